@@ -1,0 +1,28 @@
+// Bundles the language server, the CLI and the VS Code client with esbuild, so the extension and
+// the VSIX need no node_modules at run time. `tsc -b` (type checking, tests) runs separately.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const entries = [
+  { in: 'server/src/server.ts', out: 'server/out/server.js' },
+  { in: 'server/src/cli/main.ts', out: 'server/out/cli.js' },
+  { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
+];
+const production = process.argv.includes('--production');
+await Promise.all(entries.filter((e) => existsSync(join(root, e.in))).map((e) =>
+  esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [e.in],
+    outfile: e.out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    sourcemap: !production,
+    minify: production,
+    external: e.external ?? [],
+    logLevel: 'warning',
+  })));

@@ -1,0 +1,285 @@
+/**
+ * The article model: front matter, dateline, publication date, paragraphs and sentences, with
+ * offsets into the article text.
+ *
+ * Input is the article text without BOM (callers strip it: `stripBom`). Both paragraph layouts
+ * of scraped news are handled: one paragraph per line, and blocks of hard-wrapped lines separated
+ * by blank lines. A line continues the previous one only when the previous line does not end a
+ * sentence and the next line starts in lower case (or the previous line ends with a comma or a
+ * function word), so headlines, captions and datelines stay paragraphs of their own. Bullet lines
+ * (`•`, `-`, `*`) always start a paragraph.
+ */
+
+import { parseDocument, isMap, isScalar } from 'yaml';
+import { MONTH_BY_NAME, isValidDate, parseIsoDate, pad } from './calendar';
+import { Finding, finding } from './types';
+
+export interface FrontMatterField {
+  value: string;
+  /** Range of the value in the article text. */
+  start: number;
+  end: number;
+}
+
+export interface FrontMatter {
+  /** From the opening `---` to the end of the closing `---` line. */
+  start: number;
+  end: number;
+  fields: Record<string, FrontMatterField>;
+}
+
+export interface Dateline {
+  start: number;
+  end: number;
+  /** The ISO date it gives (`YYYY-MM-DD`), or null when it lacks a year (`TOKYO, Oct. 26 (Reuters)`). */
+  date: string | null;
+  /** Month and day even when the year is missing. */
+  month: number;
+  day: number;
+  /** Which form it was recognized as, for the hover. */
+  form: 'date-line' | 'published-date' | 'wire' | 'long-date';
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export interface Paragraph {
+  /** First non-blank character. */
+  start: number;
+  /** End of the last non-blank character (exclusive). */
+  end: number;
+  /** Start of the first line and end of the last line including its line break: what deleting the paragraph removes. */
+  lineStart: number;
+  lineEnd: number;
+  bullet: boolean;
+  sentences: Sentence[];
+}
+
+export interface Article {
+  text: string;
+  frontMatter: FrontMatter | null;
+  dateline: Dateline | null;
+  /** `YYYY-MM-DD` or null. */
+  publicationDate: string | null;
+  publicationDateSource: 'front-matter' | 'dateline' | null;
+  /** Offset where the body (after front matter) starts. */
+  bodyStart: number;
+  paragraphs: Paragraph[];
+  /** Problems in the article's own metadata (front matter syntax, invalid dates). */
+  findings: Finding[];
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parseArticle(text: string): Article {
+  const findings: Finding[] = [];
+  const frontMatter = parseFrontMatter(text, findings);
+  const bodyStart = frontMatter ? frontMatter.end : 0;
+  const paragraphs = splitParagraphs(text, bodyStart);
+  const dateline = findDateline(text, paragraphs);
+
+  let publicationDate: string | null = null;
+  let publicationDateSource: Article['publicationDateSource'] = null;
+  const fmDate = frontMatter?.fields['date'];
+  if (fmDate) {
+    const p = parseIsoDate(fmDate.value);
+    if (p && p.m !== undefined && p.d !== undefined) {
+      publicationDate = `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+      publicationDateSource = 'front-matter';
+    } else {
+      findings.push(finding('invalid-date', fmDate.start, fmDate.end,
+        `Front matter date '${fmDate.value}' is not a valid date: write it as YYYY-MM-DD (or an ISO date-time).`));
+    }
+  }
+  if (!publicationDate && dateline?.date) {
+    publicationDate = dateline.date;
+    publicationDateSource = 'dateline';
+  }
+  return { text, frontMatter, dateline, publicationDate, publicationDateSource, bodyStart, paragraphs, findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter
+
+const FM_OPEN = /^---[ \t]*\r?\n/;
+const FM_CLOSE = /^---[ \t]*(?:\r?\n|$)/m;
+
+function parseFrontMatter(text: string, findings: Finding[]): FrontMatter | null {
+  const open = FM_OPEN.exec(text);
+  if (!open) return null;
+  const rest = text.slice(open[0].length);
+  const close = FM_CLOSE.exec(rest);
+  if (!close) return null;
+  const yamlStart = open[0].length;
+  const yamlText = rest.slice(0, close.index);
+  const end = yamlStart + close.index + close[0].length;
+  const fields: Record<string, FrontMatterField> = {};
+  const doc = parseDocument(yamlText);
+  for (const e of doc.errors) {
+    const [s, t] = e.pos;
+    findings.push(finding('front-matter-syntax', yamlStart + s, yamlStart + Math.max(t, s + 1),
+      `Front matter is not valid YAML: ${e.message.split('\n')[0]}`));
+  }
+  if (doc.errors.length === 0 && isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key) || !isScalar(pair.value) || !pair.value.range) continue;
+      const key = String(pair.key.value);
+      const v = pair.value.value;
+      fields[key] = {
+        value: v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
+        start: yamlStart + pair.value.range[0],
+        end: yamlStart + pair.value.range[1],
+      };
+    }
+  }
+  return { start: 0, end, fields };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs and sentences
+
+const BULLET = /^[ \t]*(?:[•▪◦‣●·]|[-*](?=[ \t]))/;
+const ENDS_SENTENCE = /[.!?:;"”’')\]…]$/;
+const CONTINUES = /(?:,|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|from|with|as|its|his|her|their|our|that|which|who|is|was|were|are|be|not|than|between|into|about)|[-–])$/;
+const LOWER_START = /^["“‘'(]?[a-z]/;
+
+function splitParagraphs(text: string, from: number): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let cur: Paragraph | null = null;
+  let prevContent = '';
+  let pos = from;
+  const n = text.length;
+  while (pos < n) {
+    let eol = text.indexOf('\n', pos);
+    const lineEnd = eol < 0 ? n : eol + 1;
+    if (eol < 0) eol = n;
+    let contentEnd = eol;
+    while (contentEnd > pos && isSpace(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    let contentStart = pos;
+    while (contentStart < contentEnd && isSpace(text.charCodeAt(contentStart))) contentStart++;
+    if (contentStart === contentEnd) {
+      cur = null;
+    } else {
+      const line = text.slice(contentStart, contentEnd);
+      const bullet = BULLET.test(line);
+      const continuation = cur !== null && !bullet && !ENDS_SENTENCE.test(prevContent) &&
+        (LOWER_START.test(line) || CONTINUES.test(prevContent));
+      if (continuation && cur) {
+        cur.end = contentEnd;
+        cur.lineEnd = lineEnd;
+      } else {
+        cur = { start: contentStart, end: contentEnd, lineStart: pos, lineEnd, bullet, sentences: [] };
+        paragraphs.push(cur);
+      }
+      prevContent = line;
+    }
+    pos = lineEnd;
+  }
+  for (const p of paragraphs) p.sentences = splitSentences(text, p.start, p.end);
+  return paragraphs;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
+}
+
+/** Words whose trailing dot does not end a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'amb',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'etc', 'inc',
+  'ltd', 'co', 'corp', 'jr', 'sr', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'approx', 'dept', 'est', 'fig', 'vol', 'pp',
+]);
+
+export function splitSentences(text: string, start: number, end: number): Sentence[] {
+  const out: Sentence[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    // Include closing quotes and brackets in the sentence.
+    let j = i + 1;
+    while (j < end && /["”’')\]]/.test(text[j])) j++;
+    if (j < end && !/\s/.test(text[j])) continue;
+    let k = j;
+    while (k < end && /\s/.test(text[k])) k++;
+    if (k >= end) break;
+    if (!/["“‘'(\[A-Z0-9À-ÖØ-Þ•-]/.test(text[k])) continue;
+    if (c === '.') {
+      const wordStart = text.lastIndexOf(' ', i - 1) + 1;
+      const word = text.slice(Math.max(wordStart, s), i).toLowerCase().replace(/^["“‘'(]/, '');
+      if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
+    }
+    out.push({ start: s, end: j });
+    s = k;
+    i = k - 1;
+  }
+  if (s < end) out.push({ start: s, end });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Datelines
+
+/** How many paragraphs from the top a dateline may be in. */
+const DATELINE_WINDOW = 8;
+
+const DL_DATE_LINE = /^date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+\d+)?$/i;
+const DL_PUBLISHED = /^(?:[-•*]\s*)?(?:Published|Updated|Posted)(?:\s+(?:Date|on))?\s*:?\s*(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|UTC)?\s*[|,-]?\s*)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b/;
+const DL_PUBLISHED_US = /^(?:[-•*]\s*)?(?:Published|Updated|Posted)(?:\s+(?:Date|on))?\s*:?\s*(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|UTC)?\s*[|,-]?\s*)?([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b/;
+const DL_WIRE = /^[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+([A-Z][a-z]+)\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\s*\(([^)]+)\)\s*[-–—]/;
+const DL_LONG = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})$|^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$/;
+
+function findDateline(text: string, paragraphs: Paragraph[]): Dateline | null {
+  for (const p of paragraphs.slice(0, DATELINE_WINDOW)) {
+    const line = text.slice(p.start, Math.min(p.end, text.indexOf('\n', p.start) < 0 ? p.end : text.indexOf('\n', p.start))).trimEnd();
+    const d = matchDateline(line);
+    if (d) return { ...d, start: p.start, end: p.start + line.length };
+  }
+  return null;
+}
+
+function matchDateline(line: string): Omit<Dateline, 'start' | 'end'> | null {
+  let r = DL_DATE_LINE.exec(line);
+  if (r) return make(Number(r[1]), Number(r[2]), Number(r[3]), 'date-line');
+  r = DL_PUBLISHED.exec(line);
+  if (r) return make(Number(r[3]), month(r[2]), Number(r[1]), 'published-date');
+  r = DL_PUBLISHED_US.exec(line);
+  if (r) return make(Number(r[3]), month(r[1]), Number(r[2]), 'published-date');
+  r = DL_WIRE.exec(line);
+  if (r) return make(r[3] ? Number(r[3]) : null, month(r[1]), Number(r[2]), 'wire');
+  r = DL_LONG.exec(line);
+  if (r) {
+    return r[1] !== undefined
+      ? make(Number(r[3]), month(r[1]), Number(r[2]), 'long-date')
+      : make(Number(r[6]), month(r[5]), Number(r[4]), 'long-date');
+  }
+  return null;
+}
+
+function month(name: string): number {
+  return MONTH_BY_NAME.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
+}
+
+function make(y: number | null, m: number, d: number, form: Dateline['form']): Omit<Dateline, 'start' | 'end'> | null {
+  if (m === 0 || d < 1 || d > 31) return null;
+  if (y !== null && !isValidDate(y, m, d)) return null;
+  return { date: y === null ? null : `${pad(y, 4)}-${pad(m)}-${pad(d)}`, month: m, day: d, form };
+}
+
+/** The paragraph containing an offset, by binary search. */
+export function paragraphAt(article: Article, offset: number): Paragraph | undefined {
+  const ps = article.paragraphs;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid].end <= offset) lo = mid + 1;
+    else if (ps[mid].start > offset) hi = mid - 1;
+    else return ps[mid];
+  }
+  return undefined;
+}

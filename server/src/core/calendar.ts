@@ -1,0 +1,130 @@
+/**
+ * Calendar arithmetic on plain ISO dates (proleptic Gregorian, no time zones): month and weekday
+ * names, validity, weekdays, and comparisons of dates of different precision.
+ *
+ * Dates are handled as `{ y, m, d }` numbers or ISO strings (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`);
+ * nothing here uses `Date` with local time, so results never depend on the machine's time zone.
+ */
+
+export const MONTHS: readonly string[] = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+export const WEEKDAYS: readonly string[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Month names and their usual abbreviations (with or without a final dot), lower case → 1..12. */
+export const MONTH_BY_NAME: ReadonlyMap<string, number> = new Map<string, number>([
+  ...MONTHS.map((m, i) => [m.toLowerCase(), i + 1] as [string, number]),
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8],
+  ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+]);
+
+/** Weekday names and abbreviations, lower case → 0 (Sunday) .. 6 (Saturday). */
+export const WEEKDAY_BY_NAME: ReadonlyMap<string, number> = new Map<string, number>([
+  ...WEEKDAYS.map((w, i) => [w.toLowerCase(), i] as [string, number]),
+  ['sun', 0], ['mon', 1], ['tue', 2], ['tues', 2], ['wed', 3], ['thu', 4], ['thur', 4], ['thurs', 4], ['fri', 5], ['sat', 6],
+]);
+
+export interface YMD {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+export function isValidDate(y: number, m: number, d: number): boolean {
+  return Number.isInteger(y) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Days since 1970-01-01 (may be negative). `setUTCFullYear` keeps years 0..99 literal. */
+export function toDayNumber(y: number, m: number, d: number): number {
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, m - 1, d);
+  return Math.floor(dt.getTime() / 86400000);
+}
+
+export function fromDayNumber(n: number): YMD {
+  const dt = new Date(n * 86400000);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+/** 0 = Sunday .. 6 = Saturday. */
+export function weekday(y: number, m: number, d: number): number {
+  return ((toDayNumber(y, m, d) % 7) + 7 + 4) % 7;
+}
+
+export function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function formatYMD(v: YMD): string {
+  return `${pad(v.y, 4)}-${pad(v.m)}-${pad(v.d)}`;
+}
+
+/** Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (also the date part of an ISO date-time). */
+export function parseIsoDate(s: string): { y: number; m?: number; d?: number } | null {
+  const r = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s.trim());
+  if (!r) return null;
+  const y = Number(r[1]);
+  const m = r[2] === undefined ? undefined : Number(r[2]);
+  const d = r[3] === undefined ? undefined : Number(r[3]);
+  if (m !== undefined && (m < 1 || m > 12)) return null;
+  if (d !== undefined && !isValidDate(y, m!, d)) return null;
+  return { y, m, d };
+}
+
+/**
+ * The first and last day (day numbers, inclusive) an ISO value of any precision covers:
+ * `2025` → all of 2025, `2025-01` → January, `199X` → the decade, `2009/2013` → 2009-01-01..2013-12-31.
+ * Returns null for values it does not understand.
+ */
+export function dayInterval(value: string): [number, number] | null {
+  const slash = value.indexOf('/');
+  if (slash >= 0) {
+    const a = dayInterval(value.slice(0, slash));
+    const b = dayInterval(value.slice(slash + 1));
+    return a && b ? [a[0], b[1]] : null;
+  }
+  const decade = /^(\d{3})X$/.exec(value);
+  if (decade) {
+    const y = Number(decade[1]) * 10;
+    return [toDayNumber(y, 1, 1), toDayNumber(y + 9, 12, 31)];
+  }
+  const q = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (q) {
+    const y = Number(q[1]);
+    const m0 = (Number(q[2]) - 1) * 3 + 1;
+    return [toDayNumber(y, m0, 1), toDayNumber(y, m0 + 2, daysInMonth(y, m0 + 2))];
+  }
+  const w = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (w) {
+    // ISO week: week 1 holds the year's first Thursday.
+    const y = Number(w[1]);
+    const jan4 = toDayNumber(y, 1, 4);
+    const monday = jan4 - ((weekday(y, 1, 4) + 6) % 7) + (Number(w[2]) - 1) * 7;
+    return [monday, monday + 6];
+  }
+  const p = parseIsoDate(value);
+  if (!p) return null;
+  if (p.m === undefined) return [toDayNumber(p.y, 1, 1), toDayNumber(p.y, 12, 31)];
+  if (p.d === undefined) return [toDayNumber(p.y, p.m, 1), toDayNumber(p.y, p.m, daysInMonth(p.y, p.m))];
+  const n = toDayNumber(p.y, p.m, p.d);
+  return [n, n];
+}
+
+/** `2025-01` → "January 2025", `2025-01-05` → "5 January 2025", `2025` → "2025". */
+export function describeIsoDate(value: string): string {
+  const p = parseIsoDate(value);
+  if (!p) return value;
+  if (p.m === undefined) return String(p.y);
+  if (p.d === undefined) return `${MONTHS[p.m - 1]} ${p.y}`;
+  return `${p.d} ${MONTHS[p.m - 1]} ${p.y}`;
+}

@@ -1,0 +1,20 @@
+/**
+ * The list of per-article checks. Each check is one module with one stable code (spec §3) and a
+ * function from the article's analysis to findings. Workspace-wide checks live in `../workspace.ts`.
+ */
+
+import { Article } from '../article';
+import { DateMention, EntityMention, Finding, RegistrySnapshot } from '../types';
+
+export interface CheckContext {
+  path: string;
+  article: Article;
+  entities: readonly EntityMention[];
+  /** Sorted by start. */
+  dates: readonly DateMention[];
+  registry: RegistrySnapshot;
+}
+
+export type ArticleCheck = (ctx: CheckContext) => Finding[];
+
+export const ARTICLE_CHECKS: readonly ArticleCheck[] = [];

@@ -1,0 +1,219 @@
+/**
+ * The shared vocabulary of the analysis core: entities, mentions, dates, findings and fixes.
+ *
+ * Everything here is plain data. Offsets are JavaScript string indices (UTF-16 code units) into the
+ * text the core was given (an article without its BOM, or a registry file), end exclusive. The CLI
+ * prints them as they are; the language server converts them to LSP positions in one place
+ * (`lsp/convert.ts`).
+ */
+
+export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'office' | 'event';
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'country', 'place', 'office', 'event'];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** Every diagnostic code of spec §3, with its default severity. */
+export const DIAGNOSTIC_CODES = {
+  'duplicate-paragraph': 'warning',
+  'near-duplicate-paragraph': 'information',
+  boilerplate: 'hint',
+  'role-conflict': 'warning',
+  'event-date-conflict': 'warning',
+  'weekday-mismatch': 'warning',
+  'invalid-date': 'error',
+  'metadata-date-conflict': 'warning',
+  'unresolved-date': 'information',
+  'ambiguous-mention': 'warning',
+  'unknown-entity': 'hint',
+  'registry-syntax': 'error',
+  'registry-schema': 'error',
+  'duplicate-id': 'error',
+  'unknown-reference': 'error',
+  'alias-collision': 'information',
+  'office-overlap': 'warning',
+  'tenure-order': 'error',
+  'orphaned-annotation': 'warning',
+  'annotation-syntax': 'error',
+  'front-matter-syntax': 'error',
+} as const satisfies Record<string, Severity>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** A span of text in some file: `path` is a file system path (the CLI) or a URI (the server). */
+export interface Location {
+  path: string;
+  start: number;
+  end: number;
+}
+
+/** A plain text replacement; `path` absent means "the file the finding is about". */
+export interface TextEdit {
+  path?: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe to apply without a person looking (the CLI's `check --fix` applies only these). */
+  safe?: boolean;
+  isPreferred?: boolean;
+  /**
+   * A fix the core cannot express as a text edit because it needs the editor (e.g. write an
+   * annotation, or ask for a value). The server turns it into a command.
+   */
+  command?: { name: string; args: unknown[] };
+}
+
+export interface RelatedInformation extends Location {
+  message: string;
+}
+
+/** One problem found by a check. `start`/`end` are offsets in the file the finding is reported on. */
+export interface Finding {
+  code: DiagnosticCode;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: string;
+  related?: RelatedInformation[];
+  fixes?: Fix[];
+  /** Set when the finding should be shown as unnecessary code (faded). */
+  unnecessary?: boolean;
+}
+
+/** Settings the core cares about (a subset of `attache.*`). */
+export interface CoreSettings {
+  /** `attache.diagnostics.CODE` overrides. */
+  severities?: Partial<Record<DiagnosticCode, SeveritySetting>>;
+}
+
+/** Apply severity overrides; returns null for a finding whose code is switched off. */
+export function applySeverity(f: Finding, settings: CoreSettings | undefined): Finding | null {
+  const s = settings?.severities?.[f.code];
+  if (s === undefined) return f;
+  if (s === 'off') return null;
+  return s === f.severity ? f : { ...f, severity: s };
+}
+
+export function finding(
+  code: DiagnosticCode,
+  start: number,
+  end: number,
+  message: string,
+  extra: Partial<Pick<Finding, 'related' | 'fixes' | 'unnecessary'>> = {},
+): Finding {
+  return { code, severity: DIAGNOSTIC_CODES[code], start, end, message, ...extra };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry
+
+/** A date as written in the registry: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export type PartialIsoDate = string;
+
+export interface Role {
+  /** Id of an office entity, or absent for a free-text title. */
+  office?: string;
+  title?: string;
+  /** Whose title (an entity id), for free-text titles. */
+  of?: string;
+  start?: PartialIsoDate;
+  /** Absent or null: still holds it. */
+  end?: PartialIsoDate | null;
+  /** Where the role is written (the mapping node), in `Entity.source.path`. */
+  range: [number, number];
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  demonyms: string[];
+  familyName?: string;
+  givenName?: string;
+  nameOrder?: 'family-first' | 'given-first';
+  country?: string;
+  description?: string;
+  wikidata?: string;
+  roles: Role[];
+  /** Office: whose office (entity id). */
+  of?: string;
+  singleHolder?: boolean;
+  /** Event: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `START/END`. */
+  date?: string;
+  participants: string[];
+  source: {
+    /** Registry file path (CLI) or URI (server). */
+    path: string;
+    /** The whole entry (the mapping node in the `entities` sequence). */
+    range: [number, number];
+    /** The value of the `id` key: where go-to-definition lands. */
+    idRange: [number, number];
+    /** Ranges of reference values (`country`, `office`, `of`, `participants`) for go-to-definition inside the registry. */
+    references: { id: string; range: [number, number] }[];
+  };
+}
+
+/** An immutable view of the whole registry (the union of all registry files). */
+export interface RegistrySnapshot {
+  /** Increases with every new snapshot; caches key on it. */
+  readonly version: number;
+  readonly entities: ReadonlyMap<string, Entity>;
+  /** Registry files that contributed, with their findings (syntax, schema, cross-file checks). */
+  readonly files: ReadonlyMap<string, RegistryFileStatus>;
+}
+
+export interface RegistryFileStatus {
+  path: string;
+  /** The text the findings' offsets refer to (the current text, even when it failed to parse). */
+  text: string;
+  findings: Finding[];
+  /** True when this file's entities come from an earlier good version (its current text has syntax errors). */
+  stale: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recognition results
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** Null for unknown and ambiguous mentions. */
+  id: string | null;
+  /** Candidate ids for an ambiguous mention; empty otherwise. */
+  candidates: string[];
+  /** Which surface form matched. */
+  form: 'name' | 'alias' | 'demonym' | 'family-name' | 'given-name' | 'unknown' | 'annotation';
+  /** Person mentions: the office entity attached to this mention (title before or apposition after). */
+  office?: string;
+  /** Where that office mention is. */
+  officeRange?: [number, number];
+  /** For an unknown entity: the guessed type. */
+  guessedType?: EntityType;
+  /** Id of the user annotation that decided this mention, if any. */
+  annotation?: string;
+}
+
+export type DateKind = 'absolute' | 'partial' | 'relative' | 'weekday' | 'range' | 'decade';
+export type DateGranularity = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade' | 'range';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** TIMEX3 value (`2025-09-29`, `2025-09`, `2025`, `199X`, `2009/2013`, `2025-W31`, `2024-Q3`); null when unresolved. */
+  value: string | null;
+  kind: DateKind;
+  granularity: DateGranularity;
+  /** How the value was obtained, for the hover: the rule and the anchor it was resolved against. */
+  resolution: { rule: string; anchor?: string };
+  /** Id of the user annotation that corrected this date, if any. */
+  annotation?: string;
+}
