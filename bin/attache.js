@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The `attache` command: runs the bundled CLI (built by `npm run build`).
-require('../server/out/cli.js');
+require('../server/out/cli.js').run();

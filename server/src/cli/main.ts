@@ -1,0 +1,139 @@
+/**
+ * The `attache` command (spec §5): `analyze`, `check` and `export`. Parses arguments, loads the
+ * project from disk, prints one of the report formats and sets the exit status:
+ * 0 ok, 1 (check) an error-severity diagnostic, 2 bad usage or unreadable input.
+ */
+
+import { applyEdits } from '../core/edits';
+import { TextEdit } from '../core/types';
+import { writeFileAtomic } from '../node/files';
+import { Project, loadProject } from './project';
+import { analyzeJson, checkJson, displayPath, fileReports, textReport } from './report';
+import { sarifLog } from './sarif';
+import { workspaceFindings } from './workspace';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Usage:
+  attache analyze [--registry GLOB]... [--json] PATH...
+  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] PATH...
+  attache --help | --version
+
+PATH is an article file (any extension) or a folder (articles found by the attache.articles
+default globs: **/*.article, **/articles/**/*.txt, **/articles/**/*.md).
+Without --registry, registry files (registry.yaml, registry/**/*.yaml) are found in the current
+folder and in the nearest folder above each PATH that has them.
+
+Exit status: 0 ok; 1 (check) when a diagnostic has severity error; 2 bad usage or unreadable input.
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  command: string;
+  paths: string[];
+  registry: string[];
+  json: boolean;
+  format: string;
+  fix: boolean;
+  out?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (): string => {
+      const eq = arg.indexOf('=');
+      if (eq > 0) return arg.slice(eq + 1);
+      if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
+      return argv[++i];
+    };
+    const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
+    if (name === '--registry') a.registry.push(value());
+    else if (name === '--json') a.json = true;
+    else if (name === '--format') a.format = value();
+    else if (name === '--fix') a.fix = true;
+    else if (name === '--out') a.out = value();
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else if (!a.command) a.command = arg;
+    else a.paths.push(arg);
+  }
+  return a;
+}
+
+export function main(argv: string[], cwd = process.cwd(), out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+  let args: Args;
+  try {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      out(USAGE);
+      return 0;
+    }
+    if (argv.includes('--version')) {
+      out(`attache ${VERSION}\n`);
+      return 0;
+    }
+    args = parseArgs(argv);
+    if (!['analyze', 'check'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
+    if (!args.paths.length) throw new UsageError(`${args.command} needs at least one PATH`);
+    if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not '${args.format}'`);
+    if (args.fix && args.command !== 'check') throw new UsageError('--fix only goes with check');
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`attache: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+
+  let project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
+  for (const e of project.errors) err(`attache: ${e}\n`);
+  if (args.fix) {
+    const changed = applySafeFixes(project, err);
+    if (changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
+  }
+  const reports = fileReports(project, workspaceFindings(project));
+  if (args.command === 'analyze') {
+    out(args.json ? JSON.stringify(analyzeJson(project, reports), null, 2) + '\n' : textReport(project, reports));
+    return project.errors.length ? 2 : 0;
+  }
+  if (args.format === 'json') out(JSON.stringify(checkJson(project, reports), null, 2) + '\n');
+  else if (args.format === 'sarif') out(JSON.stringify(sarifLog(cwd, reports, VERSION), null, 2) + '\n');
+  else out(textReport(project, reports));
+  if (project.errors.length) return 2;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** Applies the fixes marked safe (e.g. deleting duplicated runs) to each article, atomically. */
+function applySafeFixes(project: Project, err: (s: string) => void): boolean {
+  let changed = false;
+  for (const a of project.articles) {
+    const edits: TextEdit[] = [];
+    for (const f of a.analysis.findings) for (const fix of f.fixes ?? []) if (fix.safe) edits.push(...fix.edits.filter((e) => !e.path || e.path === a.file));
+    if (!edits.length) continue;
+    const r = applyEdits(a.text, edits);
+    if (r.text === a.text) continue;
+    try {
+      writeFileAtomic(a.file, r.text);
+      changed = true;
+      err(`attache: fixed ${displayPath(project.cwd, a.file)} (${r.applied.length} edit${r.applied.length === 1 ? '' : 's'})\n`);
+    } catch (e) {
+      err(`attache: ${displayPath(project.cwd, a.file)}: could not write the fix (${String(e)}); the file is unchanged\n`);
+    }
+  }
+  return changed;
+}
+
+/** Runs the CLI on this process's arguments and sets its exit status; never throws. */
+export function run(): void {
+  let code: number;
+  try {
+    code = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`attache: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+if (require.main === module) run();

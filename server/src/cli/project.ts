@@ -1,0 +1,141 @@
+/**
+ * Loading what the CLI works on: the article files named on the command line (or found in the
+ * folders named there) and the registry files that go with them, read from disk, analyzed with
+ * the core, and joined in the workspace index for the cross-article checks.
+ *
+ * Registry discovery without `--registry` follows the extension: a registry belongs to a folder
+ * (`registry.yaml` or `registry/**\/*.yaml` inside it). For each PATH the CLI walks up from it
+ * (from the file's folder for a file) to the first folder that has one, and also looks in the
+ * current folder. With `--registry GLOB`, exactly the files matching the globs (relative to the
+ * current folder, or absolute paths) are used.
+ */
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ArticleAnalysis, analyzeArticle } from '../core/analyze';
+import { buildEntityIndex } from '../core/entities';
+import { RegistryStore } from '../core/registry';
+import { CoreSettings, RegistrySnapshot } from '../core/types';
+import { DEFAULT_ARTICLE_GLOBS, DEFAULT_REGISTRY_GLOBS, findFiles, globMatcher, readTextFile } from '../node/files';
+
+export interface LoadedArticle {
+  /** Absolute path. */
+  file: string;
+  text: string;
+  analysis: ArticleAnalysis;
+}
+
+export interface Project {
+  cwd: string;
+  registryFiles: string[];
+  registry: RegistrySnapshot;
+  articles: LoadedArticle[];
+  /** Files that could not be read or found, with a message naming them. */
+  errors: string[];
+  settings: CoreSettings;
+}
+
+export interface LoadOptions {
+  cwd: string;
+  paths: string[];
+  registryGlobs: string[];
+  settings?: CoreSettings;
+}
+
+export function loadProject(opts: LoadOptions): Project {
+  const errors: string[] = [];
+  const articleFiles: string[] = [];
+  const seen = new Set<string>();
+  const registryFiles = opts.registryGlobs.length
+    ? registryFromGlobs(opts.cwd, opts.registryGlobs, errors)
+    : discoverRegistry(opts.cwd, opts.paths);
+  const registrySet = new Set(registryFiles);
+
+  for (const p of opts.paths) {
+    const abs = path.resolve(opts.cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      errors.push(`${p}: no such file or folder`);
+      continue;
+    }
+    const found = st.isDirectory() ? findFiles(abs, DEFAULT_ARTICLE_GLOBS) : [abs];
+    for (const f of found) {
+      // A registry file named inside an article folder is not an article.
+      if (!seen.has(f) && !(st.isDirectory() && registrySet.has(f))) {
+        seen.add(f);
+        articleFiles.push(f);
+      }
+    }
+  }
+
+  const store = new RegistryStore();
+  for (const f of registryFiles) {
+    const r = readTextFile(f);
+    if (r.ok) store.setFile(f, r.text);
+    else errors.push(r.error);
+  }
+  const registry = store.snapshot();
+  const entityIndex = buildEntityIndex(registry);
+  const settings = opts.settings ?? {};
+  const articles: LoadedArticle[] = [];
+  for (const f of articleFiles) {
+    const r = readTextFile(f);
+    if (!r.ok) {
+      errors.push(r.error);
+      continue;
+    }
+    articles.push({ file: f, text: r.text, analysis: analyzeArticle(f, r.text, { registry, entityIndex, settings }) });
+  }
+  return { cwd: opts.cwd, registryFiles, registry, articles, errors, settings };
+}
+
+function registryFromGlobs(cwd: string, globs: string[], errors: string[]): string[] {
+  const out = new Set<string>();
+  const relative: string[] = [];
+  for (const g of globs) {
+    const abs = path.resolve(cwd, g);
+    if (fs.existsSync(abs) && fs.statSync(abs).isFile()) out.add(abs);
+    else if (/[*?[{]/.test(g)) relative.push(path.isAbsolute(g) ? path.relative(cwd, g) : g);
+    else errors.push(`${g}: registry file not found`);
+  }
+  if (relative.length) for (const f of findFiles(cwd, relative)) out.add(f);
+  return [...out].sort();
+}
+
+function discoverRegistry(cwd: string, paths: string[]): string[] {
+  const roots = new Set<string>();
+  const consider = (dir: string): void => {
+    for (let d = dir; ; d = path.dirname(d)) {
+      if (hasRegistry(d)) {
+        roots.add(d);
+        return;
+      }
+      if (path.dirname(d) === d || fs.existsSync(path.join(d, '.git'))) return;
+    }
+  };
+  consider(cwd);
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let dir = abs;
+    try {
+      if (!fs.statSync(abs).isDirectory()) dir = path.dirname(abs);
+    } catch {
+      continue;
+    }
+    consider(dir);
+  }
+  const out = new Set<string>();
+  for (const r of roots) for (const f of findFiles(r, DEFAULT_REGISTRY_GLOBS)) out.add(f);
+  return [...out].sort();
+}
+
+const isRegistryPath = globMatcher(DEFAULT_REGISTRY_GLOBS);
+
+function hasRegistry(dir: string): boolean {
+  if (fs.existsSync(path.join(dir, 'registry.yaml'))) return true;
+  const sub = path.join(dir, 'registry');
+  if (!fs.existsSync(sub)) return false;
+  return findFiles(dir, ['registry/**/*.yaml']).some((f) => isRegistryPath(path.relative(dir, f)));
+}
