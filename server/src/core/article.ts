@@ -122,7 +122,7 @@ function parseFrontMatter(text: string, findings: Finding[]): FrontMatter | null
   for (const e of doc.errors) {
     const [s, t] = e.pos;
     findings.push(finding('front-matter-syntax', yamlStart + s, yamlStart + Math.max(t, s + 1),
-      `Front matter is not valid YAML: ${e.message.split('\n')[0]}`));
+      `Front matter is not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. Fix the YAML between the --- lines.`));
   }
   if (doc.errors.length === 0 && isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
