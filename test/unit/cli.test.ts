@@ -1,0 +1,151 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { main } from '../../server/src/cli/main';
+import { joinLines, repoRoot, samplesDir, fixturesDir } from '../helpers';
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+function cli(args: string[], cwd: string): Run {
+  let out = '';
+  let err = '';
+  const code = main(args, cwd, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+function workspace(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-cli-'));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), content);
+  }
+  return dir;
+}
+
+const REGISTRY = joinLines(
+  'version: 1',
+  'entities:',
+  '  - id: japan',
+  '    type: country',
+  '    name: Japan',
+  '    demonyms: [Japanese]',
+  '  - id: qatar',
+  '    type: country',
+  '    name: Qatar',
+  '',
+);
+
+test('usage errors exit with 2 and print the usage', () => {
+  const dir = workspace({});
+  for (const args of [[], ['frobnicate', 'x'], ['check'], ['check', '--format', 'xml', 'a'], ['analyze', '--fix', 'a'], ['check', '--bogus', 'a']]) {
+    const r = cli(args, dir);
+    assert.equal(r.code, 2, `args ${args.join(' ')}`);
+    assert.match(r.err, /Usage:/);
+  }
+});
+
+test('a missing path and an unreadable (binary, non-UTF-8) file exit with 2 and name the file', () => {
+  const dir = workspace({ 'bin.article': Buffer.from([0x41, 0x00, 0x42]), 'latin1.article': Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x21]) });
+  let r = cli(['check', 'nope.article'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /nope\.article: no such file or folder/);
+  r = cli(['check', 'bin.article'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /bin\.article: looks like a binary file \(NUL byte at offset 1\)/);
+  r = cli(['check', 'latin1.article'], dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /latin1\.article: not valid UTF-8 \(first bad byte at offset 3\)/);
+});
+
+test('analyze --json has the spec §5 shape, with relative paths and the publication date', () => {
+  const dir = workspace({ 'registry.yaml': REGISTRY, 'articles/a.article': joinLines('date 2025-10-26 403', 'Japan and Qatar met in Tokyo.', '') });
+  const r = cli(['analyze', '--json', 'articles'], dir);
+  assert.equal(r.code, 0, r.err);
+  const doc = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(doc), ['files']);
+  const a = doc.files.find((f: { path: string }) => f.path === 'articles/a.article');
+  assert.ok(a, `files: ${doc.files.map((f: { path: string }) => f.path)}`);
+  assert.deepEqual(Object.keys(a), ['path', 'publicationDate', 'entities', 'dates', 'diagnostics']);
+  assert.equal(a.publicationDate, '2025-10-26');
+  // The registry file has its own entry.
+  assert.ok(doc.files.some((f: { path: string }) => f.path === 'registry.yaml'));
+});
+
+test('analyze --json offsets slice the file text (UTF-16, BOM excluded, astral characters before)', () => {
+  const body = joinLines('date 2025-10-26 403', '😀 𠀀 Japan and Qatar met in Tokyo.', '');
+  const dir = workspace({ 'registry.yaml': REGISTRY, 'x.article': '\uFEFF' + body });
+  const r = cli(['analyze', '--json', 'x.article'], dir);
+  const f = JSON.parse(r.out).files.find((x: { path: string }) => x.path === 'x.article');
+  for (const m of [...f.entities, ...f.dates, ...f.diagnostics]) {
+    if (m.text !== undefined) assert.equal(body.slice(m.start, m.end), m.text);
+    assert.ok(m.start >= 0 && m.end <= body.length && m.start <= m.end);
+  }
+  const japan = f.entities.find((e: { text: string }) => e.text === 'Japan');
+  if (japan) assert.equal(japan.start, body.indexOf('Japan'));
+});
+
+test('check exits 1 on an error-severity diagnostic and 0 otherwise; text output is path:line:col', () => {
+  const ok = workspace({ 'registry.yaml': REGISTRY, 'a.article': 'Japan and Qatar met.\n' });
+  assert.equal(cli(['check', '.'], ok).code, 0);
+  const bad = workspace({ 'registry.yaml': REGISTRY + 'oops: [\n', 'a.article': 'Japan and Qatar met.\n' });
+  const r = cli(['check', '.'], bad);
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.out, /^registry\.yaml:\d+:\d+: error registry-syntax: /m);
+});
+
+test('check --format sarif is a SARIF 2.1.0 log with rules, results and UTF-16 regions', () => {
+  const dir = workspace({ 'registry.yaml': REGISTRY + 'oops: [\n', 'a.article': 'Japan and Qatar met.\n' });
+  const r = cli(['check', '--format', 'sarif', '.'], dir);
+  const log = JSON.parse(r.out);
+  assert.equal(log.version, '2.1.0');
+  assert.match(log.$schema, /sarif-2\.1\.0/);
+  const run = log.runs[0];
+  assert.equal(run.tool.driver.name, 'Attaché');
+  assert.equal(run.columnKind, 'utf16CodeUnits');
+  const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
+  assert.ok(ids.includes('registry-syntax') && ids.includes('role-conflict'));
+  assert.ok(run.results.length >= 1);
+  for (const res of run.results) {
+    assert.equal(run.tool.driver.rules[res.ruleIndex].id, res.ruleId);
+    assert.ok(['error', 'warning', 'note'].includes(res.level));
+    const loc = res.locations[0].physicalLocation;
+    assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
+    assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
+  }
+  assert.ok(run.results.some((x: { ruleId: string; level: string }) => x.ruleId === 'registry-syntax' && x.level === 'error'));
+  assert.equal(r.code, 1);
+});
+
+test('check without --fix writes nothing', () => {
+  const text = joinLines('A paragraph that is long enough to be checked for duplication here.', 'A paragraph that is long enough to be checked for duplication here.', '');
+  const dir = workspace({ 'a.article': text });
+  cli(['check', 'a.article'], dir);
+  assert.equal(readFileSync(join(dir, 'a.article'), 'utf8'), text);
+});
+
+test('the built bin runs as a command and sets its exit status', (t) => {
+  const bin = join(repoRoot, 'bin', 'attache.js');
+  if (!existsSync(join(repoRoot, 'server', 'out', 'cli.js'))) return t.skip('bundle not built (run npm run build)');
+  const dir = workspace({ 'registry.yaml': REGISTRY, 'a.article': 'Japan met Qatar.\n' });
+  const r = spawnSync(process.execPath, [bin, 'check', '--format', 'json', 'a.article'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(JSON.parse(r.stdout).files.length >= 1);
+  const u = spawnSync(process.execPath, [bin, 'nonsense'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(u.status, 2);
+});
+
+test('samples and the broken registry fixture are checkable', (t) => {
+  if (!existsSync(join(samplesDir, 'registry'))) return t.skip('samples not written yet');
+  const r = cli(['check', '--format', 'json', 'samples'], repoRoot);
+  assert.notEqual(r.code, 2, r.err);
+  if (!existsSync(join(fixturesDir, 'registry-broken'))) return;
+  const b = cli(['check', 'test/fixtures/registry-broken'], repoRoot);
+  assert.equal(b.code, 1);
+});
