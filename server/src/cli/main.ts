@@ -4,9 +4,11 @@
  * 0 ok, 1 (check) an error-severity diagnostic, 2 bad usage or unreadable input.
  */
 
+import * as path from 'node:path';
 import { applyEdits } from '../core/edits';
 import { TextEdit } from '../core/types';
 import { writeFileAtomic } from '../node/files';
+import { exportBrat, exportJsonl, exportW3c, writeExport } from './export';
 import { Project, loadProject } from './project';
 import { analyzeJson, checkJson, displayPath, fileReports, textReport } from './report';
 import { sarifLog } from './sarif';
@@ -17,6 +19,7 @@ const VERSION = '0.1.0';
 const USAGE = `Usage:
   attache analyze [--registry GLOB]... [--json] PATH...
   attache check [--registry GLOB]... [--format text|json|sarif] [--fix] PATH...
+  attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] PATH...
   attache --help | --version
 
 PATH is an article file (any extension) or a folder (articles found by the attache.articles
@@ -74,9 +77,13 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
       return 0;
     }
     args = parseArgs(argv);
-    if (!['analyze', 'check'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
+    if (!['analyze', 'check', 'export'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
     if (!args.paths.length) throw new UsageError(`${args.command} needs at least one PATH`);
-    if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not '${args.format}'`);
+    if (args.command === 'export') {
+      if (!['jsonl', 'brat', 'w3c'].includes(args.format)) throw new UsageError(`export needs --format jsonl, brat or w3c${args.format === 'text' ? '' : `, not '${args.format}'`}`);
+      if (args.format === 'brat' && !args.out) throw new UsageError('export --format brat needs --out DIR');
+    } else if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not '${args.format}'`);
+    if (args.out && args.command !== 'export') throw new UsageError('--out only goes with export');
     if (args.fix && args.command !== 'check') throw new UsageError('--fix only goes with check');
   } catch (e) {
     if (e instanceof UsageError) {
@@ -92,6 +99,7 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     const changed = applySafeFixes(project, err);
     if (changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
   }
+  if (args.command === 'export') return runExport(project, args, out, err);
   const reports = fileReports(project, workspaceFindings(project));
   if (args.command === 'analyze') {
     out(args.json ? JSON.stringify(analyzeJson(project, reports), null, 2) + '\n' : textReport(project, reports));
@@ -102,6 +110,28 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
   else out(textReport(project, reports));
   if (project.errors.length) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function runExport(project: Project, args: Args, out: (s: string) => void, err: (s: string) => void): number {
+  if (args.format === 'jsonl') out(exportJsonl(project));
+  else {
+    const files: [string, string][] = args.format === 'brat'
+      ? exportBrat(project)
+      : exportW3c(project).map(([name, doc]) => [name, JSON.stringify(doc, null, 2) + '\n']);
+    if (!args.out) {
+      // W3C without --out: the collections on standard output, one JSON document (an array).
+      out(JSON.stringify(exportW3c(project).map(([, doc]) => doc), null, 2) + '\n');
+    } else {
+      try {
+        const written = writeExport(path.resolve(project.cwd, args.out), files);
+        err(`attache: wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${args.out}\n`);
+      } catch (e) {
+        err(`attache: ${args.out}: cannot write (${String(e)})\n`);
+        return 2;
+      }
+    }
+  }
+  return project.errors.length ? 2 : 0;
 }
 
 /** Applies the fixes marked safe (e.g. deleting duplicated runs) to each article, atomically. */

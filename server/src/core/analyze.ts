@@ -26,6 +26,19 @@ export interface ArticleAnalysis {
   dates: DateMention[];
   /** Article-local findings, severities applied, sorted by start. */
   findings: Finding[];
+  /** Notes and tags from the user's annotation file, anchored in the current text. */
+  notes?: AnnotationNote[];
+}
+
+/** A note or tag a person attached to a span (from the article's annotation sidecar). */
+export interface AnnotationNote {
+  kind: 'note' | 'tag';
+  start: number;
+  end: number;
+  /** The note text, or the tag label. */
+  body: string;
+  /** The annotation's id in the sidecar file. */
+  annotation: string;
 }
 
 export function analyzeArticle(path: string, text: string, ctx: AnalysisContext): ArticleAnalysis {
