@@ -5,6 +5,11 @@
 
 import { Article } from '../article';
 import { DateMention, EntityMention, Finding, RegistrySnapshot } from '../types';
+import { duplicateParagraph } from './duplicate-paragraph';
+import { eventDateConflict } from './event-date-conflict';
+import { metadataDateConflict } from './metadata-date-conflict';
+import { nearDuplicateParagraph } from './near-duplicate-paragraph';
+import { roleConflict } from './role-conflict';
 
 export interface CheckContext {
   path: string;
@@ -17,4 +22,10 @@ export interface CheckContext {
 
 export type ArticleCheck = (ctx: CheckContext) => Finding[];
 
-export const ARTICLE_CHECKS: readonly ArticleCheck[] = [];
+export const ARTICLE_CHECKS: readonly ArticleCheck[] = [
+  duplicateParagraph,
+  nearDuplicateParagraph,
+  roleConflict,
+  eventDateConflict,
+  metadataDateConflict,
+];

@@ -1,0 +1,153 @@
+/**
+ * `duplicate-paragraph`: a paragraph that repeats an earlier one of the same article once case,
+ * white space, punctuation, typographic quotes and diacritics are folded away.
+ *
+ * Scrapers often paste an article (or its headline and photo caption) twice. A run of consecutive
+ * repeats is ONE finding spanning the run, saying how many paragraphs it holds and where the first
+ * copy is, so a doubled article gives one warning rather than a wall of them. Lines under six
+ * words (bylines, "TT", section labels) are never reported: they repeat legitimately. A short line
+ * that itself repeats an earlier line is allowed inside a run, so a pasted copy that carries its
+ * short lines along stays one run.
+ *
+ * The fix deletes the repeat (the whole run) by whole lines, and also removes the blank lines that
+ * would otherwise be left doubled, so paragraph spacing stays as it was. It is marked safe: the
+ * deleted text exists, word for word, earlier in the same file.
+ */
+
+import { Article, Paragraph } from '../article';
+import { Finding, TextEdit, finding } from '../types';
+import type { CheckContext } from './index';
+import { LineNumbers, MIN_WORDS, fingerprint } from './text';
+
+export interface ParagraphPrint {
+  /** Folded words joined by spaces. */
+  key: string;
+  words: string[];
+  /** Index of the first paragraph with the same key (itself when it is the first). */
+  first: number;
+}
+
+const cache = new WeakMap<Article, ParagraphPrint[]>();
+
+/** Fingerprints of every paragraph, with the index of each one's first copy. Cached per article. */
+export function paragraphPrints(article: Article): ParagraphPrint[] {
+  let out = cache.get(article);
+  if (out) return out;
+  const firstByKey = new Map<string, number>();
+  out = article.paragraphs.map((p, i) => {
+    const { key, words } = fingerprint(article.text.slice(p.start, p.end));
+    let first = firstByKey.get(key);
+    if (first === undefined) {
+      first = i;
+      firstByKey.set(key, i);
+    }
+    return { key, words, first };
+  });
+  cache.set(article, out);
+  return out;
+}
+
+/** True when paragraph `i` is a reportable repeat: long enough and not the first copy. */
+export function isRepeat(prints: readonly ParagraphPrint[], i: number): boolean {
+  return prints[i].words.length >= MIN_WORDS && prints[i].first !== i;
+}
+
+export function duplicateParagraph(ctx: CheckContext): Finding[] {
+  const { article } = ctx;
+  const ps = article.paragraphs;
+  const prints = paragraphPrints(article);
+  const lines = new LineNumbers(article.text);
+  const out: Finding[] = [];
+  let i = 0;
+  while (i < ps.length) {
+    if (!isRepeat(prints, i)) {
+      i++;
+      continue;
+    }
+    // Extend the run over further repeats; short lines are taken along only when they repeat an
+    // earlier line themselves and a long repeat follows them.
+    let last = i;
+    let count = 1;
+    let pendingShort = 0;
+    for (let k = i + 1; k < ps.length; k++) {
+      if (isRepeat(prints, k)) {
+        last = k;
+        count += pendingShort + 1;
+        pendingShort = 0;
+      } else if (prints[k].words.length < MIN_WORDS && prints[k].first !== k) {
+        pendingShort++;
+      } else break;
+    }
+    out.push(report(ctx, ps, prints, lines, i, last, count));
+    i = last + 1;
+  }
+  return out;
+}
+
+function report(ctx: CheckContext, ps: readonly Paragraph[], prints: readonly ParagraphPrint[], lines: LineNumbers,
+  from: number, to: number, count: number): Finding {
+  const text = ctx.article.text;
+  const firstCopy = ps[prints[from].first];
+  const firstLine = lines.lineOf(firstCopy.start);
+  // The related range covers the whole original run when the repeats copy paragraphs in order.
+  const origLast = prints[to].first;
+  const originalIsRun = to > from && origLast > prints[from].first && ps[origLast].end <= ps[from].start;
+  const related = [{
+    path: ctx.path,
+    start: firstCopy.start,
+    end: originalIsRun ? ps[origLast].end : firstCopy.end,
+    message: count === 1 ? 'First copy of this paragraph' : `First copy of the ${count} repeated paragraphs`,
+  }];
+  const message = count === 1
+    ? `This paragraph repeats the paragraph at line ${firstLine} (compared ignoring case, spacing and punctuation). Delete the repeat.`
+    : `These ${count} paragraphs repeat earlier text; the first copy starts at line ${firstLine}. The article was probably pasted twice: delete the repeated run.`;
+  const fix = {
+    title: count === 1 ? 'Delete the repeated paragraph' : `Delete the ${count} repeated paragraphs`,
+    edits: [deletion(text, ps[from].lineStart, ps[to].lineEnd)],
+    safe: true,
+    isPreferred: true,
+  };
+  return finding('duplicate-paragraph', ps[from].start, ps[to].end, message, { related, fixes: [fix], unnecessary: true });
+}
+
+function isBlankLine(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13 && c !== 10 && c !== 0xa0 && c !== 0x3000) return false;
+  }
+  return true;
+}
+
+/** Start of the line that ends just before `lineStart` (which is a line start), or -1 at the top. */
+function previousLineStart(text: string, lineStart: number): number {
+  if (lineStart === 0) return -1;
+  return text.lastIndexOf('\n', lineStart - 2) + 1;
+}
+
+/**
+ * Deletes whole lines [start, end) and the blank lines the deletion would leave doubled: when a
+ * blank line precedes the deleted lines, the blank lines after them go too; at the end of the
+ * text, the blank lines before them go instead, so the file does not end in blank lines.
+ */
+export function deletion(text: string, start: number, end: number): TextEdit {
+  const prev = previousLineStart(text, start);
+  const blankBefore = prev < 0 || isBlankLine(text, prev, start);
+  if (!blankBefore) return { start, end, newText: '' };
+  let e = end;
+  while (e < text.length) {
+    let nl = text.indexOf('\n', e);
+    nl = nl < 0 ? text.length : nl + 1;
+    if (!isBlankLine(text, e, nl)) break;
+    e = nl;
+  }
+  let s = start;
+  if (e >= text.length) {
+    // Nothing follows: drop the blank lines before instead (keeping the previous line's break).
+    while (s > 0) {
+      const p = previousLineStart(text, s);
+      if (p < 0 || !isBlankLine(text, p, s)) break;
+      s = p;
+    }
+  }
+  return { start: s, end: e, newText: '' };
+}

@@ -1,0 +1,139 @@
+/**
+ * `role-conflict`: a person named with an office they did not hold at the mention's reference
+ * date (spec §2: the nearest preceding date in the paragraph, else the publication date).
+ *
+ * Dates of any precision are compared as day intervals (`calendar.dayInterval`): "January 2025"
+ * conflicts only if no day of January 2025 lies inside any of the person's tenures in that office,
+ * and a tenure written `2017-11` is taken to start on the first day of that month, so imprecise
+ * registry dates never cause a warning on their own. A person the registry gives no roles at all
+ * is not checked (the registry knows nothing about their career); a person with roles, none of
+ * them in this office, is reported, since the registry then says they never held it.
+ *
+ * The message names the tenure(s), who held the office at that date (from every person's roles)
+ * and what the person did hold then, so the reader can tell a wrong title from a wrong date.
+ */
+
+import { dayInterval, describeIsoDate } from '../calendar';
+import { referenceDate } from '../reference';
+import { Entity, Finding, RegistrySnapshot, Role, finding } from '../types';
+import type { CheckContext } from './index';
+
+type Interval = [number, number];
+
+interface Tenure {
+  person: Entity;
+  role: Role;
+  interval: Interval;
+}
+
+/** A role's tenure as a day interval; null when a date is unreadable (then nothing is claimed). */
+export function tenureInterval(role: Role): Interval | null {
+  let a = -Infinity;
+  let b = Infinity;
+  if (role.start) {
+    const i = dayInterval(role.start);
+    if (!i) return null;
+    a = i[0];
+  }
+  if (role.end) {
+    const i = dayInterval(role.end);
+    if (!i) return null;
+    b = i[1];
+  }
+  return [a, b];
+}
+
+const overlaps = (x: Interval, y: Interval): boolean => x[0] <= y[1] && y[0] <= x[1];
+
+const holderCache = new WeakMap<RegistrySnapshot, Map<string, Tenure[]>>();
+
+/** Every tenure of every person, by office id. Built once per registry snapshot. */
+export function officeHolders(registry: RegistrySnapshot): Map<string, Tenure[]> {
+  let m = holderCache.get(registry);
+  if (m) return m;
+  m = new Map();
+  for (const e of registry.entities.values()) {
+    if (e.type !== 'person') continue;
+    for (const role of e.roles) {
+      if (!role.office) continue;
+      const interval = tenureInterval(role);
+      if (!interval) continue;
+      let list = m.get(role.office);
+      if (!list) m.set(role.office, (list = []));
+      list.push({ person: e, role, interval });
+    }
+  }
+  holderCache.set(registry, m);
+  return m;
+}
+
+/** "from 2021-11-10 to 2023-09-13", "since 2024-10-01", "until 2016". */
+export function describeTenure(role: Role): string {
+  if (role.start && role.end) return `from ${role.start} to ${role.end}`;
+  if (role.start) return `since ${role.start}`;
+  if (role.end) return `until ${role.end}`;
+  return 'at an unknown time';
+}
+
+/** "in January 2025", "on 5 January 2025", "in 2009/2013". */
+export function describeWhen(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `on ${describeIsoDate(value)}` : `in ${describeIsoDate(value)}`;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function roleConflict(ctx: CheckContext): Finding[] {
+  const { registry } = ctx;
+  const out: Finding[] = [];
+  for (const m of ctx.entities) {
+    if (m.type !== 'person' || !m.id || !m.office) continue;
+    const person = registry.entities.get(m.id);
+    const office = registry.entities.get(m.office);
+    if (!person || !office || person.roles.length === 0) continue;
+    const start = m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start;
+    const end = m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end;
+    const ref = referenceDate(ctx.article, ctx.dates, start);
+    if (!ref.value) continue;
+    const when = dayInterval(ref.value);
+    if (!when) continue;
+
+    const roles = person.roles.filter((r) => r.office === m.office);
+    const intervals = roles.map(tenureInterval);
+    // An unreadable tenure date means we cannot tell: say nothing rather than guess.
+    if (intervals.some((i) => i === null)) continue;
+    if (intervals.some((i) => overlaps(i!, when))) continue;
+
+    const whenText = describeWhen(ref.value);
+    const tenures = roles.map(describeTenure);
+    let message = roles.length
+      ? `${person.name} was ${office.name} ${joinNames(tenures)}; `
+      : `The registry records no tenure of ${person.name} as ${office.name}; `;
+    const holders = (officeHolders(registry).get(office.id) ?? []).filter((t) => t.person.id !== person.id && overlaps(t.interval, when));
+    const holderNames = [...new Set(holders.map((t) => t.person.name))];
+    message += holderNames.length
+      ? `${whenText} the office was held by ${joinNames(holderNames)}.`
+      : `the registry names no holder of the office ${whenText}.`;
+    const held = person.roles
+      .filter((r) => r.office !== m.office && r.office && registry.entities.has(r.office))
+      .filter((r) => {
+        const i = tenureInterval(r);
+        return i !== null && overlaps(i, when);
+      })
+      .map((r) => registry.entities.get(r.office!)!.name);
+    if (held.length) message += ` At that date ${person.name} was ${joinNames([...new Set(held)])}.`;
+    message += ref.source === 'publication'
+      ? ` (The date is the article's publication date.) Correct the title or the date.`
+      : ` Correct the title or the date.`;
+
+    const related = [{ path: person.source.path, start: person.source.range[0], end: person.source.range[1], message: `${person.name} in the registry` }];
+    for (const h of holders) {
+      if (related.length >= 4) break;
+      related.push({ path: h.person.source.path, start: h.role.range[0], end: h.role.range[1], message: `${h.person.name}: ${office.name} ${describeTenure(h.role)}` });
+    }
+    out.push(finding('role-conflict', start, end, message, { related }));
+  }
+  return out;
+}

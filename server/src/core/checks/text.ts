@@ -1,0 +1,78 @@
+/**
+ * Text helpers shared by the paragraph checks (duplicates, near-duplicates) and the workspace
+ * index (boilerplate): folding a paragraph to a comparable fingerprint, word lists, 5-word
+ * shingles, line numbers for messages, and the sentence around an offset.
+ *
+ * Folding is what makes "the same paragraph" robust to what scrapers and editors change without
+ * changing the text: case, runs of white space and line breaks, punctuation, typographic quotes
+ * and apostrophes, and diacritics.
+ */
+
+import { Article, Sentence, paragraphAt } from '../article';
+
+/** Paragraphs with fewer words than this are never reported as duplicates or boilerplate. */
+export const MIN_WORDS = 6;
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+/** Apostrophes join the parts of a word (`Japan’s` → `japans`), so straight and curly forms agree. */
+const APOSTROPHES = /['’‘ʼ`´]/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text after folding case, diacritics and apostrophes. */
+export function foldedWords(text: string): string[] {
+  const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, '').toLowerCase();
+  return folded.match(WORD) ?? [];
+}
+
+/** A paragraph's fingerprint: its folded words joined by single spaces. */
+export function fingerprint(text: string): { key: string; words: string[] } {
+  const words = foldedWords(text);
+  return { key: words.join(' '), words };
+}
+
+/** The distinct 5-word shingles of a word list (empty for fewer than 5 words). */
+export function shingles(words: readonly string[], size = 5): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));
+  return out;
+}
+
+/**
+ * 1-based line numbers for offsets, for messages ("the first copy is at line 3"). Built lazily
+ * once per text; each lookup is a binary search.
+ */
+export class LineNumbers {
+  private starts: number[] | null = null;
+
+  constructor(private readonly text: string) {}
+
+  lineOf(offset: number): number {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+/** The sentence containing `offset`, or undefined outside every paragraph. */
+export function sentenceAt(article: Article, offset: number): Sentence | undefined {
+  const p = paragraphAt(article, offset);
+  if (!p) return undefined;
+  for (const s of p.sentences) if (offset >= s.start && offset < s.end) return s;
+  return p.sentences[p.sentences.length - 1];
+}
+
+/** A file name for messages: the last segment of a path or URI. */
+export function baseName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
