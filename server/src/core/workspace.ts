@@ -1,0 +1,262 @@
+/**
+ * The workspace index: the cross-article checks, kept up to date one article at a time.
+ *
+ * - `boilerplate`: a paragraph (six words or more, folded as `duplicate-paragraph` folds) that also
+ *   occurs in two or more OTHER articles — legal disclaimers, "Most popular stories" lists.
+ * - `event-date-conflict` (cross-article part): an event this article dates (a date in the sentence
+ *   of its mention) that another article dates with no day in common. Events the registry itself
+ *   dates are left to the article-local check, which compares each article with the registry.
+ *
+ * Each article is reduced to a small summary (paragraph fingerprints with their ranges, dated event
+ * mentions), and the index keeps inverted maps fingerprint → articles and event → articles.
+ * Architecture Invariant: `update` and `remove` cost O(size of that article) and never look at
+ * another article's text; they return the OTHER articles whose workspace findings changed, so the
+ * server republishes exactly those.
+ *
+ * To keep that set small even for a disclaimer shared by thousands of articles, a boilerplate
+ * finding does not carry the number of copies, and its related information names only the next
+ * few articles after this one in the fingerprint's member ring (each member shows its successors).
+ * Adding or removing one article then changes the findings of a bounded number of others.
+ */
+
+import { ArticleAnalysis, finalizeFindings } from './analyze';
+import { describeIsoDate } from './calendar';
+import { paragraphPrints } from './checks/duplicate-paragraph';
+import { eventDateClaims, valuesOverlap } from './checks/event-date-conflict';
+import { MIN_WORDS, baseName } from './checks/text';
+import { CoreSettings, Finding, RegistrySnapshot, finding } from './types';
+
+/** How many other articles a boilerplate finding names in its related information. */
+export const BOILERPLATE_RELATED = 3;
+/** A paragraph is boilerplate when it occurs in at least this many other articles. */
+export const BOILERPLATE_MIN_OTHERS = 2;
+/** How many conflicting articles an event-date finding names in its related information. */
+const EVENT_RELATED = 5;
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+interface DatedValue extends Range {
+  value: string;
+  text: string;
+}
+
+interface EventSummary {
+  /** The surface text of the first dated mention (the name shown when the registry has no entry). */
+  mention: string;
+  /** The dates the article gives the event; the first is the one nearest its first dated mention. */
+  values: DatedValue[];
+  /** For change detection. */
+  signature: string;
+}
+
+interface ArticleSummary {
+  /** Fingerprint → range of its first paragraph in the article (paragraphs of six words or more). */
+  paragraphs: Map<string, Range>;
+  events: Map<string, EventSummary>;
+}
+
+/** The articles sharing one fingerprint, in a ring: each member's findings name its successors. */
+class Ring {
+  readonly members: string[] = [];
+  readonly pos = new Map<string, number>();
+
+  /** The up to `k` members before index `i`, cyclically (those whose successors include `i`). */
+  predecessors(i: number, k: number): string[] {
+    const n = this.members.length;
+    const out: string[] = [];
+    for (let d = 1; d <= Math.min(k, n - 1); d++) out.push(this.members[(i - d + n) % n]);
+    return out;
+  }
+
+  successors(i: number, k: number): string[] {
+    const n = this.members.length;
+    const out: string[] = [];
+    for (let d = 1; d <= Math.min(k, n - 1); d++) out.push(this.members[(i + d) % n]);
+    return out;
+  }
+}
+
+const EMPTY: ArticleSummary = { paragraphs: new Map(), events: new Map() };
+
+export class WorkspaceIndex {
+  private readonly summaries = new Map<string, ArticleSummary>();
+  private readonly rings = new Map<string, Ring>();
+  private readonly eventClaims = new Map<string, Map<string, EventSummary>>();
+  private registry: RegistrySnapshot | undefined;
+
+  constructor(registry?: RegistrySnapshot) {
+    this.registry = registry;
+  }
+
+  /**
+   * The registry decides which events are dated there (those are not compared across articles).
+   * A new registry changes findings everywhere; callers re-publish all articles anyway then.
+   */
+  setRegistry(registry: RegistrySnapshot | undefined): void {
+    this.registry = registry;
+  }
+
+  get size(): number {
+    return this.summaries.size;
+  }
+
+  has(path: string): boolean {
+    return this.summaries.has(path);
+  }
+
+  paths(): string[] {
+    return [...this.summaries.keys()];
+  }
+
+  /** Adds or replaces one article. Returns the other articles whose workspace findings changed. */
+  update(path: string, analysis: ArticleAnalysis): Set<string> {
+    return this.replace(path, summarize(analysis));
+  }
+
+  /** Forgets one article. Returns the other articles whose workspace findings changed. */
+  remove(path: string): Set<string> {
+    if (!this.summaries.has(path)) return new Set();
+    return this.replace(path, null);
+  }
+
+  private replace(path: string, next: ArticleSummary | null): Set<string> {
+    const prev = this.summaries.get(path) ?? EMPTY;
+    const now = next ?? EMPTY;
+    const affected = new Set<string>();
+    for (const fp of prev.paragraphs.keys()) if (!now.paragraphs.has(fp)) this.leaveRing(fp, path, affected);
+    for (const [fp, r] of now.paragraphs) {
+      const old = prev.paragraphs.get(fp);
+      if (!old) this.joinRing(fp, path, affected);
+      else if (old.start !== r.start || old.end !== r.end) {
+        // Only the related information of the members that show this article changes.
+        const ring = this.rings.get(fp)!;
+        if (ring.members.length - 1 >= BOILERPLATE_MIN_OTHERS) {
+          for (const p of ring.predecessors(ring.pos.get(path)!, BOILERPLATE_RELATED)) affected.add(p);
+        }
+      }
+    }
+    for (const [id, old] of prev.events) {
+      const cur = now.events.get(id);
+      if (cur && cur.signature === old.signature) continue;
+      for (const p of this.eventClaims.get(id)!.keys()) affected.add(p);
+      if (!cur) {
+        const m = this.eventClaims.get(id)!;
+        m.delete(path);
+        if (m.size === 0) this.eventClaims.delete(id);
+      }
+    }
+    for (const [id, cur] of now.events) {
+      let m = this.eventClaims.get(id);
+      if (!m) this.eventClaims.set(id, (m = new Map()));
+      const old = prev.events.get(id);
+      if (!old) for (const p of m.keys()) affected.add(p);
+      m.set(path, cur);
+    }
+    if (next) this.summaries.set(path, next);
+    else this.summaries.delete(path);
+    affected.delete(path);
+    return affected;
+  }
+
+  private joinRing(fp: string, path: string, affected: Set<string>): void {
+    let ring = this.rings.get(fp);
+    if (!ring) this.rings.set(fp, (ring = new Ring()));
+    ring.pos.set(path, ring.members.length);
+    ring.members.push(path);
+    const n = ring.members.length;
+    if (n <= BOILERPLATE_RELATED + 2) {
+      // Small rings: the threshold may have been crossed and every window grows.
+      for (const p of ring.members) affected.add(p);
+    } else {
+      for (const p of ring.predecessors(n - 1, BOILERPLATE_RELATED)) affected.add(p);
+    }
+  }
+
+  private leaveRing(fp: string, path: string, affected: Set<string>): void {
+    const ring = this.rings.get(fp)!;
+    const n = ring.members.length;
+    const j = ring.pos.get(path)!;
+    const small = n <= BOILERPLATE_RELATED + 2;
+    const last = ring.members[n - 1];
+    if (!small) {
+      for (const p of ring.predecessors(j, BOILERPLATE_RELATED)) affected.add(p);
+      for (const p of ring.predecessors(n - 1, BOILERPLATE_RELATED)) affected.add(p);
+      affected.add(last);
+    }
+    // Swap-remove: the last member takes the leaving member's place.
+    ring.members[j] = last;
+    ring.pos.set(last, j);
+    ring.members.pop();
+    ring.pos.delete(path);
+    if (ring.members.length === 0) {
+      this.rings.delete(fp);
+      return;
+    }
+    if (small) for (const p of ring.members) affected.add(p);
+    else if (j < ring.members.length) for (const p of ring.predecessors(j, BOILERPLATE_RELATED)) affected.add(p);
+  }
+
+  /** The workspace findings of one article, severities applied, sorted by position. */
+  findingsFor(path: string, settings?: CoreSettings): Finding[] {
+    const s = this.summaries.get(path);
+    if (!s) return [];
+    const raw: Finding[] = [];
+    for (const [fp, r] of s.paragraphs) {
+      const ring = this.rings.get(fp)!;
+      if (ring.members.length - 1 < BOILERPLATE_MIN_OTHERS) continue;
+      const shown = ring.successors(ring.pos.get(path)!, BOILERPLATE_RELATED);
+      const names = shown.map(baseName);
+      const message = `This paragraph also occurs in at least ${BOILERPLATE_MIN_OTHERS} other articles of the workspace (${names.join(', ')}${ring.members.length - 1 > shown.length ? ', …' : ''}), so it is probably boilerplate such as a disclaimer or a list of links, not part of the story.`;
+      const related = shown.map((p) => {
+        const rr = this.summaries.get(p)!.paragraphs.get(fp)!;
+        return { path: p, start: rr.start, end: rr.end, message: `The same paragraph in ${baseName(p)}` };
+      });
+      raw.push(finding('boilerplate', r.start, r.end, message, { related, unnecessary: true }));
+    }
+    for (const [id, mine] of s.events) {
+      const entity = this.registry?.entities.get(id);
+      if (entity?.date) continue;
+      const conflicting: [string, EventSummary][] = [];
+      for (const [p, other] of this.eventClaims.get(id)!) {
+        if (p === path) continue;
+        if (!mine.values.some((a) => other.values.some((b) => valuesOverlap(a.value, b.value)))) conflicting.push([p, other]);
+      }
+      if (!conflicting.length) continue;
+      conflicting.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const name = entity?.name ?? mine.mention;
+      const here = mine.values[0];
+      const [p0, o0] = conflicting[0];
+      const more = conflicting.length > 1 ? ` (and ${conflicting.length - 1} more article${conflicting.length > 2 ? 's' : ''})` : '';
+      const message = `${name} is dated ${describeIsoDate(here.value)} here, but ${baseName(p0)}${more} dates it ${describeIsoDate(o0.values[0].value)}. At most one of them is right: check the date and record it in the registry.`;
+      const related = conflicting.slice(0, EVENT_RELATED).map(([p, o]) => ({
+        path: p, start: o.values[0].start, end: o.values[0].end,
+        message: `${baseName(p)} dates ${name} ${describeIsoDate(o.values[0].value)} ('${o.values[0].text}')`,
+      }));
+      raw.push(finding('event-date-conflict', here.start, here.end, message, { related }));
+    }
+    return finalizeFindings(raw, settings);
+  }
+}
+
+/** The part of an article the workspace checks need: O(size of the article) to build. */
+function summarize(a: ArticleAnalysis): ArticleSummary {
+  const paragraphs = new Map<string, Range>();
+  const prints = paragraphPrints(a.article);
+  a.article.paragraphs.forEach((p, i) => {
+    const pr = prints[i];
+    if (pr.words.length >= MIN_WORDS && pr.first === i) paragraphs.set(pr.key, { start: p.start, end: p.end });
+  });
+  const events = new Map<string, EventSummary>();
+  for (const c of eventDateClaims(a.article, a.entities, a.dates)) {
+    let e = events.get(c.event);
+    if (!e) events.set(c.event, (e = { mention: c.mention.text, values: [], signature: '' }));
+    for (const d of c.dates) {
+      if (!e.values.some((v) => v.start === d.start)) e.values.push({ value: d.value!, start: d.start, end: d.end, text: d.text });
+    }
+  }
+  for (const e of events.values()) e.signature = e.values.map((v) => `${v.value}@${v.start}-${v.end}`).join(',');
+  return { paragraphs, events };
+}
