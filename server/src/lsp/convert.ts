@@ -1,0 +1,118 @@
+/**
+ * The one place where the core's plain data meets LSP types: offsets ↔ positions, findings →
+ * diagnostics, core text edits → LSP text edits, entity types → symbol kinds.
+ *
+ * The core speaks in UTF-16 offsets into a text (end exclusive); LSP speaks in (line, character)
+ * pairs with UTF-16 characters, so a conversion only needs a line index of the same text. Line
+ * indexes are cached per text string (by identity, in a small LRU) because the same registry file
+ * text is converted again and again by definition, references and code lens.
+ */
+
+import {
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  Position,
+  Range,
+  SymbolKind,
+  TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import { LineIndex } from '../core/lines';
+import { EntityType, Finding, Severity, TextEdit } from '../core/types';
+
+const LINE_INDEX_CACHE_SIZE = 64;
+const lineIndexes = new Map<string, LineIndex>();
+
+/**
+ * A line index for `text`. Keyed by the string itself: equal strings give equal indexes, and a
+ * changed document gives a new string, so the cache can never answer for stale text.
+ */
+export function lineIndexOf(text: string): LineIndex {
+  let idx = lineIndexes.get(text);
+  if (idx) {
+    // Refresh its LRU position.
+    lineIndexes.delete(text);
+    lineIndexes.set(text, idx);
+    return idx;
+  }
+  idx = new LineIndex(text);
+  lineIndexes.set(text, idx);
+  if (lineIndexes.size > LINE_INDEX_CACHE_SIZE) lineIndexes.delete(lineIndexes.keys().next().value as string);
+  return idx;
+}
+
+export function toPosition(text: string, offset: number): Position {
+  return lineIndexOf(text).position(offset);
+}
+
+export function toRange(text: string, start: number, end: number): Range {
+  const idx = lineIndexOf(text);
+  return { start: idx.position(start), end: idx.position(end) };
+}
+
+export function toOffset(text: string, position: Position): number {
+  return lineIndexOf(text).offset(position.line, position.character);
+}
+
+export function toOffsets(text: string, range: Range): [number, number] {
+  const idx = lineIndexOf(text);
+  return [idx.offset(range.start.line, range.start.character), idx.offset(range.end.line, range.end.character)];
+}
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Where the text of another file comes from when a related location points into it. */
+export type TextOf = (uri: string) => string | undefined;
+
+export function toDiagnostic(uri: string, text: string, f: Finding, textOf: TextOf): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(text, f.start, f.end),
+    severity: SEVERITIES[f.severity],
+    code: f.code,
+    source: 'attache',
+    message: f.message,
+  };
+  if (f.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
+  if (f.related?.length) {
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of f.related) {
+      const rUri = r.path || uri;
+      const rText = rUri === uri ? text : textOf(rUri);
+      // A related place in a file we cannot read any more is left out rather than pointing nowhere.
+      if (rText === undefined) continue;
+      related.push({ location: { uri: rUri, range: toRange(rText, r.start, r.end) }, message: r.message });
+    }
+    if (related.length) d.relatedInformation = related;
+  }
+  return d;
+}
+
+export function toTextEdit(text: string, e: TextEdit): LspTextEdit {
+  return { range: toRange(text, e.start, e.end), newText: e.newText };
+}
+
+/**
+ * Entity types as symbol kinds. The same mapping as the semantic token types (see
+ * `semanticTokens.ts`), so outline icons and colours agree.
+ */
+export const SYMBOL_KINDS: Record<EntityType | 'date' | 'paragraph', SymbolKind> = {
+  person: SymbolKind.Variable,
+  organization: SymbolKind.Class,
+  country: SymbolKind.Namespace,
+  place: SymbolKind.Struct,
+  office: SymbolKind.EnumMember,
+  event: SymbolKind.Event,
+  date: SymbolKind.Number,
+  paragraph: SymbolKind.String,
+};
+
+/** True when `offset` lies inside [start, end] (the end counts: a cursor just after a word is on it). */
+export function touches(start: number, end: number, offset: number): boolean {
+  return start <= offset && offset <= end;
+}

@@ -1,0 +1,179 @@
+/**
+ * Hover: an entity card on a mention, a date card on a date expression, a note on the dateline.
+ * Markdown, a few lines: what a reader needs to trust (or doubt) the link.
+ */
+
+import { Hover, MarkupKind, Position } from 'vscode-languageserver';
+import { ArticleAnalysis } from '../core/analyze';
+import { dayInterval, describeIsoDate, parseIsoDate, WEEKDAYS, weekday } from '../core/calendar';
+import { referenceDate } from '../core/reference';
+import { DateMention, Entity, EntityMention, RegistrySnapshot, Role } from '../core/types';
+import { toOffset, toRange } from './convert';
+import { AttacheService, Folder } from './service';
+
+export function hover(service: AttacheService, uri: string, position: Position): Hover | null {
+  const a = service.article(uri);
+  if (!a) return registryHover(service, uri, position);
+  const text = a.rec.text;
+  const offset = toOffset(text, position);
+  const target = service.targetAt(a.analysis, a.folder, offset);
+  let value: string;
+  let range: Hover['range'];
+  switch (target.kind) {
+    case 'entity':
+      value = entityCard(target.mention, target.entity, a.analysis, a.folder);
+      range = toRange(text, target.mention.start, target.mention.end);
+      break;
+    case 'date':
+      value = dateCard(target.date);
+      range = toRange(text, target.date.start, target.date.end);
+      break;
+    case 'dateline': {
+      const dl = a.analysis.article.dateline!;
+      value = datelineNote(a.analysis);
+      range = toRange(text, dl.start, dl.end);
+      break;
+    }
+    default:
+      return null;
+  }
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+/** Hover over an entry of a registry file: the same card, with the workspace mention count. */
+function registryHover(service: AttacheService, uri: string, position: Position): Hover | null {
+  const folder = service.folderFor(uri);
+  const status = folder.snapshot.files.get(uri);
+  if (!status) return null;
+  const offset = toOffset(status.text, position);
+  // Over a reference value (`office: japan-foreign-minister`): the card of the entity it names.
+  for (const e of folder.snapshot.entities.values()) {
+    if (e.source.path !== uri || offset < e.source.range[0] || offset > e.source.range[1]) continue;
+    for (const r of e.source.references) {
+      if (r.range[0] <= offset && offset <= r.range[1]) {
+        const target = folder.snapshot.entities.get(r.id);
+        const value = target ? entitySummary(target, folder) : `No entity has the id \`${r.id}\` in this workspace's registry.`;
+        return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(status.text, r.range[0], r.range[1]) };
+      }
+    }
+  }
+  return null;
+}
+
+function esc(s: string): string {
+  // Only what would change the rendering inside a line: names are plain text, not markup.
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+function nameOf(snap: RegistrySnapshot, id: string | undefined): string {
+  if (!id) return '';
+  return snap.entities.get(id)?.name ?? id;
+}
+
+/** `2021-11-10 – 2023-09-13`, `since 2012`, `until 2019`. */
+export function tenure(r: Pick<Role, 'start' | 'end'>): string {
+  if (r.start && r.end) return `${r.start} – ${r.end}`;
+  if (r.start) return `since ${r.start}`;
+  if (r.end) return `until ${r.end}`;
+  return 'dates unknown';
+}
+
+function roleLabel(snap: RegistrySnapshot, r: Role): string {
+  if (r.office) return nameOf(snap, r.office);
+  const of = r.of ? `, ${nameOf(snap, r.of)}` : '';
+  return `${r.title ?? 'role'}${of}`;
+}
+
+/** Roles whose tenure overlaps the date `value` (any TIMEX3 precision). */
+export function rolesAt(roles: readonly Role[], value: string): Role[] {
+  const at = dayInterval(value);
+  if (!at) return [];
+  return roles.filter((r) => {
+    const s = r.start ? dayInterval(r.start) : null;
+    const e = r.end ? dayInterval(r.end) : null;
+    if (r.start && !s) return false;
+    return (!s || s[0] <= at[1]) && (!e || e[1] >= at[0]);
+  });
+}
+
+function mentionCount(folder: Folder, id: string): string {
+  const s = folder.mentionStats().get(id);
+  if (!s) return 'no mentions in the workspace';
+  return `${s.mentions} mention${s.mentions === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`;
+}
+
+/** The header, facts and links of an entity: shared by the article and registry hovers. */
+function entitySummary(e: Entity, folder: Folder, roleLines?: string[]): string {
+  const snap = folder.snapshot;
+  const head = [`**${esc(e.name)}**`, e.type];
+  const country = e.country ?? (e.type === 'office' ? e.of : undefined);
+  if (country) head.push(esc(nameOf(snap, country)));
+  const lines = [head.join(' · ')];
+  if (roleLines?.length) lines.push(...roleLines);
+  if (e.roles.length) {
+    lines.push('', ...e.roles.map((r) => `- ${esc(roleLabel(snap, r))} (${tenure(r)})`));
+  }
+  if (e.type === 'event' && e.date) lines.push('', `Date: ${e.date}`);
+  const aliases = [...e.aliases, ...e.demonyms];
+  if (aliases.length) lines.push('', `Also: ${aliases.map(esc).join(', ')}`);
+  if (e.description) lines.push('', esc(e.description));
+  const foot: string[] = [];
+  if (e.wikidata && /^Q\d+$/.test(e.wikidata)) foot.push(`[${e.wikidata}](https://www.wikidata.org/wiki/${e.wikidata})`);
+  foot.push(mentionCount(folder, e.id));
+  lines.push('', foot.join(' · '));
+  return lines.join('\n');
+}
+
+export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAnalysis, folder: Folder): string {
+  const snap = folder.snapshot;
+  if (!e) {
+    if (m.candidates.length) {
+      return [`**${esc(m.text)}** is ambiguous: it may be`, ...m.candidates.map((id) => `- ${esc(nameOf(snap, id))} (\`${id}\`)`)].join('\n');
+    }
+    return `**${esc(m.text)}** is not in the registry${m.guessedType ? ` (looks like a ${m.guessedType})` : ''}.`;
+  }
+  const roleLines: string[] = [];
+  if (e.type === 'person') {
+    const ref = referenceDate(a.article, a.dates, m.start);
+    if (ref.value) {
+      const held = rolesAt(e.roles, ref.value);
+      const when = ref.source === 'paragraph' ? `${describeIsoDate(ref.value)} (date in the paragraph)` : `${describeIsoDate(ref.value)} (publication date)`;
+      roleLines.push('', held.length ? `At ${when}: ${held.map((r) => esc(roleLabel(snap, r))).join('; ')}` : `At ${when}: no registered office`);
+    }
+    if (m.office) roleLines.push(`Named here as: ${esc(nameOf(snap, m.office))}`);
+  }
+  return entitySummary(e, folder, roleLines);
+}
+
+const KIND_LABEL: Record<DateMention['kind'], string> = {
+  absolute: 'absolute date',
+  partial: 'partial date',
+  relative: 'relative date',
+  weekday: 'weekday',
+  range: 'range',
+  decade: 'decade',
+};
+
+export function dateCard(d: DateMention): string {
+  const lines: string[] = [];
+  if (d.value === null) lines.push(`**${esc(d.text)}** · unresolved ${KIND_LABEL[d.kind]}`);
+  else {
+    const p = parseIsoDate(d.value);
+    const day = p && p.m !== undefined && p.d !== undefined ? `${WEEKDAYS[weekday(p.y, p.m, p.d)]}, ` : '';
+    lines.push(`**${d.value}** · ${day}${esc(describeIsoDate(d.value))}`);
+    lines.push('', `${KIND_LABEL[d.kind]}${d.resolution.rule ? `: ${esc(d.resolution.rule)}` : ''}`);
+  }
+  if (d.resolution.anchor) lines.push(`Resolved against ${esc(d.resolution.anchor)}`);
+  if (d.annotation) lines.push(`Value set by annotation \`${d.annotation}\``);
+  return lines.join('\n');
+}
+
+function datelineNote(a: ArticleAnalysis): string {
+  const art = a.article;
+  const dl = art.dateline!;
+  if (art.publicationDateSource === 'dateline') return `**Dateline** · used as the publication date: **${art.publicationDate}**`;
+  if (art.publicationDateSource === 'front-matter') {
+    return `**Dateline**${dl.date ? ` (${dl.date})` : ''} · the front matter date **${art.publicationDate}** is the publication date`;
+  }
+  return `**Dateline** without a year: not used as the publication date; add \`date:\` front matter`;
+}

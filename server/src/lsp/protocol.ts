@@ -1,0 +1,44 @@
+/**
+ * Messages between the Attaché server and its client beyond standard LSP, in one place: the
+ * client imports this module too, so names and shapes cannot drift apart.
+ */
+
+/** Server → client notification: the registry state of every workspace folder (status bar). */
+export const STATUS_NOTIFICATION = 'attache/status';
+
+export interface FolderStatus {
+  name: string;
+  /** Folder URI; null for files outside every folder. */
+  uri: string | null;
+  entities: number;
+  /** Registry file URIs, first is the one the status bar opens. */
+  registryFiles: string[];
+  /** Registry diagnostics of severity error / warning, over all its files. */
+  errors: number;
+  warnings: number;
+  /** Articles known in the folder (open or on disk). */
+  articles: number;
+}
+
+export interface StatusParams {
+  folders: FolderStatus[];
+}
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const COMMANDS = {
+  /** Publish diagnostics for every article of the workspace, open or not. Returns a `CheckWorkspaceResult`. */
+  checkWorkspace: 'attache.checkWorkspace',
+} as const;
+
+/** Commands the client implements, used in code lenses and code actions the server returns. */
+export const CLIENT_COMMANDS = {
+  /** Arguments: uri, position, locations (LSP shapes): shows a references peek. */
+  showReferences: 'attache.showReferences',
+} as const;
+
+export interface CheckWorkspaceResult {
+  articles: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}

@@ -1,0 +1,461 @@
+/**
+ * The language service: the state the editor features work on, with no connection in sight.
+ *
+ * Per workspace folder it holds a `RegistryStore` (one immutable snapshot at a time, rebuilt when a
+ * registry file changes), the entity index built for that snapshot, every article the folder
+ * has (open in the editor or only on disk) with its analysis cached by (text, snapshot), and the
+ * core's cross-article index. File access goes through a `Host` (the node adapter in production),
+ * so the service itself never touches the disk and the connection lives only in `server.ts`.
+ *
+ * Invariants: an analysis is only ever returned for the text it was computed from and the current
+ * snapshot; a registry file whose new text does not parse keeps its last good entities (the core's
+ * `RegistryStore` does that); nothing here writes files.
+ */
+
+import { ArticleAnalysis, analyzeArticle } from '../core/analyze';
+import { EntityIndex, buildEntityIndex } from '../core/entities';
+import { RegistryStore } from '../core/registry';
+import { DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
+import { CrossArticleIndex, createCrossArticleIndex } from './crossArticle';
+import { AttacheSettings, DEFAULT_SETTINGS } from './settings';
+
+/** File access and URI handling the service needs; `node/host.ts` implements it on the real disk. */
+export interface Host {
+  /** URIs of files under the folder `folderUri` matching `globs` (relative to the folder). */
+  findFiles(folderUri: string, globs: readonly string[]): string[];
+  /** The text of a file (without BOM), or an error message naming it. */
+  readFile(uri: string): { ok: true; text: string } | { ok: false; error: string };
+  /** `uri`'s path relative to the folder, with `/` separators, or undefined when outside it. */
+  relativePath(folderUri: string, uri: string): string | undefined;
+  /** A matcher for globs (relative paths with `/`). */
+  matcher(globs: readonly string[]): (relPath: string) => boolean;
+  /** The URI of `relPath` inside the folder. */
+  join(folderUri: string, relPath: string): string;
+  log(message: string): void;
+}
+
+export interface OpenDocument {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+/** An article the service knows: open in the editor, or found on disk. */
+export interface ArticleRecord {
+  uri: string;
+  text: string;
+  /** The editor's version while open; null for a file known from disk only. */
+  version: number | null;
+  analysis?: ArticleAnalysis;
+  /** What the cached analysis was computed from. */
+  analyzedText?: string;
+  analyzedSnapshot?: number;
+}
+
+export interface MentionStats {
+  mentions: number;
+  articles: number;
+}
+
+/** One workspace folder (or the folder-less fallback for loose files): its own registry and articles. */
+export class Folder {
+  readonly store = new RegistryStore();
+  readonly articles = new Map<string, ArticleRecord>();
+  settings: AttacheSettings = DEFAULT_SETTINGS;
+  private isArticlePath: (rel: string) => boolean;
+  private isRegistryPath: (rel: string) => boolean;
+  private snap: RegistrySnapshot;
+  private index: EntityIndex | null = null;
+  private cross: CrossArticleIndex;
+  /** Bumped whenever any article's analysis changes: caches over all articles key on it. */
+  generation = 0;
+  private statsCache: { generation: number; snapshot: number; stats: Map<string, MentionStats> } | null = null;
+  /** Resolved once the registry files have been read. */
+  ready: Promise<void> = Promise.resolve();
+  /** True once every article on disk has been read (analysis may still be catching up). */
+  articlesLoaded = false;
+
+  constructor(
+    readonly uri: string | null,
+    readonly name: string,
+    private readonly host: Host,
+  ) {
+    this.isArticlePath = host.matcher(DEFAULT_SETTINGS.articles);
+    this.isRegistryPath = host.matcher(DEFAULT_SETTINGS.registry);
+    this.snap = this.store.snapshot();
+    this.cross = createCrossArticleIndex(this.snap);
+  }
+
+  applySettings(settings: AttacheSettings): void {
+    this.settings = settings;
+    this.isArticlePath = this.host.matcher(settings.articles);
+    this.isRegistryPath = this.host.matcher(settings.registry);
+  }
+
+  relative(uri: string): string | undefined {
+    return this.uri === null ? undefined : this.host.relativePath(this.uri, uri);
+  }
+
+  matchesArticleGlobs(uri: string): boolean {
+    const rel = this.relative(uri);
+    return rel !== undefined ? this.isArticlePath(rel) : /\.article$/i.test(uri);
+  }
+
+  matchesRegistryGlobs(uri: string): boolean {
+    const rel = this.relative(uri);
+    return rel !== undefined && this.isRegistryPath(rel);
+  }
+
+  isRegistryFile(uri: string): boolean {
+    return this.snap.files.has(uri) || this.store.paths().includes(uri) || this.matchesRegistryGlobs(uri);
+  }
+
+  /** The current registry snapshot (re-parses changed registry files first). */
+  get snapshot(): RegistrySnapshot {
+    const s = this.store.snapshot();
+    if (s !== this.snap) {
+      this.snap = s;
+      this.index = null;
+    }
+    return this.snap;
+  }
+
+  get entityIndex(): EntityIndex {
+    const snap = this.snapshot;
+    if (!this.index || this.index.registry !== snap) {
+      const t0 = Date.now();
+      this.index = buildEntityIndex(snap);
+      const ms = Date.now() - t0;
+      if (ms > 50) this.host.log(`Entity index for ${this.name}: ${snap.entities.size} entities in ${ms} ms`);
+    }
+    return this.index;
+  }
+
+  /** The analysis of an article's current text under the current snapshot, computed if needed. */
+  analysis(rec: ArticleRecord): ArticleAnalysis {
+    const snap = this.snapshot;
+    if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version) return rec.analysis;
+    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex });
+    rec.analysis = analysis;
+    rec.analyzedText = rec.text;
+    rec.analyzedSnapshot = snap.version;
+    this.cross.update(rec.uri, analysis);
+    this.generation++;
+    return analysis;
+  }
+
+  /** True when the article's cached analysis is out of date. */
+  isStale(rec: ArticleRecord): boolean {
+    return !rec.analysis || rec.analyzedText !== rec.text || rec.analyzedSnapshot !== this.snapshot.version;
+  }
+
+  crossFindings(uri: string): ReturnType<CrossArticleIndex['findingsFor']> {
+    return this.cross.findingsFor(uri);
+  }
+
+  setArticleText(uri: string, text: string, version: number | null): ArticleRecord {
+    let rec = this.articles.get(uri);
+    if (!rec) {
+      rec = { uri, text, version };
+      this.articles.set(uri, rec);
+    } else {
+      rec.text = text;
+      rec.version = version;
+    }
+    return rec;
+  }
+
+  removeArticle(uri: string): void {
+    if (this.articles.delete(uri)) {
+      this.cross.remove(uri);
+      this.generation++;
+    }
+  }
+
+  /**
+   * Per entity id: how many mentions and in how many articles, over the analyses that are
+   * current. Articles still waiting for re-analysis count with their last analysis, so a hover
+   * never waits for the whole workspace.
+   */
+  mentionStats(): Map<string, MentionStats> {
+    const snapVersion = this.snapshot.version;
+    if (this.statsCache && this.statsCache.generation === this.generation && this.statsCache.snapshot === snapVersion) return this.statsCache.stats;
+    const stats = new Map<string, MentionStats>();
+    for (const rec of this.articles.values()) {
+      if (!rec.analysis) continue;
+      const seen = new Set<string>();
+      for (const m of rec.analysis.entities) {
+        if (!m.id) continue;
+        let s = stats.get(m.id);
+        if (!s) stats.set(m.id, (s = { mentions: 0, articles: 0 }));
+        s.mentions++;
+        if (!seen.has(m.id)) {
+          seen.add(m.id);
+          s.articles++;
+        }
+      }
+    }
+    this.statsCache = { generation: this.generation, snapshot: snapVersion, stats };
+    return stats;
+  }
+
+  /** Every mention of `id` in every article of the folder, analysing stale articles first. */
+  mentionsOf(id: string): { uri: string; text: string; mention: EntityMention }[] {
+    const out: { uri: string; text: string; mention: EntityMention }[] = [];
+    for (const rec of this.articles.values()) {
+      const a = this.analysis(rec);
+      for (const m of a.entities) if (m.id === id) out.push({ uri: rec.uri, text: rec.text, mention: m });
+    }
+    return out;
+  }
+}
+
+/** What a position in an article is on. */
+export type ArticleTarget =
+  | { kind: 'entity'; mention: EntityMention; entity?: Entity }
+  | { kind: 'date'; date: DateMention }
+  | { kind: 'dateline' }
+  | { kind: 'none' };
+
+export class AttacheService {
+  readonly folders: Folder[] = [];
+  /** Files outside every workspace folder (or a session opened without a folder). */
+  readonly looseFolder: Folder;
+  readonly documents = new Map<string, OpenDocument>();
+
+  constructor(
+    readonly host: Host,
+    folders: { uri: string; name: string }[],
+  ) {
+    for (const f of folders) this.folders.push(new Folder(f.uri, f.name, host));
+    // Longest URI first, so a nested folder wins over its parent.
+    this.folders.sort((a, b) => (b.uri?.length ?? 0) - (a.uri?.length ?? 0));
+    this.looseFolder = new Folder(null, '(no folder)', host);
+  }
+
+  addFolder(uri: string, name: string): Folder {
+    const f = new Folder(uri, name, this.host);
+    this.folders.push(f);
+    this.folders.sort((a, b) => (b.uri?.length ?? 0) - (a.uri?.length ?? 0));
+    return f;
+  }
+
+  removeFolder(folder: Folder): void {
+    const i = this.folders.indexOf(folder);
+    if (i >= 0) this.folders.splice(i, 1);
+  }
+
+  allFolders(): Folder[] {
+    return [...this.folders, this.looseFolder];
+  }
+
+  folderFor(uri: string): Folder {
+    for (const f of this.folders) if (f.relative(uri) !== undefined) return f;
+    return this.looseFolder;
+  }
+
+  /**
+   * Reads one folder's registry files and lists its articles. The registry is read at once (every
+   * feature needs it); articles are only listed here and analysed in the background by `indexStep`.
+   */
+  loadFolder(folder: Folder, settings: AttacheSettings): void {
+    folder.applySettings(settings);
+    if (folder.uri === null) return;
+    const t0 = Date.now();
+    const registryUris = this.host.findFiles(folder.uri, settings.registry);
+    for (const uri of registryUris) {
+      const open = this.documents.get(uri);
+      if (open) folder.store.setFile(uri, open.text);
+      else this.readRegistryFile(folder, uri);
+    }
+    const snap = folder.snapshot;
+    this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
+    for (const uri of this.host.findFiles(folder.uri, settings.articles)) {
+      if (registryUris.includes(uri) || this.documents.has(uri)) continue;
+      const r = this.host.readFile(uri);
+      if (r.ok) folder.setArticleText(uri, r.text, null);
+      else this.host.log(r.error);
+    }
+    folder.articlesLoaded = true;
+  }
+
+  private readRegistryFile(folder: Folder, uri: string): void {
+    const r = this.host.readFile(uri);
+    if (r.ok) folder.store.setFile(uri, r.text);
+    else {
+      // An unreadable registry file is reported in the log and left out; the rest still works.
+      this.host.log(r.error);
+      folder.store.removeFile(uri);
+    }
+  }
+
+  /** Analyses up to `budgetMs` worth of stale articles; returns true when all are current. */
+  indexStep(budgetMs: number): boolean {
+    const t0 = Date.now();
+    for (const folder of this.allFolders()) {
+      for (const rec of folder.articles.values()) {
+        if (!folder.isStale(rec)) continue;
+        if (Date.now() - t0 > budgetMs) return false;
+        folder.analysis(rec);
+      }
+    }
+    return true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Documents
+
+  /** Is this document an article (by language or by the `attache.articles` globs)? */
+  isArticle(uri: string, languageId?: string): boolean {
+    const folder = this.folderFor(uri);
+    if (folder.isRegistryFile(uri)) return false;
+    return languageId === 'diplomatic-article' || folder.articles.has(uri) || folder.matchesArticleGlobs(uri);
+  }
+
+  isRegistry(uri: string): boolean {
+    return this.folderFor(uri).isRegistryFile(uri);
+  }
+
+  /** Returns what changed: an article's text, a registry file, or nothing the service cares about. */
+  openOrChange(doc: OpenDocument): 'article' | 'registry' | 'other' {
+    this.documents.set(doc.uri, doc);
+    const folder = this.folderFor(doc.uri);
+    // Registry text reaches the store in `syncRegistry`, which the server debounces: re-parsing a
+    // large registry on every keystroke would starve everything else.
+    if (folder.isRegistryFile(doc.uri)) return 'registry';
+    if (this.isArticle(doc.uri, doc.languageId)) {
+      folder.setArticleText(doc.uri, doc.text, doc.version);
+      return 'article';
+    }
+    return 'other';
+  }
+
+  /** Hands an open registry document's current text to its folder's store. */
+  syncRegistry(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (doc) this.folderFor(uri).store.setFile(uri, doc.text);
+  }
+
+  /**
+   * The editor closed a document: from now on the file on disk counts (the buffer may have had
+   * unsaved changes). Returns what kind of file it was.
+   */
+  close(uri: string): 'article' | 'registry' | 'other' {
+    const doc = this.documents.get(uri);
+    this.documents.delete(uri);
+    const folder = this.folderFor(uri);
+    if (folder.isRegistryFile(uri)) {
+      if (folder.uri !== null && folder.matchesRegistryGlobs(uri)) this.readRegistryFile(folder, uri);
+      else folder.store.removeFile(uri);
+      return 'registry';
+    }
+    const rec = folder.articles.get(uri);
+    if (rec) {
+      const r = this.host.readFile(uri);
+      // Files on disk stay known (references, workspace checks); loose files leave with their tab.
+      if (r.ok && folder.uri !== null && folder.matchesArticleGlobs(uri)) folder.setArticleText(uri, r.text, null);
+      else folder.removeArticle(uri);
+      return 'article';
+    }
+    return doc && doc.languageId === 'diplomatic-article' ? 'article' : 'other';
+  }
+
+  /** A file changed on disk (create, change or delete); open documents keep their buffer. */
+  fileChanged(uri: string, deleted: boolean): 'article' | 'registry' | 'other' {
+    const folder = this.folderFor(uri);
+    if (folder.uri === null) return 'other';
+    if (folder.matchesRegistryGlobs(uri) || folder.store.paths().includes(uri)) {
+      if (this.documents.has(uri)) return 'other';
+      if (deleted) folder.store.removeFile(uri);
+      else this.readRegistryFile(folder, uri);
+      return 'registry';
+    }
+    if (folder.matchesArticleGlobs(uri) || folder.articles.has(uri)) {
+      if (this.documents.has(uri)) return 'other';
+      if (deleted) folder.removeArticle(uri);
+      else {
+        const r = this.host.readFile(uri);
+        if (r.ok) folder.setArticleText(uri, r.text, null);
+        else {
+          this.host.log(r.error);
+          folder.removeArticle(uri);
+        }
+      }
+      return 'article';
+    }
+    return 'other';
+  }
+
+  /** The text the server currently has for a URI: the open buffer, a known article, a registry file, or the disk. */
+  textOf = (uri: string): string | undefined => {
+    const doc = this.documents.get(uri);
+    if (doc) return doc.text;
+    const folder = this.folderFor(uri);
+    const rec = folder.articles.get(uri);
+    if (rec) return rec.text;
+    const status = folder.snapshot.files.get(uri);
+    if (status) return status.text;
+    const r = this.host.readFile(uri);
+    return r.ok ? r.text : undefined;
+  };
+
+  /** The article record and its current analysis, or undefined for a URI that is not an article. */
+  article(uri: string): { folder: Folder; rec: ArticleRecord; analysis: ArticleAnalysis } | undefined {
+    const folder = this.folderFor(uri);
+    const rec = folder.articles.get(uri);
+    if (!rec) return undefined;
+    return { folder, rec, analysis: folder.analysis(rec) };
+  }
+
+  /** Every registry entity of every folder (workspace symbols). */
+  *allEntities(): Iterable<Entity> {
+    for (const f of this.allFolders()) yield* f.snapshot.entities.values();
+  }
+
+  /** What the position `offset` in an article is on: a mention (innermost), a date, the dateline. */
+  targetAt(a: ArticleAnalysis, folder: Folder, offset: number): ArticleTarget {
+    const m = findAt(a.entities, offset);
+    if (m) return { kind: 'entity', mention: m, entity: m.id ? folder.snapshot.entities.get(m.id) : undefined };
+    const d = findAt(a.dates, offset);
+    if (d) return { kind: 'date', date: d };
+    const dl = a.article.dateline;
+    if (dl && dl.start <= offset && offset <= dl.end) return { kind: 'dateline' };
+    return { kind: 'none' };
+  }
+
+  /** The registry entity whose entry contains `offset` in registry file `uri`, if any. */
+  entityAtRegistryOffset(folder: Folder, uri: string, offset: number): Entity | undefined {
+    let best: Entity | undefined;
+    for (const e of folder.snapshot.entities.values()) {
+      if (e.source.path !== uri) continue;
+      const [s, t] = e.source.range;
+      if (s <= offset && offset <= t && (!best || t - s < best.source.range[1] - best.source.range[0])) best = e;
+    }
+    return best;
+  }
+}
+
+/**
+ * The span of a sorted list that contains `offset` (end inclusive, so a cursor right after a word
+ * finds it); the shortest one when spans nest. Binary search: lists can hold thousands of spans.
+ */
+export function findAt<T extends { start: number; end: number }>(spans: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  let best: T | undefined;
+  // Spans may nest or overlap (an office inside a longer name); look back a little.
+  for (let i = last; i >= 0 && i > last - 8; i--) {
+    const s = spans[i];
+    if (s.start <= offset && offset <= s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+  }
+  return best;
+}

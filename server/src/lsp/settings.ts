@@ -1,0 +1,79 @@
+/**
+ * Settings (`attache.*`, spec §3 and package.json `contributes.configuration`): read through
+ * `workspace/configuration` per resource, normalized, cached per resource, cleared when the client
+ * says they changed. Nothing here keeps settings in server globals: callers ask for the settings
+ * of the document they work on.
+ */
+
+import { CoreSettings, DIAGNOSTIC_CODES, DiagnosticCode, SeveritySetting } from '../core/types';
+import { DEFAULT_ARTICLE_GLOBS, DEFAULT_REGISTRY_GLOBS } from '../node/files';
+
+export interface AttacheSettings {
+  /** Registry globs, relative to the workspace folder. */
+  registry: string[];
+  /** Globs that make a file an article, relative to the workspace folder. */
+  articles: string[];
+  core: CoreSettings;
+  annotations: { author: string; tags: string[] };
+}
+
+export const DEFAULT_SETTINGS: AttacheSettings = {
+  registry: DEFAULT_REGISTRY_GLOBS,
+  articles: DEFAULT_ARTICLE_GLOBS,
+  core: {},
+  annotations: { author: '', tags: ['claim', 'quote', 'source'] },
+};
+
+const SEVERITY_VALUES = new Set<string>(['off', 'hint', 'information', 'warning', 'error']);
+
+function stringList(v: unknown, fallback: string[]): string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : fallback;
+}
+
+/** Turns whatever the client sent (possibly nothing, possibly garbage) into complete settings. */
+export function normalizeSettings(raw: unknown): AttacheSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const severities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
+  const diag = r['diagnostics'];
+  if (diag && typeof diag === 'object') {
+    for (const [code, value] of Object.entries(diag as Record<string, unknown>)) {
+      if (code in DIAGNOSTIC_CODES && typeof value === 'string' && SEVERITY_VALUES.has(value)) {
+        severities[code as DiagnosticCode] = value as SeveritySetting;
+      }
+    }
+  }
+  const ann = (r['annotations'] && typeof r['annotations'] === 'object' ? r['annotations'] : {}) as Record<string, unknown>;
+  return {
+    registry: stringList(r['registry'], DEFAULT_SETTINGS.registry),
+    articles: stringList(r['articles'], DEFAULT_SETTINGS.articles),
+    core: { severities },
+    annotations: {
+      author: typeof ann['author'] === 'string' ? ann['author'] : DEFAULT_SETTINGS.annotations.author,
+      tags: stringList(ann['tags'], DEFAULT_SETTINGS.annotations.tags),
+    },
+  };
+}
+
+/** Fetches the raw `attache` section for a resource (a folder or document URI). */
+export type SettingsFetcher = (resource: string) => Promise<unknown>;
+
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<AttacheSettings>>();
+
+  /** `fetch` is absent when the client cannot answer `workspace/configuration`: defaults apply. */
+  constructor(private readonly fetch: SettingsFetcher | undefined) {}
+
+  get(resource: string): Promise<AttacheSettings> {
+    if (!this.fetch) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = this.cache.get(resource);
+    if (!s) {
+      s = this.fetch(resource).then(normalizeSettings, () => DEFAULT_SETTINGS);
+      this.cache.set(resource, s);
+    }
+    return s;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}

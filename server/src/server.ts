@@ -1,0 +1,257 @@
+/**
+ * The Attaché language server: the only module that touches the LSP connection.
+ *
+ * It owns the connection, the open-document manager, the settings cache, the diagnostics
+ * scheduler and the `AttacheService`; every handler is a short adapter that finds the document,
+ * calls one feature module under `lsp/` and returns its answer. Started as
+ * `node server/out/server.js --stdio` by any LSP client, or over IPC by the VS Code client
+ * (vscode-languageserver picks the transport from the command line).
+ */
+
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from './lsp/codeActions';
+import { codeLenses } from './lsp/codeLens';
+import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
+import { definition } from './lsp/definition';
+import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics } from './lsp/diagnostics';
+import { hover } from './lsp/hover';
+import { inlayHints } from './lsp/inlayHints';
+import { COMMANDS, CheckWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
+import { references } from './lsp/references';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
+import { AttacheService, Folder } from './lsp/service';
+import { SettingsCache } from './lsp/settings';
+import { folderStatus } from './lsp/status';
+import { documentSymbols, workspaceSymbols } from './lsp/symbols';
+import { canonicalUri, createNodeHost } from './node/host';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string): void => connection.console.log(message);
+const host = createNodeHost(log);
+
+/** How long a document must be quiet before it is analysed again (ms). */
+const DEBOUNCE_MS = 150;
+
+let service = new AttacheService(host, []);
+let settings = new SettingsCache(undefined);
+let canWatchFiles = false;
+let diagnostics: DiagnosticsScheduler;
+const registryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+function uriOf(params: { textDocument: { uri: string } }): string {
+  return canonicalUri(params.textDocument.uri);
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const folders = params.workspaceFolders?.map((f) => ({ uri: canonicalUri(f.uri), name: f.name }))
+    ?? (params.rootUri ? [{ uri: canonicalUri(params.rootUri), name: params.rootUri.replace(/.*\//, '') }] : []);
+  service = new AttacheService(host, folders);
+  const caps = params.capabilities;
+  if (caps.workspace?.configuration) {
+    settings = new SettingsCache(async (resource) => (await connection.workspace.getConfiguration({ scopeUri: resource, section: 'attache' })) as unknown);
+  }
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  diagnostics = new DiagnosticsScheduler({
+    delayMs: DEBOUNCE_MS,
+    compute: async (uri) => {
+      const s = (await settings.get(uri)).core;
+      return service.isRegistry(uri) ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
+    },
+    currentVersion: (uri) => service.documents.get(uri)?.version,
+    publish: (r) => void connection.sendDiagnostics({ uri: r.uri, version: r.version, diagnostics: r.diagnostics }),
+    onError: (uri, e) => log(`Analysis of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+  });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+      inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      executeCommandProvider: { commands: Object.values(COMMANDS) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'attache-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canWatchFiles) {
+    // Registry and article globs are settings; watching every YAML and text file and filtering
+    // with the folder's globs keeps one registration valid when the settings change.
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.{article,txt,md}' }],
+    });
+  }
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    for (const f of e.removed) {
+      const uri = canonicalUri(f.uri);
+      const folder = service.folders.find((x) => x.uri === uri);
+      if (folder) service.removeFolder(folder);
+    }
+    for (const f of e.added) void loadFolder(service.addFolder(canonicalUri(f.uri), f.name));
+  });
+  await Promise.all(service.folders.map(loadFolder));
+});
+
+/** Reads a folder's registry and articles, then publishes what depends on them. */
+async function loadFolder(folder: Folder): Promise<void> {
+  const s = folder.uri ? await settings.get(folder.uri) : undefined;
+  folder.ready = Promise.resolve();
+  try {
+    if (s) service.loadFolder(folder, s);
+  } catch (e) {
+    log(`Loading ${folder.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+  registryChanged(folder);
+}
+
+/** Everything a registry change affects: its files' diagnostics, open articles, the status bar. */
+function registryChanged(folder: Folder): void {
+  const t0 = Date.now();
+  const snap = folder.snapshot;
+  void folder.entityIndex;
+  const ms = Date.now() - t0;
+  if (ms > 100) log(`Registry of ${folder.name} rebuilt in ${ms} ms (${snap.entities.size} entities)`);
+  for (const uri of snap.files.keys()) diagnostics.schedule(uri, 0);
+  for (const uri of service.documents.keys()) if (service.folderFor(uri) === folder && folder.articles.has(uri)) diagnostics.schedule(uri, 0);
+  sendStatus();
+  startIndexing();
+}
+
+function sendStatus(): void {
+  const params: StatusParams = { folders: service.allFolders().map(folderStatus).filter((f) => f.uri !== null || f.entities > 0) };
+  void connection.sendNotification(STATUS_NOTIFICATION, params);
+}
+
+let indexing = false;
+/** Analyses stale articles in small slices between requests, then refreshes open articles. */
+function startIndexing(): void {
+  if (indexing) return;
+  indexing = true;
+  const t0 = Date.now();
+  const step = (): void => {
+    let done = false;
+    try {
+      done = service.indexStep(20);
+    } catch (e) {
+      log(`Indexing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      done = true;
+    }
+    if (!done) {
+      setImmediate(step);
+      return;
+    }
+    indexing = false;
+    log(`Indexed articles in ${Date.now() - t0} ms`);
+    // Cross-article findings (boilerplate) of open articles may have changed.
+    for (const uri of service.documents.keys()) if (service.article(uri)) diagnostics.schedule(uri);
+  };
+  setImmediate(step);
+}
+
+function scheduleRegistrySync(uri: string): void {
+  const t = registryTimers.get(uri);
+  if (t) clearTimeout(t);
+  registryTimers.set(uri, setTimeout(() => {
+    registryTimers.delete(uri);
+    service.syncRegistry(uri);
+    registryChanged(service.folderFor(uri));
+  }, DEBOUNCE_MS));
+}
+
+function documentChanged(doc: TextDocument): void {
+  const uri = canonicalUri(doc.uri);
+  const kind = service.openOrChange({ uri, languageId: doc.languageId, version: doc.version, text: doc.getText() });
+  if (kind === 'registry') scheduleRegistrySync(uri);
+  else if (kind === 'article') diagnostics.schedule(uri);
+}
+
+documents.onDidOpen((e) => documentChanged(e.document));
+documents.onDidChangeContent((e) => documentChanged(e.document));
+documents.onDidClose((e) => {
+  const uri = canonicalUri(e.document.uri);
+  const kind = service.close(uri);
+  if (kind === 'registry') scheduleRegistrySync(uri);
+  // A closed article's problems leave with it; "Check Workspace" shows every file's on demand.
+  if (kind === 'article' || kind === 'other') diagnostics.clear(uri);
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  const touched = new Set<Folder>();
+  for (const c of params.changes) {
+    const uri = canonicalUri(c.uri);
+    const kind = service.fileChanged(uri, c.type === FileChangeType.Deleted);
+    const folder = service.folderFor(uri);
+    if (kind === 'registry') {
+      touched.add(folder);
+      if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
+    } else if (kind === 'article') {
+      if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
+      else if (diagnostics.isShown(uri)) diagnostics.schedule(uri);
+      startIndexing();
+    }
+  }
+  for (const f of touched) registryChanged(f);
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  // Globs may have changed: re-read every folder; severities apply at the next publish.
+  for (const f of service.folders) void loadFolder(f);
+});
+
+connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | null> => {
+  if (params.command !== COMMANDS.checkWorkspace) return null;
+  const result: CheckWorkspaceResult = { articles: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const folder of service.allFolders()) {
+    for (const uri of [...folder.articles.keys()]) {
+      const r = articleDiagnostics(service, uri, (await settings.get(uri)).core);
+      if (!r) continue;
+      result.articles++;
+      for (const d of r.diagnostics) {
+        if (d.severity === 1) result.errors++;
+        else if (d.severity === 2) result.warnings++;
+        else result.infos++;
+      }
+      await diagnostics.run(uri);
+    }
+    for (const uri of folder.snapshot.files.keys()) await diagnostics.run(uri);
+  }
+  return result;
+});
+
+connection.onHover((p) => {
+  const uri = uriOf(p);
+  return hover(service, uri, p.position);
+});
+connection.onDefinition((p) => definition(service, uriOf(p), p.position));
+connection.onReferences((p) => references(service, uriOf(p), p.position, p.context.includeDeclaration));
+connection.onDocumentSymbol((p) => documentSymbols(service, uriOf(p)));
+connection.onWorkspaceSymbol((p) => workspaceSymbols(service, p.query));
+connection.languages.semanticTokens.on((p) => semanticTokens(service, uriOf(p)));
+connection.languages.inlayHint.on((p) => inlayHints(service, uriOf(p), p.range));
+connection.onCodeLens((p) => codeLenses(service, uriOf(p)));
+connection.onCodeAction((p) => codeActions(service, uriOf(p), p.range, p.context));
+connection.onCompletion((p) => completion(service, uriOf(p), p.position));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,315 @@
+/**
+ * Protocol tests: the built language server driven over stdio on a temporary workspace (a
+ * registry and a few articles), as an editor would drive it. Run `npm run build` first.
+ */
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import {
+  CodeAction,
+  Diagnostic,
+  Hover,
+  InlayHint,
+  Location,
+  MarkupContent,
+  SemanticTokens,
+  SemanticTokensLegend,
+} from 'vscode-languageserver/node';
+import { joinLines } from '../helpers';
+import { TestClient, applyTextEdits, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
+
+const REGISTRY = joinLines(
+  '# Registry for the protocol tests: facts only.',
+  'version: 1',
+  'entities:',
+  '  - id: japan',
+  '    type: country',
+  '    name: Japan',
+  '    demonyms: [Japanese]',
+  '  - id: qatar',
+  '    type: country',
+  '    name: Qatar',
+  '    demonyms: [Qatari]',
+  '  - id: japan-foreign-minister',
+  '    type: office',
+  '    name: Minister for Foreign Affairs of Japan',
+  '    aliases: [Foreign Minister]',
+  '    of: japan',
+  '    single_holder: true',
+  '  - id: hayashi-yoshimasa',
+  '    type: person',
+  '    name: Hayashi Yoshimasa',
+  '    family_name: Hayashi',
+  '    given_name: Yoshimasa',
+  '    name_order: family-first',
+  '    country: japan',
+  '    wikidata: Q1000000',
+  '    roles:',
+  '      - office: japan-foreign-minister',
+  '        start: 2021-11-10',
+  '        end: 2023-09-13',
+  '  - id: iwaya-takeshi',
+  '    type: person',
+  '    name: Iwaya Takeshi',
+  '    family_name: Iwaya',
+  '    given_name: Takeshi',
+  '    name_order: family-first',
+  '    country: japan',
+  '    roles:',
+  '      - office: japan-foreign-minister',
+  '        start: 2024-10-01',
+  '        end: 2025-10-21',
+  '# New entries go above this line.',
+  '',
+);
+
+const ARTICLE_A = joinLines(
+  '---',
+  'date: 2025-03-20',
+  '---',
+  'Iwaya Takeshi welcomed a Qatari delegation to Tokyo on Monday.',
+  'Japan and Qatar agreed in February to widen their energy talks, and Osamu Izawa took notes.',
+  '',
+);
+
+const ARTICLE_B = joinLines(
+  '---',
+  'date: 2023-05-02',
+  '---',
+  'Hayashi Yoshimasa telephoned his counterpart in Qatar last week about shipping lanes.',
+  '',
+);
+
+const ARTICLE_C = joinLines(
+  'October 26, 2025',
+  'Officials from Japan met in September to review the plan.',
+  '',
+);
+
+function markdown(h: Hover | null): string {
+  assert.ok(h, 'expected a hover');
+  return (h.contents as MarkupContent).value;
+}
+
+describe('language server over stdio', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
+  let root: string;
+  let client: TestClient;
+
+  before(async () => {
+    root = makeWorkspace({ 'registry.yaml': REGISTRY, 'articles/a.article': ARTICLE_A, 'articles/b.article': ARTICLE_B, 'c.article': ARTICLE_C });
+    client = await TestClient.start(root);
+    client.open('articles/a.article', ARTICLE_A);
+    client.open('articles/b.article', ARTICLE_B);
+    client.open('c.article', ARTICLE_C);
+  });
+
+  after(async () => {
+    await client?.stop();
+    removeWorkspace(root);
+  });
+
+  test('initialize announces the features and a semantic token legend with standard types', () => {
+    const caps = client.initializeResult.capabilities;
+    assert.equal(caps.hoverProvider, true);
+    assert.equal(caps.definitionProvider, true);
+    assert.equal(caps.referencesProvider, true);
+    const legend = (caps.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
+    assert.deepEqual(legend.tokenTypes, ['variable', 'class', 'namespace', 'struct', 'enumMember', 'event', 'number']);
+    assert.deepEqual((caps.executeCommandProvider?.commands ?? []).includes('attache.checkWorkspace'), true);
+  });
+
+  test('an open article gets diagnostics published for its version', async () => {
+    const p = await client.waitForDiagnostics(client.uri('articles/a.article'));
+    assert.equal(p.version, 1);
+  });
+
+  test('hover on the dateline says it is the publication date', async () => {
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('c.article') }, position: { line: 0, character: 3 } });
+    assert.match(markdown(h), /used as the publication date: \*\*2025-10-26\*\*/);
+  });
+
+  test('hover on an official shows the card with the office held at the reference date', async () => {
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'Iwaya', 2) });
+    const md = markdown(h);
+    assert.match(md, /^\*\*Iwaya Takeshi\*\* · person · Japan/);
+    assert.match(md, /At 20 March 2025 \(publication date\): Minister for Foreign Affairs of Japan/);
+    assert.match(md, /- Minister for Foreign Affairs of Japan \(2024-10-01 – 2025-10-21\)/);
+    assert.deepEqual(h!.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 13 } });
+  });
+
+  test('hover on a person shows the wikidata link and the workspace mention count', async () => {
+    const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/b.article') }, position: positionOf(ARTICLE_B, 'Hayashi', 1) }));
+    assert.match(md, /\[Q1000000\]\(https:\/\/www\.wikidata\.org\/wiki\/Q1000000\)/);
+    assert.match(md, /1 mention in 1 article/);
+    assert.match(md, /At 2 May 2023 \(publication date\): Minister for Foreign Affairs of Japan/);
+  });
+
+  test('hover on a partial date shows the value and the weekday', async () => {
+    const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'on Monday', 4) }));
+    assert.match(md, /\*\*2025-03-17\*\* · Monday, 17 March 2025/);
+  });
+
+  test('definition of a mention lands on the id of its registry entry', async () => {
+    const locs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'Qatar', 1, 1) });
+    assert.deepEqual(locs, [{ uri: client.uri('registry.yaml'), range: { start: positionOf(REGISTRY, 'qatar'), end: positionOf(REGISTRY, 'qatar', 5) } }]);
+  });
+
+  test('definition of an office id inside the registry lands on the office entry', async () => {
+    const locs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: client.uri('registry.yaml') }, position: positionOf(REGISTRY, 'office: japan-foreign-minister', 10) });
+    assert.deepEqual(locs, [{ uri: client.uri('registry.yaml'), range: { start: positionOf(REGISTRY, 'japan-foreign-minister'), end: positionOf(REGISTRY, 'japan-foreign-minister', 22) } }]);
+  });
+
+  test('references of a country span both articles, including its demonym', async () => {
+    const locs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: client.uri('articles/b.article') }, position: positionOf(ARTICLE_B, 'Qatar', 1), context: { includeDeclaration: false } });
+    const got = locs.map((l) => `${l.uri.replace(/.*\//, '')}:${l.range.start.line}:${l.range.start.character}`).sort();
+    const at = (name: string, text: string, needle: string, n = 0): string => {
+      const p = positionOf(text, needle, 0, n);
+      return `${name}:${p.line}:${p.character}`;
+    };
+    assert.deepEqual(got, [at('a.article', ARTICLE_A, 'Qatari'), at('a.article', ARTICLE_A, 'Qatar', 1), at('b.article', ARTICLE_B, 'Qatar')].sort());
+  });
+
+  test('references from a registry entry find its mentions', async () => {
+    const locs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: client.uri('registry.yaml') }, position: positionOf(REGISTRY, 'name: Hayashi', 8), context: { includeDeclaration: true } });
+    assert.equal(locs.length, 2);
+    assert.equal(locs[0].uri, client.uri('registry.yaml'));
+    assert.equal(locs[1].uri, client.uri('articles/b.article'));
+  });
+
+  test('semantic tokens mark persons, countries and dates with the legend types', async () => {
+    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: client.uri('articles/a.article') } });
+    const legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
+    const lines = ARTICLE_A.split('\n');
+    const decoded: string[] = [];
+    let line = 0;
+    let ch = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      const [dl, dc, len, type] = tokens.data.slice(i, i + 4);
+      line += dl;
+      ch = dl ? dc : ch + dc;
+      decoded.push(`${lines[line].slice(ch, ch + len)}=${legend.tokenTypes[type]}`);
+    }
+    for (const t of ['Iwaya Takeshi=variable', 'Qatari=namespace', 'Japan=namespace', 'Qatar=namespace']) assert.ok(decoded.includes(t), `${t} in ${decoded.join(', ')}`);
+    assert.ok(decoded.some((t) => /February=number$/.test(t)), decoded.join(', '));
+  });
+
+  test('inlay hints show the resolved value after partial and relative dates', async () => {
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: client.uri('articles/a.article') }, range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } } });
+    const labels = hints.map((h) => h.label);
+    assert.ok(labels.includes('[2025-03-17]'), JSON.stringify(labels));
+    assert.ok(labels.includes('[2025-02]'), JSON.stringify(labels));
+  });
+
+  test('code lens over a registry entry counts mentions and articles', async () => {
+    const lenses = await client.request<{ range: { start: { line: number } }; command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: client.uri('registry.yaml') } });
+    const at = (id: string): string | undefined => lenses.find((l) => l.range.start.line === positionOf(REGISTRY, `id: ${id}`).line)?.command?.title;
+    assert.equal(at('qatar'), '3 mentions in 2 articles');
+    assert.equal(at('hayashi-yoshimasa'), '1 mention in 1 article');
+  });
+
+  test('"Add to the registry" appends a YAML entry after the last entry, keeping comments', async () => {
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri('articles/a.article') },
+      range: { start: positionOf(ARTICLE_A, 'Osamu'), end: positionOf(ARTICLE_A, 'Osamu', 2) },
+      context: { diagnostics: [] },
+    });
+    const add = actions.find((a) => a.title === "Add 'Osamu Izawa' to the registry");
+    assert.ok(add?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
+    const edits = add.edit.changes[client.uri('registry.yaml')];
+    assert.equal(applyTextEdits(REGISTRY, edits), REGISTRY.replace('# New entries', joinLines('  - id: osamu-izawa', '    type: person', '    name: Osamu Izawa', '# New entries')));
+  });
+
+  test('"Insert front matter" uses the dateline date', async () => {
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: client.uri('c.article') },
+      range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+      context: { diagnostics: [] },
+    });
+    const fm = actions.find((a) => a.title === 'Insert front matter with a publication date');
+    assert.ok(fm?.edit?.changes);
+    assert.equal(applyTextEdits(ARTICLE_C, fm.edit.changes[client.uri('c.article')]), `---\ndate: 2025-10-26\n---\n${ARTICLE_C}`);
+  });
+
+  test('workspace symbols find entities by a fuzzy query', async () => {
+    const syms = await client.request<{ name: string; location: Location }[]>('workspace/symbol', { query: 'hysh' });
+    assert.equal(syms[0]?.name, 'Hayashi Yoshimasa');
+    assert.equal(syms[0].location.uri, client.uri('registry.yaml'));
+  });
+
+  test('document symbols list paragraphs with their entities and dates', async () => {
+    const syms = await client.request<{ name: string; children?: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('articles/b.article') } });
+    const para = syms.find((s) => s.name.startsWith('Hayashi Yoshimasa telephoned'));
+    assert.ok(para, JSON.stringify(syms.map((s) => s.name)));
+    const names = para.children?.map((c) => c.name) ?? [];
+    for (const n of ['Hayashi Yoshimasa', 'Qatar', 'last week']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+    assert.ok(names.indexOf('Hayashi Yoshimasa') < names.indexOf('Qatar'), 'children are in text order');
+  });
+
+  test('completion offers office ids after `office:` in the registry', async () => {
+    const text = REGISTRY.replace('      - office: japan-foreign-minister\n        start: 2024', '      - office: jap\n        start: 2024');
+    client.open('registry.yaml', REGISTRY);
+    client.change('registry.yaml', text);
+    const list = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: client.uri('registry.yaml') }, position: positionOf(text, 'office: jap', 11, 1) });
+    assert.deepEqual(list.items.map((i) => i.label), ['japan-foreign-minister']);
+    client.change('registry.yaml', REGISTRY);
+    client.close('registry.yaml');
+  });
+});
+
+describe('registry changes reach open articles', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
+  let root: string;
+  let client: TestClient;
+
+  before(async () => {
+    root = makeWorkspace({ 'registry.yaml': REGISTRY, 'articles/a.article': ARTICLE_A });
+    client = await TestClient.start(root);
+  });
+
+  after(async () => {
+    await client?.stop();
+    removeWorkspace(root);
+  });
+
+  const hasUnknownIzawa = (d: { code?: string | number; message: string }[]): boolean => d.some((x) => x.code === 'unknown-entity' && /Osamu Izawa/.test(x.message));
+  const ADDED = REGISTRY.replace('# New entries', joinLines('  - id: osamu-izawa', '    type: person', '    name: Osamu Izawa', '# New entries'));
+
+  test('an unknown name is flagged, and disappears when an open registry buffer defines it', async () => {
+    const a = client.open('articles/a.article', ARTICLE_A);
+    await client.waitForDiagnostics(a, hasUnknownIzawa);
+    client.open('registry.yaml', REGISTRY);
+    client.change('registry.yaml', ADDED);
+    await client.waitForDiagnostics(a, (d) => !hasUnknownIzawa(d));
+  });
+
+  test('a registry syntax error is published at its place and the last good registry stays in use', async () => {
+    const broken = ADDED.replace('    name: Qatar', '    name: [Qatar');
+    client.change('registry.yaml', broken);
+    const p = await client.waitForDiagnostics(client.uri('registry.yaml'), (d) => d.some((x: Diagnostic) => x.code === 'registry-syntax'));
+    const err = p.diagnostics.find((x) => x.code === 'registry-syntax')!;
+    assert.equal(err.severity, 1);
+    assert.equal(err.range.start.line, positionOf(broken, 'name: [Qatar').line);
+    // The article still links Qatar (last good snapshot): no unknown-entity for it.
+    const a = await client.waitForDiagnostics(client.uri('articles/a.article'));
+    assert.ok(!a.diagnostics.some((x) => x.code === 'unknown-entity' && /Qatar/.test(x.message)));
+  });
+
+  test('a change on disk (outside the editor) updates open articles', async () => {
+    client.change('registry.yaml', ADDED);
+    await client.waitForDiagnostics(client.uri('registry.yaml'), (d) => !d.some((x: Diagnostic) => x.code === 'registry-syntax'));
+    client.close('registry.yaml');
+    // The disk still has the original registry, without Osamu Izawa: closing the buffer brings it back.
+    await client.waitForDiagnostics(client.uri('articles/a.article'), hasUnknownIzawa);
+    client.writeFile('registry.yaml', ADDED);
+    await client.waitForDiagnostics(client.uri('articles/a.article'), (d) => !hasUnknownIzawa(d));
+  });
+
+  test('"Check Workspace" publishes diagnostics for articles that are not open', async () => {
+    const rootB = 'articles/b.article';
+    client.writeFile(rootB, ARTICLE_B, 1);
+    const r = await client.request<{ articles: number }>('workspace/executeCommand', { command: 'attache.checkWorkspace', arguments: [] });
+    assert.equal(r.articles, 2);
+    const p = await client.waitForDiagnostics(client.uri(rootB));
+    assert.equal(p.version, undefined);
+  });
+});
