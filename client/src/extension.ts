@@ -1,27 +1,137 @@
 /**
  * The VS Code client: starts the bundled language server (`server/out/server.js`, the same file
- * `node server/out/server.js --stdio` runs) and connects it to article and registry documents.
+ * `node server/out/server.js --stdio` runs) over IPC and connects it to articles, registry files
+ * and annotation sidecars. It adds what only the editor can do: a status bar item (registry size
+ * and errors, fed by the server's `attache/status` notification), an output channel for the
+ * server log, file watchers for registry and article globs, and a few commands. It knows nothing
+ * about articles: every answer comes from the server.
  */
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
+let status: vscode.StatusBarItem | undefined;
+let lastStatus: FolderStatus[] = [];
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+const DEFAULT_ARTICLES = ['**/*.article', '**/articles/**/*.txt', '**/articles/**/*.md'];
+const DEFAULT_REGISTRY = ['registry.yaml', 'registry/**/*.yaml'];
+
+/** Folder-relative globs as patterns that match anywhere (document filters see full paths). */
+function anywhere(globs: readonly string[]): string[] {
+  return globs.map((g) => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`));
+}
+
+function globsSetting(key: 'articles' | 'registry', fallback: string[]): string[] {
+  const v = vscode.workspace.getConfiguration('attache').get<unknown>(key);
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : fallback;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const articles = anywhere(globsSetting('articles', DEFAULT_ARTICLES));
+  const registry = anywhere(globsSetting('registry', DEFAULT_REGISTRY));
+  const watched = [...new Set([...articles, ...registry])];
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'diplomatic-article' },
-      { scheme: 'file', language: 'yaml', pattern: '**/registry{.yaml,/**/*.yaml}' },
+      ...articles.map((pattern) => ({ scheme: 'file', pattern })),
+      ...registry.map((pattern) => ({ scheme: 'file', pattern })),
+      { scheme: 'file', pattern: '**/*.annotations.{yaml,yml}' },
     ],
+    synchronize: {
+      configurationSection: 'attache',
+      // Registry and article files changed outside the editor (git checkout, another tool).
+      fileEvents: watched.map((g) => vscode.workspace.createFileSystemWatcher(g)),
+    },
+    initializationOptions: { clientWatchesFiles: true },
+    outputChannel: output,
+    middleware: {
+      executeCommand: async (command, args, next) => {
+        const result = await next(command, args);
+        if (command === COMMANDS.checkWorkspace && result) {
+          const r = result as CheckWorkspaceResult;
+          void vscode.window.showInformationMessage(
+            `Attaché checked ${r.articles} article${r.articles === 1 ? '' : 's'}: ${r.errors} error(s), ${r.warnings} warning(s), ${r.infos} other finding(s). See the Problems panel.`,
+          );
+        }
+        return result;
+      },
+    },
   };
-  client = new LanguageClient('attache', 'Attaché', serverOptions, clientOptions);
+  return new LanguageClient('attache', 'Attaché', serverOptions, clientOptions);
+}
+
+function updateStatus(folders: FolderStatus[]): void {
+  lastStatus = folders;
+  if (!status) return;
+  const entities = folders.reduce((n, f) => n + f.entities, 0);
+  const errors = folders.reduce((n, f) => n + f.errors, 0);
+  const warnings = folders.reduce((n, f) => n + f.warnings, 0);
+  const files = folders.reduce((n, f) => n + f.registryFiles.length, 0);
+  status.text = `$(book) ${entities.toLocaleString('en')} entities${errors ? ` $(error) ${errors}` : ''}${warnings ? ` $(warning) ${warnings}` : ''}`;
+  status.tooltip = files
+    ? folders.map((f) => `${f.name}: ${f.entities} entities in ${f.registryFiles.length} registry file(s), ${f.errors} error(s), ${f.warnings} warning(s), ${f.articles} article(s)`).join('\n') + '\nClick to open the registry.'
+    : 'No registry file found: create registry.yaml (setting attache.registry).';
+  status.backgroundColor = errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+  status.show();
+}
+
+/** Opens the registry of the active editor's folder (or the first folder that has one). */
+async function openRegistry(): Promise<void> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = active && vscode.workspace.getWorkspaceFolder(active);
+  const mine = lastStatus.find((f) => folder && f.uri !== null && vscode.Uri.parse(f.uri).toString() === folder.uri.toString() && f.registryFiles.length);
+  const target = (mine ?? lastStatus.find((f) => f.registryFiles.length))?.registryFiles[0];
+  if (!target) {
+    void vscode.window.showInformationMessage('Attaché found no registry file. Create registry.yaml in the workspace folder, or set attache.registry.');
+    return;
+  }
+  await vscode.window.showTextDocument(vscode.Uri.parse(target));
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+  const output = vscode.window.createOutputChannel('Attaché');
+  status = vscode.window.createStatusBarItem('attache.registry', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Attaché registry';
+  status.command = 'attache.openRegistry';
+  status.text = '$(sync~spin) Attaché';
+  status.show();
+  context.subscriptions.push(output, status);
+
+  client = createClient(context, output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('attache.openRegistry', openRegistry),
+    vscode.commands.registerCommand('attache.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('attache.restartServer', async () => {
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showReferences, async (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) => {
+      const c = client!;
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        c.protocol2CodeConverter.asPosition(position),
+        locations.map((l) => c.protocol2CodeConverter.asLocation(l)),
+      );
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // The document selector and the watchers are built from these globs: start afresh.
+      if (e.affectsConfiguration('attache.articles') || e.affectsConfiguration('attache.registry')) {
+        await client?.stop();
+        client = createClient(context, output);
+        client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => updateStatus(p.folders));
+        await client.start();
+      }
+    }),
+  );
+  client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => updateStatus(p.folders));
   await client.start();
   return { client };
 }

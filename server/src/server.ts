@@ -57,12 +57,17 @@ function uriOf(params: { textDocument: { uri: string } }): string {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => ({ uri: canonicalUri(f.uri), name: f.name }))
     ?? (params.rootUri ? [{ uri: canonicalUri(params.rootUri), name: params.rootUri.replace(/.*\//, '') }] : []);
-  service = new AttacheService(host, folders);
+  service = new AttacheService(host, folders, (uris) => {
+    // Another article's change altered these articles' cross-article findings (boilerplate).
+    for (const uri of uris) if (service.documents.has(uri) || diagnostics.isShown(uri)) diagnostics.schedule(uri);
+  });
   const caps = params.capabilities;
   if (caps.workspace?.configuration) {
     settings = new SettingsCache(async (resource) => (await connection.workspace.getConfiguration({ scopeUri: resource, section: 'attache' })) as unknown);
   }
-  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  // The VS Code client watches the glob files itself (and says so); other clients are asked to.
+  const clientWatches = !!(params.initializationOptions as { clientWatchesFiles?: boolean } | undefined)?.clientWatchesFiles;
+  canWatchFiles = !clientWatches && !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   diagnostics = new DiagnosticsScheduler({
     delayMs: DEBOUNCE_MS,
     compute: async (uri) => {

@@ -80,11 +80,17 @@ export class Folder {
     readonly uri: string | null,
     readonly name: string,
     private readonly host: Host,
+    /** Told which other articles' cross-article findings changed, so they can be re-published. */
+    private readonly onAffected: (uris: ReadonlySet<string>) => void = () => undefined,
   ) {
     this.isArticlePath = host.matcher(DEFAULT_SETTINGS.articles);
     this.isRegistryPath = host.matcher(DEFAULT_SETTINGS.registry);
     this.snap = this.store.snapshot();
     this.cross = createCrossArticleIndex(this.snap);
+  }
+
+  private report(affected: ReadonlySet<string>): void {
+    if (affected.size) this.onAffected(affected);
   }
 
   applySettings(settings: AttacheSettings): void {
@@ -117,6 +123,7 @@ export class Folder {
     if (s !== this.snap) {
       this.snap = s;
       this.index = null;
+      this.cross.setRegistry(s);
     }
     return this.snap;
   }
@@ -140,7 +147,7 @@ export class Folder {
     rec.analysis = analysis;
     rec.analyzedText = rec.text;
     rec.analyzedSnapshot = snap.version;
-    this.cross.update(rec.uri, analysis);
+    this.report(this.cross.update(rec.uri, analysis));
     this.generation++;
     return analysis;
   }
@@ -168,7 +175,7 @@ export class Folder {
 
   removeArticle(uri: string): void {
     if (this.articles.delete(uri)) {
-      this.cross.remove(uri);
+      this.report(this.cross.remove(uri));
       this.generation++;
     }
   }
@@ -227,15 +234,16 @@ export class AttacheService {
   constructor(
     readonly host: Host,
     folders: { uri: string; name: string }[],
+    private readonly onAffected: (uris: ReadonlySet<string>) => void = () => undefined,
   ) {
-    for (const f of folders) this.folders.push(new Folder(f.uri, f.name, host));
+    for (const f of folders) this.folders.push(new Folder(f.uri, f.name, host, onAffected));
     // Longest URI first, so a nested folder wins over its parent.
     this.folders.sort((a, b) => (b.uri?.length ?? 0) - (a.uri?.length ?? 0));
-    this.looseFolder = new Folder(null, '(no folder)', host);
+    this.looseFolder = new Folder(null, '(no folder)', host, onAffected);
   }
 
   addFolder(uri: string, name: string): Folder {
-    const f = new Folder(uri, name, this.host);
+    const f = new Folder(uri, name, this.host, this.onAffected);
     this.folders.push(f);
     this.folders.sort((a, b) => (b.uri?.length ?? 0) - (a.uri?.length ?? 0));
     return f;
