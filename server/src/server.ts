@@ -47,6 +47,7 @@ const DEBOUNCE_MS = 150;
 let service = new AttacheService(host, []);
 let settings = new SettingsCache(undefined);
 let canWatchFiles = false;
+let supportsFolderChanges = false;
 let diagnostics: DiagnosticsScheduler;
 const registryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -67,6 +68,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   }
   // The VS Code client watches the glob files itself (and says so); other clients are asked to.
   const clientWatches = !!(params.initializationOptions as { clientWatchesFiles?: boolean } | undefined)?.clientWatchesFiles;
+  supportsFolderChanges = !!caps.workspace?.workspaceFolders;
   canWatchFiles = !clientWatches && !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   diagnostics = new DiagnosticsScheduler({
     delayMs: DEBOUNCE_MS,
@@ -106,7 +108,7 @@ connection.onInitialized(async () => {
       watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.{article,txt,md}' }],
     });
   }
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+  if (supportsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((e) => {
     for (const f of e.removed) {
       const uri = canonicalUri(f.uri);
       const folder = service.folders.find((x) => x.uri === uri);
