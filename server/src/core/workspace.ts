@@ -20,9 +20,9 @@
  */
 
 import { ArticleAnalysis, finalizeFindings } from './analyze';
-import { describeIsoDate } from './calendar';
 import { paragraphPrints } from './checks/duplicate-paragraph';
-import { eventDateClaims, valuesOverlap } from './checks/event-date-conflict';
+import { dayInterval, describeIsoDate } from './calendar';
+import { eventDateClaims } from './checks/event-date-conflict';
 import { MIN_WORDS, baseName } from './checks/text';
 import { CoreSettings, Finding, RegistrySnapshot, finding } from './types';
 
@@ -41,6 +41,8 @@ interface Range {
 interface DatedValue extends Range {
   value: string;
   text: string;
+  /** The value's days (inclusive), precomputed so comparisons across articles are cheap. */
+  days: [number, number];
 }
 
 interface EventSummary {
@@ -48,8 +50,27 @@ interface EventSummary {
   mention: string;
   /** The dates the article gives the event; the first is the one nearest its first dated mention. */
   values: DatedValue[];
-  /** For change detection. */
+  /** The distinct values, sorted: articles with the same key give the event the same dates. */
+  key: string;
+  /** For change detection: the values with their ranges. */
   signature: string;
+}
+
+/**
+ * The articles that date one event, bucketed by the dates they give it. Dates vary little between
+ * articles, so there are few buckets, and finding the articles that disagree with one article
+ * costs O(buckets), not O(articles).
+ */
+interface EventBucket {
+  days: [number, number][];
+  /** In insertion order; the first ones are named in findings. */
+  paths: Set<string>;
+}
+
+/** True when two sets of dates have no day in common. */
+function conflicts(a: readonly { days: [number, number] }[], b: readonly [number, number][]): boolean {
+  for (const x of a) for (const y of b) if (x.days[0] <= y[1] && y[0] <= x.days[1]) return false;
+  return true;
 }
 
 interface ArticleSummary {
@@ -84,7 +105,8 @@ const EMPTY: ArticleSummary = { paragraphs: new Map(), events: new Map() };
 export class WorkspaceIndex {
   private readonly summaries = new Map<string, ArticleSummary>();
   private readonly rings = new Map<string, Ring>();
-  private readonly eventClaims = new Map<string, Map<string, EventSummary>>();
+  /** Event id → dates key → bucket. */
+  private readonly eventBuckets = new Map<string, Map<string, EventBucket>>();
   private registry: RegistrySnapshot | undefined;
 
   constructor(registry?: RegistrySnapshot) {
@@ -138,22 +160,29 @@ export class WorkspaceIndex {
         }
       }
     }
+    // An article's event findings depend on this one only if the two conflict (before or after):
+    // then the conflict itself, the count or the related information may change.
     for (const [id, old] of prev.events) {
       const cur = now.events.get(id);
       if (cur && cur.signature === old.signature) continue;
-      for (const p of this.eventClaims.get(id)!.keys()) affected.add(p);
-      if (!cur) {
-        const m = this.eventClaims.get(id)!;
-        m.delete(path);
-        if (m.size === 0) this.eventClaims.delete(id);
+      const buckets = this.eventBuckets.get(id)!;
+      for (const b of buckets.values()) {
+        if (conflicts(old.values, b.days) || (cur !== undefined && conflicts(cur.values, b.days))) for (const p of b.paths) affected.add(p);
       }
+      const b = buckets.get(old.key)!;
+      b.paths.delete(path);
+      if (b.paths.size === 0) buckets.delete(old.key);
+      if (buckets.size === 0) this.eventBuckets.delete(id);
     }
     for (const [id, cur] of now.events) {
-      let m = this.eventClaims.get(id);
-      if (!m) this.eventClaims.set(id, (m = new Map()));
       const old = prev.events.get(id);
-      if (!old) for (const p of m.keys()) affected.add(p);
-      m.set(path, cur);
+      if (old && old.signature === cur.signature) continue;
+      let buckets = this.eventBuckets.get(id);
+      if (!buckets) this.eventBuckets.set(id, (buckets = new Map()));
+      if (!old) for (const b of buckets.values()) if (conflicts(cur.values, b.days)) for (const p of b.paths) affected.add(p);
+      let b = buckets.get(cur.key);
+      if (!b) buckets.set(cur.key, (b = { days: cur.values.map((v) => v.days), paths: new Set() }));
+      b.paths.add(path);
     }
     if (next) this.summaries.set(path, next);
     else this.summaries.delete(path);
@@ -219,21 +248,25 @@ export class WorkspaceIndex {
     for (const [id, mine] of s.events) {
       const entity = this.registry?.entities.get(id);
       if (entity?.date) continue;
-      const conflicting: [string, EventSummary][] = [];
-      for (const [p, other] of this.eventClaims.get(id)!) {
-        if (p === path) continue;
-        if (!mine.values.some((a) => other.values.some((b) => valuesOverlap(a.value, b.value)))) conflicting.push([p, other]);
+      let count = 0;
+      const shown: [string, DatedValue][] = [];
+      for (const b of this.eventBuckets.get(id)!.values()) {
+        if (!conflicts(mine.values, b.days)) continue;
+        count += b.paths.size;
+        for (const p of b.paths) {
+          if (shown.length >= EVENT_RELATED) break;
+          shown.push([p, this.summaries.get(p)!.events.get(id)!.values[0]]);
+        }
       }
-      if (!conflicting.length) continue;
-      conflicting.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      if (!count) continue;
       const name = entity?.name ?? mine.mention;
       const here = mine.values[0];
-      const [p0, o0] = conflicting[0];
-      const more = conflicting.length > 1 ? ` (and ${conflicting.length - 1} more article${conflicting.length > 2 ? 's' : ''})` : '';
-      const message = `${name} is dated ${describeIsoDate(here.value)} here, but ${baseName(p0)}${more} dates it ${describeIsoDate(o0.values[0].value)}. At most one of them is right: check the date and record it in the registry.`;
-      const related = conflicting.slice(0, EVENT_RELATED).map(([p, o]) => ({
-        path: p, start: o.values[0].start, end: o.values[0].end,
-        message: `${baseName(p)} dates ${name} ${describeIsoDate(o.values[0].value)} ('${o.values[0].text}')`,
+      const [p0, v0] = shown[0];
+      const more = count > 1 ? ` (and ${count - 1} more article${count > 2 ? 's' : ''})` : '';
+      const message = `${name} is dated ${describeIsoDate(here.value)} here, but ${baseName(p0)}${more} dates it ${describeIsoDate(v0.value)}. At most one of them is right: check the date and record it in the registry.`;
+      const related = shown.map(([p, v]) => ({
+        path: p, start: v.start, end: v.end,
+        message: `${baseName(p)} dates ${name} ${describeIsoDate(v.value)} ('${v.text}')`,
       }));
       raw.push(finding('event-date-conflict', here.start, here.end, message, { related }));
     }
@@ -252,11 +285,19 @@ function summarize(a: ArticleAnalysis): ArticleSummary {
   const events = new Map<string, EventSummary>();
   for (const c of eventDateClaims(a.article, a.entities, a.dates)) {
     let e = events.get(c.event);
-    if (!e) events.set(c.event, (e = { mention: c.mention.text, values: [], signature: '' }));
+    if (!e) events.set(c.event, (e = { mention: c.mention.text, values: [], key: '', signature: '' }));
     for (const d of c.dates) {
-      if (!e.values.some((v) => v.start === d.start)) e.values.push({ value: d.value!, start: d.start, end: d.end, text: d.text });
+      const days = dayInterval(d.value!);
+      if (days && !e.values.some((v) => v.start === d.start)) e.values.push({ value: d.value!, start: d.start, end: d.end, text: d.text, days });
     }
   }
-  for (const e of events.values()) e.signature = e.values.map((v) => `${v.value}@${v.start}-${v.end}`).join(',');
+  for (const [id, e] of events) {
+    if (!e.values.length) {
+      events.delete(id);
+      continue;
+    }
+    e.key = [...new Set(e.values.map((v) => v.value))].sort().join(',');
+    e.signature = e.values.map((v) => `${v.value}@${v.start}-${v.end}`).join(',');
+  }
   return { paragraphs, events };
 }
