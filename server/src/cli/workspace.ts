@@ -4,8 +4,11 @@
  */
 
 import { Finding } from '../core/types';
+import { WorkspaceIndex } from '../core/workspace';
 import { Project } from './project';
 
-export function workspaceFindings(_project: Project): (file: string) => Finding[] {
-  return () => [];
+export function workspaceFindings(project: Project): (file: string) => Finding[] {
+  const index = new WorkspaceIndex(project.registry);
+  for (const a of project.articles) index.update(a.file, a.analysis);
+  return (file) => index.findingsFor(file, project.settings);
 }
