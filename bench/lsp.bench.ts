@@ -63,11 +63,16 @@ function registryYaml(total: number): { yaml: string; persons: string[] } {
 function article(persons: string[]): { text: string; names: { line: number; character: number }[] } {
   const lines = ['---', 'date: 2025-10-26', '---'];
   const names: { line: number; character: number }[] = [];
-  const dates = ['on Monday', 'last week', 'in September', 'on 29 July 2025', 'in 2019', 'yesterday'];
+  const dates = ['on Monday', 'last week', 'in September', 'on 29 July 2025', 'in 2019', 'yesterday', 'on Thursday', 'last month'];
+  const verbs = ['met', 'telephoned', 'wrote to', 'criticized', 'welcomed', 'thanked', 'visited', 'hosted'];
+  const topics = ['maritime security', 'energy supplies', 'a ceasefire proposal', 'grain exports', 'visa rules', 'port fees', 'debt relief', 'election monitors', 'fishing rights', 'cyber attacks'];
+  const tails = ['a spokesperson said.', 'according to a statement.', 'officials confirmed.', 'the ministry said in a briefing.', 'state media reported.'];
+  // Varied sentences (a realistic article does not repeat itself hundreds of times).
   let size = 0;
   for (let i = 0; size < ARTICLE_BYTES; i++) {
     const p = persons[(i * 7919) % persons.length];
-    const line = `${p} met officials ${dates[i % dates.length]} to discuss trade, shipping and security in the region, a spokesperson said.`;
+    const q = persons[(i * 104729 + 17) % persons.length];
+    const line = `${p} ${verbs[i % verbs.length]} ${q} ${dates[(i * 3) % dates.length]} about ${topics[(i * 7) % topics.length]} and ${topics[(i * 11 + 3) % topics.length]}, ${tails[(i * 5) % tails.length]} Paragraph ${i}.`;
     names.push({ line: lines.length, character: 1 });
     lines.push(line);
     size += line.length + 1;

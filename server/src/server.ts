@@ -10,6 +10,7 @@
 
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   InitializeParams,
@@ -48,6 +49,8 @@ let service = new AttacheService(host, []);
 let settings = new SettingsCache(undefined);
 let canWatchFiles = false;
 let supportsFolderChanges = false;
+/** Which refresh requests (`workspace/codeLens/refresh` etc.) the client accepts (views that depend on the registry or on other articles). */
+const refresh = { semanticTokens: false, inlayHints: false, codeLens: false };
 let diagnostics: DiagnosticsScheduler;
 const registryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -69,6 +72,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // The VS Code client watches the glob files itself (and says so); other clients are asked to.
   const clientWatches = !!(params.initializationOptions as { clientWatchesFiles?: boolean } | undefined)?.clientWatchesFiles;
   supportsFolderChanges = !!caps.workspace?.workspaceFolders;
+  refresh.semanticTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
+  refresh.inlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
+  refresh.codeLens = !!caps.workspace?.codeLens?.refreshSupport;
   canWatchFiles = !clientWatches && !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   diagnostics = new DiagnosticsScheduler({
     delayMs: DEBOUNCE_MS,
@@ -141,7 +147,16 @@ function registryChanged(folder: Folder): void {
   for (const uri of snap.files.keys()) diagnostics.schedule(uri, 0);
   for (const uri of service.documents.keys()) if (service.folderFor(uri) === folder && folder.articles.has(uri)) diagnostics.schedule(uri, 0);
   sendStatus();
+  refreshViews();
   startIndexing();
+}
+
+/** Asks the client to re-request what a new registry snapshot or re-indexed articles change. */
+function refreshViews(): void {
+  const ignore = (): void => undefined;
+  if (refresh.semanticTokens) connection.languages.semanticTokens.refresh();
+  if (refresh.inlayHints) connection.languages.inlayHint.refresh().catch(ignore);
+  if (refresh.codeLens) connection.sendRequest(CodeLensRefreshRequest.type).catch(ignore);
 }
 
 function sendStatus(): void {
@@ -169,8 +184,9 @@ function startIndexing(): void {
     }
     indexing = false;
     log(`Indexed articles in ${Date.now() - t0} ms`);
-    // Cross-article findings (boilerplate) of open articles may have changed.
+    // Cross-article findings (boilerplate) of open articles and mention counts may have changed.
     for (const uri of service.documents.keys()) if (service.article(uri)) diagnostics.schedule(uri);
+    if (refresh.codeLens) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
   setImmediate(step);
 }
