@@ -6,8 +6,8 @@
  * repeats is ONE finding spanning the run, saying how many paragraphs it holds and where the first
  * copy is, so a doubled article gives one warning rather than a wall of them. Lines under six
  * words (bylines, "TT", section labels) are never reported: they repeat legitimately. A short line
- * that itself repeats an earlier line is allowed inside a run, so a pasted copy that carries its
- * short lines along stays one run.
+ * that repeats a line of the same stretch of the original (after the previous copy's original) is
+ * allowed inside a run, so a pasted copy that carries its short lines along stays one run.
  *
  * The fix deletes the repeat (the whole run) by whole lines, and also removes the blank lines that
  * would otherwise be left doubled, so paragraph spacing stays as it was. It is marked safe: the
@@ -69,13 +69,17 @@ export function duplicateParagraph(ctx: CheckContext): Finding[] {
     let last = i;
     let count = 1;
     let pendingShort = 0;
+    let lastOriginal = prints[i].first;
     for (let k = i + 1; k < ps.length; k++) {
       if (isRepeat(prints, k)) {
         last = k;
         count += pendingShort + 1;
         pendingShort = 0;
-      } else if (prints[k].words.length < MIN_WORDS && prints[k].first !== k) {
+        lastOriginal = prints[k].first;
+      } else if (prints[k].words.length < MIN_WORDS && prints[k].first !== k && prints[k].first > lastOriginal) {
+        // A short line copied from the same stretch of the original (after the previous copy).
         pendingShort++;
+        lastOriginal = prints[k].first;
       } else break;
     }
     out.push(report(ctx, ps, prints, lines, i, last, count));
