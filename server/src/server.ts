@@ -53,6 +53,12 @@ let supportsFolderChanges = false;
 const refresh = { semanticTokens: false, inlayHints: false, codeLens: false };
 let diagnostics: DiagnosticsScheduler;
 const registryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+/**
+ * Resolved once every folder's registry has been read: requests and diagnostics wait for it, so
+ * nothing is answered from an empty registry while the server starts.
+ */
+let markReady: () => void = () => undefined;
+const ready = new Promise<void>((resolve) => (markReady = resolve));
 
 function uriOf(params: { textDocument: { uri: string } }): string {
   return canonicalUri(params.textDocument.uri);
@@ -79,6 +85,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   diagnostics = new DiagnosticsScheduler({
     delayMs: DEBOUNCE_MS,
     compute: async (uri) => {
+      await ready;
       const s = (await settings.get(uri)).core;
       return service.isRegistry(uri) ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
     },
@@ -122,7 +129,11 @@ connection.onInitialized(async () => {
     }
     for (const f of e.added) void loadFolder(service.addFolder(canonicalUri(f.uri), f.name));
   });
-  await Promise.all(service.folders.map(loadFolder));
+  try {
+    await Promise.all(service.folders.map(loadFolder));
+  } finally {
+    markReady();
+  }
 });
 
 /** Reads a folder's registry and articles, then publishes what depends on them. */
@@ -243,6 +254,7 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | null> => {
+  await ready;
   if (params.command !== COMMANDS.checkWorkspace) return null;
   const result: CheckWorkspaceResult = { articles: 0, errors: 0, warnings: 0, infos: 0 };
   for (const folder of service.allFolders()) {
@@ -262,19 +274,46 @@ connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | null>
   return result;
 });
 
-connection.onHover((p) => {
-  const uri = uriOf(p);
-  return hover(service, uri, p.position);
+connection.onHover(async (p) => {
+  await ready;
+  return hover(service, uriOf(p), p.position);
 });
-connection.onDefinition((p) => definition(service, uriOf(p), p.position));
-connection.onReferences((p) => references(service, uriOf(p), p.position, p.context.includeDeclaration));
-connection.onDocumentSymbol((p) => documentSymbols(service, uriOf(p)));
-connection.onWorkspaceSymbol((p) => workspaceSymbols(service, p.query));
-connection.languages.semanticTokens.on((p) => semanticTokens(service, uriOf(p)));
-connection.languages.inlayHint.on((p) => inlayHints(service, uriOf(p), p.range));
-connection.onCodeLens((p) => codeLenses(service, uriOf(p)));
-connection.onCodeAction((p) => codeActions(service, uriOf(p), p.range, p.context));
-connection.onCompletion((p) => completion(service, uriOf(p), p.position));
+connection.onDefinition(async (p) => {
+  await ready;
+  return definition(service, uriOf(p), p.position);
+});
+connection.onReferences(async (p) => {
+  await ready;
+  return references(service, uriOf(p), p.position, p.context.includeDeclaration);
+});
+connection.onDocumentSymbol(async (p) => {
+  await ready;
+  return documentSymbols(service, uriOf(p));
+});
+connection.onWorkspaceSymbol(async (p) => {
+  await ready;
+  return workspaceSymbols(service, p.query);
+});
+connection.languages.semanticTokens.on(async (p) => {
+  await ready;
+  return semanticTokens(service, uriOf(p));
+});
+connection.languages.inlayHint.on(async (p) => {
+  await ready;
+  return inlayHints(service, uriOf(p), p.range);
+});
+connection.onCodeLens(async (p) => {
+  await ready;
+  return codeLenses(service, uriOf(p));
+});
+connection.onCodeAction(async (p) => {
+  await ready;
+  return codeActions(service, uriOf(p), p.range, p.context);
+});
+connection.onCompletion(async (p) => {
+  await ready;
+  return completion(service, uriOf(p), p.position);
+});
 
 documents.listen(connection);
 connection.listen();

@@ -26,7 +26,8 @@ import {
 } from 'vscode-languageserver/node';
 import { repoRoot } from '../helpers';
 
-export const serverPath = join(repoRoot, 'server', 'out', 'server.js');
+/** The bundled server; `ATTACHE_SERVER` may name another build of it (e.g. the unbundled tsc output). */
+export const serverPath = process.env.ATTACHE_SERVER ?? join(repoRoot, 'server', 'out', 'server.js');
 
 /** Generous guard against a server that never answers; tests wait on events, this only ends a hung run. */
 const WAIT_LIMIT_MS = 20000;
