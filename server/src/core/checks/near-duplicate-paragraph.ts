@@ -18,6 +18,8 @@ import { LineNumbers, MIN_WORDS, shingles } from './text';
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more paragraphs than this is not used to find candidates. */
 const MAX_POSTINGS = 64;
+/** Longer "paragraphs" (a pasted table, a minified blob) are not news paragraphs: skip them, bounding memory. */
+const MAX_WORDS = 5000;
 
 export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
@@ -29,7 +31,7 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (let j = 0; j < ps.length; j++) {
     const pj = prints[j];
-    if (pj.words.length < MIN_WORDS || pj.first !== j) {
+    if (pj.words.length < MIN_WORDS || pj.words.length > MAX_WORDS || pj.first !== j) {
       // Short paragraphs are ignored; exact repeats belong to duplicate-paragraph, and their first
       // copy already stands for them as a candidate.
       sets.push(null);
