@@ -192,6 +192,14 @@ test('duplicate-paragraph: lines under six words never count, but a repeated sho
   assert.match(fs[1].message, /first copy starts at line 1\./);
 });
 
+test('duplicate-paragraph: CRLF line breaks keep their shape after the fix', () => {
+  const text = [LONG_A, '', LONG_B, '', LONG_B, '', LONG_C, ''].join('\r\n');
+  const fs = duplicateParagraph(ctx(text));
+  assert.equal(fs.length, 1);
+  assert.equal(text.slice(fs[0].start, fs[0].end), LONG_B);
+  assert.equal(applyEdits(text, fs[0].fixes![0].edits).text, [LONG_A, '', LONG_B, '', LONG_C, ''].join('\r\n'));
+});
+
 test('duplicate-paragraph: different paragraphs and a clean article give nothing', () => {
   assert.deepEqual(duplicateParagraph(ctx(joinLines(LONG_A, LONG_B, LONG_C, LONG_D))), []);
   assert.deepEqual(duplicateParagraph(ctx('')), []);
