@@ -71,14 +71,19 @@ export class TestClient {
     private settings: Record<string, unknown>,
   ) {}
 
-  /** Starts the server on the folder `root` and completes the initialize handshake. */
-  static async start(root: string, settings: Record<string, unknown> = {}): Promise<TestClient> {
+  /**
+   * Starts the server on the folder `root` (or on its subfolders `folders`, as a multi-root
+   * workspace) and completes the initialize handshake. `settings` is the `attache` section the
+   * client answers `workspace/configuration` with.
+   */
+  static async start(root: string, settings: Record<string, unknown> = {}, folders?: string[]): Promise<TestClient> {
     const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, root, settings);
     proc.stderr!.on('data', (d: Buffer) => c.log.push(d.toString()));
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       c.diagnostics.set(p.uri, p);
+      c.history.set(p.uri, [...(c.history.get(p.uri) ?? []), p]);
       const still: Waiter[] = [];
       for (const w of c.waiters) {
         if (w.uri === p.uri && w.pred(p)) w.resolve(p);
@@ -105,7 +110,7 @@ export class TestClient {
     c.initializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: fileUri(root),
-      workspaceFolders: [{ uri: fileUri(root), name: 'ws' }],
+      workspaceFolders: folders ? folders.map((f) => ({ uri: fileUri(join(root, f)), name: f })) : [{ uri: fileUri(root), name: 'ws' }],
       capabilities,
     });
     await conn.sendNotification('initialized', {});
@@ -141,6 +146,9 @@ export class TestClient {
     writeFileSync(join(this.root, rel), text);
     void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: this.uri(rel), type }] });
   }
+
+  /** Every publication received for `uri`, oldest first. */
+  readonly history = new Map<string, PublishDiagnosticsParams[]>();
 
   request<T>(method: string, params: unknown): Promise<T> {
     return this.conn.sendRequest(method, params) as Promise<T>;

@@ -272,6 +272,12 @@ export class AttacheService {
     if (folder.uri === null) return;
     const t0 = Date.now();
     const registryUris = this.host.findFiles(folder.uri, settings.registry);
+    // A reload after a settings change: files the globs no longer match leave.
+    for (const uri of folder.store.paths()) if (!registryUris.includes(uri)) folder.store.removeFile(uri);
+    for (const uri of [...folder.articles.keys()]) {
+      const doc = this.documents.get(uri);
+      if (!folder.matchesArticleGlobs(uri) && doc?.languageId !== 'diplomatic-article') folder.removeArticle(uri);
+    }
     for (const uri of registryUris) {
       const open = this.documents.get(uri);
       if (open) folder.store.setFile(uri, open.text);
@@ -284,6 +290,11 @@ export class AttacheService {
       const r = this.host.readFile(uri);
       if (r.ok) folder.setArticleText(uri, r.text, null);
       else this.host.log(r.error);
+    }
+    // Documents opened before the settings were known are classified again with the folder's globs.
+    for (const doc of this.documents.values()) {
+      if (this.folderFor(doc.uri) !== folder || folder.isRegistryFile(doc.uri)) continue;
+      if (this.isArticle(doc.uri, doc.languageId)) folder.setArticleText(doc.uri, doc.text, doc.version);
     }
     folder.articlesLoaded = true;
   }

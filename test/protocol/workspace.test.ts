@@ -1,0 +1,96 @@
+/**
+ * Protocol tests of the server's workspace behaviour: versions (a stale result is never
+ * published), multi-root folders with their own registries, and `attache.*` settings read through
+ * `workspace/configuration`. Run `npm run build` first.
+ */
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, describe, test } from 'node:test';
+import { Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
+import { joinLines } from '../helpers';
+import { TestClient, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
+
+const skip = existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`';
+
+const REGISTRY_A = joinLines(
+  'version: 1',
+  'entities:',
+  '  - id: kenya',
+  '    type: country',
+  '    name: Kenya',
+  '    demonyms: [Kenyan]',
+  '',
+);
+const REGISTRY_B = joinLines(
+  'version: 1',
+  'entities:',
+  '  - id: peru',
+  '    type: country',
+  '    name: Peru',
+  '    demonyms: [Peruvian]',
+  '',
+);
+const ARTICLE = joinLines('---', 'date: 2024-06-03', '---', 'Trade envoys from Kenya and Peru met Osamu Izawa in Geneva to discuss coffee tariffs.', '');
+
+describe('workspace behaviour', { skip }, () => {
+  const roots: string[] = [];
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const c of clients) await c.stop();
+    for (const r of roots) removeWorkspace(r);
+  });
+
+  async function start(files: Record<string, string>, settings: Record<string, unknown> = {}, folders?: string[]): Promise<TestClient> {
+    const root = makeWorkspace(files);
+    roots.push(root);
+    const c = await TestClient.start(root, settings, folders);
+    clients.push(c);
+    return c;
+  }
+
+  test('a burst of edits publishes only the last version', async () => {
+    const c = await start({ 'registry.yaml': REGISTRY_A });
+    const uri = c.open('x.article', ARTICLE);
+    await c.waitForDiagnostics(uri, (_d, p) => p.version === 1);
+    let last = 1;
+    for (let i = 0; i < 8; i++) last = c.change('x.article', ARTICLE.replace('coffee', `coffee ${'and tea '.repeat(i)}`));
+    await c.waitForDiagnostics(uri, (_d, p) => p.version === last);
+    const versions = (c.history.get(uri) ?? []).map((p) => p.version);
+    assert.deepEqual(versions, [1, last]);
+  });
+
+  test('each folder of a multi-root workspace has its own registry', async () => {
+    const c = await start({ 'a/registry.yaml': REGISTRY_A, 'a/one.article': ARTICLE, 'b/registry.yaml': REGISTRY_B, 'b/two.article': ARTICLE }, {}, ['a', 'b']);
+    c.open('a/one.article', ARTICLE);
+    c.open('b/two.article', ARTICLE);
+    const def = (rel: string, word: string): Promise<Location[] | null> =>
+      c.request<Location[] | null>('textDocument/definition', { textDocument: { uri: c.uri(rel) }, position: positionOf(ARTICLE, word, 1) });
+    assert.deepEqual((await def('a/one.article', 'Kenya'))?.map((l) => l.uri), [c.uri('a/registry.yaml')]);
+    assert.equal(await def('a/one.article', 'Peru'), null);
+    assert.deepEqual((await def('b/two.article', 'Peru'))?.map((l) => l.uri), [c.uri('b/registry.yaml')]);
+    assert.equal(await def('b/two.article', 'Kenya'), null);
+  });
+
+  test('severity settings apply, and `off` hides a code', async () => {
+    const files = { 'registry.yaml': REGISTRY_A, 'x.article': ARTICLE };
+    const unknown = (d: Diagnostic[]): Diagnostic | undefined => d.find((x) => x.code === 'unknown-entity' && /Osamu Izawa/.test(x.message));
+    const normal = await start(files);
+    const p = await normal.waitForDiagnostics(normal.open('x.article', ARTICLE), (d) => !!unknown(d));
+    assert.equal(unknown(p.diagnostics)!.severity, 4);
+    const raised = await start(files, { diagnostics: { 'unknown-entity': 'warning' } });
+    const q = await raised.waitForDiagnostics(raised.open('x.article', ARTICLE), (d) => !!unknown(d));
+    assert.equal(unknown(q.diagnostics)!.severity, 2);
+    const off = await start(files, { diagnostics: { 'unknown-entity': 'off' } });
+    const r = await off.waitForDiagnostics(off.open('x.article', ARTICLE));
+    assert.equal(unknown(r.diagnostics), undefined);
+  });
+
+  test('attache.articles makes other files articles; attache.registry finds other registry files', async () => {
+    const c = await start({ 'data/entities.yaml': REGISTRY_B, 'notes/x.txt': ARTICLE }, { articles: ['notes/*.txt'], registry: ['data/*.yaml'] });
+    c.open('notes/x.txt', ARTICLE, 'plaintext');
+    const h = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri: c.uri('notes/x.txt') }, position: positionOf(ARTICLE, 'Peru', 1) });
+    assert.ok(h, 'a hover on Peru');
+    assert.match((h.contents as MarkupContent).value, /^\*\*Peru\*\* · country/);
+  });
+});
