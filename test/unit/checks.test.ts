@@ -301,6 +301,19 @@ test('role-conflict: no reference date, no office, or a person without roles giv
   assert.deepEqual(roleConflict(ctx(dated, [plain])), []);
 });
 
+test('role-conflict: "former" and "-designate" titles claim no tenure at the date', () => {
+  for (const [line, office] of [
+    ['Former Japanese Foreign Minister Hayashi Yoshimasa spoke to reporters.', 'Japanese Foreign Minister'],
+    ['Hayashi Yoshimasa, a former Minister of Foreign Affairs, spoke to reporters.', 'Minister of Foreign Affairs'],
+    ['Hayashi Yoshimasa, Japan\'s ex-Foreign Minister, spoke to reporters.', 'Foreign Minister'],
+    ['Hayashi Yoshimasa, Foreign Minister-designate, spoke to reporters.', 'Foreign Minister'],
+  ]) {
+    const text = joinLines('date 2025-05-26 403', line, '');
+    const m = person(text, 'Hayashi Yoshimasa', 'hayashi-yoshimasa', { id: 'japan-foreign-minister', surface: office });
+    assert.deepEqual(roleConflict(ctx(text, [m])), [], line);
+  }
+});
+
 test('role-conflict: a person with roles but none in that office is reported', () => {
   const text = joinLines('date 2025-05-26 403', 'Japanese Foreign Minister Saoud bin Abdulrahman Al Thani spoke.', '');
   const m = person(text, 'Saoud bin Abdulrahman Al Thani', 'saoud-bin-abdulrahman', { id: 'japan-foreign-minister', surface: 'Japanese Foreign Minister' });

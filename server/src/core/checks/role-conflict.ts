@@ -80,6 +80,22 @@ export function describeWhen(value: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `on ${describeIsoDate(value)}` : `in ${describeIsoDate(value)}`;
 }
 
+/**
+ * Words that say the title is not held at the reference date ("former Foreign Minister",
+ * "ex-minister", "Foreign Minister-designate"): such a mention claims no tenure at that date.
+ */
+const NOT_CURRENT_BEFORE = /\b(?:former|ex|late|past|previous|one-time|onetime|erstwhile|incoming|future|next|would-be)[\s-]*$/i;
+const NOT_CURRENT_AFTER = /^[\s-]*(?:designate|elect|nominee)\b/i;
+
+function notCurrent(text: string, m: { start: number; end: number; officeRange?: [number, number] }): boolean {
+  const before = (at: number): boolean => NOT_CURRENT_BEFORE.test(text.slice(Math.max(0, at - 30), at));
+  if (before(m.start)) return true;
+  if (!m.officeRange) return false;
+  const [os, oe] = m.officeRange;
+  // The recognizer may have included the qualifier in the office span itself.
+  return before(os) || /^(?:former|ex)\b/i.test(text.slice(os, oe)) || NOT_CURRENT_AFTER.test(text.slice(oe, oe + 12));
+}
+
 function joinNames(names: string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
@@ -93,6 +109,7 @@ export function roleConflict(ctx: CheckContext): Finding[] {
     const person = registry.entities.get(m.id);
     const office = registry.entities.get(m.office);
     if (!person || !office || person.roles.length === 0) continue;
+    if (notCurrent(ctx.article.text, m)) continue;
     const start = m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start;
     const end = m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end;
     const ref = referenceDate(ctx.article, ctx.dates, start);
