@@ -38,6 +38,14 @@ import { documentSymbols, workspaceSymbols } from './lsp/symbols';
 import { canonicalUri, createNodeHost } from './node/host';
 
 const connection = createConnection(ProposedFeatures.all);
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+// Last line of defence: an unexpected exception in a timer is logged, and the server keeps running
+// with its last good state rather than leaving the editor without diagnostics.
+process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${errorText(e)}`));
 const documents = new TextDocuments(TextDocument);
 const log = (message: string): void => connection.console.log(message);
 const host = createNodeHost(log);
@@ -91,7 +99,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     currentVersion: (uri) => service.documents.get(uri)?.version,
     publish: (r) => void connection.sendDiagnostics({ uri: r.uri, version: r.version, diagnostics: r.diagnostics }),
-    onError: (uri, e) => log(`Analysis of ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    onError: (uri, e) => log(`Analysis of ${uri} failed: ${errorText(e)}`),
   });
   return {
     capabilities: {
@@ -143,7 +151,7 @@ async function loadFolder(folder: Folder): Promise<void> {
   try {
     if (s) service.loadFolder(folder, s);
   } catch (e) {
-    log(`Loading ${folder.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    log(`Loading ${folder.name} failed: ${errorText(e)}`);
   }
   registryChanged(folder);
 }
@@ -151,8 +159,15 @@ async function loadFolder(folder: Folder): Promise<void> {
 /** Everything a registry change affects: its files' diagnostics, open articles, the status bar. */
 function registryChanged(folder: Folder): void {
   const t0 = Date.now();
-  const snap = folder.snapshot;
-  void folder.entityIndex;
+  let snap;
+  try {
+    snap = folder.snapshot;
+    void folder.entityIndex;
+  } catch (e) {
+    // A bug in the registry code must not take the editor down: keep serving, say what happened.
+    log(`Rebuilding the registry of ${folder.name} failed: ${errorText(e)}`);
+    return;
+  }
   const ms = Date.now() - t0;
   if (ms > 100) log(`Registry of ${folder.name} rebuilt in ${ms} ms (${snap.entities.size} entities)`);
   for (const uri of snap.files.keys()) diagnostics.schedule(uri, 0);
@@ -186,7 +201,7 @@ function startIndexing(): void {
     try {
       done = service.indexStep(20);
     } catch (e) {
-      log(`Indexing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      log(`Indexing failed: ${errorText(e)}`);
       done = true;
     }
     if (!done) {

@@ -208,7 +208,7 @@ function addEntityEdit(service: AttacheService, folder: Folder, m: EntityMention
   }
   const text = service.textOf(file) ?? snap.files.get(file)?.text ?? '';
   let lastEnd: number | undefined;
-  for (const e of snap.entities.values()) if (e.source.path === file && (lastEnd === undefined || e.source.range[1] > lastEnd)) lastEnd = e.source.range[1];
+  for (const e of folder.entitiesIn(file)) if (lastEnd === undefined || e.source.range[1] > lastEnd) lastEnd = e.source.range[1];
   // The snapshot's offsets refer to the text it parsed; if the buffer has moved on, append at the end.
   if (snap.files.get(file)?.text !== text) lastEnd = undefined;
   const e = appendEntryEdit(text, lastEnd, id, type, name);

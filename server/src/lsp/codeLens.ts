@@ -26,8 +26,7 @@ export function codeLenses(service: AttacheService, uri: string): CodeLens[] {
     }
   }
   const out: CodeLens[] = [];
-  for (const e of snap.entities.values()) {
-    if (e.source.path !== uri) continue;
+  for (const e of folder.entitiesIn(uri)) {
     const range = toRange(text, e.source.idRange[0], e.source.idRange[1]);
     const v = byId.get(e.id);
     const title = lensTitle(v?.locations.length ?? 0, v?.articles.size ?? 0);

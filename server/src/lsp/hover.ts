@@ -47,17 +47,12 @@ function registryHover(service: AttacheService, uri: string, position: Position)
   if (!status) return null;
   const offset = toOffset(status.text, position);
   // Over a reference value (`office: japan-foreign-minister`): the card of the entity it names.
-  for (const e of folder.snapshot.entities.values()) {
-    if (e.source.path !== uri || offset < e.source.range[0] || offset > e.source.range[1]) continue;
-    for (const r of e.source.references) {
-      if (r.range[0] <= offset && offset <= r.range[1]) {
-        const target = folder.snapshot.entities.get(r.id);
-        const value = target ? entitySummary(target, folder) : `No entity has the id \`${r.id}\` in this workspace's registry.`;
-        return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(status.text, r.range[0], r.range[1]) };
-      }
-    }
-  }
-  return null;
+  const e = service.entityAtRegistryOffset(folder, uri, offset);
+  const r = e?.source.references.find((x) => x.range[0] <= offset && offset <= x.range[1]);
+  if (!r) return null;
+  const target = folder.snapshot.entities.get(r.id);
+  const value = target ? entitySummary(target, folder) : `No entity has the id \`${r.id}\` in this workspace's registry.`;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(status.text, r.range[0], r.range[1]) };
 }
 
 function esc(s: string): string {

@@ -139,6 +139,24 @@ export class Folder {
     return this.index;
   }
 
+  private byFile: { snapshot: RegistrySnapshot; files: Map<string, Entity[]> } | null = null;
+
+  /** The entities defined in one registry file, in file order (cached per snapshot). */
+  entitiesIn(uri: string): Entity[] {
+    const snap = this.snapshot;
+    if (!this.byFile || this.byFile.snapshot !== snap) {
+      const files = new Map<string, Entity[]>();
+      for (const e of snap.entities.values()) {
+        let list = files.get(e.source.path);
+        if (!list) files.set(e.source.path, (list = []));
+        list.push(e);
+      }
+      for (const list of files.values()) list.sort((a, b) => a.source.range[0] - b.source.range[0]);
+      this.byFile = { snapshot: snap, files };
+    }
+    return this.byFile.files.get(uri) ?? [];
+  }
+
   /** The analysis of an article's current text under the current snapshot, computed if needed. */
   analysis(rec: ArticleRecord): ArticleAnalysis {
     const snap = this.snapshot;
@@ -445,13 +463,11 @@ export class AttacheService {
 
   /** The registry entity whose entry contains `offset` in registry file `uri`, if any. */
   entityAtRegistryOffset(folder: Folder, uri: string, offset: number): Entity | undefined {
-    let best: Entity | undefined;
-    for (const e of folder.snapshot.entities.values()) {
-      if (e.source.path !== uri) continue;
-      const [s, t] = e.source.range;
-      if (s <= offset && offset <= t && (!best || t - s < best.source.range[1] - best.source.range[0])) best = e;
-    }
-    return best;
+    const list = folder.entitiesIn(uri);
+    const i = lastStartingAtOrBefore(list, offset);
+    if (i < 0) return undefined;
+    const e = list[i];
+    return offset <= e.source.range[1] ? e : undefined;
   }
 }
 
@@ -475,6 +491,21 @@ export function findAt<T extends { start: number; end: number }>(spans: readonly
   for (let i = last; i >= 0 && i > last - 8; i--) {
     const s = spans[i];
     if (s.start <= offset && offset <= s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+  }
+  return best;
+}
+
+/** Index of the last entity whose entry starts at or before `offset` (entries do not nest). */
+function lastStartingAtOrBefore(list: readonly Entity[], offset: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].source.range[0] <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return best;
 }

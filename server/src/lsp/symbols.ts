@@ -48,8 +48,7 @@ function registrySymbols(service: AttacheService, uri: string): DocumentSymbol[]
   const text = folder.snapshot.files.get(uri)?.text;
   if (text === undefined) return [];
   const out: DocumentSymbol[] = [];
-  for (const e of folder.snapshot.entities.values()) {
-    if (e.source.path !== uri) continue;
+  for (const e of folder.entitiesIn(uri)) {
     out.push({
       name: e.name,
       detail: e.id,
@@ -58,7 +57,7 @@ function registrySymbols(service: AttacheService, uri: string): DocumentSymbol[]
       selectionRange: toRange(text, e.source.idRange[0], e.source.idRange[1]),
     });
   }
-  return out.sort((x, y) => x.range.start.line - y.range.start.line);
+  return out;
 }
 
 /**
