@@ -231,6 +231,30 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     assert.equal(applyTextEdits(ARTICLE_C, fm.edit.changes[client.uri('c.article')]), `---\ndate: 2025-10-26\n---\n${ARTICLE_C}`);
   });
 
+  test('the duplicate-paragraph quick fix, applied, removes the repeat and nothing else', async () => {
+    const text = joinLines(
+      '---',
+      'date: 2025-03-20',
+      '---',
+      'The talks in Doha covered shipping lanes, energy prices and the grain corridor.',
+      'Both delegations promised a joint statement before the end of the month.',
+      'The talks in Doha covered shipping lanes, energy prices and the grain corridor.',
+      'A second round is planned for the autumn.',
+      '',
+    );
+    const uri = client.open('articles/dup.article', text);
+    const p = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'duplicate-paragraph'));
+    const diag = p.diagnostics.find((x) => x.code === 'duplicate-paragraph')!;
+    assert.equal(diag.range.start.line, 5);
+    assert.equal(diag.relatedInformation?.[0]?.location.range.start.line, 3);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+    const del = actions.find((a) => a.title === 'Delete the repeated paragraph');
+    assert.ok(del?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(del.diagnostics?.map((d) => d.code), ['duplicate-paragraph']);
+    assert.equal(applyTextEdits(text, del.edit.changes[uri]), text.replace('The talks in Doha covered shipping lanes, energy prices and the grain corridor.\nA second', 'A second'));
+    client.close('articles/dup.article');
+  });
+
   test('workspace symbols find entities by a fuzzy query', async () => {
     const syms = await client.request<{ name: string; location: Location }[]>('workspace/symbol', { query: 'hysh' });
     assert.equal(syms[0]?.name, 'Hayashi Yoshimasa');

@@ -19,6 +19,7 @@ export function hover(service: AttacheService, uri: string, position: Position):
   const target = service.targetAt(a.analysis, a.folder, offset);
   let value: string;
   let range: Hover['range'];
+  // Entities first, then dates, then the dateline; notes are added to whichever it is.
   switch (target.kind) {
     case 'entity':
       value = entityCard(target.mention, target.entity, a.analysis, a.folder);
@@ -34,10 +35,25 @@ export function hover(service: AttacheService, uri: string, position: Position):
       range = toRange(text, dl.start, dl.end);
       break;
     }
-    default:
-      return null;
+    default: {
+      // Only notes and tags here: they get a hover of their own.
+      const notes = notesAt(a.analysis, offset);
+      if (!notes.length) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: noteLines(notes).join('\n') }, range: toRange(text, notes[0].start, notes[0].end) };
+    }
   }
+  const notes = notesAt(a.analysis, offset);
+  if (notes.length) value += `\n\n---\n${noteLines(notes).join('\n')}`;
   return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+/** The user's notes and tags (annotation sidecar) on spans that contain `offset`. */
+function notesAt(a: ArticleAnalysis, offset: number): NonNullable<ArticleAnalysis['notes']> {
+  return (a.notes ?? []).filter((n) => n.start <= offset && offset <= n.end);
+}
+
+function noteLines(notes: NonNullable<ArticleAnalysis['notes']>): string[] {
+  return notes.map((n) => (n.kind === 'tag' ? `Tag: **${esc(n.body)}**` : `Note: ${esc(n.body)}`));
 }
 
 /** Hover over an entry of a registry file: the same card, with the workspace mention count. */
