@@ -67,6 +67,9 @@ const registryTimers = new Map<string, ReturnType<typeof setTimeout>>();
  */
 let markReady: () => void = () => undefined;
 const ready = new Promise<void>((resolve) => (markReady = resolve));
+/** Resolved once the articles on disk have been read too: workspace-wide answers wait for it. */
+let markArticlesRead: () => void = () => undefined;
+const articlesRead = new Promise<void>((resolve) => (markArticlesRead = resolve));
 
 function uriOf(params: { textDocument: { uri: string } }): string {
   return canonicalUri(params.textDocument.uri);
@@ -142,18 +145,29 @@ connection.onInitialized(async () => {
   } finally {
     markReady();
   }
+  // Each folder's articles are read in a later turn of the event loop (see loadFolder).
+  setImmediate(markArticlesRead);
 });
 
 /** Reads a folder's registry and articles, then publishes what depends on them. */
 async function loadFolder(folder: Folder): Promise<void> {
   const s = folder.uri ? await settings.get(folder.uri) : undefined;
-  folder.ready = Promise.resolve();
   try {
     if (s) service.loadFolder(folder, s);
   } catch (e) {
     log(`Loading ${folder.name} failed: ${errorText(e)}`);
   }
   registryChanged(folder);
+  // Articles on disk are read after the first answers can go out.
+  setImmediate(() => {
+    try {
+      service.loadArticles(folder);
+    } catch (e) {
+      log(`Reading the articles of ${folder.name} failed: ${errorText(e)}`);
+    }
+    sendStatus();
+    startIndexing();
+  });
 }
 
 /** Everything a registry change affects: its files' diagnostics, open articles, the status bar. */
@@ -269,7 +283,7 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | null> => {
-  await ready;
+  await articlesRead;
   if (params.command !== COMMANDS.checkWorkspace) return null;
   const result: CheckWorkspaceResult = { articles: 0, errors: 0, warnings: 0, infos: 0 };
   for (const folder of service.allFolders()) {
@@ -298,7 +312,7 @@ connection.onDefinition(async (p) => {
   return definition(service, uriOf(p), p.position);
 });
 connection.onReferences(async (p) => {
-  await ready;
+  await articlesRead;
   return references(service, uriOf(p), p.position, p.context.includeDeclaration);
 });
 connection.onDocumentSymbol(async (p) => {
@@ -318,7 +332,7 @@ connection.languages.inlayHint.on(async (p) => {
   return inlayHints(service, uriOf(p), p.range);
 });
 connection.onCodeLens(async (p) => {
-  await ready;
+  await articlesRead;
   return codeLenses(service, uriOf(p));
 });
 connection.onCodeAction(async (p) => {

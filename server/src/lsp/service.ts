@@ -71,10 +71,6 @@ export class Folder {
   /** Bumped whenever any article's analysis changes: caches over all articles key on it. */
   generation = 0;
   private statsCache: { generation: number; snapshot: number; stats: Map<string, MentionStats> } | null = null;
-  /** Resolved once the registry files have been read. */
-  ready: Promise<void> = Promise.resolve();
-  /** True once every article on disk has been read (analysis may still be catching up). */
-  articlesLoaded = false;
 
   constructor(
     readonly uri: string | null,
@@ -282,8 +278,9 @@ export class AttacheService {
   }
 
   /**
-   * Reads one folder's registry files and lists its articles. The registry is read at once (every
-   * feature needs it); articles are only listed here and analysed in the background by `indexStep`.
+   * Reads one folder's registry files (every feature needs them) and classifies the documents
+   * already open; `loadArticles` reads the articles on disk afterwards, and `indexStep` analyses
+   * them in the background.
    */
   loadFolder(folder: Folder, settings: AttacheSettings): void {
     folder.applySettings(settings);
@@ -303,18 +300,30 @@ export class AttacheService {
     }
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
-    for (const uri of this.host.findFiles(folder.uri, settings.articles)) {
-      if (registryUris.includes(uri) || this.documents.has(uri)) continue;
-      const r = this.host.readFile(uri);
-      if (r.ok) folder.setArticleText(uri, r.text, null);
-      else this.host.log(r.error);
-    }
     // Documents opened before the settings were known are classified again with the folder's globs.
     for (const doc of this.documents.values()) {
       if (this.folderFor(doc.uri) !== folder || folder.isRegistryFile(doc.uri)) continue;
       if (this.isArticle(doc.uri, doc.languageId)) folder.setArticleText(doc.uri, doc.text, doc.version);
     }
-    folder.articlesLoaded = true;
+  }
+
+  /**
+   * Reads the folder's articles from disk (for references, code lens and the workspace checks).
+   * Called after the registry is loaded, so that the first answers do not wait for it.
+   */
+  loadArticles(folder: Folder): void {
+    if (folder.uri === null) return;
+    const t0 = Date.now();
+    let n = 0;
+    for (const uri of this.host.findFiles(folder.uri, folder.settings.articles)) {
+      if (folder.isRegistryFile(uri) || this.documents.has(uri)) continue;
+      const r = this.host.readFile(uri);
+      if (r.ok) {
+        folder.setArticleText(uri, r.text, null);
+        n++;
+      } else this.host.log(r.error);
+    }
+    this.host.log(`${folder.name}: ${n} article(s) read from disk (${Date.now() - t0} ms)`);
   }
 
   private readRegistryFile(folder: Folder, uri: string): void {
