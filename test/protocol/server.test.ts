@@ -145,6 +145,15 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     assert.match(md, /At 2 May 2023 \(publication date\): Minister for Foreign Affairs of Japan/);
   });
 
+  test('hover on an office names who held it at the reference date', async () => {
+    const text = joinLines('---', 'date: 2022-01-15', '---', 'The Foreign Minister flew to Qatar for the talks.', '');
+    const uri = client.open('articles/office.article', text);
+    const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'Foreign Minister', 3) }));
+    assert.match(md, /^\*\*Minister for Foreign Affairs of Japan\*\* · office · Japan/);
+    assert.match(md, /Held by Hayashi Yoshimasa on 15 January 2022/);
+    client.close('articles/office.article');
+  });
+
   test('hover on a partial date shows the value and the weekday', async () => {
     const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'on Monday', 4) }));
     assert.match(md, /\*\*2025-03-17\*\* · Monday, 17 March 2025/);

@@ -6,6 +6,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { ArticleAnalysis } from '../core/analyze';
 import { dayInterval, describeIsoDate, parseIsoDate, WEEKDAYS, weekday } from '../core/calendar';
+import { describeWhen, officeHolders, tenureInterval } from '../core/checks/role-conflict';
 import { referenceDate } from '../core/reference';
 import { DateMention, Entity, EntityMention, RegistrySnapshot, Role } from '../core/types';
 import { toOffset, toRange } from './convert';
@@ -99,11 +100,10 @@ function roleLabel(snap: RegistrySnapshot, r: Role): string {
 export function rolesAt(roles: readonly Role[], value: string): Role[] {
   const at = dayInterval(value);
   if (!at) return [];
+  // The same tenure reading as the role-conflict check, so hover and diagnostics agree.
   return roles.filter((r) => {
-    const s = r.start ? dayInterval(r.start) : null;
-    const e = r.end ? dayInterval(r.end) : null;
-    if (r.start && !s) return false;
-    return (!s || s[0] <= at[1]) && (!e || e[1] >= at[0]);
+    const t = tenureInterval(r);
+    return !!t && t[0] <= at[1] && at[0] <= t[1];
   });
 }
 
@@ -152,6 +152,14 @@ export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAn
       roleLines.push('', held.length ? `At ${when}: ${held.map((r) => esc(roleLabel(snap, r))).join('; ')}` : `At ${when}: no registered office`);
     }
     if (m.office) roleLines.push(`Named here as: ${esc(nameOf(snap, m.office))}`);
+  } else if (e.type === 'office') {
+    // Who held the office at the mention's reference date.
+    const ref = referenceDate(a.article, a.dates, m.start);
+    const at = ref.value ? dayInterval(ref.value) : null;
+    if (ref.value && at) {
+      const holders = (officeHolders(snap).get(e.id) ?? []).filter((t) => t.interval[0] <= at[1] && at[0] <= t.interval[1]);
+      roleLines.push('', `${holders.length ? `Held by ${holders.map((t) => esc(t.person.name)).join(', ')}` : 'No registered holder'} ${esc(describeWhen(ref.value))}`);
+    }
   }
   return entitySummary(e, folder, roleLines);
 }
