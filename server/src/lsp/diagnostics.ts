@@ -39,14 +39,15 @@ export function articleDiagnostics(service: AttacheService, uri: string, setting
   };
 }
 
-export function registryDiagnostics(service: AttacheService, uri: string, settings: CoreSettings): DiagnosticsResult | undefined {
+/** Null means "not now": the buffer is ahead of the snapshot, and a rebuild will publish again. */
+export function registryDiagnostics(service: AttacheService, uri: string, settings: CoreSettings): DiagnosticsResult | undefined | null {
   const folder = service.folderFor(uri);
   const status = folder.snapshot.files.get(uri);
   if (!status) return undefined;
   const doc = service.documents.get(uri);
   // The findings' offsets refer to the text the snapshot parsed; an open buffer that has moved on
   // since will get its own run once the registry is rebuilt.
-  if (doc && doc.text !== status.text) return undefined;
+  if (doc && doc.text !== status.text) return null;
   const findings = finalizeFindings(status.findings, settings);
   return {
     uri,
@@ -57,8 +58,11 @@ export function registryDiagnostics(service: AttacheService, uri: string, settin
 
 export interface SchedulerOptions {
   delayMs: number;
-  /** Computes the diagnostics of a URI now; undefined when it has none to give (not ours any more). */
-  compute(uri: string): Promise<DiagnosticsResult | undefined>;
+  /**
+   * Computes the diagnostics of a URI now; undefined when it has none to give (not ours any more:
+   * its diagnostics are withdrawn), null when it cannot say yet (what is shown stays).
+   */
+  compute(uri: string): Promise<DiagnosticsResult | undefined | null>;
   /** The version the document has now (undefined when not open). */
   currentVersion(uri: string): number | undefined;
   publish(result: DiagnosticsResult): void;
@@ -84,7 +88,7 @@ export class DiagnosticsScheduler {
   /** Computes and publishes at once (the workspace check, tests). */
   async run(uri: string): Promise<void> {
     const requested = this.opts.currentVersion(uri);
-    let r: DiagnosticsResult | undefined;
+    let r: DiagnosticsResult | undefined | null;
     try {
       r = await this.opts.compute(uri);
     } catch (e) {
@@ -93,7 +97,7 @@ export class DiagnosticsScheduler {
       return;
     }
     // The document changed while we computed: that change scheduled a newer run.
-    if (this.opts.currentVersion(uri) !== requested || (r && r.version !== requested)) return;
+    if (r === null || this.opts.currentVersion(uri) !== requested || (r && r.version !== requested)) return;
     if (!r) {
       this.clear(uri);
       return;
