@@ -5,11 +5,12 @@
  */
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
+import { CodeAction, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
 import { joinLines } from '../helpers';
-import { TestClient, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
+import { TestClient, applyTextEdits, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
 
 const skip = existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`';
 
@@ -84,6 +85,46 @@ describe('workspace behaviour', { skip }, () => {
     const off = await start(files, { diagnostics: { 'unknown-entity': 'off' } });
     const r = await off.waitForDiagnostics(off.open('x.article', ARTICLE));
     assert.equal(unknown(r.diagnostics), undefined);
+  });
+
+  test('an unknown entity goes to the registry file named for its type, or a new registry.yaml', async () => {
+    const persons = joinLines('# People', 'entities:', '- id: someone', '  type: person', '  name: Some One', '');
+    const c = await start({ 'registry/countries.yaml': REGISTRY_A, 'registry/persons.yaml': persons });
+    const uri = c.open('x.article', ARTICLE);
+    await c.waitForDiagnostics(uri);
+    const range = { start: positionOf(ARTICLE, 'Osamu'), end: positionOf(ARTICLE, 'Osamu', 3) };
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    const add = actions.find((a) => a.title === "Add 'Osamu Izawa' to the registry");
+    assert.ok(add?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(Object.keys(add.edit.changes), [c.uri('registry/persons.yaml')]);
+    // The file's own indentation (entries at column 0) is kept.
+    assert.equal(applyTextEdits(persons, add.edit.changes[c.uri('registry/persons.yaml')]), `${persons}- id: osamu-izawa\n  type: person\n  name: Osamu Izawa\n`);
+
+    const bare = await start({ 'x.article': ARTICLE });
+    const u2 = bare.open('x.article', ARTICLE);
+    await bare.waitForDiagnostics(u2);
+    const acts = await bare.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u2 }, range, context: { diagnostics: [] } });
+    const create = acts.find((a) => a.title === "Add 'Osamu Izawa' to the registry");
+    const changes = create?.edit?.documentChanges as ({ kind?: string; uri?: string } | { edits: { newText: string }[] })[] | undefined;
+    assert.ok(changes, JSON.stringify(acts.map((a) => a.title)));
+    assert.deepEqual(changes[0], { kind: 'create', uri: bare.uri('registry.yaml'), options: { ignoreIfExists: true } });
+    assert.equal((changes[1] as { edits: { newText: string }[] }).edits[0].newText, 'version: 1\nentities:\n  - id: osamu-izawa\n    type: person\n    name: Osamu Izawa\n');
+  });
+
+  test('a registry deleted on disk: its diagnostics are withdrawn and articles lose its entities', async () => {
+    const c = await start({ 'registry.yaml': REGISTRY_A.replace('    name: Kenya', '    name: Kenya\n    colour: red') });
+    const reg = c.uri('registry.yaml');
+    const uri = c.open('x.article', ARTICLE);
+    await c.waitForDiagnostics(uri);
+    const def = (): Promise<Location[] | null> => c.request<Location[] | null>('textDocument/definition', { textDocument: { uri }, position: positionOf(ARTICLE, 'Kenya', 1) });
+    assert.equal((await def())?.length, 1);
+    // The unknown key `colour` is a registry-schema warning on the file.
+    await c.waitForDiagnostics(reg, (d) => d.some((x) => x.code === 'registry-schema' && /colour/.test(x.message)));
+    rmSync(join(c.root, 'registry.yaml'));
+    void c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: reg, type: 3 }] });
+    await c.waitForDiagnostics(uri, undefined, { fresh: true });
+    assert.equal(await def(), null);
+    await c.waitForDiagnostics(reg, (d) => d.length === 0);
   });
 
   test('attache.articles makes other files articles; attache.registry finds other registry files', async () => {
