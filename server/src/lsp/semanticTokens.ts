@@ -13,7 +13,8 @@
  * | date          | `number`     | themes colour numbers distinctly, and dates are values    |
  *
  * Modifiers: `declaration` on a mention linked by a user annotation (it was decided, not
- * guessed); `deprecated` on an unresolved date (it needs attention).
+ * guessed). Deliberately not `deprecated` for unresolved dates: editors strike such tokens
+ * through, and the `unresolved-date` diagnostic already marks them.
  * Ambiguous mentions get their type without a modifier; unknown spans get no token (their
  * `unknown-entity` hint marks them). Tokens never span lines (clients need not support it) and
  * never overlap (an overlapped later span is skipped).
@@ -25,7 +26,7 @@ import { lineIndexOf } from './convert';
 import { AttacheService } from './service';
 
 const TYPES = ['variable', 'class', 'namespace', 'struct', 'enumMember', 'event', 'number'] as const;
-const MODIFIERS = ['declaration', 'deprecated'] as const;
+const MODIFIERS = ['declaration'] as const;
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
 
@@ -55,7 +56,7 @@ export function semanticTokens(service: AttacheService, uri: string): SemanticTo
     spans.push({ start: m.start, end: m.end, type: TYPES.indexOf(TYPE_OF[m.type]), modifiers: m.annotation ? 1 : 0 });
   }
   for (const d of a.analysis.dates) {
-    spans.push({ start: d.start, end: d.end, type: TYPES.indexOf('number'), modifiers: d.value === null ? 2 : 0 });
+    spans.push({ start: d.start, end: d.end, type: TYPES.indexOf('number'), modifiers: d.annotation ? 1 : 0 });
   }
   spans.sort((x, y) => x.start - y.start || y.end - x.end);
   const text = a.rec.text;
