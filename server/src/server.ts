@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './lsp/codeActions';
-import { codeLenses } from './lsp/codeLens';
+import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
 import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics } from './lsp/diagnostics';
@@ -114,7 +114,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
       inlayHintProvider: true,
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       executeCommandProvider: { commands: Object.values(COMMANDS) },
@@ -334,6 +334,10 @@ connection.languages.inlayHint.on(async (p) => {
 connection.onCodeLens(async (p) => {
   await articlesRead;
   return codeLenses(service, uriOf(p));
+});
+connection.onCodeLensResolve(async (lens) => {
+  await articlesRead;
+  return resolveCodeLens(service, lens);
 });
 connection.onCodeAction(async (p) => {
   await ready;

@@ -211,10 +211,18 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
   });
 
   test('code lens over a registry entry counts mentions and articles', async () => {
-    const lenses = await client.request<{ range: { start: { line: number } }; command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: client.uri('registry.yaml') } });
-    const at = (id: string): string | undefined => lenses.find((l) => l.range.start.line === positionOf(REGISTRY, `id: ${id}`).line)?.command?.title;
-    assert.equal(at('qatar'), '3 mentions in 2 articles');
-    assert.equal(at('hayashi-yoshimasa'), '1 mention in 1 article');
+    type Lens = { range: { start: { line: number } }; command?: { title: string; arguments?: unknown[] }; data?: unknown };
+    const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('registry.yaml') } });
+    assert.equal(lenses.length, 5);
+    const at = async (id: string): Promise<Lens> => {
+      const lens = lenses.find((l) => l.range.start.line === positionOf(REGISTRY, `id: ${id}`).line);
+      assert.ok(lens, id);
+      return client.request<Lens>('codeLens/resolve', lens);
+    };
+    const qatar = await at('qatar');
+    assert.equal(qatar.command?.title, '3 mentions in 2 articles');
+    assert.equal((qatar.command?.arguments?.[2] as Location[]).length, 3);
+    assert.equal((await at('hayashi-yoshimasa')).command?.title, '1 mention in 1 article');
   });
 
   test('"Add to the registry" appends a YAML entry after the last entry, keeping comments', async () => {

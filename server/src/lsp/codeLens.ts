@@ -1,6 +1,10 @@
 /**
  * Code lens over registry entries: `12 mentions in 5 articles`, which opens the references peek.
  * Counts come from every article of the folder, open or on disk.
+ *
+ * Lenses are returned bare (a range and the entity id) and resolved one by one: the editor
+ * resolves only those on screen, so a registry of 100,000 entries costs 100,000 small ranges,
+ * not 100,000 location lists.
  */
 
 import { CodeLens, Location } from 'vscode-languageserver';
@@ -8,36 +12,29 @@ import { toRange } from './convert';
 import { CLIENT_COMMANDS } from './protocol';
 import { AttacheService } from './service';
 
+interface LensData {
+  uri: string;
+  id: string;
+}
+
 export function codeLenses(service: AttacheService, uri: string): CodeLens[] {
   const folder = service.folderFor(uri);
-  const snap = folder.snapshot;
-  const text = snap.files.get(uri)?.text;
+  const text = folder.snapshot.files.get(uri)?.text;
   if (text === undefined) return [];
-  // One pass over all analyses: locations per entity id, and the set of articles.
-  const byId = new Map<string, { locations: Location[]; articles: Set<string> }>();
-  for (const rec of folder.articles.values()) {
-    const a = folder.analysis(rec);
-    for (const m of a.entities) {
-      if (!m.id) continue;
-      let v = byId.get(m.id);
-      if (!v) byId.set(m.id, (v = { locations: [], articles: new Set() }));
-      v.locations.push({ uri: rec.uri, range: toRange(rec.text, m.start, m.end) });
-      v.articles.add(rec.uri);
-    }
-  }
-  const out: CodeLens[] = [];
-  for (const e of folder.entitiesIn(uri)) {
-    const range = toRange(text, e.source.idRange[0], e.source.idRange[1]);
-    const v = byId.get(e.id);
-    const title = lensTitle(v?.locations.length ?? 0, v?.articles.size ?? 0);
-    out.push({
-      range,
-      command: v
-        ? { title, command: CLIENT_COMMANDS.showReferences, arguments: [uri, range.start, v.locations] }
-        : { title, command: '' },
-    });
-  }
-  return out;
+  return folder.entitiesIn(uri).map((e) => ({ range: toRange(text, e.source.idRange[0], e.source.idRange[1]), data: { uri, id: e.id } satisfies LensData }));
+}
+
+export function resolveCodeLens(service: AttacheService, lens: CodeLens): CodeLens {
+  const data = lens.data as LensData | undefined;
+  if (!data || typeof data.uri !== 'string' || typeof data.id !== 'string') return lens;
+  const mentions = service.folderFor(data.uri).mentionsOf(data.id);
+  const locations: Location[] = mentions.map((m) => ({ uri: m.uri, range: toRange(m.text, m.mention.start, m.mention.end) }));
+  const articles = new Set(mentions.map((m) => m.uri)).size;
+  const title = lensTitle(locations.length, articles);
+  lens.command = locations.length
+    ? { title, command: CLIENT_COMMANDS.showReferences, arguments: [data.uri, lens.range.start, locations] }
+    : { title, command: '' };
+  return lens;
 }
 
 export function lensTitle(mentions: number, articles: number): string {
