@@ -276,10 +276,19 @@ connection.onDidChangeWatchedFiles((params) => {
   for (const f of touched) registryChanged(f);
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration(async () => {
   settings.clear();
-  // Globs may have changed: re-read every folder; severities apply at the next publish.
-  for (const f of service.folders) void loadFolder(f);
+  for (const f of service.folders) {
+    if (!f.uri) continue;
+    const next = await settings.get(f.uri);
+    const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+    // New globs: read the folder again. Otherwise only severities may have changed: re-publish.
+    if (!same(next.registry, f.settings.registry) || !same(next.articles, f.settings.articles)) await loadFolder(f);
+    else {
+      for (const uri of f.snapshot.files.keys()) diagnostics.schedule(uri, 0);
+      for (const uri of service.documents.keys()) if (service.folderFor(uri) === f && f.articles.has(uri)) diagnostics.schedule(uri, 0);
+    }
+  }
 });
 
 connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | null> => {

@@ -147,6 +147,12 @@ export class TestClient {
     void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: this.uri(rel), type }] });
   }
 
+  /** Changes the `attache` settings the client answers with, and tells the server. */
+  setSettings(settings: Record<string, unknown>): void {
+    this.settings = settings;
+    void this.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
   /** Every publication received for `uri`, oldest first. */
   readonly history = new Map<string, PublishDiagnosticsParams[]>();
 

@@ -85,6 +85,9 @@ describe('workspace behaviour', { skip }, () => {
     const off = await start(files, { diagnostics: { 'unknown-entity': 'off' } });
     const r = await off.waitForDiagnostics(off.open('x.article', ARTICLE));
     assert.equal(unknown(r.diagnostics), undefined);
+    // A settings change re-publishes open articles with the new severity.
+    off.setSettings({ diagnostics: { 'unknown-entity': 'error' } });
+    await off.waitForDiagnostics(off.uri('x.article'), (d) => unknown(d)?.severity === 1);
   });
 
   test('an unknown entity goes to the registry file named for its type, or a new registry.yaml', async () => {
