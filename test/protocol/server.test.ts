@@ -296,6 +296,24 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     client.change('registry.yaml', REGISTRY);
     client.close('registry.yaml');
   });
+
+  test('completion offers any id in participants lists, flow and block style', async () => {
+    const flow = `${REGISTRY}  - id: talks\n    type: event\n    name: Energy Talks\n    participants: [japan, qa`;
+    client.open('registry.yaml', REGISTRY);
+    client.change('registry.yaml', flow);
+    const complete = async (text: string): Promise<string[]> => {
+      const lines = text.split('\n');
+      const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+      const list = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: client.uri('registry.yaml') }, position });
+      return list.items.map((i) => i.label);
+    };
+    assert.deepEqual(await complete(flow), ['qatar']);
+    const block = `${REGISTRY}  - id: talks\n    type: event\n    name: Energy Talks\n    participants:\n      - japan\n      - hay`;
+    client.change('registry.yaml', block);
+    assert.deepEqual(await complete(block), ['hayashi-yoshimasa']);
+    client.change('registry.yaml', REGISTRY);
+    client.close('registry.yaml');
+  });
 });
 
 describe('registry changes reach open articles', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
