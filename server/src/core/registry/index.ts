@@ -1,40 +1,68 @@
 /**
  * The registry: YAML files parsed with source ranges, validated, merged into one immutable
- * snapshot. PLACEHOLDER until the registry lands (issue 2): the API is final.
+ * snapshot.
+ *
+ * `RegistryStore` holds the files of one workspace folder. `setFile` re-parses only that file
+ * (and nothing when its text is unchanged); `snapshot()` re-runs the cross-file checks only after
+ * a change. A file whose new text does not parse keeps its last good entities (`stale: true`),
+ * so one typo never empties the registry.
  */
 
-import { Entity, RegistryFileStatus, RegistrySnapshot } from '../types';
+import { Entity, Finding, RegistryFileStatus, RegistrySnapshot } from '../types';
+import { crossCheck } from './crossChecks';
+import { ParsedRegistryFile, parseRegistryFile } from './parse';
+
+export { parseRegistryFile } from './parse';
+export type { ParsedRegistryFile } from './parse';
 
 let nextVersion = 1;
 
-/**
- * Holds the registry files of one workspace folder. `setFile` re-parses only that file; a file
- * whose new text does not parse keeps its last good entities (and says so in its findings).
- */
+interface FileState {
+  /** The current text's parse. */
+  current: ParsedRegistryFile;
+  /** The last parse without syntax errors (the same object when the current text parses). */
+  good: ParsedRegistryFile | null;
+}
+
 export class RegistryStore {
-  private readonly texts = new Map<string, string>();
+  private readonly files = new Map<string, FileState>();
   private current: RegistrySnapshot | null = null;
 
   setFile(path: string, text: string): void {
-    this.texts.set(path, text);
+    const prev = this.files.get(path);
+    if (prev && prev.current.text === text) return;
+    const parsed = parseRegistryFile(path, text);
+    this.files.set(path, { current: parsed, good: parsed.syntaxError ? prev?.good ?? null : parsed });
     this.current = null;
   }
 
   removeFile(path: string): void {
-    this.texts.delete(path);
-    this.current = null;
+    if (this.files.delete(path)) this.current = null;
   }
 
   paths(): string[] {
-    return [...this.texts.keys()];
+    return [...this.files.keys()];
   }
 
   snapshot(): RegistrySnapshot {
-    if (!this.current) {
-      const files = new Map<string, RegistryFileStatus>();
-      for (const [path, text] of this.texts) files.set(path, { path, text, findings: [], stale: false });
-      this.current = { version: nextVersion++, entities: new Map<string, Entity>(), files };
+    if (this.current) return this.current;
+    const paths = [...this.files.keys()].sort();
+    const used: ParsedRegistryFile[] = [];
+    const stale = new Set<string>();
+    for (const p of paths) {
+      const s = this.files.get(p)!;
+      if (s.current.syntaxError) stale.add(p);
+      if (s.good) used.push(s.good);
     }
+    const { entities, findings } = crossCheck(used, stale);
+    const files = new Map<string, RegistryFileStatus>();
+    for (const p of paths) {
+      const s = this.files.get(p)!;
+      const all: Finding[] = [...s.current.findings, ...(findings.get(p) ?? [])];
+      all.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+      files.set(p, { path: p, text: s.current.text, findings: all, stale: s.current.syntaxError && s.good !== null });
+    }
+    this.current = { version: nextVersion++, entities: entities as ReadonlyMap<string, Entity>, files };
     return this.current;
   }
 }

@@ -1,0 +1,157 @@
+/**
+ * Registry checks that need all files at once: `duplicate-id`, `unknown-reference`,
+ * `alias-collision` and `office-overlap`. Each returns findings keyed by the file they belong to.
+ */
+
+import { dayInterval } from '../calendar';
+import { Entity, EntityType, Finding, finding } from '../types';
+import { ParsedRegistryFile } from './parse';
+
+export type FindingsByFile = Map<string, Finding[]>;
+
+function push(m: FindingsByFile, path: string, f: Finding): void {
+  let l = m.get(path);
+  if (!l) m.set(path, (l = []));
+  l.push(f);
+}
+
+/** What each reference key may point at. */
+const REFERENCE_TYPES: Record<string, EntityType[] | undefined> = {
+  country: ['country'],
+  office: ['office'],
+  of: ['country', 'organization', 'place'],
+  participants: undefined,
+};
+
+/**
+ * `files` in a stable order (by path). Returns the merged entity map (first definition wins) and
+ * the cross-file findings. Files marked `skipFindings` (stale: their ranges refer to old text)
+ * contribute entities but get no findings.
+ */
+export function crossCheck(files: readonly ParsedRegistryFile[], stale: ReadonlySet<string>): { entities: Map<string, Entity>; findings: FindingsByFile } {
+  const entities = new Map<string, Entity>();
+  const findings: FindingsByFile = new Map();
+  const report = (e: Entity, f: Finding): void => {
+    if (!stale.has(e.source.path)) push(findings, e.source.path, f);
+  };
+
+  for (const file of files) {
+    for (const e of file.entities) {
+      const first = entities.get(e.id);
+      if (!first) {
+        entities.set(e.id, e);
+        continue;
+      }
+      report(e, finding('duplicate-id', e.source.idRange[0], e.source.idRange[1],
+        `The id '${e.id}' is already defined (${first.type} '${first.name}'); ids must be unique across all registry files. Rename one of them or merge the entries.`,
+        { related: [{ path: first.source.path, start: first.source.idRange[0], end: first.source.idRange[1], message: `first definition of '${e.id}'` }] }));
+    }
+  }
+
+  for (const file of files) {
+    for (const e of file.entities) {
+      if (entities.get(e.id) !== e) continue;
+      for (const r of e.source.references) {
+        const target = entities.get(r.id);
+        const key = referenceKey(file.text, r.range[0]);
+        if (!target) {
+          report(e, finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}'${key ? ` (used as ${key} of '${e.id}')` : ''}. Define it in a registry file or correct the id.`));
+          continue;
+        }
+        const allowed = key ? REFERENCE_TYPES[key] : undefined;
+        if (allowed && !allowed.includes(target.type)) {
+          report(e, finding('unknown-reference', r.range[0], r.range[1], `'${r.id}' is a ${target.type} ('${target.name}'), but ${key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
+            { related: [{ path: target.source.path, start: target.source.idRange[0], end: target.source.idRange[1], message: `definition of '${r.id}'` }] }));
+        }
+      }
+    }
+  }
+
+  aliasCollisions(files, entities, report);
+  officeOverlaps(entities, report);
+  return { entities, findings };
+}
+
+function referenceKey(text: string, valueStart: number): string | undefined {
+  // The key is the last `key:` on the line before the value (`office: x`, `[{office: x`,
+  // `participants: [a, x`); a bare `- x` line is an item of a block `participants:` list.
+  const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
+  const before = text.slice(lineStart, valueStart);
+  const keys = [...before.matchAll(/([a-z_]+)\s*:/g)];
+  if (keys.length) return keys[keys.length - 1][1];
+  if (/^\s*-\s*$/.test(before)) return 'participants';
+  return undefined;
+}
+
+function fold(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/[–—‐]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+function aliasCollisions(files: readonly ParsedRegistryFile[], entities: Map<string, Entity>, report: (e: Entity, f: Finding) => void): void {
+  const byForm = new Map<string, { e: Entity; range: [number, number]; form: string }[]>();
+  for (const file of files) {
+    for (const [e, forms] of file.forms) {
+      if (entities.get(e.id) !== e) continue;
+      const seen = new Set<string>();
+      for (const f of forms) {
+        const k = fold(f.form);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        let l = byForm.get(k);
+        if (!l) byForm.set(k, (l = []));
+        l.push({ e, range: f.range, form: f.form });
+      }
+    }
+  }
+  for (const list of byForm.values()) {
+    if (list.length < 2) continue;
+    // Generic office titles ("Foreign Minister") shared by offices of different countries are
+    // expected: the country word beside a mention decides between them.
+    const offices = list.filter((x) => x.e.type === 'office');
+    if (offices.length === list.length && new Set(offices.map((x) => x.e.of ?? '')).size === offices.length) continue;
+    for (const x of list) {
+      const others = list.filter((y) => y !== x);
+      report(x.e, finding('alias-collision', x.range[0], x.range[1],
+        `'${x.form}' is also a name of ${others.map((y) => `'${y.e.id}'`).join(', ')}: mentions of it will be ambiguous until a person links them. Remove the form from one entity if that is not intended.`,
+        { related: others.map((y) => ({ path: y.e.source.path, start: y.range[0], end: y.range[1], message: `'${y.form}' on '${y.e.id}'` })) }));
+    }
+  }
+}
+
+function officeOverlaps(entities: Map<string, Entity>, report: (e: Entity, f: Finding) => void): void {
+  interface Tenure { person: Entity; role: Entity['roles'][number]; latestStart: number; earliestEnd: number }
+  const byOffice = new Map<string, Tenure[]>();
+  for (const e of entities.values()) {
+    if (e.type !== 'person') continue;
+    for (const role of e.roles) {
+      if (!role.office || !role.start) continue;
+      const office = entities.get(role.office);
+      if (!office?.singleHolder) continue;
+      const s = dayInterval(role.start);
+      const en = role.end ? dayInterval(role.end) : null;
+      if (!s || (role.end && !en)) continue;
+      // Count only certain overlap: the latest day the role may have started, the earliest it may have ended.
+      const t: Tenure = { person: e, role, latestStart: s[1], earliestEnd: en ? en[0] : Infinity };
+      let l = byOffice.get(role.office);
+      if (!l) byOffice.set(role.office, (l = []));
+      l.push(t);
+    }
+  }
+  for (const [officeId, list] of byOffice) {
+    list.sort((a, b) => a.latestStart - b.latestStart);
+    const office = entities.get(officeId)!;
+    for (let i = 1; i < list.length; i++) {
+      const b = list[i];
+      for (let j = 0; j < i; j++) {
+        const a = list[j];
+        if (a.person === b.person) continue;
+        if (b.latestStart < a.earliestEnd) {
+          report(b.person, finding('office-overlap', b.role.range[0], b.role.range[1],
+            `${office.name} has one holder at a time, but ${b.person.name} (from ${b.role.start}) overlaps ${a.person.name} (${a.role.start} to ${a.role.end ?? 'present'}). Correct the start or end date of one of them.`,
+            { related: [{ path: a.person.source.path, start: a.role.range[0], end: a.role.range[1], message: `${a.person.name}'s tenure` }] }));
+          break;
+        }
+      }
+    }
+  }
+}
