@@ -62,7 +62,11 @@ export function parseRegistryFile(path: string, text: string): ParsedRegistryFil
     out.syntaxError = true;
     out.findings.push(finding('registry-syntax', 0, Math.min(text.length, 1), `The YAML parser failed: ${String(e)}`));
   }
-  if (out.syntaxError || !doc) return out;
+  if (out.syntaxError) return out;
+  if (!doc) {
+    out.findings.push({ ...finding('registry-schema', 0, Math.min(1, text.length), 'This registry file is empty: start it with `version: 1` and an `entities:` list.'), severity: 'warning' });
+    return out;
+  }
   if (maxDepth(doc.contents, 0) > MAX_DEPTH) {
     out.syntaxError = true;
     out.findings.push(finding('registry-syntax', 0, Math.min(text.length, 1), `The YAML nests deeper than ${MAX_DEPTH} levels; a registry never needs that. The last valid version stays in use.`));
@@ -112,7 +116,7 @@ class FileWalker {
     const top = doc.contents;
     const whole: [number, number] = [0, Math.max(1, Math.min(this.out.text.length, this.out.text.indexOf('\n') < 0 ? this.out.text.length : this.out.text.indexOf('\n')))];
     if (top === null || (isScalar(top) && top.value === null)) {
-      this.report('registry-schema', whole, 'This registry file is empty: it needs `version: 1` and an `entities:` list.');
+      this.report('registry-schema', whole, 'This registry file is empty: start it with `version: 1` and an `entities:` list.', 'warning');
       return;
     }
     if (!isMap(top)) {
