@@ -1,0 +1,235 @@
+/**
+ * From raw trie matches to linked mentions: full forms link directly; short forms (a surname or a
+ * given name alone) link to the most recent full mention with that name part; offices resolve
+ * whose office they are from the country word beside them and attach to the adjacent person.
+ * What stays undecided is reported (`ambiguous-mention`), never guessed.
+ */
+
+import { Entity, EntityMention, Finding, RegistrySnapshot, finding } from '../types';
+import { RawMatch } from './match';
+import { EntityIndex, Target } from './trie';
+import { foldText } from './tokens';
+
+const FULL = new Set(['name', 'alias', 'demonym']);
+
+export function resolveMatches(text: string, raw: readonly RawMatch[], index: EntityIndex): EntityMention[] {
+  const reg = index.registry;
+  const mentions: EntityMention[] = [];
+  /** Folded name part → person id of the most recent full mention having it. */
+  const recent = new Map<string, string>();
+
+  for (const r of raw) {
+    const full = r.targets.filter((t) => FULL.has(t.form));
+    const chosen: Target[] = full.length ? full : r.targets;
+    const mText = text.slice(r.start, r.end);
+    const base = { start: r.start, end: r.end, text: mText, candidates: [] as string[] };
+    if (full.length) {
+      const ids = unique(chosen.map((t) => t.id));
+      const ents = ids.map((id) => reg.entities.get(id)!).filter(Boolean);
+      if (!ents.length) continue;
+      if (ents.length === 1) {
+        const e = ents[0];
+        mentions.push({ ...base, type: e.type, id: e.id, form: chosen[0].form });
+        if (e.type === 'person') remember(recent, e);
+      } else if (ents.every((e) => e.type === 'office')) {
+        mentions.push({ ...base, type: 'office', id: null, candidates: ids, form: chosen[0].form });
+      } else {
+        mentions.push({ ...base, type: ents[0].type, id: null, candidates: ids, form: chosen[0].form });
+      }
+      continue;
+    }
+    // Short mention: the name part alone.
+    const key = foldText(mText).toLowerCase();
+    const ante = recent.get(key);
+    const ids = unique(chosen.map((t) => t.id));
+    const form = chosen[0].form;
+    if (ante && ids.includes(ante)) {
+      mentions.push({ ...base, type: 'person', id: ante, form });
+    } else if (form === 'family-name' && ids.length === 1) {
+      mentions.push({ ...base, type: 'person', id: ids[0], form });
+    } else if (form === 'family-name' || ids.length > 1) {
+      if (form === 'given-name' && !ids.some((id) => id === ante)) {
+        // A given name alone, with no full mention before it, is too weak to report: skip it.
+        if (ids.length === 1) continue;
+      }
+      mentions.push({ ...base, type: 'person', id: null, candidates: ids, form });
+    }
+  }
+  resolveOffices(text, mentions, index);
+  return mentions;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function remember(recent: Map<string, string>, e: Entity): void {
+  for (const part of [e.familyName, e.givenName, ...namePartsOf(e)]) if (part) recent.set(foldText(part).toLowerCase(), e.id);
+}
+
+function namePartsOf(e: Entity): string[] {
+  if (e.familyName || e.givenName) return [];
+  const parts = e.name.split(/\s+/);
+  return parts.length === 2 ? parts : [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offices
+
+/** Words allowed between a title and the name it belongs to ("Foreign Minister HE Dr Khalid"). */
+const HONORIFICS = /^(?:\s|H\.?E\.?|HE|HRH|Dr\.?|Sheikh|Sheikha|Prince|Princess|Crown|Mr\.?|Mrs\.?|Ms\.?|Madam|Sir|Dame|Lord|Lady|Staff|Brigadier|General|Gen\.?|Major|Maj\.?|Colonel|Col\.?|Admiral|Adm\.?|King|Queen|Emir|Amir|His|Her|Excellency|Highness|Professor|Prof\.?)*$/;
+
+/** Between a person and an apposed title: ", " then optional article/pronoun and modifiers. */
+const APPOSITION = /^,\s*(?:(?:the|his|her|its|their|then|former|now)\s+)?(?:C(?:'s|’s)?\s+)?(?:(?:Deputy|Vice|Acting|Senior|First|Second|Chief|State|Federal|Former|former|then)[-\s]+)*$/;
+
+/** Between a country word and a title: possessive, and capitalized modifiers ("Qatar's Deputy"). */
+const COUNTRY_GAP = /^(?:'s|’s|')?\s*(?:(?:[A-Z][\w-]*|and|of|the|&)\s+)*$/;
+
+function resolveOffices(text: string, mentions: EntityMention[], index: EntityIndex): void {
+  const reg = index.registry;
+  addCounterparts(text, mentions, index);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.type !== 'office') continue;
+    // Whose office: the nearest country word before it (possessive, demonym, "of").
+    const country = countryBefore(text, mentions, i) ?? countryAfter(text, mentions, i);
+    const person = personFor(text, mentions, i);
+    if (m.id === null && m.candidates.length) {
+      let c = m.candidates;
+      if (country) c = narrow(c, (o) => reg.entities.get(o)?.of === country);
+      if (c.length > 1 && person?.id) {
+        const p = reg.entities.get(person.id)!;
+        c = narrow(c, (o) => p.roles.some((r) => r.office === o));
+        if (c.length > 1 && p.country) c = narrow(c, (o) => reg.entities.get(o)?.of === p.country);
+      }
+      if (c.length === 1) {
+        m.id = c[0];
+        m.candidates = [];
+      }
+    }
+    if (person && person.office === undefined && m.id) {
+      person.office = m.id;
+      person.officeRange = [m.start, m.end];
+    }
+  }
+}
+
+function narrow(c: string[], keep: (id: string) => boolean): string[] {
+  const n = c.filter(keep);
+  return n.length ? n : c;
+}
+
+function countryBefore(text: string, mentions: EntityMention[], i: number): string | undefined {
+  const m = mentions[i];
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const p = mentions[j];
+    if (m.start - p.end > 60) return undefined;
+    const gap = text.slice(p.end, mentions[j + 1].start);
+    if (p.type === 'country' && p.id && COUNTRY_GAP.test(gap)) return p.id;
+    // Titles chain: "Qatar's Deputy Prime Minister and Minister of Foreign Affairs".
+    if (p.type !== 'office' || !/^\s+(?:and|&)\s+$/.test(gap)) return undefined;
+  }
+  return undefined;
+}
+
+function countryAfter(text: string, mentions: EntityMention[], i: number): string | undefined {
+  const n = mentions[i + 1];
+  if (n && n.type === 'country' && n.id && /^\s+of\s+(?:the\s+)?$/.test(text.slice(mentions[i].end, n.start))) return n.id;
+  return undefined;
+}
+
+/** The person this title belongs to: the name right after it, or the name it is apposed to. */
+function personFor(text: string, mentions: EntityMention[], i: number): EntityMention | undefined {
+  const m = mentions[i];
+  const n = mentions[i + 1];
+  if (n && n.type === 'person' && n.start - m.end <= 40 && HONORIFICS.test(text.slice(m.end, n.start))) return n;
+  // Apposition: "Hayashi Yoshimasa, Japan's Minister of Foreign Affairs".
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const p = mentions[j];
+    if (m.start - p.end > 80) return undefined;
+    if (p.type === 'person') {
+      let gap = '';
+      for (let k = j + 1; k <= i; k++) {
+        const prevEnd = mentions[k - 1].end;
+        gap += text.slice(prevEnd, mentions[k].start);
+        if (k < i) {
+          if (mentions[k].type !== 'country') return undefined;
+          gap += 'C';
+        }
+      }
+      return APPOSITION.test(gap) ? p : undefined;
+    }
+    if (p.type === 'office' && /^\s+(?:and|&)\s+$/.test(text.slice(p.end, mentions[j + 1].start))) continue;
+    if (p.type !== 'country') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * "his German counterpart Johann Wadephul": `counterpart` after a country word is an office of
+ * the same kind as the last office mentioned (sharing one of its forms), of that country.
+ */
+function addCounterparts(text: string, mentions: EntityMention[], index: EntityIndex): void {
+  const re = /\bcounterparts?\b/g;
+  const added: EntityMention[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = m.index;
+    const k = lastBefore(mentions, start);
+    if (k < 0) continue;
+    const c = mentions[k];
+    if (c.type !== 'country' || !c.id || !/^\s+$/.test(text.slice(c.end, start))) continue;
+    let prev: EntityMention | undefined;
+    for (let j = k - 1; j >= 0; j--) if (mentions[j].type === 'office' && mentions[j].id) { prev = mentions[j]; break; }
+    if (!prev) continue;
+    const office = sameKindOffice(prev.id!, c.id, index);
+    if (office) added.push({ start, end: start + m[0].length, text: m[0], type: 'office', id: office, candidates: [], form: 'alias' });
+  }
+  if (!added.length) return;
+  mentions.push(...added);
+  mentions.sort((a, b) => a.start - b.start);
+}
+
+function lastBefore(mentions: EntityMention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+function sameKindOffice(officeId: string, country: string, index: EntityIndex): string | undefined {
+  const o = index.registry.entities.get(officeId);
+  if (!o) return undefined;
+  for (const f of [o.name, ...o.aliases]) {
+    for (const id of index.officeForms.get(foldText(f)) ?? []) {
+      if (id !== officeId && index.registry.entities.get(id)?.of === country) return id;
+    }
+  }
+  return undefined;
+}
+
+export function ambiguityFindings(mentions: readonly EntityMention[], reg: RegistrySnapshot): Finding[] {
+  const out: Finding[] = [];
+  for (const m of mentions) {
+    if (m.id !== null || m.candidates.length < 2 || m.type === 'office') continue;
+    const names = m.candidates.map((id) => describe(reg.entities.get(id)));
+    out.push(finding('ambiguous-mention', m.start, m.end,
+      `'${m.text}' could be ${names.join(' or ')}: no earlier full mention in this article decides it. Write the full name once, or link this mention with a quick fix.`,
+      { fixes: m.candidates.map((id) => ({ title: `Link to ${reg.entities.get(id)?.name ?? id}`, edits: [], command: { name: 'attache.linkMention', args: [m.start, m.end, id] } })) }));
+  }
+  return out;
+}
+
+function describe(e: Entity | undefined): string {
+  if (!e) return '?';
+  const role = e.roles.find((r) => r.title || r.office);
+  const what = role?.title ?? e.description;
+  return what ? `${e.name} (${what})` : e.name;
+}
+

@@ -1,0 +1,114 @@
+/**
+ * Tokens and typographic folding shared by the index and the matcher.
+ *
+ * Folding maps one UTF-16 unit to one unit (curly apostrophes → `'`, dashes → `-`, Latin letters
+ * with diacritics → the base letter), so a folded text has the same length as the original and
+ * every offset found in it is an offset in the original. A token is a maximal run of letters and
+ * digits; everything else separates tokens, which is what makes `Georgia` not match inside
+ * `Georgiaas` and `US` not match inside `USD`.
+ */
+
+const FOLD = new Uint16Array(0x2100);
+for (let c = 0; c < FOLD.length; c++) {
+  let f = c;
+  if (c >= 0xc0 && c < 0x250) {
+    const base = String.fromCharCode(c).normalize('NFD').charCodeAt(0);
+    if (base < 0x80) f = base;
+  }
+  FOLD[c] = f;
+}
+for (const c of [0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x0060, 0x00b4]) FOLD[c] = 0x27; // apostrophes
+for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]) FOLD[c] = 0x2d; // dashes
+FOLD[0xa0] = 0x20;
+FOLD[0xdf] = 0xdf; // ß stays (it would fold to nothing useful)
+
+export function foldCode(c: number): number {
+  return c < 0x2100 ? FOLD[c] : c;
+}
+
+export function foldText(s: string): string {
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80 && foldCode(c) !== c) {
+      changed = true;
+      break;
+    }
+  }
+  if (!changed) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
+  return out;
+}
+
+/** Letters and digits (ASCII fast path; other scripts by Unicode property). */
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const WORD = new Uint8Array(0x3000);
+for (let c = 0; c < WORD.length; c++) WORD[c] = WORD_RE.test(String.fromCharCode(c)) ? 1 : 0;
+
+export function isWordCode(c: number): boolean {
+  if (c < 0x3000) return WORD[c] === 1;
+  if (c >= 0xd800 && c <= 0xdfff) return true; // astral letters (CJK extensions) stay inside tokens
+  return WORD_RE.test(String.fromCharCode(c));
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Folded token text. */
+  text: string;
+}
+
+/** Tokens of an already folded text. */
+export function tokenize(folded: string, from = 0, to = folded.length): Token[] {
+  const out: Token[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && !isWordCode(folded.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const s = i;
+    while (i < to && isWordCode(folded.charCodeAt(i))) i++;
+    out.push({ start: s, end: i, text: folded.slice(s, i) });
+  }
+  return out;
+}
+
+export function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+/** True for tokens like `TOKYO`, `KISHIDA` (two or more letters, no lower case). */
+export function isAllCaps(t: string): boolean {
+  if (t.length < 2) return false;
+  let letters = 0;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i];
+    if (ch !== ch.toUpperCase()) return false;
+    if (ch !== ch.toLowerCase()) letters++;
+  }
+  return letters >= 2;
+}
+
+export function isCapitalized(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return isUpper(c) || (c > 0x250 && t[0] !== t[0].toLowerCase());
+}
+
+/**
+ * The gap between two tokens of one name: white space (a single line break allowed), hyphens,
+ * apostrophes and the dots of initials. Anything else (commas, brackets, blank lines) ends a name.
+ */
+export function isNameGap(folded: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = folded.charCodeAt(i);
+    if (c === 10) {
+      if (++newlines > 1) return false;
+    } else if (c === 0x2e) {
+      // A dot belongs to a name only after an initial ("U.S.", "J. Smith"), never after a word.
+      if (i !== from || from < 2 || isWordCode(folded.charCodeAt(from - 2))) return false;
+    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 0x2d && c !== 0x27) return false;
+  }
+  return true;
+}

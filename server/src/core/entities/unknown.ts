@@ -1,0 +1,175 @@
+/**
+ * Unknown entities: capitalized, name-like spans that match nothing in the registry (`Osamu
+ * Izawa`, `Staff Brigadier Nassir bin Ali al-Thani` without its title), reported as hints with a
+ * guessed type and a fix that adds them to the registry.
+ *
+ * False alarms cost users more than misses, so the rules are conservative: at least two
+ * capitalized words; function words, titles, months and weekdays are not names; headline-case
+ * lines, bullets of links and spans touching a registry match are skipped.
+ */
+
+import { Article } from '../article';
+import { EntityMention, EntityType, Finding, finding } from '../types';
+import { Token, isAllCaps, isCapitalized, isNameGap } from './tokens';
+
+const STOP = new Set(('The A An In On At For During After Before This That These Those It He She They We I You But And Or As By From With While ' +
+  'When Since Both Its His Her Their Our Such Also However Meanwhile According Last Next Speaking Currently Previously Recent Recently ' +
+  'Building Related Most Key Many Some All Each Every Other Another No Not Yes Why What Where Who How Which Whose If Then Than Through ' +
+  'Under Over Between Among Against Into Onto Upon Within Without About Across Along Around Despite Following Including Like Unlike ' +
+  'Via Per Today Tomorrow Yesterday There Here Of To Is Was Were Are Be Been Has Have Had Do Does Did Will Would Can Could May Might ' +
+  'Must Shall Should Mr Mrs Ms Our Your My New Old First Second Third Further More Less Any Much So Yet Still Even Only Just Photo ' +
+  'Comments Published Updated Posted Read Watch See Source Sources Legal Disclaimer Market Research World Tags Share').split(' '));
+
+const MONTHS_DAYS = new Set(('January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday').split(' '));
+
+const HONORIFIC = new Set('HE H.E HRH Dr Sheikh Sheikha Prince Princess Crown Mr Mrs Ms Madam Sir Dame Lord Lady Staff Brigadier General Gen Major Colonel Col Admiral Lieutenant Captain King Queen Emir Amir Professor Prof Ambassador President Chancellor Senator Governor Mayor Minister Secretary Director Chief Deputy Spokesperson Spokesman Chairman Chair Envoy Commander Premier'.split(' '));
+
+const PARTICLE = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'abu', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'du', 'dos']);
+const CONNECTOR = new Set(['of', 'for', 'the']);
+
+/**
+ * Capitalized common nouns that make a span a title, a programme or a topic rather than a
+ * name ("Chiefs of Staff", "Military Talks", "International Affairs"): such spans are skipped
+ * unless an organization word makes them an organization.
+ */
+const COMMON = new Set(('International Affairs Military Memorandum Defense Defence Exchanges Exchange Chiefs Chief Staff Talks Talk Security ' +
+  'Cooperation Co Strategic Partnership Partnerships Foreign Interior Economic Economy National Global Regional Joint Free Open ' +
+  'Concept Theme Relations Relation Policy Declaration Agreement Treaty Statement Meeting Meetings Dialogue Dialogues Summit Talks ' +
+  'Trust Funds Fund Comprehensive Assistance Support Operations Operation Mission Missions Partners Partner Allies Ally Peace ' +
+  'Technology Technologies Science Cyber Maritime Humanitarian Disaster Relief Emergency Nuclear Energy Trade Aid Development ' +
+  'Minister Ministers Secretary Secretaries Director Directors General Press Deputy Ambassador Ambassadors Officials Official ' +
+  'Government Governments State States Heads Head Leaders Leader Public Private Capital Standard Times Daily Weekly Online ' +
+  'Stories Popular Research Data Hub Records Attendees Platform Study Dangers Tools Traders Coins Coin Launches Breaks Expands ' +
+  'Charter Taps Raises Publishes Transform Trading Transparency Prop Web Event Largest World').split(' '));
+
+const ORG_WORDS = new Set(('Ministry Agency Forces Force Council Organization Organisation Authority Office Committee Commission Bank Fund Group ' +
+  'Institute University Times News Program Programme Alliance Union Association Centre Center Command Army Navy Party Corporation Company ' +
+  'Electric Industries Inc Ltd Foundation Secretariat Department Bureau Service Services Federation League Court Parliament Assembly Cabinet ' +
+  'Survey Nations Coalition Platform Initiative Summit Conference Dialogue Forum Herald Post Journal Press Agency Network').split(' '));
+
+const PLACE_WORDS = new Set(('Sea Seas Strait Straits Peninsula Region Prefecture Islands Island Ocean Gulf Mountains River City Province ' +
+  'East West North South Middle Pacific Atlantic Asia Europe Euro Indo Central Balkans Bay Valley Coast Republic Kingdom').split(' '));
+
+export function unknownEntities(article: Article, folded: string, tokens: readonly Token[], known: readonly EntityMention[]): { mentions: EntityMention[]; findings: Finding[] } {
+  const mentions: EntityMention[] = [];
+  const findings: Finding[] = [];
+  const text = article.text;
+  // Mark tokens covered by registry matches.
+  const covered = new Uint8Array(tokens.length);
+  let k = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    while (k < known.length && known[k].end <= tokens[t].start) k++;
+    if (k < known.length && known[k].start < tokens[t].end) covered[t] = 1;
+  }
+  let pi = 0;
+  const paragraphs = article.paragraphs;
+  let t = 0;
+  while (t < tokens.length) {
+    while (pi < paragraphs.length && paragraphs[pi].end <= tokens[t].start) pi++;
+    const p = paragraphs[pi];
+    if (!p || p.start > tokens[t].start) {
+      t++;
+      continue;
+    }
+    // Token range of this paragraph.
+    let e = t;
+    while (e < tokens.length && tokens[e].start < p.end) e++;
+    if (!isHeadline(tokens, t, e)) scanParagraph(text, folded, tokens, covered, t, e, p.start, mentions, findings);
+    t = e;
+  }
+  return { mentions, findings };
+}
+
+function isHeadline(tokens: readonly Token[], from: number, to: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = from; i < to; i++) {
+    const w = tokens[i].text;
+    if (w.length <= 3 && !isCapitalized(w)) continue;
+    words++;
+    if (isCapitalized(w)) caps++;
+  }
+  // Headlines and captions capitalize most words; a paragraph of prose never does.
+  return words >= 3 && caps / words >= 0.7 && to - from <= 20;
+}
+
+function isSentenceStart(text: string, pos: number, paraStart: number): boolean {
+  let i = pos - 1;
+  while (i >= paraStart && /[\s"“‘'(\[•*-]/.test(text[i])) i--;
+  return i < paraStart || /[.!?:;]/.test(text[i]);
+}
+
+function scanParagraph(
+  text: string, folded: string, tokens: readonly Token[], covered: Uint8Array, from: number, to: number, paraStart: number,
+  mentions: EntityMention[], findings: Finding[],
+): void {
+  let i = from;
+  while (i < to) {
+    if (covered[i] || !isCapitalized(tokens[i].text)) {
+      i++;
+      continue;
+    }
+    // Grow a run of capitalized tokens, particles and connectors, joined by name gaps.
+    let j = i + 1;
+    if (hyphenatedWord(folded, tokens, i, to)) {
+      i++;
+      continue;
+    }
+    while (j < to && !covered[j] && isNameGap(folded, tokens[j - 1].end, tokens[j].start)) {
+      const w = tokens[j].text;
+      if (isCapitalized(w) && hyphenatedWord(folded, tokens, j, to)) break;
+      if (isCapitalized(w) || PARTICLE.has(w)) j++;
+      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokens[j - 1].text) || tokens[j - 1].text === 'of') && j + 1 < to && !covered[j + 1] && isCapitalized(tokens[j + 1].text) && isNameGap(folded, tokens[j].end, tokens[j + 1].start)) j++;
+      else break;
+    }
+    consider(text, tokens, i, j, paraStart, mentions, findings);
+    i = j;
+  }
+}
+
+/** `Co-operation`, `Self-defence`: a capital joined by a hyphen to a lower-case word is a word, not a name. */
+function hyphenatedWord(folded: string, tokens: readonly Token[], t: number, to: number): boolean {
+  return t + 1 < to && tokens[t + 1].start === tokens[t].end + 1 && folded.charCodeAt(tokens[t].end) === 0x2d && !isCapitalized(tokens[t + 1].text);
+}
+
+function consider(text: string, tokens: readonly Token[], i: number, j: number, paraStart: number, mentions: EntityMention[], findings: Finding[]): void {
+  let a = i;
+  let titled = false;
+  // Leading function words and titles are not part of a name.
+  while (a < j && (STOP.has(tokens[a].text) || HONORIFIC.has(tokens[a].text) || CONNECTOR.has(tokens[a].text))) {
+    if (HONORIFIC.has(tokens[a].text)) titled = true;
+    a++;
+  }
+  let b = j;
+  while (b > a && (CONNECTOR.has(tokens[b - 1].text) || PARTICLE.has(tokens[b - 1].text))) b--;
+  const words = tokens.slice(a, b);
+  if (words.some((w) => MONTHS_DAYS.has(w.text) || /\d/.test(w.text))) return;
+  const caps = words.filter((w) => isCapitalized(w.text) && !STOP.has(w.text));
+  if (caps.length < 2) return;
+  if (words.every((w) => isAllCaps(w.text) || PARTICLE.has(w.text) || CONNECTOR.has(w.text))) return;
+  if (words.every((w) => HONORIFIC.has(w.text) || CONNECTOR.has(w.text))) return;
+  // A sentence-initial pair could be an ordinary capitalized word: keep it only if it is clearly titled.
+  if (a === i && caps.length === 2 && words.length === 2 && isSentenceStart(text, words[0].start, paraStart) && !titled) {
+    if (STOP.has(words[0].text)) return;
+  }
+  const orgLike = words.some((w) => ORG_WORDS.has(w.text));
+  if (!orgLike && words.some((w) => COMMON.has(w.text))) return;
+  if (!orgLike && /ern$/.test(words[words.length - 1].text)) return;
+  const start = words[0].start;
+  const end = words[words.length - 1].end;
+  const span = text.slice(start, end);
+  if (/[\n\r]/.test(span)) return;
+  const type = guessType(words.map((w) => w.text), titled);
+  mentions.push({ start, end, text: span, type, id: null, candidates: [], form: 'unknown', guessedType: type });
+  findings.push(finding('unknown-entity', start, end,
+    `'${span}' is not in the registry (it looks like ${type === 'organization' ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
+    { fixes: [{ title: `Add '${span}' to the registry`, edits: [], command: { name: 'attache.addToRegistry', args: [span, type] } }] }));
+}
+
+function guessType(words: string[], titled: boolean): EntityType {
+  if (words.some((w) => ORG_WORDS.has(w))) return 'organization';
+  if (titled) return 'person';
+  if (words.some((w) => PLACE_WORDS.has(w))) return 'place';
+  return words.length <= 4 ? 'person' : 'organization';
+}
