@@ -23,7 +23,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { ArticleAnalysis } from '../core/analyze';
-import { EntityMention, EntityType, Finding, Fix, RegistrySnapshot } from '../core/types';
+import { ENTITY_TYPES, EntityType, Finding, Fix, RegistrySnapshot } from '../core/types';
 import { toOffsets, toRange, toTextEdit } from './convert';
 import { AttacheService, Folder } from './service';
 
@@ -74,8 +74,19 @@ function fixActions(service: AttacheService, uri: string, text: string, findings
   return out;
 }
 
+/** Fix commands the server turns into edits itself (the core cannot: they touch the registry). */
+const ADD_TO_REGISTRY = 'attache.addToRegistry';
+
 export function fixAction(service: AttacheService, uri: string, text: string, fix: Fix): CodeAction | undefined {
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix };
+  if (fix.command?.name === ADD_TO_REGISTRY) {
+    const [name, type] = fix.command.args;
+    if (typeof name !== 'string' || !ENTITY_TYPES.includes(type as EntityType)) return undefined;
+    const edit = addEntityEdit(service, service.folderFor(uri), name, type as EntityType);
+    if (!edit) return undefined;
+    action.edit = edit.edit;
+    return action;
+  }
   if (fix.isPreferred) action.isPreferred = true;
   if (fix.edits.length) {
     const changes: Record<string, LspTextEdit[]> = {};
@@ -88,7 +99,9 @@ export function fixAction(service: AttacheService, uri: string, text: string, fi
     }
     action.edit = { changes };
   }
-  if (fix.command) action.command = { title: fix.title, command: fix.command.name, arguments: fix.command.args };
+  // Other commands (linking a mention writes an annotation) run in the editor; they get the
+  // document's URI first, since the core's arguments are offsets in it.
+  if (fix.command) action.command = { title: fix.title, command: fix.command.name, arguments: [uri, ...fix.command.args] };
   return action.edit || action.command ? action : undefined;
 }
 
@@ -119,7 +132,7 @@ function addToRegistryActions(
     if (m.start > to) break;
     if (m.id || m.candidates.length || !overlaps(m, from, to) || seen.has(m.text)) continue;
     seen.add(m.text);
-    const edit = addEntityEdit(service, folder, m);
+    const edit = addEntityEdit(service, folder, m.text.replace(/['’]s$/, ''), m.guessedType ?? m.type ?? 'person');
     const title = `Add '${m.text}' to the registry`;
     // Skip when the core already offers the same action for this span.
     if (!edit || findings.some((f) => f.fixes?.some((x) => x.title === title))) continue;
@@ -187,10 +200,8 @@ export function appendEntryEdit(fileText: string, lastEntryEnd: number | undefin
   return { start: fileText.length, end: fileText.length, newText: `${lead}${header}entities:${eol}${entry}` };
 }
 
-function addEntityEdit(service: AttacheService, folder: Folder, m: EntityMention): { edit: WorkspaceEdit; file: string } | undefined {
+function addEntityEdit(service: AttacheService, folder: Folder, name: string, type: EntityType): { edit: WorkspaceEdit; file: string } | undefined {
   const snap = folder.snapshot;
-  const type: EntityType = m.guessedType ?? m.type ?? 'person';
-  const name = m.text.replace(/['’]s$/, '');
   const id = slugId(name, snap);
   const files = [...snap.files.keys()].sort();
   const file = registryFileFor(files, type);
