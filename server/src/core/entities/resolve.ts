@@ -86,8 +86,14 @@ const APPOSITION = /^,\s*(?:(?:the|his|her|its|their|then|former|now)\s+)?(?:C(?
 const COUNTRY_GAP = /^(?:'s|’s|')?\s*(?:(?:[A-Z][\w-]*|and|of|the|&)\s+)*$/;
 
 function resolveOffices(text: string, mentions: EntityMention[], index: EntityIndex): void {
+  resolveOfficePass(text, mentions, index);
+  // "his German counterpart" needs the office mentioned before it resolved first; a second pass
+  // attaches the counterparts (it leaves what the first pass decided alone).
+  if (addCounterparts(text, mentions, index)) resolveOfficePass(text, mentions, index);
+}
+
+function resolveOfficePass(text: string, mentions: EntityMention[], index: EntityIndex): void {
   const reg = index.registry;
-  addCounterparts(text, mentions, index);
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.type !== 'office') continue;
@@ -169,7 +175,7 @@ function personFor(text: string, mentions: EntityMention[], i: number): EntityMe
  * "his German counterpart Johann Wadephul": `counterpart` after a country word is an office of
  * the same kind as the last office mentioned (sharing one of its forms), of that country.
  */
-function addCounterparts(text: string, mentions: EntityMention[], index: EntityIndex): void {
+function addCounterparts(text: string, mentions: EntityMention[], index: EntityIndex): boolean {
   const re = /\bcounterparts?\b/g;
   const added: EntityMention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -184,9 +190,10 @@ function addCounterparts(text: string, mentions: EntityMention[], index: EntityI
     const office = sameKindOffice(prev.id!, c.id, index);
     if (office) added.push({ start, end: start + m[0].length, text: m[0], type: 'office', id: office, candidates: [], form: 'alias' });
   }
-  if (!added.length) return;
+  if (!added.length) return false;
   mentions.push(...added);
   mentions.sort((a, b) => a.start - b.start);
+  return true;
 }
 
 function lastBefore(mentions: EntityMention[], offset: number): number {
