@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `npm test`: every test level, in order of cost, with the counts of each and a closing
+# "N passed, N failed" line. Exits non-zero if anything failed.
+#   1. lint (architecture rules)      2. unit tests of the core and the CLI (node --test)
+#   3. protocol tests (built server over stdio)
+#   4. in-host tests inside VS Code (code-server) and 5. browser end-to-end tests (Playwright),
+#      both through scripts/vscode-tests.sh, which installs code-server and Chromium when missing.
+# Set ATTACHE_SKIP_VSCODE=1 to run levels 1-3 only (a quick local loop); CI never sets it.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p artifacts
+total_pass=0
+total_fail=0
+summary=()
+
+record() { # name pass fail
+  summary+=("$(printf '%-22s %4d passed, %d failed' "$1" "$2" "$3")")
+  total_pass=$((total_pass + $2))
+  total_fail=$((total_fail + $3))
+}
+
+run_node_tests() { # name dir
+  local name=$1 dir=$2 log="artifacts/$1.tap"
+  node --test --test-reporter=tap "$dir" >"$log" 2>&1
+  local rc=$?
+  local pass fail
+  pass=$(grep -E '^# pass ' "$log" | tail -1 | awk '{print $3}')
+  fail=$(grep -E '^# fail ' "$log" | tail -1 | awk '{print $3}')
+  pass=${pass:-0}
+  fail=${fail:-0}
+  if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then fail=1; fi
+  if [ "$fail" -ne 0 ]; then
+    echo "---- $name failures (full log: $log) ----"
+    grep -E '^not ok|^\s+(error|expected|actual|location):' "$log" | head -60
+  fi
+  record "$name" "$pass" "$fail"
+}
+
+echo "== build"
+if ! npm run -s build; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
+
+echo "== lint"
+if npm run -s lint; then record lint 1 0; else record lint 0 1; fi
+
+echo "== unit tests"
+run_node_tests unit build/test/unit/
+echo "== protocol tests"
+run_node_tests protocol build/test/protocol/
+
+if [ "${ATTACHE_SKIP_VSCODE:-}" != "1" ] && [ -x scripts/vscode-tests.sh ]; then
+  echo "== tests inside VS Code"
+  # Prints "LEVEL PASS FAIL" lines for the in-host and browser levels.
+  while read -r level pass fail; do
+    record "$level" "$pass" "$fail"
+  done < <(bash scripts/vscode-tests.sh | tee artifacts/vscode-tests.log | grep -E '^RESULT ' | sed 's/^RESULT //')
+fi
+
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+echo "${total_pass} passed, ${total_fail} failed"
+[ "$total_fail" -eq 0 ]
