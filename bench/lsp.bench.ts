@@ -33,7 +33,7 @@ function word(n: number): string {
 }
 
 /** Registry YAML: 200 countries, 2,000 offices, the rest persons with a role each. */
-function registryYaml(total: number): { yaml: string; persons: string[] } {
+export function registryYaml(total: number): { yaml: string; persons: string[] } {
   const lines = ['version: 1', 'entities:'];
   const persons: string[] = [];
   const countries = 200;
@@ -60,7 +60,7 @@ function registryYaml(total: number): { yaml: string; persons: string[] } {
 }
 
 /** About 50 KB of article: sentences naming registry persons, with dates of several kinds. */
-function article(persons: string[]): { text: string; names: { line: number; character: number }[] } {
+export function article(persons: string[]): { text: string; names: { line: number; character: number }[] } {
   const lines = ['---', 'date: 2025-10-26', '---'];
   const names: { line: number; character: number }[] = [];
   const dates = ['on Monday', 'last week', 'in September', 'on 29 July 2025', 'in 2019', 'yesterday', 'on Thursday', 'last month'];
@@ -95,10 +95,14 @@ export async function run(): Promise<void> {
     return;
   }
   const root = mkdtempSync(join(tmpdir(), 'attache-lsp-bench-'));
-  const reg = registryYaml(ENTITIES);
+  let reg: { yaml: string; persons: string[] } | null = registryYaml(ENTITIES);
   const art = article(reg.persons);
+  const registryMB = reg.yaml.length / 1e6;
   mkdirSync(join(root, 'articles'));
   writeFileSync(join(root, 'registry.yaml'), reg.yaml);
+  // The 18 MB of YAML is garbage from here on: drop it so this process's own collector does not
+  // pause in the middle of the measurements.
+  reg = null;
   writeFileSync(join(root, 'articles', 'big.article'), art.text);
   const uri = pathToFileURL(join(root, 'articles', 'big.article')).href;
 
@@ -135,8 +139,10 @@ export async function run(): Promise<void> {
       }
       return times.sort((a, b) => a - b);
     };
-    // Warm up (first requests build caches: line index, mention statistics).
+    // Warm up (first requests build caches: line index, mention statistics) and let both
+    // processes settle after the registry load.
     await timeRequests('textDocument/hover');
+    await timeRequests('textDocument/definition');
     const hover = await timeRequests('textDocument/hover');
     const definition = await timeRequests('textDocument/definition');
 
@@ -151,8 +157,8 @@ export async function run(): Promise<void> {
     }
     diag.sort((a, b) => a - b);
 
-    console.log(`Registry: ${ENTITIES.toLocaleString('en')} entities (${(reg.yaml.length / 1e6).toFixed(1)} MB YAML); article: ${(art.text.length / 1024).toFixed(0)} KB, ${art.names.length} lines naming persons.`);
-    console.log(`Startup (initialize → first diagnostics of the open article): ${fmt(startup)} ms\n`);
+    console.log(`Registry: ${ENTITIES.toLocaleString('en')} entities (${registryMB.toFixed(1)} MB YAML); article: ${(art.text.length / 1024).toFixed(0)} KB, ${art.names.length} lines naming persons.`);
+    console.log(`Startup (initialize → first diagnostics of the open article, includes parsing the registry): ${fmt(startup)} ms\n`);
     console.log('| measure | p50 (ms) | p99 (ms) | target |');
     console.log('| --- | ---: | ---: | --- |');
     console.log(`| hover round trip (${REQUESTS}) | ${fmt(quantile(hover, 0.5))} | ${fmt(quantile(hover, 0.99))} | p99 < 5 |`);
