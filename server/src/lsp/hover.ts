@@ -26,10 +26,14 @@ export function hover(service: AttacheService, uri: string, position: Position):
       value = entityCard(target.mention, target.entity, a.analysis, a.folder);
       range = toRange(text, target.mention.start, target.mention.end);
       break;
-    case 'date':
+    case 'date': {
       value = dateCard(target.date);
       range = toRange(text, target.date.start, target.date.end);
+      // The date of a dateline: say what it is used for as well.
+      const dl = a.analysis.article.dateline;
+      if (dl && dl.start <= target.date.start && target.date.end <= dl.end) value = `${datelineNote(a.analysis)}\n\n${value}`;
       break;
+    }
     case 'dateline': {
       const dl = a.analysis.article.dateline!;
       value = datelineNote(a.analysis);
@@ -180,9 +184,10 @@ export function dateCard(d: DateMention): string {
     const p = parseIsoDate(d.value);
     const day = p && p.m !== undefined && p.d !== undefined ? `${WEEKDAYS[weekday(p.y, p.m, p.d)]}, ` : '';
     lines.push(`**${d.value}** · ${day}${esc(describeIsoDate(d.value))}`);
-    lines.push('', `${KIND_LABEL[d.kind]}${d.resolution.rule ? `: ${esc(d.resolution.rule)}` : ''}`);
   }
-  if (d.resolution.anchor) lines.push(`Resolved against ${esc(d.resolution.anchor)}`);
+  // The rule says how the value was obtained, in the recognizer's words.
+  lines.push('', esc(d.resolution.rule || KIND_LABEL[d.kind]));
+  if (d.resolution.anchor) lines.push(`Anchor: ${esc(d.resolution.anchor)}`);
   if (d.annotation) lines.push(`Value set by annotation \`${d.annotation}\``);
   return lines.join('\n');
 }
