@@ -124,7 +124,8 @@ function entitySummary(e: Entity, folder: Folder, roleLines?: string[]): string 
   const country = e.country ?? (e.type === 'office' ? e.of : undefined);
   if (country) head.push(esc(nameOf(snap, country)));
   const lines = [head.join(' · ')];
-  if (roleLines?.length) lines.push(...roleLines);
+  // Each fact its own paragraph: Markdown joins consecutive lines into one.
+  for (const l of roleLines ?? []) if (l) lines.push('', l);
   if (e.roles.length) {
     lines.push('', ...e.roles.map((r) => `- ${esc(roleLabel(snap, r))} (${tenure(r)})`));
   }
@@ -145,7 +146,8 @@ export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAn
     if (m.candidates.length) {
       return [`**${esc(m.text)}** is ambiguous: it may be`, ...m.candidates.map((id) => `- ${esc(nameOf(snap, id))} (\`${id}\`)`)].join('\n');
     }
-    return `**${esc(m.text)}** is not in the registry${m.guessedType ? ` (looks like a ${m.guessedType})` : ''}.`;
+    const guess = m.guessedType ? ` (looks like ${/^[aeiou]/.test(m.guessedType) ? 'an' : 'a'} ${m.guessedType})` : '';
+    return `**${esc(m.text)}** is not in the registry${guess}. The quick fix adds it.`;
   }
   const roleLines: string[] = [];
   if (e.type === 'person') {
