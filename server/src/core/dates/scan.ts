@@ -73,6 +73,9 @@ export interface Expr {
   kind: ExprKind;
 }
 
+/** Month abbreviations, which are followed by a dot that does not end the sentence. */
+const ABBREVIATED_MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
+
 const RELATIVE_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
   day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
 };
@@ -220,7 +223,7 @@ export function scanDates(text: string, from: number, to: number): Expr[] {
       }
       if (monthOf(t)) {
         const prev = toks[k - 1];
-        if (prev && /^(?:last|next|this|Last|Next|This)$/.test(prev.t) && !(isP(toks[k + 1], '.') && t.t.length <= 4)) {
+        if (prev && /^(?:last|next|this|Last|Next|This)$/.test(prev.t) && !(isP(toks[k + 1], '.') && ABBREVIATED_MONTHS.has(t.t))) {
           const yAfter = yearAt(afterDot(k));
           if (Number.isNaN(yAfter) && Number.isNaN(dayAt(afterDot(k)))) {
             return { expr: { start: prev.s, end: t.e, kind: { type: 'm', m: monthOf(t), rel: prev.t.toLowerCase() as 'last' | 'next' | 'this' } }, next: k + 1 };

@@ -77,7 +77,7 @@ function namePartsOf(e: Entity): string[] {
 // Offices
 
 /** Words allowed between a title and the name it belongs to ("Foreign Minister HE Dr Khalid"). */
-const HONORIFICS = /^(?:\s|H\.?E\.?|HE|HRH|Dr\.?|Sheikh|Sheikha|Prince|Princess|Crown|Mr\.?|Mrs\.?|Ms\.?|Madam|Sir|Dame|Lord|Lady|Staff|Brigadier|General|Gen\.?|Major|Maj\.?|Colonel|Col\.?|Admiral|Adm\.?|King|Queen|Emir|Amir|His|Her|Excellency|Highness|Professor|Prof\.?)*$/;
+const HONORIFICS = /^,?(?:\s|H\.?E\.?|HE|HRH|Dr\.?|Sheikh|Sheikha|Prince|Princess|Crown|Mr\.?|Mrs\.?|Ms\.?|Madam|Sir|Dame|Lord|Lady|Staff|Brigadier|General|Gen\.?|Major|Maj\.?|Colonel|Col\.?|Admiral|Adm\.?|King|Queen|Emir|Amir|His|Her|Excellency|Highness|Professor|Prof\.?)*$/;
 
 /** Between a person and an apposed title: ", " then optional article/pronoun and modifiers. */
 const APPOSITION = /^,\s*(?:(?:the|his|her|its|their|then|former|now)\s+)?(?:C(?:'s|’s)?\s+)?(?:(?:Deputy|Vice|Acting|Senior|First|Second|Chief|State|Federal|Former|former|then)[-\s]+)*$/;
