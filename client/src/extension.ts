@@ -83,6 +83,30 @@ function updateStatus(folders: FolderStatus[]): void {
   status.show();
 }
 
+/**
+ * Asks for a publication date and inserts front matter with it at the top of the article (an
+ * ordinary edit the user can undo). The server offers this when it cannot know the date.
+ */
+async function insertFrontMatter(uri?: string): Promise<void> {
+  const doc = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
+  if (!doc) return;
+  if (/^---[ \t]*\r?\n/.test(doc.getText())) {
+    void vscode.window.showInformationMessage('This article already has front matter: edit its date: line.');
+    return;
+  }
+  const date = await vscode.window.showInputBox({
+    title: 'Publication date of the article',
+    prompt: 'YYYY-MM-DD: relative and partial dates ("last week", "in July") are resolved against it',
+    value: new Date().toISOString().slice(0, 10),
+    validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && !Number.isNaN(Date.parse(v.trim())) ? undefined : 'Write the date as YYYY-MM-DD'),
+  });
+  if (!date) return;
+  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(0, 0), `---${eol}date: ${date.trim()}${eol}---${eol}`);
+  await vscode.workspace.applyEdit(edit);
+}
+
 /** Opens the registry of the active editor's folder (or the first folder that has one). */
 async function openRegistry(): Promise<void> {
   const active = vscode.window.activeTextEditor?.document.uri;
@@ -108,6 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = createClient(context, output);
   context.subscriptions.push(
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.insertFrontMatter, insertFrontMatter),
     vscode.commands.registerCommand('attache.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('attache.restartServer', async () => {
       await client?.restart();

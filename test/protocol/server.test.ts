@@ -248,6 +248,19 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     assert.equal(applyTextEdits(ARTICLE_C, fm.edit.changes[client.uri('c.article')]), `---\ndate: 2025-10-26\n---\n${ARTICLE_C}`);
   });
 
+  test('without any date, the front matter action asks the editor for one', async () => {
+    const text = joinLines('Officials from Japan and Qatar met in July to prepare the talks.', '');
+    const uri = client.open('articles/nodate.article', text);
+    const p = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'unresolved-date'));
+    const diag = p.diagnostics.find((x) => x.code === 'unresolved-date')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+    const asks = actions.filter((a) => a.command?.command === 'attache.insertFrontMatter');
+    assert.equal(asks.length, 1, JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(asks[0].command?.arguments, [uri]);
+    assert.equal(asks[0].kind, 'quickfix');
+    client.close('articles/nodate.article');
+  });
+
   test('the duplicate-paragraph quick fix, applied, removes the repeat and nothing else', async () => {
     const text = joinLines(
       '---',

@@ -25,6 +25,7 @@ import {
 import { ArticleAnalysis } from '../core/analyze';
 import { ENTITY_TYPES, EntityType, Finding, Fix, RegistrySnapshot } from '../core/types';
 import { toOffsets, toRange, toTextEdit } from './convert';
+import { CLIENT_COMMANDS } from './protocol';
 import { AttacheService, Folder } from './service';
 
 export function codeActions(service: AttacheService, uri: string, range: Range, context: CodeActionContext): CodeAction[] {
@@ -36,7 +37,7 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     actions = fixActions(service, uri, a.rec.text, findings, from, to, context.diagnostics);
     actions.push(...addToRegistryActions(service, a.folder, a.analysis, from, to, findings, context.diagnostics));
     const fm = frontMatterAction(uri, a.analysis, findings, from, to, context.diagnostics);
-    if (fm && !actions.some((x) => x.title === fm.title)) actions.push(fm);
+    if (fm && !actions.some((x) => x.title === fm.title || x.command?.command === CLIENT_COMMANDS.insertFrontMatter)) actions.push(fm);
   } else {
     const folder = service.folderFor(uri);
     const status = folder.snapshot.files.get(uri);
@@ -232,13 +233,21 @@ function addEntityEdit(service: AttacheService, folder: Folder, name: string, ty
 function frontMatterAction(uri: string, a: ArticleAnalysis, findings: readonly Finding[], from: number, to: number, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
   const art = a.article;
   if (art.frontMatter) return undefined;
-  const date = art.publicationDate ?? new Date().toISOString().slice(0, 10);
   const unresolved = findings.filter((f) => f.code === 'unresolved-date' && overlaps(f, from, to));
-  const action: CodeAction = {
-    title: 'Insert front matter with a publication date',
-    kind: unresolved.length ? CodeActionKind.QuickFix : CodeActionKind.Source,
-    edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: frontMatterText(date, art.text) }] } },
-  };
+  const kind = unresolved.length ? CodeActionKind.QuickFix : CodeActionKind.Source;
+  // With a dateline the date is known: an edit. Without one, only the user knows it: the editor
+  // asks for it (client command), rather than the server guessing today's date.
+  const action: CodeAction = art.publicationDate
+    ? {
+      title: 'Insert front matter with a publication date',
+      kind,
+      edit: { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: frontMatterText(art.publicationDate, art.text) }] } },
+    }
+    : {
+      title: 'Insert front matter with a publication date…',
+      kind,
+      command: { title: 'Insert front matter with a publication date…', command: CLIENT_COMMANDS.insertFrontMatter, arguments: [uri] },
+    };
   const diags = unresolved.flatMap((f) => diagnosticFor(f, art.text, diagnostics) ?? []);
   if (diags.length) action.diagnostics = diags;
   return action;

@@ -34,6 +34,8 @@ export const COMMANDS = {
 export const CLIENT_COMMANDS = {
   /** Arguments: uri, position, locations (LSP shapes): shows a references peek. */
   showReferences: 'attache.showReferences',
+  /** Argument: the article's uri. Asks for a publication date and inserts front matter with it. */
+  insertFrontMatter: 'attache.insertFrontMatter',
 } as const;
 
 export interface CheckWorkspaceResult {
