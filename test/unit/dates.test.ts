@@ -1,0 +1,165 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/core/article';
+import { recognizeDates, isoWeek } from '../../server/src/core/dates';
+import { applyEdits } from '../../server/src/core/edits';
+
+/** An article body with a publication date in front matter (or none). */
+function article(body: string, published: string | null): string {
+  return published ? `---\ndate: ${published}\n---\n${body}` : body;
+}
+
+function datesOf(body: string, published: string | null) {
+  const text = article(body, published);
+  const r = recognizeDates(parseArticle(text));
+  return { text, ...r };
+}
+
+/** [sentence, publication date, expected text, expected value, expected kind]. */
+const ROWS: [string, string | null, string, string | null, string][] = [
+  // Absolute forms.
+  ['The accord was signed on 29 July 2025 in Tokyo.', '2025-10-26', '29 July 2025', '2025-07-29', 'absolute'],
+  ['The accord was signed on July 29, 2025 in Tokyo.', '2025-10-26', 'July 29, 2025', '2025-07-29', 'absolute'],
+  ['The accord was signed on 2025-07-29 in Tokyo.', '2025-10-26', '2025-07-29', '2025-07-29', 'absolute'],
+  ['Exchanges began with a memorandum signed in May 2019.', '2025-10-26', 'May 2019', '2019-05', 'absolute'],
+  ['In January 2025, the two sides met in Doha.', '2025-10-26', 'January 2025', '2025-01', 'absolute'],
+  ['The fund was set up in 2013 with Japanese money.', '2025-10-26', '2013', '2013', 'absolute'],
+  ['Relations have been established since 1861.', '2025-10-26', '1861', '1861', 'absolute'],
+  ['From 2014, work progressed under a new programme.', '2025-10-26', '2014', '2014', 'absolute'],
+  ['Allies met at the 2021 NATO Summit in Brussels.', '2025-10-26', '2021', '2021', 'absolute'],
+  ['It was restated in the NATO Strategic Concept 2022 last spring.', '2025-10-26', '2022', '2022', 'absolute'],
+  ['Growth slowed in Q3 2024 across the region.', '2025-10-26', 'Q3 2024', '2024-Q3', 'absolute'],
+  // Partial dates, resolved to the most recent such date not after publication.
+  ['The talks were held on September 29 at the ministry.', '2025-10-26', 'September 29', '2025-09-29', 'partial'],
+  ['The talks were held on November 3 at the ministry.', '2025-10-26', 'November 3', '2024-11-03', 'partial'],
+  ['Officials met on Oct. 26 in Tokyo.', '2025-10-26', 'Oct. 26', '2025-10-26', 'partial'],
+  ['Officials met on Sept 29 in Tokyo.', '2025-10-26', 'Sept 29', '2025-09-29', 'partial'],
+  ['The prime minister visited the kingdom in July.', '2023-07-20', 'July', '2023-07', 'partial'],
+  ['The prime minister visited the kingdom in December.', '2023-07-20', 'December', '2022-12', 'partial'],
+  // Future tense: the next occurrence.
+  ['The ministers will meet again on November 3.', '2025-10-26', 'November 3', '2025-11-03', 'partial'],
+  ['The summit is scheduled to open in December.', '2025-10-26', 'December', '2025-12', 'partial'],
+  // Relative dates.
+  ['Reporters were briefed in Tokyo last month.', '2025-10-26', 'last month', '2025-09', 'relative'],
+  ['The agreement took effect last year.', '2025-10-26', 'last year', '2024', 'relative'],
+  ['An agreement was activated last July.', '2025-10-26', 'last July', '2025-07', 'relative'],
+  ['An agreement was activated last July.', '2025-07-29', 'last July', '2024-07', 'relative'],
+  ['An agreement was activated last July.', '2025-06-01', 'last July', '2024-07', 'relative'],
+  ['The envoy arrived last week.', '2025-07-29', 'last week', '2025-W30', 'relative'],
+  ['Trade grew this year.', '2025-10-26', 'this year', '2025', 'relative'],
+  ['A delegation travels next month.', '2025-10-26', 'next month', '2025-11', 'relative'],
+  ['The minister spoke yesterday.', '2025-10-26', 'yesterday', '2025-10-25', 'relative'],
+  ['The office opened two years ago.', '2025-10-26', 'two years ago', '2023', 'relative'],
+  // Weekdays: the most recent such day not after publication, or the next one in the future tense.
+  ['Japan and Germany pledged on Monday to deepen ties.', '2025-10-26', 'Monday', '2025-10-20', 'weekday'],
+  ['At a press conference on Thursday in Riyadh, she spoke.', '2025-10-26', 'Thursday', '2025-10-23', 'weekday'],
+  ['The ministers met on Sunday.', '2025-10-26', 'Sunday', '2025-10-26', 'weekday'],
+  ['The ministers will meet on Monday.', '2025-10-26', 'Monday', '2025-10-27', 'weekday'],
+  // Decades and vague spans.
+  ['They first met in the 1990s.', '2025-10-26', '1990s', '199X', 'decade'],
+  ['Contacts began in the early 1990s.', '2025-10-26', 'early 1990s', '199X', 'decade'],
+  ['Operations ran since the mid-1990s.', '2025-10-26', 'mid-1990s', '199X', 'decade'],
+  // Ranges.
+  ['Japan pledged aid over five years (2009-2013).', '2025-10-26', '2009-2013', '2009/2013', 'range'],
+  ['Japan pledged aid between 2009 and 2013.', '2025-10-26', '2009 and 2013', '2009/2013', 'range'],
+  ['The programme ran from 2014 to 2016.', '2025-10-26', '2014 to 2016', '2014/2016', 'range'],
+  // Without a publication date, partial and relative dates stay unresolved.
+  ['The talks were held on September 29.', null, 'September 29', null, 'partial'],
+  ['The minister spoke yesterday.', null, 'yesterday', null, 'relative'],
+  ['The accord was signed on 29 July 2025.', null, '29 July 2025', '2025-07-29', 'absolute'],
+];
+
+for (const [sentence, published, expectText, value, kind] of ROWS) {
+  test(`date: "${sentence}" (published ${published ?? 'never'})`, () => {
+    const { text, dates } = datesOf(sentence, published);
+    const d = dates.find((x) => x.text === expectText);
+    assert.ok(d, `no date '${expectText}' in ${JSON.stringify(dates.map((x) => x.text))}`);
+    assert.equal(d!.value, value);
+    assert.equal(d!.kind, kind);
+    assert.equal(text.slice(d!.start, d!.end), expectText);
+    if (value && published && kind !== 'absolute' && kind !== 'decade' && kind !== 'range') assert.equal(d!.resolution.anchor, published);
+  });
+}
+
+test('two month-year dates joined by "and" are two dates', () => {
+  const { dates } = datesOf('In April 2022 and April 2023, Japan took part.', '2025-10-26');
+  assert.deepEqual(dates.map((d) => [d.text, d.value]), [['April 2022', '2022-04'], ['April 2023', '2023-04']]);
+});
+
+const NOT_DATES = [
+  'Trade has surged to more than $47 billion in recent years.',
+  'It pledged USD 5 billion for the purpose.',
+  'The region supplies approximately 90% of its crude oil.',
+  'A 6.6 magnitude earthquake struck south of Fiji.',
+  'Speaking at the 41st GCC interior ministers meeting, he spoke.',
+  'It opposes any move to undermine the 2-state solution.',
+  'Published Date: 04:52 | Market update',
+  'Both are members of the G7 and the G20.',
+  'Article 5 applies to all members.',
+  'The event drew 25,000 attendees to TOKEN2049.',
+  'Russia used F-35 jets and COVID-19 spread; 2025 people attended.',
+  'May I ask a question about the plan?',
+];
+
+for (const s of NOT_DATES) {
+  test(`not a date: "${s}"`, () => {
+    const { dates } = datesOf(s, '2025-10-26');
+    assert.deepEqual(dates.map((d) => d.text), []);
+  });
+}
+
+test('weekday-mismatch on the weekday word when it contradicts the date; none when it agrees', () => {
+  const { text, findings } = datesOf('The talks opened on Tuesday, September 29, 2025 and closed on Monday 29 September 2025.', '2025-10-26');
+  const f = findings.filter((x) => x.code === 'weekday-mismatch');
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].start, f[0].end), 'Tuesday');
+  assert.match(f[0].message, /29 September 2025 was a Monday/);
+});
+
+test('weekday-mismatch with a partial date checks the resolved year', () => {
+  const { findings } = datesOf('They met on Friday, 23 July.', '2025-07-29');
+  assert.equal(findings.filter((x) => x.code === 'weekday-mismatch').length, 1);
+});
+
+test('invalid-date for dates that do not exist', () => {
+  const { text, findings, dates } = datesOf('It was signed on 30 February 2024 and on 31 April 2025, but not on 29 February 2024.', '2025-10-26');
+  const f = findings.filter((x) => x.code === 'invalid-date');
+  assert.deepEqual(f.map((x) => text.slice(x.start, x.end)), ['30 February 2024', '31 April 2025']);
+  assert.equal(dates.find((d) => d.text === '29 February 2024')?.value, '2024-02-29');
+});
+
+test('unresolved-date is reported once per article, with a fix that adds front matter', () => {
+  const body = 'They met on Thursday. They agreed in July to meet again. The accord of 12 March 2024 stands.';
+  const { text, findings } = datesOf(body, null);
+  const f = findings.filter((x) => x.code === 'unresolved-date');
+  assert.equal(f.length, 1);
+  assert.equal(text.slice(f[0].start, f[0].end), 'Thursday');
+  assert.match(f[0].message, /^2 dates/);
+  const fixed = applyEdits(text, f[0].fixes![0].edits).text;
+  assert.ok(fixed.startsWith('---\ndate: 2024-03-12\n---\n'));
+  assert.equal(parseArticle(fixed).publicationDate, '2024-03-12');
+  // Without any full date to offer, the fix asks the editor for one.
+  const g = datesOf('They met on Thursday.', null).findings[0];
+  assert.deepEqual(g.fixes![0].command, { name: 'attache.insertFrontMatter', args: [] });
+  assert.deepEqual(datesOf(body, '2025-10-26').findings.filter((x) => x.code === 'unresolved-date'), []);
+});
+
+test('each resolved date says how: the rule and the anchor', () => {
+  const d = datesOf('Officials met on September 29.', '2025-10-26').dates[0];
+  assert.match(d.resolution.rule, /most recent September 29 not after the publication date/);
+  assert.equal(d.resolution.anchor, '2025-10-26');
+});
+
+test('datelines are dates too, and anchor the rest', () => {
+  const text = ' date 2025-10-26 403\nOfficials met last month.';
+  const r = recognizeDates(parseArticle(text));
+  assert.deepEqual(r.dates.map((d) => [d.text, d.value]), [['2025-10-26', '2025-10-26'], ['last month', '2025-09']]);
+  const t2 = '- Published Date: 04:52 | 29 July 2025\nOfficials met last week.';
+  assert.deepEqual(recognizeDates(parseArticle(t2)).dates.map((d) => d.value), ['2025-07-29', '2025-W30']);
+});
+
+test('ISO weeks at year boundaries', () => {
+  assert.equal(isoWeek({ y: 2021, m: 1, d: 1 }), '2020-W53');
+  assert.equal(isoWeek({ y: 2024, m: 12, d: 30 }), '2025-W01');
+  assert.equal(isoWeek({ y: 2025, m: 7, d: 29 }), '2025-W31');
+});
