@@ -365,6 +365,7 @@ test('metadata-date-conflict: a wire dateline without a year compares month and 
   const fs = metadataDateConflict(ctx(bad));
   assert.equal(fs.length, 1);
   assert.match(fs[0].message, /its dateline says 26 October \(no year\)\./);
+  assert.equal(bad.slice(fs[0].start, fs[0].end), 'TOKYO, Oct. 26 (Reuters)');
   const good = joinLines('---', 'date: 2024-10-26', '---', 'TOKYO, Oct. 26 (Reuters) - Japan and Qatar met.', '');
   assert.deepEqual(metadataDateConflict(ctx(good)), []);
   // A date-time may fall on the neighbouring day in the dateline's time zone.

@@ -45,7 +45,13 @@ export function metadataDateConflict(ctx: CheckContext): Finding[] {
   const fixes = dl.date
     ? [{ title: `Set the front matter date to ${dl.date}`, edits: [{ start: field.start, end: field.end, newText: dl.date }] }]
     : [];
-  return [finding('metadata-date-conflict', dl.start, dl.end, message, {
+  // A wire dateline runs into the lede on the same line: the finding covers the dateline only.
+  let end = dl.end;
+  if (dl.form === 'wire') {
+    const m = /\)\s*[-–—]/.exec(article.text.slice(dl.start, dl.end));
+    if (m) end = dl.start + m.index + 1;
+  }
+  return [finding('metadata-date-conflict', dl.start, end, message, {
     related: [{ path: ctx.path, start: field.start, end: field.end, message: 'The front matter date' }],
     fixes,
   })];
