@@ -106,7 +106,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   });
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -231,25 +231,38 @@ function startIndexing(): void {
   setImmediate(step);
 }
 
+/**
+ * A registry file whose parse took longer than this (ms) is re-read on save rather than after
+ * each pause in typing: parsing it must not freeze every other answer while the user types.
+ */
+const SLOW_REGISTRY_PARSE_MS = 1000;
+
 function scheduleRegistrySync(uri: string): void {
   const t = registryTimers.get(uri);
   if (t) clearTimeout(t);
   registryTimers.set(uri, setTimeout(() => {
     registryTimers.delete(uri);
     service.syncRegistry(uri);
+    const ms = service.registryParseMs.get(uri) ?? 0;
+    if (ms > SLOW_REGISTRY_PARSE_MS) log(`${uri} took ${ms} ms to parse: it is re-read when saved, not while typing.`);
     registryChanged(service.folderFor(uri));
   }, DEBOUNCE_MS));
 }
 
-function documentChanged(doc: TextDocument): void {
+function documentChanged(doc: TextDocument, how: 'open' | 'change'): void {
   const uri = canonicalUri(doc.uri);
   const kind = service.openOrChange({ uri, languageId: doc.languageId, version: doc.version, text: doc.getText() });
-  if (kind === 'registry') scheduleRegistrySync(uri);
-  else if (kind === 'article') diagnostics.schedule(uri);
+  if (kind === 'registry') {
+    if (how === 'open' || (service.registryParseMs.get(uri) ?? 0) <= SLOW_REGISTRY_PARSE_MS) scheduleRegistrySync(uri);
+  } else if (kind === 'article') diagnostics.schedule(uri);
 }
 
-documents.onDidOpen((e) => documentChanged(e.document));
-documents.onDidChangeContent((e) => documentChanged(e.document));
+documents.onDidOpen((e) => documentChanged(e.document, 'open'));
+documents.onDidChangeContent((e) => documentChanged(e.document, 'change'));
+documents.onDidSave((e) => {
+  const uri = canonicalUri(e.document.uri);
+  if (service.isRegistry(uri)) scheduleRegistrySync(uri);
+});
 documents.onDidClose((e) => {
   const uri = canonicalUri(e.document.uri);
   const kind = service.close(uri);

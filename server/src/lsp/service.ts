@@ -61,6 +61,8 @@ export interface MentionStats {
 /** One workspace folder (or the folder-less fallback for loose files): its own registry and articles. */
 export class Folder {
   readonly store = new RegistryStore();
+  /** The text each registry file was last given to the store (to skip and not time unchanged ones). */
+  readonly registryTexts = new Map<string, string>();
   readonly articles = new Map<string, ArticleRecord>();
   settings: AttacheSettings = DEFAULT_SETTINGS;
   private isArticlePath: (rel: string) => boolean;
@@ -288,14 +290,14 @@ export class AttacheService {
     const t0 = Date.now();
     const registryUris = this.host.findFiles(folder.uri, settings.registry);
     // A reload after a settings change: files the globs no longer match leave.
-    for (const uri of folder.store.paths()) if (!registryUris.includes(uri)) folder.store.removeFile(uri);
+    for (const uri of folder.store.paths()) if (!registryUris.includes(uri)) this.removeRegistryFile(folder, uri);
     for (const uri of [...folder.articles.keys()]) {
       const doc = this.documents.get(uri);
       if (!folder.matchesArticleGlobs(uri) && doc?.languageId !== 'diplomatic-article') folder.removeArticle(uri);
     }
     for (const uri of registryUris) {
       const open = this.documents.get(uri);
-      if (open) folder.store.setFile(uri, open.text);
+      if (open) this.timedSetFile(folder, uri, open.text);
       else this.readRegistryFile(folder, uri);
     }
     const snap = folder.snapshot;
@@ -328,11 +330,11 @@ export class AttacheService {
 
   private readRegistryFile(folder: Folder, uri: string): void {
     const r = this.host.readFile(uri);
-    if (r.ok) folder.store.setFile(uri, r.text);
+    if (r.ok) this.timedSetFile(folder, uri, r.text);
     else {
       // An unreadable registry file is reported in the log and left out; the rest still works.
       this.host.log(r.error);
-      folder.store.removeFile(uri);
+      this.removeRegistryFile(folder, uri);
     }
   }
 
@@ -380,7 +382,24 @@ export class AttacheService {
   /** Hands an open registry document's current text to its folder's store. */
   syncRegistry(uri: string): void {
     const doc = this.documents.get(uri);
-    if (doc) this.folderFor(uri).store.setFile(uri, doc.text);
+    if (doc) this.timedSetFile(this.folderFor(uri), uri, doc.text);
+  }
+
+  /** How long each registry file took to parse the last time its text changed (ms). */
+  readonly registryParseMs = new Map<string, number>();
+
+  private removeRegistryFile(folder: Folder, uri: string): void {
+    folder.store.removeFile(uri);
+    folder.registryTexts.delete(uri);
+  }
+
+  private timedSetFile(folder: Folder, uri: string, text: string): void {
+    // The store does not parse an unchanged text again; nor is that timed.
+    if (folder.registryTexts.get(uri) === text) return;
+    const t0 = Date.now();
+    folder.store.setFile(uri, text);
+    this.registryParseMs.set(uri, Date.now() - t0);
+    folder.registryTexts.set(uri, text);
   }
 
   /**
@@ -393,7 +412,7 @@ export class AttacheService {
     const folder = this.folderFor(uri);
     if (folder.isRegistryFile(uri)) {
       if (folder.uri !== null && folder.matchesRegistryGlobs(uri)) this.readRegistryFile(folder, uri);
-      else folder.store.removeFile(uri);
+      else this.removeRegistryFile(folder, uri);
       return 'registry';
     }
     const rec = folder.articles.get(uri);
@@ -413,7 +432,7 @@ export class AttacheService {
     if (folder.uri === null) return 'other';
     if (folder.matchesRegistryGlobs(uri) || folder.store.paths().includes(uri)) {
       if (this.documents.has(uri)) return 'other';
-      if (deleted) folder.store.removeFile(uri);
+      if (deleted) this.removeRegistryFile(folder, uri);
       else this.readRegistryFile(folder, uri);
       return 'registry';
     }
