@@ -84,8 +84,8 @@ function runToEnd(cmd, args, logFile) {
  * Start code-server. Returns { url, port, proc, stop() }.
  * extraArgs: e.g. ['--vscode-option', 'extensionDevelopmentPath=/x'] (see runner).
  */
-export async function startCodeServer({ userDataDir, extensionsDir, folder, logFile, extraArgs = [], env = {} }) {
-  const port = await freePort();
+export async function startCodeServer({ userDataDir, extensionsDir, folder, logFile, extraArgs = [], env = {}, port: wanted }) {
+  const port = wanted ?? await freePort();
   const args = [
     CODE_SERVER_ENTRY,
     '--auth', 'none',
@@ -106,7 +106,7 @@ export async function startCodeServer({ userDataDir, extensionsDir, folder, logF
     detached: true, // own process group, so stop() can end its children too
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60000;
+  const deadline = Date.now() + 90000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`code-server exited early (${proc.exitCode}); see ${logFile}`);
     try {
