@@ -1,0 +1,193 @@
+// Browser end-to-end test: a person's path through Attaché in VS Code (code-server, driven by
+// Debian's headless Chromium through playwright-core), with the packaged VSIX installed the way a
+// user installs it. Open an article, see entities highlighted, hover an official, F12 to the
+// registry, read the planted problems in the Problems panel, apply a quick fix from the light
+// bulb. A PNG screenshot per step goes to artifacts/e2e/. Ends with "N passed, N failed".
+import fs from 'node:fs';
+import path from 'node:path';
+import { T0, log, sleep, makeUserDataDir, installVsix, startCodeServer, launchBrowser, waitForWorkbench } from '../vscode-harness/lib.mjs';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const vsix = path.resolve(process.argv[2] ?? path.join(ROOT, 'attache.vsix'));
+const OUT = path.join(ROOT, 'artifacts', 'e2e');
+fs.rmSync(OUT, { recursive: true, force: true });
+fs.mkdirSync(OUT, { recursive: true });
+const STATE = path.join(OUT, 'state');
+const userDataDir = makeUserDataDir(path.join(STATE, 'user-data'), { 'editor.semanticHighlighting.enabled': true, 'workbench.colorTheme': 'Default Dark Modern' });
+const extensionsDir = path.join(STATE, 'extensions');
+fs.mkdirSync(extensionsDir, { recursive: true });
+const folder = path.join(STATE, 'samples');
+fs.cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
+const csLog = path.join(OUT, 'code-server.log');
+
+const results = [];
+let shot = 0;
+let page;
+async function screenshot(name) {
+  const file = path.join(OUT, `${String(++shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+}
+async function step(name, fn) {
+  const t = Date.now();
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true, ms: Date.now() - t, detail });
+    log(`PASS ${name}`, detail ?? '');
+  } catch (e) {
+    results.push({ name, ok: false, ms: Date.now() - t, error: String(e?.message ?? e) });
+    log(`FAIL ${name}: ${e?.message ?? e}`);
+    await page?.screenshot({ path: path.join(OUT, `failure-${String(shot + 1).padStart(2, '0')}.png`) }).catch(() => {});
+  }
+}
+
+async function openFile(name) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+}
+
+/** Screen box of a word in the visible editor lines. */
+async function wordBox(word) {
+  return page.locator('.editor-instance .monaco-editor .view-lines').first().evaluate((root, w) => {
+    for (const el of root.querySelectorAll('.view-line')) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent.replace(/\u00a0/g, ' ');
+        const i = text.indexOf(w);
+        if (i >= 0) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + w.length);
+          const b = r.getBoundingClientRect();
+          return { x: b.x + Math.min(b.width / 2, 20), y: b.y + b.height / 2, color: getComputedStyle(n.parentElement).color };
+        }
+      }
+    }
+    return null;
+  }, word);
+}
+
+async function placeCursorOn(word) {
+  const sel = page.locator('.statusbar-item[id="status.editor.selection"]');
+  for (let i = 0; i < 5; i++) {
+    const box = await wordBox(word);
+    if (!box) throw new Error(`"${word}" is not visible in the editor`);
+    await page.mouse.click(box.x, box.y, { delay: 30 });
+    await sleep(250);
+    const txt = (await sel.innerText().catch(() => '')).trim();
+    if (/Col (\d+)/.test(txt) && Number(/Col (\d+)/.exec(txt)[1]) > 1) return txt;
+  }
+  throw new Error(`could not place the cursor on "${word}"`);
+}
+
+let server;
+let browser;
+const consoleLines = [];
+try {
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run npm run package first`);
+  await installVsix({ vsix, userDataDir, extensionsDir, logFile: csLog });
+  server = await startCodeServer({ userDataDir, extensionsDir, folder, logFile: csLog });
+  browser = await launchBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  await waitForWorkbench(page, { fileInExplorer: 'articles' });
+
+  await step('open an article: language mode and entity highlighting', async () => {
+    await openFile('qatar-japan-defense.article');
+    await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: 'Diplomatic article' }).waitFor({ timeout: 20000 });
+    // Semantic tokens colour a person differently from plain prose once the server has answered.
+    const deadline = Date.now() + 30000;
+    let person;
+    let plain;
+    for (;;) {
+      person = await wordBox('Hayashi Mitsuko');
+      plain = await wordBox('officials from both sides');
+      if (person && plain && person.color !== plain.color) break;
+      if (Date.now() > deadline) throw new Error(`no highlighting: person ${person?.color}, prose ${plain?.color}`);
+      await sleep(250);
+    }
+    await screenshot('article-highlighted');
+    return `person ${person.color}, prose ${plain.color}`;
+  });
+
+  await step('hover an official: the card names the office held at that date', async () => {
+    await openFile('japan-germany-dialogue.article');
+    const box = await wordBox('Johann Wadephul');
+    if (!box) throw new Error('Johann Wadephul not visible');
+    await page.mouse.move(box.x - 40, box.y + 80);
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: 'Wadephul' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 20000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+    if (!/Federal Minister for Foreign Affairs of Germany/.test(text)) throw new Error(`hover was ${JSON.stringify(text)}`);
+    await screenshot('hover-card');
+    return text.slice(0, 120);
+  });
+
+  await step('F12 goes to the entity in the registry', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await placeCursorOn('Johann Wadephul');
+    await page.keyboard.press('F12');
+    await page.locator('.tabs-container .tab.active', { hasText: 'persons.yaml' }).waitFor({ timeout: 20000 });
+    const line = await page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: 'id: johann-wadephul' }).first();
+    await line.waitFor({ timeout: 10000 });
+    await screenshot('registry-definition');
+    return (await page.locator('.statusbar-item[id="status.editor.selection"]').innerText()).trim();
+  });
+
+  await step('the Problems panel lists the planted problems', async () => {
+    await openFile('qatar-japan-defense.article');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Hayashi Yoshimasa was Minister for Foreign Affairs of Japan' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'Deputy Prime Minister of Qatar' }).first().waitFor({ timeout: 10000 });
+    await screenshot('problems-panel');
+    const rows = await page.locator('.markers-panel .monaco-list-row').count();
+    return `${rows} rows`;
+  });
+
+  await step('a quick fix from the light bulb deletes the duplicated run', async () => {
+    await openFile('japan-germany-dialogue.article');
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').fill('22');
+    await page.keyboard.press('Enter');
+    await sleep(300);
+    const before = await page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: 'The talks were led by Japanese Foreign Minister' }).count();
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row, .context-view .action-widget li', { hasText: /Delete/ }).first();
+    await item.waitFor({ state: 'visible', timeout: 20000 });
+    await screenshot('light-bulb');
+    await item.click();
+    const deadline = Date.now() + 15000;
+    let after = before;
+    while (Date.now() < deadline) {
+      after = await page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: 'The talks were led by Japanese Foreign Minister' }).count();
+      if (after < before) break;
+      await sleep(200);
+    }
+    if (!(after < before)) throw new Error(`the run is still there (${before} → ${after})`);
+    await screenshot('quick-fix-applied');
+    return `${before} → ${after} copies`;
+  });
+} catch (e) {
+  log('ERROR', e?.stack ?? e);
+  results.push({ name: 'setup', ok: false, error: String(e?.message ?? e) });
+  await page?.screenshot({ path: path.join(OUT, 'failure.png') }).catch(() => {});
+} finally {
+  fs.writeFileSync(path.join(OUT, 'browser-console.log'), consoleLines.join('\n'));
+  if (browser) await browser.close();
+  if (server) await server.stop();
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
+  log(`total ${Date.now() - T0} ms`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
