@@ -154,6 +154,15 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     client.close('articles/office.article');
   });
 
+  test('hover in the registry: on an id reference the card of its target, on an entry id its mention count', async () => {
+    const reg = client.uri('registry.yaml');
+    const onRef = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: reg }, position: positionOf(REGISTRY, 'of: japan', 5) }));
+    assert.match(onRef, /^\*\*Japan\*\* · country/);
+    const onId = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: reg }, position: positionOf(REGISTRY, 'id: qatar', 5) }));
+    assert.match(onId, /^\*\*Qatar\*\* · country/);
+    assert.match(onId, /3 mentions in 2 articles/);
+  });
+
   test('hover on a partial date shows the value and the weekday', async () => {
     const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'on Monday', 4) }));
     assert.match(md, /\*\*2025-03-17\*\* · Monday, 17 March 2025/);

@@ -69,7 +69,12 @@ function registryHover(service: AttacheService, uri: string, position: Position)
   const offset = toOffset(status.text, position);
   // Over a reference value (`office: japan-foreign-minister`): the card of the entity it names.
   const e = service.entityAtRegistryOffset(folder, uri, offset);
-  const r = e?.source.references.find((x) => x.range[0] <= offset && offset <= x.range[1]);
+  if (!e) return null;
+  // Over the entry's own id: its card, with how often the workspace mentions it.
+  if (e.source.idRange[0] <= offset && offset <= e.source.idRange[1]) {
+    return { contents: { kind: MarkupKind.Markdown, value: entitySummary(e, folder) }, range: toRange(status.text, e.source.idRange[0], e.source.idRange[1]) };
+  }
+  const r = e.source.references.find((x) => x.range[0] <= offset && offset <= x.range[1]);
   if (!r) return null;
   const target = folder.snapshot.entities.get(r.id);
   const value = target ? entitySummary(target, folder) : `No entity has the id \`${r.id}\` in this workspace's registry.`;
