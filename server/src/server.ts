@@ -266,7 +266,11 @@ documents.onDidSave((e) => {
 documents.onDidClose((e) => {
   const uri = canonicalUri(e.document.uri);
   const kind = service.close(uri);
-  if (kind === 'registry') scheduleRegistrySync(uri);
+  if (kind === 'registry') {
+    scheduleRegistrySync(uri);
+    // Closed after its file was deleted or renamed: its problems go with it.
+    if (!service.folderFor(uri).snapshot.files.has(uri)) diagnostics.clear(uri);
+  }
   // A closed article's problems leave with it; "Check Workspace" shows every file's on demand.
   if (kind === 'article' || kind === 'other') diagnostics.clear(uri);
 });
