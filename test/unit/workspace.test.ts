@@ -129,12 +129,14 @@ function rng(seed: number): () => number {
 
 test('update/remove report every other article whose workspace findings changed', () => {
   const shared = [DISCLAIMER, POPULAR, 'Subscribe to our newsletter to receive the daily briefing in your inbox every morning.'];
-  const months = [['January 2025', '2025-01'], ['February 2025', '2025-02'], ['2025', '2025']];
-  for (const seed of [1, 2, 3]) {
+  const allMonths = [['January 2025', '2025-01'], ['February 2025', '2025-02'], ['2025', '2025']];
+  // Small workspaces cross every threshold; a larger one with two dates gives buckets and rings
+  // longer than the few articles a finding names.
+  for (const [seed, count, months] of [[1, 14, allMonths], [2, 14, allMonths], [3, 30, allMonths.slice(0, 2)]] as const) {
     const rand = rng(seed);
-    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const ws = new WorkspaceIndex();
-    const paths = Array.from({ length: 14 }, (_, i) => `p${i}.article`);
+    const paths = Array.from({ length: count }, (_, i) => `p${i}.article`);
     const holds = new Map<string, Set<string>>();
     const snapshot = (): Map<string, string> => new Map(ws.paths().map((p) => [p, JSON.stringify(ws.findingsFor(p))]));
     for (let step = 0; step < 500; step++) {

@@ -100,6 +100,15 @@ class Ring {
   }
 }
 
+function firstOf<T>(xs: Iterable<T>, n: number): T[] {
+  const out: T[] = [];
+  for (const x of xs) {
+    if (out.length >= n) break;
+    out.push(x);
+  }
+  return out;
+}
+
 const EMPTY: ArticleSummary = { paragraphs: new Map(), events: new Map() };
 
 export class WorkspaceIndex {
@@ -166,6 +175,14 @@ export class WorkspaceIndex {
       const cur = now.events.get(id);
       if (cur && cur.signature === old.signature) continue;
       const buckets = this.eventBuckets.get(id)!;
+      if (cur && cur.key === old.key) {
+        // Same dates at new offsets: the bucket keeps its order, and only articles whose findings
+        // name this one (the first few of its bucket are named) see a change.
+        if (firstOf(buckets.get(old.key)!.paths, EVENT_RELATED).includes(path)) {
+          for (const b of buckets.values()) if (conflicts(old.values, b.days)) for (const p of b.paths) affected.add(p);
+        }
+        continue;
+      }
       for (const b of buckets.values()) {
         if (conflicts(old.values, b.days) || (cur !== undefined && conflicts(cur.values, b.days))) for (const p of b.paths) affected.add(p);
       }
@@ -176,7 +193,7 @@ export class WorkspaceIndex {
     }
     for (const [id, cur] of now.events) {
       const old = prev.events.get(id);
-      if (old && old.signature === cur.signature) continue;
+      if (old && (old.signature === cur.signature || old.key === cur.key)) continue;
       let buckets = this.eventBuckets.get(id);
       if (!buckets) this.eventBuckets.set(id, (buckets = new Map()));
       if (!old) for (const b of buckets.values()) if (conflicts(cur.values, b.days)) for (const p of b.paths) affected.add(p);
