@@ -13,10 +13,12 @@
  * another article's text; they return the OTHER articles whose workspace findings changed, so the
  * server republishes exactly those.
  *
- * To keep that set small even for a disclaimer shared by thousands of articles, a boilerplate
- * finding does not carry the number of copies, and its related information names only the next
- * few articles after this one in the fingerprint's member ring (each member shows its successors).
- * Adding or removing one article then changes the findings of a bounded number of others.
+ * To keep that set small even for a disclaimer shared by thousands of articles, findings never
+ * carry a count of the other articles: a boilerplate finding names only the next few articles
+ * after this one in the fingerprint's member ring (each member shows its successors), and an
+ * event-date finding names the first few articles of each bucket of disagreeing dates. Adding or
+ * removing one article then changes the findings of a bounded number of others, except when it
+ * creates or ends a disagreement, which every article on the other side must show.
  */
 
 import { ArticleAnalysis, finalizeFindings } from './analyze';
@@ -100,6 +102,11 @@ class Ring {
   }
 }
 
+/** Adds every article of the buckets whose dates disagree with `e`'s. */
+function addDisagreeing(buckets: Map<string, EventBucket>, e: EventSummary, affected: Set<string>): void {
+  for (const b of buckets.values()) if (conflicts(e.values, b.days)) for (const p of b.paths) affected.add(p);
+}
+
 function firstOf<T>(xs: Iterable<T>, n: number): T[] {
   const out: T[] = [];
   for (const x of xs) {
@@ -171,22 +178,17 @@ export class WorkspaceIndex {
     }
     // An article's event findings depend on this one only if the two conflict (before or after):
     // then the conflict itself, the count or the related information may change.
+    // An article's event finding names only the first few articles of each bucket that disagrees
+    // with it, so this article matters to others only while it is among the first few of its
+    // bucket. Outside them its bucket has enough other members that no conflict appears or goes.
     for (const [id, old] of prev.events) {
       const cur = now.events.get(id);
       if (cur && cur.signature === old.signature) continue;
       const buckets = this.eventBuckets.get(id)!;
-      if (cur && cur.key === old.key) {
-        // Same dates at new offsets: the bucket keeps its order, and only articles whose findings
-        // name this one (the first few of its bucket are named) see a change.
-        if (firstOf(buckets.get(old.key)!.paths, EVENT_RELATED).includes(path)) {
-          for (const b of buckets.values()) if (conflicts(old.values, b.days)) for (const p of b.paths) affected.add(p);
-        }
-        continue;
-      }
-      for (const b of buckets.values()) {
-        if (conflicts(old.values, b.days) || (cur !== undefined && conflicts(cur.values, b.days))) for (const p of b.paths) affected.add(p);
-      }
       const b = buckets.get(old.key)!;
+      if (firstOf(b.paths, EVENT_RELATED).includes(path)) addDisagreeing(buckets, old, affected);
+      // Same dates at new offsets: the article keeps its place in the bucket.
+      if (cur && cur.key === old.key) continue;
       b.paths.delete(path);
       if (b.paths.size === 0) buckets.delete(old.key);
       if (buckets.size === 0) this.eventBuckets.delete(id);
@@ -196,10 +198,10 @@ export class WorkspaceIndex {
       if (old && (old.signature === cur.signature || old.key === cur.key)) continue;
       let buckets = this.eventBuckets.get(id);
       if (!buckets) this.eventBuckets.set(id, (buckets = new Map()));
-      if (!old) for (const b of buckets.values()) if (conflicts(cur.values, b.days)) for (const p of b.paths) affected.add(p);
       let b = buckets.get(cur.key);
       if (!b) buckets.set(cur.key, (b = { days: cur.values.map((v) => v.days), paths: new Set() }));
       b.paths.add(path);
+      if (b.paths.size <= EVENT_RELATED) addDisagreeing(buckets, cur, affected);
     }
     if (next) this.summaries.set(path, next);
     else this.summaries.delete(path);
@@ -265,22 +267,18 @@ export class WorkspaceIndex {
     for (const [id, mine] of s.events) {
       const entity = this.registry?.entities.get(id);
       if (entity?.date) continue;
-      let count = 0;
       const shown: [string, DatedValue][] = [];
       for (const b of this.eventBuckets.get(id)!.values()) {
+        if (shown.length >= EVENT_RELATED) break;
         if (!conflicts(mine.values, b.days)) continue;
-        count += b.paths.size;
-        for (const p of b.paths) {
-          if (shown.length >= EVENT_RELATED) break;
-          shown.push([p, this.summaries.get(p)!.events.get(id)!.values[0]]);
-        }
+        for (const p of firstOf(b.paths, EVENT_RELATED - shown.length)) shown.push([p, this.summaries.get(p)!.events.get(id)!.values[0]]);
       }
-      if (!count) continue;
+      if (!shown.length) continue;
       const name = entity?.name ?? mine.mention;
       const here = mine.values[0];
       const [p0, v0] = shown[0];
-      const more = count > 1 ? ` (and ${count - 1} more article${count > 2 ? 's' : ''})` : '';
-      const message = `${name} is dated ${describeIsoDate(here.value)} here, but ${baseName(p0)}${more} dates it ${describeIsoDate(v0.value)}. At most one of them is right: check the date and record it in the registry.`;
+      const others = shown.length > 1 ? ' (other articles disagree too: see the related information)' : '';
+      const message = `${name} is dated ${describeIsoDate(here.value)} here, but ${baseName(p0)} dates it ${describeIsoDate(v0.value)}${others}. At most one of them is right: check the date and record it in the registry.`;
       const related = shown.map(([p, v]) => ({
         path: p, start: v.start, end: v.end,
         message: `${baseName(p)} dates ${name} ${describeIsoDate(v.value)} ('${v.text}')`,
