@@ -26,6 +26,7 @@ import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
 import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics } from './lsp/diagnostics';
+import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
 import { COMMANDS, CheckWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
@@ -110,6 +111,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      documentHighlightProvider: true,
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
@@ -340,6 +342,10 @@ connection.onDefinition(async (p) => {
 connection.onReferences(async (p) => {
   await articlesRead;
   return references(service, uriOf(p), p.position, p.context.includeDeclaration);
+});
+connection.onDocumentHighlight(async (p) => {
+  await ready;
+  return documentHighlights(service, uriOf(p), p.position);
 });
 connection.onDocumentSymbol(async (p) => {
   await ready;

@@ -195,6 +195,11 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     assert.equal(locs[1].uri, client.uri('articles/b.article'));
   });
 
+  test('document highlights mark every mention of the entity in the article', async () => {
+    const hl = await client.request<{ range: { start: { line: number; character: number } } }[]>('textDocument/documentHighlight', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'Qatar', 1, 1) });
+    assert.deepEqual(hl.map((h) => h.range.start), [positionOf(ARTICLE_A, 'Qatari'), positionOf(ARTICLE_A, 'Qatar', 0, 1)]);
+  });
+
   test('semantic tokens mark persons, countries and dates with the legend types', async () => {
     const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: client.uri('articles/a.article') } });
     const legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
