@@ -19,22 +19,29 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
   const recent = new Map<string, string>();
 
   for (const r of raw) {
-    const full = r.targets.filter((t) => FULL.has(t.form));
-    const chosen: Target[] = full.length ? full : r.targets;
+    let full: Target[] | undefined;
+    for (const t of r.targets) if (FULL.has(t.form)) (full ??= []).push(t);
+    const chosen: Target[] = full ?? r.targets;
     const mText = text.slice(r.start, r.end);
-    const base = { start: r.start, end: r.end, text: mText, candidates: [] as string[] };
-    if (full.length) {
+    if (full) {
+      if (full.length === 1) {
+        // The common case: one entity, one form.
+        const e = reg.entities.get(full[0].id);
+        if (!e) continue;
+        mentions.push(mention(r.start, r.end, mText, e.type, e.id, NONE, full[0].form));
+        if (e.type === 'person') remember(recent, e);
+        continue;
+      }
       const ids = unique(chosen.map((t) => t.id));
-      const ents = ids.map((id) => reg.entities.get(id)!).filter(Boolean);
+      const ents = ids.map((id) => reg.entities.get(id)).filter((e): e is Entity => !!e);
       if (!ents.length) continue;
       if (ents.length === 1) {
         const e = ents[0];
-        mentions.push({ ...base, type: e.type, id: e.id, form: chosen[0].form });
+        mentions.push(mention(r.start, r.end, mText, e.type, e.id, NONE, chosen[0].form));
         if (e.type === 'person') remember(recent, e);
-      } else if (ents.every((e) => e.type === 'office')) {
-        mentions.push({ ...base, type: 'office', id: null, candidates: ids, form: chosen[0].form });
       } else {
-        mentions.push({ ...base, type: ents[0].type, id: null, candidates: ids, form: chosen[0].form });
+        const type = ents.every((e) => e.type === 'office') ? 'office' : ents[0].type;
+        mentions.push(mention(r.start, r.end, mText, type, null, ids, chosen[0].form));
       }
       continue;
     }
@@ -44,19 +51,23 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
     const ids = unique(chosen.map((t) => t.id));
     const form = chosen[0].form;
     if (ante && ids.includes(ante)) {
-      mentions.push({ ...base, type: 'person', id: ante, form });
+      mentions.push(mention(r.start, r.end, mText, 'person', ante, NONE, form));
     } else if (form === 'family-name' && ids.length === 1) {
-      mentions.push({ ...base, type: 'person', id: ids[0], form });
-    } else if (form === 'family-name' || ids.length > 1) {
-      if (form === 'given-name' && !ids.some((id) => id === ante)) {
-        // A given name alone, with no full mention before it, is too weak to report: skip it.
-        if (ids.length === 1) continue;
-      }
-      mentions.push({ ...base, type: 'person', id: null, candidates: ids, form });
+      mentions.push(mention(r.start, r.end, mText, 'person', ids[0], NONE, form));
+    } else if (ids.length > 1 || form === 'family-name') {
+      mentions.push(mention(r.start, r.end, mText, 'person', null, ids, form));
     }
+    // A given name alone with a single candidate and no full mention before it is too weak: skipped.
   }
   resolveOffices(text, mentions, index);
   return mentions;
+}
+
+const NONE: string[] = [];
+
+/** Mentions are built in one place so they all share one object shape (fast property access). */
+function mention(start: number, end: number, text: string, type: EntityMention['type'], id: string | null, candidates: string[], form: EntityMention['form']): EntityMention {
+  return { start, end, text, type, id, candidates: candidates === NONE ? [] : candidates, form };
 }
 
 function unique<T>(xs: T[]): T[] {
