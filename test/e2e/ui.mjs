@@ -41,14 +41,19 @@ async function step(name, fn) {
 }
 
 async function openFile(name) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  // Through the Explorer, as a person would; the quick-open route can lose its keystrokes when the
+  // focus is in a peek or a panel.
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await row.click();
+    try {
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not open ${name}`);
 }
 
 /** Screen box of a word in the visible editor lines. */
