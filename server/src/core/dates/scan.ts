@@ -114,9 +114,64 @@ function num(tok: Tok | undefined, min: number, max: number, len?: number): numb
   return v >= min && v <= max ? v : NaN;
 }
 
+/**
+ * Where a date can start: a digit, a month or weekday name (by prefix), a quarter, or one of the
+ * relative words. Only windows of text around these are tokenized and parsed, so prose without
+ * dates costs one regular-expression scan.
+ */
+const TRIGGER = /[0-9]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|Yesterday|today|Today|tomorrow|Tomorrow|ago|Q[1-4]|(?:last|next|this|Last|Next|This) (?:week|month|year))/g;
+
+/** Words of context kept before and after a trigger (the parser looks at most this far). */
+const BEFORE = 3;
+const AFTER = 8;
+
 export function scanDates(text: string, from: number, to: number): Expr[] {
-  const toks = tokenizeDates(text, from, to);
   const out: Expr[] = [];
+  const re = new RegExp(TRIGGER.source, 'g');
+  re.lastIndex = from;
+  let wStart = -1;
+  let wEnd = -1;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const p = m.index;
+    // Skip the rest of a digit run so one number is one trigger.
+    if (text.charCodeAt(p) <= 57) {
+      let q = p + 1;
+      while (q < to && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+      re.lastIndex = q;
+    }
+    const s = wordsBack(text, p, BEFORE, from);
+    const e = wordsForward(text, p, AFTER, to);
+    if (wStart >= 0 && s <= wEnd) {
+      if (e > wEnd) wEnd = e;
+    } else {
+      if (wStart >= 0) parseTokens(tokenizeDates(text, wStart, wEnd), out);
+      wStart = s;
+      wEnd = e;
+    }
+  }
+  if (wStart >= 0) parseTokens(tokenizeDates(text, wStart, wEnd), out);
+  return out;
+}
+
+function wordsBack(text: string, p: number, n: number, limit: number): number {
+  let i = p;
+  for (let w = 0; w < n && i > limit; w++) {
+    while (i > limit && text.charCodeAt(i - 1) <= 32) i--;
+    while (i > limit && text.charCodeAt(i - 1) > 32) i--;
+  }
+  return i;
+}
+
+function wordsForward(text: string, p: number, n: number, limit: number): number {
+  let i = p;
+  for (let w = 0; w < n && i < limit; w++) {
+    while (i < limit && text.charCodeAt(i) > 32) i++;
+    while (i < limit && text.charCodeAt(i) <= 32) i++;
+  }
+  return i;
+}
+
+function parseTokens(toks: Tok[], out: Expr[]): void {
   let i = 0;
   const adjacent = (a: number, b: number): boolean => toks[a].e === toks[b].s;
   /** A number that is part of money, a decimal, a percentage, a time or a larger number is not a date part. */
@@ -143,7 +198,6 @@ export function scanDates(text: string, from: number, to: number): Expr[] {
       i = r.next;
     } else i++;
   }
-  return out;
 
   function yearAt(k: number, min = 1000, max = 2199): number {
     const y = num(toks[k], min, max, 4);
