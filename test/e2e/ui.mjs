@@ -41,13 +41,32 @@ async function step(name, fn) {
 }
 
 async function openFile(name) {
-  // Through the Explorer, as a person would; the quick-open route can lose its keystrokes when the
-  // focus is in a peek or a panel.
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  const active = page.locator('.tabs-container .tab.active', { hasText: name });
   for (let attempt = 0; attempt < 3; attempt++) {
-    await row.click();
+    // Quick open first; its keystrokes can be lost while a peek or a panel holds the focus, so
+    // the Explorer (expanding the folder if needed) is the second way.
     try {
-      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 5000 });
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } }).catch(() => {});
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill(name);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 5000 });
+      await page.keyboard.press('Enter');
+      await active.waitFor({ timeout: 5000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+    try {
+      const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+      if (!(await row.isVisible())) {
+        const folder = name.endsWith('.yaml') ? 'registry' : 'articles';
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^\\s*${folder}\\s*$`) }).first().click();
+      }
+      await row.click({ timeout: 5000 });
+      await active.waitFor({ timeout: 5000 });
       return;
     } catch {
       await page.keyboard.press('Escape');
@@ -161,7 +180,7 @@ try {
   await step('a quick fix from the light bulb deletes the duplicated run', async () => {
     await openFile('japan-germany-dialogue.article');
     await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').fill('22');
+    await page.locator('.quick-input-widget input').fill(':22');
     await page.keyboard.press('Enter');
     await sleep(300);
     const before = await page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: 'The talks were led by Japanese Foreign Minister' }).count();
