@@ -26,19 +26,11 @@ export function foldCode(c: number): number {
   return c < 0x2100 ? FOLD[c] : c;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/g;
+
 export function foldText(s: string): string {
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80 && foldCode(c) !== c) {
-      changed = true;
-      break;
-    }
-  }
-  if (!changed) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
-  return out;
+  // Only non-ASCII characters can fold; replacing them one by one keeps ASCII text untouched.
+  return s.replace(NON_ASCII, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
 }
 
 /** Letters and digits (ASCII fast path; other scripts by Unicode property). */
