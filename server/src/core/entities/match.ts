@@ -22,13 +22,16 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van',
 function step(node: TrieNode, tok: string): TrieNode | undefined {
   const exact = node.children?.get(tok);
   if (exact) return exact;
-  if (node.upper && isAllCaps(tok)) {
+  // Cheap tests first: this runs for every token of the article that starts no name.
+  const c0 = tok.charCodeAt(0);
+  const c1 = tok.charCodeAt(1);
+  if (node.upper && c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && isAllCaps(tok)) {
     const up = node.upper.get(tok);
     if (up) return up;
   }
-  const lower = tok.toLowerCase();
-  if (PARTICLES.has(lower) && node.children) {
-    return node.children.get(lower) ?? node.children.get(lower[0].toUpperCase() + lower.slice(1));
+  if (tok.length <= 4 && node.children) {
+    const lower = tok.toLowerCase();
+    if (PARTICLES.has(lower)) return node.children.get(lower) ?? node.children.get(lower[0].toUpperCase() + lower.slice(1));
   }
   return undefined;
 }
