@@ -25,8 +25,10 @@ function step(node: TrieNode, tok: string): TrieNode | undefined {
   // Cheap tests first: this runs for every token of the article that starts no name.
   const c0 = tok.charCodeAt(0);
   const c1 = tok.charCodeAt(1);
-  if (node.upper && c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && isAllCaps(tok)) {
-    const up = node.upper.get(tok);
+  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && node.children && isAllCaps(tok)) {
+    // TOKYO → Tokyo, KISHIDA → Kishida (datelines, bylines, Japanese-government name style).
+    const title = tok[0] + tok.slice(1).toLowerCase();
+    const up = node.children.get(title);
     if (up) return up;
   }
   if (tok.length <= 4 && node.children) {

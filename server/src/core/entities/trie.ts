@@ -4,8 +4,9 @@
  * linear in the article's length (times the longest name, a small constant) whatever the size of
  * the registry: there is no loop over entities and no regular expression per name.
  *
- * Each node has children keyed by the folded token, and a second map keyed by the upper-case
- * token, used only when the text token is in capitals (`TOKYO`, `KISHIDA Fumio`).
+ * Each node has children keyed by the folded token. A token in capitals in the text (`TOKYO`,
+ * `KISHIDA Fumio`) is looked up in its title-case form too (see `match.ts`), so the trie needs no
+ * second, upper-case copy of its keys.
  */
 
 import { Entity, EntityMention, RegistrySnapshot } from '../types';
@@ -20,7 +21,6 @@ export interface Target {
 
 export interface TrieNode {
   children?: Map<string, TrieNode>;
-  upper?: Map<string, TrieNode>;
   targets?: Target[];
 }
 
@@ -50,19 +50,19 @@ function add(root: TrieNode, form: string, target: Target): void {
     if (!next) {
       next = {};
       node.children.set(key, next);
-      const up = key.toUpperCase();
-      if (up !== key) {
-        if (!node.upper) node.upper = new Map();
-        if (!node.upper.has(up)) node.upper.set(up, next);
-      }
     }
     node = next;
   }
   if (!node.targets) node.targets = [];
-  if (!node.targets.some((x) => x.id === target.id)) node.targets.push(target);
-  else if (rank(target.form) < rank(node.targets.find((x) => x.id === target.id)!.form)) {
-    node.targets = node.targets.map((x) => (x.id === target.id ? target : x));
+  // One entity adds its forms one after another, so a repeat of the same id can only be among the
+  // last few targets; looking further would make common surnames quadratic.
+  const ts = node.targets;
+  for (let k = ts.length - 1; k >= 0 && k >= ts.length - 4; k--) {
+    if (ts[k].id !== target.id) continue;
+    if (rank(target.form) < rank(ts[k].form)) ts[k] = target;
+    return;
   }
+  ts.push(target);
 }
 
 function rank(f: Form): number {
@@ -79,10 +79,11 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
   const byGivenName = new Map<string, string[]>();
   const officeForms = new Map<string, Set<string>>();
   const countryWords = new Map<string, string>();
+  // Each entity pushes each of its name parts once, so no duplicate check is needed.
   const push = (m: Map<string, string[]>, k: string, id: string): void => {
     const l = m.get(k);
     if (!l) m.set(k, [id]);
-    else if (!l.includes(id)) l.push(id);
+    else if (l[l.length - 1] !== id) l.push(id);
   };
   for (const e of registry.entities.values()) {
     add(root, e.name, { id: e.id, form: 'name' });
