@@ -23,6 +23,8 @@ export interface LoadedArticle {
   file: string;
   text: string;
   analysis: ArticleAnalysis;
+  /** The annotation sidecar beside the article (`X.annotations.yaml`), when there is one. */
+  sidecar?: { file: string; text: string };
 }
 
 export interface Project {
@@ -86,7 +88,11 @@ export function loadProject(opts: LoadOptions): Project {
       errors.push(r.error);
       continue;
     }
-    articles.push({ file: f, text: r.text, analysis: analyzeArticle(f, r.text, { registry, entityIndex, settings }) });
+    const sidecarFile = `${f}.annotations.yaml`;
+    const s = fs.existsSync(sidecarFile) ? readTextFile(sidecarFile) : undefined;
+    if (s && !s.ok) errors.push(s.error);
+    const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
+    articles.push({ file: f, text: r.text, analysis: analyzeArticle(f, r.text, { registry, entityIndex, settings }, sidecar?.text), ...(sidecar ? { sidecar } : {}) });
   }
   return { cwd: opts.cwd, registryFiles, registry, articles, errors, settings };
 }

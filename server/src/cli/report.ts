@@ -14,7 +14,7 @@ export interface FileReport {
   /** Absolute path. */
   file: string;
   text: string;
-  kind: 'article' | 'registry';
+  kind: 'article' | 'registry' | 'annotations';
   findings: Finding[];
 }
 
@@ -29,6 +29,7 @@ export function fileReports(project: Project, workspaceFindings: (file: string) 
   for (const a of project.articles) {
     const findings = [...a.analysis.findings, ...workspaceFindings(a.file)].sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code));
     out.push({ file: a.file, text: a.text, kind: 'article', findings });
+    if (a.sidecar) out.push({ file: a.sidecar.file, text: a.sidecar.text, kind: 'annotations', findings: a.analysis.annotationFindings ?? [] });
   }
   for (const f of project.registry.files.values()) {
     out.push({ file: f.path, text: f.text, kind: 'registry', findings: f.findings });

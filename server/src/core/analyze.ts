@@ -5,6 +5,7 @@
  */
 
 import { Article, parseArticle } from './article';
+import { AnchoredAnnotation, applyAnnotations, parseSidecar } from './annotations';
 import { ARTICLE_CHECKS } from './checks';
 import { recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
@@ -28,6 +29,10 @@ export interface ArticleAnalysis {
   findings: Finding[];
   /** Notes and tags from the user's annotation file, anchored in the current text. */
   notes?: AnnotationNote[];
+  /** With a sidecar: each annotation and where it is anchored now (null span: orphaned). */
+  annotations?: AnchoredAnnotation[];
+  /** With a sidecar: findings on the sidecar file itself (annotation-syntax, orphaned-annotation), severities applied. */
+  annotationFindings?: Finding[];
 }
 
 /** A note or tag a person attached to a span (from the article's annotation sidecar). */
@@ -41,14 +46,29 @@ export interface AnnotationNote {
   annotation: string;
 }
 
-export function analyzeArticle(path: string, text: string, ctx: AnalysisContext): ArticleAnalysis {
+/**
+ * `annotations` is the text of the article's sidecar (`X.annotations.yaml`), when it has one: its
+ * decisions are applied before the checks run, so the checks see the links a person chose.
+ */
+export function analyzeArticle(path: string, text: string, ctx: AnalysisContext, annotations?: string): ArticleAnalysis {
   const article = parseArticle(text);
   const d = recognizeDates(article);
   const e = recognizeEntities(article, ctx.entityIndex);
-  const checkCtx = { path, article, entities: e.mentions, dates: d.dates, registry: ctx.registry };
+  let entities = e.mentions;
+  let dates = d.dates;
   const raw: Finding[] = [...article.findings, ...d.findings, ...e.findings];
+  let extra: Pick<ArticleAnalysis, 'notes' | 'annotations' | 'annotationFindings'> = {};
+  if (annotations !== undefined) {
+    const sidecar = parseSidecar(annotations);
+    const applied = applyAnnotations({ text, annotations: sidecar.annotations, entities, dates, findings: raw, registry: ctx.registry });
+    entities = applied.entities;
+    dates = applied.dates;
+    raw.splice(0, raw.length, ...applied.findings);
+    extra = { notes: applied.notes, annotations: applied.anchored, annotationFindings: finalizeFindings([...sidecar.findings, ...applied.sidecarFindings], ctx.settings) };
+  }
+  const checkCtx = { path, article, entities, dates, registry: ctx.registry };
   for (const check of ARTICLE_CHECKS) raw.push(...check(checkCtx));
-  return { path, article, entities: e.mentions, dates: d.dates, findings: finalizeFindings(raw, ctx.settings) };
+  return { path, article, entities, dates, findings: finalizeFindings(raw, ctx.settings), ...extra };
 }
 
 /** Apply severity settings and sort by position (then code), so output is stable. */

@@ -1,0 +1,138 @@
+/**
+ * Making every feature respect what a person decided: the sidecar's annotations are anchored in
+ * the current text and applied to the recognized mentions and dates before the checks run, so role
+ * checks, references and the CLI's JSON all see the overridden links.
+ *
+ * An annotation that cannot be anchored is never dropped silently: it becomes an
+ * `orphaned-annotation` finding on the sidecar, at the annotation's node.
+ */
+
+import { calendarGranularity } from './granularity';
+import { DateMention, EntityMention, EntityType, Finding, RegistrySnapshot, finding } from '../types';
+import { Span, anchor } from './anchor';
+import { Annotation } from './sidecar';
+
+/** A note or tag on a span (the same shape as `AnnotationNote` in analyze.ts). */
+export interface AppliedNote {
+  kind: 'note' | 'tag';
+  start: number;
+  end: number;
+  body: string;
+  annotation: string;
+}
+
+/** An annotation with where it is in the current text (null: orphaned). */
+export interface AnchoredAnnotation {
+  annotation: Annotation;
+  span: Span | null;
+}
+
+export interface ApplyInput {
+  text: string;
+  annotations: readonly Annotation[];
+  entities: readonly EntityMention[];
+  dates: readonly DateMention[];
+  /** Article findings found before the checks (recognition, dates). */
+  findings: readonly Finding[];
+  registry: RegistrySnapshot;
+}
+
+export interface ApplyResult {
+  entities: EntityMention[];
+  dates: DateMention[];
+  findings: Finding[];
+  notes: AppliedNote[];
+  anchored: AnchoredAnnotation[];
+  /** Findings on the sidecar: orphans, links to ids the registry does not have. */
+  sidecarFindings: Finding[];
+}
+
+/** The command a client implements to re-attach an orphan to the current selection. */
+export const REATTACH_COMMAND = 'attache.reattachAnnotation';
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
+
+export function applyAnnotations(input: ApplyInput): ApplyResult {
+  let entities = [...input.entities];
+  let dates = [...input.dates];
+  let findings = [...input.findings];
+  const notes: AppliedNote[] = [];
+  const anchored: AnchoredAnnotation[] = [];
+  const sidecarFindings: Finding[] = [];
+  const dropFindings = (span: Span, codes: readonly string[]): void => {
+    findings = findings.filter((f) => !(codes.includes(f.code) && overlaps(f, span)));
+  };
+
+  for (const a of input.annotations) {
+    const span = anchor(input.text, a.target);
+    anchored.push({ annotation: a, span });
+    if (!span) {
+      sidecarFindings.push(finding('orphaned-annotation', a.range[0], a.range[1],
+        `Annotation '${a.id}' (${a.kind}) cannot be placed: '${short(a.target.quote)}' is no longer in the article. Select the text it belongs to and re-attach it, or remove it.`,
+        { fixes: [{ title: `Re-attach annotation '${a.id}' to the selection`, edits: [], command: { name: REATTACH_COMMAND, args: [a.id] } }] }));
+      continue;
+    }
+    switch (a.kind) {
+      case 'link':
+      case 'entity': {
+        const entity = a.entity !== undefined ? input.registry.entities.get(a.entity) : undefined;
+        if (a.entity !== undefined && !entity && a.kind === 'link') {
+          sidecarFindings.push(finding('annotation-syntax', a.entityRange?.[0] ?? a.range[0], a.entityRange?.[1] ?? a.range[1],
+            `Annotation '${a.id}' links to '${a.entity}', which is not in the registry: the link is not applied. Correct the id or add the entity to the registry.`));
+          continue;
+        }
+        const exact = entities.find((m) => m.start === span.start && m.end === span.end);
+        const type: EntityType = entity?.type ?? (a.type as EntityType | undefined) ?? exact?.type ?? 'person';
+        const id = entity ? entity.id : null;
+        if (exact && a.kind === 'link') {
+          const linked: EntityMention = { ...exact, id, candidates: [], type, annotation: a.id };
+          if (linked.form === 'unknown') {
+            linked.form = 'annotation';
+            delete linked.guessedType;
+          }
+          entities = entities.map((m) => (m === exact ? linked : m));
+        } else {
+          entities = entities.filter((m) => !overlaps(m, span));
+          entities.push({ start: span.start, end: span.end, text: input.text.slice(span.start, span.end), type, id, candidates: [], form: 'annotation', annotation: a.id });
+        }
+        // A decided link answers the ambiguity; a marked span with an id is no longer unknown.
+        dropFindings(span, id ? ['ambiguous-mention', 'unknown-entity'] : ['ambiguous-mention']);
+        break;
+      }
+      case 'not-entity':
+        entities = entities.filter((m) => !overlaps(m, span));
+        dropFindings(span, ['ambiguous-mention', 'unknown-entity']);
+        break;
+      case 'date': {
+        const value = a.value ?? null;
+        const exact = dates.find((d) => d.start === span.start && d.end === span.end) ?? dates.find((d) => overlaps(d, span));
+        if (exact) {
+          const corrected: DateMention = { ...exact, value, annotation: a.id, resolution: { rule: 'annotation' } };
+          if (value) corrected.granularity = calendarGranularity(value);
+          dates = dates.map((d) => (d === exact ? corrected : d));
+        } else {
+          dates.push({ start: span.start, end: span.end, text: input.text.slice(span.start, span.end), value, kind: 'absolute', granularity: value ? calendarGranularity(value) : 'day', resolution: { rule: 'annotation' }, annotation: a.id });
+        }
+        // The person gave the value: the date is neither unresolved nor invalid any more.
+        findings = findings.filter((f) => !((f.code === 'unresolved-date' || f.code === 'invalid-date' || f.code === 'weekday-mismatch') && (within(f, span) || within(span, f))));
+        break;
+      }
+      case 'note':
+        notes.push({ kind: 'note', start: span.start, end: span.end, body: a.body ?? '', annotation: a.id });
+        break;
+      case 'tag':
+        notes.push({ kind: 'tag', start: span.start, end: span.end, body: a.tag ?? '', annotation: a.id });
+        break;
+    }
+  }
+  entities.sort((x, y) => x.start - y.start || x.end - y.end);
+  dates.sort((x, y) => x.start - y.start || x.end - y.end);
+  notes.sort((x, y) => x.start - y.start || x.end - y.end);
+  return { entities, dates, findings, notes, anchored, sidecarFindings };
+}
+
+function short(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
+}

@@ -1,0 +1,13 @@
+/**
+ * User annotations: the sidecar format (parse, append), anchoring in edited text, and applying
+ * the decisions to an article's analysis. The language server and the CLI use only these names.
+ */
+
+export { AnnotationTarget, ContentChange, Span, CONTEXT_LENGTH, anchor, makeTarget, mapThroughEdits } from './anchor';
+export { Annotation, AnnotationKind, ANNOTATION_KINDS, NewAnnotation, ParsedSidecar, annotationAppendText, isTimexValue, newAnnotationId, parseSidecar } from './sidecar';
+export { AnchoredAnnotation, AppliedNote, ApplyInput, ApplyResult, REATTACH_COMMAND, applyAnnotations } from './apply';
+
+/** The sidecar of an article: `X.article` → `X.article.annotations.yaml`. */
+export function sidecarPath(articlePath: string): string {
+  return `${articlePath}.annotations.yaml`;
+}
