@@ -71,7 +71,8 @@ function checkSamples(): Record<string, GoldenDiagnostic[]> {
   for (const f of articles) {
     const r = readTextFile(f);
     assert.ok(r.ok, r.ok ? '' : r.error);
-    const a = analyzeArticle(f, r.text, { registry, entityIndex });
+    const sidecar = existsSync(`${f}.annotations.yaml`) ? readFileSync(`${f}.annotations.yaml`, 'utf8') : undefined;
+    const a = analyzeArticle(f, r.text, { registry, entityIndex }, sidecar);
     workspace.update(f, a);
     loaded.push({ file: f, text: r.text, findings: a.findings });
   }
