@@ -322,3 +322,13 @@ test('pipeline: notes and tags, an orphan on the sidecar, and a link to an id th
   assert.equal(side.slice(unknown.start, unknown.end), 'nobody');
   assert.equal(a.annotations!.find((x) => x.annotation.id === 'o1')!.span, null);
 });
+
+test('anchor: bad input ends with an orphan, not a hang (2 MB text, a 1,900-character quote, an empty quote)', () => {
+  const text = 'word '.repeat(400_000);
+  assert.equal(anchor(text, { quote: 'x'.repeat(1900), start: 10 }), null);
+  assert.equal(anchor(text, { quote: 'a sentence that is nowhere in this text at all', start: 10 ** 9 }), null);
+  assert.equal(anchor(text, { quote: '' }), null);
+  // Still found approximately when the hint is far beyond the end of the text.
+  const t = makeTarget(ARTICLE, ARTICLE.indexOf('strategic dialogue'), ARTICLE.indexOf('strategic dialogue') + 18);
+  assert.equal(slice(ARTICLE.replace('dialogue', 'dialog'), anchor(ARTICLE.replace('dialogue', 'dialog'), { ...t, start: 10 ** 9 })), 'strategic dialog');
+});

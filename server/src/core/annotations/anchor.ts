@@ -43,6 +43,12 @@ const POSITION_WEIGHT = 2;
 
 /** Above this many candidate end positions, only the closest matches are scored. */
 const MAX_APPROXIMATE_CANDIDATES = 200;
+/** Longer quotes are only found exactly: approximate matching costs grow with the quote's square. */
+const MAX_APPROXIMATE_QUOTE = 2000;
+/** Work bound (errors allowed × characters scanned) of one approximate search; beyond it the scan is a window around the hint. */
+const MAX_APPROXIMATE_WORK = 1e8;
+/** Work bound (quote length squared × candidates) of finding the candidates' starts. */
+const MAX_START_WORK = 5e7;
 
 /** Build the target of the span [start, end) of `text`, with context that never splits a surrogate pair. */
 export function makeTarget(text: string, start: number, end: number): AnnotationTarget {
@@ -100,13 +106,22 @@ function approximateMatch(text: string, target: AnnotationTarget): Span | null {
   const { quote } = target;
   const m = quote.length;
   const maxErrors = Math.floor(m / 4);
-  if (maxErrors < 1) return null;
-  const ends = approximateEnds(text, quote, maxErrors);
+  if (maxErrors < 1 || m > MAX_APPROXIMATE_QUOTE) return null;
+  const hint = Math.min(target.start ?? 0, text.length);
+  // A huge article is scanned only around the hint, so re-anchoring stays bounded (bad input never hangs).
+  let from = 0;
+  let to = text.length;
+  const window = Math.floor(MAX_APPROXIMATE_WORK / maxErrors);
+  if (text.length > window) {
+    from = Math.max(0, hint - Math.floor(window / 2));
+    to = Math.min(text.length, from + window);
+  }
+  const ends = approximateEnds(text, quote, maxErrors, from, to);
   if (!ends.length) return null;
-  const hint = target.start ?? 0;
+  const limit = Math.max(1, Math.min(MAX_APPROXIMATE_CANDIDATES, Math.floor(MAX_START_WORK / (m * m))));
   let candidates = ends;
-  if (candidates.length > MAX_APPROXIMATE_CANDIDATES) {
-    candidates = [...ends].sort((a, b) => a.errors - b.errors || Math.abs(a.end - hint) - Math.abs(b.end - hint)).slice(0, MAX_APPROXIMATE_CANDIDATES);
+  if (candidates.length > limit) {
+    candidates = [...ends].sort((a, b) => a.errors - b.errors || Math.abs(a.end - hint) - Math.abs(b.end - hint)).slice(0, limit);
   }
   let best: Span | null = null;
   let bestScore = -Infinity;
@@ -131,14 +146,14 @@ function approximateMatch(text: string, target: AnnotationTarget): Span | null {
  * algorithm with Ukkonen's cut-off, so the work is about k × text length). Of each run of adjacent
  * matching ends, only the one with the fewest errors is kept.
  */
-function approximateEnds(text: string, pattern: string, k: number): { end: number; errors: number }[] {
+function approximateEnds(text: string, pattern: string, k: number, from: number, to: number): { end: number; errors: number }[] {
   const m = pattern.length;
   const col = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) col[i] = i;
   let lastActive = Math.min(k, m);
   const out: { end: number; errors: number }[] = [];
   let run: { end: number; errors: number; tail: number } | null = null;
-  for (let j = 0; j < text.length; j++) {
+  for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
     let diag = 0;
     // col[0] stays 0: a match may start anywhere.
