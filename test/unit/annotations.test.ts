@@ -332,3 +332,18 @@ test('anchor: bad input ends with an orphan, not a hang (2 MB text, a 1,900-char
   const t = makeTarget(ARTICLE, ARTICLE.indexOf('strategic dialogue'), ARTICLE.indexOf('strategic dialogue') + 18);
   assert.equal(slice(ARTICLE.replace('dialogue', 'dialog'), anchor(ARTICLE.replace('dialogue', 'dialog'), { ...t, start: 10 ** 9 })), 'strategic dialog');
 });
+
+test('pipeline: unresolved-date goes only when every unresolved date has a value from an annotation', () => {
+  const text = joinLines('The ministers met on Thursday in Tokyo.', '', 'They had agreed in July to meet again.', '');
+  const th = text.indexOf('Thursday');
+  const jl = text.indexOf('July');
+  const before = analyzeArticle('a.article', text, ctx);
+  assert.deepEqual(before.findings.map((f) => f.code), ['unresolved-date']);
+  const july = { id: 'd1', kind: 'date', value: '2023-07', target: makeTarget(text, jl, jl + 4) };
+  const one = analyzeArticle('a.article', text, ctx, sidecar(july));
+  assert.deepEqual(one.findings.map((f) => f.code), ['unresolved-date']);
+  assert.equal(one.dates.find((d) => d.text === 'July')!.value, '2023-07');
+  const both = analyzeArticle('a.article', text, ctx, sidecar(july, { id: 'd2', kind: 'date', value: null, target: makeTarget(text, th, th + 8) }));
+  assert.deepEqual(both.findings, []);
+  assert.deepEqual(both.dates.map((d) => [d.text, d.value, d.annotation]), [['Thursday', null, 'd2'], ['July', '2023-07', 'd1']]);
+});

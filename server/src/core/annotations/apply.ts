@@ -114,8 +114,8 @@ export function applyAnnotations(input: ApplyInput): ApplyResult {
         } else {
           dates.push({ start: span.start, end: span.end, text: input.text.slice(span.start, span.end), value, kind: 'absolute', granularity: value ? calendarGranularity(value) : 'day', resolution: { rule: 'annotation' }, annotation: a.id });
         }
-        // The person gave the value: the date is neither unresolved nor invalid any more.
-        findings = findings.filter((f) => !((f.code === 'unresolved-date' || f.code === 'invalid-date' || f.code === 'weekday-mismatch') && (within(f, span) || within(span, f))));
+        // The person gave the value: the date is not invalid any more, and its weekday is theirs.
+        findings = findings.filter((f) => !((f.code === 'invalid-date' || f.code === 'weekday-mismatch') && (within(f, span) || within(span, f))));
         break;
       }
       case 'note':
@@ -126,6 +126,9 @@ export function applyAnnotations(input: ApplyInput): ApplyResult {
         break;
     }
   }
+  // `unresolved-date` is reported once per article for all its unresolved dates: it goes only when
+  // every one of them has a value (or an explicit null) from an annotation.
+  if (!dates.some((d) => d.value === null && d.annotation === undefined)) findings = findings.filter((f) => f.code !== 'unresolved-date');
   entities.sort((x, y) => x.start - y.start || x.end - y.end);
   dates.sort((x, y) => x.start - y.start || x.end - y.end);
   notes.sort((x, y) => x.start - y.start || x.end - y.end);
