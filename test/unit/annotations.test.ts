@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle } from '../../server/src/core/analyze';
 import {
-  anchor, annotationAppendText, makeTarget, mapThroughEdits, newAnnotationId, parseSidecar, sidecarPath,
+  anchor, annotationAppendText, makeTarget, mapThroughEdits, newAnnotationId, nextAnnotationId, parseSidecar, sidecarPath,
 } from '../../server/src/core/annotations';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { loadRegistry } from '../../server/src/core/registry';
@@ -346,4 +346,9 @@ test('pipeline: unresolved-date goes only when every unresolved date has a value
   const both = analyzeArticle('a.article', text, ctx, sidecar(july, { id: 'd2', kind: 'date', value: null, target: makeTarget(text, th, th + 8) }));
   assert.deepEqual(both.findings, []);
   assert.deepEqual(both.dates.map((d) => [d.text, d.value, d.annotation]), [['Thursday', null, 'd2'], ['July', '2023-07', 'd1']]);
+});
+
+test('nextAnnotationId: read from the id lines, also while the file does not parse', () => {
+  assert.equal(nextAnnotationId(''), 'a1');
+  assert.equal(nextAnnotationId('version: 1\nannotations:\n  - id: a7\n    kind: [link\n  - id: "a12"\n  - id: b99\n'), 'a13');
 });

@@ -4,7 +4,7 @@
  */
 
 export { AnnotationTarget, ContentChange, Span, CONTEXT_LENGTH, anchor, makeTarget, mapThroughEdits } from './anchor';
-export { Annotation, AnnotationKind, ANNOTATION_KINDS, NewAnnotation, ParsedSidecar, annotationAppendText, isTimexValue, newAnnotationId, parseSidecar } from './sidecar';
+export { Annotation, AnnotationKind, ANNOTATION_KINDS, NewAnnotation, ParsedSidecar, annotationAppendText, isTimexValue, newAnnotationId, nextAnnotationId, parseSidecar } from './sidecar';
 export { AnchoredAnnotation, AppliedNote, ApplyInput, ApplyResult, REATTACH_COMMAND, applyAnnotations } from './apply';
 
 /** The sidecar of an article: `X.article` → `X.article.annotations.yaml`. */

@@ -310,3 +310,13 @@ export function newAnnotationId(existing: readonly { id: string }[]): string {
   }
   return `a${max + 1}`;
 }
+
+/**
+ * The next free id for a sidecar's text, read from every `id:` line: unlike `newAnnotationId`, it
+ * works while the file has a syntax error, so a new annotation never reuses an id.
+ */
+export function nextAnnotationId(sidecarText: string): string {
+  let max = 0;
+  for (const m of sidecarText.matchAll(/^[ \t-]*id\s*:\s*["']?a(\d+)["']?\s*$/gm)) max = Math.max(max, Number(m[1]));
+  return `a${max + 1}`;
+}
