@@ -9,6 +9,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerAnnotationCommands } from './annotate';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
 
@@ -37,7 +38,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const articles = anywhere(globsSetting('articles', DEFAULT_ARTICLES));
   const registry = anywhere(globsSetting('registry', DEFAULT_REGISTRY));
-  const watched = [...new Set([...articles, ...registry])];
+  const watched = [...new Set([...articles, ...registry, '**/*.annotations.yaml'])];
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'diplomatic-article' },
@@ -130,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(output, status);
 
   client = createClient(context, output);
+  registerAnnotationCommands(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
     vscode.commands.registerCommand(CLIENT_COMMANDS.insertFrontMatter, insertFrontMatter),

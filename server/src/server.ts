@@ -25,14 +25,16 @@ import { codeActions } from './lsp/codeActions';
 import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
-import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics } from './lsp/diagnostics';
+import { AnnotateArgs, annotationEdit, removeAnnotationEdit } from './lsp/annotations';
+import { entityItems } from './lsp/symbols';
+import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics, sidecarDiagnostics } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { COMMANDS, CheckWorkspaceResult, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
+import { COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
 import { references } from './lsp/references';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
-import { AttacheService, Folder } from './lsp/service';
+import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/service';
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
@@ -99,6 +101,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     compute: async (uri) => {
       await ready;
       const s = (await settings.get(uri)).core;
+      if (isSidecar(uri)) return sidecarDiagnostics(service, uri, s);
       return service.isRegistry(uri) ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
     },
     currentVersion: (uri) => service.documents.get(uri)?.version,
@@ -257,6 +260,14 @@ function documentChanged(doc: TextDocument, how: 'open' | 'change'): void {
   if (kind === 'registry') {
     if (how === 'open' || (service.registryParseMs.get(uri) ?? 0) <= SLOW_REGISTRY_PARSE_MS) scheduleRegistrySync(uri);
   } else if (kind === 'article') diagnostics.schedule(uri);
+  else if (kind === 'sidecar') sidecarChanged(uri);
+}
+
+/** A sidecar's annotations changed: its article's analysis and both files' problems follow. */
+function sidecarChanged(uri: string): void {
+  const article = articleOfSidecar(uri);
+  if (service.documents.has(article) || diagnostics.isShown(article)) diagnostics.schedule(article);
+  if (service.documents.has(uri) || diagnostics.isShown(uri)) diagnostics.schedule(uri);
 }
 
 documents.onDidOpen((e) => documentChanged(e.document, 'open'));
@@ -275,6 +286,10 @@ documents.onDidClose((e) => {
   }
   // A closed article's problems leave with it; "Check Workspace" shows every file's on demand.
   if (kind === 'article' || kind === 'other') diagnostics.clear(uri);
+  if (kind === 'sidecar') {
+    diagnostics.clear(uri);
+    sidecarChanged(uri);
+  }
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -286,7 +301,8 @@ connection.onDidChangeWatchedFiles((params) => {
     if (kind === 'registry') {
       touched.add(folder);
       if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
-    } else if (kind === 'article') {
+    } else if (kind === 'sidecar') sidecarChanged(uri);
+    else if (kind === 'article') {
       if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
       else if (diagnostics.isShown(uri)) diagnostics.schedule(uri);
       startIndexing();
@@ -310,7 +326,22 @@ connection.onDidChangeConfiguration(async () => {
   }
 });
 
-connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | null> => {
+connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<EntityItem[]> => {
+  await ready;
+  return entityItems(service, canonicalUri(p.uri));
+});
+
+connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | boolean | null> => {
+  if (params.command === COMMANDS.annotate || params.command === COMMANDS.removeAnnotation) {
+    await ready;
+    const args = params.arguments ?? [];
+    const edit = params.command === COMMANDS.annotate
+      ? annotationEdit(service, { ...(args[0] as AnnotateArgs), uri: canonicalUri((args[0] as AnnotateArgs).uri) })
+      : removeAnnotationEdit(service, canonicalUri(String(args[0])), Number(args[1]));
+    if (!edit) return false;
+    const r = await connection.workspace.applyEdit({ label: params.command === COMMANDS.annotate ? 'Add annotation' : 'Remove annotation', edit });
+    return r.applied;
+  }
   await articlesRead;
   if (params.command !== COMMANDS.checkWorkspace) return null;
   const result: CheckWorkspaceResult = { articles: 0, errors: 0, warnings: 0, infos: 0 };

@@ -25,6 +25,7 @@ import {
 import { ArticleAnalysis } from '../core/analyze';
 import { ENTITY_TYPES, EntityType, Finding, Fix, RegistrySnapshot } from '../core/types';
 import { toOffsets, toRange, toTextEdit } from './convert';
+import { annotationEdit } from './annotations';
 import { CLIENT_COMMANDS } from './protocol';
 import { AttacheService, Folder } from './service';
 
@@ -77,6 +78,7 @@ function fixActions(service: AttacheService, uri: string, text: string, findings
 
 /** Fix commands the server turns into edits itself (the core cannot: they touch the registry). */
 const ADD_TO_REGISTRY = 'attache.addToRegistry';
+const LINK_MENTION = 'attache.linkMention';
 
 export function fixAction(service: AttacheService, uri: string, text: string, fix: Fix): CodeAction | undefined {
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix };
@@ -86,6 +88,15 @@ export function fixAction(service: AttacheService, uri: string, text: string, fi
     const edit = addEntityEdit(service, service.folderFor(uri), name, type as EntityType);
     if (!edit) return undefined;
     action.edit = edit.edit;
+    return action;
+  }
+  if (fix.command?.name === LINK_MENTION) {
+    // Linking writes a `link` annotation into the article's sidecar: an edit like any other.
+    const [start, end, entity] = fix.command.args;
+    if (typeof start !== 'number' || typeof end !== 'number' || typeof entity !== 'string') return undefined;
+    const edit = annotationEdit(service, { uri, start, end, kind: 'link', entity });
+    if (!edit) return undefined;
+    action.edit = edit;
     return action;
   }
   if (fix.isPreferred) action.isPreferred = true;

@@ -10,7 +10,7 @@ import { Diagnostic } from 'vscode-languageserver';
 import { finalizeFindings } from '../core/analyze';
 import { CoreSettings, Finding } from '../core/types';
 import { toDiagnostic } from './convert';
-import { AttacheService } from './service';
+import { AttacheService, articleOfSidecar } from './service';
 
 export interface DiagnosticsResult {
   uri: string;
@@ -35,6 +35,20 @@ export function articleDiagnostics(service: AttacheService, uri: string, setting
   return {
     uri,
     version: a.rec.version ?? undefined,
+    diagnostics: findings.map((f) => toDiagnostic(uri, text, f, service.textOf)),
+  };
+}
+
+/** An annotation sidecar's problems: its syntax, orphaned annotations, links to unknown ids. */
+export function sidecarDiagnostics(service: AttacheService, uri: string, settings: CoreSettings): DiagnosticsResult | undefined {
+  const articleUri = articleOfSidecar(uri);
+  const a = service.article(articleUri);
+  const text = a?.folder.sidecarText(uri);
+  if (!a || text === undefined) return undefined;
+  const findings = finalizeFindings(a.analysis.annotationFindings ?? [], settings);
+  return {
+    uri,
+    version: service.documents.get(uri)?.version,
     diagnostics: findings.map((f) => toDiagnostic(uri, text, f, service.textOf)),
   };
 }

@@ -28,7 +28,26 @@ export interface StatusParams {
 export const COMMANDS = {
   /** Publish diagnostics for every article of the workspace, open or not. Returns a `CheckWorkspaceResult`. */
   checkWorkspace: 'attache.checkWorkspace',
+  /** Argument: an `AnnotateArgs` (lsp/annotations.ts). Appends an annotation to the article's sidecar through workspace/applyEdit. */
+  annotate: 'attache.annotate',
+  /** Arguments: the article's uri and an offset. Removes the annotations covering it from the sidecar. */
+  removeAnnotation: 'attache.removeAnnotation',
 } as const;
+
+/** Client → server request: the entities of the registry an article belongs to, for pickers. */
+export const ENTITIES_REQUEST = 'attache/entities';
+
+export interface EntitiesParams {
+  uri: string;
+}
+
+export interface EntityItem {
+  id: string;
+  name: string;
+  type: string;
+  /** Country, roles or description: what tells two similar names apart in a picker. */
+  detail: string;
+}
 
 /** Commands the client implements, used in code lenses and code actions the server returns. */
 export const CLIENT_COMMANDS = {

@@ -13,6 +13,7 @@
  */
 
 import { ArticleAnalysis, analyzeArticle } from '../core/analyze';
+import { sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
 import { DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
@@ -51,6 +52,8 @@ export interface ArticleRecord {
   /** What the cached analysis was computed from. */
   analyzedText?: string;
   analyzedSnapshot?: number;
+  /** The annotation sidecar text the analysis used (undefined: the article has none). */
+  analyzedSidecar?: string;
 }
 
 export interface MentionStats {
@@ -59,6 +62,16 @@ export interface MentionStats {
 }
 
 /** One workspace folder (or the folder-less fallback for loose files): its own registry and articles. */
+/** True for an article's annotation sidecar (`X.article.annotations.yaml`). */
+export function isSidecar(uri: string): boolean {
+  return uri.endsWith('.annotations.yaml');
+}
+
+/** The article a sidecar belongs to. */
+export function articleOfSidecar(uri: string): string {
+  return uri.slice(0, -'.annotations.yaml'.length);
+}
+
 export class Folder {
   readonly store = new RegistryStore();
   /** The text each registry file was last given to the store (to skip and not time unchanged ones). */
@@ -158,11 +171,13 @@ export class Folder {
   /** The analysis of an article's current text under the current snapshot, computed if needed. */
   analysis(rec: ArticleRecord): ArticleAnalysis {
     const snap = this.snapshot;
-    if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version) return rec.analysis;
-    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex });
+    const sidecar = this.sidecarText(sidecarPath(rec.uri));
+    if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar) return rec.analysis;
+    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex }, sidecar);
     rec.analysis = analysis;
     rec.analyzedText = rec.text;
     rec.analyzedSnapshot = snap.version;
+    rec.analyzedSidecar = sidecar;
     this.report(this.cross.update(rec.uri, analysis));
     this.generation++;
     return analysis;
@@ -170,7 +185,28 @@ export class Folder {
 
   /** True when the article's cached analysis is out of date. */
   isStale(rec: ArticleRecord): boolean {
-    return !rec.analysis || rec.analyzedText !== rec.text || rec.analyzedSnapshot !== this.snapshot.version;
+    return !rec.analysis || rec.analyzedText !== rec.text || rec.analyzedSnapshot !== this.snapshot.version
+      || rec.analyzedSidecar !== this.sidecarText(sidecarPath(rec.uri));
+  }
+
+  /** Annotation sidecar texts by sidecar URI, as last seen on disk (undefined: no such file). */
+  private readonly sidecars = new Map<string, string | undefined>();
+
+  /** Open sidecar buffers (set by the service on open and change, removed on close). */
+  readonly openSidecars = new Map<string, string>();
+
+  /** An article's annotation sidecar: the open buffer, else the file (read once, then on change). */
+  sidecarText(uri: string): string | undefined {
+    const open = this.openSidecars.get(uri);
+    if (open !== undefined) return open;
+    if (!this.sidecars.has(uri)) this.sidecarChanged(uri);
+    return this.sidecars.get(uri);
+  }
+
+  /** Re-read a sidecar from disk (after a change on disk, or when its editor closes). */
+  sidecarChanged(uri: string): void {
+    const r = this.host.readFile(uri);
+    this.sidecars.set(uri, r.ok ? r.text : undefined);
   }
 
   crossFindings(uri: string): ReturnType<CrossArticleIndex['findingsFor']> {
@@ -366,9 +402,13 @@ export class AttacheService {
   }
 
   /** Returns what changed: an article's text, a registry file, or nothing the service cares about. */
-  openOrChange(doc: OpenDocument): 'article' | 'registry' | 'other' {
+  openOrChange(doc: OpenDocument): 'article' | 'registry' | 'sidecar' | 'other' {
     this.documents.set(doc.uri, doc);
     const folder = this.folderFor(doc.uri);
+    if (isSidecar(doc.uri)) {
+      folder.openSidecars.set(doc.uri, doc.text);
+      return 'sidecar';
+    }
     // Registry text reaches the store in `syncRegistry`, which the server debounces: re-parsing a
     // large registry on every keystroke would starve everything else.
     if (folder.isRegistryFile(doc.uri)) return 'registry';
@@ -406,10 +446,16 @@ export class AttacheService {
    * The editor closed a document: from now on the file on disk counts (the buffer may have had
    * unsaved changes). Returns what kind of file it was.
    */
-  close(uri: string): 'article' | 'registry' | 'other' {
+  close(uri: string): 'article' | 'registry' | 'sidecar' | 'other' {
     const doc = this.documents.get(uri);
     this.documents.delete(uri);
     const folder = this.folderFor(uri);
+    if (isSidecar(uri)) {
+      // From now on the file on disk counts (unsaved changes are gone with the buffer).
+      folder.openSidecars.delete(uri);
+      folder.sidecarChanged(uri);
+      return 'sidecar';
+    }
     if (folder.isRegistryFile(uri)) {
       if (folder.uri !== null && folder.matchesRegistryGlobs(uri)) this.readRegistryFile(folder, uri);
       else this.removeRegistryFile(folder, uri);
@@ -427,8 +473,13 @@ export class AttacheService {
   }
 
   /** A file changed on disk (create, change or delete); open documents keep their buffer. */
-  fileChanged(uri: string, deleted: boolean): 'article' | 'registry' | 'other' {
+  fileChanged(uri: string, deleted: boolean): 'article' | 'registry' | 'sidecar' | 'other' {
     const folder = this.folderFor(uri);
+    if (isSidecar(uri)) {
+      // A deleted sidecar reads as absent.
+      if (!this.documents.has(uri)) folder.sidecarChanged(uri);
+      return 'sidecar';
+    }
     if (folder.uri === null) return 'other';
     if (folder.matchesRegistryGlobs(uri) || folder.store.paths().includes(uri)) {
       if (this.documents.has(uri)) return 'other';

@@ -7,6 +7,7 @@ import { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
 import { Entity } from '../core/types';
 import { SYMBOL_KINDS, toRange } from './convert';
 import { entityLocation } from './definition';
+import { EntityItem } from './protocol';
 import { AttacheService } from './service';
 
 /** Longest paragraph label in the outline: the start of its text. */
@@ -100,4 +101,22 @@ export function workspaceSymbols(service: AttacheService, query: string): Symbol
     if (location) out.push({ name: e.name, kind: SYMBOL_KINDS[e.type], location, containerName: e.type });
   }
   return out;
+}
+
+/**
+ * Every entity of the registry an article belongs to, for the editor's "Link selection to
+ * entity…" picker: the client filters them fuzzily as the user types.
+ */
+export function entityItems(service: AttacheService, uri: string): EntityItem[] {
+  const folder = service.folderFor(uri);
+  const reg = folder.snapshot;
+  const out: EntityItem[] = [];
+  for (const e of reg.entities.values()) {
+    const role = e.roles.find((r) => !r.end) ?? e.roles[e.roles.length - 1];
+    const roleName = role ? (role.office ? reg.entities.get(role.office)?.name ?? role.office : role.title) : undefined;
+    const country = e.country ? reg.entities.get(e.country)?.name : undefined;
+    const detail = [e.type, country, roleName ?? e.description].filter(Boolean).join(' · ');
+    out.push({ id: e.id, name: e.name, type: e.type, detail });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,0 +1,81 @@
+/**
+ * Annotation edits: what the editor's annotation commands and the "Link to …" quick fixes change
+ * in an article's sidecar (`X.article.annotations.yaml`). The server never writes the file: it
+ * returns a WorkspaceEdit that appends the new annotation (creating the sidecar when needed) or
+ * deletes one, so the user's comments and order stay and every change can be undone.
+ */
+
+import { Position, WorkspaceEdit } from 'vscode-languageserver';
+import { AnnotationKind, NewAnnotation, annotationAppendText, makeTarget, newAnnotationId, parseSidecar, sidecarPath } from '../core/annotations';
+import { LineIndex } from '../core/lines';
+import { AttacheService } from './service';
+
+export interface AnnotateArgs {
+  /** The article. */
+  uri: string;
+  /** The span, as offsets into the article's current text. */
+  start: number;
+  end: number;
+  kind: AnnotationKind;
+  entity?: string;
+  type?: string;
+  value?: string | null;
+  body?: string;
+  tag?: string;
+  author?: string;
+}
+
+function position(text: string, offset: number): Position {
+  return new LineIndex(text).position(offset);
+}
+
+/** The edit that adds one annotation on [start, end) of the article to its sidecar. */
+export function annotationEdit(service: AttacheService, args: AnnotateArgs): WorkspaceEdit | undefined {
+  const text = service.textOf(args.uri);
+  if (text === undefined || args.start < 0 || args.end > text.length || args.end <= args.start) return undefined;
+  const folder = service.folderFor(args.uri);
+  const sidecar = sidecarPath(args.uri);
+  const existing = folder.sidecarText(sidecar);
+  const a: NewAnnotation = {
+    id: newAnnotationId(existing ? parseSidecar(existing).annotations : []),
+    kind: args.kind,
+    target: makeTarget(text, args.start, args.end),
+    ...(args.entity !== undefined ? { entity: args.entity } : {}),
+    ...(args.type !== undefined ? { type: args.type } : {}),
+    ...(args.kind === 'date' ? { value: args.value ?? null } : {}),
+    ...(args.body !== undefined ? { body: args.body } : {}),
+    ...(args.tag !== undefined ? { tag: args.tag } : {}),
+    ...(args.author ? { author: args.author } : {}),
+    created: new Date().toISOString(),
+  };
+  const insert = annotationAppendText(existing ?? '', a);
+  if (existing === undefined) {
+    return {
+      documentChanges: [
+        { kind: 'create', uri: sidecar, options: { ignoreIfExists: true } },
+        { textDocument: { uri: sidecar, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: insert }] },
+      ],
+    };
+  }
+  const end = position(existing, existing.length);
+  return { changes: { [sidecar]: [{ range: { start: end, end }, newText: insert }] } };
+}
+
+/** The edit that deletes the annotations covering `offset` in the article (their whole list items). */
+export function removeAnnotationEdit(service: AttacheService, uri: string, offset: number): WorkspaceEdit | undefined {
+  const a = service.article(uri);
+  if (!a) return undefined;
+  const sidecar = sidecarPath(uri);
+  const text = a.folder.sidecarText(sidecar);
+  if (text === undefined) return undefined;
+  const hits = (a.analysis.annotations ?? []).filter((x) => x.span && x.span.start <= offset && offset <= x.span.end);
+  if (!hits.length) return undefined;
+  const li = new LineIndex(text);
+  const edits = hits.map((h) => {
+    // The item runs from the start of the line holding its "- " to the end of its last line.
+    const first = li.position(h.annotation.range[0]).line;
+    const last = li.position(Math.max(h.annotation.range[0], h.annotation.range[1] - 1)).line;
+    return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' };
+  });
+  return { changes: { [sidecar]: edits } };
+}
