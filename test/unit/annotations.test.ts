@@ -297,7 +297,7 @@ test('pipeline: an entity annotation adds a mention; a date annotation overrides
   const e = a.entities.find((m) => m.annotation === 'e1')!;
   assert.deepEqual([e.text, e.type, e.id, e.form], ['the talks', 'event', null, 'annotation']);
   const date = a.dates.find((x) => x.text === '12 March 2025')!;
-  assert.deepEqual([date.value, date.annotation, date.granularity], ['2025-03-11', 'd1', 'day']);
+  assert.deepEqual([date.value, date.annotation, date.granularity, date.resolution.rule], ['2025-03-11', 'd1', 'day', 'corrected by annotation d1']);
 });
 
 test('pipeline: notes and tags, an orphan on the sidecar, and a link to an id the registry lacks', () => {

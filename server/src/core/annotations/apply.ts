@@ -108,11 +108,11 @@ export function applyAnnotations(input: ApplyInput): ApplyResult {
         const value = a.value ?? null;
         const exact = dates.find((d) => d.start === span.start && d.end === span.end) ?? dates.find((d) => overlaps(d, span));
         if (exact) {
-          const corrected: DateMention = { ...exact, value, annotation: a.id, resolution: { rule: 'annotation' } };
+          const corrected: DateMention = { ...exact, value, annotation: a.id, resolution: { rule: `corrected by annotation ${a.id}` } };
           if (value) corrected.granularity = calendarGranularity(value);
           dates = dates.map((d) => (d === exact ? corrected : d));
         } else {
-          dates.push({ start: span.start, end: span.end, text: input.text.slice(span.start, span.end), value, kind: 'absolute', granularity: value ? calendarGranularity(value) : 'day', resolution: { rule: 'annotation' }, annotation: a.id });
+          dates.push({ start: span.start, end: span.end, text: input.text.slice(span.start, span.end), value, kind: 'absolute', granularity: value ? calendarGranularity(value) : 'day', resolution: { rule: `given by annotation ${a.id}` }, annotation: a.id });
         }
         // The person gave the value: the date is not invalid any more, and its weekday is theirs.
         findings = findings.filter((f) => !((f.code === 'invalid-date' || f.code === 'weekday-mismatch') && (within(f, span) || within(span, f))));
