@@ -53,7 +53,7 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
       if (entities.get(e.id) !== e) continue;
       for (const r of e.source.references) {
         const target = entities.get(r.id);
-        const key = referenceKey(file.text, r.range[0]);
+        const key = cachedReferenceKey(file, r);
         if (!target) {
           report(e, finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}'${key ? ` (used as ${key} of '${e.id}')` : ''}. Define it in a registry file or correct the id.`));
           continue;
@@ -72,6 +72,20 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
   return { entities, findings };
 }
 
+/**
+ * Per-file facts that depend only on that file's parse, kept while the parse object lives: a
+ * snapshot after an edit to one small file then skips this work for every unchanged big file.
+ */
+const referenceKeys = new WeakMap<object, string | undefined>();
+const foldedForms = new WeakMap<ParsedRegistryFile, Map<string, string>>();
+
+function cachedReferenceKey(file: ParsedRegistryFile, r: { range: [number, number] }): string | undefined {
+  if (referenceKeys.has(r)) return referenceKeys.get(r);
+  const k = referenceKey(file.text, r.range[0]);
+  referenceKeys.set(r, k);
+  return k;
+}
+
 function referenceKey(text: string, valueStart: number): string | undefined {
   // The key is the last `key:` on the line before the value (`office: x`, `[{office: x`,
   // `participants: [a, x`); a bare `- x` line is an item of a block `participants:` list.
@@ -84,17 +98,22 @@ function referenceKey(text: string, valueStart: number): string | undefined {
 }
 
 function fold(s: string): string {
+  // Most forms are plain ASCII with single spaces, for which folding changes nothing.
+  if (!/[^\x21-\x7e ]|[`]|  |^ | $/.test(s)) return s;
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/[–—‐]/g, '-').replace(/\s+/g, ' ').trim();
 }
 
 function aliasCollisions(files: readonly ParsedRegistryFile[], entities: Map<string, Entity>, report: (e: Entity, f: Finding) => void): void {
   const byForm = new Map<string, { e: Entity; range: [number, number]; form: string }[]>();
   for (const file of files) {
+    let folded = foldedForms.get(file);
+    if (!folded) foldedForms.set(file, (folded = new Map()));
     for (const [e, forms] of file.forms) {
       if (entities.get(e.id) !== e) continue;
       const seen = new Set<string>();
       for (const f of forms) {
-        const k = fold(f.form);
+        let k = folded.get(f.form);
+        if (k === undefined) folded.set(f.form, (k = fold(f.form)));
         if (seen.has(k)) continue;
         seen.add(k);
         let l = byForm.get(k);
