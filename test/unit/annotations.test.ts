@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle } from '../../server/src/core/analyze';
 import {
-  anchor, annotationAppendText, makeTarget, mapThroughEdits, newAnnotationId, nextAnnotationId, parseSidecar, sidecarPath,
+  anchor, annotationAppendText, followEdits, makeTarget, mapThroughEdits, newAnnotationId, nextAnnotationId, parseSidecar, sidecarPath,
 } from '../../server/src/core/annotations';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { loadRegistry } from '../../server/src/core/registry';
@@ -351,4 +351,22 @@ test('pipeline: unresolved-date goes only when every unresolved date has a value
 test('nextAnnotationId: read from the id lines, also while the file does not parse', () => {
   assert.equal(nextAnnotationId(''), 'a1');
   assert.equal(nextAnnotationId('version: 1\nannotations:\n  - id: a7\n    kind: [link\n  - id: "a12"\n  - id: b99\n'), 'a13');
+});
+
+test('followEdits: a span follows typing above and inside it; when its text is replaced whole, the quote is searched again', () => {
+  const i = ARTICLE.indexOf('strategic dialogue');
+  const t = makeTarget(ARTICLE, i, i + 18);
+  const span = { start: i, end: i + 18 };
+  const above = { start: 0, end: 0, newText: 'BREAKING: ' };
+  assert.deepEqual(followEdits(`BREAKING: ${ARTICLE}`, t, span, [above]), { start: i + 10, end: i + 28 });
+  const inside = { start: i + 10, end: i + 18, newText: 'talks' };
+  const edited = ARTICLE.slice(0, i + 10) + 'talks' + ARTICLE.slice(i + 18);
+  assert.equal(slice(edited, followEdits(edited, t, span, [inside])), 'strategic talks');
+  // The sentence cut and pasted back unchanged further down: the span is found at its new place.
+  const sentence = 'The two foreign ministers met in Tokyo and agreed to launch a strategic dialogue on maritime security.\n';
+  const s0 = ARTICLE.indexOf(sentence);
+  const cut = ARTICLE.slice(0, s0) + ARTICLE.slice(s0 + sentence.length);
+  const pasted = cut + sentence;
+  const changes = [{ start: s0, end: s0 + sentence.length, newText: '' }, { start: cut.length, end: cut.length, newText: sentence }];
+  assert.equal(followEdits(pasted, t, span, changes)!.start, pasted.lastIndexOf('strategic dialogue'));
 });

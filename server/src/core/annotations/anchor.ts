@@ -247,6 +247,19 @@ export function mapThroughEdits(span: Span, changes: readonly ContentChange[]): 
   return { start, end };
 }
 
+/**
+ * Where an anchored span is after the editor's changes: carried through them while any of its text
+ * is left (an edit inside the span is the person changing the annotated words, so the annotation
+ * follows), else re-anchored from the quote in the new text with the mapped position as the hint.
+ * The caller rewrites the sidecar's target (`makeTarget`) on save.
+ */
+export function followEdits(newText: string, target: AnnotationTarget, span: Span, changes: readonly ContentChange[]): Span | null {
+  const mapped = mapThroughEdits(span, changes);
+  if (mapped) return mapped;
+  const hint = mapThroughEdits({ start: span.start, end: span.start + 1 }, changes)?.start ?? span.start;
+  return anchor(newText, { ...target, start: Math.min(hint, newText.length) });
+}
+
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
