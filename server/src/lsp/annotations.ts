@@ -6,7 +6,7 @@
  */
 
 import { Position, WorkspaceEdit } from 'vscode-languageserver';
-import { AnnotationKind, NewAnnotation, annotationAppendText, makeTarget, newAnnotationId, parseSidecar, sidecarPath } from '../core/annotations';
+import { AnnotationKind, NewAnnotation, annotationAppendText, makeTarget, nextAnnotationId, sidecarPath } from '../core/annotations';
 import { LineIndex } from '../core/lines';
 import { AttacheService } from './service';
 
@@ -37,7 +37,8 @@ export function annotationEdit(service: AttacheService, args: AnnotateArgs): Wor
   const sidecar = sidecarPath(args.uri);
   const existing = folder.sidecarText(sidecar);
   const a: NewAnnotation = {
-    id: newAnnotationId(existing ? parseSidecar(existing).annotations : []),
+    // Works while the sidecar does not parse too, so a new id never collides with a broken entry.
+    id: nextAnnotationId(existing ?? ''),
     kind: args.kind,
     target: makeTarget(text, args.start, args.end),
     ...(args.entity !== undefined ? { entity: args.entity } : {}),

@@ -86,7 +86,11 @@ suite('Attaché in VS Code', () => {
     assert.equal(n.find((x) => codeOf(x) === 'weekday-mismatch')!.range.start.line, 5);
     const riyadh = article('riyadh-press-briefing.article');
     await open(riyadh);
-    await diagnosticsWhere(riyadh, (x) => count(x, 'ambiguous-mention') === 1 && count(x, 'unresolved-date') === 1 && count(x, 'duplicate-paragraph') === 1, 'ambiguous, unresolved and duplicate');
+    // Its sidecar links the otherwise ambiguous 'Hayashi': no ambiguous-mention there.
+    await diagnosticsWhere(riyadh, (x) => count(x, 'ambiguous-mention') === 0 && count(x, 'unresolved-date') === 1 && count(x, 'duplicate-paragraph') === 1, 'unresolved and duplicate, the ambiguity linked');
+    const tokyo = article('tokyo-briefing.article');
+    await open(tokyo);
+    await diagnosticsWhere(tokyo, (x) => count(x, 'ambiguous-mention') === 1 && count(x, 'metadata-date-conflict') === 1, 'an ambiguous surname and a date conflict');
   });
 
   test('a diagnostic vanishes when the text is fixed', async () => {
@@ -143,6 +147,22 @@ suite('Attaché in VS Code', () => {
     assert.equal(text.split('The talks were led by Japanese Foreign Minister').length - 1, 1);
     assert.ok(!/\n\n\n/.test(text), 'no doubled blank lines remain');
     await diagnosticsWhere(uri, (x) => count(x, 'duplicate-paragraph') === 0, 'the duplicate to vanish');
+  });
+
+  test('the link quick fix on an ambiguous surname writes an annotation and the warning goes', async () => {
+    const uri = article('tokyo-briefing.article');
+    const e = await open(uri);
+    const d = await diagnosticsWhere(uri, (x) => count(x, 'ambiguous-mention') === 1, 'the ambiguous surname');
+    const amb = d.find((x) => codeOf(x) === 'ambiguous-mention')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, amb.range, vscode.CodeActionKind.QuickFix.value);
+    const link = actions.find((a) => a.title === 'Link to Hayashi Yoshimasa');
+    assert.ok(link?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(link.edit));
+    const sidecar = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root(), 'articles', 'tokyo-briefing.article.annotations.yaml'));
+    assert.match(sidecar.getText(), /kind: link\n {4}entity: hayashi-yoshimasa/);
+    await diagnosticsWhere(uri, (x) => count(x, 'ambiguous-mention') === 0, 'the ambiguity to go');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(e.document, 'Hayashi, who'));
+    assert.match(hoverText(hovers), /Hayashi Yoshimasa/);
   });
 
   test('a registry edit updates an open article\'s diagnostics', async () => {
