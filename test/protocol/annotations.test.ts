@@ -75,7 +75,7 @@ describe('annotations over the protocol', { skip: existsSync(serverPath) ? false
       return { applied: true };
     });
     const start = text.indexOf('Osamu Izawa');
-    const ok = await c.request<boolean>('workspace/executeCommand', { command: 'attache.annotate', arguments: [{ uri, start, end: start + 'Osamu Izawa'.length, kind: 'not-entity', author: 'tester' }] });
+    const ok = await c.request<boolean>('workspace/executeCommand', { command: 'attache.server.annotate', arguments: [{ uri, start, end: start + 'Osamu Izawa'.length, kind: 'not-entity', author: 'tester' }] });
     assert.equal(ok, true);
     const sidecarUri = c.uri('a.article.annotations.yaml');
     const edits = applied!.edit.changes![sidecarUri];

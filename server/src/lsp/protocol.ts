@@ -29,9 +29,9 @@ export const COMMANDS = {
   /** Publish diagnostics for every article of the workspace, open or not. Returns a `CheckWorkspaceResult`. */
   checkWorkspace: 'attache.checkWorkspace',
   /** Argument: an `AnnotateArgs` (lsp/annotations.ts). Appends an annotation to the article's sidecar through workspace/applyEdit. */
-  annotate: 'attache.annotate',
+  annotate: 'attache.server.annotate',
   /** Arguments: the article's uri and an offset. Removes the annotations covering it from the sidecar. */
-  removeAnnotation: 'attache.removeAnnotation',
+  removeAnnotation: 'attache.server.removeAnnotation',
 } as const;
 
 /** Client → server request: the entities of the registry an article belongs to, for pickers. */
