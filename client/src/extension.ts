@@ -10,6 +10,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerAnnotationCommands } from './annotate';
+import { registerAnnotationsView } from './annotationsView';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
 
@@ -132,6 +133,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
 
   client = createClient(context, output);
   registerAnnotationCommands(context, () => client);
+  registerAnnotationsView(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
     vscode.commands.registerCommand(CLIENT_COMMANDS.insertFrontMatter, insertFrontMatter),

@@ -25,13 +25,13 @@ import { codeActions } from './lsp/codeActions';
 import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
-import { AnnotateArgs, annotationEdit, removeAnnotationEdit } from './lsp/annotations';
+import { AnnotateArgs, annotationEdit, annotationItems, removeAnnotationEdit } from './lsp/annotations';
 import { entityItems } from './lsp/symbols';
 import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics, sidecarDiagnostics } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
+import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
 import { references } from './lsp/references';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/service';
@@ -324,6 +324,11 @@ connection.onDidChangeConfiguration(async () => {
       for (const uri of service.documents.keys()) if (service.folderFor(uri) === f && f.articles.has(uri)) diagnostics.schedule(uri, 0);
     }
   }
+});
+
+connection.onRequest(ANNOTATIONS_REQUEST, async (p: EntitiesParams): Promise<AnnotationItem[]> => {
+  await ready;
+  return annotationItems(service, canonicalUri(p.uri));
 });
 
 connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<EntityItem[]> => {

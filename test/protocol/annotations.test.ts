@@ -55,6 +55,9 @@ describe('annotations over the protocol', { skip: existsSync(serverPath) ? false
     assert.ok(after1.diagnostics.some((y) => y.code === 'unknown-entity'));
     const hover = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(ARTICLE, 'Hayashi told', 2) });
     assert.match((hover.contents as MarkupContent).value, /Hayashi Yoshimasa/);
+    // What the Annotations view and the decorations show.
+    const items = await c.request<{ id: string; kind: string; label: string; range: { start: { line: number } } | null }[]>('attache/annotations', { uri });
+    assert.deepEqual(items.map((x) => [x.id, x.kind, x.label, x.range?.start.line]), [['a1', 'link', 'linked to Hayashi Yoshimasa', 3]]);
   });
 
   test('the link survives an edit above the span and counts in references', async () => {

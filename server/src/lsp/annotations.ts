@@ -8,6 +8,8 @@
 import { Position, WorkspaceEdit } from 'vscode-languageserver';
 import { AnnotationKind, NewAnnotation, annotationAppendText, makeTarget, nextAnnotationId, sidecarPath } from '../core/annotations';
 import { LineIndex } from '../core/lines';
+import { toRange } from './convert';
+import { AnnotationItem } from './protocol';
 import { AttacheService } from './service';
 
 export interface AnnotateArgs {
@@ -79,4 +81,22 @@ export function removeAnnotationEdit(service: AttacheService, uri: string, offse
     return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' };
   });
   return { changes: { [sidecar]: edits } };
+}
+
+/** The article's annotations as the tree view and the decorations show them, in text order (orphans last). */
+export function annotationItems(service: AttacheService, uri: string): AnnotationItem[] {
+  const a = service.article(uri);
+  if (!a) return [];
+  const reg = a.folder.snapshot;
+  const items = (a.analysis.annotations ?? []).map(({ annotation: x, span }) => {
+    const label = x.kind === 'link' || x.kind === 'entity'
+      ? `${x.kind === 'link' ? 'linked to' : 'entity'} ${x.entity ? reg.entities.get(x.entity)?.name ?? x.entity : x.type ?? ''}`
+      : x.kind === 'note' ? `note: ${x.body ?? ''}`
+        : x.kind === 'tag' ? `tag: ${x.tag ?? ''}`
+          : x.kind === 'date' ? `date: ${x.value ?? 'unresolved'}`
+            : 'not an entity';
+    return { id: x.id, kind: x.kind, label, quote: x.target.quote, range: span ? toRange(a.rec.text, span.start, span.end) : null, start: span?.start ?? Infinity };
+  });
+  items.sort((p, q) => p.start - q.start);
+  return items.map(({ start: _start, ...rest }) => rest);
 }

@@ -63,3 +63,16 @@ export interface CheckWorkspaceResult {
   warnings: number;
   infos: number;
 }
+
+/** Client → server request: the annotations of an article, anchored in its current text (tree view, decorations). */
+export const ANNOTATIONS_REQUEST = 'attache/annotations';
+
+export interface AnnotationItem {
+  id: string;
+  kind: string;
+  /** What the annotation says: the linked entity, the note, the tag, the corrected value. */
+  label: string;
+  quote: string;
+  /** Where it is now; null for an orphan (its text is gone). */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } } | null;
+}
