@@ -81,6 +81,18 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, get
       });
       if (value) await annotate('date', { value: value.trim() });
     }),
+    // The quick fix of an orphaned annotation: attach it to what is selected in its article.
+    vscode.commands.registerCommand('attache.reattachAnnotation', async (articleUri: string, id: string) => {
+      const uri = vscode.Uri.parse(articleUri);
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && !e.selection.isEmpty);
+      if (!editor) {
+        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside });
+        void vscode.window.showInformationMessage(`Select the text annotation '${id}' belongs to in the article, then apply the quick fix again.`);
+        return;
+      }
+      const ok = await vscode.commands.executeCommand<boolean>(COMMANDS.reattach, articleUri, id, editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end));
+      if (!ok) void vscode.window.showWarningMessage(`Attaché could not re-attach annotation '${id}' (is its target written in block style?).`);
+    }),
     vscode.commands.registerCommand('attache.removeAnnotation', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;

@@ -25,7 +25,7 @@ import { codeActions } from './lsp/codeActions';
 import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
-import { AnnotateArgs, annotationEdit, annotationItems, removeAnnotationEdit } from './lsp/annotations';
+import { AnnotateArgs, annotationEdit, annotationItems, reattachEdit, removeAnnotationEdit } from './lsp/annotations';
 import { entityItems } from './lsp/symbols';
 import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics, sidecarDiagnostics } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/highlights';
@@ -337,14 +337,17 @@ connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<Entity
 });
 
 connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | boolean | null> => {
-  if (params.command === COMMANDS.annotate || params.command === COMMANDS.removeAnnotation) {
+  if (params.command === COMMANDS.annotate || params.command === COMMANDS.removeAnnotation || params.command === COMMANDS.reattach) {
     await ready;
     const args = params.arguments ?? [];
     const edit = params.command === COMMANDS.annotate
       ? annotationEdit(service, { ...(args[0] as AnnotateArgs), uri: canonicalUri((args[0] as AnnotateArgs).uri) })
-      : removeAnnotationEdit(service, canonicalUri(String(args[0])), Number(args[1]));
+      : params.command === COMMANDS.reattach
+        ? reattachEdit(service, canonicalUri(String(args[0])), String(args[1]), Number(args[2]), Number(args[3]))
+        : removeAnnotationEdit(service, canonicalUri(String(args[0])), Number(args[1]));
     if (!edit) return false;
-    const r = await connection.workspace.applyEdit({ label: params.command === COMMANDS.annotate ? 'Add annotation' : 'Remove annotation', edit });
+    const label = params.command === COMMANDS.annotate ? 'Add annotation' : params.command === COMMANDS.reattach ? 'Re-attach annotation' : 'Remove annotation';
+    const r = await connection.workspace.applyEdit({ label, edit });
     return r.applied;
   }
   await articlesRead;

@@ -91,3 +91,38 @@ describe('annotations over the protocol', { skip: existsSync(serverPath) ? false
     await c.waitForDiagnostics(uri, (x) => !x.some((y) => y.code === 'unknown-entity'), { fresh: true });
   });
 });
+
+describe('orphaned annotations over the protocol', { skip: existsSync(serverPath) ? false : 'run npm run build first' }, () => {
+  test('an orphan is reported on the sidecar with a re-attach quick fix, and re-attaching places it again', async () => {
+    const sidecarText = joinLines('version: 1', 'annotations:', '  - id: a1', '    kind: note', '    body: Check this', '    target:', '      quote: a sentence that was deleted', '      start: 40', '');
+    const root = makeWorkspace({ 'registry.yaml': REGISTRY, 'a.article': ARTICLE, 'a.article.annotations.yaml': sidecarText });
+    const c = await TestClient.start(root);
+    try {
+      c.open('a.article', ARTICLE);
+      const sidecar = c.open('a.article.annotations.yaml', sidecarText);
+      const d = await c.waitForDiagnostics(sidecar, (x) => x.some((y) => y.code === 'orphaned-annotation'));
+      const orphan = d.diagnostics.find((y) => y.code === 'orphaned-annotation')!;
+      assert.equal(orphan.range.start.line, 2);
+      const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: sidecar }, range: orphan.range, context: { diagnostics: [orphan] } });
+      const fix = actions.find((a) => a.command?.command === 'attache.reattachAnnotation');
+      assert.ok(fix, actions.map((a) => a.title).join(' | '));
+      assert.deepEqual(fix.command!.arguments, [c.uri('a.article'), 'a1']);
+      // The editor then asks the server to attach it to the selection.
+      let applied: ApplyWorkspaceEditParams | undefined;
+      c.conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+        applied = p;
+        return { applied: true };
+      });
+      const start = ARTICLE.indexOf('Japan would');
+      assert.equal(await c.request('workspace/executeCommand', { command: 'attache.server.reattachAnnotation', arguments: [c.uri('a.article'), 'a1', start, start + 5] }), true);
+      const next = applyTextEdits(sidecarText, applied!.edit.changes![sidecar]);
+      assert.match(next, /^ {4}target:\n {6}quote: Japan\n {6}prefix: "/m);
+      assert.match(next, / {4}body: Check this\n/);
+      c.change('a.article.annotations.yaml', next);
+      await c.waitForDiagnostics(sidecar, (x) => !x.some((y) => y.code === 'orphaned-annotation'), { fresh: true });
+    } finally {
+      await c.stop();
+      removeWorkspace(root);
+    }
+  });
+});

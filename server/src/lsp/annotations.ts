@@ -100,3 +100,32 @@ export function annotationItems(service: AttacheService, uri: string): Annotatio
   items.sort((p, q) => p.start - q.start);
   return items.map(({ start: _start, ...rest }) => rest);
 }
+
+/**
+ * The edit that re-attaches annotation `id` to [start, end) of the article: its `target:` block is
+ * replaced by a new quote, context and position hint; the rest of the entry and the file stay.
+ */
+export function reattachEdit(service: AttacheService, uri: string, id: string, start: number, end: number): WorkspaceEdit | undefined {
+  const text = service.textOf(uri);
+  const a = service.article(uri);
+  if (text === undefined || !a || end <= start || end > text.length) return undefined;
+  const sidecar = sidecarPath(uri);
+  const sidecarText = a.folder.sidecarText(sidecar);
+  const entry = (a.analysis.annotations ?? []).find((x) => x.annotation.id === id)?.annotation;
+  if (sidecarText === undefined || !entry) return undefined;
+  const [s0, s1] = entry.range;
+  const item = sidecarText.slice(s0, s1);
+  // A block-style `target:` mapping (as the editor writes it); flow style is left to the user.
+  const m = /(^|\n)([ \t]*)target:[ \t]*\r?\n((?:\2[ \t]+\S.*(?:\r?\n|$))+)/.exec(item);
+  if (!m) return undefined;
+  const eol = sidecarText.includes('\r\n') ? '\r\n' : '\n';
+  const indent = m[2];
+  const inner = /^([ \t]+)/.exec(m[3])![1];
+  const fresh = annotationAppendText('annotations:\n', { id: 'x', kind: 'note', target: makeTarget(text, start, end) })
+    .split('\n').filter((l) => /^ {6}(quote|prefix|suffix|start):/.test(l)).map((l) => inner + l.trimStart());
+  const blockStart = s0 + m.index + m[1].length;
+  const blockEnd = blockStart + m[0].length - m[1].length;
+  const replacement = `${indent}target:${eol}${fresh.join(eol)}${m[3].endsWith('\n') ? eol : ''}`;
+  const li = new LineIndex(sidecarText);
+  return { changes: { [sidecar]: [{ range: { start: li.position(blockStart), end: li.position(blockEnd) }, newText: replacement }] } };
+}

@@ -27,7 +27,8 @@ import { ENTITY_TYPES, EntityType, Finding, Fix, RegistrySnapshot } from '../cor
 import { toOffsets, toRange, toTextEdit } from './convert';
 import { annotationEdit } from './annotations';
 import { CLIENT_COMMANDS } from './protocol';
-import { AttacheService, Folder } from './service';
+import { AttacheService, Folder, articleOfSidecar, isSidecar } from './service';
+import { REATTACH_COMMAND } from '../core/annotations';
 
 export function codeActions(service: AttacheService, uri: string, range: Range, context: CodeActionContext): CodeAction[] {
   const a = service.article(uri);
@@ -39,6 +40,24 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     actions.push(...addToRegistryActions(service, a.folder, a.analysis, from, to, findings, context.diagnostics));
     const fm = frontMatterAction(uri, a.analysis, findings, from, to, context.diagnostics);
     if (fm && !actions.some((x) => x.title === fm.title || x.command?.command === CLIENT_COMMANDS.insertFrontMatter)) actions.push(fm);
+  } else if (isSidecar(uri)) {
+    // Orphaned annotations: "re-attach to the selection" runs in the editor (it needs the selection
+    // in the article), which then asks the server for the edit.
+    const article = service.article(articleOfSidecar(uri));
+    const text = article?.folder.sidecarText(uri);
+    if (!article || text === undefined) return [];
+    const [from, to] = toOffsets(text, range);
+    actions = [];
+    for (const f of article.analysis.annotationFindings ?? []) {
+      if (!overlaps(f, from, to)) continue;
+      for (const fix of f.fixes ?? []) {
+        if (fix.command?.name !== REATTACH_COMMAND) continue;
+        const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, command: { title: fix.title, command: REATTACH_COMMAND, arguments: [articleOfSidecar(uri), ...fix.command.args] } };
+        const diags = diagnosticFor(f, text, context.diagnostics);
+        if (diags) action.diagnostics = diags;
+        actions.push(action);
+      }
+    }
   } else {
     const folder = service.folderFor(uri);
     const status = folder.snapshot.files.get(uri);

@@ -32,6 +32,8 @@ export const COMMANDS = {
   annotate: 'attache.server.annotate',
   /** Arguments: the article's uri and an offset. Removes the annotations covering it from the sidecar. */
   removeAnnotation: 'attache.server.removeAnnotation',
+  /** Arguments: the article's uri, an annotation id, start and end offsets. Re-attaches an orphan to that span. */
+  reattach: 'attache.server.reattachAnnotation',
 } as const;
 
 /** Client → server request: the entities of the registry an article belongs to, for pickers. */
