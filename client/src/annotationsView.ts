@@ -7,7 +7,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANNOTATIONS_REQUEST, AnnotationItem } from '../../server/src/lsp/protocol';
+import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS } from '../../server/src/lsp/protocol';
 
 const ICONS: Record<string, string> = { link: 'link', entity: 'symbol-class', 'not-entity': 'circle-slash', date: 'calendar', note: 'note', tag: 'tag' };
 
@@ -74,8 +74,14 @@ export function registerAnnotationsView(context: vscode.ExtensionContext, getCli
       const active = vscode.window.activeTextEditor?.document.uri.toString();
       if (active && e.uris.some((u) => u.toString() === active || u.toString() === `${active}.annotations.yaml`)) refresh();
     }),
-    vscode.workspace.onDidSaveTextDocument((d) => {
+    vscode.workspace.onDidSaveTextDocument(async (d) => {
       if (d.uri.path.endsWith('.annotations.yaml')) refresh();
+      if (d.languageId !== 'diplomatic-article' || !getClient()?.isRunning()) return;
+      // The article was saved: store where its annotations are now, and save the sidecar with it.
+      const sidecar = d.uri.with({ path: `${d.uri.path}.annotations.yaml` });
+      const wasDirty = vscode.workspace.textDocuments.find((x) => x.uri.toString() === sidecar.toString())?.isDirty ?? false;
+      const changed = await vscode.commands.executeCommand<boolean>(COMMANDS.refreshAnchors, d.uri.toString());
+      if (changed && !wasDirty) await vscode.workspace.textDocuments.find((x) => x.uri.toString() === sidecar.toString())?.save();
     }),
   );
   refresh();

@@ -25,7 +25,7 @@ import { codeActions } from './lsp/codeActions';
 import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
-import { AnnotateArgs, annotationEdit, annotationItems, reattachEdit, removeAnnotationEdit } from './lsp/annotations';
+import { AnnotateArgs, annotationEdit, annotationItems, reattachEdit, refreshAnchorsEdit, removeAnnotationEdit } from './lsp/annotations';
 import { entityItems } from './lsp/symbols';
 import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics, sidecarDiagnostics } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/highlights';
@@ -337,6 +337,12 @@ connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<Entity
 });
 
 connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | boolean | null> => {
+  if (params.command === COMMANDS.refreshAnchors) {
+    await ready;
+    const edit = refreshAnchorsEdit(service, canonicalUri(String(params.arguments?.[0])));
+    if (!edit) return false;
+    return (await connection.workspace.applyEdit({ label: 'Update annotation anchors', edit })).applied;
+  }
   if (params.command === COMMANDS.annotate || params.command === COMMANDS.removeAnnotation || params.command === COMMANDS.reattach) {
     await ready;
     const args = params.arguments ?? [];

@@ -90,6 +90,28 @@ describe('annotations over the protocol', { skip: existsSync(serverPath) ? false
     c.writeFile('a.article.annotations.yaml', next);
     await c.waitForDiagnostics(uri, (x) => !x.some((y) => y.code === 'unknown-entity'), { fresh: true });
   });
+
+  test('on save, the anchors that moved are stored again: only their target blocks change', async () => {
+    const uri = c.uri('a.article');
+    const text = ARTICLE.replace('date: 2025-10-26\n---\n', 'date: 2025-10-26\n---\nTOKYO - A new first line.\n');
+    let applied: ApplyWorkspaceEditParams | undefined;
+    c.conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      applied = p;
+      return { applied: true };
+    });
+    await c.waitForDiagnostics(uri, (x) => !x.some((y) => y.code === 'unknown-entity'));
+    assert.equal(await c.request('workspace/executeCommand', { command: 'attache.server.refreshAnchors', arguments: [uri] }), true);
+    const path = join(root, 'a.article.annotations.yaml');
+    const before = readFileSync(path, 'utf8');
+    const next = applyTextEdits(before, applied!.edit.changes![c.uri('a.article.annotations.yaml')]);
+    assert.match(next, new RegExp(`quote: Hayashi\\n {6}prefix: .*\\n {6}suffix: .*\\n {6}start: ${text.indexOf('Hayashi told')}\\n`));
+    assert.equal(next.replace(/ {4}target:\n(?: {6}.*\n)+/g, ''), before.replace(/ {4}target:\n(?: {6}.*\n)+/g, ''), 'only target blocks change');
+    // Nothing moved since: no edit.
+    writeFileSync(path, next);
+    c.writeFile('a.article.annotations.yaml', next);
+    await c.waitForDiagnostics(uri, () => true, { fresh: true });
+    assert.equal(await c.request('workspace/executeCommand', { command: 'attache.server.refreshAnchors', arguments: [uri] }), false);
+  });
 });
 
 describe('orphaned annotations over the protocol', { skip: existsSync(serverPath) ? false : 'run npm run build first' }, () => {

@@ -5,7 +5,7 @@
  * deletes one, so the user's comments and order stay and every change can be undone.
  */
 
-import { Position, WorkspaceEdit } from 'vscode-languageserver';
+import { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { AnnotationKind, NewAnnotation, annotationAppendText, makeTarget, nextAnnotationId, sidecarPath } from '../core/annotations';
 import { LineIndex } from '../core/lines';
 import { toRange } from './convert';
@@ -113,19 +113,47 @@ export function reattachEdit(service: AttacheService, uri: string, id: string, s
   const sidecarText = a.folder.sidecarText(sidecar);
   const entry = (a.analysis.annotations ?? []).find((x) => x.annotation.id === id)?.annotation;
   if (sidecarText === undefined || !entry) return undefined;
-  const [s0, s1] = entry.range;
+  const edit = targetBlockEdit(sidecarText, entry.range, makeTarget(text, start, end));
+  return edit ? { changes: { [sidecar]: [edit] } } : undefined;
+}
+
+/**
+ * On save of an article: the edit that stores where each annotation is now (quote, context and
+ * position hint), for the annotations whose stored target no longer describes their place. The
+ * anchors followed the edits in memory; the sidecar is rewritten only now, entry by entry.
+ */
+export function refreshAnchorsEdit(service: AttacheService, uri: string): WorkspaceEdit | undefined {
+  const a = service.article(uri);
+  if (!a) return undefined;
+  const sidecar = sidecarPath(uri);
+  const sidecarText = a.folder.sidecarText(sidecar);
+  if (sidecarText === undefined) return undefined;
+  const edits: TextEdit[] = [];
+  for (const { annotation, span } of a.analysis.annotations ?? []) {
+    if (!span) continue;
+    const now = makeTarget(a.rec.text, span.start, span.end);
+    const t = annotation.target;
+    if (t.start === now.start && t.quote === now.quote && (t.prefix ?? '') === now.prefix && (t.suffix ?? '') === now.suffix) continue;
+    const e = targetBlockEdit(sidecarText, annotation.range, now);
+    if (e) edits.push(e);
+  }
+  return edits.length ? { changes: { [sidecar]: edits } } : undefined;
+}
+
+/** Replaces the block-style `target:` mapping inside one sidecar entry (flow style is left alone). */
+function targetBlockEdit(sidecarText: string, range: [number, number], target: ReturnType<typeof makeTarget>): TextEdit | undefined {
+  const [s0, s1] = range;
   const item = sidecarText.slice(s0, s1);
-  // A block-style `target:` mapping (as the editor writes it); flow style is left to the user.
   const m = /(^|\n)([ \t]*)target:[ \t]*\r?\n((?:\2[ \t]+\S.*(?:\r?\n|$))+)/.exec(item);
   if (!m) return undefined;
   const eol = sidecarText.includes('\r\n') ? '\r\n' : '\n';
   const indent = m[2];
   const inner = /^([ \t]+)/.exec(m[3])![1];
-  const fresh = annotationAppendText('annotations:\n', { id: 'x', kind: 'note', target: makeTarget(text, start, end) })
+  const fresh = annotationAppendText('annotations:\n', { id: 'x', kind: 'note', target })
     .split('\n').filter((l) => /^ {6}(quote|prefix|suffix|start):/.test(l)).map((l) => inner + l.trimStart());
   const blockStart = s0 + m.index + m[1].length;
   const blockEnd = blockStart + m[0].length - m[1].length;
   const replacement = `${indent}target:${eol}${fresh.join(eol)}${m[3].endsWith('\n') ? eol : ''}`;
   const li = new LineIndex(sidecarText);
-  return { changes: { [sidecar]: [{ range: { start: li.position(blockStart), end: li.position(blockEnd) }, newText: replacement }] } };
+  return { range: { start: li.position(blockStart), end: li.position(blockEnd) }, newText: replacement };
 }

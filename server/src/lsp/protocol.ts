@@ -34,6 +34,8 @@ export const COMMANDS = {
   removeAnnotation: 'attache.server.removeAnnotation',
   /** Arguments: the article's uri, an annotation id, start and end offsets. Re-attaches an orphan to that span. */
   reattach: 'attache.server.reattachAnnotation',
+  /** Argument: the article's uri. Stores the annotations' current places in the sidecar (run on save). */
+  refreshAnchors: 'attache.server.refreshAnchors',
 } as const;
 
 /** Client → server request: the entities of the registry an article belongs to, for pickers. */
