@@ -11,6 +11,18 @@
  * benchmark then measures parsing and checking, not the cost of writing thousands of findings.
  */
 
+/** A small deterministic PRNG (mulberry32): the same seed gives the same sequence, so failures reproduce. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 const GIVEN = [
   'Anna', 'Ben', 'Carla', 'David', 'Elena', 'Farid', 'Greta', 'Hiroshi', 'Ines', 'Jonas', 'Kamala', 'Luis',
   'Maria', 'Nikos', 'Olga', 'Pedro', 'Qin', 'Rahul', 'Sofia', 'Tomas', 'Ursula', 'Viktor', 'Wen', 'Yusuf',

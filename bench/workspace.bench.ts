@@ -10,6 +10,7 @@ import { ArticleAnalysis } from '../server/src/core/analyze';
 import { parseArticle } from '../server/src/core/article';
 import { DateMention, EntityMention } from '../server/src/core/types';
 import { WorkspaceIndex } from '../server/src/core/workspace';
+import { seededRandom } from './generate';
 
 const ARTICLES = 5000;
 const CHANGES = 400;
@@ -24,18 +25,8 @@ const POPULAR = ['Most popular stories', 'Market research firm raises its foreca
 const EVENTS = ['ev-dialogue-1', 'ev-dialogue-2', 'ev-summit-3', 'ev-forum-4', 'ev-meeting-5'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June'];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rand = rng(42);
+const rand = seededRandom(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
 function sentence(n: number): string {

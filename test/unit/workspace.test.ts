@@ -6,6 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { seededRandom } from '../../bench/generate';
 import { ArticleAnalysis } from '../../server/src/core/analyze';
 import { parseArticle } from '../../server/src/core/article';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
@@ -116,17 +117,6 @@ test('event-date-conflict across articles is left to the local check when the re
 // ---------------------------------------------------------------------------------------------
 // The incremental contract, on random edit sequences.
 
-/** A small deterministic PRNG (mulberry32), so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('update/remove report every other article whose workspace findings changed', () => {
   const shared = [DISCLAIMER, POPULAR, 'Subscribe to our newsletter to receive the daily briefing in your inbox every morning.'];
@@ -134,7 +124,7 @@ test('update/remove report every other article whose workspace findings changed'
   // Small workspaces cross every threshold; a larger one with two dates gives buckets and rings
   // longer than the few articles a finding names.
   for (const [seed, count, months] of [[1, 14, allMonths], [2, 14, allMonths], [3, 30, allMonths.slice(0, 2)]] as const) {
-    const rand = rng(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
     const ws = new WorkspaceIndex();
     const paths = Array.from({ length: count }, (_, i) => `p${i}.article`);

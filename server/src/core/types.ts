@@ -155,7 +155,8 @@ export interface Entity {
     /** The value of the `id` key: where go-to-definition lands. */
     idRange: [number, number];
     /** Ranges of reference values (`country`, `office`, `of`, `participants`) for go-to-definition inside the registry. */
-    references: { id: string; range: [number, number] }[];
+    /** Ids this entry uses, with the key that uses them (`country`, `office`, `of`, `participants`). */
+    references: { id: string; range: [number, number]; key: string }[];
   };
 }
 

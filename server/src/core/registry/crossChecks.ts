@@ -3,7 +3,7 @@
  * `alias-collision` and `office-overlap`. Each returns findings keyed by the file they belong to.
  */
 
-import { dayInterval } from '../calendar';
+import { registryDayInterval as dayInterval } from './intervals';
 import { Entity, EntityType, Finding, finding } from '../types';
 import { ParsedRegistryFile } from './parse';
 
@@ -53,7 +53,7 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
       if (entities.get(e.id) !== e) continue;
       for (const r of e.source.references) {
         const target = entities.get(r.id);
-        const key = cachedReferenceKey(file, r);
+        const key = r.key;
         if (!target) {
           report(e, finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}'${key ? ` (used as ${key} of '${e.id}')` : ''}. Define it in a registry file or correct the id.`));
           continue;
@@ -73,29 +73,10 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
 }
 
 /**
- * Per-file facts that depend only on that file's parse, kept while the parse object lives: a
- * snapshot after an edit to one small file then skips this work for every unchanged big file.
+ * Folded surface forms per parsed file, kept while the parse object lives: a snapshot after an
+ * edit to one small file then skips this work for every unchanged big file.
  */
-const referenceKeys = new WeakMap<object, string | undefined>();
 const foldedForms = new WeakMap<ParsedRegistryFile, Map<string, string>>();
-
-function cachedReferenceKey(file: ParsedRegistryFile, r: { range: [number, number] }): string | undefined {
-  if (referenceKeys.has(r)) return referenceKeys.get(r);
-  const k = referenceKey(file.text, r.range[0]);
-  referenceKeys.set(r, k);
-  return k;
-}
-
-function referenceKey(text: string, valueStart: number): string | undefined {
-  // The key is the last `key:` on the line before the value (`office: x`, `[{office: x`,
-  // `participants: [a, x`); a bare `- x` line is an item of a block `participants:` list.
-  const lineStart = text.lastIndexOf('\n', valueStart - 1) + 1;
-  const before = text.slice(lineStart, valueStart);
-  const keys = [...before.matchAll(/([a-z_]+)\s*:/g)];
-  if (keys.length) return keys[keys.length - 1][1];
-  if (/^\s*-\s*$/.test(before)) return 'participants';
-  return undefined;
-}
 
 function fold(s: string): string {
   // Most forms are plain ASCII with single spaces, for which folding changes nothing.
@@ -104,26 +85,32 @@ function fold(s: string): string {
 }
 
 function aliasCollisions(files: readonly ParsedRegistryFile[], entities: Map<string, Entity>, report: (e: Entity, f: Finding) => void): void {
-  const byForm = new Map<string, { e: Entity; range: [number, number]; form: string }[]>();
+  interface Use { e: Entity; range: [number, number]; form: string }
+  // A form used once (nearly all of them) keeps its single use; a list is made only on a collision.
+  const byForm = new Map<string, Use | Use[]>();
   for (const file of files) {
     let folded = foldedForms.get(file);
     if (!folded) foldedForms.set(file, (folded = new Map()));
     for (const [e, forms] of file.forms) {
       if (entities.get(e.id) !== e) continue;
-      const seen = new Set<string>();
-      for (const f of forms) {
+      for (let i = 0; i < forms.length; i++) {
+        const f = forms[i];
         let k = folded.get(f.form);
         if (k === undefined) folded.set(f.form, (k = fold(f.form)));
-        if (seen.has(k)) continue;
-        seen.add(k);
-        let l = byForm.get(k);
-        if (!l) byForm.set(k, (l = []));
-        l.push({ e, range: f.range, form: f.form });
+        // An entity's own forms that fold alike count once (an entity has a handful of forms).
+        let again = false;
+        for (let j = 0; j < i && !again; j++) again = folded.get(forms[j].form) === k;
+        if (again) continue;
+        const use: Use = { e, range: f.range, form: f.form };
+        const prev = byForm.get(k);
+        if (prev === undefined) byForm.set(k, use);
+        else if (Array.isArray(prev)) prev.push(use);
+        else byForm.set(k, [prev, use]);
       }
     }
   }
   for (const list of byForm.values()) {
-    if (list.length < 2) continue;
+    if (!Array.isArray(list)) continue;
     // Generic office titles ("Foreign Minister") shared by offices of different countries are
     // expected: the country word beside a mention decides between them.
     const offices = list.filter((x) => x.e.type === 'office');

@@ -2,14 +2,17 @@
  * One registry file: YAML text → entities with exact source ranges, plus the findings that need
  * only this file (`registry-syntax`, `registry-schema`, `tenure-order`).
  *
- * The YAML AST is walked directly and aliases are never resolved, so an alias bomb costs nothing
- * and an alias where an entity field belongs is reported as a schema error. Dates stay strings:
+ * Plain block-style files are read by the fast reader (fastYaml.ts); anything else by the `yaml`
+ * package. Both give the same tree (tree.ts), which is walked here. Aliases are never resolved, so
+ * an alias bomb costs nothing and an alias where an entity field belongs is a schema error. Dates stay strings:
  * the literal source text is kept (`start: 2012` is "2012", not a number).
  */
 
-import { Document, LineCounter, Node, Pair, Parser, Composer, isAlias, isMap, isScalar, isSeq, YAMLMap, Scalar } from 'yaml';
-import { dayInterval } from '../calendar';
+import { Document, LineCounter, Pair, Parser, Composer, isMap, isSeq } from 'yaml';
+import { registryDayInterval as dayInterval } from './intervals';
 import { ENTITY_TYPES, Entity, EntityType, Finding, Role, finding } from '../types';
+import { readFastYaml } from './fastYaml';
+import { YMap, YNode, YPair, fromYamlDocument, get, isNull } from './tree';
 
 export interface ParsedRegistryFile {
   path: string;
@@ -32,16 +35,22 @@ const ENTITY_KEYS = new Set([
 const ROLE_KEYS = new Set(['office', 'title', 'of', 'start', 'end', 'note']);
 
 /** Keys that only make sense for some types: used on another type they are a warning. */
-const TYPE_ONLY: Record<string, EntityType[]> = {
-  roles: ['person'], family_name: ['person'], given_name: ['person'], name_order: ['person'],
-  demonyms: ['country'], single_holder: ['office'], date: ['event'], participants: ['event'],
-};
+const TYPE_ONLY = new Map<string, EntityType[]>([
+  ['roles', ['person']], ['family_name', ['person']], ['given_name', ['person']], ['name_order', ['person']],
+  ['demonyms', ['country']], ['single_holder', ['office']], ['date', ['event']], ['participants', ['event']],
+]);
 
 /** Deeper YAML than this is refused (a registry never needs it; it protects the walker). */
 const MAX_DEPTH = 64;
 
-export function parseRegistryFile(path: string, text: string): ParsedRegistryFile {
+/** `fastReader: false` parses with the `yaml` package only (tests compare the two readers). */
+export function parseRegistryFile(path: string, text: string, options: { fastReader?: boolean } = {}): ParsedRegistryFile {
   const out: ParsedRegistryFile = { path, text, entities: [], forms: new Map(), findings: [], syntaxError: false };
+  const fast = options.fastReader === false ? undefined : readFastYaml(text);
+  if (fast) {
+    new FileWalker(out).walk(fast);
+    return out;
+  }
   let doc: Document.Parsed | undefined;
   try {
     const lineCounter = new LineCounter();
@@ -72,7 +81,7 @@ export function parseRegistryFile(path: string, text: string): ParsedRegistryFil
     out.findings.push(finding('registry-syntax', 0, Math.min(text.length, 1), `The YAML nests deeper than ${MAX_DEPTH} levels; a registry never needs that. The last valid version stays in use.`));
     return out;
   }
-  new FileWalker(out).walk(doc);
+  new FileWalker(out).walk(fromYamlDocument(doc));
   return out;
 }
 
@@ -98,10 +107,9 @@ function isPairLike(x: unknown): boolean {
   return typeof x === 'object' && x !== null && 'key' in x && 'value' in x;
 }
 
-function rangeOf(n: Node | null | undefined, fallback: [number, number]): [number, number] {
-  const r = n?.range;
-  if (!r) return fallback;
-  return [r[0], Math.max(r[1], r[0] + 1)];
+function rangeOf(n: { start: number; end: number } | null | undefined, fallback: [number, number]): [number, number] {
+  if (!n) return fallback;
+  return [n.start, Math.max(n.end, n.start + 1)];
 }
 
 class FileWalker {
@@ -112,89 +120,89 @@ class FileWalker {
     this.out.findings.push(severity ? { ...f, severity } : f);
   }
 
-  walk(doc: Document.Parsed): void {
-    const top = doc.contents;
+  walk(top: YNode | null): void {
     const whole: [number, number] = [0, Math.max(1, Math.min(this.out.text.length, this.out.text.indexOf('\n') < 0 ? this.out.text.length : this.out.text.indexOf('\n')))];
-    if (top === null || (isScalar(top) && top.value === null)) {
+    if (top === null || isNull(top)) {
       this.report('registry-schema', whole, 'This registry file is empty: start it with `version: 1` and an `entities:` list.', 'warning');
       return;
     }
-    if (!isMap(top)) {
+    if (top.kind !== 'map') {
       this.report('registry-schema', rangeOf(top, whole), 'A registry file is a mapping with `version: 1` and `entities:` (a list of entities).');
       return;
     }
-    const version = top.get('version', true) as Node | undefined;
+    const version = get(top, 'version');
     if (version === undefined) this.report('registry-schema', rangeOf(top, whole), 'Missing `version: 1` at the top of the registry file.');
-    else if (!isScalar(version) || (version as Scalar).value !== 1) this.report('registry-schema', rangeOf(version, whole), 'Unsupported registry `version`: this Attaché reads version 1.');
-    for (const pair of top.items) {
-      const k = keyName(pair);
-      if (k !== 'version' && k !== 'entities') this.report('registry-schema', rangeOf(pair.key as Node, whole), `Unknown top-level key '${k}': a registry file has only \`version\` and \`entities\`; the key is ignored.`, 'warning');
+    else if (version.kind !== 'scalar' || version.value !== 1) this.report('registry-schema', rangeOf(version, whole), 'Unsupported registry `version`: this Attaché reads version 1.');
+    for (const pair of top.pairs) {
+      const k = pair.key;
+      if (k !== 'version' && k !== 'entities') this.report('registry-schema', keyRangeOf(pair, whole), `Unknown top-level key '${k}': a registry file has only \`version\` and \`entities\`; the key is ignored.`, 'warning');
     }
-    const entities = top.get('entities', true);
+    const entities = get(top, 'entities');
     if (entities === undefined) {
       this.report('registry-schema', rangeOf(top, whole), 'Missing `entities:` list in the registry file.');
       return;
     }
-    if (isScalar(entities) && entities.value === null) return;
-    if (!isSeq(entities)) {
-      this.report('registry-schema', rangeOf(entities as Node, whole), '`entities` must be a list (each item starting with `- id: ...`).');
+    if (isNull(entities)) return;
+    if (entities.kind !== 'seq') {
+      this.report('registry-schema', rangeOf(entities, whole), '`entities` must be a list (each item starting with `- id: ...`).');
       return;
     }
-    for (const item of entities.items) this.entity(item as Node, whole);
+    for (const item of entities.items) this.entity(item, whole);
   }
 
-  private entity(node: Node, whole: [number, number]): void {
+  private entity(node: YNode, whole: [number, number]): void {
     const range = rangeOf(node, whole);
-    if (isAlias(node)) {
+    if (node.kind === 'alias') {
       this.report('registry-schema', range, 'YAML aliases (*name) are not allowed for entities: write the entity out.');
       return;
     }
-    if (!isMap(node)) {
+    if (node.kind !== 'map') {
       this.report('registry-schema', range, 'Each entity is a mapping with at least `id`, `type` and `name`.');
       return;
     }
     const head: [number, number] = [range[0], lineEnd(this.out.text, range[0])];
-    for (const pair of node.items) {
-      const k = keyName(pair);
-      if (!ENTITY_KEYS.has(k)) this.report('registry-schema', rangeOf(pair.key as Node, head), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
+    for (const pair of node.pairs) {
+      const k = pair.key;
+      if (!ENTITY_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair, head), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
     }
-    const idNode = node.get('id', true) as Node | undefined;
+    const idNode = get(node, 'id');
     const id = this.str(node, 'id', head, true);
     if (id !== undefined && !ID_PATTERN.test(id)) {
       this.report('registry-schema', rangeOf(idNode, head), `Invalid id '${id}': ids are lower case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. 'hayashi-yoshimasa').`);
     }
-    const typeNode = node.get('type', true) as Node | undefined;
+    const typeNode = get(node, 'type');
     const type = this.str(node, 'type', head, true);
-    if (type !== undefined && !(ENTITY_TYPES as readonly string[]).includes(type)) {
+    const knownType = type !== undefined && (ENTITY_TYPES as readonly string[]).includes(type);
+    if (type !== undefined && !knownType) {
       this.report('registry-schema', rangeOf(typeNode, head), `Unknown type '${type}': use one of ${ENTITY_TYPES.join(', ')}.`);
     }
     const name = this.str(node, 'name', head, true);
-    if (id === undefined || !ID_PATTERN.test(id) || type === undefined || !(ENTITY_TYPES as readonly string[]).includes(type) || name === undefined) return;
+    if (id === undefined || !ID_PATTERN.test(id) || !knownType || name === undefined) return;
     const t = type as EntityType;
-    for (const [key, types] of Object.entries(TYPE_ONLY)) {
-      const kn = findKey(node, key);
-      if (kn && !types.includes(t)) this.report('registry-schema', rangeOf(kn, head), `'${key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
+    for (const pair of node.pairs) {
+      const types = TYPE_ONLY.get(pair.key);
+      if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair, head), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
     }
     const references: Entity['source']['references'] = [];
     const ref = (key: string): string | undefined => {
       const v = this.str(node, key, head, false);
-      if (v !== undefined) references.push({ id: v, range: rangeOf(node.get(key, true) as Node, head) });
+      if (v !== undefined) references.push({ id: v, range: rangeOf(get(node, key), head), key });
       return v;
     };
-    const forms: { form: string; range: [number, number] }[] = [{ form: name, range: rangeOf(node.get('name', true) as Node, head) }];
+    const forms: { form: string; range: [number, number] }[] = [{ form: name, range: rangeOf(get(node, 'name'), head) }];
     const aliases = this.strList(node, 'aliases', head, forms);
     const demonyms = this.strList(node, 'demonyms', head, t === 'country' ? forms : undefined);
-    const participantsNode = node.get('participants', true) as Node | undefined;
+    const participantsNode = get(node, 'participants');
     const participants = this.strList(node, 'participants', head);
-    if (isSeq(participantsNode)) {
-      for (const p of participantsNode.items) if (isScalar(p) && typeof p.value === 'string') references.push({ id: p.value, range: rangeOf(p, head) });
+    if (participantsNode?.kind === 'seq') {
+      for (const p of participantsNode.items) if (p.kind === 'scalar' && typeof p.value === 'string') references.push({ id: p.value, range: rangeOf(p, head), key: 'participants' });
     }
     const nameOrder = this.str(node, 'name_order', head, false);
     if (nameOrder !== undefined && nameOrder !== 'family-first' && nameOrder !== 'given-first') {
-      this.report('registry-schema', rangeOf(node.get('name_order', true) as Node, head), `name_order is 'family-first' or 'given-first', not '${nameOrder}'.`);
+      this.report('registry-schema', rangeOf(get(node, 'name_order'), head), `name_order is 'family-first' or 'given-first', not '${nameOrder}'.`);
     }
-    const singleNode = node.get('single_holder', true) as Node | undefined;
-    if (singleNode !== undefined && !(isScalar(singleNode) && typeof singleNode.value === 'boolean')) {
+    const singleNode = get(node, 'single_holder');
+    if (singleNode !== undefined && !(singleNode.kind === 'scalar' && typeof singleNode.value === 'boolean')) {
       this.report('registry-schema', rangeOf(singleNode, head), 'single_holder is true or false.');
     }
     const e: Entity = {
@@ -211,16 +219,16 @@ class FileWalker {
       wikidata: this.str(node, 'wikidata', head, false),
       roles: [],
       of: ref('of'),
-      singleHolder: isScalar(singleNode) && singleNode.value === true ? true : undefined,
+      singleHolder: singleNode?.kind === 'scalar' && singleNode.value === true ? true : undefined,
       date: this.eventDate(node, head),
       participants,
       source: { path: this.out.path, range, idRange: rangeOf(idNode, head), references },
     };
-    const rolesNode = node.get('roles', true) as Node | undefined;
-    if (rolesNode !== undefined && !(isScalar(rolesNode) && rolesNode.value === null)) {
-      if (!isSeq(rolesNode)) this.report('registry-schema', rangeOf(rolesNode, head), '`roles` must be a list of roles (`- office: ID` or `- title: TEXT`, with `start`/`end`).');
+    const rolesNode = get(node, 'roles');
+    if (rolesNode !== undefined && !isNull(rolesNode)) {
+      if (rolesNode.kind !== 'seq') this.report('registry-schema', rangeOf(rolesNode, head), '`roles` must be a list of roles (`- office: ID` or `- title: TEXT`, with `start`/`end`).');
       else for (const r of rolesNode.items) {
-        const role = this.role(r as Node, head, references);
+        const role = this.role(r, head, references);
         if (role) e.roles.push(role);
       }
     }
@@ -228,28 +236,28 @@ class FileWalker {
     this.out.forms.set(e, forms);
   }
 
-  private role(node: Node, head: [number, number], references: Entity['source']['references']): Role | undefined {
+  private role(node: YNode, head: [number, number], references: Entity['source']['references']): Role | undefined {
     const range = rangeOf(node, head);
-    if (!isMap(node)) {
+    if (node.kind !== 'map') {
       this.report('registry-schema', range, 'Each role is a mapping: `office: ID` or `title: TEXT`, with optional `of`, `start`, `end`.');
       return undefined;
     }
-    for (const pair of node.items) {
-      const k = keyName(pair);
-      if (!ROLE_KEYS.has(k)) this.report('registry-schema', rangeOf(pair.key as Node, range), `Unknown role key '${k}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
+    for (const pair of node.pairs) {
+      const k = pair.key;
+      if (!ROLE_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair, range), `Unknown role key '${k}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
     }
     const office = this.str(node, 'office', range, false);
     const title = this.str(node, 'title', range, false);
     const of = this.str(node, 'of', range, false);
-    if (office !== undefined) references.push({ id: office, range: rangeOf(node.get('office', true) as Node, range) });
-    if (of !== undefined) references.push({ id: of, range: rangeOf(node.get('of', true) as Node, range) });
+    if (office !== undefined) references.push({ id: office, range: rangeOf(get(node, 'office'), range), key: 'office' });
+    if (of !== undefined) references.push({ id: of, range: rangeOf(get(node, 'of'), range), key: 'of' });
     if (office === undefined && title === undefined) {
       this.report('registry-schema', range, 'A role needs `office: ID` (an office entity) or `title: TEXT`.');
       return undefined;
     }
     const start = this.date(node, 'start', range);
-    const endNode = node.get('end', true) as Node | undefined;
-    const end = isScalar(endNode) && endNode.value === null ? null : this.date(node, 'end', range);
+    const endNode = get(node, 'end');
+    const end = isNull(endNode) ? null : this.date(node, 'end', range);
     if (start && end) {
       const a = dayInterval(start);
       const b = dayInterval(end);
@@ -260,8 +268,8 @@ class FileWalker {
     return { office, title, of, start, end, range };
   }
 
-  private eventDate(node: YAMLMap, head: [number, number]): string | undefined {
-    const n = node.get('date', true) as Node | undefined;
+  private eventDate(node: YMap, head: [number, number]): string | undefined {
+    const n = get(node, 'date');
     const v = this.str(node, 'date', head, false);
     if (v === undefined) return undefined;
     const parts = v.split('/');
@@ -275,8 +283,8 @@ class FileWalker {
     return v;
   }
 
-  private date(node: YAMLMap, key: string, head: [number, number]): string | undefined {
-    const n = node.get(key, true) as Node | undefined;
+  private date(node: YMap, key: string, head: [number, number]): string | undefined {
+    const n = get(node, key);
     const v = this.str(node, key, head, false);
     if (v === undefined) return undefined;
     if (!DATE_PATTERN.test(v) || !dayInterval(v)) {
@@ -287,21 +295,21 @@ class FileWalker {
   }
 
   /** A scalar field as written (numbers and booleans as their source text). */
-  private str(node: YAMLMap, key: string, head: [number, number], required: boolean): string | undefined {
-    const n = node.get(key, true) as Node | undefined;
-    if (n === undefined || (isScalar(n) && n.value === null)) {
+  private str(node: YMap, key: string, head: [number, number], required: boolean): string | undefined {
+    const n = get(node, key);
+    if (n === undefined || isNull(n)) {
       if (required) this.report('registry-schema', head, `Missing required field '${key}'.`);
       return undefined;
     }
-    if (isAlias(n)) {
+    if (n.kind === 'alias') {
       this.report('registry-schema', rangeOf(n, head), `'${key}' must be written out, not a YAML alias.`);
       return undefined;
     }
-    if (!isScalar(n)) {
-      this.report('registry-schema', rangeOf(n, head), `'${key}' must be a single value, not a ${isSeq(n) ? 'list' : 'mapping'}.`);
+    if (n.kind !== 'scalar') {
+      this.report('registry-schema', rangeOf(n, head), `'${key}' must be a single value, not a ${n.kind === 'seq' ? 'list' : 'mapping'}.`);
       return undefined;
     }
-    const v = (n as Scalar).value;
+    const v = n.value;
     if (typeof v === 'string') {
       if (v.trim() === '') {
         if (required) this.report('registry-schema', rangeOf(n, head), `'${key}' must not be empty.`);
@@ -310,38 +318,33 @@ class FileWalker {
       return v;
     }
     if (typeof v === 'number' || typeof v === 'boolean') {
-      const r = n.range;
-      return r ? this.out.text.slice(r[0], r[1]) : String(v);
+      return this.out.text.slice(n.start, n.end);
     }
     return String(v);
   }
 
-  private strList(node: YAMLMap, key: string, head: [number, number], forms?: { form: string; range: [number, number] }[]): string[] {
-    const n = node.get(key, true) as Node | undefined;
-    if (n === undefined || (isScalar(n) && n.value === null)) return [];
-    if (!isSeq(n)) {
+  private strList(node: YMap, key: string, head: [number, number], forms?: { form: string; range: [number, number] }[]): string[] {
+    const n = get(node, key);
+    if (n === undefined || isNull(n)) return [];
+    if (n.kind !== 'seq') {
       this.report('registry-schema', rangeOf(n, head), `'${key}' must be a list, e.g. ${key}: [First, Second].`);
       return [];
     }
     const out: string[] = [];
     for (const it of n.items) {
-      if (isScalar(it) && (typeof it.value === 'string' || typeof it.value === 'number') && String(it.value).trim()) {
+      if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number') && String(it.value).trim()) {
         out.push(String(it.value));
         forms?.push({ form: String(it.value), range: rangeOf(it, head) });
-      } else this.report('registry-schema', rangeOf(it as Node, head), `Each item of '${key}' must be a non-empty text.`);
+      } else this.report('registry-schema', rangeOf(it, head), `Each item of '${key}' must be a non-empty text.`);
     }
     return out;
   }
 }
 
-function keyName(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+function keyRangeOf(pair: YPair, fallback: [number, number]): [number, number] {
+  return pair ? [pair.keyStart, Math.max(pair.keyEnd, pair.keyStart + 1)] : fallback;
 }
 
-function findKey(node: YAMLMap, key: string): Node | undefined {
-  for (const p of node.items) if (keyName(p) === key) return p.key as Node;
-  return undefined;
-}
 
 function lineEnd(text: string, from: number): number {
   const i = text.indexOf('\n', from);

@@ -1,0 +1,442 @@
+/**
+ * A fast reader for the plain block-style YAML that registry files are written in: block maps and
+ * sequences, one-line plain and quoted scalars, one-line flow sequences and maps of scalars, and
+ * comments. It exists because the `yaml` package needs about 20 s for a 100,000-entity file; this
+ * reads it in well under a second.
+ *
+ * It never guesses. Anything outside that subset, and anything the subset would read as an error
+ * (a duplicate key, an unclosed quote, a tab, an anchor, a tag, a block scalar, a multi-line plain
+ * scalar, a second document...), makes it return `undefined`, and the caller parses the file with
+ * the `yaml` package instead, which gives the exact YAML 1.2 reading and its error messages. On
+ * what it accepts, it returns the same tree (tree.ts) as that path; test/unit/fast-yaml.test.ts
+ * compares the two on the samples, the fixtures, a generated registry and many mutations of them.
+ */
+
+import { YMap, YNode, YPair, YScalar, YSeq } from './tree';
+
+/** Thrown inside the reader to abandon the fast path; never escapes `readFastYaml`. */
+class Unsupported {}
+const UNSUPPORTED = new Unsupported();
+
+const enum C {
+  Tab = 9, LF = 10, CR = 13, Space = 32, Bang = 33, DQuote = 34, Hash = 35, Percent = 37, Amp = 38, SQuote = 39,
+  Star = 42, Comma = 44, Dash = 45, Dot = 46, Colon = 58, Gt = 62, Question = 63, At = 64,
+  LBracket = 91, Backslash = 92, RBracket = 93, Backtick = 96, LBrace = 123, Pipe = 124, RBrace = 125,
+}
+
+/** Nesting beyond this goes to the `yaml` path, whose depth check reports it. */
+const MAX_DEPTH = 60;
+
+/** The tree of `text`, or undefined when the text is not in the subset this reader handles. */
+export function readFastYaml(text: string): YNode | undefined {
+  if (!plainCharacters(text)) return undefined;
+  try {
+    return new Reader(text).document();
+  } catch (e) {
+    if (e === UNSUPPORTED) return undefined;
+    throw e;
+  }
+}
+
+/** No tabs, no stray carriage returns, no control characters, no BOM, no lone surrogates: the
+ * `yaml` path reports those. (One regular expression: far faster than a loop over the text.) */
+function plainCharacters(text: string): boolean {
+  return !ODD_CHARACTER.test(text);
+}
+
+const ODD_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const NULL_RE = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL_RE = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_RE = /^[-+]?[0-9]+$/;
+const OCT_RE = /^0o[0-7]+$/;
+const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const NAN_INF_RE = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** A plain scalar's value under the YAML 1.2 core schema, as the `yaml` package resolves it. */
+function resolvePlain(s: string): string | number | boolean | null {
+  const c = s.charCodeAt(0);
+  // Most registry values start with a letter other than n/N/t/T/f/F: text, decided at once.
+  const maybeSpecial = s.length === 0 || c === 126 || c === 43 || c === C.Dash || c === C.Dot || (c >= 48 && c <= 57) ||
+    c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  if (!maybeSpecial) return s;
+  if (NULL_RE.test(s)) return null;
+  if (BOOL_RE.test(s)) return c === 116 || c === 84;
+  if (OCT_RE.test(s)) return parseInt(s.slice(2), 8);
+  if (INT_RE.test(s)) return parseInt(s, 10);
+  if (HEX_RE.test(s)) return parseInt(s.slice(2), 16);
+  if (NAN_INF_RE.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (EXP_RE.test(s) || FLOAT_RE.test(s)) return parseFloat(s);
+  return s;
+}
+
+/**
+ * The registry's own keys, by length. A key read from the text is returned as one of these
+ * constants when it is one: no string is allocated, and later comparisons are pointer checks.
+ */
+const KNOWN_KEYS: string[][] = [];
+for (const k of ['version', 'entities', 'id', 'type', 'name', 'aliases', 'demonyms', 'family_name', 'given_name', 'name_order',
+  'country', 'description', 'wikidata', 'roles', 'of', 'single_holder', 'date', 'participants', 'office', 'title', 'start',
+  'end', 'note']) (KNOWN_KEYS[k.length] ??= []).push(k);
+
+/** The key written at [from, to): a plain word whose core-schema value is that same text. */
+function keyText(t: string, from: number, to: number): string {
+  const known = KNOWN_KEYS[to - from];
+  if (known) for (const k of known) if (t.startsWith(k, from)) return k;
+  const key = t.slice(from, to);
+  if (NULL_RE.test(key) || BOOL_RE.test(key)) throw UNSUPPORTED;
+  return key;
+}
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === C.Dash || c === C.Dot;
+}
+
+function isKeyStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** Characters that may not start a plain scalar (YAML's indicators). */
+function isIndicator(c: number): boolean {
+  return c === C.Dash || c === C.Question || c === C.Colon || c === C.Comma || c === C.LBracket || c === C.RBracket ||
+    c === C.LBrace || c === C.RBrace || c === C.Hash || c === C.Amp || c === C.Star || c === C.Bang || c === C.Pipe ||
+    c === C.Gt || c === C.SQuote || c === C.DQuote || c === C.Percent || c === C.At || c === C.Backtick;
+}
+
+class Reader {
+  /** The current content line: where it starts, its indentation, where its text ends (before CR LF). */
+  private lineStart = 0;
+  private indent = 0;
+  private lineEnd = 0;
+  /** Where the line after the current one starts. */
+  private next = 0;
+  private eof = false;
+  private depth = 0;
+
+  constructor(private readonly text: string) {
+    this.advanceTo(0);
+  }
+
+  document(): YNode {
+    // An empty or comment-only file is reported by the yaml path, as every other odd file is.
+    if (this.eof) throw UNSUPPORTED;
+    if (this.indent !== 0) throw UNSUPPORTED;
+    const c = this.text.charCodeAt(this.lineStart);
+    if (c === C.Dash && this.text.startsWith('---', this.lineStart)) throw UNSUPPORTED;
+    const top = this.blockMap(0);
+    if (!this.eof) throw UNSUPPORTED;
+    return top;
+  }
+
+  /** Moves to the first line at or after `pos` holding something other than spaces or a comment. */
+  private advanceTo(pos: number): void {
+    const t = this.text;
+    const n = t.length;
+    while (pos < n) {
+      let i = pos;
+      while (t.charCodeAt(i) === C.Space) i++;
+      let nl = t.indexOf('\n', i);
+      if (nl < 0) nl = n;
+      const end = nl > i && t.charCodeAt(nl - 1) === C.CR ? nl - 1 : nl;
+      const c = t.charCodeAt(i);
+      if (i < end && c !== C.Hash) {
+        // `...` and `---` at the left margin end or start documents.
+        if (i === pos && (c === C.Dash || c === C.Dot) && (t.startsWith('---', i) || t.startsWith('...', i))) {
+          const after = t.charCodeAt(i + 3);
+          if (i + 3 >= end || after === C.Space) throw UNSUPPORTED;
+        }
+        if (c === C.Percent && i === pos) throw UNSUPPORTED;
+        this.lineStart = pos;
+        this.indent = i - pos;
+        this.lineEnd = end;
+        this.next = nl + 1;
+        return;
+      }
+      pos = nl + 1;
+    }
+    this.eof = true;
+    this.lineStart = this.lineEnd = this.next = n;
+    this.indent = -1;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw UNSUPPORTED;
+  }
+
+  /** A block map whose keys are at column `indent`, starting on the current line. */
+  private blockMap(indent: number, firstKeyAt?: number): YMap {
+    this.enter();
+    const pairs: YPair[] = [];
+    const map: YMap = { kind: 'map', start: 0, end: 0, pairs };
+    let at = firstKeyAt ?? this.lineStart + indent;
+    for (;;) {
+      const pair = this.pair(at, indent);
+      for (const p of pairs) if (p.key === pair.key) throw UNSUPPORTED;
+      pairs.push(pair);
+      if (this.eof || this.indent < indent) break;
+      if (this.indent > indent) throw UNSUPPORTED;
+      at = this.lineStart + indent;
+    }
+    map.start = pairs[0].keyStart;
+    map.end = pairs[pairs.length - 1].value.end;
+    this.depth--;
+    return map;
+  }
+
+  /** `key: value` at `at` on the current line; leaves the reader on the line after the value. */
+  private pair(at: number, indent: number): YPair {
+    const t = this.text;
+    if (!isKeyStart(t.charCodeAt(at))) throw UNSUPPORTED;
+    let i = at + 1;
+    while (isKeyChar(t.charCodeAt(i))) i++;
+    if (t.charCodeAt(i) !== C.Colon) throw UNSUPPORTED;
+    const key = keyText(t, at, i);
+    const keyEnd = i;
+    i++;
+    if (i < this.lineEnd && t.charCodeAt(i) !== C.Space) throw UNSUPPORTED;
+    while (i < this.lineEnd && t.charCodeAt(i) === C.Space) i++;
+    if (i >= this.lineEnd || t.charCodeAt(i) === C.Hash) {
+      // The value is on the lines below, or it is null (positioned where yaml puts it).
+      const nullPos = i;
+      this.advanceTo(this.next);
+      if (this.eof || this.indent < indent) return { key, keyStart: at, keyEnd, value: nullScalar(nullPos) };
+      const c = t.charCodeAt(this.lineStart + this.indent);
+      const isItem = c === C.Dash && this.isSeqIndicator(this.lineStart + this.indent);
+      if (this.indent === indent) return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(indent) : nullScalar(nullPos) };
+      return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(this.indent) : this.blockMap(this.indent) };
+    }
+    const value = this.inlineValue(i);
+    this.afterInline(indent);
+    return { key, keyStart: at, keyEnd, value };
+  }
+
+  private isSeqIndicator(at: number): boolean {
+    const d = this.text.charCodeAt(at + 1);
+    return at + 1 >= this.lineEnd || d === C.Space;
+  }
+
+  /** A block sequence whose `-` are at column `indent`, starting on the current line. */
+  private blockSeq(indent: number): YSeq {
+    this.enter();
+    const t = this.text;
+    const items: YNode[] = [];
+    const seq: YSeq = { kind: 'seq', start: this.lineStart + indent, end: 0, items };
+    for (;;) {
+      const dash = this.lineStart + indent;
+      if (t.charCodeAt(dash) !== C.Dash || !this.isSeqIndicator(dash)) throw UNSUPPORTED;
+      let i = dash + 1;
+      while (i < this.lineEnd && t.charCodeAt(i) === C.Space) i++;
+      // `-` alone, `- # comment` and `- - x` are valid YAML but not registry style.
+      if (i >= this.lineEnd) throw UNSUPPORTED;
+      const c = t.charCodeAt(i);
+      if (c === C.Hash || (c === C.Dash && (i + 1 >= this.lineEnd || t.charCodeAt(i + 1) === C.Space))) throw UNSUPPORTED;
+      if (this.startsKey(i)) {
+        items.push(this.blockMap(i - this.lineStart, i));
+      } else {
+        items.push(this.inlineValue(i));
+        this.afterInline(indent);
+      }
+      if (this.eof || this.indent < indent) break;
+      if (this.indent > indent) throw UNSUPPORTED;
+      // A key at the dashes' column ends a sequence written flush with its parent's keys.
+      const d = this.lineStart + indent;
+      if (t.charCodeAt(d) !== C.Dash || !this.isSeqIndicator(d)) break;
+    }
+    seq.end = items[items.length - 1].end;
+    this.depth--;
+    return seq;
+  }
+
+  /** Whether a `key:` (followed by a space or the line end) starts at `i`. */
+  private startsKey(i: number): boolean {
+    const t = this.text;
+    if (!isKeyStart(t.charCodeAt(i))) return false;
+    let j = i + 1;
+    while (isKeyChar(t.charCodeAt(j))) j++;
+    return t.charCodeAt(j) === C.Colon && (j + 1 >= this.lineEnd || t.charCodeAt(j + 1) === C.Space);
+  }
+
+  /** After a one-line value: the rest of the line is spaces or a comment, and no continuation follows. */
+  private afterInline(indent: number): void {
+    const t = this.text;
+    let i = this.pos;
+    while (i < this.lineEnd && t.charCodeAt(i) === C.Space) i++;
+    if (i < this.lineEnd && !(t.charCodeAt(i) === C.Hash && t.charCodeAt(i - 1) === C.Space)) throw UNSUPPORTED;
+    this.advanceTo(this.next);
+    // A more indented line would continue a plain scalar, or be an error: leave both to yaml.
+    if (!this.eof && this.indent > indent) throw UNSUPPORTED;
+  }
+
+  /** Where the last inline value ended on the current line. */
+  private pos = 0;
+
+  private inlineValue(i: number): YNode {
+    const c = this.text.charCodeAt(i);
+    if (c === C.DQuote) return this.doubleQuoted(i);
+    if (c === C.SQuote) return this.singleQuoted(i);
+    if (c === C.LBracket) return this.flowSeq(i);
+    if (c === C.LBrace) return this.flowMap(i);
+    return this.plain(i, false);
+  }
+
+  /** A plain scalar; in flow context it also ends at `,` `]` `}`. */
+  private plain(i: number, flow: boolean): YScalar {
+    const t = this.text;
+    const c0 = t.charCodeAt(i);
+    if (isIndicator(c0)) {
+      // `-5` and `-x` are plain scalars; other indicators (and `?x`, `:x`) are left to yaml.
+      const d = t.charCodeAt(i + 1);
+      if (c0 !== C.Dash || i + 1 >= this.lineEnd || d === C.Space) throw UNSUPPORTED;
+      if (flow && (d === C.Comma || d === C.RBracket || d === C.RBrace || d === C.LBracket || d === C.LBrace)) throw UNSUPPORTED;
+    }
+    let j = i;
+    let end = i;
+    for (; j < this.lineEnd; j++) {
+      const c = t.charCodeAt(j);
+      if (c === C.Space) continue;
+      if (c === C.Hash && t.charCodeAt(j - 1) === C.Space) break;
+      if (c === C.Colon) {
+        const d = t.charCodeAt(j + 1);
+        // `a: b` inside a value is a nested mapping (an error in block context): leave it to yaml.
+        if (j + 1 >= this.lineEnd || d === C.Space || (flow && (d === C.Comma || d === C.RBracket || d === C.RBrace))) throw UNSUPPORTED;
+      }
+      if (flow) {
+        if (c === C.Comma || c === C.RBracket || c === C.RBrace) break;
+        if (c === C.LBracket || c === C.LBrace) throw UNSUPPORTED;
+      }
+      end = j + 1;
+    }
+    this.pos = end;
+    return { kind: 'scalar', start: i, end, value: resolvePlain(t.slice(i, end)) };
+  }
+
+  private singleQuoted(i: number): YScalar {
+    const t = this.text;
+    let j = i + 1;
+    let value = '';
+    let from = j;
+    for (;;) {
+      const q = t.indexOf("'", j);
+      if (q < 0 || q >= this.lineEnd) throw UNSUPPORTED;
+      if (t.charCodeAt(q + 1) === C.SQuote) {
+        value += t.slice(from, q + 1);
+        j = from = q + 2;
+        continue;
+      }
+      value += t.slice(from, q);
+      this.pos = q + 1;
+      return { kind: 'scalar', start: i, end: q + 1, value };
+    }
+  }
+
+  private doubleQuoted(i: number): YScalar {
+    const t = this.text;
+    let value = '';
+    let from = i + 1;
+    for (let j = i + 1; j < this.lineEnd; j++) {
+      const c = t.charCodeAt(j);
+      if (c === C.DQuote) {
+        value += t.slice(from, j);
+        this.pos = j + 1;
+        return { kind: 'scalar', start: i, end: j + 1, value };
+      }
+      if (c === C.Backslash) {
+        value += t.slice(from, j);
+        const e = t[j + 1];
+        const simple = ESCAPES[e];
+        if (simple !== undefined) {
+          value += simple;
+          j++;
+        } else if (e === 'x' || e === 'u' || e === 'U') {
+          const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+          const hex = t.slice(j + 2, j + 2 + n);
+          if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex) || j + 2 + n > this.lineEnd) throw UNSUPPORTED;
+          const code = parseInt(hex, 16);
+          if (code > 0x10ffff) throw UNSUPPORTED;
+          value += String.fromCodePoint(code);
+          j += 1 + n;
+        } else throw UNSUPPORTED;
+        from = j + 1;
+      }
+    }
+    throw UNSUPPORTED;
+  }
+
+  /** `[a, 'b', "c"]` on one line, of scalars only. */
+  private flowSeq(i: number): YSeq {
+    const t = this.text;
+    const items: YNode[] = [];
+    let j = this.skipSpaces(i + 1);
+    if (t.charCodeAt(j) === C.RBracket) {
+      this.pos = j + 1;
+      return { kind: 'seq', start: i, end: j + 1, items };
+    }
+    for (;;) {
+      if (j >= this.lineEnd) throw UNSUPPORTED;
+      items.push(this.flowScalar(j));
+      j = this.skipSpaces(this.pos);
+      const c = t.charCodeAt(j);
+      if (c === C.RBracket) break;
+      if (c !== C.Comma || j >= this.lineEnd) throw UNSUPPORTED;
+      j = this.skipSpaces(j + 1);
+      if (t.charCodeAt(j) === C.RBracket && j < this.lineEnd) break; // a trailing comma
+    }
+    this.pos = j + 1;
+    return { kind: 'seq', start: i, end: j + 1, items };
+  }
+
+  /** `{id: x, name: Y}` on one line, with scalar values. */
+  private flowMap(i: number): YMap {
+    const t = this.text;
+    const pairs: YPair[] = [];
+    let j = this.skipSpaces(i + 1);
+    if (t.charCodeAt(j) === C.RBrace) {
+      this.pos = j + 1;
+      return { kind: 'map', start: i, end: j + 1, pairs };
+    }
+    for (;;) {
+      if (!isKeyStart(t.charCodeAt(j))) throw UNSUPPORTED;
+      let k = j + 1;
+      while (isKeyChar(t.charCodeAt(k))) k++;
+      if (t.charCodeAt(k) !== C.Colon || t.charCodeAt(k + 1) !== C.Space) throw UNSUPPORTED;
+      const key = keyText(t, j, k);
+      for (const p of pairs) if (p.key === key) throw UNSUPPORTED;
+      const v = this.skipSpaces(k + 1);
+      const c0 = t.charCodeAt(v);
+      if (c0 === C.Comma || c0 === C.RBrace || v >= this.lineEnd) throw UNSUPPORTED;
+      pairs.push({ key, keyStart: j, keyEnd: k, value: this.flowScalar(v) });
+      j = this.skipSpaces(this.pos);
+      const c = t.charCodeAt(j);
+      if (c === C.RBrace) break;
+      if (c !== C.Comma || j >= this.lineEnd) throw UNSUPPORTED;
+      j = this.skipSpaces(j + 1);
+      if (t.charCodeAt(j) === C.RBrace && j < this.lineEnd) break;
+    }
+    this.pos = j + 1;
+    return { kind: 'map', start: i, end: j + 1, pairs };
+  }
+
+  private flowScalar(j: number): YScalar {
+    const c = this.text.charCodeAt(j);
+    if (c === C.DQuote) return this.doubleQuoted(j);
+    if (c === C.SQuote) return this.singleQuoted(j);
+    if (c === C.LBracket || c === C.LBrace || c === C.Comma || c === C.RBracket || c === C.RBrace || c === C.Hash) throw UNSUPPORTED;
+    return this.plain(j, true);
+  }
+
+  private skipSpaces(j: number): number {
+    while (j < this.lineEnd && this.text.charCodeAt(j) === C.Space) j++;
+    return j;
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', e: '\x1b', ' ': ' ',
+  a: '\x07', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
+function nullScalar(at: number): YScalar {
+  return { kind: 'scalar', start: at, end: at, value: null };
+}

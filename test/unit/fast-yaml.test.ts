@@ -1,0 +1,128 @@
+/**
+ * The fast registry reader (fastYaml.ts) against the `yaml` package: wherever the fast reader
+ * accepts a text, it must give the same tree, and the registry the same entities and findings,
+ * as the `yaml` path; wherever it is unsure, it must decline. Checked on the samples, the
+ * fixtures, a generated registry, a table of edge cases and thousands of seeded mutations.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Composer, LineCounter, Parser } from 'yaml';
+import { readFastYaml } from '../../server/src/core/registry/fastYaml';
+import { fromYamlDocument, YNode } from '../../server/src/core/registry/tree';
+import { parseRegistryFile } from '../../server/src/core/registry';
+import { findFiles } from '../../server/src/node/files';
+import { generateRegistryYaml, seededRandom } from '../../bench/generate';
+import { fixturesDir, joinLines, samplesDir } from '../helpers';
+
+/** The `yaml` package's reading: the tree, or undefined when the text has errors or several documents. */
+function viaYaml(text: string): YNode | null | undefined {
+  const docs = [...new Composer({ uniqueKeys: true }).compose(new Parser(new LineCounter().addNewLine).parse(text))];
+  if (docs.length !== 1 || docs[0].errors.length) return undefined;
+  return fromYamlDocument(docs[0]);
+}
+
+function sameAsYaml(text: string, label: string): boolean {
+  const fast = readFastYaml(text);
+  if (fast === undefined) return false;
+  const slow = viaYaml(text);
+  assert.notEqual(slow, undefined, `${label}: the fast reader accepted a text the yaml package rejects:\n${text}`);
+  assert.deepEqual(fast, slow, `${label}: trees differ for:\n${text}`);
+  const a = parseRegistryFile('r.yaml', text);
+  const b = parseRegistryFile('r.yaml', text, { fastReader: false });
+  assert.deepEqual(a.entities, b.entities, `${label}: entities differ`);
+  assert.deepEqual(a.findings, b.findings, `${label}: findings differ`);
+  return true;
+}
+
+const registryTexts = (): { path: string; text: string }[] =>
+  [...findFiles(samplesDir, ['registry/**/*.yaml']), ...findFiles(fixturesDir, ['**/registry.yaml', '**/registry/**/*.yaml'])]
+    .map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+test('the samples, the fixtures and a generated registry read the same through both readers', () => {
+  let fast = 0;
+  const all = registryTexts();
+  for (const { path, text } of all) if (sameAsYaml(text, path)) fast++;
+  // Every registry written in the usual style takes the fast path (the broken fixture need not).
+  for (const { path, text } of all.filter((f) => f.path.startsWith(samplesDir))) assert.ok(readFastYaml(text), `${path} should take the fast path`);
+  assert.ok(fast >= all.length - 2, `only ${fast} of ${all.length} files took the fast path`);
+  assert.ok(sameAsYaml(generateRegistryYaml(3000), 'generated registry'));
+  assert.ok(sameAsYaml(generateRegistryYaml(200).replace(/\n/g, '\r\n'), 'generated registry, CRLF'));
+});
+
+test('texts in the subset are read exactly as yaml reads them', () => {
+  const cases = [
+    joinLines('version: 1', 'entities:', '  - id: a', '    type: country', '    name: Aland', ''),
+    joinLines('version: 1', 'entities:', '- id: a', '  type: country', '  name: Aland', '- {id: b, type: country, name: Bland}'),
+    joinLines('# header', 'version: 1   # trailing', '', 'entities:', '  # group', '  - id: a  ', '    name: "A \\"q\\" \\u00e9 \\x41"', "    aliases: ['it''s', \"x\", plain words, -dash]", '    roles:', '      - office: o', '        start: 2012', '        end:', '      - title: T', '        end: ~', '    # tail', ''),
+    joinLines('version: 1', 'entities:', '  - id: a', '    aliases: [ ]', '    demonyms: []', '    participants: [x, ]', '    single_holder: TRUE', '    wikidata: 0x1F', '    description: a:b c#d', '    of: +12', '    date: 1.5e3', '    note: .inf', '    x: null', '    y: -5'),
+    joinLines('version: 1', 'entities:', '  - id: a', '    roles:', '    - office: b', '      start: 2020-01', '    name: N'),
+    joinLines('version: 1', 'entities:', '  - id: a', '    name: Ünïcødé 名前 😀', '    aliases: [Ärger, "😀 x"]'),
+    'version: 1\nentities:\n  - id: a\n    name: N',
+    'version: 1\nentities:',
+    'version: 1\nentities: []\n',
+  ];
+  for (const c of cases) assert.ok(sameAsYaml(c, 'case'), `expected the fast path for:\n${c}`);
+});
+
+test('texts outside the subset, or that yaml rejects, are left to the yaml package', () => {
+  const cases = [
+    '', '# only a comment\n', '---\nversion: 1\n', 'version: 1\n...\n', '%YAML 1.2\n---\nversion: 1\n',
+    'version: 1\nentities:\n  - &a id: x\n', 'version: 1\nentities:\n  - id: *a\n', 'version: 1\nentities:\n  - id: !tag x\n',
+    'version: 1\nentities:\n  - id: x\n    description: |\n      text\n', 'version: 1\nentities:\n  - id: x\n    description: >\n      text\n',
+    'version: 1\nentities:\n  - id: x\n    name: two\n      lines\n', 'version: 1\nversion: 2\n', 'version: 1\nentities:\n  - id: a\n    id: b\n',
+    'version: 1\nentities:\n\t- id: x\n', 'version: 1\nentities:\n  - id: "open\n', "version: 1\nentities:\n  - id: 'open\n",
+    'version: 1\nentities:\n  - aliases: [a, [b]]\n', 'version: 1\nentities:\n  - aliases: [a,\n      b]\n', 'version: 1\nentities:\n  - aliases: [a,, b]\n',
+    'version: 1\nentities:\n  - id: x\n     name: y\n', 'version: 1\nentities:\n  - id: x\n   name: y\n', '\ufeffversion: 1\n', 'version: 1\r',
+    'version: 1\nentities:\n  - name: a: b\n', 'version: 1\nentities:\n  -\n    id: x\n', 'version: 1\nentities:\n  - - x\n', 'version: 1\nentities:\n  - ? id\n',
+    '"version": 1\n', 'true: 1\n', 'version: 1\nentities:\n  - id: "\\q"\n', 'version: 1\nentities:\n  - id: x\n  name: y\n', '- a\n- b\n', 'scalar\n',
+    'version: 1\nentities: - a\n', 'version: 1\nentities:\n  - id: x # c\n    #\n    name: @x\n', 'version: 1\nentities:\n  - { id: x, name: [a] }\n',
+    'version: 1\nentities:\n  - id: \ud800x\n', 'version: 1\nentities:\n  - id: x\u0007\n', 'version: 1\n  entities:\n',
+  ];
+  for (const c of cases) assert.equal(readFastYaml(c), undefined, `expected the yaml path for:\n${JSON.stringify(c)}`);
+});
+
+const PIECES = [' ', '  ', '\n', ':', ': ', '- ', '#', ' #', "'", '"', '[', ']', '{', '}', ',', ', ', '\\', '&a', '*a', '!', '|', '>', '?', '~', 'null', 'true', '0x1', '1.5', '-', '\t', '\r\n', '---', 'é', '😀', 'x', 'id: y'];
+
+function mutate(text: string, r: () => number): string {
+  const at = Math.floor(r() * (text.length + 1));
+  switch (Math.floor(r() * 5)) {
+    case 0: return text.slice(0, at) + PIECES[Math.floor(r() * PIECES.length)] + text.slice(at);
+    case 1: return text.slice(0, at) + text.slice(at + 1 + Math.floor(r() * 3));
+    case 2: { // duplicate or drop a line
+      const lines = text.split('\n');
+      const i = Math.floor(r() * lines.length);
+      if (r() < 0.5) lines.splice(i, 0, lines[i]); else lines.splice(i, 1);
+      return lines.join('\n');
+    }
+    case 3: { // re-indent a line
+      const lines = text.split('\n');
+      const i = Math.floor(r() * lines.length);
+      lines[i] = r() < 0.5 ? ` ${lines[i]}` : lines[i].replace(/^ /, '');
+      return lines.join('\n');
+    }
+    default: return text.slice(0, at) + '\n' + ' '.repeat(Math.floor(r() * 8)) + PIECES[Math.floor(r() * PIECES.length)] + text.slice(at);
+  }
+}
+
+test('seeded mutations: the fast reader agrees with yaml or declines, never differs', () => {
+  const bases = [...registryTexts().map((f) => f.text).filter((t) => t.length < 20_000), generateRegistryYaml(30)];
+  let accepted = 0;
+  let total = 0;
+  for (let seed = 1; seed <= 2500; seed++) {
+    const r = seededRandom(seed);
+    let text = bases[seed % bases.length];
+    const n = 1 + Math.floor(r() * 3);
+    for (let i = 0; i < n; i++) text = mutate(text, r);
+    total++;
+    try {
+      if (sameAsYaml(text, `seed ${seed}`)) accepted++;
+    } catch (e) {
+      throw new Error(`seed ${seed}: ${(e as Error).message}`);
+    }
+  }
+  // The test means something only if many mutants are still in the subset (most mutants are
+  // not valid YAML at all; of the valid ones, about four in five take the fast path).
+  assert.ok(accepted > total / 10, `only ${accepted} of ${total} mutants took the fast path`);
+});
