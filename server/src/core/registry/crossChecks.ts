@@ -30,6 +30,8 @@ const REFERENCE_TYPES: Record<string, EntityType[] | undefined> = {
  */
 export function crossCheck(files: readonly ParsedRegistryFile[], stale: ReadonlySet<string>): { entities: Map<string, Entity>; findings: FindingsByFile } {
   const entities = new Map<string, Entity>();
+  // Entities whose id was taken by an earlier definition (nearly always none).
+  const shadowed = new Set<Entity>();
   const findings: FindingsByFile = new Map();
   const report = (e: Entity, f: Finding): void => {
     if (!stale.has(e.source.path)) push(findings, e.source.path, f);
@@ -42,6 +44,7 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
         entities.set(e.id, e);
         continue;
       }
+      shadowed.add(e);
       report(e, finding('duplicate-id', e.source.idRange[0], e.source.idRange[1],
         `The id '${e.id}' is already defined (${first.type} '${first.name}'); ids must be unique across all registry files. Rename one of them or merge the entries.`,
         { related: [{ path: first.source.path, start: first.source.idRange[0], end: first.source.idRange[1], message: `first definition of '${e.id}'` }] }));
@@ -50,7 +53,7 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
 
   for (const file of files) {
     for (const e of file.entities) {
-      if (entities.get(e.id) !== e) continue;
+      if (shadowed.size && shadowed.has(e)) continue;
       for (const r of e.source.references) {
         const target = entities.get(r.id);
         const key = r.key;
@@ -67,39 +70,43 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
     }
   }
 
-  aliasCollisions(files, entities, report);
+  aliasCollisions(files, shadowed, report);
   officeOverlaps(entities, report);
   return { entities, findings };
 }
 
-/**
- * Folded surface forms per parsed file, kept while the parse object lives: a snapshot after an
- * edit to one small file then skips this work for every unchanged big file.
- */
-const foldedForms = new WeakMap<ParsedRegistryFile, Map<string, string>>();
+/** Folded forms that needed Unicode work (few: plain ASCII forms fold to themselves), bounded. */
+const foldedForms = new Map<string, string>();
 
 function fold(s: string): string {
   // Most forms are plain ASCII with single spaces, for which folding changes nothing.
   if (!/[^\x21-\x7e ]|[`]|  |^ | $/.test(s)) return s;
+  let f = foldedForms.get(s);
+  if (f === undefined) {
+    if (foldedForms.size > 100_000) foldedForms.clear();
+    foldedForms.set(s, (f = foldSlow(s)));
+  }
+  return f;
+}
+
+function foldSlow(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/[–—‐]/g, '-').replace(/\s+/g, ' ').trim();
 }
 
-function aliasCollisions(files: readonly ParsedRegistryFile[], entities: Map<string, Entity>, report: (e: Entity, f: Finding) => void): void {
+function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: ReadonlySet<Entity>, report: (e: Entity, f: Finding) => void): void {
   interface Use { e: Entity; range: [number, number]; form: string }
   // A form used once (nearly all of them) keeps its single use; a list is made only on a collision.
   const byForm = new Map<string, Use | Use[]>();
+  const keys: string[] = [];
   for (const file of files) {
-    let folded = foldedForms.get(file);
-    if (!folded) foldedForms.set(file, (folded = new Map()));
     for (const [e, forms] of file.forms) {
-      if (entities.get(e.id) !== e) continue;
+      if (shadowed.size && shadowed.has(e)) continue;
       for (let i = 0; i < forms.length; i++) {
         const f = forms[i];
-        let k = folded.get(f.form);
-        if (k === undefined) folded.set(f.form, (k = fold(f.form)));
+        const k = (keys[i] = fold(f.form));
         // An entity's own forms that fold alike count once (an entity has a handful of forms).
         let again = false;
-        for (let j = 0; j < i && !again; j++) again = folded.get(forms[j].form) === k;
+        for (let j = 0; j < i && !again; j++) again = keys[j] === k;
         if (again) continue;
         const use: Use = { e, range: f.range, form: f.form };
         const prev = byForm.get(k);

@@ -41,8 +41,11 @@ export function readFastYaml(text: string): YNode | undefined {
 /** No tabs, no stray carriage returns, no control characters, no BOM, no lone surrogates: the
  * `yaml` path reports those. (One regular expression: far faster than a loop over the text.) */
 function plainCharacters(text: string): boolean {
-  return !ODD_CHARACTER.test(text);
+  // A quick test that passes plain ASCII/BMP text without CR; the exact one only when it fails.
+  return !MAYBE_ODD.test(text) || !ODD_CHARACTER.test(text);
 }
+
+const MAYBE_ODD = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]/;
 
 const ODD_CHARACTER = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -291,25 +294,54 @@ class Reader {
       if (c0 !== C.Dash || i + 1 >= this.lineEnd || d === C.Space) throw UNSUPPORTED;
       if (flow && (d === C.Comma || d === C.RBracket || d === C.RBrace || d === C.LBracket || d === C.LBrace)) throw UNSUPPORTED;
     }
-    let j = i;
+    const end = flow ? this.plainFlowEnd(i) : this.plainBlockEnd(i);
+    this.pos = end;
+    return { kind: 'scalar', start: i, end, value: resolvePlain(t.slice(i, end)) };
+  }
+
+  /** The next `#` and `:` at or after some point (text length when none): found with indexOf and
+   * reused across lines, since most values hold neither. */
+  private nextHash = -1;
+  private nextColon = -1;
+
+  /** A block plain scalar runs to the line end or a ` #` comment, trailing spaces excluded. */
+  private plainBlockEnd(i: number): number {
+    const t = this.text;
+    const lineEnd = this.lineEnd;
+    let stop = lineEnd;
+    let h = this.nextHash;
+    if (h < i) h = indexOrEnd(t, '#', i);
+    while (h < lineEnd && t.charCodeAt(h - 1) !== C.Space) h = indexOrEnd(t, '#', h + 1);
+    if (h < lineEnd) stop = h;
+    this.nextHash = h;
+    let k = this.nextColon;
+    if (k < i) k = indexOrEnd(t, ':', i);
+    for (; k < stop; k = indexOrEnd(t, ':', k + 1)) {
+      // `a: b` inside a value is a nested mapping (an error in block context): leave it to yaml.
+      if (k + 1 >= lineEnd || t.charCodeAt(k + 1) === C.Space) throw UNSUPPORTED;
+    }
+    this.nextColon = k;
+    let end = stop;
+    while (end > i && t.charCodeAt(end - 1) === C.Space) end--;
+    return end;
+  }
+
+  private plainFlowEnd(i: number): number {
+    const t = this.text;
     let end = i;
-    for (; j < this.lineEnd; j++) {
+    for (let j = i; j < this.lineEnd; j++) {
       const c = t.charCodeAt(j);
       if (c === C.Space) continue;
       if (c === C.Hash && t.charCodeAt(j - 1) === C.Space) break;
       if (c === C.Colon) {
         const d = t.charCodeAt(j + 1);
-        // `a: b` inside a value is a nested mapping (an error in block context): leave it to yaml.
-        if (j + 1 >= this.lineEnd || d === C.Space || (flow && (d === C.Comma || d === C.RBracket || d === C.RBrace))) throw UNSUPPORTED;
+        if (j + 1 >= this.lineEnd || d === C.Space || d === C.Comma || d === C.RBracket || d === C.RBrace) throw UNSUPPORTED;
       }
-      if (flow) {
-        if (c === C.Comma || c === C.RBracket || c === C.RBrace) break;
-        if (c === C.LBracket || c === C.LBrace) throw UNSUPPORTED;
-      }
+      if (c === C.Comma || c === C.RBracket || c === C.RBrace) break;
+      if (c === C.LBracket || c === C.LBrace) throw UNSUPPORTED;
       end = j + 1;
     }
-    this.pos = end;
-    return { kind: 'scalar', start: i, end, value: resolvePlain(t.slice(i, end)) };
+    return end;
   }
 
   private singleQuoted(i: number): YScalar {
@@ -436,6 +468,11 @@ const ESCAPES: Record<string, string> = {
   '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', e: '\x1b', ' ': ' ',
   a: '\x07', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
 };
+
+function indexOrEnd(t: string, ch: string, from: number): number {
+  const i = t.indexOf(ch, from);
+  return i < 0 ? t.length : i;
+}
 
 function nullScalar(at: number): YScalar {
   return { kind: 'scalar', start: at, end: at, value: null };
