@@ -176,7 +176,7 @@ class Reader {
     let at = firstKeyAt ?? this.lineStart + indent;
     for (;;) {
       const pair = this.pair(at, indent);
-      for (const p of pairs) if (p.key === pair.key) throw UNSUPPORTED;
+      if (hasKey(pairs, pair.key)) throw UNSUPPORTED;
       pairs.push(pair);
       if (this.eof || this.indent < indent) break;
       if (this.indent > indent) throw UNSUPPORTED;
@@ -434,7 +434,7 @@ class Reader {
       while (isKeyChar(t.charCodeAt(k))) k++;
       if (t.charCodeAt(k) !== C.Colon || t.charCodeAt(k + 1) !== C.Space) throw UNSUPPORTED;
       const key = keyText(t, j, k);
-      for (const p of pairs) if (p.key === key) throw UNSUPPORTED;
+      if (hasKey(pairs, key)) throw UNSUPPORTED;
       const v = this.skipSpaces(k + 1);
       const c0 = t.charCodeAt(v);
       if (c0 === C.Comma || c0 === C.RBrace || v >= this.lineEnd) throw UNSUPPORTED;
@@ -468,6 +468,21 @@ const ESCAPES: Record<string, string> = {
   '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', e: '\x1b', ' ': ' ',
   a: '\x07', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
 };
+
+/** Whether a map already has `key` (duplicates go to yaml, which reports them). Entities have a
+ * handful of keys; a map with thousands is checked through a set so it stays linear. */
+const keySets = new WeakMap<YPair[], Set<string>>();
+function hasKey(pairs: YPair[], key: string): boolean {
+  if (pairs.length < 32) {
+    for (const p of pairs) if (p.key === key) return true;
+    return false;
+  }
+  let set = keySets.get(pairs);
+  if (!set) keySets.set(pairs, (set = new Set(pairs.map((p) => p.key))));
+  if (set.has(key)) return true;
+  set.add(key);
+  return false;
+}
 
 function indexOrEnd(t: string, ch: string, from: number): number {
   const i = t.indexOf(ch, from);
