@@ -16,6 +16,7 @@ import { eventDateConflict } from '../../server/src/core/checks/event-date-confl
 import { metadataDateConflict } from '../../server/src/core/checks/metadata-date-conflict';
 import { DateMention, Entity, EntityMention, RegistrySnapshot, Role } from '../../server/src/core/types';
 import { joinLines, marked } from '../helpers';
+import { seededRandom } from '../../bench/generate';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -238,6 +239,52 @@ test('near-duplicate-paragraph: exact repeats and unrelated paragraphs are not r
   const a = 'Japan and Germany pledged on Monday to further enhance their bilateral security cooperation after talks.';
   const b = 'Japan and Germany pledged on Monday to open a new consulate in Osaka and to expand student exchanges.';
   assert.deepEqual(nearDuplicateParagraph(ctx(joinLines(a, b, ''))), []);
+});
+
+test('near-duplicate-paragraph: the indexed integer shingles find exactly the pairs a brute-force comparison of shingle texts finds', () => {
+  const vocab = 'the minister met his counterpart in tokyo on monday to discuss security trade energy and the two sides agreed a new plan for maritime talks next year'.split(' ');
+  let pairs = 0;
+  for (let seed = 1; seed <= 300; seed++) {
+    const r = seededRandom(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+    const paras: string[][] = [];
+    for (let k = 0; k < 12; k++) {
+      if (paras.length && r() < 0.4) {
+        // An edited copy of an earlier paragraph: a few words changed, added or dropped.
+        const copy = [...pick(paras)];
+        for (let e = Math.floor(r() * 4); e > 0; e--) {
+          const at = Math.floor(r() * copy.length);
+          const op = r();
+          if (op < 0.4) copy[at] = pick(vocab); else if (op < 0.7) copy.splice(at, 0, pick(vocab)); else copy.splice(at, 1);
+        }
+        paras.push(copy);
+      } else paras.push(Array.from({ length: 6 + Math.floor(r() * 30) }, () => pick(vocab)));
+    }
+    const text = joinLines(...paras.map((p) => p.join(' ') + '.'), '');
+    const c = ctx(text);
+    const found = nearDuplicateParagraph(c).map((f) => [c.article.paragraphs.findIndex((p) => p.start === f.start), c.article.paragraphs.findIndex((p) => p.start === f.related![0].start)]);
+    // The oracle: every earlier distinct paragraph, shingles as joined word strings.
+    const words = c.article.paragraphs.map((p) => c.article.text.slice(p.start, p.end).toLowerCase().match(/[a-z]+/g) ?? []);
+    const sets = words.map((w) => new Set(w.slice(0, Math.max(0, w.length - 4)).map((_, i) => w.slice(i, i + 5).join(' '))));
+    const keys = words.map((w) => w.join(' '));
+    const expected: number[][] = [];
+    for (let j = 0; j < words.length; j++) {
+      if (words[j].length < 6 || keys.indexOf(keys[j]) !== j) continue;
+      let best: { i: number; score: number } | null = null;
+      for (let i = 0; i < j; i++) {
+        if (words[i].length < 6 || keys.indexOf(keys[i]) !== i) continue;
+        let shared = 0;
+        for (const x of sets[j]) if (sets[i].has(x)) shared++;
+        if (!shared) continue;
+        const score = Math.max(shared / (sets[i].size + sets[j].size - shared), shared / Math.min(sets[i].size, sets[j].size));
+        if (score >= 0.8 && (!best || score > best.score)) best = { i, score };
+      }
+      if (best) expected.push([j, best.i]);
+    }
+    assert.deepEqual(found, expected, `seed ${seed}`);
+    pairs += expected.length;
+  }
+  assert.ok(pairs > 100, `only ${pairs} near-duplicate pairs were planted`);
 });
 
 // ---------------------------------------------------------------------------------------------

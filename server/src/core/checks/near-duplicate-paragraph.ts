@@ -13,11 +13,12 @@
 import { Finding, finding } from '../types';
 import type { CheckContext } from './index';
 import { paragraphPrints } from './duplicate-paragraph';
-import { LineNumbers, MIN_WORDS, shingles } from './text';
+import { LineNumbers, MIN_WORDS } from './text';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more paragraphs than this is not used to find candidates. */
 const MAX_POSTINGS = 64;
+const SHINGLE = 5;
 /** Longer "paragraphs" (a pasted table, a minified blob) are not news paragraphs: skip them, bounding memory. */
 const MAX_WORDS = 5000;
 
@@ -26,50 +27,70 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const ps = article.paragraphs;
   const prints = paragraphPrints(article);
   const lines = new LineNumbers(article.text);
-  const postings = new Map<string, number[]>();
-  const sets: (Set<string> | null)[] = [];
+  // Words and 5-word shingles become small integers: no joined strings, no string-keyed maps.
+  const words = new Map<string, number>();
+  const table = new ShingleTable();
+  const postings: number[][] = [];
+  /** The last paragraph that counted each shingle, so a paragraph counts a shingle once. */
+  const countedIn: number[] = [];
+  const sizes: number[] = [];
+  /** Shingles shared with each earlier paragraph, and which entries are set (reset after use). */
+  const sharedWith = new Int32Array(ps.length);
+  const touched: number[] = [];
   const out: Finding[] = [];
   for (let j = 0; j < ps.length; j++) {
     const pj = prints[j];
     if (pj.words.length < MIN_WORDS || pj.words.length > MAX_WORDS || pj.first !== j) {
       // Short paragraphs are ignored; exact repeats belong to duplicate-paragraph, and their first
       // copy already stands for them as a candidate.
-      sets.push(null);
+      sizes.push(0);
       continue;
     }
-    const sj = shingles(pj.words);
-    sets.push(sj);
-    const shared = new Map<number, number>();
-    for (const sh of sj) {
-      const list = postings.get(sh);
+    const ids = new Int32Array(pj.words.length);
+    for (let k = 0; k < ids.length; k++) {
+      let id = words.get(pj.words[k]);
+      if (id === undefined) words.set(pj.words[k], (id = words.size));
+      ids[k] = id;
+    }
+    // Shingles in order of first occurrence, as a set of their texts would iterate them.
+    let size = 0;
+    for (let k = 0; k + SHINGLE <= ids.length; k++) {
+      const sh = table.idOf(ids, k);
+      if (countedIn[sh] === j) continue;
+      countedIn[sh] = j;
+      size++;
+      const list = postings[sh];
       if (!list) {
-        postings.set(sh, [j]);
+        postings[sh] = [j];
         continue;
       }
-      for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (const i of list) if (sharedWith[i]++ === 0) touched.push(i);
       if (list.length < MAX_POSTINGS) list.push(j);
     }
+    sizes.push(size);
     let best: { i: number; jaccard: number; containment: number; score: number } | null = null;
-    for (const [i, c] of shared) {
-      const si = sets[i]!;
-      const jaccard = c / (si.size + sj.size - c);
-      const containment = c / Math.min(si.size, sj.size);
+    for (const i of touched) {
+      const c = sharedWith[i];
+      sharedWith[i] = 0;
+      const jaccard = c / (sizes[i] + size - c);
+      const containment = c / Math.min(sizes[i], size);
       const score = Math.max(jaccard, containment);
       if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score || (score === best.score && i < best.i))) {
         best = { i, jaccard, containment, score };
       }
     }
+    touched.length = 0;
     if (!best) continue;
     const other = ps[best.i];
     const line = lines.lineOf(other.start);
     const pct = (x: number): string => `${Math.round(x * 100)}%`;
     const contained = best.containment >= 0.995 ? 'contained' : 'mostly contained';
-    const si = sets[best.i]!;
+    const otherSize = sizes[best.i];
     let message: string;
-    if (best.jaccard >= NEAR_DUPLICATE_THRESHOLD || Math.min(si.size, sj.size) >= 0.8 * Math.max(si.size, sj.size)) {
+    if (best.jaccard >= NEAR_DUPLICATE_THRESHOLD || Math.min(otherSize, size) >= 0.8 * Math.max(otherSize, size)) {
       // Paragraphs of similar length: one is an edited copy of the other.
       message = `This paragraph is mostly the same as the paragraph at line ${line}: Jaccard similarity ${best.jaccard.toFixed(2)} of their 5-word sequences, and ${pct(best.containment)} of the shorter one's occur in the other. Keep one of them.`;
-    } else if (si.size < sj.size) {
+    } else if (otherSize < size) {
       message = `The paragraph at line ${line} is ${contained} in this one: ${pct(best.containment)} of its 5-word sequences occur here. Delete the shorter copy if it was pasted by mistake.`;
     } else {
       message = `This paragraph is ${contained} in the paragraph at line ${line}: ${pct(best.containment)} of its 5-word sequences occur there. Delete it if it was pasted by mistake.`;
@@ -79,4 +100,55 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
     }));
   }
   return out;
+}
+
+/**
+ * Distinct 5-word shingles (as word ids) → dense shingle ids, in an open-addressing hash table
+ * over typed arrays. Equal ids mean equal word sequences: the table compares all five words.
+ */
+class ShingleTable {
+  private cap = 1024;
+  private slots = new Int32Array(this.cap).fill(-1);
+  private keys = new Int32Array(this.cap * SHINGLE);
+  private count = 0;
+
+  idOf(ids: Int32Array, at: number): number {
+    if (this.count * 2 >= this.cap) this.grow();
+    const mask = this.cap - 1;
+    for (let h = hash(ids, at) & mask; ; h = (h + 1) & mask) {
+      const id = this.slots[h];
+      if (id < 0) {
+        this.keys.set(ids.subarray(at, at + SHINGLE), this.count * SHINGLE);
+        this.slots[h] = this.count;
+        return this.count++;
+      }
+      if (this.equals(id, ids, at)) return id;
+    }
+  }
+
+  private equals(id: number, ids: Int32Array, at: number): boolean {
+    const k = id * SHINGLE;
+    for (let i = 0; i < SHINGLE; i++) if (this.keys[k + i] !== ids[at + i]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    this.cap *= 2;
+    const keys = new Int32Array(this.cap * SHINGLE);
+    keys.set(this.keys.subarray(0, this.count * SHINGLE));
+    this.keys = keys;
+    this.slots = new Int32Array(this.cap).fill(-1);
+    const mask = this.cap - 1;
+    for (let id = 0; id < this.count; id++) {
+      let h = hash(keys, id * SHINGLE) & mask;
+      while (this.slots[h] >= 0) h = (h + 1) & mask;
+      this.slots[h] = id;
+    }
+  }
+}
+
+function hash(ids: Int32Array, at: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < SHINGLE; i++) h = Math.imul(h ^ ids[at + i], 0x01000193) ^ (h >>> 15);
+  return h >>> 0;
 }
