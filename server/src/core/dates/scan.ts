@@ -16,6 +16,8 @@ export interface Tok {
   /** 'w' word, 'n' number (digits only), 'x' digits with letters (1990s, 41st, G20), 'p' punctuation. */
   k: 'w' | 'n' | 'x' | 'p';
   t: string;
+  /** For words: the month, weekday or keyword class (case-insensitive), else 0; see `classOf`. */
+  c: number;
 }
 
 export function tokenizeDates(text: string, from: number, to: number): Tok[] {
@@ -31,20 +33,67 @@ export function tokenizeDates(text: string, from: number, to: number): Tok[] {
     if (isLetter(c) || isDigit(c)) {
       let digits = 0;
       let letters = 0;
+      // Hash of the lower-cased word, for `classOf`; -1 once a non-ASCII letter is seen.
+      let h = 0;
       while (i < to) {
         const d = text.charCodeAt(i);
         if (isDigit(d)) digits++;
-        else if (isLetter(d)) letters++;
-        else break;
+        else if (isLetter(d)) {
+          letters++;
+          if (h !== -1) h = d < 128 ? (Math.imul(h, 31) + (d | 0x20)) & 0x3fffffff : -1;
+        } else break;
         i++;
       }
-      out.push({ s, e: i, k: letters === 0 ? 'n' : digits === 0 ? 'w' : 'x', t: text.slice(s, i) });
+      const k = letters === 0 ? 'n' : digits === 0 ? 'w' : 'x';
+      out.push({ s, e: i, k, t: text.slice(s, i), c: k === 'w' && h !== -1 ? classOf(text, s, i, h) : 0 });
     } else {
       i++;
-      out.push({ s, e: i, k: 'p', t: text[s] });
+      out.push({ s, e: i, k: 'p', t: text[s], c: 0 });
     }
   }
   return out;
+}
+
+/**
+ * Word classes, so the parser never lower-cases or looks up a word that cannot start a date:
+ * 1..12 a month name or abbreviation, WEEKDAY_CLASS + 0..6 a weekday, KEYWORD_CLASS + i one of
+ * `KEYWORDS`. Matching is ASCII case-insensitive, which is exactly `toLowerCase()` equality here:
+ * no letter the tokenizer accepts outside ASCII lower-cases to ASCII.
+ */
+const WEEKDAY_CLASS = 16;
+const KEYWORD_CLASS = 32;
+/** The words `tryAt` looks up in lower case, besides months and weekdays ('constructor' is in `NUMBER_WORDS` for `in`). */
+const KEYWORDS = ['yesterday', 'today', 'tomorrow', 'last', 'next', 'this', 'early', 'late', 'mid', 'between', 'from', 'constructor',
+  'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'few'];
+/** Keyword class → its lower-case word (an internalized constant, cheap to compare and look up). */
+const CLASS_WORD: string[] = [];
+/** Lower-case hash → the one word with that hash and its class. */
+const CLASS_BY_HASH = new Map<number, { w: string; c: number }>();
+
+function wordHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) & 0x3fffffff;
+  return h;
+}
+
+function addClass(w: string, c: number): void {
+  const h = wordHash(w);
+  if (CLASS_BY_HASH.has(h)) throw new Error(`date scanner: word hash collision for '${w}'`);
+  CLASS_BY_HASH.set(h, { w, c });
+  CLASS_WORD[c] = w;
+}
+for (const [w, m] of MONTH_BY_NAME) addClass(w, m);
+for (const [w, d] of WEEKDAY_BY_NAME) addClass(w, WEEKDAY_CLASS + d);
+KEYWORDS.forEach((w, i) => addClass(w, KEYWORD_CLASS + i));
+
+/** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
+function classOf(text: string, s: number, e: number, h: number): number {
+  const entry = CLASS_BY_HASH.get(h);
+  if (entry === undefined) return 0;
+  const w = entry.w;
+  if (w.length !== e - s) return 0;
+  for (let i = 0; i < w.length; i++) if ((text.charCodeAt(s + i) | 0x20) !== w.charCodeAt(i)) return 0;
+  return entry.c;
 }
 
 function isDigit(c: number): boolean {
@@ -91,9 +140,8 @@ function monthOf(tok: Tok | undefined): number {
   if (!tok || tok.k !== 'w') return 0;
   const c = tok.t.charCodeAt(0);
   if (c < 65 || c > 90) return 0; // month names are capitalized
-  const m = MONTH_BY_NAME.get(tok.t.toLowerCase()) ?? 0;
   // Three-letter abbreviations only count with their dot ("Oct."), except in full dates (checked by callers).
-  return m;
+  return tok.c >= 1 && tok.c <= 12 ? tok.c : 0;
 }
 
 function weekdayOf(tok: Tok | undefined, abbrev = false): number {
@@ -101,7 +149,7 @@ function weekdayOf(tok: Tok | undefined, abbrev = false): number {
   const c = tok.t.charCodeAt(0);
   if (c < 65 || c > 90) return -1;
   if (!abbrev && tok.t.length < 6) return -1;
-  return WEEKDAY_BY_NAME.get(tok.t.toLowerCase()) ?? -1;
+  return tok.c >= WEEKDAY_CLASS && tok.c < WEEKDAY_CLASS + 7 ? tok.c - WEEKDAY_CLASS : -1;
 }
 
 function isP(tok: Tok | undefined, ch: string): boolean {
@@ -117,7 +165,8 @@ function num(tok: Tok | undefined, min: number, max: number, len?: number): numb
 /**
  * Where a date can start: a digit, a month or weekday name (by prefix), a quarter, or one of the
  * relative words. Only windows of text around these are tokenized and parsed, so prose without
- * dates costs one regular-expression scan.
+ * dates costs one regular-expression scan (faster here than a charCodeAt loop: irregexp skips
+ * ahead on the first characters). One instance, reset by each call; `exec` is never re-entered.
  */
 const TRIGGER = /[0-9]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|Yesterday|today|Today|tomorrow|Tomorrow|ago|Q[1-4]|(?:last|next|this|Last|Next|This) (?:week|month|year))/g;
 
@@ -125,12 +174,19 @@ const TRIGGER = /[0-9]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|
 const BEFORE = 3;
 const AFTER = 8;
 
+/**
+ * Windows are [wordsBack(p, BEFORE), wordsForward(p, AFTER)] around each trigger p, merged when
+ * they touch. wordsForward is monotonic in p, so an open window ends at wordsForward(last), and
+ * it is only computed when a trigger falls beyond it or at the end: `before` walks at most from
+ * the last trigger to the next one, so each character is walked about once instead of AFTER words
+ * per trigger.
+ */
 export function scanDates(text: string, from: number, to: number): Expr[] {
   const out: Expr[] = [];
-  const re = new RegExp(TRIGGER.source, 'g');
+  const re = TRIGGER;
   re.lastIndex = from;
   let wStart = -1;
-  let wEnd = -1;
+  let last = -1; // the last trigger of the open window
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const p = m.index;
     // Skip the rest of a digit run so one number is one trigger.
@@ -139,18 +195,36 @@ export function scanDates(text: string, from: number, to: number): Expr[] {
       while (q < to && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
       re.lastIndex = q;
     }
-    const s = wordsBack(text, p, BEFORE, from);
-    const e = wordsForward(text, p, AFTER, to);
-    if (wStart >= 0 && s <= wEnd) {
-      if (e > wEnd) wEnd = e;
-    } else {
-      if (wStart >= 0) parseTokens(tokenizeDates(text, wStart, wEnd), out);
-      wStart = s;
-      wEnd = e;
+    if (wStart >= 0) {
+      // Inside the open window (p < its end, so p's start is too): extend it to p.
+      if (before(text, last, p, AFTER, to)) {
+        last = p;
+        continue;
+      }
+      const wEnd = wordsForward(text, last, AFTER, to);
+      const s = wordsBack(text, p, BEFORE, from);
+      if (s <= wEnd) {
+        last = p;
+        continue;
+      }
+      parseTokens(tokenizeDates(text, wStart, wEnd), out);
     }
+    wStart = wordsBack(text, p, BEFORE, from);
+    last = p;
   }
-  if (wStart >= 0) parseTokens(tokenizeDates(text, wStart, wEnd), out);
+  if (wStart >= 0) parseTokens(tokenizeDates(text, wStart, wordsForward(text, last, AFTER, to)), out);
   return out;
+}
+
+/** Whether b < wordsForward(text, a, n, limit), for a ≤ b; walks no further than b. */
+function before(text: string, a: number, b: number, n: number, limit: number): boolean {
+  let i = a;
+  for (let w = 0; w < n && i < limit; w++) {
+    while (i < limit && text.charCodeAt(i) > 32) i++;
+    while (i < limit && text.charCodeAt(i) <= 32) i++;
+    if (i > b) return true;
+  }
+  return i > b;
 }
 
 function wordsBack(text: string, p: number, n: number, limit: number): number {
@@ -285,7 +359,9 @@ function parseTokens(toks: Tok[], out: Expr[]): void {
         }
         return monthFirst(k, t.s);
       }
-      const lw = t.t.toLowerCase();
+      // Every form below starts with one of KEYWORDS; other words are rejected without lower-casing them.
+      if (t.c < KEYWORD_CLASS) return null;
+      const lw = CLASS_WORD[t.c]; // === t.t.toLowerCase()
       if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
         return { expr: { start: t.s, end: t.e, kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 } }, next: k + 1 };
       }
