@@ -18,10 +18,12 @@ export function recognizeDates(article: Article): { dates: DateMention[]; findin
   const text = article.text;
   const anchor = article.publicationDate ? parseIsoDate(article.publicationDate) : null;
   const a = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
+  const anchorText = a ? formatYMD(a) : undefined;
+  const future = futureTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
   for (const e of scanDates(text, article.bodyStart, text.length)) {
-    const r = resolve(e, a, () => isFuture(article, e.start));
+    const r = resolve(e, a, anchorText, future);
     dates.push({ start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution });
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
@@ -53,11 +55,26 @@ function frontMatterFix(article: Article, dates: DateMention[]): Fix {
   return { title: 'Add front matter with a publication date…', edits: [], command: { name: 'attache.insertFrontMatter', args: [] } };
 }
 
-function isFuture(article: Article, offset: number): boolean {
-  const p = paragraphAt(article, offset);
-  if (!p) return false;
-  const s = p.sentences.find((x) => x.start <= offset && offset < x.end) ?? p;
-  return FUTURE.test(article.text.slice(s.start, s.end));
+/**
+ * Whether the sentence at an offset (or its paragraph, outside any sentence) is in the future
+ * tense, for one article. It remembers the last sentence tested, as dates come in clusters: an
+ * offset inside it is in no other sentence (they are disjoint and inside their paragraph).
+ */
+function futureTester(article: Article): (offset: number) => boolean {
+  let start = -1;
+  let end = -1;
+  let value = false;
+  return (offset) => {
+    if (offset >= start && offset < end) return value;
+    const p = paragraphAt(article, offset);
+    if (!p) return false;
+    const s = p.sentences.find((x) => x.start <= offset && offset < x.end);
+    if (!s) return FUTURE.test(article.text.slice(p.start, p.end));
+    start = s.start;
+    end = s.end;
+    value = FUTURE.test(article.text.slice(s.start, s.end));
+    return value;
+  };
 }
 
 interface Resolved {
@@ -72,9 +89,10 @@ type YMD = { y: number; m: number; d: number };
 
 const NEEDS = 'needs a publication date: the article has none';
 
-function resolve(e: Expr, a: YMD | null, future: () => boolean): Resolved {
+/** `anchor` is `a` formatted (computed once per article); `isFuture` tells whether e's sentence is in the future tense. */
+function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt: (offset: number) => boolean): Resolved {
   const k = e.kind;
-  const anchor = a ? formatYMD(a) : undefined;
+  const future = (): boolean => isFutureAt(e.start);
   switch (k.type) {
     case 'ymd': {
       if (!isValidDate(k.y, k.m, k.d)) {

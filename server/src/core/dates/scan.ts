@@ -10,18 +10,54 @@
 
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
 
-export interface Tok {
-  s: number;
-  e: number;
-  /** 'w' word, 'n' number (digits only), 'x' digits with letters (1990s, 41st, G20), 'p' punctuation. */
-  k: 'w' | 'n' | 'x' | 'p';
-  t: string;
-  /** For words: the month, weekday or keyword class (case-insensitive), else 0; see `classOf`. */
-  c: number;
+// Token kinds; 0 stands for "no token" (before the first or after the last).
+/** Word (letters only). */
+const W = 1;
+/** Number (digits only). */
+const N = 2;
+/** Digits with letters (1990s, 41st, G20, Q3). */
+const X = 3;
+/** Punctuation: one character. */
+const P = 4;
+
+/**
+ * The tokens of the window being parsed, in arrays reused from window to window: no object and
+ * no string per token (that was a third of the date time). A token's text is sliced only where
+ * a rule compares it (`str`). Token k exists for 0 <= k < count; `kind(k)` is 0 otherwise.
+ */
+let src = '';
+let count = 0;
+let tS = new Int32Array(256);
+let tE = new Int32Array(256);
+let tK = new Uint8Array(256);
+/** Words: month, weekday or keyword class (`classOf`), else 0. */
+let tC = new Uint8Array(256);
+/** Numbers: their value (exact up to 15 digits, always above any range tested beyond). */
+let tV = new Float64Array(256);
+
+function grow(): void {
+  const n = tS.length * 2;
+  const s = new Int32Array(n);
+  s.set(tS);
+  tS = s;
+  const e = new Int32Array(n);
+  e.set(tE);
+  tE = e;
+  const k = new Uint8Array(n);
+  k.set(tK);
+  tK = k;
+  const c = new Uint8Array(n);
+  c.set(tC);
+  tC = c;
+  const v = new Float64Array(n);
+  v.set(tV);
+  tV = v;
 }
 
-export function tokenizeDates(text: string, from: number, to: number): Tok[] {
-  const out: Tok[] = [];
+/** Cuts text[from, to) into tokens: runs of letters and digits, and single other characters. */
+function tokenize(text: string, from: number, to: number): void {
+  src = text;
+  let n = 0;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -29,42 +65,58 @@ export function tokenizeDates(text: string, from: number, to: number): Tok[] {
       i++;
       continue;
     }
+    if (n === tS.length) grow();
     const s = i;
     if (isLetter(c) || isDigit(c)) {
       let digits = 0;
       let letters = 0;
+      let v = 0;
       // Hash of the lower-cased word, for `classOf`; -1 once a non-ASCII letter is seen.
       let h = 0;
       while (i < to) {
         const d = text.charCodeAt(i);
-        if (isDigit(d)) digits++;
-        else if (isLetter(d)) {
+        if (isDigit(d)) {
+          digits++;
+          v = v * 10 + (d - 48);
+        } else if (isLetter(d)) {
           letters++;
           if (h !== -1) h = d < 128 ? (Math.imul(h, 31) + (d | 0x20)) & 0x3fffffff : -1;
         } else break;
         i++;
       }
-      const k = letters === 0 ? 'n' : digits === 0 ? 'w' : 'x';
-      out.push({ s, e: i, k, t: text.slice(s, i), c: k === 'w' && h !== -1 ? classOf(text, s, i, h) : 0 });
+      const k = letters === 0 ? N : digits === 0 ? W : X;
+      tK[n] = k;
+      tC[n] = k === W && h !== -1 ? classOf(text, s, i, h) : 0;
+      tV[n] = v;
     } else {
       i++;
-      out.push({ s, e: i, k: 'p', t: text[s], c: 0 });
+      tK[n] = P;
+      tC[n] = 0;
+      tV[n] = 0;
     }
+    tS[n] = s;
+    tE[n] = i;
+    n++;
   }
-  return out;
+  count = n;
 }
 
 /**
  * Word classes, so the parser never lower-cases or looks up a word that cannot start a date:
  * 1..12 a month name or abbreviation, WEEKDAY_CLASS + 0..6 a weekday, KEYWORD_CLASS + i one of
- * `KEYWORDS`. Matching is ASCII case-insensitive, which is exactly `toLowerCase()` equality here:
- * no letter the tokenizer accepts outside ASCII lower-cases to ASCII.
+ * `KEYWORDS`, UNIT_CLASS + i one of `NUMBER_UNITS`. Matching is ASCII case-insensitive, which is
+ * exactly `toLowerCase()` equality (and the `/i` flag) here: no letter the tokenizer accepts
+ * outside ASCII lower-cases or case-folds to ASCII.
  */
 const WEEKDAY_CLASS = 16;
 const KEYWORD_CLASS = 32;
+const UNIT_CLASS = 96;
 /** The words `tryAt` looks up in lower case, besides months and weekdays ('constructor' is in `NUMBER_WORDS` for `in`). */
 const KEYWORDS = ['yesterday', 'today', 'tomorrow', 'last', 'next', 'this', 'early', 'late', 'mid', 'between', 'from', 'constructor',
   'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'few'];
+/** Words (any case) after which a number is a quantity, not a date part. */
+const NUMBER_UNITS = ['percent', 'per', 'billion', 'million', 'trillion', 'thousand', 'magnitude', 'km', 'kilometres', 'kilometers', 'miles',
+  'tons', 'tonnes', 'people', 'troops', 'soldiers', 'attendees', 'votes'];
 /** Keyword class → its lower-case word (an internalized constant, cheap to compare and look up). */
 const CLASS_WORD: string[] = [];
 /** Lower-case hash → the one word with that hash and its class. */
@@ -85,6 +137,7 @@ function addClass(w: string, c: number): void {
 for (const [w, m] of MONTH_BY_NAME) addClass(w, m);
 for (const [w, d] of WEEKDAY_BY_NAME) addClass(w, WEEKDAY_CLASS + d);
 KEYWORDS.forEach((w, i) => addClass(w, KEYWORD_CLASS + i));
+NUMBER_UNITS.forEach((w, i) => addClass(w, UNIT_CLASS + i));
 
 /** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
 function classOf(text: string, s: number, e: number, h: number): number {
@@ -135,32 +188,85 @@ const NUMBER_WORDS: Record<string, number> = {
 /** Words after which a bare four-digit number is a year. */
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa']);
+/** Words before a number that make it a currency amount or a reference ("USD 5", "No. 5", "Article 9"), not a date part. */
+const NOT_BEFORE_NUMBER = new Set(['USD', 'EUR', 'JPY', 'GBP', 'US', 'Article', 'article', 'No', 'no', 'page', 'Page', 'p', 'pp', 'vol', 'Vol',
+  'issue', 'Issue', 'number', 'Number', 'Resolution', 'G']);
 
-function monthOf(tok: Tok | undefined): number {
-  if (!tok || tok.k !== 'w') return 0;
-  const c = tok.t.charCodeAt(0);
+/** Kind of token k, 0 when there is none. */
+function kind(k: number): number {
+  return k >= 0 && k < count ? tK[k] : 0;
+}
+
+/** Text of token k (which exists). */
+function str(k: number): string {
+  return src.slice(tS[k], tE[k]);
+}
+
+/** Text of token k, or undefined when there is none (`toks[k]?.t`). */
+function strOrNone(k: number): string | undefined {
+  return k >= 0 && k < count ? src.slice(tS[k], tE[k]) : undefined;
+}
+
+/** First character code of token k (which exists). */
+function first(k: number): number {
+  return src.charCodeAt(tS[k]);
+}
+
+function monthOf(k: number): number {
+  if (kind(k) !== W) return 0;
+  const c = first(k);
   if (c < 65 || c > 90) return 0; // month names are capitalized
   // Three-letter abbreviations only count with their dot ("Oct."), except in full dates (checked by callers).
-  return tok.c >= 1 && tok.c <= 12 ? tok.c : 0;
+  const m = tC[k];
+  return m >= 1 && m <= 12 ? m : 0;
 }
 
-function weekdayOf(tok: Tok | undefined, abbrev = false): number {
-  if (!tok || tok.k !== 'w') return -1;
-  const c = tok.t.charCodeAt(0);
+/** A weekday written out (six letters or more). */
+function weekdayOf(k: number): number {
+  if (kind(k) !== W) return -1;
+  const c = first(k);
   if (c < 65 || c > 90) return -1;
-  if (!abbrev && tok.t.length < 6) return -1;
-  return tok.c >= WEEKDAY_CLASS && tok.c < WEEKDAY_CLASS + 7 ? tok.c - WEEKDAY_CLASS : -1;
+  if (tE[k] - tS[k] < 6) return -1;
+  const w = tC[k];
+  return w >= WEEKDAY_CLASS && w < WEEKDAY_CLASS + 7 ? w - WEEKDAY_CLASS : -1;
 }
 
-function isP(tok: Tok | undefined, ch: string): boolean {
-  return !!tok && tok.k === 'p' && tok.t === ch;
+/** Token k is the punctuation character with code ch. */
+function isP(k: number, ch: number): boolean {
+  return kind(k) === P && first(k) === ch;
 }
 
-function num(tok: Tok | undefined, min: number, max: number, len?: number): number {
-  if (!tok || tok.k !== 'n' || (len !== undefined && tok.t.length !== len)) return NaN;
-  const v = Number(tok.t);
+function num(k: number, min: number, max: number, len?: number): number {
+  if (kind(k) !== N || (len !== undefined && tE[k] - tS[k] !== len)) return NaN;
+  const v = tV[k];
   return v >= min && v <= max ? v : NaN;
 }
+
+const DOT = 46;
+const COMMA = 44;
+const HYPHEN = 45;
+const COLON = 58;
+const PERCENT = 37;
+
+/** `[$€£¥.,:/]`: money before a number, or a separator inside a larger number, time or fraction. */
+function isMoneyOrSeparator(c: number): boolean {
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === DOT || c === COMMA || c === COLON || c === 47;
+}
+
+/** `[$€£¥]`. */
+function isCurrency(c: number): boolean {
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+}
+
+/** Token k is a word of one of the forms `last`, `next`, `this`, capitalized or not. */
+function isRelWord(k: number): boolean {
+  const c = tC[k];
+  if (kind(k) !== W || (c !== KW_LAST && c !== KW_NEXT && c !== KW_THIS)) return false;
+  return /^(?:last|next|this|Last|Next|This)$/.test(str(k));
+}
+const KW_LAST = KEYWORD_CLASS + KEYWORDS.indexOf('last');
+const KW_NEXT = KEYWORD_CLASS + KEYWORDS.indexOf('next');
+const KW_THIS = KEYWORD_CLASS + KEYWORDS.indexOf('this');
 
 /**
  * Where a date can start: a digit, a month or weekday name (by prefix), a quarter, or one of the
@@ -207,12 +313,16 @@ export function scanDates(text: string, from: number, to: number): Expr[] {
         last = p;
         continue;
       }
-      parseTokens(tokenizeDates(text, wStart, wEnd), out);
+      tokenize(text, wStart, wEnd);
+      parseTokens(out);
     }
     wStart = wordsBack(text, p, BEFORE, from);
     last = p;
   }
-  if (wStart >= 0) parseTokens(tokenizeDates(text, wStart, wordsForward(text, last, AFTER, to)), out);
+  if (wStart >= 0) {
+    tokenize(text, wStart, wordsForward(text, last, AFTER, to));
+    parseTokens(out);
+  }
   return out;
 }
 
@@ -245,27 +355,28 @@ function wordsForward(text: string, p: number, n: number, limit: number): number
   return i;
 }
 
-function parseTokens(toks: Tok[], out: Expr[]): void {
+function parseTokens(out: Expr[]): void {
   let i = 0;
-  const adjacent = (a: number, b: number): boolean => toks[a].e === toks[b].s;
+  const adjacent = (a: number, b: number): boolean => tE[a] === tS[b];
   /** A number that is part of money, a decimal, a percentage, a time or a larger number is not a date part. */
   const plainNumber = (k: number): boolean => {
-    const p = toks[k - 1];
-    const n = toks[k + 1];
-    if (p && p.k === 'p' && p.e === toks[k].s && /[$€£¥.,:/]/.test(p.t)) return false;
-    if (p && p.k === 'w' && /^(?:USD|EUR|JPY|GBP|US|Article|article|No|no|page|Page|p|pp|vol|Vol|issue|Issue|number|Number|Resolution|G)$/.test(p.t)) return false;
-    if (n && n.k === 'p' && n.s === toks[k].e) {
-      if (n.t === '%' || n.t === ':') return false;
-      if ((n.t === '.' || n.t === ',') && toks[k + 2]?.k === 'n' && toks[k + 2].s === n.e) return false;
-      if (n.t === '-' && toks[k + 2]?.k === 'w' && toks[k + 2].s === n.e) return false;
+    const pk = kind(k - 1);
+    const nk = kind(k + 1);
+    if (pk === P && tE[k - 1] === tS[k] && isMoneyOrSeparator(first(k - 1))) return false;
+    if (pk === W && NOT_BEFORE_NUMBER.has(str(k - 1))) return false;
+    if (nk === P && tS[k + 1] === tE[k]) {
+      const c = first(k + 1);
+      if (c === PERCENT || c === COLON) return false;
+      if ((c === DOT || c === COMMA) && kind(k + 2) === N && tS[k + 2] === tE[k + 1]) return false;
+      if (c === HYPHEN && kind(k + 2) === W && tS[k + 2] === tE[k + 1]) return false;
     }
-    if (n && n.k === 'w' && /^(?:percent|per|billion|million|trillion|thousand|magnitude|km|kilometres|kilometers|miles|tons|tonnes|people|troops|soldiers|attendees|votes)$/i.test(n.t)) return false;
+    if (nk === W && tC[k + 1] >= UNIT_CLASS) return false;
     return true;
   };
   /** Skips an abbreviation dot after a month ("Oct."). */
-  const afterDot = (k: number): number => (isP(toks[k + 1], '.') && adjacent(k, k + 1) ? k + 2 : k + 1);
+  const afterDot = (k: number): number => (isP(k + 1, DOT) && adjacent(k, k + 1) ? k + 2 : k + 1);
 
-  while (i < toks.length) {
+  while (i < count) {
     const r = tryAt(i);
     if (r) {
       out.push(r.expr);
@@ -274,207 +385,226 @@ function parseTokens(toks: Tok[], out: Expr[]): void {
   }
 
   function yearAt(k: number, min = 1000, max = 2199): number {
-    const y = num(toks[k], min, max, 4);
+    const y = num(k, min, max, 4);
     return !Number.isNaN(y) && plainNumber(k) ? y : NaN;
   }
 
   function dayAt(k: number): number {
-    const tk = toks[k];
-    if (!tk) return NaN;
-    if (tk.k === 'x' && /^\d{1,2}(?:st|nd|rd|th)$/.test(tk.t)) {
-      const d = parseInt(tk.t, 10);
-      return d >= 1 && d <= 31 ? d : NaN;
+    const kk = kind(k);
+    if (kk === 0) return NaN;
+    if (kk === X) {
+      const t = str(k);
+      if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) {
+        const d = parseInt(t, 10);
+        return d >= 1 && d <= 31 ? d : NaN;
+      }
     }
-    const d = num(tk, 1, 31);
-    return !Number.isNaN(d) && tk.t.length <= 2 && plainNumber(k) ? d : NaN;
+    const d = num(k, 1, 31);
+    return !Number.isNaN(d) && tE[k] - tS[k] <= 2 && plainNumber(k) ? d : NaN;
   }
 
   /** "Month D[, YYYY]" / "Month YYYY" / "Month" starting at k (k is a month token). */
   function monthFirst(k: number, start: number, weekday?: { w: number; s: number; e: number }): { expr: Expr; next: number } | null {
-    const m = monthOf(toks[k]);
-    const abbrevOnly = toks[k].t.length <= 4 && toks[k].t.toLowerCase() !== 'june' && toks[k].t.toLowerCase() !== 'july' && toks[k].t !== 'May';
-    let j = afterDot(k);
+    const m = monthOf(k);
+    const tk = str(k);
+    const abbrevOnly = tk.length <= 4 && tk.toLowerCase() !== 'june' && tk.toLowerCase() !== 'july' && tk !== 'May';
+    const j = afterDot(k);
     const d = dayAt(j);
-    if (!Number.isNaN(d) && toks[j] && !(toks[j + 1]?.k === 'p' && toks[j + 1].t === ':')) {
-      let end = toks[j].e;
+    if (!Number.isNaN(d) && !isP(j + 1, COLON)) {
+      let end = tE[j];
       let n = j + 1;
       let y = NaN;
-      if (isP(toks[n], ',') && !Number.isNaN(yearAt(n + 1))) {
+      if (isP(n, COMMA) && !Number.isNaN(yearAt(n + 1))) {
         y = yearAt(n + 1);
-        end = toks[n + 1].e;
+        end = tE[n + 1];
         n += 2;
       } else if (!Number.isNaN(yearAt(n))) {
         y = yearAt(n);
-        end = toks[n].e;
+        end = tE[n];
         n += 1;
       }
       if (!Number.isNaN(y)) return { expr: { start, end, kind: { type: 'ymd', y, m, d, weekday } }, next: n };
-      if (toks[n]?.k === 'n' && toks[n].s - end <= 1) return null; // "May 5 2025 12" style noise
+      if (kind(n) === N && tS[n] - end <= 1) return null; // "May 5 2025 12" style noise
       return { expr: { start, end, kind: { type: 'md', m, d, weekday } }, next: n };
     }
     if (weekday) return null;
     const y = yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start, end: toks[j].e, kind: { type: 'ym', y, m } }, next: j + 1 };
-    if (abbrevOnly && !isP(toks[k + 1], '.')) return null;
+    if (!Number.isNaN(y)) return { expr: { start, end: tE[j], kind: { type: 'ym', y, m } }, next: j + 1 };
+    if (abbrevOnly && !isP(k + 1, DOT)) return null;
     // A month alone needs a preposition or a relative word before it ("in July", "last July").
-    const prev = toks[k - 1];
-    if (start === toks[k].s && (!prev || prev.k !== 'w' || !/^(?:in|In|since|Since|by|until|during|During|before|after|from|From|of|early|late|mid|through|till)$/.test(prev.t))) return null;
-    if (toks[k].t === 'May' && (!prev || !/^(?:in|In|since|Since|during|early|late|of|until)$/.test(prev.t)) && start === toks[k].s) return null;
-    return { expr: { start, end: toks[k].e, kind: { type: 'm', m } }, next: j };
+    const prev = strOrNone(k - 1);
+    if (start === tS[k] && (prev === undefined || kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|during|During|before|after|from|From|of|early|late|mid|through|till)$/.test(prev))) return null;
+    if (tk === 'May' && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|of|until)$/.test(prev)) && start === tS[k]) return null;
+    return { expr: { start, end: tE[k], kind: { type: 'm', m } }, next: j };
   }
 
   function tryAt(k: number): { expr: Expr; next: number } | null {
-    const t = toks[k];
-    if (t.k === 'w') {
+    const tk = tK[k];
+    if (tk === W) {
       // Weekday written with a date: "Tuesday, September 29, 2025", "Monday 29 July 2025".
-      const w = weekdayOf(t);
+      const w = weekdayOf(k);
       if (w >= 0) {
         let j = k + 1;
-        if (isP(toks[j], ',')) j++;
-        const wk = { w, s: t.s, e: t.e };
-        if (monthOf(toks[j])) {
-          const r = monthFirst(j, t.s, wk);
+        if (isP(j, COMMA)) j++;
+        const wk = { w, s: tS[k], e: tE[k] };
+        if (monthOf(j)) {
+          const r = monthFirst(j, tS[k], wk);
           if (r) return r;
         }
         const d = dayAt(j);
-        const m = monthOf(toks[j + 1]);
+        const m = monthOf(j + 1);
         if (!Number.isNaN(d) && m) {
           const after = afterDot(j + 1);
           const y = yearAt(after);
-          if (!Number.isNaN(y)) return { expr: { start: t.s, end: toks[after].e, kind: { type: 'ymd', y, m, d, weekday: wk } }, next: after + 1 };
-          return { expr: { start: t.s, end: toks[j + 1].e, kind: { type: 'md', m, d, weekday: wk } }, next: j + 2 };
+          if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[after], kind: { type: 'ymd', y, m, d, weekday: wk } }, next: after + 1 };
+          return { expr: { start: tS[k], end: tE[j + 1], kind: { type: 'md', m, d, weekday: wk } }, next: j + 2 };
         }
         // A weekday alone ("on Monday", "Thursday").
-        const prev = toks[k - 1];
-        const rel = prev && /^(?:last|next|this|Last|Next|This)$/.test(prev.t) ? (prev.t.toLowerCase() as 'last' | 'next' | 'this') : undefined;
-        return { expr: { start: rel ? prev.s : t.s, end: t.e, kind: { type: 'weekday', w, rel } }, next: k + 1 };
+        const rel = isRelWord(k - 1) ? (str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
+        return { expr: { start: rel ? tS[k - 1] : tS[k], end: tE[k], kind: { type: 'weekday', w, rel } }, next: k + 1 };
       }
-      if (monthOf(t)) {
-        const prev = toks[k - 1];
-        if (prev && /^(?:last|next|this|Last|Next|This)$/.test(prev.t) && !(isP(toks[k + 1], '.') && ABBREVIATED_MONTHS.has(t.t))) {
+      const month = monthOf(k);
+      if (month) {
+        if (isRelWord(k - 1) && !(isP(k + 1, DOT) && ABBREVIATED_MONTHS.has(str(k)))) {
           const yAfter = yearAt(afterDot(k));
           if (Number.isNaN(yAfter) && Number.isNaN(dayAt(afterDot(k)))) {
-            return { expr: { start: prev.s, end: t.e, kind: { type: 'm', m: monthOf(t), rel: prev.t.toLowerCase() as 'last' | 'next' | 'this' } }, next: k + 1 };
+            return { expr: { start: tS[k - 1], end: tE[k], kind: { type: 'm', m: month, rel: str(k - 1).toLowerCase() as 'last' | 'next' | 'this' } }, next: k + 1 };
           }
         }
-        return monthFirst(k, t.s);
+        return monthFirst(k, tS[k]);
       }
       // Every form below starts with one of KEYWORDS; other words are rejected without lower-casing them.
-      if (t.c < KEYWORD_CLASS) return null;
-      const lw = CLASS_WORD[t.c]; // === t.t.toLowerCase()
+      const c = tC[k];
+      if (c < KEYWORD_CLASS || c >= KEYWORD_CLASS + KEYWORDS.length) return null;
+      const lw = CLASS_WORD[c]; // === str(k).toLowerCase()
       if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
-        return { expr: { start: t.s, end: t.e, kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 } }, next: k + 1 };
+        return { expr: { start: tS[k], end: tE[k], kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 } }, next: k + 1 };
       }
       if (lw === 'last' || lw === 'next' || lw === 'this') {
-        const u = toks[k + 1];
-        const unit = u && u.k === 'w' ? RELATIVE_UNITS[u.t] : undefined;
-        if (unit && (u.t === unit || u.t === unit + 's') && !u.t.endsWith('s')) {
-          return { expr: { start: t.s, end: u.e, kind: { type: 'rel', unit, offset: lw === 'last' ? -1 : lw === 'next' ? 1 : 0 } }, next: k + 2 };
+        const ut = kind(k + 1) === W ? str(k + 1) : undefined;
+        const unit = ut !== undefined ? RELATIVE_UNITS[ut] : undefined;
+        if (unit && ut !== undefined && (ut === unit || ut === unit + 's') && !ut.endsWith('s')) {
+          return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'rel', unit, offset: lw === 'last' ? -1 : lw === 'next' ? 1 : 0 } }, next: k + 2 };
         }
         return null;
       }
       // "two years ago", "a week ago".
       if (lw in NUMBER_WORDS) {
-        const u = toks[k + 1];
-        const unit = u && u.k === 'w' ? RELATIVE_UNITS[u.t] : undefined;
+        // Checked first: 'a' and 'an' are common, 'ago' two words on is not.
+        if (strOrNone(k + 2) !== 'ago') return null;
+        const unit = kind(k + 1) === W ? RELATIVE_UNITS[str(k + 1)] : undefined;
         const n = NUMBER_WORDS[lw];
-        if (unit && toks[k + 2]?.t === 'ago' && !Number.isNaN(n)) {
-          return { expr: { start: t.s, end: toks[k + 2].e, kind: { type: 'rel', unit, offset: -n } }, next: k + 3 };
+        if (unit && !Number.isNaN(n)) {
+          return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'rel', unit, offset: -n } }, next: k + 3 };
         }
         return null;
       }
       // "early 1990s", "mid-1990s", "late 1990s".
       if (lw === 'early' || lw === 'late' || lw === 'mid') {
         let j = k + 1;
-        if (isP(toks[j], '-') && adjacent(k, j)) j++;
-        const dec = decadeOf(toks[j]);
-        if (dec !== null) return { expr: { start: t.s, end: toks[j].e, kind: { type: 'decade', decade: dec } }, next: j + 1 };
+        if (isP(j, HYPHEN) && adjacent(k, j)) j++;
+        const dec = decadeOf(j);
+        if (dec !== null) return { expr: { start: tS[k], end: tE[j], kind: { type: 'decade', decade: dec } }, next: j + 1 };
         return null;
       }
       // "between 2009 and 2013", "from 2014 to 2016".
       if (lw === 'between' || lw === 'from') {
         const a = yearAt(k + 1);
-        const link = toks[k + 2]?.t;
+        if (Number.isNaN(a)) return null;
+        const link = strOrNone(k + 2);
         const b = yearAt(k + 3);
-        if (!Number.isNaN(a) && !Number.isNaN(b) && ((lw === 'between' && link === 'and') || (lw === 'from' && (link === 'to' || link === 'until' || link === 'through'))) && b >= a) {
-          return { expr: { start: toks[k + 1].s, end: toks[k + 3].e, kind: { type: 'range', from: a, to: b } }, next: k + 4 };
+        if (!Number.isNaN(b) && ((lw === 'between' && link === 'and') || (lw === 'from' && (link === 'to' || link === 'until' || link === 'through'))) && b >= a) {
+          return { expr: { start: tS[k + 1], end: tE[k + 3], kind: { type: 'range', from: a, to: b } }, next: k + 4 };
         }
         return null;
       }
       return null;
     }
-    if (t.k === 'x') {
+    if (tk === X) {
       // "Q3 2024".
-      const q = /^Q([1-4])$/.exec(t.t);
-      if (q) {
-        const y = yearAt(k + 1);
-        if (!Number.isNaN(y)) return { expr: { start: t.s, end: toks[k + 1].e, kind: { type: 'quarter', y, q: Number(q[1]) } }, next: k + 2 };
-        return null;
+      if (first(k) === 81 /* Q */ && tE[k] - tS[k] === 2) {
+        const q = src.charCodeAt(tS[k] + 1) - 48;
+        if (q >= 1 && q <= 4) {
+          const y = yearAt(k + 1);
+          if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'quarter', y, q } }, next: k + 2 };
+          return null;
+        }
       }
-      const dec = decadeOf(t);
-      if (dec !== null && plainPrefix(k)) return { expr: { start: t.s, end: t.e, kind: { type: 'decade', decade: dec } }, next: k + 1 };
+      const dec = decadeOf(k);
+      if (dec !== null && plainPrefix(k)) return { expr: { start: tS[k], end: tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 };
       // "29th of July"? Rare in news; "29th July 2025" handled as a day.
       const d = dayAt(k);
-      if (!Number.isNaN(d) && monthOf(toks[k + 1])) return dayFirst(k, d);
+      if (!Number.isNaN(d) && monthOf(k + 1)) return dayFirst(k, d);
       return null;
     }
-    if (t.k === 'n') {
+    if (tk === N) {
       if (!plainPrefix(k)) return null;
       // ISO 2025-07-29.
-      if (t.t.length === 4 && isP(toks[k + 1], '-') && toks[k + 2]?.k === 'n' && toks[k + 2].t.length === 2 && isP(toks[k + 3], '-') && toks[k + 4]?.k === 'n' && toks[k + 4].t.length === 2
+      if (tE[k] - tS[k] === 4 && isP(k + 1, HYPHEN) && kind(k + 2) === N && tE[k + 2] - tS[k + 2] === 2 && isP(k + 3, HYPHEN) && kind(k + 4) === N && tE[k + 4] - tS[k + 4] === 2
         && adjacent(k, k + 1) && adjacent(k + 1, k + 2) && adjacent(k + 2, k + 3) && adjacent(k + 3, k + 4)) {
-        return { expr: { start: t.s, end: toks[k + 4].e, kind: { type: 'ymd', y: Number(t.t), m: Number(toks[k + 2].t), d: Number(toks[k + 4].t) } }, next: k + 5 };
+        return { expr: { start: tS[k], end: tE[k + 4], kind: { type: 'ymd', y: tV[k], m: tV[k + 2], d: tV[k + 4] } }, next: k + 5 };
       }
       const d = dayAt(k);
-      if (!Number.isNaN(d) && monthOf(toks[k + 1])) return dayFirst(k, d);
+      if (!Number.isNaN(d) && monthOf(k + 1)) return dayFirst(k, d);
       const y = yearAt(k);
       if (Number.isNaN(y)) return null;
       // Ranges "2009-2013", "2009–2013".
-      const dash = toks[k + 1];
-      if (dash && dash.k === 'p' && (dash.t === '-' || dash.t === '–' || dash.t === '—') && adjacent(k, k + 1) && adjacent(k + 1, k + 2)) {
-        const b = num(toks[k + 2], 1000, 2199, 4);
-        if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: t.s, end: toks[k + 2].e, kind: { type: 'range', from: y, to: b } }, next: k + 3 };
-        return null;
+      if (kind(k + 1) === P) {
+        const dash = first(k + 1);
+        if ((dash === HYPHEN || dash === 0x2013 || dash === 0x2014) && adjacent(k, k + 1)) {
+          // The first version read the missing token here and threw; kept so results do not change.
+          if (k + 2 >= count) throw new TypeError("Cannot read properties of undefined (reading 's')");
+          if (adjacent(k + 1, k + 2)) {
+            const b = num(k + 2, 1000, 2199, 4);
+            if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'range', from: y, to: b } }, next: k + 3 };
+            return null;
+          }
+        }
       }
-      if (isYearContext(k)) return { expr: { start: t.s, end: t.e, kind: { type: 'y', y } }, next: k + 1 };
+      if (isYearContext(k)) return { expr: { start: tS[k], end: tE[k], kind: { type: 'y', y } }, next: k + 1 };
       return null;
     }
     return null;
   }
 
   function dayFirst(k: number, d: number): { expr: Expr; next: number } | null {
-    const m = monthOf(toks[k + 1]);
+    const m = monthOf(k + 1);
     const j = afterDot(k + 1);
     const y = yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start: toks[k].s, end: toks[j].e, kind: { type: 'ymd', y, m, d } }, next: j + 1 };
-    return { expr: { start: toks[k].s, end: toks[k + 1].e, kind: { type: 'md', m, d } }, next: k + 2 };
+    if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[j], kind: { type: 'ymd', y, m, d } }, next: j + 1 };
+    return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'md', m, d } }, next: k + 2 };
   }
 
   /** Not glued to a letter or currency before it (`G20`, `$47`, `F-35`). */
   function plainPrefix(k: number): boolean {
-    const p = toks[k - 1];
-    if (!p || p.e !== toks[k].s) return true;
-    if (p.k !== 'p') return false;
-    if (/[$€£¥]/.test(p.t)) return false;
-    if (p.t === '-' && toks[k - 2] && toks[k - 2].e === p.s && toks[k - 2].k !== 'p') return false;
+    const pk = kind(k - 1);
+    if (pk === 0 || tE[k - 1] !== tS[k]) return true;
+    if (pk !== P) return false;
+    const c = first(k - 1);
+    if (isCurrency(c)) return false;
+    if (c === HYPHEN && kind(k - 2) !== 0 && tE[k - 2] === tS[k - 1] && kind(k - 2) !== P) return false;
     return true;
   }
 
-  function decadeOf(tok: Tok | undefined): number | null {
-    if (!tok || tok.k !== 'x') return null;
-    const m = /^(1[0-9]|20)([0-9])0s$/.exec(tok.t);
+  function decadeOf(k: number): number | null {
+    if (kind(k) !== X) return null;
+    const m = /^(1[0-9]|20)([0-9])0s$/.exec(str(k));
     return m ? Number(m[1] + m[2]) : null;
   }
 
   /** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
   function isYearContext(k: number): boolean {
-    const p = toks[k - 1];
-    const n = toks[k + 1];
-    if (!p) return !!n && n.k === 'w' && /^[A-Z]/.test(n.t);
-    if (p.k === 'w' && YEAR_PREPOSITIONS.has(p.t)) return true;
-    if (p.k === 'w' && (p.t === 'the' || p.t === 'The') && n && n.k === 'w' && /^[A-Z]/.test(n.t)) return true;
-    if (p.k === 'w' && /^[A-Z][a-z]+$/.test(p.t) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p.t)) return true;
-    if (p.k === 'p' && p.t === '(' && n && n.k === 'p' && n.t === ')') return true;
+    const pk = kind(k - 1);
+    const nk = kind(k + 1);
+    const capitalNext = nk === W && first(k + 1) >= 65 && first(k + 1) <= 90;
+    if (pk === 0) return capitalNext;
+    if (pk === W) {
+      const p = str(k - 1);
+      if (YEAR_PREPOSITIONS.has(p)) return true;
+      if ((p === 'the' || p === 'The') && capitalNext) return true;
+      if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
+    }
+    if (pk === P && first(k - 1) === 40 /* ( */ && nk === P && first(k + 1) === 41 /* ) */) return true;
     return false;
   }
 }
