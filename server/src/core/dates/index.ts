@@ -92,7 +92,6 @@ const NEEDS = 'needs a publication date: the article has none';
 /** `anchor` is `a` formatted (computed once per article); `isFuture` tells whether e's sentence is in the future tense. */
 function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt: (offset: number) => boolean): Resolved {
   const k = e.kind;
-  const future = (): boolean => isFutureAt(e.start);
   switch (k.type) {
     case 'ymd': {
       if (!isValidDate(k.y, k.m, k.d)) {
@@ -117,7 +116,7 @@ function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt:
           invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
       }
       if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
-      const fut = future();
+      const fut = isFutureAt(e.start);
       let y = a.y;
       const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
       const an = toDayNumber(a.y, a.m, a.d);
@@ -143,7 +142,7 @@ function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt:
       } else if (k.rel === 'this') {
         y = a.y;
         rule = `this ${MONTHS[k.m - 1]}: ${MONTHS[k.m - 1]} of the publication year`;
-      } else if (future()) {
+      } else if (isFutureAt(e.start)) {
         y = k.m >= a.m ? a.y : a.y + 1;
         rule = `month in a future-tense sentence: the next ${MONTHS[k.m - 1]} from the publication date`;
       } else {
@@ -181,7 +180,7 @@ function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt:
       let delta: number;
       let rule: string;
       const name = WEEKDAYS[k.w];
-      if (k.rel === 'next' || (!k.rel && future())) {
+      if (k.rel === 'next' || (!k.rel && isFutureAt(e.start))) {
         delta = ((k.w - aw + 7) % 7) || 7;
         rule = k.rel === 'next' ? `next ${name}: the first ${name} after the publication date` : `weekday in a future-tense sentence: the next ${name} after the publication date`;
       } else if (k.rel === 'last') {

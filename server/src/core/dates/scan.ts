@@ -54,6 +54,17 @@ function grow(): void {
   tV = v;
 }
 
+/** Character kinds for the tokenizer, by code below 0x250 (all others are punctuation). */
+const SPACE = 0;
+const DIGIT = 1;
+const ASCII_LETTER = 2;
+const OTHER_LETTER = 3;
+const PUNCT = 4;
+const CHAR_KIND = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) {
+  CHAR_KIND[c] = c <= 32 || c === 0xa0 ? SPACE : isDigit(c) ? DIGIT : !isLetter(c) ? PUNCT : c < 128 ? ASCII_LETTER : OTHER_LETTER;
+}
+
 /** Cuts text[from, to) into tokens: runs of letters and digits, and single other characters. */
 function tokenize(text: string, from: number, to: number): void {
   src = text;
@@ -61,13 +72,14 @@ function tokenize(text: string, from: number, to: number): void {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c <= 32 || c === 0xa0) {
+    const ck = c < 0x250 ? CHAR_KIND[c] : PUNCT;
+    if (ck === SPACE) {
       i++;
       continue;
     }
     if (n === tS.length) grow();
     const s = i;
-    if (isLetter(c) || isDigit(c)) {
+    if (ck !== PUNCT) {
       let digits = 0;
       let letters = 0;
       let v = 0;
@@ -75,18 +87,22 @@ function tokenize(text: string, from: number, to: number): void {
       let h = 0;
       while (i < to) {
         const d = text.charCodeAt(i);
-        if (isDigit(d)) {
+        const dk = d < 0x250 ? CHAR_KIND[d] : PUNCT;
+        if (dk === DIGIT) {
           digits++;
           v = v * 10 + (d - 48);
-        } else if (isLetter(d)) {
+        } else if (dk === ASCII_LETTER) {
           letters++;
-          if (h !== -1) h = d < 128 ? (Math.imul(h, 31) + (d | 0x20)) & 0x3fffffff : -1;
+          if (h !== -1) h = (Math.imul(h, 31) + (d | 0x20)) & 0x3fffffff;
+        } else if (dk === OTHER_LETTER) {
+          letters++;
+          h = -1;
         } else break;
         i++;
       }
       const k = letters === 0 ? N : digits === 0 ? W : X;
       tK[n] = k;
-      tC[n] = k === W && h !== -1 ? classOf(text, s, i, h) : 0;
+      tC[n] = k === W && h !== -1 && i - s <= MAX_CLASS_WORD ? classOf(text, s, i, h) : 0;
       tV[n] = v;
     } else {
       i++;
@@ -119,8 +135,15 @@ const NUMBER_UNITS = ['percent', 'per', 'billion', 'million', 'trillion', 'thous
   'tons', 'tonnes', 'people', 'troops', 'soldiers', 'attendees', 'votes'];
 /** Keyword class → its lower-case word (an internalized constant, cheap to compare and look up). */
 const CLASS_WORD: string[] = [];
-/** Lower-case hash → the one word with that hash and its class. */
-const CLASS_BY_HASH = new Map<number, { w: string; c: number }>();
+/**
+ * Lower-case hash → word and class, open addressing in typed arrays (a Map lookup per word was
+ * a tenth of the tokenizer). Slot holds the hash, or -1 when free.
+ */
+const TABLE_SIZE = 512;
+const TABLE_HASH = new Int32Array(TABLE_SIZE).fill(-1);
+const TABLE_CLASS = new Uint8Array(TABLE_SIZE);
+const TABLE_WORD: string[] = new Array<string>(TABLE_SIZE).fill('');
+let MAX_CLASS_WORD = 0;
 
 function wordHash(w: string): number {
   let h = 0;
@@ -130,9 +153,16 @@ function wordHash(w: string): number {
 
 function addClass(w: string, c: number): void {
   const h = wordHash(w);
-  if (CLASS_BY_HASH.has(h)) throw new Error(`date scanner: word hash collision for '${w}'`);
-  CLASS_BY_HASH.set(h, { w, c });
+  let slot = h & (TABLE_SIZE - 1);
+  while (TABLE_HASH[slot] !== -1) {
+    if (TABLE_HASH[slot] === h) throw new Error(`date scanner: word hash collision for '${w}'`);
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  TABLE_HASH[slot] = h;
+  TABLE_CLASS[slot] = c;
+  TABLE_WORD[slot] = w;
   CLASS_WORD[c] = w;
+  if (w.length > MAX_CLASS_WORD) MAX_CLASS_WORD = w.length;
 }
 for (const [w, m] of MONTH_BY_NAME) addClass(w, m);
 for (const [w, d] of WEEKDAY_BY_NAME) addClass(w, WEEKDAY_CLASS + d);
@@ -141,12 +171,15 @@ NUMBER_UNITS.forEach((w, i) => addClass(w, UNIT_CLASS + i));
 
 /** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
 function classOf(text: string, s: number, e: number, h: number): number {
-  const entry = CLASS_BY_HASH.get(h);
-  if (entry === undefined) return 0;
-  const w = entry.w;
+  let slot = h & (TABLE_SIZE - 1);
+  while (TABLE_HASH[slot] !== h) {
+    if (TABLE_HASH[slot] === -1) return 0;
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  const w = TABLE_WORD[slot];
   if (w.length !== e - s) return 0;
   for (let i = 0; i < w.length; i++) if ((text.charCodeAt(s + i) | 0x20) !== w.charCodeAt(i)) return 0;
-  return entry.c;
+  return TABLE_CLASS[slot];
 }
 
 function isDigit(c: number): boolean {
@@ -355,27 +388,9 @@ function wordsForward(text: string, p: number, n: number, limit: number): number
   return i;
 }
 
+/** Tries the date forms at each token of the window, left to right, skipping what a date took. */
 function parseTokens(out: Expr[]): void {
   let i = 0;
-  const adjacent = (a: number, b: number): boolean => tE[a] === tS[b];
-  /** A number that is part of money, a decimal, a percentage, a time or a larger number is not a date part. */
-  const plainNumber = (k: number): boolean => {
-    const pk = kind(k - 1);
-    const nk = kind(k + 1);
-    if (pk === P && tE[k - 1] === tS[k] && isMoneyOrSeparator(first(k - 1))) return false;
-    if (pk === W && NOT_BEFORE_NUMBER.has(str(k - 1))) return false;
-    if (nk === P && tS[k + 1] === tE[k]) {
-      const c = first(k + 1);
-      if (c === PERCENT || c === COLON) return false;
-      if ((c === DOT || c === COMMA) && kind(k + 2) === N && tS[k + 2] === tE[k + 1]) return false;
-      if (c === HYPHEN && kind(k + 2) === W && tS[k + 2] === tE[k + 1]) return false;
-    }
-    if (nk === W && tC[k + 1] >= UNIT_CLASS) return false;
-    return true;
-  };
-  /** Skips an abbreviation dot after a month ("Oct."). */
-  const afterDot = (k: number): number => (isP(k + 1, DOT) && adjacent(k, k + 1) ? k + 2 : k + 1);
-
   while (i < count) {
     const r = tryAt(i);
     if (r) {
@@ -383,228 +398,257 @@ function parseTokens(out: Expr[]): void {
       i = r.next;
     } else i++;
   }
+}
 
-  function yearAt(k: number, min = 1000, max = 2199): number {
-    const y = num(k, min, max, 4);
-    return !Number.isNaN(y) && plainNumber(k) ? y : NaN;
+// The rules below read the window's tokens (module state, set by `tokenize`). They are top-level
+// functions rather than closures inside parseTokens: no closures allocated per window, and each
+// is optimized on its own, sooner.
+
+function adjacent(a: number, b: number): boolean {
+  return tE[a] === tS[b];
+}
+
+/** A number that is part of money, a decimal, a percentage, a time or a larger number is not a date part. */
+function plainNumber(k: number): boolean {
+  const pk = kind(k - 1);
+  const nk = kind(k + 1);
+  if (pk === P && tE[k - 1] === tS[k] && isMoneyOrSeparator(first(k - 1))) return false;
+  if (pk === W && NOT_BEFORE_NUMBER.has(str(k - 1))) return false;
+  if (nk === P && tS[k + 1] === tE[k]) {
+    const c = first(k + 1);
+    if (c === PERCENT || c === COLON) return false;
+    if ((c === DOT || c === COMMA) && kind(k + 2) === N && tS[k + 2] === tE[k + 1]) return false;
+    if (c === HYPHEN && kind(k + 2) === W && tS[k + 2] === tE[k + 1]) return false;
   }
+  if (nk === W && tC[k + 1] >= UNIT_CLASS) return false;
+  return true;
+}
 
-  function dayAt(k: number): number {
-    const kk = kind(k);
-    if (kk === 0) return NaN;
-    if (kk === X) {
-      const t = str(k);
-      if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) {
-        const d = parseInt(t, 10);
-        return d >= 1 && d <= 31 ? d : NaN;
-      }
+/** Skips an abbreviation dot after a month ("Oct."). */
+function afterDot(k: number): number {
+  return isP(k + 1, DOT) && adjacent(k, k + 1) ? k + 2 : k + 1;
+}
+
+function yearAt(k: number, min = 1000, max = 2199): number {
+  const y = num(k, min, max, 4);
+  return !Number.isNaN(y) && plainNumber(k) ? y : NaN;
+}
+
+function dayAt(k: number): number {
+  const kk = kind(k);
+  if (kk === 0) return NaN;
+  if (kk === X) {
+    const t = str(k);
+    if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) {
+      const d = parseInt(t, 10);
+      return d >= 1 && d <= 31 ? d : NaN;
     }
-    const d = num(k, 1, 31);
-    return !Number.isNaN(d) && tE[k] - tS[k] <= 2 && plainNumber(k) ? d : NaN;
   }
+  const d = num(k, 1, 31);
+  return !Number.isNaN(d) && tE[k] - tS[k] <= 2 && plainNumber(k) ? d : NaN;
+}
 
-  /** "Month D[, YYYY]" / "Month YYYY" / "Month" starting at k (k is a month token). */
-  function monthFirst(k: number, start: number, weekday?: { w: number; s: number; e: number }): { expr: Expr; next: number } | null {
-    const m = monthOf(k);
-    const tk = str(k);
-    const abbrevOnly = tk.length <= 4 && tk.toLowerCase() !== 'june' && tk.toLowerCase() !== 'july' && tk !== 'May';
-    const j = afterDot(k);
-    const d = dayAt(j);
-    if (!Number.isNaN(d) && !isP(j + 1, COLON)) {
-      let end = tE[j];
-      let n = j + 1;
-      let y = NaN;
-      if (isP(n, COMMA) && !Number.isNaN(yearAt(n + 1))) {
-        y = yearAt(n + 1);
-        end = tE[n + 1];
-        n += 2;
-      } else if (!Number.isNaN(yearAt(n))) {
-        y = yearAt(n);
-        end = tE[n];
-        n += 1;
-      }
-      if (!Number.isNaN(y)) return { expr: { start, end, kind: { type: 'ymd', y, m, d, weekday } }, next: n };
-      if (kind(n) === N && tS[n] - end <= 1) return null; // "May 5 2025 12" style noise
-      return { expr: { start, end, kind: { type: 'md', m, d, weekday } }, next: n };
+/** "Month D[, YYYY]" / "Month YYYY" / "Month" starting at k (k is a month token). */
+function monthFirst(k: number, start: number, weekday?: { w: number; s: number; e: number }): { expr: Expr; next: number } | null {
+  const m = monthOf(k);
+  const tk = str(k);
+  const abbrevOnly = tk.length <= 4 && tk.toLowerCase() !== 'june' && tk.toLowerCase() !== 'july' && tk !== 'May';
+  const j = afterDot(k);
+  const d = dayAt(j);
+  if (!Number.isNaN(d) && !isP(j + 1, COLON)) {
+    let end = tE[j];
+    let n = j + 1;
+    let y = NaN;
+    if (isP(n, COMMA) && !Number.isNaN(yearAt(n + 1))) {
+      y = yearAt(n + 1);
+      end = tE[n + 1];
+      n += 2;
+    } else if (!Number.isNaN(yearAt(n))) {
+      y = yearAt(n);
+      end = tE[n];
+      n += 1;
     }
-    if (weekday) return null;
-    const y = yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start, end: tE[j], kind: { type: 'ym', y, m } }, next: j + 1 };
-    if (abbrevOnly && !isP(k + 1, DOT)) return null;
-    // A month alone needs a preposition or a relative word before it ("in July", "last July").
-    const prev = strOrNone(k - 1);
-    if (start === tS[k] && (prev === undefined || kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|during|During|before|after|from|From|of|early|late|mid|through|till)$/.test(prev))) return null;
-    if (tk === 'May' && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|of|until)$/.test(prev)) && start === tS[k]) return null;
-    return { expr: { start, end: tE[k], kind: { type: 'm', m } }, next: j };
+    if (!Number.isNaN(y)) return { expr: { start, end, kind: { type: 'ymd', y, m, d, weekday } }, next: n };
+    if (kind(n) === N && tS[n] - end <= 1) return null; // "May 5 2025 12" style noise
+    return { expr: { start, end, kind: { type: 'md', m, d, weekday } }, next: n };
   }
+  if (weekday) return null;
+  const y = yearAt(j);
+  if (!Number.isNaN(y)) return { expr: { start, end: tE[j], kind: { type: 'ym', y, m } }, next: j + 1 };
+  if (abbrevOnly && !isP(k + 1, DOT)) return null;
+  // A month alone needs a preposition or a relative word before it ("in July", "last July").
+  const prev = strOrNone(k - 1);
+  if (start === tS[k] && (prev === undefined || kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|during|During|before|after|from|From|of|early|late|mid|through|till)$/.test(prev))) return null;
+  if (tk === 'May' && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|of|until)$/.test(prev)) && start === tS[k]) return null;
+  return { expr: { start, end: tE[k], kind: { type: 'm', m } }, next: j };
+}
 
-  function tryAt(k: number): { expr: Expr; next: number } | null {
-    const tk = tK[k];
-    if (tk === W) {
-      // Weekday written with a date: "Tuesday, September 29, 2025", "Monday 29 July 2025".
-      const w = weekdayOf(k);
-      if (w >= 0) {
-        let j = k + 1;
-        if (isP(j, COMMA)) j++;
-        const wk = { w, s: tS[k], e: tE[k] };
-        if (monthOf(j)) {
-          const r = monthFirst(j, tS[k], wk);
-          if (r) return r;
-        }
-        const d = dayAt(j);
-        const m = monthOf(j + 1);
-        if (!Number.isNaN(d) && m) {
-          const after = afterDot(j + 1);
-          const y = yearAt(after);
-          if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[after], kind: { type: 'ymd', y, m, d, weekday: wk } }, next: after + 1 };
-          return { expr: { start: tS[k], end: tE[j + 1], kind: { type: 'md', m, d, weekday: wk } }, next: j + 2 };
-        }
-        // A weekday alone ("on Monday", "Thursday").
-        const rel = isRelWord(k - 1) ? (str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
-        return { expr: { start: rel ? tS[k - 1] : tS[k], end: tE[k], kind: { type: 'weekday', w, rel } }, next: k + 1 };
+function tryAt(k: number): { expr: Expr; next: number } | null {
+  const tk = tK[k];
+  if (tk === W) {
+    // Weekday written with a date: "Tuesday, September 29, 2025", "Monday 29 July 2025".
+    const w = weekdayOf(k);
+    if (w >= 0) {
+      let j = k + 1;
+      if (isP(j, COMMA)) j++;
+      const wk = { w, s: tS[k], e: tE[k] };
+      if (monthOf(j)) {
+        const r = monthFirst(j, tS[k], wk);
+        if (r) return r;
       }
-      const month = monthOf(k);
-      if (month) {
-        if (isRelWord(k - 1) && !(isP(k + 1, DOT) && ABBREVIATED_MONTHS.has(str(k)))) {
-          const yAfter = yearAt(afterDot(k));
-          if (Number.isNaN(yAfter) && Number.isNaN(dayAt(afterDot(k)))) {
-            return { expr: { start: tS[k - 1], end: tE[k], kind: { type: 'm', m: month, rel: str(k - 1).toLowerCase() as 'last' | 'next' | 'this' } }, next: k + 1 };
-          }
+      const d = dayAt(j);
+      const m = monthOf(j + 1);
+      if (!Number.isNaN(d) && m) {
+        const after = afterDot(j + 1);
+        const y = yearAt(after);
+        if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[after], kind: { type: 'ymd', y, m, d, weekday: wk } }, next: after + 1 };
+        return { expr: { start: tS[k], end: tE[j + 1], kind: { type: 'md', m, d, weekday: wk } }, next: j + 2 };
+      }
+      // A weekday alone ("on Monday", "Thursday").
+      const rel = isRelWord(k - 1) ? (str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
+      return { expr: { start: rel ? tS[k - 1] : tS[k], end: tE[k], kind: { type: 'weekday', w, rel } }, next: k + 1 };
+    }
+    const month = monthOf(k);
+    if (month) {
+      if (isRelWord(k - 1) && !(isP(k + 1, DOT) && ABBREVIATED_MONTHS.has(str(k)))) {
+        const yAfter = yearAt(afterDot(k));
+        if (Number.isNaN(yAfter) && Number.isNaN(dayAt(afterDot(k)))) {
+          return { expr: { start: tS[k - 1], end: tE[k], kind: { type: 'm', m: month, rel: str(k - 1).toLowerCase() as 'last' | 'next' | 'this' } }, next: k + 1 };
         }
-        return monthFirst(k, tS[k]);
       }
-      // Every form below starts with one of KEYWORDS; other words are rejected without lower-casing them.
-      const c = tC[k];
-      if (c < KEYWORD_CLASS || c >= KEYWORD_CLASS + KEYWORDS.length) return null;
-      const lw = CLASS_WORD[c]; // === str(k).toLowerCase()
-      if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
-        return { expr: { start: tS[k], end: tE[k], kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 } }, next: k + 1 };
-      }
-      if (lw === 'last' || lw === 'next' || lw === 'this') {
-        const ut = kind(k + 1) === W ? str(k + 1) : undefined;
-        const unit = ut !== undefined ? RELATIVE_UNITS[ut] : undefined;
-        if (unit && ut !== undefined && (ut === unit || ut === unit + 's') && !ut.endsWith('s')) {
-          return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'rel', unit, offset: lw === 'last' ? -1 : lw === 'next' ? 1 : 0 } }, next: k + 2 };
-        }
-        return null;
-      }
-      // "two years ago", "a week ago".
-      if (lw in NUMBER_WORDS) {
-        // Checked first: 'a' and 'an' are common, 'ago' two words on is not.
-        if (strOrNone(k + 2) !== 'ago') return null;
-        const unit = kind(k + 1) === W ? RELATIVE_UNITS[str(k + 1)] : undefined;
-        const n = NUMBER_WORDS[lw];
-        if (unit && !Number.isNaN(n)) {
-          return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'rel', unit, offset: -n } }, next: k + 3 };
-        }
-        return null;
-      }
-      // "early 1990s", "mid-1990s", "late 1990s".
-      if (lw === 'early' || lw === 'late' || lw === 'mid') {
-        let j = k + 1;
-        if (isP(j, HYPHEN) && adjacent(k, j)) j++;
-        const dec = decadeOf(j);
-        if (dec !== null) return { expr: { start: tS[k], end: tE[j], kind: { type: 'decade', decade: dec } }, next: j + 1 };
-        return null;
-      }
-      // "between 2009 and 2013", "from 2014 to 2016".
-      if (lw === 'between' || lw === 'from') {
-        const a = yearAt(k + 1);
-        if (Number.isNaN(a)) return null;
-        const link = strOrNone(k + 2);
-        const b = yearAt(k + 3);
-        if (!Number.isNaN(b) && ((lw === 'between' && link === 'and') || (lw === 'from' && (link === 'to' || link === 'until' || link === 'through'))) && b >= a) {
-          return { expr: { start: tS[k + 1], end: tE[k + 3], kind: { type: 'range', from: a, to: b } }, next: k + 4 };
-        }
-        return null;
+      return monthFirst(k, tS[k]);
+    }
+    // Every form below starts with one of KEYWORDS; other words are rejected without lower-casing them.
+    const c = tC[k];
+    if (c < KEYWORD_CLASS || c >= KEYWORD_CLASS + KEYWORDS.length) return null;
+    const lw = CLASS_WORD[c]; // === str(k).toLowerCase()
+    if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
+      return { expr: { start: tS[k], end: tE[k], kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 } }, next: k + 1 };
+    }
+    if (lw === 'last' || lw === 'next' || lw === 'this') {
+      const ut = kind(k + 1) === W ? str(k + 1) : undefined;
+      const unit = ut !== undefined ? RELATIVE_UNITS[ut] : undefined;
+      if (unit && ut !== undefined && (ut === unit || ut === unit + 's') && !ut.endsWith('s')) {
+        return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'rel', unit, offset: lw === 'last' ? -1 : lw === 'next' ? 1 : 0 } }, next: k + 2 };
       }
       return null;
     }
-    if (tk === X) {
-      // "Q3 2024".
-      if (first(k) === 81 /* Q */ && tE[k] - tS[k] === 2) {
-        const q = src.charCodeAt(tS[k] + 1) - 48;
-        if (q >= 1 && q <= 4) {
-          const y = yearAt(k + 1);
-          if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'quarter', y, q } }, next: k + 2 };
-          return null;
-        }
+    // "two years ago", "a week ago".
+    if (lw in NUMBER_WORDS) {
+      // Checked first: 'a' and 'an' are common, 'ago' two words on is not.
+      if (strOrNone(k + 2) !== 'ago') return null;
+      const unit = kind(k + 1) === W ? RELATIVE_UNITS[str(k + 1)] : undefined;
+      const n = NUMBER_WORDS[lw];
+      if (unit && !Number.isNaN(n)) {
+        return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'rel', unit, offset: -n } }, next: k + 3 };
       }
-      const dec = decadeOf(k);
-      if (dec !== null && plainPrefix(k)) return { expr: { start: tS[k], end: tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 };
-      // "29th of July"? Rare in news; "29th July 2025" handled as a day.
-      const d = dayAt(k);
-      if (!Number.isNaN(d) && monthOf(k + 1)) return dayFirst(k, d);
       return null;
     }
-    if (tk === N) {
-      if (!plainPrefix(k)) return null;
-      // ISO 2025-07-29.
-      if (tE[k] - tS[k] === 4 && isP(k + 1, HYPHEN) && kind(k + 2) === N && tE[k + 2] - tS[k + 2] === 2 && isP(k + 3, HYPHEN) && kind(k + 4) === N && tE[k + 4] - tS[k + 4] === 2
-        && adjacent(k, k + 1) && adjacent(k + 1, k + 2) && adjacent(k + 2, k + 3) && adjacent(k + 3, k + 4)) {
-        return { expr: { start: tS[k], end: tE[k + 4], kind: { type: 'ymd', y: tV[k], m: tV[k + 2], d: tV[k + 4] } }, next: k + 5 };
+    // "early 1990s", "mid-1990s", "late 1990s".
+    if (lw === 'early' || lw === 'late' || lw === 'mid') {
+      let j = k + 1;
+      if (isP(j, HYPHEN) && adjacent(k, j)) j++;
+      const dec = decadeOf(j);
+      if (dec !== null) return { expr: { start: tS[k], end: tE[j], kind: { type: 'decade', decade: dec } }, next: j + 1 };
+      return null;
+    }
+    // "between 2009 and 2013", "from 2014 to 2016".
+    if (lw === 'between' || lw === 'from') {
+      const a = yearAt(k + 1);
+      if (Number.isNaN(a)) return null;
+      const link = strOrNone(k + 2);
+      const b = yearAt(k + 3);
+      if (!Number.isNaN(b) && ((lw === 'between' && link === 'and') || (lw === 'from' && (link === 'to' || link === 'until' || link === 'through'))) && b >= a) {
+        return { expr: { start: tS[k + 1], end: tE[k + 3], kind: { type: 'range', from: a, to: b } }, next: k + 4 };
       }
-      const d = dayAt(k);
-      if (!Number.isNaN(d) && monthOf(k + 1)) return dayFirst(k, d);
-      const y = yearAt(k);
-      if (Number.isNaN(y)) return null;
-      // Ranges "2009-2013", "2009–2013".
-      if (kind(k + 1) === P) {
-        const dash = first(k + 1);
-        if ((dash === HYPHEN || dash === 0x2013 || dash === 0x2014) && adjacent(k, k + 1)) {
-          // The first version read the missing token here and threw; kept so results do not change.
-          if (k + 2 >= count) throw new TypeError("Cannot read properties of undefined (reading 's')");
-          if (adjacent(k + 1, k + 2)) {
-            const b = num(k + 2, 1000, 2199, 4);
-            if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'range', from: y, to: b } }, next: k + 3 };
-            return null;
-          }
-        }
-      }
-      if (isYearContext(k)) return { expr: { start: tS[k], end: tE[k], kind: { type: 'y', y } }, next: k + 1 };
       return null;
     }
     return null;
   }
-
-  function dayFirst(k: number, d: number): { expr: Expr; next: number } | null {
-    const m = monthOf(k + 1);
-    const j = afterDot(k + 1);
-    const y = yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[j], kind: { type: 'ymd', y, m, d } }, next: j + 1 };
-    return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'md', m, d } }, next: k + 2 };
-  }
-
-  /** Not glued to a letter or currency before it (`G20`, `$47`, `F-35`). */
-  function plainPrefix(k: number): boolean {
-    const pk = kind(k - 1);
-    if (pk === 0 || tE[k - 1] !== tS[k]) return true;
-    if (pk !== P) return false;
-    const c = first(k - 1);
-    if (isCurrency(c)) return false;
-    if (c === HYPHEN && kind(k - 2) !== 0 && tE[k - 2] === tS[k - 1] && kind(k - 2) !== P) return false;
-    return true;
-  }
-
-  function decadeOf(k: number): number | null {
-    if (kind(k) !== X) return null;
-    const m = /^(1[0-9]|20)([0-9])0s$/.exec(str(k));
-    return m ? Number(m[1] + m[2]) : null;
-  }
-
-  /** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
-  function isYearContext(k: number): boolean {
-    const pk = kind(k - 1);
-    const nk = kind(k + 1);
-    const capitalNext = nk === W && first(k + 1) >= 65 && first(k + 1) <= 90;
-    if (pk === 0) return capitalNext;
-    if (pk === W) {
-      const p = str(k - 1);
-      if (YEAR_PREPOSITIONS.has(p)) return true;
-      if ((p === 'the' || p === 'The') && capitalNext) return true;
-      if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
+  if (tk === X) {
+    // "Q3 2024".
+    if (first(k) === 81 /* Q */ && tE[k] - tS[k] === 2) {
+      const q = src.charCodeAt(tS[k] + 1) - 48;
+      if (q >= 1 && q <= 4) {
+        const y = yearAt(k + 1);
+        if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'quarter', y, q } }, next: k + 2 };
+        return null;
+      }
     }
-    if (pk === P && first(k - 1) === 40 /* ( */ && nk === P && first(k + 1) === 41 /* ) */) return true;
-    return false;
+    const dec = decadeOf(k);
+    if (dec !== null && plainPrefix(k)) return { expr: { start: tS[k], end: tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 };
+    // "29th of July"? Rare in news; "29th July 2025" handled as a day.
+    const d = dayAt(k);
+    if (!Number.isNaN(d) && monthOf(k + 1)) return dayFirst(k, d);
+    return null;
   }
+  if (tk === N) {
+    if (!plainPrefix(k)) return null;
+    // ISO 2025-07-29.
+    if (tE[k] - tS[k] === 4 && isP(k + 1, HYPHEN) && kind(k + 2) === N && tE[k + 2] - tS[k + 2] === 2 && isP(k + 3, HYPHEN) && kind(k + 4) === N && tE[k + 4] - tS[k + 4] === 2
+      && adjacent(k, k + 1) && adjacent(k + 1, k + 2) && adjacent(k + 2, k + 3) && adjacent(k + 3, k + 4)) {
+      return { expr: { start: tS[k], end: tE[k + 4], kind: { type: 'ymd', y: tV[k], m: tV[k + 2], d: tV[k + 4] } }, next: k + 5 };
+    }
+    const d = dayAt(k);
+    if (!Number.isNaN(d) && monthOf(k + 1)) return dayFirst(k, d);
+    const y = yearAt(k);
+    if (Number.isNaN(y)) return null;
+    // Ranges "2009-2013", "2009–2013".
+    if (kind(k + 1) === P) {
+      const dash = first(k + 1);
+      if ((dash === HYPHEN || dash === 0x2013 || dash === 0x2014) && adjacent(k, k + 1)) {
+        // The first version read the missing token here and threw; kept so results do not change.
+        if (k + 2 >= count) throw new TypeError("Cannot read properties of undefined (reading 's')");
+        if (adjacent(k + 1, k + 2)) {
+          const b = num(k + 2, 1000, 2199, 4);
+          if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'range', from: y, to: b } }, next: k + 3 };
+          return null;
+        }
+      }
+    }
+    if (isYearContext(k)) return { expr: { start: tS[k], end: tE[k], kind: { type: 'y', y } }, next: k + 1 };
+    return null;
+  }
+  return null;
+}
+
+function dayFirst(k: number, d: number): { expr: Expr; next: number } | null {
+  const m = monthOf(k + 1);
+  const j = afterDot(k + 1);
+  const y = yearAt(j);
+  if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[j], kind: { type: 'ymd', y, m, d } }, next: j + 1 };
+  return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'md', m, d } }, next: k + 2 };
+}
+
+/** Not glued to a letter or currency before it (`G20`, `$47`, `F-35`). */
+function plainPrefix(k: number): boolean {
+  const pk = kind(k - 1);
+  if (pk === 0 || tE[k - 1] !== tS[k]) return true;
+  if (pk !== P) return false;
+  const c = first(k - 1);
+  if (isCurrency(c)) return false;
+  if (c === HYPHEN && kind(k - 2) !== 0 && tE[k - 2] === tS[k - 1] && kind(k - 2) !== P) return false;
+  return true;
+}
+
+function decadeOf(k: number): number | null {
+  if (kind(k) !== X) return null;
+  const m = /^(1[0-9]|20)([0-9])0s$/.exec(str(k));
+  return m ? Number(m[1] + m[2]) : null;
+}
+
+/** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
+function isYearContext(k: number): boolean {
+  const pk = kind(k - 1);
+  const nk = kind(k + 1);
+  const capitalNext = nk === W && first(k + 1) >= 65 && first(k + 1) <= 90;
+  if (pk === 0) return capitalNext;
+  if (pk === W) {
+    const p = str(k - 1);
+    if (YEAR_PREPOSITIONS.has(p)) return true;
+    if ((p === 'the' || p === 'The') && capitalNext) return true;
+    if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
+  }
+  if (pk === P && first(k - 1) === 40 /* ( */ && nk === P && first(k + 1) === 41 /* ) */) return true;
+  return false;
 }
