@@ -32,8 +32,11 @@ let tE = new Int32Array(256);
 let tK = new Uint8Array(256);
 /** Words: month, weekday or keyword class (`classOf`), else 0. */
 let tC = new Uint8Array(256);
-/** Numbers: their value (exact up to 15 digits, always above any range tested beyond). */
-let tV = new Float64Array(256);
+/**
+ * Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges
+ * far below). Integers, so values stay small integers (Smis) as they were with Number(text).
+ */
+let tV = new Int32Array(256);
 
 function grow(): void {
   const n = tS.length * 2;
@@ -49,7 +52,7 @@ function grow(): void {
   const c = new Uint8Array(n);
   c.set(tC);
   tC = c;
-  const v = new Float64Array(n);
+  const v = new Int32Array(n);
   v.set(tV);
   tV = v;
 }
@@ -90,7 +93,7 @@ function tokenize(text: string, from: number, to: number): void {
         const dk = d < 0x250 ? CHAR_KIND[d] : PUNCT;
         if (dk === DIGIT) {
           digits++;
-          v = v * 10 + (d - 48);
+          v = v < 10000000 ? v * 10 + (d - 48) : 100000000;
         } else if (dk === ASCII_LETTER) {
           letters++;
           if (h !== -1) h = (Math.imul(h, 31) + (d | 0x20)) & 0x3fffffff;
