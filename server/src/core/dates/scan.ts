@@ -319,8 +319,8 @@ const AFTER = 8;
 /**
  * Windows are [wordsBack(p, BEFORE), wordsForward(p, AFTER)] around each trigger p, merged when
  * they touch. wordsForward is monotonic in p, so an open window ends at wordsForward(last), and
- * it is only computed when a trigger falls beyond it or at the end: `before` walks at most from
- * the last trigger to the next one, so each character is walked about once instead of AFTER words
+ * it is only computed when a trigger falls beyond it or at the end: `forwardUpTo` walks at most
+ * from the last trigger to the next one, so each character is walked about once instead of AFTER words
  * per trigger.
  */
 export function scanDates(text: string, from: number, to: number): Expr[] {
@@ -337,14 +337,15 @@ export function scanDates(text: string, from: number, to: number): Expr[] {
       while (q < to && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
       re.lastIndex = q;
     }
+    let s = -1;
     if (wStart >= 0) {
       // Inside the open window (p < its end, so p's start is too): extend it to p.
-      if (before(text, last, p, AFTER, to)) {
+      const wEnd = forwardUpTo(text, last, p, AFTER, to);
+      if (wEnd < 0) {
         last = p;
         continue;
       }
-      const wEnd = wordsForward(text, last, AFTER, to);
-      const s = wordsBack(text, p, BEFORE, from);
+      s = wordsBack(text, p, BEFORE, from);
       if (s <= wEnd) {
         last = p;
         continue;
@@ -352,7 +353,7 @@ export function scanDates(text: string, from: number, to: number): Expr[] {
       tokenize(text, wStart, wEnd);
       parseTokens(out);
     }
-    wStart = wordsBack(text, p, BEFORE, from);
+    wStart = s >= 0 ? s : wordsBack(text, p, BEFORE, from);
     last = p;
   }
   if (wStart >= 0) {
@@ -362,15 +363,15 @@ export function scanDates(text: string, from: number, to: number): Expr[] {
   return out;
 }
 
-/** Whether b < wordsForward(text, a, n, limit), for a ≤ b; walks no further than b. */
-function before(text: string, a: number, b: number, n: number, limit: number): boolean {
+/** wordsForward(text, a, n, limit) when it is at most b (for a ≤ b), else -1; walks no further than b. */
+function forwardUpTo(text: string, a: number, b: number, n: number, limit: number): number {
   let i = a;
   for (let w = 0; w < n && i < limit; w++) {
     while (i < limit && text.charCodeAt(i) > 32) i++;
     while (i < limit && text.charCodeAt(i) <= 32) i++;
-    if (i > b) return true;
+    if (i > b) return -1;
   }
-  return i > b;
+  return i;
 }
 
 function wordsBack(text: string, p: number, n: number, limit: number): number {
