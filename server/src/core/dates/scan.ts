@@ -123,19 +123,25 @@ function tokenize(text: string, from: number, to: number): void {
 /**
  * Word classes, so the parser never lower-cases or looks up a word that cannot start a date:
  * 1..12 a month name or abbreviation, WEEKDAY_CLASS + 0..6 a weekday, KEYWORD_CLASS + i one of
- * `KEYWORDS`, UNIT_CLASS + i one of `NUMBER_UNITS`. Matching is ASCII case-insensitive, which is
+ * `KEYWORDS`, UNIT_CLASS + i one of `NUMBER_UNITS`, REFERENCE_CLASS + i one of `NOT_BEFORE_NUMBER`
+ * lower-cased. Matching is ASCII case-insensitive, which is
  * exactly `toLowerCase()` equality (and the `/i` flag) here: no letter the tokenizer accepts
  * outside ASCII lower-cases or case-folds to ASCII.
  */
 const WEEKDAY_CLASS = 16;
 const KEYWORD_CLASS = 32;
 const UNIT_CLASS = 96;
+const REFERENCE_CLASS = 128;
 /** The words `tryAt` looks up in lower case, besides months and weekdays ('constructor' is in `NUMBER_WORDS` for `in`). */
 const KEYWORDS = ['yesterday', 'today', 'tomorrow', 'last', 'next', 'this', 'early', 'late', 'mid', 'between', 'from', 'constructor',
   'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'few'];
 /** Words (any case) after which a number is a quantity, not a date part. */
 const NUMBER_UNITS = ['percent', 'per', 'billion', 'million', 'trillion', 'thousand', 'magnitude', 'km', 'kilometres', 'kilometers', 'miles',
   'tons', 'tonnes', 'people', 'troops', 'soldiers', 'attendees', 'votes'];
+/** Words before a number that make it a currency amount or a reference ("USD 5", "No. 5", "Article 9"), not a date part. */
+const NOT_BEFORE_NUMBER = new Set(['USD', 'EUR', 'JPY', 'GBP', 'US', 'Article', 'article', 'No', 'no', 'page', 'Page', 'p', 'pp', 'vol', 'Vol',
+  'issue', 'Issue', 'number', 'Number', 'Resolution', 'G']);
+
 /** Keyword class → its lower-case word (an internalized constant, cheap to compare and look up). */
 const CLASS_WORD: string[] = [];
 /**
@@ -171,6 +177,8 @@ for (const [w, m] of MONTH_BY_NAME) addClass(w, m);
 for (const [w, d] of WEEKDAY_BY_NAME) addClass(w, WEEKDAY_CLASS + d);
 KEYWORDS.forEach((w, i) => addClass(w, KEYWORD_CLASS + i));
 NUMBER_UNITS.forEach((w, i) => addClass(w, UNIT_CLASS + i));
+// Only a prefilter for the exact-case NOT_BEFORE_NUMBER (one class for 'No' and 'no').
+[...new Set([...NOT_BEFORE_NUMBER].map((w) => w.toLowerCase()))].forEach((w, i) => addClass(w, REFERENCE_CLASS + i));
 
 /** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
 function classOf(text: string, s: number, e: number, h: number): number {
@@ -224,9 +232,6 @@ const NUMBER_WORDS: Record<string, number> = {
 /** Words after which a bare four-digit number is a year. */
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa']);
-/** Words before a number that make it a currency amount or a reference ("USD 5", "No. 5", "Article 9"), not a date part. */
-const NOT_BEFORE_NUMBER = new Set(['USD', 'EUR', 'JPY', 'GBP', 'US', 'Article', 'article', 'No', 'no', 'page', 'Page', 'p', 'pp', 'vol', 'Vol',
-  'issue', 'Issue', 'number', 'Number', 'Resolution', 'G']);
 
 /** Kind of token k, 0 when there is none. */
 function kind(k: number): number {
@@ -265,6 +270,11 @@ function weekdayOf(k: number): number {
   if (tE[k] - tS[k] < 6) return -1;
   const w = tC[k];
   return w >= WEEKDAY_CLASS && w < WEEKDAY_CLASS + 7 ? w - WEEKDAY_CLASS : -1;
+}
+
+/** Token k (a word) is exactly 'May'. */
+function isMay(k: number): boolean {
+  return tE[k] - tS[k] === 3 && src.startsWith('May', tS[k]);
 }
 
 /** Token k is the punctuation character with code ch. */
@@ -308,9 +318,47 @@ const KW_THIS = KEYWORD_CLASS + KEYWORDS.indexOf('this');
  * Where a date can start: a digit, a month or weekday name (by prefix), a quarter, or one of the
  * relative words. Only windows of text around these are tokenized and parsed, so prose without
  * dates costs one regular-expression scan (faster here than a charCodeAt loop: irregexp skips
- * ahead on the first characters). One instance, reset by each call; `exec` is never re-entered.
+ * ahead on the first characters). One instance, reset by each call; never re-entered.
  */
 const TRIGGER = /[0-9]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|Yesterday|today|Today|tomorrow|Tomorrow|ago|Q[1-4]|(?:last|next|this|Last|Next|This) (?:week|month|year))/g;
+
+/** The letter alternatives of TRIGGER, by the code of their last character. */
+const TRIGGERS_BY_LAST = new Map<number, string[]>();
+for (const w of ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun',
+  'yesterday', 'Yesterday', 'today', 'Today', 'tomorrow', 'Tomorrow', 'ago',
+  ...['last', 'next', 'this', 'Last', 'Next', 'This'].flatMap((r) => ['week', 'month', 'year'].map((u) => `${r} ${u}`))]) {
+  const c = w.charCodeAt(w.length - 1);
+  TRIGGERS_BY_LAST.set(c, [...(TRIGGERS_BY_LAST.get(c) ?? []), w]);
+}
+
+/** `\w` of regular expressions, for the `\b` before TRIGGER's letter alternatives. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Where the TRIGGER match that a search from `at` ended at `end` starts: `test` instead of
+ * `exec`, which allocated an array per trigger. The match is the leftmost at or after `at`: a
+ * digit at end - 1, unless Q1..Q4 starts at end - 2 on a word boundary; otherwise the letter
+ * alternative that ends there on a word boundary. (`exec` again if none fits, which cannot happen.)
+ */
+function triggerStart(text: string, at: number, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c >= 48 && c <= 57) {
+    const q = end - 2;
+    if (c >= 49 && c <= 52 && q >= at && text.charCodeAt(q) === 81 && (q === 0 || !isWordChar(text.charCodeAt(q - 1)))) return q;
+    return end - 1;
+  }
+  let best = -1;
+  for (const w of TRIGGERS_BY_LAST.get(c) ?? []) {
+    const s = end - w.length;
+    if (s >= at && (best < 0 || s < best) && text.startsWith(w, s) && (s === 0 || !isWordChar(text.charCodeAt(s - 1)))) best = s;
+  }
+  if (best >= 0) return best;
+  const re = new RegExp(TRIGGER.source, 'g');
+  re.lastIndex = at;
+  return re.exec(text)!.index;
+}
 
 /** Words of context kept before and after a trigger (the parser looks at most this far). */
 const BEFORE = 3;
@@ -329,8 +377,9 @@ export function scanDates(text: string, from: number, to: number): Expr[] {
   re.lastIndex = from;
   let wStart = -1;
   let last = -1; // the last trigger of the open window
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const p = m.index;
+  for (let at = from; re.test(text); at = re.lastIndex) {
+    const p = triggerStart(text, at, re.lastIndex);
+    if (p >= to) break;
     // Skip the rest of a digit run so one number is one trigger.
     if (text.charCodeAt(p) <= 57) {
       let q = p + 1;
@@ -417,14 +466,14 @@ function plainNumber(k: number): boolean {
   const pk = kind(k - 1);
   const nk = kind(k + 1);
   if (pk === P && tE[k - 1] === tS[k] && isMoneyOrSeparator(first(k - 1))) return false;
-  if (pk === W && NOT_BEFORE_NUMBER.has(str(k - 1))) return false;
+  if (pk === W && tC[k - 1] >= REFERENCE_CLASS && NOT_BEFORE_NUMBER.has(str(k - 1))) return false;
   if (nk === P && tS[k + 1] === tE[k]) {
     const c = first(k + 1);
     if (c === PERCENT || c === COLON) return false;
     if ((c === DOT || c === COMMA) && kind(k + 2) === N && tS[k + 2] === tE[k + 1]) return false;
     if (c === HYPHEN && kind(k + 2) === W && tS[k + 2] === tE[k + 1]) return false;
   }
-  if (nk === W && tC[k + 1] >= UNIT_CLASS) return false;
+  if (nk === W && tC[k + 1] >= UNIT_CLASS && tC[k + 1] < UNIT_CLASS + NUMBER_UNITS.length) return false;
   return true;
 }
 
@@ -455,8 +504,9 @@ function dayAt(k: number): number {
 /** "Month D[, YYYY]" / "Month YYYY" / "Month" starting at k (k is a month token). */
 function monthFirst(k: number, start: number, weekday?: { w: number; s: number; e: number }): { expr: Expr; next: number } | null {
   const m = monthOf(k);
-  const tk = str(k);
-  const abbrevOnly = tk.length <= 4 && tk.toLowerCase() !== 'june' && tk.toLowerCase() !== 'july' && tk !== 'May';
+  const len = tE[k] - tS[k];
+  // Lower case 'june' or 'july' is the month class 6 or 7 with four letters ('jun', 'jul' have three).
+  const abbrevOnly = len <= 4 && !(len === 4 && (m === 6 || m === 7)) && !isMay(k);
   const j = afterDot(k);
   const d = dayAt(j);
   if (!Number.isNaN(d) && !isP(j + 1, COLON)) {
@@ -483,7 +533,7 @@ function monthFirst(k: number, start: number, weekday?: { w: number; s: number; 
   // A month alone needs a preposition or a relative word before it ("in July", "last July").
   const prev = strOrNone(k - 1);
   if (start === tS[k] && (prev === undefined || kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|during|During|before|after|from|From|of|early|late|mid|through|till)$/.test(prev))) return null;
-  if (tk === 'May' && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|of|until)$/.test(prev)) && start === tS[k]) return null;
+  if (isMay(k) && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|of|until)$/.test(prev)) && start === tS[k]) return null;
   return { expr: { start, end: tE[k], kind: { type: 'm', m } }, next: j };
 }
 
