@@ -445,6 +445,13 @@ function wordsForward(text: string, p: number, n: number, limit: number): number
 function parseTokens(out: Expr[]): void {
   let i = 0;
   while (i < count) {
+    // Most tokens are punctuation or words of no class (or a unit or reference class), at which
+    // tryAt returns null: skip them without the call (it matters most before the JIT warms up).
+    const k = tK[i];
+    if (k === P || (k === W && (tC[i] === 0 || tC[i] >= UNIT_CLASS))) {
+      i++;
+      continue;
+    }
     const r = tryAt(i);
     if (r) {
       out.push(r.expr);
