@@ -27,23 +27,32 @@ export function recognizeDates(article: Article): { dates: DateMention[]; findin
     dates.push({ start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution });
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
-    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') {
-      const p = parseIsoDate(r.value)!;
-      const real = weekday(p.y, p.m!, p.d!);
-      if (real !== k.weekday.w) {
-        findings.push(finding('weekday-mismatch', k.weekday.s, k.weekday.e,
-          `${text.slice(k.weekday.s, k.weekday.e)} does not match the date: ${p.d} ${MONTHS[p.m! - 1]} ${p.y} was a ${WEEKDAYS[real]}. Correct the weekday or the date.`));
-      }
-    }
+    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value, findings);
   }
   const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
-  if (unresolved.length && !a) {
-    const first = unresolved[0];
-    findings.push(finding('unresolved-date', first.start, first.end,
-      `${unresolved.length} date${unresolved.length === 1 ? '' : 's'} in this article (${unresolved.slice(0, 3).map((d) => `'${d.text}'`).join(', ')}${unresolved.length > 3 ? ', …' : ''}) cannot be resolved: the article has no publication date. Add front matter with a \`date:\` or a dateline.`,
-      { fixes: [frontMatterFix(article, dates)] }));
-  }
+  if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
   return { dates, findings };
+}
+
+// The two findings below are built outside recognizeDates: they are rare, and their code kept
+// the hot function large to compile and made it deoptimize (and compile again) on the first
+// article without a publication date.
+
+/** A weekday written with a full date that it does not match. */
+function weekdayCheck(text: string, w: { w: number; s: number; e: number }, value: string, findings: Finding[]): void {
+  const p = parseIsoDate(value)!;
+  const real = weekday(p.y, p.m!, p.d!);
+  if (real !== w.w) {
+    findings.push(finding('weekday-mismatch', w.s, w.e,
+      `${text.slice(w.s, w.e)} does not match the date: ${p.d} ${MONTHS[p.m! - 1]} ${p.y} was a ${WEEKDAYS[real]}. Correct the weekday or the date.`));
+  }
+}
+
+function unresolvedFinding(article: Article, dates: DateMention[], unresolved: DateMention[]): Finding {
+  const first = unresolved[0];
+  return finding('unresolved-date', first.start, first.end,
+    `${unresolved.length} date${unresolved.length === 1 ? '' : 's'} in this article (${unresolved.slice(0, 3).map((d) => `'${d.text}'`).join(', ')}${unresolved.length > 3 ? ', …' : ''}) cannot be resolved: the article has no publication date. Add front matter with a \`date:\` or a dateline.`,
+    { fixes: [frontMatterFix(article, dates)] });
 }
 
 function frontMatterFix(article: Article, dates: DateMention[]): Fix {
