@@ -18,30 +18,41 @@ export function recognizeDates(article: Article): { dates: DateMention[]; findin
   const text = article.text;
   const anchor = article.publicationDate ? parseIsoDate(article.publicationDate) : null;
   const a = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
+  const anchorText = a ? formatYMD(a) : undefined;
+  const future = futureTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
   for (const e of scanDates(text, article.bodyStart, text.length)) {
-    const r = resolve(e, a, () => isFuture(article, e.start));
+    const r = resolve(e, a, anchorText, future);
     dates.push({ start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution });
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
-    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') {
-      const p = parseIsoDate(r.value)!;
-      const real = weekday(p.y, p.m!, p.d!);
-      if (real !== k.weekday.w) {
-        findings.push(finding('weekday-mismatch', k.weekday.s, k.weekday.e,
-          `${text.slice(k.weekday.s, k.weekday.e)} does not match the date: ${p.d} ${MONTHS[p.m! - 1]} ${p.y} was a ${WEEKDAYS[real]}. Correct the weekday or the date.`));
-      }
-    }
+    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value, findings);
   }
   const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
-  if (unresolved.length && !a) {
-    const first = unresolved[0];
-    findings.push(finding('unresolved-date', first.start, first.end,
-      `${unresolved.length} date${unresolved.length === 1 ? '' : 's'} in this article (${unresolved.slice(0, 3).map((d) => `'${d.text}'`).join(', ')}${unresolved.length > 3 ? ', …' : ''}) cannot be resolved: the article has no publication date. Add front matter with a \`date:\` or a dateline.`,
-      { fixes: [frontMatterFix(article, dates)] }));
-  }
+  if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
   return { dates, findings };
+}
+
+// The two findings below are built outside recognizeDates: they are rare, and their code kept
+// the hot function large to compile and made it deoptimize (and compile again) on the first
+// article without a publication date.
+
+/** A weekday written with a full date that it does not match. */
+function weekdayCheck(text: string, w: { w: number; s: number; e: number }, value: string, findings: Finding[]): void {
+  const p = parseIsoDate(value)!;
+  const real = weekday(p.y, p.m!, p.d!);
+  if (real !== w.w) {
+    findings.push(finding('weekday-mismatch', w.s, w.e,
+      `${text.slice(w.s, w.e)} does not match the date: ${p.d} ${MONTHS[p.m! - 1]} ${p.y} was a ${WEEKDAYS[real]}. Correct the weekday or the date.`));
+  }
+}
+
+function unresolvedFinding(article: Article, dates: DateMention[], unresolved: DateMention[]): Finding {
+  const first = unresolved[0];
+  return finding('unresolved-date', first.start, first.end,
+    `${unresolved.length} date${unresolved.length === 1 ? '' : 's'} in this article (${unresolved.slice(0, 3).map((d) => `'${d.text}'`).join(', ')}${unresolved.length > 3 ? ', …' : ''}) cannot be resolved: the article has no publication date. Add front matter with a \`date:\` or a dateline.`,
+    { fixes: [frontMatterFix(article, dates)] });
 }
 
 function frontMatterFix(article: Article, dates: DateMention[]): Fix {
@@ -53,11 +64,26 @@ function frontMatterFix(article: Article, dates: DateMention[]): Fix {
   return { title: 'Add front matter with a publication date…', edits: [], command: { name: 'attache.insertFrontMatter', args: [] } };
 }
 
-function isFuture(article: Article, offset: number): boolean {
-  const p = paragraphAt(article, offset);
-  if (!p) return false;
-  const s = p.sentences.find((x) => x.start <= offset && offset < x.end) ?? p;
-  return FUTURE.test(article.text.slice(s.start, s.end));
+/**
+ * Whether the sentence at an offset (or its paragraph, outside any sentence) is in the future
+ * tense, for one article. It remembers the last sentence tested, as dates come in clusters: an
+ * offset inside it is in no other sentence (they are disjoint and inside their paragraph).
+ */
+function futureTester(article: Article): (offset: number) => boolean {
+  let start = -1;
+  let end = -1;
+  let value = false;
+  return (offset) => {
+    if (offset >= start && offset < end) return value;
+    const p = paragraphAt(article, offset);
+    if (!p) return false;
+    const s = p.sentences.find((x) => x.start <= offset && offset < x.end);
+    if (!s) return FUTURE.test(article.text.slice(p.start, p.end));
+    start = s.start;
+    end = s.end;
+    value = FUTURE.test(article.text.slice(s.start, s.end));
+    return value;
+  };
 }
 
 interface Resolved {
@@ -72,9 +98,9 @@ type YMD = { y: number; m: number; d: number };
 
 const NEEDS = 'needs a publication date: the article has none';
 
-function resolve(e: Expr, a: YMD | null, future: () => boolean): Resolved {
+/** `anchor` is `a` formatted (computed once per article); `isFuture` tells whether e's sentence is in the future tense. */
+function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt: (offset: number) => boolean): Resolved {
   const k = e.kind;
-  const anchor = a ? formatYMD(a) : undefined;
   switch (k.type) {
     case 'ymd': {
       if (!isValidDate(k.y, k.m, k.d)) {
@@ -99,7 +125,7 @@ function resolve(e: Expr, a: YMD | null, future: () => boolean): Resolved {
           invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
       }
       if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
-      const fut = future();
+      const fut = isFutureAt(e.start);
       let y = a.y;
       const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
       const an = toDayNumber(a.y, a.m, a.d);
@@ -125,7 +151,7 @@ function resolve(e: Expr, a: YMD | null, future: () => boolean): Resolved {
       } else if (k.rel === 'this') {
         y = a.y;
         rule = `this ${MONTHS[k.m - 1]}: ${MONTHS[k.m - 1]} of the publication year`;
-      } else if (future()) {
+      } else if (isFutureAt(e.start)) {
         y = k.m >= a.m ? a.y : a.y + 1;
         rule = `month in a future-tense sentence: the next ${MONTHS[k.m - 1]} from the publication date`;
       } else {
@@ -163,7 +189,7 @@ function resolve(e: Expr, a: YMD | null, future: () => boolean): Resolved {
       let delta: number;
       let rule: string;
       const name = WEEKDAYS[k.w];
-      if (k.rel === 'next' || (!k.rel && future())) {
+      if (k.rel === 'next' || (!k.rel && isFutureAt(e.start))) {
         delta = ((k.w - aw + 7) % 7) || 7;
         rule = k.rel === 'next' ? `next ${name}: the first ${name} after the publication date` : `weekday in a future-tense sentence: the next ${name} after the publication date`;
       } else if (k.rel === 'last') {

@@ -10,41 +10,187 @@
 
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
 
-export interface Tok {
-  s: number;
-  e: number;
-  /** 'w' word, 'n' number (digits only), 'x' digits with letters (1990s, 41st, G20), 'p' punctuation. */
-  k: 'w' | 'n' | 'x' | 'p';
-  t: string;
+// Token kinds; 0 stands for "no token" (before the first or after the last).
+/** Word (letters only). */
+const W = 1;
+/** Number (digits only). */
+const N = 2;
+/** Digits with letters (1990s, 41st, G20, Q3). */
+const X = 3;
+/** Punctuation: one character. */
+const P = 4;
+
+/**
+ * The tokens of the window being parsed, in arrays reused from window to window: no object and
+ * no string per token (that was a third of the date time). A token's text is sliced only where
+ * a rule compares it (`str`). Token k exists for 0 <= k < count; `kind(k)` is 0 otherwise.
+ */
+let src = '';
+let count = 0;
+let tS = new Int32Array(256);
+let tE = new Int32Array(256);
+let tK = new Uint8Array(256);
+/** Words: month, weekday or keyword class (`classOf`), else 0. */
+let tC = new Uint8Array(256);
+/**
+ * Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges
+ * far below). Integers, so values stay small integers (Smis) as they were with Number(text).
+ */
+let tV = new Int32Array(256);
+
+function grow(): void {
+  const n = tS.length * 2;
+  const s = new Int32Array(n);
+  s.set(tS);
+  tS = s;
+  const e = new Int32Array(n);
+  e.set(tE);
+  tE = e;
+  const k = new Uint8Array(n);
+  k.set(tK);
+  tK = k;
+  const c = new Uint8Array(n);
+  c.set(tC);
+  tC = c;
+  const v = new Int32Array(n);
+  v.set(tV);
+  tV = v;
 }
 
-export function tokenizeDates(text: string, from: number, to: number): Tok[] {
-  const out: Tok[] = [];
+/** Character kinds for the tokenizer, by code below 0x250 (all others are punctuation). */
+const SPACE = 0;
+const DIGIT = 1;
+const ASCII_LETTER = 2;
+const OTHER_LETTER = 3;
+const PUNCT = 4;
+const CHAR_KIND = new Uint8Array(0x250);
+for (let c = 0; c < 0x250; c++) {
+  CHAR_KIND[c] = c <= 32 || c === 0xa0 ? SPACE : isDigit(c) ? DIGIT : !isLetter(c) ? PUNCT : c < 128 ? ASCII_LETTER : OTHER_LETTER;
+}
+
+/** Cuts text[from, to) into tokens: runs of letters and digits, and single other characters. */
+function tokenize(text: string, from: number, to: number): void {
+  src = text;
+  let n = 0;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c <= 32 || c === 0xa0) {
+    const ck = c < 0x250 ? CHAR_KIND[c] : PUNCT;
+    if (ck === SPACE) {
       i++;
       continue;
     }
+    if (n === tS.length) grow();
     const s = i;
-    if (isLetter(c) || isDigit(c)) {
+    if (ck !== PUNCT) {
       let digits = 0;
       let letters = 0;
+      let v = 0;
+      // Hash of the lower-cased word, for `classOf`; -1 once a non-ASCII letter is seen.
+      let h = 0;
       while (i < to) {
         const d = text.charCodeAt(i);
-        if (isDigit(d)) digits++;
-        else if (isLetter(d)) letters++;
-        else break;
+        const dk = d < 0x250 ? CHAR_KIND[d] : PUNCT;
+        if (dk === DIGIT) {
+          digits++;
+          v = v < 10000000 ? v * 10 + (d - 48) : 100000000;
+        } else if (dk === ASCII_LETTER) {
+          letters++;
+          if (h !== -1) h = (Math.imul(h, 31) + (d | 0x20)) & 0x3fffffff;
+        } else if (dk === OTHER_LETTER) {
+          letters++;
+          h = -1;
+        } else break;
         i++;
       }
-      out.push({ s, e: i, k: letters === 0 ? 'n' : digits === 0 ? 'w' : 'x', t: text.slice(s, i) });
+      const k = letters === 0 ? N : digits === 0 ? W : X;
+      tK[n] = k;
+      tC[n] = k === W && h !== -1 && i - s <= MAX_CLASS_WORD ? classOf(text, s, i, h) : 0;
+      tV[n] = v;
     } else {
       i++;
-      out.push({ s, e: i, k: 'p', t: text[s] });
+      tK[n] = P;
+      tC[n] = 0;
+      tV[n] = 0;
     }
+    tS[n] = s;
+    tE[n] = i;
+    n++;
   }
-  return out;
+  count = n;
+}
+
+/**
+ * Word classes, so the parser never lower-cases or looks up a word that cannot start a date:
+ * 1..12 a month name or abbreviation, WEEKDAY_CLASS + 0..6 a weekday, KEYWORD_CLASS + i one of
+ * `KEYWORDS`, UNIT_CLASS + i one of `NUMBER_UNITS`, REFERENCE_CLASS + i one of `NOT_BEFORE_NUMBER`
+ * lower-cased. Matching is ASCII case-insensitive, which is
+ * exactly `toLowerCase()` equality (and the `/i` flag) here: no letter the tokenizer accepts
+ * outside ASCII lower-cases or case-folds to ASCII.
+ */
+const WEEKDAY_CLASS = 16;
+const KEYWORD_CLASS = 32;
+const UNIT_CLASS = 96;
+const REFERENCE_CLASS = 128;
+/** The words `tryAt` looks up in lower case, besides months and weekdays ('constructor' is in `NUMBER_WORDS` for `in`). */
+const KEYWORDS = ['yesterday', 'today', 'tomorrow', 'last', 'next', 'this', 'early', 'late', 'mid', 'between', 'from', 'constructor',
+  'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'few'];
+/** Words (any case) after which a number is a quantity, not a date part. */
+const NUMBER_UNITS = ['percent', 'per', 'billion', 'million', 'trillion', 'thousand', 'magnitude', 'km', 'kilometres', 'kilometers', 'miles',
+  'tons', 'tonnes', 'people', 'troops', 'soldiers', 'attendees', 'votes'];
+/** Words before a number that make it a currency amount or a reference ("USD 5", "No. 5", "Article 9"), not a date part. */
+const NOT_BEFORE_NUMBER = new Set(['USD', 'EUR', 'JPY', 'GBP', 'US', 'Article', 'article', 'No', 'no', 'page', 'Page', 'p', 'pp', 'vol', 'Vol',
+  'issue', 'Issue', 'number', 'Number', 'Resolution', 'G']);
+
+/** Keyword class → its lower-case word (an internalized constant, cheap to compare and look up). */
+const CLASS_WORD: string[] = [];
+/**
+ * Lower-case hash → word and class, open addressing in typed arrays (a Map lookup per word was
+ * a tenth of the tokenizer). Slot holds the hash, or -1 when free.
+ */
+const TABLE_SIZE = 512;
+const TABLE_HASH = new Int32Array(TABLE_SIZE).fill(-1);
+const TABLE_CLASS = new Uint8Array(TABLE_SIZE);
+const TABLE_WORD: string[] = new Array<string>(TABLE_SIZE).fill('');
+let MAX_CLASS_WORD = 0;
+
+function wordHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) & 0x3fffffff;
+  return h;
+}
+
+function addClass(w: string, c: number): void {
+  const h = wordHash(w);
+  let slot = h & (TABLE_SIZE - 1);
+  while (TABLE_HASH[slot] !== -1) {
+    if (TABLE_HASH[slot] === h) throw new Error(`date scanner: word hash collision for '${w}'`);
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  TABLE_HASH[slot] = h;
+  TABLE_CLASS[slot] = c;
+  TABLE_WORD[slot] = w;
+  CLASS_WORD[c] = w;
+  if (w.length > MAX_CLASS_WORD) MAX_CLASS_WORD = w.length;
+}
+for (const [w, m] of MONTH_BY_NAME) addClass(w, m);
+for (const [w, d] of WEEKDAY_BY_NAME) addClass(w, WEEKDAY_CLASS + d);
+KEYWORDS.forEach((w, i) => addClass(w, KEYWORD_CLASS + i));
+NUMBER_UNITS.forEach((w, i) => addClass(w, UNIT_CLASS + i));
+// Only a prefilter for the exact-case NOT_BEFORE_NUMBER (one class for 'No' and 'no').
+[...new Set([...NOT_BEFORE_NUMBER].map((w) => w.toLowerCase()))].forEach((w, i) => addClass(w, REFERENCE_CLASS + i));
+
+/** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
+function classOf(text: string, s: number, e: number, h: number): number {
+  let slot = h & (TABLE_SIZE - 1);
+  while (TABLE_HASH[slot] !== h) {
+    if (TABLE_HASH[slot] === -1) return 0;
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  const w = TABLE_WORD[slot];
+  if (w.length !== e - s) return 0;
+  for (let i = 0; i < w.length; i++) if ((text.charCodeAt(s + i) | 0x20) !== w.charCodeAt(i)) return 0;
+  return TABLE_CLASS[slot];
 }
 
 function isDigit(c: number): boolean {
@@ -87,70 +233,194 @@ const NUMBER_WORDS: Record<string, number> = {
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa']);
 
-function monthOf(tok: Tok | undefined): number {
-  if (!tok || tok.k !== 'w') return 0;
-  const c = tok.t.charCodeAt(0);
+/** Kind of token k, 0 when there is none. */
+function kind(k: number): number {
+  return k >= 0 && k < count ? tK[k] : 0;
+}
+
+/** Text of token k (which exists). */
+function str(k: number): string {
+  return src.slice(tS[k], tE[k]);
+}
+
+/** Text of token k, or undefined when there is none (`toks[k]?.t`). */
+function strOrNone(k: number): string | undefined {
+  return k >= 0 && k < count ? src.slice(tS[k], tE[k]) : undefined;
+}
+
+/** First character code of token k (which exists). */
+function first(k: number): number {
+  return src.charCodeAt(tS[k]);
+}
+
+function monthOf(k: number): number {
+  if (kind(k) !== W) return 0;
+  const c = first(k);
   if (c < 65 || c > 90) return 0; // month names are capitalized
-  const m = MONTH_BY_NAME.get(tok.t.toLowerCase()) ?? 0;
   // Three-letter abbreviations only count with their dot ("Oct."), except in full dates (checked by callers).
-  return m;
+  const m = tC[k];
+  return m >= 1 && m <= 12 ? m : 0;
 }
 
-function weekdayOf(tok: Tok | undefined, abbrev = false): number {
-  if (!tok || tok.k !== 'w') return -1;
-  const c = tok.t.charCodeAt(0);
+/** A weekday written out (six letters or more). */
+function weekdayOf(k: number): number {
+  if (kind(k) !== W) return -1;
+  const c = first(k);
   if (c < 65 || c > 90) return -1;
-  if (!abbrev && tok.t.length < 6) return -1;
-  return WEEKDAY_BY_NAME.get(tok.t.toLowerCase()) ?? -1;
+  if (tE[k] - tS[k] < 6) return -1;
+  const w = tC[k];
+  return w >= WEEKDAY_CLASS && w < WEEKDAY_CLASS + 7 ? w - WEEKDAY_CLASS : -1;
 }
 
-function isP(tok: Tok | undefined, ch: string): boolean {
-  return !!tok && tok.k === 'p' && tok.t === ch;
+/** Token k (a word) is exactly 'May'. */
+function isMay(k: number): boolean {
+  return tE[k] - tS[k] === 3 && src.startsWith('May', tS[k]);
 }
 
-function num(tok: Tok | undefined, min: number, max: number, len?: number): number {
-  if (!tok || tok.k !== 'n' || (len !== undefined && tok.t.length !== len)) return NaN;
-  const v = Number(tok.t);
+/** Token k is the punctuation character with code ch. */
+function isP(k: number, ch: number): boolean {
+  return kind(k) === P && first(k) === ch;
+}
+
+function num(k: number, min: number, max: number, len?: number): number {
+  if (kind(k) !== N || (len !== undefined && tE[k] - tS[k] !== len)) return NaN;
+  const v = tV[k];
   return v >= min && v <= max ? v : NaN;
 }
+
+const DOT = 46;
+const COMMA = 44;
+const HYPHEN = 45;
+const COLON = 58;
+const PERCENT = 37;
+
+/** `[$€£¥.,:/]`: money before a number, or a separator inside a larger number, time or fraction. */
+function isMoneyOrSeparator(c: number): boolean {
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === DOT || c === COMMA || c === COLON || c === 47;
+}
+
+/** `[$€£¥]`. */
+function isCurrency(c: number): boolean {
+  return c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5;
+}
+
+/** Token k is a word of one of the forms `last`, `next`, `this`, capitalized or not. */
+function isRelWord(k: number): boolean {
+  const c = tC[k];
+  if (kind(k) !== W || (c !== KW_LAST && c !== KW_NEXT && c !== KW_THIS)) return false;
+  return /^(?:last|next|this|Last|Next|This)$/.test(str(k));
+}
+const KW_LAST = KEYWORD_CLASS + KEYWORDS.indexOf('last');
+const KW_NEXT = KEYWORD_CLASS + KEYWORDS.indexOf('next');
+const KW_THIS = KEYWORD_CLASS + KEYWORDS.indexOf('this');
 
 /**
  * Where a date can start: a digit, a month or weekday name (by prefix), a quarter, or one of the
  * relative words. Only windows of text around these are tokenized and parsed, so prose without
- * dates costs one regular-expression scan.
+ * dates costs one regular-expression scan (faster here than a charCodeAt loop: irregexp skips
+ * ahead on the first characters). One instance, reset by each call; never re-entered.
  */
 const TRIGGER = /[0-9]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|yesterday|Yesterday|today|Today|tomorrow|Tomorrow|ago|Q[1-4]|(?:last|next|this|Last|Next|This) (?:week|month|year))/g;
+
+/** The letter alternatives of TRIGGER, by the code of their last character. */
+const TRIGGERS_BY_LAST = new Map<number, string[]>();
+for (const w of ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun',
+  'yesterday', 'Yesterday', 'today', 'Today', 'tomorrow', 'Tomorrow', 'ago',
+  ...['last', 'next', 'this', 'Last', 'Next', 'This'].flatMap((r) => ['week', 'month', 'year'].map((u) => `${r} ${u}`))]) {
+  const c = w.charCodeAt(w.length - 1);
+  TRIGGERS_BY_LAST.set(c, [...(TRIGGERS_BY_LAST.get(c) ?? []), w]);
+}
+
+/** `\w` of regular expressions, for the `\b` before TRIGGER's letter alternatives. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Where the TRIGGER match that a search from `at` ended at `end` starts: `test` instead of
+ * `exec`, which allocated an array per trigger. The match is the leftmost at or after `at`: a
+ * digit at end - 1, unless Q1..Q4 starts at end - 2 on a word boundary; otherwise the letter
+ * alternative that ends there on a word boundary. (`exec` again if none fits, which cannot happen.)
+ */
+function triggerStart(text: string, at: number, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c >= 48 && c <= 57) {
+    const q = end - 2;
+    if (c >= 49 && c <= 52 && q >= at && text.charCodeAt(q) === 81 && (q === 0 || !isWordChar(text.charCodeAt(q - 1)))) return q;
+    return end - 1;
+  }
+  let best = -1;
+  for (const w of TRIGGERS_BY_LAST.get(c) ?? []) {
+    const s = end - w.length;
+    if (s >= at && (best < 0 || s < best) && text.startsWith(w, s) && (s === 0 || !isWordChar(text.charCodeAt(s - 1)))) best = s;
+  }
+  if (best >= 0) return best;
+  const re = new RegExp(TRIGGER.source, 'g');
+  re.lastIndex = at;
+  return re.exec(text)!.index;
+}
 
 /** Words of context kept before and after a trigger (the parser looks at most this far). */
 const BEFORE = 3;
 const AFTER = 8;
 
+/**
+ * Windows are [wordsBack(p, BEFORE), wordsForward(p, AFTER)] around each trigger p, merged when
+ * they touch. wordsForward is monotonic in p, so an open window ends at wordsForward(last), and
+ * it is only computed when a trigger falls beyond it or at the end: `forwardUpTo` walks at most
+ * from the last trigger to the next one, so each character is walked about once instead of AFTER words
+ * per trigger.
+ */
 export function scanDates(text: string, from: number, to: number): Expr[] {
   const out: Expr[] = [];
-  const re = new RegExp(TRIGGER.source, 'g');
+  const re = TRIGGER;
   re.lastIndex = from;
   let wStart = -1;
-  let wEnd = -1;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const p = m.index;
+  let last = -1; // the last trigger of the open window
+  for (let at = from; re.test(text); at = re.lastIndex) {
+    const p = triggerStart(text, at, re.lastIndex);
+    if (p >= to) break;
     // Skip the rest of a digit run so one number is one trigger.
     if (text.charCodeAt(p) <= 57) {
       let q = p + 1;
       while (q < to && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
       re.lastIndex = q;
     }
-    const s = wordsBack(text, p, BEFORE, from);
-    const e = wordsForward(text, p, AFTER, to);
-    if (wStart >= 0 && s <= wEnd) {
-      if (e > wEnd) wEnd = e;
-    } else {
-      if (wStart >= 0) parseTokens(tokenizeDates(text, wStart, wEnd), out);
-      wStart = s;
-      wEnd = e;
+    let s = -1;
+    if (wStart >= 0) {
+      // Inside the open window (p < its end, so p's start is too): extend it to p.
+      const wEnd = forwardUpTo(text, last, p, AFTER, to);
+      if (wEnd < 0) {
+        last = p;
+        continue;
+      }
+      s = wordsBack(text, p, BEFORE, from);
+      if (s <= wEnd) {
+        last = p;
+        continue;
+      }
+      tokenize(text, wStart, wEnd);
+      parseTokens(out);
     }
+    wStart = s >= 0 ? s : wordsBack(text, p, BEFORE, from);
+    last = p;
   }
-  if (wStart >= 0) parseTokens(tokenizeDates(text, wStart, wEnd), out);
+  if (wStart >= 0) {
+    tokenize(text, wStart, wordsForward(text, last, AFTER, to));
+    parseTokens(out);
+  }
   return out;
+}
+
+/** wordsForward(text, a, n, limit) when it is at most b (for a ≤ b), else -1; walks no further than b. */
+function forwardUpTo(text: string, a: number, b: number, n: number, limit: number): number {
+  let i = a;
+  for (let w = 0; w < n && i < limit; w++) {
+    while (i < limit && text.charCodeAt(i) > 32) i++;
+    while (i < limit && text.charCodeAt(i) <= 32) i++;
+    if (i > b) return -1;
+  }
+  return i;
 }
 
 function wordsBack(text: string, p: number, n: number, limit: number): number {
@@ -171,234 +441,275 @@ function wordsForward(text: string, p: number, n: number, limit: number): number
   return i;
 }
 
-function parseTokens(toks: Tok[], out: Expr[]): void {
+/** Tries the date forms at each token of the window, left to right, skipping what a date took. */
+function parseTokens(out: Expr[]): void {
   let i = 0;
-  const adjacent = (a: number, b: number): boolean => toks[a].e === toks[b].s;
-  /** A number that is part of money, a decimal, a percentage, a time or a larger number is not a date part. */
-  const plainNumber = (k: number): boolean => {
-    const p = toks[k - 1];
-    const n = toks[k + 1];
-    if (p && p.k === 'p' && p.e === toks[k].s && /[$€£¥.,:/]/.test(p.t)) return false;
-    if (p && p.k === 'w' && /^(?:USD|EUR|JPY|GBP|US|Article|article|No|no|page|Page|p|pp|vol|Vol|issue|Issue|number|Number|Resolution|G)$/.test(p.t)) return false;
-    if (n && n.k === 'p' && n.s === toks[k].e) {
-      if (n.t === '%' || n.t === ':') return false;
-      if ((n.t === '.' || n.t === ',') && toks[k + 2]?.k === 'n' && toks[k + 2].s === n.e) return false;
-      if (n.t === '-' && toks[k + 2]?.k === 'w' && toks[k + 2].s === n.e) return false;
+  while (i < count) {
+    // Most tokens are punctuation or words of no class (or a unit or reference class), at which
+    // tryAt returns null: skip them without the call (it matters most before the JIT warms up).
+    const k = tK[i];
+    if (k === P || (k === W && (tC[i] === 0 || tC[i] >= UNIT_CLASS))) {
+      i++;
+      continue;
     }
-    if (n && n.k === 'w' && /^(?:percent|per|billion|million|trillion|thousand|magnitude|km|kilometres|kilometers|miles|tons|tonnes|people|troops|soldiers|attendees|votes)$/i.test(n.t)) return false;
-    return true;
-  };
-  /** Skips an abbreviation dot after a month ("Oct."). */
-  const afterDot = (k: number): number => (isP(toks[k + 1], '.') && adjacent(k, k + 1) ? k + 2 : k + 1);
-
-  while (i < toks.length) {
     const r = tryAt(i);
     if (r) {
       out.push(r.expr);
       i = r.next;
     } else i++;
   }
+}
 
-  function yearAt(k: number, min = 1000, max = 2199): number {
-    const y = num(toks[k], min, max, 4);
-    return !Number.isNaN(y) && plainNumber(k) ? y : NaN;
+// The rules below read the window's tokens (module state, set by `tokenize`). They are top-level
+// functions rather than closures inside parseTokens: no closures allocated per window, and each
+// is optimized on its own, sooner.
+
+function adjacent(a: number, b: number): boolean {
+  return tE[a] === tS[b];
+}
+
+/** A number that is part of money, a decimal, a percentage, a time or a larger number is not a date part. */
+function plainNumber(k: number): boolean {
+  const pk = kind(k - 1);
+  const nk = kind(k + 1);
+  if (pk === P && tE[k - 1] === tS[k] && isMoneyOrSeparator(first(k - 1))) return false;
+  if (pk === W && tC[k - 1] >= REFERENCE_CLASS && NOT_BEFORE_NUMBER.has(str(k - 1))) return false;
+  if (nk === P && tS[k + 1] === tE[k]) {
+    const c = first(k + 1);
+    if (c === PERCENT || c === COLON) return false;
+    if ((c === DOT || c === COMMA) && kind(k + 2) === N && tS[k + 2] === tE[k + 1]) return false;
+    if (c === HYPHEN && kind(k + 2) === W && tS[k + 2] === tE[k + 1]) return false;
   }
+  if (nk === W && tC[k + 1] >= UNIT_CLASS && tC[k + 1] < UNIT_CLASS + NUMBER_UNITS.length) return false;
+  return true;
+}
 
-  function dayAt(k: number): number {
-    const tk = toks[k];
-    if (!tk) return NaN;
-    if (tk.k === 'x' && /^\d{1,2}(?:st|nd|rd|th)$/.test(tk.t)) {
-      const d = parseInt(tk.t, 10);
+/** Skips an abbreviation dot after a month ("Oct."). */
+function afterDot(k: number): number {
+  return isP(k + 1, DOT) && adjacent(k, k + 1) ? k + 2 : k + 1;
+}
+
+function yearAt(k: number, min = 1000, max = 2199): number {
+  const y = num(k, min, max, 4);
+  return !Number.isNaN(y) && plainNumber(k) ? y : NaN;
+}
+
+function dayAt(k: number): number {
+  const kk = kind(k);
+  if (kk === 0) return NaN;
+  if (kk === X) {
+    const t = str(k);
+    if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) {
+      const d = parseInt(t, 10);
       return d >= 1 && d <= 31 ? d : NaN;
     }
-    const d = num(tk, 1, 31);
-    return !Number.isNaN(d) && tk.t.length <= 2 && plainNumber(k) ? d : NaN;
   }
+  const d = num(k, 1, 31);
+  return !Number.isNaN(d) && tE[k] - tS[k] <= 2 && plainNumber(k) ? d : NaN;
+}
 
-  /** "Month D[, YYYY]" / "Month YYYY" / "Month" starting at k (k is a month token). */
-  function monthFirst(k: number, start: number, weekday?: { w: number; s: number; e: number }): { expr: Expr; next: number } | null {
-    const m = monthOf(toks[k]);
-    const abbrevOnly = toks[k].t.length <= 4 && toks[k].t.toLowerCase() !== 'june' && toks[k].t.toLowerCase() !== 'july' && toks[k].t !== 'May';
-    let j = afterDot(k);
-    const d = dayAt(j);
-    if (!Number.isNaN(d) && toks[j] && !(toks[j + 1]?.k === 'p' && toks[j + 1].t === ':')) {
-      let end = toks[j].e;
-      let n = j + 1;
-      let y = NaN;
-      if (isP(toks[n], ',') && !Number.isNaN(yearAt(n + 1))) {
-        y = yearAt(n + 1);
-        end = toks[n + 1].e;
-        n += 2;
-      } else if (!Number.isNaN(yearAt(n))) {
-        y = yearAt(n);
-        end = toks[n].e;
-        n += 1;
-      }
-      if (!Number.isNaN(y)) return { expr: { start, end, kind: { type: 'ymd', y, m, d, weekday } }, next: n };
-      if (toks[n]?.k === 'n' && toks[n].s - end <= 1) return null; // "May 5 2025 12" style noise
-      return { expr: { start, end, kind: { type: 'md', m, d, weekday } }, next: n };
+/** "Month D[, YYYY]" / "Month YYYY" / "Month" starting at k (k is a month token). */
+function monthFirst(k: number, start: number, weekday?: { w: number; s: number; e: number }): { expr: Expr; next: number } | null {
+  const m = monthOf(k);
+  const len = tE[k] - tS[k];
+  // Lower case 'june' or 'july' is the month class 6 or 7 with four letters ('jun', 'jul' have three).
+  const abbrevOnly = len <= 4 && !(len === 4 && (m === 6 || m === 7)) && !isMay(k);
+  const j = afterDot(k);
+  const d = dayAt(j);
+  if (!Number.isNaN(d) && !isP(j + 1, COLON)) {
+    let end = tE[j];
+    let n = j + 1;
+    let y = NaN;
+    if (isP(n, COMMA) && !Number.isNaN(yearAt(n + 1))) {
+      y = yearAt(n + 1);
+      end = tE[n + 1];
+      n += 2;
+    } else if (!Number.isNaN(yearAt(n))) {
+      y = yearAt(n);
+      end = tE[n];
+      n += 1;
     }
-    if (weekday) return null;
-    const y = yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start, end: toks[j].e, kind: { type: 'ym', y, m } }, next: j + 1 };
-    if (abbrevOnly && !isP(toks[k + 1], '.')) return null;
-    // A month alone needs a preposition or a relative word before it ("in July", "last July").
-    const prev = toks[k - 1];
-    if (start === toks[k].s && (!prev || prev.k !== 'w' || !/^(?:in|In|since|Since|by|until|during|During|before|after|from|From|of|early|late|mid|through|till)$/.test(prev.t))) return null;
-    if (toks[k].t === 'May' && (!prev || !/^(?:in|In|since|Since|during|early|late|of|until)$/.test(prev.t)) && start === toks[k].s) return null;
-    return { expr: { start, end: toks[k].e, kind: { type: 'm', m } }, next: j };
+    if (!Number.isNaN(y)) return { expr: { start, end, kind: { type: 'ymd', y, m, d, weekday } }, next: n };
+    if (kind(n) === N && tS[n] - end <= 1) return null; // "May 5 2025 12" style noise
+    return { expr: { start, end, kind: { type: 'md', m, d, weekday } }, next: n };
   }
+  if (weekday) return null;
+  const y = yearAt(j);
+  if (!Number.isNaN(y)) return { expr: { start, end: tE[j], kind: { type: 'ym', y, m } }, next: j + 1 };
+  if (abbrevOnly && !isP(k + 1, DOT)) return null;
+  // A month alone needs a preposition or a relative word before it ("in July", "last July").
+  const prev = strOrNone(k - 1);
+  if (start === tS[k] && (prev === undefined || kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|during|During|before|after|from|From|of|early|late|mid|through|till)$/.test(prev))) return null;
+  if (isMay(k) && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|of|until)$/.test(prev)) && start === tS[k]) return null;
+  return { expr: { start, end: tE[k], kind: { type: 'm', m } }, next: j };
+}
 
-  function tryAt(k: number): { expr: Expr; next: number } | null {
-    const t = toks[k];
-    if (t.k === 'w') {
-      // Weekday written with a date: "Tuesday, September 29, 2025", "Monday 29 July 2025".
-      const w = weekdayOf(t);
-      if (w >= 0) {
-        let j = k + 1;
-        if (isP(toks[j], ',')) j++;
-        const wk = { w, s: t.s, e: t.e };
-        if (monthOf(toks[j])) {
-          const r = monthFirst(j, t.s, wk);
-          if (r) return r;
-        }
-        const d = dayAt(j);
-        const m = monthOf(toks[j + 1]);
-        if (!Number.isNaN(d) && m) {
-          const after = afterDot(j + 1);
-          const y = yearAt(after);
-          if (!Number.isNaN(y)) return { expr: { start: t.s, end: toks[after].e, kind: { type: 'ymd', y, m, d, weekday: wk } }, next: after + 1 };
-          return { expr: { start: t.s, end: toks[j + 1].e, kind: { type: 'md', m, d, weekday: wk } }, next: j + 2 };
-        }
-        // A weekday alone ("on Monday", "Thursday").
-        const prev = toks[k - 1];
-        const rel = prev && /^(?:last|next|this|Last|Next|This)$/.test(prev.t) ? (prev.t.toLowerCase() as 'last' | 'next' | 'this') : undefined;
-        return { expr: { start: rel ? prev.s : t.s, end: t.e, kind: { type: 'weekday', w, rel } }, next: k + 1 };
+function tryAt(k: number): { expr: Expr; next: number } | null {
+  const tk = tK[k];
+  if (tk === W) {
+    // Weekday written with a date: "Tuesday, September 29, 2025", "Monday 29 July 2025".
+    const w = weekdayOf(k);
+    if (w >= 0) {
+      let j = k + 1;
+      if (isP(j, COMMA)) j++;
+      const wk = { w, s: tS[k], e: tE[k] };
+      if (monthOf(j)) {
+        const r = monthFirst(j, tS[k], wk);
+        if (r) return r;
       }
-      if (monthOf(t)) {
-        const prev = toks[k - 1];
-        if (prev && /^(?:last|next|this|Last|Next|This)$/.test(prev.t) && !(isP(toks[k + 1], '.') && ABBREVIATED_MONTHS.has(t.t))) {
-          const yAfter = yearAt(afterDot(k));
-          if (Number.isNaN(yAfter) && Number.isNaN(dayAt(afterDot(k)))) {
-            return { expr: { start: prev.s, end: t.e, kind: { type: 'm', m: monthOf(t), rel: prev.t.toLowerCase() as 'last' | 'next' | 'this' } }, next: k + 1 };
-          }
+      const d = dayAt(j);
+      const m = monthOf(j + 1);
+      if (!Number.isNaN(d) && m) {
+        const after = afterDot(j + 1);
+        const y = yearAt(after);
+        if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[after], kind: { type: 'ymd', y, m, d, weekday: wk } }, next: after + 1 };
+        return { expr: { start: tS[k], end: tE[j + 1], kind: { type: 'md', m, d, weekday: wk } }, next: j + 2 };
+      }
+      // A weekday alone ("on Monday", "Thursday").
+      const rel = isRelWord(k - 1) ? (str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
+      return { expr: { start: rel ? tS[k - 1] : tS[k], end: tE[k], kind: { type: 'weekday', w, rel } }, next: k + 1 };
+    }
+    const month = monthOf(k);
+    if (month) {
+      if (isRelWord(k - 1) && !(isP(k + 1, DOT) && ABBREVIATED_MONTHS.has(str(k)))) {
+        const yAfter = yearAt(afterDot(k));
+        if (Number.isNaN(yAfter) && Number.isNaN(dayAt(afterDot(k)))) {
+          return { expr: { start: tS[k - 1], end: tE[k], kind: { type: 'm', m: month, rel: str(k - 1).toLowerCase() as 'last' | 'next' | 'this' } }, next: k + 1 };
         }
-        return monthFirst(k, t.s);
       }
-      const lw = t.t.toLowerCase();
-      if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
-        return { expr: { start: t.s, end: t.e, kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 } }, next: k + 1 };
-      }
-      if (lw === 'last' || lw === 'next' || lw === 'this') {
-        const u = toks[k + 1];
-        const unit = u && u.k === 'w' ? RELATIVE_UNITS[u.t] : undefined;
-        if (unit && (u.t === unit || u.t === unit + 's') && !u.t.endsWith('s')) {
-          return { expr: { start: t.s, end: u.e, kind: { type: 'rel', unit, offset: lw === 'last' ? -1 : lw === 'next' ? 1 : 0 } }, next: k + 2 };
-        }
-        return null;
-      }
-      // "two years ago", "a week ago".
-      if (lw in NUMBER_WORDS) {
-        const u = toks[k + 1];
-        const unit = u && u.k === 'w' ? RELATIVE_UNITS[u.t] : undefined;
-        const n = NUMBER_WORDS[lw];
-        if (unit && toks[k + 2]?.t === 'ago' && !Number.isNaN(n)) {
-          return { expr: { start: t.s, end: toks[k + 2].e, kind: { type: 'rel', unit, offset: -n } }, next: k + 3 };
-        }
-        return null;
-      }
-      // "early 1990s", "mid-1990s", "late 1990s".
-      if (lw === 'early' || lw === 'late' || lw === 'mid') {
-        let j = k + 1;
-        if (isP(toks[j], '-') && adjacent(k, j)) j++;
-        const dec = decadeOf(toks[j]);
-        if (dec !== null) return { expr: { start: t.s, end: toks[j].e, kind: { type: 'decade', decade: dec } }, next: j + 1 };
-        return null;
-      }
-      // "between 2009 and 2013", "from 2014 to 2016".
-      if (lw === 'between' || lw === 'from') {
-        const a = yearAt(k + 1);
-        const link = toks[k + 2]?.t;
-        const b = yearAt(k + 3);
-        if (!Number.isNaN(a) && !Number.isNaN(b) && ((lw === 'between' && link === 'and') || (lw === 'from' && (link === 'to' || link === 'until' || link === 'through'))) && b >= a) {
-          return { expr: { start: toks[k + 1].s, end: toks[k + 3].e, kind: { type: 'range', from: a, to: b } }, next: k + 4 };
-        }
-        return null;
+      return monthFirst(k, tS[k]);
+    }
+    // Every form below starts with one of KEYWORDS; other words are rejected without lower-casing them.
+    const c = tC[k];
+    if (c < KEYWORD_CLASS || c >= KEYWORD_CLASS + KEYWORDS.length) return null;
+    const lw = CLASS_WORD[c]; // === str(k).toLowerCase()
+    if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
+      return { expr: { start: tS[k], end: tE[k], kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 } }, next: k + 1 };
+    }
+    if (lw === 'last' || lw === 'next' || lw === 'this') {
+      const ut = kind(k + 1) === W ? str(k + 1) : undefined;
+      const unit = ut !== undefined ? RELATIVE_UNITS[ut] : undefined;
+      if (unit && ut !== undefined && (ut === unit || ut === unit + 's') && !ut.endsWith('s')) {
+        return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'rel', unit, offset: lw === 'last' ? -1 : lw === 'next' ? 1 : 0 } }, next: k + 2 };
       }
       return null;
     }
-    if (t.k === 'x') {
-      // "Q3 2024".
-      const q = /^Q([1-4])$/.exec(t.t);
-      if (q) {
-        const y = yearAt(k + 1);
-        if (!Number.isNaN(y)) return { expr: { start: t.s, end: toks[k + 1].e, kind: { type: 'quarter', y, q: Number(q[1]) } }, next: k + 2 };
-        return null;
+    // "two years ago", "a week ago".
+    if (lw in NUMBER_WORDS) {
+      // Checked first: 'a' and 'an' are common, 'ago' two words on is not.
+      if (strOrNone(k + 2) !== 'ago') return null;
+      const unit = kind(k + 1) === W ? RELATIVE_UNITS[str(k + 1)] : undefined;
+      const n = NUMBER_WORDS[lw];
+      if (unit && !Number.isNaN(n)) {
+        return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'rel', unit, offset: -n } }, next: k + 3 };
       }
-      const dec = decadeOf(t);
-      if (dec !== null && plainPrefix(k)) return { expr: { start: t.s, end: t.e, kind: { type: 'decade', decade: dec } }, next: k + 1 };
-      // "29th of July"? Rare in news; "29th July 2025" handled as a day.
-      const d = dayAt(k);
-      if (!Number.isNaN(d) && monthOf(toks[k + 1])) return dayFirst(k, d);
       return null;
     }
-    if (t.k === 'n') {
-      if (!plainPrefix(k)) return null;
-      // ISO 2025-07-29.
-      if (t.t.length === 4 && isP(toks[k + 1], '-') && toks[k + 2]?.k === 'n' && toks[k + 2].t.length === 2 && isP(toks[k + 3], '-') && toks[k + 4]?.k === 'n' && toks[k + 4].t.length === 2
-        && adjacent(k, k + 1) && adjacent(k + 1, k + 2) && adjacent(k + 2, k + 3) && adjacent(k + 3, k + 4)) {
-        return { expr: { start: t.s, end: toks[k + 4].e, kind: { type: 'ymd', y: Number(t.t), m: Number(toks[k + 2].t), d: Number(toks[k + 4].t) } }, next: k + 5 };
+    // "early 1990s", "mid-1990s", "late 1990s".
+    if (lw === 'early' || lw === 'late' || lw === 'mid') {
+      let j = k + 1;
+      if (isP(j, HYPHEN) && adjacent(k, j)) j++;
+      const dec = decadeOf(j);
+      if (dec !== null) return { expr: { start: tS[k], end: tE[j], kind: { type: 'decade', decade: dec } }, next: j + 1 };
+      return null;
+    }
+    // "between 2009 and 2013", "from 2014 to 2016".
+    if (lw === 'between' || lw === 'from') {
+      const a = yearAt(k + 1);
+      if (Number.isNaN(a)) return null;
+      const link = strOrNone(k + 2);
+      const b = yearAt(k + 3);
+      if (!Number.isNaN(b) && ((lw === 'between' && link === 'and') || (lw === 'from' && (link === 'to' || link === 'until' || link === 'through'))) && b >= a) {
+        return { expr: { start: tS[k + 1], end: tE[k + 3], kind: { type: 'range', from: a, to: b } }, next: k + 4 };
       }
-      const d = dayAt(k);
-      if (!Number.isNaN(d) && monthOf(toks[k + 1])) return dayFirst(k, d);
-      const y = yearAt(k);
-      if (Number.isNaN(y)) return null;
-      // Ranges "2009-2013", "2009–2013".
-      const dash = toks[k + 1];
-      if (dash && dash.k === 'p' && (dash.t === '-' || dash.t === '–' || dash.t === '—') && adjacent(k, k + 1) && adjacent(k + 1, k + 2)) {
-        const b = num(toks[k + 2], 1000, 2199, 4);
-        if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: t.s, end: toks[k + 2].e, kind: { type: 'range', from: y, to: b } }, next: k + 3 };
-        return null;
-      }
-      if (isYearContext(k)) return { expr: { start: t.s, end: t.e, kind: { type: 'y', y } }, next: k + 1 };
       return null;
     }
     return null;
   }
-
-  function dayFirst(k: number, d: number): { expr: Expr; next: number } | null {
-    const m = monthOf(toks[k + 1]);
-    const j = afterDot(k + 1);
-    const y = yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start: toks[k].s, end: toks[j].e, kind: { type: 'ymd', y, m, d } }, next: j + 1 };
-    return { expr: { start: toks[k].s, end: toks[k + 1].e, kind: { type: 'md', m, d } }, next: k + 2 };
+  if (tk === X) {
+    // "Q3 2024".
+    if (first(k) === 81 /* Q */ && tE[k] - tS[k] === 2) {
+      const q = src.charCodeAt(tS[k] + 1) - 48;
+      if (q >= 1 && q <= 4) {
+        const y = yearAt(k + 1);
+        if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'quarter', y, q } }, next: k + 2 };
+        return null;
+      }
+    }
+    const dec = decadeOf(k);
+    if (dec !== null && plainPrefix(k)) return { expr: { start: tS[k], end: tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 };
+    // "29th of July"? Rare in news; "29th July 2025" handled as a day.
+    const d = dayAt(k);
+    if (!Number.isNaN(d) && monthOf(k + 1)) return dayFirst(k, d);
+    return null;
   }
-
-  /** Not glued to a letter or currency before it (`G20`, `$47`, `F-35`). */
-  function plainPrefix(k: number): boolean {
-    const p = toks[k - 1];
-    if (!p || p.e !== toks[k].s) return true;
-    if (p.k !== 'p') return false;
-    if (/[$€£¥]/.test(p.t)) return false;
-    if (p.t === '-' && toks[k - 2] && toks[k - 2].e === p.s && toks[k - 2].k !== 'p') return false;
-    return true;
+  if (tk === N) {
+    if (!plainPrefix(k)) return null;
+    // ISO 2025-07-29.
+    if (tE[k] - tS[k] === 4 && isP(k + 1, HYPHEN) && kind(k + 2) === N && tE[k + 2] - tS[k + 2] === 2 && isP(k + 3, HYPHEN) && kind(k + 4) === N && tE[k + 4] - tS[k + 4] === 2
+      && adjacent(k, k + 1) && adjacent(k + 1, k + 2) && adjacent(k + 2, k + 3) && adjacent(k + 3, k + 4)) {
+      return { expr: { start: tS[k], end: tE[k + 4], kind: { type: 'ymd', y: tV[k], m: tV[k + 2], d: tV[k + 4] } }, next: k + 5 };
+    }
+    const d = dayAt(k);
+    if (!Number.isNaN(d) && monthOf(k + 1)) return dayFirst(k, d);
+    const y = yearAt(k);
+    if (Number.isNaN(y)) return null;
+    // Ranges "2009-2013", "2009–2013".
+    if (kind(k + 1) === P) {
+      const dash = first(k + 1);
+      if ((dash === HYPHEN || dash === 0x2013 || dash === 0x2014) && adjacent(k, k + 1)) {
+        // The first version read the missing token here and threw; kept so results do not change.
+        if (k + 2 >= count) throw new TypeError("Cannot read properties of undefined (reading 's')");
+        if (adjacent(k + 1, k + 2)) {
+          const b = num(k + 2, 1000, 2199, 4);
+          if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'range', from: y, to: b } }, next: k + 3 };
+          return null;
+        }
+      }
+    }
+    if (isYearContext(k)) return { expr: { start: tS[k], end: tE[k], kind: { type: 'y', y } }, next: k + 1 };
+    return null;
   }
+  return null;
+}
 
-  function decadeOf(tok: Tok | undefined): number | null {
-    if (!tok || tok.k !== 'x') return null;
-    const m = /^(1[0-9]|20)([0-9])0s$/.exec(tok.t);
-    return m ? Number(m[1] + m[2]) : null;
-  }
+function dayFirst(k: number, d: number): { expr: Expr; next: number } | null {
+  const m = monthOf(k + 1);
+  const j = afterDot(k + 1);
+  const y = yearAt(j);
+  if (!Number.isNaN(y)) return { expr: { start: tS[k], end: tE[j], kind: { type: 'ymd', y, m, d } }, next: j + 1 };
+  return { expr: { start: tS[k], end: tE[k + 1], kind: { type: 'md', m, d } }, next: k + 2 };
+}
 
-  /** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
-  function isYearContext(k: number): boolean {
-    const p = toks[k - 1];
-    const n = toks[k + 1];
-    if (!p) return !!n && n.k === 'w' && /^[A-Z]/.test(n.t);
-    if (p.k === 'w' && YEAR_PREPOSITIONS.has(p.t)) return true;
-    if (p.k === 'w' && (p.t === 'the' || p.t === 'The') && n && n.k === 'w' && /^[A-Z]/.test(n.t)) return true;
-    if (p.k === 'w' && /^[A-Z][a-z]+$/.test(p.t) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p.t)) return true;
-    if (p.k === 'p' && p.t === '(' && n && n.k === 'p' && n.t === ')') return true;
-    return false;
+/** Not glued to a letter or currency before it (`G20`, `$47`, `F-35`). */
+function plainPrefix(k: number): boolean {
+  const pk = kind(k - 1);
+  if (pk === 0 || tE[k - 1] !== tS[k]) return true;
+  if (pk !== P) return false;
+  const c = first(k - 1);
+  if (isCurrency(c)) return false;
+  if (c === HYPHEN && kind(k - 2) !== 0 && tE[k - 2] === tS[k - 1] && kind(k - 2) !== P) return false;
+  return true;
+}
+
+function decadeOf(k: number): number | null {
+  if (kind(k) !== X) return null;
+  const m = /^(1[0-9]|20)([0-9])0s$/.exec(str(k));
+  return m ? Number(m[1] + m[2]) : null;
+}
+
+/** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
+function isYearContext(k: number): boolean {
+  const pk = kind(k - 1);
+  const nk = kind(k + 1);
+  const capitalNext = nk === W && first(k + 1) >= 65 && first(k + 1) <= 90;
+  if (pk === 0) return capitalNext;
+  if (pk === W) {
+    const p = str(k - 1);
+    if (YEAR_PREPOSITIONS.has(p)) return true;
+    if ((p === 'the' || p === 'The') && capitalNext) return true;
+    if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
   }
+  if (pk === P && first(k - 1) === 40 /* ( */ && nk === P && first(k + 1) === 41 /* ) */) return true;
+  return false;
 }
