@@ -108,6 +108,18 @@ for (const s of NOT_DATES) {
   });
 }
 
+test('words that are names of built-in object properties are not number or unit words', () => {
+  const { dates } = datesOf('It happened constructor years ago, a toString ago, hasOwnProperty months ago and __proto__ weeks ago.', '2025-10-26');
+  assert.deepEqual(dates.map((d) => d.text), []);
+});
+
+test('a year and a dash at the very end of the text is a year, not a crash', () => {
+  for (const dash of ['-', '–']) {
+    const { dates } = datesOf(`Aid was pledged in 2009${dash}`, '2025-10-26');
+    assert.deepEqual(dates.map((d) => [d.text, d.value]), [['2009', '2009']]);
+  }
+});
+
 test('weekday-mismatch on the weekday word when it contradicts the date; none when it agrees', () => {
   const { text, findings } = datesOf('The talks opened on Tuesday, September 29, 2025 and closed on Monday 29 September 2025.', '2025-10-26');
   const f = findings.filter((x) => x.code === 'weekday-mismatch');

@@ -132,8 +132,8 @@ const WEEKDAY_CLASS = 16;
 const KEYWORD_CLASS = 32;
 const UNIT_CLASS = 96;
 const REFERENCE_CLASS = 128;
-/** The words `tryAt` looks up in lower case, besides months and weekdays ('constructor' is in `NUMBER_WORDS` for `in`). */
-const KEYWORDS = ['yesterday', 'today', 'tomorrow', 'last', 'next', 'this', 'early', 'late', 'mid', 'between', 'from', 'constructor',
+/** The words `tryAt` looks up in lower case, besides months and weekdays. */
+const KEYWORDS = ['yesterday', 'today', 'tomorrow', 'last', 'next', 'this', 'early', 'late', 'mid', 'between', 'from',
   'a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'few'];
 /** Words (any case) after which a number is a quantity, not a date part. */
 const NUMBER_UNITS = ['percent', 'per', 'billion', 'million', 'trillion', 'thousand', 'magnitude', 'km', 'kilometres', 'kilometers', 'miles',
@@ -222,13 +222,14 @@ export interface Expr {
 /** Month abbreviations, which are followed by a dot that does not end the sentence. */
 const ABBREVIATED_MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
 
-const RELATIVE_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = {
+// Without a prototype, so words such as 'constructor' or 'toString' are not found in them.
+const RELATIVE_UNITS: Record<string, 'day' | 'week' | 'month' | 'year'> = Object.assign(Object.create(null), {
   day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
-};
-const NUMBER_WORDS: Record<string, number> = {
+});
+const NUMBER_WORDS: Record<string, number> = Object.assign(Object.create(null), {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   several: NaN, few: NaN,
-};
+});
 /** Words after which a bare four-digit number is a year. */
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa']);
@@ -658,9 +659,8 @@ function tryAt(k: number): { expr: Expr; next: number } | null {
     if (kind(k + 1) === P) {
       const dash = first(k + 1);
       if ((dash === HYPHEN || dash === 0x2013 || dash === 0x2014) && adjacent(k, k + 1)) {
-        // The first version read the missing token here and threw; kept so results do not change.
-        if (k + 2 >= count) throw new TypeError("Cannot read properties of undefined (reading 's')");
-        if (adjacent(k + 1, k + 2)) {
+        // A year and a dash at the very end of the text ("In 2009-") is a year, not half a range.
+        if (k + 2 < count && adjacent(k + 1, k + 2)) {
           const b = num(k + 2, 1000, 2199, 4);
           if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: tS[k], end: tE[k + 2], kind: { type: 'range', from: y, to: b } }, next: k + 3 };
           return null;
