@@ -4,8 +4,8 @@
  * them (short mentions, offices, ambiguity) is `resolve.ts`'s job.
  */
 
-import { isAllCaps, isNameGap, Token } from './tokens';
-import { Target, TrieNode, MAX_FORM_TOKENS } from './trie';
+import { isAllCaps, isNameGap, Tokens } from './tokens';
+import { EntityIndex, Target, TrieNode, MAX_FORM_TOKENS } from './trie';
 
 export interface RawMatch {
   start: number;
@@ -19,36 +19,81 @@ export interface RawMatch {
 /** Name particles written in either case (`al-Thani` / `Al Thani`, `bin` / `Bin`). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'du', 'dos', 'das']);
 
-function step(node: TrieNode, tok: string): TrieNode | undefined {
-  const exact = node.children?.get(tok);
+/** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
+function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {
+  const children = node.children;
+  if (!children) return undefined;
+  const tok = folded.slice(s, e);
+  const exact = children.get(tok);
   if (exact) return exact;
-  // Cheap tests first: this runs for every token of the article that starts no name.
+  // Cheap tests first: this runs for every token that continues no name.
   const c0 = tok.charCodeAt(0);
   const c1 = tok.charCodeAt(1);
-  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && node.children && isAllCaps(tok)) {
+  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && isAllCaps(tok)) {
     // TOKYO → Tokyo, KISHIDA → Kishida (datelines, bylines, Japanese-government name style).
     const title = tok[0] + tok.slice(1).toLowerCase();
-    const up = node.children.get(title);
+    const up = children.get(title);
     if (up) return up;
   }
-  if (tok.length <= 4 && node.children) {
+  if (PARTICLE_PACKS.has(packLower(folded, s, e))) {
     const lower = tok.toLowerCase();
-    if (PARTICLES.has(lower)) return node.children.get(lower) ?? node.children.get(lower[0].toUpperCase() + lower.slice(1));
+    return children.get(lower) ?? children.get(lower[0].toUpperCase() + lower.slice(1));
   }
   return undefined;
 }
 
-export function matchTokens(folded: string, tokens: readonly Token[], root: TrieNode): RawMatch[] {
+/**
+ * `PARTICLES` packed as by `packLower`, to recognize them without a substring. (Folded text has
+ * no non-ASCII letter whose lower case is an ASCII particle letter, so ASCII is enough.)
+ */
+const PARTICLE_PACKS = new Set([...PARTICLES].map((p) => packLower(p, 0, p.length)));
+
+/**
+ * The lower-case ASCII letters of s[from, to) packed 7 bits each, for words of at most 4 units;
+ * -1 for anything longer or not ASCII letters.
+ */
+function packLower(s: string, from: number, to: number): number {
+  if (to - from > 4) return -1;
+  let p = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return -1;
+    p = (p << 7) | c;
+  }
+  return p;
+}
+
+/**
+ * Whether `step(root, token)` can succeed, decided from the first two code units alone for ASCII
+ * tokens: an exact key, the title case of an all-caps token, or a particle.
+ */
+function mayStartName(index: EntityIndex, folded: string, s: number, e: number): boolean {
+  const c0 = folded.charCodeAt(s);
+  const c1 = e - s > 1 ? folded.charCodeAt(s + 1) : 0;
+  if (c0 >= 0x80 || c1 >= 0x80) return true;
+  const starts = index.rootStarts;
+  if (starts[(c0 << 7) | c1]) return true;
+  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && starts[(c0 << 7) | (c1 | 0x20)]) return true;
+  return PARTICLE_PACKS.has(packLower(folded, s, e));
+}
+
+export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex): RawMatch[] {
   const out: RawMatch[] = [];
+  const { count, start, end } = tokens;
+  const root = index.root;
   let i = 0;
-  while (i < tokens.length) {
+  while (i < count) {
+    if (!mayStartName(index, folded, start[i], end[i])) {
+      i++;
+      continue;
+    }
     let node: TrieNode | undefined = root;
     let best: RawMatch | undefined;
-    for (let j = i; j < tokens.length && j - i < MAX_FORM_TOKENS; j++) {
-      if (j > i && !isNameGap(folded, tokens[j - 1].end, tokens[j].start)) break;
-      node = step(node, tokens[j].text);
+    for (let j = i; j < count && j - i < MAX_FORM_TOKENS; j++) {
+      if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
+      node = step(node, folded, start[j], end[j]);
       if (!node) break;
-      if (node.targets) best = { start: tokens[i].start, end: tokens[j].end, t0: i, t1: j + 1, targets: node.targets };
+      if (node.targets) best = { start: start[i], end: end[j], t0: i, t1: j + 1, targets: node.targets };
     }
     if (best) {
       out.push(best);

@@ -10,7 +10,10 @@ import { RawMatch } from './match';
 import { EntityIndex, Target } from './trie';
 import { foldText } from './tokens';
 
-const FULL = new Set(['name', 'alias', 'demonym']);
+/** Forms that name an entity in full (not a name part alone). */
+function isFull(f: Target['form']): boolean {
+  return f === 'name' || f === 'alias' || f === 'demonym';
+}
 
 export function resolveMatches(text: string, raw: readonly RawMatch[], index: EntityIndex): EntityMention[] {
   const reg = index.registry;
@@ -20,7 +23,7 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
 
   for (const r of raw) {
     let full: Target[] | undefined;
-    for (const t of r.targets) if (FULL.has(t.form)) (full ??= []).push(t);
+    for (const t of r.targets) if (isFull(t.form)) (full ??= []).push(t);
     const chosen: Target[] = full ?? r.targets;
     const mText = text.slice(r.start, r.end);
     if (full) {
@@ -75,7 +78,23 @@ function unique<T>(xs: T[]): T[] {
 }
 
 function remember(recent: Map<string, string>, e: Entity): void {
-  for (const part of [e.familyName, e.givenName, ...namePartsOf(e)]) if (part) recent.set(foldText(part).toLowerCase(), e.id);
+  for (const key of partKeys(e)) recent.set(key, e.id);
+}
+
+/**
+ * The folded, lower-case name parts of a person, in the order `remember` records them; memoized
+ * per entity (registry entities are immutable), since popular people are mentioned again and again.
+ */
+const partKeysMemo = new WeakMap<Entity, string[]>();
+
+function partKeys(e: Entity): string[] {
+  let keys = partKeysMemo.get(e);
+  if (!keys) {
+    keys = [];
+    for (const part of [e.familyName, e.givenName, ...namePartsOf(e)]) if (part) keys.push(foldText(part).toLowerCase());
+    partKeysMemo.set(e, keys);
+  }
+  return keys;
 }
 
 function namePartsOf(e: Entity): string[] {
@@ -187,6 +206,8 @@ function personFor(text: string, mentions: EntityMention[], i: number): EntityMe
  * the same kind as the last office mentioned (sharing one of its forms), of that country.
  */
 function addCounterparts(text: string, mentions: EntityMention[], index: EntityIndex): boolean {
+  // Most articles have no counterpart at all: a plain search rules them out faster than the regex.
+  if (!text.includes('counterpart')) return false;
   const re = /\bcounterparts?\b/g;
   const added: EntityMention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {

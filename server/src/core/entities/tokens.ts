@@ -29,39 +29,63 @@ export function foldCode(c: number): number {
 const NON_ASCII = /[^\x00-\x7f]/g;
 
 export function foldText(s: string): string {
-  // Only non-ASCII characters can fold; replacing them one by one keeps ASCII text untouched.
+  // Only non-ASCII characters can fold: most registry forms are ASCII and come back as they are.
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < 0x80) i++;
+  if (i === s.length) return s;
   return s.replace(NON_ASCII, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
 }
 
-/** Letters and digits (ASCII fast path; other scripts by Unicode property). */
+/**
+ * Letters and digits, for the whole BMP (one lookup per character in the tokenizer's loop; a
+ * few milliseconds to fill at load). Surrogates count as letters: astral letters (CJK extensions)
+ * stay inside tokens.
+ */
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-const WORD = new Uint8Array(0x3000);
-for (let c = 0; c < WORD.length; c++) WORD[c] = WORD_RE.test(String.fromCharCode(c)) ? 1 : 0;
+const WORD = new Uint8Array(0x10000);
+for (let c = 0; c < WORD.length; c++) WORD[c] = (c >= 0xd800 && c <= 0xdfff) || WORD_RE.test(String.fromCharCode(c)) ? 1 : 0;
 
 export function isWordCode(c: number): boolean {
-  if (c < 0x3000) return WORD[c] === 1;
-  if (c >= 0xd800 && c <= 0xdfff) return true; // astral letters (CJK extensions) stay inside tokens
-  return WORD_RE.test(String.fromCharCode(c));
+  return WORD[c] === 1;
 }
 
-export interface Token {
-  start: number;
-  end: number;
-  /** Folded token text. */
-  text: string;
+/**
+ * An article's tokens as parallel arrays of offsets into the folded text: no object and no
+ * substring per token (an article has thousands; most are never looked at again). Read a token's
+ * text with `tokenText` where it is needed.
+ */
+export interface Tokens {
+  readonly count: number;
+  // Plain arrays of small integers: for article-sized token lists they are cheaper to allocate
+  // than typed arrays (whose buffers live outside the JS heap).
+  readonly start: number[];
+  readonly end: number[];
 }
 
 /** Tokens of an already folded text. */
-export function tokenize(folded: string, from = 0, to = folded.length): Token[] {
-  const out: Token[] = [];
+export function tokenize(folded: string, from = 0, to = folded.length): Tokens {
+  const start: number[] = [];
+  const end: number[] = [];
   let i = from;
   while (i < to) {
-    while (i < to && !isWordCode(folded.charCodeAt(i))) i++;
+    while (i < to && WORD[folded.charCodeAt(i)] === 0) i++;
     if (i >= to) break;
-    const s = i;
-    while (i < to && isWordCode(folded.charCodeAt(i))) i++;
-    out.push({ start: s, end: i, text: folded.slice(s, i) });
+    start.push(i);
+    while (i < to && WORD[folded.charCodeAt(i)] === 1) i++;
+    end.push(i);
   }
+  return { count: start.length, start, end };
+}
+
+export function tokenText(folded: string, tokens: Tokens, i: number): string {
+  return folded.slice(tokens.start[i], tokens.end[i]);
+}
+
+/** The folded texts of a string's tokens (registry forms). */
+export function words(folded: string): string[] {
+  const t = tokenize(folded);
+  const out: string[] = [];
+  for (let i = 0; i < t.count; i++) out.push(tokenText(folded, t, i));
   return out;
 }
 
@@ -82,8 +106,15 @@ export function isAllCaps(t: string): boolean {
 }
 
 export function isCapitalized(t: string): boolean {
-  const c = t.charCodeAt(0);
-  return isUpper(c) || (c > 0x250 && t[0] !== t[0].toLowerCase());
+  return isCapitalCode(t.charCodeAt(0));
+}
+
+/** Whether a token starting with this code unit is capitalized (see `isCapitalized`). */
+export function isCapitalCode(c: number): boolean {
+  if (isUpper(c)) return true;
+  if (c <= 0x250) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
 }
 
 /**

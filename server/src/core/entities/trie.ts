@@ -10,7 +10,7 @@
  */
 
 import { Entity, EntityMention, RegistrySnapshot } from '../types';
-import { foldText, tokenize } from './tokens';
+import { foldText, words } from './tokens';
 
 export type Form = EntityMention['form'];
 
@@ -27,6 +27,11 @@ export interface TrieNode {
 export interface EntityIndex {
   readonly registry: RegistrySnapshot;
   readonly root: TrieNode;
+  /**
+   * Which ASCII code-unit pairs start a key of `root` (`(c0 << 7) | c1`, `c1` = 0 for a one-unit
+   * key): most tokens of an article start no name, and this rules them out without a substring.
+   */
+  readonly rootStarts: Uint8Array;
   /** Person ids by family name and by given name (folded), for short mentions. */
   readonly byFamilyName: ReadonlyMap<string, string[]>;
   readonly byGivenName: ReadonlyMap<string, string[]>;
@@ -40,11 +45,10 @@ export interface EntityIndex {
 export const MAX_FORM_TOKENS = 12;
 
 function add(root: TrieNode, form: string, target: Target): void {
-  const toks = tokenize(foldText(form));
+  const toks = words(foldText(form));
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
   let node = root;
-  for (const t of toks) {
-    const key = t.text;
+  for (const key of toks) {
     if (!node.children) node.children = new Map();
     let next = node.children.get(key);
     if (!next) {
@@ -106,9 +110,19 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
     }
     if (e.type === 'person') personVariants(root, e, byFamilyName, byGivenName, push);
   }
-  const index: EntityIndex = { registry, root, byFamilyName, byGivenName, officeForms, countryWords };
+  const index: EntityIndex = { registry, root, rootStarts: startPairs(root), byFamilyName, byGivenName, officeForms, countryWords };
   cache.set(registry, index);
   return index;
+}
+
+function startPairs(root: TrieNode): Uint8Array {
+  const pairs = new Uint8Array(1 << 14);
+  for (const k of root.children?.keys() ?? []) {
+    const c0 = k.charCodeAt(0);
+    const c1 = k.length > 1 ? k.charCodeAt(1) : 0;
+    if (c0 < 0x80 && c1 < 0x80) pairs[(c0 << 7) | c1] = 1;
+  }
+  return pairs;
 }
 
 function personVariants(
