@@ -21,10 +21,9 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van',
 
 /** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
 function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {
-  const children = node.children;
-  if (!children) return undefined;
+  if (!node.hasChildren()) return undefined;
   const tok = folded.slice(s, e);
-  const exact = children.get(tok);
+  const exact = node.get(tok);
   if (exact) return exact;
   // Cheap tests first: this runs for every token that continues no name.
   const c0 = tok.charCodeAt(0);
@@ -32,12 +31,12 @@ function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | 
   if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && isAllCaps(tok)) {
     // TOKYO → Tokyo, KISHIDA → Kishida (datelines, bylines, Japanese-government name style).
     const title = tok[0] + tok.slice(1).toLowerCase();
-    const up = children.get(title);
+    const up = node.get(title);
     if (up) return up;
   }
   if (PARTICLE_PACKS.has(packLower(folded, s, e))) {
     const lower = tok.toLowerCase();
-    return children.get(lower) ?? children.get(lower[0].toUpperCase() + lower.slice(1));
+    return node.get(lower) ?? node.get(lower[0].toUpperCase() + lower.slice(1));
   }
   return undefined;
 }

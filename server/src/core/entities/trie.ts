@@ -19,9 +19,49 @@ export interface Target {
   form: Form;
 }
 
-export interface TrieNode {
-  children?: Map<string, TrieNode>;
-  targets?: Target[];
+/**
+ * A trie node. Most nodes have a single child (the family name after a given name), so the first
+ * child is held inline and a Map is made only for a second one: a Map per node would cost more
+ * time and memory than the rest of the index. Every node has the same four fields (one object
+ * shape for the matcher).
+ */
+export class TrieNode {
+  key: string | undefined = undefined;
+  child: TrieNode | undefined = undefined;
+  /** All children, once there are two or more (then `key` and `child` are unused). */
+  more: Map<string, TrieNode> | undefined = undefined;
+  targets: Target[] | undefined = undefined;
+
+  get(key: string): TrieNode | undefined {
+    if (this.more) return this.more.get(key);
+    return this.key === key ? this.child : undefined;
+  }
+
+  hasChildren(): boolean {
+    return this.child !== undefined || this.more !== undefined;
+  }
+
+  keys(): Iterable<string> {
+    if (this.more) return this.more.keys();
+    return this.key === undefined ? [] : [this.key];
+  }
+
+  /** The child for `key`, created if missing. */
+  childFor(key: string): TrieNode {
+    const found = this.get(key);
+    if (found) return found;
+    const next = new TrieNode();
+    if (this.more) this.more.set(key, next);
+    else if (this.child === undefined) {
+      this.key = key;
+      this.child = next;
+    } else {
+      this.more = new Map([[this.key!, this.child], [key, next]]);
+      this.key = undefined;
+      this.child = undefined;
+    }
+    return next;
+  }
 }
 
 export interface EntityIndex {
@@ -32,31 +72,22 @@ export interface EntityIndex {
    * key): most tokens of an article start no name, and this rules them out without a substring.
    */
   readonly rootStarts: Uint8Array;
-  /** Person ids by family name and by given name (folded), for short mentions. */
-  readonly byFamilyName: ReadonlyMap<string, string[]>;
-  readonly byGivenName: ReadonlyMap<string, string[]>;
   /** Office ids by folded office name/alias, for `counterpart` resolution. */
   readonly officeForms: ReadonlyMap<string, Set<string>>;
-  /** Country id by folded demonym or name (the words that decide whose office it is). */
-  readonly countryWords: ReadonlyMap<string, string>;
 }
 
 /** Longest name (in tokens) the matcher will try; longer forms are still indexed up to this. */
 export const MAX_FORM_TOKENS = 12;
 
 function add(root: TrieNode, form: string, target: Target): void {
-  const toks = words(foldText(form));
+  addTokens(root, words(foldText(form)), target);
+}
+
+/** Adds a form given as its folded tokens. */
+function addTokens(root: TrieNode, toks: readonly string[], target: Target): void {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
   let node = root;
-  for (const key of toks) {
-    if (!node.children) node.children = new Map();
-    let next = node.children.get(key);
-    if (!next) {
-      next = {};
-      node.children.set(key, next);
-    }
-    node = next;
-  }
+  for (const key of toks) node = node.childFor(key);
   if (!node.targets) node.targets = [];
   // One entity adds its forms one after another, so a repeat of the same id can only be among the
   // last few targets; looking further would make common surnames quadratic.
@@ -78,27 +109,14 @@ const cache = new WeakMap<RegistrySnapshot, EntityIndex>();
 export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
   const hit = cache.get(registry);
   if (hit) return hit;
-  const root: TrieNode = {};
-  const byFamilyName = new Map<string, string[]>();
-  const byGivenName = new Map<string, string[]>();
+  const root = new TrieNode();
   const officeForms = new Map<string, Set<string>>();
-  const countryWords = new Map<string, string>();
-  // Each entity pushes each of its name parts once, so no duplicate check is needed.
-  const push = (m: Map<string, string[]>, k: string, id: string): void => {
-    const l = m.get(k);
-    if (!l) m.set(k, [id]);
-    else if (l[l.length - 1] !== id) l.push(id);
-  };
   for (const e of registry.entities.values()) {
-    add(root, e.name, { id: e.id, form: 'name' });
+    const nameToks = words(foldText(e.name));
+    addTokens(root, nameToks, { id: e.id, form: 'name' });
     for (const a of e.aliases) add(root, a, { id: e.id, form: 'alias' });
     if (e.type === 'country') {
-      for (const d of e.demonyms) {
-        add(root, d, { id: e.id, form: 'demonym' });
-        countryWords.set(foldText(d), e.id);
-      }
-      countryWords.set(foldText(e.name), e.id);
-      for (const a of e.aliases) countryWords.set(foldText(a), e.id);
+      for (const d of e.demonyms) add(root, d, { id: e.id, form: 'demonym' });
     }
     if (e.type === 'office') {
       for (const f of [e.name, ...e.aliases]) {
@@ -108,16 +126,16 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
         s.add(e.id);
       }
     }
-    if (e.type === 'person') personVariants(root, e, byFamilyName, byGivenName, push);
+    if (e.type === 'person') personVariants(root, e, nameToks);
   }
-  const index: EntityIndex = { registry, root, rootStarts: startPairs(root), byFamilyName, byGivenName, officeForms, countryWords };
+  const index: EntityIndex = { registry, root, rootStarts: startPairs(root), officeForms };
   cache.set(registry, index);
   return index;
 }
 
 function startPairs(root: TrieNode): Uint8Array {
   const pairs = new Uint8Array(1 << 14);
-  for (const k of root.children?.keys() ?? []) {
+  for (const k of root.keys()) {
     const c0 = k.charCodeAt(0);
     const c1 = k.length > 1 ? k.charCodeAt(1) : 0;
     if (c0 < 0x80 && c1 < 0x80) pairs[(c0 << 7) | c1] = 1;
@@ -125,13 +143,7 @@ function startPairs(root: TrieNode): Uint8Array {
   return pairs;
 }
 
-function personVariants(
-  root: TrieNode,
-  e: Entity,
-  byFamilyName: Map<string, string[]>,
-  byGivenName: Map<string, string[]>,
-  push: (m: Map<string, string[]>, k: string, id: string) => void,
-): void {
+function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[]): void {
   let family = e.familyName;
   let given = e.givenName;
   if (!family || !given) {
@@ -141,16 +153,21 @@ function personVariants(
       [given, family] = e.nameOrder === 'family-first' ? [parts[1], parts[0]] : [parts[0], parts[1]];
     }
   }
+  // Folding and tokenizing work token by token, so a variant's tokens are its parts' tokens joined.
+  const f = family ? words(foldText(family)) : [];
+  const g = given ? words(foldText(given)) : [];
   if (family && given) {
-    add(root, `${given} ${family}`, { id: e.id, form: 'name' });
-    add(root, `${family} ${given}`, { id: e.id, form: 'name' });
+    const gf = [...g, ...f];
+    // Usually the name itself, already added with the same form: adding it again changes nothing.
+    if (!sameTokens(gf, nameToks)) addTokens(root, gf, { id: e.id, form: 'name' });
+    addTokens(root, [...f, ...g], { id: e.id, form: 'name' });
   }
-  if (family) {
-    add(root, family, { id: e.id, form: 'family-name' });
-    push(byFamilyName, foldText(family), e.id);
-  }
-  if (given) {
-    add(root, given, { id: e.id, form: 'given-name' });
-    push(byGivenName, foldText(given), e.id);
-  }
+  if (family) addTokens(root, f, { id: e.id, form: 'family-name' });
+  if (given) addTokens(root, g, { id: e.id, form: 'given-name' });
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
