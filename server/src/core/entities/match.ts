@@ -23,8 +23,16 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van',
 function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {
   if (!node.hasChildren()) return undefined;
   const tok = folded.slice(s, e);
-  const exact = node.get(tok);
-  if (exact) return exact;
+  return node.get(tok) ?? variantStep(node, tok, folded, s, e);
+}
+
+/** `step` from the root, whose exact keys are found without a substring. */
+function rootStep(index: EntityIndex, folded: string, s: number, e: number): TrieNode | undefined {
+  return index.rootTable.find(folded, s, e) ?? variantStep(index.root, folded.slice(s, e), folded, s, e);
+}
+
+/** The child for a case variant of `tok` (= folded[s, e)), when the token itself is no key. */
+function variantStep(node: TrieNode, tok: string, folded: string, s: number, e: number): TrieNode | undefined {
   // Cheap tests first: this runs for every token that continues no name.
   const c0 = tok.charCodeAt(0);
   const c1 = tok.charCodeAt(1);
@@ -73,8 +81,12 @@ function mayStartName(index: EntityIndex, folded: string, s: number, e: number):
   const starts = index.rootStarts;
   if (starts[(c0 << 7) | c1]) return true;
   if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && starts[(c0 << 7) | (c1 | 0x20)]) return true;
-  return PARTICLE_PACKS.has(packLower(folded, s, e));
+  // Particles: two to four letters; their first two letters (either case) rule out most words.
+  return e - s >= 2 && PARTICLE_PAIRS[((c0 | 0x20) << 7) | (c1 | 0x20)] === 1 && PARTICLE_PACKS.has(packLower(folded, s, e));
 }
+
+const PARTICLE_PAIRS = new Uint8Array(1 << 14);
+for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
 
 export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex): RawMatch[] {
   const out: RawMatch[] = [];
@@ -90,7 +102,7 @@ export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex):
     let best: RawMatch | undefined;
     for (let j = i; j < count && j - i < MAX_FORM_TOKENS; j++) {
       if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
-      node = step(node, folded, start[j], end[j]);
+      node = j === i ? rootStep(index, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
       if (!node) break;
       if (node.targets) best = { start: start[i], end: end[j], t0: i, t1: j + 1, targets: node.targets };
     }

@@ -55,14 +55,8 @@ export function unknownEntities(article: Article, folded: string, tokens: Tokens
   const mentions: EntityMention[] = [];
   const findings: Finding[] = [];
   const text = article.text;
-  const { count, start, end } = tokens;
-  // Mark tokens covered by registry matches (a plain array: cheaper than a typed array at this size).
-  const covered: number[] = [];
-  let k = 0;
-  for (let t = 0; t < count; t++) {
-    while (k < known.length && known[k].end <= start[t]) k++;
-    covered.push(k < known.length && known[k].start < end[t] ? 1 : 0);
-  }
+  const { count, start } = tokens;
+  const covered = coveredTokens(tokens, known);
   let pi = 0;
   const paragraphs = article.paragraphs;
   let t = 0;
@@ -80,6 +74,28 @@ export function unknownEntities(article: Article, folded: string, tokens: Tokens
     t = e;
   }
   return { mentions, findings };
+}
+
+/** Reused between calls (recognition is synchronous): an article-sized typed array is costly to allocate. */
+let scratch = new Uint8Array(1024);
+
+/**
+ * Marks the tokens that overlap a registry match (`known` is sorted by start). The result is
+ * valid until the next call.
+ */
+function coveredTokens(tokens: Tokens, known: readonly EntityMention[]): Uint8Array {
+  const { count, start, end } = tokens;
+  if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
+  const covered = scratch;
+  covered.fill(0, 0, count);
+  let t = 0;
+  for (const m of known) {
+    // The first token ending after the mention's start; mentions are sorted by start, so this
+    // never moves back.
+    while (t < count && end[t] <= m.start) t++;
+    for (let u = t; u < count && start[u] < m.end; u++) covered[u] = 1;
+  }
+  return covered;
 }
 
 function isHeadline(folded: string, tokens: Tokens, from: number, to: number): boolean {
@@ -107,7 +123,7 @@ function isSentenceStart(text: string, pos: number, paraStart: number): boolean 
 }
 
 function scanParagraph(
-  text: string, folded: string, tokens: Tokens, covered: number[], from: number, to: number, paraStart: number,
+  text: string, folded: string, tokens: Tokens, covered: Uint8Array, from: number, to: number, paraStart: number,
   mentions: EntityMention[], findings: Finding[],
 ): void {
   const { start, end } = tokens;
