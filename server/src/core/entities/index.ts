@@ -11,7 +11,7 @@ import { Article } from '../article';
 import { EntityMention, Finding } from '../types';
 import { matchTokens } from './match';
 import { ambiguityFindings, resolveMatches } from './resolve';
-import { foldText, tokenize } from './tokens';
+import { foldText, isAscii, tokenize } from './tokens';
 import { EntityIndex, buildEntityIndex } from './trie';
 import { unknownEntities } from './unknown';
 
@@ -19,8 +19,10 @@ export type { EntityIndex } from './trie';
 export { buildEntityIndex };
 
 export function recognizeEntities(article: Article, index: EntityIndex): { mentions: EntityMention[]; findings: Finding[] } {
-  const folded = foldText(article.text);
-  const tokens = tokenize(folded, article.bodyStart);
+  const text = article.text;
+  const tokens = tokenize(text, article.bodyStart);
+  // Most articles are plain ASCII: then the folded text is the text.
+  const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : foldText(text);
   const raw = matchTokens(folded, tokens, index);
   const linked = resolveMatches(article.text, raw, index);
   const findings = ambiguityFindings(linked, index.registry);

@@ -22,13 +22,24 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van',
 /** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
 function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {
   if (!node.hasChildren()) return undefined;
-  const tok = folded.slice(s, e);
-  return node.get(tok) ?? variantStep(node, tok, folded, s, e);
+  // Most nodes have one child: compared in place, no substring.
+  const exact = node.more ? node.more.get(folded.slice(s, e)) : node.keyIs(folded, s, e) ? node.child : undefined;
+  if (exact || !mayBeVariant(folded, s, e)) return exact;
+  return variantStep(node, folded.slice(s, e), folded, s, e);
 }
 
 /** `step` from the root, whose exact keys are found without a substring. */
 function rootStep(index: EntityIndex, folded: string, s: number, e: number): TrieNode | undefined {
-  return index.rootTable.find(folded, s, e) ?? variantStep(index.root, folded.slice(s, e), folded, s, e);
+  const exact = index.rootTable.find(folded, s, e);
+  if (exact || !mayBeVariant(folded, s, e)) return exact;
+  return variantStep(index.root, folded.slice(s, e), folded, s, e);
+}
+
+/** Whether `variantStep` can find anything: an all-caps token, or a particle. */
+function mayBeVariant(folded: string, s: number, e: number): boolean {
+  const c0 = folded.charCodeAt(s);
+  const c1 = folded.charCodeAt(s + 1);
+  return (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && s + 1 < e) || PARTICLE_PACKS.has(packLower(folded, s, e));
 }
 
 /** The child for a case variant of `tok` (= folded[s, e)), when the token itself is no key. */

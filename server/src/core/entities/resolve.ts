@@ -22,6 +22,14 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
   const recent = new Map<string, string>();
 
   for (const r of raw) {
+    const only = r.targets.length === 1 ? r.targets[0] : undefined;
+    if (only && isFull(only.form)) {
+      // The common case: one entity, one form.
+      const e = only.entity;
+      mentions.push(mention(r.start, r.end, text.slice(r.start, r.end), e.type, e.id, NONE, only.form));
+      if (e.type === 'person') remember(recent, e);
+      continue;
+    }
     let full: Target[] | undefined;
     for (const t of r.targets) if (isFull(t.form)) (full ??= []).push(t);
     const chosen: Target[] = full ?? r.targets;

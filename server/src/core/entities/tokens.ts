@@ -31,11 +31,7 @@ const NON_ASCII = /[^\x00-\x7f]/g;
 export function foldText(s: string): string {
   // Only non-ASCII characters can fold. Most registry forms are short and ASCII: a loop tells
   // faster than the regular expression; an article is one scan by the regular expression.
-  if (s.length < 64) {
-    let i = 0;
-    while (i < s.length && s.charCodeAt(i) < 0x80) i++;
-    if (i === s.length) return s;
-  }
+  if (s.length < 64 && isAscii(s)) return s;
   return s.replace(NON_ASCII, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
 }
 
@@ -52,6 +48,10 @@ export function isWordCode(c: number): boolean {
   return WORD[c] === 1;
 }
 
+/** `WORD` of the folded character: the tokenizer reads unfolded text as if folded (`ʼ` → `'`). */
+const FOLDED_WORD = new Uint8Array(0x10000);
+for (let c = 0; c < FOLDED_WORD.length; c++) FOLDED_WORD[c] = WORD[foldCode(c)];
+
 /**
  * An article's tokens as parallel arrays of offsets into the folded text: no object and no
  * substring per token (an article has thousands; most are never looked at again). Read a token's
@@ -65,13 +65,19 @@ export interface Tokens {
   readonly count: number;
   readonly start: Int32Array;
   readonly end: Int32Array;
+  /** Whether the tokenized range was all ASCII (then folding it changes nothing). */
+  readonly ascii: boolean;
 }
 
 let startBuf = new Int32Array(4096);
 let endBuf = new Int32Array(4096);
 
-/** Tokens of an already folded text (see `Tokens`: valid until the next call). */
-export function tokenize(folded: string, from = 0, to = folded.length): Tokens {
+/**
+ * Tokens of a text, as they are in its folded form (folding keeps offsets and maps a character
+ * to a word character only if it is one), so the text need not be folded first. See `Tokens`:
+ * valid until the next call.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Tokens {
   // A token and the separator after it take two units at least; one spare slot for the
   // unconditional writes below.
   const cap = ((to - from + 1) >> 1) + 1;
@@ -87,8 +93,11 @@ export function tokenize(folded: string, from = 0, to = folded.length): Tokens {
   let ns = 0;
   let ne = 0;
   let prev = 0;
+  let bits = 0;
   for (let i = from; i < to; i++) {
-    const w = WORD[folded.charCodeAt(i)];
+    const c = text.charCodeAt(i);
+    const w = FOLDED_WORD[c];
+    bits |= c;
     start[ns] = i;
     ns += w & (prev ^ 1);
     end[ne] = i;
@@ -96,7 +105,13 @@ export function tokenize(folded: string, from = 0, to = folded.length): Tokens {
     prev = w;
   }
   if (prev) end[ne++] = to;
-  return { count: ns, start, end };
+  return { count: ns, start, end, ascii: bits < 0x80 };
+}
+
+/** Whether s[from, to) is all ASCII. */
+export function isAscii(s: string, from = 0, to = s.length): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 export function tokenText(folded: string, tokens: Tokens, i: number): string {

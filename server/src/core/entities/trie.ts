@@ -17,6 +17,8 @@ export type Form = EntityMention['form'];
 export interface Target {
   id: string;
   form: Form;
+  /** The entity itself (`registry.entities.get(id)`), saving the look-up per mention. */
+  entity: Entity;
 }
 
 /**
@@ -35,6 +37,14 @@ export class TrieNode {
   get(key: string): TrieNode | undefined {
     if (this.more) return this.more.get(key);
     return this.key === key ? this.child : undefined;
+  }
+
+  /** Whether the inline key is text[s, e). */
+  keyIs(text: string, s: number, e: number): boolean {
+    const key = this.key;
+    if (key === undefined || key.length !== e - s) return false;
+    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+    return true;
   }
 
   hasChildren(): boolean {
@@ -171,10 +181,10 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
   const officeForms = new Map<string, Set<string>>();
   for (const e of registry.entities.values()) {
     const nameToks = words(foldText(e.name));
-    addTokens(root, nameToks, { id: e.id, form: 'name' });
-    for (const a of e.aliases) add(root, a, { id: e.id, form: 'alias' });
+    addTokens(root, nameToks, { id: e.id, form: 'name', entity: e });
+    for (const a of e.aliases) add(root, a, { id: e.id, form: 'alias', entity: e });
     if (e.type === 'country') {
-      for (const d of e.demonyms) add(root, d, { id: e.id, form: 'demonym' });
+      for (const d of e.demonyms) add(root, d, { id: e.id, form: 'demonym', entity: e });
     }
     if (e.type === 'office') {
       for (const f of [e.name, ...e.aliases]) {
@@ -217,11 +227,11 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[]):
   if (family && given) {
     const gf = [...g, ...f];
     // Usually the name itself, already added with the same form: adding it again changes nothing.
-    if (!sameTokens(gf, nameToks)) addTokens(root, gf, { id: e.id, form: 'name' });
-    addTokens(root, [...f, ...g], { id: e.id, form: 'name' });
+    if (!sameTokens(gf, nameToks)) addTokens(root, gf, { id: e.id, form: 'name', entity: e });
+    addTokens(root, [...f, ...g], { id: e.id, form: 'name', entity: e });
   }
-  if (family) addTokens(root, f, { id: e.id, form: 'family-name' });
-  if (given) addTokens(root, g, { id: e.id, form: 'given-name' });
+  if (family) addTokens(root, f, { id: e.id, form: 'family-name', entity: e });
+  if (given) addTokens(root, g, { id: e.id, form: 'given-name', entity: e });
 }
 
 function sameTokens(a: readonly string[], b: readonly string[]): boolean {
