@@ -22,8 +22,7 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van',
 /** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
 function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {
   if (!node.hasChildren()) return undefined;
-  // Most nodes have one child: compared in place, no substring.
-  const exact = node.more ? node.more.get(folded.slice(s, e)) : node.keyIs(folded, s, e) ? node.child : undefined;
+  const exact = node.childAt(folded, s, e);
   if (exact || !mayBeVariant(folded, s, e)) return exact;
   return variantStep(node, folded.slice(s, e), folded, s, e);
 }
@@ -110,16 +109,21 @@ export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex):
       continue;
     }
     let node: TrieNode | undefined = root;
-    let best: RawMatch | undefined;
+    // The longest match so far: one past its last token, and its targets.
+    let bestEnd = -1;
+    let bestTargets: Target[] | undefined;
     for (let j = i; j < count && j - i < MAX_FORM_TOKENS; j++) {
       if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
       node = j === i ? rootStep(index, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
       if (!node) break;
-      if (node.targets) best = { start: start[i], end: end[j], t0: i, t1: j + 1, targets: node.targets };
+      if (node.targets) {
+        bestEnd = j + 1;
+        bestTargets = node.targets;
+      }
     }
-    if (best) {
-      out.push(best);
-      i = best.t1;
+    if (bestTargets) {
+      out.push({ start: start[i], end: end[bestEnd - 1], t0: i, t1: bestEnd, targets: bestTargets });
+      i = bestEnd;
     } else i++;
   }
   return out;

@@ -168,10 +168,9 @@ function countryBefore(text: string, mentions: EntityMention[], i: number): stri
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     const p = mentions[j];
     if (m.start - p.end > 60) return undefined;
-    const gap = text.slice(p.end, mentions[j + 1].start);
-    if (p.type === 'country' && p.id && COUNTRY_GAP.test(gap)) return p.id;
+    if (p.type === 'country') return p.id && COUNTRY_GAP.test(text.slice(p.end, mentions[j + 1].start)) ? p.id : undefined;
     // Titles chain: "Qatar's Deputy Prime Minister and Minister of Foreign Affairs".
-    if (p.type !== 'office' || !/^\s+(?:and|&)\s+$/.test(gap)) return undefined;
+    if (p.type !== 'office' || !/^\s+(?:and|&)\s+$/.test(text.slice(p.end, mentions[j + 1].start))) return undefined;
   }
   return undefined;
 }

@@ -21,38 +21,53 @@ export interface Target {
   entity: Entity;
 }
 
+/** Up to this many children are kept in arrays (compared in place); beyond, in a Map. */
+const SMALL = 8;
+
 /**
- * A trie node. Most nodes have a single child (the family name after a given name), so the first
- * child is held inline and a Map is made only for a second one: a Map per node would cost more
- * time and memory than the rest of the index. Every node has the same four fields (one object
+ * A trie node. Most nodes have a single child (the family name after a given name): it is held
+ * inline. A few children are kept in two small arrays and compared with the text in place (no
+ * substring); only a node with many children (the root) gets a Map. A Map per node would cost
+ * more time and memory than the rest of the index. Every node has the same fields (one object
  * shape for the matcher).
  */
 export class TrieNode {
   key: string | undefined = undefined;
   child: TrieNode | undefined = undefined;
-  /** All children, once there are two or more (then `key` and `child` are unused). */
+  /** Two to `SMALL` children (then `key` and `child` are unused). */
+  keyList: string[] | undefined = undefined;
+  childList: TrieNode[] | undefined = undefined;
+  /** More children than that. */
   more: Map<string, TrieNode> | undefined = undefined;
   targets: Target[] | undefined = undefined;
 
   get(key: string): TrieNode | undefined {
     if (this.more) return this.more.get(key);
+    if (this.keyList) {
+      const k = this.keyList.indexOf(key);
+      return k < 0 ? undefined : this.childList![k];
+    }
     return this.key === key ? this.child : undefined;
   }
 
-  /** Whether the inline key is text[s, e). */
-  keyIs(text: string, s: number, e: number): boolean {
-    const key = this.key;
-    if (key === undefined || key.length !== e - s) return false;
-    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
-    return true;
+  /** `get(text.slice(s, e))`, without the substring unless the node has a Map. */
+  childAt(text: string, s: number, e: number): TrieNode | undefined {
+    if (this.more) return this.more.get(text.slice(s, e));
+    const list = this.keyList;
+    if (list) {
+      for (let k = 0; k < list.length; k++) if (sameKey(list[k], text, s, e)) return this.childList![k];
+      return undefined;
+    }
+    return this.key !== undefined && sameKey(this.key, text, s, e) ? this.child : undefined;
   }
 
   hasChildren(): boolean {
-    return this.child !== undefined || this.more !== undefined;
+    return this.child !== undefined || this.keyList !== undefined || this.more !== undefined;
   }
 
   keys(): Iterable<string> {
     if (this.more) return this.more.keys();
+    if (this.keyList) return this.keyList;
     return this.key === undefined ? [] : [this.key];
   }
 
@@ -62,16 +77,34 @@ export class TrieNode {
     if (found) return found;
     const next = new TrieNode();
     if (this.more) this.more.set(key, next);
-    else if (this.child === undefined) {
+    else if (this.keyList) {
+      if (this.keyList.length < SMALL) {
+        this.keyList.push(key);
+        this.childList!.push(next);
+      } else {
+        this.more = new Map(this.keyList.map((k, i) => [k, this.childList![i]]));
+        this.more.set(key, next);
+        this.keyList = undefined;
+        this.childList = undefined;
+      }
+    } else if (this.child === undefined) {
       this.key = key;
       this.child = next;
     } else {
-      this.more = new Map([[this.key!, this.child], [key, next]]);
+      this.keyList = [this.key!, key];
+      this.childList = [this.child, next];
       this.key = undefined;
       this.child = undefined;
     }
     return next;
   }
+}
+
+/** Whether `key` is text[s, e). */
+function sameKey(key: string, text: string, s: number, e: number): boolean {
+  if (key.length !== e - s) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
 }
 
 /**
@@ -89,13 +122,13 @@ export class KeyTable {
   private readonly nodes: TrieNode[] = [];
 
   constructor(node: TrieNode) {
+    const keys = [...node.keys()];
     let size = 16;
-    const n = node.more ? node.more.size : node.child ? 1 : 0;
-    while (size < 2 * n) size *= 2;
+    while (size < 2 * keys.length) size *= 2;
     this.mask = size - 1;
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size);
-    for (const key of node.keys()) {
+    for (const key of keys) {
       const h = hashRange(key, 0, key.length);
       let i = h & this.mask;
       while (this.slots[i] !== 0) i = (i + 1) & this.mask;
