@@ -43,7 +43,7 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
         if (e.type === 'person') remember(recent, e);
         continue;
       }
-      const ids = unique(chosen.map((t) => t.id));
+      const ids = uniqueIds(chosen);
       const ents = ids.map((id) => reg.entities.get(id)).filter((e): e is Entity => !!e);
       if (!ents.length) continue;
       if (ents.length === 1) {
@@ -59,7 +59,7 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
     // Short mention: the name part alone.
     const key = foldText(mText).toLowerCase();
     const ante = recent.get(key);
-    const ids = unique(chosen.map((t) => t.id));
+    const ids = uniqueIds(chosen);
     const form = chosen[0].form;
     if (ante && ids.includes(ante)) {
       mentions.push(mention(r.start, r.end, mText, 'person', ante, NONE, form));
@@ -81,8 +81,10 @@ function mention(start: number, end: number, text: string, type: EntityMention['
   return { start, end, text, type, id, candidates: candidates === NONE ? [] : candidates, form };
 }
 
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
+/** The targets' ids without repeats, in order. */
+function uniqueIds(ts: readonly Target[]): string[] {
+  if (ts.length === 1) return [ts[0].id];
+  return [...new Set(ts.map((t) => t.id))];
 }
 
 function remember(recent: Map<string, string>, e: Entity): void {

@@ -146,6 +146,8 @@ function scanParagraph(
         j++;
         continue;
       }
+      // Particles and connectors have at most four letters: a longer word ends the run unread.
+      if (end[j] - start[j] > 4) break;
       const w = tokenText(folded, tokens, j);
       if (PARTICLE.has(w)) j++;
       else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && !covered[j + 1] && capitalAt(folded, tokens, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
