@@ -137,10 +137,11 @@ function resolveOfficePass(text: string, mentions: EntityMention[], index: Entit
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.type !== 'office') continue;
-    // Whose office: the nearest country word before it (possessive, demonym, "of").
-    const country = countryBefore(text, mentions, i) ?? countryAfter(text, mentions, i);
     const person = personFor(text, mentions, i);
     if (m.id === null && m.candidates.length) {
+      // Whose office: the nearest country word before it (possessive, demonym, "of"). Only an
+      // undecided office needs it.
+      const country = countryBefore(text, mentions, i) ?? countryAfter(text, mentions, i);
       let c = m.candidates;
       if (country) c = narrow(c, (o) => reg.entities.get(o)?.of === country);
       if (c.length > 1 && person?.id) {
