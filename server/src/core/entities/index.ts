@@ -11,7 +11,7 @@ import { Article } from '../article';
 import { EntityMention, Finding } from '../types';
 import { matchTokens } from './match';
 import { ambiguityFindings, resolveMatches } from './resolve';
-import { foldText, tokenize } from './tokens';
+import { foldText, isAscii, tokenize } from './tokens';
 import { EntityIndex, buildEntityIndex } from './trie';
 import { unknownEntities } from './unknown';
 
@@ -19,12 +19,39 @@ export type { EntityIndex } from './trie';
 export { buildEntityIndex };
 
 export function recognizeEntities(article: Article, index: EntityIndex): { mentions: EntityMention[]; findings: Finding[] } {
-  const folded = foldText(article.text);
-  const tokens = tokenize(folded, article.bodyStart);
-  const raw = matchTokens(folded, tokens, index.root);
+  const text = article.text;
+  const tokens = tokenize(text, article.bodyStart);
+  // Most articles are plain ASCII: then the folded text is the text.
+  const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : foldText(text);
+  const raw = matchTokens(folded, tokens, index);
   const linked = resolveMatches(article.text, raw, index);
   const findings = ambiguityFindings(linked, index.registry);
   const unknown = unknownEntities(article, folded, tokens, linked);
-  const mentions = [...linked, ...unknown.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  const mentions = mergeSorted(linked, unknown.mentions);
   return { mentions, findings: [...findings, ...unknown.findings] };
+}
+
+function byOffset(a: EntityMention, b: EntityMention): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/**
+ * `[...a, ...b].sort(byOffset)` (a stable sort) in linear time when both lists are already in
+ * order, as they normally are; otherwise the sort itself.
+ */
+function mergeSorted(a: EntityMention[], b: EntityMention[]): EntityMention[] {
+  if (!isSorted(a) || !isSorted(b)) return [...a, ...b].sort(byOffset);
+  const out: EntityMention[] = [];
+  let i = 0;
+  let j = 0;
+  // On a tie the element of `a` goes first, as the stable sort keeps it.
+  while (i < a.length && j < b.length) out.push(byOffset(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+function isSorted(xs: EntityMention[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (byOffset(xs[i - 1], xs[i]) > 0) return false;
+  return true;
 }

@@ -4,8 +4,8 @@
  * them (short mentions, offices, ambiguity) is `resolve.ts`'s job.
  */
 
-import { isAllCaps, isNameGap, Token } from './tokens';
-import { Target, TrieNode, MAX_FORM_TOKENS } from './trie';
+import { isAllCaps, isNameGap, Tokens } from './tokens';
+import { EntityIndex, Target, TrieNode, MAX_FORM_TOKENS } from './trie';
 
 export interface RawMatch {
   start: number;
@@ -19,40 +19,111 @@ export interface RawMatch {
 /** Name particles written in either case (`al-Thani` / `Al Thani`, `bin` / `Bin`). */
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'du', 'dos', 'das']);
 
-function step(node: TrieNode, tok: string): TrieNode | undefined {
-  const exact = node.children?.get(tok);
-  if (exact) return exact;
-  // Cheap tests first: this runs for every token of the article that starts no name.
+/** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
+function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {
+  if (!node.hasChildren()) return undefined;
+  const exact = node.childAt(folded, s, e);
+  if (exact || !mayBeVariant(folded, s, e)) return exact;
+  return variantStep(node, folded.slice(s, e), folded, s, e);
+}
+
+/** `step` from the root, whose exact keys are found without a substring. */
+function rootStep(index: EntityIndex, folded: string, s: number, e: number): TrieNode | undefined {
+  const exact = index.rootTable.find(folded, s, e);
+  if (exact || !mayBeVariant(folded, s, e)) return exact;
+  return variantStep(index.root, folded.slice(s, e), folded, s, e);
+}
+
+/** Whether `variantStep` can find anything: an all-caps token, or a particle. */
+function mayBeVariant(folded: string, s: number, e: number): boolean {
+  const c0 = folded.charCodeAt(s);
+  const c1 = folded.charCodeAt(s + 1);
+  return (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && s + 1 < e) || PARTICLE_PACKS.has(packLower(folded, s, e));
+}
+
+/** The child for a case variant of `tok` (= folded[s, e)), when the token itself is no key. */
+function variantStep(node: TrieNode, tok: string, folded: string, s: number, e: number): TrieNode | undefined {
+  // Cheap tests first: this runs for every token that continues no name.
   const c0 = tok.charCodeAt(0);
   const c1 = tok.charCodeAt(1);
-  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && node.children && isAllCaps(tok)) {
+  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && isAllCaps(tok)) {
     // TOKYO → Tokyo, KISHIDA → Kishida (datelines, bylines, Japanese-government name style).
     const title = tok[0] + tok.slice(1).toLowerCase();
-    const up = node.children.get(title);
+    const up = node.get(title);
     if (up) return up;
   }
-  if (tok.length <= 4 && node.children) {
+  if (PARTICLE_PACKS.has(packLower(folded, s, e))) {
     const lower = tok.toLowerCase();
-    if (PARTICLES.has(lower)) return node.children.get(lower) ?? node.children.get(lower[0].toUpperCase() + lower.slice(1));
+    return node.get(lower) ?? node.get(lower[0].toUpperCase() + lower.slice(1));
   }
   return undefined;
 }
 
-export function matchTokens(folded: string, tokens: readonly Token[], root: TrieNode): RawMatch[] {
+/**
+ * `PARTICLES` packed as by `packLower`, to recognize them without a substring. (Folded text has
+ * no non-ASCII letter whose lower case is an ASCII particle letter, so ASCII is enough.)
+ */
+const PARTICLE_PACKS = new Set([...PARTICLES].map((p) => packLower(p, 0, p.length)));
+
+/**
+ * The lower-case ASCII letters of s[from, to) packed 7 bits each, for words of at most 4 units;
+ * -1 for anything longer or not ASCII letters.
+ */
+function packLower(s: string, from: number, to: number): number {
+  if (to - from > 4) return -1;
+  let p = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return -1;
+    p = (p << 7) | c;
+  }
+  return p;
+}
+
+/**
+ * Whether `step(root, token)` can succeed, decided from the first two code units alone for ASCII
+ * tokens: an exact key, the title case of an all-caps token, or a particle.
+ */
+function mayStartName(index: EntityIndex, folded: string, s: number, e: number): boolean {
+  const c0 = folded.charCodeAt(s);
+  const c1 = e - s > 1 ? folded.charCodeAt(s + 1) : 0;
+  if (c0 >= 0x80 || c1 >= 0x80) return true;
+  const starts = index.rootStarts;
+  if (starts[(c0 << 7) | c1]) return true;
+  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && starts[(c0 << 7) | (c1 | 0x20)]) return true;
+  // Particles: two to four letters; their first two letters (either case) rule out most words.
+  return e - s >= 2 && PARTICLE_PAIRS[((c0 | 0x20) << 7) | (c1 | 0x20)] === 1 && PARTICLE_PACKS.has(packLower(folded, s, e));
+}
+
+const PARTICLE_PAIRS = new Uint8Array(1 << 14);
+for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
+
+export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex): RawMatch[] {
   const out: RawMatch[] = [];
+  const { count, start, end } = tokens;
+  const root = index.root;
   let i = 0;
-  while (i < tokens.length) {
-    let node: TrieNode | undefined = root;
-    let best: RawMatch | undefined;
-    for (let j = i; j < tokens.length && j - i < MAX_FORM_TOKENS; j++) {
-      if (j > i && !isNameGap(folded, tokens[j - 1].end, tokens[j].start)) break;
-      node = step(node, tokens[j].text);
-      if (!node) break;
-      if (node.targets) best = { start: tokens[i].start, end: tokens[j].end, t0: i, t1: j + 1, targets: node.targets };
+  while (i < count) {
+    if (!mayStartName(index, folded, start[i], end[i])) {
+      i++;
+      continue;
     }
-    if (best) {
-      out.push(best);
-      i = best.t1;
+    let node: TrieNode | undefined = root;
+    // The longest match so far: one past its last token, and its targets.
+    let bestEnd = -1;
+    let bestTargets: Target[] | undefined;
+    for (let j = i; j < count && j - i < MAX_FORM_TOKENS; j++) {
+      if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
+      node = j === i ? rootStep(index, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
+      if (!node) break;
+      if (node.targets) {
+        bestEnd = j + 1;
+        bestTargets = node.targets;
+      }
+    }
+    if (bestTargets) {
+      out.push({ start: start[i], end: end[bestEnd - 1], t0: i, t1: bestEnd, targets: bestTargets });
+      i = bestEnd;
     } else i++;
   }
   return out;

@@ -10,7 +10,10 @@ import { RawMatch } from './match';
 import { EntityIndex, Target } from './trie';
 import { foldText } from './tokens';
 
-const FULL = new Set(['name', 'alias', 'demonym']);
+/** Forms that name an entity in full (not a name part alone). */
+function isFull(f: Target['form']): boolean {
+  return f === 'name' || f === 'alias' || f === 'demonym';
+}
 
 export function resolveMatches(text: string, raw: readonly RawMatch[], index: EntityIndex): EntityMention[] {
   const reg = index.registry;
@@ -19,8 +22,16 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
   const recent = new Map<string, string>();
 
   for (const r of raw) {
+    const only = r.targets.length === 1 ? r.targets[0] : undefined;
+    if (only && isFull(only.form)) {
+      // The common case: one entity, one form.
+      const e = only.entity;
+      mentions.push(mention(r.start, r.end, text.slice(r.start, r.end), e.type, e.id, NONE, only.form));
+      if (e.type === 'person') remember(recent, e);
+      continue;
+    }
     let full: Target[] | undefined;
-    for (const t of r.targets) if (FULL.has(t.form)) (full ??= []).push(t);
+    for (const t of r.targets) if (isFull(t.form)) (full ??= []).push(t);
     const chosen: Target[] = full ?? r.targets;
     const mText = text.slice(r.start, r.end);
     if (full) {
@@ -32,7 +43,7 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
         if (e.type === 'person') remember(recent, e);
         continue;
       }
-      const ids = unique(chosen.map((t) => t.id));
+      const ids = uniqueIds(chosen);
       const ents = ids.map((id) => reg.entities.get(id)).filter((e): e is Entity => !!e);
       if (!ents.length) continue;
       if (ents.length === 1) {
@@ -48,7 +59,7 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
     // Short mention: the name part alone.
     const key = foldText(mText).toLowerCase();
     const ante = recent.get(key);
-    const ids = unique(chosen.map((t) => t.id));
+    const ids = uniqueIds(chosen);
     const form = chosen[0].form;
     if (ante && ids.includes(ante)) {
       mentions.push(mention(r.start, r.end, mText, 'person', ante, NONE, form));
@@ -70,12 +81,30 @@ function mention(start: number, end: number, text: string, type: EntityMention['
   return { start, end, text, type, id, candidates: candidates === NONE ? [] : candidates, form };
 }
 
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
+/** The targets' ids without repeats, in order. */
+function uniqueIds(ts: readonly Target[]): string[] {
+  if (ts.length === 1) return [ts[0].id];
+  return [...new Set(ts.map((t) => t.id))];
 }
 
 function remember(recent: Map<string, string>, e: Entity): void {
-  for (const part of [e.familyName, e.givenName, ...namePartsOf(e)]) if (part) recent.set(foldText(part).toLowerCase(), e.id);
+  for (const key of partKeys(e)) recent.set(key, e.id);
+}
+
+/**
+ * The folded, lower-case name parts of a person, in the order `remember` records them; memoized
+ * per entity (registry entities are immutable), since popular people are mentioned again and again.
+ */
+const partKeysMemo = new WeakMap<Entity, string[]>();
+
+function partKeys(e: Entity): string[] {
+  let keys = partKeysMemo.get(e);
+  if (!keys) {
+    keys = [];
+    for (const part of [e.familyName, e.givenName, ...namePartsOf(e)]) if (part) keys.push(foldText(part).toLowerCase());
+    partKeysMemo.set(e, keys);
+  }
+  return keys;
 }
 
 function namePartsOf(e: Entity): string[] {
@@ -108,10 +137,11 @@ function resolveOfficePass(text: string, mentions: EntityMention[], index: Entit
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.type !== 'office') continue;
-    // Whose office: the nearest country word before it (possessive, demonym, "of").
-    const country = countryBefore(text, mentions, i) ?? countryAfter(text, mentions, i);
     const person = personFor(text, mentions, i);
     if (m.id === null && m.candidates.length) {
+      // Whose office: the nearest country word before it (possessive, demonym, "of"). Only an
+      // undecided office needs it.
+      const country = countryBefore(text, mentions, i) ?? countryAfter(text, mentions, i);
       let c = m.candidates;
       if (country) c = narrow(c, (o) => reg.entities.get(o)?.of === country);
       if (c.length > 1 && person?.id) {
@@ -141,10 +171,9 @@ function countryBefore(text: string, mentions: EntityMention[], i: number): stri
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     const p = mentions[j];
     if (m.start - p.end > 60) return undefined;
-    const gap = text.slice(p.end, mentions[j + 1].start);
-    if (p.type === 'country' && p.id && COUNTRY_GAP.test(gap)) return p.id;
+    if (p.type === 'country') return p.id && COUNTRY_GAP.test(text.slice(p.end, mentions[j + 1].start)) ? p.id : undefined;
     // Titles chain: "Qatar's Deputy Prime Minister and Minister of Foreign Affairs".
-    if (p.type !== 'office' || !/^\s+(?:and|&)\s+$/.test(gap)) return undefined;
+    if (p.type !== 'office' || !/^\s+(?:and|&)\s+$/.test(text.slice(p.end, mentions[j + 1].start))) return undefined;
   }
   return undefined;
 }
@@ -187,6 +216,8 @@ function personFor(text: string, mentions: EntityMention[], i: number): EntityMe
  * the same kind as the last office mentioned (sharing one of its forms), of that country.
  */
 function addCounterparts(text: string, mentions: EntityMention[], index: EntityIndex): boolean {
+  // Most articles have no counterpart at all: a plain search rules them out faster than the regex.
+  if (!text.includes('counterpart')) return false;
   const re = /\bcounterparts?\b/g;
   const added: EntityMention[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {

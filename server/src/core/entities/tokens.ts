@@ -29,39 +29,100 @@ export function foldCode(c: number): number {
 const NON_ASCII = /[^\x00-\x7f]/g;
 
 export function foldText(s: string): string {
-  // Only non-ASCII characters can fold; replacing them one by one keeps ASCII text untouched.
+  // Only non-ASCII characters can fold. Most registry forms are short and ASCII: a loop tells
+  // faster than the regular expression; an article is one scan by the regular expression.
+  if (s.length < 64 && isAscii(s)) return s;
   return s.replace(NON_ASCII, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
 }
 
-/** Letters and digits (ASCII fast path; other scripts by Unicode property). */
+/**
+ * Letters and digits, for the whole BMP (one lookup per character in the tokenizer's loop; a
+ * few milliseconds to fill at load). Surrogates count as letters: astral letters (CJK extensions)
+ * stay inside tokens.
+ */
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-const WORD = new Uint8Array(0x3000);
-for (let c = 0; c < WORD.length; c++) WORD[c] = WORD_RE.test(String.fromCharCode(c)) ? 1 : 0;
+const WORD = new Uint8Array(0x10000);
+for (let c = 0; c < WORD.length; c++) WORD[c] = (c >= 0xd800 && c <= 0xdfff) || WORD_RE.test(String.fromCharCode(c)) ? 1 : 0;
 
 export function isWordCode(c: number): boolean {
-  if (c < 0x3000) return WORD[c] === 1;
-  if (c >= 0xd800 && c <= 0xdfff) return true; // astral letters (CJK extensions) stay inside tokens
-  return WORD_RE.test(String.fromCharCode(c));
+  return WORD[c] === 1;
 }
 
-export interface Token {
-  start: number;
-  end: number;
-  /** Folded token text. */
-  text: string;
+/** `WORD` of the folded character: the tokenizer reads unfolded text as if folded (`ʼ` → `'`). */
+const FOLDED_WORD = new Uint8Array(0x10000);
+for (let c = 0; c < FOLDED_WORD.length; c++) FOLDED_WORD[c] = WORD[foldCode(c)];
+
+/**
+ * An article's tokens as parallel arrays of offsets into the folded text: no object and no
+ * substring per token (an article has thousands; most are never looked at again). Read a token's
+ * text with `tokenText` where it is needed.
+ *
+ * The arrays are buffers shared by all calls of `tokenize` (allocating typed arrays per article
+ * costs more than tokenizing it): a `Tokens` is valid until the next call. Recognition is
+ * synchronous and tokenizes once per article, so its tokens stay valid for the whole of it.
+ */
+export interface Tokens {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** Whether the tokenized range was all ASCII (then folding it changes nothing). */
+  readonly ascii: boolean;
 }
 
-/** Tokens of an already folded text. */
-export function tokenize(folded: string, from = 0, to = folded.length): Token[] {
-  const out: Token[] = [];
-  let i = from;
-  while (i < to) {
-    while (i < to && !isWordCode(folded.charCodeAt(i))) i++;
-    if (i >= to) break;
-    const s = i;
-    while (i < to && isWordCode(folded.charCodeAt(i))) i++;
-    out.push({ start: s, end: i, text: folded.slice(s, i) });
+let startBuf = new Int32Array(4096);
+let endBuf = new Int32Array(4096);
+
+/**
+ * Tokens of a text, as they are in its folded form (folding keeps offsets and maps a character
+ * to a word character only if it is one), so the text need not be folded first. See `Tokens`:
+ * valid until the next call.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Tokens {
+  // A token and the separator after it take two units at least; one spare slot for the
+  // unconditional writes below.
+  const cap = ((to - from + 1) >> 1) + 1;
+  if (startBuf.length < cap) {
+    startBuf = new Int32Array(cap);
+    endBuf = new Int32Array(cap);
   }
+  const start = startBuf;
+  const end = endBuf;
+  // Branch-free: every position is written as a candidate start and end, and the counts move on
+  // only at a boundary. Token boundaries are too irregular for branch prediction, and this loop
+  // runs once per character of every article.
+  let ns = 0;
+  let ne = 0;
+  let prev = 0;
+  let bits = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const w = FOLDED_WORD[c];
+    bits |= c;
+    start[ns] = i;
+    ns += w & (prev ^ 1);
+    end[ne] = i;
+    ne += prev & (w ^ 1);
+    prev = w;
+  }
+  if (prev) end[ne++] = to;
+  return { count: ns, start, end, ascii: bits < 0x80 };
+}
+
+/** Whether s[from, to) is all ASCII. */
+export function isAscii(s: string, from = 0, to = s.length): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+export function tokenText(folded: string, tokens: Tokens, i: number): string {
+  return folded.slice(tokens.start[i], tokens.end[i]);
+}
+
+/** The folded texts of a string's tokens (registry forms). */
+export function words(folded: string): string[] {
+  const t = tokenize(folded);
+  const out: string[] = [];
+  for (let i = 0; i < t.count; i++) out.push(tokenText(folded, t, i));
   return out;
 }
 
@@ -82,8 +143,15 @@ export function isAllCaps(t: string): boolean {
 }
 
 export function isCapitalized(t: string): boolean {
-  const c = t.charCodeAt(0);
-  return isUpper(c) || (c > 0x250 && t[0] !== t[0].toLowerCase());
+  return isCapitalCode(t.charCodeAt(0));
+}
+
+/** Whether a token starting with this code unit is capitalized (see `isCapitalized`). */
+export function isCapitalCode(c: number): boolean {
+  if (isUpper(c)) return true;
+  if (c <= 0x250) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
 }
 
 /**

@@ -10,49 +10,185 @@
  */
 
 import { Entity, EntityMention, RegistrySnapshot } from '../types';
-import { foldText, tokenize } from './tokens';
+import { foldText, words } from './tokens';
 
 export type Form = EntityMention['form'];
 
 export interface Target {
   id: string;
   form: Form;
+  /** The entity itself (`registry.entities.get(id)`), saving the look-up per mention. */
+  entity: Entity;
 }
 
-export interface TrieNode {
-  children?: Map<string, TrieNode>;
-  targets?: Target[];
+/** Up to this many children are kept in arrays (compared in place); beyond, in a Map. */
+const SMALL = 8;
+
+/**
+ * A trie node. Most nodes have a single child (the family name after a given name): it is held
+ * inline. A few children are kept in two small arrays and compared with the text in place (no
+ * substring); only a node with many children (the root) gets a Map. A Map per node would cost
+ * more time and memory than the rest of the index. Every node has the same fields (one object
+ * shape for the matcher).
+ */
+export class TrieNode {
+  key: string | undefined = undefined;
+  child: TrieNode | undefined = undefined;
+  /** Two to `SMALL` children (then `key` and `child` are unused). */
+  keyList: string[] | undefined = undefined;
+  childList: TrieNode[] | undefined = undefined;
+  /** More children than that. */
+  more: Map<string, TrieNode> | undefined = undefined;
+  targets: Target[] | undefined = undefined;
+
+  get(key: string): TrieNode | undefined {
+    if (this.more) return this.more.get(key);
+    if (this.keyList) {
+      const k = this.keyList.indexOf(key);
+      return k < 0 ? undefined : this.childList![k];
+    }
+    return this.key === key ? this.child : undefined;
+  }
+
+  /** `get(text.slice(s, e))`, without the substring unless the node has a Map. */
+  childAt(text: string, s: number, e: number): TrieNode | undefined {
+    if (this.more) return this.more.get(text.slice(s, e));
+    const list = this.keyList;
+    if (list) {
+      for (let k = 0; k < list.length; k++) if (sameKey(list[k], text, s, e)) return this.childList![k];
+      return undefined;
+    }
+    return this.key !== undefined && sameKey(this.key, text, s, e) ? this.child : undefined;
+  }
+
+  hasChildren(): boolean {
+    return this.child !== undefined || this.keyList !== undefined || this.more !== undefined;
+  }
+
+  keys(): Iterable<string> {
+    if (this.more) return this.more.keys();
+    if (this.keyList) return this.keyList;
+    return this.key === undefined ? [] : [this.key];
+  }
+
+  /** The child for `key`, created if missing. */
+  childFor(key: string): TrieNode {
+    const found = this.get(key);
+    if (found) return found;
+    const next = new TrieNode();
+    if (this.more) this.more.set(key, next);
+    else if (this.keyList) {
+      if (this.keyList.length < SMALL) {
+        this.keyList.push(key);
+        this.childList!.push(next);
+      } else {
+        this.more = new Map(this.keyList.map((k, i) => [k, this.childList![i]]));
+        this.more.set(key, next);
+        this.keyList = undefined;
+        this.childList = undefined;
+      }
+    } else if (this.child === undefined) {
+      this.key = key;
+      this.child = next;
+    } else {
+      this.keyList = [this.key!, key];
+      this.childList = [this.child, next];
+      this.key = undefined;
+      this.child = undefined;
+    }
+    return next;
+  }
+}
+
+/** Whether `key` is text[s, e). */
+function sameKey(key: string, text: string, s: number, e: number): boolean {
+  if (key.length !== e - s) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
+}
+
+/**
+ * A node's children again, in an open-addressing hash table over the keys' code units: the
+ * matcher finds an article's token in it straight from the text, with no substring and no string
+ * hashing. Used for the root, where every candidate token is looked up (it has one key per
+ * distinct first word of a form: some 180,000 for 100,000 entities).
+ */
+export class KeyTable {
+  private readonly mask: number;
+  /** Per slot: the key's hash, and 1 + its index in `keys`/`nodes` (0: empty slot). */
+  private readonly hashes: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly nodes: TrieNode[] = [];
+
+  constructor(node: TrieNode) {
+    const keys = [...node.keys()];
+    let size = 16;
+    while (size < 2 * keys.length) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    for (const key of keys) {
+      const h = hashRange(key, 0, key.length);
+      let i = h & this.mask;
+      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      this.keys.push(key);
+      this.nodes.push(node.get(key)!);
+      this.hashes[i] = h;
+      this.slots[i] = this.keys.length;
+    }
+  }
+
+  /** The child whose key is text[s, e), as `node.get(text.slice(s, e))`. */
+  find(text: string, s: number, e: number): TrieNode | undefined {
+    const h = hashRange(text, s, e);
+    const len = e - s;
+    for (let i = h & this.mask; this.slots[i] !== 0; i = (i + 1) & this.mask) {
+      if (this.hashes[i] !== h) continue;
+      const k = this.slots[i] - 1;
+      const key = this.keys[k];
+      if (key.length !== len) continue;
+      let j = 0;
+      while (j < len && key.charCodeAt(j) === text.charCodeAt(s + j)) j++;
+      if (j === len) return this.nodes[k];
+    }
+    return undefined;
+  }
+}
+
+/** FNV-1a over the code units of text[s, e). */
+function hashRange(text: string, s: number, e: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 export interface EntityIndex {
   readonly registry: RegistrySnapshot;
   readonly root: TrieNode;
-  /** Person ids by family name and by given name (folded), for short mentions. */
-  readonly byFamilyName: ReadonlyMap<string, string[]>;
-  readonly byGivenName: ReadonlyMap<string, string[]>;
+  /** `root`'s children, for lookups from the text. */
+  readonly rootTable: KeyTable;
+  /**
+   * Which ASCII code-unit pairs start a key of `root` (`(c0 << 7) | c1`, `c1` = 0 for a one-unit
+   * key): most tokens of an article start no name, and this rules them out without a substring.
+   */
+  readonly rootStarts: Uint8Array;
   /** Office ids by folded office name/alias, for `counterpart` resolution. */
   readonly officeForms: ReadonlyMap<string, Set<string>>;
-  /** Country id by folded demonym or name (the words that decide whose office it is). */
-  readonly countryWords: ReadonlyMap<string, string>;
 }
 
 /** Longest name (in tokens) the matcher will try; longer forms are still indexed up to this. */
 export const MAX_FORM_TOKENS = 12;
 
 function add(root: TrieNode, form: string, target: Target): void {
-  const toks = tokenize(foldText(form));
+  addTokens(root, words(foldText(form)), target);
+}
+
+/** Adds a form given as its folded tokens. */
+function addTokens(root: TrieNode, toks: readonly string[], target: Target): void {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
   let node = root;
-  for (const t of toks) {
-    const key = t.text;
-    if (!node.children) node.children = new Map();
-    let next = node.children.get(key);
-    if (!next) {
-      next = {};
-      node.children.set(key, next);
-    }
-    node = next;
-  }
+  for (const key of toks) node = node.childFor(key);
   if (!node.targets) node.targets = [];
   // One entity adds its forms one after another, so a repeat of the same id can only be among the
   // last few targets; looking further would make common surnames quadratic.
@@ -74,27 +210,14 @@ const cache = new WeakMap<RegistrySnapshot, EntityIndex>();
 export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
   const hit = cache.get(registry);
   if (hit) return hit;
-  const root: TrieNode = {};
-  const byFamilyName = new Map<string, string[]>();
-  const byGivenName = new Map<string, string[]>();
+  const root = new TrieNode();
   const officeForms = new Map<string, Set<string>>();
-  const countryWords = new Map<string, string>();
-  // Each entity pushes each of its name parts once, so no duplicate check is needed.
-  const push = (m: Map<string, string[]>, k: string, id: string): void => {
-    const l = m.get(k);
-    if (!l) m.set(k, [id]);
-    else if (l[l.length - 1] !== id) l.push(id);
-  };
   for (const e of registry.entities.values()) {
-    add(root, e.name, { id: e.id, form: 'name' });
-    for (const a of e.aliases) add(root, a, { id: e.id, form: 'alias' });
+    const nameToks = words(foldText(e.name));
+    addTokens(root, nameToks, { id: e.id, form: 'name', entity: e });
+    for (const a of e.aliases) add(root, a, { id: e.id, form: 'alias', entity: e });
     if (e.type === 'country') {
-      for (const d of e.demonyms) {
-        add(root, d, { id: e.id, form: 'demonym' });
-        countryWords.set(foldText(d), e.id);
-      }
-      countryWords.set(foldText(e.name), e.id);
-      for (const a of e.aliases) countryWords.set(foldText(a), e.id);
+      for (const d of e.demonyms) add(root, d, { id: e.id, form: 'demonym', entity: e });
     }
     if (e.type === 'office') {
       for (const f of [e.name, ...e.aliases]) {
@@ -104,20 +227,24 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
         s.add(e.id);
       }
     }
-    if (e.type === 'person') personVariants(root, e, byFamilyName, byGivenName, push);
+    if (e.type === 'person') personVariants(root, e, nameToks);
   }
-  const index: EntityIndex = { registry, root, byFamilyName, byGivenName, officeForms, countryWords };
+  const index: EntityIndex = { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms };
   cache.set(registry, index);
   return index;
 }
 
-function personVariants(
-  root: TrieNode,
-  e: Entity,
-  byFamilyName: Map<string, string[]>,
-  byGivenName: Map<string, string[]>,
-  push: (m: Map<string, string[]>, k: string, id: string) => void,
-): void {
+function startPairs(root: TrieNode): Uint8Array {
+  const pairs = new Uint8Array(1 << 14);
+  for (const k of root.keys()) {
+    const c0 = k.charCodeAt(0);
+    const c1 = k.length > 1 ? k.charCodeAt(1) : 0;
+    if (c0 < 0x80 && c1 < 0x80) pairs[(c0 << 7) | c1] = 1;
+  }
+  return pairs;
+}
+
+function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[]): void {
   let family = e.familyName;
   let given = e.givenName;
   if (!family || !given) {
@@ -127,16 +254,21 @@ function personVariants(
       [given, family] = e.nameOrder === 'family-first' ? [parts[1], parts[0]] : [parts[0], parts[1]];
     }
   }
+  // Folding and tokenizing work token by token, so a variant's tokens are its parts' tokens joined.
+  const f = family ? words(foldText(family)) : [];
+  const g = given ? words(foldText(given)) : [];
   if (family && given) {
-    add(root, `${given} ${family}`, { id: e.id, form: 'name' });
-    add(root, `${family} ${given}`, { id: e.id, form: 'name' });
+    const gf = [...g, ...f];
+    // Usually the name itself, already added with the same form: adding it again changes nothing.
+    if (!sameTokens(gf, nameToks)) addTokens(root, gf, { id: e.id, form: 'name', entity: e });
+    addTokens(root, [...f, ...g], { id: e.id, form: 'name', entity: e });
   }
-  if (family) {
-    add(root, family, { id: e.id, form: 'family-name' });
-    push(byFamilyName, foldText(family), e.id);
-  }
-  if (given) {
-    add(root, given, { id: e.id, form: 'given-name' });
-    push(byGivenName, foldText(given), e.id);
-  }
+  if (family) addTokens(root, f, { id: e.id, form: 'family-name', entity: e });
+  if (given) addTokens(root, g, { id: e.id, form: 'given-name', entity: e });
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

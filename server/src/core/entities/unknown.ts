@@ -10,7 +10,7 @@
 
 import { Article } from '../article';
 import { EntityMention, EntityType, Finding, finding } from '../types';
-import { Token, isAllCaps, isCapitalized, isNameGap } from './tokens';
+import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenText } from './tokens';
 
 const STOP = new Set(('The A An In On At For During After Before This That These Those It He She They We I You But And Or As By From With While ' +
   'When Since Both Its His Her Their Our Such Also However Meanwhile According Last Next Speaking Currently Previously Recent Recently ' +
@@ -51,47 +51,70 @@ const ORG_WORDS = new Set(('Ministry Agency Forces Force Council Organization Or
 const PLACE_WORDS = new Set(('Sea Seas Strait Straits Peninsula Region Prefecture Islands Island Ocean Gulf Mountains River City Province ' +
   'East West North South Middle Pacific Atlantic Asia Europe Euro Indo Central Balkans Bay Valley Coast Republic Kingdom').split(' '));
 
-export function unknownEntities(article: Article, folded: string, tokens: readonly Token[], known: readonly EntityMention[]): { mentions: EntityMention[]; findings: Finding[] } {
+export function unknownEntities(article: Article, folded: string, tokens: Tokens, known: readonly EntityMention[]): { mentions: EntityMention[]; findings: Finding[] } {
   const mentions: EntityMention[] = [];
   const findings: Finding[] = [];
   const text = article.text;
-  // Mark tokens covered by registry matches.
-  const covered = new Uint8Array(tokens.length);
-  let k = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    while (k < known.length && known[k].end <= tokens[t].start) k++;
-    if (k < known.length && known[k].start < tokens[t].end) covered[t] = 1;
-  }
+  const { count, start } = tokens;
+  const covered = coveredTokens(tokens, known);
   let pi = 0;
   const paragraphs = article.paragraphs;
   let t = 0;
-  while (t < tokens.length) {
-    while (pi < paragraphs.length && paragraphs[pi].end <= tokens[t].start) pi++;
+  while (t < count) {
+    while (pi < paragraphs.length && paragraphs[pi].end <= start[t]) pi++;
     const p = paragraphs[pi];
-    if (!p || p.start > tokens[t].start) {
+    if (!p || p.start > start[t]) {
       t++;
       continue;
     }
     // Token range of this paragraph.
     let e = t;
-    while (e < tokens.length && tokens[e].start < p.end) e++;
-    if (!isHeadline(tokens, t, e)) scanParagraph(text, folded, tokens, covered, t, e, p.start, mentions, findings);
+    while (e < count && start[e] < p.end) e++;
+    if (!isHeadline(folded, tokens, t, e)) scanParagraph(text, folded, tokens, covered, t, e, p.start, mentions, findings);
     t = e;
   }
   return { mentions, findings };
 }
 
-function isHeadline(tokens: readonly Token[], from: number, to: number): boolean {
+/** Reused between calls (recognition is synchronous): an article-sized typed array is costly to allocate. */
+let scratch = new Uint8Array(1024);
+
+/**
+ * Marks the tokens that overlap a registry match (`known` is sorted by start). The result is
+ * valid until the next call.
+ */
+function coveredTokens(tokens: Tokens, known: readonly EntityMention[]): Uint8Array {
+  const { count, start, end } = tokens;
+  if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
+  const covered = scratch;
+  // A loop: `fill` costs more than it saves on article-sized ranges.
+  for (let u = 0; u < count; u++) covered[u] = 0;
+  let t = 0;
+  for (const m of known) {
+    // The first token ending after the mention's start; mentions are sorted by start, so this
+    // never moves back.
+    while (t < count && end[t] <= m.start) t++;
+    for (let u = t; u < count && start[u] < m.end; u++) covered[u] = 1;
+  }
+  return covered;
+}
+
+function isHeadline(folded: string, tokens: Tokens, from: number, to: number): boolean {
+  if (to - from > 20) return false;
   let words = 0;
   let caps = 0;
   for (let i = from; i < to; i++) {
-    const w = tokens[i].text;
-    if (w.length <= 3 && !isCapitalized(w)) continue;
+    const cap = capitalAt(folded, tokens, i);
+    if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
     words++;
-    if (isCapitalized(w)) caps++;
+    if (cap) caps++;
   }
   // Headlines and captions capitalize most words; a paragraph of prose never does.
-  return words >= 3 && caps / words >= 0.7 && to - from <= 20;
+  return words >= 3 && caps / words >= 0.7;
+}
+
+function capitalAt(folded: string, tokens: Tokens, i: number): boolean {
+  return isCapitalCode(folded.charCodeAt(tokens.start[i]));
 }
 
 function isSentenceStart(text: string, pos: number, paraStart: number): boolean {
@@ -101,12 +124,13 @@ function isSentenceStart(text: string, pos: number, paraStart: number): boolean 
 }
 
 function scanParagraph(
-  text: string, folded: string, tokens: readonly Token[], covered: Uint8Array, from: number, to: number, paraStart: number,
+  text: string, folded: string, tokens: Tokens, covered: Uint8Array, from: number, to: number, paraStart: number,
   mentions: EntityMention[], findings: Finding[],
 ): void {
+  const { start, end } = tokens;
   let i = from;
   while (i < to) {
-    if (covered[i] || !isCapitalized(tokens[i].text)) {
+    if (covered[i] || !capitalAt(folded, tokens, i)) {
       i++;
       continue;
     }
@@ -116,51 +140,61 @@ function scanParagraph(
       i++;
       continue;
     }
-    while (j < to && !covered[j] && isNameGap(folded, tokens[j - 1].end, tokens[j].start)) {
-      const w = tokens[j].text;
-      if (isCapitalized(w) && hyphenatedWord(folded, tokens, j, to)) break;
-      if (isCapitalized(w) || PARTICLE.has(w)) j++;
-      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokens[j - 1].text) || tokens[j - 1].text === 'of') && j + 1 < to && !covered[j + 1] && isCapitalized(tokens[j + 1].text) && isNameGap(folded, tokens[j].end, tokens[j + 1].start)) j++;
+    while (j < to && !covered[j] && isNameGap(folded, end[j - 1], start[j])) {
+      if (capitalAt(folded, tokens, j)) {
+        if (hyphenatedWord(folded, tokens, j, to)) break;
+        j++;
+        continue;
+      }
+      // Particles and connectors have at most four letters: a longer word ends the run unread.
+      if (end[j] - start[j] > 4) break;
+      const w = tokenText(folded, tokens, j);
+      if (PARTICLE.has(w)) j++;
+      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && !covered[j + 1] && capitalAt(folded, tokens, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
       else break;
     }
-    consider(text, tokens, i, j, paraStart, mentions, findings);
+    // A lone token is never reported (two capitalized words at least): no need to look at it.
+    if (j - i >= 2) consider(text, folded, tokens, i, j, paraStart, mentions, findings);
     i = j;
   }
 }
 
 /** `Co-operation`, `Self-defence`: a capital joined by a hyphen to a lower-case word is a word, not a name. */
-function hyphenatedWord(folded: string, tokens: readonly Token[], t: number, to: number): boolean {
-  return t + 1 < to && tokens[t + 1].start === tokens[t].end + 1 && folded.charCodeAt(tokens[t].end) === 0x2d && !isCapitalized(tokens[t + 1].text);
+function hyphenatedWord(folded: string, tokens: Tokens, t: number, to: number): boolean {
+  return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && folded.charCodeAt(tokens.end[t]) === 0x2d && !capitalAt(folded, tokens, t + 1);
 }
 
-function consider(text: string, tokens: readonly Token[], i: number, j: number, paraStart: number, mentions: EntityMention[], findings: Finding[]): void {
+function consider(text: string, folded: string, tokens: Tokens, i: number, j: number, paraStart: number, mentions: EntityMention[], findings: Finding[]): void {
+  // The run's token texts; index 0 is token i.
+  const w: string[] = [];
+  for (let t = i; t < j; t++) w.push(tokenText(folded, tokens, t));
   let a = i;
   let titled = false;
   // Leading function words and titles are not part of a name.
-  while (a < j && (STOP.has(tokens[a].text) || HONORIFIC.has(tokens[a].text) || CONNECTOR.has(tokens[a].text))) {
-    if (HONORIFIC.has(tokens[a].text)) titled = true;
+  while (a < j && (STOP.has(w[a - i]) || HONORIFIC.has(w[a - i]) || CONNECTOR.has(w[a - i]))) {
+    if (HONORIFIC.has(w[a - i])) titled = true;
     a++;
   }
   let b = j;
-  while (b > a && (CONNECTOR.has(tokens[b - 1].text) || PARTICLE.has(tokens[b - 1].text))) b--;
-  const words = tokens.slice(a, b);
-  if (words.some((w) => MONTHS_DAYS.has(w.text) || /\d/.test(w.text))) return;
-  const caps = words.filter((w) => isCapitalized(w.text) && !STOP.has(w.text));
+  while (b > a && (CONNECTOR.has(w[b - 1 - i]) || PARTICLE.has(w[b - 1 - i]))) b--;
+  const words = w.slice(a - i, b - i);
+  if (words.some((x) => MONTHS_DAYS.has(x) || /\d/.test(x))) return;
+  const caps = words.filter((x) => isCapitalized(x) && !STOP.has(x));
   if (caps.length < 2) return;
-  if (words.every((w) => isAllCaps(w.text) || PARTICLE.has(w.text) || CONNECTOR.has(w.text))) return;
-  if (words.every((w) => HONORIFIC.has(w.text) || CONNECTOR.has(w.text))) return;
+  if (words.every((x) => isAllCaps(x) || PARTICLE.has(x) || CONNECTOR.has(x))) return;
+  if (words.every((x) => HONORIFIC.has(x) || CONNECTOR.has(x))) return;
+  const start = tokens.start[a];
+  const end = tokens.end[b - 1];
   // A sentence-initial pair could be an ordinary capitalized word: keep it only if it is clearly titled.
-  if (a === i && caps.length === 2 && words.length === 2 && isSentenceStart(text, words[0].start, paraStart) && !titled) {
-    if (STOP.has(words[0].text)) return;
+  if (a === i && caps.length === 2 && words.length === 2 && isSentenceStart(text, start, paraStart) && !titled) {
+    if (STOP.has(words[0])) return;
   }
-  const orgLike = words.some((w) => ORG_WORDS.has(w.text));
-  if (!orgLike && words.some((w) => COMMON.has(w.text))) return;
-  if (!orgLike && /ern$/.test(words[words.length - 1].text)) return;
-  const start = words[0].start;
-  const end = words[words.length - 1].end;
+  const orgLike = words.some((x) => ORG_WORDS.has(x));
+  if (!orgLike && words.some((x) => COMMON.has(x))) return;
+  if (!orgLike && /ern$/.test(words[words.length - 1])) return;
   const span = text.slice(start, end);
   if (/[\n\r]/.test(span)) return;
-  const type = guessType(words.map((w) => w.text), titled);
+  const type = guessType(words, titled);
   mentions.push({ start, end, text: span, type, id: null, candidates: [], form: 'unknown', guessedType: type });
   findings.push(finding('unknown-entity', start, end,
     `'${span}' is not in the registry (it looks like ${type === 'organization' ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
