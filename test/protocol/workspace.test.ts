@@ -5,8 +5,8 @@
  */
 
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { CodeAction, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
 import { joinLines } from '../helpers';
@@ -128,6 +128,30 @@ describe('workspace behaviour', { skip }, () => {
     await c.waitForDiagnostics(uri, undefined, { fresh: true });
     assert.equal(await def(), null);
     await c.waitForDiagnostics(reg, (d) => d.length === 0);
+  });
+
+  test('registry files created, renamed and moved out of the globs on disk update open articles', async () => {
+    const unknown = (d: Diagnostic[]): Diagnostic | undefined => d.find((x) => x.code === 'unknown-entity' && /Osamu Izawa/.test(x.message));
+    const c = await start({ 'registry.yaml': REGISTRY_A });
+    const uri = c.open('x.article', ARTICLE);
+    await c.waitForDiagnostics(uri, (d) => !!unknown(d));
+    const person = joinLines('version: 1', 'entities:', '  - id: osamu-izawa', '    type: person', '    name: Osamu Izawa', '');
+    const moved = (from: string, to: string): void => {
+      mkdirSync(join(c.root, dirname(to)), { recursive: true });
+      renameSync(join(c.root, from), join(c.root, to));
+      // What the editor's file watcher reports for a rename: the old file deleted, the new one created.
+      void c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(from), type: 3 }, { uri: c.uri(to), type: 1 }] });
+    };
+    mkdirSync(join(c.root, 'registry'));
+    c.writeFile('registry/people.yaml', person, 1);
+    await c.waitForDiagnostics(uri, (d) => !unknown(d));
+    moved('registry/people.yaml', 'registry/persons/all.yaml');
+    await c.waitForDiagnostics(uri, undefined, { fresh: true });
+    const def = await c.request<Location[] | null>('textDocument/definition', { textDocument: { uri }, position: positionOf(ARTICLE, 'Izawa', 1) });
+    assert.equal(def?.[0]?.uri, c.uri('registry/persons/all.yaml'));
+    // Outside `registry.yaml` and `registry/**/*.yaml` it is no registry file: the name is unknown again.
+    moved('registry/persons/all.yaml', 'notes/people.yaml');
+    await c.waitForDiagnostics(uri, (d) => !!unknown(d));
   });
 
   test('attache.articles makes other files articles; attache.registry finds other registry files', async () => {
