@@ -74,6 +74,13 @@ suite('Attaché in VS Code', () => {
     assert.equal(e.document.languageId, 'diplomatic-article');
   });
 
+  test('articles wrap like prose and get no word-completion pop-ups', () => {
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'diplomatic-article' });
+    assert.equal(editor.get('wordWrap'), 'on');
+    assert.deepEqual(editor.get('quickSuggestions'), { other: false, comments: false, strings: false });
+    assert.equal(editor.get('semanticHighlighting.enabled'), true);
+  });
+
   test('diagnostics of each planted code appear on the planted lines', async () => {
     const defense = article('qatar-japan-defense.article');
     await open(defense);
