@@ -4,7 +4,7 @@
  * token that can start one (a month or weekday name, a number, a handful of relative words).
  *
  * The scanner only finds expressions and what they say (`Expr`); giving them values against the
- * publication date is `resolve.ts`'s job. Numbers that are not dates are rejected here by their
+ * publication date is the job of `index.ts` (`resolve`). Numbers that are not dates are rejected here by their
  * surroundings: `$47 billion`, `90%`, `6.6`, `41st`, `2-state`, `04:52`, `G20`, `25,000`.
  */
 
