@@ -150,6 +150,16 @@ test('unknown entities: a name-like span not in the registry, with a guessed typ
   assert.equal(titled.guessedType, 'person');
 });
 
+test('unknown entities: the head word of the name decides between event, organization, place and person', () => {
+  const guessed = (text: string): [string, string | undefined][] => run(text).mentions.filter((m) => m.form === 'unknown').map((m) => [m.text, m.guessedType]);
+  assert.deepEqual(guessed('Officials said the leaders met at the Vilnius Summit last year, and later at the Military Dialogue.'), [['Vilnius Summit', 'event'], ['Military Dialogue', 'event']]);
+  assert.deepEqual(guessed('The donors said they had paid into the Afghan National Army Trust Fund and the Summit Secretariat this year.'), [['Afghan National Army Trust Fund', 'organization'], ['Summit Secretariat', 'organization']]);
+  assert.deepEqual(guessed('The patrols that crossed the Taiwan Strait were seen again near Kanagawa Prefecture in the spring.'), [['Taiwan Strait', 'place'], ['Kanagawa Prefecture', 'place']]);
+  const f = recognizeEntities(parseArticle('He attended the Vilnius Summit on Monday with the other leaders of the alliance.'), index).findings.find((x) => x.code === 'unknown-entity')!;
+  assert.match(f.message, /it looks like an event/);
+  assert.deepEqual(f.fixes![0].command, { name: 'attache.addToRegistry', args: ['Vilnius Summit', 'event'] });
+});
+
 test('no unknown-entity for sentence starts, months, weekdays, headlines or parts of registry matches', () => {
   for (const text of [
     'The talks went well. After July the sides met again on Monday.',

@@ -197,12 +197,21 @@ function consider(text: string, folded: string, tokens: Tokens, i: number, j: nu
   const type = guessType(words, titled);
   mentions.push({ start, end, text: span, type, id: null, candidates: [], form: 'unknown', guessedType: type });
   findings.push(finding('unknown-entity', start, end,
-    `'${span}' is not in the registry (it looks like ${type === 'organization' ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
+    `'${span}' is not in the registry (it looks like ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
     { fixes: [{ title: `Add '${span}' to the registry`, edits: [], command: { name: 'attache.addToRegistry', args: [span, type] } }] }));
 }
 
+/** Head words of event names ("Vilnius Summit", "Strategic Dialogue", "Exercise Locked Shields"). */
+const EVENT_WORDS = new Set(('Summit Conference Talks Dialogue Ministerial Meeting Exercise Exercises Operation War Election Elections ' +
+  'Games Olympics Expo Symposium Negotiations').split(' '));
+
 function guessType(words: string[], titled: boolean): EntityType {
-  if (words.some((w) => ORG_WORDS.has(w))) return 'organization';
+  // The last event or organization word is the head of the name: "Vilnius Summit" is an event,
+  // "Summit Secretariat" an organization.
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (EVENT_WORDS.has(words[k])) return 'event';
+    if (ORG_WORDS.has(words[k])) return 'organization';
+  }
   if (titled) return 'person';
   if (words.some((w) => PLACE_WORDS.has(w))) return 'place';
   return words.length <= 4 ? 'person' : 'organization';
