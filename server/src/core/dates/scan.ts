@@ -40,21 +40,17 @@ let tV = new Int32Array(256);
 
 function grow(): void {
   const n = tS.length * 2;
-  const s = new Int32Array(n);
-  s.set(tS);
-  tS = s;
-  const e = new Int32Array(n);
-  e.set(tE);
-  tE = e;
-  const k = new Uint8Array(n);
-  k.set(tK);
-  tK = k;
-  const c = new Uint8Array(n);
-  c.set(tC);
-  tC = c;
-  const v = new Int32Array(n);
-  v.set(tV);
-  tV = v;
+  tS = grown(tS, new Int32Array(n));
+  tE = grown(tE, new Int32Array(n));
+  tK = grown(tK, new Uint8Array(n));
+  tC = grown(tC, new Uint8Array(n));
+  tV = grown(tV, new Int32Array(n));
+}
+
+/** `to` (a bigger array) holding `from`'s values first. */
+function grown<A extends Int32Array | Uint8Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
 }
 
 /** Character kinds for the tokenizer, by code below 0x250 (all others are punctuation). */
