@@ -154,8 +154,8 @@ export interface Entity {
     range: [number, number];
     /** The value of the `id` key: where go-to-definition lands. */
     idRange: [number, number];
-    /** Ranges of reference values (`country`, `office`, `of`, `participants`) for go-to-definition inside the registry. */
-    /** Ids this entry uses, with the key that uses them (`country`, `office`, `of`, `participants`). */
+    /** Ids this entry uses, with the key that uses them (`country`, `office`, `of`, `participants`) and the range of
+     * each value, for go-to-definition inside the registry. */
     references: { id: string; range: [number, number]; key: string }[];
   };
 }

@@ -3,7 +3,7 @@
  * `alias-collision` and `office-overlap`. Each returns findings keyed by the file they belong to.
  */
 
-import { registryDayInterval as dayInterval } from './intervals';
+import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
 import { ParsedRegistryFile } from './parse';
 
@@ -56,14 +56,13 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
       if (shadowed.size && shadowed.has(e)) continue;
       for (const r of e.source.references) {
         const target = entities.get(r.id);
-        const key = r.key;
         if (!target) {
-          report(e, finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}'${key ? ` (used as ${key} of '${e.id}')` : ''}. Define it in a registry file or correct the id.`));
+          report(e, finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}' (used as ${r.key} of '${e.id}'). Define it in a registry file or correct the id.`));
           continue;
         }
-        const allowed = key ? REFERENCE_TYPES[key] : undefined;
+        const allowed = REFERENCE_TYPES[r.key];
         if (allowed && !allowed.includes(target.type)) {
-          report(e, finding('unknown-reference', r.range[0], r.range[1], `'${r.id}' is a ${target.type} ('${target.name}'), but ${key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
+          report(e, finding('unknown-reference', r.range[0], r.range[1], `'${r.id}' is a ${target.type} ('${target.name}'), but ${r.key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
             { related: [{ path: target.source.path, start: target.source.idRange[0], end: target.source.idRange[1], message: `definition of '${r.id}'` }] }));
         }
       }
@@ -75,23 +74,15 @@ export function crossCheck(files: readonly ParsedRegistryFile[], stale: Readonly
   return { entities, findings };
 }
 
-/** Folded forms that needed Unicode work (few: plain ASCII forms fold to themselves), bounded. */
-const foldedForms = new Map<string, string>();
-
 function fold(s: string): string {
-  // Most forms are plain ASCII with single spaces, for which folding changes nothing.
+  // Most forms are plain ASCII with single spaces, for which folding changes nothing; the few
+  // others are remembered.
   if (!/[^\x21-\x7e ]|[`]|  |^ | $/.test(s)) return s;
-  let f = foldedForms.get(s);
-  if (f === undefined) {
-    if (foldedForms.size > 100_000) foldedForms.clear();
-    foldedForms.set(s, (f = foldSlow(s)));
-  }
-  return f;
+  return foldUnicode(s);
 }
 
-function foldSlow(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/[–—‐]/g, '-').replace(/\s+/g, ' ').trim();
-}
+const foldUnicode = memoize((s: string): string =>
+  s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/[–—‐]/g, '-').replace(/\s+/g, ' ').trim(), 100_000);
 
 function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: ReadonlySet<Entity>, report: (e: Entity, f: Finding) => void): void {
   interface Use { e: Entity; range: [number, number]; form: string }

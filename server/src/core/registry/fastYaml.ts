@@ -12,7 +12,7 @@
  * compares the two on the samples, the fixtures, a generated registry and many mutations of them.
  */
 
-import { YMap, YNode, YPair, YScalar, YSeq } from './tree';
+import { YMap, YNode, YPair, YScalar, YSeq, nullAt } from './tree';
 
 /** Thrown inside the reader to abandon the fast path; never escapes `readFastYaml`. */
 class Unsupported {}
@@ -204,10 +204,10 @@ class Reader {
       // The value is on the lines below, or it is null (positioned where yaml puts it).
       const nullPos = i;
       this.advanceTo(this.next);
-      if (this.eof || this.indent < indent) return { key, keyStart: at, keyEnd, value: nullScalar(nullPos) };
+      if (this.eof || this.indent < indent) return { key, keyStart: at, keyEnd, value: nullAt(nullPos) };
       const c = t.charCodeAt(this.lineStart + this.indent);
       const isItem = c === C.Dash && this.isSeqIndicator(this.lineStart + this.indent);
-      if (this.indent === indent) return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(indent) : nullScalar(nullPos) };
+      if (this.indent === indent) return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(indent) : nullAt(nullPos) };
       return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(this.indent) : this.blockMap(this.indent) };
     }
     const value = this.inlineValue(i);
@@ -398,37 +398,19 @@ class Reader {
 
   /** `[a, 'b', "c"]` on one line, of scalars only. */
   private flowSeq(i: number): YSeq {
-    const t = this.text;
     const items: YNode[] = [];
-    let j = this.skipSpaces(i + 1);
-    if (t.charCodeAt(j) === C.RBracket) {
-      this.pos = j + 1;
-      return { kind: 'seq', start: i, end: j + 1, items };
-    }
-    for (;;) {
+    for (let j = this.firstFlowItem(i, C.RBracket); j >= 0; j = this.nextFlowItem(C.RBracket)) {
       if (j >= this.lineEnd) throw UNSUPPORTED;
       items.push(this.flowScalar(j));
-      j = this.skipSpaces(this.pos);
-      const c = t.charCodeAt(j);
-      if (c === C.RBracket) break;
-      if (c !== C.Comma || j >= this.lineEnd) throw UNSUPPORTED;
-      j = this.skipSpaces(j + 1);
-      if (t.charCodeAt(j) === C.RBracket && j < this.lineEnd) break; // a trailing comma
     }
-    this.pos = j + 1;
-    return { kind: 'seq', start: i, end: j + 1, items };
+    return { kind: 'seq', start: i, end: this.pos, items };
   }
 
   /** `{id: x, name: Y}` on one line, with scalar values. */
   private flowMap(i: number): YMap {
     const t = this.text;
     const pairs: YPair[] = [];
-    let j = this.skipSpaces(i + 1);
-    if (t.charCodeAt(j) === C.RBrace) {
-      this.pos = j + 1;
-      return { kind: 'map', start: i, end: j + 1, pairs };
-    }
-    for (;;) {
+    for (let j = this.firstFlowItem(i, C.RBrace); j >= 0; j = this.nextFlowItem(C.RBrace)) {
       if (!isKeyStart(t.charCodeAt(j))) throw UNSUPPORTED;
       let k = j + 1;
       while (isKeyChar(t.charCodeAt(k))) k++;
@@ -439,15 +421,31 @@ class Reader {
       const c0 = t.charCodeAt(v);
       if (c0 === C.Comma || c0 === C.RBrace || v >= this.lineEnd) throw UNSUPPORTED;
       pairs.push({ key, keyStart: j, keyEnd: k, value: this.flowScalar(v) });
-      j = this.skipSpaces(this.pos);
-      const c = t.charCodeAt(j);
-      if (c === C.RBrace) break;
-      if (c !== C.Comma || j >= this.lineEnd) throw UNSUPPORTED;
+    }
+    return { kind: 'map', start: i, end: this.pos, pairs };
+  }
+
+  /** After the opening bracket at `open`: where the first item starts, or -1 for an empty
+   * collection (`pos` after its closing bracket). */
+  private firstFlowItem(open: number, close: number): number {
+    const j = this.skipSpaces(open + 1);
+    if (this.text.charCodeAt(j) !== close) return j;
+    this.pos = j + 1;
+    return -1;
+  }
+
+  /** After an item (at `pos`): where the next one starts, past a `,`, or -1 at the closing bracket
+   * (`pos` after it). A trailing comma is allowed, as YAML allows it. */
+  private nextFlowItem(close: number): number {
+    const t = this.text;
+    let j = this.skipSpaces(this.pos);
+    if (t.charCodeAt(j) !== close) {
+      if (t.charCodeAt(j) !== C.Comma || j >= this.lineEnd) throw UNSUPPORTED;
       j = this.skipSpaces(j + 1);
-      if (t.charCodeAt(j) === C.RBrace && j < this.lineEnd) break;
+      if (t.charCodeAt(j) !== close || j >= this.lineEnd) return j;
     }
     this.pos = j + 1;
-    return { kind: 'map', start: i, end: j + 1, pairs };
+    return -1;
   }
 
   private flowScalar(j: number): YScalar {
@@ -487,8 +485,4 @@ function hasKey(pairs: YPair[], key: string): boolean {
 function indexOrEnd(t: string, ch: string, from: number): number {
   const i = t.indexOf(ch, from);
   return i < 0 ? t.length : i;
-}
-
-function nullScalar(at: number): YScalar {
-  return { kind: 'scalar', start: at, end: at, value: null };
 }

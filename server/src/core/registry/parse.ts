@@ -3,13 +3,13 @@
  * only this file (`registry-syntax`, `registry-schema`, `tenure-order`).
  *
  * Plain block-style files are read by the fast reader (fastYaml.ts); anything else by the `yaml`
- * package. Both give the same tree (tree.ts), which is walked here. Aliases are never resolved, so
- * an alias bomb costs nothing and an alias where an entity field belongs is a schema error. Dates stay strings:
- * the literal source text is kept (`start: 2012` is "2012", not a number).
+ * package. Both give the same tree (tree.ts), which is walked here. Aliases are never resolved,
+ * so an alias bomb costs nothing and an alias where an entity field belongs is a schema error.
+ * Dates stay strings: the literal source text is kept (`start: 2012` is "2012", not a number).
  */
 
 import { Document, LineCounter, Pair, Parser, Composer, isMap, isSeq } from 'yaml';
-import { registryDayInterval as dayInterval } from './intervals';
+import { registryDayInterval as dayInterval } from './memo';
 import { ENTITY_TYPES, Entity, EntityType, Finding, Role, finding } from '../types';
 import { readFastYaml } from './fastYaml';
 import { YMap, YNode, YPair, fromYamlDocument, get, isNull } from './tree';
@@ -135,7 +135,7 @@ class FileWalker {
     else if (version.kind !== 'scalar' || version.value !== 1) this.report('registry-schema', rangeOf(version, whole), 'Unsupported registry `version`: this Attaché reads version 1.');
     for (const pair of top.pairs) {
       const k = pair.key;
-      if (k !== 'version' && k !== 'entities') this.report('registry-schema', keyRangeOf(pair, whole), `Unknown top-level key '${k}': a registry file has only \`version\` and \`entities\`; the key is ignored.`, 'warning');
+      if (k !== 'version' && k !== 'entities') this.report('registry-schema', keyRangeOf(pair), `Unknown top-level key '${k}': a registry file has only \`version\` and \`entities\`; the key is ignored.`, 'warning');
     }
     const entities = get(top, 'entities');
     if (entities === undefined) {
@@ -163,7 +163,7 @@ class FileWalker {
     const head: [number, number] = [range[0], lineEnd(this.out.text, range[0])];
     for (const pair of node.pairs) {
       const k = pair.key;
-      if (!ENTITY_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair, head), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
+      if (!ENTITY_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
     }
     const idNode = get(node, 'id');
     const id = this.str(node, 'id', head, true);
@@ -181,7 +181,7 @@ class FileWalker {
     const t = type as EntityType;
     for (const pair of node.pairs) {
       const types = TYPE_ONLY.get(pair.key);
-      if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair, head), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
+      if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
     }
     const references: Entity['source']['references'] = [];
     const ref = (key: string): string | undefined => {
@@ -244,7 +244,7 @@ class FileWalker {
     }
     for (const pair of node.pairs) {
       const k = pair.key;
-      if (!ROLE_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair, range), `Unknown role key '${k}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
+      if (!ROLE_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair), `Unknown role key '${k}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
     }
     const office = this.str(node, 'office', range, false);
     const title = this.str(node, 'title', range, false);
@@ -341,8 +341,8 @@ class FileWalker {
   }
 }
 
-function keyRangeOf(pair: YPair, fallback: [number, number]): [number, number] {
-  return pair ? [pair.keyStart, Math.max(pair.keyEnd, pair.keyStart + 1)] : fallback;
+function keyRangeOf(pair: YPair): [number, number] {
+  return [pair.keyStart, Math.max(pair.keyEnd, pair.keyStart + 1)];
 }
 
 

@@ -101,6 +101,7 @@ function collectionEnd(n: { flow?: boolean }, r: [number, number, number] | unde
   return last.end;
 }
 
-function nullAt(at: number): YScalar {
+/** A null value written as nothing, at `at`. */
+export function nullAt(at: number): YScalar {
   return { kind: 'scalar', start: at, end: at, value: null };
 }
