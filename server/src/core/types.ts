@@ -202,17 +202,42 @@ export interface EntityMention {
   annotation?: string;
 }
 
-export type DateKind = 'absolute' | 'partial' | 'relative' | 'weekday' | 'range' | 'decade';
+export type DateKind =
+  | 'absolute' | 'partial' | 'relative' | 'weekday' | 'range' | 'decade'
+  | 'season' | 'quarter' | 'half' | 'fiscal' | 'century' | 'offset' | 'anaphoric'
+  | 'duration' | 'set' | 'time' | 'reference';
 export type DateGranularity = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade' | 'range';
+/** TIMEX3 type. Checks use DATE and TIME only; DURATION and SET are reported, never checked. */
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+/** TIMEX3 modifier. */
+export type TimexMod = 'APPROX' | 'START' | 'END' | 'MID' | 'BEFORE' | 'AFTER' | 'ON_OR_BEFORE' | 'ON_OR_AFTER' | 'LESS_THAN' | 'MORE_THAN' | 'EQUAL_OR_LESS' | 'EQUAL_OR_MORE';
+/**
+ * What a relative value was resolved against: the publication date (`dct`), the previous date
+ * expression in the text (`previous`, with its start offset), or nothing (an absolute value).
+ */
+export type DateAnchor = 'dct' | { previous: number } | 'none';
 
 export interface DateMention {
   start: number;
   end: number;
   text: string;
-  /** TIMEX3 value (`2025-09-29`, `2025-09`, `2025`, `199X`, `2009/2013`, `2025-W31`, `2024-Q3`); null when unresolved. */
+  /** TIMEX3 value (`2025-09-29`, `2025-09`, `2025`, `199X`, `2009/2013`, `2025-W31`, `2024-Q3`, `P3D`, `PRESENT_REF`); null when unresolved. */
   value: string | null;
   kind: DateKind;
   granularity: DateGranularity;
+  /** TIMEX3 type; DATE when absent (older producers). */
+  type?: TimexType;
+  /** TIMEX3 modifier, when set. */
+  mod?: TimexMod;
+  /** What the value was resolved against (absent = not yet decided, read as `dct` for relative kinds). */
+  anchor?: DateAnchor;
+  /** An interval: its two ends as TIMEX3 values (either may be null when open). */
+  range?: { start: string | null; end: string | null };
+  /** Sets: TIMEX3 `quant` (`EVERY`) and `freq`. */
+  quant?: string;
+  freq?: string;
+  /** Why the tagger is unsure (an ambiguous numeric order, a tense guessed without a verb); findings that depend on this date say so and are downgraded one severity level. */
+  uncertain?: string;
   /** How the value was obtained, for the hover: the rule and the anchor it was resolved against. */
   resolution: { rule: string; anchor?: string };
   /** Id of the user annotation that corrected this date, if any. */
