@@ -182,6 +182,17 @@ const KIND_LABEL: Record<DateMention['kind'], string> = {
   weekday: 'weekday',
   range: 'range',
   decade: 'decade',
+  season: 'season',
+  quarter: 'quarter',
+  half: 'half-year',
+  fiscal: 'fiscal year',
+  century: 'century',
+  offset: 'offset date',
+  anaphoric: 'date relative to an earlier date',
+  duration: 'duration',
+  set: 'recurring time',
+  time: 'time of day',
+  reference: 'general time reference',
 };
 
 export function dateCard(d: DateMention): string {
