@@ -3,9 +3,7 @@
 # build and package the extension, and open VS Code in the browser on samples/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
+bash scripts/ensure-deps.sh
 bash scripts/install-code-server.sh
 npm run -s build
 npm run -s package >/dev/null

@@ -5,6 +5,10 @@
 #   3. protocol tests (built server over stdio)
 #   4. in-host tests inside VS Code (code-server) and 5. browser end-to-end tests (Playwright),
 #      both through scripts/vscode-tests.sh, which installs code-server and Chromium when missing.
+#   6. the README's `npm start` on a fresh copy of the project (test/start/fresh-start.mjs): it
+#      installs everything from nothing, serves VS Code, answers HTTP 200 and stops on Ctrl-C.
+# npm packages are installed first when node_modules/ is missing (a fresh clone), so `npm test` is
+# the one command CI runs after the Debian packages.
 # Set ATTACHE_SKIP_VSCODE=1 to run levels 1-3 only (a quick local loop); CI never sets it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +40,8 @@ run_node_tests() { # name dir
   record "$name" "$pass" "$fail"
 }
 
+bash scripts/ensure-deps.sh || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+
 echo "== build"
 if ! npm run -s build; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
 
@@ -53,6 +59,14 @@ if [ "${ATTACHE_SKIP_VSCODE:-}" != "1" ] && [ -x scripts/vscode-tests.sh ]; then
   while read -r level pass fail; do
     record "$level" "$pass" "$fail"
   done < <(bash scripts/vscode-tests.sh | tee artifacts/vscode-tests.log | grep -E '^RESULT ' | sed 's/^RESULT //')
+fi
+
+if [ "${ATTACHE_SKIP_VSCODE:-}" != "1" ]; then
+  echo "== npm start on a fresh copy"
+  node test/start/fresh-start.mjs 2>&1 | tee artifacts/fresh-start.txt
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' artifacts/fresh-start.txt | tail -1)
+  if [ -z "$line" ]; then record fresh-start 0 1
+  else record fresh-start "$(echo "$line" | awk '{print $1}')" "$(echo "$line" | awk '{print $3}')"; fi
 fi
 
 echo
