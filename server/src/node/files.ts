@@ -54,7 +54,12 @@ export function findFiles(root: string, globs: readonly string[], errors?: strin
   return out.sort();
 }
 
-export type ReadResult = { ok: true; text: string; bom?: boolean } | { ok: false; error: string };
+/** A read: the text, or an error message naming the file (`reason` is the same without the name; `missing` when there is no such file). */
+export type ReadResult = { ok: true; text: string; bom?: boolean } | { ok: false; error: string; reason?: string; missing?: boolean };
+
+function failure(file: string, reason: string, missing = false): ReadResult {
+  return { ok: false, error: `${file}: ${reason}`, reason, ...(missing ? { missing } : {}) };
+}
 
 /** A file's kind in words, for messages about paths that are not regular files. */
 function kindOf(st: fs.Stats): string {
@@ -78,11 +83,11 @@ export function readTextFile(file: string): ReadResult {
   let fd: number | undefined;
   try {
     const pre = fs.statSync(file); // stat never blocks, unlike opening a FIFO
-    if (!pre.isFile()) return { ok: false, error: `${file}: is ${kindOf(pre)}, not a file; only regular text files are read` };
+    if (!pre.isFile()) return failure(file, `is ${kindOf(pre)}, not a file; only regular text files are read`);
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { ok: false, error: `${file}: is ${kindOf(st)}, not a file; only regular text files are read` };
-    if (st.size > MAX_FILE_BYTES) return { ok: false, error: `${file}: file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})` };
+    if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
+    if (st.size > MAX_FILE_BYTES) return failure(file, `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -91,11 +96,12 @@ export function readTextFile(file: string): ReadResult {
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
-      if (total > MAX_FILE_BYTES) return { ok: false, error: `${file}: file is too large (more than ${MAX_FILE_BYTES} bytes)` };
+      if (total > MAX_FILE_BYTES) return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
     }
     return decodeText(file, Buffer.concat(chunks, total));
   } catch (e) {
-    return { ok: false, error: `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    const code = (e as NodeJS.ErrnoException).code;
+    return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -103,13 +109,13 @@ export function readTextFile(file: string): ReadResult {
 
 export function decodeText(file: string, buf: Uint8Array): ReadResult {
   const nul = buf.indexOf(0);
-  if (nul >= 0) return { ok: false, error: `${file}: looks like a binary file (NUL byte at offset ${nul}); articles and registries must be UTF-8 text` };
+  if (nul >= 0) return failure(file, `looks like a binary file or UTF-16 (NUL byte at offset ${nul}); articles and registries must be UTF-8 text`);
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
     const bom = text.charCodeAt(0) === 0xfeff;
     return { ok: true, text: bom ? stripBom(text) : text, ...(bom ? { bom } : {}) };
   } catch {
-    return { ok: false, error: `${file}: not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)}); re-save the file as UTF-8` };
+    return failure(file, `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)}); re-save the file as UTF-8`);
   }
 }
 
