@@ -142,7 +142,7 @@ export class TestClient {
   }
 
   /** Writes a file on disk and tells the server, as the client's file watcher would. */
-  writeFile(rel: string, text: string, type: 1 | 2 = 2): void {
+  writeFile(rel: string, text: string | Uint8Array, type: 1 | 2 = 2): void {
     writeFileSync(join(this.root, rel), text);
     void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: this.uri(rel), type }] });
   }

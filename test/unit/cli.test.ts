@@ -58,7 +58,7 @@ test('a missing path and an unreadable (binary, non-UTF-8) file exit with 2 and 
   assert.match(r.err, /nope\.article: no such file or folder/);
   r = cli(['check', 'bin.article'], dir);
   assert.equal(r.code, 2);
-  assert.match(r.err, /bin\.article: looks like a binary file \(NUL byte at offset 1\)/);
+  assert.match(r.err, /bin\.article: looks like a binary file or UTF-16 \(NUL byte at offset 1\)/);
   r = cli(['check', 'latin1.article'], dir);
   assert.equal(r.code, 2);
   assert.match(r.err, /latin1\.article: not valid UTF-8 \(first bad byte at offset 3\)/);

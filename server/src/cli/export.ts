@@ -50,18 +50,34 @@ function dateItem(d: DateMention): Item {
 }
 
 export function exportJsonl(project: Project): string {
+  return project.articles.map((a) => jsonlOf(project, a)).join('');
+}
+
+/** `--format jsonl --out DIR`: one `NAME.jsonl` per article (spec §5a), named as brat names its files. */
+export function exportJsonlFiles(project: Project): [string, string][] {
+  const used = new Set<string>();
+  return project.articles.map((a) => [`${exportName(project, a, used)}.jsonl`, jsonlOf(project, a)]);
+}
+
+function jsonlOf(project: Project, a: LoadedArticle): string {
   const lines: string[] = [];
-  for (const a of project.articles) {
-    const article = displayPath(project.cwd, a.file);
-    for (const it of exportItems(a)) {
-      const o: Record<string, unknown> = { article, start: it.start, end: it.end, text: it.text, type: it.type, id: it.id };
-      if (it.kind === 'date') o.value = it.value ?? null;
-      if (it.annotation) o.annotation = it.annotation;
-      if (it.body !== undefined) o.body = it.body;
-      lines.push(JSON.stringify(o));
-    }
+  const article = displayPath(project.cwd, a.file);
+  for (const it of exportItems(a)) {
+    const o: Record<string, unknown> = { article, start: it.start, end: it.end, text: it.text, type: it.type, id: it.id };
+    if (it.kind === 'date') o.value = it.value ?? null;
+    if (it.annotation) o.annotation = it.annotation;
+    if (it.body !== undefined) o.body = it.body;
+    lines.push(JSON.stringify(o));
   }
   return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+/** A file name for an article's export, unique within one export run. */
+function exportName(project: Project, a: LoadedArticle, used: Set<string>): string {
+  let name = displayPath(project.cwd, a.file).replace(/^(\.\.\/)+/, '').replace(/\.[^./]+$/, '').replace(/[^A-Za-z0-9._-]+/g, '_');
+  while (used.has(name)) name += '_';
+  used.add(name);
+  return name;
 }
 
 /** UTF-16 offset → code point offset, for formats that count code points (brat, W3C). */
@@ -96,9 +112,7 @@ export function exportBrat(project: Project): [string, string][] {
   const files: [string, string][] = [];
   const used = new Set<string>();
   for (const a of project.articles) {
-    let name = displayPath(project.cwd, a.file).replace(/^(\.\.\/)+/, '').replace(/\.[^./]+$/, '').replace(/[^A-Za-z0-9._-]+/g, '_');
-    while (used.has(name)) name += '_';
-    used.add(name);
+    const name = exportName(project, a, used);
     const cp = codePointOffsets(a.text);
     const ann: string[] = [];
     let t = 0;

@@ -4,11 +4,12 @@
  * 0 ok, 1 (check) an error-severity diagnostic, 2 bad usage or unreadable input.
  */
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../core/edits';
 import { TextEdit } from '../core/types';
-import { writeFileAtomic } from '../node/files';
-import { exportBrat, exportJsonl, exportW3c, writeExport } from './export';
+import { readTextFile, writeFileAtomic } from '../node/files';
+import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
 import { Project, loadProject } from './project';
 import { analyzeJson, checkJson, displayPath, fileReports, textReport } from './report';
 import { sarifLog } from './sarif';
@@ -19,7 +20,7 @@ const VERSION = '0.1.0';
 const USAGE = `Usage:
   attache analyze [--registry GLOB]... [--json] PATH...
   attache check [--registry GLOB]... [--format text|json|sarif] [--fix] PATH...
-  attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] PATH...
+  attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] PATH...
   attache --help | --version
 
 PATH is an article file (any extension) or a folder (articles found by the attache.articles
@@ -27,7 +28,10 @@ default globs: **/*.article, **/articles/**/*.txt, **/articles/**/*.md).
 Without --registry, registry files (registry.yaml, registry/**/*.yaml) are found in the current
 folder and in the nearest folder above each PATH that has them.
 
-Exit status: 0 ok; 1 (check) when a diagnostic has severity error; 2 bad usage or unreadable input.
+export never overwrites an input file, and overwrites an existing file only with --force.
+
+Exit status: 0 ok; 1 (check) when a diagnostic has severity error; 2 bad usage, unreadable input
+or a file that could not be written.
 `;
 
 class UsageError extends Error {}
@@ -39,11 +43,12 @@ interface Args {
   json: boolean;
   format: string;
   fix: boolean;
+  force: boolean;
   out?: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false };
+  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -57,6 +62,7 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--json') a.json = true;
     else if (name === '--format') a.format = value();
     else if (name === '--fix') a.fix = true;
+    else if (name === '--force') a.force = true;
     else if (name === '--out') a.out = value();
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
@@ -85,6 +91,7 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     } else if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not '${args.format}'`);
     if (args.out && args.command !== 'export') throw new UsageError('--out only goes with export');
     if (args.fix && args.command !== 'check') throw new UsageError('--fix only goes with check');
+    if (args.force && args.command !== 'export') throw new UsageError('--force only goes with export');
   } catch (e) {
     if (e instanceof UsageError) {
       err(`attache: ${e.message}\n\n${USAGE}`);
@@ -95,9 +102,11 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
 
   let project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
   for (const e of project.errors) err(`attache: ${e}\n`);
+  let writeFailed = false;
   if (args.fix) {
-    const changed = applySafeFixes(project, err);
-    if (changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
+    const r = applySafeFixes(project, err);
+    writeFailed = r.failed;
+    if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
   }
   if (args.command === 'export') return runExport(project, args, out, err);
   const reports = fileReports(project, workspaceFindings(project));
@@ -108,50 +117,98 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
   if (args.format === 'json') out(JSON.stringify(checkJson(project, reports), null, 2) + '\n');
   else if (args.format === 'sarif') out(JSON.stringify(sarifLog(cwd, reports, VERSION), null, 2) + '\n');
   else out(textReport(project, reports));
-  if (project.errors.length) return 2;
+  if (project.errors.length || writeFailed) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 function runExport(project: Project, args: Args, out: (s: string) => void, err: (s: string) => void): number {
-  if (args.format === 'jsonl') out(exportJsonl(project));
-  else {
-    const files: [string, string][] = args.format === 'brat'
-      ? exportBrat(project)
-      : exportW3c(project).map(([name, doc]) => [name, JSON.stringify(doc, null, 2) + '\n']);
-    if (!args.out) {
-      // W3C without --out: the collections on standard output, one JSON document (an array).
-      out(JSON.stringify(exportW3c(project).map(([, doc]) => doc), null, 2) + '\n');
-    } else {
-      try {
-        const written = writeExport(path.resolve(project.cwd, args.out), files);
-        err(`attache: wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${args.out}\n`);
-      } catch (e) {
-        err(`attache: ${args.out}: cannot write (${String(e)})\n`);
-        return 2;
-      }
-    }
+  if (!args.out) {
+    if (args.format === 'jsonl') out(exportJsonl(project));
+    // W3C without --out: the collections on standard output, one JSON document (an array).
+    else out(JSON.stringify(exportW3c(project).map(([, doc]) => doc), null, 2) + '\n');
+    return project.errors.length ? 2 : 0;
+  }
+  const files: [string, string][] =
+    args.format === 'brat' ? exportBrat(project)
+    : args.format === 'jsonl' ? exportJsonlFiles(project)
+    : exportW3c(project).map(([name, doc]) => [name, JSON.stringify(doc, null, 2) + '\n']);
+  const dir = path.resolve(project.cwd, args.out);
+  const refused = refusedOutputs(project, dir, files, args.force);
+  if (refused.length) {
+    for (const m of refused) err(`attache: ${m}\n`);
+    err('attache: nothing was written\n');
+    return 2;
+  }
+  try {
+    const written = writeExport(dir, files);
+    err(`attache: wrote ${written.length} file${written.length === 1 ? '' : 's'} to ${args.out}\n`);
+  } catch (e) {
+    err(`attache: ${args.out}: cannot write (${String(e)})\n`);
+    return 2;
   }
   return project.errors.length ? 2 : 0;
 }
 
-/** Applies the fixes marked safe (e.g. deleting duplicated runs) to each article, atomically. */
-function applySafeFixes(project: Project, err: (s: string) => void): boolean {
+/**
+ * Output files that must not be written: an input of this run (an article, its sidecar, a registry
+ * file) whatever `--force` says, and an existing file unless `--force`. Checked for every file
+ * before any is written, so a refused export leaves the folder as it was.
+ */
+function refusedOutputs(project: Project, dir: string, files: [string, string][], force: boolean): string[] {
+  const real = (p: string): string => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const inputs = new Set<string>();
+  for (const a of project.articles) {
+    inputs.add(real(a.file));
+    if (a.sidecar) inputs.add(real(a.sidecar.file));
+  }
+  for (const f of project.registryFiles) inputs.add(real(f));
+  const out: string[] = [];
+  for (const [name] of files) {
+    const p = path.join(dir, name);
+    if (inputs.has(real(p))) out.push(`${p}: is an input of this export; refusing to overwrite it (choose another --out)`);
+    else if (!force && fs.existsSync(p)) out.push(`${p}: already exists; add --force to overwrite it`);
+  }
+  return out;
+}
+
+/**
+ * Applies the fixes marked safe (e.g. deleting duplicated runs) to each article. The file is read
+ * again just before writing: if it changed since it was analyzed (the user saved meanwhile), it is
+ * skipped and reported, so a user's edit is never overwritten. Writes keep the BOM, the mode and
+ * symbolic links (see writeFileAtomic).
+ */
+export function applySafeFixes(project: Project, err: (s: string) => void): { changed: boolean; failed: boolean } {
   let changed = false;
+  let failed = false;
   for (const a of project.articles) {
     const edits: TextEdit[] = [];
     for (const f of a.analysis.findings) for (const fix of f.fixes ?? []) if (fix.safe) edits.push(...fix.edits.filter((e) => !e.path || e.path === a.file));
     if (!edits.length) continue;
     const r = applyEdits(a.text, edits);
     if (r.text === a.text) continue;
+    const name = displayPath(project.cwd, a.file);
+    const now = readTextFile(a.file);
+    if (!now.ok || now.text !== a.text) {
+      err(`attache: ${name}: changed on disk since it was read; not fixed (run check --fix again)\n`);
+      failed = true;
+      continue;
+    }
     try {
-      writeFileAtomic(a.file, r.text);
+      writeFileAtomic(a.file, r.text, { bom: a.bom });
       changed = true;
-      err(`attache: fixed ${displayPath(project.cwd, a.file)} (${r.applied.length} edit${r.applied.length === 1 ? '' : 's'})\n`);
+      err(`attache: fixed ${name} (${r.applied.length} edit${r.applied.length === 1 ? '' : 's'})\n`);
     } catch (e) {
-      err(`attache: ${displayPath(project.cwd, a.file)}: could not write the fix (${String(e)}); the file is unchanged\n`);
+      failed = true;
+      err(`attache: ${name}: could not write the fix (${e instanceof Error ? e.message : String(e)}); the file is unchanged\n`);
     }
   }
-  return changed;
+  return { changed, failed };
 }
 
 /** Runs the CLI on this process's arguments and sets its exit status; never throws. */

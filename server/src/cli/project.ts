@@ -22,6 +22,8 @@ export interface LoadedArticle {
   /** Absolute path. */
   file: string;
   text: string;
+  /** The file began with a UTF-8 BOM (kept when --fix writes it back). */
+  bom?: boolean;
   analysis: ArticleAnalysis;
   /** The annotation sidecar beside the article (`X.annotations.yaml`), when there is one. */
   sidecar?: { file: string; text: string };
@@ -62,7 +64,7 @@ export function loadProject(opts: LoadOptions): Project {
       errors.push(`${p}: no such file or folder`);
       continue;
     }
-    const found = st.isDirectory() ? findFiles(abs, DEFAULT_ARTICLE_GLOBS) : [abs];
+    const found = st.isDirectory() ? findFiles(abs, DEFAULT_ARTICLE_GLOBS, errors) : [abs];
     for (const f of found) {
       // A registry file named inside an article folder is not an article.
       if (!seen.has(f) && !(st.isDirectory() && registrySet.has(f))) {
@@ -92,7 +94,7 @@ export function loadProject(opts: LoadOptions): Project {
     const s = fs.existsSync(sidecarFile) ? readTextFile(sidecarFile) : undefined;
     if (s && !s.ok) errors.push(s.error);
     const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
-    articles.push({ file: f, text: r.text, analysis: analyzeArticle(f, r.text, { registry, entityIndex, settings }, sidecar?.text), ...(sidecar ? { sidecar } : {}) });
+    articles.push({ file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, { registry, entityIndex, settings }, sidecar?.text), ...(sidecar ? { sidecar } : {}) });
   }
   return { cwd: opts.cwd, registryFiles, registry, articles, errors, settings };
 }
@@ -106,7 +108,12 @@ function registryFromGlobs(cwd: string, globs: string[], errors: string[]): stri
     else if (/[*?[{]/.test(g)) relative.push(path.isAbsolute(g) ? path.relative(cwd, g) : g);
     else errors.push(`${g}: registry file not found`);
   }
-  if (relative.length) for (const f of findFiles(cwd, relative)) out.add(f);
+  // Each glob on its own, so a typo in one (matching nothing) is reported, not silently empty.
+  for (const g of relative) {
+    const found = findFiles(cwd, [g], errors);
+    if (!found.length) errors.push(`--registry ${g}: matches no file (relative to ${cwd})`);
+    for (const f of found) out.add(f);
+  }
   return [...out].sort();
 }
 

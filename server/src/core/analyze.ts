@@ -4,6 +4,7 @@
  * own. Pure: text and a registry snapshot in, plain data out.
  */
 
+import { normalizeLoneCr } from './lines';
 import { Article, parseArticle } from './article';
 import { AnchoredAnnotation, applyAnnotations, parseSidecar } from './annotations';
 import { ARTICLE_CHECKS } from './checks';
@@ -51,7 +52,8 @@ export interface AnnotationNote {
  * decisions are applied before the checks run, so the checks see the links a person chose.
  */
 export function analyzeArticle(path: string, text: string, ctx: AnalysisContext, annotations?: string): ArticleAnalysis {
-  const article = parseArticle(text);
+  // Lone-CR line endings read as LF (same length, so offsets into `text` stay exact).
+  const article = parseArticle(normalizeLoneCr(text));
   const d = recognizeDates(article);
   const e = recognizeEntities(article, ctx.entityIndex);
   let entities = e.mentions;

@@ -1,14 +1,18 @@
 /**
  * Offsets ↔ (line, character) for a text, both 0-based, characters in UTF-16 code units (what
- * LSP and JavaScript use). Lines end at LF; a CR before the LF belongs to the line break.
- * Built once per text in O(n); each lookup is a binary search.
+ * LSP and JavaScript use). Lines end at LF, CRLF or a lone CR (old Mac files, some scrapers), as
+ * LSP defines them; a CR before the LF belongs to the line break. Built once per text in O(n);
+ * each lookup is a binary search.
  */
 
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
   }
 
   get lineCount(): number {
@@ -32,11 +36,21 @@ export class LineIndex {
     if (line >= this.starts.length) return this.text.length;
     const start = this.starts[line];
     let end = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > start && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
     return Math.min(start + Math.max(0, character), end);
   }
 
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
+}
+
+/**
+ * The text with every lone CR (a CR not followed by LF) turned into LF. Same length, so every
+ * offset stays valid: the analysis reads paragraphs and lines from this form, and the offsets it
+ * returns point into the original text.
+ */
+export function normalizeLoneCr(text: string): string {
+  if (text.indexOf('\r') < 0) return text;
+  return text.replace(/\r(?!\n)/g, '\n');
 }

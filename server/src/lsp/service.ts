@@ -25,7 +25,7 @@ export interface Host {
   /** URIs of files under the folder `folderUri` matching `globs` (relative to the folder). */
   findFiles(folderUri: string, globs: readonly string[]): string[];
   /** The text of a file (without BOM), or an error message naming it. */
-  readFile(uri: string): { ok: true; text: string } | { ok: false; error: string };
+  readFile(uri: string): { ok: true; text: string } | { ok: false; error: string; reason?: string; missing?: boolean };
   /** `uri`'s path relative to the folder, with `/` separators, or undefined when outside it. */
   relativePath(folderUri: string, uri: string): string | undefined;
   /** A matcher for globs (relative paths with `/`). */
@@ -368,9 +368,14 @@ export class AttacheService {
     const r = this.host.readFile(uri);
     if (r.ok) this.timedSetFile(folder, uri, r.text);
     else {
-      // An unreadable registry file is reported in the log and left out; the rest still works.
+      // A registry file that exists but cannot be decoded keeps its last good entities and shows a
+      // registry-syntax diagnostic saying why; one that is gone leaves the registry.
       this.host.log(r.error);
-      this.removeRegistryFile(folder, uri);
+      if (r.missing) this.removeRegistryFile(folder, uri);
+      else {
+        folder.store.setUnreadable(uri, r.reason ?? r.error);
+        folder.registryTexts.delete(uri);
+      }
     }
   }
 

@@ -27,15 +27,20 @@ export function globMatcher(globs: readonly string[]): Matcher {
   return (rel) => m(rel.split(path.sep).join('/'));
 }
 
-/** Files under `root` whose path relative to `root` matches one of `globs`, sorted. */
-export function findFiles(root: string, globs: readonly string[]): string[] {
+/**
+ * Files under `root` whose path relative to `root` matches one of `globs`, sorted. A folder that
+ * cannot be read is skipped; when `errors` is given, a message naming it is added there, so the
+ * CLI can say so instead of silently checking fewer articles.
+ */
+export function findFiles(root: string, globs: readonly string[], errors?: string[]): string[] {
   const match = globMatcher(globs);
   const out: string[] = [];
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      errors?.push(`${dir}: cannot read this folder (${(e as NodeJS.ErrnoException).code ?? String(e)}); its files were skipped`);
       return;
     }
     for (const e of entries) {
@@ -49,50 +54,124 @@ export function findFiles(root: string, globs: readonly string[]): string[] {
   return out.sort();
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; error: string };
+/** A read: the text, or an error message naming the file (`reason` is the same without the name; `missing` when there is no such file). */
+export type ReadResult = { ok: true; text: string; bom?: boolean } | { ok: false; error: string; reason?: string; missing?: boolean };
+
+function failure(file: string, reason: string, missing = false): ReadResult {
+  return { ok: false, error: `${file}: ${reason}`, reason, ...(missing ? { missing } : {}) };
+}
+
+/** A file's kind in words, for messages about paths that are not regular files. */
+function kindOf(st: fs.Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
 
 /**
  * Reads a UTF-8 text file without its BOM. Binary content (NUL bytes) and invalid UTF-8 are
  * errors that name the byte offset, rather than text full of replacement characters.
+ *
+ * Only regular files are read: a FIFO would block the reader until someone writes to it, and a
+ * device such as /dev/zero never ends. The file is opened non-blocking and checked with fstat on
+ * the open descriptor (no race with a rename), and the size cap counts the bytes actually read, since
+ * special and virtual files report size 0.
  */
 export function readTextFile(file: string): ReadResult {
-  let buf: Buffer;
+  let fd: number | undefined;
   try {
-    const st = fs.statSync(file);
-    if (st.isDirectory()) return { ok: false, error: `${file}: is a folder, not a file` };
-    if (st.size > MAX_FILE_BYTES) return { ok: false, error: `${file}: file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})` };
-    buf = fs.readFileSync(file);
+    const pre = fs.statSync(file); // stat never blocks, unlike opening a FIFO
+    if (!pre.isFile()) return failure(file, `is ${kindOf(pre)}, not a file; only regular text files are read`);
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
+    if (st.size > MAX_FILE_BYTES) return failure(file, `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_FILE_BYTES) return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
+    }
+    return decodeText(file, Buffer.concat(chunks, total));
   } catch (e) {
-    return { ok: false, error: `${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+    const code = (e as NodeJS.ErrnoException).code;
+    return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  return decodeText(file, buf);
 }
 
 export function decodeText(file: string, buf: Uint8Array): ReadResult {
   const nul = buf.indexOf(0);
-  if (nul >= 0) return { ok: false, error: `${file}: looks like a binary file (NUL byte at offset ${nul}); articles and registries must be UTF-8 text` };
+  if (nul >= 0) return failure(file, `looks like a binary file or UTF-16 (NUL byte at offset ${nul}); articles and registries must be UTF-8 text`);
   try {
-    return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(buf)) };
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+    const bom = text.charCodeAt(0) === 0xfeff;
+    return { ok: true, text: bom ? stripBom(text) : text, ...(bom ? { bom } : {}) };
   } catch {
-    return { ok: false, error: `${file}: not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)}); re-save the file as UTF-8` };
+    return failure(file, `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)}); re-save the file as UTF-8`);
   }
 }
 
-function firstInvalidUtf8(b: Uint8Array): number {
+/**
+ * Offset of the first byte that is not well-formed UTF-8 (Unicode Table 3-7): besides bad lead
+ * and continuation bytes, the second byte is range-checked so overlong forms, encoded surrogates
+ * (CESU-8, ED A0..BF) and code points above U+10FFFF are reported where they start.
+ */
+export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
-    if (n < 0 || i + n >= b.length + (n === 0 ? 1 : 0)) return i;
-    for (let k = 1; k <= n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0 || i + n >= b.length) return i;
+    const c1 = b[i + 1];
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    if (c1 < lo || c1 > hi) return i;
+    for (let k = 2; k <= n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
     i += n + 1;
   }
   return i;
 }
 
-/** Write a file atomically: a temporary file in the same folder, then rename over the original. */
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
+/**
+ * Writes `text` over `file` atomically (a temporary file in the same folder, then a rename), keeping
+ * what the user had: a UTF-8 BOM when `bom` is set, the file's permission bits, and, when `file` is
+ * a symbolic link, the link itself (the target is written, not replaced by a regular file). A
+ * read-only file is not written. Throws with a message naming the file when it cannot write.
+ */
+export function writeFileAtomic(file: string, text: string, opts: { bom?: boolean } = {}): void {
+  let target = file;
+  try {
+    target = fs.realpathSync(file);
+  } catch {
+    /* a new file: write it where it was named */
+  }
+  let mode: number | undefined;
+  try {
+    const st = fs.statSync(target);
+    mode = st.mode & 0o7777;
+    if ((mode & 0o222) === 0) throw new Error(`${file}: is read-only; not changed`);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, (opts.bom ? '\ufeff' : '') + text, mode === undefined ? {} : { mode });
+    if (mode !== undefined) fs.chmodSync(tmp, mode); // writeFileSync's mode is masked by the umask
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }

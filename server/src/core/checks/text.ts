@@ -9,6 +9,7 @@
  */
 
 import { Article, Sentence, paragraphAt } from '../article';
+import { LineIndex } from '../lines';
 
 /** Paragraphs with fewer words than this are never reported as duplicates or boilerplate. */
 export const MIN_WORDS = 6;
@@ -42,24 +43,13 @@ export function shingles(words: readonly string[], size = 5): Set<string> {
  * once per text; each lookup is a binary search.
  */
 export class LineNumbers {
-  private starts: number[] | null = null;
+  private index: LineIndex | null = null;
 
   constructor(private readonly text: string) {}
 
   lineOf(offset: number): number {
-    if (!this.starts) {
-      this.starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    }
-    const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    this.index ??= new LineIndex(this.text);
+    return this.index.position(offset).line + 1;
   }
 }
 

@@ -8,7 +8,7 @@
  * so one typo never empties the registry.
  */
 
-import { Entity, Finding, RegistryFileStatus, RegistrySnapshot } from '../types';
+import { Entity, Finding, RegistryFileStatus, RegistrySnapshot, finding } from '../types';
 import { crossCheck } from './crossChecks';
 import { ParsedRegistryFile, parseRegistryFile } from './parse';
 
@@ -33,6 +33,19 @@ export class RegistryStore {
     if (prev && prev.current.text === text) return;
     const parsed = parseRegistryFile(path, text);
     this.files.set(path, { current: parsed, good: parsed.syntaxError ? prev?.good ?? null : parsed });
+    this.current = null;
+  }
+
+  /**
+   * A registry file that exists but cannot be decoded as text (re-saved as UTF-16, a Latin-1
+   * byte, a NUL byte): like a syntax error, it keeps the file's last good entities and carries a
+   * `registry-syntax` finding saying why, so the registry does not silently lose the whole file.
+   */
+  setUnreadable(path: string, reason: string): void {
+    const prev = this.files.get(path);
+    const message = `This registry file cannot be read: ${reason}. ${prev?.good ? "The registry keeps using this file's last valid version until it is saved as UTF-8 again." : 'Its entities are not loaded until it is saved as UTF-8.'}`;
+    const current: ParsedRegistryFile = { path, text: '', entities: [], forms: new Map(), findings: [finding('registry-syntax', 0, 0, message)], syntaxError: true };
+    this.files.set(path, { current, good: prev?.good ?? null });
     this.current = null;
   }
 
