@@ -84,6 +84,8 @@ function fold(s: string): string {
 const foldUnicode = memoize((s: string): string =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").replace(/[–—‐]/g, '-').replace(/\s+/g, ' ').trim(), 100_000);
 
+const MAX_NAMED = 10;
+
 function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: ReadonlySet<Entity>, report: (e: Entity, f: Finding) => void): void {
   interface Use { e: Entity; range: [number, number]; form: string }
   // A form used once (nearly all of them) keeps its single use; a list is made only on a collision.
@@ -92,12 +94,18 @@ function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: Readonl
   for (const file of files) {
     for (const [e, forms] of file.forms) {
       if (shadowed.size && shadowed.has(e)) continue;
+      // An entity's own forms that fold alike count once. Most entities have a handful of forms,
+      // compared in place; an entity with many (an imported alias list) uses a set, so the work
+      // stays linear in the number of forms.
+      const own = forms.length > 16 ? new Set<string>() : null;
       for (let i = 0; i < forms.length; i++) {
         const f = forms[i];
         const k = (keys[i] = fold(f.form));
-        // An entity's own forms that fold alike count once (an entity has a handful of forms).
         let again = false;
-        for (let j = 0; j < i && !again; j++) again = keys[j] === k;
+        if (own) {
+          again = own.has(k);
+          own.add(k);
+        } else for (let j = 0; j < i && !again; j++) again = keys[j] === k;
         if (again) continue;
         const use: Use = { e, range: f.range, form: f.form };
         const prev = byForm.get(k);
@@ -113,10 +121,15 @@ function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: Readonl
     // expected: the country word beside a mention decides between them.
     const offices = list.filter((x) => x.e.type === 'office');
     if (offices.length === list.length && new Set(offices.map((x) => x.e.of ?? '')).size === offices.length) continue;
-    for (const x of list) {
-      const others = list.filter((y) => y !== x);
+    // Each use names at most MAX_NAMED others, so a form shared by many entities costs linear work
+    // and readable messages, not a quadratic list.
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      const others: Use[] = [];
+      for (let j = 0; j < list.length && others.length < MAX_NAMED; j++) if (j !== i) others.push(list[j]);
+      const more = list.length - 1 - others.length;
       report(x.e, finding('alias-collision', x.range[0], x.range[1],
-        `'${x.form}' is also a name of ${others.map((y) => `'${y.e.id}'`).join(', ')}: mentions of it will be ambiguous until a person links them. Remove the form from one entity if that is not intended.`,
+        `'${x.form}' is also a name of ${others.map((y) => `'${y.e.id}'`).join(', ')}${more ? ` and ${more} more` : ''}: mentions of it will be ambiguous until a person links them. Remove the form from one entity if that is not intended.`,
         { related: others.map((y) => ({ path: y.e.source.path, start: y.range[0], end: y.range[1], message: `'${y.form}' on '${y.e.id}'` })) }));
     }
   }
