@@ -20,7 +20,8 @@
  * contributes with the standard type as super type (themes that style the standard type style
  * ours alike) and with `semanticTokenScopes`: one TextMate scope per type, chosen so that every
  * built-in theme colours the seven types apart and apart from prose (`test/unit/theme-colours.test.ts`
- * checks it on the themes themselves). Events are `namedEvent` because `event` is a standard type.
+ * checks it on the themes themselves; `scripts/theme-scopes.mjs` finds such scopes). Events are
+ * `namedEvent` because `event` is a standard type.
  *
  * Modifiers: `declaration` on a mention linked by a user annotation (it was decided, not
  * guessed). Deliberately not `deprecated` for unresolved dates: editors strike such tokens
