@@ -158,9 +158,9 @@ async function pickTheme(label) {
 }
 
 /**
- * Switches the colour theme (pickTheme), waits
- * until the mentions show the colours the theme gives Attaché's token types (computed from the
- * theme files by test/themes.ts, as the unit test does), and screenshots the editor.
+ * Switches the colour theme (pickTheme), waits until the mentions show the colours the theme
+ * gives Attaché's token types (computed from the theme files by test/themes.ts, as the unit test
+ * does), and screenshots the editor.
  */
 async function checkThemeColours(themeId, image) {
   const require = createRequire(import.meta.url);
@@ -168,6 +168,7 @@ async function checkThemeColours(themeId, image) {
   // code-server's out/node/entry.js; the themes are in its lib/vscode/extensions/theme-defaults.
   const dir = path.resolve(CODE_SERVER_ENTRY, '..', '..', '..', 'lib', 'vscode', 'extensions', 'theme-defaults');
   const theme = themes.loadBuiltInThemes(dir).find((t) => t.id === themeId);
+  if (!theme) throw new Error(`no theme "${themeId}" in ${dir}`);
   const contributions = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes;
   const expected = Object.fromEntries(Object.keys(MENTIONS).map((t) => [t, themes.tokenStyle(theme, contributions, t, [], 'diplomatic-article').foreground]));
   expected.prose = themes.proseColor(theme);
