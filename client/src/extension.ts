@@ -52,7 +52,9 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       // Registry and article files changed outside the editor (git checkout, another tool).
       fileEvents: watched.map((g) => vscode.workspace.createFileSystemWatcher(g)),
     },
-    initializationOptions: { clientWatchesFiles: true },
+    // entityTokenTypes: this extension contributes Attaché's semantic token types and their
+    // colours (package.json), so the server may use them instead of the standard types.
+    initializationOptions: { clientWatchesFiles: true, entityTokenTypes: true },
     outputChannel: output,
     middleware: {
       executeCommand: async (command, args, next) => {

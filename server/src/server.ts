@@ -33,7 +33,7 @@ import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
 import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
 import { references } from './lsp/references';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
+import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
 import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/service';
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
@@ -90,7 +90,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings = new SettingsCache(async (resource) => (await connection.workspace.getConfiguration({ scopeUri: resource, section: 'attache' })) as unknown);
   }
   // The VS Code client watches the glob files itself (and says so); other clients are asked to.
-  const clientWatches = !!(params.initializationOptions as { clientWatchesFiles?: boolean } | undefined)?.clientWatchesFiles;
+  const options = params.initializationOptions as { clientWatchesFiles?: boolean; entityTokenTypes?: boolean } | undefined;
+  const clientWatches = !!options?.clientWatchesFiles;
   supportsFolderChanges = !!caps.workspace?.workspaceFolders;
   refresh.semanticTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
   refresh.inlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
@@ -117,7 +118,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentHighlightProvider: true,
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+      // The VS Code client contributes Attaché's own token types (see `semanticTokens.ts`).
+      semanticTokensProvider: { legend: semanticTokensLegend(!!options?.entityTokenTypes), full: true, range: false },
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },

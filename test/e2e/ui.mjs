@@ -3,9 +3,12 @@
 // user installs it. Open an article, see entities highlighted, hover an official, F12 to the
 // registry, read the planted problems in the Problems panel, apply a quick fix from the light
 // bulb. A PNG screenshot per step goes to artifacts/e2e/. Ends with "N passed, N failed".
+// The entity colours are checked as rendered in Light Modern and Dark Modern; their screenshots
+// go to docs/images/theme-light.png and theme-dark.png (shown in the README).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { T0, log, sleep, makeUserDataDir, installVsix, startCodeServer, launchBrowser, waitForWorkbench } from '../vscode-harness/lib.mjs';
+import { T0, CODE_SERVER_ENTRY, log, sleep, makeUserDataDir, installVsix, startCodeServer, launchBrowser, waitForWorkbench } from '../vscode-harness/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const vsix = path.resolve(process.argv[2] ?? path.join(ROOT, 'attache.vsix'));
@@ -109,6 +112,91 @@ async function placeCursorOn(word) {
   throw new Error(`could not place the cursor on "${word}"`);
 }
 
+/** The colour of the text at the start of `word` in the editor, as `#rrggbb`. */
+async function textColor(word) {
+  const box = await wordBox(word);
+  if (!box) return undefined;
+  const m = /rgba?\((\d+), (\d+), (\d+)/.exec(box.color);
+  return m ? `#${m.slice(1, 4).map((x) => Number(x).toString(16).padStart(2, '0')).join('')}` : box.color;
+}
+
+// One mention of each entity type in qatar-japan-defense.article, and a piece of prose.
+const MENTIONS = {
+  person: 'Hayashi Mitsuko',
+  organization: 'Qatar Armed Forces',
+  country: 'Bahrain',
+  place: 'Indo-Pacific',
+  office: 'Deputy Prime Minister',
+  namedEvent: 'second Strategic Dialogue',
+  date: 'September 29',
+};
+const PROSE = 'officials from both sides';
+
+/** Picks a colour theme as a user does: F1, "Preferences: Color Theme", the theme's name. */
+async function pickTheme(label) {
+  const input = page.locator('.quick-input-widget input');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } }).catch(() => {});
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill('>Preferences: Color Theme');
+      // Click the command itself: Enter could take "Browse Color Themes in Marketplace".
+      const command = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).filter({ hasNotText: 'Browse' }).first();
+      await command.click({ timeout: 5000 });
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+      await row.waitFor({ timeout: 5000 });
+      await input.fill(label);
+      await row.click({ timeout: 5000 });
+      await input.waitFor({ state: 'hidden', timeout: 5000 });
+      return;
+    } catch (e) {
+      if (attempt === 2) throw new Error(`could not pick the theme ${label}: ${e.message}`);
+    }
+  }
+}
+
+/**
+ * Switches the colour theme (pickTheme), waits until the mentions show the colours the theme
+ * gives Attaché's token types (computed from the theme files by test/themes.ts, as the unit test
+ * does), and screenshots the editor.
+ */
+async function checkThemeColours(themeId, image) {
+  const require = createRequire(import.meta.url);
+  const themes = require(path.join(ROOT, 'build', 'test', 'themes.js'));
+  // code-server's out/node/entry.js; the themes are in its lib/vscode/extensions/theme-defaults.
+  const dir = path.resolve(CODE_SERVER_ENTRY, '..', '..', '..', 'lib', 'vscode', 'extensions', 'theme-defaults');
+  const theme = themes.loadBuiltInThemes(dir).find((t) => t.id === themeId);
+  if (!theme) throw new Error(`no theme "${themeId}" in ${dir}`);
+  const contributions = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes;
+  const expected = Object.fromEntries(Object.keys(MENTIONS).map((t) => [t, themes.tokenStyle(theme, contributions, t, [], 'diplomatic-article').foreground]));
+  expected.prose = themes.proseColor(theme);
+
+  await pickTheme(themeId);
+  const deadline = Date.now() + 30000;
+  let seen;
+  for (;;) {
+    seen = { prose: await textColor(PROSE) };
+    for (const [type, text] of Object.entries(MENTIONS)) seen[type] = await textColor(text);
+    if (Object.keys(expected).every((k) => seen[k] === expected[k])) break;
+    if (Date.now() > deadline) {
+      const diff = Object.keys(expected).filter((k) => seen[k] !== expected[k]).map((k) => `${k} ${seen[k]} (expected ${expected[k]})`);
+      throw new Error(`${themeId}: ${diff.join(', ')}`);
+    }
+    await sleep(250);
+  }
+  // What the issue was about, asserted on the rendered page itself.
+  if (seen.person === seen.prose) throw new Error(`${themeId}: persons have the prose colour ${seen.prose}`);
+  if (seen.person === seen.organization) throw new Error(`${themeId}: persons and organizations share ${seen.person}`);
+  const colours = Object.values(seen);
+  if (new Set(colours).size !== colours.length) throw new Error(`${themeId}: colours repeat: ${JSON.stringify(seen)}`);
+  await page.mouse.move(5, 5);
+  await page.locator('.part.editor').screenshot({ path: path.join(ROOT, 'docs', 'images', image) });
+  await screenshot(`theme-${themeId.replace(/\W+/g, '-').toLowerCase()}`);
+  return Object.entries(seen).map(([k, v]) => `${k} ${v}`).join(', ');
+}
+
 let server;
 let browser;
 const consoleLines = [];
@@ -139,6 +227,12 @@ try {
     await screenshot('article-highlighted');
     return `person ${person.color}, prose ${plain.color}`;
   });
+
+  await step('entity colours in Light Modern: each type its own colour, apart from prose', () =>
+    checkThemeColours('Light Modern', 'theme-light.png'));
+
+  await step('entity colours in Dark Modern: each type its own colour, apart from prose', () =>
+    checkThemeColours('Dark Modern', 'theme-dark.png'));
 
   await step('hover an official: the card names the office held at that date', async () => {
     await openFile('japan-germany-dialogue.article');

@@ -74,9 +74,9 @@ export class TestClient {
   /**
    * Starts the server on the folder `root` (or on its subfolders `folders`, as a multi-root
    * workspace) and completes the initialize handshake. `settings` is the `attache` section the
-   * client answers `workspace/configuration` with.
+   * client answers `workspace/configuration` with; `initializationOptions` go with `initialize`.
    */
-  static async start(root: string, settings: Record<string, unknown> = {}, folders?: string[]): Promise<TestClient> {
+  static async start(root: string, settings: Record<string, unknown> = {}, folders?: string[], initializationOptions?: unknown): Promise<TestClient> {
     const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, root, settings);
@@ -112,6 +112,7 @@ export class TestClient {
       rootUri: fileUri(root),
       workspaceFolders: folders ? folders.map((f) => ({ uri: fileUri(join(root, f)), name: f })) : [{ uri: fileUri(root), name: 'ws' }],
       capabilities,
+      initializationOptions,
     });
     await conn.sendNotification('initialized', {});
     return c;

@@ -92,6 +92,21 @@ function markdown(h: Hover | null): string {
   return (h.contents as MarkupContent).value;
 }
 
+/** Semantic tokens as `text=type` strings. */
+function decodeTokens(tokens: SemanticTokens, legend: SemanticTokensLegend, text: string): string[] {
+  const lines = text.split('\n');
+  const decoded: string[] = [];
+  let line = 0;
+  let ch = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [dl, dc, len, type] = tokens.data.slice(i, i + 4);
+    line += dl;
+    ch = dl ? dc : ch + dc;
+    decoded.push(`${lines[line].slice(ch, ch + len)}=${legend.tokenTypes[type]}`);
+  }
+  return decoded;
+}
+
 describe('language server over stdio', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
   let root: string;
   let client: TestClient;
@@ -203,16 +218,7 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
   test('semantic tokens mark persons, countries and dates with the legend types', async () => {
     const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: client.uri('articles/a.article') } });
     const legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
-    const lines = ARTICLE_A.split('\n');
-    const decoded: string[] = [];
-    let line = 0;
-    let ch = 0;
-    for (let i = 0; i < tokens.data.length; i += 5) {
-      const [dl, dc, len, type] = tokens.data.slice(i, i + 4);
-      line += dl;
-      ch = dl ? dc : ch + dc;
-      decoded.push(`${lines[line].slice(ch, ch + len)}=${legend.tokenTypes[type]}`);
-    }
+    const decoded = decodeTokens(tokens, legend, ARTICLE_A);
     for (const t of ['Iwaya Takeshi=variable', 'Qatari=namespace', 'Japan=namespace', 'Qatar=namespace']) assert.ok(decoded.includes(t), `${t} in ${decoded.join(', ')}`);
     assert.ok(decoded.some((t) => /February=number$/.test(t)), decoded.join(', '));
   });
@@ -398,5 +404,30 @@ describe('registry changes reach open articles', { skip: existsSync(serverPath) 
     assert.equal(r.articles, 2);
     const p = await client.waitForDiagnostics(client.uri(rootB));
     assert.equal(p.version, undefined);
+  });
+});
+
+describe('semantic tokens for the VS Code client', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
+  let root: string;
+  let client: TestClient;
+
+  before(async () => {
+    root = makeWorkspace({ 'registry.yaml': REGISTRY, 'articles/a.article': ARTICLE_A });
+    client = await TestClient.start(root, {}, undefined, { entityTokenTypes: true });
+    client.open('articles/a.article', ARTICLE_A);
+  });
+
+  after(async () => {
+    await client?.stop();
+    removeWorkspace(root);
+  });
+
+  test('a client that asks for entityTokenTypes gets Attaché\'s type names, in the order of the standard legend', async () => {
+    const legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
+    assert.deepEqual(legend.tokenTypes, ['person', 'organization', 'country', 'place', 'office', 'namedEvent', 'date']);
+    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: client.uri('articles/a.article') } });
+    const decoded = decodeTokens(tokens, legend, ARTICLE_A);
+    for (const t of ['Iwaya Takeshi=person', 'Qatari=country', 'Japan=country']) assert.ok(decoded.includes(t), `${t} in ${decoded.join(', ')}`);
+    assert.ok(decoded.some((t) => /February=date$/.test(t)), decoded.join(', '));
   });
 });

