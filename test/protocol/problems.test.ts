@@ -108,6 +108,10 @@ describe('the Problems panel over the protocol', { skip }, () => {
     const persons = join(c.root, 'registry', 'persons.yaml');
     c.writeFile('registry/persons.yaml', `${readFileSync(persons, 'utf8').trimEnd()}\n  - id: osamu-izawa\n    type: person\n    name: Osamu Izawa\n`);
     await c.waitForDiagnostics(nato, (d) => !codes(d).includes('unknown-entity') && codes(d).includes('weekday-mismatch'));
+    // Every article was analysed again; those whose problems did not change are not sent again,
+    // not even by "Check Workspace".
+    await c.request('workspace/executeCommand', { command: 'attache.checkWorkspace', arguments: [] });
+    for (const rel of ARTICLES.filter((a) => !/kishida|nato/.test(a))) assert.equal(c.history.get(uriOf(c, rel))?.length, 1, rel);
     // The article deleted: its problems are withdrawn, and the disclaimer it shared is no longer
     // in two other articles for the closed japan-germany article.
     rmSync(join(c.root, 'articles/nato-japan-partnership.article'));

@@ -11,6 +11,7 @@
  * (`outdatedClosedFiles` tells which, once indexing has caught up).
  */
 
+import { createHash } from 'node:crypto';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { finalizeFindings } from '../core/analyze';
 import { sidecarPath } from '../core/annotations';
@@ -169,6 +170,11 @@ export class DiagnosticsScheduler {
   private readonly shown = new Set<string>();
   /** What each URI's last publication was computed from (see `DiagnosticsResult.basis`). */
   private readonly basis = new Map<string, object>();
+  /**
+   * A digest of what was last published for each closed file: a registry change re-analyses every
+   * article, and most of them come out the same; those are not sent again.
+   */
+  private readonly digests = new Map<string, string>();
 
   constructor(private readonly opts: SchedulerOptions) {}
 
@@ -201,10 +207,14 @@ export class DiagnosticsScheduler {
       this.clear(uri);
       return undefined;
     }
-    if (r.diagnostics.length) this.shown.add(r.uri);
-    else this.shown.delete(r.uri);
     if (r.basis) this.basis.set(r.uri, r.basis);
     else this.basis.delete(r.uri);
+    const digest = r.version === undefined ? createHash('sha1').update(JSON.stringify(r.diagnostics)).digest('base64') : undefined;
+    if (digest !== undefined && this.digests.get(r.uri) === digest) return r;
+    if (digest !== undefined) this.digests.set(r.uri, digest);
+    else this.digests.delete(r.uri);
+    if (r.diagnostics.length) this.shown.add(r.uri);
+    else this.shown.delete(r.uri);
     this.opts.publish(r);
     return r;
   }
@@ -215,6 +225,7 @@ export class DiagnosticsScheduler {
     if (t) clearTimeout(t);
     this.timers.delete(uri);
     this.basis.delete(uri);
+    this.digests.delete(uri);
     if (this.shown.delete(uri)) this.opts.publish({ uri, version: undefined, diagnostics: [] });
   }
 
