@@ -163,8 +163,12 @@ connection.onInitialized(async () => {
     for (const f of e.removed) {
       const uri = canonicalUri(f.uri);
       const folder = service.folders.find((x) => x.uri === uri);
-      if (folder) service.removeFolder(folder);
+      if (!folder) continue;
+      // Its closed files' problems leave with it (open documents keep theirs).
+      const gone = diagnostics.shownUris().filter((u) => service.folderFor(u) === folder && !service.documents.has(u));
+      service.removeFolder(folder);
       clientUris.removeFolder(uri);
+      for (const u of gone) diagnostics.clear(u);
     }
     for (const f of e.added) {
       clientUris.addFolder(canonicalUri(f.uri), f.uri);

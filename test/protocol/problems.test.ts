@@ -2,9 +2,9 @@
  * Protocol tests of what reaches the Problems panel (`attache.diagnostics.scope`): with default
  * settings every article of a copy of `samples/` has its problems published without being opened
  * (exactly the planted ones of the golden file, under the URIs VS Code would use), and they follow
- * changes on disk, edits and closing; in `open` scope closed files have none, and switching the
- * setting at runtime publishes or withdraws them. "Check Workspace" counts what it publishes as the
- * panel lists it. Run `npm run build` first.
+ * changes on disk, edits, closing and a removed folder, and unchanged ones are not sent twice; in
+ * `open` scope closed files have none, and switching the setting at runtime publishes or withdraws
+ * them. "Check Workspace" counts what it publishes as the panel lists it. Run `npm run build` first.
  */
 
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { fixturesDir, samplesDir } from '../helpers';
-import { TestClient, fileUri, serverPath } from './client';
+import { TestClient, fileUri, makeWorkspace, serverPath } from './client';
 
 const skip = existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`';
 
@@ -163,6 +163,21 @@ describe('the Problems panel over the protocol', { skip }, () => {
     c.open('articles/nato-japan-partnership.article', readFileSync(join(c.root, 'articles/nato-japan-partnership.article'), 'utf8'));
     c.close('articles/nato-japan-partnership.article');
     await c.waitForDiagnostics(c.uri('articles/nato-japan-partnership.article'), (d) => d.length === 0);
+  });
+
+  test('a workspace folder removed: its closed articles\' problems are withdrawn', async () => {
+    const registry = 'version: 1\nentities:\n  - id: kenya\n    type: country\n    name: Kenya\n';
+    const article = '---\ndate: 2024-06-03\n---\nTrade envoys from Kenya and Peru met Osamu Izawa in Geneva to discuss coffee tariffs.\n';
+    const root = makeWorkspace({ 'a/registry.yaml': registry, 'a/one.article': article, 'b/registry.yaml': registry, 'b/two.article': article });
+    roots.push(root);
+    const c = await TestClient.start(root, {}, ['a', 'b']);
+    clients.push(c);
+    const two = c.uri('b/two.article');
+    await c.waitForDiagnostics(c.uri('a/one.article'), (d) => codes(d).includes('unknown-entity'));
+    await c.waitForDiagnostics(two, (d) => codes(d).includes('unknown-entity'));
+    void c.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: c.uri('b'), name: 'b' }] } });
+    await c.waitForDiagnostics(two, (d) => d.length === 0);
+    assert.ok(codes(c.diagnostics.get(c.uri('a/one.article'))!.diagnostics).includes('unknown-entity'));
   });
 
   test('switching the scope at runtime publishes or withdraws closed files\' problems', async () => {
