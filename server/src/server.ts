@@ -289,7 +289,7 @@ function republishFolder(folder: Folder): void {
   for (const uri of [...diagnostics.shownUris(), ...checked]) if (service.folderFor(uri) === folder) uris.add(uri);
   for (const uri of uris) {
     checked.delete(uri);
-    if (diagnostics.isShown(uri) || listed(uri) && (!isSidecar(uri) || folder.sidecarText(uri) !== undefined)) diagnostics.schedule(uri, 0);
+    if (diagnostics.isShown(uri) || (listed(uri) && (!isSidecar(uri) || folder.sidecarText(uri) !== undefined))) diagnostics.schedule(uri, 0);
   }
 }
 
