@@ -60,16 +60,25 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       executeCommand: async (command, args, next) => {
         const result = await next(command, args);
         if (command === COMMANDS.checkWorkspace && result) {
-          const r = result as CheckWorkspaceResult;
-          void vscode.window.showInformationMessage(
-            `Attaché checked ${r.articles} article${r.articles === 1 ? '' : 's'}: ${r.errors} error(s), ${r.warnings} warning(s), ${r.infos} other finding(s). See the Problems panel.`,
-          );
+          void vscode.window.showInformationMessage(checkWorkspaceSummary(result as CheckWorkspaceResult));
         }
         return result;
       },
     },
   };
   return new LanguageClient('attache', 'Attaché', serverOptions, clientOptions);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The "Check Workspace" summary: its total is what the Problems panel lists of Attaché's problems. */
+function checkWorkspaceSummary(r: CheckWorkspaceResult): string {
+  const total = r.errors + r.warnings + r.infos;
+  const files = `${plural(r.articles, 'article')}${r.registryFiles ? ` and ${plural(r.registryFiles, 'registry file')}` : ''}`;
+  const hints = r.hints ? ` (${plural(r.hints, 'hint')} shown in the editor only)` : '';
+  return `Attaché checked ${files}: ${plural(total, 'problem')} in the Problems panel — ${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}, ${r.infos} information${hints}.`;
 }
 
 function updateStatus(folders: FolderStatus[]): void {

@@ -21,13 +21,15 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { sidecarPath } from './core/annotations';
 import { codeActions } from './lsp/codeActions';
 import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
 import { AnnotateArgs, annotationEdit, annotationItems, reattachEdit, refreshAnchorsEdit, removeAnnotationEdit } from './lsp/annotations';
 import { entityItems } from './lsp/symbols';
-import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics, sidecarDiagnostics } from './lsp/diagnostics';
+import { ClientUris } from './lsp/clientUris';
+import { DiagnosticsResult, DiagnosticsScheduler, articleDiagnostics, countProblems, outdatedClosedFiles, outdatedSidecar, registryDiagnostics, sidecarDiagnostics, wantsDiagnostics } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
@@ -63,6 +65,15 @@ let supportsFolderChanges = false;
 /** Which refresh requests (`workspace/codeLens/refresh` etc.) the client accepts (views that depend on the registry or on other articles). */
 const refresh = { semanticTokens: false, inlayHints: false, codeLens: false };
 let diagnostics: DiagnosticsScheduler;
+/** How the client spells the URIs of the files whose problems are published. */
+const clientUris = new ClientUris();
+/**
+ * Closed files whose problems "Check Workspace" published in `open` scope: they stay listed (and
+ * current) until the file is opened and closed, or the settings change.
+ */
+const checked = new Set<string>();
+/** Closed articles whose cross-article findings changed while indexing: published when it ends. */
+const affectedWhileIndexing = new Set<string>();
 const registryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 /**
  * Resolved once every folder's registry has been read: requests and diagnostics wait for it, so
@@ -79,11 +90,15 @@ function uriOf(params: { textDocument: { uri: string } }): string {
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const folders = params.workspaceFolders?.map((f) => ({ uri: canonicalUri(f.uri), name: f.name }))
-    ?? (params.rootUri ? [{ uri: canonicalUri(params.rootUri), name: params.rootUri.replace(/.*\//, '') }] : []);
+  const clientFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri.replace(/.*\//, '') }] : []);
+  const folders = clientFolders.map((f) => ({ uri: canonicalUri(f.uri), name: f.name }));
+  for (const f of clientFolders) clientUris.addFolder(canonicalUri(f.uri), f.uri);
   service = new AttacheService(host, folders, (uris) => {
     // Another article's change altered these articles' cross-article findings (boilerplate).
-    for (const uri of uris) if (service.documents.has(uri) || diagnostics.isShown(uri)) diagnostics.schedule(uri);
+    for (const uri of uris) {
+      if (indexing && !service.documents.has(uri)) affectedWhileIndexing.add(uri);
+      else if (listed(uri)) diagnostics.schedule(uri);
+    }
   });
   const caps = params.capabilities;
   if (caps.workspace?.configuration) {
@@ -99,14 +114,21 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canWatchFiles = !clientWatches && !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   diagnostics = new DiagnosticsScheduler({
     delayMs: DEBOUNCE_MS,
-    compute: async (uri) => {
+    compute: async (uri, force) => {
       await ready;
-      const s = (await settings.get(uri)).core;
+      // Settings are per folder: one `workspace/configuration` request serves all its files.
+      const s = (await settings.get(service.folderFor(uri).uri ?? uri)).core;
+      if (!force && !listed(uri)) return undefined;
       if (isSidecar(uri)) return sidecarDiagnostics(service, uri, s);
       return service.isRegistry(uri) ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
     },
     currentVersion: (uri) => service.documents.get(uri)?.version,
-    publish: (r) => void connection.sendDiagnostics({ uri: r.uri, version: r.version, diagnostics: r.diagnostics }),
+    publish: (r) => {
+      void connection.sendDiagnostics({ uri: clientUris.of(r.uri), version: r.version, diagnostics: r.diagnostics });
+      // An article's new analysis may orphan (or re-place) its annotations: its sidecar follows.
+      const sidecar = outdatedSidecar(service, diagnostics, r.uri);
+      if (sidecar && listed(sidecar)) diagnostics.schedule(sidecar, 0);
+    },
     onError: (uri, e) => log(`Analysis of ${uri} failed: ${errorText(e)}`),
   });
   return {
@@ -143,9 +165,17 @@ connection.onInitialized(async () => {
     for (const f of e.removed) {
       const uri = canonicalUri(f.uri);
       const folder = service.folders.find((x) => x.uri === uri);
-      if (folder) service.removeFolder(folder);
+      if (!folder) continue;
+      // Its closed files' problems leave with it (open documents keep theirs).
+      const gone = diagnostics.shownUris().filter((u) => service.folderFor(u) === folder && !service.documents.has(u));
+      service.removeFolder(folder);
+      clientUris.removeFolder(uri);
+      for (const u of gone) diagnostics.clear(u);
     }
-    for (const f of e.added) void loadFolder(service.addFolder(canonicalUri(f.uri), f.name));
+    for (const f of e.added) {
+      clientUris.addFolder(canonicalUri(f.uri), f.uri);
+      void loadFolder(service.addFolder(canonicalUri(f.uri), f.name));
+    }
   });
   try {
     await Promise.all(service.folders.map(loadFolder));
@@ -233,9 +263,36 @@ function startIndexing(): void {
     log(`Indexed articles in ${Date.now() - t0} ms`);
     // Cross-article findings (boilerplate) of open articles and mention counts may have changed.
     for (const uri of service.documents.keys()) if (service.article(uri)) diagnostics.schedule(uri);
+    publishClosedFiles();
     if (refresh.codeLens) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
   setImmediate(step);
+}
+
+/** Is `uri`'s problems' place the Problems panel (see `wantsDiagnostics`)? */
+function listed(uri: string): boolean {
+  return wantsDiagnostics(service, uri) || checked.has(uri);
+}
+
+/**
+ * Once the workspace is indexed: publishes the closed files (`workspace` scope) whose problems
+ * changed, and the articles another article's change affected meanwhile.
+ */
+function publishClosedFiles(): void {
+  const uris = new Set([...outdatedClosedFiles(service, diagnostics), ...affectedWhileIndexing]);
+  affectedWhileIndexing.clear();
+  for (const uri of uris) if (listed(uri)) diagnostics.schedule(uri, 0);
+}
+
+/** Every file of a folder whose problems may be shown, scheduled again (settings changed). */
+function republishFolder(folder: Folder): void {
+  const uris = new Set([...folder.snapshot.files.keys(), ...folder.articles.keys()]);
+  for (const uri of folder.articles.keys()) uris.add(sidecarPath(uri));
+  for (const uri of [...diagnostics.shownUris(), ...checked]) if (service.folderFor(uri) === folder) uris.add(uri);
+  for (const uri of uris) {
+    checked.delete(uri);
+    if (diagnostics.isShown(uri) || (listed(uri) && (!isSidecar(uri) || folder.sidecarText(uri) !== undefined))) diagnostics.schedule(uri, 0);
+  }
 }
 
 /**
@@ -258,6 +315,7 @@ function scheduleRegistrySync(uri: string): void {
 
 function documentChanged(doc: TextDocument, how: 'open' | 'change'): void {
   const uri = canonicalUri(doc.uri);
+  clientUris.remember(doc.uri, uri);
   const kind = service.openOrChange({ uri, languageId: doc.languageId, version: doc.version, text: doc.getText() });
   if (kind === 'registry') {
     if (how === 'open' || (service.registryParseMs.get(uri) ?? 0) <= SLOW_REGISTRY_PARSE_MS) scheduleRegistrySync(uri);
@@ -268,8 +326,8 @@ function documentChanged(doc: TextDocument, how: 'open' | 'change'): void {
 /** A sidecar's annotations changed: its article's analysis and both files' problems follow. */
 function sidecarChanged(uri: string): void {
   const article = articleOfSidecar(uri);
-  if (service.documents.has(article) || diagnostics.isShown(article)) diagnostics.schedule(article);
-  if (service.documents.has(uri) || diagnostics.isShown(uri)) diagnostics.schedule(uri);
+  if (listed(article) || diagnostics.isShown(article)) diagnostics.schedule(article);
+  if (listed(uri) || diagnostics.isShown(uri)) diagnostics.schedule(uri);
 }
 
 documents.onDidOpen((e) => documentChanged(e.document, 'open'));
@@ -281,15 +339,21 @@ documents.onDidSave((e) => {
 documents.onDidClose((e) => {
   const uri = canonicalUri(e.document.uri);
   const kind = service.close(uri);
+  checked.delete(uri);
+  // In `open` scope a closed file's problems leave with it; in `workspace` scope those of the file
+  // on disk replace the buffer's ("Check Workspace" shows every file's on demand).
+  const stays = listed(uri);
   if (kind === 'registry') {
     scheduleRegistrySync(uri);
-    // Closed after its file was deleted or renamed: its problems go with it.
-    if (!service.folderFor(uri).snapshot.files.has(uri)) diagnostics.clear(uri);
+    // Closed after its file was deleted or renamed, or in `open` scope: its problems go with it.
+    if (!stays || !service.folderFor(uri).snapshot.files.has(uri)) diagnostics.clear(uri);
   }
-  // A closed article's problems leave with it; "Check Workspace" shows every file's on demand.
-  if (kind === 'article' || kind === 'other') diagnostics.clear(uri);
+  if (kind === 'article' || kind === 'other') {
+    if (stays && service.folderFor(uri).articles.has(uri)) diagnostics.schedule(uri, 0);
+    else diagnostics.clear(uri);
+  }
   if (kind === 'sidecar') {
-    diagnostics.clear(uri);
+    if (!stays) diagnostics.clear(uri);
     sidecarChanged(uri);
   }
 });
@@ -298,6 +362,7 @@ connection.onDidChangeWatchedFiles((params) => {
   const touched = new Set<Folder>();
   for (const c of params.changes) {
     const uri = canonicalUri(c.uri);
+    clientUris.remember(c.uri, uri);
     const kind = service.fileChanged(uri, c.type === FileChangeType.Deleted);
     const folder = service.folderFor(uri);
     if (kind === 'registry') {
@@ -305,8 +370,12 @@ connection.onDidChangeWatchedFiles((params) => {
       if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
     } else if (kind === 'sidecar') sidecarChanged(uri);
     else if (kind === 'article') {
-      if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
-      else if (diagnostics.isShown(uri)) diagnostics.schedule(uri);
+      if (c.type === FileChangeType.Deleted) {
+        checked.delete(uri);
+        diagnostics.clear(uri);
+        // Its sidecar's problems (if shown) leave with it.
+        if (diagnostics.isShown(sidecarPath(uri))) diagnostics.schedule(sidecarPath(uri), 0);
+      } else if (listed(uri)) diagnostics.schedule(uri);
       startIndexing();
     }
   }
@@ -319,12 +388,11 @@ connection.onDidChangeConfiguration(async () => {
     if (!f.uri) continue;
     const next = await settings.get(f.uri);
     const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-    // New globs: read the folder again. Otherwise only severities may have changed: re-publish.
+    // New globs: read the folder again. Otherwise only severities or the scope may have changed.
     if (!same(next.registry, f.settings.registry) || !same(next.articles, f.settings.articles)) await loadFolder(f);
-    else {
-      for (const uri of f.snapshot.files.keys()) diagnostics.schedule(uri, 0);
-      for (const uri of service.documents.keys()) if (service.folderFor(uri) === f && f.articles.has(uri)) diagnostics.schedule(uri, 0);
-    }
+    else f.applySettings(next);
+    // Re-publish (new severities), or publish or withdraw closed files' problems (new scope).
+    republishFolder(f);
   }
 });
 
@@ -360,23 +428,35 @@ connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | boole
   }
   await articlesRead;
   if (params.command !== COMMANDS.checkWorkspace) return null;
-  const result: CheckWorkspaceResult = { articles: 0, errors: 0, warnings: 0, infos: 0 };
+  return checkWorkspace();
+});
+
+/**
+ * "Check Workspace": publishes every article's, sidecar's and registry file's problems now, and
+ * counts them as the Problems panel lists them (errors, warnings, information; hints are not listed).
+ */
+async function checkWorkspace(): Promise<CheckWorkspaceResult> {
+  const published: DiagnosticsResult[] = [];
+  let articles = 0;
+  let registryFiles = 0;
+  const check = async (uri: string): Promise<boolean> => {
+    const r = await diagnostics.run(uri, true);
+    if (!r) return false;
+    published.push(r);
+    if (!listed(uri)) checked.add(uri);
+    return true;
+  };
   for (const folder of service.allFolders()) {
     for (const uri of [...folder.articles.keys()]) {
-      const r = articleDiagnostics(service, uri, (await settings.get(uri)).core);
-      if (!r) continue;
-      result.articles++;
-      for (const d of r.diagnostics) {
-        if (d.severity === 1) result.errors++;
-        else if (d.severity === 2) result.warnings++;
-        else result.infos++;
-      }
-      await diagnostics.run(uri);
+      if (!(await check(uri))) continue;
+      articles++;
+      const sidecar = sidecarPath(uri);
+      if (service.documents.has(sidecar) || folder.sidecarText(sidecar) !== undefined) await check(sidecar);
     }
-    for (const uri of folder.snapshot.files.keys()) await diagnostics.run(uri);
+    for (const uri of folder.snapshot.files.keys()) if (await check(uri)) registryFiles++;
   }
-  return result;
-});
+  return { articles, registryFiles, ...countProblems(published) };
+}
 
 connection.onHover(async (p) => {
   await ready;

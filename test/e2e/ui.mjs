@@ -263,6 +263,10 @@ try {
   await step('the Problems panel lists the planted problems', async () => {
     await openFile('qatar-japan-defense.article');
     await page.keyboard.press('Control+Shift+M');
+    // Every article's problems are listed without opening it (attache.diagnostics.scope); the
+    // panel's filter narrows the list to this article's.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'nato-japan-partnership.article' }).first().waitFor({ state: 'visible', timeout: 30000 });
+    await page.getByPlaceholder(/^Filter \(e\.g\./).filter({ visible: true }).first().fill('qatar-japan-defense');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Hayashi Yoshimasa was Minister for Foreign Affairs of Japan' }).first();
     await row.waitFor({ state: 'visible', timeout: 30000 });
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'Deputy Prime Minister of Qatar' }).first().waitFor({ timeout: 10000 });

@@ -61,6 +61,8 @@ export class TestClient {
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly log: string[] = [];
   private waiters: Waiter[] = [];
+  /** Each returns true (and is removed) once it has seen the log line it waits for. */
+  private logWaiters: ((line: string) => boolean)[] = [];
   private versions = new Map<string, number>();
   initializeResult!: InitializeResult;
 
@@ -91,7 +93,10 @@ export class TestClient {
       }
       c.waiters = still;
     });
-    conn.onNotification('window/logMessage', (p: { message: string }) => c.log.push(p.message));
+    conn.onNotification('window/logMessage', (p: { message: string }) => {
+      c.log.push(p.message);
+      c.logWaiters = c.logWaiters.filter((w) => !w(p.message));
+    });
     conn.onNotification((method: string, params: unknown) => c.notifications.push({ method, params }));
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => c.settings));
     conn.onRequest('client/registerCapability', () => null);
@@ -169,6 +174,21 @@ export class TestClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(this.diagnostics.get(uri))}\nserver log:\n${this.log.join('\n')}`)), WAIT_LIMIT_MS);
       this.waiters.push({ uri, pred: p, resolve: (x) => { clearTimeout(timer); resolve(x); } });
+    });
+  }
+
+  /** Resolves with the first server log line from index `from` on matching `re`, already logged or still to come. */
+  waitForLog(re: RegExp, from = 0): Promise<string> {
+    const seen = this.log.slice(from).find((l) => re.test(l));
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the server never logged ${re}; log:\n${this.log.join('\n')}`)), WAIT_LIMIT_MS);
+      this.logWaiters.push((line) => {
+        if (!re.test(line)) return false;
+        clearTimeout(timer);
+        resolve(line);
+        return true;
+      });
     });
   }
 

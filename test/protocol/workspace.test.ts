@@ -78,7 +78,7 @@ describe('workspace behaviour', { skip }, () => {
     const unknown = (d: Diagnostic[]): Diagnostic | undefined => d.find((x) => x.code === 'unknown-entity' && /Osamu Izawa/.test(x.message));
     const normal = await start(files);
     const p = await normal.waitForDiagnostics(normal.open('x.article', ARTICLE), (d) => !!unknown(d));
-    assert.equal(unknown(p.diagnostics)!.severity, 4);
+    assert.equal(unknown(p.diagnostics)!.severity, 3);
     const raised = await start(files, { diagnostics: { 'unknown-entity': 'warning' } });
     const q = await raised.waitForDiagnostics(raised.open('x.article', ARTICLE), (d) => !!unknown(d));
     assert.equal(unknown(q.diagnostics)!.severity, 2);

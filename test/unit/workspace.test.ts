@@ -42,7 +42,7 @@ function analysis(path: string, paragraphs: string[], ev?: EventSpec): ArticleAn
 
 const story = (n: number): string => `Story number ${n} tells how the ministers of two nations met to discuss maritime security.`;
 
-test('boilerplate: a paragraph in two other articles is a hint with related information; in one other it is not', () => {
+test('boilerplate: a paragraph in two other articles is reported (information) with related information; in one other it is not', () => {
   const ws = new WorkspaceIndex();
   ws.update('a.article', analysis('a.article', [story(1), DISCLAIMER]));
   ws.update('b.article', analysis('b.article', [story(2), DISCLAIMER]));
@@ -53,7 +53,7 @@ test('boilerplate: a paragraph in two other articles is a hint with related info
   assert.equal(fa.length, 1);
   const a = analysis('a.article', [story(1), DISCLAIMER]);
   assert.equal(fa[0].code, 'boilerplate');
-  assert.equal(fa[0].severity, 'hint');
+  assert.equal(fa[0].severity, 'information');
   assert.equal(a.article.text.slice(fa[0].start, fa[0].end), DISCLAIMER);
   assert.equal(fa[0].message, 'This paragraph also occurs in at least 2 other articles of the workspace (b.article, c.article), so it is probably boilerplate such as a disclaimer or a list of links, not part of the story.');
   const c = analysis('c.article', [story(3), DISCLAIMER.toUpperCase()]);

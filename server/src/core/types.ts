@@ -13,11 +13,17 @@ export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'c
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-/** Every diagnostic code of spec §3, with its default severity. */
+/**
+ * Every diagnostic code of spec §3, with its default severity: the one definition of the defaults.
+ * package.json's `attache.diagnostics.*` settings repeat them for the Settings editor, and
+ * `test/unit/manifest.test.ts` keeps the two equal. What a user should act on is at least
+ * `information`, because VS Code's Problems panel does not list hints; no code defaults to `hint`
+ * (a user who finds one noisy can lower it to `hint`, still shown in the editor, or `off`).
+ */
 export const DIAGNOSTIC_CODES = {
   'duplicate-paragraph': 'warning',
   'near-duplicate-paragraph': 'information',
-  boilerplate: 'hint',
+  boilerplate: 'information',
   'role-conflict': 'warning',
   'event-date-conflict': 'warning',
   'weekday-mismatch': 'warning',
@@ -25,7 +31,7 @@ export const DIAGNOSTIC_CODES = {
   'metadata-date-conflict': 'warning',
   'unresolved-date': 'information',
   'ambiguous-mention': 'warning',
-  'unknown-entity': 'hint',
+  'unknown-entity': 'information',
   'registry-syntax': 'error',
   'registry-schema': 'error',
   'duplicate-id': 'error',

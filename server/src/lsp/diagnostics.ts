@@ -4,19 +4,97 @@
  * `DiagnosticsScheduler` debounces per document (a burst of keystrokes gives one analysis) and
  * never publishes a result computed for a version that is no longer current: a newer change has
  * scheduled its own run by then. The computations are plain functions of the service.
+ *
+ * Which files get their problems published follows `attache.diagnostics.scope`: open files
+ * always; in `workspace` scope (the default) also every closed article, its annotation sidecar
+ * and the registry files, re-published whenever the article's analysis changes
+ * (`outdatedClosedFiles` tells which, once indexing has caught up).
  */
 
-import { Diagnostic } from 'vscode-languageserver';
+import { createHash } from 'node:crypto';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { finalizeFindings } from '../core/analyze';
+import { sidecarPath } from '../core/annotations';
 import { CoreSettings, Finding } from '../core/types';
 import { toDiagnostic } from './convert';
-import { AttacheService, articleOfSidecar } from './service';
+import { AttacheService, articleOfSidecar, isSidecar } from './service';
 
 export interface DiagnosticsResult {
   uri: string;
   /** The document version the diagnostics belong to (undefined for a file not open). */
   version: number | undefined;
   diagnostics: Diagnostic[];
+  /**
+   * The article analysis the result was computed from (articles and sidecars), so that a closed
+   * file is published again exactly when its analysis changes.
+   */
+  basis?: object;
+}
+
+/**
+ * Should `uri`'s problems be in the Problems panel? Open files always; closed files of a folder
+ * whose `attache.diagnostics.scope` is `workspace`. (Files "Check Workspace" showed in `open`
+ * scope stay current too: the server asks the scheduler for those.)
+ */
+export function wantsDiagnostics(service: AttacheService, uri: string): boolean {
+  if (service.documents.has(uri)) return true;
+  const folder = service.folderFor(uri);
+  return folder.uri !== null && folder.settings.diagnosticsScope === 'workspace';
+}
+
+/**
+ * The closed files of `workspace`-scope folders whose published problems are out of date: every
+ * article whose current analysis is not the one its problems were computed from, and its
+ * annotation sidecar (when it has one, or had problems shown).
+ */
+export function outdatedClosedFiles(service: AttacheService, scheduler: DiagnosticsScheduler): string[] {
+  const out: string[] = [];
+  for (const folder of service.folders) {
+    if (folder.settings.diagnosticsScope !== 'workspace') continue;
+    for (const rec of folder.articles.values()) {
+      if (!rec.analysis) continue;
+      if (!service.documents.has(rec.uri) && scheduler.basisOf(rec.uri) !== rec.analysis) out.push(rec.uri);
+      const sidecar = outdatedSidecar(service, scheduler, rec.uri);
+      if (sidecar) out.push(sidecar);
+    }
+  }
+  return out;
+}
+
+/**
+ * The annotation sidecar of article `uri` when its published problems were computed from another
+ * analysis than the article's current one (and it exists, or has problems shown); else undefined.
+ */
+export function outdatedSidecar(service: AttacheService, scheduler: DiagnosticsScheduler, uri: string): string | undefined {
+  if (isSidecar(uri)) return undefined;
+  const folder = service.folderFor(uri);
+  const analysis = folder.articles.get(uri)?.analysis;
+  if (!analysis) return undefined;
+  const sidecar = sidecarPath(uri);
+  if (scheduler.basisOf(sidecar) === analysis) return undefined;
+  return service.documents.has(sidecar) || folder.sidecarText(sidecar) !== undefined || scheduler.isShown(sidecar) ? sidecar : undefined;
+}
+
+/** What the Problems panel lists of some results: errors, warnings and information (not hints). */
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Hints: shown in the editor only, not listed in the Problems panel. */
+  hints: number;
+}
+
+export function countProblems(results: Iterable<DiagnosticsResult>): ProblemCounts {
+  const c: ProblemCounts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      if (d.severity === DiagnosticSeverity.Error) c.errors++;
+      else if (d.severity === DiagnosticSeverity.Warning) c.warnings++;
+      else if (d.severity === DiagnosticSeverity.Hint) c.hints++;
+      else c.infos++;
+    }
+  }
+  return c;
 }
 
 /** All findings of an article: its own (from the analysis) and the cross-article ones. */
@@ -36,6 +114,7 @@ export function articleDiagnostics(service: AttacheService, uri: string, setting
     uri,
     version: a.rec.version ?? undefined,
     diagnostics: findings.map((f) => toDiagnostic(uri, text, f, service.textOf)),
+    basis: a.analysis,
   };
 }
 
@@ -50,6 +129,7 @@ export function sidecarDiagnostics(service: AttacheService, uri: string, setting
     uri,
     version: service.documents.get(uri)?.version,
     diagnostics: findings.map((f) => toDiagnostic(uri, text, f, service.textOf)),
+    basis: a.analysis,
   };
 }
 
@@ -74,9 +154,10 @@ export interface SchedulerOptions {
   delayMs: number;
   /**
    * Computes the diagnostics of a URI now; undefined when it has none to give (not ours any more:
-   * its diagnostics are withdrawn), null when it cannot say yet (what is shown stays).
+   * its diagnostics are withdrawn), null when it cannot say yet (what is shown stays). `force`:
+   * the user asked for every file ("Check Workspace"), whatever the scope.
    */
-  compute(uri: string): Promise<DiagnosticsResult | undefined | null>;
+  compute(uri: string, force: boolean): Promise<DiagnosticsResult | undefined | null>;
   /** The version the document has now (undefined when not open). */
   currentVersion(uri: string): number | undefined;
   publish(result: DiagnosticsResult): void;
@@ -87,6 +168,13 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** URIs we have published a non-empty list for, so that we can clear them. */
   private readonly shown = new Set<string>();
+  /** What each URI's last publication was computed from (see `DiagnosticsResult.basis`). */
+  private readonly basis = new Map<string, object>();
+  /**
+   * A digest of what was last published for each closed file: a registry change re-analyses every
+   * article, and most of them come out the same; those are not sent again.
+   */
+  private readonly digests = new Map<string, string>();
 
   constructor(private readonly opts: SchedulerOptions) {}
 
@@ -99,26 +187,36 @@ export class DiagnosticsScheduler {
     }, delayMs));
   }
 
-  /** Computes and publishes at once (the workspace check, tests). */
-  async run(uri: string): Promise<void> {
+  /**
+   * Computes and publishes at once (the workspace check, tests); returns what was published, or
+   * undefined when nothing was (withdrawn, not ours, or overtaken by a newer version).
+   */
+  async run(uri: string, force = false): Promise<DiagnosticsResult | undefined> {
     const requested = this.opts.currentVersion(uri);
     let r: DiagnosticsResult | undefined | null;
     try {
-      r = await this.opts.compute(uri);
+      r = await this.opts.compute(uri, force);
     } catch (e) {
       // A bug in one check must not take the server down; the log names the file.
       this.opts.onError(uri, e);
-      return;
+      return undefined;
     }
     // The document changed while we computed: that change scheduled a newer run.
-    if (r === null || this.opts.currentVersion(uri) !== requested || (r && r.version !== requested)) return;
+    if (r === null || this.opts.currentVersion(uri) !== requested || (r && r.version !== requested)) return undefined;
     if (!r) {
       this.clear(uri);
-      return;
+      return undefined;
     }
+    if (r.basis) this.basis.set(r.uri, r.basis);
+    else this.basis.delete(r.uri);
+    const digest = r.version === undefined ? createHash('sha1').update(JSON.stringify(r.diagnostics)).digest('base64') : undefined;
+    if (digest !== undefined && this.digests.get(r.uri) === digest) return r;
+    if (digest !== undefined) this.digests.set(r.uri, digest);
+    else this.digests.delete(r.uri);
     if (r.diagnostics.length) this.shown.add(r.uri);
     else this.shown.delete(r.uri);
     this.opts.publish(r);
+    return r;
   }
 
   /** Withdraws a URI's diagnostics (deleted file, closed loose file). */
@@ -126,11 +224,22 @@ export class DiagnosticsScheduler {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
+    this.basis.delete(uri);
+    this.digests.delete(uri);
     if (this.shown.delete(uri)) this.opts.publish({ uri, version: undefined, diagnostics: [] });
   }
 
   isShown(uri: string): boolean {
     return this.shown.has(uri);
+  }
+
+  /** Every URI whose last publication was not empty. */
+  shownUris(): string[] {
+    return [...this.shown];
+  }
+
+  basisOf(uri: string): object | undefined {
+    return this.basis.get(uri);
   }
 
   dispose(): void {

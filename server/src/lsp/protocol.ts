@@ -26,7 +26,7 @@ export interface StatusParams {
 
 /** Commands the server executes (`workspace/executeCommand`). */
 export const COMMANDS = {
-  /** Publish diagnostics for every article of the workspace, open or not. Returns a `CheckWorkspaceResult`. */
+  /** Publish diagnostics for every article, sidecar and registry file of the workspace, open or not. Returns a `CheckWorkspaceResult`. */
   checkWorkspace: 'attache.checkWorkspace',
   /** Argument: an `AnnotateArgs` (lsp/annotations.ts). Appends an annotation to the article's sidecar through workspace/applyEdit. */
   annotate: 'attache.server.annotate',
@@ -61,11 +61,17 @@ export const CLIENT_COMMANDS = {
   insertFrontMatter: 'attache.insertFrontMatter',
 } as const;
 
+/**
+ * What "Check Workspace" published. `errors + warnings + infos` is what the Problems panel lists
+ * of Attaché's problems; hints are shown in the editor only and counted apart.
+ */
 export interface CheckWorkspaceResult {
   articles: number;
+  registryFiles: number;
   errors: number;
   warnings: number;
   infos: number;
+  hints: number;
 }
 
 /** Client → server request: the annotations of an article, anchored in its current text (tree view, decorations). */

@@ -14,13 +14,21 @@ export interface AttacheSettings {
   /** Globs that make a file an article, relative to the workspace folder. */
   articles: string[];
   core: CoreSettings;
+  /**
+   * `attache.diagnostics.scope`: `workspace` publishes every article's problems once the folder is
+   * indexed, open or not; `open` only those of open files (and what "Check Workspace" shows).
+   */
+  diagnosticsScope: DiagnosticsScope;
   annotations: { author: string; tags: string[] };
 }
+
+export type DiagnosticsScope = 'workspace' | 'open';
 
 export const DEFAULT_SETTINGS: AttacheSettings = {
   registry: DEFAULT_REGISTRY_GLOBS,
   articles: DEFAULT_ARTICLE_GLOBS,
   core: {},
+  diagnosticsScope: 'workspace',
   annotations: { author: '', tags: ['claim', 'quote', 'source'] },
 };
 
@@ -35,7 +43,10 @@ export function normalizeSettings(raw: unknown): AttacheSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const severities: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   const diag = r['diagnostics'];
+  let diagnosticsScope = DEFAULT_SETTINGS.diagnosticsScope;
   if (diag && typeof diag === 'object') {
+    const scope = (diag as Record<string, unknown>)['scope'];
+    if (scope === 'workspace' || scope === 'open') diagnosticsScope = scope;
     for (const [code, value] of Object.entries(diag as Record<string, unknown>)) {
       if (code in DIAGNOSTIC_CODES && typeof value === 'string' && SEVERITY_VALUES.has(value)) {
         severities[code as DiagnosticCode] = value as SeveritySetting;
@@ -47,6 +58,7 @@ export function normalizeSettings(raw: unknown): AttacheSettings {
     registry: stringList(r['registry'], DEFAULT_SETTINGS.registry),
     articles: stringList(r['articles'], DEFAULT_SETTINGS.articles),
     core: { severities },
+    diagnosticsScope,
     annotations: {
       author: typeof ann['author'] === 'string' ? ann['author'] : DEFAULT_SETTINGS.annotations.author,
       tags: stringList(ann['tags'], DEFAULT_SETTINGS.annotations.tags),
