@@ -19,12 +19,8 @@ const TYPES: { type: string; detail: string }[] = [
   { type: 'event', detail: 'a summit, a dialogue, an attack, an agreement' },
 ];
 
-interface TypeItem extends vscode.QuickPickItem {
+export interface TypeItem extends vscode.QuickPickItem {
   type: string;
-}
-
-interface CountryItem extends vscode.QuickPickItem {
-  id: string | undefined;
 }
 
 /** A quick pick whose active item is `active` (not merely the first), resolved with the accepted item. */
@@ -51,46 +47,64 @@ function pick<T extends vscode.QuickPickItem>(title: string, placeholder: string
   });
 }
 
-async function askType(name: string, guessed: string): Promise<string | undefined> {
-  const items: TypeItem[] = TYPES.map((t) => ({ label: t.type, description: t.type === guessed ? 'guessed from the text' : undefined, detail: t.detail, type: t.type }));
-  const chosen = await pick(`Add '${name}' to the registry (1/2): type`, 'What kind of entity is it?', items, items.find((i) => i.type === guessed));
-  return chosen?.type;
+export interface CountryItem extends vscode.QuickPickItem {
+  /** The country's id; undefined for "No country". */
+  id: string | undefined;
 }
 
-async function askCountry(client: LanguageClient, articleUri: string, name: string, type: string): Promise<CountryItem | undefined> {
+/** The two questions, as choices offered and the one preselected; tests answer them without the UI. */
+export interface Ask {
+  type(name: string, items: TypeItem[], preselected: TypeItem | undefined): Promise<TypeItem | undefined>;
+  country(name: string, type: string, items: CountryItem[], preselected: CountryItem): Promise<CountryItem | undefined>;
+}
+
+const quickPicks: Ask = {
+  type: (name, items, preselected) => pick(`Add '${name}' to the registry (1/2): type`, 'What kind of entity is it?', items, preselected),
+  country: (name, type, items, preselected) =>
+    pick(`Add '${name}' to the registry (2/2): country`, `${type === 'office' ? 'Whose office is it?' : `Which country is ${name} from?`} Type to filter.`, items, preselected),
+};
+
+async function countryItems(client: LanguageClient, articleUri: string, type: string): Promise<CountryItem[]> {
   const entities = await client.sendRequest<EntityItem[]>(ENTITIES_REQUEST, { uri: articleUri });
   const none: CountryItem = { label: 'No country', description: type === 'office' ? 'no `of:` line' : 'no `country:` line', id: undefined };
-  const countries: CountryItem[] = entities.filter((e) => e.type === 'country').map((e) => ({ label: e.name, description: e.id, id: e.id }));
-  const what = type === 'office' ? 'Whose office is it?' : `Which country is ${name} from?`;
-  return pick(`Add '${name}' to the registry (2/2): country`, `${what} Type to filter.`, [none, ...countries], none);
+  return [none, ...entities.filter((e) => e.type === 'country').map((e) => ({ label: e.name, description: e.id, id: e.id }))];
 }
 
-export async function addToRegistry(getClient: () => LanguageClient | undefined, articleUri: string, name: string, guessedType: string): Promise<boolean> {
-  const client = getClient();
-  if (!client || typeof articleUri !== 'string' || typeof name !== 'string') return false;
-  const type = await askType(name, guessedType);
-  if (!type) return false;
+/**
+ * Asks, writes and reveals. Resolves with the new entity's id, or undefined when the user
+ * cancelled or nothing could be written (a message says why).
+ */
+export async function addToRegistry(client: LanguageClient | undefined, articleUri: string, name: string, guessedType: string, ask: Ask = quickPicks): Promise<string | undefined> {
+  if (!client || typeof articleUri !== 'string' || typeof name !== 'string') return undefined;
+  const types: TypeItem[] = TYPES.map((t) => ({ label: t.type, description: t.type === guessedType ? 'guessed from the text' : undefined, detail: t.detail, type: t.type }));
+  const type = (await ask.type(name, types, types.find((i) => i.type === guessedType)))?.type;
+  if (!type) return undefined;
   // A country has no country.
-  const country = type === 'country' ? undefined : await askCountry(client, articleUri, name, type);
-  if (type !== 'country' && !country) return false;
-  const params: AddEntityParams = { uri: articleUri, name, type, ...(country?.id ? { country: country.id } : {}) };
+  let country: string | undefined;
+  if (type !== 'country') {
+    const items = await countryItems(client, articleUri, type);
+    const chosen = await ask.country(name, type, items, items[0]);
+    if (!chosen) return undefined;
+    country = chosen.id;
+  }
+  const params: AddEntityParams = { uri: articleUri, name, type, ...(country ? { country } : {}) };
   const r = await client.sendRequest<AddEntityResult | null>(ADD_ENTITY_REQUEST, params);
   if (!r) {
     void vscode.window.showWarningMessage(`Attaché could not add '${name}': this article belongs to no workspace folder with a registry.`);
-    return false;
+    return undefined;
   }
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(r.edit);
   if (!(await vscode.workspace.applyEdit(edit))) {
     void vscode.window.showWarningMessage(`Attaché could not add '${name}' to ${vscode.Uri.parse(r.uri).fsPath}.`);
-    return false;
+    return undefined;
   }
   // Reveal: the registry file, the new entry selected.
   const range = client.protocol2CodeConverter.asRange(r.range);
   const editor = await vscode.window.showTextDocument(vscode.Uri.parse(r.uri), { selection: range, preview: false });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  return true;
+  return r.id;
 }
 
 export function registerAddToRegistry(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
-  context.subscriptions.push(vscode.commands.registerCommand(CLIENT_COMMANDS.addToRegistry, (uri: string, name: string, type: string) => addToRegistry(getClient, uri, name, type)));
+  context.subscriptions.push(vscode.commands.registerCommand(CLIENT_COMMANDS.addToRegistry, (uri: string, name: string, type: string) => addToRegistry(getClient(), uri, name, type)));
 }

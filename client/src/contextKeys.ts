@@ -25,13 +25,20 @@ function within(spans: readonly vscode.Range[], sel: vscode.Selection): boolean 
   return spans.some((r) => r.contains(sel));
 }
 
-export function registerContextKeys(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
+/** The keys' current values, and an event when one changes (the extension's API exposes both, for tests). */
+export interface ContextKeyState {
+  current(): { onDate: boolean; onAnnotation: boolean };
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export function registerContextKeys(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): ContextKeyState {
   let spans: Spans | undefined;
   const state = { onDate: false, onAnnotation: false };
+  const changed = new vscode.EventEmitter<void>();
   const set = (key: keyof typeof state, value: boolean): void => {
     if (state[key] === value) return;
     state[key] = value;
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS[key], value);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS[key], value).then(() => changed.fire());
   };
   const check = (): void => {
     const editor = vscode.window.activeTextEditor;
@@ -59,6 +66,7 @@ export function registerContextKeys(context: vscode.ExtensionContext, getClient:
     check();
   };
   context.subscriptions.push(
+    changed,
     vscode.window.onDidChangeActiveTextEditor(() => void load()),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (e.textEditor === vscode.window.activeTextEditor) check();
@@ -75,4 +83,5 @@ export function registerContextKeys(context: vscode.ExtensionContext, getClient:
     }),
   );
   void load();
+  return { current: () => ({ ...state }), onDidChange: changed.event };
 }

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { registerAddToRegistry } from './addToRegistry';
 import { registerAnnotationCommands } from './annotate';
 import { registerAnnotationsView } from './annotationsView';
-import { registerContextKeys } from './contextKeys';
+import { ContextKeyState, registerContextKeys } from './contextKeys';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
 
@@ -142,7 +142,14 @@ async function openRegistry(): Promise<void> {
   await vscode.window.showTextDocument(vscode.Uri.parse(target));
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+/** What the extension exports to other extensions (and the in-host tests). */
+export interface AttacheApi {
+  client: LanguageClient;
+  /** The values of the `attache.onDate` and `attache.onAnnotation` context keys. */
+  contextKeys: ContextKeyState;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<AttacheApi> {
   const output = vscode.window.createOutputChannel('Attaché');
   status = vscode.window.createStatusBarItem('attache.registry', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Attaché registry';
@@ -154,7 +161,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = createClient(context, output);
   registerAnnotationCommands(context, () => client);
   registerAnnotationsView(context, () => client);
-  registerContextKeys(context, () => client);
+  const contextKeys = registerContextKeys(context, () => client);
   registerAddToRegistry(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
@@ -185,7 +192,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => updateStatus(p.folders));
   await client.start();
-  return { client };
+  // A getter: a settings change that restarts the server replaces the client.
+  return { get client() { return client!; }, contextKeys };
 }
 
 export async function deactivate(): Promise<void> {
