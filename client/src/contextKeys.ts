@@ -3,7 +3,13 @@
  * selection lies in a recognized date) and `attache.onAnnotation` (the selection lies in an
  * annotated span). The spans come from the server (`attache/contextSpans`) when the active
  * article changes or is re-analyzed; each selection change is then checked here without a round
- * trip, so the keys are already right when a right-click opens the menu.
+ * trip.
+ *
+ * A right-click outside the selection moves the cursor and builds the menu at once, in the
+ * window, before the extension hears of the move: keys set on that selection change come too
+ * late for that menu. So the keys also follow the mouse: when VS Code asks for a hover (the
+ * mouse rests on the text), the keys are set for that position, which is where a right-click
+ * there will put the cursor. A right-click inside a selection keeps it, and the keys with it.
  */
 
 import * as vscode from 'vscode';
@@ -21,7 +27,7 @@ interface Spans {
 }
 
 /** True when some span contains the whole selection (ends inclusive, so a cursor at a span's end is in it). */
-function within(spans: readonly vscode.Range[], sel: vscode.Selection): boolean {
+function within(spans: readonly vscode.Range[], sel: vscode.Range): boolean {
   return spans.some((r) => r.contains(sel));
 }
 
@@ -29,6 +35,13 @@ function within(spans: readonly vscode.Range[], sel: vscode.Selection): boolean 
 export interface ContextKeyState {
   current(): { onDate: boolean; onAnnotation: boolean };
   readonly onDidChange: vscode.Event<void>;
+}
+
+/** Set while the keys are registered: called by the client's hover middleware with the position under the mouse. */
+let pointerListener: ((document: vscode.TextDocument, position: vscode.Position) => void) | undefined;
+
+export function noteHoverAt(document: vscode.TextDocument, position: vscode.Position): void {
+  pointerListener?.(document, position);
 }
 
 export function registerContextKeys(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): ContextKeyState {
@@ -40,11 +53,24 @@ export function registerContextKeys(context: vscode.ExtensionContext, getClient:
     state[key] = value;
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS[key], value).then(() => changed.fire());
   };
+  // Where the mouse rests (last hover request), until the selection changes.
+  let pointer: vscode.Position | undefined;
+  /** What the next context menu acts on: where the mouse rests when a right-click there would move the cursor, else the selection. */
+  const target = (editor: vscode.TextEditor): vscode.Range => {
+    const sel = editor.selection;
+    return pointer && !(!sel.isEmpty && sel.contains(pointer)) ? new vscode.Range(pointer, pointer) : sel;
+  };
   const check = (): void => {
     const editor = vscode.window.activeTextEditor;
     const fresh = !!editor && !!spans && spans.uri === editor.document.uri.toString() && spans.version === editor.document.version;
-    set('onDate', fresh && within(spans!.dates, editor!.selection));
-    set('onAnnotation', fresh && within(spans!.annotations, editor!.selection));
+    const at = editor ? target(editor) : undefined;
+    set('onDate', fresh && within(spans!.dates, at!));
+    set('onAnnotation', fresh && within(spans!.annotations, at!));
+  };
+  pointerListener = (document, position) => {
+    if (document !== vscode.window.activeTextEditor?.document) return;
+    pointer = position;
+    check();
   };
   let asked = 0;
   const load = async (): Promise<void> => {
@@ -69,8 +95,14 @@ export function registerContextKeys(context: vscode.ExtensionContext, getClient:
     changed,
     vscode.window.onDidChangeActiveTextEditor(() => void load()),
     vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (e.textEditor === vscode.window.activeTextEditor) check();
+      if (e.textEditor !== vscode.window.activeTextEditor) return;
+      pointer = undefined;
+      check();
     }),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      pointer = undefined;
+    }),
+    { dispose: () => (pointerListener = undefined) },
     // The server publishes an article's diagnostics after each analysis, and a sidecar's when its
     // annotations change: then the dates and the annotated spans may have moved.
     vscode.languages.onDidChangeDiagnostics((e) => {

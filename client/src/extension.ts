@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { registerAddToRegistry } from './addToRegistry';
 import { registerAnnotationCommands } from './annotate';
 import { registerAnnotationsView } from './annotationsView';
-import { ContextKeyState, registerContextKeys } from './contextKeys';
+import { ContextKeyState, noteHoverAt, registerContextKeys } from './contextKeys';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
 
@@ -57,6 +57,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     initializationOptions: { clientWatchesFiles: true },
     outputChannel: output,
     middleware: {
+      // The mouse rests here: the menu keys follow it, for a right-click on this spot (contextKeys.ts).
+      provideHover: (document, position, token, next) => {
+        noteHoverAt(document, position);
+        return next(document, position, token);
+      },
       executeCommand: async (command, args, next) => {
         const result = await next(command, args);
         if (command === COMMANDS.checkWorkspace && result) {
