@@ -61,10 +61,9 @@ export function registerAnnotationsView(context: vscode.ExtensionContext, getCli
     }
     const items = await client.sendRequest<AnnotationItem[]>(ANNOTATIONS_REQUEST, { uri: editor.document.uri.toString() }).catch(() => []);
     provider.set(editor.document.uri, items);
-    editor.setDecorations(decoration, items.filter((a) => a.range).map((a) => ({
-      range: new vscode.Range(a.range!.start.line, a.range!.start.character, a.range!.end.line, a.range!.end.character),
-      hoverMessage: a.label,
-    })));
+    // No hover message on the decoration: the server's hover already shows notes and tags, and a
+    // second copy here made each note appear twice ("Note: …" and "note: …").
+    editor.setDecorations(decoration, items.filter((a) => a.range).map((a) => new vscode.Range(a.range!.start.line, a.range!.start.character, a.range!.end.line, a.range!.end.character)));
   };
   context.subscriptions.push(
     decoration,

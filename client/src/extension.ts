@@ -9,8 +9,10 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerAddToRegistry } from './addToRegistry';
 import { registerAnnotationCommands } from './annotate';
 import { registerAnnotationsView } from './annotationsView';
+import { ContextKeyState, noteHoverAt, registerContextKeys } from './contextKeys';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
 
@@ -57,6 +59,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     initializationOptions: { clientWatchesFiles: true, entityTokenTypes: true },
     outputChannel: output,
     middleware: {
+      // The mouse rests here: the menu keys follow it, for a right-click on this spot (contextKeys.ts).
+      provideHover: (document, position, token, next) => {
+        noteHoverAt(document, position);
+        return next(document, position, token);
+      },
       executeCommand: async (command, args, next) => {
         const result = await next(command, args);
         if (command === COMMANDS.checkWorkspace && result) {
@@ -110,7 +117,7 @@ async function insertFrontMatter(uri?: string): Promise<void> {
   const date = await vscode.window.showInputBox({
     title: 'Publication date of the article',
     prompt: 'YYYY-MM-DD: relative and partial dates ("last week", "in July") are resolved against it',
-    value: new Date().toISOString().slice(0, 10),
+    value: localToday(),
     validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && !Number.isNaN(Date.parse(v.trim())) ? undefined : 'Write the date as YYYY-MM-DD'),
   });
   if (!date) return;
@@ -118,6 +125,24 @@ async function insertFrontMatter(uri?: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.insert(doc.uri, new vscode.Position(0, 0), `---${eol}date: ${date.trim()}${eol}---${eol}`);
   await vscode.workspace.applyEdit(edit);
+}
+
+/** Today's date where the user is (not in UTC): what an editor means by "today". */
+export function localToday(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * File > New > Article: an untitled article with front matter (title, today's date, source) as a
+ * snippet, so Tab moves from the title to the source to the body. Saving it (as `NAME.article`
+ * in the workspace) brings it under the language server like any article.
+ */
+async function newArticle(): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'diplomatic-article' });
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.insertSnippet(new vscode.SnippetString(`---\ntitle: \${1:Title of the article}\ndate: ${localToday()}\nsource: \${2:Source}\n---\n\${0}\n`));
+  return editor;
 }
 
 /** Opens the registry of the active editor's folder (or the first folder that has one). */
@@ -133,7 +158,14 @@ async function openRegistry(): Promise<void> {
   await vscode.window.showTextDocument(vscode.Uri.parse(target));
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+/** What the extension exports to other extensions (and the in-host tests). */
+export interface AttacheApi {
+  client: LanguageClient;
+  /** The values of the `attache.onDate` and `attache.onAnnotation` context keys. */
+  contextKeys: ContextKeyState;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<AttacheApi> {
   const output = vscode.window.createOutputChannel('Attaché');
   status = vscode.window.createStatusBarItem('attache.registry', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Attaché registry';
@@ -145,8 +177,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   client = createClient(context, output);
   registerAnnotationCommands(context, () => client);
   registerAnnotationsView(context, () => client);
+  const contextKeys = registerContextKeys(context, () => client);
+  registerAddToRegistry(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
+    vscode.commands.registerCommand('attache.newArticle', newArticle),
     vscode.commands.registerCommand(CLIENT_COMMANDS.insertFrontMatter, insertFrontMatter),
     vscode.commands.registerCommand('attache.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('attache.restartServer', async () => {
@@ -173,7 +208,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
   client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => updateStatus(p.folders));
   await client.start();
-  return { client };
+  // A getter: a settings change that restarts the server replaces the client.
+  return { get client() { return client!; }, contextKeys };
 }
 
 export async function deactivate(): Promise<void> {

@@ -22,7 +22,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sidecarPath } from './core/annotations';
-import { codeActions } from './lsp/codeActions';
+import { addEntityEdit, codeActions } from './lsp/codeActions';
+import { contextSpans } from './lsp/contextSpans';
 import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
@@ -33,7 +34,22 @@ import { DiagnosticsResult, DiagnosticsScheduler, articleDiagnostics, countProbl
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
+import {
+  ADD_ENTITY_REQUEST,
+  ANNOTATIONS_REQUEST,
+  AddEntityParams,
+  AddEntityResult,
+  AnnotationItem,
+  COMMANDS,
+  CONTEXT_SPANS_REQUEST,
+  CheckWorkspaceResult,
+  ContextSpans,
+  ENTITIES_REQUEST,
+  EntitiesParams,
+  EntityItem,
+  STATUS_NOTIFICATION,
+  StatusParams,
+} from './lsp/protocol';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
 import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/service';
@@ -404,6 +420,16 @@ connection.onRequest(ANNOTATIONS_REQUEST, async (p: EntitiesParams): Promise<Ann
 connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<EntityItem[]> => {
   await ready;
   return entityItems(service, canonicalUri(p.uri));
+});
+
+connection.onRequest(CONTEXT_SPANS_REQUEST, async (p: EntitiesParams): Promise<ContextSpans> => {
+  await ready;
+  return contextSpans(service, canonicalUri(p.uri));
+});
+
+connection.onRequest(ADD_ENTITY_REQUEST, async (p: AddEntityParams): Promise<AddEntityResult | null> => {
+  await ready;
+  return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country) ?? null;
 });
 
 connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | boolean | null> => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ApplyWorkspaceEditParams, CodeAction, Hover, Location, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
+import { ApplyWorkspaceEditParams, CodeAction, Hover, Location, MarkupContent, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
 import { joinLines } from '../helpers';
 import { TestClient, applyTextEdits, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
 
@@ -142,6 +142,51 @@ describe('orphaned annotations over the protocol', { skip: existsSync(serverPath
       assert.match(next, / {4}body: Check this\n/);
       c.change('a.article.annotations.yaml', next);
       await c.waitForDiagnostics(sidecar, (x) => !x.some((y) => y.code === 'orphaned-annotation'), { fresh: true });
+    } finally {
+      await c.stop();
+      removeWorkspace(root);
+    }
+  });
+});
+
+describe('notes in the hover', { skip: existsSync(serverPath) ? false : 'run npm run build first' }, () => {
+  test('a note shows once, on an entity card and on plain text; the annotations list has it once too', async () => {
+    const sidecarText = joinLines(
+      'version: 1',
+      'annotations:',
+      '  - id: a1',
+      '    kind: note',
+      '    body: Ask the desk which ministry briefed',
+      '    target:',
+      '      quote: Japan',
+      '  - id: a2',
+      '    kind: note',
+      '    body: Names of the reporters withheld',
+      '    target:',
+      '      quote: reporters',
+      '',
+    );
+    const root = makeWorkspace({ 'registry.yaml': REGISTRY, 'a.article': ARTICLE, 'a.article.annotations.yaml': sidecarText });
+    const c = await TestClient.start(root);
+    try {
+      const uri = c.open('a.article', ARTICLE);
+      await c.waitForDiagnostics(uri, () => true);
+      const onEntity = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(ARTICLE, 'Japan would', 1) });
+      const entityText = (onEntity.contents as MarkupContent).value;
+      assert.match(entityText, /^\*\*Japan\*\* · country/);
+      assert.equal(entityText.split('Ask the desk which ministry briefed').length - 1, 1, entityText);
+      assert.doesNotMatch(entityText, /note: /);
+      const onText = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positionOf(ARTICLE, 'reporters', 2) });
+      assert.equal((onText.contents as MarkupContent).value, 'Note: Names of the reporters withheld');
+      const items = await c.request<{ label: string }[]>('attache/annotations', { uri });
+      assert.deepEqual(items.map((x) => x.label), ['note: Names of the reporters withheld', 'note: Ask the desk which ministry briefed']);
+      // The spans behind the editor's `attache.onAnnotation` context key: the two annotated words.
+      const spans = await c.request<{ dates: Range[]; annotations: Range[] }>('attache/contextSpans', { uri });
+      assert.deepEqual(spans.annotations, [
+        { start: positionOf(ARTICLE, 'Japan'), end: positionOf(ARTICLE, 'Japan', 5) },
+        { start: positionOf(ARTICLE, 'reporters'), end: positionOf(ARTICLE, 'reporters', 9) },
+      ]);
+      assert.deepEqual(spans.dates, []);
     } finally {
       await c.stop();
       removeWorkspace(root);

@@ -13,8 +13,10 @@ import {
   InlayHint,
   Location,
   MarkupContent,
+  Range,
   SemanticTokens,
   SemanticTokensLegend,
+  TextEdit,
 } from 'vscode-languageserver/node';
 import { joinLines } from '../helpers';
 import { TestClient, applyTextEdits, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
@@ -245,16 +247,35 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     assert.equal((await at('hayashi-yoshimasa')).command?.title, '1 mention in 1 article');
   });
 
-  test('"Add to the registry" appends a YAML entry after the last entry, keeping comments', async () => {
+  test('"Add to the registry…" runs the editor\'s command, whose edit appends an entry after the last one, keeping comments', async () => {
+    const articleUri = client.uri('articles/a.article');
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: client.uri('articles/a.article') },
+      textDocument: { uri: articleUri },
       range: { start: positionOf(ARTICLE_A, 'Osamu'), end: positionOf(ARTICLE_A, 'Osamu', 2) },
       context: { diagnostics: [] },
     });
-    const add = actions.find((a) => a.title === "Add 'Osamu Izawa' to the registry");
-    assert.ok(add?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
-    const edits = add.edit.changes[client.uri('registry.yaml')];
-    assert.equal(applyTextEdits(REGISTRY, edits), REGISTRY.replace('# New entries', joinLines('  - id: osamu-izawa', '    type: person', '    name: Osamu Izawa', '# New entries')));
+    const add = actions.find((a) => a.title === "Add 'Osamu Izawa' to the registry…");
+    assert.ok(add?.command, JSON.stringify(actions.map((a) => a.title)));
+    // No silent edit: the editor asks the type (the guess first) and the country, then asks for the edit.
+    assert.equal(add.edit, undefined);
+    assert.deepEqual(add.command, { title: add.title, command: 'attache.addToRegistry', arguments: [articleUri, 'Osamu Izawa', 'person'] });
+    const r = await client.request<{ id: string; uri: string; edit: { changes: Record<string, TextEdit[]> }; range: Range } | null>('attache/addEntityEdit', { uri: articleUri, name: 'Osamu Izawa', type: 'person', country: 'japan' });
+    assert.ok(r);
+    assert.equal(r.id, 'osamu-izawa');
+    assert.equal(r.uri, client.uri('registry.yaml'));
+    const next = applyTextEdits(REGISTRY, r.edit.changes[r.uri]);
+    const entry = joinLines('  - id: osamu-izawa', '    type: person', '    name: Osamu Izawa', '    country: japan');
+    assert.equal(next, REGISTRY.replace('# New entries', `${entry}\n# New entries`));
+    // The range the editor reveals is the new entry, from its `- id:`.
+    const lines = next.split('\n');
+    assert.equal(lines[r.range.start.line].slice(r.range.start.character), '- id: osamu-izawa');
+    assert.equal(lines[r.range.end.line], '    country: japan');
+    assert.equal(r.range.end.character, '    country: japan'.length);
+    // An office gets `of:`; a bad type or an empty name gets no edit.
+    const office = await client.request<{ edit: { changes: Record<string, TextEdit[]> } }>('attache/addEntityEdit', { uri: articleUri, name: 'Defence Minister', type: 'office', country: 'japan' });
+    assert.match(applyTextEdits(REGISTRY, office.edit.changes[client.uri('registry.yaml')]), /name: Defence Minister\n {4}of: japan\n/);
+    assert.equal(await client.request('attache/addEntityEdit', { uri: articleUri, name: 'X', type: 'planet' }), null);
+    assert.equal(await client.request('attache/addEntityEdit', { uri: articleUri, name: ' ', type: 'person' }), null);
   });
 
   test('"Insert front matter" uses the dateline date', async () => {
@@ -318,6 +339,31 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     const names = para.children?.map((c) => c.name) ?? [];
     for (const n of ['Hayashi Yoshimasa', 'Qatar', 'last week']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
     assert.ok(names.indexOf('Hayashi Yoshimasa') < names.indexOf('Qatar'), 'children are in text order');
+  });
+
+  test('context spans list the dates of an article (the editor\'s `attache.onDate` key) and no annotations', async () => {
+    const spans = await client.request<{ dates: Range[]; annotations: Range[] }>('attache/contextSpans', { uri: client.uri('articles/b.article') });
+    assert.deepEqual(spans.dates, [{ start: positionOf(ARTICLE_B, 'last week'), end: positionOf(ARTICLE_B, 'last week', 9) }]);
+    assert.deepEqual(spans.annotations, []);
+    // Not an article: nothing.
+    assert.deepEqual(await client.request('attache/contextSpans', { uri: client.uri('registry.yaml') }), { dates: [], annotations: [] });
+  });
+
+  test('outline kinds fit each entity type and none is a variable', async () => {
+    type Sym = { name: string; kind: number; children?: Sym[] };
+    const syms = await client.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('articles/b.article') } });
+    const kinds = new Map(syms.flatMap((s) => s.children ?? []).map((c) => [c.name, c.kind]));
+    // SymbolKind numbers (LSP): Object 19, Package 4, Number 16; paragraphs are String 15.
+    assert.equal(kinds.get('Hayashi Yoshimasa'), 19);
+    assert.equal(kinds.get('Qatar'), 4);
+    assert.equal(kinds.get('last week'), 16);
+    assert.ok(syms.every((s) => s.kind === 15), JSON.stringify(syms.map((s) => s.kind)));
+    const registry = await client.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri('registry.yaml') } });
+    const byName = new Map(registry.map((s) => [s.name, s.kind]));
+    // Office → Property 7, country → Package 4, person → Object 19.
+    assert.deepEqual([byName.get('Minister for Foreign Affairs of Japan'), byName.get('Japan'), byName.get('Iwaya Takeshi')], [7, 4, 19]);
+    const all = [...syms, ...syms.flatMap((s) => s.children ?? []), ...registry];
+    assert.ok(!all.some((s) => s.kind === 13), 'no symbol is a Variable (13)');
   });
 
   test('completion offers office ids after `office:` in the registry', async () => {

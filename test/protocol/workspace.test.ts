@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { CodeAction, Diagnostic, Hover, Location, MarkupContent } from 'vscode-languageserver/node';
+import { CodeAction, Diagnostic, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver/node';
 import { joinLines } from '../helpers';
 import { TestClient, applyTextEdits, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
 
@@ -97,21 +97,27 @@ describe('workspace behaviour', { skip }, () => {
     await c.waitForDiagnostics(uri);
     const range = { start: positionOf(ARTICLE, 'Osamu'), end: positionOf(ARTICLE, 'Osamu', 3) };
     const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
-    const add = actions.find((a) => a.title === "Add 'Osamu Izawa' to the registry");
-    assert.ok(add?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
-    assert.deepEqual(Object.keys(add.edit.changes), [c.uri('registry/persons.yaml')]);
+    const add = actions.find((a) => a.title === "Add 'Osamu Izawa' to the registry…");
+    assert.ok(add?.command, JSON.stringify(actions.map((a) => a.title)));
+    type Added = { uri: string; edit: { changes?: Record<string, TextEdit[]>; documentChanges?: unknown[] }; range: { start: { line: number } } };
+    const r = await c.request<Added>('attache/addEntityEdit', { uri, name: 'Osamu Izawa', type: 'person' });
+    assert.deepEqual(Object.keys(r.edit.changes ?? {}), [c.uri('registry/persons.yaml')]);
     // The file's own indentation (entries at column 0) is kept.
-    assert.equal(applyTextEdits(persons, add.edit.changes[c.uri('registry/persons.yaml')]), `${persons}- id: osamu-izawa\n  type: person\n  name: Osamu Izawa\n`);
+    assert.equal(applyTextEdits(persons, r.edit.changes![c.uri('registry/persons.yaml')]), `${persons}- id: osamu-izawa\n  type: person\n  name: Osamu Izawa\n`);
+    assert.equal(r.range.start.line, 5);
 
     const bare = await start({ 'x.article': ARTICLE });
     const u2 = bare.open('x.article', ARTICLE);
     await bare.waitForDiagnostics(u2);
     const acts = await bare.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u2 }, range, context: { diagnostics: [] } });
-    const create = acts.find((a) => a.title === "Add 'Osamu Izawa' to the registry");
-    const changes = create?.edit?.documentChanges as ({ kind?: string; uri?: string } | { edits: { newText: string }[] })[] | undefined;
-    assert.ok(changes, JSON.stringify(acts.map((a) => a.title)));
+    assert.ok(acts.some((a) => a.title === "Add 'Osamu Izawa' to the registry…"), JSON.stringify(acts.map((a) => a.title)));
+    const created = await bare.request<Added>('attache/addEntityEdit', { uri: u2, name: 'Osamu Izawa', type: 'person', country: 'kenya' });
+    const changes = created.edit.documentChanges as ({ kind?: string; uri?: string } | { edits: { newText: string }[] })[] | undefined;
+    assert.ok(changes);
+    assert.equal(created.uri, bare.uri('registry.yaml'));
     assert.deepEqual(changes[0], { kind: 'create', uri: bare.uri('registry.yaml'), options: { ignoreIfExists: true } });
-    assert.equal((changes[1] as { edits: { newText: string }[] }).edits[0].newText, 'version: 1\nentities:\n  - id: osamu-izawa\n    type: person\n    name: Osamu Izawa\n');
+    assert.equal((changes[1] as { edits: { newText: string }[] }).edits[0].newText, 'version: 1\nentities:\n  - id: osamu-izawa\n    type: person\n    name: Osamu Izawa\n    country: kenya\n');
+    assert.deepEqual(created.range, { start: { line: 2, character: 2 }, end: { line: 5, character: '    country: kenya'.length } });
   });
 
   test('a registry deleted on disk: its diagnostics are withdrawn and articles lose its entities', async () => {

@@ -149,3 +149,40 @@ test('samples and the broken registry fixture are checkable', (t) => {
   const b = cli(['check', 'test/fixtures/registry-broken'], repoRoot);
   assert.equal(b.code, 1);
 });
+
+test('analyze without --json prints a table per article: kind, text, line:col, linked id or value; then its problems', () => {
+  const registry = joinLines(REGISTRY, '  - id: hayashi-yoshimasa', '    type: person', '    name: Hayashi Yoshimasa', '  - id: hayashi-mitsuko', '    type: person', '    name: Hayashi Mitsuko', '');
+  const article = joinLines('---', 'date: 2025-10-26', '---', 'Japan and Qatar met in Doha last week.', 'Hayashi spoke, and Osamu Izawa took notes on Friday, 24 October 2025.', '');
+  const dir = workspace({ 'registry.yaml': registry.replace('\n\n', '\n'), 'articles/a.article': article });
+  const r = cli(['analyze', 'articles/a.article'], dir);
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out.split('\n');
+  assert.equal(lines[0], 'articles/a.article · published 2025-10-26 (front-matter)');
+  assert.match(lines[1], /^ {2}kind +text +at +linked id or value$/);
+  // One row per recognized span, in text order, columns aligned on the header.
+  const rows = lines.slice(2, lines.findIndex((l) => /problems?:$/.test(l))).map((l) => l.trim().split(/ {2,}/));
+  assert.deepEqual(rows, [
+    ['country', 'Japan', '4:1', 'japan'],
+    ['country', 'Qatar', '4:11', 'qatar'],
+    ['date (relative)', 'last week', '4:29', '2025-W42'],
+    ['person', 'Hayashi', '5:1', 'ambiguous: hayashi-yoshimasa, hayashi-mitsuko'],
+    ['unknown', 'Osamu Izawa', '5:20', 'not in the registry (looks like a person)'],
+    ['date (absolute)', 'Friday, 24 October 2025', '5:46', '2025-10-24'],
+  ]);
+  const at = lines[1].indexOf('at');
+  assert.ok(lines.slice(2, 2 + rows.length).every((l) => /^\d/.test(l.slice(at))), 'the line:col column is aligned');
+  // Then the article's problems in the check format, and the summary.
+  assert.ok(lines.some((l) => /^ {2}articles\/a\.article:5:1: warning ambiguous-mention: /.test(l)), r.out);
+  assert.ok(lines.some((l) => /^ {2}articles\/a\.article:5:20: information unknown-entity: /.test(l)), r.out);
+  assert.match(lines.at(-2) ?? '', /^1 article, 4 registry entities: 0 errors, 1 warning, 1 information, 0 hints$/);
+  // --json is unchanged: the spec §5 document.
+  const json = JSON.parse(cli(['analyze', '--json', 'articles/a.article'], dir).out);
+  assert.deepEqual(Object.keys(json.files[0]), ['path', 'publicationDate', 'entities', 'dates', 'diagnostics']);
+});
+
+test('analyze without --json says when an article has no date, nothing recognized and no problems', () => {
+  const dir = workspace({ 'registry.yaml': REGISTRY, 'a.article': 'a quiet line of text with nothing in it.\n' });
+  const r = cli(['analyze', 'a.article'], dir);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out, joinLines('a.article · no publication date', '  no entities or dates recognized', '  no problems', '', '1 article, 2 registry entities: 0 errors, 0 warnings, 0 information, 0 hints', ''));
+});

@@ -11,7 +11,7 @@ import { TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
 import { Project, loadProject } from './project';
-import { analyzeJson, checkJson, displayPath, fileReports, textReport } from './report';
+import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, textReport } from './report';
 import { sarifLog } from './sarif';
 import { workspaceFindings } from './workspace';
 
@@ -111,7 +111,7 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
   if (args.command === 'export') return runExport(project, args, out, err);
   const reports = fileReports(project, workspaceFindings(project));
   if (args.command === 'analyze') {
-    out(args.json ? JSON.stringify(analyzeJson(project, reports), null, 2) + '\n' : textReport(project, reports));
+    out(args.json ? JSON.stringify(analyzeJson(project, reports), null, 2) + '\n' : analyzeText(project, reports));
     return project.errors.length ? 2 : 0;
   }
   if (args.format === 'json') out(JSON.stringify(checkJson(project, reports), null, 2) + '\n');

@@ -1,11 +1,12 @@
 /**
  * The CLI's output documents: the `analyze --json` shape of spec §5 (the contract scripts rely on),
- * the compiler-style text report, and the diagnostics of every file (articles and registry files)
- * in one list for `check`.
+ * the compiler-style text report of `check`, the table per article of `analyze` without `--json`,
+ * and the diagnostics of every file (articles and registry files) in one list.
  */
 
 import * as path from 'node:path';
 import { LineIndex } from '../core/lines';
+import { ArticleAnalysis } from '../core/analyze';
 import { Finding, Severity } from '../core/types';
 import { Project } from './project';
 
@@ -86,35 +87,115 @@ export function checkJson(project: Project, reports: FileReport[]): unknown {
   };
 }
 
-/** `path:line:col: severity code: message`, the format terminals and editors make clickable. */
-export function textReport(project: Project, reports: FileReport[]): string {
-  const lines: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  const indexes = new Map<string, LineIndex>();
-  const lineIndex = (file: string, text?: string): LineIndex | undefined => {
-    let li = indexes.get(file);
-    if (!li && text !== undefined) indexes.set(file, (li = new LineIndex(text)));
-    return li;
-  };
-  const textOf = new Map(reports.map((r) => [r.file, r.text]));
-  for (const r of reports) {
-    const li = lineIndex(r.file, r.text)!;
+/** Line indexes of the reported files, built once each; related places may point to any of them. */
+class Places {
+  private readonly indexes = new Map<string, LineIndex>();
+  private readonly texts: Map<string, string>;
+
+  constructor(private readonly cwd: string, reports: readonly FileReport[]) {
+    this.texts = new Map(reports.map((r) => [r.file, r.text]));
+  }
+
+  /** `line:col`, both from 1 (UTF-16 columns, as editors count); empty for a file not reported. */
+  at(file: string, offset: number): string {
+    let li = this.indexes.get(file);
+    const text = this.texts.get(file);
+    if (!li && text !== undefined) this.indexes.set(file, (li = new LineIndex(text)));
+    if (!li) return '';
+    const p = li.position(offset);
+    return `${p.line + 1}:${p.character + 1}`;
+  }
+
+  /** The compiler-style lines of one file's findings: `path:line:col: severity code: message`, related places indented. */
+  findingLines(r: FileReport): string[] {
+    const lines: string[] = [];
+    const file = displayPath(this.cwd, r.file);
     for (const f of r.findings) {
-      counts[f.severity]++;
-      const p = li.position(f.start);
-      lines.push(`${displayPath(project.cwd, r.file)}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message}`);
+      lines.push(`${file}:${this.at(r.file, f.start)}: ${f.severity} ${f.code}: ${f.message}`);
       for (const rel of f.related ?? []) {
-        const rli = lineIndex(rel.path, textOf.get(rel.path));
-        const where = rli ? `:${rli.position(rel.start).line + 1}:${rli.position(rel.start).character + 1}` : '';
-        lines.push(`    ${displayPath(project.cwd, rel.path)}${where}: ${rel.message}`);
+        const where = this.at(rel.path, rel.start);
+        lines.push(`    ${displayPath(this.cwd, rel.path)}${where ? `:${where}` : ''}: ${rel.message}`);
       }
     }
+    return lines;
   }
+}
+
+function summaryLine(project: Project, reports: readonly FileReport[]): string {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of reports) for (const f of r.findings) counts[f.severity]++;
   const files = reports.filter((r) => r.kind === 'article').length;
-  lines.push(
-    `${files} article${files === 1 ? '' : 's'}, ${project.registry.entities.size} registry entities: ` +
-      `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ` +
-      `${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}`,
-  );
+  return `${files} article${files === 1 ? '' : 's'}, ${project.registry.entities.size} registry entities: ` +
+    `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ` +
+    `${counts.information} information, ${counts.hint} hint${counts.hint === 1 ? '' : 's'}`;
+}
+
+/** `path:line:col: severity code: message`, the format terminals and editors make clickable. */
+export function textReport(project: Project, reports: FileReport[]): string {
+  const places = new Places(project.cwd, reports);
+  const lines = reports.flatMap((r) => places.findingLines(r));
+  lines.push(summaryLine(project, reports));
   return lines.join('\n') + '\n';
+}
+
+/** Longest text shown in a table cell; longer mentions end with `…`. */
+const TABLE_TEXT = 40;
+
+function cell(s: string, width: number): string {
+  const one = s.replace(/\s+/g, ' ');
+  const cut = one.length > TABLE_TEXT ? `${one.slice(0, TABLE_TEXT - 1)}…` : one;
+  return cut.padEnd(width);
+}
+
+/** The rows of an article's table, in text order: entities and dates, with what each links to or resolves to. */
+function tableRows(a: ArticleAnalysis, places: Places, file: string): string[][] {
+  const rows: { start: number; end: number; cells: string[] }[] = [];
+  for (const m of a.entities) {
+    const linked = m.id
+      ? `${m.id}${m.office ? ` (as ${m.office})` : ''}`
+      : m.candidates.length
+        ? `ambiguous: ${m.candidates.join(', ')}`
+        : `not in the registry${m.guessedType ? ` (looks like ${/^[aeiou]/.test(m.guessedType) ? 'an' : 'a'} ${m.guessedType})` : ''}`;
+    rows.push({ start: m.start, end: m.end, cells: [m.id || m.candidates.length ? m.type : 'unknown', m.text, places.at(file, m.start), linked] });
+  }
+  for (const d of a.dates) {
+    rows.push({ start: d.start, end: d.end, cells: [`date (${d.kind})`, d.text, places.at(file, d.start), d.value ?? 'unresolved'] });
+  }
+  rows.sort((x, y) => x.start - y.start || x.end - y.end);
+  return rows.map((r) => r.cells);
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.min(TABLE_TEXT, Math.max(h.length, ...rows.map((r) => r[i].replace(/\s+/g, ' ').length))));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : cell(c, widths[i]))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+/**
+ * `analyze` without `--json`: per article, a header with the publication date, a table of what
+ * was recognized (kind, text, line:col, the linked id or the resolved value), then its problems
+ * in the `check` format; then the problems of the registry and annotation files, and the summary.
+ */
+export function analyzeText(project: Project, reports: FileReport[]): string {
+  const places = new Places(project.cwd, reports);
+  const byFile = new Map(project.articles.map((a) => [a.file, a]));
+  const out: string[] = [];
+  for (const r of reports) {
+    const a = byFile.get(r.file);
+    if (!a) {
+      if (r.findings.length) out.push(...places.findingLines(r), '');
+      continue;
+    }
+    const art = a.analysis.article;
+    const published = art.publicationDate ? `published ${art.publicationDate} (${art.publicationDateSource})` : 'no publication date';
+    out.push(`${displayPath(project.cwd, r.file)} · ${published}`);
+    const rows = tableRows(a.analysis, places, r.file);
+    if (rows.length) out.push(...table(['kind', 'text', 'at', 'linked id or value'], rows).map((l) => `  ${l}`));
+    else out.push('  no entities or dates recognized');
+    const problems = places.findingLines(r);
+    out.push(r.findings.length ? `  ${r.findings.length} problem${r.findings.length === 1 ? '' : 's'}:` : '  no problems');
+    out.push(...problems.map((l) => `  ${l}`), '');
+  }
+  out.push(summaryLine(project, reports));
+  return out.join('\n') + '\n';
 }

@@ -2,10 +2,12 @@
  * Code actions: every fix the core attaches to a finding (edits become a WorkspaceEdit, a fix
  * that needs the editor becomes a Command), plus two of the server's own:
  *
- * - "Add '<text>' to the registry" on an unknown entity: a new YAML entry with the guessed type,
- *   appended to the registry file for that type (`persons.yaml`, `organizations.yaml`, …) or the
- *   first registry file. The entry is inserted as text after the last entry of that file, so the
- *   file's comments, order and formatting stay exactly as they were.
+ * - "Add '<text>' to the registry…" on an unknown entity: a command the editor runs
+ *   (`CLIENT_COMMANDS.addToRegistry`), which asks the type (the guess preselected) and the
+ *   country, then asks the server for the edit (`ADD_ENTITY_REQUEST`, `addEntityEdit` here): a new
+ *   YAML entry appended to the registry file for that type (`persons.yaml`, …) or the first
+ *   registry file, as text after the file's last entry (core/registry/write.ts), so the file's
+ *   comments, order and formatting stay exactly as they were.
  * - "Insert front matter with a publication date" in an article without front matter.
  *
  * The server never writes files: all of these are edits the user applies and can undo.
@@ -23,10 +25,12 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { ArticleAnalysis } from '../core/analyze';
-import { ENTITY_TYPES, EntityType, Finding, Fix, RegistrySnapshot } from '../core/types';
+import { appendEntryEdit, newEntrySpan, registryFileFor, slugId } from '../core/registry/write';
+import { applyEdits } from '../core/edits';
+import { ENTITY_TYPES, EntityType, Finding, Fix } from '../core/types';
 import { toOffsets, toRange, toTextEdit } from './convert';
 import { annotationEdit } from './annotations';
-import { CLIENT_COMMANDS } from './protocol';
+import { AddEntityResult, CLIENT_COMMANDS } from './protocol';
 import { AttacheService, Folder, articleOfSidecar, isSidecar } from './service';
 import { REATTACH_COMMAND } from '../core/annotations';
 
@@ -37,7 +41,7 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     const [from, to] = toOffsets(a.rec.text, range);
     const findings = [...a.analysis.findings, ...a.folder.crossFindings(uri)];
     actions = fixActions(service, uri, a.rec.text, findings, from, to, context.diagnostics);
-    actions.push(...addToRegistryActions(service, a.folder, a.analysis, from, to, findings, context.diagnostics));
+    actions.push(...addToRegistryActions(a.folder, uri, a.analysis, from, to, findings, context.diagnostics));
     const fm = frontMatterAction(uri, a.analysis, findings, from, to, context.diagnostics);
     if (fm && !actions.some((x) => x.title === fm.title || x.command?.command === CLIENT_COMMANDS.insertFrontMatter)) actions.push(fm);
   } else if (isSidecar(uri)) {
@@ -104,10 +108,7 @@ export function fixAction(service: AttacheService, uri: string, text: string, fi
   if (fix.command?.name === ADD_TO_REGISTRY) {
     const [name, type] = fix.command.args;
     if (typeof name !== 'string' || !ENTITY_TYPES.includes(type as EntityType)) return undefined;
-    const edit = addEntityEdit(service, service.folderFor(uri), name, type as EntityType);
-    if (!edit) return undefined;
-    action.edit = edit.edit;
-    return action;
+    return addToRegistryAction(uri, name, type as EntityType);
   }
   if (fix.command?.name === LINK_MENTION) {
     // Linking writes a `link` annotation into the article's sidecar: an edit like any other.
@@ -139,18 +140,15 @@ export function fixAction(service: AttacheService, uri: string, text: string, fi
 // ---------------------------------------------------------------------------------------------
 // Add an unknown entity to the registry
 
-const FILE_WORDS: Record<EntityType, string[]> = {
-  person: ['person', 'persons', 'people', 'officials'],
-  organization: ['organization', 'organizations', 'organisation', 'organisations', 'orgs'],
-  country: ['country', 'countries', 'states'],
-  place: ['place', 'places', 'locations'],
-  office: ['office', 'offices', 'positions'],
-  event: ['event', 'events'],
-};
+/** "Add 'X' to the registry…": the editor asks the type and the country, then asks for the edit. */
+function addToRegistryAction(uri: string, name: string, guessedType: EntityType): CodeAction {
+  const title = `Add '${name}' to the registry…`;
+  return { title, kind: CodeActionKind.QuickFix, command: { title, command: CLIENT_COMMANDS.addToRegistry, arguments: [uri, name, guessedType] } };
+}
 
 function addToRegistryActions(
-  service: AttacheService,
   folder: Folder,
+  uri: string,
   a: ArticleAnalysis,
   from: number,
   to: number,
@@ -163,12 +161,11 @@ function addToRegistryActions(
     if (m.start > to) break;
     if (m.id || m.candidates.length || !overlaps(m, from, to) || seen.has(m.text)) continue;
     seen.add(m.text);
-    const edit = addEntityEdit(service, folder, m.text.replace(/['’]s$/, ''), m.guessedType ?? m.type ?? 'person');
-    const title = `Add '${m.text}' to the registry`;
-    // Skip when the core already offers the same action for this span.
-    if (!edit || findings.some((f) => f.fixes?.some((x) => x.title === title))) continue;
+    // Skip when the core already offers the action for this span.
+    if (findings.some((f) => f.fixes?.some((x) => x.title === `Add '${m.text}' to the registry`))) continue;
+    if (!folder.snapshot.files.size && folder.uri === null) continue;
+    const action = addToRegistryAction(uri, m.text.replace(/['’]s$/, ''), m.guessedType ?? m.type ?? 'person');
     const f = findings.find((x) => x.code === 'unknown-entity' && x.start === m.start);
-    const action: CodeAction = { title, kind: CodeActionKind.QuickFix, edit: edit.edit };
     const diags = f ? diagnosticFor(f, a.article.text, diagnostics) : undefined;
     if (diags) action.diagnostics = diags;
     out.push(action);
@@ -176,85 +173,45 @@ function addToRegistryActions(
   return out;
 }
 
-/** A registry id for a name: lower case ASCII, words joined by `-`, unique in the snapshot. */
-export function slugId(name: string, snap: RegistrySnapshot): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'entity';
-  let id = base;
-  for (let n = 2; snap.entities.has(id); n++) id = `${base}-${n}`;
-  return id;
-}
-
-/** The registry file a new entity of `type` belongs in: one named for the type, else the first. */
-export function registryFileFor(files: readonly string[], type: EntityType): string | undefined {
-  const words = FILE_WORDS[type];
-  const named = files.find((f) => {
-    const base = f.replace(/^.*\//, '').replace(/\.ya?ml$/i, '').toLowerCase();
-    return words.includes(base);
-  });
-  return named ?? files.find((f) => /\/registry\.ya?ml$/i.test(f)) ?? files[0];
-}
-
-/** YAML for one entry, indented like the file's existing entries. */
-export function entryYaml(id: string, type: EntityType, name: string, itemIndent: string, keyIndent: string, eol: string): string {
-  const q = (s: string): string => (/^[\w][\w .'’-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/[:#]/.test(s) ? s : JSON.stringify(s));
-  return [`${itemIndent}- id: ${id}`, `${keyIndent}type: ${type}`, `${keyIndent}name: ${q(name)}`].join(eol) + eol;
-}
-
 /**
- * The text edit that appends an entry to a registry file: after the end of the line where the
- * file's last entry ends (comments after it stay where they are), or, for a file without
- * entries, at the end under an `entities:` key (added when missing).
+ * The edit that adds an entity to the registry of the folder `articleUri` belongs to, with where
+ * the new entry will be once it is applied (the editor opens the file there). Undefined when
+ * there is nowhere to write it (a file outside every folder and no registry).
  */
-export function appendEntryEdit(fileText: string, lastEntryEnd: number | undefined, id: string, type: EntityType, name: string): { start: number; end: number; newText: string } {
-  const eol = fileText.includes('\r\n') ? '\r\n' : '\n';
-  const shape = /^([ \t]*)-([ \t]+)id:/m.exec(fileText);
-  const itemIndent = shape ? shape[1] : '  ';
-  const keyIndent = shape ? `${shape[1]} ${shape[2]}` : '    ';
-  const entry = entryYaml(id, type, name, itemIndent, keyIndent, eol);
-  if (lastEntryEnd !== undefined) {
-    // The end of the line holding the entry's last character (the entry's range may stop short of a trailing comment).
-    const nl = fileText.indexOf('\n', Math.max(0, lastEntryEnd - 1));
-    if (nl >= 0) return { start: nl + 1, end: nl + 1, newText: entry };
-    return { start: fileText.length, end: fileText.length, newText: eol + entry };
-  }
-  const lead = fileText.length && !fileText.endsWith('\n') ? eol : '';
-  const emptyFlow = /^entities:[ \t]*\[[ \t]*\][ \t]*$/m.exec(fileText);
-  if (emptyFlow) return { start: emptyFlow.index, end: emptyFlow.index + emptyFlow[0].length, newText: `entities:${eol}${entry.replace(new RegExp(`${eol}$`), '')}` };
-  if (/^entities:[ \t]*(?:#.*)?$/m.test(fileText)) return { start: fileText.length, end: fileText.length, newText: lead + entry };
-  const header = fileText.trim() ? '' : `version: 1${eol}`;
-  return { start: fileText.length, end: fileText.length, newText: `${lead}${header}entities:${eol}${entry}` };
-}
-
-function addEntityEdit(service: AttacheService, folder: Folder, name: string, type: EntityType): { edit: WorkspaceEdit; file: string } | undefined {
+export function addEntityEdit(service: AttacheService, articleUri: string, rawName: unknown, type: unknown, rawCountry?: unknown): AddEntityResult | undefined {
+  // The arguments come from the editor: check them as any request input.
+  const name = typeof rawName === 'string' ? rawName.trim() : '';
+  if (!name || !ENTITY_TYPES.includes(type as EntityType)) return undefined;
+  const entityType = type as EntityType;
+  const country = typeof rawCountry === 'string' && rawCountry ? rawCountry : undefined;
+  const folder = service.folderFor(articleUri);
   const snap = folder.snapshot;
   const id = slugId(name, snap);
+  const entry = { id, type: entityType, name, country };
   const files = [...snap.files.keys()].sort();
-  const file = registryFileFor(files, type);
+  const file = registryFileFor(files, entityType);
   if (!file) {
     // No registry yet: create `registry.yaml` in the folder.
     if (folder.uri === null) return undefined;
     const newUri = service.host.join(folder.uri, 'registry.yaml');
-    const e = appendEntryEdit('', undefined, id, type, name);
+    const e = appendEntryEdit('', undefined, entry);
     const create: CreateFile = { kind: 'create', uri: newUri, options: { ignoreIfExists: true } };
     const write: TextDocumentEdit = {
       textDocument: { uri: newUri, version: null },
       edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: e.newText }],
     };
-    return { edit: { documentChanges: [create, write] }, file: newUri };
+    const span = newEntrySpan(e, id);
+    return { id, uri: newUri, edit: { documentChanges: [create, write] }, range: toRange(e.newText, span.start, span.end) };
   }
   const text = service.textOf(file) ?? snap.files.get(file)?.text ?? '';
   let lastEnd: number | undefined;
-  for (const e of folder.entitiesIn(file)) if (lastEnd === undefined || e.source.range[1] > lastEnd) lastEnd = e.source.range[1];
+  for (const x of folder.entitiesIn(file)) if (lastEnd === undefined || x.source.range[1] > lastEnd) lastEnd = x.source.range[1];
   // The snapshot's offsets refer to the text it parsed; if the buffer has moved on, append at the end.
   if (snap.files.get(file)?.text !== text) lastEnd = undefined;
-  const e = appendEntryEdit(text, lastEnd, id, type, name);
-  return { edit: { changes: { [file]: [{ range: toRange(text, e.start, e.end), newText: e.newText }] } }, file };
+  const e = appendEntryEdit(text, lastEnd, entry);
+  const span = newEntrySpan(e, id);
+  const edit: WorkspaceEdit = { changes: { [file]: [{ range: toRange(text, e.start, e.end), newText: e.newText }] } };
+  return { id, uri: file, edit, range: toRange(applyEdits(text, [e]).text, span.start, span.end) };
 }
 
 // ---------------------------------------------------------------------------------------------

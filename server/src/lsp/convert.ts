@@ -98,15 +98,19 @@ export function toTextEdit(text: string, e: TextEdit): LspTextEdit {
 }
 
 /**
- * Entity types as symbol kinds. The same mapping as the semantic token types (see
- * `semanticTokens.ts`), so outline icons and colours agree.
+ * Entity types as symbol kinds, for the Outline, breadcrumbs and "Go to Symbol". VS Code names
+ * and draws each kind; none is "variable". The choice (README, "Outline"):
+ * a person is an `Object` (a someone with properties), an organization a `Module` (a body with
+ * members), a country a `Package` (what contains the organizations, places and offices of a
+ * state), a place a `Namespace` (a named area), an office a `Property` (what a person holds), an
+ * event an `Event`, a date a `Number`, and a paragraph a `String` (a run of text).
  */
 export const SYMBOL_KINDS: Record<EntityType | 'date' | 'paragraph', SymbolKind> = {
-  person: SymbolKind.Variable,
-  organization: SymbolKind.Class,
-  country: SymbolKind.Namespace,
-  place: SymbolKind.Struct,
-  office: SymbolKind.EnumMember,
+  person: SymbolKind.Object,
+  organization: SymbolKind.Module,
+  country: SymbolKind.Package,
+  place: SymbolKind.Namespace,
+  office: SymbolKind.Property,
   event: SymbolKind.Event,
   date: SymbolKind.Number,
   paragraph: SymbolKind.String,

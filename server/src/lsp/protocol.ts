@@ -3,6 +3,8 @@
  * client imports this module too, so names and shapes cannot drift apart.
  */
 
+import type { Range, WorkspaceEdit } from 'vscode-languageserver';
+
 /** Server → client notification: the registry state of every workspace folder (status bar). */
 export const STATUS_NOTIFICATION = 'attache/status';
 
@@ -59,7 +61,49 @@ export const CLIENT_COMMANDS = {
   showReferences: 'attache.showReferences',
   /** Argument: the article's uri. Asks for a publication date and inserts front matter with it. */
   insertFrontMatter: 'attache.insertFrontMatter',
+  /**
+   * Arguments: the article's uri, the name, the guessed entity type. Asks the type and the
+   * country, applies the edit of `ADD_ENTITY_REQUEST` and opens the registry at the new entry.
+   */
+  addToRegistry: 'attache.addToRegistry',
 } as const;
+
+/** Client → server request: the edit that adds an entity to the registry of an article's folder. */
+export const ADD_ENTITY_REQUEST = 'attache/addEntityEdit';
+
+export interface AddEntityParams {
+  /** The article the name was found in: its folder's registry gets the entry. */
+  uri: string;
+  name: string;
+  type: string;
+  /** A country id, or absent for none. */
+  country?: string;
+}
+
+/** The answer to `ADD_ENTITY_REQUEST`; null when there is nowhere to write the entry. */
+export interface AddEntityResult {
+  /** The new entity's id. */
+  id: string;
+  /** The registry file that gets the entry. */
+  uri: string;
+  edit: WorkspaceEdit;
+  /** Where the entry is in that file once the edit is applied. */
+  range: Range;
+}
+
+/**
+ * Client → server request: the spans of an article the editor's context keys depend on (the
+ * context menu shows "Correct Date Value…" only on a date, "Remove Annotation" only on an
+ * annotated span). Asked again whenever the server re-analyzes the article.
+ */
+export const CONTEXT_SPANS_REQUEST = 'attache/contextSpans';
+
+export interface ContextSpans {
+  /** Recognized date expressions. */
+  dates: Range[];
+  /** Annotated spans that are anchored in the current text. */
+  annotations: Range[];
+}
 
 /**
  * What "Check Workspace" published. `errors + warnings + infos` is what the Problems panel lists
