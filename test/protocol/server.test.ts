@@ -133,7 +133,8 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'Iwaya', 2) });
     const md = markdown(h);
     assert.match(md, /^\*\*Iwaya Takeshi\*\* · person · Japan/);
-    assert.match(md, /At 20 March 2025 \(publication date\): Minister for Foreign Affairs of Japan/);
+    // "on Monday" after the name, in the same sentence, is the reference date.
+    assert.match(md, /At 17 March 2025 \(date in the sentence\): Minister for Foreign Affairs of Japan/);
     assert.match(md, /- Minister for Foreign Affairs of Japan \(2024-10-01 – 2025-10-21\)/);
     assert.deepEqual(h!.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 13 } });
   });
@@ -142,7 +143,7 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/b.article') }, position: positionOf(ARTICLE_B, 'Hayashi', 1) }));
     assert.match(md, /\[Q1000000\]\(https:\/\/www\.wikidata\.org\/wiki\/Q1000000\)/);
     assert.match(md, /1 mention in 1 article/);
-    assert.match(md, /At 2 May 2023 \(publication date\): Minister for Foreign Affairs of Japan/);
+    assert.match(md, /At 2023-W17 \(date in the sentence\): Minister for Foreign Affairs of Japan/);
   });
 
   test('hover on an office names who held it at the reference date', async () => {

@@ -7,7 +7,7 @@ import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { ArticleAnalysis } from '../core/analyze';
 import { dayInterval, describeIsoDate, parseIsoDate, WEEKDAYS, weekday } from '../core/calendar';
 import { describeWhen, officeHolders, tenureInterval } from '../core/checks/role-conflict';
-import { referenceDate } from '../core/reference';
+import { ReferenceDate, referenceDate } from '../core/reference';
 import { DateMention, Entity, EntityMention, RegistrySnapshot, Role } from '../core/types';
 import { toOffset, toRange } from './convert';
 import { AttacheService, Folder } from './service';
@@ -156,16 +156,16 @@ export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAn
   }
   const roleLines: string[] = [];
   if (e.type === 'person') {
-    const ref = referenceDate(a.article, a.dates, m.start);
+    const ref = referenceDate(a.article, a.dates, m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start, m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end);
     if (ref.value) {
       const held = rolesAt(e.roles, ref.value);
-      const when = ref.source === 'paragraph' ? `${describeIsoDate(ref.value)} (date in the paragraph)` : `${describeIsoDate(ref.value)} (publication date)`;
+      const when = `${describeIsoDate(ref.value)} (${REFERENCE_SOURCE[ref.source]})`;
       roleLines.push('', held.length ? `At ${when}: ${held.map((r) => esc(roleLabel(snap, r))).join('; ')}` : `At ${when}: no registered office`);
     }
     if (m.office) roleLines.push(`Named here as: ${esc(nameOf(snap, m.office))}`);
   } else if (e.type === 'office') {
     // Who held the office at the mention's reference date.
-    const ref = referenceDate(a.article, a.dates, m.start);
+    const ref = referenceDate(a.article, a.dates, m.start, m.end);
     const at = ref.value ? dayInterval(ref.value) : null;
     if (ref.value && at) {
       const holders = (officeHolders(snap).get(e.id) ?? []).filter((t) => t.interval[0] <= at[1] && at[0] <= t.interval[1]);
@@ -174,6 +174,14 @@ export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAn
   }
   return entitySummary(e, folder, roleLines);
 }
+
+/** How the hover names where a reference date comes from. */
+const REFERENCE_SOURCE: Record<ReferenceDate['source'], string> = {
+  sentence: 'date in the sentence',
+  paragraph: 'date in the paragraph',
+  publication: 'publication date',
+  none: 'no date',
+};
 
 const KIND_LABEL: Record<DateMention['kind'], string> = {
   absolute: 'absolute date',

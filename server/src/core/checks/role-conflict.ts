@@ -1,6 +1,7 @@
 /**
  * `role-conflict`: a person named with an office they did not hold at the mention's reference
- * date (spec §2: the nearest preceding date in the paragraph, else the publication date).
+ * date (spec §2, `../reference.ts`: the date governing its clause — a date of its sentence, before
+ * or after it, else the nearest earlier date of its paragraph, else the publication date).
  *
  * Dates of any precision are compared as day intervals (`calendar.dayInterval`): "January 2025"
  * conflicts only if no day of January 2025 lies inside any of the person's tenures in that office,
@@ -112,7 +113,7 @@ export function roleConflict(ctx: CheckContext): Finding[] {
     if (notCurrent(ctx.article.text, m)) continue;
     const start = m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start;
     const end = m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end;
-    const ref = referenceDate(ctx.article, ctx.dates, start);
+    const ref = referenceDate(ctx.article, ctx.dates, start, end);
     if (!ref.value) continue;
     const when = dayInterval(ref.value);
     if (!when) continue;
