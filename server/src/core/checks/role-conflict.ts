@@ -151,7 +151,7 @@ export function roleConflict(ctx: CheckContext): Finding[] {
       if (related.length >= 4) break;
       related.push({ path: h.person.source.path, start: h.role.range[0], end: h.role.range[1], message: `${h.person.name}: ${office.name} ${describeTenure(h.role)}` });
     }
-    out.push(finding('role-conflict', start, end, message, { related }));
+    out.push(finding('role-conflict', start, end, message, { related, ...(ref.date?.uncertain ? { uncertain: ref.date.uncertain } : {}) }));
   }
   return out;
 }
