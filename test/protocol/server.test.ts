@@ -164,9 +164,9 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     assert.match(onId, /3 mentions in 2 articles/);
   });
 
-  test('hover on a partial date shows the value and the weekday', async () => {
+  test('hover on a weekday shows the day in words, the value and the anchor with its source', async () => {
     const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'on Monday', 4) }));
-    assert.match(md, /\*\*2025-03-17\*\* · Monday, 17 March 2025/);
+    assert.match(md, /^\*\*Monday 17 March 2025\*\*\n\n`2025-03-17` · weekday · anchored to the publication date 2025-03-20 from the front matter/);
   });
 
   test('definition of a mention lands on the id of its registry entry', async () => {
