@@ -73,6 +73,18 @@ describe('date hovers on the samples', { skip: existsSync(serverPath) ? false : 
     assert.equal(fm.split('\n\n')[1], '`2025-10-22` · relative date · anchored to the publication date 2025-10-27 from the front matter');
   });
 
+  test('iwaya-qatar-energy: the dateline date, a date after a name, and the card of the official at that date', async () => {
+    const file = 'articles/iwaya-qatar-energy.article';
+    const dl = await hoverText(file, 'October 17, 2025');
+    assert.match(dl, /\*\*Friday 17 October 2025\*\* · the publication date, from the dateline/);
+    const jan = await hoverText(file, '31 January 2023');
+    assert.equal(jan.split('\n\n').slice(0, 2).join('\n\n'), '**Tuesday 31 January 2023**\n\n`2023-01-31` · absolute date');
+    const last = await hoverText(file, 'last month');
+    assert.equal(last.split('\n\n')[1], '`2025-09` · relative date · anchored to the publication date 2025-10-17 from the dateline');
+    const hayashi = await hoverText(file, 'Hayashi Yoshimasa');
+    assert.match(hayashi, /At 31 January 2023 \(date in the sentence\): Minister for Foreign Affairs of Japan/);
+  });
+
   test('inlay hints after relative dates carry the card as their tooltip', async () => {
     const file = 'articles/qatar-japan-defense.article';
     const uri = openSample(file);
