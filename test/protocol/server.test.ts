@@ -143,7 +143,7 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/b.article') }, position: positionOf(ARTICLE_B, 'Hayashi', 1) }));
     assert.match(md, /\[Q1000000\]\(https:\/\/www\.wikidata\.org\/wiki\/Q1000000\)/);
     assert.match(md, /1 mention in 1 article/);
-    assert.match(md, /At 2023-W17 \(date in the sentence\): Minister for Foreign Affairs of Japan/);
+    assert.match(md, /At week 17 of 2023 \(date in the sentence\): Minister for Foreign Affairs of Japan/);
   });
 
   test('hover on an office names who held it at the reference date', async () => {

@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
 import { recognizeDates } from '../../server/src/core/dates';
-import { creationTime, dateAnchor, describeAnchor, describeDateValue, describeRelation, timexType } from '../../server/src/core/dateInfo';
+import { creationTime, dateAnchor, describeAnchor, describeDateValue, describeRelation, timexType, valueInWords } from '../../server/src/core/dateInfo';
+import { describeWhen } from '../../server/src/core/checks/role-conflict';
 import { DateMention, TimexMod, TimexType } from '../../server/src/core/types';
 import { joinLines } from '../helpers';
 
@@ -121,4 +122,11 @@ test('anchor: front matter as the source, an article without a publication date,
   assert.equal(describeAnchor(nd[0], none, nd), 'needs the publication date, and the article has none');
   assert.equal(dateAnchor(mention('2025')), 'none');
   assert.equal(dateAnchor(mention('2025-10', undefined, { kind: 'partial' })), 'dct');
+});
+
+test('values as a sentence names them, for messages and the official card', () => {
+  assert.deepEqual(['2025-01-05', '2025-01', '2025', '2023-W17', '199X', '2025-Q3'].map(valueInWords),
+    ['5 January 2025', 'January 2025', '2025', 'week 17 of 2023', 'the 1990s', 'the third quarter of 2025']);
+  assert.deepEqual(['2025-01-05', '2025-01', '2023-W17', '2009/2013'].map(describeWhen),
+    ['on 5 January 2025', 'in January 2025', 'in week 17 of 2023', 'between 2009 and 2013']);
 });

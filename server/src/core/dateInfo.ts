@@ -78,6 +78,14 @@ function calendarWords(value: string): string | null {
   return `${WEEKDAYS[weekday(p.y, p.m, p.d)]} ${p.d} ${MONTHS[p.m - 1]} ${p.y}`;
 }
 
+/**
+ * A value as a sentence names it: "5 January 2025", "January 2025" and "2025" as
+ * `describeIsoDate` writes them, the other DATE forms in words ("week 17 of 2023", "the 1990s").
+ */
+export function valueInWords(value: string): string {
+  return parseIsoDate(value) && !value.includes('T') ? describeIsoDate(value) : dateWords(value);
+}
+
 /** A DATE value in words: days, months, years, weeks, quarters, halves, seasons, decades, centuries, ranges. */
 function dateWords(value: string): string {
   const cal = calendarWords(value);

@@ -5,8 +5,8 @@
 
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { ArticleAnalysis } from '../core/analyze';
-import { dayInterval, describeIsoDate } from '../core/calendar';
-import { describeAnchor, describeDateValue, describeRelation } from '../core/dateInfo';
+import { dayInterval } from '../core/calendar';
+import { describeAnchor, describeDateValue, describeRelation, valueInWords } from '../core/dateInfo';
 import { describeWhen, officeHolders, tenureInterval } from '../core/checks/role-conflict';
 import { ReferenceDate, referenceDate } from '../core/reference';
 import { DateMention, Entity, EntityMention, RegistrySnapshot, Role } from '../core/types';
@@ -160,7 +160,7 @@ export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAn
     const ref = referenceDate(a.article, a.dates, m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start, m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end);
     if (ref.value) {
       const held = rolesAt(e.roles, ref.value);
-      const when = `${describeIsoDate(ref.value)} (${REFERENCE_SOURCE[ref.source]})`;
+      const when = `${valueInWords(ref.value)} (${REFERENCE_SOURCE[ref.source]})`;
       roleLines.push('', held.length ? `At ${when}: ${held.map((r) => esc(roleLabel(snap, r))).join('; ')}` : `At ${when}: no registered office`);
     }
     if (m.office) roleLines.push(`Named here as: ${esc(nameOf(snap, m.office))}`);

@@ -15,6 +15,7 @@
  */
 
 import { dayInterval, describeIsoDate } from '../calendar';
+import { valueInWords } from '../dateInfo';
 import { referenceDate } from '../reference';
 import { Entity, Finding, RegistrySnapshot, Role, finding } from '../types';
 import type { CheckContext } from './index';
@@ -76,9 +77,12 @@ export function describeTenure(role: Role): string {
   return 'at an unknown time';
 }
 
-/** "in January 2025", "on 5 January 2025", "in 2009/2013". */
+/** "in January 2025", "on 5 January 2025", "in week 17 of 2023", "between 2009 and 2013". */
 export function describeWhen(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `on ${describeIsoDate(value)}` : `in ${describeIsoDate(value)}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `on ${describeIsoDate(value)}`;
+  const slash = value.indexOf('/');
+  if (slash > 0) return `between ${valueInWords(value.slice(0, slash))} and ${valueInWords(value.slice(slash + 1))}`;
+  return `in ${valueInWords(value)}`;
 }
 
 /**
