@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeArticle, finalizeFindings, markUncertainDates } from '../../server/src/core/analyze';
+import { applyAnnotations, parseSidecar } from '../../server/src/core/annotations';
 import { CheckContext } from '../../server/src/core/checks';
 import { roleConflict } from '../../server/src/core/checks/role-conflict';
 import { eventDateConflict } from '../../server/src/core/checks/event-date-conflict';
@@ -130,4 +131,17 @@ test('uncertain: a cross-article event-date-conflict with an uncertain date in e
     assert.equal(f.severity, 'information');
     assert.match(f.message, /\(the date is uncertain: a month read without a verb\)$/);
   }
+});
+
+test('uncertain: a date a person corrected by annotation is certain, and what depends on it is no longer downgraded', () => {
+  const text = joinLines('---', 'date: 2023-05-10', '---', 'Foreign Minister Hayashi Yoshimasa met his German counterpart in Berlin on 3 March 2025.', '');
+  const { a } = analyzedWith('a.article', text, '3 March 2025', AMBIGUOUS);
+  const sidecar = joinLines('version: 1', 'annotations:', '  - id: a1', '    kind: date', '    value: "2025-03-04"', '    target: {quote: 3 March 2025, prefix: "in Berlin on "}', '');
+  const applied = applyAnnotations({ text, annotations: parseSidecar(sidecar).annotations, entities: a.entities, dates: a.dates, findings: [], registry });
+  const d = applied.dates.find((x) => x.text === '3 March 2025')!;
+  assert.deepEqual([d.value, d.uncertain, d.anchor, d.annotation], ['2025-03-04', undefined, 'none', 'a1']);
+  const check: CheckContext = { path: 'a.article', article: a.article, entities: applied.entities, dates: applied.dates, registry };
+  const [f] = finalizeFindings(roleConflict(check), undefined);
+  assert.equal(f.severity, 'warning');
+  assert.doesNotMatch(f.message, /uncertain/);
 });
