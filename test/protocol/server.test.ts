@@ -150,7 +150,8 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'Iwaya', 2) });
     const md = markdown(h);
     assert.match(md, /^\*\*Iwaya Takeshi\*\* · person · Japan/);
-    assert.match(md, /At 20 March 2025 \(publication date\): Minister for Foreign Affairs of Japan/);
+    // "on Monday" after the name, in the same sentence, is the reference date.
+    assert.match(md, /At 17 March 2025 \(date in the sentence\): Minister for Foreign Affairs of Japan/);
     assert.match(md, /- Minister for Foreign Affairs of Japan \(2024-10-01 – 2025-10-21\)/);
     assert.deepEqual(h!.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 13 } });
   });
@@ -159,7 +160,7 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/b.article') }, position: positionOf(ARTICLE_B, 'Hayashi', 1) }));
     assert.match(md, /\[Q1000000\]\(https:\/\/www\.wikidata\.org\/wiki\/Q1000000\)/);
     assert.match(md, /1 mention in 1 article/);
-    assert.match(md, /At 2 May 2023 \(publication date\): Minister for Foreign Affairs of Japan/);
+    assert.match(md, /At week 17 of 2023 \(date in the sentence\): Minister for Foreign Affairs of Japan/);
   });
 
   test('hover on an office names who held it at the reference date', async () => {
@@ -180,9 +181,9 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     assert.match(onId, /3 mentions in 2 articles/);
   });
 
-  test('hover on a partial date shows the value and the weekday', async () => {
+  test('hover on a weekday shows the day in words, the value and the anchor with its source', async () => {
     const md = markdown(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('articles/a.article') }, position: positionOf(ARTICLE_A, 'on Monday', 4) }));
-    assert.match(md, /\*\*2025-03-17\*\* · Monday, 17 March 2025/);
+    assert.match(md, /^\*\*Monday 17 March 2025\*\*\n\n`2025-03-17` · weekday · anchored to the publication date 2025-03-20 from the front matter/);
   });
 
   test('definition of a mention lands on the id of its registry entry', async () => {

@@ -337,6 +337,25 @@ test('role-conflict: without a date in the paragraph the publication date is the
   assert.match(fs[0].message, /on 26 May 2025 the office was held by Takeshi Iwaya\. \(The date is the article's publication date\.\)/);
 });
 
+test('role-conflict: a date after the name in the same sentence is the reference, not the publication date', () => {
+  const line = 'Foreign Minister Hayashi Yoshimasa met his German counterpart in Berlin on 3 March 2025.';
+  // Published while Hayashi held the office: only the sentence's own date shows the conflict.
+  const text = joinLines('date 2023-05-10 403', line, '');
+  const m = person(text, 'Hayashi Yoshimasa', 'hayashi-yoshimasa', { id: 'japan-foreign-minister', surface: 'Foreign Minister' });
+  const fs = roleConflict(ctx(text, [m], [date(text, '3 March 2025', '2025-03-03')]));
+  assert.equal(fs.length, 1);
+  assert.equal(text.slice(fs[0].start, fs[0].end), 'Foreign Minister Hayashi Yoshimasa');
+  assert.equal(fs[0].message, 'Hayashi Yoshimasa was Minister for Foreign Affairs of Japan from 2021-11-10 to 2023-09-13; on 3 March 2025 the office was held by Takeshi Iwaya. Correct the title or the date.');
+  // Published after his tenure, about a meeting inside it: no conflict.
+  const t2 = joinLines('date 2025-10-26 403', line.replace('2025', '2023'), '');
+  const m2 = person(t2, 'Hayashi Yoshimasa', 'hayashi-yoshimasa', { id: 'japan-foreign-minister', surface: 'Foreign Minister' });
+  assert.deepEqual(roleConflict(ctx(t2, [m2], [date(t2, '3 March 2023', '2023-03-03')])), []);
+  // Without the date the publication date decides, and says so.
+  const t3 = joinLines('date 2025-10-26 403', 'Foreign Minister Hayashi Yoshimasa met his German counterpart in Berlin.', '');
+  const m3 = person(t3, 'Hayashi Yoshimasa', 'hayashi-yoshimasa', { id: 'japan-foreign-minister', surface: 'Foreign Minister' });
+  assert.match(roleConflict(ctx(t3, [m3]))[0].message, /\(The date is the article's publication date\.\)/);
+});
+
 test('role-conflict: no reference date, no office, or a person without roles gives nothing', () => {
   const text = joinLines('Japanese Foreign Minister Hayashi Yoshimasa spoke to reporters.', '');
   const m = person(text, 'Hayashi Yoshimasa', 'hayashi-yoshimasa', { id: 'japan-foreign-minister', surface: 'Japanese Foreign Minister' });

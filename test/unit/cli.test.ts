@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../server/src/cli/main';
+import { jsonDates } from '../../server/src/cli/report';
+import { parseArticle } from '../../server/src/core/article';
+import { DateMention } from '../../server/src/core/types';
 import { joinLines, repoRoot, samplesDir, fixturesDir } from '../helpers';
 
 interface Run {
@@ -76,6 +79,54 @@ test('analyze --json has the spec §5 shape, with relative paths and the publica
   assert.equal(a.publicationDate, '2025-10-26');
   // The registry file has its own entry.
   assert.ok(doc.files.some((f: { path: string }) => f.path === 'registry.yaml'));
+});
+
+test('analyze --json dates: §5 fields first, then type, anchor and CREATION_TIME on the dateline date (spec §5a)', () => {
+  const aText = joinLines('date 2025-10-26 403', 'Japan and Qatar met in Tokyo on Monday, as they had in May 2019.', '');
+  const span = (s: string) => ({ start: aText.indexOf(s), end: aText.indexOf(s) + s.length, text: s });
+  const dir = workspace({
+    'registry.yaml': REGISTRY,
+    'a.article': aText,
+    'b.article': joinLines('---', 'date: 2025-10-27', '---', 'TOKYO, Oct. 26, 2025 (Wire) - Japan and Qatar met last week.', ''),
+  });
+  const r = cli(['analyze', '--json', 'a.article', 'b.article'], dir);
+  assert.equal(r.code, 0, r.err);
+  const files = JSON.parse(r.out).files as { path: string; dates: Record<string, unknown>[] }[];
+  const a = files.find((f) => f.path === 'a.article')!;
+  assert.deepEqual(a.dates, [
+    { ...span('2025-10-26'), value: '2025-10-26', kind: 'absolute', type: 'DATE', anchor: 'none', function: 'CREATION_TIME' },
+    { ...span('Monday'), value: '2025-10-20', kind: 'weekday', type: 'DATE', anchor: 'dct' },
+    { ...span('May 2019'), value: '2019-05', kind: 'absolute', type: 'DATE', anchor: 'none' },
+  ]);
+  for (const d of a.dates) assert.deepEqual(Object.keys(d).slice(0, 5), ['start', 'end', 'text', 'value', 'kind']);
+  // The front matter is the publication date and the dateline disagrees with it: no creation time.
+  const b = files.find((f) => f.path === 'b.article')!;
+  assert.deepEqual(b.dates.map((d) => [d.text, d.anchor, d.function]), [['Oct. 26, 2025', 'none', undefined], ['last week', 'dct', undefined]]);
+});
+
+test('analyze --json dates: mod, range, a previous-date anchor, sets and uncertainty as the recognizer gives them', () => {
+  const text = joinLines('date 2025-03-01 403', 'The envoys met on 3 March 2025 and again two days later, then every week for about five years.', '');
+  const article = parseArticle(text);
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+  const dates: DateMention[] = [
+    { ...at('2025-03-01'), value: '2025-03-01', kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date' } },
+    { ...at('3 March 2025'), value: '2025-03-03', kind: 'absolute', granularity: 'day', type: 'DATE', anchor: 'none', resolution: { rule: 'absolute date' } },
+    { ...at('two days later'), value: '2025-03-05', kind: 'anaphoric', granularity: 'day', anchor: { previous: text.indexOf('3 March 2025') }, uncertain: 'a guessed anchor', resolution: { rule: '2 days after the previous date' } },
+    { ...at('every week'), value: 'P1W', kind: 'set', granularity: 'week', type: 'SET', quant: 'EVERY', anchor: 'none', resolution: { rule: 'set' } },
+    { ...at('about five years'), value: 'P5Y', kind: 'duration', granularity: 'year', type: 'DURATION', mod: 'APPROX', anchor: 'none', range: { start: '2025-03-05', end: null }, resolution: { rule: 'duration' } },
+  ];
+  const json = jsonDates({ path: 'x.article', article, entities: [], dates, findings: [] });
+  assert.deepEqual(json.slice(1), [
+    { ...at('3 March 2025'), value: '2025-03-03', kind: 'absolute', type: 'DATE', anchor: 'none' },
+    { ...at('two days later'), value: '2025-03-05', kind: 'anaphoric', type: 'DATE', anchor: { previous: 38 }, uncertain: 'a guessed anchor' },
+    { ...at('every week'), value: 'P1W', kind: 'set', type: 'SET', anchor: 'none', quant: 'EVERY' },
+    { ...at('about five years'), value: 'P5Y', kind: 'duration', type: 'DURATION', mod: 'APPROX', anchor: 'none', range: { start: '2025-03-05', end: null } },
+  ]);
+  assert.equal(json[0].function, 'CREATION_TIME');
+  // A dateline date the recognizer did not report is still the creation time, as an entry of its own.
+  const alone = jsonDates({ path: 'x.article', article, entities: [], dates: dates.slice(1), findings: [] });
+  assert.deepEqual(alone[0], { start: 0, end: 19, text: 'date 2025-03-01 403', value: '2025-03-01', kind: 'absolute', type: 'DATE', anchor: 'none', function: 'CREATION_TIME' });
+  assert.equal(alone.length, 5);
 });
 
 test('analyze --json offsets slice the file text (UTF-16, BOM excluded, astral characters before)', () => {

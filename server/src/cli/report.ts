@@ -5,8 +5,9 @@
  */
 
 import * as path from 'node:path';
-import { LineIndex } from '../core/lines';
 import { ArticleAnalysis } from '../core/analyze';
+import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
+import { LineIndex } from '../core/lines';
 import { Finding, Severity } from '../core/types';
 import { Project } from './project';
 
@@ -69,15 +70,35 @@ export function analyzeJson(project: Project, reports: FileReport[]): unknown {
           if (m.annotation) o.annotation = m.annotation;
           return o;
         }),
-        dates: (a?.analysis.dates ?? []).map((d) => {
-          const o: Record<string, unknown> = { start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind };
-          if (d.annotation) o.annotation = d.annotation;
-          return o;
-        }),
+        dates: a ? jsonDates(a.analysis) : [],
         diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)),
       };
     }),
   };
+}
+
+/**
+ * The dates of one article (spec §5 and §5a): the fields of §5 first, then the TIMEX3 type
+ * (DATE when the recognizer gives none), the modifier and interval when set, the anchor, and
+ * `"function": "CREATION_TIME"` on the publication date written in the dateline (added as an
+ * entry of its own if the recognizer did not report it).
+ */
+export function jsonDates(a: ArticleAnalysis): Record<string, unknown>[] {
+  const dct = creationTime(a.article, a.dates);
+  const dates = dct && !a.dates.includes(dct) ? [...a.dates, dct].sort((x, y) => x.start - y.start) : a.dates;
+  return dates.map((d) => {
+    const o: Record<string, unknown> = { start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind };
+    if (d.annotation) o.annotation = d.annotation;
+    o.type = timexType(d);
+    if (d.mod) o.mod = d.mod;
+    o.anchor = dateAnchor(d);
+    if (d.range) o.range = d.range;
+    if (d.quant) o.quant = d.quant;
+    if (d.freq) o.freq = d.freq;
+    if (d.uncertain) o.uncertain = d.uncertain;
+    if (d === dct) o.function = 'CREATION_TIME';
+    return o;
+  });
 }
 
 /** `check --format json`: the same per-file shape, diagnostics only. */

@@ -10,7 +10,7 @@ import { AnchoredAnnotation, applyAnnotations, parseSidecar } from './annotation
 import { ARTICLE_CHECKS } from './checks';
 import { recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
-import { CoreSettings, DateMention, EntityMention, Finding, RegistrySnapshot, applySeverity } from './types';
+import { CoreSettings, DateMention, EntityMention, Finding, RegistrySnapshot, Severity, applySeverity } from './types';
 
 export interface AnalysisContext {
   registry: RegistrySnapshot;
@@ -68,17 +68,50 @@ export function analyzeArticle(path: string, text: string, ctx: AnalysisContext,
     raw.splice(0, raw.length, ...applied.findings);
     extra = { notes: applied.notes, annotations: applied.anchored, annotationFindings: finalizeFindings([...sidecar.findings, ...applied.sidecarFindings], ctx.settings) };
   }
+  markUncertainDates(raw, dates);
   const checkCtx = { path, article, entities, dates, registry: ctx.registry };
   for (const check of ARTICLE_CHECKS) raw.push(...check(checkCtx));
   return { path, article, entities, dates, findings: finalizeFindings(raw, ctx.settings), ...extra };
 }
 
-/** Apply severity settings and sort by position (then code), so output is stable. */
+/**
+ * Apply severity settings, then lower a finding that depends on an uncertain date one level (and
+ * say why in its message), and sort by position (then code), so output is stable. Finalizing
+ * findings again (the server adds cross-article findings to an analysis) gives the same result.
+ */
 export function finalizeFindings(raw: readonly Finding[], settings: CoreSettings | undefined): Finding[] {
   const out: Finding[] = [];
   for (const f of raw) {
-    const g = applySeverity(f, settings);
+    const g = finalizeFinding(f, settings);
     if (g) out.push(g);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+}
+
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'information', information: 'hint', hint: 'hint' };
+
+function finalizeFinding(f: Finding, settings: CoreSettings | undefined): Finding | null {
+  const g = applySeverity(f.downgradedFrom ? { ...f, severity: f.downgradedFrom } : f, settings);
+  if (!g || !g.uncertain) return g;
+  const message = f.downgradedFrom ? g.message : `${g.message} (the date is uncertain: ${g.uncertain})`;
+  return { ...g, severity: LOWER[g.severity], message, downgradedFrom: g.severity };
+}
+
+/** Codes whose findings are about the date expression they are reported on. */
+const DATE_CODES: ReadonlySet<Finding['code']> = new Set(['weekday-mismatch', 'invalid-date']);
+
+/**
+ * A finding on a date expression (a weekday that contradicts its date, a date that does not
+ * exist) depends on how that date was read: when the recognizer was unsure, the finding says so.
+ * The checks mark their own findings (`role-conflict`, `event-date-conflict`).
+ */
+export function markUncertainDates(findings: Finding[], dates: readonly DateMention[]): void {
+  const uncertain = dates.filter((d) => d.uncertain);
+  if (!uncertain.length) return;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.uncertain || !DATE_CODES.has(f.code)) continue;
+    const d = uncertain.find((x) => x.start < f.end && f.start < x.end);
+    if (d) findings[i] = { ...f, uncertain: d.uncertain };
+  }
 }

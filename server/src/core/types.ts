@@ -89,6 +89,13 @@ export interface Finding {
   fixes?: Fix[];
   /** Set when the finding should be shown as unnecessary code (faded). */
   unnecessary?: boolean;
+  /**
+   * Why a date the finding depends on is uncertain (`DateMention.uncertain`). `finalizeFindings`
+   * adds it to the message and lowers the severity one level.
+   */
+  uncertain?: string;
+  /** Set by `finalizeFindings` on an uncertain finding: its severity before the downgrade (so finalizing again is harmless). */
+  downgradedFrom?: Severity;
 }
 
 /** Settings the core cares about (a subset of `attache.*`). */
@@ -110,7 +117,7 @@ export function finding(
   start: number,
   end: number,
   message: string,
-  extra: Partial<Pick<Finding, 'related' | 'fixes' | 'unnecessary'>> = {},
+  extra: Partial<Pick<Finding, 'related' | 'fixes' | 'unnecessary' | 'uncertain'>> = {},
 ): Finding {
   return { code, severity: DIAGNOSTIC_CODES[code], start, end, message, ...extra };
 }

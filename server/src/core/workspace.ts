@@ -45,6 +45,8 @@ interface DatedValue extends Range {
   text: string;
   /** The value's days (inclusive), precomputed so comparisons across articles are cheap. */
   days: [number, number];
+  /** Why the recognizer was unsure of this date, if it was. */
+  uncertain?: string;
 }
 
 interface EventSummary {
@@ -283,7 +285,9 @@ export class WorkspaceIndex {
         path: p, start: v.start, end: v.end,
         message: `${baseName(p)} dates ${name} ${describeIsoDate(v.value)} ('${v.text}')`,
       }));
-      raw.push(finding('event-date-conflict', here.start, here.end, message, { related }));
+      // Uncertain when a date it compares was read uncertainly: one of this article's, or the other article's.
+      const uncertain = mine.values.find((v) => v.uncertain)?.uncertain ?? v0.uncertain;
+      raw.push(finding('event-date-conflict', here.start, here.end, message, { related, ...(uncertain ? { uncertain } : {}) }));
     }
     return finalizeFindings(raw, settings);
   }
@@ -303,7 +307,7 @@ function summarize(a: ArticleAnalysis): ArticleSummary {
     if (!e) events.set(c.event, (e = { mention: c.mention.text, values: [], key: '', signature: '' }));
     for (const d of c.dates) {
       const days = dayInterval(d.value!);
-      if (days && !e.values.some((v) => v.start === d.start)) e.values.push({ value: d.value!, start: d.start, end: d.end, text: d.text, days });
+      if (days && !e.values.some((v) => v.start === d.start)) e.values.push({ value: d.value!, start: d.start, end: d.end, text: d.text, days, ...(d.uncertain ? { uncertain: d.uncertain } : {}) });
     }
   }
   for (const [id, e] of events) {
@@ -312,7 +316,7 @@ function summarize(a: ArticleAnalysis): ArticleSummary {
       continue;
     }
     e.key = [...new Set(e.values.map((v) => v.value))].sort().join(',');
-    e.signature = e.values.map((v) => `${v.value}@${v.start}-${v.end}`).join(',');
+    e.signature = e.values.map((v) => `${v.value}@${v.start}-${v.end}${v.uncertain ? '?' : ''}`).join(',');
   }
   return { paragraphs, events };
 }

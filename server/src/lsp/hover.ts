@@ -5,9 +5,10 @@
 
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { ArticleAnalysis } from '../core/analyze';
-import { dayInterval, describeIsoDate, parseIsoDate, WEEKDAYS, weekday } from '../core/calendar';
+import { dayInterval } from '../core/calendar';
+import { describeAnchor, describeDateValue, describeRelation, valueInWords } from '../core/dateInfo';
 import { describeWhen, officeHolders, tenureInterval } from '../core/checks/role-conflict';
-import { referenceDate } from '../core/reference';
+import { ReferenceDate, referenceDate } from '../core/reference';
 import { DateMention, Entity, EntityMention, RegistrySnapshot, Role } from '../core/types';
 import { toOffset, toRange } from './convert';
 import { AttacheService, Folder } from './service';
@@ -27,7 +28,7 @@ export function hover(service: AttacheService, uri: string, position: Position):
       range = toRange(text, target.mention.start, target.mention.end);
       break;
     case 'date': {
-      value = dateCard(target.date);
+      value = dateCard(target.date, a.analysis);
       range = toRange(text, target.date.start, target.date.end);
       // The date of a dateline: say what it is used for as well.
       const dl = a.analysis.article.dateline;
@@ -156,16 +157,16 @@ export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAn
   }
   const roleLines: string[] = [];
   if (e.type === 'person') {
-    const ref = referenceDate(a.article, a.dates, m.start);
+    const ref = referenceDate(a.article, a.dates, m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start, m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end);
     if (ref.value) {
       const held = rolesAt(e.roles, ref.value);
-      const when = ref.source === 'paragraph' ? `${describeIsoDate(ref.value)} (date in the paragraph)` : `${describeIsoDate(ref.value)} (publication date)`;
+      const when = `${valueInWords(ref.value)} (${REFERENCE_SOURCE[ref.source]})`;
       roleLines.push('', held.length ? `At ${when}: ${held.map((r) => esc(roleLabel(snap, r))).join('; ')}` : `At ${when}: no registered office`);
     }
     if (m.office) roleLines.push(`Named here as: ${esc(nameOf(snap, m.office))}`);
   } else if (e.type === 'office') {
     // Who held the office at the mention's reference date.
-    const ref = referenceDate(a.article, a.dates, m.start);
+    const ref = referenceDate(a.article, a.dates, m.start, m.end);
     const at = ref.value ? dayInterval(ref.value) : null;
     if (ref.value && at) {
       const holders = (officeHolders(snap).get(e.id) ?? []).filter((t) => t.interval[0] <= at[1] && at[0] <= t.interval[1]);
@@ -174,6 +175,14 @@ export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAn
   }
   return entitySummary(e, folder, roleLines);
 }
+
+/** How the hover names where a reference date comes from. */
+const REFERENCE_SOURCE: Record<ReferenceDate['source'], string> = {
+  sentence: 'date in the sentence',
+  paragraph: 'date in the paragraph',
+  publication: 'publication date',
+  none: 'no date',
+};
 
 const KIND_LABEL: Record<DateMention['kind'], string> = {
   absolute: 'absolute date',
@@ -195,18 +204,30 @@ const KIND_LABEL: Record<DateMention['kind'], string> = {
   reference: 'general time reference',
 };
 
-export function dateCard(d: DateMention): string {
+/**
+ * The date card: the value in words with its relation to the article ("Friday 22 March 2013 ·
+ * the publication day", "Wednesday 5 March 2025 · 2 days after 3 March 2025 (line 4)"), then the
+ * TIMEX3 value, kind and anchor with its source on one line, then the rule in the recognizer's
+ * words. Paragraphs are separated by blank lines so Markdown never runs them together.
+ */
+export function dateCard(d: DateMention, a: ArticleAnalysis): string {
   const lines: string[] = [];
-  if (d.value === null) lines.push(`**${esc(d.text)}** · unresolved ${KIND_LABEL[d.kind]}`);
+  const words = describeDateValue(d);
+  if (words === null) lines.push(`**${esc(d.text)}** · unresolved ${KIND_LABEL[d.kind]}`);
   else {
-    const p = parseIsoDate(d.value);
-    const day = p && p.m !== undefined && p.d !== undefined ? `${WEEKDAYS[weekday(p.y, p.m, p.d)]}, ` : '';
-    lines.push(`**${d.value}** · ${day}${esc(describeIsoDate(d.value))}`);
+    const relation = describeRelation(d, a.article, a.dates);
+    lines.push(`**${esc(words)}**${relation ? ` · ${esc(relation)}` : ''}`);
   }
+  const facts: string[] = [];
+  if (d.value !== null) facts.push(`\`${d.value}\``);
+  facts.push(KIND_LABEL[d.kind]);
+  const anchor = describeAnchor(d, a.article, a.dates);
+  if (anchor) facts.push(esc(anchor));
+  lines.push('', facts.join(' · '));
   // The rule says how the value was obtained, in the recognizer's words.
-  lines.push('', esc(d.resolution.rule || KIND_LABEL[d.kind]));
-  if (d.resolution.anchor) lines.push(`Anchor: ${esc(d.resolution.anchor)}`);
-  if (d.annotation) lines.push(`Value set by annotation \`${d.annotation}\``);
+  if (d.resolution.rule && d.resolution.rule !== KIND_LABEL[d.kind]) lines.push('', esc(d.resolution.rule));
+  if (d.uncertain) lines.push('', `Uncertain: ${esc(d.uncertain)}`);
+  if (d.annotation) lines.push('', `Value set by annotation \`${d.annotation}\``);
   return lines.join('\n');
 }
 

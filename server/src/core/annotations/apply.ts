@@ -108,7 +108,9 @@ export function applyAnnotations(input: ApplyInput): ApplyResult {
         const value = a.value ?? null;
         const exact = dates.find((d) => d.start === span.start && d.end === span.end) ?? dates.find((d) => overlaps(d, span));
         if (exact) {
-          const corrected: DateMention = { ...exact, value, annotation: a.id, resolution: { rule: `corrected by annotation ${a.id}` } };
+          // The person's value is certain and absolute: what the recognizer doubted or derived goes.
+          const { uncertain: _u, range: _r, mod: _m, ...recognized } = exact;
+          const corrected: DateMention = { ...recognized, value, anchor: 'none', annotation: a.id, resolution: { rule: `corrected by annotation ${a.id}` } };
           if (value) corrected.granularity = calendarGranularity(value);
           dates = dates.map((d) => (d === exact ? corrected : d));
         } else {

@@ -31,7 +31,8 @@ export function eventDateClaims(article: Article, entities: readonly EntityMenti
     if (m.type !== 'event' || !m.id) continue;
     const s = sentenceAt(article, m.start);
     if (!s) continue;
-    const inSentence = datesBetween(dates, s.start, s.end).filter((d) => d.value !== null && dayInterval(d.value) !== null);
+    // Dates and times only: a duration ("for five years") or a set ("every week") dates nothing.
+    const inSentence = datesBetween(dates, s.start, s.end).filter((d) => (d.type === undefined || d.type === 'DATE' || d.type === 'TIME') && d.value !== null && dayInterval(d.value) !== null);
     if (!inSentence.length) continue;
     const distance = (d: DateMention): number => (d.end <= m.start ? m.start - d.end : d.start >= m.end ? d.start - m.end : 0);
     inSentence.sort((a, b) => distance(a) - distance(b) || a.start - b.start);
@@ -72,7 +73,10 @@ export function eventDateConflict(ctx: CheckContext): Finding[] {
     if (reported.has(d.start)) continue;
     reported.add(d.start);
     const message = `The registry dates ${event.name} ${describeIsoDate(event.date)} (${event.date}), but this sentence dates it ${describeIsoDate(d.value!)} ('${d.text}'). Correct the date here, or the event's date in the registry.`;
+    // The verdict rests on every date of the sentence: if one was read uncertainly, so is it.
+    const uncertain = claim.dates.find((x) => x.uncertain)?.uncertain;
     out.push(finding('event-date-conflict', d.start, d.end, message, {
+      ...(uncertain ? { uncertain } : {}),
       related: [
         { path: event.source.path, start: event.source.range[0], end: event.source.range[1], message: `${event.name} in the registry` },
         { path: ctx.path, start: claim.mention.start, end: claim.mention.end, message: `The mention of ${event.name}` },

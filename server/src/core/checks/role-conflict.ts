@@ -1,6 +1,7 @@
 /**
  * `role-conflict`: a person named with an office they did not hold at the mention's reference
- * date (spec §2: the nearest preceding date in the paragraph, else the publication date).
+ * date (spec §2, `../reference.ts`: the date governing its clause — a date of its sentence, before
+ * or after it, else the nearest earlier date of its paragraph, else the publication date).
  *
  * Dates of any precision are compared as day intervals (`calendar.dayInterval`): "January 2025"
  * conflicts only if no day of January 2025 lies inside any of the person's tenures in that office,
@@ -14,6 +15,7 @@
  */
 
 import { dayInterval, describeIsoDate } from '../calendar';
+import { valueInWords } from '../dateInfo';
 import { referenceDate } from '../reference';
 import { Entity, Finding, RegistrySnapshot, Role, finding } from '../types';
 import type { CheckContext } from './index';
@@ -75,9 +77,12 @@ export function describeTenure(role: Role): string {
   return 'at an unknown time';
 }
 
-/** "in January 2025", "on 5 January 2025", "in 2009/2013". */
+/** "in January 2025", "on 5 January 2025", "in week 17 of 2023", "between 2009 and 2013". */
 export function describeWhen(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `on ${describeIsoDate(value)}` : `in ${describeIsoDate(value)}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return `on ${describeIsoDate(value)}`;
+  const slash = value.indexOf('/');
+  if (slash > 0) return `between ${valueInWords(value.slice(0, slash))} and ${valueInWords(value.slice(slash + 1))}`;
+  return `in ${valueInWords(value)}`;
 }
 
 /**
@@ -112,7 +117,7 @@ export function roleConflict(ctx: CheckContext): Finding[] {
     if (notCurrent(ctx.article.text, m)) continue;
     const start = m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start;
     const end = m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end;
-    const ref = referenceDate(ctx.article, ctx.dates, start);
+    const ref = referenceDate(ctx.article, ctx.dates, start, end);
     if (!ref.value) continue;
     const when = dayInterval(ref.value);
     if (!when) continue;
@@ -150,7 +155,7 @@ export function roleConflict(ctx: CheckContext): Finding[] {
       if (related.length >= 4) break;
       related.push({ path: h.person.source.path, start: h.role.range[0], end: h.role.range[1], message: `${h.person.name}: ${office.name} ${describeTenure(h.role)}` });
     }
-    out.push(finding('role-conflict', start, end, message, { related }));
+    out.push(finding('role-conflict', start, end, message, { related, ...(ref.date?.uncertain ? { uncertain: ref.date.uncertain } : {}) }));
   }
   return out;
 }
