@@ -526,7 +526,9 @@ connection.onCodeLensResolve(async (lens) => {
 });
 connection.onCodeAction(async (p) => {
   await ready;
-  return codeActions(service, uriOf(p), p.range, p.context);
+  const uri = uriOf(p);
+  const folderUri = service.folderFor(uri).uri;
+  return codeActions(service, uri, p.range, p.context, folderUri ? (await settings.get(folderUri)).core : {});
 });
 connection.onCompletion(async (p) => {
   await ready;

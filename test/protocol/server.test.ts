@@ -327,6 +327,30 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
     client.close('articles/dup.article');
   });
 
+  test('a code switched off offers no quick fix (code actions read the visible findings)', async () => {
+    const text = joinLines(
+      '---',
+      'date: 2025-03-20',
+      '---',
+      'The envoys discussed fishing quotas, port access and a joint coast guard exercise.',
+      'Neither side gave a date for the next round.',
+      'The envoys discussed fishing quotas, port access and a joint coast guard exercise.',
+      '',
+    );
+    const uri = client.open('articles/dup-off.article', text);
+    const p = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'duplicate-paragraph'));
+    const range = p.diagnostics.find((x) => x.code === 'duplicate-paragraph')!.range;
+    const titles = async (): Promise<string[]> =>
+      (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } })).map((a) => a.title);
+    assert.ok((await titles()).includes('Delete the repeated paragraph'));
+    client.setSettings({ diagnostics: { 'duplicate-paragraph': 'off' } });
+    await client.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === 'duplicate-paragraph'), { fresh: true });
+    assert.deepEqual((await titles()).filter((t) => t === 'Delete the repeated paragraph'), []);
+    client.setSettings({});
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'duplicate-paragraph'), { fresh: true });
+    client.close('articles/dup-off.article');
+  });
+
   test('workspace symbols find entities by a fuzzy query', async () => {
     const syms = await client.request<{ name: string; location: Location }[]>('workspace/symbol', { query: 'hysh' });
     assert.equal(syms[0]?.name, 'Hayashi Yoshimasa');

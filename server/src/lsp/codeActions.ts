@@ -27,19 +27,25 @@ import {
 import { ArticleAnalysis } from '../core/analyze';
 import { appendEntryEdit, newEntrySpan, registryFileFor, slugId } from '../core/registry/write';
 import { applyEdits } from '../core/edits';
-import { ENTITY_TYPES, EntityType, Finding, Fix } from '../core/types';
+import { CoreSettings, ENTITY_TYPES, EntityType, Finding, Fix } from '../core/types';
+import { visibleFindings } from './diagnostics';
 import { toOffsets, toRange, toTextEdit } from './convert';
 import { annotationEdit } from './annotations';
 import { AddEntityResult, CLIENT_COMMANDS } from './protocol';
 import { AttacheService, Folder, articleOfSidecar, isSidecar } from './service';
 import { REATTACH_COMMAND } from '../core/annotations';
 
-export function codeActions(service: AttacheService, uri: string, range: Range, context: CodeActionContext): CodeAction[] {
+/**
+ * Quick fixes for the problems in `range`. Findings come from `visibleFindings`, as diagnostics do:
+ * a code the settings switch off offers no fix.
+ */
+export function codeActions(service: AttacheService, uri: string, range: Range, context: CodeActionContext, settings: CoreSettings): CodeAction[] {
   const a = service.article(uri);
+  const visible = visibleFindings(service, uri, settings);
   let actions: CodeAction[];
   if (a) {
     const [from, to] = toOffsets(a.rec.text, range);
-    const findings = [...a.analysis.findings, ...a.folder.crossFindings(uri)];
+    const findings = visible?.findings ?? [];
     actions = fixActions(service, uri, a.rec.text, findings, from, to, context.diagnostics);
     actions.push(...addToRegistryActions(a.folder, uri, a.analysis, from, to, findings, context.diagnostics));
     const fm = frontMatterAction(uri, a.analysis, findings, from, to, context.diagnostics);
@@ -52,7 +58,7 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     if (!article || text === undefined) return [];
     const [from, to] = toOffsets(text, range);
     actions = [];
-    for (const f of article.analysis.annotationFindings ?? []) {
+    for (const f of visible?.findings ?? []) {
       if (!overlaps(f, from, to)) continue;
       for (const fix of f.fixes ?? []) {
         if (fix.command?.name !== REATTACH_COMMAND) continue;
@@ -67,7 +73,7 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     const status = folder.snapshot.files.get(uri);
     if (!status) return [];
     const [from, to] = toOffsets(status.text, range);
-    actions = fixActions(service, uri, status.text, status.findings, from, to, context.diagnostics);
+    actions = fixActions(service, uri, status.text, visible?.findings ?? [], from, to, context.diagnostics);
   }
   const only = context.only;
   return only?.length ? actions.filter((x) => only.some((k) => x.kind === k || x.kind?.startsWith(`${k}.`))) : actions;

@@ -97,6 +97,25 @@ export function countProblems(results: Iterable<DiagnosticsResult>): ProblemCoun
   return c;
 }
 
+/**
+ * The findings a user sees for a file (article, annotation sidecar or registry file), with the
+ * severity settings applied and switched-off codes removed. The one answer used by diagnostics and
+ * by code actions, so a quick fix is never offered for a problem the settings hide.
+ */
+export function visibleFindings(service: AttacheService, uri: string, settings: CoreSettings): { text: string; findings: Finding[] } | undefined {
+  const a = service.article(uri);
+  if (a) return { text: a.rec.text, findings: articleFindings(service, uri, settings) ?? [] };
+  if (isSidecar(uri)) {
+    const article = service.article(articleOfSidecar(uri));
+    const text = article?.folder.sidecarText(uri);
+    if (!article || text === undefined) return undefined;
+    return { text, findings: finalizeFindings(article.analysis.annotationFindings ?? [], settings) };
+  }
+  const status = service.folderFor(uri).snapshot.files.get(uri);
+  if (!status) return undefined;
+  return { text: status.text, findings: finalizeFindings(status.findings, settings) };
+}
+
 /** All findings of an article: its own (from the analysis) and the cross-article ones. */
 export function articleFindings(service: AttacheService, uri: string, settings: CoreSettings): Finding[] | undefined {
   const a = service.article(uri);
