@@ -110,9 +110,8 @@ export function mergeIntoRegistry(files: readonly { path: string; text: string }
       continue;
     }
     if (entry.stub) continue;
-    const before = drifts.length;
     const count = mergeEntry(at, entry, (e) => edit(at.path, e), (offset, message) => drifts.push({ path: at.path, offset, id: entry.id, message }));
-    if (count || drifts.length > before) updated.push(entry.id);
+    if (count) updated.push(entry.id);
   }
   if (added.length) {
     const text = texts.get(target.path)!;
