@@ -411,3 +411,27 @@ test('provenance: a mapping with wikidata_revision and imported; anything else i
     "registry-schema: Unknown provenance key 'by' is ignored. Provenance keys: wikidata_revision, imported.",
   ]);
 });
+
+test('--merge keeps CRLF, block lists and an empty end (reported), and fills an empty roles list', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const hand = [
+    'version: 1', 'entities:',
+    '  - id: scholz', '    type: person', '    name: Olaf Scholz', '    aliases:', '      - Scholz-o-mat   # hand', '    wikidata: Q61053',
+    '    roles:', '      - office: chancellor-of-germany', '        start: 2021-12-08', '        end:',
+    '  - id: merkel', '    type: person', '    name: Dr Angela Merkel', '    aliases:', '      - Mutti', '    wikidata: Q567', '    roles:', '',
+  ].join('\r\n');
+  writeFileSync(join(ws, 'registry.yaml'), hand);
+  const r = await run(['wikidata', '--merge', germanInput(ws)], ws);
+  assert.equal(r.code, 0, r.err);
+  const text = readFileSync(join(ws, 'registry.yaml'), 'utf8');
+  assert.doesNotMatch(text.replace(/\r\n/g, ''), /\n/, 'every line ends with CRLF');
+  const lines = text.split('\r\n');
+  assert.deepEqual(lines.slice(0, 12), [...hand.split('\r\n').slice(0, 8), '    country: germany', '    description: Chancellor of Germany from 2021 to 2025', '    roles:', '      - office: chancellor-of-germany']);
+  assert.ok(lines.includes('        end:'), 'the empty end stays');
+  assert.match(r.err, /registry\.yaml:12:13: information wikidata-drift: scholz: chancellor-of-germany has no end here but ended 2025-05-06 on Wikidata \(Q61053\); kept as written/);
+  // Block-style aliases grow as a block; the Wikidata label differs from the name, so it becomes an alias.
+  assert.ok(text.includes('    aliases:\r\n      - Mutti\r\n      - Angela Merkel\r\n      - Angela Dorothea Merkel\r\n'), text);
+  assert.ok(text.includes('    roles:\r\n      - office: chancellor-of-germany\r\n        start: 2005-11-22\r\n        end: 2021-12-08\r\n      - office: q1939555\r\n    provenance:\r\n'), text);
+  const snap = loadRegistry([{ path: 'registry.yaml', text }]);
+  assert.deepEqual([...snap.files.values()].flatMap((f) => f.findings.map((x) => x.message)), []);
+});
