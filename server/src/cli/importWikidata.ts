@@ -12,7 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadRegistry } from '../core/registry';
 import { LineIndex } from '../core/lines';
-import { MapResult, WikidataCollector, mapEntities, mergeIntoRegistry, registryYaml } from '../core/wikidata';
+import { MapResult, WikidataCollector, mapEntities, mergeIntoRegistry, missingReferences, registryYaml } from '../core/wikidata';
+import { FetchOptions, fetchEntities, qidFromInput } from '../node/wikidataFetch';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { readWikidataInput } from '../node/wikidataInput';
 import { loadProject } from './project';
@@ -22,7 +23,8 @@ export const IMPORT_USAGE = `Usage:
 
 INPUT is Wikidata entity JSON (wbgetentities, Special:EntityData/Qxx.json), a JSON dump with one
 entity per line (plain or .gz; for .bz2 pipe it in: bzcat FILE | attache import wikidata -), or
-SPARQL results JSON from the query in docs/wikidata.md; - reads standard input.
+SPARQL results JSON from the query in docs/wikidata.md; - reads standard input. A QID (Q567) or a
+Wikidata URL is fetched from the Wikidata API with the items it references (the only network use).
 
 Without --merge the registry YAML goes to standard output, or to --out FILE (a new file).
 With --merge, entities already in the registry (found by their wikidata id) are updated in place
@@ -80,6 +82,10 @@ export interface ImportIo {
   err: (s: string) => void;
   stdin?: NodeJS.ReadableStream;
   date?: string;
+  /** The Wikidata API address (tests point it at a local server). */
+  api?: string;
+  /** Timeouts and retries of the API requests (tests shorten them). */
+  fetch?: Pick<FetchOptions, 'timeoutMs' | 'retries' | 'maxWaitMs' | 'sleep'>;
 }
 
 export async function importCommand(argv: string[], io: ImportIo): Promise<number> {
@@ -95,10 +101,25 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
   }
   const date = io.date ?? importDate();
   const collector = new WikidataCollector(args.langs);
+  const fetchIds: string[] = [];
   for (const input of args.inputs) {
+    // A QID or a Wikidata URL that is not a file here is fetched from the Wikidata API.
+    const qid = qidFromInput(input);
+    if (qid && !fs.existsSync(path.resolve(io.cwd, input))) {
+      fetchIds.push(qid);
+      continue;
+    }
     try {
       const s = await readWikidataInput(input === '-' ? '-' : path.resolve(io.cwd, input), collector, (m) => io.err(`attache: ${m}\n`), io.stdin);
       io.err(`attache: ${input}: ${s.kind}, ${s.entities} entit${s.entities === 1 ? 'y' : 'ies'} read\n`);
+    } catch (e) {
+      io.err(`attache: ${e instanceof Error ? e.message : String(e)}\nattache: nothing was written\n`);
+      return 2;
+    }
+  }
+  if (fetchIds.length) {
+    try {
+      await fetchWithReferences(fetchIds, collector, args.langs, io);
     } catch (e) {
       io.err(`attache: ${e instanceof Error ? e.message : String(e)}\nattache: nothing was written\n`);
       return 2;
@@ -128,6 +149,26 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
   }
   io.err(`attache: wrote ${args.out}: ${summary(result)}\n`);
   return 0;
+}
+
+/**
+ * Fetches the requested items, then (two rounds at most) the items they reference: positions,
+ * citizenships and name items of persons, then the positions' jurisdictions.
+ */
+async function fetchWithReferences(ids: string[], collector: WikidataCollector, langs: string[], io: ImportIo): Promise<void> {
+  const log = (m: string): void => io.err(`attache: ${m}\n`);
+  const absent = new Set<string>();
+  let want = ids;
+  for (let round = 0; round < 3 && want.length; round++) {
+    io.err(`attache: fetching ${want.length} item${want.length === 1 ? '' : 's'} from Wikidata${round ? ' (referenced by the others)' : ''}\n`);
+    const { entities, missing } = await fetchEntities(want, { languages: langs, log, api: io.api, ...io.fetch });
+    for (const m of missing) {
+      absent.add(m);
+      log(`${m} does not exist on Wikidata${round ? ' (it stays a stub)' : '; skipped'}`);
+    }
+    for (const e of entities) collector.add(e);
+    want = missingReferences(collector.entities()).filter((id) => !absent.has(id));
+  }
 }
 
 function summary(r: MapResult): string {

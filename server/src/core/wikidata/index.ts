@@ -5,7 +5,7 @@
  * adapters' work (server/src/node/wikidataInput.ts, server/src/cli/importWikidata.ts).
  */
 
-export { WikidataCollector, dumpLineMayMatter, mapEntities, slugOf } from './mapping';
+export { WikidataCollector, dumpLineMayMatter, mapEntities, missingReferences, slugOf } from './mapping';
 export type { MapOptions, MapResult, RegistryEntry, RegistryRole } from './mapping';
 export { entitiesFromSparql, isSparqlResults } from './sparql';
 export type { SparqlResults } from './sparql';

@@ -373,3 +373,30 @@ function overlaps(list: { person: string; start?: string; end?: string }[]): boo
   }
   return false;
 }
+
+/**
+ * Ids the mapping would use but that are not among `entities`: the positions, citizenships and
+ * name items of persons, and the jurisdictions of positions. A network import fetches them so
+ * that nothing is left as a stub.
+ */
+export function missingReferences(entities: readonly WdEntity[]): string[] {
+  const have = new Set(entities.map((e) => e.id));
+  const out = new Set<string>();
+  const want = (id: string | undefined): void => {
+    if (id && !have.has(id)) out.add(id);
+  };
+  const offices = new Set<string>();
+  for (const e of entities) {
+    if (!itemValues(e, 'P31').includes(Q.human)) continue;
+    for (const s of statements(e, 'P39')) {
+      const o = itemId(s.mainsnak);
+      if (o) offices.add(o);
+      want(o);
+    }
+    want(itemValues(e, 'P27')[0]);
+    want(itemValues(e, 'P734')[0]);
+    for (const g of itemValues(e, 'P735')) want(g);
+  }
+  for (const e of entities) if (offices.has(e.id) || itemValues(e, 'P31').includes(Q.position)) want(itemValues(e, 'P1001')[0]);
+  return [...out].sort((a, b) => qNumber(a) - qNumber(b));
+}
