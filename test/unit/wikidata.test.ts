@@ -428,6 +428,9 @@ test('--merge keeps CRLF, block lists and an empty end (reported), and fills an 
   const lines = text.split('\r\n');
   assert.deepEqual(lines.slice(0, 12), [...hand.split('\r\n').slice(0, 8), '    country: germany', '    description: Chancellor of Germany from 2021 to 2025', '    roles:', '      - office: chancellor-of-germany']);
   assert.ok(lines.includes('        end:'), 'the empty end stays');
+  // Wikidata's name order is about its label ("Angela Merkel"), not this name ("Dr Angela Merkel").
+  assert.match(text, /family_name: Merkel\r\n {4}given_name: Angela\r\n {4}country: germany/);
+  assert.doesNotMatch(text, /name_order/);
   assert.match(r.err, /registry\.yaml:12:13: information wikidata-drift: scholz: chancellor-of-germany has no end here but ended 2025-05-06 on Wikidata \(Q61053\); kept as written/);
   // Block-style aliases grow as a block; the Wikidata label differs from the name, so it becomes an alias.
   assert.ok(text.includes('    aliases:\r\n      - Mutti\r\n      - Angela Merkel\r\n      - Angela Dorothea Merkel\r\n'), text);

@@ -242,7 +242,8 @@ export function mapEntities(input: readonly WdEntity[], opts: MapOptions): MapRe
     const roles: RegistryRole[] = [];
     for (const s of statements(p, 'P39')) {
       const o = itemId(s.mainsnak);
-      if (!o) continue;
+      // A position held that is itself a person or a country in the input is bad data: skipped.
+      if (!o || types.get(o) !== 'office') continue;
       const role: RegistryRole = { office: ids.get(o)! };
       const start = timeValue(qualifier(s, 'P580'));
       const end = timeValue(qualifier(s, 'P582'));
@@ -267,7 +268,7 @@ export function mapEntities(input: readonly WdEntity[], opts: MapOptions): MapRe
       else if (name === fold(`${family} ${given}`)) entry.nameOrder = 'family-first';
     }
     const country = itemValues(p, 'P27')[0];
-    if (country) entry.country = ids.get(country);
+    if (country && types.get(country) === 'country') entry.country = ids.get(country);
     entry.roles = roles;
     entries.push(entry);
   }
@@ -279,8 +280,9 @@ export function mapEntities(input: readonly WdEntity[], opts: MapOptions): MapRe
     const entry = e ? baseEntry(e, type, ids.get(qid)!, opts) : { id: ids.get(qid)!, type, name: qid, aliases: [], wikidata: qid, roles: [], stub: true };
     if (type === 'office' && e) {
       const j = itemValues(e, 'P1001')[0];
-      if (j) entry.of = ids.get(j);
-      if (j && isSingleHolderClass(e, byId) && !overlaps(tenures.get(qid) ?? [])) entry.singleHolder = true;
+      const jt = j ? types.get(j) : undefined;
+      if (j && (jt === 'country' || jt === 'organization' || jt === 'place')) entry.of = ids.get(j);
+      if (entry.of && isSingleHolderClass(e, byId) && !overlaps(tenures.get(qid) ?? [])) entry.singleHolder = true;
     }
     entries.push(entry);
   }

@@ -168,8 +168,9 @@ function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => vo
   }
 
   // Scalar fields: added when missing, reported when different.
+  // name_order describes `name`: Wikidata's is about its label, so it applies only to the same name.
   const scalars: [string, string | undefined][] = [
-    ['family_name', entry.familyName], ['given_name', entry.givenName], ['name_order', entry.nameOrder],
+    ['family_name', entry.familyName], ['given_name', entry.givenName], ['name_order', name === entry.name ? entry.nameOrder : undefined],
     ['country', entry.country], ['of', entry.of], ['single_holder', entry.singleHolder ? 'true' : undefined],
     ['description', entry.description], ['wikidata', entry.wikidata],
   ];
