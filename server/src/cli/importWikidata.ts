@@ -12,8 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadRegistry } from '../core/registry';
 import { LineIndex } from '../core/lines';
-import { MapResult, WikidataCollector, mapEntities, mergeIntoRegistry, missingReferences, registryYaml } from '../core/wikidata';
-import { FetchOptions, fetchEntities, qidFromInput } from '../node/wikidataFetch';
+import { MapResult, WikidataCollector, mapEntities, mergeIntoRegistry, registryMatch, registryYaml } from '../core/wikidata';
+import { FetchOptions, fetchWithReferences, qidFromInput } from '../node/wikidataFetch';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { readWikidataInput } from '../node/wikidataInput';
 import { loadProject } from './project';
@@ -119,7 +119,7 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
   }
   if (fetchIds.length) {
     try {
-      await fetchWithReferences(fetchIds, collector, args.langs, io);
+      await fetchWithReferences(fetchIds, collector, args.langs, (m) => io.err(`attache: ${m}\n`), { api: io.api, ...io.fetch });
     } catch (e) {
       io.err(`attache: ${e instanceof Error ? e.message : String(e)}\nattache: nothing was written\n`);
       return 2;
@@ -149,26 +149,6 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
   }
   io.err(`attache: wrote ${args.out}: ${summary(result)}\n`);
   return 0;
-}
-
-/**
- * Fetches the requested items, then (two rounds at most) the items they reference: positions,
- * citizenships and name items of persons, then the positions' jurisdictions.
- */
-async function fetchWithReferences(ids: string[], collector: WikidataCollector, langs: string[], io: ImportIo): Promise<void> {
-  const log = (m: string): void => io.err(`attache: ${m}\n`);
-  const absent = new Set<string>();
-  let want = ids;
-  for (let round = 0; round < 3 && want.length; round++) {
-    io.err(`attache: fetching ${want.length} item${want.length === 1 ? '' : 's'} from Wikidata${round ? ' (referenced by the others)' : ''}\n`);
-    const { entities, missing } = await fetchEntities(want, { languages: langs, log, api: io.api, ...io.fetch });
-    for (const m of missing) {
-      absent.add(m);
-      log(`${m} does not exist on Wikidata${round ? ' (it stays a stub)' : '; skipped'}`);
-    }
-    for (const e of entities) collector.add(e);
-    want = missingReferences(collector.entities()).filter((id) => !absent.has(id));
-  }
 }
 
 function summary(r: MapResult): string {
@@ -208,35 +188,9 @@ async function merge(args: ImportArgs, io: ImportIo, collector: WikidataCollecto
     target = files.find((f) => path.basename(f.path) === 'registry.yaml') ?? files[0] ?? { path: path.resolve(io.cwd, 'registry.yaml'), text: '' };
   }
   const snapshot = loadRegistry(files);
-  const knownIds = new Map<string, string>();
-  for (const e of snapshot.entities.values()) if (e.wikidata && !knownIds.has(e.wikidata)) knownIds.set(e.wikidata, e.id);
-  const taken = new Set(snapshot.entities.keys());
-  // Entities without a wikidata id, by type and name, for entries written by hand before the
-  // first import (a name shared by two of them matches neither).
-  const byName = new Map<string, string | undefined>();
-  for (const e of snapshot.entities.values()) {
-    if (e.wikidata) continue;
-    const k = `${e.type}\u0000${e.name}`;
-    byName.set(k, byName.has(k) ? undefined : e.id);
-  }
-  const result = mapEntities(collector.entities(), {
-    langs: args.langs,
-    imported: date,
-    knownIds,
-    takenIds: taken,
-    sameAs: (slug, type, forms) => {
-      const e = snapshot.entities.get(slug);
-      if (e && e.type === type && !e.wikidata && type !== 'person') return e.id;
-      for (const f of forms) {
-        const id = byName.get(`${type}\u0000${f}`);
-        if (id) {
-          io.err(`attache: '${id}' has no wikidata id; taken to be the same as Wikidata's '${forms[0]}' (same ${type} name '${f}')\n`);
-          return id;
-        }
-      }
-      return undefined;
-    },
-  });
+  const match = registryMatch(snapshot.entities.values(), (id, label, form, type) =>
+    io.err(`attache: '${id}' has no wikidata id; taken to be the same as Wikidata's '${label}' (same ${type} name '${form}')\n`));
+  const result = mapEntities(collector.entities(), { langs: args.langs, imported: date, ...match });
   const merged = mergeIntoRegistry(files, result.entries, target, header);
   for (const p of merged.problems) io.err(`attache: ${p}\n`);
   const textOf = new Map(files.map((f) => [f.path, f.text]));

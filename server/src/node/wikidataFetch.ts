@@ -9,7 +9,7 @@
  * an API error) becomes an Error whose message says what happened and what to do.
  */
 
-import { WdEntity } from '../core/wikidata';
+import { WdEntity, WikidataCollector, missingReferences } from '../core/wikidata';
 
 export const DEFAULT_API = 'https://www.wikidata.org/w/api.php';
 export const USER_AGENT = 'Attache/0.1 (https://github.com/attache-project/attache; registry import) Node.js';
@@ -132,4 +132,24 @@ export async function fetchEntities(ids: readonly string[], options: FetchOption
     }
   }
   return { entities, missing };
+}
+
+/**
+ * Fetches `ids` into the collector, then (two more rounds at most) the items they reference: the
+ * persons' positions, citizenships and name items, then the positions' jurisdictions. Items that
+ * do not exist are reported through `log` and stay stubs.
+ */
+export async function fetchWithReferences(ids: readonly string[], collector: WikidataCollector, langs: readonly string[], log: (message: string) => void, options: FetchOptions = {}): Promise<void> {
+  const absent = new Set<string>();
+  let want = [...ids];
+  for (let round = 0; round < 3 && want.length; round++) {
+    log(`fetching ${want.length} item${want.length === 1 ? '' : 's'} from Wikidata${round ? ' (referenced by the others)' : ''}`);
+    const { entities, missing } = await fetchEntities(want, { languages: langs, log, ...options });
+    for (const m of missing) {
+      absent.add(m);
+      log(`${m} does not exist on Wikidata${round ? ' (it stays a stub)' : '; skipped'}`);
+    }
+    for (const e of entities) collector.add(e);
+    want = missingReferences(collector.entities()).filter((id) => !absent.has(id));
+  }
 }

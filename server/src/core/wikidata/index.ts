@@ -10,6 +10,6 @@ export type { MapOptions, MapResult, RegistryEntry, RegistryRole } from './mappi
 export { entitiesFromSparql, isSparqlResults } from './sparql';
 export type { SparqlResults } from './sparql';
 export { registryYaml } from './yaml';
-export { mergeIntoRegistry } from './merge';
+export { mergeIntoRegistry, registryMatch } from './merge';
 export type { Drift, MergeResult } from './merge';
 export type { WdEntity } from './model';

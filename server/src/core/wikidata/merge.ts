@@ -16,8 +16,8 @@ import { dayInterval } from '../calendar';
 import { applyEdits } from '../edits';
 import { readFastYaml } from '../registry/fastYaml';
 import { YMap, YNode, fromYamlDocument, get, isNull } from '../registry/tree';
-import { TextEdit } from '../types';
-import { RegistryEntry, RegistryRole } from './mapping';
+import { Entity, EntityType, TextEdit } from '../types';
+import { MapOptions, RegistryEntry, RegistryRole } from './mapping';
 import { entryLines, flowList, provenanceLines, roleLines, yamlScalar } from './yaml';
 
 export interface Drift {
@@ -31,6 +31,8 @@ export interface Drift {
 export interface MergeResult {
   /** New text per changed file. */
   texts: Map<string, string>;
+  /** The edits that make them, in offsets of the original texts (for an editor's WorkspaceEdit). */
+  edits: Map<string, TextEdit[]>;
   drifts: Drift[];
   updated: string[];
   added: string[];
@@ -132,7 +134,7 @@ export function mergeIntoRegistry(files: readonly { path: string; text: string }
     const r = applyEdits(texts.get(path)!, list);
     if (r.text !== texts.get(path)) out.set(path, r.text);
   }
-  return { texts: out, drifts, updated, added: added.map((e) => e.id), problems };
+  return { texts: out, edits, drifts, updated, added: added.map((e) => e.id), problems };
 }
 
 /** Edits for one entity; returns how many. */
@@ -288,4 +290,42 @@ function spansOverlap(aStart: string | undefined, aEnd: string | undefined, bSta
   const b0 = bStart ? dayInterval(bStart)?.[0] ?? -Infinity : -Infinity;
   const b1 = bEnd ? dayInterval(bEnd)?.[1] ?? Infinity : Infinity;
   return a0 <= b1 && b0 <= a1;
+}
+
+/**
+ * How imported entities find themselves in an existing registry (docs/wikidata.md, Merging):
+ * by `wikidata` id; else, for an entity without one, by id equal to the new slug (not persons) or
+ * by a name that no other entity of that type has. `onMatch` hears of each name match.
+ */
+export function registryMatch(entities: Iterable<Entity>, onMatch: (id: string, label: string, form: string, type: EntityType) => void = () => {}): Pick<MapOptions, 'knownIds' | 'takenIds' | 'sameAs'> {
+  const knownIds = new Map<string, string>();
+  const taken = new Set<string>();
+  const byId = new Map<string, Entity>();
+  const byName = new Map<string, string | undefined>();
+  for (const e of entities) {
+    taken.add(e.id);
+    byId.set(e.id, e);
+    if (e.wikidata) {
+      if (!knownIds.has(e.wikidata)) knownIds.set(e.wikidata, e.id);
+      continue;
+    }
+    const k = `${e.type}\u0000${e.name}`;
+    byName.set(k, byName.has(k) ? undefined : e.id);
+  }
+  return {
+    knownIds,
+    takenIds: taken,
+    sameAs: (slug, type, forms) => {
+      const e = byId.get(slug);
+      if (e && e.type === type && !e.wikidata && type !== 'person') return e.id;
+      for (const f of forms) {
+        const id = byName.get(`${type}\u0000${f}`);
+        if (id) {
+          onMatch(id, forms[0], f, type);
+          return id;
+        }
+      }
+      return undefined;
+    },
+  };
 }
