@@ -31,13 +31,14 @@ import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics, sidecarD
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
+import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, ImportWikidataResult, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
 import { references } from './lsp/references';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/service';
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
+import { wikidataImport } from './lsp/wikidataImport';
 import { canonicalUri, createNodeHost } from './node/host';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -336,7 +337,15 @@ connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<Entity
   return entityItems(service, canonicalUri(p.uri));
 });
 
-connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | boolean | null> => {
+connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | ImportWikidataResult | boolean | null> => {
+  if (params.command === COMMANDS.importWikidata) {
+    // The one feature that uses the network, and only when the user asks for it.
+    await ready;
+    const [uri, ...inputs] = (params.arguments ?? []).map(String);
+    const r = await wikidataImport(service, canonicalUri(uri), inputs);
+    const applied = r.edit ? (await connection.workspace.applyEdit({ label: 'Import from Wikidata', edit: r.edit })).applied : false;
+    return { applied, message: r.message, drifts: r.drifts };
+  }
   if (params.command === COMMANDS.refreshAnchors) {
     await ready;
     const edit = refreshAnchorsEdit(service, canonicalUri(String(params.arguments?.[0])));

@@ -36,7 +36,19 @@ export const COMMANDS = {
   reattach: 'attache.server.reattachAnnotation',
   /** Argument: the article's uri. Stores the annotations' current places in the sidecar (run on save). */
   refreshAnchors: 'attache.server.refreshAnchors',
+  /**
+   * Arguments: a document or folder uri, then QIDs or Wikidata URLs. Fetches them from Wikidata and
+   * merges them into that folder's registry through workspace/applyEdit. Returns an `ImportWikidataResult`.
+   */
+  importWikidata: 'attache.server.importWikidata',
 } as const;
+
+export interface ImportWikidataResult {
+  applied: boolean;
+  message: string;
+  /** Differences kept as written (`wikidata-drift`). */
+  drifts: string[];
+}
 
 /** Client → server request: the entities of the registry an article belongs to, for pickers. */
 export const ENTITIES_REQUEST = 'attache/entities';

@@ -131,7 +131,9 @@ export function mergeIntoRegistry(files: readonly { path: string; text: string }
   }
   const out = new Map<string, string>();
   for (const [path, list] of edits) {
-    const r = applyEdits(texts.get(path)!, list);
+    const joined = coalesce(list);
+    edits.set(path, joined);
+    const r = applyEdits(texts.get(path)!, joined);
     if (r.text !== texts.get(path)) out.set(path, r.text);
   }
   return { texts: out, edits, drifts, updated, added: added.map((e) => e.id), problems };
@@ -328,4 +330,20 @@ export function registryMatch(entities: Iterable<Entity>, onMatch: (id: string, 
       return undefined;
     },
   };
+}
+
+/**
+ * The edits in offset order, insertions at the same place joined into one (in the order they
+ * were made), so every client applies them the same way: LSP leaves the order of several inserts
+ * at one position to the array, which not every editor or library honours.
+ */
+function coalesce(list: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: TextEdit[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.start === e.start && last.end === last.start && e.end === e.start) out[out.length - 1] = { ...last, newText: last.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
 }
