@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { registerAnnotationCommands } from './annotate';
 import { registerAnnotationsView } from './annotationsView';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
+import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, ImportWikidataResult, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem | undefined;
@@ -122,6 +122,37 @@ async function openRegistry(): Promise<void> {
   await vscode.window.showTextDocument(vscode.Uri.parse(target));
 }
 
+/**
+ * Asks for Wikidata item ids or URLs and has the server fetch them (the only network use, on the
+ * user's request) and merge them into the registry of the active editor's folder as one edit.
+ */
+async function importFromWikidata(output: vscode.OutputChannel): Promise<void> {
+  const c = client;
+  if (!c) return;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showInformationMessage('Open a folder first: Attaché imports into its registry.');
+    return;
+  }
+  const input = await vscode.window.showInputBox({
+    title: 'Import from Wikidata',
+    prompt: 'Wikidata item ids or URLs, separated by spaces: each is fetched over the network with its offices and countries',
+    placeHolder: 'Q567 https://www.wikidata.org/wiki/Q61053',
+    validateInput: (v) => (v.trim().split(/[\s,]+/).every((x) => /^(?:wd:)?Q[1-9]\d*$|^https?:\/\/(?:www\.|m\.)?wikidata\.org\//.test(x)) ? undefined : 'Write item ids such as Q567, or wikidata.org item URLs'),
+  });
+  if (!input?.trim()) return;
+  // A uri inside the folder (the server finds the folder from it), preferably the active document.
+  const where = active && vscode.workspace.getWorkspaceFolder(active) === folder ? active : vscode.Uri.joinPath(folder.uri, 'registry.yaml');
+  const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing from Wikidata…' }, () =>
+    c.sendRequest<ImportWikidataResult | null>('workspace/executeCommand', { command: COMMANDS.importWikidata, arguments: [where.toString(), ...input.trim().split(/[\s,]+/)] }));
+  if (!r) return;
+  for (const d of r.drifts) output.appendLine(`wikidata-drift: ${d}`);
+  const more = r.drifts.length ? ' The differences are listed in the Attaché output.' : '';
+  if (r.applied) void vscode.window.showInformationMessage(r.message + more);
+  else void vscode.window.showWarningMessage(r.message);
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
   const output = vscode.window.createOutputChannel('Attaché');
   status = vscode.window.createStatusBarItem('attache.registry', vscode.StatusBarAlignment.Left, 10);
@@ -138,6 +169,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
     vscode.commands.registerCommand(CLIENT_COMMANDS.insertFrontMatter, insertFrontMatter),
     vscode.commands.registerCommand('attache.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('attache.importFromWikidata', () => importFromWikidata(output)),
     vscode.commands.registerCommand('attache.restartServer', async () => {
       await client?.restart();
     }),
