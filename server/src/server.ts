@@ -31,7 +31,7 @@ import { DiagnosticsScheduler, articleDiagnostics, registryDiagnostics, sidecarD
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
-import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, ImportWikidataResult, STATUS_NOTIFICATION, StatusParams } from './lsp/protocol';
+import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS, CheckWorkspaceResult, ENTITIES_REQUEST, EntitiesParams, EntityItem, ImportWikidataResult, STATUS_NOTIFICATION, SearchWikidataResult, StatusParams } from './lsp/protocol';
 import { references } from './lsp/references';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './lsp/semanticTokens';
 import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/service';
@@ -39,6 +39,7 @@ import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
 import { wikidataImport } from './lsp/wikidataImport';
+import { searchEntities } from './node/wikidataFetch';
 import { canonicalUri, createNodeHost } from './node/host';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -337,7 +338,14 @@ connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<Entity
   return entityItems(service, canonicalUri(p.uri));
 });
 
-connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | ImportWikidataResult | boolean | null> => {
+connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | ImportWikidataResult | SearchWikidataResult | boolean | null> => {
+  if (params.command === COMMANDS.searchWikidata) {
+    try {
+      return { candidates: await searchEntities(String(params.arguments?.[0] ?? '')) };
+    } catch (e) {
+      return { candidates: [], message: `Wikidata search failed: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
   if (params.command === COMMANDS.importWikidata) {
     // The one feature that uses the network, and only when the user asks for it.
     await ready;

@@ -96,6 +96,17 @@ describe('Import from Wikidata (protocol)', () => {
     assert.deepEqual([...snap.files.values()].flatMap((f) => f.findings.map((x) => x.message)), []);
   });
 
+  test('an unknown name gets the quick fix "Find on Wikidata…", which runs the client command with the name', async () => {
+    const uri = c.uri('a.article');
+    c.open('a.article', joinLines('---', 'date: 2025-10-26', '---', 'Germany said it would keep talking.', 'Kenji Moriyama, an adviser, declined to comment.', ''));
+    const d = await c.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'unknown-entity'));
+    const diag = d.diagnostics.find((y) => y.code === 'unknown-entity')!;
+    const actions = await c.request<{ title: string; command?: { command: string; arguments?: unknown[] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+    const find = actions.find((x) => x.title === "Find 'Kenji Moriyama' on Wikidata…");
+    assert.ok(find, JSON.stringify(actions.map((x) => x.title)));
+    assert.deepEqual(find.command, { title: 'Find on Wikidata', command: 'attache.importFromWikidata', arguments: ['Kenji Moriyama'] });
+  });
+
   test('an input that is not an item id: a message, no edit', async () => {
     let edits = 0;
     c.conn.onRequest('workspace/applyEdit', () => {

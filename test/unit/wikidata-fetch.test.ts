@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importCommand } from '../../server/src/cli/importWikidata';
-import { fetchEntities, qidFromInput } from '../../server/src/node/wikidataFetch';
+import { fetchEntities, qidFromInput, searchEntities } from '../../server/src/node/wikidataFetch';
 import { loadRegistry } from '../../server/src/core/registry';
 import { fixturesDir } from '../helpers';
 
@@ -164,5 +164,33 @@ test('no answer in time, no server, an API error: messages that say so', async (
     assert.equal(refused.requests.length, 1, 'an API error is not retried');
   } finally {
     await refused.close();
+  }
+});
+
+test('search: candidates with their description and positions held, for a picker', async () => {
+  const search: Handler = (req, res, url) => {
+    if (url.searchParams.get('action') !== 'wbsearchentities') return wbgetentities(req, res, url);
+    assert.equal(url.searchParams.get('search'), 'Scholz');
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({
+      searchinfo: { search: 'Scholz' },
+      search: [
+        { id: 'Q61053', title: 'Q61053', label: 'Olaf Scholz', description: 'Chancellor of Germany from 2021 to 2025', match: { type: 'label', language: 'en', text: 'Olaf Scholz' } },
+        { id: 'Q999999999', title: 'Q999999999', label: 'Scholz', description: 'family name', match: { type: 'label', language: 'en', text: 'Scholz' } },
+      ],
+      success: 1,
+    }));
+  };
+  const s = await serve([search]);
+  try {
+    const found = await searchEntities('Scholz', { api: s.api });
+    assert.deepEqual(found, [
+      { id: 'Q61053', label: 'Olaf Scholz', description: 'Chancellor of Germany from 2021 to 2025', positions: ['Chancellor of Germany (2021–2025)', 'Q1939555 (2002–2011)'] },
+      { id: 'Q999999999', label: 'Scholz', description: 'family name', positions: [] },
+    ]);
+    assert.deepEqual(s.requests.map((q) => q.url.searchParams.get('action')), ['wbsearchentities', 'wbgetentities', 'wbgetentities']);
+    assert.equal(s.requests[0].url.searchParams.get('type'), 'item');
+  } finally {
+    await s.close();
   }
 });

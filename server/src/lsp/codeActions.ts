@@ -163,15 +163,22 @@ function addToRegistryActions(
     if (m.start > to) break;
     if (m.id || m.candidates.length || !overlaps(m, from, to) || seen.has(m.text)) continue;
     seen.add(m.text);
-    const edit = addEntityEdit(service, folder, m.text.replace(/['’]s$/, ''), m.guessedType ?? m.type ?? 'person');
+    const name = m.text.replace(/['’]s$/, '');
+    const f = findings.find((x) => x.code === 'unknown-entity' && x.start === m.start);
+    const diags = f ? diagnosticFor(f, a.article.text, diagnostics) : undefined;
+    // The client searches Wikidata for the name and imports the candidate the user picks.
+    const find: CodeAction = { title: `Find '${name}' on Wikidata…`, kind: CodeActionKind.QuickFix, command: { title: 'Find on Wikidata', command: CLIENT_COMMANDS.importFromWikidata, arguments: [name] } };
+    if (diags) find.diagnostics = diags;
+    const edit = addEntityEdit(service, folder, name, m.guessedType ?? m.type ?? 'person');
     const title = `Add '${m.text}' to the registry`;
     // Skip when the core already offers the same action for this span.
-    if (!edit || findings.some((f) => f.fixes?.some((x) => x.title === title))) continue;
-    const f = findings.find((x) => x.code === 'unknown-entity' && x.start === m.start);
+    if (!edit || findings.some((x) => x.fixes?.some((y) => y.title === title))) {
+      out.push(find);
+      continue;
+    }
     const action: CodeAction = { title, kind: CodeActionKind.QuickFix, edit: edit.edit };
-    const diags = f ? diagnosticFor(f, a.article.text, diagnostics) : undefined;
     if (diags) action.diagnostics = diags;
-    out.push(action);
+    out.push(action, find);
   }
   return out;
 }

@@ -41,7 +41,15 @@ export const COMMANDS = {
    * merges them into that folder's registry through workspace/applyEdit. Returns an `ImportWikidataResult`.
    */
   importWikidata: 'attache.server.importWikidata',
+  /** Argument: a search term. Returns the matching Wikidata items as `WikidataCandidate[]` (node/wikidataFetch.ts), or a message. */
+  searchWikidata: 'attache.server.searchWikidata',
 } as const;
+
+export interface SearchWikidataResult {
+  candidates: { id: string; label: string; description?: string; positions: string[] }[];
+  /** Set when the search failed (offline, timeout…). */
+  message?: string;
+}
 
 export interface ImportWikidataResult {
   applied: boolean;
@@ -71,6 +79,8 @@ export const CLIENT_COMMANDS = {
   showReferences: 'attache.showReferences',
   /** Argument: the article's uri. Asks for a publication date and inserts front matter with it. */
   insertFrontMatter: 'attache.insertFrontMatter',
+  /** Optional argument: a name to search for. Imports items from Wikidata into the registry. */
+  importFromWikidata: 'attache.importFromWikidata',
 } as const;
 
 export interface CheckWorkspaceResult {

@@ -10,6 +10,7 @@
  */
 
 import { WdEntity, WikidataCollector, missingReferences } from '../core/wikidata';
+import { itemId, qualifier, statements, textIn, timeValue } from '../core/wikidata/model';
 
 export const DEFAULT_API = 'https://www.wikidata.org/w/api.php';
 export const USER_AGENT = 'Attache/0.1 (https://github.com/attache-project/attache; registry import) Node.js';
@@ -152,4 +153,63 @@ export async function fetchWithReferences(ids: readonly string[], collector: Wik
     for (const e of entities) collector.add(e);
     want = missingReferences(collector.entities()).filter((id) => !absent.has(id));
   }
+}
+
+export interface WikidataCandidate {
+  id: string;
+  label: string;
+  description?: string;
+  /** Positions held (P39, not deprecated), with their years: what tells two namesakes apart. */
+  positions: string[];
+}
+
+/**
+ * Items whose label or alias matches `term` (`wbsearchentities`), at most `limit`, each with its
+ * description and the positions it held (two more requests: the candidates, then the labels of
+ * their positions).
+ */
+export async function searchEntities(term: string, options: FetchOptions & { limit?: number } = {}): Promise<WikidataCandidate[]> {
+  const opts = {
+    timeoutMs: options.timeoutMs ?? 30_000,
+    retries: options.retries ?? 3,
+    maxWaitMs: options.maxWaitMs ?? 60_000,
+    sleep: options.sleep ?? sleepReal,
+    log: options.log ?? (() => {}),
+  };
+  const api = options.api ?? process.env.ATTACHE_WIKIDATA_API ?? DEFAULT_API;
+  const language = options.languages?.[0] ?? 'en';
+  const params = new URLSearchParams({ action: 'wbsearchentities', search: term, language, uselang: language, type: 'item', limit: String(options.limit ?? 10), format: 'json', maxlag: '5' });
+  const json = (await getJson(`${api}?${params}`, opts)) as { search?: { id?: unknown; label?: unknown; description?: unknown }[] };
+  if (!Array.isArray(json.search)) throw new Error('the answer from Wikidata has no "search" list; is the API address right?');
+  const found = json.search.filter((x): x is { id: string; label?: unknown; description?: unknown } => typeof x?.id === 'string' && /^Q\d+$/.test(x.id));
+  if (!found.length) return [];
+  const { entities } = await fetchEntities(found.map((x) => x.id), { ...options, languages: [language] });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const positionIds = new Set<string>();
+  const held = new Map<string, { id: string; start?: string; end?: string }[]>();
+  for (const e of entities) {
+    const list: { id: string; start?: string; end?: string }[] = [];
+    for (const s of statements(e, 'P39')) {
+      const id = itemId(s.mainsnak);
+      if (!id) continue;
+      positionIds.add(id);
+      list.push({ id, start: timeValue(qualifier(s, 'P580'))?.slice(0, 4), end: timeValue(qualifier(s, 'P582'))?.slice(0, 4) });
+    }
+    held.set(e.id, list);
+  }
+  const labels = new Map<string, string>();
+  if (positionIds.size) {
+    const { entities: positions } = await fetchEntities([...positionIds].slice(0, 50), { ...options, languages: [language] });
+    for (const p of positions) labels.set(p.id, textIn(p.labels, [language]) ?? p.id);
+  }
+  return found.map((x) => {
+    const e = byId.get(x.id);
+    const positions = (held.get(x.id) ?? []).map((p) => `${labels.get(p.id) ?? p.id}${p.start || p.end ? ` (${p.start ?? '?'}–${p.end ?? ''})` : ''}`);
+    return {
+      id: x.id,
+      label: (e && textIn(e.labels, [language])) ?? (typeof x.label === 'string' ? x.label : x.id),
+      ...(typeof x.description === 'string' ? { description: x.description } : {}),
+      positions,
+    };
+  });
 }
