@@ -22,11 +22,6 @@ export function yamlScalar(s: string, inFlow = false): string {
   return plain ? s : JSON.stringify(s);
 }
 
-/** A registry date: plain (`2021`, `2021-11`, `2021-11-10` all read back as their text). */
-function dateText(d: string): string {
-  return d;
-}
-
 /** One entry's lines, with `indent` before its `-`. */
 export function entryLines(e: RegistryEntry, indent = '  '): string[] {
   const k = `${indent}  `;
@@ -56,8 +51,9 @@ export function flowList(items: readonly string[]): string {
 
 export function roleLines(r: RegistryRole, indent: string): string[] {
   const lines = [`${indent}- office: ${r.office}`];
-  if (r.start) lines.push(`${indent}  start: ${dateText(r.start)}`);
-  if (r.end) lines.push(`${indent}  end: ${dateText(r.end)}`);
+  // Dates stay plain: the registry keeps `2021`, `2021-11` and `2021-11-10` as their source text.
+  if (r.start) lines.push(`${indent}  start: ${r.start}`);
+  if (r.end) lines.push(`${indent}  end: ${r.end}`);
   if (r.note) lines.push(`${indent}  note: ${yamlScalar(r.note)}`);
   return lines;
 }
