@@ -48,6 +48,8 @@ import {
   EntitiesParams,
   EntityItem,
   STATUS_NOTIFICATION,
+  ImportWikidataResult,
+  SearchWikidataResult,
   StatusParams,
 } from './lsp/protocol';
 import { references } from './lsp/references';
@@ -56,6 +58,8 @@ import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/servi
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
+import { wikidataImport } from './lsp/wikidataImport';
+import { searchEntities } from './node/wikidataFetch';
 import { canonicalUri, createNodeHost } from './node/host';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -432,7 +436,22 @@ connection.onRequest(ADD_ENTITY_REQUEST, async (p: AddEntityParams): Promise<Add
   return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country) ?? null;
 });
 
-connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | boolean | null> => {
+connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | ImportWikidataResult | SearchWikidataResult | boolean | null> => {
+  if (params.command === COMMANDS.searchWikidata) {
+    try {
+      return { candidates: await searchEntities(String(params.arguments?.[0] ?? '')) };
+    } catch (e) {
+      return { candidates: [], message: `Wikidata search failed: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+  if (params.command === COMMANDS.importWikidata) {
+    // The one feature that uses the network, and only when the user asks for it.
+    await ready;
+    const [uri, ...inputs] = (params.arguments ?? []).map(String);
+    const r = await wikidataImport(service, canonicalUri(uri), inputs);
+    const applied = r.edit ? (await connection.workspace.applyEdit({ label: 'Import from Wikidata', edit: r.edit })).applied : false;
+    return { applied, message: r.message, drifts: r.drifts };
+  }
   if (params.command === COMMANDS.refreshAnchors) {
     await ready;
     const edit = refreshAnchorsEdit(service, canonicalUri(String(params.arguments?.[0])));

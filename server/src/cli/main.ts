@@ -14,6 +14,7 @@ import { Project, loadProject } from './project';
 import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, textReport } from './report';
 import { sarifLog } from './sarif';
 import { workspaceFindings } from './workspace';
+import { IMPORT_USAGE, importCommand } from './importWikidata';
 
 const VERSION = '0.1.0';
 
@@ -21,6 +22,7 @@ const USAGE = `Usage:
   attache analyze [--registry GLOB]... [--json] PATH...
   attache check [--registry GLOB]... [--format text|json|sarif] [--fix] PATH...
   attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] PATH...
+  attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] INPUT...   (see import --help)
   attache --help | --version
 
 PATH is an article file (any extension) or a folder (articles found by the attache.articles
@@ -213,6 +215,22 @@ export function applySafeFixes(project: Project, err: (s: string) => void): { ch
 
 /** Runs the CLI on this process's arguments and sets its exit status; never throws. */
 export function run(): void {
+  // `import` streams its inputs, so it is the one asynchronous command.
+  if (process.argv[2] === 'import') {
+    const argv = process.argv.slice(3);
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write(IMPORT_USAGE);
+      return;
+    }
+    importCommand(argv, { cwd: process.cwd(), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }).then(
+      (code) => (process.exitCode = code),
+      (e) => {
+        process.stderr.write(`attache: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+        process.exitCode = 2;
+      },
+    );
+    return;
+  }
   let code: number;
   try {
     code = main(process.argv.slice(2));

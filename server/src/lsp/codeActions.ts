@@ -167,14 +167,20 @@ function addToRegistryActions(
     if (m.start > to) break;
     if (m.id || m.candidates.length || !overlaps(m, from, to) || seen.has(m.text)) continue;
     seen.add(m.text);
-    // Skip when the core already offers the action for this span.
-    if (findings.some((f) => f.fixes?.some((x) => x.title === `Add '${m.text}' to the registry`))) continue;
-    if (!folder.snapshot.files.size && folder.uri === null) continue;
-    const action = addToRegistryAction(uri, m.text.replace(/['’]s$/, ''), m.guessedType ?? m.type ?? 'person');
+    const name = m.text.replace(/['’]s$/, '');
     const f = findings.find((x) => x.code === 'unknown-entity' && x.start === m.start);
     const diags = f ? diagnosticFor(f, a.article.text, diagnostics) : undefined;
+    // The client searches Wikidata for the name and imports the candidate the user picks.
+    const find: CodeAction = { title: `Find '${name}' on Wikidata…`, kind: CodeActionKind.QuickFix, command: { title: 'Find on Wikidata', command: CLIENT_COMMANDS.importFromWikidata, arguments: [name] } };
+    if (diags) find.diagnostics = diags;
+    // Skip "Add" when the core already offers the action for this span, or there is no registry.
+    if (findings.some((x) => x.fixes?.some((y) => y.title === `Add '${m.text}' to the registry`)) || (!folder.snapshot.files.size && folder.uri === null)) {
+      out.push(find);
+      continue;
+    }
+    const action = addToRegistryAction(uri, name, m.guessedType ?? m.type ?? 'person');
     if (diags) action.diagnostics = diags;
-    out.push(action);
+    out.push(action, find);
   }
   return out;
 }

@@ -38,7 +38,27 @@ export const COMMANDS = {
   reattach: 'attache.server.reattachAnnotation',
   /** Argument: the article's uri. Stores the annotations' current places in the sidecar (run on save). */
   refreshAnchors: 'attache.server.refreshAnchors',
+  /**
+   * Arguments: a document or folder uri, then QIDs or Wikidata URLs. Fetches them from Wikidata and
+   * merges them into that folder's registry through workspace/applyEdit. Returns an `ImportWikidataResult`.
+   */
+  importWikidata: 'attache.server.importWikidata',
+  /** Argument: a search term. Returns the matching Wikidata items as `WikidataCandidate[]` (node/wikidataFetch.ts), or a message. */
+  searchWikidata: 'attache.server.searchWikidata',
 } as const;
+
+export interface SearchWikidataResult {
+  candidates: { id: string; label: string; description?: string; positions: string[] }[];
+  /** Set when the search failed (offline, timeout…). */
+  message?: string;
+}
+
+export interface ImportWikidataResult {
+  applied: boolean;
+  message: string;
+  /** Differences kept as written (`wikidata-drift`). */
+  drifts: string[];
+}
 
 /** Client → server request: the entities of the registry an article belongs to, for pickers. */
 export const ENTITIES_REQUEST = 'attache/entities';
@@ -66,6 +86,8 @@ export const CLIENT_COMMANDS = {
    * country, applies the edit of `ADD_ENTITY_REQUEST` and opens the registry at the new entry.
    */
   addToRegistry: 'attache.addToRegistry',
+  /** Optional argument: a name to search for. Imports items from Wikidata into the registry. */
+  importFromWikidata: 'attache.importFromWikidata',
 } as const;
 
 /** Client → server request: the edit that adds an entity to the registry of an article's folder. */

@@ -30,8 +30,10 @@ const DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?
 
 const ENTITY_KEYS = new Set([
   'id', 'type', 'name', 'aliases', 'demonyms', 'family_name', 'given_name', 'name_order', 'country', 'description',
-  'wikidata', 'roles', 'of', 'single_holder', 'date', 'participants',
+  'wikidata', 'roles', 'of', 'single_holder', 'date', 'participants', 'provenance',
 ]);
+/** Where an imported entry came from (written by `attache import wikidata`; read by `--merge`). */
+const PROVENANCE_KEYS = new Set(['wikidata_revision', 'imported']);
 const ROLE_KEYS = new Set(['office', 'title', 'of', 'start', 'end', 'note']);
 
 /** Keys that only make sense for some types: used on another type they are a warning. */
@@ -205,6 +207,7 @@ class FileWalker {
     if (singleNode !== undefined && !(singleNode.kind === 'scalar' && typeof singleNode.value === 'boolean')) {
       this.report('registry-schema', rangeOf(singleNode, head), 'single_holder is true or false.');
     }
+    this.provenance(node, head);
     const e: Entity = {
       id,
       type: t,
@@ -266,6 +269,23 @@ class FileWalker {
       }
     }
     return { office, title, of, start, end, range };
+  }
+
+  private provenance(node: YMap, head: [number, number]): void {
+    const n = get(node, 'provenance');
+    if (n === undefined || isNull(n)) return;
+    if (n.kind !== 'map') {
+      this.report('registry-schema', rangeOf(n, head), '`provenance` is a mapping: `wikidata_revision: NUMBER` and `imported: YYYY-MM-DD`.');
+      return;
+    }
+    for (const pair of n.pairs) {
+      if (!PROVENANCE_KEYS.has(pair.key)) this.report('registry-schema', keyRangeOf(pair), `Unknown provenance key '${pair.key}' is ignored. Provenance keys: ${[...PROVENANCE_KEYS].join(', ')}.`, 'warning');
+    }
+    const rev = get(n, 'wikidata_revision');
+    if (rev !== undefined && !(rev.kind === 'scalar' && typeof rev.value === 'number' && Number.isInteger(rev.value) && rev.value > 0)) {
+      this.report('registry-schema', rangeOf(rev, head), 'wikidata_revision is the revision number of the Wikidata item (its `lastrevid`), a positive whole number.');
+    }
+    this.date(n, 'imported', head);
   }
 
   private eventDate(node: YMap, head: [number, number]): string | undefined {

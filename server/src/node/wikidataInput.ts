@@ -1,0 +1,158 @@
+/**
+ * Reading Wikidata input files for `attache import wikidata`: entity JSON (`{"entities": …}`),
+ * SPARQL results JSON, and the line-per-entity JSON dump, plain or gzip-compressed (detected by
+ * content, not by name), from a file or standard input (`-`).
+ *
+ * A dump is streamed line by line and never held in memory: a line is parsed only when it
+ * mentions one of the properties or classes the mapping reads (`dumpLineMayMatter`), and the
+ * collector keeps a compact copy of what it needs. bzip2 has no decompressor in Node's standard
+ * library: such a file gets a message saying how to pipe it in instead.
+ */
+
+import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { WikidataCollector, dumpLineMayMatter, entitiesFromSparql, isSparqlResults } from '../core/wikidata';
+
+/** Largest whole-JSON input (entity JSON, SPARQL results); a dump has no limit. */
+export const MAX_JSON_BYTES = 512 * 1024 * 1024;
+/** Bad lines reported one by one before the rest are only counted. */
+const MAX_LINE_REPORTS = 5;
+
+export interface InputSummary {
+  kind: 'entity JSON' | 'SPARQL results' | 'dump' | 'JSON list' | 'unknown';
+  /** Entities read (before the collector's relevance filter, for dumps: lines parsed). */
+  entities: number;
+  lines: number;
+}
+
+/**
+ * Reads one input into the collector. Problems that spoil the whole input (missing file, bzip2,
+ * not JSON) are thrown as Error with a message naming the input; problems on single dump lines
+ * are passed to `warn` and reading goes on.
+ */
+export async function readWikidataInput(input: string, collector: WikidataCollector, warn: (message: string) => void, stdin: NodeJS.ReadableStream = process.stdin): Promise<InputSummary> {
+  const name = input === '-' ? 'standard input' : input;
+  let source: NodeJS.ReadableStream;
+  if (input === '-') source = stdin;
+  else {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(input);
+    } catch {
+      throw new Error(`${name}: no such file`);
+    }
+    if (!st.isFile()) throw new Error(`${name}: not a regular file`);
+    source = fs.createReadStream(input);
+  }
+  const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  let first: Buffer;
+  try {
+    const r = await chunks.next();
+    first = r.done ? Buffer.alloc(0) : Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
+  } catch (e) {
+    throw new Error(`${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (first.length >= 3 && first.toString('latin1', 0, 3) === 'BZh') {
+    throw new Error(`${name}: bzip2-compressed; Node has no bzip2 decompressor, so pipe it in: bzcat ${input === '-' ? 'FILE' : input} | attache import wikidata -`);
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    yield first;
+    for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
+  }
+  let bytes: NodeJS.ReadableStream = Readable.from(all());
+  if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
+    const gunzip = createGunzip();
+    bytes.on('error', (e) => gunzip.destroy(e));
+    bytes = bytes.pipe(gunzip);
+  }
+  const lines = readline.createInterface({ input: bytes, crlfDelay: Infinity });
+  const summary: InputSummary = { kind: 'unknown', entities: 0, lines: 0 };
+  let whole: string[] | null = null;
+  let wholeBytes = 0;
+  let badLines = 0;
+  try {
+    for await (const raw of lines) {
+      summary.lines++;
+      const line = summary.lines === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (whole) {
+        wholeBytes += line.length + 1;
+        if (wholeBytes > MAX_JSON_BYTES) throw new Error(`${name}: a JSON document larger than ${MAX_JSON_BYTES / 1024 / 1024} MB; use the line-per-entity dump format for big inputs`);
+        whole.push(line);
+        continue;
+      }
+      const t = line.trim();
+      if (summary.kind === 'unknown') {
+        if (!t) continue;
+        if (t === '[') {
+          summary.kind = 'dump';
+          continue;
+        }
+        whole = [line];
+        wholeBytes = line.length;
+        continue;
+      }
+      // Dump: one entity per line, a comma after each but the last, `]` on the last line.
+      if (!t || t === ']') continue;
+      if (!dumpLineMayMatter(t)) continue;
+      const json = t.endsWith(',') ? t.slice(0, -1) : t;
+      let value: unknown;
+      try {
+        value = JSON.parse(json);
+      } catch (e) {
+        if (++badLines <= MAX_LINE_REPORTS) warn(`${name}:${summary.lines}: not a JSON entity (${(e as Error).message}); line skipped`);
+        continue;
+      }
+      summary.entities++;
+      if (!collector.add(value, true) && ++badLines <= MAX_LINE_REPORTS) warn(`${name}:${summary.lines}: not a Wikidata item (no Q id); line skipped`);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new Error(`${name}: the gzip data is damaged or cut off after line ${summary.lines} (${(e as Error).message})`);
+    if (e instanceof Error && e.message.startsWith(name)) throw e;
+    throw new Error(`${name}: cannot read after line ${summary.lines} (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (badLines > MAX_LINE_REPORTS) warn(`${name}: ${badLines - MAX_LINE_REPORTS} more bad lines skipped`);
+  if (summary.kind === 'dump') return summary;
+  if (!whole) throw new Error(`${name}: empty input`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(whole.join('\n'));
+  } catch (e) {
+    throw new Error(`${name}: not valid JSON (${(e as Error).message})`);
+  }
+  return readDocument(name, doc, collector, warn, summary);
+}
+
+function readDocument(name: string, doc: unknown, collector: WikidataCollector, warn: (m: string) => void, summary: InputSummary): InputSummary {
+  if (isSparqlResults(doc)) {
+    summary.kind = 'SPARQL results';
+    const missing = ['person', 'position'].filter((v) => !doc.head.vars.includes(v));
+    if (missing.length) throw new Error(`${name}: SPARQL results without the variable${missing.length > 1 ? 's' : ''} ${missing.map((v) => `?${v}`).join(', ')}; use the query in docs/wikidata.md`);
+    const { entities, skippedRows } = entitiesFromSparql(doc);
+    if (skippedRows.length) warn(`${name}: ${skippedRows.length} result row${skippedRows.length > 1 ? 's' : ''} without a person or position item skipped (first: row ${skippedRows[0]})`);
+    for (const e of entities) collector.add(e);
+    summary.entities = entities.length;
+    return summary;
+  }
+  const entities = doc && typeof doc === 'object' && !Array.isArray(doc) ? (doc as { entities?: unknown }).entities : undefined;
+  if (entities && typeof entities === 'object' && !Array.isArray(entities)) {
+    summary.kind = 'entity JSON';
+    for (const [key, value] of Object.entries(entities as Record<string, unknown>)) {
+      if (value && typeof value === 'object' && 'missing' in value) warn(`${name}: ${key} does not exist on Wikidata (marked missing); skipped`);
+      else if (collector.add(value)) summary.entities++;
+      else warn(`${name}: entities.${key} is not a Wikidata item (no Q id); skipped`);
+    }
+    return summary;
+  }
+  if (Array.isArray(doc)) {
+    summary.kind = 'JSON list';
+    doc.forEach((value, i) => {
+      if (collector.add(value)) summary.entities++;
+      else warn(`${name}: item ${i + 1} of the list is not a Wikidata item (no Q id); skipped`);
+    });
+    return summary;
+  }
+  throw new Error(`${name}: JSON that is neither Wikidata entities ({"entities": …}), a dump, nor SPARQL results`);
+}
