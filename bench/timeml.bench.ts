@@ -67,7 +67,7 @@ export function readTimeML(name: string, xml: string): Doc {
     const t = m[0];
     if (t.startsWith('<')) {
       if (t.startsWith('<TIMEX3')) {
-        current = { start: text.length, end: -1, type: attr(t, 'type') ?? 'DATE', value: attr(t, 'value') ?? '', mod: attr(t, 'mod'), text: '' };
+        current = { start: text.length, end: -1, type: attr(t, 'type') ?? 'DATE', value: timemlValue(attr(t, 'value') ?? '')!, mod: attr(t, 'mod'), text: '' };
       } else if (t.startsWith('</TIMEX3') && current) {
         current.end = text.length;
         current.text = text.slice(current.start, current.end);
@@ -80,12 +80,16 @@ export function readTimeML(name: string, xml: string): Doc {
   return { name, dct: dctValue.slice(0, 10), text, gold };
 }
 
-/** Our value in TimeML's spelling: decades `199X` → `199`, centuries `19XX` → `19`. */
+/**
+ * A value in one spelling for comparison, applied to ours and the gold alike: decades `199X` →
+ * `199` (the spec's form and TimeML's), centuries `19XX` → `19`, weeks `2000-W07` → `2000-W7`
+ * (the gold writes both).
+ */
 export function timemlValue(v: string | null): string | null {
   if (v === null) return null;
   if (/^\d{3}X$/.test(v)) return v.slice(0, 3);
   if (/^\d{2}XX$/.test(v)) return v.slice(0, 2);
-  return v;
+  return v.replace(/-W0(\d)/, '-W$1');
 }
 
 interface Sys {

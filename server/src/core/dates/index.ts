@@ -9,25 +9,44 @@
 
 import { Article, paragraphAt } from '../article';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
-import { DateGranularity, DateKind, DateMention, Finding, Fix, finding } from '../types';
-import { Expr, scanDates } from './scan';
-
-const FUTURE = /\b(?:will|shall|is scheduled to|are scheduled to|is expected to|are expected to|is set to|are set to|plans? to|to be held|upcoming|is due to|are due to)\b/;
+import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, TimexType, finding } from '../types';
+import { Unit } from './lexicon';
+import { Expr, durationValue, scanDates } from './scan';
 
 export function recognizeDates(article: Article): { dates: DateMention[]; findings: Finding[] } {
   const text = article.text;
   const anchor = article.publicationDate ? parseIsoDate(article.publicationDate) : null;
   const a = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
   const anchorText = a ? formatYMD(a) : undefined;
-  const future = futureTester(article);
+  const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
+  const ctx: Context = { a, anchor: anchorText, tenseAt: tense, prev: null };
+  let pendingRange: DateMention | null = null;
   for (const e of scanDates(text, article.bodyStart, text.length)) {
-    const r = resolve(e, a, anchorText, future);
-    dates.push({ start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution });
+    const r = resolve(e, ctx);
+    const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution };
+    m.type = r.type ?? 'DATE';
+    if (e.mod) m.mod = e.mod;
+    m.anchor = r.anchor ?? (r.resolution.anchor ? 'dct' : 'none');
+    if (r.quant) m.quant = r.quant;
+    if (r.range) m.range = r.range;
+    const uncertain = e.uncertain ?? r.uncertain;
+    if (uncertain) m.uncertain = uncertain;
+    dates.push(m);
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
-    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value, findings);
+    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day' && !e.time) weekdayCheck(text, k.weekday, r.value, findings);
+    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && /^\d{4}-(?:\d{2}|W\d{2})/.test(r.value)) ctx.prev = { value: r.value, start: e.start };
+    if (e.pair && dates.length) {
+      // The second end of a range comes next from the scanner; both carry the interval.
+      pendingRange = m;
+    } else if (pendingRange) {
+      const range = { start: pendingRange.value, end: m.value };
+      pendingRange.range = range;
+      m.range = { ...range };
+      pendingRange = null;
+    }
   }
   const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
   if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
@@ -64,26 +83,91 @@ function frontMatterFix(article: Article, dates: DateMention[]): Fix {
   return { title: 'Add front matter with a publication date…', edits: [], command: { name: 'attache.insertFrontMatter', args: [] } };
 }
 
+/** Tense of the clause governing a date: the last tense cue before it in its sentence, else the first after. */
+export type Tense = 'future' | 'past' | 'present';
+
+/** Modals and "going (to)": future wherever they stand. */
+const MODAL_FUTURE = new Set(['will', 'would', 'shall', 'll', 'wo', 'must', 'should', 'going', 'upcoming', 'next', 'tomorrow']);
+/** Plans and expectations: future for a date after them ("is scheduled to meet Monday"); before them they are past forms. */
+const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'expected', 'expects', 'expect', 'due', 'slated', 'intends', 'intend', 'aims', 'set']);
+const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does', 'do', 'tells', 'say', 'now', 'today']);
+const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'went', 'came', 'took', 'made', 'gave', 'left', 'began', 'saw',
+  'found', 'got', 'sent', 'brought', 'spoke', 'wrote', 'thought', 'felt', 'kept', 'lost', 'won', 'ran', 'fled', 'struck', 'shot', 'became', 'broke',
+  'chose', 'drew', 'fell', 'flew', 'grew', 'knew', 'led', 'meant', 'paid', 'rose', 'sat', 'sold', 'stood', 'taught', 'threw', 'woke', 'wore',
+  'yesterday', 'ago', 'last', 'since']);
+const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+/** Words ending in -ed that are not past-tense verbs. */
+const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
+
+/** The tense word i of a clause says, or null; `before`: the word stands before the date. */
+function cueOf(words: string[], i: number, before: boolean): Tense | null {
+  const w = words[i];
+  if (MODAL_FUTURE.has(w)) return 'future';
+  if (INTENT.has(w)) {
+    if (before && w !== 'set') return 'future';
+    if (before && i + 1 < words.length && words[i + 1] === 'for') return 'future';
+    return w.endsWith('ed') || w === 'set' ? (i > 0 && AUXILIARY_BE.has(words[i - 1]) ? null : 'past') : 'present';
+  }
+  // "is to", "are to": a future arrangement.
+  if (w === 'to' && i > 0 && AUXILIARY_BE.has(words[i - 1]) && words[i - 1] !== 'be' && words[i - 1] !== 'been') return 'future';
+  const pastForm = PAST_WORDS.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+  if (pastForm) {
+    // A passive or perfect participle: its auxiliary decides ("must be returned", "was announced", "will be held").
+    if (i > 0 && AUXILIARY_BE.has(words[i - 1]) && !AUXILIARY_BE.has(w)) return null;
+    return 'past';
+  }
+  if (PRESENT_WORDS.has(w)) return 'present';
+  return null;
+}
+
+const WORD = /[A-Za-z]+/g;
+/** How far the cues are looked for, in words before and after the date. */
+const CUE_BEFORE = 12;
+const CUE_AFTER = 6;
+
 /**
- * Whether the sentence at an offset (or its paragraph, outside any sentence) is in the future
- * tense, for one article. It remembers the last sentence tested, as dates come in clusters: an
- * offset inside it is in no other sentence (they are disjoint and inside their paragraph).
+ * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
+ * (within CUE_BEFORE words) and the nearest after it (CUE_AFTER), the closer one (the one before
+ * on a tie); null when there is none. Cues: modals and "is to" (future); plans and expectations
+ * before the date (future: "is scheduled to meet Monday"); past forms; present forms.
  */
-function futureTester(article: Article): (offset: number) => boolean {
-  let start = -1;
-  let end = -1;
-  let value = false;
-  return (offset) => {
-    if (offset >= start && offset < end) return value;
-    const p = paragraphAt(article, offset);
-    if (!p) return false;
-    const s = p.sentences.find((x) => x.start <= offset && offset < x.end);
-    if (!s) return FUTURE.test(article.text.slice(p.start, p.end));
-    start = s.start;
-    end = s.end;
-    value = FUTURE.test(article.text.slice(s.start, s.end));
-    return value;
+function tenseTester(article: Article): (start: number, end: number) => Tense | null {
+  let sStart = -1;
+  let sEnd = -1;
+  return (start, end) => {
+    if (!(start >= sStart && start < sEnd)) {
+      const p = paragraphAt(article, start);
+      if (!p) return null;
+      const s = p.sentences.find((x) => x.start <= start && start < x.end);
+      sStart = s ? s.start : p.start;
+      sEnd = s ? s.end : p.end;
+    }
+    const before = article.text.slice(sStart, start).toLowerCase().match(WORD) ?? [];
+    let b: Tense | null = null;
+    let bd = Infinity;
+    for (let i = before.length - 1; i >= 0 && before.length - 1 - i < CUE_BEFORE; i--) {
+      const c = cueOf(before, i, true);
+      if (c) {
+        b = c;
+        bd = before.length - 1 - i;
+        break;
+      }
+    }
+    const after = article.text.slice(end, sEnd).toLowerCase().match(WORD) ?? [];
+    for (let i = 0; i < after.length && i < CUE_AFTER && i < bd; i++) {
+      const c = cueOf(after, i, false);
+      if (c) return c;
+    }
+    return b;
   };
+}
+
+interface Context {
+  a: YMD | null;
+  anchor: string | undefined;
+  tenseAt: (start: number, end: number) => Tense | null;
+  /** The last DATE or TIME value in the text so far, and where it starts. */
+  prev: { value: string; start: number } | null;
 }
 
 interface Resolved {
@@ -92,16 +176,172 @@ interface Resolved {
   granularity: DateGranularity;
   resolution: { rule: string; anchor?: string };
   invalid?: string;
+  type?: TimexType;
+  anchor?: DateAnchor;
+  quant?: string;
+  range?: { start: string | null; end: string | null };
+  uncertain?: string;
 }
 
 type YMD = { y: number; m: number; d: number };
 
 const NEEDS = 'needs a publication date: the article has none';
+/** How far (days) a partial date may lie before the publication date in a future-tense clause: "must return by Jan. 14" written a day after it. */
+const SLACK_DAYS = 31;
+const GUESSED = 'tense guessed: no verb in the sentence';
 
-/** `anchor` is `a` formatted (computed once per article); `isFuture` tells whether e's sentence is in the future tense. */
-function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt: (offset: number) => boolean): Resolved {
+function resolve(e: Expr, c: Context): Resolved {
+  const r = e.local && c.prev && dayOf(c.prev.value)
+    ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start }, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
+    : resolveDate(e, c);
+  if (e.time && r.value && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) {
+    r.value += e.time.includes(':') ? `T${e.time}` : `T${e.time}`;
+    r.type = 'TIME';
+    r.kind = 'time';
+    r.resolution = { ...r.resolution, rule: `${r.resolution.rule}, ${e.time.includes(':') ? `at ${e.time}` : partName(e.time)}` };
+  }
+  return r;
+}
+
+function partName(p: string): string {
+  return p === 'MO' ? 'morning' : p === 'AF' ? 'afternoon' : p === 'EV' ? 'evening' : 'night';
+}
+
+/** The day-level date of a TIMEX3 value (YYYY-MM-DD…), or null. */
+function dayOf(v: string): YMD | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+}
+
+/** Moves a date by n units, giving a value at that unit's granularity. */
+function shift(base: YMD, n: number, unit: Unit | 'day' | 'week' | 'month' | 'year'): { value: string; granularity: DateGranularity } | null {
+  switch (unit) {
+    case 'D': case 'day': return { value: formatYMD(fromDayNumber(toDayNumber(base.y, base.m, base.d) + n)), granularity: 'day' };
+    case 'W': case 'week': return { value: isoWeek(fromDayNumber(toDayNumber(base.y, base.m, base.d) + 7 * n)), granularity: 'week' };
+    case 'M': case 'month': {
+      const total = base.y * 12 + (base.m - 1) + n;
+      return { value: `${pad(Math.floor(total / 12), 4)}-${pad((total % 12) + 1)}`, granularity: 'month' };
+    }
+    case 'Y': case 'year': return { value: pad(base.y + n, 4), granularity: 'year' };
+    case 'DE': return { value: pad(base.y + 10 * n, 4), granularity: 'year' };
+    case 'CE': return { value: pad(base.y + 100 * n, 4), granularity: 'year' };
+    default: return null;
+  }
+}
+
+/** A previous value parsed back to a day, month or year (weeks: their Thursday). */
+function prevBase(v: string): YMD | null {
+  const d = dayOf(v);
+  if (d) return d;
+  const w = /^(\d{4})-W(\d{2})/.exec(v);
+  if (w) {
+    const jan4 = toDayNumber(Number(w[1]), 1, 4);
+    const wd = (weekday(Number(w[1]), 1, 4) + 6) % 7;
+    return fromDayNumber(jan4 - wd + 7 * (Number(w[2]) - 1) + 3);
+  }
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(v);
+  return m ? { y: Number(m[1]), m: m[2] ? Number(m[2]) : 7, d: 1 } : null;
+}
+
+const SEASON_NAMES: Record<string, string> = { SP: 'spring', SU: 'summer', FA: 'fall', WI: 'winter' };
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+/** The season index (year * 4 + n) holding a date: winter is December to February, counted in December's year. */
+function seasonIndex(y: number, m: number): number {
+  if (m <= 2) return (y - 1) * 4 + 3;
+  return y * 4 + Math.floor((m - 3) / 3);
+}
+
+function resolveDate(e: Expr, c: Context): Resolved {
+  const { a, anchor } = c;
   const k = e.kind;
   switch (k.type) {
+    case 'dur': {
+      const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
+      const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+      if (k.within && a) {
+        const end = shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
+        if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
+      }
+      return r;
+    }
+    case 'set':
+      return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, resolution: { rule: `recurring: ${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}` }, anchor: 'none' };
+    case 'ref':
+      return { value: k.v, kind: 'reference', granularity: 'day', resolution: { rule: k.v === 'PRESENT_REF' ? 'the present' : k.v === 'PAST_REF' ? 'the past' : 'the future' }, anchor: 'none' };
+    case 'century':
+      return { value: pad(k.c, 2), kind: 'century', granularity: 'decade', resolution: { rule: `century ${k.c}00–${k.c}99` }, anchor: 'none' };
+    case 'relc':
+      if (!a) return { value: null, kind: 'century', granularity: 'decade', resolution: { rule: NEEDS } };
+      return { value: pad(Math.floor(a.y / 100) + k.offset, 2), kind: 'century', granularity: 'decade', resolution: { rule: 'this century: the century of the publication date', anchor } };
+    case 'fiscal': {
+      if (!Number.isNaN(k.y)) return { value: pad(k.y, 4), kind: 'fiscal', granularity: 'year', resolution: { rule: `fiscal year ${k.y}` }, anchor: 'none' };
+      if (!a) return { value: null, kind: 'fiscal', granularity: 'year', resolution: { rule: NEEDS } };
+      return { value: pad(a.y + (k.offset ?? 0), 4), kind: 'fiscal', granularity: 'year', resolution: { rule: 'fiscal year relative to the publication year', anchor } };
+    }
+    case 'part': {
+      const unit = k.of === 'Q' ? 'quarter' : 'half';
+      if (!Number.isNaN(k.y)) return { value: `${pad(k.y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: unit } };
+      if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
+      return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the publication year`, anchor } };
+    }
+    case 'weekend': {
+      if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
+      const w = shift(a, k.offset, 'week')!;
+      return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: 'weekend of the publication week', anchor } };
+    }
+    case 'season': {
+      const name = SEASON_NAMES[k.s];
+      if (k.y !== undefined) return { value: `${pad(k.y, 4)}-${k.s}`, kind: 'season', granularity: 'quarter', resolution: { rule: `${name} ${k.y}` } };
+      if (!a) return { value: null, kind: 'season', granularity: 'quarter', resolution: { rule: NEEDS } };
+      const now = seasonIndex(a.y, a.m);
+      const sn = (SEASON_START[k.s] === 12 ? 3 : Math.floor((SEASON_START[k.s] - 3) / 3));
+      const base = Math.floor(now / 4) * 4 + sn; // this year's instance
+      let idx: number;
+      let uncertain: string | undefined;
+      const t = k.rel ? null : c.tenseAt(e.start, e.end);
+      if (k.rel === 'last') idx = base < now ? base : base - 4;
+      else if (k.rel === 'next') idx = base > now ? base : base + 4;
+      else if (k.rel === 'this') idx = base;
+      else if (t === 'future') idx = base >= now ? base : base + 4;
+      else if (t === 'past') idx = base <= now ? base : base - 4;
+      else {
+        idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
+        uncertain = t ? undefined : GUESSED;
+      }
+      return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
+    }
+    case 'ana': {
+      const base = c.prev ? prevBase(c.prev.value) : a;
+      if (!base) return { value: null, kind: 'anaphoric', granularity: k.unit, resolution: { rule: NEEDS } };
+      const v = shift(base, k.offset, k.unit)!;
+      const from = c.prev ? `the previous date in the text (${c.prev.value})` : 'the publication date';
+      return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: c.prev ? c.prev.value : anchor }, anchor: c.prev ? { previous: c.prev.start } : 'dct' };
+    }
+    case 'off': {
+      if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S') {
+        const value = durationValue(Math.abs(k.n), k.unit);
+        return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+      }
+      let base: YMD | null = null;
+      let anchorOut: DateAnchor = 'dct';
+      let from = 'the publication date';
+      if (k.from === 'base' && k.base) {
+        const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
+        base = b.value ? dayOf(b.value) : null;
+        from = b.value ?? 'its date';
+      } else if (k.from === 'prev' && c.prev) {
+        base = prevBase(c.prev.value);
+        anchorOut = { previous: c.prev.start };
+        from = `the previous date in the text (${c.prev.value})`;
+      } else base = a;
+      if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
+      const v = shift(base, k.n, k.unit)!;
+      const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
+      const n = Math.abs(k.n);
+      return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
+        resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
+    }
     case 'ymd': {
       if (!isValidDate(k.y, k.m, k.d)) {
         return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date (does not exist)' },
@@ -118,68 +358,76 @@ function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt:
     case 'decade':
       return { value: `${k.decade}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `decade ${k.decade}0–${k.decade}9` } };
     case 'range':
-      return { value: `${pad(k.from, 4)}/${pad(k.to, 4)}`, kind: 'range', granularity: 'range', resolution: { rule: 'range of years' } };
+      return { value: `${pad(k.from, 4)}/${pad(k.to, 4)}`, kind: 'range', granularity: 'range', range: { start: pad(k.from, 4), end: pad(k.to, 4) }, resolution: { rule: 'range of years' } };
     case 'md': {
       if (k.d > daysInMonth(2024, k.m)) {
         return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: 'partial date (does not exist)' },
           invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
       }
       if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
-      const fut = isFutureAt(e.start);
-      let y = a.y;
+      if (k.yrel !== undefined) {
+        return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
+      }
+      const t = c.tenseAt(e.start, e.end);
       const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
       const an = toDayNumber(a.y, a.m, a.d);
-      if (fut) {
+      let rule: string;
+      let uncertain: string | undefined;
+      // The nearest such day; the tense moves it a year only when it contradicts the tense by more than a month.
+      let y = a.y;
+      for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(n(yy) - an) < Math.abs(n(y) - an) || Number.isNaN(n(y))) y = yy;
+      const name = `${MONTHS[k.m - 1]} ${k.d}`;
+      if (t === 'future' && n(y) < an - SLACK_DAYS) {
         while (!(n(y) >= an)) y++;
-      } else {
+        rule = `partial date in a future-tense clause: the next ${name} after the publication date`;
+      } else if (t === 'past' && n(y) > an) {
         while (!(n(y) <= an)) y--;
+        rule = `partial date in a past-tense clause: the most recent ${name} before the publication date`;
+      } else {
+        rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
+        uncertain = t ? undefined : GUESSED;
       }
-      return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day',
-        resolution: { rule: fut ? `partial date in a future-tense sentence: the next ${MONTHS[k.m - 1]} ${k.d} on or after the publication date` : `partial date: the most recent ${MONTHS[k.m - 1]} ${k.d} not after the publication date`, anchor } };
+      return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', uncertain, resolution: { rule, anchor } };
     }
     case 'm': {
       const kind: DateKind = k.rel ? 'relative' : 'partial';
       if (!a) return { value: null, kind, granularity: 'month', resolution: { rule: NEEDS } };
       let y: number;
       let rule: string;
+      let uncertain: string | undefined;
+      const name = MONTHS[k.m - 1];
       if (k.rel === 'last') {
         y = k.m < a.m ? a.y : a.y - 1;
-        rule = `last ${MONTHS[k.m - 1]}: the most recent ${MONTHS[k.m - 1]} before the publication month`;
+        rule = `last ${name}: the most recent ${name} before the publication month`;
       } else if (k.rel === 'next') {
         y = k.m > a.m ? a.y : a.y + 1;
-        rule = `next ${MONTHS[k.m - 1]}: the first ${MONTHS[k.m - 1]} after the publication month`;
+        rule = `next ${name}: the first ${name} after the publication month`;
       } else if (k.rel === 'this') {
         y = a.y;
-        rule = `this ${MONTHS[k.m - 1]}: ${MONTHS[k.m - 1]} of the publication year`;
-      } else if (isFutureAt(e.start)) {
-        y = k.m >= a.m ? a.y : a.y + 1;
-        rule = `month in a future-tense sentence: the next ${MONTHS[k.m - 1]} from the publication date`;
+        rule = `this ${name}: ${name} of the publication year`;
       } else {
-        y = k.m <= a.m ? a.y : a.y - 1;
-        rule = `partial date: the most recent ${MONTHS[k.m - 1]} not after the publication date`;
+        const t = c.tenseAt(e.start, e.end);
+        if (t === 'future' && k.m < a.m - 1) {
+          y = k.m >= a.m ? a.y : a.y + 1;
+          rule = `month in a future-tense clause: the next ${name} from the publication date`;
+        } else if (t === 'past' && k.m > a.m + 1) {
+          y = k.m <= a.m ? a.y : a.y - 1;
+          rule = `month in a past-tense clause: the most recent ${name} not after the publication date`;
+        } else {
+          const d = k.m - a.m;
+          y = d > 6 ? a.y - 1 : d < -6 ? a.y + 1 : a.y;
+          rule = `month: the ${name} nearest the publication date`;
+          uncertain = t ? undefined : GUESSED;
+        }
       }
-      return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', resolution: { rule, anchor } };
+      return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', uncertain, resolution: { rule, anchor } };
     }
     case 'rel': {
       if (!a) return { value: null, kind: 'relative', granularity: k.unit, resolution: { rule: NEEDS } };
-      const an = toDayNumber(a.y, a.m, a.d);
       const word = k.offset === 0 ? 'this' : k.offset < 0 ? `${-k.offset} ${k.unit}${k.offset === -1 ? '' : 's'} before` : `${k.offset} ${k.unit}${k.offset === 1 ? '' : 's'} after`;
       const rule = `relative date: ${word} ${k.offset === 0 ? k.unit + ' of ' : ''}the publication date`;
-      switch (k.unit) {
-        case 'day':
-          return { value: formatYMD(fromDayNumber(an + k.offset)), kind: 'relative', granularity: 'day', resolution: { rule, anchor } };
-        case 'week': {
-          const d = fromDayNumber(an + 7 * k.offset);
-          return { value: isoWeek(d), kind: 'relative', granularity: 'week', resolution: { rule, anchor } };
-        }
-        case 'month': {
-          const total = a.y * 12 + (a.m - 1) + k.offset;
-          return { value: `${pad(Math.floor(total / 12), 4)}-${pad((total % 12) + 1)}`, kind: 'relative', granularity: 'month', resolution: { rule, anchor } };
-        }
-        case 'year':
-          return { value: pad(a.y + k.offset, 4), kind: 'relative', granularity: 'year', resolution: { rule, anchor } };
-      }
-      break;
+      const v = shift(a, k.offset, k.unit)!;
+      return { value: v.value, kind: 'relative', granularity: v.granularity, resolution: { rule, anchor } };
     }
     case 'weekday': {
       const kind: DateKind = 'weekday';
@@ -188,18 +436,32 @@ function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt:
       const aw = weekday(a.y, a.m, a.d);
       let delta: number;
       let rule: string;
+      let uncertain: string | undefined;
       const name = WEEKDAYS[k.w];
-      if (k.rel === 'next' || (!k.rel && isFutureAt(e.start))) {
-        delta = ((k.w - aw + 7) % 7) || 7;
-        rule = k.rel === 'next' ? `next ${name}: the first ${name} after the publication date` : `weekday in a future-tense sentence: the next ${name} after the publication date`;
+      const t = k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
+      const ahead = (k.w - aw + 7) % 7;
+      const back = (aw - k.w + 7) % 7;
+      if (k.rel === 'next') {
+        delta = ahead || 7;
+        rule = `next ${name}: the first ${name} after the publication date`;
       } else if (k.rel === 'last') {
-        delta = -(((aw - k.w + 7) % 7) || 7);
+        delta = -(back || 7);
         rule = `last ${name}: the most recent ${name} before the publication date`;
+      } else if (t === 'future') {
+        delta = k.rel === 'this' ? ahead : ahead || 7;
+        rule = `weekday in a future-tense clause: the next ${name} after the publication date`;
+      } else if (t === 'present' && k.rel === 'this') {
+        delta = ahead;
+        rule = `this ${name} in a present-tense clause: the coming ${name}`;
+      } else if (t === 'present' && ahead > 0 && ahead < back) {
+        delta = ahead;
+        rule = `weekday in a present-tense clause: the ${name} nearest the publication date`;
       } else {
-        delta = -((aw - k.w + 7) % 7);
-        rule = `weekday: the most recent ${name} not after the publication date`;
+        delta = -back;
+        rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
+        if (!t) uncertain = GUESSED;
       }
-      return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', resolution: { rule, anchor } };
+      return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', uncertain, resolution: { rule, anchor } };
     }
   }
   return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };
