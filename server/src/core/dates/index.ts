@@ -21,7 +21,7 @@ export function recognizeDates(article: Article): { dates: DateMention[]; findin
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  const ctx: Context = { a, anchor: anchorText, tenseAt: tense, prev: null };
+  const ctx: Context = { a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null };
   let pendingRange: DateMention | null = null;
   for (const e of scanDates(text, article.bodyStart, text.length)) {
     const r = resolve(e, ctx);
@@ -37,7 +37,10 @@ export function recognizeDates(article: Article): { dates: DateMention[]; findin
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
     if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day' && !e.time) weekdayCheck(text, k.weekday, r.value, findings);
-    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && /^\d{4}-(?:\d{2}|W\d{2})/.test(r.value)) ctx.prev = { value: r.value, start: e.start };
+    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && /^\d{4}/.test(r.value)) {
+      ctx.prev = { value: r.value, start: e.start };
+      if (dayOf(r.value)) ctx.prevDay = ctx.prev;
+    }
     if (e.pair && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
@@ -127,8 +130,8 @@ const CUE_AFTER = 6;
 
 /**
  * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
- * (within CUE_BEFORE words) and the nearest after it (CUE_AFTER), the closer one (the one before
- * on a tie); null when there is none. Cues: modals and "is to" (future); plans and expectations
+ * (within CUE_BEFORE words) and the nearest after it in the same clause (CUE_AFTER words, up to a
+ * comma), the closer one (the one before on a tie); null when there is none. Cues: modals and "is to" (future); plans and expectations
  * before the date (future: "is scheduled to meet Monday"); past forms; present forms.
  */
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
@@ -142,18 +145,23 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       sStart = s ? s.start : p.start;
       sEnd = s ? s.end : p.end;
     }
-    const before = article.text.slice(sStart, start).toLowerCase().match(WORD) ?? [];
+    const original = article.text.slice(sStart, start).match(WORD) ?? [];
+    const before = original.map((w) => w.toLowerCase());
     let b: Tense | null = null;
     let bd = Infinity;
     for (let i = before.length - 1; i >= 0 && before.length - 1 - i < CUE_BEFORE; i--) {
-      const c = cueOf(before, i, true);
+      // A headline's infinitive ("City To Host Fair On Monday") announces.
+      const c = original[i] === 'To' && i > 0 ? 'future' : cueOf(before, i, true);
       if (c) {
         b = c;
         bd = before.length - 1 - i;
         break;
       }
     }
-    const after = article.text.slice(end, sEnd).toLowerCase().match(WORD) ?? [];
+    // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
+    const rest = article.text.slice(end, sEnd);
+    const stop = rest.search(/[,;:(]/);
+    const after = (stop >= 0 ? rest.slice(0, stop) : rest).toLowerCase().match(WORD) ?? [];
     for (let i = 0; i < after.length && i < CUE_AFTER && i < bd; i++) {
       const c = cueOf(after, i, false);
       if (c) return c;
@@ -168,6 +176,8 @@ interface Context {
   tenseAt: (start: number, end: number) => Tense | null;
   /** The last DATE or TIME value in the text so far, and where it starts. */
   prev: { value: string; start: number } | null;
+  /** The last one naming a day. */
+  prevDay: { value: string; start: number } | null;
 }
 
 interface Resolved {
@@ -191,8 +201,8 @@ const SLACK_DAYS = 31;
 const GUESSED = 'tense guessed: no verb in the sentence';
 
 function resolve(e: Expr, c: Context): Resolved {
-  const r = e.local && c.prev && dayOf(c.prev.value)
-    ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start }, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
+  const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
+    ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
     : resolveDate(e, c);
   if (e.time && r.value && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) {
     r.value += e.time.includes(':') ? `T${e.time}` : `T${e.time}`;
@@ -312,11 +322,13 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
     }
     case 'ana': {
-      const base = c.prev ? prevBase(c.prev.value) : a;
+      // Days and weeks count from the last date naming a day; months and years from the last date.
+      const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
+      const base = prev ? prevBase(prev.value) : a;
       if (!base) return { value: null, kind: 'anaphoric', granularity: k.unit, resolution: { rule: NEEDS } };
       const v = shift(base, k.offset, k.unit)!;
-      const from = c.prev ? `the previous date in the text (${c.prev.value})` : 'the publication date';
-      return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: c.prev ? c.prev.value : anchor }, anchor: c.prev ? { previous: c.prev.start } : 'dct' };
+      const from = prev ? `the previous date in the text (${prev.value})` : 'the publication date';
+      return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, anchor: prev ? { previous: prev.start } : 'dct' };
     }
     case 'off': {
       if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S') {
@@ -330,10 +342,11 @@ function resolveDate(e: Expr, c: Context): Resolved {
         const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
         base = b.value ? dayOf(b.value) : null;
         from = b.value ?? 'its date';
-      } else if (k.from === 'prev' && c.prev) {
-        base = prevBase(c.prev.value);
-        anchorOut = { previous: c.prev.start };
-        from = `the previous date in the text (${c.prev.value})`;
+      } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
+        const prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
+        base = prevBase(prev.value);
+        anchorOut = { previous: prev.start };
+        from = `the previous date in the text (${prev.value})`;
       } else base = a;
       if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
       const v = shift(base, k.n, k.unit)!;
@@ -450,7 +463,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
       } else if (t === 'future') {
         delta = k.rel === 'this' ? ahead : ahead || 7;
         rule = `weekday in a future-tense clause: the next ${name} after the publication date`;
-      } else if (t === 'present' && k.rel === 'this') {
+      } else if ((t === 'present' || t === null) && k.rel === 'this') {
         delta = ahead;
         rule = `this ${name} in a present-tense clause: the coming ${name}`;
       } else if (t === 'present' && ahead > 0 && ahead < back) {

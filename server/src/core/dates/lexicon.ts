@@ -75,7 +75,7 @@ export const LEXICON: Record<string, Word> = Object.assign(Object.create(null) a
   future: { ref: 'FUTURE_REF', trigger: true },
   daily: { set: 'P1D', trigger: true }, weekly: { set: 'P1W', trigger: true }, monthly: { set: 'P1M', trigger: true },
   annually: { set: 'P1Y', trigger: true }, yearly: { set: 'P1Y', trigger: true }, hourly: { set: 'PT1H', trigger: true }, nightly: { set: 'XXXX-XX-XXTNI', trigger: true },
-  every: { trigger: true }, each: {},
+  every: { trigger: true }, each: {}, season: { trigger: true },
   spring: { season: 'SP', trigger: true }, summer: { season: 'SU', trigger: true }, fall: { season: 'FA', trigger: true },
   autumn: { season: 'FA', trigger: true }, winter: { season: 'WI', trigger: true },
   morning: { part: 'MO', trigger: true }, afternoon: { part: 'AF', trigger: true }, evening: { part: 'EV', trigger: true },

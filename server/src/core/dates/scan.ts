@@ -262,7 +262,7 @@ function triggerStart(text: string, at: number, end: number): number {
 }
 
 /** Words of context kept before and after a trigger (the parser looks at most this far). */
-const BEFORE = 3;
+const BEFORE = 5;
 const AFTER = 8;
 
 /**
@@ -839,8 +839,8 @@ export class DateScanner {
         return { expr: { start, end: base.expr.end, kind: { type: 'off', n: w === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
       }
     }
-    const p = this.lw(this.startToken(start) - 1);
-    if (p === 'in' && !Number.isNaN(d.n) && start === this.tS[this.startToken(start)] && this.str(this.startToken(start) - 1) === 'in') {
+    const p = this.strOrNone(this.startToken(start) - 1);
+    if ((p === 'in' || p === 'In') && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
       return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct' } }, next: j };
     }
     return { expr: { start, end, kind: { type: 'dur', n: d.n, unit: d.unit, half: d.half } }, next: j };
@@ -900,6 +900,7 @@ export class DateScanner {
       const u = this.lex(k + 1);
       if (u?.unit && !u.plural) return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: durationValue(1, u.unit), quant: lw.toUpperCase() } }, next: k + 2 };
       if (u?.season) return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: `XXXX-${u.season}`, quant: lw.toUpperCase() } }, next: k + 2 };
+      if (this.lw(k + 1) === 'season') return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: 'P3M', quant: lw.toUpperCase() } }, next: k + 2 };
       const wd = this.weekdayOf(k + 1);
       if (wd >= 0) return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: lw.toUpperCase() } }, next: k + 2 };
       if (lw === 'every') {
