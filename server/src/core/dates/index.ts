@@ -10,7 +10,7 @@
 import { Article, paragraphAt } from '../article';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, TimexType, finding } from '../types';
-import { Unit } from './lexicon';
+import { Unit, holidayDate } from './lexicon';
 import { Expr, durationValue, scanDates } from './scan';
 
 export function recognizeDates(article: Article): { dates: DateMention[]; findings: Finding[] } {
@@ -402,9 +402,33 @@ function resolveDate(e: Expr, c: Context): Resolved {
       }
       return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', uncertain, resolution: { rule, anchor } };
     }
+    case 'holiday': {
+      if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+      const at = (y: number): number => { const h = holidayDate(k.name, y)!; return toDayNumber(y, h.m, h.d); };
+      const an = toDayNumber(a.y, a.m, a.d);
+      let y = a.y;
+      let rule: string;
+      if (k.rel === 'last') {
+        while (at(y) >= an) y--;
+        rule = 'last such holiday before the publication date';
+      } else if (k.rel === 'next') {
+        while (at(y) <= an) y++;
+        rule = 'next such holiday after the publication date';
+      } else if (k.rel === 'this') {
+        rule = 'the holiday in the publication year';
+      } else {
+        const t = c.tenseAt(e.start, e.end);
+        if (t === 'future') while (at(y) < an) y++;
+        else while (at(y) > an) y--;
+        rule = t === 'future' ? 'the next such holiday' : 'the most recent such holiday not after the publication date';
+      }
+      const h = holidayDate(k.name, y)!;
+      return { value: formatYMD({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'day', resolution: { rule, anchor } };
+    }
     case 'm': {
       const kind: DateKind = k.rel ? 'relative' : 'partial';
       if (!a) return { value: null, kind, granularity: 'month', resolution: { rule: NEEDS } };
+      if (k.yrel !== undefined) return { value: `${pad(a.y + k.yrel, 4)}-${pad(k.m)}`, kind: 'relative', granularity: 'month', resolution: { rule: `${MONTHS[k.m - 1]} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
       let y: number;
       let rule: string;
       let uncertain: string | undefined;

@@ -33,6 +33,8 @@ export interface Word {
   ord?: number;
   /** Direction: last/previous (-1), this/that/same (0), next/following/coming (+1). */
   rel?: -1 | 0 | 1;
+  /** A holiday (its key for `holidayDate`). */
+  holiday?: string;
   /** Starts a scan window. */
   trigger?: boolean;
 }
@@ -82,5 +84,31 @@ export const LEXICON: Record<string, Word> = Object.assign(Object.create(null) a
   night: { part: 'NI', trigger: true }, noon: { part: 'MI', trigger: true }, midday: { part: 'MI', trigger: true },
   weekend: { trigger: true }, quarter: { trigger: true }, half: { trigger: true }, fiscal: { trigger: true },
   first: { ord: 1 }, third: { ord: 3 }, fourth: { ord: 4 }, twentieth: { ord: 20 }, nineteenth: { ord: 19 }, eighteenth: { ord: 18 }, seventeenth: { ord: 17 },
-  bc: {}, bce: {}, ad: {}, ce: {},
+  bc: {}, bce: {}, ad: {}, ce: {}, midnight: { trigger: true },
+  thanksgiving: { holiday: 'thanksgiving', trigger: true }, christmas: { holiday: 'christmas', trigger: true }, easter: { holiday: 'easter', trigger: true },
+  halloween: { holiday: 'halloween', trigger: true }, new: { holiday: 'newyear' },
 });
+
+/** A holiday's date in year y (Thanksgiving: the United States' fourth Thursday of November; Easter: Western). */
+export function holidayDate(name: string, y: number): { m: number; d: number } | null {
+  switch (name) {
+    case 'christmas': return { m: 12, d: 25 };
+    case 'christmaseve': return { m: 12, d: 24 };
+    case 'newyear': return { m: 1, d: 1 };
+    case 'newyeareve': return { m: 12, d: 31 };
+    case 'halloween': return { m: 10, d: 31 };
+    case 'thanksgiving': {
+      const nov1 = new Date(Date.UTC(y, 10, 1)).getUTCDay();
+      return { m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
+    }
+    case 'easter': {
+      // Anonymous Gregorian algorithm.
+      const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25);
+      const g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
+      const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+      const month = Math.floor((h + l - 7 * m + 114) / 31);
+      return { m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
+    }
+  }
+  return null;
+}

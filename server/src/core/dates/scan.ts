@@ -124,7 +124,9 @@ export type ExprKind =
   /** A month and day; `yrel` when "last/this/next year" gives the year. */
   | { type: 'md'; m: number; d: number; weekday?: { w: number; s: number; e: number }; yrel?: number }
   | { type: 'ym'; y: number; m: number }
-  | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this' }
+  | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
+  /** A holiday by its name in the lexicon. */
+  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this' }
   | { type: 'y'; y: number }
   | { type: 'decade'; decade: number }
   | { type: 'range'; from: number; to: number }
@@ -568,7 +570,7 @@ export class DateScanner {
       }
       if (!Number.isNaN(y)) return { expr: { start, end, kind: { type: 'ymd', y, m, d, weekday } }, next: n };
       if (this.kind(n) === N && this.tS[n] - end <= 1) return null; // "May 5 2025 12" style noise
-      return { expr: { start, end, kind: { type: 'md', m, d, weekday } }, next: n };
+      return this.withYearWord({ expr: { start, end, kind: { type: 'md', m, d, weekday } }, next: n });
     }
     if (weekday) return null;
     const y = this.yearAt(j);
@@ -581,7 +583,19 @@ export class DateScanner {
     }
     if (start === this.tS[k] && (prev === undefined || this.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|early|late|mid|Early|Late|Mid|through|till|the|The|and|to|between|Between)$/.test(prev))) return null;
     if (this.isMay(k) && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) && start === this.tS[k]) return null;
-    return { expr: { start, end: this.tE[k], kind: { type: 'm', m } }, next: j };
+    return this.withYearWord({ expr: { start, end: this.tE[k], kind: { type: 'm', m } }, next: j });
+  }
+
+  /** "April next year", "Nov. 3 last year": a month or day followed by last/this/next year. */
+  withYearWord(r: { expr: Expr; next: number }): { expr: Expr; next: number } {
+    const rel = this.lw(r.next);
+    const k = r.expr.kind;
+    if ((rel === 'last' || rel === 'this' || rel === 'next') && this.lw(r.next + 1) === 'year' && (k.type === 'm' || k.type === 'md')) {
+      k.yrel = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+      r.expr.end = this.tE[r.next + 1];
+      r.next += 2;
+    }
+    return r;
   }
 
   /** The date form starting at token k, with the second date of a range after it. */
@@ -747,9 +761,14 @@ export class DateScanner {
       const p = this.str(k - 1);
       if (YEAR_PREPOSITIONS.has(p)) return true;
       if ((p === 'the' || p === 'The') && capitalNext) return true;
+      // "the 1959 embargo", "a 1996 law": a determiner, a year of modern history, a noun.
+      const y = this.tV[k];
+      if (y >= 1800 && y <= 2099 && nk === W && this.tC[k + 1] < UNIT_CLASS && /^(?:the|The|a|A|its|his|her|their|this|that|whose)$/.test(p)) return true;
       if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
     }
     if (pk === P && this.first(k - 1) === 40 /* ( */ && nk === P && this.first(k + 1) === 41 /* ) */) return true;
+    // A list of years: "in 1994, 1995 and 1997".
+    if (pk === P && this.first(k - 1) === COMMA && !Number.isNaN(this.yearAt(k - 2)) && this.isYearContext(k - 2)) return true;
     return false;
   }
 
@@ -895,6 +914,28 @@ export class DateScanner {
       if (lw === 'current' && this.lex(k + 1)?.unit) return null;
       return { expr: { start: s, end: this.tE[k], kind: { type: 'ref', v: w.ref } }, next: k + 1 };
     }
+    if (w.part === 'MI' || lw === 'midnight') {
+      const p = this.strOrNone(k - 1);
+      if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till') return null;
+      return { expr: { start: s, end: this.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time: lw === 'midnight' ? '24:00' : '12:00', local: true }, next: k + 1 };
+    }
+    if (w.holiday) {
+      if (this.first(k) > 90) return null;
+      let end = this.tE[k];
+      let next = k + 1;
+      if (w.holiday !== 'easter' && this.str(k + 1) === 'Day' || (w.holiday === 'easter' && this.str(k + 1) === 'Sunday')) {
+        end = this.tE[k + 1];
+        next++;
+      } else if (w.holiday === 'newyear') {
+        if (!(this.isP(k + 1, 39) || this.isP(k + 1, 0x2019)) || this.strOrNone(k + 2) !== 's' || !/^(?:Day|Eve)$/.test(this.strOrNone(k + 3) ?? '')) return null;
+        const eve = this.str(k + 3) === 'Eve';
+        return { expr: { start: s, end: this.tE[k + 3], kind: { type: 'holiday', name: eve ? 'newyeareve' : 'newyear' } }, next: k + 4 };
+      } else if (w.holiday === 'christmas' && this.str(k + 1) === 'Eve') {
+        return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'holiday', name: 'christmaseve' } }, next: k + 2 };
+      }
+      const rel = this.isRelWord(k - 1) ? (this.str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
+      return this.withYearWord({ expr: { start: rel ? this.tS[k - 1] : s, end, kind: { type: 'holiday', name: w.holiday, rel } }, next });
+    }
     if (w.set) return { expr: { start: s, end: this.tE[k], kind: { type: 'set', v: w.set } }, next: k + 1 };
     if (lw === 'every' || lw === 'each') {
       const u = this.lex(k + 1);
@@ -936,6 +977,9 @@ export class DateScanner {
     }
     if (lw === 'between' || lw === 'from') return this.rangeRule(k, lw);
     // A unit word alone: "decades-long", "years-old".
+    if (w.unit && !w.plural && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && this.strOrNone(k + 2) === 'long') {
+      return { expr: { start: s, end: this.tE[k + 2], kind: { type: 'dur', n: 1, unit: w.unit } }, next: k + 3 };
+    }
     if (w.unit && w.plural && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && /^(?:long|old)$/.test(this.strOrNone(k + 2) ?? '')) {
       return { expr: { start: s, end: this.tE[k + 2], kind: { type: 'dur', n: NaN, unit: w.unit } }, next: k + 3 };
     }
@@ -1050,6 +1094,8 @@ export class DateScanner {
       if (base && base.expr.start === this.tS[j + 2] && isDay(base.expr.kind)) {
         return { expr: { start: s, end: base.expr.end, kind: { type: 'off', n: after ? 1 : -1, unit: 'D', from: 'base', base: base.expr.kind } }, next: base.next };
       }
+      // Alone only before punctuation ("…the day before."): "the day before authorities acted" is a clause.
+      if (this.kind(j + 2) !== P && this.kind(j + 2) !== 0) return null;
       return { expr: { start: s, end: this.tE[j + 1], kind: { type: 'ana', unit: 'day', offset: after ? 1 : -1 } }, next: j + 2 };
     }
     if (lw === 'past' || lw === 'future') {
