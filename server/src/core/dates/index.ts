@@ -11,9 +11,15 @@ import { Article, paragraphAt } from '../article';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, TimexType, finding } from '../types';
 import { Unit, holidayDate } from './lexicon';
-import { Expr, durationValue, scanDates } from './scan';
+import { DateScanner, Expr, durationValue, scanDates } from './scan';
 
-export function recognizeDates(article: Article): { dates: DateMention[]; findings: Finding[] } {
+export { DateScanner } from './scan';
+
+/**
+ * `scanner` holds the scanner's working arrays; a caller analyzing many articles passes one it
+ * keeps (AnalysisContext.dateScanner), so nothing is allocated per article for it.
+ */
+export function recognizeDates(article: Article, scanner: DateScanner = new DateScanner()): { dates: DateMention[]; findings: Finding[] } {
   const text = article.text;
   const anchor = article.publicationDate ? parseIsoDate(article.publicationDate) : null;
   const a = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
@@ -23,7 +29,7 @@ export function recognizeDates(article: Article): { dates: DateMention[]; findin
   const findings: Finding[] = [];
   const ctx: Context = { a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null };
   let pendingRange: DateMention | null = null;
-  for (const e of scanDates(text, article.bodyStart, text.length)) {
+  for (const e of scanDates(text, article.bodyStart, text.length, scanner)) {
     const r = resolve(e, ctx);
     const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution };
     m.type = r.type ?? 'DATE';
@@ -37,7 +43,7 @@ export function recognizeDates(article: Article): { dates: DateMention[]; findin
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
     if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day' && !e.time) weekdayCheck(text, k.weekday, r.value, findings);
-    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && /^\d{4}/.test(r.value)) {
+    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57) {
       ctx.prev = { value: r.value, start: e.start };
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
     }
@@ -127,6 +133,8 @@ const WORD = /[A-Za-z]+/g;
 /** How far the cues are looked for, in words before and after the date. */
 const CUE_BEFORE = 12;
 const CUE_AFTER = 6;
+const BEFORE_CHARS = 160;
+const AFTER_CHARS = 80;
 
 /**
  * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
@@ -145,7 +153,10 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       sStart = s ? s.start : p.start;
       sEnd = s ? s.end : p.end;
     }
-    const original = article.text.slice(sStart, start).match(WORD) ?? [];
+    // Only the words within reach are read (CUE_BEFORE words fit in BEFORE_CHARS); a word cut at the window's start is dropped.
+    const from = Math.max(sStart, start - BEFORE_CHARS);
+    const original = article.text.slice(from, start).match(WORD) ?? [];
+    if (from > sStart && original.length) original.shift();
     const before = original.map((w) => w.toLowerCase());
     let b: Tense | null = null;
     let bd = Infinity;
@@ -159,7 +170,7 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       }
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
-    const rest = article.text.slice(end, sEnd);
+    const rest = article.text.slice(end, Math.min(sEnd, end + AFTER_CHARS));
     const stop = rest.search(/[,;:(]/);
     const after = (stop >= 0 ? rest.slice(0, stop) : rest).toLowerCase().match(WORD) ?? [];
     for (let i = 0; i < after.length && i < CUE_AFTER && i < bd; i++) {
@@ -219,6 +230,7 @@ function partName(p: string): string {
 
 /** The day-level date of a TIMEX3 value (YYYY-MM-DD…), or null. */
 function dayOf(v: string): YMD | null {
+  if (v.length < 10 || v.charCodeAt(7) !== 45 || v.charCodeAt(4) !== 45) return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
   return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
 }

@@ -264,8 +264,8 @@ function triggerStart(text: string, at: number, end: number): number {
 }
 
 /** Words of context kept before and after a trigger (the parser looks at most this far). */
-const BEFORE = 5;
-const AFTER = 8;
+const BEFORE = 4;
+const AFTER = 6;
 
 /**
  * Windows are [wordsBack(p, BEFORE), wordsForward(p, AFTER)] around each trigger p, merged when
