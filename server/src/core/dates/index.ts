@@ -112,6 +112,8 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'she
 function cueOf(words: string[], i: number, before: boolean): Tense | null {
   const w = words[i];
   if (MODAL_FUTURE.has(w)) return 'future';
+  // "as soon as Tuesday", "as early as next week".
+  if ((w === 'soon' || w === 'early') && i > 0 && words[i - 1] === 'as') return 'future';
   if (INTENT.has(w)) {
     if (before && w !== 'set') return 'future';
     if (before && i + 1 < words.length && words[i + 1] === 'for') return 'future';
@@ -134,6 +136,8 @@ const WORD = /[A-Za-z]+/g;
 const CUE_BEFORE = 12;
 const CUE_AFTER = 6;
 const BEFORE_CHARS = 160;
+/** Where the clause of a date ends, after it: punctuation, or a word opening another clause ("…Wednesday that they should…"). */
+const CLAUSE_END = /[,;:(.!?"`]|\b(?:that|which|who|when|because|but|while|if|although)\b/;
 const AFTER_CHARS = 80;
 
 /**
@@ -171,7 +175,7 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
     const rest = article.text.slice(end, Math.min(sEnd, end + AFTER_CHARS));
-    const stop = rest.search(/[,;:(]/);
+    const stop = rest.search(CLAUSE_END);
     const after = (stop >= 0 ? rest.slice(0, stop) : rest).toLowerCase().match(WORD) ?? [];
     for (let i = 0; i < after.length && i < CUE_AFTER && i < bd; i++) {
       const c = cueOf(after, i, false);
@@ -456,17 +460,25 @@ function resolveDate(e: Expr, c: Context): Resolved {
         rule = `this ${name}: ${name} of the publication year`;
       } else {
         const t = c.tenseAt(e.start, e.end);
-        if (t === 'future' && k.m < a.m - 1) {
-          y = k.m >= a.m ? a.y : a.y + 1;
-          rule = `month in a future-tense clause: the next ${name} from the publication date`;
-        } else if (t === 'past' && k.m > a.m + 1) {
-          y = k.m <= a.m ? a.y : a.y - 1;
-          rule = `month in a past-tense clause: the most recent ${name} not after the publication date`;
+        const d = k.m - a.m;
+        const near = d > 6 ? a.y - 1 : d < -6 ? a.y + 1 : a.y;
+        const at = a.y * 12 + a.m;
+        y = near;
+        if (t === 'future') {
+          // The nearest, unless it is more than a month in the past.
+          while (y * 12 + k.m < at - 1) y++;
+          rule = `month in a future-tense clause: the ${name} nearest the publication date, not before the previous month`;
+        } else if (t === 'past') {
+          while (y * 12 + k.m > at + 1) y--;
+          rule = `month in a past-tense clause: the ${name} nearest the publication date, not after the next month`;
+        } else if (t === 'present') {
+          rule = `month in a present-tense clause: the ${name} nearest the publication date`;
         } else {
-          const d = k.m - a.m;
-          y = d > 6 ? a.y - 1 : d < -6 ? a.y + 1 : a.y;
-          rule = `month: the ${name} nearest the publication date`;
-          uncertain = t ? undefined : GUESSED;
+          // No verb to go by: news reports the past, except the next month or two.
+          const ahead = (k.m - a.m + 12) % 12;
+          y = ahead >= 1 && ahead <= 2 ? (k.m > a.m ? a.y : a.y + 1) : k.m <= a.m ? a.y : a.y - 1;
+          rule = `month: the most recent ${name} not after the publication date, or the next when it is at most two months ahead`;
+          uncertain = GUESSED;
         }
       }
       return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', uncertain, resolution: { rule, anchor } };

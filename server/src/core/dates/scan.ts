@@ -1098,6 +1098,13 @@ export class DateScanner {
       if (this.kind(j + 2) !== P && this.kind(j + 2) !== 0) return null;
       return { expr: { start: s, end: this.tE[j + 1], kind: { type: 'ana', unit: 'day', offset: after ? 1 : -1 } }, next: j + 2 };
     }
+    // "the week of March 6": that date's ISO week.
+    if (lw === 'week' && this.str(j + 1) === 'of' && this.kind(j + 2)) {
+      const base = this.tryAt(j + 2);
+      if (base && base.expr.start === this.tS[j + 2] && isDay(base.expr.kind)) {
+        return { expr: { start: s, end: base.expr.end, kind: { type: 'off', n: 0, unit: 'W', from: 'base', base: base.expr.kind } }, next: base.next };
+      }
+    }
     if (lw === 'past' || lw === 'future') {
       const u = this.lex(j + 1);
       if (lw === 'past' && (u?.unit || u?.n !== undefined || this.kind(j + 1) === N)) return this.relRule(j, s, lw, -1, true);
