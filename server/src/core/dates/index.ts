@@ -111,7 +111,7 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'she
 /** The tense word i of a clause says, or null; `before`: the word stands before the date. */
 function cueOf(words: string[], i: number, before: boolean): Tense | null {
   const w = words[i];
-  if (MODAL_FUTURE.has(w)) return 'future';
+  if (MODAL_FUTURE.has(w)) return w === 'next' && words[i + 1] === 'to' ? null : 'future'; // "next to" is a place
   // "as soon as Tuesday", "as early as next week".
   if ((w === 'soon' || w === 'early') && i > 0 && words[i - 1] === 'as') return 'future';
   if (INTENT.has(w)) {
