@@ -394,6 +394,14 @@ function resolveDate(e: Expr, c: Context): Resolved {
           invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
       }
       if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+      if (k.weekday) {
+        // A weekday written with it picks the year: the nearest year where the day falls on it.
+        const an0 = toDayNumber(a.y, a.m, a.d);
+        // Only within half a year: further away, the weekday is more likely a mistake (weekday-mismatch says so).
+        const fits = [a.y, a.y - 1, a.y + 1].filter((yy) => isValidDate(yy, k.m, k.d) && weekday(yy, k.m, k.d) === k.weekday!.w && Math.abs(toDayNumber(yy, k.m, k.d) - an0) <= 183)
+          .sort((p, q) => Math.abs(toDayNumber(p, k.m, k.d) - an0) - Math.abs(toDayNumber(q, k.m, k.d) - an0));
+        if (fits.length) return { value: formatYMD({ y: fits[0], m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${WEEKDAYS[k.weekday.w]}, ${MONTHS[k.m - 1]} ${k.d}: the nearest year where that day is a ${WEEKDAYS[k.weekday.w]}`, anchor } };
+      }
       if (k.yrel !== undefined) {
         return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
       }
@@ -424,7 +432,10 @@ function resolveDate(e: Expr, c: Context): Resolved {
       const an = toDayNumber(a.y, a.m, a.d);
       let y = a.y;
       let rule: string;
-      if (k.rel === 'last') {
+      if (k.yrel !== undefined) {
+        y = a.y + k.yrel;
+        rule = `the holiday in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
+      } else if (k.rel === 'last') {
         while (at(y) >= an) y--;
         rule = 'last such holiday before the publication date';
       } else if (k.rel === 'next') {
@@ -499,7 +510,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
       let rule: string;
       let uncertain: string | undefined;
       const name = WEEKDAYS[k.w];
-      const t = k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
+      const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
       const ahead = (k.w - aw + 7) % 7;
       const back = (aw - k.w + 7) % 7;
       if (k.rel === 'next') {

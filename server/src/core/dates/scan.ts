@@ -126,13 +126,13 @@ export type ExprKind =
   | { type: 'ym'; y: number; m: number }
   | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
   /** A holiday by its name in the lexicon. */
-  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this' }
+  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number }
   | { type: 'y'; y: number }
   | { type: 'decade'; decade: number }
   | { type: 'range'; from: number; to: number }
   | { type: 'quarter'; y: number; q: number }
   | { type: 'rel'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
-  | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this' }
+  | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this'; past?: boolean }
   /** A duration: n units (n NaN: unspecified, "several months"); `within`: from now. */
   | { type: 'dur'; n: number; unit: Unit; within?: boolean; half?: boolean }
   /** An offset of n units from the publication date, the previous date in the text, or a base date. */
@@ -513,7 +513,9 @@ export class DateScanner {
     if (pk === W && this.tC[k - 1] >= REFERENCE_CLASS && NOT_BEFORE_NUMBER.has(this.str(k - 1))) return false;
     if (nk === P && this.tS[k + 1] === this.tE[k]) {
       const c = this.first(k + 1);
-      if (c === PERCENT || c === COLON) return false;
+      if (c === PERCENT) return false;
+    // "04:52" is a time; "Oct. 26: The…" is a date before a colon.
+    if (c === COLON && this.kind(k + 2) === N && this.tS[k + 2] === this.tE[k + 1]) return false;
       if ((c === DOT || c === COMMA) && this.kind(k + 2) === N && this.tS[k + 2] === this.tE[k + 1]) return false;
       if (c === HYPHEN && this.kind(k + 2) === W && this.tS[k + 2] === this.tE[k + 1]) return false;
     }
@@ -590,7 +592,7 @@ export class DateScanner {
   withYearWord(r: { expr: Expr; next: number }): { expr: Expr; next: number } {
     const rel = this.lw(r.next);
     const k = r.expr.kind;
-    if ((rel === 'last' || rel === 'this' || rel === 'next') && this.lw(r.next + 1) === 'year' && (k.type === 'm' || k.type === 'md')) {
+    if ((rel === 'last' || rel === 'this' || rel === 'next') && this.lw(r.next + 1) === 'year' && (k.type === 'm' || k.type === 'md' || (k.type === 'holiday' && !k.rel))) {
       k.yrel = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
       r.expr.end = this.tE[r.next + 1];
       r.next += 2;
@@ -628,6 +630,10 @@ export class DateScanner {
         // A weekday alone ("on Monday", "Thursday").
         const rel = this.isRelWord(k - 1) ? (this.str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
         const part = this.partAt(k + 1);
+        // "Wednesday's ruling": an event already named, read as past.
+        if (!rel && (this.isP(k + 1, 39) || this.isP(k + 1, 0x2019)) && this.adjacent(k, k + 1) && this.strOrNone(k + 2) === 's') {
+          return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'weekday', w, past: true } }, next: k + 1 };
+        }
         if (part) return { expr: { start: rel ? this.tS[k - 1] : this.tS[k], end: this.tE[k + 1], kind: { type: 'weekday', w, rel }, time: part }, next: k + 2 };
         return { expr: { start: rel ? this.tS[k - 1] : this.tS[k], end: this.tE[k], kind: { type: 'weekday', w, rel } }, next: k + 1 };
       }
@@ -835,6 +841,8 @@ export class DateScanner {
     if (!u || !u.unit) return null;
     // Ages and sizes: "a 44-year-old", "a 24-hour candle" stays (a duration), "six-year-old" does not.
     if (hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && this.strOrNone(j + 2) === 'old') return null;
+    // "a day-long meeting": the unit's own form reads it.
+    if (!hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && /^(?:old|long)$/.test(this.strOrNone(j + 2) ?? '')) return null;
     if (tk === N && this.first(j) <= 90) return null; // "60 Minutes"
     if (u.unit === 'S' && tk !== N && n === 1) return null; // "a second", "one second" rarely time
     if (hyphen ? u.plural : (n === 1) === !!u.plural && !Number.isNaN(n)) return null;
@@ -927,9 +935,10 @@ export class DateScanner {
         end = this.tE[k + 1];
         next++;
       } else if (w.holiday === 'newyear') {
-        if (!(this.isP(k + 1, 39) || this.isP(k + 1, 0x2019)) || this.strOrNone(k + 2) !== 's' || !/^(?:Day|Eve)$/.test(this.strOrNone(k + 3) ?? '')) return null;
-        const eve = this.str(k + 3) === 'Eve';
-        return { expr: { start: s, end: this.tE[k + 3], kind: { type: 'holiday', name: eve ? 'newyeareve' : 'newyear' } }, next: k + 4 };
+        // "New Year's Day", "New Year's Eve".
+        if (this.strOrNone(k + 1) !== 'Year' || !(this.isP(k + 2, 39) || this.isP(k + 2, 0x2019)) || this.strOrNone(k + 3) !== 's' || !/^(?:Day|Eve)$/.test(this.strOrNone(k + 4) ?? '')) return null;
+        const eve = this.str(k + 4) === 'Eve';
+        return this.withYearWord({ expr: { start: s, end: this.tE[k + 4], kind: { type: 'holiday', name: eve ? 'newyeareve' : 'newyear' } }, next: k + 5 });
       } else if (w.holiday === 'christmas' && this.str(k + 1) === 'Eve') {
         return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'holiday', name: 'christmaseve' } }, next: k + 2 };
       }
@@ -1090,7 +1099,9 @@ export class DateScanner {
       if (n === 'yesterday' || n === 'tomorrow') {
         return { expr: { start: s, end: this.tE[j + 2], kind: { type: 'rel', unit: 'day', offset: (n === 'yesterday' ? -1 : 1) + (after ? 1 : -1) } }, next: j + 3 };
       }
-      const base = this.kind(j + 2) ? this.tryAt(j + 2) : null;
+      // "the day before last Tuesday": the weekday form starts at the weekday and takes the word before it.
+      const at = this.isRelWord(j + 2) && this.weekdayOf(j + 3) >= 0 ? j + 3 : j + 2;
+      const base = this.kind(at) ? this.tryAt(at) : null;
       if (base && base.expr.start === this.tS[j + 2] && isDay(base.expr.kind)) {
         return { expr: { start: s, end: base.expr.end, kind: { type: 'off', n: after ? 1 : -1, unit: 'D', from: 'base', base: base.expr.kind } }, next: base.next };
       }
