@@ -31,10 +31,10 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   let pendingRange: DateMention | null = null;
   for (const e of scanDates(text, article.bodyStart, text.length, scanner)) {
     const r = resolve(e, ctx);
-    const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution };
-    m.type = r.type ?? 'DATE';
+    // The fields every mention has in one literal (one object shape, no property added later).
+    const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution,
+      type: r.type ?? 'DATE', anchor: r.anchor ?? (r.resolution.anchor ? 'dct' : 'none') };
     if (e.mod) m.mod = e.mod;
-    m.anchor = r.anchor ?? (r.resolution.anchor ? 'dct' : 'none');
     if (r.quant) m.quant = r.quant;
     if (r.range) m.range = r.range;
     const uncertain = e.uncertain ?? r.uncertain;
@@ -109,36 +109,37 @@ const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
 
 /** The tense word i of a clause says, or null; `before`: the word stands before the date. */
-function cueOf(words: string[], i: number, before: boolean): Tense | null {
-  const w = words[i];
-  if (MODAL_FUTURE.has(w)) return w === 'next' && words[i + 1] === 'to' ? null : 'future'; // "next to" is a place
+function cueOf(w: string, left: string, right: string, before: boolean): Tense | null {
+  if (MODAL_FUTURE.has(w)) return w === 'next' && right === 'to' ? null : 'future'; // "next to" is a place
   // "as soon as Tuesday", "as early as next week".
-  if ((w === 'soon' || w === 'early') && i > 0 && words[i - 1] === 'as') return 'future';
+  if ((w === 'soon' || w === 'early') && left === 'as') return 'future';
   if (INTENT.has(w)) {
     if (before && w !== 'set') return 'future';
-    if (before && i + 1 < words.length && words[i + 1] === 'for') return 'future';
-    return w.endsWith('ed') || w === 'set' ? (i > 0 && AUXILIARY_BE.has(words[i - 1]) ? null : 'past') : 'present';
+    if (before && right === 'for') return 'future';
+    return w.endsWith('ed') || w === 'set' ? (AUXILIARY_BE.has(left) ? null : 'past') : 'present';
   }
   // "is to", "are to": a future arrangement.
-  if (w === 'to' && i > 0 && AUXILIARY_BE.has(words[i - 1]) && words[i - 1] !== 'be' && words[i - 1] !== 'been') return 'future';
+  if (w === 'to' && AUXILIARY_BE.has(left) && left !== 'be' && left !== 'been') return 'future';
   const pastForm = PAST_WORDS.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
   if (pastForm) {
     // A passive or perfect participle: its auxiliary decides ("must be returned", "was announced", "will be held").
-    if (i > 0 && AUXILIARY_BE.has(words[i - 1]) && !AUXILIARY_BE.has(w)) return null;
+    if (AUXILIARY_BE.has(left) && !AUXILIARY_BE.has(w)) return null;
     return 'past';
   }
   if (PRESENT_WORDS.has(w)) return 'present';
   return null;
 }
 
-const WORD = /[A-Za-z]+/g;
 /** How far the cues are looked for, in words before and after the date. */
 const CUE_BEFORE = 12;
 const CUE_AFTER = 6;
-const BEFORE_CHARS = 160;
 /** Where the clause of a date ends, after it: punctuation, or a word opening another clause ("…Wednesday that they should…"). */
-const CLAUSE_END = /[,;:(.!?"`]|\b(?:that|which|who|when|because|but|while|if|although)\b/;
-const AFTER_CHARS = 80;
+const CLAUSE_END_WORDS = new Set(['that', 'which', 'who', 'when', 'because', 'but', 'while', 'if', 'although']);
+
+/** `,;:(.!?"` and the backquote. */
+function endsClause(c: number): boolean {
+  return c === 44 || c === 59 || c === 58 || c === 40 || c === 46 || c === 33 || c === 63 || c === 34 || c === 96;
+}
 
 /**
  * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
@@ -146,6 +147,10 @@ const AFTER_CHARS = 80;
  * comma), the closer one (the one before on a tie); null when there is none. Cues: modals and "is to" (future); plans and expectations
  * before the date (future: "is scheduled to meet Monday"); past forms; present forms.
  */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
@@ -157,29 +162,52 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       sStart = s ? s.start : p.start;
       sEnd = s ? s.end : p.end;
     }
-    // Only the words within reach are read (CUE_BEFORE words fit in BEFORE_CHARS); a word cut at the window's start is dropped.
-    const from = Math.max(sStart, start - BEFORE_CHARS);
-    const original = article.text.slice(from, start).match(WORD) ?? [];
-    if (from > sStart && original.length) original.shift();
-    const before = original.map((w) => w.toLowerCase());
+    // The words before the date, read backwards, each with the word to its left (one read ahead).
+    const text = article.text;
+    let i = start;
+    const readBack = (): string => {
+      while (i > sStart && !isAsciiLetter(text.charCodeAt(i - 1))) i--;
+      const e = i;
+      while (i > sStart && isAsciiLetter(text.charCodeAt(i - 1))) i--;
+      return text.slice(i, e);
+    };
     let b: Tense | null = null;
-    let bd = Infinity;
-    for (let i = before.length - 1; i >= 0 && before.length - 1 - i < CUE_BEFORE; i--) {
+    let bd = CUE_BEFORE;
+    let right = '';
+    let word = readBack();
+    for (let d = 0; d < CUE_BEFORE && word; d++) {
+      const left = readBack();
       // A headline's infinitive ("City To Host Fair On Monday") announces.
-      const c = original[i] === 'To' && i > 0 ? 'future' : cueOf(before, i, true);
+      const c = word === 'To' && left ? 'future' : cueOf(word.toLowerCase(), left.toLowerCase(), right, true);
       if (c) {
         b = c;
-        bd = before.length - 1 - i;
+        bd = d;
         break;
       }
+      right = word.toLowerCase();
+      word = left;
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
-    const rest = article.text.slice(end, Math.min(sEnd, end + AFTER_CHARS));
-    const stop = rest.search(CLAUSE_END);
-    const after = (stop >= 0 ? rest.slice(0, stop) : rest).toLowerCase().match(WORD) ?? [];
-    for (let i = 0; i < after.length && i < CUE_AFTER && i < bd; i++) {
-      const c = cueOf(after, i, false);
+    let j = end;
+    const limit = Math.min(sEnd, end + 80);
+    const readOn = (): string => {
+      while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
+        if (endsClause(text.charCodeAt(j))) return '';
+        j++;
+      }
+      const s0 = j;
+      while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
+      const w = text.slice(s0, j).toLowerCase();
+      return CLAUSE_END_WORDS.has(w) ? '' : w;
+    };
+    let prev = '';
+    let cur = bd > 0 ? readOn() : '';
+    for (let d = 0; d < CUE_AFTER && d < bd && cur; d++) {
+      const next = readOn();
+      const c = cueOf(cur, prev, next, false);
       if (c) return c;
+      prev = cur;
+      cur = next;
     }
     return b;
   };

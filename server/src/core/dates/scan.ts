@@ -225,7 +225,39 @@ const KW_THIS = KEYWORD_CLASS + KEYWORDS.indexOf('this');
  */
 const TRIGGER_WORDS = [...new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'FY',
   ...KEYWORDS.filter((w) => LEXICON[w].trigger).flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)])])];
-const TRIGGER = new RegExp(`[0-9]|\\b(?:Q[1-4]|${TRIGGER_WORDS.join('|')})`, 'g');
+const TRIGGER = new RegExp(`[0-9]|\\b(?:Q[1-4]|${trieSource(TRIGGER_WORDS)})`, 'g');
+
+/**
+ * An alternation of words as a trie (`d(?:ay|ecade)`): irregexp then tests one first letter per
+ * position instead of every word. A word that has a shorter word of the list as its prefix is
+ * left out: a trigger only needs where some word starts.
+ */
+function trieSource(words: string[]): string {
+  type Node = Map<string, Node | null>;
+  const root: Node = new Map();
+  for (const w of [...words].sort((a, b) => a.length - b.length)) {
+    let n: Node = root;
+    for (let i = 0; i < w.length; i++) {
+      const c = w[i];
+      if (i === w.length - 1) {
+        n.set(c, null); // a word ends here: longer ones with this prefix add nothing
+        break;
+      }
+      const next = n.get(c);
+      if (next === null) break; // a shorter word is a prefix of this one
+      if (next === undefined) {
+        const m: Node = new Map();
+        n.set(c, m);
+        n = m;
+      } else n = next;
+    }
+  }
+  const emit = (n: Node): string => {
+    const alts = [...n].map(([c, child]) => (child === null ? c : `${c}${emit(child)}`));
+    return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+  };
+  return emit(root).replace(/^\(\?:|\)$/g, '');
+}
 
 /** The letter alternatives of TRIGGER, by the code of their last character. */
 const TRIGGERS_BY_LAST = new Map<number, string[]>();
