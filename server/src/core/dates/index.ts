@@ -44,7 +44,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     const k = e.kind;
     if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day' && !e.time) weekdayCheck(text, k.weekday, r.value, findings);
     if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57) {
-      ctx.prev = { value: r.value, start: e.start };
+      ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
     }
     if (e.pair && dates.length) {
@@ -151,9 +151,34 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+/** The word before position `at.i` (not before `from`), moving `at.i` to its start; '' when none. */
+function readBack(text: string, from: number, at: { i: number }): string {
+  let i = at.i;
+  while (i > from && !isAsciiLetter(text.charCodeAt(i - 1))) i--;
+  const e = i;
+  while (i > from && isAsciiLetter(text.charCodeAt(i - 1))) i--;
+  at.i = i;
+  return text.slice(i, e);
+}
+
+/** The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause or `limit`. */
+function readOn(text: string, limit: number, at: { i: number }): string {
+  let j = at.i;
+  while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
+    if (endsClause(text.charCodeAt(j))) return '';
+    j++;
+  }
+  const s0 = j;
+  while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
+  at.i = j;
+  const w = text.slice(s0, j).toLowerCase();
+  return CLAUSE_END_WORDS.has(w) ? '' : w;
+}
+
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
+  const at = { i: 0 };
   return (start, end) => {
     if (!(start >= sStart && start < sEnd)) {
       const p = paragraphAt(article, start);
@@ -164,19 +189,13 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     }
     // The words before the date, read backwards, each with the word to its left (one read ahead).
     const text = article.text;
-    let i = start;
-    const readBack = (): string => {
-      while (i > sStart && !isAsciiLetter(text.charCodeAt(i - 1))) i--;
-      const e = i;
-      while (i > sStart && isAsciiLetter(text.charCodeAt(i - 1))) i--;
-      return text.slice(i, e);
-    };
+    at.i = start;
     let b: Tense | null = null;
     let bd = CUE_BEFORE;
     let right = '';
-    let word = readBack();
+    let word = readBack(text, sStart, at);
     for (let d = 0; d < CUE_BEFORE && word; d++) {
-      const left = readBack();
+      const left = readBack(text, sStart, at);
       // A headline's infinitive ("City To Host Fair On Monday") announces.
       const c = word === 'To' && left ? 'future' : cueOf(word.toLowerCase(), left.toLowerCase(), right, true);
       if (c) {
@@ -188,22 +207,12 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       word = left;
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
-    let j = end;
+    at.i = end;
     const limit = Math.min(sEnd, end + 80);
-    const readOn = (): string => {
-      while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
-        if (endsClause(text.charCodeAt(j))) return '';
-        j++;
-      }
-      const s0 = j;
-      while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
-      const w = text.slice(s0, j).toLowerCase();
-      return CLAUSE_END_WORDS.has(w) ? '' : w;
-    };
     let prev = '';
-    let cur = bd > 0 ? readOn() : '';
+    let cur = bd > 0 ? readOn(text, limit, at) : '';
     for (let d = 0; d < CUE_AFTER && d < bd && cur; d++) {
-      const next = readOn();
+      const next = readOn(text, limit, at);
       const c = cueOf(cur, prev, next, false);
       if (c) return c;
       prev = cur;

@@ -98,6 +98,12 @@ NUMBER_UNITS.forEach((w, i) => addClass(w, UNIT_CLASS + i));
 // Only a prefilter for the exact-case NOT_BEFORE_NUMBER (one class for 'No' and 'no').
 [...new Set([...NOT_BEFORE_NUMBER].map((w) => w.toLowerCase()))].forEach((w, i) => addClass(w, REFERENCE_CLASS + i));
 
+/** Classes of lexicon words that trigger a scan (they can be a date's only date word). */
+const CLASS_TRIGGERS = new Uint8Array(TABLE_SIZE);
+KEYWORDS.forEach((w, i) => {
+  if (LEXICON[w].trigger) CLASS_TRIGGERS[KEYWORD_CLASS + i] = 1;
+});
+
 /** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
 function classOf(text: string, s: number, e: number, h: number): number {
   let slot = h & (TABLE_SIZE - 1);
@@ -524,6 +530,12 @@ export class DateScanner {
         i++;
         continue;
       }
+      // A leading word ("the", "a", "about", "last") starts a date only when a date word or a
+      // number follows within four tokens.
+      if (k === W && this.tC[i] >= KEYWORD_CLASS && !CLASS_TRIGGERS[this.tC[i]] && !this.dateWordAhead(i)) {
+        i++;
+        continue;
+      }
       const r = this.tryAt(i);
       if (r) {
         out.push(r.expr);
@@ -531,6 +543,20 @@ export class DateScanner {
         i = r.next;
       } else i++;
     }
+  }
+
+  /** Whether one of the four tokens after i is a number, a month or weekday name, or a trigger word. */
+  dateWordAhead(i: number): boolean {
+    const end = Math.min(this.count, i + 5);
+    for (let j = i + 1; j < end; j++) {
+      const k = this.tK[j];
+      if (k === N || k === X) return true;
+      if (k === W) {
+        const c = this.tC[j];
+        if ((c > 0 && c < KEYWORD_CLASS) || CLASS_TRIGGERS[c]) return true;
+      }
+    }
+    return false;
   }
 
   adjacent(a: number, b: number): boolean {
