@@ -366,6 +366,10 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The talks ended after a day-long meeting.', 'day-long', 'DURATION', 'P1D'],
   ['2025-10-26', 'The judge ruled at midday in Manhattan.', 'midday', 'TIME', '2025-10-26T12:00'],
   ['2025-10-26', 'The six-year-old boy was returned.', null, null, null],
+  // Eras.
+  ['2013-01-02', 'The city was founded on 10 August 234 BC by settlers.', '10 August 234 BC', 'DATE', 'BC0234-08-10'],
+  ['2013-01-02', 'The temple stood from 500 BCE onwards.', '500 BCE', 'DATE', 'BC0500'],
+  ['2013-01-02', 'Vesuvius erupted in 79 AD over the bay.', '79 AD', 'DATE', '0079'],
   // Things that are not dates.
   ['2013-03-22', 'A 6.6 magnitude quake hit the coast.', null, null, null],
   ['2013-03-22', 'The bill costs $47 billion over a decade of spending.', 'a decade', 'DURATION', 'P10Y'],

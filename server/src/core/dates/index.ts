@@ -409,6 +409,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
         resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
     }
     case 'ymd': {
+      if (k.bc) return { value: `BC${pad(k.y, 4)}-${pad(k.m)}-${pad(k.d)}`, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date before Christ' } };
       if (!isValidDate(k.y, k.m, k.d)) {
         return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date (does not exist)' },
           invalid: `${k.d} ${MONTHS[k.m - 1] ?? '?'} ${k.y} does not exist: ${MONTHS[k.m - 1] ?? 'that month'} ${k.y} has ${k.m >= 1 && k.m <= 12 ? daysInMonth(k.y, k.m) : 0} days.` };
@@ -418,7 +419,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
     case 'ym':
       return { value: `${pad(k.y, 4)}-${pad(k.m)}`, kind: 'absolute', granularity: 'month', resolution: { rule: 'month and year' } };
     case 'y':
-      return { value: pad(k.y, 4), kind: 'absolute', granularity: 'year', resolution: { rule: 'year' } };
+      return { value: `${k.bc ? 'BC' : ''}${pad(k.y, 4)}`, kind: 'absolute', granularity: 'year', resolution: { rule: k.bc ? 'year before Christ' : 'year' } };
     case 'quarter':
       return { value: `${pad(k.y, 4)}-Q${k.q}`, kind: 'absolute', granularity: 'quarter', resolution: { rule: 'quarter' } };
     case 'decade':

@@ -126,14 +126,14 @@ function isLetter(c: number): boolean {
 }
 
 export type ExprKind =
-  | { type: 'ymd'; y: number; m: number; d: number; weekday?: { w: number; s: number; e: number } }
+  | { type: 'ymd'; y: number; m: number; d: number; weekday?: { w: number; s: number; e: number }; bc?: boolean }
   /** A month and day; `yrel` when "last/this/next year" gives the year. */
   | { type: 'md'; m: number; d: number; weekday?: { w: number; s: number; e: number }; yrel?: number }
   | { type: 'ym'; y: number; m: number }
   | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
   /** A holiday by its name in the lexicon. */
   | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number }
-  | { type: 'y'; y: number }
+  | { type: 'y'; y: number; bc?: boolean }
   | { type: 'decade'; decade: number }
   | { type: 'range'; from: number; to: number }
   | { type: 'quarter'; y: number; q: number }
@@ -586,6 +586,16 @@ export class DateScanner {
     return this.isP(k + 1, DOT) && this.adjacent(k, k + 1) ? k + 2 : k + 1;
   }
 
+  /** A year with its era at k ("234 BC", "79 AD", "500 BCE"): the year and whether it is before Christ. */
+  eraYearAt(k: number): { y: number; bc: boolean } | null {
+    const y = this.num(k, 1, 9999);
+    if (Number.isNaN(y) || this.kind(k + 1) !== W) return null;
+    const e = this.str(k + 1);
+    if (e === 'BC' || e === 'BCE') return { y, bc: true };
+    if (e === 'AD' || e === 'CE') return { y, bc: false };
+    return null;
+  }
+
   yearAt(k: number, min = 1000, max = 2199): number {
     const y = this.num(k, min, max, 4);
     return !Number.isNaN(y) && this.plainNumber(k) ? y : NaN;
@@ -757,6 +767,8 @@ export class DateScanner {
       }
       const dur = this.durationAt(k);
       if (dur) return this.afterDuration(this.tS[k], dur);
+      const era = this.eraYearAt(k);
+      if (era) return { expr: { start: this.tS[k], end: this.tE[k + 1], kind: { type: 'y', y: era.y, bc: era.bc || undefined } }, next: k + 2 };
       const y = this.yearAt(k);
       if (Number.isNaN(y)) return null;
       // "2018 March 18".
@@ -789,6 +801,9 @@ export class DateScanner {
     if (this.isP(j, COMMA) && !Number.isNaN(this.yearAt(j + 1))) j++;
     const y = this.yearAt(j);
     if (!Number.isNaN(y)) return { expr: { start: this.tS[k], end: this.tE[j], kind: { type: 'ymd', y, m, d } }, next: j + 1 };
+    // "10 August 234 BC".
+    const era = this.eraYearAt(j);
+    if (era) return { expr: { start: this.tS[k], end: this.tE[j + 1], kind: { type: 'ymd', y: era.y, m, d, bc: era.bc || undefined } }, next: j + 2 };
     // "3 Aug 96", "3 Aug '96".
     const sy = j === this.afterDot(k + 1) ? this.shortYearAt(j) : null;
     if (sy) {
