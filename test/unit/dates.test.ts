@@ -61,8 +61,9 @@ const ROWS: [string, string | null, string, string | null, string][] = [
   ['Operations ran since the mid-1990s.', '2025-10-26', 'mid-1990s', '199X', 'decade'],
   // Ranges.
   ['Japan pledged aid over five years (2009-2013).', '2025-10-26', '2009-2013', '2009/2013', 'range'],
-  ['Japan pledged aid between 2009 and 2013.', '2025-10-26', '2009 and 2013', '2009/2013', 'range'],
-  ['The programme ran from 2014 to 2016.', '2025-10-26', '2014 to 2016', '2014/2016', 'range'],
+  // "between … and …", "from … to …": two dates, each carrying the interval (see the range test).
+  ['Japan pledged aid between 2009 and 2013.', '2025-10-26', '2013', '2013', 'absolute'],
+  ['The programme ran from 2014 to 2016.', '2025-10-26', '2014', '2014', 'absolute'],
   // Without a publication date, partial and relative dates stay unresolved.
   ['The talks were held on September 29.', null, 'September 29', null, 'partial'],
   ['The minister spoke yesterday.', null, 'yesterday', null, 'relative'],
@@ -104,9 +105,15 @@ const NOT_DATES = [
 for (const s of NOT_DATES) {
   test(`not a date: "${s}"`, () => {
     const { dates } = datesOf(s, '2025-10-26');
-    assert.deepEqual(dates.map((d) => d.text), []);
+    // Durations ("in recent years") are not dates: only DATE and TIME values count here.
+    assert.deepEqual(dates.filter((d) => d.type === 'DATE' || d.type === 'TIME').map((d) => d.text), []);
   });
 }
+
+test('a range written with between/from is two dates that carry the interval', () => {
+  const { dates } = datesOf('Japan pledged aid between 2009 and 2013.', '2025-10-26');
+  assert.deepEqual(dates.map((d) => [d.text, d.value, d.range]), [['2009', '2009', { start: '2009', end: '2013' }], ['2013', '2013', { start: '2009', end: '2013' }]]);
+});
 
 test('words that are names of built-in object properties are not number or unit words', () => {
   const { dates } = datesOf('It happened constructor years ago, a toString ago, hasOwnProperty months ago and __proto__ weeks ago.', '2025-10-26');
@@ -158,7 +165,7 @@ test('unresolved-date is reported once per article, with a fix that adds front m
 
 test('each resolved date says how: the rule and the anchor', () => {
   const d = datesOf('Officials met on September 29.', '2025-10-26').dates[0];
-  assert.match(d.resolution.rule, /most recent September 29 not after the publication date/);
+  assert.match(d.resolution.rule, /September 29 nearest the publication date \(past tense\)/);
   assert.equal(d.resolution.anchor, '2025-10-26');
 });
 

@@ -3,9 +3,6 @@
  * `wadephul-tokyo-visit.article`), where the date a check uses decides whether a warning is right:
  * a title judged at a date written after the name, "said Friday" in an article published on a
  * Friday, and a meeting that "would be held on Monday" in an article published on a Sunday.
- *
- * The last two need the tense rules of the date recognizer (issue 13, item 2); until they land
- * their tests are marked `todo` (they run and report, without failing the suite).
  */
 
 import { test } from 'node:test';
@@ -16,7 +13,6 @@ import { jsonDates } from '../../server/src/cli/report';
 import { referenceDate } from '../../server/src/core/reference';
 import { samplesDir } from '../helpers';
 
-const TENSE = 'needs the tense rules of the date recognizer (issue 13, item 2: the dates-scan branch)';
 
 const project = loadProject({ cwd: samplesDir, paths: [join(samplesDir, 'articles')], registryGlobs: [] });
 function sample(name: string) {
@@ -48,14 +44,14 @@ test('sample iwaya-qatar-energy: the dateline date is the creation time in analy
   assert.equal(dates.filter((d) => d.function).length, 1);
 });
 
-test('sample iwaya-qatar-energy: "said Friday" on a Friday is the publication day, so Iwaya is rightly Foreign Minister', { todo: TENSE }, () => {
+test('sample iwaya-qatar-energy: "said Friday" on a Friday is the publication day, so Iwaya is rightly Foreign Minister', () => {
   const a = sample('iwaya-qatar-energy.article');
   const friday = a.dates.find((d) => d.text === 'Friday')!;
   assert.equal(friday.value, '2025-10-17');
   assert.deepEqual(a.findings.filter((f) => f.code === 'role-conflict'), []);
 });
 
-test('sample wadephul-tokyo-visit: "would be held on Monday" on a Sunday is the next day, as the registry dates the dialogue', { todo: TENSE }, () => {
+test('sample wadephul-tokyo-visit: "would be held on Monday" on a Sunday is the next day, as the registry dates the dialogue', () => {
   const a = sample('wadephul-tokyo-visit.article');
   assert.equal(a.article.publicationDate, '2025-08-17');
   assert.deepEqual(a.dates.filter((d) => d.text.endsWith('Monday')).map((d) => d.value), ['2025-08-18', '2025-08-18']);

@@ -8,7 +8,7 @@ import { normalizeLoneCr } from './lines';
 import { Article, parseArticle } from './article';
 import { AnchoredAnnotation, applyAnnotations, parseSidecar } from './annotations';
 import { ARTICLE_CHECKS } from './checks';
-import { recognizeDates } from './dates';
+import { DateScanner, recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
 import { CoreSettings, DateMention, EntityMention, Finding, RegistrySnapshot, Severity, applySeverity } from './types';
 
@@ -17,6 +17,8 @@ export interface AnalysisContext {
   /** Built once per registry snapshot with `buildEntityIndex`. */
   entityIndex: EntityIndex;
   settings?: CoreSettings;
+  /** Reused by every article analyzed with this context (one is made per article when absent). */
+  dateScanner?: DateScanner;
 }
 
 export interface ArticleAnalysis {
@@ -54,7 +56,7 @@ export interface AnnotationNote {
 export function analyzeArticle(path: string, text: string, ctx: AnalysisContext, annotations?: string): ArticleAnalysis {
   // Lone-CR line endings read as LF (same length, so offsets into `text` stay exact).
   const article = parseArticle(normalizeLoneCr(text));
-  const d = recognizeDates(article);
+  const d = recognizeDates(article, ctx.dateScanner);
   const e = recognizeEntities(article, ctx.entityIndex);
   let entities = e.mentions;
   let dates = d.dates;

@@ -9,25 +9,54 @@
 
 import { Article, paragraphAt } from '../article';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
-import { DateGranularity, DateKind, DateMention, Finding, Fix, finding } from '../types';
-import { Expr, scanDates } from './scan';
+import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, TimexType, finding } from '../types';
+import { Unit, holidayDate } from './lexicon';
+import { DateScanner, Expr, durationValue, scanDates } from './scan';
 
-const FUTURE = /\b(?:will|shall|is scheduled to|are scheduled to|is expected to|are expected to|is set to|are set to|plans? to|to be held|upcoming|is due to|are due to)\b/;
+export { DateScanner } from './scan';
 
-export function recognizeDates(article: Article): { dates: DateMention[]; findings: Finding[] } {
+/**
+ * `scanner` holds the scanner's working arrays; a caller analyzing many articles passes one it
+ * keeps (AnalysisContext.dateScanner), so nothing is allocated per article for it.
+ */
+export function recognizeDates(article: Article, scanner: DateScanner = new DateScanner()): { dates: DateMention[]; findings: Finding[] } {
   const text = article.text;
   const anchor = article.publicationDate ? parseIsoDate(article.publicationDate) : null;
   const a = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
   const anchorText = a ? formatYMD(a) : undefined;
-  const future = futureTester(article);
+  const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  for (const e of scanDates(text, article.bodyStart, text.length)) {
-    const r = resolve(e, a, anchorText, future);
-    dates.push({ start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution });
+  const ctx: Context = { a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null };
+  let pendingRange: DateMention | null = null;
+  for (const e of scanDates(text, article.bodyStart, text.length, scanner)) {
+    const r = resolve(e, ctx);
+    // The fields every mention has in one literal (one object shape, no property added later).
+    const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution,
+      // A relative date left unresolved for want of a publication date is still anchored to it.
+      type: r.type ?? 'DATE', anchor: r.anchor ?? (r.resolution.anchor || (r.value === null && r.kind !== 'absolute') ? 'dct' : 'none') };
+    if (e.mod) m.mod = e.mod;
+    if (r.quant) m.quant = r.quant;
+    if (r.range) m.range = r.range;
+    const uncertain = e.uncertain ?? r.uncertain;
+    if (uncertain) m.uncertain = uncertain;
+    dates.push(m);
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
-    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value, findings);
+    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day' && !e.time) weekdayCheck(text, k.weekday, r.value, findings);
+    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57) {
+      ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
+      if (dayOf(r.value)) ctx.prevDay = ctx.prev;
+    }
+    if (e.pair && dates.length) {
+      // The second end of a range comes next from the scanner; both carry the interval.
+      pendingRange = m;
+    } else if (pendingRange) {
+      const range = { start: pendingRange.value, end: m.value };
+      pendingRange.range = range;
+      m.range = { ...range };
+      pendingRange = null;
+    }
   }
   const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
   if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
@@ -64,26 +93,144 @@ function frontMatterFix(article: Article, dates: DateMention[]): Fix {
   return { title: 'Add front matter with a publication date…', edits: [], command: { name: 'attache.insertFrontMatter', args: [] } };
 }
 
+/** Tense of the clause governing a date: the last tense cue before it in its sentence, else the first after. */
+export type Tense = 'future' | 'past' | 'present';
+
+/** Modals and "going (to)": future wherever they stand. */
+const MODAL_FUTURE = new Set(['will', 'would', 'shall', 'll', 'wo', 'must', 'should', 'going', 'upcoming', 'next', 'tomorrow']);
+/** Plans and expectations: future for a date after them ("is scheduled to meet Monday"); before them they are past forms. */
+const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'expected', 'expects', 'expect', 'due', 'slated', 'intends', 'intend', 'aims', 'set']);
+const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does', 'do', 'tells', 'say', 'now', 'today']);
+const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'went', 'came', 'took', 'made', 'gave', 'left', 'began', 'saw',
+  'found', 'got', 'sent', 'brought', 'spoke', 'wrote', 'thought', 'felt', 'kept', 'lost', 'won', 'ran', 'fled', 'struck', 'shot', 'became', 'broke',
+  'chose', 'drew', 'fell', 'flew', 'grew', 'knew', 'led', 'meant', 'paid', 'rose', 'sat', 'sold', 'stood', 'taught', 'threw', 'woke', 'wore',
+  'yesterday', 'ago', 'last', 'since']);
+const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+/** Words ending in -ed that are not past-tense verbs. */
+const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
+
+/** The tense word i of a clause says, or null; `before`: the word stands before the date. */
+function cueOf(w: string, left: string, right: string, before: boolean): Tense | null {
+  if (MODAL_FUTURE.has(w)) return w === 'next' && right === 'to' ? null : 'future'; // "next to" is a place
+  // "as soon as Tuesday", "as early as next week".
+  if ((w === 'soon' || w === 'early') && left === 'as') return 'future';
+  if (INTENT.has(w)) {
+    if (before && w !== 'set') return 'future';
+    if (before && right === 'for') return 'future';
+    return w.endsWith('ed') || w === 'set' ? (AUXILIARY_BE.has(left) ? null : 'past') : 'present';
+  }
+  // "is to", "are to": a future arrangement.
+  if (w === 'to' && AUXILIARY_BE.has(left) && left !== 'be' && left !== 'been') return 'future';
+  const pastForm = PAST_WORDS.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+  if (pastForm) {
+    // A passive or perfect participle: its auxiliary decides ("must be returned", "was announced", "will be held").
+    if (AUXILIARY_BE.has(left) && !AUXILIARY_BE.has(w)) return null;
+    return 'past';
+  }
+  if (PRESENT_WORDS.has(w)) return 'present';
+  return null;
+}
+
+/** How far the cues are looked for, in words before and after the date. */
+const CUE_BEFORE = 12;
+const CUE_AFTER = 6;
+/** Where the clause of a date ends, after it: punctuation, or a word opening another clause ("…Wednesday that they should…"). */
+const CLAUSE_END_WORDS = new Set(['that', 'which', 'who', 'when', 'because', 'but', 'while', 'if', 'although']);
+
+/** `,;:(.!?"` and the backquote. */
+function endsClause(c: number): boolean {
+  return c === 44 || c === 59 || c === 58 || c === 40 || c === 46 || c === 33 || c === 63 || c === 34 || c === 96;
+}
+
 /**
- * Whether the sentence at an offset (or its paragraph, outside any sentence) is in the future
- * tense, for one article. It remembers the last sentence tested, as dates come in clusters: an
- * offset inside it is in no other sentence (they are disjoint and inside their paragraph).
+ * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
+ * (within CUE_BEFORE words) and the nearest after it in the same clause (CUE_AFTER words, up to a
+ * comma), the closer one (the one before on a tie); null when there is none. Cues: modals and "is to" (future); plans and expectations
+ * before the date (future: "is scheduled to meet Monday"); past forms; present forms.
  */
-function futureTester(article: Article): (offset: number) => boolean {
-  let start = -1;
-  let end = -1;
-  let value = false;
-  return (offset) => {
-    if (offset >= start && offset < end) return value;
-    const p = paragraphAt(article, offset);
-    if (!p) return false;
-    const s = p.sentences.find((x) => x.start <= offset && offset < x.end);
-    if (!s) return FUTURE.test(article.text.slice(p.start, p.end));
-    start = s.start;
-    end = s.end;
-    value = FUTURE.test(article.text.slice(s.start, s.end));
-    return value;
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** The word before position `at.i` (not before `from`), moving `at.i` to its start; '' when none. */
+function readBack(text: string, from: number, at: { i: number }): string {
+  let i = at.i;
+  while (i > from && !isAsciiLetter(text.charCodeAt(i - 1))) i--;
+  const e = i;
+  while (i > from && isAsciiLetter(text.charCodeAt(i - 1))) i--;
+  at.i = i;
+  return text.slice(i, e);
+}
+
+/** The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause or `limit`. */
+function readOn(text: string, limit: number, at: { i: number }): string {
+  let j = at.i;
+  while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
+    if (endsClause(text.charCodeAt(j))) return '';
+    j++;
+  }
+  const s0 = j;
+  while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
+  at.i = j;
+  const w = text.slice(s0, j).toLowerCase();
+  return CLAUSE_END_WORDS.has(w) ? '' : w;
+}
+
+function tenseTester(article: Article): (start: number, end: number) => Tense | null {
+  let sStart = -1;
+  let sEnd = -1;
+  const at = { i: 0 };
+  return (start, end) => {
+    if (!(start >= sStart && start < sEnd)) {
+      const p = paragraphAt(article, start);
+      if (!p) return null;
+      const s = p.sentences.find((x) => x.start <= start && start < x.end);
+      sStart = s ? s.start : p.start;
+      sEnd = s ? s.end : p.end;
+    }
+    // The words before the date, read backwards, each with the word to its left (one read ahead).
+    const text = article.text;
+    at.i = start;
+    let b: Tense | null = null;
+    let bd = CUE_BEFORE;
+    let right = '';
+    let word = readBack(text, sStart, at);
+    for (let d = 0; d < CUE_BEFORE && word; d++) {
+      const left = readBack(text, sStart, at);
+      // A headline's infinitive ("City To Host Fair On Monday") announces.
+      const c = word === 'To' && left ? 'future' : cueOf(word.toLowerCase(), left.toLowerCase(), right, true);
+      if (c) {
+        b = c;
+        bd = d;
+        break;
+      }
+      right = word.toLowerCase();
+      word = left;
+    }
+    // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
+    at.i = end;
+    const limit = Math.min(sEnd, end + 80);
+    let prev = '';
+    let cur = bd > 0 ? readOn(text, limit, at) : '';
+    for (let d = 0; d < CUE_AFTER && d < bd && cur; d++) {
+      const next = readOn(text, limit, at);
+      const c = cueOf(cur, prev, next, false);
+      if (c) return c;
+      prev = cur;
+      cur = next;
+    }
+    return b;
   };
+}
+
+interface Context {
+  a: YMD | null;
+  anchor: string | undefined;
+  tenseAt: (start: number, end: number) => Tense | null;
+  /** The last DATE or TIME value in the text so far, and where it starts. */
+  prev: { value: string; start: number } | null;
+  /** The last one naming a day. */
+  prevDay: { value: string; start: number } | null;
 }
 
 interface Resolved {
@@ -92,17 +239,178 @@ interface Resolved {
   granularity: DateGranularity;
   resolution: { rule: string; anchor?: string };
   invalid?: string;
+  type?: TimexType;
+  anchor?: DateAnchor;
+  quant?: string;
+  range?: { start: string | null; end: string | null };
+  uncertain?: string;
 }
 
 type YMD = { y: number; m: number; d: number };
 
 const NEEDS = 'needs a publication date: the article has none';
+/** How far (days) a partial date may lie before the publication date in a future-tense clause: "must return by Jan. 14" written a day after it. */
+const SLACK_DAYS = 31;
+const GUESSED = 'tense guessed: no verb in the sentence';
 
-/** `anchor` is `a` formatted (computed once per article); `isFuture` tells whether e's sentence is in the future tense. */
-function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt: (offset: number) => boolean): Resolved {
+function resolve(e: Expr, c: Context): Resolved {
+  const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
+    ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
+    : resolveDate(e, c);
+  if (e.time && r.value && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) {
+    r.value += e.time.includes(':') ? `T${e.time}` : `T${e.time}`;
+    r.type = 'TIME';
+    r.kind = 'time';
+    r.resolution = { ...r.resolution, rule: `${r.resolution.rule}, ${e.time.includes(':') ? `at ${e.time}` : partName(e.time)}` };
+  }
+  return r;
+}
+
+function partName(p: string): string {
+  return p === 'MO' ? 'morning' : p === 'AF' ? 'afternoon' : p === 'EV' ? 'evening' : 'night';
+}
+
+/** The day-level date of a TIMEX3 value (YYYY-MM-DD…), or null. */
+function dayOf(v: string): YMD | null {
+  if (v.length < 10 || v.charCodeAt(7) !== 45 || v.charCodeAt(4) !== 45) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  return m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : null;
+}
+
+/** Moves a date by n units, giving a value at that unit's granularity. */
+function shift(base: YMD, n: number, unit: Unit | 'day' | 'week' | 'month' | 'year'): { value: string; granularity: DateGranularity } | null {
+  switch (unit) {
+    case 'D': case 'day': return { value: formatYMD(fromDayNumber(toDayNumber(base.y, base.m, base.d) + n)), granularity: 'day' };
+    case 'W': case 'week': return { value: isoWeek(fromDayNumber(toDayNumber(base.y, base.m, base.d) + 7 * n)), granularity: 'week' };
+    case 'M': case 'month': {
+      const total = base.y * 12 + (base.m - 1) + n;
+      return { value: `${pad(Math.floor(total / 12), 4)}-${pad((total % 12) + 1)}`, granularity: 'month' };
+    }
+    case 'Y': case 'year': return { value: pad(base.y + n, 4), granularity: 'year' };
+    case 'DE': return { value: pad(base.y + 10 * n, 4), granularity: 'year' };
+    case 'CE': return { value: pad(base.y + 100 * n, 4), granularity: 'year' };
+    default: return null;
+  }
+}
+
+/** A previous value parsed back to a day, month or year (weeks: their Thursday). */
+function prevBase(v: string): YMD | null {
+  const d = dayOf(v);
+  if (d) return d;
+  const w = /^(\d{4})-W(\d{2})/.exec(v);
+  if (w) {
+    const jan4 = toDayNumber(Number(w[1]), 1, 4);
+    const wd = (weekday(Number(w[1]), 1, 4) + 6) % 7;
+    return fromDayNumber(jan4 - wd + 7 * (Number(w[2]) - 1) + 3);
+  }
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(v);
+  return m ? { y: Number(m[1]), m: m[2] ? Number(m[2]) : 7, d: 1 } : null;
+}
+
+const SEASON_NAMES: Record<string, string> = { SP: 'spring', SU: 'summer', FA: 'fall', WI: 'winter' };
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+/** The season index (year * 4 + n) holding a date: winter is December to February, counted in December's year. */
+function seasonIndex(y: number, m: number): number {
+  if (m <= 2) return (y - 1) * 4 + 3;
+  return y * 4 + Math.floor((m - 3) / 3);
+}
+
+function resolveDate(e: Expr, c: Context): Resolved {
+  const { a, anchor } = c;
   const k = e.kind;
   switch (k.type) {
+    case 'dur': {
+      const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
+      const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+      if (k.within && a) {
+        const end = shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
+        if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
+      }
+      return r;
+    }
+    case 'set':
+      return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, resolution: { rule: `recurring: ${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}` }, anchor: 'none' };
+    case 'ref':
+      return { value: k.v, kind: 'reference', granularity: 'day', resolution: { rule: k.v === 'PRESENT_REF' ? 'the present' : k.v === 'PAST_REF' ? 'the past' : 'the future' }, anchor: 'none' };
+    case 'century':
+      return { value: pad(k.c, 2), kind: 'century', granularity: 'decade', resolution: { rule: `century ${k.c}00–${k.c}99` }, anchor: 'none' };
+    case 'relc':
+      if (!a) return { value: null, kind: 'century', granularity: 'decade', resolution: { rule: NEEDS } };
+      return { value: pad(Math.floor(a.y / 100) + k.offset, 2), kind: 'century', granularity: 'decade', resolution: { rule: 'this century: the century of the publication date', anchor } };
+    case 'fiscal': {
+      if (!Number.isNaN(k.y)) return { value: pad(k.y, 4), kind: 'fiscal', granularity: 'year', resolution: { rule: `fiscal year ${k.y}` }, anchor: 'none' };
+      if (!a) return { value: null, kind: 'fiscal', granularity: 'year', resolution: { rule: NEEDS } };
+      return { value: pad(a.y + (k.offset ?? 0), 4), kind: 'fiscal', granularity: 'year', resolution: { rule: 'fiscal year relative to the publication year', anchor } };
+    }
+    case 'part': {
+      const unit = k.of === 'Q' ? 'quarter' : 'half';
+      if (!Number.isNaN(k.y)) return { value: `${pad(k.y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: unit } };
+      if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
+      return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the publication year`, anchor } };
+    }
+    case 'weekend': {
+      if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
+      const w = shift(a, k.offset, 'week')!;
+      return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: 'weekend of the publication week', anchor } };
+    }
+    case 'season': {
+      const name = SEASON_NAMES[k.s];
+      if (k.y !== undefined) return { value: `${pad(k.y, 4)}-${k.s}`, kind: 'season', granularity: 'quarter', resolution: { rule: `${name} ${k.y}` } };
+      if (!a) return { value: null, kind: 'season', granularity: 'quarter', resolution: { rule: NEEDS } };
+      const now = seasonIndex(a.y, a.m);
+      const sn = (SEASON_START[k.s] === 12 ? 3 : Math.floor((SEASON_START[k.s] - 3) / 3));
+      const base = Math.floor(now / 4) * 4 + sn; // this year's instance
+      let idx: number;
+      let uncertain: string | undefined;
+      const t = k.rel ? null : c.tenseAt(e.start, e.end);
+      if (k.rel === 'last') idx = base < now ? base : base - 4;
+      else if (k.rel === 'next') idx = base > now ? base : base + 4;
+      else if (k.rel === 'this') idx = base;
+      else if (t === 'future') idx = base >= now ? base : base + 4;
+      else if (t === 'past') idx = base <= now ? base : base - 4;
+      else {
+        idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
+        uncertain = t ? undefined : GUESSED;
+      }
+      return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
+    }
+    case 'ana': {
+      // Days and weeks count from the last date naming a day; months and years from the last date.
+      const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
+      const base = prev ? prevBase(prev.value) : a;
+      if (!base) return { value: null, kind: 'anaphoric', granularity: k.unit, resolution: { rule: NEEDS } };
+      const v = shift(base, k.offset, k.unit)!;
+      const from = prev ? `the previous date in the text (${prev.value})` : 'the publication date';
+      return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, anchor: prev ? { previous: prev.start } : 'dct' };
+    }
+    case 'off': {
+      if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S') {
+        const value = durationValue(Math.abs(k.n), k.unit);
+        return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+      }
+      let base: YMD | null = null;
+      let anchorOut: DateAnchor = 'dct';
+      let from = 'the publication date';
+      if (k.from === 'base' && k.base) {
+        const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
+        base = b.value ? dayOf(b.value) : null;
+        from = b.value ?? 'its date';
+      } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
+        const prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
+        base = prevBase(prev.value);
+        anchorOut = { previous: prev.start };
+        from = `the previous date in the text (${prev.value})`;
+      } else base = a;
+      if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
+      const v = shift(base, k.n, k.unit)!;
+      const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
+      const n = Math.abs(k.n);
+      return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
+        resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
+    }
     case 'ymd': {
+      if (k.bc) return { value: `BC${pad(k.y, 4)}-${pad(k.m)}-${pad(k.d)}`, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date before Christ' } };
       if (!isValidDate(k.y, k.m, k.d)) {
         return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date (does not exist)' },
           invalid: `${k.d} ${MONTHS[k.m - 1] ?? '?'} ${k.y} does not exist: ${MONTHS[k.m - 1] ?? 'that month'} ${k.y} has ${k.m >= 1 && k.m <= 12 ? daysInMonth(k.y, k.m) : 0} days.` };
@@ -112,74 +420,125 @@ function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt:
     case 'ym':
       return { value: `${pad(k.y, 4)}-${pad(k.m)}`, kind: 'absolute', granularity: 'month', resolution: { rule: 'month and year' } };
     case 'y':
-      return { value: pad(k.y, 4), kind: 'absolute', granularity: 'year', resolution: { rule: 'year' } };
+      return { value: `${k.bc ? 'BC' : ''}${pad(k.y, 4)}`, kind: 'absolute', granularity: 'year', resolution: { rule: k.bc ? 'year before Christ' : 'year' } };
     case 'quarter':
       return { value: `${pad(k.y, 4)}-Q${k.q}`, kind: 'absolute', granularity: 'quarter', resolution: { rule: 'quarter' } };
     case 'decade':
       return { value: `${k.decade}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `decade ${k.decade}0–${k.decade}9` } };
     case 'range':
-      return { value: `${pad(k.from, 4)}/${pad(k.to, 4)}`, kind: 'range', granularity: 'range', resolution: { rule: 'range of years' } };
+      return { value: `${pad(k.from, 4)}/${pad(k.to, 4)}`, kind: 'range', granularity: 'range', range: { start: pad(k.from, 4), end: pad(k.to, 4) }, resolution: { rule: 'range of years' } };
     case 'md': {
       if (k.d > daysInMonth(2024, k.m)) {
         return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: 'partial date (does not exist)' },
           invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
       }
       if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
-      const fut = isFutureAt(e.start);
-      let y = a.y;
+      if (k.weekday) {
+        // A weekday written with it picks the year: the nearest year where the day falls on it.
+        const an0 = toDayNumber(a.y, a.m, a.d);
+        // Only within half a year: further away, the weekday is more likely a mistake (weekday-mismatch says so).
+        const fits = [a.y, a.y - 1, a.y + 1].filter((yy) => isValidDate(yy, k.m, k.d) && weekday(yy, k.m, k.d) === k.weekday!.w && Math.abs(toDayNumber(yy, k.m, k.d) - an0) <= 183)
+          .sort((p, q) => Math.abs(toDayNumber(p, k.m, k.d) - an0) - Math.abs(toDayNumber(q, k.m, k.d) - an0));
+        if (fits.length) return { value: formatYMD({ y: fits[0], m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${WEEKDAYS[k.weekday.w]}, ${MONTHS[k.m - 1]} ${k.d}: the nearest year where that day is a ${WEEKDAYS[k.weekday.w]}`, anchor } };
+      }
+      if (k.yrel !== undefined) {
+        return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
+      }
+      const t = c.tenseAt(e.start, e.end);
       const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
       const an = toDayNumber(a.y, a.m, a.d);
-      if (fut) {
+      let rule: string;
+      let uncertain: string | undefined;
+      // The nearest such day; the tense moves it a year only when it contradicts the tense by more than a month.
+      let y = a.y;
+      for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(n(yy) - an) < Math.abs(n(y) - an) || Number.isNaN(n(y))) y = yy;
+      const name = `${MONTHS[k.m - 1]} ${k.d}`;
+      if (t === 'future' && n(y) < an - SLACK_DAYS) {
         while (!(n(y) >= an)) y++;
-      } else {
+        rule = `partial date in a future-tense clause: the next ${name} after the publication date`;
+      } else if (t === 'past' && n(y) > an) {
         while (!(n(y) <= an)) y--;
+        rule = `partial date in a past-tense clause: the most recent ${name} before the publication date`;
+      } else {
+        rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
+        uncertain = t ? undefined : GUESSED;
       }
-      return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day',
-        resolution: { rule: fut ? `partial date in a future-tense sentence: the next ${MONTHS[k.m - 1]} ${k.d} on or after the publication date` : `partial date: the most recent ${MONTHS[k.m - 1]} ${k.d} not after the publication date`, anchor } };
+      return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', uncertain, resolution: { rule, anchor } };
+    }
+    case 'holiday': {
+      if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+      const at = (y: number): number => { const h = holidayDate(k.name, y)!; return toDayNumber(y, h.m, h.d); };
+      const an = toDayNumber(a.y, a.m, a.d);
+      let y = a.y;
+      let rule: string;
+      if (k.yrel !== undefined) {
+        y = a.y + k.yrel;
+        rule = `the holiday in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
+      } else if (k.rel === 'last') {
+        while (at(y) >= an) y--;
+        rule = 'last such holiday before the publication date';
+      } else if (k.rel === 'next') {
+        while (at(y) <= an) y++;
+        rule = 'next such holiday after the publication date';
+      } else if (k.rel === 'this') {
+        rule = 'the holiday in the publication year';
+      } else {
+        const t = c.tenseAt(e.start, e.end);
+        if (t === 'future') while (at(y) < an) y++;
+        else while (at(y) > an) y--;
+        rule = t === 'future' ? 'the next such holiday' : 'the most recent such holiday not after the publication date';
+      }
+      const h = holidayDate(k.name, y)!;
+      return { value: formatYMD({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'day', resolution: { rule, anchor } };
     }
     case 'm': {
       const kind: DateKind = k.rel ? 'relative' : 'partial';
       if (!a) return { value: null, kind, granularity: 'month', resolution: { rule: NEEDS } };
+      if (k.yrel !== undefined) return { value: `${pad(a.y + k.yrel, 4)}-${pad(k.m)}`, kind: 'relative', granularity: 'month', resolution: { rule: `${MONTHS[k.m - 1]} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
       let y: number;
       let rule: string;
+      let uncertain: string | undefined;
+      const name = MONTHS[k.m - 1];
       if (k.rel === 'last') {
         y = k.m < a.m ? a.y : a.y - 1;
-        rule = `last ${MONTHS[k.m - 1]}: the most recent ${MONTHS[k.m - 1]} before the publication month`;
+        rule = `last ${name}: the most recent ${name} before the publication month`;
       } else if (k.rel === 'next') {
         y = k.m > a.m ? a.y : a.y + 1;
-        rule = `next ${MONTHS[k.m - 1]}: the first ${MONTHS[k.m - 1]} after the publication month`;
+        rule = `next ${name}: the first ${name} after the publication month`;
       } else if (k.rel === 'this') {
         y = a.y;
-        rule = `this ${MONTHS[k.m - 1]}: ${MONTHS[k.m - 1]} of the publication year`;
-      } else if (isFutureAt(e.start)) {
-        y = k.m >= a.m ? a.y : a.y + 1;
-        rule = `month in a future-tense sentence: the next ${MONTHS[k.m - 1]} from the publication date`;
+        rule = `this ${name}: ${name} of the publication year`;
       } else {
-        y = k.m <= a.m ? a.y : a.y - 1;
-        rule = `partial date: the most recent ${MONTHS[k.m - 1]} not after the publication date`;
+        const t = c.tenseAt(e.start, e.end);
+        const d = k.m - a.m;
+        const near = d > 6 ? a.y - 1 : d < -6 ? a.y + 1 : a.y;
+        const at = a.y * 12 + a.m;
+        y = near;
+        if (t === 'future') {
+          // The nearest, unless it is more than a month in the past.
+          while (y * 12 + k.m < at - 1) y++;
+          rule = `month in a future-tense clause: the ${name} nearest the publication date, not before the previous month`;
+        } else if (t === 'past') {
+          while (y * 12 + k.m > at + 1) y--;
+          rule = `month in a past-tense clause: the ${name} nearest the publication date, not after the next month`;
+        } else if (t === 'present') {
+          rule = `month in a present-tense clause: the ${name} nearest the publication date`;
+        } else {
+          // No verb to go by: news reports the past, except the next month or two.
+          const ahead = (k.m - a.m + 12) % 12;
+          y = ahead >= 1 && ahead <= 2 ? (k.m > a.m ? a.y : a.y + 1) : k.m <= a.m ? a.y : a.y - 1;
+          rule = `month: the most recent ${name} not after the publication date, or the next when it is at most two months ahead`;
+          uncertain = GUESSED;
+        }
       }
-      return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', resolution: { rule, anchor } };
+      return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', uncertain, resolution: { rule, anchor } };
     }
     case 'rel': {
       if (!a) return { value: null, kind: 'relative', granularity: k.unit, resolution: { rule: NEEDS } };
-      const an = toDayNumber(a.y, a.m, a.d);
       const word = k.offset === 0 ? 'this' : k.offset < 0 ? `${-k.offset} ${k.unit}${k.offset === -1 ? '' : 's'} before` : `${k.offset} ${k.unit}${k.offset === 1 ? '' : 's'} after`;
       const rule = `relative date: ${word} ${k.offset === 0 ? k.unit + ' of ' : ''}the publication date`;
-      switch (k.unit) {
-        case 'day':
-          return { value: formatYMD(fromDayNumber(an + k.offset)), kind: 'relative', granularity: 'day', resolution: { rule, anchor } };
-        case 'week': {
-          const d = fromDayNumber(an + 7 * k.offset);
-          return { value: isoWeek(d), kind: 'relative', granularity: 'week', resolution: { rule, anchor } };
-        }
-        case 'month': {
-          const total = a.y * 12 + (a.m - 1) + k.offset;
-          return { value: `${pad(Math.floor(total / 12), 4)}-${pad((total % 12) + 1)}`, kind: 'relative', granularity: 'month', resolution: { rule, anchor } };
-        }
-        case 'year':
-          return { value: pad(a.y + k.offset, 4), kind: 'relative', granularity: 'year', resolution: { rule, anchor } };
-      }
-      break;
+      const v = shift(a, k.offset, k.unit)!;
+      return { value: v.value, kind: 'relative', granularity: v.granularity, resolution: { rule, anchor } };
     }
     case 'weekday': {
       const kind: DateKind = 'weekday';
@@ -188,18 +547,32 @@ function resolve(e: Expr, a: YMD | null, anchor: string | undefined, isFutureAt:
       const aw = weekday(a.y, a.m, a.d);
       let delta: number;
       let rule: string;
+      let uncertain: string | undefined;
       const name = WEEKDAYS[k.w];
-      if (k.rel === 'next' || (!k.rel && isFutureAt(e.start))) {
-        delta = ((k.w - aw + 7) % 7) || 7;
-        rule = k.rel === 'next' ? `next ${name}: the first ${name} after the publication date` : `weekday in a future-tense sentence: the next ${name} after the publication date`;
+      const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
+      const ahead = (k.w - aw + 7) % 7;
+      const back = (aw - k.w + 7) % 7;
+      if (k.rel === 'next') {
+        delta = ahead || 7;
+        rule = `next ${name}: the first ${name} after the publication date`;
       } else if (k.rel === 'last') {
-        delta = -(((aw - k.w + 7) % 7) || 7);
+        delta = -(back || 7);
         rule = `last ${name}: the most recent ${name} before the publication date`;
+      } else if (t === 'future') {
+        delta = k.rel === 'this' ? ahead : ahead || 7;
+        rule = `weekday in a future-tense clause: the next ${name} after the publication date`;
+      } else if ((t === 'present' || t === null) && k.rel === 'this') {
+        delta = ahead;
+        rule = `this ${name} in a present-tense clause: the coming ${name}`;
+      } else if (t === 'present' && ahead > 0 && ahead < back) {
+        delta = ahead;
+        rule = `weekday in a present-tense clause: the ${name} nearest the publication date`;
       } else {
-        delta = -((aw - k.w + 7) % 7);
-        rule = `weekday: the most recent ${name} not after the publication date`;
+        delta = -back;
+        rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
+        if (!t) uncertain = GUESSED;
       }
-      return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', resolution: { rule, anchor } };
+      return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', uncertain, resolution: { rule, anchor } };
     }
   }
   return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };

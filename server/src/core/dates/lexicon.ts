@@ -1,0 +1,114 @@
+/**
+ * The date scanner's lexicon: every word (lower case) that a date form reads besides month and
+ * weekday names, with what it means to the forms. The scanner's word classes and its trigger
+ * search are derived from this table (`scan.ts`), so a new word is one row here.
+ *
+ * A word marked `trigger` can be the only date-like word of an expression ("five years", "now",
+ * "daily"): text around it is tokenized and parsed. Other words are read only inside the window
+ * of a trigger (digits, month and weekday names always trigger).
+ */
+
+import { TimexMod } from '../types';
+
+/** Units of time, as their TIMEX3 duration letters (minutes `MIN`, decades `DE`, centuries `CE`). */
+export type Unit = 'S' | 'MIN' | 'H' | 'D' | 'W' | 'M' | 'Y' | 'DE' | 'CE';
+
+export interface Word {
+  /** A number word's value; NaN for an unspecified number ("several": X in TIMEX3). */
+  n?: number;
+  /** A unit of time, and whether the word is its plural. */
+  unit?: Unit;
+  plural?: boolean;
+  /** A reference to the present, past or future. */
+  ref?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
+  /** A frequency adverb's TIMEX3 set value ("daily" → P1D). */
+  set?: string;
+  /** A season's TIMEX3 code. */
+  season?: 'SP' | 'SU' | 'FA' | 'WI';
+  /** A part of the day's TIMEX3 code. */
+  part?: 'MO' | 'AF' | 'EV' | 'NI' | 'MI';
+  /** A modifier before a date or duration. */
+  mod?: TimexMod;
+  /** An ordinal (quarters, halves, centuries). */
+  ord?: number;
+  /** Direction: last/previous (-1), this/that/same (0), next/following/coming (+1). */
+  rel?: -1 | 0 | 1;
+  /** A holiday (its key for `holidayDate`). */
+  holiday?: string;
+  /** Starts a scan window. */
+  trigger?: boolean;
+}
+
+const units: Record<string, Word> = {
+  second: { unit: 'S', ord: 2 }, seconds: { unit: 'S', plural: true },
+  minute: { unit: 'MIN' }, minutes: { unit: 'MIN', plural: true },
+  hour: { unit: 'H' }, hours: { unit: 'H', plural: true },
+  day: { unit: 'D' }, days: { unit: 'D', plural: true },
+  week: { unit: 'W' }, weeks: { unit: 'W', plural: true },
+  month: { unit: 'M' }, months: { unit: 'M', plural: true },
+  year: { unit: 'Y' }, years: { unit: 'Y', plural: true },
+  decade: { unit: 'DE' }, decades: { unit: 'DE', plural: true },
+  century: { unit: 'CE' }, centuries: { unit: 'CE', plural: true },
+};
+for (const w of Object.values(units)) w.trigger = true;
+
+const numbers: Record<string, Word> = {
+  a: { n: 1 }, an: { n: 1 }, one: { n: 1 }, two: { n: 2 }, three: { n: 3 }, four: { n: 4 }, five: { n: 5 }, six: { n: 6 },
+  seven: { n: 7 }, eight: { n: 8 }, nine: { n: 9 }, ten: { n: 10 }, eleven: { n: 11 }, twelve: { n: 12 }, thirteen: { n: 13 },
+  fourteen: { n: 14 }, fifteen: { n: 15 }, sixteen: { n: 16 }, seventeen: { n: 17 }, eighteen: { n: 18 }, nineteen: { n: 19 },
+  twenty: { n: 20 }, thirty: { n: 30 }, forty: { n: 40 }, fifty: { n: 50 }, sixty: { n: 60 }, hundred: { n: 100 },
+  several: { n: NaN }, few: { n: NaN }, many: { n: NaN }, couple: { n: 2 },
+};
+
+export const LEXICON: Record<string, Word> = Object.assign(Object.create(null) as Record<string, Word>, {
+  ...units,
+  ...numbers,
+  yesterday: { trigger: true }, today: { trigger: true }, tomorrow: { trigger: true }, tonight: { part: 'NI', trigger: true },
+  last: { rel: -1 }, previous: { rel: -1 }, past: { rel: -1, ref: 'PAST_REF', trigger: true },
+  next: { rel: 1 }, following: { rel: 1 }, coming: { rel: 1 }, upcoming: { rel: 1 },
+  this: { rel: 0 }, that: { rel: 0 }, same: { rel: 0 },
+  early: { mod: 'START' }, earlier: {}, late: { mod: 'END' }, later: {}, mid: { mod: 'MID' },
+  beginning: { mod: 'START' }, start: { mod: 'START' }, end: { mod: 'END' }, middle: { mod: 'MID' },
+  about: { mod: 'APPROX' }, around: { mod: 'APPROX' }, approximately: { mod: 'APPROX' }, roughly: { mod: 'APPROX' }, some: { mod: 'APPROX' },
+  nearly: { mod: 'LESS_THAN' }, almost: { mod: 'LESS_THAN' }, more: { mod: 'MORE_THAN' }, less: { mod: 'LESS_THAN' }, least: { mod: 'EQUAL_OR_MORE' },
+  between: {}, from: {}, the: {}, ago: { trigger: true }, after: {}, before: {}, within: {}, for: {}, recent: { trigger: true },
+  now: { ref: 'PRESENT_REF', trigger: true }, currently: { ref: 'PRESENT_REF', trigger: true }, current: { ref: 'PRESENT_REF', trigger: true },
+  nowadays: { ref: 'PRESENT_REF', trigger: true },
+  future: { ref: 'FUTURE_REF', trigger: true },
+  daily: { set: 'P1D', trigger: true }, weekly: { set: 'P1W', trigger: true }, monthly: { set: 'P1M', trigger: true },
+  annually: { set: 'P1Y', trigger: true }, yearly: { set: 'P1Y', trigger: true }, hourly: { set: 'PT1H', trigger: true }, nightly: { set: 'XXXX-XX-XXTNI', trigger: true },
+  every: { trigger: true }, each: {}, season: { trigger: true },
+  spring: { season: 'SP', trigger: true }, summer: { season: 'SU', trigger: true }, fall: { season: 'FA', trigger: true },
+  autumn: { season: 'FA', trigger: true }, winter: { season: 'WI', trigger: true },
+  morning: { part: 'MO', trigger: true }, afternoon: { part: 'AF', trigger: true }, evening: { part: 'EV', trigger: true },
+  night: { part: 'NI', trigger: true }, noon: { part: 'MI', trigger: true }, midday: { part: 'MI', trigger: true },
+  weekend: { trigger: true }, quarter: { trigger: true }, half: { trigger: true }, fiscal: { trigger: true },
+  first: { ord: 1 }, third: { ord: 3 }, fourth: { ord: 4 }, twentieth: { ord: 20 }, nineteenth: { ord: 19 }, eighteenth: { ord: 18 }, seventeenth: { ord: 17 },
+  bc: {}, bce: {}, ad: {}, ce: {}, midnight: { trigger: true },
+  thanksgiving: { holiday: 'thanksgiving', trigger: true }, christmas: { holiday: 'christmas', trigger: true }, easter: { holiday: 'easter', trigger: true },
+  halloween: { holiday: 'halloween', trigger: true }, new: { holiday: 'newyear' },
+});
+
+/** A holiday's date in year y (Thanksgiving: the United States' fourth Thursday of November; Easter: Western). */
+export function holidayDate(name: string, y: number): { m: number; d: number } | null {
+  switch (name) {
+    case 'christmas': return { m: 12, d: 25 };
+    case 'christmaseve': return { m: 12, d: 24 };
+    case 'newyear': return { m: 1, d: 1 };
+    case 'newyeareve': return { m: 12, d: 31 };
+    case 'halloween': return { m: 10, d: 31 };
+    case 'thanksgiving': {
+      const nov1 = new Date(Date.UTC(y, 10, 1)).getUTCDay();
+      return { m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
+    }
+    case 'easter': {
+      // Anonymous Gregorian algorithm.
+      const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25);
+      const g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
+      const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+      const month = Math.floor((h + l - 7 * m + 114) / 31);
+      return { m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
+    }
+  }
+  return null;
+}
