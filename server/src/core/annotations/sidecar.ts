@@ -58,9 +58,10 @@ export function isTimexValue(v: string): boolean {
 export function parseSidecar(text: string): ParsedSidecar {
   const out: ParsedSidecar = { annotations: [], findings: [] };
   const bad = (r: readonly number[] | null | undefined, message: string, severity?: 'warning'): void => {
-    const s = r?.[0] ?? 0;
-    const e = Math.max(s + 1, r?.[1] ?? s + 1);
-    const f = finding('annotation-syntax', s, Math.min(e, Math.max(text.length, s + 1)), message);
+    // Parser positions can point one past the end of the text: clamp into it.
+    const s = Math.min(r?.[0] ?? 0, text.length);
+    const e = Math.min(Math.max(s + 1, r?.[1] ?? s + 1), text.length);
+    const f = finding('annotation-syntax', s, e, message);
     out.findings.push(severity ? { ...f, severity } : f);
   };
   let doc: Document.Parsed;

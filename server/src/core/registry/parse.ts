@@ -47,6 +47,19 @@ const MAX_DEPTH = 64;
 
 /** `fastReader: false` parses with the `yaml` package only (tests compare the two readers). */
 export function parseRegistryFile(path: string, text: string, options: { fastReader?: boolean } = {}): ParsedRegistryFile {
+  const out = readRegistryFile(path, text, options);
+  // Ranges from the YAML parser can point one past the end of the text (an error at the end of
+  // the input): every finding is kept inside the text, as the offsets invariant requires.
+  for (const f of out.findings) {
+    if (f.end > text.length || f.start > text.length) {
+      f.start = Math.min(f.start, text.length);
+      f.end = Math.min(f.end, text.length);
+    }
+  }
+  return out;
+}
+
+function readRegistryFile(path: string, text: string, options: { fastReader?: boolean }): ParsedRegistryFile {
   const out: ParsedRegistryFile = { path, text, entities: [], forms: new Map(), findings: [], syntaxError: false };
   const fast = options.fastReader === false ? undefined : readFastYaml(text);
   if (fast) {
@@ -61,13 +74,15 @@ export function parseRegistryFile(path: string, text: string, options: { fastRea
     for (const d of docs) {
       for (const e of d.errors) {
         out.syntaxError = true;
-        const [s, t] = e.pos;
-        out.findings.push(finding('registry-syntax', s, Math.max(t, s + 1), `${cleanYamlMessage(e.message)}. The registry keeps using this file's last valid version until it parses again.`));
+        // The parser places an error at the end of the input one past the last character: clamp.
+        const s = Math.min(e.pos[0], text.length);
+        const t = Math.min(Math.max(e.pos[1], s + 1), text.length);
+        out.findings.push(finding('registry-syntax', s, t, `${cleanYamlMessage(e.message)}. The registry keeps using this file's last valid version until it parses again.`));
       }
     }
     if (docs.length > 1 && !out.syntaxError) {
       const r = docs[1].range;
-      out.findings.push(finding('registry-schema', r[0], Math.max(r[0] + 1, r[1]), 'A registry file holds one YAML document; this second document is ignored. Move its entities into the first one or into another file.'));
+      out.findings.push(finding('registry-schema', Math.min(r[0], text.length), Math.min(Math.max(r[0] + 1, r[1]), text.length), 'A registry file holds one YAML document; this second document is ignored. Move its entities into the first one or into another file.'));
     }
   } catch (e) {
     out.syntaxError = true;

@@ -1,0 +1,151 @@
+// Deterministic fuzzing of every reader of user input (issue #14): the article pipeline (parser,
+// date scanner, entity recognizer, checks), the registry reader and the sidecar reader get 20,000+
+// generated and mutated inputs from a fixed seed. Each must return without throwing, with every
+// offset inside the text. A separate test checks that the work grows linearly with the input on
+// the shapes that used to be quadratic (long runs of digits and punctuation, base64 blobs): it
+// compares two sizes measured in the same run, never a fixed time, so it does not depend on the
+// machine's speed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeArticle } from '../../server/src/core/analyze';
+import { parseSidecar } from '../../server/src/core/annotations/sidecar';
+import { buildEntityIndex } from '../../server/src/core/entities';
+import { loadRegistry } from '../../server/src/core/registry';
+import { samplesDir } from '../helpers';
+
+/** mulberry32: a small seeded generator, so every run sees the same inputs. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  ' ', ' ', ' ', '\n', '\n\n', '\r\n', '\r', '\t', '-', '–', '/', '.', ',', ':', ';', "'", '"', '(', ')', '---\n', '•', '#', '*',
+  '0', '1', '9', '12', '29', '31', '2025', '1998', '96', "'96", '1-', '-1', '2012/8/10', '3.8.2024', '10:30', '04:52', '41st', '3rd',
+  'March', 'Mar.', 'Sept', 'Monday', 'Fri', 'last', 'next', 'this', 'ago', 'later', 'since', 'from', 'to', 'between', 'and', 'mid-',
+  'early', 'the', 'year', 'week', 'days', 'summer', 'Q3', 'fiscal', 'century', '1990s', 'BC', 'said', 'will', 'would', 'met',
+  'Foreign Minister', 'Prime Minister', 'Hayashi', 'Iwaya Takeshi', 'Japan', 'Qatar', 'NATO', 'Summit', 'Al-', 'bin', 'von der',
+  'É', 'ü', '北京', '🎉', '\u200b', '\ufeff', '\u0000', 'date: 2025-10-26', 'TOKYO, Oct. 26, 2025 (Reuters) -', 'data:image/png;base64,',
+];
+
+function generate(r: () => number, max: number): string {
+  const n = Math.floor(r() * max);
+  let s = '';
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(r() * PIECES.length)];
+  return s;
+}
+
+function mutate(r: () => number, text: string): string {
+  let s = text;
+  const edits = 1 + Math.floor(r() * 4);
+  for (let k = 0; k < edits; k++) {
+    const at = Math.floor(r() * (s.length + 1));
+    const op = r();
+    if (op < 0.35) s = s.slice(0, at) + PIECES[Math.floor(r() * PIECES.length)] + s.slice(at);
+    else if (op < 0.65) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(r() * 20));
+    else if (op < 0.85) {
+      const from = Math.floor(r() * s.length);
+      s = s.slice(0, at) + s.slice(from, from + Math.floor(r() * 200)) + s.slice(at);
+    } else s = s.slice(0, at) + String.fromCharCode(Math.floor(r() * 0x3000)) + s.slice(at);
+  }
+  return s;
+}
+
+const registryFiles = readdirSync(join(samplesDir, 'registry')).filter((f) => f.endsWith('.yaml')).map((f) => ({ path: join(samplesDir, 'registry', f), text: readFileSync(join(samplesDir, 'registry', f), 'utf8') }));
+const registry = loadRegistry(registryFiles);
+const entityIndex = buildEntityIndex(registry);
+const articleDir = join(samplesDir, 'articles');
+const articles = readdirSync(articleDir).filter((f) => f.endsWith('.article')).map((f) => readFileSync(join(articleDir, f), 'utf8'));
+const sidecars = readdirSync(articleDir).filter((f) => f.endsWith('.annotations.yaml')).map((f) => readFileSync(join(articleDir, f), 'utf8'));
+
+function inside(text: string, start: number, end: number, what: string): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length)) {
+    assert.fail(`${what} [${start}, ${end}) is outside the text of length ${text.length}: ${JSON.stringify(text.slice(0, 200))}`);
+  }
+}
+
+function checkArticle(text: string, sidecar?: string): void {
+  let a;
+  try {
+    a = analyzeArticle('fuzz.article', text, { registry, entityIndex, settings: {} }, sidecar);
+  } catch (e) {
+    assert.fail(`analyzeArticle threw on ${JSON.stringify(text.slice(0, 300))}: ${(e as Error).stack}`);
+  }
+  for (const m of a.entities) inside(text, m.start, m.end, `entity '${m.text}'`);
+  for (const d of a.dates) inside(text, d.start, d.end, `date '${d.text}'`);
+  for (const f of a.findings) inside(text, f.start, f.end, `finding ${f.code}`);
+}
+
+test('articles: 12,000 generated and mutated texts analyze without throwing, offsets inside', () => {
+  const r = rng(20261201);
+  for (let i = 0; i < 6000; i++) checkArticle(generate(r, 120));
+  for (let i = 0; i < 6000; i++) checkArticle(mutate(r, articles[i % articles.length]).slice(0, 1500 + Math.floor(r() * 3000)));
+});
+
+test('registry: 5,000 mutated registry files load without throwing, findings inside', () => {
+  const r = rng(7);
+  for (let i = 0; i < 5000; i++) {
+    const base = registryFiles[i % registryFiles.length];
+    const text = mutate(r, base.text);
+    let snap;
+    try {
+      snap = loadRegistry([{ path: base.path, text }]);
+    } catch (e) {
+      assert.fail(`loadRegistry threw on a mutation of ${base.path}: ${(e as Error).stack}`);
+    }
+    for (const f of snap.files.get(base.path)!.findings) inside(text, f.start, f.end, `registry finding ${f.code}`);
+  }
+});
+
+test('sidecars: 4,000 mutated annotation files parse and apply without throwing', () => {
+  const r = rng(11);
+  const article = articles.find((t) => t.includes('Riyadh')) ?? articles[0];
+  for (let i = 0; i < 4000; i++) {
+    const text = mutate(r, sidecars[i % sidecars.length] ?? 'version: 1\nannotations: []\n');
+    try {
+      const s = parseSidecar(text);
+      for (const f of s.findings) inside(text, f.start, f.end, `sidecar finding ${f.code}`);
+    } catch (e) {
+      assert.fail(`parseSidecar threw: ${(e as Error).stack}`);
+    }
+    if (i % 10 === 0) checkArticle(article, text);
+  }
+});
+
+/** Median of five timings of `f`, in ms. */
+function median(f: () => void): number {
+  const t: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    f();
+    t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return t.sort((a, b) => a - b)[2];
+}
+
+test('work grows linearly on long runs without spaces (a 4x larger input takes < 6x longer)', () => {
+  const shapes: [string, (n: number) => string][] = [
+    ['1-1-1-…', (n) => '1-'.repeat(n / 2)],
+    ['digits and dots', (n) => '12.'.repeat(n / 3)],
+    ['base64 data URI', (n) => 'data:image/png;base64,' + Buffer.from(Array.from({ length: n }, (_, i) => (i * 7919) % 256)).toString('base64').slice(0, n)],
+    ['hex', (n) => Array.from({ length: n }, (_, i) => '0123456789abcdef'[(i * 31) % 16]).join('')],
+  ];
+  for (const [name, make] of shapes) {
+    const small = make(20_000);
+    const big = make(80_000);
+    checkArticle(small); // warm up the code paths before timing
+    const a = median(() => checkArticle(small));
+    const b = median(() => checkArticle(big));
+    // Below a millisecond the ratio is noise; such an input is fast whatever its shape.
+    if (b < 5) continue;
+    assert.ok(b / a < 6, `${name}: 20 KB took ${a.toFixed(1)} ms, 80 KB took ${b.toFixed(1)} ms (${(b / a).toFixed(1)}x)`);
+  }
+});
