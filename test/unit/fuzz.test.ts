@@ -120,15 +120,15 @@ test('sidecars: 4,000 mutated annotation files parse and apply without throwing'
   }
 });
 
-/** Median of five timings of `f`, in ms. */
-function median(f: () => void): number {
-  const t: number[] = [];
-  for (let i = 0; i < 5; i++) {
+/** The fastest of seven timings of `f`, in ms: the least disturbed by other processes. */
+function fastest(f: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 7; i++) {
     const t0 = process.hrtime.bigint();
     f();
-    t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  return t.sort((a, b) => a - b)[2];
+  return best;
 }
 
 test('work grows linearly on long runs without spaces (a 4x larger input takes < 6x longer)', () => {
@@ -142,10 +142,17 @@ test('work grows linearly on long runs without spaces (a 4x larger input takes <
     const small = make(20_000);
     const big = make(80_000);
     checkArticle(small); // warm up the code paths before timing
-    const a = median(() => checkArticle(small));
-    const b = median(() => checkArticle(big));
-    // Below a millisecond the ratio is noise; such an input is fast whatever its shape.
-    if (b < 5) continue;
-    assert.ok(b / a < 6, `${name}: 20 KB took ${a.toFixed(1)} ms, 80 KB took ${b.toFixed(1)} ms (${(b / a).toFixed(1)}x)`);
+    // Other test files run in parallel processes: a ratio over 6 is measured again before it counts
+    // (a quadratic scan gives 16x every time; noise does not repeat).
+    let ratio = Infinity;
+    let detail = '';
+    for (let attempt = 0; attempt < 3 && ratio >= 6; attempt++) {
+      const a = fastest(() => checkArticle(small));
+      const b = fastest(() => checkArticle(big));
+      // Below a few milliseconds the ratio is noise; such an input is fast whatever its shape.
+      ratio = b < 5 ? 0 : b / a;
+      detail = `20 KB took ${a.toFixed(1)} ms, 80 KB took ${b.toFixed(1)} ms (${ratio.toFixed(1)}x)`;
+    }
+    assert.ok(ratio < 6, `${name}: ${detail}`);
   }
 });

@@ -353,11 +353,20 @@ export function scanDates(text: string, from: number, to: number, scanner: DateS
   return out;
 }
 
+/**
+ * A "word" longer than this is not read to its end: no date form has such a word, and walking a
+ * run without spaces (a base64 blob, `1-1-1-…`) to its end for every trigger in it made the scan
+ * quadratic. Each word step of the window functions walks at most MAX_WORD characters, so the work
+ * per trigger is bounded and the scan is linear in the text.
+ */
+const MAX_WORD = 64;
+
 /** wordsForward(text, a, n, limit) when it is at most b (for a ≤ b), else -1; walks no further than b. */
 function forwardUpTo(text: string, a: number, b: number, n: number, limit: number): number {
   let i = a;
   for (let w = 0; w < n && i < limit; w++) {
-    while (i < limit && text.charCodeAt(i) > 32) i++;
+    const stop = Math.min(limit, i + MAX_WORD);
+    while (i < stop && text.charCodeAt(i) > 32) i++;
     while (i < limit && text.charCodeAt(i) <= 32) i++;
     if (i > b) return -1;
   }
@@ -368,7 +377,8 @@ function wordsBack(text: string, p: number, n: number, limit: number): number {
   let i = p;
   for (let w = 0; w < n && i > limit; w++) {
     while (i > limit && text.charCodeAt(i - 1) <= 32) i--;
-    while (i > limit && text.charCodeAt(i - 1) > 32) i--;
+    const stop = Math.max(limit, i - MAX_WORD);
+    while (i > stop && text.charCodeAt(i - 1) > 32) i--;
   }
   return i;
 }
@@ -376,7 +386,8 @@ function wordsBack(text: string, p: number, n: number, limit: number): number {
 function wordsForward(text: string, p: number, n: number, limit: number): number {
   let i = p;
   for (let w = 0; w < n && i < limit; w++) {
-    while (i < limit && text.charCodeAt(i) > 32) i++;
+    const stop = Math.min(limit, i + MAX_WORD);
+    while (i < stop && text.charCodeAt(i) > 32) i++;
     while (i < limit && text.charCodeAt(i) <= 32) i++;
   }
   return i;
