@@ -3,30 +3,14 @@
 // input or an existing file, and every failure is a message naming the path with exit status 2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { applySafeFixes, main } from '../../server/src/cli/main';
+import { applySafeFixes } from '../../server/src/cli/main';
+import { cli, workspace } from './cliRun';
 import { loadProject } from '../../server/src/cli/project';
 import { firstInvalidUtf8, readTextFile } from '../../server/src/node/files';
 import { joinLines } from '../helpers';
-
-function cli(args: string[], cwd: string): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = main(args, cwd, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'attache-safety-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
 
 const PARA = 'The two ministers agreed to meet again before the end of the year in the capital.';
 const DUPLICATED = joinLines(PARA, 'A second paragraph that says something else entirely about the talks.', PARA, '');

@@ -1,36 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { main } from '../../server/src/cli/main';
+import { cli, workspace } from './cliRun';
 import { jsonDates } from '../../server/src/cli/report';
 import { parseArticle } from '../../server/src/core/article';
 import { DateMention } from '../../server/src/core/types';
 import { joinLines, repoRoot, samplesDir, fixturesDir } from '../helpers';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function cli(args: string[], cwd: string): Run {
-  let out = '';
-  let err = '';
-  const code = main(args, cwd, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'attache-cli-'));
-  for (const [rel, content] of Object.entries(files)) {
-    mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), content);
-  }
-  return dir;
-}
 
 const REGISTRY = joinLines(
   'version: 1',

@@ -13,19 +13,8 @@ import { analyzeArticle } from '../../server/src/core/analyze';
 import { parseSidecar } from '../../server/src/core/annotations/sidecar';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { loadRegistry } from '../../server/src/core/registry';
+import { seededRandom } from '../../bench/generate';
 import { samplesDir } from '../helpers';
-
-/** mulberry32: a small seeded generator, so every run sees the same inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   ' ', ' ', ' ', '\n', '\n\n', '\r\n', '\r', '\t', '-', '–', '/', '.', ',', ':', ';', "'", '"', '(', ')', '---\n', '•', '#', '*',
@@ -35,6 +24,8 @@ const PIECES = [
   'Foreign Minister', 'Prime Minister', 'Hayashi', 'Iwaya Takeshi', 'Japan', 'Qatar', 'NATO', 'Summit', 'Al-', 'bin', 'von der',
   'É', 'ü', '北京', '🎉', '\u200b', '\ufeff', '\u0000', 'date: 2025-10-26', 'TOKYO, Oct. 26, 2025 (Reuters) -', 'data:image/png;base64,',
 ];
+
+const rng = seededRandom;
 
 function generate(r: () => number, max: number): string {
   const n = Math.floor(r() * max);
