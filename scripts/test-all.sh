@@ -25,7 +25,9 @@ record() { # name pass fail
 
 run_node_tests() { # name dir
   local name=$1 dir=$2 log="artifacts/$1.tap"
-  node --test --test-reporter=tap "$dir" >"$log" 2>&1
+  # Test files are listed by the shell: Node 20 takes a folder, Node 22 reads arguments as globs
+  # and no longer expands a folder, so only a file list means the same to both.
+  node --test --test-reporter=tap "$dir"/*.test.js >"$log" 2>&1
   local rc=$?
   local pass fail
   pass=$(grep -E '^# pass ' "$log" | tail -1 | awk '{print $3}')
@@ -49,9 +51,9 @@ echo "== lint"
 if npm run -s lint; then record lint 1 0; else record lint 0 1; fi
 
 echo "== unit tests"
-run_node_tests unit build/test/unit/
+run_node_tests unit build/test/unit
 echo "== protocol tests"
-run_node_tests protocol build/test/protocol/
+run_node_tests protocol build/test/protocol
 
 if [ "${ATTACHE_SKIP_VSCODE:-}" != "1" ] && [ -x scripts/vscode-tests.sh ]; then
   echo "== tests inside VS Code"
