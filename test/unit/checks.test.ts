@@ -444,3 +444,12 @@ test('metadata-date-conflict: agreement, or only one of the two, gives nothing',
   assert.deepEqual(metadataDateConflict(ctx(joinLines('---', 'date: 2025-10-26', '---', 'Body.', ''))), []);
   assert.deepEqual(metadataDateConflict(ctx(joinLines('date 2025-10-26 403', 'Body.', ''))), []);
 });
+
+test('a paragraph longer than any news paragraph (a pasted data blob) is left out of the paragraph checks', () => {
+  const blob = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo' + 'x'.repeat(25_000);
+  const prose = 'The two delegations agreed to meet again in the spring to review the progress made.';
+  const text = [prose, blob, prose, blob, ''].join('\n');
+  const codes = duplicateParagraph(ctx(text)).map((f) => [f.code, f.start]);
+  // The repeated prose is still found; the repeated blob is not compared at all.
+  assert.deepEqual(codes, [['duplicate-paragraph', text.indexOf(prose, 1)]]);
+});

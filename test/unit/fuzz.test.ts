@@ -130,8 +130,8 @@ test('work grows linearly on long runs without spaces (a 4x larger input takes <
     ['hex', (n) => Array.from({ length: n }, (_, i) => '0123456789abcdef'[(i * 31) % 16]).join('')],
   ];
   for (const [name, make] of shapes) {
-    const small = make(20_000);
-    const big = make(80_000);
+    const small = make(50_000);
+    const big = make(200_000);
     checkArticle(small); // warm up the code paths before timing
     // Other test files run in parallel processes: a ratio over 6 is measured again before it counts
     // (a quadratic scan gives 16x every time; noise does not repeat).
@@ -142,7 +142,7 @@ test('work grows linearly on long runs without spaces (a 4x larger input takes <
       const b = fastest(() => checkArticle(big));
       // Below a few milliseconds the ratio is noise; such an input is fast whatever its shape.
       ratio = b < 5 ? 0 : b / a;
-      detail = `20 KB took ${a.toFixed(1)} ms, 80 KB took ${b.toFixed(1)} ms (${ratio.toFixed(1)}x)`;
+      detail = `50 KB took ${a.toFixed(1)} ms, 200 KB took ${b.toFixed(1)} ms (${ratio.toFixed(1)}x)`;
     }
     assert.ok(ratio < 6, `${name}: ${detail}`);
   }

@@ -29,13 +29,18 @@ export interface ParagraphPrint {
 
 const cache = new WeakMap<Article, ParagraphPrint[]>();
 
+/** Paragraphs longer than this (in UTF-16 code units) are not compared: see `paragraphPrints`. */
+export const MAX_PARAGRAPH_CHARS = 20_000;
+
 /** Fingerprints of every paragraph, with the index of each one's first copy. Cached per article. */
 export function paragraphPrints(article: Article): ParagraphPrint[] {
   let out = cache.get(article);
   if (out) return out;
   const firstByKey = new Map<string, number>();
   out = article.paragraphs.map((p, i) => {
-    const { key, words } = fingerprint(article.text.slice(p.start, p.end));
+    // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
+    // it is left out of the paragraph checks, so their work stays bounded per paragraph.
+    const { key, words } = p.end - p.start > MAX_PARAGRAPH_CHARS ? { key: `\u0000${i}`, words: [] } : fingerprint(article.text.slice(p.start, p.end));
     let first = firstByKey.get(key);
     if (first === undefined) {
       first = i;
