@@ -49,7 +49,23 @@ function retryAfter(h: string | null): number | undefined {
   return Number.isNaN(t) ? undefined : Math.max(0, t - Date.now());
 }
 
-async function getJson(url: string, opts: Required<Pick<FetchOptions, 'timeoutMs' | 'retries' | 'maxWaitMs' | 'sleep' | 'log'>>): Promise<unknown> {
+type RequestOptions = Required<Pick<FetchOptions, 'timeoutMs' | 'retries' | 'maxWaitMs' | 'sleep' | 'log'>>;
+
+/** The request options with their defaults filled in, and the API address to ask. */
+function withDefaults(options: FetchOptions): { opts: RequestOptions; api: string } {
+  return {
+    opts: {
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: options.retries ?? 3,
+      maxWaitMs: options.maxWaitMs ?? 60_000,
+      sleep: options.sleep ?? sleepReal,
+      log: options.log ?? (() => {}),
+    },
+    api: options.api ?? process.env.ATTACHE_WIKIDATA_API ?? DEFAULT_API,
+  };
+}
+
+async function getJson(url: string, opts: RequestOptions): Promise<unknown> {
   let attempt = 0;
   for (;;) {
     const ac = new AbortController();
@@ -108,14 +124,7 @@ class FinalError extends Error {}
  * The entities for `ids` (missing ones are left out and listed), fetched 50 at a time.
  */
 export async function fetchEntities(ids: readonly string[], options: FetchOptions = {}): Promise<{ entities: WdEntity[]; missing: string[] }> {
-  const opts = {
-    timeoutMs: options.timeoutMs ?? 30_000,
-    retries: options.retries ?? 3,
-    maxWaitMs: options.maxWaitMs ?? 60_000,
-    sleep: options.sleep ?? sleepReal,
-    log: options.log ?? (() => {}),
-  };
-  const api = options.api ?? process.env.ATTACHE_WIKIDATA_API ?? DEFAULT_API;
+  const { opts, api } = withDefaults(options);
   const entities: WdEntity[] = [];
   const missing: string[] = [];
   const unique = [...new Set(ids)];
@@ -169,14 +178,7 @@ export interface WikidataCandidate {
  * their positions).
  */
 export async function searchEntities(term: string, options: FetchOptions & { limit?: number } = {}): Promise<WikidataCandidate[]> {
-  const opts = {
-    timeoutMs: options.timeoutMs ?? 30_000,
-    retries: options.retries ?? 3,
-    maxWaitMs: options.maxWaitMs ?? 60_000,
-    sleep: options.sleep ?? sleepReal,
-    log: options.log ?? (() => {}),
-  };
-  const api = options.api ?? process.env.ATTACHE_WIKIDATA_API ?? DEFAULT_API;
+  const { opts, api } = withDefaults(options);
   const language = options.languages?.[0] ?? 'en';
   const params = new URLSearchParams({ action: 'wbsearchentities', search: term, language, uselang: language, type: 'item', limit: String(options.limit ?? 10), format: 'json', maxlag: '5' });
   const json = (await getJson(`${api}?${params}`, opts)) as { search?: { id?: unknown; label?: unknown; description?: unknown }[] };
