@@ -16,6 +16,7 @@ import { MapResult, WikidataCollector, mapEntities, mergeIntoRegistry, registryM
 import { FetchOptions, fetchWithReferences, qidFromInput } from '../node/wikidataFetch';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { readWikidataInput } from '../node/wikidataInput';
+import { UsageError, eachArgument } from './args';
 import { loadProject } from './project';
 
 export const IMPORT_USAGE = `Usage:
@@ -33,8 +34,6 @@ entities are appended to --out FILE, else to the registry's registry.yaml or fir
 The import date recorded is today (UTC), or SOURCE_DATE_EPOCH when set.
 `;
 
-class UsageError extends Error {}
-
 interface ImportArgs {
   inputs: string[];
   out?: string;
@@ -46,22 +45,14 @@ interface ImportArgs {
 function parseImportArgs(argv: string[]): ImportArgs {
   const a: ImportArgs = { inputs: [], langs: [], merge: false, registry: [] };
   if (argv[0] !== 'wikidata') throw new UsageError(argv[0] ? `unknown import source '${argv[0]}' (only wikidata)` : 'import needs a source: wikidata');
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const eq = arg.indexOf('=');
-      if (eq > 0) return arg.slice(eq + 1);
-      if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
-      return argv[++i];
-    };
-    const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
+  eachArgument(argv, 1, (name, arg, value) => {
     if (name === '--out') a.out = value();
     else if (name === '--lang') a.langs.push(...value().split(',').map((l) => l.trim()).filter(Boolean));
     else if (name === '--merge') a.merge = true;
     else if (name === '--registry') a.registry.push(value());
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else a.inputs.push(arg);
-  }
+  });
   if (!a.inputs.length) throw new UsageError('import wikidata needs at least one INPUT');
   if (a.inputs.filter((x) => x === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   for (const l of a.langs) if (!/^[a-z]{2,3}(?:-[a-z0-9]+)*$/i.test(l)) throw new UsageError(`--lang takes language codes such as en or pt-br, not '${l}'`);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { applyEdits } from '../core/edits';
 import { TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
+import { UsageError, eachArgument } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
 import { Project, loadProject } from './project';
 import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, textReport } from './report';
@@ -36,8 +37,6 @@ Exit status: 0 ok; 1 (check) when a diagnostic has severity error; 2 bad usage, 
 or a file that could not be written.
 `;
 
-class UsageError extends Error {}
-
 interface Args {
   command: string;
   paths: string[];
@@ -51,15 +50,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const eq = arg.indexOf('=');
-      if (eq > 0) return arg.slice(eq + 1);
-      if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
-      return argv[++i];
-    };
-    const name = arg.startsWith('--') ? arg.split('=')[0] : arg;
+  eachArgument(argv, 0, (name, arg, value) => {
     if (name === '--registry') a.registry.push(value());
     else if (name === '--json') a.json = true;
     else if (name === '--format') a.format = value();
@@ -69,7 +60,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
     else a.paths.push(arg);
-  }
+  });
   return a;
 }
 
