@@ -97,19 +97,28 @@ export function countProblems(results: Iterable<DiagnosticsResult>): ProblemCoun
   return c;
 }
 
+/** What a user sees for a file: its text, its visible findings and the analysis they come from. */
+export interface VisibleFindings {
+  text: string;
+  findings: Finding[];
+  /** The article analysis (articles and sidecars); absent for registry files. */
+  basis?: object;
+}
+
 /**
  * The findings a user sees for a file (article, annotation sidecar or registry file), with the
  * severity settings applied and switched-off codes removed. The one answer used by diagnostics and
  * by code actions, so a quick fix is never offered for a problem the settings hide.
  */
-export function visibleFindings(service: AttacheService, uri: string, settings: CoreSettings): { text: string; findings: Finding[] } | undefined {
+export function visibleFindings(service: AttacheService, uri: string, settings: CoreSettings): VisibleFindings | undefined {
   const a = service.article(uri);
-  if (a) return { text: a.rec.text, findings: articleFindings(service, uri, settings) ?? [] };
+  // The analysis is computed without severity settings (so it can be shared); apply them here.
+  if (a) return { text: a.rec.text, findings: finalizeFindings([...a.analysis.findings, ...a.folder.crossFindings(uri)], settings), basis: a.analysis };
   if (isSidecar(uri)) {
     const article = service.article(articleOfSidecar(uri));
     const text = article?.folder.sidecarText(uri);
     if (!article || text === undefined) return undefined;
-    return { text, findings: finalizeFindings(article.analysis.annotationFindings ?? [], settings) };
+    return { text, findings: finalizeFindings(article.analysis.annotationFindings ?? [], settings), basis: article.analysis };
   }
   const status = service.folderFor(uri).snapshot.files.get(uri);
   if (!status) return undefined;
@@ -118,55 +127,34 @@ export function visibleFindings(service: AttacheService, uri: string, settings: 
 
 /** All findings of an article: its own (from the analysis) and the cross-article ones. */
 export function articleFindings(service: AttacheService, uri: string, settings: CoreSettings): Finding[] | undefined {
-  const a = service.article(uri);
-  if (!a) return undefined;
-  // The analysis is computed without severity settings (so it can be shared); apply them here.
-  return finalizeFindings([...a.analysis.findings, ...a.folder.crossFindings(uri)], settings);
+  return service.article(uri) ? visibleFindings(service, uri, settings)?.findings : undefined;
+}
+
+function toResult(service: AttacheService, uri: string, v: VisibleFindings, version: number | undefined): DiagnosticsResult {
+  return { uri, version, diagnostics: v.findings.map((f) => toDiagnostic(uri, v.text, f, service.textOf)), ...(v.basis ? { basis: v.basis } : {}) };
 }
 
 export function articleDiagnostics(service: AttacheService, uri: string, settings: CoreSettings): DiagnosticsResult | undefined {
   const a = service.article(uri);
-  const findings = articleFindings(service, uri, settings);
-  if (!a || !findings) return undefined;
-  const text = a.rec.text;
-  return {
-    uri,
-    version: a.rec.version ?? undefined,
-    diagnostics: findings.map((f) => toDiagnostic(uri, text, f, service.textOf)),
-    basis: a.analysis,
-  };
+  const v = a && visibleFindings(service, uri, settings);
+  return a && v ? toResult(service, uri, v, a.rec.version ?? undefined) : undefined;
 }
 
 /** An annotation sidecar's problems: its syntax, orphaned annotations, links to unknown ids. */
 export function sidecarDiagnostics(service: AttacheService, uri: string, settings: CoreSettings): DiagnosticsResult | undefined {
-  const articleUri = articleOfSidecar(uri);
-  const a = service.article(articleUri);
-  const text = a?.folder.sidecarText(uri);
-  if (!a || text === undefined) return undefined;
-  const findings = finalizeFindings(a.analysis.annotationFindings ?? [], settings);
-  return {
-    uri,
-    version: service.documents.get(uri)?.version,
-    diagnostics: findings.map((f) => toDiagnostic(uri, text, f, service.textOf)),
-    basis: a.analysis,
-  };
+  const v = visibleFindings(service, uri, settings);
+  return v && toResult(service, uri, v, service.documents.get(uri)?.version);
 }
 
 /** Null means "not now": the buffer is ahead of the snapshot, and a rebuild will publish again. */
 export function registryDiagnostics(service: AttacheService, uri: string, settings: CoreSettings): DiagnosticsResult | undefined | null {
-  const folder = service.folderFor(uri);
-  const status = folder.snapshot.files.get(uri);
+  const status = service.folderFor(uri).snapshot.files.get(uri);
   if (!status) return undefined;
   const doc = service.documents.get(uri);
   // The findings' offsets refer to the text the snapshot parsed; an open buffer that has moved on
   // since will get its own run once the registry is rebuilt.
   if (doc && doc.text !== status.text) return null;
-  const findings = finalizeFindings(status.findings, settings);
-  return {
-    uri,
-    version: doc?.version,
-    diagnostics: findings.map((f) => toDiagnostic(uri, status.text, f, service.textOf)),
-  };
+  return toResult(service, uri, { text: status.text, findings: finalizeFindings(status.findings, settings) }, doc?.version);
 }
 
 export interface SchedulerOptions {
