@@ -1,6 +1,6 @@
 /** Runs the CLI in process on a temporary workspace, for the CLI tests. */
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../server/src/cli/main';
@@ -19,9 +19,35 @@ export function cli(args: string[], cwd: string): Run {
   return { code, out, err };
 }
 
-/** A new temporary folder holding `files` (relative path → content). */
+const made: string[] = [];
+// Removed when the test file's process ends, so repeated runs leave nothing in the temp folder.
+process.on('exit', () => {
+  for (const dir of made) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A test may have left a folder unreadable on purpose: make it removable, then try again.
+      try {
+        chmodTree(dir);
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        /* nothing more to do at exit */
+      }
+    }
+  }
+});
+
+function chmodTree(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) chmodTree(join(dir, e.name));
+  }
+}
+
+/** A new temporary folder holding `files` (relative path → content), removed when the process ends. */
 export function workspace(files: Record<string, string | Buffer>, prefix = 'attache-cli-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(join(dir, rel, '..'), { recursive: true });
     writeFileSync(join(dir, rel), content);
