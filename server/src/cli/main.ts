@@ -16,6 +16,8 @@ import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, textRepo
 import { sarifLog } from './sarif';
 import { workspaceFindings } from './workspace';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
+import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
+import { Progress, ProgressStream } from './progress';
 
 const VERSION = '0.1.0';
 
@@ -24,6 +26,7 @@ const USAGE = `Usage:
   attache check [--registry GLOB]... [--format text|json|sarif] [--fix] PATH...
   attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] PATH...
   attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] INPUT...   (see import --help)
+${JSONL_USAGE}
   attache --help | --version
 
 PATH is an article file (any extension) or a folder (articles found by the attache.articles
@@ -32,6 +35,11 @@ Without --registry, registry files (registry.yaml, registry/**/*.yaml) are found
 folder and in the nearest folder above each PATH that has them.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
+
+analyze --jsonl reads {"id", "text", "date"?} lines on standard input and writes one result line
+per input line, in order. With --emit-claims it is the map step of a sharded run: reduce merges
+the shards' outputs (in input order) into what one analyze --jsonl gives.
+A progress line is shown on standard error when it is a terminal; --quiet turns it off.
 
 Exit status: 0 ok; 1 (check) when a diagnostic has severity error; 2 bad usage, unreadable input
 or a file that could not be written.
@@ -46,10 +54,11 @@ interface Args {
   fix: boolean;
   force: boolean;
   out?: string;
+  quiet: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false };
+  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false, quiet: false };
   eachArgument(argv, 0, (name, arg, value) => {
     if (name === '--registry') a.registry.push(value());
     else if (name === '--json') a.json = true;
@@ -57,6 +66,7 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--fix') a.fix = true;
     else if (name === '--force') a.force = true;
     else if (name === '--out') a.out = value();
+    else if (name === '--quiet' || name === '-q') a.quiet = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
     else a.paths.push(arg);
@@ -64,7 +74,8 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-export function main(argv: string[], cwd = process.cwd(), out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+/** `progress` is where the progress line goes (shown only if it is a terminal). */
+export function main(argv: string[], cwd = process.cwd(), out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s), progress?: ProgressStream): number {
   let args: Args;
   try {
     if (argv.includes('--help') || argv.includes('-h')) {
@@ -93,7 +104,13 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     throw e;
   }
 
-  let project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
+  let bar: Progress | null = null;
+  let project = loadProject({
+    cwd, paths: args.paths, registryGlobs: args.registry,
+    onArticles: (total) => (bar = Progress.on(progress, args.quiet, { articles: total })),
+    onArticle: (chars) => bar?.tick(chars),
+  });
+  (bar as Progress | null)?.done();
   for (const e of project.errors) err(`attache: ${e}\n`);
   let writeFailed = false;
   if (args.fix) {
@@ -204,6 +221,16 @@ export function applySafeFixes(project: Project, err: (s: string) => void): { ch
   return { changed, failed };
 }
 
+/** The size of standard input when it is a regular file (`< corpus.jsonl`), for the progress line's ETA. */
+function stdinFileSize(): number | undefined {
+  try {
+    const st = fs.fstatSync(0);
+    return st.isFile() ? st.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the CLI on this process's arguments and sets its exit status; never throws. */
 export function run(): void {
   // `import` streams its inputs, so it is the one asynchronous command.
@@ -222,9 +249,20 @@ export function run(): void {
     );
     return;
   }
+  if (isJsonlCommand(process.argv.slice(2))) {
+    const io = { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, err: (s: string) => void process.stderr.write(s), progress: process.stderr, inputBytes: stdinFileSize() };
+    jsonlCommand(process.argv.slice(2), io, USAGE).then(
+      (code) => (process.exitCode = code),
+      (e) => {
+        process.stderr.write(`attache: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+        process.exitCode = 2;
+      },
+    );
+    return;
+  }
   let code: number;
   try {
-    code = main(process.argv.slice(2));
+    code = main(process.argv.slice(2), process.cwd(), undefined, undefined, process.stderr);
   } catch (e) {
     process.stderr.write(`attache: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
     code = 2;

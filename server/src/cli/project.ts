@@ -44,15 +44,17 @@ export interface LoadOptions {
   paths: string[];
   registryGlobs: string[];
   settings?: CoreSettings;
+  /** Called once the article files are known, with their number (for a progress line). */
+  onArticles?: (total: number) => void;
+  /** Called after each article is analyzed, with the length of its text. */
+  onArticle?: (chars: number) => void;
 }
 
 export function loadProject(opts: LoadOptions): Project {
   const errors: string[] = [];
   const articleFiles: string[] = [];
   const seen = new Set<string>();
-  const registryFiles = opts.registryGlobs.length
-    ? registryFromGlobs(opts.cwd, opts.registryGlobs, errors)
-    : discoverRegistry(opts.cwd, opts.paths);
+  const registryFiles = registryFilesFor(opts, errors);
   const registrySet = new Set(registryFiles);
 
   for (const p of opts.paths) {
@@ -74,13 +76,8 @@ export function loadProject(opts: LoadOptions): Project {
     }
   }
 
-  const store = new RegistryStore();
-  for (const f of registryFiles) {
-    const r = readTextFile(f);
-    if (r.ok) store.setFile(f, r.text);
-    else errors.push(r.error);
-  }
-  const registry = store.snapshot();
+  const registry = readRegistry(registryFiles, errors);
+  opts.onArticles?.(articleFiles.length);
   const entityIndex = buildEntityIndex(registry);
   const settings = opts.settings ?? {};
   const articles: LoadedArticle[] = [];
@@ -95,8 +92,25 @@ export function loadProject(opts: LoadOptions): Project {
     if (s && !s.ok) errors.push(s.error);
     const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
     articles.push({ file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, { registry, entityIndex, settings }, sidecar?.text), ...(sidecar ? { sidecar } : {}) });
+    opts.onArticle?.(r.text.length);
   }
   return { cwd: opts.cwd, registryFiles, registry, articles, errors, settings };
+}
+
+/** The registry files of a run: those matching `--registry`, else the ones found beside the PATHs (see above). */
+export function registryFilesFor(opts: Pick<LoadOptions, 'cwd' | 'paths' | 'registryGlobs'>, errors: string[]): string[] {
+  return opts.registryGlobs.length ? registryFromGlobs(opts.cwd, opts.registryGlobs, errors) : discoverRegistry(opts.cwd, opts.paths);
+}
+
+/** One registry snapshot from the union of `files`; a file that cannot be read is reported in `errors`. */
+export function readRegistry(files: readonly string[], errors: string[]): RegistrySnapshot {
+  const store = new RegistryStore();
+  for (const f of files) {
+    const r = readTextFile(f);
+    if (r.ok) store.setFile(f, r.text);
+    else errors.push(r.error);
+  }
+  return store.snapshot();
 }
 
 function registryFromGlobs(cwd: string, globs: string[], errors: string[]): string[] {

@@ -39,16 +39,17 @@ export function fileReports(project: Project, workspaceFindings: (file: string) 
   return out;
 }
 
-function jsonFinding(f: Finding, cwd: string): Record<string, unknown> {
+/** One diagnostic of the JSON outputs; `show` turns a related or edited file into the path printed. */
+export function jsonFinding(f: Finding, cwd: string, show: (file: string) => string = (file) => displayPath(cwd, file)): Record<string, unknown> {
   const o: Record<string, unknown> = { code: f.code, severity: f.severity, start: f.start, end: f.end, message: f.message };
   if (f.related?.length) {
-    o.related = f.related.map((r) => ({ path: displayPath(cwd, r.path), start: r.start, end: r.end, message: r.message }));
+    o.related = f.related.map((r) => ({ path: show(r.path), start: r.start, end: r.end, message: r.message }));
   }
   if (f.fixes?.length) {
     o.fixes = f.fixes.filter((x) => x.edits.length).map((x) => ({
       title: x.title,
       safe: !!x.safe,
-      edits: x.edits.map((e) => ({ ...(e.path ? { path: displayPath(cwd, e.path) } : {}), start: e.start, end: e.end, newText: e.newText })),
+      edits: x.edits.map((e) => ({ ...(e.path ? { path: show(e.path) } : {}), start: e.start, end: e.end, newText: e.newText })),
     }));
   }
   return o;
@@ -63,18 +64,23 @@ export function analyzeJson(project: Project, reports: FileReport[]): unknown {
       return {
         path: displayPath(project.cwd, r.file),
         publicationDate: a?.analysis.article.publicationDate ?? null,
-        entities: (a?.analysis.entities ?? []).map((m) => {
-          const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
-          if (m.office) o.office = m.office;
-          if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
-          if (m.annotation) o.annotation = m.annotation;
-          return o;
-        }),
+        entities: a ? jsonEntities(a.analysis) : [],
         dates: a ? jsonDates(a.analysis) : [],
         diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)),
       };
     }),
   };
+}
+
+/** The entity mentions of one article (spec §5). */
+export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
+  return a.entities.map((m) => {
+    const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
+    if (m.office) o.office = m.office;
+    if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
+    if (m.annotation) o.annotation = m.annotation;
+    return o;
+  });
 }
 
 /**

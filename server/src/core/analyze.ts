@@ -49,13 +49,18 @@ export interface AnnotationNote {
   annotation: string;
 }
 
+export interface ArticleOptions {
+  /** A publication date known from outside the text (`YYYY-MM-DD`); wins over front matter and dateline. */
+  publicationDate?: string;
+}
+
 /**
  * `annotations` is the text of the article's sidecar (`X.annotations.yaml`), when it has one: its
  * decisions are applied before the checks run, so the checks see the links a person chose.
  */
-export function analyzeArticle(path: string, text: string, ctx: AnalysisContext, annotations?: string): ArticleAnalysis {
+export function analyzeArticle(path: string, text: string, ctx: AnalysisContext, annotations?: string, opts: ArticleOptions = {}): ArticleAnalysis {
   // Lone-CR line endings read as LF (same length, so offsets into `text` stay exact).
-  const article = parseArticle(normalizeLoneCr(text));
+  const article = parseArticle(normalizeLoneCr(text), opts.publicationDate);
   const d = recognizeDates(article, ctx.dateScanner);
   const e = recognizeEntities(article, ctx.entityIndex);
   let entities = e.mentions;

@@ -63,7 +63,8 @@ export interface Article {
   dateline: Dateline | null;
   /** `YYYY-MM-DD` or null. */
   publicationDate: string | null;
-  publicationDateSource: 'front-matter' | 'dateline' | null;
+  /** `given`: supplied beside the text (the `date` of an `analyze --jsonl` input line). */
+  publicationDateSource: 'given' | 'front-matter' | 'dateline' | null;
   /** Offset where the body (after front matter) starts. */
   bodyStart: number;
   paragraphs: Paragraph[];
@@ -75,21 +76,28 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function parseArticle(text: string): Article {
+/**
+ * `givenDate` (`YYYY-MM-DD`, already validated by the caller) is a publication date known from
+ * outside the text, as corpora of scraped articles carry one beside each text: it wins over the
+ * front matter and the dateline, which are still parsed (and checked) as usual.
+ */
+export function parseArticle(text: string, givenDate?: string): Article {
   const findings: Finding[] = [];
   const frontMatter = parseFrontMatter(text, findings);
   const bodyStart = frontMatter ? frontMatter.end : 0;
   const paragraphs = splitParagraphs(text, bodyStart);
   const dateline = findDateline(text, paragraphs);
 
-  let publicationDate: string | null = null;
-  let publicationDateSource: Article['publicationDateSource'] = null;
+  let publicationDate: string | null = givenDate ?? null;
+  let publicationDateSource: Article['publicationDateSource'] = givenDate ? 'given' : null;
   const fmDate = frontMatter?.fields['date'];
   if (fmDate) {
     const p = parseIsoDate(fmDate.value);
     if (p && p.m !== undefined && p.d !== undefined) {
-      publicationDate = `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
-      publicationDateSource = 'front-matter';
+      if (!givenDate) {
+        publicationDate = `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+        publicationDateSource = 'front-matter';
+      }
     } else {
       findings.push(finding('invalid-date', fmDate.start, fmDate.end,
         `Front matter date '${fmDate.value}' is not a valid date: write it as YYYY-MM-DD (or an ISO date-time).`));

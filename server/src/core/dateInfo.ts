@@ -222,7 +222,7 @@ export function describeAnchor(d: DateMention, article: Article, dates: readonly
   if (a === 'none') return null;
   if (a === 'dct') {
     if (!article.publicationDate) return 'needs the publication date, and the article has none';
-    const source = article.publicationDateSource === 'front-matter' ? 'the front matter' : 'the dateline';
+    const source = article.publicationDateSource === 'front-matter' ? 'the front matter' : article.publicationDateSource === 'given' ? 'the article\'s metadata' : 'the dateline';
     return `anchored to the publication date ${article.publicationDate} from ${source}`;
   }
   const prev = anchorDate(d, dates);

@@ -35,12 +35,12 @@ export const BOILERPLATE_MIN_OTHERS = 2;
 /** How many conflicting articles an event-date finding names in its related information. */
 const EVENT_RELATED = 5;
 
-interface Range {
+export interface Range {
   start: number;
   end: number;
 }
 
-interface DatedValue extends Range {
+export interface DatedValue extends Range {
   value: string;
   text: string;
   /** The value's days (inclusive), precomputed so comparisons across articles are cheap. */
@@ -49,7 +49,7 @@ interface DatedValue extends Range {
   uncertain?: string;
 }
 
-interface EventSummary {
+export interface EventSummary {
   /** The surface text of the first dated mention (the name shown when the registry has no entry). */
   mention: string;
   /** The dates the article gives the event; the first is the one nearest its first dated mention. */
@@ -77,7 +77,12 @@ function conflicts(a: readonly { days: [number, number] }[], b: readonly [number
   return true;
 }
 
-interface ArticleSummary {
+/**
+ * What the workspace checks keep of one article. Built from an analysis (`summarize`) or, for a
+ * sharded run, from the claims an earlier process wrote (`summaryOf`), so the index never needs
+ * the article's text.
+ */
+export interface ArticleSummary {
   /** Fingerprint → range of its first paragraph in the article (paragraphs of six words or more). */
   paragraphs: Map<string, Range>;
   events: Map<string, EventSummary>;
@@ -154,6 +159,11 @@ export class WorkspaceIndex {
   /** Adds or replaces one article. Returns the other articles whose workspace findings changed. */
   update(path: string, analysis: ArticleAnalysis): Set<string> {
     return this.replace(path, summarize(analysis));
+  }
+
+  /** As `update`, from a summary made earlier (possibly by another process, see `summaryOf`). */
+  updateSummary(path: string, summary: ArticleSummary): Set<string> {
+    return this.replace(path, summary);
   }
 
   /** Forgets one article. Returns the other articles whose workspace findings changed. */
@@ -293,30 +303,57 @@ export class WorkspaceIndex {
   }
 }
 
+/** A date an article gives an event, as the workspace checks keep it (offsets into that article). */
+export interface EventDateClaim extends Range {
+  value: string;
+  text: string;
+  uncertain?: string;
+}
+
 /** The part of an article the workspace checks need: O(size of the article) to build. */
-function summarize(a: ArticleAnalysis): ArticleSummary {
-  const paragraphs = new Map<string, Range>();
+export function summarize(a: ArticleAnalysis): ArticleSummary {
+  const paragraphs: [string, Range][] = [];
   const prints = paragraphPrints(a.article);
   a.article.paragraphs.forEach((p, i) => {
     const pr = prints[i];
-    if (pr.words.length >= MIN_WORDS && pr.first === i) paragraphs.set(pr.key, { start: p.start, end: p.end });
+    if (pr.words.length >= MIN_WORDS && pr.first === i) paragraphs.push([pr.key, { start: p.start, end: p.end }]);
   });
-  const events = new Map<string, EventSummary>();
+  const events: { event: string; mention: string; dates: EventDateClaim[] }[] = [];
+  const byId = new Map<string, EventDateClaim[]>();
   for (const c of eventDateClaims(a.article, a.entities, a.dates)) {
-    let e = events.get(c.event);
-    if (!e) events.set(c.event, (e = { mention: c.mention.text, values: [], key: '', signature: '' }));
-    for (const d of c.dates) {
-      const days = dayInterval(d.value!);
-      if (days && !e.values.some((v) => v.start === d.start)) e.values.push({ value: d.value!, start: d.start, end: d.end, text: d.text, days, ...(d.uncertain ? { uncertain: d.uncertain } : {}) });
+    let dates = byId.get(c.event);
+    if (!dates) {
+      byId.set(c.event, (dates = []));
+      events.push({ event: c.event, mention: c.mention.text, dates });
+    }
+    for (const d of c.dates) dates.push({ value: d.value!, start: d.start, end: d.end, text: d.text, ...(d.uncertain ? { uncertain: d.uncertain } : {}) });
+  }
+  return summaryOf(paragraphs, events);
+}
+
+/**
+ * A summary from its parts: paragraph fingerprints with the range of their first paragraph, and
+ * per event (in order of first mention) the surface text of its first dated mention and the
+ * dates given to it. Dates without a day interval and repeats of one offset are dropped here, so
+ * a summary made from claims equals the one made from the analysis.
+ */
+export function summaryOf(paragraphs: Iterable<[string, Range]>, events: Iterable<{ event: string; mention: string; dates: readonly EventDateClaim[] }>): ArticleSummary {
+  const out: ArticleSummary = { paragraphs: new Map(paragraphs), events: new Map() };
+  for (const { event, mention, dates } of events) {
+    let e = out.events.get(event);
+    if (!e) out.events.set(event, (e = { mention, values: [], key: '', signature: '' }));
+    for (const d of dates) {
+      const days = d.value ? dayInterval(d.value) : null;
+      if (days && !e.values.some((v) => v.start === d.start)) e.values.push({ value: d.value, start: d.start, end: d.end, text: d.text, days, ...(d.uncertain ? { uncertain: d.uncertain } : {}) });
     }
   }
-  for (const [id, e] of events) {
+  for (const [id, e] of out.events) {
     if (!e.values.length) {
-      events.delete(id);
+      out.events.delete(id);
       continue;
     }
     e.key = [...new Set(e.values.map((v) => v.value))].sort().join(',');
     e.signature = e.values.map((v) => `${v.value}@${v.start}-${v.end}${v.uncertain ? '?' : ''}`).join(',');
   }
-  return { paragraphs, events };
+  return out;
 }

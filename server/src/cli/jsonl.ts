@@ -1,0 +1,220 @@
+/**
+ * `attache analyze --jsonl`: a corpus as JSON Lines on standard input, one result line per input
+ * line on standard output, in input order, with memory bounded by one article (plus, without
+ * `--emit-claims`, the cross-article claims of the corpus, a few dozen bytes per paragraph).
+ *
+ * Input lines are `{"id": "…", "text": "…", "date"?: "YYYY-MM-DD"}`. Output lines have the
+ * per-file shape of `analyze --json`: `{"id", "publicationDate", "entities", "dates",
+ * "diagnostics"}` (the `path` of related information is the other article's id). A bad input line
+ * (not JSON, not an object, no id, no string text, a date that is not YYYY-MM-DD) is reported on
+ * standard error with its line number and also gives an output line `{"id": ID-or-null,
+ * "error": "…"}` in its place, so output line N always answers input line N; the exit status is
+ * then 1, once every line is done.
+ *
+ * Two ways to run it, one result:
+ * - `--emit-claims` is the map step of a sharded run: each line is written as soon as its article
+ *   is analyzed, with the article's own diagnostics and its `claims` (see claims.ts), but without
+ *   the cross-article findings (`boilerplate`, the cross-article part of `event-date-conflict`),
+ *   which need the whole corpus. `attache reduce` adds them (reduce.ts).
+ * - Without it, a single process does both steps: the map output goes to a temporary file, then
+ *   the reduce reads it back. So a single run and map + reduce over any sharding give the same
+ *   bytes, by construction, and the findings equal those of `analyze --json` over the same texts.
+ */
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { Readable, Writable } from 'node:stream';
+import { analyzeArticle, AnalysisContext } from '../core/analyze';
+import { parseIsoDate } from '../core/calendar';
+import { buildEntityIndex } from '../core/entities';
+import { RegistrySnapshot } from '../core/types';
+import { UsageError, eachArgument } from './args';
+import { claimsOf } from './claims';
+import { Progress, ProgressStream } from './progress';
+import { readRegistry, registryFilesFor } from './project';
+import { reduceShards } from './reduce';
+import { displayPath, jsonDates, jsonEntities, jsonFinding } from './report';
+
+export interface StreamIo {
+  cwd: string;
+  stdin: Readable;
+  stdout: Writable;
+  err: (s: string) => void;
+  /** Where the progress line goes (standard error); shown only if it is a terminal. */
+  progress?: ProgressStream;
+  /** Size of standard input when it is a regular file (for the ETA), else undefined. */
+  inputBytes?: number;
+}
+
+export const JSONL_USAGE = `  attache analyze --jsonl [--registry GLOB]... [--emit-claims] [--quiet] < IN.jsonl > OUT.jsonl
+  attache reduce [--registry GLOB]... [--quiet] SHARD.jsonl... > OUT.jsonl`;
+
+/** Buffered writing to a stream that waits when the stream asks it to (bounded memory). */
+export class LineWriter {
+  private buf = '';
+
+  constructor(private readonly out: Writable) {}
+
+  async line(s: string): Promise<void> {
+    this.buf += s + '\n';
+    if (this.buf.length >= 1 << 16) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.buf) return;
+    const s = this.buf;
+    this.buf = '';
+    if (!this.out.write(s)) await new Promise<void>((resolve, reject) => {
+      const onDrain = (): void => { this.out.off('error', onError); resolve(); };
+      const onError = (e: Error): void => { this.out.off('drain', onDrain); reject(e); };
+      this.out.once('drain', onDrain);
+      this.out.once('error', onError);
+    });
+  }
+}
+
+/** An input line read, or why it cannot be: `id` is echoed in the error line when it was readable. */
+export type InputLine = { ok: true; id: string | number; text: string; date?: string } | { ok: false; id: string | number | null; error: string };
+
+export function parseInputLine(line: string): InputLine {
+  if (!line.trim()) return { ok: false, id: null, error: 'empty line (every line must be a JSON object with "id" and "text")' };
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch (e) {
+    return { ok: false, id: null, error: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, id: null, error: 'not a JSON object (expected {"id": …, "text": …})' };
+  const o = v as Record<string, unknown>;
+  const id = typeof o.id === 'string' || (typeof o.id === 'number' && Number.isFinite(o.id)) ? o.id : null;
+  if (id === null) return { ok: false, id: null, error: o.id === undefined ? 'missing "id"' : '"id" must be a string or a number' };
+  if (typeof o.text !== 'string') return { ok: false, id, error: o.text === undefined ? 'missing "text"' : '"text" must be a string' };
+  if (o.date === undefined || o.date === null) return { ok: true, id, text: o.text };
+  if (typeof o.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(o.date) || !parseIsoDate(o.date)) {
+    return { ok: false, id, error: `"date" must be a date written YYYY-MM-DD, not ${JSON.stringify(o.date)}` };
+  }
+  return { ok: true, id, text: o.text, date: o.date };
+}
+
+/** The map output line of one good input line: the analysis with the article's own diagnostics, and its claims. */
+export function mapLine(input: { id: string | number; text: string; date?: string }, ctx: AnalysisContext, cwd: string): string {
+  const key = String(input.id);
+  const a = analyzeArticle(key, input.text, ctx, undefined, input.date ? { publicationDate: input.date } : {});
+  // Related places are this article (named by its id) or registry files (named as analyze --json names them).
+  const show = (p: string): string => (p === key ? p : displayPath(cwd, p));
+  return JSON.stringify({
+    id: input.id,
+    publicationDate: a.article.publicationDate,
+    entities: jsonEntities(a),
+    dates: jsonDates(a),
+    diagnostics: a.findings.map((f) => jsonFinding(f, cwd, show)),
+    claims: claimsOf(a),
+  });
+}
+
+export function errorLine(id: string | number | null, error: string): string {
+  return JSON.stringify({ id, error });
+}
+
+interface JsonlArgs {
+  command: 'analyze' | 'reduce';
+  registry: string[];
+  emitClaims: boolean;
+  quiet: boolean;
+  shards: string[];
+}
+
+function parseJsonlArgs(argv: readonly string[]): JsonlArgs {
+  const a: JsonlArgs = { command: argv[0] === 'reduce' ? 'reduce' : 'analyze', registry: [], emitClaims: false, quiet: false, shards: [] };
+  eachArgument(argv, 1, (name, arg, value) => {
+    if (name === '--registry') a.registry.push(value());
+    else if (name === '--jsonl' && a.command === 'analyze') return;
+    else if (name === '--emit-claims' && a.command === 'analyze') a.emitClaims = true;
+    else if (name === '--quiet' || name === '-q') a.quiet = true;
+    else if (arg.startsWith('-')) throw new UsageError(`${arg} does not go with ${a.command === 'reduce' ? 'reduce' : 'analyze --jsonl'}`);
+    else if (a.command === 'reduce') a.shards.push(arg);
+    else throw new UsageError(`analyze --jsonl reads standard input and takes no PATH ('${arg}')`);
+  });
+  if (a.command === 'reduce' && !a.shards.length) throw new UsageError('reduce needs at least one SHARD.jsonl (made with analyze --jsonl --emit-claims)');
+  return a;
+}
+
+/** True when these arguments are for `jsonlCommand` (asynchronous) rather than `main`. */
+export function isJsonlCommand(argv: readonly string[]): boolean {
+  return argv[0] === 'reduce' || (argv[0] === 'analyze' && argv.includes('--jsonl'));
+}
+
+/**
+ * `attache analyze --jsonl …` and `attache reduce …`. Exit status: 0 ok, 1 some input line was
+ * bad (each reported), 2 bad usage, an unreadable registry or shard.
+ */
+export async function jsonlCommand(argv: readonly string[], io: StreamIo, usage: string): Promise<number> {
+  let args: JsonlArgs;
+  try {
+    args = parseJsonlArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`attache: ${e.message}\n\n${usage}`);
+    return 2;
+  }
+  const errors: string[] = [];
+  const registry = readRegistry(registryFilesFor({ cwd: io.cwd, paths: [], registryGlobs: args.registry }, errors), errors);
+  for (const e of errors) io.err(`attache: ${e}\n`);
+  const status = args.command === 'reduce'
+    ? await reduceShards(args.shards.map((s) => path.resolve(io.cwd, s)), registry, new LineWriter(io.stdout), { err: io.err, names: args.shards, progress: Progress.on(io.progress, args.quiet) })
+    : await analyzeJsonl(registry, args.emitClaims, io, args.quiet);
+  return errors.length ? 2 : status;
+}
+
+async function analyzeJsonl(registry: RegistrySnapshot, emitClaims: boolean, io: StreamIo, quiet: boolean): Promise<number> {
+  const progress = Progress.on(io.progress, quiet, io.inputBytes !== undefined ? { bytes: io.inputBytes } : {});
+  if (emitClaims) {
+    const out = new LineWriter(io.stdout);
+    const bad = await mapStream(registry, io, out, progress);
+    await out.flush();
+    progress?.done();
+    return bad ? 1 : 0;
+  }
+  // One process, both steps: map into a temporary file, reduce from it.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attache-jsonl-'));
+  const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  process.once('exit', cleanup);
+  try {
+    const file = path.join(dir, 'map.jsonl');
+    const stream = fs.createWriteStream(file);
+    const mapOut = new LineWriter(stream);
+    const bad = await mapStream(registry, io, mapOut, progress);
+    await mapOut.flush();
+    await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    progress?.done();
+    const out = new LineWriter(io.stdout);
+    // The map step reported the bad lines already (with their input line numbers).
+    const status = await reduceShards([file], registry, out, { err: io.err, names: ['stdin'], quietErrors: true });
+    return bad || status ? 1 : 0;
+  } finally {
+    cleanup();
+    process.off('exit', cleanup);
+  }
+}
+
+/** The map step over standard input; returns how many lines were bad. */
+async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null): Promise<number> {
+  const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: {} };
+  const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let n = 0;
+  let bad = 0;
+  for await (const line of lines) {
+    n++;
+    const input = parseInputLine(line);
+    if (input.ok) await out.line(mapLine(input, ctx, io.cwd));
+    else {
+      bad++;
+      io.err(`attache: stdin:${n}: ${input.error}\n`);
+      await out.line(errorLine(input.id, input.error));
+    }
+    progress?.tick(line.length + 1);
+  }
+  return bad;
+}
