@@ -3,6 +3,9 @@
 # "N passed, N failed" line. Exits non-zero if anything failed.
 #   1. lint (architecture rules)      2. unit tests of the core and the CLI (node --test)
 #   3. protocol tests (built server over stdio)
+#   3b. the Dask example (test/dask/run.mjs): a scheduler and two workers on 127.0.0.1 run
+#      examples/dask/attache_dask.py; needs Debian's python3-distributed (fails without it only
+#      under CI=true, and says how to install it)
 #   4. in-host tests inside VS Code (code-server) and 5. browser end-to-end tests (Playwright),
 #      both through scripts/vscode-tests.sh, which installs code-server and Chromium when missing.
 #   6. the README's `npm start` on a fresh copy of the project (test/start/fresh-start.mjs): it
@@ -54,6 +57,12 @@ echo "== unit tests"
 run_node_tests unit build/test/unit
 echo "== protocol tests"
 run_node_tests protocol build/test/protocol
+
+echo "== Dask example"
+node test/dask/run.mjs 2>&1 | tee artifacts/dask.txt
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' artifacts/dask.txt | tail -1)
+if [ -z "$line" ]; then record dask 0 1
+else record dask "$(echo "$line" | awk '{print $1}')" "$(echo "$line" | awk '{print $3}')"; fi
 
 if [ "${ATTACHE_SKIP_VSCODE:-}" != "1" ] && [ -x scripts/vscode-tests.sh ]; then
   echo "== tests inside VS Code"
