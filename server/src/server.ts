@@ -30,6 +30,7 @@ import { definition } from './lsp/definition';
 import { AnnotateArgs, annotationEdit, annotationItems, reattachEdit, refreshAnchorsEdit, removeAnnotationEdit } from './lsp/annotations';
 import { entityItems } from './lsp/symbols';
 import { ClientUris } from './lsp/clientUris';
+import { WorkDoneTask } from './lsp/progress';
 import { DiagnosticsResult, DiagnosticsScheduler, articleDiagnostics, countProblems, outdatedClosedFiles, outdatedSidecar, registryDiagnostics, sidecarDiagnostics, wantsDiagnostics } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
@@ -82,6 +83,8 @@ let service = new AttacheService(host, []);
 let settings = new SettingsCache(undefined);
 let canWatchFiles = false;
 let supportsFolderChanges = false;
+/** The client shows server-initiated progress (`window.workDoneProgress`): registry loading, indexing. */
+let workDoneProgress = false;
 /** Which refresh requests (`workspace/codeLens/refresh` etc.) the client accepts (views that depend on the registry or on other articles). */
 const refresh = { semanticTokens: false, inlayHints: false, codeLens: false };
 let diagnostics: DiagnosticsScheduler;
@@ -128,6 +131,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const options = params.initializationOptions as { clientWatchesFiles?: boolean; entityTokenTypes?: boolean } | undefined;
   const clientWatches = !!options?.clientWatchesFiles;
   supportsFolderChanges = !!caps.workspace?.workspaceFolders;
+  workDoneProgress = !!caps.window?.workDoneProgress;
   refresh.semanticTokens = !!caps.workspace?.semanticTokens?.refreshSupport;
   refresh.inlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
   refresh.codeLens = !!caps.workspace?.codeLens?.refreshSupport;
@@ -209,12 +213,24 @@ connection.onInitialized(async () => {
 /** Reads a folder's registry and articles, then publishes what depends on them. */
 async function loadFolder(folder: Folder): Promise<void> {
   const s = folder.uri ? await settings.get(folder.uri) : undefined;
+  const task = new WorkDoneTask(connection, workDoneProgress && !!s, `Attaché: loading the registry of ${folder.name}`);
+  // Begin is shown before the (synchronous) reading starts; a client slow to answer does not hold it up.
+  await Promise.race([task.ready, new Promise((resolve) => setTimeout(resolve, PROGRESS_CREATE_WAIT_MS))]);
   try {
-    if (s) service.loadFolder(folder, s);
+    if (s) service.loadFolder(folder, s, (done, total) => task.report(`${done}/${total} registry files read`, (90 * done) / total, done === total));
   } catch (e) {
     log(`Loading ${folder.name} failed: ${errorText(e)}`);
   }
+  task.report('building the entity index', 90, true);
   registryChanged(folder);
+  let entities = 0;
+  try {
+    entities = folder.snapshot.entities.size;
+  } catch {
+    // registryChanged has logged why.
+  }
+  task.report(`${entities} entities`, 100, true);
+  task.done();
   // Articles on disk are read after the first answers can go out.
   setImmediate(() => {
     try {
@@ -226,6 +242,9 @@ async function loadFolder(folder: Folder): Promise<void> {
     startIndexing();
   });
 }
+
+/** How long loading a registry waits for the client to create its progress token (ms). */
+const PROGRESS_CREATE_WAIT_MS = 500;
 
 /** Everything a registry change affects: its files' diagnostics, open articles, the status bar. */
 function registryChanged(folder: Folder): void {
@@ -267,6 +286,8 @@ function startIndexing(): void {
   if (indexing) return;
   indexing = true;
   const t0 = Date.now();
+  const total = service.staleArticles();
+  const task = new WorkDoneTask(connection, workDoneProgress && total > 0, 'Attaché: indexing articles');
   const step = (): void => {
     let done = false;
     try {
@@ -275,10 +296,15 @@ function startIndexing(): void {
       log(`Indexing failed: ${errorText(e)}`);
       done = true;
     }
+    const left = done ? 0 : service.staleArticles();
+    // New stale articles may arrive while indexing (a folder read): the total grows with them.
+    const all = Math.max(total, left);
+    task.report(`${all - left}/${all} articles`, (100 * (all - left)) / all, done);
     if (!done) {
       setImmediate(step);
       return;
     }
+    task.done();
     indexing = false;
     log(`Indexed articles in ${Date.now() - t0} ms`);
     // Cross-article findings (boilerplate) of open articles and mention counts may have changed.

@@ -59,6 +59,12 @@ interface Waiter {
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly notifications: { method: string; params: unknown }[] = [];
+  /**
+   * Work done progress, in arrival order: `create` (the server's window/workDoneProgress/create
+   * request, answered at once) and each `$/progress` value (begin, report, end) with its token.
+   */
+  readonly progress: { token: string | number; kind: string; value?: Record<string, unknown> }[] = [];
+  private progressWaiters: (() => boolean)[] = [];
   readonly log: string[] = [];
   private waiters: Waiter[] = [];
   /** Each returns true (and is removed) once it has seen the log line it waits for. */
@@ -100,11 +106,24 @@ export class TestClient {
     conn.onNotification((method: string, params: unknown) => c.notifications.push({ method, params }));
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => c.settings));
     conn.onRequest('client/registerCapability', () => null);
+    const progressEvent = (e: TestClient['progress'][number]): void => {
+      c.progress.push(e);
+      c.progressWaiters = c.progressWaiters.filter((w) => !w());
+    };
+    conn.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+      progressEvent({ token: p.token, kind: 'create' });
+      return null;
+    });
+    conn.onNotification('$/progress', (p: { token: string | number; value: Record<string, unknown> }) => {
+      c.notifications.push({ method: '$/progress', params: p });
+      progressEvent({ token: p.token, kind: String(p.value.kind), value: p.value });
+    });
     conn.onRequest('workspace/semanticTokens/refresh', () => null);
     conn.onRequest('workspace/inlayHint/refresh', () => null);
     conn.onRequest('workspace/codeLens/refresh', () => null);
     conn.listen();
     const capabilities: ClientCapabilities = {
+      window: { workDoneProgress: true },
       workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
       textDocument: {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
@@ -174,6 +193,28 @@ export class TestClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(this.diagnostics.get(uri))}\nserver log:\n${this.log.join('\n')}`)), WAIT_LIMIT_MS);
       this.waiters.push({ uri, pred: p, resolve: (x) => { clearTimeout(timer); resolve(x); } });
+    });
+  }
+
+  /** Resolves with the events of the first progress task whose title matches `re`, once it has ended. */
+  waitForProgress(re: RegExp): Promise<TestClient['progress']> {
+    const find = (): TestClient['progress'] | undefined => {
+      const begin = this.progress.find((e) => e.kind === 'begin' && re.test(String(e.value?.title)));
+      if (!begin) return undefined;
+      const events = this.progress.filter((e) => e.token === begin.token);
+      return events.some((e) => e.kind === 'end') ? events : undefined;
+    };
+    const now = find();
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ended progress titled ${re}; events: ${JSON.stringify(this.progress)}`)), WAIT_LIMIT_MS);
+      this.progressWaiters.push(() => {
+        const events = find();
+        if (!events) return false;
+        clearTimeout(timer);
+        resolve(events);
+        return true;
+      });
     });
   }
 

@@ -320,7 +320,7 @@ export class AttacheService {
    * already open; `loadArticles` reads the articles on disk afterwards, and `indexStep` analyses
    * them in the background.
    */
-  loadFolder(folder: Folder, settings: AttacheSettings): void {
+  loadFolder(folder: Folder, settings: AttacheSettings, onRegistryFile?: (done: number, total: number) => void): void {
     folder.applySettings(settings);
     if (folder.uri === null) return;
     const t0 = Date.now();
@@ -331,11 +331,12 @@ export class AttacheService {
       const doc = this.documents.get(uri);
       if (!folder.matchesArticleGlobs(uri) && doc?.languageId !== 'diplomatic-article') folder.removeArticle(uri);
     }
-    for (const uri of registryUris) {
+    registryUris.forEach((uri, i) => {
       const open = this.documents.get(uri);
       if (open) this.timedSetFile(folder, uri, open.text);
       else this.readRegistryFile(folder, uri);
-    }
+      onRegistryFile?.(i + 1, registryUris.length);
+    });
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
@@ -377,6 +378,13 @@ export class AttacheService {
         folder.registryTexts.delete(uri);
       }
     }
+  }
+
+  /** How many articles are waiting to be analyzed (for the indexing progress). */
+  staleArticles(): number {
+    let n = 0;
+    for (const folder of this.allFolders()) for (const rec of folder.articles.values()) if (folder.isStale(rec)) n++;
+    return n;
   }
 
   /** Analyses up to `budgetMs` worth of stale articles; returns true when all are current. */
