@@ -61,6 +61,15 @@ describe('attache/timeline', { skip: existsSync(serverPath) ? false : 'server/ou
     assert.deepEqual(t.markers.filter((m) => m.conflict).map((m) => m.conflict!.code).sort(), ['event-date-conflict', 'role-conflict', 'role-conflict']);
   });
 
+  test('a person\'s hover card links to their timeline', async () => {
+    const uri = client.uri(FILE);
+    const at = files[FILE].split('\n').findIndex((l) => l.includes('HE Hayashi Yoshimasa'));
+    const h = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: at, character: files[FILE].split('\n')[at].indexOf('Hayashi Yoshimasa') + 2 } });
+    const link = /\[Show on timeline\]\(command:attache\.showTimeline\?([^ )]+)/.exec(h?.contents.value ?? '');
+    assert.ok(link, h?.contents.value);
+    assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), [{ uri, entity: 'hayashi-yoshimasa' }]);
+  });
+
   test('the folder, and one person across it', async () => {
     const uri = client.uri(FILE);
     const all = await ask({ uri, scope: 'workspace', today: '2026-12-01' });

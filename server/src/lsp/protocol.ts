@@ -88,6 +88,8 @@ export const CLIENT_COMMANDS = {
   addToRegistry: 'attache.addToRegistry',
   /** Optional argument: a name to search for. Imports items from Wikidata into the registry. */
   importFromWikidata: 'attache.importFromWikidata',
+  /** Optional argument: a file URI, or `{ uri?, entity?, scope? }`. Opens the timeline view. */
+  showTimeline: 'attache.showTimeline',
 } as const;
 
 /** Client → server request: the edit that adds an entity to the registry of an article's folder. */
