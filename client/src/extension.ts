@@ -13,6 +13,7 @@ import { registerAddToRegistry } from './addToRegistry';
 import { registerAnnotationCommands } from './annotate';
 import { registerAnnotationsView } from './annotationsView';
 import { ContextKeyState, noteHoverAt, registerContextKeys } from './contextKeys';
+import { registerTimeline } from './timeline';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, ImportWikidataResult, STATUS_NOTIFICATION, SearchWikidataResult, StatusParams } from '../../server/src/lsp/protocol';
 
@@ -58,6 +59,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     // colours (package.json), so the server may use them instead of the standard types.
     initializationOptions: { clientWatchesFiles: true, entityTokenTypes: true },
     outputChannel: output,
+    // Hovers may link to one command: the timeline of the entity hovered ("Show on timeline").
+    markdown: { isTrusted: { enabledCommands: [CLIENT_COMMANDS.showTimeline] } },
     middleware: {
       // The mouse rests here: the menu keys follow it, for a right-click on this spot (contextKeys.ts).
       provideHover: (document, position, token, next) => {
@@ -236,6 +239,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attach
   registerAnnotationsView(context, () => client);
   const contextKeys = registerContextKeys(context, () => client);
   registerAddToRegistry(context, () => client);
+  registerTimeline(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
     vscode.commands.registerCommand('attache.newArticle', newArticle),

@@ -52,6 +52,9 @@ import {
   ImportWikidataResult,
   SearchWikidataResult,
   StatusParams,
+  TIMELINE_REQUEST,
+  TimelineData,
+  TimelineParams,
 } from './lsp/protocol';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
@@ -59,6 +62,7 @@ import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/servi
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
+import { timeline } from './lsp/timeline';
 import { wikidataImport } from './lsp/wikidataImport';
 import { searchEntities } from './node/wikidataFetch';
 import { canonicalUri, createNodeHost } from './node/host';
@@ -455,6 +459,11 @@ connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<Entity
 connection.onRequest(CONTEXT_SPANS_REQUEST, async (p: EntitiesParams): Promise<ContextSpans> => {
   await ready;
   return contextSpans(service, canonicalUri(p.uri));
+});
+
+connection.onRequest(TIMELINE_REQUEST, async (p: TimelineParams): Promise<TimelineData> => {
+  await ready;
+  return timeline(service, { ...p, ...(p.uri ? { uri: canonicalUri(p.uri) } : {}) });
 });
 
 connection.onRequest(ADD_ENTITY_REQUEST, async (p: AddEntityParams): Promise<AddEntityResult | null> => {

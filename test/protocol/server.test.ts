@@ -235,8 +235,12 @@ describe('language server over stdio', { skip: existsSync(serverPath) ? false : 
 
   test('code lens over a registry entry counts mentions and articles', async () => {
     type Lens = { range: { start: { line: number } }; command?: { title: string; arguments?: unknown[] }; data?: unknown };
-    const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('registry.yaml') } });
+    const all = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: client.uri('registry.yaml') } });
+    // People, offices and events also get "Show on timeline", resolved already.
+    const timeline = all.filter((l) => l.command?.title === 'Show on timeline');
+    const lenses = all.filter((l) => l.data);
     assert.equal(lenses.length, 5);
+    assert.deepEqual(timeline.map((l) => (l.command?.arguments?.[0] as { entity: string }).entity), ['japan-foreign-minister', 'hayashi-yoshimasa', 'iwaya-takeshi']);
     const at = async (id: string): Promise<Lens> => {
       const lens = lenses.find((l) => l.range.start.line === positionOf(REGISTRY, `id: ${id}`).line);
       assert.ok(lens, id);

@@ -1,5 +1,5 @@
 /**
- * The `attache` command (spec §5): `analyze`, `check` and `export`. Parses arguments, loads the
+ * The `attache` command (spec §5): `analyze`, `check`, `export` and `timeline`. Parses arguments, loads the
  * project from disk, prints one of the report formats and sets the exit status:
  * 0 ok, 1 (check) an error-severity diagnostic, 2 bad usage or unreadable input.
  */
@@ -18,6 +18,7 @@ import { workspaceFindings } from './workspace';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
 import { Progress, ProgressStream } from './progress';
+import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
 
 const VERSION = '0.1.0';
 
@@ -27,6 +28,8 @@ const USAGE = `Usage:
   attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] PATH...
   attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] INPUT...   (see import --help)
 ${JSONL_USAGE}
+  attache timeline --format timelinejs|svg [--registry GLOB]... [--out FILE] [--force]
+                   [--today YYYY-MM-DD] [--entity ID] PATH...
   attache --help | --version
 
 PATH is an article file (any extension) or a folder (articles found by the attache.articles
@@ -40,6 +43,12 @@ analyze --jsonl reads {"id", "text", "date"?} lines on standard input and writes
 per input line, in order. With --emit-claims it is the map step of a sharded run: reduce merges
 the shards' outputs (in input order) into what one analyze --jsonl gives.
 A progress line is shown on standard error when it is a terminal; --quiet turns it off.
+
+timeline draws the offices and events the articles mention: holders' tenures from the registry
+(open-ended ones up to --today, default today in UTC), event dates, each dated mention at the
+date its sentence refers to, and role-conflict / event-date-conflict findings flagged with their
+message. --format timelinejs writes TimelineJS JSON, --format svg a standalone SVG image;
+--entity ID keeps one person's (office's, event's) timeline. Standard output without --out.
 
 Exit status: 0 ok; 1 (check) when a diagnostic has severity error; 2 bad usage, unreadable input
 or a file that could not be written.
@@ -55,6 +64,8 @@ interface Args {
   force: boolean;
   out?: string;
   quiet: boolean;
+  today?: string;
+  entity?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -67,6 +78,8 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--force') a.force = true;
     else if (name === '--out') a.out = value();
     else if (name === '--quiet' || name === '-q') a.quiet = true;
+    else if (name === '--today') a.today = checkToday(value());
+    else if (name === '--entity') a.entity = value();
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
     else a.paths.push(arg);
@@ -87,15 +100,18 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
       return 0;
     }
     args = parseArgs(argv);
-    if (!['analyze', 'check', 'export'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
+    if (!['analyze', 'check', 'export', 'timeline'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
     if (!args.paths.length) throw new UsageError(`${args.command} needs at least one PATH`);
-    if (args.command === 'export') {
+    if (args.command === 'timeline') {
+      if (!TIMELINE_FORMATS.includes(args.format)) throw new UsageError(`timeline needs --format timelinejs or svg${args.format === 'text' ? '' : `, not '${args.format}'`}`);
+    } else if (args.today || args.entity) throw new UsageError(`${args.today ? '--today' : '--entity'} only goes with timeline`);
+    else if (args.command === 'export') {
       if (!['jsonl', 'brat', 'w3c'].includes(args.format)) throw new UsageError(`export needs --format jsonl, brat or w3c${args.format === 'text' ? '' : `, not '${args.format}'`}`);
       if (args.format === 'brat' && !args.out) throw new UsageError('export --format brat needs --out DIR');
     } else if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not '${args.format}'`);
-    if (args.out && args.command !== 'export') throw new UsageError('--out only goes with export');
+    if (args.out && args.command !== 'export' && args.command !== 'timeline') throw new UsageError('--out only goes with export and timeline');
     if (args.fix && args.command !== 'check') throw new UsageError('--fix only goes with check');
-    if (args.force && args.command !== 'export') throw new UsageError('--force only goes with export');
+    if (args.force && args.command !== 'export' && args.command !== 'timeline') throw new UsageError('--force only goes with export and timeline');
   } catch (e) {
     if (e instanceof UsageError) {
       err(`attache: ${e.message}\n\n${USAGE}`);
@@ -119,6 +135,7 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
   }
   if (args.command === 'export') return runExport(project, args, out, err);
+  if (args.command === 'timeline') return runTimeline(project, args, out, err);
   const reports = fileReports(project, workspaceFindings(project));
   if (args.command === 'analyze') {
     out(args.json ? JSON.stringify(analyzeJson(project, reports), null, 2) + '\n' : analyzeText(project, reports));

@@ -11,6 +11,7 @@ import { describeWhen, officeHolders, tenureInterval } from '../core/checks/role
 import { ReferenceDate, referenceDate } from '../core/reference';
 import { DateMention, Entity, EntityMention, RegistrySnapshot, Role } from '../core/types';
 import { toOffset, toRange } from './convert';
+import { CLIENT_COMMANDS } from './protocol';
 import { AttacheService, Folder } from './service';
 
 export function hover(service: AttacheService, uri: string, position: Position): Hover | null {
@@ -173,7 +174,18 @@ export function entityCard(m: EntityMention, e: Entity | undefined, a: ArticleAn
       roleLines.push('', `${holders.length ? `Held by ${holders.map((t) => esc(t.person.name)).join(', ')}` : 'No registered holder'} ${esc(describeWhen(ref.value))}`);
     }
   }
-  return entitySummary(e, folder, roleLines);
+  // Its last line is the foot (Wikidata, mentions): the timeline link joins it.
+  return entitySummary(e, folder, roleLines) + timelineLink(a.path, e);
+}
+
+/**
+ * ` · [Show on timeline](command:…)` for a person, an office or an event: the client's timeline of
+ * that entity (the client trusts this one command in hovers, and no other).
+ */
+function timelineLink(uri: string, e: Entity): string {
+  if (e.type !== 'person' && e.type !== 'office' && e.type !== 'event') return '';
+  const args = encodeURIComponent(JSON.stringify([{ uri, entity: e.id }]));
+  return ` · [Show on timeline](command:${CLIENT_COMMANDS.showTimeline}?${args} "All the roles and dated mentions of ${esc(e.name).replace(/"/g, '')}")`;
 }
 
 /** How the hover names where a reference date comes from. */

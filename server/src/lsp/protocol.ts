@@ -88,6 +88,8 @@ export const CLIENT_COMMANDS = {
   addToRegistry: 'attache.addToRegistry',
   /** Optional argument: a name to search for. Imports items from Wikidata into the registry. */
   importFromWikidata: 'attache.importFromWikidata',
+  /** Optional argument: a file URI, or `{ uri?, entity?, scope? }`. Opens the timeline view. */
+  showTimeline: 'attache.showTimeline',
 } as const;
 
 /** Client → server request: the edit that adds an entity to the registry of an article's folder. */
@@ -152,3 +154,22 @@ export interface AnnotationItem {
   /** Where it is now; null for an orphan (its text is gone). */
   range: { start: { line: number; character: number }; end: { line: number; character: number } } | null;
 }
+
+/**
+ * Client → server request: the timeline (core/timeline.ts) of the article `uri`, of every article
+ * of its workspace folder (`scope: 'workspace'`), or of one entity across the folder (`entity`).
+ * Locations carry their LSP `range` besides the offsets; the webview only draws what comes back.
+ */
+export const TIMELINE_REQUEST = 'attache/timeline';
+
+export interface TimelineParams {
+  /** An article or registry file; absent: the first workspace folder. */
+  uri?: string;
+  scope: 'article' | 'workspace';
+  /** An entity id: its timeline across the folder (a person's roles and mentions). */
+  entity?: string;
+  /** `YYYY-MM-DD` where open-ended tenures end (the user's today); the server's UTC day when absent. */
+  today?: string;
+}
+
+export type { TimelineData } from '../core/timeline';
