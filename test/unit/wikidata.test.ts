@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -23,6 +23,7 @@ import { readWikidataInput } from '../../server/src/node/wikidataInput';
 import { createWriteStream } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import { fixturesDir, joinLines } from '../helpers';
+import { workspace } from './cliRun';
 
 const dir = join(fixturesDir, 'wikidata');
 const DATE = '2025-12-01';
@@ -182,7 +183,7 @@ test('YAML scalars that would read as something else are quoted', () => {
 });
 
 test('bad input: a clear message naming the input, exit status 2, nothing written', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   writeFileSync(join(ws, 'notwd.json'), '{"hello": 1}\n');
   writeFileSync(join(ws, 'broken.json'), '{"entities": {"Q1": ');
   writeFileSync(join(ws, 'dump.bz2'), 'BZh91AY&SY');
@@ -217,7 +218,7 @@ test('dump lines that are not JSON are reported by line and skipped; standard in
 });
 
 test('--out writes a new file and refuses to overwrite one without --merge', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   const first = await run(['wikidata', '--out', 'registry/imported.yaml', join(dir, 'sparql-chancellors.json')], ws);
   assert.equal(first.code, 0, first.err);
   assert.equal(readFileSync(join(ws, 'registry/imported.yaml'), 'utf8'), readFileSync(join(dir, 'expected-sparql.yaml'), 'utf8'));
@@ -227,7 +228,7 @@ test('--out writes a new file and refuses to overwrite one without --merge', asy
 });
 
 test('attache check on an article naming an imported person with an office not held then: role-conflict', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   const r = await run(['wikidata', '--out', 'registry.yaml', ...entityInputs.map((f) => join(dir, f))], ws);
   assert.equal(r.code, 0, r.err);
   mkdirSync(join(ws, 'articles'));
@@ -352,7 +353,7 @@ function germanInput(ws: string): string {
 }
 
 test('--merge keeps hand edits and comments, adds what is missing, reports what differs', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   writeFileSync(join(ws, 'registry.yaml'), HAND_REGISTRY);
   const input = germanInput(ws);
   const r = await run(['wikidata', '--merge', input], ws);
@@ -372,7 +373,7 @@ test('--merge keeps hand edits and comments, adds what is missing, reports what 
 });
 
 test('--merge with --out appends new entities there and matches hand-written ones by name', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   mkdirSync(join(ws, 'registry'));
   const offices = joinLines('version: 1', 'entities:', '  - id: de-chancellor', '    type: office', '    name: Chancellor of Germany', '    of: germany', '  - id: germany', '    type: country', '    name: Germany', '');
   writeFileSync(join(ws, 'registry', 'hand.yaml'), offices);
@@ -392,7 +393,7 @@ test('--merge with --out appends new entities there and matches hand-written one
 test('a generated gzip dump is streamed line by line: irrelevant lines are never kept', async () => {
   // About 20 MB of dump text: 40,000 filler items (humans without positions held, articles)
   // around one official; the collector keeps only what the mapping needs.
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   const file = join(ws, 'big.json.gz');
   const gz = createGzip();
   const done = new Promise<void>((resolve, reject) => gz.pipe(createWriteStream(file)).on('finish', () => resolve()).on('error', reject));
@@ -427,7 +428,7 @@ test('provenance: a mapping with wikidata_revision and imported; anything else i
 });
 
 test('--merge keeps CRLF, block lists and an empty end (reported), and fills an empty roles list', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   const hand = [
     'version: 1', 'entities:',
     '  - id: scholz', '    type: person', '    name: Olaf Scholz', '    aliases:', '      - Scholz-o-mat   # hand', '    wikidata: Q61053',
@@ -496,29 +497,25 @@ test('wikidata-drift: each recorded value that still differs, on the value, with
 });
 
 test('--merge records differences in provenance and drops the record once they are resolved', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
-  try {
-    writeFileSync(join(ws, 'registry.yaml'), MERGED);
-    const input = germanInput(ws);
-    // The person takes Wikidata's date through the quick fix: the next import has nothing to record.
-    const drift = loadRegistry([{ path: 'registry.yaml', text: MERGED }]).files.get('registry.yaml')!.findings.find((f) => f.code === 'wikidata-drift')!;
-    const fixed = applyEdits(MERGED, drift.fixes![0].edits).text;
-    assert.equal(fixed, MERGED.replace('start: 2005-11-23      #', 'start: 2005-11-22      #').replace('      wikidata_values:\n        roles.0.start: 2005-11-22\n', ''));
-    writeFileSync(join(ws, 'registry.yaml'), fixed);
-    let r = await run(['wikidata', '--merge', input], ws);
-    assert.match(r.err, /merged: 0 updated, 0 added, 0 differences kept as written/);
-    assert.equal(readFileSync(join(ws, 'registry.yaml'), 'utf8'), fixed);
-    // Corrected by hand instead, the stale record is dropped by the next import.
-    writeFileSync(join(ws, 'registry.yaml'), MERGED.replace('start: 2005-11-23      #', 'start: 2005-11-22      #'));
-    r = await run(['wikidata', '--merge', input], ws);
-    assert.match(r.err, /merged: 1 updated, 0 added, 0 differences kept as written/);
-    assert.equal(readFileSync(join(ws, 'registry.yaml'), 'utf8'), fixed);
-    // A new difference (a country written by hand) is added to the record beside the existing one.
-    writeFileSync(join(ws, 'registry.yaml'), MERGED.replace('    country: germany\n    description: Former', '    country: austria\n    description: Former'));
-    r = await run(['wikidata', '--merge', input], ws);
-    assert.match(r.err, /merged: 1 updated, 0 added, 2 differences kept as written/);
-    assert.match(readFileSync(join(ws, 'registry.yaml'), 'utf8'), /\n {6}wikidata_values:\n {8}country: germany\n {8}roles\.0\.start: 2005-11-22\n {2}# Offices\./);
-  } finally {
-    rmSync(ws, { recursive: true, force: true });
-  }
+  const ws = workspace({}, 'attache-wd-');
+  writeFileSync(join(ws, 'registry.yaml'), MERGED);
+  const input = germanInput(ws);
+  // The person takes Wikidata's date through the quick fix: the next import has nothing to record.
+  const drift = loadRegistry([{ path: 'registry.yaml', text: MERGED }]).files.get('registry.yaml')!.findings.find((f) => f.code === 'wikidata-drift')!;
+  const fixed = applyEdits(MERGED, drift.fixes![0].edits).text;
+  assert.equal(fixed, MERGED.replace('start: 2005-11-23      #', 'start: 2005-11-22      #').replace('      wikidata_values:\n        roles.0.start: 2005-11-22\n', ''));
+  writeFileSync(join(ws, 'registry.yaml'), fixed);
+  let r = await run(['wikidata', '--merge', input], ws);
+  assert.match(r.err, /merged: 0 updated, 0 added, 0 differences kept as written/);
+  assert.equal(readFileSync(join(ws, 'registry.yaml'), 'utf8'), fixed);
+  // Corrected by hand instead, the stale record is dropped by the next import.
+  writeFileSync(join(ws, 'registry.yaml'), MERGED.replace('start: 2005-11-23      #', 'start: 2005-11-22      #'));
+  r = await run(['wikidata', '--merge', input], ws);
+  assert.match(r.err, /merged: 1 updated, 0 added, 0 differences kept as written/);
+  assert.equal(readFileSync(join(ws, 'registry.yaml'), 'utf8'), fixed);
+  // A new difference (a country written by hand) is added to the record beside the existing one.
+  writeFileSync(join(ws, 'registry.yaml'), MERGED.replace('    country: germany\n    description: Former', '    country: austria\n    description: Former'));
+  r = await run(['wikidata', '--merge', input], ws);
+  assert.match(r.err, /merged: 1 updated, 0 added, 2 differences kept as written/);
+  assert.match(readFileSync(join(ws, 'registry.yaml'), 'utf8'), /\n {6}wikidata_values:\n {8}country: germany\n {8}roles\.0\.start: 2005-11-22\n {2}# Offices\./);
 });
