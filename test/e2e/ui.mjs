@@ -4,10 +4,13 @@
 // registry, read the planted problems in the Problems panel, apply a quick fix from the light
 // bulb. A PNG screenshot per step goes to artifacts/e2e/. Ends with "N passed, N failed".
 // The entity colours are checked as rendered in Light Modern and Dark Modern; their screenshots
-// go to docs/images/theme-light.png and theme-dark.png (shown in the README).
+// go to docs/images/theme-light.png and theme-dark.png (shown in the README). Last, "Import from
+// Wikidata…" searches a local replay of the Wikidata API (test/e2e/wikidata-replay.mjs) and its
+// picker of matches goes to docs/images/wikidata-picker.png.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { startWikidataReplay } from './wikidata-replay.mjs';
 import { T0, CODE_SERVER_ENTRY, log, sleep, makeUserDataDir, installVsix, startCodeServer, launchBrowser, waitForWorkbench } from '../vscode-harness/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -199,11 +202,14 @@ async function checkThemeColours(themeId, image) {
 
 let server;
 let browser;
+let wikidata;
 const consoleLines = [];
 try {
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} not found: run npm run package first`);
   await installVsix({ vsix, userDataDir, extensionsDir, logFile: csLog });
-  server = await startCodeServer({ userDataDir, extensionsDir, folder, logFile: csLog });
+  // The language server's Wikidata API: a local replay of the fixtures (the import step).
+  wikidata = await startWikidataReplay();
+  server = await startCodeServer({ userDataDir, extensionsDir, folder, logFile: csLog, env: { ATTACHE_WIKIDATA_API: wikidata.url } });
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
@@ -364,6 +370,51 @@ try {
     seen.text = onText;
     return JSON.stringify(seen);
   });
+
+  await step('Import from Wikidata: the picker shows each match with its description and the positions it held', async () => {
+    const input = page.locator('.quick-input-widget input');
+    const widget = page.locator('.quick-input-widget');
+    // F1, the command, then a name in its input box (the server searches the local replay).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await page.keyboard.press('Escape');
+        await page.locator('.monaco-workbench .part.editor').click({ position: { x: 400, y: 300 } }).catch(() => {});
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 5000 });
+        await input.fill('>Attaché: Import from Wikidata');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Import from Wikidata…' }).first().click({ timeout: 5000 });
+        await widget.filter({ hasText: 'Import from Wikidata' }).filter({ hasText: 'Item ids or URLs' }).waitFor({ timeout: 5000 });
+        break;
+      } catch (e) {
+        if (attempt === 2) throw new Error(`could not run Import from Wikidata: ${e.message}`);
+      }
+    }
+    await input.fill('Abe');
+    await page.keyboard.press('Enter');
+    await widget.filter({ hasText: "Wikidata items named 'Abe'" }).waitFor({ timeout: 30000 });
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.nth(1).waitFor({ timeout: 10000 });
+    const items = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const want = [
+      ['Abe', 'Q21496446', 'no positions held on Wikidata'],
+      ['Shinzo Abe', 'Q132345 · Prime Minister of Japan (2006–2007, 2012–2020)', 'Prime Minister of Japan (2006–2007); Prime Minister of Japan (2012–2020)'],
+    ];
+    if (items.length !== want.length || !want.every((parts, i) => parts.every((x) => items[i].includes(x)))) throw new Error(`picker items: ${JSON.stringify(items)}`);
+    // The official highlighted, as a user about to pick them sees it (the mouse away from the
+    // picker, whose title would otherwise be hidden under a tooltip); the window above the panel.
+    await page.mouse.move(20, (page.viewportSize()?.height ?? 900) - 20);
+    await page.keyboard.press('ArrowDown');
+    await sleep(600);
+    const panel = await page.locator('.part.panel').boundingBox().catch(() => null);
+    const width = page.viewportSize()?.width ?? 1400;
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'images', 'wikidata-picker.png'), clip: { x: 0, y: 0, width, height: Math.max(300, Math.round(panel?.y ?? 560)) } });
+    await screenshot('wikidata-picker');
+    await page.keyboard.press('Enter');
+    await page.locator('.notifications-toasts', { hasText: 'Imported from Wikidata' }).first().waitFor({ timeout: 30000 });
+    const toast = (await page.locator('.notifications-toasts', { hasText: 'Imported from Wikidata' }).first().innerText()).replace(/\s+/g, ' ');
+    await screenshot('wikidata-imported');
+    return `${items.join(' | ')} → ${toast.slice(0, 160)}; API requests: ${wikidata.requests.join(', ')}`;
+  });
 } catch (e) {
   log('ERROR', e?.stack ?? e);
   results.push({ name: 'setup', ok: false, error: String(e?.message ?? e) });
@@ -372,6 +423,7 @@ try {
   fs.writeFileSync(path.join(OUT, 'browser-console.log'), consoleLines.join('\n'));
   if (browser) await browser.close();
   if (server) await server.stop();
+  if (wikidata) await wikidata.close();
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));

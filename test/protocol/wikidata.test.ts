@@ -11,7 +11,7 @@ import { AddressInfo } from 'node:net';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ApplyWorkspaceEditParams, TextDocumentEdit } from 'vscode-languageserver/node';
+import { ApplyWorkspaceEditParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
 import { loadRegistry } from '../../server/src/core/registry';
 import { fixturesDir, joinLines } from '../helpers';
 import { TestClient, applyTextEdits, makeWorkspace, removeWorkspace } from './client';
@@ -43,6 +43,7 @@ describe('Import from Wikidata (protocol)', () => {
   let root: string;
   let api: Server;
   const requests: string[] = [];
+  let merged = '';
 
   before(async () => {
     api = createServer((req, res) => {
@@ -92,8 +93,36 @@ describe('Import from Wikidata (protocol)', () => {
     assert.match(persons, / {8}start: 2005-11-23\n {8}end: 2021-12-08\n/);
     assert.match(persons, /- id: olaf-scholz\n(.*\n)* {6}- office: chancellor\n {8}start: 2021-12-08\n/);
     assert.match(texts[1].text, /- id: chancellor\n {4}type: office\n {4}name: Chancellor of Germany\n {4}of: germany\n {4}aliases: \[German Chancellor, Federal Chancellor\]\n {4}single_holder: true\n {4}wikidata: Q4970706\n/);
+    // The differing start date is recorded in the entry's provenance for the editor to show.
+    assert.match(persons, / {4}provenance:\n {6}wikidata_revision: \d+\n {6}imported: \d{4}-\d\d-\d\d\n {6}wikidata_values:\n {8}roles\.0\.start: 2005-11-22\n/);
     const snap = loadRegistry(texts);
-    assert.deepEqual([...snap.files.values()].flatMap((f) => f.findings.map((x) => x.message)), []);
+    assert.deepEqual([...snap.files.values()].flatMap((f) => f.findings.map((x) => `${x.code}: ${x.message}`)), [
+      `wikidata-drift: chancellor start is 2005-11-23 here but 2005-11-22 on Wikidata (Q567, as imported on ${/imported: (\S+)/.exec(persons)![1]}). The import kept the entry as written; take Wikidata's value if it is right.`,
+    ]);
+    merged = persons;
+  });
+
+  test('the recorded difference is a wikidata-drift diagnostic on the value, with a quick fix taking Wikidata\'s', async () => {
+    assert.ok(merged, 'the import test ran first');
+    const uri = c.open('registry/persons.yaml', merged);
+    const d = await c.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'wikidata-drift'));
+    const diag = d.diagnostics.find((y) => y.code === 'wikidata-drift')!;
+    assert.equal(diag.severity, 3, 'information');
+    const lines = merged.split('\n');
+    assert.equal(lines[diag.range.start.line].slice(diag.range.start.character, diag.range.end.character), '2005-11-23');
+    assert.match(lines[diag.range.start.line], /^ {8}start: 2005-11-23$/);
+    const actions = await c.request<{ title: string; kind?: string; edit?: { changes?: Record<string, TextEdit[]>; documentChanges?: TextDocumentEdit[] } }[]>('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
+    const fix = actions.find((x) => x.title === "Use Wikidata's value (2005-11-22)");
+    assert.ok(fix, JSON.stringify(actions.map((x) => x.title)));
+    assert.equal(fix.kind, 'quickfix');
+    const edits = fix.edit?.changes?.[uri] ?? fix.edit?.documentChanges?.find((x) => x.textDocument.uri === uri)?.edits;
+    assert.ok(edits, JSON.stringify(fix.edit));
+    const after = applyTextEdits(merged, edits);
+    assert.match(after, / {8}start: 2005-11-22\n/);
+    assert.doesNotMatch(after, /wikidata_values/);
+    c.change('registry/persons.yaml', after);
+    await c.waitForDiagnostics(uri, (x) => !x.some((y) => y.code === 'wikidata-drift'), { fresh: true });
+    c.close('registry/persons.yaml');
   });
 
   test('an unknown name gets the quick fix "Find on Wikidata…", which runs the client command with the name', async () => {

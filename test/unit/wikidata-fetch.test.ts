@@ -9,13 +9,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { readFileSync, readdirSync, mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { importCommand } from '../../server/src/cli/importWikidata';
 import { fetchEntities, qidFromInput, searchEntities } from '../../server/src/node/wikidataFetch';
 import { loadRegistry } from '../../server/src/core/registry';
 import { fixturesDir } from '../helpers';
+import { workspace } from './cliRun';
 
 const dir = join(fixturesDir, 'wikidata');
 const KNOWN: Record<string, unknown> = {
@@ -56,7 +56,7 @@ async function serve(handlers: Handler[]): Promise<{ api: string; requests: { ur
 async function run(args: string[], api: string, fetch = {}): Promise<{ code: number; out: string; err: string; cwd: string }> {
   let out = '';
   let err = '';
-  const cwd = mkdtempSync(join(tmpdir(), 'attache-wd-net-'));
+  const cwd = workspace({}, 'attache-wd-net-');
   const code = await importCommand(args, { cwd, out: (s) => (out += s), err: (s) => (err += s), date: '2025-12-01', api, fetch: { sleep: async () => {}, ...fetch } });
   return { code, out, err, cwd };
 }

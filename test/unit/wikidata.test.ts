@@ -6,12 +6,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { loadRegistry } from '../../server/src/core/registry';
+import { applyEdits } from '../../server/src/core/edits';
+import { DIAGNOSTIC_CODES } from '../../server/src/core/types';
 import { WdEntity, WikidataCollector, mapEntities, registryYaml } from '../../server/src/core/wikidata';
 import { timeValue } from '../../server/src/core/wikidata/model';
 import { yamlScalar } from '../../server/src/core/wikidata/yaml';
@@ -21,6 +23,7 @@ import { readWikidataInput } from '../../server/src/node/wikidataInput';
 import { createWriteStream } from 'node:fs';
 import { createGzip } from 'node:zlib';
 import { fixturesDir, joinLines } from '../helpers';
+import { workspace } from './cliRun';
 
 const dir = join(fixturesDir, 'wikidata');
 const DATE = '2025-12-01';
@@ -64,6 +67,13 @@ test('a gzip dump is streamed: only persons with positions held and what they re
   assert.equal(r.out, readFileSync(join(dir, 'expected-dump.yaml'), 'utf8'));
   assert.doesNotMatch(r.out, /Douglas Adams|scholarly article/);
   assert.deepEqual(findings(r.out), []);
+});
+
+test('a bzip2 dump is streamed the same way and gives the same registry', async () => {
+  const r = await run(['wikidata', 'dump-uk.json.bz2'], dir);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /dump-uk\.json\.bz2: dump, 6 entities read/);
+  assert.equal(r.out, readFileSync(join(dir, 'expected-dump.yaml'), 'utf8'));
 });
 
 test('SPARQL results keep time precision and give exactly the expected registry', async () => {
@@ -173,7 +183,7 @@ test('YAML scalars that would read as something else are quoted', () => {
 });
 
 test('bad input: a clear message naming the input, exit status 2, nothing written', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   writeFileSync(join(ws, 'notwd.json'), '{"hello": 1}\n');
   writeFileSync(join(ws, 'broken.json'), '{"entities": {"Q1": ');
   writeFileSync(join(ws, 'dump.bz2'), 'BZh91AY&SY');
@@ -181,7 +191,7 @@ test('bad input: a clear message naming the input, exit status 2, nothing writte
   const cases: [string, RegExp][] = [
     ['notwd.json', /notwd\.json: JSON that is neither Wikidata entities/],
     ['broken.json', /broken\.json: not valid JSON/],
-    ['dump.bz2', /dump\.bz2: bzip2-compressed; .*bzcat .*dump\.bz2 \| attache import wikidata -/],
+    ['dump.bz2', /dump\.bz2: the bzip2 data is cut off before the first line/],
     ['cut.json.gz', /cut\.json\.gz: the gzip data is damaged or cut off/],
     ['missing.json', /missing\.json: no such file/],
   ];
@@ -208,7 +218,7 @@ test('dump lines that are not JSON are reported by line and skipped; standard in
 });
 
 test('--out writes a new file and refuses to overwrite one without --merge', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   const first = await run(['wikidata', '--out', 'registry/imported.yaml', join(dir, 'sparql-chancellors.json')], ws);
   assert.equal(first.code, 0, first.err);
   assert.equal(readFileSync(join(ws, 'registry/imported.yaml'), 'utf8'), readFileSync(join(dir, 'expected-sparql.yaml'), 'utf8'));
@@ -218,7 +228,7 @@ test('--out writes a new file and refuses to overwrite one without --merge', asy
 });
 
 test('attache check on an article naming an imported person with an office not held then: role-conflict', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   const r = await run(['wikidata', '--out', 'registry.yaml', ...entityInputs.map((f) => join(dir, f))], ws);
   assert.equal(r.code, 0, r.err);
   mkdirSync(join(ws, 'articles'));
@@ -288,6 +298,8 @@ const MERGED = joinLines(
   '    provenance:',
   '      wikidata_revision: 2298001003',
   '      imported: 2025-12-01',
+  '      wikidata_values:',
+  '        roles.0.start: 2005-11-22',
   '  # Offices.',
   '  - id: chancellor',
   '    type: office',
@@ -341,7 +353,7 @@ function germanInput(ws: string): string {
 }
 
 test('--merge keeps hand edits and comments, adds what is missing, reports what differs', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   writeFileSync(join(ws, 'registry.yaml'), HAND_REGISTRY);
   const input = germanInput(ws);
   const r = await run(['wikidata', '--merge', input], ws);
@@ -349,7 +361,10 @@ test('--merge keeps hand edits and comments, adds what is missing, reports what 
   assert.equal(readFileSync(join(ws, 'registry.yaml'), 'utf8'), MERGED);
   assert.match(r.err, /registry\.yaml:13:16: information wikidata-drift: merkel: chancellor start is 2005-11-23 here but 2005-11-22 on Wikidata \(Q567\); kept as written/);
   assert.match(r.err, /merged: 3 updated, 2 added to registry\.yaml, 1 difference kept as written/);
-  assert.deepEqual(findings(MERGED), []);
+  // The difference is recorded, so the registry shows it without network.
+  assert.deepEqual(findings(MERGED), [
+    "wikidata-drift: chancellor start is 2005-11-23 here but 2005-11-22 on Wikidata (Q567, as imported on 2025-12-01). The import kept the entry as written; take Wikidata's value if it is right.",
+  ]);
   // A second run changes nothing and reports the same difference.
   const again = await run(['wikidata', '--merge', input], ws);
   assert.equal(again.code, 0, again.err);
@@ -358,7 +373,7 @@ test('--merge keeps hand edits and comments, adds what is missing, reports what 
 });
 
 test('--merge with --out appends new entities there and matches hand-written ones by name', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   mkdirSync(join(ws, 'registry'));
   const offices = joinLines('version: 1', 'entities:', '  - id: de-chancellor', '    type: office', '    name: Chancellor of Germany', '    of: germany', '  - id: germany', '    type: country', '    name: Germany', '');
   writeFileSync(join(ws, 'registry', 'hand.yaml'), offices);
@@ -378,7 +393,7 @@ test('--merge with --out appends new entities there and matches hand-written one
 test('a generated gzip dump is streamed line by line: irrelevant lines are never kept', async () => {
   // About 20 MB of dump text: 40,000 filler items (humans without positions held, articles)
   // around one official; the collector keeps only what the mapping needs.
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   const file = join(ws, 'big.json.gz');
   const gz = createGzip();
   const done = new Promise<void>((resolve, reject) => gz.pipe(createWriteStream(file)).on('finish', () => resolve()).on('error', reject));
@@ -404,16 +419,16 @@ test('a generated gzip dump is streamed line by line: irrelevant lines are never
 test('provenance: a mapping with wikidata_revision and imported; anything else is reported', () => {
   const entry = (lines: string[]) => joinLines('version: 1', 'entities:', '  - id: x', '    type: country', '    name: X', ...lines, '');
   assert.deepEqual(findings(entry(['    provenance:', '      wikidata_revision: 12', '      imported: 2025-12-01'])), []);
-  assert.deepEqual(findings(entry(['    provenance: yesterday'])), ['registry-schema: `provenance` is a mapping: `wikidata_revision: NUMBER` and `imported: YYYY-MM-DD`.']);
+  assert.deepEqual(findings(entry(['    provenance: yesterday'])), ['registry-schema: `provenance` is a mapping: `wikidata_revision: NUMBER`, `imported: YYYY-MM-DD` and, when the import found differences, `wikidata_values`.']);
   assert.deepEqual(findings(entry(['    provenance:', '      wikidata_revision: abc', '      imported: 2025-13-01', '      by: me'])), [
     'registry-schema: wikidata_revision is the revision number of the Wikidata item (its `lastrevid`), a positive whole number.',
     "registry-schema: Invalid imported date '2025-13-01': write YYYY, YYYY-MM or YYYY-MM-DD.",
-    "registry-schema: Unknown provenance key 'by' is ignored. Provenance keys: wikidata_revision, imported.",
+    "registry-schema: Unknown provenance key 'by' is ignored. Provenance keys: wikidata_revision, imported, wikidata_values.",
   ]);
 });
 
 test('--merge keeps CRLF, block lists and an empty end (reported), and fills an empty roles list', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'attache-wd-'));
+  const ws = workspace({}, 'attache-wd-');
   const hand = [
     'version: 1', 'entities:',
     '  - id: scholz', '    type: person', '    name: Olaf Scholz', '    aliases:', '      - Scholz-o-mat   # hand', '    wikidata: Q61053',
@@ -435,6 +450,72 @@ test('--merge keeps CRLF, block lists and an empty end (reported), and fills an 
   // Block-style aliases grow as a block; the Wikidata label differs from the name, so it becomes an alias.
   assert.ok(text.includes('    aliases:\r\n      - Mutti\r\n      - Angela Merkel\r\n      - Angela Dorothea Merkel\r\n'), text);
   assert.ok(text.includes('    roles:\r\n      - office: chancellor-of-germany\r\n        start: 2005-11-22\r\n        end: 2021-12-08\r\n      - office: q1939555\r\n    provenance:\r\n'), text);
-  const snap = loadRegistry([{ path: 'registry.yaml', text }]);
-  assert.deepEqual([...snap.files.values()].flatMap((f) => f.findings.map((x) => x.message)), []);
+  // The empty end is recorded as a difference; its quick fix writes Wikidata's date and drops the record.
+  assert.ok(text.includes('      imported: 2025-12-01\r\n      wikidata_values:\r\n        roles.0.end: 2025-05-06\r\n  - id: merkel'), text);
+  const drift = loadRegistry([{ path: 'registry.yaml', text }]).files.get('registry.yaml')!.findings;
+  assert.deepEqual(drift.map((f) => [f.code, f.severity, text.slice(f.start, f.end), f.fixes?.map((x) => x.title)]), [['wikidata-drift', 'information', 'end', ["Use Wikidata's value (2025-05-06)"]]]);
+  const fixed = applyEdits(text, drift[0].fixes![0].edits).text;
+  assert.ok(fixed.includes('        start: 2021-12-08\r\n        end: 2025-05-06\r\n      - office: q1939555\r\n'), fixed);
+  assert.ok(fixed.includes('      imported: 2025-12-01\r\n  - id: merkel'), fixed);
+  assert.deepEqual(findings(fixed), []);
+});
+
+test('wikidata-drift: each recorded value that still differs, on the value, with a fix to take Wikidata\'s', () => {
+  const text = joinLines(
+    'version: 1', 'entities:',
+    '  - id: kim', '    type: person', '    name: Kim Example', '    family_name: Exampel', '    country: atlantis', '    wikidata: Q7',
+    '    roles:', '      - office: minister', '        start: 2020-01-02   # as the gazette says', '      - office: minister', '        start: 2023',
+    '    provenance:', '      wikidata_revision: 12', '      imported: 2025-12-01',
+    '      wikidata_values:', '        family_name: Example', '        country: utopia', '        roles.1.start: 2023-04', '        roles.0.start: 2020-01-02', '        roles.5.end: 2024', '        roles.0.office: x',
+    '  - id: atlantis', '    type: country', '    name: Atlantis',
+    '  - id: utopia', '    type: country', '    name: Utopia',
+    '  - id: minister', '    type: office', '    name: Minister',
+    '',
+  );
+  const found = loadRegistry([{ path: 'r.yaml', text }]).files.get('r.yaml')!.findings;
+  // roles.0.start is Wikidata's value already (the person corrected it), roles.5 is gone: neither is shown.
+  assert.deepEqual(found.map((f) => [f.code, f.severity, text.slice(f.start, f.end), f.message]), [
+    ['wikidata-drift', 'information', 'Exampel', "family_name is Exampel here but Example on Wikidata (Q7, as imported on 2025-12-01). The import kept the entry as written; take Wikidata's value if it is right."],
+    ['wikidata-drift', 'information', 'atlantis', "country is atlantis here but utopia on Wikidata (Q7, as imported on 2025-12-01). The import kept the entry as written; take Wikidata's value if it is right."],
+    ['wikidata-drift', 'information', '2023', "minister start is 2023 here but 2023-04 on Wikidata (Q7, as imported on 2025-12-01). The import kept the entry as written; take Wikidata's value if it is right."],
+    ['registry-schema', 'warning', 'roles.0.office', "'roles.0.office: x' in `wikidata_values` is not a value the import records (a field such as `country` or a role date such as `roles.0.start`, with one value); it is ignored."],
+  ]);
+  const country = found[1].fixes![0];
+  assert.equal(country.title, "Use Wikidata's value (utopia)");
+  const fixed = applyEdits(text, country.edits).text;
+  assert.match(fixed, /\n {4}country: utopia\n/);
+  assert.doesNotMatch(fixed, /country: utopia\n {8}roles\.1/, 'the record line is gone');
+  assert.match(fixed, /wikidata_values:\n {8}family_name: Example\n {8}roles\.1\.start: 2023-04\n/);
+  assert.deepEqual(findings(fixed).filter((f) => f.startsWith('wikidata-drift')).length, 2);
+  // A flow-style record is read the same; the fix then only replaces the value.
+  const flow = text.replace(/ {6}wikidata_values:\n(?: {8}.*\n)+/, '      wikidata_values: {country: utopia}\n');
+  const ff = loadRegistry([{ path: 'r.yaml', text: flow }]).files.get('r.yaml')!.findings;
+  assert.deepEqual(ff.map((f) => [f.code, flow.slice(f.start, f.end)]), [['wikidata-drift', 'atlantis']]);
+  assert.equal(ff[0].fixes![0].edits.length, 1);
+  // The code's severity is a setting like the others.
+  assert.equal(DIAGNOSTIC_CODES['wikidata-drift'], 'information');
+});
+
+test('--merge records differences in provenance and drops the record once they are resolved', async () => {
+  const ws = workspace({}, 'attache-wd-');
+  writeFileSync(join(ws, 'registry.yaml'), MERGED);
+  const input = germanInput(ws);
+  // The person takes Wikidata's date through the quick fix: the next import has nothing to record.
+  const drift = loadRegistry([{ path: 'registry.yaml', text: MERGED }]).files.get('registry.yaml')!.findings.find((f) => f.code === 'wikidata-drift')!;
+  const fixed = applyEdits(MERGED, drift.fixes![0].edits).text;
+  assert.equal(fixed, MERGED.replace('start: 2005-11-23      #', 'start: 2005-11-22      #').replace('      wikidata_values:\n        roles.0.start: 2005-11-22\n', ''));
+  writeFileSync(join(ws, 'registry.yaml'), fixed);
+  let r = await run(['wikidata', '--merge', input], ws);
+  assert.match(r.err, /merged: 0 updated, 0 added, 0 differences kept as written/);
+  assert.equal(readFileSync(join(ws, 'registry.yaml'), 'utf8'), fixed);
+  // Corrected by hand instead, the stale record is dropped by the next import.
+  writeFileSync(join(ws, 'registry.yaml'), MERGED.replace('start: 2005-11-23      #', 'start: 2005-11-22      #'));
+  r = await run(['wikidata', '--merge', input], ws);
+  assert.match(r.err, /merged: 1 updated, 0 added, 0 differences kept as written/);
+  assert.equal(readFileSync(join(ws, 'registry.yaml'), 'utf8'), fixed);
+  // A new difference (a country written by hand) is added to the record beside the existing one.
+  writeFileSync(join(ws, 'registry.yaml'), MERGED.replace('    country: germany\n    description: Former', '    country: austria\n    description: Former'));
+  r = await run(['wikidata', '--merge', input], ws);
+  assert.match(r.err, /merged: 1 updated, 0 added, 2 differences kept as written/);
+  assert.match(readFileSync(join(ws, 'registry.yaml'), 'utf8'), /\n {6}wikidata_values:\n {8}country: germany\n {8}roles\.0\.start: 2005-11-22\n {2}# Offices\./);
 });

@@ -23,13 +23,13 @@ export const IMPORT_USAGE = `Usage:
   attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] [--registry GLOB]... INPUT...
 
 INPUT is Wikidata entity JSON (wbgetentities, Special:EntityData/Qxx.json), a JSON dump with one
-entity per line (plain or .gz; for .bz2 pipe it in: bzcat FILE | attache import wikidata -), or
+entity per line (plain, gzip or bzip2, streamed), or
 SPARQL results JSON from the query in docs/wikidata.md; - reads standard input. A QID (Q567) or a
 Wikidata URL is fetched from the Wikidata API with the items it references (the only network use).
 
 Without --merge the registry YAML goes to standard output, or to --out FILE (a new file).
 With --merge, entities already in the registry (found by their wikidata id) are updated in place
-without overwriting what is written there; differences are reported as wikidata-drift; new
+without overwriting what is written there; differences are reported as wikidata-drift and recorded in the entry's provenance; new
 entities are appended to --out FILE, else to the registry's registry.yaml or first file.
 The import date recorded is today (UTC), or SOURCE_DATE_EPOCH when set.
 `;

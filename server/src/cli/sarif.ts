@@ -30,6 +30,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'alias-collision': 'One surface form shared by several entities.',
   'office-overlap': 'Two people holding a single-holder office at overlapping dates.',
   'tenure-order': 'A role or date range whose end is before its start.',
+  'wikidata-drift': 'A registry value that differs from Wikidata\'s, kept as written by the import.',
   'orphaned-annotation': 'An annotation whose text can no longer be found in the article.',
   'annotation-syntax': 'An annotation file that does not parse or has ill-typed fields.',
   'front-matter-syntax': 'Article front matter that is not valid YAML.',

@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   'alias-collision': 'information',
   'office-overlap': 'warning',
   'tenure-order': 'error',
+  'wikidata-drift': 'information',
   'orphaned-annotation': 'warning',
   'annotation-syntax': 'error',
   'front-matter-syntax': 'error',

@@ -1,18 +1,19 @@
 /**
  * Reading Wikidata input files for `attache import wikidata`: entity JSON (`{"entities": …}`),
- * SPARQL results JSON, and the line-per-entity JSON dump, plain or gzip-compressed (detected by
- * content, not by name), from a file or standard input (`-`).
+ * SPARQL results JSON, and the line-per-entity JSON dump, plain, gzip- or bzip2-compressed
+ * (detected by content, not by name), from a file or standard input (`-`).
  *
  * A dump is streamed line by line and never held in memory: a line is parsed only when it
  * mentions one of the properties or classes the mapping reads (`dumpLineMayMatter`), and the
- * collector keeps a compact copy of what it needs. bzip2 has no decompressor in Node's standard
- * library: such a file gets a message saying how to pipe it in instead.
+ * collector keeps a compact copy of what it needs. gzip is decompressed by `node:zlib`, bzip2 by
+ * `bunzip2.ts` (Node has no bzip2 decompressor), both as the bytes arrive.
  */
 
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { Bzip2CutOff, bunzip2 } from './bunzip2';
 import { WikidataCollector, dumpLineMayMatter, entitiesFromSparql, isSparqlResults } from '../core/wikidata';
 
 /** Largest whole-JSON input (entity JSON, SPARQL results); a dump has no limit. */
@@ -54,18 +55,21 @@ export async function readWikidataInput(input: string, collector: WikidataCollec
   } catch (e) {
     throw new Error(`${name}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  if (first.length >= 3 && first.toString('latin1', 0, 3) === 'BZh') {
-    throw new Error(`${name}: bzip2-compressed; Node has no bzip2 decompressor, so pipe it in: bzcat ${input === '-' ? 'FILE' : input} | attache import wikidata -`);
-  }
   async function* all(): AsyncGenerator<Buffer> {
     yield first;
     for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
   }
   let bytes: NodeJS.ReadableStream = Readable.from(all());
+  let compression: 'gzip' | 'bzip2' | undefined;
   if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
+    compression = 'gzip';
     const gunzip = createGunzip();
     bytes.on('error', (e) => gunzip.destroy(e));
     bytes = bytes.pipe(gunzip);
+  } else if (first.length >= 4 && first.toString('latin1', 0, 3) === 'BZh' && first[3] >= 0x31 && first[3] <= 0x39) {
+    // bzip2 (`BZh1`…`BZh9`): decompressed block by block (900 kB at most) as the bytes arrive.
+    compression = 'bzip2';
+    bytes = Readable.from(bunzip2(bytes as AsyncIterable<Buffer>));
   }
   const lines = readline.createInterface({ input: bytes, crlfDelay: Infinity });
   const summary: InputSummary = { kind: 'unknown', entities: 0, lines: 0 };
@@ -110,6 +114,10 @@ export async function readWikidataInput(input: string, collector: WikidataCollec
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new Error(`${name}: the gzip data is damaged or cut off after line ${summary.lines} (${(e as Error).message})`);
+    if (compression === 'bzip2' && !(e instanceof Error && e.message.startsWith(name))) {
+      const where = summary.lines ? `after line ${summary.lines}` : 'before the first line';
+      throw new Error(e instanceof Bzip2CutOff ? `${name}: the bzip2 data is cut off ${where}` : `${name}: the bzip2 data is damaged ${where} (${e instanceof Error ? e.message : String(e)})`);
+    }
     if (e instanceof Error && e.message.startsWith(name)) throw e;
     throw new Error(`${name}: cannot read after line ${summary.lines} (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -156,3 +164,4 @@ function readDocument(name: string, doc: unknown, collector: WikidataCollector, 
   }
   throw new Error(`${name}: JSON that is neither Wikidata entities ({"entities": …}), a dump, nor SPARQL results`);
 }
+

@@ -12,6 +12,7 @@ import { Document, LineCounter, Pair, Parser, Composer, isMap, isSeq } from 'yam
 import { registryDayInterval as dayInterval } from './memo';
 import { ENTITY_TYPES, Entity, EntityType, Finding, Role, finding } from '../types';
 import { readFastYaml } from './fastYaml';
+import { DRIFT_KEY, driftFindings } from '../wikidata/drift';
 import { YMap, YNode, YPair, fromYamlDocument, get, isNull } from './tree';
 
 export interface ParsedRegistryFile {
@@ -33,7 +34,7 @@ const ENTITY_KEYS = new Set([
   'wikidata', 'roles', 'of', 'single_holder', 'date', 'participants', 'provenance',
 ]);
 /** Where an imported entry came from (written by `attache import wikidata`; read by `--merge`). */
-const PROVENANCE_KEYS = new Set(['wikidata_revision', 'imported']);
+const PROVENANCE_KEYS = new Set(['wikidata_revision', 'imported', DRIFT_KEY]);
 const ROLE_KEYS = new Set(['office', 'title', 'of', 'start', 'end', 'note']);
 
 /** Keys that only make sense for some types: used on another type they are a warning. */
@@ -290,7 +291,7 @@ class FileWalker {
     const n = get(node, 'provenance');
     if (n === undefined || isNull(n)) return;
     if (n.kind !== 'map') {
-      this.report('registry-schema', rangeOf(n, head), '`provenance` is a mapping: `wikidata_revision: NUMBER` and `imported: YYYY-MM-DD`.');
+      this.report('registry-schema', rangeOf(n, head), '`provenance` is a mapping: `wikidata_revision: NUMBER`, `imported: YYYY-MM-DD` and, when the import found differences, `wikidata_values`.');
       return;
     }
     for (const pair of n.pairs) {
@@ -301,6 +302,8 @@ class FileWalker {
       this.report('registry-schema', rangeOf(rev, head), 'wikidata_revision is the revision number of the Wikidata item (its `lastrevid`), a positive whole number.');
     }
     this.date(n, 'imported', head);
+    // Values kept as written that differ from Wikidata's, recorded by the import (`wikidata-drift`).
+    this.out.findings.push(...driftFindings(node, n, this.out.text));
   }
 
   private eventDate(node: YMap, head: [number, number]): string | undefined {

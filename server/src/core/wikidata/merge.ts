@@ -19,6 +19,7 @@ import { YMap, YNode, fromYamlDocument, get, isNull } from '../registry/tree';
 import { Entity, EntityType, TextEdit } from '../types';
 import { MapOptions, RegistryEntry, RegistryRole } from './mapping';
 import { entryLines, flowList, provenanceLines, roleLines, yamlScalar } from './yaml';
+import { DRIFT_FIELDS, DRIFT_KEY, roleDriftKey, scalarText } from './drift';
 
 export interface Drift {
   path: string;
@@ -26,6 +27,8 @@ export interface Drift {
   offset: number;
   id: string;
   message: string;
+  /** The `provenance.wikidata_values` record of a differing value (drift.ts): its key and Wikidata's value. */
+  record?: [key: string, value: string];
 }
 
 export interface MergeResult {
@@ -82,10 +85,6 @@ function afterLine(text: string, end: number): number {
   const nl = text.indexOf('\n', Math.max(0, end - 1));
   return nl < 0 ? text.length : nl + 1;
 }
-function scalarText(n: YNode | undefined, text: string): string | undefined {
-  if (!n || n.kind !== 'scalar' || n.value === null) return undefined;
-  return typeof n.value === 'string' ? n.value : text.slice(n.start, n.end);
-}
 
 /**
  * Merges `entries` (mapped with the registry's ids) into `files`. Entries whose id is in no file
@@ -112,7 +111,7 @@ export function mergeIntoRegistry(files: readonly { path: string; text: string }
       continue;
     }
     if (entry.stub) continue;
-    const count = mergeEntry(at, entry, (e) => edit(at.path, e), (offset, message) => drifts.push({ path: at.path, offset, id: entry.id, message }));
+    const count = mergeEntry(at, entry, (e) => edit(at.path, e), (offset, message, record) => drifts.push({ path: at.path, offset, id: entry.id, message, ...(record ? { record } : {}) }));
     if (count) updated.push(entry.id);
   }
   if (added.length) {
@@ -140,7 +139,7 @@ export function mergeIntoRegistry(files: readonly { path: string; text: string }
 }
 
 /** Edits for one entity; returns how many. */
-function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => void, drift: (offset: number, message: string) => void): number {
+function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => void, report: (offset: number, message: string, record?: [string, string]) => void): number {
   const { text, node } = at;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let n = 0;
@@ -150,6 +149,12 @@ function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => vo
   };
   const keyIndent = indentAt(text, node.pairs[0].keyStart);
   const newLines: string[] = [];
+  // Wikidata's values where the entry says otherwise, recorded in its provenance (drift.ts).
+  const records: [string, string][] = [];
+  const drift = (offset: number, message: string, record?: [string, string]): void => {
+    if (record) records.push(record);
+    report(offset, message, record);
+  };
 
   // Aliases: union, in Wikidata's order after the registry's own.
   const name = scalarText(get(node, 'name'), text);
@@ -186,7 +191,7 @@ function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => vo
       if (cur && !isNull(cur)) continue;
       newLines.push(`${keyIndent}${key}: ${key === 'single_holder' || key === 'country' || key === 'of' || key === 'name_order' ? value : yamlScalar(value)}`);
     } else if (curText !== value && key !== 'description') {
-      drift(cur!.start, `${key} is '${curText}' here but '${value}' on Wikidata (${entry.wikidata}); kept as written`);
+      drift(cur!.start, `${key} is '${curText}' here but '${value}' on Wikidata (${entry.wikidata}); kept as written`, DRIFT_FIELDS.includes(key) ? [key, value] : undefined);
     }
   }
   if (newLines.length) {
@@ -200,6 +205,7 @@ function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => vo
   // Roles.
   const rolesNode = get(node, 'roles');
   const existing = rolesNode?.kind === 'seq' ? rolesNode.items.filter((r): r is YMap => r.kind === 'map') : [];
+  const existingIndex = (r: YMap): number => (rolesNode?.kind === 'seq' ? rolesNode.items.indexOf(r) : -1);
   const unpaired = new Set(existing);
   const toAppend: RegistryRole[] = [];
   const roleField = (r: YMap, k: string): string | undefined => scalarText(get(r, k), text);
@@ -239,14 +245,14 @@ function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => vo
         if (mine === undefined) {
           if (!cur || isNull(cur)) missing.push(`${k}: ${theirs}`);
         } else if (mine !== theirs) {
-          drift(cur!.start, `${office} ${k} is ${mine} here but ${theirs} on Wikidata (${entry.wikidata}); kept as written`);
+          drift(cur!.start, `${office} ${k} is ${mine} here but ${theirs} on Wikidata (${entry.wikidata}); kept as written`, [roleDriftKey(existingIndex(m), k), theirs]);
         }
       }
       if (missing.length) {
         const endNode = get(m, 'end');
         if (endNode && isNull(endNode) && missing.some((x) => x.startsWith('end:'))) {
           // `end:` written empty or `null` means "still holds it": Wikidata now says it ended.
-          drift(endNode.start, `${office} has no end here but ended ${r.end} on Wikidata (${entry.wikidata}); kept as written`);
+          drift(endNode.start, `${office} has no end here but ended ${r.end} on Wikidata (${entry.wikidata}); kept as written`, [roleDriftKey(existingIndex(m), 'end'), r.end!]);
           missing.splice(missing.findIndex((x) => x.startsWith('end:')), 1);
         }
         if (missing.length) {
@@ -273,14 +279,24 @@ function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => vo
   // Provenance: the importer's own record, replaced.
   if (entry.provenance) {
     const prov = get(node, 'provenance');
+    const recordLines = (indent: string): string[] => (records.length ? [`${indent}${DRIFT_KEY}:`, ...records.map(([k, v]) => `${indent}  ${k}: ${k === 'family_name' || k === 'given_name' ? yamlScalar(v) : v}`)] : []);
+    const blockProv = prov?.kind === 'map' && /^[ \t]*$/.test(text.slice(lineStart(text, prov.start), prov.start));
     if (prov?.kind === 'map') {
+      // The drift record is rewritten whole when it changed (dropped when nothing differs).
+      const pair = prov.pairs.find((p) => p.key === DRIFT_KEY);
+      const had = pair?.value.kind === 'map' ? pair.value.pairs.map((p) => `${p.key}: ${scalarText(p.value, text)}`) : pair && !isNull(pair.value) ? [''] : [];
+      if (blockProv && had.join('\n') !== records.map(([k, v]) => `${k}: ${v}`).join('\n')) {
+        const lines = recordLines(indentAt(text, prov.pairs[0].keyStart)).map((l) => l + eol).join('');
+        if (pair) add({ start: lineStart(text, pair.keyStart), end: afterLine(text, pair.value.end), newText: lines });
+        else add({ start: afterLine(text, prov.end), end: afterLine(text, prov.end), newText: lines });
+      }
       const rev = get(prov, 'wikidata_revision');
       const imp = get(prov, 'imported');
       if (rev && entry.provenance.revision !== undefined && scalarText(rev, text) !== String(entry.provenance.revision)) add({ start: rev.start, end: rev.end, newText: String(entry.provenance.revision) });
       if (imp && n > 0 && scalarText(imp, text) !== entry.provenance.imported) add({ start: imp.start, end: imp.end, newText: entry.provenance.imported });
     } else if (!prov) {
       const pos = afterLine(text, node.end);
-      add({ start: pos, end: pos, newText: provenanceLines(entry.provenance, keyIndent).map((l) => l + eol).join('') });
+      add({ start: pos, end: pos, newText: [...provenanceLines(entry.provenance, keyIndent), ...recordLines(`${keyIndent}  `)].map((l) => l + eol).join('') });
     }
   }
   return n;
