@@ -27,11 +27,18 @@ const enum C {
 /** Nesting beyond this goes to the `yaml` path, whose depth check reports it. */
 const MAX_DEPTH = 60;
 
-/** The tree of `text`, or undefined when the text is not in the subset this reader handles. */
-export function readFastYaml(text: string): YNode | undefined {
+/**
+ * The tree of `text`, or undefined when the text is not in the subset this reader handles.
+ *
+ * With `onEntity`, each item of the top-level `entities` sequence is handed to it as soon as it is
+ * read and is not kept in the tree (that sequence's `items` stay empty): a big registry's tree
+ * then never exists whole, which saves most of the reader's garbage-collection time. The items
+ * handed over before the reader gives up (it returns undefined) must be discarded by the caller.
+ */
+export function readFastYaml(text: string, onEntity?: (item: YNode) => void): YNode | undefined {
   if (!plainCharacters(text)) return undefined;
   try {
-    return new Reader(text).document();
+    return new Reader(text, onEntity).document();
   } catch (e) {
     if (e === UNSUPPORTED) return undefined;
     throw e;
@@ -118,8 +125,13 @@ class Reader {
   private eof = false;
   private depth = 0;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string, private readonly onEntity?: (item: YNode) => void) {
     this.advanceTo(0);
+  }
+
+  /** Where the items of the sequence being read go: into its `items`, or to `onEntity`. */
+  private sinkFor(key: string): ((item: YNode) => void) | undefined {
+    return this.depth === 1 && key === 'entities' ? this.onEntity : undefined;
   }
 
   document(): YNode {
@@ -207,10 +219,10 @@ class Reader {
       if (this.eof || this.indent < indent) return { key, keyStart: at, keyEnd, value: nullAt(nullPos) };
       const c = t.charCodeAt(this.lineStart + this.indent);
       const isItem = c === C.Dash && this.isSeqIndicator(this.lineStart + this.indent);
-      if (this.indent === indent) return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(indent) : nullAt(nullPos) };
-      return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(this.indent) : this.blockMap(this.indent) };
+      if (this.indent === indent) return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(indent, this.sinkFor(key)) : nullAt(nullPos) };
+      return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(this.indent, this.sinkFor(key)) : this.blockMap(this.indent) };
     }
-    const value = this.inlineValue(i, indent);
+    const value = this.inlineValue(i, indent, this.sinkFor(key));
     this.afterInline(indent);
     return { key, keyStart: at, keyEnd, value };
   }
@@ -221,11 +233,12 @@ class Reader {
   }
 
   /** A block sequence whose `-` are at column `indent`, starting on the current line. */
-  private blockSeq(indent: number): YSeq {
+  private blockSeq(indent: number, sink?: (item: YNode) => void): YSeq {
     this.enter();
     const t = this.text;
     const items: YNode[] = [];
     const seq: YSeq = { kind: 'seq', start: this.lineStart + indent, end: 0, items };
+    let last: YNode;
     for (;;) {
       const dash = this.lineStart + indent;
       if (t.charCodeAt(dash) !== C.Dash || !this.isSeqIndicator(dash)) throw UNSUPPORTED;
@@ -236,18 +249,20 @@ class Reader {
       const c = t.charCodeAt(i);
       if (c === C.Hash || (c === C.Dash && (i + 1 >= this.lineEnd || t.charCodeAt(i + 1) === C.Space))) throw UNSUPPORTED;
       if (this.startsKey(i)) {
-        items.push(this.blockMap(i - this.lineStart, i));
+        last = this.blockMap(i - this.lineStart, i);
       } else {
-        items.push(this.inlineValue(i, indent));
+        last = this.inlineValue(i, indent);
         this.afterInline(indent);
       }
+      if (sink) sink(last);
+      else items.push(last);
       if (this.eof || this.indent < indent) break;
       if (this.indent > indent) throw UNSUPPORTED;
       // A key at the dashes' column ends a sequence written flush with its parent's keys.
       const d = this.lineStart + indent;
       if (t.charCodeAt(d) !== C.Dash || !this.isSeqIndicator(d)) break;
     }
-    seq.end = items[items.length - 1].end;
+    seq.end = last.end;
     this.depth--;
     return seq;
   }
@@ -276,13 +291,13 @@ class Reader {
   private pos = 0;
 
   /** A value that starts at `i` in a block collection at column `indent`. */
-  private inlineValue(i: number, indent: number): YNode {
+  private inlineValue(i: number, indent: number, sink?: (item: YNode) => void): YNode {
     const c = this.text.charCodeAt(i);
     if (c === C.DQuote) return this.doubleQuoted(i);
     if (c === C.SQuote) return this.singleQuoted(i);
     if (c === C.LBracket || c === C.LBrace) {
       this.flowIndent = indent;
-      return c === C.LBracket ? this.flowSeq(i) : this.flowMap(i);
+      return c === C.LBracket ? this.flowSeq(i, sink) : this.flowMap(i);
     }
     return this.plain(i, false);
   }
@@ -418,11 +433,14 @@ class Reader {
     return this.flowScalar(j);
   }
 
-  private flowSeq(i: number): YSeq {
+  private flowSeq(i: number, sink?: (item: YNode) => void): YSeq {
     this.enter();
     this.flowDepth++;
     const items: YNode[] = [];
-    for (let j = this.firstFlowItem(i, C.RBracket); j >= 0; j = this.nextFlowItem(C.RBracket)) items.push(this.flowNode(j));
+    for (let j = this.firstFlowItem(i, C.RBracket); j >= 0; j = this.nextFlowItem(C.RBracket)) {
+      if (sink) sink(this.flowNode(j));
+      else items.push(this.flowNode(j));
+    }
     this.depth--;
     this.flowDepth--;
     return { kind: 'seq', start: i, end: this.pos, items };

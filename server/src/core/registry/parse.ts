@@ -61,10 +61,22 @@ export function parseRegistryFile(path: string, text: string, options: { fastRea
 
 function readRegistryFile(path: string, text: string, options: { fastReader?: boolean }): ParsedRegistryFile {
   const out: ParsedRegistryFile = { path, text, entities: [], forms: new Map(), findings: [], syntaxError: false };
-  const fast = options.fastReader === false ? undefined : readFastYaml(text);
-  if (fast) {
-    new FileWalker(out).walk(fast);
-    return out;
+  if (options.fastReader !== false) {
+    // Entities are walked as the reader reads them (see readFastYaml); the top level after.
+    const walker = new FileWalker(out);
+    const whole = walker.wholeRange();
+    const fast = readFastYaml(text, (item) => walker.entity(item, whole));
+    if (fast) {
+      const entityFindings = out.findings;
+      out.findings = [];
+      walker.walk(fast, true);
+      // The order the yaml path gives: the top level's findings, then the entities'.
+      if (entityFindings.length) out.findings = out.findings.length ? [...out.findings, ...entityFindings] : entityFindings;
+      return out;
+    }
+    out.entities = [];
+    out.forms = new Map();
+    out.findings = [];
   }
   let doc: Document.Parsed | undefined;
   try {
@@ -137,8 +149,14 @@ class FileWalker {
     this.out.findings.push(severity ? { ...f, severity } : f);
   }
 
-  walk(top: YNode | null): void {
-    const whole: [number, number] = [0, Math.max(1, Math.min(this.out.text.length, this.out.text.indexOf('\n') < 0 ? this.out.text.length : this.out.text.indexOf('\n')))];
+  /** The first line: where findings about the whole file go. */
+  wholeRange(): [number, number] {
+    return [0, Math.max(1, Math.min(this.out.text.length, this.out.text.indexOf('\n') < 0 ? this.out.text.length : this.out.text.indexOf('\n')))];
+  }
+
+  /** `streamed`: the items of `entities` were already walked as they were read. */
+  walk(top: YNode | null, streamed = false): void {
+    const whole = this.wholeRange();
     if (top === null || isNull(top)) {
       this.report('registry-schema', whole, 'This registry file is empty: start it with `version: 1` and an `entities:` list.', 'warning');
       return;
@@ -164,10 +182,10 @@ class FileWalker {
       this.report('registry-schema', rangeOf(entities, whole), '`entities` must be a list (each item starting with `- id: ...`).');
       return;
     }
-    for (const item of entities.items) this.entity(item, whole);
+    if (!streamed) for (const item of entities.items) this.entity(item, whole);
   }
 
-  private entity(node: YNode, whole: [number, number]): void {
+  entity(node: YNode, whole: [number, number]): void {
     const range = rangeOf(node, whole);
     if (node.kind === 'alias') {
       this.report('registry-schema', range, 'YAML aliases (*name) are not allowed for entities: write the entity out.');
