@@ -14,6 +14,7 @@ import { fromYamlDocument, YNode } from '../../server/src/core/registry/tree';
 import { parseRegistryFile } from '../../server/src/core/registry';
 import { findFiles } from '../../server/src/node/files';
 import { generateRegistryYaml, seededRandom } from '../../bench/generate';
+import { Entity } from '../../server/src/core/types';
 import { fixturesDir, joinLines, samplesDir } from '../helpers';
 
 /** The `yaml` package's reading: the tree, or undefined when the text has errors or several documents. */
@@ -73,11 +74,11 @@ test('texts outside the subset, or that yaml rejects, are left to the yaml packa
     'version: 1\nentities:\n  - id: x\n    description: |\n      text\n', 'version: 1\nentities:\n  - id: x\n    description: >\n      text\n',
     'version: 1\nentities:\n  - id: x\n    name: two\n      lines\n', 'version: 1\nversion: 2\n', 'version: 1\nentities:\n  - id: a\n    id: b\n',
     'version: 1\nentities:\n\t- id: x\n', 'version: 1\nentities:\n  - id: "open\n', "version: 1\nentities:\n  - id: 'open\n",
-    'version: 1\nentities:\n  - aliases: [a, [b]]\n', 'version: 1\nentities:\n  - aliases: [a,\n      b]\n', 'version: 1\nentities:\n  - aliases: [a,, b]\n',
+    'version: 1\nentities:\n  - aliases: [a,, b]\n',
     'version: 1\nentities:\n  - id: x\n     name: y\n', 'version: 1\nentities:\n  - id: x\n   name: y\n', '\ufeffversion: 1\n', 'version: 1\r',
     'version: 1\nentities:\n  - name: a: b\n', 'version: 1\nentities:\n  -\n    id: x\n', 'version: 1\nentities:\n  - - x\n', 'version: 1\nentities:\n  - ? id\n',
     '"version": 1\n', 'true: 1\n', 'version: 1\nentities:\n  - id: "\\q"\n', 'version: 1\nentities:\n  - id: x\n  name: y\n', '- a\n- b\n', 'scalar\n',
-    'version: 1\nentities: - a\n', 'version: 1\nentities:\n  - id: x # c\n    #\n    name: @x\n', 'version: 1\nentities:\n  - { id: x, name: [a] }\n',
+    'version: 1\nentities: - a\n', 'version: 1\nentities:\n  - id: x # c\n    #\n    name: @x\n',
     'version: 1\nentities:\n  - id: \ud800x\n', 'version: 1\nentities:\n  - id: x\u0007\n', 'version: 1\n  entities:\n',
   ];
   for (const c of cases) assert.equal(readFastYaml(c), undefined, `expected the yaml path for:\n${JSON.stringify(c)}`);
@@ -125,4 +126,112 @@ test('seeded mutations: the fast reader agrees with yaml or declines, never diff
   // The test means something only if many mutants are still in the subset (most mutants are
   // not valid YAML at all; of the valid ones, about four in five take the fast path).
   assert.ok(accepted > total / 10, `only ${accepted} of ${total} mutants took the fast path`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Flow style: `- {id: x, type: person, roles: [{office: y, start: 2021-11-10}]}`, nested, over
+// several lines, with quoted scalars, escapes and comments. Generated texts (valid and not) and
+// mutations of them: the fast reader must read each exactly as yaml does, or decline.
+
+const FLOW_CASES = [
+  joinLines('version: 1', 'entities:', '  - {id: a, type: country, name: Aland, aliases: [Republic of Aland, AL], demonyms: [Alander]}'),
+  joinLines('version: 1', 'entities:', '  - {id: p, type: person, name: "Anna \\"A\\" B\\u00e9", roles: [{office: o, start: 2021-11-10, end: ~}, {title: \'Envoy\'\'s aide\', of: a}]}'),
+  joinLines('version: 1', 'entities:', '  - {', '      id: p,   # the id', '      type: person,', '      name: Anna B,', '      roles: [', '        {office: o, start: 2012},', '        # a comment line', '      ],', '    }', '  - {id: q, type: person, name: Q}'),
+  joinLines('version: 1', 'entities: [{id: a, type: country, name: A}, {id: b, type: country,', '  name: B}]'),
+  joinLines('version: 1', 'entities: [', '  {id: a, type: country, name: A},', '  {', '    id: b, type: country, name: B', '  },', ']'),
+  joinLines('version: 1', 'entities:', '  - {id: a, type: country, name: A', '  }'),
+  joinLines('version: 1', 'entities:', '- {"id": a, \'type\': country, "name": "A"}', '- {id: b, type: country, name: B, aliases: [], demonyms: [ ], participants: [x,]}'),
+  joinLines('version: 1', 'entities:', '  - id: p', '    type: person', '    name: P', '    roles: [{office: o, start: 2020-01}, {office: o2,', '      start: 2021}]'),
+  joinLines('version: 1', 'entities:', '  - {id: a, name: a#b, description: x:y, wikidata: Q1, single_holder: true, of: -x}'),
+  joinLines('version: 1', 'entities:', '  - {id: a, nested: [[1, 2], {k: [v]}], name: A}'),
+  'version: 1\nentities:\n  - aliases: [a, [b]]\n', 'version: 1\nentities:\n  - aliases: [a,\n      b]\n', 'version: 1\nentities:\n  - { id: x, name: [a] }\n',
+];
+
+const FLOW_DECLINED = [
+  'version: 1\nentities:\n  - {id: a,\n  name: b}\n', 'version: 1\nentities:\n  - {id: a,\n name: b}\n', // continuation not deeper than the dash
+  'version: 1\nentities:\n  - {id: a, name: two\n      lines}\n', // multi-line plain scalar
+  'version: 1\nentities:\n  - {id: "two\n      lines"}\n', // multi-line quoted scalar
+  'version: 1\nentities:\n  - {id}\n', 'version: 1\nentities:\n  - {id: }\n', 'version: 1\nentities:\n  - {id:\n      x}\n',
+  'version: 1\nentities:\n  - [a: b]\n', 'version: 1\nentities:\n  - {? id: x}\n', 'version: 1\nentities:\n  - {id: a, id: b}\n',
+  'version: 1\nentities:\n  - {id: a\n', 'version: 1\nentities:\n  - {id: a}}\n', 'version: 1\nentities:\n  - [a b, c] x\n',
+  'version: 1\nentities:\n  - {id: a, name: &x b}\n', 'version: 1\nentities:\n  - {id: a name: b}\n', 'version: 1\nentities:\n  - [a,#c\n    b]\n',
+];
+
+test('flow-style registries are read exactly as yaml reads them', () => {
+  for (const c of FLOW_CASES) assert.ok(sameAsYaml(c, 'flow case'), `expected the fast path for:\n${c}`);
+  for (const c of FLOW_DECLINED) assert.equal(readFastYaml(c), undefined, `expected the yaml path for:\n${JSON.stringify(c)}`);
+  const flow = generateRegistryYaml(3000, { style: 'flow' });
+  assert.ok(sameAsYaml(flow, 'generated flow registry'));
+  // The same entities as the block-style file: only the ranges differ.
+  const strip = (es: Entity[]): unknown[] => es.map((e) => ({ ...e, roles: e.roles.map((r) => ({ ...r, range: null })), source: null }));
+  assert.deepEqual(strip(parseRegistryFile('r.yaml', flow).entities), strip(parseRegistryFile('r.yaml', generateRegistryYaml(3000)).entities));
+});
+
+/** A random flow-style registry: entities as flow maps with random spacing, line breaks
+ * (mostly deep enough, sometimes not), comments, quoting, escapes and nesting. */
+function randomFlowRegistry(r: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const indent = pick([0, 2, 4]);
+  const sp = (): string => pick(['', ' ', ' ', '  ']);
+  const br = (): string => {
+    const x = r();
+    if (x < 0.75) return '';
+    const deep = ' '.repeat(indent + pick([0, 1, 2, 3, 6]));
+    return (x < 0.85 ? ' # note' : '') + '\n' + (r() < 0.1 ? deep + '# comment line\n' : '') + (r() < 0.05 ? '\n' : '') + deep;
+  };
+  const plain = (): string => pick(['x', 'Anna B', 'a-b.c', '2021-11-10', '2012', '12', '-5', 'true', 'null', '~', '0x1F', '1.5', '.inf', 'a:b', 'a#b', 'é 😀', 'Q42', 'x y z']);
+  const dq = (): string => `"${pick(['', 'a', 'Anna \\"B\\"', '\\u00e9\\x41\\t', 'a, b', '[x]', '{y}', 'a: b', '# no', '\\\\', '\\U0001F600', '\\q'])}"`;
+  const sq = (): string => `'${pick(['', 'a', "it''s", 'a, b', '[x] {y}', 'a: b', '"q"'])}'`;
+  const scalar = (): string => { const x = r(); return x < 0.6 ? plain() : x < 0.8 ? dq() : sq(); };
+  const value = (depth: number): string => {
+    const x = r();
+    if (depth < 3 && x < 0.15) return seq(depth + 1);
+    if (depth < 3 && x < 0.22) return map(depth + 1, ['office', 'start', 'end', 'title', 'k']);
+    return scalar();
+  };
+  const seq = (depth: number): string => {
+    const n = Math.floor(r() * 4);
+    const items = Array.from({ length: n }, () => value(depth));
+    return `[${sp()}${br()}${items.map((it) => it + sp()).join(`,${sp()}${br()}`)}${n && r() < 0.2 ? ',' : ''}${br()}]`;
+  };
+  const map = (depth: number, keys: readonly string[]): string => {
+    const n = 1 + Math.floor(r() * keys.length);
+    const pairs: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = r() < 0.03 ? pick(keys) : keys[i % keys.length];
+      const key = r() < 0.1 ? `"${k}"` : r() < 0.05 ? `'${k}'` : k;
+      pairs.push(`${key}:${r() < 0.97 ? ' ' : ''}${sp()}${value(depth)}`);
+    }
+    return `{${sp()}${br()}${pairs.join(`,${sp()}${br()}`)}${r() < 0.2 ? ',' : ''}${sp()}${br()}}`;
+  };
+  const entity = (): string => {
+    const fields = [`id: ${pick(['a', 'b', 'p-1', 'x.y', 'Bad Id'])}`, `type: ${pick(['person', 'country', 'office', 'event', 'thing'])}`, `name: ${scalar()}`];
+    if (r() < 0.5) fields.push(`aliases: ${seq(1)}`);
+    if (r() < 0.4) fields.push(`roles: [${map(2, ['office', 'start', 'end', 'title', 'of'])}${r() < 0.5 ? `, ${map(2, ['office', 'start', 'end'])}` : ''}]`);
+    if (r() < 0.3) fields.push(`country: ${scalar()}`);
+    return `{${sp()}${fields.join(`,${sp()}${br()}`)}${sp()}${br()}}`;
+  };
+  const lines = ['version: 1', 'entities:'];
+  const n = 1 + Math.floor(r() * 4);
+  for (let i = 0; i < n; i++) lines.push(`${' '.repeat(indent)}- ${entity()}`);
+  return lines.join('\n') + (r() < 0.8 ? '\n' : '');
+}
+
+test('seeded flow-style registries and their mutations: the fast reader agrees with yaml or declines', () => {
+  let accepted = 0;
+  let total = 0;
+  for (let seed = 1; seed <= 3000; seed++) {
+    const r = seededRandom(10_000 + seed);
+    let text = randomFlowRegistry(r);
+    // Half are read as generated; the others mutated once or twice.
+    if (seed % 2 === 0) for (let i = 1 + Math.floor(r() * 2); i > 0; i--) text = mutate(text, r);
+    total++;
+    try {
+      if (sameAsYaml(text, `flow seed ${seed}`)) accepted++;
+    } catch (e) {
+      throw new Error(`flow seed ${seed}: ${(e as Error).message}`);
+    }
+  }
+  if (process.env.ATTACHE_DEBUG_FLOW) console.log(`${accepted} of ${total} flow texts took the fast path`);
+  assert.ok(accepted > total / 4, `only ${accepted} of ${total} flow texts took the fast path`);
 });

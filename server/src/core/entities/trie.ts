@@ -189,7 +189,11 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
   let node = root;
   for (const key of toks) node = node.childFor(key);
-  if (!node.targets) node.targets = [];
+  // Most nodes get one target: an exact one-element array (`push` on `[]` reserves 17 slots).
+  if (!node.targets) {
+    node.targets = [target];
+    return;
+  }
   // One entity adds its forms one after another, so a repeat of the same id can only be among the
   // last few targets; looking further would make common surnames quadratic.
   const ts = node.targets;
@@ -214,7 +218,8 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
   const officeForms = new Map<string, Set<string>>();
   for (const e of registry.entities.values()) {
     const nameToks = words(foldText(e.name));
-    addTokens(root, nameToks, { id: e.id, form: 'name', entity: e });
+    const nameTarget: Target = { id: e.id, form: 'name', entity: e };
+    addTokens(root, nameToks, nameTarget);
     for (const a of e.aliases) add(root, a, { id: e.id, form: 'alias', entity: e });
     if (e.type === 'country') {
       for (const d of e.demonyms) add(root, d, { id: e.id, form: 'demonym', entity: e });
@@ -227,7 +232,7 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
         s.add(e.id);
       }
     }
-    if (e.type === 'person') personVariants(root, e, nameToks);
+    if (e.type === 'person') personVariants(root, e, nameToks, nameTarget);
   }
   const index: EntityIndex = { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms };
   cache.set(registry, index);
@@ -244,7 +249,7 @@ function startPairs(root: TrieNode): Uint8Array {
   return pairs;
 }
 
-function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[]): void {
+function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], nameTarget: Target): void {
   let family = e.familyName;
   let given = e.givenName;
   if (!family || !given) {
@@ -260,8 +265,8 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[]):
   if (family && given) {
     const gf = [...g, ...f];
     // Usually the name itself, already added with the same form: adding it again changes nothing.
-    if (!sameTokens(gf, nameToks)) addTokens(root, gf, { id: e.id, form: 'name', entity: e });
-    addTokens(root, [...f, ...g], { id: e.id, form: 'name', entity: e });
+    if (!sameTokens(gf, nameToks)) addTokens(root, gf, nameTarget);
+    addTokens(root, [...f, ...g], nameTarget);
   }
   if (family) addTokens(root, f, { id: e.id, form: 'family-name', entity: e });
   if (given) addTokens(root, g, { id: e.id, form: 'given-name', entity: e });

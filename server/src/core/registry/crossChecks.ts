@@ -5,7 +5,7 @@
 
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
-import { ParsedRegistryFile } from './parse';
+import { ParsedRegistryFile, formsOf } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
 
@@ -92,22 +92,25 @@ function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: Readonl
   const byForm = new Map<string, Use | Use[]>();
   const keys: string[] = [];
   for (const file of files) {
-    for (const [e, forms] of file.forms) {
+    for (let n = 0; n < file.entities.length; n++) {
+      const e = file.entities[n];
       if (shadowed.size && shadowed.has(e)) continue;
+      const ranges = file.formRanges[n];
+      const forms = formsOf(e);
       // An entity's own forms that fold alike count once. Most entities have a handful of forms,
       // compared in place; an entity with many (an imported alias list) uses a set, so the work
       // stays linear in the number of forms.
       const own = forms.length > 16 ? new Set<string>() : null;
       for (let i = 0; i < forms.length; i++) {
-        const f = forms[i];
-        const k = (keys[i] = fold(f.form));
+        const form = forms[i];
+        const k = (keys[i] = fold(form));
         let again = false;
         if (own) {
           again = own.has(k);
           own.add(k);
         } else for (let j = 0; j < i && !again; j++) again = keys[j] === k;
         if (again) continue;
-        const use: Use = { e, range: f.range, form: f.form };
+        const use: Use = { e, range: [ranges[2 * i], ranges[2 * i + 1]], form };
         const prev = byForm.get(k);
         if (prev === undefined) byForm.set(k, use);
         else if (Array.isArray(prev)) prev.push(use);

@@ -9,7 +9,7 @@
  */
 
 import { Document, LineCounter, Pair, Parser, Composer, isMap, isSeq } from 'yaml';
-import { registryDayInterval as dayInterval } from './memo';
+import { memoize, registryDayInterval as dayInterval } from './memo';
 import { ENTITY_TYPES, Entity, EntityType, Finding, Role, finding } from '../types';
 import { readFastYaml } from './fastYaml';
 import { DRIFT_KEY, driftFindings } from '../wikidata/drift';
@@ -19,8 +19,12 @@ export interface ParsedRegistryFile {
   path: string;
   text: string;
   entities: Entity[];
-  /** Where each entity's surface forms are written, for alias-collision ranges. */
-  forms: Map<Entity, { form: string; range: [number, number] }[]>;
+  /**
+   * Where each entity's surface forms are written, for alias-collision ranges: for
+   * `entities[i]`, `formRanges[i]` holds start, end, start, end... of the forms `formsOf` lists
+   * (flat numbers, not an object per form: a big registry has millions).
+   */
+  formRanges: number[][];
   findings: Finding[];
   /** True when the YAML did not parse: the caller keeps the last good entities. */
   syntaxError: boolean;
@@ -61,11 +65,23 @@ export function parseRegistryFile(path: string, text: string, options: { fastRea
 }
 
 function readRegistryFile(path: string, text: string, options: { fastReader?: boolean }): ParsedRegistryFile {
-  const out: ParsedRegistryFile = { path, text, entities: [], forms: new Map(), findings: [], syntaxError: false };
-  const fast = options.fastReader === false ? undefined : readFastYaml(text);
-  if (fast) {
-    new FileWalker(out).walk(fast);
-    return out;
+  const out: ParsedRegistryFile = { path, text, entities: [], formRanges: [], findings: [], syntaxError: false };
+  if (options.fastReader !== false) {
+    // Entities are walked as the reader reads them (see readFastYaml); the top level after.
+    const walker = new FileWalker(out);
+    const whole = walker.wholeRange();
+    const fast = readFastYaml(text, (item) => walker.entity(item, whole));
+    if (fast) {
+      const entityFindings = out.findings;
+      out.findings = [];
+      walker.walk(fast, true);
+      // The order the yaml path gives: the top level's findings, then the entities'.
+      if (entityFindings.length) out.findings = out.findings.length ? [...out.findings, ...entityFindings] : entityFindings;
+      return out;
+    }
+    out.entities = [];
+    out.formRanges = [];
+    out.findings = [];
   }
   let doc: Document.Parsed | undefined;
   try {
@@ -138,8 +154,14 @@ class FileWalker {
     this.out.findings.push(severity ? { ...f, severity } : f);
   }
 
-  walk(top: YNode | null): void {
-    const whole: [number, number] = [0, Math.max(1, Math.min(this.out.text.length, this.out.text.indexOf('\n') < 0 ? this.out.text.length : this.out.text.indexOf('\n')))];
+  /** The first line: where findings about the whole file go. */
+  wholeRange(): [number, number] {
+    return [0, Math.max(1, Math.min(this.out.text.length, this.out.text.indexOf('\n') < 0 ? this.out.text.length : this.out.text.indexOf('\n')))];
+  }
+
+  /** `streamed`: the items of `entities` were already walked as they were read. */
+  walk(top: YNode | null, streamed = false): void {
+    const whole = this.wholeRange();
     if (top === null || isNull(top)) {
       this.report('registry-schema', whole, 'This registry file is empty: start it with `version: 1` and an `entities:` list.', 'warning');
       return;
@@ -165,10 +187,10 @@ class FileWalker {
       this.report('registry-schema', rangeOf(entities, whole), '`entities` must be a list (each item starting with `- id: ...`).');
       return;
     }
-    for (const item of entities.items) this.entity(item, whole);
+    if (!streamed) for (const item of entities.items) this.entity(item, whole);
   }
 
-  private entity(node: YNode, whole: [number, number]): void {
+  entity(node: YNode, whole: [number, number]): void {
     const range = rangeOf(node, whole);
     if (node.kind === 'alias') {
       this.report('registry-schema', range, 'YAML aliases (*name) are not allowed for entities: write the entity out.');
@@ -204,16 +226,19 @@ class FileWalker {
     const references: Entity['source']['references'] = [];
     const ref = (key: string): string | undefined => {
       const v = this.str(node, key, head, false);
-      if (v !== undefined) references.push({ id: v, range: rangeOf(get(node, key), head), key });
-      return v;
+      if (v === undefined) return undefined;
+      const id = intern(v);
+      references.push({ id, range: rangeOf(get(node, key), head), key });
+      return id;
     };
-    const forms: { form: string; range: [number, number] }[] = [{ form: name, range: rangeOf(get(node, 'name'), head) }];
+    const nameRange = rangeOf(get(node, 'name'), head);
+    const forms: number[] = [nameRange[0], nameRange[1]];
     const aliases = this.strList(node, 'aliases', head, forms);
     const demonyms = this.strList(node, 'demonyms', head, t === 'country' ? forms : undefined);
     const participantsNode = get(node, 'participants');
     const participants = this.strList(node, 'participants', head);
     if (participantsNode?.kind === 'seq') {
-      for (const p of participantsNode.items) if (p.kind === 'scalar' && typeof p.value === 'string') references.push({ id: p.value, range: rangeOf(p, head), key: 'participants' });
+      for (const p of participantsNode.items) if (p.kind === 'scalar' && typeof p.value === 'string') references.push({ id: intern(p.value), range: rangeOf(p, head), key: 'participants' });
     }
     const nameOrder = this.str(node, 'name_order', head, false);
     if (nameOrder !== undefined && nameOrder !== 'family-first' && nameOrder !== 'given-first') {
@@ -226,33 +251,38 @@ class FileWalker {
     this.provenance(node, head);
     const e: Entity = {
       id,
-      type: t,
+      type: ENTITY_TYPE[t],
       name,
       aliases,
       demonyms,
-      familyName: this.str(node, 'family_name', head, false),
-      givenName: this.str(node, 'given_name', head, false),
+      familyName: internOr(this.str(node, 'family_name', head, false)),
+      givenName: internOr(this.str(node, 'given_name', head, false)),
       nameOrder: nameOrder === 'family-first' || nameOrder === 'given-first' ? nameOrder : undefined,
       country: ref('country'),
       description: this.str(node, 'description', head, false),
       wikidata: this.str(node, 'wikidata', head, false),
-      roles: [],
+      roles: EMPTY as Role[],
       of: ref('of'),
       singleHolder: singleNode?.kind === 'scalar' && singleNode.value === true ? true : undefined,
       date: this.eventDate(node, head),
       participants,
-      source: { path: this.out.path, range, idRange: rangeOf(idNode, head), references },
+      source: { path: this.out.path, range, idRange: rangeOf(idNode, head), references: EMPTY as [] },
     };
     const rolesNode = get(node, 'roles');
     if (rolesNode !== undefined && !isNull(rolesNode)) {
       if (rolesNode.kind !== 'seq') this.report('registry-schema', rangeOf(rolesNode, head), '`roles` must be a list of roles (`- office: ID` or `- title: TEXT`, with `start`/`end`).');
-      else for (const r of rolesNode.items) {
-        const role = this.role(r, head, references);
-        if (role) e.roles.push(role);
+      else {
+        const roles: Role[] = [];
+        for (const r of rolesNode.items) {
+          const role = this.role(r, head, references);
+          if (role) roles.push(role);
+        }
+        e.roles = exact(roles);
       }
     }
+    e.source.references = exact(references);
     this.out.entities.push(e);
-    this.out.forms.set(e, forms);
+    this.out.formRanges.push(exact(forms));
   }
 
   private role(node: YNode, head: [number, number], references: Entity['source']['references']): Role | undefined {
@@ -265,9 +295,9 @@ class FileWalker {
       const k = pair.key;
       if (!ROLE_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair), `Unknown role key '${k}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
     }
-    const office = this.str(node, 'office', range, false);
-    const title = this.str(node, 'title', range, false);
-    const of = this.str(node, 'of', range, false);
+    const office = internOr(this.str(node, 'office', range, false));
+    const title = internOr(this.str(node, 'title', range, false));
+    const of = internOr(this.str(node, 'of', range, false));
     if (office !== undefined) references.push({ id: office, range: rangeOf(get(node, 'office'), range), key: 'office' });
     if (of !== undefined) references.push({ id: of, range: rangeOf(get(node, 'of'), range), key: 'of' });
     if (office === undefined && title === undefined) {
@@ -318,7 +348,7 @@ class FileWalker {
     if (parts.length === 2 && dayInterval(parts[1])![1] < dayInterval(parts[0])![0]) {
       this.report('tenure-order', rangeOf(n, head), `The event's date range ends (${parts[1]}) before it starts (${parts[0]}).`);
     }
-    return v;
+    return intern(v);
   }
 
   private date(node: YMap, key: string, head: [number, number]): string | undefined {
@@ -329,7 +359,7 @@ class FileWalker {
       this.report('registry-schema', rangeOf(n, head), `Invalid ${key} date '${v}': write YYYY, YYYY-MM or YYYY-MM-DD.`);
       return undefined;
     }
-    return v;
+    return intern(v);
   }
 
   /** A scalar field as written (numbers and booleans as their source text). */
@@ -361,22 +391,53 @@ class FileWalker {
     return String(v);
   }
 
-  private strList(node: YMap, key: string, head: [number, number], forms?: { form: string; range: [number, number] }[]): string[] {
+  /** A list of texts; `forms` receives each one's range (start, end). */
+  private strList(node: YMap, key: string, head: [number, number], forms?: number[]): string[] {
     const n = get(node, key);
-    if (n === undefined || isNull(n)) return [];
+    if (n === undefined || isNull(n)) return EMPTY as string[];
     if (n.kind !== 'seq') {
       this.report('registry-schema', rangeOf(n, head), `'${key}' must be a list, e.g. ${key}: [First, Second].`);
-      return [];
+      return EMPTY as string[];
     }
     const out: string[] = [];
     for (const it of n.items) {
       if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number') && String(it.value).trim()) {
-        out.push(String(it.value));
-        forms?.push({ form: String(it.value), range: rangeOf(it, head) });
+        out.push(key === 'participants' ? intern(String(it.value)) : String(it.value));
+        if (forms) forms.push(it.start, Math.max(it.end, it.start + 1));
       } else this.report('registry-schema', rangeOf(it, head), `Each item of '${key}' must be a non-empty text.`);
     }
-    return out;
+    return exact(out);
   }
+}
+
+/**
+ * The surface forms `formRanges` describes, in order: the name, the aliases, and a country's
+ * demonyms (strList keeps only valid items, in both the entity and the ranges).
+ */
+export function formsOf(e: Entity): string[] {
+  const out = [e.name, ...e.aliases];
+  if (e.type === 'country') out.push(...e.demonyms);
+  return out;
+}
+
+/**
+ * Compact entities: a big registry holds millions of small lists and repeats the same few
+ * thousand ids, dates and names across entities. Empty lists share one frozen array; others are
+ * copied to their exact length (an array grown by `push` keeps room for 16 more); repeated texts
+ * share one string.
+ */
+const EMPTY = Object.freeze([]) as unknown as never[];
+
+function exact<T>(xs: T[]): T[] {
+  return xs.length === 0 ? (EMPTY as T[]) : xs.slice();
+}
+
+const ENTITY_TYPE = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, EntityType>;
+
+const intern: (s: string) => string = memoize((s: string) => s, 200_000);
+
+function internOr(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : intern(s);
 }
 
 function keyRangeOf(pair: YPair): [number, number] {
