@@ -118,6 +118,14 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The envoys will meet in Geneva on September 1 to review the text.', 'September 1', 'DATE', '2026-09-01'],
   ['2025-10-26', 'The envoys met in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2024-11-03'],
   ['2025-05-06', 'Police have searched for him since the Oct. 23 bombing.', 'Oct. 23', 'DATE', '2024-10-23'],
+  // A date opening its sentence is governed by the main clause after its comma.
+  ['1998-10-26', 'On Tuesday, the union plans to picket the ministry.', 'Tuesday', 'DATE', '1998-10-27'],
+  ['1998-10-26', 'On Tuesday, the union picketed the ministry.', 'Tuesday', 'DATE', '1998-10-20'],
+  ['1998-10-26', 'On Thursday, ministers will meet in the capital.', 'Thursday', 'DATE', '1998-10-29'],
+  ['1998-10-26', 'The union picketed the ministry on Tuesday, and police will review it.', 'Tuesday', 'DATE', '1998-10-20'],
+  // The week of a holiday: the one nearest the publication date.
+  ['2000-04-17', 'Pilgrims filled the old city as Easter week began.', 'Easter week', 'DATE', '2000-W16'],
+  ['2025-11-20', 'Airports expect record crowds during Thanksgiving week.', 'Thanksgiving week', 'DATE', '2025-W48'],
   ['2025-10-26', 'The envoys will meet in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2025-11-03'],
   ['2025-10-26', 'The envoys met in Geneva on December 20 to review the text.', 'December 20', 'DATE', '2024-12-20'],
   ['2025-10-26', 'The envoys will meet in Geneva on December 20 to review the text.', 'December 20', 'DATE', '2025-12-20'],

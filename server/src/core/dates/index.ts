@@ -167,10 +167,14 @@ function readBack(text: string, from: number, at: { i: number }): string {
 }
 
 /** The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause or `limit`. */
-function readOn(text: string, limit: number, at: { i: number }): string {
+function readOn(text: string, limit: number, at: { i: number; commas: number }): string {
   let j = at.i;
   while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
-    if (endsClause(text.charCodeAt(j))) return '';
+    const c = text.charCodeAt(j);
+    if (endsClause(c)) {
+      if (c !== 44 || at.commas === 0) return '';
+      at.commas--;
+    }
     j++;
   }
   const s0 = j;
@@ -183,7 +187,7 @@ function readOn(text: string, limit: number, at: { i: number }): string {
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
-  const at = { i: 0 };
+  const at = { i: 0, commas: 0 };
   return (start, end) => {
     if (!(start >= sStart && start < sEnd)) {
       const p = paragraphAt(article, start);
@@ -199,7 +203,9 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     let bd = CUE_BEFORE;
     let right = '';
     let word = readBack(text, sStart, at);
+    let wordsBefore = 0;
     for (let d = 0; d < CUE_BEFORE && word; d++) {
+      wordsBefore++;
       const left = readBack(text, sStart, at);
       // A headline's infinitive ("City To Host Fair On Monday") announces.
       const c = word === 'To' && left ? 'future' : cueOf(word.toLowerCase(), left.toLowerCase(), right, true);
@@ -212,11 +218,16 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       word = left;
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
+    // A date opening its sentence ("On Tuesday, the league plans…") is governed by the main clause
+    // after its comma.
+    const fronted = b === null && wordsBefore <= 1;
     at.i = end;
-    const limit = Math.min(sEnd, end + 80);
+    at.commas = fronted ? 1 : 0;
+    const limit = Math.min(sEnd, end + (fronted ? 120 : 80));
+    const reach = fronted ? CUE_BEFORE : CUE_AFTER;
     let prev = '';
     let cur = bd > 0 ? readOn(text, limit, at) : '';
-    for (let d = 0; d < CUE_AFTER && d < bd && cur; d++) {
+    for (let d = 0; d < reach && d < bd && cur; d++) {
       const next = readOn(text, limit, at);
       const c = cueOf(cur, prev, next, false);
       if (c) return c;
@@ -505,6 +516,10 @@ function resolveDate(e: Expr, c: Context): Resolved {
         rule = 'next such holiday after the publication date';
       } else if (k.rel === 'this') {
         rule = 'the holiday in the publication year';
+      } else if (k.week) {
+        // The week of the holiday nearest the publication date (it may have begun).
+        for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+        rule = 'the week of the holiday nearest the publication date';
       } else {
         const t = c.tenseAt(e.start, e.end);
         if (t === 'future') while (at(y) < an) y++;
@@ -512,6 +527,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
         rule = t === 'future' ? 'the next such holiday' : 'the most recent such holiday not after the publication date';
       }
       const h = holidayDate(k.name, y)!;
+      if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };
       return { value: formatYMD({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'day', resolution: { rule, anchor } };
     }
     case 'm': {

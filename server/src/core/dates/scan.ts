@@ -126,13 +126,17 @@ function isLetter(c: number): boolean {
 }
 
 export type ExprKind =
-  | { type: 'ymd'; y: number; m: number; d: number; weekday?: { w: number; s: number; e: number }; bc?: boolean }
+  /**
+   * A day. `numeric`: written A/B/Y, read month first; what its numbers say of the order: `mdy`
+   * (B is above 12), `dmy` (A is), `either` (both could be months; the article decides).
+   */
+  | { type: 'ymd'; y: number; m: number; d: number; weekday?: { w: number; s: number; e: number }; bc?: boolean; numeric?: 'mdy' | 'dmy' | 'either' }
   /** A month and day; `yrel` when "last/this/next year" gives the year. */
   | { type: 'md'; m: number; d: number; weekday?: { w: number; s: number; e: number }; yrel?: number }
   | { type: 'ym'; y: number; m: number }
   | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
   /** A holiday by its name in the lexicon. */
-  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number }
+  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number; week?: boolean }
   | { type: 'y'; y: number; bc?: boolean }
   | { type: 'decade'; decade: number }
   | { type: 'range'; from: number; to: number }
@@ -1038,6 +1042,8 @@ export class DateScanner {
         return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'holiday', name: 'christmaseve' } }, next: k + 2 };
       }
       const rel = this.isRelWord(k - 1) ? (this.str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
+      // "Easter week", "Thanksgiving week": the week holding the holiday.
+      if (next === k + 1 && this.lw(next) === 'week') return { expr: { start: rel ? this.tS[k - 1] : s, end: this.tE[next], kind: { type: 'holiday', name: w.holiday, rel, week: true } }, next: next + 1 };
       return this.withYearWord({ expr: { start: rel ? this.tS[k - 1] : s, end, kind: { type: 'holiday', name: w.holiday, rel } }, next });
     }
     if (w.set) {
