@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
 import { recognizeDates } from '../../server/src/core/dates';
+import { NumericOrder } from '../../server/src/core/types';
 
 /** [publication date, sentence, expression, type, value, mod?]. */
 type Row = [string, string, string | null, string | null, string | null, string?];
@@ -431,5 +432,33 @@ for (const [published, sentence, text, type, value, mod] of ROWS) {
     const d = dates.find((x) => x.text === text);
     assert.ok(d, `no '${text}' in ${JSON.stringify(dates.map((x) => x.text))}`);
     assert.deepEqual([d.type, d.value, d.mod], [type, value, mod], d.resolution.rule);
+  });
+}
+
+/** [setting, sentence, expression, value, uncertain] for `attache.dates.numericOrder` (articles published 2025-06-01). */
+const NUMERIC: [NumericOrder | undefined, string, string, string, boolean][] = [
+  [undefined, 'The accord was signed on 03/04/2025 in Doha.', '03/04/2025', '2025-03-04', true],
+  ['auto', 'The accord was signed on 03/04/2025 in Doha.', '03/04/2025', '2025-03-04', true],
+  ['mdy', 'The accord was signed on 03/04/2025 in Doha.', '03/04/2025', '2025-03-04', false],
+  ['dmy', 'The accord was signed on 03/04/2025 in Doha.', '03/04/2025', '2025-04-03', false],
+  ['auto', 'Talks began on 13/02/2025; the accord was signed on 03/04/2025.', '03/04/2025', '2025-04-03', false],
+  ['auto', 'Talks began on 02/13/2025; the accord was signed on 03/04/2025.', '03/04/2025', '2025-03-04', false],
+  ['auto', 'Talks began on 13/02/2025 and 14/02/2025, ended 02/20/2025; signed 03/04/2025.', '03/04/2025', '2025-04-03', false],
+  ['auto', 'Talks began on 13/02/2025, ended 02/20/2025; signed 03/04/2025.', '03/04/2025', '2025-03-04', true],
+  ['dmy', 'Talks began on 02/13/2025 in Doha.', '02/13/2025', '2025-02-13', false],
+  ['mdy', 'Talks began on 13/02/2025 in Doha.', '13/02/2025', '2025-02-13', false],
+  ['auto', 'The truce held from 04/04/2025 onwards.', '04/04/2025', '2025-04-04', false],
+  ['mdy', 'The truce was declared on 03.04.2025 in Doha.', '03.04.2025', '2025-04-03', false],
+  ['auto', 'The truce was declared on 2025/03/04 in Doha.', '2025/03/04', '2025-03-04', false],
+  ['dmy', 'Ministers met on 3/4/25 in Doha.', '3/4/25', '2025-04-03', false],
+];
+
+for (const [setting, sentence, text, value, uncertain] of NUMERIC) {
+  test(`numericOrder ${setting ?? '(default)'} · ${sentence} → ${value}`, () => {
+    const article = parseArticle(`---\ndate: 2025-06-01\n---\n${sentence}`);
+    const d = recognizeDates(article, undefined, setting ? { numericOrder: setting } : {}).dates.find((x) => x.text === text);
+    assert.ok(d, `no '${text}'`);
+    assert.equal(d.value, value, d.resolution.rule);
+    assert.equal(d.uncertain, uncertain ? 'ambiguous numeric date: read as month/day/year (attache.dates.numericOrder)' : undefined);
   });
 }

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../core/edits';
-import { TextEdit } from '../core/types';
+import { NUMERIC_ORDERS, NumericOrder, TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { UsageError, eachArgument } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
@@ -20,9 +20,9 @@ import { IMPORT_USAGE, importCommand } from './importWikidata';
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  attache analyze [--registry GLOB]... [--json] PATH...
-  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] PATH...
-  attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] PATH...
+  attache analyze [--registry GLOB]... [--json] [--numeric-order auto|mdy|dmy] PATH...
+  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] [--numeric-order auto|mdy|dmy] PATH...
+  attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] [--numeric-order auto|mdy|dmy] PATH...
   attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] INPUT...   (see import --help)
   attache --help | --version
 
@@ -30,6 +30,10 @@ PATH is an article file (any extension) or a folder (articles found by the attac
 default globs: **/*.article, **/articles/**/*.txt, **/articles/**/*.md).
 Without --registry, registry files (registry.yaml, registry/**/*.yaml) are found in the current
 folder and in the nearest folder above each PATH that has them.
+
+--numeric-order (the setting attache.dates.numericOrder) reads dates like 03/04/2025: mdy month
+first, dmy day first, auto (default) as the article's unambiguous ones (13/02/2025) show, else
+month first, marked uncertain.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
 
@@ -46,10 +50,11 @@ interface Args {
   fix: boolean;
   force: boolean;
   out?: string;
+  numericOrder: NumericOrder;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false };
+  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false, numericOrder: 'auto' };
   eachArgument(argv, 0, (name, arg, value) => {
     if (name === '--registry') a.registry.push(value());
     else if (name === '--json') a.json = true;
@@ -57,6 +62,11 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--fix') a.fix = true;
     else if (name === '--force') a.force = true;
     else if (name === '--out') a.out = value();
+    else if (name === '--numeric-order') {
+      const v = value();
+      if (!NUMERIC_ORDERS.includes(v as NumericOrder)) throw new UsageError(`--numeric-order must be auto, mdy or dmy, not '${v}'`);
+      a.numericOrder = v as NumericOrder;
+    }
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
     else a.paths.push(arg);
@@ -93,13 +103,14 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     throw e;
   }
 
-  let project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
+  const settings = { numericOrder: args.numericOrder };
+  let project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry, settings });
   for (const e of project.errors) err(`attache: ${e}\n`);
   let writeFailed = false;
   if (args.fix) {
     const r = applySafeFixes(project, err);
     writeFailed = r.failed;
-    if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
+    if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry, settings });
   }
   if (args.command === 'export') return runExport(project, args, out, err);
   const reports = fileReports(project, workspaceFindings(project));

@@ -56,7 +56,7 @@ export interface AnnotationNote {
 export function analyzeArticle(path: string, text: string, ctx: AnalysisContext, annotations?: string): ArticleAnalysis {
   // Lone-CR line endings read as LF (same length, so offsets into `text` stay exact).
   const article = parseArticle(normalizeLoneCr(text));
-  const d = recognizeDates(article, ctx.dateScanner);
+  const d = recognizeDates(article, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
   const e = recognizeEntities(article, ctx.entityIndex);
   let entities = e.mentions;
   let dates = d.dates;

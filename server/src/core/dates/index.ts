@@ -9,17 +9,22 @@
 
 import { Article, paragraphAt } from '../article';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
-import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, TimexType, finding } from '../types';
+import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexType, finding } from '../types';
 import { Unit, holidayDate } from './lexicon';
 import { DateScanner, Expr, durationValue, scanDates } from './scan';
 
 export { DateScanner } from './scan';
 
+export interface DateOptions {
+  /** `attache.dates.numericOrder` (default `auto`). */
+  numericOrder?: NumericOrder;
+}
+
 /**
  * `scanner` holds the scanner's working arrays; a caller analyzing many articles passes one it
  * keeps (AnalysisContext.dateScanner), so nothing is allocated per article for it.
  */
-export function recognizeDates(article: Article, scanner: DateScanner = new DateScanner()): { dates: DateMention[]; findings: Finding[] } {
+export function recognizeDates(article: Article, scanner: DateScanner = new DateScanner(), options: DateOptions = {}): { dates: DateMention[]; findings: Finding[] } {
   const text = article.text;
   const anchor = article.publicationDate ? parseIsoDate(article.publicationDate) : null;
   const a = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
@@ -29,8 +34,18 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const findings: Finding[] = [];
   const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null };
   let pendingRange: DateMention | null = null;
-  for (const e of scanDates(text, article.bodyStart, text.length, scanner)) {
+  const exprs = scanDates(text, article.bodyStart, text.length, scanner);
+  let order: OrderPlan | null = null;
+  for (const e of exprs) {
+    let numeric: string | undefined;
+    if (e.kind.type === 'ymd' && e.kind.numeric === 'either') {
+      order ??= numericOrderPlan(exprs, text, options.numericOrder ?? 'auto');
+      if (order.order === 'dmy') e.kind = { ...e.kind, m: e.kind.d, d: e.kind.m };
+      numeric = order.why;
+      if (order.uncertain) e.uncertain = order.uncertain;
+    }
     const r = resolve(e, ctx);
+    if (numeric) r.resolution = { ...r.resolution, rule: `${r.resolution.rule}, ${numeric}` };
     // The fields every mention has in one literal (one object shape, no property added later).
     const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution,
       // A relative date left unresolved for want of a publication date is still anchored to it.
@@ -61,6 +76,40 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
   if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
   return { dates, findings };
+}
+
+/** How an article's ambiguous numeric dates (03/04/2025) are read, and why. */
+interface OrderPlan {
+  order: 'mdy' | 'dmy';
+  why: string;
+  uncertain?: string;
+}
+
+const ORDER_NAMES = { mdy: 'month/day/year', dmy: 'day/month/year' };
+
+/**
+ * The order of an article's ambiguous numeric dates: the setting when it names one; with `auto`,
+ * the order its unambiguous numeric dates show (13/02/2025: day first; 02/13/2025: month first; the
+ * more frequent when both occur), else month first (United States wire style), uncertain.
+ */
+function numericOrderPlan(exprs: Expr[], text: string, setting: NumericOrder): OrderPlan {
+  if (setting !== 'auto') return { order: setting, why: `read as ${ORDER_NAMES[setting]} (attache.dates.numericOrder: ${setting})` };
+  let mdy = 0;
+  let dmy = 0;
+  let example: { mdy?: Expr; dmy?: Expr } = {};
+  for (const e of exprs) {
+    if (e.kind.type !== 'ymd' || (e.kind.numeric !== 'mdy' && e.kind.numeric !== 'dmy')) continue;
+    if (e.kind.numeric === 'mdy') mdy++;
+    else dmy++;
+    example = { ...example, [e.kind.numeric]: example[e.kind.numeric] ?? e };
+  }
+  if (mdy !== dmy) {
+    const order = dmy > mdy ? 'dmy' : 'mdy';
+    const x = example[order]!;
+    return { order, why: `read as ${ORDER_NAMES[order]}, the order of ${text.slice(x.start, x.end)} in this article` };
+  }
+  const uncertain = `ambiguous numeric date: read as ${ORDER_NAMES.mdy} (attache.dates.numericOrder)`;
+  return { order: 'mdy', why: uncertain, uncertain };
 }
 
 // The two findings below are built outside recognizeDates: they are rare, and their code kept

@@ -1337,7 +1337,7 @@ export class DateScanner {
     return { expr: { start: this.tS[k], end, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
   }
 
-  /** Numeric dates: "2012/8/10", "8/10/2012" (month first, marked uncertain when both orders are possible), "10.08.2012". */
+  /** Numeric dates: "2012/8/10", "8/10/2012" (month first; `numeric` says whether the numbers allow the other order), "10.08.2012". */
   numericAt(k: number): { expr: Expr; next: number } | null {
     const sep = this.kind(k + 1) === P ? this.first(k + 1) : 0;
     if (sep !== 47 && sep !== DOT) return null;
@@ -1360,10 +1360,10 @@ export class DateScanner {
       return null;
     }
     if (a >= 1 && a <= 12 && b >= 1 && b <= 31) {
-      const uncertain = b <= 12 && a !== b ? `${this.src.slice(span.start, span.end)} could be month/day or day/month; read as month/day` : undefined;
-      return { expr: { ...span, kind: { type: 'ymd', y, m: a, d: b }, uncertain }, next: k + 5 };
+      const numeric = b > 12 ? 'mdy' : a !== b ? 'either' : undefined;
+      return { expr: { ...span, kind: { type: 'ymd', y, m: a, d: b, numeric } }, next: k + 5 };
     }
-    if (a >= 13 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a } }, next: k + 5 };
+    if (a >= 13 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a, numeric: 'dmy' } }, next: k + 5 };
     return null;
   }
 
@@ -1397,6 +1397,8 @@ export class DateScanner {
       const d = this.dayAt(j);
       if (Number.isNaN(d) || d <= (first.type === 'md' || first.type === 'ymd' ? first.d : 0)) return r;
       if (this.monthOf(j + 1)) return r; // "Aug 10 - 22 September" is not a form; "10 - 22 August" starts at the day
+      // "13/02/2025 and 14/02/2025": the second is a numeric date of its own.
+      if (this.kind(j + 1) === P && this.adjacent(j, j + 1) && (this.first(j + 1) === 47 || this.first(j + 1) === DOT) && this.kind(j + 2) === N) return r;
       let end = this.tE[j];
       let next = j + 1;
       let y = first.type === 'ymd' ? first.y : NaN;
