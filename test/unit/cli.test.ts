@@ -214,3 +214,21 @@ test('analyze without --json says when an article has no date, nothing recognize
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out, joinLines('a.article · no publication date', '  no entities or dates recognized', '  no problems', '', '1 article, 2 registry entities: 0 errors, 0 warnings, 0 information, 0 hints', ''));
 });
+
+test('--numeric-order reads ambiguous numeric dates; auto marks them uncertain; a bad value is a usage error', () => {
+  const dir = workspace({ 'a.article': joinLines('---', 'date: 2025-06-01', '---', 'The ceasefire signed in Doha on 03/04/2025 still holds.', '') });
+  const date = (...opts: string[]) => {
+    const r = cli(['analyze', '--json', ...opts, 'a.article'], dir);
+    assert.equal(r.code, 0, r.err);
+    const d = JSON.parse(r.out).files[0].dates.find((x: { text: string }) => x.text === '03/04/2025');
+    return [d.value, d.uncertain];
+  };
+  assert.deepEqual(date(), ['2025-03-04', 'ambiguous numeric date: read as month/day/year (attache.dates.numericOrder)']);
+  assert.deepEqual(date('--numeric-order', 'auto'), ['2025-03-04', 'ambiguous numeric date: read as month/day/year (attache.dates.numericOrder)']);
+  assert.deepEqual(date('--numeric-order', 'mdy'), ['2025-03-04', undefined]);
+  assert.deepEqual(date('--numeric-order=dmy'), ['2025-04-03', undefined]);
+  const bad = cli(['check', '--numeric-order', 'ymd', 'a.article'], dir);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--numeric-order must be auto, mdy or dmy, not 'ymd'/);
+  assert.match(cli(['--help'], dir).out, /--numeric-order auto\|mdy\|dmy/);
+});

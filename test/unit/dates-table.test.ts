@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
 import { recognizeDates } from '../../server/src/core/dates';
+import { NumericOrder } from '../../server/src/core/types';
 
 /** [publication date, sentence, expression, type, value, mod?]. */
 type Row = [string, string, string | null, string | null, string | null, string?];
@@ -117,6 +118,15 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The envoys met in Geneva on September 1 to review the text.', 'September 1', 'DATE', '2025-09-01'],
   ['2025-10-26', 'The envoys will meet in Geneva on September 1 to review the text.', 'September 1', 'DATE', '2026-09-01'],
   ['2025-10-26', 'The envoys met in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2024-11-03'],
+  ['2025-05-06', 'Police have searched for him since the Oct. 23 bombing.', 'Oct. 23', 'DATE', '2024-10-23'],
+  // A date opening its sentence is governed by the main clause after its comma.
+  ['1998-10-26', 'On Tuesday, the union plans to picket the ministry.', 'Tuesday', 'DATE', '1998-10-27'],
+  ['1998-10-26', 'On Tuesday, the union picketed the ministry.', 'Tuesday', 'DATE', '1998-10-20'],
+  ['1998-10-26', 'On Thursday, ministers will meet in the capital.', 'Thursday', 'DATE', '1998-10-29'],
+  ['1998-10-26', 'The union picketed the ministry on Tuesday, and police will review it.', 'Tuesday', 'DATE', '1998-10-20'],
+  // The week of a holiday: the one nearest the publication date.
+  ['2000-04-17', 'Pilgrims filled the old city as Easter week began.', 'Easter week', 'DATE', '2000-W16'],
+  ['2025-11-20', 'Airports expect record crowds during Thanksgiving week.', 'Thanksgiving week', 'DATE', '2025-W48'],
   ['2025-10-26', 'The envoys will meet in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2025-11-03'],
   ['2025-10-26', 'The envoys met in Geneva on December 20 to review the text.', 'December 20', 'DATE', '2024-12-20'],
   ['2025-10-26', 'The envoys will meet in Geneva on December 20 to review the text.', 'December 20', 'DATE', '2025-12-20'],
@@ -333,16 +343,43 @@ const ROWS: Row[] = [
   ['2024-07-14', 'The ministry publishes figures monthly.', 'monthly', 'SET', 'P1M'],
   ['2024-07-14', 'The fair is held annually in the capital.', 'annually', 'SET', 'P1Y'],
   ['2024-07-14', 'Elections are held every four years.', 'every four years', 'SET', 'P4Y'],
-  // Times of day.
-  ['2013-03-22', 'The blast hit the market on Friday morning.', 'Friday morning', 'TIME', '2013-03-22TMO'],
-  ['2013-03-22', 'Crowds gathered Wednesday night outside the palace.', 'Wednesday night', 'TIME', '2013-03-20TNI'],
-  ['2013-03-22', 'Crowds gathered Thursday evening outside the palace.', 'Thursday evening', 'TIME', '2013-03-21TEV'],
-  ['2013-03-22', 'The leaders will speak tonight on television.', 'tonight', 'TIME', '2013-03-22TNI'],
-  ['2013-03-22', 'The leaders spoke this morning on television.', 'this morning', 'TIME', '2013-03-22TMO'],
-  ['2013-03-22', 'Shelling resumed last night near the airport.', 'last night', 'TIME', '2013-03-21TNI'],
+  // Times of day. A part of a named day is that day (TimeML newswire gold gives the day); clock times are TIME.
+  ['2013-03-22', 'The blast hit the market on Friday morning.', 'Friday morning', 'DATE', '2013-03-22'],
+  ['2013-03-22', 'Crowds gathered Wednesday night outside the palace.', 'Wednesday night', 'DATE', '2013-03-20'],
+  ['2013-03-22', 'Crowds gathered Thursday evening outside the palace.', 'Thursday evening', 'DATE', '2013-03-21'],
+  ['2013-03-22', 'The leaders will speak tonight on television.', 'tonight', 'DATE', '2013-03-22'],
+  ['2013-03-22', 'The leaders spoke this morning on television.', 'this morning', 'DATE', '2013-03-22'],
+  ['2013-03-22', 'Shelling resumed last night near the airport.', 'last night', 'DATE', '2013-03-21'],
   ['2013-03-22', 'The blast happened at 10:35 a.m. near the station.', '10:35 a.m', 'TIME', '2013-03-22T10:35'],
   ['2013-03-22', 'The ultimatum will expire at 9 p.m. Saturday.', '9 p.m. Saturday', 'TIME', '2013-03-23T21:00'],
-  ['2013-03-22', 'The session opened yesterday afternoon.', 'yesterday afternoon', 'TIME', '2013-03-21TAF'],
+  ['2013-03-22', 'The session opened yesterday afternoon.', 'yesterday afternoon', 'DATE', '2013-03-21'],
+  ['2013-03-22', 'Her speech on Saturday night\'s broadcast drew protests.', 'Saturday night', 'DATE', '2013-03-16'],
+  ['2013-03-20', 'The talks broke up on Monday; the next morning the envoy left.', 'the next morning', 'DATE', '2013-03-19'],
+  // "Now" opening a sentence is a discourse marker; inside a clause it is the present.
+  ['2013-03-22', 'Now the coalition faces a harder question.', null, null, null],
+  ['2013-03-22', 'Now, the minister said, the border will stay shut.', null, null, null],
+  ['2013-03-22', 'The border is now closed to trucks.', 'now', 'DATE', 'PRESENT_REF'],
+  ['2013-03-22', '"Now is the moment to act," the envoy said on Friday.', 'Friday', 'DATE', '2013-03-22'],
+  // A newspaper named "daily" or "weekly" is not a frequency.
+  ['2013-03-22', 'The ruling party daily Pravda printed the speech.', null, null, null],
+  ['2013-03-22', 'The statement ran in China Daily on its front page.', null, null, null],
+  ['2013-03-22', 'The agency updates its casualty count daily.', 'daily', 'SET', 'P1D'],
+  // "in" + a quantity: ahead of the publication date, unless the clause is past (then the span it took).
+  ['2013-03-22', 'The envoy will return in two weeks.', 'two weeks', 'DATE', '2013-W14'],
+  ['2013-03-22', 'A third appeal in two weeks was filed on Thursday.', 'two weeks', 'DURATION', 'P2W'],
+  // "post-" and "pre-" before a year.
+  ['2013-03-22', 'The post-1989 order in Europe is fraying.', 'post-1989', 'DATE', '1989', 'AFTER'],
+  ['2013-03-22', 'Exports are back at pre-2008 levels.', 'pre-2008', 'DATE', '2008', 'BEFORE'],
+  // A count before a singular unit, after an article, is an adjective: a duration.
+  ['2013-03-22', 'The pact ends a nine year negotiation between the two states.', 'nine year', 'DURATION', 'P9Y'],
+  ['2013-03-22', 'Troops spent two year in the valley.', null, null, null],
+  // Postponed until a weekday: the next one, whatever the tense of the verb.
+  ['2013-03-22', 'The court postponed until Tuesday its ruling on the appeal.', 'Tuesday', 'DATE', '2013-03-26'],
+  ['2013-03-22', 'The ministry extended its deadline until Monday for the bids.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-22', 'The talks lasted until Tuesday evening.', 'Tuesday evening', 'DATE', '2013-03-19'],
+  // A partial date qualifying a noun ("the Jan. 14 deadline") is not governed by the verb's tense: the nearest.
+  ['2000-01-05', 'The agency gave no reason for the Jan. 14 deadline.', 'Jan. 14', 'DATE', '2000-01-14'],
+  ['2025-10-26', 'The envoys met in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2024-11-03'],
   // A weekday written with a partial date picks its year; possessive weekdays; colons after dates.
   ['1998-10-25', 'The paper wrote in an editorial on Monday, Oct. 26: the vote matters.', 'Monday, Oct. 26', 'DATE', '1998-10-26'],
   ['2025-07-29', 'The board said it would decide by Friday, 1 August.', 'Friday, 1 August', 'DATE', '2025-08-01'],
@@ -395,5 +432,33 @@ for (const [published, sentence, text, type, value, mod] of ROWS) {
     const d = dates.find((x) => x.text === text);
     assert.ok(d, `no '${text}' in ${JSON.stringify(dates.map((x) => x.text))}`);
     assert.deepEqual([d.type, d.value, d.mod], [type, value, mod], d.resolution.rule);
+  });
+}
+
+/** [setting, sentence, expression, value, uncertain] for `attache.dates.numericOrder` (articles published 2025-06-01). */
+const NUMERIC: [NumericOrder | undefined, string, string, string, boolean][] = [
+  [undefined, 'The accord was signed on 03/04/2025 in Doha.', '03/04/2025', '2025-03-04', true],
+  ['auto', 'The accord was signed on 03/04/2025 in Doha.', '03/04/2025', '2025-03-04', true],
+  ['mdy', 'The accord was signed on 03/04/2025 in Doha.', '03/04/2025', '2025-03-04', false],
+  ['dmy', 'The accord was signed on 03/04/2025 in Doha.', '03/04/2025', '2025-04-03', false],
+  ['auto', 'Talks began on 13/02/2025; the accord was signed on 03/04/2025.', '03/04/2025', '2025-04-03', false],
+  ['auto', 'Talks began on 02/13/2025; the accord was signed on 03/04/2025.', '03/04/2025', '2025-03-04', false],
+  ['auto', 'Talks began on 13/02/2025 and 14/02/2025, ended 02/20/2025; signed 03/04/2025.', '03/04/2025', '2025-04-03', false],
+  ['auto', 'Talks began on 13/02/2025, ended 02/20/2025; signed 03/04/2025.', '03/04/2025', '2025-03-04', true],
+  ['dmy', 'Talks began on 02/13/2025 in Doha.', '02/13/2025', '2025-02-13', false],
+  ['mdy', 'Talks began on 13/02/2025 in Doha.', '13/02/2025', '2025-02-13', false],
+  ['auto', 'The truce held from 04/04/2025 onwards.', '04/04/2025', '2025-04-04', false],
+  ['mdy', 'The truce was declared on 03.04.2025 in Doha.', '03.04.2025', '2025-04-03', false],
+  ['auto', 'The truce was declared on 2025/03/04 in Doha.', '2025/03/04', '2025-03-04', false],
+  ['dmy', 'Ministers met on 3/4/25 in Doha.', '3/4/25', '2025-04-03', false],
+];
+
+for (const [setting, sentence, text, value, uncertain] of NUMERIC) {
+  test(`numericOrder ${setting ?? '(default)'} · ${sentence} → ${value}`, () => {
+    const article = parseArticle(`---\ndate: 2025-06-01\n---\n${sentence}`);
+    const d = recognizeDates(article, undefined, setting ? { numericOrder: setting } : {}).dates.find((x) => x.text === text);
+    assert.ok(d, `no '${text}'`);
+    assert.equal(d.value, value, d.resolution.rule);
+    assert.equal(d.uncertain, uncertain ? 'ambiguous numeric date: read as month/day/year (attache.dates.numericOrder)' : undefined);
   });
 }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIAGNOSTIC_CODES } from '../../server/src/core/types';
+import { DIAGNOSTIC_CODES, NUMERIC_ORDERS } from '../../server/src/core/types';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 import { repoRoot } from '../helpers';
 
@@ -51,4 +51,16 @@ test('attache.diagnostics.scope: workspace by default, or open; the server reads
   assert.equal(normalizeSettings(undefined).diagnosticsScope, 'workspace');
   // The scope sits beside the severities in the same object: it is not taken for a code.
   assert.deepEqual(normalizeSettings({ diagnostics: { scope: 'open', boilerplate: 'hint' } }).core.severities, { boilerplate: 'hint' });
+});
+
+test('attache.dates.numericOrder: auto by default, or mdy, dmy; the server reads each and ignores garbage', () => {
+  const p = properties['attache.dates.numericOrder'];
+  assert.deepEqual(p.enum, [...NUMERIC_ORDERS]);
+  assert.equal(p.default, 'auto');
+  assert.equal(p.scope, 'resource');
+  assert.equal(normalizeSettings({ dates: { numericOrder: 'dmy' } }).core.numericOrder, 'dmy');
+  assert.equal(normalizeSettings({ dates: { numericOrder: 'mdy' } }).core.numericOrder, 'mdy');
+  assert.equal(normalizeSettings({ dates: { numericOrder: 'ymd' } }).core.numericOrder, 'auto');
+  assert.equal(normalizeSettings({ dates: 'dmy' }).core.numericOrder, 'auto');
+  assert.equal(normalizeSettings(undefined).core.numericOrder, 'auto');
 });

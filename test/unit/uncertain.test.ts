@@ -145,3 +145,19 @@ test('uncertain: a date a person corrected by annotation is certain, and what de
   assert.equal(f.severity, 'warning');
   assert.doesNotMatch(f.message, /uncertain/);
 });
+
+test('attache.dates.numericOrder: an ambiguous numeric date read month first is uncertain under auto, and the setting decides', () => {
+  const text = joinLines('---', 'date: 2024-01-15', '---', 'Foreign Minister Hayashi Yoshimasa met his German counterpart in Berlin on 10/09/2023.', '');
+  const roles = (numericOrder?: 'auto' | 'mdy' | 'dmy'): Finding[] =>
+    analyzeArticle('a.article', text, { ...ctx, settings: { numericOrder } }).findings.filter((f) => f.code === 'role-conflict');
+  // auto, nothing in the article decides: 9 October 2023 (after the tenure), downgraded, saying why.
+  const [auto] = roles();
+  assert.equal(auto.severity, 'information');
+  assert.match(auto.message, /\(the date is uncertain: ambiguous numeric date: read as month\/day\/year \(attache\.dates\.numericOrder\)\)$/);
+  // mdy: the same reading, certain; dmy: 10 September 2023, inside the tenure: no conflict.
+  assert.deepEqual(roles('mdy').map((f) => f.severity), ['warning']);
+  assert.deepEqual(roles('dmy'), []);
+  // auto, with a day-first date elsewhere in the article: read day first, certain.
+  const dayFirst = text.replace('2023.', '2023, and again on 25/09/2023.');
+  assert.deepEqual(analyzeArticle('a.article', dayFirst, ctx).findings.filter((f) => f.code === 'role-conflict'), []);
+});

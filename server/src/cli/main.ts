@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../core/edits';
-import { TextEdit } from '../core/types';
+import { NUMERIC_ORDERS, NumericOrder, TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { UsageError, eachArgument } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
@@ -23,9 +23,9 @@ import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  attache analyze [--registry GLOB]... [--json] PATH...
-  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] PATH...
-  attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] PATH...
+  attache analyze [--registry GLOB]... [--json] [--numeric-order auto|mdy|dmy] PATH...
+  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] [--numeric-order auto|mdy|dmy] PATH...
+  attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] [--numeric-order auto|mdy|dmy] PATH...
   attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] INPUT...   (see import --help)
 ${JSONL_USAGE}
   attache timeline --format timelinejs|svg [--registry GLOB]... [--out FILE] [--force]
@@ -36,6 +36,10 @@ PATH is an article file (any extension) or a folder (articles found by the attac
 default globs: **/*.article, **/articles/**/*.txt, **/articles/**/*.md).
 Without --registry, registry files (registry.yaml, registry/**/*.yaml) are found in the current
 folder and in the nearest folder above each PATH that has them.
+
+--numeric-order (the setting attache.dates.numericOrder) reads dates like 03/04/2025: mdy month
+first, dmy day first, auto (default) as the article's unambiguous ones (13/02/2025) show, else
+month first, marked uncertain.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
 
@@ -66,10 +70,11 @@ interface Args {
   quiet: boolean;
   today?: string;
   entity?: string;
+  numericOrder: NumericOrder;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false, quiet: false };
+  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false, quiet: false, numericOrder: 'auto' };
   eachArgument(argv, 0, (name, arg, value) => {
     if (name === '--registry') a.registry.push(value());
     else if (name === '--json') a.json = true;
@@ -80,6 +85,11 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--quiet' || name === '-q') a.quiet = true;
     else if (name === '--today') a.today = checkToday(value());
     else if (name === '--entity') a.entity = value();
+    else if (name === '--numeric-order') {
+      const v = value();
+      if (!NUMERIC_ORDERS.includes(v as NumericOrder)) throw new UsageError(`--numeric-order must be auto, mdy or dmy, not '${v}'`);
+      a.numericOrder = v as NumericOrder;
+    }
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
     else a.paths.push(arg);
@@ -120,9 +130,10 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     throw e;
   }
 
+  const settings = { numericOrder: args.numericOrder };
   let bar: Progress | null = null;
   let project = loadProject({
-    cwd, paths: args.paths, registryGlobs: args.registry,
+    cwd, paths: args.paths, registryGlobs: args.registry, settings,
     onArticles: (total) => (bar = Progress.on(progress, args.quiet, { articles: total })),
     onArticle: (chars) => bar?.tick(chars),
   });
@@ -132,7 +143,7 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
   if (args.fix) {
     const r = applySafeFixes(project, err);
     writeFailed = r.failed;
-    if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
+    if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry, settings });
   }
   if (args.command === 'export') return runExport(project, args, out, err);
   if (args.command === 'timeline') return runTimeline(project, args, out, err);

@@ -61,7 +61,7 @@ export interface ArticleOptions {
 export function analyzeArticle(path: string, text: string, ctx: AnalysisContext, annotations?: string, opts: ArticleOptions = {}): ArticleAnalysis {
   // Lone-CR line endings read as LF (same length, so offsets into `text` stay exact).
   const article = parseArticle(normalizeLoneCr(text), opts.publicationDate);
-  const d = recognizeDates(article, ctx.dateScanner);
+  const d = recognizeDates(article, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
   const e = recognizeEntities(article, ctx.entityIndex);
   let entities = e.mentions;
   let dates = d.dates;

@@ -103,7 +103,17 @@ export interface Finding {
 export interface CoreSettings {
   /** `attache.diagnostics.CODE` overrides. */
   severities?: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** `attache.dates.numericOrder`: how A/B/YYYY dates whose numbers allow both orders are read (default `auto`). */
+  numericOrder?: NumericOrder;
 }
+
+/**
+ * The order of numeric dates like 03/04/2025: `mdy` (month first, United States wire style),
+ * `dmy` (day first), or `auto`: the article's unambiguous numeric dates decide (13/02/2025 is
+ * day first), and without them month first, marked uncertain.
+ */
+export type NumericOrder = 'auto' | 'mdy' | 'dmy';
+export const NUMERIC_ORDERS: readonly NumericOrder[] = ['auto', 'mdy', 'dmy'];
 
 /** Apply severity overrides; returns null for a finding whose code is switched off. */
 export function applySeverity(f: Finding, settings: CoreSettings | undefined): Finding | null {

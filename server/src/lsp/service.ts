@@ -16,7 +16,7 @@ import { ArticleAnalysis, analyzeArticle } from '../core/analyze';
 import { sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
-import { DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
+import { DateMention, Entity, EntityMention, NumericOrder, RegistrySnapshot } from '../core/types';
 import { CrossArticleIndex, createCrossArticleIndex } from './crossArticle';
 import { AttacheSettings, DEFAULT_SETTINGS } from './settings';
 
@@ -54,6 +54,8 @@ export interface ArticleRecord {
   analyzedSnapshot?: number;
   /** The annotation sidecar text the analysis used (undefined: the article has none). */
   analyzedSidecar?: string;
+  /** The `attache.dates.numericOrder` it was analyzed with. */
+  analyzedOrder?: NumericOrder;
 }
 
 export interface MentionStats {
@@ -172,12 +174,15 @@ export class Folder {
   analysis(rec: ArticleRecord): ArticleAnalysis {
     const snap = this.snapshot;
     const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar) return rec.analysis;
-    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex }, sidecar);
+    const numericOrder = this.settings.core.numericOrder ?? 'auto';
+    if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar && rec.analyzedOrder === numericOrder) return rec.analysis;
+    // Only the date reading comes from the settings here: severities are applied where findings are shown.
+    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder } }, sidecar);
     rec.analysis = analysis;
     rec.analyzedText = rec.text;
     rec.analyzedSnapshot = snap.version;
     rec.analyzedSidecar = sidecar;
+    rec.analyzedOrder = numericOrder;
     this.report(this.cross.update(rec.uri, analysis));
     this.generation++;
     return analysis;
@@ -186,7 +191,7 @@ export class Folder {
   /** True when the article's cached analysis is out of date. */
   isStale(rec: ArticleRecord): boolean {
     return !rec.analysis || rec.analyzedText !== rec.text || rec.analyzedSnapshot !== this.snapshot.version
-      || rec.analyzedSidecar !== this.sidecarText(sidecarPath(rec.uri));
+      || rec.analyzedSidecar !== this.sidecarText(sidecarPath(rec.uri)) || rec.analyzedOrder !== (this.settings.core.numericOrder ?? 'auto');
   }
 
   /** Annotation sidecar texts by sidecar URI, as last seen on disk (undefined: no such file). */

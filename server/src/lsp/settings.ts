@@ -5,7 +5,7 @@
  * of the document they work on.
  */
 
-import { CoreSettings, DIAGNOSTIC_CODES, DiagnosticCode, SeveritySetting } from '../core/types';
+import { CoreSettings, DIAGNOSTIC_CODES, DiagnosticCode, NUMERIC_ORDERS, NumericOrder, SeveritySetting } from '../core/types';
 import { DEFAULT_ARTICLE_GLOBS, DEFAULT_REGISTRY_GLOBS } from '../node/files';
 
 export interface AttacheSettings {
@@ -54,10 +54,13 @@ export function normalizeSettings(raw: unknown): AttacheSettings {
     }
   }
   const ann = (r['annotations'] && typeof r['annotations'] === 'object' ? r['annotations'] : {}) as Record<string, unknown>;
+  const dates = (r['dates'] && typeof r['dates'] === 'object' ? r['dates'] : {}) as Record<string, unknown>;
+  const order = dates['numericOrder'];
+  const numericOrder: NumericOrder = NUMERIC_ORDERS.includes(order as NumericOrder) ? (order as NumericOrder) : 'auto';
   return {
     registry: stringList(r['registry'], DEFAULT_SETTINGS.registry),
     articles: stringList(r['articles'], DEFAULT_SETTINGS.articles),
-    core: { severities },
+    core: { severities, numericOrder },
     diagnosticsScope,
     annotations: {
       author: typeof ann['author'] === 'string' ? ann['author'] : DEFAULT_SETTINGS.annotations.author,

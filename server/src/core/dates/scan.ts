@@ -126,13 +126,17 @@ function isLetter(c: number): boolean {
 }
 
 export type ExprKind =
-  | { type: 'ymd'; y: number; m: number; d: number; weekday?: { w: number; s: number; e: number }; bc?: boolean }
+  /**
+   * A day. `numeric`: written A/B/Y, read month first; what its numbers say of the order: `mdy`
+   * (B is above 12), `dmy` (A is), `either` (both could be months; the article decides).
+   */
+  | { type: 'ymd'; y: number; m: number; d: number; weekday?: { w: number; s: number; e: number }; bc?: boolean; numeric?: 'mdy' | 'dmy' | 'either' }
   /** A month and day; `yrel` when "last/this/next year" gives the year. */
   | { type: 'md'; m: number; d: number; weekday?: { w: number; s: number; e: number }; yrel?: number }
   | { type: 'ym'; y: number; m: number }
   | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
   /** A holiday by its name in the lexicon. */
-  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number }
+  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number; week?: boolean }
   | { type: 'y'; y: number; bc?: boolean }
   | { type: 'decade'; decade: number }
   | { type: 'range'; from: number; to: number }
@@ -142,7 +146,7 @@ export type ExprKind =
   /** A duration: n units (n NaN: unspecified, "several months"); `within`: from now. */
   | { type: 'dur'; n: number; unit: Unit; within?: boolean; half?: boolean }
   /** An offset of n units from the publication date, the previous date in the text, or a base date. */
-  | { type: 'off'; n: number; unit: Unit; from: 'dct' | 'prev' | 'base'; base?: ExprKind }
+  | { type: 'off'; n: number; unit: Unit; from: 'dct' | 'prev' | 'base'; base?: ExprKind; within?: boolean }
   /** Anaphoric: the day/week/… `offset` units from the previous date in the text ("the next day", "that month"). */
   | { type: 'ana'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
   | { type: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
@@ -749,6 +753,12 @@ export class DateScanner {
       return null;
     }
     if (tk === N) {
+      // "post-1959 politics", "pre-2008 levels": after or before the year.
+      if (this.isP(k - 1, HYPHEN) && this.adjacent(k - 1, k) && this.kind(k - 2) === W && this.adjacent(k - 2, k - 1) && !this.isP(k + 1, HYPHEN)) {
+        const pre = this.str(k - 2);
+        const y = this.num(k, 1000, 2199, 4);
+        if (!Number.isNaN(y) && /^(?:post|pre|Post|Pre)$/.test(pre)) return { expr: { start: this.tS[k - 2], end: this.tE[k], kind: { type: 'y', y }, mod: pre.length === 4 ? 'AFTER' : 'BEFORE' }, next: k + 1 };
+      }
       if (!this.plainPrefix(k)) return null;
       // ISO 2025-07-29.
       if (this.tE[k] - this.tS[k] === 4 && this.isP(k + 1, HYPHEN) && this.kind(k + 2) === N && this.tE[k + 2] - this.tS[k + 2] === 2 && this.isP(k + 3, HYPHEN) && this.kind(k + 4) === N && this.tE[k + 4] - this.tS[k + 4] === 2
@@ -929,7 +939,9 @@ export class DateScanner {
     if (!hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && /^(?:old|long)$/.test(this.strOrNone(j + 2) ?? '')) return null;
     if (tk === N && this.first(j) <= 90) return null; // "60 Minutes"
     if (u.unit === 'S' && tk !== N && n === 1) return null; // "a second", "one second" rarely time
-    if (hyphen ? u.plural : (n === 1) === !!u.plural && !Number.isNaN(n)) return null;
+    // "a six year process": a count before a singular unit is an adjective when an article precedes it and a word follows.
+    const adjective = !hyphen && !u.plural && n > 1 && /^(?:a|an|the|A|An|The)$/.test(this.strOrNone(k - 1) ?? '') && this.kind(j + 1) === W && this.first(j + 1) >= 97;
+    if (!adjective && (hyphen ? u.plural : (n === 1) === !!u.plural && !Number.isNaN(n))) return null;
     if (Number.isNaN(n) && !u.plural) return null;
     return { n, unit: u.unit, next: j + 1 };
   }
@@ -952,7 +964,8 @@ export class DateScanner {
     }
     const p = this.strOrNone(this.startToken(start) - 1);
     if ((p === 'in' || p === 'In') && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
-      return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct' } }, next: j };
+      // `within`: "in two weeks" is a span, not a date ahead, when its clause is past (the resolver decides).
+      return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
     }
     return { expr: { start, end, kind: { type: 'dur', n: d.n, unit: d.unit, half: d.half } }, next: j };
   }
@@ -1003,6 +1016,8 @@ export class DateScanner {
     }
     if (w.ref) {
       if (lw === 'past') return null; // only "the past"
+      // "Now the alliance…", "Now, officials said…": a sentence opening with "Now" is a discourse marker.
+      if (lw === 'now' && this.first(k) === 78 /* N */ && this.opensSentence(k)) return null;
       if (lw === 'current' && this.lex(k + 1)?.unit) return null;
       return { expr: { start: s, end: this.tE[k], kind: { type: 'ref', v: w.ref } }, next: k + 1 };
     }
@@ -1027,9 +1042,16 @@ export class DateScanner {
         return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'holiday', name: 'christmaseve' } }, next: k + 2 };
       }
       const rel = this.isRelWord(k - 1) ? (this.str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
+      // "Easter week", "Thanksgiving week": the week holding the holiday.
+      if (next === k + 1 && this.lw(next) === 'week') return { expr: { start: rel ? this.tS[k - 1] : s, end: this.tE[next], kind: { type: 'holiday', name: w.holiday, rel, week: true } }, next: next + 1 };
       return this.withYearWord({ expr: { start: rel ? this.tS[k - 1] : s, end, kind: { type: 'holiday', name: w.holiday, rel } }, next });
     }
-    if (w.set) return { expr: { start: s, end: this.tE[k], kind: { type: 'set', v: w.set } }, next: k + 1 };
+    if (w.set) {
+      // A newspaper, not a frequency: "the party daily Granma", "China Daily" (capitalized inside a sentence).
+      const next = this.kind(k + 1) === W ? this.first(k + 1) : 0;
+      if ((next >= 65 && next <= 90) || (this.first(k) <= 90 && !this.opensSentence(k))) return null;
+      return { expr: { start: s, end: this.tE[k], kind: { type: 'set', v: w.set } }, next: k + 1 };
+    }
     if (lw === 'every' || lw === 'each') {
       const u = this.lex(k + 1);
       if (u?.unit && !u.plural) return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: durationValue(1, u.unit), quant: lw.toUpperCase() } }, next: k + 2 };
@@ -1078,6 +1100,17 @@ export class DateScanner {
     }
     if (lw === 'weekend') return null;
     return null;
+  }
+
+  /** Whether token k opens a sentence: only spaces and quotes between it and a full stop, a line break or the text's start. */
+  opensSentence(k: number): boolean {
+    let i = this.tS[k] - 1;
+    for (; i >= 0; i--) {
+      const c = this.src.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 0x201c || c === 0x2018) continue;
+      return c === DOT || c === 33 || c === 63 || c === 10 || c === 13;
+    }
+    return true;
   }
 
   /** Part of day at k ("morning", "night"), or undefined. */
@@ -1304,7 +1337,7 @@ export class DateScanner {
     return { expr: { start: this.tS[k], end, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
   }
 
-  /** Numeric dates: "2012/8/10", "8/10/2012" (month first, marked uncertain when both orders are possible), "10.08.2012". */
+  /** Numeric dates: "2012/8/10", "8/10/2012" (month first; `numeric` says whether the numbers allow the other order), "10.08.2012". */
   numericAt(k: number): { expr: Expr; next: number } | null {
     const sep = this.kind(k + 1) === P ? this.first(k + 1) : 0;
     if (sep !== 47 && sep !== DOT) return null;
@@ -1327,10 +1360,10 @@ export class DateScanner {
       return null;
     }
     if (a >= 1 && a <= 12 && b >= 1 && b <= 31) {
-      const uncertain = b <= 12 && a !== b ? `${this.src.slice(span.start, span.end)} could be month/day or day/month; read as month/day` : undefined;
-      return { expr: { ...span, kind: { type: 'ymd', y, m: a, d: b }, uncertain }, next: k + 5 };
+      const numeric = b > 12 ? 'mdy' : a !== b ? 'either' : undefined;
+      return { expr: { ...span, kind: { type: 'ymd', y, m: a, d: b, numeric } }, next: k + 5 };
     }
-    if (a >= 13 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a } }, next: k + 5 };
+    if (a >= 13 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a, numeric: 'dmy' } }, next: k + 5 };
     return null;
   }
 
@@ -1364,6 +1397,8 @@ export class DateScanner {
       const d = this.dayAt(j);
       if (Number.isNaN(d) || d <= (first.type === 'md' || first.type === 'ymd' ? first.d : 0)) return r;
       if (this.monthOf(j + 1)) return r; // "Aug 10 - 22 September" is not a form; "10 - 22 August" starts at the day
+      // "13/02/2025 and 14/02/2025": the second is a numeric date of its own.
+      if (this.kind(j + 1) === P && this.adjacent(j, j + 1) && (this.first(j + 1) === 47 || this.first(j + 1) === DOT) && this.kind(j + 2) === N) return r;
       let end = this.tE[j];
       let next = j + 1;
       let y = first.type === 'ymd' ? first.y : NaN;
