@@ -22,7 +22,13 @@ import { LineIndex } from '../core/lines';
 import { EntityType, Finding, Severity, TextEdit } from '../core/types';
 
 const LINE_INDEX_CACHE_SIZE = 64;
+/**
+ * Characters of text the cache may keep alive: while a 5 MB article is edited every version is a
+ * new string, and 64 of them would hold hundreds of megabytes.
+ */
+const LINE_INDEX_CACHE_CHARS = 8_000_000;
 const lineIndexes = new Map<string, LineIndex>();
+let cachedChars = 0;
 
 /**
  * A line index for `text`. Keyed by the string itself: equal strings give equal indexes, and a
@@ -38,7 +44,12 @@ export function lineIndexOf(text: string): LineIndex {
   }
   idx = new LineIndex(text);
   lineIndexes.set(text, idx);
-  if (lineIndexes.size > LINE_INDEX_CACHE_SIZE) lineIndexes.delete(lineIndexes.keys().next().value as string);
+  cachedChars += text.length;
+  while (lineIndexes.size > 1 && (lineIndexes.size > LINE_INDEX_CACHE_SIZE || cachedChars > LINE_INDEX_CACHE_CHARS)) {
+    const oldest = lineIndexes.keys().next().value as string;
+    lineIndexes.delete(oldest);
+    cachedChars -= oldest.length;
+  }
   return idx;
 }
 
