@@ -13,6 +13,7 @@ import { AnalysisContext, ArticleAnalysis, analyzeArticle, analyzeArticleSteps }
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { loadRegistry } from '../../server/src/core/registry';
 import { MAX_SPLICE_WINDOW, diffRegion, spliceAnalysis } from '../../server/src/core/splice';
+import { LineIndex } from '../../server/src/core/lines';
 import { samplesDir } from '../helpers';
 
 const registryDir = join(samplesDir, 'registry');
@@ -110,5 +111,20 @@ test('a splice re-analyzes the edited paragraphs, not the article (work grows wi
     const reused = spliced.entities.filter((m) => base.entities.includes(m)).length;
     const created = spliced.entities.length - reused;
     assert.ok(created <= 20, `${n} paragraphs: ${created} mentions made anew`);
+  }
+});
+
+test('a line index derived from the old text’s equals one built from scratch (LF, CRLF, lone CR, edits at breaks)', () => {
+  const base = 'one\ntwo\r\nthree\rfour\n\nfive\r\n\rsix';
+  const edits: [number, number, string][] = [];
+  for (let s = 0; s <= base.length; s++) for (const [len, ins] of [[0, 'x'], [1, ''], [1, '\n'], [0, '\r'], [2, 'a\r\nb'], [0, '\n']] as [number, string][]) edits.push([s, Math.min(base.length, s + len), ins]);
+  for (const [s, e, ins] of edits) {
+    const text = base.slice(0, s) + ins + base.slice(e);
+    const diff = diffRegion(base, text);
+    if (!diff) continue;
+    const derived = new LineIndex(text, { index: new LineIndex(base), ...diff });
+    const fresh = new LineIndex(text);
+    assert.equal(derived.lineCount, fresh.lineCount, JSON.stringify([s, e, ins]));
+    for (let l = 0; l < fresh.lineCount; l++) assert.equal(derived.lineStart(l), fresh.lineStart(l), JSON.stringify([s, e, ins, l]));
   }
 });

@@ -44,12 +44,14 @@ export function diffRegion(a: string, b: string): TextDiff | null {
  * The provisional analysis of `newText` from `base` (the analysis of another version of the same
  * article), or null when the edit cannot be spliced (front matter, the leading paragraphs, a
  * window over `MAX_SPLICE_WINDOW`): then the caller analyzes the whole text. `ctx` must be the
- * context `base` was computed with (same registry snapshot).
+ * context `base` was computed with (same registry snapshot). `known`: the caller's `diffRegion`
+ * of the two texts, when it has it.
  */
-export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext): ArticleAnalysis | null {
+export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext, known?: TextDiff | null): ArticleAnalysis | null {
   const oldText = base.article.text;
   const text = normalizeLoneCr(newText);
-  const diff = diffRegion(oldText, text);
+  // Lone CRs become LFs, one for one: the region where the raw texts differ is the same.
+  const diff = known !== undefined ? known : diffRegion(oldText, text);
   if (!diff) return { ...base, article: { ...base.article, text } };
   const ps = base.article.paragraphs;
   if (ps.length <= LEADING_PARAGRAPHS + 1) return null;

@@ -43,6 +43,22 @@ export function lineIndexOf(text: string): LineIndex {
     return idx;
   }
   idx = new LineIndex(text);
+  remember(text, idx);
+  return idx;
+}
+
+/**
+ * Caches the line index of `newText`, an edit of `oldText` (`[start, oldEnd)` became
+ * `[start, newEnd)`), derived from `oldText`'s cached index in O(lines) rather than a scan of the
+ * whole text: each keystroke in a 5 MB article makes a new string.
+ */
+export function lineIndexAfterEdit(oldText: string, newText: string, diff: { start: number; oldEnd: number; newEnd: number }): void {
+  const old = lineIndexes.get(oldText);
+  if (!old || lineIndexes.has(newText)) return;
+  remember(newText, new LineIndex(newText, { index: old, ...diff }));
+}
+
+function remember(text: string, idx: LineIndex): void {
   lineIndexes.set(text, idx);
   cachedChars += text.length;
   while (lineIndexes.size > 1 && (lineIndexes.size > LINE_INDEX_CACHE_SIZE || cachedChars > LINE_INDEX_CACHE_CHARS)) {
@@ -50,7 +66,6 @@ export function lineIndexOf(text: string): LineIndex {
     lineIndexes.delete(oldest);
     cachedChars -= oldest.length;
   }
-  return idx;
 }
 
 export function toPosition(text: string, offset: number): Position {

@@ -13,7 +13,8 @@
  */
 
 import { ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../core/analyze';
-import { spliceAnalysis } from '../core/splice';
+import { diffRegion, spliceAnalysis } from '../core/splice';
+import { lineIndexAfterEdit } from './convert';
 import { sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
@@ -305,7 +306,10 @@ export class Folder {
     if (!v || v.snapshot !== snap.version || v.sidecar !== sidecar) return undefined;
     if (v.text === rec.text) return v.analysis;
     if (rec.text.length < LARGE_ARTICLE) return undefined;
-    const spliced = spliceAnalysis(v.analysis, rec.text, { registry: snap, entityIndex: this.entityIndex });
+    const diff = diffRegion(v.text, rec.text);
+    // Requests convert positions with the new text's line index: derive it from the old one.
+    if (diff) lineIndexAfterEdit(v.text, rec.text, diff);
+    const spliced = spliceAnalysis(v.analysis, rec.text, { registry: snap, entityIndex: this.entityIndex }, diff);
     if (!spliced) return undefined;
     rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar };
     return spliced;
