@@ -9,13 +9,16 @@
  */
 
 import {
+  CancellationToken,
   CodeActionKind,
   CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
@@ -58,7 +61,7 @@ import {
 } from './lsp/protocol';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
-import { AttacheService, Folder, articleOfSidecar, isSidecar } from './lsp/service';
+import { AttacheService, CancelledError, Folder, LARGE_ARTICLE, articleOfSidecar, isSidecar } from './lsp/service';
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
@@ -82,6 +85,11 @@ const host = createNodeHost(log);
 
 /** How long a document must be quiet before it is analysed again (ms). */
 const DEBOUNCE_MS = 150;
+/**
+ * The same for a large article: its analysis takes seconds, and a keystroke that arrives while one
+ * of its steps runs waits for that step; a typist's short pauses should not start one.
+ */
+const LARGE_DEBOUNCE_MS = 400;
 
 let service = new AttacheService(host, []);
 let settings = new SettingsCache(undefined);
@@ -142,11 +150,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canWatchFiles = !clientWatches && !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   diagnostics = new DiagnosticsScheduler({
     delayMs: DEBOUNCE_MS,
-    compute: async (uri, force) => {
+    compute: async (uri, force, token) => {
       await ready;
       // Settings are per folder: one `workspace/configuration` request serves all its files.
       const s = (await settings.get(service.folderFor(uri).uri ?? uri)).core;
       if (!force && !listed(uri)) return undefined;
+      // A large article is analyzed in steps; a newer version cancels this wait (and the analysis).
+      await service.prepare(uri, token);
       if (isSidecar(uri)) return sidecarDiagnostics(service, uri, s);
       return service.isRegistry(uri) ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
     },
@@ -312,7 +322,7 @@ function startIndexing(): void {
     indexing = false;
     log(`Indexed articles in ${Date.now() - t0} ms`);
     // Cross-article findings (boilerplate) of open articles and mention counts may have changed.
-    for (const uri of service.documents.keys()) if (service.article(uri)) diagnostics.schedule(uri);
+    for (const uri of service.documents.keys()) if (service.folderFor(uri).articles.has(uri)) diagnostics.schedule(uri);
     publishClosedFiles();
     if (refresh.codeLens) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };
@@ -369,7 +379,7 @@ function documentChanged(doc: TextDocument, how: 'open' | 'change'): void {
   const kind = service.openOrChange({ uri, languageId: doc.languageId, version: doc.version, text: doc.getText() });
   if (kind === 'registry') {
     if (how === 'open' || (service.registryParseMs.get(uri) ?? 0) <= SLOW_REGISTRY_PARSE_MS) scheduleRegistrySync(uri);
-  } else if (kind === 'article') diagnostics.schedule(uri);
+  } else if (kind === 'article') diagnostics.schedule(uri, doc.getText().length >= LARGE_ARTICLE ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
   else if (kind === 'sidecar') sidecarChanged(uri);
 }
 
@@ -456,9 +466,9 @@ connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<Entity
   return entityItems(service, canonicalUri(p.uri));
 });
 
-connection.onRequest(CONTEXT_SPANS_REQUEST, async (p: EntitiesParams): Promise<ContextSpans> => {
+connection.onRequest(CONTEXT_SPANS_REQUEST, async (p: EntitiesParams, token: CancellationToken): Promise<ContextSpans | ResponseError<void>> => {
   await ready;
-  return contextSpans(service, canonicalUri(p.uri));
+  return answer(canonicalUri(p.uri), token, true, () => contextSpans(service, canonicalUri(p.uri)));
 });
 
 connection.onRequest(TIMELINE_REQUEST, async (p: TimelineParams): Promise<TimelineData> => {
@@ -538,55 +548,78 @@ async function checkWorkspace(): Promise<CheckWorkspaceResult> {
   return { articles, registryFiles, ...countProblems(published) };
 }
 
-connection.onHover(async (p) => {
+/** The answer to a request that was cancelled (LSP's RequestCancelled error). */
+function cancelledResponse(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+/**
+ * Answers a request about `uri` once its analysis is ready, without blocking the event loop while
+ * a large article is analyzed (`quick`: a provisional analysis of the current text will do, see
+ * `core/splice.ts`). A request cancelled before its answer is computed gets RequestCancelled.
+ */
+async function answer<T>(uri: string, token: CancellationToken, quick: boolean, compute: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+  if (token.isCancellationRequested) return cancelledResponse();
+  try {
+    await service.prepare(uri, token, quick);
+  } catch (e) {
+    if (e instanceof CancelledError) return cancelledResponse();
+    throw e;
+  }
+  if (token.isCancellationRequested) return cancelledResponse();
+  return compute();
+}
+
+connection.onHover(async (p, token) => {
   await ready;
-  return hover(service, uriOf(p), p.position);
+  return answer(uriOf(p), token, true, () => hover(service, uriOf(p), p.position));
 });
-connection.onDefinition(async (p) => {
+connection.onDefinition(async (p, token) => {
   await ready;
-  return definition(service, uriOf(p), p.position);
+  return answer(uriOf(p), token, true, () => definition(service, uriOf(p), p.position));
 });
-connection.onReferences(async (p) => {
+connection.onReferences(async (p, token) => {
   await articlesRead;
-  return references(service, uriOf(p), p.position, p.context.includeDeclaration);
+  return answer(uriOf(p), token, false, () => references(service, uriOf(p), p.position, p.context.includeDeclaration));
 });
-connection.onDocumentHighlight(async (p) => {
+connection.onDocumentHighlight(async (p, token) => {
   await ready;
-  return documentHighlights(service, uriOf(p), p.position);
+  return answer(uriOf(p), token, true, () => documentHighlights(service, uriOf(p), p.position));
 });
-connection.onDocumentSymbol(async (p) => {
+connection.onDocumentSymbol(async (p, token) => {
   await ready;
-  return documentSymbols(service, uriOf(p));
+  return answer(uriOf(p), token, true, () => documentSymbols(service, uriOf(p)));
 });
 connection.onWorkspaceSymbol(async (p) => {
   await ready;
   return workspaceSymbols(service, p.query);
 });
-connection.languages.semanticTokens.on(async (p) => {
+connection.languages.semanticTokens.on(async (p, token) => {
   await ready;
-  return semanticTokens(service, uriOf(p));
+  return answer(uriOf(p), token, true, () => semanticTokens(service, uriOf(p)));
 });
-connection.languages.inlayHint.on(async (p) => {
+connection.languages.inlayHint.on(async (p, token) => {
   await ready;
-  return inlayHints(service, uriOf(p), p.range);
+  return answer(uriOf(p), token, true, () => inlayHints(service, uriOf(p), p.range));
 });
-connection.onCodeLens(async (p) => {
+connection.onCodeLens(async (p, token) => {
   await articlesRead;
-  return codeLenses(service, uriOf(p));
+  return answer(uriOf(p), token, false, () => codeLenses(service, uriOf(p)));
 });
 connection.onCodeLensResolve(async (lens) => {
   await articlesRead;
   return resolveCodeLens(service, lens);
 });
-connection.onCodeAction(async (p) => {
+connection.onCodeAction(async (p, token) => {
   await ready;
   const uri = uriOf(p);
   const folderUri = service.folderFor(uri).uri;
-  return codeActions(service, uri, p.range, p.context, folderUri ? (await settings.get(folderUri)).core : {});
+  const s = folderUri ? (await settings.get(folderUri)).core : {};
+  return answer(uri, token, false, () => codeActions(service, uri, p.range, p.context, s));
 });
-connection.onCompletion(async (p) => {
+connection.onCompletion(async (p, token) => {
   await ready;
-  return completion(service, uriOf(p), p.position);
+  return answer(uriOf(p), token, true, () => completion(service, uriOf(p), p.position));
 });
 
 documents.listen(connection);

@@ -59,10 +59,27 @@ export interface ArticleOptions {
  * decisions are applied before the checks run, so the checks see the links a person chose.
  */
 export function analyzeArticle(path: string, text: string, ctx: AnalysisContext, annotations?: string, opts: ArticleOptions = {}): ArticleAnalysis {
+  const steps = analyzeArticleSteps(path, text, ctx, annotations, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `analyzeArticle` as steps: the generator yields between the phases (parse, dates, entities,
+ * annotations, each check) and returns the analysis. A caller that must stay responsive (the
+ * language server) runs the steps with pauses between them and drops the rest when the text has
+ * changed meanwhile; everyone else calls `analyzeArticle`.
+ */
+export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisContext, annotations?: string, opts: ArticleOptions = {}): Generator<void, ArticleAnalysis, void> {
   // Lone-CR line endings read as LF (same length, so offsets into `text` stay exact).
   const article = parseArticle(normalizeLoneCr(text), opts.publicationDate);
+  yield;
   const d = recognizeDates(article, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
+  yield;
   const e = recognizeEntities(article, ctx.entityIndex);
+  yield;
   let entities = e.mentions;
   let dates = d.dates;
   const raw: Finding[] = [...article.findings, ...d.findings, ...e.findings];
@@ -74,10 +91,15 @@ export function analyzeArticle(path: string, text: string, ctx: AnalysisContext,
     dates = applied.dates;
     raw.splice(0, raw.length, ...applied.findings);
     extra = { notes: applied.notes, annotations: applied.anchored, annotationFindings: finalizeFindings([...sidecar.findings, ...applied.sidecarFindings], ctx.settings) };
+    yield;
   }
   markUncertainDates(raw, dates);
   const checkCtx = { path, article, entities, dates, registry: ctx.registry };
-  for (const check of ARTICLE_CHECKS) raw.push(...check(checkCtx));
+  for (const check of ARTICLE_CHECKS) {
+    // One check at a time; `push(...)` of a long list would overflow the stack.
+    for (const f of check(checkCtx)) raw.push(f);
+    yield;
+  }
   return { path, article, entities, dates, findings: finalizeFindings(raw, ctx.settings), ...extra };
 }
 

@@ -8,8 +8,25 @@
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
+  constructor(private readonly text: string, from?: { index: LineIndex; start: number; oldEnd: number; newEnd: number }) {
+    if (!from) {
+      this.scan(0, text.length);
+      return;
+    }
+    // An edited text: the old index's line starts before the edit, the edited region scanned
+    // again, and the old starts after it moved by the length change (O(lines), not O(text)).
+    const { index, start, oldEnd, newEnd } = from;
+    const old = index.starts;
+    // A break at i depends on the characters at i and i + 1; both are unchanged for i < start - 1.
+    for (let k = 1; k < old.length && old[k] - 1 < start - 1; k++) this.starts.push(old[k]);
+    this.scan(Math.max(0, start - 1), newEnd);
+    const delta = newEnd - oldEnd;
+    for (let k = 1; k < old.length; k++) if (old[k] - 1 >= oldEnd) this.starts.push(old[k] + delta);
+  }
+
+  private scan(from: number, to: number): void {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
     }

@@ -10,7 +10,7 @@ import { ContextSpans } from './protocol';
 import { AttacheService } from './service';
 
 export function contextSpans(service: AttacheService, uri: string): ContextSpans {
-  const a = service.article(uri);
+  const a = service.articleView(uri);
   if (!a) return { dates: [], annotations: [] };
   const text = a.rec.text;
   return {

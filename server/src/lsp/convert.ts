@@ -22,7 +22,13 @@ import { LineIndex } from '../core/lines';
 import { EntityType, Finding, Severity, TextEdit } from '../core/types';
 
 const LINE_INDEX_CACHE_SIZE = 64;
+/**
+ * Characters of text the cache may keep alive: while a 5 MB article is edited every version is a
+ * new string, and 64 of them would hold hundreds of megabytes.
+ */
+const LINE_INDEX_CACHE_CHARS = 8_000_000;
 const lineIndexes = new Map<string, LineIndex>();
+let cachedChars = 0;
 
 /**
  * A line index for `text`. Keyed by the string itself: equal strings give equal indexes, and a
@@ -37,9 +43,29 @@ export function lineIndexOf(text: string): LineIndex {
     return idx;
   }
   idx = new LineIndex(text);
-  lineIndexes.set(text, idx);
-  if (lineIndexes.size > LINE_INDEX_CACHE_SIZE) lineIndexes.delete(lineIndexes.keys().next().value as string);
+  remember(text, idx);
   return idx;
+}
+
+/**
+ * Caches the line index of `newText`, an edit of `oldText` (`[start, oldEnd)` became
+ * `[start, newEnd)`), derived from `oldText`'s cached index in O(lines) rather than a scan of the
+ * whole text: each keystroke in a 5 MB article makes a new string.
+ */
+export function lineIndexAfterEdit(oldText: string, newText: string, diff: { start: number; oldEnd: number; newEnd: number }): void {
+  const old = lineIndexes.get(oldText);
+  if (!old || lineIndexes.has(newText)) return;
+  remember(newText, new LineIndex(newText, { index: old, ...diff }));
+}
+
+function remember(text: string, idx: LineIndex): void {
+  lineIndexes.set(text, idx);
+  cachedChars += text.length;
+  while (lineIndexes.size > 1 && (lineIndexes.size > LINE_INDEX_CACHE_SIZE || cachedChars > LINE_INDEX_CACHE_CHARS)) {
+    const oldest = lineIndexes.keys().next().value as string;
+    lineIndexes.delete(oldest);
+    cachedChars -= oldest.length;
+  }
 }
 
 export function toPosition(text: string, offset: number): Position {

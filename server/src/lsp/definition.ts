@@ -10,7 +10,7 @@ import { toOffset, toRange } from './convert';
 import { AttacheService, Folder } from './service';
 
 export function definition(service: AttacheService, uri: string, position: Position): Location[] | null {
-  const a = service.article(uri);
+  const a = service.articleView(uri);
   if (a) {
     const t = service.targetAt(a.analysis, a.folder, toOffset(a.rec.text, position));
     if (t.kind !== 'entity') return null;

@@ -17,7 +17,7 @@ import { finalizeFindings } from '../core/analyze';
 import { sidecarPath } from '../core/annotations';
 import { CoreSettings, Finding } from '../core/types';
 import { toDiagnostic } from './convert';
-import { AttacheService, articleOfSidecar, isSidecar } from './service';
+import { AttacheService, Cancellation, articleOfSidecar, isSidecar } from './service';
 
 export interface DiagnosticsResult {
   uri: string;
@@ -164,7 +164,7 @@ export interface SchedulerOptions {
    * its diagnostics are withdrawn), null when it cannot say yet (what is shown stays). `force`:
    * the user asked for every file ("Check Workspace"), whatever the scope.
    */
-  compute(uri: string, force: boolean): Promise<DiagnosticsResult | undefined | null>;
+  compute(uri: string, force: boolean, token: Cancellation): Promise<DiagnosticsResult | undefined | null>;
   /** The version the document has now (undefined when not open). */
   currentVersion(uri: string): number | undefined;
   publish(result: DiagnosticsResult): void;
@@ -173,6 +173,8 @@ export interface SchedulerOptions {
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The cancellation flag of each URI's computation in progress: a newer schedule cancels it. */
+  private readonly running = new Map<string, { isCancellationRequested: boolean }>();
   /** URIs we have published a non-empty list for, so that we can clear them. */
   private readonly shown = new Set<string>();
   /** What each URI's last publication was computed from (see `DiagnosticsResult.basis`). */
@@ -186,6 +188,7 @@ export class DiagnosticsScheduler {
   constructor(private readonly opts: SchedulerOptions) {}
 
   schedule(uri: string, delayMs = this.opts.delayMs): void {
+    this.cancelRunning(uri);
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.set(uri, setTimeout(() => {
@@ -200,16 +203,23 @@ export class DiagnosticsScheduler {
    */
   async run(uri: string, force = false): Promise<DiagnosticsResult | undefined> {
     const requested = this.opts.currentVersion(uri);
+    this.cancelRunning(uri);
+    const token = { isCancellationRequested: false };
+    this.running.set(uri, token);
     let r: DiagnosticsResult | undefined | null;
     try {
-      r = await this.opts.compute(uri, force);
+      r = await this.opts.compute(uri, force, token);
     } catch (e) {
-      // A bug in one check must not take the server down; the log names the file.
-      this.opts.onError(uri, e);
+      // Cancelled by a newer run (which publishes instead), or a bug in one check: that must not
+      // take the server down; the log names the file.
+      if (!token.isCancellationRequested) this.opts.onError(uri, e);
       return undefined;
+    } finally {
+      if (this.running.get(uri) === token) this.running.delete(uri);
     }
-    // The document changed while we computed: that change scheduled a newer run.
-    if (r === null || this.opts.currentVersion(uri) !== requested || (r && r.version !== requested)) return undefined;
+    // The document changed while we computed: that change scheduled a newer run, and a result for
+    // an older version is never published.
+    if (r === null || token.isCancellationRequested || this.opts.currentVersion(uri) !== requested || (r && r.version !== requested)) return undefined;
     if (!r) {
       this.clear(uri);
       return undefined;
@@ -226,8 +236,15 @@ export class DiagnosticsScheduler {
     return r;
   }
 
+  private cancelRunning(uri: string): void {
+    const running = this.running.get(uri);
+    if (running) running.isCancellationRequested = true;
+    this.running.delete(uri);
+  }
+
   /** Withdraws a URI's diagnostics (deleted file, closed loose file). */
   clear(uri: string): void {
+    this.cancelRunning(uri);
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);

@@ -8,7 +8,7 @@ import { toOffset, toRange } from './convert';
 import { AttacheService } from './service';
 
 export function documentHighlights(service: AttacheService, uri: string, position: Position): DocumentHighlight[] | null {
-  const a = service.article(uri);
+  const a = service.articleView(uri);
   if (!a) return null;
   const t = service.targetAt(a.analysis, a.folder, toOffset(a.rec.text, position));
   if (t.kind !== 'entity' || !t.mention.id) return null;

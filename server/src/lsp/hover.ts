@@ -15,7 +15,7 @@ import { CLIENT_COMMANDS } from './protocol';
 import { AttacheService, Folder } from './service';
 
 export function hover(service: AttacheService, uri: string, position: Position): Hover | null {
-  const a = service.article(uri);
+  const a = service.articleView(uri);
   if (!a) return registryHover(service, uri, position);
   const text = a.rec.text;
   const offset = toOffset(text, position);

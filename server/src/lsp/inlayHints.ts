@@ -19,7 +19,7 @@ function hinted(d: DateMention): boolean {
 }
 
 export function inlayHints(service: AttacheService, uri: string, range: Range): InlayHint[] {
-  const a = service.article(uri);
+  const a = service.articleView(uri);
   if (!a) return [];
   const text = a.rec.text;
   const [from, to] = toOffsets(text, range);

@@ -75,7 +75,7 @@ interface Span {
 }
 
 export function semanticTokens(service: AttacheService, uri: string): SemanticTokens {
-  const a = service.article(uri);
+  const a = service.articleView(uri);
   if (!a) return { data: [] };
   const spans: Span[] = [];
   for (const m of a.analysis.entities) {

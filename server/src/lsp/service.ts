@@ -12,7 +12,9 @@
  * `RegistryStore` does that); nothing here writes files.
  */
 
-import { ArticleAnalysis, analyzeArticle } from '../core/analyze';
+import { ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../core/analyze';
+import { diffRegion, spliceAnalysis } from '../core/splice';
+import { lineIndexAfterEdit } from './convert';
 import { sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
@@ -56,7 +58,53 @@ export interface ArticleRecord {
   analyzedSidecar?: string;
   /** The `attache.dates.numericOrder` it was analyzed with. */
   analyzedOrder?: NumericOrder;
+  /**
+   * The latest analysis of any version of the text (exact, or provisional: spliced from an older
+   * one, see `core/splice.ts`), with what it was computed from. Read-only features answer from it
+   * while the exact analysis of a large article is still being computed.
+   */
+  view?: { text: string; analysis: ArticleAnalysis; snapshot: number; sidecar: string | undefined; order: NumericOrder };
+  /** The exact analysis being computed in steps (`Folder.analysisJob`). */
+  job?: AnalysisJob;
 }
+
+/** A cancellation flag, as LSP's `CancellationToken` has it. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested?: (listener: () => void) => { dispose(): void };
+}
+
+/** Resolves when `token` is cancelled (never without one); `dispose` stops listening. */
+function whenCancelled(token: Cancellation | undefined): { promise: Promise<void>; dispose(): void } {
+  let sub: { dispose(): void } | undefined;
+  const promise = new Promise<void>((resolve) => {
+    if (token?.onCancellationRequested) sub = token.onCancellationRequested(() => resolve());
+  });
+  return { promise, dispose: () => sub?.dispose() };
+}
+
+/** Thrown (and turned into LSP's RequestCancelled) when a request's wait is cancelled. */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+interface AnalysisJob {
+  text: string;
+  snapshot: number;
+  sidecar: string | undefined;
+  order: NumericOrder;
+  /** Undefined when the job stopped because its text, snapshot or sidecar is no longer current. */
+  promise: Promise<ArticleAnalysis | undefined>;
+}
+
+/** Below this size an article is analyzed at once: splicing and steps only pay off on large ones. */
+export const LARGE_ARTICLE = 100_000;
+/** The longest an analysis runs before it lets other events in (ms). */
+const SLICE_MS = 8;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface MentionStats {
   mentions: number;
@@ -174,18 +222,109 @@ export class Folder {
   analysis(rec: ArticleRecord): ArticleAnalysis {
     const snap = this.snapshot;
     const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    const numericOrder = this.settings.core.numericOrder ?? 'auto';
+    const numericOrder = this.numericOrder;
     if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar && rec.analyzedOrder === numericOrder) return rec.analysis;
     // Only the date reading comes from the settings here: severities are applied where findings are shown.
     const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder } }, sidecar);
+    this.commit(rec, rec.text, snap.version, sidecar, numericOrder, analysis);
+    return analysis;
+  }
+
+  /** The `attache.dates.numericOrder` articles are analyzed with. */
+  private get numericOrder(): NumericOrder {
+    return this.settings.core.numericOrder ?? 'auto';
+  }
+
+  private commit(rec: ArticleRecord, text: string, snapshot: number, sidecar: string | undefined, order: NumericOrder, analysis: ArticleAnalysis): void {
     rec.analysis = analysis;
-    rec.analyzedText = rec.text;
-    rec.analyzedSnapshot = snap.version;
+    rec.analyzedText = text;
+    rec.analyzedSnapshot = snapshot;
     rec.analyzedSidecar = sidecar;
-    rec.analyzedOrder = numericOrder;
+    rec.analyzedOrder = order;
+    rec.view = { text, analysis, snapshot, sidecar, order };
     this.report(this.cross.update(rec.uri, analysis));
     this.generation++;
-    return analysis;
+  }
+
+  /**
+   * The exact analysis of the article's current text, computed in steps that leave the event loop
+   * free every few milliseconds. One computation per (text, snapshot, sidecar) is shared by every
+   * caller; a computation whose text is no longer the article's stops at its next step (a newer
+   * version cancels older work), and its callers wait for the newer one. `token` ends this
+   * caller's wait with `CancelledError`.
+   */
+  async analysisAsync(rec: ArticleRecord, token?: Cancellation): Promise<ArticleAnalysis> {
+    for (;;) {
+      if (token?.isCancellationRequested) throw new CancelledError();
+      if (!this.isStale(rec)) return rec.analysis!;
+      const job = this.job(rec);
+      const cancelled = whenCancelled(token);
+      let result: ArticleAnalysis | undefined | void;
+      try {
+        result = await Promise.race([job.promise, cancelled.promise]);
+      } finally {
+        cancelled.dispose();
+      }
+      // Done for the text the article still has (committed, unless the article left meanwhile).
+      if (result && rec.text === job.text) return result;
+    }
+  }
+
+  private job(rec: ArticleRecord): AnalysisJob {
+    const snap = this.snapshot;
+    const sidecar = this.sidecarText(sidecarPath(rec.uri));
+    const order = this.numericOrder;
+    const j = rec.job;
+    if (j && j.text === rec.text && j.snapshot === snap.version && j.sidecar === sidecar && j.order === order) return j;
+    const text = rec.text;
+    const job: AnalysisJob = { text, snapshot: snap.version, sidecar, order, promise: Promise.resolve(undefined) };
+    const current = (): boolean => rec.job === job && rec.text === text && this.snap.version === job.snapshot && this.numericOrder === order && this.articles.get(rec.uri) === rec;
+    job.promise = (async (): Promise<ArticleAnalysis | undefined> => {
+      try {
+        const steps = analyzeArticleSteps(rec.uri, text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: order } }, sidecar);
+        let t0 = Date.now();
+        for (;;) {
+          const r = steps.next();
+          if (r.done) {
+            if (current()) this.commit(rec, text, job.snapshot, sidecar, order, r.value);
+            return r.value;
+          }
+          if (Date.now() - t0 >= SLICE_MS) {
+            await nextTurn();
+            t0 = Date.now();
+            // Superseded by a newer text, snapshot or job: stop; the callers wait for the newer one.
+            if (!current()) return undefined;
+          }
+        }
+      } finally {
+        if (rec.job === job) rec.job = undefined;
+      }
+    })();
+    rec.job = job;
+    return job;
+  }
+
+  /**
+   * An analysis of the article's current text for read-only features (hover, definition,
+   * highlights, tokens, hints, symbols): the exact one when it is current; for a large article
+   * being edited, a provisional one spliced from the latest analysis (`core/splice.ts`); else
+   * undefined (the caller waits for `analysisAsync`).
+   */
+  quickAnalysis(rec: ArticleRecord): ArticleAnalysis | undefined {
+    if (!this.isStale(rec)) return rec.analysis;
+    const v = rec.view;
+    const snap = this.snapshot;
+    const sidecar = this.sidecarText(sidecarPath(rec.uri));
+    if (!v || v.snapshot !== snap.version || v.sidecar !== sidecar || v.order !== this.numericOrder) return undefined;
+    if (v.text === rec.text) return v.analysis;
+    if (rec.text.length < LARGE_ARTICLE) return undefined;
+    const diff = diffRegion(v.text, rec.text);
+    // Requests convert positions with the new text's line index: derive it from the old one.
+    if (diff) lineIndexAfterEdit(v.text, rec.text, diff);
+    const spliced = spliceAnalysis(v.analysis, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: v.order } }, diff);
+    if (!spliced) return undefined;
+    rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar, order: v.order };
+    return spliced;
   }
 
   /** True when the article's cached analysis is out of date. */
@@ -397,7 +536,8 @@ export class AttacheService {
     const t0 = Date.now();
     for (const folder of this.allFolders()) {
       for (const rec of folder.articles.values()) {
-        if (!folder.isStale(rec)) continue;
+        // Large open documents are analyzed in steps for their diagnostics and requests (`analysisAsync`).
+        if ((rec.version !== null && rec.text.length >= LARGE_ARTICLE) || !folder.isStale(rec)) continue;
         if (Date.now() - t0 > budgetMs) return false;
         folder.analysis(rec);
       }
@@ -540,6 +680,30 @@ export class AttacheService {
     const rec = folder.articles.get(uri);
     if (!rec) return undefined;
     return { folder, rec, analysis: folder.analysis(rec) };
+  }
+
+  /**
+   * Like `article`, for read-only features: while a large article's exact analysis is being
+   * computed, a provisional one for its current text (`Folder.quickAnalysis`).
+   */
+  articleView(uri: string): { folder: Folder; rec: ArticleRecord; analysis: ArticleAnalysis } | undefined {
+    const folder = this.folderFor(uri);
+    const rec = folder.articles.get(uri);
+    if (!rec) return undefined;
+    return { folder, rec, analysis: folder.quickAnalysis(rec) ?? folder.analysis(rec) };
+  }
+
+  /**
+   * Waits, without blocking the event loop, until `article(uri)` (or, with `quick`, `articleView`)
+   * answers without analysing; for a sidecar, until its article's does. Throws `CancelledError`
+   * when `token` is cancelled first.
+   */
+  async prepare(uri: string, token?: Cancellation, quick = false): Promise<void> {
+    const target = isSidecar(uri) ? articleOfSidecar(uri) : uri;
+    const folder = this.folderFor(target);
+    const rec = folder.articles.get(target);
+    if (!rec || (quick && folder.quickAnalysis(rec))) return;
+    await folder.analysisAsync(rec, token);
   }
 
   /** Every registry entity of every folder (workspace symbols). */

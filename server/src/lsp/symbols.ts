@@ -16,7 +16,7 @@ const LABEL_CHARS = 60;
 const MAX_WORKSPACE_SYMBOLS = 200;
 
 export function documentSymbols(service: AttacheService, uri: string): DocumentSymbol[] {
-  const a = service.article(uri);
+  const a = service.articleView(uri);
   if (!a) return registrySymbols(service, uri);
   const { text } = a.rec;
   const { entities, dates, article } = a.analysis;

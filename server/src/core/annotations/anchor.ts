@@ -49,6 +49,17 @@ const MAX_APPROXIMATE_QUOTE = 2000;
 const MAX_APPROXIMATE_WORK = 1e8;
 /** Work bound (quote length squared × candidates) of finding the candidates' starts. */
 const MAX_START_WORK = 5e7;
+/**
+ * Edits an approximate match may have: a quarter of the quote's length, at most this many. The
+ * search's work grows with it, and with the cap a long quote splits into pieces long enough to
+ * look for exactly (see `candidateRegions`).
+ */
+export const MAX_APPROXIMATE_ERRORS = 64;
+/** Pieces shorter than this find too many places to be worth looking for. */
+const MIN_PIECE = 8;
+
+/** Work done by approximate searches (text characters scanned × pattern rows), counted for tests. */
+export const anchorWork = { cells: 0 };
 
 /** Build the target of the span [start, end) of `text`, with context that never splits a surrogate pair. */
 export function makeTarget(text: string, start: number, end: number): AnnotationTarget {
@@ -105,7 +116,7 @@ function contextScore(text: string, start: number, end: number, target: Annotati
 function approximateMatch(text: string, target: AnnotationTarget): Span | null {
   const { quote } = target;
   const m = quote.length;
-  const maxErrors = Math.floor(m / 4);
+  const maxErrors = Math.min(Math.floor(m / 4), MAX_APPROXIMATE_ERRORS);
   if (maxErrors < 1 || m > MAX_APPROXIMATE_QUOTE) return null;
   const hint = Math.min(target.start ?? 0, text.length);
   // A huge article is scanned only around the hint, so re-anchoring stays bounded (bad input never hangs).
@@ -116,7 +127,10 @@ function approximateMatch(text: string, target: AnnotationTarget): Span | null {
     from = Math.max(0, hint - Math.floor(window / 2));
     to = Math.min(text.length, from + window);
   }
-  const ends = approximateEnds(text, quote, maxErrors, from, to);
+  const ends: { end: number; errors: number }[] = [];
+  for (const [a, b] of candidateRegions(text, quote, maxErrors, from, to)) {
+    for (const e of approximateEnds(text, quote, maxErrors, a, b)) ends.push(e);
+  }
   if (!ends.length) return null;
   const limit = Math.max(1, Math.min(MAX_APPROXIMATE_CANDIDATES, Math.floor(MAX_START_WORK / (m * m))));
   let candidates = ends;
@@ -142,6 +156,35 @@ function approximateMatch(text: string, target: AnnotationTarget): Span | null {
 }
 
 /**
+ * The parts of `[from, to)` where a match of `pattern` with at most `k` edits can be. Split into
+ * k + 1 pieces, such a match contains one piece exactly (each edit spoils at most one piece), so
+ * only the surroundings of the pieces' exact occurrences need the approximate search. An orphan
+ * whose text is gone costs k + 1 exact searches; without long enough pieces, the whole range.
+ */
+function candidateRegions(text: string, pattern: string, k: number, from: number, to: number): [number, number][] {
+  const m = pattern.length;
+  const len = Math.floor(m / (k + 1));
+  if (len < MIN_PIECE) return [[from, to]];
+  const regions: [number, number][] = [];
+  for (let p = 0; p <= k; p++) {
+    const off = p * len;
+    const piece = pattern.slice(off, p === k ? m : off + len);
+    anchorWork.cells += to - from;
+    for (let i = text.indexOf(piece, from); i >= 0 && i + piece.length <= to; i = text.indexOf(piece, i + 1)) {
+      regions.push([Math.max(from, i - off - k), Math.min(to, i - off + m + k)]);
+    }
+  }
+  regions.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of regions) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/**
  * End offsets where `pattern` matches a substring of `text` with at most `k` edits (Sellers'
  * algorithm with Ukkonen's cut-off, so the work is about k × text length). Of each run of adjacent
  * matching ends, only the one with the fewest errors is kept.
@@ -153,9 +196,11 @@ function approximateEnds(text: string, pattern: string, k: number, from: number,
   let lastActive = Math.min(k, m);
   const out: { end: number; errors: number }[] = [];
   let run: { end: number; errors: number; tail: number } | null = null;
+  let cells = 0;
   for (let j = from; j < to; j++) {
     const c = text.charCodeAt(j);
     let diag = 0;
+    cells += lastActive + 1;
     // col[0] stays 0: a match may start anywhere.
     for (let i = 1; i <= lastActive + 1 && i <= m; i++) {
       const up = col[i];
@@ -181,6 +226,7 @@ function approximateEnds(text: string, pattern: string, k: number, from: number,
     }
   }
   if (run) out.push({ end: run.end, errors: run.errors });
+  anchorWork.cells += cells;
   return out;
 }
 

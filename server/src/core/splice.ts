@@ -1,0 +1,139 @@
+/**
+ * A provisional analysis of an edited text, made from the analysis of the text before the edit:
+ * the paragraphs the edit touched (plus one on each side) are analyzed again on their own, and
+ * everything outside them is the old analysis with offsets moved by the length change. Its cost
+ * is that of the edited paragraphs plus a copy of the mentions after them, whatever the size of
+ * the article, so an editor can answer hovers on a large article while the user types.
+ *
+ * It is an approximation: a mention in the re-analyzed window does not see the rest of the
+ * article (a short name resolved by an earlier full name, a date anaphora to a date before the
+ * window), and it carries no findings. The exact analysis (`analyzeArticle`) replaces it as soon as
+ * it is computed; nothing that reports problems may use a provisional analysis.
+ */
+
+import { AnalysisContext, ArticleAnalysis, analyzeArticle } from './analyze';
+import { Paragraph } from './article';
+import { normalizeLoneCr } from './lines';
+import { DateMention, EntityMention } from './types';
+
+/** The first paragraphs (dateline, headline) decide the publication date: edits there are not spliced. */
+const LEADING_PARAGRAPHS = 3;
+/** A larger window (a big paste) is not worth splicing: the caller analyzes the whole text. */
+export const MAX_SPLICE_WINDOW = 64 * 1024;
+
+/** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+export interface TextDiff {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The one changed region between `a` and `b` (common prefix and suffix), or null when equal. */
+export function diffRegion(a: string, b: string): TextDiff | null {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  if (p === n && a.length === b.length) return null;
+  let s = 0;
+  const maxS = n - p;
+  while (s < maxS && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
+}
+
+/**
+ * The provisional analysis of `newText` from `base` (the analysis of another version of the same
+ * article), or null when the edit cannot be spliced (front matter, the leading paragraphs, a
+ * window over `MAX_SPLICE_WINDOW`): then the caller analyzes the whole text. `ctx` must be the
+ * context `base` was computed with (same registry snapshot). `known`: the caller's `diffRegion`
+ * of the two texts, when it has it.
+ */
+export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext, known?: TextDiff | null): ArticleAnalysis | null {
+  const oldText = base.article.text;
+  const text = normalizeLoneCr(newText);
+  // Lone CRs become LFs, one for one: the region where the raw texts differ is the same.
+  const diff = known !== undefined ? known : diffRegion(oldText, text);
+  if (!diff) return { ...base, article: { ...base.article, text } };
+  const ps = base.article.paragraphs;
+  if (ps.length <= LEADING_PARAGRAPHS + 1) return null;
+  // Paragraphs touching the changed region (inclusive: an edit at a paragraph's edge may join it
+  // to its neighbour), widened by one on each side.
+  let first = firstWithLineEndAtLeast(ps, diff.start);
+  let last = first;
+  while (last + 1 < ps.length && ps[last + 1].lineStart <= diff.oldEnd) last++;
+  first = Math.max(0, first - 1);
+  last = Math.min(ps.length - 1, last + 1);
+  if (first < LEADING_PARAGRAPHS) return null;
+  const ws = ps[first].lineStart;
+  const weOld = last === ps.length - 1 ? oldText.length : ps[last].lineEnd;
+  if (ws > diff.start || weOld < diff.oldEnd) return null;
+  const delta = text.length - oldText.length;
+  const weNew = weOld + delta;
+  if (weNew - ws > MAX_SPLICE_WINDOW || ws < base.article.bodyStart) return null;
+
+  // The window alone, behind a front matter that gives the same publication date.
+  const pub = base.article.publicationDate;
+  const header = pub ? `---\ndate: ${pub}\n---\n` : '';
+  const local = analyzeArticle(base.path, header + text.slice(ws, weNew), ctx);
+  const off = ws - header.length;
+  const inWindow = (x: { start: number }): boolean => x.start >= header.length;
+
+  const entities: EntityMention[] = [];
+  for (const m of base.entities) if (m.start < ws && m.end <= ws) entities.push(m);
+  for (const m of local.entities) if (inWindow(m)) entities.push(moveEntity(m, off));
+  for (const m of base.entities) if (m.start >= weOld) entities.push(moveEntity(m, delta));
+
+  const dates: DateMention[] = [];
+  for (const d of base.dates) if (d.start < ws && d.end <= ws) dates.push(d);
+  for (const d of local.dates) if (inWindow(d)) dates.push(moveDate(d, off, header.length));
+  for (const d of base.dates) if (d.start >= weOld) dates.push(moveDate(d, delta, weOld));
+
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < first; i++) paragraphs.push(ps[i]);
+  for (const p of local.article.paragraphs) if (inWindow(p)) paragraphs.push(moveParagraph(p, off));
+  for (let i = last + 1; i < ps.length; i++) paragraphs.push(moveParagraph(ps[i], delta));
+
+  const moveSpan = <T extends { start: number; end: number }>(s: T): T | null =>
+    s.end <= ws ? s : s.start >= weOld ? { ...s, start: s.start + delta, end: s.end + delta } : null;
+  const out: ArticleAnalysis = { path: base.path, article: { ...base.article, text, paragraphs }, entities, dates, findings: [] };
+  if (base.notes) out.notes = base.notes.flatMap((n) => moveSpan(n) ?? []);
+  if (base.annotations) out.annotations = base.annotations.map((a) => ({ annotation: a.annotation, span: a.span && moveSpan(a.span) }));
+  if (base.annotationFindings) out.annotationFindings = base.annotationFindings;
+  return out;
+}
+
+/** Index of the first paragraph whose last line ends at or after `offset` (the last one if none). */
+function firstWithLineEndAtLeast(ps: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid].lineEnd >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function moveEntity(m: EntityMention, d: number): EntityMention {
+  const out = { ...m, start: m.start + d, end: m.end + d };
+  if (m.officeRange) out.officeRange = [m.officeRange[0] + d, m.officeRange[1] + d];
+  return out;
+}
+
+/** Moves a date by `d`; an anchor on a previous date moves too when that date is at or after `from`. */
+function moveDate(m: DateMention, d: number, from: number): DateMention {
+  const out = { ...m, start: m.start + d, end: m.end + d };
+  const a = m.anchor;
+  if (a && typeof a === 'object') out.anchor = { previous: a.previous >= from ? a.previous + d : a.previous };
+  return out;
+}
+
+function moveParagraph(p: Paragraph, d: number): Paragraph {
+  return {
+    ...p,
+    start: p.start + d,
+    end: p.end + d,
+    lineStart: p.lineStart + d,
+    lineEnd: p.lineEnd + d,
+    sentences: p.sentences.map((s) => ({ start: s.start + d, end: s.end + d })),
+  };
+}

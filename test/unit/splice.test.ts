@@ -1,0 +1,130 @@
+/**
+ * Provisional analyses spliced from an older version's (`core/splice.ts`): outside the edited
+ * paragraphs they equal the exact analysis of the new text, the edited paragraph shows the new
+ * text's mentions, edits to the metadata are refused, and the work done grows with the window,
+ * not with the article. Also `analyzeArticleSteps`, which must give `analyzeArticle`'s result.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AnalysisContext, ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../../server/src/core/analyze';
+import { buildEntityIndex } from '../../server/src/core/entities';
+import { loadRegistry } from '../../server/src/core/registry';
+import { MAX_SPLICE_WINDOW, diffRegion, spliceAnalysis } from '../../server/src/core/splice';
+import { LineIndex } from '../../server/src/core/lines';
+import { samplesDir } from '../helpers';
+
+const registryDir = join(samplesDir, 'registry');
+const registry = loadRegistry(readdirSync(registryDir).map((f) => ({ path: join(registryDir, f), text: readFileSync(join(registryDir, f), 'utf8') })));
+const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry) };
+
+const WHO = ['Iwaya Takeshi', 'Johann Wadephul', 'Mark Rutte', 'Kamikawa Yoko'];
+const WHERE = ['Doha', 'Brussels', 'Riyadh', 'Tokyo'];
+const WHEN = ['on 3 March 2025', 'in June 2024', 'on 14 May 2025', 'in 2023'];
+
+/** An article of `n` paragraphs naming persons with full names and absolute dates (no context needed). */
+function article(n: number): string {
+  const lines = ['---', 'date: 2025-10-20', '---', 'Harbour Talks Continue', '', 'A short lead paragraph opens the report.', ''];
+  for (let i = 0; i < n; i++) {
+    lines.push(`${WHO[i % 4]} visited ${WHERE[(i * 3) % 4]} ${WHEN[(i * 7) % 4]} to discuss ferry timetables, officials said in note ${i}.`, '');
+  }
+  return lines.join('\n');
+}
+
+const key = (a: ArticleAnalysis) => ({
+  entities: a.entities.map((m) => [m.start, m.end, m.id, m.type, m.form]),
+  dates: a.dates.map((d) => [d.start, d.end, d.value]),
+  paragraphs: a.article.paragraphs.map((p) => [p.start, p.end, p.lineStart, p.lineEnd, p.sentences.map((s) => [s.start, s.end])]),
+});
+
+test('diffRegion finds the one changed region', () => {
+  assert.equal(diffRegion('abc', 'abc'), null);
+  assert.deepEqual(diffRegion('abcdef', 'abXYdef'), { start: 2, oldEnd: 3, newEnd: 4 });
+  assert.deepEqual(diffRegion('aaaa', 'aaaaaa'), { start: 4, oldEnd: 4, newEnd: 6 });
+  const long = 'x'.repeat(10000);
+  assert.deepEqual(diffRegion(long + 'A' + long, long + long), { start: 10000, oldEnd: 10001, newEnd: 10000 });
+});
+
+test('analyzeArticleSteps gives the analysis analyzeArticle gives', () => {
+  const text = article(40);
+  const steps = analyzeArticleSteps('a.article', text, ctx);
+  let n = 0;
+  let r = steps.next();
+  while (!r.done) {
+    n++;
+    r = steps.next();
+  }
+  assert.ok(n >= 5, `yields between phases (${n})`);
+  assert.deepEqual(r.value, analyzeArticle('a.article', text, ctx));
+});
+
+test('a splice equals the exact analysis of the new text, in and around the edited paragraph', () => {
+  const old = article(300);
+  const base = analyzeArticle('a.article', old, ctx);
+  const at = old.indexOf('Johann Wadephul visited', old.indexOf('note 149.'));
+  // Replace a name (the window's mention changes) and lengthen the paragraph (everything after moves).
+  const text = old.slice(0, at) + 'Annalena Baerbock, back from leave,' + old.slice(at + 'Johann Wadephul'.length);
+  const spliced = spliceAnalysis(base, text, ctx);
+  assert.ok(spliced, 'an edit in the body is spliced');
+  const exact = analyzeArticle('a.article', text, ctx);
+  assert.deepEqual(key(spliced), key(exact));
+  assert.equal(spliced.article.text, text);
+  const m = spliced.entities.find((e) => e.start === at);
+  assert.equal(m?.text, 'Annalena Baerbock');
+  assert.ok(m?.id, 'the new name is linked');
+  assert.deepEqual(spliced.findings, [], 'a provisional analysis reports no problems');
+});
+
+test('splices chain: one typed character at a time', () => {
+  let text = article(200);
+  let a = analyzeArticle('a.article', text, ctx);
+  const at = text.indexOf('ferry', text.indexOf('note 100.'));
+  for (const ch of 'night ') {
+    const i = at + 'night '.indexOf(ch);
+    text = text.slice(0, i) + ch + text.slice(i);
+    const next = spliceAnalysis(a, text, ctx);
+    assert.ok(next);
+    a = next;
+  }
+  assert.deepEqual(key(a), key(analyzeArticle('a.article', text, ctx)));
+});
+
+test('edits to the front matter, the leading paragraphs or too large a window are not spliced', () => {
+  const old = article(50);
+  const base = analyzeArticle('a.article', old, ctx);
+  assert.equal(spliceAnalysis(base, old.replace('date: 2025-10-20', 'date: 2025-10-21'), ctx), null);
+  assert.equal(spliceAnalysis(base, old.replace('Harbour Talks', 'Port Talks'), ctx), null);
+  const mid = old.indexOf('note 25.');
+  assert.equal(spliceAnalysis(base, old.slice(0, mid) + 'word '.repeat(MAX_SPLICE_WINDOW / 4) + old.slice(mid), ctx), null);
+});
+
+test('a splice re-analyzes the edited paragraphs, not the article (work grows with the window)', () => {
+  // Counted, not timed: the entity mentions the splice creates (window mentions and moved ones)
+  // versus those it reuses as they are. Edits near the end reuse nearly everything before them.
+  for (const n of [200, 800]) {
+    const old = article(n);
+    const base = analyzeArticle('a.article', old, ctx);
+    const at = old.indexOf('ferry', old.indexOf(`note ${n - 3}.`));
+    const spliced = spliceAnalysis(base, old.slice(0, at) + 'x' + old.slice(at), ctx)!;
+    const reused = spliced.entities.filter((m) => base.entities.includes(m)).length;
+    const created = spliced.entities.length - reused;
+    assert.ok(created <= 20, `${n} paragraphs: ${created} mentions made anew`);
+  }
+});
+
+test('a line index derived from the old text’s equals one built from scratch (LF, CRLF, lone CR, edits at breaks)', () => {
+  const base = 'one\ntwo\r\nthree\rfour\n\nfive\r\n\rsix';
+  const edits: [number, number, string][] = [];
+  for (let s = 0; s <= base.length; s++) for (const [len, ins] of [[0, 'x'], [1, ''], [1, '\n'], [0, '\r'], [2, 'a\r\nb'], [0, '\n']] as [number, string][]) edits.push([s, Math.min(base.length, s + len), ins]);
+  for (const [s, e, ins] of edits) {
+    const text = base.slice(0, s) + ins + base.slice(e);
+    const diff = diffRegion(base, text);
+    if (!diff) continue;
+    const derived = new LineIndex(text, { index: new LineIndex(base), ...diff });
+    const fresh = new LineIndex(text);
+    assert.equal(derived.lineCount, fresh.lineCount, JSON.stringify([s, e, ins]));
+    for (let l = 0; l < fresh.lineCount; l++) assert.equal(derived.lineStart(l), fresh.lineStart(l), JSON.stringify([s, e, ins, l]));
+  }
+});
