@@ -43,7 +43,6 @@ let data: TimelineData | undefined;
 let zoomBehavior: ZoomBehavior<SVGSVGElement, unknown> | undefined;
 let svgNode: SVGSVGElement | undefined;
 
-const LABEL_W = 230;
 const ROW_H = 32;
 const AXIS_H = 30;
 const DAY_MS = 86400000;
@@ -136,7 +135,8 @@ function render(): void {
     return;
   }
   const d = data;
-  const width = Math.max(640, chart.clientWidth || 900);
+  const width = Math.max(420, chart.clientWidth || 900);
+  const LABEL_W = Math.min(230, Math.round(width * 0.28));
   const height = AXIS_H + d.rows.length * ROW_H + 8;
   const startMs = utc(d.start).getTime();
   const endMs = nextDay(d.end).getTime();

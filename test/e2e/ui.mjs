@@ -4,9 +4,10 @@
 // registry, read the planted problems in the Problems panel, apply a quick fix from the light
 // bulb. A PNG screenshot per step goes to artifacts/e2e/. Ends with "N passed, N failed".
 // The entity colours are checked as rendered in Light Modern and Dark Modern; their screenshots
-// go to docs/images/theme-light.png and theme-dark.png (shown in the README). Last, "Import from
+// go to docs/images/theme-light.png and theme-dark.png (shown in the README). "Import from
 // Wikidata…" searches a local replay of the Wikidata API (test/e2e/wikidata-replay.mjs) and its
-// picker of matches goes to docs/images/wikidata-picker.png.
+// picker of matches goes to docs/images/wikidata-picker.png. The timeline view is checked on the
+// planted office error (docs/images/timeline-light.png and timeline-dark.png).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -213,7 +214,8 @@ try {
   browser = await launchBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+  // A loaded machine can take more than the default 30 s to serve the workbench.
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`, { timeout: 120000 });
   await waitForWorkbench(page, { fileInExplorer: 'articles' });
 
   await step('open an article: language mode and entity highlighting', async () => {
@@ -414,6 +416,73 @@ try {
     const toast = (await page.locator('.notifications-toasts', { hasText: 'Imported from Wikidata' }).first().innerText()).replace(/\s+/g, ' ');
     await screenshot('wikidata-imported');
     return `${items.join(' | ')} → ${toast.slice(0, 160)}; API requests: ${wikidata.requests.join(', ')}`;
+  });
+
+  // The timeline view (a webview): the planted office error of qatar-japan-defense.article is a
+  // conflict marker outside Hayashi Yoshimasa's bar; clicking it lands on the sentence.
+  /** Runs a command from the command palette by its label. */
+  async function runCommand(label) {
+    const input = page.locator('.quick-input-widget input');
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-workbench .part.editor .editor-group-container').first().click({ position: { x: 200, y: 200 } }).catch(() => {});
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 5000 });
+    await input.fill(`>${label}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click({ timeout: 10000 });
+    await input.waitFor({ state: 'hidden', timeout: 5000 });
+  }
+  /** The timeline webview's document (code-server nests it in two iframes). */
+  const timelineFrame = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await step('the timeline shows the planted office error outside the holder\'s bar; a click lands on the sentence', async () => {
+    await openFile('qatar-japan-defense.article');
+    // The earlier Wikidata import leaves a toast: not part of the picture.
+    await runCommand('Notifications: Clear All Notifications').catch(() => page.keyboard.press('Escape'));
+    await runCommand('Attaché: Show Timeline');
+    const frame = timelineFrame();
+    const marker = frame.locator('g.marker.conflict[data-entity="hayashi-yoshimasa"][data-row="japan-foreign-minister"]');
+    await marker.waitFor({ state: 'visible', timeout: 30000 });
+    const bar = frame.locator('g.span.tenure[data-entity="hayashi-yoshimasa"][data-row="japan-foreign-minister"] .shape');
+    const m = await marker.locator('.dot').boundingBox();
+    const b = await bar.boundingBox();
+    if (!m || !b) throw new Error('marker or bar not drawn');
+    if (!(m.x > b.x + b.width || m.x + m.width < b.x)) throw new Error(`the marker ${m.x}..${m.x + m.width} is inside the bar ${b.x}..${b.x + b.width}`);
+    const title = await marker.locator('title').textContent();
+    if (!/Hayashi Yoshimasa was Minister for Foreign Affairs of Japan from 2021-11-10 to 2023-09-13/.test(title ?? '')) throw new Error(`marker title: ${title}`);
+    const listed = await frame.locator('#list button.conflict', { hasText: 'Hayashi Yoshimasa as Minister for Foreign Affairs of Japan' }).count();
+    if (listed !== 1) throw new Error(`the list has ${listed} entries for the conflict`);
+    // Room for the picture: no side bar, no panel (the chart redraws at its new width).
+    await runCommand('View: Close Primary Side Bar').catch(() => page.keyboard.press('Escape'));
+    await runCommand('View: Hide Panel').catch(() => page.keyboard.press('Escape'));
+    await frame.locator('#timeline-svg[width]').evaluate((el) => new Promise((resolve) => {
+      const deadline = Date.now() + 5000;
+      const check = () => (Number(el.ownerDocument.getElementById('timeline-svg')?.getAttribute('width')) > 600 || Date.now() > deadline ? resolve(undefined) : setTimeout(check, 100));
+      check();
+    }));
+    await page.mouse.move(5, 5);
+    await page.locator('.part.editor').screenshot({ path: path.join(ROOT, 'docs', 'images', 'timeline-dark.png') });
+    await screenshot('timeline-dark');
+    await pickTheme('Light Modern');
+    // The webview takes the theme's colours from VS Code's CSS variables once the theme applies.
+    const light = async () => frame.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const deadline = Date.now() + 15000;
+    while (!/rgb\(25[0-5], 25[0-5], 25[0-5]\)/.test(await light()) && Date.now() < deadline) await sleep(200);
+    await page.mouse.move(5, 5);
+    await page.locator('.part.editor').screenshot({ path: path.join(ROOT, 'docs', 'images', 'timeline-light.png') });
+    await screenshot('timeline-light');
+    // A click on the marker opens the article at the sentence (line 6) with the mention selected.
+    await marker.locator('.dot').click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'qatar-japan-defense.article' }).filter({ hasNotText: 'Timeline' }).waitFor({ timeout: 10000 });
+    const sel = page.locator('.statusbar-item[id="status.editor.selection"]');
+    const deadline2 = Date.now() + 10000;
+    let status = '';
+    while (Date.now() < deadline2) {
+      status = (await sel.innerText().catch(() => '')).trim();
+      if (/Ln 6,/.test(status) && /selected/.test(status)) break;
+      await sleep(200);
+    }
+    if (!/Ln 6,/.test(status) || !/selected/.test(status)) throw new Error(`after the click the selection is "${status}"`);
+    await screenshot('timeline-clicked');
+    return `marker at x ${Math.round(m.x)}, bar ${Math.round(b.x)}..${Math.round(b.x + b.width)}; ${status}`;
   });
 } catch (e) {
   log('ERROR', e?.stack ?? e);

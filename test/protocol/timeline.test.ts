@@ -76,6 +76,10 @@ describe('attache/timeline', { skip: existsSync(serverPath) ? false : 'server/ou
     assert.match(all.title, /\(9 articles\)$/);
     assert.ok(all.markers.some((m) => m.location.path.endsWith('/iwaya-qatar-energy.article')));
     assert.ok(all.rows.some((r) => r.id === 'japan-germany-strategic-dialogue-1'));
+    // A registry file has no article of its own: the folder's timeline.
+    const fromRegistry = await ask({ uri: client.uri('registry/offices.yaml'), scope: 'article', today: '2026-12-01' });
+    assert.equal(fromRegistry.title, all.title);
+    assert.equal(fromRegistry.markers.length, all.markers.length);
     const person = await ask({ uri, scope: 'workspace', entity: 'hayashi-yoshimasa', today: '2026-12-01' });
     assert.equal(person.title, 'Timeline of Hayashi Yoshimasa');
     assert.ok(person.markers.length >= 4 && person.markers.every((m) => m.entity === 'hayashi-yoshimasa'));
