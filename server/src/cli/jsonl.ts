@@ -24,7 +24,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import { Readable, Writable } from 'node:stream';
 import { analyzeArticle, AnalysisContext } from '../core/analyze';
 import { parseIsoDate } from '../core/calendar';
@@ -32,6 +31,7 @@ import { buildEntityIndex } from '../core/entities';
 import { RegistrySnapshot } from '../core/types';
 import { UsageError, eachArgument } from './args';
 import { claimsOf } from './claims';
+import { readLines } from './lines';
 import { Progress, ProgressStream } from './progress';
 import { readRegistry, registryFilesFor } from './project';
 import { reduceShards } from './reduce';
@@ -202,10 +202,9 @@ async function analyzeJsonl(registry: RegistrySnapshot, emitClaims: boolean, io:
 /** The map step over standard input; returns how many lines were bad. */
 async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null): Promise<number> {
   const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: {} };
-  const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
   let n = 0;
   let bad = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(io.stdin)) {
     n++;
     const input = parseInputLine(line);
     if (input.ok) await out.line(mapLine(input, ctx, io.cwd));

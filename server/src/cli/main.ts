@@ -250,6 +250,11 @@ export function run(): void {
     return;
   }
   if (isJsonlCommand(process.argv.slice(2))) {
+    // A reader that stops early (`| head`) ends the run quietly, as for any Unix filter.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
     const io = { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, err: (s: string) => void process.stderr.write(s), progress: process.stderr, inputBytes: stdinFileSize() };
     jsonlCommand(process.argv.slice(2), io, USAGE).then(
       (code) => (process.exitCode = code),
