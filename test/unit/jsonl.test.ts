@@ -217,29 +217,33 @@ test('the date of a line is the publication date: relative dates resolve against
 
 test('the built attache reads standard input and writes standard output (exit status 1 for a bad line)', () => {
   const dir = ws();
-  const input = corpus(4).join('\n') + '\nnot json\n';
+  const input = Buffer.concat([Buffer.from(corpus(4).join('\n') + '\nnot json\n{"id": "x", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
   const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'attache.js'), 'analyze', '--jsonl'], { cwd: dir, input, encoding: 'utf8' });
   assert.equal(r.status, 1, r.stderr);
   const lines = r.stdout.trimEnd().split('\n');
-  assert.equal(lines.length, 5);
+  assert.equal(lines.length, 6);
   assert.equal((JSON.parse(lines[0]) as { id: string }).id, 'a0000.article');
   assert.match(r.stderr, /^attache: stdin:5: invalid JSON/m);
+  assert.match(r.stderr, /^attache: stdin:6: not valid UTF-8 \(byte 25 of the line\)$/m);
+  assert.deepEqual(JSON.parse(lines[5]), { id: null, error: 'not valid UTF-8 (byte 25 of the line)' });
   // Not a terminal: no progress line.
   assert.doesNotMatch(r.stderr, /\r|MB\/s/);
 });
 
 test('lines are split on LF (CRLF too) across chunk boundaries, multi-byte characters intact, a last line without LF kept', async () => {
-  const { readLines } = await import('../../server/src/cli/lines');
+  const { InvalidUtf8, readLines } = await import('../../server/src/cli/lines');
   const bytes = Buffer.from('{"id":"é"}\r\n\nsecond ☃ line\nlast', 'utf8');
   // Every way of cutting the bytes in two chunks, including inside the é and the ☃.
   for (let cut = 0; cut <= bytes.length; cut++) {
     const got: string[] = [];
-    for await (const l of readLines(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]))) got.push(l);
+    for await (const l of readLines(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]))) got.push(l as string);
     assert.deepEqual(got, ['{"id":"é"}', '', 'second ☃ line', 'last'], `cut at ${cut}`);
   }
-  const none: string[] = [];
-  for await (const l of readLines(Readable.from([Buffer.from('one\n')]))) none.push(l);
-  assert.deepEqual(none, ['one']);
+  const some: unknown[] = [];
+  const input = Buffer.concat([Buffer.from('\ufeffone\n\uFFFD is fine\nbad ', 'utf8'), Buffer.from([0xff]), Buffer.from('\n')]);
+  for await (const l of readLines(Readable.from([input]))) some.push(l);
+  assert.deepEqual(some.slice(0, 2), ['one', '\uFFFD is fine'], 'a BOM is dropped; a real U+FFFD is kept');
+  assert.deepEqual(some[2], new InvalidUtf8(4));
 });
 
 test('the paragraph counter of reduce counts up to its cap, grows, and never undercounts', async () => {

@@ -6,7 +6,7 @@
  * Input lines are `{"id": "…", "text": "…", "date"?: "YYYY-MM-DD"}`. Output lines have the
  * per-file shape of `analyze --json`: `{"id", "publicationDate", "entities", "dates",
  * "diagnostics"}` (the `path` of related information is the other article's id). A bad input line
- * (not JSON, not an object, no id, no string text, a date that is not YYYY-MM-DD) is reported on
+ * (not UTF-8, not JSON, not an object, no id, no string text, a date that is not YYYY-MM-DD) is reported on
  * standard error with its line number and also gives an output line `{"id": ID-or-null,
  * "error": "…"}` in its place, so output line N always answers input line N; the exit status is
  * then 1, once every line is done.
@@ -31,7 +31,7 @@ import { buildEntityIndex } from '../core/entities';
 import { RegistrySnapshot } from '../core/types';
 import { UsageError, eachArgument } from './args';
 import { claimsOf } from './claims';
-import { readLines } from './lines';
+import { InvalidUtf8, readLines } from './lines';
 import { Progress, ProgressStream } from './progress';
 import { readRegistry, registryFilesFor } from './project';
 import { reduceShards } from './reduce';
@@ -206,14 +206,14 @@ async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWrit
   let bad = 0;
   for await (const line of readLines(io.stdin)) {
     n++;
-    const input = parseInputLine(line);
+    const input: InputLine = line instanceof InvalidUtf8 ? { ok: false, id: null, error: `not valid UTF-8 (byte ${line.byte + 1} of the line)` } : parseInputLine(line);
     if (input.ok) await out.line(mapLine(input, ctx, io.cwd));
     else {
       bad++;
       io.err(`attache: stdin:${n}: ${input.error}\n`);
       await out.line(errorLine(input.id, input.error));
     }
-    progress?.tick(line.length + 1);
+    progress?.tick(line instanceof InvalidUtf8 ? line.byte : line.length + 1);
   }
   return bad;
 }

@@ -24,7 +24,7 @@ import { RegistrySnapshot } from '../core/types';
 import { BOILERPLATE_MIN_OTHERS, WorkspaceIndex } from '../core/workspace';
 import { Claims, summaryOfClaims } from './claims';
 import { FingerprintCount } from './fingerprintCount';
-import { readLines } from './lines';
+import { InvalidUtf8, readLines } from './lines';
 import type { LineWriter } from './jsonl';
 import { Progress } from './progress';
 import { jsonFinding } from './report';
@@ -46,7 +46,11 @@ class ShardError extends Error {}
 /** Each line of one file, with its number from 1. */
 async function* linesOf(file: string): AsyncGenerator<[number, string]> {
   let n = 0;
-  for await (const line of readLines(fs.createReadStream(file, { highWaterMark: 1 << 20 }))) yield [++n, line];
+  for await (const line of readLines(fs.createReadStream(file, { highWaterMark: 1 << 20 }))) {
+    ++n;
+    // attache writes UTF-8; anything else is not map output (pass 2 stops on it with the place).
+    yield [n, line instanceof InvalidUtf8 ? '\uFFFD' : line];
+  }
 }
 
 /** The id at the start of a map output line (`{"id":…,`), read without parsing the whole line. */
