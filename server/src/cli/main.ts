@@ -233,7 +233,7 @@ function stdinFileSize(): number | undefined {
 
 /** Runs the CLI on this process's arguments and sets its exit status; never throws. */
 export function run(): void {
-  // `import` streams its inputs, so it is the one asynchronous command.
+  // `import`, `analyze --jsonl` and `reduce` stream their inputs: they are the asynchronous commands.
   if (process.argv[2] === 'import') {
     const argv = process.argv.slice(3);
     if (argv.includes('--help') || argv.includes('-h')) {
