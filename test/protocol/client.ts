@@ -84,7 +84,7 @@ export class TestClient {
    * workspace) and completes the initialize handshake. `settings` is the `attache` section the
    * client answers `workspace/configuration` with; `initializationOptions` go with `initialize`.
    */
-  static async start(root: string, settings: Record<string, unknown> = {}, folders?: string[], initializationOptions?: unknown): Promise<TestClient> {
+  static async start(root: string, settings: Record<string, unknown> = {}, folders?: string[], initializationOptions?: unknown, opts: { workDoneProgress?: boolean } = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, root, settings);
@@ -123,7 +123,7 @@ export class TestClient {
     conn.onRequest('workspace/codeLens/refresh', () => null);
     conn.listen();
     const capabilities: ClientCapabilities = {
-      window: { workDoneProgress: true },
+      window: { workDoneProgress: opts.workDoneProgress ?? true },
       workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
       textDocument: {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },

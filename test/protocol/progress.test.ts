@@ -76,4 +76,18 @@ describe('work done progress', { skip }, () => {
     const begin = client.progress.indexOf(events[1]);
     assert.ok(create < begin);
   });
+
+  test('a client that does not announce window.workDoneProgress gets none', async () => {
+    const files: Record<string, string> = { 'registry.yaml': registryFile(['kenya']) };
+    for (let i = 0; i < 5; i++) files[`articles/k${i}.article`] = `Envoys from Kenya met for round ${i}.\n`;
+    const root = makeWorkspace(files);
+    roots.push(root);
+    const client = await TestClient.start(root, {}, undefined, undefined, { workDoneProgress: false });
+    clients.push(client);
+    const read = await client.waitForLog(/5 article\(s\) read from disk/);
+    await client.waitForLog(/Indexed articles/, client.log.indexOf(read) + 1);
+    // The articles read from disk are indexed, and not one create request or $/progress was sent.
+    assert.deepEqual(client.progress, []);
+    assert.ok(!client.notifications.some((n) => n.method === '$/progress'));
+  });
 });

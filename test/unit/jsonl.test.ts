@@ -60,6 +60,9 @@ function corpus(n: number): string[] {
       i % 5 === 1 ? `The Harbour Talks took place on ${day} May 2024, according to note ${i}.` : `Qatari officials declined to comment on item ${i}.`,
       i % 2 === 0 ? POPULAR : `No further meetings were announced for series ${i}.`,
     ];
+    // At the threshold: a paragraph in two articles is not boilerplate, one in three is.
+    if (i === 1 || i === 2) paras.push('Both of these reports were filed late on a Friday evening by the night editor.');
+    if (i >= 4 && i <= 6) paras.push('All three of these dispatches were translated from the Arabic original by staff.');
     const rec: Record<string, string> = { id: `a${String(i).padStart(4, '0')}.article`, text: paras.join('\n') + '\n' };
     if (i % 7 !== 3) rec.date = `2025-03-${String(15 + (i % 10)).padStart(2, '0')}`;
     lines.push(JSON.stringify(rec));
@@ -114,7 +117,7 @@ test('the generated corpus has cross-article findings, and they equal analyze --
   });
   const parsed = out.map((l) => JSON.parse(l) as { id: string; diagnostics: { code: string; related?: { path: string }[] }[] });
   const codes = parsed.flatMap((o) => o.diagnostics.map((d) => d.code));
-  assert.equal(codes.filter((c) => c === 'boilerplate').length, 10 + 15, 'each copy of the two shared paragraphs is boilerplate');
+  assert.equal(codes.filter((c) => c === 'boilerplate').length, 10 + 15 + 3, 'each copy of the three shared paragraphs is boilerplate');
   assert.ok(codes.filter((c) => c === 'event-date-conflict').length >= 30, codes.join(' '));
   // A related place names another line by its id.
   const ids = new Set(parsed.map((o) => o.id));
@@ -214,13 +217,44 @@ test('the date of a line is the publication date: relative dates resolve against
 
 test('the built attache reads standard input and writes standard output (exit status 1 for a bad line)', () => {
   const dir = ws();
-  const input = corpus(4).join('\n') + '\nnot json\n';
+  const input = Buffer.concat([Buffer.from(corpus(4).join('\n') + '\nnot json\n{"id": "x", "text": "caf'), Buffer.from([0xe9]), Buffer.from('"}\n')]);
   const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'attache.js'), 'analyze', '--jsonl'], { cwd: dir, input, encoding: 'utf8' });
   assert.equal(r.status, 1, r.stderr);
   const lines = r.stdout.trimEnd().split('\n');
-  assert.equal(lines.length, 5);
+  assert.equal(lines.length, 6);
   assert.equal((JSON.parse(lines[0]) as { id: string }).id, 'a0000.article');
   assert.match(r.stderr, /^attache: stdin:5: invalid JSON/m);
+  assert.match(r.stderr, /^attache: stdin:6: not valid UTF-8 \(byte 25 of the line\)$/m);
+  assert.deepEqual(JSON.parse(lines[5]), { id: null, error: 'not valid UTF-8 (byte 25 of the line)' });
   // Not a terminal: no progress line.
   assert.doesNotMatch(r.stderr, /\r|MB\/s/);
+});
+
+test('lines are split on LF (CRLF too) across chunk boundaries, multi-byte characters intact, a last line without LF kept', async () => {
+  const { InvalidUtf8, readLines } = await import('../../server/src/cli/lines');
+  const bytes = Buffer.from('{"id":"é"}\r\n\nsecond ☃ line\nlast', 'utf8');
+  // Every way of cutting the bytes in two chunks, including inside the é and the ☃.
+  for (let cut = 0; cut <= bytes.length; cut++) {
+    const got: string[] = [];
+    for await (const l of readLines(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]))) got.push(l as string);
+    assert.deepEqual(got, ['{"id":"é"}', '', 'second ☃ line', 'last'], `cut at ${cut}`);
+  }
+  const some: unknown[] = [];
+  const input = Buffer.concat([Buffer.from('\ufeffone\n\uFFFD is fine\nbad ', 'utf8'), Buffer.from([0xff]), Buffer.from('\n')]);
+  for await (const l of readLines(Readable.from([input]))) some.push(l);
+  assert.deepEqual(some.slice(0, 2), ['one', '\uFFFD is fine'], 'a BOM is dropped; a real U+FFFD is kept');
+  assert.deepEqual(some[2], new InvalidUtf8(4));
+});
+
+test('the paragraph counter of reduce counts up to its cap, grows, and never undercounts', async () => {
+  const { FingerprintCount } = await import('../../server/src/cli/fingerprintCount');
+  const { fingerprintHash } = await import('../../server/src/cli/claims');
+  const c = new FingerprintCount(3, 4);
+  const fps = Array.from({ length: 5000 }, (_, i) => fingerprintHash(`paragraph ${i}`));
+  fps.forEach((fp, i) => {
+    for (let k = 0; k <= i % 5; k++) c.add(fp);
+  });
+  fps.forEach((fp, i) => assert.ok(c.get(fp) >= Math.min(3, (i % 5) + 1), `${i}`));
+  assert.equal(fps.filter((fp, i) => c.get(fp) !== Math.min(3, (i % 5) + 1)).length, 0, 'no collision among 5000');
+  assert.equal(c.get(fingerprintHash('never added')), 0);
 });

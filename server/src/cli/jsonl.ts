@@ -6,7 +6,7 @@
  * Input lines are `{"id": "…", "text": "…", "date"?: "YYYY-MM-DD"}`. Output lines have the
  * per-file shape of `analyze --json`: `{"id", "publicationDate", "entities", "dates",
  * "diagnostics"}` (the `path` of related information is the other article's id). A bad input line
- * (not JSON, not an object, no id, no string text, a date that is not YYYY-MM-DD) is reported on
+ * (not UTF-8, not JSON, not an object, no id, no string text, a date that is not YYYY-MM-DD) is reported on
  * standard error with its line number and also gives an output line `{"id": ID-or-null,
  * "error": "…"}` in its place, so output line N always answers input line N; the exit status is
  * then 1, once every line is done.
@@ -24,7 +24,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import { Readable, Writable } from 'node:stream';
 import { analyzeArticle, AnalysisContext } from '../core/analyze';
 import { parseIsoDate } from '../core/calendar';
@@ -32,6 +31,7 @@ import { buildEntityIndex } from '../core/entities';
 import { RegistrySnapshot } from '../core/types';
 import { UsageError, eachArgument } from './args';
 import { claimsOf } from './claims';
+import { InvalidUtf8, readLines } from './lines';
 import { Progress, ProgressStream } from './progress';
 import { readRegistry, registryFilesFor } from './project';
 import { reduceShards } from './reduce';
@@ -202,19 +202,18 @@ async function analyzeJsonl(registry: RegistrySnapshot, emitClaims: boolean, io:
 /** The map step over standard input; returns how many lines were bad. */
 async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null): Promise<number> {
   const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: {} };
-  const lines = readline.createInterface({ input: io.stdin, crlfDelay: Infinity });
   let n = 0;
   let bad = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(io.stdin)) {
     n++;
-    const input = parseInputLine(line);
+    const input: InputLine = line instanceof InvalidUtf8 ? { ok: false, id: null, error: `not valid UTF-8 (byte ${line.byte + 1} of the line)` } : parseInputLine(line);
     if (input.ok) await out.line(mapLine(input, ctx, io.cwd));
     else {
       bad++;
       io.err(`attache: stdin:${n}: ${input.error}\n`);
       await out.line(errorLine(input.id, input.error));
     }
-    progress?.tick(line.length + 1);
+    progress?.tick(line instanceof InvalidUtf8 ? line.byte : line.length + 1);
   }
   return bad;
 }

@@ -261,7 +261,7 @@ function stdinFileSize(): number | undefined {
 
 /** Runs the CLI on this process's arguments and sets its exit status; never throws. */
 export function run(): void {
-  // `import` streams its inputs, so it is the one asynchronous command.
+  // `import`, `analyze --jsonl` and `reduce` stream their inputs: they are the asynchronous commands.
   if (process.argv[2] === 'import') {
     const argv = process.argv.slice(3);
     if (argv.includes('--help') || argv.includes('-h')) {
@@ -278,6 +278,11 @@ export function run(): void {
     return;
   }
   if (isJsonlCommand(process.argv.slice(2))) {
+    // A reader that stops early (`| head`) ends the run quietly, as for any Unix filter.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
     const io = { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, err: (s: string) => void process.stderr.write(s), progress: process.stderr, inputBytes: stdinFileSize() };
     jsonlCommand(process.argv.slice(2), io, USAGE).then(
       (code) => (process.exitCode = code),

@@ -4,11 +4,15 @@
  * byte for byte what one `attache analyze --jsonl` over the whole input writes: the same lines, in
  * shard order then line order, with the cross-article findings added and the claims removed.
  *
- * Two passes over the shard files, so memory holds the claims of the corpus (the workspace index),
- * never its lines: the first feeds every article's claims into the core's `WorkspaceIndex` in
- * input order (the order a single run adds them, which decides the articles its findings name);
- * the second copies each line, adding that article's workspace findings to its diagnostics. A line
- * whose article has none is copied with its claims cut off, without being parsed again.
+ * Three passes over the shard files, so memory holds claims of the corpus, never its lines:
+ * 1. count, for each paragraph fingerprint, the articles that have it (fingerprintCount.ts);
+ * 2. feed every article's claims into the core's `WorkspaceIndex` in input order (the order a
+ *    single run adds them, which decides the articles its findings name), keeping only the
+ *    paragraphs found in enough articles to be boilerplate (a paragraph in fewer articles has a
+ *    ring of its own in the index that never gives a finding, so leaving it out changes nothing)
+ *    and skipping articles left with no claims;
+ * 3. copy each line, adding that article's workspace findings to its diagnostics. A line whose
+ *    article has none is copied with its claims cut off, without being parsed again.
  *
  * Articles are keyed by id. An id already used by an earlier line of the corpus is reported as an
  * error line (`"duplicate id: line N has it too"`, N counted over the concatenated input), since
@@ -16,10 +20,11 @@
  */
 
 import * as fs from 'node:fs';
-import * as readline from 'node:readline';
 import { RegistrySnapshot } from '../core/types';
-import { WorkspaceIndex } from '../core/workspace';
-import { summaryOfClaims } from './claims';
+import { BOILERPLATE_MIN_OTHERS, WorkspaceIndex } from '../core/workspace';
+import { Claims, summaryOfClaims } from './claims';
+import { FingerprintCount } from './fingerprintCount';
+import { InvalidUtf8, readLines } from './lines';
 import type { LineWriter } from './jsonl';
 import { Progress } from './progress';
 import { jsonFinding } from './report';
@@ -40,9 +45,12 @@ class ShardError extends Error {}
 
 /** Each line of one file, with its number from 1. */
 async function* linesOf(file: string): AsyncGenerator<[number, string]> {
-  const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
   let n = 0;
-  for await (const line of rl) yield [++n, line];
+  for await (const line of readLines(fs.createReadStream(file, { highWaterMark: 1 << 20 }))) {
+    ++n;
+    // attache writes UTF-8; anything else is not map output (pass 2 stops on it with the place).
+    yield [n, line instanceof InvalidUtf8 ? '\uFFFD' : line];
+  }
 }
 
 /** The id at the start of a map output line (`{"id":…,`), read without parsing the whole line. */
@@ -60,7 +68,36 @@ interface Pass1 {
   errorLines: number;
 }
 
+/** The number of articles a paragraph must be in for `boilerplate` to report it. */
+const BOILERPLATE_ARTICLES = BOILERPLATE_MIN_OTHERS + 1;
+
+/** Pass 1: how many articles have each paragraph fingerprint (lines that are not map output are left to pass 2 to report). */
+async function countParagraphs(files: readonly string[]): Promise<FingerprintCount> {
+  const count = new FingerprintCount(BOILERPLATE_ARTICLES);
+  for (const file of files) {
+    for await (const [, line] of linesOf(file)) {
+      const at = line.lastIndexOf(CLAIMS);
+      if (at < 0) continue;
+      let p: unknown;
+      try {
+        p = (JSON.parse(line.slice(at + CLAIMS.length, -1)) as Partial<Claims>).p;
+      } catch {
+        continue;
+      }
+      if (Array.isArray(p)) for (const x of p) if (Array.isArray(x) && typeof x[0] === 'string') count.add(x[0]);
+    }
+  }
+  return count;
+}
+
+/** The claims of a line with the paragraphs in too few articles of the corpus left out. */
+function frequentOnly(claims: Partial<Claims>, count: FingerprintCount): Partial<Claims> {
+  if (!Array.isArray(claims.p)) return claims;
+  return { ...claims, p: claims.p.filter((x) => !Array.isArray(x) || typeof x[0] !== 'string' || count.get(x[0]) >= BOILERPLATE_ARTICLES) };
+}
+
 async function readClaims(files: readonly string[], names: readonly string[], registry: RegistrySnapshot, opts: ReduceOptions): Promise<Pass1> {
+  const count = await countParagraphs(files);
   const index = new WorkspaceIndex(registry);
   const firstLine = new Map<string, number>();
   const duplicates = new Map<number, number>();
@@ -89,7 +126,9 @@ async function readClaims(files: readonly string[], names: readonly string[], re
           continue;
         }
         firstLine.set(key, global);
-        index.updateSummary(key, summaryOfClaims(JSON.parse(line.slice(at + CLAIMS.length, -1))));
+        const summary = summaryOfClaims(frequentOnly(JSON.parse(line.slice(at + CLAIMS.length, -1)) as Partial<Claims>, count));
+        // An article with no claim left can have no workspace finding, nor give one to another.
+        if (summary.paragraphs.size || summary.events.size) index.updateSummary(key, summary);
       } catch (e) {
         throw new ShardError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
       }
