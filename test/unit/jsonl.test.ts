@@ -258,3 +258,19 @@ test('the paragraph counter of reduce counts up to its cap, grows, and never und
   assert.equal(fps.filter((fp, i) => c.get(fp) !== Math.min(3, (i % 5) + 1)).length, 0, 'no collision among 5000');
   assert.equal(c.get(fingerprintHash('never added')), 0);
 });
+
+test('analyze --jsonl --numeric-order reads day-month dates as asked, like analyze and check', async () => {
+  const ws = workspace({ 'registry.yaml': REGISTRY });
+  // No unambiguous numeric date in the text: auto reads month first; dmy reads day first.
+  const line = JSON.stringify({ id: 'n1', text: 'Doha, 2025 — The envoys signed the memorandum on 03/04/2025.\n' }) + '\n';
+  const value = (out: string): string => JSON.parse(out.trim()).dates.find((d: { text: string }) => d.text === '03/04/2025').value;
+  const auto = await run(['analyze', '--jsonl', '--quiet'], ws, line);
+  const dmy = await run(['analyze', '--jsonl', '--numeric-order', 'dmy', '--quiet'], ws, line);
+  assert.equal(auto.code, 0, auto.err);
+  assert.equal(dmy.code, 0, dmy.err);
+  assert.equal(value(auto.out), '2025-03-04');
+  assert.equal(value(dmy.out), '2025-04-03');
+  const bad = await run(['analyze', '--jsonl', '--numeric-order', 'ymd'], ws, line);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--numeric-order must be auto, mdy or dmy, not 'ymd'/);
+});

@@ -3,6 +3,8 @@
  * `--name=value`; anything else is a positional argument.
  */
 
+import { NUMERIC_ORDERS, NumericOrder } from '../core/types';
+
 /** A command-line mistake: reported with the usage text and exit status 2. */
 export class UsageError extends Error {}
 
@@ -22,4 +24,10 @@ export function eachArgument(argv: readonly string[], start: number, visit: (nam
     };
     visit(arg.startsWith('--') ? arg.split('=')[0] : arg, arg, value);
   }
+}
+
+/** The value of `--numeric-order` (the setting `attache.dates.numericOrder`). */
+export function numericOrderArg(v: string): NumericOrder {
+  if (!NUMERIC_ORDERS.includes(v as NumericOrder)) throw new UsageError(`--numeric-order must be auto, mdy or dmy, not '${v}'`);
+  return v as NumericOrder;
 }

@@ -29,7 +29,8 @@ import { analyzeArticle, AnalysisContext } from '../core/analyze';
 import { parseIsoDate } from '../core/calendar';
 import { buildEntityIndex } from '../core/entities';
 import { RegistrySnapshot } from '../core/types';
-import { UsageError, eachArgument } from './args';
+import { UsageError, eachArgument, numericOrderArg } from './args';
+import { NumericOrder } from '../core/types';
 import { claimsOf } from './claims';
 import { InvalidUtf8, readLines } from './lines';
 import { Progress, ProgressStream } from './progress';
@@ -48,7 +49,7 @@ export interface StreamIo {
   inputBytes?: number;
 }
 
-export const JSONL_USAGE = `  attache analyze --jsonl [--registry GLOB]... [--emit-claims] [--quiet] < IN.jsonl > OUT.jsonl
+export const JSONL_USAGE = `  attache analyze --jsonl [--registry GLOB]... [--emit-claims] [--numeric-order auto|mdy|dmy] [--quiet] < IN.jsonl > OUT.jsonl
   attache reduce [--registry GLOB]... [--quiet] SHARD.jsonl... > OUT.jsonl`;
 
 /** Buffered writing to a stream that waits when the stream asks it to (bounded memory). */
@@ -124,15 +125,17 @@ interface JsonlArgs {
   emitClaims: boolean;
   quiet: boolean;
   shards: string[];
+  numericOrder: NumericOrder;
 }
 
 function parseJsonlArgs(argv: readonly string[]): JsonlArgs {
-  const a: JsonlArgs = { command: argv[0] === 'reduce' ? 'reduce' : 'analyze', registry: [], emitClaims: false, quiet: false, shards: [] };
+  const a: JsonlArgs = { command: argv[0] === 'reduce' ? 'reduce' : 'analyze', registry: [], emitClaims: false, quiet: false, shards: [], numericOrder: 'auto' };
   eachArgument(argv, 1, (name, arg, value) => {
     if (name === '--registry') a.registry.push(value());
     else if (name === '--jsonl' && a.command === 'analyze') return;
     else if (name === '--emit-claims' && a.command === 'analyze') a.emitClaims = true;
     else if (name === '--quiet' || name === '-q') a.quiet = true;
+    else if (name === '--numeric-order' && a.command === 'analyze') a.numericOrder = numericOrderArg(value());
     else if (arg.startsWith('-')) throw new UsageError(`${arg} does not go with ${a.command === 'reduce' ? 'reduce' : 'analyze --jsonl'}`);
     else if (a.command === 'reduce') a.shards.push(arg);
     else throw new UsageError(`analyze --jsonl reads standard input and takes no PATH ('${arg}')`);
@@ -164,15 +167,16 @@ export async function jsonlCommand(argv: readonly string[], io: StreamIo, usage:
   for (const e of errors) io.err(`attache: ${e}\n`);
   const status = args.command === 'reduce'
     ? await reduceShards(args.shards.map((s) => path.resolve(io.cwd, s)), registry, new LineWriter(io.stdout), { err: io.err, names: args.shards, progress: Progress.on(io.progress, args.quiet) })
-    : await analyzeJsonl(registry, args.emitClaims, io, args.quiet);
+    : await analyzeJsonl(registry, args, io);
   return errors.length ? 2 : status;
 }
 
-async function analyzeJsonl(registry: RegistrySnapshot, emitClaims: boolean, io: StreamIo, quiet: boolean): Promise<number> {
-  const progress = Progress.on(io.progress, quiet, io.inputBytes !== undefined ? { bytes: io.inputBytes } : {});
+async function analyzeJsonl(registry: RegistrySnapshot, args: JsonlArgs, io: StreamIo): Promise<number> {
+  const { emitClaims, numericOrder } = args;
+  const progress = Progress.on(io.progress, args.quiet, io.inputBytes !== undefined ? { bytes: io.inputBytes } : {});
   if (emitClaims) {
     const out = new LineWriter(io.stdout);
-    const bad = await mapStream(registry, io, out, progress);
+    const bad = await mapStream(registry, io, out, progress, numericOrder);
     await out.flush();
     progress?.done();
     return bad ? 1 : 0;
@@ -185,7 +189,7 @@ async function analyzeJsonl(registry: RegistrySnapshot, emitClaims: boolean, io:
     const file = path.join(dir, 'map.jsonl');
     const stream = fs.createWriteStream(file);
     const mapOut = new LineWriter(stream);
-    const bad = await mapStream(registry, io, mapOut, progress);
+    const bad = await mapStream(registry, io, mapOut, progress, numericOrder);
     await mapOut.flush();
     await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
     progress?.done();
@@ -200,8 +204,8 @@ async function analyzeJsonl(registry: RegistrySnapshot, emitClaims: boolean, io:
 }
 
 /** The map step over standard input; returns how many lines were bad. */
-async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null): Promise<number> {
-  const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: {} };
+async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null, numericOrder: NumericOrder): Promise<number> {
+  const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: { numericOrder } };
   let n = 0;
   let bad = 0;
   for await (const line of readLines(io.stdin)) {

@@ -7,9 +7,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../core/edits';
-import { NUMERIC_ORDERS, NumericOrder, TextEdit } from '../core/types';
+import { NumericOrder, TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
-import { UsageError, eachArgument } from './args';
+import { UsageError, eachArgument, numericOrderArg } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
 import { Project, loadProject } from './project';
 import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, textReport } from './report';
@@ -85,11 +85,7 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--quiet' || name === '-q') a.quiet = true;
     else if (name === '--today') a.today = checkToday(value());
     else if (name === '--entity') a.entity = value();
-    else if (name === '--numeric-order') {
-      const v = value();
-      if (!NUMERIC_ORDERS.includes(v as NumericOrder)) throw new UsageError(`--numeric-order must be auto, mdy or dmy, not '${v}'`);
-      a.numericOrder = v as NumericOrder;
-    }
+    else if (name === '--numeric-order') a.numericOrder = numericOrderArg(value());
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
     else a.paths.push(arg);
