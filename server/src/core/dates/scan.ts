@@ -955,6 +955,8 @@ export class DateScanner {
     const j = d.next;
     const w = this.lw(j);
     const end = this.tE[j - 1];
+    // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
+    if ((w === 'a' || w === 'an' || this.strOrNone(j) === 'per') && this.lex(j + 1)?.unit && !this.lex(j + 1)!.plural) return null;
     if (w === 'ago' && !Number.isNaN(d.n)) return { expr: { start, end: this.tE[j], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: j + 1 };
     if ((w === 'later' || w === 'earlier') && !Number.isNaN(d.n)) {
       return { expr: { start, end: this.tE[j], kind: { type: 'off', n: w === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: j + 1 };
@@ -1015,6 +1017,14 @@ export class DateScanner {
     }
     // "two years ago", "five years", "a week later", "several months".
     if (w.n !== undefined) {
+      if (lw === 'a' || lw === 'an') {
+        const u = this.lex(k + 1);
+        // "twice a week": a frequency (SET P1W); "24 hours a day": the rate's denominator, no date.
+        if (u?.unit && !u.plural && /^(?:once|twice|thrice|times)$/.test(this.strOrNone(k - 1) ?? '')) {
+          return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: durationValue(1, u.unit) } }, next: k + 2 };
+        }
+        if (u?.unit && this.lex(k - 1)?.unit) return null;
+      }
       const d = this.durationAt(k);
       return d ? this.afterDuration(s, d) : null;
     }
