@@ -39,7 +39,7 @@ export interface Word {
   trigger?: boolean;
 }
 
-const units: Record<string, Word> = {
+const UNIT_WORDS: Record<string, Word> = {
   second: { unit: 'S', ord: 2 }, seconds: { unit: 'S', plural: true },
   minute: { unit: 'MIN' }, minutes: { unit: 'MIN', plural: true },
   hour: { unit: 'H' }, hours: { unit: 'H', plural: true },
@@ -50,7 +50,8 @@ const units: Record<string, Word> = {
   decade: { unit: 'DE' }, decades: { unit: 'DE', plural: true },
   century: { unit: 'CE' }, centuries: { unit: 'CE', plural: true },
 };
-for (const w of Object.values(units)) w.trigger = true;
+/** Every unit word triggers a scan ("five years"). */
+const units: Record<string, Word> = Object.fromEntries(Object.entries(UNIT_WORDS).map(([k, w]) => [k, { ...w, trigger: true }]));
 
 const numbers: Record<string, Word> = {
   a: { n: 1 }, an: { n: 1 }, one: { n: 1 }, two: { n: 2 }, three: { n: 3 }, four: { n: 4 }, five: { n: 5 }, six: { n: 6 },
@@ -60,7 +61,7 @@ const numbers: Record<string, Word> = {
   several: { n: NaN }, few: { n: NaN }, many: { n: NaN }, couple: { n: 2 },
 };
 
-export const LEXICON: Record<string, Word> = Object.assign(Object.create(null) as Record<string, Word>, {
+const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as Record<string, Word>, {
   ...units,
   ...numbers,
   yesterday: { trigger: true }, today: { trigger: true }, tomorrow: { trigger: true }, tonight: { part: 'NI', trigger: true },
@@ -88,6 +89,11 @@ export const LEXICON: Record<string, Word> = Object.assign(Object.create(null) a
   thanksgiving: { holiday: 'thanksgiving', trigger: true }, christmas: { holiday: 'christmas', trigger: true }, easter: { holiday: 'easter', trigger: true },
   halloween: { holiday: 'halloween', trigger: true }, new: { holiday: 'newyear' },
 });
+
+/** The lexicon, frozen with its rows: the scanner's tables are derived from it once, and nothing changes it afterwards. */
+export const LEXICON: Readonly<Record<string, Readonly<Word>>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, Word>, Object.fromEntries(Object.entries(LEXICON_ROWS).map(([k, w]) => [k, Object.freeze(w)]))),
+);
 
 /** A holiday's date in year y (Thanksgiving: the United States' fourth Thursday of November; Easter: Western). */
 export function holidayDate(name: string, y: number): { m: number; d: number } | null {

@@ -34,10 +34,7 @@ const DIGIT = 1;
 const ASCII_LETTER = 2;
 const OTHER_LETTER = 3;
 const PUNCT = 4;
-const CHAR_KIND = new Uint8Array(0x250);
-for (let c = 0; c < 0x250; c++) {
-  CHAR_KIND[c] = c <= 32 || c === 0xa0 ? SPACE : isDigit(c) ? DIGIT : !isLetter(c) ? PUNCT : c < 128 ? ASCII_LETTER : OTHER_LETTER;
-}
+const CHAR_KIND = Uint8Array.from({ length: 0x250 }, (_, c) => (c <= 32 || c === 0xa0 ? SPACE : isDigit(c) ? DIGIT : !isLetter(c) ? PUNCT : c < 128 ? ASCII_LETTER : OTHER_LETTER));
 
 /**
  * Word classes, so the parser never lower-cases or looks up a word that cannot start a date:
@@ -60,17 +57,7 @@ const REFERENCE_CLASS = UNIT_CLASS + NUMBER_UNITS.length;
 const NOT_BEFORE_NUMBER = new Set(['USD', 'EUR', 'JPY', 'GBP', 'US', 'Article', 'article', 'No', 'no', 'page', 'Page', 'p', 'pp', 'vol', 'Vol',
   'issue', 'Issue', 'number', 'Number', 'Resolution', 'G']);
 
-/** Keyword class → its lower-case word (an internalized constant, cheap to compare and look up). */
-const CLASS_WORD: string[] = [];
-/**
- * Lower-case hash → word and class, open addressing in typed arrays (a Map lookup per word was
- * a tenth of the tokenizer). Slot holds the hash, or -1 when free.
- */
 const TABLE_SIZE = 1024;
-const TABLE_HASH = new Int32Array(TABLE_SIZE).fill(-1);
-const TABLE_CLASS = new Uint16Array(TABLE_SIZE);
-const TABLE_WORD: string[] = new Array<string>(TABLE_SIZE).fill('');
-let MAX_CLASS_WORD = 0;
 
 function wordHash(w: string): number {
   let h = 0;
@@ -78,31 +65,45 @@ function wordHash(w: string): number {
   return h;
 }
 
-function addClass(w: string, c: number): void {
-  const h = wordHash(w);
-  let slot = h & (TABLE_SIZE - 1);
-  while (TABLE_HASH[slot] !== -1) {
-    if (TABLE_HASH[slot] === h) throw new Error(`date scanner: word hash collision for '${w}'`);
-    slot = (slot + 1) & (TABLE_SIZE - 1);
-  }
-  TABLE_HASH[slot] = h;
-  TABLE_CLASS[slot] = c;
-  TABLE_WORD[slot] = w;
-  CLASS_WORD[c] = w;
-  if (w.length > MAX_CLASS_WORD) MAX_CLASS_WORD = w.length;
+/**
+ * The word table, built once from the month and weekday names, the lexicon and the number and
+ * reference words, and only read afterwards (nothing at module level changes after load):
+ * lower-case hash → word and class, open addressing in typed arrays (a Map lookup per word was a
+ * tenth of the tokenizer; a slot holds the hash, or -1 when free); class → its lower-case word (an
+ * internalized constant, cheap to compare and look up); the longest word; and which lexicon
+ * classes trigger a scan (they can be a date's only date word).
+ */
+function buildWordTable(): { hash: Int32Array; cls: Uint16Array; word: string[]; classWord: string[]; maxLength: number; triggers: Uint8Array } {
+  const hash = new Int32Array(TABLE_SIZE).fill(-1);
+  const cls = new Uint16Array(TABLE_SIZE);
+  const word = new Array<string>(TABLE_SIZE).fill('');
+  const classWord: string[] = [];
+  const add = (w: string, c: number): void => {
+    const h = wordHash(w);
+    let slot = h & (TABLE_SIZE - 1);
+    while (hash[slot] !== -1) {
+      if (hash[slot] === h) throw new Error(`date scanner: word hash collision for '${w}'`);
+      slot = (slot + 1) & (TABLE_SIZE - 1);
+    }
+    hash[slot] = h;
+    cls[slot] = c;
+    word[slot] = w;
+    classWord[c] = w;
+  };
+  for (const [w, m] of MONTH_BY_NAME) add(w, m);
+  for (const [w, d] of WEEKDAY_BY_NAME) add(w, WEEKDAY_CLASS + d);
+  KEYWORDS.forEach((w, i) => add(w, KEYWORD_CLASS + i));
+  NUMBER_UNITS.forEach((w, i) => add(w, UNIT_CLASS + i));
+  // Only a prefilter for the exact-case NOT_BEFORE_NUMBER (one class for 'No' and 'no').
+  [...new Set([...NOT_BEFORE_NUMBER].map((w) => w.toLowerCase()))].forEach((w, i) => add(w, REFERENCE_CLASS + i));
+  const triggers = new Uint8Array(TABLE_SIZE);
+  KEYWORDS.forEach((w, i) => {
+    if (LEXICON[w].trigger) triggers[KEYWORD_CLASS + i] = 1;
+  });
+  return { hash, cls, word, classWord, maxLength: classWord.reduce((n, w) => Math.max(n, w.length), 0), triggers };
 }
-for (const [w, m] of MONTH_BY_NAME) addClass(w, m);
-for (const [w, d] of WEEKDAY_BY_NAME) addClass(w, WEEKDAY_CLASS + d);
-KEYWORDS.forEach((w, i) => addClass(w, KEYWORD_CLASS + i));
-NUMBER_UNITS.forEach((w, i) => addClass(w, UNIT_CLASS + i));
-// Only a prefilter for the exact-case NOT_BEFORE_NUMBER (one class for 'No' and 'no').
-[...new Set([...NOT_BEFORE_NUMBER].map((w) => w.toLowerCase()))].forEach((w, i) => addClass(w, REFERENCE_CLASS + i));
 
-/** Classes of lexicon words that trigger a scan (they can be a date's only date word). */
-const CLASS_TRIGGERS = new Uint8Array(TABLE_SIZE);
-KEYWORDS.forEach((w, i) => {
-  if (LEXICON[w].trigger) CLASS_TRIGGERS[KEYWORD_CLASS + i] = 1;
-});
+const { hash: TABLE_HASH, cls: TABLE_CLASS, word: TABLE_WORD, classWord: CLASS_WORD, maxLength: MAX_CLASS_WORD, triggers: CLASS_TRIGGERS } = buildWordTable();
 
 /** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
 function classOf(text: string, s: number, e: number, h: number): number {
@@ -235,7 +236,7 @@ const KW_THIS = KEYWORD_CLASS + KEYWORDS.indexOf('this');
  */
 const TRIGGER_WORDS = [...new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'FY',
   ...KEYWORDS.filter((w) => LEXICON[w].trigger).flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)])])];
-const TRIGGER = new RegExp(`[0-9]|\\b(?:Q[1-4]|${trieSource(TRIGGER_WORDS)})`, 'g');
+const TRIGGER_SOURCE = `[0-9]|\\b(?:Q[1-4]|${trieSource(TRIGGER_WORDS)})`;
 
 /**
  * An alternation of words as a trie (`d(?:ay|ecade)`): irregexp then tests one first letter per
@@ -269,20 +270,23 @@ function trieSource(words: string[]): string {
   return emit(root).replace(/^\(\?:|\)$/g, '');
 }
 
-/** The letter alternatives of TRIGGER, by the code of their last character. */
-const TRIGGERS_BY_LAST = new Map<number, string[]>();
-for (const w of TRIGGER_WORDS) {
-  const c = w.charCodeAt(w.length - 1);
-  TRIGGERS_BY_LAST.set(c, [...(TRIGGERS_BY_LAST.get(c) ?? []), w]);
-}
+/** The letter alternatives of the trigger search, by the code of their last character (built once, then only read). */
+const TRIGGERS_BY_LAST: ReadonlyMap<number, readonly string[]> = (() => {
+  const m = new Map<number, string[]>();
+  for (const w of TRIGGER_WORDS) {
+    const c = w.charCodeAt(w.length - 1);
+    m.set(c, [...(m.get(c) ?? []), w]);
+  }
+  return m;
+})();
 
-/** `\w` of regular expressions, for the `\b` before TRIGGER's letter alternatives. */
+/** `\w` of regular expressions, for the `\b` before the trigger search's letter alternatives. */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /**
- * Where the TRIGGER match that a search from `at` ended at `end` starts: `test` instead of
+ * Where the trigger match that a search from `at` ended at `end` starts: `test` instead of
  * `exec`, which allocated an array per trigger. The match is the leftmost at or after `at`: a
  * digit at end - 1, unless Q1..Q4 starts at end - 2 on a word boundary; otherwise the letter
  * alternative that ends there on a word boundary. (`exec` again if none fits, which cannot happen.)
@@ -300,7 +304,7 @@ function triggerStart(text: string, at: number, end: number): number {
     if (s >= at && (best < 0 || s < best) && text.startsWith(w, s) && (s === 0 || !isWordChar(text.charCodeAt(s - 1)))) best = s;
   }
   if (best >= 0) return best;
-  const re = new RegExp(TRIGGER.source, 'g');
+  const re = new RegExp(TRIGGER_SOURCE, 'g');
   re.lastIndex = at;
   return re.exec(text)!.index;
 }
@@ -418,7 +422,7 @@ export class DateScanner {
   /** Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges far below). */
   tV = new Int32Array(256);
   /** The trigger search, with its own `lastIndex`. */
-  readonly trigger = new RegExp(TRIGGER.source, 'g');
+  readonly trigger = new RegExp(TRIGGER_SOURCE, 'g');
 
   /** Cuts text[from, to) into tokens: runs of letters and digits, and single other characters. */
   tokenize(text: string, from: number, to: number): void {
@@ -951,6 +955,8 @@ export class DateScanner {
     const j = d.next;
     const w = this.lw(j);
     const end = this.tE[j - 1];
+    // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
+    if ((w === 'a' || w === 'an' || this.strOrNone(j) === 'per') && this.lex(j + 1)?.unit && !this.lex(j + 1)!.plural) return null;
     if (w === 'ago' && !Number.isNaN(d.n)) return { expr: { start, end: this.tE[j], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: j + 1 };
     if ((w === 'later' || w === 'earlier') && !Number.isNaN(d.n)) {
       return { expr: { start, end: this.tE[j], kind: { type: 'off', n: w === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: j + 1 };
@@ -1011,6 +1017,14 @@ export class DateScanner {
     }
     // "two years ago", "five years", "a week later", "several months".
     if (w.n !== undefined) {
+      if (lw === 'a' || lw === 'an') {
+        const u = this.lex(k + 1);
+        // "twice a week": a frequency (SET P1W); "24 hours a day": the rate's denominator, no date.
+        if (u?.unit && !u.plural && /^(?:once|twice|thrice|times)$/.test(this.strOrNone(k - 1) ?? '')) {
+          return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: durationValue(1, u.unit) } }, next: k + 2 };
+        }
+        if (u?.unit && this.lex(k - 1)?.unit) return null;
+      }
       const d = this.durationAt(k);
       return d ? this.afterDuration(s, d) : null;
     }
