@@ -163,7 +163,7 @@ async function main() {
   const parts = /(\d+) partitions on (\d+) workers/.exec(r.err);
   check('the script ran several partitions on the two workers', !!parts && Number(parts[1]) >= 3 && parts[2] === '2', r.err);
   check('attache_dask.py exits with the status of one run (1: a bad line)', r.code === 1, `exit ${r.code}\n${r.err}`);
-  check('its bad line is reported on standard error', /"text" must be a string/.test(r.err), r.err);
+  check('its bad line is reported on standard error with its line in the input', /\(line 201 of the input\): id "broken": "text" must be a string/.test(r.err), r.err);
   const got = existsSync(out) ? readFileSync(out) : Buffer.alloc(0);
   check('its output equals one attache analyze --jsonl, byte for byte', got.equals(single.stdout),
     `${got.length} bytes vs ${single.stdout.length}; first difference at ${[...got].findIndex((b, i) => b !== single.stdout[i])}`);

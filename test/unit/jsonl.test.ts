@@ -182,6 +182,7 @@ test('reduce over 1, 2 and 7 shards equals one analyze --jsonl, byte for byte', 
     assert.equal(reduced.code, 1, `${k} shards: ${reduced.err}`);
     assert.equal(reduced.out, single.out, `${k} shards`);
     assert.match(reduced.err, /duplicate id "a0005\.article"/);
+    if (k > 1) assert.match(reduced.err, /^attache: shard-\d\.jsonl:\d+ \(line 21 of the input\): id 7: "text" must be a string$/m);
   }
 });
 

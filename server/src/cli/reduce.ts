@@ -106,7 +106,8 @@ async function readClaims(files: readonly string[], names: readonly string[], re
   for (let s = 0; s < files.length; s++) {
     for await (const [n, line] of linesOf(files[s])) {
       global++;
-      const where = `${names[s]}:${n}`;
+      // With several shards, the place in the whole input too (shards are often temporary files).
+      const where = files.length > 1 ? `${names[s]}:${n} (line ${global} of the input)` : `${names[s]}:${n}`;
       try {
         const id = idOf(line);
         const at = line.lastIndexOf(CLAIMS);
