@@ -5,7 +5,7 @@
 
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
-import { ParsedRegistryFile, formsOf } from './parse';
+import { ParsedRegistryFile, formAt, formCount } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
 
@@ -88,38 +88,54 @@ const MAX_NAMED = 10;
 
 function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: ReadonlySet<Entity>, report: (e: Entity, f: Finding) => void): void {
   interface Use { e: Entity; range: [number, number]; form: string }
-  // A form used once (nearly all of them) keeps its single use; a list is made only on a collision.
-  const byForm = new Map<string, Use | Use[]>();
+  // Every distinct form of every entity is one use, kept as three parallel lists (no object per
+  // form: a million-entity registry has millions). A form used once (nearly all of them) maps to
+  // its use's number; a form used more than once, to -1 - k for the k-th list of uses.
+  const useEntity: Entity[] = [];
+  const useRanges: number[][] = [];
+  const useForm: number[] = [];
+  const byForm = new Map<string, number>();
+  const shared: number[][] = [];
   const keys: string[] = [];
   for (const file of files) {
     for (let n = 0; n < file.entities.length; n++) {
       const e = file.entities[n];
       if (shadowed.size && shadowed.has(e)) continue;
       const ranges = file.formRanges[n];
-      const forms = formsOf(e);
+      const count = formCount(e);
       // An entity's own forms that fold alike count once. Most entities have a handful of forms,
       // compared in place; an entity with many (an imported alias list) uses a set, so the work
       // stays linear in the number of forms.
-      const own = forms.length > 16 ? new Set<string>() : null;
-      for (let i = 0; i < forms.length; i++) {
-        const form = forms[i];
-        const k = (keys[i] = fold(form));
+      const own = count > 16 ? new Set<string>() : null;
+      for (let i = 0; i < count; i++) {
+        const k = (keys[i] = fold(formAt(e, i)));
         let again = false;
         if (own) {
           again = own.has(k);
           own.add(k);
         } else for (let j = 0; j < i && !again; j++) again = keys[j] === k;
         if (again) continue;
-        const use: Use = { e, range: [ranges[2 * i], ranges[2 * i + 1]], form };
+        const u = useEntity.length;
+        useEntity.push(e);
+        useRanges.push(ranges);
+        useForm.push(i);
         const prev = byForm.get(k);
-        if (prev === undefined) byForm.set(k, use);
-        else if (Array.isArray(prev)) prev.push(use);
-        else byForm.set(k, [prev, use]);
+        if (prev === undefined) byForm.set(k, u);
+        else if (prev < 0) shared[-1 - prev].push(u);
+        else {
+          shared.push([prev, u]);
+          byForm.set(k, -shared.length);
+        }
       }
     }
   }
-  for (const list of byForm.values()) {
-    if (!Array.isArray(list)) continue;
+  const useOf = (u: number): Use => {
+    const i = useForm[u];
+    return { e: useEntity[u], range: [useRanges[u][2 * i], useRanges[u][2 * i + 1]], form: formAt(useEntity[u], i) };
+  };
+  for (const v of byForm.values()) {
+    if (v >= 0) continue;
+    const list = shared[-1 - v].map(useOf);
     // Generic office titles ("Foreign Minister") shared by offices of different countries are
     // expected: the country word beside a mention decides between them.
     const offices = list.filter((x) => x.e.type === 'office');

@@ -415,9 +415,19 @@ class FileWalker {
  * demonyms (strList keeps only valid items, in both the entity and the ranges).
  */
 export function formsOf(e: Entity): string[] {
-  const out = [e.name, ...e.aliases];
-  if (e.type === 'country') out.push(...e.demonyms);
+  const out: string[] = [];
+  for (let i = 0, n = formCount(e); i < n; i++) out.push(formAt(e, i));
   return out;
+}
+
+export function formCount(e: Entity): number {
+  return 1 + e.aliases.length + (e.type === 'country' ? e.demonyms.length : 0);
+}
+
+/** `formsOf(e)[i]`, without the list. */
+export function formAt(e: Entity, i: number): string {
+  if (i === 0) return e.name;
+  return i <= e.aliases.length ? e.aliases[i - 1] : e.demonyms[i - 1 - e.aliases.length];
 }
 
 /**
