@@ -15,7 +15,8 @@ import { registerAnnotationsView } from './annotationsView';
 import { ContextKeyState, noteHoverAt, registerContextKeys } from './contextKeys';
 import { registerTimeline } from './timeline';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, ImportWikidataResult, STATUS_NOTIFICATION, SearchWikidataResult, StatusParams } from '../../server/src/lsp/protocol';
+import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
+import { importFromWikidata } from './wikidataImport';
 
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem | undefined;
@@ -161,63 +162,6 @@ async function openRegistry(): Promise<void> {
   await vscode.window.showTextDocument(vscode.Uri.parse(target));
 }
 
-const ITEM_INPUT = /^(?:wd:)?Q[1-9]\d*$|^https?:\/\/(?:www\.|m\.)?wikidata\.org\//;
-
-/**
- * Imports Wikidata items into the registry of the active editor's folder, as one edit the user can
- * undo: item ids or URLs as typed, or, for a name (typed, or from the "Find on Wikidata" quick fix),
- * the candidate picked among Wikidata's matches. The server does the network requests, and only
- * on this request.
- */
-async function importFromWikidata(output: vscode.OutputChannel, term?: string): Promise<void> {
-  const c = client;
-  if (!c) return;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
-    void vscode.window.showInformationMessage('Open a folder first: Attaché imports into its registry.');
-    return;
-  }
-  const input = term ?? (await vscode.window.showInputBox({
-    title: 'Import from Wikidata',
-    prompt: 'Item ids or URLs separated by spaces, or a name to search for; fetched over the network with their offices and countries',
-    placeHolder: 'Q567 https://www.wikidata.org/wiki/Q61053, or Olaf Scholz',
-  }));
-  if (!input?.trim()) return;
-  const words = input.trim().split(/[\s,]+/);
-  let ids = words;
-  if (!words.every((w) => ITEM_INPUT.test(w))) {
-    const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Searching Wikidata for '${input.trim()}'…` }, () =>
-      c.sendRequest<SearchWikidataResult | null>('workspace/executeCommand', { command: COMMANDS.searchWikidata, arguments: [input.trim()] }));
-    if (!found) return;
-    if (found.message) {
-      void vscode.window.showWarningMessage(found.message);
-      return;
-    }
-    if (!found.candidates.length) {
-      void vscode.window.showInformationMessage(`Wikidata has no item named '${input.trim()}'.`);
-      return;
-    }
-    const pick = await vscode.window.showQuickPick(found.candidates.map((x) => ({
-      label: x.label,
-      description: `${x.id}${x.description ? ` · ${x.description}` : ''}`,
-      detail: x.positions.length ? x.positions.slice(0, 4).join('; ') + (x.positions.length > 4 ? '; …' : '') : 'no positions held on Wikidata',
-      id: x.id,
-    })), { title: `Wikidata items named '${input.trim()}'`, placeHolder: 'Pick the one to import into the registry', matchOnDescription: true, matchOnDetail: true });
-    if (!pick) return;
-    ids = [pick.id];
-  }
-  // A uri inside the folder (the server finds the folder from it), preferably the active document.
-  const where = active && vscode.workspace.getWorkspaceFolder(active) === folder ? active : vscode.Uri.joinPath(folder.uri, 'registry.yaml');
-  const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing from Wikidata…' }, () =>
-    c.sendRequest<ImportWikidataResult | null>('workspace/executeCommand', { command: COMMANDS.importWikidata, arguments: [where.toString(), ...ids] }));
-  if (!r) return;
-  for (const d of r.drifts) output.appendLine(`wikidata-drift: ${d}`);
-  const more = r.drifts.length ? ' The differences are listed in the Attaché output.' : '';
-  if (r.applied) void vscode.window.showInformationMessage(r.message + more);
-  else void vscode.window.showWarningMessage(r.message);
-}
-
 /** What the extension exports to other extensions (and the in-host tests). */
 export interface AttacheApi {
   client: LanguageClient;
@@ -245,7 +189,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attach
     vscode.commands.registerCommand('attache.newArticle', newArticle),
     vscode.commands.registerCommand(CLIENT_COMMANDS.insertFrontMatter, insertFrontMatter),
     vscode.commands.registerCommand('attache.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand(CLIENT_COMMANDS.importFromWikidata, (term?: unknown) => importFromWikidata(output, typeof term === 'string' ? term : undefined)),
+    vscode.commands.registerCommand(CLIENT_COMMANDS.importFromWikidata, (term?: unknown) => client && importFromWikidata(client, output, typeof term === 'string' ? term : undefined)),
     vscode.commands.registerCommand('attache.restartServer', async () => {
       await client?.restart();
     }),

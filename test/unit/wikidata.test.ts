@@ -365,6 +365,12 @@ test('--merge keeps hand edits and comments, adds what is missing, reports what 
   assert.deepEqual(findings(MERGED), [
     "wikidata-drift: chancellor start is 2005-11-23 here but 2005-11-22 on Wikidata (Q567, as imported on 2025-12-01). The import kept the entry as written; take Wikidata's value if it is right.",
   ]);
+  // `attache check` lists it too (information: exit status 0).
+  mkdirSync(join(ws, 'articles'));
+  writeFileSync(join(ws, 'articles', 'note.article'), joinLines('---', 'date: 2025-10-26', '---', '', 'Angela Merkel spoke.', ''));
+  let out = '';
+  assert.equal(main(['check', 'articles/note.article'], ws, (s) => (out += s), () => {}), 0);
+  assert.match(out, /registry\.yaml:16:16: information wikidata-drift: chancellor start is 2005-11-23 here but 2005-11-22 on Wikidata \(Q567, as imported on 2025-12-01\)/);
   // A second run changes nothing and reports the same difference.
   const again = await run(['wikidata', '--merge', input], ws);
   assert.equal(again.code, 0, again.err);

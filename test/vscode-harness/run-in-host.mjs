@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import { T0, log, makeUserDataDir, startCodeServer, launchBrowser } from './lib.mjs';
+import { startWikidataReplay } from '../e2e/wikidata-replay.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const devPath = ROOT;
@@ -30,14 +31,17 @@ const csLog = path.join(OUT, 'code-server.log');
 
 let server;
 let browser;
+let wikidata;
 let exitCode = 1;
 let summary = '0 passed, 1 failed';
 const consoleLines = [];
 try {
+  // The language server's Wikidata API: a local replay of the fixtures (suite/wikidata.test.ts).
+  wikidata = await startWikidataReplay();
   server = await startCodeServer({
     userDataDir, extensionsDir, folder, logFile: csLog,
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-    env: { ATTACHE_VSCODE_RESULTS: resultsFile },
+    env: { ATTACHE_VSCODE_RESULTS: resultsFile, ATTACHE_WIKIDATA_API: wikidata.url },
   });
   log(`code-server at ${server.url}`);
   browser = await launchBrowser();
@@ -78,6 +82,7 @@ try {
   fs.writeFileSync(path.join(OUT, 'browser-console.log'), consoleLines.join('\n'));
   if (browser) await browser.close();
   if (server) await server.stop();
+  if (wikidata) await wikidata.close();
   log(`total ${Date.now() - T0} ms`);
   console.log(summary);
   process.exitCode = exitCode;
