@@ -429,7 +429,28 @@ try {
     }
     if (!/Ln 6,/.test(status) || !/selected/.test(status)) throw new Error(`after the click the selection is "${status}"`);
     await screenshot('timeline-clicked');
-    return `marker at x ${Math.round(m.x)}, bar ${Math.round(b.x)}..${Math.round(b.x + b.width)}; ${status}`;
+    // The wheel and the buttons zoom: "+" doubles the bar's width, "Fit" restores it.
+    const width = async () => (await bar.boundingBox())?.width ?? 0;
+    const w0 = await width();
+    await frame.locator('#zoom-in').click();
+    const w1 = await width();
+    if (!(w1 > w0 * 1.8)) throw new Error(`zoom in: the bar went from ${w0} to ${w1} px`);
+    await frame.locator('#zoom-fit').click();
+    const w2 = await width();
+    if (Math.abs(w2 - w0) > 1) throw new Error(`fit: the bar is ${w2} px, was ${w0}`);
+    // The keyboard does what the mouse does: the other role conflict of the sentence (the Deputy
+    // Prime Minister) takes the focus, Enter selects its mention, further along line 6.
+    await frame.locator('g.marker.conflict[data-row="qatar-deputy-prime-minister"]').focus();
+    await page.keyboard.press('Enter');
+    const deadline3 = Date.now() + 10000;
+    let status2 = status;
+    while (Date.now() < deadline3) {
+      status2 = (await sel.innerText().catch(() => '')).trim();
+      if (status2 !== status && /Ln 6,/.test(status2) && /selected/.test(status2)) break;
+      await sleep(200);
+    }
+    if (status2 === status || !/Ln 6,.*selected/.test(status2)) throw new Error(`after Enter on the marker the selection is "${status2}"`);
+    return `marker at x ${Math.round(m.x)}, bar ${Math.round(b.x)}..${Math.round(b.x + b.width)}; click: ${status}; Enter: ${status2}; zoom ${Math.round(w0)} → ${Math.round(w1)} → ${Math.round(w2)} px`;
   });
 } catch (e) {
   log('ERROR', e?.stack ?? e);
