@@ -5,7 +5,8 @@
 // bulb. A PNG screenshot per step goes to artifacts/e2e/. Ends with "N passed, N failed".
 // The entity colours are checked as rendered in Light Modern and Dark Modern; their screenshots
 // go to docs/images/theme-light.png and theme-dark.png (shown in the README). The timeline view
-// is checked on the planted office error (docs/images/timeline-light.png and timeline-dark.png).
+// is checked on the planted office error (docs/images/timeline-light.png and timeline-dark.png),
+// and opened from a person's hover card.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -451,6 +452,20 @@ try {
     }
     if (status2 === status || !/Ln 6,.*selected/.test(status2)) throw new Error(`after Enter on the marker the selection is "${status2}"`);
     return `marker at x ${Math.round(m.x)}, bar ${Math.round(b.x)}..${Math.round(b.x + b.width)}; click: ${status}; Enter: ${status2}; zoom ${Math.round(w0)} → ${Math.round(w1)} → ${Math.round(w2)} px`;
+  });
+
+  await step('"Show on timeline" in a person\'s hover card shows all their roles and dated mentions', async () => {
+    const { text } = await hoverOn('Hayashi Yoshimasa', 'Show on timeline');
+    if (!/Show on timeline/.test(text)) throw new Error(`hover was ${JSON.stringify(text)}`);
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Show on timeline' }).first().click({ timeout: 10000 });
+    const frame = timelineFrame();
+    await frame.locator('#title', { hasText: 'Timeline of Hayashi Yoshimasa' }).waitFor({ timeout: 30000 });
+    const markers = frame.locator('g.marker');
+    const n = await markers.count();
+    const others = await frame.locator('g.marker:not([data-entity="hayashi-yoshimasa"])').count();
+    if (n < 4 || others) throw new Error(`${n} markers, ${others} of someone else`);
+    await screenshot('timeline-entity');
+    return `${n} dated mentions`;
   });
 } catch (e) {
   log('ERROR', e?.stack ?? e);
