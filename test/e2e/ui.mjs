@@ -454,6 +454,24 @@ try {
     return `marker at x ${Math.round(m.x)}, bar ${Math.round(b.x)}..${Math.round(b.x + b.width)}; click: ${status}; Enter: ${status2}; zoom ${Math.round(w0)} → ${Math.round(w1)} → ${Math.round(w2)} px`;
   });
 
+  await step('the timeline\'s SVG button saves the image through the save dialog', async () => {
+    const target = path.join(folder, 'timeline.svg');
+    fs.rmSync(target, { force: true });
+    await timelineFrame().locator('#export-svg').click();
+    // code-server's save dialog is a quick input holding the proposed path.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    const proposed = await input.inputValue();
+    if (!proposed.endsWith('timeline.svg')) throw new Error(`the dialog proposes ${proposed}`);
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 15000;
+    while (!fs.existsSync(target) && Date.now() < deadline) await sleep(200);
+    if (!fs.existsSync(target)) throw new Error(`${target} was not written`);
+    const svg = fs.readFileSync(target, 'utf8');
+    if (!/^<\?xml[\s\S]*<svg [\s\S]*data-code="role-conflict"[\s\S]*<\/svg>\s*$/.test(svg)) throw new Error(`not the timeline SVG: ${svg.slice(0, 200)}`);
+    return `${svg.length} bytes`;
+  });
+
   await step('"Show on timeline" in a person\'s hover card shows all their roles and dated mentions', async () => {
     const { text } = await hoverOn('Hayashi Yoshimasa', 'Show on timeline');
     if (!/Show on timeline/.test(text)) throw new Error(`hover was ${JSON.stringify(text)}`);
