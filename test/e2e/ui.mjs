@@ -7,7 +7,8 @@
 // go to docs/images/theme-light.png and theme-dark.png (shown in the README). "Import from
 // Wikidata…" searches a local replay of the Wikidata API (test/e2e/wikidata-replay.mjs) and its
 // picker of matches goes to docs/images/wikidata-picker.png. The timeline view is checked on the
-// planted office error (docs/images/timeline-light.png and timeline-dark.png).
+// planted office error (docs/images/timeline-light.png and timeline-dark.png),
+// and opened from a person's hover card.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -482,7 +483,60 @@ try {
     }
     if (!/Ln 6,/.test(status) || !/selected/.test(status)) throw new Error(`after the click the selection is "${status}"`);
     await screenshot('timeline-clicked');
-    return `marker at x ${Math.round(m.x)}, bar ${Math.round(b.x)}..${Math.round(b.x + b.width)}; ${status}`;
+    // The wheel and the buttons zoom: "+" doubles the bar's width, "Fit" restores it.
+    const width = async () => (await bar.boundingBox())?.width ?? 0;
+    const w0 = await width();
+    await frame.locator('#zoom-in').click();
+    const w1 = await width();
+    if (!(w1 > w0 * 1.8)) throw new Error(`zoom in: the bar went from ${w0} to ${w1} px`);
+    await frame.locator('#zoom-fit').click();
+    const w2 = await width();
+    if (Math.abs(w2 - w0) > 1) throw new Error(`fit: the bar is ${w2} px, was ${w0}`);
+    // The keyboard does what the mouse does: the other role conflict of the sentence (the Deputy
+    // Prime Minister) takes the focus, Enter selects its mention, further along line 6.
+    await frame.locator('g.marker.conflict[data-row="qatar-deputy-prime-minister"]').focus();
+    await page.keyboard.press('Enter');
+    const deadline3 = Date.now() + 10000;
+    let status2 = status;
+    while (Date.now() < deadline3) {
+      status2 = (await sel.innerText().catch(() => '')).trim();
+      if (status2 !== status && /Ln 6,/.test(status2) && /selected/.test(status2)) break;
+      await sleep(200);
+    }
+    if (status2 === status || !/Ln 6,.*selected/.test(status2)) throw new Error(`after Enter on the marker the selection is "${status2}"`);
+    return `marker at x ${Math.round(m.x)}, bar ${Math.round(b.x)}..${Math.round(b.x + b.width)}; click: ${status}; Enter: ${status2}; zoom ${Math.round(w0)} → ${Math.round(w1)} → ${Math.round(w2)} px`;
+  });
+
+  await step('the timeline\'s SVG button saves the image through the save dialog', async () => {
+    const target = path.join(folder, 'timeline.svg');
+    fs.rmSync(target, { force: true });
+    await timelineFrame().locator('#export-svg').click();
+    // code-server's save dialog is a quick input holding the proposed path.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    const proposed = await input.inputValue();
+    if (!proposed.endsWith('timeline.svg')) throw new Error(`the dialog proposes ${proposed}`);
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 15000;
+    while (!fs.existsSync(target) && Date.now() < deadline) await sleep(200);
+    if (!fs.existsSync(target)) throw new Error(`${target} was not written`);
+    const svg = fs.readFileSync(target, 'utf8');
+    if (!/^<\?xml[\s\S]*<svg [\s\S]*data-code="role-conflict"[\s\S]*<\/svg>\s*$/.test(svg)) throw new Error(`not the timeline SVG: ${svg.slice(0, 200)}`);
+    return `${svg.length} bytes`;
+  });
+
+  await step('"Show on timeline" in a person\'s hover card shows all their roles and dated mentions', async () => {
+    const { text } = await hoverOn('Hayashi Yoshimasa', 'Show on timeline');
+    if (!/Show on timeline/.test(text)) throw new Error(`hover was ${JSON.stringify(text)}`);
+    await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Show on timeline' }).first().click({ timeout: 10000 });
+    const frame = timelineFrame();
+    await frame.locator('#title', { hasText: 'Timeline of Hayashi Yoshimasa' }).waitFor({ timeout: 30000 });
+    const markers = frame.locator('g.marker');
+    const n = await markers.count();
+    const others = await frame.locator('g.marker:not([data-entity="hayashi-yoshimasa"])').count();
+    if (n < 4 || others) throw new Error(`${n} markers, ${others} of someone else`);
+    await screenshot('timeline-entity');
+    return `${n} dated mentions`;
   });
 } catch (e) {
   log('ERROR', e?.stack ?? e);
