@@ -11,17 +11,21 @@ import { TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { UsageError, eachArgument } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
-import { Project, loadProject } from './project';
-import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, textReport } from './report';
+import { Project, ProjectInputs, loadInputs, loadProject } from './project';
+import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
 import { sarifLog } from './sarif';
-import { workspaceFindings } from './workspace';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
+import { ArticleOutcome, collectOutcomes, processArticle, workspaceFindingsOf } from './pipeline';
+import { buildEntityIndex } from '../core/entities';
+import { DateScanner } from '../core/dates';
+import { summarize } from '../core/workspace';
+import { analyzeInWorkers, defaultJobs } from './jobs';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  attache analyze [--registry GLOB]... [--json] PATH...
-  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] PATH...
+  attache analyze [--registry GLOB]... [--json] [--jobs N] PATH...
+  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] [--jobs N] PATH...
   attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] PATH...
   attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] INPUT...   (see import --help)
   attache --help | --version
@@ -30,6 +34,9 @@ PATH is an article file (any extension) or a folder (articles found by the attac
 default globs: **/*.article, **/articles/**/*.txt, **/articles/**/*.md).
 Without --registry, registry files (registry.yaml, registry/**/*.yaml) are found in the current
 folder and in the nearest folder above each PATH that has them.
+
+--jobs N analyzes the articles on N threads (default: the number of cores available); the output
+is the same whatever N. --fix runs on one thread.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
 
@@ -46,6 +53,8 @@ interface Args {
   fix: boolean;
   force: boolean;
   out?: string;
+  /** Threads for the articles; undefined: the cores available. */
+  jobs?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -57,6 +66,11 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--fix') a.fix = true;
     else if (name === '--force') a.force = true;
     else if (name === '--out') a.out = value();
+    else if (name === '--jobs') {
+      const v = value();
+      if (!/^[1-9][0-9]{0,3}$/.test(v)) throw new UsageError(`--jobs needs a whole number of threads from 1 to 9999, not '${v}'`);
+      a.jobs = Number(v);
+    }
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
     else a.paths.push(arg);
@@ -64,8 +78,33 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-export function main(argv: string[], cwd = process.cwd(), out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
-  let args: Args;
+type Out = (s: string) => void;
+
+/**
+ * The CLI in this process (the API the tests call): synchronous, so the articles are analyzed on
+ * this thread whatever `--jobs` says; the output is the same. `runCli` honours `--jobs`.
+ */
+export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => process.stdout.write(s), err: Out = (s) => process.stderr.write(s)): number {
+  const args = parseCommand(argv, out, err);
+  if (typeof args === 'number') return args;
+  if (args.command === 'export' || args.fix) return withProject(args, cwd, out, err);
+  const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry });
+  return report(args, inputs, analyzeHere(inputs), out, err);
+}
+
+/** The CLI as the `attache` command runs it: `check` and `analyze` use `--jobs` worker threads. */
+export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s) => process.stdout.write(s), err: Out = (s) => process.stderr.write(s)): Promise<number> {
+  const args = parseCommand(argv, out, err);
+  if (typeof args === 'number') return args;
+  if (args.command === 'export' || args.fix) return withProject(args, cwd, out, err);
+  const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry });
+  const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
+  const outcomes = jobs > 1 ? await analyzeInWorkers(inputs, jobs) : analyzeHere(inputs);
+  return report(args, inputs, outcomes, out, err);
+}
+
+/** Reads the arguments; a number is the exit status of a run that ends here (help, version, bad usage). */
+function parseCommand(argv: string[], out: Out, err: Out): Args | number {
   try {
     if (argv.includes('--help') || argv.includes('-h')) {
       out(USAGE);
@@ -75,7 +114,7 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
       out(`attache ${VERSION}\n`);
       return 0;
     }
-    args = parseArgs(argv);
+    const args = parseArgs(argv);
     if (!['analyze', 'check', 'export'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
     if (!args.paths.length) throw new UsageError(`${args.command} needs at least one PATH`);
     if (args.command === 'export') {
@@ -85,6 +124,8 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     if (args.out && args.command !== 'export') throw new UsageError('--out only goes with export');
     if (args.fix && args.command !== 'check') throw new UsageError('--fix only goes with check');
     if (args.force && args.command !== 'export') throw new UsageError('--force only goes with export');
+    if (args.jobs !== undefined && args.command === 'export') throw new UsageError('--jobs only goes with check and analyze');
+    return args;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`attache: ${e.message}\n\n${USAGE}`);
@@ -92,7 +133,16 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     }
     throw e;
   }
+}
 
+/** Every article analyzed on this thread, in input order. */
+function analyzeHere(inputs: ProjectInputs): ArticleOutcome[] {
+  const ctx = { registry: inputs.registry, entityIndex: buildEntityIndex(inputs.registry), settings: inputs.settings, dateScanner: new DateScanner() };
+  return inputs.articleFiles.map((f) => processArticle(f, ctx));
+}
+
+/** `export` and `check --fix`, which need the full analyses: loaded on this thread. */
+function withProject(args: Args, cwd: string, out: Out, err: Out): number {
   let project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
   for (const e of project.errors) err(`attache: ${e}\n`);
   let writeFailed = false;
@@ -102,15 +152,27 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
   }
   if (args.command === 'export') return runExport(project, args, out, err);
-  const reports = fileReports(project, workspaceFindings(project));
+  const outcomes: ArticleOutcome[] = project.articles.map((a) => ({ article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors: [] }));
+  // The errors were printed above; `report` prints none again.
+  const code = report(args, { ...project, articleFiles: [], errors: [] }, outcomes, out, err);
+  return project.errors.length || writeFailed ? 2 : code;
+}
+
+/** Prints the read errors and the report of `check` or `analyze`; returns the exit status. */
+function report(args: Args, inputs: ProjectInputs, outcomes: readonly ArticleOutcome[], out: Out, err: Out): number {
+  const errors = [...inputs.errors];
+  const { articles, summaries } = collectOutcomes(outcomes, errors);
+  for (const e of errors) err(`attache: ${e}\n`);
+  const input = { cwd: inputs.cwd, registry: inputs.registry, articles };
+  const reports = fileReports(input, workspaceFindingsOf(input, summaries, inputs.settings));
   if (args.command === 'analyze') {
-    out(args.json ? JSON.stringify(analyzeJson(project, reports), null, 2) + '\n' : analyzeText(project, reports));
-    return project.errors.length ? 2 : 0;
+    out(args.json ? JSON.stringify(analyzeJson(input, reports), null, 2) + '\n' : analyzeText(input, reports));
+    return errors.length ? 2 : 0;
   }
-  if (args.format === 'json') out(JSON.stringify(checkJson(project, reports), null, 2) + '\n');
-  else if (args.format === 'sarif') out(JSON.stringify(sarifLog(cwd, reports, VERSION), null, 2) + '\n');
-  else out(textReport(project, reports));
-  if (project.errors.length || writeFailed) return 2;
+  if (args.format === 'json') out(JSON.stringify(checkJson(input, reports), null, 2) + '\n');
+  else if (args.format === 'sarif') out(JSON.stringify(sarifLog(inputs.cwd, reports, VERSION), null, 2) + '\n');
+  else out(textReport(input, reports));
+  if (errors.length) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
@@ -222,14 +284,13 @@ export function run(): void {
     );
     return;
   }
-  let code: number;
-  try {
-    code = main(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`attache: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-    code = 2;
-  }
-  process.exitCode = code;
+  runCli(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`attache: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
 
 if (require.main === module) run();

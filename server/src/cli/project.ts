@@ -12,7 +12,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ArticleAnalysis, analyzeArticle } from '../core/analyze';
+import { AnalysisContext, ArticleAnalysis, analyzeArticle } from '../core/analyze';
+import { DateScanner } from '../core/dates';
 import { buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
@@ -46,7 +47,48 @@ export interface LoadOptions {
   settings?: CoreSettings;
 }
 
+/** What a run works on before any article is analyzed: the article files, the registry, the errors so far. */
+export interface ProjectInputs {
+  cwd: string;
+  registryFiles: string[];
+  registry: RegistrySnapshot;
+  /** Absolute paths, in the order they are reported. */
+  articleFiles: string[];
+  errors: string[];
+  settings: CoreSettings;
+}
+
 export function loadProject(opts: LoadOptions): Project {
+  const inputs = loadInputs(opts);
+  const { registry, settings, errors } = inputs;
+  const ctx = { registry, entityIndex: buildEntityIndex(registry), settings, dateScanner: new DateScanner() };
+  const articles: LoadedArticle[] = [];
+  for (const f of inputs.articleFiles) {
+    const a = loadArticle(f, ctx, errors);
+    if (a) articles.push(a);
+  }
+  return { cwd: opts.cwd, registryFiles: inputs.registryFiles, registry, articles, errors, settings };
+}
+
+/**
+ * Reads and analyzes one article and its sidecar; an unreadable file adds its message to `errors`
+ * and gives undefined (an unreadable sidecar is reported and the article analyzed without it).
+ */
+export function loadArticle(f: string, ctx: AnalysisContext, errors: string[]): LoadedArticle | undefined {
+  const r = readTextFile(f);
+  if (!r.ok) {
+    errors.push(r.error);
+    return undefined;
+  }
+  const sidecarFile = `${f}.annotations.yaml`;
+  const s = fs.existsSync(sidecarFile) ? readTextFile(sidecarFile) : undefined;
+  if (s && !s.ok) errors.push(s.error);
+  const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
+  return { file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, ctx, sidecar?.text), ...(sidecar ? { sidecar } : {}) };
+}
+
+/** Finds the articles and the registry files, and reads the registry; no article is read yet. */
+export function loadInputs(opts: LoadOptions): ProjectInputs {
   const errors: string[] = [];
   const articleFiles: string[] = [];
   const seen = new Set<string>();
@@ -80,23 +122,7 @@ export function loadProject(opts: LoadOptions): Project {
     if (r.ok) store.setFile(f, r.text);
     else errors.push(r.error);
   }
-  const registry = store.snapshot();
-  const entityIndex = buildEntityIndex(registry);
-  const settings = opts.settings ?? {};
-  const articles: LoadedArticle[] = [];
-  for (const f of articleFiles) {
-    const r = readTextFile(f);
-    if (!r.ok) {
-      errors.push(r.error);
-      continue;
-    }
-    const sidecarFile = `${f}.annotations.yaml`;
-    const s = fs.existsSync(sidecarFile) ? readTextFile(sidecarFile) : undefined;
-    if (s && !s.ok) errors.push(s.error);
-    const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
-    articles.push({ file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, { registry, entityIndex, settings }, sidecar?.text), ...(sidecar ? { sidecar } : {}) });
-  }
-  return { cwd: opts.cwd, registryFiles, registry, articles, errors, settings };
+  return { cwd: opts.cwd, registryFiles, registry: store.snapshot(), articleFiles, errors, settings: opts.settings ?? {} };
 }
 
 function registryFromGlobs(cwd: string, globs: string[], errors: string[]): string[] {

@@ -77,7 +77,7 @@ function conflicts(a: readonly { days: [number, number] }[], b: readonly [number
   return true;
 }
 
-interface ArticleSummary {
+export interface ArticleSummary {
   /** Fingerprint → range of its first paragraph in the article (paragraphs of six words or more). */
   paragraphs: Map<string, Range>;
   events: Map<string, EventSummary>;
@@ -86,7 +86,31 @@ interface ArticleSummary {
 /** The articles sharing one fingerprint, in a ring: each member's findings name its successors. */
 class Ring {
   readonly members: string[] = [];
-  readonly pos = new Map<string, number>();
+  /**
+   * Member → index, made only once the ring grows past a few members: most paragraphs occur in
+   * one article, and a Map per ring made the index of a big corpus several times heavier.
+   */
+  private pos: Map<string, number> | null = null;
+
+  indexOf(path: string): number {
+    return this.pos ? this.pos.get(path)! : this.members.indexOf(path);
+  }
+
+  push(path: string): void {
+    this.members.push(path);
+    if (this.pos) this.pos.set(path, this.members.length - 1);
+    else if (this.members.length > 8) this.pos = new Map(this.members.map((p, i) => [p, i]));
+  }
+
+  /** Swap-remove: the last member takes the place of the member at `j`. */
+  removeAt(j: number): void {
+    const path = this.members[j];
+    const last = this.members[this.members.length - 1];
+    this.members[j] = last;
+    this.pos?.set(last, j);
+    this.members.pop();
+    this.pos?.delete(path);
+  }
 
   /** The up to `k` members before index `i`, cyclically (those whose successors include `i`). */
   predecessors(i: number, k: number): string[] {
@@ -156,6 +180,14 @@ export class WorkspaceIndex {
     return this.replace(path, summarize(analysis));
   }
 
+  /**
+   * Adds or replaces one article from its summary (`summarize`), made where the analysis was (the
+   * CLI's worker threads send summaries, not analyses). Same result as `update` with that analysis.
+   */
+  updateSummary(path: string, summary: ArticleSummary): Set<string> {
+    return this.replace(path, summary);
+  }
+
   /** Forgets one article. Returns the other articles whose workspace findings changed. */
   remove(path: string): Set<string> {
     if (!this.summaries.has(path)) return new Set();
@@ -174,7 +206,7 @@ export class WorkspaceIndex {
         // Only the related information of the members that show this article changes.
         const ring = this.rings.get(fp)!;
         if (ring.members.length - 1 >= BOILERPLATE_MIN_OTHERS) {
-          for (const p of ring.predecessors(ring.pos.get(path)!, BOILERPLATE_RELATED)) affected.add(p);
+          for (const p of ring.predecessors(ring.indexOf(path), BOILERPLATE_RELATED)) affected.add(p);
         }
       }
     }
@@ -214,8 +246,7 @@ export class WorkspaceIndex {
   private joinRing(fp: string, path: string, affected: Set<string>): void {
     let ring = this.rings.get(fp);
     if (!ring) this.rings.set(fp, (ring = new Ring()));
-    ring.pos.set(path, ring.members.length);
-    ring.members.push(path);
+    ring.push(path);
     const n = ring.members.length;
     if (n <= BOILERPLATE_RELATED + 2) {
       // Small rings: the threshold may have been crossed and every window grows.
@@ -228,7 +259,7 @@ export class WorkspaceIndex {
   private leaveRing(fp: string, path: string, affected: Set<string>): void {
     const ring = this.rings.get(fp)!;
     const n = ring.members.length;
-    const j = ring.pos.get(path)!;
+    const j = ring.indexOf(path);
     const small = n <= BOILERPLATE_RELATED + 2;
     const last = ring.members[n - 1];
     if (!small) {
@@ -237,10 +268,7 @@ export class WorkspaceIndex {
       affected.add(last);
     }
     // Swap-remove: the last member takes the leaving member's place.
-    ring.members[j] = last;
-    ring.pos.set(last, j);
-    ring.members.pop();
-    ring.pos.delete(path);
+    ring.removeAt(j);
     if (ring.members.length === 0) {
       this.rings.delete(fp);
       return;
@@ -257,7 +285,7 @@ export class WorkspaceIndex {
     for (const [fp, r] of s.paragraphs) {
       const ring = this.rings.get(fp)!;
       if (ring.members.length - 1 < BOILERPLATE_MIN_OTHERS) continue;
-      const shown = ring.successors(ring.pos.get(path)!, BOILERPLATE_RELATED);
+      const shown = ring.successors(ring.indexOf(path), BOILERPLATE_RELATED);
       const names = shown.map(baseName);
       const message = `This paragraph also occurs in at least ${BOILERPLATE_MIN_OTHERS} other articles of the workspace (${names.join(', ')}${ring.members.length - 1 > shown.length ? ', …' : ''}), so it is probably boilerplate such as a disclaimer or a list of links, not part of the story.`;
       const related = shown.map((p) => {
@@ -294,7 +322,7 @@ export class WorkspaceIndex {
 }
 
 /** The part of an article the workspace checks need: O(size of the article) to build. */
-function summarize(a: ArticleAnalysis): ArticleSummary {
+export function summarize(a: ArticleAnalysis): ArticleSummary {
   const paragraphs = new Map<string, Range>();
   const prints = paragraphPrints(a.article);
   a.article.paragraphs.forEach((p, i) => {

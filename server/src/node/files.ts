@@ -79,6 +79,9 @@ function kindOf(st: fs.Stats): string {
  * the open descriptor (no race with a rename), and the size cap counts the bytes actually read, since
  * special and virtual files report size 0.
  */
+/** The first read of a small file goes here (see readTextFile); never kept beyond one call. */
+const SCRATCH = Buffer.allocUnsafe(1 << 16);
+
 export function readTextFile(file: string): ReadResult {
   let fd: number | undefined;
   try {
@@ -91,14 +94,18 @@ export function readTextFile(file: string): ReadResult {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
+      // The first read asks for one byte more than the reported size (so a file that grew is read
+      // on, and the next read ends it), into a buffer reused from file to file when it is small:
+      // the text is decoded into a string at once. Special files report 0; later reads take 1 MB.
+      const want = Math.min(chunks.length === 0 && st.size > 0 ? st.size + 1 : 1 << 20, MAX_FILE_BYTES + 1 - total);
+      const chunk = chunks.length === 0 && want <= SCRATCH.length ? SCRATCH.subarray(0, want) : Buffer.allocUnsafe(want);
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > MAX_FILE_BYTES) return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
     }
-    return decodeText(file, Buffer.concat(chunks, total));
+    return decodeText(file, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
@@ -107,11 +114,14 @@ export function readTextFile(file: string): ReadResult {
   }
 }
 
+/** Stateless between calls (no `stream` option), so one decoder serves every file. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeText(file: string, buf: Uint8Array): ReadResult {
   const nul = buf.indexOf(0);
   if (nul >= 0) return failure(file, `looks like a binary file or UTF-16 (NUL byte at offset ${nul}); articles and registries must be UTF-8 text`);
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+    const text = UTF8.decode(buf);
     const bom = text.charCodeAt(0) === 0xfeff;
     return { ok: true, text: bom ? stripBom(text) : text, ...(bom ? { bom } : {}) };
   } catch {
