@@ -6,6 +6,7 @@
  * naming the file and the place, which callers report instead of crashing.
  */
 
+import * as buffer from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
@@ -114,19 +115,34 @@ export function readTextFile(file: string): ReadResult {
   }
 }
 
+/** `buffer.isUtf8` (Node 18.14 and later); without it the fatal TextDecoder validates. */
+const isUtf8: ((b: Uint8Array) => boolean) | undefined = (buffer as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8;
+
 /** Stateless between calls (no `stream` option), so one decoder serves every file. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeText(file: string, buf: Uint8Array): ReadResult {
-  const nul = buf.indexOf(0);
-  if (nul >= 0) return failure(file, `looks like a binary file or UTF-16 (NUL byte at offset ${nul}); articles and registries must be UTF-8 text`);
-  try {
-    const text = UTF8.decode(buf);
+  // Valid UTF-8 is decoded with the fast validator and decoder; a NUL byte decodes to U+0000, so
+  // the text is searched for it (cheaper than the bytes). Otherwise the bytes are examined for
+  // the message: a NUL first (binary, UTF-16), then the first bad byte.
+  if (isUtf8 ? isUtf8(buf) : true) {
+    let text: string;
+    try {
+      text = isUtf8 ? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8') : UTF8.decode(buf);
+    } catch {
+      return badText(file, buf);
+    }
+    if (text.indexOf('\0') >= 0) return badText(file, buf);
     const bom = text.charCodeAt(0) === 0xfeff;
     return { ok: true, text: bom ? stripBom(text) : text, ...(bom ? { bom } : {}) };
-  } catch {
-    return failure(file, `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)}); re-save the file as UTF-8`);
   }
+  return badText(file, buf);
+}
+
+function badText(file: string, buf: Uint8Array): ReadResult {
+  const nul = buf.indexOf(0);
+  if (nul >= 0) return failure(file, `looks like a binary file or UTF-16 (NUL byte at offset ${nul}); articles and registries must be UTF-8 text`);
+  return failure(file, `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)}); re-save the file as UTF-8`);
 }
 
 /**
