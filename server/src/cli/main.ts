@@ -11,13 +11,11 @@ import { TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { UsageError, eachArgument } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
-import { Project, ProjectInputs, loadInputs, loadProject } from './project';
+import { Project, ProjectInputs, folderListings, loadInputs, loadProject } from './project';
 import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
 import { sarifLog } from './sarif';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
-import { ArticleOutcome, collectOutcomes, processArticle, workspaceFindingsOf } from './pipeline';
-import { buildEntityIndex } from '../core/entities';
-import { DateScanner } from '../core/dates';
+import { ArticleOutcome, collectOutcomes, processArticle, runContext, workspaceFindingsOf } from './pipeline';
 import { summarize } from '../core/workspace';
 import { analyzeInWorkers, defaultJobs } from './jobs';
 
@@ -137,8 +135,9 @@ function parseCommand(argv: string[], out: Out, err: Out): Args | number {
 
 /** Every article analyzed on this thread, in input order. */
 function analyzeHere(inputs: ProjectInputs): ArticleOutcome[] {
-  const ctx = { registry: inputs.registry, entityIndex: buildEntityIndex(inputs.registry), settings: inputs.settings, dateScanner: new DateScanner() };
-  return inputs.articleFiles.map((f) => processArticle(f, ctx));
+  const ctx = runContext(inputs.registry, inputs.settings);
+  const exists = folderListings();
+  return inputs.articleFiles.map((f) => processArticle(f, ctx, exists));
 }
 
 /** `export` and `check --fix`, which need the full analyses: loaded on this thread. */

@@ -10,7 +10,10 @@
  */
 
 import { AnalysisContext } from '../core/analyze';
-import { Finding } from '../core/types';
+import { officeHolders } from '../core/checks/role-conflict';
+import { DateScanner } from '../core/dates';
+import { buildEntityIndex } from '../core/entities';
+import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { loadArticle } from './project';
 import { ReportInput, ReportedArticle, reportedArticle } from './report';
@@ -22,9 +25,20 @@ export interface ArticleOutcome {
   errors: string[];
 }
 
-export function processArticle(file: string, ctx: AnalysisContext): ArticleOutcome {
+/**
+ * The context every article of a run is analyzed with: the entity index and the per-snapshot
+ * tables of the checks are built here, once (they depend on the registry, not on the articles).
+ */
+export function runContext(registry: RegistrySnapshot, settings: CoreSettings | undefined): AnalysisContext {
+  const ctx = { registry, entityIndex: buildEntityIndex(registry), settings, dateScanner: new DateScanner() };
+  officeHolders(registry);
+  return ctx;
+}
+
+/** `exists` answers whether an article has a sidecar (`folderListings()` for a run over folders). */
+export function processArticle(file: string, ctx: AnalysisContext, exists?: (file: string) => boolean): ArticleOutcome {
   const errors: string[] = [];
-  const a = loadArticle(file, ctx, errors);
+  const a = loadArticle(file, ctx, errors, exists);
   if (!a) return { errors };
   return { article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors };
 }

@@ -74,17 +74,39 @@ export function loadProject(opts: LoadOptions): Project {
  * Reads and analyzes one article and its sidecar; an unreadable file adds its message to `errors`
  * and gives undefined (an unreadable sidecar is reported and the article analyzed without it).
  */
-export function loadArticle(f: string, ctx: AnalysisContext, errors: string[]): LoadedArticle | undefined {
+export function loadArticle(f: string, ctx: AnalysisContext, errors: string[], exists: (file: string) => boolean = fs.existsSync): LoadedArticle | undefined {
   const r = readTextFile(f);
   if (!r.ok) {
     errors.push(r.error);
     return undefined;
   }
   const sidecarFile = `${f}.annotations.yaml`;
-  const s = fs.existsSync(sidecarFile) ? readTextFile(sidecarFile) : undefined;
+  const s = exists(sidecarFile) ? readTextFile(sidecarFile) : undefined;
   if (s && !s.ok) errors.push(s.error);
   const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
   return { file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, ctx, sidecar?.text), ...(sidecar ? { sidecar } : {}) };
+}
+
+/**
+ * `fs.existsSync` for files of a few folders, from one listing per folder (a corpus folder of
+ * thousands of articles is listed once instead of asked once per article). For one run only:
+ * the listing is not refreshed. A folder that cannot be listed is asked file by file.
+ */
+export function folderListings(): (file: string) => boolean {
+  const listings = new Map<string, Set<string> | null>();
+  return (file) => {
+    const dir = path.dirname(file);
+    let names = listings.get(dir);
+    if (names === undefined) {
+      try {
+        names = new Set(fs.readdirSync(dir));
+      } catch {
+        names = null;
+      }
+      listings.set(dir, names);
+    }
+    return names ? names.has(path.basename(file)) && fs.existsSync(file) : fs.existsSync(file);
+  };
 }
 
 /** Finds the articles and the registry files, and reads the registry; no article is read yet. */
