@@ -53,14 +53,20 @@ export function workerScript(): string {
   return path.join(__dirname, 'jobsWorker.js');
 }
 
-export function analyzeInWorkers(inputs: ProjectInputs, jobs: number): Promise<ArticleOutcome[]> {
+/**
+ * Analyzes `inputs.articleFiles` on `jobs` worker threads; `consume` receives each article's
+ * outcome in input order as soon as it and all before it have arrived, so the main thread merges
+ * (the workspace index) while the workers go on.
+ */
+export function analyzeInWorkers(inputs: ProjectInputs, jobs: number, consume: (o: ArticleOutcome) => void): Promise<void> {
   const files = inputs.articleFiles;
   const payload: RegistryPayload = { version: inputs.registry.version, entities: [...inputs.registry.entities] };
   const bytes = v8.serialize(payload);
   const shared = new SharedArrayBuffer(bytes.length);
   new Uint8Array(shared).set(bytes);
   const start: WorkerStart = { registry: shared, settings: inputs.settings };
-  const outcomes: ArticleOutcome[] = new Array(files.length);
+  const outcomes: (ArticleOutcome | undefined)[] = new Array(files.length);
+  let consumed = 0;
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   return new Promise((resolve, reject) => {
@@ -85,10 +91,22 @@ export function analyzeInWorkers(inputs: ProjectInputs, jobs: number): Promise<A
         const at = m.batch * BATCH;
         m.outcomes.forEach((o, k) => (outcomes[at + k] = o));
         done++;
+        if (done < batches.length) send(w);
+        try {
+          for (let o = outcomes[consumed]; o; o = outcomes[consumed]) {
+            outcomes[consumed++] = undefined;
+            consume(o);
+          }
+        } catch (e) {
+          failed = true;
+          stop();
+          reject(e);
+          return;
+        }
         if (done === batches.length) {
           stop();
-          resolve(outcomes);
-        } else send(w);
+          resolve();
+        }
       });
       w.on('error', (e) => {
         if (failed) return;

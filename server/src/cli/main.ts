@@ -15,7 +15,7 @@ import { Project, ProjectInputs, folderListings, loadInputs, loadProject } from 
 import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
 import { sarifLog } from './sarif';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
-import { ArticleOutcome, collectOutcomes, processArticle, runContext, workspaceFindingsOf } from './pipeline';
+import { RunCollector, processArticle, runContext } from './pipeline';
 import { summarize } from '../core/workspace';
 import { analyzeInWorkers, defaultJobs } from './jobs';
 
@@ -97,8 +97,10 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (args.command === 'export' || args.fix) return withProject(args, cwd, out, err);
   const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry });
   const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
-  const outcomes = jobs > 1 ? await analyzeInWorkers(inputs, jobs) : analyzeHere(inputs);
-  return report(args, inputs, outcomes, out, err);
+  if (jobs <= 1) return report(args, inputs, analyzeHere(inputs), out, err);
+  const run = new RunCollector(inputs.registry, [...inputs.errors]);
+  await analyzeInWorkers(inputs, jobs, (o) => run.add(o));
+  return report(args, inputs, run, out, err);
 }
 
 /** Reads the arguments; a number is the exit status of a run that ends here (help, version, bad usage). */
@@ -134,10 +136,12 @@ function parseCommand(argv: string[], out: Out, err: Out): Args | number {
 }
 
 /** Every article analyzed on this thread, in input order. */
-function analyzeHere(inputs: ProjectInputs): ArticleOutcome[] {
+function analyzeHere(inputs: ProjectInputs): RunCollector {
   const ctx = runContext(inputs.registry, inputs.settings);
   const exists = folderListings();
-  return inputs.articleFiles.map((f) => processArticle(f, ctx, exists));
+  const run = new RunCollector(inputs.registry, [...inputs.errors]);
+  for (const f of inputs.articleFiles) run.add(processArticle(f, ctx, exists));
+  return run;
 }
 
 /** `export` and `check --fix`, which need the full analyses: loaded on this thread. */
@@ -151,19 +155,19 @@ function withProject(args: Args, cwd: string, out: Out, err: Out): number {
     if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry });
   }
   if (args.command === 'export') return runExport(project, args, out, err);
-  const outcomes: ArticleOutcome[] = project.articles.map((a) => ({ article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors: [] }));
   // The errors were printed above; `report` prints none again.
-  const code = report(args, { ...project, articleFiles: [], errors: [] }, outcomes, out, err);
+  const run = new RunCollector(project.registry, []);
+  for (const a of project.articles) run.add({ article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors: [] });
+  const code = report(args, { ...project, articleFiles: [], errors: [] }, run, out, err);
   return project.errors.length || writeFailed ? 2 : code;
 }
 
 /** Prints the read errors and the report of `check` or `analyze`; returns the exit status. */
-function report(args: Args, inputs: ProjectInputs, outcomes: readonly ArticleOutcome[], out: Out, err: Out): number {
-  const errors = [...inputs.errors];
-  const { articles, summaries } = collectOutcomes(outcomes, errors);
+function report(args: Args, inputs: ProjectInputs, run: RunCollector, out: Out, err: Out): number {
+  const { errors, articles } = run;
   for (const e of errors) err(`attache: ${e}\n`);
   const input = { cwd: inputs.cwd, registry: inputs.registry, articles };
-  const reports = fileReports(input, workspaceFindingsOf(input, summaries, inputs.settings));
+  const reports = fileReports(input, run.workspaceFindings(inputs.settings));
   if (args.command === 'analyze') {
     out(args.json ? JSON.stringify(analyzeJson(input, reports), null, 2) + '\n' : analyzeText(input, reports));
     return errors.length ? 2 : 0;

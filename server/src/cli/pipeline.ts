@@ -16,7 +16,7 @@ import { buildEntityIndex } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { loadArticle } from './project';
-import { ReportInput, ReportedArticle, reportedArticle } from './report';
+import { ReportedArticle, reportedArticle } from './report';
 
 /** One article's outcome: its report and workspace summary, or the messages saying why it could not be read. */
 export interface ArticleOutcome {
@@ -43,24 +43,28 @@ export function processArticle(file: string, ctx: AnalysisContext, exists?: (fil
   return { article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors };
 }
 
-/** Reports and summaries in input order, errors appended to `errors` in the same order. */
-export function collectOutcomes(outcomes: readonly ArticleOutcome[], errors: string[]): { articles: ReportedArticle[]; summaries: ArticleSummary[] } {
-  const articles: ReportedArticle[] = [];
-  const summaries: ArticleSummary[] = [];
-  for (const o of outcomes) {
-    errors.push(...o.errors);
-    if (!o.article) continue;
-    articles.push(o.article.report);
-    summaries.push(o.article.summary);
+/**
+ * Gathers the outcomes of a run in input order: the reports, the read errors, and the workspace
+ * index fed with each summary as it comes (so with `--jobs` it is built while workers analyze).
+ */
+export class RunCollector {
+  readonly articles: ReportedArticle[] = [];
+  private readonly index: WorkspaceIndex;
+
+  /** `errors`: the errors so far, which the articles' read errors follow. */
+  constructor(registry: RegistrySnapshot, readonly errors: string[]) {
+    this.index = new WorkspaceIndex(registry);
   }
-  return { articles, summaries };
-}
 
-/** The cross-article findings of each article, from the summaries of all of them. */
-export function workspaceFindingsOf(input: ReportInput, summaries: readonly ArticleSummary[], settings: ReportSettings): (file: string) => Finding[] {
-  const index = new WorkspaceIndex(input.registry);
-  input.articles.forEach((a, i) => index.updateSummary(a.file, summaries[i]));
-  return (file) => index.findingsFor(file, settings);
-}
+  add(o: ArticleOutcome): void {
+    this.errors.push(...o.errors);
+    if (!o.article) return;
+    this.articles.push(o.article.report);
+    this.index.updateSummary(o.article.report.file, o.article.summary);
+  }
 
-type ReportSettings = Parameters<WorkspaceIndex['findingsFor']>[1];
+  /** The cross-article findings of each article, once every outcome is in. */
+  workspaceFindings(settings: CoreSettings | undefined): (file: string) => Finding[] {
+    return (file) => this.index.findingsFor(file, settings);
+  }
+}

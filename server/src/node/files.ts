@@ -80,7 +80,7 @@ function kindOf(st: fs.Stats): string {
  * the open descriptor (no race with a rename), and the size cap counts the bytes actually read, since
  * special and virtual files report size 0.
  */
-/** The first read of a small file goes here (see readTextFile); never kept beyond one call. */
+/** Small files are read here (see readTextFile); nothing refers to it after the call. */
 const SCRATCH = Buffer.allocUnsafe(1 << 16);
 
 export function readTextFile(file: string): ReadResult {
@@ -92,21 +92,24 @@ export function readTextFile(file: string): ReadResult {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
     if (st.size > MAX_FILE_BYTES) return failure(file, `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`);
-    const chunks: Buffer[] = [];
+    // Read into one buffer until a read returns 0: the reused scratch buffer when the file is small
+    // (no allocation per file: the text is decoded into a string at once), else a buffer sized
+    // from fstat, doubled if the file grows. Special files report size 0.
+    const limit = MAX_FILE_BYTES + 1;
+    let buf = st.size + 1 <= SCRATCH.length ? SCRATCH : Buffer.allocUnsafe(Math.min(st.size + 1, limit));
     let total = 0;
     for (;;) {
-      // The first read asks for one byte more than the reported size (so a file that grew is read
-      // on, and the next read ends it), into a buffer reused from file to file when it is small:
-      // the text is decoded into a string at once. Special files report 0; later reads take 1 MB.
-      const want = Math.min(chunks.length === 0 && st.size > 0 ? st.size + 1 : 1 << 20, MAX_FILE_BYTES + 1 - total);
-      const chunk = chunks.length === 0 && want <= SCRATCH.length ? SCRATCH.subarray(0, want) : Buffer.allocUnsafe(want);
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const n = fs.readSync(fd, buf, total, buf.length - total, null);
       if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > MAX_FILE_BYTES) return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
     }
-    return decodeText(file, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
+    return decodeText(file, buf.subarray(0, total));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
