@@ -11,6 +11,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = [
   { in: 'server/src/server.ts', out: 'server/out/server.js' },
   { in: 'server/src/cli/main.ts', out: 'server/out/cli.js' },
+  // The worker threads of `attache check/analyze --jobs N`, loaded from beside cli.js.
+  { in: 'server/src/cli/jobsWorker.ts', out: 'server/out/jobsWorker.js' },
   { in: 'client/src/extension.ts', out: 'client/out/extension.js', external: ['vscode'] },
   { in: 'client/webview/timeline.ts', out: 'client/out/media/timeline.js', browser: true },
   { in: 'client/webview/timeline.css', out: 'client/out/media/timeline.css', browser: true },

@@ -7,24 +7,26 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../core/edits';
-import { NumericOrder, TextEdit } from '../core/types';
+import { CoreSettings, NumericOrder, TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
 import { UsageError, eachArgument, numericOrderArg } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
-import { Project, loadProject } from './project';
-import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, textReport } from './report';
+import { Project, ProjectInputs, folderListings, loadInputs, loadProject } from './project';
+import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
 import { sarifLog } from './sarif';
-import { workspaceFindings } from './workspace';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
 import { Progress, ProgressStream } from './progress';
 import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
+import { RunCollector, processArticle, runContext } from './pipeline';
+import { summarize } from '../core/workspace';
+import { analyzeInWorkers, defaultJobs } from './jobs';
 
 const VERSION = '0.1.0';
 
 const USAGE = `Usage:
-  attache analyze [--registry GLOB]... [--json] [--numeric-order auto|mdy|dmy] PATH...
-  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] [--numeric-order auto|mdy|dmy] PATH...
+  attache analyze [--registry GLOB]... [--json] [--jobs N] [--numeric-order auto|mdy|dmy] PATH...
+  attache check [--registry GLOB]... [--format text|json|sarif] [--fix] [--jobs N] [--numeric-order auto|mdy|dmy] PATH...
   attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] [--numeric-order auto|mdy|dmy] PATH...
   attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] INPUT...   (see import --help)
 ${JSONL_USAGE}
@@ -40,6 +42,9 @@ folder and in the nearest folder above each PATH that has them.
 --numeric-order (the setting attache.dates.numericOrder) reads dates like 03/04/2025: mdy month
 first, dmy day first, auto (default) as the article's unambiguous ones (13/02/2025) show, else
 month first, marked uncertain.
+
+--jobs N analyzes the articles on N threads (default: the number of cores available); the output
+is the same whatever N. --fix runs on one thread.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
 
@@ -71,6 +76,8 @@ interface Args {
   today?: string;
   entity?: string;
   numericOrder: NumericOrder;
+  /** Threads for the articles; undefined: the cores available. */
+  jobs?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -86,6 +93,11 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--today') a.today = checkToday(value());
     else if (name === '--entity') a.entity = value();
     else if (name === '--numeric-order') a.numericOrder = numericOrderArg(value());
+    else if (name === '--jobs') {
+      const v = value();
+      if (!/^[1-9][0-9]{0,3}$/.test(v)) throw new UsageError(`--jobs needs a whole number of threads from 1 to 9999, not '${v}'`);
+      a.jobs = Number(v);
+    }
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (!a.command) a.command = arg;
     else a.paths.push(arg);
@@ -93,9 +105,52 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-/** `progress` is where the progress line goes (shown only if it is a terminal). */
-export function main(argv: string[], cwd = process.cwd(), out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s), progress?: ProgressStream): number {
-  let args: Args;
+type Out = (s: string) => void;
+
+/**
+ * The CLI in this process (the API the tests call): synchronous, so the articles are analyzed on
+ * this thread whatever `--jobs` says; the output is the same. `runCli` honours `--jobs`.
+ * `progress` is where the progress line goes (shown only if it is a terminal).
+ */
+export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => process.stdout.write(s), err: Out = (s) => process.stderr.write(s), progress?: ProgressStream): number {
+  const args = parseCommand(argv, out, err);
+  if (typeof args === 'number') return args;
+  if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
+  const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry, settings: settingsOf(args) });
+  const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
+  const run = analyzeHere(inputs, bar);
+  bar?.done();
+  return report(args, inputs, run, out, err);
+}
+
+/** The CLI as the `attache` command runs it: `check` and `analyze` use `--jobs` worker threads. */
+export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s) => process.stdout.write(s), err: Out = (s) => process.stderr.write(s), progress?: ProgressStream): Promise<number> {
+  const args = parseCommand(argv, out, err);
+  if (typeof args === 'number') return args;
+  if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
+  const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry, settings: settingsOf(args) });
+  const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
+  const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
+  let run: RunCollector;
+  if (jobs <= 1) run = analyzeHere(inputs, bar);
+  else {
+    const collector = new RunCollector(inputs.registry, [...inputs.errors]);
+    await analyzeInWorkers(inputs, jobs, (o) => {
+      collector.add(o);
+      bar?.tick(o.article?.report.text.length ?? 0);
+    });
+    run = collector;
+  }
+  bar?.done();
+  return report(args, inputs, run, out, err);
+}
+
+function settingsOf(args: Args): CoreSettings {
+  return { numericOrder: args.numericOrder };
+}
+
+/** Reads the arguments; a number is the exit status of a run that ends here (help, version, bad usage). */
+function parseCommand(argv: string[], out: Out, err: Out): Args | number {
   try {
     if (argv.includes('--help') || argv.includes('-h')) {
       out(USAGE);
@@ -105,7 +160,7 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
       out(`attache ${VERSION}\n`);
       return 0;
     }
-    args = parseArgs(argv);
+    const args = parseArgs(argv);
     if (!['analyze', 'check', 'export', 'timeline'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
     if (!args.paths.length) throw new UsageError(`${args.command} needs at least one PATH`);
     if (args.command === 'timeline') {
@@ -118,6 +173,8 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     if (args.out && args.command !== 'export' && args.command !== 'timeline') throw new UsageError('--out only goes with export and timeline');
     if (args.fix && args.command !== 'check') throw new UsageError('--fix only goes with check');
     if (args.force && args.command !== 'export' && args.command !== 'timeline') throw new UsageError('--force only goes with export and timeline');
+    if (args.jobs !== undefined && args.command !== 'check' && args.command !== 'analyze') throw new UsageError('--jobs only goes with check and analyze');
+    return args;
   } catch (e) {
     if (e instanceof UsageError) {
       err(`attache: ${e.message}\n\n${USAGE}`);
@@ -125,8 +182,24 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
     }
     throw e;
   }
+}
 
-  const settings = { numericOrder: args.numericOrder };
+/** Every article analyzed on this thread, in input order. */
+function analyzeHere(inputs: ProjectInputs, bar: Progress | null): RunCollector {
+  const ctx = runContext(inputs.registry, inputs.settings);
+  const exists = folderListings();
+  const run = new RunCollector(inputs.registry, [...inputs.errors]);
+  for (const f of inputs.articleFiles) {
+    const o = processArticle(f, ctx, exists);
+    run.add(o);
+    bar?.tick(o.article?.report.text.length ?? 0);
+  }
+  return run;
+}
+
+/** `export`, `timeline` and `check --fix`, which need the full analyses: loaded on this thread. */
+function withProject(args: Args, cwd: string, out: Out, err: Out, progress?: ProgressStream): number {
+  const settings = settingsOf(args);
   let bar: Progress | null = null;
   let project = loadProject({
     cwd, paths: args.paths, registryGlobs: args.registry, settings,
@@ -143,15 +216,27 @@ export function main(argv: string[], cwd = process.cwd(), out: (s: string) => vo
   }
   if (args.command === 'export') return runExport(project, args, out, err);
   if (args.command === 'timeline') return runTimeline(project, args, out, err);
-  const reports = fileReports(project, workspaceFindings(project));
+  // The errors were printed above; `report` prints none again.
+  const run = new RunCollector(project.registry, []);
+  for (const a of project.articles) run.add({ article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors: [] });
+  const code = report(args, { ...project, articleFiles: [], errors: [] }, run, out, err);
+  return project.errors.length || writeFailed ? 2 : code;
+}
+
+/** Prints the read errors and the report of `check` or `analyze`; returns the exit status. */
+function report(args: Args, inputs: ProjectInputs, run: RunCollector, out: Out, err: Out): number {
+  const { errors, articles } = run;
+  for (const e of errors) err(`attache: ${e}\n`);
+  const input = { cwd: inputs.cwd, registry: inputs.registry, articles };
+  const reports = fileReports(input, run.workspaceFindings(inputs.settings));
   if (args.command === 'analyze') {
-    out(args.json ? JSON.stringify(analyzeJson(project, reports), null, 2) + '\n' : analyzeText(project, reports));
-    return project.errors.length ? 2 : 0;
+    out(args.json ? JSON.stringify(analyzeJson(input, reports), null, 2) + '\n' : analyzeText(input, reports));
+    return errors.length ? 2 : 0;
   }
-  if (args.format === 'json') out(JSON.stringify(checkJson(project, reports), null, 2) + '\n');
-  else if (args.format === 'sarif') out(JSON.stringify(sarifLog(cwd, reports, VERSION), null, 2) + '\n');
-  else out(textReport(project, reports));
-  if (project.errors.length || writeFailed) return 2;
+  if (args.format === 'json') out(JSON.stringify(checkJson(input, reports), null, 2) + '\n');
+  else if (args.format === 'sarif') out(JSON.stringify(sarifLog(inputs.cwd, reports, VERSION), null, 2) + '\n');
+  else out(textReport(input, reports));
+  if (errors.length) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
@@ -289,14 +374,13 @@ export function run(): void {
     );
     return;
   }
-  let code: number;
-  try {
-    code = main(process.argv.slice(2), process.cwd(), undefined, undefined, process.stderr);
-  } catch (e) {
-    process.stderr.write(`attache: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-    code = 2;
-  }
-  process.exitCode = code;
+  runCli(process.argv.slice(2), process.cwd(), undefined, undefined, process.stderr).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`attache: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
 
 if (require.main === module) run();

@@ -12,7 +12,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ArticleAnalysis, analyzeArticle } from '../core/analyze';
+import { AnalysisContext, ArticleAnalysis, analyzeArticle } from '../core/analyze';
+import { DateScanner } from '../core/dates';
 import { buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
@@ -50,7 +51,72 @@ export interface LoadOptions {
   onArticle?: (chars: number) => void;
 }
 
+/** What a run works on before any article is analyzed: the article files, the registry, the errors so far. */
+export interface ProjectInputs {
+  cwd: string;
+  registryFiles: string[];
+  registry: RegistrySnapshot;
+  /** Absolute paths, in the order they are reported. */
+  articleFiles: string[];
+  errors: string[];
+  settings: CoreSettings;
+}
+
 export function loadProject(opts: LoadOptions): Project {
+  const inputs = loadInputs(opts);
+  const { registry, settings, errors } = inputs;
+  opts.onArticles?.(inputs.articleFiles.length);
+  const ctx = { registry, entityIndex: buildEntityIndex(registry), settings, dateScanner: new DateScanner() };
+  const articles: LoadedArticle[] = [];
+  for (const f of inputs.articleFiles) {
+    const a = loadArticle(f, ctx, errors);
+    if (a) articles.push(a);
+    opts.onArticle?.(a?.text.length ?? 0);
+  }
+  return { cwd: opts.cwd, registryFiles: inputs.registryFiles, registry, articles, errors, settings };
+}
+
+/**
+ * Reads and analyzes one article and its sidecar; an unreadable file adds its message to `errors`
+ * and gives undefined (an unreadable sidecar is reported and the article analyzed without it).
+ */
+export function loadArticle(f: string, ctx: AnalysisContext, errors: string[], exists: (file: string) => boolean = fs.existsSync): LoadedArticle | undefined {
+  const r = readTextFile(f);
+  if (!r.ok) {
+    errors.push(r.error);
+    return undefined;
+  }
+  const sidecarFile = `${f}.annotations.yaml`;
+  const s = exists(sidecarFile) ? readTextFile(sidecarFile) : undefined;
+  if (s && !s.ok) errors.push(s.error);
+  const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
+  return { file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, ctx, sidecar?.text), ...(sidecar ? { sidecar } : {}) };
+}
+
+/**
+ * `fs.existsSync` for files of a few folders, from one listing per folder (a corpus folder of
+ * thousands of articles is listed once instead of asked once per article). For one run only:
+ * the listing is not refreshed. A folder that cannot be listed is asked file by file.
+ */
+export function folderListings(): (file: string) => boolean {
+  const listings = new Map<string, Set<string> | null>();
+  return (file) => {
+    const dir = path.dirname(file);
+    let names = listings.get(dir);
+    if (names === undefined) {
+      try {
+        names = new Set(fs.readdirSync(dir));
+      } catch {
+        names = null;
+      }
+      listings.set(dir, names);
+    }
+    return names ? names.has(path.basename(file)) && fs.existsSync(file) : fs.existsSync(file);
+  };
+}
+
+/** Finds the articles and the registry files, and reads the registry; no article is read yet. */
+export function loadInputs(opts: LoadOptions): ProjectInputs {
   const errors: string[] = [];
   const articleFiles: string[] = [];
   const seen = new Set<string>();
@@ -76,25 +142,7 @@ export function loadProject(opts: LoadOptions): Project {
     }
   }
 
-  const registry = readRegistry(registryFiles, errors);
-  opts.onArticles?.(articleFiles.length);
-  const entityIndex = buildEntityIndex(registry);
-  const settings = opts.settings ?? {};
-  const articles: LoadedArticle[] = [];
-  for (const f of articleFiles) {
-    const r = readTextFile(f);
-    if (!r.ok) {
-      errors.push(r.error);
-      continue;
-    }
-    const sidecarFile = `${f}.annotations.yaml`;
-    const s = fs.existsSync(sidecarFile) ? readTextFile(sidecarFile) : undefined;
-    if (s && !s.ok) errors.push(s.error);
-    const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
-    articles.push({ file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, { registry, entityIndex, settings }, sidecar?.text), ...(sidecar ? { sidecar } : {}) });
-    opts.onArticle?.(r.text.length);
-  }
-  return { cwd: opts.cwd, registryFiles, registry, articles, errors, settings };
+  return { cwd: opts.cwd, registryFiles, registry: readRegistry(registryFiles, errors), articleFiles, errors, settings: opts.settings ?? {} };
 }
 
 /** The registry files of a run: those matching `--registry`, else the ones found beside the PATHs (see above). */

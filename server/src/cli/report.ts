@@ -6,10 +6,51 @@
 
 import * as path from 'node:path';
 import { ArticleAnalysis } from '../core/analyze';
+import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
-import { Finding, Severity } from '../core/types';
-import { Project } from './project';
+import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
+
+/**
+ * What the reports need of one analyzed article: the analysis without its parse tree (paragraphs,
+ * sentences, fingerprints), so a run over a big corpus keeps only this (`pipeline.ts`).
+ */
+export interface ReportedArticle {
+  /** Absolute path. */
+  file: string;
+  text: string;
+  /** The file began with a UTF-8 BOM. */
+  bom?: boolean;
+  sidecar?: { file: string; text: string };
+  /** Article-local findings, severities applied, sorted. */
+  findings: Finding[];
+  /** Findings on the sidecar file, when there is one. */
+  annotationFindings?: Finding[];
+  publicationDate: string | null;
+  publicationDateSource: Article['publicationDateSource'];
+  entities: EntityMention[];
+  dates: DateMention[];
+  /** The publication date as written in the dateline (`creationTime`), taken while the article was at hand. */
+  creationTime: DateMention | null;
+}
+
+/** What the report functions read: the folder paths are shown relative to, the registry, the articles. */
+export interface ReportInput {
+  cwd: string;
+  registry: RegistrySnapshot;
+  articles: readonly ReportedArticle[];
+}
+
+/** The report view of a full analysis. */
+export function reportedArticle(file: string, text: string, analysis: ArticleAnalysis, extra: { bom?: boolean; sidecar?: { file: string; text: string } } = {}): ReportedArticle {
+  const { article, entities, dates } = analysis;
+  return {
+    file, text, ...(extra.bom ? { bom: true } : {}), ...(extra.sidecar ? { sidecar: extra.sidecar } : {}),
+    findings: analysis.findings, ...(analysis.annotationFindings ? { annotationFindings: analysis.annotationFindings } : {}),
+    publicationDate: article.publicationDate, publicationDateSource: article.publicationDateSource,
+    entities, dates, creationTime: creationTime(article, dates),
+  };
+}
 
 /** One file's diagnostics, in the order files are reported. */
 export interface FileReport {
@@ -26,12 +67,12 @@ export function displayPath(cwd: string, file: string): string {
 }
 
 /** Articles first (in path order), then registry files; workspace findings merged in. */
-export function fileReports(project: Project, workspaceFindings: (file: string) => Finding[] = () => []): FileReport[] {
+export function fileReports(project: ReportInput, workspaceFindings: (file: string) => Finding[] = () => []): FileReport[] {
   const out: FileReport[] = [];
   for (const a of project.articles) {
-    const findings = [...a.analysis.findings, ...workspaceFindings(a.file)].sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code));
+    const findings = [...a.findings, ...workspaceFindings(a.file)].sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code));
     out.push({ file: a.file, text: a.text, kind: 'article', findings });
-    if (a.sidecar) out.push({ file: a.sidecar.file, text: a.sidecar.text, kind: 'annotations', findings: a.analysis.annotationFindings ?? [] });
+    if (a.sidecar) out.push({ file: a.sidecar.file, text: a.sidecar.text, kind: 'annotations', findings: a.annotationFindings ?? [] });
   }
   for (const f of project.registry.files.values()) {
     out.push({ file: f.path, text: f.text, kind: 'registry', findings: f.findings });
@@ -56,16 +97,16 @@ export function jsonFinding(f: Finding, cwd: string, show: (file: string) => str
 }
 
 /** The `analyze --json` document (spec §5). */
-export function analyzeJson(project: Project, reports: FileReport[]): unknown {
+export function analyzeJson(project: ReportInput, reports: FileReport[]): unknown {
   const byFile = new Map(project.articles.map((a) => [a.file, a]));
   return {
     files: reports.map((r) => {
       const a = byFile.get(r.file);
       return {
         path: displayPath(project.cwd, r.file),
-        publicationDate: a?.analysis.article.publicationDate ?? null,
-        entities: a ? jsonEntities(a.analysis) : [],
-        dates: a ? jsonDates(a.analysis) : [],
+        publicationDate: a?.publicationDate ?? null,
+        entities: a ? jsonEntitiesOf(a.entities) : [],
+        dates: a ? jsonDatesOf(a.dates, a.creationTime) : [],
         diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)),
       };
     }),
@@ -74,7 +115,12 @@ export function analyzeJson(project: Project, reports: FileReport[]): unknown {
 
 /** The entity mentions of one article (spec §5). */
 export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
-  return a.entities.map((m) => {
+  return jsonEntitiesOf(a.entities);
+}
+
+/** `jsonEntities` from the mentions of an article. */
+export function jsonEntitiesOf(mentions: readonly EntityMention[]): Record<string, unknown>[] {
+  return mentions.map((m) => {
     const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
     if (m.office) o.office = m.office;
     if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
@@ -90,8 +136,16 @@ export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
  * entry of its own if the recognizer did not report it).
  */
 export function jsonDates(a: ArticleAnalysis): Record<string, unknown>[] {
-  const dct = creationTime(a.article, a.dates);
-  const dates = dct && !a.dates.includes(dct) ? [...a.dates, dct].sort((x, y) => x.start - y.start) : a.dates;
+  return jsonDatesOf(a.dates, creationTime(a.article, a.dates));
+}
+
+/** `jsonDates` from the dates and the creation time (`creationTime`) of an article. */
+export function jsonDatesOf(all: readonly DateMention[], dct: DateMention | null): Record<string, unknown>[] {
+  // A creation time found among the dates is that date: compared by place and value, since a
+  // report made in a worker thread arrives as a copy.
+  const at = dct ? all.findIndex((d) => d.start === dct.start && d.end === dct.end && d.value === dct.value) : -1;
+  const mark = at >= 0 ? all[at] : dct;
+  const dates = dct && at < 0 ? [...all, dct].sort((x, y) => x.start - y.start) : all;
   return dates.map((d) => {
     const o: Record<string, unknown> = { start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind };
     if (d.annotation) o.annotation = d.annotation;
@@ -102,13 +156,13 @@ export function jsonDates(a: ArticleAnalysis): Record<string, unknown>[] {
     if (d.quant) o.quant = d.quant;
     if (d.freq) o.freq = d.freq;
     if (d.uncertain) o.uncertain = d.uncertain;
-    if (d === dct) o.function = 'CREATION_TIME';
+    if (d === mark) o.function = 'CREATION_TIME';
     return o;
   });
 }
 
 /** `check --format json`: the same per-file shape, diagnostics only. */
-export function checkJson(project: Project, reports: FileReport[]): unknown {
+export function checkJson(project: ReportInput, reports: FileReport[]): unknown {
   return {
     files: reports.map((r) => ({ path: displayPath(project.cwd, r.file), diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)) })),
   };
@@ -148,7 +202,7 @@ class Places {
   }
 }
 
-function summaryLine(project: Project, reports: readonly FileReport[]): string {
+function summaryLine(project: ReportInput, reports: readonly FileReport[]): string {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of reports) for (const f of r.findings) counts[f.severity]++;
   const files = reports.filter((r) => r.kind === 'article').length;
@@ -158,7 +212,7 @@ function summaryLine(project: Project, reports: readonly FileReport[]): string {
 }
 
 /** `path:line:col: severity code: message`, the format terminals and editors make clickable. */
-export function textReport(project: Project, reports: FileReport[]): string {
+export function textReport(project: ReportInput, reports: FileReport[]): string {
   const places = new Places(project.cwd, reports);
   const lines = reports.flatMap((r) => places.findingLines(r));
   lines.push(summaryLine(project, reports));
@@ -175,7 +229,7 @@ function cell(s: string, width: number): string {
 }
 
 /** The rows of an article's table, in text order: entities and dates, with what each links to or resolves to. */
-function tableRows(a: ArticleAnalysis, places: Places, file: string): string[][] {
+function tableRows(a: Pick<ReportedArticle, 'entities' | 'dates'>, places: Places, file: string): string[][] {
   const rows: { start: number; end: number; cells: string[] }[] = [];
   for (const m of a.entities) {
     const linked = m.id
@@ -203,7 +257,7 @@ function table(header: string[], rows: string[][]): string[] {
  * was recognized (kind, text, line:col, the linked id or the resolved value), then its problems
  * in the `check` format; then the problems of the registry and annotation files, and the summary.
  */
-export function analyzeText(project: Project, reports: FileReport[]): string {
+export function analyzeText(project: ReportInput, reports: FileReport[]): string {
   const places = new Places(project.cwd, reports);
   const byFile = new Map(project.articles.map((a) => [a.file, a]));
   const out: string[] = [];
@@ -213,10 +267,9 @@ export function analyzeText(project: Project, reports: FileReport[]): string {
       if (r.findings.length) out.push(...places.findingLines(r), '');
       continue;
     }
-    const art = a.analysis.article;
-    const published = art.publicationDate ? `published ${art.publicationDate} (${art.publicationDateSource})` : 'no publication date';
+    const published = a.publicationDate ? `published ${a.publicationDate} (${a.publicationDateSource})` : 'no publication date';
     out.push(`${displayPath(project.cwd, r.file)} · ${published}`);
-    const rows = tableRows(a.analysis, places, r.file);
+    const rows = tableRows(a, places, r.file);
     if (rows.length) out.push(...table(['kind', 'text', 'at', 'linked id or value'], rows).map((l) => `  ${l}`));
     else out.push('  no entities or dates recognized');
     const problems = places.findingLines(r);

@@ -125,6 +125,11 @@ function parseFrontMatter(text: string, findings: Finding[]): FrontMatter | null
   const yamlStart = open[0].length;
   const yamlText = rest.slice(0, close.index);
   const end = yamlStart + close.index + close[0].length;
+  return { start: 0, end, fields: plainFrontMatter(yamlText, yamlStart) ?? yamlFrontMatter(yamlText, yamlStart, findings) };
+}
+
+/** The front matter's fields as the `yaml` package reads them; its errors become findings. Exported for tests. */
+export function yamlFrontMatter(yamlText: string, yamlStart: number, findings: Finding[]): Record<string, FrontMatterField> {
   const fields: Record<string, FrontMatterField> = {};
   const doc = parseDocument(yamlText);
   for (const e of doc.errors) {
@@ -144,7 +149,34 @@ function parseFrontMatter(text: string, findings: Finding[]): FrontMatter | null
       };
     }
   }
-  return { start: 0, end, fields };
+  return fields;
+}
+
+/** `key: value` with a plain key at the start of the line and a value that starts with a letter or digit. */
+const PLAIN_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):[ ]+([A-Za-z0-9][^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff#:"{}[\]|>&*!%@`]*?)[ ]*\r?$/;
+/** Plain scalars the YAML core schema reads as something other than the same string. */
+const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0[oO][0-7]+|0[xX][0-9a-fA-F]+)$/;
+
+/**
+ * The front matter most articles have — one `key: plain text` per line — read without the YAML
+ * parser (it dominated the cost of small articles). Anything else (quotes, comments, colons,
+ * flow or block collections, values the core schema reads as numbers, booleans or null, a
+ * repeated key, a blank line) returns null and the `yaml` package reads it, so both give the
+ * same fields and offsets (`test/unit/front-matter.test.ts` compares them).
+ */
+export function plainFrontMatter(yamlText: string, at: number): Record<string, FrontMatterField> | null {
+  const fields: Record<string, FrontMatterField> = {};
+  let pos = 0;
+  while (pos < yamlText.length) {
+    let nl = yamlText.indexOf('\n', pos);
+    if (nl < 0) nl = yamlText.length;
+    const m = PLAIN_LINE.exec(yamlText.slice(pos, nl));
+    if (!m || NOT_A_STRING.test(m[2]) || NOT_A_STRING.test(m[1]) || Object.prototype.hasOwnProperty.call(fields, m[1])) return null;
+    const start = at + pos + m[0].indexOf(m[2], m[1].length + 1);
+    fields[m[1]] = { value: m[2], start, end: start + m[2].length };
+    pos = nl + 1;
+  }
+  return fields;
 }
 
 // ---------------------------------------------------------------------------------------------

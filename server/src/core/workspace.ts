@@ -91,7 +91,31 @@ export interface ArticleSummary {
 /** The articles sharing one fingerprint, in a ring: each member's findings name its successors. */
 class Ring {
   readonly members: string[] = [];
-  readonly pos = new Map<string, number>();
+  /**
+   * Member → index, made only once the ring grows past a few members: most paragraphs occur in
+   * one article, and a Map per ring made the index of a big corpus several times heavier.
+   */
+  private pos: Map<string, number> | null = null;
+
+  indexOf(path: string): number {
+    return this.pos ? this.pos.get(path)! : this.members.indexOf(path);
+  }
+
+  push(path: string): void {
+    this.members.push(path);
+    if (this.pos) this.pos.set(path, this.members.length - 1);
+    else if (this.members.length > 8) this.pos = new Map(this.members.map((p, i) => [p, i]));
+  }
+
+  /** Swap-remove: the last member takes the place of the member at `j`. */
+  removeAt(j: number): void {
+    const path = this.members[j];
+    const last = this.members[this.members.length - 1];
+    this.members[j] = last;
+    this.pos?.set(last, j);
+    this.members.pop();
+    this.pos?.delete(path);
+  }
 
   /** The up to `k` members before index `i`, cyclically (those whose successors include `i`). */
   predecessors(i: number, k: number): string[] {
@@ -161,7 +185,10 @@ export class WorkspaceIndex {
     return this.replace(path, summarize(analysis));
   }
 
-  /** As `update`, from a summary made earlier (possibly by another process, see `summaryOf`). */
+  /**
+   * As `update`, from a summary made earlier: in a worker thread of `--jobs`, or by another
+   * process of a sharded run (see `summaryOf`). Same result as `update` with that analysis.
+   */
   updateSummary(path: string, summary: ArticleSummary): Set<string> {
     return this.replace(path, summary);
   }
@@ -184,7 +211,7 @@ export class WorkspaceIndex {
         // Only the related information of the members that show this article changes.
         const ring = this.rings.get(fp)!;
         if (ring.members.length - 1 >= BOILERPLATE_MIN_OTHERS) {
-          for (const p of ring.predecessors(ring.pos.get(path)!, BOILERPLATE_RELATED)) affected.add(p);
+          for (const p of ring.predecessors(ring.indexOf(path), BOILERPLATE_RELATED)) affected.add(p);
         }
       }
     }
@@ -224,8 +251,7 @@ export class WorkspaceIndex {
   private joinRing(fp: string, path: string, affected: Set<string>): void {
     let ring = this.rings.get(fp);
     if (!ring) this.rings.set(fp, (ring = new Ring()));
-    ring.pos.set(path, ring.members.length);
-    ring.members.push(path);
+    ring.push(path);
     const n = ring.members.length;
     if (n <= BOILERPLATE_RELATED + 2) {
       // Small rings: the threshold may have been crossed and every window grows.
@@ -238,7 +264,7 @@ export class WorkspaceIndex {
   private leaveRing(fp: string, path: string, affected: Set<string>): void {
     const ring = this.rings.get(fp)!;
     const n = ring.members.length;
-    const j = ring.pos.get(path)!;
+    const j = ring.indexOf(path);
     const small = n <= BOILERPLATE_RELATED + 2;
     const last = ring.members[n - 1];
     if (!small) {
@@ -247,10 +273,7 @@ export class WorkspaceIndex {
       affected.add(last);
     }
     // Swap-remove: the last member takes the leaving member's place.
-    ring.members[j] = last;
-    ring.pos.set(last, j);
-    ring.members.pop();
-    ring.pos.delete(path);
+    ring.removeAt(j);
     if (ring.members.length === 0) {
       this.rings.delete(fp);
       return;
@@ -267,7 +290,7 @@ export class WorkspaceIndex {
     for (const [fp, r] of s.paragraphs) {
       const ring = this.rings.get(fp)!;
       if (ring.members.length - 1 < BOILERPLATE_MIN_OTHERS) continue;
-      const shown = ring.successors(ring.pos.get(path)!, BOILERPLATE_RELATED);
+      const shown = ring.successors(ring.indexOf(path), BOILERPLATE_RELATED);
       const names = shown.map(baseName);
       const message = `This paragraph also occurs in at least ${BOILERPLATE_MIN_OTHERS} other articles of the workspace (${names.join(', ')}${ring.members.length - 1 > shown.length ? ', …' : ''}), so it is probably boilerplate such as a disclaimer or a list of links, not part of the story.`;
       const related = shown.map((p) => {

@@ -6,6 +6,7 @@
  * naming the file and the place, which callers report instead of crashing.
  */
 
+import * as buffer from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
@@ -79,6 +80,9 @@ function kindOf(st: fs.Stats): string {
  * the open descriptor (no race with a rename), and the size cap counts the bytes actually read, since
  * special and virtual files report size 0.
  */
+/** Small files are read here (see readTextFile); nothing refers to it after the call. */
+const SCRATCH = Buffer.allocUnsafe(1 << 16);
+
 export function readTextFile(file: string): ReadResult {
   let fd: number | undefined;
   try {
@@ -88,17 +92,24 @@ export function readTextFile(file: string): ReadResult {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
     if (st.size > MAX_FILE_BYTES) return failure(file, `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`);
-    const chunks: Buffer[] = [];
+    // Read into one buffer until a read returns 0: the reused scratch buffer when the file is small
+    // (no allocation per file: the text is decoded into a string at once), else a buffer sized
+    // from fstat, doubled if the file grows. Special files report size 0.
+    const limit = MAX_FILE_BYTES + 1;
+    let buf = st.size + 1 <= SCRATCH.length ? SCRATCH : Buffer.allocUnsafe(Math.min(st.size + 1, limit));
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_FILE_BYTES + 1 - total));
-      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const n = fs.readSync(fd, buf, total, buf.length - total, null);
       if (n === 0) break;
-      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > MAX_FILE_BYTES) return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
     }
-    return decodeText(file, Buffer.concat(chunks, total));
+    return decodeText(file, buf.subarray(0, total));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
@@ -107,16 +118,34 @@ export function readTextFile(file: string): ReadResult {
   }
 }
 
+/** `buffer.isUtf8` (Node 18.14 and later); without it the fatal TextDecoder validates. */
+const isUtf8: ((b: Uint8Array) => boolean) | undefined = (buffer as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8;
+
+/** Stateless between calls (no `stream` option), so one decoder serves every file. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeText(file: string, buf: Uint8Array): ReadResult {
-  const nul = buf.indexOf(0);
-  if (nul >= 0) return failure(file, `looks like a binary file or UTF-16 (NUL byte at offset ${nul}); articles and registries must be UTF-8 text`);
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+  // Valid UTF-8 is decoded with the fast validator and decoder; a NUL byte decodes to U+0000, so
+  // the text is searched for it (cheaper than the bytes). Otherwise the bytes are examined for
+  // the message: a NUL first (binary, UTF-16), then the first bad byte.
+  if (isUtf8 ? isUtf8(buf) : true) {
+    let text: string;
+    try {
+      text = isUtf8 ? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8') : UTF8.decode(buf);
+    } catch {
+      return badText(file, buf);
+    }
+    if (text.indexOf('\0') >= 0) return badText(file, buf);
     const bom = text.charCodeAt(0) === 0xfeff;
     return { ok: true, text: bom ? stripBom(text) : text, ...(bom ? { bom } : {}) };
-  } catch {
-    return failure(file, `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)}); re-save the file as UTF-8`);
   }
+  return badText(file, buf);
+}
+
+function badText(file: string, buf: Uint8Array): ReadResult {
+  const nul = buf.indexOf(0);
+  if (nul >= 0) return failure(file, `looks like a binary file or UTF-16 (NUL byte at offset ${nul}); articles and registries must be UTF-8 text`);
+  return failure(file, `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(buf)}); re-save the file as UTF-8`);
 }
 
 /**

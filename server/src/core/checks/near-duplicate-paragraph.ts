@@ -29,7 +29,8 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const lines = new LineNumbers(article.text);
   // Words and 5-word shingles become small integers: no joined strings, no string-keyed maps.
   const words = new Map<string, number>();
-  const table = new ShingleTable();
+  const table = SHARED_TABLE;
+  table.clear();
   const postings: number[][] = [];
   /** The last paragraph that counted each shingle, so a paragraph counts a shingle once. */
   const countedIn: number[] = [];
@@ -111,6 +112,20 @@ class ShingleTable {
   private slots = new Int32Array(this.cap).fill(-1);
   private keys = new Int32Array(this.cap * SHINGLE);
   private count = 0;
+  /** The slots in use, so `clear` costs what the last article used, not the table's capacity. */
+  private used: number[] = [];
+
+  /** Empties the table for the next article (one table serves them all: no allocation per article). */
+  clear(): void {
+    if (this.cap > 1 << 16) {
+      // A huge article grew it: give the memory back.
+      this.cap = 1024;
+      this.slots = new Int32Array(this.cap).fill(-1);
+      this.keys = new Int32Array(this.cap * SHINGLE);
+    } else for (const h of this.used) this.slots[h] = -1;
+    this.used.length = 0;
+    this.count = 0;
+  }
 
   idOf(ids: Int32Array, at: number): number {
     if (this.count * 2 >= this.cap) this.grow();
@@ -118,8 +133,10 @@ class ShingleTable {
     for (let h = hash(ids, at) & mask; ; h = (h + 1) & mask) {
       const id = this.slots[h];
       if (id < 0) {
-        this.keys.set(ids.subarray(at, at + SHINGLE), this.count * SHINGLE);
+        const k = this.count * SHINGLE;
+        for (let i = 0; i < SHINGLE; i++) this.keys[k + i] = ids[at + i];
         this.slots[h] = this.count;
+        this.used.push(h);
         return this.count++;
       }
       if (this.equals(id, ids, at)) return id;
@@ -138,14 +155,18 @@ class ShingleTable {
     keys.set(this.keys.subarray(0, this.count * SHINGLE));
     this.keys = keys;
     this.slots = new Int32Array(this.cap).fill(-1);
+    this.used.length = 0;
     const mask = this.cap - 1;
     for (let id = 0; id < this.count; id++) {
       let h = hash(keys, id * SHINGLE) & mask;
       while (this.slots[h] >= 0) h = (h + 1) & mask;
       this.slots[h] = id;
+      this.used.push(h);
     }
   }
 }
+
+const SHARED_TABLE = new ShingleTable();
 
 function hash(ids: Int32Array, at: number): number {
   let h = 0x811c9dc5;

@@ -21,8 +21,39 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The words of a text after folding case, diacritics and apostrophes. */
 export function foldedWords(text: string): string[] {
+  // ASCII text (most news paragraphs): NFKD and the combining marks change nothing, and the
+  // Unicode classes are [a-z0-9] once lower-cased, so one scan gives the same words.
+  if (ASCII.test(text)) return asciiWords(text);
   const folded = text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, '').toLowerCase();
   return folded.match(WORD) ?? [];
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+function asciiWords(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  /** Start of the run of word characters not yet added to `word`. */
+  let run = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const isWord = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (isWord) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      word += text.slice(run, i);
+      run = -1;
+    }
+    // An apostrophe (' or `) joins the letters around it; anything else ends the word.
+    if (c === 39 || c === 96) continue;
+    if (word) {
+      out.push(word.toLowerCase());
+      word = '';
+    }
+  }
+  return out;
 }
 
 /** A paragraph's fingerprint: its folded words joined by single spaces. */

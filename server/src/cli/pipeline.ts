@@ -1,0 +1,70 @@
+/**
+ * The article pipeline of `check` and `analyze`: each article is read, analyzed, and reduced at
+ * once to what the reports need (`ReportedArticle`) and to its workspace summary (the input of the
+ * cross-article checks). The analysis itself (parse tree, sentences, paragraph fingerprints) is
+ * dropped right away, so a run over a big corpus holds the findings and mentions, not every parse
+ * tree; that also keeps the garbage collector's work small.
+ *
+ * The same function runs in the worker threads of `--jobs` (jobs.ts), which send back exactly these
+ * two values; the main thread merges them in input order, so the output does not depend on `--jobs`.
+ */
+
+import { AnalysisContext } from '../core/analyze';
+import { officeHolders } from '../core/checks/role-conflict';
+import { DateScanner } from '../core/dates';
+import { buildEntityIndex } from '../core/entities';
+import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
+import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
+import { loadArticle } from './project';
+import { ReportedArticle, reportedArticle } from './report';
+
+/** One article's outcome: its report and workspace summary, or the messages saying why it could not be read. */
+export interface ArticleOutcome {
+  article?: { report: ReportedArticle; summary: ArticleSummary };
+  /** Unreadable article or sidecar, in the order loading reports them. */
+  errors: string[];
+}
+
+/**
+ * The context every article of a run is analyzed with: the entity index and the per-snapshot
+ * tables of the checks are built here, once (they depend on the registry, not on the articles).
+ */
+export function runContext(registry: RegistrySnapshot, settings: CoreSettings | undefined): AnalysisContext {
+  const ctx = { registry, entityIndex: buildEntityIndex(registry), settings, dateScanner: new DateScanner() };
+  officeHolders(registry);
+  return ctx;
+}
+
+/** `exists` answers whether an article has a sidecar (`folderListings()` for a run over folders). */
+export function processArticle(file: string, ctx: AnalysisContext, exists?: (file: string) => boolean): ArticleOutcome {
+  const errors: string[] = [];
+  const a = loadArticle(file, ctx, errors, exists);
+  if (!a) return { errors };
+  return { article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors };
+}
+
+/**
+ * Gathers the outcomes of a run in input order: the reports, the read errors, and the workspace
+ * index fed with each summary as it comes (so with `--jobs` it is built while workers analyze).
+ */
+export class RunCollector {
+  readonly articles: ReportedArticle[] = [];
+  private readonly index: WorkspaceIndex;
+
+  /** `errors`: the errors so far, which the articles' read errors follow. */
+  constructor(registry: RegistrySnapshot, readonly errors: string[]) {
+    this.index = new WorkspaceIndex(registry);
+  }
+
+  add(o: ArticleOutcome): void {
+    this.errors.push(...o.errors);
+    if (!o.article) return;
+    this.articles.push(o.article.report);
+    this.index.updateSummary(o.article.report.file, o.article.summary);
+  }
+
+  /** The cross-article findings of each article, once every outcome is in. */
+  workspaceFindings(settings: CoreSettings | undefined): (file: string) => Finding[] {
+    return (file) => this.index.findingsFor(file, settings);
+  }
+}

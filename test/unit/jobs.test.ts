@@ -1,0 +1,104 @@
+/**
+ * `--jobs N`: the articles analyzed on worker threads give the same output, byte for byte, as one
+ * thread, including the cross-article findings (boilerplate, event dates), the read errors and
+ * the exit status. Run through the real bundled command (`bin/attache.js`, whose worker script is
+ * `server/out/jobsWorker.js`) and through `runCli` in process (the compiled worker beside it).
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { main, runCli } from '../../server/src/cli/main';
+import { repoRoot, samplesDir } from '../helpers';
+import { Run, workspace } from './cliRun';
+
+const BIN = join(repoRoot, 'bin', 'attache.js');
+
+function bundled(args: string[], cwd: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+async function inProcess(args: string[], cwd: string): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, cwd, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+/**
+ * A corpus of `n` unique articles made from the samples (a reference number on every body line),
+ * every seventh one carrying the same closing paragraph (boilerplate across articles), every
+ * eleventh a verbatim copy of a sample (duplicate paragraphs, event dates shared with the sample
+ * registry), plus one file that is not text.
+ */
+function corpus(n: number): Record<string, string | Buffer> {
+  const dir = join(samplesDir, 'articles');
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.article')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  const files: Record<string, string | Buffer> = {};
+  for (let i = 0; i < n; i++) {
+    const t = texts[i % texts.length];
+    let body: string;
+    if (i % 11 === 0) body = t;
+    else {
+      let front = t.startsWith('---');
+      body = t.split('\n').map((l, k) => {
+        if (front) {
+          if (k > 0 && l === '---') front = false;
+          return l;
+        }
+        return l.trim() ? `${l} [ref ${i}-${k}]` : l;
+      }).join('\n');
+    }
+    if (i % 7 === 0) body += '\n\nThis report is provided for information only and may be republished with credit to the newsroom that wrote it.\n';
+    files[`articles/a${String(i).padStart(4, '0')}.article`] = body;
+  }
+  files['articles/zz-binary.article'] = Buffer.from([0x41, 0x00, 0x42]);
+  for (const f of readdirSync(join(samplesDir, 'registry'))) files[`registry/${f}`] = readFileSync(join(samplesDir, 'registry', f), 'utf8');
+  return files;
+}
+
+test('the bundled CLI with --jobs 2 prints what --jobs 1 prints on the samples', { skip: !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)' }, () => {
+  for (const args of [['check', '--format', 'json'], ['analyze', '--json'], ['check'], ['analyze'], ['check', '--format', 'sarif']]) {
+    const one = bundled([...args, '--jobs', '1', '.'], samplesDir);
+    const two = bundled([...args, '--jobs', '2', '.'], samplesDir);
+    assert.ok(one.out.length > 1000, `${args.join(' ')} printed too little: ${one.err}`);
+    assert.deepEqual(two, one, `attache ${args.join(' ')} --jobs 2 differs from --jobs 1`);
+  }
+  // The default (the cores available) is the same again.
+  assert.deepEqual(bundled(['analyze', '--json', '.'], samplesDir), bundled(['analyze', '--json', '--jobs', '1', '.'], samplesDir));
+});
+
+test('--jobs 2 and 3 print what one thread prints on a generated corpus, cross-article findings and errors included', { skip: !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)' }, async () => {
+  const dir = workspace(corpus(80));
+  for (const args of [['check', '--format', 'json', 'articles'], ['analyze', '--json', 'articles'], ['check', 'articles']]) {
+    const one = bundled([...args, '--jobs', '1'], dir);
+    assert.equal(one.code, 2, 'the binary file is reported and the status says so');
+    assert.match(one.err, /zz-binary\.article: looks like a binary file/);
+    assert.match(one.out, /boilerplate/, 'the shared closing paragraph is found across articles');
+    assert.match(one.out, /duplicate-paragraph/);
+    assert.deepEqual(bundled([...args, '--jobs', '2'], dir), one, `bundled attache ${args.join(' ')} --jobs 2`);
+    assert.deepEqual(await inProcess([...args, '--jobs', '3'], dir), one, `runCli ${args.join(' ')} --jobs 3`);
+    // The synchronous in-process API gives the same again.
+    let out = '';
+    let err = '';
+    const code = main(args, dir, (s) => (out += s), (s) => (err += s));
+    assert.deepEqual({ code, out, err }, one);
+  }
+});
+
+test('--jobs takes a whole number of threads', () => {
+  const dir = workspace({ 'a.article': 'Talks were held on Monday.\n' });
+  let err = '';
+  const code = main(['check', '--jobs', 'two', 'a.article'], dir, () => undefined, (s) => (err += s));
+  assert.equal(code, 2);
+  assert.match(err, /--jobs needs a whole number of threads from 1 to 9999, not 'two'/);
+  let err0 = '';
+  assert.equal(main(['check', '--jobs', '0', 'a.article'], dir, () => undefined, (s) => (err0 += s)), 2);
+  assert.match(err0, /not '0'/);
+  let errExport = '';
+  assert.equal(main(['export', '--format', 'jsonl', '--jobs', '2', 'a.article'], dir, () => undefined, (s) => (errExport += s)), 2);
+  assert.match(errExport, /--jobs only goes with check and analyze/);
+});
