@@ -77,20 +77,13 @@ export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: Anal
   const off = ws - header.length;
   const inWindow = (x: { start: number }): boolean => x.start >= header.length;
 
-  const entities: EntityMention[] = [];
-  for (const m of base.entities) if (m.start < ws && m.end <= ws) entities.push(m);
-  for (const m of local.entities) if (inWindow(m)) entities.push(moveEntity(m, off));
-  for (const m of base.entities) if (m.start >= weOld) entities.push(moveEntity(m, delta));
-
-  const dates: DateMention[] = [];
-  for (const d of base.dates) if (d.start < ws && d.end <= ws) dates.push(d);
-  for (const d of local.dates) if (inWindow(d)) dates.push(moveDate(d, off, header.length));
-  for (const d of base.dates) if (d.start >= weOld) dates.push(moveDate(d, delta, weOld));
-
-  const paragraphs: Paragraph[] = [];
-  for (let i = 0; i < first; i++) paragraphs.push(ps[i]);
-  for (const p of local.article.paragraphs) if (inWindow(p)) paragraphs.push(moveParagraph(p, off));
-  for (let i = last + 1; i < ps.length; i++) paragraphs.push(moveParagraph(ps[i], delta));
+  // Before the window: the old objects; in it: the window's; after it: the old ones moved, made
+  // when read (a keystroke must not copy a hundred thousand mentions).
+  const entities = lazyConcat(base.entities, firstStartingAtOrAfter(base.entities, ws),
+    local.entities.filter(inWindow).map((m) => moveEntity(m, off)), firstStartingAtOrAfter(base.entities, weOld), (m) => moveEntity(m, delta));
+  const dates = lazyConcat(base.dates, firstStartingAtOrAfter(base.dates, ws),
+    local.dates.filter(inWindow).map((d) => moveDate(d, off, header.length)), firstStartingAtOrAfter(base.dates, weOld), (d) => moveDate(d, delta, weOld));
+  const paragraphs = lazyConcat(ps, first, local.article.paragraphs.filter(inWindow).map((p) => moveParagraph(p, off)), last + 1, (p) => moveParagraph(p, delta));
 
   const moveSpan = <T extends { start: number; end: number }>(s: T): T | null =>
     s.end <= ws ? s : s.start >= weOld ? { ...s, start: s.start + delta, end: s.end + delta } : null;
@@ -99,6 +92,57 @@ export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: Anal
   if (base.annotations) out.annotations = base.annotations.map((a) => ({ annotation: a.annotation, span: a.span && moveSpan(a.span) }));
   if (base.annotationFindings) out.annotationFindings = base.annotationFindings;
   return out;
+}
+
+/** Elements made by splices (moved or re-analyzed), counted for tests: the work of a splice. */
+export const spliceWork = { made: 0 };
+
+/**
+ * `head[0, i0)`, then `mid`, then `head[i1, …)` passed through `move`, as an array that copies
+ * nothing: elements are looked up when read, and a moved one is made once, on its first read.
+ */
+function lazyConcat<T extends object>(head: readonly T[], i0: number, mid: readonly T[], i1: number, move: (x: T) => T): T[] {
+  const length = i0 + mid.length + (head.length - i1);
+  const moved = new Map<number, T>();
+  const at = (i: number): T => {
+    if (i < i0) return head[i];
+    if (i < i0 + mid.length) return mid[i - i0];
+    let m = moved.get(i);
+    if (!m) moved.set(i, (m = move(head[i - i0 - mid.length + i1])));
+    return m;
+  };
+  const target: T[] = [];
+  target.length = length;
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const i = typeof prop === 'string' ? arrayIndex(prop) : -1;
+      if (i >= 0) return i < length ? at(i) : undefined;
+      return Reflect.get(t, prop, receiver) as unknown;
+    },
+    has(t, prop) {
+      const i = typeof prop === 'string' ? arrayIndex(prop) : -1;
+      return i >= 0 ? i < length : Reflect.has(t, prop);
+    },
+  });
+}
+
+function arrayIndex(prop: string): number {
+  const c = prop.charCodeAt(0);
+  if (c < 48 || c > 57) return -1;
+  const i = Number(prop);
+  return Number.isInteger(i) ? i : -1;
+}
+
+/** Index of the first span starting at or after `offset` in a list sorted by start. */
+function firstStartingAtOrAfter(xs: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid].start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Index of the first paragraph whose last line ends at or after `offset` (the last one if none). */
@@ -114,6 +158,7 @@ function firstWithLineEndAtLeast(ps: readonly Paragraph[], offset: number): numb
 }
 
 function moveEntity(m: EntityMention, d: number): EntityMention {
+  spliceWork.made++;
   const out = { ...m, start: m.start + d, end: m.end + d };
   if (m.officeRange) out.officeRange = [m.officeRange[0] + d, m.officeRange[1] + d];
   return out;
@@ -121,6 +166,7 @@ function moveEntity(m: EntityMention, d: number): EntityMention {
 
 /** Moves a date by `d`; an anchor on a previous date moves too when that date is at or after `from`. */
 function moveDate(m: DateMention, d: number, from: number): DateMention {
+  spliceWork.made++;
   const out = { ...m, start: m.start + d, end: m.end + d };
   const a = m.anchor;
   if (a && typeof a === 'object') out.anchor = { previous: a.previous >= from ? a.previous + d : a.previous };
@@ -128,6 +174,7 @@ function moveDate(m: DateMention, d: number, from: number): DateMention {
 }
 
 function moveParagraph(p: Paragraph, d: number): Paragraph {
+  spliceWork.made++;
   return {
     ...p,
     start: p.start + d,

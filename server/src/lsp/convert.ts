@@ -26,7 +26,7 @@ const LINE_INDEX_CACHE_SIZE = 64;
  * Characters of text the cache may keep alive: while a 5 MB article is edited every version is a
  * new string, and 64 of them would hold hundreds of megabytes.
  */
-const LINE_INDEX_CACHE_CHARS = 8_000_000;
+const LINE_INDEX_CACHE_CHARS = 16_000_000;
 const lineIndexes = new Map<string, LineIndex>();
 let cachedChars = 0;
 
@@ -55,6 +55,9 @@ export function lineIndexOf(text: string): LineIndex {
 export function lineIndexAfterEdit(oldText: string, newText: string, diff: { start: number; oldEnd: number; newEnd: number }): void {
   const old = lineIndexes.get(oldText);
   if (!old || lineIndexes.has(newText)) return;
+  // The analyzed text's index serves every edit until the next analysis: keep it the most recent.
+  lineIndexes.delete(oldText);
+  lineIndexes.set(oldText, old);
   remember(newText, new LineIndex(newText, { index: old, ...diff }));
 }
 

@@ -59,7 +59,7 @@ export interface ArticleRecord {
   /** The `attache.dates.numericOrder` it was analyzed with. */
   analyzedOrder?: NumericOrder;
   /**
-   * The latest analysis of any version of the text (exact, or provisional: spliced from an older
+   * The latest analysis of any version of the text (exact, or provisional: spliced from the exact
    * one, see `core/splice.ts`), with what it was computed from. Read-only features answer from it
    * while the exact analysis of a large article is still being computed.
    */
@@ -312,18 +312,23 @@ export class Folder {
    */
   quickAnalysis(rec: ArticleRecord): ArticleAnalysis | undefined {
     if (!this.isStale(rec)) return rec.analysis;
-    const v = rec.view;
     const snap = this.snapshot;
     const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    if (!v || v.snapshot !== snap.version || v.sidecar !== sidecar || v.order !== this.numericOrder) return undefined;
-    if (v.text === rec.text) return v.analysis;
+    const order = this.numericOrder;
+    const v = rec.view;
+    if (v && v.text === rec.text && v.snapshot === snap.version && v.sidecar === sidecar && v.order === order) return v.analysis;
+    // Spliced from the exact analysis (never from another splice): the window covers every edit
+    // since, and nothing is copied twice.
+    const base = rec.analysis;
+    const baseText = rec.analyzedText;
+    if (!base || baseText === undefined || rec.analyzedSnapshot !== snap.version || rec.analyzedSidecar !== sidecar || rec.analyzedOrder !== order) return undefined;
     if (rec.text.length < LARGE_ARTICLE) return undefined;
-    const diff = diffRegion(v.text, rec.text);
+    const diff = diffRegion(baseText, rec.text);
     // Requests convert positions with the new text's line index: derive it from the old one.
-    if (diff) lineIndexAfterEdit(v.text, rec.text, diff);
-    const spliced = spliceAnalysis(v.analysis, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: v.order } }, diff);
+    if (diff) lineIndexAfterEdit(baseText, rec.text, diff);
+    const spliced = spliceAnalysis(base, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: order } }, diff);
     if (!spliced) return undefined;
-    rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar, order: v.order };
+    rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar, order };
     return spliced;
   }
 
