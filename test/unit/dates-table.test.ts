@@ -137,6 +137,8 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The rebels met for the first time in five years.', 'five years', 'DURATION', 'P5Y'],
   ['2013-03-22', 'Inflation is at its highest in a decade.', 'a decade', 'DURATION', 'P10Y'],
   ['2013-03-22', 'The talks resume in five years.', 'five years', 'DATE', '2018'],
+  ['2013-03-22', 'Spending will grow over the next 10 years.', 'the next 10 years', 'DURATION', 'P10Y'],
+  ['2013-03-22', 'Attacks rose over the past 12 months.', 'the past 12 months', 'DURATION', 'P12M'],
   // Rates are not dates; "twice a week" is a frequency.
   ['2013-03-22', 'The council meets twice a week in the old palace.', 'a week', 'SET', 'P1W'],
   ['2013-03-22', 'Ferries cross three times a day in summer.', 'a day', 'SET', 'P1D'],

@@ -1169,7 +1169,7 @@ export class DateScanner {
       // "the past four years" is read by the number; "the coming years": an unspecified duration.
       return { expr: { start: s, end: this.tE[j], kind: { type: 'dur', n: NaN, unit: u.unit } }, next: j + 1 };
     }
-    if ((lw === 'past' || lw === 'last' || lw === 'next' || lw === 'coming' || lw === 'previous' || lw === 'following') && this.lex(j)?.n !== undefined) {
+    if ((lw === 'past' || lw === 'last' || lw === 'next' || lw === 'coming' || lw === 'previous' || lw === 'following') && (this.lex(j)?.n !== undefined || this.kind(j) === N)) {
       const d = this.durationAt(j);
       if (d && this.lex(d.next - 1)?.plural) return { expr: { start: s, end: this.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit } }, next: d.next };
     }
