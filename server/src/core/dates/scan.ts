@@ -973,9 +973,10 @@ export class DateScanner {
         return { expr: { start, end: base.expr.end, kind: { type: 'off', n: w === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
       }
     }
-    const p = this.strOrNone(this.startToken(start) - 1);
+    const first = this.startToken(start);
+    const p = this.strOrNone(first - 1);
     // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
-    const pp = this.strOrNone(this.startToken(start) - 2) ?? '';
+    const pp = this.strOrNone(first - 2) ?? '';
     const sinceSpan = pp === 'time' || pp === 'times' || pp === 'worst' || pp === 'best' || (pp.length > 4 && pp.endsWith('est'));
     if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
       // `within`: "in two weeks" is a span, not a date ahead, when its clause is past (the resolver decides).
