@@ -124,6 +124,21 @@ const ROWS: Row[] = [
   ['1998-10-26', 'On Tuesday, the union picketed the ministry.', 'Tuesday', 'DATE', '1998-10-20'],
   ['1998-10-26', 'On Thursday, ministers will meet in the capital.', 'Thursday', 'DATE', '1998-10-29'],
   ['1998-10-26', 'The union picketed the ministry on Tuesday, and police will review it.', 'Tuesday', 'DATE', '1998-10-20'],
+  // Quarters without a year: the tense picks the year; last/this/next quarter from the publication date's.
+  ['2013-03-22', 'Profits rose in the fourth quarter, the bank said.', 'the fourth quarter', 'DATE', '2012-Q4'],
+  ['2013-03-22', 'Profits will rise in the fourth quarter.', 'the fourth quarter', 'DATE', '2013-Q4'],
+  ['2013-08-22', 'Exports grew in the second quarter.', 'the second quarter', 'DATE', '2013-Q2'],
+  ['2013-03-22', 'Exports fell last quarter.', 'last quarter', 'DATE', '2012-Q4'],
+  ['2013-11-02', 'Exports should recover next quarter.', 'next quarter', 'DATE', '2014-Q1'],
+  ['2013-03-22', 'Exports are flat this quarter.', 'this quarter', 'DATE', '2013-Q1'],
+  // "mid-" before a year.
+  ['2013-03-22', 'Growth slowed in mid-2012 across the region.', 'mid-2012', 'DATE', '2012', 'MID'],
+  // "in" + a quantity after "the first time", a superlative: a span up to now, not a date ahead.
+  ['2013-03-22', 'The rebels met for the first time in five years.', 'five years', 'DURATION', 'P5Y'],
+  ['2013-03-22', 'Inflation is at its highest in a decade.', 'a decade', 'DURATION', 'P10Y'],
+  ['2013-03-22', 'The talks resume in five years.', 'five years', 'DATE', '2018'],
+  ['2013-03-22', 'Spending will grow over the next 10 years.', 'the next 10 years', 'DURATION', 'P10Y'],
+  ['2013-03-22', 'Attacks rose over the past 12 months.', 'the past 12 months', 'DURATION', 'P12M'],
   // Rates are not dates; "twice a week" is a frequency.
   ['2013-03-22', 'The council meets twice a week in the old palace.', 'a week', 'SET', 'P1W'],
   ['2013-03-22', 'Ferries cross three times a day in summer.', 'a day', 'SET', 'P1D'],
@@ -470,6 +485,7 @@ const NONE: [string, string][] = [
   ['2013-03-22', 'Troops spent two year in the valley.'],
   ['2013-03-22', 'The ruling party daily Pravda printed the speech.'],
   ['2013-03-22', 'The statement ran in China Daily on its front page.'],
+  ['2013-03-22', 'Tensions grew in the last quarter of the century.'],
 ];
 
 for (const [published, sentence] of NONE) {

@@ -426,6 +426,17 @@ function resolveDate(e: Expr, c: Context): Resolved {
       const unit = k.of === 'Q' ? 'quarter' : 'half';
       if (!Number.isNaN(k.y)) return { value: `${pad(k.y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: unit } };
       if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
+      const cur = Math.floor((a.m - 1) / 3) + 1;
+      if (Number.isNaN(k.n)) {
+        const q = a.y * 4 + cur - 1 + k.offset;
+        return { value: `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
+      }
+      if (k.bare && k.of === 'Q') {
+        // "Profit rose in the fourth quarter" written in March: last year's; "will" looks ahead.
+        const future = c.tenseAt(e.start, e.end) === 'future';
+        const y = future ? (k.n >= cur ? a.y : a.y + 1) : k.n <= cur ? a.y : a.y - 1;
+        return { value: `${pad(y, 4)}-Q${k.n}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `quarter: the ${future ? 'next' : 'most recent'} such quarter ${future ? 'from' : 'up to'} the publication date's`, anchor } };
+      }
       return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the publication year`, anchor } };
     }
     case 'weekend': {

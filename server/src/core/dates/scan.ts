@@ -153,8 +153,12 @@ export type ExprKind =
   | { type: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
   | { type: 'set'; v: string; quant?: string }
   | { type: 'season'; s: 'SP' | 'SU' | 'FA' | 'WI'; y?: number; rel?: 'last' | 'next' | 'this' }
-  /** A quarter or half of year y (NaN: the publication year plus offset). */
-  | { type: 'part'; of: 'Q' | 'H'; n: number; y: number; offset: number }
+  /**
+   * A quarter or half of year y (NaN: the publication year plus offset). n NaN: the publication
+   * date's quarter plus offset ("last quarter"). `bare`: no year written ("the fourth quarter"):
+   * the tense picks it.
+   */
+  | { type: 'part'; of: 'Q' | 'H'; n: number; y: number; offset: number; bare?: boolean }
   | { type: 'fiscal'; y: number; offset?: number }
   /** A century, by its TIMEX3 digits (the 20th century: 19). */
   | { type: 'century'; c: number }
@@ -757,11 +761,12 @@ export class DateScanner {
       return null;
     }
     if (tk === N) {
-      // "post-1959 politics", "pre-2008 levels": after or before the year.
+      // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
       if (this.isP(k - 1, HYPHEN) && this.adjacent(k - 1, k) && this.kind(k - 2) === W && this.adjacent(k - 2, k - 1) && !this.isP(k + 1, HYPHEN)) {
         const pre = this.str(k - 2);
         const y = this.num(k, 1000, 2199, 4);
-        if (!Number.isNaN(y) && /^(?:post|pre|Post|Pre)$/.test(pre)) return { expr: { start: this.tS[k - 2], end: this.tE[k], kind: { type: 'y', y }, mod: pre.length === 4 ? 'AFTER' : 'BEFORE' }, next: k + 1 };
+        const mod = pre === 'post' || pre === 'Post' ? 'AFTER' : pre === 'pre' || pre === 'Pre' ? 'BEFORE' : pre === 'mid' || pre === 'Mid' ? 'MID' : undefined;
+        if (!Number.isNaN(y) && mod) return { expr: { start: this.tS[k - 2], end: this.tE[k], kind: { type: 'y', y }, mod }, next: k + 1 };
       }
       if (!this.plainPrefix(k)) return null;
       // ISO 2025-07-29.
@@ -968,8 +973,12 @@ export class DateScanner {
         return { expr: { start, end: base.expr.end, kind: { type: 'off', n: w === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
       }
     }
-    const p = this.strOrNone(this.startToken(start) - 1);
-    if ((p === 'in' || p === 'In') && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
+    const first = this.startToken(start);
+    const p = this.strOrNone(first - 1);
+    // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
+    const pp = this.strOrNone(first - 2) ?? '';
+    const sinceSpan = pp === 'time' || pp === 'times' || pp === 'worst' || pp === 'best' || (pp.length > 4 && pp.endsWith('est'));
+    if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
       // `within`: "in two weeks" is a span, not a date ahead, when its clause is past (the resolver decides).
       return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
     }
@@ -1161,7 +1170,7 @@ export class DateScanner {
       // "the past four years" is read by the number; "the coming years": an unspecified duration.
       return { expr: { start: s, end: this.tE[j], kind: { type: 'dur', n: NaN, unit: u.unit } }, next: j + 1 };
     }
-    if ((lw === 'past' || lw === 'last' || lw === 'next' || lw === 'coming' || lw === 'previous' || lw === 'following') && this.lex(j)?.n !== undefined) {
+    if ((lw === 'past' || lw === 'last' || lw === 'next' || lw === 'coming' || lw === 'previous' || lw === 'following') && (this.lex(j)?.n !== undefined || this.kind(j) === N)) {
       const d = this.durationAt(j);
       if (d && this.lex(d.next - 1)?.plural) return { expr: { start: s, end: this.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit } }, next: d.next };
     }
@@ -1179,6 +1188,8 @@ export class DateScanner {
     }
     if (name === 'weekend' && !anaphoric) return { expr: { start: s, end: this.tE[j], kind: { type: 'weekend', offset: rel } }, next: j + 1 };
     if (lw === 'this' || lw === 'next' || lw === 'last') {
+      // "last quarter", "this quarter" ("the last quarter" may be a year's fourth: not read).
+      if (name === 'quarter' && !the && this.lw(k - 1) !== 'the' && this.strOrNone(j + 1) !== 'of') return { expr: { start: s, end: this.tE[j], kind: { type: 'part', of: 'Q', n: NaN, y: NaN, offset: rel } }, next: j + 1 };
       if (this.lw(j) === 'fiscal' && this.lw(j + 1) === 'year') return { expr: { start: s, end: this.tE[j + 1], kind: { type: 'fiscal', y: NaN, offset: rel } }, next: j + 2 };
       const ord = this.lex(j)?.ord;
       if (ord && (this.lw(j + 1) === 'quarter' || this.lw(j + 1) === 'half')) return null;
@@ -1300,7 +1311,8 @@ export class DateScanner {
           next = j + 5;
         } else if (u === 'half') return null;
       } else if (u === 'half') return null;
-      return { expr: { start: s, end, kind: { type: 'part', of: u === 'quarter' ? 'Q' : 'H', n: ord, y, offset } }, next };
+      const bare = Number.isNaN(y) && next === j + 2;
+      return { expr: { start: s, end, kind: { type: 'part', of: u === 'quarter' ? 'Q' : 'H', n: ord, y, offset, bare } }, next };
     }
     return null;
   }
