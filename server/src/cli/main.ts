@@ -15,7 +15,7 @@ import { Project, ProjectInputs, folderListings, loadInputs, loadProject } from 
 import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
 import { sarifLog } from './sarif';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
-import { RunCollector, processArticle, runContext } from './pipeline';
+import { Keep, RunCollector, processArticle, runContext } from './pipeline';
 import { summarize } from '../core/workspace';
 import { analyzeInWorkers, defaultJobs } from './jobs';
 
@@ -87,7 +87,7 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.fix) return withProject(args, cwd, out, err);
   const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry });
-  return report(args, inputs, analyzeHere(inputs), out, err);
+  return report(args, inputs, analyzeHere(inputs, keepFor(args)), out, err);
 }
 
 /** The CLI as the `attache` command runs it: `check` and `analyze` use `--jobs` worker threads. */
@@ -97,9 +97,9 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (args.command === 'export' || args.fix) return withProject(args, cwd, out, err);
   const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry });
   const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
-  if (jobs <= 1) return report(args, inputs, analyzeHere(inputs), out, err);
+  if (jobs <= 1) return report(args, inputs, analyzeHere(inputs, keepFor(args)), out, err);
   const run = new RunCollector(inputs.registry, [...inputs.errors]);
-  await analyzeInWorkers(inputs, jobs, (o) => run.add(o));
+  await analyzeInWorkers(inputs, jobs, keepFor(args), (o) => run.add(o));
   return report(args, inputs, run, out, err);
 }
 
@@ -135,12 +135,18 @@ function parseCommand(argv: string[], out: Out, err: Out): Args | number {
   }
 }
 
+/** What the report of `check` or `analyze` in this format reads of each article besides its findings. */
+function keepFor(args: Args): Keep {
+  const analyze = args.command === 'analyze';
+  return { text: analyze ? !args.json : args.format !== 'json', mentions: analyze };
+}
+
 /** Every article analyzed on this thread, in input order. */
-function analyzeHere(inputs: ProjectInputs): RunCollector {
+function analyzeHere(inputs: ProjectInputs, keep: Keep): RunCollector {
   const ctx = runContext(inputs.registry, inputs.settings);
   const exists = folderListings();
   const run = new RunCollector(inputs.registry, [...inputs.errors]);
-  for (const f of inputs.articleFiles) run.add(processArticle(f, ctx, exists));
+  for (const f of inputs.articleFiles) run.add(processArticle(f, ctx, exists, keep));
   return run;
 }
 
