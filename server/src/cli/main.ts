@@ -17,7 +17,7 @@ import { sarifLog } from './sarif';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { Keep, RunCollector, processArticle, runContext } from './pipeline';
 import { summarize } from '../core/workspace';
-import { analyzeInWorkers, defaultJobs } from './jobs';
+import { analyzeInWorkers, defaultJobs, workerScript } from './jobs';
 
 const VERSION = '0.1.0';
 
@@ -97,7 +97,8 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (args.command === 'export' || args.fix) return withProject(args, cwd, out, err);
   const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry });
   const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
-  if (jobs <= 1) return report(args, inputs, analyzeHere(inputs, keepFor(args)), out, err);
+  // Without the worker script (a partial install), the articles are analyzed here: same output.
+  if (jobs <= 1 || !fs.existsSync(workerScript())) return report(args, inputs, analyzeHere(inputs, keepFor(args)), out, err);
   const run = new RunCollector(inputs.registry, [...inputs.errors]);
   await analyzeInWorkers(inputs, jobs, keepFor(args), (o) => run.add(o));
   return report(args, inputs, run, out, err);
