@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { Entity } from '../core/types';
-import { ArticleOutcome } from './pipeline';
+import { ArticleOutcome, Keep } from './pipeline';
 import { ProjectInputs } from './project';
 
 /** What a worker starts with (`workerData`). */
@@ -23,6 +23,7 @@ export interface WorkerStart {
   /** `v8.serialize` of a `RegistryPayload`. */
   registry: SharedArrayBuffer;
   settings: ProjectInputs['settings'];
+  keep: Keep;
 }
 
 export interface RegistryPayload {
@@ -58,13 +59,13 @@ export function workerScript(): string {
  * outcome in input order as soon as it and all before it have arrived, so the main thread merges
  * (the workspace index) while the workers go on.
  */
-export function analyzeInWorkers(inputs: ProjectInputs, jobs: number, consume: (o: ArticleOutcome) => void): Promise<void> {
+export function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep: Keep, consume: (o: ArticleOutcome) => void): Promise<void> {
   const files = inputs.articleFiles;
   const payload: RegistryPayload = { version: inputs.registry.version, entities: [...inputs.registry.entities] };
   const bytes = v8.serialize(payload);
   const shared = new SharedArrayBuffer(bytes.length);
   new Uint8Array(shared).set(bytes);
-  const start: WorkerStart = { registry: shared, settings: inputs.settings };
+  const start: WorkerStart = { registry: shared, settings: inputs.settings, keep };
   const outcomes: (ArticleOutcome | undefined)[] = new Array(files.length);
   let consumed = 0;
   const batches: string[][] = [];

@@ -18,6 +18,6 @@ const ctx: AnalysisContext = runContext(registry, start.settings);
 const exists = folderListings();
 
 parentPort!.on('message', (req: BatchRequest) => {
-  const res: BatchResult = { batch: req.batch, outcomes: req.files.map((f) => processArticle(f, ctx, exists)) };
+  const res: BatchResult = { batch: req.batch, outcomes: req.files.map((f) => processArticle(f, ctx, exists, start.keep)) };
   parentPort!.postMessage(res);
 });

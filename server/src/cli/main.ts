@@ -18,9 +18,9 @@ import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
 import { Progress, ProgressStream } from './progress';
 import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
-import { RunCollector, processArticle, runContext } from './pipeline';
+import { Keep, RunCollector, processArticle, runContext } from './pipeline';
 import { summarize } from '../core/workspace';
-import { analyzeInWorkers, defaultJobs } from './jobs';
+import { analyzeInWorkers, defaultJobs, workerScript } from './jobs';
 
 const VERSION = '0.1.0';
 
@@ -118,7 +118,7 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
   const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry, settings: settingsOf(args) });
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
-  const run = analyzeHere(inputs, bar);
+  const run = analyzeHere(inputs, keepFor(args), bar);
   bar?.done();
   return report(args, inputs, run, out, err);
 }
@@ -132,12 +132,13 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   let run: RunCollector;
-  if (jobs <= 1) run = analyzeHere(inputs, bar);
+  // Without the worker script (a partial install), the articles are analyzed here: same output.
+  if (jobs <= 1 || !fs.existsSync(workerScript())) run = analyzeHere(inputs, keepFor(args), bar);
   else {
     const collector = new RunCollector(inputs.registry, [...inputs.errors]);
-    await analyzeInWorkers(inputs, jobs, (o) => {
+    await analyzeInWorkers(inputs, jobs, keepFor(args), (o) => {
       collector.add(o);
-      bar?.tick(o.article?.report.text.length ?? 0);
+      bar?.tick(o.chars);
     });
     run = collector;
   }
@@ -184,15 +185,21 @@ function parseCommand(argv: string[], out: Out, err: Out): Args | number {
   }
 }
 
+/** What the report of `check` or `analyze` in this format reads of each article besides its findings. */
+function keepFor(args: Args): Keep {
+  const analyze = args.command === 'analyze';
+  return { text: analyze ? !args.json : args.format !== 'json', mentions: analyze };
+}
+
 /** Every article analyzed on this thread, in input order. */
-function analyzeHere(inputs: ProjectInputs, bar: Progress | null): RunCollector {
+function analyzeHere(inputs: ProjectInputs, keep: Keep, bar: Progress | null): RunCollector {
   const ctx = runContext(inputs.registry, inputs.settings);
   const exists = folderListings();
   const run = new RunCollector(inputs.registry, [...inputs.errors]);
   for (const f of inputs.articleFiles) {
-    const o = processArticle(f, ctx, exists);
+    const o = processArticle(f, ctx, exists, keep);
     run.add(o);
-    bar?.tick(o.article?.report.text.length ?? 0);
+    bar?.tick(o.chars);
   }
   return run;
 }
@@ -218,7 +225,7 @@ function withProject(args: Args, cwd: string, out: Out, err: Out, progress?: Pro
   if (args.command === 'timeline') return runTimeline(project, args, out, err);
   // The errors were printed above; `report` prints none again.
   const run = new RunCollector(project.registry, []);
-  for (const a of project.articles) run.add({ article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors: [] });
+  for (const a of project.articles) run.add({ article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors: [], chars: a.text.length });
   const code = report(args, { ...project, articleFiles: [], errors: [] }, run, out, err);
   return project.errors.length || writeFailed ? 2 : code;
 }

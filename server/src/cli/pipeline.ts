@@ -23,6 +23,8 @@ export interface ArticleOutcome {
   article?: { report: ReportedArticle; summary: ArticleSummary };
   /** Unreadable article or sidecar, in the order loading reports them. */
   errors: string[];
+  /** Characters read (for the progress line), kept even when the text is not. */
+  chars: number;
 }
 
 /**
@@ -35,12 +37,34 @@ export function runContext(registry: RegistrySnapshot, settings: CoreSettings | 
   return ctx;
 }
 
+/**
+ * What the report of a run reads beyond the findings: the text (line and column numbers of the
+ * text and SARIF formats) and the mentions (`analyze`). Left out, they are neither kept nor sent
+ * back by a worker.
+ */
+export interface Keep {
+  text: boolean;
+  mentions: boolean;
+}
+
+export const KEEP_ALL: Keep = { text: true, mentions: true };
+
 /** `exists` answers whether an article has a sidecar (`folderListings()` for a run over folders). */
-export function processArticle(file: string, ctx: AnalysisContext, exists?: (file: string) => boolean): ArticleOutcome {
+export function processArticle(file: string, ctx: AnalysisContext, exists?: (file: string) => boolean, keep: Keep = KEEP_ALL): ArticleOutcome {
   const errors: string[] = [];
   const a = loadArticle(file, ctx, errors, exists);
-  if (!a) return { errors };
-  return { article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis) }, errors };
+  if (!a) return { errors, chars: 0 };
+  const report = reportedArticle(a.file, a.text, a.analysis, a);
+  if (!keep.text) {
+    report.text = '';
+    if (report.sidecar) report.sidecar = { file: report.sidecar.file, text: '' };
+  }
+  if (!keep.mentions) {
+    report.entities = [];
+    report.dates = [];
+    report.creationTime = null;
+  }
+  return { article: { report, summary: summarize(a.analysis) }, errors, chars: a.text.length };
 }
 
 /**

@@ -61,16 +61,29 @@ export interface FileReport {
   findings: Finding[];
 }
 
+/** Paths already shown (cwd, NUL, file → shown): a report names each file many times. */
+const shownPaths = new Map<string, string>();
+
 export function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+  const key = `${cwd}\0${file}`;
+  let shown = shownPaths.get(key);
+  if (shown === undefined) {
+    const rel = path.relative(cwd, file);
+    shown = (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+    if (shownPaths.size >= 200_000) shownPaths.clear();
+    shownPaths.set(key, shown);
+  }
+  return shown;
 }
 
 /** Articles first (in path order), then registry files; workspace findings merged in. */
 export function fileReports(project: ReportInput, workspaceFindings: (file: string) => Finding[] = () => []): FileReport[] {
   const out: FileReport[] = [];
   for (const a of project.articles) {
-    const findings = [...a.findings, ...workspaceFindings(a.file)].sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code));
+    // The article's own findings are already in this order (finalizeFindings): sorted again only
+    // with workspace findings to merge in.
+    const ws = workspaceFindings(a.file);
+    const findings = ws.length ? [...a.findings, ...ws].sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code)) : a.findings;
     out.push({ file: a.file, text: a.text, kind: 'article', findings });
     if (a.sidecar) out.push({ file: a.sidecar.file, text: a.sidecar.text, kind: 'annotations', findings: a.annotationFindings ?? [] });
   }
