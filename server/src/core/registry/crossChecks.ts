@@ -5,7 +5,7 @@
 
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
-import { ParsedRegistryFile, formAt, formCount } from './parse';
+import { FormRanges, ParsedRegistryFile, formAt, formCount } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
 
@@ -117,7 +117,8 @@ function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: Readonl
     return slotCount[i];
   };
   const useEntity: Entity[] = [];
-  const useRanges: number[][] = [];
+  const useRanges: FormRanges[] = [];
+  const useN: number[] = [];
   const useForm: number[] = [];
   const byForm = new Map<string, number>();
   const shared: number[][] = [];
@@ -148,7 +149,8 @@ function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: Readonl
           if (seen(h, false) < 2) continue;
           const u = useEntity.length;
           useEntity.push(e);
-          useRanges.push(file.formRanges[n]);
+          useRanges.push(file.formRanges);
+          useN.push(n);
           useForm.push(i);
           const prev = byForm.get(k);
           if (prev === undefined) byForm.set(k, u);
@@ -163,7 +165,7 @@ function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: Readonl
   }
   const useOf = (u: number): Use => {
     const i = useForm[u];
-    return { e: useEntity[u], range: [useRanges[u][2 * i], useRanges[u][2 * i + 1]], form: formAt(useEntity[u], i) };
+    return { e: useEntity[u], range: useRanges[u].range(useN[u], i), form: formAt(useEntity[u], i) };
   };
   for (const v of byForm.values()) {
     if (v >= 0) continue;
