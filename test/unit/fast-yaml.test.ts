@@ -235,3 +235,14 @@ test('seeded flow-style registries and their mutations: the fast reader agrees w
   if (process.env.ATTACHE_DEBUG_FLOW) console.log(`${accepted} of ${total} flow texts took the fast path`);
   assert.ok(accepted > total / 4, `only ${accepted} of ${total} flow texts took the fast path`);
 });
+
+test('a file the fast reader gives up on half-way is read whole by yaml (no entity kept twice)', () => {
+  // The reader hands entities to the walker as it reads them; here it stops at the anchor on the
+  // last one, after two were walked, and the yaml path must give the whole answer on its own.
+  const text = joinLines('version: 1', 'entities:', '  - {id: a, type: country, name: Aland}', '  - id: b', '    type: country', '    name: Bland', '  - id: c', '    type: country', '    name: &n Cland', '');
+  assert.equal(readFastYaml(text), undefined);
+  const a = parseRegistryFile('r.yaml', text);
+  const b = parseRegistryFile('r.yaml', text, { fastReader: false });
+  assert.deepEqual(a, b);
+  assert.deepEqual(a.entities.map((e) => e.id), ['a', 'b', 'c']);
+});

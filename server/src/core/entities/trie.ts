@@ -11,6 +11,9 @@
 
 import { Entity, EntityMention, RegistrySnapshot } from '../types';
 import { foldText, words } from './tokens';
+import { memoize } from '../registry/memo';
+
+const internKey: (key: string) => string = memoize((key: string) => key, 100_000);
 
 export type Form = EntityMention['form'];
 
@@ -71,10 +74,12 @@ export class TrieNode {
     return this.key === undefined ? [] : [this.key];
   }
 
-  /** The child for `key`, created if missing. */
+  /** The child for `key`, created if missing (its key interned: the same given names and family
+   * names are keys of thousands of nodes). */
   childFor(key: string): TrieNode {
     const found = this.get(key);
     if (found) return found;
+    key = internKey(key);
     const next = new TrieNode();
     if (this.more) this.more.set(key, next);
     else if (this.keyList) {
@@ -180,6 +185,10 @@ export interface EntityIndex {
 /** Longest name (in tokens) the matcher will try; longer forms are still indexed up to this. */
 export const MAX_FORM_TOKENS = 12;
 
+/** The last one-element target list made (see addTokens): an entity adds its name's forms one
+ * after another, so they share it. */
+let lastSingle: Target[] | undefined;
+
 function add(root: TrieNode, form: string, target: Target): void {
   addTokens(root, words(foldText(form)), target);
 }
@@ -189,9 +198,12 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
   let node = root;
   for (const key of toks) node = node.childFor(key);
-  // Most nodes get one target: an exact one-element array (`push` on `[]` reserves 17 slots).
+  // Most nodes get one target: an exact one-element array (`push` on `[]` reserves 17 slots),
+  // the same array for every node an entity's name reaches (name, family-first variant). Such an
+  // array may be shared, so a one-element list is replaced, never changed in place.
   if (!node.targets) {
-    node.targets = [target];
+    if (lastSingle?.[0] !== target) lastSingle = [target];
+    node.targets = lastSingle;
     return;
   }
   // One entity adds its forms one after another, so a repeat of the same id can only be among the
@@ -199,10 +211,14 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   const ts = node.targets;
   for (let k = ts.length - 1; k >= 0 && k >= ts.length - 4; k--) {
     if (ts[k].id !== target.id) continue;
-    if (rank(target.form) < rank(ts[k].form)) ts[k] = target;
+    if (rank(target.form) < rank(ts[k].form)) {
+      if (ts.length === 1) node.targets = [target];
+      else ts[k] = target;
+    }
     return;
   }
-  ts.push(target);
+  if (ts.length === 1) node.targets = [ts[0], target];
+  else ts.push(target);
 }
 
 function rank(f: Form): number {
@@ -234,6 +250,7 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
     }
     if (e.type === 'person') personVariants(root, e, nameToks, nameTarget);
   }
+  lastSingle = undefined;
   const index: EntityIndex = { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms };
   cache.set(registry, index);
   return index;

@@ -5,7 +5,7 @@
 
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
-import { ParsedRegistryFile, formAt, formCount } from './parse';
+import { FormRanges, ParsedRegistryFile, formAt, formCount } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
 
@@ -86,52 +86,86 @@ const foldUnicode = memoize((s: string): string =>
 
 const MAX_NAMED = 10;
 
+/** FNV-1a over the code units of `s`. */
+function hashText(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: ReadonlySet<Entity>, report: (e: Entity, f: Finding) => void): void {
   interface Use { e: Entity; range: [number, number]; form: string }
-  // Every distinct form of every entity is one use, kept as three parallel lists (no object per
-  // form: a million-entity registry has millions). A form used once (nearly all of them) maps to
-  // its use's number; a form used more than once, to -1 - k for the k-th list of uses.
+  // Two passes over every entity's distinct folded forms. The first counts them by a 32-bit hash
+  // in a typed table (no object per form: a million-entity registry has millions); the second
+  // keeps, in first-use order, only the forms whose hash was seen more than once, so the map of
+  // uses holds the few candidates, not every form. A use is its number in three parallel lists;
+  // a form maps to its single use, or to -1 - k for the k-th list of uses.
+  let total = 0;
+  for (const file of files) for (const e of file.entities) total += formCount(e);
+  let size = 1024;
+  while (size < 2 * total) size *= 2;
+  const mask = size - 1;
+  const slotHash = new Int32Array(size);
+  const slotCount = new Uint8Array(size);
+  const seen = (h: number, add: boolean): number => {
+    let i = h & mask;
+    while (slotCount[i] !== 0 && slotHash[i] !== h) i = (i + 1) & mask;
+    if (add) {
+      slotHash[i] = h;
+      if (slotCount[i] < 2) slotCount[i]++;
+    }
+    return slotCount[i];
+  };
   const useEntity: Entity[] = [];
-  const useRanges: number[][] = [];
+  const useRanges: FormRanges[] = [];
+  const useN: number[] = [];
   const useForm: number[] = [];
   const byForm = new Map<string, number>();
   const shared: number[][] = [];
   const keys: string[] = [];
-  for (const file of files) {
-    for (let n = 0; n < file.entities.length; n++) {
-      const e = file.entities[n];
-      if (shadowed.size && shadowed.has(e)) continue;
-      const ranges = file.formRanges[n];
-      const count = formCount(e);
-      // An entity's own forms that fold alike count once. Most entities have a handful of forms,
-      // compared in place; an entity with many (an imported alias list) uses a set, so the work
-      // stays linear in the number of forms.
-      const own = count > 16 ? new Set<string>() : null;
-      for (let i = 0; i < count; i++) {
-        const k = (keys[i] = fold(formAt(e, i)));
-        let again = false;
-        if (own) {
-          again = own.has(k);
-          own.add(k);
-        } else for (let j = 0; j < i && !again; j++) again = keys[j] === k;
-        if (again) continue;
-        const u = useEntity.length;
-        useEntity.push(e);
-        useRanges.push(ranges);
-        useForm.push(i);
-        const prev = byForm.get(k);
-        if (prev === undefined) byForm.set(k, u);
-        else if (prev < 0) shared[-1 - prev].push(u);
-        else {
-          shared.push([prev, u]);
-          byForm.set(k, -shared.length);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const file of files) {
+      for (let n = 0; n < file.entities.length; n++) {
+        const e = file.entities[n];
+        if (shadowed.size && shadowed.has(e)) continue;
+        const count = formCount(e);
+        // An entity's own forms that fold alike count once. Most entities have a handful of
+        // forms, compared in place; an entity with many (an imported alias list) uses a set, so
+        // the work stays linear in the number of forms.
+        const own = count > 16 ? new Set<string>() : null;
+        for (let i = 0; i < count; i++) {
+          const k = (keys[i] = fold(formAt(e, i)));
+          let again = false;
+          if (own) {
+            again = own.has(k);
+            own.add(k);
+          } else for (let j = 0; j < i && !again; j++) again = keys[j] === k;
+          if (again) continue;
+          const h = hashText(k);
+          if (pass === 0) {
+            seen(h, true);
+            continue;
+          }
+          if (seen(h, false) < 2) continue;
+          const u = useEntity.length;
+          useEntity.push(e);
+          useRanges.push(file.formRanges);
+          useN.push(n);
+          useForm.push(i);
+          const prev = byForm.get(k);
+          if (prev === undefined) byForm.set(k, u);
+          else if (prev < 0) shared[-1 - prev].push(u);
+          else {
+            shared.push([prev, u]);
+            byForm.set(k, -shared.length);
+          }
         }
       }
     }
   }
   const useOf = (u: number): Use => {
     const i = useForm[u];
-    return { e: useEntity[u], range: [useRanges[u][2 * i], useRanges[u][2 * i + 1]], form: formAt(useEntity[u], i) };
+    return { e: useEntity[u], range: useRanges[u].range(useN[u], i), form: formAt(useEntity[u], i) };
   };
   for (const v of byForm.values()) {
     if (v >= 0) continue;

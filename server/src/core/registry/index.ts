@@ -10,7 +10,7 @@
 
 import { Entity, Finding, RegistryFileStatus, RegistrySnapshot, finding } from '../types';
 import { crossCheck } from './crossChecks';
-import { ParsedRegistryFile, parseRegistryFile } from './parse';
+import { FormRanges, ParsedRegistryFile, parseRegistryFile } from './parse';
 
 export { parseRegistryFile } from './parse';
 export type { ParsedRegistryFile } from './parse';
@@ -44,7 +44,7 @@ export class RegistryStore {
   setUnreadable(path: string, reason: string): void {
     const prev = this.files.get(path);
     const message = `This registry file cannot be read: ${reason}. ${prev?.good ? "The registry keeps using this file's last valid version until it is saved as UTF-8 again." : 'Its entities are not loaded until it is saved as UTF-8.'}`;
-    const current: ParsedRegistryFile = { path, text: '', entities: [], formRanges: [], findings: [finding('registry-syntax', 0, 0, message)], syntaxError: true };
+    const current: ParsedRegistryFile = { path, text: '', entities: [], formRanges: new FormRanges(), findings: [finding('registry-syntax', 0, 0, message)], syntaxError: true };
     this.files.set(path, { current, good: prev?.good ?? null });
     this.current = null;
   }

@@ -19,12 +19,8 @@ export interface ParsedRegistryFile {
   path: string;
   text: string;
   entities: Entity[];
-  /**
-   * Where each entity's surface forms are written, for alias-collision ranges: for
-   * `entities[i]`, `formRanges[i]` holds start, end, start, end... of the forms `formsOf` lists
-   * (flat numbers, not an object per form: a big registry has millions).
-   */
-  formRanges: number[][];
+  /** Where each entity's surface forms are written, for alias-collision ranges. */
+  formRanges: FormRanges;
   findings: Finding[];
   /** True when the YAML did not parse: the caller keeps the last good entities. */
   syntaxError: boolean;
@@ -53,6 +49,7 @@ const MAX_DEPTH = 64;
 /** `fastReader: false` parses with the `yaml` package only (tests compare the two readers). */
 export function parseRegistryFile(path: string, text: string, options: { fastReader?: boolean } = {}): ParsedRegistryFile {
   const out = readRegistryFile(path, text, options);
+  out.formRanges.seal();
   // Ranges from the YAML parser can point one past the end of the text (an error at the end of
   // the input): every finding is kept inside the text, as the offsets invariant requires.
   for (const f of out.findings) {
@@ -65,7 +62,7 @@ export function parseRegistryFile(path: string, text: string, options: { fastRea
 }
 
 function readRegistryFile(path: string, text: string, options: { fastReader?: boolean }): ParsedRegistryFile {
-  const out: ParsedRegistryFile = { path, text, entities: [], formRanges: [], findings: [], syntaxError: false };
+  const out: ParsedRegistryFile = { path, text, entities: [], formRanges: new FormRanges(), findings: [], syntaxError: false };
   if (options.fastReader !== false) {
     // Entities are walked as the reader reads them (see readFastYaml); the top level after.
     const walker = new FileWalker(out);
@@ -80,7 +77,7 @@ function readRegistryFile(path: string, text: string, options: { fastReader?: bo
       return out;
     }
     out.entities = [];
-    out.formRanges = [];
+    out.formRanges = new FormRanges();
     out.findings = [];
   }
   let doc: Document.Parsed | undefined;
@@ -282,7 +279,7 @@ class FileWalker {
     }
     e.source.references = exact(references);
     this.out.entities.push(e);
-    this.out.formRanges.push(exact(forms));
+    this.out.formRanges.add(forms);
   }
 
   private role(node: YNode, head: [number, number], references: Entity['source']['references']): Role | undefined {
@@ -407,6 +404,35 @@ class FileWalker {
       } else this.report('registry-schema', rangeOf(it, head), `Each item of '${key}' must be a non-empty text.`);
     }
     return exact(out);
+  }
+}
+
+/**
+ * For `entities[n]`, where each of its forms (`formAt(e, i)`) is written: flat numbers in typed
+ * arrays, not an object and a tuple per form (a big registry has millions of forms).
+ */
+export class FormRanges {
+  private data: number[] | Int32Array = [];
+  /** Where entity n's numbers start in `data` (entity n + 1's start is its end). */
+  private starts: number[] | Int32Array = [0];
+
+  /** The next entity's ranges: start, end, start, end... */
+  add(ranges: readonly number[]): void {
+    const data = this.data as number[];
+    for (const x of ranges) data.push(x);
+    (this.starts as number[]).push(data.length);
+  }
+
+  /** Done adding: into typed arrays (4 bytes a number). */
+  seal(): void {
+    if (Array.isArray(this.data)) this.data = Int32Array.from(this.data);
+    if (Array.isArray(this.starts)) this.starts = Int32Array.from(this.starts);
+  }
+
+  /** The range of form `i` of entity `n`. */
+  range(n: number, i: number): [number, number] {
+    const at = this.starts[n] + 2 * i;
+    return [this.data[at], this.data[at + 1]];
   }
 }
 
