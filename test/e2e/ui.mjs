@@ -514,7 +514,12 @@ try {
     // code-server's save dialog is a quick input holding the proposed path.
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15000 });
-    const proposed = await input.inputValue();
+    // The dialog opens on a folder and fills in the proposed name a moment later (seen at load 15).
+    let proposed = '';
+    for (const until = Date.now() + 10000; Date.now() < until; await sleep(200)) {
+      proposed = await input.inputValue();
+      if (proposed.endsWith('timeline.svg')) break;
+    }
     if (!proposed.endsWith('timeline.svg')) throw new Error(`the dialog proposes ${proposed}`);
     await page.keyboard.press('Enter');
     const deadline = Date.now() + 15000;

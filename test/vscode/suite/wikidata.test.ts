@@ -33,6 +33,8 @@ suite('Import from Wikidata', () => {
     try {
       await importAndCheck(client);
     } finally {
+      // The edit's own save (files.refactoring.autoSave) lands now, not after the restore below.
+      await vscode.workspace.saveAll(false);
       for (const [u, bytes] of saved) await vscode.workspace.fs.writeFile(vscode.Uri.parse(u), bytes);
       for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && saved.has(d.uri.toString()))) {
         await vscode.window.showTextDocument(doc);
@@ -40,6 +42,14 @@ suite('Import from Wikidata', () => {
       }
     }
     const persons = vscode.Uri.joinPath(root(), 'registry', 'persons.yaml');
+    // A save still in flight may land after the restore: write the copy again until it stays.
+    const want = Buffer.from(saved.get(persons.toString()) ?? new Uint8Array()).toString('utf8');
+    for (let i = 0; i < 20; i++) {
+      const now = Buffer.from(await vscode.workspace.fs.readFile(persons)).toString('utf8');
+      if (now === want) break;
+      await vscode.workspace.fs.writeFile(persons, Buffer.from(want, 'utf8'));
+      await new Promise((r) => setTimeout(r, 250));
+    }
     assert.doesNotMatch(Buffer.from(await vscode.workspace.fs.readFile(persons)).toString('utf8'), /shinzo-abe/);
   });
 });
