@@ -18,7 +18,12 @@ import { unknownEntities } from './unknown';
 export type { EntityIndex } from './trie';
 export { buildEntityIndex };
 
-export function recognizeEntities(article: Article, index: EntityIndex): { mentions: EntityMention[]; findings: Finding[] } {
+export interface RecognizeOptions {
+  /** Unknown names below this confidence are not reported (`attache.unknownNames.minConfidence`). */
+  unknownMinConfidence?: number;
+}
+
+export function recognizeEntities(article: Article, index: EntityIndex, opts: RecognizeOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
   const text = article.text;
   const tokens = tokenize(text, article.bodyStart);
   // Most articles are plain ASCII: then the folded text is the text.
@@ -26,7 +31,7 @@ export function recognizeEntities(article: Article, index: EntityIndex): { menti
   const raw = matchTokens(folded, tokens, index);
   const linked = resolveMatches(article.text, raw, index);
   const findings = ambiguityFindings(linked, index.registry);
-  const unknown = unknownEntities(article, folded, tokens, linked);
+  const unknown = unknownEntities(article, folded, tokens, linked, { index, minConfidence: opts.unknownMinConfidence });
   const mentions = mergeSorted(linked, unknown.mentions);
   return { mentions, findings: [...findings, ...unknown.findings] };
 }
