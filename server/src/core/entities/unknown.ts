@@ -33,7 +33,7 @@ interface Scan {
   findings: Finding[];
 }
 
-const STOP = new Set(('The A An In On At For During After Before This That These Those It He She They We I You But And Or As By From With While ' +
+export const STOP = new Set(('The A An In On At For During After Before This That These Those It He She They We I You But And Or As By From With While ' +
   'When Since Both Its His Her Their Our Such Also However Meanwhile According Last Next Speaking Currently Previously Recent Recently ' +
   'Building Related Most Key Many Some All Each Every Other Another No Not Yes Why What Where Who How Which Whose If Then Than Through ' +
   'Under Over Between Among Against Into Onto Upon Within Without About Across Along Around Despite Following Including Like Unlike ' +
