@@ -137,6 +137,7 @@ export function jsonEntitiesOf(mentions: readonly EntityMention[]): Record<strin
     const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
     if (m.office) o.office = m.office;
     if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
+    if (m.form === 'unknown' && m.confidence !== undefined) o.confidence = m.confidence;
     if (m.annotation) o.annotation = m.annotation;
     return o;
   });

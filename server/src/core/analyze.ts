@@ -78,7 +78,7 @@ export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisCo
   yield;
   const d = recognizeDates(article, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
   yield;
-  const e = recognizeEntities(article, ctx.entityIndex);
+  const e = recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence });
   yield;
   let entities = e.mentions;
   let dates = d.dates;

@@ -105,6 +105,8 @@ export interface CoreSettings {
   severities?: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /** `attache.dates.numericOrder`: how A/B/YYYY dates whose numbers allow both orders are read (default `auto`). */
   numericOrder?: NumericOrder;
+  /** `attache.unknownNames.minConfidence`: unknown names below this confidence (0..1) are not reported. */
+  unknownMinConfidence?: number;
 }
 
 /**
@@ -222,6 +224,8 @@ export interface EntityMention {
   officeRange?: [number, number];
   /** For an unknown entity: the guessed type. */
   guessedType?: EntityType;
+  /** For an unknown entity: how sure the guess is that this is a name (0..1, see `attache.unknownNames.minConfidence`). */
+  confidence?: number;
   /** Id of the user annotation that decided this mention, if any. */
   annotation?: string;
 }

@@ -155,6 +155,14 @@ export class Folder {
   }
 
   applySettings(settings: AttacheSettings): void {
+    // A new unknown-name threshold changes every article's mentions: analyze them again.
+    if (settings.core.unknownMinConfidence !== this.settings.core.unknownMinConfidence) {
+      for (const rec of this.articles.values()) {
+        rec.analysis = undefined;
+        rec.view = undefined;
+        rec.job = undefined;
+      }
+    }
     this.settings = settings;
     this.isArticlePath = this.host.matcher(settings.articles);
     this.isRegistryPath = this.host.matcher(settings.registry);
@@ -225,7 +233,7 @@ export class Folder {
     const numericOrder = this.numericOrder;
     if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar && rec.analyzedOrder === numericOrder) return rec.analysis;
     // Only the date reading comes from the settings here: severities are applied where findings are shown.
-    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder } }, sidecar);
+    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder, unknownMinConfidence: this.settings.core.unknownMinConfidence } }, sidecar);
     this.commit(rec, rec.text, snap.version, sidecar, numericOrder, analysis);
     return analysis;
   }
@@ -281,7 +289,7 @@ export class Folder {
     const current = (): boolean => rec.job === job && rec.text === text && this.snap.version === job.snapshot && this.numericOrder === order && this.articles.get(rec.uri) === rec;
     job.promise = (async (): Promise<ArticleAnalysis | undefined> => {
       try {
-        const steps = analyzeArticleSteps(rec.uri, text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: order } }, sidecar);
+        const steps = analyzeArticleSteps(rec.uri, text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: order, unknownMinConfidence: this.settings.core.unknownMinConfidence } }, sidecar);
         let t0 = Date.now();
         for (;;) {
           const r = steps.next();
@@ -326,7 +334,7 @@ export class Folder {
     const diff = diffRegion(baseText, rec.text);
     // Requests convert positions with the new text's line index: derive it from the old one.
     if (diff) lineIndexAfterEdit(baseText, rec.text, diff);
-    const spliced = spliceAnalysis(base, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: order } }, diff);
+    const spliced = spliceAnalysis(base, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: order, unknownMinConfidence: this.settings.core.unknownMinConfidence } }, diff);
     if (!spliced) return undefined;
     rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar, order };
     return spliced;

@@ -57,10 +57,14 @@ export function normalizeSettings(raw: unknown): AttacheSettings {
   const dates = (r['dates'] && typeof r['dates'] === 'object' ? r['dates'] : {}) as Record<string, unknown>;
   const order = dates['numericOrder'];
   const numericOrder: NumericOrder = NUMERIC_ORDERS.includes(order as NumericOrder) ? (order as NumericOrder) : 'auto';
+  const unknownNames = (r['unknownNames'] && typeof r['unknownNames'] === 'object' ? r['unknownNames'] : {}) as Record<string, unknown>;
+  const min = unknownNames['minConfidence'];
+  const core: AttacheSettings['core'] = { severities, numericOrder };
+  if (typeof min === 'number' && min >= 0 && min <= 1) core.unknownMinConfidence = min;
   return {
     registry: stringList(r['registry'], DEFAULT_SETTINGS.registry),
     articles: stringList(r['articles'], DEFAULT_SETTINGS.articles),
-    core: { severities, numericOrder },
+    core,
     diagnosticsScope,
     annotations: {
       author: typeof ann['author'] === 'string' ? ann['author'] : DEFAULT_SETTINGS.annotations.author,

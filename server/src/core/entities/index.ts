@@ -14,19 +14,28 @@ import { ambiguityFindings, resolveMatches } from './resolve';
 import { foldText, isAscii, tokenize } from './tokens';
 import { EntityIndex, buildEntityIndex } from './trie';
 import { unknownEntities } from './unknown';
+import { dropOverlapping, linkShortForms } from './variants';
 
 export type { EntityIndex } from './trie';
 export { buildEntityIndex };
 
-export function recognizeEntities(article: Article, index: EntityIndex): { mentions: EntityMention[]; findings: Finding[] } {
+export interface RecognizeOptions {
+  /** Unknown names below this confidence are not reported (`attache.unknownNames.minConfidence`). */
+  unknownMinConfidence?: number;
+}
+
+export function recognizeEntities(article: Article, index: EntityIndex, opts: RecognizeOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
   const text = article.text;
   const tokens = tokenize(text, article.bodyStart);
   // Most articles are plain ASCII: then the folded text is the text.
   const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : foldText(text);
   const raw = matchTokens(folded, tokens, index);
-  const linked = resolveMatches(article.text, raw, index);
+  const resolved = resolveMatches(article.text, raw, index);
+  // Short forms of particle names ("Al-Jaber", "von der Leyen") the trie does not hold.
+  const short = linkShortForms(article, folded, tokens, resolved, index);
+  const linked = short.length ? mergeSorted(resolved, short) : resolved;
   const findings = ambiguityFindings(linked, index.registry);
-  const unknown = unknownEntities(article, folded, tokens, linked);
+  const unknown = dropOverlapping(unknownEntities(article, folded, tokens, linked, { index, minConfidence: opts.unknownMinConfidence }), short);
   const mentions = mergeSorted(linked, unknown.mentions);
   return { mentions, findings: [...findings, ...unknown.findings] };
 }

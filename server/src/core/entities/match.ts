@@ -69,7 +69,7 @@ const PARTICLE_PACKS = new Set([...PARTICLES].map((p) => packLower(p, 0, p.lengt
  * The lower-case ASCII letters of s[from, to) packed 7 bits each, for words of at most 4 units;
  * -1 for anything longer or not ASCII letters.
  */
-function packLower(s: string, from: number, to: number): number {
+export function packLower(s: string, from: number, to: number): number {
   if (to - from > 4) return -1;
   let p = 0;
   for (let i = from; i < to; i++) {

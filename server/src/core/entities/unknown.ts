@@ -11,8 +11,29 @@
 import { Article } from '../article';
 import { EntityMention, EntityType, Finding, finding } from '../types';
 import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenText } from './tokens';
+import {
+  CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, TITLE_TAIL, apposedTitle, isTitleCaseLine, knownNameParts,
+  lineEndOf, lineFirstWord, lineStartOf, sayingNear, wordBefore,
+} from './evidence';
+import { EntityIndex } from './trie';
 
-const STOP = new Set(('The A An In On At For During After Before This That These Those It He She They We I You But And Or As By From With While ' +
+/** What the guess may use besides the text: the registry (known name parts) and the threshold. */
+export interface UnknownOptions {
+  index?: EntityIndex;
+  /** Only guesses with at least this confidence (0..1) are reported; default `DEFAULT_MIN_CONFIDENCE`. */
+  minConfidence?: number;
+}
+
+/** Per-call state of `consider` (recognition is synchronous). */
+interface Scan {
+  text: string;
+  known: Set<string> | undefined;
+  min: number;
+  mentions: EntityMention[];
+  findings: Finding[];
+}
+
+export const STOP = new Set(('The A An In On At For During After Before This That These Those It He She They We I You But And Or As By From With While ' +
   'When Since Both Its His Her Their Our Such Also However Meanwhile According Last Next Speaking Currently Previously Recent Recently ' +
   'Building Related Most Key Many Some All Each Every Other Another No Not Yes Why What Where Who How Which Whose If Then Than Through ' +
   'Under Over Between Among Against Into Onto Upon Within Without About Across Along Around Despite Following Including Like Unlike ' +
@@ -46,15 +67,17 @@ const COMMON = new Set(('International Affairs Military Memorandum Defense Defen
 const ORG_WORDS = new Set(('Ministry Agency Forces Force Council Organization Organisation Authority Office Committee Commission Bank Fund Group ' +
   'Institute University Times News Program Programme Alliance Union Association Centre Center Command Army Navy Party Corporation Company ' +
   'Electric Industries Inc Ltd Foundation Secretariat Department Bureau Service Services Federation League Court Parliament Assembly Cabinet ' +
-  'Survey Nations Coalition Platform Initiative Summit Conference Dialogue Forum Herald Post Journal Press Agency Network').split(' '));
+  'Survey Nations Coalition Platform Initiative Summit Conference Dialogue Forum Meeting Herald Post Journal Press Agency Network ' +
+  'Gazette Tribune Telegraph Chronicle Awsat Observer Courier Guardian Broadcasting Radio Television').split(' '));
 
 const PLACE_WORDS = new Set(('Sea Seas Strait Straits Peninsula Region Prefecture Islands Island Ocean Gulf Mountains River City Province ' +
   'East West North South Middle Pacific Atlantic Asia Europe Euro Indo Central Balkans Bay Valley Coast Republic Kingdom').split(' '));
 
-export function unknownEntities(article: Article, folded: string, tokens: Tokens, known: readonly EntityMention[]): { mentions: EntityMention[]; findings: Finding[] } {
+export function unknownEntities(article: Article, folded: string, tokens: Tokens, known: readonly EntityMention[], opts: UnknownOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
   const mentions: EntityMention[] = [];
   const findings: Finding[] = [];
   const text = article.text;
+  const scan: Scan = { text, known: opts.index ? knownNameParts(opts.index) : undefined, min: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE, mentions, findings };
   const { count, start } = tokens;
   const covered = coveredTokens(tokens, known);
   let pi = 0;
@@ -70,7 +93,7 @@ export function unknownEntities(article: Article, folded: string, tokens: Tokens
     // Token range of this paragraph.
     let e = t;
     while (e < count && start[e] < p.end) e++;
-    if (!isHeadline(folded, tokens, t, e)) scanParagraph(text, folded, tokens, covered, t, e, p.start, mentions, findings);
+    if (!isHeadline(folded, tokens, t, e)) scanParagraph(scan, folded, tokens, covered, t, e, p.start);
     t = e;
   }
   return { mentions, findings };
@@ -123,10 +146,7 @@ function isSentenceStart(text: string, pos: number, paraStart: number): boolean 
   return i < paraStart || /[.!?:;]/.test(text[i]);
 }
 
-function scanParagraph(
-  text: string, folded: string, tokens: Tokens, covered: Uint8Array, from: number, to: number, paraStart: number,
-  mentions: EntityMention[], findings: Finding[],
-): void {
+function scanParagraph(scan: Scan, folded: string, tokens: Tokens, covered: Uint8Array, from: number, to: number, paraStart: number): void {
   const { start, end } = tokens;
   let i = from;
   while (i < to) {
@@ -154,7 +174,7 @@ function scanParagraph(
       else break;
     }
     // A lone token is never reported (two capitalized words at least): no need to look at it.
-    if (j - i >= 2) consider(text, folded, tokens, i, j, paraStart, mentions, findings);
+    if (j - i >= 2) consider(scan, folded, tokens, i, j, paraStart);
     i = j;
   }
 }
@@ -164,46 +184,114 @@ function hyphenatedWord(folded: string, tokens: Tokens, t: number, to: number): 
   return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && folded.charCodeAt(tokens.end[t]) === 0x2d && !capitalAt(folded, tokens, t + 1);
 }
 
-function consider(text: string, folded: string, tokens: Tokens, i: number, j: number, paraStart: number, mentions: EntityMention[], findings: Finding[]): void {
+function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: number, paraStart: number): void {
+  const text = scan.text;
   // The run's token texts; index 0 is token i.
   const w: string[] = [];
   for (let t = i; t < j; t++) w.push(tokenText(folded, tokens, t));
   let a = i;
   let titled = false;
-  // Leading function words and titles are not part of a name.
-  while (a < j && (STOP.has(w[a - i]) || HONORIFIC.has(w[a - i]) || CONNECTOR.has(w[a - i]))) {
-    if (HONORIFIC.has(w[a - i])) titled = true;
-    a++;
+  // Leading function words and titles are not part of a name ("H.E." is two one-letter tokens).
+  for (;;) {
+    const x = w[a - i];
+    if (a < j && (STOP.has(x) || HONORIFIC.has(x) || CONNECTOR.has(x))) {
+      if (HONORIFIC.has(x)) titled = true;
+      a++;
+    } else if (a + 1 < j && x === 'H' && w[a + 1 - i] === 'E') {
+      titled = true;
+      a += 2;
+    } else break;
   }
   let b = j;
-  while (b > a && (CONNECTOR.has(w[b - 1 - i]) || PARTICLE.has(w[b - 1 - i]))) b--;
+  // A span that ends on a title or an honorific was cut off ("H.E. Mr", "Parliamentary Vice").
+  let cut = false;
+  while (b > a && (CONNECTOR.has(w[b - 1 - i]) || PARTICLE.has(w[b - 1 - i]) || HONORIFIC.has(w[b - 1 - i]) || TITLE_TAIL.has(w[b - 1 - i]))) {
+    if (!CONNECTOR.has(w[b - 1 - i]) && !PARTICLE.has(w[b - 1 - i])) cut = true;
+    b--;
+  }
+  if (cut) return;
   const words = w.slice(a - i, b - i);
   if (words.some((x) => MONTHS_DAYS.has(x) || /\d/.test(x))) return;
   const caps = words.filter((x) => isCapitalized(x) && !STOP.has(x));
   if (caps.length < 2) return;
   if (words.every((x) => isAllCaps(x) || PARTICLE.has(x) || CONNECTOR.has(x))) return;
-  if (words.every((x) => HONORIFIC.has(x) || CONNECTOR.has(x))) return;
+  if (words.every((x) => HONORIFIC.has(x) || CONNECTOR.has(x) || x.length === 1)) return;
+  // "Council Of The Region": only a title-case heading capitalizes function words inside a name.
+  if (words.some((x) => CAPITAL_FUNCTION.has(x))) return;
+  // "Joint Statement", "Press Release": the title of a document, not an entity.
+  if (DOCUMENT_TITLE.has(words[words.length - 1])) return;
   const start = tokens.start[a];
   const end = tokens.end[b - 1];
   // A sentence-initial pair could be an ordinary capitalized word: keep it only if it is clearly titled.
   if (a === i && caps.length === 2 && words.length === 2 && isSentenceStart(text, start, paraStart) && !titled) {
     if (STOP.has(words[0])) return;
   }
-  const orgLike = words.some((x) => ORG_WORDS.has(x));
+  // "Doha Talks" is an event; "Military Talks" a topic.
+  const orgLike = words.some((x) => ORG_WORDS.has(x)) || (words[words.length - 1] === 'Talks' && !COMMON.has(words[0]));
   if (!orgLike && words.some((x) => COMMON.has(x))) return;
   if (!orgLike && /ern$/.test(words[words.length - 1])) return;
   const span = text.slice(start, end);
   if (/[\n\r]/.test(span)) return;
+  // Document furniture: a caption, credit or notice line ("Photo: …", "Translation by …"), or a
+  // credit right before the span ("… | Photo: Jane Doe").
+  const ls = lineStartOf(text, start);
+  if (ls >= 0 && FURNITURE.has(lineFirstWord(text, ls))) return;
+  if (FURNITURE.has(creditBefore(text, start, ls >= 0 ? ls : start - 80))) return;
+  // A heading in title case: a line of capitalized words without a verb.
+  const le = lineEndOf(text, end);
+  if (ls >= 0 && le >= 0 && isTitleCaseLine(text, ls, le)) return;
   const type = guessType(words, titled);
-  mentions.push({ start, end, text: span, type, id: null, candidates: [], form: 'unknown', guessedType: type });
-  findings.push(finding('unknown-entity', start, end,
+  const confidence = score(scan, text, words, type, titled || titleBefore(text, start, ls >= 0 ? ls : start - 80), start, end);
+  if (confidence < scan.min) return;
+  scan.mentions.push({ start, end, text: span, type, id: null, candidates: [], form: 'unknown', guessedType: type, confidence });
+  scan.findings.push(finding('unknown-entity', start, end,
     `'${span}' is not in the registry (it looks like ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
     { fixes: [{ title: `Add '${span}' to the registry`, edits: [], command: { name: 'attache.addToRegistry', args: [span, type] } }] }));
 }
 
+/** The word before a colon, slash or bar right before the span ("Photo: Jane Doe"); '' if there is none. */
+function creditBefore(text: string, start: number, lineStart: number): string {
+  let i = start - 1;
+  while (i > lineStart && text.charCodeAt(i) === 32) i--;
+  const c = text.charCodeAt(i);
+  if (c !== 0x3a && c !== 0x2f && c !== 0x7c) return '';
+  return wordBefore(text, i, lineStart).word;
+}
+
+/** A title or honorific right before the span, outside the run ("Minister" then a line break is not one). */
+function titleBefore(text: string, start: number, lineStart: number): boolean {
+  const w = wordBefore(text, start, lineStart).word;
+  return HONORIFIC.has(w) || w === 'Excellency' || w === 'Highness';
+}
+
+/** Labels of news decks and banners ("Breaking News", "Latest Updates"): a span with one is rarely a name. */
+const DECK_LABEL = new Set('Breaking Trending Developing Latest Featured Sponsored Exclusive Live Updated Update Updates Opinion Analysis Explainer'.split(' '));
+
+function verbLike(x: string): boolean {
+  return DECK_LABEL.has(x);
+}
+
+/**
+ * Confidence (0..1) that the span is a name of the guessed type: 0.5 for a bare run of
+ * capitalized words, raised by evidence of a name (a title before it, a verb of saying or an
+ * apposed title next to it, a known given or family name, the head word of an organization,
+ * event or place), lowered by signs of a phrase (a verb-like word, a lone span on a short line).
+ */
+function score(scan: Scan, text: string, words: string[], type: EntityType, titled: boolean, start: number, end: number): number {
+  let c = 0.5;
+  if (titled) c += 0.3;
+  if (sayingNear(text, start, end)) c += 0.3;
+  else if (type === 'person' && apposedTitle(text, end)) c += 0.2;
+  if (scan.known && words.some((x) => scan.known!.has(x))) c += 0.2;
+  if (type !== 'person') c += 0.1;
+  if (words.some(verbLike)) c -= 0.3;
+  if (words.length > 5) c -= 0.1;
+  return Math.round(Math.max(0, Math.min(1, c)) * 100) / 100;
+}
+
 /** Head words of event names ("Vilnius Summit", "Strategic Dialogue", "Exercise Locked Shields"). */
 const EVENT_WORDS = new Set(('Summit Conference Talks Dialogue Ministerial Meeting Exercise Exercises Operation War Election Elections ' +
-  'Games Olympics Expo Symposium Negotiations').split(' '));
+  'Games Olympics Expo Symposium Negotiations Forum Meeting Meetings').split(' '));
 
 function guessType(words: string[], titled: boolean): EntityType {
   // The last event or organization word is the head of the name: "Vilnius Summit" is an event,

@@ -1,0 +1,114 @@
+/**
+ * Short forms of particle and hyphenated names (issue #17, item 1): after "Ahmed Al-Jaber", a
+ * later "Al-Jaber" links to him even when the registry spells the family name "Aljaber"; the same
+ * for "Al Thani", "bin Salman", "von der Leyen", "de Gaulle". The forms are derived from the
+ * registry's person names, aliases and family names (the part from a particle on), compared
+ * without case, spaces or hyphens. A short form links to the person whose full form came earlier
+ * in the article, else to the only person having it; otherwise it is an ambiguous mention.
+ */
+
+import { Article } from '../article';
+import { EntityMention, Finding } from '../types';
+import { Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
+import { packLower } from './match';
+import { EntityIndex } from './trie';
+import { STOP } from './unknown';
+
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van', 'von', 'der', 'den', 'da', 'di', 'la', 'le', 'du', 'dos', 'das', 'del']);
+
+const PARTICLE_PACKS = new Set([...PARTICLES].map((p) => packLower(p, 0, p.length)));
+
+/** A name's letters in lower case, without spaces, hyphens or apostrophes: "Al-Jaber" → "aljaber". */
+export function variantKey(s: string): string {
+  return foldText(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const keyMaps = new WeakMap<EntityIndex, Map<string, string[]>>();
+
+/** Short-form key → person ids, built once per index (no tokenizer: its buffers are in use). */
+export function shortForms(index: EntityIndex): Map<string, string[]> {
+  let m = keyMaps.get(index);
+  if (m) return m;
+  m = new Map();
+  const add = (key: string, id: string): void => {
+    if (key.length < 3) return;
+    const ids = m!.get(key);
+    if (!ids) m!.set(key, [id]);
+    else if (!ids.includes(id)) ids.push(id);
+  };
+  for (const e of index.registry.entities.values()) {
+    if (e.type !== 'person') continue;
+    if (e.familyName) add(variantKey(e.familyName), e.id);
+    for (const form of [e.name, ...e.aliases]) {
+      const parts = foldText(form).split(/[\s\-]+/).filter(Boolean);
+      // From each particle on (not the first word: "Abu" may be a given name's start).
+      for (let k = 1; k < parts.length - 1; k++) if (PARTICLES.has(parts[k].toLowerCase())) add(variantKey(parts.slice(k).join('')), e.id);
+    }
+  }
+  keyMaps.set(index, m);
+  return m;
+}
+
+/**
+ * Finds particle-led short forms among the tokens not covered by `linked` and links them.
+ * Returns the new mentions (sorted) and the spans they take, so that unknown-entity guesses
+ * overlapping them can be dropped.
+ */
+export function linkShortForms(article: Article, folded: string, tokens: Tokens, linked: readonly EntityMention[], index: EntityIndex): EntityMention[] {
+  const map = shortForms(index);
+  const out: EntityMention[] = [];
+  if (!map.size) return out;
+  const { count, start, end } = tokens;
+  const text = article.text;
+  let k = 0;
+  for (let i = 0; i < count; i++) {
+    const len = end[i] - start[i];
+    if (len < 2 || len > 4) continue;
+    // No substring per token: the packed lower-case letters against the packed particles.
+    if (!PARTICLE_PACKS.has(packLower(folded, start[i], end[i]))) continue;
+    // Skip tokens inside a linked mention.
+    while (k < linked.length && linked[k].end <= start[i]) k++;
+    if (k < linked.length && linked[k].start <= start[i]) continue;
+    // The particle must begin the name: the word before it is no capitalized name part.
+    // ("Then von der Leyen" is fine: a function word is no name part.)
+    if (i > 0 && isNameGap(folded, end[i - 1], start[i]) && isCapitalCode(folded.charCodeAt(start[i - 1])) && !STOP.has(folded.slice(start[i - 1], end[i - 1]))) continue;
+    let j = i + 1;
+    let last = -1;
+    while (j < count && j - i < 5 && isNameGap(folded, end[j - 1], start[j]) && !(k < linked.length && linked[k].start < end[j])) {
+      const t = folded.slice(start[j], end[j]);
+      if (PARTICLES.has(t.toLowerCase())) j++;
+      else if (isCapitalCode(t.charCodeAt(0))) {
+        last = j;
+        j++;
+        break;
+      } else break;
+    }
+    if (last < 0) continue;
+    const s = start[i];
+    const e = end[last];
+    const ids = map.get(variantKey(folded.slice(s, e)));
+    if (!ids) continue;
+    const mText = text.slice(s, e);
+    // The most recent earlier mention of one of the candidates decides.
+    let ante: string | undefined;
+    for (let q = linked.length - 1; q >= 0; q--) {
+      const p = linked[q];
+      if (p.start < s && p.id && ids.includes(p.id)) {
+        ante = p.id;
+        break;
+      }
+    }
+    if (!ante) for (const p of out) if (p.id && ids.includes(p.id)) ante = p.id;
+    const id = ante ?? (ids.length === 1 ? ids[0] : null);
+    out.push({ start: s, end: e, text: mText, type: 'person', id, candidates: id ? [] : [...ids], form: 'family-name' });
+    i = last;
+  }
+  return out;
+}
+
+/** Drops unknown mentions and their findings that overlap a linked short form. */
+export function dropOverlapping(unknown: { mentions: EntityMention[]; findings: Finding[] }, short: readonly EntityMention[]): { mentions: EntityMention[]; findings: Finding[] } {
+  if (!short.length) return unknown;
+  const hit = (s: number, e: number): boolean => short.some((m) => m.start < e && s < m.end);
+  return { mentions: unknown.mentions.filter((m) => !hit(m.start, m.end)), findings: unknown.findings.filter((f) => !hit(f.start, f.end)) };
+}
