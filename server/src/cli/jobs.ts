@@ -44,9 +44,15 @@ export interface BatchResult {
 /** Articles per message: small enough to balance the workers, big enough that messages cost little. */
 const BATCH = 16;
 
-/** The default `--jobs`: the cores this process may use. */
+/**
+ * The default `--jobs`: one core fewer than this process may use, and at least one. The main
+ * thread has its own serial work (it receives every article's report, feeds the workspace index
+ * and writes the output): on 2 cores, two workers beside it ran at 0.5× one thread (measured on a
+ * quiet machine, `npm run bench -- e2e`), so 2 cores analyze on this thread alone.
+ */
 export function defaultJobs(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
+  return Math.max(1, cores - 1);
 }
 
 /** The worker script: beside this module, in the bundle (`server/out/`) as in the compiled tree. */

@@ -43,8 +43,9 @@ folder and in the nearest folder above each PATH that has them.
 first, dmy day first, auto (default) as the article's unambiguous ones (13/02/2025) show, else
 month first, marked uncertain.
 
---jobs N analyzes the articles on N threads (default: the number of cores available); the output
-is the same whatever N. --fix runs on one thread.
+--jobs N analyzes the articles on N worker threads (default: the cores available minus one, as
+the main thread merges and writes; with 2 cores or fewer, this thread alone); the output is the
+same whatever N. --fix runs on one thread.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
 
