@@ -1,12 +1,26 @@
 /** Shared test helpers: paths to the repository and its fixtures, and the `joinLines` text builder. */
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /** The repository root (tests run from `build/test/...`). */
 export const repoRoot = join(__dirname, '..', '..');
 export const fixturesDir = join(repoRoot, 'test', 'fixtures');
 export const samplesDir = join(repoRoot, 'samples');
+
+/** Every file under `samples/` (relative path → text), to copy the sample workspace. */
+export function sampleFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[relative(samplesDir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(samplesDir);
+  return out;
+}
 /**
  * The five scraped seed articles are reference material outside the repository (they must not be
  * copied into it). Tests that need them look here and skip, saying so, when they are absent.

@@ -5,26 +5,11 @@
  */
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { Hover, InlayHint, MarkupContent } from 'vscode-languageserver/node';
-import { samplesDir } from '../helpers';
+import { sampleFiles } from '../helpers';
 import { TestClient, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
-
-/** Every file under `samples/` (relative path → text). */
-function sampleFiles(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(samplesDir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(samplesDir);
-  return out;
-}
 
 describe('date hovers on the samples', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
   let root: string;

@@ -5,25 +5,11 @@
  */
 
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { TIMELINE_REQUEST, TimelineData, TimelineParams } from '../../server/src/lsp/protocol';
-import { samplesDir } from '../helpers';
+import { sampleFiles } from '../helpers';
 import { TestClient, makeWorkspace, removeWorkspace, serverPath } from './client';
-
-function sampleFiles(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[relative(samplesDir, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(samplesDir);
-  return out;
-}
 
 const FILE = 'articles/qatar-japan-defense.article';
 
