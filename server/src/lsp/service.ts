@@ -18,7 +18,7 @@ import { lineIndexAfterEdit } from './convert';
 import { sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
-import { DateMention, Entity, EntityMention, NumericOrder, RegistrySnapshot } from '../core/types';
+import { CoreSettings, DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
 import { CrossArticleIndex, createCrossArticleIndex } from './crossArticle';
 import { AttacheSettings, DEFAULT_SETTINGS } from './settings';
 
@@ -56,14 +56,14 @@ export interface ArticleRecord {
   analyzedSnapshot?: number;
   /** The annotation sidecar text the analysis used (undefined: the article has none). */
   analyzedSidecar?: string;
-  /** The `attache.dates.numericOrder` it was analyzed with. */
-  analyzedOrder?: NumericOrder;
+  /** The settings it was analyzed with (`Folder.analysisSettings`, compared by identity). */
+  analyzedSettings?: CoreSettings;
   /**
    * The latest analysis of any version of the text (exact, or provisional: spliced from the exact
    * one, see `core/splice.ts`), with what it was computed from. Read-only features answer from it
    * while the exact analysis of a large article is still being computed.
    */
-  view?: { text: string; analysis: ArticleAnalysis; snapshot: number; sidecar: string | undefined; order: NumericOrder };
+  view?: { text: string; analysis: ArticleAnalysis; snapshot: number; sidecar: string | undefined; settings: CoreSettings };
   /** The exact analysis being computed in steps (`Folder.analysisJob`). */
   job?: AnalysisJob;
 }
@@ -94,7 +94,7 @@ interface AnalysisJob {
   text: string;
   snapshot: number;
   sidecar: string | undefined;
-  order: NumericOrder;
+  settings: CoreSettings;
   /** Undefined when the job stopped because its text, snapshot or sidecar is no longer current. */
   promise: Promise<ArticleAnalysis | undefined>;
 }
@@ -155,14 +155,12 @@ export class Folder {
   }
 
   applySettings(settings: AttacheSettings): void {
-    // A new unknown-name threshold changes every article's mentions: analyze them again.
-    if (settings.core.unknownMinConfidence !== this.settings.core.unknownMinConfidence) {
-      for (const rec of this.articles.values()) {
-        rec.analysis = undefined;
-        rec.view = undefined;
-        rec.job = undefined;
-      }
-    }
+    // The settings an analysis depends on: a new object only when one of them changes, so cached
+    // analyses, views and jobs keyed on the old one are stale and nothing else is.
+    const a = this.analysisSettings;
+    const numericOrder = settings.core.numericOrder ?? 'auto';
+    const unknownMinConfidence = settings.core.unknownMinConfidence;
+    if (a.numericOrder !== numericOrder || a.unknownMinConfidence !== unknownMinConfidence) this.analysisSettings = { numericOrder, unknownMinConfidence };
     this.settings = settings;
     this.isArticlePath = this.host.matcher(settings.articles);
     this.isRegistryPath = this.host.matcher(settings.registry);
@@ -230,26 +228,25 @@ export class Folder {
   analysis(rec: ArticleRecord): ArticleAnalysis {
     const snap = this.snapshot;
     const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    const numericOrder = this.numericOrder;
-    if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar && rec.analyzedOrder === numericOrder) return rec.analysis;
-    // Only the date reading comes from the settings here: severities are applied where findings are shown.
-    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder, unknownMinConfidence: this.settings.core.unknownMinConfidence } }, sidecar);
-    this.commit(rec, rec.text, snap.version, sidecar, numericOrder, analysis);
+    const settings = this.analysisSettings;
+    if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar && rec.analyzedSettings === settings) return rec.analysis;
+    // Only the date reading and the unknown-name threshold come from the settings here: severities
+    // are applied where findings are shown.
+    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar);
+    this.commit(rec, rec.text, snap.version, sidecar, settings, analysis);
     return analysis;
   }
 
-  /** The `attache.dates.numericOrder` articles are analyzed with. */
-  private get numericOrder(): NumericOrder {
-    return this.settings.core.numericOrder ?? 'auto';
-  }
+  /** The settings every analysis uses; replaced (never mutated) by `applySettings` when one changes. */
+  private analysisSettings: CoreSettings = { numericOrder: 'auto' };
 
-  private commit(rec: ArticleRecord, text: string, snapshot: number, sidecar: string | undefined, order: NumericOrder, analysis: ArticleAnalysis): void {
+  private commit(rec: ArticleRecord, text: string, snapshot: number, sidecar: string | undefined, settings: CoreSettings, analysis: ArticleAnalysis): void {
     rec.analysis = analysis;
     rec.analyzedText = text;
     rec.analyzedSnapshot = snapshot;
     rec.analyzedSidecar = sidecar;
-    rec.analyzedOrder = order;
-    rec.view = { text, analysis, snapshot, sidecar, order };
+    rec.analyzedSettings = settings;
+    rec.view = { text, analysis, snapshot, sidecar, settings };
     this.report(this.cross.update(rec.uri, analysis));
     this.generation++;
   }
@@ -281,20 +278,20 @@ export class Folder {
   private job(rec: ArticleRecord): AnalysisJob {
     const snap = this.snapshot;
     const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    const order = this.numericOrder;
+    const settings = this.analysisSettings;
     const j = rec.job;
-    if (j && j.text === rec.text && j.snapshot === snap.version && j.sidecar === sidecar && j.order === order) return j;
+    if (j && j.text === rec.text && j.snapshot === snap.version && j.sidecar === sidecar && j.settings === settings) return j;
     const text = rec.text;
-    const job: AnalysisJob = { text, snapshot: snap.version, sidecar, order, promise: Promise.resolve(undefined) };
-    const current = (): boolean => rec.job === job && rec.text === text && this.snap.version === job.snapshot && this.numericOrder === order && this.articles.get(rec.uri) === rec;
+    const job: AnalysisJob = { text, snapshot: snap.version, sidecar, settings, promise: Promise.resolve(undefined) };
+    const current = (): boolean => rec.job === job && rec.text === text && this.snap.version === job.snapshot && this.analysisSettings === settings && this.articles.get(rec.uri) === rec;
     job.promise = (async (): Promise<ArticleAnalysis | undefined> => {
       try {
-        const steps = analyzeArticleSteps(rec.uri, text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: order, unknownMinConfidence: this.settings.core.unknownMinConfidence } }, sidecar);
+        const steps = analyzeArticleSteps(rec.uri, text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar);
         let t0 = Date.now();
         for (;;) {
           const r = steps.next();
           if (r.done) {
-            if (current()) this.commit(rec, text, job.snapshot, sidecar, order, r.value);
+            if (current()) this.commit(rec, text, job.snapshot, sidecar, settings, r.value);
             return r.value;
           }
           if (Date.now() - t0 >= SLICE_MS) {
@@ -322,28 +319,28 @@ export class Folder {
     if (!this.isStale(rec)) return rec.analysis;
     const snap = this.snapshot;
     const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    const order = this.numericOrder;
+    const settings = this.analysisSettings;
     const v = rec.view;
-    if (v && v.text === rec.text && v.snapshot === snap.version && v.sidecar === sidecar && v.order === order) return v.analysis;
+    if (v && v.text === rec.text && v.snapshot === snap.version && v.sidecar === sidecar && v.settings === settings) return v.analysis;
     // Spliced from the exact analysis (never from another splice): the window covers every edit
     // since, and nothing is copied twice.
     const base = rec.analysis;
     const baseText = rec.analyzedText;
-    if (!base || baseText === undefined || rec.analyzedSnapshot !== snap.version || rec.analyzedSidecar !== sidecar || rec.analyzedOrder !== order) return undefined;
+    if (!base || baseText === undefined || rec.analyzedSnapshot !== snap.version || rec.analyzedSidecar !== sidecar || rec.analyzedSettings !== settings) return undefined;
     if (rec.text.length < LARGE_ARTICLE) return undefined;
     const diff = diffRegion(baseText, rec.text);
     // Requests convert positions with the new text's line index: derive it from the old one.
     if (diff) lineIndexAfterEdit(baseText, rec.text, diff);
-    const spliced = spliceAnalysis(base, rec.text, { registry: snap, entityIndex: this.entityIndex, settings: { numericOrder: order, unknownMinConfidence: this.settings.core.unknownMinConfidence } }, diff);
+    const spliced = spliceAnalysis(base, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, diff);
     if (!spliced) return undefined;
-    rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar, order };
+    rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar, settings };
     return spliced;
   }
 
   /** True when the article's cached analysis is out of date. */
   isStale(rec: ArticleRecord): boolean {
     return !rec.analysis || rec.analyzedText !== rec.text || rec.analyzedSnapshot !== this.snapshot.version
-      || rec.analyzedSidecar !== this.sidecarText(sidecarPath(rec.uri)) || rec.analyzedOrder !== (this.settings.core.numericOrder ?? 'auto');
+      || rec.analyzedSidecar !== this.sidecarText(sidecarPath(rec.uri)) || rec.analyzedSettings !== this.analysisSettings;
   }
 
   /** Annotation sidecar texts by sidecar URI, as last seen on disk (undefined: no such file). */
