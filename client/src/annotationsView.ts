@@ -7,7 +7,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS } from '../../server/src/lsp/protocol';
+import { AnnotationItem, AnnotationsRequest, COMMANDS } from '../../server/src/lsp/protocol';
+import { sendRequest } from './messages';
 
 const ICONS: Record<string, string> = { link: 'link', entity: 'symbol-class', 'not-entity': 'circle-slash', date: 'calendar', note: 'note', tag: 'tag' };
 
@@ -59,7 +60,7 @@ export function registerAnnotationsView(context: vscode.ExtensionContext, getCli
       provider.set(undefined, []);
       return;
     }
-    const items = await client.sendRequest<AnnotationItem[]>(ANNOTATIONS_REQUEST, { uri: editor.document.uri.toString() }).catch(() => []);
+    const items = await sendRequest(client, AnnotationsRequest, { uri: editor.document.uri.toString() }).catch((): AnnotationItem[] => []);
     provider.set(editor.document.uri, items);
     // No hover message on the decoration: the server's hover already shows notes and tags, and a
     // second copy here made each note appear twice ("Note: …" and "note: …").

@@ -14,7 +14,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CONTEXT_SPANS_REQUEST, ContextSpans } from '../../server/src/lsp/protocol';
+import { ContextSpans, ContextSpansRequest } from '../../server/src/lsp/protocol';
+import { sendRequest } from './messages';
 
 export const CONTEXT_KEYS = { onDate: 'attache.onDate', onAnnotation: 'attache.onAnnotation' } as const;
 
@@ -84,7 +85,7 @@ export function registerContextKeys(context: vscode.ExtensionContext, getClient:
     }
     const { document } = editor;
     const version = document.version;
-    const r = await client.sendRequest<ContextSpans>(CONTEXT_SPANS_REQUEST, { uri: document.uri.toString() }).catch(() => undefined);
+    const r = await sendRequest(client, ContextSpansRequest, { uri: document.uri.toString() }).catch(() => undefined);
     // A newer request (another editor, another analysis) answers for a newer state.
     if (ticket !== asked) return;
     const range = (x: ContextSpans['dates'][number]): vscode.Range => new vscode.Range(x.start.line, x.start.character, x.end.line, x.end.character);

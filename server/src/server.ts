@@ -17,7 +17,10 @@ import {
   InitializeParams,
   InitializeResult,
   LSPErrorCodes,
+  NotificationType,
   ProposedFeatures,
+  RequestHandler,
+  RequestType,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -39,25 +42,19 @@ import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
 import {
-  ADD_ENTITY_REQUEST,
-  ANNOTATIONS_REQUEST,
-  AddEntityParams,
-  AddEntityResult,
-  AnnotationItem,
+  AddEntityRequest,
+  AnnotationsRequest,
   COMMANDS,
-  CONTEXT_SPANS_REQUEST,
   CheckWorkspaceResult,
-  ContextSpans,
-  ENTITIES_REQUEST,
-  EntitiesParams,
-  EntityItem,
-  STATUS_NOTIFICATION,
+  ContextSpansRequest,
+  EntitiesRequest,
   ImportWikidataResult,
+  Notification,
+  Request,
   SearchWikidataResult,
+  StatusNotification,
   StatusParams,
-  TIMELINE_REQUEST,
-  TimelineData,
-  TimelineParams,
+  TimelineRequest,
 } from './lsp/protocol';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
@@ -119,6 +116,16 @@ const ready = new Promise<void>((resolve) => (markReady = resolve));
 /** Resolved once the articles on disk have been read too: workspace-wide answers wait for it. */
 let markArticlesRead: () => void = () => undefined;
 const articlesRead = new Promise<void>((resolve) => (markArticlesRead = resolve));
+
+/** Answers the custom request `r` (lsp/protocol.ts) with `handler`, typed by its declaration. */
+function onRequest<P, R>(r: Request<P, R>, handler: RequestHandler<P, R | ResponseError<void>, void>): void {
+  connection.onRequest(new RequestType<P, R | ResponseError<void>, void>(r.method), handler);
+}
+
+/** Sends the custom notification `n` (lsp/protocol.ts). */
+function sendNotification<P>(n: Notification<P>, params: P): void {
+  void connection.sendNotification(new NotificationType<P>(n.method), params);
+}
 
 function uriOf(params: { textDocument: { uri: string } }): string {
   return canonicalUri(params.textDocument.uri);
@@ -291,7 +298,7 @@ function refreshViews(): void {
 
 function sendStatus(): void {
   const params: StatusParams = { folders: service.allFolders().map(folderStatus).filter((f) => f.uri !== null || f.entities > 0) };
-  void connection.sendNotification(STATUS_NOTIFICATION, params);
+  sendNotification(StatusNotification, params);
 }
 
 let indexing = false;
@@ -456,27 +463,27 @@ connection.onDidChangeConfiguration(async () => {
   }
 });
 
-connection.onRequest(ANNOTATIONS_REQUEST, async (p: EntitiesParams): Promise<AnnotationItem[]> => {
+onRequest(AnnotationsRequest, async (p) => {
   await ready;
   return annotationItems(service, canonicalUri(p.uri));
 });
 
-connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<EntityItem[]> => {
+onRequest(EntitiesRequest, async (p) => {
   await ready;
   return entityItems(service, canonicalUri(p.uri));
 });
 
-connection.onRequest(CONTEXT_SPANS_REQUEST, async (p: EntitiesParams, token: CancellationToken): Promise<ContextSpans | ResponseError<void>> => {
+onRequest(ContextSpansRequest, async (p, token) => {
   await ready;
   return answer(canonicalUri(p.uri), token, true, () => contextSpans(service, canonicalUri(p.uri)));
 });
 
-connection.onRequest(TIMELINE_REQUEST, async (p: TimelineParams): Promise<TimelineData> => {
+onRequest(TimelineRequest, async (p) => {
   await ready;
   return timeline(service, { ...p, ...(p.uri ? { uri: canonicalUri(p.uri) } : {}) });
 });
 
-connection.onRequest(ADD_ENTITY_REQUEST, async (p: AddEntityParams): Promise<AddEntityResult | null> => {
+onRequest(AddEntityRequest, async (p) => {
   await ready;
   return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country) ?? null;
 });

@@ -4,7 +4,7 @@
  *
  * - "Add '<text>' to the registry…" on an unknown entity: a command the editor runs
  *   (`CLIENT_COMMANDS.addToRegistry`), which asks the type (the guess preselected) and the
- *   country, then asks the server for the edit (`ADD_ENTITY_REQUEST`, `addEntityEdit` here): a new
+ *   country, then asks the server for the edit (`AddEntityRequest`, `addEntityEdit` here): a new
  *   YAML entry appended to the registry file for that type (`persons.yaml`, …) or the first
  *   registry file, as text after the file's last entry (core/registry/write.ts), so the file's
  *   comments, order and formatting stay exactly as they were.
