@@ -15,6 +15,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ContextSpans, ContextSpansRequest } from '../../server/src/lsp/protocol';
+import { sidecarPath } from '../../server/src/core/annotations/naming';
 import { sendRequest } from './messages';
 
 export const CONTEXT_KEYS = { onDate: 'attache.onDate', onAnnotation: 'attache.onAnnotation' } as const;
@@ -108,7 +109,7 @@ export function registerContextKeys(context: vscode.ExtensionContext, getClient:
     // annotations change: then the dates and the annotated spans may have moved.
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && e.uris.some((u) => u.toString() === active || u.toString() === `${active}.annotations.yaml`)) void load();
+      if (active && e.uris.some((u) => u.toString() === active || u.toString() === sidecarPath(active))) void load();
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       // Until the new analysis arrives, the old spans do not describe the text.

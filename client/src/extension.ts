@@ -16,6 +16,7 @@ import { ContextKeyState, noteHoverAt, registerContextKeys } from './contextKeys
 import { registerTimeline } from './timeline';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, StatusNotification } from '../../server/src/lsp/protocol';
+import { SIDECAR_SUFFIX } from '../../server/src/core/annotations/naming';
 import { onNotification } from './messages';
 import { importFromWikidata } from './wikidataImport';
 
@@ -44,7 +45,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const articles = anywhere(globsSetting('articles', DEFAULT_ARTICLES));
   const registry = anywhere(globsSetting('registry', DEFAULT_REGISTRY));
-  const watched = [...new Set([...articles, ...registry, '**/*.annotations.yaml'])];
+  const watched = [...new Set([...articles, ...registry, `**/*${SIDECAR_SUFFIX}`])];
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'diplomatic-article' },

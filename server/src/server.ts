@@ -27,7 +27,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { sidecarPath } from './core/annotations';
+import { articleOfSidecar, isSidecarPath, sidecarPath } from './core/annotations';
 import { addEntityEdit, codeActions } from './lsp/codeActions';
 import { contextSpans } from './lsp/contextSpans';
 import { codeLenses, resolveCodeLens } from './lsp/codeLens';
@@ -58,7 +58,7 @@ import {
 } from './lsp/protocol';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
-import { AttacheService, CancelledError, Folder, LARGE_ARTICLE, articleOfSidecar, isSidecar } from './lsp/service';
+import { AttacheService, CancelledError, Folder, LARGE_ARTICLE } from './lsp/service';
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
@@ -164,8 +164,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       if (!force && !listed(uri)) return undefined;
       // A large article is analyzed in steps; a newer version cancels this wait (and the analysis).
       await service.prepare(uri, token);
-      if (isSidecar(uri)) return sidecarDiagnostics(service, uri, s);
-      return service.isRegistry(uri) ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
+      const kind = service.classify(uri);
+      if (kind === 'sidecar') return sidecarDiagnostics(service, uri, s);
+      return kind === 'registry' ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
     },
     currentVersion: (uri) => service.documents.get(uri)?.version,
     publish: (r) => {
@@ -358,7 +359,7 @@ function republishFolder(folder: Folder): void {
   for (const uri of [...diagnostics.shownUris(), ...checked]) if (service.folderFor(uri) === folder) uris.add(uri);
   for (const uri of uris) {
     checked.delete(uri);
-    if (diagnostics.isShown(uri) || (listed(uri) && (!isSidecar(uri) || folder.sidecarText(uri) !== undefined))) diagnostics.schedule(uri, 0);
+    if (diagnostics.isShown(uri) || (listed(uri) && (!isSidecarPath(uri) || folder.sidecarText(uri) !== undefined))) diagnostics.schedule(uri, 0);
   }
 }
 

@@ -32,8 +32,8 @@ import { visibleFindings } from './diagnostics';
 import { toOffsets, toRange, toTextEdit } from './convert';
 import { annotationEdit } from './annotations';
 import { AddEntityResult, CLIENT_COMMANDS } from './protocol';
-import { AttacheService, Folder, articleOfSidecar, isSidecar } from './service';
-import { REATTACH_COMMAND } from '../core/annotations';
+import { AttacheService, Folder } from './service';
+import { REATTACH_COMMAND, articleOfSidecar, isSidecarPath } from '../core/annotations';
 
 /**
  * Quick fixes for the problems in `range`. Findings come from `visibleFindings`, as diagnostics do:
@@ -50,7 +50,7 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     actions.push(...addToRegistryActions(a.folder, uri, a.analysis, from, to, findings, context.diagnostics));
     const fm = frontMatterAction(uri, a.analysis, findings, from, to, context.diagnostics);
     if (fm && !actions.some((x) => x.title === fm.title || x.command?.command === CLIENT_COMMANDS.insertFrontMatter)) actions.push(fm);
-  } else if (isSidecar(uri)) {
+  } else if (isSidecarPath(uri)) {
     // Orphaned annotations: "re-attach to the selection" runs in the editor (it needs the selection
     // in the article), which then asks the server for the edit.
     const article = service.article(articleOfSidecar(uri));

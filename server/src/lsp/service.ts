@@ -15,7 +15,7 @@
 import { ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../core/analyze';
 import { diffRegion, spliceAnalysis } from '../core/splice';
 import { lineIndexAfterEdit } from './convert';
-import { sidecarPath } from '../core/annotations';
+import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
 import { CoreSettings, DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
@@ -111,17 +111,13 @@ export interface MentionStats {
   articles: number;
 }
 
+/**
+ * What a file is to the service: an article, a registry file, an article's annotation sidecar, or
+ * something it ignores. `Folder.classify` is the one place that decides.
+ */
+export type FileKind = 'article' | 'registry' | 'sidecar' | 'other';
+
 /** One workspace folder (or the folder-less fallback for loose files): its own registry and articles. */
-/** True for an article's annotation sidecar (`X.article.annotations.yaml`). */
-export function isSidecar(uri: string): boolean {
-  return uri.endsWith('.annotations.yaml');
-}
-
-/** The article a sidecar belongs to. */
-export function articleOfSidecar(uri: string): string {
-  return uri.slice(0, -'.annotations.yaml'.length);
-}
-
 export class Folder {
   readonly store = new RegistryStore();
   /** The text each registry file was last given to the store (to skip and not time unchanged ones). */
@@ -182,6 +178,19 @@ export class Folder {
 
   isRegistryFile(uri: string): boolean {
     return this.snap.files.has(uri) || this.store.paths().includes(uri) || this.matchesRegistryGlobs(uri);
+  }
+
+  /**
+   * What `uri` is, decided in this order: a sidecar by its name (`core/annotations/naming.ts`);
+   * a registry file (known to the store, or matching `attache.registry`), even when it also
+   * matches the article globs; an article by its language (`languageId` of an open document), by
+   * being known already, or by matching `attache.articles`; else something the service ignores.
+   */
+  classify(uri: string, languageId?: string): FileKind {
+    if (isSidecarPath(uri)) return 'sidecar';
+    if (this.isRegistryFile(uri)) return 'registry';
+    if (languageId === 'diplomatic-article' || this.articles.has(uri) || this.matchesArticleGlobs(uri)) return 'article';
+    return 'other';
   }
 
   /** The current registry snapshot (re-parses changed registry files first). */
@@ -483,6 +492,7 @@ export class AttacheService {
     for (const uri of folder.store.paths()) if (!registryUris.includes(uri)) this.removeRegistryFile(folder, uri);
     for (const uri of [...folder.articles.keys()]) {
       const doc = this.documents.get(uri);
+      // Known articles count as articles in `classify`: ask the globs and the language directly.
       if (!folder.matchesArticleGlobs(uri) && doc?.languageId !== 'diplomatic-article') folder.removeArticle(uri);
     }
     registryUris.forEach((uri, i) => {
@@ -495,8 +505,7 @@ export class AttacheService {
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
     for (const doc of this.documents.values()) {
-      if (this.folderFor(doc.uri) !== folder || folder.isRegistryFile(doc.uri)) continue;
-      if (this.isArticle(doc.uri, doc.languageId)) folder.setArticleText(doc.uri, doc.text, doc.version);
+      if (this.folderFor(doc.uri) === folder && folder.classify(doc.uri, doc.languageId) === 'article') folder.setArticleText(doc.uri, doc.text, doc.version);
     }
   }
 
@@ -509,7 +518,7 @@ export class AttacheService {
     const t0 = Date.now();
     let n = 0;
     for (const uri of this.host.findFiles(folder.uri, folder.settings.articles)) {
-      if (folder.isRegistryFile(uri) || this.documents.has(uri)) continue;
+      if (folder.classify(uri) !== 'article' || this.documents.has(uri)) continue;
       const r = this.host.readFile(uri);
       if (r.ok) {
         folder.setArticleText(uri, r.text, null);
@@ -558,33 +567,25 @@ export class AttacheService {
   // -------------------------------------------------------------------------------------------
   // Documents
 
-  /** Is this document an article (by language or by the `attache.articles` globs)? */
-  isArticle(uri: string, languageId?: string): boolean {
-    const folder = this.folderFor(uri);
-    if (folder.isRegistryFile(uri)) return false;
-    return languageId === 'diplomatic-article' || folder.articles.has(uri) || folder.matchesArticleGlobs(uri);
+  /** What `uri` is (`Folder.classify`), with the language of its open document if it has one. */
+  classify(uri: string): FileKind {
+    return this.folderFor(uri).classify(uri, this.documents.get(uri)?.languageId);
   }
 
   isRegistry(uri: string): boolean {
-    return this.folderFor(uri).isRegistryFile(uri);
+    return this.classify(uri) === 'registry';
   }
 
   /** Returns what changed: an article's text, a registry file, or nothing the service cares about. */
-  openOrChange(doc: OpenDocument): 'article' | 'registry' | 'sidecar' | 'other' {
+  openOrChange(doc: OpenDocument): FileKind {
     this.documents.set(doc.uri, doc);
     const folder = this.folderFor(doc.uri);
-    if (isSidecar(doc.uri)) {
-      folder.openSidecars.set(doc.uri, doc.text);
-      return 'sidecar';
-    }
+    const kind = folder.classify(doc.uri, doc.languageId);
+    if (kind === 'sidecar') folder.openSidecars.set(doc.uri, doc.text);
     // Registry text reaches the store in `syncRegistry`, which the server debounces: re-parsing a
     // large registry on every keystroke would starve everything else.
-    if (folder.isRegistryFile(doc.uri)) return 'registry';
-    if (this.isArticle(doc.uri, doc.languageId)) {
-      folder.setArticleText(doc.uri, doc.text, doc.version);
-      return 'article';
-    }
-    return 'other';
+    else if (kind === 'article') folder.setArticleText(doc.uri, doc.text, doc.version);
+    return kind;
   }
 
   /** Hands an open registry document's current text to its folder's store. */
@@ -614,61 +615,53 @@ export class AttacheService {
    * The editor closed a document: from now on the file on disk counts (the buffer may have had
    * unsaved changes). Returns what kind of file it was.
    */
-  close(uri: string): 'article' | 'registry' | 'sidecar' | 'other' {
-    const doc = this.documents.get(uri);
-    this.documents.delete(uri);
+  close(uri: string): FileKind {
     const folder = this.folderFor(uri);
-    if (isSidecar(uri)) {
+    const kind = this.classify(uri);
+    this.documents.delete(uri);
+    if (kind === 'sidecar') {
       // From now on the file on disk counts (unsaved changes are gone with the buffer).
       folder.openSidecars.delete(uri);
       folder.sidecarChanged(uri);
-      return 'sidecar';
-    }
-    if (folder.isRegistryFile(uri)) {
+    } else if (kind === 'registry') {
       if (folder.uri !== null && folder.matchesRegistryGlobs(uri)) this.readRegistryFile(folder, uri);
       else this.removeRegistryFile(folder, uri);
-      return 'registry';
-    }
-    const rec = folder.articles.get(uri);
-    if (rec) {
+    } else if (kind === 'article' && folder.articles.has(uri)) {
       const r = this.host.readFile(uri);
       // Files on disk stay known (references, workspace checks); loose files leave with their tab.
       if (r.ok && folder.uri !== null && folder.matchesArticleGlobs(uri)) folder.setArticleText(uri, r.text, null);
       else folder.removeArticle(uri);
-      return 'article';
     }
-    return doc && doc.languageId === 'diplomatic-article' ? 'article' : 'other';
+    return kind;
   }
 
   /** A file changed on disk (create, change or delete); open documents keep their buffer. */
-  fileChanged(uri: string, deleted: boolean): 'article' | 'registry' | 'sidecar' | 'other' {
+  fileChanged(uri: string, deleted: boolean): FileKind {
     const folder = this.folderFor(uri);
-    if (isSidecar(uri)) {
+    // Files on disk outside every folder are not watched; only loose sidecars matter.
+    const kind = folder.uri === null && !isSidecarPath(uri) ? 'other' : folder.classify(uri);
+    if (kind === 'sidecar') {
       // A deleted sidecar reads as absent.
       if (!this.documents.has(uri)) folder.sidecarChanged(uri);
       return 'sidecar';
     }
-    if (folder.uri === null) return 'other';
-    if (folder.matchesRegistryGlobs(uri) || folder.store.paths().includes(uri)) {
-      if (this.documents.has(uri)) return 'other';
+    // An open document's buffer wins over the file on disk.
+    if (kind === 'other' || this.documents.has(uri)) return 'other';
+    if (kind === 'registry') {
       if (deleted) this.removeRegistryFile(folder, uri);
       else this.readRegistryFile(folder, uri);
       return 'registry';
     }
-    if (folder.matchesArticleGlobs(uri) || folder.articles.has(uri)) {
-      if (this.documents.has(uri)) return 'other';
-      if (deleted) folder.removeArticle(uri);
+    if (deleted) folder.removeArticle(uri);
+    else {
+      const r = this.host.readFile(uri);
+      if (r.ok) folder.setArticleText(uri, r.text, null);
       else {
-        const r = this.host.readFile(uri);
-        if (r.ok) folder.setArticleText(uri, r.text, null);
-        else {
-          this.host.log(r.error);
-          folder.removeArticle(uri);
-        }
+        this.host.log(r.error);
+        folder.removeArticle(uri);
       }
-      return 'article';
     }
-    return 'other';
+    return 'article';
   }
 
   /** The text the server currently has for a URI: the open buffer, a known article, a registry file, or the disk. */
@@ -709,7 +702,7 @@ export class AttacheService {
    * when `token` is cancelled first.
    */
   async prepare(uri: string, token?: Cancellation, quick = false): Promise<void> {
-    const target = isSidecar(uri) ? articleOfSidecar(uri) : uri;
+    const target = isSidecarPath(uri) ? articleOfSidecar(uri) : uri;
     const folder = this.folderFor(target);
     const rec = folder.articles.get(target);
     if (!rec || (quick && folder.quickAnalysis(rec))) return;
