@@ -426,12 +426,31 @@ documents.onDidClose((e) => {
   }
 });
 
+/**
+ * Changes on disk are handled one notification after the other (each file is read without
+ * blocking the event loop, and a later change must not be overtaken by an earlier, slower read).
+ */
+let fileChanges: Promise<void> = Promise.resolve();
 connection.onDidChangeWatchedFiles((params) => {
+  fileChanges = fileChanges.then(() => filesChanged(params.changes)).catch((e) => log(`Handling changed files failed: ${errorText(e)}`));
+});
+
+/**
+ * Resolves once the articles on disk are read and every change on disk notified so far is applied:
+ * answers over the whole workspace (references, code lens, "Check Workspace") see the files as the
+ * client last reported them. Per-document answers do not wait for reads of other files.
+ */
+async function workspaceRead(): Promise<void> {
+  await articlesRead;
+  await fileChanges;
+}
+
+async function filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
   const touched = new Set<Folder>();
-  for (const c of params.changes) {
+  for (const c of changes) {
     const uri = canonicalUri(c.uri);
     clientUris.remember(c.uri, uri);
-    const kind = service.fileChanged(uri, c.type === FileChangeType.Deleted);
+    const kind = await service.fileChanged(uri, c.type === FileChangeType.Deleted);
     const folder = service.folderFor(uri);
     if (kind === 'registry') {
       touched.add(folder);
@@ -448,7 +467,7 @@ connection.onDidChangeWatchedFiles((params) => {
     }
   }
   for (const f of touched) registryChanged(f);
-});
+}
 
 connection.onDidChangeConfiguration(async () => {
   settings.clear();
@@ -524,7 +543,7 @@ connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | Impor
     const r = await connection.workspace.applyEdit({ label, edit });
     return r.applied;
   }
-  await articlesRead;
+  await workspaceRead();
   if (params.command !== COMMANDS.checkWorkspace) return null;
   return checkWorkspace();
 });
@@ -587,7 +606,7 @@ connection.onDefinition(async (p, token) => {
   return answer(uriOf(p), token, true, () => definition(service, uriOf(p), p.position));
 });
 connection.onReferences(async (p, token) => {
-  await articlesRead;
+  await workspaceRead();
   return answer(uriOf(p), token, false, () => references(service, uriOf(p), p.position, p.context.includeDeclaration));
 });
 connection.onDocumentHighlight(async (p, token) => {
@@ -611,11 +630,11 @@ connection.languages.inlayHint.on(async (p, token) => {
   return answer(uriOf(p), token, true, () => inlayHints(service, uriOf(p), p.range));
 });
 connection.onCodeLens(async (p, token) => {
-  await articlesRead;
+  await workspaceRead();
   return answer(uriOf(p), token, false, () => codeLenses(service, uriOf(p)));
 });
 connection.onCodeLensResolve(async (lens) => {
-  await articlesRead;
+  await workspaceRead();
   return resolveCodeLens(service, lens);
 });
 connection.onCodeAction(async (p, token) => {

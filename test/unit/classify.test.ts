@@ -76,15 +76,15 @@ describe('classify', () => {
     assert.equal(s.openOrChange({ uri, languageId: 'plaintext', version: 1, text: ARTICLE }), 'other');
   });
 
-  test('open, close and changes on disk report the kind classify gives', () => {
+  test('open, close and changes on disk report the kind classify gives', async () => {
     const s = workspace();
     for (const rel of ['registry.yaml', 'a.article', 'articles/b.txt', 'a.article.annotations.yaml', 'notes/d.yaml']) {
       const uri = `${ROOT}/${rel}`;
       const expected = s.classify(uri);
-      assert.equal(s.fileChanged(uri, false), expected, `change on disk: ${rel}`);
+      assert.equal(await s.fileChanged(uri, false), expected, `change on disk: ${rel}`);
       assert.equal(s.openOrChange({ uri, languageId: rel.endsWith('.yaml') ? 'yaml' : 'plaintext', version: 1, text: s.textOf(uri) ?? '' }), expected, `open: ${rel}`);
       // While open, the buffer wins: a change on disk is not the service's business.
-      if (expected !== 'sidecar') assert.equal(s.fileChanged(uri, false), 'other', `change on disk while open: ${rel}`);
+      if (expected !== 'sidecar') assert.equal(await s.fileChanged(uri, false), 'other', `change on disk while open: ${rel}`);
       assert.equal(s.close(uri), expected, `close: ${rel}`);
     }
   });

@@ -41,6 +41,9 @@ export function memoryHost(files: Record<string, string>): MemoryHost {
       const text = map.get(uri);
       return text === undefined ? { ok: false, error: `${uri}: cannot read (ENOENT)`, reason: 'cannot read (ENOENT)', missing: true } : { ok: true, text };
     },
+    readFileAsync(uri) {
+      return Promise.resolve(this.readFile(uri));
+    },
     relativePath,
     matcher: globMatcher,
     join: (folderUri, rel) => `${folderUri}/${rel}`,

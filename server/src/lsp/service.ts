@@ -27,7 +27,12 @@ export interface Host {
   /** URIs of files under the folder `folderUri` matching `globs` (relative to the folder). */
   findFiles(folderUri: string, globs: readonly string[]): string[];
   /** The text of a file (without BOM), or an error message naming it. */
-  readFile(uri: string): { ok: true; text: string } | { ok: false; error: string; reason?: string; missing?: boolean };
+  readFile(uri: string): HostRead;
+  /**
+   * The same without blocking the event loop, answered within a time limit even when the file
+   * system hangs (then as an error). Used where the server reacts to changes on disk.
+   */
+  readFileAsync(uri: string): Promise<HostRead>;
   /** `uri`'s path relative to the folder, with `/` separators, or undefined when outside it. */
   relativePath(folderUri: string, uri: string): string | undefined;
   /** A matcher for globs (relative paths with `/`). */
@@ -36,6 +41,9 @@ export interface Host {
   join(folderUri: string, relPath: string): string;
   log(message: string): void;
 }
+
+/** A read through the `Host`: the text, or an error message naming the file. */
+export type HostRead = { ok: true; text: string } | { ok: false; error: string; reason?: string; missing?: boolean };
 
 export interface OpenDocument {
   uri: string;
@@ -367,8 +375,7 @@ export class Folder {
   }
 
   /** Re-read a sidecar from disk (after a change on disk, or when its editor closes). */
-  sidecarChanged(uri: string): void {
-    const r = this.host.readFile(uri);
+  sidecarChanged(uri: string, r: HostRead = this.host.readFile(uri)): void {
     this.sidecars.set(uri, r.ok ? r.text : undefined);
   }
 
@@ -528,8 +535,7 @@ export class AttacheService {
     this.host.log(`${folder.name}: ${n} article(s) read from disk (${Date.now() - t0} ms)`);
   }
 
-  private readRegistryFile(folder: Folder, uri: string): void {
-    const r = this.host.readFile(uri);
+  private readRegistryFile(folder: Folder, uri: string, r: HostRead = this.host.readFile(uri)): void {
     if (r.ok) this.timedSetFile(folder, uri, r.text);
     else {
       // A registry file that exists but cannot be decoded keeps its last good entities and shows a
@@ -635,26 +641,34 @@ export class AttacheService {
     return kind;
   }
 
-  /** A file changed on disk (create, change or delete); open documents keep their buffer. */
-  fileChanged(uri: string, deleted: boolean): FileKind {
+  /**
+   * A file changed on disk (create, change or delete); open documents keep their buffer. The file
+   * is read without blocking the event loop (`Host.readFileAsync`): requests are answered while
+   * it is read, and a file that cannot be read in time is reported like any unreadable file.
+   */
+  async fileChanged(uri: string, deleted: boolean): Promise<FileKind> {
     const folder = this.folderFor(uri);
     // Files on disk outside every folder are not watched; only loose sidecars matter.
     const kind = folder.uri === null && !isSidecarPath(uri) ? 'other' : folder.classify(uri);
+    // An open document's buffer wins over the file on disk (an open sidecar still counts as changed).
+    const open = (): FileKind | undefined => (this.documents.has(uri) ? (kind === 'sidecar' ? 'sidecar' : 'other') : undefined);
+    if (kind === 'other') return 'other';
+    if (open()) return open()!;
+    const r: HostRead = deleted ? { ok: false, error: `${uri}: deleted`, missing: true } : await this.host.readFileAsync(uri);
+    // The editor may have opened the file while it was read: then its buffer counts.
+    if (open()) return open()!;
     if (kind === 'sidecar') {
       // A deleted sidecar reads as absent.
-      if (!this.documents.has(uri)) folder.sidecarChanged(uri);
+      folder.sidecarChanged(uri, r);
       return 'sidecar';
     }
-    // An open document's buffer wins over the file on disk.
-    if (kind === 'other' || this.documents.has(uri)) return 'other';
     if (kind === 'registry') {
       if (deleted) this.removeRegistryFile(folder, uri);
-      else this.readRegistryFile(folder, uri);
+      else this.readRegistryFile(folder, uri, r);
       return 'registry';
     }
     if (deleted) folder.removeArticle(uri);
     else {
-      const r = this.host.readFile(uri);
       if (r.ok) folder.setArticleText(uri, r.text, null);
       else {
         this.host.log(r.error);
