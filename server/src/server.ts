@@ -239,19 +239,18 @@ async function loadFolder(folder: Folder): Promise<void> {
   // Begin is shown before the (synchronous) reading starts; a client slow to answer does not hold it up.
   await Promise.race([task.ready, new Promise((resolve) => setTimeout(resolve, PROGRESS_CREATE_WAIT_MS))]);
   try {
-    if (s) service.loadFolder(folder, s, (done, total) => task.report(`${done}/${total} registry files read`, (90 * done) / total, done === total));
+    if (s) {
+      service.loadFolder(folder, s, (done, total) => {
+        task.report(`${done}/${total} registry files read`, (90 * done) / total, done === total);
+        // The folder's snapshot and entity index are built next (`Folder.refresh`).
+        if (done === total) task.report('building the entity index', 90, true);
+      });
+    }
   } catch (e) {
     log(`Loading ${folder.name} failed: ${errorText(e)}`);
   }
-  task.report('building the entity index', 90, true);
   registryChanged(folder);
-  let entities = 0;
-  try {
-    entities = folder.snapshot.entities.size;
-  } catch {
-    // registryChanged has logged why.
-  }
-  task.report(`${entities} entities`, 100, true);
+  task.report(`${folder.snapshot.entities.size} entities`, 100, true);
   task.done();
   // Articles on disk are read after the first answers can go out.
   setImmediate(() => {
@@ -270,18 +269,8 @@ const PROGRESS_CREATE_WAIT_MS = 500;
 
 /** Everything a registry change affects: its files' diagnostics, open articles, the status bar. */
 function registryChanged(folder: Folder): void {
-  const t0 = Date.now();
-  let snap;
-  try {
-    snap = folder.snapshot;
-    void folder.entityIndex;
-  } catch (e) {
-    // A bug in the registry code must not take the editor down: keep serving, say what happened.
-    log(`Rebuilding the registry of ${folder.name} failed: ${errorText(e)}`);
-    return;
-  }
-  const ms = Date.now() - t0;
-  if (ms > 100) log(`Registry of ${folder.name} rebuilt in ${ms} ms (${snap.entities.size} entities)`);
+  // The service has refreshed the folder's snapshot (and its entity index) already.
+  const snap = folder.snapshot;
   for (const uri of snap.files.keys()) diagnostics.schedule(uri, 0);
   for (const uri of service.documents.keys()) if (service.folderFor(uri) === folder && folder.articles.has(uri)) diagnostics.schedule(uri, 0);
   sendStatus();

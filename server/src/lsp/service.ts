@@ -127,15 +127,16 @@ export type FileKind = 'article' | 'registry' | 'sidecar' | 'other';
 
 /** One workspace folder (or the folder-less fallback for loose files): its own registry and articles. */
 export class Folder {
-  readonly store = new RegistryStore();
+  /** Registry files as last given: changes take effect in `snapshot` at the next `refresh`. */
+  private readonly store = new RegistryStore();
   /** The text each registry file was last given to the store (to skip and not time unchanged ones). */
-  readonly registryTexts = new Map<string, string>();
+  private readonly registryTexts = new Map<string, string>();
   readonly articles = new Map<string, ArticleRecord>();
   settings: AttacheSettings = DEFAULT_SETTINGS;
   private isArticlePath: (rel: string) => boolean;
   private isRegistryPath: (rel: string) => boolean;
   private snap: RegistrySnapshot;
-  private index: EntityIndex | null = null;
+  private index: EntityIndex;
   private cross: CrossArticleIndex;
   /** Bumped whenever any article's analysis changes: caches over all articles key on it. */
   generation = 0;
@@ -151,6 +152,7 @@ export class Folder {
     this.isArticlePath = host.matcher(DEFAULT_SETTINGS.articles);
     this.isRegistryPath = host.matcher(DEFAULT_SETTINGS.registry);
     this.snap = this.store.snapshot();
+    this.index = buildEntityIndex(this.snap);
     this.cross = createCrossArticleIndex(this.snap);
   }
 
@@ -201,26 +203,59 @@ export class Folder {
     return 'other';
   }
 
-  /** The current registry snapshot (re-parses changed registry files first). */
+  /** The registry snapshot every answer of the folder uses; replaced only by `refresh`. */
   get snapshot(): RegistrySnapshot {
-    const s = this.store.snapshot();
-    if (s !== this.snap) {
-      this.snap = s;
-      this.index = null;
-      this.cross.setRegistry(s);
-    }
     return this.snap;
   }
 
+  /** The entity index of `snapshot` (built by `refresh` with it). */
   get entityIndex(): EntityIndex {
-    const snap = this.snapshot;
-    if (!this.index || this.index.registry !== snap) {
-      const t0 = Date.now();
-      this.index = buildEntityIndex(snap);
-      const ms = Date.now() - t0;
-      if (ms > 50) this.host.log(`Entity index for ${this.name}: ${snap.entities.size} entities in ${ms} ms`);
-    }
     return this.index;
+  }
+
+  /**
+   * Makes the registry files given since the last call (`setRegistryText`, `setRegistryUnreadable`,
+   * `removeRegistryFile`) the folder's snapshot: the cross-file checks run, the entity index is
+   * built, the cross-article index learns the new registry. Returns false when nothing changed.
+   * The one place the registry state moves; every reader sees a snapshot and its index together.
+   */
+  refresh(): boolean {
+    const t0 = Date.now();
+    const s = this.store.snapshot();
+    if (s === this.snap) return false;
+    const t1 = Date.now();
+    const index = buildEntityIndex(s);
+    const t2 = Date.now();
+    this.snap = s;
+    this.index = index;
+    this.cross.setRegistry(s);
+    if (t2 - t1 > 50) this.host.log(`Entity index for ${this.name}: ${s.entities.size} entities in ${t2 - t1} ms`);
+    if (Date.now() - t0 > 100) this.host.log(`Registry of ${this.name} rebuilt in ${Date.now() - t0} ms (${s.entities.size} entities)`);
+    return true;
+  }
+
+  /** The registry files given to the folder (see `refresh`). */
+  registryPaths(): string[] {
+    return this.store.paths();
+  }
+
+  /** Gives a registry file's text (parsed now); returns false when it is the text it had. */
+  setRegistryText(uri: string, text: string): boolean {
+    if (this.registryTexts.get(uri) === text) return false;
+    this.store.setFile(uri, text);
+    this.registryTexts.set(uri, text);
+    return true;
+  }
+
+  /** A registry file that exists but cannot be decoded: it keeps its last good entities (`RegistryStore.setUnreadable`). */
+  setRegistryUnreadable(uri: string, reason: string): void {
+    this.store.setUnreadable(uri, reason);
+    this.registryTexts.delete(uri);
+  }
+
+  removeRegistryFile(uri: string): void {
+    this.store.removeFile(uri);
+    this.registryTexts.delete(uri);
   }
 
   private byFile: { snapshot: RegistrySnapshot; files: Map<string, Entity[]> } | null = null;
@@ -496,7 +531,7 @@ export class AttacheService {
     const t0 = Date.now();
     const registryUris = this.host.findFiles(folder.uri, settings.registry);
     // A reload after a settings change: files the globs no longer match leave.
-    for (const uri of folder.store.paths()) if (!registryUris.includes(uri)) this.removeRegistryFile(folder, uri);
+    for (const uri of folder.registryPaths()) if (!registryUris.includes(uri)) folder.removeRegistryFile(uri);
     for (const uri of [...folder.articles.keys()]) {
       const doc = this.documents.get(uri);
       // Known articles count as articles in `classify`: ask the globs and the language directly.
@@ -508,6 +543,7 @@ export class AttacheService {
       else this.readRegistryFile(folder, uri);
       onRegistryFile?.(i + 1, registryUris.length);
     });
+    this.refresh(folder);
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
@@ -541,11 +577,8 @@ export class AttacheService {
       // A registry file that exists but cannot be decoded keeps its last good entities and shows a
       // registry-syntax diagnostic saying why; one that is gone leaves the registry.
       this.host.log(r.error);
-      if (r.missing) this.removeRegistryFile(folder, uri);
-      else {
-        folder.store.setUnreadable(uri, r.reason ?? r.error);
-        folder.registryTexts.delete(uri);
-      }
+      if (r.missing) folder.removeRegistryFile(uri);
+      else folder.setRegistryUnreadable(uri, r.reason ?? r.error);
     }
   }
 
@@ -594,27 +627,33 @@ export class AttacheService {
     return kind;
   }
 
-  /** Hands an open registry document's current text to its folder's store. */
+  /** Hands an open registry document's current text to its folder and refreshes its snapshot. */
   syncRegistry(uri: string): void {
     const doc = this.documents.get(uri);
-    if (doc) this.timedSetFile(this.folderFor(uri), uri, doc.text);
+    const folder = this.folderFor(uri);
+    if (doc) this.timedSetFile(folder, uri, doc.text);
+    this.refresh(folder);
+  }
+
+  /**
+   * `folder.refresh()`, logged instead of thrown when it fails: a bug in the registry code must not
+   * take the editor down, and the last snapshot stays in use.
+   */
+  private refresh(folder: Folder): void {
+    try {
+      folder.refresh();
+    } catch (e) {
+      this.host.log(`Rebuilding the registry of ${folder.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
   }
 
   /** How long each registry file took to parse the last time its text changed (ms). */
   readonly registryParseMs = new Map<string, number>();
 
-  private removeRegistryFile(folder: Folder, uri: string): void {
-    folder.store.removeFile(uri);
-    folder.registryTexts.delete(uri);
-  }
-
   private timedSetFile(folder: Folder, uri: string, text: string): void {
-    // The store does not parse an unchanged text again; nor is that timed.
-    if (folder.registryTexts.get(uri) === text) return;
+    // An unchanged text is not parsed again; nor is that timed.
     const t0 = Date.now();
-    folder.store.setFile(uri, text);
-    this.registryParseMs.set(uri, Date.now() - t0);
-    folder.registryTexts.set(uri, text);
+    if (folder.setRegistryText(uri, text)) this.registryParseMs.set(uri, Date.now() - t0);
   }
 
   /**
@@ -631,7 +670,8 @@ export class AttacheService {
       folder.sidecarChanged(uri);
     } else if (kind === 'registry') {
       if (folder.uri !== null && folder.matchesRegistryGlobs(uri)) this.readRegistryFile(folder, uri);
-      else this.removeRegistryFile(folder, uri);
+      else folder.removeRegistryFile(uri);
+      this.refresh(folder);
     } else if (kind === 'article' && folder.articles.has(uri)) {
       const r = this.host.readFile(uri);
       // Files on disk stay known (references, workspace checks); loose files leave with their tab.
@@ -663,8 +703,9 @@ export class AttacheService {
       return 'sidecar';
     }
     if (kind === 'registry') {
-      if (deleted) this.removeRegistryFile(folder, uri);
+      if (deleted) folder.removeRegistryFile(uri);
       else this.readRegistryFile(folder, uri, r);
+      this.refresh(folder);
       return 'registry';
     }
     if (deleted) folder.removeArticle(uri);
