@@ -7,7 +7,8 @@
  */
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AnnotatedTextEdit, ApplyWorkspaceEditParams, CodeAction, CreateFile, TextDocumentEdit } from 'vscode-languageserver/node';
 import { parseSidecar } from '../../server/src/core/annotations';
@@ -119,5 +120,27 @@ describe('annotate all occurrences over the protocol', { skip: existsSync(server
     const role = { text: 'Osamu Izawa', id: null, candidates: [] };
     assert.equal((await c.request<{ occurrences: number }>('workspace/executeCommand', { command: 'attache.server.annotateAll', arguments: [{ uri, role, kind: 'not-entity' }] })).occurrences, 2);
     assert.deepEqual(await c.request('workspace/executeCommand', { command: 'attache.server.annotateAll', arguments: [{ uri, role, kind: 'date' }] }), { applied: false, occurrences: 0, articles: 0, unreadable: [] });
+  });
+
+  test('after a single link, "annotate all" with the role asked before it leaves that mention alone', async () => {
+    const uri = c.uri('b.article');
+    const start = B.lastIndexOf('Hayashi');
+    // What the editor does: ask first, then link the one mention, then offer the others.
+    const same = await c.request<{ role: { text: string; id: null; candidates: string[] }; occurrences: number }>('attache/sameMentions', { uri, start, end: start + 7 });
+    assert.equal(same.occurrences, 4);
+    let applied: ApplyWorkspaceEditParams | undefined;
+    c.conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      applied = p;
+      return { applied: true };
+    });
+    assert.equal(await c.request('workspace/executeCommand', { command: 'attache.server.annotate', arguments: [{ uri, start, end: start + 7, kind: 'link', entity: 'hayashi-yoshimasa' }] }), true);
+    const sidecar = c.uri('b.article.annotations.yaml');
+    const written = applyTextEdits(readFileSync(join(root, 'b.article.annotations.yaml'), 'utf8'), applied!.edit.changes![sidecar]);
+    c.writeFile('b.article.annotations.yaml', written);
+    await c.waitForDiagnostics(c.open('b.article', B), (x) => !x.some((y) => y.code === 'ambiguous-mention'));
+    const report = await c.request<{ occurrences: number; articles: number }>('workspace/executeCommand', { command: 'attache.server.annotateAll', arguments: [{ uri, role: same.role, kind: 'link', entity: 'hayashi-yoshimasa' }] });
+    assert.deepEqual([report.occurrences, report.articles], [3, 2]);
+    const touched = (applied!.edit.documentChanges as (CreateFile | TextDocumentEdit)[]).filter((x): x is TextDocumentEdit => !('kind' in x)).map((x) => x.textDocument.uri);
+    assert.deepEqual(touched, [c.uri('a.article.annotations.yaml'), c.uri('c.article.annotations.yaml')]);
   });
 });

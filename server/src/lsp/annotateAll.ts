@@ -66,9 +66,15 @@ export function toWorkspaceEdit(folder: Folder, result: AnnotateAllResult, label
 }
 
 /** The edit that applies `decision` to every undecided mention in `role` of the folder of `uri`, with its label. */
-export function annotateAllEdit(service: AttacheService, uri: string, role: MentionRole, decision: BulkDecision): { edit: WorkspaceEdit; result: AnnotateAllResult; label: string } | undefined {
+export function annotateAllEdit(
+  service: AttacheService,
+  uri: string,
+  role: MentionRole,
+  decision: BulkDecision,
+  articles: readonly BulkArticle[] = bulkArticles(service.folderFor(uri)),
+): { edit: WorkspaceEdit; result: AnnotateAllResult; label: string } | undefined {
   const folder = service.folderFor(uri);
-  const result = annotateAllEdits(bulkArticles(folder), role, decision);
+  const result = annotateAllEdits(articles, role, decision);
   if (!result.changes.length) return undefined;
   const label = decisionLabel(folder, role.text, decision);
   return { edit: toWorkspaceEdit(folder, result, label), result, label };
@@ -135,18 +141,22 @@ export function annotateAllActions(
 ): CodeAction[] {
   const out: CodeAction[] = [];
   const created = new Date().toISOString();
+  // Read once per request, and only when a finding asks for it.
+  let articles: BulkArticle[] | undefined;
   for (const f of findings) {
     if (f.start > to || f.end < from || (f.code !== 'ambiguous-mention' && f.code !== 'unknown-entity')) continue;
     const m = mentionAt(a, f.start, f.end);
     if (!m || m.annotation !== undefined || m.id !== null) continue;
     const role = roleOf(m);
+    articles ??= bulkArticles(service.folderFor(uri));
+    // One occurrence is what the single fix already does.
+    if (articles.reduce((n, x) => n + undecidedOccurrences(x, role).open.length, 0) < 2) continue;
     const decisions: BulkDecision[] = f.code === 'ambiguous-mention'
       ? role.candidates.map((id) => ({ kind: 'link', entity: id, created }))
       : [{ kind: 'not-entity', created }];
     const diags = diagnosticFor(f);
     for (const d of decisions) {
-      const r = annotateAllEdit(service, uri, role, d);
-      // One occurrence is what the single fix already does.
+      const r = annotateAllEdit(service, uri, role, d, articles);
       if (!r || r.result.occurrences < 2) continue;
       const n = r.result.occurrences;
       const title = d.kind === 'link'

@@ -4,6 +4,9 @@
  * change annotation needs confirmation), nothing is written until it is applied there, and once
  * applied the sidecars are on disk (one created, one merged with its comment kept) and the hints go.
  * Waits are on events (documents opened, diagnostics changed), never on fixed sleeps.
+ *
+ * The file's name sorts it last: it adds articles to the workspace, which the server knows until
+ * the file watcher reports their deletion, and "Check Workspace" (diagnostics.test.ts) counts them.
  */
 
 import * as assert from 'node:assert/strict';
@@ -68,6 +71,10 @@ suite('Annotate all occurrences', () => {
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // File by file: the watchers match files, and deleting only the folder may report only the folder.
+    for (const name of Object.keys(ARTICLES)) {
+      for (const f of [file(name), file(`${name}.annotations.yaml`)]) await vscode.workspace.fs.delete(f, { useTrash: false }).then(undefined, () => undefined);
+    }
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'articles', 'annotate-all'), { recursive: true, useTrash: false });
   });
 
