@@ -53,6 +53,7 @@ describe('annotate all occurrences over the protocol', { skip: existsSync(server
     assert.equal(await c.request('attache/sameMentions', { uri, start, end: start + 5 }), null, 'no mention is exactly there');
   });
 
+  // The quick fixes count only once every article has been analyzed (the request above did it).
   test('the quick fix "Link all 4 occurrences" is one WorkspaceEdit over three sidecars, previewed', async () => {
     const uri = c.open('a.article', A);
     const d = await c.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'ambiguous-mention'));

@@ -19,7 +19,7 @@ import {
 import { Finding } from '../core/types';
 import { toRange } from './convert';
 import { AnnotateAllArgs, SameMentions } from './protocol';
-import { AttacheService, Folder } from './service';
+import { AttacheService, Folder, LARGE_ARTICLE } from './service';
 
 /** The id of the one change annotation every edit of an "annotate all" carries. */
 export const ANNOTATE_ALL_CHANGE = 'attache.annotateAll';
@@ -33,6 +33,18 @@ function bulkArticles(folder: Folder): BulkArticle[] {
     out.push({ path: rec.uri, sidecarPath: sidecar, text: rec.text, entities: a.entities, annotations: a.annotations, sidecar: folder.sidecarText(sidecar) });
   }
   return out;
+}
+
+/**
+ * Whether the quick fixes can count the folder's mentions without analysing much on the request
+ * path: not while articles wait for their first analysis (indexing), nor while a large article
+ * waits for its exact one. The command, which a person runs on purpose, analyses what it needs.
+ */
+function cheapToRead(folder: Folder, uri: string): boolean {
+  for (const rec of folder.articles.values()) {
+    if (rec.uri !== uri && folder.isStale(rec) && (!rec.analysis || rec.text.length >= LARGE_ARTICLE)) return false;
+  }
+  return true;
 }
 
 /** What the decision does, in words: the change annotation's label and the menu titles. */
@@ -128,7 +140,8 @@ export function annotateAllFromArgs(service: AttacheService, args: AnnotateAllAr
  * Quick fixes beside the ones for one mention: "Link all N occurrences of 'X' in the workspace to
  * Y" for each candidate of an ambiguous mention, and "Mark all N occurrences of 'X' in the
  * workspace as not an entity" on an unknown name, when the mention occurs more than once. They
- * follow the visible findings (`findings`), so a switched-off code offers neither.
+ * follow the visible findings (`findings`), so a switched-off code offers neither, and wait for
+ * the folder to be indexed (`cheapToRead`).
  */
 export function annotateAllActions(
   service: AttacheService,
@@ -148,6 +161,7 @@ export function annotateAllActions(
     const m = mentionAt(a, f.start, f.end);
     if (!m || m.annotation !== undefined || m.id !== null) continue;
     const role = roleOf(m);
+    if (!articles && !cheapToRead(service.folderFor(uri), uri)) return out;
     articles ??= bulkArticles(service.folderFor(uri));
     // One occurrence is what the single fix already does.
     if (articles.reduce((n, x) => n + undecidedOccurrences(x, role).open.length, 0) < 2) continue;
