@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, EntitiesRequest, EntityItem } from '../../server/src/lsp/protocol';
+import { offerAnnotateAll, sameMentionsBefore } from './annotateAll';
 import { sendRequest } from './messages';
 
 type Kind = 'link' | 'not-entity' | 'entity' | 'date' | 'note' | 'tag';
@@ -37,13 +38,15 @@ function author(): string {
   }
 }
 
-async function annotate(kind: Kind, extra: Record<string, unknown>): Promise<void> {
+async function annotate(kind: Kind, extra: Record<string, unknown>, client?: LanguageClient): Promise<void> {
   const s = selection();
   if (!s) return;
-  const ok = await vscode.commands.executeCommand<boolean>(COMMANDS.annotate, {
-    uri: s.editor.document.uri.toString(), start: s.start, end: s.end, kind, author: author(), ...extra,
-  });
+  const uri = s.editor.document.uri.toString();
+  // The mention's role before the decision changes it: the same decision is then offered for the others.
+  const same = client && (kind === 'link' || kind === 'not-entity' || kind === 'entity') ? await sameMentionsBefore(client, uri, s.start, s.end) : undefined;
+  const ok = await vscode.commands.executeCommand<boolean>(COMMANDS.annotate, { uri, start: s.start, end: s.end, kind, author: author(), ...extra });
   if (!ok) void vscode.window.showWarningMessage('Attaché could not add the annotation (is this file an article of the workspace?).');
+  else if (same && (kind === 'link' || kind === 'not-entity' || kind === 'entity')) await offerAnnotateAll(same, { uri, kind, author: author(), ...extra });
 }
 
 async function pickEntity(client: LanguageClient, uri: vscode.Uri, selected: string): Promise<EntityItem | undefined> {
@@ -62,9 +65,9 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, get
       const client = getClient();
       if (!s || !client) return;
       const e = await pickEntity(client, s.editor.document.uri, s.editor.document.getText().slice(s.start, s.end));
-      if (e) await annotate('link', { entity: e.id });
+      if (e) await annotate('link', { entity: e.id }, client);
     }),
-    vscode.commands.registerCommand('attache.markNotEntity', () => annotate('not-entity', {})),
+    vscode.commands.registerCommand('attache.markNotEntity', () => annotate('not-entity', {}, getClient())),
     vscode.commands.registerCommand('attache.addNote', async () => {
       const body = await vscode.window.showInputBox({ title: 'Note on the selection', prompt: 'Free text, kept in the article\'s annotation file' });
       if (body) await annotate('note', { body });

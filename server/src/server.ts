@@ -34,6 +34,7 @@ import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
 import { AnnotateArgs, annotationEdit, annotationItems, reattachEdit, refreshAnchorsEdit, removeAnnotationEdit } from './lsp/annotations';
+import { annotateAllFromArgs, sameMentions } from './lsp/annotateAll';
 import { entityItems } from './lsp/symbols';
 import { ClientUris } from './lsp/clientUris';
 import { WorkDoneTask } from './lsp/progress';
@@ -43,6 +44,8 @@ import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
 import {
   AddEntityRequest,
+  AnnotateAllArgs,
+  AnnotateAllReport,
   AnnotationsRequest,
   COMMANDS,
   CheckWorkspaceResult,
@@ -51,6 +54,7 @@ import {
   ImportWikidataResult,
   Notification,
   Request,
+  SameMentionsRequest,
   SearchWikidataResult,
   StatusNotification,
   StatusParams,
@@ -497,7 +501,21 @@ onRequest(AddEntityRequest, async (p) => {
   return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country) ?? null;
 });
 
-connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | ImportWikidataResult | SearchWikidataResult | boolean | null> => {
+onRequest(SameMentionsRequest, async (p) => {
+  await articlesRead;
+  return sameMentions(service, canonicalUri(p.uri), p.start, p.end);
+});
+
+connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | ImportWikidataResult | SearchWikidataResult | AnnotateAllReport | boolean | null> => {
+  if (params.command === COMMANDS.annotateAll) {
+    // Every article of the folder counts: wait until they are read.
+    await articlesRead;
+    const args = params.arguments?.[0] as AnnotateAllArgs | undefined;
+    const r = args && typeof args.uri === 'string' ? annotateAllFromArgs(service, { ...args, uri: canonicalUri(args.uri) }) : undefined;
+    if (!r) return { applied: false, occurrences: 0, articles: 0, unreadable: [] };
+    const applied = (await connection.workspace.applyEdit({ label: r.label, edit: r.edit })).applied;
+    return { applied, occurrences: r.result.occurrences, articles: r.result.changes.length, unreadable: r.result.unreadable.map((u) => clientUris.of(u)) };
+  }
   if (params.command === COMMANDS.searchWikidata) {
     try {
       return { candidates: await searchEntities(String(params.arguments?.[0] ?? '')) };

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { AddEntityRequest, ContextSpansRequest, EntitiesRequest, REQUESTS, StatusNotification, StatusParams, TimelineRequest } from '../../server/src/lsp/protocol';
+import { AddEntityRequest, ContextSpansRequest, EntitiesRequest, REQUESTS, SameMentionsRequest, StatusNotification, StatusParams, TimelineRequest } from '../../server/src/lsp/protocol';
 import { joinLines } from '../helpers';
 import { TestClient, makeWorkspace, removeWorkspace, serverPath } from './client';
 
@@ -50,7 +50,7 @@ describe('custom messages', { skip: existsSync(serverPath) ? false : 'server/out
     assert.equal(REQUESTS.length, new Set(REQUESTS.map((r) => r.method)).size, 'method names are unique');
     for (const r of REQUESTS) {
       assert.match(r.method, /^attache\//);
-      const params = r === TimelineRequest ? { uri, scope: 'article' } : r === AddEntityRequest ? { uri, name: 'Tomás Ruiz', type: 'person' } : { uri };
+      const params = r === TimelineRequest ? { uri, scope: 'article' } : r === AddEntityRequest ? { uri, name: 'Tomás Ruiz', type: 'person' } : r === SameMentionsRequest ? { uri, start: 0, end: 4 } : { uri };
       try {
         await client.request(r.method, params);
       } catch (e) {

@@ -62,7 +62,8 @@ try {
     ['extensionDevelopmentPath', `vscode-remote://${authority}${devPath}`],
     ['extensionTestsPath', `vscode-remote://${authority}${testsPath}`],
   ];
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  // A loaded machine can take more than the default 30 s to serve the workbench.
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 180000 });
   let timer;
   const code = await Promise.race([exited, new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); })]);
   clearTimeout(timer);

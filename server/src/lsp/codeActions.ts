@@ -31,6 +31,7 @@ import { CoreSettings, ENTITY_TYPES, EntityType, Finding, Fix } from '../core/ty
 import { visibleFindings } from './diagnostics';
 import { toOffsets, toRange, toTextEdit } from './convert';
 import { annotationEdit } from './annotations';
+import { annotateAllActions } from './annotateAll';
 import { AddEntityResult, CLIENT_COMMANDS } from './protocol';
 import { AttacheService, Folder } from './service';
 import { REATTACH_COMMAND, articleOfSidecar, isSidecarPath } from '../core/annotations';
@@ -48,6 +49,7 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     const findings = visible?.findings ?? [];
     actions = fixActions(service, uri, a.rec.text, findings, from, to, context.diagnostics);
     actions.push(...addToRegistryActions(a.folder, uri, a.analysis, from, to, findings, context.diagnostics));
+    actions.push(...annotateAllActions(service, uri, a.analysis, findings, from, to, (f) => diagnosticFor(f, a.rec.text, context.diagnostics)));
     const fm = frontMatterAction(uri, a.analysis, findings, from, to, context.diagnostics);
     if (fm && !actions.some((x) => x.title === fm.title || x.command?.command === CLIENT_COMMANDS.insertFrontMatter)) actions.push(fm);
   } else if (isSidecarPath(uri)) {

@@ -77,7 +77,63 @@ export const COMMANDS = {
   importWikidata: 'attache.server.importWikidata',
   /** Argument: a search term. Returns the matching Wikidata items as `WikidataCandidate[]` (node/wikidataFetch.ts), or a message. */
   searchWikidata: 'attache.server.searchWikidata',
+  /**
+   * Argument: an `AnnotateAllArgs`. Applies one decision to every identical mention of the article's
+   * folder through workspace/applyEdit (previewed: its change annotation needs confirmation).
+   * Returns an `AnnotateAllReport`.
+   */
+  annotateAll: 'attache.server.annotateAll',
 } as const;
+
+/** The same mention in the same role: same text, and resolved the same way (core/annotations/all.ts). */
+export interface MentionRoleItem {
+  text: string;
+  /** The linked entity; null for unknown and ambiguous mentions. */
+  id: string | null;
+  candidates: string[];
+}
+
+export interface AnnotateAllArgs {
+  /** An article of the folder whose articles get the decision. */
+  uri: string;
+  /** The mention the decision was made on (offsets into the article); its role is used unless `role` is given. */
+  start?: number;
+  end?: number;
+  /** The role, as `SameMentionsRequest` reported it before the decision was applied to that mention. */
+  role?: MentionRoleItem;
+  kind: 'link' | 'not-entity' | 'entity';
+  entity?: string;
+  type?: string;
+  author?: string;
+}
+
+export interface AnnotateAllReport {
+  applied: boolean;
+  /** Mentions the edit annotates, and in how many articles. */
+  occurrences: number;
+  articles: number;
+  /** Articles left alone because their sidecar does not parse (URIs). */
+  unreadable: string[];
+}
+
+/**
+ * Client → server request: the mention exactly at [start, end) of an article, with how many
+ * mentions like it (same text, same role) no person has decided yet in the article's folder,
+ * this one included. Null when no mention is exactly there.
+ */
+export const SameMentionsRequest = request<SameMentionsParams, SameMentions | null>('attache/sameMentions');
+
+export interface SameMentionsParams {
+  uri: string;
+  start: number;
+  end: number;
+}
+
+export interface SameMentions {
+  role: MentionRoleItem;
+  occurrences: number;
+  articles: number;
+}
 
 export interface SearchWikidataResult {
   candidates: { id: string; label: string; description?: string; positions: string[] }[];
@@ -207,4 +263,4 @@ export interface TimelineParams {
 export type { TimelineData };
 
 /** Every custom request the server answers (a protocol test asks each one). */
-export const REQUESTS: readonly Request<unknown, unknown>[] = [EntitiesRequest, AddEntityRequest, ContextSpansRequest, AnnotationsRequest, TimelineRequest];
+export const REQUESTS: readonly Request<unknown, unknown>[] = [EntitiesRequest, AddEntityRequest, ContextSpansRequest, AnnotationsRequest, TimelineRequest, SameMentionsRequest];

@@ -17,7 +17,9 @@ interface Result {
 
 export function run(): Promise<void> {
   const resultsFile = process.env.ATTACHE_VSCODE_RESULTS;
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000 });
+  // ATTACHE_VSCODE_GREP runs only the tests whose full title matches (a quicker loop while developing).
+  const grep = process.env.ATTACHE_VSCODE_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, ...(grep ? { grep } : {}) });
   for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
   const results: Result[] = [];
   const started = Date.now();

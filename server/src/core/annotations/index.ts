@@ -5,5 +5,9 @@
 
 export { AnnotationTarget, ContentChange, Span, CONTEXT_LENGTH, anchor, followEdits, makeTarget, mapThroughEdits } from './anchor';
 export { Annotation, AnnotationKind, ANNOTATION_KINDS, NewAnnotation, ParsedSidecar, annotationAppendText, isTimexValue, newAnnotationId, nextAnnotationId, parseSidecar } from './sidecar';
+export {
+  AnnotateAllResult, BULK_ANNOTATION_KINDS, BulkAnnotationKind, BulkArticle, BulkDecision, MentionRole, SidecarChange,
+  annotateAllEdits, changesRole, roleOf, sameRole, undecidedOccurrences,
+} from './all';
 export { AnchoredAnnotation, AppliedNote, ApplyInput, ApplyResult, REATTACH_COMMAND, applyAnnotations } from './apply';
 export { SIDECAR_SUFFIX, articleOfSidecar, isSidecarPath, sidecarPath } from './naming';

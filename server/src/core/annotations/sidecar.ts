@@ -40,6 +40,8 @@ export interface ParsedSidecar {
   annotations: Annotation[];
   /** `annotation-syntax` findings, offsets in the sidecar text. */
   findings: Finding[];
+  /** Set when no annotation of the file applies: it does not parse, or is not shaped as a sidecar. */
+  unreadable?: true;
 }
 
 const KEYS = new Set(['id', 'kind', 'target', 'entity', 'type', 'value', 'body', 'tag', 'author', 'created']);
@@ -70,16 +72,19 @@ export function parseSidecar(text: string): ParsedSidecar {
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     bad([0, Math.min(1, text.length)], `The annotation file could not be read: ${(e as Error).message}.`);
+    out.unreadable = true;
     return out;
   }
   if (doc.errors.length) {
     for (const e of doc.errors) bad(e.pos, `${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. No annotation of this file applies until it parses.`);
+    out.unreadable = true;
     return out;
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return out;
   if (!isMap(root)) {
     bad(root.range, 'An annotation file is a mapping with `version: 1` and an `annotations:` list.');
+    out.unreadable = true;
     return out;
   }
   let list: Node | null = null;
@@ -101,6 +106,7 @@ export function parseSidecar(text: string): ParsedSidecar {
   if (list === null || (isScalar(list) && list.value === null)) return out;
   if (!isSeq(list)) {
     bad(list.range, '`annotations` is a list of annotations (each item starts with `- id:`).');
+    out.unreadable = true;
     return out;
   }
   const seen = new Map<string, [number, number]>();
