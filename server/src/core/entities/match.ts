@@ -4,7 +4,7 @@
  * them (short mentions, offices, ambiguity) is `resolve.ts`'s job.
  */
 
-import { isAllCaps, isNameGap, Tokens } from './tokens';
+import { NAME_PARTICLES, isAllCaps, isNameGap, Tokens } from './tokens';
 import { EntityIndex, Target, TrieNode, MAX_FORM_TOKENS } from './trie';
 
 export interface RawMatch {
@@ -17,7 +17,7 @@ export interface RawMatch {
 }
 
 /** Name particles written in either case (`al-Thani` / `Al Thani`, `bin` / `Bin`). */
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'du', 'dos', 'das']);
+const PARTICLES = NAME_PARTICLES;
 
 /** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
 function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {

@@ -10,7 +10,8 @@
  */
 
 import { Entity, EntityMention, RegistrySnapshot } from '../types';
-import { foldText, words } from './tokens';
+import { NAME_PARTICLES, foldText, words } from './tokens';
+import { GIVEN_NAMES } from './evidence';
 import { memoize } from '../registry/memo';
 
 const internKey: (key: string) => string = memoize((key: string) => key, 100_000);
@@ -273,7 +274,7 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
     // Without explicit parts, a two-word name splits by its declared order.
     const parts = e.name.split(/\s+/);
     if (parts.length === 2) {
-      [given, family] = e.nameOrder === 'family-first' ? [parts[1], parts[0]] : [parts[0], parts[1]];
+      [given, family] = familyFirst(e, parts) ? [parts[1], parts[0]] : [parts[0], parts[1]];
     }
   }
   // Folding and tokenizing work token by token, so a variant's tokens are its parts' tokens joined.
@@ -287,6 +288,46 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
   }
   if (family) addTokens(root, f, { id: e.id, form: 'family-name', entity: e });
   if (given) addTokens(root, g, { id: e.id, form: 'given-name', entity: e });
+  // Double surnames (Spanish "Sánchez Pérez-Castejón", Portuguese "Iecker Vieira"): the first
+  // alone (Spanish use), the last alone with its particles (Portuguese use), and each after the first given name
+  // or all of them ("Pedro Sánchez", "Mauro Vieira").
+  const surnames = family ? doubleSurnames(family) : undefined;
+  if (surnames) {
+    const famTarget: Target = { id: e.id, form: 'family-name', entity: e };
+    const g0 = g.length ? words(foldText(given!.split(/\s+/)[0])) : [];
+    for (const sn of surnames) {
+      const st = words(foldText(sn));
+      addTokens(root, st, famTarget);
+      if (g.length) {
+        addTokens(root, [...g, ...st], nameTarget);
+        if (g0.length < g.length) addTokens(root, [...g0, ...st], nameTarget);
+      }
+    }
+  }
+}
+
+/**
+ * Whether a two-word name without declared parts is written family name first: declared so, or
+ * (with no `name_order`) its second word is a common given name and its first is not
+ * ("Hayashi Yoshimasa", "Iwaya Takeshi").
+ */
+function familyFirst(e: Entity, parts: readonly string[]): boolean {
+  if (e.nameOrder) return e.nameOrder === 'family-first';
+  return GIVEN_NAMES.has(foldText(parts[1])) && !GIVEN_NAMES.has(foldText(parts[0]));
+}
+
+/**
+ * The first and last of a family name of two surnames or more ("Albares Bueno" → Albares, Bueno;
+ * "Lula da Silva" → Lula, da Silva); undefined for a single surname, particles and all ("von der Leyen").
+ */
+export function doubleSurnames(family: string): [string, string] | undefined {
+  const all = family.split(/\s+/).filter(Boolean);
+  const parts = all.filter((p) => !NAME_PARTICLES.has(p.toLowerCase()));
+  if (parts.length < 2) return undefined;
+  // The last with the particles before it: "da Silva", not "Silva".
+  let k = all.length - 1;
+  while (k > 0 && NAME_PARTICLES.has(all[k - 1].toLowerCase())) k--;
+  return [parts[0], all.slice(k).join(' ')];
 }
 
 function sameTokens(a: readonly string[], b: readonly string[]): boolean {
