@@ -163,3 +163,22 @@ test('analyze --json and export: the nested mention is its own entry, marked nes
   assert.match(ann, /^T\d+\tOffice 4 27\tPrime Minister of Japan$/m);
   assert.match(ann, /^T\d+\tOrganization 36 40\tNATO$/m);
 });
+
+test('annotations: "not an entity" on a nested mention removes it alone, and the office stays', () => {
+  const dir = workspace({
+    'registry.yaml': REGISTRY,
+    'a.article': 'The EU foreign policy chief arrived on Tuesday.\n',
+    'a.article.annotations.yaml': joinLines(
+      'version: 1',
+      'annotations:',
+      '  - id: n1',
+      '    kind: not-entity',
+      '    target: { quote: EU, prefix: "The ", suffix: " foreign", start: 4 }',
+      '',
+    ),
+  });
+  const r = cli(['analyze', '--json', 'a.article'], dir);
+  assert.equal(r.code, 0, r.err);
+  const ents = (JSON.parse(r.out) as { files: { entities: { text: string; id: string }[] }[] }).files[0].entities;
+  assert.deepEqual(ents.map((e) => `${e.text} → ${e.id}`), ['EU foreign policy chief → eu-hr']);
+});
