@@ -24,7 +24,7 @@ const REGISTRY = joinLines(
   '  - { id: gcc, type: organization, name: Gulf Cooperation Council, aliases: [GCC] }',
   '  - { id: gcc-sg, type: office, name: Secretary General of the Gulf Cooperation Council, aliases: [GCC Secretary General, GCC Secretary-General], of: gcc }',
   '  - { id: gcc-secretariat, type: organization, name: GCC Secretariat General, aliases: [GCC Secretariat, GCC] }',
-  '  - { id: gcc-mc, type: organization, name: Ministerial Council, aliases: [GCC Ministerial Council], country: gcc }',
+  '  - { id: gcc-mc, type: organization, name: Ministerial Council, aliases: [GCC Ministerial Council] }',
   '  - { id: nato, type: organization, name: North Atlantic Treaty Organization, aliases: [NATO] }',
   '  - { id: nato-sg, type: office, name: Secretary General of NATO, aliases: [NATO Secretary-General, NATO chief], of: nato }',
   '  - { id: japan, type: country, name: Japan, demonyms: [Japanese] }',

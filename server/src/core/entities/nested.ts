@@ -57,8 +57,8 @@ export function nestedMentions(text: string, folded: string, tokens: Tokens, lin
 /**
  * An acronym shared by an organization and its bodies ("GCC" for the Gulf Cooperation Council
  * and for the "GCC Secretariat" that registers it as an alias too) names the organization: links
- * such ambiguous mentions to it. A body of X is an organization whose `country` is X or one of
- * whose names contains one of X's names ("GCC Ministerial Council"). Changes `mentions` in place.
+ * such ambiguous mentions to it. A body of X is an organization one of whose names contains one
+ * of X's names as whole words ("GCC Ministerial Council"). Changes `mentions` in place.
  */
 export function preferParentOrganization(mentions: EntityMention[], index: EntityIndex): void {
   const reg = index.registry;
@@ -78,7 +78,6 @@ function isAcronym(s: string): boolean {
 }
 
 function isBodyOf(b: Entity, x: Entity): boolean {
-  if (b.country === x.id) return true;
   const parent = [x.name, ...x.aliases].map(words);
   return [b.name, ...b.aliases].some((f) => {
     const w = words(f);
