@@ -41,6 +41,25 @@ function eventForms(index: EntityIndex): Map<string, EventForm[]> {
   return m;
 }
 
+/** The first two code units of a token, lower-cased and packed (7 bits each; non-ASCII → 127). */
+function pairOf(s: string, from: number, to: number): number {
+  const low = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c < 128 ? c : 127);
+  return (low(s.charCodeAt(from)) << 7) | (to - from > 1 ? low(s.charCodeAt(from + 1)) : 0);
+}
+
+const pairMemo = new WeakMap<Map<string, EventForm[]>, Uint8Array>();
+
+/** Which `pairOf` values start the first token of an event form. */
+function firstPairs(forms: Map<string, EventForm[]>): Uint8Array {
+  let p = pairMemo.get(forms);
+  if (!p) {
+    p = new Uint8Array(1 << 14);
+    for (const k of forms.keys()) p[pairOf(k, 0, k.length)] = 1;
+    pairMemo.set(forms, p);
+  }
+  return p;
+}
+
 /** Whether tokens [from, to) are a headline: most words capitalized (as `unknown.ts` judges). */
 function isHeadline(folded: string, tokens: Tokens, from: number, to: number): boolean {
   if (to - from > 30) return false;
@@ -63,6 +82,7 @@ function isHeadline(folded: string, tokens: Tokens, from: number, to: number): b
 export function headlineEvents(article: Article, folded: string, tokens: Tokens, mentions: EntityMention[], index: EntityIndex): EntityMention[] {
   const forms = eventForms(index);
   if (!forms.size) return mentions;
+  const pairs = firstPairs(forms);
   const found: EntityMention[] = [];
   const { count, start, end } = tokens;
   let t = 0;
@@ -72,6 +92,8 @@ export function headlineEvents(article: Article, folded: string, tokens: Tokens,
     while (e < count && start[e] < p.end) e++;
     if (e - t <= 30 && isHeadline(folded, tokens, t, e)) {
       for (let i = t; i < e; i++) {
+        // Most words start no event name: their first two letters (any case) rule them out.
+        if (!pairs[pairOf(folded, start[i], end[i])]) continue;
         const list = forms.get(folded.slice(start[i], end[i]).toLowerCase());
         if (!list) continue;
         for (const f of list) {
@@ -84,8 +106,7 @@ export function headlineEvents(article: Article, folded: string, tokens: Tokens,
           if (!ok) continue;
           const s = start[i];
           const x = end[i + f.toks.length - 1];
-          const exact = mentions.some((m) => m.start === s && m.end === x && m.id === f.target.id);
-          if (!exact) found.push({ start: s, end: x, text: article.text.slice(s, x), type: 'event', id: f.target.id, candidates: [], form: f.target.form });
+          found.push({ start: s, end: x, text: article.text.slice(s, x), type: 'event', id: f.target.id, candidates: [], form: f.target.form });
           i += f.toks.length - 1;
           break;
         }
@@ -94,6 +115,15 @@ export function headlineEvents(article: Article, folded: string, tokens: Tokens,
     t = e;
   }
   if (!found.length) return mentions;
-  const kept = mentions.filter((m) => !found.some((f) => m.start < f.end && f.start < m.end));
-  return [...kept, ...found].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Both lists are sorted and `found` does not overlap itself: one walk drops the mentions a
+  // found event covers (the same event matched in its exact case too) and puts the events in.
+  const out: EntityMention[] = [];
+  let k = 0;
+  for (const m of mentions) {
+    while (k < found.length && found[k].end <= m.start) out.push(found[k++]);
+    if (k < found.length && m.start < found[k].end && found[k].start < m.end) continue;
+    out.push(m);
+  }
+  while (k < found.length) out.push(found[k++]);
+  return out;
 }

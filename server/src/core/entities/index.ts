@@ -36,10 +36,12 @@ export function recognizeEntities(article: Article, index: EntityIndex, opts: Re
   const resolved = headlineEvents(article, folded, tokens, resolveMatches(article.text, raw, index), index);
   // Short forms of particle names ("Al-Jaber", "von der Leyen") the trie does not hold.
   const short = linkShortForms(article, folded, tokens, resolved, index);
-  const direct = short.length ? mergeSorted(resolved, short) : resolved;
-  // Organizations and countries named inside office mentions ("Prime Minister of Japan").
-  const nested = nestedMentions(text, folded, tokens, direct, index);
-  const linked = nested.length ? mergeSorted(direct, nested) : direct;
+  // Organizations and countries named inside office mentions ("Prime Minister of Japan"); short
+  // forms are persons, so the trie's mentions are all it needs to look in.
+  const nested = nestedMentions(text, folded, tokens, resolved, index);
+  // The two short lists merged first: one pass over the long one.
+  const added = short.length && nested.length ? mergeSorted(short, nested) : short.length ? short : nested;
+  const linked = added.length ? mergeSorted(resolved, added) : resolved;
   preferParentOrganization(linked, index);
   const findings = ambiguityFindings(linked, index.registry);
   const unknown = dropOverlapping(unknownEntities(article, folded, tokens, linked, { index, minConfidence: opts.unknownMinConfidence }), short);
