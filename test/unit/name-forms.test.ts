@@ -24,6 +24,10 @@ const REGISTRY = joinLines(
   '  - { id: wang, type: person, name: Wang Yi, name_order: family-first }',
   '  - { id: kim-sook, type: person, name: Kim Sook, name_order: family-first }',
   '  - { id: kim-hong, type: person, name: Kim Hong-kyun, name_order: family-first }',
+  // Three words, no declared parts: the family name last, or first when declared family-first.
+  '  - { id: lavrov, type: person, name: Sergei Viktorovich Lavrov }',
+  '  - { id: erdogan, type: person, name: Recep Tayyip Erdoğan }',
+  '  - { id: kim-jong-un, type: person, name: Kim Jong Un, name_order: family-first }',
   // Double surnames.
   '  - { id: albares, type: person, name: José Manuel Albares Bueno, given_name: José Manuel, family_name: Albares Bueno }',
   '  - { id: sanchez, type: person, name: Pedro Sánchez Pérez-Castejón, given_name: Pedro, family_name: Sánchez Pérez-Castejón }',
@@ -77,9 +81,15 @@ const ROWS: [string, string, string, string | null | undefined, string[]?][] = [
   ['Korean surname alone', 'The talks were chaired by Cho on the second day.', 'Cho', 'cho'],
   ['Chinese, two syllables', 'Wang Yi arrived in the capital on Monday.', 'Wang Yi', 'wang'],
   ['Chinese surname alone', 'The talks were chaired by Wang on the second day.', 'Wang', 'wang'],
-  ['a shared family name with no full mention is ambiguous', 'The talks were chaired by Kim on the second day.', 'Kim', null, ['kim-hong', 'kim-sook']],
+  ['a shared family name with no full mention is ambiguous', 'The talks were chaired by Kim on the second day.', 'Kim', null, ['kim-hong', 'kim-jong-un', 'kim-sook']],
   ['a shared family name after one full name', 'Kim Hong-kyun landed at noon. Kim then met the press.', 'Kim', 'kim-hong'],
   ['a shared family name after the other full name', 'Kim Sook landed at noon. Kim then met the press.', 'Kim', 'kim-sook'],
+  ['three words: the family name alone', 'The talks were chaired by Lavrov on the second day.', 'Lavrov', 'lavrov'],
+  ['three words: first given name and family name', 'Sergei Lavrov arrived in the capital on Monday.', 'Sergei Lavrov', 'lavrov'],
+  ['three words: the family name without its diacritic', 'The talks were chaired by Erdogan on the second day.', 'Erdogan', 'erdogan'],
+  ['three words: the middle name alone is nothing', 'The talks were chaired by Tayyip on the second day.', 'Tayyip', undefined],
+  ['three words family-first: given names first', 'Jong Un Kim arrived in the capital on Monday.', 'Jong Un Kim', 'kim-jong-un'],
+  ['three words family-first: Kim shared with two more', 'Kim Jong Un spoke first. Kim then left the hall.', 'Kim', 'kim-jong-un'],
   // Double surnames.
   ['Spanish: the first surname alone', 'The proposal was backed by Albares after the vote.', 'Albares', 'albares'],
   ['Spanish: given name and first surname', 'José Manuel Albares arrived in the capital on Monday.', 'José Manuel Albares', 'albares'],

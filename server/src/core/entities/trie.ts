@@ -271,11 +271,9 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
   let family = e.familyName;
   let given = e.givenName;
   if (!family || !given) {
-    // Without explicit parts, a two-word name splits by its declared order.
-    const parts = e.name.split(/\s+/);
-    if (parts.length === 2) {
-      [given, family] = familyFirst(e, parts) ? [parts[1], parts[0]] : [parts[0], parts[1]];
-    }
+    // Without explicit parts, the name splits by its order (see `derivedParts`).
+    const d = derivedParts(e);
+    if (d) [given, family] = d;
   }
   // Folding and tokenizing work token by token, so a variant's tokens are its parts' tokens joined.
   const f = family ? words(foldText(family)) : [];
@@ -288,6 +286,9 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
   }
   if (family) addTokens(root, f, { id: e.id, form: 'family-name', entity: e });
   if (given) addTokens(root, g, { id: e.id, form: 'given-name', entity: e });
+  // Several given names: the first with the family name ("Sergei Lavrov" of "Sergei Viktorovich Lavrov").
+  const givenWords = given ? given.split(/\s+/).filter(Boolean) : [];
+  if (family && givenWords.length > 1) addTokens(root, [...words(foldText(givenWords[0])), ...f], nameTarget);
   // Double surnames (Spanish "Sánchez Pérez-Castejón", Portuguese "Iecker Vieira"): the first
   // alone (Spanish use), the last alone with its particles (Portuguese use), and each after the first given name
   // or all of them ("Pedro Sánchez", "Mauro Vieira").
@@ -304,6 +305,19 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
       }
     }
   }
+}
+
+/**
+ * A person's [given, family] parts from the name alone, when the registry does not declare them:
+ * a two-word name splits by its order; a name of three or four words without particles has its
+ * family name last (first when `name_order: family-first`: "Kim Jong Un"). Undefined otherwise
+ * (particle names have their own short forms, see `variants.ts`).
+ */
+export function derivedParts(e: Entity): [string, string] | undefined {
+  const parts = e.name.split(/\s+/).filter(Boolean);
+  if (parts.length === 2) return familyFirst(e, parts) ? [parts[1], parts[0]] : [parts[0], parts[1]];
+  if (parts.length < 3 || parts.length > 4 || parts.some((p) => NAME_PARTICLES.has(p.toLowerCase()))) return undefined;
+  return e.nameOrder === 'family-first' ? [parts.slice(1).join(' '), parts[0]] : [parts.slice(0, -1).join(' '), parts[parts.length - 1]];
 }
 
 /**
