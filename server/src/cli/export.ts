@@ -28,6 +28,8 @@ interface Item {
   value?: string | null;
   annotation?: string;
   body?: string;
+  /** An organization or country inside an office mention (issue #17): a span of its own. */
+  nested?: boolean;
 }
 
 /** Mentions, dates and notes/tags of one article, in text order. */
@@ -42,7 +44,7 @@ export function exportItems(a: LoadedArticle): Item[] {
 }
 
 function entityItem(m: EntityMention): Item {
-  return { kind: 'entity', start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, ...(m.annotation ? { annotation: m.annotation } : {}) };
+  return { kind: 'entity', start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, ...(m.annotation ? { annotation: m.annotation } : {}), ...(m.nested ? { nested: true } : {}) };
 }
 
 function dateItem(d: DateMention): Item {
@@ -66,6 +68,7 @@ function jsonlOf(project: Project, a: LoadedArticle): string {
     const o: Record<string, unknown> = { article, start: it.start, end: it.end, text: it.text, type: it.type, id: it.id };
     if (it.kind === 'date') o.value = it.value ?? null;
     if (it.annotation) o.annotation = it.annotation;
+    if (it.nested) o.nested = true;
     if (it.body !== undefined) o.body = it.body;
     lines.push(JSON.stringify(o));
   }

@@ -139,6 +139,7 @@ export function jsonEntitiesOf(mentions: readonly EntityMention[]): Record<strin
     if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
     if (m.form === 'unknown' && m.confidence !== undefined) o.confidence = m.confidence;
     if (m.annotation) o.annotation = m.annotation;
+    if (m.nested) o.nested = true;
     return o;
   });
 }

@@ -226,6 +226,8 @@ export interface EntityMention {
   guessedType?: EntityType;
   /** For an unknown entity: how sure the guess is that this is a name (0..1, see `attache.unknownNames.minConfidence`). */
   confidence?: number;
+  /** An organization or country named inside a longer mention (an office: "Secretary General of NATO"). */
+  nested?: boolean;
   /** Id of the user annotation that decided this mention, if any. */
   annotation?: string;
 }

@@ -85,14 +85,10 @@ export function semanticTokens(service: AttacheService, uri: string): SemanticTo
   for (const d of a.analysis.dates) {
     spans.push({ start: d.start, end: d.end, type: TYPES.indexOf('date'), modifiers: d.annotation ? 1 : 0 });
   }
-  spans.sort((x, y) => x.start - y.start || y.end - x.end);
   const text = a.rec.text;
   const lines = lineIndexOf(text);
   const builder = new SemanticTokensBuilder();
-  let covered = 0;
-  for (const s of spans) {
-    if (s.start < covered) continue;
-    covered = s.end;
+  for (const s of flatten(spans)) {
     // Split at line breaks: a token is pushed per line piece.
     let from = s.start;
     while (from < s.end) {
@@ -107,4 +103,26 @@ export function semanticTokens(service: AttacheService, uri: string): SemanticTo
     }
   }
   return builder.build();
+}
+
+/**
+ * Spans without overlaps, in order, as semantic tokens must be: a span nested inside another
+ * (the country in "Prime Minister of Japan", issue #17) splits it, so both show; a span that
+ * overlaps another without nesting in it is dropped.
+ */
+export function flatten<T extends { start: number; end: number }>(spans: T[]): T[] {
+  spans.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: T[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (!last || s.start >= last.end) out.push(s);
+    else if (s.end <= last.end && (s.start > last.start || s.end < last.end)) {
+      // Nested: the outer piece before it, the nested span, the outer piece after it.
+      out.pop();
+      if (s.start > last.start) out.push({ ...last, end: s.start });
+      out.push(s);
+      if (s.end < last.end) out.push({ ...last, start: s.end });
+    }
+  }
+  return out;
 }

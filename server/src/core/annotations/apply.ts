@@ -100,10 +100,13 @@ export function applyAnnotations(input: ApplyInput): ApplyResult {
         dropFindings(span, id ? ['ambiguous-mention', 'unknown-entity'] : ['ambiguous-mention']);
         break;
       }
-      case 'not-entity':
-        entities = entities.filter((m) => !overlaps(m, span));
+      case 'not-entity': {
+        // On a nested mention ("EU" in "EU foreign policy chief"), only the nested one goes.
+        const nestedHit = entities.some((m) => m.nested && m.start === span.start && m.end === span.end);
+        entities = entities.filter((m) => !overlaps(m, span) || (nestedHit && !m.nested && within(span, m) && m.end - m.start > span.end - span.start));
         dropFindings(span, ['ambiguous-mention', 'unknown-entity']);
         break;
+      }
       case 'date': {
         const value = a.value ?? null;
         const exact = dates.find((d) => d.start === span.start && d.end === span.end) ?? dates.find((d) => overlaps(d, span));

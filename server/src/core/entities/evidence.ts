@@ -159,3 +159,61 @@ export function knownNameParts(index: EntityIndex): Set<string> {
   }
   return s;
 }
+
+/**
+ * Common given names of the languages the news covers (evidence that a bare pair of capitalized
+ * words is a person: "Lars Henning" is, "Locked Shields" is not). Not meant to be complete: a
+ * name missing from it is still reported when other evidence (a title, a verb of saying, an
+ * apposition, a registry name part) supports it.
+ */
+export const GIVEN_NAMES = new Set((
+  // Arabic, Persian, Turkish
+  'Abdullah Abdulaziz Abdulrahman Abdel Abdul Adel Ahmad Ahmed Ali Amal Amin Amina Amir Amr Anwar Ayman Aziz Badr Bandar Basil Bassam ' +
+  'Faisal Fahad Fahd Farid Fatima Fatma Hamad Hamid Hamdan Hassan Hasan Hussein Hussain Hana Hani Haitham Hisham Ibrahim Ismail Issa ' +
+  'Jamal Jassim Jasim Kamal Karim Khalid Khaled Khalifa Layla Leila Majid Mansour Mariam Maryam Mohammed Mohamed Muhammad Mohammad Mahmoud ' +
+  'Mustafa Mostafa Nabil Nadia Nasser Nassir Nawaf Noura Nour Omar Osama Qasim Rania Rashid Saad Saeed Said Salem Salim Salman Sami Samir ' +
+  'Sara Sarah Saud Sultan Tamim Tarek Tariq Turki Walid Yasser Yousef Youssef Yusuf Zayed Zaid Ziad Abbas Ebrahim Hossein Javad Mehdi ' +
+  'Reza Ali Masoud Abbas Recep Mevlut Hakan Ahmet Mehmet Mustafa Emine Ayse Cemal Kemal Murat Ozlem ' +
+  // Japanese, Korean, Chinese
+  'Akira Aiko Ayumi Daisuke Fumio Haruki Hiroshi Hiroko Hideki Ichiro Jun Junichiro Kazuo Kenji Koichi Katsunobu Kenta Makoto Masahiro ' +
+  'Minoru Mitsuko Naoki Nobuo Osamu Ryota Satoshi Shigeru Shinjiro Shinzo Sanae Takeshi Taro Tomoko Toshimitsu Yoshimasa Yoshihide ' +
+  'Yoko Yuko Yukiko Yuki Yuichi Yasuhiro Kiyoshi Tetsuya Gen Kenichi Fumiko Keiko Jin Min Seo Ji Hyun Yoon Jae Tae Kang Wei Ming Li ' +
+  // English, French, German, Dutch, Nordic
+  'Adam Alan Albert Alexander Alice Andrew Anna Anne Annalena Antony Antonio Arthur Barbara Ben Benjamin Bernard Boris Catherine Charles ' +
+  'Christian Christine Christopher Claire Daniel David Diana Donald Edward Elizabeth Emily Emma Emmanuel Eric Frank Friedrich Gabriel ' +
+  'George Georg Grace Hans Harry Heinz Helen Henry Hugo Isabel Jack James Jane Jean Jennifer Jens John Johann Jonathan Joseph Julia ' +
+  'Karen Karl Kate Keir Kevin Klaus Lars Laura Linda Lisa Lucas Marc Marco Margaret Maria Marie Mark Martin Mary Matthew Michael Michel ' +
+  'Nicolas Nicholas Olaf Olivier Oliver Patrick Paul Peter Philip Philippe Pierre Pieter Rachel Richard Robert Rose Ruth Samuel Sebastian ' +
+  'Simon Sophie Stefan Stephen Steven Susan Thomas Tom Ursula Victor Victoria Walter William Wolfgang Rutger Mark Mette Jonas Ulf Magnus ' +
+  'Erik Sven Ingrid Karin Kaja Kaja Petteri Sauli Alexander Frans Hendrik Jan Joost Kees Willem Wopke Dick Sigrid Ole Per Nils ' +
+  // Spanish, Portuguese, Italian
+  'Alberto Alejandro Ana Carlos Carmen Diego Eduardo Elena Enrique Fernando Francisco Gabriela Giorgia Giuseppe Gustavo Isabel Javier ' +
+  'Jorge Jose Juan Luis Luiz Manuel Marcelo Mario Matteo Mauro Miguel Pablo Pedro Rafael Ricardo Roberto Sergio Teresa Sergio Paolo ' +
+  'Luigi Giovanni Antonio Francesca Lula Joao Rui Marcelo Inacio Dilma ' +
+  // Russian and other Slavic, Baltic
+  'Aleksandr Alexei Alexey Andrei Anatoly Dmitry Dmitri Igor Ivan Maria Mikhail Natalia Nikolai Olga Pavel Sergei Sergey Vladimir Viktor ' +
+  'Volodymyr Yulia Oleksandr Andrzej Radoslaw Donald Petr Jiri Robert Gitanas Edgars Krisjanis Kaja Andrus Ingrida ' +
+  // South Asian, African, other
+  'Narendra Rahul Subrahmanyam Jaishankar Shehbaz Imran Nawaz Bilawal Cyril Abiy Bola William Uhuru Paul Nana Ngozi Amina Kofi Antonio'
+).split(' '));
+
+/** Combining forms and demonym shapes that make a hyphenated compound an adjective ("Israeli-Palestine"). */
+const DEMONYM_SHAPE = /^[A-Z][a-z]{2,}(?:i|ian|ean|ese|ish)$/;
+
+/** Demonyms of the registry's countries, built once per index. */
+const demonymSets = new WeakMap<EntityIndex, Set<string>>();
+
+export function knownDemonyms(index: EntityIndex): Set<string> {
+  let s = demonymSets.get(index);
+  if (!s) {
+    s = new Set();
+    for (const e of index.registry.entities.values()) if (e.type === 'country') for (const d of e.demonyms) s.add(foldText(d));
+    demonymSets.set(index, s);
+  }
+  return s;
+}
+
+/** Whether a word looks like a demonym ("Israeli", "Palestinian", "Japanese"), or is one the registry knows. */
+export function isDemonymLike(word: string, known?: Set<string>): boolean {
+  return DEMONYM_SHAPE.test(word) || !!known?.has(word);
+}

@@ -4,7 +4,7 @@
  * them (short mentions, offices, ambiguity) is `resolve.ts`'s job.
  */
 
-import { isAllCaps, isNameGap, Tokens } from './tokens';
+import { NAME_PARTICLES, isAllCaps, isNameGap, Tokens } from './tokens';
 import { EntityIndex, Target, TrieNode, MAX_FORM_TOKENS } from './trie';
 
 export interface RawMatch {
@@ -17,7 +17,7 @@ export interface RawMatch {
 }
 
 /** Name particles written in either case (`al-Thani` / `Al Thani`, `bin` / `Bin`). */
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'du', 'dos', 'das']);
+const PARTICLES = NAME_PARTICLES;
 
 /** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
 function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {
@@ -117,6 +117,40 @@ export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex):
       node = j === i ? rootStep(index, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
       if (!node) break;
       if (node.targets) {
+        bestEnd = j + 1;
+        bestTargets = node.targets;
+      }
+    }
+    if (bestTargets) {
+      out.push({ start: start[i], end: end[bestEnd - 1], t0: i, t1: bestEnd, targets: bestTargets });
+      i = bestEnd;
+    } else i++;
+  }
+  return out;
+}
+
+/**
+ * The matches inside tokens [t0, t1) other than the one spanning them all: the organization or
+ * country named inside an office mention ("Secretary General of NATO"). Longest first, leftmost.
+ */
+export function matchInside(folded: string, tokens: Tokens, index: EntityIndex, t0: number, t1: number): RawMatch[] {
+  const out: RawMatch[] = [];
+  const { start, end } = tokens;
+  let i = t0;
+  while (i < t1) {
+    if (!mayStartName(index, folded, start[i], end[i])) {
+      i++;
+      continue;
+    }
+    let node: TrieNode | undefined = index.root;
+    let bestEnd = -1;
+    let bestTargets: Target[] | undefined;
+    for (let j = i; j < t1 && j - i < MAX_FORM_TOKENS; j++) {
+      if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
+      node = j === i ? rootStep(index, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
+      if (!node) break;
+      // Not the whole span again.
+      if (node.targets && !(i === t0 && j + 1 === t1)) {
         bestEnd = j + 1;
         bestTargets = node.targets;
       }

@@ -7,7 +7,7 @@
 
 import { Entity, EntityMention, Finding, RegistrySnapshot, finding } from '../types';
 import { RawMatch } from './match';
-import { EntityIndex, Target } from './trie';
+import { EntityIndex, Target, derivedParts, doubleSurnames } from './trie';
 import { foldText } from './tokens';
 
 /** Forms that name an entity in full (not a name part alone). */
@@ -101,7 +101,7 @@ function partKeys(e: Entity): string[] {
   let keys = partKeysMemo.get(e);
   if (!keys) {
     keys = [];
-    for (const part of [e.familyName, e.givenName, ...namePartsOf(e)]) if (part) keys.push(foldText(part).toLowerCase());
+    for (const part of [e.familyName, e.givenName, ...namePartsOf(e), ...(e.familyName ? doubleSurnames(e.familyName) ?? [] : [])]) if (part) keys.push(foldText(part).toLowerCase());
     partKeysMemo.set(e, keys);
   }
   return keys;
@@ -109,8 +109,7 @@ function partKeys(e: Entity): string[] {
 
 function namePartsOf(e: Entity): string[] {
   if (e.familyName || e.givenName) return [];
-  const parts = e.name.split(/\s+/);
-  return parts.length === 2 ? parts : [];
+  return derivedParts(e) ?? [];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -172,3 +172,11 @@ export function isNameGap(folded: string, from: number, to: number): boolean {
   }
   return true;
 }
+
+/**
+ * Name particles, in lower case: Arabic (al, el, bin, ibn, bint, abu), Dutch and German (van,
+ * von, der, den, zu, ten, ter), French (de, du, le, la), Spanish, Portuguese and Italian (de, del,
+ * da, do, dos, das, di). At most four letters (see `packLower`).
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van', 'von', 'der', 'den', 'zu', 'ten', 'ter',
+  'da', 'do', 'di', 'la', 'le', 'du', 'dos', 'das', 'del']);

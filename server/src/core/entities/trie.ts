@@ -10,7 +10,8 @@
  */
 
 import { Entity, EntityMention, RegistrySnapshot } from '../types';
-import { foldText, words } from './tokens';
+import { NAME_PARTICLES, foldText, words } from './tokens';
+import { GIVEN_NAMES } from './evidence';
 import { memoize } from '../registry/memo';
 
 const internKey: (key: string) => string = memoize((key: string) => key, 100_000);
@@ -270,11 +271,9 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
   let family = e.familyName;
   let given = e.givenName;
   if (!family || !given) {
-    // Without explicit parts, a two-word name splits by its declared order.
-    const parts = e.name.split(/\s+/);
-    if (parts.length === 2) {
-      [given, family] = e.nameOrder === 'family-first' ? [parts[1], parts[0]] : [parts[0], parts[1]];
-    }
+    // Without explicit parts, the name splits by its order (see `derivedParts`).
+    const d = derivedParts(e);
+    if (d) [given, family] = d;
   }
   // Folding and tokenizing work token by token, so a variant's tokens are its parts' tokens joined.
   const f = family ? words(foldText(family)) : [];
@@ -287,6 +286,62 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
   }
   if (family) addTokens(root, f, { id: e.id, form: 'family-name', entity: e });
   if (given) addTokens(root, g, { id: e.id, form: 'given-name', entity: e });
+  // Several given names: the first with the family name ("Sergei Lavrov" of "Sergei Viktorovich Lavrov").
+  const givenWords = given ? given.split(/\s+/).filter(Boolean) : [];
+  if (family && givenWords.length > 1) addTokens(root, [...words(foldText(givenWords[0])), ...f], nameTarget);
+  // Double surnames (Spanish "Sánchez Pérez-Castejón", Portuguese "Iecker Vieira"): the first
+  // alone (Spanish use), the last alone with its particles (Portuguese use), and each after the first given name
+  // or all of them ("Pedro Sánchez", "Mauro Vieira").
+  const surnames = family ? doubleSurnames(family) : undefined;
+  if (surnames) {
+    const famTarget: Target = { id: e.id, form: 'family-name', entity: e };
+    const g0 = g.length ? words(foldText(given!.split(/\s+/)[0])) : [];
+    for (const sn of surnames) {
+      const st = words(foldText(sn));
+      addTokens(root, st, famTarget);
+      if (g.length) {
+        addTokens(root, [...g, ...st], nameTarget);
+        if (g0.length < g.length) addTokens(root, [...g0, ...st], nameTarget);
+      }
+    }
+  }
+}
+
+/**
+ * A person's [given, family] parts from the name alone, when the registry does not declare them:
+ * a two-word name splits by its order; a name of three or four words without particles has its
+ * family name last (first when `name_order: family-first`: "Kim Jong Un"). Undefined otherwise
+ * (particle names have their own short forms, see `variants.ts`).
+ */
+export function derivedParts(e: Entity): [string, string] | undefined {
+  const parts = e.name.split(/\s+/).filter(Boolean);
+  if (parts.length === 2) return familyFirst(e, parts) ? [parts[1], parts[0]] : [parts[0], parts[1]];
+  if (parts.length < 3 || parts.length > 4 || parts.some((p) => NAME_PARTICLES.has(p.toLowerCase()))) return undefined;
+  return e.nameOrder === 'family-first' ? [parts.slice(1).join(' '), parts[0]] : [parts.slice(0, -1).join(' '), parts[parts.length - 1]];
+}
+
+/**
+ * Whether a two-word name without declared parts is written family name first: declared so, or
+ * (with no `name_order`) its second word is a common given name and its first is not
+ * ("Hayashi Yoshimasa", "Iwaya Takeshi").
+ */
+function familyFirst(e: Entity, parts: readonly string[]): boolean {
+  if (e.nameOrder) return e.nameOrder === 'family-first';
+  return GIVEN_NAMES.has(foldText(parts[1])) && !GIVEN_NAMES.has(foldText(parts[0]));
+}
+
+/**
+ * The first and last of a family name of two surnames or more ("Albares Bueno" → Albares, Bueno;
+ * "Lula da Silva" → Lula, da Silva); undefined for a single surname, particles and all ("von der Leyen").
+ */
+export function doubleSurnames(family: string): [string, string] | undefined {
+  const all = family.split(/\s+/).filter(Boolean);
+  const parts = all.filter((p) => !NAME_PARTICLES.has(p.toLowerCase()));
+  if (parts.length < 2) return undefined;
+  // The last with the particles before it: "da Silva", not "Silva".
+  let k = all.length - 1;
+  while (k > 0 && NAME_PARTICLES.has(all[k - 1].toLowerCase())) k--;
+  return [parts[0], all.slice(k).join(' ')];
 }
 
 function sameTokens(a: readonly string[], b: readonly string[]): boolean {

@@ -12,7 +12,7 @@ import { Article } from '../article';
 import { EntityMention, EntityType, Finding, finding } from '../types';
 import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenText } from './tokens';
 import {
-  CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, TITLE_TAIL, apposedTitle, isTitleCaseLine, knownNameParts,
+  CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, GIVEN_NAMES, TITLE_TAIL, apposedTitle, isDemonymLike, isTitleCaseLine, knownDemonyms, knownNameParts,
   lineEndOf, lineFirstWord, lineStartOf, sayingNear, wordBefore,
 } from './evidence';
 import { EntityIndex } from './trie';
@@ -28,6 +28,7 @@ export interface UnknownOptions {
 interface Scan {
   text: string;
   known: Set<string> | undefined;
+  demonyms: Set<string> | undefined;
   min: number;
   mentions: EntityMention[];
   findings: Finding[];
@@ -77,7 +78,7 @@ export function unknownEntities(article: Article, folded: string, tokens: Tokens
   const mentions: EntityMention[] = [];
   const findings: Finding[] = [];
   const text = article.text;
-  const scan: Scan = { text, known: opts.index ? knownNameParts(opts.index) : undefined, min: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE, mentions, findings };
+  const scan: Scan = { text, known: opts.index ? knownNameParts(opts.index) : undefined, demonyms: opts.index ? knownDemonyms(opts.index) : undefined, min: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE, mentions, findings };
   const { count, start } = tokens;
   const covered = coveredTokens(tokens, known);
   let pi = 0;
@@ -232,6 +233,9 @@ function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: numb
   if (!orgLike && /ern$/.test(words[words.length - 1])) return;
   const span = text.slice(start, end);
   if (/[\n\r]/.test(span)) return;
+  // "Israeli-Palestine", "Saudi-Emirati": one hyphenated compound with a demonym in it is an
+  // adjective, not a name ("Al-Hashemi", with a particle, stays a name).
+  if (!/\s/.test(span) && words.some((x) => isDemonymLike(x, scan.demonyms)) && !words.some((x) => PARTICLE.has(x.toLowerCase()))) return;
   // Document furniture: a caption, credit or notice line ("Photo: …", "Translation by …"), or a
   // credit right before the span ("… | Photo: Jane Doe").
   const ls = lineStartOf(text, start);
@@ -282,7 +286,11 @@ function score(scan: Scan, text: string, words: string[], type: EntityType, titl
   if (titled) c += 0.3;
   if (sayingNear(text, start, end)) c += 0.3;
   else if (type === 'person' && apposedTitle(text, end)) c += 0.2;
-  if (scan.known && words.some((x) => scan.known!.has(x))) c += 0.2;
+  const knownPart = !!scan.known && words.some((x) => scan.known!.has(x));
+  if (knownPart) c += 0.2;
+  // A bare pair with no given name ("Locked Shields", an exercise) is a phrase more often than a
+  // person: below the default threshold, unless some evidence above supports it.
+  if (type === 'person' && c === 0.5 && !knownPart && !words.slice(0, 2).some((x) => GIVEN_NAMES.has(x))) c -= 0.1;
   if (type !== 'person') c += 0.1;
   if (words.some(verbLike)) c -= 0.3;
   if (words.length > 5) c -= 0.1;

@@ -9,12 +9,15 @@
 
 import { Article } from '../article';
 import { EntityMention, Finding } from '../types';
-import { Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
+import { NAME_PARTICLES, Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
 import { packLower } from './match';
 import { EntityIndex } from './trie';
 import { STOP } from './unknown';
 
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'van', 'von', 'der', 'den', 'da', 'di', 'la', 'le', 'du', 'dos', 'das', 'del']);
+const PARTICLES = NAME_PARTICLES;
+
+/** Particles that make a patronymic ("bin Salman", "bint Bandar"): the pair is a short form of its own. */
+const PATRONYMIC = new Set(['bin', 'ibn', 'bint']);
 
 const PARTICLE_PACKS = new Set([...PARTICLES].map((p) => packLower(p, 0, p.length)));
 
@@ -42,7 +45,13 @@ export function shortForms(index: EntityIndex): Map<string, string[]> {
     for (const form of [e.name, ...e.aliases]) {
       const parts = foldText(form).split(/[\s\-]+/).filter(Boolean);
       // From each particle on (not the first word: "Abu" may be a given name's start).
-      for (let k = 1; k < parts.length - 1; k++) if (PARTICLES.has(parts[k].toLowerCase())) add(variantKey(parts.slice(k).join('')), e.id);
+      for (let k = 1; k < parts.length - 1; k++) {
+        const p = parts[k].toLowerCase();
+        if (!PARTICLES.has(p)) continue;
+        add(variantKey(parts.slice(k).join('')), e.id);
+        // A patronymic on its own: "bin Farhan" of "Faisal bin Farhan Al Saud".
+        if (PATRONYMIC.has(p) && k + 2 < parts.length) add(variantKey(parts[k] + parts[k + 1]), e.id);
+      }
     }
   }
   keyMaps.set(index, m);
@@ -63,6 +72,14 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
   let k = 0;
   for (let i = 0; i < count; i++) {
     const len = end[i] - start[i];
+    if (len >= 5 && isJoinedArticle(folded, start[i])) {
+      // "Aljaber", "Elsisi": the Arabic article joined to the name, for a registry "Al-Jaber".
+      while (k < linked.length && linked[k].end <= start[i]) k++;
+      if (k < linked.length && linked[k].start <= start[i]) continue;
+      const ids = map.get(variantKey(folded.slice(start[i], end[i])));
+      if (ids) out.push(shortMention(text, start[i], end[i], ids, linked, out));
+      continue;
+    }
     if (len < 2 || len > 4) continue;
     // No substring per token: the packed lower-case letters against the packed particles.
     if (!PARTICLE_PACKS.has(packLower(folded, start[i], end[i]))) continue;
@@ -71,7 +88,8 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
     if (k < linked.length && linked[k].start <= start[i]) continue;
     // The particle must begin the name: the word before it is no capitalized name part.
     // ("Then von der Leyen" is fine: a function word is no name part.)
-    if (i > 0 && isNameGap(folded, end[i - 1], start[i]) && isCapitalCode(folded.charCodeAt(start[i - 1])) && !STOP.has(folded.slice(start[i - 1], end[i - 1]))) continue;
+    // Nor is a capitalized word that opens a sentence ("Later Al Saud met the press").
+    if (i > 0 && isNameGap(folded, end[i - 1], start[i]) && isCapitalCode(folded.charCodeAt(start[i - 1])) && !STOP.has(folded.slice(start[i - 1], end[i - 1])) && !opensSentence(folded, start[i - 1])) continue;
     let j = i + 1;
     let last = -1;
     while (j < count && j - i < 5 && isNameGap(folded, end[j - 1], start[j]) && !(k < linked.length && linked[k].start < end[j])) {
@@ -88,22 +106,32 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
     const e = end[last];
     const ids = map.get(variantKey(folded.slice(s, e)));
     if (!ids) continue;
-    const mText = text.slice(s, e);
-    // The most recent earlier mention of one of the candidates decides.
-    let ante: string | undefined;
-    for (let q = linked.length - 1; q >= 0; q--) {
-      const p = linked[q];
-      if (p.start < s && p.id && ids.includes(p.id)) {
-        ante = p.id;
-        break;
-      }
-    }
-    if (!ante) for (const p of out) if (p.id && ids.includes(p.id)) ante = p.id;
-    const id = ante ?? (ids.length === 1 ? ids[0] : null);
-    out.push({ start: s, end: e, text: mText, type: 'person', id, candidates: id ? [] : [...ids], form: 'family-name' });
+    out.push(shortMention(text, s, e, ids, linked, out));
     i = last;
   }
   return out;
+}
+
+/** "Al" or "El" (either case) then a capital letter or a lower-case one: the start of "Aljaber", "ElSisi". */
+function isJoinedArticle(folded: string, s: number): boolean {
+  const c0 = folded.charCodeAt(s);
+  const c1 = folded.charCodeAt(s + 1);
+  return (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76);
+}
+
+/** A short-form mention: the most recent earlier mention of a candidate decides, else a single candidate. */
+function shortMention(text: string, s: number, e: number, ids: string[], linked: readonly EntityMention[], out: readonly EntityMention[]): EntityMention {
+  let ante: string | undefined;
+  for (let q = linked.length - 1; q >= 0; q--) {
+    const p = linked[q];
+    if (p.start < s && p.id && ids.includes(p.id)) {
+      ante = p.id;
+      break;
+    }
+  }
+  if (!ante) for (const p of out) if (p.id && ids.includes(p.id)) ante = p.id;
+  const id = ante ?? (ids.length === 1 ? ids[0] : null);
+  return { start: s, end: e, text: text.slice(s, e), type: 'person', id, candidates: id ? [] : [...ids], form: 'family-name' };
 }
 
 /** Drops unknown mentions and their findings that overlap a linked short form. */
@@ -111,4 +139,13 @@ export function dropOverlapping(unknown: { mentions: EntityMention[]; findings: 
   if (!short.length) return unknown;
   const hit = (s: number, e: number): boolean => short.some((m) => m.start < e && s < m.end);
   return { mentions: unknown.mentions.filter((m) => !hit(m.start, m.end)), findings: unknown.findings.filter((f) => !hit(f.start, f.end)) };
+}
+
+/** Whether the word at `s` opens a sentence: nothing but spaces and quotes between it and a full stop, or the start of a line. */
+function opensSentence(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0x22 || text.charCodeAt(i) === 0x27)) i--;
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 0x2e || c === 0x21 || c === 0x3f;
 }

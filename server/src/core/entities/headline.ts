@@ -1,0 +1,129 @@
+/**
+ * Event names in headline title case (issue #17, item 3): a headline writes "61St Council
+ * Meeting" for the event "61st Council Meeting", which the case-sensitive matcher misses (and
+ * then links "Council" to the body the event is named after). In headline-case paragraphs only,
+ * event names and aliases are matched without regard to case, and such a match replaces the
+ * mentions it covers: the event is preferred over the body it names.
+ */
+
+import { Article } from '../article';
+import { EntityMention } from '../types';
+import { Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
+import { EntityIndex, Target } from './trie';
+
+interface EventForm {
+  toks: string[];
+  target: Target;
+}
+
+/** Lower-case first token → event forms starting with it (longest first), built once per index. */
+const formsMemo = new WeakMap<EntityIndex, Map<string, EventForm[]>>();
+
+function eventForms(index: EntityIndex): Map<string, EventForm[]> {
+  let m = formsMemo.get(index);
+  if (m) return m;
+  m = new Map();
+  for (const e of index.registry.entities.values()) {
+    if (e.type !== 'event') continue;
+    const forms: [string, Target['form']][] = [[e.name, 'name'], ...e.aliases.map((a): [string, Target['form']] => [a, 'alias'])];
+    for (const [f, form] of forms) {
+      // Split as the tokenizer would, without it: its buffers hold the article's tokens.
+      const toks = foldText(f).toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+      // One word is too weak to match without case ("Summit" in any headline).
+      if (toks.length < 2) continue;
+      let list = m.get(toks[0]);
+      if (!list) m.set(toks[0], (list = []));
+      list.push({ toks, target: { id: e.id, form, entity: e } });
+    }
+  }
+  for (const list of m.values()) list.sort((a, b) => b.toks.length - a.toks.length);
+  formsMemo.set(index, m);
+  return m;
+}
+
+/** The first two code units of a token, lower-cased and packed (7 bits each; non-ASCII → 127). */
+function pairOf(s: string, from: number, to: number): number {
+  const low = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c < 128 ? c : 127);
+  return (low(s.charCodeAt(from)) << 7) | (to - from > 1 ? low(s.charCodeAt(from + 1)) : 0);
+}
+
+const pairMemo = new WeakMap<Map<string, EventForm[]>, Uint8Array>();
+
+/** Which `pairOf` values start the first token of an event form. */
+function firstPairs(forms: Map<string, EventForm[]>): Uint8Array {
+  let p = pairMemo.get(forms);
+  if (!p) {
+    p = new Uint8Array(1 << 14);
+    for (const k of forms.keys()) p[pairOf(k, 0, k.length)] = 1;
+    pairMemo.set(forms, p);
+  }
+  return p;
+}
+
+/** Whether tokens [from, to) are a headline: most words capitalized (as `unknown.ts` judges). */
+function isHeadline(folded: string, tokens: Tokens, from: number, to: number): boolean {
+  if (to - from > 30) return false;
+  let n = 0;
+  let caps = 0;
+  for (let i = from; i < to; i++) {
+    const c = folded.charCodeAt(tokens.start[i]);
+    const cap = isCapitalCode(c) || (c >= 48 && c <= 57);
+    if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
+    n++;
+    if (cap) caps++;
+  }
+  return n >= 3 && caps / n >= 0.7;
+}
+
+/**
+ * `mentions` with the title-case event names of headline paragraphs linked (sorted by start).
+ * Returns `mentions` itself when nothing changes (the common case: no event in a headline).
+ */
+export function headlineEvents(article: Article, folded: string, tokens: Tokens, mentions: EntityMention[], index: EntityIndex): EntityMention[] {
+  const forms = eventForms(index);
+  if (!forms.size) return mentions;
+  const pairs = firstPairs(forms);
+  const found: EntityMention[] = [];
+  const { count, start, end } = tokens;
+  let t = 0;
+  for (const p of article.paragraphs) {
+    while (t < count && start[t] < p.start) t++;
+    let e = t;
+    while (e < count && start[e] < p.end) e++;
+    if (e - t <= 30 && isHeadline(folded, tokens, t, e)) {
+      for (let i = t; i < e; i++) {
+        // Most words start no event name: their first two letters (any case) rule them out.
+        if (!pairs[pairOf(folded, start[i], end[i])]) continue;
+        const list = forms.get(folded.slice(start[i], end[i]).toLowerCase());
+        if (!list) continue;
+        for (const f of list) {
+          if (i + f.toks.length > e) continue;
+          let ok = true;
+          for (let k = 1; k < f.toks.length && ok; k++) {
+            const j = i + k;
+            ok = isNameGap(folded, end[j - 1], start[j]) && folded.slice(start[j], end[j]).toLowerCase() === f.toks[k];
+          }
+          if (!ok) continue;
+          const s = start[i];
+          const x = end[i + f.toks.length - 1];
+          found.push({ start: s, end: x, text: article.text.slice(s, x), type: 'event', id: f.target.id, candidates: [], form: f.target.form });
+          i += f.toks.length - 1;
+          break;
+        }
+      }
+    }
+    t = e;
+  }
+  if (!found.length) return mentions;
+  // Both lists are sorted and `found` does not overlap itself: one walk drops the mentions a
+  // found event covers (the same event matched in its exact case too) and puts the events in.
+  const out: EntityMention[] = [];
+  let k = 0;
+  for (const m of mentions) {
+    while (k < found.length && found[k].end <= m.start) out.push(found[k++]);
+    if (k < found.length && m.start < found[k].end && found[k].start < m.end) continue;
+    out.push(m);
+  }
+  while (k < found.length) out.push(found[k++]);
+  return out;
+}
