@@ -278,6 +278,9 @@ const ROWS: Row[] = [
   ['2025-03-10', 'Troops left on 3 March 2025, and the same day the border reopened.', 'the same day', 'DATE', '2025-03-03'],
   ['2025-03-10', 'The embassy was attacked on 3 March 2025. Earlier that day, a warning came.', 'that day', 'DATE', '2025-03-03'],
   ['2025-03-10', 'The accord fell apart in 2019. Later that year, new talks began.', 'that year', 'DATE', '2019'],
+  // A day anaphor after a month or a year: a day of it, unknown (not an older date naming a day).
+  ['2025-03-10', 'Envoys met on 3 March 2025. The plan was drafted last October, and that same day it leaked.', 'that same day', 'DATE', '2024-10-XX'],
+  ['2025-03-10', 'The border closed in 2019. The same day, flights stopped.', 'The same day', 'DATE', '2019-XX-XX'],
   ['2025-03-10', 'The talks end 2 weeks after yesterday.', '2 weeks after yesterday', 'DATE', '2025-W12'],
   ['2025-03-10', 'The report was filed 2 days before 5 March 2025.', '2 days before 5 March 2025', 'DATE', '2025-03-03'],
   ['2025-03-10', 'The envoy left the day before yesterday.', 'the day before yesterday', 'DATE', '2025-03-08'],

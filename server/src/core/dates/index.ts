@@ -466,6 +466,15 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
     }
     case 'ana': {
+      // "That same day" after "last October": the day of that month, unknown (TimeML `1998-10-XX`),
+      // not the older date that named a day.
+      if (k.unit === 'day' && c.prev && c.prev !== c.prevDay && (!c.prevDay || c.prevDay.start < c.prev.start)) {
+        const pv = c.prev.value;
+        const month = pv.length === 7 && /^\d{4}-\d{2}$/.test(pv);
+        if (month || (pv.length === 4 && /^\d{4}$/.test(pv))) {
+          return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
+        }
+      }
       // Days and weeks count from the last date naming a day; months and years from the last date.
       const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
       const base = prev ? prevBase(prev.value) : a;
