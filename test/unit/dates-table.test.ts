@@ -411,7 +411,16 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The accord entered into force in February this year.', 'February this year', 'DATE', '2025-02'],
   ['2025-10-26', 'The boy was rescued on Thanksgiving Day last year.', 'Thanksgiving Day last year', 'DATE', '2024-11-28'],
   ['2025-10-26', 'The boy was rescued on Thanksgiving Day.', 'Thanksgiving Day', 'DATE', '2024-11-28'],
-  ['2025-10-26', 'Markets close on Christmas Day.', 'Christmas Day', 'DATE', '2024-12-25'],
+  // No tense cue: the nearest (two months ahead rather than ten back).
+  ['2025-10-26', 'Markets close on Christmas Day.', 'Christmas Day', 'DATE', '2025-12-25'],
+  ['2025-03-10', 'Markets closed on Christmas Day.', 'Christmas Day', 'DATE', '2024-12-25'],
+  // Holidays as rows of HOLIDAYS (lexicon.ts): fixed days, nth weekdays, Easter.
+  ['1998-10-26', 'The ads will run from now to Election Day.', 'Election Day', 'DATE', '1998-11-03'],
+  ['2012-11-20', 'Turnout on Election Day surprised both campaigns.', 'Election Day', 'DATE', '2012-11-06'],
+  ['2024-06-01', 'Wreaths were laid on Memorial Day at the cemetery.', 'Memorial Day', 'DATE', '2024-05-27'],
+  ['2025-11-20', 'Wreaths were laid on Veterans Day at the cemetery.', 'Veterans Day', 'DATE', '2025-11-11'],
+  ['2025-11-20', 'Election officials counted the ballots.', null, null, null],
+  ['2025-11-20', 'A memorial service was held for the victims.', null, null, null],
   ['2025-10-26', 'Markets will close on Christmas Eve.', 'Christmas Eve', 'DATE', '2025-12-24'],
   ['2025-10-26', 'Pilgrims gathered last Easter in the old city.', 'last Easter', 'DATE', '2025-04-20'],
   ['2025-10-26', 'Fireworks lit the sky on New Year\'s Eve.', 'New Year\'s Eve', 'DATE', '2024-12-31'],

@@ -153,6 +153,8 @@ const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does',
 const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'went', 'came', 'took', 'made', 'gave', 'left', 'began', 'saw',
   'found', 'got', 'sent', 'brought', 'spoke', 'wrote', 'thought', 'felt', 'kept', 'lost', 'won', 'ran', 'fled', 'struck', 'shot', 'became', 'broke',
   'chose', 'drew', 'fell', 'flew', 'grew', 'knew', 'led', 'meant', 'paid', 'rose', 'sat', 'sold', 'stood', 'taught', 'threw', 'woke', 'wore',
+  'lit', 'bought', 'caught', 'fought', 'built', 'spent', 'stole', 'swore', 'tore', 'understood', 'withdrew', 'overthrew', 'sought', 'sank',
+  'sang', 'rang', 'rode', 'shook', 'hid', 'froze', 'forgot', 'heard', 'slept', 'swam', 'swept', 'wept', 'arose', 'awoke', 'drove', 'ate',
   'yesterday', 'ago', 'last', 'since']);
 /** Verbs and nouns of postponement: before "until" they move an event to a date ahead. */
 const POSTPONED = new Set(['postponed', 'delayed', 'adjourned', 'deferred', 'extended', 'deadline', 'suspended', 'rescheduled']);
@@ -592,8 +594,10 @@ function resolveDate(e: Expr, c: Context): Resolved {
       } else {
         const t = c.tenseAt(e.start, e.end);
         if (t === 'future') while (at(y) < an) y++;
-        else while (at(y) > an) y--;
-        rule = t === 'future' ? 'the next such holiday' : 'the most recent such holiday not after the publication date';
+        else if (t === 'past') while (at(y) > an) y--;
+        // Present or no cue: the nearest ("from now to Election Day" a week ahead).
+        else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+        rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the such holiday nearest the publication date';
       }
       const h = holidayDate(k.name, y)!;
       if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };

@@ -9,7 +9,7 @@
  */
 
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
-import { LEXICON, Unit, Word } from './lexicon';
+import { HOLIDAYS, LEXICON, Unit, Word } from './lexicon';
 import { TimexMod } from '../types';
 
 // Token kinds; 0 stands for "no token" (before the first or after the last).
@@ -1053,6 +1053,8 @@ export class DateScanner {
       if (this.first(k) > 90) return null;
       let end = this.tE[k];
       let next = k + 1;
+      const needs = HOLIDAYS[w.holiday]?.word;
+      if (needs && this.strOrNone(k + 1) !== needs) return null;
       if (w.holiday !== 'easter' && this.str(k + 1) === 'Day' || (w.holiday === 'easter' && this.str(k + 1) === 'Sunday')) {
         end = this.tE[k + 1];
         next++;
