@@ -376,7 +376,23 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The session opened yesterday afternoon.', 'yesterday afternoon', 'DATE', '2013-03-21'],
   ['2013-03-22', 'Her speech on Saturday night\'s broadcast drew protests.', 'Saturday night', 'DATE', '2013-03-16'],
   ['2013-03-20', 'The talks broke up on Monday; the next morning the envoy left.', 'the next morning', 'DATE', '2013-03-19'],
+  // Clock times in every common spelling.
+  ['2013-03-22', 'The convoy will leave at 4 in the morning from the port.', '4 in the morning', 'TIME', '2013-03-22T04:00'],
+  ['2013-03-22', 'The curfew begins at 10 in the evening across the city.', '10 in the evening', 'TIME', '2013-03-22T22:00'],
+  ['2013-03-22', 'Shots rang out at 11 at night near the barracks.', '11 at night', 'TIME', '2013-03-22T23:00'],
+  ['2013-03-22', 'The polls closed at 8pm in the capital.', '8pm', 'TIME', '2013-03-22T20:00'],
+  ['2013-03-22', 'The polls closed at 8 PM in the capital.', '8 PM', 'TIME', '2013-03-22T20:00'],
+  ['2013-03-22', 'The shelling stopped at 14:30 local time on the front.', '14:30 local time', 'TIME', '2013-03-22T14:30'],
+  ['2013-03-22', 'The blast was heard at 0715 GMT near the harbour.', '0715 GMT', 'TIME', '2013-03-22T07:15'],
+  ['2013-03-22', 'The ceasefire took hold at 06:00 on Thursday.', '06:00 on Thursday', 'TIME', '2013-03-21T06:00'],
+  ['2013-03-22', 'The envoy arrived at 9 o\'clock at the gate.', '9 o\'clock', 'TIME', '2013-03-22T09:00'],
+  ['2013-03-22', 'The home side led 3:45 into the second half.', null, null, null],
+  ['2013-03-22', 'The bus carried 1430 passengers in a week of trips.', 'a week', 'DURATION', 'P1W'],
   // "Now" opening a sentence is a discourse marker; inside a clause it is the present.
+  // "a future", "a brighter future": a kind of future, not the time ahead; "the future" is FUTURE_REF.
+  ['2013-03-22', 'Both parties promise a future in which the border is open.', null, null, null],
+  ['2013-03-22', 'Both parties promise a brighter future for the region.', null, null, null],
+  ['2013-03-22', 'Both parties talked about the future of the region.', 'the future', 'DATE', 'FUTURE_REF'],
   ['2013-03-22', 'Now the coalition faces a harder question.', null, null, null],
   ['2013-03-22', 'Now, the minister said, the border will stay shut.', null, null, null],
   ['2013-03-22', 'The border is now closed to trucks.', 'now', 'DATE', 'PRESENT_REF'],
