@@ -768,11 +768,22 @@ export class DateScanner {
           return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: k + 1 };
         }
       }
+      const cen = this.centuryOf(k);
+      if (cen !== null) return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'century', c: cen } }, next: k + 1 };
+      // "19th century", "late 19th century" (the modifier form reads it here).
+      const ordinal = this.lw(k + 1) === 'century' ? /^(\d{1,2})(?:st|nd|rd|th)$/.exec(this.str(k)) : null;
+      if (ordinal) return this.ordinalRule(k, Number(ordinal[1]), this.tS[k]);
       const dec = this.decadeOf(k);
       if (dec !== null && this.plainPrefix(k)) return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 };
       // "29th of July"? Rare in news; "29th July 2025" handled as a day.
       const d = this.dayAt(k);
       if (!Number.isNaN(d) && this.monthOf(k + 1)) return this.dayFirst(k, d);
+      // "the 12th of March", "12th of March 2010".
+      if (!Number.isNaN(d) && this.str(k + 1) === 'of' && this.monthOf(k + 2)) {
+        const r = this.dayFirst(k + 1, d)!;
+        r.expr.start = this.tS[k];
+        return r;
+      }
       return null;
     }
     if (tk === N) {
@@ -872,7 +883,15 @@ export class DateScanner {
   decadeOf(k: number): number | null {
     if (this.kind(k) !== X) return null;
     const m = /^(1[0-9]|20)([0-9])0s$/.exec(this.str(k));
-    return m ? Number(m[1] + m[2]) : null;
+    // "the 1800s", "the early 1900s": a century (centuryOf), not its first decade.
+    return m && !(m[2] === '0' && m[1] !== '20') ? Number(m[1] + m[2]) : null;
+  }
+
+  /** The century of "1800s", "1900s" (its TIMEX3 digits: 18, 19), or null; "2000s" is a decade. */
+  centuryOf(k: number): number | null {
+    if (this.kind(k) !== X || this.tE[k] - this.tS[k] !== 5) return null;
+    const m = /^(1[0-9])00s$/.exec(this.str(k));
+    return m ? Number(m[1]) : null;
   }
 
   /** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
@@ -1108,6 +1127,10 @@ export class DateScanner {
         if (d && !Number.isNaN(d.n)) return { expr: { start: s, end: this.tE[d.next - 1], kind: { type: 'set', v: durationValue(d.n, d.unit), quant: 'EVERY' } }, next: d.next };
       }
       return null;
+    }
+    // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
+    if (w.ord !== undefined && w.ord <= 4 && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && this.adjacent(k + 1, k + 2) && this.lw(k + 2) === 'quarter') {
+      return { expr: { start: s, end: this.tE[k + 2], kind: { type: 'part', of: 'Q', n: w.ord, y: NaN, offset: 0, bare: true } }, next: k + 3 };
     }
     if (w.season) return this.seasonAt(k, s, undefined);
     if (w.rel !== undefined) return this.relRule(k, s, lw, w.rel, false);
