@@ -98,6 +98,8 @@ function dateWords(value: string): string {
     const days = dayInterval(value);
     return days ? `week ${Number(r[2])} of ${r[1]}` : value;
   }
+  r = /^(\d{4})(-\d{2})?-XX(?:-XX)?$/.exec(value);
+  if (r && (r[2] || value.length === 10)) return `a day in ${describeIsoDate(r[1] + (r[2] ?? ''))}`;
   r = /^(\d{4})-Q([1-4])$/.exec(value);
   if (r) return `the ${ORDINALS[Number(r[2]) - 1]} quarter of ${r[1]}`;
   r = /^(\d{4})-H([12])$/.exec(value);

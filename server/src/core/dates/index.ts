@@ -153,6 +153,8 @@ const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does',
 const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'went', 'came', 'took', 'made', 'gave', 'left', 'began', 'saw',
   'found', 'got', 'sent', 'brought', 'spoke', 'wrote', 'thought', 'felt', 'kept', 'lost', 'won', 'ran', 'fled', 'struck', 'shot', 'became', 'broke',
   'chose', 'drew', 'fell', 'flew', 'grew', 'knew', 'led', 'meant', 'paid', 'rose', 'sat', 'sold', 'stood', 'taught', 'threw', 'woke', 'wore',
+  'lit', 'bought', 'caught', 'fought', 'built', 'spent', 'stole', 'swore', 'tore', 'understood', 'withdrew', 'overthrew', 'sought', 'sank',
+  'sang', 'rang', 'rode', 'shook', 'hid', 'froze', 'forgot', 'heard', 'slept', 'swam', 'swept', 'wept', 'arose', 'awoke', 'drove', 'ate',
   'yesterday', 'ago', 'last', 'since']);
 /** Verbs and nouns of postponement: before "until" they move an event to a date ahead. */
 const POSTPONED = new Set(['postponed', 'delayed', 'adjourned', 'deferred', 'extended', 'deadline', 'suspended', 'rescheduled']);
@@ -466,6 +468,15 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
     }
     case 'ana': {
+      // "That same day" after "last October": the day of that month, unknown (TimeML `1998-10-XX`),
+      // not the older date that named a day.
+      if (k.unit === 'day' && c.prev && c.prev !== c.prevDay && (!c.prevDay || c.prevDay.start < c.prev.start)) {
+        const pv = c.prev.value;
+        const month = pv.length === 7 && /^\d{4}-\d{2}$/.test(pv);
+        if (month || (pv.length === 4 && /^\d{4}$/.test(pv))) {
+          return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
+        }
+      }
       // Days and weeks count from the last date naming a day; months and years from the last date.
       const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
       const base = prev ? prevBase(prev.value) : a;
@@ -583,8 +594,10 @@ function resolveDate(e: Expr, c: Context): Resolved {
       } else {
         const t = c.tenseAt(e.start, e.end);
         if (t === 'future') while (at(y) < an) y++;
-        else while (at(y) > an) y--;
-        rule = t === 'future' ? 'the next such holiday' : 'the most recent such holiday not after the publication date';
+        else if (t === 'past') while (at(y) > an) y--;
+        // Present or no cue: the nearest ("from now to Election Day" a week ahead).
+        else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+        rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the such holiday nearest the publication date';
       }
       const h = holidayDate(k.name, y)!;
       if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };

@@ -88,6 +88,8 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   bc: {}, bce: {}, ad: {}, ce: {}, midnight: { trigger: true },
   thanksgiving: { holiday: 'thanksgiving', trigger: true }, christmas: { holiday: 'christmas', trigger: true }, easter: { holiday: 'easter', trigger: true },
   halloween: { holiday: 'halloween', trigger: true }, new: { holiday: 'newyear' },
+  // Read only before "Day" (HOLIDAYS[…].word), which opens the scan window.
+  election: { holiday: 'election' }, memorial: { holiday: 'memorial' }, veterans: { holiday: 'veterans' },
 });
 
 /** The lexicon, frozen with its rows: the scanner's tables are derived from it once, and nothing changes it afterwards. */
@@ -95,26 +97,64 @@ export const LEXICON: Readonly<Record<string, Readonly<Word>>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, Word>, Object.fromEntries(Object.entries(LEXICON_ROWS).map(([k, w]) => [k, Object.freeze(w)]))),
 );
 
-/** A holiday's date in year y (Thanksgiving: the United States' fourth Thursday of November; Easter: Western). */
+/**
+ * A holiday's rule, one row per holiday: a fixed day (`m`, `d`); the `nth` `weekday` (0 Sunday …
+ * 6 Saturday) of month `m` counted from day `from` (default 1; `nth` -1: the last); or `easter`
+ * plus days. `word`: the word after the name that makes it a holiday ("Election Day"; "Day" is
+ * optional for the others). The lexicon row `{ holiday: key }` names the first word.
+ */
+export interface Holiday {
+  m?: number;
+  d?: number;
+  weekday?: number;
+  nth?: number;
+  from?: number;
+  easter?: number;
+  word?: string;
+}
+
+/** Holidays of newswire (United States ones where the name is theirs: Thanksgiving, Election Day, Memorial Day, Veterans Day). */
+export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows({
+  christmas: { m: 12, d: 25 },
+  christmaseve: { m: 12, d: 24 },
+  newyear: { m: 1, d: 1 },
+  newyeareve: { m: 12, d: 31 },
+  halloween: { m: 10, d: 31 },
+  thanksgiving: { m: 11, weekday: 4, nth: 4 },
+  easter: { easter: 0 },
+  // The Tuesday after the first Monday of November: the first Tuesday from 2 November.
+  election: { m: 11, weekday: 2, nth: 1, from: 2, word: 'Day' },
+  memorial: { m: 5, weekday: 1, nth: -1, word: 'Day' },
+  veterans: { m: 11, d: 11, word: 'Day' },
+});
+
+function freezeRows<T extends object>(rows: Record<string, T>): Readonly<Record<string, Readonly<T>>> {
+  return Object.freeze(Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, Object.freeze(r)])));
+}
+
+/** Western Easter Sunday of year y (anonymous Gregorian algorithm). */
+function easterSunday(y: number): { m: number; d: number } {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  return { m: Math.floor((h + l - 7 * m + 114) / 31), d: ((h + l - 7 * m + 114) % 31) + 1 };
+}
+
+/** A holiday's date in year y, from its row in `HOLIDAYS`; null for an unknown name. */
 export function holidayDate(name: string, y: number): { m: number; d: number } | null {
-  switch (name) {
-    case 'christmas': return { m: 12, d: 25 };
-    case 'christmaseve': return { m: 12, d: 24 };
-    case 'newyear': return { m: 1, d: 1 };
-    case 'newyeareve': return { m: 12, d: 31 };
-    case 'halloween': return { m: 10, d: 31 };
-    case 'thanksgiving': {
-      const nov1 = new Date(Date.UTC(y, 10, 1)).getUTCDay();
-      return { m: 11, d: 1 + ((4 - nov1 + 7) % 7) + 21 };
-    }
-    case 'easter': {
-      // Anonymous Gregorian algorithm.
-      const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4, f = Math.floor((b + 8) / 25);
-      const g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
-      const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-      const month = Math.floor((h + l - 7 * m + 114) / 31);
-      return { m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
-    }
+  const h = HOLIDAYS[name];
+  if (!h) return null;
+  if (h.easter !== undefined) {
+    const e = easterSunday(y);
+    const t = new Date(Date.UTC(y, e.m - 1, e.d + h.easter));
+    return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }
-  return null;
+  if (h.weekday === undefined) return { m: h.m!, d: h.d! };
+  if (h.nth! < 0) {
+    const last = new Date(Date.UTC(y, h.m!, 0)); // the month's last day
+    return { m: h.m!, d: last.getUTCDate() - ((last.getUTCDay() - h.weekday + 7) % 7) };
+  }
+  const from = h.from ?? 1;
+  const first = new Date(Date.UTC(y, h.m! - 1, from)).getUTCDay();
+  return { m: h.m!, d: from + ((h.weekday - first + 7) % 7) + 7 * (h.nth! - 1) };
 }

@@ -9,7 +9,7 @@
  */
 
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
-import { LEXICON, Unit, Word } from './lexicon';
+import { HOLIDAYS, LEXICON, Unit, Word } from './lexicon';
 import { TimexMod } from '../types';
 
 // Token kinds; 0 stands for "no token" (before the first or after the last).
@@ -203,6 +203,11 @@ export interface Expr {
   /** Why the reading is unsure. */
   uncertain?: string;
 }
+
+/** Time zones written after a clock time ("14:30 GMT"). */
+const CLOCK_ZONE = /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|Z)$/;
+/** Words before a 24-hour clock time that make "14:30" a time ("at 14:30", not a score). */
+const CLOCK_PREPOSITION = new Set(['at', 'At', 'by', 'until', 'till', 'before', 'after', 'around', 'about', 'from', 'since', 'to']);
 
 /** Month abbreviations, which are followed by a dot that does not end the sentence. */
 const ABBREVIATED_MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
@@ -753,11 +758,32 @@ export class DateScanner {
           return null;
         }
       }
+      // "10am", "9pm": a clock time written as one token.
+      const len = this.tE[k] - this.tS[k];
+      if (len <= 4 && (this.src.charCodeAt(this.tE[k] - 1) | 0x20) === 109 /* m */) {
+        const t = /^(\d{1,2})([aApP])[mM]$/.exec(this.str(k));
+        const h = t ? Number(t[1]) : NaN;
+        if (h >= 1 && h <= 12) {
+          const time = `${pad2((h % 12) + ((t![2] === 'p' || t![2] === 'P') ? 12 : 0))}:00`;
+          return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: k + 1 };
+        }
+      }
+      const cen = this.centuryOf(k);
+      if (cen !== null) return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'century', c: cen } }, next: k + 1 };
+      // "19th century", "late 19th century" (the modifier form reads it here).
+      const ordinal = this.lw(k + 1) === 'century' ? /^(\d{1,2})(?:st|nd|rd|th)$/.exec(this.str(k)) : null;
+      if (ordinal) return this.ordinalRule(k, Number(ordinal[1]), this.tS[k]);
       const dec = this.decadeOf(k);
       if (dec !== null && this.plainPrefix(k)) return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 };
       // "29th of July"? Rare in news; "29th July 2025" handled as a day.
       const d = this.dayAt(k);
       if (!Number.isNaN(d) && this.monthOf(k + 1)) return this.dayFirst(k, d);
+      // "the 12th of March", "12th of March 2010".
+      if (!Number.isNaN(d) && this.str(k + 1) === 'of' && this.monthOf(k + 2)) {
+        const r = this.dayFirst(k + 1, d)!;
+        r.expr.start = this.tS[k];
+        return r;
+      }
       return null;
     }
     if (tk === N) {
@@ -857,7 +883,15 @@ export class DateScanner {
   decadeOf(k: number): number | null {
     if (this.kind(k) !== X) return null;
     const m = /^(1[0-9]|20)([0-9])0s$/.exec(this.str(k));
-    return m ? Number(m[1] + m[2]) : null;
+    // "the 1800s", "the early 1900s": a century (centuryOf), not its first decade.
+    return m && !(m[2] === '0' && m[1] !== '20') ? Number(m[1] + m[2]) : null;
+  }
+
+  /** The century of "1800s", "1900s" (its TIMEX3 digits: 18, 19), or null; "2000s" is a decade. */
+  centuryOf(k: number): number | null {
+    if (this.kind(k) !== X || this.tE[k] - this.tS[k] !== 5) return null;
+    const m = /^(1[0-9])00s$/.exec(this.str(k));
+    return m ? Number(m[1]) : null;
   }
 
   /** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
@@ -1019,6 +1053,8 @@ export class DateScanner {
       // Early/late/mid qualify dates; the others quantities (and "about" a date: "around May 5").
       if ((lw === 'early' || lw === 'late' || lw === 'mid') && (kind === 'dur' || kind === 'set')) return null;
       // "around Wednesday's ruling": approximation words qualify quantities, years and times, not days.
+      // "talked about the future": no modifier qualifies a reference to the present, past or future.
+      if (kind === 'ref') return null;
       if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || kind === 'md' || kind === 'rel' || kind === 'ana') && !r.expr.time) return null;
       r.expr.start = start;
       r.expr.mod = w.mod;
@@ -1042,6 +1078,8 @@ export class DateScanner {
       // "Now the alliance…", "Now, officials said…": a sentence opening with "Now" is a discourse marker.
       if (lw === 'now' && this.first(k) === 78 /* N */ && this.opensSentence(k)) return null;
       if (lw === 'current' && this.lex(k + 1)?.unit) return null;
+      // "a future in which…", "a brighter future": a kind of future, not the time after now.
+      if (lw === 'future' && (this.isArticle(k - 1) || (this.kind(k - 1) === W && this.isArticle(k - 2)))) return null;
       return { expr: { start: s, end: this.tE[k], kind: { type: 'ref', v: w.ref } }, next: k + 1 };
     }
     if (w.part === 'MI' || lw === 'midnight') {
@@ -1053,6 +1091,8 @@ export class DateScanner {
       if (this.first(k) > 90) return null;
       let end = this.tE[k];
       let next = k + 1;
+      const needs = HOLIDAYS[w.holiday]?.word;
+      if (needs && this.strOrNone(k + 1) !== needs) return null;
       if (w.holiday !== 'easter' && this.str(k + 1) === 'Day' || (w.holiday === 'easter' && this.str(k + 1) === 'Sunday')) {
         end = this.tE[k + 1];
         next++;
@@ -1087,6 +1127,10 @@ export class DateScanner {
         if (d && !Number.isNaN(d.n)) return { expr: { start: s, end: this.tE[d.next - 1], kind: { type: 'set', v: durationValue(d.n, d.unit), quant: 'EVERY' } }, next: d.next };
       }
       return null;
+    }
+    // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
+    if (w.ord !== undefined && w.ord <= 4 && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && this.adjacent(k + 1, k + 2) && this.lw(k + 2) === 'quarter') {
+      return { expr: { start: s, end: this.tE[k + 2], kind: { type: 'part', of: 'Q', n: w.ord, y: NaN, offset: 0, bare: true } }, next: k + 3 };
     }
     if (w.season) return this.seasonAt(k, s, undefined);
     if (w.rel !== undefined) return this.relRule(k, s, lw, w.rel, false);
@@ -1123,6 +1167,12 @@ export class DateScanner {
     }
     if (lw === 'weekend') return null;
     return null;
+  }
+
+  /** Whether token k is the indefinite article. */
+  isArticle(k: number): boolean {
+    const w = this.strOrNone(k);
+    return w === 'a' || w === 'an' || w === 'A' || w === 'An';
   }
 
   /** Whether token k opens a sentence: only spaces and quotes between it and a full stop, a line break or the text's start. */
@@ -1332,26 +1382,66 @@ export class DateScanner {
 
   /** "10:35 a.m.", "9 p.m.", optionally followed by a time zone and a day ("9 a.m. EDT Tuesday"). */
   clockAt(k: number): { expr: Expr; next: number } | null {
-    let h = this.num(k, 0, 12);
-    if (Number.isNaN(h) || this.tE[k] - this.tS[k] > 2) return null;
+    const len = this.tE[k] - this.tS[k];
+    if (len > 4) return null;
+    let h = len <= 2 ? this.num(k, 0, 24) : NaN;
     let j = k + 1;
     let min = 0;
-    if (this.isP(j, COLON) && this.adjacent(k, j)) {
+    let colon = false;
+    if (this.isP(j, COLON) && this.adjacent(k, j) && !Number.isNaN(h)) {
       min = this.num(j + 1, 0, 59, 2);
-      if (Number.isNaN(min)) return null;
+      if (Number.isNaN(min) || !this.adjacent(j, j + 1)) return null;
       j += 2;
+      colon = true;
     }
+    let end: number;
     const ap = this.kind(j) === W ? this.str(j) : '';
-    if (!((ap === 'a' || ap === 'p') && this.isP(j + 1, DOT) && this.strOrNone(j + 2) === 'm')) return null;
-    if (ap === 'p' && h < 12) h += 12;
-    if (ap === 'a' && h === 12) h = 0;
-    let end = this.tE[j + 2];
-    j += 3;
-    if (this.isP(j, DOT) && this.tS[j] === end) j++;
+    if ((ap === 'a' || ap === 'p') && this.isP(j + 1, DOT) && this.strOrNone(j + 2) === 'm' && h <= 12) {
+      // "10 a.m.", "10:35 p.m."
+      if (ap === 'p' && h < 12) h += 12;
+      if (ap === 'a' && h === 12) h = 0;
+      end = this.tE[j + 2];
+      j += 3;
+      if (this.isP(j, DOT) && this.tS[j] === end) j++;
+    } else if (/^(?:am|pm|AM|PM)$/.test(ap) && h <= 12) {
+      // "10 am", "10:30 PM"
+      if ((ap === 'pm' || ap === 'PM') && h < 12) h += 12;
+      if ((ap === 'am' || ap === 'AM') && h === 12) h = 0;
+      end = this.tE[j];
+      j++;
+    } else if (!colon && h >= 1 && h <= 12 && this.strOrNone(j) === 'o' && this.isP(j + 1, 39) && this.strOrNone(j + 2) === 'clock') {
+      // "8 o'clock"
+      end = this.tE[j + 2];
+      j += 3;
+    } else if (!colon && h >= 1 && h <= 12 && ((this.strOrNone(j) === 'in' && this.strOrNone(j + 1) === 'the' && this.partAt(j + 2)) || (this.strOrNone(j) === 'at' && this.strOrNone(j + 1) === 'night'))) {
+      // "4 in the morning", "10 in the evening", "11 at night"
+      const part = this.strOrNone(j) === 'at' ? 'NI' : this.partAt(j + 2)!;
+      if (part === 'MO' && h === 12) h = 0;
+      else if ((part === 'AF' || part === 'EV' || (part === 'NI' && h >= 6)) && h < 12) h += 12;
+      const last = this.strOrNone(j) === 'at' ? j + 1 : j + 2;
+      end = this.tE[last];
+      j = last + 1;
+    } else {
+      // 24-hour clock: "14:30 GMT", "at 09:15", "1430 GMT" (a four-digit number only with a zone).
+      if (len === 4 && !colon) {
+        const v = this.tV[k];
+        h = Math.floor(v / 100);
+        min = v % 100;
+        if (h > 23 || min > 59) return null;
+        if (!CLOCK_ZONE.test(this.strOrNone(j) ?? '')) return null;
+      } else if (!colon || this.tE[j - 1] - this.tS[j - 1] !== 2) return null;
+      const before = this.strOrNone(k - 1);
+      if (len !== 4 && !(before && CLOCK_PREPOSITION.has(before)) && !CLOCK_ZONE.test(this.strOrNone(j) ?? '') && this.strOrNone(j) !== 'local') return null;
+      if (h > 23) return null;
+      end = this.tE[j - 1];
+    }
+    if (h > 24) return null;
     const time = `${pad2(h)}:${pad2(min)}`;
     const zone = this.strOrNone(j);
     let q = j;
-    if (zone && /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST)$/.test(zone)) q++;
+    if (zone && CLOCK_ZONE.test(zone)) q++;
+    if (this.str(q) === 'local' && this.strOrNone(q + 1) === 'time') q += 2;
+    if (q > j) end = this.tE[q - 1];
     if (this.str(q) === 'on' || this.str(q) === 'local') q++;
     const wd = this.weekdayOf(q);
     if (wd >= 0) return { expr: { start: this.tS[k], end: this.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
@@ -1359,9 +1449,9 @@ export class DateScanner {
     if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
       return { expr: { start: this.tS[k], end: this.tE[q], kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 }, time }, next: q + 1 };
     }
-    if (q > j) end = this.tE[q - 1];
     return { expr: { start: this.tS[k], end, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
   }
+
 
   /** Numeric dates: "2012/8/10", "8/10/2012" (month first; `numeric` says whether the numbers allow the other order), "10.08.2012". */
   numericAt(k: number): { expr: Expr; next: number } | null {
