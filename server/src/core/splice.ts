@@ -47,7 +47,7 @@ export function diffRegion(a: string, b: string): TextDiff | null {
  * context `base` was computed with (same registry snapshot). `known`: the caller's `diffRegion`
  * of the two texts, when it has it.
  */
-export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext, known?: TextDiff | null): ArticleAnalysis | null {
+export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext, known?: TextDiff | null, work: SpliceWork = { made: 0 }): ArticleAnalysis | null {
   const oldText = base.article.text;
   const text = normalizeLoneCr(newText);
   // Lone CRs become LFs, one for one: the region where the raw texts differ is the same.
@@ -80,10 +80,10 @@ export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: Anal
   // Before the window: the old objects; in it: the window's; after it: the old ones moved, made
   // when read (a keystroke must not copy a hundred thousand mentions).
   const entities = lazyConcat(base.entities, firstStartingAtOrAfter(base.entities, ws),
-    local.entities.filter(inWindow).map((m) => moveEntity(m, off)), firstStartingAtOrAfter(base.entities, weOld), (m) => moveEntity(m, delta));
+    local.entities.filter(inWindow).map((m) => moveEntity(m, off, work)), firstStartingAtOrAfter(base.entities, weOld), (m) => moveEntity(m, delta, work));
   const dates = lazyConcat(base.dates, firstStartingAtOrAfter(base.dates, ws),
-    local.dates.filter(inWindow).map((d) => moveDate(d, off, header.length)), firstStartingAtOrAfter(base.dates, weOld), (d) => moveDate(d, delta, weOld));
-  const paragraphs = lazyConcat(ps, first, local.article.paragraphs.filter(inWindow).map((p) => moveParagraph(p, off)), last + 1, (p) => moveParagraph(p, delta));
+    local.dates.filter(inWindow).map((d) => moveDate(d, off, header.length, work)), firstStartingAtOrAfter(base.dates, weOld), (d) => moveDate(d, delta, weOld, work));
+  const paragraphs = lazyConcat(ps, first, local.article.paragraphs.filter(inWindow).map((p) => moveParagraph(p, off, work)), last + 1, (p) => moveParagraph(p, delta, work));
 
   const moveSpan = <T extends { start: number; end: number }>(s: T): T | null =>
     s.end <= ws ? s : s.start >= weOld ? { ...s, start: s.start + delta, end: s.end + delta } : null;
@@ -94,8 +94,13 @@ export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: Anal
   return out;
 }
 
-/** Elements made by splices (moved or re-analyzed), counted for tests: the work of a splice. */
-export const spliceWork = { made: 0 };
+/**
+ * Elements a splice makes (moved or re-analyzed), counted for tests: the caller passes one to
+ * `spliceAnalysis` and reads it afterwards (moved elements count when first read).
+ */
+export interface SpliceWork {
+  made: number;
+}
 
 /**
  * `head[0, i0)`, then `mid`, then `head[i1, …)` passed through `move`, as an array that copies
@@ -157,24 +162,24 @@ function firstWithLineEndAtLeast(ps: readonly Paragraph[], offset: number): numb
   return lo;
 }
 
-function moveEntity(m: EntityMention, d: number): EntityMention {
-  spliceWork.made++;
+function moveEntity(m: EntityMention, d: number, work: SpliceWork): EntityMention {
+  work.made++;
   const out = { ...m, start: m.start + d, end: m.end + d };
   if (m.officeRange) out.officeRange = [m.officeRange[0] + d, m.officeRange[1] + d];
   return out;
 }
 
 /** Moves a date by `d`; an anchor on a previous date moves too when that date is at or after `from`. */
-function moveDate(m: DateMention, d: number, from: number): DateMention {
-  spliceWork.made++;
+function moveDate(m: DateMention, d: number, from: number, work: SpliceWork): DateMention {
+  work.made++;
   const out = { ...m, start: m.start + d, end: m.end + d };
   const a = m.anchor;
   if (a && typeof a === 'object') out.anchor = { previous: a.previous >= from ? a.previous + d : a.previous };
   return out;
 }
 
-function moveParagraph(p: Paragraph, d: number): Paragraph {
-  spliceWork.made++;
+function moveParagraph(p: Paragraph, d: number, work: SpliceWork): Paragraph {
+  work.made++;
   return {
     ...p,
     start: p.start + d,
