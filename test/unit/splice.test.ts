@@ -47,6 +47,26 @@ test('diffRegion finds the one changed region', () => {
   assert.deepEqual(diffRegion(long + 'A' + long, long + long), { start: 10000, oldEnd: 10001, newEnd: 10000 });
 });
 
+test('diffRegion compares by blocks and still finds the exact region (edits at and around block edges)', () => {
+  // The naive definition: longest common prefix, then longest common suffix of what is left.
+  const naive = (a: string, b: string) => {
+    let p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    if (p === a.length && a.length === b.length) return null;
+    let s = 0;
+    while (s < Math.min(a.length, b.length) - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+    return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
+  };
+  const base = Array.from({ length: 20_000 }, (_, i) => 'abcdefghij'[(i * 7) % 10]).join('');
+  for (const at of [0, 1, 4095, 4096, 4097, 8191, 8192, 12_000, 19_999, 20_000]) {
+    for (const [del, ins] of [[0, 'x'], [1, ''], [3, 'yz'], [0, base.slice(at, at + 5000)]] as [number, string][]) {
+      const b = base.slice(0, at) + ins + base.slice(Math.min(base.length, at + del));
+      assert.deepEqual(diffRegion(base, b), naive(base, b), `edit at ${at}`);
+      assert.deepEqual(diffRegion(b, base), naive(b, base), `reverse edit at ${at}`);
+    }
+  }
+});
+
 test('analyzeArticleSteps gives the analysis analyzeArticle gives', () => {
   const text = article(40);
   const steps = analyzeArticleSteps('a.article', text, ctx);
@@ -114,6 +134,8 @@ test('a splice re-analyzes the edited paragraphs, not the article (work grows wi
     assert.ok(work.made > 0 && work.made <= 20, `${n} paragraphs: ${work.made} made`);
     // Reading every mention makes the moved ones, once.
     assert.equal(spliced.entities.length, base.entities.length);
+    assert.equal([...spliced.entities].length, base.entities.length);
+    assert.equal(JSON.stringify(spliced.dates), JSON.stringify(spliced.dates.map((d) => d)));
     assert.equal(spliced.entities[spliced.entities.length - 1], spliced.entities[spliced.entities.length - 1]);
   }
   assert.equal(made[0], made[1], 'the same edit costs the same in a four times longer article');
