@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { AnalysisContext, ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../../server/src/core/analyze';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { loadRegistry } from '../../server/src/core/registry';
-import { MAX_SPLICE_WINDOW, diffRegion, spliceAnalysis, spliceWork } from '../../server/src/core/splice';
+import { MAX_SPLICE_WINDOW, diffRegion, spliceAnalysis } from '../../server/src/core/splice';
 import { LineIndex } from '../../server/src/core/lines';
 import { samplesDir } from '../helpers';
 
@@ -45,6 +45,26 @@ test('diffRegion finds the one changed region', () => {
   assert.deepEqual(diffRegion('aaaa', 'aaaaaa'), { start: 4, oldEnd: 4, newEnd: 6 });
   const long = 'x'.repeat(10000);
   assert.deepEqual(diffRegion(long + 'A' + long, long + long), { start: 10000, oldEnd: 10001, newEnd: 10000 });
+});
+
+test('diffRegion compares by blocks and still finds the exact region (edits at and around block edges)', () => {
+  // The naive definition: longest common prefix, then longest common suffix of what is left.
+  const naive = (a: string, b: string) => {
+    let p = 0;
+    while (p < a.length && p < b.length && a[p] === b[p]) p++;
+    if (p === a.length && a.length === b.length) return null;
+    let s = 0;
+    while (s < Math.min(a.length, b.length) - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+    return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
+  };
+  const base = Array.from({ length: 20_000 }, (_, i) => 'abcdefghij'[(i * 7) % 10]).join('');
+  for (const at of [0, 1, 4095, 4096, 4097, 8191, 8192, 12_000, 19_999, 20_000]) {
+    for (const [del, ins] of [[0, 'x'], [1, ''], [3, 'yz'], [0, base.slice(at, at + 5000)]] as [number, string][]) {
+      const b = base.slice(0, at) + ins + base.slice(Math.min(base.length, at + del));
+      assert.deepEqual(diffRegion(base, b), naive(base, b), `edit at ${at}`);
+      assert.deepEqual(diffRegion(b, base), naive(b, base), `reverse edit at ${at}`);
+    }
+  }
 });
 
 test('analyzeArticleSteps gives the analysis analyzeArticle gives', () => {
@@ -108,12 +128,14 @@ test('a splice re-analyzes the edited paragraphs, not the article (work grows wi
     const old = article(n);
     const base = analyzeArticle('a.article', old, ctx);
     const at = old.indexOf('ferry', old.indexOf(`note ${Math.floor(n / 2)}.`));
-    spliceWork.made = 0;
-    const spliced = spliceAnalysis(base, old.slice(0, at) + 'x' + old.slice(at), ctx)!;
-    made.push(spliceWork.made);
-    assert.ok(spliceWork.made <= 20, `${n} paragraphs: ${spliceWork.made} made`);
+    const work = { made: 0 };
+    const spliced = spliceAnalysis(base, old.slice(0, at) + 'x' + old.slice(at), ctx, undefined, work)!;
+    made.push(work.made);
+    assert.ok(work.made > 0 && work.made <= 20, `${n} paragraphs: ${work.made} made`);
     // Reading every mention makes the moved ones, once.
     assert.equal(spliced.entities.length, base.entities.length);
+    assert.equal([...spliced.entities].length, base.entities.length);
+    assert.equal(JSON.stringify(spliced.dates), JSON.stringify(spliced.dates.map((d) => d)));
     assert.equal(spliced.entities[spliced.entities.length - 1], spliced.entities[spliced.entities.length - 1]);
   }
   assert.equal(made[0], made[1], 'the same edit costs the same in a four times longer article');

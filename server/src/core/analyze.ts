@@ -7,6 +7,7 @@
 import { normalizeLoneCr } from './lines';
 import { Article, parseArticle } from './article';
 import { AnchoredAnnotation, applyAnnotations, parseSidecar } from './annotations';
+import { ArticleCache } from './articleCache';
 import { ARTICLE_CHECKS } from './checks';
 import { DateScanner, recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
@@ -52,6 +53,12 @@ export interface AnnotationNote {
 export interface ArticleOptions {
   /** A publication date known from outside the text (`YYYY-MM-DD`); wins over front matter and dateline. */
   publicationDate?: string;
+  /**
+   * The document's cache (`createArticleCache`), kept by a caller that analyzes successive
+   * versions of one article: the analysis reuses what the last one computed for unchanged
+   * paragraphs and leaves its own for the next. The result is the same without it.
+   */
+  cache?: ArticleCache;
 }
 
 /**
@@ -94,7 +101,7 @@ export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisCo
     yield;
   }
   markUncertainDates(raw, dates);
-  const checkCtx = { path, article, entities, dates, registry: ctx.registry };
+  const checkCtx = { path, article, entities, dates, registry: ctx.registry, cache: opts.cache };
   for (const check of ARTICLE_CHECKS) {
     // One check at a time; `push(...)` of a long list would overflow the stack.
     for (const f of check(checkCtx)) raw.push(f);

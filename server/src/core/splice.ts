@@ -31,13 +31,33 @@ export interface TextDiff {
 /** The one changed region between `a` and `b` (common prefix and suffix), or null when equal. */
 export function diffRegion(a: string, b: string): TextDiff | null {
   const n = Math.min(a.length, b.length);
-  let p = 0;
-  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  const p = commonPrefix(a, b, n);
   if (p === n && a.length === b.length) return null;
-  let s = 0;
-  const maxS = n - p;
-  while (s < maxS && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  const s = commonSuffix(a, b, n - p);
   return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
+}
+
+/**
+ * Texts are compared a block at a time (string equality is a memory comparison), then character by
+ * character inside the first block that differs: a keystroke in a 5 MB article costs a few
+ * milliseconds, not a loop over five million characters.
+ */
+const DIFF_BLOCK = 4096;
+
+/** Length of the common prefix of `a` and `b`, at most `n`. */
+function commonPrefix(a: string, b: string, n: number): number {
+  let p = 0;
+  while (p + DIFF_BLOCK <= n && a.slice(p, p + DIFF_BLOCK) === b.slice(p, p + DIFF_BLOCK)) p += DIFF_BLOCK;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** Length of the common suffix of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let s = 0;
+  while (s + DIFF_BLOCK <= max && a.slice(a.length - s - DIFF_BLOCK, a.length - s) === b.slice(b.length - s - DIFF_BLOCK, b.length - s)) s += DIFF_BLOCK;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return s;
 }
 
 /**
@@ -47,7 +67,7 @@ export function diffRegion(a: string, b: string): TextDiff | null {
  * context `base` was computed with (same registry snapshot). `known`: the caller's `diffRegion`
  * of the two texts, when it has it.
  */
-export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext, known?: TextDiff | null): ArticleAnalysis | null {
+export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext, known?: TextDiff | null, work: SpliceWork = { made: 0 }): ArticleAnalysis | null {
   const oldText = base.article.text;
   const text = normalizeLoneCr(newText);
   // Lone CRs become LFs, one for one: the region where the raw texts differ is the same.
@@ -80,10 +100,10 @@ export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: Anal
   // Before the window: the old objects; in it: the window's; after it: the old ones moved, made
   // when read (a keystroke must not copy a hundred thousand mentions).
   const entities = lazyConcat(base.entities, firstStartingAtOrAfter(base.entities, ws),
-    local.entities.filter(inWindow).map((m) => moveEntity(m, off)), firstStartingAtOrAfter(base.entities, weOld), (m) => moveEntity(m, delta));
+    local.entities.filter(inWindow).map((m) => moveEntity(m, off, work)), firstStartingAtOrAfter(base.entities, weOld), (m) => moveEntity(m, delta, work));
   const dates = lazyConcat(base.dates, firstStartingAtOrAfter(base.dates, ws),
-    local.dates.filter(inWindow).map((d) => moveDate(d, off, header.length)), firstStartingAtOrAfter(base.dates, weOld), (d) => moveDate(d, delta, weOld));
-  const paragraphs = lazyConcat(ps, first, local.article.paragraphs.filter(inWindow).map((p) => moveParagraph(p, off)), last + 1, (p) => moveParagraph(p, delta));
+    local.dates.filter(inWindow).map((d) => moveDate(d, off, header.length, work)), firstStartingAtOrAfter(base.dates, weOld), (d) => moveDate(d, delta, weOld, work));
+  const paragraphs = lazyConcat(ps, first, local.article.paragraphs.filter(inWindow).map((p) => moveParagraph(p, off, work)), last + 1, (p) => moveParagraph(p, delta, work));
 
   const moveSpan = <T extends { start: number; end: number }>(s: T): T | null =>
     s.end <= ws ? s : s.start >= weOld ? { ...s, start: s.start + delta, end: s.end + delta } : null;
@@ -94,8 +114,13 @@ export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: Anal
   return out;
 }
 
-/** Elements made by splices (moved or re-analyzed), counted for tests: the work of a splice. */
-export const spliceWork = { made: 0 };
+/**
+ * Elements a splice makes (moved or re-analyzed), counted for tests: the caller passes one to
+ * `spliceAnalysis` and reads it afterwards (moved elements count when first read).
+ */
+export interface SpliceWork {
+  made: number;
+}
 
 /**
  * `head[0, i0)`, then `mid`, then `head[i1, …)` passed through `move`, as an array that copies
@@ -111,10 +136,12 @@ function lazyConcat<T extends object>(head: readonly T[], i0: number, mid: reado
     if (!m) moved.set(i, (m = move(head[i - i0 - mid.length + i1])));
     return m;
   };
+  // An empty array (an array for Array.isArray and the array methods), its length given by the
+  // trap: setting a length of a hundred thousand on it would allocate that many holes per splice.
   const target: T[] = [];
-  target.length = length;
   return new Proxy(target, {
     get(t, prop, receiver) {
+      if (prop === 'length') return length;
       const i = typeof prop === 'string' ? arrayIndex(prop) : -1;
       if (i >= 0) return i < length ? at(i) : undefined;
       return Reflect.get(t, prop, receiver) as unknown;
@@ -157,24 +184,24 @@ function firstWithLineEndAtLeast(ps: readonly Paragraph[], offset: number): numb
   return lo;
 }
 
-function moveEntity(m: EntityMention, d: number): EntityMention {
-  spliceWork.made++;
+function moveEntity(m: EntityMention, d: number, work: SpliceWork): EntityMention {
+  work.made++;
   const out = { ...m, start: m.start + d, end: m.end + d };
   if (m.officeRange) out.officeRange = [m.officeRange[0] + d, m.officeRange[1] + d];
   return out;
 }
 
 /** Moves a date by `d`; an anchor on a previous date moves too when that date is at or after `from`. */
-function moveDate(m: DateMention, d: number, from: number): DateMention {
-  spliceWork.made++;
+function moveDate(m: DateMention, d: number, from: number, work: SpliceWork): DateMention {
+  work.made++;
   const out = { ...m, start: m.start + d, end: m.end + d };
   const a = m.anchor;
   if (a && typeof a === 'object') out.anchor = { previous: a.previous >= from ? a.previous + d : a.previous };
   return out;
 }
 
-function moveParagraph(p: Paragraph, d: number): Paragraph {
-  spliceWork.made++;
+function moveParagraph(p: Paragraph, d: number, work: SpliceWork): Paragraph {
+  work.made++;
   return {
     ...p,
     start: p.start + d,

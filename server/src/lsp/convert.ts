@@ -53,8 +53,10 @@ export function lineIndexOf(text: string): LineIndex {
  * whole text: each keystroke in a 5 MB article makes a new string.
  */
 export function lineIndexAfterEdit(oldText: string, newText: string, diff: { start: number; oldEnd: number; newEnd: number }): void {
-  const old = lineIndexes.get(oldText);
-  if (!old || lineIndexes.has(newText)) return;
+  if (lineIndexes.has(newText)) return;
+  // The old text's index is built once when nothing converted positions in it yet (an article
+  // without problems): every later version derives from it.
+  const old = lineIndexOf(oldText);
   // The analyzed text's index serves every edit until the next analysis: keep it the most recent.
   lineIndexes.delete(oldText);
   lineIndexes.set(oldText, old);

@@ -14,6 +14,7 @@
 
 import { ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../core/analyze';
 import { diffRegion, spliceAnalysis } from '../core/splice';
+import { ArticleCache, createArticleCache } from '../core/articleCache';
 import { lineIndexAfterEdit } from './convert';
 import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
@@ -74,6 +75,8 @@ export interface ArticleRecord {
   view?: { text: string; analysis: ArticleAnalysis; snapshot: number; sidecar: string | undefined; settings: CoreSettings };
   /** The exact analysis being computed in steps (`Folder.analysisJob`). */
   job?: AnalysisJob;
+  /** What the last analysis keeps for the next one (large open articles only: `Folder.cacheFor`). */
+  cache?: ArticleCache;
 }
 
 /** A cancellation flag, as LSP's `CancellationToken` has it. */
@@ -284,7 +287,7 @@ export class Folder {
     if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar && rec.analyzedSettings === settings) return rec.analysis;
     // Only the date reading and the unknown-name threshold come from the settings here: severities
     // are applied where findings are shown.
-    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar);
+    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar, { cache: this.cacheFor(rec) });
     this.commit(rec, rec.text, snap.version, sidecar, settings, analysis);
     return analysis;
   }
@@ -338,7 +341,7 @@ export class Folder {
     const current = (): boolean => rec.job === job && rec.text === text && this.snap.version === job.snapshot && this.analysisSettings === settings && this.articles.get(rec.uri) === rec;
     job.promise = (async (): Promise<ArticleAnalysis | undefined> => {
       try {
-        const steps = analyzeArticleSteps(rec.uri, text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar);
+        const steps = analyzeArticleSteps(rec.uri, text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar, { cache: this.cacheFor(rec) });
         let t0 = Date.now();
         for (;;) {
           const r = steps.next();
@@ -389,6 +392,15 @@ export class Folder {
     return spliced;
   }
 
+  /**
+   * The document cache of a large article open in the editor (its next version is analyzed
+   * reusing the unchanged paragraphs' work, `core/articleCache.ts`); none for the others.
+   */
+  private cacheFor(rec: ArticleRecord): ArticleCache | undefined {
+    if (rec.version === null || rec.text.length < LARGE_ARTICLE) return undefined;
+    return (rec.cache ??= createArticleCache());
+  }
+
   /** True when the article's cached analysis is out of date. */
   isStale(rec: ArticleRecord): boolean {
     return !rec.analysis || rec.analyzedText !== rec.text || rec.analyzedSnapshot !== this.snapshot.version
@@ -426,6 +438,8 @@ export class Folder {
     } else {
       rec.text = text;
       rec.version = version;
+      // Closed: the file on disk is analyzed once, not edited; its document cache goes.
+      if (version === null) rec.cache = undefined;
     }
     return rec;
   }

@@ -58,8 +58,18 @@ export const MAX_APPROXIMATE_ERRORS = 64;
 /** Pieces shorter than this find too many places to be worth looking for. */
 const MIN_PIECE = 8;
 
-/** Work done by approximate searches (text characters scanned × pattern rows), counted for tests. */
-export const anchorWork = { cells: 0 };
+/**
+ * Work done by approximate searches (text characters scanned × pattern rows), counted for tests:
+ * the caller passes one and reads it afterwards (`anchor(text, target, { work })`).
+ */
+export interface AnchorWork {
+  cells: number;
+}
+
+export interface AnchorOptions {
+  /** Incremented by the work the search does. */
+  work?: AnchorWork;
+}
 
 /** Build the target of the span [start, end) of `text`, with context that never splits a surrogate pair. */
 export function makeTarget(text: string, start: number, end: number): AnnotationTarget {
@@ -71,14 +81,14 @@ export function makeTarget(text: string, start: number, end: number): Annotation
 }
 
 /** Where the target is in `text` now, or null when it cannot be placed (an orphan). */
-export function anchor(text: string, target: AnnotationTarget): Span | null {
+export function anchor(text: string, target: AnnotationTarget, opts: AnchorOptions = {}): Span | null {
   const { quote } = target;
   if (!quote) return null;
   const hint = target.start;
   if (hint !== undefined && hint >= 0 && text.startsWith(quote, hint)) return { start: hint, end: hint + quote.length };
   const exact = exactMatch(text, target);
   if (exact) return exact;
-  return approximateMatch(text, target);
+  return approximateMatch(text, target, opts.work ?? { cells: 0 });
 }
 
 function exactMatch(text: string, target: AnnotationTarget): Span | null {
@@ -113,7 +123,7 @@ function contextScore(text: string, start: number, end: number, target: Annotati
   return n;
 }
 
-function approximateMatch(text: string, target: AnnotationTarget): Span | null {
+function approximateMatch(text: string, target: AnnotationTarget, work: AnchorWork): Span | null {
   const { quote } = target;
   const m = quote.length;
   const maxErrors = Math.min(Math.floor(m / 4), MAX_APPROXIMATE_ERRORS);
@@ -128,8 +138,8 @@ function approximateMatch(text: string, target: AnnotationTarget): Span | null {
     to = Math.min(text.length, from + window);
   }
   const ends: { end: number; errors: number }[] = [];
-  for (const [a, b] of candidateRegions(text, quote, maxErrors, from, to)) {
-    for (const e of approximateEnds(text, quote, maxErrors, a, b)) ends.push(e);
+  for (const [a, b] of candidateRegions(text, quote, maxErrors, from, to, work)) {
+    for (const e of approximateEnds(text, quote, maxErrors, a, b, work)) ends.push(e);
   }
   if (!ends.length) return null;
   const limit = Math.max(1, Math.min(MAX_APPROXIMATE_CANDIDATES, Math.floor(MAX_START_WORK / (m * m))));
@@ -161,7 +171,7 @@ function approximateMatch(text: string, target: AnnotationTarget): Span | null {
  * only the surroundings of the pieces' exact occurrences need the approximate search. An orphan
  * whose text is gone costs k + 1 exact searches; without long enough pieces, the whole range.
  */
-function candidateRegions(text: string, pattern: string, k: number, from: number, to: number): [number, number][] {
+function candidateRegions(text: string, pattern: string, k: number, from: number, to: number, work: AnchorWork): [number, number][] {
   const m = pattern.length;
   const len = Math.floor(m / (k + 1));
   if (len < MIN_PIECE) return [[from, to]];
@@ -169,7 +179,7 @@ function candidateRegions(text: string, pattern: string, k: number, from: number
   for (let p = 0; p <= k; p++) {
     const off = p * len;
     const piece = pattern.slice(off, p === k ? m : off + len);
-    anchorWork.cells += to - from;
+    work.cells += to - from;
     for (let i = text.indexOf(piece, from); i >= 0 && i + piece.length <= to; i = text.indexOf(piece, i + 1)) {
       regions.push([Math.max(from, i - off - k), Math.min(to, i - off + m + k)]);
     }
@@ -189,7 +199,7 @@ function candidateRegions(text: string, pattern: string, k: number, from: number
  * algorithm with Ukkonen's cut-off, so the work is about k × text length). Of each run of adjacent
  * matching ends, only the one with the fewest errors is kept.
  */
-function approximateEnds(text: string, pattern: string, k: number, from: number, to: number): { end: number; errors: number }[] {
+function approximateEnds(text: string, pattern: string, k: number, from: number, to: number, work: AnchorWork): { end: number; errors: number }[] {
   const m = pattern.length;
   const col = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) col[i] = i;
@@ -226,7 +236,7 @@ function approximateEnds(text: string, pattern: string, k: number, from: number,
     }
   }
   if (run) out.push({ end: run.end, errors: run.errors });
-  anchorWork.cells += cells;
+  work.cells += cells;
   return out;
 }
 

@@ -17,7 +17,8 @@
 import { Article, Paragraph } from '../article';
 import { Finding, TextEdit, finding } from '../types';
 import type { CheckContext } from './index';
-import { LineNumbers, MIN_WORDS, fingerprint } from './text';
+import { Fingerprint, LineNumbers, MIN_WORDS, fingerprint } from './text';
+import type { ArticleCache } from '../articleCache';
 
 export interface ParagraphPrint {
   /** Folded words joined by spaces. */
@@ -32,15 +33,27 @@ const cache = new WeakMap<Article, ParagraphPrint[]>();
 /** Paragraphs longer than this (in UTF-16 code units) are not compared: see `paragraphPrints`. */
 export const MAX_PARAGRAPH_CHARS = 20_000;
 
-/** Fingerprints of every paragraph, with the index of each one's first copy. Cached per article. */
-export function paragraphPrints(article: Article): ParagraphPrint[] {
+/**
+ * Fingerprints of every paragraph, with the index of each one's first copy. Cached per article;
+ * with an `ArticleCache`, a paragraph whose text the last analysis saw reuses its fingerprint.
+ */
+export function paragraphPrints(article: Article, articleCache?: ArticleCache): ParagraphPrint[] {
   let out = cache.get(article);
   if (out) return out;
   const firstByKey = new Map<string, number>();
+  const before = articleCache?.prints;
+  const now = articleCache ? new Map<string, Fingerprint>() : undefined;
   out = article.paragraphs.map((p, i) => {
     // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
     // it is left out of the paragraph checks, so their work stays bounded per paragraph.
-    const { key, words } = p.end - p.start > MAX_PARAGRAPH_CHARS ? { key: `\u0000${i}`, words: [] } : fingerprint(article.text.slice(p.start, p.end));
+    let print: Fingerprint;
+    if (p.end - p.start > MAX_PARAGRAPH_CHARS) print = { key: `\u0000${i}`, words: [] };
+    else if (now) {
+      const text = article.text.slice(p.start, p.end);
+      print = now.get(text) ?? before?.get(text) ?? fingerprint(text);
+      now.set(text, print);
+    } else print = fingerprint(article.text.slice(p.start, p.end));
+    const { key, words } = print;
     let first = firstByKey.get(key);
     if (first === undefined) {
       first = i;
@@ -48,6 +61,7 @@ export function paragraphPrints(article: Article): ParagraphPrint[] {
     }
     return { key, words, first };
   });
+  if (articleCache) articleCache.prints = now;
   cache.set(article, out);
   return out;
 }
@@ -60,7 +74,7 @@ export function isRepeat(prints: readonly ParagraphPrint[], i: number): boolean 
 export function duplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
-  const prints = paragraphPrints(article);
+  const prints = paragraphPrints(article, ctx.cache);
   const lines = new LineNumbers(article.text);
   const out: Finding[] = [];
   let i = 0;

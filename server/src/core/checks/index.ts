@@ -4,6 +4,7 @@
  */
 
 import { Article } from '../article';
+import type { ArticleCache } from '../articleCache';
 import { DateMention, EntityMention, Finding, RegistrySnapshot } from '../types';
 import { duplicateParagraph } from './duplicate-paragraph';
 import { eventDateConflict } from './event-date-conflict';
@@ -18,6 +19,8 @@ export interface CheckContext {
   /** Sorted by start. */
   dates: readonly DateMention[];
   registry: RegistrySnapshot;
+  /** The document's cache from its last analysis, when the caller keeps one (`ArticleOptions.cache`). */
+  cache?: ArticleCache;
 }
 
 export type ArticleCheck = (ctx: CheckContext) => Finding[];

@@ -12,7 +12,7 @@
 
 import { Finding, finding } from '../types';
 import type { CheckContext } from './index';
-import { paragraphPrints } from './duplicate-paragraph';
+import { ParagraphPrint, paragraphPrints } from './duplicate-paragraph';
 import { LineNumbers, MIN_WORDS } from './text';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
@@ -22,71 +22,52 @@ const SHINGLE = 5;
 /** Longer "paragraphs" (a pasted table, a minified blob) are not news paragraphs: skip them, bounding memory. */
 const MAX_WORDS = 5000;
 
+/** A paragraph's most similar earlier paragraph (index `i`), with the measures the message gives. */
+interface Best {
+  i: number;
+  jaccard: number;
+  containment: number;
+  score: number;
+}
+
+/**
+ * The check's state after an article's analysis, kept in an `ArticleCache` for the next version
+ * of the same article. Word and shingle ids stay valid across versions (the tables only grow,
+ * and start over when they hold far more than the article uses).
+ */
+export interface NearDuplicateState {
+  words: Map<string, number>;
+  table: ShingleTable;
+  /** Per paragraph: its fingerprint key when it has MIN_WORDS to MAX_WORDS words, else ''. */
+  keys: string[];
+  /** Per paragraph: compared (a key, and the first copy of it). */
+  eligible: Uint8Array;
+  /** Per paragraph with a key: its distinct shingles in order of first occurrence. */
+  shingles: (Int32Array | null)[];
+  /** Posting lists: the first MAX_POSTINGS eligible paragraphs holding shingle `s` are `items[start[s] .. start[s + 1])`. */
+  start: Int32Array;
+  items: Int32Array;
+  /** The paragraphs that have a similar earlier one. */
+  results: Map<number, Best>;
+}
+
 export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
-  const prints = paragraphPrints(article);
+  const prints = paragraphPrints(article, ctx.cache);
+  const old = ctx.cache?.nearDuplicates;
+  const state = nearDuplicates(prints, old);
+  if (ctx.cache) ctx.cache.nearDuplicates = state;
   const lines = new LineNumbers(article.text);
-  // Words and 5-word shingles become small integers: no joined strings, no string-keyed maps.
-  const words = new Map<string, number>();
-  const table = SHARED_TABLE;
-  table.clear();
-  const postings: number[][] = [];
-  /** The last paragraph that counted each shingle, so a paragraph counts a shingle once. */
-  const countedIn: number[] = [];
-  const sizes: number[] = [];
-  /** Shingles shared with each earlier paragraph, and which entries are set (reset after use). */
-  const sharedWith = new Int32Array(ps.length);
-  const touched: number[] = [];
   const out: Finding[] = [];
-  for (let j = 0; j < ps.length; j++) {
-    const pj = prints[j];
-    if (pj.words.length < MIN_WORDS || pj.words.length > MAX_WORDS || pj.first !== j) {
-      // Short paragraphs are ignored; exact repeats belong to duplicate-paragraph, and their first
-      // copy already stands for them as a candidate.
-      sizes.push(0);
-      continue;
-    }
-    const ids = new Int32Array(pj.words.length);
-    for (let k = 0; k < ids.length; k++) {
-      let id = words.get(pj.words[k]);
-      if (id === undefined) words.set(pj.words[k], (id = words.size));
-      ids[k] = id;
-    }
-    // Shingles in order of first occurrence, as a set of their texts would iterate them.
-    let size = 0;
-    for (let k = 0; k + SHINGLE <= ids.length; k++) {
-      const sh = table.idOf(ids, k);
-      if (countedIn[sh] === j) continue;
-      countedIn[sh] = j;
-      size++;
-      const list = postings[sh];
-      if (!list) {
-        postings[sh] = [j];
-        continue;
-      }
-      for (const i of list) if (sharedWith[i]++ === 0) touched.push(i);
-      if (list.length < MAX_POSTINGS) list.push(j);
-    }
-    sizes.push(size);
-    let best: { i: number; jaccard: number; containment: number; score: number } | null = null;
-    for (const i of touched) {
-      const c = sharedWith[i];
-      sharedWith[i] = 0;
-      const jaccard = c / (sizes[i] + size - c);
-      const containment = c / Math.min(sizes[i], size);
-      const score = Math.max(jaccard, containment);
-      if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score || (score === best.score && i < best.i))) {
-        best = { i, jaccard, containment, score };
-      }
-    }
-    touched.length = 0;
-    if (!best) continue;
+  for (const j of [...state.results.keys()].sort((a, b) => a - b)) {
+    const best = state.results.get(j)!;
     const other = ps[best.i];
     const line = lines.lineOf(other.start);
     const pct = (x: number): string => `${Math.round(x * 100)}%`;
     const contained = best.containment >= 0.995 ? 'contained' : 'mostly contained';
-    const otherSize = sizes[best.i];
+    const otherSize = state.shingles[best.i]!.length;
+    const size = state.shingles[j]!.length;
     let message: string;
     if (best.jaccard >= NEAR_DUPLICATE_THRESHOLD || Math.min(otherSize, size) >= 0.8 * Math.max(otherSize, size)) {
       // Paragraphs of similar length: one is an edited copy of the other.
@@ -104,27 +85,193 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
 }
 
 /**
+ * For each paragraph in order, the earlier paragraphs it shares shingles with are found through
+ * posting lists (shingle → the first MAX_POSTINGS eligible paragraphs holding it): a paragraph is
+ * compared with the members of its shingles' lists that come before it. Exact repeats are left
+ * to `duplicate-paragraph`, and their first copy stands for them as a candidate.
+ *
+ * With `old` (the state of another version of the article), the paragraphs are matched to the
+ * old ones by their common first and last paragraphs; a paragraph outside the changed middle
+ * keeps its old result unless one of its shingles' posting lists changed (a member added,
+ * removed or edited), since its result depends only on those lists and their members.
+ */
+function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateState | undefined): NearDuplicateState {
+  const n = prints.length;
+  // Ids are kept while the tables stay within a few times what an article uses.
+  if (old && old.table.size > 2 * old.items.length + 65_536) old = undefined;
+  const words = old?.words ?? new Map<string, number>();
+  const table = old?.table ?? new ShingleTable();
+  const keys: string[] = new Array<string>(n);
+  const eligible = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    const w = prints[j].words.length;
+    keys[j] = w >= MIN_WORDS && w <= MAX_WORDS ? prints[j].key : '';
+    eligible[j] = keys[j] !== '' && prints[j].first === j ? 1 : 0;
+  }
+  // The changed middle: [p, n - s) here, [p, oldN - s) in the old version.
+  const oldN = old ? old.keys.length : 0;
+  let p = 0;
+  let s = 0;
+  if (old) {
+    while (p < n && p < oldN && old.keys[p] === keys[p]) p++;
+    while (s < n - p && s < oldN - p && old.keys[oldN - 1 - s] === keys[n - 1 - s]) s++;
+  }
+  const delta = n - oldN;
+  const toNew = (i: number): number => (i < p ? i : i >= oldN - s ? i + delta : -1);
+  const changedEnd = n - s;
+  const shingles: (Int32Array | null)[] = new Array<Int32Array | null>(n);
+  const marks: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (keys[j] === '') shingles[j] = null;
+    else if (old && (j < p || j >= changedEnd)) shingles[j] = old.shingles[j < p ? j : j - delta];
+    else shingles[j] = shingleIds(prints[j].words, words, table, marks, j);
+  }
+  // Paragraphs outside the middle whose first-copy status changed count as changed too.
+  const changed: number[] = [];
+  const oldChanged: number[] = [];
+  if (old) {
+    for (let j = 0; j < n; j++) {
+      if (j >= p && j < changedEnd) changed.push(j);
+      else if (eligible[j] !== old.eligible[j < p ? j : j - delta]) {
+        changed.push(j);
+        oldChanged.push(j < p ? j : j - delta);
+      }
+    }
+    for (let i = p; i < oldN - s; i++) oldChanged.push(i);
+  }
+  const { start, items } = postingLists(eligible, shingles, table.size);
+
+  const results = new Map<number, Best>();
+  const sharedWith = new Int32Array(n);
+  const touched: number[] = [];
+  const compare = (j: number): void => {
+    const best = mostSimilar(j, shingles, start, items, sharedWith, touched);
+    if (best) results.set(j, best);
+  };
+  if (!old) {
+    for (let j = 0; j < n; j++) if (eligible[j]) compare(j);
+    return { words, table, keys, eligible, shingles, start, items, results };
+  }
+  // Shingles whose posting list may differ: those of the changed paragraphs, old and new. A list
+  // holding an old paragraph of the changed middle differs (`toNew` gives it no index).
+  const listChanged = new Uint8Array(table.size);
+  const consider = (sh: number): void => {
+    if (listChanged[sh] === 2) return;
+    listChanged[sh] = 2; // considered; 1: changed
+    const a = sh + 1 < old!.start.length ? old!.start[sh] : 0;
+    const b = sh + 1 < old!.start.length ? old!.start[sh + 1] : 0;
+    const c = start[sh];
+    const d = start[sh + 1];
+    let same = b - a === d - c;
+    for (let k = 0; same && k < d - c; k++) same = toNew(old!.items[a + k]) === items[c + k];
+    if (!same) listChanged[sh] = 1;
+  };
+  for (const j of changed) for (const sh of shingles[j] ?? []) consider(sh);
+  for (const i of oldChanged) for (const sh of old.shingles[i] ?? []) consider(sh);
+  const recompute = new Uint8Array(n);
+  for (const j of changed) recompute[j] = 1;
+  for (let j = 0; j < n; j++) {
+    const sj = shingles[j];
+    if (!eligible[j] || recompute[j] || !sj) continue;
+    for (let k = 0; k < sj.length; k++) {
+      if (listChanged[sj[k]] === 1) {
+        recompute[j] = 1;
+        break;
+      }
+    }
+  }
+  for (const [jOld, b] of old.results) {
+    const j = toNew(jOld);
+    if (j >= 0 && !recompute[j] && eligible[j]) results.set(j, { ...b, i: toNew(b.i) });
+  }
+  for (let j = 0; j < n; j++) if (recompute[j] && eligible[j]) compare(j);
+  return { words, table, keys, eligible, shingles, start, items, results };
+}
+
+/** A paragraph's distinct shingles (as ids), in order of first occurrence. */
+function shingleIds(ws: readonly string[], words: Map<string, number>, table: ShingleTable, marks: number[], stamp: number): Int32Array {
+  const ids = new Int32Array(ws.length);
+  for (let k = 0; k < ids.length; k++) {
+    let id = words.get(ws[k]);
+    if (id === undefined) words.set(ws[k], (id = words.size));
+    ids[k] = id;
+  }
+  const out: number[] = [];
+  // `marks[sh] === stamp + 1`: already counted for this paragraph.
+  for (let k = 0; k + SHINGLE <= ids.length; k++) {
+    const sh = table.idOf(ids, k);
+    if (marks[sh] === stamp + 1) continue;
+    marks[sh] = stamp + 1;
+    out.push(sh);
+  }
+  return Int32Array.from(out);
+}
+
+/** The first MAX_POSTINGS eligible paragraphs holding each shingle, as flat arrays. */
+function postingLists(eligible: Uint8Array, shingles: readonly (Int32Array | null)[], size: number): { start: Int32Array; items: Int32Array } {
+  const count = new Int32Array(size);
+  for (let j = 0; j < eligible.length; j++) {
+    const sj = shingles[j];
+    if (!eligible[j] || !sj) continue;
+    for (let k = 0; k < sj.length; k++) if (count[sj[k]] < MAX_POSTINGS) count[sj[k]]++;
+  }
+  const start = new Int32Array(size + 1);
+  for (let sh = 0; sh < size; sh++) start[sh + 1] = start[sh] + count[sh];
+  const items = new Int32Array(start[size]);
+  const fill = start.slice(0, size);
+  for (let j = 0; j < eligible.length; j++) {
+    const sj = shingles[j];
+    if (!eligible[j] || !sj) continue;
+    for (let k = 0; k < sj.length; k++) {
+      const sh = sj[k];
+      if (fill[sh] < start[sh + 1]) items[fill[sh]++] = j;
+    }
+  }
+  return { start, items };
+}
+
+/** The earlier paragraph most similar to paragraph `j` above the threshold (the first on a tie), or null. */
+function mostSimilar(j: number, shingles: readonly (Int32Array | null)[], start: Int32Array, items: Int32Array, sharedWith: Int32Array, touched: number[]): Best | null {
+  const sj = shingles[j]!;
+  for (let k = 0; k < sj.length; k++) {
+    const sh = sj[k];
+    // Lists are in paragraph order: the members before `j` are the list as it was when `j` came.
+    for (let x = start[sh]; x < start[sh + 1]; x++) {
+      const i = items[x];
+      if (i >= j) break;
+      if (sharedWith[i]++ === 0) touched.push(i);
+    }
+  }
+  const size = sj.length;
+  let best: Best | null = null;
+  for (const i of touched) {
+    const c = sharedWith[i];
+    sharedWith[i] = 0;
+    const other = shingles[i]!.length;
+    const jaccard = c / (other + size - c);
+    const containment = c / Math.min(other, size);
+    const score = Math.max(jaccard, containment);
+    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score || (score === best.score && i < best.i))) {
+      best = { i, jaccard, containment, score };
+    }
+  }
+  touched.length = 0;
+  return best;
+}
+
+/**
  * Distinct 5-word shingles (as word ids) → dense shingle ids, in an open-addressing hash table
  * over typed arrays. Equal ids mean equal word sequences: the table compares all five words.
  */
-class ShingleTable {
+export class ShingleTable {
   private cap = 1024;
   private slots = new Int32Array(this.cap).fill(-1);
   private keys = new Int32Array(this.cap * SHINGLE);
   private count = 0;
-  /** The slots in use, so `clear` costs what the last article used, not the table's capacity. */
-  private used: number[] = [];
 
-  /** Empties the table for the next article (one table serves them all: no allocation per article). */
-  clear(): void {
-    if (this.cap > 1 << 16) {
-      // A huge article grew it: give the memory back.
-      this.cap = 1024;
-      this.slots = new Int32Array(this.cap).fill(-1);
-      this.keys = new Int32Array(this.cap * SHINGLE);
-    } else for (const h of this.used) this.slots[h] = -1;
-    this.used.length = 0;
-    this.count = 0;
+  /** How many distinct shingles it holds (ids are 0 to size − 1). */
+  get size(): number {
+    return this.count;
   }
 
   idOf(ids: Int32Array, at: number): number {
@@ -136,7 +283,6 @@ class ShingleTable {
         const k = this.count * SHINGLE;
         for (let i = 0; i < SHINGLE; i++) this.keys[k + i] = ids[at + i];
         this.slots[h] = this.count;
-        this.used.push(h);
         return this.count++;
       }
       if (this.equals(id, ids, at)) return id;
@@ -155,18 +301,14 @@ class ShingleTable {
     keys.set(this.keys.subarray(0, this.count * SHINGLE));
     this.keys = keys;
     this.slots = new Int32Array(this.cap).fill(-1);
-    this.used.length = 0;
     const mask = this.cap - 1;
     for (let id = 0; id < this.count; id++) {
       let h = hash(keys, id * SHINGLE) & mask;
       while (this.slots[h] >= 0) h = (h + 1) & mask;
       this.slots[h] = id;
-      this.used.push(h);
     }
   }
 }
-
-const SHARED_TABLE = new ShingleTable();
 
 function hash(ids: Int32Array, at: number): number {
   let h = 0x811c9dc5;

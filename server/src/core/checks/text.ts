@@ -56,8 +56,14 @@ function asciiWords(text: string): string[] {
   return out;
 }
 
+/** A paragraph's folded words, and the words joined by single spaces (equal keys: the same paragraph). */
+export interface Fingerprint {
+  key: string;
+  words: string[];
+}
+
 /** A paragraph's fingerprint: its folded words joined by single spaces. */
-export function fingerprint(text: string): { key: string; words: string[] } {
+export function fingerprint(text: string): Fingerprint {
   const words = foldedWords(text);
   return { key: words.join(' '), words };
 }

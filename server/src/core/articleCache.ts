@@ -1,0 +1,30 @@
+/**
+ * What the analysis of one version of an article keeps for the analysis of the next version of
+ * the same article, so that an edit costs about what it touched (issue #14: "incremental
+ * re-analysis by paragraph, cached results keyed by content"). The caller owns one per document
+ * (the language server, per open article) and passes it in `ArticleOptions.cache`; nothing in
+ * the core keeps it. A cached analysis equals an analysis from scratch of the same text
+ * (`test/unit/article-cache.test.ts` compares them over random edit sequences).
+ *
+ * Kept (each replaced by the next analysis, so it holds one version's worth, never more):
+ * - paragraph fingerprints by paragraph text (`checks/duplicate-paragraph.ts`);
+ * - the near-duplicate check's word and shingle tables, per-paragraph shingles, posting lists and
+ *   results (`checks/near-duplicate-paragraph.ts`): after an edit, only the paragraphs whose
+ *   candidates can have changed are compared again.
+ * None of these depends on the registry or the settings.
+ */
+
+import type { Fingerprint } from './checks/text';
+import type { NearDuplicateState } from './checks/near-duplicate-paragraph';
+
+export interface ArticleCache {
+  /** Fingerprints of the last analysis's paragraphs, by paragraph text. */
+  prints?: Map<string, Fingerprint>;
+  /** The near-duplicate check's state after the last analysis. */
+  nearDuplicates?: NearDuplicateState;
+}
+
+/** A new, empty cache for one document. */
+export function createArticleCache(): ArticleCache {
+  return {};
+}
