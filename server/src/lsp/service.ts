@@ -115,13 +115,17 @@ export class AttacheService {
       // Known articles count as articles in `classify`: ask the globs and the language directly.
       if (!folder.matchesArticleGlobs(uri) && doc?.languageId !== 'diplomatic-article') folder.removeArticle(uri);
     }
-    registryUris.forEach((uri, i) => {
-      const open = this.documents.get(uri);
-      if (open) this.timedSetFile(folder, uri, open.text);
-      else this.readRegistryFile(folder, uri);
-      onRegistryFile?.(i + 1, registryUris.length);
-    });
-    this.refresh(folder);
+    try {
+      registryUris.forEach((uri, i) => {
+        const open = this.documents.get(uri);
+        if (open) this.timedSetFile(folder, uri, open.text);
+        else this.readRegistryFile(folder, uri);
+        onRegistryFile?.(i + 1, registryUris.length);
+      });
+    } finally {
+      // Whatever was read counts, even if a later file failed.
+      this.refresh(folder);
+    }
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
