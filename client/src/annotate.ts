@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, EntitiesRequest, EntityItem } from '../../server/src/lsp/protocol';
 import { offerAnnotateAll, sameMentionsBefore } from './annotateAll';
+import { FIX_COMMANDS } from '../../server/src/core/commands';
 import { sendRequest } from './messages';
 
 type Kind = 'link' | 'not-entity' | 'entity' | 'date' | 'note' | 'tag';
@@ -86,7 +87,7 @@ export function registerAnnotationCommands(context: vscode.ExtensionContext, get
       if (value) await annotate('date', { value: value.trim() });
     }),
     // The quick fix of an orphaned annotation: attach it to what is selected in its article.
-    vscode.commands.registerCommand('attache.reattachAnnotation', async (articleUri: string, id: string) => {
+    vscode.commands.registerCommand(FIX_COMMANDS.reattachAnnotation, async (articleUri: string, id: string) => {
       const uri = vscode.Uri.parse(articleUri);
       const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && !e.selection.isEmpty);
       if (!editor) {

@@ -17,6 +17,7 @@ import { registerTimeline } from './timeline';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, StatusNotification } from '../../server/src/lsp/protocol';
 import { SIDECAR_SUFFIX } from '../../server/src/core/annotations/naming';
+import { frontMatterText, startsWithFrontMatter } from '../../server/src/core/frontMatter';
 import { onNotification } from './messages';
 import { importFromWikidata } from './wikidataImport';
 
@@ -116,7 +117,7 @@ function updateStatus(folders: FolderStatus[]): void {
 async function insertFrontMatter(uri?: string): Promise<void> {
   const doc = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : vscode.window.activeTextEditor?.document;
   if (!doc) return;
-  if (/^---[ \t]*\r?\n/.test(doc.getText())) {
+  if (startsWithFrontMatter(doc.getText())) {
     void vscode.window.showInformationMessage('This article already has front matter: edit its date: line.');
     return;
   }
@@ -127,9 +128,8 @@ async function insertFrontMatter(uri?: string): Promise<void> {
     validateInput: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) && !Number.isNaN(Date.parse(v.trim())) ? undefined : 'Write the date as YYYY-MM-DD'),
   });
   if (!date) return;
-  const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, new vscode.Position(0, 0), `---${eol}date: ${date.trim()}${eol}---${eol}`);
+  edit.insert(doc.uri, new vscode.Position(0, 0), frontMatterText(date.trim(), doc.getText()));
   await vscode.workspace.applyEdit(edit);
 }
 

@@ -28,6 +28,8 @@ import { ArticleAnalysis } from '../core/analyze';
 import { appendEntryEdit, newEntrySpan, registryFileFor, slugId } from '../core/registry/write';
 import { applyEdits } from '../core/edits';
 import { CoreSettings, ENTITY_TYPES, EntityType, Finding, Fix } from '../core/types';
+import { FIX_COMMANDS } from '../core/commands';
+import { frontMatterText } from '../core/frontMatter';
 import { visibleFindings } from './diagnostics';
 import { toOffsets, toRange, toTextEdit } from './convert';
 import { annotationEdit } from './annotations';
@@ -108,8 +110,8 @@ function fixActions(service: AttacheService, uri: string, text: string, findings
 }
 
 /** Fix commands the server turns into edits itself (the core cannot: they touch the registry). */
-const ADD_TO_REGISTRY = 'attache.addToRegistry';
-const LINK_MENTION = 'attache.linkMention';
+const ADD_TO_REGISTRY = FIX_COMMANDS.addToRegistry;
+const LINK_MENTION = FIX_COMMANDS.linkMention;
 
 export function fixAction(service: AttacheService, uri: string, text: string, fix: Fix): CodeAction | undefined {
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix };
@@ -254,8 +256,3 @@ function frontMatterAction(uri: string, a: ArticleAnalysis, findings: readonly F
   return action;
 }
 
-/** `---\ndate: 2025-10-26\n---\n`, with the article's own line ends. */
-export function frontMatterText(date: string, articleText: string): string {
-  const eol = articleText.includes('\r\n') ? '\r\n' : '\n';
-  return `---${eol}date: ${date}${eol}---${eol}`;
-}

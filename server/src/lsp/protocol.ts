@@ -8,11 +8,12 @@
  * and register or send only through it, so a handler and a caller cannot disagree on a shape. The
  * declarations are plain objects rather than `RequestType`s because the server and the client
  * libraries each bundle their own copy of vscode-jsonrpc, whose message classes do not match
- * across copies; this module also stays free of run-time imports, so the client bundle does not
- * pull in the server library.
+ * across copies; this module's only run-time import is `core/commands.ts` (no dependencies), so
+ * the client bundle does not pull in the server library.
  */
 
 import type { Range, WorkspaceEdit } from 'vscode-languageserver';
+import { FIX_COMMANDS } from '../core/commands';
 import type { TimelineData } from '../core/timeline';
 
 /** A custom request: its method name; `P` and `R` (parameters, result) exist only as types. */
@@ -168,12 +169,12 @@ export const CLIENT_COMMANDS = {
   /** Arguments: uri, position, locations (LSP shapes): shows a references peek. */
   showReferences: 'attache.showReferences',
   /** Argument: the article's uri. Asks for a publication date and inserts front matter with it. */
-  insertFrontMatter: 'attache.insertFrontMatter',
+  insertFrontMatter: FIX_COMMANDS.insertFrontMatter,
   /**
    * Arguments: the article's uri, the name, the guessed entity type. Asks the type and the
    * country, applies the edit of `AddEntityRequest` and opens the registry at the new entry.
    */
-  addToRegistry: 'attache.addToRegistry',
+  addToRegistry: FIX_COMMANDS.addToRegistry,
   /** Optional argument: a name to search for. Imports items from Wikidata into the registry. */
   importFromWikidata: 'attache.importFromWikidata',
   /** Optional argument: a file URI, or `{ uri?, entity?, scope? }`. Opens the timeline view. */

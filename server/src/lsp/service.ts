@@ -1,27 +1,27 @@
 /**
  * The language service: the state the editor features work on, with no connection in sight.
  *
- * Per workspace folder it holds a `RegistryStore` (one immutable snapshot at a time, rebuilt when a
- * registry file changes), the entity index built for that snapshot, every article the folder
- * has (open in the editor or only on disk) with its analysis cached by (text, snapshot), and the
- * core's cross-article index. File access goes through a `Host` (the node adapter in production),
- * so the service itself never touches the disk and the connection lives only in `server.ts`.
+ * It holds the workspace folders (`Folder`, folder.ts: per folder a registry snapshot with its
+ * entity index, every article the folder has, open in the editor or only on disk, with its
+ * analysis cached by (text, sidecar, snapshot), and the core's cross-article index), the open
+ * documents, and turns editor events (open, change, close, a change on disk) into folder updates;
+ * `classify` says what a file is. File access goes through a `Host` (the node adapter in
+ * production, an in-memory one in tests), so the service itself never touches the disk and the
+ * connection lives only in `server.ts`.
  *
  * Invariants: an analysis is only ever returned for the text it was computed from and the current
  * snapshot; a registry file whose new text does not parse keeps its last good entities (the core's
  * `RegistryStore` does that); nothing here writes files.
  */
 
-import { ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../core/analyze';
-import { diffRegion, spliceAnalysis } from '../core/splice';
-import { ArticleCache, createArticleCache } from '../core/articleCache';
-import { lineIndexAfterEdit } from './convert';
-import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
-import { EntityIndex, buildEntityIndex } from '../core/entities';
-import { RegistryStore } from '../core/registry';
-import { CoreSettings, DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
-import { CrossArticleIndex, createCrossArticleIndex } from './crossArticle';
-import { AttacheSettings, DEFAULT_SETTINGS } from './settings';
+import { ArticleAnalysis } from '../core/analyze';
+import { articleOfSidecar, isSidecarPath } from '../core/annotations';
+import { DateMention, Entity, EntityMention } from '../core/types';
+import { ArticleRecord, Cancellation, FileKind, Folder, LARGE_ARTICLE } from './folder';
+import { AttacheSettings } from './settings';
+
+// The folder's types, for the feature modules that import them from here.
+export { ArticleRecord, Cancellation, CancelledError, FileKind, Folder, LARGE_ARTICLE, MentionStats } from './folder';
 
 /** File access and URI handling the service needs; `node/host.ts` implements it on the real disk. */
 export interface Host {
@@ -51,442 +51,6 @@ export interface OpenDocument {
   languageId: string;
   version: number;
   text: string;
-}
-
-/** An article the service knows: open in the editor, or found on disk. */
-export interface ArticleRecord {
-  uri: string;
-  text: string;
-  /** The editor's version while open; null for a file known from disk only. */
-  version: number | null;
-  analysis?: ArticleAnalysis;
-  /** What the cached analysis was computed from. */
-  analyzedText?: string;
-  analyzedSnapshot?: number;
-  /** The annotation sidecar text the analysis used (undefined: the article has none). */
-  analyzedSidecar?: string;
-  /** The settings it was analyzed with (`Folder.analysisSettings`, compared by identity). */
-  analyzedSettings?: CoreSettings;
-  /**
-   * The latest analysis of any version of the text (exact, or provisional: spliced from the exact
-   * one, see `core/splice.ts`), with what it was computed from. Read-only features answer from it
-   * while the exact analysis of a large article is still being computed.
-   */
-  view?: { text: string; analysis: ArticleAnalysis; snapshot: number; sidecar: string | undefined; settings: CoreSettings };
-  /** The exact analysis being computed in steps (`Folder.analysisJob`). */
-  job?: AnalysisJob;
-  /** What the last analysis keeps for the next one (large open articles only: `Folder.cacheFor`). */
-  cache?: ArticleCache;
-}
-
-/** A cancellation flag, as LSP's `CancellationToken` has it. */
-export interface Cancellation {
-  readonly isCancellationRequested: boolean;
-  onCancellationRequested?: (listener: () => void) => { dispose(): void };
-}
-
-/** Resolves when `token` is cancelled (never without one); `dispose` stops listening. */
-function whenCancelled(token: Cancellation | undefined): { promise: Promise<void>; dispose(): void } {
-  let sub: { dispose(): void } | undefined;
-  const promise = new Promise<void>((resolve) => {
-    if (token?.onCancellationRequested) sub = token.onCancellationRequested(() => resolve());
-  });
-  return { promise, dispose: () => sub?.dispose() };
-}
-
-/** Thrown (and turned into LSP's RequestCancelled) when a request's wait is cancelled. */
-export class CancelledError extends Error {
-  constructor() {
-    super('Cancelled');
-  }
-}
-
-interface AnalysisJob {
-  text: string;
-  snapshot: number;
-  sidecar: string | undefined;
-  settings: CoreSettings;
-  /** Undefined when the job stopped because its text, snapshot or sidecar is no longer current. */
-  promise: Promise<ArticleAnalysis | undefined>;
-}
-
-/** Below this size an article is analyzed at once: splicing and steps only pay off on large ones. */
-export const LARGE_ARTICLE = 100_000;
-/** The longest an analysis runs before it lets other events in (ms). */
-const SLICE_MS = 8;
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-export interface MentionStats {
-  mentions: number;
-  articles: number;
-}
-
-/**
- * What a file is to the service: an article, a registry file, an article's annotation sidecar, or
- * something it ignores. `Folder.classify` is the one place that decides.
- */
-export type FileKind = 'article' | 'registry' | 'sidecar' | 'other';
-
-/** One workspace folder (or the folder-less fallback for loose files): its own registry and articles. */
-export class Folder {
-  /** Registry files as last given: changes take effect in `snapshot` at the next `refresh`. */
-  private readonly store = new RegistryStore();
-  /** The text each registry file was last given to the store (to skip and not time unchanged ones). */
-  private readonly registryTexts = new Map<string, string>();
-  readonly articles = new Map<string, ArticleRecord>();
-  settings: AttacheSettings = DEFAULT_SETTINGS;
-  private isArticlePath: (rel: string) => boolean;
-  private isRegistryPath: (rel: string) => boolean;
-  private snap: RegistrySnapshot;
-  private index: EntityIndex;
-  private cross: CrossArticleIndex;
-  /** Bumped whenever any article's analysis changes: caches over all articles key on it. */
-  generation = 0;
-  private statsCache: { generation: number; snapshot: number; stats: Map<string, MentionStats> } | null = null;
-
-  constructor(
-    readonly uri: string | null,
-    readonly name: string,
-    private readonly host: Host,
-    /** Told which other articles' cross-article findings changed, so they can be re-published. */
-    private readonly onAffected: (uris: ReadonlySet<string>) => void = () => undefined,
-  ) {
-    this.isArticlePath = host.matcher(DEFAULT_SETTINGS.articles);
-    this.isRegistryPath = host.matcher(DEFAULT_SETTINGS.registry);
-    this.snap = this.store.snapshot();
-    this.index = buildEntityIndex(this.snap);
-    this.cross = createCrossArticleIndex(this.snap);
-  }
-
-  private report(affected: ReadonlySet<string>): void {
-    if (affected.size) this.onAffected(affected);
-  }
-
-  applySettings(settings: AttacheSettings): void {
-    // The settings an analysis depends on: a new object only when one of them changes, so cached
-    // analyses, views and jobs keyed on the old one are stale and nothing else is.
-    const a = this.analysisSettings;
-    const numericOrder = settings.core.numericOrder ?? 'auto';
-    const unknownMinConfidence = settings.core.unknownMinConfidence;
-    if (a.numericOrder !== numericOrder || a.unknownMinConfidence !== unknownMinConfidence) this.analysisSettings = { numericOrder, unknownMinConfidence };
-    this.settings = settings;
-    this.isArticlePath = this.host.matcher(settings.articles);
-    this.isRegistryPath = this.host.matcher(settings.registry);
-  }
-
-  relative(uri: string): string | undefined {
-    return this.uri === null ? undefined : this.host.relativePath(this.uri, uri);
-  }
-
-  matchesArticleGlobs(uri: string): boolean {
-    const rel = this.relative(uri);
-    return rel !== undefined ? this.isArticlePath(rel) : /\.article$/i.test(uri);
-  }
-
-  matchesRegistryGlobs(uri: string): boolean {
-    const rel = this.relative(uri);
-    return rel !== undefined && this.isRegistryPath(rel);
-  }
-
-  isRegistryFile(uri: string): boolean {
-    return this.snap.files.has(uri) || this.store.paths().includes(uri) || this.matchesRegistryGlobs(uri);
-  }
-
-  /**
-   * What `uri` is, decided in this order: a sidecar by its name (`core/annotations/naming.ts`);
-   * a registry file (known to the store, or matching `attache.registry`), even when it also
-   * matches the article globs; an article by its language (`languageId` of an open document), by
-   * being known already, or by matching `attache.articles`; else something the service ignores.
-   */
-  classify(uri: string, languageId?: string): FileKind {
-    if (isSidecarPath(uri)) return 'sidecar';
-    if (this.isRegistryFile(uri)) return 'registry';
-    if (languageId === 'diplomatic-article' || this.articles.has(uri) || this.matchesArticleGlobs(uri)) return 'article';
-    return 'other';
-  }
-
-  /** The registry snapshot every answer of the folder uses; replaced only by `refresh`. */
-  get snapshot(): RegistrySnapshot {
-    return this.snap;
-  }
-
-  /** The entity index of `snapshot` (built by `refresh` with it). */
-  get entityIndex(): EntityIndex {
-    return this.index;
-  }
-
-  /**
-   * Makes the registry files given since the last call (`setRegistryText`, `setRegistryUnreadable`,
-   * `removeRegistryFile`) the folder's snapshot: the cross-file checks run, the entity index is
-   * built, the cross-article index learns the new registry. Returns false when nothing changed.
-   * The one place the registry state moves; every reader sees a snapshot and its index together.
-   */
-  refresh(): boolean {
-    const t0 = Date.now();
-    const s = this.store.snapshot();
-    if (s === this.snap) return false;
-    const t1 = Date.now();
-    const index = buildEntityIndex(s);
-    const t2 = Date.now();
-    this.snap = s;
-    this.index = index;
-    this.cross.setRegistry(s);
-    if (t2 - t1 > 50) this.host.log(`Entity index for ${this.name}: ${s.entities.size} entities in ${t2 - t1} ms`);
-    if (Date.now() - t0 > 100) this.host.log(`Registry of ${this.name} rebuilt in ${Date.now() - t0} ms (${s.entities.size} entities)`);
-    return true;
-  }
-
-  /** The registry files given to the folder (see `refresh`). */
-  registryPaths(): string[] {
-    return this.store.paths();
-  }
-
-  /** Gives a registry file's text (parsed now); returns false when it is the text it had. */
-  setRegistryText(uri: string, text: string): boolean {
-    if (this.registryTexts.get(uri) === text) return false;
-    this.store.setFile(uri, text);
-    this.registryTexts.set(uri, text);
-    return true;
-  }
-
-  /** A registry file that exists but cannot be decoded: it keeps its last good entities (`RegistryStore.setUnreadable`). */
-  setRegistryUnreadable(uri: string, reason: string): void {
-    this.store.setUnreadable(uri, reason);
-    this.registryTexts.delete(uri);
-  }
-
-  removeRegistryFile(uri: string): void {
-    this.store.removeFile(uri);
-    this.registryTexts.delete(uri);
-  }
-
-  private byFile: { snapshot: RegistrySnapshot; files: Map<string, Entity[]> } | null = null;
-
-  /** The entities defined in one registry file, in file order (cached per snapshot). */
-  entitiesIn(uri: string): Entity[] {
-    const snap = this.snapshot;
-    if (!this.byFile || this.byFile.snapshot !== snap) {
-      const files = new Map<string, Entity[]>();
-      for (const e of snap.entities.values()) {
-        let list = files.get(e.source.path);
-        if (!list) files.set(e.source.path, (list = []));
-        list.push(e);
-      }
-      for (const list of files.values()) list.sort((a, b) => a.source.range[0] - b.source.range[0]);
-      this.byFile = { snapshot: snap, files };
-    }
-    return this.byFile.files.get(uri) ?? [];
-  }
-
-  /** The analysis of an article's current text under the current snapshot, computed if needed. */
-  analysis(rec: ArticleRecord): ArticleAnalysis {
-    const snap = this.snapshot;
-    const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    const settings = this.analysisSettings;
-    if (rec.analysis && rec.analyzedText === rec.text && rec.analyzedSnapshot === snap.version && rec.analyzedSidecar === sidecar && rec.analyzedSettings === settings) return rec.analysis;
-    // Only the date reading and the unknown-name threshold come from the settings here: severities
-    // are applied where findings are shown.
-    const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar, { cache: this.cacheFor(rec) });
-    this.commit(rec, rec.text, snap.version, sidecar, settings, analysis);
-    return analysis;
-  }
-
-  /** The settings every analysis uses; replaced (never mutated) by `applySettings` when one changes. */
-  private analysisSettings: CoreSettings = { numericOrder: 'auto' };
-
-  private commit(rec: ArticleRecord, text: string, snapshot: number, sidecar: string | undefined, settings: CoreSettings, analysis: ArticleAnalysis): void {
-    rec.analysis = analysis;
-    rec.analyzedText = text;
-    rec.analyzedSnapshot = snapshot;
-    rec.analyzedSidecar = sidecar;
-    rec.analyzedSettings = settings;
-    rec.view = { text, analysis, snapshot, sidecar, settings };
-    this.report(this.cross.update(rec.uri, analysis));
-    this.generation++;
-  }
-
-  /**
-   * The exact analysis of the article's current text, computed in steps that leave the event loop
-   * free every few milliseconds. One computation per (text, snapshot, sidecar) is shared by every
-   * caller; a computation whose text is no longer the article's stops at its next step (a newer
-   * version cancels older work), and its callers wait for the newer one. `token` ends this
-   * caller's wait with `CancelledError`.
-   */
-  async analysisAsync(rec: ArticleRecord, token?: Cancellation): Promise<ArticleAnalysis> {
-    for (;;) {
-      if (token?.isCancellationRequested) throw new CancelledError();
-      if (!this.isStale(rec)) return rec.analysis!;
-      const job = this.job(rec);
-      const cancelled = whenCancelled(token);
-      let result: ArticleAnalysis | undefined | void;
-      try {
-        result = await Promise.race([job.promise, cancelled.promise]);
-      } finally {
-        cancelled.dispose();
-      }
-      // Done for the text the article still has (committed, unless the article left meanwhile).
-      if (result && rec.text === job.text) return result;
-    }
-  }
-
-  private job(rec: ArticleRecord): AnalysisJob {
-    const snap = this.snapshot;
-    const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    const settings = this.analysisSettings;
-    const j = rec.job;
-    if (j && j.text === rec.text && j.snapshot === snap.version && j.sidecar === sidecar && j.settings === settings) return j;
-    const text = rec.text;
-    const job: AnalysisJob = { text, snapshot: snap.version, sidecar, settings, promise: Promise.resolve(undefined) };
-    const current = (): boolean => rec.job === job && rec.text === text && this.snap.version === job.snapshot && this.analysisSettings === settings && this.articles.get(rec.uri) === rec;
-    job.promise = (async (): Promise<ArticleAnalysis | undefined> => {
-      try {
-        const steps = analyzeArticleSteps(rec.uri, text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar, { cache: this.cacheFor(rec) });
-        let t0 = Date.now();
-        for (;;) {
-          const r = steps.next();
-          if (r.done) {
-            if (current()) this.commit(rec, text, job.snapshot, sidecar, settings, r.value);
-            return r.value;
-          }
-          if (Date.now() - t0 >= SLICE_MS) {
-            await nextTurn();
-            t0 = Date.now();
-            // Superseded by a newer text, snapshot or job: stop; the callers wait for the newer one.
-            if (!current()) return undefined;
-          }
-        }
-      } finally {
-        if (rec.job === job) rec.job = undefined;
-      }
-    })();
-    rec.job = job;
-    return job;
-  }
-
-  /**
-   * An analysis of the article's current text for read-only features (hover, definition,
-   * highlights, tokens, hints, symbols): the exact one when it is current; for a large article
-   * being edited, a provisional one spliced from the latest analysis (`core/splice.ts`); else
-   * undefined (the caller waits for `analysisAsync`).
-   */
-  quickAnalysis(rec: ArticleRecord): ArticleAnalysis | undefined {
-    if (!this.isStale(rec)) return rec.analysis;
-    const snap = this.snapshot;
-    const sidecar = this.sidecarText(sidecarPath(rec.uri));
-    const settings = this.analysisSettings;
-    const v = rec.view;
-    if (v && v.text === rec.text && v.snapshot === snap.version && v.sidecar === sidecar && v.settings === settings) return v.analysis;
-    // Spliced from the exact analysis (never from another splice): the window covers every edit
-    // since, and nothing is copied twice.
-    const base = rec.analysis;
-    const baseText = rec.analyzedText;
-    if (!base || baseText === undefined || rec.analyzedSnapshot !== snap.version || rec.analyzedSidecar !== sidecar || rec.analyzedSettings !== settings) return undefined;
-    if (rec.text.length < LARGE_ARTICLE) return undefined;
-    const diff = diffRegion(baseText, rec.text);
-    // Requests convert positions with the new text's line index: derive it from the old one.
-    if (diff) lineIndexAfterEdit(baseText, rec.text, diff);
-    const spliced = spliceAnalysis(base, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, diff);
-    if (!spliced) return undefined;
-    rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar, settings };
-    return spliced;
-  }
-
-  /**
-   * The document cache of a large article open in the editor (its next version is analyzed
-   * reusing the unchanged paragraphs' work, `core/articleCache.ts`); none for the others.
-   */
-  private cacheFor(rec: ArticleRecord): ArticleCache | undefined {
-    if (rec.version === null || rec.text.length < LARGE_ARTICLE) return undefined;
-    return (rec.cache ??= createArticleCache());
-  }
-
-  /** True when the article's cached analysis is out of date. */
-  isStale(rec: ArticleRecord): boolean {
-    return !rec.analysis || rec.analyzedText !== rec.text || rec.analyzedSnapshot !== this.snapshot.version
-      || rec.analyzedSidecar !== this.sidecarText(sidecarPath(rec.uri)) || rec.analyzedSettings !== this.analysisSettings;
-  }
-
-  /** Annotation sidecar texts by sidecar URI, as last seen on disk (undefined: no such file). */
-  private readonly sidecars = new Map<string, string | undefined>();
-
-  /** Open sidecar buffers (set by the service on open and change, removed on close). */
-  readonly openSidecars = new Map<string, string>();
-
-  /** An article's annotation sidecar: the open buffer, else the file (read once, then on change). */
-  sidecarText(uri: string): string | undefined {
-    const open = this.openSidecars.get(uri);
-    if (open !== undefined) return open;
-    if (!this.sidecars.has(uri)) this.sidecarChanged(uri);
-    return this.sidecars.get(uri);
-  }
-
-  /** Re-read a sidecar from disk (after a change on disk, or when its editor closes). */
-  sidecarChanged(uri: string, r: HostRead = this.host.readFile(uri)): void {
-    this.sidecars.set(uri, r.ok ? r.text : undefined);
-  }
-
-  crossFindings(uri: string): ReturnType<CrossArticleIndex['findingsFor']> {
-    return this.cross.findingsFor(uri);
-  }
-
-  setArticleText(uri: string, text: string, version: number | null): ArticleRecord {
-    let rec = this.articles.get(uri);
-    if (!rec) {
-      rec = { uri, text, version };
-      this.articles.set(uri, rec);
-    } else {
-      rec.text = text;
-      rec.version = version;
-      // Closed: the file on disk is analyzed once, not edited; its document cache goes.
-      if (version === null) rec.cache = undefined;
-    }
-    return rec;
-  }
-
-  removeArticle(uri: string): void {
-    if (this.articles.delete(uri)) {
-      this.report(this.cross.remove(uri));
-      this.generation++;
-    }
-  }
-
-  /**
-   * Per entity id: how many mentions and in how many articles, over the analyses that are
-   * current. Articles still waiting for re-analysis count with their last analysis, so a hover
-   * never waits for the whole workspace.
-   */
-  mentionStats(): Map<string, MentionStats> {
-    const snapVersion = this.snapshot.version;
-    if (this.statsCache && this.statsCache.generation === this.generation && this.statsCache.snapshot === snapVersion) return this.statsCache.stats;
-    const stats = new Map<string, MentionStats>();
-    for (const rec of this.articles.values()) {
-      if (!rec.analysis) continue;
-      const seen = new Set<string>();
-      for (const m of rec.analysis.entities) {
-        if (!m.id) continue;
-        let s = stats.get(m.id);
-        if (!s) stats.set(m.id, (s = { mentions: 0, articles: 0 }));
-        s.mentions++;
-        if (!seen.has(m.id)) {
-          seen.add(m.id);
-          s.articles++;
-        }
-      }
-    }
-    this.statsCache = { generation: this.generation, snapshot: snapVersion, stats };
-    return stats;
-  }
-
-  /** Every mention of `id` in every article of the folder, analysing stale articles first. */
-  mentionsOf(id: string): { uri: string; text: string; mention: EntityMention }[] {
-    const out: { uri: string; text: string; mention: EntityMention }[] = [];
-    for (const rec of this.articles.values()) {
-      const a = this.analysis(rec);
-      for (const m of a.entities) if (m.id === id) out.push({ uri: rec.uri, text: rec.text, mention: m });
-    }
-    return out;
-  }
 }
 
 /** What a position in an article is on. */
@@ -551,13 +115,17 @@ export class AttacheService {
       // Known articles count as articles in `classify`: ask the globs and the language directly.
       if (!folder.matchesArticleGlobs(uri) && doc?.languageId !== 'diplomatic-article') folder.removeArticle(uri);
     }
-    registryUris.forEach((uri, i) => {
-      const open = this.documents.get(uri);
-      if (open) this.timedSetFile(folder, uri, open.text);
-      else this.readRegistryFile(folder, uri);
-      onRegistryFile?.(i + 1, registryUris.length);
-    });
-    this.refresh(folder);
+    try {
+      registryUris.forEach((uri, i) => {
+        const open = this.documents.get(uri);
+        if (open) this.timedSetFile(folder, uri, open.text);
+        else this.readRegistryFile(folder, uri);
+        onRegistryFile?.(i + 1, registryUris.length);
+      });
+    } finally {
+      // Whatever was read counts, even if a later file failed.
+      this.refresh(folder);
+    }
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.

@@ -7,6 +7,7 @@
  * `orphaned-annotation` finding on the sidecar, at the annotation's node.
  */
 
+import { FIX_COMMANDS } from '../commands';
 import { calendarGranularity } from './granularity';
 import { DateMention, EntityMention, EntityType, Finding, RegistrySnapshot, finding } from '../types';
 import { Span, anchor } from './anchor';
@@ -48,7 +49,7 @@ export interface ApplyResult {
 }
 
 /** The command a client implements to re-attach an orphan to the current selection. */
-export const REATTACH_COMMAND = 'attache.reattachAnnotation';
+export const REATTACH_COMMAND = FIX_COMMANDS.reattachAnnotation;
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 const within = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;

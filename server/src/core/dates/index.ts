@@ -8,6 +8,8 @@
  */
 
 import { Article, paragraphAt } from '../article';
+import { FIX_COMMANDS } from '../commands';
+import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexType, finding } from '../types';
 import { Unit, holidayDate } from './lexicon';
@@ -137,9 +139,9 @@ function frontMatterFix(article: Article, dates: DateMention[]): Fix {
   const full = dates.filter((d) => d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value)).map((d) => d.value!).sort();
   const latest = full[full.length - 1];
   if (latest && !article.frontMatter) {
-    return { title: `Add front matter with a publication date (${latest}, the latest date in the article)`, edits: [{ start: 0, end: 0, newText: `---\ndate: ${latest}\n---\n` }] };
+    return { title: `Add front matter with a publication date (${latest}, the latest date in the article)`, edits: [{ start: 0, end: 0, newText: frontMatterText(latest, article.text) }] };
   }
-  return { title: 'Add front matter with a publication date…', edits: [], command: { name: 'attache.insertFrontMatter', args: [] } };
+  return { title: 'Add front matter with a publication date…', edits: [], command: { name: FIX_COMMANDS.insertFrontMatter, args: [] } };
 }
 
 /** Tense of the clause governing a date: the last tense cue before it in its sentence, else the first after. */

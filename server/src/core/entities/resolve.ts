@@ -5,6 +5,7 @@
  * What stays undecided is reported (`ambiguous-mention`), never guessed.
  */
 
+import { FIX_COMMANDS } from '../commands';
 import { Entity, EntityMention, Finding, RegistrySnapshot, finding } from '../types';
 import { RawMatch } from './match';
 import { EntityIndex, Target, derivedParts, doubleSurnames } from './trie';
@@ -269,7 +270,7 @@ export function ambiguityFindings(mentions: readonly EntityMention[], reg: Regis
     const names = m.candidates.map((id) => describe(reg.entities.get(id)));
     out.push(finding('ambiguous-mention', m.start, m.end,
       `'${m.text}' could be ${names.join(' or ')}: no earlier full mention in this article decides it. Write the full name once, or link this mention with a quick fix.`,
-      { fixes: m.candidates.map((id) => ({ title: `Link to ${reg.entities.get(id)?.name ?? id}`, edits: [], command: { name: 'attache.linkMention', args: [m.start, m.end, id] } })) }));
+      { fixes: m.candidates.map((id) => ({ title: `Link to ${reg.entities.get(id)?.name ?? id}`, edits: [], command: { name: FIX_COMMANDS.linkMention, args: [m.start, m.end, id] } })) }));
   }
   return out;
 }

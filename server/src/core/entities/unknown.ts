@@ -8,6 +8,7 @@
  * lines, bullets of links and spans touching a registry match are skipped.
  */
 
+import { FIX_COMMANDS } from '../commands';
 import { Article } from '../article';
 import { EntityMention, EntityType, Finding, finding } from '../types';
 import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenText } from './tokens';
@@ -250,7 +251,7 @@ function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: numb
   scan.mentions.push({ start, end, text: span, type, id: null, candidates: [], form: 'unknown', guessedType: type, confidence });
   scan.findings.push(finding('unknown-entity', start, end,
     `'${span}' is not in the registry (it looks like ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
-    { fixes: [{ title: `Add '${span}' to the registry`, edits: [], command: { name: 'attache.addToRegistry', args: [span, type] } }] }));
+    { fixes: [{ title: `Add '${span}' to the registry`, edits: [], command: { name: FIX_COMMANDS.addToRegistry, args: [span, type] } }] }));
 }
 
 /** The word before a colon, slash or bar right before the span ("Photo: Jane Doe"); '' if there is none. */
