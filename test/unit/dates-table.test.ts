@@ -440,7 +440,7 @@ const ROWS: Row[] = [
   ['2025-10-26', 'Markets close on Christmas Day.', 'Christmas Day', 'DATE', '2025-12-25'],
   ['2025-03-10', 'Markets closed on Christmas Day.', 'Christmas Day', 'DATE', '2024-12-25'],
   // Holidays as rows of HOLIDAYS (lexicon.ts): fixed days, nth weekdays, Easter.
-  ['1998-10-26', 'The ads will run from now to Election Day.', 'Election Day', 'DATE', '1998-11-03'],
+  ['1998-10-26', 'The ads will run through Election Day.', 'Election Day', 'DATE', '1998-11-03'],
   ['2012-11-20', 'Turnout on Election Day surprised both campaigns.', 'Election Day', 'DATE', '2012-11-06'],
   ['2024-06-01', 'Wreaths were laid on Memorial Day at the cemetery.', 'Memorial Day', 'DATE', '2024-05-27'],
   ['2025-11-20', 'Wreaths were laid on Veterans Day at the cemetery.', 'Veterans Day', 'DATE', '2025-11-11'],

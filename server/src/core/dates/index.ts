@@ -597,9 +597,9 @@ function resolveDate(e: Expr, c: Context): Resolved {
         const t = c.tenseAt(e.start, e.end);
         if (t === 'future') while (at(y) < an) y++;
         else if (t === 'past') while (at(y) > an) y--;
-        // Present or no cue: the nearest ("from now to Election Day" a week ahead).
+        // Present or no cue: the nearest (a holiday a week ahead, not the one a year back).
         else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
-        rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the such holiday nearest the publication date';
+        rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the holiday nearest the publication date';
       }
       const h = holidayDate(k.name, y)!;
       if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };

@@ -1169,6 +1169,13 @@ export class DateScanner {
     return null;
   }
 
+  /** Whether token k is a time zone ("GMT", "EST"): a short capitalized word in CLOCK_ZONE. */
+  isZone(k: number): boolean {
+    if (this.kind(k) !== W || this.tE[k] - this.tS[k] > 4) return false;
+    const c = this.first(k);
+    return c >= 65 && c <= 90 && CLOCK_ZONE.test(this.str(k));
+  }
+
   /** Whether token k is the indefinite article. */
   isArticle(k: number): boolean {
     const w = this.strOrNone(k);
@@ -1385,6 +1392,7 @@ export class DateScanner {
     const len = this.tE[k] - this.tS[k];
     if (len > 4) return null;
     let h = len <= 2 ? this.num(k, 0, 24) : NaN;
+    if (Number.isNaN(h) && len !== 4) return null;
     let j = k + 1;
     let min = 0;
     let colon = false;
@@ -1403,22 +1411,22 @@ export class DateScanner {
       end = this.tE[j + 2];
       j += 3;
       if (this.isP(j, DOT) && this.tS[j] === end) j++;
-    } else if (/^(?:am|pm|AM|PM)$/.test(ap) && h <= 12) {
+    } else if (ap.length === 2 && (ap === 'am' || ap === 'pm' || ap === 'AM' || ap === 'PM') && h <= 12) {
       // "10 am", "10:30 PM"
       if ((ap === 'pm' || ap === 'PM') && h < 12) h += 12;
       if ((ap === 'am' || ap === 'AM') && h === 12) h = 0;
       end = this.tE[j];
       j++;
-    } else if (!colon && h >= 1 && h <= 12 && this.strOrNone(j) === 'o' && this.isP(j + 1, 39) && this.strOrNone(j + 2) === 'clock') {
+    } else if (!colon && h >= 1 && h <= 12 && ap === 'o' && this.isP(j + 1, 39) && this.strOrNone(j + 2) === 'clock') {
       // "8 o'clock"
       end = this.tE[j + 2];
       j += 3;
-    } else if (!colon && h >= 1 && h <= 12 && ((this.strOrNone(j) === 'in' && this.strOrNone(j + 1) === 'the' && this.partAt(j + 2)) || (this.strOrNone(j) === 'at' && this.strOrNone(j + 1) === 'night'))) {
+    } else if (!colon && h >= 1 && h <= 12 && ((ap === 'in' && this.strOrNone(j + 1) === 'the' && this.partAt(j + 2)) || (ap === 'at' && this.strOrNone(j + 1) === 'night'))) {
       // "4 in the morning", "10 in the evening", "11 at night"
-      const part = this.strOrNone(j) === 'at' ? 'NI' : this.partAt(j + 2)!;
+      const part = ap === 'at' ? 'NI' : this.partAt(j + 2)!;
       if (part === 'MO' && h === 12) h = 0;
       else if ((part === 'AF' || part === 'EV' || (part === 'NI' && h >= 6)) && h < 12) h += 12;
-      const last = this.strOrNone(j) === 'at' ? j + 1 : j + 2;
+      const last = ap === 'at' ? j + 1 : j + 2;
       end = this.tE[last];
       j = last + 1;
     } else {
@@ -1427,19 +1435,19 @@ export class DateScanner {
         const v = this.tV[k];
         h = Math.floor(v / 100);
         min = v % 100;
-        if (h > 23 || min > 59) return null;
-        if (!CLOCK_ZONE.test(this.strOrNone(j) ?? '')) return null;
+        if (h > 23 || min > 59 || !this.isZone(j)) return null;
       } else if (!colon || this.tE[j - 1] - this.tS[j - 1] !== 2) return null;
-      const before = this.strOrNone(k - 1);
-      if (len !== 4 && !(before && CLOCK_PREPOSITION.has(before)) && !CLOCK_ZONE.test(this.strOrNone(j) ?? '') && this.strOrNone(j) !== 'local') return null;
+      else if (!this.isZone(j) && ap !== 'local') {
+        const before = this.strOrNone(k - 1);
+        if (!(before && CLOCK_PREPOSITION.has(before))) return null;
+      }
       if (h > 23) return null;
       end = this.tE[j - 1];
     }
     if (h > 24) return null;
     const time = `${pad2(h)}:${pad2(min)}`;
-    const zone = this.strOrNone(j);
     let q = j;
-    if (zone && CLOCK_ZONE.test(zone)) q++;
+    if (this.isZone(j)) q++;
     if (this.str(q) === 'local' && this.strOrNone(q + 1) === 'time') q += 2;
     if (q > j) end = this.tE[q - 1];
     if (this.str(q) === 'on' || this.str(q) === 'local') q++;
