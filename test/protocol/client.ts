@@ -19,6 +19,8 @@ import {
   MessageConnection,
   Position,
   PublishDiagnosticsParams,
+  SemanticTokens,
+  SemanticTokensLegend,
   StreamMessageReader,
   StreamMessageWriter,
   TextEdit,
@@ -273,4 +275,18 @@ export function positionOf(text: string, needle: string, delta = 0, n = 0): Posi
   const before = text.slice(0, o);
   const line = before.split('\n').length - 1;
   return { line, character: o - (before.lastIndexOf('\n') + 1) };
+}
+/** Semantic tokens as `text=type` strings. */
+export function decodeTokens(tokens: SemanticTokens, legend: SemanticTokensLegend, text: string): string[] {
+  const lines = text.split('\n');
+  const decoded: string[] = [];
+  let line = 0;
+  let ch = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [dl, dc, len, type] = tokens.data.slice(i, i + 4);
+    line += dl;
+    ch = dl ? dc : ch + dc;
+    decoded.push(`${lines[line].slice(ch, ch + len)}=${legend.tokenTypes[type]}`);
+  }
+  return decoded;
 }

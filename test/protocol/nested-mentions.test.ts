@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { Location, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import { joinLines } from '../helpers';
-import { TestClient, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
+import { TestClient, decodeTokens, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
 
 const REGISTRY = joinLines(
   'version: 1',
@@ -34,20 +34,6 @@ const ARTICLE = joinLines(
   '',
 );
 
-/** `text=type` of each token, in order. */
-function decode(tokens: SemanticTokens, legend: SemanticTokensLegend, text: string): string[] {
-  const lines = text.split('\n');
-  const out: string[] = [];
-  let line = 0;
-  let ch = 0;
-  for (let i = 0; i < tokens.data.length; i += 5) {
-    const [dl, dc, len, type] = tokens.data.slice(i, i + 4);
-    line += dl;
-    ch = dl ? dc : ch + dc;
-    out.push(`${lines[line].slice(ch, ch + len)}=${legend.tokenTypes[type]}`);
-  }
-  return out;
-}
 
 describe('nested mentions in the editor', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
   let root: string;
@@ -67,7 +53,7 @@ describe('nested mentions in the editor', { skip: existsSync(serverPath) ? false
   test('semantic tokens colour the EU inside the office, and the office around it', async () => {
     const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     const legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
-    const decoded = decode(tokens, legend, ARTICLE).filter((t) => !/=number$/.test(t));
+    const decoded = decodeTokens(tokens, legend, ARTICLE).filter((t) => !/=number$/.test(t));
     const org = decoded[0].split('=')[1];
     const office = decoded[1].split('=')[1];
     assert.notEqual(org, office);

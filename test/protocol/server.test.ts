@@ -19,7 +19,7 @@ import {
   TextEdit,
 } from 'vscode-languageserver/node';
 import { joinLines } from '../helpers';
-import { TestClient, applyTextEdits, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
+import { TestClient, applyTextEdits, decodeTokens, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
 
 const REGISTRY = joinLines(
   '# Registry for the protocol tests: facts only.',
@@ -94,20 +94,6 @@ function markdown(h: Hover | null): string {
   return (h.contents as MarkupContent).value;
 }
 
-/** Semantic tokens as `text=type` strings. */
-function decodeTokens(tokens: SemanticTokens, legend: SemanticTokensLegend, text: string): string[] {
-  const lines = text.split('\n');
-  const decoded: string[] = [];
-  let line = 0;
-  let ch = 0;
-  for (let i = 0; i < tokens.data.length; i += 5) {
-    const [dl, dc, len, type] = tokens.data.slice(i, i + 4);
-    line += dl;
-    ch = dl ? dc : ch + dc;
-    decoded.push(`${lines[line].slice(ch, ch + len)}=${legend.tokenTypes[type]}`);
-  }
-  return decoded;
-}
 
 describe('language server over stdio', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
   let root: string;

@@ -45,6 +45,7 @@ const REGISTRY = joinLines(
   '  - { id: vdl, type: person, name: Ursula von der Leyen, family_name: von der Leyen, given_name: Ursula }',
   // Arabic articles and patronymics.
   '  - { id: al-jaber, type: person, name: Ahmed Al-Jaber }',
+  '  - { id: al-khater, type: person, name: Lolwah Rashid Alkhater }',
   '  - { id: el-sisi, type: person, name: Abdel Fattah el-Sisi }',
   '  - { id: faisal, type: person, name: Faisal bin Farhan Al Saud }',
   '  - { id: abz, type: person, name: Abdullah bin Zayed Al Nahyan }',
@@ -119,6 +120,9 @@ const ROWS: [string, string, string, string | null | undefined, string[]?][] = [
   ['article joined to the name', 'The report was praised by Aljaber in the chamber.', 'Aljaber', 'al-jaber'],
   ['article joined, after the full name', 'Ahmed Al-Jaber spoke first. Aljaber then left the hall.', 'Aljaber', 'al-jaber'],
   ['lower-case el- at a sentence start', 'El-Sisi received the envoy at the palace.', 'El-Sisi', 'el-sisi'],
+  ['a full name with the article apart, for a registry name joined', 'The report was praised by Lolwah Rashid Al-Khater in the chamber.', 'Lolwah Rashid Al-Khater', 'al-khater'],
+  ['a full name with the article apart, at a sentence start', 'Lolwah Rashid Al Khater praised the report in the chamber.', 'Lolwah Rashid Al Khater', 'al-khater'],
+  ['the short form with the article apart, for a registry name joined', 'The report was praised by Al-Khater in the chamber.', 'Al-Khater', 'al-khater'],
   ['el- joined', 'The envoy was received by Elsisi at the palace.', 'Elsisi', 'el-sisi'],
   ['bin patronymic', 'The report was praised by bin Farhan in the chamber.', 'bin Farhan', 'faisal'],
   ['bint patronymic', 'The report was praised by bint Bandar in the chamber.', 'bint Bandar', 'reema'],

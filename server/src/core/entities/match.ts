@@ -99,11 +99,24 @@ const PARTICLE_PAIRS = new Uint8Array(1 << 14);
 for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
 
 export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex): RawMatch[] {
+  return matchRange(folded, tokens, index, 0, tokens.count, -1);
+}
+
+/**
+ * The matches inside tokens [t0, t1) other than the one spanning them all: the organization or
+ * country named inside an office mention ("Secretary General of NATO"). Longest first, leftmost.
+ */
+export function matchInside(folded: string, tokens: Tokens, index: EntityIndex, t0: number, t1: number): RawMatch[] {
+  return matchRange(folded, tokens, index, t0, t1, t0);
+}
+
+/** Longest matches, leftmost first, in tokens [from, to); none spanning [whole, to) (-1: no such rule). */
+function matchRange(folded: string, tokens: Tokens, index: EntityIndex, from: number, to: number, whole: number): RawMatch[] {
   const out: RawMatch[] = [];
-  const { count, start, end } = tokens;
+  const { start, end } = tokens;
   const root = index.root;
-  let i = 0;
-  while (i < count) {
+  let i = from;
+  while (i < to) {
     if (!mayStartName(index, folded, start[i], end[i])) {
       i++;
       continue;
@@ -112,45 +125,11 @@ export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex):
     // The longest match so far: one past its last token, and its targets.
     let bestEnd = -1;
     let bestTargets: Target[] | undefined;
-    for (let j = i; j < count && j - i < MAX_FORM_TOKENS; j++) {
+    for (let j = i; j < to && j - i < MAX_FORM_TOKENS; j++) {
       if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
       node = j === i ? rootStep(index, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
       if (!node) break;
-      if (node.targets) {
-        bestEnd = j + 1;
-        bestTargets = node.targets;
-      }
-    }
-    if (bestTargets) {
-      out.push({ start: start[i], end: end[bestEnd - 1], t0: i, t1: bestEnd, targets: bestTargets });
-      i = bestEnd;
-    } else i++;
-  }
-  return out;
-}
-
-/**
- * The matches inside tokens [t0, t1) other than the one spanning them all: the organization or
- * country named inside an office mention ("Secretary General of NATO"). Longest first, leftmost.
- */
-export function matchInside(folded: string, tokens: Tokens, index: EntityIndex, t0: number, t1: number): RawMatch[] {
-  const out: RawMatch[] = [];
-  const { start, end } = tokens;
-  let i = t0;
-  while (i < t1) {
-    if (!mayStartName(index, folded, start[i], end[i])) {
-      i++;
-      continue;
-    }
-    let node: TrieNode | undefined = index.root;
-    let bestEnd = -1;
-    let bestTargets: Target[] | undefined;
-    for (let j = i; j < t1 && j - i < MAX_FORM_TOKENS; j++) {
-      if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
-      node = j === i ? rootStep(index, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
-      if (!node) break;
-      // Not the whole span again.
-      if (node.targets && !(i === t0 && j + 1 === t1)) {
+      if (node.targets && !(i === whole && j + 1 === to)) {
         bestEnd = j + 1;
         bestTargets = node.targets;
       }

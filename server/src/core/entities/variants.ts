@@ -11,7 +11,7 @@ import { Article } from '../article';
 import { EntityMention, Finding } from '../types';
 import { NAME_PARTICLES, Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
 import { packLower } from './match';
-import { EntityIndex } from './trie';
+import { EntityIndex, derivedParts } from './trie';
 import { STOP } from './unknown';
 
 const PARTICLES = NAME_PARTICLES;
@@ -42,6 +42,12 @@ export function shortForms(index: EntityIndex): Map<string, string[]> {
   for (const e of index.registry.entities.values()) {
     if (e.type !== 'person') continue;
     if (e.familyName) add(variantKey(e.familyName), e.id);
+    else if (!e.givenName) {
+      // A family name told by the name alone, when it may be written with a particle apart
+      // ("Alkhater" as "Al-Khater"): the other keys are never looked up.
+      const family = derivedParts(e)?.[1];
+      if (family && /^(?:al|el)/i.test(family)) add(variantKey(family), e.id);
+    }
     for (const form of [e.name, ...e.aliases]) {
       const parts = foldText(form).split(/[\s\-]+/).filter(Boolean);
       // From each particle on (not the first word: "Abu" may be a given name's start).
@@ -86,10 +92,8 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
     // Skip tokens inside a linked mention.
     while (k < linked.length && linked[k].end <= start[i]) k++;
     if (k < linked.length && linked[k].start <= start[i]) continue;
-    // The particle must begin the name: the word before it is no capitalized name part.
-    // ("Then von der Leyen" is fine: a function word is no name part.)
-    // Nor is a capitalized word that opens a sentence ("Later Al Saud met the press").
-    if (i > 0 && isNameGap(folded, end[i - 1], start[i]) && isCapitalCode(folded.charCodeAt(start[i - 1])) && !STOP.has(folded.slice(start[i - 1], end[i - 1])) && !opensSentence(folded, start[i - 1])) continue;
+    // Whether a capitalized word comes right before the particle (a given name, or "Later").
+    const prevCap = i > 0 && isNameGap(folded, end[i - 1], start[i]) && isCapitalCode(folded.charCodeAt(start[i - 1])) && !STOP.has(folded.slice(start[i - 1], end[i - 1]));
     let j = i + 1;
     let last = -1;
     while (j < count && j - i < 5 && isNameGap(folded, end[j - 1], start[j]) && !(k < linked.length && linked[k].start < end[j])) {
@@ -102,6 +106,19 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
       } else break;
     }
     if (last < 0) continue;
+    if (prevCap) {
+      // A full name spelled differently from the registry ("Ahmed Al-Jaber" for "Ahmed Aljaber"):
+      // one or two given names before the particle.
+      const full = fullMention(text, folded, tokens, i, last, linked, k, index);
+      if (full) {
+        out.push(full);
+        i = last;
+        continue;
+      }
+      // Otherwise the particle must begin the name: the word before it is no name part, unless it
+      // opens a sentence ("Later Al Saud met the press"). ("Then von der Leyen": a function word.)
+      if (!opensSentence(folded, start[i - 1])) continue;
+    }
     const s = start[i];
     const e = end[last];
     const ids = map.get(variantKey(folded.slice(s, e)));
@@ -110,6 +127,46 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
     i = last;
   }
   return out;
+}
+
+const fullMaps = new WeakMap<EntityIndex, Map<string, string[]>>();
+
+/** Full-form key (`variantKey` of a person's name or alias) → person ids, built once per index when first needed. */
+function fullForms(index: EntityIndex): Map<string, string[]> {
+  let m = fullMaps.get(index);
+  if (m) return m;
+  m = new Map();
+  for (const e of index.registry.entities.values()) {
+    if (e.type !== 'person') continue;
+    for (const form of [e.name, ...e.aliases]) {
+      const key = variantKey(form);
+      const ids = m.get(key);
+      if (!ids) m.set(key, [e.id]);
+      else if (!ids.includes(e.id)) ids.push(e.id);
+    }
+  }
+  fullMaps.set(index, m);
+  return m;
+}
+
+/**
+ * The full name ending with the particle form at tokens [i, last], with one or two capitalized
+ * words before it not taken by another mention, when its letters are those of a registry name.
+ */
+function fullMention(text: string, folded: string, tokens: Tokens, i: number, last: number, linked: readonly EntityMention[], k: number, index: EntityIndex): EntityMention | undefined {
+  const { start, end } = tokens;
+  const takenBefore = k > 0 ? linked[k - 1].end : -1;
+  for (let b = 1; b <= 2 && i - b >= 0; b++) {
+    const t = i - b;
+    if (start[t] < takenBefore || !isCapitalCode(folded.charCodeAt(start[t])) || !isNameGap(folded, end[t], start[t + 1])) return undefined;
+    const ids = fullForms(index).get(variantKey(folded.slice(start[t], end[last])));
+    if (ids) {
+      const s = start[t];
+      const e = end[last];
+      return { start: s, end: e, text: text.slice(s, e), type: 'person', id: ids.length === 1 ? ids[0] : null, candidates: ids.length === 1 ? [] : [...ids], form: 'name' };
+    }
+  }
+  return undefined;
 }
 
 /** "Al" or "El" (either case) then a capital letter or a lower-case one: the start of "Aljaber", "ElSisi". */
