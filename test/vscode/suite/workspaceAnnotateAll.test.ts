@@ -11,6 +11,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { when } from './when';
 import type { AnnotateAllReport } from '../../../server/src/lsp/protocol';
 
 const EXTENSION_ID = 'attache.attache';
@@ -25,25 +26,6 @@ function root(): vscode.Uri {
 
 const file = (name: string): vscode.Uri => vscode.Uri.joinPath(root(), 'articles', 'annotate-all', name);
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-
-/** Resolves with the first value of `get()` that satisfies `predicate`, checked now and on every `event`. */
-function when<T>(event: vscode.Event<unknown>, get: () => T, predicate: (v: T) => boolean, what: string, timeoutMs = 30000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      const v = get();
-      if (!predicate(v)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(v);
-    };
-    const sub = event(check);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; now: ${JSON.stringify(get())}`));
-    }, timeoutMs);
-    check();
-  });
-}
 
 const ARTICLES: Record<string, string> = {
   'one.article': `---\ndate: 2025-11-03\n---\n${NAME}, a spokeswoman, said the talks would resume in Geneva.\n`,
@@ -116,7 +98,8 @@ suite('Annotate all occurrences', () => {
     for (const name of Object.keys(ARTICLES)) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file(`${name}.annotations.yaml`).toString());
       state.push(`${name}: ${doc ? `open, dirty ${doc.isDirty}, ${doc.getText().length} chars` : 'not open'}`);
-      if (doc?.isDirty) assert.ok(await doc.save(), `${name}'s sidecar saved`);
+      // VS Code may be saving it already (files.refactoring.autoSave): then wait for that save.
+      if (doc?.isDirty && !(await doc.save())) await when(vscode.workspace.onDidSaveTextDocument, () => doc.isDirty, (dirty) => !dirty, `${name}'s sidecar saved`);
     }
 
     for (const name of Object.keys(ARTICLES)) {
