@@ -1,7 +1,7 @@
 /**
  * "Annotate all occurrences" after the editor's annotation commands: before "Link Selection to
  * Entity…" or "Mark as Not an Entity" changes a mention, the client asks the server how many
- * mentions like it (same text, same role) the workspace has (`SAME_MENTIONS_REQUEST`); once the
+ * mentions like it (same text, same role) the workspace has (`SameMentionsRequest`); once the
  * decision is written, it offers to make it for all the others. Accepting runs the server's
  * `COMMANDS.annotateAll` with the role as it was, whose WorkspaceEdit VS Code shows in the Refactor
  * Preview: nothing is written before the user applies it there.
@@ -9,12 +9,13 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AnnotateAllArgs, AnnotateAllReport, COMMANDS, SAME_MENTIONS_REQUEST, SameMentions } from '../../server/src/lsp/protocol';
+import { AnnotateAllArgs, AnnotateAllReport, COMMANDS, SameMentions, SameMentionsRequest } from '../../server/src/lsp/protocol';
+import { sendRequest } from './messages';
 
 /** The mention at [start, end) and its undecided twins, when there are others; asked before the decision. */
 export async function sameMentionsBefore(client: LanguageClient, uri: string, start: number, end: number): Promise<SameMentions | undefined> {
   try {
-    const r = await client.sendRequest<SameMentions | null>(SAME_MENTIONS_REQUEST, { uri, start, end });
+    const r = await sendRequest(client, SameMentionsRequest, { uri, start, end });
     return r && r.occurrences >= 2 ? r : undefined;
   } catch {
     // An older server, or one restarting: the single annotation is all the user asked for.

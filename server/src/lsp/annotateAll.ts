@@ -7,7 +7,7 @@
  *
  * Offered two ways: beside the "Link to …" quick fixes of an ambiguous mention ("Link all N
  * occurrences …") and on an unknown name ("Mark all N occurrences … as not an entity"), and after
- * the editor's annotation commands (the client asks `SAME_MENTIONS_REQUEST` first, then runs
+ * the editor's annotation commands (the client asks `SameMentionsRequest` first, then runs
  * `COMMANDS.annotateAll` if the user accepts).
  */
 
@@ -97,7 +97,7 @@ function mentionAt(a: ArticleAnalysis, start: number, end: number): ArticleAnaly
   return a.entities.find((m) => m.start === start && m.end === end);
 }
 
-/** `SAME_MENTIONS_REQUEST`: the role of the mention at [start, end) and how many undecided mentions share it. */
+/** `SameMentionsRequest`: the role of the mention at [start, end) and how many undecided mentions share it. */
 export function sameMentions(service: AttacheService, uri: string, start: number, end: number): SameMentions | null {
   const a = service.article(uri);
   const m = a && mentionAt(a.analysis, start, end);

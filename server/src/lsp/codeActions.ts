@@ -4,7 +4,7 @@
  *
  * - "Add '<text>' to the registry…" on an unknown entity: a command the editor runs
  *   (`CLIENT_COMMANDS.addToRegistry`), which asks the type (the guess preselected) and the
- *   country, then asks the server for the edit (`ADD_ENTITY_REQUEST`, `addEntityEdit` here): a new
+ *   country, then asks the server for the edit (`AddEntityRequest`, `addEntityEdit` here): a new
  *   YAML entry appended to the registry file for that type (`persons.yaml`, …) or the first
  *   registry file, as text after the file's last entry (core/registry/write.ts), so the file's
  *   comments, order and formatting stay exactly as they were.
@@ -33,8 +33,8 @@ import { toOffsets, toRange, toTextEdit } from './convert';
 import { annotationEdit } from './annotations';
 import { annotateAllActions } from './annotateAll';
 import { AddEntityResult, CLIENT_COMMANDS } from './protocol';
-import { AttacheService, Folder, articleOfSidecar, isSidecar } from './service';
-import { REATTACH_COMMAND } from '../core/annotations';
+import { AttacheService, Folder } from './service';
+import { REATTACH_COMMAND, articleOfSidecar, isSidecarPath } from '../core/annotations';
 
 /**
  * Quick fixes for the problems in `range`. Findings come from `visibleFindings`, as diagnostics do:
@@ -52,7 +52,7 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     actions.push(...annotateAllActions(service, uri, a.analysis, findings, from, to, (f) => diagnosticFor(f, a.rec.text, context.diagnostics)));
     const fm = frontMatterAction(uri, a.analysis, findings, from, to, context.diagnostics);
     if (fm && !actions.some((x) => x.title === fm.title || x.command?.command === CLIENT_COMMANDS.insertFrontMatter)) actions.push(fm);
-  } else if (isSidecar(uri)) {
+  } else if (isSidecarPath(uri)) {
     // Orphaned annotations: "re-attach to the selection" runs in the editor (it needs the selection
     // in the article), which then asks the server for the edit.
     const article = service.article(articleOfSidecar(uri));

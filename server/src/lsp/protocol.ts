@@ -1,12 +1,44 @@
 /**
  * Messages between the Attaché server and its client beyond standard LSP, in one place: the
  * client imports this module too, so names and shapes cannot drift apart.
+ *
+ * Every custom request and notification is declared once here with its method name and, as
+ * types, its parameters and result. `server.ts` and the client (`client/src/messages.ts`) turn a
+ * declaration into their library's `RequestType` / `NotificationType` (vscode-languageserver-protocol)
+ * and register or send only through it, so a handler and a caller cannot disagree on a shape. The
+ * declarations are plain objects rather than `RequestType`s because the server and the client
+ * libraries each bundle their own copy of vscode-jsonrpc, whose message classes do not match
+ * across copies; this module also stays free of run-time imports, so the client bundle does not
+ * pull in the server library.
  */
 
 import type { Range, WorkspaceEdit } from 'vscode-languageserver';
+import type { TimelineData } from '../core/timeline';
+
+/** A custom request: its method name; `P` and `R` (parameters, result) exist only as types. */
+export interface Request<P, R> {
+  readonly method: string;
+  /** Never set: carries the parameter and result types. */
+  readonly _types?: [P, R];
+}
+
+/** A custom notification: its method name; `P` (parameters) exists only as a type. */
+export interface Notification<P> {
+  readonly method: string;
+  /** Never set: carries the parameter type. */
+  readonly _types?: [P];
+}
+
+function request<P, R>(method: string): Request<P, R> {
+  return { method };
+}
+
+function notification<P>(method: string): Notification<P> {
+  return { method };
+}
 
 /** Server → client notification: the registry state of every workspace folder (status bar). */
-export const STATUS_NOTIFICATION = 'attache/status';
+export const StatusNotification = notification<StatusParams>('attache/status');
 
 export interface FolderStatus {
   name: string;
@@ -67,7 +99,7 @@ export interface AnnotateAllArgs {
   /** The mention the decision was made on (offsets into the article); its role is used unless `role` is given. */
   start?: number;
   end?: number;
-  /** The role, as `SAME_MENTIONS_REQUEST` reported it before the decision was applied to that mention. */
+  /** The role, as `SameMentionsRequest` reported it before the decision was applied to that mention. */
   role?: MentionRoleItem;
   kind: 'link' | 'not-entity' | 'entity';
   entity?: string;
@@ -84,13 +116,6 @@ export interface AnnotateAllReport {
   unreadable: string[];
 }
 
-/**
- * Client → server request: the mention exactly at [start, end) of an article, with how many
- * mentions like it (same text, same role) no person has decided yet in the article's folder,
- * this one included. Null when no mention is exactly there.
- */
-export const SAME_MENTIONS_REQUEST = 'attache/sameMentions';
-
 export interface SameMentionsParams {
   uri: string;
   start: number;
@@ -102,6 +127,13 @@ export interface SameMentions {
   occurrences: number;
   articles: number;
 }
+
+/**
+ * Client → server request: the mention exactly at [start, end) of an article, with how many
+ * mentions like it (same text, same role) no person has decided yet in the article's folder,
+ * this one included. Null when no mention is exactly there.
+ */
+export const SameMentionsRequest = request<SameMentionsParams, SameMentions | null>('attache/sameMentions');
 
 export interface SearchWikidataResult {
   candidates: { id: string; label: string; description?: string; positions: string[] }[];
@@ -117,7 +149,7 @@ export interface ImportWikidataResult {
 }
 
 /** Client → server request: the entities of the registry an article belongs to, for pickers. */
-export const ENTITIES_REQUEST = 'attache/entities';
+export const EntitiesRequest = request<EntitiesParams, EntityItem[]>('attache/entities');
 
 export interface EntitiesParams {
   uri: string;
@@ -139,7 +171,7 @@ export const CLIENT_COMMANDS = {
   insertFrontMatter: 'attache.insertFrontMatter',
   /**
    * Arguments: the article's uri, the name, the guessed entity type. Asks the type and the
-   * country, applies the edit of `ADD_ENTITY_REQUEST` and opens the registry at the new entry.
+   * country, applies the edit of `AddEntityRequest` and opens the registry at the new entry.
    */
   addToRegistry: 'attache.addToRegistry',
   /** Optional argument: a name to search for. Imports items from Wikidata into the registry. */
@@ -149,7 +181,7 @@ export const CLIENT_COMMANDS = {
 } as const;
 
 /** Client → server request: the edit that adds an entity to the registry of an article's folder. */
-export const ADD_ENTITY_REQUEST = 'attache/addEntityEdit';
+export const AddEntityRequest = request<AddEntityParams, AddEntityResult | null>('attache/addEntityEdit');
 
 export interface AddEntityParams {
   /** The article the name was found in: its folder's registry gets the entry. */
@@ -160,7 +192,7 @@ export interface AddEntityParams {
   country?: string;
 }
 
-/** The answer to `ADD_ENTITY_REQUEST`; null when there is nowhere to write the entry. */
+/** The answer to `AddEntityRequest`; null when there is nowhere to write the entry. */
 export interface AddEntityResult {
   /** The new entity's id. */
   id: string;
@@ -176,7 +208,7 @@ export interface AddEntityResult {
  * context menu shows "Correct Date Value…" only on a date, "Remove Annotation" only on an
  * annotated span). Asked again whenever the server re-analyzes the article.
  */
-export const CONTEXT_SPANS_REQUEST = 'attache/contextSpans';
+export const ContextSpansRequest = request<EntitiesParams, ContextSpans>('attache/contextSpans');
 
 export interface ContextSpans {
   /** Recognized date expressions. */
@@ -199,7 +231,7 @@ export interface CheckWorkspaceResult {
 }
 
 /** Client → server request: the annotations of an article, anchored in its current text (tree view, decorations). */
-export const ANNOTATIONS_REQUEST = 'attache/annotations';
+export const AnnotationsRequest = request<EntitiesParams, AnnotationItem[]>('attache/annotations');
 
 export interface AnnotationItem {
   id: string;
@@ -216,7 +248,7 @@ export interface AnnotationItem {
  * of its workspace folder (`scope: 'workspace'`), or of one entity across the folder (`entity`).
  * Locations carry their LSP `range` besides the offsets; the webview only draws what comes back.
  */
-export const TIMELINE_REQUEST = 'attache/timeline';
+export const TimelineRequest = request<TimelineParams, TimelineData>('attache/timeline');
 
 export interface TimelineParams {
   /** An article or registry file; absent: the first workspace folder. */
@@ -228,4 +260,7 @@ export interface TimelineParams {
   today?: string;
 }
 
-export type { TimelineData } from '../core/timeline';
+export type { TimelineData };
+
+/** Every custom request the server answers (a protocol test asks each one). */
+export const REQUESTS: readonly Request<unknown, unknown>[] = [EntitiesRequest, AddEntityRequest, ContextSpansRequest, AnnotationsRequest, TimelineRequest, SameMentionsRequest];

@@ -10,8 +10,4 @@ export {
   annotateAllEdits, changesRole, roleOf, sameRole, undecidedOccurrences,
 } from './all';
 export { AnchoredAnnotation, AppliedNote, ApplyInput, ApplyResult, REATTACH_COMMAND, applyAnnotations } from './apply';
-
-/** The sidecar of an article: `X.article` → `X.article.annotations.yaml`. */
-export function sidecarPath(articlePath: string): string {
-  return `${articlePath}.annotations.yaml`;
-}
+export { SIDECAR_SUFFIX, articleOfSidecar, isSidecarPath, sidecarPath } from './naming';
