@@ -1,5 +1,6 @@
 /**
- * "Annotate all occurrences" inside a real VS Code: the server's command makes one decision for
+ * "Annotate all occurrences" inside a real VS Code: the quick fix on an unknown name resolves to
+ * an edit over every sidecar (codeAction/resolve); the server's command makes one decision for
  * every identical mention of the workspace; VS Code shows the edit in the Refactor Preview (its
  * change annotation needs confirmation), nothing is written until it is applied there, and once
  * applied the sidecars are on disk (one created, one merged with its comment kept) and the hints go.
@@ -71,6 +72,13 @@ suite('Annotate all occurrences', () => {
     }
     const first = docs[0];
     const start = first.getText().indexOf(NAME);
+
+    // The quick fix on the hint: its edit over the three sidecars comes from codeAction/resolve.
+    const hint = vscode.languages.getDiagnostics(first.uri).find((x) => codeOf(x) === 'unknown-entity')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', first.uri, hint.range, vscode.CodeActionKind.QuickFix.value, 100);
+    const markAll = actions.find((a) => a.title === `Mark all 3 occurrences of '${NAME}' in the workspace as not an entity`);
+    assert.ok(markAll?.edit, actions.map((a) => a.title).join(' | '));
+    assert.deepEqual([...new Set(markAll.edit.entries().map(([u]) => u.path.replace(/.*\//, '')))].sort(), ['one.article.annotations.yaml', 'three.article.annotations.yaml', 'two.article.annotations.yaml']);
 
     // The preview's models open as documents of its own scheme: one per file it shows.
     const previewed = new Set<string>();
