@@ -34,7 +34,7 @@ import { codeLenses, resolveCodeLens } from './lsp/codeLens';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import { definition } from './lsp/definition';
 import { AnnotateArgs, annotationEdit, annotationItems, reattachEdit, refreshAnchorsEdit, removeAnnotationEdit } from './lsp/annotations';
-import { annotateAllFromArgs, sameMentions } from './lsp/annotateAll';
+import { annotateAllFromArgs, resolveAnnotateAllAction, sameMentions, setCodeActionEditResolve } from './lsp/annotateAll';
 import { entityItems } from './lsp/symbols';
 import { ClientUris } from './lsp/clientUris';
 import { WorkDoneTask } from './lsp/progress';
@@ -147,6 +147,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     }
   });
   const caps = params.capabilities;
+  setCodeActionEditResolve(!!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
   if (caps.workspace?.configuration) {
     settings = new SettingsCache(async (resource) => (await connection.workspace.getConfiguration({ scopeUri: resource, section: 'attache' })) as unknown);
   }
@@ -194,7 +195,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       semanticTokensProvider: { legend: semanticTokensLegend(!!options?.entityTokenTypes), full: true, range: false },
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: true },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source], resolveProvider: true },
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
       executeCommandProvider: { commands: Object.values(COMMANDS) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -643,6 +644,10 @@ connection.onCodeLens(async (p, token) => {
 connection.onCodeLensResolve(async (lens) => {
   await workspaceRead();
   return resolveCodeLens(service, lens);
+});
+connection.onCodeActionResolve(async (action) => {
+  await articlesRead;
+  return resolveAnnotateAllAction(service, action);
 });
 connection.onCodeAction(async (p, token) => {
   await ready;

@@ -145,3 +145,33 @@ describe('annotate all occurrences over the protocol', { skip: existsSync(server
     assert.deepEqual(touched, [c.uri('a.article.annotations.yaml'), c.uri('c.article.annotations.yaml')]);
   });
 });
+
+describe('annotate all occurrences with codeAction/resolve', { skip: existsSync(serverPath) ? false : 'run npm run build first' }, () => {
+  test('a client that resolves edits gets the quick fix without its edit, then the edit on resolve', async () => {
+    const root = makeWorkspace({ 'registry.yaml': REGISTRY, 'a.article': A, 'b.article': B, 'c.article': C, 'd.article': D, 'b.article.annotations.yaml': B_SIDECAR });
+    const c = await TestClient.start(root, {}, undefined, undefined, { codeActionResolve: true });
+    try {
+      const uri = c.uri('a.article');
+      // Every article analyzed (the quick fixes count only then).
+      assert.equal((await c.request<{ occurrences: number }>('attache/sameMentions', { uri, start: A.indexOf('Hayashi'), end: A.indexOf('Hayashi') + 7 })).occurrences, 4);
+      c.open('a.article', A);
+      const d = await c.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'ambiguous-mention'));
+      const amb = d.diagnostics.find((y) => y.code === 'ambiguous-mention')!;
+      const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: amb.range, context: { diagnostics: [amb] } });
+      const all = actions.find((a) => a.title === "Link all 4 occurrences of 'Hayashi' in the workspace to Hayashi Yoshimasa");
+      assert.ok(all, actions.map((a) => a.title).join(' | '));
+      assert.equal(all.edit, undefined, 'the edit over every sidecar is built only when the fix is picked');
+      const resolved = await c.request<CodeAction>('codeAction/resolve', all);
+      const files = (resolved.edit?.documentChanges as (CreateFile | TextDocumentEdit)[]).map((x) => ('kind' in x ? `create ${x.uri}` : `edit ${x.textDocument.uri}`));
+      assert.deepEqual(files, [`create ${c.uri('a.article.annotations.yaml')}`, `edit ${c.uri('a.article.annotations.yaml')}`, `edit ${c.uri('b.article.annotations.yaml')}`, `create ${c.uri('c.article.annotations.yaml')}`, `edit ${c.uri('c.article.annotations.yaml')}`]);
+      assert.equal(resolved.edit?.changeAnnotations?.['attache.annotateAll'].needsConfirmation, true);
+      // The single fixes keep their edits; resolving one returns it unchanged.
+      const single = actions.find((a) => a.title === 'Link to Hayashi Yoshimasa')!;
+      assert.ok(single.edit);
+      assert.deepEqual(await c.request('codeAction/resolve', single), single);
+    } finally {
+      await c.stop();
+      removeWorkspace(root);
+    }
+  });
+});

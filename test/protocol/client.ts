@@ -86,7 +86,7 @@ export class TestClient {
    * workspace) and completes the initialize handshake. `settings` is the `attache` section the
    * client answers `workspace/configuration` with; `initializationOptions` go with `initialize`.
    */
-  static async start(root: string, settings: Record<string, unknown> = {}, folders?: string[], initializationOptions?: unknown, opts: { workDoneProgress?: boolean } = {}): Promise<TestClient> {
+  static async start(root: string, settings: Record<string, unknown> = {}, folders?: string[], initializationOptions?: unknown, opts: { workDoneProgress?: boolean; codeActionResolve?: boolean } = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, root, settings);
@@ -131,6 +131,8 @@ export class TestClient {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
+        // As VS Code: a code action's edit may come later, from codeAction/resolve.
+        ...(opts.codeActionResolve ? { codeAction: { resolveSupport: { properties: ['edit'] } } } : {}),
       },
     };
     c.initializeResult = await conn.sendRequest('initialize', {

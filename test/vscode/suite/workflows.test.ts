@@ -6,6 +6,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { when } from './when';
 import { Ask, addToRegistry } from '../../../client/src/addToRegistry';
 import type { AttacheApi } from '../../../client/src/extension';
 
@@ -23,25 +24,6 @@ async function api(): Promise<AttacheApi> {
   const ext = vscode.extensions.getExtension<AttacheApi>(EXTENSION_ID);
   assert.ok(ext);
   return ext.activate();
-}
-
-/** Resolves with the first value of `get()` that satisfies `predicate`, checked now and on every `event`. */
-function when<T>(event: vscode.Event<unknown>, get: () => T, predicate: (v: T) => boolean, what: string, timeoutMs = 30000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      const v = get();
-      if (!predicate(v)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(v);
-    };
-    const sub = event(check);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; now: ${JSON.stringify(get())}`));
-    }, timeoutMs);
-    check();
-  });
 }
 
 function localToday(): string {

@@ -1,5 +1,6 @@
 /**
- * "Annotate all occurrences" inside a real VS Code: the server's command makes one decision for
+ * "Annotate all occurrences" inside a real VS Code: the quick fix on an unknown name resolves to
+ * an edit over every sidecar (codeAction/resolve); the server's command makes one decision for
  * every identical mention of the workspace; VS Code shows the edit in the Refactor Preview (its
  * change annotation needs confirmation), nothing is written until it is applied there, and once
  * applied the sidecars are on disk (one created, one merged with its comment kept) and the hints go.
@@ -11,6 +12,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { when } from './when';
 import type { AnnotateAllReport } from '../../../server/src/lsp/protocol';
 
 const EXTENSION_ID = 'attache.attache';
@@ -25,25 +27,6 @@ function root(): vscode.Uri {
 
 const file = (name: string): vscode.Uri => vscode.Uri.joinPath(root(), 'articles', 'annotate-all', name);
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
-
-/** Resolves with the first value of `get()` that satisfies `predicate`, checked now and on every `event`. */
-function when<T>(event: vscode.Event<unknown>, get: () => T, predicate: (v: T) => boolean, what: string, timeoutMs = 30000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = (): void => {
-      const v = get();
-      if (!predicate(v)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(v);
-    };
-    const sub = event(check);
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; now: ${JSON.stringify(get())}`));
-    }, timeoutMs);
-    check();
-  });
-}
 
 const ARTICLES: Record<string, string> = {
   'one.article': `---\ndate: 2025-11-03\n---\n${NAME}, a spokeswoman, said the talks would resume in Geneva.\n`,
@@ -90,6 +73,13 @@ suite('Annotate all occurrences', () => {
     const first = docs[0];
     const start = first.getText().indexOf(NAME);
 
+    // The quick fix on the hint: its edit over the three sidecars comes from codeAction/resolve.
+    const hint = vscode.languages.getDiagnostics(first.uri).find((x) => codeOf(x) === 'unknown-entity')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', first.uri, hint.range, vscode.CodeActionKind.QuickFix.value, 100);
+    const markAll = actions.find((a) => a.title === `Mark all 3 occurrences of '${NAME}' in the workspace as not an entity`);
+    assert.ok(markAll?.edit, actions.map((a) => a.title).join(' | '));
+    assert.deepEqual([...new Set(markAll.edit.entries().map(([u]) => u.path.replace(/.*\//, '')))].sort(), ['one.article.annotations.yaml', 'three.article.annotations.yaml', 'two.article.annotations.yaml']);
+
     // The preview's models open as documents of its own scheme: one per file it shows.
     const previewed = new Set<string>();
     const opened = when(vscode.workspace.onDidOpenTextDocument, () => {
@@ -116,7 +106,8 @@ suite('Annotate all occurrences', () => {
     for (const name of Object.keys(ARTICLES)) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file(`${name}.annotations.yaml`).toString());
       state.push(`${name}: ${doc ? `open, dirty ${doc.isDirty}, ${doc.getText().length} chars` : 'not open'}`);
-      if (doc?.isDirty) assert.ok(await doc.save(), `${name}'s sidecar saved`);
+      // VS Code may be saving it already (files.refactoring.autoSave): then wait for that save.
+      if (doc?.isDirty && !(await doc.save())) await when(vscode.workspace.onDidSaveTextDocument, () => doc.isDirty, (dirty) => !dirty, `${name}'s sidecar saved`);
     }
 
     for (const name of Object.keys(ARTICLES)) {
