@@ -54,6 +54,16 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+/** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 function peakRssMB(pid: number): number | undefined {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -104,6 +114,7 @@ export async function run(): Promise<void> {
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'diplomatic-article', version: 1, text: art.text } });
     await waitPublished(1);
     const open = performance.now() - t0;
+    const cpuOpen = cpuMs(proc.pid!);
     const firstCount = published[published.length - 1].count;
 
     // Typing in a paragraph in the middle, one character per change, a hover after each.
@@ -130,7 +141,9 @@ export async function run(): Promise<void> {
       hovers.push(performance.now() - s);
       if (!h) empty++;
     }
+    const cpuBurst = cpuMs(proc.pid!);
     await waitPublished(sent);
+    const cpuEnd = cpuMs(proc.pid!);
     const diagnostics = published.find((p) => p.version === sent)!.at - lastKey;
     const stale = published.filter((p) => p.version < p.latest && p.version > 1);
     const intermediate = published.filter((p) => p.version > 1 && p.version < sent);
@@ -138,7 +151,10 @@ export async function run(): Promise<void> {
     hovers.sort((a, b) => a - b);
 
     console.log(`Article: ${(art.text.length / 1e6).toFixed(1)} MB, ${art.names.length.toLocaleString('en')} paragraphs; sample registry; ${firstCount.toLocaleString('en')} diagnostics.`);
-    console.log(`Open → first diagnostics: ${open.toFixed(0)} ms\n`);
+    console.log(`Open → first diagnostics: ${open.toFixed(0)} ms`);
+    // CPU time does not grow with the machine's load as wall-clock time does: compare it between runs.
+    const ms = (x: number | undefined): string => (x === undefined ? 'n/a' : `${x.toLocaleString('en')} ms`);
+    console.log(`Server CPU time: open ${ms(cpuOpen)}, burst ${ms(cpuBurst !== undefined && cpuOpen !== undefined ? cpuBurst - cpuOpen : undefined)} (${EDITS} edits and hovers), last keystroke → diagnostics ${ms(cpuEnd !== undefined && cpuBurst !== undefined ? cpuEnd - cpuBurst : undefined)}\n`);
     console.log('| measure | value | target |');
     console.log('| --- | ---: | --- |');
     console.log(`| hover while typing, p50 (${EDITS} edits, a hover after each) | ${quantile(hovers, 0.5).toFixed(1)} ms | |`);

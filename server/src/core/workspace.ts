@@ -339,7 +339,7 @@ export function summarize(a: ArticleAnalysis): ArticleSummary {
   const prints = paragraphPrints(a.article);
   a.article.paragraphs.forEach((p, i) => {
     const pr = prints[i];
-    if (pr.words.length >= MIN_WORDS && pr.first === i) paragraphs.push([pr.key, { start: p.start, end: p.end }]);
+    if (pr.wordCount >= MIN_WORDS && pr.first === i) paragraphs.push([pr.key, { start: p.start, end: p.end }]);
   });
   const events: { event: string; mention: string; dates: EventDateClaim[] }[] = [];
   const byId = new Map<string, EventDateClaim[]>();

@@ -23,7 +23,7 @@ import type { ArticleCache } from '../articleCache';
 export interface ParagraphPrint {
   /** Folded words joined by spaces. */
   key: string;
-  words: string[];
+  wordCount: number;
   /** Index of the first paragraph with the same key (itself when it is the first). */
   first: number;
 }
@@ -47,19 +47,19 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache): 
     // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
     // it is left out of the paragraph checks, so their work stays bounded per paragraph.
     let print: Fingerprint;
-    if (p.end - p.start > MAX_PARAGRAPH_CHARS) print = { key: `\u0000${i}`, words: [] };
+    if (p.end - p.start > MAX_PARAGRAPH_CHARS) print = { key: `\u0000${i}`, wordCount: 0 };
     else if (now) {
       const text = article.text.slice(p.start, p.end);
       print = now.get(text) ?? before?.get(text) ?? fingerprint(text);
       now.set(text, print);
     } else print = fingerprint(article.text.slice(p.start, p.end));
-    const { key, words } = print;
+    const { key, wordCount } = print;
     let first = firstByKey.get(key);
     if (first === undefined) {
       first = i;
       firstByKey.set(key, i);
     }
-    return { key, words, first };
+    return { key, wordCount, first };
   });
   if (articleCache) articleCache.prints = now;
   cache.set(article, out);
@@ -68,7 +68,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache): 
 
 /** True when paragraph `i` is a reportable repeat: long enough and not the first copy. */
 export function isRepeat(prints: readonly ParagraphPrint[], i: number): boolean {
-  return prints[i].words.length >= MIN_WORDS && prints[i].first !== i;
+  return prints[i].wordCount >= MIN_WORDS && prints[i].first !== i;
 }
 
 export function duplicateParagraph(ctx: CheckContext): Finding[] {
@@ -95,7 +95,7 @@ export function duplicateParagraph(ctx: CheckContext): Finding[] {
         count += pendingShort + 1;
         pendingShort = 0;
         lastOriginal = prints[k].first;
-      } else if (prints[k].words.length < MIN_WORDS && prints[k].first !== k && prints[k].first > lastOriginal) {
+      } else if (prints[k].wordCount < MIN_WORDS && prints[k].first !== k && prints[k].first > lastOriginal) {
         // A short line copied from the same stretch of the original (after the previous copy).
         pendingShort++;
         lastOriginal = prints[k].first;

@@ -104,7 +104,7 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   const keys: string[] = new Array<string>(n);
   const eligible = new Uint8Array(n);
   for (let j = 0; j < n; j++) {
-    const w = prints[j].words.length;
+    const w = prints[j].wordCount;
     keys[j] = w >= MIN_WORDS && w <= MAX_WORDS ? prints[j].key : '';
     eligible[j] = keys[j] !== '' && prints[j].first === j ? 1 : 0;
   }
@@ -124,7 +124,7 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   for (let j = 0; j < n; j++) {
     if (keys[j] === '') shingles[j] = null;
     else if (old && (j < p || j >= changedEnd)) shingles[j] = old.shingles[j < p ? j : j - delta];
-    else shingles[j] = shingleIds(prints[j].words, words, table, marks, j);
+    else shingles[j] = shingleIds(prints[j].key.split(' '), words, table, marks, j);
   }
   // Paragraphs outside the middle whose first-copy status changed count as changed too.
   const changed: number[] = [];
