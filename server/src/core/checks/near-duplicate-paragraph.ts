@@ -31,9 +31,14 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const words = new Map<string, number>();
   const table = SHARED_TABLE;
   table.clear();
+  /**
+   * Paragraphs per shingle: the first one in `firstIn` (most shingles occur in one paragraph
+   * only: no list for them), the others in `postings` (the first included), made on the second.
+   */
   const postings: number[][] = [];
-  /** The last paragraph that counted each shingle, so a paragraph counts a shingle once. */
-  const countedIn: number[] = [];
+  // The table also keeps, per shingle, the last paragraph that counted it (a paragraph counts a
+  // shingle once) and the first that had it (`countedIn`, `firstIn`: read after `idOf`, which may
+  // grow them).
   const sizes: number[] = [];
   /** Shingles shared with each earlier paragraph, and which entries are set (reset after use). */
   const sharedWith = new Int32Array(ps.length);
@@ -47,22 +52,32 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
       sizes.push(0);
       continue;
     }
-    const ids = new Int32Array(pj.words.length);
-    for (let k = 0; k < ids.length; k++) {
+    const ids = table.wordIds(pj.words.length);
+    for (let k = 0; k < pj.words.length; k++) {
       let id = words.get(pj.words[k]);
       if (id === undefined) words.set(pj.words[k], (id = words.size));
       ids[k] = id;
     }
     // Shingles in order of first occurrence, as a set of their texts would iterate them.
     let size = 0;
-    for (let k = 0; k + SHINGLE <= ids.length; k++) {
+    for (let k = 0; k + SHINGLE <= pj.words.length; k++) {
       const sh = table.idOf(ids, k);
+      const countedIn = table.countedIn;
+      if (sh === table.newest) {
+        // A shingle not seen before in this article.
+        countedIn[sh] = j;
+        table.firstIn[sh] = j;
+        size++;
+        continue;
+      }
       if (countedIn[sh] === j) continue;
       countedIn[sh] = j;
       size++;
-      const list = postings[sh];
+      let list = postings[sh];
       if (!list) {
-        postings[sh] = [j];
+        const i = table.firstIn[sh];
+        if (sharedWith[i]++ === 0) touched.push(i);
+        postings[sh] = [i, j];
         continue;
       }
       for (const i of list) if (sharedWith[i]++ === 0) touched.push(i);
@@ -112,6 +127,18 @@ class ShingleTable {
   private slots = new Int32Array(this.cap).fill(-1);
   private keys = new Int32Array(this.cap * SHINGLE);
   private count = 0;
+  /** The id `idOf` gave last when it was a new shingle (else -1). */
+  newest = -1;
+  /** Per shingle id, for the caller: the last paragraph that counted it, the first that had it. */
+  countedIn = new Int32Array(this.cap);
+  firstIn = new Int32Array(this.cap);
+  private ids = new Int32Array(256);
+
+  /** A scratch array for `n` word ids (reused; valid until the next call). */
+  wordIds(n: number): Int32Array {
+    if (this.ids.length < n) this.ids = new Int32Array(Math.max(n, 2 * this.ids.length));
+    return this.ids;
+  }
   /** The slots in use, so `clear` costs what the last article used, not the table's capacity. */
   private used: number[] = [];
 
@@ -122,6 +149,9 @@ class ShingleTable {
       this.cap = 1024;
       this.slots = new Int32Array(this.cap).fill(-1);
       this.keys = new Int32Array(this.cap * SHINGLE);
+      this.countedIn = new Int32Array(this.cap);
+      this.firstIn = new Int32Array(this.cap);
+      this.ids = new Int32Array(256);
     } else for (const h of this.used) this.slots[h] = -1;
     this.used.length = 0;
     this.count = 0;
@@ -137,9 +167,13 @@ class ShingleTable {
         for (let i = 0; i < SHINGLE; i++) this.keys[k + i] = ids[at + i];
         this.slots[h] = this.count;
         this.used.push(h);
+        this.newest = this.count;
         return this.count++;
       }
-      if (this.equals(id, ids, at)) return id;
+      if (this.equals(id, ids, at)) {
+        this.newest = -1;
+        return id;
+      }
     }
   }
 
@@ -154,6 +188,12 @@ class ShingleTable {
     const keys = new Int32Array(this.cap * SHINGLE);
     keys.set(this.keys.subarray(0, this.count * SHINGLE));
     this.keys = keys;
+    const countedIn = new Int32Array(this.cap);
+    countedIn.set(this.countedIn);
+    this.countedIn = countedIn;
+    const firstIn = new Int32Array(this.cap);
+    firstIn.set(this.firstIn);
+    this.firstIn = firstIn;
     this.slots = new Int32Array(this.cap).fill(-1);
     this.used.length = 0;
     const mask = this.cap - 1;
