@@ -144,6 +144,9 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     finish = resolve;
     fail = reject;
   });
+  // A worker may fail while this thread is still analyzing (nobody awaits `finished` yet): the
+  // failure is returned below, not reported as an unhandled rejection meanwhile.
+  finished.catch(() => undefined);
   const stop = (): void => {
     for (const w of workers) void w.terminate();
   };
