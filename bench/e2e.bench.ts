@@ -10,7 +10,9 @@
  * files, so the articles have mentions to find. Each command runs three times and the median is
  * kept; its startup (node, the bundle, reading and indexing the registry) is measured separately
  * with the same command on `--jobs` tiny articles (median of three) and subtracted, so MB/s is the
- * article throughput. Outputs of `--jobs 1` and `--jobs 2` are compared byte for byte.
+ * article throughput. The CPU time of each command (user + system, all threads; median of three,
+ * Linux) is printed too: on a shared machine it is steadier than the wall time. Outputs of
+ * `--jobs 1` and `--jobs 2` are compared byte for byte.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -67,15 +69,32 @@ function writeRegistry(dir: string, entities: number): void {
   for (const f of readdirSync(join(SAMPLES, 'registry'))) copyFileSync(join(SAMPLES, 'registry', f), join(dir, 'registry', f));
 }
 
-/** Wall time of one `attache` run in `cwd` (ms), its standard output written to `out`. */
-function attache(cwd: string, args: string[], out: string): number {
+/**
+ * CPU time (user + system, ms) of this process's waited-for children so far, from
+ * `/proc/self/stat` (Linux; NaN elsewhere). On a machine shared with other jobs the wall time of
+ * a run says little, its CPU time much more.
+ */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of proc(5) (cutime, cstime), counted from the state (field 3) here.
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Wall time of one `attache` run in `cwd` (ms), and its CPU time; its standard output written to `out`. */
+function attacheRun(cwd: string, args: string[], out: string): { wall: number; cpu: number } {
+  const c = childrenCpuMs();
   const t = performance.now();
   const fd = openSync(out, 'w');
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', fd, 'pipe'], maxBuffer: 1 << 28 });
-  const ms = performance.now() - t;
+  const wall = performance.now() - t;
   closeSync(fd);
   if (r.status !== 0 && r.status !== 1) throw new Error(`attache ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return ms;
+  return { wall, cpu: childrenCpuMs() - c };
 }
 
 function median(xs: number[]): number {
@@ -108,7 +127,7 @@ export async function run(): Promise<void> {
     ];
     console.log(`Corpus: ${corpus.files.length.toLocaleString('en')} unique articles, ${(corpus.bytes / 1e6).toFixed(1)} MB; registry ${entities.toLocaleString('en')} generated entities (block style) + the samples' registry.`);
     console.log(`Each figure: median of ${RUNS} runs; MB/s = corpus size / (run − startup), startup = the same command on \`--jobs\` one-line articles (median of ${RUNS}).`);
-    console.log('| command | jobs | startup | run | MB/s (startup subtracted) | MB/s (whole run) | output |\n| --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| command | jobs | startup | run | MB/s (startup subtracted) | MB/s (whole run) | CPU: startup, run | output |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
     const rates = new Map<string, number>();
     const totals = new Map<string, number>();
     for (const c of commands) {
@@ -116,19 +135,22 @@ export async function run(): Promise<void> {
       for (const j of hasJobs ? [1, 2] : [1]) {
         const jobs = hasJobs ? ['--jobs', String(j)] : [];
         const out = join(dir, `out-${c.args[0]}-${j}.json`);
-        const startup = median(Array.from({ length: RUNS }, () => attache(dir, [...c.args, ...registry, ...jobs, `tiny${j}`], join(dir, 'startup.out'))));
-        const total = median(Array.from({ length: RUNS }, () => attache(dir, [...c.args, ...registry, ...jobs, 'articles'], out)));
+        const starts = Array.from({ length: RUNS }, () => attacheRun(dir, [...c.args, ...registry, ...jobs, `tiny${j}`], join(dir, 'startup.out')));
+        const runs = Array.from({ length: RUNS }, () => attacheRun(dir, [...c.args, ...registry, ...jobs, 'articles'], out));
+        const startup = median(starts.map((x) => x.wall));
+        const total = median(runs.map((x) => x.wall));
+        const cpu = `${(median(starts.map((x) => x.cpu)) / 1000).toFixed(2)} s, ${(median(runs.map((x) => x.cpu)) / 1000).toFixed(2)} s`;
         // On a loaded machine the startup can exceed the run: then no article rate is given.
         const rate = total > startup ? corpus.bytes / 1e6 / ((total - startup) / 1000) : NaN;
         rates.set(`${c.name} ${j}`, rate);
         totals.set(`${c.name} ${j}`, total);
         hashes.push(sha(out));
-        console.log(`| \`attache ${c.name}\` | ${hasJobs ? j : '—'} | ${(startup / 1000).toFixed(2)} s | ${(total / 1000).toFixed(2)} s | **${Number.isNaN(rate) ? 'n/a (startup ≥ run: machine loaded?)' : rate.toFixed(1)}** | ${(corpus.bytes / 1e6 / (total / 1000)).toFixed(1)} | ${(readFileSync(out).length / 1e6).toFixed(1)} MB, sha256 ${hashes[hashes.length - 1]} |`);
+        console.log(`| \`attache ${c.name}\` | ${hasJobs ? j : '—'} | ${(startup / 1000).toFixed(2)} s | ${(total / 1000).toFixed(2)} s | **${Number.isNaN(rate) ? 'n/a (startup ≥ run: machine loaded?)' : rate.toFixed(1)}** | ${(corpus.bytes / 1e6 / (total / 1000)).toFixed(1)} | ${cpu} | ${(readFileSync(out).length / 1e6).toFixed(1)} MB, sha256 ${hashes[hashes.length - 1]} |`);
       }
       if (hashes.length > 1) {
         const articles = rates.get(`${c.name} 2`)! / rates.get(`${c.name} 1`)!;
         const whole = totals.get(`${c.name} 1`)! / totals.get(`${c.name} 2`)!;
-        console.log(`| ${c.name}: \`--jobs 2\` output ${hashes[0] === hashes[1] ? 'identical to' : '**DIFFERS FROM**'} \`--jobs 1\` | | | | speed-up ${Number.isNaN(articles) ? 'n/a' : `${articles.toFixed(2)}×`} | whole run ${whole.toFixed(2)}× | |`);
+        console.log(`| ${c.name}: \`--jobs 2\` output ${hashes[0] === hashes[1] ? 'identical to' : '**DIFFERS FROM**'} \`--jobs 1\` | | | | speed-up ${Number.isNaN(articles) ? 'n/a' : `${articles.toFixed(2)}×`} | whole run ${whole.toFixed(2)}× | | |`);
       }
     }
 

@@ -248,7 +248,8 @@ test('near-duplicate-paragraph: the indexed integer shingles find exactly the pa
     const r = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
     const paras: string[][] = [];
-    for (let k = 0; k < 12; k++) {
+    // Every 25th article is long (80 paragraphs, thousands of shingles): the shingle table grows.
+    for (let k = 0; k < (seed % 25 === 0 ? 80 : 12); k++) {
       if (paras.length && r() < 0.4) {
         // An edited copy of an earlier paragraph: a few words changed, added or dropped.
         const copy = [...pick(paras)];

@@ -11,6 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, runCli } from '../../server/src/cli/main';
+import { decodeRegistry, encodeRegistry } from '../../server/src/cli/jobs';
+import { readRegistry } from '../../server/src/cli/project';
 import { repoRoot, samplesDir } from '../helpers';
 import { Run, workspace } from './cliRun';
 
@@ -101,4 +103,27 @@ test('--jobs takes a whole number of threads', () => {
   let errExport = '';
   assert.equal(main(['export', '--format', 'jsonl', '--jobs', '2', 'a.article'], dir, () => undefined, (s) => (errExport += s)), 2);
   assert.match(errExport, /--jobs only goes with check and analyze/);
+});
+
+test('the workers\' registry snapshot has every entity as analysis reads it', () => {
+  const dir = join(samplesDir, 'registry');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
+  // One person whose role still holds (`end: null`, not the same as no end written).
+  const extra = workspace({ 'more.yaml': 'entities:\n  - id: test-envoy\n    type: person\n    name: Mira Stellan\n    roles:\n      - title: Special Envoy\n        start: 2024-02-01\n        end: null\n' });
+  const registry = readRegistry([...files, join(extra, 'more.yaml')], []);
+  assert.equal(registry.entities.get('test-envoy')?.roles[0].end, null);
+  const back = decodeRegistry(encodeRegistry(registry));
+  assert.equal(back.version, registry.version);
+  assert.deepEqual([...back.entities.keys()], [...registry.entities.keys()]);
+  let roles = 0;
+  let stillHolds = 0;
+  for (const [id, e] of registry.entities) {
+    const b = back.entities.get(id)!;
+    // Everything but where the id and the references are written (registry navigation only).
+    assert.deepEqual({ ...b, source: { path: b.source.path, range: b.source.range } }, { ...e, source: { path: e.source.path, range: e.source.range } }, id);
+    roles += e.roles.length;
+    stillHolds += e.roles.filter((r) => r.end === null).length;
+  }
+  assert.ok(roles > 10, 'the samples have roles to carry over');
+  assert.ok(stillHolds > 0, 'and roles that still hold (end: null), which must stay null');
 });

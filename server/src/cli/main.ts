@@ -43,9 +43,8 @@ folder and in the nearest folder above each PATH that has them.
 first, dmy day first, auto (default) as the article's unambiguous ones (13/02/2025) show, else
 month first, marked uncertain.
 
---jobs N analyzes the articles on N worker threads (default: the cores available minus one, as
-the main thread merges and writes; with 2 cores or fewer, this thread alone); the output is the
-same whatever N. --fix runs on one thread.
+--jobs N analyzes the articles on N threads, this one and N − 1 worker threads (default: the
+cores available); the output is the same whatever N. --fix runs on one thread.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
 
@@ -137,7 +136,7 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (jobs <= 1 || !fs.existsSync(workerScript())) run = analyzeHere(inputs, keepFor(args), bar);
   else {
     const collector = new RunCollector(inputs.registry, [...inputs.errors]);
-    await analyzeInWorkers(inputs, jobs, keepFor(args), (o) => {
+    await analyzeInWorkers(inputs, jobs, keepFor(args), () => runContext(inputs.registry, inputs.settings), (o) => {
       collector.add(o);
       bar?.tick(o.chars);
     });
