@@ -233,9 +233,13 @@ connection.onInitialized(async () => {
   } finally {
     markReady();
   }
-  // Each folder's articles are read in a later turn of the event loop (see loadFolder).
-  setImmediate(markArticlesRead);
+  // Each folder's articles are read after its registry (see loadFolder).
+  await Promise.all(service.folders.map((f) => articleLoads.get(f)));
+  markArticlesRead();
 });
+
+/** Each folder's reading of its articles on disk, started by `loadFolder`. */
+const articleLoads = new Map<Folder, Promise<void>>();
 
 /** Reads a folder's registry and articles, then publishes what depends on them. */
 async function loadFolder(folder: Folder): Promise<void> {
@@ -257,16 +261,17 @@ async function loadFolder(folder: Folder): Promise<void> {
   registryChanged(folder);
   task.report(`${folder.snapshot.entities.size} entities`, 100, true);
   task.done();
-  // Articles on disk are read after the first answers can go out.
-  setImmediate(() => {
+  // Articles on disk are read after the first answers can go out, without blocking the event loop.
+  articleLoads.set(folder, (async () => {
+    await new Promise((resolve) => setImmediate(resolve));
     try {
-      service.loadArticles(folder);
+      await service.loadArticles(folder);
     } catch (e) {
       log(`Reading the articles of ${folder.name} failed: ${errorText(e)}`);
     }
     sendStatus();
     startIndexing();
-  });
+  })());
 }
 
 /** How long loading a registry waits for the client to create its progress token (ms). */

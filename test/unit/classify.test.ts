@@ -15,7 +15,7 @@ import { ROOT, memoryHost } from './memoryHost';
 const REGISTRY = joinLines('version: 1', 'entities:', '  - id: peru', '    type: country', '    name: Peru', '');
 const ARTICLE = joinLines('---', 'date: 2024-02-01', '---', 'Peru named a new envoy on Monday.', '');
 
-function workspace(settings = DEFAULT_SETTINGS): AttacheService {
+async function workspace(settings = DEFAULT_SETTINGS): Promise<AttacheService> {
   const host = memoryHost({
     'registry.yaml': REGISTRY,
     'registry/more.yaml': REGISTRY.replace('peru', 'chile').replace('Peru', 'Chile'),
@@ -27,7 +27,7 @@ function workspace(settings = DEFAULT_SETTINGS): AttacheService {
   });
   const service = new AttacheService(host, [{ uri: ROOT, name: 'ws' }]);
   service.loadFolder(service.folders[0], settings);
-  service.loadArticles(service.folders[0]);
+  await service.loadArticles(service.folders[0]);
   return service;
 }
 
@@ -41,8 +41,8 @@ describe('classify', () => {
     assert.ok(!isSidecarPath('a.article'));
   });
 
-  test('kinds by name, registry globs, article globs', () => {
-    const s = workspace();
+  test('kinds by name, registry globs, article globs', async () => {
+    const s = await workspace();
     const kind = (rel: string): string => s.classify(`${ROOT}/${rel}`);
     assert.equal(kind('registry.yaml'), 'registry');
     assert.equal(kind('registry/more.yaml'), 'registry');
@@ -56,16 +56,16 @@ describe('classify', () => {
     assert.equal(s.classify('file:///elsewhere/e.txt'), 'other');
   });
 
-  test('a registry file that also matches the article globs is a registry file', () => {
-    const s = workspace({ ...DEFAULT_SETTINGS, articles: ['**/*.article', '**/*.yaml'] });
+  test('a registry file that also matches the article globs is a registry file', async () => {
+    const s = await workspace({ ...DEFAULT_SETTINGS, articles: ['**/*.article', '**/*.yaml'] });
     assert.equal(s.classify(`${ROOT}/registry.yaml`), 'registry');
     assert.equal(s.classify(`${ROOT}/notes/d.yaml`), 'article');
     // Never read as an article.
     assert.ok(!s.folders[0].articles.has(`${ROOT}/registry.yaml`));
   });
 
-  test('an open document in the article language is an article, until it closes', () => {
-    const s = workspace();
+  test('an open document in the article language is an article, until it closes', async () => {
+    const s = await workspace();
     const uri = `${ROOT}/notes/c.txt`;
     assert.equal(s.openOrChange({ uri, languageId: 'diplomatic-article', version: 1, text: ARTICLE }), 'article');
     assert.equal(s.classify(uri), 'article');
@@ -77,7 +77,7 @@ describe('classify', () => {
   });
 
   test('open, close and changes on disk report the kind classify gives', async () => {
-    const s = workspace();
+    const s = await workspace();
     for (const rel of ['registry.yaml', 'a.article', 'articles/b.txt', 'a.article.annotations.yaml', 'notes/d.yaml']) {
       const uri = `${ROOT}/${rel}`;
       const expected = s.classify(uri);

@@ -57,4 +57,25 @@ describe('Folder.refresh', () => {
     assert.deepEqual([...folder.snapshot.entities.keys()].sort(), ['chile', 'peru']);
     assert.equal(folder.entityIndex.registry, folder.snapshot);
   });
+
+  test('articles on disk are read asynchronously; a buffer opened meanwhile wins', async () => {
+    const host = memoryHost({ 'registry.yaml': registry('Peru'), 'b.article': 'Peru on disk.\n', 'a.article': 'Peru too.\n' });
+    // Reads answer only when the test says so, the last first.
+    const pending: (() => void)[] = [];
+    const read = host.readFile.bind(host);
+    host.readFileAsync = (uri) => new Promise((resolve) => pending.push(() => resolve(read(uri))));
+    const service = new AttacheService(host, [{ uri: ROOT, name: 'ws' }]);
+    const folder = service.folders[0];
+    service.loadFolder(folder, DEFAULT_SETTINGS);
+    const loading = service.loadArticles(folder);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(pending.length, 2, 'both reads started, nothing blocked');
+    service.openOrChange({ uri: `${ROOT}/b.article`, languageId: 'diplomatic-article', version: 3, text: 'Peru in the editor.\n' });
+    for (const answer of pending.reverse()) answer();
+    await loading;
+    assert.deepEqual([...folder.articles.keys()].sort(), [`${ROOT}/a.article`, `${ROOT}/b.article`]);
+    assert.equal(folder.articles.get(`${ROOT}/b.article`)!.text, 'Peru in the editor.\n');
+    assert.equal(folder.articles.get(`${ROOT}/b.article`)!.version, 3);
+    assert.equal(folder.articles.get(`${ROOT}/a.article`)!.text, 'Peru too.\n');
+  });
 });

@@ -7,7 +7,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { CodeAction, Diagnostic, DiagnosticSeverity, MarkupContent, Position, Range } from 'vscode-languageserver';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { articleDiagnostics } from '../../server/src/lsp/diagnostics';
@@ -21,16 +21,16 @@ import { sampleFiles } from '../helpers';
 import { ROOT, memoryHost } from './memoryHost';
 
 /** The sample workspace, loaded and indexed as the server does after start-up. */
-function samples(): AttacheService {
+async function samples(): Promise<AttacheService> {
   const service = new AttacheService(memoryHost(sampleFiles()), [{ uri: ROOT, name: 'samples' }]);
   const folder = service.folders[0];
   service.loadFolder(folder, DEFAULT_SETTINGS);
-  service.loadArticles(folder);
+  await service.loadArticles(folder);
   assert.ok(service.indexStep(Number.POSITIVE_INFINITY));
   return service;
 }
 
-const service = samples();
+let service: AttacheService;
 const article = (name: string): string => `${ROOT}/articles/${name}.article`;
 
 /** The position of the `n`th occurrence of `needle` in the text of `uri`, `delta` characters in. */
@@ -54,6 +54,10 @@ function actionsAt(uri: string, range: Range, settings: CoreSettings = {}): Code
 }
 
 describe('editor features in process (samples, in-memory host)', () => {
+  before(async () => {
+    service = await samples();
+  });
+
   test('hover on an official shows the entity card with the office held', () => {
     const h = hover(service, article('iwaya-qatar-energy'), at(article('iwaya-qatar-energy'), 'Iwaya Takeshi'));
     assert.ok(h);

@@ -3,9 +3,10 @@
  * client imports this module too, so names and shapes cannot drift apart.
  *
  * Every custom request and notification is declared once here with its method name and, as
- * types, its parameters and result. `server.ts` and the client (`client/src/messages.ts`) turn a
- * declaration into their library's `RequestType` / `NotificationType` (vscode-languageserver-protocol)
- * and register or send only through it, so a handler and a caller cannot disagree on a shape. The
+ * types, its parameters and result. `server.ts` turns a declaration into its library's
+ * `RequestType` / `NotificationType` (vscode-languageserver-protocol) and the client
+ * (`client/src/messages.ts`) sends by its method name typed by it; both register or send only
+ * through the declarations, so a handler and a caller cannot disagree on a shape. The
  * declarations are plain objects rather than `RequestType`s because the server and the client
  * libraries each bundle their own copy of vscode-jsonrpc, whose message classes do not match
  * across copies; this module's only run-time import is `core/commands.ts` (no dependencies), so

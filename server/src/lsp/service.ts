@@ -20,6 +20,9 @@ import { DateMention, Entity, EntityMention } from '../core/types';
 import { ArticleRecord, Cancellation, FileKind, Folder, LARGE_ARTICLE } from './folder';
 import { AttacheSettings } from './settings';
 
+/** How many article files `loadArticles` reads at the same time. */
+const READ_AHEAD = 16;
+
 // The folder's types, for the feature modules that import them from here.
 export { ArticleRecord, Cancellation, CancelledError, FileKind, Folder, LARGE_ARTICLE, MentionStats } from './folder';
 
@@ -138,18 +141,31 @@ export class AttacheService {
    * Reads the folder's articles from disk (for references, code lens and the workspace checks).
    * Called after the registry is loaded, so that the first answers do not wait for it.
    */
-  loadArticles(folder: Folder): void {
+  async loadArticles(folder: Folder): Promise<void> {
     if (folder.uri === null) return;
     const t0 = Date.now();
+    const uris = this.host.findFiles(folder.uri, folder.settings.articles).filter((uri) => folder.classify(uri) === 'article' && !this.documents.has(uri));
+    // Read without blocking the event loop, a few files at a time (a slow one does not hold up the
+    // rest), then taken in file order, so the folder's articles are in the same order every time.
+    const reads: HostRead[] = new Array(uris.length);
+    let next = 0;
+    const reader = async (): Promise<void> => {
+      while (next < uris.length) {
+        const i = next++;
+        reads[i] = await this.host.readFileAsync(uris[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, uris.length) }, reader));
     let n = 0;
-    for (const uri of this.host.findFiles(folder.uri, folder.settings.articles)) {
-      if (folder.classify(uri) !== 'article' || this.documents.has(uri)) continue;
-      const r = this.host.readFile(uri);
+    uris.forEach((uri, i) => {
+      const r = reads[i];
+      // Opened in the editor meanwhile: its buffer counts.
+      if (this.documents.has(uri)) return;
       if (r.ok) {
         folder.setArticleText(uri, r.text, null);
         n++;
       } else this.host.log(r.error);
-    }
+    });
     this.host.log(`${folder.name}: ${n} article(s) read from disk (${Date.now() - t0} ms)`);
   }
 

@@ -80,34 +80,48 @@ function kindOf(st: fs.Stats): string {
  * the open descriptor (no race with a rename), and the size cap counts the bytes actually read, since
  * special and virtual files report size 0.
  */
+/** Why a file is not read, from its stat (not a regular file, too large); undefined when it is read. */
+function refusal(file: string, st: fs.Stats): ReadResult | undefined {
+  if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
+  if (st.size > MAX_FILE_BYTES) return failure(file, `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+  return undefined;
+}
+
+function tooLarge(file: string): ReadResult {
+  return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
+}
+
+/** `buf` when it has room after `total` bytes, else a copy twice its size (at most the cap + 1). */
+function withRoom(buf: Buffer<ArrayBuffer>, total: number): Buffer<ArrayBuffer> {
+  if (total < buf.length) return buf;
+  const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_FILE_BYTES + 1));
+  buf.copy(bigger, 0, 0, total);
+  return bigger;
+}
+
 /** Small files are read here (see readTextFile); nothing refers to it after the call. */
 const SCRATCH = Buffer.allocUnsafe(1 << 16);
 
 export function readTextFile(file: string): ReadResult {
   let fd: number | undefined;
   try {
-    const pre = fs.statSync(file); // stat never blocks, unlike opening a FIFO
-    if (!pre.isFile()) return failure(file, `is ${kindOf(pre)}, not a file; only regular text files are read`);
+    const refused = refusal(file, fs.statSync(file)); // stat never blocks, unlike opening a FIFO
+    if (refused) return refused;
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
-    if (st.size > MAX_FILE_BYTES) return failure(file, `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+    const refusedNow = refusal(file, st);
+    if (refusedNow) return refusedNow;
     // Read into one buffer until a read returns 0: the reused scratch buffer when the file is small
     // (no allocation per file: the text is decoded into a string at once), else a buffer sized
     // from fstat, doubled if the file grows. Special files report size 0.
-    const limit = MAX_FILE_BYTES + 1;
-    let buf = st.size + 1 <= SCRATCH.length ? SCRATCH : Buffer.allocUnsafe(Math.min(st.size + 1, limit));
+    let buf = st.size + 1 <= SCRATCH.length ? SCRATCH : Buffer.allocUnsafe(Math.min(st.size + 1, MAX_FILE_BYTES + 1));
     let total = 0;
     for (;;) {
-      if (total === buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit));
-        buf.copy(bigger, 0, 0, total);
-        buf = bigger;
-      }
+      buf = withRoom(buf, total);
       const n = fs.readSync(fd, buf, total, buf.length - total, null);
       if (n === 0) break;
       total += n;
-      if (total > MAX_FILE_BYTES) return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
+      if (total > MAX_FILE_BYTES) return tooLarge(file);
     }
     return decodeText(file, buf.subarray(0, total));
   } catch (e) {
@@ -142,25 +156,21 @@ export async function readTextFileAsync(file: string, timeoutMs = READ_TIMEOUT_M
 async function readAsync(file: string): Promise<ReadResult> {
   let fh: fs.promises.FileHandle | undefined;
   try {
-    const pre = await fs.promises.stat(file); // stat never blocks, unlike opening a FIFO
-    if (!pre.isFile()) return failure(file, `is ${kindOf(pre)}, not a file; only regular text files are read`);
+    const refused = refusal(file, await fs.promises.stat(file)); // stat never blocks, unlike opening a FIFO
+    if (refused) return refused;
     fh = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const st = await fh.stat();
-    if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
-    if (st.size > MAX_FILE_BYTES) return failure(file, `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`);
-    const limit = MAX_FILE_BYTES + 1;
-    let buf = Buffer.allocUnsafe(Math.min(st.size + 1, limit));
+    const refusedNow = refusal(file, st);
+    if (refusedNow) return refusedNow;
+    // Its own buffer (reads run concurrently), sized from fstat and doubled if the file grows.
+    let buf = Buffer.allocUnsafe(Math.min(st.size + 1, MAX_FILE_BYTES + 1));
     let total = 0;
     for (;;) {
-      if (total === buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit));
-        buf.copy(bigger, 0, 0, total);
-        buf = bigger;
-      }
+      buf = withRoom(buf, total);
       const { bytesRead } = await fh.read(buf, total, buf.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > MAX_FILE_BYTES) return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
+      if (total > MAX_FILE_BYTES) return tooLarge(file);
     }
     return decodeText(file, buf.subarray(0, total));
   } catch (e) {
