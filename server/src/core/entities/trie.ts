@@ -13,6 +13,7 @@ import { Entity, EntityMention, RegistrySnapshot } from '../types';
 import { NAME_PARTICLES, foldText, words } from './tokens';
 import { GIVEN_NAMES } from './evidence';
 import { memoize } from '../registry/memo';
+import { RegistryDelta, dropRegistryDelta, entityOrder, registryDelta } from '../registry';
 
 const internKey: (key: string) => string = memoize((key: string) => key, 100_000);
 
@@ -75,6 +76,31 @@ export class TrieNode {
     return this.key === undefined ? [] : [this.key];
   }
 
+  /** Removes the child for `key` (an incremental update: it has no targets and no children left). */
+  removeChild(key: string): void {
+    if (this.more) {
+      this.more.delete(key);
+      return;
+    }
+    if (this.keyList) {
+      const k = this.keyList.indexOf(key);
+      if (k < 0) return;
+      this.keyList.splice(k, 1);
+      this.childList!.splice(k, 1);
+      if (this.keyList.length === 1) {
+        this.key = this.keyList[0];
+        this.child = this.childList![0];
+        this.keyList = undefined;
+        this.childList = undefined;
+      }
+      return;
+    }
+    if (this.key === key) {
+      this.key = undefined;
+      this.child = undefined;
+    }
+  }
+
   /** The child for `key`, created if missing (its key interned: the same given names and family
    * names are keys of thousands of nodes). */
   childFor(key: string): TrieNode {
@@ -121,7 +147,7 @@ function sameKey(key: string, text: string, s: number, e: number): boolean {
  */
 export class KeyTable {
   private readonly mask: number;
-  /** Per slot: the key's hash, and 1 + its index in `keys`/`nodes` (0: empty slot). */
+  /** Per slot: the key's hash, and 1 + its index in `keys`/`nodes` (0: empty slot; -1: a removed key's). */
   private readonly hashes: Int32Array;
   private readonly slots: Int32Array;
   private readonly keys: string[] = [];
@@ -145,12 +171,38 @@ export class KeyTable {
     }
   }
 
+  /** Adds a new key of the node (an incremental update); false when the table is too full for it. */
+  add(key: string, node: TrieNode): boolean {
+    if (2 * (this.keys.length + 1) > this.slots.length) return false;
+    const h = hashRange(key, 0, key.length);
+    let i = h & this.mask;
+    while (this.slots[i] > 0) i = (i + 1) & this.mask;
+    this.keys.push(key);
+    this.nodes.push(node);
+    this.hashes[i] = h;
+    this.slots[i] = this.keys.length;
+    return true;
+  }
+
+  /** Removes a key the node no longer has. */
+  remove(key: string): void {
+    const h = hashRange(key, 0, key.length);
+    for (let i = h & this.mask; this.slots[i] !== 0; i = (i + 1) & this.mask) {
+      if (this.slots[i] < 0 || this.hashes[i] !== h || this.keys[this.slots[i] - 1] !== key) continue;
+      const k = this.slots[i] - 1;
+      this.slots[i] = -1;
+      this.keys[k] = '';
+      this.nodes[k] = undefined as unknown as TrieNode;
+      return;
+    }
+  }
+
   /** The child whose key is text[s, e), as `node.get(text.slice(s, e))`. */
   find(text: string, s: number, e: number): TrieNode | undefined {
     const h = hashRange(text, s, e);
     const len = e - s;
     for (let i = h & this.mask; this.slots[i] !== 0; i = (i + 1) & this.mask) {
-      if (this.hashes[i] !== h) continue;
+      if (this.slots[i] < 0 || this.hashes[i] !== h) continue;
       const k = this.slots[i] - 1;
       const key = this.keys[k];
       if (key.length !== len) continue;
@@ -190,10 +242,6 @@ export const MAX_FORM_TOKENS = 12;
  * after another, so they share it. */
 let lastSingle: Target[] | undefined;
 
-function add(root: TrieNode, form: string, target: Target): void {
-  addTokens(root, words(foldText(form)), target);
-}
-
 /** Adds a form given as its folded tokens. */
 function addTokens(root: TrieNode, toks: readonly string[], target: Target): void {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
@@ -228,33 +276,169 @@ function rank(f: Form): number {
 
 const cache = new WeakMap<RegistrySnapshot, EntityIndex>();
 
+/**
+ * The index of a snapshot: from the cache; else, when the snapshot was made from an indexed one by
+ * an incremental update (a few entities edited), that index updated in place (see `updateIndex`);
+ * else built.
+ */
 export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
   const hit = cache.get(registry);
   if (hit) return hit;
-  const root = new TrieNode();
-  const officeForms = new Map<string, Set<string>>();
-  for (const e of registry.entities.values()) {
-    const nameToks = words(foldText(e.name));
-    const nameTarget: Target = { id: e.id, form: 'name', entity: e };
-    addTokens(root, nameToks, nameTarget);
-    for (const a of e.aliases) add(root, a, { id: e.id, form: 'alias', entity: e });
-    if (e.type === 'country') {
-      for (const d of e.demonyms) add(root, d, { id: e.id, form: 'demonym', entity: e });
-    }
-    if (e.type === 'office') {
-      for (const f of [e.name, ...e.aliases]) {
-        const k = foldText(f);
-        let s = officeForms.get(k);
-        if (!s) officeForms.set(k, (s = new Set()));
-        s.add(e.id);
-      }
-    }
-    if (e.type === 'person') personVariants(root, e, nameToks, nameTarget);
-  }
-  lastSingle = undefined;
-  const index: EntityIndex = { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms };
+  const index = updateIndex(registry) ?? fullIndex(registry);
+  dropRegistryDelta(registry);
   cache.set(registry, index);
   return index;
+}
+
+function fullIndex(registry: RegistrySnapshot): EntityIndex {
+  const root = new TrieNode();
+  const visit = (toks: readonly string[], target: Target): void => addTokens(root, toks, target);
+  for (const e of registry.entities.values()) entityForms(e, visit);
+  lastSingle = undefined;
+  return { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms: officeFormsOf(registry) };
+}
+
+/** Every form an entity puts in the trie, as folded tokens, in the order a full build adds them. */
+function entityForms(e: Entity, visit: (toks: readonly string[], target: Target) => void): void {
+  const nameToks = words(foldText(e.name));
+  const nameTarget: Target = { id: e.id, form: 'name', entity: e };
+  visit(nameToks, nameTarget);
+  for (const a of e.aliases) visit(words(foldText(a)), { id: e.id, form: 'alias', entity: e });
+  if (e.type === 'country') {
+    for (const d of e.demonyms) visit(words(foldText(d)), { id: e.id, form: 'demonym', entity: e });
+  }
+  if (e.type === 'person') personVariants(visit, e, nameToks, nameTarget);
+}
+
+function officeFormsOf(registry: RegistrySnapshot): Map<string, Set<string>> {
+  const officeForms = new Map<string, Set<string>>();
+  for (const e of registry.entities.values()) {
+    if (e.type !== 'office') continue;
+    for (const f of [e.name, ...e.aliases]) {
+      const k = foldText(f);
+      let s = officeForms.get(k);
+      if (!s) officeForms.set(k, (s = new Set()));
+      s.add(e.id);
+    }
+  }
+  return officeForms;
+}
+
+/**
+ * The index of `registry` from the index of an earlier snapshot it was made from by incremental
+ * updates (registryDelta): the members that left are taken out of the trie (nodes left empty are
+ * removed), those that entered are put in at their place in member order, so every node's targets
+ * are in the order a full build gives them. The earlier snapshot's index is consumed (its trie is
+ * this one's). Undefined when there is no such index.
+ */
+function updateIndex(registry: RegistrySnapshot): EntityIndex | undefined {
+  const chain: RegistryDelta[] = [];
+  for (let s = registry; ;) {
+    const d = registryDelta(s);
+    if (!d || chain.length > 32) return undefined;
+    chain.push(d);
+    if (cache.has(d.base)) break;
+    s = d.base;
+  }
+  const baseSnapshot = chain[chain.length - 1].base;
+  const base = cache.get(baseSnapshot)!;
+  cache.delete(baseSnapshot);
+  const index = { ...base, registry } as { -readonly [K in keyof EntityIndex]: EntityIndex[K] };
+  let rootGrown = false;
+  const offices = new Map<string, number>();
+  const officeKey = (e: Entity): string => `${e.id}\u0000${e.name}\u0000${e.aliases.join('\u0000')}`;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    for (const step of chain[i].steps) {
+      for (const e of step.leaving) {
+        entityForms(e, (toks) => removeTarget(index, toks, e));
+        if (e.type === 'office') offices.set(officeKey(e), (offices.get(officeKey(e)) ?? 0) + 1);
+      }
+      for (const e of step.entering) {
+        entityForms(e, (toks, target) => {
+          if (!insertTarget(index, toks, target)) rootGrown = true;
+        });
+        if (e.type === 'office') offices.set(officeKey(e), (offices.get(officeKey(e)) ?? 0) - 1);
+      }
+    }
+  }
+  if (rootGrown) index.rootTable = new KeyTable(index.root);
+  // Office ids by form: the same unless an office's id, name or aliases changed.
+  if ([...offices.values()].some((n) => n !== 0)) index.officeForms = officeFormsOf(registry);
+  return index;
+}
+
+/** Takes `e`'s target off the node `toks` leads to, and removes the nodes left empty. */
+function removeTarget(index: EntityIndex, toks: readonly string[], e: Entity): void {
+  if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
+  const path: TrieNode[] = [index.root];
+  for (const key of toks) {
+    const next = path[path.length - 1].get(key);
+    if (!next) return;
+    path.push(next);
+  }
+  const node = path[path.length - 1];
+  const ts = node.targets;
+  if (!ts) return;
+  const k = ts.findIndex((t) => t.entity === e);
+  if (k < 0) return;
+  if (ts.length === 1) node.targets = undefined;
+  else ts.splice(k, 1);
+  for (let d = toks.length; d > 0; d--) {
+    const n = path[d];
+    if (n.targets || n.hasChildren()) break;
+    path[d - 1].removeChild(toks[d - 1]);
+    if (d === 1) index.rootTable.remove(toks[0]);
+  }
+}
+
+/**
+ * Adds a target at its place in member order (as addTokens does in a full build, where members
+ * come in order). False when the root got a key its table has no room for.
+ */
+function insertTarget(index: EntityIndex, toks: readonly string[], target: Target): boolean {
+  if (!toks.length || toks.length > MAX_FORM_TOKENS) return true;
+  let fits = true;
+  let node = index.root;
+  for (let d = 0; d < toks.length; d++) {
+    const key = toks[d];
+    const found = node.get(key);
+    if (found) {
+      node = found;
+      continue;
+    }
+    const child = node.childFor(key);
+    if (d === 0) {
+      fits = index.rootTable.add(key, child);
+      const c0 = key.charCodeAt(0);
+      const c1 = key.length > 1 ? key.charCodeAt(1) : 0;
+      if (c0 < 0x80 && c1 < 0x80) index.rootStarts[(c0 << 7) | c1] = 1;
+    }
+    node = child;
+  }
+  const ts = node.targets;
+  if (!ts) {
+    node.targets = [target];
+    return fits;
+  }
+  const e = target.entity;
+  const k = ts.findIndex((t) => t.entity === e);
+  if (k >= 0) {
+    if (rank(target.form) < rank(ts[k].form)) {
+      if (ts.length === 1) node.targets = [target];
+      else ts[k] = target;
+    }
+    return fits;
+  }
+  let lo = 0;
+  let hi = ts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entityOrder(ts[mid].entity, e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (ts.length === 1) node.targets = lo === 0 ? [target, ts[0]] : [ts[0], target];
+  else ts.splice(lo, 0, target);
+  return fits;
 }
 
 function startPairs(root: TrieNode): Uint8Array {
@@ -267,7 +451,7 @@ function startPairs(root: TrieNode): Uint8Array {
   return pairs;
 }
 
-function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], nameTarget: Target): void {
+function personVariants(visit: (toks: readonly string[], target: Target) => void, e: Entity, nameToks: readonly string[], nameTarget: Target): void {
   let family = e.familyName;
   let given = e.givenName;
   if (!family || !given) {
@@ -281,14 +465,14 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
   if (family && given) {
     const gf = [...g, ...f];
     // Usually the name itself, already added with the same form: adding it again changes nothing.
-    if (!sameTokens(gf, nameToks)) addTokens(root, gf, nameTarget);
-    addTokens(root, [...f, ...g], nameTarget);
+    if (!sameTokens(gf, nameToks)) visit(gf, nameTarget);
+    visit([...f, ...g], nameTarget);
   }
-  if (family) addTokens(root, f, { id: e.id, form: 'family-name', entity: e });
-  if (given) addTokens(root, g, { id: e.id, form: 'given-name', entity: e });
+  if (family) visit(f, { id: e.id, form: 'family-name', entity: e });
+  if (given) visit(g, { id: e.id, form: 'given-name', entity: e });
   // Several given names: the first with the family name ("Sergei Lavrov" of "Sergei Viktorovich Lavrov").
   const givenWords = given ? given.split(/\s+/).filter(Boolean) : [];
-  if (family && givenWords.length > 1) addTokens(root, [...words(foldText(givenWords[0])), ...f], nameTarget);
+  if (family && givenWords.length > 1) visit([...words(foldText(givenWords[0])), ...f], nameTarget);
   // Double surnames (Spanish "Sánchez Pérez-Castejón", Portuguese "Iecker Vieira"): the first
   // alone (Spanish use), the last alone with its particles (Portuguese use), and each after the first given name
   // or all of them ("Pedro Sánchez", "Mauro Vieira").
@@ -298,10 +482,10 @@ function personVariants(root: TrieNode, e: Entity, nameToks: readonly string[], 
     const g0 = g.length ? words(foldText(given!.split(/\s+/)[0])) : [];
     for (const sn of surnames) {
       const st = words(foldText(sn));
-      addTokens(root, st, famTarget);
+      visit(st, famTarget);
       if (g.length) {
-        addTokens(root, [...g, ...st], nameTarget);
-        if (g0.length < g.length) addTokens(root, [...g0, ...st], nameTarget);
+        visit([...g, ...st], nameTarget);
+        if (g0.length < g.length) visit([...g0, ...st], nameTarget);
       }
     }
   }

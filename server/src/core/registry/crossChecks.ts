@@ -5,7 +5,7 @@
 
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
-import { FormRanges, ParsedRegistryFile, formAt, formCount } from './parse';
+import { ParsedRegistryFile, formAt, formCount } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
 
@@ -25,53 +25,328 @@ const REFERENCE_TYPES: Record<string, EntityType[] | undefined> = {
 
 /**
  * `files` in a stable order (by path). Returns the merged entity map (first definition wins) and
- * the cross-file findings. Files marked `skipFindings` (stale: their ranges refer to old text)
- * contribute entities but get no findings.
+ * the cross-file findings. Files in `stale` (their ranges refer to old text) contribute entities
+ * but get no findings.
  */
 export function crossCheck(files: readonly ParsedRegistryFile[], stale: ReadonlySet<string>): { entities: Map<string, Entity>; findings: FindingsByFile } {
-  const entities = new Map<string, Entity>();
-  // Entities whose id was taken by an earlier definition (nearly always none).
-  const shadowed = new Set<Entity>();
-  const findings: FindingsByFile = new Map();
-  const report = (e: Entity, f: Finding): void => {
-    if (!stale.has(e.source.path)) push(findings, e.source.path, f);
-  };
+  const state = CrossState.build(files);
+  return { entities: state.entities, findings: state.findings(stale) };
+}
 
-  for (const file of files) {
-    for (const e of file.entities) {
-      const first = entities.get(e.id);
-      if (!first) {
-        entities.set(e.id, e);
-        continue;
+/**
+ * The cross-file checks' state for one set of files, kept so that an edit of a few entities
+ * updates it (`apply`) in time proportional to the edit and to the findings, not to the registry:
+ *
+ * - `entities` (first definition wins; `shadowed`: the later ones) is changed in place when the
+ *   edited entities keep their ids (Map order is kept), and built again otherwise;
+ * - `unknown-reference` findings are kept per entity and checked again for the edited entities
+ *   and those that have some (all of them only when ids or types changed);
+ * - alias collisions: a count of every folded form by hash (as the full check counts them) and the
+ *   entities of each form seen more than once; a form newly shared is looked for in one pass;
+ * - `office-overlap`: each office's holders, and its findings computed again when one of its
+ *   holders or the office itself changed, or it has findings (their ranges may have moved).
+ *
+ * The "members" are the entities in `entities`: an edit's `leaving` and `entering` members are
+ * what the entity index changes too.
+ */
+export class CrossState {
+  entities = new Map<string, Entity>();
+  /** Definitions of an id after its first (nearly always none), and those ids. */
+  shadowed = new Set<Entity>();
+  private shadowedIds = new Set<string>();
+  private files: readonly ParsedRegistryFile[] = [];
+  private byPath = new Map<string, ParsedRegistryFile>();
+  private readonly refFindings = new Map<Entity, Finding[]>();
+  private aliases!: FormCounts;
+  /** The members using each form counted more than once (by hash), in member order. */
+  readonly byForm = new Map<string, Entity[]>();
+  /** Persons (members) with a role at each office, in member order. */
+  private readonly holders = new Map<string, Entity[]>();
+  private readonly overlapFindings = new Map<string, OwnedFinding[]>();
+
+  static build(files: readonly ParsedRegistryFile[]): CrossState {
+    const st = new CrossState();
+    st.setFiles(files);
+    st.mergeEntities();
+    for (const e of st.members()) st.checkReferences(e);
+    st.aliases = FormCounts.build(st);
+    for (const e of st.members()) if (e.type === 'person') st.addHolder(e);
+    for (const [office, list] of st.holders) if (list.length > 1) st.checkOverlaps(office);
+    return st;
+  }
+
+  private setFiles(files: readonly ParsedRegistryFile[]): void {
+    this.files = files;
+    this.byPath = new Map(files.map((f) => [f.path, f]));
+  }
+
+  /** Members in order: files by path, entities in file order, later definitions left out. */
+  *members(): Iterable<Entity> {
+    const skip = this.shadowed.size > 0;
+    for (const f of this.files) for (const e of f.entities) if (!skip || !this.shadowed.has(e)) yield e;
+  }
+
+  private mergeEntities(): void {
+    const entities = new Map<string, Entity>();
+    const shadowed = new Set<Entity>();
+    for (const file of this.files) {
+      for (const e of file.entities) {
+        if (!entities.has(e.id)) entities.set(e.id, e);
+        else shadowed.add(e);
       }
-      shadowed.add(e);
+    }
+    this.entities = entities;
+    this.shadowed = shadowed;
+    this.shadowedIds = new Set([...shadowed].map((e) => e.id));
+  }
+
+  /**
+   * `files` (by path) are the old ones with one file's items `removed` replaced by `added`.
+   * Returns the members that left and entered.
+   */
+  apply(files: readonly ParsedRegistryFile[], removed: readonly Entity[], added: readonly Entity[]): { leaving: Entity[]; entering: Entity[] } {
+    this.setFiles(files);
+    let leaving: Entity[];
+    let entering: Entity[];
+    let allReferences = false;
+    const sameIds = removed.length === added.length && removed.every((e, i) => e.id === added[i].id && !this.shadowedIds.has(e.id) && this.entities.get(e.id) === e);
+    if (sameIds) {
+      leaving = [...removed];
+      entering = [...added];
+      for (let i = 0; i < added.length; i++) {
+        this.entities.set(added[i].id, added[i]);
+        if (removed[i].type !== added[i].type) allReferences = true;
+      }
+    } else {
+      const old = this.entities;
+      const candidates = new Set<Entity>([...removed, ...added, ...this.shadowed]);
+      this.mergeEntities();
+      for (const e of this.shadowed) candidates.add(e);
+      leaving = [];
+      entering = [];
+      for (const c of candidates) {
+        const was = old.get(c.id) === c;
+        const is = this.entities.get(c.id) === c;
+        if (was && !is) leaving.push(c);
+        else if (is && !was) entering.push(c);
+      }
+      allReferences = true;
+    }
+    entering.sort(order);
+
+    if (allReferences) {
+      this.refFindings.clear();
+      for (const e of this.members()) this.checkReferences(e);
+    } else {
+      for (const e of leaving) this.refFindings.delete(e);
+      for (const e of [...entering, ...this.refFindings.keys()]) this.checkReferences(e);
+    }
+
+    for (const e of leaving) this.aliases.remove(e, this.byForm);
+    const unseen = new Set<string>();
+    for (const e of entering) this.aliases.add(e, this.byForm, unseen);
+    if (this.aliases.full()) this.aliases = FormCounts.build(this);
+    else if (unseen.size) this.collectForms(unseen);
+
+    const offices = new Set<string>(this.overlapFindings.keys());
+    for (const e of [...leaving, ...entering]) {
+      if (e.type === 'office') offices.add(e.id);
+      if (e.type === 'person') for (const r of e.roles) if (r.office) offices.add(r.office);
+    }
+    for (const e of leaving) if (e.type === 'person') this.removeHolder(e);
+    for (const e of entering) if (e.type === 'person') this.addHolder(e);
+    for (const o of offices) this.checkOverlaps(o);
+    return { leaving, entering };
+  }
+
+  /** The findings by file, in check order; none for files in `stale`. */
+  findings(stale: ReadonlySet<string>): FindingsByFile {
+    const out: FindingsByFile = new Map();
+    const report = (e: Entity, f: Finding): void => {
+      if (!stale.has(e.source.path)) push(out, e.source.path, f);
+    };
+    for (const e of [...this.shadowed].sort(order)) {
+      const first = this.entities.get(e.id)!;
       report(e, finding('duplicate-id', e.source.idRange[0], e.source.idRange[1],
         `The id '${e.id}' is already defined (${first.type} '${first.name}'); ids must be unique across all registry files. Rename one of them or merge the entries.`,
         { related: [{ path: first.source.path, start: first.source.idRange[0], end: first.source.idRange[1], message: `first definition of '${e.id}'` }] }));
     }
+    for (const [e, list] of this.refFindings) for (const f of list) report(e, f);
+    for (const [form, list] of this.byForm) if (list.length > 1) this.aliasFindings(form, list, report);
+    for (const [, list] of this.overlapFindings) for (const f of list) report(f.owner, f.finding);
+    return out;
   }
 
-  for (const file of files) {
-    for (const e of file.entities) {
-      if (shadowed.size && shadowed.has(e)) continue;
-      for (const r of e.source.references) {
-        const target = entities.get(r.id);
-        if (!target) {
-          report(e, finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}' (used as ${r.key} of '${e.id}'). Define it in a registry file or correct the id.`));
-          continue;
-        }
-        const allowed = REFERENCE_TYPES[r.key];
-        if (allowed && !allowed.includes(target.type)) {
-          report(e, finding('unknown-reference', r.range[0], r.range[1], `'${r.id}' is a ${target.type} ('${target.name}'), but ${r.key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
-            { related: [{ path: target.source.path, start: target.source.idRange[0], end: target.source.idRange[1], message: `definition of '${r.id}'` }] }));
-        }
+  private checkReferences(e: Entity): void {
+    let out: Finding[] | undefined;
+    for (const r of e.source.references) {
+      const target = this.entities.get(r.id);
+      if (!target) {
+        (out ??= []).push(finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}' (used as ${r.key} of '${e.id}'). Define it in a registry file or correct the id.`));
+        continue;
       }
+      const allowed = REFERENCE_TYPES[r.key];
+      if (allowed && !allowed.includes(target.type)) {
+        (out ??= []).push(finding('unknown-reference', r.range[0], r.range[1], `'${r.id}' is a ${target.type} ('${target.name}'), but ${r.key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
+          { related: [{ path: target.source.path, start: target.source.idRange[0], end: target.source.idRange[1], message: `definition of '${r.id}'` }] }));
+      }
+    }
+    if (out) this.refFindings.set(e, out);
+    else this.refFindings.delete(e);
+  }
+
+  /** Every member's forms among `forms`, into `byForm` (one pass over the registry). */
+  private collectForms(forms: ReadonlySet<string>): void {
+    const lists = new Map<string, Entity[]>();
+    for (const e of this.members()) {
+      for (const k of distinctForms(e)) {
+        if (!forms.has(k)) continue;
+        let l = lists.get(k);
+        if (!l) lists.set(k, (l = []));
+        l.push(e);
+      }
+    }
+    for (const [k, l] of lists) this.byForm.set(k, l);
+  }
+
+  /** Where member `e` writes form `i`. */
+  private formRange(e: Entity, i: number): [number, number] {
+    const file = this.byPath.get(e.source.path)!;
+    const list = file.entities;
+    let lo = 0;
+    let hi = list.length - 1;
+    const at = e.source.range[0];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].source.range[0] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return file.formRanges.range(lo, i);
+  }
+
+  private aliasFindings(form: string, entities: Entity[], report: (e: Entity, f: Finding) => void): void {
+    interface Use { e: Entity; range: [number, number]; form: string }
+    // Generic office titles ("Foreign Minister") shared by offices of different countries are
+    // expected: the country word beside a mention decides between them.
+    if (entities.every((e) => e.type === 'office') && new Set(entities.map((e) => e.of ?? '')).size === entities.length) return;
+    const list: Use[] = entities.map((e) => {
+      let i = 0;
+      while (fold(formAt(e, i)) !== form) i++;
+      return { e, range: this.formRange(e, i), form: formAt(e, i) };
+    });
+    // Each use names at most MAX_NAMED others, so a form shared by many entities costs linear work
+    // and readable messages, not a quadratic list.
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      const others: Use[] = [];
+      for (let j = 0; j < list.length && others.length < MAX_NAMED; j++) if (j !== i) others.push(list[j]);
+      const more = list.length - 1 - others.length;
+      report(x.e, finding('alias-collision', x.range[0], x.range[1],
+        `'${x.form}' is also a name of ${others.map((y) => `'${y.e.id}'`).join(', ')}${more ? ` and ${more} more` : ''}: mentions of it will be ambiguous until a person links them. Remove the form from one entity if that is not intended.`,
+        { related: others.map((y) => ({ path: y.e.source.path, start: y.range[0], end: y.range[1], message: `'${y.form}' on '${y.e.id}'` })) }));
     }
   }
 
-  aliasCollisions(files, shadowed, report);
-  officeOverlaps(entities, report);
-  return { entities, findings };
+  private addHolder(e: Entity): void {
+    let last: string | undefined;
+    for (const r of e.roles) {
+      if (!r.office || r.office === last) continue;
+      last = r.office;
+      let l = this.holders.get(r.office);
+      if (!l) this.holders.set(r.office, (l = []));
+      if (l.length && l[l.length - 1] === e) continue;
+      if (l.length && order(l[l.length - 1], e) < 0) l.push(e);
+      else if (!l.includes(e)) insertSorted(l, e);
+    }
+  }
+
+  private removeHolder(e: Entity): void {
+    for (const r of e.roles) {
+      const l = r.office ? this.holders.get(r.office) : undefined;
+      if (!l) continue;
+      const i = l.indexOf(e);
+      if (i >= 0) l.splice(i, 1);
+      if (!l.length) this.holders.delete(r.office!);
+    }
+  }
+
+  private checkOverlaps(officeId: string): void {
+    this.overlapFindings.delete(officeId);
+    const office = this.entities.get(officeId);
+    const persons = this.holders.get(officeId);
+    if (!office?.singleHolder || !persons || persons.length < 2) return;
+    interface Tenure { person: Entity; role: Entity['roles'][number]; latestStart: number; earliestEnd: number }
+    const list: Tenure[] = [];
+    for (const e of persons) {
+      for (const role of e.roles) {
+        if (role.office !== officeId || !role.start) continue;
+        const s = dayInterval(role.start);
+        const en = role.end ? dayInterval(role.end) : null;
+        if (!s || (role.end && !en)) continue;
+        // Count only certain overlap: the latest day the role may have started, the earliest it may have ended.
+        list.push({ person: e, role, latestStart: s[1], earliestEnd: en ? en[0] : Infinity });
+      }
+    }
+    list.sort((a, b) => a.latestStart - b.latestStart);
+    const out: OwnedFinding[] = [];
+    for (let i = 1; i < list.length; i++) {
+      const b = list[i];
+      for (let j = 0; j < i; j++) {
+        const a = list[j];
+        if (a.person === b.person) continue;
+        if (b.latestStart < a.earliestEnd) {
+          out.push({ owner: b.person, finding: finding('office-overlap', b.role.range[0], b.role.range[1],
+            `${office.name} has one holder at a time, but ${b.person.name} (from ${b.role.start}) overlaps ${a.person.name} (${a.role.start} to ${a.role.end ?? 'present'}). Correct the start or end date of one of them.`,
+            { related: [{ path: a.person.source.path, start: a.role.range[0], end: a.role.range[1], message: `${a.person.name}'s tenure` }] }) });
+          break;
+        }
+      }
+    }
+    if (out.length) this.overlapFindings.set(officeId, out);
+  }
+}
+
+interface OwnedFinding { owner: Entity; finding: Finding }
+
+/** Member order: by file path, then by place in the file. */
+export function order(a: Entity, b: Entity): number {
+  const p = a.source.path;
+  const q = b.source.path;
+  if (p !== q) return p < q ? -1 : 1;
+  return a.source.range[0] - b.source.range[0];
+}
+
+function insertSorted(list: Entity[], e: Entity): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid], e) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, e);
+}
+
+/** An entity's forms folded, each once (an entity's own forms that fold alike count once). */
+function distinctForms(e: Entity): string[] {
+  const count = formCount(e);
+  const out: string[] = [];
+  if (count > 16) {
+    const seen = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      const k = fold(formAt(e, i));
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(k);
+      }
+    }
+    return out;
+  }
+  for (let i = 0; i < count; i++) {
+    const k = fold(formAt(e, i));
+    if (!out.includes(k)) out.push(k);
+  }
+  return out;
 }
 
 function fold(s: string): string {
@@ -93,135 +368,85 @@ function hashText(s: string): number {
   return h;
 }
 
-function aliasCollisions(files: readonly ParsedRegistryFile[], shadowed: ReadonlySet<Entity>, report: (e: Entity, f: Finding) => void): void {
-  interface Use { e: Entity; range: [number, number]; form: string }
-  // Two passes over every entity's distinct folded forms. The first counts them by a 32-bit hash
-  // in a typed table (no object per form: a million-entity registry has millions); the second
-  // keeps, in first-use order, only the forms whose hash was seen more than once, so the map of
-  // uses holds the few candidates, not every form. A use is its number in three parallel lists;
-  // a form maps to its single use, or to -1 - k for the k-th list of uses.
-  let total = 0;
-  for (const file of files) for (const e of file.entities) total += formCount(e);
-  let size = 1024;
-  while (size < 2 * total) size *= 2;
-  const mask = size - 1;
-  const slotHash = new Int32Array(size);
-  const slotCount = new Uint8Array(size);
-  const seen = (h: number, add: boolean): number => {
-    let i = h & mask;
-    while (slotCount[i] !== 0 && slotHash[i] !== h) i = (i + 1) & mask;
-    if (add) {
-      slotHash[i] = h;
-      if (slotCount[i] < 2) slotCount[i]++;
-    }
-    return slotCount[i];
-  };
-  const useEntity: Entity[] = [];
-  const useRanges: FormRanges[] = [];
-  const useN: number[] = [];
-  const useForm: number[] = [];
-  const byForm = new Map<string, number>();
-  const shared: number[][] = [];
-  const keys: string[] = [];
-  for (let pass = 0; pass < 2; pass++) {
-    for (const file of files) {
-      for (let n = 0; n < file.entities.length; n++) {
-        const e = file.entities[n];
-        if (shadowed.size && shadowed.has(e)) continue;
-        const count = formCount(e);
-        // An entity's own forms that fold alike count once. Most entities have a handful of
-        // forms, compared in place; an entity with many (an imported alias list) uses a set, so
-        // the work stays linear in the number of forms.
-        const own = count > 16 ? new Set<string>() : null;
-        for (let i = 0; i < count; i++) {
-          const k = (keys[i] = fold(formAt(e, i)));
-          let again = false;
-          if (own) {
-            again = own.has(k);
-            own.add(k);
-          } else for (let j = 0; j < i && !again; j++) again = keys[j] === k;
-          if (again) continue;
-          const h = hashText(k);
-          if (pass === 0) {
-            seen(h, true);
-            continue;
-          }
-          if (seen(h, false) < 2) continue;
-          const u = useEntity.length;
-          useEntity.push(e);
-          useRanges.push(file.formRanges);
-          useN.push(n);
-          useForm.push(i);
-          const prev = byForm.get(k);
-          if (prev === undefined) byForm.set(k, u);
-          else if (prev < 0) shared[-1 - prev].push(u);
-          else {
-            shared.push([prev, u]);
-            byForm.set(k, -shared.length);
-          }
-        }
-      }
-    }
-  }
-  const useOf = (u: number): Use => {
-    const i = useForm[u];
-    return { e: useEntity[u], range: useRanges[u].range(useN[u], i), form: formAt(useEntity[u], i) };
-  };
-  for (const v of byForm.values()) {
-    if (v >= 0) continue;
-    const list = shared[-1 - v].map(useOf);
-    // Generic office titles ("Foreign Minister") shared by offices of different countries are
-    // expected: the country word beside a mention decides between them.
-    const offices = list.filter((x) => x.e.type === 'office');
-    if (offices.length === list.length && new Set(offices.map((x) => x.e.of ?? '')).size === offices.length) continue;
-    // Each use names at most MAX_NAMED others, so a form shared by many entities costs linear work
-    // and readable messages, not a quadratic list.
-    for (let i = 0; i < list.length; i++) {
-      const x = list[i];
-      const others: Use[] = [];
-      for (let j = 0; j < list.length && others.length < MAX_NAMED; j++) if (j !== i) others.push(list[j]);
-      const more = list.length - 1 - others.length;
-      report(x.e, finding('alias-collision', x.range[0], x.range[1],
-        `'${x.form}' is also a name of ${others.map((y) => `'${y.e.id}'`).join(', ')}${more ? ` and ${more} more` : ''}: mentions of it will be ambiguous until a person links them. Remove the form from one entity if that is not intended.`,
-        { related: others.map((y) => ({ path: y.e.source.path, start: y.range[0], end: y.range[1], message: `'${y.form}' on '${y.e.id}'` })) }));
-    }
-  }
-}
+/**
+ * How many members use each folded form, by its 32-bit hash in a typed open-addressing table (no
+ * object per form: a million-entity registry has millions). A slot holds 1 + the count (0: never
+ * used), saturating at 65,535. Forms whose hash is counted more than once have their members in
+ * `byForm` (a few: the real collisions, and the rare hash collisions).
+ */
+class FormCounts {
+  private constructor(private readonly hashes: Int32Array, private readonly counts: Uint16Array, private total: number) {}
 
-function officeOverlaps(entities: Map<string, Entity>, report: (e: Entity, f: Finding) => void): void {
-  interface Tenure { person: Entity; role: Entity['roles'][number]; latestStart: number; earliestEnd: number }
-  const byOffice = new Map<string, Tenure[]>();
-  for (const e of entities.values()) {
-    if (e.type !== 'person') continue;
-    for (const role of e.roles) {
-      if (!role.office || !role.start) continue;
-      const office = entities.get(role.office);
-      if (!office?.singleHolder) continue;
-      const s = dayInterval(role.start);
-      const en = role.end ? dayInterval(role.end) : null;
-      if (!s || (role.end && !en)) continue;
-      // Count only certain overlap: the latest day the role may have started, the earliest it may have ended.
-      const t: Tenure = { person: e, role, latestStart: s[1], earliestEnd: en ? en[0] : Infinity };
-      let l = byOffice.get(role.office);
-      if (!l) byOffice.set(role.office, (l = []));
-      l.push(t);
+  static build(st: CrossState): FormCounts {
+    let total = 0;
+    for (const e of st.members()) total += formCount(e);
+    let size = 1024;
+    while (size < 2 * total) size *= 2;
+    const t = new FormCounts(new Int32Array(size), new Uint16Array(size), 0);
+    // Two passes, as before: count every form, then keep the members of forms seen twice.
+    const byForm = st.byForm;
+    byForm.clear();
+    for (const e of st.members()) for (const k of distinctForms(e)) t.bump(hashText(k), 1);
+    for (const e of st.members()) {
+      for (const k of distinctForms(e)) {
+        if (t.count(hashText(k)) < 2) continue;
+        const l = byForm.get(k);
+        if (l) l.push(e);
+        else byForm.set(k, [e]);
+      }
+    }
+    return t;
+  }
+
+  /** More than half full: time to build it again, larger. */
+  full(): boolean {
+    return 2 * this.total > this.hashes.length;
+  }
+
+  private slot(h: number): number {
+    const mask = this.hashes.length - 1;
+    let i = h & mask;
+    while (this.counts[i] !== 0 && this.hashes[i] !== h) i = (i + 1) & mask;
+    return i;
+  }
+
+  count(h: number): number {
+    const c = this.counts[this.slot(h)];
+    return c === 0 ? 0 : c - 1;
+  }
+
+  private bump(h: number, d: 1 | -1): number {
+    const i = this.slot(h);
+    if (this.counts[i] === 0) {
+      this.hashes[i] = h;
+      this.counts[i] = 1;
+    }
+    const c = this.counts[i];
+    if (c !== 65535) {
+      this.counts[i] = d > 0 ? c + 1 : Math.max(1, c - 1);
+      this.total += d;
+    }
+    return this.counts[i] - 1;
+  }
+
+  remove(e: Entity, byForm: Map<string, Entity[]>): void {
+    for (const k of distinctForms(e)) {
+      this.bump(hashText(k), -1);
+      const l = byForm.get(k);
+      if (!l) continue;
+      const i = l.indexOf(e);
+      if (i >= 0) l.splice(i, 1);
+      if (!l.length) byForm.delete(k);
     }
   }
-  for (const [officeId, list] of byOffice) {
-    list.sort((a, b) => a.latestStart - b.latestStart);
-    const office = entities.get(officeId)!;
-    for (let i = 1; i < list.length; i++) {
-      const b = list[i];
-      for (let j = 0; j < i; j++) {
-        const a = list[j];
-        if (a.person === b.person) continue;
-        if (b.latestStart < a.earliestEnd) {
-          report(b.person, finding('office-overlap', b.role.range[0], b.role.range[1],
-            `${office.name} has one holder at a time, but ${b.person.name} (from ${b.role.start}) overlaps ${a.person.name} (${a.role.start} to ${a.role.end ?? 'present'}). Correct the start or end date of one of them.`,
-            { related: [{ path: a.person.source.path, start: a.role.range[0], end: a.role.range[1], message: `${a.person.name}'s tenure` }] }));
-          break;
-        }
-      }
+
+  /** Counts `e`'s forms; a form now counted twice whose members are not known goes to `unseen`. */
+  add(e: Entity, byForm: Map<string, Entity[]>, unseen: Set<string>): void {
+    for (const k of distinctForms(e)) {
+      if (this.bump(hashText(k), 1) < 2) continue;
+      const l = byForm.get(k);
+      if (l) insertSorted(l, e);
+      else unseen.add(k);
     }
   }
 }

@@ -35,12 +35,37 @@ const MAX_DEPTH = 60;
  * then never exists whole, which saves most of the reader's garbage-collection time. The items
  * handed over before the reader gives up (it returns undefined) must be discarded by the caller.
  */
-export function readFastYaml(text: string, onEntity?: (item: YNode) => void): YNode | undefined {
+export function readFastYaml(text: string, onEntity?: (item: YNode, lineStart: number) => void, info?: EntitiesInfo): YNode | undefined {
   if (!plainCharacters(text)) return undefined;
   try {
-    return new Reader(text, onEntity).document();
+    return new Reader(text, onEntity, info).document();
   } catch (e) {
     if (e === UNSUPPORTED) return undefined;
+    throw e;
+  }
+}
+
+/** Where a block `entities:` sequence read with `onEntity` lies: its dashes' column, and where the
+ * first line after it starts (the text's length when it runs to the end). */
+export interface EntitiesInfo {
+  block?: { indent: number; tail: number };
+}
+
+/**
+ * Reads items of a block sequence whose dashes are at column `indent`, from the line starting at
+ * `from` up to the line starting at `stopAt` (the text's length: the end), as `readFastYaml` reads
+ * the items of `entities`; each goes to `onItem` with the start of its `-` line. False when the
+ * text there is not exactly such items in the subset this reader handles (then nothing handed to
+ * `onItem` may be used). The caller guarantees that the text before `from` and from `stopAt` on is
+ * what an earlier full read accepted: this is how one edited entity is read again alone.
+ */
+export function readFastYamlItems(text: string, from: number, stopAt: number, indent: number, onItem: (item: YNode, lineStart: number) => void): boolean {
+  if (!plainCharacters(text.slice(from, stopAt))) return false;
+  try {
+    new Reader(text).items(from, stopAt, indent, onItem);
+    return true;
+  } catch (e) {
+    if (e === UNSUPPORTED) return false;
     throw e;
   }
 }
@@ -125,13 +150,27 @@ class Reader {
   private eof = false;
   private depth = 0;
 
-  constructor(private readonly text: string, private readonly onEntity?: (item: YNode) => void) {
+  constructor(private readonly text: string, private readonly onEntity?: (item: YNode, lineStart: number) => void, private readonly info?: EntitiesInfo) {
     this.advanceTo(0);
   }
 
   /** Where the items of the sequence being read go: into its `items`, or to `onEntity`. */
-  private sinkFor(key: string): ((item: YNode) => void) | undefined {
+  private sinkFor(key: string): ((item: YNode, lineStart: number) => void) | undefined {
     return this.depth === 1 && key === 'entities' ? this.onEntity : undefined;
+  }
+
+  /** See readFastYamlItems. */
+  items(from: number, stopAt: number, indent: number, onItem: (item: YNode, lineStart: number) => void): void {
+    this.advanceTo(from);
+    if (this.eof || this.lineStart !== from || this.indent !== indent) throw UNSUPPORTED;
+    // As deep as the items of `entities` are: inside the top-level map and the sequence.
+    this.depth = 2;
+    for (;;) {
+      const lineStart = this.lineStart;
+      onItem(this.seqItem(indent), lineStart);
+      if (this.lineStart === stopAt) return;
+      if (this.eof || this.lineStart > stopAt || this.indent !== indent) throw UNSUPPORTED;
+    }
   }
 
   document(): YNode {
@@ -233,28 +272,16 @@ class Reader {
   }
 
   /** A block sequence whose `-` are at column `indent`, starting on the current line. */
-  private blockSeq(indent: number, sink?: (item: YNode) => void): YSeq {
+  private blockSeq(indent: number, sink?: (item: YNode, lineStart: number) => void): YSeq {
     this.enter();
     const t = this.text;
     const items: YNode[] = [];
     const seq: YSeq = { kind: 'seq', start: this.lineStart + indent, end: 0, items };
     let last: YNode;
     for (;;) {
-      const dash = this.lineStart + indent;
-      if (t.charCodeAt(dash) !== C.Dash || !this.isSeqIndicator(dash)) throw UNSUPPORTED;
-      let i = dash + 1;
-      while (i < this.lineEnd && t.charCodeAt(i) === C.Space) i++;
-      // `-` alone, `- # comment` and `- - x` are valid YAML but not registry style.
-      if (i >= this.lineEnd) throw UNSUPPORTED;
-      const c = t.charCodeAt(i);
-      if (c === C.Hash || (c === C.Dash && (i + 1 >= this.lineEnd || t.charCodeAt(i + 1) === C.Space))) throw UNSUPPORTED;
-      if (this.startsKey(i)) {
-        last = this.blockMap(i - this.lineStart, i);
-      } else {
-        last = this.inlineValue(i, indent);
-        this.afterInline(indent);
-      }
-      if (sink) sink(last);
+      const lineStart = this.lineStart;
+      last = this.seqItem(indent);
+      if (sink) sink(last, lineStart);
       else items.push(last);
       if (this.eof || this.indent < indent) break;
       if (this.indent > indent) throw UNSUPPORTED;
@@ -262,9 +289,27 @@ class Reader {
       const d = this.lineStart + indent;
       if (t.charCodeAt(d) !== C.Dash || !this.isSeqIndicator(d)) break;
     }
+    if (sink && this.info) this.info.block = { indent, tail: this.lineStart };
     seq.end = last.end;
     this.depth--;
     return seq;
+  }
+
+  /** One item of a block sequence whose `-` is at column `indent` of the current line. */
+  private seqItem(indent: number): YNode {
+    const t = this.text;
+    const dash = this.lineStart + indent;
+    if (t.charCodeAt(dash) !== C.Dash || !this.isSeqIndicator(dash)) throw UNSUPPORTED;
+    let i = dash + 1;
+    while (i < this.lineEnd && t.charCodeAt(i) === C.Space) i++;
+    // `-` alone, `- # comment` and `- - x` are valid YAML but not registry style.
+    if (i >= this.lineEnd) throw UNSUPPORTED;
+    const c = t.charCodeAt(i);
+    if (c === C.Hash || (c === C.Dash && (i + 1 >= this.lineEnd || t.charCodeAt(i + 1) === C.Space))) throw UNSUPPORTED;
+    if (this.startsKey(i)) return this.blockMap(i - this.lineStart, i);
+    const last = this.inlineValue(i, indent);
+    this.afterInline(indent);
+    return last;
   }
 
   /** Whether a `key:` (followed by a space or the line end) starts at `i`. */
@@ -291,7 +336,7 @@ class Reader {
   private pos = 0;
 
   /** A value that starts at `i` in a block collection at column `indent`. */
-  private inlineValue(i: number, indent: number, sink?: (item: YNode) => void): YNode {
+  private inlineValue(i: number, indent: number, sink?: (item: YNode, lineStart: number) => void): YNode {
     const c = this.text.charCodeAt(i);
     if (c === C.DQuote) return this.doubleQuoted(i);
     if (c === C.SQuote) return this.singleQuoted(i);
@@ -433,12 +478,12 @@ class Reader {
     return this.flowScalar(j);
   }
 
-  private flowSeq(i: number, sink?: (item: YNode) => void): YSeq {
+  private flowSeq(i: number, sink?: (item: YNode, lineStart: number) => void): YSeq {
     this.enter();
     this.flowDepth++;
     const items: YNode[] = [];
     for (let j = this.firstFlowItem(i, C.RBracket); j >= 0; j = this.nextFlowItem(C.RBracket)) {
-      if (sink) sink(this.flowNode(j));
+      if (sink) sink(this.flowNode(j), -1);
       else items.push(this.flowNode(j));
     }
     this.depth--;

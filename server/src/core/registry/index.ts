@@ -3,16 +3,19 @@
  * snapshot.
  *
  * `RegistryStore` holds the files of one workspace folder. `setFile` re-parses only that file
- * (and nothing when its text is unchanged); `snapshot()` re-runs the cross-file checks only after
- * a change. A file whose new text does not parse keeps its last good entities (`stale: true`),
- * so one typo never empties the registry.
+ * (and nothing when its text is unchanged), and of a big file only the entities an edit touches
+ * (reparse.ts); the cross-file checks follow each change incrementally (crossChecks.ts). A file
+ * whose new text does not parse keeps its last good entities (`stale: true`), so one typo never
+ * empties the registry.
  */
 
 import { Entity, Finding, RegistryFileStatus, RegistrySnapshot, finding } from '../types';
-import { crossCheck } from './crossChecks';
+import { CrossState } from './crossChecks';
 import { FormRanges, ParsedRegistryFile, parseRegistryFile } from './parse';
+import { reparseRegistryFile } from './reparse';
 
 export { parseRegistryFile } from './parse';
+export { order as entityOrder } from './crossChecks';
 export type { ParsedRegistryFile } from './parse';
 
 let nextVersion = 1;
@@ -24,16 +27,90 @@ interface FileState {
   good: ParsedRegistryFile | null;
 }
 
+/**
+ * How a snapshot's members (the entities of `entities`) differ from an earlier snapshot's: the
+ * steps, in order, that turn `base`'s members into this one's. Set by an incremental update, so
+ * that the entity index can be updated in place rather than built again (`buildEntityIndex`).
+ */
+export interface RegistryDelta {
+  base: RegistrySnapshot;
+  steps: { leaving: readonly Entity[]; entering: readonly Entity[] }[];
+}
+
+const deltas = new WeakMap<RegistrySnapshot, RegistryDelta>();
+
+/** How `snapshot` was made from an earlier one, if it was made by an incremental update. */
+export function registryDelta(snapshot: RegistrySnapshot): RegistryDelta | undefined {
+  return deltas.get(snapshot);
+}
+
+/** Forgets `snapshot`'s delta (the entity index was made for it: the base is no longer needed). */
+export function dropRegistryDelta(snapshot: RegistrySnapshot): void {
+  deltas.delete(snapshot);
+}
+
+/** More entities changed than this at once: the cross-file checks run again in full. */
+const INCREMENTAL_LIMIT = 2000;
+
+/** A chain of incremental snapshots longer than this (no entity index made between) is cut. */
+const MAX_CHAIN = 16;
+
 export class RegistryStore {
   private readonly files = new Map<string, FileState>();
   private current: RegistrySnapshot | null = null;
+  /** The cross-file checks' state, kept up to date with every change while it is not null. */
+  private cross: CrossState | null = null;
+  /** The last snapshot made, and the member changes since it. */
+  private last: RegistrySnapshot | null = null;
+  private steps: RegistryDelta['steps'] = [];
+  private chain = 0;
+  private readonly incremental: boolean;
+
+  /** `incremental: false`: every change reads its file and runs the cross-file checks in full (tests compare the two). */
+  constructor(options: { incremental?: boolean } = {}) {
+    this.incremental = options.incremental !== false;
+  }
 
   setFile(path: string, text: string): void {
     const prev = this.files.get(path);
     if (prev && prev.current.text === text) return;
-    const parsed = parseRegistryFile(path, text);
-    this.files.set(path, { current: parsed, good: parsed.syntaxError ? prev?.good ?? null : parsed });
     this.current = null;
+    // An edit inside a few entities of a file read by the fast reader: only those are read again.
+    const base = prev?.good;
+    const re = base?.items && this.incremental ? reparseRegistryFile(base, text) : undefined;
+    if (re && 'error' in re) {
+      // The file does not parse: it keeps its last good entities, so nothing else changes.
+      this.files.set(path, { current: { path, text, entities: [], formRanges: base!.formRanges, findings: re.error, syntaxError: true }, good: base! });
+      return;
+    }
+    if (re) {
+      this.files.set(path, { current: re.file, good: re.file });
+      this.changed(re.removed, re.added);
+      return;
+    }
+    const parsed = parseRegistryFile(path, text);
+    const good = parsed.syntaxError ? prev?.good ?? null : parsed;
+    this.files.set(path, { current: parsed, good });
+    if (good !== (prev?.good ?? null)) this.changed(prev?.good?.entities ?? [], good?.entities ?? []);
+  }
+
+  /** The members' cross-file state follows a change of these entities (or is dropped). */
+  private changed(removed: readonly Entity[], added: readonly Entity[]): void {
+    if (!this.cross) return;
+    if (!this.incremental || removed.length + added.length > INCREMENTAL_LIMIT) {
+      this.cross = null;
+      return;
+    }
+    this.steps.push(this.cross.apply(this.usedFiles(), removed, added));
+  }
+
+  private usedFiles(): ParsedRegistryFile[] {
+    const used: ParsedRegistryFile[] = [];
+    for (const p of [...this.files.keys()].sort()) {
+      const g = this.files.get(p)!.good;
+      if (g) used.push(g);
+    }
+    return used;
   }
 
   /**
@@ -50,7 +127,11 @@ export class RegistryStore {
   }
 
   removeFile(path: string): void {
-    if (this.files.delete(path)) this.current = null;
+    const prev = this.files.get(path);
+    if (!prev) return;
+    this.files.delete(path);
+    this.current = null;
+    if (prev.good) this.changed(prev.good.entities, []);
   }
 
   paths(): string[] {
@@ -60,23 +141,28 @@ export class RegistryStore {
   snapshot(): RegistrySnapshot {
     if (this.current) return this.current;
     const paths = [...this.files.keys()].sort();
-    const used: ParsedRegistryFile[] = [];
     const stale = new Set<string>();
-    for (const p of paths) {
-      const s = this.files.get(p)!;
-      if (s.current.syntaxError) stale.add(p);
-      if (s.good) used.push(s.good);
-    }
-    const { entities, findings } = crossCheck(used, stale);
+    for (const p of paths) if (this.files.get(p)!.current.syntaxError) stale.add(p);
+    // Snapshots made since the last one whose entity index was made (which drops its delta).
+    const chain = this.last && deltas.has(this.last) ? this.chain + 1 : 1;
+    const incremental = this.cross !== null && this.last !== null && chain <= MAX_CHAIN;
+    if (!this.cross) this.cross = CrossState.build(this.usedFiles());
+    const findings = this.cross.findings(stale);
     const files = new Map<string, RegistryFileStatus>();
     for (const p of paths) {
       const s = this.files.get(p)!;
-      const all: Finding[] = [...s.current.findings, ...(findings.get(p) ?? [])];
+      const cross = findings.get(p);
+      const all: Finding[] = cross ? [...s.current.findings, ...cross] : [...s.current.findings];
       all.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
       files.set(p, { path: p, text: s.current.text, findings: all, stale: s.current.syntaxError && s.good !== null });
     }
-    this.current = { version: nextVersion++, entities: entities as ReadonlyMap<string, Entity>, files };
-    return this.current;
+    const snap: RegistrySnapshot = { version: nextVersion++, entities: this.cross.entities as ReadonlyMap<string, Entity>, files };
+    if (incremental) deltas.set(snap, { base: this.last!, steps: this.steps });
+    this.chain = incremental ? chain : 0;
+    this.steps = [];
+    this.last = snap;
+    this.current = snap;
+    return snap;
   }
 }
 

@@ -11,7 +11,7 @@
 import { Document, LineCounter, Pair, Parser, Composer, isMap, isSeq } from 'yaml';
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { ENTITY_TYPES, Entity, EntityType, Finding, Role, finding } from '../types';
-import { readFastYaml } from './fastYaml';
+import { EntitiesInfo, readFastYaml } from './fastYaml';
 import { DRIFT_KEY, driftFindings } from '../wikidata/drift';
 import { YMap, YNode, YPair, fromYamlDocument, get, isNull } from './tree';
 
@@ -24,6 +24,22 @@ export interface ParsedRegistryFile {
   findings: Finding[];
   /** True when the YAML did not parse: the caller keeps the last good entities. */
   syntaxError: boolean;
+  /** Where each item of a block `entities:` list lies, when the fast reader read the file and the
+   * top level has no findings: what lets an edit inside a few entities re-read only those (reparse.ts). */
+  items?: EntityItems;
+}
+
+/** The items of a block `entities:` sequence, in order. */
+export interface EntityItems {
+  /** The column of the dashes. */
+  indent: number;
+  /** Where each item's `-` line starts. */
+  starts: number[];
+  /** How many entities and findings (`entities`, `findings`) the items up to and including each one gave. */
+  entityEnd: number[];
+  findingEnd: number[];
+  /** Where the first line after the sequence starts (the text's length when none). */
+  tail: number;
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -67,11 +83,23 @@ function readRegistryFile(path: string, text: string, options: { fastReader?: bo
     // Entities are walked as the reader reads them (see readFastYaml); the top level after.
     const walker = new FileWalker(out);
     const whole = walker.wholeRange();
-    const fast = readFastYaml(text, (item) => walker.entity(item, whole));
+    const info: EntitiesInfo = {};
+    const starts: number[] = [];
+    const entityEnd: number[] = [];
+    const findingEnd: number[] = [];
+    const fast = readFastYaml(text, (item, lineStart) => {
+      walker.entity(item, whole);
+      starts.push(lineStart);
+      entityEnd.push(out.entities.length);
+      findingEnd.push(out.findings.length);
+    }, info);
     if (fast) {
       const entityFindings = out.findings;
       out.findings = [];
       walker.walk(fast, true);
+      if (info.block && !out.findings.length && starts.length) {
+        out.items = { indent: info.block.indent, starts, entityEnd, findingEnd, tail: info.block.tail };
+      }
       // The order the yaml path gives: the top level's findings, then the entities'.
       if (entityFindings.length) out.findings = out.findings.length ? [...out.findings, ...entityFindings] : entityFindings;
       return out;
@@ -143,7 +171,7 @@ function rangeOf(n: { start: number; end: number } | null | undefined, fallback:
   return [n.start, Math.max(n.end, n.start + 1)];
 }
 
-class FileWalker {
+export class FileWalker {
   constructor(private readonly out: ParsedRegistryFile) {}
 
   private report(code: 'registry-schema' | 'tenure-order', range: [number, number], message: string, severity?: 'warning'): void {
@@ -427,6 +455,53 @@ export class FormRanges {
   seal(): void {
     if (Array.isArray(this.data)) this.data = Int32Array.from(this.data);
     if (Array.isArray(this.starts)) this.starts = Int32Array.from(this.starts);
+  }
+
+  /**
+   * Entities [from, to) replaced by all of `region`'s (sealed), the later ones' numbers moved by
+   * `delta` (an edit inside those entities). In place: the arrays are reallocated, with room to
+   * spare, only when they must grow (a big registry's arrays are megabytes).
+   */
+  splice(from: number, to: number, region: FormRanges, delta: number): void {
+    const rs = region.starts as Int32Array;
+    const rd = region.data as Int32Array;
+    const rn = rs.length - 1;
+    const rLen = rs[rn];
+    let starts = this.starts as Int32Array;
+    let data = this.data as Int32Array;
+    const n = this.count();
+    const dFrom = starts[from];
+    const dTo = starts[to];
+    const dEnd = starts[n];
+    const newN = n - (to - from) + rn;
+    const newLen = dFrom + rLen + (dEnd - dTo);
+    if (newLen > data.length) {
+      const grown = new Int32Array(newLen + (newLen >> 4) + 64);
+      grown.set(data.subarray(0, dEnd));
+      data = grown;
+    }
+    if (newN + 1 > starts.length) {
+      const grown = new Int32Array(newN + 1 + ((newN + 1) >> 4) + 16);
+      grown.set(starts.subarray(0, n + 1));
+      starts = grown;
+    }
+    data.copyWithin(dFrom + rLen, dTo, dEnd);
+    data.set(rd.subarray(0, rLen), dFrom);
+    if (delta) for (let i = dFrom + rLen; i < newLen; i++) data[i] += delta;
+    starts.copyWithin(from + rn + 1, to + 1, n + 1);
+    for (let i = 1; i <= rn; i++) starts[from + i] = dFrom + rs[i];
+    const moved = dFrom + rLen - dTo;
+    if (moved) for (let i = from + rn + 1; i <= newN; i++) starts[i] += moved;
+    this.data = data;
+    this.starts = starts;
+    this.n = newN;
+  }
+
+  /** How many entities (sealed arrays may be longer: room to grow). */
+  private n = -1;
+
+  private count(): number {
+    return this.n >= 0 ? this.n : this.starts.length - 1;
   }
 
   /** The range of form `i` of entity `n`. */
