@@ -34,7 +34,7 @@ import { AnnotateArgs, annotationEdit, annotationItems, reattachEdit, refreshAnc
 import { entityItems } from './lsp/symbols';
 import { ClientUris } from './lsp/clientUris';
 import { WorkDoneTask } from './lsp/progress';
-import { DiagnosticsResult, DiagnosticsScheduler, articleDiagnostics, countProblems, outdatedClosedFiles, outdatedSidecar, registryDiagnostics, sidecarDiagnostics, wantsDiagnostics } from './lsp/diagnostics';
+import { DiagnosticsResult, DiagnosticsScheduler, articleDiagnostics, countProblems, ignoreDiagnostics, outdatedClosedFiles, outdatedSidecar, registryDiagnostics, sidecarDiagnostics, wantsDiagnostics } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
@@ -58,7 +58,14 @@ import {
   TIMELINE_REQUEST,
   TimelineData,
   TimelineParams,
+  IGNORE_NAME_REQUEST,
+  IgnoreNameParams,
+  IgnoreNameResult,
+  UNKNOWN_NAMES_REQUEST,
+  UnknownNameItem,
+  UnknownNamesParams,
 } from './lsp/protocol';
+import { ignoreNameEdit, unknownNames } from './lsp/unknownNames';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
 import { AttacheService, CancelledError, Folder, LARGE_ARTICLE, articleOfSidecar, isSidecar } from './lsp/service';
@@ -158,6 +165,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       // A large article is analyzed in steps; a newer version cancels this wait (and the analysis).
       await service.prepare(uri, token);
       if (isSidecar(uri)) return sidecarDiagnostics(service, uri, s);
+      if (service.isIgnoreFile(uri)) return ignoreDiagnostics(service, uri, s);
       return service.isRegistry(uri) ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
     },
     currentVersion: (uri) => service.documents.get(uri)?.version,
@@ -237,6 +245,7 @@ async function loadFolder(folder: Folder): Promise<void> {
   }
   task.report('building the entity index', 90, true);
   registryChanged(folder);
+  ignoreChanged(folder);
   let entities = 0;
   try {
     entities = folder.snapshot.entities.size;
@@ -277,6 +286,19 @@ function registryChanged(folder: Folder): void {
   for (const uri of snap.files.keys()) diagnostics.schedule(uri, 0);
   for (const uri of service.documents.keys()) if (service.folderFor(uri) === folder && folder.articles.has(uri)) diagnostics.schedule(uri, 0);
   sendStatus();
+  refreshViews();
+  startIndexing();
+}
+
+/**
+ * The folder's `attache.ignore.yaml` changed (or was read): its problems, and every article's
+ * unknown names (open ones now, closed ones as indexing re-analyzes them).
+ */
+function ignoreChanged(folder: Folder): void {
+  const uri = folder.ignoreUri();
+  if (!uri) return;
+  if (folder.ignoreFile?.text !== undefined ? listed(uri) : diagnostics.isShown(uri)) diagnostics.schedule(uri, 0);
+  for (const doc of service.documents.keys()) if (service.folderFor(doc) === folder && folder.articles.has(doc)) diagnostics.schedule(doc, 0);
   refreshViews();
   startIndexing();
 }
@@ -381,6 +403,7 @@ function documentChanged(doc: TextDocument, how: 'open' | 'change'): void {
     if (how === 'open' || (service.registryParseMs.get(uri) ?? 0) <= SLOW_REGISTRY_PARSE_MS) scheduleRegistrySync(uri);
   } else if (kind === 'article') diagnostics.schedule(uri, doc.getText().length >= LARGE_ARTICLE ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
   else if (kind === 'sidecar') sidecarChanged(uri);
+  else if (kind === 'ignore') ignoreChanged(service.folderFor(uri));
 }
 
 /** A sidecar's annotations changed: its article's analysis and both files' problems follow. */
@@ -416,10 +439,15 @@ documents.onDidClose((e) => {
     if (!stays) diagnostics.clear(uri);
     sidecarChanged(uri);
   }
+  if (kind === 'ignore') {
+    if (!stays) diagnostics.clear(uri);
+    ignoreChanged(service.folderFor(uri));
+  }
 });
 
 connection.onDidChangeWatchedFiles((params) => {
   const touched = new Set<Folder>();
+  const ignores = new Set<Folder>();
   for (const c of params.changes) {
     const uri = canonicalUri(c.uri);
     clientUris.remember(c.uri, uri);
@@ -429,7 +457,10 @@ connection.onDidChangeWatchedFiles((params) => {
       touched.add(folder);
       if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
     } else if (kind === 'sidecar') sidecarChanged(uri);
-    else if (kind === 'article') {
+    else if (kind === 'ignore') {
+      ignores.add(folder);
+      if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
+    } else if (kind === 'article') {
       if (c.type === FileChangeType.Deleted) {
         checked.delete(uri);
         diagnostics.clear(uri);
@@ -440,6 +471,7 @@ connection.onDidChangeWatchedFiles((params) => {
     }
   }
   for (const f of touched) registryChanged(f);
+  for (const f of ignores) ignoreChanged(f);
 });
 
 connection.onDidChangeConfiguration(async () => {
@@ -478,7 +510,17 @@ connection.onRequest(TIMELINE_REQUEST, async (p: TimelineParams): Promise<Timeli
 
 connection.onRequest(ADD_ENTITY_REQUEST, async (p: AddEntityParams): Promise<AddEntityResult | null> => {
   await ready;
-  return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country) ?? null;
+  return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country, p.role) ?? null;
+});
+
+connection.onRequest(UNKNOWN_NAMES_REQUEST, async (p: UnknownNamesParams | null): Promise<UnknownNameItem[]> => {
+  await articlesRead;
+  return unknownNames(service, p?.uri ? canonicalUri(p.uri) : undefined);
+});
+
+connection.onRequest(IGNORE_NAME_REQUEST, async (p: IgnoreNameParams): Promise<IgnoreNameResult | null> => {
+  await ready;
+  return ignoreNameEdit(service, canonicalUri(p.uri), p.name, p.type);
 });
 
 connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | ImportWikidataResult | SearchWikidataResult | boolean | null> => {

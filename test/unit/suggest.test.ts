@@ -16,6 +16,7 @@ import { applyEdits } from '../../server/src/core/edits';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { EMPTY_IGNORE, ignoreEntryEdit, isIgnored, parseIgnoreFile } from '../../server/src/core/ignore';
 import { RegistryStore } from '../../server/src/core/registry';
+import { entryYaml } from '../../server/src/core/registry/write';
 import { UnknownOccurrence, rankSuggestions, unknownOccurrences } from '../../server/src/core/suggest';
 import { CoreSettings } from '../../server/src/core/types';
 import { fixturesDir, repoRoot } from '../helpers';
@@ -264,4 +265,18 @@ test('CLI: --min-count, --min-confidence and suggest --format are checked', () =
   // A higher threshold reports fewer names.
   const count = (c: string): number => (JSON.parse(cli(['suggest', '--format', 'json', '--min-confidence', c, 'articles'], dir).out) as { names: unknown[] }).names.length;
   assert.ok(count('0') > count('0.9'), `${count('0')} > ${count('0.9')}`);
+});
+
+test('a new person entry can carry the role suggested next to the name (office and start hint)', () => {
+  const entry = { id: 'tariq-al-hamadi', type: 'person' as const, name: 'Tariq Al-Hamadi', role: { office: 'gcc-secretary-general', start: '2025-10-14' } };
+  assert.equal(entryYaml(entry, '  ', '    ', '\n'), '  - id: tariq-al-hamadi\n    type: person\n    name: Tariq Al-Hamadi\n    roles:\n      - office: gcc-secretary-general\n        start: 2025-10-14\n');
+  // The entry reads back as a registry entity with that role.
+  const store = new RegistryStore();
+  store.setFile('registry.yaml', REGISTRY + entryYaml(entry, '  ', '    ', '\n'));
+  const snap = store.snapshot();
+  assert.deepEqual([...snap.files.values()].flatMap((f) => f.findings.filter((x) => x.severity === 'error')), []);
+  assert.deepEqual(snap.entities.get('tariq-al-hamadi')?.roles.map((r) => [r.office, r.start]), [['gcc-secretary-general', '2025-10-14']]);
+  // An office gets no role; a start that is not a registry date is left out.
+  assert.doesNotMatch(entryYaml({ ...entry, type: 'office' }, '  ', '    ', '\n'), /roles/);
+  assert.doesNotMatch(entryYaml({ ...entry, role: { office: 'x', start: '199X' } }, '  ', '    ', '\n'), /start/);
 });

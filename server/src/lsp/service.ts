@@ -18,7 +18,8 @@ import { lineIndexAfterEdit } from './convert';
 import { sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
-import { CoreSettings, DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
+import { IGNORE_FILE, IgnoreList, parseIgnoreFile } from '../core/ignore';
+import { CoreSettings, DateMention, Entity, EntityMention, Finding, RegistrySnapshot } from '../core/types';
 import { CrossArticleIndex, createCrossArticleIndex } from './crossArticle';
 import { AttacheSettings, DEFAULT_SETTINGS } from './settings';
 
@@ -160,10 +161,34 @@ export class Folder {
     const a = this.analysisSettings;
     const numericOrder = settings.core.numericOrder ?? 'auto';
     const unknownMinConfidence = settings.core.unknownMinConfidence;
-    if (a.numericOrder !== numericOrder || a.unknownMinConfidence !== unknownMinConfidence) this.analysisSettings = { numericOrder, unknownMinConfidence };
+    if (a.numericOrder !== numericOrder || a.unknownMinConfidence !== unknownMinConfidence) this.analysisSettings = { numericOrder, unknownMinConfidence, ...(a.ignore ? { ignore: a.ignore } : {}) };
     this.settings = settings;
     this.isArticlePath = this.host.matcher(settings.articles);
     this.isRegistryPath = this.host.matcher(settings.registry);
+  }
+
+  /** The folder's `attache.ignore.yaml` as last read (text undefined: there is none), with its problems. */
+  ignoreFile: { uri: string; text: string | undefined; findings: Finding[] } | undefined;
+
+  /** The URI of the folder's `attache.ignore.yaml` (at its root); undefined for loose files. */
+  ignoreUri(): string | undefined {
+    return this.uri === null ? undefined : this.host.join(this.uri, IGNORE_FILE);
+  }
+
+  /**
+   * The ignore file's new text (undefined: deleted). Every analysis depends on its names: when
+   * they change, the analysis settings are replaced, so every cached analysis is stale.
+   */
+  setIgnoreText(text: string | undefined): void {
+    const uri = this.ignoreUri();
+    if (!uri) return;
+    const parsed = text === undefined ? undefined : parseIgnoreFile(text);
+    this.ignoreFile = { uri, text, findings: parsed?.findings ?? [] };
+    const list = parsed?.list.names.size ? parsed.list : undefined;
+    if (!sameIgnore(this.analysisSettings.ignore, list)) {
+      const { ignore: _old, ...rest } = this.analysisSettings;
+      this.analysisSettings = list ? { ...rest, ignore: list } : rest;
+    }
   }
 
   relative(uri: string): string | undefined {
@@ -424,6 +449,18 @@ export class Folder {
   }
 }
 
+/** Whether two ignore lists ignore the same names for the same types. */
+function sameIgnore(a: IgnoreList | undefined, b: IgnoreList | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.names.size !== b.names.size) return false;
+  for (const [k, t] of a.names) {
+    const u = b.names.get(k);
+    if (u === undefined || (t === null) !== (u === null)) return false;
+    if (t && u && (t.size !== u.size || [...t].some((x) => !u.has(x)))) return false;
+  }
+  return true;
+}
+
 /** What a position in an article is on. */
 export type ArticleTarget =
   | { kind: 'entity'; mention: EntityMention; entity?: Entity }
@@ -491,6 +528,7 @@ export class AttacheService {
       else this.readRegistryFile(folder, uri);
       onRegistryFile?.(i + 1, registryUris.length);
     });
+    this.readIgnoreFile(folder);
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
@@ -517,6 +555,25 @@ export class AttacheService {
       } else this.host.log(r.error);
     }
     this.host.log(`${folder.name}: ${n} article(s) read from disk (${Date.now() - t0} ms)`);
+  }
+
+  /** Whether `uri` is the `attache.ignore.yaml` at the root of its workspace folder. */
+  isIgnoreFile(uri: string): boolean {
+    return this.folderFor(uri).ignoreUri() === uri;
+  }
+
+  /** (Re)reads a folder's ignore file: the open buffer, else the disk (absent: no names ignored). */
+  private readIgnoreFile(folder: Folder): void {
+    const uri = folder.ignoreUri();
+    if (!uri) return;
+    const open = this.documents.get(uri);
+    if (open) {
+      folder.setIgnoreText(open.text);
+      return;
+    }
+    const r = this.host.readFile(uri);
+    if (!r.ok && !r.missing) this.host.log(r.error);
+    folder.setIgnoreText(r.ok ? r.text : undefined);
   }
 
   private readRegistryFile(folder: Folder, uri: string): void {
@@ -570,9 +627,13 @@ export class AttacheService {
   }
 
   /** Returns what changed: an article's text, a registry file, or nothing the service cares about. */
-  openOrChange(doc: OpenDocument): 'article' | 'registry' | 'sidecar' | 'other' {
+  openOrChange(doc: OpenDocument): 'article' | 'registry' | 'sidecar' | 'ignore' | 'other' {
     this.documents.set(doc.uri, doc);
     const folder = this.folderFor(doc.uri);
+    if (this.isIgnoreFile(doc.uri)) {
+      folder.setIgnoreText(doc.text);
+      return 'ignore';
+    }
     if (isSidecar(doc.uri)) {
       folder.openSidecars.set(doc.uri, doc.text);
       return 'sidecar';
@@ -614,10 +675,15 @@ export class AttacheService {
    * The editor closed a document: from now on the file on disk counts (the buffer may have had
    * unsaved changes). Returns what kind of file it was.
    */
-  close(uri: string): 'article' | 'registry' | 'sidecar' | 'other' {
+  close(uri: string): 'article' | 'registry' | 'sidecar' | 'ignore' | 'other' {
     const doc = this.documents.get(uri);
     this.documents.delete(uri);
     const folder = this.folderFor(uri);
+    if (this.isIgnoreFile(uri)) {
+      // From now on the file on disk counts.
+      this.readIgnoreFile(folder);
+      return 'ignore';
+    }
     if (isSidecar(uri)) {
       // From now on the file on disk counts (unsaved changes are gone with the buffer).
       folder.openSidecars.delete(uri);
@@ -641,7 +707,7 @@ export class AttacheService {
   }
 
   /** A file changed on disk (create, change or delete); open documents keep their buffer. */
-  fileChanged(uri: string, deleted: boolean): 'article' | 'registry' | 'sidecar' | 'other' {
+  fileChanged(uri: string, deleted: boolean): 'article' | 'registry' | 'sidecar' | 'ignore' | 'other' {
     const folder = this.folderFor(uri);
     if (isSidecar(uri)) {
       // A deleted sidecar reads as absent.
@@ -649,6 +715,11 @@ export class AttacheService {
       return 'sidecar';
     }
     if (folder.uri === null) return 'other';
+    if (this.isIgnoreFile(uri)) {
+      if (this.documents.has(uri)) return 'other';
+      this.readIgnoreFile(folder);
+      return 'ignore';
+    }
     if (folder.matchesRegistryGlobs(uri) || folder.store.paths().includes(uri)) {
       if (this.documents.has(uri)) return 'other';
       if (deleted) this.removeRegistryFile(folder, uri);
