@@ -209,6 +209,7 @@ test('attache suggest samples: the golden output, as text and as JSON', () => {
   assert.equal(doc.names[0].name, 'Nasser Al-Rumaihi');
   assert.deepEqual(doc.names[0].offices.map((o) => [o.id, o.start]), [['gcc-secretary-general', '2025-11-12']]);
   assert.ok(doc.names.some((n) => n.name === 'Osamu Izawa'));
+  assert.equal(cli(['suggest', '--json', 'samples'], repoRoot).out, json.out, '--json is --format json');
   // --min-count 2 keeps only names mentioned twice or more.
   const two = JSON.parse(cli(['suggest', '--format=json', '--min-count', '2', 'samples'], repoRoot).out) as typeof doc;
   assert.deepEqual(two.names.map((n) => n.name), ['Nasser Al-Rumaihi']);

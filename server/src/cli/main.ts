@@ -147,7 +147,7 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
   const inputs = loadInputs(inputOptions(args, cwd));
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
-  if (args.command === 'suggest') return runSuggest(inputs, args, out, err, bar);
+  if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, bar);
   const run = analyzeHere(inputs, keepFor(args), bar);
   bar?.done();
   return report(args, inputs, run, out, err);
@@ -159,7 +159,7 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
   const inputs = loadInputs(inputOptions(args, cwd));
-  if (args.command === 'suggest') return runSuggest(inputs, args, out, err, Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length }));
+  if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length }));
   const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   let run: RunCollector;
@@ -179,6 +179,11 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
 
 function settingsOf(args: Args): CoreSettings {
   return { numericOrder: args.numericOrder, ...(args.minConfidence !== undefined ? { unknownMinConfidence: args.minConfidence } : {}) };
+}
+
+/** `suggest --json` is `--format json`, as for analyze. */
+function suggestArgs(args: Args): Args {
+  return args.json ? { ...args, format: 'json' } : args;
 }
 
 /** What `loadInputs` and `loadProject` need from the arguments. */
