@@ -14,6 +14,7 @@ import { registerAnnotationCommands } from './annotate';
 import { registerAnnotationsView } from './annotationsView';
 import { ContextKeyState, noteHoverAt, registerContextKeys } from './contextKeys';
 import { registerTimeline } from './timeline';
+import { UnknownNamesProvider, registerUnknownNamesView } from './unknownNamesView';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
 import { importFromWikidata } from './wikidataImport';
@@ -43,13 +44,14 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const articles = anywhere(globsSetting('articles', DEFAULT_ARTICLES));
   const registry = anywhere(globsSetting('registry', DEFAULT_REGISTRY));
-  const watched = [...new Set([...articles, ...registry, '**/*.annotations.yaml'])];
+  const watched = [...new Set([...articles, ...registry, '**/*.annotations.yaml', '**/attache.ignore.yaml'])];
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'diplomatic-article' },
       ...articles.map((pattern) => ({ scheme: 'file', pattern })),
       ...registry.map((pattern) => ({ scheme: 'file', pattern })),
       { scheme: 'file', pattern: '**/*.annotations.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/attache.ignore.yaml' },
     ],
     synchronize: {
       configurationSection: 'attache',
@@ -167,6 +169,8 @@ export interface AttacheApi {
   client: LanguageClient;
   /** The values of the `attache.onDate` and `attache.onAnnotation` context keys. */
   contextKeys: ContextKeyState;
+  /** The "Unknown names" view's data. */
+  unknownNames: UnknownNamesProvider;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<AttacheApi> {
@@ -184,6 +188,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attach
   const contextKeys = registerContextKeys(context, () => client);
   registerAddToRegistry(context, () => client);
   registerTimeline(context, () => client);
+  const unknownNames = registerUnknownNamesView(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
     vscode.commands.registerCommand('attache.newArticle', newArticle),
@@ -215,7 +220,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attach
   client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => updateStatus(p.folders));
   await client.start();
   // A getter: a settings change that restarts the server replaces the client.
-  return { get client() { return client!; }, contextKeys };
+  return { get client() { return client!; }, contextKeys, unknownNames };
 }
 
 export async function deactivate(): Promise<void> {
