@@ -370,6 +370,8 @@ function publishClosedFiles(): void {
 function republishFolder(folder: Folder): void {
   const uris = new Set([...folder.snapshot.files.keys(), ...folder.articles.keys()]);
   for (const uri of folder.articles.keys()) uris.add(sidecarPath(uri));
+  const ignore = folder.ignoreUri();
+  if (ignore && folder.ignoreFile?.text !== undefined) uris.add(ignore);
   for (const uri of [...diagnostics.shownUris(), ...checked]) if (service.folderFor(uri) === folder) uris.add(uri);
   for (const uri of uris) {
     checked.delete(uri);
@@ -586,6 +588,9 @@ async function checkWorkspace(): Promise<CheckWorkspaceResult> {
       if (service.documents.has(sidecar) || folder.sidecarText(sidecar) !== undefined) await check(sidecar);
     }
     for (const uri of folder.snapshot.files.keys()) if (await check(uri)) registryFiles++;
+    // The ignore file's problems are listed like any file's.
+    const ignore = folder.ignoreUri();
+    if (ignore && folder.ignoreFile?.text !== undefined) await check(ignore);
   }
   return { articles, registryFiles, ...countProblems(published) };
 }

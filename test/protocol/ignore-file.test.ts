@@ -116,6 +116,9 @@ describe('attache.ignore.yaml and attache/unknownNames', { skip: existsSync(serv
     assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line, x.range.start.character, x.message]), [
       ['ignore-syntax', 1, 4, 10, "Unknown type 'official' (one of person, organization, country, place, office, event)."],
     ]);
+    // "Check Workspace" counts it as the Problems panel lists it.
+    const counts = await c.request<{ errors: number }>('workspace/executeCommand', { command: 'attache.checkWorkspace', arguments: [] });
+    assert.equal(counts.errors, 1);
     // Fixed in the editor: the problem goes, and the name is ignored.
     c.open('attache.ignore.yaml', bad, 'yaml');
     c.change('attache.ignore.yaml', bad.replace('official', 'person'));
