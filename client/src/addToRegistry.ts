@@ -8,7 +8,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ADD_ENTITY_REQUEST, AddEntityParams, AddEntityResult, CLIENT_COMMANDS, ENTITIES_REQUEST, EntityItem } from '../../server/src/lsp/protocol';
+import { AddEntityParams, AddEntityRequest, CLIENT_COMMANDS, EntitiesRequest } from '../../server/src/lsp/protocol';
+import { sendRequest } from './messages';
 
 const TYPES: { type: string; detail: string }[] = [
   { type: 'person', detail: 'an official, a spokesperson, anyone named' },
@@ -65,7 +66,7 @@ const quickPicks: Ask = {
 };
 
 async function countryItems(client: LanguageClient, articleUri: string, type: string): Promise<CountryItem[]> {
-  const entities = await client.sendRequest<EntityItem[]>(ENTITIES_REQUEST, { uri: articleUri });
+  const entities = await sendRequest(client, EntitiesRequest, { uri: articleUri });
   const none: CountryItem = { label: 'No country', description: type === 'office' ? 'no `of:` line' : 'no `country:` line', id: undefined };
   return [none, ...entities.filter((e) => e.type === 'country').map((e) => ({ label: e.name, description: e.id, id: e.id }))];
 }
@@ -89,7 +90,7 @@ export async function addToRegistry(client: LanguageClient | undefined, articleU
     country = chosen.id;
   }
   const params: AddEntityParams = { uri: articleUri, name, type, ...(country ? { country } : {}), ...(role && type === 'person' ? { role } : {}) };
-  const r = await client.sendRequest<AddEntityResult | null>(ADD_ENTITY_REQUEST, params);
+  const r = await sendRequest(client, AddEntityRequest, params);
   if (!r) {
     void vscode.window.showWarningMessage(`Attaché could not add '${name}': this article belongs to no workspace folder with a registry.`);
     return undefined;

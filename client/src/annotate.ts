@@ -9,7 +9,8 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, ENTITIES_REQUEST, EntityItem } from '../../server/src/lsp/protocol';
+import { COMMANDS, EntitiesRequest, EntityItem } from '../../server/src/lsp/protocol';
+import { sendRequest } from './messages';
 
 type Kind = 'link' | 'not-entity' | 'entity' | 'date' | 'note' | 'tag';
 
@@ -46,7 +47,7 @@ async function annotate(kind: Kind, extra: Record<string, unknown>): Promise<voi
 }
 
 async function pickEntity(client: LanguageClient, uri: vscode.Uri, selected: string): Promise<EntityItem | undefined> {
-  const items = await client.sendRequest<EntityItem[]>(ENTITIES_REQUEST, { uri: uri.toString() });
+  const items = await sendRequest(client, EntitiesRequest, { uri: uri.toString() });
   const pick = await vscode.window.showQuickPick(
     items.map((e) => ({ label: e.name, description: e.id, detail: e.detail, entity: e })),
     { title: `Link '${selected}' to…`, placeHolder: 'Type a name, alias or id', matchOnDescription: true, matchOnDetail: true },

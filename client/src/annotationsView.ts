@@ -7,7 +7,9 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ANNOTATIONS_REQUEST, AnnotationItem, COMMANDS } from '../../server/src/lsp/protocol';
+import { AnnotationItem, AnnotationsRequest, COMMANDS } from '../../server/src/lsp/protocol';
+import { isSidecarPath, sidecarPath } from '../../server/src/core/annotations/naming';
+import { sendRequest } from './messages';
 
 const ICONS: Record<string, string> = { link: 'link', entity: 'symbol-class', 'not-entity': 'circle-slash', date: 'calendar', note: 'note', tag: 'tag' };
 
@@ -59,7 +61,7 @@ export function registerAnnotationsView(context: vscode.ExtensionContext, getCli
       provider.set(undefined, []);
       return;
     }
-    const items = await client.sendRequest<AnnotationItem[]>(ANNOTATIONS_REQUEST, { uri: editor.document.uri.toString() }).catch(() => []);
+    const items = await sendRequest(client, AnnotationsRequest, { uri: editor.document.uri.toString() }).catch((): AnnotationItem[] => []);
     provider.set(editor.document.uri, items);
     // No hover message on the decoration: the server's hover already shows notes and tags, and a
     // second copy here made each note appear twice ("Note: …" and "note: …").
@@ -71,13 +73,13 @@ export function registerAnnotationsView(context: vscode.ExtensionContext, getCli
     vscode.window.onDidChangeActiveTextEditor(refresh),
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && e.uris.some((u) => u.toString() === active || u.toString() === `${active}.annotations.yaml`)) refresh();
+      if (active && e.uris.some((u) => u.toString() === active || u.toString() === sidecarPath(active))) refresh();
     }),
     vscode.workspace.onDidSaveTextDocument(async (d) => {
-      if (d.uri.path.endsWith('.annotations.yaml')) refresh();
+      if (isSidecarPath(d.uri.path)) refresh();
       if (d.languageId !== 'diplomatic-article' || !getClient()?.isRunning()) return;
       // The article was saved: store where its annotations are now, and save the sidecar with it.
-      const sidecar = d.uri.with({ path: `${d.uri.path}.annotations.yaml` });
+      const sidecar = d.uri.with({ path: sidecarPath(d.uri.path) });
       const wasDirty = vscode.workspace.textDocuments.find((x) => x.uri.toString() === sidecar.toString())?.isDirty ?? false;
       const changed = await vscode.commands.executeCommand<boolean>(COMMANDS.refreshAnchors, d.uri.toString());
       if (changed && !wasDirty) await vscode.workspace.textDocuments.find((x) => x.uri.toString() === sidecar.toString())?.save();

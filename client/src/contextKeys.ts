@@ -14,7 +14,9 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CONTEXT_SPANS_REQUEST, ContextSpans } from '../../server/src/lsp/protocol';
+import { ContextSpans, ContextSpansRequest } from '../../server/src/lsp/protocol';
+import { sidecarPath } from '../../server/src/core/annotations/naming';
+import { sendRequest } from './messages';
 
 export const CONTEXT_KEYS = { onDate: 'attache.onDate', onAnnotation: 'attache.onAnnotation' } as const;
 
@@ -84,7 +86,7 @@ export function registerContextKeys(context: vscode.ExtensionContext, getClient:
     }
     const { document } = editor;
     const version = document.version;
-    const r = await client.sendRequest<ContextSpans>(CONTEXT_SPANS_REQUEST, { uri: document.uri.toString() }).catch(() => undefined);
+    const r = await sendRequest(client, ContextSpansRequest, { uri: document.uri.toString() }).catch(() => undefined);
     // A newer request (another editor, another analysis) answers for a newer state.
     if (ticket !== asked) return;
     const range = (x: ContextSpans['dates'][number]): vscode.Range => new vscode.Range(x.start.line, x.start.character, x.end.line, x.end.character);
@@ -107,7 +109,7 @@ export function registerContextKeys(context: vscode.ExtensionContext, getClient:
     // annotations change: then the dates and the annotated spans may have moved.
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && e.uris.some((u) => u.toString() === active || u.toString() === `${active}.annotations.yaml`)) void load();
+      if (active && e.uris.some((u) => u.toString() === active || u.toString() === sidecarPath(active))) void load();
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       // Until the new analysis arrives, the old spans do not describe the text.

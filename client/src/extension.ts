@@ -16,7 +16,9 @@ import { ContextKeyState, noteHoverAt, registerContextKeys } from './contextKeys
 import { registerTimeline } from './timeline';
 import { UnknownNamesProvider, registerUnknownNamesView } from './unknownNamesView';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol';
+import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, StatusNotification } from '../../server/src/lsp/protocol';
+import { SIDECAR_SUFFIX } from '../../server/src/core/annotations/naming';
+import { onNotification } from './messages';
 import { importFromWikidata } from './wikidataImport';
 
 let client: LanguageClient | undefined;
@@ -44,7 +46,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const articles = anywhere(globsSetting('articles', DEFAULT_ARTICLES));
   const registry = anywhere(globsSetting('registry', DEFAULT_REGISTRY));
-  const watched = [...new Set([...articles, ...registry, '**/*.annotations.yaml', '**/attache.ignore.yaml'])];
+  const watched = [...new Set([...articles, ...registry, `**/*${SIDECAR_SUFFIX}`, '**/attache.ignore.yaml'])];
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'diplomatic-article' },
@@ -212,12 +214,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attach
       if (e.affectsConfiguration('attache.articles') || e.affectsConfiguration('attache.registry')) {
         await client?.stop();
         client = createClient(context, output);
-        client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => updateStatus(p.folders));
+        onNotification(client, StatusNotification, (p) => updateStatus(p.folders));
         await client.start();
       }
     }),
   );
-  client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => updateStatus(p.folders));
+  onNotification(client, StatusNotification, (p) => updateStatus(p.folders));
   await client.start();
   // A getter: a settings change that restarts the server replaces the client.
   return { get client() { return client!; }, contextKeys, unknownNames };

@@ -12,7 +12,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { timelineJs, timelineSvg } from '../../server/src/core/timelineExport';
-import { CLIENT_COMMANDS, TIMELINE_REQUEST, TimelineData, TimelineParams } from '../../server/src/lsp/protocol';
+import { CLIENT_COMMANDS, TimelineData, TimelineParams, TimelineRequest } from '../../server/src/lsp/protocol';
+import { sendRequest } from './messages';
 import { makeNonce, timelineHtml } from './timelineHtml';
 import { localToday } from './extension';
 
@@ -101,7 +102,7 @@ class TimelinePanel {
     const seq = ++this.seq;
     const params: TimelineParams = { scope: this.scope, today: localToday(), ...(this.uri ? { uri: this.uri } : {}), ...(this.entity ? { entity: this.entity } : {}) };
     try {
-      const data = await client.sendRequest<TimelineData>(TIMELINE_REQUEST, params);
+      const data = await sendRequest(client, TimelineRequest, params);
       // An answer to an older request (the user moved on) is dropped.
       if (seq !== this.seq) return;
       this.data = data;

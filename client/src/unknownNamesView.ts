@@ -1,6 +1,6 @@
 /**
  * The "Unknown names" view (Explorer): the workspace's unknown names as the server ranks them
- * (`attache/unknownNames`, the same ranking as `attache suggest`), each with its mention count and
+ * (`UnknownNamesRequest`, the same ranking as `attache suggest`), each with its mention count and
  * guessed type, and its mentions as children (a click opens the article at the mention). Two
  * actions on a name:
  *
@@ -16,7 +16,8 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IGNORE_NAME_REQUEST, IgnoreNameParams, IgnoreNameResult, UNKNOWN_NAMES_REQUEST, UnknownNameItem, UnknownNameOccurrence } from '../../server/src/lsp/protocol';
+import { IgnoreNameParams, IgnoreNameRequest, UnknownNameItem, UnknownNameOccurrence, UnknownNamesRequest } from '../../server/src/lsp/protocol';
+import { sendRequest } from './messages';
 import { Ask, addToRegistry } from './addToRegistry';
 
 export type UnknownNameNode = { kind: 'name'; item: UnknownNameItem } | { kind: 'mention'; item: UnknownNameItem; occurrence: UnknownNameOccurrence };
@@ -36,7 +37,7 @@ export class UnknownNamesProvider implements vscode.TreeDataProvider<UnknownName
   refresh(): Promise<void> {
     const client = this.getClient();
     if (!client?.isRunning()) return Promise.resolve();
-    this.loading = client.sendRequest<UnknownNameItem[]>(UNKNOWN_NAMES_REQUEST, {}).then(
+    this.loading = sendRequest(client, UnknownNamesRequest, {}).then(
       (items) => {
         this.items = items;
         this.changed.fire();
@@ -114,7 +115,7 @@ export function addNameToRegistry(client: LanguageClient | undefined, n: Unknown
 export async function markNotEntity(client: LanguageClient | undefined, n: UnknownNameItem): Promise<vscode.Uri | undefined> {
   if (!client) return undefined;
   const params: IgnoreNameParams = { uri: n.occurrences[0]?.uri ?? n.folder, name: n.name };
-  const r = await client.sendRequest<IgnoreNameResult | null>(IGNORE_NAME_REQUEST, params);
+  const r = await sendRequest(client, IgnoreNameRequest, params);
   if (!r) {
     void vscode.window.showWarningMessage(`Attaché could not list '${n.name}' as not an entity: it belongs to no workspace folder.`);
     return undefined;

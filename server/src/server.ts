@@ -17,14 +17,17 @@ import {
   InitializeParams,
   InitializeResult,
   LSPErrorCodes,
+  NotificationType,
   ProposedFeatures,
+  RequestHandler,
+  RequestType,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { sidecarPath } from './core/annotations';
+import { articleOfSidecar, isSidecarPath, sidecarPath } from './core/annotations';
 import { addEntityEdit, codeActions } from './lsp/codeActions';
 import { contextSpans } from './lsp/contextSpans';
 import { codeLenses, resolveCodeLens } from './lsp/codeLens';
@@ -39,40 +42,30 @@ import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
 import {
-  ADD_ENTITY_REQUEST,
-  ANNOTATIONS_REQUEST,
-  AddEntityParams,
-  AddEntityResult,
-  AnnotationItem,
+  AddEntityRequest,
+  AnnotationsRequest,
   COMMANDS,
-  CONTEXT_SPANS_REQUEST,
   CheckWorkspaceResult,
-  ContextSpans,
-  ENTITIES_REQUEST,
-  EntitiesParams,
-  EntityItem,
-  STATUS_NOTIFICATION,
+  ContextSpansRequest,
+  EntitiesRequest,
   ImportWikidataResult,
+  Notification,
+  Request,
   SearchWikidataResult,
+  StatusNotification,
   StatusParams,
-  TIMELINE_REQUEST,
-  TimelineData,
-  TimelineParams,
-  IGNORE_NAME_REQUEST,
-  IgnoreNameParams,
-  IgnoreNameResult,
-  UNKNOWN_NAMES_REQUEST,
-  UnknownNameItem,
-  UnknownNamesParams,
+  TimelineRequest,
+  IgnoreNameRequest,
+  UnknownNamesRequest,
 } from './lsp/protocol';
-import { ignoreNameEdit, unknownNames } from './lsp/unknownNames';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
-import { AttacheService, CancelledError, Folder, LARGE_ARTICLE, articleOfSidecar, isSidecar } from './lsp/service';
+import { AttacheService, CancelledError, Folder, LARGE_ARTICLE } from './lsp/service';
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
 import { timeline } from './lsp/timeline';
+import { ignoreNameEdit, unknownNames } from './lsp/unknownNames';
 import { wikidataImport } from './lsp/wikidataImport';
 import { searchEntities } from './node/wikidataFetch';
 import { canonicalUri, createNodeHost } from './node/host';
@@ -127,6 +120,16 @@ const ready = new Promise<void>((resolve) => (markReady = resolve));
 let markArticlesRead: () => void = () => undefined;
 const articlesRead = new Promise<void>((resolve) => (markArticlesRead = resolve));
 
+/** Answers the custom request `r` (lsp/protocol.ts) with `handler`, typed by its declaration. */
+function onRequest<P, R>(r: Request<P, R>, handler: RequestHandler<P, R | ResponseError<void>, void>): void {
+  connection.onRequest(new RequestType<P, R | ResponseError<void>, void>(r.method), handler);
+}
+
+/** Sends the custom notification `n` (lsp/protocol.ts). */
+function sendNotification<P>(n: Notification<P>, params: P): void {
+  void connection.sendNotification(new NotificationType<P>(n.method), params);
+}
+
 function uriOf(params: { textDocument: { uri: string } }): string {
   return canonicalUri(params.textDocument.uri);
 }
@@ -164,9 +167,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       if (!force && !listed(uri)) return undefined;
       // A large article is analyzed in steps; a newer version cancels this wait (and the analysis).
       await service.prepare(uri, token);
-      if (isSidecar(uri)) return sidecarDiagnostics(service, uri, s);
-      if (service.isIgnoreFile(uri)) return ignoreDiagnostics(service, uri, s);
-      return service.isRegistry(uri) ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
+      const kind = service.classify(uri);
+      if (kind === 'sidecar') return sidecarDiagnostics(service, uri, s);
+      if (kind === 'ignore') return ignoreDiagnostics(service, uri, s);
+      return kind === 'registry' ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
     },
     currentVersion: (uri) => service.documents.get(uri)?.version,
     publish: (r) => {
@@ -239,20 +243,20 @@ async function loadFolder(folder: Folder): Promise<void> {
   // Begin is shown before the (synchronous) reading starts; a client slow to answer does not hold it up.
   await Promise.race([task.ready, new Promise((resolve) => setTimeout(resolve, PROGRESS_CREATE_WAIT_MS))]);
   try {
-    if (s) service.loadFolder(folder, s, (done, total) => task.report(`${done}/${total} registry files read`, (90 * done) / total, done === total));
+    if (s) {
+      service.loadFolder(folder, s, (done, total) => {
+        task.report(`${done}/${total} registry files read`, (90 * done) / total, done === total);
+        // The folder's snapshot and entity index are built next (`Folder.refresh`).
+        if (done === total) task.report('building the entity index', 90, true);
+      });
+    }
   } catch (e) {
     log(`Loading ${folder.name} failed: ${errorText(e)}`);
   }
-  task.report('building the entity index', 90, true);
   registryChanged(folder);
-  ignoreChanged(folder);
-  let entities = 0;
-  try {
-    entities = folder.snapshot.entities.size;
-  } catch {
-    // registryChanged has logged why.
-  }
-  task.report(`${entities} entities`, 100, true);
+  // registryChanged has scheduled the open articles: only the ignore file's own problems remain.
+  ignoreChanged(folder, false);
+  task.report(`${folder.snapshot.entities.size} entities`, 100, true);
   task.done();
   // Articles on disk are read after the first answers can go out.
   setImmediate(() => {
@@ -271,18 +275,8 @@ const PROGRESS_CREATE_WAIT_MS = 500;
 
 /** Everything a registry change affects: its files' diagnostics, open articles, the status bar. */
 function registryChanged(folder: Folder): void {
-  const t0 = Date.now();
-  let snap;
-  try {
-    snap = folder.snapshot;
-    void folder.entityIndex;
-  } catch (e) {
-    // A bug in the registry code must not take the editor down: keep serving, say what happened.
-    log(`Rebuilding the registry of ${folder.name} failed: ${errorText(e)}`);
-    return;
-  }
-  const ms = Date.now() - t0;
-  if (ms > 100) log(`Registry of ${folder.name} rebuilt in ${ms} ms (${snap.entities.size} entities)`);
+  // The service has refreshed the folder's snapshot (and its entity index) already.
+  const snap = folder.snapshot;
   for (const uri of snap.files.keys()) diagnostics.schedule(uri, 0);
   for (const uri of service.documents.keys()) if (service.folderFor(uri) === folder && folder.articles.has(uri)) diagnostics.schedule(uri, 0);
   sendStatus();
@@ -291,13 +285,14 @@ function registryChanged(folder: Folder): void {
 }
 
 /**
- * The folder's `attache.ignore.yaml` changed (or was read): its problems, and every article's
- * unknown names (open ones now, closed ones as indexing re-analyzes them).
+ * The folder's `attache.ignore.yaml` changed (or was read): its problems, and (`articles`) every
+ * article's unknown names (open ones now, closed ones as indexing re-analyzes them).
  */
-function ignoreChanged(folder: Folder): void {
+function ignoreChanged(folder: Folder, articles = true): void {
   const uri = folder.ignoreUri();
   if (!uri) return;
   if (folder.ignoreFile?.text !== undefined ? listed(uri) : diagnostics.isShown(uri)) diagnostics.schedule(uri, 0);
+  if (!articles) return;
   for (const doc of service.documents.keys()) if (service.folderFor(doc) === folder && folder.articles.has(doc)) diagnostics.schedule(doc, 0);
   refreshViews();
   startIndexing();
@@ -313,7 +308,7 @@ function refreshViews(): void {
 
 function sendStatus(): void {
   const params: StatusParams = { folders: service.allFolders().map(folderStatus).filter((f) => f.uri !== null || f.entities > 0) };
-  void connection.sendNotification(STATUS_NOTIFICATION, params);
+  sendNotification(StatusNotification, params);
 }
 
 let indexing = false;
@@ -375,7 +370,7 @@ function republishFolder(folder: Folder): void {
   for (const uri of [...diagnostics.shownUris(), ...checked]) if (service.folderFor(uri) === folder) uris.add(uri);
   for (const uri of uris) {
     checked.delete(uri);
-    if (diagnostics.isShown(uri) || (listed(uri) && (!isSidecar(uri) || folder.sidecarText(uri) !== undefined))) diagnostics.schedule(uri, 0);
+    if (diagnostics.isShown(uri) || (listed(uri) && (!isSidecarPath(uri) || folder.sidecarText(uri) !== undefined))) diagnostics.schedule(uri, 0);
   }
 }
 
@@ -447,13 +442,32 @@ documents.onDidClose((e) => {
   }
 });
 
+/**
+ * Changes on disk are handled one notification after the other (each file is read without
+ * blocking the event loop, and a later change must not be overtaken by an earlier, slower read).
+ */
+let fileChanges: Promise<void> = Promise.resolve();
 connection.onDidChangeWatchedFiles((params) => {
+  fileChanges = fileChanges.then(() => filesChanged(params.changes)).catch((e) => log(`Handling changed files failed: ${errorText(e)}`));
+});
+
+/**
+ * Resolves once the articles on disk are read and every change on disk notified so far is applied:
+ * answers over the whole workspace (references, code lens, "Check Workspace") see the files as the
+ * client last reported them. Per-document answers do not wait for reads of other files.
+ */
+async function workspaceRead(): Promise<void> {
+  await articlesRead;
+  await fileChanges;
+}
+
+async function filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
   const touched = new Set<Folder>();
   const ignores = new Set<Folder>();
-  for (const c of params.changes) {
+  for (const c of changes) {
     const uri = canonicalUri(c.uri);
     clientUris.remember(c.uri, uri);
-    const kind = service.fileChanged(uri, c.type === FileChangeType.Deleted);
+    const kind = await service.fileChanged(uri, c.type === FileChangeType.Deleted);
     const folder = service.folderFor(uri);
     if (kind === 'registry') {
       touched.add(folder);
@@ -474,7 +488,7 @@ connection.onDidChangeWatchedFiles((params) => {
   }
   for (const f of touched) registryChanged(f);
   for (const f of ignores) ignoreChanged(f);
-});
+}
 
 connection.onDidChangeConfiguration(async () => {
   settings.clear();
@@ -490,37 +504,37 @@ connection.onDidChangeConfiguration(async () => {
   }
 });
 
-connection.onRequest(ANNOTATIONS_REQUEST, async (p: EntitiesParams): Promise<AnnotationItem[]> => {
+onRequest(AnnotationsRequest, async (p) => {
   await ready;
   return annotationItems(service, canonicalUri(p.uri));
 });
 
-connection.onRequest(ENTITIES_REQUEST, async (p: EntitiesParams): Promise<EntityItem[]> => {
+onRequest(EntitiesRequest, async (p) => {
   await ready;
   return entityItems(service, canonicalUri(p.uri));
 });
 
-connection.onRequest(CONTEXT_SPANS_REQUEST, async (p: EntitiesParams, token: CancellationToken): Promise<ContextSpans | ResponseError<void>> => {
+onRequest(ContextSpansRequest, async (p, token) => {
   await ready;
   return answer(canonicalUri(p.uri), token, true, () => contextSpans(service, canonicalUri(p.uri)));
 });
 
-connection.onRequest(TIMELINE_REQUEST, async (p: TimelineParams): Promise<TimelineData> => {
+onRequest(TimelineRequest, async (p) => {
   await ready;
   return timeline(service, { ...p, ...(p.uri ? { uri: canonicalUri(p.uri) } : {}) });
 });
 
-connection.onRequest(ADD_ENTITY_REQUEST, async (p: AddEntityParams): Promise<AddEntityResult | null> => {
+onRequest(AddEntityRequest, async (p) => {
   await ready;
   return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country, p.role) ?? null;
 });
 
-connection.onRequest(UNKNOWN_NAMES_REQUEST, async (p: UnknownNamesParams | null): Promise<UnknownNameItem[]> => {
-  await articlesRead;
+onRequest(UnknownNamesRequest, async (p) => {
+  await workspaceRead();
   return unknownNames(service, p?.uri ? canonicalUri(p.uri) : undefined);
 });
 
-connection.onRequest(IGNORE_NAME_REQUEST, async (p: IgnoreNameParams): Promise<IgnoreNameResult | null> => {
+onRequest(IgnoreNameRequest, async (p) => {
   await ready;
   return ignoreNameEdit(service, canonicalUri(p.uri), p.name, p.type);
 });
@@ -560,7 +574,7 @@ connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | Impor
     const r = await connection.workspace.applyEdit({ label, edit });
     return r.applied;
   }
-  await articlesRead;
+  await workspaceRead();
   if (params.command !== COMMANDS.checkWorkspace) return null;
   return checkWorkspace();
 });
@@ -626,7 +640,7 @@ connection.onDefinition(async (p, token) => {
   return answer(uriOf(p), token, true, () => definition(service, uriOf(p), p.position));
 });
 connection.onReferences(async (p, token) => {
-  await articlesRead;
+  await workspaceRead();
   return answer(uriOf(p), token, false, () => references(service, uriOf(p), p.position, p.context.includeDeclaration));
 });
 connection.onDocumentHighlight(async (p, token) => {
@@ -650,11 +664,11 @@ connection.languages.inlayHint.on(async (p, token) => {
   return answer(uriOf(p), token, true, () => inlayHints(service, uriOf(p), p.range));
 });
 connection.onCodeLens(async (p, token) => {
-  await articlesRead;
+  await workspaceRead();
   return answer(uriOf(p), token, false, () => codeLenses(service, uriOf(p)));
 });
 connection.onCodeLensResolve(async (lens) => {
-  await articlesRead;
+  await workspaceRead();
   return resolveCodeLens(service, lens);
 });
 connection.onCodeAction(async (p, token) => {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { TIMELINE_REQUEST, TimelineData, TimelineParams } from '../../server/src/lsp/protocol';
+import { TimelineData, TimelineParams, TimelineRequest } from '../../server/src/lsp/protocol';
 import { sampleFiles } from '../helpers';
 import { TestClient, makeWorkspace, removeWorkspace, serverPath } from './client';
 
@@ -17,7 +17,7 @@ describe('attache/timeline', { skip: existsSync(serverPath) ? false : 'server/ou
   let root: string;
   let client: TestClient;
   let files: Record<string, string>;
-  const ask = (p: TimelineParams): Promise<TimelineData> => client.request<TimelineData>(TIMELINE_REQUEST, p);
+  const ask = (p: TimelineParams): Promise<TimelineData> => client.request<TimelineData>(TimelineRequest.method, p);
 
   before(async () => {
     files = sampleFiles();

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnalysisContext, ArticleAnalysis, analyzeArticle } from '../core/analyze';
 import { DateScanner } from '../core/dates';
+import { sidecarPath } from '../core/annotations';
 import { buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
 import { IGNORE_FILE, IgnoreList, parseIgnoreFile } from '../core/ignore';
@@ -100,7 +101,7 @@ export function loadArticle(f: string, ctx: AnalysisContext, errors: string[], e
     errors.push(r.error);
     return undefined;
   }
-  const sidecarFile = `${f}.annotations.yaml`;
+  const sidecarFile = sidecarPath(f);
   const s = exists(sidecarFile) ? readTextFile(sidecarFile) : undefined;
   if (s && !s.ok) errors.push(s.error);
   const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;

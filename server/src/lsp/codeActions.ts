@@ -4,7 +4,7 @@
  *
  * - "Add '<text>' to the registry…" on an unknown entity: a command the editor runs
  *   (`CLIENT_COMMANDS.addToRegistry`), which asks the type (the guess preselected) and the
- *   country, then asks the server for the edit (`ADD_ENTITY_REQUEST`, `addEntityEdit` here): a new
+ *   country, then asks the server for the edit (`AddEntityRequest`, `addEntityEdit` here): a new
  *   YAML entry appended to the registry file for that type (`persons.yaml`, …) or the first
  *   registry file, as text after the file's last entry (core/registry/write.ts), so the file's
  *   comments, order and formatting stay exactly as they were.
@@ -32,8 +32,8 @@ import { visibleFindings } from './diagnostics';
 import { toOffsets, toRange, toTextEdit } from './convert';
 import { annotationEdit } from './annotations';
 import { AddEntityResult, CLIENT_COMMANDS } from './protocol';
-import { AttacheService, Folder, articleOfSidecar, isSidecar } from './service';
-import { REATTACH_COMMAND } from '../core/annotations';
+import { AttacheService, Folder } from './service';
+import { REATTACH_COMMAND, articleOfSidecar, isSidecarPath } from '../core/annotations';
 
 /**
  * Quick fixes for the problems in `range`. Findings come from `visibleFindings`, as diagnostics do:
@@ -50,7 +50,7 @@ export function codeActions(service: AttacheService, uri: string, range: Range, 
     actions.push(...addToRegistryActions(a.folder, uri, a.analysis, from, to, findings, context.diagnostics));
     const fm = frontMatterAction(uri, a.analysis, findings, from, to, context.diagnostics);
     if (fm && !actions.some((x) => x.title === fm.title || x.command?.command === CLIENT_COMMANDS.insertFrontMatter)) actions.push(fm);
-  } else if (isSidecar(uri)) {
+  } else if (isSidecarPath(uri)) {
     // Orphaned annotations: "re-attach to the selection" runs in the editor (it needs the selection
     // in the article), which then asks the server for the edit.
     const article = service.article(articleOfSidecar(uri));

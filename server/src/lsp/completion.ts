@@ -6,6 +6,7 @@
  */
 
 import { CompletionItem, CompletionItemKind, CompletionList, Position } from 'vscode-languageserver';
+import { isSidecarPath } from '../core/annotations';
 import { Entity, EntityType } from '../core/types';
 import { toOffset } from './convert';
 import { AttacheService } from './service';
@@ -60,7 +61,7 @@ export function idContext(text: string, offset: number, annotationFile: boolean)
 }
 
 export function completion(service: AttacheService, uri: string, position: Position): CompletionList | null {
-  const annotationFile = /\.annotations\.ya?ml$/i.test(uri);
+  const annotationFile = isSidecarPath(uri);
   if (!annotationFile && !service.isRegistry(uri)) return null;
   const text = service.textOf(uri);
   if (text === undefined) return null;

@@ -14,10 +14,10 @@
 import { createHash } from 'node:crypto';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { finalizeFindings } from '../core/analyze';
-import { sidecarPath } from '../core/annotations';
+import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
 import { CoreSettings, Finding } from '../core/types';
 import { toDiagnostic } from './convert';
-import { AttacheService, Cancellation, articleOfSidecar, isSidecar } from './service';
+import { AttacheService, Cancellation } from './service';
 
 export interface DiagnosticsResult {
   uri: string;
@@ -66,7 +66,7 @@ export function outdatedClosedFiles(service: AttacheService, scheduler: Diagnost
  * analysis than the article's current one (and it exists, or has problems shown); else undefined.
  */
 export function outdatedSidecar(service: AttacheService, scheduler: DiagnosticsScheduler, uri: string): string | undefined {
-  if (isSidecar(uri)) return undefined;
+  if (isSidecarPath(uri)) return undefined;
   const folder = service.folderFor(uri);
   const analysis = folder.articles.get(uri)?.analysis;
   if (!analysis) return undefined;
@@ -114,7 +114,7 @@ export function visibleFindings(service: AttacheService, uri: string, settings: 
   const a = service.article(uri);
   // The analysis is computed without severity settings (so it can be shared); apply them here.
   if (a) return { text: a.rec.text, findings: finalizeFindings([...a.analysis.findings, ...a.folder.crossFindings(uri)], settings), basis: a.analysis };
-  if (isSidecar(uri)) {
+  if (isSidecarPath(uri)) {
     const article = service.article(articleOfSidecar(uri));
     const text = article?.folder.sidecarText(uri);
     if (!article || text === undefined) return undefined;

@@ -1,12 +1,44 @@
 /**
  * Messages between the Attaché server and its client beyond standard LSP, in one place: the
  * client imports this module too, so names and shapes cannot drift apart.
+ *
+ * Every custom request and notification is declared once here with its method name and, as
+ * types, its parameters and result. `server.ts` and the client (`client/src/messages.ts`) turn a
+ * declaration into their library's `RequestType` / `NotificationType` (vscode-languageserver-protocol)
+ * and register or send only through it, so a handler and a caller cannot disagree on a shape. The
+ * declarations are plain objects rather than `RequestType`s because the server and the client
+ * libraries each bundle their own copy of vscode-jsonrpc, whose message classes do not match
+ * across copies; this module also stays free of run-time imports, so the client bundle does not
+ * pull in the server library.
  */
 
 import type { Range, WorkspaceEdit } from 'vscode-languageserver';
+import type { TimelineData } from '../core/timeline';
+
+/** A custom request: its method name; `P` and `R` (parameters, result) exist only as types. */
+export interface Request<P, R> {
+  readonly method: string;
+  /** Never set: carries the parameter and result types. */
+  readonly _types?: [P, R];
+}
+
+/** A custom notification: its method name; `P` (parameters) exists only as a type. */
+export interface Notification<P> {
+  readonly method: string;
+  /** Never set: carries the parameter type. */
+  readonly _types?: [P];
+}
+
+function request<P, R>(method: string): Request<P, R> {
+  return { method };
+}
+
+function notification<P>(method: string): Notification<P> {
+  return { method };
+}
 
 /** Server → client notification: the registry state of every workspace folder (status bar). */
-export const STATUS_NOTIFICATION = 'attache/status';
+export const StatusNotification = notification<StatusParams>('attache/status');
 
 export interface FolderStatus {
   name: string;
@@ -61,7 +93,7 @@ export interface ImportWikidataResult {
 }
 
 /** Client → server request: the entities of the registry an article belongs to, for pickers. */
-export const ENTITIES_REQUEST = 'attache/entities';
+export const EntitiesRequest = request<EntitiesParams, EntityItem[]>('attache/entities');
 
 export interface EntitiesParams {
   uri: string;
@@ -83,7 +115,7 @@ export const CLIENT_COMMANDS = {
   insertFrontMatter: 'attache.insertFrontMatter',
   /**
    * Arguments: the article's uri, the name, the guessed entity type. Asks the type and the
-   * country, applies the edit of `ADD_ENTITY_REQUEST` and opens the registry at the new entry.
+   * country, applies the edit of `AddEntityRequest` and opens the registry at the new entry.
    */
   addToRegistry: 'attache.addToRegistry',
   /** Optional argument: a name to search for. Imports items from Wikidata into the registry. */
@@ -93,7 +125,7 @@ export const CLIENT_COMMANDS = {
 } as const;
 
 /** Client → server request: the edit that adds an entity to the registry of an article's folder. */
-export const ADD_ENTITY_REQUEST = 'attache/addEntityEdit';
+export const AddEntityRequest = request<AddEntityParams, AddEntityResult | null>('attache/addEntityEdit');
 
 export interface AddEntityParams {
   /** The article the name was found in: its folder's registry gets the entry. */
@@ -106,7 +138,7 @@ export interface AddEntityParams {
   role?: { office: string; start?: string };
 }
 
-/** The answer to `ADD_ENTITY_REQUEST`; null when there is nowhere to write the entry. */
+/** The answer to `AddEntityRequest`; null when there is nowhere to write the entry. */
 export interface AddEntityResult {
   /** The new entity's id. */
   id: string;
@@ -122,7 +154,7 @@ export interface AddEntityResult {
  * context menu shows "Correct Date Value…" only on a date, "Remove Annotation" only on an
  * annotated span). Asked again whenever the server re-analyzes the article.
  */
-export const CONTEXT_SPANS_REQUEST = 'attache/contextSpans';
+export const ContextSpansRequest = request<EntitiesParams, ContextSpans>('attache/contextSpans');
 
 export interface ContextSpans {
   /** Recognized date expressions. */
@@ -145,7 +177,7 @@ export interface CheckWorkspaceResult {
 }
 
 /** Client → server request: the annotations of an article, anchored in its current text (tree view, decorations). */
-export const ANNOTATIONS_REQUEST = 'attache/annotations';
+export const AnnotationsRequest = request<EntitiesParams, AnnotationItem[]>('attache/annotations');
 
 export interface AnnotationItem {
   id: string;
@@ -162,7 +194,7 @@ export interface AnnotationItem {
  * of its workspace folder (`scope: 'workspace'`), or of one entity across the folder (`entity`).
  * Locations carry their LSP `range` besides the offsets; the webview only draws what comes back.
  */
-export const TIMELINE_REQUEST = 'attache/timeline';
+export const TimelineRequest = request<TimelineParams, TimelineData>('attache/timeline');
 
 export interface TimelineParams {
   /** An article or registry file; absent: the first workspace folder. */
@@ -174,15 +206,15 @@ export interface TimelineParams {
   today?: string;
 }
 
-export type { TimelineData } from '../core/timeline';
+export type { TimelineData };
+
 
 /**
  * Client → server request: the unknown names of the workspace folder of `uri` (every folder when
  * absent), ranked as `attache suggest` ranks them (core/suggest.ts), for the "Unknown names" view.
- * Names in the folder's `attache.ignore.yaml` are left out. Parameters `UnknownNamesParams`,
- * result `UnknownNameItem[]`.
+ * Names in the folder's `attache.ignore.yaml` are left out.
  */
-export const UNKNOWN_NAMES_REQUEST = 'attache/unknownNames';
+export const UnknownNamesRequest = request<UnknownNamesParams, UnknownNameItem[]>('attache/unknownNames');
 
 export interface UnknownNamesParams {
   /** A workspace folder, or any file in it. */
@@ -213,10 +245,10 @@ export interface UnknownNameItem {
 
 /**
  * Client → server request: the edit that lists a name in the `attache.ignore.yaml` of the folder
- * of `uri` (creating the file when it does not exist). Parameters `IgnoreNameParams`, result
- * `IgnoreNameResult`, or null outside every workspace folder.
+ * of `uri` (creating the file when it does not exist). Null outside every
+ * workspace folder.
  */
-export const IGNORE_NAME_REQUEST = 'attache/ignoreNameEdit';
+export const IgnoreNameRequest = request<IgnoreNameParams, IgnoreNameResult | null>('attache/ignoreNameEdit');
 
 export interface IgnoreNameParams {
   /** An article (or any file) of the workspace folder. */
@@ -231,3 +263,8 @@ export interface IgnoreNameResult {
   uri: string;
   edit: WorkspaceEdit;
 }
+
+/** Every custom request the server answers (a protocol test asks each one). */
+export const REQUESTS: readonly Request<unknown, unknown>[] = [
+  EntitiesRequest, AddEntityRequest, ContextSpansRequest, AnnotationsRequest, TimelineRequest, UnknownNamesRequest, IgnoreNameRequest,
+];

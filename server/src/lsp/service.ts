@@ -15,7 +15,7 @@
 import { ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../core/analyze';
 import { diffRegion, spliceAnalysis } from '../core/splice';
 import { lineIndexAfterEdit } from './convert';
-import { sidecarPath } from '../core/annotations';
+import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
 import { IGNORE_FILE, IgnoreList, parseIgnoreFile } from '../core/ignore';
@@ -28,7 +28,12 @@ export interface Host {
   /** URIs of files under the folder `folderUri` matching `globs` (relative to the folder). */
   findFiles(folderUri: string, globs: readonly string[]): string[];
   /** The text of a file (without BOM), or an error message naming it. */
-  readFile(uri: string): { ok: true; text: string } | { ok: false; error: string; reason?: string; missing?: boolean };
+  readFile(uri: string): HostRead;
+  /**
+   * The same without blocking the event loop, answered within a time limit even when the file
+   * system hangs (then as an error). Used where the server reacts to changes on disk.
+   */
+  readFileAsync(uri: string): Promise<HostRead>;
   /** `uri`'s path relative to the folder, with `/` separators, or undefined when outside it. */
   relativePath(folderUri: string, uri: string): string | undefined;
   /** A matcher for globs (relative paths with `/`). */
@@ -37,6 +42,9 @@ export interface Host {
   join(folderUri: string, relPath: string): string;
   log(message: string): void;
 }
+
+/** A read through the `Host`: the text, or an error message naming the file. */
+export type HostRead = { ok: true; text: string } | { ok: false; error: string; reason?: string; missing?: boolean };
 
 export interface OpenDocument {
   uri: string;
@@ -112,27 +120,24 @@ export interface MentionStats {
   articles: number;
 }
 
+/**
+ * What a file is to the service: an article, a registry file, an article's annotation sidecar, or
+ * something it ignores. `Folder.classify` is the one place that decides.
+ */
+export type FileKind = 'article' | 'registry' | 'sidecar' | 'ignore' | 'other';
+
 /** One workspace folder (or the folder-less fallback for loose files): its own registry and articles. */
-/** True for an article's annotation sidecar (`X.article.annotations.yaml`). */
-export function isSidecar(uri: string): boolean {
-  return uri.endsWith('.annotations.yaml');
-}
-
-/** The article a sidecar belongs to. */
-export function articleOfSidecar(uri: string): string {
-  return uri.slice(0, -'.annotations.yaml'.length);
-}
-
 export class Folder {
-  readonly store = new RegistryStore();
+  /** Registry files as last given: changes take effect in `snapshot` at the next `refresh`. */
+  private readonly store = new RegistryStore();
   /** The text each registry file was last given to the store (to skip and not time unchanged ones). */
-  readonly registryTexts = new Map<string, string>();
+  private readonly registryTexts = new Map<string, string>();
   readonly articles = new Map<string, ArticleRecord>();
   settings: AttacheSettings = DEFAULT_SETTINGS;
   private isArticlePath: (rel: string) => boolean;
   private isRegistryPath: (rel: string) => boolean;
   private snap: RegistrySnapshot;
-  private index: EntityIndex | null = null;
+  private index: EntityIndex;
   private cross: CrossArticleIndex;
   /** Bumped whenever any article's analysis changes: caches over all articles key on it. */
   generation = 0;
@@ -148,6 +153,7 @@ export class Folder {
     this.isArticlePath = host.matcher(DEFAULT_SETTINGS.articles);
     this.isRegistryPath = host.matcher(DEFAULT_SETTINGS.registry);
     this.snap = this.store.snapshot();
+    this.index = buildEntityIndex(this.snap);
     this.cross = createCrossArticleIndex(this.snap);
   }
 
@@ -209,26 +215,73 @@ export class Folder {
     return this.snap.files.has(uri) || this.store.paths().includes(uri) || this.matchesRegistryGlobs(uri);
   }
 
-  /** The current registry snapshot (re-parses changed registry files first). */
+  /**
+   * What `uri` is, decided in this order: a sidecar by its name (`core/annotations/naming.ts`);
+   * a registry file (known to the store, or matching `attache.registry`), even when it also
+   * matches the article globs; an article by its language (`languageId` of an open document), by
+   * being known already, or by matching `attache.articles`; else something the service ignores.
+   */
+  classify(uri: string, languageId?: string): FileKind {
+    if (isSidecarPath(uri)) return 'sidecar';
+    if (this.uri !== null && uri === this.ignoreUri()) return 'ignore';
+    if (this.isRegistryFile(uri)) return 'registry';
+    if (languageId === 'diplomatic-article' || this.articles.has(uri) || this.matchesArticleGlobs(uri)) return 'article';
+    return 'other';
+  }
+
+  /** The registry snapshot every answer of the folder uses; replaced only by `refresh`. */
   get snapshot(): RegistrySnapshot {
-    const s = this.store.snapshot();
-    if (s !== this.snap) {
-      this.snap = s;
-      this.index = null;
-      this.cross.setRegistry(s);
-    }
     return this.snap;
   }
 
+  /** The entity index of `snapshot` (built by `refresh` with it). */
   get entityIndex(): EntityIndex {
-    const snap = this.snapshot;
-    if (!this.index || this.index.registry !== snap) {
-      const t0 = Date.now();
-      this.index = buildEntityIndex(snap);
-      const ms = Date.now() - t0;
-      if (ms > 50) this.host.log(`Entity index for ${this.name}: ${snap.entities.size} entities in ${ms} ms`);
-    }
     return this.index;
+  }
+
+  /**
+   * Makes the registry files given since the last call (`setRegistryText`, `setRegistryUnreadable`,
+   * `removeRegistryFile`) the folder's snapshot: the cross-file checks run, the entity index is
+   * built, the cross-article index learns the new registry. Returns false when nothing changed.
+   * The one place the registry state moves; every reader sees a snapshot and its index together.
+   */
+  refresh(): boolean {
+    const t0 = Date.now();
+    const s = this.store.snapshot();
+    if (s === this.snap) return false;
+    const t1 = Date.now();
+    const index = buildEntityIndex(s);
+    const t2 = Date.now();
+    this.snap = s;
+    this.index = index;
+    this.cross.setRegistry(s);
+    if (t2 - t1 > 50) this.host.log(`Entity index for ${this.name}: ${s.entities.size} entities in ${t2 - t1} ms`);
+    if (Date.now() - t0 > 100) this.host.log(`Registry of ${this.name} rebuilt in ${Date.now() - t0} ms (${s.entities.size} entities)`);
+    return true;
+  }
+
+  /** The registry files given to the folder (see `refresh`). */
+  registryPaths(): string[] {
+    return this.store.paths();
+  }
+
+  /** Gives a registry file's text (parsed now); returns false when it is the text it had. */
+  setRegistryText(uri: string, text: string): boolean {
+    if (this.registryTexts.get(uri) === text) return false;
+    this.store.setFile(uri, text);
+    this.registryTexts.set(uri, text);
+    return true;
+  }
+
+  /** A registry file that exists but cannot be decoded: it keeps its last good entities (`RegistryStore.setUnreadable`). */
+  setRegistryUnreadable(uri: string, reason: string): void {
+    this.store.setUnreadable(uri, reason);
+    this.registryTexts.delete(uri);
+  }
+
+  removeRegistryFile(uri: string): void {
+    this.store.removeFile(uri);
+    this.registryTexts.delete(uri);
   }
 
   private byFile: { snapshot: RegistrySnapshot; files: Map<string, Entity[]> } | null = null;
@@ -383,8 +436,7 @@ export class Folder {
   }
 
   /** Re-read a sidecar from disk (after a change on disk, or when its editor closes). */
-  sidecarChanged(uri: string): void {
-    const r = this.host.readFile(uri);
+  sidecarChanged(uri: string, r: HostRead = this.host.readFile(uri)): void {
     this.sidecars.set(uri, r.ok ? r.text : undefined);
   }
 
@@ -517,9 +569,10 @@ export class AttacheService {
     const t0 = Date.now();
     const registryUris = this.host.findFiles(folder.uri, settings.registry);
     // A reload after a settings change: files the globs no longer match leave.
-    for (const uri of folder.store.paths()) if (!registryUris.includes(uri)) this.removeRegistryFile(folder, uri);
+    for (const uri of folder.registryPaths()) if (!registryUris.includes(uri)) folder.removeRegistryFile(uri);
     for (const uri of [...folder.articles.keys()]) {
       const doc = this.documents.get(uri);
+      // Known articles count as articles in `classify`: ask the globs and the language directly.
       if (!folder.matchesArticleGlobs(uri) && doc?.languageId !== 'diplomatic-article') folder.removeArticle(uri);
     }
     registryUris.forEach((uri, i) => {
@@ -528,13 +581,13 @@ export class AttacheService {
       else this.readRegistryFile(folder, uri);
       onRegistryFile?.(i + 1, registryUris.length);
     });
+    this.refresh(folder);
     this.readIgnoreFile(folder);
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
     for (const doc of this.documents.values()) {
-      if (this.folderFor(doc.uri) !== folder || folder.isRegistryFile(doc.uri)) continue;
-      if (this.isArticle(doc.uri, doc.languageId)) folder.setArticleText(doc.uri, doc.text, doc.version);
+      if (this.folderFor(doc.uri) === folder && folder.classify(doc.uri, doc.languageId) === 'article') folder.setArticleText(doc.uri, doc.text, doc.version);
     }
   }
 
@@ -547,7 +600,7 @@ export class AttacheService {
     const t0 = Date.now();
     let n = 0;
     for (const uri of this.host.findFiles(folder.uri, folder.settings.articles)) {
-      if (folder.isRegistryFile(uri) || this.documents.has(uri)) continue;
+      if (folder.classify(uri) !== 'article' || this.documents.has(uri)) continue;
       const r = this.host.readFile(uri);
       if (r.ok) {
         folder.setArticleText(uri, r.text, null);
@@ -562,8 +615,8 @@ export class AttacheService {
     return this.folderFor(uri).ignoreUri() === uri;
   }
 
-  /** (Re)reads a folder's ignore file: the open buffer, else the disk (absent: no names ignored). */
-  private readIgnoreFile(folder: Folder): void {
+  /** (Re)reads a folder's ignore file: the open buffer, else `r` or the disk (absent: no names ignored). */
+  private readIgnoreFile(folder: Folder, r?: HostRead): void {
     const uri = folder.ignoreUri();
     if (!uri) return;
     const open = this.documents.get(uri);
@@ -571,23 +624,19 @@ export class AttacheService {
       folder.setIgnoreText(open.text);
       return;
     }
-    const r = this.host.readFile(uri);
-    if (!r.ok && !r.missing) this.host.log(r.error);
-    folder.setIgnoreText(r.ok ? r.text : undefined);
+    const read = r ?? this.host.readFile(uri);
+    if (!read.ok && !read.missing) this.host.log(read.error);
+    folder.setIgnoreText(read.ok ? read.text : undefined);
   }
 
-  private readRegistryFile(folder: Folder, uri: string): void {
-    const r = this.host.readFile(uri);
+  private readRegistryFile(folder: Folder, uri: string, r: HostRead = this.host.readFile(uri)): void {
     if (r.ok) this.timedSetFile(folder, uri, r.text);
     else {
       // A registry file that exists but cannot be decoded keeps its last good entities and shows a
       // registry-syntax diagnostic saying why; one that is gone leaves the registry.
       this.host.log(r.error);
-      if (r.missing) this.removeRegistryFile(folder, uri);
-      else {
-        folder.store.setUnreadable(uri, r.reason ?? r.error);
-        folder.registryTexts.delete(uri);
-      }
+      if (r.missing) folder.removeRegistryFile(uri);
+      else folder.setRegistryUnreadable(uri, r.reason ?? r.error);
     }
   }
 
@@ -615,131 +664,125 @@ export class AttacheService {
   // -------------------------------------------------------------------------------------------
   // Documents
 
-  /** Is this document an article (by language or by the `attache.articles` globs)? */
-  isArticle(uri: string, languageId?: string): boolean {
-    const folder = this.folderFor(uri);
-    if (folder.isRegistryFile(uri)) return false;
-    return languageId === 'diplomatic-article' || folder.articles.has(uri) || folder.matchesArticleGlobs(uri);
+  /** What `uri` is (`Folder.classify`), with the language of its open document if it has one. */
+  classify(uri: string): FileKind {
+    return this.folderFor(uri).classify(uri, this.documents.get(uri)?.languageId);
   }
 
   isRegistry(uri: string): boolean {
-    return this.folderFor(uri).isRegistryFile(uri);
+    return this.classify(uri) === 'registry';
   }
 
   /** Returns what changed: an article's text, a registry file, or nothing the service cares about. */
-  openOrChange(doc: OpenDocument): 'article' | 'registry' | 'sidecar' | 'ignore' | 'other' {
+  openOrChange(doc: OpenDocument): FileKind {
     this.documents.set(doc.uri, doc);
     const folder = this.folderFor(doc.uri);
-    if (this.isIgnoreFile(doc.uri)) {
-      folder.setIgnoreText(doc.text);
-      return 'ignore';
-    }
-    if (isSidecar(doc.uri)) {
-      folder.openSidecars.set(doc.uri, doc.text);
-      return 'sidecar';
-    }
+    const kind = folder.classify(doc.uri, doc.languageId);
+    if (kind === 'sidecar') folder.openSidecars.set(doc.uri, doc.text);
+    else if (kind === 'ignore') folder.setIgnoreText(doc.text);
     // Registry text reaches the store in `syncRegistry`, which the server debounces: re-parsing a
     // large registry on every keystroke would starve everything else.
-    if (folder.isRegistryFile(doc.uri)) return 'registry';
-    if (this.isArticle(doc.uri, doc.languageId)) {
-      folder.setArticleText(doc.uri, doc.text, doc.version);
-      return 'article';
-    }
-    return 'other';
+    else if (kind === 'article') folder.setArticleText(doc.uri, doc.text, doc.version);
+    return kind;
   }
 
-  /** Hands an open registry document's current text to its folder's store. */
+  /** Hands an open registry document's current text to its folder and refreshes its snapshot. */
   syncRegistry(uri: string): void {
     const doc = this.documents.get(uri);
-    if (doc) this.timedSetFile(this.folderFor(uri), uri, doc.text);
+    const folder = this.folderFor(uri);
+    if (doc) this.timedSetFile(folder, uri, doc.text);
+    this.refresh(folder);
+  }
+
+  /**
+   * `folder.refresh()`, logged instead of thrown when it fails: a bug in the registry code must not
+   * take the editor down, and the last snapshot stays in use.
+   */
+  private refresh(folder: Folder): void {
+    try {
+      folder.refresh();
+    } catch (e) {
+      this.host.log(`Rebuilding the registry of ${folder.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
   }
 
   /** How long each registry file took to parse the last time its text changed (ms). */
   readonly registryParseMs = new Map<string, number>();
 
-  private removeRegistryFile(folder: Folder, uri: string): void {
-    folder.store.removeFile(uri);
-    folder.registryTexts.delete(uri);
-  }
-
   private timedSetFile(folder: Folder, uri: string, text: string): void {
-    // The store does not parse an unchanged text again; nor is that timed.
-    if (folder.registryTexts.get(uri) === text) return;
+    // An unchanged text is not parsed again; nor is that timed.
     const t0 = Date.now();
-    folder.store.setFile(uri, text);
-    this.registryParseMs.set(uri, Date.now() - t0);
-    folder.registryTexts.set(uri, text);
+    if (folder.setRegistryText(uri, text)) this.registryParseMs.set(uri, Date.now() - t0);
   }
 
   /**
    * The editor closed a document: from now on the file on disk counts (the buffer may have had
    * unsaved changes). Returns what kind of file it was.
    */
-  close(uri: string): 'article' | 'registry' | 'sidecar' | 'ignore' | 'other' {
-    const doc = this.documents.get(uri);
-    this.documents.delete(uri);
+  close(uri: string): FileKind {
     const folder = this.folderFor(uri);
-    if (this.isIgnoreFile(uri)) {
-      // From now on the file on disk counts.
-      this.readIgnoreFile(folder);
-      return 'ignore';
-    }
-    if (isSidecar(uri)) {
+    const kind = this.classify(uri);
+    this.documents.delete(uri);
+    if (kind === 'sidecar') {
       // From now on the file on disk counts (unsaved changes are gone with the buffer).
       folder.openSidecars.delete(uri);
       folder.sidecarChanged(uri);
-      return 'sidecar';
-    }
-    if (folder.isRegistryFile(uri)) {
+    } else if (kind === 'ignore') {
+      // From now on the file on disk counts.
+      this.readIgnoreFile(folder);
+    } else if (kind === 'registry') {
       if (folder.uri !== null && folder.matchesRegistryGlobs(uri)) this.readRegistryFile(folder, uri);
-      else this.removeRegistryFile(folder, uri);
-      return 'registry';
-    }
-    const rec = folder.articles.get(uri);
-    if (rec) {
+      else folder.removeRegistryFile(uri);
+      this.refresh(folder);
+    } else if (kind === 'article' && folder.articles.has(uri)) {
       const r = this.host.readFile(uri);
       // Files on disk stay known (references, workspace checks); loose files leave with their tab.
       if (r.ok && folder.uri !== null && folder.matchesArticleGlobs(uri)) folder.setArticleText(uri, r.text, null);
       else folder.removeArticle(uri);
-      return 'article';
     }
-    return doc && doc.languageId === 'diplomatic-article' ? 'article' : 'other';
+    return kind;
   }
 
-  /** A file changed on disk (create, change or delete); open documents keep their buffer. */
-  fileChanged(uri: string, deleted: boolean): 'article' | 'registry' | 'sidecar' | 'ignore' | 'other' {
+  /**
+   * A file changed on disk (create, change or delete); open documents keep their buffer. The file
+   * is read without blocking the event loop (`Host.readFileAsync`): requests are answered while
+   * it is read, and a file that cannot be read in time is reported like any unreadable file.
+   */
+  async fileChanged(uri: string, deleted: boolean): Promise<FileKind> {
     const folder = this.folderFor(uri);
-    if (isSidecar(uri)) {
+    // Files on disk outside every folder are not watched; only loose sidecars matter.
+    const kind = folder.uri === null && !isSidecarPath(uri) ? 'other' : folder.classify(uri);
+    // An open document's buffer wins over the file on disk (an open sidecar still counts as changed).
+    const open = (): FileKind | undefined => (this.documents.has(uri) ? (kind === 'sidecar' ? 'sidecar' : 'other') : undefined);
+    if (kind === 'other') return 'other';
+    if (open()) return open()!;
+    const r: HostRead = deleted ? { ok: false, error: `${uri}: deleted`, missing: true } : await this.host.readFileAsync(uri);
+    // The editor may have opened the file while it was read: then its buffer counts.
+    if (open()) return open()!;
+    if (kind === 'sidecar') {
       // A deleted sidecar reads as absent.
-      if (!this.documents.has(uri)) folder.sidecarChanged(uri);
+      folder.sidecarChanged(uri, r);
       return 'sidecar';
     }
-    if (folder.uri === null) return 'other';
-    if (this.isIgnoreFile(uri)) {
-      if (this.documents.has(uri)) return 'other';
-      this.readIgnoreFile(folder);
+    if (kind === 'ignore') {
+      this.readIgnoreFile(folder, r);
       return 'ignore';
     }
-    if (folder.matchesRegistryGlobs(uri) || folder.store.paths().includes(uri)) {
-      if (this.documents.has(uri)) return 'other';
-      if (deleted) this.removeRegistryFile(folder, uri);
-      else this.readRegistryFile(folder, uri);
+    if (kind === 'registry') {
+      if (deleted) folder.removeRegistryFile(uri);
+      else this.readRegistryFile(folder, uri, r);
+      this.refresh(folder);
       return 'registry';
     }
-    if (folder.matchesArticleGlobs(uri) || folder.articles.has(uri)) {
-      if (this.documents.has(uri)) return 'other';
-      if (deleted) folder.removeArticle(uri);
+    if (deleted) folder.removeArticle(uri);
+    else {
+      if (r.ok) folder.setArticleText(uri, r.text, null);
       else {
-        const r = this.host.readFile(uri);
-        if (r.ok) folder.setArticleText(uri, r.text, null);
-        else {
-          this.host.log(r.error);
-          folder.removeArticle(uri);
-        }
+        this.host.log(r.error);
+        folder.removeArticle(uri);
       }
-      return 'article';
     }
-    return 'other';
+    return 'article';
   }
 
   /** The text the server currently has for a URI: the open buffer, a known article, a registry file, or the disk. */
@@ -780,7 +823,7 @@ export class AttacheService {
    * when `token` is cancelled first.
    */
   async prepare(uri: string, token?: Cancellation, quick = false): Promise<void> {
-    const target = isSidecar(uri) ? articleOfSidecar(uri) : uri;
+    const target = isSidecarPath(uri) ? articleOfSidecar(uri) : uri;
     const folder = this.folderFor(target);
     const rec = folder.articles.get(target);
     if (!rec || (quick && folder.quickAnalysis(rec))) return;

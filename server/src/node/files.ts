@@ -118,6 +118,59 @@ export function readTextFile(file: string): ReadResult {
   }
 }
 
+/** How long the language server waits for one file before giving up on it (ms). */
+export const READ_TIMEOUT_MS = 10_000;
+
+/**
+ * `readTextFile` without blocking the event loop, for the language server: the same checks
+ * (regular files only, opened non-blocking, the size cap counted in bytes read) on the libuv
+ * thread pool, and an answer within `timeoutMs` even when the file system does not give one (a
+ * hung network mount): the read is then reported as failed, and its handle closed when it ends.
+ */
+export async function readTextFileAsync(file: string, timeoutMs = READ_TIMEOUT_MS): Promise<ReadResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<ReadResult>((resolve) => {
+    timer = setTimeout(() => resolve(failure(file, `the file system gave no answer within ${timeoutMs} ms; not read`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([readAsync(file), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readAsync(file: string): Promise<ReadResult> {
+  let fh: fs.promises.FileHandle | undefined;
+  try {
+    const pre = await fs.promises.stat(file); // stat never blocks, unlike opening a FIFO
+    if (!pre.isFile()) return failure(file, `is ${kindOf(pre)}, not a file; only regular text files are read`);
+    fh = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const st = await fh.stat();
+    if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
+    if (st.size > MAX_FILE_BYTES) return failure(file, `file is too large (${st.size} bytes; the limit is ${MAX_FILE_BYTES})`);
+    const limit = MAX_FILE_BYTES + 1;
+    let buf = Buffer.allocUnsafe(Math.min(st.size + 1, limit));
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, limit));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const { bytesRead } = await fh.read(buf, total, buf.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > MAX_FILE_BYTES) return failure(file, `file is too large (more than ${MAX_FILE_BYTES} bytes)`);
+    }
+    return decodeText(file, buf.subarray(0, total));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
 /** `buffer.isUtf8` (Node 18.14 and later); without it the fatal TextDecoder validates. */
 const isUtf8: ((b: Uint8Array) => boolean) | undefined = (buffer as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8;
 

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Host } from '../lsp/service';
-import { findFiles, globMatcher, readTextFile } from './files';
+import { findFiles, globMatcher, readTextFile, readTextFileAsync } from './files';
 
 /** One spelling per file: the editor and `pathToFileURL` may percent-encode differently. */
 export function canonicalUri(uri: string): string {
@@ -42,6 +42,10 @@ export function createNodeHost(log: (message: string) => void): Host {
       const p = uriToPath(uri);
       if (!p) return { ok: false, error: `${uri}: not a file on disk` };
       return readTextFile(p);
+    },
+    readFileAsync(uri) {
+      const p = uriToPath(uri);
+      return p ? readTextFileAsync(p) : Promise.resolve({ ok: false, error: `${uri}: not a file on disk` });
     },
     relativePath(folderUri, uri) {
       const root = uriToPath(folderUri);

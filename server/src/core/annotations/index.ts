@@ -6,8 +6,4 @@
 export { AnnotationTarget, ContentChange, Span, CONTEXT_LENGTH, anchor, followEdits, makeTarget, mapThroughEdits } from './anchor';
 export { Annotation, AnnotationKind, ANNOTATION_KINDS, NewAnnotation, ParsedSidecar, annotationAppendText, isTimexValue, newAnnotationId, nextAnnotationId, parseSidecar } from './sidecar';
 export { AnchoredAnnotation, AppliedNote, ApplyInput, ApplyResult, REATTACH_COMMAND, applyAnnotations } from './apply';
-
-/** The sidecar of an article: `X.article` → `X.article.annotations.yaml`. */
-export function sidecarPath(articlePath: string): string {
-  return `${articlePath}.annotations.yaml`;
-}
+export { SIDECAR_SUFFIX, articleOfSidecar, isSidecarPath, sidecarPath } from './naming';
