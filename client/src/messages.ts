@@ -5,12 +5,15 @@
  * types the server's handler was written for.
  */
 
-import { LanguageClient, NotificationType, RequestType } from 'vscode-languageclient/node';
+import { LanguageClient, NotificationType } from 'vscode-languageclient/node';
 import type { Notification, Request } from '../../server/src/lsp/protocol';
 
 /** Sends the custom request `r` with `params`; resolves to the server's answer. */
 export function sendRequest<P, R>(client: LanguageClient, r: Request<P, R>, params: P): Promise<R> {
-  return client.sendRequest(new RequestType<P, R, void>(r.method), params);
+  // By method name, not a RequestType instance: code compiled outside the bundle (the in-host
+  // tests) has its own copy of vscode-jsonrpc, whose RequestType the bundled client rejects
+  // ("Unknown parameter structure auto").
+  return client.sendRequest<R>(r.method, params);
 }
 
 /** Calls `handler` with every notification `n` the server sends. */
