@@ -73,9 +73,10 @@ async function countryItems(client: LanguageClient, articleUri: string, type: st
 
 /**
  * Asks, writes and reveals. Resolves with the new entity's id, or undefined when the user
- * cancelled or nothing could be written (a message says why).
+ * cancelled or nothing could be written (a message says why). `role`: for a person, the office
+ * named next to the name and a start hint (the "Unknown names" view), written with the entry.
  */
-export async function addToRegistry(client: LanguageClient | undefined, articleUri: string, name: string, guessedType: string, ask: Ask = quickPicks): Promise<string | undefined> {
+export async function addToRegistry(client: LanguageClient | undefined, articleUri: string, name: string, guessedType: string, ask: Ask = quickPicks, role?: AddEntityParams['role']): Promise<string | undefined> {
   if (!client || typeof articleUri !== 'string' || typeof name !== 'string') return undefined;
   const types: TypeItem[] = TYPES.map((t) => ({ label: t.type, description: t.type === guessedType ? 'guessed from the text' : undefined, detail: t.detail, type: t.type }));
   const type = (await ask.type(name, types, types.find((i) => i.type === guessedType)))?.type;
@@ -88,7 +89,7 @@ export async function addToRegistry(client: LanguageClient | undefined, articleU
     if (!chosen) return undefined;
     country = chosen.id;
   }
-  const params: AddEntityParams = { uri: articleUri, name, type, ...(country ? { country } : {}) };
+  const params: AddEntityParams = { uri: articleUri, name, type, ...(country ? { country } : {}), ...(role && type === 'person' ? { role } : {}) };
   const r = await sendRequest(client, AddEntityRequest, params);
   if (!r) {
     void vscode.window.showWarningMessage(`Attaché could not add '${name}': this article belongs to no workspace folder with a registry.`);

@@ -14,6 +14,7 @@ import { registerAnnotationCommands } from './annotate';
 import { registerAnnotationsView } from './annotationsView';
 import { ContextKeyState, noteHoverAt, registerContextKeys } from './contextKeys';
 import { registerTimeline } from './timeline';
+import { UnknownNamesProvider, registerUnknownNamesView } from './unknownNamesView';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS, CheckWorkspaceResult, FolderStatus, StatusNotification } from '../../server/src/lsp/protocol';
 import { SIDECAR_SUFFIX } from '../../server/src/core/annotations/naming';
@@ -46,13 +47,14 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const articles = anywhere(globsSetting('articles', DEFAULT_ARTICLES));
   const registry = anywhere(globsSetting('registry', DEFAULT_REGISTRY));
-  const watched = [...new Set([...articles, ...registry, `**/*${SIDECAR_SUFFIX}`])];
+  const watched = [...new Set([...articles, ...registry, `**/*${SIDECAR_SUFFIX}`, '**/attache.ignore.yaml'])];
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'diplomatic-article' },
       ...articles.map((pattern) => ({ scheme: 'file', pattern })),
       ...registry.map((pattern) => ({ scheme: 'file', pattern })),
       { scheme: 'file', pattern: '**/*.annotations.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/attache.ignore.yaml' },
     ],
     synchronize: {
       configurationSection: 'attache',
@@ -169,6 +171,8 @@ export interface AttacheApi {
   client: LanguageClient;
   /** The values of the `attache.onDate` and `attache.onAnnotation` context keys. */
   contextKeys: ContextKeyState;
+  /** The "Unknown names" view's data. */
+  unknownNames: UnknownNamesProvider;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<AttacheApi> {
@@ -186,6 +190,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attach
   const contextKeys = registerContextKeys(context, () => client);
   registerAddToRegistry(context, () => client);
   registerTimeline(context, () => client);
+  const unknownNames = registerUnknownNamesView(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('attache.openRegistry', openRegistry),
     vscode.commands.registerCommand('attache.newArticle', newArticle),
@@ -217,7 +222,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Attach
   onNotification(client, StatusNotification, (p) => updateStatus(p.folders));
   await client.start();
   // A getter: a settings change that restarts the server replaces the client.
-  return { get client() { return client!; }, contextKeys };
+  return { get client() { return client!; }, contextKeys, unknownNames };
 }
 
 export async function deactivate(): Promise<void> {

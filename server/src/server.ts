@@ -38,7 +38,7 @@ import { annotateAllFromArgs, resolveAnnotateAllAction, sameMentions, setCodeAct
 import { entityItems } from './lsp/symbols';
 import { ClientUris } from './lsp/clientUris';
 import { WorkDoneTask } from './lsp/progress';
-import { DiagnosticsResult, DiagnosticsScheduler, articleDiagnostics, countProblems, outdatedClosedFiles, outdatedSidecar, registryDiagnostics, sidecarDiagnostics, wantsDiagnostics } from './lsp/diagnostics';
+import { DiagnosticsResult, DiagnosticsScheduler, articleDiagnostics, countProblems, ignoreDiagnostics, outdatedClosedFiles, outdatedSidecar, registryDiagnostics, sidecarDiagnostics, wantsDiagnostics } from './lsp/diagnostics';
 import { documentHighlights } from './lsp/highlights';
 import { hover } from './lsp/hover';
 import { inlayHints } from './lsp/inlayHints';
@@ -59,6 +59,8 @@ import {
   StatusNotification,
   StatusParams,
   TimelineRequest,
+  IgnoreNameRequest,
+  UnknownNamesRequest,
 } from './lsp/protocol';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
@@ -67,6 +69,7 @@ import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
 import { timeline } from './lsp/timeline';
+import { ignoreNameEdit, unknownNames } from './lsp/unknownNames';
 import { wikidataImport } from './lsp/wikidataImport';
 import { searchEntities } from './node/wikidataFetch';
 import { canonicalUri, createNodeHost } from './node/host';
@@ -171,6 +174,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       await service.prepare(uri, token);
       const kind = service.classify(uri);
       if (kind === 'sidecar') return sidecarDiagnostics(service, uri, s);
+      if (kind === 'ignore') return ignoreDiagnostics(service, uri, s);
       return kind === 'registry' ? registryDiagnostics(service, uri, s) : articleDiagnostics(service, uri, s);
     },
     currentVersion: (uri) => service.documents.get(uri)?.version,
@@ -259,6 +263,8 @@ async function loadFolder(folder: Folder): Promise<void> {
     log(`Loading ${folder.name} failed: ${errorText(e)}`);
   }
   registryChanged(folder);
+  // registryChanged has scheduled the open articles: only the ignore file's own problems remain.
+  ignoreChanged(folder, false);
   task.report(`${folder.snapshot.entities.size} entities`, 100, true);
   task.done();
   // Articles on disk are read after the first answers can go out, without blocking the event loop.
@@ -284,6 +290,20 @@ function registryChanged(folder: Folder): void {
   for (const uri of snap.files.keys()) diagnostics.schedule(uri, 0);
   for (const uri of service.documents.keys()) if (service.folderFor(uri) === folder && folder.articles.has(uri)) diagnostics.schedule(uri, 0);
   sendStatus();
+  refreshViews();
+  startIndexing();
+}
+
+/**
+ * The folder's `attache.ignore.yaml` changed (or was read): its problems, and (`articles`) every
+ * article's unknown names (open ones now, closed ones as indexing re-analyzes them).
+ */
+function ignoreChanged(folder: Folder, articles = true): void {
+  const uri = folder.ignoreUri();
+  if (!uri) return;
+  if (folder.ignoreFile?.text !== undefined ? listed(uri) : diagnostics.isShown(uri)) diagnostics.schedule(uri, 0);
+  if (!articles) return;
+  for (const doc of service.documents.keys()) if (service.folderFor(doc) === folder && folder.articles.has(doc)) diagnostics.schedule(doc, 0);
   refreshViews();
   startIndexing();
 }
@@ -355,6 +375,8 @@ function publishClosedFiles(): void {
 function republishFolder(folder: Folder): void {
   const uris = new Set([...folder.snapshot.files.keys(), ...folder.articles.keys()]);
   for (const uri of folder.articles.keys()) uris.add(sidecarPath(uri));
+  const ignore = folder.ignoreUri();
+  if (ignore && folder.ignoreFile?.text !== undefined) uris.add(ignore);
   for (const uri of [...diagnostics.shownUris(), ...checked]) if (service.folderFor(uri) === folder) uris.add(uri);
   for (const uri of uris) {
     checked.delete(uri);
@@ -388,6 +410,7 @@ function documentChanged(doc: TextDocument, how: 'open' | 'change'): void {
     if (how === 'open' || (service.registryParseMs.get(uri) ?? 0) <= SLOW_REGISTRY_PARSE_MS) scheduleRegistrySync(uri);
   } else if (kind === 'article') diagnostics.schedule(uri, doc.getText().length >= LARGE_ARTICLE ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
   else if (kind === 'sidecar') sidecarChanged(uri);
+  else if (kind === 'ignore') ignoreChanged(service.folderFor(uri));
 }
 
 /** A sidecar's annotations changed: its article's analysis and both files' problems follow. */
@@ -423,6 +446,10 @@ documents.onDidClose((e) => {
     if (!stays) diagnostics.clear(uri);
     sidecarChanged(uri);
   }
+  if (kind === 'ignore') {
+    if (!stays) diagnostics.clear(uri);
+    ignoreChanged(service.folderFor(uri));
+  }
 });
 
 /**
@@ -446,6 +473,7 @@ async function workspaceRead(): Promise<void> {
 
 async function filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
   const touched = new Set<Folder>();
+  const ignores = new Set<Folder>();
   for (const c of changes) {
     const uri = canonicalUri(c.uri);
     clientUris.remember(c.uri, uri);
@@ -455,7 +483,10 @@ async function filesChanged(changes: { uri: string; type: FileChangeType }[]): P
       touched.add(folder);
       if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
     } else if (kind === 'sidecar') sidecarChanged(uri);
-    else if (kind === 'article') {
+    else if (kind === 'ignore') {
+      ignores.add(folder);
+      if (c.type === FileChangeType.Deleted) diagnostics.clear(uri);
+    } else if (kind === 'article') {
       if (c.type === FileChangeType.Deleted) {
         checked.delete(uri);
         diagnostics.clear(uri);
@@ -466,6 +497,7 @@ async function filesChanged(changes: { uri: string; type: FileChangeType }[]): P
     }
   }
   for (const f of touched) registryChanged(f);
+  for (const f of ignores) ignoreChanged(f);
 }
 
 connection.onDidChangeConfiguration(async () => {
@@ -504,18 +536,28 @@ onRequest(TimelineRequest, async (p) => {
 
 onRequest(AddEntityRequest, async (p) => {
   await ready;
-  return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country) ?? null;
+  return addEntityEdit(service, canonicalUri(p.uri), p.name, p.type, p.country, p.role) ?? null;
+});
+
+onRequest(UnknownNamesRequest, async (p) => {
+  await workspaceRead();
+  return unknownNames(service, p?.uri ? canonicalUri(p.uri) : undefined);
+});
+
+onRequest(IgnoreNameRequest, async (p) => {
+  await ready;
+  return ignoreNameEdit(service, canonicalUri(p.uri), p.name, p.type);
 });
 
 onRequest(SameMentionsRequest, async (p) => {
-  await articlesRead;
+  await workspaceRead();
   return sameMentions(service, canonicalUri(p.uri), p.start, p.end);
 });
 
 connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | ImportWikidataResult | SearchWikidataResult | AnnotateAllReport | boolean | null> => {
   if (params.command === COMMANDS.annotateAll) {
     // Every article of the folder counts: wait until they are read.
-    await articlesRead;
+    await workspaceRead();
     const args = params.arguments?.[0] as AnnotateAllArgs | undefined;
     const r = args && typeof args.uri === 'string' ? annotateAllFromArgs(service, { ...args, uri: canonicalUri(args.uri) }) : undefined;
     if (!r) return { applied: false, occurrences: 0, articles: 0, unreadable: [] };
@@ -584,6 +626,9 @@ async function checkWorkspace(): Promise<CheckWorkspaceResult> {
       if (service.documents.has(sidecar) || folder.sidecarText(sidecar) !== undefined) await check(sidecar);
     }
     for (const uri of folder.snapshot.files.keys()) if (await check(uri)) registryFiles++;
+    // The ignore file's problems are listed like any file's.
+    const ignore = folder.ignoreUri();
+    if (ignore && folder.ignoreFile?.text !== undefined) await check(ignore);
   }
   return { articles, registryFiles, ...countProblems(published) };
 }
@@ -651,7 +696,7 @@ connection.onCodeLensResolve(async (lens) => {
   return resolveCodeLens(service, lens);
 });
 connection.onCodeActionResolve(async (action) => {
-  await articlesRead;
+  await workspaceRead();
   return resolveAnnotateAllAction(service, action);
 });
 connection.onCodeAction(async (p, token) => {

@@ -59,7 +59,7 @@ describe('attache/timeline', { skip: existsSync(serverPath) ? false : 'server/ou
   test('the folder, and one person across it', async () => {
     const uri = client.uri(FILE);
     const all = await ask({ uri, scope: 'workspace', today: '2026-12-01' });
-    assert.match(all.title, /\(9 articles\)$/);
+    assert.match(all.title, /\(10 articles\)$/);
     assert.ok(all.markers.some((m) => m.location.path.endsWith('/iwaya-qatar-energy.article')));
     assert.ok(all.rows.some((r) => r.id === 'japan-germany-strategic-dialogue-1'));
     // A registry file has no article of its own: the folder's timeline.

@@ -99,7 +99,7 @@ test('attache timeline --format svg samples: a well-formed SVG with the rows and
   const svg = parseXml(r.out);
   assert.equal(svg.name, 'svg');
   assert.equal(svg.attrs.xmlns, 'http://www.w3.org/2000/svg');
-  assert.equal(svg.children.find((c) => c.name === 'title')?.text, 'Timeline of 9 articles');
+  assert.equal(svg.children.find((c) => c.name === 'title')?.text, 'Timeline of 10 articles');
   const rows = all(svg, (e) => e.attrs['data-row'] !== undefined && e.attrs['data-kind'] !== undefined).map((e) => e.attrs['data-row']);
   for (const id of ['japan-foreign-minister', 'qatar-deputy-prime-minister', 'japan-qatar-strategic-dialogue-2', 'nato-summit-2022']) assert.ok(rows.includes(id), id);
 

@@ -1,5 +1,5 @@
 /**
- * The `attache` command (spec §5): `analyze`, `check`, `export` and `timeline`. Parses arguments, loads the
+ * The `attache` command (spec §5): `analyze`, `check`, `export`, `suggest` and `timeline`. Parses arguments, loads the
  * project from disk, prints one of the report formats and sets the exit status:
  * 0 ok, 1 (check) an error-severity diagnostic, 2 bad usage or unreadable input.
  */
@@ -21,6 +21,7 @@ import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
 import { Keep, RunCollector, processArticle, runContext } from './pipeline';
 import { summarize } from '../core/workspace';
 import { analyzeInWorkers, defaultJobs, workerScript } from './jobs';
+import { runSuggest } from './suggest';
 
 const VERSION = '0.1.0';
 
@@ -28,6 +29,7 @@ const USAGE = `Usage:
   attache analyze [--registry GLOB]... [--json] [--jobs N] [--numeric-order auto|mdy|dmy] PATH...
   attache check [--registry GLOB]... [--format text|json|sarif] [--fix] [--jobs N] [--numeric-order auto|mdy|dmy] PATH...
   attache export --format jsonl|brat|w3c [--registry GLOB]... [--out DIR] [--force] [--numeric-order auto|mdy|dmy] PATH...
+  attache suggest [--registry GLOB]... [--format text|json] [--min-count N] [--min-confidence X] PATH...
   attache import wikidata [--out FILE] [--lang en[,fr,…]] [--merge] INPUT...   (see import --help)
 ${JSONL_USAGE}
   attache timeline --format timelinejs|svg [--registry GLOB]... [--out FILE] [--force]
@@ -42,6 +44,17 @@ folder and in the nearest folder above each PATH that has them.
 --numeric-order (the setting attache.dates.numericOrder) reads dates like 03/04/2025: mdy month
 first, dmy day first, auto (default) as the article's unambiguous ones (13/02/2025) show, else
 month first, marked uncertain.
+
+suggest lists the unknown names of the articles, most frequent first, with their guessed type,
+example sentences (path:line:col) and the offices mentioned next to them (the date of the
+sentence as a start hint for the role); --min-count N leaves out names mentioned fewer times.
+
+--min-confidence X (0 to 1, the setting attache.unknownNames.minConfidence, default 0.5) reports
+an unknown name only when the guess that it is a name is at least that sure (analyze, check,
+export, suggest).
+
+Names listed in attache.ignore.yaml (found in the current folder or the nearest folder above each
+PATH; --ignore FILE names others) are never unknown names.
 
 --jobs N analyzes the articles on N threads, this one and N − 1 worker threads (default: the
 cores available); the output is the same whatever N. --fix runs on one thread.
@@ -78,10 +91,16 @@ interface Args {
   numericOrder: NumericOrder;
   /** Threads for the articles; undefined: the cores available. */
   jobs?: number;
+  /** suggest: leave out names mentioned fewer times. */
+  minCount: number;
+  /** `attache.unknownNames.minConfidence`. */
+  minConfidence?: number;
+  /** `--ignore FILE`: ignore files instead of the discovered `attache.ignore.yaml`. */
+  ignore?: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false, quiet: false, numericOrder: 'auto' };
+  const a: Args = { command: '', paths: [], registry: [], json: false, format: 'text', fix: false, force: false, quiet: false, numericOrder: 'auto', minCount: 1 };
   eachArgument(argv, 0, (name, arg, value) => {
     if (name === '--registry') a.registry.push(value());
     else if (name === '--json') a.json = true;
@@ -93,6 +112,15 @@ function parseArgs(argv: string[]): Args {
     else if (name === '--today') a.today = checkToday(value());
     else if (name === '--entity') a.entity = value();
     else if (name === '--numeric-order') a.numericOrder = numericOrderArg(value());
+    else if (name === '--min-count') {
+      const v = value();
+      if (!/^[1-9][0-9]{0,8}$/.test(v)) throw new UsageError(`--min-count needs a whole number of mentions from 1, not '${v}'`);
+      a.minCount = Number(v);
+    } else if (name === '--min-confidence') {
+      const v = value();
+      if (!/^(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)$/.test(v)) throw new UsageError(`--min-confidence needs a number from 0 to 1, not '${v}'`);
+      a.minConfidence = Number(v);
+    } else if (name === '--ignore') (a.ignore ??= []).push(value());
     else if (name === '--jobs') {
       const v = value();
       if (!/^[1-9][0-9]{0,3}$/.test(v)) throw new UsageError(`--jobs needs a whole number of threads from 1 to 9999, not '${v}'`);
@@ -116,8 +144,9 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
   const args = parseCommand(argv, out, err);
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
-  const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry, settings: settingsOf(args) });
+  const inputs = loadInputs(inputOptions(args, cwd));
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
+  if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, bar);
   const run = analyzeHere(inputs, keepFor(args), bar);
   bar?.done();
   return report(args, inputs, run, out, err);
@@ -128,7 +157,8 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   const args = parseCommand(argv, out, err);
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
-  const inputs = loadInputs({ cwd, paths: args.paths, registryGlobs: args.registry, settings: settingsOf(args) });
+  const inputs = loadInputs(inputOptions(args, cwd));
+  if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length }));
   const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   let run: RunCollector;
@@ -147,7 +177,17 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
 }
 
 function settingsOf(args: Args): CoreSettings {
-  return { numericOrder: args.numericOrder };
+  return { numericOrder: args.numericOrder, ...(args.minConfidence !== undefined ? { unknownMinConfidence: args.minConfidence } : {}) };
+}
+
+/** `suggest --json` is `--format json`, as for analyze. */
+function suggestArgs(args: Args): Args {
+  return args.json ? { ...args, format: 'json' } : args;
+}
+
+/** What `loadInputs` and `loadProject` need from the arguments. */
+function inputOptions(args: Args, cwd: string): { cwd: string; paths: string[]; registryGlobs: string[]; settings: CoreSettings; ignoreFiles?: string[] } {
+  return { cwd, paths: args.paths, registryGlobs: args.registry, settings: settingsOf(args), ...(args.ignore ? { ignoreFiles: args.ignore } : {}) };
 }
 
 /** Reads the arguments; a number is the exit status of a run that ends here (help, version, bad usage). */
@@ -162,7 +202,7 @@ function parseCommand(argv: string[], out: Out, err: Out): Args | number {
       return 0;
     }
     const args = parseArgs(argv);
-    if (!['analyze', 'check', 'export', 'timeline'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
+    if (!['analyze', 'check', 'export', 'suggest', 'timeline'].includes(args.command)) throw new UsageError(args.command ? `unknown command '${args.command}'` : 'missing command');
     if (!args.paths.length) throw new UsageError(`${args.command} needs at least one PATH`);
     if (args.command === 'timeline') {
       if (!TIMELINE_FORMATS.includes(args.format)) throw new UsageError(`timeline needs --format timelinejs or svg${args.format === 'text' ? '' : `, not '${args.format}'`}`);
@@ -170,11 +210,14 @@ function parseCommand(argv: string[], out: Out, err: Out): Args | number {
     else if (args.command === 'export') {
       if (!['jsonl', 'brat', 'w3c'].includes(args.format)) throw new UsageError(`export needs --format jsonl, brat or w3c${args.format === 'text' ? '' : `, not '${args.format}'`}`);
       if (args.format === 'brat' && !args.out) throw new UsageError('export --format brat needs --out DIR');
+    } else if (args.command === 'suggest') {
+      if (!['text', 'json'].includes(args.format)) throw new UsageError(`suggest --format must be text or json, not '${args.format}'`);
     } else if (!['text', 'json', 'sarif'].includes(args.format)) throw new UsageError(`--format must be text, json or sarif, not '${args.format}'`);
     if (args.out && args.command !== 'export' && args.command !== 'timeline') throw new UsageError('--out only goes with export and timeline');
     if (args.fix && args.command !== 'check') throw new UsageError('--fix only goes with check');
     if (args.force && args.command !== 'export' && args.command !== 'timeline') throw new UsageError('--force only goes with export and timeline');
     if (args.jobs !== undefined && args.command !== 'check' && args.command !== 'analyze') throw new UsageError('--jobs only goes with check and analyze');
+    if (args.minCount !== 1 && args.command !== 'suggest') throw new UsageError('--min-count only goes with suggest');
     return args;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -209,7 +252,7 @@ function withProject(args: Args, cwd: string, out: Out, err: Out, progress?: Pro
   const settings = settingsOf(args);
   let bar: Progress | null = null;
   let project = loadProject({
-    cwd, paths: args.paths, registryGlobs: args.registry, settings,
+    ...inputOptions(args, cwd), settings,
     onArticles: (total) => (bar = Progress.on(progress, args.quiet, { articles: total })),
     onArticle: (chars) => bar?.tick(chars),
   });
@@ -219,7 +262,7 @@ function withProject(args: Args, cwd: string, out: Out, err: Out, progress?: Pro
   if (args.fix) {
     const r = applySafeFixes(project, err);
     writeFailed = r.failed;
-    if (r.changed) project = loadProject({ cwd, paths: args.paths, registryGlobs: args.registry, settings });
+    if (r.changed) project = loadProject({ ...inputOptions(args, cwd), settings });
   }
   if (args.command === 'export') return runExport(project, args, out, err);
   if (args.command === 'timeline') return runTimeline(project, args, out, err);
@@ -234,7 +277,7 @@ function withProject(args: Args, cwd: string, out: Out, err: Out, progress?: Pro
 function report(args: Args, inputs: ProjectInputs, run: RunCollector, out: Out, err: Out): number {
   const { errors, articles } = run;
   for (const e of errors) err(`attache: ${e}\n`);
-  const input = { cwd: inputs.cwd, registry: inputs.registry, articles };
+  const input = { cwd: inputs.cwd, registry: inputs.registry, articles, ignoreFiles: inputs.ignoreFiles };
   const reports = fileReports(input, run.workspaceFindings(inputs.settings));
   if (args.command === 'analyze') {
     out(args.json ? JSON.stringify(analyzeJson(input, reports), null, 2) + '\n' : analyzeText(input, reports));

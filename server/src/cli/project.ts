@@ -17,7 +17,8 @@ import { DateScanner } from '../core/dates';
 import { sidecarPath } from '../core/annotations';
 import { buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
-import { CoreSettings, RegistrySnapshot } from '../core/types';
+import { IGNORE_FILE, IgnoreList, parseIgnoreFile } from '../core/ignore';
+import { CoreSettings, EntityType, Finding, RegistrySnapshot } from '../core/types';
 import { DEFAULT_ARTICLE_GLOBS, DEFAULT_REGISTRY_GLOBS, findFiles, globMatcher, readTextFile } from '../node/files';
 
 export interface LoadedArticle {
@@ -39,6 +40,16 @@ export interface Project {
   /** Files that could not be read or found, with a message naming them. */
   errors: string[];
   settings: CoreSettings;
+  /** The `attache.ignore.yaml` files in use (their names are in `settings.ignore`). */
+  ignoreFiles: IgnoreFileReport[];
+}
+
+/** An ignore file read for a run, with its problems (offsets in `text`). */
+export interface IgnoreFileReport {
+  /** Absolute path. */
+  file: string;
+  text: string;
+  findings: Finding[];
 }
 
 export interface LoadOptions {
@@ -46,6 +57,8 @@ export interface LoadOptions {
   paths: string[];
   registryGlobs: string[];
   settings?: CoreSettings;
+  /** `--ignore FILE`: these ignore files instead of the `attache.ignore.yaml` found beside the PATHs. */
+  ignoreFiles?: string[];
   /** Called once the article files are known, with their number (for a progress line). */
   onArticles?: (total: number) => void;
   /** Called after each article is analyzed, with the length of its text. */
@@ -61,6 +74,7 @@ export interface ProjectInputs {
   articleFiles: string[];
   errors: string[];
   settings: CoreSettings;
+  ignoreFiles: IgnoreFileReport[];
 }
 
 export function loadProject(opts: LoadOptions): Project {
@@ -74,7 +88,7 @@ export function loadProject(opts: LoadOptions): Project {
     if (a) articles.push(a);
     opts.onArticle?.(a?.text.length ?? 0);
   }
-  return { cwd: opts.cwd, registryFiles: inputs.registryFiles, registry, articles, errors, settings };
+  return { cwd: opts.cwd, registryFiles: inputs.registryFiles, registry, articles, errors, settings, ignoreFiles: inputs.ignoreFiles };
 }
 
 /**
@@ -143,7 +157,57 @@ export function loadInputs(opts: LoadOptions): ProjectInputs {
     }
   }
 
-  return { cwd: opts.cwd, registryFiles, registry: readRegistry(registryFiles, errors), articleFiles, errors, settings: opts.settings ?? {} };
+  const ignore = readIgnoreFiles(opts.ignoreFiles ? opts.ignoreFiles.map((f) => path.resolve(opts.cwd, f)) : discoverIgnoreFiles(opts.cwd, opts.paths), errors);
+  const settings: CoreSettings = ignore.list.names.size ? { ...opts.settings, ignore: ignore.list } : { ...opts.settings };
+  return { cwd: opts.cwd, registryFiles, registry: readRegistry(registryFiles, errors), articleFiles, errors, settings, ignoreFiles: ignore.files };
+}
+
+/**
+ * The `attache.ignore.yaml` of a run without `--ignore`: for the current folder and each PATH, the
+ * nearest one walking up (stopping at a folder with `.git`, the root of a repository).
+ */
+export function discoverIgnoreFiles(cwd: string, paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  const starts = [cwd];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    try {
+      starts.push(fs.statSync(abs).isDirectory() ? abs : path.dirname(abs));
+    } catch {
+      // Reported with the articles.
+    }
+  }
+  for (const start of starts) {
+    for (let d = start; ; d = path.dirname(d)) {
+      const f = path.join(d, IGNORE_FILE);
+      if (fs.existsSync(f)) {
+        found.add(f);
+        break;
+      }
+      if (path.dirname(d) === d || fs.existsSync(path.join(d, '.git'))) break;
+    }
+  }
+  return [...found].sort();
+}
+
+/** Reads and merges ignore files; an unreadable one is reported in `errors`. */
+export function readIgnoreFiles(files: readonly string[], errors: string[]): { list: IgnoreList; files: IgnoreFileReport[] } {
+  const names = new Map<string, Set<EntityType> | null>();
+  const reports: IgnoreFileReport[] = [];
+  for (const file of files) {
+    const r = readTextFile(file);
+    if (!r.ok) {
+      errors.push(r.error);
+      continue;
+    }
+    const parsed = parseIgnoreFile(r.text);
+    reports.push({ file, text: r.text, findings: parsed.findings });
+    for (const [k, types] of parsed.list.names) {
+      const prev = names.get(k);
+      names.set(k, prev === null || types === null ? null : new Set([...(prev ?? []), ...types]));
+    }
+  }
+  return { list: { names }, files: reports };
 }
 
 /** The registry files of a run: those matching `--registry`, else the ones found beside the PATHs (see above). */

@@ -39,6 +39,8 @@ export interface ReportInput {
   cwd: string;
   registry: RegistrySnapshot;
   articles: readonly ReportedArticle[];
+  /** The run's `attache.ignore.yaml` files, reported after the registry files. */
+  ignoreFiles?: readonly { file: string; text: string; findings: Finding[] }[];
 }
 
 /** The report view of a full analysis. */
@@ -57,7 +59,7 @@ export interface FileReport {
   /** Absolute path. */
   file: string;
   text: string;
-  kind: 'article' | 'registry' | 'annotations';
+  kind: 'article' | 'registry' | 'annotations' | 'ignore';
   findings: Finding[];
 }
 
@@ -76,7 +78,7 @@ export function displayPath(cwd: string, file: string): string {
   return shown;
 }
 
-/** Articles first (in path order), then registry files; workspace findings merged in. */
+/** Articles first (in path order), then registry files, then ignore files; workspace findings merged in. */
 export function fileReports(project: ReportInput, workspaceFindings: (file: string) => Finding[] = () => []): FileReport[] {
   const out: FileReport[] = [];
   for (const a of project.articles) {
@@ -90,6 +92,7 @@ export function fileReports(project: ReportInput, workspaceFindings: (file: stri
   for (const f of project.registry.files.values()) {
     out.push({ file: f.path, text: f.text, kind: 'registry', findings: f.findings });
   }
+  for (const f of project.ignoreFiles ?? []) out.push({ file: f.file, text: f.text, kind: 'ignore', findings: f.findings });
   return out;
 }
 

@@ -34,6 +34,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'orphaned-annotation': 'An annotation whose text can no longer be found in the article.',
   'annotation-syntax': 'An annotation file that does not parse or has ill-typed fields.',
   'front-matter-syntax': 'Article front matter that is not valid YAML.',
+  'ignore-syntax': 'An attache.ignore.yaml that does not parse or has ill-typed entries.',
 };
 
 export function sarifLog(cwd: string, reports: FileReport[], version: string): unknown {

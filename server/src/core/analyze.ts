@@ -11,6 +11,7 @@ import { ArticleCache } from './articleCache';
 import { ARTICLE_CHECKS } from './checks';
 import { DateScanner, recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
+import { dropIgnored } from './ignore';
 import { CoreSettings, DateMention, EntityMention, Finding, RegistrySnapshot, Severity, applySeverity } from './types';
 
 export interface AnalysisContext {
@@ -85,7 +86,8 @@ export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisCo
   yield;
   const d = recognizeDates(article, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
   yield;
-  const e = recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence });
+  // Names the workspace's attache.ignore.yaml lists are not unknown names (core/ignore.ts).
+  const e = dropIgnored(recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence }), ctx.settings?.ignore);
   yield;
   let entities = e.mentions;
   let dates = d.dates;

@@ -7,6 +7,8 @@
  * (`lsp/convert.ts`).
  */
 
+import type { IgnoreList } from './ignore';
+
 export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'office' | 'event';
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'country', 'place', 'office', 'event'];
 
@@ -43,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   'orphaned-annotation': 'warning',
   'annotation-syntax': 'error',
   'front-matter-syntax': 'error',
+  'ignore-syntax': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -107,6 +110,8 @@ export interface CoreSettings {
   numericOrder?: NumericOrder;
   /** `attache.unknownNames.minConfidence`: unknown names below this confidence (0..1) are not reported. */
   unknownMinConfidence?: number;
+  /** The workspace's `attache.ignore.yaml` (core/ignore.ts): names never reported as unknown. */
+  ignore?: IgnoreList;
 }
 
 /**

@@ -194,7 +194,7 @@ function addToRegistryActions(
  * the new entry will be once it is applied (the editor opens the file there). Undefined when
  * there is nowhere to write it (a file outside every folder and no registry).
  */
-export function addEntityEdit(service: AttacheService, articleUri: string, rawName: unknown, type: unknown, rawCountry?: unknown): AddEntityResult | undefined {
+export function addEntityEdit(service: AttacheService, articleUri: string, rawName: unknown, type: unknown, rawCountry?: unknown, rawRole?: unknown): AddEntityResult | undefined {
   // The arguments come from the editor: check them as any request input.
   const name = typeof rawName === 'string' ? rawName.trim() : '';
   if (!name || !ENTITY_TYPES.includes(type as EntityType)) return undefined;
@@ -203,7 +203,8 @@ export function addEntityEdit(service: AttacheService, articleUri: string, rawNa
   const folder = service.folderFor(articleUri);
   const snap = folder.snapshot;
   const id = slugId(name, snap);
-  const entry = { id, type: entityType, name, country };
+  const role = roleOf(rawRole);
+  const entry = { id, type: entityType, name, country, ...(role ? { role } : {}) };
   const files = [...snap.files.keys()].sort();
   const file = registryFileFor(files, entityType);
   if (!file) {
@@ -228,6 +229,14 @@ export function addEntityEdit(service: AttacheService, articleUri: string, rawNa
   const span = newEntrySpan(e, id);
   const edit: WorkspaceEdit = { changes: { [file]: [{ range: toRange(text, e.start, e.end), newText: e.newText }] } };
   return { id, uri: file, edit, range: toRange(applyEdits(text, [e]).text, span.start, span.end) };
+}
+
+/** A role from the editor (`{ office, start? }`), checked as any request input; undefined when malformed. */
+function roleOf(raw: unknown): { office: string; start?: string } | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const { office, start } = raw as { office?: unknown; start?: unknown };
+  if (typeof office !== 'string' || !/^[a-z0-9][a-z0-9._-]*$/.test(office)) return undefined;
+  return typeof start === 'string' && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(start) ? { office, start } : { office };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -157,6 +157,13 @@ export function registryDiagnostics(service: AttacheService, uri: string, settin
   return toResult(service, uri, { text: status.text, findings: finalizeFindings(status.findings, settings) }, doc?.version);
 }
 
+/** The problems of a folder's `attache.ignore.yaml` (`ignore-syntax`); undefined when `uri` is not one or does not exist. */
+export function ignoreDiagnostics(service: AttacheService, uri: string, settings: CoreSettings): DiagnosticsResult | undefined {
+  const f = service.folderFor(uri).ignoreFile;
+  if (!f || f.uri !== uri || f.text === undefined) return undefined;
+  return toResult(service, uri, { text: f.text, findings: finalizeFindings(f.findings, settings) }, service.documents.get(uri)?.version);
+}
+
 export interface SchedulerOptions {
   delayMs: number;
   /**

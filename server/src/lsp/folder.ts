@@ -17,7 +17,8 @@ import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
 import { diffRegion, spliceAnalysis } from '../core/splice';
 import { ArticleCache, createArticleCache } from '../core/articleCache';
-import { CoreSettings, Entity, EntityMention, RegistrySnapshot } from '../core/types';
+import { IGNORE_FILE, IgnoreList, parseIgnoreFile } from '../core/ignore';
+import { CoreSettings, Entity, EntityMention, Finding, RegistrySnapshot } from '../core/types';
 import { lineIndexAfterEdit } from './convert';
 import { CrossArticleIndex, createCrossArticleIndex } from './crossArticle';
 import type { Host, HostRead } from './service';
@@ -96,7 +97,7 @@ export interface MentionStats {
  * What a file is to the service: an article, a registry file, an article's annotation sidecar, or
  * something it ignores. `Folder.classify` is the one place that decides.
  */
-export type FileKind = 'article' | 'registry' | 'sidecar' | 'other';
+export type FileKind = 'article' | 'registry' | 'sidecar' | 'ignore' | 'other';
 
 /** One workspace folder (or the folder-less fallback for loose files): its own registry and articles. */
 export class Folder {
@@ -139,10 +140,34 @@ export class Folder {
     const a = this.analysisSettings;
     const numericOrder = settings.core.numericOrder ?? 'auto';
     const unknownMinConfidence = settings.core.unknownMinConfidence;
-    if (a.numericOrder !== numericOrder || a.unknownMinConfidence !== unknownMinConfidence) this.analysisSettings = { numericOrder, unknownMinConfidence };
+    if (a.numericOrder !== numericOrder || a.unknownMinConfidence !== unknownMinConfidence) this.analysisSettings = { numericOrder, unknownMinConfidence, ...(a.ignore ? { ignore: a.ignore } : {}) };
     this.settings = settings;
     this.isArticlePath = this.host.matcher(settings.articles);
     this.isRegistryPath = this.host.matcher(settings.registry);
+  }
+
+  /** The folder's `attache.ignore.yaml` as last read (text undefined: there is none), with its problems. */
+  ignoreFile: { uri: string; text: string | undefined; findings: Finding[] } | undefined;
+
+  /** The URI of the folder's `attache.ignore.yaml` (at its root); undefined for loose files. */
+  ignoreUri(): string | undefined {
+    return this.uri === null ? undefined : this.host.join(this.uri, IGNORE_FILE);
+  }
+
+  /**
+   * The ignore file's new text (undefined: deleted). Every analysis depends on its names: when
+   * they change, the analysis settings are replaced, so every cached analysis is stale.
+   */
+  setIgnoreText(text: string | undefined): void {
+    const uri = this.ignoreUri();
+    if (!uri) return;
+    const parsed = text === undefined ? undefined : parseIgnoreFile(text);
+    this.ignoreFile = { uri, text, findings: parsed?.findings ?? [] };
+    const list = parsed?.list.names.size ? parsed.list : undefined;
+    if (!sameIgnore(this.analysisSettings.ignore, list)) {
+      const { ignore: _old, ...rest } = this.analysisSettings;
+      this.analysisSettings = list ? { ...rest, ignore: list } : rest;
+    }
   }
 
   relative(uri: string): string | undefined {
@@ -171,6 +196,7 @@ export class Folder {
    */
   classify(uri: string, languageId?: string): FileKind {
     if (isSidecarPath(uri)) return 'sidecar';
+    if (this.uri !== null && uri === this.ignoreUri()) return 'ignore';
     if (this.isRegistryFile(uri)) return 'registry';
     if (languageId === 'diplomatic-article' || this.articles.has(uri) || this.matchesArticleGlobs(uri)) return 'article';
     return 'other';
@@ -457,4 +483,16 @@ export class Folder {
     }
     return out;
   }
+}
+
+/** Whether two ignore lists ignore the same names for the same types. */
+function sameIgnore(a: IgnoreList | undefined, b: IgnoreList | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.names.size !== b.names.size) return false;
+  for (const [k, t] of a.names) {
+    const u = b.names.get(k);
+    if (u === undefined || (t === null) !== (u === null)) return false;
+    if (t && u && (t.size !== u.size || [...t].some((x) => !u.has(x)))) return false;
+  }
+  return true;
 }

@@ -192,6 +192,8 @@ export interface AddEntityParams {
   type: string;
   /** A country id, or absent for none. */
   country?: string;
+  /** A person's role to write with the entry (the office named next to an unknown name, and a start hint). */
+  role?: { office: string; start?: string };
 }
 
 /** The answer to `AddEntityRequest`; null when there is nowhere to write the entry. */
@@ -264,5 +266,63 @@ export interface TimelineParams {
 
 export type { TimelineData };
 
+
+/**
+ * Client → server request: the unknown names of the workspace folder of `uri` (every folder when
+ * absent), ranked as `attache suggest` ranks them (core/suggest.ts), for the "Unknown names" view.
+ * Names in the folder's `attache.ignore.yaml` are left out.
+ */
+export const UnknownNamesRequest = request<UnknownNamesParams, UnknownNameItem[]>('attache/unknownNames');
+
+export interface UnknownNamesParams {
+  /** A workspace folder, or any file in it. */
+  uri?: string;
+}
+
+export interface UnknownNameOccurrence {
+  uri: string;
+  range: Range;
+  text: string;
+}
+
+export interface UnknownNameItem {
+  /** The workspace folder the name was found in. */
+  folder: string;
+  name: string;
+  type: string;
+  count: number;
+  articles: number;
+  confidence: number;
+  /** Offices of the registry named next to it, most frequent first, with the earliest date as a start hint. */
+  offices: { id: string | null; name: string; count: number; start: string | null }[];
+  /** Example sentences. */
+  examples: { uri: string; line: number; sentence: string }[];
+  /** Every mention, in path and offset order. */
+  occurrences: UnknownNameOccurrence[];
+}
+
+/**
+ * Client → server request: the edit that lists a name in the `attache.ignore.yaml` of the folder
+ * of `uri` (creating the file when it does not exist). Null outside every
+ * workspace folder.
+ */
+export const IgnoreNameRequest = request<IgnoreNameParams, IgnoreNameResult | null>('attache/ignoreNameEdit');
+
+export interface IgnoreNameParams {
+  /** An article (or any file) of the workspace folder. */
+  uri: string;
+  name: string;
+  /** Ignore the name only when guessed as this type; absent: whatever type. */
+  type?: string;
+}
+
+export interface IgnoreNameResult {
+  /** The ignore file's URI. */
+  uri: string;
+  edit: WorkspaceEdit;
+}
+
 /** Every custom request the server answers (a protocol test asks each one). */
-export const REQUESTS: readonly Request<unknown, unknown>[] = [EntitiesRequest, AddEntityRequest, ContextSpansRequest, AnnotationsRequest, TimelineRequest, SameMentionsRequest];
+export const REQUESTS: readonly Request<unknown, unknown>[] = [
+  EntitiesRequest, AddEntityRequest, ContextSpansRequest, AnnotationsRequest, TimelineRequest, SameMentionsRequest, UnknownNamesRequest, IgnoreNameRequest,
+];

@@ -129,6 +129,7 @@ export class AttacheService {
       // Whatever was read counts, even if a later file failed.
       this.refresh(folder);
     }
+    this.readIgnoreFile(folder);
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
@@ -167,6 +168,25 @@ export class AttacheService {
       } else this.host.log(r.error);
     });
     this.host.log(`${folder.name}: ${n} article(s) read from disk (${Date.now() - t0} ms)`);
+  }
+
+  /** Whether `uri` is the `attache.ignore.yaml` at the root of its workspace folder. */
+  isIgnoreFile(uri: string): boolean {
+    return this.folderFor(uri).ignoreUri() === uri;
+  }
+
+  /** (Re)reads a folder's ignore file: the open buffer, else `r` or the disk (absent: no names ignored). */
+  private readIgnoreFile(folder: Folder, r?: HostRead): void {
+    const uri = folder.ignoreUri();
+    if (!uri) return;
+    const open = this.documents.get(uri);
+    if (open) {
+      folder.setIgnoreText(open.text);
+      return;
+    }
+    const read = r ?? this.host.readFile(uri);
+    if (!read.ok && !read.missing) this.host.log(read.error);
+    folder.setIgnoreText(read.ok ? read.text : undefined);
   }
 
   private readRegistryFile(folder: Folder, uri: string, r: HostRead = this.host.readFile(uri)): void {
@@ -219,6 +239,7 @@ export class AttacheService {
     const folder = this.folderFor(doc.uri);
     const kind = folder.classify(doc.uri, doc.languageId);
     if (kind === 'sidecar') folder.openSidecars.set(doc.uri, doc.text);
+    else if (kind === 'ignore') folder.setIgnoreText(doc.text);
     // Registry text reaches the store in `syncRegistry`, which the server debounces: re-parsing a
     // large registry on every keystroke would starve everything else.
     else if (kind === 'article') folder.setArticleText(doc.uri, doc.text, doc.version);
@@ -266,6 +287,9 @@ export class AttacheService {
       // From now on the file on disk counts (unsaved changes are gone with the buffer).
       folder.openSidecars.delete(uri);
       folder.sidecarChanged(uri);
+    } else if (kind === 'ignore') {
+      // From now on the file on disk counts.
+      this.readIgnoreFile(folder);
     } else if (kind === 'registry') {
       if (folder.uri !== null && folder.matchesRegistryGlobs(uri)) this.readRegistryFile(folder, uri);
       else folder.removeRegistryFile(uri);
@@ -299,6 +323,10 @@ export class AttacheService {
       // A deleted sidecar reads as absent.
       folder.sidecarChanged(uri, r);
       return 'sidecar';
+    }
+    if (kind === 'ignore') {
+      this.readIgnoreFile(folder, r);
+      return 'ignore';
     }
     if (kind === 'registry') {
       if (deleted) folder.removeRegistryFile(uri);

@@ -17,6 +17,8 @@ export interface NewEntry {
   name: string;
   /** A country id: written as `of:` for an office (whose office it is), `country:` otherwise; never for a country. */
   country?: string;
+  /** A person's role: an office id and, when known, its start (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+  role?: { office: string; start?: string };
 }
 
 /** File names (without `.yaml`) that hold entities of a type. */
@@ -62,6 +64,10 @@ function scalar(s: string): string {
 export function entryYaml(entry: NewEntry, itemIndent: string, keyIndent: string, eol: string): string {
   const lines = [`${itemIndent}- id: ${entry.id}`, `${keyIndent}type: ${entry.type}`, `${keyIndent}name: ${scalar(entry.name)}`];
   if (entry.country && entry.type !== 'country') lines.push(`${keyIndent}${entry.type === 'office' ? 'of' : 'country'}: ${scalar(entry.country)}`);
+  if (entry.role && entry.type === 'person') {
+    lines.push(`${keyIndent}roles:`, `${keyIndent}  - office: ${scalar(entry.role.office)}`);
+    if (entry.role.start && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(entry.role.start)) lines.push(`${keyIndent}    start: ${entry.role.start}`);
+  }
   return lines.join(eol) + eol;
 }
 
