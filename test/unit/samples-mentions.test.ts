@@ -29,11 +29,11 @@ test('samples: every mention is linked to the expected entity, with no false lin
   const expected = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, string[]>;
   assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort());
   for (const k of Object.keys(expected)) assert.deepEqual(actual[k], expected[k], k);
-  // The planted cases: unknown officials (Nasser Al-Rumaihi next to an office of the registry), a
+  // The planted cases: unknown officials (Jasem Mohamed Albudaiwi next to an office of the registry), a
   // place and an organization the registry lacks, one ambiguous surname, nothing else unlinked.
   const unlinked = Object.values(actual).flat().filter((x) => /→ (unknown|ambiguous):/.test(x));
   assert.deepEqual(unlinked, [
-    'Strait of Hormuz → unknown:place', 'Nasser Al-Rumaihi → unknown:person', 'Nasser Al-Rumaihi → unknown:person',
+    'Strait of Hormuz → unknown:place', 'Jasem Mohamed Albudaiwi → unknown:person', 'Jasem Mohamed Albudaiwi → unknown:person',
     'European Union → unknown:organization', 'Yousef Al-Dosari → unknown:person',
     'Osamu Izawa → unknown:person', 'Hayashi → ambiguous:hayashi-yoshimasa|hayashi-mitsuko',
   ]);

@@ -206,13 +206,13 @@ test('attache suggest samples: the golden output, as text and as JSON', () => {
   assert.equal(json.out, readFileSync(GOLDEN_JSON, 'utf8'));
   // The planted unknown official comes first, with his office and the date as a start hint.
   const doc = JSON.parse(json.out) as { articles: number; names: { name: string; offices: { id: string; start: string }[] }[] };
-  assert.equal(doc.names[0].name, 'Nasser Al-Rumaihi');
+  assert.equal(doc.names[0].name, 'Jasem Mohamed Albudaiwi');
   assert.deepEqual(doc.names[0].offices.map((o) => [o.id, o.start]), [['gcc-secretary-general', '2025-11-12']]);
   assert.ok(doc.names.some((n) => n.name === 'Osamu Izawa'));
   assert.equal(cli(['suggest', '--json', 'samples'], repoRoot).out, json.out, '--json is --format json');
   // --min-count 2 keeps only names mentioned twice or more.
   const two = JSON.parse(cli(['suggest', '--format=json', '--min-count', '2', 'samples'], repoRoot).out) as typeof doc;
-  assert.deepEqual(two.names.map((n) => n.name), ['Nasser Al-Rumaihi']);
+  assert.deepEqual(two.names.map((n) => n.name), ['Jasem Mohamed Albudaiwi']);
 });
 
 const ARTICLE = `---

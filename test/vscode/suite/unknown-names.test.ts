@@ -64,8 +64,8 @@ suite('The Unknown names view', () => {
     const names = await until(async () => {
       await unknownNames.refresh();
       return unknownNames.names().map((n) => n.name);
-    }, (n) => n.includes('Osamu Izawa') && n.includes('Nasser Al-Rumaihi'), 'the samples\' unknown names');
-    assert.equal(names[0], 'Nasser Al-Rumaihi');
+    }, (n) => n.includes('Osamu Izawa') && n.includes('Jasem Mohamed Albudaiwi'), 'the samples\' unknown names');
+    assert.equal(names[0], 'Jasem Mohamed Albudaiwi');
     const nasser = unknownNames.names()[0];
     assert.equal(nasser.type, 'person');
     assert.equal(nasser.count, 2);
@@ -74,7 +74,7 @@ suite('The Unknown names view', () => {
     const top = await unknownNames.getChildren();
     assert.deepEqual(top.map((n) => n.item.name), names);
     const item = unknownNames.getTreeItem(top[0]);
-    assert.equal(item.label, 'Nasser Al-Rumaihi');
+    assert.equal(item.label, 'Jasem Mohamed Albudaiwi');
     assert.equal(item.contextValue, 'attacheUnknownName');
     const mentions = await unknownNames.getChildren(top[0]);
     assert.equal(mentions.length, 2);
@@ -84,7 +84,7 @@ suite('The Unknown names view', () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     assert.equal(editor.document.uri.toString(), gulf.toString());
-    assert.equal(editor.document.getText(editor.selection), 'Nasser Al-Rumaihi');
+    assert.equal(editor.document.getText(editor.selection), 'Jasem Mohamed Albudaiwi');
   });
 
   test('"Not an Entity" writes attache.ignore.yaml and the name leaves the view and the Problems panel', async () => {
@@ -98,7 +98,7 @@ suite('The Unknown names view', () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(ignoreFile));
     assert.match(text, /^version: 1\nnames:\n {2}- Strait of Hormuz\n$/m);
     await until(() => vscode.languages.getDiagnostics(gulf).filter((d) => codeOf(d) === 'unknown-entity').map((d) => d.message.split("'")[1]),
-      (n) => !n.includes('Strait of Hormuz') && n.includes('Nasser Al-Rumaihi'), 'the hint on Strait of Hormuz to go');
+      (n) => !n.includes('Strait of Hormuz') && n.includes('Jasem Mohamed Albudaiwi'), 'the hint on Strait of Hormuz to go');
     const names = await until(async () => {
       await unknownNames.refresh();
       return unknownNames.names().map((n) => n.name);
@@ -109,7 +109,7 @@ suite('The Unknown names view', () => {
   test('"Add to Registry…" writes the person with the office next to the name and its start hint', async () => {
     const { client, unknownNames } = await api();
     await unknownNames.refresh();
-    const nasser = unknownNames.names().find((n: UnknownNameItem) => n.name === 'Nasser Al-Rumaihi');
+    const nasser = unknownNames.names().find((n: UnknownNameItem) => n.name === 'Jasem Mohamed Albudaiwi');
     assert.ok(nasser);
     const ask: Ask = {
       type: async (_name, _items, preselected) => preselected,
@@ -117,11 +117,11 @@ suite('The Unknown names view', () => {
     };
     const persons = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root(), 'registry', 'persons.yaml'));
     const original = persons.getText();
-    assert.equal(await addNameToRegistry(client, nasser, ask), 'nasser-al-rumaihi');
+    assert.equal(await addNameToRegistry(client, nasser, ask), 'jasem-mohamed-albudaiwi');
     const e = vscode.window.activeTextEditor;
     assert.ok(e);
     assert.match(e.document.uri.path, /registry\/persons\.yaml$/);
-    assert.match(e.document.getText(e.selection), /^- id: nasser-al-rumaihi\n {4}type: person\n {4}name: Nasser Al-Rumaihi\n {4}roles:\n {6}- office: gcc-secretary-general\n {8}start: 2025-11-12$/);
+    assert.match(e.document.getText(e.selection), /^- id: jasem-mohamed-albudaiwi\n {4}type: person\n {4}name: Jasem Mohamed Albudaiwi\n {4}roles:\n {6}- office: gcc-secretary-general\n {8}start: 2025-11-12$/);
     // Leave the samples as they were: the registry's text restored (saved or not), the ignore file removed.
     const restore = new vscode.WorkspaceEdit();
     restore.replace(persons.uri, new vscode.Range(persons.positionAt(0), persons.positionAt(persons.getText().length)), original);
@@ -131,7 +131,7 @@ suite('The Unknown names view', () => {
     // alone would leave as it was; an emptied one is reloaded and sent to the server.
     await vscode.workspace.fs.writeFile(ignoreFile, new TextEncoder().encode('version: 1\nnames: []\n'));
     await until(() => vscode.languages.getDiagnostics(gulf).filter((d) => codeOf(d) === 'unknown-entity').map((d) => d.message.split("'")[1]),
-      (n) => n.includes('Strait of Hormuz') && n.includes('Nasser Al-Rumaihi'), 'the hints back');
+      (n) => n.includes('Strait of Hormuz') && n.includes('Jasem Mohamed Albudaiwi'), 'the hints back');
     await vscode.workspace.fs.delete(ignoreFile);
   });
 });
