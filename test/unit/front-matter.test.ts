@@ -11,18 +11,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle, plainFrontMatter, yamlFrontMatter } from '../../server/src/core/article';
 import { Finding } from '../../server/src/core/types';
+import { seededRandom } from '../../bench/generate';
 import { samplesDir } from '../helpers';
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['title', 'date', 'source', 'author', 'a_b', 'x-y', 'Date', 'true', 'True', 'Null', 'null', '1', 'k2', '_k', 'TRUE', 'on'];
 const SEPARATORS = [': ', ':  ', ':\t', ':', ' : ', ': \t'];
