@@ -69,7 +69,7 @@ test('the bundled CLI with --jobs 2 prints what --jobs 1 prints on the samples',
     assert.ok(one.out.length > 1000, `${args.join(' ')} printed too little: ${one.err}`);
     assert.deepEqual(two, one, `attache ${args.join(' ')} --jobs 2 differs from --jobs 1`);
   }
-  // The default (the cores available) is the same again.
+  // The default (the cores available minus one) is the same again.
   assert.deepEqual(bundled(['analyze', '--json', '.'], samplesDir), bundled(['analyze', '--json', '--jobs', '1', '.'], samplesDir));
 });
 

@@ -57,7 +57,8 @@ Names listed in attache.ignore.yaml (found in the current folder or the nearest 
 PATH; --ignore FILE names others) are never unknown names.
 
 --jobs N analyzes the articles on N threads, this one and N − 1 worker threads (default: the
-cores available); the output is the same whatever N. --fix runs on one thread.
+cores available minus one; 1 on 2 cores); the output is the same whatever N. --fix runs on one
+thread.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
 
@@ -89,7 +90,7 @@ interface Args {
   today?: string;
   entity?: string;
   numericOrder: NumericOrder;
-  /** Threads for the articles; undefined: the cores available. */
+  /** Threads for the articles; undefined: `defaultJobs()` (the cores available minus one). */
   jobs?: number;
   /** suggest: leave out names mentioned fewer times. */
   minCount: number;
