@@ -9,9 +9,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
-import { buildEntityIndex, recognizeEntities } from '../../server/src/core/entities';
-import { loadRegistry } from '../../server/src/core/registry';
+import { recognizeEntities } from '../../server/src/core/entities';
 import { joinLines } from '../helpers';
+import { linker } from './links';
 
 const REGISTRY = joinLines(
   'version: 1',
@@ -55,15 +55,7 @@ const REGISTRY = joinLines(
   '',
 );
 
-const index = buildEntityIndex(loadRegistry([{ path: 'r.yaml', text: REGISTRY }]));
-
-/** The mention exactly covering the last occurrence of `form`: its id (null: ambiguous), candidates and finding codes. */
-function linkOf(text: string, form: string): { id: string | null | undefined; candidates: string[]; codes: string[] } {
-  const r = recognizeEntities(parseArticle(text), index);
-  const at = text.lastIndexOf(form);
-  const m = r.mentions.find((x) => x.start === at && x.end === at + form.length);
-  return { id: m?.id, candidates: m ? [...m.candidates].sort() : [], codes: r.findings.filter((f) => f.start === at).map((f) => f.code) };
-}
+const { index, linkOf } = linker(REGISTRY);
 
 /** [shape, text, form, expected id (null: ambiguous; undefined: no mention), candidates when ambiguous]. */
 const ROWS: [string, string, string, string | null | undefined, string[]?][] = [

@@ -7,9 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
-import { buildEntityIndex, recognizeEntities } from '../../server/src/core/entities';
-import { loadRegistry } from '../../server/src/core/registry';
+import { recognizeEntities } from '../../server/src/core/entities';
 import { joinLines } from '../helpers';
+import { linker } from './links';
 
 const REGISTRY = joinLines(
   'version: 1',
@@ -26,15 +26,7 @@ const REGISTRY = joinLines(
   '',
 );
 
-const index = buildEntityIndex(loadRegistry([{ path: 'r.yaml', text: REGISTRY }]));
-
-/** The mention covering `form` (its last occurrence): [id, candidates], and the finding codes on it. */
-function linkOf(text: string, form: string): { id: string | null | undefined; candidates: string[]; codes: string[] } {
-  const r = recognizeEntities(parseArticle(text), index);
-  const at = text.lastIndexOf(form);
-  const m = r.mentions.find((x) => x.start === at && x.end === at + form.length);
-  return { id: m?.id, candidates: m ? [...m.candidates].sort() : [], codes: r.findings.filter((f) => f.start === at).map((f) => f.code) };
-}
+const { index, linkOf } = linker(REGISTRY);
 
 const ROWS: [string, string, string, string | null | undefined, string[]][] = [
   ['hyphenated, after the alias', 'Ahmed Al-Jaber opened the session. Later, Al-Jaber said the talks would go on.', 'Al-Jaber', 'ahmed-aljaber', []],
