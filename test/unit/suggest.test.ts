@@ -18,7 +18,7 @@ import { EMPTY_IGNORE, ignoreEntryEdit, isIgnored, parseIgnoreFile } from '../..
 import { RegistryStore } from '../../server/src/core/registry';
 import { entryYaml } from '../../server/src/core/registry/write';
 import { UnknownOccurrence, rankSuggestions, unknownOccurrences } from '../../server/src/core/suggest';
-import { CoreSettings } from '../../server/src/core/types';
+import { CoreSettings, EntityMention } from '../../server/src/core/types';
 import { fixturesDir, repoRoot } from '../helpers';
 import { cli, workspace } from './cliRun';
 
@@ -88,6 +88,28 @@ The meeting was chaired by the GCC Secretary General. Tariq Al-Hamadi arrived la
 Yousef Al-Dosari, a senior adviser to the GCC Secretary General, said the talks went well.
 `);
   assert.deepEqual(occ.map((o) => [o.text, o.office?.id ?? null]), [['Tariq Al-Hamadi', null], ['Yousef Al-Dosari', null]]);
+});
+
+test('suggest: the example sentence is the name\'s sentence, reaching to the name\'s end; outside every paragraph, the name alone', () => {
+  const text = `---
+date: 2025-10-20
+---
+Harbour Talks
+
+The delegation was received by H.E. Nour Haddad at the port. Talks went on until evening.
+`;
+  const snap = registry().snapshot();
+  const a = analyzeArticle('a.article', text, { registry: snap, entityIndex: buildEntityIndex(snap) });
+  const unknown = (name: string, start = text.indexOf(name)): EntityMention =>
+    ({ start, end: start + name.length, text: name, type: 'person', id: null, candidates: [], form: 'unknown', guessedType: 'person' });
+  // "H.E." ends a sentence for the splitter, so a mention starting there runs past its sentence's end.
+  const mentions = [unknown('date: 2025'), unknown('H.E. Nour Haddad'), unknown('Talks went')];
+  const occ = unknownOccurrences('a.article', { ...a, entities: mentions }, snap);
+  assert.deepEqual(occ.map((o) => o.sentence), [
+    'date: 2025',
+    'The delegation was received by H.E. Nour Haddad',
+    'Talks went on until evening.',
+  ]);
 });
 
 test('suggest: ranked by mentions, then articles, then name; the office start hint is the earliest date', () => {

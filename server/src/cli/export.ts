@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DateMention, EntityMention } from '../core/types';
+import { lowerBound } from '../core/search';
 import { Project, LoadedArticle } from './project';
 import { displayPath } from './report';
 
@@ -93,16 +94,7 @@ export function codePointOffsets(text: string): (utf16: number) => number {
       if (d >= 0xdc00 && d <= 0xdfff) astral.push(++i);
     }
   }
-  return (o) => {
-    let lo = 0;
-    let hi = astral.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (astral[mid] < o) lo = mid + 1;
-      else hi = mid;
-    }
-    return o - lo;
-  };
+  return (o) => o - lowerBound(astral, o);
 }
 
 const BRAT_TYPE: Record<string, string> = {

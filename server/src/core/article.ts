@@ -12,6 +12,7 @@
 
 import { parseDocument, isMap, isScalar } from 'yaml';
 import { MONTH_BY_NAME, isValidDate, parseIsoDate, pad } from './calendar';
+import { upperBound } from './search';
 import { Finding, finding } from './types';
 
 export interface FrontMatterField {
@@ -313,13 +314,6 @@ function make(y: number | null, m: number, d: number, form: Dateline['form']): O
 /** The paragraph containing an offset, by binary search. */
 export function paragraphAt(article: Article, offset: number): Paragraph | undefined {
   const ps = article.paragraphs;
-  let lo = 0;
-  let hi = ps.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ps[mid].end <= offset) lo = mid + 1;
-    else if (ps[mid].start > offset) hi = mid - 1;
-    else return ps[mid];
-  }
-  return undefined;
+  const p = ps[upperBound(ps, offset, (x) => x.end)];
+  return p && p.start <= offset ? p : undefined;
 }

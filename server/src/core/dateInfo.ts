@@ -8,6 +8,7 @@
  */
 
 import { Article } from './article';
+import { LineIndex } from './lines';
 import { MONTHS, WEEKDAYS, dayInterval, describeIsoDate, pad, parseIsoDate, weekday } from './calendar';
 import { DateAnchor, DateKind, DateMention, TimexMod, TimexType } from './types';
 
@@ -177,17 +178,12 @@ export function describeDateValue(d: DateMention): string | null {
   }
 }
 
-/** 1-based line of an offset. */
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /** "3 March 2025 (line 4)": an earlier date mention, as a reader finds it. */
 function dateAt(article: Article, d: DateMention): string {
   const v = d.value ? (calendarWords(d.value)?.replace(/^[A-Z][a-z]+day /, '') ?? describeDateValue(d)) : `'${d.text}'`;
-  return `${v} (line ${lineOf(article.text, d.start)})`;
+  // Only the lines before the date are counted (a hover on a large article stays cheap); a date
+  // never starts with a line break, so the cut cannot split a CRLF.
+  return `${v} (line ${new LineIndex(article.text.slice(0, d.start)).lineNumber(d.start)})`;
 }
 
 /**

@@ -17,6 +17,7 @@
 
 import { Article, Paragraph, Sentence, paragraphAt } from './article';
 import { dayInterval } from './calendar';
+import { lowerBound } from './search';
 import { DateMention } from './types';
 
 export interface ReferenceDate {
@@ -75,14 +76,7 @@ function sentenceIn(p: Paragraph, offset: number): Sentence | undefined {
 
 /** Index of the first date starting at or after `offset` (binary search). */
 function firstFrom(dates: readonly DateMention[], offset: number): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(dates, offset, (d) => d.start);
 }
 
 /** The nearest usable date ending before `offset` inside paragraph `p`. */

@@ -14,6 +14,7 @@
 import { AnalysisContext, ArticleAnalysis, analyzeArticle } from './analyze';
 import { Paragraph } from './article';
 import { normalizeLoneCr } from './lines';
+import { lowerBound, partitionPoint } from './search';
 import { DateMention, EntityMention } from './types';
 
 /** The first paragraphs (dateline, headline) decide the publication date: edits there are not spliced. */
@@ -162,26 +163,12 @@ function arrayIndex(prop: string): number {
 
 /** Index of the first span starting at or after `offset` in a list sorted by start. */
 function firstStartingAtOrAfter(xs: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid].start >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return lowerBound(xs, offset, (x) => x.start);
 }
 
 /** Index of the first paragraph whose last line ends at or after `offset` (the last one if none). */
 function firstWithLineEndAtLeast(ps: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = ps.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ps[mid].lineEnd >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return partitionPoint(0, ps.length - 1, (i) => ps[i].lineEnd < offset);
 }
 
 function moveEntity(m: EntityMention, d: number, work: SpliceWork): EntityMention {

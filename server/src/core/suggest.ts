@@ -12,7 +12,7 @@
  */
 
 import { ArticleAnalysis } from './analyze';
-import { paragraphAt } from './article';
+import { sentenceAt } from './checks/text';
 import { ignoreKey } from './ignore';
 import { LineIndex } from './lines';
 import { referenceDate } from './reference';
@@ -129,16 +129,11 @@ function registryDate(value: string | null): string | null {
 
 function sentenceAround(analysis: ArticleAnalysis, m: EntityMention): string {
   const text = analysis.article.text;
-  const p = paragraphAt(analysis.article, m.start);
-  let from = p?.start ?? m.start;
-  let to = p?.end ?? m.end;
-  for (const s of p?.sentences ?? []) {
-    if (s.start <= m.start && m.start < s.end) {
-      from = s.start;
-      to = Math.max(s.end, m.end);
-      break;
-    }
-  }
+  // The sentence the name starts in, to the name's end if it runs past it; outside every
+  // paragraph (never in practice), the name alone.
+  const s = sentenceAt(analysis.article, m.start);
+  const from = s?.start ?? m.start;
+  const to = Math.max(s?.end ?? m.end, m.end);
   if (to - from > SENTENCE_MAX) {
     // Cut around the name, at word boundaries.
     const half = Math.max(0, (SENTENCE_MAX - (m.end - m.start)) >> 1);

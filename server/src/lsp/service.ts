@@ -16,6 +16,7 @@
 
 import { ArticleAnalysis } from '../core/analyze';
 import { articleOfSidecar, isSidecarPath } from '../core/annotations';
+import { upperBound } from '../core/search';
 import { DateMention, Entity, EntityMention } from '../core/types';
 import { ArticleRecord, Cancellation, FileKind, Folder, LARGE_ARTICLE } from './folder';
 import { AttacheSettings } from './settings';
@@ -421,16 +422,7 @@ export class AttacheService {
  * finds it); the shortest one when spans nest. Binary search: lists can hold thousands of spans.
  */
 export function findAt<T extends { start: number; end: number }>(spans: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let last = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start <= offset) {
-      last = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const last = upperBound(spans, offset, (s) => s.start) - 1;
   let best: T | undefined;
   // Spans may nest or overlap (an office inside a longer name); look back a little.
   for (let i = last; i >= 0 && i > last - 8; i--) {
@@ -442,15 +434,5 @@ export function findAt<T extends { start: number; end: number }>(spans: readonly
 
 /** Index of the last entity whose entry starts at or before `offset` (entries do not nest). */
 function lastStartingAtOrBefore(list: readonly Entity[], offset: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].source.range[0] <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
+  return upperBound(list, offset, (e) => e.source.range[0]) - 1;
 }

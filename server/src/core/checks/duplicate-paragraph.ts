@@ -17,7 +17,8 @@
 import { Article, Paragraph } from '../article';
 import { Finding, TextEdit, finding } from '../types';
 import type { CheckContext } from './index';
-import { Fingerprint, LineNumbers, MIN_WORDS, fingerprint } from './text';
+import { LineIndex } from '../lines';
+import { Fingerprint, MIN_WORDS, fingerprint } from './text';
 import type { ArticleCache } from '../articleCache';
 
 export interface ParagraphPrint {
@@ -75,7 +76,7 @@ export function duplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
   const prints = paragraphPrints(article, ctx.cache);
-  const lines = new LineNumbers(article.text);
+  const lines = new LineIndex(article.text);
   const out: Finding[] = [];
   let i = 0;
   while (i < ps.length) {
@@ -107,11 +108,11 @@ export function duplicateParagraph(ctx: CheckContext): Finding[] {
   return out;
 }
 
-function report(ctx: CheckContext, ps: readonly Paragraph[], prints: readonly ParagraphPrint[], lines: LineNumbers,
+function report(ctx: CheckContext, ps: readonly Paragraph[], prints: readonly ParagraphPrint[], lines: LineIndex,
   from: number, to: number, count: number): Finding {
   const text = ctx.article.text;
   const firstCopy = ps[prints[from].first];
-  const firstLine = lines.lineOf(firstCopy.start);
+  const firstLine = lines.lineNumber(firstCopy.start);
   // The related range covers the whole original run when the repeats copy paragraphs in order.
   const origLast = prints[to].first;
   const originalIsRun = to > from && origLast > prints[from].first && ps[origLast].end <= ps[from].start;

@@ -13,6 +13,7 @@
 import { Article } from '../article';
 import { dayInterval, describeIsoDate } from '../calendar';
 import { DateMention, EntityMention, Finding, finding } from '../types';
+import { lowerBound } from '../search';
 import type { CheckContext } from './index';
 import { sentenceAt } from './text';
 
@@ -43,15 +44,8 @@ export function eventDateClaims(article: Article, entities: readonly EntityMenti
 
 /** Dates lying within [start, end), by binary search on the sorted list. */
 function datesBetween(dates: readonly DateMention[], start: number, end: number): DateMention[] {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: DateMention[] = [];
-  for (let i = lo; i < dates.length && dates[i].start < end; i++) if (dates[i].end <= end) out.push(dates[i]);
+  for (let i = lowerBound(dates, start, (d) => d.start); i < dates.length && dates[i].start < end; i++) if (dates[i].end <= end) out.push(dates[i]);
   return out;
 }
 

@@ -13,7 +13,8 @@
 import { Finding, finding } from '../types';
 import type { CheckContext } from './index';
 import { ParagraphPrint, paragraphPrints } from './duplicate-paragraph';
-import { LineNumbers, MIN_WORDS } from './text';
+import { LineIndex } from '../lines';
+import { MIN_WORDS } from './text';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more paragraphs than this is not used to find candidates. */
@@ -58,12 +59,12 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const old = ctx.cache?.nearDuplicates;
   const state = nearDuplicates(prints, old);
   if (ctx.cache) ctx.cache.nearDuplicates = state;
-  const lines = new LineNumbers(article.text);
+  const lines = new LineIndex(article.text);
   const out: Finding[] = [];
   for (const j of [...state.results.keys()].sort((a, b) => a - b)) {
     const best = state.results.get(j)!;
     const other = ps[best.i];
-    const line = lines.lineOf(other.start);
+    const line = lines.lineNumber(other.start);
     const pct = (x: number): string => `${Math.round(x * 100)}%`;
     const contained = best.containment >= 0.995 ? 'contained' : 'mostly contained';
     const otherSize = state.shingles[best.i]!.length;

@@ -9,7 +9,6 @@
  */
 
 import { Article, Sentence, paragraphAt } from '../article';
-import { LineIndex } from '../lines';
 
 /** Paragraphs with fewer words than this are never reported as duplicates or boilerplate. */
 export const MIN_WORDS = 6;
@@ -77,21 +76,6 @@ export function shingles(words: readonly string[], size = 5): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + size <= words.length; i++) out.add(words.slice(i, i + size).join(' '));
   return out;
-}
-
-/**
- * 1-based line numbers for offsets, for messages ("the first copy is at line 3"). Built lazily
- * once per text; each lookup is a binary search.
- */
-export class LineNumbers {
-  private index: LineIndex | null = null;
-
-  constructor(private readonly text: string) {}
-
-  lineOf(offset: number): number {
-    this.index ??= new LineIndex(this.text);
-    return this.index.position(offset).line + 1;
-  }
 }
 
 /** The sentence containing `offset`, or undefined outside every paragraph. */

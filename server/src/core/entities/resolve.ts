@@ -10,6 +10,7 @@ import { Entity, EntityMention, Finding, RegistrySnapshot, finding } from '../ty
 import { RawMatch } from './match';
 import { EntityIndex, Target, derivedParts, doubleSurnames } from './trie';
 import { foldText } from './tokens';
+import { upperBound } from '../search';
 
 /** Forms that name an entity in full (not a name part alone). */
 function isFull(f: Target['form']): boolean {
@@ -238,18 +239,9 @@ function addCounterparts(text: string, mentions: EntityMention[], index: EntityI
   return true;
 }
 
+/** The last mention ending at or before `offset` (the mentions do not overlap here), or -1. */
 function lastBefore(mentions: EntityMention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length - 1;
-  let best = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].end <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
+  return upperBound(mentions, offset, (m) => m.end) - 1;
 }
 
 function sameKindOffice(officeId: string, country: string, index: EntityIndex): string | undefined {

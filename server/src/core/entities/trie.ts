@@ -13,6 +13,7 @@ import { Entity, EntityMention, RegistrySnapshot } from '../types';
 import { NAME_PARTICLES, foldText, words } from './tokens';
 import { GIVEN_NAMES } from './evidence';
 import { memoize } from '../registry/memo';
+import { partitionPoint } from '../search';
 import { RegistryDelta, dropRegistryDelta, entityOrder, registryDelta } from '../registry';
 
 const internKey: (key: string) => string = memoize((key: string) => key, 100_000);
@@ -429,13 +430,7 @@ function insertTarget(index: EntityIndex, toks: readonly string[], target: Targe
     }
     return fits;
   }
-  let lo = 0;
-  let hi = ts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entityOrder(ts[mid].entity, e) < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(0, ts.length, (i) => entityOrder(ts[i].entity, e) < 0);
   if (ts.length === 1) node.targets = lo === 0 ? [target, ts[0]] : [ts[0], target];
   else ts.splice(lo, 0, target);
   return fits;

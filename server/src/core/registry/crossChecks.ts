@@ -5,6 +5,7 @@
 
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
+import { partitionPoint } from '../search';
 import { ParsedRegistryFile, formAt, formCount } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
@@ -213,15 +214,9 @@ export class CrossState {
   private formRange(e: Entity, i: number): [number, number] {
     const file = this.byPath.get(e.source.path)!;
     const list = file.entities;
-    let lo = 0;
-    let hi = list.length - 1;
     const at = e.source.range[0];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].source.range[0] < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return file.formRanges.range(lo, i);
+    // `e` is a member of the file: its index is the first whose entry does not start before it.
+    return file.formRanges.range(partitionPoint(0, list.length - 1, (k) => list[k].source.range[0] < at), i);
   }
 
   private aliasFindings(form: string, entities: Entity[], report: (e: Entity, f: Finding) => void): void {
@@ -317,14 +312,7 @@ export function order(a: Entity, b: Entity): number {
 }
 
 function insertSorted(list: Entity[], e: Entity): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (order(list[mid], e) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, e);
+  list.splice(partitionPoint(0, list.length, (i) => order(list[i], e) < 0), 0, e);
 }
 
 /** An entity's forms folded, each once (an entity's own forms that fold alike count once). */

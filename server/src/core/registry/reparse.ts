@@ -15,6 +15,7 @@
 
 import { Document, Parser, Composer } from 'yaml';
 import { Entity, Finding, finding } from '../types';
+import { partitionPoint, upperBound } from '../search';
 import { readFastYamlItems } from './fastYaml';
 import { EntityItems, FileWalker, FormRanges, ParsedRegistryFile } from './parse';
 
@@ -206,42 +207,28 @@ function shiftFinding(f: Finding, path: string, d: number): Finding {
   return out;
 }
 
-/** The first index whose value is greater than `x` (values ascending). */
-function upperBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * How many code units `a` and `b` share at the start. A binary search over slices compared whole
  * (V8 compares two flat strings' slices as memory, about 100 times faster than a loop over their
  * code units, which matters for a 20 MB registry file).
  */
 export function commonPrefix(a: string, b: string): number {
-  let lo = 0;
-  let hi = Math.min(a.length, b.length);
-  while (lo < hi) {
-    const m = (lo + hi + 1) >>> 1;
-    if (a.slice(lo, m) === b.slice(lo, m)) lo = m;
-    else hi = m - 1;
-  }
-  return lo;
+  // The first length at which the prefixes differ, minus one; each probe compares only what lies
+  // beyond the longest prefix already found equal (see `partitionPoint`), so the work is linear.
+  let known = 0;
+  return partitionPoint(1, Math.min(a.length, b.length) + 1, (m) => {
+    if (a.slice(known, m) !== b.slice(known, m)) return false;
+    known = m;
+    return true;
+  }) - 1;
 }
 
 /** How many code units `a` and `b` share at the end, at most `max`. */
 export function commonSuffix(a: string, b: string, max: number): number {
-  let lo = 0;
-  let hi = max;
-  while (lo < hi) {
-    const m = (lo + hi + 1) >>> 1;
-    if (a.slice(a.length - m, a.length - lo) === b.slice(b.length - m, b.length - lo)) lo = m;
-    else hi = m - 1;
-  }
-  return lo;
+  let known = 0;
+  return partitionPoint(1, max + 1, (m) => {
+    if (a.slice(a.length - m, a.length - known) !== b.slice(b.length - m, b.length - known)) return false;
+    known = m;
+    return true;
+  }) - 1;
 }
