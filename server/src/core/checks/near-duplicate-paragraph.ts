@@ -55,6 +55,9 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
   const prints = paragraphPrints(article, ctx.cache);
+  // Without a cache to fill, an article whose paragraphs share no 5-word sequence has nothing to
+  // compare (most articles): the word and shingle tables are not built.
+  if (!ctx.cache && !mayShareShingles(prints)) return [];
   const old = ctx.cache?.nearDuplicates;
   const state = nearDuplicates(prints, old);
   if (ctx.cache) ctx.cache.nearDuplicates = state;
@@ -186,6 +189,67 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   }
   for (let j = 0; j < n; j++) if (recompute[j] && eligible[j]) compare(j);
   return { words, table, keys, eligible, shingles, start, items, results };
+}
+
+/** Whether paragraph `j` is compared: MIN_WORDS to MAX_WORDS words, and the first copy of its text (as in `nearDuplicates`). */
+function isEligible(prints: readonly ParagraphPrint[], j: number): boolean {
+  const w = prints[j].wordCount;
+  return w >= MIN_WORDS && w <= MAX_WORDS && prints[j].key !== '' && prints[j].first === j;
+}
+
+/**
+ * Whether two compared paragraphs may share a 5-word shingle. False proves that no paragraph has
+ * a similar earlier one (`mostSimilar` finds candidates only through shared shingles); true may
+ * be a hash collision, and then the exact comparison runs. Shingles are hashed straight from the
+ * fingerprint keys (words are separated by single spaces): no word strings, no tables of ids.
+ */
+export function mayShareShingles(prints: readonly ParagraphPrint[]): boolean {
+  let total = 0;
+  let paragraphs = 0;
+  for (let j = 0; j < prints.length; j++) {
+    if (!isEligible(prints, j)) continue;
+    total += prints[j].wordCount - SHINGLE + 1;
+    paragraphs++;
+  }
+  if (paragraphs < 2) return false;
+  let cap = 16;
+  while (cap < 2 * total) cap <<= 1;
+  const mask = cap - 1;
+  const hashes = new Int32Array(cap);
+  /** Paragraph + 1 holding the shingle of that slot; 0: empty. */
+  const owner = new Int32Array(cap);
+  const ring = new Int32Array(SHINGLE);
+  for (let j = 0; j < prints.length; j++) {
+    if (!isEligible(prints, j)) continue;
+    const key = prints[j].key;
+    let n = 0;
+    let h = 0x811c9dc5;
+    for (let i = 0; i <= key.length; i++) {
+      const c = i < key.length ? key.charCodeAt(i) : 32;
+      if (c !== 32) {
+        h = Math.imul(h ^ c, 0x01000193);
+        continue;
+      }
+      ring[n % SHINGLE] = h;
+      n++;
+      h = 0x811c9dc5;
+      if (n < SHINGLE) continue;
+      let sh = 0x811c9dc5;
+      for (let k = n - SHINGLE; k < n; k++) sh = Math.imul(sh ^ ring[k % SHINGLE], 0x01000193) ^ (sh >>> 15);
+      for (let x = sh & mask; ; x = (x + 1) & mask) {
+        if (owner[x] === 0) {
+          hashes[x] = sh;
+          owner[x] = j + 1;
+          break;
+        }
+        if (hashes[x] === sh) {
+          if (owner[x] !== j + 1) return true;
+          break;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 /** A paragraph's distinct shingles (as ids), in order of first occurrence. */

@@ -68,8 +68,41 @@ export interface Fingerprint {
 
 /** A paragraph's fingerprint: its folded words joined by single spaces. */
 export function fingerprint(text: string): Fingerprint {
+  if (ASCII.test(text)) return asciiFingerprint(text);
   const words = foldedWords(text);
   return { key: words.join(' '), wordCount: words.length };
+}
+
+/**
+ * `fingerprint` of ASCII text, the words of `asciiWords` written straight into the key: the
+ * text lower-cased once, its runs of letters and digits appended (no string per word, no list).
+ */
+function asciiFingerprint(text: string): Fingerprint {
+  const lower = text.toLowerCase();
+  let key = '';
+  let count = 0;
+  /** Start of the run of word characters not yet appended. */
+  let run = -1;
+  /** A word is open: an apostrophe since its last letters joins what follows to it. */
+  let open = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      if (!open) {
+        if (count) key += ' ';
+        count++;
+        open = true;
+      }
+      key += lower.slice(run, i);
+      run = -1;
+    }
+    if (c !== 39 && c !== 96) open = false;
+  }
+  return { key, wordCount: count };
 }
 
 /** The distinct 5-word shingles of a word list (empty for fewer than 5 words). */
