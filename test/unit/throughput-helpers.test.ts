@@ -33,7 +33,13 @@ test('fingerprint: ASCII paragraphs give the words of the general folding, apost
     const key = generalKey(text);
     assert.equal(f.key, key, JSON.stringify(text));
     assert.equal(f.wordCount, key ? key.split(' ').length : 0, JSON.stringify(text));
+    // A range of a longer text (a paragraph of an article) reads the same as its copy.
+    const wrapped = `Ab'c ${text} d’Été`;
+    assert.deepEqual(fingerprint(wrapped, 5, 5 + text.length), f, JSON.stringify(text));
   }
+  // Non-ASCII paragraphs take the full folding.
+  assert.deepEqual(fingerprint('Le ministre d’État s’est rendu à Doha.'), { key: 'le ministre detat sest rendu a doha', wordCount: 7 });
+  assert.deepEqual(fingerprint('x Çavuşoğlu met Ünal y', 2, 20), { key: 'cavusoglu met unal', wordCount: 3 });
   assert.deepEqual(fingerprint("The minister's visit, on Monday: 'a success'."), { key: 'the ministers visit on monday a success', wordCount: 7 });
 });
 

@@ -103,14 +103,16 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   // Ids are kept while the tables stay within a few times what an article uses.
   if (old && old.table.size > 2 * old.items.length + 65_536) old = undefined;
   const words = old?.words ?? new Map<string, number>();
-  const table = old?.table ?? new ShingleTable();
   const keys: string[] = new Array<string>(n);
   const eligible = new Uint8Array(n);
+  let expected = 0;
   for (let j = 0; j < n; j++) {
     const w = prints[j].wordCount;
     keys[j] = w >= MIN_WORDS && w <= MAX_WORDS ? prints[j].key : '';
     eligible[j] = keys[j] !== '' && prints[j].first === j ? 1 : 0;
+    if (keys[j] !== '') expected += w - SHINGLE + 1;
   }
+  const table = old?.table ?? new ShingleTable(expected);
   // The changed middle: [p, n - s) here, [p, oldN - s) in the old version.
   const oldN = old ? old.keys.length : 0;
   let p = 0;
@@ -328,10 +330,19 @@ function mostSimilar(j: number, shingles: readonly (Int32Array | null)[], start:
  * over typed arrays. Equal ids mean equal word sequences: the table compares all five words.
  */
 export class ShingleTable {
-  private cap = 1024;
-  private slots = new Int32Array(this.cap).fill(-1);
-  private keys = new Int32Array(this.cap * SHINGLE);
+  private cap: number;
+  private slots: Int32Array;
+  private keys: Int32Array;
   private count = 0;
+
+  /** `expected`: about how many shingles will be added (the table starts at twice that, 1024 at most; it grows as needed). */
+  constructor(expected = 512) {
+    let cap = 16;
+    while (cap < 2 * expected && cap < 1024) cap <<= 1;
+    this.cap = cap;
+    this.slots = new Int32Array(cap).fill(-1);
+    this.keys = new Int32Array(cap * SHINGLE);
+  }
 
   /** How many distinct shingles it holds (ids are 0 to size − 1). */
   get size(): number {

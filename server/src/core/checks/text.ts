@@ -66,29 +66,26 @@ export interface Fingerprint {
   wordCount: number;
 }
 
-/** A paragraph's fingerprint: its folded words joined by single spaces. */
-export function fingerprint(text: string): Fingerprint {
-  if (ASCII.test(text)) return asciiFingerprint(text);
-  const words = foldedWords(text);
-  return { key: words.join(' '), wordCount: words.length };
-}
-
 /**
- * `fingerprint` of ASCII text, the words of `asciiWords` written straight into the key: the
- * text lower-cased once, its runs of letters and digits appended (no string per word, no list).
+ * The fingerprint of `text[start, end)` (a paragraph): its folded words joined by single spaces.
+ * ASCII text (most news paragraphs) is read in place, its words written straight into the key —
+ * no copy of the paragraph, no string per word, no list; anything else is folded in full.
  */
-function asciiFingerprint(text: string): Fingerprint {
-  const lower = text.toLowerCase();
+export function fingerprint(text: string, start = 0, end = text.length): Fingerprint {
   let key = '';
   let count = 0;
-  /** Start of the run of word characters not yet appended. */
+  /** Start of the run of letters and digits not yet appended. */
   let run = -1;
   /** A word is open: an apostrophe since its last letters joins what follows to it. */
   let open = false;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+  let upper = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 32;
+    if (c >= 0x80) return foldedFingerprint(start === 0 && end === text.length ? text : text.slice(start, end));
+    const cap = c >= 65 && c <= 90;
+    if (cap || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
       if (run < 0) run = i;
+      upper ||= cap;
       continue;
     }
     if (run >= 0) {
@@ -97,12 +94,18 @@ function asciiFingerprint(text: string): Fingerprint {
         count++;
         open = true;
       }
-      key += lower.slice(run, i);
+      key += text.slice(run, i);
       run = -1;
     }
+    // An apostrophe (' or `) joins the letters around it; anything else ends the word.
     if (c !== 39 && c !== 96) open = false;
   }
-  return { key, wordCount: count };
+  return { key: upper ? key.toLowerCase() : key, wordCount: count };
+}
+
+function foldedFingerprint(text: string): Fingerprint {
+  const words = foldedWords(text);
+  return { key: words.join(' '), wordCount: words.length };
 }
 
 /** The distinct 5-word shingles of a word list (empty for fewer than 5 words). */
