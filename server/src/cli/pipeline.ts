@@ -12,7 +12,7 @@
 import { AnalysisContext } from '../core/analyze';
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
-import { buildEntityIndex } from '../core/entities';
+import { buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { loadArticle } from './project';
@@ -34,6 +34,7 @@ export interface ArticleOutcome {
 export function runContext(registry: RegistrySnapshot, settings: CoreSettings | undefined): AnalysisContext {
   const ctx = { registry, entityIndex: buildEntityIndex(registry), settings, dateScanner: new DateScanner() };
   officeHolders(registry);
+  prepareEntityTables(ctx.entityIndex);
   return ctx;
 }
 

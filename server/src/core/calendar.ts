@@ -135,18 +135,20 @@ export function dayInterval(value: string): [number, number] | null {
     const b = dayInterval(value.slice(slash + 1));
     return a && b ? [a[0], b[1]] : null;
   }
-  const decade = /^(\d{3})X$/.exec(value);
+  // Each special form has its own length and marker, so a plain date (the usual value) tries no
+  // regular expression here.
+  const decade = value.length === 4 && value.charCodeAt(3) === 88 ? /^(\d{3})X$/.exec(value) : null;
   if (decade) {
     const y = Number(decade[1]) * 10;
     return [toDayNumber(y, 1, 1), toDayNumber(y + 9, 12, 31)];
   }
-  const q = /^(\d{4})-Q([1-4])$/.exec(value);
+  const q = value.length === 7 && value.charCodeAt(5) === 81 ? /^(\d{4})-Q([1-4])$/.exec(value) : null;
   if (q) {
     const y = Number(q[1]);
     const m0 = (Number(q[2]) - 1) * 3 + 1;
     return [toDayNumber(y, m0, 1), toDayNumber(y, m0 + 2, daysInMonth(y, m0 + 2))];
   }
-  const w = /^(\d{4})-W(\d{2})$/.exec(value);
+  const w = value.length === 8 && value.charCodeAt(5) === 87 ? /^(\d{4})-W(\d{2})$/.exec(value) : null;
   if (w) {
     // ISO week: week 1 holds the year's first Thursday.
     const y = Number(w[1]);

@@ -53,7 +53,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache): 
       const text = article.text.slice(p.start, p.end);
       print = now.get(text) ?? before?.get(text) ?? fingerprint(text);
       now.set(text, print);
-    } else print = fingerprint(article.text.slice(p.start, p.end));
+    } else print = fingerprint(article.text, p.start, p.end);
     const { key, wordCount } = print;
     let first = firstByKey.get(key);
     if (first === undefined) {

@@ -56,6 +56,9 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
   const prints = paragraphPrints(article, ctx.cache);
+  // Without a cache to fill, an article whose paragraphs share no 5-word sequence has nothing to
+  // compare (most articles): the word and shingle tables are not built.
+  if (!ctx.cache && !mayShareShingles(prints)) return [];
   const old = ctx.cache?.nearDuplicates;
   const state = nearDuplicates(prints, old);
   if (ctx.cache) ctx.cache.nearDuplicates = state;
@@ -101,14 +104,16 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   // Ids are kept while the tables stay within a few times what an article uses.
   if (old && old.table.size > 2 * old.items.length + 65_536) old = undefined;
   const words = old?.words ?? new Map<string, number>();
-  const table = old?.table ?? new ShingleTable();
   const keys: string[] = new Array<string>(n);
   const eligible = new Uint8Array(n);
+  let expected = 0;
   for (let j = 0; j < n; j++) {
     const w = prints[j].wordCount;
     keys[j] = w >= MIN_WORDS && w <= MAX_WORDS ? prints[j].key : '';
     eligible[j] = keys[j] !== '' && prints[j].first === j ? 1 : 0;
+    if (keys[j] !== '') expected += w - SHINGLE + 1;
   }
+  const table = old?.table ?? new ShingleTable(expected);
   // The changed middle: [p, n - s) here, [p, oldN - s) in the old version.
   const oldN = old ? old.keys.length : 0;
   let p = 0;
@@ -189,6 +194,67 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   return { words, table, keys, eligible, shingles, start, items, results };
 }
 
+/** Whether paragraph `j` is compared: MIN_WORDS to MAX_WORDS words, and the first copy of its text (as in `nearDuplicates`). */
+function isEligible(prints: readonly ParagraphPrint[], j: number): boolean {
+  const w = prints[j].wordCount;
+  return w >= MIN_WORDS && w <= MAX_WORDS && prints[j].key !== '' && prints[j].first === j;
+}
+
+/**
+ * Whether two compared paragraphs may share a 5-word shingle. False proves that no paragraph has
+ * a similar earlier one (`mostSimilar` finds candidates only through shared shingles); true may
+ * be a hash collision, and then the exact comparison runs. Shingles are hashed straight from the
+ * fingerprint keys (words are separated by single spaces): no word strings, no tables of ids.
+ */
+export function mayShareShingles(prints: readonly ParagraphPrint[]): boolean {
+  let total = 0;
+  let paragraphs = 0;
+  for (let j = 0; j < prints.length; j++) {
+    if (!isEligible(prints, j)) continue;
+    total += prints[j].wordCount - SHINGLE + 1;
+    paragraphs++;
+  }
+  if (paragraphs < 2) return false;
+  let cap = 16;
+  while (cap < 2 * total) cap <<= 1;
+  const mask = cap - 1;
+  const hashes = new Int32Array(cap);
+  /** Paragraph + 1 holding the shingle of that slot; 0: empty. */
+  const owner = new Int32Array(cap);
+  const ring = new Int32Array(SHINGLE);
+  for (let j = 0; j < prints.length; j++) {
+    if (!isEligible(prints, j)) continue;
+    const key = prints[j].key;
+    let n = 0;
+    let h = 0x811c9dc5;
+    for (let i = 0; i <= key.length; i++) {
+      const c = i < key.length ? key.charCodeAt(i) : 32;
+      if (c !== 32) {
+        h = Math.imul(h ^ c, 0x01000193);
+        continue;
+      }
+      ring[n % SHINGLE] = h;
+      n++;
+      h = 0x811c9dc5;
+      if (n < SHINGLE) continue;
+      let sh = 0x811c9dc5;
+      for (let k = n - SHINGLE; k < n; k++) sh = Math.imul(sh ^ ring[k % SHINGLE], 0x01000193) ^ (sh >>> 15);
+      for (let x = sh & mask; ; x = (x + 1) & mask) {
+        if (owner[x] === 0) {
+          hashes[x] = sh;
+          owner[x] = j + 1;
+          break;
+        }
+        if (hashes[x] === sh) {
+          if (owner[x] !== j + 1) return true;
+          break;
+        }
+      }
+    }
+  }
+  return false;
+}
+
 /** A paragraph's distinct shingles (as ids), in order of first occurrence. */
 function shingleIds(ws: readonly string[], words: Map<string, number>, table: ShingleTable, marks: number[], stamp: number): Int32Array {
   const ids = new Int32Array(ws.length);
@@ -265,10 +331,19 @@ function mostSimilar(j: number, shingles: readonly (Int32Array | null)[], start:
  * over typed arrays. Equal ids mean equal word sequences: the table compares all five words.
  */
 export class ShingleTable {
-  private cap = 1024;
-  private slots = new Int32Array(this.cap).fill(-1);
-  private keys = new Int32Array(this.cap * SHINGLE);
+  private cap: number;
+  private slots: Int32Array;
+  private keys: Int32Array;
   private count = 0;
+
+  /** `expected`: about how many shingles will be added (the table starts at twice that, 1024 at most; it grows as needed). */
+  constructor(expected = 512) {
+    let cap = 16;
+    while (cap < 2 * expected && cap < 1024) cap <<= 1;
+    this.cap = cap;
+    this.slots = new Int32Array(cap).fill(-1);
+    this.keys = new Int32Array(cap * SHINGLE);
+  }
 
   /** How many distinct shingles it holds (ids are 0 to size − 1). */
   get size(): number {

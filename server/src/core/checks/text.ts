@@ -65,8 +65,44 @@ export interface Fingerprint {
   wordCount: number;
 }
 
-/** A paragraph's fingerprint: its folded words joined by single spaces. */
-export function fingerprint(text: string): Fingerprint {
+/**
+ * The fingerprint of `text[start, end)` (a paragraph): its folded words joined by single spaces.
+ * ASCII text (most news paragraphs) is read in place, its words written straight into the key —
+ * no copy of the paragraph, no string per word, no list; anything else is folded in full.
+ */
+export function fingerprint(text: string, start = 0, end = text.length): Fingerprint {
+  let key = '';
+  let count = 0;
+  /** Start of the run of letters and digits not yet appended. */
+  let run = -1;
+  /** A word is open: an apostrophe since its last letters joins what follows to it. */
+  let open = false;
+  let upper = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 32;
+    if (c >= 0x80) return foldedFingerprint(start === 0 && end === text.length ? text : text.slice(start, end));
+    const cap = c >= 65 && c <= 90;
+    if (cap || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (run < 0) run = i;
+      upper ||= cap;
+      continue;
+    }
+    if (run >= 0) {
+      if (!open) {
+        if (count) key += ' ';
+        count++;
+        open = true;
+      }
+      key += text.slice(run, i);
+      run = -1;
+    }
+    // An apostrophe (' or `) joins the letters around it; anything else ends the word.
+    if (c !== 39 && c !== 96) open = false;
+  }
+  return { key: upper ? key.toLowerCase() : key, wordCount: count };
+}
+
+function foldedFingerprint(text: string): Fingerprint {
   const words = foldedWords(text);
   return { key: words.join(' '), wordCount: words.length };
 }

@@ -19,7 +19,7 @@ interface EventForm {
 /** Lower-case first token → event forms starting with it (longest first), built once per index. */
 const formsMemo = new WeakMap<EntityIndex, Map<string, EventForm[]>>();
 
-function eventForms(index: EntityIndex): Map<string, EventForm[]> {
+export function eventForms(index: EntityIndex): Map<string, EventForm[]> {
   let m = formsMemo.get(index);
   if (m) return m;
   m = new Map();

@@ -9,14 +9,15 @@
 
 import { Article } from '../article';
 import { EntityMention, Finding } from '../types';
-import { headlineEvents } from './headline';
+import { eventForms, headlineEvents } from './headline';
 import { matchTokens } from './match';
 import { ambiguityFindings, resolveMatches } from './resolve';
 import { foldText, isAscii, tokenize } from './tokens';
 import { EntityIndex, buildEntityIndex } from './trie';
 import { nestedMentions, preferParentOrganization } from './nested';
 import { unknownEntities } from './unknown';
-import { dropOverlapping, linkShortForms } from './variants';
+import { dropOverlapping, fullForms, linkShortForms, shortForms } from './variants';
+import { knownDemonyms, knownNameParts } from './evidence';
 
 export type { EntityIndex } from './trie';
 export { buildEntityIndex };
@@ -24,6 +25,20 @@ export { buildEntityIndex };
 export interface RecognizeOptions {
   /** Unknown names below this confidence are not reported (`attache.unknownNames.minConfidence`). */
   unknownMinConfidence?: number;
+}
+
+/**
+ * Builds now the per-index tables recognition otherwise builds when an article first needs them
+ * (short and full name-form keys, headline event forms, name parts, demonyms), so a run over a
+ * corpus pays for them once at start-up rather than in whichever article comes first. Results
+ * are the same either way.
+ */
+export function prepareEntityTables(index: EntityIndex): void {
+  shortForms(index);
+  fullForms(index);
+  eventForms(index);
+  knownNameParts(index);
+  knownDemonyms(index);
 }
 
 export function recognizeEntities(article: Article, index: EntityIndex, opts: RecognizeOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {

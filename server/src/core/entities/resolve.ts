@@ -244,7 +244,23 @@ function lastBefore(mentions: EntityMention[], offset: number): number {
   return upperBound(mentions, offset, (m) => m.end) - 1;
 }
 
+/** `sameKindOffice` answers per index: office id, NUL, country id → the counterpart office (null: none). */
+const counterpartMemo = new WeakMap<EntityIndex, Map<string, string | null>>();
+
+/**
+ * The office of `country` sharing a form with `officeId`, memoized per index: a form such as
+ * "Foreign Minister" may be shared by thousands of offices of a large registry.
+ */
 function sameKindOffice(officeId: string, country: string, index: EntityIndex): string | undefined {
+  let memo = counterpartMemo.get(index);
+  if (!memo) counterpartMemo.set(index, (memo = new Map()));
+  const key = `${officeId}\u0000${country}`;
+  let r = memo.get(key);
+  if (r === undefined) memo.set(key, (r = findSameKindOffice(officeId, country, index) ?? null));
+  return r ?? undefined;
+}
+
+function findSameKindOffice(officeId: string, country: string, index: EntityIndex): string | undefined {
   const o = index.registry.entities.get(officeId);
   if (!o) return undefined;
   for (const f of [o.name, ...o.aliases]) {

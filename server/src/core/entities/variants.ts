@@ -9,7 +9,7 @@
 
 import { Article } from '../article';
 import { EntityMention, Finding } from '../types';
-import { NAME_PARTICLES, Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
+import { NAME_PARTICLES, Tokens, foldText, isAscii, isCapitalCode, isNameGap } from './tokens';
 import { packLower } from './match';
 import { EntityIndex, derivedParts } from './trie';
 import { STOP } from './unknown';
@@ -23,8 +23,39 @@ const PARTICLE_PACKS = new Set([...PARTICLES].map((p) => packLower(p, 0, p.lengt
 
 /** A name's letters in lower case, without spaces, hyphens or apostrophes: "Al-Jaber" → "aljaber". */
 export function variantKey(s: string): string {
+  // ASCII (most names): the letters and digits lower-cased, without a regular expression.
+  if (isAscii(s)) return asciiKey(s);
   return foldText(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/** `variantKey` of an ASCII string: [A-Za-z0-9] runs, lower-cased and joined. */
+function asciiKey(s: string): string {
+  let out = '';
+  let run = -1;
+  let upper = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    const lower = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    const cap = c >= 65 && c <= 90;
+    if (lower || cap) {
+      if (run < 0) run = i;
+      upper ||= cap;
+    } else if (run >= 0) {
+      out += run === 0 && i === s.length ? s : s.slice(run, i);
+      run = -1;
+    }
+  }
+  return upper ? out.toLowerCase() : out;
+}
+
+/**
+ * Whether an ASCII form may hold a particle between two other parts (what `shortForms` looks
+ * for): a particle with a separator on each side. Non-ASCII forms are always looked at.
+ */
+const PARTICLE_INSIDE = new RegExp(`[\\s\\-](?:${[...NAME_PARTICLES].join('|')})[\\s\\-]`, 'i');
+
+/** Whether a name has a word starting with "al" or "el" (either case): a family name told by the name alone may be one of them. */
+const AL_WORD = /(?:^|\s)[ae]l/i;
 
 const keyMaps = new WeakMap<EntityIndex, Map<string, string[]>>();
 
@@ -36,19 +67,24 @@ export function shortForms(index: EntityIndex): Map<string, string[]> {
   const add = (key: string, id: string): void => {
     if (key.length < 3) return;
     const ids = m!.get(key);
+    // Entities are visited one at a time, so an id already in the list is its last one (a
+    // common family name holds thousands: no search through them).
     if (!ids) m!.set(key, [id]);
-    else if (!ids.includes(id)) ids.push(id);
+    else if (ids[ids.length - 1] !== id) ids.push(id);
   };
   for (const e of index.registry.entities.values()) {
     if (e.type !== 'person') continue;
     if (e.familyName) add(variantKey(e.familyName), e.id);
-    else if (!e.givenName) {
+    else if (!e.givenName && AL_WORD.test(e.name)) {
       // A family name told by the name alone, when it may be written with a particle apart
-      // ("Alkhater" as "Al-Khater"): the other keys are never looked up.
+      // ("Alkhater" as "Al-Khater"): the other keys are never looked up. (The family name is a
+      // word of the name, so a name without a word starting "al"/"el" has none.)
       const family = derivedParts(e)?.[1];
       if (family && /^(?:al|el)/i.test(family)) add(variantKey(family), e.id);
     }
-    for (const form of [e.name, ...e.aliases]) {
+    for (let f = -1; f < e.aliases.length; f++) {
+      const form = f < 0 ? e.name : e.aliases[f];
+      if (isAscii(form) && !PARTICLE_INSIDE.test(form)) continue;
       const parts = foldText(form).split(/[\s\-]+/).filter(Boolean);
       // From each particle on (not the first word: "Abu" may be a given name's start).
       for (let k = 1; k < parts.length - 1; k++) {
@@ -132,17 +168,17 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
 const fullMaps = new WeakMap<EntityIndex, Map<string, string[]>>();
 
 /** Full-form key (`variantKey` of a person's name or alias) → person ids, built once per index when first needed. */
-function fullForms(index: EntityIndex): Map<string, string[]> {
+export function fullForms(index: EntityIndex): Map<string, string[]> {
   let m = fullMaps.get(index);
   if (m) return m;
   m = new Map();
   for (const e of index.registry.entities.values()) {
     if (e.type !== 'person') continue;
-    for (const form of [e.name, ...e.aliases]) {
-      const key = variantKey(form);
+    for (let f = -1; f < e.aliases.length; f++) {
+      const key = variantKey(f < 0 ? e.name : e.aliases[f]);
       const ids = m.get(key);
       if (!ids) m.set(key, [e.id]);
-      else if (!ids.includes(e.id)) ids.push(e.id);
+      else if (ids[ids.length - 1] !== e.id) ids.push(e.id); // one entity at a time, as in `shortForms`
     }
   }
   fullMaps.set(index, m);

@@ -1,0 +1,119 @@
+/**
+ * The shortcuts of the per-article path (issue #18, end-to-end throughput) give exactly what the
+ * general code gives: ASCII fingerprints, the shingle pre-check of `near-duplicate-paragraph`,
+ * ASCII name-variant keys, and the per-index tables built before the first article.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseArticle } from '../../server/src/core/article';
+import { paragraphPrints } from '../../server/src/core/checks/duplicate-paragraph';
+import { mayShareShingles } from '../../server/src/core/checks/near-duplicate-paragraph';
+import { fingerprint } from '../../server/src/core/checks/text';
+import { buildEntityIndex, prepareEntityTables, recognizeEntities } from '../../server/src/core/entities';
+import { fullForms, shortForms, variantKey } from '../../server/src/core/entities/variants';
+import { loadRegistry } from '../../server/src/core/registry';
+import { seededRandom } from '../../bench/generate';
+import { joinLines } from '../helpers';
+
+/** The general (Unicode) fingerprint, as `foldedWords` computes it for any text. */
+function generalKey(text: string): string {
+  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/['’‘ʼ`´]/g, '').toLowerCase();
+  return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+test('fingerprint: ASCII paragraphs give the words of the general folding, apostrophes joining, counted', () => {
+  const pieces = ['Japan', "Japan's", 'O`Neil', "'quoted'", 'US-Japan', '2025', 'A1', ' ', '  ', ',', '.', '\t', "''", "x'", "'", '`', '--', 'MoD', 'ÉTAT'.normalize('NFD').replace(/[^\x00-\x7f]/g, '')];
+  const r = seededRandom(18);
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    const len = Math.floor(r() * 14);
+    for (let k = 0; k < len; k++) text += pieces[Math.floor(r() * pieces.length)] + (r() < 0.6 ? ' ' : '');
+    const f = fingerprint(text);
+    const key = generalKey(text);
+    assert.equal(f.key, key, JSON.stringify(text));
+    assert.equal(f.wordCount, key ? key.split(' ').length : 0, JSON.stringify(text));
+    // A range of a longer text (a paragraph of an article) reads the same as its copy.
+    const wrapped = `Ab'c ${text} d’Été`;
+    assert.deepEqual(fingerprint(wrapped, 5, 5 + text.length), f, JSON.stringify(text));
+  }
+  // Non-ASCII paragraphs take the full folding.
+  assert.deepEqual(fingerprint('Le ministre d’État s’est rendu à Doha.'), { key: 'le ministre detat sest rendu a doha', wordCount: 7 });
+  assert.deepEqual(fingerprint('x Çavuşoğlu met Ünal y', 2, 20), { key: 'cavusoglu met unal', wordCount: 3 });
+  assert.deepEqual(fingerprint("The minister's visit, on Monday: 'a success'."), { key: 'the ministers visit on monday a success', wordCount: 7 });
+});
+
+test('mayShareShingles: false only when no two compared paragraphs share a 5-word sequence', () => {
+  const prints = (...paras: string[]) => paragraphPrints(parseArticle(joinLines(...paras, '')));
+  const a = 'The two ministers met in Tokyo on Monday to discuss maritime security.';
+  const b = 'Trade between the countries grew by a third over the last five years.';
+  assert.equal(mayShareShingles(prints(a, b)), false);
+  // One shared 5-word sequence is enough to compare them.
+  assert.equal(mayShareShingles(prints(a, 'Officials said the ministers met in Tokyo on Monday after a long delay.')), true);
+  // A sequence repeated inside one paragraph is not shared with another.
+  assert.equal(mayShareShingles(prints('the talks went on and on the talks went on and on the talks went on', b)), false);
+  // Exact repeats are left to duplicate-paragraph: only the first copy is compared.
+  assert.equal(mayShareShingles(prints(a, b, a)), false);
+  // Paragraphs under six words are never compared.
+  assert.equal(mayShareShingles(prints('Ministers met in Tokyo today', 'Ministers met in Tokyo today again')), false);
+  assert.equal(mayShareShingles(prints(a)), false);
+});
+
+test('variantKey: ASCII names give the letters and digits of the general rule, lower-cased', () => {
+  const r = seededRandom(7);
+  const chars = "aZ09 -'._Al-Jaber von der Leyen\tX";
+  for (let n = 0; n < 3000; n++) {
+    let s = '';
+    for (let k = Math.floor(r() * 16); k > 0; k--) s += chars[Math.floor(r() * chars.length)];
+    assert.equal(variantKey(s), s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''), JSON.stringify(s));
+  }
+  assert.equal(variantKey('Al-Jaber'), 'aljaber');
+  assert.equal(variantKey('Núñez Feijóo'), 'nunezfeijoo');
+});
+
+const REGISTRY = joinLines(
+  'version: 1',
+  'entities:',
+  '  - { id: ahmed-aljaber, type: person, name: Ahmed Aljaber, family_name: Aljaber, given_name: Ahmed, aliases: [Ahmed Al-Jaber] }',
+  '  - { id: omar-alkhater, type: person, name: Omar Alkhater }',
+  '  - { id: khalid-bin-salman, type: person, name: Khalid bin Salman }',
+  '  - { id: ana-de-la-fuente, type: person, name: Ana de la Fuente }',
+  '  - { id: joao-dos-santos, type: person, name: João dos Santos }',
+  '  - { id: ursula-vdl, type: person, name: Ursula von der Leyen, aliases: [Ursula von\u00a0der Leyen] }',
+  '  - { id: sami-al-thani, type: person, name: Sami Al Thani, family_name: Al Thani }',
+  '  - { id: hana-al-thani, type: person, name: Hana Al Thani, family_name: Al Thani }',
+  '  - { id: gcc-summit, type: event, name: 45th GCC Summit }',
+  '',
+);
+
+test('shortForms and fullForms: the keys of every person form, each person once per key, in registry order', () => {
+  const index = buildEntityIndex(loadRegistry([{ path: 'r.yaml', text: REGISTRY }]));
+  const short = Object.fromEntries([...shortForms(index)].map(([k, ids]) => [k, ids]));
+  assert.deepEqual(short, {
+    aljaber: ['ahmed-aljaber'],
+    alkhater: ['omar-alkhater'],
+    binsalman: ['khalid-bin-salman'],
+    delafuente: ['ana-de-la-fuente'],
+    lafuente: ['ana-de-la-fuente'],
+    dossantos: ['joao-dos-santos'],
+    vonderleyen: ['ursula-vdl'],
+    derleyen: ['ursula-vdl'],
+    althani: ['sami-al-thani', 'hana-al-thani'],
+  });
+  const full = fullForms(index);
+  assert.deepEqual(full.get('ahmedaljaber'), ['ahmed-aljaber']);
+  assert.deepEqual(full.get('ursulavonderleyen'), ['ursula-vdl']);
+  assert.deepEqual(full.get('joaodossantos'), ['joao-dos-santos']);
+  assert.equal(full.get('45thgccsummit'), undefined);
+});
+
+test('prepareEntityTables: recognition gives the same mentions and findings with the tables built first', () => {
+  const text = 'Ahmed Al-Jaber met Al Thani and Khalid Bin Salman. Later, von der Leyen and de la Fuente spoke to Alkhater.\n';
+  const fresh = buildEntityIndex(loadRegistry([{ path: 'r.yaml', text: REGISTRY }]));
+  const prepared = buildEntityIndex(loadRegistry([{ path: 'r.yaml', text: REGISTRY }]));
+  prepareEntityTables(prepared);
+  const a = recognizeEntities(parseArticle(text), fresh);
+  const b = recognizeEntities(parseArticle(text), prepared);
+  assert.deepEqual(b, a);
+  assert.ok(a.mentions.some((m) => m.id === 'ahmed-aljaber'));
+});
