@@ -26,7 +26,7 @@ import {
   TextDocuments,
   createConnection,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditableDocument, EditableDocuments } from './lsp/document';
 import { articleOfSidecar, isSidecarPath, sidecarPath } from './core/annotations';
 import { addEntityEdit, codeActions } from './lsp/codeActions';
 import { contextSpans } from './lsp/contextSpans';
@@ -83,7 +83,8 @@ function errorText(e: unknown): string {
 // Last line of defence: an unexpected exception in a timer is logged, and the server keeps running
 // with its last good state rather than leaving the editor without diagnostics.
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${errorText(e)}`));
-const documents = new TextDocuments(TextDocument);
+// Open documents updated without copying their whole text per keystroke (lsp/document.ts).
+const documents = new TextDocuments(EditableDocuments);
 const log = (message: string): void => connection.console.log(message);
 const host = createNodeHost(log);
 
@@ -402,13 +403,13 @@ function scheduleRegistrySync(uri: string): void {
   }, DEBOUNCE_MS));
 }
 
-function documentChanged(doc: TextDocument, how: 'open' | 'change'): void {
+function documentChanged(doc: EditableDocument, how: 'open' | 'change'): void {
   const uri = canonicalUri(doc.uri);
   clientUris.remember(doc.uri, uri);
-  const kind = service.openOrChange({ uri, languageId: doc.languageId, version: doc.version, text: doc.getText() });
+  const kind = service.openOrChange({ uri, languageId: doc.languageId, version: doc.version, text: doc.getText(), source: doc });
   if (kind === 'registry') {
     if (how === 'open' || (service.registryParseMs.get(uri) ?? 0) <= SLOW_REGISTRY_PARSE_MS) scheduleRegistrySync(uri);
-  } else if (kind === 'article') diagnostics.schedule(uri, doc.getText().length >= LARGE_ARTICLE ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
+  } else if (kind === 'article') diagnostics.schedule(uri, doc.length >= LARGE_ARTICLE ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
   else if (kind === 'sidecar') sidecarChanged(uri);
   else if (kind === 'ignore') ignoreChanged(service.folderFor(uri));
 }

@@ -121,3 +121,44 @@ test('the cache keeps one version: it follows the text it was last given, whatev
   }
   assert.equal(cache.prints!.size <= new Set(a.split('\n\n')).size + 1, true);
 });
+
+/**
+ * A large article (recognized by chunks, core/chunks.ts): `n` paragraphs of varied sentences with
+ * short names after full ones, relative dates after absolute ones and ambiguous mentions.
+ */
+function largeArticle(rnd: () => number, chars: number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const lines = ['---', 'date: 2025-10-20', '---', 'TOKYO, Oct. 20', ''];
+  for (let i = 0; lines.join('\n').length < chars; i++) {
+    const who = pick(WHO);
+    lines.push(`${who} visited ${pick(WHERE)} ${pick(WHEN)} to discuss ${pick(WHAT)} (file ${i}).`, '');
+    if (i % 3 === 0) lines.push(`${who.split(' ')[0]} returned two days later; Rutte and Wadephul spoke on Friday, 12 March 2025 about ${pick(WHAT)}.`, '');
+  }
+  return lines.join('\n');
+}
+
+test('a large article by chunks: the cached analysis equals one from scratch over random edits', () => {
+  for (const seed of [4, 5]) {
+    const rnd = seededRandom(seed);
+    let text = largeArticle(rnd, 130_000);
+    const cache = createArticleCache();
+    const copied: string[] = [];
+    let chunked = 0;
+    for (let step = 0; step < 24; step++) {
+      const cached = analyzeArticle('a.article', text, ctx, undefined, { cache });
+      const fresh = analyzeArticle('a.article', text, ctx);
+      assert.deepEqual(cached, fresh, `seed ${seed}, step ${step}`);
+      if (cache.chunks) chunked++;
+      // Besides the paragraph edits: a block of several kilobytes moved (cuts move), or the date changed.
+      const r = rnd();
+      if (r < 0.15) {
+        const a = 2000 + Math.floor(rnd() * (text.length - 30_000));
+        const block = text.slice(a, a + 5000 + Math.floor(rnd() * 20_000));
+        const to = 2000 + Math.floor(rnd() * (text.length - 2000));
+        text = text.slice(0, to) + block + text.slice(to);
+      } else if (r < 0.2) text = text.replace(/date: \d{4}-\d{2}-\d{2}/, `date: 2025-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 10)}`);
+      else text = edit(text, rnd, copied);
+    }
+    assert.ok(chunked > 20, `seed ${seed}: the article was recognized by chunks (${chunked})`);
+  }
+});

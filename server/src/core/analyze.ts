@@ -8,6 +8,7 @@ import { normalizeLoneCr } from './lines';
 import { Article, parseArticle } from './article';
 import { AnchoredAnnotation, applyAnnotations, parseSidecar } from './annotations';
 import { ArticleCache } from './articleCache';
+import { isChunked, recognizeInChunks } from './chunks';
 import { ARTICLE_CHECKS } from './checks';
 import { DateScanner, recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
@@ -84,10 +85,19 @@ export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisCo
   // Lone-CR line endings read as LF (same length, so offsets into `text` stay exact).
   const article = parseArticle(normalizeLoneCr(text), opts.publicationDate);
   yield;
-  const d = recognizeDates(article, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
-  yield;
-  // Names the workspace's attache.ignore.yaml lists are not unknown names (core/ignore.ts).
-  const e = dropIgnored(recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence }), ctx.settings?.ignore);
+  let d: { dates: DateMention[]; findings: Finding[] };
+  let e: { mentions: EntityMention[]; findings: Finding[] };
+  if (isChunked(article)) {
+    // A large article: by chunks, each window's result reused while its text is unchanged (core/chunks.ts).
+    const r = yield* recognizeInChunks(article, ctx, opts.cache);
+    d = { dates: r.dates, findings: r.dateFindings };
+    e = { mentions: r.entities, findings: r.entityFindings };
+  } else {
+    d = recognizeDates(article, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
+    yield;
+    // Names the workspace's attache.ignore.yaml lists are not unknown names (core/ignore.ts).
+    e = dropIgnored(recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence }), ctx.settings?.ignore);
+  }
   yield;
   let entities = e.mentions;
   let dates = d.dates;

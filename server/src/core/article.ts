@@ -71,6 +71,17 @@ export interface Article {
   paragraphs: Paragraph[];
   /** Problems in the article's own metadata (front matter syntax, invalid dates). */
   findings: Finding[];
+  /**
+   * `text.slice(start, end)` without reading the rest of `text`: a provisional analysis of an
+   * editor's large document (core/splice.ts) has one, because reading any part of its text
+   * would first copy all of it. Readers of short spans use `textSlice`.
+   */
+  read?: (start: number, end: number) => string;
+}
+
+/** `article.text.slice(start, end)`, through the article's `read` when it has one. */
+export function textSlice(article: Article, start: number, end: number): string {
+  return article.read ? article.read(start, end) : article.text.slice(start, end);
 }
 
 export function stripBom(text: string): string {

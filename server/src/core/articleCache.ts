@@ -11,17 +11,22 @@
  * - the near-duplicate check's word and shingle tables, per-paragraph shingles, posting lists and
  *   results (`checks/near-duplicate-paragraph.ts`): after an edit, only the paragraphs whose
  *   candidates can have changed are compared again.
- * None of these depends on the registry or the settings.
+ * - the dates and entities of a chunked article's windows, by window text (`chunks.ts`), with the
+ *   registry snapshot, entity index and settings they were recognized with (others are dropped).
+ * The paragraph tables do not depend on the registry or the settings.
  */
 
 import type { Fingerprint } from './checks/text';
 import type { NearDuplicateState } from './checks/near-duplicate-paragraph';
+import type { ChunkCache } from './chunks';
 
 export interface ArticleCache {
   /** Fingerprints of the last analysis's paragraphs, by paragraph text. */
   prints?: Map<string, Fingerprint>;
   /** The near-duplicate check's state after the last analysis. */
   nearDuplicates?: NearDuplicateState;
+  /** The windows of the last analysis of a chunked (large) article. */
+  chunks?: ChunkCache;
 }
 
 /** A new, empty cache for one document. */

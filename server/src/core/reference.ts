@@ -15,7 +15,7 @@
  * do, nor do unresolved dates.
  */
 
-import { Article, Paragraph, Sentence, paragraphAt } from './article';
+import { Article, Paragraph, Sentence, paragraphAt, textSlice } from './article';
 import { dayInterval } from './calendar';
 import { lowerBound } from './search';
 import { DateMention } from './types';
@@ -61,7 +61,7 @@ export function referenceDate(article: Article, dates: readonly DateMention[], s
     const s = sentenceIn(p, start);
     const before = precedingDate(dates, p, start);
     if (before && s && before.date.start >= s.start) return { value: before.value, date: before.date, source: 'sentence' };
-    const after = s ? followingDate(article.text, dates, s, end) : null;
+    const after = s ? followingDate(article, dates, s, end) : null;
     if (after) return { value: after.value, date: after.date, source: 'sentence' };
     if (before) return { value: before.value, date: before.date, source: 'paragraph' };
   }
@@ -90,9 +90,9 @@ function precedingDate(dates: readonly DateMention[], p: Paragraph, offset: numb
 }
 
 /** The first usable date after `offset` in sentence `s`, with no clause boundary in between. */
-function followingDate(text: string, dates: readonly DateMention[], s: Sentence, offset: number): { value: string; date: DateMention } | null {
+function followingDate(article: Article, dates: readonly DateMention[], s: Sentence, offset: number): { value: string; date: DateMention } | null {
   for (let i = firstFrom(dates, offset); i < dates.length && dates[i].start < s.end; i++) {
-    if (CLAUSE_BOUNDARY.test(text.slice(offset, dates[i].start))) return null;
+    if (CLAUSE_BOUNDARY.test(textSlice(article, offset, dates[i].start))) return null;
     const value = referenceValue(dates[i]);
     if (value) return { value, date: dates[i] };
   }

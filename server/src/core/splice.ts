@@ -68,9 +68,12 @@ function commonSuffix(a: string, b: string, max: number): number {
  * context `base` was computed with (same registry snapshot). `known`: the caller's `diffRegion`
  * of the two texts, when it has it.
  */
-export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext, known?: TextDiff | null, work: SpliceWork = { made: 0 }): ArticleAnalysis | null {
+export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: AnalysisContext, known?: TextDiff | null, work: SpliceWork = { made: 0 }, slice?: (start: number, end: number) => string): ArticleAnalysis | null {
   const oldText = base.article.text;
-  const text = normalizeLoneCr(newText);
+  // With `slice` (an editor's document, which reads a window without copying the whole text) and
+  // a known diff, the whole new text is never read: the provisional article's text is the new
+  // text as given (lone CRs are normalized in the window only; same length, so offsets agree).
+  const text = slice && known !== undefined ? newText : normalizeLoneCr(newText);
   // Lone CRs become LFs, one for one: the region where the raw texts differ is the same.
   const diff = known !== undefined ? known : diffRegion(oldText, text);
   if (!diff) return { ...base, article: { ...base.article, text } };
@@ -94,7 +97,8 @@ export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: Anal
   // The window alone, behind a front matter that gives the same publication date.
   const pub = base.article.publicationDate;
   const header = pub ? `---\ndate: ${pub}\n---\n` : '';
-  const local = analyzeArticle(base.path, header + text.slice(ws, weNew), ctx);
+  const windowText = slice && known !== undefined ? normalizeLoneCr(slice(ws, weNew)) : text.slice(ws, weNew);
+  const local = analyzeArticle(base.path, header + windowText, ctx);
   const off = ws - header.length;
   const inWindow = (x: { start: number }): boolean => x.start >= header.length;
 
@@ -108,7 +112,9 @@ export function spliceAnalysis(base: ArticleAnalysis, newText: string, ctx: Anal
 
   const moveSpan = <T extends { start: number; end: number }>(s: T): T | null =>
     s.end <= ws ? s : s.start >= weOld ? { ...s, start: s.start + delta, end: s.end + delta } : null;
-  const out: ArticleAnalysis = { path: base.path, article: { ...base.article, text, paragraphs }, entities, dates, findings: [] };
+  const article: ArticleAnalysis['article'] = { ...base.article, text, paragraphs };
+  if (slice && known !== undefined) article.read = slice;
+  const out: ArticleAnalysis = { path: base.path, article, entities, dates, findings: [] };
   if (base.notes) out.notes = base.notes.flatMap((n) => moveSpan(n) ?? []);
   if (base.annotations) out.annotations = base.annotations.map((a) => ({ annotation: a.annotation, span: a.span && moveSpan(a.span) }));
   if (base.annotationFindings) out.annotationFindings = base.annotationFindings;

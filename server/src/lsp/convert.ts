@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver';
 import { LineIndex } from '../core/lines';
 import { EntityType, Finding, Severity, TextEdit } from '../core/types';
+import type { LineLookup } from './document';
 
 const LINE_INDEX_CACHE_SIZE = 64;
 /**
@@ -27,14 +28,14 @@ const LINE_INDEX_CACHE_SIZE = 64;
  * new string, and 64 of them would hold hundreds of megabytes.
  */
 const LINE_INDEX_CACHE_CHARS = 16_000_000;
-const lineIndexes = new Map<string, LineIndex>();
+const lineIndexes = new Map<string, LineLookup>();
 let cachedChars = 0;
 
 /**
  * A line index for `text`. Keyed by the string itself: equal strings give equal indexes, and a
  * changed document gives a new string, so the cache can never answer for stale text.
  */
-export function lineIndexOf(text: string): LineIndex {
+export function lineIndexOf(text: string): LineLookup {
   let idx = lineIndexes.get(text);
   if (idx) {
     // Refresh its LRU position.
@@ -48,6 +49,15 @@ export function lineIndexOf(text: string): LineIndex {
 }
 
 /**
+ * Caches the line lookups an open document keeps for its version `text` (`EditableDocument.lines`),
+ * so converting positions in that version never scans (or copies) the text. They count like any
+ * entry: a reader may still make the text a flat copy that the key then holds.
+ */
+export function rememberLines(text: string, lines: LineLookup): void {
+  if (!lineIndexes.has(text)) remember(text, lines);
+}
+
+/**
  * Caches the line index of `newText`, an edit of `oldText` (`[start, oldEnd)` became
  * `[start, newEnd)`), derived from `oldText`'s cached index in O(lines) rather than a scan of the
  * whole text: each keystroke in a 5 MB article makes a new string.
@@ -57,13 +67,14 @@ export function lineIndexAfterEdit(oldText: string, newText: string, diff: { sta
   // The old text's index is built once when nothing converted positions in it yet (an article
   // without problems): every later version derives from it.
   const old = lineIndexOf(oldText);
+  if (!(old instanceof LineIndex)) return;
   // The analyzed text's index serves every edit until the next analysis: keep it the most recent.
   lineIndexes.delete(oldText);
   lineIndexes.set(oldText, old);
   remember(newText, new LineIndex(newText, { index: old, ...diff }));
 }
 
-function remember(text: string, idx: LineIndex): void {
+function remember(text: string, idx: LineLookup): void {
   lineIndexes.set(text, idx);
   cachedChars += text.length;
   while (lineIndexes.size > 1 && (lineIndexes.size > LINE_INDEX_CACHE_SIZE || cachedChars > LINE_INDEX_CACHE_CHARS)) {

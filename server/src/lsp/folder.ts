@@ -21,7 +21,7 @@ import { IGNORE_FILE, IgnoreList, parseIgnoreFile } from '../core/ignore';
 import { CoreSettings, Entity, EntityMention, Finding, RegistrySnapshot } from '../core/types';
 import { lineIndexAfterEdit } from './convert';
 import { CrossArticleIndex, createCrossArticleIndex } from './crossArticle';
-import type { Host, HostRead } from './service';
+import type { Host, HostRead, TextSource } from './service';
 import { AttacheSettings, DEFAULT_SETTINGS } from './settings';
 
 /** An article the service knows: open in the editor, or found on disk. */
@@ -48,6 +48,15 @@ export interface ArticleRecord {
   job?: AnalysisJob;
   /** What the last analysis keeps for the next one (large open articles only: `Folder.cacheFor`). */
   cache?: ArticleCache;
+  /** The open document the text comes from, when the editor has it open (knows where versions differ). */
+  source?: TextSource;
+  /** The version of `source` the cached analysis was computed from. */
+  analyzedVersion?: { source: TextSource; version: number };
+}
+
+/** The document version the record's text is, when it comes from an open document. */
+function sourceVersion(rec: ArticleRecord): ArticleRecord['analyzedVersion'] {
+  return rec.source && rec.source.version === rec.version ? { source: rec.source, version: rec.version } : undefined;
 }
 
 /** A cancellation flag, as LSP's `CancellationToken` has it. */
@@ -284,15 +293,16 @@ export class Folder {
     // Only the date reading and the unknown-name threshold come from the settings here: severities
     // are applied where findings are shown.
     const analysis = analyzeArticle(rec.uri, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, sidecar, { cache: this.cacheFor(rec) });
-    this.commit(rec, rec.text, snap.version, sidecar, settings, analysis);
+    this.commit(rec, rec.text, snap.version, sidecar, settings, analysis, sourceVersion(rec));
     return analysis;
   }
 
   /** The settings every analysis uses; replaced (never mutated) by `applySettings` when one changes. */
   private analysisSettings: CoreSettings = { numericOrder: 'auto' };
 
-  private commit(rec: ArticleRecord, text: string, snapshot: number, sidecar: string | undefined, settings: CoreSettings, analysis: ArticleAnalysis): void {
+  private commit(rec: ArticleRecord, text: string, snapshot: number, sidecar: string | undefined, settings: CoreSettings, analysis: ArticleAnalysis, version: ArticleRecord['analyzedVersion']): void {
     rec.analysis = analysis;
+    rec.analyzedVersion = version;
     rec.analyzedText = text;
     rec.analyzedSnapshot = snapshot;
     rec.analyzedSidecar = sidecar;
@@ -333,6 +343,7 @@ export class Folder {
     const j = rec.job;
     if (j && j.text === rec.text && j.snapshot === snap.version && j.sidecar === sidecar && j.settings === settings) return j;
     const text = rec.text;
+    const version = sourceVersion(rec);
     const job: AnalysisJob = { text, snapshot: snap.version, sidecar, settings, promise: Promise.resolve(undefined) };
     const current = (): boolean => rec.job === job && rec.text === text && this.snap.version === job.snapshot && this.analysisSettings === settings && this.articles.get(rec.uri) === rec;
     job.promise = (async (): Promise<ArticleAnalysis | undefined> => {
@@ -342,7 +353,7 @@ export class Folder {
         for (;;) {
           const r = steps.next();
           if (r.done) {
-            if (current()) this.commit(rec, text, job.snapshot, sidecar, settings, r.value);
+            if (current()) this.commit(rec, text, job.snapshot, sidecar, settings, r.value, version);
             return r.value;
           }
           if (Date.now() - t0 >= SLICE_MS) {
@@ -379,10 +390,23 @@ export class Folder {
     const baseText = rec.analyzedText;
     if (!base || baseText === undefined || rec.analyzedSnapshot !== snap.version || rec.analyzedSidecar !== sidecar || rec.analyzedSettings !== settings) return undefined;
     if (rec.text.length < LARGE_ARTICLE) return undefined;
-    const diff = diffRegion(baseText, rec.text);
-    // Requests convert positions with the new text's line index: derive it from the old one.
-    if (diff) lineIndexAfterEdit(baseText, rec.text, diff);
-    const spliced = spliceAnalysis(base, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, diff);
+    // An open document knows where its versions differ and gives the window without reading the
+    // whole text (a keystroke in a 5 MB article copies nothing); else the texts are compared.
+    const src = rec.source && rec.source.version === rec.version ? rec.source : undefined;
+    const since = src && rec.analyzedVersion?.source === src ? src.diffSince(rec.analyzedVersion.version) : undefined;
+    let spliced: ArticleAnalysis | null;
+    if (src && since !== undefined) {
+      const text = rec.text;
+      const version = src.version;
+      // Reads of this version after the document moved on read the string itself.
+      const read = (s: number, e: number): string => (src.version === version ? src.slice(s, e) : text.slice(s, e));
+      spliced = spliceAnalysis(base, text, { registry: snap, entityIndex: this.entityIndex, settings }, since, undefined, read);
+    } else {
+      const diff = diffRegion(baseText, rec.text);
+      // Requests convert positions with the new text's line index: derive it from the old one.
+      if (diff) lineIndexAfterEdit(baseText, rec.text, diff);
+      spliced = spliceAnalysis(base, rec.text, { registry: snap, entityIndex: this.entityIndex, settings }, diff);
+    }
     if (!spliced) return undefined;
     rec.view = { text: rec.text, analysis: spliced, snapshot: snap.version, sidecar, settings };
     return spliced;
@@ -426,14 +450,15 @@ export class Folder {
     return this.cross.findingsFor(uri);
   }
 
-  setArticleText(uri: string, text: string, version: number | null): ArticleRecord {
+  setArticleText(uri: string, text: string, version: number | null, source?: TextSource): ArticleRecord {
     let rec = this.articles.get(uri);
     if (!rec) {
-      rec = { uri, text, version };
+      rec = { uri, text, version, source };
       this.articles.set(uri, rec);
     } else {
       rec.text = text;
       rec.version = version;
+      rec.source = source;
       // Closed: the file on disk is analyzed once, not edited; its document cache goes.
       if (version === null) rec.cache = undefined;
     }

@@ -17,7 +17,10 @@
 import { ArticleAnalysis } from '../core/analyze';
 import { articleOfSidecar, isSidecarPath } from '../core/annotations';
 import { upperBound } from '../core/search';
+import type { TextDiff } from '../core/splice';
 import { DateMention, Entity, EntityMention } from '../core/types';
+import { rememberLines } from './convert';
+import type { LineLookup } from './document';
 import { ArticleRecord, Cancellation, FileKind, Folder, LARGE_ARTICLE } from './folder';
 import { AttacheSettings } from './settings';
 
@@ -55,6 +58,23 @@ export interface OpenDocument {
   languageId: string;
   version: number;
   text: string;
+  /**
+   * The editor's document `text` is a version of (`lsp/document.ts`), when the server keeps one:
+   * it knows where versions differ and reads windows of the text without copying all of it.
+   */
+  source?: TextSource;
+}
+
+/** What an open document tells about its versions without reading its whole text. */
+export interface TextSource {
+  /** The version it is at now (its `slice` and `lines` read that version). */
+  readonly version: number;
+  /** Where the current text differs from version `version`'s: null when equal, undefined when unknown. */
+  diffSince(version: number): TextDiff | null | undefined;
+  /** Part of the current text. */
+  slice(start: number, end: number): string;
+  /** Line lookups for the current text. */
+  lines(): LineLookup;
 }
 
 /** What a position in an article is on. */
@@ -135,7 +155,7 @@ export class AttacheService {
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
     for (const doc of this.documents.values()) {
-      if (this.folderFor(doc.uri) === folder && folder.classify(doc.uri, doc.languageId) === 'article') folder.setArticleText(doc.uri, doc.text, doc.version);
+      if (this.folderFor(doc.uri) === folder && folder.classify(doc.uri, doc.languageId) === 'article') folder.setArticleText(doc.uri, doc.text, doc.version, doc.source);
     }
   }
 
@@ -243,7 +263,9 @@ export class AttacheService {
     else if (kind === 'ignore') folder.setIgnoreText(doc.text);
     // Registry text reaches the store in `syncRegistry`, which the server debounces: re-parsing a
     // large registry on every keystroke would starve everything else.
-    else if (kind === 'article') folder.setArticleText(doc.uri, doc.text, doc.version);
+    else if (kind === 'article') folder.setArticleText(doc.uri, doc.text, doc.version, doc.source);
+    // Conversions of this version's positions use the document's line starts (no scan of the text).
+    if (doc.source && doc.source.version === doc.version) rememberLines(doc.text, doc.source.lines());
     return kind;
   }
 
