@@ -46,6 +46,19 @@ export type ExprKind =
   | { type: 'relc'; offset: number }
   | { type: 'weekend'; offset: number };
 
+/**
+ * Every kind of expression, with what it is. The record is complete by its type (a new kind
+ * must be added here), and the unit test \`date-rules.test.ts\` checks that some rule makes each one
+ * and that each resolves to a value with an explanation and words for the hover.
+ */
+export const EXPR_TYPES: Readonly<Record<ExprKind['type'], string>> = Object.freeze({
+  ymd: 'a day', md: 'a month and day', ym: 'a month of a year', m: 'a month', holiday: 'a holiday', y: 'a year', decade: 'a decade',
+  range: 'a range of years', quarter: 'a quarter of a year', rel: 'a day, week, month or year from the publication date',
+  weekday: 'a weekday', dur: 'a duration', off: 'an offset from a date', ana: 'a date from the previous date in the text',
+  ref: 'the present, past or future', set: 'a recurring time', season: 'a season', part: 'a quarter or half of a year',
+  fiscal: 'a fiscal year', century: 'a century', relc: 'the century of the publication date', weekend: 'a weekend',
+});
+
 /** Whether an expression names a day (a base for "2 days after …"). */
 export function isDay(k: ExprKind): boolean {
   return k.type === 'ymd' || k.type === 'md' || k.type === 'weekday' || (k.type === 'rel' && k.unit === 'day');

@@ -71,49 +71,54 @@ export interface El {
   readonly captures?: boolean;
   /** Matches exactly the tokens of its keys, one token: the index tests it, the matcher need not. */
   readonly byKey?: boolean;
+  /** Always holds a word that opens a scan window (a quantity ends with its unit). */
+  readonly holdsTrigger?: boolean;
 }
 
 /** Every element has the same fields in the same order (one object shape for the matcher's property loads). */
 function el(desc: string, keys: (env: Env) => readonly number[], match: (s: DateScanner, k: number) => number, extra: Partial<El> = {}): El {
   return Object.freeze({
     desc, keys, match, optional: extra.optional ?? false, zero: extra.zero ?? false, captures: extra.captures ?? false, byKey: extra.byKey ?? false,
+    holdsTrigger: extra.holdsTrigger ?? false,
   });
 }
 
 const none = (): readonly number[] => [];
+/** Digits always open a scan window. */
+const DIGIT: Partial<El> = Object.freeze({ holdsTrigger: true });
 
 /** A capitalized month name or abbreviation (`monthOf`). */
-export const MONTH = el('MONTH', (e) => e.MONTHS, (s, k) => (s.monthOf(k) ? k + 1 : -1));
+export const MONTH = el('MONTH', (e) => e.MONTHS, (s, k) => (s.monthOf(k) ? k + 1 : -1), { holdsTrigger: true });
 /** A capitalized weekday written out (`weekdayOf`). */
-export const WEEKDAY = el('WEEKDAY', (e) => e.WEEKDAYS, (s, k) => (s.weekdayOf(k) >= 0 ? k + 1 : -1));
+export const WEEKDAY = el('WEEKDAY', (e) => e.WEEKDAYS, (s, k) => (s.weekdayOf(k) >= 0 ? k + 1 : -1), { holdsTrigger: true });
 /** A day of the month: 1–31 in one or two digits, or `6th` (`dayAt`). */
-export const DAY = el('DAY', (e) => [e.NUMBER, e.DIGITS_LETTERS], (s, k) => (Number.isNaN(s.dayAt(k)) ? -1 : k + 1));
+export const DAY = el('DAY', (e) => [e.NUMBER, e.DIGITS_LETTERS], (s, k) => (Number.isNaN(s.dayAt(k)) ? -1 : k + 1), DIGIT);
 /** A day of the month in digits only (`12`, not `12th`). */
-export const NDAY = el('NDAY', (e) => [e.NUMBER], (s, k) => (s.kind(k) === N && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1));
+export const NDAY = el('NDAY', (e) => [e.NUMBER], (s, k) => (s.kind(k) === N && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
 /** A day with an ordinal suffix (`12th`). */
-export const ORDDAY = el('ORDDAY', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1));
+export const ORDDAY = el('ORDDAY', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
 /** A year of four digits, 1000–2199, not part of a larger number (`yearAt`). */
-export const YEAR = el('YEAR', (e) => [e.NUMBER], (s, k) => (Number.isNaN(s.yearAt(k)) ? -1 : k + 1));
+export const YEAR = el('YEAR', (e) => [e.NUMBER], (s, k) => (Number.isNaN(s.yearAt(k)) ? -1 : k + 1), DIGIT);
 /** A year and its era: `234 BC`, `79 AD`, `500 BCE` (two tokens). */
-export const ERA_YEAR = el('ERA_YEAR', (e) => [e.NUMBER], (s, k) => (s.eraYearAt(k) ? k + 2 : -1));
+export const ERA_YEAR = el('ERA_YEAR', (e) => [e.NUMBER], (s, k) => (s.eraYearAt(k) ? k + 2 : -1), DIGIT);
 /** A two-digit year, `96` or `'96` (the window 1950–2049). */
-export const SHORT_YEAR = el('SHORT_YEAR', (e) => [e.NUMBER], (s, k) => (s.shortYearAt(k) ? (s.isApostrophe(k) ? k + 2 : k + 1) : -1));
+export const SHORT_YEAR = el('SHORT_YEAR', (e) => [e.NUMBER], (s, k) => (s.shortYearAt(k) ? (s.isApostrophe(k) ? k + 2 : k + 1) : -1), DIGIT);
 /** Any number (digits only). */
-export const NUMBER = el('NUMBER', (e) => [e.NUMBER], (s, k) => (s.kind(k) === N ? k + 1 : -1), { byKey: true });
+export const NUMBER = el('NUMBER', (e) => [e.NUMBER], (s, k) => (s.kind(k) === N ? k + 1 : -1), { byKey: true, holdsTrigger: true });
 /** A number of exactly `len` digits. */
 export function digits(len: number): El {
-  return el(`NUMBER{${len}}`, (e) => [e.NUMBER], (s, k) => (s.kind(k) === N && s.tE[k] - s.tS[k] === len ? k + 1 : -1));
+  return el(`NUMBER{${len}}`, (e) => [e.NUMBER], (s, k) => (s.kind(k) === N && s.tE[k] - s.tS[k] === len ? k + 1 : -1), DIGIT);
 }
 /** Any token of digits and letters (`1990s`, `Q3`, `10am`, `19th`). */
-export const DIGITS_LETTERS = el('DIGITS_LETTERS', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X ? k + 1 : -1), { byKey: true });
+export const DIGITS_LETTERS = el('DIGITS_LETTERS', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X ? k + 1 : -1), { byKey: true, holdsTrigger: true });
 /** A one-token class of its own: `test` says whether token k is one (`keys`: where it can be). */
-export function token(desc: string, keys: (env: Env) => readonly number[], test: (s: DateScanner, k: number) => boolean): El {
-  return el(desc, keys, (s, k) => (test(s, k) ? k + 1 : -1));
+export function token(desc: string, keys: (env: Env) => readonly number[], test: (s: DateScanner, k: number) => boolean, holdsTrigger = false): El {
+  return el(desc, keys, (s, k) => (test(s, k) ? k + 1 : -1), { holdsTrigger });
 }
 
 /** A class of several tokens: `read` returns the token after it, or -1 (a quantity: "a couple of days"). */
-export function reader(desc: string, keys: (env: Env) => readonly number[], read: (s: DateScanner, k: number) => number): El {
-  return el(desc, keys, read);
+export function reader(desc: string, keys: (env: Env) => readonly number[], read: (s: DateScanner, k: number) => number, holdsTrigger = false): El {
+  return el(desc, keys, read, { holdsTrigger });
 }
 
 /** Any token. */
@@ -134,7 +139,7 @@ export function lw(...words: string[]): El {
 function lexWords(desc: string, words: string[]): El {
   for (const w of words) if (!LEXICON[w]) throw new Error(`date rules: '${w}' is not a lexicon word (add a row to lexicon.ts)`);
   const set = new Set(words);
-  return el(desc, (e) => words.map((w) => e.classOf(w)), (s, k) => (set.has(s.lw(k)) ? k + 1 : -1), { byKey: true });
+  return el(desc, (e) => words.map((w) => e.classOf(w)), (s, k) => (set.has(s.lw(k)) ? k + 1 : -1), { byKey: true, holdsTrigger: words.every((w) => LEXICON[w].trigger) });
 }
 
 /** Words written exactly so (case-sensitive: "of", "Day"). */
@@ -142,7 +147,7 @@ export function word(...words: string[]): El {
   const set = new Set(words);
   return el(words.length === 1 ? `'${words[0]}'` : `(${words.map((w) => `'${w}'`).join('|')})`,
     (e) => words.map((w) => e.classOf(w.toLowerCase())).filter((c) => c > 0),
-    (s, k) => (s.kind(k) === W && set.has(s.str(k)) ? k + 1 : -1));
+    (s, k) => (s.kind(k) === W && set.has(s.str(k)) ? k + 1 : -1), { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true) });
 }
 
 /** A punctuation character, one of `chars`. */
@@ -153,7 +158,7 @@ export function punct(chars: string): El {
 
 /** The element written with no space before it ("Oct." — the dot; "2009-2013" — the dash). */
 export function glued(e: El): El {
-  return el(`^${e.desc}`, (env) => e.keys(env), (s, k) => (k > 0 && s.adjacent(k - 1, k) ? e.match(s, k) : -1), { captures: e.captures });
+  return el(`^${e.desc}`, (env) => e.keys(env), (s, k) => (k > 0 && s.adjacent(k - 1, k) ? e.match(s, k) : -1), { captures: e.captures, holdsTrigger: e.holdsTrigger });
 }
 
 /** A sequence of elements, all or none; optional ("Oct[.]", "[,] 2016"). */
@@ -162,16 +167,17 @@ export function opt(...els: El[]): El {
   return el(`${e.desc}?`, (env) => e.keys(env), e.match, { optional: true, captures: e.captures });
 }
 
-/** Elements in a row, read as one (inside `opt` and `alt`). */
+/** Elements in a row, read as one (inside `opt` and `alt`; an optional element in it is skipped when absent, without backtracking). */
 export function seq(...els: El[]): El {
-  return el(`(${els.map((e) => e.desc).join(' ')})`, (env) => els[0].keys(env), (s, k) => {
+  return el(`(${els.map((e) => e.desc).join(' ')})`, (env) => firstKeys(els, env), (s, k) => {
     let j = k;
     for (const e of els) {
-      j = e.match(s, j);
-      if (j < 0) return -1;
+      const n = e.match(s, j);
+      if (n >= 0) j = n;
+      else if (!e.optional) return -1;
     }
     return j;
-  });
+  }, { holdsTrigger: els.some((e) => e.holdsTrigger || e.captures) });
 }
 
 /** The first of the alternatives that matches. */
@@ -182,7 +188,7 @@ export function alt(...els: El[]): El {
       if (j >= 0) return j;
     }
     return -1;
-  });
+  }, { holdsTrigger: els.every((e) => e.holdsTrigger || e.captures) });
 }
 
 /** A look-ahead: the element does not match here (takes no token). */
@@ -196,7 +202,7 @@ export function sub(group: string): El {
     const r = s.group(group, k);
     s.subValue = r ?? undefined;
     return r ? r.next : -1;
-  }, { captures: true });
+  }, { captures: true, holdsTrigger: true });
 }
 
 /** Any date form, as the scanner reads it at a token (the `date` group and a range after it: `DateScanner.tryAt`). */
@@ -204,7 +210,7 @@ export const DATE: El = el('DATE', none, (s, k) => {
   const r = s.tryAt(k);
   s.subValue = r ?? undefined;
   return r ? r.next : -1;
-}, { captures: true });
+}, { captures: true, holdsTrigger: true });
 
 /**
  * Matches `els` from element i at token k, filling `m`: optional elements are tried present, then

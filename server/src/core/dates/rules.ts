@@ -12,10 +12,10 @@
 
 import type { DateScanner } from './scan';
 import { ExprKind, durationValue, isDay, pad2 } from './expr';
-import { LEXICON, Unit } from './lexicon';
+import { HOLIDAYS, LEXICON, Unit } from './lexicon';
 import {
   ANY, DATE, DAY, DIGITS_LETTERS, El, ERA_YEAR, MONTH, Match, N, NDAY, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
-  alt, digits, glued, lex, lw, opt, punct, reader, sub, token, word,
+  alt, digits, glued, lex, lw, opt, punct, reader, seq, sub, token, word,
 } from './pattern';
 
 export interface Rule {
@@ -205,7 +205,7 @@ const DIGIT_LETTER_RULES: Rule[] = [
     return c === null ? null : { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'century', c } }, next: k + 1 };
   }),
   // "19th century", "late 19th century" (the modifier rule reads it here).
-  rule('century 19th', [DIGITS_LETTERS, lw('century')], 'The fort dates from the 19th century and still stands.', (s, m) => {
+  rule('century 19th', [DIGITS_LETTERS, lw('century')], 'The fort was built in 19th century Lisbon.', (s, m) => {
     const [k, u] = m.t;
     const ord = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(s.str(k));
     if (!ord) return null;
@@ -226,7 +226,7 @@ function QUARTER(): El {
     if (s.kind(k) !== 3 || s.first(k) !== 81 /* Q */ || s.tE[k] - s.tS[k] !== 2) return false;
     const q = s.src.charCodeAt(s.tS[k] + 1) - 48;
     return q >= 1 && q <= 4;
-  });
+  }, true);
 }
 
 /** Forms starting with a number, before the day-month forms. */
@@ -241,7 +241,7 @@ const NUMBER_RULES: Rule[] = [
     return !Number.isNaN(y) && mod ? { expr: { start: s.tS[k - 2], end: s.tE[k], kind: { type: 'y', y }, mod }, next: k + 1 } : null;
   }),
   // A number glued to a letter or currency before it is no date part (`G20`, `$47`, `F-35`).
-  rule('not after a letter or currency', [NUMBER], 'The G20 met in the capital.', (s, m) => (s.plainPrefix(m.t[0]) ? null : STOP)),
+  rule('not after a letter or currency', [NUMBER], 'The bank lent $47 million in loans.', (s, m) => (s.plainPrefix(m.t[0]) ? null : STOP)),
   rule('ISO date', [digits(4), glued(HYPHEN), glued(digits(2)), glued(HYPHEN), glued(digits(2))], 'The order took effect on 2025-07-29 nationwide.', (s, m) => {
     const [y, , mo, , d, next] = m.t;
     return { expr: { start: s.tS[y], end: s.tE[d], kind: { type: 'ymd', y: s.tV[y], m: s.tV[mo], d: s.tV[d] } }, next };
@@ -304,7 +304,7 @@ const DAY_RULES: Rule[] = [
 
 const QUANTITY_WORDS = Object.keys(LEXICON).filter((w) => LEXICON[w].n !== undefined);
 /** A quantity of units: "five years", "13 days", "a couple of days", "16-hour", "5 1/2 hours" (`durationAt` reads it). */
-const QUANTITY_EL = reader('QUANTITY', (e) => [e.NUMBER, ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => s.durationAt(k)?.next ?? -1);
+const QUANTITY_EL = reader('QUANTITY', (e) => [e.NUMBER, ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => s.durationAt(k)?.next ?? -1, true);
 
 /** The quantity the rule matched at token k. */
 function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: number; half?: boolean } {
@@ -439,6 +439,11 @@ function relRules(the: boolean): Rule[] {
   const after = the ? ' (after the)' : '';
   const anaphoric = (x: string): boolean => x === 'following' || x === 'previous' || x === 'same' || x === 'that' || (the && x === 'next');
   return [
+    // ("the this century" is no English: the rule is only for the word alone.)
+    ...(the ? [] : [rule('this century', [lw('this'), lw('century')], 'Nothing like it has been seen this century in Europe.', (s, m) => {
+      const [k, c] = m.t;
+      return { expr: { start: s.tS[k], end: s.tE[c], kind: { type: 'relc', offset: 0 } }, next: c + 1 };
+    })]),
     rule(`relative unit${after}`, [REL, UNIT_DAY_UP], the ? 'The ministers met again the next day in Vienna.' : 'Exports fell last week at the port.', (s, m) => {
       const [k, j] = m.t;
       const x = s.lw(k);
@@ -447,20 +452,18 @@ function relRules(the: boolean): Rule[] {
       if (x === 'past' || x === 'coming' || x === 'upcoming' || (the && x === 'last' && u !== 'D')) {
         return { expr: { start, end: s.tE[j], kind: { type: 'dur', n: 1, unit: u } }, next: j + 1 };
       }
-      if (u === 'DE' || u === 'CE') {
-        return x === 'this' && u === 'CE' ? { expr: { start, end: s.tE[j], kind: { type: 'relc', offset: 0 } }, next: j + 1 } : STOP;
-      }
+      if (u === 'DE' || u === 'CE') return STOP; // "this century" above
       const unit = u === 'D' ? 'day' : u === 'W' ? 'week' : u === 'M' ? 'month' : 'year';
       if (anaphoric(x)) return { expr: { start, end: s.tE[j], kind: { type: 'ana', unit, offset: relOf(s, k) }, time: undefined }, next: j + 1 };
       if (unit === 'day') return STOP; // "this day", "last day"
       return { expr: { start, end: s.tE[j], kind: { type: 'rel', unit, offset: relOf(s, k) } }, next: j + 1 };
     }),
     // "the coming years", "the past decades": an unspecified duration ("the past four years" is read by the number).
-    rule(`relative units${after}`, [REL_SPAN, UNITS], 'Prices have doubled over the past decades in the city.', (s, m) => {
+    rule(`relative units${after}`, [REL_SPAN, UNITS], the ? 'Prices have doubled over the past decades in the city.' : 'Prices will rise in coming years, the bank said.', (s, m) => {
       const [k, j] = m.t;
       return { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(j)].unit! } }, next: j + 1 };
     }),
-    rule(`relative quantity${after}`, [REL_SPAN, QUANTITY_EL], 'The economy grew over the past four years in the region.', (s, m) => {
+    rule(`relative quantity${after}`, [REL_SPAN, QUANTITY_EL], the ? 'The economy grew over the past four years in the region.' : 'Growth will slow over next five years, the bank said.', (s, m) => {
       const [k, j] = m.t;
       const d = quantity(s, j);
       return s.lex(d.next - 1)?.plural ? { expr: { start: relStart(s, k), end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit } }, next: d.next } : null;
@@ -478,26 +481,26 @@ function relRules(the: boolean): Rule[] {
       if (Number.isNaN(offset)) return STOP;
       return { expr: { start, end: s.tE[j], kind: { type: 'rel', unit: 'day', offset }, time: part }, next: j + 1 };
     }),
-    rule(`relative season of year${after}`, [REL_SEASON, SEASON, opt(word('of')), YEAR], 'Fighting eased in this winter of 2010 near the pass.', (s, m) => {
+    rule(`relative season of year${after}`, [REL_SEASON, SEASON, opt(word('of')), YEAR], the ? 'Fighting eased in the last winter of 2010 near the pass.' : 'Fighting eased in this winter of 2010 near the pass.', (s, m) => {
       const [k, j, , y] = m.t;
       return { expr: { start: relStart(s, k), end: s.tE[y], kind: { type: 'season', s: LEXICON[s.lw(j)].season!, y: s.yearAt(y) } }, next: y + 1 };
     }),
-    rule(`relative season${after}`, [REL_SEASON, SEASON], 'Exports rose last summer after the drought.', (s, m) => {
+    rule(`relative season${after}`, [REL_SEASON, SEASON], the ? 'Exports rose in the last summer after the drought.' : 'Exports rose last summer after the drought.', (s, m) => {
       const [k, j] = m.t;
       const x = s.lw(k);
       return { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'season', s: LEXICON[s.lw(j)].season!, rel: x === 'last' ? 'last' : x === 'next' ? 'next' : 'this' } }, next: j + 1 };
     }),
-    rule(`relative weekend${after}`, [REL, word('weekend')], 'Talks continue this weekend in Doha.', (s, m) => {
+    rule(`relative weekend${after}`, [REL, word('weekend')], the ? 'Talks ended on the last weekend in Doha.' : 'Talks continue this weekend in Doha.', (s, m) => {
       const [k, j] = m.t;
       return anaphoric(s.lw(k)) ? STOP : { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'weekend', offset: relOf(s, k) } }, next: j + 1 };
     }),
     // "last quarter", "this quarter" ("the last quarter" may be a year's fourth: not read).
-    rule(`relative quarter${after}`, [THIS_NEXT_LAST, word('quarter')], 'Sales fell last quarter at the firm.', (s, m) => {
+    rule(`relative quarter${after}`, [THIS_NEXT_LAST, word('quarter')], the ? 'Sales fell in the last quarter at the firm.' : 'Sales fell last quarter at the firm.', (s, m) => {
       const [k, j] = m.t;
       if (the || s.lw(k - 1) === 'the' || s.strOrNone(j + 1) === 'of') return STOP;
       return { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'part', of: 'Q', n: NaN, y: NaN, offset: relOf(s, k) } }, next: j + 1 };
     }),
-    rule(`relative fiscal year${after}`, [THIS_NEXT_LAST, lw('fiscal'), lw('year')], 'The deficit will shrink this fiscal year, the ministry said.', (s, m) => {
+    rule(`relative fiscal year${after}`, [THIS_NEXT_LAST, lw('fiscal'), lw('year')], the ? 'The deficit will shrink in the next fiscal year, the ministry said.' : 'The deficit will shrink this fiscal year, the ministry said.', (s, m) => {
       const [k, , y] = m.t;
       return { expr: { start: relStart(s, k), end: s.tE[y], kind: { type: 'fiscal', y: NaN, offset: relOf(s, k) } }, next: y + 1 };
     }),
@@ -563,7 +566,6 @@ const THE_RULES: Rule[] = [
     p.expr.start = s.tS[m.t[0]];
     return p;
   }),
-  rule('the ordinal (nothing else)', [THE, ORDINAL], 'The first delegates arrived.', () => STOP),
   rule('the day before yesterday', [THE, lw('day'), lw('before', 'after'), lw('yesterday', 'tomorrow')], 'The minister left the day before yesterday for Rome.', (s, m) => {
     const [k, , a, n] = m.t;
     const offset = (s.lw(n) === 'yesterday' ? -1 : 1) + (s.lw(a) === 'after' ? 1 : -1);
@@ -608,7 +610,7 @@ const THE_RULES: Rule[] = [
     return p;
   }),
   // "the end of the year", "the beginning of March", "the middle of 2024".
-  rule('the end of', [THE, lw('end', 'beginning', 'start', 'middle'), word('of')], 'Troops leave by the end of the year, officials said.', (s, m) => {
+  rule('the end of', [THE, lw('end', 'beginning', 'start', 'middle'), word('of'), alt(seq(THE, UNIT_ONE), seq(opt(THE), DATE))], 'Troops leave by the end of the year, officials said.', (s, m) => {
     const [k, e, , q0] = m.t;
     let q = q0;
     let r: Parse | null = null;
@@ -634,8 +636,109 @@ const THE_RULES: Rule[] = [
     const [k, j] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
   }),
-  rule('the (nothing else)', [THE], 'The delegates arrived.', () => STOP),
+  rule('the (nothing else)', [THE], 'The 3 delegates arrived.', () => STOP),
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Holidays (their dates are rows of HOLIDAYS in lexicon.ts), modifiers, references and ranges.
+
+const HOLIDAY = lex('HOLIDAY', (w) => w.holiday !== undefined);
+const APOSTROPHE = punct("'\u2019");
+
+/** A holiday name is capitalized, and followed by its required word ("Election Day"). */
+function holidayNamed(s: DateScanner, k: number): boolean {
+  const needs = HOLIDAYS[LEXICON[s.lw(k)].holiday!]?.word;
+  return s.first(k) <= 90 && (!needs || s.strOrNone(k + 1) === needs);
+}
+
+/** The holiday at k, its name ending at token `last` ("last Christmas", "Memorial Day", "Thanksgiving next year"). */
+function holiday(s: DateScanner, k: number, last: number): Parse {
+  const rel = relBefore(s, k);
+  return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[last], kind: { type: 'holiday', name: LEXICON[s.lw(k)].holiday!, rel } }, next: last + 1 });
+}
+
+const HOLIDAY_RULES: Rule[] = [
+  rule('holiday Day', [HOLIDAY, word('Day')], 'Polls open on Election Day across the country.', (s, m) => {
+    const [k, d] = m.t;
+    if (!holidayNamed(s, k)) return STOP;
+    return s.lw(k) === 'easter' ? null : holiday(s, k, d);
+  }),
+  rule('Easter Sunday', [lw('easter'), word('Sunday')], 'Churches filled on Easter Sunday in the city.', (s, m) => (holidayNamed(s, m.t[0]) ? holiday(s, m.t[0], m.t[1]) : STOP)),
+  rule("New Year's Day/Eve", [lw('new'), word('Year'), APOSTROPHE, word('s'), word('Day', 'Eve')], "Fireworks lit the sky on New Year's Eve over the bay.", (s, m) => {
+    const [k, , , , d] = m.t;
+    if (!holidayNamed(s, k)) return STOP;
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'holiday', name: s.str(d) === 'Eve' ? 'newyeareve' : 'newyear' } }, next: d + 1 });
+  }),
+  rule('Christmas Eve', [lw('christmas'), word('Eve')], 'Shops close early on Christmas Eve in the city.', (s, m) => {
+    const [k, e] = m.t;
+    return holidayNamed(s, k) ? { expr: { start: s.tS[k], end: s.tE[e], kind: { type: 'holiday', name: 'christmaseve' } }, next: e + 1 } : STOP;
+  }),
+  // "Easter week", "Thanksgiving week": the week holding the holiday.
+  rule('holiday week', [HOLIDAY, lw('week')], 'Traffic peaks in Thanksgiving week on the roads.', (s, m) => {
+    const [k, w] = m.t;
+    if (!holidayNamed(s, k) || s.lw(k) === 'new') return STOP;
+    const rel = relBefore(s, k);
+    return { expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[w], kind: { type: 'holiday', name: LEXICON[s.lw(k)].holiday!, rel, week: true } }, next: w + 1 };
+  }),
+  rule('holiday', [HOLIDAY], 'The troops were home by Christmas, the army said.', (s, m) => {
+    const k = m.t[0];
+    return holidayNamed(s, k) && s.lw(k) !== 'new' ? holiday(s, k, k) : STOP;
+  }),
+];
+
+const DECADE = token('DECADE', (e) => [e.DIGITS_LETTERS], (s, k) => s.decadeOf(k) !== null, true);
+
+/**
+ * A modifier before an expression: "about two weeks", "more than four decades ago", "at least 72
+ * hours", "early 1990s", "mid-1990s", "late November". Early/late/mid qualify dates; the others
+ * quantities, years and times (and "about" a date with a time: "around 10 a.m. Monday").
+ */
+const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN)), alt(DECADE, DATE)], 'The site was settled in the early 1990s by farmers.', (s, m) => {
+  const [k, than, hyphen, j] = m.t;
+  const x = s.lw(k);
+  const w = LEXICON[x];
+  if ((than >= 0 && x !== 'more' && x !== 'less') || (hyphen >= 0 && !s.adjacent(k, hyphen))) return STOP;
+  if (x === 'least' && s.str(k - 1) !== 'at') return STOP;
+  if (x === 'some' && s.kind(j) !== N && !(s.lex(j)?.n! > 1)) return STOP;
+  const dec = j > k + 1 ? s.decadeOf(j) : null; // "mid-1990s"
+  const r: Parse | null = dec !== null ? { expr: { start: s.tS[j], end: s.tE[j], kind: { type: 'decade', decade: dec } }, next: j + 1 } : s.lex(j)?.mod ? null : s.tryAt(j);
+  if (!r || r.expr.start !== s.tS[j]) return STOP;
+  const kind = r.expr.kind.type;
+  if ((x === 'early' || x === 'late' || x === 'mid') && (kind === 'dur' || kind === 'set')) return STOP;
+  // "around Wednesday's ruling": approximation words qualify quantities, years and times, not days.
+  // "talked about the future": no modifier qualifies a reference to the present, past or future.
+  if (kind === 'ref') return STOP;
+  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || kind === 'md' || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
+  r.expr.start = x === 'least' ? s.tS[k - 1] : s.tS[k];
+  r.expr.mod = w.mod;
+  return r;
+});
+
+const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)], 'Talks are currently stalled over the border.', (s, m) => {
+  const k = m.t[0];
+  const x = s.lw(k);
+  if (x === 'past') return STOP; // only "the past"
+  // "Now the alliance…", "Now, officials said…": a sentence opening with "Now" is a discourse marker.
+  if (x === 'now' && s.first(k) === 78 /* N */ && s.opensSentence(k)) return STOP;
+  if (x === 'current' && s.lex(k + 1)?.unit) return STOP;
+  // "a future in which…", "a brighter future": a kind of future, not the time after now.
+  if (x === 'future' && (s.isArticle(k - 1) || (s.kind(k - 1) === W && s.isArticle(k - 2)))) return STOP;
+  return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'ref', v: LEXICON[x].ref! } }, next: k + 1 };
+});
+
+/** "between 2009 and 2013", "from 2014 to 2016", "between March and May": two linked dates (the first alone without its link). */
+const RANGE_RULE = rule('between/from … and/to', [lw('between', 'from'), DATE, opt(word('and', 'to', 'until', 'through', 'till'), DATE)], 'Output fell between 2009 and 2012 in the region.', (s, m) => {
+  const [k, j, link] = m.t;
+  const a = m.v[1]!;
+  if (a.expr.start !== s.tS[j]) return STOP;
+  const l = link >= 0 ? s.str(link) : '';
+  const ok = s.lw(k) === 'between' ? l === 'and' : l === 'to' || l === 'until' || l === 'through' || l === 'till';
+  if (!ok) return a;
+  const b = s.tryAt(link + 1);
+  if (!b || b.expr.start !== s.tS[link + 1]) return a;
+  a.expr.pair = b.expr;
+  return { expr: a.expr, next: b.next };
+});
 
 const WORD_RULES: Rule[] = [
   rule('yesterday/today/tomorrow part', [lw('yesterday', 'today', 'tomorrow'), PART], 'Shells fell yesterday morning on the port.', (s, m) => {
@@ -649,16 +752,15 @@ const WORD_RULES: Rule[] = [
     const x = s.lw(k);
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'tomorrow' ? 1 : 0 }, time: x === 'tonight' ? 'NI' : undefined }, next: k + 1 };
   }),
-  // A modifier before an expression: "about two weeks", "more than four decades ago", "at least 72 hours", "early 1990s", "late November".
-  rule('modifier', [MOD], 'The site was settled in the early 1990s by farmers.', (s, m) => s.modifierRule(m.t[0]) ?? STOP),
-  rule('reference', [lex('REF', (w) => w.ref !== undefined)], 'Talks are currently stalled over the border.', (s, m) => s.refRule(m.t[0]) ?? STOP),
+  MODIFIER_RULE,
+  REFERENCE_RULE,
   rule('noon/midnight', [lw('noon', 'midday', 'midnight')], 'The curfew starts at midnight in the capital.', (s, m) => {
     const k = m.t[0];
     const p = s.strOrNone(k - 1);
     if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till') return STOP;
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time: s.lw(k) === 'midnight' ? '24:00' : '12:00', local: true }, next: k + 1 };
   }),
-  rule('holiday', [lex('HOLIDAY', (w) => w.holiday !== undefined)], 'Shops close early on Christmas Eve in the city.', (s, m) => s.holidayRule(m.t[0]) ?? STOP),
+  ...HOLIDAY_RULES,
   rule('frequency adverb', [lex('SET', (w) => w.set !== undefined)], 'The council meets weekly in the town hall.', (s, m) => {
     const k = m.t[0];
     // A newspaper, not a frequency: "the party daily Granma", "China Daily" (capitalized inside a sentence).
@@ -683,7 +785,7 @@ const WORD_RULES: Rule[] = [
     const wd = s.weekdayOf(u);
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
   }),
-  rule('every n units', [lw('every'), NUMBER_OR_WORD()], 'Elections are held every four years in the state.', (s, m) => {
+  rule('every n units', [lw('every'), QUANTITY_EL], 'Elections are held every four years in the state.', (s, m) => {
     const [k, j] = m.t;
     const d = s.durationAt(j);
     if (!d || Number.isNaN(d.n)) return STOP;
@@ -697,7 +799,7 @@ const WORD_RULES: Rule[] = [
   }),
   ...SEASON_RULES,
   ...relRules(false),
-  rule('relative word (nothing else)', [REL], 'Last of all, the delegates voted.', () => STOP),
+  rule('relative word (nothing else)', [REL], 'Last of all, 3 delegates voted.', () => STOP),
   ...THE_RULES,
   rule('recent units', [lw('recent'), UNITS], 'Prices rose in recent weeks across the country.', (s, m) => {
     const [k, u] = m.t;
@@ -713,12 +815,12 @@ const WORD_RULES: Rule[] = [
     return { expr: { start: s.tS[u], end: s.tE[u], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: u + 1 };
   }),
   // "within 3 days": a duration from now.
-  rule('within quantity', [lw('within'), NUMBER_OR_WORD()], 'The army must withdraw within 3 days of the deal.', (s, m) => {
+  rule('within quantity', [lw('within'), QUANTITY_EL], 'The army must withdraw within 3 days of the deal.', (s, m) => {
     const j = m.t[1];
     const d = s.durationAt(j);
     return d ? { expr: { start: s.tS[j], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit, within: true } }, next: d.next } : null;
   }),
-  rule('between/from … and/to', [lw('between', 'from')], 'Output fell between 2009 and 2012 in the region.', (s, m) => s.rangeRule(m.t[0], s.lw(m.t[0])) ?? STOP),
+  RANGE_RULE,
   // A unit word alone: "decades-long", "years-old", "day-long".
   rule('unit-long', [UNIT_ONE, glued(HYPHEN), word('long')], 'A day-long strike shut the port.', (s, m) => {
     const [k, , l] = m.t;
@@ -730,10 +832,6 @@ const WORD_RULES: Rule[] = [
   }),
 ];
 
-/** A number in digits or a number word (the start of a quantity: `durationAt` reads the rest). */
-function NUMBER_OR_WORD(): El {
-  return alt(NUMBER, lex('NUMBER_WORD', (w) => w.n !== undefined));
-}
 
 /**
  * The groups: `date` is what the scanner tries at each token; the others are read by `sub`

@@ -9,7 +9,7 @@
  */
 
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
-import { HOLIDAYS, LEXICON, Unit, Word } from './lexicon';
+import { LEXICON, Unit, Word } from './lexicon';
 import { Expr, pad2 } from './expr';
 import { El, Env, Match, N, P, Parse, STOP, W, X, firstKeys, matchFrom } from './pattern';
 import { GROUPS, Rule } from './rules';
@@ -431,7 +431,7 @@ export class DateScanner {
   depth = 0;
   /** What the last `sub` element read (`matchFrom` stores it in the frame). */
   subValue: Parse | undefined = undefined;
-  /** When set, the name of every rule that reads an expression is added (the consistency test). */
+  /** When set, the name of every rule that reads an expression or vetoes one (`STOP`) is added (the consistency test). */
   trace: Set<string> | undefined = undefined;
 
   /** Cuts text[from, to) into tokens: runs of letters and digits, and single other characters. */
@@ -708,7 +708,10 @@ export class DateScanner {
         else if (!matchFrom(this, rule.pattern, 1, lastNext, m)) continue;
       } else if (!matchFrom(this, rule.pattern, 0, k, m)) continue;
       const p = rule.build(this, m);
-      if (p === STOP) break;
+      if (p === STOP) {
+        if (this.trace) this.trace.add(rule.name);
+        break;
+      }
       if (p) {
         if (this.trace) this.trace.add(rule.name);
         r = p;
@@ -844,75 +847,6 @@ export class DateScanner {
     return { n, unit: u.unit, next: j + 1 };
   }
 
-  /** A modifier and the expression after it ("about two weeks", "more than four decades ago", "at least 72 hours", "early 1990s", "late November"). */
-  modifierRule(k: number): { expr: Expr; next: number } | null {
-    const lw = this.lw(k);
-    const w = LEXICON[lw];
-    const s = this.tS[k];
-    // A modifier before an expression: "about two weeks", "more than four decades ago", "at least 72 hours", "early 1990s", "late November".
-    let j = k + 1;
-    if ((lw === 'more' || lw === 'less') && this.str(j) === 'than') j++;
-    if (this.isP(j, HYPHEN) && this.adjacent(k, j)) j++;
-    if (lw === 'least' && this.str(k - 1) !== 'at') return null;
-    if (lw === 'some' && this.kind(j) !== N && !(this.lex(j)?.n! > 1)) return null;
-    const dec = j > k + 1 ? this.decadeOf(j) : null; // "mid-1990s"
-    const r = dec !== null ? { expr: { start: this.tS[j], end: this.tE[j], kind: { type: 'decade', decade: dec } } as Expr, next: j + 1 }
-      : this.kind(j) === 0 || this.lex(j)?.mod ? null : this.tryAt(j);
-    if (!r || r.expr.start !== this.tS[j]) return null;
-    const start = lw === 'least' ? this.tS[k - 1] : s;
-    const kind = r.expr.kind.type;
-    // Early/late/mid qualify dates; the others quantities (and "about" a date: "around May 5").
-    if ((lw === 'early' || lw === 'late' || lw === 'mid') && (kind === 'dur' || kind === 'set')) return null;
-    // "around Wednesday's ruling": approximation words qualify quantities, years and times, not days.
-    // "talked about the future": no modifier qualifies a reference to the present, past or future.
-    if (kind === 'ref') return null;
-    if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || kind === 'md' || kind === 'rel' || kind === 'ana') && !r.expr.time) return null;
-    r.expr.start = start;
-    r.expr.mod = w.mod;
-    return r;
-  }
-
-  /** A reference to the present, past or future: "now", "currently", "the future". */
-  refRule(k: number): { expr: Expr; next: number } | null {
-    const lw = this.lw(k);
-    const w = LEXICON[lw];
-    const s = this.tS[k];
-    if (lw === 'past') return null; // only "the past"
-    // "Now the alliance…", "Now, officials said…": a sentence opening with "Now" is a discourse marker.
-    if (lw === 'now' && this.first(k) === 78 /* N */ && this.opensSentence(k)) return null;
-    if (lw === 'current' && this.lex(k + 1)?.unit) return null;
-    // "a future in which…", "a brighter future": a kind of future, not the time after now.
-    if (lw === 'future' && (this.isArticle(k - 1) || (this.kind(k - 1) === W && this.isArticle(k - 2)))) return null;
-    return { expr: { start: s, end: this.tE[k], kind: { type: 'ref', v: w.ref! } }, next: k + 1 };
-  }
-
-  /** A holiday by name: "Christmas", "Easter Sunday", "New Year's Day", "Thanksgiving week". */
-  holidayRule(k: number): { expr: Expr; next: number } | null {
-    const lw = this.lw(k);
-    const h = LEXICON[lw].holiday!;
-    const s = this.tS[k];
-    if (this.first(k) > 90) return null;
-    let end = this.tE[k];
-    let next = k + 1;
-    const needs = HOLIDAYS[h]?.word;
-    if (needs && this.strOrNone(k + 1) !== needs) return null;
-    if (h !== 'easter' && this.str(k + 1) === 'Day' || (h === 'easter' && this.str(k + 1) === 'Sunday')) {
-      end = this.tE[k + 1];
-      next++;
-    } else if (h === 'newyear') {
-      // "New Year's Day", "New Year's Eve".
-      if (this.strOrNone(k + 1) !== 'Year' || !(this.isP(k + 2, 39) || this.isP(k + 2, 0x2019)) || this.strOrNone(k + 3) !== 's' || !/^(?:Day|Eve)$/.test(this.strOrNone(k + 4) ?? '')) return null;
-      const eve = this.str(k + 4) === 'Eve';
-      return this.withYearWord({ expr: { start: s, end: this.tE[k + 4], kind: { type: 'holiday', name: eve ? 'newyeareve' : 'newyear' } }, next: k + 5 });
-    } else if (h === 'christmas' && this.str(k + 1) === 'Eve') {
-      return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'holiday', name: 'christmaseve' } }, next: k + 2 };
-    }
-    const rel = this.isRelWord(k - 1) ? (this.str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
-    // "Easter week", "Thanksgiving week": the week holding the holiday.
-    if (next === k + 1 && this.lw(next) === 'week') return { expr: { start: rel ? this.tS[k - 1] : s, end: this.tE[next], kind: { type: 'holiday', name: h, rel, week: true } }, next: next + 1 };
-    return this.withYearWord({ expr: { start: rel ? this.tS[k - 1] : s, end, kind: { type: 'holiday', name: h, rel } }, next });
-  }
-
   /** Whether token k is a time zone ("GMT", "EST"): a short capitalized word in CLOCK_ZONE. */
   isZone(k: number): boolean {
     if (this.kind(k) !== W || this.tE[k] - this.tS[k] > 4) return false;
@@ -941,19 +875,6 @@ export class DateScanner {
   partAt(k: number): string | undefined {
     const w = this.lex(k);
     return w?.part && w.part !== 'MI' ? w.part : undefined;
-  }
-
-  /** "between 2009 and 2013", "from 2014 to 2016", "between March and May": two linked dates. */
-  rangeRule(k: number, lw: string): { expr: Expr; next: number } | null {
-    const a = this.kind(k + 1) ? this.tryAt(k + 1) : null;
-    if (!a || a.expr.start !== this.tS[k + 1]) return null;
-    const link = this.strOrNone(a.next);
-    const ok = lw === 'between' ? link === 'and' : link === 'to' || link === 'until' || link === 'through' || link === 'till';
-    if (!ok || !this.kind(a.next + 1)) return a;
-    const b = this.tryAt(a.next + 1);
-    if (!b || b.expr.start !== this.tS[a.next + 1]) return a;
-    a.expr.pair = b.expr;
-    return { expr: a.expr, next: b.next };
   }
 
   /** "10:35 a.m.", "9 p.m.", optionally followed by a time zone and a day ("9 a.m. EDT Tuesday"). */
