@@ -77,6 +77,10 @@ const MONTH_DAY: Rule[] = [
 /** A month with a day, a year or alone. */
 const MONTH_DATE: Rule[] = [
   ...MONTH_DAY,
+  rule('month of year', [MONTH, DOT_AFTER, word('of'), YEAR], 'Prices peaked in March of 2019 in the capital.', (s, m) => {
+    const [k, , , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ym', y: s.yearAt(y), m: s.monthOf(k) } }, next: y + 1 };
+  }),
   rule('month year', [MONTH, DOT_AFTER, YEAR], 'Prices rose in May 2019 across the region.', (s, m) => {
     const [k, , y] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ym', y: s.yearAt(y), m: s.monthOf(k) } }, next: y + 1 };
