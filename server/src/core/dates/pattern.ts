@@ -83,7 +83,8 @@ function el(desc: string, keys: (env: Env) => readonly number[], match: (s: Date
   });
 }
 
-const none = (): readonly number[] => [];
+/** No keys: an element that cannot start a rule. */
+export const none = (): readonly number[] => [];
 /** Digits always open a scan window. */
 const DIGIT: Partial<El> = Object.freeze({ holdsTrigger: true });
 

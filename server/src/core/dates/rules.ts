@@ -14,7 +14,7 @@ import type { DateScanner } from './scan';
 import { ExprKind, durationValue, isDay, pad2 } from './expr';
 import { HOLIDAYS, LEXICON, Unit } from './lexicon';
 import {
-  ANY, DATE, DAY, DIGITS_LETTERS, El, ERA_YEAR, MONTH, Match, N, NDAY, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
+  ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NDAY, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
   alt, digits, glued, lex, lw, opt, punct, reader, seq, sub, token, word,
 } from './pattern';
 
@@ -233,6 +233,110 @@ function QUARTER(): El {
   }, true);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Clock times: "10:35 a.m.", "9 p.m.", "8 PM", "9 o'clock", "4 in the morning", "11 at night",
+// "at 14:30", "14:30 GMT", "0715 GMT", each with what may follow ("EDT", "local time", "on Thursday").
+
+/** An hour: one or two digits, 0–24. */
+const HOUR = token('HOUR', (e) => [e.NUMBER], (s, k) => s.kind(k) === N && s.tE[k] - s.tS[k] <= 2 && !Number.isNaN(s.num(k, 0, 24)), true);
+/** ":MM" glued to the hour. */
+const MINUTES = seq(glued(punct(':')), glued(token('MM', none, (s, k) => !Number.isNaN(s.num(k, 0, 59, 2)))));
+/** A time zone written after a clock time ("GMT", "EST"). */
+const ZONE = token('ZONE', none, (s, k) => s.isZone(k));
+
+/** The hour and minutes of a clock rule's first tokens (`MINUTES` optional at element 1). */
+function hourMinutes(s: DateScanner, m: Match): { h: number; min: number } {
+  const k = m.t[0];
+  return { h: s.tV[k], min: m.t[1] >= 0 ? s.tV[m.t[1] + 1] : 0 };
+}
+
+/**
+ * A clock time read from token k to token j (exclusive; its text ends at `end`), then what may
+ * follow it: a zone, "local time", "on" and a weekday, "yesterday/today/tomorrow". Without a day
+ * it is a time of the publication day (`local`).
+ */
+function clockTime(s: DateScanner, k: number, h: number, min: number, j: number, end: number): Parse | null {
+  if (h > 24) return null;
+  const time = `${pad2(h)}:${pad2(min)}`;
+  let q = j;
+  let e = end;
+  if (s.isZone(j)) q++;
+  if (s.str(q) === 'local' && s.strOrNone(q + 1) === 'time') q += 2;
+  if (q > j) e = s.tE[q - 1];
+  if (s.str(q) === 'on' || s.str(q) === 'local') q++;
+  const wd = s.weekdayOf(q);
+  if (wd >= 0) return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
+  const x = s.lw(q);
+  if (x === 'yesterday' || x === 'today' || x === 'tomorrow') {
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'today' ? 0 : 1 }, time }, next: q + 1 };
+  }
+  return { expr: { start: s.tS[k], end: e, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
+}
+
+/** Words before a 24-hour clock time that make "14:30" a time ("at 14:30", not a score). */
+const CLOCK_PREPOSITION: ReadonlySet<string> = new Set(['at', 'At', 'by', 'until', 'till', 'before', 'after', 'around', 'about', 'from', 'since', 'to']);
+
+const CLOCK_RULES: Rule[] = [
+  rule('clock a.m./p.m.', [HOUR, opt(MINUTES), word('a', 'p'), punct('.'), word('m')], 'The blast was heard at 10:35 a.m. on the quay.', (s, m) => {
+    const [k, , ap, , mm] = m.t;
+    let { h } = hourMinutes(s, m);
+    if (h > 12) return null;
+    if (s.str(ap) === 'p' && h < 12) h += 12;
+    if (s.str(ap) === 'a' && h === 12) h = 0;
+    const end = s.tE[mm];
+    const j = s.isP(mm + 1, DOT) && s.tS[mm + 1] === end ? mm + 2 : mm + 1;
+    return clockTime(s, k, h, hourMinutes(s, m).min, j, end);
+  }),
+  rule('clock am/pm', [HOUR, opt(MINUTES), word('am', 'pm', 'AM', 'PM')], 'The polls close at 8 PM in the east.', (s, m) => {
+    const [k, , ap] = m.t;
+    let { h } = hourMinutes(s, m);
+    if (h > 12) return null;
+    const pm = s.str(ap) === 'pm' || s.str(ap) === 'PM';
+    if (pm && h < 12) h += 12;
+    if (!pm && h === 12) h = 0;
+    return clockTime(s, k, h, hourMinutes(s, m).min, ap + 1, s.tE[ap]);
+  }),
+  rule("clock o'clock", [HOUR, word('o'), punct("'"), word('clock')], "The bells rang at 9 o'clock in the square.", (s, m) => {
+    const [k, , , c] = m.t;
+    const h = s.tV[k];
+    return h >= 1 && h <= 12 ? clockTime(s, k, h, 0, c + 1, s.tE[c]) : null;
+  }),
+  // "4 in the morning", "10 in the evening", "11 at night".
+  rule('clock in the morning', [HOUR, word('in'), word('the'), PART], 'The raid began at 4 in the morning near the border.', (s, m) => {
+    const [k, , , p] = m.t;
+    let h = s.tV[k];
+    if (h < 1 || h > 12) return null;
+    const part = s.partAt(p)!;
+    if (part === 'MO' && h === 12) h = 0;
+    else if ((part === 'AF' || part === 'EV' || (part === 'NI' && h >= 6)) && h < 12) h += 12;
+    return clockTime(s, k, h, 0, p + 1, s.tE[p]);
+  }),
+  rule('clock at night', [HOUR, word('at'), word('night')], 'The curfew starts at 11 at night in the city.', (s, m) => {
+    const [k, , n] = m.t;
+    const h = s.tV[k];
+    if (h < 1 || h > 12) return null;
+    return clockTime(s, k, h >= 6 && h < 12 ? h + 12 : h, 0, n + 1, s.tE[n]);
+  }),
+  // A 24-hour clock needs a zone, "local", or a preposition before it: "3:45" alone is a score.
+  rule('clock 24-hour', [HOUR, MINUTES], 'The ceasefire began at 14:30 in the north.', (s, m) => {
+    const [k, mm] = m.t;
+    const j = mm + 2;
+    const { h, min } = hourMinutes(s, m);
+    if (!s.isZone(j) && !(s.kind(j) === W && s.str(j) === 'local')) {
+      const before = s.strOrNone(k - 1);
+      if (!(before && CLOCK_PREPOSITION.has(before))) return null;
+    }
+    return h > 23 ? null : clockTime(s, k, h, min, j, s.tE[j - 1]);
+  }),
+  rule('clock hhmm zone', [digits(4), ZONE], 'Troops crossed the line at 0715 GMT on the border.', (s, m) => {
+    const [k, z] = m.t;
+    const v = s.tV[k];
+    const h = Math.floor(v / 100);
+    const min = v % 100;
+    return h > 23 || min > 59 ? null : clockTime(s, k, h, min, z, s.tE[k]);
+  }),
+];
+
 /** Forms starting with a number, before the day-month forms. */
 const NUMBER_RULES: Rule[] = [
   // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
@@ -258,7 +362,7 @@ const NUMBER_RULES: Rule[] = [
     if (s.kind(c + 1) === P && s.adjacent(c, c + 1) && (s.first(c + 1) === sep || s.first(c + 1) === COLON)) return null;
     return numericDate(s, k, sep);
   }),
-  rule('clock time', [NUMBER], 'The blast was heard at 10:35 a.m. on the quay.', (s, m) => s.clockAt(m.t[0])),
+  ...CLOCK_RULES,
 ];
 
 /** Y/M/D, D.M.Y, A/B/Y from the five tokens at k (separator `sep`). */

@@ -10,7 +10,7 @@
 
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
 import { LEXICON, Unit, Word } from './lexicon';
-import { Expr, pad2 } from './expr';
+import { Expr } from './expr';
 import { El, Env, Match, N, P, Parse, STOP, W, X, firstKeys, matchFrom } from './pattern';
 import { GROUPS, Rule } from './rules';
 
@@ -200,8 +200,6 @@ function isLetter(c: number): boolean {
 
 /** Time zones written after a clock time ("14:30 GMT"). */
 const CLOCK_ZONE = /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|Z)$/;
-/** Words before a 24-hour clock time that make "14:30" a time ("at 14:30", not a score). */
-const CLOCK_PREPOSITION = new Set(['at', 'At', 'by', 'until', 'till', 'before', 'after', 'around', 'about', 'from', 'since', 'to']);
 
 
 /** Words after which a bare four-digit number is a year. */
@@ -876,80 +874,6 @@ export class DateScanner {
     const w = this.lex(k);
     return w?.part && w.part !== 'MI' ? w.part : undefined;
   }
-
-  /** "10:35 a.m.", "9 p.m.", optionally followed by a time zone and a day ("9 a.m. EDT Tuesday"). */
-  clockAt(k: number): { expr: Expr; next: number } | null {
-    const len = this.tE[k] - this.tS[k];
-    if (len > 4) return null;
-    let h = len <= 2 ? this.num(k, 0, 24) : NaN;
-    if (Number.isNaN(h) && len !== 4) return null;
-    let j = k + 1;
-    let min = 0;
-    let colon = false;
-    if (this.isP(j, COLON) && this.adjacent(k, j) && !Number.isNaN(h)) {
-      min = this.num(j + 1, 0, 59, 2);
-      if (Number.isNaN(min) || !this.adjacent(j, j + 1)) return null;
-      j += 2;
-      colon = true;
-    }
-    let end: number;
-    const ap = this.kind(j) === W ? this.str(j) : '';
-    if ((ap === 'a' || ap === 'p') && this.isP(j + 1, DOT) && this.strOrNone(j + 2) === 'm' && h <= 12) {
-      // "10 a.m.", "10:35 p.m."
-      if (ap === 'p' && h < 12) h += 12;
-      if (ap === 'a' && h === 12) h = 0;
-      end = this.tE[j + 2];
-      j += 3;
-      if (this.isP(j, DOT) && this.tS[j] === end) j++;
-    } else if (ap.length === 2 && (ap === 'am' || ap === 'pm' || ap === 'AM' || ap === 'PM') && h <= 12) {
-      // "10 am", "10:30 PM"
-      if ((ap === 'pm' || ap === 'PM') && h < 12) h += 12;
-      if ((ap === 'am' || ap === 'AM') && h === 12) h = 0;
-      end = this.tE[j];
-      j++;
-    } else if (!colon && h >= 1 && h <= 12 && ap === 'o' && this.isP(j + 1, 39) && this.strOrNone(j + 2) === 'clock') {
-      // "8 o'clock"
-      end = this.tE[j + 2];
-      j += 3;
-    } else if (!colon && h >= 1 && h <= 12 && ((ap === 'in' && this.strOrNone(j + 1) === 'the' && this.partAt(j + 2)) || (ap === 'at' && this.strOrNone(j + 1) === 'night'))) {
-      // "4 in the morning", "10 in the evening", "11 at night"
-      const part = ap === 'at' ? 'NI' : this.partAt(j + 2)!;
-      if (part === 'MO' && h === 12) h = 0;
-      else if ((part === 'AF' || part === 'EV' || (part === 'NI' && h >= 6)) && h < 12) h += 12;
-      const last = ap === 'at' ? j + 1 : j + 2;
-      end = this.tE[last];
-      j = last + 1;
-    } else {
-      // 24-hour clock: "14:30 GMT", "at 09:15", "1430 GMT" (a four-digit number only with a zone).
-      if (len === 4 && !colon) {
-        const v = this.tV[k];
-        h = Math.floor(v / 100);
-        min = v % 100;
-        if (h > 23 || min > 59 || !this.isZone(j)) return null;
-      } else if (!colon || this.tE[j - 1] - this.tS[j - 1] !== 2) return null;
-      else if (!this.isZone(j) && ap !== 'local') {
-        const before = this.strOrNone(k - 1);
-        if (!(before && CLOCK_PREPOSITION.has(before))) return null;
-      }
-      if (h > 23) return null;
-      end = this.tE[j - 1];
-    }
-    if (h > 24) return null;
-    const time = `${pad2(h)}:${pad2(min)}`;
-    let q = j;
-    if (this.isZone(j)) q++;
-    if (this.str(q) === 'local' && this.strOrNone(q + 1) === 'time') q += 2;
-    if (q > j) end = this.tE[q - 1];
-    if (this.str(q) === 'on' || this.str(q) === 'local') q++;
-    const wd = this.weekdayOf(q);
-    if (wd >= 0) return { expr: { start: this.tS[k], end: this.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
-    const lw = this.lw(q);
-    if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
-      return { expr: { start: this.tS[k], end: this.tE[q], kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 }, time }, next: q + 1 };
-    }
-    return { expr: { start: this.tS[k], end, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
-  }
-
 
   /** A two-digit year ("96", "'96") at k, in the window 1950–2049. */
   shortYearAt(k: number): { y: number; start: number } | null {
