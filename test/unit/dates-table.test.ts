@@ -455,6 +455,8 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The talks ended after a day-long meeting.', 'day-long', 'DURATION', 'P1D'],
   ['2025-10-26', 'The judge ruled at midday in Manhattan.', 'midday', 'TIME', '2025-10-26T12:00'],
   ['2025-10-26', 'The six-year-old boy was returned.', null, null, null],
+  // A month of a year.
+  ['2025-03-10', 'Fuel prices peaked in March of 2019, the agency said.', 'March of 2019', 'DATE', '2019-03'],
   // Eras.
   ['2013-01-02', 'The city was founded on 10 August 234 BC by settlers.', '10 August 234 BC', 'DATE', 'BC0234-08-10'],
   ['2013-01-02', 'The temple stood from 500 BCE onwards.', '500 BCE', 'DATE', 'BC0500'],

@@ -9,18 +9,13 @@
  */
 
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
-import { HOLIDAYS, LEXICON, Unit, Word } from './lexicon';
-import { TimexMod } from '../types';
+import { LEXICON, Unit, Word } from './lexicon';
+import { Expr } from './expr';
+import { El, Env, Match, N, P, Parse, STOP, W, X, firstKeys, matchFrom } from './pattern';
+import { GROUPS, Rule } from './rules';
 
-// Token kinds; 0 stands for "no token" (before the first or after the last).
-/** Word (letters only). */
-const W = 1;
-/** Number (digits only). */
-const N = 2;
-/** Digits with letters (1990s, 41st, G20, Q3). */
-const X = 3;
-/** Punctuation: one character. */
-const P = 4;
+export { durationValue, isDay } from './expr';
+export type { Expr, ExprKind } from './expr';
 
 /** `to` (a bigger array) holding `from`'s values first. */
 function grown<A extends Int32Array | Uint8Array | Uint16Array>(from: A, to: A): A {
@@ -105,6 +100,83 @@ function buildWordTable(): { hash: Int32Array; cls: Uint16Array; word: string[];
 
 const { hash: TABLE_HASH, cls: TABLE_CLASS, word: TABLE_WORD, classWord: CLASS_WORD, maxLength: MAX_CLASS_WORD, triggers: CLASS_TRIGGERS } = buildWordTable();
 
+/** The keys of number and digit-letter tokens in the rule index (word tokens are keyed by their class, below these). */
+const NUMBER_KEY = TABLE_SIZE - 2;
+const DIGITS_LETTERS_KEY = TABLE_SIZE - 1;
+
+/** The class of a lower-case word, 0 when it has none. */
+function classOfWord(w: string): number {
+  const h = wordHash(w);
+  let slot = h & (TABLE_SIZE - 1);
+  while (TABLE_HASH[slot] !== -1) {
+    if (TABLE_HASH[slot] === h && TABLE_WORD[slot] === w) return TABLE_CLASS[slot];
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  return 0;
+}
+
+/** A group's rules by the key of the token they can start at (a word's class, NUMBER_KEY, DIGITS_LETTERS_KEY), in the group's order. */
+export type CompiledGroup = readonly (readonly CompiledRule[] | undefined)[];
+
+/** A rule in the index: `from` says how its first element is tested (`firstFrom`). */
+interface CompiledRule {
+  readonly rule: Rule;
+  readonly from: number;
+}
+
+/** How the index tests a rule's first element: 1 the key alone, 2 by its match once for the rules that share it, 0 with the pattern. */
+function firstFrom(e: El): number {
+  if (e.optional || e.zero || e.captures) return 0;
+  return e.byKey ? 1 : 2;
+}
+
+/** The rule groups' first keys, and whether a key opens a scan window (`Env` of `pattern.ts`). */
+function ruleEnv(): Env {
+  const memo = new Map<string, number[]>();
+  const env: Env = {
+    classOf: classOfWord,
+    MONTHS: Array.from({ length: 12 }, (_, i) => i + 1),
+    WEEKDAYS: Array.from({ length: 7 }, (_, i) => WEEKDAY_CLASS + i),
+    NUMBER: NUMBER_KEY,
+    DIGITS_LETTERS: DIGITS_LETTERS_KEY,
+    triggers: (key) => key === NUMBER_KEY || key === DIGITS_LETTERS_KEY || (key > 0 && key < KEYWORD_CLASS) || CLASS_TRIGGERS[key] === 1,
+    groupKeys: (name) => {
+      const known = memo.get(name);
+      if (known) return known;
+      memo.set(name, []); // a group that starts with itself adds nothing
+      const keys = [...new Set(GROUPS[name].flatMap((r) => firstKeys(r.pattern, env)))];
+      memo.set(name, keys);
+      return keys;
+    },
+  };
+  return env;
+}
+
+/**
+ * The rule index, built once at load and only read afterwards: for each group, its rules by the
+ * key of their first token. A rule that can start at no token (its first element is punctuation
+ * or a word of no class) is an error here, at load.
+ */
+function compileGroups(): Readonly<Record<string, CompiledGroup>> {
+  if (REFERENCE_CLASS + NOT_BEFORE_NUMBER.size >= NUMBER_KEY) throw new Error('date scanner: too many word classes for the rule index');
+  const env = ruleEnv();
+  const out: Record<string, CompiledGroup> = {};
+  for (const [name, rules] of Object.entries(GROUPS)) {
+    const byKey: CompiledRule[][] = [];
+    for (const r of rules) {
+      const keys = firstKeys(r.pattern, env);
+      if (!keys.length) throw new Error(`date rule '${r.name}' can start at no token`);
+      const compiled: CompiledRule = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]) });
+      for (const k of keys) (byKey[k] ??= []).push(compiled);
+    }
+    out[name] = Object.freeze(Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? Object.freeze(byKey[k]) : undefined)));
+  }
+  return Object.freeze(out);
+}
+
+/** The rules' first keys and trigger classes, for the consistency test. */
+export const RULE_ENV: Env = ruleEnv();
+
 /** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
 function classOf(text: string, s: number, e: number, h: number): number {
   let slot = h & (TABLE_SIZE - 1);
@@ -126,91 +198,9 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
-export type ExprKind =
-  /**
-   * A day. `numeric`: written A/B/Y, read month first; what its numbers say of the order: `mdy`
-   * (B is above 12), `dmy` (A is), `either` (both could be months; the article decides).
-   */
-  | { type: 'ymd'; y: number; m: number; d: number; weekday?: { w: number; s: number; e: number }; bc?: boolean; numeric?: 'mdy' | 'dmy' | 'either' }
-  /** A month and day; `yrel` when "last/this/next year" gives the year. */
-  | { type: 'md'; m: number; d: number; weekday?: { w: number; s: number; e: number }; yrel?: number }
-  | { type: 'ym'; y: number; m: number }
-  | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
-  /** A holiday by its name in the lexicon. */
-  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number; week?: boolean }
-  | { type: 'y'; y: number; bc?: boolean }
-  | { type: 'decade'; decade: number }
-  | { type: 'range'; from: number; to: number }
-  | { type: 'quarter'; y: number; q: number }
-  | { type: 'rel'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
-  | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this'; past?: boolean }
-  /** A duration: n units (n NaN: unspecified, "several months"); `within`: from now. */
-  | { type: 'dur'; n: number; unit: Unit; within?: boolean; half?: boolean }
-  /** An offset of n units from the publication date, the previous date in the text, or a base date. */
-  | { type: 'off'; n: number; unit: Unit; from: 'dct' | 'prev' | 'base'; base?: ExprKind; within?: boolean }
-  /** Anaphoric: the day/week/… `offset` units from the previous date in the text ("the next day", "that month"). */
-  | { type: 'ana'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
-  | { type: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
-  | { type: 'set'; v: string; quant?: string }
-  | { type: 'season'; s: 'SP' | 'SU' | 'FA' | 'WI'; y?: number; rel?: 'last' | 'next' | 'this' }
-  /**
-   * A quarter or half of year y (NaN: the publication year plus offset). n NaN: the publication
-   * date's quarter plus offset ("last quarter"). `bare`: no year written ("the fourth quarter"):
-   * the tense picks it.
-   */
-  | { type: 'part'; of: 'Q' | 'H'; n: number; y: number; offset: number; bare?: boolean }
-  | { type: 'fiscal'; y: number; offset?: number }
-  /** A century, by its TIMEX3 digits (the 20th century: 19). */
-  | { type: 'century'; c: number }
-  /** The century of the publication date plus offset ("this century"). */
-  | { type: 'relc'; offset: number }
-  | { type: 'weekend'; offset: number };
-
-/** Whether an expression names a day (a base for "2 days after …"). */
-export function isDay(k: ExprKind): boolean {
-  return k.type === 'ymd' || k.type === 'md' || k.type === 'weekday' || (k.type === 'rel' && k.unit === 'day');
-}
-
-/** TIMEX3 duration for n units (n NaN: X). */
-export function durationValue(n: number, unit: Unit): string {
-  const x = Number.isNaN(n) ? 'X' : String(n);
-  switch (unit) {
-    case 'S': return `PT${x}S`;
-    case 'MIN': return `PT${x}M`;
-    case 'H': return `PT${x}H`;
-    case 'DE': return Number.isNaN(n) ? 'PXY' : `P${n * 10}Y`;
-    case 'CE': return Number.isNaN(n) ? 'PXY' : `P${n * 100}Y`;
-    default: return `P${x}${unit}`;
-  }
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-export interface Expr {
-  start: number;
-  end: number;
-  kind: ExprKind;
-  /** TIMEX3 modifier written before it ("early", "about", "more than"). */
-  mod?: TimexMod;
-  /** The other end of a range this expression starts ("10 - 22 August"). */
-  pair?: Expr;
-  /** A time of day: a part (`MO`, `AF`, `EV`, `NI`) or `hh:mm`. */
-  time?: string;
-  /** A clock time with no day written: the day is the publication day. */
-  local?: boolean;
-  /** Why the reading is unsure. */
-  uncertain?: string;
-}
-
 /** Time zones written after a clock time ("14:30 GMT"). */
 const CLOCK_ZONE = /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|Z)$/;
-/** Words before a 24-hour clock time that make "14:30" a time ("at 14:30", not a score). */
-const CLOCK_PREPOSITION = new Set(['at', 'At', 'by', 'until', 'till', 'before', 'after', 'around', 'about', 'from', 'since', 'to']);
 
-/** Month abbreviations, which are followed by a dot that does not end the sentence. */
-const ABBREVIATED_MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
 
 /** Words after which a bare four-digit number is a year. */
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
@@ -235,6 +225,8 @@ function isCurrency(c: number): boolean {
 const KW_LAST = KEYWORD_CLASS + KEYWORDS.indexOf('last');
 const KW_NEXT = KEYWORD_CLASS + KEYWORDS.indexOf('next');
 const KW_THIS = KEYWORD_CLASS + KEYWORDS.indexOf('this');
+
+const COMPILED = compileGroups();
 
 /**
  * Where a date can start: a digit, a month or weekday name (by prefix), a quarter or fiscal year
@@ -432,6 +424,13 @@ export class DateScanner {
   tV = new Int32Array(256);
   /** The trigger search, with its own `lastIndex`. */
   readonly trigger = new RegExp(TRIGGER_SOURCE, 'g');
+  /** What the rules being matched captured, one frame per nesting depth (a rule's `sub` element runs another group). */
+  frames: Match[] = [];
+  depth = 0;
+  /** What the last `sub` element read (`matchFrom` stores it in the frame). */
+  subValue: Parse | undefined = undefined;
+  /** When set, the name of every rule that reads an expression or vetoes one (`STOP`) is added (the consistency test). */
+  trace: Set<string> | undefined = undefined;
 
   /** Cuts text[from, to) into tokens: runs of letters and digits, and single other characters. */
   tokenize(text: string, from: number, to: number): void {
@@ -643,47 +642,6 @@ export class DateScanner {
     return !Number.isNaN(d) && this.tE[k] - this.tS[k] <= 2 && this.plainNumber(k) ? d : NaN;
   }
 
-  /** "Month D[, YYYY]" / "Month YYYY" / "Month" starting at k (k is a month token). */
-  monthFirst(k: number, start: number, weekday?: { w: number; s: number; e: number }): { expr: Expr; next: number } | null {
-    const m = this.monthOf(k);
-    const len = this.tE[k] - this.tS[k];
-    // Lower case 'june' or 'july' is the month class 6 or 7 with four letters ('jun', 'jul' have three).
-    const abbrevOnly = len <= 4 && !(len === 4 && (m === 6 || m === 7)) && !this.isMay(k);
-    let j = this.afterDot(k);
-    // "Sunday, March, 6th 2016": a comma between month and day when a year follows.
-    if (this.isP(j, COMMA) && !Number.isNaN(this.dayAt(j + 1)) && !Number.isNaN(this.yearAt(j + 2))) j++;
-    const d = this.dayAt(j);
-    if (!Number.isNaN(d) && !(this.isP(j + 1, COLON) && this.kind(j + 2) === N && this.adjacent(j + 1, j + 2))) {
-      let end = this.tE[j];
-      let n = j + 1;
-      let y = NaN;
-      if (this.isP(n, COMMA) && !Number.isNaN(this.yearAt(n + 1))) {
-        y = this.yearAt(n + 1);
-        end = this.tE[n + 1];
-        n += 2;
-      } else if (!Number.isNaN(this.yearAt(n))) {
-        y = this.yearAt(n);
-        end = this.tE[n];
-        n += 1;
-      }
-      if (!Number.isNaN(y)) return { expr: { start, end, kind: { type: 'ymd', y, m, d, weekday } }, next: n };
-      if (this.kind(n) === N && this.tS[n] - end <= 1) return null; // "May 5 2025 12" style noise
-      return this.withYearWord({ expr: { start, end, kind: { type: 'md', m, d, weekday } }, next: n });
-    }
-    if (weekday) return null;
-    const y = this.yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start, end: this.tE[j], kind: { type: 'ym', y, m } }, next: j + 1 };
-    if (abbrevOnly && !this.isP(k + 1, DOT)) return null;
-    // A month alone needs a preposition or a relative word before it ("in July", "last July").
-    const prev = this.strOrNone(k - 1);
-    if (start === this.tS[k] && this.isP(k - 1, HYPHEN) && this.adjacent(k - 1, k) && /^(?:early|late|mid|Early|Late|Mid)$/.test(this.strOrNone(k - 2) ?? '')) {
-      return { expr: { start, end: this.tE[k], kind: { type: 'm', m } }, next: j };
-    }
-    if (start === this.tS[k] && (prev === undefined || this.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|early|late|mid|Early|Late|Mid|through|till|the|The|and|to|between|Between)$/.test(prev))) return null;
-    if (this.isMay(k) && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) && start === this.tS[k]) return null;
-    return this.withYearWord({ expr: { start, end: this.tE[k], kind: { type: 'm', m } }, next: j });
-  }
-
   /** "April next year", "Nov. 3 last year": a month or day followed by last/this/next year. */
   withYearWord(r: { expr: Expr; next: number }): { expr: Expr; next: number } {
     const rel = this.lw(r.next);
@@ -702,171 +660,69 @@ export class DateScanner {
     return r && !r.expr.pair && (r.expr.kind.type === 'md' || r.expr.kind.type === 'ymd') ? this.rangeTail(r) : r;
   }
 
+  /** The rule of the `date` group that reads the expression starting at token k. */
   tryForm(k: number): { expr: Expr; next: number } | null {
-    const tk = this.tK[k];
-    if (tk === W) {
-      // Weekday written with a date: "Tuesday, September 29, 2025", "Monday 29 July 2025".
-      const w = this.weekdayOf(k);
-      if (w >= 0) {
-        let j = k + 1;
-        if (this.isP(j, COMMA)) j++;
-        const wk = { w, s: this.tS[k], e: this.tE[k] };
-        if (this.monthOf(j)) {
-          const r = this.monthFirst(j, this.tS[k], wk);
-          if (r) return r;
-        }
-        const d = this.dayAt(j);
-        const m = this.monthOf(j + 1);
-        if (!Number.isNaN(d) && m) {
-          const after = this.afterDot(j + 1);
-          const y = this.yearAt(after);
-          if (!Number.isNaN(y)) return { expr: { start: this.tS[k], end: this.tE[after], kind: { type: 'ymd', y, m, d, weekday: wk } }, next: after + 1 };
-          return { expr: { start: this.tS[k], end: this.tE[j + 1], kind: { type: 'md', m, d, weekday: wk } }, next: j + 2 };
-        }
-        // A weekday alone ("on Monday", "Thursday").
-        const rel = this.isRelWord(k - 1) ? (this.str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
-        const part = this.partAt(k + 1);
-        // "Wednesday's ruling": an event already named, read as past.
-        if (!rel && (this.isP(k + 1, 39) || this.isP(k + 1, 0x2019)) && this.adjacent(k, k + 1) && this.strOrNone(k + 2) === 's') {
-          return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'weekday', w, past: true } }, next: k + 1 };
-        }
-        if (part) return { expr: { start: rel ? this.tS[k - 1] : this.tS[k], end: this.tE[k + 1], kind: { type: 'weekday', w, rel }, time: part }, next: k + 2 };
-        return { expr: { start: rel ? this.tS[k - 1] : this.tS[k], end: this.tE[k], kind: { type: 'weekday', w, rel } }, next: k + 1 };
-      }
-      const month = this.monthOf(k);
-      if (month) {
-        if (this.isRelWord(k - 1) && !(this.isP(k + 1, DOT) && ABBREVIATED_MONTHS.has(this.str(k)))) {
-          const yAfter = this.yearAt(this.afterDot(k));
-          if (Number.isNaN(yAfter) && Number.isNaN(this.dayAt(this.afterDot(k)))) {
-            return { expr: { start: this.tS[k - 1], end: this.tE[k], kind: { type: 'm', m: month, rel: this.str(k - 1).toLowerCase() as 'last' | 'next' | 'this' } }, next: k + 1 };
-          }
-        }
-        return this.monthFirst(k, this.tS[k]);
-      }
-      // Every form below starts with a lexicon word; other words are rejected without lower-casing them.
-      const c = this.tC[k];
-      if (c < KEYWORD_CLASS || c >= UNIT_CLASS) return null;
-      return this.wordRule(k, CLASS_WORD[c]);
-    }
-    if (tk === X) {
-      // "Q3 2024".
-      if (this.first(k) === 81 /* Q */ && this.tE[k] - this.tS[k] === 2) {
-        const q = this.src.charCodeAt(this.tS[k] + 1) - 48;
-        if (q >= 1 && q <= 4) {
-          const y = this.yearAt(k + 1);
-          if (!Number.isNaN(y)) return { expr: { start: this.tS[k], end: this.tE[k + 1], kind: { type: 'quarter', y, q } }, next: k + 2 };
-          return null;
-        }
-      }
-      // "10am", "9pm": a clock time written as one token.
-      const len = this.tE[k] - this.tS[k];
-      if (len <= 4 && (this.src.charCodeAt(this.tE[k] - 1) | 0x20) === 109 /* m */) {
-        const t = /^(\d{1,2})([aApP])[mM]$/.exec(this.str(k));
-        const h = t ? Number(t[1]) : NaN;
-        if (h >= 1 && h <= 12) {
-          const time = `${pad2((h % 12) + ((t![2] === 'p' || t![2] === 'P') ? 12 : 0))}:00`;
-          return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: k + 1 };
-        }
-      }
-      const cen = this.centuryOf(k);
-      if (cen !== null) return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'century', c: cen } }, next: k + 1 };
-      // "19th century", "late 19th century" (the modifier form reads it here).
-      const ordinal = this.lw(k + 1) === 'century' ? /^(\d{1,2})(?:st|nd|rd|th)$/.exec(this.str(k)) : null;
-      if (ordinal) return this.ordinalRule(k, Number(ordinal[1]), this.tS[k]);
-      const dec = this.decadeOf(k);
-      if (dec !== null && this.plainPrefix(k)) return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 };
-      // "29th of July"? Rare in news; "29th July 2025" handled as a day.
-      const d = this.dayAt(k);
-      if (!Number.isNaN(d) && this.monthOf(k + 1)) return this.dayFirst(k, d);
-      // "the 12th of March", "12th of March 2010".
-      if (!Number.isNaN(d) && this.str(k + 1) === 'of' && this.monthOf(k + 2)) {
-        const r = this.dayFirst(k + 1, d)!;
-        r.expr.start = this.tS[k];
-        return r;
-      }
-      return null;
-    }
-    if (tk === N) {
-      // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
-      if (this.isP(k - 1, HYPHEN) && this.adjacent(k - 1, k) && this.kind(k - 2) === W && this.adjacent(k - 2, k - 1) && !this.isP(k + 1, HYPHEN)) {
-        const pre = this.str(k - 2);
-        const y = this.num(k, 1000, 2199, 4);
-        const mod = pre === 'post' || pre === 'Post' ? 'AFTER' : pre === 'pre' || pre === 'Pre' ? 'BEFORE' : pre === 'mid' || pre === 'Mid' ? 'MID' : undefined;
-        if (!Number.isNaN(y) && mod) return { expr: { start: this.tS[k - 2], end: this.tE[k], kind: { type: 'y', y }, mod }, next: k + 1 };
-      }
-      if (!this.plainPrefix(k)) return null;
-      // ISO 2025-07-29.
-      if (this.tE[k] - this.tS[k] === 4 && this.isP(k + 1, HYPHEN) && this.kind(k + 2) === N && this.tE[k + 2] - this.tS[k + 2] === 2 && this.isP(k + 3, HYPHEN) && this.kind(k + 4) === N && this.tE[k + 4] - this.tS[k + 4] === 2
-        && this.adjacent(k, k + 1) && this.adjacent(k + 1, k + 2) && this.adjacent(k + 2, k + 3) && this.adjacent(k + 3, k + 4)) {
-        return { expr: { start: this.tS[k], end: this.tE[k + 4], kind: { type: 'ymd', y: this.tV[k], m: this.tV[k + 2], d: this.tV[k + 4] } }, next: k + 5 };
-      }
-      const numeric = this.numericAt(k);
-      if (numeric) return numeric;
-      const clock = this.clockAt(k);
-      if (clock) return clock;
-      const d = this.dayAt(k);
-      if (!Number.isNaN(d) && this.monthOf(k + 1)) return this.dayFirst(k, d);
-      if (!Number.isNaN(d)) {
-        // "10 - 22 August 2012", "10 to 22 August": the first day takes the second's month and year.
-        const link = this.kind(k + 1) === P ? this.first(k + 1) : this.strOrNone(k + 1) === 'to' || this.strOrNone(k + 1) === 'and' ? HYPHEN : 0;
-        if (link === HYPHEN || link === 0x2013) {
-          const d2 = this.dayAt(k + 2);
-          if (!Number.isNaN(d2) && d2 > d && this.monthOf(k + 3)) {
-            const second = this.dayFirst(k + 2, d2)!;
-            const sk = second.expr.kind;
-            if (sk.type === 'ymd' || sk.type === 'md') {
-              const first: Expr = { start: this.tS[k], end: this.tE[k], kind: sk.type === 'ymd' ? { type: 'ymd', y: sk.y, m: sk.m, d } : { type: 'md', m: sk.m, d }, pair: second.expr };
-              return { expr: first, next: second.next };
-            }
-          }
-        }
-      }
-      const dur = this.durationAt(k);
-      if (dur) return this.afterDuration(this.tS[k], dur);
-      const era = this.eraYearAt(k);
-      if (era) return { expr: { start: this.tS[k], end: this.tE[k + 1], kind: { type: 'y', y: era.y, bc: era.bc || undefined } }, next: k + 2 };
-      const y = this.yearAt(k);
-      if (Number.isNaN(y)) return null;
-      // "2018 March 18".
-      if (this.monthOf(k + 1) && this.kind(k + 1) === W) {
-        const dd = this.dayAt(this.afterDot(k + 1));
-        if (!Number.isNaN(dd)) return { expr: { start: this.tS[k], end: this.tE[this.afterDot(k + 1)], kind: { type: 'ymd', y, m: this.monthOf(k + 1), d: dd } }, next: this.afterDot(k + 1) + 1 };
-      }
-      // Ranges "2009-2013", "2009–2013".
-      if (this.kind(k + 1) === P) {
-        const dash = this.first(k + 1);
-        if ((dash === HYPHEN || dash === 0x2013 || dash === 0x2014) && this.adjacent(k, k + 1)) {
-          // A year and a dash at the very end of the text ("In 2009-") is a year, not half a range.
-          if (k + 2 < this.count && this.adjacent(k + 1, k + 2)) {
-            const b = this.num(k + 2, 1000, 2199, 4);
-            if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: this.tS[k], end: this.tE[k + 2], kind: { type: 'range', from: y, to: b } }, next: k + 3 };
-            return null;
-          }
-        }
-      }
-      if (this.isYearContext(k)) return { expr: { start: this.tS[k], end: this.tE[k], kind: { type: 'y', y } }, next: k + 1 };
-      return null;
-    }
-    return null;
+    return this.runGroup(COMPILED.date, k);
   }
 
-  dayFirst(k: number, d: number): { expr: Expr; next: number } | null {
-    const m = this.monthOf(k + 1);
-    let j = this.afterDot(k + 1);
-    // "31st March, 2016".
-    if (this.isP(j, COMMA) && !Number.isNaN(this.yearAt(j + 1))) j++;
-    const y = this.yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start: this.tS[k], end: this.tE[j], kind: { type: 'ymd', y, m, d } }, next: j + 1 };
-    // "10 August 234 BC".
-    const era = this.eraYearAt(j);
-    if (era) return { expr: { start: this.tS[k], end: this.tE[j + 1], kind: { type: 'ymd', y: era.y, m, d, bc: era.bc || undefined } }, next: j + 2 };
-    // "3 Aug 96", "3 Aug '96".
-    const sy = j === this.afterDot(k + 1) ? this.shortYearAt(j) : null;
-    if (sy) {
-      const q = this.isP(j, 39) || this.isP(j, 0x2019) ? j + 1 : j;
-      return { expr: { start: this.tS[k], end: this.tE[q], kind: { type: 'ymd', y: sy.y, m, d } }, next: q + 1 };
+  /** The expression the rules of group `name` read at token k (for `sub` elements). */
+  group(name: string, k: number): Parse | null {
+    return this.runGroup(COMPILED[name], k);
+  }
+
+  /**
+   * Tries the rules of a compiled group that can start at token k, in their order: the first
+   * whose pattern matches and whose build returns an expression wins; `STOP` ends the search.
+   */
+  runGroup(g: CompiledGroup, k: number): Parse | null {
+    const tk = this.kind(k);
+    const key = tk === W ? this.tC[k] : tk === N ? NUMBER_KEY : tk === X ? DIGITS_LETTERS_KEY : 0;
+    const rules = key > 0 ? g[key] : undefined;
+    if (!rules) return null;
+    const depth = this.depth++;
+    const m = this.frames[depth] ?? (this.frames[depth] = { t: [], v: [] });
+    let r: Parse | null = null;
+    // Rules that start with the same element (MONTH, YEAR, …) test it once: the index's first level is shared.
+    let lastFirst: El | null = null;
+    let lastNext = -1;
+    for (let i = 0; i < rules.length; i++) {
+      const c = rules[i];
+      const rule = c.rule;
+      if (c.from === 1) {
+        m.t[0] = k;
+        m.v[0] = undefined;
+        if (rule.pattern.length === 1) m.t[1] = k + 1;
+        else if (!matchFrom(this, rule.pattern, 1, k + 1, m)) continue;
+      } else if (c.from === 2) {
+        const first = rule.pattern[0];
+        if (first !== lastFirst) {
+          lastFirst = first;
+          lastNext = first.match(this, k);
+        }
+        if (lastNext < 0) continue;
+        m.t[0] = k;
+        m.v[0] = undefined;
+        if (rule.pattern.length === 1) m.t[1] = lastNext;
+        else if (!matchFrom(this, rule.pattern, 1, lastNext, m)) continue;
+      } else if (!matchFrom(this, rule.pattern, 0, k, m)) continue;
+      const p = rule.build(this, m);
+      if (p === STOP) {
+        if (this.trace) this.trace.add(rule.name);
+        break;
+      }
+      if (p) {
+        if (this.trace) this.trace.add(rule.name);
+        r = p;
+        break;
+      }
     }
-    return { expr: { start: this.tS[k], end: this.tE[k + 1], kind: { type: 'md', m, d } }, next: k + 2 };
+    this.depth = depth;
+    return r;
+  }
+
+  /** Whether token k is an apostrophe (' or ’). */
+  isApostrophe(k: number): boolean {
+    return this.isP(k, 39) || this.isP(k, 0x2019);
   }
 
   /** Not glued to a letter or currency before it (`G20`, `$47`, `F-35`). */
@@ -989,186 +845,6 @@ export class DateScanner {
     return { n, unit: u.unit, next: j + 1 };
   }
 
-  /** What follows a quantity of units ending before token j: an offset ("ago", "later", "from now", "after <date>") or a duration. */
-  afterDuration(start: number, d: { n: number; unit: Unit; next: number; half?: boolean }): { expr: Expr; next: number } | null {
-    const j = d.next;
-    const w = this.lw(j);
-    const end = this.tE[j - 1];
-    // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
-    if ((w === 'a' || w === 'an' || this.strOrNone(j) === 'per') && this.lex(j + 1)?.unit && !this.lex(j + 1)!.plural) return null;
-    if (w === 'ago' && !Number.isNaN(d.n)) return { expr: { start, end: this.tE[j], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: j + 1 };
-    if ((w === 'later' || w === 'earlier') && !Number.isNaN(d.n)) {
-      return { expr: { start, end: this.tE[j], kind: { type: 'off', n: w === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: j + 1 };
-    }
-    if (w === 'from' && this.lw(j + 1) === 'now' && !Number.isNaN(d.n)) return { expr: { start, end: this.tE[j + 1], kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct' } }, next: j + 2 };
-    if ((w === 'after' || w === 'before') && !Number.isNaN(d.n)) {
-      const base = this.tryAt(j + 1);
-      if (base && base.expr.start === this.tS[j + 1] && isDay(base.expr.kind)) {
-        return { expr: { start, end: base.expr.end, kind: { type: 'off', n: w === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
-      }
-    }
-    const first = this.startToken(start);
-    const p = this.strOrNone(first - 1);
-    // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
-    const pp = this.strOrNone(first - 2) ?? '';
-    const sinceSpan = pp === 'time' || pp === 'times' || pp === 'worst' || pp === 'best' || (pp.length > 4 && pp.endsWith('est'));
-    if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
-      // `within`: "in two weeks" is a span, not a date ahead, when its clause is past (the resolver decides).
-      return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
-    }
-    return { expr: { start, end, kind: { type: 'dur', n: d.n, unit: d.unit, half: d.half } }, next: j };
-  }
-
-  /** The token that starts at offset s (a token of this window). */
-  startToken(s: number): number {
-    let k = 0;
-    while (k < this.count && this.tS[k] < s) k++;
-    return k;
-  }
-
-  /** Forms that start with a lexicon word (lw, lower case) at k. */
-  wordRule(k: number, lw: string): { expr: Expr; next: number } | null {
-    const w = LEXICON[lw];
-    const s = this.tS[k];
-    if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow' || lw === 'tonight') {
-      const offset = lw === 'yesterday' ? -1 : lw === 'tomorrow' ? 1 : 0;
-      const part = lw === 'tonight' ? 'NI' : this.partAt(k + 1);
-      if (part && lw !== 'tonight') return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'rel', unit: 'day', offset }, time: part }, next: k + 2 };
-      // "the day before yesterday", handled by "the"; "today's" stays today.
-      return { expr: { start: s, end: this.tE[k], kind: { type: 'rel', unit: 'day', offset }, time: lw === 'tonight' ? 'NI' : undefined }, next: k + 1 };
-    }
-    // A modifier before an expression: "about two weeks", "more than four decades ago", "at least 72 hours", "early 1990s", "late November".
-    if (w.mod && lw !== 'end' && lw !== 'start' && lw !== 'beginning' && lw !== 'middle') {
-      let j = k + 1;
-      if ((lw === 'more' || lw === 'less') && this.str(j) === 'than') j++;
-      if (this.isP(j, HYPHEN) && this.adjacent(k, j)) j++;
-      if (lw === 'least' && this.str(k - 1) !== 'at') return null;
-      if (lw === 'some' && this.kind(j) !== N && !(this.lex(j)?.n! > 1)) return null;
-      const dec = j > k + 1 ? this.decadeOf(j) : null; // "mid-1990s"
-      const r = dec !== null ? { expr: { start: this.tS[j], end: this.tE[j], kind: { type: 'decade', decade: dec } } as Expr, next: j + 1 }
-        : this.kind(j) === 0 || this.lex(j)?.mod ? null : this.tryAt(j);
-      if (!r || r.expr.start !== this.tS[j]) return null;
-      const start = lw === 'least' ? this.tS[k - 1] : s;
-      const kind = r.expr.kind.type;
-      // Early/late/mid qualify dates; the others quantities (and "about" a date: "around May 5").
-      if ((lw === 'early' || lw === 'late' || lw === 'mid') && (kind === 'dur' || kind === 'set')) return null;
-      // "around Wednesday's ruling": approximation words qualify quantities, years and times, not days.
-      // "talked about the future": no modifier qualifies a reference to the present, past or future.
-      if (kind === 'ref') return null;
-      if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || kind === 'md' || kind === 'rel' || kind === 'ana') && !r.expr.time) return null;
-      r.expr.start = start;
-      r.expr.mod = w.mod;
-      return r;
-    }
-    // "two years ago", "five years", "a week later", "several months".
-    if (w.n !== undefined) {
-      if (lw === 'a' || lw === 'an') {
-        const u = this.lex(k + 1);
-        // "twice a week": a frequency (SET P1W); "24 hours a day": the rate's denominator, no date.
-        if (u?.unit && !u.plural && /^(?:once|twice|thrice|times)$/.test(this.strOrNone(k - 1) ?? '')) {
-          return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: durationValue(1, u.unit) } }, next: k + 2 };
-        }
-        if (u?.unit && this.lex(k - 1)?.unit) return null;
-      }
-      const d = this.durationAt(k);
-      return d ? this.afterDuration(s, d) : null;
-    }
-    if (w.ref) {
-      if (lw === 'past') return null; // only "the past"
-      // "Now the alliance…", "Now, officials said…": a sentence opening with "Now" is a discourse marker.
-      if (lw === 'now' && this.first(k) === 78 /* N */ && this.opensSentence(k)) return null;
-      if (lw === 'current' && this.lex(k + 1)?.unit) return null;
-      // "a future in which…", "a brighter future": a kind of future, not the time after now.
-      if (lw === 'future' && (this.isArticle(k - 1) || (this.kind(k - 1) === W && this.isArticle(k - 2)))) return null;
-      return { expr: { start: s, end: this.tE[k], kind: { type: 'ref', v: w.ref } }, next: k + 1 };
-    }
-    if (w.part === 'MI' || lw === 'midnight') {
-      const p = this.strOrNone(k - 1);
-      if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till') return null;
-      return { expr: { start: s, end: this.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time: lw === 'midnight' ? '24:00' : '12:00', local: true }, next: k + 1 };
-    }
-    if (w.holiday) {
-      if (this.first(k) > 90) return null;
-      let end = this.tE[k];
-      let next = k + 1;
-      const needs = HOLIDAYS[w.holiday]?.word;
-      if (needs && this.strOrNone(k + 1) !== needs) return null;
-      if (w.holiday !== 'easter' && this.str(k + 1) === 'Day' || (w.holiday === 'easter' && this.str(k + 1) === 'Sunday')) {
-        end = this.tE[k + 1];
-        next++;
-      } else if (w.holiday === 'newyear') {
-        // "New Year's Day", "New Year's Eve".
-        if (this.strOrNone(k + 1) !== 'Year' || !(this.isP(k + 2, 39) || this.isP(k + 2, 0x2019)) || this.strOrNone(k + 3) !== 's' || !/^(?:Day|Eve)$/.test(this.strOrNone(k + 4) ?? '')) return null;
-        const eve = this.str(k + 4) === 'Eve';
-        return this.withYearWord({ expr: { start: s, end: this.tE[k + 4], kind: { type: 'holiday', name: eve ? 'newyeareve' : 'newyear' } }, next: k + 5 });
-      } else if (w.holiday === 'christmas' && this.str(k + 1) === 'Eve') {
-        return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'holiday', name: 'christmaseve' } }, next: k + 2 };
-      }
-      const rel = this.isRelWord(k - 1) ? (this.str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
-      // "Easter week", "Thanksgiving week": the week holding the holiday.
-      if (next === k + 1 && this.lw(next) === 'week') return { expr: { start: rel ? this.tS[k - 1] : s, end: this.tE[next], kind: { type: 'holiday', name: w.holiday, rel, week: true } }, next: next + 1 };
-      return this.withYearWord({ expr: { start: rel ? this.tS[k - 1] : s, end, kind: { type: 'holiday', name: w.holiday, rel } }, next });
-    }
-    if (w.set) {
-      // A newspaper, not a frequency: "the party daily Granma", "China Daily" (capitalized inside a sentence).
-      const next = this.kind(k + 1) === W ? this.first(k + 1) : 0;
-      if ((next >= 65 && next <= 90) || (this.first(k) <= 90 && !this.opensSentence(k))) return null;
-      return { expr: { start: s, end: this.tE[k], kind: { type: 'set', v: w.set } }, next: k + 1 };
-    }
-    if (lw === 'every' || lw === 'each') {
-      const u = this.lex(k + 1);
-      if (u?.unit && !u.plural) return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: durationValue(1, u.unit), quant: lw.toUpperCase() } }, next: k + 2 };
-      if (u?.season) return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: `XXXX-${u.season}`, quant: lw.toUpperCase() } }, next: k + 2 };
-      if (this.lw(k + 1) === 'season') return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: 'P3M', quant: lw.toUpperCase() } }, next: k + 2 };
-      const wd = this.weekdayOf(k + 1);
-      if (wd >= 0) return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: lw.toUpperCase() } }, next: k + 2 };
-      if (lw === 'every') {
-        const d = this.durationAt(k + 1);
-        if (d && !Number.isNaN(d.n)) return { expr: { start: s, end: this.tE[d.next - 1], kind: { type: 'set', v: durationValue(d.n, d.unit), quant: 'EVERY' } }, next: d.next };
-      }
-      return null;
-    }
-    // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
-    if (w.ord !== undefined && w.ord <= 4 && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && this.adjacent(k + 1, k + 2) && this.lw(k + 2) === 'quarter') {
-      return { expr: { start: s, end: this.tE[k + 2], kind: { type: 'part', of: 'Q', n: w.ord, y: NaN, offset: 0, bare: true } }, next: k + 3 };
-    }
-    if (w.season) return this.seasonAt(k, s, undefined);
-    if (w.rel !== undefined) return this.relRule(k, s, lw, w.rel, false);
-    if (lw === 'the') return this.theRule(k);
-    if (lw === 'recent') {
-      const u = this.lex(k + 1);
-      if (u?.unit && u.plural) return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'dur', n: NaN, unit: u.unit } }, next: k + 2 };
-      return null;
-    }
-    if (lw === 'fiscal') {
-      let j = k + 1;
-      if (this.lw(j) === 'year') j++;
-      const y = this.yearAt(j);
-      if (!Number.isNaN(y)) return { expr: { start: s, end: this.tE[j], kind: { type: 'fiscal', y } }, next: j + 1 };
-      return null;
-    }
-    if (lw === 'for' || lw === 'within') {
-      // "for years", "for weeks": an unspecified duration; "within 3 days": a duration from now.
-      const u = this.lex(k + 1);
-      if (lw === 'for' && u?.unit && u.plural && this.kind(k + 1) === W) return { expr: { start: this.tS[k + 1], end: this.tE[k + 1], kind: { type: 'dur', n: NaN, unit: u.unit } }, next: k + 2 };
-      if (lw === 'within') {
-        const d = this.durationAt(k + 1);
-        if (d) return { expr: { start: this.tS[k + 1], end: this.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit, within: true } }, next: d.next };
-      }
-      return null;
-    }
-    if (lw === 'between' || lw === 'from') return this.rangeRule(k, lw);
-    // A unit word alone: "decades-long", "years-old".
-    if (w.unit && !w.plural && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && this.strOrNone(k + 2) === 'long') {
-      return { expr: { start: s, end: this.tE[k + 2], kind: { type: 'dur', n: 1, unit: w.unit } }, next: k + 3 };
-    }
-    if (w.unit && w.plural && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && /^(?:long|old)$/.test(this.strOrNone(k + 2) ?? '')) {
-      return { expr: { start: s, end: this.tE[k + 2], kind: { type: 'dur', n: NaN, unit: w.unit } }, next: k + 3 };
-    }
-    if (lw === 'weekend') return null;
-    return null;
-  }
-
   /** Whether token k is a time zone ("GMT", "EST"): a short capitalized word in CLOCK_ZONE. */
   isZone(k: number): boolean {
     if (this.kind(k) !== W || this.tE[k] - this.tS[k] > 4) return false;
@@ -1199,298 +875,6 @@ export class DateScanner {
     return w?.part && w.part !== 'MI' ? w.part : undefined;
   }
 
-  /** "last/this/next/previous/following/coming/that/same X" at k. `the`: preceded by "the". */
-  relRule(k: number, start: number, lw: string, rel: -1 | 0 | 1, the: boolean): { expr: Expr; next: number } | null {
-    let s = start;
-    const j = k + 1;
-    const u = this.lex(j);
-    const name = this.kind(j) === W ? this.str(j) : '';
-    if (lw === 'same' && this.lw(k - 1) === 'that') s = this.tS[k - 1];
-    const anaphoric = lw === 'following' || lw === 'previous' || lw === 'same' || lw === 'that' || (the && lw === 'next');
-    if (u?.unit && !u.plural && (u.unit === 'D' || u.unit === 'W' || u.unit === 'M' || u.unit === 'Y' || u.unit === 'DE' || u.unit === 'CE')) {
-      if (lw === 'past' || lw === 'coming' || lw === 'upcoming' || (the && lw === 'last' && u.unit !== 'D')) {
-        return { expr: { start: s, end: this.tE[j], kind: { type: 'dur', n: 1, unit: u.unit } }, next: j + 1 };
-      }
-      if (u.unit === 'DE' || u.unit === 'CE') {
-        if (lw === 'this' && u.unit === 'CE') return { expr: { start: s, end: this.tE[j], kind: { type: 'relc', offset: 0 } }, next: j + 1 };
-        return null;
-      }
-      const unit = u.unit === 'D' ? 'day' : u.unit === 'W' ? 'week' : u.unit === 'M' ? 'month' : 'year';
-      if (anaphoric) {
-        const part = unit === 'day' ? undefined : undefined;
-        return { expr: { start: s, end: this.tE[j], kind: { type: 'ana', unit, offset: rel }, time: part }, next: j + 1 };
-      }
-      if (unit === 'day') return null; // "this day", "last day"
-      return { expr: { start: s, end: this.tE[j], kind: { type: 'rel', unit, offset: rel } }, next: j + 1 };
-    }
-    if (u?.unit && u.plural && (lw === 'past' || lw === 'last' || lw === 'next' || lw === 'coming' || lw === 'previous' || lw === 'following')) {
-      // "the past four years" is read by the number; "the coming years": an unspecified duration.
-      return { expr: { start: s, end: this.tE[j], kind: { type: 'dur', n: NaN, unit: u.unit } }, next: j + 1 };
-    }
-    if ((lw === 'past' || lw === 'last' || lw === 'next' || lw === 'coming' || lw === 'previous' || lw === 'following') && (this.lex(j)?.n !== undefined || this.kind(j) === N)) {
-      const d = this.durationAt(j);
-      if (d && this.lex(d.next - 1)?.plural) return { expr: { start: s, end: this.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit } }, next: d.next };
-    }
-    if (u?.part && (lw === 'this' || lw === 'that' || lw === 'last' || lw === 'same' || lw === 'next' || lw === 'following')) {
-      if (u.part === 'MI') return null;
-      if (lw === 'that' || lw === 'same' || lw === 'following' || (the && lw === 'next')) {
-        return { expr: { start: s, end: this.tE[j], kind: { type: 'ana', unit: 'day', offset: lw === 'following' || lw === 'next' ? 1 : 0 }, time: u.part }, next: j + 1 };
-      }
-      const offset = lw === 'last' ? (u.part === 'NI' || u.part === 'EV' ? -1 : NaN) : lw === 'next' ? 1 : 0;
-      if (Number.isNaN(offset)) return null;
-      return { expr: { start: s, end: this.tE[j], kind: { type: 'rel', unit: 'day', offset }, time: u.part }, next: j + 1 };
-    }
-    if (u?.season && lw !== 'previous' && lw !== 'same' && lw !== 'following' && lw !== 'coming') {
-      return this.seasonAt(j, s, lw === 'last' ? 'last' : lw === 'next' ? 'next' : 'this');
-    }
-    if (name === 'weekend' && !anaphoric) return { expr: { start: s, end: this.tE[j], kind: { type: 'weekend', offset: rel } }, next: j + 1 };
-    if (lw === 'this' || lw === 'next' || lw === 'last') {
-      // "last quarter", "this quarter" ("the last quarter" may be a year's fourth: not read).
-      if (name === 'quarter' && !the && this.lw(k - 1) !== 'the' && this.strOrNone(j + 1) !== 'of') return { expr: { start: s, end: this.tE[j], kind: { type: 'part', of: 'Q', n: NaN, y: NaN, offset: rel } }, next: j + 1 };
-      if (this.lw(j) === 'fiscal' && this.lw(j + 1) === 'year') return { expr: { start: s, end: this.tE[j + 1], kind: { type: 'fiscal', y: NaN, offset: rel } }, next: j + 2 };
-      const ord = this.lex(j)?.ord;
-      if (ord && (this.lw(j + 1) === 'quarter' || this.lw(j + 1) === 'half')) return null;
-    }
-    if (lw === 'this' || lw === 'that') {
-      // "this Saturday" is read by the weekday; "that day" above.
-      return null;
-    }
-    return null;
-  }
-
-  /** A season at k (`spring` … `winter`), with a relative word before it or a year after it. */
-  seasonAt(k: number, s: number, rel: 'last' | 'next' | 'this' | undefined): { expr: Expr; next: number } | null {
-    const season = this.lex(k)!.season!;
-    let j = k + 1;
-    if (this.str(j) === 'of') j++;
-    const y = this.yearAt(j);
-    if (!Number.isNaN(y)) return { expr: { start: s, end: this.tE[j], kind: { type: 'season', s: season, y } }, next: j + 1 };
-    if (rel) return { expr: { start: s, end: this.tE[k], kind: { type: 'season', s: season, rel } }, next: k + 1 };
-    // A bare season needs "in (the)", "this/last/next" (above), "early/late" or "the" before it.
-    const p = this.lw(k - 1) || this.strOrNone(k - 1);
-    const pp = this.strOrNone(k - 2);
-    if (p === 'the' && (pp === 'in' || pp === 'In' || pp === 'during' || pp === 'by' || pp === 'until' || pp === 'over' || pp === 'this')) return { expr: { start: s, end: this.tE[k], kind: { type: 'season', s: season } }, next: k + 1 };
-    if (p === 'in' || p === 'In' || p === 'early' || p === 'late' || p === 'mid' || p === 'during') return { expr: { start: s, end: this.tE[k], kind: { type: 'season', s: season } }, next: k + 1 };
-    return null;
-  }
-
-  /** Forms starting with "the" at k. */
-  theRule(k: number): { expr: Expr; next: number } | null {
-    const j = k + 1;
-    const s = this.tS[k];
-    const lw = this.lw(j);
-    const w = lw ? LEXICON[lw] : undefined;
-    if (!w) {
-      // "the 20th century", "the 1990s" (read by the number), "the 2nd quarter".
-      if (this.kind(j) === X) {
-        const t = this.str(j);
-        const m = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(t);
-        if (m) return this.ordinalRule(j, Number(m[1]), s);
-      }
-      return null;
-    }
-    if (w.ord !== undefined && !w.unit) return this.ordinalRule(j, w.ord, s);
-    if (lw === 'second' && (this.lw(j + 1) === 'quarter' || this.lw(j + 1) === 'half')) return this.ordinalRule(j, 2, s);
-    // "the day before yesterday", "the day after tomorrow", "the day after", "the day before".
-    if (lw === 'day' && (this.lw(j + 1) === 'before' || this.lw(j + 1) === 'after')) {
-      const after = this.lw(j + 1) === 'after';
-      const n = this.lw(j + 2);
-      if (n === 'yesterday' || n === 'tomorrow') {
-        return { expr: { start: s, end: this.tE[j + 2], kind: { type: 'rel', unit: 'day', offset: (n === 'yesterday' ? -1 : 1) + (after ? 1 : -1) } }, next: j + 3 };
-      }
-      // "the day before last Tuesday": the weekday form starts at the weekday and takes the word before it.
-      const at = this.isRelWord(j + 2) && this.weekdayOf(j + 3) >= 0 ? j + 3 : j + 2;
-      const base = this.kind(at) ? this.tryAt(at) : null;
-      if (base && base.expr.start === this.tS[j + 2] && isDay(base.expr.kind)) {
-        return { expr: { start: s, end: base.expr.end, kind: { type: 'off', n: after ? 1 : -1, unit: 'D', from: 'base', base: base.expr.kind } }, next: base.next };
-      }
-      // Alone only before punctuation ("…the day before."): "the day before authorities acted" is a clause.
-      if (this.kind(j + 2) !== P && this.kind(j + 2) !== 0) return null;
-      return { expr: { start: s, end: this.tE[j + 1], kind: { type: 'ana', unit: 'day', offset: after ? 1 : -1 } }, next: j + 2 };
-    }
-    // "the week of March 6": that date's ISO week.
-    if (lw === 'week' && this.str(j + 1) === 'of' && this.kind(j + 2)) {
-      const base = this.tryAt(j + 2);
-      if (base && base.expr.start === this.tS[j + 2] && isDay(base.expr.kind)) {
-        return { expr: { start: s, end: base.expr.end, kind: { type: 'off', n: 0, unit: 'W', from: 'base', base: base.expr.kind } }, next: base.next };
-      }
-    }
-    if (lw === 'past' || lw === 'future') {
-      const u = this.lex(j + 1);
-      if (lw === 'past' && (u?.unit || u?.n !== undefined || this.kind(j + 1) === N)) return this.relRule(j, s, lw, -1, true);
-      if (u?.unit) return null;
-      return { expr: { start: s, end: this.tE[j], kind: { type: 'ref', v: w.ref! } }, next: j + 1 };
-    }
-    if (w.rel !== undefined) return this.relRule(j, s, lw, w.rel, true);
-    // "the end of the year", "the beginning of March", "the middle of 2024".
-    if (lw === 'end' || lw === 'beginning' || lw === 'start' || lw === 'middle') {
-      if (this.str(j + 1) !== 'of') return null;
-      let q = j + 2;
-      let r: { expr: Expr; next: number } | null = null;
-      if (this.lw(q) === 'the' && this.lex(q + 1)?.unit && !this.lex(q + 1)!.plural) {
-        const u = this.lex(q + 1)!.unit!;
-        if (u === 'W' || u === 'M' || u === 'Y') r = { expr: { start: s, end: this.tE[q + 1], kind: { type: 'rel', unit: u === 'W' ? 'week' : u === 'M' ? 'month' : 'year', offset: 0 } }, next: q + 2 };
-      } else if (this.kind(q)) {
-        if (this.lw(q) === 'the') q++;
-        r = this.tryAt(q);
-        if (r && r.expr.start !== this.tS[q]) r = null;
-      }
-      if (!r) return null;
-      r.expr.start = s;
-      r.expr.mod = w.mod;
-      return r;
-    }
-    if (w.season) return this.seasonAt(j, s, undefined);
-    if (lw === 'weekend') return { expr: { start: s, end: this.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
-    return null;
-  }
-
-  /** "the 20th century", "the first quarter (of 2024)", "the second half of the year", ordinal at token j. */
-  ordinalRule(j: number, ord: number, s: number): { expr: Expr; next: number } | null {
-    const u = this.lw(j + 1);
-    if (u === 'century' && ord >= 1 && ord <= 22) {
-      return { expr: { start: s, end: this.tE[j + 1], kind: { type: 'century', c: ord - 1 } }, next: j + 2 };
-    }
-    if ((u === 'quarter' && ord <= 4) || (u === 'half' && ord <= 2)) {
-      let end = this.tE[j + 1];
-      let next = j + 2;
-      let y = NaN;
-      let offset = 0;
-      if (this.str(j + 2) === 'of') {
-        const yy = this.yearAt(j + 3);
-        if (!Number.isNaN(yy)) {
-          y = yy;
-          end = this.tE[j + 3];
-          next = j + 4;
-        } else if ((this.lw(j + 3) === 'the' || this.lw(j + 3) === 'this' || this.lw(j + 3) === 'next' || this.lw(j + 3) === 'last') && this.lw(j + 4) === 'year') {
-          offset = this.lw(j + 3) === 'next' ? 1 : this.lw(j + 3) === 'last' ? -1 : 0;
-          end = this.tE[j + 4];
-          next = j + 5;
-        } else if (u === 'half') return null;
-      } else if (u === 'half') return null;
-      const bare = Number.isNaN(y) && next === j + 2;
-      return { expr: { start: s, end, kind: { type: 'part', of: u === 'quarter' ? 'Q' : 'H', n: ord, y, offset, bare } }, next };
-    }
-    return null;
-  }
-
-  /** "between 2009 and 2013", "from 2014 to 2016", "between March and May": two linked dates. */
-  rangeRule(k: number, lw: string): { expr: Expr; next: number } | null {
-    const a = this.kind(k + 1) ? this.tryAt(k + 1) : null;
-    if (!a || a.expr.start !== this.tS[k + 1]) return null;
-    const link = this.strOrNone(a.next);
-    const ok = lw === 'between' ? link === 'and' : link === 'to' || link === 'until' || link === 'through' || link === 'till';
-    if (!ok || !this.kind(a.next + 1)) return a;
-    const b = this.tryAt(a.next + 1);
-    if (!b || b.expr.start !== this.tS[a.next + 1]) return a;
-    a.expr.pair = b.expr;
-    return { expr: a.expr, next: b.next };
-  }
-
-  /** "10:35 a.m.", "9 p.m.", optionally followed by a time zone and a day ("9 a.m. EDT Tuesday"). */
-  clockAt(k: number): { expr: Expr; next: number } | null {
-    const len = this.tE[k] - this.tS[k];
-    if (len > 4) return null;
-    let h = len <= 2 ? this.num(k, 0, 24) : NaN;
-    if (Number.isNaN(h) && len !== 4) return null;
-    let j = k + 1;
-    let min = 0;
-    let colon = false;
-    if (this.isP(j, COLON) && this.adjacent(k, j) && !Number.isNaN(h)) {
-      min = this.num(j + 1, 0, 59, 2);
-      if (Number.isNaN(min) || !this.adjacent(j, j + 1)) return null;
-      j += 2;
-      colon = true;
-    }
-    let end: number;
-    const ap = this.kind(j) === W ? this.str(j) : '';
-    if ((ap === 'a' || ap === 'p') && this.isP(j + 1, DOT) && this.strOrNone(j + 2) === 'm' && h <= 12) {
-      // "10 a.m.", "10:35 p.m."
-      if (ap === 'p' && h < 12) h += 12;
-      if (ap === 'a' && h === 12) h = 0;
-      end = this.tE[j + 2];
-      j += 3;
-      if (this.isP(j, DOT) && this.tS[j] === end) j++;
-    } else if (ap.length === 2 && (ap === 'am' || ap === 'pm' || ap === 'AM' || ap === 'PM') && h <= 12) {
-      // "10 am", "10:30 PM"
-      if ((ap === 'pm' || ap === 'PM') && h < 12) h += 12;
-      if ((ap === 'am' || ap === 'AM') && h === 12) h = 0;
-      end = this.tE[j];
-      j++;
-    } else if (!colon && h >= 1 && h <= 12 && ap === 'o' && this.isP(j + 1, 39) && this.strOrNone(j + 2) === 'clock') {
-      // "8 o'clock"
-      end = this.tE[j + 2];
-      j += 3;
-    } else if (!colon && h >= 1 && h <= 12 && ((ap === 'in' && this.strOrNone(j + 1) === 'the' && this.partAt(j + 2)) || (ap === 'at' && this.strOrNone(j + 1) === 'night'))) {
-      // "4 in the morning", "10 in the evening", "11 at night"
-      const part = ap === 'at' ? 'NI' : this.partAt(j + 2)!;
-      if (part === 'MO' && h === 12) h = 0;
-      else if ((part === 'AF' || part === 'EV' || (part === 'NI' && h >= 6)) && h < 12) h += 12;
-      const last = ap === 'at' ? j + 1 : j + 2;
-      end = this.tE[last];
-      j = last + 1;
-    } else {
-      // 24-hour clock: "14:30 GMT", "at 09:15", "1430 GMT" (a four-digit number only with a zone).
-      if (len === 4 && !colon) {
-        const v = this.tV[k];
-        h = Math.floor(v / 100);
-        min = v % 100;
-        if (h > 23 || min > 59 || !this.isZone(j)) return null;
-      } else if (!colon || this.tE[j - 1] - this.tS[j - 1] !== 2) return null;
-      else if (!this.isZone(j) && ap !== 'local') {
-        const before = this.strOrNone(k - 1);
-        if (!(before && CLOCK_PREPOSITION.has(before))) return null;
-      }
-      if (h > 23) return null;
-      end = this.tE[j - 1];
-    }
-    if (h > 24) return null;
-    const time = `${pad2(h)}:${pad2(min)}`;
-    let q = j;
-    if (this.isZone(j)) q++;
-    if (this.str(q) === 'local' && this.strOrNone(q + 1) === 'time') q += 2;
-    if (q > j) end = this.tE[q - 1];
-    if (this.str(q) === 'on' || this.str(q) === 'local') q++;
-    const wd = this.weekdayOf(q);
-    if (wd >= 0) return { expr: { start: this.tS[k], end: this.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
-    const lw = this.lw(q);
-    if (lw === 'yesterday' || lw === 'today' || lw === 'tomorrow') {
-      return { expr: { start: this.tS[k], end: this.tE[q], kind: { type: 'rel', unit: 'day', offset: lw === 'yesterday' ? -1 : lw === 'today' ? 0 : 1 }, time }, next: q + 1 };
-    }
-    return { expr: { start: this.tS[k], end, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
-  }
-
-
-  /** Numeric dates: "2012/8/10", "8/10/2012" (month first; `numeric` says whether the numbers allow the other order), "10.08.2012". */
-  numericAt(k: number): { expr: Expr; next: number } | null {
-    const sep = this.kind(k + 1) === P ? this.first(k + 1) : 0;
-    if (sep !== 47 && sep !== DOT) return null;
-    if (!(this.isP(k + 3, sep) && this.kind(k + 2) === N && this.kind(k + 4) === N)) return null;
-    for (let q = k; q < k + 4; q++) if (!this.adjacent(q, q + 1)) return null;
-    if (this.kind(k + 5) === P && this.adjacent(k + 4, k + 5) && (this.first(k + 5) === sep || this.first(k + 5) === COLON)) return null;
-    const a = this.tV[k];
-    const b = this.tV[k + 2];
-    const c = this.tV[k + 4];
-    const la = this.tE[k] - this.tS[k];
-    const lc = this.tE[k + 4] - this.tS[k + 4];
-    const span = { start: this.tS[k], end: this.tE[k + 4] };
-    if (la === 4 && a >= 1000 && a <= 2199 && b >= 1 && b <= 12 && c >= 1 && c <= 31) {
-      return { expr: { ...span, kind: { type: 'ymd', y: a, m: b, d: c } }, next: k + 5 };
-    }
-    if (lc !== 4 && lc !== 2) return null;
-    const y = lc === 4 ? c : c + (c < 50 ? 2000 : 1900);
-    if (sep === DOT) {
-      if (a >= 1 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a } }, next: k + 5 };
-      return null;
-    }
-    if (a >= 1 && a <= 12 && b >= 1 && b <= 31) {
-      const numeric = b > 12 ? 'mdy' : a !== b ? 'either' : undefined;
-      return { expr: { ...span, kind: { type: 'ymd', y, m: a, d: b, numeric } }, next: k + 5 };
-    }
-    if (a >= 13 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a, numeric: 'dmy' } }, next: k + 5 };
-    return null;
-  }
-
   /** A two-digit year ("96", "'96") at k, in the window 1950–2049. */
   shortYearAt(k: number): { y: number; start: number } | null {
     let q = k;
@@ -1516,7 +900,7 @@ export class DateScanner {
     if (!dash && word !== 'to' && word !== 'and' && word !== 'through' && word !== 'until') return r;
     j++;
     let second: { expr: Expr; next: number } | null = null;
-    if (this.monthOf(j)) second = this.monthFirst(j, this.tS[j]);
+    if (this.monthOf(j)) second = this.group('monthDate', j);
     else {
       const d = this.dayAt(j);
       if (Number.isNaN(d) || d <= (first.type === 'md' || first.type === 'ymd' ? first.d : 0)) return r;

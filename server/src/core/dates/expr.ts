@@ -1,0 +1,98 @@
+/**
+ * What the date scanner finds: an expression's kind and what it says (`ExprKind`), before
+ * `index.ts` gives it a TIMEX3 value. Shared by the scanner (`scan.ts`) and the rules (`rules.ts`).
+ */
+
+import { Unit } from './lexicon';
+import { TimexMod } from '../types';
+
+export type ExprKind =
+  /**
+   * A day. `numeric`: written A/B/Y, read month first; what its numbers say of the order: `mdy`
+   * (B is above 12), `dmy` (A is), `either` (both could be months; the article decides).
+   */
+  | { type: 'ymd'; y: number; m: number; d: number; weekday?: { w: number; s: number; e: number }; bc?: boolean; numeric?: 'mdy' | 'dmy' | 'either' }
+  /** A month and day; `yrel` when "last/this/next year" gives the year. */
+  | { type: 'md'; m: number; d: number; weekday?: { w: number; s: number; e: number }; yrel?: number }
+  | { type: 'ym'; y: number; m: number }
+  | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
+  /** A holiday by its name in the lexicon. */
+  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number; week?: boolean }
+  | { type: 'y'; y: number; bc?: boolean }
+  | { type: 'decade'; decade: number }
+  | { type: 'range'; from: number; to: number }
+  | { type: 'quarter'; y: number; q: number }
+  | { type: 'rel'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
+  | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this'; past?: boolean }
+  /** A duration: n units (n NaN: unspecified, "several months"); `within`: from now. */
+  | { type: 'dur'; n: number; unit: Unit; within?: boolean; half?: boolean }
+  /** An offset of n units from the publication date, the previous date in the text, or a base date. */
+  | { type: 'off'; n: number; unit: Unit; from: 'dct' | 'prev' | 'base'; base?: ExprKind; within?: boolean }
+  /** Anaphoric: the day/week/… `offset` units from the previous date in the text ("the next day", "that month"). */
+  | { type: 'ana'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
+  | { type: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
+  | { type: 'set'; v: string; quant?: string }
+  | { type: 'season'; s: 'SP' | 'SU' | 'FA' | 'WI'; y?: number; rel?: 'last' | 'next' | 'this' }
+  /**
+   * A quarter or half of year y (NaN: the publication year plus offset). n NaN: the publication
+   * date's quarter plus offset ("last quarter"). `bare`: no year written ("the fourth quarter"):
+   * the tense picks it.
+   */
+  | { type: 'part'; of: 'Q' | 'H'; n: number; y: number; offset: number; bare?: boolean }
+  | { type: 'fiscal'; y: number; offset?: number }
+  /** A century, by its TIMEX3 digits (the 20th century: 19). */
+  | { type: 'century'; c: number }
+  /** The century of the publication date plus offset ("this century"). */
+  | { type: 'relc'; offset: number }
+  | { type: 'weekend'; offset: number };
+
+/**
+ * Every kind of expression, with what it is. The record is complete by its type (a new kind
+ * must be added here), and the unit test \`date-rules.test.ts\` checks that some rule makes each one
+ * and that each resolves to a value with an explanation and words for the hover.
+ */
+export const EXPR_TYPES: Readonly<Record<ExprKind['type'], string>> = Object.freeze({
+  ymd: 'a day', md: 'a month and day', ym: 'a month of a year', m: 'a month', holiday: 'a holiday', y: 'a year', decade: 'a decade',
+  range: 'a range of years', quarter: 'a quarter of a year', rel: 'a day, week, month or year from the publication date',
+  weekday: 'a weekday', dur: 'a duration', off: 'an offset from a date', ana: 'a date from the previous date in the text',
+  ref: 'the present, past or future', set: 'a recurring time', season: 'a season', part: 'a quarter or half of a year',
+  fiscal: 'a fiscal year', century: 'a century', relc: 'the century of the publication date', weekend: 'a weekend',
+});
+
+/** Whether an expression names a day (a base for "2 days after …"). */
+export function isDay(k: ExprKind): boolean {
+  return k.type === 'ymd' || k.type === 'md' || k.type === 'weekday' || (k.type === 'rel' && k.unit === 'day');
+}
+
+/** TIMEX3 duration for n units (n NaN: X). */
+export function durationValue(n: number, unit: Unit): string {
+  const x = Number.isNaN(n) ? 'X' : String(n);
+  switch (unit) {
+    case 'S': return `PT${x}S`;
+    case 'MIN': return `PT${x}M`;
+    case 'H': return `PT${x}H`;
+    case 'DE': return Number.isNaN(n) ? 'PXY' : `P${n * 10}Y`;
+    case 'CE': return Number.isNaN(n) ? 'PXY' : `P${n * 100}Y`;
+    default: return `P${x}${unit}`;
+  }
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export interface Expr {
+  start: number;
+  end: number;
+  kind: ExprKind;
+  /** TIMEX3 modifier written before it ("early", "about", "more than"). */
+  mod?: TimexMod;
+  /** The other end of a range this expression starts ("10 - 22 August"). */
+  pair?: Expr;
+  /** A time of day: a part (`MO`, `AF`, `EV`, `NI`) or `hh:mm`. */
+  time?: string;
+  /** A clock time with no day written: the day is the publication day. */
+  local?: boolean;
+  /** Why the reading is unsure. */
+  uncertain?: string;
+}

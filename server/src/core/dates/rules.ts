@@ -1,0 +1,957 @@
+/**
+ * The date forms, as data: each rule is a token-class pattern (`pattern.ts`) and a `build` that
+ * makes the expression from the matched tokens. `scan.ts` compiles the groups below once at load
+ * into an index by the class of a rule's first token; at a token, the rules of the group that can
+ * start there are tried in the order written here, and the first whose pattern matches and whose
+ * build returns an expression wins (a build returns null to let the next rule try, `STOP` to end
+ * the search at this token). `docs/dates.md` ("How a date form is written") documents the format.
+ *
+ * Each rule has an `example` the unit test `date-rules.test.ts` scans: it must fire the rule and
+ * give a TIMEX3 value with an explanation (the hover's), so no rule is dead or unresolvable.
+ */
+
+import type { DateScanner } from './scan';
+import { ExprKind, durationValue, isDay, pad2 } from './expr';
+import { HOLIDAYS, LEXICON, Unit } from './lexicon';
+import {
+  ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NDAY, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
+  alt, digits, glued, lex, lw, opt, punct, reader, seq, sub, token, word,
+} from './pattern';
+
+export interface Rule {
+  /** Unique; the consistency test and `--trace` name rules by it. */
+  readonly name: string;
+  readonly pattern: readonly El[];
+  /** The expression from the matched tokens (`m.t[i]`: element i's first token); null: not this rule; `STOP`: no date here. */
+  readonly build: (s: DateScanner, m: Match) => Parse | null;
+  /** A sentence the rule reads (its expression is the first one found). */
+  readonly example: string;
+}
+
+function rule(name: string, pattern: El[], example: string, build: (s: DateScanner, m: Match) => Parse | null): Rule {
+  return Object.freeze({ name, pattern: Object.freeze(pattern), build, example });
+}
+
+const DOT = 46;
+const HYPHEN_CODE = 45;
+const COLON = 58;
+
+const COMMA = punct(',');
+const DOT_AFTER = opt(glued(punct('.')));
+const HYPHEN = punct('-');
+/** A part of the day: morning, afternoon, evening, night (not noon). */
+const PART = lex('PART', (w) => w.part !== undefined && w.part !== 'MI');
+const UNIT_ONE = lex('UNIT', (w) => w.unit !== undefined && !w.plural);
+const UNITS = lex('UNITS', (w) => w.unit !== undefined && !!w.plural);
+const SEASON = lex('SEASON', (w) => w.season !== undefined);
+
+/** Month abbreviations, which are followed by a dot that does not end the sentence. */
+const ABBREVIATED_MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
+
+/** The relative word ("last", "next", "this") before token k, when there is one. */
+function relBefore(s: DateScanner, k: number): 'last' | 'next' | 'this' | undefined {
+  return s.isRelWord(k - 1) ? (s.str(k - 1).toLowerCase() as 'last' | 'next' | 'this') : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Month first: "March 6, 2016", "Sunday, March, 6th 2016", "May 2019", "in July".
+
+/** A month and a day, with or without a year ("Oct. 26", "March 6, 2016", "March, 6th 2016"). */
+const MONTH_DAY: Rule[] = [
+  rule('month, day year', [MONTH, DOT_AFTER, COMMA, DAY, YEAR], 'It began on Sunday, March, 6th 2016 in the capital.', (s, m) => {
+    const [k, , , j, y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ymd', y: s.yearAt(y), m: s.monthOf(k), d: s.dayAt(j) } }, next: y + 1 };
+  }),
+  rule('month day, year', [MONTH, DOT_AFTER, DAY, opt(COMMA), YEAR], 'The treaty was signed on March 6, 2016 in Paris.', (s, m) => {
+    const [k, , j, , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ymd', y: s.yearAt(y), m: s.monthOf(k), d: s.dayAt(j) } }, next: y + 1 };
+  }),
+  rule('month day', [MONTH, DOT_AFTER, DAY], 'The vote was held on Oct. 26 in the capital.', (s, m) => {
+    const [k, , j] = m.t;
+    if (s.isP(j + 1, COLON) && s.kind(j + 2) === N && s.adjacent(j + 1, j + 2)) return null; // "May 5:30": a clock time
+    if (s.kind(j + 1) === N && s.tS[j + 1] - s.tE[j] <= 1) return STOP; // "May 5 2025 12" style noise
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'md', m: s.monthOf(k), d: s.dayAt(j) } }, next: j + 1 });
+  }),
+];
+
+/** A month with a day, a year or alone. */
+const MONTH_DATE: Rule[] = [
+  ...MONTH_DAY,
+  rule('month of year', [MONTH, DOT_AFTER, word('of'), YEAR], 'Prices peaked in March of 2019 in the capital.', (s, m) => {
+    const [k, , , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ym', y: s.yearAt(y), m: s.monthOf(k) } }, next: y + 1 };
+  }),
+  rule('month year', [MONTH, DOT_AFTER, YEAR], 'Prices rose in May 2019 across the region.', (s, m) => {
+    const [k, , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ym', y: s.yearAt(y), m: s.monthOf(k) } }, next: y + 1 };
+  }),
+  rule('month alone', [MONTH, DOT_AFTER], 'The talks resume in July after the recess.', (s, m) => {
+    const [k, , j] = m.t;
+    const mo = s.monthOf(k);
+    const len = s.tE[k] - s.tS[k];
+    // Lower case 'june' or 'july' is the month class 6 or 7 with four letters ('jun', 'jul' have three).
+    const abbrevOnly = len <= 4 && !(len === 4 && (mo === 6 || mo === 7)) && !s.isMay(k);
+    if (abbrevOnly && !s.isP(k + 1, DOT)) return STOP;
+    // A month alone needs a preposition or a relative word before it ("in July", "last July").
+    const prev = s.strOrNone(k - 1);
+    if (s.isP(k - 1, HYPHEN_CODE) && s.adjacent(k - 1, k) && /^(?:early|late|mid|Early|Late|Mid)$/.test(s.strOrNone(k - 2) ?? '')) {
+      return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j };
+    }
+    if (prev === undefined || s.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|early|late|mid|Early|Late|Mid|through|till|the|The|and|to|between|Between)$/.test(prev)) return STOP;
+    if (s.isMay(k) && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) return STOP;
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j });
+  }),
+];
+
+/**
+ * After a day: the month and the year ("[10] August 234 BC", "[31st] March, 2016", "[3] Aug 96").
+ * The day is not known here: `d` is 0 and the rule before the day sets it and the start.
+ */
+const DAY_TAIL: Rule[] = [
+  rule('day: month year', [MONTH, DOT_AFTER, opt(COMMA), YEAR], 'It was signed on 31st March, 2016 in Rome.', (s, m) => {
+    const [k, , , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ymd', y: s.yearAt(y), m: s.monthOf(k), d: 0 } }, next: y + 1 };
+  }),
+  rule('day: month era-year', [MONTH, DOT_AFTER, ERA_YEAR], 'The city fell on 10 August 234 BC after a siege.', (s, m) => {
+    const [k, , y] = m.t;
+    const era = s.eraYearAt(y)!;
+    return { expr: { start: s.tS[k], end: s.tE[y + 1], kind: { type: 'ymd', y: era.y, m: s.monthOf(k), d: 0, bc: era.bc || undefined } }, next: y + 2 };
+  }),
+  rule('day: month short-year', [MONTH, DOT_AFTER, SHORT_YEAR], 'The band played on 3 Aug 96 in Leeds.', (s, m) => {
+    const [k, , y, end] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[end - 1], kind: { type: 'ymd', y: s.shortYearAt(y)!.y, m: s.monthOf(k), d: 0 } }, next: end };
+  }),
+  rule('day: month', [MONTH], 'The vote was held on 29 July in the capital.', (s, m) => {
+    const k = m.t[0];
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'md', m: s.monthOf(k), d: 0 } }, next: k + 1 };
+  }),
+];
+
+/** A day before the tail the DAY_TAIL rules read: sets its day and start. */
+function withDay(p: Parse, s: DateScanner, k: number, d: number): Parse {
+  const kind = p.expr.kind as Extract<ExprKind, { type: 'ymd' | 'md' }>;
+  kind.d = d;
+  p.expr.start = s.tS[k];
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The top level: every form, by its first token.
+
+const WEEKDAY_RULES: Rule[] = [
+  rule('weekday, month day', [WEEKDAY, opt(COMMA), sub('monthDay')], 'The ceasefire began on Tuesday, September 29, 2025 at dawn.', (s, m) => {
+    const k = m.t[0];
+    const p = m.v[2]!;
+    (p.expr.kind as Extract<ExprKind, { type: 'ymd' | 'md' }>).weekday = { w: s.weekdayOf(k), s: s.tS[k], e: s.tE[k] };
+    p.expr.start = s.tS[k];
+    return p;
+  }),
+  rule('weekday day month', [WEEKDAY, opt(COMMA), DAY, MONTH], 'The ceasefire began on Monday 29 July 2025 at dawn.', (s, m) => {
+    const [k, , j, mo] = m.t;
+    const wk = { w: s.weekdayOf(k), s: s.tS[k], e: s.tE[k] };
+    const d = s.dayAt(j);
+    const month = s.monthOf(mo);
+    const after = s.afterDot(mo);
+    const y = s.yearAt(after);
+    if (!Number.isNaN(y)) return { expr: { start: s.tS[k], end: s.tE[after], kind: { type: 'ymd', y, m: month, d, weekday: wk } }, next: after + 1 };
+    return { expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'md', m: month, d, weekday: wk } }, next: mo + 1 };
+  }),
+  // "Wednesday's ruling": an event already named, read as past.
+  rule("weekday's", [WEEKDAY, glued(punct("'\u2019")), word('s')], "Critics attacked Wednesday's ruling by the court.", (s, m) => {
+    const k = m.t[0];
+    if (relBefore(s, k)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'weekday', w: s.weekdayOf(k), past: true } }, next: k + 1 };
+  }),
+  rule('weekday part', [WEEKDAY, PART], 'Shelling resumed on Friday morning near the port.', (s, m) => {
+    const [k, p] = m.t;
+    const rel = relBefore(s, k);
+    return { expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[p], kind: { type: 'weekday', w: s.weekdayOf(k), rel }, time: s.partAt(p) }, next: p + 1 };
+  }),
+  rule('weekday', [WEEKDAY], 'The delegation arrived on Monday for talks.', (s, m) => {
+    const k = m.t[0];
+    const rel = relBefore(s, k);
+    return { expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[k], kind: { type: 'weekday', w: s.weekdayOf(k), rel } }, next: k + 1 };
+  }),
+];
+
+const MONTH_RULES: Rule[] = [
+  rule('last/this/next month-name', [MONTH], 'Prices fell last July in most regions.', (s, m) => {
+    const k = m.t[0];
+    if (!s.isRelWord(k - 1) || (s.isP(k + 1, DOT) && ABBREVIATED_MONTHS.has(s.str(k)))) return null;
+    const after = s.afterDot(k);
+    if (!Number.isNaN(s.yearAt(after)) || !Number.isNaN(s.dayAt(after))) return null;
+    return { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'm', m: s.monthOf(k), rel: relBefore(s, k) } }, next: k + 1 };
+  }),
+  ...MONTH_DATE,
+];
+
+/** Forms starting with digits and letters ("Q3", "10am", "1800s", "19th", "1990s", "29th"). */
+const DIGIT_LETTER_RULES: Rule[] = [
+  rule('quarter Qn year', [QUARTER(), YEAR], 'Growth slowed in Q3 2024 across the bloc.', (s, m) => {
+    const [k, y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'quarter', y: s.yearAt(y), q: s.src.charCodeAt(s.tS[k] + 1) - 48 } }, next: y + 1 };
+  }),
+  rule('quarter Qn alone', [QUARTER()], 'Growth slowed in Q3 after the vote.', () => STOP),
+  // "10am", "9pm": a clock time written as one token.
+  rule('clock h(am|pm)', [DIGITS_LETTERS], 'The polls open at 8am on the island.', (s, m) => {
+    const k = m.t[0];
+    const len = s.tE[k] - s.tS[k];
+    if (len > 4 || (s.src.charCodeAt(s.tE[k] - 1) | 0x20) !== 109 /* m */) return null;
+    const t = /^(\d{1,2})([aApP])[mM]$/.exec(s.str(k));
+    const h = t ? Number(t[1]) : NaN;
+    if (!(h >= 1 && h <= 12)) return null;
+    const time = `${pad2((h % 12) + ((t![2] === 'p' || t![2] === 'P') ? 12 : 0))}:00`;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: k + 1 };
+  }),
+  rule('century 1800s', [DIGITS_LETTERS], 'Trade grew through the 1800s along the coast.', (s, m) => {
+    const k = m.t[0];
+    const c = s.centuryOf(k);
+    return c === null ? null : { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'century', c } }, next: k + 1 };
+  }),
+  // "19th century", "late 19th century" (the modifier rule reads it here).
+  rule('century 19th', [DIGITS_LETTERS, lw('century')], 'The fort was built in 19th century Lisbon.', (s, m) => {
+    const [k, u] = m.t;
+    const ord = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(s.str(k));
+    if (!ord) return null;
+    const n = Number(ord[1]);
+    if (n < 1 || n > 22) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'century', c: n - 1 } }, next: u + 1 };
+  }),
+  rule('decade 1990s', [DIGITS_LETTERS], 'The plant was built in the 1990s by the state.', (s, m) => {
+    const k = m.t[0];
+    const dec = s.decadeOf(k);
+    return dec !== null && s.plainPrefix(k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 } : null;
+  }),
+];
+
+/** A Q1–Q4 token. */
+function QUARTER(): El {
+  return token('Qn', (e) => [e.DIGITS_LETTERS], (s, k) => {
+    if (s.kind(k) !== 3 || s.first(k) !== 81 /* Q */ || s.tE[k] - s.tS[k] !== 2) return false;
+    const q = s.src.charCodeAt(s.tS[k] + 1) - 48;
+    return q >= 1 && q <= 4;
+  }, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clock times: "10:35 a.m.", "9 p.m.", "8 PM", "9 o'clock", "4 in the morning", "11 at night",
+// "at 14:30", "14:30 GMT", "0715 GMT", each with what may follow ("EDT", "local time", "on Thursday").
+
+/** An hour: one or two digits, 0–24. */
+const HOUR = token('HOUR', (e) => [e.NUMBER], (s, k) => s.kind(k) === N && s.tE[k] - s.tS[k] <= 2 && !Number.isNaN(s.num(k, 0, 24)), true);
+/** ":MM" glued to the hour. */
+const MINUTES = seq(glued(punct(':')), glued(token('MM', none, (s, k) => !Number.isNaN(s.num(k, 0, 59, 2)))));
+/** A time zone written after a clock time ("GMT", "EST"). */
+const ZONE = token('ZONE', none, (s, k) => s.isZone(k));
+
+/** The hour and minutes of a clock rule's first tokens (`MINUTES` optional at element 1). */
+function hourMinutes(s: DateScanner, m: Match): { h: number; min: number } {
+  const k = m.t[0];
+  return { h: s.tV[k], min: m.t[1] >= 0 ? s.tV[m.t[1] + 1] : 0 };
+}
+
+/**
+ * A clock time read from token k to token j (exclusive; its text ends at `end`), then what may
+ * follow it: a zone, "local time", "on" and a weekday, "yesterday/today/tomorrow". Without a day
+ * it is a time of the publication day (`local`).
+ */
+function clockTime(s: DateScanner, k: number, h: number, min: number, j: number, end: number): Parse | null {
+  if (h > 24) return null;
+  const time = `${pad2(h)}:${pad2(min)}`;
+  let q = j;
+  let e = end;
+  if (s.isZone(j)) q++;
+  if (s.str(q) === 'local' && s.strOrNone(q + 1) === 'time') q += 2;
+  if (q > j) e = s.tE[q - 1];
+  if (s.str(q) === 'on' || s.str(q) === 'local') q++;
+  const wd = s.weekdayOf(q);
+  if (wd >= 0) return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
+  const x = s.lw(q);
+  if (x === 'yesterday' || x === 'today' || x === 'tomorrow') {
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'today' ? 0 : 1 }, time }, next: q + 1 };
+  }
+  return { expr: { start: s.tS[k], end: e, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
+}
+
+/** Words before a 24-hour clock time that make "14:30" a time ("at 14:30", not a score). */
+const CLOCK_PREPOSITION: ReadonlySet<string> = new Set(['at', 'At', 'by', 'until', 'till', 'before', 'after', 'around', 'about', 'from', 'since', 'to']);
+
+const CLOCK_RULES: Rule[] = [
+  rule('clock a.m./p.m.', [HOUR, opt(MINUTES), word('a', 'p'), punct('.'), word('m')], 'The blast was heard at 10:35 a.m. on the quay.', (s, m) => {
+    const [k, , ap, , mm] = m.t;
+    let { h } = hourMinutes(s, m);
+    if (h > 12) return null;
+    if (s.str(ap) === 'p' && h < 12) h += 12;
+    if (s.str(ap) === 'a' && h === 12) h = 0;
+    const end = s.tE[mm];
+    const j = s.isP(mm + 1, DOT) && s.tS[mm + 1] === end ? mm + 2 : mm + 1;
+    return clockTime(s, k, h, hourMinutes(s, m).min, j, end);
+  }),
+  rule('clock am/pm', [HOUR, opt(MINUTES), word('am', 'pm', 'AM', 'PM')], 'The polls close at 8 PM in the east.', (s, m) => {
+    const [k, , ap] = m.t;
+    let { h } = hourMinutes(s, m);
+    if (h > 12) return null;
+    const pm = s.str(ap) === 'pm' || s.str(ap) === 'PM';
+    if (pm && h < 12) h += 12;
+    if (!pm && h === 12) h = 0;
+    return clockTime(s, k, h, hourMinutes(s, m).min, ap + 1, s.tE[ap]);
+  }),
+  rule("clock o'clock", [HOUR, word('o'), punct("'"), word('clock')], "The bells rang at 9 o'clock in the square.", (s, m) => {
+    const [k, , , c] = m.t;
+    const h = s.tV[k];
+    return h >= 1 && h <= 12 ? clockTime(s, k, h, 0, c + 1, s.tE[c]) : null;
+  }),
+  // "4 in the morning", "10 in the evening", "11 at night".
+  rule('clock in the morning', [HOUR, word('in'), word('the'), PART], 'The raid began at 4 in the morning near the border.', (s, m) => {
+    const [k, , , p] = m.t;
+    let h = s.tV[k];
+    if (h < 1 || h > 12) return null;
+    const part = s.partAt(p)!;
+    if (part === 'MO' && h === 12) h = 0;
+    else if ((part === 'AF' || part === 'EV' || (part === 'NI' && h >= 6)) && h < 12) h += 12;
+    return clockTime(s, k, h, 0, p + 1, s.tE[p]);
+  }),
+  rule('clock at night', [HOUR, word('at'), word('night')], 'The curfew starts at 11 at night in the city.', (s, m) => {
+    const [k, , n] = m.t;
+    const h = s.tV[k];
+    if (h < 1 || h > 12) return null;
+    return clockTime(s, k, h >= 6 && h < 12 ? h + 12 : h, 0, n + 1, s.tE[n]);
+  }),
+  // A 24-hour clock needs a zone, "local", or a preposition before it: "3:45" alone is a score.
+  rule('clock 24-hour', [HOUR, MINUTES], 'The ceasefire began at 14:30 in the north.', (s, m) => {
+    const [k, mm] = m.t;
+    const j = mm + 2;
+    const { h, min } = hourMinutes(s, m);
+    if (!s.isZone(j) && !(s.kind(j) === W && s.str(j) === 'local')) {
+      const before = s.strOrNone(k - 1);
+      if (!(before && CLOCK_PREPOSITION.has(before))) return null;
+    }
+    return h > 23 ? null : clockTime(s, k, h, min, j, s.tE[j - 1]);
+  }),
+  rule('clock hhmm zone', [digits(4), ZONE], 'Troops crossed the line at 0715 GMT on the border.', (s, m) => {
+    const [k, z] = m.t;
+    const v = s.tV[k];
+    const h = Math.floor(v / 100);
+    const min = v % 100;
+    return h > 23 || min > 59 ? null : clockTime(s, k, h, min, z, s.tE[k]);
+  }),
+];
+
+/** Forms starting with a number, before the day-month forms. */
+const NUMBER_RULES: Rule[] = [
+  // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
+  rule('post-/pre-/mid-year', [NUMBER], 'Growth returned to pre-2008 levels last year.', (s, m) => {
+    const k = m.t[0];
+    if (!(s.isP(k - 1, HYPHEN_CODE) && s.adjacent(k - 1, k) && s.kind(k - 2) === W && s.adjacent(k - 2, k - 1) && !s.isP(k + 1, HYPHEN_CODE))) return null;
+    const pre = s.str(k - 2);
+    const y = s.num(k, 1000, 2199, 4);
+    const mod = pre === 'post' || pre === 'Post' ? 'AFTER' : pre === 'pre' || pre === 'Pre' ? 'BEFORE' : pre === 'mid' || pre === 'Mid' ? 'MID' : undefined;
+    return !Number.isNaN(y) && mod ? { expr: { start: s.tS[k - 2], end: s.tE[k], kind: { type: 'y', y }, mod }, next: k + 1 } : null;
+  }),
+  // A number glued to a letter or currency before it is no date part (`G20`, `$47`, `F-35`).
+  rule('not after a letter or currency', [NUMBER], 'The bank lent $47 million in loans.', (s, m) => (s.plainPrefix(m.t[0]) ? null : STOP)),
+  rule('ISO date', [digits(4), glued(HYPHEN), glued(digits(2)), glued(HYPHEN), glued(digits(2))], 'The order took effect on 2025-07-29 nationwide.', (s, m) => {
+    const [y, , mo, , d, next] = m.t;
+    return { expr: { start: s.tS[y], end: s.tE[d], kind: { type: 'ymd', y: s.tV[y], m: s.tV[mo], d: s.tV[d] } }, next };
+  }),
+  // "2012/8/10", "8/10/2012" (month first; `numeric` says whether the numbers allow the other order), "10.08.2012".
+  rule('numeric date', [NUMBER, glued(punct('/.')), glued(NUMBER), glued(punct('/.')), glued(NUMBER)], 'The court ruled on 2012/8/10 in the case.', (s, m) => {
+    const [k, p1, , p2, c] = m.t;
+    const sep = s.first(p1);
+    if (s.first(p2) !== sep) return null;
+    if (s.kind(c + 1) === P && s.adjacent(c, c + 1) && (s.first(c + 1) === sep || s.first(c + 1) === COLON)) return null;
+    return numericDate(s, k, sep);
+  }),
+  ...CLOCK_RULES,
+];
+
+/** Y/M/D, D.M.Y, A/B/Y from the five tokens at k (separator `sep`). */
+function numericDate(s: DateScanner, k: number, sep: number): Parse | null {
+  const a = s.tV[k];
+  const b = s.tV[k + 2];
+  const c = s.tV[k + 4];
+  const la = s.tE[k] - s.tS[k];
+  const lc = s.tE[k + 4] - s.tS[k + 4];
+  const span = { start: s.tS[k], end: s.tE[k + 4] };
+  if (la === 4 && a >= 1000 && a <= 2199 && b >= 1 && b <= 12 && c >= 1 && c <= 31) {
+    return { expr: { ...span, kind: { type: 'ymd', y: a, m: b, d: c } }, next: k + 5 };
+  }
+  if (lc !== 4 && lc !== 2) return null;
+  const y = lc === 4 ? c : c + (c < 50 ? 2000 : 1900);
+  if (sep === DOT) {
+    if (a >= 1 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a } }, next: k + 5 };
+    return null;
+  }
+  if (a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+    const numeric = b > 12 ? 'mdy' : a !== b ? 'either' : undefined;
+    return { expr: { ...span, kind: { type: 'ymd', y, m: a, d: b, numeric } }, next: k + 5 };
+  }
+  if (a >= 13 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a, numeric: 'dmy' } }, next: k + 5 };
+  return null;
+}
+
+const DAY_RULES: Rule[] = [
+  rule('day month', [DAY, sub('dayTail')], 'The talks opened on 29 July 2025 in Geneva.', (s, m) => withDay(m.v[1]!, s, m.t[0], s.dayAt(m.t[0]))),
+  rule('the 12th of month', [ORDDAY, word('of'), sub('dayTail')], 'The vote falls on the 12th of March this year.', (s, m) => withDay(m.v[2]!, s, m.t[0], s.dayAt(m.t[0]))),
+  // "10 - 22 August 2012", "10 to 22 August": the first day takes the second's month and year.
+  rule('day - day month', [NDAY, alt(punct('-\u2013'), word('to', 'and')), DAY, sub('dayTail')], 'The fair ran from 10 - 22 August 2012 in the park.', (s, m) => {
+    const [k, , j] = m.t;
+    const d = s.dayAt(k);
+    const d2 = s.dayAt(j);
+    if (!(d2 > d)) return null;
+    const second = withDay(m.v[3]!, s, j, d2);
+    const sk = second.expr.kind as Extract<ExprKind, { type: 'ymd' | 'md' }>;
+    const first = { start: s.tS[k], end: s.tE[k], kind: sk.type === 'ymd' ? { type: 'ymd' as const, y: sk.y, m: sk.m, d } : { type: 'md' as const, m: sk.m, d }, pair: second.expr };
+    return { expr: first, next: second.next };
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Quantities of units: durations and offsets ("five years", "two years ago", "a week later",
+// "5 days from now", "2 weeks after yesterday", "in two weeks").
+
+const QUANTITY_WORDS = Object.keys(LEXICON).filter((w) => LEXICON[w].n !== undefined);
+/** A quantity of units: "five years", "13 days", "a couple of days", "16-hour", "5 1/2 hours" (`durationAt` reads it). */
+const QUANTITY_EL = reader('QUANTITY', (e) => [e.NUMBER, ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => s.durationAt(k)?.next ?? -1, true);
+
+/** The quantity the rule matched at token k. */
+function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: number; half?: boolean } {
+  return s.durationAt(k)!;
+}
+
+const QUANTITY_RULES: Rule[] = [
+  // "twice a week": a frequency (SET P1W); "24 hours a day": the rate's denominator, no date.
+  rule('once/twice a unit', [lw('a', 'an'), lex('UNIT_ANY', (w) => w.unit !== undefined)], 'The council meets twice a week in the hall.', (s, m) => {
+    const [k, u] = m.t;
+    const w = LEXICON[s.lw(u)];
+    if (!w.plural && /^(?:once|twice|thrice|times)$/.test(s.strOrNone(k - 1) ?? '')) {
+      return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(1, w.unit!) } }, next: u + 1 };
+    }
+    return s.lex(k - 1)?.unit ? STOP : null;
+  }),
+  // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
+  rule('rate', [QUANTITY_EL, alt(lw('a', 'an'), word('per')), UNIT_ONE], 'Crews worked 24 hours a day at the site.', () => STOP),
+  rule('quantity ago', [QUANTITY_EL, lw('ago')], 'The talks collapsed two years ago in Oslo.', (s, m) => {
+    const [k, a] = m.t;
+    const d = quantity(s, k);
+    return Number.isNaN(d.n) ? null : { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: a + 1 };
+  }),
+  rule('quantity later/earlier', [QUANTITY_EL, lw('later', 'earlier')], 'The rebels returned on 3 May 2020. Two days later they left.', (s, m) => {
+    const [k, a] = m.t;
+    const d = quantity(s, k);
+    if (Number.isNaN(d.n)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: s.lw(a) === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: a + 1 };
+  }),
+  rule('quantity from now', [QUANTITY_EL, lw('from'), lw('now')], 'The law takes effect 5 days from now in all states.', (s, m) => {
+    const [k, , now] = m.t;
+    const d = quantity(s, k);
+    return Number.isNaN(d.n) ? null : { expr: { start: s.tS[k], end: s.tE[now], kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct' } }, next: now + 1 };
+  }),
+  rule('quantity after/before a day', [QUANTITY_EL, lw('after', 'before'), DATE], 'The vote comes 2 weeks after yesterday, officials said.', (s, m) => {
+    const [k, a, b] = m.t;
+    const d = quantity(s, k);
+    const base = m.v[2]!;
+    if (Number.isNaN(d.n) || base.expr.start !== s.tS[b] || !isDay(base.expr.kind)) return null;
+    return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: s.lw(a) === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
+  }),
+  rule('quantity', [QUANTITY_EL], 'The siege lasted 13 days before the truce.', (s, m) => {
+    const k = m.t[0];
+    const d = quantity(s, k);
+    const j = d.next;
+    const start = s.tS[k];
+    const end = s.tE[j - 1];
+    // "in two weeks" is a date ahead ("within": a span, when its clause is past — the resolver decides);
+    // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
+    const p = s.strOrNone(k - 1);
+    const pp = s.strOrNone(k - 2) ?? '';
+    const sinceSpan = pp === 'time' || pp === 'times' || pp === 'worst' || pp === 'best' || (pp.length > 4 && pp.endsWith('est'));
+    if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
+      return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
+    }
+    return { expr: { start, end, kind: { type: 'dur', n: d.n, unit: d.unit, half: d.half } }, next: j };
+  }),
+];
+
+const YEAR_RULES: Rule[] = [
+  ...QUANTITY_RULES,
+  rule('era year', [ERA_YEAR], 'The temple was built around 500 BCE by settlers.', (s, m) => {
+    const k = m.t[0];
+    const era = s.eraYearAt(k)!;
+    return { expr: { start: s.tS[k], end: s.tE[k + 1], kind: { type: 'y', y: era.y, bc: era.bc || undefined } }, next: k + 2 };
+  }),
+  rule('year month day', [YEAR, MONTH, DOT_AFTER, DAY], 'The Deadline is 2018 March 18 for all bids.', (s, m) => {
+    const [k, mo, , d, next] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'ymd', y: s.yearAt(k), m: s.monthOf(mo), d: s.dayAt(d) } }, next };
+  }),
+  rule('year-year', [YEAR, glued(punct('-\u2013\u2014')), glued(ANY)], 'The plan covers 2009-2013 in full.', (s, m) => {
+    const [k, , j] = m.t;
+    const y = s.yearAt(k);
+    const b = s.num(j, 1000, 2199, 4);
+    return !Number.isNaN(b) && b > y && b - y <= 100 ? { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'range', from: y, to: b } }, next: j + 1 } : STOP;
+  }),
+  rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
+    const k = m.t[0];
+    return s.isYearContext(k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Forms starting with a lexicon word.
+
+const MOD = lex('MOD', (w, x) => w.mod !== undefined && x !== 'end' && x !== 'start' && x !== 'beginning' && x !== 'middle');
+
+// ---------------------------------------------------------------------------------------------
+// Seasons and relative words: "the winter of 2010", "last summer", "next week", "that day",
+// "the following morning", "the past four years", "this fiscal year".
+
+const SEASON_RULES: Rule[] = [
+  rule('season of year', [SEASON, opt(word('of')), YEAR], 'Fighting eased in the winter of 2010 near the pass.', (s, m) => {
+    const [k, , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'season', s: LEXICON[s.lw(k)].season!, y: s.yearAt(y) } }, next: y + 1 };
+  }),
+  // A bare season needs "in (the)", "early/late" or "the" before it ("this/last/next" are the relative rules).
+  rule('season', [SEASON], 'Exports rose in spring after the drought.', (s, m) => {
+    const k = m.t[0];
+    const p = s.lw(k - 1) || s.strOrNone(k - 1);
+    const pp = s.strOrNone(k - 2);
+    const bare = (p === 'the' && (pp === 'in' || pp === 'In' || pp === 'during' || pp === 'by' || pp === 'until' || pp === 'over' || pp === 'this'))
+      || p === 'in' || p === 'In' || p === 'early' || p === 'late' || p === 'mid' || p === 'during';
+    return bare ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'season', s: LEXICON[s.lw(k)].season! } }, next: k + 1 } : STOP;
+  }),
+];
+
+const REL = lex('REL', (w) => w.rel !== undefined);
+const UNIT_DAY_UP = lex('UNIT_DAY_UP', (w) => !w.plural && (w.unit === 'D' || w.unit === 'W' || w.unit === 'M' || w.unit === 'Y' || w.unit === 'DE' || w.unit === 'CE'));
+const REL_SPAN = lw('past', 'last', 'next', 'coming', 'previous', 'following');
+const REL_DAY_PART = lw('this', 'that', 'last', 'same', 'next', 'following');
+const REL_SEASON = lw('last', 'past', 'next', 'upcoming', 'this', 'that');
+const THIS_NEXT_LAST = lw('this', 'next', 'last');
+const ANY_PART = lex('PART_ANY', (w) => w.part !== undefined);
+
+/** "that same day": the start of "that" before "same". */
+function relStart(s: DateScanner, k: number): number {
+  return s.lw(k) === 'same' && s.lw(k - 1) === 'that' ? s.tS[k - 1] : s.tS[k];
+}
+
+function relOf(s: DateScanner, k: number): -1 | 0 | 1 {
+  return LEXICON[s.lw(k)].rel!;
+}
+
+/**
+ * The relative rules, written once for a relative word alone ("last week": `the` false) and after
+ * "the" ("the last week", "the next day": `the` true; the rule before sets the start). They differ
+ * in what is anaphoric ("the next day" is the day after the previous date; "next week" is after
+ * the publication date) and in "the last week" (a span).
+ */
+function relRules(the: boolean): Rule[] {
+  const after = the ? ' (after the)' : '';
+  const anaphoric = (x: string): boolean => x === 'following' || x === 'previous' || x === 'same' || x === 'that' || (the && x === 'next');
+  return [
+    // ("the this century" is no English: the rule is only for the word alone.)
+    ...(the ? [] : [rule('this century', [lw('this'), lw('century')], 'Nothing like it has been seen this century in Europe.', (s, m) => {
+      const [k, c] = m.t;
+      return { expr: { start: s.tS[k], end: s.tE[c], kind: { type: 'relc', offset: 0 } }, next: c + 1 };
+    })]),
+    rule(`relative unit${after}`, [REL, UNIT_DAY_UP], the ? 'The ministers met again the next day in Vienna.' : 'Exports fell last week at the port.', (s, m) => {
+      const [k, j] = m.t;
+      const x = s.lw(k);
+      const u = LEXICON[s.lw(j)].unit!;
+      const start = relStart(s, k);
+      if (x === 'past' || x === 'coming' || x === 'upcoming' || (the && x === 'last' && u !== 'D')) {
+        return { expr: { start, end: s.tE[j], kind: { type: 'dur', n: 1, unit: u } }, next: j + 1 };
+      }
+      if (u === 'DE' || u === 'CE') return STOP; // "this century" above
+      const unit = u === 'D' ? 'day' : u === 'W' ? 'week' : u === 'M' ? 'month' : 'year';
+      if (anaphoric(x)) return { expr: { start, end: s.tE[j], kind: { type: 'ana', unit, offset: relOf(s, k) }, time: undefined }, next: j + 1 };
+      if (unit === 'day') return STOP; // "this day", "last day"
+      return { expr: { start, end: s.tE[j], kind: { type: 'rel', unit, offset: relOf(s, k) } }, next: j + 1 };
+    }),
+    // "the coming years", "the past decades": an unspecified duration ("the past four years" is read by the number).
+    rule(`relative units${after}`, [REL_SPAN, UNITS], the ? 'Prices have doubled over the past decades in the city.' : 'Prices will rise in coming years, the bank said.', (s, m) => {
+      const [k, j] = m.t;
+      return { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(j)].unit! } }, next: j + 1 };
+    }),
+    rule(`relative quantity${after}`, [REL_SPAN, QUANTITY_EL], the ? 'The economy grew over the past four years in the region.' : 'Growth will slow over next five years, the bank said.', (s, m) => {
+      const [k, j] = m.t;
+      const d = quantity(s, j);
+      return s.lex(d.next - 1)?.plural ? { expr: { start: relStart(s, k), end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit } }, next: d.next } : null;
+    }),
+    rule(`relative part of day${after}`, [REL_DAY_PART, ANY_PART], the ? 'They met on 3 May 2020 and again the following morning.' : 'Shelling resumed last night near the port.', (s, m) => {
+      const [k, j] = m.t;
+      const x = s.lw(k);
+      const part = LEXICON[s.lw(j)].part!;
+      const start = relStart(s, k);
+      if (part === 'MI') return STOP;
+      if (x === 'that' || x === 'same' || x === 'following' || (the && x === 'next')) {
+        return { expr: { start, end: s.tE[j], kind: { type: 'ana', unit: 'day', offset: x === 'following' || x === 'next' ? 1 : 0 }, time: part }, next: j + 1 };
+      }
+      const offset = x === 'last' ? (part === 'NI' || part === 'EV' ? -1 : NaN) : x === 'next' ? 1 : 0;
+      if (Number.isNaN(offset)) return STOP;
+      return { expr: { start, end: s.tE[j], kind: { type: 'rel', unit: 'day', offset }, time: part }, next: j + 1 };
+    }),
+    rule(`relative season of year${after}`, [REL_SEASON, SEASON, opt(word('of')), YEAR], the ? 'Fighting eased in the last winter of 2010 near the pass.' : 'Fighting eased in this winter of 2010 near the pass.', (s, m) => {
+      const [k, j, , y] = m.t;
+      return { expr: { start: relStart(s, k), end: s.tE[y], kind: { type: 'season', s: LEXICON[s.lw(j)].season!, y: s.yearAt(y) } }, next: y + 1 };
+    }),
+    rule(`relative season${after}`, [REL_SEASON, SEASON], the ? 'Exports rose in the last summer after the drought.' : 'Exports rose last summer after the drought.', (s, m) => {
+      const [k, j] = m.t;
+      const x = s.lw(k);
+      return { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'season', s: LEXICON[s.lw(j)].season!, rel: x === 'last' ? 'last' : x === 'next' ? 'next' : 'this' } }, next: j + 1 };
+    }),
+    rule(`relative weekend${after}`, [REL, word('weekend')], the ? 'Talks ended on the last weekend in Doha.' : 'Talks continue this weekend in Doha.', (s, m) => {
+      const [k, j] = m.t;
+      return anaphoric(s.lw(k)) ? STOP : { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'weekend', offset: relOf(s, k) } }, next: j + 1 };
+    }),
+    // "last quarter", "this quarter" ("the last quarter" may be a year's fourth: not read).
+    rule(`relative quarter${after}`, [THIS_NEXT_LAST, word('quarter')], the ? 'Sales fell in the last quarter at the firm.' : 'Sales fell last quarter at the firm.', (s, m) => {
+      const [k, j] = m.t;
+      if (the || s.lw(k - 1) === 'the' || s.strOrNone(j + 1) === 'of') return STOP;
+      return { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'part', of: 'Q', n: NaN, y: NaN, offset: relOf(s, k) } }, next: j + 1 };
+    }),
+    rule(`relative fiscal year${after}`, [THIS_NEXT_LAST, lw('fiscal'), lw('year')], the ? 'The deficit will shrink in the next fiscal year, the ministry said.' : 'The deficit will shrink this fiscal year, the ministry said.', (s, m) => {
+      const [k, , y] = m.t;
+      return { expr: { start: relStart(s, k), end: s.tE[y], kind: { type: 'fiscal', y: NaN, offset: relOf(s, k) } }, next: y + 1 };
+    }),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// "the …": ordinals ("the 20th century", "the first quarter of 2024"), anaphora ("the next day"),
+// "the day before yesterday", "the week of March 6", "the end of the year", "the past".
+
+/** The ordinal at token k: `20th` or a lexicon ordinal ("first", "second"); NaN otherwise. */
+function ordinalAt(s: DateScanner, k: number): number {
+  if (s.kind(k) === X) {
+    const m = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(s.str(k));
+    return m ? Number(m[1]) : NaN;
+  }
+  return s.lex(k)?.ord ?? NaN;
+}
+
+const ORDINAL = alt(DIGITS_LETTERS, lex('ORDINAL_WORD', (w) => w.ord !== undefined));
+const YEAR_REL = lw('the', 'this', 'next', 'last');
+
+/** After "the": an ordinal and what it counts (the rule before sets the start). */
+const ORDINAL_RULES: Rule[] = [
+  rule('ordinal century', [ORDINAL, lw('century')], 'Trade grew in the 20th century along the coast.', (s, m) => {
+    const [k, u] = m.t;
+    const ord = ordinalAt(s, k);
+    if (s.lw(k) === 'second' || !(ord >= 1 && ord <= 22)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'century', c: ord - 1 } }, next: u + 1 };
+  }),
+  rule('ordinal quarter/half of year', [ORDINAL, lw('quarter', 'half'), word('of'), YEAR], 'Profits fell in the first quarter of 2024 at the bank.', (s, m) => {
+    const [k, u, , y] = m.t;
+    const part = ordinalPart(s, k, u);
+    return part ? { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'part', of: part, n: ordinalAt(s, k), y: s.yearAt(y), offset: 0, bare: false } }, next: y + 1 } : null;
+  }),
+  rule('ordinal quarter/half of this year', [ORDINAL, lw('quarter', 'half'), word('of'), YEAR_REL, lw('year')], 'Growth should pick up in the second half of the year.', (s, m) => {
+    const [k, u, , r, y] = m.t;
+    const part = ordinalPart(s, k, u);
+    const rel = s.lw(r);
+    return part ? { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'part', of: part, n: ordinalAt(s, k), y: NaN, offset: rel === 'next' ? 1 : rel === 'last' ? -1 : 0, bare: false } }, next: y + 1 } : null;
+  }),
+  rule('ordinal quarter', [ORDINAL, lw('quarter', 'half')], 'Profit rose in the fourth quarter at the firm.', (s, m) => {
+    const [k, u] = m.t;
+    const part = ordinalPart(s, k, u);
+    if (part !== 'Q') return null; // a half needs its year
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: 'Q', n: ordinalAt(s, k), y: NaN, offset: 0, bare: true } }, next: u + 1 };
+  }),
+];
+
+/** 'Q' or 'H' when the ordinal at k can count the unit at u (quarters 1–4, halves 1–2). */
+function ordinalPart(s: DateScanner, k: number, u: number): 'Q' | 'H' | null {
+  const ord = ordinalAt(s, k);
+  const unit = s.lw(u);
+  if (s.kind(k) === W && s.lw(k) !== 'second' && s.lex(k)?.unit) return null;
+  return unit === 'quarter' && ord <= 4 ? 'Q' : unit === 'half' && ord <= 2 ? 'H' : null;
+}
+
+const THE = lw('the');
+
+const THE_RULES: Rule[] = [
+  rule('the ordinal', [THE, sub('ordinal')], 'The fort dates from the 19th century and still stands.', (s, m) => {
+    const p = m.v[1]!;
+    p.expr.start = s.tS[m.t[0]];
+    return p;
+  }),
+  rule('the day before yesterday', [THE, lw('day'), lw('before', 'after'), lw('yesterday', 'tomorrow')], 'The minister left the day before yesterday for Rome.', (s, m) => {
+    const [k, , a, n] = m.t;
+    const offset = (s.lw(n) === 'yesterday' ? -1 : 1) + (s.lw(a) === 'after' ? 1 : -1);
+    return { expr: { start: s.tS[k], end: s.tE[n], kind: { type: 'rel', unit: 'day', offset } }, next: n + 1 };
+  }),
+  rule('the day before/after', [THE, lw('day'), lw('before', 'after')], 'The rebels struck on 3 May 2020. Talks had ended the day before.', (s, m) => {
+    const [k, , a] = m.t;
+    const after = s.lw(a) === 'after';
+    const j = a + 1;
+    // "the day before last Tuesday": the weekday rule starts at the weekday and takes the word before it.
+    const at = s.isRelWord(j) && s.weekdayOf(j + 1) >= 0 ? j + 1 : j;
+    const base = s.kind(at) ? s.tryAt(at) : null;
+    if (base && base.expr.start === s.tS[j] && isDay(base.expr.kind)) {
+      return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: after ? 1 : -1, unit: 'D', from: 'base', base: base.expr.kind } }, next: base.next };
+    }
+    // Alone only before punctuation ("…the day before."): "the day before authorities acted" is a clause.
+    if (s.kind(j) !== P && s.kind(j) !== 0) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit: 'day', offset: after ? 1 : -1 } }, next: j };
+  }),
+  // "the week of March 6": that date's ISO week.
+  rule('the week of a day', [THE, lw('week'), word('of'), DATE], 'Talks resume the week of March 6 in Geneva.', (s, m) => {
+    const [k, , , j] = m.t;
+    const base = m.v[3]!;
+    if (base.expr.start !== s.tS[j] || !isDay(base.expr.kind)) return null;
+    return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: 0, unit: 'W', from: 'base', base: base.expr.kind } }, next: base.next };
+  }),
+  rule('the past/future', [THE, lw('past', 'future')], 'Such attacks belong to the past, the minister said.', (s, m) => {
+    const [k, j] = m.t;
+    const x = s.lw(j);
+    const u = s.lex(j + 1);
+    if (x === 'past' && (u?.unit || u?.n !== undefined || s.kind(j + 1) === N)) {
+      const r = s.group('theRel', j);
+      if (r) r.expr.start = s.tS[k];
+      return r ?? STOP;
+    }
+    if (u?.unit) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'ref', v: LEXICON[x].ref! } }, next: j + 1 };
+  }),
+  rule('the last/next/same', [THE, sub('theRel')], 'The ministers met again the next day in Vienna.', (s, m) => {
+    const p = m.v[1]!;
+    p.expr.start = s.tS[m.t[0]];
+    return p;
+  }),
+  // "the end of the year", "the beginning of March", "the middle of 2024".
+  rule('the end of', [THE, lw('end', 'beginning', 'start', 'middle'), word('of'), alt(seq(THE, UNIT_ONE), seq(opt(THE), DATE))], 'Troops leave by the end of the year, officials said.', (s, m) => {
+    const [k, e, , q0] = m.t;
+    let q = q0;
+    let r: Parse | null = null;
+    if (s.lw(q) === 'the' && s.lex(q + 1)?.unit && !s.lex(q + 1)!.plural) {
+      const u = s.lex(q + 1)!.unit!;
+      if (u === 'W' || u === 'M' || u === 'Y') r = { expr: { start: s.tS[k], end: s.tE[q + 1], kind: { type: 'rel', unit: u === 'W' ? 'week' : u === 'M' ? 'month' : 'year', offset: 0 } }, next: q + 2 };
+    } else if (s.kind(q)) {
+      if (s.lw(q) === 'the') q++;
+      r = s.tryAt(q);
+      if (r && r.expr.start !== s.tS[q]) r = null;
+    }
+    if (!r) return STOP;
+    r.expr.start = s.tS[k];
+    r.expr.mod = LEXICON[s.lw(e)].mod;
+    return r;
+  }),
+  rule('the season', [THE, sub('season')], 'Fighting eased in the winter of 2010 near the pass.', (s, m) => {
+    const p = m.v[1]!;
+    p.expr.start = s.tS[m.t[0]];
+    return p;
+  }),
+  rule('the weekend', [THE, lw('weekend')], 'Talks continue over the weekend in Doha.', (s, m) => {
+    const [k, j] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
+  }),
+  rule('the (nothing else)', [THE], 'The 3 delegates arrived.', () => STOP),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Holidays (their dates are rows of HOLIDAYS in lexicon.ts), modifiers, references and ranges.
+
+const HOLIDAY = lex('HOLIDAY', (w) => w.holiday !== undefined);
+const APOSTROPHE = punct("'\u2019");
+
+/** A holiday name is capitalized, and followed by its required word ("Election Day"). */
+function holidayNamed(s: DateScanner, k: number): boolean {
+  const needs = HOLIDAYS[LEXICON[s.lw(k)].holiday!]?.word;
+  return s.first(k) <= 90 && (!needs || s.strOrNone(k + 1) === needs);
+}
+
+/** The holiday at k, its name ending at token `last` ("last Christmas", "Memorial Day", "Thanksgiving next year"). */
+function holiday(s: DateScanner, k: number, last: number): Parse {
+  const rel = relBefore(s, k);
+  return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[last], kind: { type: 'holiday', name: LEXICON[s.lw(k)].holiday!, rel } }, next: last + 1 });
+}
+
+const HOLIDAY_RULES: Rule[] = [
+  rule('holiday Day', [HOLIDAY, word('Day')], 'Polls open on Election Day across the country.', (s, m) => {
+    const [k, d] = m.t;
+    if (!holidayNamed(s, k)) return STOP;
+    return s.lw(k) === 'easter' ? null : holiday(s, k, d);
+  }),
+  rule('Easter Sunday', [lw('easter'), word('Sunday')], 'Churches filled on Easter Sunday in the city.', (s, m) => (holidayNamed(s, m.t[0]) ? holiday(s, m.t[0], m.t[1]) : STOP)),
+  rule("New Year's Day/Eve", [lw('new'), word('Year'), APOSTROPHE, word('s'), word('Day', 'Eve')], "Fireworks lit the sky on New Year's Eve over the bay.", (s, m) => {
+    const [k, , , , d] = m.t;
+    if (!holidayNamed(s, k)) return STOP;
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'holiday', name: s.str(d) === 'Eve' ? 'newyeareve' : 'newyear' } }, next: d + 1 });
+  }),
+  rule('Christmas Eve', [lw('christmas'), word('Eve')], 'Shops close early on Christmas Eve in the city.', (s, m) => {
+    const [k, e] = m.t;
+    return holidayNamed(s, k) ? { expr: { start: s.tS[k], end: s.tE[e], kind: { type: 'holiday', name: 'christmaseve' } }, next: e + 1 } : STOP;
+  }),
+  // "Easter week", "Thanksgiving week": the week holding the holiday.
+  rule('holiday week', [HOLIDAY, lw('week')], 'Traffic peaks in Thanksgiving week on the roads.', (s, m) => {
+    const [k, w] = m.t;
+    if (!holidayNamed(s, k) || s.lw(k) === 'new') return STOP;
+    const rel = relBefore(s, k);
+    return { expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[w], kind: { type: 'holiday', name: LEXICON[s.lw(k)].holiday!, rel, week: true } }, next: w + 1 };
+  }),
+  rule('holiday', [HOLIDAY], 'The troops were home by Christmas, the army said.', (s, m) => {
+    const k = m.t[0];
+    return holidayNamed(s, k) && s.lw(k) !== 'new' ? holiday(s, k, k) : STOP;
+  }),
+];
+
+const DECADE = token('DECADE', (e) => [e.DIGITS_LETTERS], (s, k) => s.decadeOf(k) !== null, true);
+
+/**
+ * A modifier before an expression: "about two weeks", "more than four decades ago", "at least 72
+ * hours", "early 1990s", "mid-1990s", "late November". Early/late/mid qualify dates; the others
+ * quantities, years and times (and "about" a date with a time: "around 10 a.m. Monday").
+ */
+const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN)), alt(DECADE, DATE)], 'The site was settled in the early 1990s by farmers.', (s, m) => {
+  const [k, than, hyphen, j] = m.t;
+  const x = s.lw(k);
+  const w = LEXICON[x];
+  if ((than >= 0 && x !== 'more' && x !== 'less') || (hyphen >= 0 && !s.adjacent(k, hyphen))) return STOP;
+  if (x === 'least' && s.str(k - 1) !== 'at') return STOP;
+  if (x === 'some' && s.kind(j) !== N && !(s.lex(j)?.n! > 1)) return STOP;
+  const dec = j > k + 1 ? s.decadeOf(j) : null; // "mid-1990s"
+  const r: Parse | null = dec !== null ? { expr: { start: s.tS[j], end: s.tE[j], kind: { type: 'decade', decade: dec } }, next: j + 1 } : s.lex(j)?.mod ? null : s.tryAt(j);
+  if (!r || r.expr.start !== s.tS[j]) return STOP;
+  const kind = r.expr.kind.type;
+  if ((x === 'early' || x === 'late' || x === 'mid') && (kind === 'dur' || kind === 'set')) return STOP;
+  // "around Wednesday's ruling": approximation words qualify quantities, years and times, not days.
+  // "talked about the future": no modifier qualifies a reference to the present, past or future.
+  if (kind === 'ref') return STOP;
+  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || kind === 'md' || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
+  r.expr.start = x === 'least' ? s.tS[k - 1] : s.tS[k];
+  r.expr.mod = w.mod;
+  return r;
+});
+
+const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)], 'Talks are currently stalled over the border.', (s, m) => {
+  const k = m.t[0];
+  const x = s.lw(k);
+  if (x === 'past') return STOP; // only "the past"
+  // "Now the alliance…", "Now, officials said…": a sentence opening with "Now" is a discourse marker.
+  if (x === 'now' && s.first(k) === 78 /* N */ && s.opensSentence(k)) return STOP;
+  if (x === 'current' && s.lex(k + 1)?.unit) return STOP;
+  // "a future in which…", "a brighter future": a kind of future, not the time after now.
+  if (x === 'future' && (s.isArticle(k - 1) || (s.kind(k - 1) === W && s.isArticle(k - 2)))) return STOP;
+  return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'ref', v: LEXICON[x].ref! } }, next: k + 1 };
+});
+
+/** "between 2009 and 2013", "from 2014 to 2016", "between March and May": two linked dates (the first alone without its link). */
+const RANGE_RULE = rule('between/from … and/to', [lw('between', 'from'), DATE, opt(word('and', 'to', 'until', 'through', 'till'), DATE)], 'Output fell between 2009 and 2012 in the region.', (s, m) => {
+  const [k, j, link] = m.t;
+  const a = m.v[1]!;
+  if (a.expr.start !== s.tS[j]) return STOP;
+  const l = link >= 0 ? s.str(link) : '';
+  const ok = s.lw(k) === 'between' ? l === 'and' : l === 'to' || l === 'until' || l === 'through' || l === 'till';
+  if (!ok) return a;
+  const b = s.tryAt(link + 1);
+  if (!b || b.expr.start !== s.tS[link + 1]) return a;
+  a.expr.pair = b.expr;
+  return { expr: a.expr, next: b.next };
+});
+
+const WORD_RULES: Rule[] = [
+  rule('yesterday/today/tomorrow part', [lw('yesterday', 'today', 'tomorrow'), PART], 'Shells fell yesterday morning on the port.', (s, m) => {
+    const [k, p] = m.t;
+    const x = s.lw(k);
+    return { expr: { start: s.tS[k], end: s.tE[p], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'tomorrow' ? 1 : 0 }, time: s.partAt(p) }, next: p + 1 };
+  }),
+  // "the day before yesterday" is read by the "the" rules; "today's" stays today.
+  rule('yesterday/today/tomorrow/tonight', [lw('yesterday', 'today', 'tomorrow', 'tonight')], 'The minister resigned yesterday after the vote.', (s, m) => {
+    const k = m.t[0];
+    const x = s.lw(k);
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'tomorrow' ? 1 : 0 }, time: x === 'tonight' ? 'NI' : undefined }, next: k + 1 };
+  }),
+  MODIFIER_RULE,
+  REFERENCE_RULE,
+  rule('noon/midnight', [lw('noon', 'midday', 'midnight')], 'The curfew starts at midnight in the capital.', (s, m) => {
+    const k = m.t[0];
+    const p = s.strOrNone(k - 1);
+    if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till') return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time: s.lw(k) === 'midnight' ? '24:00' : '12:00', local: true }, next: k + 1 };
+  }),
+  ...HOLIDAY_RULES,
+  rule('frequency adverb', [lex('SET', (w) => w.set !== undefined)], 'The council meets weekly in the town hall.', (s, m) => {
+    const k = m.t[0];
+    // A newspaper, not a frequency: "the party daily Granma", "China Daily" (capitalized inside a sentence).
+    const next = s.kind(k + 1) === W ? s.first(k + 1) : 0;
+    if ((next >= 65 && next <= 90) || (s.first(k) <= 90 && !s.opensSentence(k))) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: LEXICON[s.lw(k)].set! } }, next: k + 1 };
+  }),
+  rule('every unit', [lw('every', 'each'), UNIT_ONE], 'Inspectors visit every week without notice.', (s, m) => {
+    const [k, u] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(1, LEXICON[s.lw(u)].unit!), quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  rule('every season-name', [lw('every', 'each'), SEASON], 'Floods return each winter to the valley.', (s, m) => {
+    const [k, u] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-${LEXICON[s.lw(u)].season!}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  rule('every season', [lw('every', 'each'), lw('season')], 'Prices change every season at the market.', (s, m) => {
+    const [k, u] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P3M', quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  rule('every weekday', [lw('every', 'each'), WEEKDAY], 'Protesters gather every Monday outside parliament.', (s, m) => {
+    const [k, u] = m.t;
+    const wd = s.weekdayOf(u);
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  rule('every n units', [lw('every'), QUANTITY_EL], 'Elections are held every four years in the state.', (s, m) => {
+    const [k, j] = m.t;
+    const d = s.durationAt(j);
+    if (!d || Number.isNaN(d.n)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[d.next - 1], kind: { type: 'set', v: durationValue(d.n, d.unit), quant: 'EVERY' } }, next: d.next };
+  }),
+  rule('every (nothing else)', [lw('every', 'each')], 'Every delegate voted.', () => STOP),
+  // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
+  rule('ordinal-quarter', [lex('ORDINAL', (w) => w.ord !== undefined && w.ord <= 4), glued(HYPHEN), glued(lw('quarter'))], 'The bank reported first-quarter profits on time.', (s, m) => {
+    const [k, , q] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'part', of: 'Q', n: LEXICON[s.lw(k)].ord!, y: NaN, offset: 0, bare: true } }, next: q + 1 };
+  }),
+  ...SEASON_RULES,
+  ...relRules(false),
+  rule('relative word (nothing else)', [REL], 'Last of all, 3 delegates voted.', () => STOP),
+  ...THE_RULES,
+  rule('recent units', [lw('recent'), UNITS], 'Prices rose in recent weeks across the country.', (s, m) => {
+    const [k, u] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: u + 1 };
+  }),
+  rule('fiscal year', [lw('fiscal'), opt(lw('year')), YEAR], 'The budget for fiscal 2023 was approved.', (s, m) => {
+    const [k, , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'fiscal', y: s.yearAt(y) } }, next: y + 1 };
+  }),
+  // "for years", "for weeks": an unspecified duration.
+  rule('for units', [lw('for'), UNITS], 'The two sides have negotiated for years without result.', (s, m) => {
+    const u = m.t[1];
+    return { expr: { start: s.tS[u], end: s.tE[u], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: u + 1 };
+  }),
+  // "within 3 days": a duration from now.
+  rule('within quantity', [lw('within'), QUANTITY_EL], 'The army must withdraw within 3 days of the deal.', (s, m) => {
+    const j = m.t[1];
+    const d = s.durationAt(j);
+    return d ? { expr: { start: s.tS[j], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit, within: true } }, next: d.next } : null;
+  }),
+  RANGE_RULE,
+  // A unit word alone: "decades-long", "years-old", "day-long".
+  rule('unit-long', [UNIT_ONE, glued(HYPHEN), word('long')], 'A day-long strike shut the port.', (s, m) => {
+    const [k, , l] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[l], kind: { type: 'dur', n: 1, unit: LEXICON[s.lw(k)].unit! } }, next: l + 1 };
+  }),
+  rule('units-long', [UNITS, glued(HYPHEN), word('long', 'old')], 'A decades-long dispute ended in court.', (s, m) => {
+    const [k, , l] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[l], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(k)].unit! } }, next: l + 1 };
+  }),
+];
+
+
+/**
+ * The groups: `date` is what the scanner tries at each token; the others are read by `sub`
+ * elements and by the procedural forms (`rangeTail` reads a second date with `monthDate`).
+ */
+export const GROUPS: Readonly<Record<string, readonly Rule[]>> = Object.freeze({
+  date: Object.freeze([...WEEKDAY_RULES, ...MONTH_RULES, ...DIGIT_LETTER_RULES, ...NUMBER_RULES, ...DAY_RULES, ...YEAR_RULES, ...WORD_RULES]),
+  monthDay: Object.freeze(MONTH_DAY),
+  monthDate: Object.freeze(MONTH_DATE),
+  dayTail: Object.freeze(DAY_TAIL),
+  ordinal: Object.freeze(ORDINAL_RULES),
+  season: Object.freeze(SEASON_RULES),
+  theRel: Object.freeze(relRules(true)),
+});
+

@@ -1,0 +1,171 @@
+/**
+ * The date rules as data (`server/src/core/dates/rules.ts`) agree with the rest of the tagger:
+ * every rule fires on its example through the whole scanner (so the trigger search opens a window
+ * where its first token is), can start a scan by what its pattern holds, is unlike every other
+ * rule, and every kind of expression the rules make resolves to a value with an explanation and
+ * words for the hover. And nothing in `core/dates/` is mutable at module level.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ts from 'typescript';
+import { parseArticle } from '../../server/src/core/article';
+import { describeDateValue } from '../../server/src/core/dateInfo';
+import { recognizeDates } from '../../server/src/core/dates';
+import { EXPR_TYPES, Expr, ExprKind } from '../../server/src/core/dates/expr';
+import { firstKeys } from '../../server/src/core/dates/pattern';
+import { GROUPS, Rule } from '../../server/src/core/dates/rules';
+import { DateScanner, RULE_ENV, scanDates } from '../../server/src/core/dates/scan';
+
+const DATES_DIR = join(__dirname, '..', '..', '..', 'server', 'src', 'core', 'dates');
+
+/** Every rule once (a group may hold the rules of another). */
+const RULES: Rule[] = [...new Set(Object.values(GROUPS).flat())];
+
+/** The publication date the examples are read against. */
+const PUBLISHED = '2025-03-10';
+
+function kindsOf(e: Expr, out: Set<string>): void {
+  const add = (k: ExprKind): void => {
+    out.add(k.type);
+    if (k.type === 'off' && k.base) add(k.base);
+  };
+  add(e.kind);
+  if (e.pair) kindsOf(e.pair, out);
+}
+
+test('every date rule fires on its example, through the trigger search and the scan windows', () => {
+  const scanner = new DateScanner();
+  const silent: string[] = [];
+  for (const r of RULES) {
+    scanner.trace = new Set();
+    scanDates(r.example, 0, r.example.length, scanner);
+    if (!scanner.trace.has(r.name)) silent.push(`${r.name}: '${r.example}' (fired: ${[...scanner.trace].join(', ') || 'none'})`);
+  }
+  scanner.trace = undefined;
+  assert.deepEqual(silent, []);
+});
+
+test('every date rule can start a scan: its pattern holds a class that opens a scan window (digits, a month or weekday name, a trigger word)', () => {
+  const unreachable: string[] = [];
+  for (const r of RULES) {
+    assert.ok(firstKeys(r.pattern, RULE_ENV).length > 0, `${r.name}: its first element can start at no token`);
+    // A first word that is not a trigger ("the", "last", "every") is tried when a number, a month or
+    // weekday name or a trigger word comes within the next four tokens: one of the pattern's first
+    // five elements must be one. A rule of one element (a veto such as "the" alone) fires wherever its
+    // word is inside a window; the test above shows each does.
+    if (r.pattern.length > 1 && !r.pattern.slice(0, 5).some((e) => e.holdsTrigger)) unreachable.push(`${r.name}: ${r.pattern.map((e) => e.desc).join(' ')}`);
+  }
+  assert.deepEqual(unreachable, []);
+});
+
+test('no two date rules are the same: names, and within a group pattern with build', () => {
+  const names = RULES.map((r) => r.name);
+  assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), []);
+  for (const [group, rules] of Object.entries(GROUPS)) {
+    const shapes = rules.map((r) => `${r.pattern.map((e) => e.desc).join(' ')} => ${r.build.toString()}`);
+    assert.deepEqual(rules.filter((_, i) => shapes.indexOf(shapes[i]) !== i).map((r) => r.name), [], `group ${group}`);
+  }
+});
+
+test('every kind of expression is made by some rule, and resolves with an explanation and words for the hover', () => {
+  const made = new Set<string>();
+  const scanner = new DateScanner();
+  const problems: string[] = [];
+  for (const r of RULES) {
+    for (const e of scanDates(r.example, 0, r.example.length, scanner)) kindsOf(e, made);
+    const { dates } = recognizeDates(parseArticle(`---\ndate: ${PUBLISHED}\n---\n${r.example}`));
+    for (const d of dates) {
+      if (!d.resolution.rule) problems.push(`${r.name}: '${d.text}' has no explanation`);
+      if (d.value === null) problems.push(`${r.name}: '${d.text}' has no value (${d.resolution.rule})`);
+      else if (!describeDateValue(d)) problems.push(`${r.name}: '${d.text}' (${d.value}) has no words for the hover`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(Object.keys(EXPR_TYPES).filter((t) => !made.has(t)), [], 'kinds of expression no rule makes');
+});
+
+/**
+ * What counts as module state: a `let` or `var` at module level, a regular expression with the
+ * `g` or `y` flag there (its `lastIndex`), or a module-level binding that any code writes to
+ * (assignment to it or its members, `delete`, `++`, or a mutating method: add, set, push, …).
+ * Building a table inside the function that creates it is not state: the binding is written once.
+ */
+const MUTATORS = new Set(['add', 'set', 'delete', 'clear', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+
+function moduleStateIn(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const src = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const found: string[] = [];
+  const names = new Set<string>();
+  const where = (n: ts.Node): string => `${file.split('/').pop()}:${src.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+  for (const st of src.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    const flags = st.declarationList.flags;
+    if (!(flags & ts.NodeFlags.Const)) found.push(`${where(st)}: a module-level ${flags & ts.NodeFlags.Let ? 'let' : 'var'}`);
+    for (const d of st.declarationList.declarations) {
+      const collect = (b: ts.BindingName): void => {
+        if (ts.isIdentifier(b)) names.add(b.text);
+        else for (const e of b.elements) if (!ts.isOmittedExpression(e)) collect(e.name);
+      };
+      collect(d.name);
+      if (d.initializer && ts.isRegularExpressionLiteral(d.initializer) && /\/[a-z]*[gy][a-z]*$/.test(d.initializer.text)) found.push(`${where(d)}: a module-level regular expression with lastIndex state`);
+    }
+  }
+  const root = (e: ts.Expression): string | null => {
+    let x = e;
+    while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+    return ts.isIdentifier(x) && names.has(x.text) ? x.text : null;
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const r = root(n.left);
+      if (r) found.push(`${where(n)}: writes ${r}`);
+    }
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
+      const r = root(n.operand);
+      if (r) found.push(`${where(n)}: writes ${r}`);
+    }
+    if (ts.isDeleteExpression(n)) {
+      const r = root(n.expression);
+      if (r) found.push(`${where(n)}: deletes from ${r}`);
+    }
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && MUTATORS.has(n.expression.name.text)) {
+      const r = root(n.expression.expression);
+      if (r) found.push(`${where(n)}: ${n.expression.name.text}() on ${r}`);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(src);
+  return found;
+}
+
+test('nothing in core/dates is mutable at module level (state lives in the caller-owned DateScanner)', () => {
+  const files = readdirSync(DATES_DIR).filter((f) => f.endsWith('.ts')).map((f) => join(DATES_DIR, f));
+  assert.ok(files.length >= 5, `read ${DATES_DIR}`);
+  assert.deepEqual(files.flatMap(moduleStateIn), []);
+});
+
+test('the module-state check finds what it looks for', () => {
+  const planted = join(__dirname, 'date-rules-planted.txt');
+  const text = [
+    'let count = 0;',
+    'const SEEN = new Set<string>();',
+    "const WORDS = ['a'];",
+    'const RE = /x/g;',
+    'export function f(w: string): void { SEEN.add(w); WORDS[0] = w; count++; }',
+  ].join('\n');
+  const found = withFile(planted, text, () => moduleStateIn(planted));
+  assert.deepEqual(found.map((f) => f.replace(/^[^:]+:\d+: /, '')), ['a module-level let', 'a module-level regular expression with lastIndex state', 'add() on SEEN', 'writes WORDS', 'writes count']);
+});
+
+function withFile<T>(path: string, text: string, fn: () => T): T {
+  writeFileSync(path, text);
+  try {
+    return fn();
+  } finally {
+    rmSync(path, { force: true });
+  }
+}
