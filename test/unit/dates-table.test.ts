@@ -464,6 +464,21 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The bill costs $47 billion over a decade of spending.', 'a decade', 'DURATION', 'P10Y'],
   ['2013-03-22', 'Losses reached 90% of output.', null, null, null],
   ['2013-03-22', 'He watched 60 Minutes on Sunday.', 'Sunday', 'DATE', '2013-03-17'],
+  // A range's start without a year comes before its end (issue 13: "between March and May").
+  ['2013-03-22', 'The harvest ran between March and May.', 'March', 'DATE', '2012-03'],
+  ['2013-03-22', 'The harvest ran between March and May.', 'May', 'DATE', '2012-05'],
+  ['2013-03-22', 'The harvest will run between May and July.', 'May', 'DATE', '2013-05'],
+  ['2013-03-22', 'The inquiry sat from February to April last year.', 'February', 'DATE', '2012-02'],
+  ['2013-09-10', 'Ferries were cancelled between Aug. 28 and Sept. 2.', 'Aug. 28', 'DATE', '2013-08-28'],
+  // "and" after the date opens another verb phrase: the cue before the date governs.
+  ['2013-03-22', 'Farmers planned a tractor rally in the capital on Saturday and were counting on big crowds.', 'Saturday', 'DATE', '2013-03-23'],
+  ['2013-03-22', 'The two envoys spoke on Tuesday and will speak again soon.', 'Tuesday', 'DATE', '2013-03-19'],
+  // "each of the last N years" is every one of those years.
+  ['2013-03-22', 'Exports shrank in each of the past four years.', 'the past four years', 'SET', 'P1Y'],
+  ['2013-03-22', 'Exports shrank over the past four years.', 'the past four years', 'DURATION', 'P4Y'],
+  // Generic "today's" is our time, not the day.
+  ["2013-03-22", "The minister said today's youth no longer trust parties.", 'today', 'DATE', 'PRESENT_REF'],
+  ["2013-03-22", "Today's vote was close.", 'Today', 'DATE', '2013-03-22'],
 ];
 
 function datesOf(sentence: string, published: string) {

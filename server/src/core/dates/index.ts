@@ -36,6 +36,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const findings: Finding[] = [];
   const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null };
   let pendingRange: DateMention | null = null;
+  let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
   let order: OrderPlan | null = null;
   for (const e of exprs) {
@@ -68,7 +69,17 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (e.pair && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
+      pendingKind = e.kind;
     } else if (pendingRange) {
+      // A start with no year of its own lies before its end: "ran between March and May", read
+      // in March, is last year's March when the tense put May in last year.
+      if (pendingKind && (pendingKind.type === 'm' || pendingKind.type === 'md') && pendingKind.yrel === undefined && !(pendingKind.type === 'm' ? pendingKind.rel : pendingKind.weekday)) {
+        const before = yearBefore(pendingRange.value, m.value);
+        if (before) {
+          pendingRange.value = before;
+          pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a year to come before the end of its range` };
+        }
+      }
       const range = { start: pendingRange.value, end: m.value };
       pendingRange.range = range;
       m.range = { ...range };
@@ -78,6 +89,19 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
   if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
   return { dates, findings };
+}
+
+/**
+ * The value `start` (YYYY-MM or YYYY-MM-DD) moved back by whole years until it is not after `end`
+ * (compared on their common length); null when it already is not, or when they do not compare.
+ */
+function yearBefore(start: string | null, end: string | null): string | null {
+  if (!start || !end || !/^\d{4}-\d{2}/.test(start) || !/^\d{4}(?:-\d{2})?/.test(end)) return null;
+  const n = Math.min(start.length, end.length);
+  let y = Number(start.slice(0, 4));
+  let v = start;
+  for (let i = 0; i < 3 && v.slice(0, n) > end.slice(0, n); i++) v = `${pad(--y, 4)}${start.slice(4)}`;
+  return v === start || v.slice(0, n) > end.slice(0, n) || (v.length === 10 && !parseIsoDate(v)) ? null : v;
 }
 
 /** How an article's ambiguous numeric dates (03/04/2025) are read, and why. */
@@ -219,8 +243,11 @@ function readBack(text: string, from: number, at: { i: number }): string {
   return text.slice(i, e);
 }
 
-/** The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause or `limit`. */
-function readOn(text: string, limit: number, at: { i: number; commas: number }): string {
+/**
+ * The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause
+ * or `limit`. `at.and`: "and" ends the clause too (a coordinated verb phrase has its own tense).
+ */
+function readOn(text: string, limit: number, at: { i: number; commas: number; and: boolean }): string {
   let j = at.i;
   while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
     const c = text.charCodeAt(j);
@@ -234,13 +261,13 @@ function readOn(text: string, limit: number, at: { i: number; commas: number }):
   while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
   at.i = j;
   const w = text.slice(s0, j).toLowerCase();
-  return CLAUSE_END_WORDS.has(w) ? '' : w;
+  return CLAUSE_END_WORDS.has(w) || (at.and && w === 'and') ? '' : w;
 }
 
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
-  const at = { i: 0, commas: 0 };
+  const at = { i: 0, commas: 0, and: false };
   return (start, end) => {
     if (!(start >= sStart && start < sEnd)) {
       const p = paragraphAt(article, start);
@@ -276,6 +303,9 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     const fronted = b === null && wordsBefore <= 1;
     at.i = end;
     at.commas = fronted ? 1 : 0;
+    // With a cue before the date, "and" after it opens another verb phrase: "planned a march on
+    // Saturday and were hoping…" is governed by "planned", not by "were".
+    at.and = b !== null;
     const limit = Math.min(sEnd, end + (fronted ? 120 : 80));
     const reach = fronted ? CUE_BEFORE : CUE_AFTER;
     let prev = '';
@@ -322,7 +352,19 @@ const NEEDS = 'needs a publication date: the article has none';
 const SLACK_DAYS = 31;
 const GUESSED = 'tense guessed: no verb in the sentence';
 
+/** Nouns after "today's" that make it generic, the present age rather than the day ("today's youth"). */
+const GENERIC_TODAY = /^['’]s (?:youth|young|world|society|generation|generations|children|kids|teenagers|teens|students|parents|families|economy|culture)\b/;
+
 function resolve(e: Expr, c: Context): Resolved {
+  const k = e.kind;
+  // "in each of the last three years": every one of them, a SET of years.
+  if (k.type === 'dur' && !Number.isNaN(k.n) && k.n > 1 && /\beach of $/i.test(c.text.slice(Math.max(0, e.start - 8), e.start))) {
+    const value = durationValue(1, k.unit);
+    return { value, kind: 'set', granularity: 'range', type: 'SET', quant: 'EACH', resolution: { rule: `recurring: each ${value} of the ${k.n}` }, anchor: 'none' };
+  }
+  if (k.type === 'rel' && k.unit === 'day' && k.offset === 0 && e.end - e.start === 5 && GENERIC_TODAY.test(c.text.slice(e.end, e.end + 14))) {
+    return { value: 'PRESENT_REF', kind: 'reference', granularity: 'day', resolution: { rule: "the present: today's as in our time" }, anchor: 'none' };
+  }
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
     ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
     : resolveDate(e, c);
