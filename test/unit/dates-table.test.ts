@@ -479,6 +479,18 @@ const ROWS: Row[] = [
   // Generic "today's" is our time, not the day.
   ["2013-03-22", "The minister said today's youth no longer trust parties.", 'today', 'DATE', 'PRESENT_REF'],
   ["2013-03-22", "Today's vote was close.", 'Today', 'DATE', '2013-03-22'],
+  // Present-tense schedule verbs: the nearer weekday, usually the coming one.
+  ['2013-03-20', 'The parliament votes Thursday on the reform.', 'Thursday', 'DATE', '2013-03-21'],
+  ['2013-03-20', 'The trade fair, which opens Friday, expects record crowds.', 'Friday', 'DATE', '2013-03-22'],
+  ['2013-03-20', 'The envoy leaves for Cairo on Friday.', 'Friday', 'DATE', '2013-03-22'],
+  ['2013-03-20', 'The board meets again on April 3.', 'April 3', 'DATE', '2013-04-03'],
+  ['2013-03-20', 'The votes Monday went against the government.', 'Monday', 'DATE', '2013-03-18'],
+  // The weekend: weeks start on Monday, so the weekend just past is last week's.
+  ['2013-03-20', 'Rebels shelled the town over the weekend.', 'the weekend', 'DATE', '2013-W11-WE'],
+  ['2013-03-20', 'Rebels may shell the town over the weekend.', 'the weekend', 'DATE', '2013-W12-WE'],
+  ['2013-03-18', 'Thousands marched through the city this weekend.', 'this weekend', 'DATE', '2013-W11-WE'],
+  ['2013-03-18', 'Rain is forecast for the weekend.', 'the weekend', 'DATE', '2013-W12-WE'],
+  ['2013-03-23', 'Crowds gathered in the square this weekend.', 'this weekend', 'DATE', '2013-W12-WE'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -175,6 +175,16 @@ export type Tense = 'future' | 'past' | 'present';
 const MODAL_FUTURE = new Set(['will', 'would', 'shall', 'll', 'wo', 'must', 'should', 'going', 'upcoming', 'next', 'tomorrow']);
 /** Plans and expectations: future for a date after them ("is scheduled to meet Monday"); before them they are past forms. */
 const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'expected', 'expects', 'expect', 'due', 'slated', 'intends', 'intend', 'aims', 'set']);
+/**
+ * Verbs of schedules and movements in the present (third person), which newswire uses for what is
+ * about to happen ("the Senate votes Thursday", "the summit opens Monday"). Present only after a
+ * word that is not a determiner or preposition: "the votes Thursday" is a noun.
+ */
+const PRESENT_S_VERBS = new Set(['opens', 'begins', 'starts', 'ends', 'closes', 'meets', 'arrives', 'leaves', 'visits', 'travels', 'heads', 'votes',
+  'resumes', 'expires', 'hosts', 'convenes', 'launches', 'returns', 'departs', 'reopens', 'kicks', 'takes', 'goes', 'faces', 'debates', 'decides',
+  'hears', 'considers', 'releases', 'unveils', 'celebrates', 'marks', 'holds', 'plays', 'finishes', 'concludes', 'continues', 'flies', 'addresses']);
+const NOT_VERB_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'in', 'on', 'at', 'for',
+  'with', 'by', 'from', 'and', 'or', 'to', 'into', 'after', 'before', 'some', 'many', 'several', 'more', 'two', 'three', 'no', 'all']);
 const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does', 'do', 'tells', 'say', 'now', 'today']);
 const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'went', 'came', 'took', 'made', 'gave', 'left', 'began', 'saw',
   'found', 'got', 'sent', 'brought', 'spoke', 'wrote', 'thought', 'felt', 'kept', 'lost', 'won', 'ran', 'fled', 'struck', 'shot', 'became', 'broke',
@@ -208,7 +218,7 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
     if (AUXILIARY_BE.has(left) && !AUXILIARY_BE.has(w)) return null;
     return 'past';
   }
-  if (PRESENT_WORDS.has(w)) return 'present';
+  if (PRESENT_WORDS.has(w) || (PRESENT_S_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left))) return 'present';
   return null;
 }
 
@@ -487,8 +497,18 @@ function resolveDate(e: Expr, c: Context): Resolved {
     }
     case 'weekend': {
       if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
-      const w = shift(a, k.offset, 'week')!;
-      return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: 'weekend of the publication week', anchor } };
+      if (k.offset !== 0) {
+        const w = shift(a, k.offset, 'week')!;
+        return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: `weekend of the week ${k.offset < 0 ? 'before' : 'after'} the publication week`, anchor } };
+      }
+      // "(over) the weekend", "this weekend": weeks start on Monday, so from Monday to Friday the
+      // weekend just past belongs to the week before. The tense picks it; without a tense, a
+      // Monday article means the weekend just past, a later weekday the coming one.
+      const wd = weekday(a.y, a.m, a.d); // 0 Sunday … 6 Saturday
+      const t = c.tenseAt(e.start, e.end);
+      const past = wd !== 0 && wd !== 6 && (t === 'past' || (t === null && wd === 1));
+      const w = shift(a, past ? -1 : 0, 'week')!;
+      return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: past ? 'the weekend before the publication date' : 'the weekend of the publication week', anchor } };
     }
     case 'season': {
       const name = SEASON_NAMES[k.s];
