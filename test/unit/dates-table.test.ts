@@ -491,6 +491,13 @@ const ROWS: Row[] = [
   ['2013-03-18', 'Thousands marched through the city this weekend.', 'this weekend', 'DATE', '2013-W11-WE'],
   ['2013-03-18', 'Rain is forecast for the weekend.', 'the weekend', 'DATE', '2013-W12-WE'],
   ['2013-03-23', 'Crowds gathered in the square this weekend.', 'this weekend', 'DATE', '2013-W12-WE'],
+  // A clock time takes the day written right after it, through a conversion in brackets.
+  ['2013-03-22', 'The truce took hold at midnight Wednesday.', 'midnight', 'TIME', '2013-03-20T24:00'],
+  ['2013-03-22', 'A new curfew begins at midnight on Sunday.', 'midnight', 'TIME', '2013-03-24T24:00'],
+  ['2013-03-22', 'The dam burst at 4:10 a.m. (0110 GMT) on Tuesday.', '4:10 a.m', 'TIME', '2013-03-19T04:10'],
+  ['2013-03-22', 'The dam burst at 4:10 a.m. (0110 GMT) on Tuesday.', '0110 GMT', 'TIME', '2013-03-19T01:10'],
+  ['2013-03-22', 'The dam burst at 4:10 a.m. (0110 GMT) on Tuesday.', 'Tuesday', 'DATE', '2013-03-19'],
+  ['2013-03-22', 'The dam burst at noon, and on Tuesday the river rose.', 'noon', 'TIME', '2013-03-22T12:00'],
 ];
 
 function datesOf(sentence: string, published: string) {

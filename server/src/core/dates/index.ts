@@ -39,7 +39,8 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
   let order: OrderPlan | null = null;
-  for (const e of exprs) {
+  for (let i = 0; i < exprs.length; i++) {
+    const e = exprs[i];
     let numeric: string | undefined;
     if (e.kind.type === 'ymd' && e.kind.numeric === 'either') {
       order ??= numericOrderPlan(exprs, text, options.numericOrder ?? 'auto');
@@ -47,7 +48,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       numeric = order.why;
       if (order.uncertain) e.uncertain = order.uncertain;
     }
-    const r = resolve(e, ctx);
+    const r = resolve(e, ctx, e.local ? dayWrittenAfter(exprs, i, text) : null);
     if (numeric) r.resolution = { ...r.resolution, rule: `${r.resolution.rule}, ${numeric}` };
     // The fields every mention has in one literal (one object shape, no property added later).
     const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution,
@@ -365,8 +366,34 @@ const GUESSED = 'tense guessed: no verb in the sentence';
 /** Nouns after "today's" that make it generic, the present age rather than the day ("today's youth"). */
 const GENERIC_TODAY = /^['’]s (?:youth|young|world|society|generation|generations|children|kids|teenagers|teens|students|parents|families|economy|culture)\b/;
 
-function resolve(e: Expr, c: Context): Resolved {
+/** What may stand between a clock time and the day it is on: a conversion in brackets, "on". */
+const TIME_TO_DAY = /^\.?\s*(?:\([^()]{0,30}\)\s*|[()]\s*)?(?:on\s+)?$/;
+
+/**
+ * The day written right after the clock time exprs[i] ("at midnight Thursday", "3:20 p.m. (1020
+ * GMT) on Thursday"), through other clock times of the same moment; null when none.
+ */
+function dayWrittenAfter(exprs: Expr[], i: number, text: string): Expr | null {
+  for (let j = i + 1; j < exprs.length && j <= i + 2; j++) {
+    const n = exprs[j];
+    if (!TIME_TO_DAY.test(text.slice(exprs[j - 1].end, n.start))) return null;
+    if (n.local) continue;
+    const t = n.kind.type;
+    return !n.time && (t === 'weekday' || t === 'md' || t === 'ymd' || t === 'holiday' || (t === 'rel' && n.kind.unit === 'day')) ? n : null;
+  }
+  return null;
+}
+
+function resolve(e: Expr, c: Context, day: Expr | null = null): Resolved {
   const k = e.kind;
+  if (day) {
+    const d = resolveDate(day, c);
+    if (d.value && dayOf(d.value)) {
+      const v = d.value.slice(0, 10);
+      const r: Resolved = { ...d, value: v, kind: 'time', resolution: { rule: `${d.resolution.rule}, the day written after the time`, anchor: d.resolution.anchor } };
+      return withTime(e, r);
+    }
+  }
   // "in each of the last three years": every one of them, a SET of years.
   if (k.type === 'dur' && !Number.isNaN(k.n) && k.n > 1 && /\beach of $/i.test(c.text.slice(Math.max(0, e.start - 8), e.start))) {
     const value = durationValue(1, k.unit);
@@ -378,6 +405,11 @@ function resolve(e: Expr, c: Context): Resolved {
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
     ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
     : resolveDate(e, c);
+  return withTime(e, r);
+}
+
+/** A day's resolution with the expression's time of day added: a clock time makes it a TIME. */
+function withTime(e: Expr, r: Resolved): Resolved {
   if (e.time && r.value && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) {
     if (e.time.includes(':')) {
       r.value += `T${e.time}`;
