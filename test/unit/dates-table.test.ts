@@ -498,6 +498,10 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The dam burst at 4:10 a.m. (0110 GMT) on Tuesday.', '0110 GMT', 'TIME', '2013-03-19T01:10'],
   ['2013-03-22', 'The dam burst at 4:10 a.m. (0110 GMT) on Tuesday.', 'Tuesday', 'DATE', '2013-03-19'],
   ['2013-03-22', 'The dam burst at noon, and on Tuesday the river rose.', 'noon', 'TIME', '2013-03-22T12:00'],
+  // "the first (…) in two years": the span up to now, even with no verb in its clause.
+  ['2013-03-22', 'The summit, the first in three years, closed on Friday.', 'three years', 'DURATION', 'P3Y'],
+  ['2013-03-22', 'The summit, the first meeting in three years, closed on Friday.', 'three years', 'DURATION', 'P3Y'],
+  ['2013-03-22', 'The rally in three weeks will test the party.', 'three weeks', 'DATE', '2013-W15'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -204,6 +204,11 @@ export interface Expr {
   uncertain?: string;
 }
 
+/** A word before "in" + a quantity that makes it a span up to now: "the first (visit) in", "the highest (level) in". */
+function spanWord(w: string): boolean {
+  return w === 'time' || w === 'times' || w === 'first' || w === 'worst' || w === 'best' || (w.length > 4 && w.endsWith('est') && w !== 'interest' && w !== 'protest' && w !== 'request' && w !== 'contest');
+}
+
 /** Time zones written after a clock time ("14:30 GMT"). */
 const CLOCK_ZONE = /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|Z)$/;
 /** Words before a 24-hour clock time that make "14:30" a time ("at 14:30", not a score). */
@@ -1009,9 +1014,9 @@ export class DateScanner {
     }
     const first = this.startToken(start);
     const p = this.strOrNone(first - 1);
-    // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
-    const pp = this.strOrNone(first - 2) ?? '';
-    const sinceSpan = pp === 'time' || pp === 'times' || pp === 'worst' || pp === 'best' || (pp.length > 4 && pp.endsWith('est'));
+    // "the first time in five years", "the highest in a decade", "the first in two years", "the
+    // largest protest in a decade": a span up to now, not a date ahead.
+    const sinceSpan = spanWord(this.strOrNone(first - 2) ?? '') || spanWord(this.strOrNone(first - 3) ?? '');
     if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
       // `within`: "in two weeks" is a span, not a date ahead, when its clause is past (the resolver decides).
       return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
