@@ -276,8 +276,8 @@ const ROWS: Row[] = [
   ['2025-03-10', 'Talks opened on 3 March 2025; the following week was quiet.', 'the following week', 'DATE', '2025-W11'],
   ['2025-03-10', 'A truce was declared in January 2024. That month, prices rose.', 'That month', 'DATE', '2024-01'],
   ['2025-03-10', 'Troops left on 3 March 2025, and the same day the border reopened.', 'the same day', 'DATE', '2025-03-03'],
-  ['2025-03-10', 'The embassy was attacked on 3 March 2025. Earlier that day, a warning came.', 'that day', 'DATE', '2025-03-03'],
-  ['2025-03-10', 'The accord fell apart in 2019. Later that year, new talks began.', 'that year', 'DATE', '2019'],
+  ['2025-03-10', 'The embassy was attacked on 3 March 2025. Earlier that day, a warning came.', 'Earlier that day', 'DATE', '2025-03-03'],
+  ['2025-03-10', 'The accord fell apart in 2019. Later that year, new talks began.', 'Later that year', 'DATE', '2019'],
   // A day anaphor after a month or a year: a day of it, unknown (not an older date naming a day).
   ['2025-03-10', 'Envoys met on 3 March 2025. The plan was drafted last October, and that same day it leaked.', 'that same day', 'DATE', '2024-10-XX'],
   ['2025-03-10', 'The border closed in 2019. The same day, flights stopped.', 'The same day', 'DATE', '2019-XX-XX'],
@@ -502,6 +502,14 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The summit, the first in three years, closed on Friday.', 'three years', 'DURATION', 'P3Y'],
   ['2013-03-22', 'The summit, the first meeting in three years, closed on Friday.', 'three years', 'DURATION', 'P3Y'],
   ['2013-03-22', 'The rally in three weeks will test the party.', 'three weeks', 'DATE', '2013-W15'],
+  // "earlier/later" before an anaphor ("that day") is part of its extent; before "this month" it is not.
+  ['2013-03-22', 'Troops left on March 2. Later that day, looters came.', 'Later that day', 'DATE', '2013-03-02'],
+  ['2013-03-22', 'The minister resigned earlier this month.', 'this month', 'DATE', '2013-03'],
+  ['2013-03-22', 'Later in the day the crowd went home.', null, null, null],
+  // Two-digit years after an apostrophe, in the window 1950-2049.
+  ['2013-03-22', "The party has not won since '96.", "'96", 'DATE', '1996'],
+  ['2013-03-22', "The two sides last met in '08 in Vienna.", "'08", 'DATE', '2008'],
+  ["2013-03-22", "Rock 'n' roll filled the hall.", null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -792,6 +792,12 @@ export class DateScanner {
       return null;
     }
     if (tk === N) {
+      // "in '96", "since '08", "the '96 campaign": a two-digit year after an apostrophe (window 1950–2049).
+      if ((this.isP(k - 1, 39) || this.isP(k - 1, 0x2019)) && this.adjacent(k - 1, k) && this.tE[k] - this.tS[k] === 2 && !this.adjacent(k - 2, k - 1)) {
+        const before = this.strOrNone(k - 2);
+        const sy = before !== undefined && (YEAR_PREPOSITIONS.has(before) || before === 'the' || before === 'The') ? this.shortYearAt(k - 1) : null;
+        if (sy) return { expr: { start: sy.start, end: this.tE[k], kind: { type: 'y', y: sy.y } }, next: k + 1 };
+      }
       // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
       if (this.isP(k - 1, HYPHEN) && this.adjacent(k - 1, k) && this.kind(k - 2) === W && this.adjacent(k - 2, k - 1) && !this.isP(k + 1, HYPHEN)) {
         const pre = this.str(k - 2);
@@ -1041,6 +1047,16 @@ export class DateScanner {
       if (part && lw !== 'tonight') return { expr: { start: s, end: this.tE[k + 1], kind: { type: 'rel', unit: 'day', offset }, time: part }, next: k + 2 };
       // "the day before yesterday", handled by "the"; "today's" stays today.
       return { expr: { start: s, end: this.tE[k], kind: { type: 'rel', unit: 'day', offset }, time: lw === 'tonight' ? 'NI' : undefined }, next: k + 1 };
+    }
+    // "earlier that day", "later that year": the anaphor after it, with the word in its span (the
+    // extent newswire gold gives it; "earlier this week" is annotated as "this week"). "Earlier in
+    // the day" is not an expression of its own (newswire gold leaves it).
+    if (lw === 'earlier' || lw === 'later') {
+      if (this.lw(k + 1) !== 'that') return null;
+      const r = this.tryAt(k + 1);
+      if (!r || r.expr.start !== this.tS[k + 1] || r.expr.kind.type !== 'ana') return null;
+      r.expr.start = s;
+      return r;
     }
     // A modifier before an expression: "about two weeks", "more than four decades ago", "at least 72 hours", "early 1990s", "late November".
     if (w.mod && lw !== 'end' && lw !== 'start' && lw !== 'beginning' && lw !== 'middle') {
