@@ -479,6 +479,8 @@ const ROWS: Row[] = [
   // Generic "today's" is our time, not the day.
   ["2013-03-22", "The minister said today's youth no longer trust parties.", 'today', 'DATE', 'PRESENT_REF'],
   ["2013-03-22", "Today's vote was close.", 'Today', 'DATE', '2013-03-22'],
+  ["2013-03-22", "In today's crowded media landscape, few papers survive.", 'today', 'DATE', 'PRESENT_REF'],
+  ["2013-03-22", "Ministers praised today's agreement on the economy.", 'today', 'DATE', '2013-03-22'],
   // Present-tense schedule verbs: the nearer weekday, usually the coming one.
   ['2013-03-20', 'The parliament votes Thursday on the reform.', 'Thursday', 'DATE', '2013-03-21'],
   ['2013-03-20', 'The trade fair, which opens Friday, expects record crowds.', 'Friday', 'DATE', '2013-03-22'],

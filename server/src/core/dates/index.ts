@@ -364,7 +364,7 @@ const SLACK_DAYS = 31;
 const GUESSED = 'tense guessed: no verb in the sentence';
 
 /** Nouns after "today's" that make it generic, the present age rather than the day ("today's youth"). */
-const GENERIC_TODAY = /^['’]s (?:youth|young|world|society|generation|generations|children|kids|teenagers|teens|students|parents|families|economy|culture)\b/;
+const GENERIC_TODAY = /^['’]s (?:(?!(?:on|of|in|for|with|at|about|and|to|over|by) )[a-z-]+ ){0,3}?(?:youth|young|world|society|generation|generations|children|kids|teenagers|teens|students|parents|families|economy|culture|environment|era|age|climate|landscape|realities)\b/;
 
 /** What may stand between a clock time and the day it is on: a conversion in brackets, "on". */
 const TIME_TO_DAY = /^\.?\s*(?:\([^()]{0,30}\)\s*|[()]\s*)?(?:on\s+)?$/;
@@ -399,7 +399,7 @@ function resolve(e: Expr, c: Context, day: Expr | null = null): Resolved {
     const value = durationValue(1, k.unit);
     return { value, kind: 'set', granularity: 'range', type: 'SET', quant: 'EACH', resolution: { rule: `recurring: each ${value} of the ${k.n}` }, anchor: 'none' };
   }
-  if (k.type === 'rel' && k.unit === 'day' && k.offset === 0 && e.end - e.start === 5 && GENERIC_TODAY.test(c.text.slice(e.end, e.end + 14))) {
+  if (k.type === 'rel' && k.unit === 'day' && k.offset === 0 && e.end - e.start === 5 && GENERIC_TODAY.test(c.text.slice(e.end, e.end + 60))) {
     return { value: 'PRESENT_REF', kind: 'reference', granularity: 'day', resolution: { rule: "the present: today's as in our time" }, anchor: 'none' };
   }
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
