@@ -512,6 +512,16 @@ const ROWS: Row[] = [
   ['2013-03-22', "The party has not won since '96.", "'96", 'DATE', '1996'],
   ['2013-03-22', "The two sides last met in '08 in Vienna.", "'08", 'DATE', '2008'],
   ["2013-03-22", "Rock 'n' roll filled the hall.", null, null, null],
+  // "until" + a date in the present is an end ahead; possibility modals and wishes look ahead.
+  ['2013-03-22', 'The visa waiver is valid until Jan. 15.', 'Jan. 15', 'DATE', '2014-01-15'],
+  ['2013-03-22', 'The border stayed shut until Jan. 15.', 'Jan. 15', 'DATE', '2013-01-15'],
+  ['2013-03-21', 'Up until Tuesday, however, the army had denied it.', 'Tuesday', 'DATE', '2013-03-19'],
+  ['2013-03-22', 'Negotiators may return to the table on Monday.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-22', 'Negotiators might return to the table on Monday.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-22', 'Negotiators may have left the city on Monday.', 'Monday', 'DATE', '2013-03-18'],
+  ['2013-03-22', 'In May, negotiators left the city.', 'May', 'DATE', '2012-05'],
+  ['2013-03-22', 'The ministry hopes to reopen the bridge by December.', 'December', 'DATE', '2013-12'],
+  ['2013-03-22', 'Farmers want the new seed prices by October.', 'October', 'DATE', '2013-10'],
 ];
 
 function datesOf(sentence: string, published: string) {

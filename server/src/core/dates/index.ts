@@ -175,7 +175,8 @@ export type Tense = 'future' | 'past' | 'present';
 /** Modals and "going (to)": future wherever they stand. */
 const MODAL_FUTURE = new Set(['will', 'would', 'shall', 'll', 'wo', 'must', 'should', 'going', 'upcoming', 'next', 'tomorrow']);
 /** Plans and expectations: future for a date after them ("is scheduled to meet Monday"); before them they are past forms. */
-const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'expected', 'expects', 'expect', 'due', 'slated', 'intends', 'intend', 'aims', 'set']);
+const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'expected', 'expects', 'expect', 'due', 'slated', 'intends', 'intend', 'aims', 'set',
+  'hopes', 'hope', 'wants', 'want', 'seeks', 'seek', 'vows', 'vow', 'pledges', 'needs']);
 /**
  * Verbs of schedules and movements in the present (third person), which newswire uses for what is
  * about to happen ("the Senate votes Thursday", "the summit opens Monday"). Present only after a
@@ -202,6 +203,8 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'she
 /** The tense word i of a clause says, or null; `before`: the word stands before the date. */
 function cueOf(w: string, left: string, right: string, before: boolean): Tense | null {
   if (MODAL_FUTURE.has(w)) return w === 'next' && right === 'to' ? null : 'future'; // "next to" is a place
+  // "talks may resume Monday"; "may have left Monday" is past (the participle decides).
+  if (w === 'may' || w === 'might') return right === 'have' ? null : 'future';
   // "as soon as Tuesday", "as early as next week".
   if ((w === 'soon' || w === 'early') && left === 'as') return 'future';
   if (INTENT.has(w)) {
@@ -271,7 +274,8 @@ function readOn(text: string, limit: number, at: { i: number; commas: number; an
   const s0 = j;
   while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
   at.i = j;
-  const w = text.slice(s0, j).toLowerCase();
+  const raw = text.slice(s0, j);
+  const w = raw === 'May' ? raw : raw.toLowerCase(); // the month, not the modal
   return CLAUSE_END_WORDS.has(w) || (at.and && w === 'and') ? '' : w;
 }
 
@@ -294,12 +298,15 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     let bd = CUE_BEFORE;
     let right = '';
     let word = readBack(text, sStart, at);
+    // "is valid until Dec. 31", "stays open until Friday": in the present, an end ahead ("Up until
+    // Thursday, they had…" is past; with no verb at all, nothing is decided here).
+    const until = word === 'until' || word === 'till' || word === 'Until';
     let wordsBefore = 0;
     for (let d = 0; d < CUE_BEFORE && word; d++) {
       wordsBefore++;
       const left = readBack(text, sStart, at);
-      // A headline's infinitive ("City To Host Fair On Monday") announces.
-      const c = word === 'To' && left ? 'future' : cueOf(word.toLowerCase(), left.toLowerCase(), right, true);
+      // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month.
+      const c = word === 'To' && left ? 'future' : word === 'May' ? null : cueOf(word.toLowerCase(), left.toLowerCase(), right, true);
       if (c) {
         b = c;
         bd = d;
@@ -324,11 +331,11 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     for (let d = 0; d < reach && d < bd && cur; d++) {
       const next = readOn(text, limit, at);
       const c = cueOf(cur, prev, next, false);
-      if (c) return c;
+      if (c) return until && c === 'present' ? 'future' : c;
       prev = cur;
       cur = next;
     }
-    return b;
+    return until && b === 'present' ? 'future' : b;
   };
 }
 
