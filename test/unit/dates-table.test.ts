@@ -522,6 +522,11 @@ const ROWS: Row[] = [
   ['2013-03-22', 'In May, negotiators left the city.', 'May', 'DATE', '2012-05'],
   ['2013-03-22', 'The ministry hopes to reopen the bridge by December.', 'December', 'DATE', '2013-12'],
   ['2013-03-22', 'Farmers want the new seed prices by October.', 'October', 'DATE', '2013-10'],
+  // A month alone after "for" or "or".
+  ['2013-03-22', 'Export figures for January and February were weak.', 'January', 'DATE', '2013-01'],
+  ['2013-03-22', 'The census, first planned for April, was put off.', 'April', 'DATE', '2013-04'],
+  ['2013-03-22', 'A vote will come in October or November.', 'November', 'DATE', '2013-11'],
+  ['2013-03-22', 'The award went to a poem written for April Reyes.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

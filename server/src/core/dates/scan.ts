@@ -684,7 +684,9 @@ export class DateScanner {
     if (start === this.tS[k] && this.isP(k - 1, HYPHEN) && this.adjacent(k - 1, k) && /^(?:early|late|mid|Early|Late|Mid)$/.test(this.strOrNone(k - 2) ?? '')) {
       return { expr: { start, end: this.tE[k], kind: { type: 'm', m } }, next: j };
     }
-    if (start === this.tS[k] && (prev === undefined || this.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|early|late|mid|Early|Late|Mid|through|till|the|The|and|to|between|Between)$/.test(prev))) return null;
+    if (start === this.tS[k] && (prev === undefined || this.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|for|For|early|late|mid|Early|Late|Mid|through|till|the|The|and|or|to|between|Between)$/.test(prev))) return null;
+    // "for April" is a month, "for April Smith" a person.
+    if ((prev === 'for' || prev === 'For') && this.kind(j) === W && this.first(j) >= 65 && this.first(j) <= 90) return null;
     if (this.isMay(k) && (prev === undefined || !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) && start === this.tS[k]) return null;
     return this.withYearWord({ expr: { start, end: this.tE[k], kind: { type: 'm', m } }, next: j });
   }
