@@ -527,6 +527,12 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The census, first planned for April, was put off.', 'April', 'DATE', '2013-04'],
   ['2013-03-22', 'A vote will come in October or November.', 'November', 'DATE', '2013-11'],
   ['2013-03-22', 'The award went to a poem written for April Reyes.', null, null, null],
+  // Plain present forms after a subject: the nearer weekday; after a modal or "to", the modal decides.
+  ['2013-03-23', 'Party leaders meet Tuesday in the capital.', 'Tuesday', 'DATE', '2013-03-26'],
+  ['2013-03-23', 'Party leaders will meet Wednesday in the capital.', 'Wednesday', 'DATE', '2013-03-27'],
+  ['2013-03-23', 'Party leaders did not meet Wednesday in the capital.', 'Wednesday', 'DATE', '2013-03-20'],
+  ['2013-03-22', 'Both delegations return home on Thursday.', 'Thursday', 'DATE', '2013-03-21'],
+  ['2013-03-22', 'Secretary-General Mark Rutte said on Tuesday that allies agreed.', 'Tuesday', 'DATE', '2013-03-19'],
 ];
 
 function datesOf(sentence: string, published: string) {

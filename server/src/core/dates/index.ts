@@ -185,6 +185,13 @@ const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'ex
 const PRESENT_S_VERBS = new Set(['opens', 'begins', 'starts', 'ends', 'closes', 'meets', 'arrives', 'leaves', 'visits', 'travels', 'heads', 'votes',
   'resumes', 'expires', 'hosts', 'convenes', 'launches', 'returns', 'departs', 'reopens', 'kicks', 'takes', 'goes', 'faces', 'debates', 'decides',
   'hears', 'considers', 'releases', 'unveils', 'celebrates', 'marks', 'holds', 'plays', 'finishes', 'concludes', 'continues', 'flies', 'addresses']);
+/** The same verbs' plain forms ("leaders meet Friday", "voters go to the polls Sunday"): present after a subject. */
+const PRESENT_BASE_VERBS = new Set(['open', 'begin', 'start', 'end', 'close', 'meet', 'arrive', 'leave', 'visit', 'travel', 'head', 'vote',
+  'resume', 'expire', 'host', 'convene', 'launch', 'return', 'depart', 'reopen', 'go', 'face', 'debate', 'decide', 'hear', 'consider',
+  'release', 'unveil', 'celebrate', 'mark', 'hold', 'play', 'finish', 'conclude', 'continue', 'fly', 'gather', 'march', 'rally']);
+/** Words before a plain verb that make it an infinitive or part of another verb group ("will meet", "to meet", "did not meet"): the cue is further left. */
+const BEFORE_PLAIN_VERB = new Set(['will', 'would', 'shall', 'll', 'can', 'could', 'may', 'might', 'must', 'should', 'to', 'not', 't', 'did', 'do',
+  'does', 'let', 'help', 'make', 'made', 'and', 'or', 'also', 'then', 'cannot']);
 const NOT_VERB_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'in', 'on', 'at', 'for',
   'with', 'by', 'from', 'and', 'or', 'to', 'into', 'after', 'before', 'some', 'many', 'several', 'more', 'two', 'three', 'no', 'all']);
 const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does', 'do', 'tells', 'say', 'now', 'today']);
@@ -223,6 +230,7 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
     return 'past';
   }
   if (PRESENT_WORDS.has(w) || (PRESENT_S_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left))) return 'present';
+  if (before && PRESENT_BASE_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left) && !BEFORE_PLAIN_VERB.has(left)) return 'present';
   return null;
 }
 
@@ -305,8 +313,10 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     for (let d = 0; d < CUE_BEFORE && word; d++) {
       wordsBefore++;
       const left = readBack(text, sStart, at);
-      // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month.
-      const c = word === 'To' && left ? 'future' : word === 'May' ? null : cueOf(word.toLowerCase(), left.toLowerCase(), right, true);
+      // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
+      // capitalized plain verb a name or a month ("Mark", "March").
+      const lw = word.toLowerCase();
+      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) ? null : cueOf(lw, left.toLowerCase(), right, true);
       if (c) {
         b = c;
         bd = d;
