@@ -281,7 +281,7 @@ const ROWS: Row[] = [
   // A day anaphor after a month or a year: a day of it, unknown (not an older date naming a day).
   ['2025-03-10', 'Envoys met on 3 March 2025. The plan was drafted last October, and that same day it leaked.', 'that same day', 'DATE', '2024-10-XX'],
   ['2025-03-10', 'The border closed in 2019. The same day, flights stopped.', 'The same day', 'DATE', '2019-XX-XX'],
-  ['2025-03-10', 'The talks end 2 weeks after yesterday.', '2 weeks after yesterday', 'DATE', '2025-W12'],
+  ['2025-03-10', 'The talks end 2 weeks after yesterday.', '2 weeks after yesterday', 'DATE', '2025-03-23'],
   ['2025-03-10', 'The report was filed 2 days before 5 March 2025.', '2 days before 5 March 2025', 'DATE', '2025-03-03'],
   ['2025-03-10', 'The envoy left the day before yesterday.', 'the day before yesterday', 'DATE', '2025-03-08'],
   ['2025-03-10', 'The envoy arrives the day after tomorrow.', 'the day after tomorrow', 'DATE', '2025-03-12'],
@@ -533,6 +533,9 @@ const ROWS: Row[] = [
   ['2013-03-23', 'Party leaders did not meet Wednesday in the capital.', 'Wednesday', 'DATE', '2013-03-20'],
   ['2013-03-22', 'Both delegations return home on Thursday.', 'Thursday', 'DATE', '2013-03-21'],
   ['2013-03-22', 'Secretary-General Mark Rutte said on Tuesday that allies agreed.', 'Tuesday', 'DATE', '2013-03-19'],
+  // Weeks counted from a named day land on a day; "the week of" a day is its week.
+  ['2013-03-22', 'The ballots were counted three weeks after Feb. 10.', 'three weeks after Feb. 10', 'DATE', '2013-03-03'],
+  ['2013-03-22', 'Talks resume the week of April 8.', 'the week of April 8', 'DATE', '2013-W15'],
 ];
 
 function datesOf(sentence: string, published: string) {

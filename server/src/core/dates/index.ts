@@ -618,7 +618,9 @@ function resolveDate(e: Expr, c: Context): Resolved {
         from = `the previous date in the text (${prev.value})`;
       } else base = a;
       if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
-      const v = shift(base, k.n, k.unit)!;
+      // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
+      // week of March 6" (no weeks counted) is that day's week.
+      const v = k.from === 'base' && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
       const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
       const n = Math.abs(k.n);
       return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
