@@ -16,7 +16,7 @@ type Row = [string, string, string | null, string | null, string | null, string?
 const ROWS: Row[] = [
   // Generated families (weekdays by tense, partial dates, months, formats, durations, offsets).
   ['2025-10-26', 'The delegation arrived in the capital on Sunday.', 'Sunday', 'DATE', '2025-10-26'],
-  ['2025-10-26', 'The delegation will arrive in the capital on Sunday.', 'Sunday', 'DATE', '2025-11-02'],
+  ['2025-10-26', 'The delegation will arrive in the capital on Sunday.', 'Sunday', 'DATE', '2025-10-26'],
   ['2025-10-26', 'The delegation arrived in the capital on Monday.', 'Monday', 'DATE', '2025-10-20'],
   ['2025-10-26', 'The delegation will arrive in the capital on Monday.', 'Monday', 'DATE', '2025-10-27'],
   ['2025-10-26', 'The delegation arrived in the capital on Tuesday.', 'Tuesday', 'DATE', '2025-10-21'],
@@ -30,7 +30,7 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The delegation arrived in the capital on Saturday.', 'Saturday', 'DATE', '2025-10-25'],
   ['2025-10-26', 'The delegation will arrive in the capital on Saturday.', 'Saturday', 'DATE', '2025-11-01'],
   ['2025-10-26', 'The foreign minister said Sunday that the talks would go on.', 'Sunday', 'DATE', '2025-10-26'],
-  ['2025-10-26', 'The vote would be held on Sunday, officials added.', 'Sunday', 'DATE', '2025-11-02'],
+  ['2025-10-26', 'The vote would be held on Sunday, officials added.', 'Sunday', 'DATE', '2025-10-26'],
   ['2025-10-26', 'Envoys first met last Sunday in a hotel.', 'last Sunday', 'DATE', '2025-10-19'],
   ['2025-10-26', 'Envoys meet again next Sunday in a hotel.', 'next Sunday', 'DATE', '2025-11-02'],
   ['2025-10-26', 'The foreign minister said Monday that the talks would go on.', 'Monday', 'DATE', '2025-10-20'],
@@ -68,7 +68,7 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The delegation arrived in the capital on Thursday.', 'Thursday', 'DATE', '2013-03-21'],
   ['2013-03-22', 'The delegation will arrive in the capital on Thursday.', 'Thursday', 'DATE', '2013-03-28'],
   ['2013-03-22', 'The delegation arrived in the capital on Friday.', 'Friday', 'DATE', '2013-03-22'],
-  ['2013-03-22', 'The delegation will arrive in the capital on Friday.', 'Friday', 'DATE', '2013-03-29'],
+  ['2013-03-22', 'The delegation will arrive in the capital on Friday.', 'Friday', 'DATE', '2013-03-22'],
   ['2013-03-22', 'The delegation arrived in the capital on Saturday.', 'Saturday', 'DATE', '2013-03-16'],
   ['2013-03-22', 'The delegation will arrive in the capital on Saturday.', 'Saturday', 'DATE', '2013-03-23'],
   ['2013-03-22', 'The foreign minister said Sunday that the talks would go on.', 'Sunday', 'DATE', '2013-03-17'],
@@ -92,7 +92,7 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Envoys first met last Thursday in a hotel.', 'last Thursday', 'DATE', '2013-03-21'],
   ['2013-03-22', 'Envoys meet again next Thursday in a hotel.', 'next Thursday', 'DATE', '2013-03-28'],
   ['2013-03-22', 'The foreign minister said Friday that the talks would go on.', 'Friday', 'DATE', '2013-03-22'],
-  ['2013-03-22', 'The vote would be held on Friday, officials added.', 'Friday', 'DATE', '2013-03-29'],
+  ['2013-03-22', 'The vote would be held on Friday, officials added.', 'Friday', 'DATE', '2013-03-22'],
   ['2013-03-22', 'Envoys first met last Friday in a hotel.', 'last Friday', 'DATE', '2013-03-15'],
   ['2013-03-22', 'Envoys meet again next Friday in a hotel.', 'next Friday', 'DATE', '2013-03-29'],
   ['2013-03-22', 'The foreign minister said Saturday that the talks would go on.', 'Saturday', 'DATE', '2013-03-16'],
@@ -536,6 +536,9 @@ const ROWS: Row[] = [
   // Weeks counted from a named day land on a day; "the week of" a day is its week.
   ['2013-03-22', 'The ballots were counted three weeks after Feb. 10.', 'three weeks after Feb. 10', 'DATE', '2013-03-03'],
   ['2013-03-22', 'Talks resume the week of April 8.', 'the week of April 8', 'DATE', '2013-W15'],
+  // A future weekday equal to the publication day is that day (wire style); "next" moves it a week.
+  ['2013-03-22', 'The foreign minister will brief parliament on Friday.', 'Friday', 'DATE', '2013-03-22'],
+  ['2013-03-22', 'The foreign minister will brief parliament next Friday.', 'next Friday', 'DATE', '2013-03-29'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -786,8 +786,10 @@ function resolveDate(e: Expr, c: Context): Resolved {
         delta = -(back || 7);
         rule = `last ${name}: the most recent ${name} before the publication date`;
       } else if (t === 'future') {
-        delta = k.rel === 'this' ? ahead : ahead || 7;
-        rule = `weekday in a future-tense clause: the next ${name} after the publication date`;
+        // Wire style names the weekday for today too ("will speak Friday" in a Friday story is
+        // later that day); a week ahead would be written "next Friday" or as a date.
+        delta = ahead;
+        rule = ahead === 0 ? `weekday in a future-tense clause: ${name} is the publication day` : `weekday in a future-tense clause: the next ${name} after the publication date`;
       } else if ((t === 'present' || t === null) && k.rel === 'this') {
         delta = ahead;
         rule = `this ${name} in a present-tense clause: the coming ${name}`;
