@@ -132,6 +132,12 @@ test('sentences split at full stops but not after abbreviations or initials', ()
   assert.deepEqual(s, ['Dr. Sato met Gen. Tanaka on Oct. 26 in Tokyo.', 'They agreed.', '"We will act," he said!', 'Next?']);
 });
 
+test('a clock time followed by its conversion in brackets does not end the sentence', () => {
+  const text = 'The shelling began at 6 a.m. (0300 GMT) on Monday. It stopped at 9 p.m. Officials counted the dead.';
+  const s = parseArticle(text).paragraphs[0].sentences.map((x) => text.slice(x.start, x.end));
+  assert.deepEqual(s, ['The shelling began at 6 a.m. (0300 GMT) on Monday.', 'It stopped at 9 p.m.', 'Officials counted the dead.']);
+});
+
 test('paragraphAt finds the paragraph around an offset', () => {
   const text = joinLines('One line here.', 'Two line here.');
   const a = parseArticle(text);

@@ -146,6 +146,27 @@ test('uncertain: a date a person corrected by annotation is certain, and what de
   assert.doesNotMatch(f.message, /uncertain/);
 });
 
+test('uncertain end to end: a weekday with no verb to set its tense weakens the role-conflict it decides', () => {
+  // Published Tuesday 17 October 2023, after the tenure ended: with no verb, "on Monday" is read as
+  // the day before (tense guessed), outside the tenure, so the conflict is information, saying why.
+  const guessed = joinLines('---', 'date: 2023-10-17', '---', 'Foreign Minister Hayashi Yoshimasa in Berlin on Monday for talks with his German counterpart.', '');
+  const [f] = analyzeArticle('a.article', guessed, ctx).findings.filter((x) => x.code === 'role-conflict');
+  assert.equal(f.severity, 'information');
+  assert.match(f.message, /on 16 October 2023\. .*\(the date is uncertain: tense guessed: no verb in the sentence\)$/);
+  // The same sentence with a past-tense verb: the tense is known, the warning stands.
+  const known = guessed.replace('Yoshimasa in Berlin', 'Yoshimasa was in Berlin');
+  const [g] = analyzeArticle('a.article', known, ctx).findings.filter((x) => x.code === 'role-conflict');
+  assert.equal(g.severity, 'warning');
+  assert.doesNotMatch(g.message, /uncertain/);
+});
+
+test('the date after the name decides the role check: a past tenure named at its own date is no conflict', () => {
+  const text = joinLines('---', 'date: 2025-03-05', '---', 'Foreign Minister Hayashi Yoshimasa met his German counterpart in Berlin on 3 March 2023.', '');
+  assert.deepEqual(analyzeArticle('a.article', text, ctx).findings.filter((x) => x.code === 'role-conflict'), []);
+  const later = text.replace('3 March 2023', '3 March 2025');
+  assert.equal(analyzeArticle('a.article', later, ctx).findings.filter((x) => x.code === 'role-conflict').length, 1);
+});
+
 test('attache.dates.numericOrder: an ambiguous numeric date read month first is uncertain under auto, and the setting decides', () => {
   const text = joinLines('---', 'date: 2024-01-15', '---', 'Foreign Minister Hayashi Yoshimasa met his German counterpart in Berlin on 10/09/2023.', '');
   const roles = (numericOrder?: 'auto' | 'mdy' | 'dmy'): Finding[] =>

@@ -264,6 +264,8 @@ export function splitSentences(text: string, start: number, end: number): Senten
       const wordStart = text.lastIndexOf(' ', i - 1) + 1;
       const word = text.slice(Math.max(wordStart, s), i).toLowerCase().replace(/^["“‘'(]/, '');
       if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
+      // "at 3:20 p.m. (1020 GMT) on Thursday": a clock time's conversion in brackets goes on.
+      if ((word === 'a.m' || word === 'p.m') && text[k] === '(') continue;
     }
     out.push({ start: s, end: j });
     s = k;

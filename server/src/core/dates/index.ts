@@ -36,9 +36,11 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const findings: Finding[] = [];
   const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null };
   let pendingRange: DateMention | null = null;
+  let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
   let order: OrderPlan | null = null;
-  for (const e of exprs) {
+  for (let i = 0; i < exprs.length; i++) {
+    const e = exprs[i];
     let numeric: string | undefined;
     if (e.kind.type === 'ymd' && e.kind.numeric === 'either') {
       order ??= numericOrderPlan(exprs, text, options.numericOrder ?? 'auto');
@@ -46,7 +48,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       numeric = order.why;
       if (order.uncertain) e.uncertain = order.uncertain;
     }
-    const r = resolve(e, ctx);
+    const r = resolve(e, ctx, e.local ? dayWrittenAfter(exprs, i, text) : null);
     if (numeric) r.resolution = { ...r.resolution, rule: `${r.resolution.rule}, ${numeric}` };
     // The fields every mention has in one literal (one object shape, no property added later).
     const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution,
@@ -68,7 +70,17 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (e.pair && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
+      pendingKind = e.kind;
     } else if (pendingRange) {
+      // A start with no year of its own lies before its end: "ran between March and May", read
+      // in March, is last year's March when the tense put May in last year.
+      if (pendingKind && (pendingKind.type === 'm' || pendingKind.type === 'md') && pendingKind.yrel === undefined && !(pendingKind.type === 'm' ? pendingKind.rel : pendingKind.weekday)) {
+        const before = yearBefore(pendingRange.value, m.value);
+        if (before) {
+          pendingRange.value = before;
+          pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a year to come before the end of its range` };
+        }
+      }
       const range = { start: pendingRange.value, end: m.value };
       pendingRange.range = range;
       m.range = { ...range };
@@ -78,6 +90,19 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
   if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
   return { dates, findings };
+}
+
+/**
+ * The value `start` (YYYY-MM or YYYY-MM-DD) moved back by whole years until it is not after `end`
+ * (compared on their common length); null when it already is not, or when they do not compare.
+ */
+function yearBefore(start: string | null, end: string | null): string | null {
+  if (!start || !end || !/^\d{4}-\d{2}/.test(start) || !/^\d{4}(?:-\d{2})?/.test(end)) return null;
+  const n = Math.min(start.length, end.length);
+  let y = Number(start.slice(0, 4));
+  let v = start;
+  for (let i = 0; i < 3 && v.slice(0, n) > end.slice(0, n); i++) v = `${pad(--y, 4)}${start.slice(4)}`;
+  return v === start || v.slice(0, n) > end.slice(0, n) || (v.length === 10 && !parseIsoDate(v)) ? null : v;
 }
 
 /** How an article's ambiguous numeric dates (03/04/2025) are read, and why. */
@@ -150,7 +175,25 @@ export type Tense = 'future' | 'past' | 'present';
 /** Modals and "going (to)": future wherever they stand. */
 const MODAL_FUTURE = new Set(['will', 'would', 'shall', 'll', 'wo', 'must', 'should', 'going', 'upcoming', 'next', 'tomorrow']);
 /** Plans and expectations: future for a date after them ("is scheduled to meet Monday"); before them they are past forms. */
-const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'expected', 'expects', 'expect', 'due', 'slated', 'intends', 'intend', 'aims', 'set']);
+const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'expected', 'expects', 'expect', 'due', 'slated', 'intends', 'intend', 'aims', 'set',
+  'hopes', 'hope', 'wants', 'want', 'seeks', 'seek', 'vows', 'vow', 'pledges', 'needs']);
+/**
+ * Verbs of schedules and movements in the present (third person), which newswire uses for what is
+ * about to happen ("the Senate votes Thursday", "the summit opens Monday"). Present only after a
+ * word that is not a determiner or preposition: "the votes Thursday" is a noun.
+ */
+const PRESENT_S_VERBS = new Set(['opens', 'begins', 'starts', 'ends', 'closes', 'meets', 'arrives', 'leaves', 'visits', 'travels', 'heads', 'votes',
+  'resumes', 'expires', 'hosts', 'convenes', 'launches', 'returns', 'departs', 'reopens', 'kicks', 'takes', 'goes', 'faces', 'debates', 'decides',
+  'hears', 'considers', 'releases', 'unveils', 'celebrates', 'marks', 'holds', 'plays', 'finishes', 'concludes', 'continues', 'flies', 'addresses']);
+/** The same verbs' plain forms ("leaders meet Friday", "voters go to the polls Sunday"): present after a subject. */
+const PRESENT_BASE_VERBS = new Set(['open', 'begin', 'start', 'end', 'close', 'meet', 'arrive', 'leave', 'visit', 'travel', 'head', 'vote',
+  'resume', 'expire', 'host', 'convene', 'launch', 'return', 'depart', 'reopen', 'go', 'face', 'debate', 'decide', 'hear', 'consider',
+  'release', 'unveil', 'celebrate', 'mark', 'hold', 'play', 'finish', 'conclude', 'continue', 'fly', 'gather', 'march', 'rally']);
+/** Words before a plain verb that make it an infinitive or part of another verb group ("will meet", "to meet", "did not meet"): the cue is further left. */
+const BEFORE_PLAIN_VERB = new Set(['will', 'would', 'shall', 'll', 'can', 'could', 'may', 'might', 'must', 'should', 'to', 'not', 't', 'did', 'do',
+  'does', 'let', 'help', 'make', 'made', 'and', 'or', 'also', 'then', 'cannot']);
+const NOT_VERB_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'in', 'on', 'at', 'for',
+  'with', 'by', 'from', 'and', 'or', 'to', 'into', 'after', 'before', 'some', 'many', 'several', 'more', 'two', 'three', 'no', 'all']);
 const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does', 'do', 'tells', 'say', 'now', 'today']);
 const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'went', 'came', 'took', 'made', 'gave', 'left', 'began', 'saw',
   'found', 'got', 'sent', 'brought', 'spoke', 'wrote', 'thought', 'felt', 'kept', 'lost', 'won', 'ran', 'fled', 'struck', 'shot', 'became', 'broke',
@@ -167,6 +210,8 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'she
 /** The tense word i of a clause says, or null; `before`: the word stands before the date. */
 function cueOf(w: string, left: string, right: string, before: boolean): Tense | null {
   if (MODAL_FUTURE.has(w)) return w === 'next' && right === 'to' ? null : 'future'; // "next to" is a place
+  // "talks may resume Monday"; "may have left Monday" is past (the participle decides).
+  if (w === 'may' || w === 'might') return right === 'have' ? null : 'future';
   // "as soon as Tuesday", "as early as next week".
   if ((w === 'soon' || w === 'early') && left === 'as') return 'future';
   if (INTENT.has(w)) {
@@ -184,7 +229,8 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
     if (AUXILIARY_BE.has(left) && !AUXILIARY_BE.has(w)) return null;
     return 'past';
   }
-  if (PRESENT_WORDS.has(w)) return 'present';
+  if (PRESENT_WORDS.has(w) || (PRESENT_S_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left))) return 'present';
+  if (before && PRESENT_BASE_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left) && !BEFORE_PLAIN_VERB.has(left)) return 'present';
   return null;
 }
 
@@ -219,8 +265,11 @@ function readBack(text: string, from: number, at: { i: number }): string {
   return text.slice(i, e);
 }
 
-/** The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause or `limit`. */
-function readOn(text: string, limit: number, at: { i: number; commas: number }): string {
+/**
+ * The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause
+ * or `limit`. `at.and`: "and" ends the clause too (a coordinated verb phrase has its own tense).
+ */
+function readOn(text: string, limit: number, at: { i: number; commas: number; and: boolean }): string {
   let j = at.i;
   while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
     const c = text.charCodeAt(j);
@@ -233,14 +282,15 @@ function readOn(text: string, limit: number, at: { i: number; commas: number }):
   const s0 = j;
   while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
   at.i = j;
-  const w = text.slice(s0, j).toLowerCase();
-  return CLAUSE_END_WORDS.has(w) ? '' : w;
+  const raw = text.slice(s0, j);
+  const w = raw === 'May' ? raw : raw.toLowerCase(); // the month, not the modal
+  return CLAUSE_END_WORDS.has(w) || (at.and && w === 'and') ? '' : w;
 }
 
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
-  const at = { i: 0, commas: 0 };
+  const at = { i: 0, commas: 0, and: false };
   return (start, end) => {
     if (!(start >= sStart && start < sEnd)) {
       const p = paragraphAt(article, start);
@@ -256,12 +306,17 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     let bd = CUE_BEFORE;
     let right = '';
     let word = readBack(text, sStart, at);
+    // "is valid until Dec. 31", "stays open until Friday": in the present, an end ahead ("Up until
+    // Thursday, they had…" is past; with no verb at all, nothing is decided here).
+    const until = word === 'until' || word === 'till' || word === 'Until';
     let wordsBefore = 0;
     for (let d = 0; d < CUE_BEFORE && word; d++) {
       wordsBefore++;
       const left = readBack(text, sStart, at);
-      // A headline's infinitive ("City To Host Fair On Monday") announces.
-      const c = word === 'To' && left ? 'future' : cueOf(word.toLowerCase(), left.toLowerCase(), right, true);
+      // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
+      // capitalized plain verb a name or a month ("Mark", "March").
+      const lw = word.toLowerCase();
+      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) ? null : cueOf(lw, left.toLowerCase(), right, true);
       if (c) {
         b = c;
         bd = d;
@@ -276,6 +331,9 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     const fronted = b === null && wordsBefore <= 1;
     at.i = end;
     at.commas = fronted ? 1 : 0;
+    // With a cue before the date, "and" after it opens another verb phrase: "planned a march on
+    // Saturday and were hoping…" is governed by "planned", not by "were".
+    at.and = b !== null;
     const limit = Math.min(sEnd, end + (fronted ? 120 : 80));
     const reach = fronted ? CUE_BEFORE : CUE_AFTER;
     let prev = '';
@@ -283,11 +341,11 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     for (let d = 0; d < reach && d < bd && cur; d++) {
       const next = readOn(text, limit, at);
       const c = cueOf(cur, prev, next, false);
-      if (c) return c;
+      if (c) return until && c === 'present' ? 'future' : c;
       prev = cur;
       cur = next;
     }
-    return b;
+    return until && b === 'present' ? 'future' : b;
   };
 }
 
@@ -322,10 +380,53 @@ const NEEDS = 'needs a publication date: the article has none';
 const SLACK_DAYS = 31;
 const GUESSED = 'tense guessed: no verb in the sentence';
 
-function resolve(e: Expr, c: Context): Resolved {
+/** Nouns after "today's" that make it generic, the present age rather than the day ("today's youth"). */
+const GENERIC_TODAY = /^['’]s (?:(?!(?:on|of|in|for|with|at|about|and|to|over|by) )[a-z-]+ ){0,3}?(?:youth|young|world|society|generation|generations|children|kids|teenagers|teens|students|parents|families|economy|culture|environment|era|age|climate|landscape|realities)\b/;
+
+/** What may stand between a clock time and the day it is on: a conversion in brackets, "on". */
+const TIME_TO_DAY = /^\.?\s*(?:\([^()]{0,30}\)\s*|[()]\s*)?(?:on\s+)?$/;
+
+/**
+ * The day written right after the clock time exprs[i] ("at midnight Thursday", "3:20 p.m. (1020
+ * GMT) on Thursday"), through other clock times of the same moment; null when none.
+ */
+function dayWrittenAfter(exprs: Expr[], i: number, text: string): Expr | null {
+  for (let j = i + 1; j < exprs.length && j <= i + 2; j++) {
+    const n = exprs[j];
+    if (!TIME_TO_DAY.test(text.slice(exprs[j - 1].end, n.start))) return null;
+    if (n.local) continue;
+    const t = n.kind.type;
+    return !n.time && (t === 'weekday' || t === 'md' || t === 'ymd' || t === 'holiday' || (t === 'rel' && n.kind.unit === 'day')) ? n : null;
+  }
+  return null;
+}
+
+function resolve(e: Expr, c: Context, day: Expr | null = null): Resolved {
+  const k = e.kind;
+  if (day) {
+    const d = resolveDate(day, c);
+    if (d.value && dayOf(d.value)) {
+      const v = d.value.slice(0, 10);
+      const r: Resolved = { ...d, value: v, kind: 'time', resolution: { rule: `${d.resolution.rule}, the day written after the time`, anchor: d.resolution.anchor } };
+      return withTime(e, r);
+    }
+  }
+  // "in each of the last three years": every one of them, a SET of years.
+  if (k.type === 'dur' && !Number.isNaN(k.n) && k.n > 1 && /\beach of $/i.test(c.text.slice(Math.max(0, e.start - 8), e.start))) {
+    const value = durationValue(1, k.unit);
+    return { value, kind: 'set', granularity: 'range', type: 'SET', quant: 'EACH', resolution: { rule: `recurring: each ${value} of the ${k.n}` }, anchor: 'none' };
+  }
+  if (k.type === 'rel' && k.unit === 'day' && k.offset === 0 && e.end - e.start === 5 && GENERIC_TODAY.test(c.text.slice(e.end, e.end + 60))) {
+    return { value: 'PRESENT_REF', kind: 'reference', granularity: 'day', resolution: { rule: "the present: today's as in our time" }, anchor: 'none' };
+  }
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
     ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
     : resolveDate(e, c);
+  return withTime(e, r);
+}
+
+/** A day's resolution with the expression's time of day added: a clock time makes it a TIME. */
+function withTime(e: Expr, r: Resolved): Resolved {
   if (e.time && r.value && /^\d{4}-\d{2}-\d{2}$/.test(r.value)) {
     if (e.time.includes(':')) {
       r.value += `T${e.time}`;
@@ -445,8 +546,18 @@ function resolveDate(e: Expr, c: Context): Resolved {
     }
     case 'weekend': {
       if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
-      const w = shift(a, k.offset, 'week')!;
-      return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: 'weekend of the publication week', anchor } };
+      if (k.offset !== 0) {
+        const w = shift(a, k.offset, 'week')!;
+        return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: `weekend of the week ${k.offset < 0 ? 'before' : 'after'} the publication week`, anchor } };
+      }
+      // "(over) the weekend", "this weekend": weeks start on Monday, so from Monday to Friday the
+      // weekend just past belongs to the week before. The tense picks it; without a tense, a
+      // Monday article means the weekend just past, a later weekday the coming one.
+      const wd = weekday(a.y, a.m, a.d); // 0 Sunday … 6 Saturday
+      const t = c.tenseAt(e.start, e.end);
+      const past = wd !== 0 && wd !== 6 && (t === 'past' || (t === null && wd === 1));
+      const w = shift(a, past ? -1 : 0, 'week')!;
+      return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: past ? 'the weekend before the publication date' : 'the weekend of the publication week', anchor } };
     }
     case 'season': {
       const name = SEASON_NAMES[k.s];
@@ -507,7 +618,9 @@ function resolveDate(e: Expr, c: Context): Resolved {
         from = `the previous date in the text (${prev.value})`;
       } else base = a;
       if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
-      const v = shift(base, k.n, k.unit)!;
+      // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
+      // week of March 6" (no weeks counted) is that day's week.
+      const v = k.from === 'base' && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
       const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
       const n = Math.abs(k.n);
       return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
@@ -673,8 +786,10 @@ function resolveDate(e: Expr, c: Context): Resolved {
         delta = -(back || 7);
         rule = `last ${name}: the most recent ${name} before the publication date`;
       } else if (t === 'future') {
-        delta = k.rel === 'this' ? ahead : ahead || 7;
-        rule = `weekday in a future-tense clause: the next ${name} after the publication date`;
+        // Wire style names the weekday for today too ("will speak Friday" in a Friday story is
+        // later that day); a week ahead would be written "next Friday" or as a date.
+        delta = ahead;
+        rule = ahead === 0 ? `weekday in a future-tense clause: ${name} is the publication day` : `weekday in a future-tense clause: the next ${name} after the publication date`;
       } else if ((t === 'present' || t === null) && k.rel === 'this') {
         delta = ahead;
         rule = `this ${name} in a present-tense clause: the coming ${name}`;

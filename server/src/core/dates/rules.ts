@@ -97,7 +97,9 @@ const MONTH_DATE: Rule[] = [
     if (s.isP(k - 1, HYPHEN_CODE) && s.adjacent(k - 1, k) && /^(?:early|late|mid|Early|Late|Mid)$/.test(s.strOrNone(k - 2) ?? '')) {
       return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j };
     }
-    if (prev === undefined || s.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|early|late|mid|Early|Late|Mid|through|till|the|The|and|to|between|Between)$/.test(prev)) return STOP;
+    if (prev === undefined || s.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|for|For|early|late|mid|Early|Late|Mid|through|till|the|The|and|or|to|between|Between)$/.test(prev)) return STOP;
+    // "for April" is a month, "for April Smith" a person.
+    if ((prev === 'for' || prev === 'For') && s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90) return STOP;
     if (s.isMay(k) && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) return STOP;
     return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j });
   }),
@@ -337,8 +339,21 @@ const CLOCK_RULES: Rule[] = [
   }),
 ];
 
+/** A word before "in" + a quantity that makes it a span up to now: "the first (visit) in", "the highest (level) in". */
+function spanWord(w: string): boolean {
+  return w === 'time' || w === 'times' || w === 'first' || w === 'worst' || w === 'best' || (w.length > 4 && w.endsWith('est') && w !== 'interest' && w !== 'protest' && w !== 'request' && w !== 'contest');
+}
+
 /** Forms starting with a number, before the day-month forms. */
 const NUMBER_RULES: Rule[] = [
+  // "in '96", "since '08", "the '96 campaign": a two-digit year after an apostrophe (window 1950–2049).
+  rule('apostrophe year', [NUMBER], "Turnout was higher in '96 than in any later race.", (s, m) => {
+    const k = m.t[0];
+    if (!(s.isApostrophe(k - 1) && s.adjacent(k - 1, k) && s.tE[k] - s.tS[k] === 2 && !s.adjacent(k - 2, k - 1))) return null;
+    const before = s.strOrNone(k - 2);
+    const sy = before !== undefined && (s.isYearPreposition(k - 2) || before === 'the' || before === 'The') ? s.shortYearAt(k - 1) : null;
+    return sy ? { expr: { start: sy.start, end: s.tE[k], kind: { type: 'y', y: sy.y } }, next: k + 1 } : null;
+  }),
   // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
   rule('post-/pre-/mid-year', [NUMBER], 'Growth returned to pre-2008 levels last year.', (s, m) => {
     const k = m.t[0];
@@ -463,8 +478,8 @@ const QUANTITY_RULES: Rule[] = [
     // "in two weeks" is a date ahead ("within": a span, when its clause is past — the resolver decides);
     // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
     const p = s.strOrNone(k - 1);
-    const pp = s.strOrNone(k - 2) ?? '';
-    const sinceSpan = pp === 'time' || pp === 'times' || pp === 'worst' || pp === 'best' || (pp.length > 4 && pp.endsWith('est'));
+    // "the first in two years", "the largest protest in a decade" too.
+    const sinceSpan = spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? '');
     if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
       return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
     }
@@ -859,6 +874,16 @@ const WORD_RULES: Rule[] = [
     const k = m.t[0];
     const x = s.lw(k);
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'tomorrow' ? 1 : 0 }, time: x === 'tonight' ? 'NI' : undefined }, next: k + 1 };
+  }),
+  // "earlier that day", "later that year": the anaphor after it, with the word in its span (the
+  // extent newswire gold gives it; "earlier this week" is annotated as "this week"). "Earlier in
+  // the day" is not an expression of its own (newswire gold leaves it).
+  rule('earlier/later that', [lw('earlier', 'later'), lw('that')], 'Later that day the envoy met the king.', (s, m) => {
+    const k = m.t[0];
+    const r = s.tryAt(k + 1);
+    if (!r || r.expr.start !== s.tS[k + 1] || r.expr.kind.type !== 'ana') return null;
+    r.expr.start = s.tS[k];
+    return r;
   }),
   MODIFIER_RULE,
   REFERENCE_RULE,

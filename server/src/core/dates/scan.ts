@@ -720,6 +720,11 @@ export class DateScanner {
     return r;
   }
 
+  /** Whether token k is a word after which a bare number is a year ("in", "since", "during"…). */
+  isYearPreposition(k: number): boolean {
+    return this.kind(k) === W && YEAR_PREPOSITIONS.has(this.str(k));
+  }
+
   /** Whether token k is an apostrophe (' or ’). */
   isApostrophe(k: number): boolean {
     return this.isP(k, 39) || this.isP(k, 0x2019);
