@@ -34,6 +34,7 @@ function rule(name: string, pattern: El[], example: string, build: (s: DateScann
 
 const DOT = 46;
 const HYPHEN_CODE = 45;
+const COMMA_CODE = 44;
 const COLON = 58;
 
 const COMMA = punct(',');
@@ -502,7 +503,12 @@ const YEAR_RULES: Rule[] = [
     const [k, , j] = m.t;
     const y = s.yearAt(k);
     const b = s.num(j, 1000, 2199, 4);
-    return !Number.isNaN(b) && b > y && b - y <= 100 ? { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'range', from: y, to: b } }, next: j + 1 } : STOP;
+    if (!Number.isNaN(b)) return b > y && b - y <= 100 ? { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'range', from: y, to: b } }, next: j + 1 } : STOP;
+    // "1980-88", "the 2012-13 season", "1999-00": the end year's last two digits (not "2012-03-14").
+    const b2 = s.num(j, 0, 99, 2);
+    if (Number.isNaN(b2) || (s.kind(j + 1) === P && s.adjacent(j, j + 1) && s.first(j + 1) !== COMMA_CODE && s.first(j + 1) !== DOT)) return STOP;
+    const to = y - (y % 100) + b2 + (b2 <= y % 100 ? 100 : 0);
+    return to - y <= 30 ? { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'range', from: y, to } }, next: j + 1 } : STOP;
   }),
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
@@ -878,8 +884,9 @@ const WORD_RULES: Rule[] = [
   // "earlier that day", "later that year": the anaphor after it, with the word in its span (the
   // extent newswire gold gives it; "earlier this week" is annotated as "this week"). "Earlier in
   // the day" is not an expression of its own (newswire gold leaves it).
-  rule('earlier/later that', [lw('earlier', 'later'), lw('that')], 'Later that day the envoy met the king.', (s, m) => {
+  rule('earlier/later that', [lw('earlier', 'later')], 'Later that day the envoy met the king.', (s, m) => {
     const k = m.t[0];
+    if (s.lw(k + 1) !== 'that') return null;
     const r = s.tryAt(k + 1);
     if (!r || r.expr.start !== s.tS[k + 1] || r.expr.kind.type !== 'ana') return null;
     r.expr.start = s.tS[k];
