@@ -539,6 +539,11 @@ const ROWS: Row[] = [
   // A future weekday equal to the publication day is that day (wire style); "next" moves it a week.
   ['2013-03-22', 'The foreign minister will brief parliament on Friday.', 'Friday', 'DATE', '2013-03-22'],
   ['2013-03-22', 'The foreign minister will brief parliament next Friday.', 'next Friday', 'DATE', '2013-03-29'],
+  // A range of years whose end is written with two digits.
+  ['2013-03-22', 'The border war of 1980-88 left deep scars.', '1980-88', 'DATE', '1980/1988'],
+  ['2013-03-22', 'Club revenue in the 2012-13 season fell.', '2012-13', 'DATE', '2012/2013'],
+  ['2013-03-22', 'Reserves were rebuilt in 1999-00, officials said.', '1999-00', 'DATE', '1999/2000'],
+  ['2013-03-22', 'The paper is dated 2012-03-14 in the archive.', '2012-03-14', 'DATE', '2012-03-14'],
 ];
 
 function datesOf(sentence: string, published: string) {

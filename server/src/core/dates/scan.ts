@@ -853,6 +853,12 @@ export class DateScanner {
           if (k + 2 < this.count && this.adjacent(k + 1, k + 2)) {
             const b = this.num(k + 2, 1000, 2199, 4);
             if (!Number.isNaN(b) && b > y && b - y <= 100) return { expr: { start: this.tS[k], end: this.tE[k + 2], kind: { type: 'range', from: y, to: b } }, next: k + 3 };
+            // "1980-88", "the 2012-13 season", "1999-00": the end year's last two digits.
+            const b2 = this.num(k + 2, 0, 99, 2);
+            if (!Number.isNaN(b2) && !(this.kind(k + 3) === P && this.adjacent(k + 2, k + 3) && this.first(k + 3) !== COMMA && this.first(k + 3) !== DOT)) {
+              const to = y - (y % 100) + b2 + (b2 <= y % 100 ? 100 : 0);
+              if (to - y <= 30) return { expr: { start: this.tS[k], end: this.tE[k + 2], kind: { type: 'range', from: y, to } }, next: k + 3 };
+            }
             return null;
           }
         }
