@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, runCli } from '../../server/src/cli/main';
-import { decodeRegistry, encodeRegistry } from '../../server/src/cli/jobs';
+import { decodeRegistry, encodeRegistry } from '../../server/src/cli/sharedRegistry';
 import { readRegistry } from '../../server/src/cli/project';
 import { repoRoot, samplesDir } from '../helpers';
 import { Run, workspace } from './cliRun';

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RegistryStore, registryDelta } from '../../server/src/core/registry';
 import { EntityIndex, buildEntityIndex } from '../../server/src/core/entities';
-import { TrieNode } from '../../server/src/core/entities/trie';
+import { TrieLike } from '../../server/src/core/entities/trie';
 import { RegistrySnapshot } from '../../server/src/core/types';
 import { generateRegistryYaml, seededRandom } from '../../bench/generate';
 
@@ -28,7 +28,7 @@ const SIDE = [
   '',
 ].join('\n');
 
-function trieDump(node: TrieNode, prefix: string, out: string[]): string[] {
+function trieDump(node: TrieLike, prefix: string, out: string[]): string[] {
   if (node.targets) out.push(`${prefix} => ${node.targets.map((t) => `${t.id}:${t.form}`).join(',')}`);
   const keys = [...node.keys()].sort();
   if (!node.targets && !keys.length && prefix) out.push(`${prefix} (empty node)`);

@@ -88,7 +88,7 @@ const REGISTRY = joinLines(
 
 test('shortForms and fullForms: the keys of every person form, each person once per key, in registry order', () => {
   const index = buildEntityIndex(loadRegistry([{ path: 'r.yaml', text: REGISTRY }]));
-  const short = Object.fromEntries([...shortForms(index)].map(([k, ids]) => [k, ids]));
+  const short = Object.fromEntries([...(shortForms(index) as Map<string, readonly string[]>)].map(([k, ids]) => [k, ids]));
   assert.deepEqual(short, {
     aljaber: ['ahmed-aljaber'],
     alkhater: ['omar-alkhater'],

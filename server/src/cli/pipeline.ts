@@ -12,7 +12,7 @@
 import { AnalysisContext } from '../core/analyze';
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
-import { buildEntityIndex, prepareEntityTables } from '../core/entities';
+import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { loadArticle } from './project';
@@ -31,8 +31,8 @@ export interface ArticleOutcome {
  * The context every article of a run is analyzed with: the entity index and the per-snapshot
  * tables of the checks are built here, once (they depend on the registry, not on the articles).
  */
-export function runContext(registry: RegistrySnapshot, settings: CoreSettings | undefined): AnalysisContext {
-  const ctx = { registry, entityIndex: buildEntityIndex(registry), settings, dateScanner: new DateScanner() };
+export function runContext(registry: RegistrySnapshot, settings: CoreSettings | undefined, entityIndex: EntityIndex = buildEntityIndex(registry)): AnalysisContext {
+  const ctx = { registry, entityIndex, settings, dateScanner: new DateScanner() };
   officeHolders(registry);
   prepareEntityTables(ctx.entityIndex);
   return ctx;

@@ -18,11 +18,12 @@ import { dayInterval, describeIsoDate } from '../calendar';
 import { valueInWords } from '../dateInfo';
 import { referenceDate } from '../reference';
 import { Entity, Finding, RegistrySnapshot, Role, finding } from '../types';
+import { entitiesOfType } from '../registry';
 import type { CheckContext } from './index';
 
 type Interval = [number, number];
 
-interface Tenure {
+export interface Tenure {
   person: Entity;
   role: Role;
   interval: Interval;
@@ -47,15 +48,24 @@ export function tenureInterval(role: Role): Interval | null {
 
 const overlaps = (x: Interval, y: Interval): boolean => x[0] <= y[1] && y[0] <= x[1];
 
-const holderCache = new WeakMap<RegistrySnapshot, Map<string, Tenure[]>>();
+/** Tenures by office id: a Map, or a `--jobs` worker's table read from shared memory. */
+export interface HolderLookup {
+  get(office: string): Tenure[] | undefined;
+}
+
+const holderCache = new WeakMap<RegistrySnapshot, HolderLookup>();
+
+/** Gives `registry` its office holders found elsewhere (a `--jobs` worker: from the main thread's table). */
+export function presetOfficeHolders(registry: RegistrySnapshot, holders: HolderLookup): void {
+  holderCache.set(registry, holders);
+}
 
 /** Every tenure of every person, by office id. Built once per registry snapshot. */
-export function officeHolders(registry: RegistrySnapshot): Map<string, Tenure[]> {
-  let m = holderCache.get(registry);
-  if (m) return m;
-  m = new Map();
-  for (const e of registry.entities.values()) {
-    if (e.type !== 'person') continue;
+export function officeHolders(registry: RegistrySnapshot): HolderLookup {
+  const found = holderCache.get(registry);
+  if (found) return found;
+  const m = new Map<string, Tenure[]>();
+  for (const e of entitiesOfType(registry, 'person')) {
     for (const role of e.roles) {
       if (!role.office) continue;
       const interval = tenureInterval(role);

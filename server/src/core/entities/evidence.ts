@@ -7,6 +7,7 @@
  */
 
 import { EntityIndex } from './trie';
+import { entitiesOfType } from '../registry';
 import { foldText } from './tokens';
 
 /** Default of `attache.unknownNames.minConfidence`: a bare pair of capitalized words (0.5) is reported. */
@@ -144,10 +145,20 @@ export function isTitleCaseLine(text: string, from: number, to: number): boolean
 }
 
 /** Folded given and family names of the registry's persons, built once per index. */
-const nameParts = new WeakMap<EntityIndex, Set<string>>();
+const nameParts = new WeakMap<EntityIndex, ReadonlySetLike>();
 
-export function knownNameParts(index: EntityIndex): Set<string> {
-  let s = nameParts.get(index);
+/** What `knownNameParts` answers: a Set, or a shared table a `--jobs` worker reads. */
+export interface ReadonlySetLike {
+  has(key: string): boolean;
+}
+
+/** Gives `index` its name parts made elsewhere (a `--jobs` worker: the main thread's). */
+export function presetNameParts(index: EntityIndex, parts: ReadonlySetLike): void {
+  nameParts.set(index, parts);
+}
+
+export function knownNameParts(index: EntityIndex): ReadonlySetLike {
+  let s = nameParts.get(index) as Set<string> | undefined;
   if (!s) {
     s = new Set();
     for (const e of index.registry.entities.values()) {
@@ -207,7 +218,7 @@ export function knownDemonyms(index: EntityIndex): Set<string> {
   let s = demonymSets.get(index);
   if (!s) {
     s = new Set();
-    for (const e of index.registry.entities.values()) if (e.type === 'country') for (const d of e.demonyms) s.add(foldText(d));
+    for (const e of entitiesOfType(index.registry, 'country')) for (const d of e.demonyms) s.add(foldText(d));
     demonymSets.set(index, s);
   }
   return s;

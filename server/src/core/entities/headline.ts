@@ -10,6 +10,7 @@ import { Article } from '../article';
 import { EntityMention } from '../types';
 import { Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
 import { EntityIndex, Target } from './trie';
+import { entitiesOfType } from '../registry';
 
 interface EventForm {
   toks: string[];
@@ -23,8 +24,7 @@ export function eventForms(index: EntityIndex): Map<string, EventForm[]> {
   let m = formsMemo.get(index);
   if (m) return m;
   m = new Map();
-  for (const e of index.registry.entities.values()) {
-    if (e.type !== 'event') continue;
+  for (const e of entitiesOfType(index.registry, 'event')) {
     const forms: [string, Target['form']][] = [[e.name, 'name'], ...e.aliases.map((a): [string, Target['form']] => [a, 'alias'])];
     for (const [f, form] of forms) {
       // Split as the tokenizer would, without it: its buffers hold the article's tokens.

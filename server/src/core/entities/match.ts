@@ -5,7 +5,7 @@
  */
 
 import { NAME_PARTICLES, isAllCaps, isNameGap, Tokens } from './tokens';
-import { EntityIndex, Target, TrieNode, MAX_FORM_TOKENS } from './trie';
+import { EntityIndex, Target, TrieLike, MAX_FORM_TOKENS } from './trie';
 
 export interface RawMatch {
   start: number;
@@ -20,7 +20,7 @@ export interface RawMatch {
 const PARTICLES = NAME_PARTICLES;
 
 /** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
-function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | undefined {
+function step(node: TrieLike, folded: string, s: number, e: number): TrieLike | undefined {
   if (!node.hasChildren()) return undefined;
   const exact = node.childAt(folded, s, e);
   if (exact || !mayBeVariant(folded, s, e)) return exact;
@@ -28,7 +28,7 @@ function step(node: TrieNode, folded: string, s: number, e: number): TrieNode | 
 }
 
 /** `step` from the root, whose exact keys are found without a substring. */
-function rootStep(index: EntityIndex, folded: string, s: number, e: number): TrieNode | undefined {
+function rootStep(index: EntityIndex, folded: string, s: number, e: number): TrieLike | undefined {
   const exact = index.rootTable.find(folded, s, e);
   if (exact || !mayBeVariant(folded, s, e)) return exact;
   return variantStep(index.root, folded.slice(s, e), folded, s, e);
@@ -42,7 +42,7 @@ function mayBeVariant(folded: string, s: number, e: number): boolean {
 }
 
 /** The child for a case variant of `tok` (= folded[s, e)), when the token itself is no key. */
-function variantStep(node: TrieNode, tok: string, folded: string, s: number, e: number): TrieNode | undefined {
+function variantStep(node: TrieLike, tok: string, folded: string, s: number, e: number): TrieLike | undefined {
   // Cheap tests first: this runs for every token that continues no name.
   const c0 = tok.charCodeAt(0);
   const c1 = tok.charCodeAt(1);
@@ -121,7 +121,7 @@ function matchRange(folded: string, tokens: Tokens, index: EntityIndex, from: nu
       i++;
       continue;
     }
-    let node: TrieNode | undefined = root;
+    let node: TrieLike | undefined = root;
     // The longest match so far: one past its last token, and its targets.
     let bestEnd = -1;
     let bestTargets: Target[] | undefined;

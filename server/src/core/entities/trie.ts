@@ -14,7 +14,10 @@ import { NAME_PARTICLES, foldText, words } from './tokens';
 import { GIVEN_NAMES } from './evidence';
 import { memoize } from '../registry/memo';
 import { partitionPoint } from '../search';
-import { RegistryDelta, dropRegistryDelta, entityOrder, registryDelta } from '../registry';
+import { RegistryDelta, dropRegistryDelta, entitiesOfType, entityOrder, registryDelta } from '../registry';
+import { FlatTrie, TrieLike, flattenTrie } from './flatTrie';
+
+export type { TrieLike } from './flatTrie';
 
 const internKey: (key: string) => string = memoize((key: string) => key, 100_000);
 
@@ -37,7 +40,7 @@ const SMALL = 8;
  * more time and memory than the rest of the index. Every node has the same fields (one object
  * shape for the matcher).
  */
-export class TrieNode {
+export class TrieNode implements TrieLike {
   key: string | undefined = undefined;
   child: TrieNode | undefined = undefined;
   /** Two to `SMALL` children (then `key` and `child` are unused). */
@@ -224,9 +227,11 @@ function hashRange(text: string, s: number, e: number): number {
 
 export interface EntityIndex {
   readonly registry: RegistrySnapshot;
-  readonly root: TrieNode;
+  /** A `TrieNode` (built here, updated in place by incremental snapshots), or a read-only
+   * `FlatTrie`'s root (a `--jobs` worker's: see `flatEntityIndex`). */
+  readonly root: TrieLike;
   /** `root`'s children, for lookups from the text. */
-  readonly rootTable: KeyTable;
+  readonly rootTable: { find(text: string, s: number, e: number): TrieLike | undefined };
   /**
    * Which ASCII code-unit pairs start a key of `root` (`(c0 << 7) | c1`, `c1` = 0 for a one-unit
    * key): most tokens of an article start no name, and this rules them out without a substring.
@@ -299,6 +304,35 @@ function fullIndex(registry: RegistrySnapshot): EntityIndex {
   return { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms: officeFormsOf(registry) };
 }
 
+/**
+ * `index`'s trie written out for threads that read it in place (flatTrie.ts), entities numbered
+ * in `registry.entities` order.
+ */
+export function shareEntityIndex(index: EntityIndex): SharedArrayBuffer {
+  const ordinals = new Map<Entity, number>();
+  for (const e of index.registry.entities.values()) ordinals.set(e, ordinals.size);
+  return flattenTrie(index.root as TrieNode, (e) => ordinals.get(e)!);
+}
+
+/**
+ * The index `shareEntityIndex` wrote for `registry` (the same entities, in the same order), read
+ * in place; `entityAt(n)` is its entity number n (by default read from `registry.entities`), and
+ * `rootStarts` the built index's, when given.
+ */
+export function sharedEntityIndex(registry: RegistrySnapshot, sab: SharedArrayBuffer, entityAt?: (n: number) => Entity, rootStarts?: Uint8Array): EntityIndex {
+  const hit = cache.get(registry);
+  if (hit) return hit;
+  let at = entityAt;
+  if (!at) {
+    const list = [...registry.entities.values()];
+    at = (n) => list[n];
+  }
+  const root = new FlatTrie(sab, at).root;
+  const index: EntityIndex = { registry, root, rootTable: { find: (text, s, e) => root.childAt(text, s, e) }, rootStarts: rootStarts ?? startPairs(root), officeForms: officeFormsOf(registry) };
+  cache.set(registry, index);
+  return index;
+}
+
 /** Every form an entity puts in the trie, as folded tokens, in the order a full build adds them. */
 function entityForms(e: Entity, visit: (toks: readonly string[], target: Target) => void): void {
   const nameToks = words(foldText(e.name));
@@ -311,10 +345,9 @@ function entityForms(e: Entity, visit: (toks: readonly string[], target: Target)
   if (e.type === 'person') personVariants(visit, e, nameToks, nameTarget);
 }
 
-function officeFormsOf(registry: RegistrySnapshot): Map<string, Set<string>> {
+export function officeFormsOf(registry: RegistrySnapshot): Map<string, Set<string>> {
   const officeForms = new Map<string, Set<string>>();
-  for (const e of registry.entities.values()) {
-    if (e.type !== 'office') continue;
+  for (const e of entitiesOfType(registry, 'office')) {
     for (const f of [e.name, ...e.aliases]) {
       const k = foldText(f);
       let s = officeForms.get(k);
@@ -343,8 +376,10 @@ function updateIndex(registry: RegistrySnapshot): EntityIndex | undefined {
   }
   const baseSnapshot = chain[chain.length - 1].base;
   const base = cache.get(baseSnapshot)!;
+  // A shared (read-only) trie is never updated in place.
+  if (!(base.root instanceof TrieNode)) return undefined;
   cache.delete(baseSnapshot);
-  const index = { ...base, registry } as { -readonly [K in keyof EntityIndex]: EntityIndex[K] };
+  const index = { ...base, registry } as MutableIndex;
   let rootGrown = false;
   const offices = new Map<string, number>();
   const officeKey = (e: Entity): string => `${e.id}\u0000${e.name}\u0000${e.aliases.join('\u0000')}`;
@@ -368,8 +403,17 @@ function updateIndex(registry: RegistrySnapshot): EntityIndex | undefined {
   return index;
 }
 
+/** An index built here (`fullIndex`): its trie is made of `TrieNode`s and its root table is a `KeyTable`. */
+interface MutableIndex {
+  registry: RegistrySnapshot;
+  root: TrieNode;
+  rootTable: KeyTable;
+  rootStarts: Uint8Array;
+  officeForms: ReadonlyMap<string, Set<string>>;
+}
+
 /** Takes `e`'s target off the node `toks` leads to, and removes the nodes left empty. */
-function removeTarget(index: EntityIndex, toks: readonly string[], e: Entity): void {
+function removeTarget(index: MutableIndex, toks: readonly string[], e: Entity): void {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
   const path: TrieNode[] = [index.root];
   for (const key of toks) {
@@ -396,7 +440,7 @@ function removeTarget(index: EntityIndex, toks: readonly string[], e: Entity): v
  * Adds a target at its place in member order (as addTokens does in a full build, where members
  * come in order). False when the root got a key its table has no room for.
  */
-function insertTarget(index: EntityIndex, toks: readonly string[], target: Target): boolean {
+function insertTarget(index: MutableIndex, toks: readonly string[], target: Target): boolean {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return true;
   let fits = true;
   let node = index.root;
@@ -436,7 +480,7 @@ function insertTarget(index: EntityIndex, toks: readonly string[], target: Targe
   return fits;
 }
 
-function startPairs(root: TrieNode): Uint8Array {
+function startPairs(root: TrieLike): Uint8Array {
   const pairs = new Uint8Array(1 << 14);
   for (const k of root.keys()) {
     const c0 = k.charCodeAt(0);

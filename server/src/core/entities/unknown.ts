@@ -14,7 +14,7 @@ import { EntityMention, EntityType, Finding, finding } from '../types';
 import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenText } from './tokens';
 import {
   CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, GIVEN_NAMES, TITLE_TAIL, apposedTitle, isDemonymLike, isTitleCaseLine, knownDemonyms, knownNameParts,
-  lineEndOf, lineFirstWord, lineStartOf, sayingNear, wordBefore,
+  lineEndOf, lineFirstWord, lineStartOf, sayingNear, wordBefore, ReadonlySetLike,
 } from './evidence';
 import { EntityIndex } from './trie';
 
@@ -28,7 +28,7 @@ export interface UnknownOptions {
 /** Per-call state of `consider` (recognition is synchronous). */
 interface Scan {
   text: string;
-  known: Set<string> | undefined;
+  known: ReadonlySetLike | undefined;
   demonyms: Set<string> | undefined;
   min: number;
   mentions: EntityMention[];

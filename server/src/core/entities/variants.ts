@@ -57,19 +57,31 @@ const PARTICLE_INSIDE = new RegExp(`[\\s\\-](?:${[...NAME_PARTICLES].join('|')})
 /** Whether a name has a word starting with "al" or "el" (either case): a family name told by the name alone may be one of them. */
 const AL_WORD = /(?:^|\s)[ae]l/i;
 
-const keyMaps = new WeakMap<EntityIndex, Map<string, string[]>>();
+/** Person ids by key: a Map, or a shared table a `--jobs` worker reads (the main thread's). */
+export interface IdLookup {
+  readonly size: number;
+  get(key: string): readonly string[] | undefined;
+}
+
+const keyMaps = new WeakMap<EntityIndex, IdLookup>();
+
+/** Gives `index` its short-form and full-form tables made elsewhere (a `--jobs` worker: the main thread's). */
+export function presetNameForms(index: EntityIndex, short: IdLookup, full: IdLookup): void {
+  keyMaps.set(index, short);
+  fullMaps.set(index, full);
+}
 
 /** Short-form key → person ids, built once per index (no tokenizer: its buffers are in use). */
-export function shortForms(index: EntityIndex): Map<string, string[]> {
-  let m = keyMaps.get(index);
-  if (m) return m;
-  m = new Map();
+export function shortForms(index: EntityIndex): IdLookup {
+  const found = keyMaps.get(index);
+  if (found) return found;
+  const m = new Map<string, string[]>();
   const add = (key: string, id: string): void => {
     if (key.length < 3) return;
-    const ids = m!.get(key);
-    // Entities are visited one at a time, so an id already in the list is its last one (a
-    // common family name holds thousands: no search through them).
-    if (!ids) m!.set(key, [id]);
+    const ids = m.get(key);
+    if (!ids) m.set(key, [id]);
+    // Persons come one at a time, so an id already listed is the last one (a whole-list search
+    // made common family names quadratic: seconds at 100,000 persons).
     else if (ids[ids.length - 1] !== id) ids.push(id);
   };
   for (const e of index.registry.entities.values()) {
@@ -165,13 +177,13 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
   return out;
 }
 
-const fullMaps = new WeakMap<EntityIndex, Map<string, string[]>>();
+const fullMaps = new WeakMap<EntityIndex, IdLookup>();
 
 /** Full-form key (`variantKey` of a person's name or alias) → person ids, built once per index when first needed. */
-export function fullForms(index: EntityIndex): Map<string, string[]> {
-  let m = fullMaps.get(index);
-  if (m) return m;
-  m = new Map();
+export function fullForms(index: EntityIndex): IdLookup {
+  const found = fullMaps.get(index);
+  if (found) return found;
+  const m = new Map<string, string[]>();
   for (const e of index.registry.entities.values()) {
     if (e.type !== 'person') continue;
     for (let f = -1; f < e.aliases.length; f++) {
@@ -213,7 +225,7 @@ function isJoinedArticle(folded: string, s: number): boolean {
 }
 
 /** A short-form mention: the most recent earlier mention of a candidate decides, else a single candidate. */
-function shortMention(text: string, s: number, e: number, ids: string[], linked: readonly EntityMention[], out: readonly EntityMention[]): EntityMention {
+function shortMention(text: string, s: number, e: number, ids: readonly string[], linked: readonly EntityMention[], out: readonly EntityMention[]): EntityMention {
   let ante: string | undefined;
   for (let q = linked.length - 1; q >= 0; q--) {
     const p = linked[q];

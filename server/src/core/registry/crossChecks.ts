@@ -69,9 +69,10 @@ export class CrossState {
     const st = new CrossState();
     st.setFiles(files);
     st.mergeEntities();
-    for (const e of st.members()) st.checkReferences(e);
-    st.aliases = FormCounts.build(st);
-    for (const e of st.members()) if (e.type === 'person') st.addHolder(e);
+    const members = st.members();
+    for (const e of members) st.checkReferences(e);
+    st.aliases = FormCounts.build(st, members);
+    for (const e of members) if (e.type === 'person') st.addHolder(e);
     for (const [office, list] of st.holders) if (list.length > 1) st.checkOverlaps(office);
     return st;
   }
@@ -81,10 +82,14 @@ export class CrossState {
     this.byPath = new Map(files.map((f) => [f.path, f]));
   }
 
-  /** Members in order: files by path, entities in file order, later definitions left out. */
-  *members(): Iterable<Entity> {
+  /** Members in order: files by path, entities in file order, later definitions left out. (An
+   * array, not a generator: the full checks walk it several times over a big registry.) */
+  members(): readonly Entity[] {
     const skip = this.shadowed.size > 0;
-    for (const f of this.files) for (const e of f.entities) if (!skip || !this.shadowed.has(e)) yield e;
+    if (this.files.length === 1 && !skip) return this.files[0].entities;
+    const out: Entity[] = [];
+    for (const f of this.files) for (const e of f.entities) if (!skip || !this.shadowed.has(e)) out.push(e);
+    return out;
   }
 
   private mergeEntities(): void {
@@ -193,7 +198,7 @@ export class CrossState {
       }
     }
     if (out) this.refFindings.set(e, out);
-    else this.refFindings.delete(e);
+    else if (this.refFindings.size) this.refFindings.delete(e);
   }
 
   /** Every member's forms among `forms`, into `byForm` (one pass over the registry). */
@@ -365,17 +370,33 @@ function hashText(s: string): number {
 class FormCounts {
   private constructor(private readonly hashes: Int32Array, private readonly counts: Uint16Array, private total: number) {}
 
-  static build(st: CrossState): FormCounts {
+  static build(st: CrossState, members: readonly Entity[] = st.members()): FormCounts {
     let total = 0;
-    for (const e of st.members()) total += formCount(e);
+    for (const e of members) total += formCount(e);
     let size = 1024;
     while (size < 2 * total) size *= 2;
     const t = new FormCounts(new Int32Array(size), new Uint16Array(size), 0);
-    // Two passes, as before: count every form, then keep the members of forms seen twice.
+    // Two passes: count every form (its hash kept, so the forms are folded once), then keep the
+    // members of forms seen twice, folding again only those members' forms.
     const byForm = st.byForm;
     byForm.clear();
-    for (const e of st.members()) for (const k of distinctForms(e)) t.bump(hashText(k), 1);
-    for (const e of st.members()) {
+    const hashes = new Int32Array(total);
+    /** Where member n's hashes end in `hashes`. */
+    const ends = new Int32Array(members.length);
+    let at = 0;
+    for (let n = 0; n < members.length; n++) {
+      for (const k of distinctForms(members[n])) {
+        const h = hashText(k);
+        hashes[at++] = h;
+        t.bump(h, 1);
+      }
+      ends[n] = at;
+    }
+    for (let n = 0, from = 0; n < members.length; from = ends[n], n++) {
+      let shared = false;
+      for (let i = from; i < ends[n] && !shared; i++) shared = t.count(hashes[i]) >= 2;
+      if (!shared) continue;
+      const e = members[n];
       for (const k of distinctForms(e)) {
         if (t.count(hashText(k)) < 2) continue;
         const l = byForm.get(k);

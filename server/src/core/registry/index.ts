@@ -9,7 +9,7 @@
  * empties the registry.
  */
 
-import { Entity, Finding, RegistryFileStatus, RegistrySnapshot, finding } from '../types';
+import { Entity, EntityType, Finding, RegistryFileStatus, RegistrySnapshot, finding } from '../types';
 import { CrossState } from './crossChecks';
 import { FormRanges, ParsedRegistryFile, parseRegistryFile } from './parse';
 import { reparseRegistryFile } from './reparse';
@@ -164,6 +164,21 @@ export class RegistryStore {
     this.current = snap;
     return snap;
   }
+}
+
+/**
+ * A snapshot's entities that can list one type's entities without reading the others (a `--jobs`
+ * worker's, whose entities are read from shared memory when first asked for).
+ */
+export interface TypedEntities {
+  ofType(type: EntityType): Iterable<Entity>;
+}
+
+/** The entities of `type`, in snapshot order. */
+export function entitiesOfType(registry: RegistrySnapshot, type: EntityType): Iterable<Entity> {
+  const all = registry.entities as ReadonlyMap<string, Entity> & Partial<TypedEntities>;
+  if (all.ofType) return all.ofType(type);
+  return [...all.values()].filter((e) => e.type === type);
 }
 
 export function loadRegistry(files: Iterable<{ path: string; text: string }>): RegistrySnapshot {

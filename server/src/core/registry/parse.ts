@@ -226,22 +226,25 @@ export class FileWalker {
       return;
     }
     const head: [number, number] = [range[0], lineEnd(this.out.text, range[0])];
+    // One pass over the pairs: the unknown keys reported, the known ones' values kept.
+    const f = new Fields();
     for (const pair of node.pairs) {
       const k = pair.key;
       if (!ENTITY_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
+      else f.set(k, pair.value);
     }
-    const idNode = get(node, 'id');
-    const id = this.str(node, 'id', head, true);
+    const idNode = f.id;
+    const id = this.value(idNode, 'id', head, true);
     if (id !== undefined && !ID_PATTERN.test(id)) {
       this.report('registry-schema', rangeOf(idNode, head), `Invalid id '${id}': ids are lower case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. 'hayashi-yoshimasa').`);
     }
-    const typeNode = get(node, 'type');
-    const type = this.str(node, 'type', head, true);
+    const typeNode = f.type;
+    const type = this.value(typeNode, 'type', head, true);
     const knownType = type !== undefined && (ENTITY_TYPES as readonly string[]).includes(type);
     if (type !== undefined && !knownType) {
       this.report('registry-schema', rangeOf(typeNode, head), `Unknown type '${type}': use one of ${ENTITY_TYPES.join(', ')}.`);
     }
-    const name = this.str(node, 'name', head, true);
+    const name = this.value(f.name, 'name', head, true);
     if (id === undefined || !ID_PATTERN.test(id) || !knownType || name === undefined) return;
     const t = type as EntityType;
     for (const pair of node.pairs) {
@@ -249,51 +252,51 @@ export class FileWalker {
       if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
     }
     const references: Entity['source']['references'] = [];
-    const ref = (key: string): string | undefined => {
-      const v = this.str(node, key, head, false);
+    const ref = (n: YNode | undefined, key: string): string | undefined => {
+      const v = this.value(n, key, head, false);
       if (v === undefined) return undefined;
       const id = intern(v);
-      references.push({ id, range: rangeOf(get(node, key), head), key });
+      references.push({ id, range: rangeOf(n, head), key });
       return id;
     };
-    const nameRange = rangeOf(get(node, 'name'), head);
+    const nameRange = rangeOf(f.name, head);
     const forms: number[] = [nameRange[0], nameRange[1]];
-    const aliases = this.strList(node, 'aliases', head, forms);
-    const demonyms = this.strList(node, 'demonyms', head, t === 'country' ? forms : undefined);
-    const participantsNode = get(node, 'participants');
-    const participants = this.strList(node, 'participants', head);
+    const aliases = this.list(f.aliases, 'aliases', head, forms);
+    const demonyms = this.list(f.demonyms, 'demonyms', head, t === 'country' ? forms : undefined);
+    const participantsNode = f.participants;
+    const participants = this.list(participantsNode, 'participants', head);
     if (participantsNode?.kind === 'seq') {
       for (const p of participantsNode.items) if (p.kind === 'scalar' && typeof p.value === 'string') references.push({ id: intern(p.value), range: rangeOf(p, head), key: 'participants' });
     }
-    const nameOrder = this.str(node, 'name_order', head, false);
+    const nameOrder = this.value(f.name_order, 'name_order', head, false);
     if (nameOrder !== undefined && nameOrder !== 'family-first' && nameOrder !== 'given-first') {
-      this.report('registry-schema', rangeOf(get(node, 'name_order'), head), `name_order is 'family-first' or 'given-first', not '${nameOrder}'.`);
+      this.report('registry-schema', rangeOf(f.name_order, head), `name_order is 'family-first' or 'given-first', not '${nameOrder}'.`);
     }
-    const singleNode = get(node, 'single_holder');
+    const singleNode = f.single_holder;
     if (singleNode !== undefined && !(singleNode.kind === 'scalar' && typeof singleNode.value === 'boolean')) {
       this.report('registry-schema', rangeOf(singleNode, head), 'single_holder is true or false.');
     }
-    this.provenance(node, head);
+    if (f.provenance !== undefined) this.provenance(node, head);
     const e: Entity = {
       id,
       type: ENTITY_TYPE[t],
       name,
       aliases,
       demonyms,
-      familyName: internOr(this.str(node, 'family_name', head, false)),
-      givenName: internOr(this.str(node, 'given_name', head, false)),
+      familyName: internOr(this.value(f.family_name, 'family_name', head, false)),
+      givenName: internOr(this.value(f.given_name, 'given_name', head, false)),
       nameOrder: nameOrder === 'family-first' || nameOrder === 'given-first' ? nameOrder : undefined,
-      country: ref('country'),
-      description: this.str(node, 'description', head, false),
-      wikidata: this.str(node, 'wikidata', head, false),
+      country: ref(f.country, 'country'),
+      description: this.value(f.description, 'description', head, false),
+      wikidata: this.value(f.wikidata, 'wikidata', head, false),
       roles: EMPTY as Role[],
-      of: ref('of'),
+      of: ref(f.of, 'of'),
       singleHolder: singleNode?.kind === 'scalar' && singleNode.value === true ? true : undefined,
-      date: this.eventDate(node, head),
+      date: f.date === undefined ? undefined : this.eventDate(node, head),
       participants,
       source: { path: this.out.path, range, idRange: rangeOf(idNode, head), references: EMPTY as [] },
     };
-    const rolesNode = get(node, 'roles');
+    const rolesNode = f.roles;
     if (rolesNode !== undefined && !isNull(rolesNode)) {
       if (rolesNode.kind !== 'seq') this.report('registry-schema', rangeOf(rolesNode, head), '`roles` must be a list of roles (`- office: ID` or `- title: TEXT`, with `start`/`end`).');
       else {
@@ -389,7 +392,11 @@ export class FileWalker {
 
   /** A scalar field as written (numbers and booleans as their source text). */
   private str(node: YMap, key: string, head: [number, number], required: boolean): string | undefined {
-    const n = get(node, key);
+    return this.value(get(node, key), key, head, required);
+  }
+
+  /** `str` of the value `n` of `key` (undefined: the key is absent). */
+  private value(n: YNode | undefined, key: string, head: [number, number], required: boolean): string | undefined {
     if (n === undefined || isNull(n)) {
       if (required) this.report('registry-schema', head, `Missing required field '${key}'.`);
       return undefined;
@@ -416,9 +423,8 @@ export class FileWalker {
     return String(v);
   }
 
-  /** A list of texts; `forms` receives each one's range (start, end). */
-  private strList(node: YMap, key: string, head: [number, number], forms?: number[]): string[] {
-    const n = get(node, key);
+  /** A list of texts, the value `n` of `key` (undefined: absent); `forms` receives each one's range (start, end). */
+  private list(n: YNode | undefined, key: string, head: [number, number], forms?: number[]): string[] {
     if (n === undefined || isNull(n)) return EMPTY as string[];
     if (n.kind !== 'seq') {
       this.report('registry-schema', rangeOf(n, head), `'${key}' must be a list, e.g. ${key}: [First, Second].`);
@@ -435,26 +441,67 @@ export class FileWalker {
   }
 }
 
+/** An entity's values by key (the first pair of each known key). */
+class Fields {
+  id: YNode | undefined = undefined;
+  type: YNode | undefined = undefined;
+  name: YNode | undefined = undefined;
+  aliases: YNode | undefined = undefined;
+  demonyms: YNode | undefined = undefined;
+  family_name: YNode | undefined = undefined;
+  given_name: YNode | undefined = undefined;
+  name_order: YNode | undefined = undefined;
+  country: YNode | undefined = undefined;
+  description: YNode | undefined = undefined;
+  wikidata: YNode | undefined = undefined;
+  roles: YNode | undefined = undefined;
+  of: YNode | undefined = undefined;
+  single_holder: YNode | undefined = undefined;
+  date: YNode | undefined = undefined;
+  participants: YNode | undefined = undefined;
+  provenance: YNode | undefined = undefined;
+
+  set(key: string, value: YNode): void {
+    const self = this as unknown as Record<string, YNode | undefined>;
+    if (self[key] === undefined) self[key] = value;
+  }
+}
+
 /**
  * For `entities[n]`, where each of its forms (`formAt(e, i)`) is written: flat numbers in typed
  * arrays, not an object and a tuple per form (a big registry has millions of forms).
  */
 export class FormRanges {
-  private data: number[] | Int32Array = [];
+  private data = new Int32Array(64);
   /** Where entity n's numbers start in `data` (entity n + 1's start is its end). */
-  private starts: number[] | Int32Array = [0];
+  private starts = new Int32Array(16);
+  /** While adding: how much of `data` and `starts` is used (the arrays grow by doubling). */
+  private dataLength = 0;
+  private startsLength = 1;
+  private sealed = false;
 
   /** The next entity's ranges: start, end, start, end... */
   add(ranges: readonly number[]): void {
-    const data = this.data as number[];
-    for (const x of ranges) data.push(x);
-    (this.starts as number[]).push(data.length);
+    if (this.dataLength + ranges.length > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length + ranges.length);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    if (this.startsLength === this.starts.length) {
+      const grown = new Int32Array(2 * this.starts.length);
+      grown.set(this.starts);
+      this.starts = grown;
+    }
+    for (let i = 0; i < ranges.length; i++) this.data[this.dataLength++] = ranges[i];
+    this.starts[this.startsLength++] = this.dataLength;
   }
 
-  /** Done adding: into typed arrays (4 bytes a number). */
+  /** Done adding: the arrays cut to their exact length (4 bytes a number). */
   seal(): void {
-    if (Array.isArray(this.data)) this.data = Int32Array.from(this.data);
-    if (Array.isArray(this.starts)) this.starts = Int32Array.from(this.starts);
+    if (this.sealed) return;
+    this.sealed = true;
+    this.data = this.data.slice(0, this.dataLength);
+    this.starts = this.starts.slice(0, this.startsLength);
   }
 
   /**
@@ -463,12 +510,12 @@ export class FormRanges {
    * spare, only when they must grow (a big registry's arrays are megabytes).
    */
   splice(from: number, to: number, region: FormRanges, delta: number): void {
-    const rs = region.starts as Int32Array;
-    const rd = region.data as Int32Array;
+    const rs = region.starts;
+    const rd = region.data;
     const rn = rs.length - 1;
     const rLen = rs[rn];
-    let starts = this.starts as Int32Array;
-    let data = this.data as Int32Array;
+    let starts = this.starts;
+    let data = this.data;
     const n = this.count();
     const dFrom = starts[from];
     const dTo = starts[to];

@@ -1,0 +1,280 @@
+/**
+ * What the `--jobs` workers get of the main thread's registry, all in shared memory (nothing
+ * copied per worker, nothing built again):
+ *
+ * - the entities (`encodeRegistry`): one JSON array per entity, fields in a fixed order, UTF-8 in
+ *   a SharedArrayBuffer, with the ids and types apart. A worker's snapshot reads an entity's row
+ *   only when it is first asked for (`SharedEntities`): an article reads a few hundred of them,
+ *   and the per-registry tables below are the main thread's, so no worker reads all 100,000.
+ *   Left out: where the id and the references are written (`source.idRange`,
+ *   `source.references`), which only registry navigation reads; a worker never serves that.
+ * - the entity index's trie (`shareEntityIndex`, read in place by core/entities/flatTrie.ts);
+ * - the tables analysis builds once per registry (`shareTables`): short and full forms of
+ *   person names, known name parts, office holders, as flat tables (core/flatTable.ts).
+ */
+
+import { AnalysisContext } from '../core/analyze';
+import { HolderLookup, Tenure, officeHolders, presetOfficeHolders, tenureInterval } from '../core/checks/role-conflict';
+import { EntityIndex } from '../core/entities';
+import { knownNameParts, presetNameParts } from '../core/entities/evidence';
+import { shareEntityIndex, sharedEntityIndex } from '../core/entities/trie';
+import { IdLookup, fullForms, presetNameForms, shortForms } from '../core/entities/variants';
+import { FlatTable, writeFlatTable } from '../core/flatTable';
+import { TypedEntities } from '../core/registry';
+import { ENTITY_TYPES, Entity, EntityType, RegistrySnapshot, Role } from '../core/types';
+
+/** The entities of a snapshot, as `encodeRegistry` writes them. */
+export interface EncodedRegistry {
+  version: number;
+  paths: string[];
+  /** Every id, in snapshot order, each followed by "\n" (ids have no line breaks). */
+  ids: string;
+  /** Per entity, its type's place in ENTITY_TYPES. */
+  types: Uint8Array;
+  /** Where each entity's row starts in `rows` (n + 1 numbers: the last is the end). */
+  rowStarts: Int32Array;
+  /** The rows: UTF-8 JSON arrays. */
+  rows: Uint8Array;
+}
+
+/** Typed arrays over new shared memory. */
+function sharedInt32(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * n));
+}
+
+export function encodeRegistry(registry: RegistrySnapshot): EncodedRegistry {
+  const paths = new Map<string, number>();
+  const n = registry.entities.size;
+  const types = new Uint8Array(new SharedArrayBuffer(n));
+  const rowStarts = sharedInt32(n + 1);
+  const texts: string[] = [];
+  let ids = '';
+  let chars = 0;
+  let k = 0;
+  for (const e of registry.entities.values()) {
+    let p = paths.get(e.source.path);
+    if (p === undefined) paths.set(e.source.path, (p = paths.size));
+    const row = JSON.stringify([
+      e.id, e.type, e.name, e.aliases, e.demonyms, e.familyName ?? null, e.givenName ?? null, e.nameOrder ?? null,
+      e.country ?? null, e.description ?? null, e.wikidata ?? null, rolesRow(e.roles), e.of ?? null, e.singleHolder ?? null,
+      e.date ?? null, e.participants, p, e.source.range[0], e.source.range[1],
+    ]);
+    ids += `${e.id}\n`;
+    types[k++] = ENTITY_TYPES.indexOf(e.type);
+    chars += row.length;
+    texts.push(row);
+  }
+  // Written straight into shared memory, sized for ASCII with room to spare (grown if the text
+  // needs more): no joined copy of the whole text.
+  let buf = Buffer.from(new SharedArrayBuffer(chars + (chars >> 3) + 64));
+  let bytes = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const row = texts[i];
+    if (buf.length - bytes < 3 * row.length) {
+      const grown = Buffer.from(new SharedArrayBuffer(2 * buf.length + 3 * row.length));
+      buf.copy(grown, 0, 0, bytes);
+      buf = grown;
+    }
+    rowStarts[i] = bytes;
+    bytes += buf.write(row, bytes, 'utf8');
+  }
+  rowStarts[k] = bytes;
+  return { version: registry.version, paths: [...paths.keys()], ids, types, rowStarts, rows: new Uint8Array(buf.buffer, 0, bytes) };
+}
+
+const NONE = Object.freeze([]) as unknown as never[];
+
+/** Roles as one flat list, 7 values a role; an absent value is 0 (`end: null` stays null: it still holds). */
+function rolesRow(roles: readonly Role[]): unknown[] {
+  const out: unknown[] = [];
+  for (const r of roles) out.push(r.office ?? 0, r.title ?? 0, r.of ?? 0, r.start ?? 0, r.end === undefined ? 0 : r.end, r.range[0], r.range[1]);
+  return out;
+}
+
+function rolesOf(row: unknown[]): Role[] {
+  if (!row.length) return NONE;
+  const v = <T>(x: unknown): T | undefined => (x === 0 ? undefined : (x as T));
+  const out: Role[] = [];
+  for (let i = 0; i < row.length; i += 7) {
+    out.push({ office: v(row[i]), title: v(row[i + 1]), of: v(row[i + 2]), start: v(row[i + 3]), end: v(row[i + 4]), range: [row[i + 5] as number, row[i + 6] as number] });
+  }
+  return out;
+}
+
+/**
+ * A worker's entities: a map by id over the encoded rows, each entity made when first asked for
+ * (then kept), in snapshot order when listed.
+ */
+export class SharedEntities implements ReadonlyMap<string, Entity>, TypedEntities {
+  private readonly ids: string[];
+  private readonly byId = new Map<string, number>();
+  private readonly made: (Entity | undefined)[];
+  private readonly buf: Buffer;
+
+  constructor(private readonly enc: EncodedRegistry) {
+    this.ids = enc.ids.split('\n');
+    this.ids.pop();
+    for (let i = 0; i < this.ids.length; i++) this.byId.set(this.ids[i], i);
+    this.made = new Array(this.ids.length);
+    this.buf = Buffer.from(enc.rows.buffer, enc.rows.byteOffset, enc.rows.length);
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** The id of entity number n. */
+  idAt(n: number): string {
+    return this.ids[n];
+  }
+
+  /** Entity number n. */
+  at(n: number): Entity {
+    return (this.made[n] ??= this.read(n));
+  }
+
+  private read(n: number): Entity {
+    const r = JSON.parse(this.buf.toString('utf8', this.enc.rowStarts[n], this.enc.rowStarts[n + 1])) as unknown[];
+    const opt = <T>(x: unknown): T | undefined => (x === null ? undefined : (x as T));
+    const list = <T>(x: unknown): T[] => ((x as T[]).length ? (x as T[]) : NONE);
+    return {
+      id: this.ids[n], type: r[1] as Entity['type'], name: r[2] as string, aliases: list(r[3]), demonyms: list(r[4]),
+      familyName: opt(r[5]), givenName: opt(r[6]), nameOrder: opt(r[7]), country: opt(r[8]), description: opt(r[9]),
+      wikidata: opt(r[10]), roles: rolesOf(r[11] as unknown[]), of: opt(r[12]), singleHolder: opt(r[13]), date: opt(r[14]),
+      participants: list(r[15]),
+      source: { path: this.enc.paths[r[16] as number], range: [r[17] as number, r[18] as number], idRange: [r[17] as number, r[17] as number], references: NONE },
+    };
+  }
+
+  get(id: string): Entity | undefined {
+    const n = this.byId.get(id);
+    return n === undefined ? undefined : this.at(n);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  *ofType(type: EntityType): Iterable<Entity> {
+    const t = ENTITY_TYPES.indexOf(type);
+    const types = this.enc.types;
+    for (let n = 0; n < this.ids.length; n++) if (types[n] === t) yield this.at(n);
+  }
+
+  *entries(): MapIterator<[string, Entity]> {
+    for (let n = 0; n < this.ids.length; n++) yield [this.ids[n], this.at(n)];
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.ids;
+  }
+
+  *values(): MapIterator<Entity> {
+    for (let n = 0; n < this.ids.length; n++) yield this.at(n);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Entity]> {
+    return this.entries();
+  }
+
+  forEach(f: (value: Entity, key: string, map: ReadonlyMap<string, Entity>) => void): void {
+    for (let n = 0; n < this.ids.length; n++) f(this.at(n), this.ids[n], this);
+  }
+}
+
+/** The snapshot `encodeRegistry` describes (no registry files: their findings are reported by the main thread). */
+export function decodeRegistry(enc: EncodedRegistry): RegistrySnapshot {
+  return { version: enc.version, entities: new SharedEntities(enc), files: new Map() };
+}
+
+/** The main thread's index and per-registry tables, for the workers. */
+export interface SharedTables {
+  trie: SharedArrayBuffer;
+  rootStarts: Uint8Array;
+  shortForms: SharedArrayBuffer;
+  fullForms: SharedArrayBuffer;
+  nameParts: SharedArrayBuffer;
+  holders: SharedArrayBuffer;
+}
+
+/** Writes out `ctx`'s entity index and the tables analysis builds from the registry (building them now if not yet built). */
+export function shareTables(ctx: AnalysisContext): SharedTables {
+  const index = ctx.entityIndex;
+  const ordinals = new Map<string, number>();
+  for (const id of ctx.registry.entities.keys()) ordinals.set(id, ordinals.size);
+  const byOrdinal = (m: IdLookup): SharedArrayBuffer => writeFlatTable(mapEntries(m as Map<string, string[]>, (ids) => ids.map((id) => ordinals.get(id)!)));
+  const holders: [string, number[]][] = [];
+  for (const [office, tenures] of officeHolders(ctx.registry) as Map<string, Tenure[]>) {
+    const persons: number[] = [];
+    for (const t of tenures) {
+      const n = ordinals.get(t.person.id)!;
+      if (persons[persons.length - 1] !== n) persons.push(n);
+    }
+    holders.push([office, persons]);
+  }
+  const rootStarts = new Uint8Array(new SharedArrayBuffer(index.rootStarts.length));
+  rootStarts.set(index.rootStarts);
+  return {
+    trie: shareEntityIndex(index),
+    rootStarts,
+    shortForms: byOrdinal(shortForms(index)),
+    fullForms: byOrdinal(fullForms(index)),
+    nameParts: writeFlatTable(Array.from(knownNameParts(index) as Set<string>, (k) => [k, []] as const)),
+    holders: writeFlatTable(holders),
+  };
+}
+
+function* mapEntries<V, W>(m: ReadonlyMap<string, V>, f: (v: V) => W): Iterable<readonly [string, W]> {
+  for (const [k, v] of m) yield [k, f(v)];
+}
+
+/** A worker's entity index over `registry` (decoded by `decodeRegistry`), with the main thread's tables. */
+export function sharedIndex(registry: RegistrySnapshot, tables: SharedTables): EntityIndex {
+  const entities = registry.entities as SharedEntities;
+  const index = sharedEntityIndex(registry, tables.trie, (n) => entities.at(n), tables.rootStarts);
+  presetNameForms(index, idLookup(new FlatTable(tables.shortForms), entities), idLookup(new FlatTable(tables.fullForms), entities));
+  const parts = new FlatTable(tables.nameParts);
+  presetNameParts(index, { has: (k) => parts.has(k) });
+  presetOfficeHolders(registry, holderLookup(new FlatTable(tables.holders), entities));
+  return index;
+}
+
+/** Ids by key from a table of entity numbers (each list made once, when first asked for). */
+function idLookup(table: FlatTable, entities: SharedEntities): IdLookup {
+  const made = new Map<number, string[]>();
+  return {
+    size: table.size,
+    get(key) {
+      const n = table.find(key);
+      if (n < 0) return undefined;
+      let ids = made.get(n);
+      if (!ids) made.set(n, (ids = Array.from(table.values(n), (o) => entities.idAt(o))));
+      return ids;
+    },
+  };
+}
+
+/** Tenures by office, as `officeHolders` lists them (persons in order, each one's roles in order), from the persons holding each office. */
+function holderLookup(table: FlatTable, entities: SharedEntities): HolderLookup {
+  const made = new Map<string, Tenure[] | undefined>();
+  return {
+    get(office) {
+      if (made.has(office)) return made.get(office);
+      const n = table.find(office);
+      let list: Tenure[] | undefined;
+      if (n >= 0) {
+        list = [];
+        for (const p of table.values(n)) {
+          const person = entities.at(p);
+          for (const role of person.roles) {
+            if (role.office !== office) continue;
+            const interval = tenureInterval(role);
+            if (interval) list.push({ person, role, interval });
+          }
+        }
+      }
+      made.set(office, list);
+      return list;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The entity index as the `--jobs` workers read it (core/entities/flatTrie.ts): the trie the main
+ * thread built, written into shared memory and read in place, must be the same trie — every
+ * node's keys, and its targets with the same ids, forms and order — and recognition with it must
+ * give the same mentions as with the built index, on the samples and on a generated registry.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeRegistry, encodeRegistry, shareTables, sharedIndex } from '../../server/src/cli/sharedRegistry';
+import { runContext } from '../../server/src/cli/pipeline';
+import { loadRegistry } from '../../server/src/core/registry';
+import { buildEntityIndex, recognizeEntities } from '../../server/src/core/entities';
+import { TrieLike, shareEntityIndex, sharedEntityIndex } from '../../server/src/core/entities/trie';
+import { parseArticle } from '../../server/src/core/article';
+import { RegistrySnapshot } from '../../server/src/core/types';
+import { generateRegistryYaml } from '../../bench/generate';
+import { samplesDir } from '../helpers';
+
+function dump(node: TrieLike, prefix: string, out: string[]): string[] {
+  if (node.targets) out.push(`${prefix} => ${node.targets.map((t) => `${t.id}:${t.form}:${t.entity.id}`).join(',')}`);
+  const keys = [...node.keys()];
+  out.push(`${prefix} keys ${keys.join('|')}`);
+  for (const k of keys) dump(node.get(k)!, `${prefix}/${k}`, out);
+  return out;
+}
+
+/** The built index and the shared one read back over the snapshot a worker decodes (with the main thread's tables, as a worker has them). */
+function both(registry: RegistrySnapshot): { built: ReturnType<typeof buildEntityIndex>; shared: ReturnType<typeof buildEntityIndex> } {
+  const built = buildEntityIndex(registry);
+  const tables = shareTables(runContext(registry, undefined, built));
+  const decoded = decodeRegistry(encodeRegistry(registry));
+  const shared = sharedIndex(decoded, tables);
+  return { built, shared };
+}
+
+test('a trie written out and read back without the worker tables is the same trie', () => {
+  const registry = sampleRegistry();
+  const built = buildEntityIndex(registry);
+  const shared = sharedEntityIndex(registry, shareEntityIndex(built));
+  assert.deepEqual(dump(shared.root, '', []), dump(built.root, '', []));
+  assert.deepEqual([...shared.rootStarts], [...built.rootStarts]);
+});
+
+function sampleRegistry(): RegistrySnapshot {
+  const dir = join(samplesDir, 'registry');
+  return loadRegistry(readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') })));
+}
+
+test('the shared trie has the built trie\'s nodes, keys and targets, in order (samples)', () => {
+  const { built, shared } = both(sampleRegistry());
+  const a = dump(built.root, '', []);
+  assert.ok(a.length > 300, 'the samples make a trie of some size');
+  assert.deepEqual(dump(shared.root, '', []), a);
+  assert.deepEqual([...shared.rootStarts], [...built.rootStarts]);
+  assert.deepEqual([...shared.officeForms].map(([k, v]) => [k, [...v]]), [...built.officeForms].map(([k, v]) => [k, [...v]]));
+  for (const key of built.root.keys()) {
+    assert.ok(shared.rootTable.find(key, 0, key.length), `root key ${key}`);
+    assert.equal(shared.rootTable.find(`#${key}#`, 1, key.length + 1), shared.rootTable.find(key, 0, key.length), `root key ${key} inside a text`);
+  }
+  assert.equal(shared.root.get('no such key'), undefined);
+  assert.equal(shared.rootTable.find('zzz qqq', 0, 7), undefined);
+});
+
+test('the shared trie equals the built one on a generated registry (2,000 entities, both styles)', () => {
+  for (const style of ['block', 'flow'] as const) {
+    const registry = loadRegistry([{ path: 'gen.yaml', text: generateRegistryYaml(2000, { style }) }]);
+    const { built, shared } = both(registry);
+    assert.deepEqual(dump(shared.root, '', []), dump(built.root, '', []), style);
+  }
+});
+
+test('recognition with the shared index gives the built index\'s mentions on every sample article', () => {
+  const registry = sampleRegistry();
+  const { built, shared } = both(registry);
+  const dir = join(samplesDir, 'articles');
+  let mentions = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.article')).sort()) {
+    const article = parseArticle(readFileSync(join(dir, f), 'utf8'));
+    const a = recognizeEntities(article, built);
+    const b = recognizeEntities(article, shared);
+    const plain = (r: typeof a): unknown => JSON.parse(JSON.stringify(r));
+    assert.deepEqual(plain(b), plain(a), f);
+    mentions += a.mentions.length;
+  }
+  assert.ok(mentions > 100, 'the samples have mentions to compare');
+});
