@@ -12,7 +12,7 @@ import { readTextFile, writeFileAtomic } from '../node/files';
 import { UsageError, eachArgument, numericOrderArg } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
 import { Project, ProjectInputs, folderListings, loadInputs, loadProject } from './project';
-import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
+import { analyzeJsonFiles, analyzeText, checkJsonFiles, displayPath, fileReports, reportedArticle, textReport, writeFilesJson } from './report';
 import { sarifLog } from './sarif';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
@@ -281,10 +281,11 @@ function report(args: Args, inputs: ProjectInputs, run: RunCollector, out: Out, 
   const input = { cwd: inputs.cwd, registry: inputs.registry, articles, ignoreFiles: inputs.ignoreFiles };
   const reports = fileReports(input, run.workspaceFindings(inputs.settings));
   if (args.command === 'analyze') {
-    out(args.json ? JSON.stringify(analyzeJson(input, reports), null, 2) + '\n' : analyzeText(input, reports));
+    if (args.json) writeFilesJson(analyzeJsonFiles(input, reports), out);
+    else out(analyzeText(input, reports));
     return errors.length ? 2 : 0;
   }
-  if (args.format === 'json') out(JSON.stringify(checkJson(input, reports), null, 2) + '\n');
+  if (args.format === 'json') writeFilesJson(checkJsonFiles(input, reports), out);
   else if (args.format === 'sarif') out(JSON.stringify(sarifLog(inputs.cwd, reports, VERSION), null, 2) + '\n');
   else out(textReport(input, reports));
   if (errors.length) return 2;

@@ -114,20 +114,45 @@ export function jsonFinding(f: Finding, cwd: string, show: (file: string) => str
 
 /** The `analyze --json` document (spec §5). */
 export function analyzeJson(project: ReportInput, reports: FileReport[]): unknown {
-  const byFile = new Map(project.articles.map((a) => [a.file, a]));
-  return {
-    files: reports.map((r) => {
-      const a = byFile.get(r.file);
-      return {
-        path: displayPath(project.cwd, r.file),
-        publicationDate: a?.publicationDate ?? null,
-        entities: a ? jsonEntitiesOf(a.entities) : [],
-        dates: a ? jsonDatesOf(a.dates, a.creationTime) : [],
-        diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)),
-      };
-    }),
-  };
+  return { files: [...analyzeJsonFiles(project, reports)] };
 }
+
+/** The entries of `analyzeJson`'s `files`, one at a time. */
+export function* analyzeJsonFiles(project: ReportInput, reports: FileReport[]): Generator<unknown> {
+  const byFile = new Map(project.articles.map((a) => [a.file, a]));
+  for (const r of reports) {
+    const a = byFile.get(r.file);
+    yield {
+      path: displayPath(project.cwd, r.file),
+      publicationDate: a?.publicationDate ?? null,
+      entities: a ? jsonEntitiesOf(a.entities) : [],
+      dates: a ? jsonDatesOf(a.dates, a.creationTime) : [],
+      diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)),
+    };
+  }
+}
+
+/**
+ * Writes `JSON.stringify({ files }, null, 2) + '\n'` (the documents of `analyze --json` and
+ * `check --format json`) in pieces of about 64 KB: each entry is made and stringified when its
+ * turn comes, so a big corpus's report is never one string, nor all its entries objects at once.
+ * An entry's own lines move in by the two levels it sits at (JSON strings hold no raw line break).
+ */
+export function writeFilesJson(entries: Iterable<unknown>, out: (s: string) => void): void {
+  let buf = '';
+  let first = true;
+  for (const e of entries) {
+    buf += (first ? '{\n  "files": [\n    ' : ',\n    ') + JSON.stringify(e, null, 2).replace(NEWLINES, '\n    ');
+    first = false;
+    if (buf.length >= 1 << 16) {
+      out(buf);
+      buf = '';
+    }
+  }
+  out(first ? '{\n  "files": []\n}\n' : `${buf}\n  ]\n}\n`);
+}
+
+const NEWLINES = /\n/g;
 
 /** The entity mentions of one article (spec §5). */
 export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
@@ -181,9 +206,12 @@ export function jsonDatesOf(all: readonly DateMention[], dct: DateMention | null
 
 /** `check --format json`: the same per-file shape, diagnostics only. */
 export function checkJson(project: ReportInput, reports: FileReport[]): unknown {
-  return {
-    files: reports.map((r) => ({ path: displayPath(project.cwd, r.file), diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)) })),
-  };
+  return { files: [...checkJsonFiles(project, reports)] };
+}
+
+/** The entries of `checkJson`'s `files`, one at a time. */
+export function* checkJsonFiles(project: ReportInput, reports: FileReport[]): Generator<unknown> {
+  for (const r of reports) yield { path: displayPath(project.cwd, r.file), diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)) };
 }
 
 /** Line indexes of the reported files, built once each; related places may point to any of them. */

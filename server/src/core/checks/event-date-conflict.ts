@@ -25,8 +25,22 @@ export interface EventDateClaim {
   dates: DateMention[];
 }
 
-/** The dated event mentions of an article (mentions whose sentence holds a resolved date). */
-export function eventDateClaims(article: Article, entities: readonly EntityMention[], dates: readonly DateMention[]): EventDateClaim[] {
+/**
+ * The last claims made from each list of mentions, with the article and dates they were made
+ * with: the check and the workspace summary (`summarize`) of one analysis ask for the same claims.
+ */
+const claimsMemo = new WeakMap<readonly EntityMention[], { article: Article; dates: readonly DateMention[]; count: number; claims: readonly EventDateClaim[] }>();
+
+/** The dated event mentions of an article (mentions whose sentence holds a resolved date). Read-only: shared by the callers of one analysis. */
+export function eventDateClaims(article: Article, entities: readonly EntityMention[], dates: readonly DateMention[]): readonly EventDateClaim[] {
+  const hit = claimsMemo.get(entities);
+  if (hit && hit.article === article && hit.dates === dates && hit.count === entities.length) return hit.claims;
+  const claims = findEventDateClaims(article, entities, dates);
+  claimsMemo.set(entities, { article, dates, count: entities.length, claims });
+  return claims;
+}
+
+function findEventDateClaims(article: Article, entities: readonly EntityMention[], dates: readonly DateMention[]): EventDateClaim[] {
   const out: EventDateClaim[] = [];
   for (const m of entities) {
     if (m.type !== 'event' || !m.id) continue;

@@ -66,40 +66,42 @@ export interface Fingerprint {
 }
 
 /**
+ * The key's bytes while `fingerprint` writes it (grown when a paragraph needs more; each call
+ * decodes what it wrote before returning, so nothing is kept between calls).
+ */
+let keyBuf = new Uint8Array(4096);
+/** ASCII bytes to a string: every byte below 0x80 decodes to itself in windows-1252. */
+const LATIN1 = new TextDecoder('latin1');
+
+/**
  * The fingerprint of `text[start, end)` (a paragraph): its folded words joined by single spaces.
- * ASCII text (most news paragraphs) is read in place, its words written straight into the key —
- * no copy of the paragraph, no string per word, no list; anything else is folded in full.
+ * ASCII text (most news paragraphs) is read in place, its words lower-cased into one byte buffer
+ * decoded once — no copy of the paragraph, no string per word, no list; anything else is folded
+ * in full.
  */
 export function fingerprint(text: string, start = 0, end = text.length): Fingerprint {
-  let key = '';
+  // The key is never longer than the text (a space stands for at least one separator).
+  if (keyBuf.length < end - start) keyBuf = new Uint8Array(Math.max(end - start, 2 * keyBuf.length));
+  const buf = keyBuf;
+  let n = 0;
   let count = 0;
-  /** Start of the run of letters and digits not yet appended. */
-  let run = -1;
-  /** A word is open: an apostrophe since its last letters joins what follows to it. */
+  /** A word is open: nothing but apostrophes (' or `) since its last letters, which join what follows to it. */
   let open = false;
-  let upper = false;
-  for (let i = start; i <= end; i++) {
-    const c = i < end ? text.charCodeAt(i) : 32;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 0x80) return foldedFingerprint(start === 0 && end === text.length ? text : text.slice(start, end));
-    const cap = c >= 65 && c <= 90;
-    if (cap || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (run < 0) run = i;
-      upper ||= cap;
-      continue;
-    }
-    if (run >= 0) {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
       if (!open) {
-        if (count) key += ' ';
+        if (count) buf[n++] = 32;
         count++;
         open = true;
       }
-      key += text.slice(run, i);
-      run = -1;
+      buf[n++] = c >= 65 && c <= 90 ? c | 0x20 : c;
+      continue;
     }
-    // An apostrophe (' or `) joins the letters around it; anything else ends the word.
     if (c !== 39 && c !== 96) open = false;
   }
-  return { key: upper ? key.toLowerCase() : key, wordCount: count };
+  return { key: n ? LATIN1.decode(buf.subarray(0, n)) : '', wordCount: count };
 }
 
 function foldedFingerprint(text: string): Fingerprint {
