@@ -250,11 +250,11 @@ const articleLoads = new Map<Folder, Promise<void>>();
 async function loadFolder(folder: Folder): Promise<void> {
   const s = folder.uri ? await settings.get(folder.uri) : undefined;
   const task = new WorkDoneTask(connection, workDoneProgress && !!s, `Attaché: loading the registry of ${folder.name}`);
-  // Begin is shown before the (synchronous) reading starts; a client slow to answer does not hold it up.
+  // Begin is shown before the reading starts; a client slow to answer does not hold it up.
   await Promise.race([task.ready, new Promise((resolve) => setTimeout(resolve, PROGRESS_CREATE_WAIT_MS))]);
   try {
     if (s) {
-      service.loadFolder(folder, s, (done, total) => {
+      await service.loadFolder(folder, s, (done, total) => {
         task.report(`${done}/${total} registry files read`, (90 * done) / total, done === total);
         // The folder's snapshot and entity index are built next (`Folder.refresh`).
         if (done === total) task.report('building the entity index', 90, true);
@@ -427,9 +427,12 @@ documents.onDidSave((e) => {
   const uri = canonicalUri(e.document.uri);
   if (service.isRegistry(uri)) scheduleRegistrySync(uri);
 });
-documents.onDidClose((e) => {
+documents.onDidClose(async (e) => {
   const uri = canonicalUri(e.document.uri);
-  const kind = service.close(uri);
+  // The file on disk is read (without blocking) before its problems replace the buffer's.
+  const kind = await service.close(uri);
+  // Opened again meanwhile: the open document's handlers took over.
+  if (service.documents.has(uri)) return;
   checked.delete(uri);
   // In `open` scope a closed file's problems leave with it; in `workspace` scope those of the file
   // on disk replace the buffer's ("Check Workspace" shows every file's on demand).
@@ -470,6 +473,7 @@ connection.onDidChangeWatchedFiles((params) => {
 async function workspaceRead(): Promise<void> {
   await articlesRead;
   await fileChanges;
+  await service.sidecarsRead();
 }
 
 async function filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -517,6 +521,8 @@ connection.onDidChangeConfiguration(async () => {
 
 onRequest(AnnotationsRequest, async (p) => {
   await ready;
+  // The article's sidecar may still be being read.
+  await service.prepare(canonicalUri(p.uri));
   return annotationItems(service, canonicalUri(p.uri));
 });
 
@@ -531,7 +537,9 @@ onRequest(ContextSpansRequest, async (p, token) => {
 });
 
 onRequest(TimelineRequest, async (p) => {
-  await ready;
+  // A folder's or a person's timeline spans the articles on disk: wait until they are read.
+  if (p.scope === 'workspace' || p.entity) await workspaceRead();
+  else await ready;
   return timeline(service, { ...p, ...(p.uri ? { uri: canonicalUri(p.uri) } : {}) });
 });
 
@@ -582,6 +590,7 @@ connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | Impor
   }
   if (params.command === COMMANDS.refreshAnchors) {
     await ready;
+    await service.prepare(canonicalUri(String(params.arguments?.[0])));
     const edit = refreshAnchorsEdit(service, canonicalUri(String(params.arguments?.[0])));
     if (!edit) return false;
     return (await connection.workspace.applyEdit({ label: 'Update annotation anchors', edit })).applied;
@@ -589,6 +598,8 @@ connection.onExecuteCommand(async (params): Promise<CheckWorkspaceResult | Impor
   if (params.command === COMMANDS.annotate || params.command === COMMANDS.removeAnnotation || params.command === COMMANDS.reattach) {
     await ready;
     const args = params.arguments ?? [];
+    // An edit of the sidecar needs its text: wait while it is being read.
+    await service.prepare(canonicalUri(String(params.command === COMMANDS.annotate ? (args[0] as AnnotateArgs | undefined)?.uri : args[0])));
     const edit = params.command === COMMANDS.annotate
       ? annotationEdit(service, { ...(args[0] as AnnotateArgs), uri: canonicalUri((args[0] as AnnotateArgs).uri) })
       : params.command === COMMANDS.reattach

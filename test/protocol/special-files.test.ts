@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Hover, MarkupContent } from 'vscode-languageserver/node';
@@ -23,6 +23,10 @@ describe('special files named like articles', { skip: existsSync(serverPath) ? f
   before(async () => {
     root = makeWorkspace({ 'registry.yaml': REGISTRY, 'a.article': ARTICLE });
     execFileSync('mkfifo', [join(root, 'early.article')]);
+    // Read at start-up too, like the articles: an article's sidecar, the ignore file (both by
+    // name). A FIFO under the registry globs is not even listed: the folder walk takes regular files.
+    mkdirSync(join(root, 'registry'));
+    for (const f of ['registry/pipe.yaml', 'a.article.annotations.yaml', 'attache.ignore.yaml']) execFileSync('mkfifo', [join(root, f)]);
     client = await TestClient.start(root);
   });
   after(async () => {
@@ -42,5 +46,26 @@ describe('special files named like articles', { skip: existsSync(serverPath) ? f
     // Neither pipe became an article with problems of its own.
     assert.ok(!client.diagnostics.has(client.uri('late.article')));
     assert.ok(!client.diagnostics.has(client.uri('early.article')));
+  });
+
+  test('a FIFO as sidecar or ignore file is refused with a message naming it; the rest loads', async () => {
+    for (const f of ['a.article.annotations.yaml', 'attache.ignore.yaml']) {
+      await client.waitForLog(new RegExp(`${f.replace(/\./g, '\\.')}: is a named pipe \\(FIFO\\), not a file`));
+    }
+    const uri = client.uri('a.article');
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(ARTICLE, 'Peru', 1) });
+    assert.match((h!.contents as MarkupContent).value, /Peru/);
+    assert.ok(!client.log.some((l) => /registry\/pipe\.yaml/.test(l)), 'the FIFO under the registry globs is never opened');
+  });
+
+  test('the annotate command on file:///dev/zero answers false at once, reading nothing', async () => {
+    // Item 2: the server once read the whole device (2 GB in 2 s) to place the annotation.
+    const r = await client.request<boolean>('workspace/executeCommand', {
+      command: 'attache.server.annotate',
+      arguments: [{ uri: 'file:///dev/zero', start: 0, end: 4, kind: 'not-entity' }],
+    });
+    assert.equal(r, false);
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: client.uri('a.article') }, position: positionOf(ARTICLE, 'Peru', 1) });
+    assert.match((h!.contents as MarkupContent).value, /Peru/);
   });
 });

@@ -26,7 +26,7 @@ async function workspace(settings = DEFAULT_SETTINGS): Promise<AttacheService> {
     'notes/d.yaml': 'x: 1\n',
   });
   const service = new AttacheService(host, [{ uri: ROOT, name: 'ws' }]);
-  service.loadFolder(service.folders[0], settings);
+  await service.loadFolder(service.folders[0], settings);
   await service.loadArticles(service.folders[0]);
   return service;
 }
@@ -69,7 +69,7 @@ describe('classify', () => {
     const uri = `${ROOT}/notes/c.txt`;
     assert.equal(s.openOrChange({ uri, languageId: 'diplomatic-article', version: 1, text: ARTICLE }), 'article');
     assert.equal(s.classify(uri), 'article');
-    assert.equal(s.close(uri), 'article');
+    assert.equal(await s.close(uri), 'article');
     // Outside the globs: it leaves with its tab.
     assert.equal(s.classify(uri), 'other');
     assert.ok(!s.folders[0].articles.has(uri));
@@ -85,7 +85,7 @@ describe('classify', () => {
       assert.equal(s.openOrChange({ uri, languageId: rel.endsWith('.yaml') ? 'yaml' : 'plaintext', version: 1, text: s.textOf(uri) ?? '' }), expected, `open: ${rel}`);
       // While open, the buffer wins: a change on disk is not the service's business.
       if (expected !== 'sidecar') assert.equal(await s.fileChanged(uri, false), 'other', `change on disk while open: ${rel}`);
-      assert.equal(s.close(uri), expected, `close: ${rel}`);
+      assert.equal(await s.close(uri), expected, `close: ${rel}`);
     }
   });
 });

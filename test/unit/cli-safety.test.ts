@@ -126,3 +126,17 @@ test('encoded surrogates (CESU-8) and overlong forms are reported at their own o
   assert.equal(r.code, 2);
   assert.match(r.err, /not valid UTF-8 \(first bad byte at offset 6\)/);
 });
+
+test('lone-CR line endings: the repeated paragraph is found, on its own line, with offsets into the file', () => {
+  // Item 12: a lone-CR file used to read as one line (no duplicate found, everything on line 1).
+  const text = ['---', 'date: 2025-03-20', '---', PARA, 'A second paragraph that says something else entirely about the talks.', PARA, ''].join('\r');
+  const dir = workspace({ 'cr.article': text });
+  const r = cli(['check', '--format', 'json', 'cr.article'], dir);
+  const findings = (JSON.parse(r.out) as { files: { diagnostics: { code: string; start: number; end: number; line: number }[] }[] }).files[0].diagnostics;
+  const dup = findings.find((f) => f.code === 'duplicate-paragraph');
+  assert.ok(dup, r.out);
+  assert.equal(dup.start, text.lastIndexOf(PARA));
+  assert.equal(text.slice(dup.start, dup.end), PARA);
+  const t = cli(['check', 'cr.article'], dir);
+  assert.match(t.out, /cr\.article:6:1/);
+});

@@ -24,7 +24,7 @@ import { ROOT, memoryHost } from './memoryHost';
 async function samples(): Promise<AttacheService> {
   const service = new AttacheService(memoryHost(sampleFiles()), [{ uri: ROOT, name: 'samples' }]);
   const folder = service.folders[0];
-  service.loadFolder(folder, DEFAULT_SETTINGS);
+  await service.loadFolder(folder, DEFAULT_SETTINGS);
   await service.loadArticles(folder);
   assert.ok(service.indexStep(Number.POSITIVE_INFINITY));
   return service;

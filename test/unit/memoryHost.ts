@@ -4,12 +4,14 @@
  * feature functions directly, with no disk, no server process and no connection.
  */
 
-import { Host } from '../../server/src/lsp/service';
+import { Host, HostRead } from '../../server/src/lsp/service';
 import { globMatcher } from '../../server/src/node/files';
 
 export const ROOT = 'file:///ws';
 
 export interface MemoryHost extends Host {
+  /** What `readFileAsync` answers, at once (the service itself has no synchronous read). */
+  readFile(uri: string): HostRead;
   /** URI → text; tests may change it and tell the service (`fileChanged`). */
   readonly files: Map<string, string>;
   /** Everything the service logged. */

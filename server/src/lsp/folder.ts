@@ -12,7 +12,7 @@
  */
 
 import { ArticleAnalysis, analyzeArticle, analyzeArticleSteps } from '../core/analyze';
-import { isSidecarPath, sidecarPath } from '../core/annotations';
+import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
 import { EntityIndex, buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
 import { diffRegion, spliceAnalysis } from '../core/splice';
@@ -427,23 +427,82 @@ export class Folder {
       || rec.analyzedSidecar !== this.sidecarText(sidecarPath(rec.uri)) || rec.analyzedSettings !== this.analysisSettings;
   }
 
-  /** Annotation sidecar texts by sidecar URI, as last seen on disk (undefined: no such file). */
+  /** Annotation sidecar texts by sidecar URI, as last read from disk (undefined: no such file). */
   private readonly sidecars = new Map<string, string | undefined>();
+  /** Sidecar reads under way, by sidecar URI (the latest one started). */
+  private readonly sidecarReads = new Map<string, Promise<void>>();
 
   /** Open sidecar buffers (set by the service on open and change, removed on close). */
   readonly openSidecars = new Map<string, string>();
 
-  /** An article's annotation sidecar: the open buffer, else the file (read once, then on change). */
+  /**
+   * An article's annotation sidecar: the open buffer, else the file as last read. A sidecar never
+   * read is read now without blocking (`readSidecar`), and counts as absent until it arrives:
+   * `prepare` (service.ts) waits for it, so diagnostics and requests never see that gap.
+   */
   sidecarText(uri: string): string | undefined {
     const open = this.openSidecars.get(uri);
     if (open !== undefined) return open;
-    if (!this.sidecars.has(uri)) this.sidecarChanged(uri);
+    if (!this.sidecars.has(uri) && !this.sidecarReads.has(uri)) void this.readSidecar(uri);
     return this.sidecars.get(uri);
   }
 
-  /** Re-read a sidecar from disk (after a change on disk, or when its editor closes). */
-  sidecarChanged(uri: string, r: HostRead = this.host.readFile(uri)): void {
-    this.sidecars.set(uri, r.ok ? r.text : undefined);
+  /** Resolves once sidecar `uri` is known: read now if it never was, or when the read under way ends. */
+  loadSidecar(uri: string): Promise<void> {
+    this.sidecarText(uri);
+    return this.sidecarRead(uri);
+  }
+
+  /** Resolves once no read of sidecar `uri` is under way (at once when none is). */
+  async sidecarRead(uri: string): Promise<void> {
+    for (let p = this.sidecarReads.get(uri); p; p = this.sidecarReads.get(uri)) await p;
+  }
+
+  /** Resolves once no sidecar read of the folder is under way. */
+  async sidecarsRead(): Promise<void> {
+    while (this.sidecarReads.size) await Promise.all(this.sidecarReads.values());
+  }
+
+  /**
+   * (Re)reads a sidecar from disk without blocking (first use, a change on disk, its editor closed;
+   * `deleted`: it is gone, nothing to read). The articles whose analysis it changes are reported
+   * (`onAffected`), so their problems follow.
+   */
+  readSidecar(uri: string, deleted = false): Promise<void> {
+    const seq = this.nextRead();
+    const read: Promise<HostRead> = deleted ? Promise.resolve({ ok: false, error: `${uri}: deleted`, missing: true }) : this.host.readFileAsync(uri);
+    const p = read.then((r) => {
+      if (this.sidecarReads.get(uri) === p) this.sidecarReads.delete(uri);
+      if (!this.claimRead(uri, seq)) return;
+      const before = this.sidecars.get(uri);
+      const text = r.ok ? r.text : undefined;
+      this.sidecars.set(uri, text);
+      if (!r.ok && !r.missing) this.host.log(r.error);
+      // A known article was (or may have been) analyzed without this text: it and the sidecar's
+      // own problems follow.
+      if (text !== before && this.articles.has(articleOfSidecar(uri))) this.report(new Set([articleOfSidecar(uri), uri]));
+    });
+    this.sidecarReads.set(uri, p);
+    return p;
+  }
+
+  private readSeq = 0;
+  /** Per file, the start number of the read whose result the folder holds. */
+  private readonly heldRead = new Map<string, number>();
+
+  /** Numbers a read from disk as it starts (see `claimRead`). */
+  nextRead(): number {
+    return ++this.readSeq;
+  }
+
+  /**
+   * Whether the result of read `seq` of `uri` may be applied: not when a read of the same file
+   * that started later was applied first (its result is newer). Reads answer in any order.
+   */
+  claimRead(uri: string, seq: number): boolean {
+    if ((this.heldRead.get(uri) ?? 0) > seq) return false;
+    this.heldRead.set(uri, seq);
+    return true;
   }
 
   crossFindings(uri: string): ReturnType<CrossArticleIndex['findingsFor']> {

@@ -15,30 +15,32 @@
  */
 
 import { ArticleAnalysis } from '../core/analyze';
-import { articleOfSidecar, isSidecarPath } from '../core/annotations';
+import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
 import { upperBound } from '../core/search';
 import type { TextDiff } from '../core/splice';
 import { DateMention, Entity, EntityMention } from '../core/types';
 import { rememberLines } from './convert';
 import type { LineLookup } from './document';
-import { ArticleRecord, Cancellation, FileKind, Folder, LARGE_ARTICLE } from './folder';
+import { ArticleRecord, Cancellation, CancelledError, FileKind, Folder, LARGE_ARTICLE } from './folder';
 import { AttacheSettings } from './settings';
 
-/** How many article files `loadArticles` reads at the same time. */
+/** How many files `loadFolder` and `loadArticles` read at the same time. */
 const READ_AHEAD = 16;
 
 // The folder's types, for the feature modules that import them from here.
 export { ArticleRecord, Cancellation, CancelledError, FileKind, Folder, LARGE_ARTICLE, MentionStats } from './folder';
 
-/** File access and URI handling the service needs; `node/host.ts` implements it on the real disk. */
+/**
+ * File access and URI handling the service needs; `node/host.ts` implements it on the real disk.
+ * There is no synchronous read: the server never blocks its event loop on a file.
+ */
 export interface Host {
   /** URIs of files under the folder `folderUri` matching `globs` (relative to the folder). */
   findFiles(folderUri: string, globs: readonly string[]): string[];
-  /** The text of a file (without BOM), or an error message naming it. */
-  readFile(uri: string): HostRead;
   /**
-   * The same without blocking the event loop, answered within a time limit even when the file
-   * system hangs (then as an error). Used where the server reacts to changes on disk.
+   * The text of a file (without BOM), or an error message naming it, read without blocking the
+   * event loop and answered within a time limit even when the file system hangs (then as an
+   * error). Regular files only: a FIFO or a device is refused, not opened.
    */
   readFileAsync(uri: string): Promise<HostRead>;
   /** `uri`'s path relative to the folder, with `/` separators, or undefined when outside it. */
@@ -122,12 +124,19 @@ export class AttacheService {
     return this.looseFolder;
   }
 
+  /** Per folder, the number of its latest `loadFolder` (a newer load supersedes one under way). */
+  private readonly loads = new Map<Folder, number>();
+
   /**
-   * Reads one folder's registry files (every feature needs them) and classifies the documents
-   * already open; `loadArticles` reads the articles on disk afterwards, and `indexStep` analyses
-   * them in the background.
+   * Reads one folder's registry files (every feature needs them) and its ignore file, without
+   * blocking the event loop, and classifies the documents already open; `loadArticles` reads the
+   * articles on disk afterwards, and `indexStep` analyses them in the background. Open documents
+   * win over the files read meanwhile, and so does a change on disk applied meanwhile
+   * (`Folder.claimRead`); a newer load of the same folder makes this one stop.
    */
-  loadFolder(folder: Folder, settings: AttacheSettings, onRegistryFile?: (done: number, total: number) => void): void {
+  async loadFolder(folder: Folder, settings: AttacheSettings, onRegistryFile?: (done: number, total: number) => void): Promise<void> {
+    const load = (this.loads.get(folder) ?? 0) + 1;
+    this.loads.set(folder, load);
     folder.applySettings(settings);
     if (folder.uri === null) return;
     const t0 = Date.now();
@@ -139,18 +148,25 @@ export class AttacheService {
       // Known articles count as articles in `classify`: ask the globs and the language directly.
       if (!folder.matchesArticleGlobs(uri) && doc?.languageId !== 'diplomatic-article') folder.removeArticle(uri);
     }
+    const ignoreUri = folder.ignoreUri();
+    const uris = ignoreUri ? [...registryUris, ignoreUri] : registryUris;
+    const seqs = uris.map(() => folder.nextRead());
+    const reads = await readAll(uris.map((uri) => () => (this.documents.has(uri) ? Promise.resolve(undefined) : this.host.readFileAsync(uri))));
+    if (this.loads.get(folder) !== load) return;
     try {
       registryUris.forEach((uri, i) => {
         const open = this.documents.get(uri);
+        const r = reads[i];
         if (open) this.timedSetFile(folder, uri, open.text);
-        else this.readRegistryFile(folder, uri);
+        else if (r && folder.claimRead(uri, seqs[i])) this.readRegistryFile(folder, uri, r);
         onRegistryFile?.(i + 1, registryUris.length);
       });
     } finally {
       // Whatever was read counts, even if a later file failed.
       this.refresh(folder);
     }
-    this.readIgnoreFile(folder);
+    const ignore = reads[registryUris.length];
+    if (ignoreUri && (this.documents.has(ignoreUri) || (ignore && folder.claimRead(ignoreUri, seqs[registryUris.length])))) this.readIgnoreFile(folder, ignore);
     const snap = folder.snapshot;
     this.host.log(`${folder.name}: ${registryUris.length} registry file(s), ${snap.entities.size} entities (${Date.now() - t0} ms)`);
     // Documents opened before the settings were known are classified again with the folder's globs.
@@ -169,15 +185,12 @@ export class AttacheService {
     const uris = this.host.findFiles(folder.uri, folder.settings.articles).filter((uri) => folder.classify(uri) === 'article' && !this.documents.has(uri));
     // Read without blocking the event loop, a few files at a time (a slow one does not hold up the
     // rest), then taken in file order, so the folder's articles are in the same order every time.
-    const reads: HostRead[] = new Array(uris.length);
-    let next = 0;
-    const reader = async (): Promise<void> => {
-      while (next < uris.length) {
-        const i = next++;
-        reads[i] = await this.host.readFileAsync(uris[i]);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, uris.length) }, reader));
+    // Each article's annotation sidecar is read with it, so no analysis waits for it later.
+    const reads = await readAll(uris.map((uri) => async () => {
+      const r = await this.host.readFileAsync(uri);
+      if (r.ok) await folder.readSidecar(sidecarPath(uri));
+      return r;
+    }));
     let n = 0;
     uris.forEach((uri, i) => {
       const r = reads[i];
@@ -196,8 +209,8 @@ export class AttacheService {
     return this.folderFor(uri).ignoreUri() === uri;
   }
 
-  /** (Re)reads a folder's ignore file: the open buffer, else `r` or the disk (absent: no names ignored). */
-  private readIgnoreFile(folder: Folder, r?: HostRead): void {
+  /** Takes a folder's ignore file: the open buffer, else `r` as read from disk (absent: no names ignored). */
+  private readIgnoreFile(folder: Folder, r: HostRead | undefined): void {
     const uri = folder.ignoreUri();
     if (!uri) return;
     const open = this.documents.get(uri);
@@ -205,12 +218,12 @@ export class AttacheService {
       folder.setIgnoreText(open.text);
       return;
     }
-    const read = r ?? this.host.readFile(uri);
-    if (!read.ok && !read.missing) this.host.log(read.error);
-    folder.setIgnoreText(read.ok ? read.text : undefined);
+    if (!r) return;
+    if (!r.ok && !r.missing) this.host.log(r.error);
+    folder.setIgnoreText(r.ok ? r.text : undefined);
   }
 
-  private readRegistryFile(folder: Folder, uri: string, r: HostRead = this.host.readFile(uri)): void {
+  private readRegistryFile(folder: Folder, uri: string, r: HostRead): void {
     if (r.ok) this.timedSetFile(folder, uri, r.text);
     else {
       // A registry file that exists but cannot be decoded keeps its last good entities and shows a
@@ -300,29 +313,40 @@ export class AttacheService {
 
   /**
    * The editor closed a document: from now on the file on disk counts (the buffer may have had
-   * unsaved changes). Returns what kind of file it was.
+   * unsaved changes). It is read without blocking the event loop; resolves, once the folder has
+   * it, with what kind of file it was. Opened again meanwhile: the new buffer wins.
    */
-  close(uri: string): FileKind {
+  async close(uri: string): Promise<FileKind> {
     const folder = this.folderFor(uri);
     const kind = this.classify(uri);
     this.documents.delete(uri);
     if (kind === 'sidecar') {
       // From now on the file on disk counts (unsaved changes are gone with the buffer).
       folder.openSidecars.delete(uri);
-      folder.sidecarChanged(uri);
-    } else if (kind === 'ignore') {
-      // From now on the file on disk counts.
-      this.readIgnoreFile(folder);
-    } else if (kind === 'registry') {
-      if (folder.uri !== null && folder.matchesRegistryGlobs(uri)) this.readRegistryFile(folder, uri);
-      else folder.removeRegistryFile(uri);
-      this.refresh(folder);
-    } else if (kind === 'article' && folder.articles.has(uri)) {
-      const r = this.host.readFile(uri);
-      // Files on disk stay known (references, workspace checks); loose files leave with their tab.
-      if (r.ok && folder.uri !== null && folder.matchesArticleGlobs(uri)) folder.setArticleText(uri, r.text, null);
-      else folder.removeArticle(uri);
+      await folder.readSidecar(uri);
+      return kind;
     }
+    const keep = kind === 'ignore'
+      || (kind === 'registry' && folder.uri !== null && folder.matchesRegistryGlobs(uri))
+      // Files on disk stay known (references, workspace checks); loose files leave with their tab.
+      || (kind === 'article' && folder.articles.has(uri) && folder.uri !== null && folder.matchesArticleGlobs(uri));
+    if (kind === 'registry' && !keep) {
+      folder.removeRegistryFile(uri);
+      this.refresh(folder);
+    }
+    if (kind === 'article' && !keep) folder.removeArticle(uri);
+    if (!keep) return kind;
+    const seq = folder.nextRead();
+    const r = await this.host.readFileAsync(uri);
+    // Opened again meanwhile (the editor reopens a document whose language changed): its buffer
+    // counts. A change on disk read after this one has the newer text.
+    if (this.documents.has(uri) || !folder.claimRead(uri, seq)) return kind;
+    if (kind === 'ignore') this.readIgnoreFile(folder, r);
+    else if (kind === 'registry') {
+      this.readRegistryFile(folder, uri, r);
+      this.refresh(folder);
+    } else if (r.ok) folder.setArticleText(uri, r.text, null);
+    else folder.removeArticle(uri);
     return kind;
   }
 
@@ -339,14 +363,17 @@ export class AttacheService {
     const open = (): FileKind | undefined => (this.documents.has(uri) ? (kind === 'sidecar' ? 'sidecar' : 'other') : undefined);
     if (kind === 'other') return 'other';
     if (open()) return open()!;
-    const r: HostRead = deleted ? { ok: false, error: `${uri}: deleted`, missing: true } : await this.host.readFileAsync(uri);
-    // The editor may have opened the file while it was read: then its buffer counts.
-    if (open()) return open()!;
     if (kind === 'sidecar') {
       // A deleted sidecar reads as absent.
-      folder.sidecarChanged(uri, r);
+      await folder.readSidecar(uri, deleted);
       return 'sidecar';
     }
+    const seq = folder.nextRead();
+    const r: HostRead = deleted ? { ok: false, error: `${uri}: deleted`, missing: true } : await this.host.readFileAsync(uri);
+    // The editor may have opened the file while it was read: then its buffer counts. A read of
+    // the same file that started later (a close) may have been applied already: it is newer.
+    if (open()) return open()!;
+    if (!folder.claimRead(uri, seq)) return kind;
     if (kind === 'ignore') {
       this.readIgnoreFile(folder, r);
       return 'ignore';
@@ -358,17 +385,22 @@ export class AttacheService {
       return 'registry';
     }
     if (deleted) folder.removeArticle(uri);
-    else {
-      if (r.ok) folder.setArticleText(uri, r.text, null);
-      else {
-        this.host.log(r.error);
-        folder.removeArticle(uri);
-      }
+    else if (r.ok) {
+      // Its sidecar is known before the article counts, so no analysis of it waits for that read.
+      await folder.loadSidecar(sidecarPath(uri));
+      if (open()) return open()!;
+      folder.setArticleText(uri, r.text, null);
+    } else {
+      this.host.log(r.error);
+      folder.removeArticle(uri);
     }
     return 'article';
   }
 
-  /** The text the server currently has for a URI: the open buffer, a known article, a registry file, or the disk. */
+  /**
+   * The text the server currently has for a URI: the open buffer, a known article, a registry
+   * file, an annotation sidecar, the ignore file; undefined for any other file (never read here).
+   */
   textOf = (uri: string): string | undefined => {
     const doc = this.documents.get(uri);
     if (doc) return doc.text;
@@ -377,8 +409,8 @@ export class AttacheService {
     if (rec) return rec.text;
     const status = folder.snapshot.files.get(uri);
     if (status) return status.text;
-    const r = this.host.readFile(uri);
-    return r.ok ? r.text : undefined;
+    if (isSidecarPath(uri)) return folder.sidecarText(uri);
+    return uri === folder.ignoreFile?.uri ? folder.ignoreFile.text : undefined;
   };
 
   /** The article record and its current analysis, or undefined for a URI that is not an article. */
@@ -409,8 +441,17 @@ export class AttacheService {
     const target = isSidecarPath(uri) ? articleOfSidecar(uri) : uri;
     const folder = this.folderFor(target);
     const rec = folder.articles.get(target);
-    if (!rec || (quick && folder.quickAnalysis(rec))) return;
+    if (!rec) return;
+    // Its annotations are part of the analysis: a sidecar still being read is waited for.
+    await folder.loadSidecar(sidecarPath(target));
+    if (token?.isCancellationRequested) throw new CancelledError();
+    if (quick && folder.quickAnalysis(rec)) return;
     await folder.analysisAsync(rec, token);
+  }
+
+  /** Resolves once no annotation sidecar of any folder is being read (workspace-wide answers). */
+  async sidecarsRead(): Promise<void> {
+    for (const f of this.allFolders()) await f.sidecarsRead();
   }
 
   /** Every registry entity of every folder (workspace symbols). */
@@ -437,6 +478,23 @@ export class AttacheService {
     const e = list[i];
     return offset <= e.source.range[1] ? e : undefined;
   }
+}
+
+/**
+ * Runs `tasks` (reads), at most `READ_AHEAD` at a time, so a slow file does not hold up the rest;
+ * the results are in the order of the tasks.
+ */
+async function readAll<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, tasks.length) }, worker));
+  return out;
 }
 
 /**

@@ -72,14 +72,12 @@ function kindOf(st: fs.Stats): string {
 }
 
 /**
- * Reads a UTF-8 text file without its BOM. Binary content (NUL bytes) and invalid UTF-8 are
- * errors that name the byte offset, rather than text full of replacement characters.
- *
- * Only regular files are read: a FIFO would block the reader until someone writes to it, and a
- * device such as /dev/zero never ends. The file is opened non-blocking and checked with fstat on
- * the open descriptor (no race with a rename), and the size cap counts the bytes actually read, since
- * special and virtual files report size 0.
+ * Reading a UTF-8 text file (`readTextFile`, `readTextFileAsync`) gives its text without BOM.
+ * Binary content (NUL bytes) and invalid UTF-8 are errors that name the byte offset, rather than
+ * text full of replacement characters. Only regular files are read: a FIFO would block the reader
+ * until someone writes to it, and a device such as /dev/zero never ends.
  */
+
 /** Why a file is not read, from its stat (not a regular file, too large); undefined when it is read. */
 function refusal(file: string, st: fs.Stats): ReadResult | undefined {
   if (!st.isFile()) return failure(file, `is ${kindOf(st)}, not a file; only regular text files are read`);
@@ -99,34 +97,65 @@ function withRoom(buf: Buffer<ArrayBuffer>, total: number): Buffer<ArrayBuffer> 
   return bigger;
 }
 
-/** Small files are read here (see readTextFile); nothing refers to it after the call. */
+/**
+ * One read, as the steps it asks the file system for: `readTextFile` answers them synchronously
+ * (the CLI), `readTextFileAsync` on the libuv thread pool (the language server). So the checks
+ * live in one place: regular files only (stat before opening, since opening a FIFO blocks; fstat
+ * again on the open descriptor, so a rename in between changes nothing), the size cap counted in
+ * bytes read (special and virtual files report size 0), then the decoding checks.
+ */
+type ReadStep =
+  | { op: 'stat' }
+  /** Open non-blocking, then fstat the descriptor. */
+  | { op: 'open' }
+  /** Read into `buf` at `at`, up to its end; answers the number of bytes read. */
+  | { op: 'read'; buf: Buffer; at: number };
+
+function* readSteps(file: string, scratch: Buffer<ArrayBuffer> | undefined): Generator<ReadStep, ReadResult, fs.Stats | number> {
+  const refused = refusal(file, (yield { op: 'stat' }) as fs.Stats);
+  if (refused) return refused;
+  const st = (yield { op: 'open' }) as fs.Stats;
+  const refusedNow = refusal(file, st);
+  if (refusedNow) return refusedNow;
+  // Read into one buffer until a read returns 0: a scratch buffer when the caller has one and the
+  // file is small (no allocation per file: the text is decoded into a string at once), else a
+  // buffer sized from fstat, doubled if the file grows. Special files report size 0.
+  let buf = scratch && st.size + 1 <= scratch.length ? scratch : Buffer.allocUnsafe(Math.min(st.size + 1, MAX_FILE_BYTES + 1));
+  let total = 0;
+  for (;;) {
+    buf = withRoom(buf, total);
+    const n = (yield { op: 'read', buf, at: total }) as number;
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_FILE_BYTES) return tooLarge(file);
+  }
+  return decodeText(file, buf.subarray(0, total));
+}
+
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+function cannotRead(file: string, e: unknown): ReadResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
+}
+
+/** Small files are read here by `readTextFile` (one read at a time); nothing refers to it after the call. */
 const SCRATCH = Buffer.allocUnsafe(1 << 16);
 
+/** The CLI's read: `readSteps` answered synchronously. */
 export function readTextFile(file: string): ReadResult {
   let fd: number | undefined;
   try {
-    const refused = refusal(file, fs.statSync(file)); // stat never blocks, unlike opening a FIFO
-    if (refused) return refused;
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const st = fs.fstatSync(fd);
-    const refusedNow = refusal(file, st);
-    if (refusedNow) return refusedNow;
-    // Read into one buffer until a read returns 0: the reused scratch buffer when the file is small
-    // (no allocation per file: the text is decoded into a string at once), else a buffer sized
-    // from fstat, doubled if the file grows. Special files report size 0.
-    let buf = st.size + 1 <= SCRATCH.length ? SCRATCH : Buffer.allocUnsafe(Math.min(st.size + 1, MAX_FILE_BYTES + 1));
-    let total = 0;
-    for (;;) {
-      buf = withRoom(buf, total);
-      const n = fs.readSync(fd, buf, total, buf.length - total, null);
-      if (n === 0) break;
-      total += n;
-      if (total > MAX_FILE_BYTES) return tooLarge(file);
+    const steps = readSteps(file, SCRATCH);
+    for (let step = steps.next(); ; ) {
+      if (step.done) return step.value;
+      const s = step.value;
+      if (s.op === 'stat') step = steps.next(fs.statSync(file));
+      else if (s.op === 'open') step = steps.next(fs.fstatSync((fd = fs.openSync(file, OPEN_FLAGS))));
+      else step = steps.next(fs.readSync(fd!, s.buf, s.at, s.buf.length - s.at, null));
     }
-    return decodeText(file, buf.subarray(0, total));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
+    return cannotRead(file, e);
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -136,10 +165,9 @@ export function readTextFile(file: string): ReadResult {
 export const READ_TIMEOUT_MS = 10_000;
 
 /**
- * `readTextFile` without blocking the event loop, for the language server: the same checks
- * (regular files only, opened non-blocking, the size cap counted in bytes read) on the libuv
- * thread pool, and an answer within `timeoutMs` even when the file system does not give one (a
- * hung network mount): the read is then reported as failed, and its handle closed when it ends.
+ * `readTextFile` without blocking the event loop, for the language server: the same steps on the
+ * libuv thread pool, and an answer within `timeoutMs` even when the file system does not give one
+ * (a hung network mount): the read is then reported as failed, and its handle closed when it ends.
  */
 export async function readTextFileAsync(file: string, timeoutMs = READ_TIMEOUT_MS): Promise<ReadResult> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -153,29 +181,20 @@ export async function readTextFileAsync(file: string, timeoutMs = READ_TIMEOUT_M
   }
 }
 
+/** `readSteps` answered on the thread pool; each read has its own buffers (reads run concurrently). */
 async function readAsync(file: string): Promise<ReadResult> {
   let fh: fs.promises.FileHandle | undefined;
   try {
-    const refused = refusal(file, await fs.promises.stat(file)); // stat never blocks, unlike opening a FIFO
-    if (refused) return refused;
-    fh = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const st = await fh.stat();
-    const refusedNow = refusal(file, st);
-    if (refusedNow) return refusedNow;
-    // Its own buffer (reads run concurrently), sized from fstat and doubled if the file grows.
-    let buf = Buffer.allocUnsafe(Math.min(st.size + 1, MAX_FILE_BYTES + 1));
-    let total = 0;
-    for (;;) {
-      buf = withRoom(buf, total);
-      const { bytesRead } = await fh.read(buf, total, buf.length - total, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > MAX_FILE_BYTES) return tooLarge(file);
+    const steps = readSteps(file, undefined);
+    for (let step = steps.next(); ; ) {
+      if (step.done) return step.value;
+      const s = step.value;
+      if (s.op === 'stat') step = steps.next(await fs.promises.stat(file));
+      else if (s.op === 'open') step = steps.next(await (fh = await fs.promises.open(file, OPEN_FLAGS)).stat());
+      else step = steps.next((await fh!.read(s.buf, s.at, s.buf.length - s.at, null)).bytesRead);
     }
-    return decodeText(file, buf.subarray(0, total));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return failure(file, `cannot read (${code ?? String(e)})`, code === 'ENOENT');
+    return cannotRead(file, e);
   } finally {
     await fh?.close().catch(() => undefined);
   }

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Host } from '../lsp/service';
-import { findFiles, globMatcher, readTextFile, readTextFileAsync } from './files';
+import { findFiles, globMatcher, readTextFileAsync } from './files';
 
 /** One spelling per file: the editor and `pathToFileURL` may percent-encode differently. */
 export function canonicalUri(uri: string): string {
@@ -37,11 +37,6 @@ export function createNodeHost(log: (message: string) => void): Host {
     findFiles(folderUri, globs) {
       const root = uriToPath(folderUri);
       return root ? findFiles(root, globs).map(pathToUri) : [];
-    },
-    readFile(uri) {
-      const p = uriToPath(uri);
-      if (!p) return { ok: false, error: `${uri}: not a file on disk` };
-      return readTextFile(p);
     },
     readFileAsync(uri) {
       const p = uriToPath(uri);
