@@ -88,10 +88,11 @@ export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisCo
   const normalized = normalizeLoneCr(text);
   // With the document's cache, the last version's parse is reused outside the edit (core/articleReparse.ts).
   const last = opts.cache?.parsed;
+  const kept = { before: 0, after: Number.MAX_SAFE_INTEGER };
   const article = last && last.given === opts.publicationDate
-    ? reparseArticle(last.article, normalized, opts.publicationDate, diffRegion(last.article.text, normalized))
+    ? reparseArticle(last.article, normalized, opts.publicationDate, diffRegion(last.article.text, normalized), kept)
     : parseArticle(normalized, opts.publicationDate);
-  if (opts.cache) opts.cache.parsed = { article, given: opts.publicationDate };
+  if (opts.cache) opts.cache.parsed = { article, given: opts.publicationDate, from: last?.article, kept };
   yield;
   let d: { dates: DateMention[]; findings: Finding[] };
   let e: { mentions: EntityMention[]; findings: Finding[] };

@@ -18,6 +18,7 @@
  */
 
 import type { Article } from './article';
+import type { KeptParagraphs } from './articleReparse';
 import type { Fingerprint } from './checks/text';
 import type { NearDuplicateState } from './checks/near-duplicate-paragraph';
 import type { ChunkCache } from './chunks';
@@ -27,8 +28,13 @@ export interface ArticleCache {
   prints?: Map<string, Fingerprint>;
   /** The near-duplicate check's state after the last analysis. */
   nearDuplicates?: NearDuplicateState;
-  /** The last analysis's parse, and the publication date it was given (`articleReparse.ts`). */
-  parsed?: { article: Article; given: string | undefined };
+  /**
+   * The last analysis's parse, the publication date it was given (`articleReparse.ts`), and the
+   * parse it came from with the paragraphs whose text it kept.
+   */
+  parsed?: { article: Article; given: string | undefined; from?: Article; kept: KeptParagraphs };
+  /** The last analysis's paragraph texts (the strings the fingerprints are keyed by), by paragraph. */
+  paragraphTexts?: { article: Article; texts: string[] };
   /** The windows of the last analysis of a chunked (large) article. */
   chunks?: ChunkCache;
 }

@@ -27,8 +27,15 @@ const HEADER = '---\n---\n';
  * `parseArticle(text, givenDate)`, reusing `prev`, the parse of the text before `edit` with the
  * same `givenDate`. `text` is read only in the window around the edit.
  */
-export function reparseArticle(prev: Article, text: string, givenDate: string | undefined, edit: Edit | null): Article {
-  if (!edit) return { ...prev, text };
+export function reparseArticle(prev: Article, text: string, givenDate: string | undefined, edit: Edit | null, kept?: KeptParagraphs): Article {
+  if (kept) {
+    kept.before = 0;
+    kept.after = Number.MAX_SAFE_INTEGER;
+  }
+  if (!edit) {
+    if (kept) kept.before = prev.paragraphs.length;
+    return { ...prev, text };
+  }
   const ps = prev.paragraphs;
   // The paragraphs the edit touches (an edit at a paragraph's edge may join it to its neighbour),
   // widened by one unchanged paragraph on each side.
@@ -48,8 +55,21 @@ export function reparseArticle(prev: Article, text: string, givenDate: string | 
   const off = ws - HEADER.length;
   const paragraphs: Paragraph[] = ps.slice(0, first);
   for (const p of local) paragraphs.push(move(p, off));
+  if (kept) {
+    kept.before = first;
+    kept.after = paragraphs.length;
+  }
   for (let i = last + 1; i < ps.length; i++) paragraphs.push(move(ps[i], delta));
   return { ...prev, text, paragraphs };
+}
+
+/**
+ * Which paragraphs of the new parse have the text of the old parse's paragraph at the same place
+ * counted from the start (`i < before`) or from the end (`i >= after`). Full parses keep none.
+ */
+export interface KeptParagraphs {
+  before: number;
+  after: number;
 }
 
 /** Index of the first paragraph whose lines end at or after `offset` (`ps.length` when none). */
