@@ -64,7 +64,7 @@ import {
 } from './lsp/protocol';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
-import { AttacheService, CancelledError, Folder, LARGE_ARTICLE } from './lsp/service';
+import { AttacheService, CancelledError, Folder } from './lsp/service';
 import { SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
@@ -88,13 +88,12 @@ const documents = new TextDocuments(EditableDocuments);
 const log = (message: string): void => connection.console.log(message);
 const host = createNodeHost(log);
 
-/** How long a document must be quiet before it is analysed again (ms). */
-const DEBOUNCE_MS = 150;
 /**
- * The same for a large article: its analysis takes seconds, and a keystroke that arrives while one
- * of its steps runs waits for that step; a typist's short pauses should not start one.
+ * How long a document must be quiet before it is analysed again (ms). A large article too: its
+ * analysis redoes what the edit touched (core/articleReparse.ts, core/chunks.ts) in steps of tens
+ * of milliseconds, so a keystroke arriving meanwhile waits for one short step at most.
  */
-const LARGE_DEBOUNCE_MS = 400;
+const DEBOUNCE_MS = 150;
 
 let service = new AttacheService(host, []);
 let settings = new SettingsCache(undefined);
@@ -409,7 +408,7 @@ function documentChanged(doc: EditableDocument, how: 'open' | 'change'): void {
   const kind = service.openOrChange({ uri, languageId: doc.languageId, version: doc.version, text: doc.getText(), source: doc });
   if (kind === 'registry') {
     if (how === 'open' || (service.registryParseMs.get(uri) ?? 0) <= SLOW_REGISTRY_PARSE_MS) scheduleRegistrySync(uri);
-  } else if (kind === 'article') diagnostics.schedule(uri, doc.length >= LARGE_ARTICLE ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
+  } else if (kind === 'article') diagnostics.schedule(uri, DEBOUNCE_MS);
   else if (kind === 'sidecar') sidecarChanged(uri);
   else if (kind === 'ignore') ignoreChanged(service.folderFor(uri));
 }

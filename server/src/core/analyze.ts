@@ -8,11 +8,13 @@ import { normalizeLoneCr } from './lines';
 import { Article, parseArticle } from './article';
 import { AnchoredAnnotation, applyAnnotations, parseSidecar } from './annotations';
 import { ArticleCache } from './articleCache';
+import { reparseArticle } from './articleReparse';
 import { isChunked, recognizeInChunks } from './chunks';
 import { ARTICLE_CHECKS } from './checks';
 import { DateScanner, recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
 import { dropIgnored } from './ignore';
+import { diffRegion } from './splice';
 import { CoreSettings, DateMention, EntityMention, Finding, RegistrySnapshot, Severity, applySeverity } from './types';
 
 export interface AnalysisContext {
@@ -83,7 +85,14 @@ export function analyzeArticle(path: string, text: string, ctx: AnalysisContext,
  */
 export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisContext, annotations?: string, opts: ArticleOptions = {}): Generator<void, ArticleAnalysis, void> {
   // Lone-CR line endings read as LF (same length, so offsets into `text` stay exact).
-  const article = parseArticle(normalizeLoneCr(text), opts.publicationDate);
+  const normalized = normalizeLoneCr(text);
+  // With the document's cache, the last version's parse is reused outside the edit (core/articleReparse.ts).
+  const last = opts.cache?.parsed;
+  const kept = { before: 0, after: Number.MAX_SAFE_INTEGER };
+  const article = last && last.given === opts.publicationDate
+    ? reparseArticle(last.article, normalized, opts.publicationDate, diffRegion(last.article.text, normalized), kept)
+    : parseArticle(normalized, opts.publicationDate);
+  if (opts.cache) opts.cache.parsed = { article, given: opts.publicationDate, from: last?.article, kept };
   yield;
   let d: { dates: DateMention[]; findings: Finding[] };
   let e: { mentions: EntityMention[]; findings: Finding[] };

@@ -279,7 +279,7 @@ export function splitSentences(text: string, start: number, end: number): Senten
 // Datelines
 
 /** How many paragraphs from the top a dateline may be in. */
-const DATELINE_WINDOW = 8;
+export const DATELINE_WINDOW = 8;
 
 const DL_DATE_LINE = /^date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+\d+)?$/i;
 const DL_PUBLISHED = /^(?:[-•*]\s*)?(?:Published|Updated|Posted)(?:\s+(?:Date|on))?\s*:?\s*(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:GMT|UTC)?\s*[|,-]?\s*)?(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})\b/;

@@ -11,11 +11,14 @@
  * - the near-duplicate check's word and shingle tables, per-paragraph shingles, posting lists and
  *   results (`checks/near-duplicate-paragraph.ts`): after an edit, only the paragraphs whose
  *   candidates can have changed are compared again.
+ * - the parse (paragraphs and sentences), reused outside the edited paragraphs (`articleReparse.ts`);
  * - the dates and entities of a chunked article's windows, by window text (`chunks.ts`), with the
  *   registry snapshot, entity index and settings they were recognized with (others are dropped).
  * The paragraph tables do not depend on the registry or the settings.
  */
 
+import type { Article } from './article';
+import type { KeptParagraphs } from './articleReparse';
 import type { Fingerprint } from './checks/text';
 import type { NearDuplicateState } from './checks/near-duplicate-paragraph';
 import type { ChunkCache } from './chunks';
@@ -25,6 +28,13 @@ export interface ArticleCache {
   prints?: Map<string, Fingerprint>;
   /** The near-duplicate check's state after the last analysis. */
   nearDuplicates?: NearDuplicateState;
+  /**
+   * The last analysis's parse, the publication date it was given (`articleReparse.ts`), and the
+   * parse it came from with the paragraphs whose text it kept.
+   */
+  parsed?: { article: Article; given: string | undefined; from?: Article; kept: KeptParagraphs };
+  /** The last analysis's paragraph texts (the strings the fingerprints are keyed by), by paragraph. */
+  paragraphTexts?: { article: Article; texts: string[] };
   /** The windows of the last analysis of a chunked (large) article. */
   chunks?: ChunkCache;
 }

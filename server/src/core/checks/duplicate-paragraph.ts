@@ -44,13 +44,23 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache): 
   const firstByKey = new Map<string, number>();
   const before = articleCache?.prints;
   const now = articleCache ? new Map<string, Fingerprint>() : undefined;
+  // Paragraphs the parse kept from the last analysis's (articleReparse.ts) reuse its text strings:
+  // no slice, and map lookups with the strings' hashes already computed.
+  const parsed = articleCache?.parsed;
+  const last = parsed?.article === article && parsed.from && articleCache?.paragraphTexts?.article === parsed.from ? articleCache.paragraphTexts.texts : undefined;
+  const kept = parsed?.kept;
+  const shift = article.paragraphs.length - (last ? last.length : 0);
+  const texts: string[] = [];
   out = article.paragraphs.map((p, i) => {
     // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
     // it is left out of the paragraph checks, so their work stays bounded per paragraph.
     let print: Fingerprint;
-    if (p.end - p.start > MAX_PARAGRAPH_CHARS) print = { key: `\u0000${i}`, wordCount: 0 };
-    else if (now) {
-      const text = article.text.slice(p.start, p.end);
+    if (p.end - p.start > MAX_PARAGRAPH_CHARS) {
+      print = { key: `\u0000${i}`, wordCount: 0 };
+      texts.push('');
+    } else if (now) {
+      const text = last && kept && (i < kept.before || i >= kept.after) ? last[i < kept.before ? i : i - shift] : article.text.slice(p.start, p.end);
+      texts.push(text);
       print = now.get(text) ?? before?.get(text) ?? fingerprint(text);
       now.set(text, print);
     } else print = fingerprint(article.text, p.start, p.end);
@@ -62,7 +72,10 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache): 
     }
     return { key, wordCount, first };
   });
-  if (articleCache) articleCache.prints = now;
+  if (articleCache) {
+    articleCache.prints = now;
+    articleCache.paragraphTexts = { article, texts };
+  }
   cache.set(article, out);
   return out;
 }
