@@ -100,9 +100,17 @@ function buildWordTable(): { hash: Int32Array; cls: Uint16Array; word: string[];
 
 const { hash: TABLE_HASH, cls: TABLE_CLASS, word: TABLE_WORD, classWord: CLASS_WORD, maxLength: MAX_CLASS_WORD, triggers: CLASS_TRIGGERS } = buildWordTable();
 
-/** The keys of number and digit-letter tokens in the rule index (word tokens are keyed by their class, below these). */
-const NUMBER_KEY = TABLE_SIZE - 2;
+/**
+ * The keys of number and digit-letter tokens in the rule index (word tokens are keyed by their
+ * class, below these): a number by its length (1 to 4 digits, 5 or more), so a year's rules are
+ * not tried at a day and a clock's not at a year.
+ */
+const NUMBER_KEY = TABLE_SIZE - 6;
 const DIGITS_LETTERS_KEY = TABLE_SIZE - 1;
+
+function numberKeys(min: number, max: number): number[] {
+  return Array.from({ length: max - min + 1 }, (_, i) => NUMBER_KEY + min + i - 1);
+}
 
 /** The class of a lower-case word, 0 when it has none. */
 function classOfWord(w: string): number {
@@ -115,8 +123,20 @@ function classOfWord(w: string): number {
   return 0;
 }
 
-/** A group's rules by the key of the token they can start at (a word's class, NUMBER_KEY, DIGITS_LETTERS_KEY), in the group's order. */
-export type CompiledGroup = readonly (readonly CompiledRule[] | undefined)[];
+/** A group's rules by the key of the token they can start at (a word's class, a number by its length, DIGITS_LETTERS_KEY). */
+export type CompiledGroup = readonly (Bucket | undefined)[];
+
+/**
+ * The rules that can start at one key, in the group's order. When every one of them starts with a
+ * one-token class the key decides (a word: "the", "last", "every"), they are also filed by the key
+ * of the token after it (`next`): a rule whose second element can only start at some keys is tried
+ * only there; the others (`rest`) everywhere. A two-level trie over token classes.
+ */
+interface Bucket {
+  readonly rules: readonly CompiledRule[];
+  readonly next: ReadonlyMap<number, readonly CompiledRule[]> | null;
+  readonly rest: readonly CompiledRule[];
+}
 
 /** A rule in the index: `from` says how its first element is tested (`firstFrom`). */
 interface CompiledRule {
@@ -132,24 +152,30 @@ function firstFrom(e: El): number {
 
 /** The rule groups' first keys, and whether a key opens a scan window (`Env` of `pattern.ts`). */
 function ruleEnv(): Env {
-  const memo = new Map<string, number[]>();
+  // Each group's first keys and completeness, computed here once (a group that starts with itself adds nothing).
+  const keysOf = new Map<string, number[]>();
+  const completeOf = new Map<string, boolean>();
   const env: Env = {
     classOf: classOfWord,
     MONTHS: Array.from({ length: 12 }, (_, i) => i + 1),
     WEEKDAYS: Array.from({ length: 7 }, (_, i) => WEEKDAY_CLASS + i),
-    NUMBER: NUMBER_KEY,
+    NUMBERS: numberKeys(1, 5),
+    numbers: (min, max) => numberKeys(min, Math.min(max, 5)),
     DIGITS_LETTERS: DIGITS_LETTERS_KEY,
-    triggers: (key) => key === NUMBER_KEY || key === DIGITS_LETTERS_KEY || (key > 0 && key < KEYWORD_CLASS) || CLASS_TRIGGERS[key] === 1,
-    groupKeys: (name) => {
-      const known = memo.get(name);
-      if (known) return known;
-      memo.set(name, []); // a group that starts with itself adds nothing
-      const keys = [...new Set(GROUPS[name].flatMap((r) => firstKeys(r.pattern, env)))];
-      memo.set(name, keys);
-      return keys;
-    },
+    triggers: (key) => key >= NUMBER_KEY || (key > 0 && key < KEYWORD_CLASS) || CLASS_TRIGGERS[key] === 1,
+    groupKeys: (name) => keysOf.get(name) ?? [],
+    groupComplete: (name) => completeOf.get(name) ?? false,
   };
-  return env;
+  const visit = (name: string): void => {
+    if (keysOf.has(name)) return;
+    keysOf.set(name, []);
+    completeOf.set(name, false);
+    for (const e of GROUPS[name].flatMap((r) => r.pattern)) if (e.desc.startsWith('<')) visit(e.desc.slice(1, -1));
+    keysOf.set(name, [...new Set(GROUPS[name].flatMap((r) => firstKeys(r.pattern, env)))]);
+    completeOf.set(name, GROUPS[name].every((r) => !r.pattern[0].optional && !r.pattern[0].zero && r.pattern[0].complete!(env)));
+  };
+  for (const name of Object.keys(GROUPS)) visit(name);
+  return Object.freeze(env);
 }
 
 /**
@@ -169,9 +195,21 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
       const compiled: CompiledRule = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]) });
       for (const k of keys) (byKey[k] ??= []).push(compiled);
     }
-    out[name] = Object.freeze(Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? Object.freeze(byKey[k]) : undefined)));
+    out[name] = Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? bucket(byKey[k], env) : undefined));
   }
   return Object.freeze(out);
+}
+
+/** A bucket, with its second level when its rules all start with a one-token class the key decides. */
+function bucket(rules: CompiledRule[], env: Env): Bucket {
+  const second = (c: CompiledRule): readonly number[] | null => {
+    const e = c.rule.pattern[1];
+    return e && !e.optional && !e.zero && e.complete!(env) && e.keys(env).length ? e.keys(env) : null;
+  };
+  if (rules.length < 3 || !rules.every((c) => c.from === 1) || !rules.some(second)) return Object.freeze({ rules, next: null, rest: rules });
+  const next = new Map<number, readonly CompiledRule[]>();
+  for (const key of new Set(rules.flatMap((c) => second(c) ?? []))) next.set(key, rules.filter((c) => !second(c) || second(c)!.includes(key)));
+  return Object.freeze({ rules, next, rest: rules.filter((c) => !second(c)) });
 }
 
 /** The rules' first keys and trigger classes, for the consistency test. */
@@ -675,10 +713,10 @@ export class DateScanner {
    * whose pattern matches and whose build returns an expression wins; `STOP` ends the search.
    */
   runGroup(g: CompiledGroup, k: number): Parse | null {
-    const tk = this.kind(k);
-    const key = tk === W ? this.tC[k] : tk === N ? NUMBER_KEY : tk === X ? DIGITS_LETTERS_KEY : 0;
-    const rules = key > 0 ? g[key] : undefined;
-    if (!rules) return null;
+    const key = this.keyAt(k);
+    const b = key > 0 ? g[key] : undefined;
+    if (!b) return null;
+    const rules = b.next ? (b.next.get(this.keyAt(k + 1)) ?? b.rest) : b.rules;
     const depth = this.depth++;
     const m = this.frames[depth] ?? (this.frames[depth] = { t: [], v: [] });
     let r: Parse | null = null;
@@ -718,6 +756,12 @@ export class DateScanner {
     }
     this.depth = depth;
     return r;
+  }
+
+  /** The key of token k in the rule index (`CompiledGroup`), 0 for none. */
+  keyAt(k: number): number {
+    const tk = this.kind(k);
+    return tk === W ? this.tC[k] : tk === N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === X ? DIGITS_LETTERS_KEY : 0;
   }
 
   /** Whether token k is an apostrophe (' or ’). */
