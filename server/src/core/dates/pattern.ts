@@ -150,12 +150,18 @@ function lexWords(desc: string, words: string[]): El {
   return el(desc, (e) => words.map((w) => e.classOf(w)), (s, k) => (set.has(s.lw(k)) ? k + 1 : -1), { byKey: true, holdsTrigger: words.every((w) => LEXICON[w].trigger), complete: always });
 }
 
-/** Words written exactly so (case-sensitive: "of", "Day"). */
+/** Words written exactly so (case-sensitive: "of", "Day"); compared in place, without slicing the token's text. */
 export function word(...words: string[]): El {
-  const set = new Set(words);
   return el(words.length === 1 ? `'${words[0]}'` : `(${words.map((w) => `'${w}'`).join('|')})`,
     (e) => words.map((w) => e.classOf(w.toLowerCase())).filter((c) => c > 0),
-    (s, k) => (s.kind(k) === W && set.has(s.str(k)) ? k + 1 : -1), { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true), complete: (env) => words.every((w) => env.classOf(w.toLowerCase()) > 0) });
+    (s, k) => {
+      if (s.kind(k) !== W) return -1;
+      const start = s.tS[k];
+      const len = s.tE[k] - start;
+      for (let i = 0; i < words.length; i++) if (words[i].length === len && s.src.startsWith(words[i], start)) return k + 1;
+      return -1;
+    },
+    { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true), complete: (env) => words.every((w) => env.classOf(w.toLowerCase()) > 0) });
 }
 
 /** A punctuation character, one of `chars`. */

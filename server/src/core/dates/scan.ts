@@ -142,6 +142,13 @@ interface Bucket {
 interface CompiledRule {
   readonly rule: Rule;
   readonly from: number;
+  /** The rule's pattern, its first element and length, and whether an element is optional (else matched by a loop). */
+  readonly pattern: readonly El[];
+  readonly first: El;
+  readonly length: number;
+  readonly simple: boolean;
+  /** The index of the next rule of the bucket that does not start with the same element (skipped to when it fails). */
+  readonly skip: number;
 }
 
 /** How the index tests a rule's first element: 1 the key alone, 2 by its match once for the rules that share it, 0 with the pattern. */
@@ -192,7 +199,7 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
     for (const r of rules) {
       const keys = firstKeys(r.pattern, env);
       if (!keys.length) throw new Error(`date rule '${r.name}' can start at no token`);
-      const compiled: CompiledRule = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]) });
+      const compiled = { rule: r, from: firstFrom(r.pattern[0]), pattern: r.pattern, first: r.pattern[0], length: r.pattern.length, simple: !r.pattern.some((e) => e.optional), skip: 0 };
       for (const k of keys) (byKey[k] ??= []).push(compiled);
     }
     out[name] = Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? bucket(byKey[k], env) : undefined));
@@ -201,15 +208,46 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
 }
 
 /** A bucket, with its second level when its rules all start with a one-token class the key decides. */
-function bucket(rules: CompiledRule[], env: Env): Bucket {
+function bucket(all: CompiledRule[], env: Env): Bucket {
+  const rules = all.map((c) => ({ ...c }));
+  return Object.freeze(withSecondLevel(rules.map((c, i) => Object.freeze({ ...c, skip: skipOf(rules, i) })), env));
+}
+
+/** Where the rules after rule i that start with the same element end (a failed first element skips them all). */
+function skipOf(rules: readonly CompiledRule[], i: number): number {
+  let j = i + 1;
+  while (j < rules.length && rules[j].first === rules[i].first && rules[j].from === 2) j++;
+  return j;
+}
+
+function withSecondLevel(rules: CompiledRule[], env: Env): Bucket {
+  const keys2 = new Map<CompiledRule, readonly number[] | null>();
   const second = (c: CompiledRule): readonly number[] | null => {
-    const e = c.rule.pattern[1];
-    return e && !e.optional && !e.zero && e.complete!(env) && e.keys(env).length ? e.keys(env) : null;
+    if (!keys2.has(c)) {
+      const e = c.rule.pattern[1];
+      keys2.set(c, e && !e.optional && !e.zero && e.complete!(env) && e.keys(env).length ? e.keys(env) : null);
+    }
+    return keys2.get(c)!;
   };
   if (rules.length < 3 || !rules.every((c) => c.from === 1) || !rules.some(second)) return Object.freeze({ rules, next: null, rest: rules });
   const next = new Map<number, readonly CompiledRule[]>();
   for (const key of new Set(rules.flatMap((c) => second(c) ?? []))) next.set(key, rules.filter((c) => !second(c) || second(c)!.includes(key)));
   return Object.freeze({ rules, next, rest: rules.filter((c) => !second(c)) });
+}
+
+/** `matchFrom` for a pattern without optional elements: a loop, no backtracking. */
+function matchRest(s: DateScanner, els: readonly El[], i: number, k: number, m: Match): boolean {
+  let j = k;
+  for (; i < els.length; i++) {
+    const e = els[i];
+    const n = e.match(s, j);
+    if (n < 0) return false;
+    m.t[i] = j;
+    m.v[i] = e.captures ? s.subValue : undefined;
+    j = n;
+  }
+  m.t[i] = j;
+  return true;
 }
 
 /** The rules' first keys and trigger classes, for the consistency test. */
@@ -725,24 +763,27 @@ export class DateScanner {
     let lastNext = -1;
     for (let i = 0; i < rules.length; i++) {
       const c = rules[i];
-      const rule = c.rule;
       if (c.from === 1) {
         m.t[0] = k;
         m.v[0] = undefined;
-        if (rule.pattern.length === 1) m.t[1] = k + 1;
-        else if (!matchFrom(this, rule.pattern, 1, k + 1, m)) continue;
+        if (c.length === 1) m.t[1] = k + 1;
+        else if (!(c.simple ? matchRest(this, c.pattern, 1, k + 1, m) : matchFrom(this, c.pattern, 1, k + 1, m))) continue;
       } else if (c.from === 2) {
-        const first = rule.pattern[0];
-        if (first !== lastFirst) {
-          lastFirst = first;
-          lastNext = first.match(this, k);
+        if (c.first !== lastFirst) {
+          lastFirst = c.first;
+          lastNext = c.first.match(this, k);
         }
-        if (lastNext < 0) continue;
+        if (lastNext < 0) {
+          // The rules after it that start with the same element fail too (when they are in a row here).
+          if (c.skip > i + 1 && rules === b.rules) i = c.skip - 1;
+          continue;
+        }
         m.t[0] = k;
         m.v[0] = undefined;
-        if (rule.pattern.length === 1) m.t[1] = lastNext;
-        else if (!matchFrom(this, rule.pattern, 1, lastNext, m)) continue;
-      } else if (!matchFrom(this, rule.pattern, 0, k, m)) continue;
+        if (c.length === 1) m.t[1] = lastNext;
+        else if (!(c.simple ? matchRest(this, c.pattern, 1, lastNext, m) : matchFrom(this, c.pattern, 1, lastNext, m))) continue;
+      } else if (!matchFrom(this, c.pattern, 0, k, m)) continue;
+      const rule = c.rule;
       const p = rule.build(this, m);
       if (p === STOP) {
         if (this.trace) this.trace.add(rule.name);
