@@ -47,12 +47,15 @@ export interface Env {
   /** The keys of month names, weekday names, numbers and digit-letter tokens. */
   readonly MONTHS: readonly number[];
   readonly WEEKDAYS: readonly number[];
-  readonly NUMBER: number;
+  /** The keys of numbers of any length, and of numbers of `min` to `max` digits (numbers are keyed by their length: 1, 2, 3, 4, 5 or more). */
+  readonly NUMBERS: readonly number[];
+  numbers(min: number, max: number): number[];
   readonly DIGITS_LETTERS: number;
   /** Whether a word class triggers a scan window (a trigger word of the lexicon; months, weekdays and digits always do). */
   triggers(key: number): boolean;
-  /** The first keys of a group's rules (for `sub`). */
+  /** The first keys of a group's rules (for `sub`), and whether they are complete. */
   groupKeys(name: string): number[];
+  groupComplete(name: string): boolean;
 }
 
 /** A pattern element: one token class, or a sequence read by a sub-pattern. */
@@ -73,53 +76,57 @@ export interface El {
   readonly byKey?: boolean;
   /** Always holds a word that opens a scan window (a quantity ends with its unit). */
   readonly holdsTrigger?: boolean;
+  /** Whether `keys` lists the key of every token it can start at (so the index may file a rule under the keys of its second element). */
+  readonly complete?: (env: Env) => boolean;
 }
 
 /** Every element has the same fields in the same order (one object shape for the matcher's property loads). */
 function el(desc: string, keys: (env: Env) => readonly number[], match: (s: DateScanner, k: number) => number, extra: Partial<El> = {}): El {
   return Object.freeze({
     desc, keys, match, optional: extra.optional ?? false, zero: extra.zero ?? false, captures: extra.captures ?? false, byKey: extra.byKey ?? false,
-    holdsTrigger: extra.holdsTrigger ?? false,
+    holdsTrigger: extra.holdsTrigger ?? false, complete: extra.complete ?? never,
   });
 }
 
 /** No keys: an element that cannot start a rule. */
 export const none = (): readonly number[] => [];
+const never = (): boolean => false;
+const always = (): boolean => true;
 /** Digits always open a scan window. */
-const DIGIT: Partial<El> = Object.freeze({ holdsTrigger: true });
+const DIGIT: Partial<El> = Object.freeze({ holdsTrigger: true, complete: always });
 
 /** A capitalized month name or abbreviation (`monthOf`). */
-export const MONTH = el('MONTH', (e) => e.MONTHS, (s, k) => (s.monthOf(k) ? k + 1 : -1), { holdsTrigger: true });
+export const MONTH = el('MONTH', (e) => e.MONTHS, (s, k) => (s.monthOf(k) ? k + 1 : -1), DIGIT);
 /** A capitalized weekday written out (`weekdayOf`). */
-export const WEEKDAY = el('WEEKDAY', (e) => e.WEEKDAYS, (s, k) => (s.weekdayOf(k) >= 0 ? k + 1 : -1), { holdsTrigger: true });
+export const WEEKDAY = el('WEEKDAY', (e) => e.WEEKDAYS, (s, k) => (s.weekdayOf(k) >= 0 ? k + 1 : -1), DIGIT);
 /** A day of the month: 1–31 in one or two digits, or `6th` (`dayAt`). */
-export const DAY = el('DAY', (e) => [e.NUMBER, e.DIGITS_LETTERS], (s, k) => (Number.isNaN(s.dayAt(k)) ? -1 : k + 1), DIGIT);
+export const DAY = el('DAY', (e) => [...e.numbers(1, 2), e.DIGITS_LETTERS], (s, k) => (Number.isNaN(s.dayAt(k)) ? -1 : k + 1), DIGIT);
 /** A day of the month in digits only (`12`, not `12th`). */
-export const NDAY = el('NDAY', (e) => [e.NUMBER], (s, k) => (s.kind(k) === N && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
+export const NDAY = el('NDAY', (e) => e.numbers(1, 2), (s, k) => (s.kind(k) === N && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
 /** A day with an ordinal suffix (`12th`). */
 export const ORDDAY = el('ORDDAY', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
 /** A year of four digits, 1000–2199, not part of a larger number (`yearAt`). */
-export const YEAR = el('YEAR', (e) => [e.NUMBER], (s, k) => (Number.isNaN(s.yearAt(k)) ? -1 : k + 1), DIGIT);
+export const YEAR = el('YEAR', (e) => e.numbers(4, 4), (s, k) => (Number.isNaN(s.yearAt(k)) ? -1 : k + 1), DIGIT);
 /** A year and its era: `234 BC`, `79 AD`, `500 BCE` (two tokens). */
-export const ERA_YEAR = el('ERA_YEAR', (e) => [e.NUMBER], (s, k) => (s.eraYearAt(k) ? k + 2 : -1), DIGIT);
+export const ERA_YEAR = el('ERA_YEAR', (e) => e.NUMBERS, (s, k) => (s.eraYearAt(k) ? k + 2 : -1), DIGIT);
 /** A two-digit year, `96` or `'96` (the window 1950–2049). */
-export const SHORT_YEAR = el('SHORT_YEAR', (e) => [e.NUMBER], (s, k) => (s.shortYearAt(k) ? (s.isApostrophe(k) ? k + 2 : k + 1) : -1), DIGIT);
+export const SHORT_YEAR = el('SHORT_YEAR', (e) => e.numbers(2, 2), (s, k) => (s.shortYearAt(k) ? (s.isApostrophe(k) ? k + 2 : k + 1) : -1), { holdsTrigger: true });
 /** Any number (digits only). */
-export const NUMBER = el('NUMBER', (e) => [e.NUMBER], (s, k) => (s.kind(k) === N ? k + 1 : -1), { byKey: true, holdsTrigger: true });
+export const NUMBER = el('NUMBER', (e) => e.NUMBERS, (s, k) => (s.kind(k) === N ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });
 /** A number of exactly `len` digits. */
 export function digits(len: number): El {
-  return el(`NUMBER{${len}}`, (e) => [e.NUMBER], (s, k) => (s.kind(k) === N && s.tE[k] - s.tS[k] === len ? k + 1 : -1), DIGIT);
+  return el(`NUMBER{${len}}`, (e) => e.numbers(len, len), (s, k) => (s.kind(k) === N && s.tE[k] - s.tS[k] === len ? k + 1 : -1), { holdsTrigger: true, byKey: len < 5, complete: always });
 }
 /** Any token of digits and letters (`1990s`, `Q3`, `10am`, `19th`). */
-export const DIGITS_LETTERS = el('DIGITS_LETTERS', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X ? k + 1 : -1), { byKey: true, holdsTrigger: true });
+export const DIGITS_LETTERS = el('DIGITS_LETTERS', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });
 /** A one-token class of its own: `test` says whether token k is one (`keys`: where it can be). */
 export function token(desc: string, keys: (env: Env) => readonly number[], test: (s: DateScanner, k: number) => boolean, holdsTrigger = false): El {
-  return el(desc, keys, (s, k) => (test(s, k) ? k + 1 : -1), { holdsTrigger });
+  return el(desc, keys, (s, k) => (test(s, k) ? k + 1 : -1), { holdsTrigger, complete: (env) => keys(env).length > 0 });
 }
 
 /** A class of several tokens: `read` returns the token after it, or -1 (a quantity: "a couple of days"). */
 export function reader(desc: string, keys: (env: Env) => readonly number[], read: (s: DateScanner, k: number) => number, holdsTrigger = false): El {
-  return el(desc, keys, read, { holdsTrigger });
+  return el(desc, keys, read, { holdsTrigger, complete: (env) => keys(env).length > 0 });
 }
 
 /** Any token. */
@@ -140,15 +147,21 @@ export function lw(...words: string[]): El {
 function lexWords(desc: string, words: string[]): El {
   for (const w of words) if (!LEXICON[w]) throw new Error(`date rules: '${w}' is not a lexicon word (add a row to lexicon.ts)`);
   const set = new Set(words);
-  return el(desc, (e) => words.map((w) => e.classOf(w)), (s, k) => (set.has(s.lw(k)) ? k + 1 : -1), { byKey: true, holdsTrigger: words.every((w) => LEXICON[w].trigger) });
+  return el(desc, (e) => words.map((w) => e.classOf(w)), (s, k) => (set.has(s.lw(k)) ? k + 1 : -1), { byKey: true, holdsTrigger: words.every((w) => LEXICON[w].trigger), complete: always });
 }
 
-/** Words written exactly so (case-sensitive: "of", "Day"). */
+/** Words written exactly so (case-sensitive: "of", "Day"); compared in place, without slicing the token's text. */
 export function word(...words: string[]): El {
-  const set = new Set(words);
   return el(words.length === 1 ? `'${words[0]}'` : `(${words.map((w) => `'${w}'`).join('|')})`,
     (e) => words.map((w) => e.classOf(w.toLowerCase())).filter((c) => c > 0),
-    (s, k) => (s.kind(k) === W && set.has(s.str(k)) ? k + 1 : -1), { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true) });
+    (s, k) => {
+      if (s.kind(k) !== W) return -1;
+      const start = s.tS[k];
+      const len = s.tE[k] - start;
+      for (let i = 0; i < words.length; i++) if (words[i].length === len && s.src.startsWith(words[i], start)) return k + 1;
+      return -1;
+    },
+    { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true), complete: (env) => words.every((w) => env.classOf(w.toLowerCase()) > 0) });
 }
 
 /** A punctuation character, one of `chars`. */
@@ -159,7 +172,10 @@ export function punct(chars: string): El {
 
 /** The element written with no space before it ("Oct." — the dot; "2009-2013" — the dash). */
 export function glued(e: El): El {
-  return el(`^${e.desc}`, (env) => e.keys(env), (s, k) => (k > 0 && s.adjacent(k - 1, k) ? e.match(s, k) : -1), { captures: e.captures, holdsTrigger: e.holdsTrigger });
+  return el(`^${e.desc}`, (env) => e.keys(env), (s, k) => {
+    const j = e.match(s, k);
+    return j >= 0 && k > 0 && s.adjacent(k - 1, k) ? j : -1;
+  }, { captures: e.captures, holdsTrigger: e.holdsTrigger, complete: e.complete });
 }
 
 /** A sequence of elements, all or none; optional ("Oct[.]", "[,] 2016"). */
@@ -178,7 +194,7 @@ export function seq(...els: El[]): El {
       else if (!e.optional) return -1;
     }
     return j;
-  }, { holdsTrigger: els.some((e) => e.holdsTrigger || e.captures) });
+  }, { holdsTrigger: els.some((e) => e.holdsTrigger || e.captures), complete: (env) => !els[0].optional && !els[0].zero && els[0].complete!(env) });
 }
 
 /** The first of the alternatives that matches. */
@@ -189,7 +205,7 @@ export function alt(...els: El[]): El {
       if (j >= 0) return j;
     }
     return -1;
-  }, { holdsTrigger: els.every((e) => e.holdsTrigger || e.captures) });
+  }, { holdsTrigger: els.every((e) => e.holdsTrigger || e.captures), complete: (env) => els.every((e) => e.complete!(env)) });
 }
 
 /** A look-ahead: the element does not match here (takes no token). */
@@ -203,7 +219,7 @@ export function sub(group: string): El {
     const r = s.group(group, k);
     s.subValue = r ?? undefined;
     return r ? r.next : -1;
-  }, { captures: true, holdsTrigger: true });
+  }, { captures: true, holdsTrigger: true, complete: (env) => env.groupComplete(group) });
 }
 
 /** Any date form, as the scanner reads it at a token (the `date` group and a range after it: `DateScanner.tryAt`). */

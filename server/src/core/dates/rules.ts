@@ -14,7 +14,7 @@ import type { DateScanner } from './scan';
 import { ExprKind, durationValue, isDay, pad2 } from './expr';
 import { HOLIDAYS, LEXICON, Unit } from './lexicon';
 import {
-  ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NDAY, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
+  ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
   alt, digits, glued, lex, lw, opt, punct, reader, seq, sub, token, word,
 } from './pattern';
 
@@ -29,7 +29,7 @@ export interface Rule {
 }
 
 function rule(name: string, pattern: El[], example: string, build: (s: DateScanner, m: Match) => Parse | null): Rule {
-  return Object.freeze({ name, pattern: Object.freeze(pattern), build, example });
+  return Object.freeze({ name, pattern, build, example });
 }
 
 const DOT = 46;
@@ -241,7 +241,7 @@ function QUARTER(): El {
 // "at 14:30", "14:30 GMT", "0715 GMT", each with what may follow ("EDT", "local time", "on Thursday").
 
 /** An hour: one or two digits, 0–24. */
-const HOUR = token('HOUR', (e) => [e.NUMBER], (s, k) => s.kind(k) === N && s.tE[k] - s.tS[k] <= 2 && !Number.isNaN(s.num(k, 0, 24)), true);
+const HOUR = token('HOUR', (e) => e.numbers(1, 2), (s, k) => s.kind(k) === N && s.tE[k] - s.tS[k] <= 2 && !Number.isNaN(s.num(k, 0, 24)), true);
 /** ":MM" glued to the hour. */
 const MINUTES = seq(glued(punct(':')), glued(token('MM', none, (s, k) => !Number.isNaN(s.num(k, 0, 59, 2)))));
 /** A time zone written after a clock time ("GMT", "EST"). */
@@ -356,7 +356,7 @@ const NUMBER_RULES: Rule[] = [
     return sy ? { expr: { start: sy.start, end: s.tE[k], kind: { type: 'y', y: sy.y } }, next: k + 1 } : null;
   }),
   // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
-  rule('post-/pre-/mid-year', [NUMBER], 'Growth returned to pre-2008 levels last year.', (s, m) => {
+  rule('post-/pre-/mid-year', [digits(4)], 'Growth returned to pre-2008 levels last year.', (s, m) => {
     const k = m.t[0];
     if (!(s.isP(k - 1, HYPHEN_CODE) && s.adjacent(k - 1, k) && s.kind(k - 2) === W && s.adjacent(k - 2, k - 1) && !s.isP(k + 1, HYPHEN_CODE))) return null;
     const pre = s.str(k - 2);
@@ -410,8 +410,9 @@ const DAY_RULES: Rule[] = [
   rule('day month', [DAY, sub('dayTail')], 'The talks opened on 29 July 2025 in Geneva.', (s, m) => withDay(m.v[1]!, s, m.t[0], s.dayAt(m.t[0]))),
   rule('the 12th of month', [ORDDAY, word('of'), sub('dayTail')], 'The vote falls on the 12th of March this year.', (s, m) => withDay(m.v[2]!, s, m.t[0], s.dayAt(m.t[0]))),
   // "10 - 22 August 2012", "10 to 22 August": the first day takes the second's month and year.
-  rule('day - day month', [NDAY, alt(punct('-\u2013'), word('to', 'and')), DAY, sub('dayTail')], 'The fair ran from 10 - 22 August 2012 in the park.', (s, m) => {
+  rule('day - day month', [DAY, alt(punct('-\u2013'), word('to', 'and')), DAY, sub('dayTail')], 'The fair ran from 10 - 22 August 2012 in the park.', (s, m) => {
     const [k, , j] = m.t;
+    if (s.kind(k) !== N) return null; // digits only: "10th - 22nd August" is not read
     const d = s.dayAt(k);
     const d2 = s.dayAt(j);
     if (!(d2 > d)) return null;
@@ -428,7 +429,7 @@ const DAY_RULES: Rule[] = [
 
 const QUANTITY_WORDS = Object.keys(LEXICON).filter((w) => LEXICON[w].n !== undefined);
 /** A quantity of units: "five years", "13 days", "a couple of days", "16-hour", "5 1/2 hours" (`durationAt` reads it). */
-const QUANTITY_EL = reader('QUANTITY', (e) => [e.NUMBER, ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => s.durationAt(k)?.next ?? -1, true);
+const QUANTITY_EL = reader('QUANTITY', (e) => [...e.numbers(1, 3), ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => s.durationAt(k)?.next ?? -1, true);
 
 /** The quantity the rule matched at token k. */
 function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: number; half?: boolean } {

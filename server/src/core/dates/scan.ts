@@ -100,9 +100,17 @@ function buildWordTable(): { hash: Int32Array; cls: Uint16Array; word: string[];
 
 const { hash: TABLE_HASH, cls: TABLE_CLASS, word: TABLE_WORD, classWord: CLASS_WORD, maxLength: MAX_CLASS_WORD, triggers: CLASS_TRIGGERS } = buildWordTable();
 
-/** The keys of number and digit-letter tokens in the rule index (word tokens are keyed by their class, below these). */
-const NUMBER_KEY = TABLE_SIZE - 2;
+/**
+ * The keys of number and digit-letter tokens in the rule index (word tokens are keyed by their
+ * class, below these): a number by its length (1 to 4 digits, 5 or more), so a year's rules are
+ * not tried at a day and a clock's not at a year.
+ */
+const NUMBER_KEY = TABLE_SIZE - 6;
 const DIGITS_LETTERS_KEY = TABLE_SIZE - 1;
+
+function numberKeys(min: number, max: number): number[] {
+  return Array.from({ length: max - min + 1 }, (_, i) => NUMBER_KEY + min + i - 1);
+}
 
 /** The class of a lower-case word, 0 when it has none. */
 function classOfWord(w: string): number {
@@ -115,13 +123,32 @@ function classOfWord(w: string): number {
   return 0;
 }
 
-/** A group's rules by the key of the token they can start at (a word's class, NUMBER_KEY, DIGITS_LETTERS_KEY), in the group's order. */
-export type CompiledGroup = readonly (readonly CompiledRule[] | undefined)[];
+/** A group's rules by the key of the token they can start at (a word's class, a number by its length, DIGITS_LETTERS_KEY). */
+export type CompiledGroup = readonly (Bucket | undefined)[];
+
+/**
+ * The rules that can start at one key, in the group's order. When every one of them starts with a
+ * one-token class the key decides (a word: "the", "last", "every"), they are also filed by the key
+ * of the token after it (`next`): a rule whose second element can only start at some keys is tried
+ * only there; the others (`rest`) everywhere. A two-level trie over token classes.
+ */
+interface Bucket {
+  readonly rules: readonly CompiledRule[];
+  readonly next: ReadonlyMap<number, readonly CompiledRule[]> | null;
+  readonly rest: readonly CompiledRule[];
+}
 
 /** A rule in the index: `from` says how its first element is tested (`firstFrom`). */
 interface CompiledRule {
   readonly rule: Rule;
   readonly from: number;
+  /** The rule's pattern, its first element and length, and whether an element is optional (else matched by a loop). */
+  readonly pattern: readonly El[];
+  readonly first: El;
+  readonly length: number;
+  readonly simple: boolean;
+  /** The index of the next rule of the bucket that does not start with the same element (skipped to when it fails). */
+  readonly skip: number;
 }
 
 /** How the index tests a rule's first element: 1 the key alone, 2 by its match once for the rules that share it, 0 with the pattern. */
@@ -132,24 +159,30 @@ function firstFrom(e: El): number {
 
 /** The rule groups' first keys, and whether a key opens a scan window (`Env` of `pattern.ts`). */
 function ruleEnv(): Env {
-  const memo = new Map<string, number[]>();
+  // Each group's first keys and completeness, computed here once (a group that starts with itself adds nothing).
+  const keysOf = new Map<string, number[]>();
+  const completeOf = new Map<string, boolean>();
   const env: Env = {
     classOf: classOfWord,
     MONTHS: Array.from({ length: 12 }, (_, i) => i + 1),
     WEEKDAYS: Array.from({ length: 7 }, (_, i) => WEEKDAY_CLASS + i),
-    NUMBER: NUMBER_KEY,
+    NUMBERS: numberKeys(1, 5),
+    numbers: (min, max) => numberKeys(min, Math.min(max, 5)),
     DIGITS_LETTERS: DIGITS_LETTERS_KEY,
-    triggers: (key) => key === NUMBER_KEY || key === DIGITS_LETTERS_KEY || (key > 0 && key < KEYWORD_CLASS) || CLASS_TRIGGERS[key] === 1,
-    groupKeys: (name) => {
-      const known = memo.get(name);
-      if (known) return known;
-      memo.set(name, []); // a group that starts with itself adds nothing
-      const keys = [...new Set(GROUPS[name].flatMap((r) => firstKeys(r.pattern, env)))];
-      memo.set(name, keys);
-      return keys;
-    },
+    triggers: (key) => key >= NUMBER_KEY || (key > 0 && key < KEYWORD_CLASS) || CLASS_TRIGGERS[key] === 1,
+    groupKeys: (name) => keysOf.get(name) ?? [],
+    groupComplete: (name) => completeOf.get(name) ?? false,
   };
-  return env;
+  const visit = (name: string): void => {
+    if (keysOf.has(name)) return;
+    keysOf.set(name, []);
+    completeOf.set(name, false);
+    for (const e of GROUPS[name].flatMap((r) => r.pattern)) if (e.desc.startsWith('<')) visit(e.desc.slice(1, -1));
+    keysOf.set(name, [...new Set(GROUPS[name].flatMap((r) => firstKeys(r.pattern, env)))]);
+    completeOf.set(name, GROUPS[name].every((r) => !r.pattern[0].optional && !r.pattern[0].zero && r.pattern[0].complete!(env)));
+  };
+  for (const name of Object.keys(GROUPS)) visit(name);
+  return Object.freeze(env);
 }
 
 /**
@@ -166,12 +199,55 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
     for (const r of rules) {
       const keys = firstKeys(r.pattern, env);
       if (!keys.length) throw new Error(`date rule '${r.name}' can start at no token`);
-      const compiled: CompiledRule = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]) });
+      const compiled = { rule: r, from: firstFrom(r.pattern[0]), pattern: r.pattern, first: r.pattern[0], length: r.pattern.length, simple: !r.pattern.some((e) => e.optional), skip: 0 };
       for (const k of keys) (byKey[k] ??= []).push(compiled);
     }
-    out[name] = Object.freeze(Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? Object.freeze(byKey[k]) : undefined)));
+    out[name] = Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? bucket(byKey[k], env) : undefined));
   }
   return Object.freeze(out);
+}
+
+/** A bucket, with its second level when its rules all start with a one-token class the key decides. */
+function bucket(all: CompiledRule[], env: Env): Bucket {
+  const rules = all.map((c) => ({ ...c }));
+  return Object.freeze(withSecondLevel(rules.map((c, i) => Object.freeze({ ...c, skip: skipOf(rules, i) })), env));
+}
+
+/** Where the rules after rule i that start with the same element end (a failed first element skips them all). */
+function skipOf(rules: readonly CompiledRule[], i: number): number {
+  let j = i + 1;
+  while (j < rules.length && rules[j].first === rules[i].first && rules[j].from === 2) j++;
+  return j;
+}
+
+function withSecondLevel(rules: CompiledRule[], env: Env): Bucket {
+  const keys2 = new Map<CompiledRule, readonly number[] | null>();
+  const second = (c: CompiledRule): readonly number[] | null => {
+    if (!keys2.has(c)) {
+      const e = c.rule.pattern[1];
+      keys2.set(c, e && !e.optional && !e.zero && e.complete!(env) && e.keys(env).length ? e.keys(env) : null);
+    }
+    return keys2.get(c)!;
+  };
+  if (rules.length < 3 || !rules.every((c) => c.from === 1) || !rules.some(second)) return Object.freeze({ rules, next: null, rest: rules });
+  const next = new Map<number, readonly CompiledRule[]>();
+  for (const key of new Set(rules.flatMap((c) => second(c) ?? []))) next.set(key, rules.filter((c) => !second(c) || second(c)!.includes(key)));
+  return Object.freeze({ rules, next, rest: rules.filter((c) => !second(c)) });
+}
+
+/** `matchFrom` for a pattern without optional elements: a loop, no backtracking. */
+function matchRest(s: DateScanner, els: readonly El[], i: number, k: number, m: Match): boolean {
+  let j = k;
+  for (; i < els.length; i++) {
+    const e = els[i];
+    const n = e.match(s, j);
+    if (n < 0) return false;
+    m.t[i] = j;
+    m.v[i] = e.captures ? s.subValue : undefined;
+    j = n;
+  }
+  m.t[i] = j;
+  return true;
 }
 
 /** The rules' first keys and trigger classes, for the consistency test. */
@@ -675,10 +751,10 @@ export class DateScanner {
    * whose pattern matches and whose build returns an expression wins; `STOP` ends the search.
    */
   runGroup(g: CompiledGroup, k: number): Parse | null {
-    const tk = this.kind(k);
-    const key = tk === W ? this.tC[k] : tk === N ? NUMBER_KEY : tk === X ? DIGITS_LETTERS_KEY : 0;
-    const rules = key > 0 ? g[key] : undefined;
-    if (!rules) return null;
+    const key = this.keyAt(k);
+    const b = key > 0 ? g[key] : undefined;
+    if (!b) return null;
+    const rules = b.next ? (b.next.get(this.keyAt(k + 1)) ?? b.rest) : b.rules;
     const depth = this.depth++;
     const m = this.frames[depth] ?? (this.frames[depth] = { t: [], v: [] });
     let r: Parse | null = null;
@@ -687,24 +763,27 @@ export class DateScanner {
     let lastNext = -1;
     for (let i = 0; i < rules.length; i++) {
       const c = rules[i];
-      const rule = c.rule;
       if (c.from === 1) {
         m.t[0] = k;
         m.v[0] = undefined;
-        if (rule.pattern.length === 1) m.t[1] = k + 1;
-        else if (!matchFrom(this, rule.pattern, 1, k + 1, m)) continue;
+        if (c.length === 1) m.t[1] = k + 1;
+        else if (!(c.simple ? matchRest(this, c.pattern, 1, k + 1, m) : matchFrom(this, c.pattern, 1, k + 1, m))) continue;
       } else if (c.from === 2) {
-        const first = rule.pattern[0];
-        if (first !== lastFirst) {
-          lastFirst = first;
-          lastNext = first.match(this, k);
+        if (c.first !== lastFirst) {
+          lastFirst = c.first;
+          lastNext = c.first.match(this, k);
         }
-        if (lastNext < 0) continue;
+        if (lastNext < 0) {
+          // The rules after it that start with the same element fail too (when they are in a row here).
+          if (c.skip > i + 1 && rules === b.rules) i = c.skip - 1;
+          continue;
+        }
         m.t[0] = k;
         m.v[0] = undefined;
-        if (rule.pattern.length === 1) m.t[1] = lastNext;
-        else if (!matchFrom(this, rule.pattern, 1, lastNext, m)) continue;
-      } else if (!matchFrom(this, rule.pattern, 0, k, m)) continue;
+        if (c.length === 1) m.t[1] = lastNext;
+        else if (!(c.simple ? matchRest(this, c.pattern, 1, lastNext, m) : matchFrom(this, c.pattern, 1, lastNext, m))) continue;
+      } else if (!matchFrom(this, c.pattern, 0, k, m)) continue;
+      const rule = c.rule;
       const p = rule.build(this, m);
       if (p === STOP) {
         if (this.trace) this.trace.add(rule.name);
@@ -723,6 +802,12 @@ export class DateScanner {
   /** Whether token k is a word after which a bare number is a year ("in", "since", "during"…). */
   isYearPreposition(k: number): boolean {
     return this.kind(k) === W && YEAR_PREPOSITIONS.has(this.str(k));
+  }
+
+  /** The key of token k in the rule index (`CompiledGroup`), 0 for none. */
+  keyAt(k: number): number {
+    const tk = this.kind(k);
+    return tk === W ? this.tC[k] : tk === N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === X ? DIGITS_LETTERS_KEY : 0;
   }
 
   /** Whether token k is an apostrophe (' or ’). */
