@@ -13,6 +13,7 @@ import { UsageError, eachArgument, numericOrderArg } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
 import { Project, ProjectInputs, folderListings, loadInputs, loadProject } from './project';
 import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
+import { writeJson } from './jsonWrite';
 import { sarifLog } from './sarif';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
@@ -281,7 +282,12 @@ function report(args: Args, inputs: ProjectInputs, run: RunCollector, out: Out, 
   const input = { cwd: inputs.cwd, registry: inputs.registry, articles, ignoreFiles: inputs.ignoreFiles };
   const reports = fileReports(input, run.workspaceFindings(inputs.settings));
   if (args.command === 'analyze') {
-    out(args.json ? JSON.stringify(analyzeJson(input, reports), null, 2) + '\n' : analyzeText(input, reports));
+    if (!args.json) out(analyzeText(input, reports));
+    else {
+      // In pieces: the document of a large article is never one string (issue #14, item 5).
+      writeJson(analyzeJson(input, reports), out);
+      out('\n');
+    }
     return errors.length ? 2 : 0;
   }
   if (args.format === 'json') out(JSON.stringify(checkJson(input, reports), null, 2) + '\n');

@@ -10,6 +10,7 @@ import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
 import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
+import { LazyArray } from './jsonWrite';
 
 /**
  * What the reports need of one analyzed article: the analysis without its parse tree (paragraphs,
@@ -121,9 +122,10 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
       return {
         path: displayPath(project.cwd, r.file),
         publicationDate: a?.publicationDate ?? null,
-        entities: a ? jsonEntitiesOf(a.entities) : [],
-        dates: a ? jsonDatesOf(a.dates, a.creationTime) : [],
-        diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)),
+        // Made while written (`writeJson`): a large article's mentions never exist twice.
+        entities: a ? new LazyArray(a.entities, jsonEntity) : [],
+        dates: a ? lazyDates(a.dates, a.creationTime) : [],
+        diagnostics: new LazyArray(r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
       };
     }),
   };
@@ -136,15 +138,17 @@ export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
 
 /** `jsonEntities` from the mentions of an article. */
 export function jsonEntitiesOf(mentions: readonly EntityMention[]): Record<string, unknown>[] {
-  return mentions.map((m) => {
-    const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
-    if (m.office) o.office = m.office;
-    if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
-    if (m.form === 'unknown' && m.confidence !== undefined) o.confidence = m.confidence;
-    if (m.annotation) o.annotation = m.annotation;
-    if (m.nested) o.nested = true;
-    return o;
-  });
+  return mentions.map(jsonEntity);
+}
+
+function jsonEntity(m: EntityMention): Record<string, unknown> {
+  const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
+  if (m.office) o.office = m.office;
+  if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
+  if (m.form === 'unknown' && m.confidence !== undefined) o.confidence = m.confidence;
+  if (m.annotation) o.annotation = m.annotation;
+  if (m.nested) o.nested = true;
+  return o;
 }
 
 /**
@@ -159,12 +163,17 @@ export function jsonDates(a: ArticleAnalysis): Record<string, unknown>[] {
 
 /** `jsonDates` from the dates and the creation time (`creationTime`) of an article. */
 export function jsonDatesOf(all: readonly DateMention[], dct: DateMention | null): Record<string, unknown>[] {
+  return lazyDates(all, dct).toJSON();
+}
+
+/** `jsonDatesOf`, each date's JSON made when written. */
+function lazyDates(all: readonly DateMention[], dct: DateMention | null): LazyArray<DateMention, Record<string, unknown>> {
   // A creation time found among the dates is that date: compared by place and value, since a
   // report made in a worker thread arrives as a copy.
   const at = dct ? all.findIndex((d) => d.start === dct.start && d.end === dct.end && d.value === dct.value) : -1;
   const mark = at >= 0 ? all[at] : dct;
   const dates = dct && at < 0 ? [...all, dct].sort((x, y) => x.start - y.start) : all;
-  return dates.map((d) => {
+  return new LazyArray(dates, (d) => {
     const o: Record<string, unknown> = { start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind };
     if (d.annotation) o.annotation = d.annotation;
     o.type = timexType(d);
