@@ -426,10 +426,28 @@ documents.onDidSave((e) => {
   const uri = canonicalUri(e.document.uri);
   if (service.isRegistry(uri)) scheduleRegistrySync(uri);
 });
+/**
+ * Closes whose file on disk is still being read. Until one is read, the folder still holds the
+ * closed buffer's text: answers that count over the workspace wait for them, as they would have
+ * when the close was handled at once (a hover right after a close sees the file on disk).
+ */
+const closing = new Set<Promise<unknown>>();
+
+async function closesRead(): Promise<void> {
+  while (closing.size) await Promise.all([...closing]);
+}
+
 documents.onDidClose(async (e) => {
   const uri = canonicalUri(e.document.uri);
   // The file on disk is read (without blocking) before its problems replace the buffer's.
-  const kind = await service.close(uri);
+  const read = service.close(uri);
+  closing.add(read);
+  let kind: Awaited<typeof read>;
+  try {
+    kind = await read;
+  } finally {
+    closing.delete(read);
+  }
   // Opened again meanwhile: the open document's handlers took over.
   if (service.documents.has(uri)) return;
   checked.delete(uri);
@@ -472,6 +490,7 @@ connection.onDidChangeWatchedFiles((params) => {
 async function workspaceRead(): Promise<void> {
   await articlesRead;
   await fileChanges;
+  await closesRead();
   await service.sidecarsRead();
 }
 
@@ -668,6 +687,8 @@ async function answer<T>(uri: string, token: CancellationToken, quick: boolean, 
 
 connection.onHover(async (p, token) => {
   await ready;
+  // A registry entry's hover counts its mentions over the workspace.
+  await closesRead();
   return answer(uriOf(p), token, true, () => hover(service, uriOf(p), p.position));
 });
 connection.onDefinition(async (p, token) => {

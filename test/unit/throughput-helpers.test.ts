@@ -117,27 +117,3 @@ test('prepareEntityTables: recognition gives the same mentions and findings with
   assert.deepEqual(b, a);
   assert.ok(a.mentions.some((m) => m.id === 'ahmed-aljaber'));
 });
-
-test('writeFilesJson: the pieces join to JSON.stringify({ files }, null, 2) with a final line break', async () => {
-  const { writeFilesJson } = await import('../../server/src/cli/report');
-  const r = seededRandom(3);
-  const value = (depth: number): unknown => {
-    const k = Math.floor(r() * (depth > 2 ? 4 : 7));
-    if (k === 0) return Math.floor(r() * 1000) - 500;
-    if (k === 1) return ['plain', 'line\nbreak', 'quote " and \\ back', 'Ünal’s “talks”', '\u2028', ''][Math.floor(r() * 6)];
-    if (k === 2) return r() < 0.5 ? null : r() < 0.5;
-    if (k === 3) return [];
-    if (k === 4) return Array.from({ length: Math.floor(r() * 4) }, () => value(depth + 1));
-    return Object.fromEntries(Array.from({ length: Math.floor(r() * 4) }, (_, i) => [`k${i}`, value(depth + 1)]));
-  };
-  for (let n = 0; n < 300; n++) {
-    const files = Array.from({ length: n % 7 === 0 ? 0 : Math.floor(r() * 40) }, () => value(0));
-    const pieces: string[] = [];
-    writeFilesJson(files, (s) => pieces.push(s));
-    assert.equal(pieces.join(''), JSON.stringify({ files }, null, 2) + '\n');
-  }
-  // A big report comes out in pieces, not as one string.
-  const pieces: string[] = [];
-  writeFilesJson(Array.from({ length: 2000 }, (_, i) => ({ path: `articles/${i}.article`, diagnostics: [{ code: 'x', start: i, end: i + 1 }] })), (s) => pieces.push(s));
-  assert.ok(pieces.length > 1);
-});

@@ -12,7 +12,8 @@ import { readTextFile, writeFileAtomic } from '../node/files';
 import { UsageError, eachArgument, numericOrderArg } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
 import { Project, ProjectInputs, folderListings, loadInputs, loadProject } from './project';
-import { analyzeJsonFiles, analyzeText, checkJsonFiles, displayPath, fileReports, reportedArticle, textReport, writeFilesJson } from './report';
+import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
+import { writeJson } from './jsonWrite';
 import { sarifLog } from './sarif';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
@@ -281,12 +282,18 @@ function report(args: Args, inputs: ProjectInputs, run: RunCollector, out: Out, 
   const input = { cwd: inputs.cwd, registry: inputs.registry, articles, ignoreFiles: inputs.ignoreFiles };
   const reports = fileReports(input, run.workspaceFindings(inputs.settings));
   if (args.command === 'analyze') {
-    if (args.json) writeFilesJson(analyzeJsonFiles(input, reports), out);
-    else out(analyzeText(input, reports));
+    if (!args.json) out(analyzeText(input, reports));
+    else {
+      // In pieces: the document of a large article is never one string (issue #14, item 5).
+      writeJson(analyzeJson(input, reports), out);
+      out('\n');
+    }
     return errors.length ? 2 : 0;
   }
-  if (args.format === 'json') writeFilesJson(checkJsonFiles(input, reports), out);
-  else if (args.format === 'sarif') out(JSON.stringify(sarifLog(inputs.cwd, reports, VERSION), null, 2) + '\n');
+  if (args.format === 'json') {
+    writeJson(checkJson(input, reports), out);
+    out('\n');
+  } else if (args.format === 'sarif') out(JSON.stringify(sarifLog(inputs.cwd, reports, VERSION), null, 2) + '\n');
   else out(textReport(input, reports));
   if (errors.length) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;

@@ -10,6 +10,7 @@ import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
 import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
+import { LazyArray } from './jsonWrite';
 
 /**
  * What the reports need of one analyzed article: the analysis without its parse tree (paragraphs,
@@ -114,45 +115,21 @@ export function jsonFinding(f: Finding, cwd: string, show: (file: string) => str
 
 /** The `analyze --json` document (spec §5). */
 export function analyzeJson(project: ReportInput, reports: FileReport[]): unknown {
-  return { files: [...analyzeJsonFiles(project, reports)] };
-}
-
-/** The entries of `analyzeJson`'s `files`, one at a time. */
-export function* analyzeJsonFiles(project: ReportInput, reports: FileReport[]): Generator<unknown> {
   const byFile = new Map(project.articles.map((a) => [a.file, a]));
-  for (const r of reports) {
-    const a = byFile.get(r.file);
-    yield {
-      path: displayPath(project.cwd, r.file),
-      publicationDate: a?.publicationDate ?? null,
-      entities: a ? jsonEntitiesOf(a.entities) : [],
-      dates: a ? jsonDatesOf(a.dates, a.creationTime) : [],
-      diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)),
-    };
-  }
+  return {
+    files: new LazyArray(reports, (r: FileReport) => {
+      const a = byFile.get(r.file);
+      return {
+        path: displayPath(project.cwd, r.file),
+        publicationDate: a?.publicationDate ?? null,
+        // Made while written (`writeJson`): a large article's mentions never exist twice.
+        entities: a ? new LazyArray(a.entities, jsonEntity) : [],
+        dates: a ? lazyDates(a.dates, a.creationTime) : [],
+        diagnostics: new LazyArray(r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
+      };
+    }),
+  };
 }
-
-/**
- * Writes `JSON.stringify({ files }, null, 2) + '\n'` (the documents of `analyze --json` and
- * `check --format json`) in pieces of about 64 KB: each entry is made and stringified when its
- * turn comes, so a big corpus's report is never one string, nor all its entries objects at once.
- * An entry's own lines move in by the two levels it sits at (JSON strings hold no raw line break).
- */
-export function writeFilesJson(entries: Iterable<unknown>, out: (s: string) => void): void {
-  let buf = '';
-  let first = true;
-  for (const e of entries) {
-    buf += (first ? '{\n  "files": [\n    ' : ',\n    ') + JSON.stringify(e, null, 2).replace(NEWLINES, '\n    ');
-    first = false;
-    if (buf.length >= 1 << 16) {
-      out(buf);
-      buf = '';
-    }
-  }
-  out(first ? '{\n  "files": []\n}\n' : `${buf}\n  ]\n}\n`);
-}
-
-const NEWLINES = /\n/g;
 
 /** The entity mentions of one article (spec §5). */
 export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
@@ -161,15 +138,17 @@ export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
 
 /** `jsonEntities` from the mentions of an article. */
 export function jsonEntitiesOf(mentions: readonly EntityMention[]): Record<string, unknown>[] {
-  return mentions.map((m) => {
-    const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
-    if (m.office) o.office = m.office;
-    if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
-    if (m.form === 'unknown' && m.confidence !== undefined) o.confidence = m.confidence;
-    if (m.annotation) o.annotation = m.annotation;
-    if (m.nested) o.nested = true;
-    return o;
-  });
+  return mentions.map(jsonEntity);
+}
+
+function jsonEntity(m: EntityMention): Record<string, unknown> {
+  const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
+  if (m.office) o.office = m.office;
+  if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
+  if (m.form === 'unknown' && m.confidence !== undefined) o.confidence = m.confidence;
+  if (m.annotation) o.annotation = m.annotation;
+  if (m.nested) o.nested = true;
+  return o;
 }
 
 /**
@@ -184,12 +163,17 @@ export function jsonDates(a: ArticleAnalysis): Record<string, unknown>[] {
 
 /** `jsonDates` from the dates and the creation time (`creationTime`) of an article. */
 export function jsonDatesOf(all: readonly DateMention[], dct: DateMention | null): Record<string, unknown>[] {
+  return lazyDates(all, dct).toJSON();
+}
+
+/** `jsonDatesOf`, each date's JSON made when written. */
+function lazyDates(all: readonly DateMention[], dct: DateMention | null): LazyArray<DateMention, Record<string, unknown>> {
   // A creation time found among the dates is that date: compared by place and value, since a
   // report made in a worker thread arrives as a copy.
   const at = dct ? all.findIndex((d) => d.start === dct.start && d.end === dct.end && d.value === dct.value) : -1;
   const mark = at >= 0 ? all[at] : dct;
   const dates = dct && at < 0 ? [...all, dct].sort((x, y) => x.start - y.start) : all;
-  return dates.map((d) => {
+  return new LazyArray(dates, (d) => {
     const o: Record<string, unknown> = { start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind };
     if (d.annotation) o.annotation = d.annotation;
     o.type = timexType(d);
@@ -206,12 +190,10 @@ export function jsonDatesOf(all: readonly DateMention[], dct: DateMention | null
 
 /** `check --format json`: the same per-file shape, diagnostics only. */
 export function checkJson(project: ReportInput, reports: FileReport[]): unknown {
-  return { files: [...checkJsonFiles(project, reports)] };
-}
-
-/** The entries of `checkJson`'s `files`, one at a time. */
-export function* checkJsonFiles(project: ReportInput, reports: FileReport[]): Generator<unknown> {
-  for (const r of reports) yield { path: displayPath(project.cwd, r.file), diagnostics: r.findings.map((f) => jsonFinding(f, project.cwd)) };
+  // Made while written (`writeJson`), as `analyzeJson`.
+  return {
+    files: new LazyArray(reports, (r: FileReport) => ({ path: displayPath(project.cwd, r.file), diagnostics: new LazyArray(r.findings, (f: Finding) => jsonFinding(f, project.cwd)) })),
+  };
 }
 
 /** Line indexes of the reported files, built once each; related places may point to any of them. */

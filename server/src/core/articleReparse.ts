@@ -12,6 +12,7 @@
  */
 
 import { Article, DATELINE_WINDOW, Paragraph, parseArticle } from './article';
+import { lowerBound } from './search';
 
 /** Where two texts differ: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
 interface Edit {
@@ -74,14 +75,7 @@ export interface KeptParagraphs {
 
 /** Index of the first paragraph whose lines end at or after `offset` (`ps.length` when none). */
 function firstEndingAtOrAfter(ps: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = ps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ps[mid].lineEnd >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return lowerBound(ps, offset, (p) => p.lineEnd);
 }
 
 function move(p: Paragraph, d: number): Paragraph {

@@ -20,6 +20,7 @@
 
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDiff } from '../core/splice';
+import { lowerBound } from '../core/search';
 
 /** More pieces than this are joined into one string (a copy, once per this many scattered edits). */
 const MAX_PIECES = 64;
@@ -185,7 +186,7 @@ function flat(s: string): string {
 
 /** Index of the piece containing `offset` (the last piece for the end). */
 function pieceAt(v: Version, offset: number): number {
-  return Math.max(0, Math.min(v.pieces.length - 1, firstAtLeast(v.starts, offset + 1) - 1));
+  return Math.max(0, Math.min(v.pieces.length - 1, lowerBound(v.starts, offset + 1) - 1));
 }
 
 function sliceOf(v: Version, start: number, end: number): string {
@@ -243,18 +244,6 @@ function lineStarts(text: string): Int32Array {
   return Int32Array.from(out);
 }
 
-/** The first index in `xs` (ascending) whose value is at least `x` (the one binary search here). */
-function firstAtLeast(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Line starts after `[start, oldEnd)` became `[start, newEnd)`: a line starts at s when the
  * character at s - 1 is LF, or CR not followed by LF; so starts up to `start - 1` and from
@@ -262,8 +251,8 @@ function firstAtLeast(xs: ArrayLike<number>, x: number): number {
  */
 function linesAfter(old: Int32Array, v: Version, start: number, oldEnd: number, newEnd: number): Int32Array {
   // The old starts kept: those up to start - 1 (the first, 0, always), and from oldEnd + 1.
-  const a = Math.max(1, firstAtLeast(old, start));
-  const b = Math.max(a, firstAtLeast(old, oldEnd + 1));
+  const a = Math.max(1, lowerBound(old, start));
+  const b = Math.max(a, lowerBound(old, oldEnd + 1));
   const added: number[] = [];
   const window = sliceOf(v, Math.max(0, start - 1), newEnd + 1);
   const base = Math.max(0, start - 1);
@@ -286,7 +275,7 @@ function lineLookup(v: Version): LineLookup {
     lineCount: lines.length,
     position(offset: number) {
       const o = Math.max(0, Math.min(offset, length));
-      const line = firstAtLeast(lines, o + 1) - 1;
+      const line = lowerBound(lines, o + 1) - 1;
       return { line, character: o - lines[line] };
     },
     offset(line: number, character: number) {

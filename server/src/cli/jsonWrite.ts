@@ -1,0 +1,85 @@
+/**
+ * JSON documents written in pieces (#14 item 5: `analyze --json` of a 20 MB article held a 129 MB
+ * string, and every mention's JSON object, at once). `writeJson` gives exactly the text
+ * `JSON.stringify(value, null, 2)` gives, handed to `out` a chunk at a time; arrays that may be
+ * long can be `LazyArray`s, whose items are made while they are written and dropped after.
+ */
+
+/** An array whose items are `map(item)` of `items`, made when written (or by `toJSON`). */
+export class LazyArray<T, U> {
+  constructor(private readonly items: readonly T[], private readonly map: (item: T) => U) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  *[Symbol.iterator](): Iterator<U> {
+    for (const item of this.items) yield this.map(item);
+  }
+
+  /** What `JSON.stringify` writes for it: the mapped array. */
+  toJSON(): U[] {
+    return this.items.map(this.map);
+  }
+}
+
+/** Pieces smaller than this are collected before they go to `out`. */
+const CHUNK = 1 << 16;
+/** An array at least this long is written item by item; shorter ones (and objects without one) at once. */
+const LONG = 64;
+
+/** Writes `JSON.stringify(value, null, 2)` to `out` in chunks of about 64 KB (no final newline). */
+export function writeJson(value: unknown, out: (s: string) => void): void {
+  let buf = '';
+  const w = (s: string): void => {
+    buf += s;
+    if (buf.length >= CHUNK) {
+      out(buf);
+      buf = '';
+    }
+  };
+  write(value, '', w);
+  if (buf) out(buf);
+}
+
+function isLong(v: unknown): boolean {
+  return v instanceof LazyArray || (Array.isArray(v) && v.length >= LONG);
+}
+
+/** Whether `v` holds a long array somewhere below it (then it is written piece by piece). */
+function holdsLong(v: unknown): boolean {
+  if (isLong(v)) return true;
+  if (v === null || typeof v !== 'object') return false;
+  for (const x of Array.isArray(v) ? v : Object.values(v as object)) if (holdsLong(x)) return true;
+  return false;
+}
+
+function write(v: unknown, indent: string, w: (s: string) => void): void {
+  if (!holdsLong(v)) {
+    // Small parts go through the native serializer, re-indented to their depth.
+    const s = JSON.stringify(v, null, 2) ?? 'null';
+    w(indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v) || v instanceof LazyArray) {
+    let first = true;
+    for (const item of v as Iterable<unknown>) {
+      w(first ? `[\n${inner}` : `,\n${inner}`);
+      // As JSON.stringify has it: what has no JSON form is null inside an array.
+      write(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, w);
+      first = false;
+    }
+    w(first ? '[]' : `\n${indent}]`);
+    return;
+  }
+  let first = true;
+  for (const [key, x] of Object.entries(v as object)) {
+    // … and a property without one is left out.
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    w(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+    write(x, inner, w);
+    first = false;
+  }
+  w(first ? '{}' : `\n${indent}}`);
+}
