@@ -317,9 +317,23 @@ try {
     await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
     const box = await wordBox(word);
     if (!box) throw new Error(`"${word}" is not visible in the editor`);
-    await page.mouse.move(box.x - 40, box.y + 80);
-    await page.mouse.move(box.x, box.y, { steps: 5 });
-    await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect }).first().waitFor({ state: 'visible', timeout: 20000 });
+    const wanted = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect }).first();
+    // A hover answered while the article's analysis was still catching up (just opened, or just
+    // edited by the step before) is not asked again by VS Code: the mouse leaves and comes back
+    // once, as a user would, before the step fails.
+    for (let attempt = 0; ; attempt++) {
+      await page.mouse.move(box.x - 40, box.y + 80);
+      await page.mouse.move(box.x, box.y, { steps: 5 });
+      try {
+        await wanted.waitFor({ state: 'visible', timeout: attempt ? 15000 : 10000 });
+        break;
+      } catch (e) {
+        if (attempt) throw e;
+        console.log(`   (hover on "${word}" showed ${JSON.stringify((await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').allInnerTexts()).join(' | ').slice(0, 200))}; hovering again)`);
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+      }
+    }
     return { box, text: (await page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').allInnerTexts()).join('\n') };
   }
   /** Right-clicks at `box` and returns the Attaché items of the context menu. */
