@@ -133,12 +133,7 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
 
 /** The entity mentions of one article (spec §5). */
 export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
-  return jsonEntitiesOf(a.entities);
-}
-
-/** `jsonEntities` from the mentions of an article. */
-export function jsonEntitiesOf(mentions: readonly EntityMention[]): Record<string, unknown>[] {
-  return mentions.map(jsonEntity);
+  return a.entities.map(jsonEntity);
 }
 
 function jsonEntity(m: EntityMention): Record<string, unknown> {
@@ -158,15 +153,10 @@ function jsonEntity(m: EntityMention): Record<string, unknown> {
  * entry of its own if the recognizer did not report it).
  */
 export function jsonDates(a: ArticleAnalysis): Record<string, unknown>[] {
-  return jsonDatesOf(a.dates, creationTime(a.article, a.dates));
+  return lazyDates(a.dates, creationTime(a.article, a.dates)).toJSON();
 }
 
-/** `jsonDates` from the dates and the creation time (`creationTime`) of an article. */
-export function jsonDatesOf(all: readonly DateMention[], dct: DateMention | null): Record<string, unknown>[] {
-  return lazyDates(all, dct).toJSON();
-}
-
-/** `jsonDatesOf`, each date's JSON made when written. */
+/** `jsonDates` from the dates and the creation time (`creationTime`) of an article, each date's JSON made when written. */
 function lazyDates(all: readonly DateMention[], dct: DateMention | null): LazyArray<DateMention, Record<string, unknown>> {
   // A creation time found among the dates is that date: compared by place and value, since a
   // report made in a worker thread arrives as a copy.
