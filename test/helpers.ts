@@ -33,6 +33,19 @@ export function joinLines(...lines: string[]): string {
 }
 
 /**
+ * A registry with two persons called Hayashi (and Japan), for the "annotate all occurrences" tests
+ * at the unit and protocol levels: the surname alone is ambiguous between them.
+ */
+export const TWO_HAYASHIS = joinLines(
+  'version: 1',
+  'entities:',
+  '  - { id: japan, type: country, name: Japan, demonyms: [Japanese] }',
+  '  - { id: hayashi-yoshimasa, type: person, name: Hayashi Yoshimasa, family_name: Hayashi, given_name: Yoshimasa, name_order: family-first, country: japan }',
+  '  - { id: hayashi-mitsuko, type: person, name: Hayashi Mitsuko, family_name: Hayashi, given_name: Mitsuko, name_order: family-first, country: japan }',
+  '',
+);
+
+/**
  * Fixture text with cursor/range markers: `{{Japan}}` marks a range, `$0` marks a cursor.
  * Returns the clean text and the marked ranges in order.
  */

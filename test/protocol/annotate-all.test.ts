@@ -12,17 +12,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AnnotatedTextEdit, ApplyWorkspaceEditParams, CodeAction, CreateFile, TextDocumentEdit } from 'vscode-languageserver/node';
 import { parseSidecar } from '../../server/src/core/annotations';
-import { joinLines } from '../helpers';
+import { TWO_HAYASHIS, joinLines } from '../helpers';
 import { TestClient, applyTextEdits, makeWorkspace, removeWorkspace, serverPath } from './client';
 
-const REGISTRY = joinLines(
-  'version: 1',
-  'entities:',
-  '  - { id: japan, type: country, name: Japan, demonyms: [Japanese] }',
-  '  - { id: hayashi-yoshimasa, type: person, name: Hayashi Yoshimasa, family_name: Hayashi, given_name: Yoshimasa, name_order: family-first, country: japan }',
-  '  - { id: hayashi-mitsuko, type: person, name: Hayashi Mitsuko, family_name: Hayashi, given_name: Mitsuko, name_order: family-first, country: japan }',
-  '',
-);
+const REGISTRY = TWO_HAYASHIS;
 const A = joinLines('---', 'date: 2025-10-01', '---', 'Hayashi met envoys in Osaka on Monday.', 'Later, Hayashi said Japan would keep talking.', '');
 const B = joinLines('---', 'date: 2025-10-02', '---', 'Hayashi opened the session.', 'Reporters asked Hayashi about the port deal.', '');
 const C = joinLines('---', 'date: 2025-10-03', '---', 'In Tokyo, Hayashi welcomed the delegation.', 'Osamu Izawa, a researcher, took notes.', '').replace(/\n/g, '\r\n');

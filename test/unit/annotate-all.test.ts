@@ -12,16 +12,9 @@ import { BulkArticle, BulkDecision, MentionRole, annotateAllEdits, makeTarget, p
 import { applyEdits } from '../../server/src/core/edits';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { loadRegistry } from '../../server/src/core/registry';
-import { joinLines } from '../helpers';
+import { TWO_HAYASHIS, joinLines } from '../helpers';
 
-const REGISTRY = joinLines(
-  'version: 1',
-  'entities:',
-  '  - { id: japan, type: country, name: Japan, demonyms: [Japanese] }',
-  '  - { id: hayashi-yoshimasa, type: person, name: Hayashi Yoshimasa, family_name: Hayashi, given_name: Yoshimasa, name_order: family-first, country: japan }',
-  '  - { id: hayashi-mitsuko, type: person, name: Hayashi Mitsuko, family_name: Hayashi, given_name: Mitsuko, name_order: family-first, country: japan }',
-  '',
-);
+const REGISTRY = TWO_HAYASHIS;
 const registry = loadRegistry([{ path: 'registry.yaml', text: REGISTRY }]);
 const ctx = { registry, entityIndex: buildEntityIndex(registry) };
 
