@@ -2,7 +2,8 @@
  * JSON documents written in pieces (#14 item 5: `analyze --json` of a 20 MB article held a 129 MB
  * string, and every mention's JSON object, at once). `writeJson` gives exactly the text
  * `JSON.stringify(value, null, 2)` gives, handed to `out` a chunk at a time; arrays that may be
- * long can be `LazyArray`s, whose items are made while they are written and dropped after.
+ * long can be `LazyArray`s, whose items are made while they are written and dropped after, and
+ * parts written earlier (to a temporary file, `spill.ts`) are `RawJson`s, streamed back in place.
  */
 
 /** An array whose items are `map(item)` of `items`, made when written (or by `toJSON`). */
@@ -23,13 +24,31 @@ export class LazyArray<T, U> {
   }
 }
 
+/**
+ * JSON text written earlier by `writeJson(value, out, indent)` with the `indent` of the place it
+ * goes: `emit` hands it to its `out` again, in pieces (e.g. read back from a temporary file).
+ */
+export class RawJson {
+  constructor(readonly indent: string, readonly emit: (out: (s: string) => void) => void) {}
+
+  /** What `JSON.stringify` writes for it: the value the text stands for. */
+  toJSON(): unknown {
+    let s = '';
+    this.emit((x) => (s += x));
+    return JSON.parse(s);
+  }
+}
+
 /** Pieces smaller than this are collected before they go to `out`. */
 const CHUNK = 1 << 16;
 /** An array at least this long is written item by item; shorter ones (and objects without one) at once. */
 const LONG = 64;
 
-/** Writes `JSON.stringify(value, null, 2)` to `out` in chunks of about 64 KB (no final newline). */
-export function writeJson(value: unknown, out: (s: string) => void): void {
+/**
+ * Writes `JSON.stringify(value, null, 2)` to `out` in chunks of about 64 KB (no final newline);
+ * with `indent`, the text that value has at a place of that indent inside a larger document.
+ */
+export function writeJson(value: unknown, out: (s: string) => void, indent = ''): void {
   let buf = '';
   const w = (s: string): void => {
     buf += s;
@@ -38,12 +57,12 @@ export function writeJson(value: unknown, out: (s: string) => void): void {
       buf = '';
     }
   };
-  write(value, '', w);
+  write(value, indent, w);
   if (buf) out(buf);
 }
 
 function isLong(v: unknown): boolean {
-  return v instanceof LazyArray || (Array.isArray(v) && v.length >= LONG);
+  return v instanceof LazyArray || v instanceof RawJson || (Array.isArray(v) && v.length >= LONG);
 }
 
 /** Whether `v` holds a long array somewhere below it (then it is written piece by piece). */
@@ -55,6 +74,12 @@ function holdsLong(v: unknown): boolean {
 }
 
 function write(v: unknown, indent: string, w: (s: string) => void): void {
+  if (v instanceof RawJson) {
+    // Its line breaks are indented for one place: anywhere else the document would be wrong.
+    if (v.indent !== indent) throw new Error(`RawJson made for indent ${v.indent.length}, written at ${indent.length}`);
+    v.emit(w);
+    return;
+  }
   if (!holdsLong(v)) {
     // Small parts go through the native serializer, re-indented to their depth.
     const s = JSON.stringify(v, null, 2) ?? 'null';

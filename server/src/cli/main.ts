@@ -23,6 +23,7 @@ import { Keep, RunCollector, processArticle, runContext } from './pipeline';
 import { summarize } from '../core/workspace';
 import { analyzeInWorkers, defaultJobs, workerScript } from './jobs';
 import { runSuggest } from './suggest';
+import { SpillError, SpillFile } from './spill';
 
 const VERSION = '0.1.0';
 
@@ -149,9 +150,16 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
   const inputs = loadInputs(inputOptions(args, cwd));
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, bar);
-  const run = analyzeHere(inputs, keepFor(args), bar);
-  bar?.done();
-  return report(args, inputs, run, out, err);
+  const spill = spillFor(args);
+  try {
+    const run = analyzeHere(inputs, keepFor(args), bar, spill);
+    bar?.done();
+    return report(args, inputs, run, out, err);
+  } catch (e) {
+    return spillFailed(e, err);
+  } finally {
+    spill?.close();
+  }
 }
 
 /** The CLI as the `attache` command runs it: `check` and `analyze` use `--jobs` worker threads. */
@@ -163,19 +171,46 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length }));
   const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
-  let run: RunCollector;
-  // Without the worker script (a partial install), the articles are analyzed here: same output.
-  if (jobs <= 1 || !fs.existsSync(workerScript())) run = analyzeHere(inputs, keepFor(args), bar);
-  else {
-    const collector = new RunCollector(inputs.registry, [...inputs.errors]);
-    await analyzeInWorkers(inputs, jobs, keepFor(args), () => runContext(inputs.registry, inputs.settings), (o) => {
-      collector.add(o);
-      bar?.tick(o.chars);
-    });
-    run = collector;
+  const spill = spillFor(args);
+  try {
+    let run: RunCollector;
+    // Without the worker script (a partial install), the articles are analyzed here: same output.
+    if (jobs <= 1 || !fs.existsSync(workerScript())) run = analyzeHere(inputs, keepFor(args), bar, spill);
+    else {
+      const collector = new RunCollector(inputs.registry, [...inputs.errors], spill);
+      await analyzeInWorkers(inputs, jobs, keepFor(args), () => runContext(inputs.registry, inputs.settings), (o) => {
+        collector.add(o);
+        bar?.tick(o.chars);
+      });
+      run = collector;
+    }
+    bar?.done();
+    return report(args, inputs, run, out, err);
+  } catch (e) {
+    return spillFailed(e, err);
+  } finally {
+    spill?.close();
   }
-  bar?.done();
-  return report(args, inputs, run, out, err);
+}
+
+/**
+ * `analyze --json` keeps each article's mentions and findings in a temporary file until the
+ * document is written (#14 item 5). If none can be made, they stay in memory: the same output.
+ */
+function spillFor(args: Args): SpillFile | undefined {
+  if (args.command !== 'analyze' || !args.json) return undefined;
+  try {
+    return new SpillFile();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A temporary file that could not be written (a full disk): said, exit status 2. Anything else is thrown again. */
+function spillFailed(e: unknown, err: Out): number {
+  if (!(e instanceof SpillError)) throw e;
+  err(`attache: ${e.message}\n`);
+  return 2;
 }
 
 function settingsOf(args: Args): CoreSettings {
@@ -237,10 +272,10 @@ function keepFor(args: Args): Keep {
 }
 
 /** Every article analyzed on this thread, in input order. */
-function analyzeHere(inputs: ProjectInputs, keep: Keep, bar: Progress | null): RunCollector {
+function analyzeHere(inputs: ProjectInputs, keep: Keep, bar: Progress | null, spill?: SpillFile): RunCollector {
   const ctx = runContext(inputs.registry, inputs.settings);
   const exists = folderListings();
-  const run = new RunCollector(inputs.registry, [...inputs.errors]);
+  const run = new RunCollector(inputs.registry, [...inputs.errors], spill);
   for (const f of inputs.articleFiles) {
     const o = processArticle(f, ctx, exists, keep);
     run.add(o);

@@ -16,7 +16,8 @@ import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/enti
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { loadArticle } from './project';
-import { ReportedArticle, reportedArticle } from './report';
+import { ReportedArticle, reportedArticle, spillArticle } from './report';
+import { SpillFile } from './spill';
 
 /** One article's outcome: its report and workspace summary, or the messages saying why it could not be read. */
 export interface ArticleOutcome {
@@ -71,19 +72,22 @@ export function processArticle(file: string, ctx: AnalysisContext, exists?: (fil
 /**
  * Gathers the outcomes of a run in input order: the reports, the read errors, and the workspace
  * index fed with each summary as it comes (so with `--jobs` it is built while workers analyze).
+ * With a `spill` file (`analyze --json`), each report's mentions and findings go there as it comes
+ * (`spillArticle`): what stays in memory per article is its path, publication date and summary.
  */
 export class RunCollector {
   readonly articles: ReportedArticle[] = [];
   private readonly index: WorkspaceIndex;
 
   /** `errors`: the errors so far, which the articles' read errors follow. */
-  constructor(registry: RegistrySnapshot, readonly errors: string[]) {
+  constructor(registry: RegistrySnapshot, readonly errors: string[], private readonly spill?: SpillFile) {
     this.index = new WorkspaceIndex(registry);
   }
 
   add(o: ArticleOutcome): void {
     this.errors.push(...o.errors);
     if (!o.article) return;
+    if (this.spill) spillArticle(o.article.report, this.spill);
     this.articles.push(o.article.report);
     this.index.updateSummary(o.article.report.file, o.article.summary);
   }

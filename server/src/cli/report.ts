@@ -10,7 +10,8 @@ import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
 import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
-import { LazyArray } from './jsonWrite';
+import { LazyArray, RawJson, writeJson } from './jsonWrite';
+import { Segment, SpillFile } from './spill';
 
 /**
  * What the reports need of one analyzed article: the analysis without its parse tree (paragraphs,
@@ -33,6 +34,20 @@ export interface ReportedArticle {
   dates: DateMention[];
   /** The publication date as written in the dateline (`creationTime`), taken while the article was at hand. */
   creationTime: DateMention | null;
+  /**
+   * Set by `spillArticle`: the entities, dates and findings were written to a temporary file
+   * (and the fields above emptied), to be read back when the report is written.
+   */
+  spilled?: SpilledParts;
+}
+
+/** One article's parts of `analyze --json` kept in a temporary file (`spillArticle`). */
+export interface SpilledParts {
+  /** The `entities` and `dates` arrays, as written at `FILE_FIELD_INDENT`. */
+  entities: RawJson;
+  dates: RawJson;
+  /** The article's own findings (the diagnostics without the cross-article ones). */
+  findings: () => Finding[];
 }
 
 /** What the report functions read: the folder paths are shown relative to, the registry, the articles. */
@@ -79,14 +94,22 @@ export function displayPath(cwd: string, file: string): string {
   return shown;
 }
 
-/** Articles first (in path order), then registry files, then ignore files; workspace findings merged in. */
+/**
+ * An article's own findings with its workspace findings merged in. Its own findings are already in
+ * this order (finalizeFindings): sorted again only with workspace findings to merge in.
+ */
+function withWorkspace(own: Finding[], ws: Finding[]): Finding[] {
+  return ws.length ? [...own, ...ws].sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code)) : own;
+}
+
+/**
+ * Articles first (in path order), then registry files, then ignore files; workspace findings
+ * merged in (of a spilled article, only its workspace findings: `analyzeJson` merges the rest).
+ */
 export function fileReports(project: ReportInput, workspaceFindings: (file: string) => Finding[] = () => []): FileReport[] {
   const out: FileReport[] = [];
   for (const a of project.articles) {
-    // The article's own findings are already in this order (finalizeFindings): sorted again only
-    // with workspace findings to merge in.
-    const ws = workspaceFindings(a.file);
-    const findings = ws.length ? [...a.findings, ...ws].sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code)) : a.findings;
+    const findings = withWorkspace(a.findings, workspaceFindings(a.file));
     out.push({ file: a.file, text: a.text, kind: 'article', findings });
     if (a.sidecar) out.push({ file: a.sidecar.file, text: a.sidecar.text, kind: 'annotations', findings: a.annotationFindings ?? [] });
   }
@@ -113,22 +136,48 @@ export function jsonFinding(f: Finding, cwd: string, show: (file: string) => str
   return o;
 }
 
-/** The `analyze --json` document (spec §5). */
+/** The indent of a file's fields in the `analyze --json` document: `{ "files": [ { here } ] }`. */
+const FILE_FIELD_INDENT = ' '.repeat(6);
+
+/**
+ * The `analyze --json` document (spec §5). The parts of a spilled article (`spillArticle`) are
+ * streamed back from its temporary file as they are written.
+ */
 export function analyzeJson(project: ReportInput, reports: FileReport[]): unknown {
   const byFile = new Map(project.articles.map((a) => [a.file, a]));
   return {
     files: new LazyArray(reports, (r: FileReport) => {
       const a = byFile.get(r.file);
+      const s = a?.spilled;
       return {
         path: displayPath(project.cwd, r.file),
         publicationDate: a?.publicationDate ?? null,
         // Made while written (`writeJson`): a large article's mentions never exist twice.
-        entities: a ? new LazyArray(a.entities, jsonEntity) : [],
-        dates: a ? lazyDates(a.dates, a.creationTime) : [],
-        diagnostics: new LazyArray(r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
+        entities: s ? s.entities : a ? new LazyArray(a.entities, jsonEntity) : [],
+        dates: s ? s.dates : a ? lazyDates(a.dates, a.creationTime) : [],
+        diagnostics: new LazyArray(s ? withWorkspace(s.findings(), r.findings) : r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
       };
     }),
   };
+}
+
+/**
+ * Writes an article's parts of `analyze --json` that no other article changes (entities, dates,
+ * its own findings) to `file` and empties them in `a`, so a run over a corpus holds one article's
+ * mentions at a time, not the corpus's (#14 item 5). The entities and dates are written as
+ * `analyzeJson` would write them; the findings as plain JSON, merged with the cross-article ones
+ * when the document is written.
+ */
+export function spillArticle(a: ReportedArticle, file: SpillFile): void {
+  const entities = file.segment((w) => writeJson(new LazyArray(a.entities, jsonEntity), w, FILE_FIELD_INDENT));
+  const dates = file.segment((w) => writeJson(lazyDates(a.dates, a.creationTime), w, FILE_FIELD_INDENT));
+  const findings = file.segment((w) => w(JSON.stringify(a.findings)));
+  const raw = (seg: Segment): RawJson => new RawJson(FILE_FIELD_INDENT, (out) => file.read(seg, out));
+  a.spilled = { entities: raw(entities), dates: raw(dates), findings: () => JSON.parse(file.text(findings)) as Finding[] };
+  a.entities = [];
+  a.dates = [];
+  a.creationTime = null;
+  a.findings = [];
 }
 
 /** The entity mentions of one article (spec §5). */

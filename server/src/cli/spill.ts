@@ -1,0 +1,161 @@
+/**
+ * A temporary file that parts of a CLI report are written to while the articles are analyzed, and
+ * read back, in pieces, when the report is written (#14 item 5: `analyze --json` of a corpus held
+ * every article's mentions until the end, because each file's diagnostics include cross-article
+ * findings known only once every article is read).
+ *
+ * The file is made private (mode 0600) in the system's temporary folder and unlinked as soon as it
+ * is open, where the system allows it (POSIX): it then has no name, and its space is freed when the
+ * process ends, however it ends (normal exit, error, SIGINT, even SIGKILL). Where an open file
+ * cannot be unlinked (Windows), it is removed by `close()`, at exit, and on SIGINT / SIGTERM.
+ */
+
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+/** Where a part was written: byte offset and length. */
+export interface Segment {
+  start: number;
+  bytes: number;
+}
+
+/** A temporary file could not be made or written: the message names the folder and the reason. */
+export class SpillError extends Error {}
+
+/** Bytes read back at a time. */
+const READ = 1 << 16;
+
+/** Files still named on disk (only where unlinking an open file failed), removed at exit. */
+const named = new Set<string>();
+
+function removeNamed(): void {
+  for (const f of named) {
+    try {
+      fs.rmSync(f, { force: true });
+    } catch {
+      /* nothing more to do at exit */
+    }
+  }
+  named.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeNamed();
+  // Ended as the signal would have ended it, now that the file is gone.
+  process.removeListener('SIGINT', onSignal);
+  process.removeListener('SIGTERM', onSignal);
+  process.kill(process.pid, signal);
+}
+
+function removeAtExit(file: string): void {
+  if (!named.size) {
+    process.on('exit', removeNamed);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  }
+  named.add(file);
+}
+
+function forget(file: string): void {
+  named.delete(file);
+  if (!named.size) {
+    process.removeListener('exit', removeNamed);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+export class SpillFile {
+  private fd: number;
+  private size = 0;
+  /** The file's name while it is still on disk (where it could not be unlinked at once). */
+  private file: string | null = null;
+
+  /** Makes the file in `dir` (the system's temporary folder by default); throws a `SpillError`. */
+  constructor(private readonly dir = os.tmpdir()) {
+    const file = path.join(dir, `attache-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      this.fd = fs.openSync(file, 'wx+', 0o600);
+    } catch (e) {
+      throw this.failed('cannot make a temporary file', e);
+    }
+    try {
+      fs.unlinkSync(file);
+    } catch {
+      this.file = file;
+      removeAtExit(file);
+    }
+  }
+
+  private failed(what: string, e: unknown): SpillError {
+    const why = (e as NodeJS.ErrnoException)?.code ?? String(e);
+    return new SpillError(`${what} in ${this.dir} (${why}); set TMPDIR to a folder with room`);
+  }
+
+  /** Bytes written so far. */
+  get bytes(): number {
+    return this.size;
+  }
+
+  /** Appends what `write` gives its sink; returns where it went. */
+  segment(write: (sink: (s: string) => void) => void): Segment {
+    const start = this.size;
+    write((s) => {
+      const b = Buffer.from(s, 'utf8');
+      try {
+        let done = 0;
+        while (done < b.length) done += fs.writeSync(this.fd, b, done, b.length - done, this.size + done);
+      } catch (e) {
+        throw this.failed('cannot write a temporary file', e);
+      }
+      this.size += b.length;
+    });
+    return { start, bytes: this.size - start };
+  }
+
+  /** Hands a segment's text to `out` in pieces of about 64 KB (never splitting a character). */
+  read(seg: Segment, out: (s: string) => void): void {
+    const buf = Buffer.allocUnsafe(Math.min(READ, Math.max(1, seg.bytes)));
+    const decoder = new StringDecoder('utf8');
+    for (let at = 0; at < seg.bytes; ) {
+      let n: number;
+      try {
+        n = fs.readSync(this.fd, buf, 0, Math.min(buf.length, seg.bytes - at), seg.start + at);
+      } catch (e) {
+        throw this.failed('cannot read a temporary file', e);
+      }
+      if (n <= 0) throw new SpillError(`a temporary file in ${this.dir} ended early`);
+      at += n;
+      const s = decoder.write(n === buf.length ? buf : buf.subarray(0, n));
+      if (s) out(s);
+    }
+    const rest = decoder.end();
+    if (rest) out(rest);
+  }
+
+  /** A segment's text as one string (for parts no bigger than one article's). */
+  text(seg: Segment): string {
+    const parts: string[] = [];
+    this.read(seg, (s) => parts.push(s));
+    return parts.join('');
+  }
+
+  /** Closes the file (and removes it if it still has a name). Harmless twice. */
+  close(): void {
+    if (this.fd < 0) return;
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
+    this.fd = -1;
+    if (this.file) {
+      fs.rmSync(this.file, { force: true });
+      forget(this.file);
+      this.file = null;
+    }
+  }
+}

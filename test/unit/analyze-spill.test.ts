@@ -1,0 +1,168 @@
+/**
+ * `analyze --json` keeps each article's mentions and findings in a temporary file while the
+ * corpus is analyzed (cli/spill.ts, #14 item 5), so memory is bounded by one article's analysis
+ * plus the small summaries of the cross-article checks. The document is byte for byte the one the
+ * in-memory path writes (the path taken when no temporary file can be made), on the samples and on
+ * a generated corpus, with and without worker threads; the temporary file has no name while it
+ * is used, so nothing is left behind, even when the run is interrupted.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main, runCli } from '../../server/src/cli/main';
+import { RunCollector, processArticle, runContext } from '../../server/src/cli/pipeline';
+import { folderListings, loadInputs } from '../../server/src/cli/project';
+import { analyzeJson, fileReports } from '../../server/src/cli/report';
+import { writeJson } from '../../server/src/cli/jsonWrite';
+import { SpillFile } from '../../server/src/cli/spill';
+import { repoRoot, samplesDir } from '../helpers';
+import { Run, workspace } from './cliRun';
+
+const BIN = join(repoRoot, 'bin', 'attache.js');
+const noBundle = !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)';
+
+/** A run with `TMPDIR` set to `tmp` (os.tmpdir() reads it on each call). */
+function withTmp<T>(tmp: string, f: () => T): T {
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    return f();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
+}
+
+function inProcess(args: string[], cwd: string): Run {
+  let out = '';
+  let err = '';
+  const code = main(args, cwd, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+/** The in-memory path: no temporary file can be made in a folder that does not exist. */
+function inMemory(args: string[], cwd: string): Run {
+  return withTmp(join(cwd, 'no-such-folder'), () => inProcess(args, cwd));
+}
+
+/**
+ * A corpus of `n` unique articles from the samples (a reference number on every body line; every
+ * ninth one a verbatim sample copy, every fifth with a shared closing paragraph), a binary file,
+ * non-ASCII names around the 64 KB read boundary, and the sample registry.
+ */
+function corpus(n: number): Record<string, string | Buffer> {
+  const dir = join(samplesDir, 'articles');
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.article')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  const files: Record<string, string | Buffer> = {};
+  for (let i = 0; i < n; i++) {
+    const t = texts[i % texts.length];
+    let body = i % 9 === 0 ? t : t.replace(/^(?!---|date:|title:)(.+)$/gm, `$1 [ref ${i}]`);
+    if (i % 5 === 0) body += '\n\nThis note may be shared freely as long as the newsroom that wrote it is credited by name.\n';
+    files[`articles/a${String(i).padStart(4, '0')}.article`] = body;
+  }
+  // Many mentions with two- and four-byte characters: parts longer than one 64 KB read, cut anywhere.
+  files['articles/b-long.article'] = Array.from({ length: 900 }, (_, i) => `Envoy Zoë Ødegård 北京 🎉 met Qatar officials on 3 March 2025 (${i}).`).join('\n\n') + '\n';
+  files['articles/zz-binary.article'] = Buffer.from([0x41, 0x00, 0x42]);
+  files['registry/extra.yaml'] = 'version: 1\nentities:\n  - id: zoe-odegard\n    type: person\n    name: Zoë Ødegård\n';
+  for (const f of readdirSync(join(samplesDir, 'registry'))) files[`registry/${f}`] = readFileSync(join(samplesDir, 'registry', f), 'utf8');
+  return files;
+}
+
+test('analyze --json through the temporary file prints what the in-memory path prints, on the samples', () => {
+  const spilled = inProcess(['analyze', '--json', '.'], samplesDir);
+  const kept = inMemory(['analyze', '--json', '.'], samplesDir);
+  assert.equal(spilled.code, 0, spilled.err);
+  assert.deepEqual(spilled, kept);
+  const doc = JSON.parse(spilled.out) as { files: { entities: unknown[]; dates: unknown[]; diagnostics: unknown[] }[] };
+  assert.ok(doc.files.some((f) => f.entities.length > 10 && f.dates.length > 3 && f.diagnostics.length > 0));
+});
+
+test('… and on a generated corpus, cross-article findings and a read error included, with --jobs 1 and 2', { skip: noBundle }, async () => {
+  const dir = workspace(corpus(60));
+  const args = ['analyze', '--json', 'articles'];
+  const kept = inMemory(args, dir);
+  assert.equal(kept.code, 2);
+  assert.match(kept.err, /zz-binary\.article: looks like a binary file/);
+  assert.match(kept.out, /"boilerplate"/);
+  assert.match(kept.out, /"duplicate-paragraph"/);
+  assert.match(kept.out, /"text": "Zoë Ødegård",\n *"type": "person",\n *"id": "zoe-odegard"/);
+  assert.deepEqual(inProcess(args, dir), kept, 'main, one thread');
+  for (const jobs of ['1', '2']) {
+    let out = '';
+    let err = '';
+    const code = await runCli([...args, '--jobs', jobs], dir, (s) => (out += s), (s) => (err += s));
+    assert.deepEqual({ code, out, err }, kept, `runCli --jobs ${jobs}`);
+    const r = spawnSync(process.execPath, [BIN, ...args, '--jobs', jobs], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.deepEqual({ code: r.status, out: r.stdout, err: r.stderr }, kept, `bin/attache.js --jobs ${jobs}`);
+  }
+});
+
+test('with a temporary file, the run keeps no article\'s mentions or findings in memory, only its summary', () => {
+  const dir = workspace(corpus(12));
+  const inputs = loadInputs({ cwd: dir, paths: ['articles'], registryGlobs: [], settings: {} });
+  const ctx = runContext(inputs.registry, inputs.settings);
+  const spill = new SpillFile();
+  try {
+    const run = new RunCollector(inputs.registry, [], spill);
+    const exists = folderListings();
+    let mentions = 0;
+    for (const f of inputs.articleFiles) {
+      const o = processArticle(f, ctx, exists, { text: false, mentions: true });
+      mentions += (o.article?.report.entities.length ?? 0) + (o.article?.report.dates.length ?? 0);
+      run.add(o);
+    }
+    assert.ok(mentions > 500, `${mentions} mentions`);
+    assert.equal(run.articles.length, 13);
+    for (const a of run.articles) {
+      assert.ok(a.spilled, a.file);
+      assert.deepEqual([a.entities, a.dates, a.findings, a.creationTime], [[], [], [], null], a.file);
+    }
+    assert.ok(spill.bytes > 100 * mentions, `${spill.bytes} bytes written`);
+    // … and the document written from the file is the one the CLI prints.
+    const input = { cwd: dir, registry: inputs.registry, articles: run.articles };
+    let out = '';
+    writeJson(analyzeJson(input, fileReports(input, run.workspaceFindings(inputs.settings))), (s) => (out += s));
+    assert.equal(`${out}\n`, inMemory(['analyze', '--json', 'articles'], dir).out);
+  } finally {
+    spill.close();
+  }
+});
+
+test('the temporary file has no name while it is used, and an interrupted run leaves nothing', { skip: (noBundle || process.platform !== 'linux') && 'needs the bundle and Linux /proc' }, async () => {
+  const dir = workspace(corpus(400));
+  const tmp = mkdtempSync(join(tmpdir(), 'attache-spill-'));
+  try {
+    const child = spawn(process.execPath, [BIN, 'analyze', '--json', '--jobs', '1', 'articles'], { cwd: dir, env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Standard output is read, so the run is not held up by a full pipe.
+    child.stdout.resume();
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ? -1 : code)));
+    let seen: string | undefined;
+    for (let i = 0; i < 2000 && !seen && child.exitCode === null; i++) {
+      try {
+        seen = readdirSync(`/proc/${child.pid}/fd`).map((fd) => {
+          try {
+            return readlinkSync(`/proc/${child.pid}/fd/${fd}`);
+          } catch {
+            return '';
+          }
+          // Named for the instant between its creation and its unlinking: looked at again.
+        }).find((l) => l.startsWith(tmp) && l.endsWith(' (deleted)'));
+      } catch {
+        /* the process is starting or ending */
+      }
+      if (!seen) await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.ok(seen, 'the run uses an unlinked file in TMPDIR');
+    assert.match(seen, /\/attache-[^/]+\.tmp \(deleted\)$/);
+    assert.deepEqual(readdirSync(tmp), []);
+    child.kill('SIGINT');
+    assert.equal(await exited, -1, 'ended by the signal');
+    assert.deepEqual(readdirSync(tmp), []);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
