@@ -1,8 +1,7 @@
 /**
  * The date rules as data (`server/src/core/dates/rules.ts`) agree with the rest of the tagger:
- * every rule fires on its example through the whole scanner (so the trigger search opens a window
- * where its first token is), can start a scan by what its pattern holds, is unlike every other
- * rule, and every kind of expression the rules make resolves to a value with an explanation and
+ * every rule fires on its example through the whole scanner, can start a scan by what its pattern
+ * holds, is unlike every other rule, and every kind of expression the rules make resolves to a value with an explanation and
  * words for the hover. And nothing in `core/dates/` is mutable at module level.
  */
 
@@ -36,7 +35,7 @@ function kindsOf(e: Expr, out: Set<string>): void {
   if (e.pair) kindsOf(e.pair, out);
 }
 
-test('every date rule fires on its example, through the trigger search and the scan windows', () => {
+test('every date rule fires on its example, through the whole scanner', () => {
   const scanner = new DateScanner();
   const silent: string[] = [];
   for (const r of RULES) {
@@ -48,14 +47,14 @@ test('every date rule fires on its example, through the trigger search and the s
   assert.deepEqual(silent, []);
 });
 
-test('every date rule can start a scan: its pattern holds a class that opens a scan window (digits, a month or weekday name, a trigger word)', () => {
+test('every date rule can start a scan: its pattern holds a class that is tried (digits, a month or weekday name, a trigger word)', () => {
   const unreachable: string[] = [];
   for (const r of RULES) {
     assert.ok(firstKeys(r.pattern, RULE_ENV).length > 0, `${r.name}: its first element can start at no token`);
     // A first word that is not a trigger ("the", "last", "every") is tried when a number, a month or
     // weekday name or a trigger word comes within the next four tokens: one of the pattern's first
     // five elements must be one. A rule of one element (a veto such as "the" alone) fires wherever its
-    // word is inside a window; the test above shows each does.
+    // word is tried; the test above shows each does.
     if (r.pattern.length > 1 && !r.pattern.slice(0, 5).some((e) => e.holdsTrigger)) unreachable.push(`${r.name}: ${r.pattern.map((e) => e.desc).join(' ')}`);
   }
   assert.deepEqual(unreachable, []);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
 import { recognizeDates, isoWeek } from '../../server/src/core/dates';
+import { DateScanner, scanDates } from '../../server/src/core/dates/scan';
 import { applyEdits } from '../../server/src/core/edits';
 
 /** An article body with a publication date in front matter (or none). */
@@ -181,4 +182,20 @@ test('ISO weeks at year boundaries', () => {
   assert.equal(isoWeek({ y: 2021, m: 1, d: 1 }), '2020-W53');
   assert.equal(isoWeek({ y: 2024, m: 12, d: 30 }), '2025-W01');
   assert.equal(isoWeek({ y: 2025, m: 7, d: 29 }), '2025-W31');
+});
+
+test('a long text is scanned in pieces: each date near a piece boundary is found once, as in its sentence alone', () => {
+  // The sentence slides over the end of the first piece (16,384 characters) one character at a time,
+  // so each of its dates in turn is cut by the piece's end, falls in its last words, or opens the
+  // next piece ("in July" needs the word before it).
+  const sentence = 'The talks were held in July and the accord was signed on 3 March 2025 in Vienna, and on Friday.';
+  const scanner = new DateScanner();
+  const alone = scanDates(sentence, 0, sentence.length, scanner).map((e) => `${e.start}-${e.end} ${e.kind.type}`);
+  assert.deepEqual(alone, ['23-27 m', '57-69 ymd', '88-94 weekday']);
+  const filler = 'Calm seas. '.repeat(2000);
+  for (let at = 16_200; at < 16_400; at++) {
+    const text = `${filler.slice(0, at)} ${sentence} ${filler}`;
+    const got = scanDates(text, 0, text.length, scanner).map((e) => `${e.start - at - 1}-${e.end - at - 1} ${e.kind.type}`);
+    assert.deepEqual(got, alone, `sentence at ${at}`);
+  }
 });

@@ -1,8 +1,9 @@
 /**
  * The rule format of the date scanner: a rule is a pattern of token classes plus a function that
  * builds the expression from the matched tokens (`rules.ts` holds the rules). This module defines
- * the pattern elements and the matcher; `scan.ts` compiles the rules once at load into an index by
- * the class of their first token, so at each token only the rules that can start there are tried.
+ * the pattern elements; `scan.ts` compiles the rules once at load into an index by the class of
+ * their first token, so at each token only the rules that can start there are tried, and
+ * `compile.ts` each bucket of the index into one matcher function.
  *
  * Nothing here is mutable after load: elements are frozen objects whose `match` reads the
  * scanner's tokens; what a match captured lives in the scanner (`DateScanner.frames`).
@@ -51,7 +52,7 @@ export interface Env {
   readonly NUMBERS: readonly number[];
   numbers(min: number, max: number): number[];
   readonly DIGITS_LETTERS: number;
-  /** Whether a word class triggers a scan window (a trigger word of the lexicon; months, weekdays and digits always do). */
+  /** Whether a key is a trigger: a date may hold no other date word (a trigger word of the lexicon; months, weekdays and digits always are). */
   triggers(key: number): boolean;
   /** The first keys of a group's rules (for `sub`), and whether they are complete. */
   groupKeys(name: string): number[];
@@ -74,7 +75,7 @@ export interface El {
   readonly captures?: boolean;
   /** Matches exactly the tokens of its keys, one token: the index tests it, the matcher need not. */
   readonly byKey?: boolean;
-  /** Always holds a word that opens a scan window (a quantity ends with its unit). */
+  /** Always holds a trigger (a quantity ends with its unit): a rule whose first word is not one is tried only when a trigger follows. */
   readonly holdsTrigger?: boolean;
   /** Whether `keys` lists the key of every token it can start at (so the index may file a rule under the keys of its second element). */
   readonly complete?: (env: Env) => boolean;
@@ -92,7 +93,7 @@ function el(desc: string, keys: (env: Env) => readonly number[], match: (s: Date
 export const none = (): readonly number[] => [];
 const never = (): boolean => false;
 const always = (): boolean => true;
-/** Digits always open a scan window. */
+/** Digits are always triggers. */
 const DIGIT: Partial<El> = Object.freeze({ holdsTrigger: true, complete: always });
 
 /** A capitalized month name or abbreviation (`monthOf`). */
@@ -228,33 +229,6 @@ export const DATE: El = el('DATE', none, (s, k) => {
   s.subValue = r ?? undefined;
   return r ? r.next : -1;
 }, { captures: true, holdsTrigger: true });
-
-/**
- * Matches `els` from element i at token k, filling `m`: optional elements are tried present, then
- * absent (the only backtracking). True when the whole pattern matched.
- */
-export function matchFrom(s: DateScanner, els: readonly El[], i: number, k: number, m: Match): boolean {
-  if (i === els.length) {
-    m.t[i] = k;
-    return true;
-  }
-  const e = els[i];
-  const j = e.match(s, k);
-  if (e.optional) {
-    if (j >= 0) {
-      m.t[i] = k;
-      m.v[i] = e.captures ? s.subValue : undefined;
-      if (matchFrom(s, els, i + 1, j, m)) return true;
-    }
-    m.t[i] = -1;
-    m.v[i] = undefined;
-    return matchFrom(s, els, i + 1, k, m);
-  }
-  if (j < 0) return false;
-  m.t[i] = k;
-  m.v[i] = e.captures ? s.subValue : undefined;
-  return matchFrom(s, els, i + 1, j, m);
-}
 
 /** The keys a pattern can start at: its first element's, and the next one's while elements are optional or zero-width. */
 export function firstKeys(els: readonly El[], env: Env): number[] {

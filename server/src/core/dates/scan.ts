@@ -11,7 +11,8 @@
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
 import { LEXICON, Unit, Word } from './lexicon';
 import { Expr } from './expr';
-import { El, Env, Match, N, P, Parse, STOP, W, X, firstKeys, matchFrom } from './pattern';
+import { BucketMatcher, BucketRule, compileBucket } from './compile';
+import { El, Env, Match, N, P, Parse, W, X, firstKeys } from './pattern';
 import { GROUPS, Rule } from './rules';
 
 export { durationValue, isDay } from './expr';
@@ -127,37 +128,25 @@ function classOfWord(w: string): number {
 export type CompiledGroup = readonly (Bucket | undefined)[];
 
 /**
- * The rules that can start at one key, in the group's order. When every one of them starts with a
- * one-token class the key decides (a word: "the", "last", "every"), they are also filed by the key
- * of the token after it (`next`): a rule whose second element can only start at some keys is tried
- * only there; the others (`rest`) everywhere. A two-level trie over token classes.
+ * The rules that can start at one key, in the group's order, compiled into one matcher
+ * (`compile.ts`). When every one of them starts with a one-token class the key decides (a word:
+ * "the", "last", "every"), they are also filed by the key of the token after it (`next`): a rule
+ * whose second element can only start at some keys is tried only there; the others (`rest`)
+ * everywhere. A two-level trie over token classes.
  */
 interface Bucket {
-  readonly rules: readonly CompiledRule[];
-  readonly next: ReadonlyMap<number, readonly CompiledRule[]> | null;
-  readonly rest: readonly CompiledRule[];
+  readonly rules: BucketMatcher;
+  readonly next: ReadonlyMap<number, BucketMatcher> | null;
+  readonly rest: BucketMatcher;
 }
 
-/** A rule in the index: `from` says how its first element is tested (`firstFrom`). */
-interface CompiledRule {
-  readonly rule: Rule;
-  readonly from: number;
-  /** The rule's pattern, its first element and length, and whether an element is optional (else matched by a loop). */
-  readonly pattern: readonly El[];
-  readonly first: El;
-  readonly length: number;
-  readonly simple: boolean;
-  /** The index of the next rule of the bucket that does not start with the same element (skipped to when it fails). */
-  readonly skip: number;
-}
-
-/** How the index tests a rule's first element: 1 the key alone, 2 by its match once for the rules that share it, 0 with the pattern. */
+/** How the index tests a rule's first element: 1 the key alone, 2 by its match (once for the rules that share it), 0 with the pattern. */
 function firstFrom(e: El): number {
   if (e.optional || e.zero || e.captures) return 0;
   return e.byKey ? 1 : 2;
 }
 
-/** The rule groups' first keys, and whether a key opens a scan window (`Env` of `pattern.ts`). */
+/** The rule groups' first keys, and whether a key is a trigger (`Env` of `pattern.ts`). */
 function ruleEnv(): Env {
   // Each group's first keys and completeness, computed here once (a group that starts with itself adds nothing).
   const keysOf = new Map<string, number[]>();
@@ -187,67 +176,51 @@ function ruleEnv(): Env {
 
 /**
  * The rule index, built once at load and only read afterwards: for each group, its rules by the
- * key of their first token. A rule that can start at no token (its first element is punctuation
- * or a word of no class) is an error here, at load.
+ * key of their first token, each bucket compiled into a matcher (buckets with the same rules share
+ * one). A rule that can start at no token (its first element is punctuation or a word of no class)
+ * is an error here, at load.
  */
 function compileGroups(): Readonly<Record<string, CompiledGroup>> {
   if (REFERENCE_CLASS + NOT_BEFORE_NUMBER.size >= NUMBER_KEY) throw new Error('date scanner: too many word classes for the rule index');
   const env = ruleEnv();
+  const matchers = new Map<string, BucketMatcher>();
+  const ids = new Map<Rule, number>();
+  const matcher = (rules: readonly BucketRule[]): BucketMatcher => {
+    const key = rules.map((c) => `${ids.get(c.rule)}:${c.from}`).join(',');
+    let f = matchers.get(key);
+    if (!f) matchers.set(key, (f = compileBucket(rules)));
+    return f;
+  };
   const out: Record<string, CompiledGroup> = {};
   for (const [name, rules] of Object.entries(GROUPS)) {
-    const byKey: CompiledRule[][] = [];
+    const byKey: BucketRule[][] = [];
     for (const r of rules) {
+      if (!ids.has(r)) ids.set(r, ids.size);
       const keys = firstKeys(r.pattern, env);
       if (!keys.length) throw new Error(`date rule '${r.name}' can start at no token`);
-      const compiled = { rule: r, from: firstFrom(r.pattern[0]), pattern: r.pattern, first: r.pattern[0], length: r.pattern.length, simple: !r.pattern.some((e) => e.optional), skip: 0 };
+      const compiled = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]) });
       for (const k of keys) (byKey[k] ??= []).push(compiled);
     }
-    out[name] = Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? bucket(byKey[k], env) : undefined));
+    out[name] = Object.freeze(Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? bucket(byKey[k], env, matcher) : undefined)));
   }
   return Object.freeze(out);
 }
 
 /** A bucket, with its second level when its rules all start with a one-token class the key decides. */
-function bucket(all: CompiledRule[], env: Env): Bucket {
-  const rules = all.map((c) => ({ ...c }));
-  return Object.freeze(withSecondLevel(rules.map((c, i) => Object.freeze({ ...c, skip: skipOf(rules, i) })), env));
-}
-
-/** Where the rules after rule i that start with the same element end (a failed first element skips them all). */
-function skipOf(rules: readonly CompiledRule[], i: number): number {
-  let j = i + 1;
-  while (j < rules.length && rules[j].first === rules[i].first && rules[j].from === 2) j++;
-  return j;
-}
-
-function withSecondLevel(rules: CompiledRule[], env: Env): Bucket {
-  const keys2 = new Map<CompiledRule, readonly number[] | null>();
-  const second = (c: CompiledRule): readonly number[] | null => {
+function bucket(rules: BucketRule[], env: Env, matcher: (rules: readonly BucketRule[]) => BucketMatcher): Bucket {
+  const keys2 = new Map<BucketRule, readonly number[] | null>();
+  const second = (c: BucketRule): readonly number[] | null => {
     if (!keys2.has(c)) {
       const e = c.rule.pattern[1];
       keys2.set(c, e && !e.optional && !e.zero && e.complete!(env) && e.keys(env).length ? e.keys(env) : null);
     }
     return keys2.get(c)!;
   };
-  if (rules.length < 3 || !rules.every((c) => c.from === 1) || !rules.some(second)) return Object.freeze({ rules, next: null, rest: rules });
-  const next = new Map<number, readonly CompiledRule[]>();
-  for (const key of new Set(rules.flatMap((c) => second(c) ?? []))) next.set(key, rules.filter((c) => !second(c) || second(c)!.includes(key)));
-  return Object.freeze({ rules, next, rest: rules.filter((c) => !second(c)) });
-}
-
-/** `matchFrom` for a pattern without optional elements: a loop, no backtracking. */
-function matchRest(s: DateScanner, els: readonly El[], i: number, k: number, m: Match): boolean {
-  let j = k;
-  for (; i < els.length; i++) {
-    const e = els[i];
-    const n = e.match(s, j);
-    if (n < 0) return false;
-    m.t[i] = j;
-    m.v[i] = e.captures ? s.subValue : undefined;
-    j = n;
-  }
-  m.t[i] = j;
-  return true;
+  const all = matcher(rules);
+  if (rules.length < 3 || !rules.every((c) => c.from === 1) || !rules.some(second)) return Object.freeze({ rules: all, next: null, rest: all });
+  const next = new Map<number, BucketMatcher>();
+  for (const key of new Set(rules.flatMap((c) => second(c) ?? []))) next.set(key, matcher(rules.filter((c) => !second(c) || second(c)!.includes(key))));
+  return Object.freeze({ rules: all, next, rest: matcher(rules.filter((c) => !second(c))) });
 }
 
 /** The rules' first keys and trigger classes, for the consistency test. */
@@ -264,6 +237,13 @@ function classOf(text: string, s: number, e: number, h: number): number {
   if (w.length !== e - s) return 0;
   for (let i = 0; i < w.length; i++) if ((text.charCodeAt(s + i) | 0x20) !== w.charCodeAt(i)) return 0;
   return TABLE_CLASS[slot];
+}
+
+/** Whether character c ends a run of letters and digits (a space or punctuation). */
+function endsRun(c: number): boolean {
+  if (c >= 0x250) return true;
+  const k = CHAR_KIND[c];
+  return k === SPACE || k === PUNCT;
 }
 
 function isDigit(c: number): boolean {
@@ -304,159 +284,47 @@ const KW_THIS = KEYWORD_CLASS + KEYWORDS.indexOf('this');
 
 const COMPILED = compileGroups();
 
+/** Text is tokenized in pieces of about this many characters, so the token arrays stay small on a long text. */
+const PIECE = 16384;
 /**
- * Where a date can start: a digit, a month or weekday name (by prefix), a quarter or fiscal year
- * (`Q3`, `FY2024`), or a lexicon word marked `trigger` (by prefix, capitalized or not). Only
- * windows of text around these are tokenized and parsed, so prose without dates costs one
- * regular-expression scan (irregexp skips ahead on the first characters). Derived from the
- * lexicon; each scanner runs its own copy (`DateScanner.trigger`).
+ * Words of context kept before a piece's first date and after its last one: the rules look no
+ * further. A piece's dates start before its last AFTER words; the next piece starts BEFORE words
+ * before where the last date ended.
  */
-const TRIGGER_WORDS = [...new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'FY',
-  ...KEYWORDS.filter((w) => LEXICON[w].trigger).flatMap((w) => [w, w[0].toUpperCase() + w.slice(1)])])];
-const TRIGGER_SOURCE = `[0-9]|\\b(?:Q[1-4]|${trieSource(TRIGGER_WORDS)})`;
-
-/**
- * An alternation of words as a trie (`d(?:ay|ecade)`): irregexp then tests one first letter per
- * position instead of every word. A word that has a shorter word of the list as its prefix is
- * left out: a trigger only needs where some word starts.
- */
-function trieSource(words: string[]): string {
-  type Node = Map<string, Node | null>;
-  const root: Node = new Map();
-  for (const w of [...words].sort((a, b) => a.length - b.length)) {
-    let n: Node = root;
-    for (let i = 0; i < w.length; i++) {
-      const c = w[i];
-      if (i === w.length - 1) {
-        n.set(c, null); // a word ends here: longer ones with this prefix add nothing
-        break;
-      }
-      const next = n.get(c);
-      if (next === null) break; // a shorter word is a prefix of this one
-      if (next === undefined) {
-        const m: Node = new Map();
-        n.set(c, m);
-        n = m;
-      } else n = next;
-    }
-  }
-  const emit = (n: Node): string => {
-    const alts = [...n].map(([c, child]) => (child === null ? c : `${c}${emit(child)}`));
-    return alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
-  };
-  return emit(root).replace(/^\(\?:|\)$/g, '');
-}
-
-/** The letter alternatives of the trigger search, by the code of their last character (built once, then only read). */
-const TRIGGERS_BY_LAST: ReadonlyMap<number, readonly string[]> = (() => {
-  const m = new Map<number, string[]>();
-  for (const w of TRIGGER_WORDS) {
-    const c = w.charCodeAt(w.length - 1);
-    m.set(c, [...(m.get(c) ?? []), w]);
-  }
-  return m;
-})();
-
-/** `\w` of regular expressions, for the `\b` before the trigger search's letter alternatives. */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
-/**
- * Where the trigger match that a search from `at` ended at `end` starts: `test` instead of
- * `exec`, which allocated an array per trigger. The match is the leftmost at or after `at`: a
- * digit at end - 1, unless Q1..Q4 starts at end - 2 on a word boundary; otherwise the letter
- * alternative that ends there on a word boundary. (`exec` again if none fits, which cannot happen.)
- */
-function triggerStart(text: string, at: number, end: number): number {
-  const c = text.charCodeAt(end - 1);
-  if (c >= 48 && c <= 57) {
-    const q = end - 2;
-    if (c >= 49 && c <= 52 && q >= at && text.charCodeAt(q) === 81 && (q === 0 || !isWordChar(text.charCodeAt(q - 1)))) return q;
-    return end - 1;
-  }
-  let best = -1;
-  for (const w of TRIGGERS_BY_LAST.get(c) ?? []) {
-    const s = end - w.length;
-    if (s >= at && (best < 0 || s < best) && text.startsWith(w, s) && (s === 0 || !isWordChar(text.charCodeAt(s - 1)))) best = s;
-  }
-  if (best >= 0) return best;
-  const re = new RegExp(TRIGGER_SOURCE, 'g');
-  re.lastIndex = at;
-  return re.exec(text)!.index;
-}
-
-/** Words of context kept before and after a trigger (the parser looks at most this far). */
 const BEFORE = 4;
 const AFTER = 6;
+/** At most this many characters of context (a run of spaces is not walked to its end). */
+const MAX_CONTEXT = 1024;
 
 /**
- * Windows are [wordsBack(p, BEFORE), wordsForward(p, AFTER)] around each trigger p, merged when
- * they touch. wordsForward is monotonic in p, so an open window ends at wordsForward(last), and
- * it is only computed when a trigger falls beyond it or at the end: `forwardUpTo` walks at most
- * from the last trigger to the next one, so each character is walked about once instead of AFTER words
- * per trigger.
+ * The date expressions of text[from, to), in order: one pass that tokenizes the text into typed
+ * arrays (a piece of PIECE characters at a time) and tries the rules at each token that can start
+ * one. No regular expression runs over the text: the tokenizer looks each word up in the word
+ * table once, and most tokens (punctuation, words of no class) are skipped by their class alone.
  */
 export function scanDates(text: string, from: number, to: number, scanner: DateScanner = new DateScanner()): Expr[] {
   const out: Expr[] = [];
-  const re = scanner.trigger;
-  re.lastIndex = from;
-  let wStart = -1;
-  let last = -1; // the last trigger of the open window
-  for (let at = from; re.test(text); at = re.lastIndex) {
-    const p = triggerStart(text, at, re.lastIndex);
-    if (p >= to) break;
-    // Skip the rest of a digit run so one number is one trigger.
-    if (text.charCodeAt(p) <= 57) {
-      let q = p + 1;
-      while (q < to && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
-      re.lastIndex = q;
+  let start = from; // where the piece's tokens start
+  let at = from; // no date starts before this (what the previous piece read)
+  for (;;) {
+    if (to - start <= PIECE + MAX_CONTEXT) {
+      scanner.tokenize(text, start, to);
+      scanner.parseTokens(out, at, to);
+      return out;
     }
-    let s = -1;
-    if (wStart >= 0) {
-      // Inside the open window (p < its end, so p's start is too): extend it to p.
-      const wEnd = forwardUpTo(text, last, p, AFTER, to);
-      if (wEnd < 0) {
-        last = p;
-        continue;
-      }
-      s = wordsBack(text, p, BEFORE, from);
-      if (s <= wEnd) {
-        last = p;
-        continue;
-      }
-      scanner.tokenize(text, wStart, wEnd);
-      scanner.parseTokens(out);
-    }
-    wStart = s >= 0 ? s : wordsBack(text, p, BEFORE, from);
-    last = p;
+    const end = wordsForward(text, start + PIECE, 1, to);
+    const limit = Math.max(wordsBack(text, end, AFTER, start), end - MAX_CONTEXT);
+    scanner.tokenize(text, start, end);
+    at = scanner.parseTokens(out, at, limit);
+    start = Math.max(wordsBack(text, at, BEFORE, from), at - MAX_CONTEXT);
   }
-  if (wStart >= 0) {
-    scanner.tokenize(text, wStart, wordsForward(text, last, AFTER, to));
-    scanner.parseTokens(out);
-  }
-  return out;
 }
 
 /**
- * A "word" longer than this is not read to its end: no date form has such a word, and walking a
- * run without spaces (a base64 blob, `1-1-1-…`) to its end for every trigger in it made the scan
- * quadratic. Each word step of the window functions walks at most MAX_WORD characters, so the work
- * per trigger is bounded and the scan is linear in the text.
+ * A "word" longer than this is not walked to its end by the context functions below: no date form
+ * has such a word, and a run without spaces (a base64 blob) then costs no more than a word.
  */
 const MAX_WORD = 64;
-
-/** wordsForward(text, a, n, limit) when it is at most b (for a ≤ b), else -1; walks no further than b. */
-function forwardUpTo(text: string, a: number, b: number, n: number, limit: number): number {
-  let i = a;
-  for (let w = 0; w < n && i < limit; w++) {
-    const stop = Math.min(limit, i + MAX_WORD);
-    while (i < stop && text.charCodeAt(i) > 32) i++;
-    while (i < limit && text.charCodeAt(i) <= 32) i++;
-    if (i > b) return -1;
-  }
-  return i;
-}
 
 function wordsBack(text: string, p: number, n: number, limit: number): number {
   let i = p;
@@ -478,13 +346,9 @@ function wordsForward(text: string, p: number, n: number, limit: number): number
   return i;
 }
 
-// The rules below read the window's tokens (module state, set by `tokenize`). They are top-level
-// functions rather than closures inside parseTokens: no closures allocated per window, and each
-// is optimized on its own, sooner.
-
 /**
- * The scanner's state: the tokens of the window being parsed, in arrays reused from window to
- * window (no object and no string per token; a token's text is sliced only where a rule compares
+ * The scanner's state: the tokens of the piece of text being parsed, in arrays reused from piece
+ * to piece and text to text (no object and no string per token; a token's text is sliced only where a rule compares
  * it, `str`). One scanner per caller: nothing is shared between scanners, so scanning is
  * re-entrant. Token k exists for 0 <= k < count; `kind(k)` is 0 otherwise.
  */
@@ -498,64 +362,111 @@ export class DateScanner {
   tC = new Uint16Array(256);
   /** Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges far below). */
   tV = new Int32Array(256);
-  /** The trigger search, with its own `lastIndex`. */
-  readonly trigger = new RegExp(TRIGGER_SOURCE, 'g');
   /** What the rules being matched captured, one frame per nesting depth (a rule's `sub` element runs another group). */
   frames: Match[] = [];
   depth = 0;
-  /** What the last `sub` element read (`matchFrom` stores it in the frame). */
+  /** What the last `sub` element read (the matcher stores it in the frame). */
   subValue: Parse | undefined = undefined;
   /** When set, the name of every rule that reads an expression or vetoes one (`STOP`) is added (the consistency test). */
   trace: Set<string> | undefined = undefined;
 
-  /** Cuts text[from, to) into tokens: runs of letters and digits, and single other characters. */
+  /**
+   * Cuts text[from, to) into tokens: runs of letters and digits, and single other characters.
+   * A run of ASCII letters (most tokens) and a run of digits each have a loop of their own; a run
+   * that mixes them, or holds other letters, goes on in the general loop.
+   */
   tokenize(text: string, from: number, to: number): void {
     this.src = text;
     let n = 0;
     let i = from;
+    let tS = this.tS;
+    let tE = this.tE;
+    let tK = this.tK;
+    let tC = this.tC;
+    let tV = this.tV;
     while (i < to) {
-      const c = text.charCodeAt(i);
-      const ck = c < 0x250 ? CHAR_KIND[c] : PUNCT;
-      if (ck === SPACE) {
+      let c = text.charCodeAt(i);
+      if (c <= 32) {
         i++;
         continue;
       }
-      if (n === this.tS.length) this.grow();
-      const s = i;
-      if (ck !== PUNCT) {
-        let digits = 0;
-        let letters = 0;
-        let v = 0;
-        // Hash of the lower-cased word, for `classOf`; -1 once a non-ASCII letter is seen.
-        let h = 0;
-        while (i < to) {
-          const d = text.charCodeAt(i);
-          const dk = d < 0x250 ? CHAR_KIND[d] : PUNCT;
-          if (dk === DIGIT) {
-            digits++;
-            v = v < 10000000 ? v * 10 + (d - 48) : 100000000;
-          } else if (dk === ASCII_LETTER) {
-            letters++;
-            if (h !== -1) h = (Math.imul(h, 31) + (d | 0x20)) & 0x3fffffff;
-          } else if (dk === OTHER_LETTER) {
-            letters++;
-            h = -1;
-          } else break;
-          i++;
-        }
-        const k = letters === 0 ? N : digits === 0 ? W : X;
-        this.tK[n] = k;
-        this.tC[n] = k === W && h !== -1 && i - s <= MAX_CLASS_WORD ? classOf(text, s, i, h) : 0;
-        this.tV[n] = v;
-      } else {
-        i++;
-        this.tK[n] = P;
-        this.tC[n] = 0;
-        this.tV[n] = 0;
+      if (n === tS.length) {
+        this.grow();
+        ({ tS, tE, tK, tC, tV } = this);
       }
-      this.tS[n] = s;
-      this.tE[n] = i;
-      n++;
+      const s = i;
+      tS[n] = s;
+      // Letters: the hash of the lower-cased word, for `classOf`.
+      let h = 0;
+      let letters = false;
+      if (((c | 0x20) - 97) >>> 0 < 26) {
+        h = c | 0x20;
+        for (i++; i < to; i++) {
+          c = text.charCodeAt(i);
+          if (((c | 0x20) - 97) >>> 0 >= 26) break;
+          h = (Math.imul(h, 31) + (c | 0x20)) & 0x3fffffff;
+        }
+        if (i === to || endsRun(c)) {
+          tK[n] = W;
+          tC[n] = i - s <= MAX_CLASS_WORD ? classOf(text, s, i, h) : 0;
+          tV[n] = 0;
+          tE[n++] = i;
+          continue;
+        }
+        letters = true;
+      } else if (c >= 48 && c <= 57) {
+        let v = c - 48;
+        for (i++; i < to; i++) {
+          c = text.charCodeAt(i);
+          if (c < 48 || c > 57) break;
+          v = v < 10000000 ? v * 10 + (c - 48) : 100000000;
+        }
+        if (i === to || endsRun(c)) {
+          tK[n] = N;
+          tC[n] = 0;
+          tV[n] = v;
+          tE[n++] = i;
+          continue;
+        }
+        // Digits then letters ("1990s", "6th"): the general loop reads on from the start.
+        i = s;
+      } else {
+        const ck = c < 0x250 ? CHAR_KIND[c] : PUNCT;
+        if (ck === SPACE) {
+          i++;
+          continue;
+        }
+        if (ck === PUNCT) {
+          tK[n] = P;
+          tC[n] = 0;
+          tV[n] = 0;
+          tE[n++] = ++i;
+          continue;
+        }
+      }
+      // The general loop: letters and digits mixed, or letters outside ASCII.
+      let digits = 0;
+      let v = 0;
+      while (i < to) {
+        const d = text.charCodeAt(i);
+        const dk = d < 0x250 ? CHAR_KIND[d] : PUNCT;
+        if (dk === DIGIT) {
+          digits++;
+          v = v < 10000000 ? v * 10 + (d - 48) : 100000000;
+        } else if (dk === ASCII_LETTER) {
+          letters = true;
+          if (h !== -1) h = (Math.imul(h, 31) + (d | 0x20)) & 0x3fffffff;
+        } else if (dk === OTHER_LETTER) {
+          letters = true;
+          h = -1;
+        } else break;
+        i++;
+      }
+      const k = !letters ? N : digits === 0 ? W : X;
+      tK[n] = k;
+      tC[n] = k === W && h !== -1 && i - s <= MAX_CLASS_WORD ? classOf(text, s, i, h) : 0;
+      tV[n] = v;
+      tE[n++] = i;
     }
     this.count = n;
   }
@@ -622,20 +533,30 @@ export class DateScanner {
     return /^(?:last|next|this|Last|Next|This)$/.test(this.str(k));
   }
 
-  /** Tries the date forms at each token of the window, left to right, skipping what a date took. */
-  parseTokens(out: Expr[]): void {
+  /**
+   * Tries the date forms at each token that starts at or after `from` and before `limit`, left to
+   * right, skipping what a date took; returns where the next token to try starts (when all are
+   * read: the end of the last token or `limit`, whichever is later).
+   */
+  parseTokens(out: Expr[], from: number, limit: number): number {
+    const n = this.count;
+    const tK = this.tK;
+    const tC = this.tC;
+    const tS = this.tS;
     let i = 0;
-    while (i < this.count) {
+    while (i < n && tS[i] < from) i++;
+    for (; i < n; ) {
+      if (tS[i] >= limit) return tS[i];
       // Most tokens are punctuation or words of no class (or a unit or reference class), at which
-      // tryAt returns null: skip them without the call (it matters most before the JIT warms up).
-      const k = this.tK[i];
-      if (k === P || (k === W && (this.tC[i] === 0 || this.tC[i] >= UNIT_CLASS))) {
+      // tryAt returns null: skip them without the call.
+      const k = tK[i];
+      if (k === P || (k === W && (tC[i] === 0 || tC[i] >= UNIT_CLASS))) {
         i++;
         continue;
       }
       // A leading word ("the", "a", "about", "last") starts a date only when a date word or a
       // number follows within four tokens.
-      if (k === W && this.tC[i] >= KEYWORD_CLASS && !CLASS_TRIGGERS[this.tC[i]] && !this.dateWordAhead(i)) {
+      if (k === W && tC[i] >= KEYWORD_CLASS && !CLASS_TRIGGERS[tC[i]] && !this.dateWordAhead(i)) {
         i++;
         continue;
       }
@@ -646,6 +567,7 @@ export class DateScanner {
         i = r.next;
       } else i++;
     }
+    return Math.max(n > 0 ? this.tE[n - 1] : from, limit);
   }
 
   /** Whether one of the four tokens after i is a number, a month or weekday name, or a trigger word. */
@@ -754,47 +676,10 @@ export class DateScanner {
     const key = this.keyAt(k);
     const b = key > 0 ? g[key] : undefined;
     if (!b) return null;
-    const rules = b.next ? (b.next.get(this.keyAt(k + 1)) ?? b.rest) : b.rules;
+    const match = b.next ? (b.next.get(this.keyAt(k + 1)) ?? b.rest) : b.rules;
     const depth = this.depth++;
     const m = this.frames[depth] ?? (this.frames[depth] = { t: [], v: [] });
-    let r: Parse | null = null;
-    // Rules that start with the same element (MONTH, YEAR, …) test it once: the index's first level is shared.
-    let lastFirst: El | null = null;
-    let lastNext = -1;
-    for (let i = 0; i < rules.length; i++) {
-      const c = rules[i];
-      if (c.from === 1) {
-        m.t[0] = k;
-        m.v[0] = undefined;
-        if (c.length === 1) m.t[1] = k + 1;
-        else if (!(c.simple ? matchRest(this, c.pattern, 1, k + 1, m) : matchFrom(this, c.pattern, 1, k + 1, m))) continue;
-      } else if (c.from === 2) {
-        if (c.first !== lastFirst) {
-          lastFirst = c.first;
-          lastNext = c.first.match(this, k);
-        }
-        if (lastNext < 0) {
-          // The rules after it that start with the same element fail too (when they are in a row here).
-          if (c.skip > i + 1 && rules === b.rules) i = c.skip - 1;
-          continue;
-        }
-        m.t[0] = k;
-        m.v[0] = undefined;
-        if (c.length === 1) m.t[1] = lastNext;
-        else if (!(c.simple ? matchRest(this, c.pattern, 1, lastNext, m) : matchFrom(this, c.pattern, 1, lastNext, m))) continue;
-      } else if (!matchFrom(this, c.pattern, 0, k, m)) continue;
-      const rule = c.rule;
-      const p = rule.build(this, m);
-      if (p === STOP) {
-        if (this.trace) this.trace.add(rule.name);
-        break;
-      }
-      if (p) {
-        if (this.trace) this.trace.add(rule.name);
-        r = p;
-        break;
-      }
-    }
+    const r = match(this, k, m);
     this.depth = depth;
     return r;
   }
