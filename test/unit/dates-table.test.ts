@@ -546,6 +546,16 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Club revenue in the 2012-13 season fell.', '2012-13', 'DATE', '2012/2013'],
   ['2013-03-22', 'Reserves were rebuilt in 1999-00, officials said.', '1999-00', 'DATE', '1999/2000'],
   ['2013-03-22', 'The paper is dated 2012-03-14 in the archive.', '2012-03-14', 'DATE', '2012-03-14'],
+  // Halves and quarters as business copy spells them: "H2 2013", "2012-H1", "2011-Q4".
+  ['2013-03-22', 'The chain expects margins to recover in H2 2013.', 'H2 2013', 'DATE', '2013-H2'],
+  ['2013-03-22', 'Freight volumes for 2012-H1 were revised down.', '2012-H1', 'DATE', '2012-H1'],
+  ['2013-03-22', 'Exports in 2011-Q4 beat forecasts.', '2011-Q4', 'DATE', '2011-Q4'],
+  ['2013-03-22', 'An H5N1 outbreak hit farms in the delta.', null, null, null],
+  // "the year/month/week before/after" alone is anaphoric; "the year before last" counts from the publication date.
+  ['2013-03-22', 'Turnout climbed in 2010. The year before, it had dipped.', 'The year before', 'DATE', '2009'],
+  ['2013-03-22', 'Grain sold well in May 2012 but poorly the month after.', 'the month after', 'DATE', '2012-06'],
+  ['2013-03-22', 'Rents were lower the year before last, the agency said.', 'the year before last', 'DATE', '2011'],
+  ['2013-03-22', 'Two envoys had quit the week before the summit.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -190,9 +190,12 @@ const MONTH_RULES: Rule[] = [
 
 /** Forms starting with digits and letters ("Q3", "10am", "1800s", "19th", "1990s", "29th"). */
 const DIGIT_LETTER_RULES: Rule[] = [
+  // "Q3 2024", "H2 2025": a quarter or a half of a year, as business copy writes them.
   rule('quarter Qn year', [QUARTER(), YEAR], 'Growth slowed in Q3 2024 across the bloc.', (s, m) => {
     const [k, y] = m.t;
-    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'quarter', y: s.yearAt(y), q: s.src.charCodeAt(s.tS[k] + 1) - 48 } }, next: y + 1 };
+    const n = s.src.charCodeAt(s.tS[k] + 1) - 48;
+    const kind: ExprKind = partLetter(s, k) === 'H' ? { type: 'part', of: 'H', n, y: s.yearAt(y), offset: 0, bare: false } : { type: 'quarter', y: s.yearAt(y), q: n };
+    return { expr: { start: s.tS[k], end: s.tE[y], kind }, next: y + 1 };
   }),
   rule('quarter Qn alone', [QUARTER()], 'Growth slowed in Q3 after the vote.', () => STOP),
   // "10am", "9pm": a clock time written as one token.
@@ -227,13 +230,19 @@ const DIGIT_LETTER_RULES: Rule[] = [
   }),
 ];
 
-/** A Q1–Q4 token. */
+/** A Q1–Q4 or H1–H2 token. */
 function QUARTER(): El {
   return token('Qn', (e) => [e.DIGITS_LETTERS], (s, k) => {
-    if (s.kind(k) !== 3 || s.first(k) !== 81 /* Q */ || s.tE[k] - s.tS[k] !== 2) return false;
-    const q = s.src.charCodeAt(s.tS[k] + 1) - 48;
-    return q >= 1 && q <= 4;
+    if (s.kind(k) !== 3 || s.tE[k] - s.tS[k] !== 2) return false;
+    const n = s.src.charCodeAt(s.tS[k] + 1) - 48;
+    const c = s.first(k);
+    return c === 81 /* Q */ ? n >= 1 && n <= 4 : c === 72 /* H */ && (n === 1 || n === 2);
   }, true);
+}
+
+/** 'Q' or 'H': the letter of a quarter or half token ("Q3", "H2"). */
+function partLetter(s: DateScanner, k: number): 'Q' | 'H' {
+  return s.first(k) === 72 ? 'H' : 'Q';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,6 +512,13 @@ const YEAR_RULES: Rule[] = [
   rule('year-year', [YEAR, glued(punct('-\u2013\u2014')), glued(ANY)], 'The plan covers 2009-2013 in full.', (s, m) => {
     const [k, , j] = m.t;
     const y = s.yearAt(k);
+    // "2025-H2", "2024-Q3": the ISO-like spelling of a half or a quarter.
+    const c = s.first(j);
+    const n = s.src.charCodeAt(s.tS[j] + 1) - 48;
+    if (s.tE[j] - s.tS[j] === 2 && ((c === 72 /* H */ && (n === 1 || n === 2)) || (c === 81 /* Q */ && n >= 1 && n <= 4))) {
+      const kind: ExprKind = c === 72 ? { type: 'part', of: 'H', n, y, offset: 0, bare: false } : { type: 'quarter', y, q: n };
+      return { expr: { start: s.tS[k], end: s.tE[j], kind }, next: j + 1 };
+    }
     const b = s.num(j, 1000, 2199, 4);
     if (!Number.isNaN(b)) return b > y && b - y <= 100 ? { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'range', from: y, to: b } }, next: j + 1 } : STOP;
     // "1980-88", "the 2012-13 season", "1999-00": the end year's last two digits (not "2012-03-14").
@@ -701,19 +717,25 @@ const THE_RULES: Rule[] = [
     const offset = (s.lw(n) === 'yesterday' ? -1 : 1) + (s.lw(a) === 'after' ? 1 : -1);
     return { expr: { start: s.tS[k], end: s.tE[n], kind: { type: 'rel', unit: 'day', offset } }, next: n + 1 };
   }),
-  rule('the day before/after', [THE, lw('day'), lw('before', 'after')], 'The rebels struck on 3 May 2020. Talks had ended the day before.', (s, m) => {
-    const [k, , a] = m.t;
+  rule('the day before/after', [THE, lw('day', 'week', 'month', 'year'), lw('before', 'after')], 'The rebels struck on 3 May 2020. Talks had ended the day before.', (s, m) => {
+    const [k, u, a] = m.t;
     const after = s.lw(a) === 'after';
     const j = a + 1;
+    const unit = s.lw(u) as 'day' | 'week' | 'month' | 'year';
     // "the day before last Tuesday": the weekday rule starts at the weekday and takes the word before it.
     const at = s.isRelWord(j) && s.weekdayOf(j + 1) >= 0 ? j + 1 : j;
-    const base = s.kind(at) ? s.tryAt(at) : null;
+    const base = unit === 'day' && s.kind(at) ? s.tryAt(at) : null;
     if (base && base.expr.start === s.tS[j] && isDay(base.expr.kind)) {
       return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: after ? 1 : -1, unit: 'D', from: 'base', base: base.expr.kind } }, next: base.next };
     }
-    // Alone only before punctuation ("…the day before."): "the day before authorities acted" is a clause.
-    if (s.kind(j) !== P && s.kind(j) !== 0) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit: 'day', offset: after ? 1 : -1 } }, next: j };
+    const ends = (i: number): boolean => s.kind(i) === P || s.kind(i) === 0;
+    // "the year before last", "the week after next": two units from the publication date.
+    if (s.lw(j) === (after ? 'next' : 'last') && ends(j + 1)) {
+      return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'rel', unit, offset: after ? 2 : -2 } }, next: j + 1 };
+    }
+    // Alone only before punctuation ("…the day before.", "the year before, …"): "the day before authorities acted" is a clause.
+    if (!ends(j)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit, offset: after ? 1 : -1 } }, next: j };
   }),
   // "the week of March 6": that date's ISO week.
   rule('the week of a day', [THE, lw('week'), word('of'), DATE], 'Talks resume the week of March 6 in Geneva.', (s, m) => {
