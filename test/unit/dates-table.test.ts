@@ -556,6 +556,20 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Grain sold well in May 2012 but poorly the month after.', 'the month after', 'DATE', '2012-06'],
   ['2013-03-22', 'Rents were lower the year before last, the agency said.', 'the year before last', 'DATE', '2011'],
   ['2013-03-22', 'Two envoys had quit the week before the summit.', null, null, null],
+  // A year after "for", "with", "over", "than", "year" when no noun follows it; a year as the subject of its sentence.
+  ['2013-03-22', 'The second round is set for 2014.', '2014', 'DATE', '2014'],
+  ['2013-03-22', 'Budget forecasts for 2013 and 2014 were cut.', '2013', 'DATE', '2013'],
+  ['2013-03-22', 'Tariffs were higher compared with 2011, the report found.', '2011', 'DATE', '2011'],
+  ['2013-03-22', 'Few expected the year 2000 to pass so quietly.', '2000', 'DATE', '2000'],
+  ['2013-03-22', 'Rains failed again. 2012 was the driest year on record.', '2012', 'DATE', '2012'],
+  ['2013-03-22', 'The charity bought blankets for 2000 families.', null, null, null],
+  ['2013-03-22', 'Council resolution 1973 authorized the strikes.', null, null, null],
+  // The publication date's decade and its neighbours; "the past decade" and "the last decade" stay spans.
+  ['2013-03-22', 'Reform has stalled this decade, critics say.', 'this decade', 'DATE', '201X'],
+  ['2013-03-22', 'The dam was finished last decade.', 'last decade', 'DATE', '200X'],
+  ['2013-03-22', 'A census is planned before the end of the decade.', 'the end of the decade', 'DATE', '201X', 'END'],
+  ['2013-03-22', 'Sea levels may rise a metre by the end of the century.', 'the end of the century', 'DATE', '20', 'END'],
+  ['2013-03-22', 'Rents have doubled over the last decade.', 'the last decade', 'DURATION', 'P10Y'],
 ];
 
 function datesOf(sentence: string, published: string) {

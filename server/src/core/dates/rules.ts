@@ -529,9 +529,37 @@ const YEAR_RULES: Rule[] = [
   }),
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
-    return s.isYearContext(k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
+    return s.isYearContext(k) || yearAfterWord(s, k) || yearOpensSentence(s, k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
   }),
 ];
+
+/** Words after which a number of four digits is a year unless a noun follows it. */
+const YEAR_AFTER = new Set(['for', 'For', 'with', 'over', 'against', 'than', 'year', 'Year', 'versus', 'vs']);
+/** Lower-case words that may follow such a year ("for 2013 and 2014", "for 2012 alone"). */
+const AFTER_YEAR = new Set(['and', 'or', 'to', 'alone', 'onward', 'onwards']);
+
+/**
+ * "set for 2014", "compared with 2011", "the year 2000", "forecasts for 2013 and 2014": a year
+ * after a word that takes one, when no noun follows ("troops for 2000 families" is a count).
+ */
+function yearAfterWord(s: DateScanner, k: number): boolean {
+  if (s.kind(k - 1) !== W || !YEAR_AFTER.has(s.str(k - 1))) return false;
+  if (s.lw(k - 1) === 'year') return true;
+  if (s.kind(k + 1) !== W) return s.kind(k + 1) !== N;
+  const c = s.first(k + 1);
+  return (c >= 65 && c <= 90) || AFTER_YEAR.has(s.str(k + 1));
+}
+
+/** Verbs after which a year opening a sentence is its subject ("2012 was the worst year"). */
+const YEAR_SUBJECT_VERBS = new Set(['was', 'is', 'will', 'has', 'had', 'saw', 'marked', 'brought', 'began', 'ended', 'proved', 'became']);
+
+/** A year opening a sentence as its subject: "2012 was the worst year for exporters." */
+function yearOpensSentence(s: DateScanner, k: number): boolean {
+  if (s.kind(k + 1) !== W || !YEAR_SUBJECT_VERBS.has(s.str(k + 1))) return false;
+  if (k === 0 || s.kind(k - 1) === 0) return s.tS[k] === 0 || /[.!?\n]\s*$/.test(s.src.slice(Math.max(0, s.tS[k] - 3), s.tS[k]));
+  const c = s.first(k - 1);
+  return s.kind(k - 1) === P && (c === DOT || c === 33 || c === 63 || c === 34 || c === 96);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Forms starting with a lexicon word.
@@ -589,6 +617,11 @@ function relRules(the: boolean): Rule[] {
     ...(the ? [] : [rule('this century', [lw('this'), lw('century')], 'Nothing like it has been seen this century in Europe.', (s, m) => {
       const [k, c] = m.t;
       return { expr: { start: s.tS[k], end: s.tE[c], kind: { type: 'relc', offset: 0 } }, next: c + 1 };
+    }),
+    // "this decade", "last decade", "next decade": the publication date's decade, or one beside it ("the last decade" is a span).
+    rule('this decade', [THIS_NEXT_LAST, lw('decade')], 'Growth has been slow this decade in the region.', (s, m) => {
+      const [k, c] = m.t;
+      return { expr: { start: s.tS[k], end: s.tE[c], kind: { type: 'relc', offset: relOf(s, k), decade: true } }, next: c + 1 };
     })]),
     rule(`relative unit${after}`, [REL, UNIT_DAY_UP], the ? 'The ministers met again the next day in Vienna.' : 'Exports fell last week at the port.', (s, m) => {
       const [k, j] = m.t;
@@ -769,6 +802,7 @@ const THE_RULES: Rule[] = [
     if (s.lw(q) === 'the' && s.lex(q + 1)?.unit && !s.lex(q + 1)!.plural) {
       const u = s.lex(q + 1)!.unit!;
       if (u === 'W' || u === 'M' || u === 'Y') r = { expr: { start: s.tS[k], end: s.tE[q + 1], kind: { type: 'rel', unit: u === 'W' ? 'week' : u === 'M' ? 'month' : 'year', offset: 0 } }, next: q + 2 };
+      else if (u === 'DE' || u === 'CE') r = { expr: { start: s.tS[k], end: s.tE[q + 1], kind: { type: 'relc', offset: 0, decade: u === 'DE' } }, next: q + 2 };
     } else if (s.kind(q)) {
       if (s.lw(q) === 'the') q++;
       r = s.tryAt(q);
