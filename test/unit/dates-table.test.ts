@@ -570,6 +570,9 @@ const ROWS: Row[] = [
   ['2013-03-22', 'A census is planned before the end of the decade.', 'the end of the decade', 'DATE', '201X', 'END'],
   ['2013-03-22', 'Sea levels may rise a metre by the end of the century.', 'the end of the century', 'DATE', '20', 'END'],
   ['2013-03-22', 'Rents have doubled over the last decade.', 'the last decade', 'DURATION', 'P10Y'],
+  // A frequency opening its sentence.
+  ['2013-03-22', 'Once a year, the elders meet in the valley.', 'a year', 'SET', 'P1Y'],
+  ['2013-03-22', 'Twice a month the ferry calls at the island.', 'a month', 'SET', 'P1M'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -450,7 +450,7 @@ const QUANTITY_RULES: Rule[] = [
   rule('once/twice a unit', [lw('a', 'an'), lex('UNIT_ANY', (w) => w.unit !== undefined)], 'The council meets twice a week in the hall.', (s, m) => {
     const [k, u] = m.t;
     const w = LEXICON[s.lw(u)];
-    if (!w.plural && /^(?:once|twice|thrice|times)$/.test(s.strOrNone(k - 1) ?? '')) {
+    if (!w.plural && /^(?:[Oo]nce|[Tt]wice|[Tt]hrice|times)$/.test(s.strOrNone(k - 1) ?? '')) {
       return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(1, w.unit!) } }, next: u + 1 };
     }
     return s.lex(k - 1)?.unit ? STOP : null;
