@@ -546,6 +546,33 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Club revenue in the 2012-13 season fell.', '2012-13', 'DATE', '2012/2013'],
   ['2013-03-22', 'Reserves were rebuilt in 1999-00, officials said.', '1999-00', 'DATE', '1999/2000'],
   ['2013-03-22', 'The paper is dated 2012-03-14 in the archive.', '2012-03-14', 'DATE', '2012-03-14'],
+  // Halves and quarters as business copy spells them: "H2 2013", "2012-H1", "2011-Q4".
+  ['2013-03-22', 'The chain expects margins to recover in H2 2013.', 'H2 2013', 'DATE', '2013-H2'],
+  ['2013-03-22', 'Freight volumes for 2012-H1 were revised down.', '2012-H1', 'DATE', '2012-H1'],
+  ['2013-03-22', 'Exports in 2011-Q4 beat forecasts.', '2011-Q4', 'DATE', '2011-Q4'],
+  ['2013-03-22', 'An H5N1 outbreak hit farms in the delta.', null, null, null],
+  // "the year/month/week before/after" alone is anaphoric; "the year before last" counts from the publication date.
+  ['2013-03-22', 'Turnout climbed in 2010. The year before, it had dipped.', 'The year before', 'DATE', '2009'],
+  ['2013-03-22', 'Grain sold well in May 2012 but poorly the month after.', 'the month after', 'DATE', '2012-06'],
+  ['2013-03-22', 'Rents were lower the year before last, the agency said.', 'the year before last', 'DATE', '2011'],
+  ['2013-03-22', 'Two envoys had quit the week before the summit.', null, null, null],
+  // A year after "for", "with", "over", "than", "year" when no noun follows it; a year as the subject of its sentence.
+  ['2013-03-22', 'The second round is set for 2014.', '2014', 'DATE', '2014'],
+  ['2013-03-22', 'Budget forecasts for 2013 and 2014 were cut.', '2013', 'DATE', '2013'],
+  ['2013-03-22', 'Tariffs were higher compared with 2011, the report found.', '2011', 'DATE', '2011'],
+  ['2013-03-22', 'Few expected the year 2000 to pass so quietly.', '2000', 'DATE', '2000'],
+  ['2013-03-22', 'Rains failed again. 2012 was the driest year on record.', '2012', 'DATE', '2012'],
+  ['2013-03-22', 'The charity bought blankets for 2000 families.', null, null, null],
+  ['2013-03-22', 'Council resolution 1973 authorized the strikes.', null, null, null],
+  // The publication date's decade and its neighbours; "the past decade" and "the last decade" stay spans.
+  ['2013-03-22', 'Reform has stalled this decade, critics say.', 'this decade', 'DATE', '201X'],
+  ['2013-03-22', 'The dam was finished last decade.', 'last decade', 'DATE', '200X'],
+  ['2013-03-22', 'A census is planned before the end of the decade.', 'the end of the decade', 'DATE', '201X', 'END'],
+  ['2013-03-22', 'Sea levels may rise a metre by the end of the century.', 'the end of the century', 'DATE', '20', 'END'],
+  ['2013-03-22', 'Rents have doubled over the last decade.', 'the last decade', 'DURATION', 'P10Y'],
+  // A frequency opening its sentence.
+  ['2013-03-22', 'Once a year, the elders meet in the valley.', 'a year', 'SET', 'P1Y'],
+  ['2013-03-22', 'Twice a month the ferry calls at the island.', 'a month', 'SET', 'P1M'],
 ];
 
 function datesOf(sentence: string, published: string) {

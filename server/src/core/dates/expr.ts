@@ -43,7 +43,7 @@ export type ExprKind =
   /** A century, by its TIMEX3 digits (the 20th century: 19). */
   | { type: 'century'; c: number }
   /** The century of the publication date plus offset ("this century"). */
-  | { type: 'relc'; offset: number }
+  | { type: 'relc'; offset: number; decade?: boolean }
   | { type: 'weekend'; offset: number };
 
 /**
@@ -56,7 +56,7 @@ export const EXPR_TYPES: Readonly<Record<ExprKind['type'], string>> = Object.fre
   range: 'a range of years', quarter: 'a quarter of a year', rel: 'a day, week, month or year from the publication date',
   weekday: 'a weekday', dur: 'a duration', off: 'an offset from a date', ana: 'a date from the previous date in the text',
   ref: 'the present, past or future', set: 'a recurring time', season: 'a season', part: 'a quarter or half of a year',
-  fiscal: 'a fiscal year', century: 'a century', relc: 'the century of the publication date', weekend: 'a weekend',
+  fiscal: 'a fiscal year', century: 'a century', relc: 'the century or decade of the publication date', weekend: 'a weekend',
 });
 
 /** Whether an expression names a day (a base for "2 days after …"). */

@@ -521,6 +521,10 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return { value: pad(k.c, 2), kind: 'century', granularity: 'decade', resolution: { rule: `century ${k.c}00–${k.c}99` }, anchor: 'none' };
     case 'relc':
       if (!a) return { value: null, kind: 'century', granularity: 'decade', resolution: { rule: NEEDS } };
+      if (k.decade) {
+        const d = Math.floor(a.y / 10) + k.offset;
+        return { value: `${d}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `${k.offset < 0 ? 'the decade before that of' : k.offset > 0 ? 'the decade after that of' : 'the decade of'} the publication date`, anchor } };
+      }
       return { value: pad(Math.floor(a.y / 100) + k.offset, 2), kind: 'century', granularity: 'decade', resolution: { rule: 'this century: the century of the publication date', anchor } };
     case 'fiscal': {
       if (!Number.isNaN(k.y)) return { value: pad(k.y, 4), kind: 'fiscal', granularity: 'year', resolution: { rule: `fiscal year ${k.y}` }, anchor: 'none' };

@@ -190,9 +190,12 @@ const MONTH_RULES: Rule[] = [
 
 /** Forms starting with digits and letters ("Q3", "10am", "1800s", "19th", "1990s", "29th"). */
 const DIGIT_LETTER_RULES: Rule[] = [
+  // "Q3 2024", "H2 2025": a quarter or a half of a year, as business copy writes them.
   rule('quarter Qn year', [QUARTER(), YEAR], 'Growth slowed in Q3 2024 across the bloc.', (s, m) => {
     const [k, y] = m.t;
-    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'quarter', y: s.yearAt(y), q: s.src.charCodeAt(s.tS[k] + 1) - 48 } }, next: y + 1 };
+    const n = s.src.charCodeAt(s.tS[k] + 1) - 48;
+    const kind: ExprKind = partLetter(s, k) === 'H' ? { type: 'part', of: 'H', n, y: s.yearAt(y), offset: 0, bare: false } : { type: 'quarter', y: s.yearAt(y), q: n };
+    return { expr: { start: s.tS[k], end: s.tE[y], kind }, next: y + 1 };
   }),
   rule('quarter Qn alone', [QUARTER()], 'Growth slowed in Q3 after the vote.', () => STOP),
   // "10am", "9pm": a clock time written as one token.
@@ -227,13 +230,19 @@ const DIGIT_LETTER_RULES: Rule[] = [
   }),
 ];
 
-/** A Q1–Q4 token. */
+/** A Q1–Q4 or H1–H2 token. */
 function QUARTER(): El {
   return token('Qn', (e) => [e.DIGITS_LETTERS], (s, k) => {
-    if (s.kind(k) !== 3 || s.first(k) !== 81 /* Q */ || s.tE[k] - s.tS[k] !== 2) return false;
-    const q = s.src.charCodeAt(s.tS[k] + 1) - 48;
-    return q >= 1 && q <= 4;
+    if (s.kind(k) !== 3 || s.tE[k] - s.tS[k] !== 2) return false;
+    const n = s.src.charCodeAt(s.tS[k] + 1) - 48;
+    const c = s.first(k);
+    return c === 81 /* Q */ ? n >= 1 && n <= 4 : c === 72 /* H */ && (n === 1 || n === 2);
   }, true);
+}
+
+/** 'Q' or 'H': the letter of a quarter or half token ("Q3", "H2"). */
+function partLetter(s: DateScanner, k: number): 'Q' | 'H' {
+  return s.first(k) === 72 ? 'H' : 'Q';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,7 +450,7 @@ const QUANTITY_RULES: Rule[] = [
   rule('once/twice a unit', [lw('a', 'an'), lex('UNIT_ANY', (w) => w.unit !== undefined)], 'The council meets twice a week in the hall.', (s, m) => {
     const [k, u] = m.t;
     const w = LEXICON[s.lw(u)];
-    if (!w.plural && /^(?:once|twice|thrice|times)$/.test(s.strOrNone(k - 1) ?? '')) {
+    if (!w.plural && /^(?:[Oo]nce|[Tt]wice|[Tt]hrice|times)$/.test(s.strOrNone(k - 1) ?? '')) {
       return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(1, w.unit!) } }, next: u + 1 };
     }
     return s.lex(k - 1)?.unit ? STOP : null;
@@ -503,6 +512,13 @@ const YEAR_RULES: Rule[] = [
   rule('year-year', [YEAR, glued(punct('-\u2013\u2014')), glued(ANY)], 'The plan covers 2009-2013 in full.', (s, m) => {
     const [k, , j] = m.t;
     const y = s.yearAt(k);
+    // "2025-H2", "2024-Q3": the ISO-like spelling of a half or a quarter.
+    const c = s.first(j);
+    const n = s.src.charCodeAt(s.tS[j] + 1) - 48;
+    if (s.tE[j] - s.tS[j] === 2 && ((c === 72 /* H */ && (n === 1 || n === 2)) || (c === 81 /* Q */ && n >= 1 && n <= 4))) {
+      const kind: ExprKind = c === 72 ? { type: 'part', of: 'H', n, y, offset: 0, bare: false } : { type: 'quarter', y, q: n };
+      return { expr: { start: s.tS[k], end: s.tE[j], kind }, next: j + 1 };
+    }
     const b = s.num(j, 1000, 2199, 4);
     if (!Number.isNaN(b)) return b > y && b - y <= 100 ? { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'range', from: y, to: b } }, next: j + 1 } : STOP;
     // "1980-88", "the 2012-13 season", "1999-00": the end year's last two digits (not "2012-03-14").
@@ -513,9 +529,37 @@ const YEAR_RULES: Rule[] = [
   }),
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
-    return s.isYearContext(k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
+    return s.isYearContext(k) || yearAfterWord(s, k) || yearOpensSentence(s, k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
   }),
 ];
+
+/** Words after which a number of four digits is a year unless a noun follows it. */
+const YEAR_AFTER = new Set(['for', 'For', 'with', 'over', 'against', 'than', 'year', 'Year', 'versus', 'vs']);
+/** Lower-case words that may follow such a year ("for 2013 and 2014", "for 2012 alone"). */
+const AFTER_YEAR = new Set(['and', 'or', 'to', 'alone', 'onward', 'onwards']);
+
+/**
+ * "set for 2014", "compared with 2011", "the year 2000", "forecasts for 2013 and 2014": a year
+ * after a word that takes one, when no noun follows ("troops for 2000 families" is a count).
+ */
+function yearAfterWord(s: DateScanner, k: number): boolean {
+  if (s.kind(k - 1) !== W || !YEAR_AFTER.has(s.str(k - 1))) return false;
+  if (s.lw(k - 1) === 'year') return true;
+  if (s.kind(k + 1) !== W) return s.kind(k + 1) !== N;
+  const c = s.first(k + 1);
+  return (c >= 65 && c <= 90) || AFTER_YEAR.has(s.str(k + 1));
+}
+
+/** Verbs after which a year opening a sentence is its subject ("2012 was the worst year"). */
+const YEAR_SUBJECT_VERBS = new Set(['was', 'is', 'will', 'has', 'had', 'saw', 'marked', 'brought', 'began', 'ended', 'proved', 'became']);
+
+/** A year opening a sentence as its subject: "2012 was the worst year for exporters." */
+function yearOpensSentence(s: DateScanner, k: number): boolean {
+  if (s.kind(k + 1) !== W || !YEAR_SUBJECT_VERBS.has(s.str(k + 1))) return false;
+  if (k === 0 || s.kind(k - 1) === 0) return s.tS[k] === 0 || /[.!?\n]\s*$/.test(s.src.slice(Math.max(0, s.tS[k] - 3), s.tS[k]));
+  const c = s.first(k - 1);
+  return s.kind(k - 1) === P && (c === DOT || c === 33 || c === 63 || c === 34 || c === 96);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Forms starting with a lexicon word.
@@ -573,6 +617,11 @@ function relRules(the: boolean): Rule[] {
     ...(the ? [] : [rule('this century', [lw('this'), lw('century')], 'Nothing like it has been seen this century in Europe.', (s, m) => {
       const [k, c] = m.t;
       return { expr: { start: s.tS[k], end: s.tE[c], kind: { type: 'relc', offset: 0 } }, next: c + 1 };
+    }),
+    // "this decade", "last decade", "next decade": the publication date's decade, or one beside it ("the last decade" is a span).
+    rule('this decade', [THIS_NEXT_LAST, lw('decade')], 'Growth has been slow this decade in the region.', (s, m) => {
+      const [k, c] = m.t;
+      return { expr: { start: s.tS[k], end: s.tE[c], kind: { type: 'relc', offset: relOf(s, k), decade: true } }, next: c + 1 };
     })]),
     rule(`relative unit${after}`, [REL, UNIT_DAY_UP], the ? 'The ministers met again the next day in Vienna.' : 'Exports fell last week at the port.', (s, m) => {
       const [k, j] = m.t;
@@ -701,19 +750,25 @@ const THE_RULES: Rule[] = [
     const offset = (s.lw(n) === 'yesterday' ? -1 : 1) + (s.lw(a) === 'after' ? 1 : -1);
     return { expr: { start: s.tS[k], end: s.tE[n], kind: { type: 'rel', unit: 'day', offset } }, next: n + 1 };
   }),
-  rule('the day before/after', [THE, lw('day'), lw('before', 'after')], 'The rebels struck on 3 May 2020. Talks had ended the day before.', (s, m) => {
-    const [k, , a] = m.t;
+  rule('the day before/after', [THE, lw('day', 'week', 'month', 'year'), lw('before', 'after')], 'The rebels struck on 3 May 2020. Talks had ended the day before.', (s, m) => {
+    const [k, u, a] = m.t;
     const after = s.lw(a) === 'after';
     const j = a + 1;
+    const unit = s.lw(u) as 'day' | 'week' | 'month' | 'year';
     // "the day before last Tuesday": the weekday rule starts at the weekday and takes the word before it.
     const at = s.isRelWord(j) && s.weekdayOf(j + 1) >= 0 ? j + 1 : j;
-    const base = s.kind(at) ? s.tryAt(at) : null;
+    const base = unit === 'day' && s.kind(at) ? s.tryAt(at) : null;
     if (base && base.expr.start === s.tS[j] && isDay(base.expr.kind)) {
       return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: after ? 1 : -1, unit: 'D', from: 'base', base: base.expr.kind } }, next: base.next };
     }
-    // Alone only before punctuation ("…the day before."): "the day before authorities acted" is a clause.
-    if (s.kind(j) !== P && s.kind(j) !== 0) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit: 'day', offset: after ? 1 : -1 } }, next: j };
+    const ends = (i: number): boolean => s.kind(i) === P || s.kind(i) === 0;
+    // "the year before last", "the week after next": two units from the publication date.
+    if (s.lw(j) === (after ? 'next' : 'last') && ends(j + 1)) {
+      return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'rel', unit, offset: after ? 2 : -2 } }, next: j + 1 };
+    }
+    // Alone only before punctuation ("…the day before.", "the year before, …"): "the day before authorities acted" is a clause.
+    if (!ends(j)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit, offset: after ? 1 : -1 } }, next: j };
   }),
   // "the week of March 6": that date's ISO week.
   rule('the week of a day', [THE, lw('week'), word('of'), DATE], 'Talks resume the week of March 6 in Geneva.', (s, m) => {
@@ -747,6 +802,7 @@ const THE_RULES: Rule[] = [
     if (s.lw(q) === 'the' && s.lex(q + 1)?.unit && !s.lex(q + 1)!.plural) {
       const u = s.lex(q + 1)!.unit!;
       if (u === 'W' || u === 'M' || u === 'Y') r = { expr: { start: s.tS[k], end: s.tE[q + 1], kind: { type: 'rel', unit: u === 'W' ? 'week' : u === 'M' ? 'month' : 'year', offset: 0 } }, next: q + 2 };
+      else if (u === 'DE' || u === 'CE') r = { expr: { start: s.tS[k], end: s.tE[q + 1], kind: { type: 'relc', offset: 0, decade: u === 'DE' } }, next: q + 2 };
     } else if (s.kind(q)) {
       if (s.lw(q) === 'the') q++;
       r = s.tryAt(q);
