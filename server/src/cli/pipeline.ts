@@ -15,7 +15,7 @@ import { DateScanner } from '../core/dates';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
-import { loadArticle } from './project';
+import { Listing, loadArticle } from './project';
 import { ReportedArticle, reportedArticle } from './report';
 
 /** One article's outcome: its report and workspace summary, or the messages saying why it could not be read. */
@@ -51,7 +51,7 @@ export interface Keep {
 export const KEEP_ALL: Keep = { text: true, mentions: true };
 
 /** `exists` answers whether an article has a sidecar (`folderListings()` for a run over folders). */
-export function processArticle(file: string, ctx: AnalysisContext, exists?: (file: string) => boolean, keep: Keep = KEEP_ALL): ArticleOutcome {
+export function processArticle(file: string, ctx: AnalysisContext, exists?: Listing, keep: Keep = KEEP_ALL): ArticleOutcome {
   const errors: string[] = [];
   const a = loadArticle(file, ctx, errors, exists);
   if (!a) return { errors, chars: 0 };
