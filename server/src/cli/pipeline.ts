@@ -15,7 +15,7 @@ import { DateScanner } from '../core/dates';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
-import { loadArticle } from './project';
+import { Listing, loadArticle } from './project';
 import { ReportedArticle, reportedArticle, spillArticle } from './report';
 import { SpillFile } from './spill';
 
@@ -52,7 +52,7 @@ export interface Keep {
 export const KEEP_ALL: Keep = { text: true, mentions: true };
 
 /** `exists` answers whether an article has a sidecar (`folderListings()` for a run over folders). */
-export function processArticle(file: string, ctx: AnalysisContext, exists?: (file: string) => boolean, keep: Keep = KEEP_ALL): ArticleOutcome {
+export function processArticle(file: string, ctx: AnalysisContext, exists?: Listing, keep: Keep = KEEP_ALL): ArticleOutcome {
   const errors: string[] = [];
   const a = loadArticle(file, ctx, errors, exists);
   if (!a) return { errors, chars: 0 };

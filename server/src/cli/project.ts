@@ -95,39 +95,51 @@ export function loadProject(opts: LoadOptions): Project {
  * Reads and analyzes one article and its sidecar; an unreadable file adds its message to `errors`
  * and gives undefined (an unreadable sidecar is reported and the article analyzed without it).
  */
-export function loadArticle(f: string, ctx: AnalysisContext, errors: string[], exists: (file: string) => boolean = fs.existsSync): LoadedArticle | undefined {
-  const r = readTextFile(f);
+export function loadArticle(f: string, ctx: AnalysisContext, errors: string[], exists: Listing = fs.existsSync): LoadedArticle | undefined {
+  const r = readTextFile(f, exists.regular?.(f));
   if (!r.ok) {
     errors.push(r.error);
     return undefined;
   }
   const sidecarFile = sidecarPath(f);
-  const s = exists(sidecarFile) ? readTextFile(sidecarFile) : undefined;
+  const s = exists(sidecarFile) ? readTextFile(sidecarFile, exists.regular?.(sidecarFile)) : undefined;
   if (s && !s.ok) errors.push(s.error);
   const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
   return { file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, ctx, sidecar?.text), ...(sidecar ? { sidecar } : {}) };
 }
 
 /**
+ * Whether a file exists; `regular`, when given, answers whether a folder listing showed it as a
+ * regular file (then it is read without a stat first: `readTextFile`).
+ */
+export type Listing = ((file: string) => boolean) & { regular?: (file: string) => boolean };
+
+/**
  * `fs.existsSync` for files of a few folders, from one listing per folder (a corpus folder of
  * thousands of articles is listed once instead of asked once per article). For one run only:
  * the listing is not refreshed. A folder that cannot be listed is asked file by file.
  */
-export function folderListings(): (file: string) => boolean {
-  const listings = new Map<string, Set<string> | null>();
-  return (file) => {
-    const dir = path.dirname(file);
+export function folderListings(): Listing {
+  /** Folder → its entries' names → whether the entry is a regular file; null: not listable. */
+  const listings = new Map<string, Map<string, boolean> | null>();
+  const namesIn = (dir: string): Map<string, boolean> | null => {
     let names = listings.get(dir);
     if (names === undefined) {
       try {
-        names = new Set(fs.readdirSync(dir));
+        names = new Map(fs.readdirSync(dir, { withFileTypes: true }).map((e) => [e.name, e.isFile()]));
       } catch {
         names = null;
       }
       listings.set(dir, names);
     }
+    return names;
+  };
+  const exists: Listing = (file) => {
+    const names = namesIn(path.dirname(file));
     return names ? names.has(path.basename(file)) && fs.existsSync(file) : fs.existsSync(file);
   };
+  exists.regular = (file) => namesIn(path.dirname(file))?.get(path.basename(file)) === true;
+  return exists;
 }
 
 /** Finds the articles and the registry files, and reads the registry; no article is read yet. */

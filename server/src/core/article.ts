@@ -194,15 +194,48 @@ export function plainFrontMatter(yamlText: string, at: number): Record<string, F
 // ---------------------------------------------------------------------------------------------
 // Paragraphs and sentences
 
-const BULLET = /^[ \t]*(?:[•▪◦‣●·]|[-*](?=[ \t]))/;
-const ENDS_SENTENCE = /[.!?:;"”’')\]…]$/;
-const CONTINUES = /(?:,|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|from|with|as|its|his|her|their|our|that|which|who|is|was|were|are|be|not|than|between|into|about)|[-–])$/;
-const LOWER_START = /^["“‘'(]?[a-z]/;
+/**
+ * A line's own tests, on character codes of the text in place (no copy of each line): a bullet
+ * (`•▪◦‣●·`, or `-`/`*` before a space or tab), the end of a sentence (`.!?:;"”’')]…`), a
+ * lower-case start (after an opening quote or bracket), and an end that continues (a comma, a
+ * dash, or one of the function words `CONTINUES` lists as the line's last word).
+ */
+const BULLETS = new Set([0x2022, 0x25aa, 0x25e6, 0x2023, 0x25cf, 0xb7]);
+const SENTENCE_ENDS = new Set([...'.!?:;"\u201d\u2019\')]\u2026'].map((c) => c.charCodeAt(0)));
+const OPENERS = new Set([...'"\u201c\u2018\'('].map((c) => c.charCodeAt(0)));
+const CONTINUES = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'as', 'its', 'his', 'her', 'their', 'our', 'that', 'which', 'who', 'is', 'was', 'were', 'are', 'be', 'not', 'than', 'between', 'into', 'about']);
+
+function isBullet(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (BULLETS.has(c)) return true;
+  if (c !== 45 && c !== 42) return false;
+  const d = start + 1 < end ? text.charCodeAt(start + 1) : -1;
+  return d === 32 || d === 9;
+}
+
+function startsLower(text: string, start: number, end: number): boolean {
+  let c = text.charCodeAt(start);
+  if (OPENERS.has(c) && start + 1 < end) c = text.charCodeAt(start + 1);
+  return c >= 97 && c <= 122;
+}
+
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** A comma, a dash, or a function word (the whole last word, case as listed) at the end of `text[start, end)`. */
+function endContinues(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  if (c === 44 || c === 45 || c === 0x2013) return true;
+  let w = end;
+  while (w > start && isWordChar(text.charCodeAt(w - 1))) w--;
+  return end - w >= 1 && end - w <= 7 && CONTINUES.has(text.slice(w, end));
+}
 
 function splitParagraphs(text: string, from: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let cur: Paragraph | null = null;
-  let prevContent = '';
+  /** The last non-blank line's content, `text[prevStart, prevEnd)`. */
+  let prevStart = 0;
+  let prevEnd = 0;
   let pos = from;
   const n = text.length;
   while (pos < n) {
@@ -216,10 +249,9 @@ function splitParagraphs(text: string, from: number): Paragraph[] {
     if (contentStart === contentEnd) {
       cur = null;
     } else {
-      const line = text.slice(contentStart, contentEnd);
-      const bullet = BULLET.test(line);
-      const continuation = cur !== null && !bullet && !ENDS_SENTENCE.test(prevContent) &&
-        (LOWER_START.test(line) || CONTINUES.test(prevContent));
+      const bullet = isBullet(text, contentStart, contentEnd);
+      const continuation = cur !== null && !bullet && !SENTENCE_ENDS.has(text.charCodeAt(prevEnd - 1)) &&
+        (startsLower(text, contentStart, contentEnd) || endContinues(text, prevStart, prevEnd));
       if (continuation && cur) {
         cur.end = contentEnd;
         cur.lineEnd = lineEnd;
@@ -227,7 +259,8 @@ function splitParagraphs(text: string, from: number): Paragraph[] {
         cur = { start: contentStart, end: contentEnd, lineStart: pos, lineEnd, bullet, sentences: [] };
         paragraphs.push(cur);
       }
-      prevContent = line;
+      prevStart = contentStart;
+      prevEnd = contentEnd;
     }
     pos = lineEnd;
   }
@@ -246,20 +279,36 @@ const ABBREVIATIONS = new Set([
   'ltd', 'co', 'corp', 'jr', 'sr', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'approx', 'dept', 'est', 'fig', 'vol', 'pp',
 ]);
 
+/** `/["”’')\]]/`: closing quotes and brackets, which stay in the sentence they end. */
+const CLOSERS = new Set([...'"\u201d\u2019\')]'].map((c) => c.charCodeAt(0)));
+
+/** `/\s/` of JavaScript, on a character code. */
+function isJsSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `/["“‘'(\[A-Z0-9À-ÖØ-Þ•-]/`: what a new sentence may start with. */
+function startsSentence(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 91 ||
+    (c >= 0xc0 && c <= 0xd6) || (c >= 0xd8 && c <= 0xde) || c === 0x2022 || c === 45;
+}
+
 export function splitSentences(text: string, start: number, end: number): Sentence[] {
   const out: Sentence[] = [];
   let s = start;
   for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63) continue;
     const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?') continue;
     // Include closing quotes and brackets in the sentence.
     let j = i + 1;
-    while (j < end && /["”’')\]]/.test(text[j])) j++;
-    if (j < end && !/\s/.test(text[j])) continue;
+    while (j < end && CLOSERS.has(text.charCodeAt(j))) j++;
+    if (j < end && !isJsSpace(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < end && /\s/.test(text[k])) k++;
+    while (k < end && isJsSpace(text.charCodeAt(k))) k++;
     if (k >= end) break;
-    if (!/["“‘'(\[A-Z0-9À-ÖØ-Þ•-]/.test(text[k])) continue;
+    if (!startsSentence(text.charCodeAt(k))) continue;
     if (c === '.') {
       const wordStart = text.lastIndexOf(' ', i - 1) + 1;
       const word = text.slice(Math.max(wordStart, s), i).toLowerCase().replace(/^["“‘'(]/, '');
