@@ -109,7 +109,12 @@ test('the workers\' registry snapshot has every entity as analysis reads it', ()
   const dir = join(samplesDir, 'registry');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
   // One person whose role still holds (`end: null`, not the same as no end written).
-  const extra = workspace({ 'more.yaml': 'entities:\n  - id: test-envoy\n    type: person\n    name: Mira Stellan\n    roles:\n      - title: Special Envoy\n        start: 2024-02-01\n        end: null\n' });
+  // And text outside ASCII (accents, Cyrillic, a character beyond U+FFFF), quotes and a
+  // backslash: the rows are written in ASCII with escapes, and must read back the same.
+  const extra = workspace({
+    'more.yaml': 'entities:\n  - id: test-envoy\n    type: person\n    name: Mira Stellan\n    roles:\n      - title: Special Envoy\n        start: 2024-02-01\n        end: null\n' +
+      '  - id: test-accents\n    type: person\n    name: Zoë Ångström-Łukasiewicz\n    aliases: [Зоя Ангстрем, "Zoë \\"Z\\" \u{1F30D}", \'back\\slash\']\n',
+  });
   const registry = readRegistry([...files, join(extra, 'more.yaml')], []);
   assert.equal(registry.entities.get('test-envoy')?.roles[0].end, null);
   const back = decodeRegistry(encodeRegistry(registry));
@@ -126,4 +131,5 @@ test('the workers\' registry snapshot has every entity as analysis reads it', ()
   }
   assert.ok(roles > 10, 'the samples have roles to carry over');
   assert.ok(stillHolds > 0, 'and roles that still hold (end: null), which must stay null');
+  assert.deepEqual(back.entities.get('test-accents')?.aliases, ['Зоя Ангстрем', 'Zoë "Z" \u{1F30D}', 'back\\slash']);
 });
