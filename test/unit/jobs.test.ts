@@ -91,6 +91,20 @@ test('--jobs 2 and 3 print what one thread prints on a generated corpus, cross-a
   }
 });
 
+test('workers started before the registry is read are stopped when the run needs fewer or ends early', { skip: !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)' }, async () => {
+  const dir = workspace({ 'a.article': 'Talks were held on Monday.\n', 'b.article': 'Talks went on on Tuesday.\n' });
+  // Two articles: one worker of the three started does the work, the others are stopped (the run ends).
+  const one = bundled(['check', '--format', 'json', '--jobs', '1', '.'], dir);
+  assert.equal(one.code, 0, one.err);
+  assert.deepEqual(bundled(['check', '--format', 'json', '--jobs', '4', '.'], dir), one);
+  assert.deepEqual(await inProcess(['check', '--format', 'json', '--jobs', '4', '.'], dir), one);
+  // One article: no worker is used. No article at all (a missing path): the run ends at once, status 2.
+  assert.equal(bundled(['check', '--jobs', '4', 'a.article'], dir).code, 0);
+  const missing = bundled(['check', '--jobs', '4', 'no-such-folder'], dir);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /no-such-folder: no such file or folder/);
+});
+
 test('--jobs takes a whole number of threads', () => {
   const dir = workspace({ 'a.article': 'Talks were held on Monday.\n' });
   let err = '';
