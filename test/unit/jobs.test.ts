@@ -91,6 +91,20 @@ test('--jobs 2 and 3 print what one thread prints on a generated corpus, cross-a
   }
 });
 
+test('workers started before the registry is read are stopped when the run needs fewer or ends early', { skip: !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)' }, async () => {
+  const dir = workspace({ 'a.article': 'Talks were held on Monday.\n', 'b.article': 'Talks went on on Tuesday.\n' });
+  // Two articles: one worker of the three started does the work, the others are stopped (the run ends).
+  const one = bundled(['check', '--format', 'json', '--jobs', '1', '.'], dir);
+  assert.equal(one.code, 0, one.err);
+  assert.deepEqual(bundled(['check', '--format', 'json', '--jobs', '4', '.'], dir), one);
+  assert.deepEqual(await inProcess(['check', '--format', 'json', '--jobs', '4', '.'], dir), one);
+  // One article: no worker is used. No article at all (a missing path): the run ends at once, status 2.
+  assert.equal(bundled(['check', '--jobs', '4', 'a.article'], dir).code, 0);
+  const missing = bundled(['check', '--jobs', '4', 'no-such-folder'], dir);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /no-such-folder: no such file or folder/);
+});
+
 test('--jobs takes a whole number of threads', () => {
   const dir = workspace({ 'a.article': 'Talks were held on Monday.\n' });
   let err = '';
@@ -109,7 +123,12 @@ test('the workers\' registry snapshot has every entity as analysis reads it', ()
   const dir = join(samplesDir, 'registry');
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f));
   // One person whose role still holds (`end: null`, not the same as no end written).
-  const extra = workspace({ 'more.yaml': 'entities:\n  - id: test-envoy\n    type: person\n    name: Mira Stellan\n    roles:\n      - title: Special Envoy\n        start: 2024-02-01\n        end: null\n' });
+  // And text outside ASCII (accents, Cyrillic, a character beyond U+FFFF), quotes and a
+  // backslash: the rows are written in ASCII with escapes, and must read back the same.
+  const extra = workspace({
+    'more.yaml': 'entities:\n  - id: test-envoy\n    type: person\n    name: Mira Stellan\n    roles:\n      - title: Special Envoy\n        start: 2024-02-01\n        end: null\n' +
+      '  - id: test-accents\n    type: person\n    name: Zoë Ångström-Łukasiewicz\n    aliases: [Зоя Ангстрем, "Zoë \\"Z\\" \u{1F30D}", \'back\\slash\']\n',
+  });
   const registry = readRegistry([...files, join(extra, 'more.yaml')], []);
   assert.equal(registry.entities.get('test-envoy')?.roles[0].end, null);
   const back = decodeRegistry(encodeRegistry(registry));
@@ -126,4 +145,5 @@ test('the workers\' registry snapshot has every entity as analysis reads it', ()
   }
   assert.ok(roles > 10, 'the samples have roles to carry over');
   assert.ok(stillHolds > 0, 'and roles that still hold (end: null), which must stay null');
+  assert.deepEqual(back.entities.get('test-accents')?.aliases, ['Зоя Ангстрем', 'Zoë "Z" \u{1F30D}', 'back\\slash']);
 });

@@ -2,15 +2,17 @@
  * `--jobs N`: the articles of `check` and `analyze` analyzed on N threads: this one and N − 1
  * worker threads.
  *
- * The registry is read and checked once, here, and its entity index built once, here: each
- * worker gets the entities as one compact snapshot (`encodeRegistry`: a JSON text of one array
- * per entity, in a SharedArrayBuffer every worker reads) and the index's trie as flat typed
- * arrays in another (`shareEntityIndex`), which it reads in place (core/entities/flatTrie.ts), so
- * no worker parses YAML or builds a trie. Articles go out in small batches as threads become free; this thread takes a batch
- * too whenever it is idle, so on 2 cores both analyze. Every thread runs the same
- * `processArticle` as a single-threaded run; the outcomes are put back in input order and the
- * cross-article findings computed over the whole corpus here, so the output is byte-identical to
- * `--jobs 1`.
+ * The worker threads are started first thing (`startWorkers`), so that their own start (node,
+ * the bundle) overlaps reading the registry here. The registry is read and checked once, here, and
+ * its entity index built once, here: each worker gets the entities as one compact snapshot
+ * (`encodeRegistry`: a JSON text of one array per entity, in a SharedArrayBuffer every worker
+ * reads), sent as soon as the registry is read so a worker sets it up while this thread builds its
+ * index; then the index's trie and per-registry tables as flat typed arrays (`shareTables`), which
+ * it reads in place (core/entities/flatTrie.ts), so no worker parses YAML or builds a trie.
+ * Articles go out in small batches as threads become free; this thread takes a batch too whenever
+ * it is idle, so on 2 cores both analyze. Every thread runs the same `processArticle` as a
+ * single-threaded run; the outcomes are put back in input order and the cross-article findings
+ * computed over the whole corpus here, so the output is byte-identical to `--jobs 1`.
  */
 
 import * as os from 'node:os';
@@ -21,18 +23,23 @@ import { EncodedRegistry, SharedTables, encodeRegistry, shareTables } from './sh
 import { ArticleOutcome, Keep, processArticle } from './pipeline';
 import { ProjectInputs, folderListings } from './project';
 
-/** What a worker starts with (`workerData`). */
-export interface WorkerStart {
-  /** `encodeRegistry` of the run's registry, in memory shared by every worker (not copied to each). */
+/** What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by every worker (not copied to each). */
+export interface WorkerRegistry {
+  kind: 'registry';
   registry: EncodedRegistry;
-  /** The main thread's entity index and per-registry tables, which every worker reads in place. */
-  tables: SharedTables;
   settings: ProjectInputs['settings'];
   keep: Keep;
 }
 
+/** Then: the main thread's entity index and per-registry tables, which every worker reads in place. */
+export interface WorkerTables {
+  kind: 'tables';
+  tables: SharedTables;
+}
+
 /** A batch of files to analyze, and the answer for it. */
 export interface BatchRequest {
+  kind: 'batch';
   batch: number;
   files: string[];
 }
@@ -67,23 +74,58 @@ export function workerScript(): string {
 
 export { decodeRegistry, encodeRegistry } from './sharedRegistry';
 
+/** Errors of started workers before `analyzeInWorkers` listens to them. */
+const earlyErrors = new WeakMap<Worker, unknown>();
+
 /**
- * Analyzes `inputs.articleFiles` on this thread (`ctx()` builds its context, first: the workers
- * read its entity index) and `jobs − 1` worker threads; `consume`
- * receives each article's outcome in input order as soon as it and all before it are in, so this
- * thread merges (the workspace index) while the workers go on.
+ * `n` worker threads, started before the registry is read so that their start overlaps it. Until
+ * `analyzeInWorkers` gives them work they do not keep the process alive; `stopWorkers` ends those
+ * a run does not need.
  */
-export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep: Keep, ctx: () => AnalysisContext, consume: (o: ArticleOutcome) => void): Promise<void> {
+export function startWorkers(n: number): Worker[] {
+  const out: Worker[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = new Worker(workerScript());
+    w.unref();
+    w.on('error', (e) => earlyErrors.set(w, e ?? new Error('a worker thread failed')));
+    out.push(w);
+  }
+  return out;
+}
+
+export function stopWorkers(workers: readonly Worker[]): void {
+  for (const w of workers) void w.terminate();
+}
+
+/**
+ * Analyzes `inputs.articleFiles` on this thread (`ctx()` builds its context: the workers read its
+ * entity index) and `jobs − 1` worker threads (those of `started` first, more started if needed,
+ * the others stopped); `consume` receives each article's outcome in input order as soon as it and
+ * all before it are in, so this thread merges (the workspace index) while the workers go on.
+ */
+export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep: Keep, ctx: () => AnalysisContext, consume: (o: ArticleOutcome) => void, started: readonly Worker[] = []): Promise<void> {
   const files = inputs.articleFiles;
-  // This thread's context first: its entity index is built once and shared with every worker.
-  const here = ctx();
-  const start: WorkerStart = { registry: encodeRegistry(inputs.registry), tables: shareTables(here), settings: inputs.settings, keep };
+  stopWorkers(started.slice(jobs - 1));
+  const workers = started.slice(0, jobs - 1);
+  if (workers.length < jobs - 1) workers.push(...startWorkers(jobs - 1 - workers.length));
+  let here: AnalysisContext;
+  try {
+    // The snapshot first: each worker sets it up while this thread builds its context.
+    const registry: WorkerRegistry = { kind: 'registry', registry: encodeRegistry(inputs.registry), settings: inputs.settings, keep };
+    for (const w of workers) w.postMessage(registry);
+    // This thread's context next: its entity index is built once and shared with every worker.
+    here = ctx();
+    const tables: WorkerTables = { kind: 'tables', tables: shareTables(here) };
+    for (const w of workers) w.postMessage(tables);
+  } catch (e) {
+    stopWorkers(workers);
+    throw e;
+  }
   const outcomes: (ArticleOutcome | undefined)[] = new Array(files.length);
   let consumed = 0;
   const size = batchSize(files.length, jobs);
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
-  const workers: Worker[] = [];
   let next = 0;
   let done = 0;
   let failure: unknown;
@@ -126,14 +168,14 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
   };
   const send = (w: Worker): void => {
     if (next < batches.length && failure === undefined) {
-      const req: BatchRequest = { batch: next, files: batches[next] };
+      const req: BatchRequest = { kind: 'batch', batch: next, files: batches[next] };
       next++;
       w.postMessage(req);
     }
   };
-  for (let j = 1; j < jobs; j++) {
-    const w = new Worker(workerScript(), { workerData: start });
-    workers.push(w);
+  for (const w of workers) {
+    w.ref();
+    if (earlyErrors.has(w)) failWith(earlyErrors.get(w));
     let first = true;
     w.on('message', (m: BatchResult) => {
       if (failure !== undefined) return;

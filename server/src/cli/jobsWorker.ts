@@ -1,23 +1,32 @@
 /**
- * A worker thread of `--jobs` (see jobs.ts): reads the main thread's registry snapshot, entity
- * index and per-registry tables from shared memory (sharedRegistry.ts), then analyzes the
- * batches of articles it is sent.
+ * A worker thread of `--jobs` (see jobs.ts): started before the main thread has read the
+ * registry, it is sent the registry snapshot (set up while the main thread builds its index),
+ * then the main thread's entity index and per-registry tables in shared memory
+ * (sharedRegistry.ts), then the batches of articles to analyze.
  */
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
-import { BatchRequest, BatchResult, WorkerStart } from './jobs';
+import { RegistrySnapshot } from '../core/types';
+import { BatchRequest, BatchResult, WorkerRegistry, WorkerTables } from './jobs';
 import { decodeRegistry, sharedIndex } from './sharedRegistry';
 import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
 
-const start = workerData as WorkerStart;
-const registry = decodeRegistry(start.registry);
-// The main thread's entity index and tables, read where they lie (not built again).
-const ctx: AnalysisContext = runContext(registry, start.settings, sharedIndex(registry, start.tables));
+let start: WorkerRegistry | undefined;
+let registry: RegistrySnapshot | undefined;
+let ctx: AnalysisContext | undefined;
 const exists = folderListings();
 
-parentPort!.on('message', (req: BatchRequest) => {
-  const res: BatchResult = { batch: req.batch, outcomes: req.files.map((f) => processArticle(f, ctx, exists, start.keep)) };
-  parentPort!.postMessage(res);
+parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest) => {
+  if (m.kind === 'registry') {
+    start = m;
+    registry = decodeRegistry(m.registry);
+  } else if (m.kind === 'tables') {
+    // The main thread's entity index and tables, read where they lie (not built again).
+    ctx = runContext(registry!, start!.settings, sharedIndex(registry!, m.tables));
+  } else {
+    const res: BatchResult = { batch: m.batch, outcomes: m.files.map((f) => processArticle(f, ctx!, exists, start!.keep)) };
+    parentPort!.postMessage(res);
+  }
 });

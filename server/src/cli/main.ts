@@ -21,7 +21,7 @@ import { Progress, ProgressStream } from './progress';
 import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
 import { Keep, RunCollector, processArticle, runContext } from './pipeline';
 import { summarize } from '../core/workspace';
-import { analyzeInWorkers, defaultJobs, workerScript } from './jobs';
+import { analyzeInWorkers, defaultJobs, startWorkers, stopWorkers, workerScript } from './jobs';
 import { runSuggest } from './suggest';
 import { SpillError, SpillFile } from './spill';
 
@@ -167,26 +167,38 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   const args = parseCommand(argv, out, err);
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
-  const inputs = loadInputs(inputOptions(args, cwd));
+  // Without the worker script (a partial install), the articles are analyzed here: same output.
+  const wanted = args.command === 'suggest' || !fs.existsSync(workerScript()) ? 1 : args.jobs ?? defaultJobs();
+  // The worker threads start now, so that their start overlaps reading the registry.
+  const started = wanted > 1 ? startWorkers(wanted - 1) : [];
+  let inputs: ProjectInputs;
+  try {
+    inputs = loadInputs(inputOptions(args, cwd));
+  } catch (e) {
+    stopWorkers(started);
+    throw e;
+  }
   if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length }));
-  const jobs = Math.min(args.jobs ?? defaultJobs(), inputs.articleFiles.length);
+  const jobs = Math.min(wanted, inputs.articleFiles.length);
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   const spill = spillFor(args);
   try {
     let run: RunCollector;
-    // Without the worker script (a partial install), the articles are analyzed here: same output.
-    if (jobs <= 1 || !fs.existsSync(workerScript())) run = analyzeHere(inputs, keepFor(args), bar, spill);
-    else {
+    if (jobs <= 1) {
+      stopWorkers(started);
+      run = analyzeHere(inputs, keepFor(args), bar, spill);
+    } else {
       const collector = new RunCollector(inputs.registry, [...inputs.errors], spill);
       await analyzeInWorkers(inputs, jobs, keepFor(args), () => runContext(inputs.registry, inputs.settings), (o) => {
         collector.add(o);
         bar?.tick(o.chars);
-      });
+      }, started);
       run = collector;
     }
     bar?.done();
     return report(args, inputs, run, out, err);
   } catch (e) {
+    stopWorkers(started);
     return spillFailed(e, err);
   } finally {
     spill?.close();

@@ -2,7 +2,7 @@
  * What the `--jobs` workers get of the main thread's registry, all in shared memory (nothing
  * copied per worker, nothing built again):
  *
- * - the entities (`encodeRegistry`): one JSON array per entity, fields in a fixed order, UTF-8 in
+ * - the entities (`encodeRegistry`): one JSON array per entity, fields in a fixed order, ASCII in
  *   a SharedArrayBuffer, with the ids and types apart. A worker's snapshot reads an entity's row
  *   only when it is first asked for (`SharedEntities`): an article reads a few hundred of them,
  *   and the per-registry tables below are the main thread's, so no worker reads all 100,000.
@@ -17,7 +17,8 @@ import { AnalysisContext } from '../core/analyze';
 import { HolderLookup, Tenure, officeHolders, presetOfficeHolders, tenureInterval } from '../core/checks/role-conflict';
 import { EntityIndex } from '../core/entities';
 import { knownNameParts, presetNameParts } from '../core/entities/evidence';
-import { shareEntityIndex, sharedEntityIndex } from '../core/entities/trie';
+import { TrieNode, sharedEntityIndex } from '../core/entities/trie';
+import { flattenTrie } from '../core/entities/flatTrie';
 import { IdLookup, fullForms, presetNameForms, shortForms } from '../core/entities/variants';
 import { FlatTable, writeFlatTable } from '../core/flatTable';
 import { TypedEntities } from '../core/registry';
@@ -33,7 +34,7 @@ export interface EncodedRegistry {
   types: Uint8Array;
   /** Where each entity's row starts in `rows` (n + 1 numbers: the last is the end). */
   rowStarts: Int32Array;
-  /** The rows: UTF-8 JSON arrays. */
+  /** The rows: JSON arrays in ASCII (other code units escaped). */
   rows: Uint8Array;
 }
 
@@ -42,42 +43,53 @@ function sharedInt32(n: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4 * n));
 }
 
+/** Code units outside ASCII, written `\uXXXX` in the rows (JSON.parse reads them back). */
+const NON_ASCII = /[\u0080-\uffff]/g;
+const escapeUnit = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * The rows are ASCII (every other code unit escaped), so a row's place in the text is its place
+ * in the bytes: rows are joined into chunks of some 64 KB, each written at once (latin1, a plain
+ * copy), and no row is kept once written (keeping 100,000 of them made the garbage collector copy
+ * them all).
+ */
 export function encodeRegistry(registry: RegistrySnapshot): EncodedRegistry {
   const paths = new Map<string, number>();
   const n = registry.entities.size;
   const types = new Uint8Array(new SharedArrayBuffer(n));
   const rowStarts = sharedInt32(n + 1);
-  const texts: string[] = [];
   let ids = '';
-  let chars = 0;
+  // Shared memory is given zeroed pages as they are first written: room to spare costs nothing.
+  let buf = Buffer.from(new SharedArrayBuffer(Math.max(1 << 16, 256 * n)));
+  let bytes = 0;
+  let chunk = '';
+  const flush = (): void => {
+    if (buf.length - bytes < chunk.length) {
+      const grown = Buffer.from(new SharedArrayBuffer(2 * buf.length + chunk.length));
+      buf.copy(grown, 0, 0, bytes);
+      buf = grown;
+    }
+    bytes += buf.write(chunk, bytes, 'latin1');
+    chunk = '';
+  };
   let k = 0;
   for (const e of registry.entities.values()) {
     let p = paths.get(e.source.path);
     if (p === undefined) paths.set(e.source.path, (p = paths.size));
-    const row = JSON.stringify([
+    let row = JSON.stringify([
       e.id, e.type, e.name, e.aliases, e.demonyms, e.familyName ?? null, e.givenName ?? null, e.nameOrder ?? null,
       e.country ?? null, e.description ?? null, e.wikidata ?? null, rolesRow(e.roles), e.of ?? null, e.singleHolder ?? null,
       e.date ?? null, e.participants, p, e.source.range[0], e.source.range[1],
     ]);
+    NON_ASCII.lastIndex = 0;
+    if (NON_ASCII.test(row)) row = row.replace(NON_ASCII, escapeUnit);
     ids += `${e.id}\n`;
-    types[k++] = ENTITY_TYPES.indexOf(e.type);
-    chars += row.length;
-    texts.push(row);
+    types[k] = ENTITY_TYPES.indexOf(e.type);
+    rowStarts[k++] = bytes + chunk.length;
+    chunk += row;
+    if (chunk.length >= 1 << 16) flush();
   }
-  // Written straight into shared memory, sized for ASCII with room to spare (grown if the text
-  // needs more): no joined copy of the whole text.
-  let buf = Buffer.from(new SharedArrayBuffer(chars + (chars >> 3) + 64));
-  let bytes = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const row = texts[i];
-    if (buf.length - bytes < 3 * row.length) {
-      const grown = Buffer.from(new SharedArrayBuffer(2 * buf.length + 3 * row.length));
-      buf.copy(grown, 0, 0, bytes);
-      buf = grown;
-    }
-    rowStarts[i] = bytes;
-    bytes += buf.write(row, bytes, 'utf8');
-  }
+  flush();
   rowStarts[k] = bytes;
   return { version: registry.version, paths: [...paths.keys()], ids, types, rowStarts, rows: new Uint8Array(buf.buffer, 0, bytes) };
 }
@@ -134,7 +146,7 @@ export class SharedEntities implements ReadonlyMap<string, Entity>, TypedEntitie
   }
 
   private read(n: number): Entity {
-    const r = JSON.parse(this.buf.toString('utf8', this.enc.rowStarts[n], this.enc.rowStarts[n + 1])) as unknown[];
+    const r = JSON.parse(this.buf.toString('latin1', this.enc.rowStarts[n], this.enc.rowStarts[n + 1])) as unknown[];
     const opt = <T>(x: unknown): T | undefined => (x === null ? undefined : (x as T));
     const list = <T>(x: unknown): T[] => ((x as T[]).length ? (x as T[]) : NONE);
     return {
@@ -202,30 +214,32 @@ export function shareTables(ctx: AnalysisContext): SharedTables {
   const index = ctx.entityIndex;
   const ordinals = new Map<string, number>();
   for (const id of ctx.registry.entities.keys()) ordinals.set(id, ordinals.size);
-  const byOrdinal = (m: IdLookup): SharedArrayBuffer => writeFlatTable(mapEntries(m as Map<string, string[]>, (ids) => ids.map((id) => ordinals.get(id)!)));
-  const holders: [string, number[]][] = [];
+  const byOrdinal = (m: IdLookup): SharedArrayBuffer =>
+    writeFlatTable(m as Map<string, string[]>, (ids) => ids.length, (ids, out, at) => {
+      for (let i = 0; i < ids.length; i++) out[at + i] = ordinals.get(ids[i])!;
+    });
+  const holders = new Map<string, number[]>();
   for (const [office, tenures] of officeHolders(ctx.registry) as Map<string, Tenure[]>) {
     const persons: number[] = [];
     for (const t of tenures) {
       const n = ordinals.get(t.person.id)!;
       if (persons[persons.length - 1] !== n) persons.push(n);
     }
-    holders.push([office, persons]);
+    holders.set(office, persons);
   }
   const rootStarts = new Uint8Array(new SharedArrayBuffer(index.rootStarts.length));
   rootStarts.set(index.rootStarts);
+  const numbers = (list: number[]): number => list.length;
+  const copy = (list: number[], out: Int32Array, at: number): void => out.set(list, at);
   return {
-    trie: shareEntityIndex(index),
+    // Entities by id (a Map by entity object was most of the time this took).
+    trie: flattenTrie(index.root as TrieNode, (e) => ordinals.get(e.id)!),
     rootStarts,
     shortForms: byOrdinal(shortForms(index)),
     fullForms: byOrdinal(fullForms(index)),
-    nameParts: writeFlatTable(Array.from(knownNameParts(index) as Set<string>, (k) => [k, []] as const)),
-    holders: writeFlatTable(holders),
+    nameParts: writeFlatTable(knownNameParts(index) as Set<string>, () => 0, () => undefined),
+    holders: writeFlatTable(holders, numbers, copy),
   };
-}
-
-function* mapEntries<V, W>(m: ReadonlyMap<string, V>, f: (v: V) => W): Iterable<readonly [string, W]> {
-  for (const [k, v] of m) yield [k, f(v)];
 }
 
 /** A worker's entity index over `registry` (decoded by `decodeRegistry`), with the main thread's tables. */

@@ -8,19 +8,24 @@
 
 const HEADER = 4;
 
-/** Writes `entries` (each key once) out. */
-export function writeFlatTable(entries: Iterable<readonly [string, ArrayLike<number>]>): SharedArrayBuffer {
-  const keys: string[] = [];
-  const lists: ArrayLike<number>[] = [];
+/** What `writeFlatTable` writes out: its keys, each with a value (a Map; a Set gives each key as its value). */
+export interface TableSource<V> {
+  readonly size: number;
+  forEach(f: (value: V, key: string) => void): void;
+}
+
+/**
+ * Writes `source` out, each key with the numbers `write` puts in `out` from `at` on (`length` of
+ * them). Two passes over the source (sizes, then contents), straight into the shared memory.
+ */
+export function writeFlatTable<V>(source: TableSource<V>, length: (value: V) => number, write: (value: V, out: Int32Array, at: number) => void): SharedArrayBuffer {
   let units = 0;
   let values = 0;
-  for (const [k, v] of entries) {
-    keys.push(k);
-    lists.push(v);
-    units += k.length;
-    values += v.length;
-  }
-  const count = keys.length;
+  source.forEach((value, key) => {
+    units += key.length;
+    values += length(value);
+  });
+  const count = source.size;
   const slots = slotCount(count);
   const words = HEADER + 2 * count + (count + 1) + 2 * slots + values;
   const sab = new SharedArrayBuffer(4 * words + 2 * units + 2);
@@ -28,16 +33,22 @@ export function writeFlatTable(entries: Iterable<readonly [string, ArrayLike<num
   const v = views(sab);
   let at = 0;
   let val = 0;
-  for (let n = 0; n < count; n++) {
-    const key = keys[n];
+  let n = 0;
+  source.forEach((value, key) => {
     v.keyStart[n] = at;
     v.keyLen[n] = key.length;
-    for (let i = 0; i < key.length; i++) v.pool[at++] = key.charCodeAt(i);
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < key.length; i++) {
+      const u = key.charCodeAt(i);
+      v.pool[at++] = u;
+      h = Math.imul(h ^ u, 0x01000193);
+    }
     v.valueStart[n] = val;
-    const list = lists[n];
-    for (let i = 0; i < list.length; i++) v.values[val++] = list[i];
-    putSlot(v.slots, v.slotHashes, hashText(key, 0, key.length), n);
-  }
+    write(value, v.values, val);
+    val += length(value);
+    putSlot(v.slots, v.slotHashes, h, n);
+    n++;
+  });
   v.valueStart[count] = val;
   return sab;
 }
