@@ -573,6 +573,9 @@ const ROWS: Row[] = [
   // A frequency opening its sentence.
   ['2013-03-22', 'Once a year, the elders meet in the valley.', 'a year', 'SET', 'P1Y'],
   ['2013-03-22', 'Twice a month the ferry calls at the island.', 'a month', 'SET', 'P1M'],
+  // "within" + a plural unit alone: an unspecified span.
+  ['2013-03-22', 'Rescuers reached the village within hours of the quake.', 'hours', 'DURATION', 'PTXH'],
+  ['2013-03-22', 'The envoy expects a reply within weeks.', 'weeks', 'DURATION', 'PXW'],
 ];
 
 function datesOf(sentence: string, published: string) {
