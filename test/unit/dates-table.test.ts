@@ -576,6 +576,10 @@ const ROWS: Row[] = [
   // "within" + a plural unit alone: an unspecified span.
   ['2013-03-22', 'Rescuers reached the village within hours of the quake.', 'hours', 'DURATION', 'PTXH'],
   ['2013-03-22', 'The envoy expects a reply within weeks.', 'weeks', 'DURATION', 'PXW'],
+  // "in" + a plural unit after a superlative or "the first time": the span up to now.
+  ['2013-03-22', 'The river crested at its highest level in decades.', 'decades', 'DURATION', 'PXY'],
+  ['2013-03-22', 'The two rivals shook hands for the first time in years.', 'years', 'DURATION', 'PXY'],
+  ['2013-03-22', 'Grain was traded in months of short supply.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

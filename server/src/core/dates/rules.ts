@@ -1031,6 +1031,11 @@ const WORD_RULES: Rule[] = [
   rule('units-long', [UNITS, glued(HYPHEN), word('long', 'old')], 'A decades-long dispute ended in court.', (s, m) => {
     const [k, , l] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[l], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(k)].unit! } }, next: l + 1 };
+  }),  // "the highest in decades", "the first time in years", "the worst attack in months": an unspecified span up to now.
+  rule('in units after a superlative', [UNITS], 'Turnout was the highest in decades, officials said.', (s, m) => {
+    const k = m.t[0];
+    if (s.strOrNone(k - 1) !== 'in' || !(spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? ''))) return null;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(k)].unit! } }, next: k + 1 };
   }),
 ];
 
