@@ -580,6 +580,9 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The river crested at its highest level in decades.', 'decades', 'DURATION', 'PXY'],
   ['2013-03-22', 'The two rivals shook hands for the first time in years.', 'years', 'DURATION', 'PXY'],
   ['2013-03-22', 'Grain was traded in months of short supply.', null, null, null],
+  // A holiday names a day: offsets count from it.
+  ['2013-03-22', 'The stores reopened the day after Christmas.', 'the day after Christmas', 'DATE', '2012-12-26'],
+  ['2013-03-22', 'Voting closed two days before Thanksgiving.', 'two days before Thanksgiving', 'DATE', '2012-11-20'],
 ];
 
 function datesOf(sentence: string, published: string) {
