@@ -573,6 +573,16 @@ const ROWS: Row[] = [
   // A frequency opening its sentence.
   ['2013-03-22', 'Once a year, the elders meet in the valley.', 'a year', 'SET', 'P1Y'],
   ['2013-03-22', 'Twice a month the ferry calls at the island.', 'a month', 'SET', 'P1M'],
+  // "within" + a plural unit alone: an unspecified span.
+  ['2013-03-22', 'Rescuers reached the village within hours of the quake.', 'hours', 'DURATION', 'PTXH'],
+  ['2013-03-22', 'The envoy expects a reply within weeks.', 'weeks', 'DURATION', 'PXW'],
+  // "in" + a plural unit after a superlative or "the first time": the span up to now.
+  ['2013-03-22', 'The river crested at its highest level in decades.', 'decades', 'DURATION', 'PXY'],
+  ['2013-03-22', 'The two rivals shook hands for the first time in years.', 'years', 'DURATION', 'PXY'],
+  ['2013-03-22', 'Grain was traded in months of short supply.', null, null, null],
+  // A holiday names a day: offsets count from it.
+  ['2013-03-22', 'The stores reopened the day after Christmas.', 'the day after Christmas', 'DATE', '2012-12-26'],
+  ['2013-03-22', 'Voting closed two days before Thanksgiving.', 'two days before Thanksgiving', 'DATE', '2012-11-20'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -61,7 +61,7 @@ export const EXPR_TYPES: Readonly<Record<ExprKind['type'], string>> = Object.fre
 
 /** Whether an expression names a day (a base for "2 days after …"). */
 export function isDay(k: ExprKind): boolean {
-  return k.type === 'ymd' || k.type === 'md' || k.type === 'weekday' || (k.type === 'rel' && k.unit === 'day');
+  return k.type === 'ymd' || k.type === 'md' || k.type === 'weekday' || (k.type === 'rel' && k.unit === 'day') || (k.type === 'holiday' && !k.week);
 }
 
 /** TIMEX3 duration for n units (n NaN: X). */

@@ -1017,6 +1017,11 @@ const WORD_RULES: Rule[] = [
     const d = s.durationAt(j);
     return d ? { expr: { start: s.tS[j], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit, within: true } }, next: d.next } : null;
   }),
+  // "within hours", "within weeks": an unspecified span from then (PTXH, PXW).
+  rule('within units', [lw('within'), UNITS], 'Power was restored within hours of the storm.', (s, m) => {
+    const u = m.t[1];
+    return { expr: { start: s.tS[u], end: s.tE[u], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: u + 1 };
+  }),
   RANGE_RULE,
   // A unit word alone: "decades-long", "years-old", "day-long".
   rule('unit-long', [UNIT_ONE, glued(HYPHEN), word('long')], 'A day-long strike shut the port.', (s, m) => {
@@ -1026,6 +1031,11 @@ const WORD_RULES: Rule[] = [
   rule('units-long', [UNITS, glued(HYPHEN), word('long', 'old')], 'A decades-long dispute ended in court.', (s, m) => {
     const [k, , l] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[l], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(k)].unit! } }, next: l + 1 };
+  }),  // "the highest in decades", "the first time in years", "the worst attack in months": an unspecified span up to now.
+  rule('in units after a superlative', [UNITS], 'Turnout was the highest in decades, officials said.', (s, m) => {
+    const k = m.t[0];
+    if (s.strOrNone(k - 1) !== 'in' || !(spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? ''))) return null;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(k)].unit! } }, next: k + 1 };
   }),
 ];
 
