@@ -71,8 +71,8 @@ export function compileBuckets(lists: readonly (readonly BucketRule[])[]): Bucke
     return `${present} t[${i}] = -1; v[${i}] = undefined; ${rest(pattern, i + 1, j, done)}`;
   };
 
-  /** One bucket's function: its rules in order, each in a labeled block that a full match leaves with `ok` set. */
-  const bucket = (rules: readonly BucketRule[]): string => {
+  /** Bucket `id`'s function (named so in profiles): its rules in order, each in a labeled block that a full match leaves with `ok` set. */
+  const bucket = (rules: readonly BucketRule[], id: number): string => {
     const firsts = new Set<string>();
     const body: string[] = [];
     rules.forEach((c, i) => {
@@ -91,7 +91,7 @@ export function compileBuckets(lists: readonly (readonly BucketRule[])[]): Bucke
       body.push(`ok = false; ${L}: { ${match} }
       if (ok) { const p = b${r}(s, m); if (p === STOP) { if (s.trace) s.trace.add(N[${r}]); return null; } if (p) { if (s.trace) s.trace.add(N[${r}]); return p; } }`);
     });
-    return `function (s, k, m) {
+    return `function bucket${id}(s, k, m) {
       const t = m.t;
       const v = m.v;
       let ok = false;
