@@ -1,10 +1,11 @@
 /**
- * The rules of one index bucket (`scan.ts`), compiled at load into one function that tries them in
- * order at a token: the same result as matching each rule's pattern element by element
- * (`matchFrom` of `pattern.ts`) and calling its build, without the generic loop. The function's
- * source is generated from the rules' patterns (`new Function`), so each element's `match` and
- * each rule's `build` is called from a call site of its own: the engine sees one target at each
- * and can inline it, where the generic matcher's call sites saw every element and every build.
+ * The rules of each bucket of the rule index (`scan.ts`), compiled at load into one function per
+ * bucket that tries them in order at a token: the same result as matching each rule's pattern
+ * element by element and calling its build, without a generic loop over rules and elements. The
+ * functions' source is generated from the rules' patterns (one `new Function` for all buckets), so
+ * each element's `match` and each rule's `build` is called from a call site of its own: the engine
+ * sees one target at each and can inline it, where a generic matcher's call sites saw every element
+ * and every build.
  *
  * The generated code holds no state: what it reads and writes is the scanner's (`s`) and the
  * caller's capture frame (`m`), and the elements and builds it calls are the rules' own, frozen.
@@ -24,17 +25,20 @@ export interface BucketRule {
 export type BucketMatcher = (s: DateScanner, k: number, m: Match) => Parse | null;
 
 /**
- * The matcher of a bucket's rules. Semantics, rule by rule as `DateScanner.runGroup` had them:
- * element i matched at token j stores `m.t[i] = j` and `m.v[i]` (what a capturing element read,
- * else undefined); an optional element is tried present, then absent (`m.t[i] = -1`); a full match
- * stores the token after it in `m.t[n]` and calls the build, whose `STOP` ends the search and whose
- * expression is the result; a null build lets the next rule try.
+ * The matchers of buckets' rule lists, in the order given, from one generated source (one parse:
+ * the elements and builds the lists share are declared once). Semantics, rule by rule as
+ * `DateScanner.runGroup` had them: element i matched at token j stores `m.t[i] = j` and `m.v[i]`
+ * (what a capturing element read, else undefined); an optional element is tried present, then
+ * absent (`m.t[i] = -1`); a full match stores the token after it in `m.t[n]` and calls the build,
+ * whose `STOP` ends the search and whose expression is the result; a null build lets the next
+ * rule try.
  */
-export function compileBucket(rules: readonly BucketRule[]): BucketMatcher {
+export function compileBuckets(lists: readonly (readonly BucketRule[])[]): BucketMatcher[] {
   const els: El['match'][] = [];
+  const elIndex = new Map<El['match'], number>();
   const builds: Rule['build'][] = [];
   const names: string[] = [];
-  const elIndex = new Map<El['match'], number>();
+  const buildIndex = new Map<Rule, number>();
   const ref = (e: El): string => {
     let i = elIndex.get(e.match);
     if (i === undefined) {
@@ -44,49 +48,65 @@ export function compileBucket(rules: readonly BucketRule[]): BucketMatcher {
     }
     return `e${i}`;
   };
-  /** The cached match of a shared first element (`from` 2), by its function's name: computed once per call, when first needed. */
-  const firsts = new Set<string>();
-  let label = 0;
+  const buildRef = (r: Rule): number => {
+    let i = buildIndex.get(r);
+    if (i === undefined) {
+      i = builds.length;
+      builds.push(r.build);
+      names.push(r.name);
+      buildIndex.set(r, i);
+    }
+    return i;
+  };
   let temp = 0;
-  const body: string[] = [];
 
   /** Statements matching elements i.. of `pattern` from the token in variable `j`; a full match runs `done`. */
   const rest = (pattern: readonly El[], i: number, j: string, done: string): string => {
-    if (i === pattern.length) return `m.t[${i}] = ${j}; ${done}`;
+    if (i === pattern.length) return `t[${i}] = ${j}; ${done}`;
     const e = pattern[i];
     const n = `j${temp++}`;
-    const store = `m.t[${i}] = ${j}; m.v[${i}] = ${e.captures ? 's.subValue' : 'undefined'};`;
+    const store = `t[${i}] = ${j}; v[${i}] = ${e.captures ? 's.subValue' : 'undefined'};`;
     const present = `{ const ${n} = ${ref(e)}(s, ${j}); if (${n} >= 0) { ${store} ${rest(pattern, i + 1, n, done)} } }`;
     if (!e.optional) return present;
-    return `${present} m.t[${i}] = -1; m.v[${i}] = undefined; ${rest(pattern, i + 1, j, done)}`;
+    return `${present} t[${i}] = -1; v[${i}] = undefined; ${rest(pattern, i + 1, j, done)}`;
   };
 
-  for (const c of rules) {
-    const r = builds.length;
-    builds.push(c.rule.build);
-    names.push(c.rule.name);
-    const L = `r${label++}`;
-    // A full match breaks out of the rule's block with `ok` set, then the build decides.
-    const done = `ok = true; break ${L};`;
-    const pattern = c.rule.pattern;
-    let match: string;
-    if (c.from === 1) match = `m.t[0] = k; m.v[0] = undefined; ${rest(pattern, 1, 'k + 1', done)}`;
-    else if (c.from === 2) {
-      const f = `f${ref(pattern[0])}`;
-      firsts.add(f);
-      match = `if (${f} === -2) ${f} = ${ref(pattern[0])}(s, k); if (${f} >= 0) { m.t[0] = k; m.v[0] = undefined; ${rest(pattern, 1, f, done)} }`;
-    } else match = rest(pattern, 0, 'k', done);
-    body.push(`ok = false; ${L}: { ${match} }
-    if (ok) { const p = b${r}(s, m); if (p === STOP) { if (s.trace) s.trace.add(N[${r}]); return null; } if (p) { if (s.trace) s.trace.add(N[${r}]); return p; } }`);
-  }
+  /** Bucket `id`'s function (named so in profiles): its rules in order, each in a labeled block that a full match leaves with `ok` set. */
+  const bucket = (rules: readonly BucketRule[], id: number): string => {
+    const firsts = new Set<string>();
+    const body: string[] = [];
+    rules.forEach((c, i) => {
+      const r = buildRef(c.rule);
+      const L = `r${i}`;
+      const done = `ok = true; break ${L};`;
+      const pattern = c.rule.pattern;
+      let match: string;
+      if (c.from === 1) match = `t[0] = k; v[0] = undefined; ${rest(pattern, 1, 'k + 1', done)}`;
+      else if (c.from === 2) {
+        // The first element's match, computed once for the rules that start with it.
+        const f = `f${ref(pattern[0])}`;
+        firsts.add(f);
+        match = `if (${f} === -2) ${f} = ${ref(pattern[0])}(s, k); if (${f} >= 0) { t[0] = k; v[0] = undefined; ${rest(pattern, 1, f, done)} }`;
+      } else match = rest(pattern, 0, 'k', done);
+      body.push(`ok = false; ${L}: { ${match} }
+      if (ok) { const p = b${r}(s, m); if (p === STOP) { if (s.trace) s.trace.add(N[${r}]); return null; } if (p) { if (s.trace) s.trace.add(N[${r}]); return p; } }`);
+    });
+    return `function bucket${id}(s, k, m) {
+      const t = m.t;
+      const v = m.v;
+      let ok = false;
+      ${[...firsts].map((f) => `let ${f} = -2;`).join(' ')}
+      ${body.join('\n      ')}
+      return null;
+    }`;
+  };
+
+  const functions = lists.map(bucket);
   const source = `"use strict";
   ${els.map((_, i) => `const e${i} = E[${i}];`).join(' ')}
   ${builds.map((_, i) => `const b${i} = B[${i}];`).join(' ')}
-  return function bucket(s, k, m) {
-    let ok = false;
-    ${[...firsts].map((f) => `let ${f} = -2;`).join(' ')}
-    ${body.join('\n    ')}
-    return null;
-  };`;
-  return new Function('E', 'B', 'N', 'STOP', source)(els, builds, Object.freeze(names), STOP) as BucketMatcher;
+  return [
+    ${functions.join(',\n    ')}
+  ];`;
+  return new Function('E', 'B', 'N', 'STOP', source)(els, builds, Object.freeze(names), STOP) as BucketMatcher[];
 }

@@ -11,7 +11,7 @@
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
 import { LEXICON, Unit, Word } from './lexicon';
 import { Expr } from './expr';
-import { BucketMatcher, BucketRule, compileBucket } from './compile';
+import { BucketMatcher, BucketRule, compileBuckets } from './compile';
 import { El, Env, Match, N, P, Parse, W, X, firstKeys } from './pattern';
 import { GROUPS, Rule } from './rules';
 
@@ -134,11 +134,12 @@ export type CompiledGroup = readonly (Bucket | undefined)[];
  * whose second element can only start at some keys is tried only there; the others (`rest`)
  * everywhere. A two-level trie over token classes.
  */
-interface Bucket {
-  readonly rules: BucketMatcher;
-  readonly next: ReadonlyMap<number, BucketMatcher> | null;
-  readonly rest: BucketMatcher;
+interface BucketOf<F> {
+  readonly rules: F;
+  readonly next: ReadonlyMap<number, F> | null;
+  readonly rest: F;
 }
+type Bucket = BucketOf<BucketMatcher>;
 
 /** How the index tests a rule's first element: 1 the key alone, 2 by its match (once for the rules that share it), 0 with the pattern. */
 function firstFrom(e: El): number {
@@ -177,21 +178,27 @@ function ruleEnv(): Env {
 /**
  * The rule index, built once at load and only read afterwards: for each group, its rules by the
  * key of their first token, each bucket compiled into a matcher (buckets with the same rules share
- * one). A rule that can start at no token (its first element is punctuation or a word of no class)
- * is an error here, at load.
+ * one; all are compiled together, `compileBuckets`). A rule that can start at no token (its first
+ * element is punctuation or a word of no class) is an error here, at load.
  */
 function compileGroups(): Readonly<Record<string, CompiledGroup>> {
   if (REFERENCE_CLASS + NOT_BEFORE_NUMBER.size >= NUMBER_KEY) throw new Error('date scanner: too many word classes for the rule index');
   const env = ruleEnv();
-  const matchers = new Map<string, BucketMatcher>();
+  // First the buckets with their rule lists numbered (the same list, the same number), then the lists compiled.
+  const lists: (readonly BucketRule[])[] = [];
+  const listIds = new Map<string, number>();
   const ids = new Map<Rule, number>();
-  const matcher = (rules: readonly BucketRule[]): BucketMatcher => {
+  const listId = (rules: readonly BucketRule[]): number => {
     const key = rules.map((c) => `${ids.get(c.rule)}:${c.from}`).join(',');
-    let f = matchers.get(key);
-    if (!f) matchers.set(key, (f = compileBucket(rules)));
-    return f;
+    let id = listIds.get(key);
+    if (id === undefined) {
+      id = lists.length;
+      lists.push(rules);
+      listIds.set(key, id);
+    }
+    return id;
   };
-  const out: Record<string, CompiledGroup> = {};
+  const planned: [string, (BucketOf<number> | undefined)[]][] = [];
   for (const [name, rules] of Object.entries(GROUPS)) {
     const byKey: BucketRule[][] = [];
     for (const r of rules) {
@@ -201,13 +208,20 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
       const compiled = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]) });
       for (const k of keys) (byKey[k] ??= []).push(compiled);
     }
-    out[name] = Object.freeze(Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? bucket(byKey[k], env, matcher) : undefined)));
+    planned.push([name, Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? bucket(byKey[k], env, listId) : undefined))]);
+  }
+  const fns = compileBuckets(lists);
+  const out: Record<string, CompiledGroup> = {};
+  for (const [name, buckets] of planned) {
+    out[name] = Object.freeze(buckets.map((b): Bucket | undefined => b && Object.freeze({
+      rules: fns[b.rules], next: b.next && new Map([...b.next].map(([k, id]) => [k, fns[id]])), rest: fns[b.rest],
+    })));
   }
   return Object.freeze(out);
 }
 
 /** A bucket, with its second level when its rules all start with a one-token class the key decides. */
-function bucket(rules: BucketRule[], env: Env, matcher: (rules: readonly BucketRule[]) => BucketMatcher): Bucket {
+function bucket<F>(rules: BucketRule[], env: Env, matcher: (rules: readonly BucketRule[]) => F): BucketOf<F> {
   const keys2 = new Map<BucketRule, readonly number[] | null>();
   const second = (c: BucketRule): readonly number[] | null => {
     if (!keys2.has(c)) {
@@ -218,7 +232,7 @@ function bucket(rules: BucketRule[], env: Env, matcher: (rules: readonly BucketR
   };
   const all = matcher(rules);
   if (rules.length < 3 || !rules.every((c) => c.from === 1) || !rules.some(second)) return Object.freeze({ rules: all, next: null, rest: all });
-  const next = new Map<number, BucketMatcher>();
+  const next = new Map<number, F>();
   for (const key of new Set(rules.flatMap((c) => second(c) ?? []))) next.set(key, matcher(rules.filter((c) => !second(c) || second(c)!.includes(key))));
   return Object.freeze({ rules: all, next, rest: matcher(rules.filter((c) => !second(c))) });
 }
