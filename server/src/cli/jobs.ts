@@ -15,6 +15,7 @@
  * computed over the whole corpus here, so the output is byte-identical to `--jobs 1`.
  */
 
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -56,15 +57,41 @@ export function batchSize(articles: number, jobs: number): number {
   return Math.max(1, Math.min(16, Math.ceil(articles / (4 * jobs))));
 }
 
+/** The cores this process may use. */
+export function availableCores(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1);
+}
+
 /**
- * The default `--jobs`: one thread fewer than the cores this process may use (this thread
- * analyzes too, and also merges and writes). When each worker built its own entity index, `--jobs 2`
- * was 0.82× of `--jobs 1` on 2 cores with a 100,000-entity registry on a quiet machine
- * (`npm run bench -- e2e`): a 2-core machine runs on this thread alone.
+ * Article bytes that make one more thread worth its cost: a worker costs the main thread the
+ * shared-table write (about 11 µs of CPU per registry entity, measured at 100,000 entities on
+ * the loaded 2-core machine) and its own start (about 0.3 s), and two threads analyze each
+ * article about 1.2 times slower than one (they share the caches and memory bandwidth); an
+ * article costs about 0.9 µs of CPU per byte on the same machine. So a second thread gains once
+ * the articles are about 0.8 MB plus 30 bytes per entity (3.8 MB at 100,000 entities).
  */
-export function defaultJobs(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
-  return Math.max(1, cores - 1);
+const BYTES_PER_THREAD = 800_000;
+const BYTES_PER_THREAD_PER_ENTITY = 30;
+
+/**
+ * The default `--jobs`: the cores available, but no more threads than the articles keep busy
+ * (`articleBytes` of articles, a registry of `entities`): a small run stays on this thread.
+ */
+export function defaultJobs(articleBytes: number, entities: number): number {
+  return Math.max(1, Math.min(availableCores(), 1 + Math.floor(articleBytes / (BYTES_PER_THREAD + BYTES_PER_THREAD_PER_ENTITY * entities))));
+}
+
+/** The size of the article files together (a file that cannot be read counts 0: its error comes later). */
+export function articleBytes(files: readonly string[]): number {
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += fs.statSync(f).size;
+    } catch {
+      // reported when the article is read
+    }
+  }
+  return bytes;
 }
 
 /** The worker script: beside this module, in the bundle (`server/out/`) as in the compiled tree. */
