@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, runCli } from '../../server/src/cli/main';
 import { decodeRegistry, encodeRegistry } from '../../server/src/cli/sharedRegistry';
-import { availableCores, defaultJobs } from '../../server/src/cli/jobs';
+import { availableCores, defaultJobs, mayUseWorkers } from '../../server/src/cli/jobs';
 import { readRegistry } from '../../server/src/cli/project';
 import { repoRoot, samplesDir } from '../helpers';
 import { Run, workspace } from './cliRun';
@@ -116,6 +116,11 @@ test('the default --jobs is the cores available, fewer when the articles are few
   assert.equal(defaultJobs(3_700_000, 100_000), 1);
   assert.equal(defaultJobs(3_900_000, 100_000), Math.min(cores, 2));
   assert.equal(defaultJobs(3_900_000, 96), Math.min(cores, 5), 'the same corpus with a small registry: more threads');
+  // Workers are started early for a folder, not for one small file.
+  const dir = workspace({ 'a.article': 'Talks were held on Monday.\n' });
+  assert.equal(mayUseWorkers(['a.article'], dir), false);
+  assert.equal(mayUseWorkers(['.'], dir), true);
+  assert.equal(mayUseWorkers(['missing.article'], dir), false);
 });
 
 test('--jobs takes a whole number of threads', () => {

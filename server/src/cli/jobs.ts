@@ -81,6 +81,25 @@ export function defaultJobs(articleBytes: number, entities: number): number {
   return Math.max(1, Math.min(availableCores(), 1 + Math.floor(articleBytes / (BYTES_PER_THREAD + BYTES_PER_THREAD_PER_ENTITY * entities))));
 }
 
+/**
+ * Whether a run with the default `--jobs` over `paths` may use worker threads (then they are
+ * started before the registry is read): not when every PATH is a file and together they are
+ * too small for a second thread even with an empty registry.
+ */
+export function mayUseWorkers(paths: readonly string[], cwd: string): boolean {
+  let bytes = 0;
+  for (const p of paths) {
+    try {
+      const st = fs.statSync(path.resolve(cwd, p));
+      if (!st.isFile()) return true;
+      bytes += st.size;
+    } catch {
+      // reported when the inputs are read
+    }
+  }
+  return bytes >= BYTES_PER_THREAD;
+}
+
 /** The size of the article files together (a file that cannot be read counts 0: its error comes later). */
 export function articleBytes(files: readonly string[]): number {
   let bytes = 0;

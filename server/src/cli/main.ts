@@ -21,7 +21,7 @@ import { Progress, ProgressStream } from './progress';
 import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
 import { Keep, RunCollector, processArticle, runContext } from './pipeline';
 import { summarize } from '../core/workspace';
-import { analyzeInWorkers, articleBytes, availableCores, defaultJobs, startWorkers, stopWorkers, workerScript } from './jobs';
+import { analyzeInWorkers, articleBytes, availableCores, defaultJobs, mayUseWorkers, startWorkers, stopWorkers, workerScript } from './jobs';
 import { runSuggest } from './suggest';
 
 const VERSION = '0.1.0';
@@ -161,7 +161,7 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
   // Without the worker script (a partial install), the articles are analyzed here: same output.
-  const wanted = args.command === 'suggest' || !fs.existsSync(workerScript()) ? 1 : args.jobs ?? availableCores();
+  const wanted = args.command === 'suggest' || !fs.existsSync(workerScript()) ? 1 : args.jobs ?? (mayUseWorkers(args.paths, cwd) ? availableCores() : 1);
   // The worker threads start now, so that their start overlaps reading the registry (those the
   // run turns out not to need are stopped).
   const started = wanted > 1 ? startWorkers(wanted - 1) : [];
