@@ -6,9 +6,12 @@
  * the bundle) overlaps reading the registry here. The registry is read and checked once, here, and
  * its entity index built once, here: each worker gets the entities as one compact snapshot
  * (`encodeRegistry`: a JSON text of one array per entity, in a SharedArrayBuffer every worker
- * reads), sent as soon as the registry is read so a worker sets it up while this thread builds its
- * index; then the index's trie and per-registry tables as flat typed arrays (`shareTables`), which
- * it reads in place (core/entities/flatTrie.ts), so no worker parses YAML or builds a trie.
+ * reads), sent as soon as the registry is read. Then the start-up work is split: the first worker
+ * writes the name-form tables and office holders from the snapshot (`writeNameTables`) while this
+ * thread builds the entity index and writes its trie (`shareTrie`); this thread takes the tables
+ * for itself too (`presetNameTables`: it does not build them), and every worker gets trie and
+ * tables as flat typed arrays, which it reads in place (core/entities/flatTrie.ts), so no worker
+ * parses YAML or builds a trie.
  * Articles go out in small batches as threads become free; this thread takes a batch too whenever
  * it is idle, so on 2 cores both analyze. Every thread runs the same `processArticle` as a
  * single-threaded run; the outcomes are put back in input order and the cross-article findings
@@ -20,19 +23,31 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
-import { EncodedRegistry, SharedTables, encodeRegistry, shareTables } from './sharedRegistry';
-import { ArticleOutcome, Keep, processArticle } from './pipeline';
+import { EncodedRegistry, NameTables, SharedTables, encodeRegistry, entityNumbers, presetNameTables, shareTrie } from './sharedRegistry';
+import { buildEntityIndex } from '../core/entities';
+import { ArticleOutcome, Keep, processArticle, runContext } from './pipeline';
 import { ProjectInputs, folderListings } from './project';
 
-/** What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by every worker (not copied to each). */
+/**
+ * What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by
+ * every worker (not copied to each). The first worker (`writeTables`) also writes the name-form
+ * tables and office holders from it and sends them back (`WorkerNames`) while the main thread
+ * builds the trie: that work is done once, off the main thread.
+ */
 export interface WorkerRegistry {
   kind: 'registry';
   registry: EncodedRegistry;
   settings: ProjectInputs['settings'];
   keep: Keep;
+  writeTables: boolean;
 }
 
-/** Then: the main thread's entity index and per-registry tables, which every worker reads in place. */
+export interface WorkerNames {
+  kind: 'names';
+  tables: NameTables;
+}
+
+/** Then: the entity index's trie and the per-registry tables, which every worker reads in place. */
 export interface WorkerTables {
   kind: 'tables';
   tables: SharedTables;
@@ -45,6 +60,7 @@ export interface BatchRequest {
   files: string[];
 }
 export interface BatchResult {
+  kind: 'batch';
   batch: number;
   outcomes: ArticleOutcome[];
 }
@@ -143,25 +159,57 @@ export function stopWorkers(workers: readonly Worker[]): void {
   for (const w of workers) void w.terminate();
 }
 
+/** The name tables `worker` writes (see `WorkerRegistry`). */
+function namesFrom(worker: Worker): Promise<NameTables> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: WorkerNames): void => {
+      if (m.kind !== 'names') return;
+      done();
+      resolve(m.tables);
+    };
+    const onError = (e: unknown): void => {
+      done();
+      reject(e ?? new Error('a worker thread failed'));
+    };
+    const onExit = (code: number): void => onError(new Error(`a worker thread stopped (exit code ${code})`));
+    const done = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    if (earlyErrors.has(worker)) onError(earlyErrors.get(worker));
+  });
+}
+
 /**
- * Analyzes `inputs.articleFiles` on this thread (`ctx()` builds its context: the workers read its
- * entity index) and `jobs − 1` worker threads (those of `started` first, more started if needed,
- * the others stopped); `consume` receives each article's outcome in input order as soon as it and
- * all before it are in, so this thread merges (the workspace index) while the workers go on.
+ * Analyzes `inputs.articleFiles` on this thread and `jobs − 1` worker threads (those of `started`
+ * first, more started if needed, the others stopped); `consume` receives each article's outcome
+ * in input order as soon as it and all before it are in, so this thread merges (the workspace
+ * index) while the workers go on.
  */
-export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep: Keep, ctx: () => AnalysisContext, consume: (o: ArticleOutcome) => void, started: readonly Worker[] = []): Promise<void> {
+export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep: Keep, consume: (o: ArticleOutcome) => void, started: readonly Worker[] = []): Promise<void> {
   const files = inputs.articleFiles;
   stopWorkers(started.slice(jobs - 1));
   const workers = started.slice(0, jobs - 1);
   if (workers.length < jobs - 1) workers.push(...startWorkers(jobs - 1 - workers.length));
   let here: AnalysisContext;
   try {
-    // The snapshot first: each worker sets it up while this thread builds its context.
-    const registry: WorkerRegistry = { kind: 'registry', registry: encodeRegistry(inputs.registry), settings: inputs.settings, keep };
-    for (const w of workers) w.postMessage(registry);
-    // This thread's context next: its entity index is built once and shared with every worker.
-    here = ctx();
-    const tables: WorkerTables = { kind: 'tables', tables: shareTables(here) };
+    // The snapshot first: each worker sets it up, and the first writes the name tables, while
+    // this thread builds the entity index.
+    const encoded = encodeRegistry(inputs.registry);
+    workers.forEach((w, i) => w.postMessage({ kind: 'registry', registry: encoded, settings: inputs.settings, keep, writeTables: i === 0 } satisfies WorkerRegistry));
+    const names = namesFrom(workers[0]);
+    // Awaited below; if this thread fails first, the stopped worker's rejection is not unhandled.
+    names.catch(() => undefined);
+    const index = buildEntityIndex(inputs.registry);
+    const trie = shareTrie(index, entityNumbers(inputs.registry));
+    const list = [...inputs.registry.entities.values()];
+    presetNameTables(index, await names, (n) => list[n]);
+    here = runContext(inputs.registry, inputs.settings, index);
+    const tables: WorkerTables = { kind: 'tables', tables: { ...trie, ...(await names) } };
     for (const w of workers) w.postMessage(tables);
   } catch (e) {
     stopWorkers(workers);
@@ -223,8 +271,8 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     w.ref();
     if (earlyErrors.has(w)) failWith(earlyErrors.get(w));
     let first = true;
-    w.on('message', (m: BatchResult) => {
-      if (failure !== undefined) return;
+    w.on('message', (m: BatchResult | WorkerNames) => {
+      if (failure !== undefined || m.kind !== 'batch') return;
       send(w);
       // Ready now: from here on two batches in flight, so it never waits for this thread (busy
       // with a batch of its own) between batches.

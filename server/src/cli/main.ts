@@ -181,7 +181,7 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
     run = analyzeHere(inputs, keepFor(args), bar);
   } else {
     const collector = new RunCollector(inputs.registry, [...inputs.errors]);
-    await analyzeInWorkers(inputs, jobs, keepFor(args), () => runContext(inputs.registry, inputs.settings), (o) => {
+    await analyzeInWorkers(inputs, jobs, keepFor(args), (o) => {
       collector.add(o);
       bar?.tick(o.chars);
     }, started);
