@@ -12,6 +12,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, runCli } from '../../server/src/cli/main';
 import { decodeRegistry, encodeRegistry } from '../../server/src/cli/sharedRegistry';
+import { availableCores, defaultJobs, mayUseWorkers } from '../../server/src/cli/jobs';
 import { readRegistry } from '../../server/src/cli/project';
 import { repoRoot, samplesDir } from '../helpers';
 import { Run, workspace } from './cliRun';
@@ -69,7 +70,7 @@ test('the bundled CLI with --jobs 2 prints what --jobs 1 prints on the samples',
     assert.ok(one.out.length > 1000, `${args.join(' ')} printed too little: ${one.err}`);
     assert.deepEqual(two, one, `attache ${args.join(' ')} --jobs 2 differs from --jobs 1`);
   }
-  // The default (the cores available minus one) is the same again.
+  // The default (the cores available, as many as the articles keep busy) is the same again.
   assert.deepEqual(bundled(['analyze', '--json', '.'], samplesDir), bundled(['analyze', '--json', '--jobs', '1', '.'], samplesDir));
 });
 
@@ -103,6 +104,23 @@ test('workers started before the registry is read are stopped when the run needs
   const missing = bundled(['check', '--jobs', '4', 'no-such-folder'], dir);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /no-such-folder: no such file or folder/);
+});
+
+test('the default --jobs is the cores available, fewer when the articles are few for the registry', () => {
+  const cores = availableCores();
+  assert.ok(cores >= 1);
+  assert.equal(defaultJobs(0, 96), 1, 'no articles: this thread');
+  assert.equal(defaultJobs(50_000, 96), 1, 'a few articles: this thread');
+  assert.equal(defaultJobs(1e12, 100_000), cores, 'a huge corpus: every core');
+  // 100,000 entities: a second thread needs 0.8 MB + 3 MB of articles.
+  assert.equal(defaultJobs(3_700_000, 100_000), 1);
+  assert.equal(defaultJobs(3_900_000, 100_000), Math.min(cores, 2));
+  assert.equal(defaultJobs(3_900_000, 96), Math.min(cores, 5), 'the same corpus with a small registry: more threads');
+  // Workers are started early for a folder, not for one small file.
+  const dir = workspace({ 'a.article': 'Talks were held on Monday.\n' });
+  assert.equal(mayUseWorkers(['a.article'], dir), false);
+  assert.equal(mayUseWorkers(['.'], dir), true);
+  assert.equal(mayUseWorkers(['missing.article'], dir), false);
 });
 
 test('--jobs takes a whole number of threads', () => {

@@ -6,32 +6,48 @@
  * the bundle) overlaps reading the registry here. The registry is read and checked once, here, and
  * its entity index built once, here: each worker gets the entities as one compact snapshot
  * (`encodeRegistry`: a JSON text of one array per entity, in a SharedArrayBuffer every worker
- * reads), sent as soon as the registry is read so a worker sets it up while this thread builds its
- * index; then the index's trie and per-registry tables as flat typed arrays (`shareTables`), which
- * it reads in place (core/entities/flatTrie.ts), so no worker parses YAML or builds a trie.
+ * reads), sent as soon as the registry is read. Then the start-up work is split: the first worker
+ * writes the name-form tables and office holders from the snapshot (`writeNameTables`) while this
+ * thread builds the entity index and writes its trie (`shareTrie`); this thread takes the tables
+ * for itself too (`presetNameTables`: it does not build them), and every worker gets trie and
+ * tables as flat typed arrays, which it reads in place (core/entities/flatTrie.ts), so no worker
+ * parses YAML or builds a trie.
  * Articles go out in small batches as threads become free; this thread takes a batch too whenever
  * it is idle, so on 2 cores both analyze. Every thread runs the same `processArticle` as a
  * single-threaded run; the outcomes are put back in input order and the cross-article findings
  * computed over the whole corpus here, so the output is byte-identical to `--jobs 1`.
  */
 
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
-import { EncodedRegistry, SharedTables, encodeRegistry, shareTables } from './sharedRegistry';
-import { ArticleOutcome, Keep, processArticle } from './pipeline';
+import { EncodedRegistry, NameTables, SharedTables, encodeRegistry, entityNumbers, presetNameTables, shareTrie } from './sharedRegistry';
+import { buildEntityIndex } from '../core/entities';
+import { ArticleOutcome, Keep, processArticle, runContext } from './pipeline';
 import { ProjectInputs, folderListings } from './project';
 
-/** What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by every worker (not copied to each). */
+/**
+ * What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by
+ * every worker (not copied to each). The first worker (`writeTables`) also writes the name-form
+ * tables and office holders from it and sends them back (`WorkerNames`) while the main thread
+ * builds the trie: that work is done once, off the main thread.
+ */
 export interface WorkerRegistry {
   kind: 'registry';
   registry: EncodedRegistry;
   settings: ProjectInputs['settings'];
   keep: Keep;
+  writeTables: boolean;
 }
 
-/** Then: the main thread's entity index and per-registry tables, which every worker reads in place. */
+export interface WorkerNames {
+  kind: 'names';
+  tables: NameTables;
+}
+
+/** Then: the entity index's trie and the per-registry tables, which every worker reads in place. */
 export interface WorkerTables {
   kind: 'tables';
   tables: SharedTables;
@@ -44,6 +60,7 @@ export interface BatchRequest {
   files: string[];
 }
 export interface BatchResult {
+  kind: 'batch';
   batch: number;
   outcomes: ArticleOutcome[];
 }
@@ -56,15 +73,60 @@ export function batchSize(articles: number, jobs: number): number {
   return Math.max(1, Math.min(16, Math.ceil(articles / (4 * jobs))));
 }
 
+/** The cores this process may use. */
+export function availableCores(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1);
+}
+
 /**
- * The default `--jobs`: one thread fewer than the cores this process may use (this thread
- * analyzes too, and also merges and writes). When each worker built its own entity index, `--jobs 2`
- * was 0.82× of `--jobs 1` on 2 cores with a 100,000-entity registry on a quiet machine
- * (`npm run bench -- e2e`): a 2-core machine runs on this thread alone.
+ * Article bytes that make one more thread worth its cost: a worker costs the main thread the
+ * shared-table write (about 11 µs of CPU per registry entity, measured at 100,000 entities on
+ * the loaded 2-core machine) and its own start (about 0.3 s), and two threads analyze each
+ * article about 1.2 times slower than one (they share the caches and memory bandwidth); an
+ * article costs about 0.9 µs of CPU per byte on the same machine. So a second thread gains once
+ * the articles are about 0.8 MB plus 30 bytes per entity (3.8 MB at 100,000 entities).
  */
-export function defaultJobs(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1;
-  return Math.max(1, cores - 1);
+const BYTES_PER_THREAD = 800_000;
+const BYTES_PER_THREAD_PER_ENTITY = 30;
+
+/**
+ * The default `--jobs`: the cores available, but no more threads than the articles keep busy
+ * (`articleBytes` of articles, a registry of `entities`): a small run stays on this thread.
+ */
+export function defaultJobs(articleBytes: number, entities: number): number {
+  return Math.max(1, Math.min(availableCores(), 1 + Math.floor(articleBytes / (BYTES_PER_THREAD + BYTES_PER_THREAD_PER_ENTITY * entities))));
+}
+
+/**
+ * Whether a run with the default `--jobs` over `paths` may use worker threads (then they are
+ * started before the registry is read): not when every PATH is a file and together they are
+ * too small for a second thread even with an empty registry.
+ */
+export function mayUseWorkers(paths: readonly string[], cwd: string): boolean {
+  let bytes = 0;
+  for (const p of paths) {
+    try {
+      const st = fs.statSync(path.resolve(cwd, p));
+      if (!st.isFile()) return true;
+      bytes += st.size;
+    } catch {
+      // reported when the inputs are read
+    }
+  }
+  return bytes >= BYTES_PER_THREAD;
+}
+
+/** The size of the article files together (a file that cannot be read counts 0: its error comes later). */
+export function articleBytes(files: readonly string[]): number {
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += fs.statSync(f).size;
+    } catch {
+      // reported when the article is read
+    }
+  }
+  return bytes;
 }
 
 /** The worker script: beside this module, in the bundle (`server/out/`) as in the compiled tree. */
@@ -97,25 +159,57 @@ export function stopWorkers(workers: readonly Worker[]): void {
   for (const w of workers) void w.terminate();
 }
 
+/** The name tables `worker` writes (see `WorkerRegistry`). */
+function namesFrom(worker: Worker): Promise<NameTables> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: WorkerNames): void => {
+      if (m.kind !== 'names') return;
+      done();
+      resolve(m.tables);
+    };
+    const onError = (e: unknown): void => {
+      done();
+      reject(e ?? new Error('a worker thread failed'));
+    };
+    const onExit = (code: number): void => onError(new Error(`a worker thread stopped (exit code ${code})`));
+    const done = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    if (earlyErrors.has(worker)) onError(earlyErrors.get(worker));
+  });
+}
+
 /**
- * Analyzes `inputs.articleFiles` on this thread (`ctx()` builds its context: the workers read its
- * entity index) and `jobs − 1` worker threads (those of `started` first, more started if needed,
- * the others stopped); `consume` receives each article's outcome in input order as soon as it and
- * all before it are in, so this thread merges (the workspace index) while the workers go on.
+ * Analyzes `inputs.articleFiles` on this thread and `jobs − 1` worker threads (those of `started`
+ * first, more started if needed, the others stopped); `consume` receives each article's outcome
+ * in input order as soon as it and all before it are in, so this thread merges (the workspace
+ * index) while the workers go on.
  */
-export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep: Keep, ctx: () => AnalysisContext, consume: (o: ArticleOutcome) => void, started: readonly Worker[] = []): Promise<void> {
+export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep: Keep, consume: (o: ArticleOutcome) => void, started: readonly Worker[] = []): Promise<void> {
   const files = inputs.articleFiles;
   stopWorkers(started.slice(jobs - 1));
   const workers = started.slice(0, jobs - 1);
   if (workers.length < jobs - 1) workers.push(...startWorkers(jobs - 1 - workers.length));
   let here: AnalysisContext;
   try {
-    // The snapshot first: each worker sets it up while this thread builds its context.
-    const registry: WorkerRegistry = { kind: 'registry', registry: encodeRegistry(inputs.registry), settings: inputs.settings, keep };
-    for (const w of workers) w.postMessage(registry);
-    // This thread's context next: its entity index is built once and shared with every worker.
-    here = ctx();
-    const tables: WorkerTables = { kind: 'tables', tables: shareTables(here) };
+    // The snapshot first: each worker sets it up, and the first writes the name tables, while
+    // this thread builds the entity index.
+    const encoded = encodeRegistry(inputs.registry);
+    workers.forEach((w, i) => w.postMessage({ kind: 'registry', registry: encoded, settings: inputs.settings, keep, writeTables: i === 0 } satisfies WorkerRegistry));
+    const names = namesFrom(workers[0]);
+    // Awaited below; if this thread fails first, the stopped worker's rejection is not unhandled.
+    names.catch(() => undefined);
+    const index = buildEntityIndex(inputs.registry);
+    const trie = shareTrie(index, entityNumbers(inputs.registry));
+    const list = [...inputs.registry.entities.values()];
+    presetNameTables(index, await names, (n) => list[n]);
+    here = runContext(inputs.registry, inputs.settings, index);
+    const tables: WorkerTables = { kind: 'tables', tables: { ...trie, ...(await names) } };
     for (const w of workers) w.postMessage(tables);
   } catch (e) {
     stopWorkers(workers);
@@ -177,8 +271,8 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     w.ref();
     if (earlyErrors.has(w)) failWith(earlyErrors.get(w));
     let first = true;
-    w.on('message', (m: BatchResult) => {
-      if (failure !== undefined) return;
+    w.on('message', (m: BatchResult | WorkerNames) => {
+      if (failure !== undefined || m.kind !== 'batch') return;
       send(w);
       // Ready now: from here on two batches in flight, so it never waits for this thread (busy
       // with a batch of its own) between batches.

@@ -1,6 +1,7 @@
 /**
  * A worker thread of `--jobs` (see jobs.ts): started before the main thread has read the
- * registry, it is sent the registry snapshot (set up while the main thread builds its index),
+ * registry, it is sent the registry snapshot (set up while the main thread builds its index; the
+ * first worker also writes the name tables from it for everyone),
  * then the main thread's entity index and per-registry tables in shared memory
  * (sharedRegistry.ts), then the batches of articles to analyze.
  */
@@ -8,8 +9,8 @@
 import { parentPort } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
 import { RegistrySnapshot } from '../core/types';
-import { BatchRequest, BatchResult, WorkerRegistry, WorkerTables } from './jobs';
-import { decodeRegistry, sharedIndex } from './sharedRegistry';
+import { BatchRequest, BatchResult, WorkerNames, WorkerRegistry, WorkerTables } from './jobs';
+import { SharedEntities, decodeRegistry, sharedIndex, writeNameTables } from './sharedRegistry';
 import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
 
@@ -22,11 +23,18 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest) => {
   if (m.kind === 'registry') {
     start = m;
     registry = decodeRegistry(m.registry);
+    if (m.writeTables) {
+      // From a snapshot of its own, dropped once written: building the tables decodes every entity.
+      const all = decodeRegistry(m.registry);
+      const entities = all.entities as SharedEntities;
+      const names: WorkerNames = { kind: 'names', tables: writeNameTables({ registry: all }, (id) => entities.numberOf(id)) };
+      parentPort!.postMessage(names);
+    }
   } else if (m.kind === 'tables') {
     // The main thread's entity index and tables, read where they lie (not built again).
     ctx = runContext(registry!, start!.settings, sharedIndex(registry!, m.tables));
   } else {
-    const res: BatchResult = { batch: m.batch, outcomes: m.files.map((f) => processArticle(f, ctx!, exists, start!.keep)) };
+    const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes: m.files.map((f) => processArticle(f, ctx!, exists, start!.keep)) };
     parentPort!.postMessage(res);
   }
 });

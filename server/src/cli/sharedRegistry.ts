@@ -140,6 +140,11 @@ export class SharedEntities implements ReadonlyMap<string, Entity>, TypedEntitie
     return this.ids[n];
   }
 
+  /** The number of the entity `id` (-1 if none). */
+  numberOf(id: string): number {
+    return this.byId.get(id) ?? -1;
+  }
+
   /** Entity number n. */
   at(n: number): Entity {
     return (this.made[n] ??= this.read(n));
@@ -199,62 +204,87 @@ export function decodeRegistry(enc: EncodedRegistry): RegistrySnapshot {
   return { version: enc.version, entities: new SharedEntities(enc), files: new Map() };
 }
 
-/** The main thread's index and per-registry tables, for the workers. */
-export interface SharedTables {
-  trie: SharedArrayBuffer;
-  rootStarts: Uint8Array;
+/** The per-registry tables analysis builds beside the index, written out (entities by number). */
+export interface NameTables {
   shortForms: SharedArrayBuffer;
   fullForms: SharedArrayBuffer;
   nameParts: SharedArrayBuffer;
   holders: SharedArrayBuffer;
 }
 
+/** The main thread's index and per-registry tables, for the workers. */
+export interface SharedTables extends NameTables {
+  trie: SharedArrayBuffer;
+  rootStarts: Uint8Array;
+}
+
 /** Writes out `ctx`'s entity index and the tables analysis builds from the registry (building them now if not yet built). */
 export function shareTables(ctx: AnalysisContext): SharedTables {
-  const index = ctx.entityIndex;
+  const ordinals = entityNumbers(ctx.registry);
+  return { ...shareTrie(ctx.entityIndex, ordinals), ...writeNameTables(ctx.entityIndex, (id) => ordinals.get(id)!) };
+}
+
+/** Entity numbers by id, in snapshot order. */
+export function entityNumbers(registry: RegistrySnapshot): Map<string, number> {
   const ordinals = new Map<string, number>();
-  for (const id of ctx.registry.entities.keys()) ordinals.set(id, ordinals.size);
-  const byOrdinal = (m: IdLookup): SharedArrayBuffer =>
+  for (const id of registry.entities.keys()) ordinals.set(id, ordinals.size);
+  return ordinals;
+}
+
+/** The index's trie and root pairs in shared memory. */
+export function shareTrie(index: EntityIndex, ordinals: ReadonlyMap<string, number>): Pick<SharedTables, 'trie' | 'rootStarts'> {
+  const rootStarts = new Uint8Array(new SharedArrayBuffer(index.rootStarts.length));
+  rootStarts.set(index.rootStarts);
+  // Entities by id (a Map by entity object was slower).
+  return { trie: flattenTrie(index.root as TrieNode, (e) => ordinals.get(e.id)!), rootStarts };
+}
+
+/**
+ * The name-form tables and office holders of `index.registry`, built now if not yet built, written
+ * out with `number(id)` for each entity. Only `index.registry` is read: a `--jobs` worker writes
+ * them for the main thread from its snapshot, before any index exists.
+ */
+export function writeNameTables(index: Pick<EntityIndex, 'registry'>, number: (id: string) => number): NameTables {
+  const ix = index as EntityIndex;
+  const byNumber = (m: IdLookup): SharedArrayBuffer =>
     writeFlatTable(m as Map<string, string[]>, (ids) => ids.length, (ids, out, at) => {
-      for (let i = 0; i < ids.length; i++) out[at + i] = ordinals.get(ids[i])!;
+      for (let i = 0; i < ids.length; i++) out[at + i] = number(ids[i]);
     });
   const holders = new Map<string, number[]>();
-  for (const [office, tenures] of officeHolders(ctx.registry) as Map<string, Tenure[]>) {
+  for (const [office, tenures] of officeHolders(ix.registry) as Map<string, Tenure[]>) {
     const persons: number[] = [];
     for (const t of tenures) {
-      const n = ordinals.get(t.person.id)!;
+      const n = number(t.person.id);
       if (persons[persons.length - 1] !== n) persons.push(n);
     }
     holders.set(office, persons);
   }
-  const rootStarts = new Uint8Array(new SharedArrayBuffer(index.rootStarts.length));
-  rootStarts.set(index.rootStarts);
-  const numbers = (list: number[]): number => list.length;
-  const copy = (list: number[], out: Int32Array, at: number): void => out.set(list, at);
   return {
-    // Entities by id (a Map by entity object was most of the time this took).
-    trie: flattenTrie(index.root as TrieNode, (e) => ordinals.get(e.id)!),
-    rootStarts,
-    shortForms: byOrdinal(shortForms(index)),
-    fullForms: byOrdinal(fullForms(index)),
-    nameParts: writeFlatTable(knownNameParts(index) as Set<string>, () => 0, () => undefined),
-    holders: writeFlatTable(holders, numbers, copy),
+    shortForms: byNumber(shortForms(ix)),
+    fullForms: byNumber(fullForms(ix)),
+    nameParts: writeFlatTable(knownNameParts(ix) as Set<string>, () => 0, () => undefined),
+    holders: writeFlatTable(holders, (list) => list.length, (list, out, at) => out.set(list, at)),
   };
+}
+
+/** Gives `index` (and its registry) the tables `writeNameTables` wrote, `entityAt(n)` being entity number n. */
+export function presetNameTables(index: EntityIndex, tables: NameTables, entityAt: (n: number) => Entity, idAt: (n: number) => string = (n) => entityAt(n).id): void {
+  presetNameForms(index, idLookup(new FlatTable(tables.shortForms), idAt), idLookup(new FlatTable(tables.fullForms), idAt));
+  const parts = new FlatTable(tables.nameParts);
+  presetNameParts(index, { has: (k) => parts.has(k) });
+  presetOfficeHolders(index.registry, holderLookup(new FlatTable(tables.holders), entityAt));
 }
 
 /** A worker's entity index over `registry` (decoded by `decodeRegistry`), with the main thread's tables. */
 export function sharedIndex(registry: RegistrySnapshot, tables: SharedTables): EntityIndex {
   const entities = registry.entities as SharedEntities;
   const index = sharedEntityIndex(registry, tables.trie, (n) => entities.at(n), tables.rootStarts);
-  presetNameForms(index, idLookup(new FlatTable(tables.shortForms), entities), idLookup(new FlatTable(tables.fullForms), entities));
-  const parts = new FlatTable(tables.nameParts);
-  presetNameParts(index, { has: (k) => parts.has(k) });
-  presetOfficeHolders(registry, holderLookup(new FlatTable(tables.holders), entities));
+  presetNameTables(index, tables, (n) => entities.at(n), (n) => entities.idAt(n));
   return index;
 }
 
 /** Ids by key from a table of entity numbers (each list made once, when first asked for). */
-function idLookup(table: FlatTable, entities: SharedEntities): IdLookup {
+function idLookup(table: FlatTable, idAt: (n: number) => string): IdLookup {
   const made = new Map<number, string[]>();
   return {
     size: table.size,
@@ -262,14 +292,14 @@ function idLookup(table: FlatTable, entities: SharedEntities): IdLookup {
       const n = table.find(key);
       if (n < 0) return undefined;
       let ids = made.get(n);
-      if (!ids) made.set(n, (ids = Array.from(table.values(n), (o) => entities.idAt(o))));
+      if (!ids) made.set(n, (ids = Array.from(table.values(n), idAt)));
       return ids;
     },
   };
 }
 
 /** Tenures by office, as `officeHolders` lists them (persons in order, each one's roles in order), from the persons holding each office. */
-function holderLookup(table: FlatTable, entities: SharedEntities): HolderLookup {
+function holderLookup(table: FlatTable, entityAt: (n: number) => Entity): HolderLookup {
   const made = new Map<string, Tenure[] | undefined>();
   return {
     get(office) {
@@ -279,7 +309,7 @@ function holderLookup(table: FlatTable, entities: SharedEntities): HolderLookup 
       if (n >= 0) {
         list = [];
         for (const p of table.values(n)) {
-          const person = entities.at(p);
+          const person = entityAt(p);
           for (const role of person.roles) {
             if (role.office !== office) continue;
             const interval = tenureInterval(role);
