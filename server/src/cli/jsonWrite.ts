@@ -6,13 +6,12 @@
  * parts written earlier (to a temporary file, `spill.ts`) are `RawJson`s, streamed back in place.
  */
 
-/** An array whose items are `map(item)` of `items`, made when written (or by `toJSON`). */
+/**
+ * An array whose items are `map(item)` of `items`, made when written (or by `toJSON`). `items` may
+ * be any iterable that can be iterated again (e.g. read back from a temporary file each time).
+ */
 export class LazyArray<T, U> {
-  constructor(private readonly items: readonly T[], private readonly map: (item: T) => U) {}
-
-  get length(): number {
-    return this.items.length;
-  }
+  constructor(private readonly items: Iterable<T>, private readonly map: (item: T) => U) {}
 
   *[Symbol.iterator](): Iterator<U> {
     for (const item of this.items) yield this.map(item);
@@ -20,7 +19,7 @@ export class LazyArray<T, U> {
 
   /** What `JSON.stringify` writes for it: the mapped array. */
   toJSON(): U[] {
-    return this.items.map(this.map);
+    return Array.from(this.items, this.map);
   }
 }
 

@@ -46,8 +46,12 @@ export interface SpilledParts {
   /** The `entities` and `dates` arrays, as written at `FILE_FIELD_INDENT`. */
   entities: RawJson;
   dates: RawJson;
-  /** The article's own findings (the diagnostics without the cross-article ones). */
-  findings: () => Finding[];
+  /**
+   * The article's diagnostics: its own findings, read back one at a time, with `ws` (its
+   * cross-article findings, sorted) merged in. Absent when its own findings were not in order
+   * (then they stay in `findings`).
+   */
+  diagnostics?: (ws: readonly Finding[]) => Iterable<Finding>;
 }
 
 /** What the report functions read: the folder paths are shown relative to, the registry, the articles. */
@@ -99,7 +103,24 @@ export function displayPath(cwd: string, file: string): string {
  * this order (finalizeFindings): sorted again only with workspace findings to merge in.
  */
 function withWorkspace(own: Finding[], ws: Finding[]): Finding[] {
-  return ws.length ? [...own, ...ws].sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code)) : own;
+  return ws.length ? [...own, ...ws].sort(findingOrder) : own;
+}
+
+function findingOrder(x: Finding, y: Finding): number {
+  return x.start - y.start || x.end - y.end || x.code.localeCompare(y.code);
+}
+
+/**
+ * `withWorkspace` of findings in order, made as they are asked for: the same list, since a
+ * stable sort of `[...own, ...ws]` puts each finding of `own` before the equal ones of `ws`.
+ */
+function* mergeInOrder(own: Iterable<Finding>, ws: readonly Finding[]): Generator<Finding> {
+  let j = 0;
+  for (const f of own) {
+    while (j < ws.length && findingOrder(ws[j], f) < 0) yield ws[j++];
+    yield f;
+  }
+  while (j < ws.length) yield ws[j++];
 }
 
 /**
@@ -155,7 +176,7 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
         // Made while written (`writeJson`): a large article's mentions never exist twice.
         entities: s ? s.entities : a ? new LazyArray(a.entities, jsonEntity) : [],
         dates: s ? s.dates : a ? lazyDates(a.dates, a.creationTime) : [],
-        diagnostics: new LazyArray(s ? withWorkspace(s.findings(), r.findings) : r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
+        diagnostics: new LazyArray(s?.diagnostics ? s.diagnostics(r.findings) : r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
       };
     }),
   };
@@ -169,15 +190,46 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
  * when the document is written.
  */
 export function spillArticle(a: ReportedArticle, file: SpillFile): void {
+  // The closures kept (`spilledJson`, `spilledFindings`) are made in functions of their own, so
+  // they hold the file and a segment, not this article's arrays.
   const entities = file.segment((w) => writeJson(new LazyArray(a.entities, jsonEntity), w, FILE_FIELD_INDENT));
   const dates = file.segment((w) => writeJson(lazyDates(a.dates, a.creationTime), w, FILE_FIELD_INDENT));
-  const findings = file.segment((w) => w(JSON.stringify(a.findings)));
-  const raw = (seg: Segment): RawJson => new RawJson(FILE_FIELD_INDENT, (out) => file.read(seg, out));
-  a.spilled = { entities: raw(entities), dates: raw(dates), findings: () => JSON.parse(file.text(findings)) as Finding[] };
+  a.spilled = { entities: spilledJson(file, entities), dates: spilledJson(file, dates) };
+  // Its own findings are in order (finalizeFindings), so they can be merged one at a time when
+  // written.
+  if (a.findings.every((f, i) => i === 0 || findingOrder(a.findings[i - 1], f) <= 0)) {
+    a.spilled.diagnostics = spilledFindings(file, spillFindings(file, a.findings));
+    a.findings = [];
+  }
   a.entities = [];
   a.dates = [];
   a.creationTime = null;
-  a.findings = [];
+}
+
+function spilledJson(file: SpillFile, seg: Segment): RawJson {
+  return new RawJson(FILE_FIELD_INDENT, (out) => file.read(seg, out));
+}
+
+/** One finding a line (JSON text has no raw line break), never one string for all: a big article has hundreds of thousands. */
+function spillFindings(file: SpillFile, findings: readonly Finding[]): Segment {
+  return file.segment((w) => {
+    let buf = '';
+    for (const f of findings) {
+      buf += `${JSON.stringify(f)}\n`;
+      if (buf.length >= 1 << 16) {
+        w(buf);
+        buf = '';
+      }
+    }
+    if (buf) w(buf);
+  });
+}
+
+function spilledFindings(file: SpillFile, seg: Segment): (ws: readonly Finding[]) => Iterable<Finding> {
+  const own = { *[Symbol.iterator](): Generator<Finding> {
+    for (const line of file.lines(seg)) yield JSON.parse(line) as Finding;
+  } };
+  return (ws) => ({ [Symbol.iterator]: () => mergeInOrder(own, ws) });
 }
 
 /** The entity mentions of one article (spec §5). */

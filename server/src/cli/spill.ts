@@ -104,20 +104,30 @@ export class SpillFile {
   segment(write: (sink: (s: string) => void) => void): Segment {
     const start = this.size;
     write((s) => {
-      const b = Buffer.from(s, 'utf8');
+      // Written from the string (no Buffer: a big article's parts would be that much more memory
+      // waiting for the collector); the rest of a short write, if any, from its bytes.
+      const bytes = Buffer.byteLength(s, 'utf8');
       try {
-        let done = 0;
-        while (done < b.length) done += fs.writeSync(this.fd, b, done, b.length - done, this.size + done);
+        let done = fs.writeSync(this.fd, s, this.size, 'utf8');
+        if (done < bytes) {
+          const b = Buffer.from(s, 'utf8');
+          while (done < bytes) done += fs.writeSync(this.fd, b, done, bytes - done, this.size + done);
+        }
       } catch (e) {
         throw this.failed('cannot write a temporary file', e);
       }
-      this.size += b.length;
+      this.size += bytes;
     });
     return { start, bytes: this.size - start };
   }
 
   /** Hands a segment's text to `out` in pieces of about 64 KB (never splitting a character). */
   read(seg: Segment, out: (s: string) => void): void {
+    for (const s of this.pieces(seg)) out(s);
+  }
+
+  /** A segment's text in pieces of about 64 KB, read as they are asked for. */
+  *pieces(seg: Segment): Generator<string> {
     const buf = Buffer.allocUnsafe(Math.min(READ, Math.max(1, seg.bytes)));
     const decoder = new StringDecoder('utf8');
     for (let at = 0; at < seg.bytes; ) {
@@ -130,17 +140,25 @@ export class SpillFile {
       if (n <= 0) throw new SpillError(`a temporary file in ${this.dir} ended early`);
       at += n;
       const s = decoder.write(n === buf.length ? buf : buf.subarray(0, n));
-      if (s) out(s);
+      if (s) yield s;
     }
     const rest = decoder.end();
-    if (rest) out(rest);
+    if (rest) yield rest;
   }
 
-  /** A segment's text as one string (for parts no bigger than one article's). */
-  text(seg: Segment): string {
-    const parts: string[] = [];
-    this.read(seg, (s) => parts.push(s));
-    return parts.join('');
+  /** A segment's lines (without their line breaks; the last may have none), read as they are asked for. */
+  *lines(seg: Segment): Generator<string> {
+    let rest = '';
+    for (const s of this.pieces(seg)) {
+      let from = 0;
+      for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+        yield rest + s.slice(from, nl);
+        rest = '';
+        from = nl + 1;
+      }
+      rest += s.slice(from);
+    }
+    if (rest) yield rest;
   }
 
   /** Closes the file (and removes it if it still has a name). Harmless twice. */
