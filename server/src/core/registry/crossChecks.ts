@@ -6,7 +6,7 @@
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
 import { partitionPoint } from '../search';
-import { ParsedRegistryFile, formAt, formCount } from './parse';
+import { EntitySource, ParsedRegistryFile, entryStart, formAt, formCount } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
 
@@ -185,20 +185,31 @@ export class CrossState {
 
   private checkReferences(e: Entity): void {
     let out: Finding[] | undefined;
-    for (const r of e.source.references) {
-      const target = this.entities.get(r.id);
-      if (!target) {
-        (out ??= []).push(finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}' (used as ${r.key} of '${e.id}'). Define it in a registry file or correct the id.`));
-        continue;
-      }
-      const allowed = REFERENCE_TYPES[r.key];
-      if (allowed && !allowed.includes(target.type)) {
-        (out ??= []).push(finding('unknown-reference', r.range[0], r.range[1], `'${r.id}' is a ${target.type} ('${target.name}'), but ${r.key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
-          { related: [{ path: target.source.path, start: target.source.idRange[0], end: target.source.idRange[1], message: `definition of '${r.id}'` }] }));
-      }
+    const s = e.source;
+    if (s instanceof EntitySource) {
+      // The compact form (parse.ts): key, id, start, end per reference, read without copies.
+      const r = s.refs;
+      for (let i = 0; i < r.length; i += 4) out = this.checkReference(e, r[i] as string, r[i + 1] as string, r[i + 2] as number, r[i + 3] as number, out);
+    } else {
+      for (const r of s.references) out = this.checkReference(e, r.key, r.id, r.range[0], r.range[1], out);
     }
     if (out) this.refFindings.set(e, out);
     else if (this.refFindings.size) this.refFindings.delete(e);
+  }
+
+  /** `out` with the finding about `e`'s reference to `id` as `key` at [start, end), if it is wrong. */
+  private checkReference(e: Entity, key: string, id: string, start: number, end: number, out: Finding[] | undefined): Finding[] | undefined {
+    const target = this.entities.get(id);
+    if (!target) {
+      (out ??= []).push(finding('unknown-reference', start, end, `No entity has the id '${id}' (used as ${key} of '${e.id}'). Define it in a registry file or correct the id.`));
+      return out;
+    }
+    const allowed = REFERENCE_TYPES[key];
+    if (allowed && !allowed.includes(target.type)) {
+      (out ??= []).push(finding('unknown-reference', start, end, `'${id}' is a ${target.type} ('${target.name}'), but ${key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
+        { related: [{ path: target.source.path, start: target.source.idRange[0], end: target.source.idRange[1], message: `definition of '${id}'` }] }));
+    }
+    return out;
   }
 
   /** Every member's forms among `forms`, into `byForm` (one pass over the registry). */
@@ -219,9 +230,9 @@ export class CrossState {
   private formRange(e: Entity, i: number): [number, number] {
     const file = this.byPath.get(e.source.path)!;
     const list = file.entities;
-    const at = e.source.range[0];
+    const at = entryStart(e);
     // `e` is a member of the file: its index is the first whose entry does not start before it.
-    return file.formRanges.range(partitionPoint(0, list.length - 1, (k) => list[k].source.range[0] < at), i);
+    return file.formRanges.range(partitionPoint(0, list.length - 1, (k) => entryStart(list[k]) < at), i);
   }
 
   private aliasFindings(form: string, entities: Entity[], report: (e: Entity, f: Finding) => void): void {
@@ -313,7 +324,7 @@ export function order(a: Entity, b: Entity): number {
   const p = a.source.path;
   const q = b.source.path;
   if (p !== q) return p < q ? -1 : 1;
-  return a.source.range[0] - b.source.range[0];
+  return entryStart(a) - entryStart(b);
 }
 
 function insertSorted(list: Entity[], e: Entity): void {
