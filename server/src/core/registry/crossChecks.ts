@@ -70,10 +70,12 @@ export class CrossState {
     st.setFiles(files);
     st.mergeEntities();
     const members = st.members();
-    for (const e of members) st.checkReferences(e);
+    for (let i = 0; i < members.length; i++) st.checkReferences(members[i]);
     st.aliases = FormCounts.build(st, members);
-    for (const e of members) if (e.type === 'person') st.addHolder(e);
-    for (const [office, list] of st.holders) if (list.length > 1) st.checkOverlaps(office);
+    for (let i = 0; i < members.length; i++) if (members[i].type === 'person') st.addHolder(members[i]);
+    st.holders.forEach((list, office) => {
+      if (list.length > 1) st.checkOverlaps(office);
+    });
     return st;
   }
 
@@ -95,11 +97,24 @@ export class CrossState {
   private mergeEntities(): void {
     const entities = new Map<string, Entity>();
     const shadowed = new Set<Entity>();
+    // One look-up per entity: `set`, and a map that did not grow had the id already (rare: the
+    // first definition is put back, at its place, once all are in).
+    let repeated: Entity[] | undefined;
     for (const file of this.files) {
-      for (const e of file.entities) {
-        if (!entities.has(e.id)) entities.set(e.id, e);
-        else shadowed.add(e);
+      const list = file.entities;
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i];
+        const n = entities.size;
+        entities.set(e.id, e);
+        if (entities.size === n) (repeated ??= []).push(e);
       }
+    }
+    if (repeated) {
+      const first = new Map<string, Entity>();
+      const ids = new Set(repeated.map((e) => e.id));
+      for (const file of this.files) for (const e of file.entities) if (ids.has(e.id) && !first.has(e.id)) first.set(e.id, e);
+      for (const [id, e] of first) entities.set(id, e);
+      for (const file of this.files) for (const e of file.entities) if (ids.has(e.id) && first.get(e.id) !== e) shadowed.add(e);
     }
     this.entities = entities;
     this.shadowed = shadowed;
@@ -298,7 +313,10 @@ export class CrossState {
         list.push({ person: e, role, latestStart: s[1], earliestEnd: en ? en[0] : Infinity });
       }
     }
-    list.sort((a, b) => a.latestStart - b.latestStart);
+    // Holders follow each other in the registry's order, as a rule: sorted already.
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1].latestStart <= list[i].latestStart;
+    if (!sorted) list.sort((a, b) => a.latestStart - b.latestStart);
     const out: OwnedFinding[] = [];
     for (let i = 1; i < list.length; i++) {
       const b = list[i];
@@ -332,9 +350,9 @@ function insertSorted(list: Entity[], e: Entity): void {
 }
 
 /** An entity's forms folded, each once (an entity's own forms that fold alike count once). */
-function distinctForms(e: Entity): string[] {
+function distinctForms(e: Entity, out: string[] = []): string[] {
   const count = formCount(e);
-  const out: string[] = [];
+  out.length = 0;
   if (count > 16) {
     const seen = new Set<string>();
     for (let i = 0; i < count; i++) {
@@ -383,7 +401,7 @@ class FormCounts {
 
   static build(st: CrossState, members: readonly Entity[] = st.members()): FormCounts {
     let total = 0;
-    for (const e of members) total += formCount(e);
+    for (let i = 0; i < members.length; i++) total += formCount(members[i]);
     let size = 1024;
     while (size < 2 * total) size *= 2;
     const t = new FormCounts(new Int32Array(size), new Uint16Array(size), 0);
@@ -395,8 +413,10 @@ class FormCounts {
     /** Where member n's hashes end in `hashes`. */
     const ends = new Int32Array(members.length);
     let at = 0;
+    // A list reused for every member's forms (read before the next member's are made).
+    const scratch: string[] = [];
     for (let n = 0; n < members.length; n++) {
-      for (const k of distinctForms(members[n])) {
+      for (const k of distinctForms(members[n], scratch)) {
         const h = hashText(k);
         hashes[at++] = h;
         t.bump(h, 1);
@@ -408,7 +428,7 @@ class FormCounts {
       for (let i = from; i < ends[n] && !shared; i++) shared = t.count(hashes[i]) >= 2;
       if (!shared) continue;
       const e = members[n];
-      for (const k of distinctForms(e)) {
+      for (const k of distinctForms(e, scratch)) {
         if (t.count(hashText(k)) < 2) continue;
         const l = byForm.get(k);
         if (l) l.push(e);

@@ -177,10 +177,10 @@ export class FileWalker {
   constructor(private readonly out: ParsedRegistryFile, private readonly interned = false) {}
 
   /** Lists reused from one entity to the next (their contents are copied out). */
-  private readonly scratchRefs: (string | number)[] = [];
-  private readonly scratchForms: number[] = [];
-  private readonly scratchRoles: Role[] = [];
-  private readonly scratchList: string[] = [];
+  private readonly refs = new Scratch<string | number>();
+  private readonly forms = new Scratch<number>();
+  private readonly roles = new Scratch<Role>();
+  private readonly listItems = new Scratch<string>();
 
   private intern(s: string): string {
     return this.interned ? s : intern(s);
@@ -244,7 +244,8 @@ export class FileWalker {
     const head: [number, number] = [range[0], lineEnd(this.out.text, range[0])];
     // One pass over the pairs: the unknown keys reported, the known ones' values kept.
     const f = new Fields();
-    for (const pair of node.pairs) {
+    for (let i = 0; i < node.pairs.length; i++) {
+      const pair = node.pairs[i];
       const k = pair.key;
       if (!f.set(k, pair.value)) this.report('registry-schema', keyRangeOf(pair), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
     }
@@ -262,30 +263,27 @@ export class FileWalker {
     const name = this.value(f.name, 'name', head, true);
     if (id === undefined || !ID_PATTERN.test(id) || !knownType || name === undefined) return;
     const t = type as EntityType;
-    if (f.typeOnly) for (const pair of node.pairs) {
+    if (f.typeOnly) for (let i = 0; i < node.pairs.length; i++) {
+      const pair = node.pairs[i];
       const types = TYPE_ONLY.get(pair.key);
       if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
     }
     // References flat: key, id, start, end (see EntitySource). Scratch lists, copied to their exact length at the end.
-    const references = this.scratchRefs;
-    references.length = 0;
-    const ref = (n: YNode | undefined, key: string): string | undefined => {
-      const v = this.value(n, key, head, false);
-      if (v === undefined) return undefined;
-      const id = this.intern(v);
-      references.push(key, id, n!.start, Math.max(n!.end, n!.start + 1));
-      return id;
-    };
+    const references = this.refs;
+    references.n = 0;
     const nameRange = rangeOf(f.name, head);
-    const forms = this.scratchForms;
-    forms.length = 0;
-    forms.push(nameRange[0], nameRange[1]);
+    const forms = this.forms;
+    forms.n = 0;
+    forms.push2(nameRange[0], nameRange[1]);
     const aliases = this.list(f.aliases, 'aliases', head, forms);
     const demonyms = this.list(f.demonyms, 'demonyms', head, t === 'country' ? forms : undefined);
     const participantsNode = f.participants;
     const participants = this.list(participantsNode, 'participants', head);
     if (participantsNode?.kind === 'seq') {
-      for (const p of participantsNode.items) if (p.kind === 'scalar' && typeof p.value === 'string') references.push('participants', this.intern(p.value), p.start, Math.max(p.end, p.start + 1));
+      for (let i = 0; i < participantsNode.items.length; i++) {
+        const p = participantsNode.items[i];
+        if (p.kind === 'scalar' && typeof p.value === 'string') references.push4('participants', this.intern(p.value), p.start, Math.max(p.end, p.start + 1));
+      }
     }
     const nameOrder = this.value(f.name_order, 'name_order', head, false);
     if (nameOrder !== undefined && nameOrder !== 'family-first' && nameOrder !== 'given-first') {
@@ -305,11 +303,11 @@ export class FileWalker {
       familyName: this.internOr(this.value(f.family_name, 'family_name', head, false)),
       givenName: this.internOr(this.value(f.given_name, 'given_name', head, false)),
       nameOrder: nameOrder === 'family-first' || nameOrder === 'given-first' ? nameOrder : undefined,
-      country: ref(f.country, 'country'),
+      country: this.ref(f.country, 'country', head),
       description: this.value(f.description, 'description', head, false),
       wikidata: this.value(f.wikidata, 'wikidata', head, false),
       roles: EMPTY as Role[],
-      of: ref(f.of, 'of'),
+      of: this.ref(f.of, 'of', head),
       singleHolder: singleNode?.kind === 'scalar' && singleNode.value === true ? true : undefined,
       date: f.date === undefined ? undefined : this.eventDate(node, head),
       participants,
@@ -319,27 +317,37 @@ export class FileWalker {
     if (rolesNode !== undefined && !isNull(rolesNode)) {
       if (rolesNode.kind !== 'seq') this.report('registry-schema', rangeOf(rolesNode, head), '`roles` must be a list of roles (`- office: ID` or `- title: TEXT`, with `start`/`end`).');
       else {
-        const roles = this.scratchRoles;
-        roles.length = 0;
-        for (const r of rolesNode.items) {
-          const role = this.role(r, head, references);
+        const roles = this.roles;
+        roles.n = 0;
+        for (let i = 0; i < rolesNode.items.length; i++) {
+          const role = this.role(rolesNode.items[i], head, references);
           if (role) roles.push(role);
         }
-        e.roles = exact(roles);
+        e.roles = roles.copy();
       }
     }
-    (e.source as EntitySource).refs = exact(references);
+    (e.source as EntitySource).refs = references.copy();
     this.out.entities.push(e);
-    this.out.formRanges.add(forms);
+    this.out.formRanges.add(forms.items, forms.n);
   }
 
-  private role(node: YNode, head: [number, number], references: (string | number)[]): Role | undefined {
+  /** The id the value `n` of `key` names, added to the entity's references (undefined: none). */
+  private ref(n: YNode | undefined, key: string, head: [number, number]): string | undefined {
+    const v = this.value(n, key, head, false);
+    if (v === undefined) return undefined;
+    const id = this.intern(v);
+    this.refs.push4(key, id, n!.start, Math.max(n!.end, n!.start + 1));
+    return id;
+  }
+
+  private role(node: YNode, head: [number, number], references: Scratch<string | number>): Role | undefined {
     const range = rangeOf(node, head);
     if (node.kind !== 'map') {
       this.report('registry-schema', range, 'Each role is a mapping: `office: ID` or `title: TEXT`, with optional `of`, `start`, `end`.');
       return undefined;
     }
-    for (const pair of node.pairs) {
+    for (let i = 0; i < node.pairs.length; i++) {
+      const pair = node.pairs[i];
       const k = pair.key;
       if (!ROLE_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair), `Unknown role key '${k}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
     }
@@ -348,11 +356,11 @@ export class FileWalker {
     const of = this.internOr(this.str(node, 'of', range, false));
     if (office !== undefined) {
       const n = get(node, 'office')!;
-      references.push('office', office, n.start, Math.max(n.end, n.start + 1));
+      references.push4('office', office, n.start, Math.max(n.end, n.start + 1));
     }
     if (of !== undefined) {
       const n = get(node, 'of')!;
-      references.push('of', of, n.start, Math.max(n.end, n.start + 1));
+      references.push4('of', of, n.start, Math.max(n.end, n.start + 1));
     }
     if (office === undefined && title === undefined) {
       this.report('registry-schema', range, 'A role needs `office: ID` (an office entity) or `title: TEXT`.');
@@ -450,21 +458,52 @@ export class FileWalker {
   }
 
   /** A list of texts, the value `n` of `key` (undefined: absent); `forms` receives each one's range (start, end). */
-  private list(n: YNode | undefined, key: string, head: [number, number], forms?: number[]): string[] {
+  private list(n: YNode | undefined, key: string, head: [number, number], forms?: Scratch<number>): string[] {
     if (n === undefined || isNull(n)) return EMPTY as string[];
     if (n.kind !== 'seq') {
       this.report('registry-schema', rangeOf(n, head), `'${key}' must be a list, e.g. ${key}: [First, Second].`);
       return EMPTY as string[];
     }
-    const out = this.scratchList;
-    out.length = 0;
-    for (const it of n.items) {
+    const out = this.listItems;
+    out.n = 0;
+    for (let i = 0; i < n.items.length; i++) {
+      const it = n.items[i];
       if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number') && String(it.value).trim()) {
         out.push(key === 'participants' ? this.intern(String(it.value)) : String(it.value));
-        if (forms) forms.push(it.start, Math.max(it.end, it.start + 1));
+        if (forms) forms.push2(it.start, Math.max(it.end, it.start + 1));
       } else this.report('registry-schema', rangeOf(it, head), `Each item of '${key}' must be a non-empty text.`);
     }
-    return exact(out);
+    return out.copy();
+  }
+}
+
+/**
+ * A list reused from one entity to the next: its first `n` items are this entity's. (Setting an
+ * array's length to 0 would free its storage, and every push would allocate it again.)
+ */
+class Scratch<T> {
+  items: T[] = [];
+  n = 0;
+
+  push(x: T): void {
+    this.items[this.n++] = x;
+  }
+
+  push2(a: T, b: T): void {
+    this.items[this.n++] = a;
+    this.items[this.n++] = b;
+  }
+
+  push4(a: T, b: T, c: T, d: T): void {
+    this.items[this.n++] = a;
+    this.items[this.n++] = b;
+    this.items[this.n++] = c;
+    this.items[this.n++] = d;
+  }
+
+  /** The first `n` items, in a list of their own (the shared empty one when none). */
+  copy(): T[] {
+    return this.n === 0 ? (EMPTY as T[]) : this.items.slice(0, this.n);
   }
 }
 
@@ -585,9 +624,9 @@ export class FormRanges {
   private sealed = false;
 
   /** The next entity's ranges: start, end, start, end... */
-  add(ranges: readonly number[]): void {
-    if (this.dataLength + ranges.length > this.data.length) {
-      const grown = new Int32Array(2 * this.data.length + ranges.length);
+  add(ranges: readonly number[], count = ranges.length): void {
+    if (this.dataLength + count > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length + count);
       grown.set(this.data);
       this.data = grown;
     }
@@ -596,7 +635,7 @@ export class FormRanges {
       grown.set(this.starts);
       this.starts = grown;
     }
-    for (let i = 0; i < ranges.length; i++) this.data[this.dataLength++] = ranges[i];
+    for (let i = 0; i < count; i++) this.data[this.dataLength++] = ranges[i];
     this.starts[this.startsLength++] = this.dataLength;
   }
 
@@ -685,14 +724,10 @@ export function formAt(e: Entity, i: number): string {
 /**
  * Compact entities: a big registry holds millions of small lists and repeats the same few
  * thousand ids, dates and names across entities. Empty lists share one frozen array; others are
- * copied to their exact length (an array grown by `push` keeps room for 16 more); repeated texts
+ * copied to their exact length (see Scratch: an array grown by `push` keeps room for 16 more); repeated texts
  * share one string.
  */
 const EMPTY = Object.freeze([]) as unknown as never[];
-
-function exact<T>(xs: T[]): T[] {
-  return xs.length === 0 ? (EMPTY as T[]) : xs.slice();
-}
 
 const ENTITY_TYPE = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, EntityType>;
 
