@@ -115,8 +115,10 @@ export class TrieNode implements TrieLike {
     if (this.more) this.more.set(key, next);
     else if (this.keyList) {
       if (this.keyList.length < SMALL) {
-        this.keyList.push(key);
-        this.childList!.push(next);
+        // Lists of exactly their length: `push` would give each 16 spare slots, and a big
+        // registry has hundreds of thousands of such nodes.
+        this.keyList = appended(this.keyList, key);
+        this.childList = appended(this.childList!, next);
       } else {
         this.more = new Map(this.keyList.map((k, i) => [k, this.childList![i]]));
         this.more.set(key, next);
@@ -134,6 +136,14 @@ export class TrieNode implements TrieLike {
     }
     return next;
   }
+}
+
+/** `xs` with `x` after its items, in a new list of exactly that length. */
+function appended<T>(xs: readonly T[], x: T): T[] {
+  const out = new Array<T>(xs.length + 1);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i];
+  out[xs.length] = x;
+  return out;
 }
 
 /** Whether `key` is text[s, e). */
@@ -264,8 +274,10 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   // One entity adds its forms one after another, so a repeat of the same id can only be among the
   // last few targets; looking further would make common surnames quadratic.
   const ts = node.targets;
+  // (The same id is the same entity: one snapshot has one member per id. Comparing the objects
+  // saves comparing the ids' texts, which differ only in their last digits.)
   for (let k = ts.length - 1; k >= 0 && k >= ts.length - 4; k--) {
-    if (ts[k].id !== target.id) continue;
+    if (ts[k].entity !== target.entity) continue;
     if (rank(target.form) < rank(ts[k].form)) {
       if (ts.length === 1) node.targets = [target];
       else ts[k] = target;
@@ -273,6 +285,9 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
     return;
   }
   if (ts.length === 1) node.targets = [ts[0], target];
+  // A short list grows to exactly its length (see `appended`); a long one by `push` (its spare
+  // room is then a small part of it).
+  else if (ts.length < 8) node.targets = appended(ts, target);
   else ts.push(target);
 }
 
