@@ -115,8 +115,10 @@ export class TrieNode implements TrieLike {
     if (this.more) this.more.set(key, next);
     else if (this.keyList) {
       if (this.keyList.length < SMALL) {
-        this.keyList.push(key);
-        this.childList!.push(next);
+        // Lists of exactly their length: `push` would give each 16 spare slots, and a big
+        // registry has hundreds of thousands of such nodes.
+        this.keyList = appended(this.keyList, key);
+        this.childList = appended(this.childList!, next);
       } else {
         this.more = new Map(this.keyList.map((k, i) => [k, this.childList![i]]));
         this.more.set(key, next);
@@ -134,6 +136,14 @@ export class TrieNode implements TrieLike {
     }
     return next;
   }
+}
+
+/** `xs` with `x` after its items, in a new list of exactly that length. */
+function appended<T>(xs: readonly T[], x: T): T[] {
+  const out = new Array<T>(xs.length + 1);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i];
+  out[xs.length] = x;
+  return out;
 }
 
 /** Whether `key` is text[s, e). */
@@ -264,8 +274,10 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   // One entity adds its forms one after another, so a repeat of the same id can only be among the
   // last few targets; looking further would make common surnames quadratic.
   const ts = node.targets;
+  // (The same id is the same entity: one snapshot has one member per id. Comparing the objects
+  // saves comparing the ids' texts, which differ only in their last digits.)
   for (let k = ts.length - 1; k >= 0 && k >= ts.length - 4; k--) {
-    if (ts[k].id !== target.id) continue;
+    if (ts[k].entity !== target.entity) continue;
     if (rank(target.form) < rank(ts[k].form)) {
       if (ts.length === 1) node.targets = [target];
       else ts[k] = target;
@@ -273,6 +285,9 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
     return;
   }
   if (ts.length === 1) node.targets = [ts[0], target];
+  // A short list grows to exactly its length (see `appended`); a long one by `push` (its spare
+  // room is then a small part of it).
+  else if (ts.length < 8) node.targets = appended(ts, target);
   else ts.push(target);
 }
 
@@ -490,6 +505,52 @@ function startPairs(root: TrieLike): Uint8Array {
   return pairs;
 }
 
+/**
+ * What the person variants need of a family or given name, made once per distinct text: a big
+ * registry repeats the same few thousand names (interned by the registry reader), and the token
+ * lists are only read, so every person with that name shares them.
+ */
+interface PartTokens {
+  /** The folded tokens of the whole part. */
+  toks: readonly string[];
+  /** A given name of several words: the tokens of the first word (else undefined). */
+  first: readonly string[] | undefined;
+  /** The tokens of the first word (`given.split(/\s+/)[0]`), whatever the word count. */
+  head: readonly string[];
+  /** A family name: `doubleSurnames` of it, as tokens. */
+  surnames: readonly (readonly string[])[] | undefined;
+}
+
+const partTokens: (part: string) => PartTokens = memoize((part: string): PartTokens => {
+  const toks = words(foldText(part));
+  const partWords = part.split(/\s+/).filter(Boolean);
+  const head = words(foldText(part.split(/\s+/)[0]));
+  const surnames = doubleSurnames(part);
+  return {
+    toks,
+    first: partWords.length > 1 ? words(foldText(partWords[0])) : undefined,
+    head,
+    surnames: surnames ? surnames.map((sn) => words(foldText(sn))) : undefined,
+  };
+}, 100_000);
+
+const NO_TOKENS: readonly string[] = Object.freeze([]) as readonly string[];
+
+function concat(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i];
+  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i];
+  return out;
+}
+
+/** Whether `a` followed by `b` is `c`. */
+function sameConcat(a: readonly string[], b: readonly string[], c: readonly string[]): boolean {
+  if (a.length + b.length !== c.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== c[i]) return false;
+  for (let i = 0; i < b.length; i++) if (b[i] !== c[a.length + i]) return false;
+  return true;
+}
+
 function personVariants(visit: (toks: readonly string[], target: Target) => void, e: Entity, nameToks: readonly string[], nameTarget: Target): void {
   let family = e.familyName;
   let given = e.givenName;
@@ -499,32 +560,31 @@ function personVariants(visit: (toks: readonly string[], target: Target) => void
     if (d) [given, family] = d;
   }
   // Folding and tokenizing work token by token, so a variant's tokens are its parts' tokens joined.
-  const f = family ? words(foldText(family)) : [];
-  const g = given ? words(foldText(given)) : [];
-  if (family && given) {
-    const gf = [...g, ...f];
+  const fp = family ? partTokens(family) : undefined;
+  const gp = given ? partTokens(given) : undefined;
+  const f = fp ? fp.toks : NO_TOKENS;
+  const g = gp ? gp.toks : NO_TOKENS;
+  if (fp && gp) {
     // Usually the name itself, already added with the same form: adding it again changes nothing.
-    if (!sameTokens(gf, nameToks)) visit(gf, nameTarget);
-    visit([...f, ...g], nameTarget);
+    if (!sameConcat(g, f, nameToks)) visit(concat(g, f), nameTarget);
+    visit(concat(f, g), nameTarget);
   }
-  if (family) visit(f, { id: e.id, form: 'family-name', entity: e });
-  if (given) visit(g, { id: e.id, form: 'given-name', entity: e });
+  if (fp) visit(f, { id: e.id, form: 'family-name', entity: e });
+  if (gp) visit(g, { id: e.id, form: 'given-name', entity: e });
   // Several given names: the first with the family name ("Sergei Lavrov" of "Sergei Viktorovich Lavrov").
-  const givenWords = given ? given.split(/\s+/).filter(Boolean) : [];
-  if (family && givenWords.length > 1) visit([...words(foldText(givenWords[0])), ...f], nameTarget);
+  if (fp && gp?.first) visit(concat(gp.first, f), nameTarget);
   // Double surnames (Spanish "Sánchez Pérez-Castejón", Portuguese "Iecker Vieira"): the first
   // alone (Spanish use), the last alone with its particles (Portuguese use), and each after the first given name
   // or all of them ("Pedro Sánchez", "Mauro Vieira").
-  const surnames = family ? doubleSurnames(family) : undefined;
+  const surnames = fp?.surnames;
   if (surnames) {
     const famTarget: Target = { id: e.id, form: 'family-name', entity: e };
-    const g0 = g.length ? words(foldText(given!.split(/\s+/)[0])) : [];
-    for (const sn of surnames) {
-      const st = words(foldText(sn));
+    const g0 = g.length ? gp!.head : NO_TOKENS;
+    for (const st of surnames) {
       visit(st, famTarget);
       if (g.length) {
-        visit([...g, ...st], nameTarget);
-        if (g0.length < g.length) visit([...g0, ...st], nameTarget);
+        visit(concat(g, st), nameTarget);
+        if (g0.length < g.length) visit(concat(g0, st), nameTarget);
       }
     }
   }
@@ -565,10 +625,4 @@ export function doubleSurnames(family: string): [string, string] | undefined {
   let k = all.length - 1;
   while (k > 0 && NAME_PARTICLES.has(all[k - 1].toLowerCase())) k--;
   return [parts[0], all.slice(k).join(' ')];
-}
-
-function sameTokens(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -6,7 +6,7 @@
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
 import { partitionPoint } from '../search';
-import { ParsedRegistryFile, formAt, formCount } from './parse';
+import { EntitySource, ParsedRegistryFile, entryStart, formAt, formCount } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
 
@@ -70,10 +70,12 @@ export class CrossState {
     st.setFiles(files);
     st.mergeEntities();
     const members = st.members();
-    for (const e of members) st.checkReferences(e);
+    for (let i = 0; i < members.length; i++) st.checkReferences(members[i]);
     st.aliases = FormCounts.build(st, members);
-    for (const e of members) if (e.type === 'person') st.addHolder(e);
-    for (const [office, list] of st.holders) if (list.length > 1) st.checkOverlaps(office);
+    for (let i = 0; i < members.length; i++) if (members[i].type === 'person') st.addHolder(members[i]);
+    st.holders.forEach((list, office) => {
+      if (list.length > 1) st.checkOverlaps(office);
+    });
     return st;
   }
 
@@ -95,11 +97,24 @@ export class CrossState {
   private mergeEntities(): void {
     const entities = new Map<string, Entity>();
     const shadowed = new Set<Entity>();
+    // One look-up per entity: `set`, and a map that did not grow had the id already (rare: the
+    // first definition is put back, at its place, once all are in).
+    let repeated: Entity[] | undefined;
     for (const file of this.files) {
-      for (const e of file.entities) {
-        if (!entities.has(e.id)) entities.set(e.id, e);
-        else shadowed.add(e);
+      const list = file.entities;
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i];
+        const n = entities.size;
+        entities.set(e.id, e);
+        if (entities.size === n) (repeated ??= []).push(e);
       }
+    }
+    if (repeated) {
+      const first = new Map<string, Entity>();
+      const ids = new Set(repeated.map((e) => e.id));
+      for (const file of this.files) for (const e of file.entities) if (ids.has(e.id) && !first.has(e.id)) first.set(e.id, e);
+      for (const [id, e] of first) entities.set(id, e);
+      for (const file of this.files) for (const e of file.entities) if (ids.has(e.id) && first.get(e.id) !== e) shadowed.add(e);
     }
     this.entities = entities;
     this.shadowed = shadowed;
@@ -185,20 +200,31 @@ export class CrossState {
 
   private checkReferences(e: Entity): void {
     let out: Finding[] | undefined;
-    for (const r of e.source.references) {
-      const target = this.entities.get(r.id);
-      if (!target) {
-        (out ??= []).push(finding('unknown-reference', r.range[0], r.range[1], `No entity has the id '${r.id}' (used as ${r.key} of '${e.id}'). Define it in a registry file or correct the id.`));
-        continue;
-      }
-      const allowed = REFERENCE_TYPES[r.key];
-      if (allowed && !allowed.includes(target.type)) {
-        (out ??= []).push(finding('unknown-reference', r.range[0], r.range[1], `'${r.id}' is a ${target.type} ('${target.name}'), but ${r.key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
-          { related: [{ path: target.source.path, start: target.source.idRange[0], end: target.source.idRange[1], message: `definition of '${r.id}'` }] }));
-      }
+    const s = e.source;
+    if (s instanceof EntitySource) {
+      // The compact form (parse.ts): key, id, start, end per reference, read without copies.
+      const r = s.refs;
+      for (let i = 0; i < r.length; i += 4) out = this.checkReference(e, r[i] as string, r[i + 1] as string, r[i + 2] as number, r[i + 3] as number, out);
+    } else {
+      for (const r of s.references) out = this.checkReference(e, r.key, r.id, r.range[0], r.range[1], out);
     }
     if (out) this.refFindings.set(e, out);
     else if (this.refFindings.size) this.refFindings.delete(e);
+  }
+
+  /** `out` with the finding about `e`'s reference to `id` as `key` at [start, end), if it is wrong. */
+  private checkReference(e: Entity, key: string, id: string, start: number, end: number, out: Finding[] | undefined): Finding[] | undefined {
+    const target = this.entities.get(id);
+    if (!target) {
+      (out ??= []).push(finding('unknown-reference', start, end, `No entity has the id '${id}' (used as ${key} of '${e.id}'). Define it in a registry file or correct the id.`));
+      return out;
+    }
+    const allowed = REFERENCE_TYPES[key];
+    if (allowed && !allowed.includes(target.type)) {
+      (out ??= []).push(finding('unknown-reference', start, end, `'${id}' is a ${target.type} ('${target.name}'), but ${key} must name ${allowed.map((a) => `${/^[aeiou]/.test(a) ? 'an' : 'a'} ${a}`).join(' or ')}.`,
+        { related: [{ path: target.source.path, start: target.source.idRange[0], end: target.source.idRange[1], message: `definition of '${id}'` }] }));
+    }
+    return out;
   }
 
   /** Every member's forms among `forms`, into `byForm` (one pass over the registry). */
@@ -219,9 +245,9 @@ export class CrossState {
   private formRange(e: Entity, i: number): [number, number] {
     const file = this.byPath.get(e.source.path)!;
     const list = file.entities;
-    const at = e.source.range[0];
+    const at = entryStart(e);
     // `e` is a member of the file: its index is the first whose entry does not start before it.
-    return file.formRanges.range(partitionPoint(0, list.length - 1, (k) => list[k].source.range[0] < at), i);
+    return file.formRanges.range(partitionPoint(0, list.length - 1, (k) => entryStart(list[k]) < at), i);
   }
 
   private aliasFindings(form: string, entities: Entity[], report: (e: Entity, f: Finding) => void): void {
@@ -287,7 +313,10 @@ export class CrossState {
         list.push({ person: e, role, latestStart: s[1], earliestEnd: en ? en[0] : Infinity });
       }
     }
-    list.sort((a, b) => a.latestStart - b.latestStart);
+    // Holders follow each other in the registry's order, as a rule: sorted already.
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1].latestStart <= list[i].latestStart;
+    if (!sorted) list.sort((a, b) => a.latestStart - b.latestStart);
     const out: OwnedFinding[] = [];
     for (let i = 1; i < list.length; i++) {
       const b = list[i];
@@ -313,7 +342,7 @@ export function order(a: Entity, b: Entity): number {
   const p = a.source.path;
   const q = b.source.path;
   if (p !== q) return p < q ? -1 : 1;
-  return a.source.range[0] - b.source.range[0];
+  return entryStart(a) - entryStart(b);
 }
 
 function insertSorted(list: Entity[], e: Entity): void {
@@ -321,9 +350,9 @@ function insertSorted(list: Entity[], e: Entity): void {
 }
 
 /** An entity's forms folded, each once (an entity's own forms that fold alike count once). */
-function distinctForms(e: Entity): string[] {
+function distinctForms(e: Entity, out: string[] = []): string[] {
   const count = formCount(e);
-  const out: string[] = [];
+  out.length = 0;
   if (count > 16) {
     const seen = new Set<string>();
     for (let i = 0; i < count; i++) {
@@ -372,7 +401,7 @@ class FormCounts {
 
   static build(st: CrossState, members: readonly Entity[] = st.members()): FormCounts {
     let total = 0;
-    for (const e of members) total += formCount(e);
+    for (let i = 0; i < members.length; i++) total += formCount(members[i]);
     let size = 1024;
     while (size < 2 * total) size *= 2;
     const t = new FormCounts(new Int32Array(size), new Uint16Array(size), 0);
@@ -384,8 +413,10 @@ class FormCounts {
     /** Where member n's hashes end in `hashes`. */
     const ends = new Int32Array(members.length);
     let at = 0;
+    // A list reused for every member's forms (read before the next member's are made).
+    const scratch: string[] = [];
     for (let n = 0; n < members.length; n++) {
-      for (const k of distinctForms(members[n])) {
+      for (const k of distinctForms(members[n], scratch)) {
         const h = hashText(k);
         hashes[at++] = h;
         t.bump(h, 1);
@@ -397,7 +428,7 @@ class FormCounts {
       for (let i = from; i < ends[n] && !shared; i++) shared = t.count(hashes[i]) >= 2;
       if (!shared) continue;
       const e = members[n];
-      for (const k of distinctForms(e)) {
+      for (const k of distinctForms(e, scratch)) {
         if (t.count(hashText(k)) < 2) continue;
         const l = byForm.get(k);
         if (l) l.push(e);

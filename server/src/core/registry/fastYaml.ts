@@ -97,6 +97,11 @@ function resolvePlain(s: string): string | number | boolean | null {
   const maybeSpecial = s.length === 0 || c === 126 || c === 43 || c === C.Dash || c === C.Dot || (c >= 48 && c <= 57) ||
     c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
   if (!maybeSpecial) return s;
+  // A date (`2021-11-10`): a dash after the first character, not an exponent's, is no number.
+  if (c >= 48 && c <= 57) {
+    const k = s.indexOf('-', 1);
+    if (k > 0 && (s.charCodeAt(k - 1) | 0x20) !== 101) return s;
+  }
   if (NULL_RE.test(s)) return null;
   if (BOOL_RE.test(s)) return c === 116 || c === 84;
   if (OCT_RE.test(s)) return parseInt(s.slice(2), 8);
@@ -105,6 +110,47 @@ function resolvePlain(s: string): string | number | boolean | null {
   if (NAN_INF_RE.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
   if (EXP_RE.test(s) || FLOAT_RE.test(s)) return parseFloat(s);
   return s;
+}
+
+/**
+ * Keys whose values repeat across entities: types, referenced ids, name parts, dates. Their plain
+ * values are read through a table of the texts seen (`repeatedText`), so that each distinct text
+ * is one string: no substring per value, and the registry's interning and map look-ups then find
+ * a string whose hash is already known.
+ */
+const REPEATED = new Set(['type', 'country', 'office', 'title', 'of', 'family_name', 'given_name', 'start', 'end', 'date', 'participants', 'name_order']);
+
+/** The table: open addressing over the texts' hashes; it starts over when half full. */
+const TABLE_BITS = 18;
+const tableHashes = new Int32Array(1 << TABLE_BITS);
+const tableTexts: (string | undefined)[] = new Array(1 << TABLE_BITS).fill(undefined);
+let tableCount = 0;
+
+/** `resolvePlain(t.slice(from, to))`, the text found in the table when it is a string seen before. */
+function repeatedText(t: string, from: number, to: number): string | number | boolean | null {
+  if (to - from > 40) return resolvePlain(t.slice(from, to));
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  const mask = (1 << TABLE_BITS) - 1;
+  let slot = h & mask;
+  for (let s = tableTexts[slot]; s !== undefined; s = tableTexts[slot]) {
+    if (tableHashes[slot] === h && s.length === to - from && t.startsWith(s, from)) return s;
+    slot = (slot + 1) & mask;
+  }
+  const text = t.slice(from, to);
+  const v = resolvePlain(text);
+  if (v !== text) return v;
+  if (2 * tableCount >= 1 << TABLE_BITS) {
+    tableTexts.fill(undefined);
+    tableCount = 0;
+    return text;
+  }
+  tableHashes[slot] = h;
+  // A substring of 13 units or more is a view of the whole text in V8: the table keeps a copy, so
+  // that it never keeps a registry file's text alive.
+  tableTexts[slot] = text.length >= 13 ? (` ${text}`).slice(1) : text;
+  tableCount++;
+  return text;
 }
 
 /**
@@ -261,6 +307,7 @@ class Reader {
       if (this.indent === indent) return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(indent, this.sinkFor(key)) : nullAt(nullPos) };
       return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(this.indent, this.sinkFor(key)) : this.blockMap(this.indent) };
     }
+    this.repeated = REPEATED.has(key);
     const value = this.inlineValue(i, indent, this.sinkFor(key));
     this.afterInline(indent);
     return { key, keyStart: at, keyEnd, value };
@@ -359,8 +406,11 @@ class Reader {
     }
     const end = flow ? this.plainFlowEnd(i) : this.plainBlockEnd(i);
     this.pos = end;
-    return { kind: 'scalar', start: i, end, value: resolvePlain(t.slice(i, end)) };
+    return { kind: 'scalar', start: i, end, value: this.repeated ? repeatedText(t, i, end) : resolvePlain(t.slice(i, end)) };
   }
+
+  /** Whether the value being read is one of a key whose values repeat (REPEATED). */
+  private repeated = false;
 
   /** The next `#` and `:` at or after some point (text length when none): found with indexOf and
    * reused across lines, since most values hold neither. */
@@ -516,6 +566,7 @@ class Reader {
       const v = this.skipSpaces(k + 1);
       const c0 = t.charCodeAt(v);
       if (v >= this.lineEnd || c0 === C.Comma || c0 === C.RBrace || c0 === C.Hash) throw UNSUPPORTED;
+      this.repeated = REPEATED.has(key);
       pairs.push({ key, keyStart: j, keyEnd: k, value: this.flowNode(v) });
     }
     this.depth--;

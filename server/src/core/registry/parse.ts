@@ -81,7 +81,7 @@ function readRegistryFile(path: string, text: string, options: { fastReader?: bo
   const out: ParsedRegistryFile = { path, text, entities: [], formRanges: new FormRanges(), findings: [], syntaxError: false };
   if (options.fastReader !== false) {
     // Entities are walked as the reader reads them (see readFastYaml); the top level after.
-    const walker = new FileWalker(out);
+    const walker = new FileWalker(out, true);
     const whole = walker.wholeRange();
     const info: EntitiesInfo = {};
     const starts: number[] = [];
@@ -172,7 +172,23 @@ function rangeOf(n: { start: number; end: number } | null | undefined, fallback:
 }
 
 export class FileWalker {
-  constructor(private readonly out: ParsedRegistryFile) {}
+  /** `interned`: the text was read by the fast reader, whose values of the keys whose values
+   * repeat (ids, names, dates) are already one string per text: no need to look them up again. */
+  constructor(private readonly out: ParsedRegistryFile, private readonly interned = false) {}
+
+  /** Lists reused from one entity to the next (their contents are copied out). */
+  private readonly refs = new Scratch<string | number>();
+  private readonly forms = new Scratch<number>();
+  private readonly roles = new Scratch<Role>();
+  private readonly listItems = new Scratch<string>();
+
+  private intern(s: string): string {
+    return this.interned ? s : intern(s);
+  }
+
+  private internOr(s: string | undefined): string | undefined {
+    return s === undefined || this.interned ? s : intern(s);
+  }
 
   private report(code: 'registry-schema' | 'tenure-order', range: [number, number], message: string, severity?: 'warning'): void {
     const f = finding(code, range[0], range[1], message);
@@ -228,10 +244,10 @@ export class FileWalker {
     const head: [number, number] = [range[0], lineEnd(this.out.text, range[0])];
     // One pass over the pairs: the unknown keys reported, the known ones' values kept.
     const f = new Fields();
-    for (const pair of node.pairs) {
+    for (let i = 0; i < node.pairs.length; i++) {
+      const pair = node.pairs[i];
       const k = pair.key;
-      if (!ENTITY_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
-      else f.set(k, pair.value);
+      if (!f.set(k, pair.value)) this.report('registry-schema', keyRangeOf(pair), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
     }
     const idNode = f.id;
     const id = this.value(idNode, 'id', head, true);
@@ -247,26 +263,27 @@ export class FileWalker {
     const name = this.value(f.name, 'name', head, true);
     if (id === undefined || !ID_PATTERN.test(id) || !knownType || name === undefined) return;
     const t = type as EntityType;
-    for (const pair of node.pairs) {
+    if (f.typeOnly) for (let i = 0; i < node.pairs.length; i++) {
+      const pair = node.pairs[i];
       const types = TYPE_ONLY.get(pair.key);
       if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
     }
-    const references: Entity['source']['references'] = [];
-    const ref = (n: YNode | undefined, key: string): string | undefined => {
-      const v = this.value(n, key, head, false);
-      if (v === undefined) return undefined;
-      const id = intern(v);
-      references.push({ id, range: rangeOf(n, head), key });
-      return id;
-    };
+    // References flat: key, id, start, end (see EntitySource). Scratch lists, copied to their exact length at the end.
+    const references = this.refs;
+    references.n = 0;
     const nameRange = rangeOf(f.name, head);
-    const forms: number[] = [nameRange[0], nameRange[1]];
+    const forms = this.forms;
+    forms.n = 0;
+    forms.push2(nameRange[0], nameRange[1]);
     const aliases = this.list(f.aliases, 'aliases', head, forms);
     const demonyms = this.list(f.demonyms, 'demonyms', head, t === 'country' ? forms : undefined);
     const participantsNode = f.participants;
     const participants = this.list(participantsNode, 'participants', head);
     if (participantsNode?.kind === 'seq') {
-      for (const p of participantsNode.items) if (p.kind === 'scalar' && typeof p.value === 'string') references.push({ id: intern(p.value), range: rangeOf(p, head), key: 'participants' });
+      for (let i = 0; i < participantsNode.items.length; i++) {
+        const p = participantsNode.items[i];
+        if (p.kind === 'scalar' && typeof p.value === 'string') references.push4('participants', this.intern(p.value), p.start, Math.max(p.end, p.start + 1));
+      }
     }
     const nameOrder = this.value(f.name_order, 'name_order', head, false);
     if (nameOrder !== undefined && nameOrder !== 'family-first' && nameOrder !== 'given-first') {
@@ -283,51 +300,68 @@ export class FileWalker {
       name,
       aliases,
       demonyms,
-      familyName: internOr(this.value(f.family_name, 'family_name', head, false)),
-      givenName: internOr(this.value(f.given_name, 'given_name', head, false)),
+      familyName: this.internOr(this.value(f.family_name, 'family_name', head, false)),
+      givenName: this.internOr(this.value(f.given_name, 'given_name', head, false)),
       nameOrder: nameOrder === 'family-first' || nameOrder === 'given-first' ? nameOrder : undefined,
-      country: ref(f.country, 'country'),
+      country: this.ref(f.country, 'country', head),
       description: this.value(f.description, 'description', head, false),
       wikidata: this.value(f.wikidata, 'wikidata', head, false),
       roles: EMPTY as Role[],
-      of: ref(f.of, 'of'),
+      of: this.ref(f.of, 'of', head),
       singleHolder: singleNode?.kind === 'scalar' && singleNode.value === true ? true : undefined,
       date: f.date === undefined ? undefined : this.eventDate(node, head),
       participants,
-      source: { path: this.out.path, range, idRange: rangeOf(idNode, head), references: EMPTY as [] },
+      source: new EntitySource(this.out.path, range[0], range[1], idNode!.start, Math.max(idNode!.end, idNode!.start + 1), EMPTY as (string | number)[]),
     };
     const rolesNode = f.roles;
     if (rolesNode !== undefined && !isNull(rolesNode)) {
       if (rolesNode.kind !== 'seq') this.report('registry-schema', rangeOf(rolesNode, head), '`roles` must be a list of roles (`- office: ID` or `- title: TEXT`, with `start`/`end`).');
       else {
-        const roles: Role[] = [];
-        for (const r of rolesNode.items) {
-          const role = this.role(r, head, references);
+        const roles = this.roles;
+        roles.n = 0;
+        for (let i = 0; i < rolesNode.items.length; i++) {
+          const role = this.role(rolesNode.items[i], head, references);
           if (role) roles.push(role);
         }
-        e.roles = exact(roles);
+        e.roles = roles.copy();
       }
     }
-    e.source.references = exact(references);
+    (e.source as EntitySource).refs = references.copy();
     this.out.entities.push(e);
-    this.out.formRanges.add(forms);
+    this.out.formRanges.add(forms.items, forms.n);
   }
 
-  private role(node: YNode, head: [number, number], references: Entity['source']['references']): Role | undefined {
+  /** The id the value `n` of `key` names, added to the entity's references (undefined: none). */
+  private ref(n: YNode | undefined, key: string, head: [number, number]): string | undefined {
+    const v = this.value(n, key, head, false);
+    if (v === undefined) return undefined;
+    const id = this.intern(v);
+    this.refs.push4(key, id, n!.start, Math.max(n!.end, n!.start + 1));
+    return id;
+  }
+
+  private role(node: YNode, head: [number, number], references: Scratch<string | number>): Role | undefined {
     const range = rangeOf(node, head);
     if (node.kind !== 'map') {
       this.report('registry-schema', range, 'Each role is a mapping: `office: ID` or `title: TEXT`, with optional `of`, `start`, `end`.');
       return undefined;
     }
-    for (const pair of node.pairs) {
+    for (let i = 0; i < node.pairs.length; i++) {
+      const pair = node.pairs[i];
       const k = pair.key;
       if (!ROLE_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair), `Unknown role key '${k}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
     }
-    const office = internOr(this.str(node, 'office', range, false));
-    const title = internOr(this.str(node, 'title', range, false));
-    const of = internOr(this.str(node, 'of', range, false));
-    if (office !== undefined) references.push({ id: office, range: rangeOf(get(node, 'office'), range), key: 'office' });
-    if (of !== undefined) references.push({ id: of, range: rangeOf(get(node, 'of'), range), key: 'of' });
+    const office = this.internOr(this.str(node, 'office', range, false));
+    const title = this.internOr(this.str(node, 'title', range, false));
+    const of = this.internOr(this.str(node, 'of', range, false));
+    if (office !== undefined) {
+      const n = get(node, 'office')!;
+      references.push4('office', office, n.start, Math.max(n.end, n.start + 1));
+    }
+    if (of !== undefined) {
+      const n = get(node, 'of')!;
+      references.push4('of', of, n.start, Math.max(n.end, n.start + 1));
+    }
     if (office === undefined && title === undefined) {
       this.report('registry-schema', range, 'A role needs `office: ID` (an office entity) or `title: TEXT`.');
       return undefined;
@@ -376,7 +410,7 @@ export class FileWalker {
     if (parts.length === 2 && dayInterval(parts[1])![1] < dayInterval(parts[0])![0]) {
       this.report('tenure-order', rangeOf(n, head), `The event's date range ends (${parts[1]}) before it starts (${parts[0]}).`);
     }
-    return intern(v);
+    return this.intern(v);
   }
 
   private date(node: YMap, key: string, head: [number, number]): string | undefined {
@@ -387,7 +421,7 @@ export class FileWalker {
       this.report('registry-schema', rangeOf(n, head), `Invalid ${key} date '${v}': write YYYY, YYYY-MM or YYYY-MM-DD.`);
       return undefined;
     }
-    return intern(v);
+    return this.intern(v);
   }
 
   /** A scalar field as written (numbers and booleans as their source text). */
@@ -424,20 +458,52 @@ export class FileWalker {
   }
 
   /** A list of texts, the value `n` of `key` (undefined: absent); `forms` receives each one's range (start, end). */
-  private list(n: YNode | undefined, key: string, head: [number, number], forms?: number[]): string[] {
+  private list(n: YNode | undefined, key: string, head: [number, number], forms?: Scratch<number>): string[] {
     if (n === undefined || isNull(n)) return EMPTY as string[];
     if (n.kind !== 'seq') {
       this.report('registry-schema', rangeOf(n, head), `'${key}' must be a list, e.g. ${key}: [First, Second].`);
       return EMPTY as string[];
     }
-    const out: string[] = [];
-    for (const it of n.items) {
+    const out = this.listItems;
+    out.n = 0;
+    for (let i = 0; i < n.items.length; i++) {
+      const it = n.items[i];
       if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number') && String(it.value).trim()) {
-        out.push(key === 'participants' ? intern(String(it.value)) : String(it.value));
-        if (forms) forms.push(it.start, Math.max(it.end, it.start + 1));
+        out.push(key === 'participants' ? this.intern(String(it.value)) : String(it.value));
+        if (forms) forms.push2(it.start, Math.max(it.end, it.start + 1));
       } else this.report('registry-schema', rangeOf(it, head), `Each item of '${key}' must be a non-empty text.`);
     }
-    return exact(out);
+    return out.copy();
+  }
+}
+
+/**
+ * A list reused from one entity to the next: its first `n` items are this entity's. (Setting an
+ * array's length to 0 would free its storage, and every push would allocate it again.)
+ */
+class Scratch<T> {
+  items: T[] = [];
+  n = 0;
+
+  push(x: T): void {
+    this.items[this.n++] = x;
+  }
+
+  push2(a: T, b: T): void {
+    this.items[this.n++] = a;
+    this.items[this.n++] = b;
+  }
+
+  push4(a: T, b: T, c: T, d: T): void {
+    this.items[this.n++] = a;
+    this.items[this.n++] = b;
+    this.items[this.n++] = c;
+    this.items[this.n++] = d;
+  }
+
+  /** The first `n` items, in a list of their own (the shared empty one when none). */
+  copy(): T[] {
+    return this.n === 0 ? (EMPTY as T[]) : this.items.slice(0, this.n);
   }
 }
 
@@ -461,10 +527,87 @@ class Fields {
   participants: YNode | undefined = undefined;
   provenance: YNode | undefined = undefined;
 
-  set(key: string, value: YNode): void {
-    const self = this as unknown as Record<string, YNode | undefined>;
-    if (self[key] === undefined) self[key] = value;
+  /** Whether a key that applies to some types only (TYPE_ONLY) was seen. */
+  typeOnly = false;
+
+  /** Keeps `value` for `key` (unless the key came before); false for a key entities do not have.
+   * (A switch, not `this[key]`: a store by a computed name is several times slower.) */
+  set(key: string, value: YNode): boolean {
+    switch (key) {
+      case 'id': this.id ??= value; return true;
+      case 'type': this.type ??= value; return true;
+      case 'name': this.name ??= value; return true;
+      case 'aliases': this.aliases ??= value; return true;
+      case 'demonyms': this.demonyms ??= value; this.typeOnly = true; return true;
+      case 'family_name': this.family_name ??= value; this.typeOnly = true; return true;
+      case 'given_name': this.given_name ??= value; this.typeOnly = true; return true;
+      case 'name_order': this.name_order ??= value; this.typeOnly = true; return true;
+      case 'country': this.country ??= value; return true;
+      case 'description': this.description ??= value; return true;
+      case 'wikidata': this.wikidata ??= value; return true;
+      case 'roles': this.roles ??= value; this.typeOnly = true; return true;
+      case 'of': this.of ??= value; return true;
+      case 'single_holder': this.single_holder ??= value; this.typeOnly = true; return true;
+      case 'date': this.date ??= value; this.typeOnly = true; return true;
+      case 'participants': this.participants ??= value; this.typeOnly = true; return true;
+      case 'provenance': this.provenance ??= value; return true;
+      default: return false;
+    }
   }
+}
+
+/**
+ * Where an entity is written (`Entity['source']`), compact: a big registry has millions of these,
+ * and a tuple per range and an object per reference would be most of its memory. The ranges are
+ * numbers here; `range`, `idRange` and `references` make the documented shapes when asked for
+ * (each call a new copy: change the numbers, or `shift`, not the copies).
+ */
+export class EntitySource {
+  constructor(
+    readonly path: string,
+    /** `range`: the whole entry. */
+    public start: number,
+    public end: number,
+    /** `idRange`: the value of `id`. */
+    public idStart: number,
+    public idEnd: number,
+    /** `references`, flat: key, id, start, end for each. */
+    public refs: (string | number)[],
+  ) {}
+
+  get range(): [number, number] {
+    return [this.start, this.end];
+  }
+
+  get idRange(): [number, number] {
+    return [this.idStart, this.idEnd];
+  }
+
+  get references(): { id: string; range: [number, number]; key: string }[] {
+    const out: { id: string; range: [number, number]; key: string }[] = [];
+    const r = this.refs;
+    for (let i = 0; i < r.length; i += 4) out.push({ id: r[i + 1] as string, range: [r[i + 2] as number, r[i + 3] as number], key: r[i] as string });
+    return out;
+  }
+
+  /** Moves every range by `d` (an edit before the entity). */
+  shift(d: number): void {
+    this.start += d;
+    this.end += d;
+    this.idStart += d;
+    this.idEnd += d;
+    const r = this.refs;
+    for (let i = 2; i < r.length; i += 4) {
+      (r[i] as number) += d;
+      (r[i + 1] as number) += d;
+    }
+  }
+}
+
+/** Where entity `e`'s entry starts (`e.source.range[0]`, without the tuple). */
+export function entryStart(e: Entity): number {
+  const s = e.source;
+  return s instanceof EntitySource ? s.start : s.range[0];
 }
 
 /**
@@ -481,9 +624,9 @@ export class FormRanges {
   private sealed = false;
 
   /** The next entity's ranges: start, end, start, end... */
-  add(ranges: readonly number[]): void {
-    if (this.dataLength + ranges.length > this.data.length) {
-      const grown = new Int32Array(2 * this.data.length + ranges.length);
+  add(ranges: readonly number[], count = ranges.length): void {
+    if (this.dataLength + count > this.data.length) {
+      const grown = new Int32Array(2 * this.data.length + count);
       grown.set(this.data);
       this.data = grown;
     }
@@ -492,7 +635,7 @@ export class FormRanges {
       grown.set(this.starts);
       this.starts = grown;
     }
-    for (let i = 0; i < ranges.length; i++) this.data[this.dataLength++] = ranges[i];
+    for (let i = 0; i < count; i++) this.data[this.dataLength++] = ranges[i];
     this.starts[this.startsLength++] = this.dataLength;
   }
 
@@ -581,22 +724,15 @@ export function formAt(e: Entity, i: number): string {
 /**
  * Compact entities: a big registry holds millions of small lists and repeats the same few
  * thousand ids, dates and names across entities. Empty lists share one frozen array; others are
- * copied to their exact length (an array grown by `push` keeps room for 16 more); repeated texts
+ * copied to their exact length (see Scratch: an array grown by `push` keeps room for 16 more); repeated texts
  * share one string.
  */
 const EMPTY = Object.freeze([]) as unknown as never[];
-
-function exact<T>(xs: T[]): T[] {
-  return xs.length === 0 ? (EMPTY as T[]) : xs.slice();
-}
 
 const ENTITY_TYPE = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Record<EntityType, EntityType>;
 
 const intern: (s: string) => string = memoize((s: string) => s, 200_000);
 
-function internOr(s: string | undefined): string | undefined {
-  return s === undefined ? undefined : intern(s);
-}
 
 function keyRangeOf(pair: YPair): [number, number] {
   return [pair.keyStart, Math.max(pair.keyEnd, pair.keyStart + 1)];

@@ -17,7 +17,7 @@ import { Document, Parser, Composer } from 'yaml';
 import { Entity, Finding, finding } from '../types';
 import { partitionPoint, upperBound } from '../search';
 import { readFastYamlItems } from './fastYaml';
-import { EntityItems, FileWalker, FormRanges, ParsedRegistryFile } from './parse';
+import { EntityItems, EntitySource, FileWalker, FormRanges, ParsedRegistryFile } from './parse';
 
 export interface Reparsed {
   file: ParsedRegistryFile;
@@ -72,7 +72,7 @@ export function reparseRegistryFile(old: ParsedRegistryFile, text: string): Repa
   if (!r) return undefined;
   const { a, b, from, stopAt, delta } = r;
   const region: ParsedRegistryFile = { path: old.path, text, entities: [], formRanges: new FormRanges(), findings: [], syntaxError: false };
-  const walker = new FileWalker(region);
+  const walker = new FileWalker(region, true);
   const whole = walker.wholeRange();
   const rStarts: number[] = [];
   const rEntities: number[] = [];
@@ -180,15 +180,20 @@ function regionSyntaxErrors(text: string, from: number, stopAt: number, indent: 
 
 function shiftEntity(e: Entity, d: number): void {
   const s = e.source;
+  if (s instanceof EntitySource) s.shift(d);
+  else shiftPlainSource(s, d);
+  for (const r of e.roles) {
+    r.range[0] += d;
+    r.range[1] += d;
+  }
+}
+
+function shiftPlainSource(s: Entity['source'], d: number): void {
   s.range[0] += d;
   s.range[1] += d;
   s.idRange[0] += d;
   s.idRange[1] += d;
   for (const r of s.references) {
-    r.range[0] += d;
-    r.range[1] += d;
-  }
-  for (const r of e.roles) {
     r.range[0] += d;
     r.range[1] += d;
   }
