@@ -85,7 +85,7 @@ export class RunCollector {
     this.errors.push(...o.errors);
     if (!o.article) return;
     this.articles.push(o.article.report);
-    this.index.updateSummary(o.article.report.file, o.article.summary);
+    this.index.addSummary(o.article.report.file, o.article.summary);
   }
 
   /** The cross-article findings of each article, once every outcome is in. */
