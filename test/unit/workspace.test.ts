@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { seededRandom } from '../../bench/generate';
 import { ArticleAnalysis } from '../../server/src/core/analyze';
 import { parseArticle } from '../../server/src/core/article';
-import { WorkspaceIndex } from '../../server/src/core/workspace';
+import { WorkspaceIndex, summarize } from '../../server/src/core/workspace';
 import { DateMention, Entity, EntityMention, RegistrySnapshot } from '../../server/src/core/types';
 import { joinLines } from '../helpers';
 
@@ -168,4 +168,33 @@ test('update/remove report every other article whose workspace findings changed'
       }
     }
   }
+});
+
+test('addSummary (a CLI run) builds the same index as updateSummary, findings and all', () => {
+  const shared = [DISCLAIMER, POPULAR];
+  const months = [['January 2025', '2025-01'], ['February 2025', '2025-02']];
+  const rand = seededRandom(7);
+  const added = new WorkspaceIndex();
+  const updated = new WorkspaceIndex();
+  const paths: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const path = `p${i}.article`;
+    paths.push(path);
+    const paras = [story(i), ...shared.filter(() => rand() < 0.6)];
+    const [dateText, value] = months[Math.floor(rand() * months.length)];
+    const a = analysis(path, paras, rand() < 0.5 ? { surface: 'second Strategic Dialogue', id: DIALOGUE, dateText, value } : undefined);
+    added.addSummary(path, summarize(a));
+    updated.updateSummary(path, summarize(a));
+  }
+  // Adding an article again replaces it, as updateSummary does.
+  const again = analysis('p3.article', [story(99), DISCLAIMER]);
+  added.addSummary('p3.article', summarize(again));
+  updated.updateSummary('p3.article', summarize(again));
+  let reported = 0;
+  for (const p of paths) {
+    const f = added.findingsFor(p);
+    reported += f.length;
+    assert.deepEqual(f, updated.findingsFor(p), p);
+  }
+  assert.ok(reported > 40, `boilerplate and event-date findings expected, got ${reported}`);
 });

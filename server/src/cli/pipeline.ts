@@ -89,7 +89,7 @@ export class RunCollector {
     if (!o.article) return;
     if (this.spill) spillArticle(o.article.report, this.spill);
     this.articles.push(o.article.report);
-    this.index.updateSummary(o.article.report.file, o.article.summary);
+    this.index.addSummary(o.article.report.file, o.article.summary);
   }
 
   /** The cross-article findings of each article, once every outcome is in. */

@@ -193,6 +193,30 @@ export class WorkspaceIndex {
     return this.replace(path, summary);
   }
 
+  /**
+   * `updateSummary` for a caller that needs no list of changed articles (a CLI run adds each
+   * article once): the same index, without the work of finding whom the article affects.
+   */
+  addSummary(path: string, summary: ArticleSummary): void {
+    if (this.summaries.has(path)) {
+      this.replace(path, summary);
+      return;
+    }
+    for (const fp of summary.paragraphs.keys()) {
+      let ring = this.rings.get(fp);
+      if (!ring) this.rings.set(fp, (ring = new Ring()));
+      ring.push(path);
+    }
+    for (const [id, cur] of summary.events) {
+      let buckets = this.eventBuckets.get(id);
+      if (!buckets) this.eventBuckets.set(id, (buckets = new Map()));
+      let b = buckets.get(cur.key);
+      if (!b) buckets.set(cur.key, (b = { days: cur.values.map((v) => v.days), paths: new Set() }));
+      b.paths.add(path);
+    }
+    this.summaries.set(path, summary);
+  }
+
   /** Forgets one article. Returns the other articles whose workspace findings changed. */
   remove(path: string): Set<string> {
     if (!this.summaries.has(path)) return new Set();

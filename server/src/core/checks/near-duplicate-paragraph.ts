@@ -37,7 +37,8 @@ interface Best {
  * and start over when they hold far more than the article uses).
  */
 export interface NearDuplicateState {
-  words: Map<string, number>;
+  /** Null in a state made with the run's scratch tables (no cache): such a state is never kept. */
+  words: Map<string, number> | null;
   table: ShingleTable;
   /** Per paragraph: its fingerprint key when it has MIN_WORDS to MAX_WORDS words, else ''. */
   keys: string[];
@@ -60,7 +61,9 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   // compare (most articles): the word and shingle tables are not built.
   if (!ctx.cache && !mayShareShingles(prints)) return [];
   const old = ctx.cache?.nearDuplicates;
-  const state = nearDuplicates(prints, old);
+  // Without a cache the state is dropped after this call: the word and shingle tables are the
+  // run's scratch ones, not new ones per article.
+  const state = nearDuplicates(prints, old, !ctx.cache);
   if (ctx.cache) ctx.cache.nearDuplicates = state;
   const lines = new LineIndex(article.text);
   const out: Finding[] = [];
@@ -99,21 +102,26 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
  * keeps its old result unless one of its shingles' posting lists changed (a member added,
  * removed or edited), since its result depends only on those lists and their members.
  */
-function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateState | undefined): NearDuplicateState {
+function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateState | undefined, scratch = false): NearDuplicateState {
   const n = prints.length;
   // Ids are kept while the tables stay within a few times what an article uses.
-  if (old && old.table.size > 2 * old.items.length + 65_536) old = undefined;
-  const words = old?.words ?? new Map<string, number>();
+  if (old && (!old.words || old.table.size > 2 * old.items.length + 65_536)) old = undefined;
+  const words = scratch ? null : old?.words ?? new Map<string, number>();
   const keys: string[] = new Array<string>(n);
   const eligible = new Uint8Array(n);
   let expected = 0;
+  let wordTotal = 0;
   for (let j = 0; j < n; j++) {
     const w = prints[j].wordCount;
     keys[j] = w >= MIN_WORDS && w <= MAX_WORDS ? prints[j].key : '';
     eligible[j] = keys[j] !== '' && prints[j].first === j ? 1 : 0;
-    if (keys[j] !== '') expected += w - SHINGLE + 1;
+    if (keys[j] !== '') {
+      expected += w - SHINGLE + 1;
+      wordTotal += w;
+    }
   }
-  const table = old?.table ?? new ShingleTable(expected);
+  const table = old?.table ?? (scratch ? SCRATCH_SHINGLES.reset(expected) : new ShingleTable(expected));
+  if (!words) SCRATCH_WORDS.reset(wordTotal);
   // The changed middle: [p, n - s) here, [p, oldN - s) in the old version.
   const oldN = old ? old.keys.length : 0;
   let p = 0;
@@ -130,7 +138,7 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   for (let j = 0; j < n; j++) {
     if (keys[j] === '') shingles[j] = null;
     else if (old && (j < p || j >= changedEnd)) shingles[j] = old.shingles[j < p ? j : j - delta];
-    else shingles[j] = shingleIds(prints[j].key.split(' '), words, table, marks, j);
+    else shingles[j] = words ? shingleIds(prints[j].key.split(' '), words, table, marks, j) : scratchShingleIds(prints[j].key, table, marks, j);
   }
   // Paragraphs outside the middle whose first-copy status changed count as changed too.
   const changed: number[] = [];
@@ -274,6 +282,108 @@ function shingleIds(ws: readonly string[], words: Map<string, number>, table: Sh
   return Int32Array.from(out);
 }
 
+/**
+ * `shingleIds` for a state that is not kept: the key's words are given ids by the run's scratch
+ * word table in place (no string per word, no Map); equal words get equal ids, which is all the
+ * shingle table needs.
+ */
+function scratchShingleIds(key: string, table: ShingleTable, marks: number[], stamp: number): Int32Array {
+  // A key of L characters holds at most L / 2 + 1 words (single spaces between them).
+  if (scratchIds.length < (key.length >> 1) + 1) scratchIds = new Int32Array(Math.max(key.length, 2 * scratchIds.length));
+  const ids = scratchIds;
+  let n = 0;
+  let from = 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 32;
+    if (c !== 32) {
+      h = Math.imul(h ^ c, 0x01000193);
+      continue;
+    }
+    ids[n++] = SCRATCH_WORDS.idOf(key, from, i, h);
+    from = i + 1;
+    h = 0x811c9dc5;
+  }
+  // The distinct shingles (at most one per word) go to a scratch buffer, then out in one copy.
+  const out = scratchOut.length >= n ? scratchOut : (scratchOut = new Int32Array(2 * n));
+  let m = 0;
+  for (let k = 0; k + SHINGLE <= n; k++) {
+    const sh = table.idOf(ids, k);
+    if (marks[sh] === stamp + 1) continue;
+    marks[sh] = stamp + 1;
+    out[m++] = sh;
+  }
+  return out.slice(0, m);
+}
+
+let scratchIds = new Int32Array(1024);
+let scratchOut = new Int32Array(1024);
+
+/**
+ * Word → id for the keys of one article, read in place: an open-addressing table over typed
+ * arrays that remembers where each word first occurred (key string, start, length). `reset`
+ * empties it for the next article without clearing its arrays (a generation stamp per slot).
+ */
+class WordTable {
+  private gen = 0;
+  private mask = 0;
+  private stamps = new Int32Array(0);
+  private hashes = new Int32Array(0);
+  private slotIds = new Int32Array(0);
+  private texts: string[] = [];
+  private starts = new Int32Array(0);
+  private lengths = new Int32Array(0);
+  private count = 0;
+
+  /** Empties the table for an article of at most `words` words. */
+  reset(words: number): void {
+    let cap = 16;
+    while (cap < 2 * words + 2) cap <<= 1;
+    if (cap > this.stamps.length || (this.stamps.length > 8 * cap && this.stamps.length > 4096)) {
+      this.stamps = new Int32Array(cap);
+      this.hashes = new Int32Array(cap);
+      this.slotIds = new Int32Array(cap);
+      this.starts = new Int32Array(cap);
+      this.lengths = new Int32Array(cap);
+      this.gen = 0;
+    }
+    this.mask = this.stamps.length - 1;
+    if (++this.gen >= 0x7fffffff) {
+      this.stamps.fill(0);
+      this.gen = 1;
+    }
+    this.count = 0;
+  }
+
+  /** The id of the word `text[start, end)` (`hash` computed from its characters). */
+  idOf(text: string, start: number, end: number, hash: number): number {
+    const len = end - start;
+    for (let x = hash & this.mask; ; x = (x + 1) & this.mask) {
+      if (this.stamps[x] !== this.gen) {
+        const id = this.count++;
+        this.stamps[x] = this.gen;
+        this.hashes[x] = hash;
+        this.slotIds[x] = id;
+        this.texts[id] = text;
+        this.starts[id] = start;
+        this.lengths[id] = len;
+        return id;
+      }
+      if (this.hashes[x] !== hash) continue;
+      const id = this.slotIds[x];
+      if (this.lengths[id] !== len) continue;
+      const other = this.texts[id];
+      const at = this.starts[id];
+      let k = 0;
+      while (k < len && other.charCodeAt(at + k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return id;
+    }
+  }
+}
+
+/** The tables of a state that is not kept, reused from article to article. */
+const SCRATCH_WORDS = new WordTable();
+
 /** The first MAX_POSTINGS eligible paragraphs holding each shingle, as flat arrays. */
 function postingLists(eligible: Uint8Array, shingles: readonly (Int32Array | null)[], size: number): { start: Int32Array; items: Int32Array } {
   const count = new Int32Array(size);
@@ -345,6 +455,23 @@ export class ShingleTable {
     this.keys = new Int32Array(cap * SHINGLE);
   }
 
+  /**
+   * Empties the table for reuse (ids start again at 0), sized for `expected` shingles; its arrays
+   * are kept unless far too small or far too large.
+   */
+  reset(expected: number): this {
+    let cap = 16;
+    while (cap < 2 * expected + 2) cap <<= 1;
+    if (cap > this.cap || (this.cap > 8 * cap && this.cap > 4096)) {
+      this.cap = cap;
+      this.slots = new Int32Array(cap);
+      this.keys = new Int32Array(cap * SHINGLE);
+    }
+    this.slots.fill(-1);
+    this.count = 0;
+    return this;
+  }
+
   /** How many distinct shingles it holds (ids are 0 to size − 1). */
   get size(): number {
     return this.count;
@@ -391,3 +518,5 @@ function hash(ids: Int32Array, at: number): number {
   for (let i = 0; i < SHINGLE; i++) h = Math.imul(h ^ ids[at + i], 0x01000193) ^ (h >>> 15);
   return h >>> 0;
 }
+
+const SCRATCH_SHINGLES = new ShingleTable();

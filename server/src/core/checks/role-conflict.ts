@@ -16,7 +16,7 @@
 
 import { dayInterval, describeIsoDate } from '../calendar';
 import { valueInWords } from '../dateInfo';
-import { referenceDate } from '../reference';
+import { ReferenceDate, referenceDate } from '../reference';
 import { Entity, Finding, RegistrySnapshot, Role, finding } from '../types';
 import { entitiesOfType } from '../registry';
 import type { CheckContext } from './index';
@@ -44,6 +44,15 @@ export function tenureInterval(role: Role): Interval | null {
     b = i[1];
   }
   return [a, b];
+}
+
+/** `tenureInterval` of each role once per role object (roles of a registry snapshot do not change). */
+const tenureCache = new WeakMap<Role, Interval | null>();
+
+function cachedTenure(role: Role): Interval | null {
+  let i = tenureCache.get(role);
+  if (i === undefined) tenureCache.set(role, (i = tenureInterval(role)));
+  return i;
 }
 
 const overlaps = (x: Interval, y: Interval): boolean => x[0] <= y[1] && y[0] <= x[1];
@@ -121,51 +130,69 @@ export function roleConflict(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   for (const m of ctx.entities) {
     if (m.type !== 'person' || !m.id || !m.office) continue;
-    const person = registry.entities.get(m.id);
-    const office = registry.entities.get(m.office);
-    if (!person || !office || person.roles.length === 0) continue;
-    if (notCurrent(ctx.article.text, m)) continue;
-    const start = m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start;
-    const end = m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end;
-    const ref = referenceDate(ctx.article, ctx.dates, start, end);
-    if (!ref.value) continue;
-    const when = dayInterval(ref.value);
-    if (!when) continue;
-
-    const roles = person.roles.filter((r) => r.office === m.office);
-    const intervals = roles.map(tenureInterval);
-    // An unreadable tenure date means we cannot tell: say nothing rather than guess.
-    if (intervals.some((i) => i === null)) continue;
-    if (intervals.some((i) => overlaps(i!, when))) continue;
-
-    const whenText = describeWhen(ref.value);
-    const tenures = roles.map(describeTenure);
-    let message = roles.length
-      ? `${person.name} was ${office.name} ${joinNames(tenures)}; `
-      : `The registry records no tenure of ${person.name} as ${office.name}; `;
-    const holders = (officeHolders(registry).get(office.id) ?? []).filter((t) => t.person.id !== person.id && overlaps(t.interval, when));
-    const holderNames = [...new Set(holders.map((t) => t.person.name))];
-    message += holderNames.length
-      ? `${whenText} the office was held by ${joinNames(holderNames)}.`
-      : `the registry names no holder of the office ${whenText}.`;
-    const held = person.roles
-      .filter((r) => r.office !== m.office && r.office && registry.entities.has(r.office))
-      .filter((r) => {
-        const i = tenureInterval(r);
-        return i !== null && overlaps(i, when);
-      })
-      .map((r) => registry.entities.get(r.office!)!.name);
-    if (held.length) message += ` At that date ${person.name} was ${joinNames([...new Set(held)])}.`;
-    message += ref.source === 'publication'
-      ? ` (The date is the article's publication date.) Correct the title or the date.`
-      : ` Correct the title or the date.`;
-
-    const related = [{ path: person.source.path, start: person.source.range[0], end: person.source.range[1], message: `${person.name} in the registry` }];
-    for (const h of holders) {
-      if (related.length >= 4) break;
-      related.push({ path: h.person.source.path, start: h.role.range[0], end: h.role.range[1], message: `${h.person.name}: ${office.name} ${describeTenure(h.role)}` });
-    }
-    out.push(finding('role-conflict', start, end, message, { related, ...(ref.date?.uncertain ? { uncertain: ref.date.uncertain } : {}) }));
+    const f = mentionConflict(ctx, registry, m);
+    if (f) out.push(f);
   }
   return out;
+}
+
+/**
+ * The finding of one person mention with an office, or null when the person held it at the
+ * reference date (most mentions). Kept apart from `conflictFinding`, which words the message: the
+ * common path stays small, so the optimizing compiler does not compile (and recompile, as new
+ * object shapes reach the rarely run message code) the whole check for every corpus.
+ */
+function mentionConflict(ctx: CheckContext, registry: RegistrySnapshot, m: CheckContext['entities'][number]): Finding | null {
+  const person = registry.entities.get(m.id!);
+  const office = registry.entities.get(m.office!);
+  if (!person || !office || person.roles.length === 0) return null;
+  if (notCurrent(ctx.article.text, m)) return null;
+  const start = m.officeRange ? Math.min(m.start, m.officeRange[0]) : m.start;
+  const end = m.officeRange ? Math.max(m.end, m.officeRange[1]) : m.end;
+  const ref = referenceDate(ctx.article, ctx.dates, start, end);
+  if (!ref.value) return null;
+  const when = dayInterval(ref.value);
+  if (!when) return null;
+  let any = false;
+  for (const r of person.roles) {
+    if (r.office !== m.office) continue;
+    const i = cachedTenure(r);
+    // An unreadable tenure date means we cannot tell: say nothing rather than guess.
+    if (i === null) return null;
+    if (overlaps(i, when)) any = true;
+  }
+  if (any) return null;
+  return conflictFinding(registry, m.office!, person, office, ref, when, start, end);
+}
+
+function conflictFinding(registry: RegistrySnapshot, officeId: string, person: Entity, office: Entity, ref: ReferenceDate, when: Interval, start: number, end: number): Finding {
+  const roles = person.roles.filter((r) => r.office === officeId);
+  const whenText = describeWhen(ref.value!);
+  const tenures = roles.map(describeTenure);
+  let message = roles.length
+    ? `${person.name} was ${office.name} ${joinNames(tenures)}; `
+    : `The registry records no tenure of ${person.name} as ${office.name}; `;
+  const holders = (officeHolders(registry).get(office.id) ?? []).filter((t) => t.person.id !== person.id && overlaps(t.interval, when));
+  const holderNames = [...new Set(holders.map((t) => t.person.name))];
+  message += holderNames.length
+    ? `${whenText} the office was held by ${joinNames(holderNames)}.`
+    : `the registry names no holder of the office ${whenText}.`;
+  const held = person.roles
+    .filter((r) => r.office !== officeId && r.office && registry.entities.has(r.office))
+    .filter((r) => {
+      const i = cachedTenure(r);
+      return i !== null && overlaps(i, when);
+    })
+    .map((r) => registry.entities.get(r.office!)!.name);
+  if (held.length) message += ` At that date ${person.name} was ${joinNames([...new Set(held)])}.`;
+  message += ref.source === 'publication'
+    ? ` (The date is the article's publication date.) Correct the title or the date.`
+    : ` Correct the title or the date.`;
+
+  const related = [{ path: person.source.path, start: person.source.range[0], end: person.source.range[1], message: `${person.name} in the registry` }];
+  for (const h of holders) {
+    if (related.length >= 4) break;
+    related.push({ path: h.person.source.path, start: h.role.range[0], end: h.role.range[1], message: `${h.person.name}: ${office.name} ${describeTenure(h.role)}` });
+  }
+  return finding('role-conflict', start, end, message, { related, ...(ref.date?.uncertain ? { uncertain: ref.date.uncertain } : {}) });
 }
