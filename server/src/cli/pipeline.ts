@@ -15,6 +15,7 @@ import { DateScanner } from '../core/dates';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
+import { hashedSummary } from './claims';
 import { Listing, loadArticle } from './project';
 import { ReportedArticle, reportedArticle, spillArticle } from './report';
 import { SpillFile } from './spill';
@@ -66,7 +67,7 @@ export function processArticle(file: string, ctx: AnalysisContext, exists?: List
     report.dates = [];
     report.creationTime = null;
   }
-  return { article: { report, summary: summarize(a.analysis) }, errors, chars: a.text.length };
+  return { article: { report, summary: hashedSummary(summarize(a.analysis)) }, errors, chars: a.text.length };
 }
 
 /**

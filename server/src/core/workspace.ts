@@ -147,11 +147,64 @@ function firstOf<T>(xs: Iterable<T>, n: number): T[] {
   return out;
 }
 
-const EMPTY: ArticleSummary = { paragraphs: new Map(), events: new Map() };
+/**
+ * What the index keeps of one article: its summary, packed. A big corpus keeps one per article, so
+ * the paragraph ranges are a flat array of numbers (start, end, start, end, …, in the order of
+ * `keys`) rather than a Map of range objects; looking a fingerprint up is a scan of the article's
+ * few paragraphs. Articles dating no event share one empty map.
+ */
+interface Stored {
+  keys: string[];
+  spans: number[];
+  events: ReadonlyMap<string, EventSummary>;
+}
+
+const NO_EVENTS: ReadonlyMap<string, EventSummary> = new Map();
+const EMPTY: Stored = { keys: [], spans: [], events: NO_EVENTS };
+
+function pack(s: ArticleSummary): Stored {
+  const keys: string[] = [];
+  const spans: number[] = [];
+  for (const [fp, r] of s.paragraphs) {
+    keys.push(fp);
+    spans.push(r.start, r.end);
+  }
+  if (!s.events.size) return { keys, spans, events: NO_EVENTS };
+  const events = new Map<string, EventSummary>();
+  for (const [id, e] of s.events) {
+    const values = e.values.map((v) => ({ ...v, value: own(v.value), text: own(v.text) }));
+    events.set(id, { mention: own(e.mention), values, key: e.key, signature: e.signature });
+  }
+  return { keys, spans, events };
+}
+
+/**
+ * A copy of `s` that holds no reference to a longer string: a mention's text sliced out of its
+ * article would otherwise keep the whole article text in memory for as long as the index lives.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** The range of fingerprint `fp` in a stored article (which has it). */
+function rangeOf(s: Stored, fp: string): Range {
+  const i = s.keys.indexOf(fp);
+  return { start: s.spans[2 * i], end: s.spans[2 * i + 1] };
+}
+
+/**
+ * The articles sharing one fingerprint: the article's path while only one has it (most paragraphs
+ * occur in one article, and a Ring for each made the index of a big corpus much heavier).
+ */
+type Members = string | Ring;
+
+function sizeOf(m: Members): number {
+  return typeof m === 'string' ? 1 : m.members.length;
+}
 
 export class WorkspaceIndex {
-  private readonly summaries = new Map<string, ArticleSummary>();
-  private readonly rings = new Map<string, Ring>();
+  private readonly summaries = new Map<string, Stored>();
+  private readonly rings = new Map<string, Members>();
   /** Event id → dates key → bucket. */
   private readonly eventBuckets = new Map<string, Map<string, EventBucket>>();
   private registry: RegistrySnapshot | undefined;
@@ -202,11 +255,7 @@ export class WorkspaceIndex {
       this.replace(path, summary);
       return;
     }
-    for (const fp of summary.paragraphs.keys()) {
-      let ring = this.rings.get(fp);
-      if (!ring) this.rings.set(fp, (ring = new Ring()));
-      ring.push(path);
-    }
+    for (const fp of summary.paragraphs.keys()) this.push(fp, path);
     for (const [id, cur] of summary.events) {
       let buckets = this.eventBuckets.get(id);
       if (!buckets) this.eventBuckets.set(id, (buckets = new Map()));
@@ -214,7 +263,25 @@ export class WorkspaceIndex {
       if (!b) buckets.set(cur.key, (b = { days: cur.values.map((v) => v.days), paths: new Set() }));
       b.paths.add(path);
     }
-    this.summaries.set(path, summary);
+    this.summaries.set(path, pack(summary));
+  }
+
+  /** Adds `path` at the end of the fingerprint's members; returns them. */
+  private push(fp: string, path: string): Members {
+    const m = this.rings.get(fp);
+    if (m === undefined) {
+      this.rings.set(fp, path);
+      return path;
+    }
+    if (typeof m !== 'string') {
+      m.push(path);
+      return m;
+    }
+    const ring = new Ring();
+    ring.push(m);
+    ring.push(path);
+    this.rings.set(fp, ring);
+    return ring;
   }
 
   /** Forgets one article. Returns the other articles whose workspace findings changed. */
@@ -225,16 +292,18 @@ export class WorkspaceIndex {
 
   private replace(path: string, next: ArticleSummary | null): Set<string> {
     const prev = this.summaries.get(path) ?? EMPTY;
-    const now = next ?? EMPTY;
+    const now = next ? pack(next) : EMPTY;
     const affected = new Set<string>();
-    for (const fp of prev.paragraphs.keys()) if (!now.paragraphs.has(fp)) this.leaveRing(fp, path, affected);
-    for (const [fp, r] of now.paragraphs) {
-      const old = prev.paragraphs.get(fp);
-      if (!old) this.joinRing(fp, path, affected);
-      else if (old.start !== r.start || old.end !== r.end) {
+    const nowParagraphs = next?.paragraphs ?? new Map<string, Range>();
+    const prevAt = new Map(prev.keys.map((fp, i) => [fp, i]));
+    for (const fp of prev.keys) if (!nowParagraphs.has(fp)) this.leaveRing(fp, path, affected);
+    for (const [fp, r] of nowParagraphs) {
+      const i = prevAt.get(fp);
+      if (i === undefined) this.joinRing(fp, path, affected);
+      else if (prev.spans[2 * i] !== r.start || prev.spans[2 * i + 1] !== r.end) {
         // Only the related information of the members that show this article changes.
         const ring = this.rings.get(fp)!;
-        if (ring.members.length - 1 >= BOILERPLATE_MIN_OTHERS) {
+        if (typeof ring !== 'string' && ring.members.length - 1 >= BOILERPLATE_MIN_OTHERS) {
           for (const p of ring.predecessors(ring.indexOf(path), BOILERPLATE_RELATED)) affected.add(p);
         }
       }
@@ -266,18 +335,17 @@ export class WorkspaceIndex {
       b.paths.add(path);
       if (b.paths.size <= EVENT_RELATED) addDisagreeing(buckets, cur, affected);
     }
-    if (next) this.summaries.set(path, next);
+    if (next) this.summaries.set(path, now);
     else this.summaries.delete(path);
     affected.delete(path);
     return affected;
   }
 
   private joinRing(fp: string, path: string, affected: Set<string>): void {
-    let ring = this.rings.get(fp);
-    if (!ring) this.rings.set(fp, (ring = new Ring()));
-    ring.push(path);
-    const n = ring.members.length;
-    if (n <= BOILERPLATE_RELATED + 2) {
+    const ring = this.push(fp, path);
+    const n = sizeOf(ring);
+    if (typeof ring === 'string') affected.add(ring);
+    else if (n <= BOILERPLATE_RELATED + 2) {
       // Small rings: the threshold may have been crossed and every window grows.
       for (const p of ring.members) affected.add(p);
     } else {
@@ -287,6 +355,10 @@ export class WorkspaceIndex {
 
   private leaveRing(fp: string, path: string, affected: Set<string>): void {
     const ring = this.rings.get(fp)!;
+    if (typeof ring === 'string') {
+      this.rings.delete(fp);
+      return;
+    }
     const n = ring.members.length;
     const j = ring.indexOf(path);
     const small = n <= BOILERPLATE_RELATED + 2;
@@ -304,6 +376,7 @@ export class WorkspaceIndex {
     }
     if (small) for (const p of ring.members) affected.add(p);
     else if (j < ring.members.length) for (const p of ring.predecessors(j, BOILERPLATE_RELATED)) affected.add(p);
+    if (ring.members.length === 1) this.rings.set(fp, ring.members[0]);
   }
 
   /** The workspace findings of one article, severities applied, sorted by position. */
@@ -311,17 +384,18 @@ export class WorkspaceIndex {
     const s = this.summaries.get(path);
     if (!s) return [];
     const raw: Finding[] = [];
-    for (const [fp, r] of s.paragraphs) {
+    for (let i = 0; i < s.keys.length; i++) {
+      const fp = s.keys[i];
       const ring = this.rings.get(fp)!;
-      if (ring.members.length - 1 < BOILERPLATE_MIN_OTHERS) continue;
+      if (typeof ring === 'string' || ring.members.length - 1 < BOILERPLATE_MIN_OTHERS) continue;
       const shown = ring.successors(ring.indexOf(path), BOILERPLATE_RELATED);
       const names = shown.map(baseName);
       const message = `This paragraph also occurs in at least ${BOILERPLATE_MIN_OTHERS} other articles of the workspace (${names.join(', ')}${ring.members.length - 1 > shown.length ? ', …' : ''}), so it is probably boilerplate such as a disclaimer or a list of links, not part of the story.`;
       const related = shown.map((p) => {
-        const rr = this.summaries.get(p)!.paragraphs.get(fp)!;
+        const rr = rangeOf(this.summaries.get(p)!, fp);
         return { path: p, start: rr.start, end: rr.end, message: `The same paragraph in ${baseName(p)}` };
       });
-      raw.push(finding('boilerplate', r.start, r.end, message, { related, unnecessary: true }));
+      raw.push(finding('boilerplate', s.spans[2 * i], s.spans[2 * i + 1], message, { related, unnecessary: true }));
     }
     for (const [id, mine] of s.events) {
       const entity = this.registry?.entities.get(id);
