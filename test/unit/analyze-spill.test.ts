@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, runCli } from '../../server/src/cli/main';
@@ -19,7 +19,7 @@ import { folderListings, loadInputs } from '../../server/src/cli/project';
 import { analyzeJson, fileReports } from '../../server/src/cli/report';
 import { writeJson } from '../../server/src/cli/jsonWrite';
 import { SpillFile } from '../../server/src/cli/spill';
-import { repoRoot, samplesDir } from '../helpers';
+import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
 import { Run, workspace } from './cliRun';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
@@ -50,26 +50,12 @@ function inMemory(args: string[], cwd: string): Run {
 }
 
 /**
- * A corpus of `n` unique articles from the samples (a reference number on every body line; every
- * ninth one a verbatim sample copy, every fifth with a shared closing paragraph), a binary file,
- * non-ASCII names around the 64 KB read boundary, and the sample registry.
+ * `n` unique articles from the samples (every ninth a verbatim sample copy, every fifth with a
+ * shared closing paragraph), a binary file, non-ASCII names around the 64 KB read boundary, and
+ * the sample registry.
  */
 function corpus(n: number): Record<string, string | Buffer> {
-  const dir = join(samplesDir, 'articles');
-  const texts = readdirSync(dir).filter((f) => f.endsWith('.article')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
-  const files: Record<string, string | Buffer> = {};
-  for (let i = 0; i < n; i++) {
-    const t = texts[i % texts.length];
-    let body = i % 9 === 0 ? t : t.replace(/^(?!---|date:|title:)(.+)$/gm, `$1 [ref ${i}]`);
-    if (i % 5 === 0) body += '\n\nThis note may be shared freely as long as the newsroom that wrote it is credited by name.\n';
-    files[`articles/a${String(i).padStart(4, '0')}.article`] = body;
-  }
-  // Many mentions with two- and four-byte characters: parts longer than one 64 KB read, cut anywhere.
-  files['articles/b-long.article'] = Array.from({ length: 900 }, (_, i) => `Envoy Zoë Ødegård 北京 🎉 met Qatar officials on 3 March 2025 (${i}).`).join('\n\n') + '\n';
-  files['articles/zz-binary.article'] = Buffer.from([0x41, 0x00, 0x42]);
-  files['registry/extra.yaml'] = 'version: 1\nentities:\n  - id: zoe-odegard\n    type: person\n    name: Zoë Ødegård\n';
-  for (const f of readdirSync(join(samplesDir, 'registry'))) files[`registry/${f}`] = readFileSync(join(samplesDir, 'registry', f), 'utf8');
-  return files;
+  return sampleCorpus(n, { verbatimEvery: 9, sharedEvery: 5, long: true });
 }
 
 test('analyze --json through the temporary file prints what the in-memory path prints, on the samples', () => {

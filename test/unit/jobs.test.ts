@@ -8,13 +8,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, runCli } from '../../server/src/cli/main';
 import { decodeRegistry, encodeRegistry } from '../../server/src/cli/sharedRegistry';
 import { availableCores, defaultJobs, mayUseWorkers } from '../../server/src/cli/jobs';
 import { readRegistry } from '../../server/src/cli/project';
-import { repoRoot, samplesDir } from '../helpers';
+import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
 import { Run, workspace } from './cliRun';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
@@ -32,35 +32,12 @@ async function inProcess(args: string[], cwd: string): Promise<Run> {
 }
 
 /**
- * A corpus of `n` unique articles made from the samples (a reference number on every body line),
- * every seventh one carrying the same closing paragraph (boilerplate across articles), every
- * eleventh a verbatim copy of a sample (duplicate paragraphs, event dates shared with the sample
- * registry), plus one file that is not text.
+ * `n` unique articles made from the samples, every seventh with the same closing paragraph
+ * (boilerplate across articles), every eleventh a verbatim copy of a sample (duplicate paragraphs,
+ * event dates shared with the sample registry), plus one file that is not text.
  */
 function corpus(n: number): Record<string, string | Buffer> {
-  const dir = join(samplesDir, 'articles');
-  const texts = readdirSync(dir).filter((f) => f.endsWith('.article')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
-  const files: Record<string, string | Buffer> = {};
-  for (let i = 0; i < n; i++) {
-    const t = texts[i % texts.length];
-    let body: string;
-    if (i % 11 === 0) body = t;
-    else {
-      let front = t.startsWith('---');
-      body = t.split('\n').map((l, k) => {
-        if (front) {
-          if (k > 0 && l === '---') front = false;
-          return l;
-        }
-        return l.trim() ? `${l} [ref ${i}-${k}]` : l;
-      }).join('\n');
-    }
-    if (i % 7 === 0) body += '\n\nThis report is provided for information only and may be republished with credit to the newsroom that wrote it.\n';
-    files[`articles/a${String(i).padStart(4, '0')}.article`] = body;
-  }
-  files['articles/zz-binary.article'] = Buffer.from([0x41, 0x00, 0x42]);
-  for (const f of readdirSync(join(samplesDir, 'registry'))) files[`registry/${f}`] = readFileSync(join(samplesDir, 'registry', f), 'utf8');
-  return files;
+  return sampleCorpus(n, { verbatimEvery: 11, sharedEvery: 7, shared: 'This report is provided for information only and may be republished with credit to the newsroom that wrote it.' });
 }
 
 test('the bundled CLI with --jobs 2 prints what --jobs 1 prints on the samples', { skip: !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)' }, () => {

@@ -25,6 +25,7 @@ import { summarize } from '../core/workspace';
 import { analyzeInWorkers, articleBytes, availableCores, defaultJobs, mayUseWorkers, startWorkers, stopWorkers, workerScript } from './jobs';
 import { runSuggest } from './suggest';
 import { SpillError, SpillFile } from './spill';
+import { crossArticleFile } from './crossArticle';
 
 const VERSION = '0.1.0';
 
@@ -153,14 +154,16 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, bar);
   const spill = spillFor(args);
+  const cross = crossArticleFile(inputs.articleFiles.length);
   try {
-    const run = analyzeHere(inputs, keepFor(args), bar, spill);
+    const run = analyzeHere(inputs, keepFor(args), bar, spill, cross);
     bar?.done();
     return report(args, inputs, run, out, err);
   } catch (e) {
     return spillFailed(e, err);
   } finally {
     spill?.close();
+    cross?.close();
   }
 }
 
@@ -185,13 +188,14 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   const jobs = Math.min(args.jobs === undefined && wanted > 1 ? defaultJobs(articleBytes(inputs.articleFiles), inputs.registry.entities.size) : wanted, inputs.articleFiles.length);
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   const spill = spillFor(args);
+  const cross = crossArticleFile(inputs.articleFiles.length);
   try {
     let run: RunCollector;
     if (jobs <= 1) {
       stopWorkers(started);
-      run = analyzeHere(inputs, keepFor(args), bar, spill);
+      run = analyzeHere(inputs, keepFor(args), bar, spill, cross);
     } else {
-      const collector = new RunCollector(inputs.registry, [...inputs.errors], spill);
+      const collector = collectorFor(inputs, spill, cross);
       await analyzeInWorkers(inputs, jobs, keepFor(args), (o) => {
         collector.add(o);
         bar?.tick(o.chars);
@@ -205,6 +209,7 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
     return spillFailed(e, err);
   } finally {
     spill?.close();
+    cross?.close();
   }
 }
 
@@ -287,16 +292,21 @@ function keepFor(args: Args): Keep {
 }
 
 /** Every article analyzed on this thread, in input order. */
-function analyzeHere(inputs: ProjectInputs, keep: Keep, bar: Progress | null, spill?: SpillFile): RunCollector {
+function analyzeHere(inputs: ProjectInputs, keep: Keep, bar: Progress | null, spill?: SpillFile, cross?: SpillFile): RunCollector {
   const ctx = runContext(inputs.registry, inputs.settings);
   const exists = folderListings();
-  const run = new RunCollector(inputs.registry, [...inputs.errors], spill);
+  const run = collectorFor(inputs, spill, cross);
   for (const f of inputs.articleFiles) {
     const o = processArticle(f, ctx, exists, keep);
     run.add(o);
     bar?.tick(o.chars);
   }
   return run;
+}
+
+/** The run's collector; with `cross`, its cross-article checks are made on disk (cli/crossArticle.ts). */
+function collectorFor(inputs: ProjectInputs, spill?: SpillFile, cross?: SpillFile): RunCollector {
+  return new RunCollector(inputs.registry, [...inputs.errors], spill, cross && { file: cross, articles: inputs.articleFiles.length });
 }
 
 /** `export`, `timeline` and `check --fix`, which need the full analyses: loaded on this thread. */

@@ -16,6 +16,7 @@ import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/enti
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { hashedSummary } from './claims';
+import { DiskWorkspace } from './crossArticle';
 import { Listing, loadArticle } from './project';
 import { ReportedArticle, reportedArticle, spillArticle } from './report';
 import { SpillFile } from './spill';
@@ -78,11 +79,18 @@ export function processArticle(file: string, ctx: AnalysisContext, exists?: List
  */
 export class RunCollector {
   readonly articles: ReportedArticle[] = [];
-  private readonly index: WorkspaceIndex;
+  private readonly index: WorkspaceIndex | DiskWorkspace;
 
-  /** `errors`: the errors so far, which the articles' read errors follow. */
-  constructor(registry: RegistrySnapshot, readonly errors: string[], private readonly spill?: SpillFile) {
-    this.index = new WorkspaceIndex(registry);
+  /**
+   * `errors`: the errors so far, which the articles' read errors follow. With `crossArticle` (a
+   * temporary file, `crossArticleFile`, and about how many articles the run has), the
+   * cross-article checks are made on disk (crossArticle.ts): same findings, memory that does not
+   * grow with the corpus.
+   */
+  constructor(registry: RegistrySnapshot, readonly errors: string[], private readonly spill?: SpillFile, crossArticle?: { file: SpillFile; articles: number }) {
+    this.index = crossArticle
+      ? new DiskWorkspace(crossArticle.file, registry, crossArticle.articles, (k) => this.articles[k].file)
+      : new WorkspaceIndex(registry);
   }
 
   add(o: ArticleOutcome): void {
@@ -90,11 +98,23 @@ export class RunCollector {
     if (!o.article) return;
     if (this.spill) spillArticle(o.article.report, this.spill);
     this.articles.push(o.article.report);
-    this.index.addSummary(o.article.report.file, o.article.summary);
+    if (this.index instanceof DiskWorkspace) this.index.add(o.article.summary);
+    else this.index.addSummary(o.article.report.file, o.article.summary);
   }
 
-  /** The cross-article findings of each article, once every outcome is in. */
+  /**
+   * The cross-article findings of each article, once every outcome is in. On disk, they are read
+   * back as the articles are asked for, cheapest in input order (as the reports ask).
+   */
   workspaceFindings(settings: CoreSettings | undefined): (file: string) => Finding[] {
-    return (file) => this.index.findingsFor(file, settings);
+    const index = this.index;
+    if (!(index instanceof DiskWorkspace)) return (file) => index.findingsFor(file, settings);
+    let next = 0;
+    return (file) => {
+      const k = next < this.articles.length && this.articles[next].file === file ? next : this.articles.findIndex((a) => a.file === file);
+      if (k < 0) return [];
+      next = k + 1;
+      return index.findingsFor(k, settings);
+    };
   }
 }

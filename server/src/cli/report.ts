@@ -81,6 +81,12 @@ export interface FileReport {
   text: string;
   kind: 'article' | 'registry' | 'annotations' | 'ignore';
   findings: Finding[];
+  /**
+   * Of a spilled article (`spillArticle`), whose `findings` are then empty: its cross-article
+   * findings, made when its diagnostics are written (`analyzeJson`, in input order), so the
+   * document never holds every article's at once.
+   */
+  workspaceFindings?: () => Finding[];
 }
 
 /** Paths already shown (cwd, NUL, file → shown): a report names each file many times. */
@@ -125,13 +131,14 @@ function* mergeInOrder(own: Iterable<Finding>, ws: readonly Finding[]): Generato
 
 /**
  * Articles first (in path order), then registry files, then ignore files; workspace findings
- * merged in (of a spilled article, only its workspace findings: `analyzeJson` merges the rest).
+ * merged in (of a spilled article, none: `analyzeJson` asks for them and merges them with the rest).
  */
 export function fileReports(project: ReportInput, workspaceFindings: (file: string) => Finding[] = () => []): FileReport[] {
   const out: FileReport[] = [];
   for (const a of project.articles) {
-    const findings = withWorkspace(a.findings, workspaceFindings(a.file));
-    out.push({ file: a.file, text: a.text, kind: 'article', findings });
+    const file = a.file;
+    if (a.spilled?.diagnostics) out.push({ file, text: a.text, kind: 'article', findings: [], workspaceFindings: () => workspaceFindings(file) });
+    else out.push({ file, text: a.text, kind: 'article', findings: withWorkspace(a.findings, workspaceFindings(file)) });
     if (a.sidecar) out.push({ file: a.sidecar.file, text: a.sidecar.text, kind: 'annotations', findings: a.annotationFindings ?? [] });
   }
   for (const f of project.registry.files.values()) {
@@ -176,7 +183,7 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
         // Made while written (`writeJson`): a large article's mentions never exist twice.
         entities: s ? s.entities : a ? new LazyArray(a.entities, jsonEntity) : [],
         dates: s ? s.dates : a ? lazyDates(a.dates, a.creationTime) : [],
-        diagnostics: new LazyArray(s?.diagnostics ? s.diagnostics(r.findings) : r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
+        diagnostics: new LazyArray(s?.diagnostics ? s.diagnostics(r.workspaceFindings?.() ?? r.findings) : r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
       };
     }),
   };

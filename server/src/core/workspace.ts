@@ -33,7 +33,7 @@ export const BOILERPLATE_RELATED = 3;
 /** A paragraph is boilerplate when it occurs in at least this many other articles. */
 export const BOILERPLATE_MIN_OTHERS = 2;
 /** How many conflicting articles an event-date finding names in its related information. */
-const EVENT_RELATED = 5;
+export const EVENT_RELATED = 5;
 
 export interface Range {
   start: number;
@@ -72,7 +72,7 @@ interface EventBucket {
 }
 
 /** True when two sets of dates have no day in common. */
-function conflicts(a: readonly { days: [number, number] }[], b: readonly [number, number][]): boolean {
+export function conflicts(a: readonly { days: [number, number] }[], b: readonly [number, number][]): boolean {
   for (const x of a) for (const y of b) if (x.days[0] <= y[1] && y[0] <= x.days[1]) return false;
   return true;
 }
@@ -388,40 +388,59 @@ export class WorkspaceIndex {
       const fp = s.keys[i];
       const ring = this.rings.get(fp)!;
       if (typeof ring === 'string' || ring.members.length - 1 < BOILERPLATE_MIN_OTHERS) continue;
-      const shown = ring.successors(ring.indexOf(path), BOILERPLATE_RELATED);
-      const names = shown.map(baseName);
-      const message = `This paragraph also occurs in at least ${BOILERPLATE_MIN_OTHERS} other articles of the workspace (${names.join(', ')}${ring.members.length - 1 > shown.length ? ', …' : ''}), so it is probably boilerplate such as a disclaimer or a list of links, not part of the story.`;
-      const related = shown.map((p) => {
-        const rr = rangeOf(this.summaries.get(p)!, fp);
-        return { path: p, start: rr.start, end: rr.end, message: `The same paragraph in ${baseName(p)}` };
-      });
-      raw.push(finding('boilerplate', s.spans[2 * i], s.spans[2 * i + 1], message, { related, unnecessary: true }));
+      const shown = ring.successors(ring.indexOf(path), BOILERPLATE_RELATED).map((p) => ({ path: p, ...rangeOf(this.summaries.get(p)!, fp) }));
+      raw.push(boilerplateFinding(s.spans[2 * i], s.spans[2 * i + 1], ring.members.length, shown));
     }
     for (const [id, mine] of s.events) {
-      const entity = this.registry?.entities.get(id);
-      if (entity?.date) continue;
+      if (this.registry?.entities.get(id)?.date) continue;
       const shown: [string, DatedValue][] = [];
       for (const b of this.eventBuckets.get(id)!.values()) {
         if (shown.length >= EVENT_RELATED) break;
         if (!conflicts(mine.values, b.days)) continue;
         for (const p of firstOf(b.paths, EVENT_RELATED - shown.length)) shown.push([p, this.summaries.get(p)!.events.get(id)!.values[0]]);
       }
-      if (!shown.length) continue;
-      const name = entity?.name ?? mine.mention;
-      const here = mine.values[0];
-      const [p0, v0] = shown[0];
-      const others = shown.length > 1 ? ' (other articles disagree too: see the related information)' : '';
-      const message = `${name} is dated ${describeIsoDate(here.value)} here, but ${baseName(p0)} dates it ${describeIsoDate(v0.value)}${others}. At most one of them is right: check the date and record it in the registry.`;
-      const related = shown.map(([p, v]) => ({
-        path: p, start: v.start, end: v.end,
-        message: `${baseName(p)} dates ${name} ${describeIsoDate(v.value)} ('${v.text}')`,
-      }));
-      // Uncertain when a date it compares was read uncertainly: one of this article's, or the other article's.
-      const uncertain = mine.values.find((v) => v.uncertain)?.uncertain ?? v0.uncertain;
-      raw.push(finding('event-date-conflict', here.start, here.end, message, { related, ...(uncertain ? { uncertain } : {}) }));
+      const f = eventDateFinding(this.registry, id, mine, shown);
+      if (f) raw.push(f);
     }
     return finalizeFindings(raw, settings);
   }
+}
+
+/**
+ * The `boilerplate` finding on a paragraph at `start`–`end` whose fingerprint `members` articles
+ * share (this one included), naming `shown`, the ring's next members after this article with the
+ * range of the paragraph in each. Shared with the CLI's on-disk pass (cli/crossArticle.ts).
+ */
+export function boilerplateFinding(start: number, end: number, members: number, shown: readonly { path: string; start: number; end: number }[]): Finding {
+  const names = shown.map((r) => baseName(r.path));
+  const message = `This paragraph also occurs in at least ${BOILERPLATE_MIN_OTHERS} other articles of the workspace (${names.join(', ')}${members - 1 > shown.length ? ', …' : ''}), so it is probably boilerplate such as a disclaimer or a list of links, not part of the story.`;
+  const related = shown.map((r) => ({ path: r.path, start: r.start, end: r.end, message: `The same paragraph in ${baseName(r.path)}` }));
+  return finding('boilerplate', start, end, message, { related, unnecessary: true });
+}
+
+/** A date of an event as a finding reads it. */
+type ShownDate = Pick<DatedValue, 'value' | 'start' | 'end' | 'text' | 'uncertain'>;
+
+/**
+ * The `event-date-conflict` finding of an article that dates event `id` with `mine` while the
+ * articles of `shown` (path, the first date each gives the event) disagree; null when none does or
+ * the registry dates the event. Shared with the CLI's on-disk pass (cli/crossArticle.ts).
+ */
+export function eventDateFinding(registry: RegistrySnapshot | undefined, id: string, mine: { mention: string; values: readonly ShownDate[] }, shown: readonly [string, ShownDate][]): Finding | null {
+  const entity = registry?.entities.get(id);
+  if (entity?.date || !shown.length) return null;
+  const name = entity?.name ?? mine.mention;
+  const here = mine.values[0];
+  const [p0, v0] = shown[0];
+  const others = shown.length > 1 ? ' (other articles disagree too: see the related information)' : '';
+  const message = `${name} is dated ${describeIsoDate(here.value)} here, but ${baseName(p0)} dates it ${describeIsoDate(v0.value)}${others}. At most one of them is right: check the date and record it in the registry.`;
+  const related = shown.map(([p, v]) => ({
+    path: p, start: v.start, end: v.end,
+    message: `${baseName(p)} dates ${name} ${describeIsoDate(v.value)} ('${v.text}')`,
+  }));
+  // Uncertain when a date it compares was read uncertainly: one of this article's, or the other article's.
+  const uncertain = mine.values.find((v) => v.uncertain)?.uncertain ?? v0.uncertain;
+  return finding('event-date-conflict', here.start, here.end, message, { related, ...(uncertain ? { uncertain } : {}) });
 }
 
 /** A date an article gives an event, as the workspace checks keep it (offsets into that article). */

@@ -1,0 +1,298 @@
+/**
+ * The cross-article checks of a CLI run over a big corpus (`boilerplate`, the cross-article part
+ * of `event-date-conflict`) made on disk, so that what a run keeps in memory does not grow with
+ * the corpus (#14): the same findings as the core's `WorkspaceIndex` fed every article in input
+ * order (the order decides which articles a finding names), not 2.4 KB per article held to the end.
+ *
+ * 1. As each article comes in (`add`, article number k in input order), its claims go to an
+ *    unlinked temporary file (spill.ts), partitioned by hash: each paragraph fingerprint
+ *    (`k j start end fp`, j its place among the article's paragraphs) to one of P paragraph
+ *    partitions, each dated event (JSON) to one of P event partitions. P grows with the number of
+ *    articles the run expects, so a partition holds the claims of about 2,000 articles whatever
+ *    the corpus; lines are buffered per partition (a few megabytes in all) and written in chunks.
+ * 2. Once every article is in (`finish`), one partition at a time:
+ *    - paragraphs: a first read counts the articles of each fingerprint (`FingerprintCount`, a
+ *      few bytes each); a second keeps, for each fingerprint in three articles or more, its member
+ *      count so far, its first three members and the members still waiting for their three
+ *      successors (a member's finding names the next three members, cyclically, as the index's
+ *      ring does). So even a disclaimer shared by every article costs a few records, not one per
+ *      article.
+ *    - events: a first read collects, per event, its buckets of equal dates in order of first
+ *      appearance with their days and first five articles (the ones a finding may name); a second
+ *      makes each article's finding from them.
+ *    Each finding goes, as `k kind seq JSON`, to the bucket of its article's number range.
+ * 3. `findingsFor`, asked for the articles in input order while the report is written, reads one
+ *    bucket at a time and gives each article its findings in the index's order (paragraphs, then
+ *    events, each in the article's order; then `finalizeFindings`).
+ *
+ * Fingerprints here are claim hashes (`hashedSummary`: base64url, no tab or line break).
+ */
+
+import { finalizeFindings } from '../core/analyze';
+import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
+import { ArticleSummary, BOILERPLATE_MIN_OTHERS, BOILERPLATE_RELATED, EVENT_RELATED, boilerplateFinding, conflicts, eventDateFinding } from '../core/workspace';
+import { FingerprintCount } from './fingerprintCount';
+import { Segment, SpillFile } from './spill';
+
+/** About this many articles' claims go to one partition. */
+const ARTICLES_PER_PARTITION = 2048;
+/** Articles per bucket of findings (read back one bucket at a time). */
+const ARTICLES_PER_BUCKET = 256;
+/** A partition's buffered lines are written once this long (characters)… */
+const CHUNK = 1 << 15;
+/** …and every buffer once all together are this long. */
+const BUDGET = 1 << 22;
+
+/**
+ * Corpus size (articles) from which a CLI run makes its cross-article checks on disk: below it the
+ * index in memory is faster and small. `ATTACHE_CROSS_ARTICLE=disk` or `=memory` chooses (tests).
+ */
+export const DISK_FROM_ARTICLES = 2000;
+
+/**
+ * The temporary file for a run over `articles` articles that makes its cross-article checks on
+ * disk, or undefined when it keeps them in memory (a small corpus, or no usable temporary folder:
+ * the same findings either way).
+ */
+export function crossArticleFile(articles: number, env: NodeJS.ProcessEnv = process.env): SpillFile | undefined {
+  const mode = env.ATTACHE_CROSS_ARTICLE;
+  if (mode === 'memory' || (mode !== 'disk' && articles < DISK_FROM_ARTICLES)) return undefined;
+  try {
+    return new SpillFile();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lines appended to numbered partitions of one temporary file, buffered. */
+class Partitions {
+  private readonly bufs: string[];
+  private readonly segs: Segment[][];
+  private buffered = 0;
+
+  constructor(private readonly file: SpillFile, readonly count: number) {
+    this.bufs = Array.from({ length: count }, () => '');
+    this.segs = Array.from({ length: count }, () => []);
+  }
+
+  add(i: number, line: string): void {
+    this.bufs[i] += line;
+    this.buffered += line.length;
+    if (this.bufs[i].length >= CHUNK) this.flush(i);
+    else if (this.buffered >= BUDGET) for (let j = 0; j < this.count; j++) this.flush(j);
+  }
+
+  private flush(i: number): void {
+    const s = this.bufs[i];
+    if (!s) return;
+    this.segs[i].push(this.file.segment((w) => w(s)));
+    this.buffered -= s.length;
+    this.bufs[i] = '';
+  }
+
+  /** The lines of partition `i` in the order they were added (may be read again). */
+  *lines(i: number): Generator<string> {
+    this.flush(i);
+    for (const seg of this.segs[i]) yield* this.file.lines(seg);
+  }
+
+  /** Forgets partition `i` (its bytes stay in the file until it is closed). */
+  drop(i: number): void {
+    this.segs[i] = [];
+  }
+}
+
+/** A string's partition among `n` (FNV-1a). */
+function partitionOf(s: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % n;
+}
+
+interface Member {
+  k: number;
+  start: number;
+  end: number;
+}
+
+interface Waiting extends Member {
+  /** The article's place among its paragraphs (the order of its findings). */
+  j: number;
+  /** Its ring successors so far (at most `BOILERPLATE_RELATED`). */
+  next: Member[];
+}
+
+/** What the second read of a paragraph partition keeps of one fingerprint in enough articles. */
+interface RingState {
+  n: number;
+  first: Member[];
+  waiting: Waiting[];
+  /** Members with all their successors whose message still depends on the final count. */
+  done: Waiting[];
+}
+
+/** A date of an event as stored: value, start, end, text, uncertain (or 0), first day, last day. */
+type StoredDate = [string, number, number, string, string | 0, number, number];
+/** An event record: article, place among its events, event id, mention, dates key, dates. */
+type EventRecord = [number, number, string, string, string, StoredDate[]];
+
+interface Bucket {
+  days: [number, number][];
+  /** The first articles of the bucket with the first date each gives the event. */
+  first: [number, StoredDate][];
+}
+
+/** A date as findings read it. */
+function shownDate(d: StoredDate): { value: string; start: number; end: number; text: string; uncertain?: string } {
+  return { value: d[0], start: d[1], end: d[2], text: d[3], ...(d[4] ? { uncertain: d[4] } : {}) };
+}
+
+export class DiskWorkspace {
+  private readonly paragraphs: Partitions;
+  private readonly events: Partitions;
+  private readonly found: Partitions;
+  private articles = 0;
+  private finished = false;
+  /** The bucket read back last, its findings by article (kind, seq, finding). */
+  private bucket = -1;
+  private bucketFindings = new Map<number, [number, number, Finding][]>();
+
+  /**
+   * `expected`: about how many articles the run has (it sizes the partitions); `pathOf(k)`: the
+   * path of article number k, for the findings naming it.
+   */
+  constructor(file: SpillFile, private readonly registry: RegistrySnapshot | undefined, expected: number, private readonly pathOf: (k: number) => string) {
+    const parts = Math.max(1, Math.min(4096, Math.ceil(expected / ARTICLES_PER_PARTITION)));
+    this.paragraphs = new Partitions(file, parts);
+    this.events = new Partitions(file, parts);
+    this.found = new Partitions(file, Math.max(1, Math.ceil(expected / ARTICLES_PER_BUCKET)));
+  }
+
+  /** Adds the next article (number k = the count so far) by its summary. */
+  add(summary: ArticleSummary): void {
+    if (this.finished) throw new Error('DiskWorkspace.add after finish');
+    const k = this.articles++;
+    let j = 0;
+    for (const [fp, r] of summary.paragraphs) this.paragraphs.add(partitionOf(fp, this.paragraphs.count), `${k}\t${j++}\t${r.start}\t${r.end}\t${fp}\n`);
+    let e = 0;
+    for (const [id, ev] of summary.events) {
+      const dates = ev.values.map((v): StoredDate => [v.value, v.start, v.end, v.text, v.uncertain ?? 0, v.days[0], v.days[1]]);
+      const rec: EventRecord = [k, e++, id, ev.mention, ev.key, dates];
+      this.events.add(partitionOf(id, this.events.count), `${JSON.stringify(rec)}\n`);
+    }
+  }
+
+  /** Makes every article's findings (once every article is in). */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (let i = 0; i < this.paragraphs.count; i++) {
+      this.paragraphPartition(i);
+      this.paragraphs.drop(i);
+    }
+    for (let i = 0; i < this.events.count; i++) {
+      this.eventPartition(i);
+      this.events.drop(i);
+    }
+  }
+
+  private emit(k: number, kind: number, seq: number, f: Finding): void {
+    // Articles past the expected count (none in a CLI run) go to the last bucket.
+    const b = Math.min(Math.floor(k / ARTICLES_PER_BUCKET), this.found.count - 1);
+    this.found.add(b, `${k}\t${kind}\t${seq}\t${JSON.stringify(f)}\n`);
+  }
+
+  private paragraphPartition(i: number): void {
+    const count = new FingerprintCount(BOILERPLATE_MIN_OTHERS + 1);
+    for (const line of this.paragraphs.lines(i)) count.add(line.slice(line.lastIndexOf('\t') + 1));
+    const rings = new Map<string, RingState>();
+    for (const line of this.paragraphs.lines(i)) {
+      const t4 = line.lastIndexOf('\t');
+      const fp = line.slice(t4 + 1);
+      // Too few articles (the count may be too high, never too low): no finding, none names it.
+      if (count.get(fp) < BOILERPLATE_MIN_OTHERS + 1) continue;
+      const [k, j, start, end] = line.slice(0, t4).split('\t').map(Number);
+      let ring = rings.get(fp);
+      if (!ring) rings.set(fp, (ring = { n: 0, first: [], waiting: [], done: [] }));
+      const m: Member = { k, start, end };
+      ring.n++;
+      for (const w of ring.waiting) w.next.push(m);
+      while (ring.waiting.length && ring.waiting[0].next.length === BOILERPLATE_RELATED) this.completed(ring, ring.waiting.shift()!);
+      if (ring.first.length < BOILERPLATE_RELATED) ring.first.push(m);
+      ring.waiting.push({ k, j, start, end, next: [] });
+      // Past this many members, every message says there are more: the count no longer matters.
+      if (ring.n > BOILERPLATE_RELATED + 1) for (const w of ring.done.splice(0)) this.boilerplate(w, ring.n);
+    }
+    for (const ring of rings.values()) {
+      if (ring.n < BOILERPLATE_MIN_OTHERS + 1) continue;
+      for (const w of ring.done) this.boilerplate(w, ring.n);
+      // The last members' successors wrap around to the first members.
+      const want = Math.min(BOILERPLATE_RELATED, ring.n - 1);
+      for (const w of ring.waiting) {
+        for (let t = 0; w.next.length < want; t++) w.next.push(ring.first[t]);
+        this.boilerplate(w, ring.n);
+      }
+    }
+  }
+
+  private completed(ring: RingState, w: Waiting): void {
+    if (ring.n > BOILERPLATE_RELATED + 1) this.boilerplate(w, ring.n);
+    else ring.done.push(w);
+  }
+
+  private boilerplate(w: Waiting, members: number): void {
+    const shown = w.next.map((m) => ({ path: this.pathOf(m.k), start: m.start, end: m.end }));
+    this.emit(w.k, 0, w.j, boilerplateFinding(w.start, w.end, members, shown));
+  }
+
+  private eventPartition(i: number): void {
+    const byEvent = new Map<string, Map<string, Bucket>>();
+    for (const line of this.events.lines(i)) {
+      const [k, , id, , key, dates] = JSON.parse(line) as EventRecord;
+      let buckets = byEvent.get(id);
+      if (!buckets) byEvent.set(id, (buckets = new Map()));
+      let b = buckets.get(key);
+      if (!b) buckets.set(key, (b = { days: dates.map((d) => [d[5], d[6]]), first: [] }));
+      if (b.first.length < EVENT_RELATED) b.first.push([k, dates[0]]);
+    }
+    for (const line of this.events.lines(i)) {
+      const [k, e, id, mention, , dates] = JSON.parse(line) as EventRecord;
+      if (this.registry?.entities.get(id)?.date) continue;
+      const mine = dates.map((d) => ({ days: [d[5], d[6]] as [number, number] }));
+      const shown: [string, ReturnType<typeof shownDate>][] = [];
+      for (const b of byEvent.get(id)!.values()) {
+        if (shown.length >= EVENT_RELATED) break;
+        if (!conflicts(mine, b.days)) continue;
+        for (const [p, d] of b.first.slice(0, EVENT_RELATED - shown.length)) shown.push([this.pathOf(p), shownDate(d)]);
+      }
+      const f = eventDateFinding(this.registry, id, { mention, values: dates.map(shownDate) }, shown);
+      if (f) this.emit(k, 1, e, f);
+    }
+  }
+
+  /**
+   * The workspace findings of article number k, severities applied, sorted by position: those
+   * `WorkspaceIndex.findingsFor` gives. Cheapest asked in increasing k (one bucket read at a time).
+   */
+  findingsFor(k: number, settings?: CoreSettings): Finding[] {
+    this.finish();
+    const b = Math.min(Math.floor(k / ARTICLES_PER_BUCKET), this.found.count - 1);
+    if (b !== this.bucket) {
+      this.bucket = b;
+      this.bucketFindings = new Map();
+      for (const line of this.found.lines(b)) {
+        const t1 = line.indexOf('\t');
+        const t2 = line.indexOf('\t', t1 + 1);
+        const t3 = line.indexOf('\t', t2 + 1);
+        const a = Number(line.slice(0, t1));
+        let list = this.bucketFindings.get(a);
+        if (!list) this.bucketFindings.set(a, (list = []));
+        list.push([Number(line.slice(t1 + 1, t2)), Number(line.slice(t2 + 1, t3)), JSON.parse(line.slice(t3 + 1)) as Finding]);
+      }
+    }
+    const list = this.bucketFindings.get(k);
+    if (!list) return [];
+    list.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    return finalizeFindings(list.map((x) => x[2]), settings);
+  }
+}
