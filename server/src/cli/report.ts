@@ -41,17 +41,21 @@ export interface ReportedArticle {
   spilled?: SpilledParts;
 }
 
-/** One article's parts of `analyze --json` kept in a temporary file (`spillArticle`). */
+/**
+ * One article's parts of `analyze --json` kept in a temporary file (`spillArticle`): plain numbers,
+ * one after the other in the file from `start`, so a big run keeps a few bytes per article.
+ */
 export interface SpilledParts {
-  /** The `entities` and `dates` arrays, as written at `FILE_FIELD_INDENT`. */
-  entities: RawJson;
-  dates: RawJson;
+  file: SpillFile;
+  start: number;
+  /** Bytes of the `entities` and `dates` arrays, as written at `FILE_FIELD_INDENT`. */
+  entities: number;
+  dates: number;
   /**
-   * The article's diagnostics: its own findings, read back one at a time, with `ws` (its
-   * cross-article findings, sorted) merged in. Absent when its own findings were not in order
-   * (then they stay in `findings`).
+   * Bytes of the article's own findings, one a line, read back one at a time with its
+   * cross-article findings merged in; -1 when they were not in order (then they stay in `findings`).
    */
-  diagnostics?: (ws: readonly Finding[]) => Iterable<Finding>;
+  findings: number;
 }
 
 /** What the report functions read: the folder paths are shown relative to, the registry, the articles. */
@@ -137,7 +141,7 @@ export function fileReports(project: ReportInput, workspaceFindings: (file: stri
   const out: FileReport[] = [];
   for (const a of project.articles) {
     const file = a.file;
-    if (a.spilled?.diagnostics) out.push({ file, text: a.text, kind: 'article', findings: [], workspaceFindings: () => workspaceFindings(file) });
+    if (a.spilled && a.spilled.findings >= 0) out.push({ file, text: a.text, kind: 'article', findings: [], workspaceFindings: () => workspaceFindings(file) });
     else out.push({ file, text: a.text, kind: 'article', findings: withWorkspace(a.findings, workspaceFindings(file)) });
     if (a.sidecar) out.push({ file: a.sidecar.file, text: a.sidecar.text, kind: 'annotations', findings: a.annotationFindings ?? [] });
   }
@@ -181,9 +185,9 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
         path: displayPath(project.cwd, r.file),
         publicationDate: a?.publicationDate ?? null,
         // Made while written (`writeJson`): a large article's mentions never exist twice.
-        entities: s ? s.entities : a ? new LazyArray(a.entities, jsonEntity) : [],
-        dates: s ? s.dates : a ? lazyDates(a.dates, a.creationTime) : [],
-        diagnostics: new LazyArray(s?.diagnostics ? s.diagnostics(r.workspaceFindings?.() ?? r.findings) : r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
+        entities: s ? spilledJson(s.file, { start: s.start, bytes: s.entities }) : a ? new LazyArray(a.entities, jsonEntity) : [],
+        dates: s ? spilledJson(s.file, { start: s.start + s.entities, bytes: s.dates }) : a ? lazyDates(a.dates, a.creationTime) : [],
+        diagnostics: new LazyArray(s && s.findings >= 0 ? spilledFindings(s, r.workspaceFindings?.() ?? r.findings) : r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
       };
     }),
   };
@@ -197,21 +201,23 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
  * when the document is written.
  */
 export function spillArticle(a: ReportedArticle, file: SpillFile): void {
-  // The closures kept (`spilledJson`, `spilledFindings`) are made in functions of their own, so
-  // they hold the file and a segment, not this article's arrays.
   const entities = file.segment((w) => writeJson(new LazyArray(a.entities, jsonEntity), w, FILE_FIELD_INDENT));
   const dates = file.segment((w) => writeJson(lazyDates(a.dates, a.creationTime), w, FILE_FIELD_INDENT));
-  a.spilled = { entities: spilledJson(file, entities), dates: spilledJson(file, dates) };
   // Its own findings are in order (finalizeFindings), so they can be merged one at a time when
   // written.
+  let findings = -1;
   if (a.findings.every((f, i) => i === 0 || findingOrder(a.findings[i - 1], f) <= 0)) {
-    a.spilled.diagnostics = spilledFindings(file, spillFindings(file, a.findings));
-    a.findings = [];
+    findings = spillFindings(file, a.findings).bytes;
+    a.findings = NONE;
   }
-  a.entities = [];
-  a.dates = [];
+  a.spilled = { file, start: entities.start, entities: entities.bytes, dates: dates.bytes, findings };
+  a.entities = NONE;
+  a.dates = NONE;
   a.creationTime = null;
 }
+
+/** The empty parts of every spilled article (one frozen array, not three per article). */
+const NONE = Object.freeze([]) as unknown as never[];
 
 function spilledJson(file: SpillFile, seg: Segment): RawJson {
   return new RawJson(FILE_FIELD_INDENT, (out) => file.read(seg, out));
@@ -232,11 +238,13 @@ function spillFindings(file: SpillFile, findings: readonly Finding[]): Segment {
   });
 }
 
-function spilledFindings(file: SpillFile, seg: Segment): (ws: readonly Finding[]) => Iterable<Finding> {
+/** A spilled article's own findings, read back one at a time, with `ws` (sorted) merged in. */
+function spilledFindings(s: SpilledParts, ws: readonly Finding[]): Iterable<Finding> {
+  const seg = { start: s.start + s.entities + s.dates, bytes: s.findings };
   const own = { *[Symbol.iterator](): Generator<Finding> {
-    for (const line of file.lines(seg)) yield JSON.parse(line) as Finding;
+    for (const line of s.file.lines(seg)) yield JSON.parse(line) as Finding;
   } };
-  return (ws) => ({ [Symbol.iterator]: () => mergeInOrder(own, ws) });
+  return { [Symbol.iterator]: () => mergeInOrder(own, ws) };
 }
 
 /** The entity mentions of one article (spec §5). */
