@@ -1,7 +1,8 @@
 /**
  * `analyze --json` keeps each article's mentions and findings in a temporary file while the
  * corpus is analyzed (cli/spill.ts, #14 item 5), so memory is bounded by one article's analysis
- * plus the small summaries of the cross-article checks. The document is byte for byte the one the
+ * plus, for a small corpus, the summaries of the cross-article checks (a big one makes them on
+ * disk: cross-article-disk.test.ts). The document is byte for byte the one the
  * in-memory path writes (the path taken when no temporary file can be made), on the samples and on
  * a generated corpus, with and without worker threads; the temporary file has no name while it
  * is used, so nothing is left behind, even when the run is interrupted.
