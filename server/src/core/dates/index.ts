@@ -32,7 +32,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const pub = article.publicationDate;
   if (pub !== scanner.pubText) {
     const anchor = pub ? parseIsoDate(pub) : null;
-    scanner.pubDay = anchor && anchor.m !== undefined && anchor.d !== undefined ? Object.freeze({ y: anchor.y, m: anchor.m, d: anchor.d }) : null;
+    scanner.pubDay = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
     scanner.pubDayText = scanner.pubDay ? formatYMD(scanner.pubDay) : undefined;
     scanner.pubText = pub;
   }
@@ -252,12 +252,6 @@ function endsClause(c: number): boolean {
   return c === 44 || c === 59 || c === 58 || c === 40 || c === 46 || c === 33 || c === 63 || c === 34 || c === 96;
 }
 
-/**
- * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
- * (within CUE_BEFORE words) and the nearest after it in the same clause (CUE_AFTER words, up to a
- * comma), the closer one (the one before on a tie); null when there is none. Cues: modals and "is to" (future); plans and expectations
- * before the date (future: "is scheduled to meet Monday"); past forms; present forms.
- */
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -272,16 +266,89 @@ function readBack(text: string, from: number, at: { i: number }): string {
   return text.slice(i, e);
 }
 
+/** What a word is to the tense search (`CUE_TABLE`): a possible cue, a word ending the clause after a date, "and". */
+const CUE = 1;
+const CLAUSE_END = 2;
+const AND = 4;
+/** No word (the search's end): the end of the clause or of the text read. */
+const END = -1;
+
+/** `hash` and `flags` of the words `cueOf` and the clause search know, by the hash of their lower-case letters (open addressing). */
+interface CueTable {
+  readonly hash: Int32Array;
+  readonly flags: Uint8Array;
+  readonly word: readonly string[];
+}
+
+const CUE_TABLE_SIZE = 1024;
+
 /**
- * The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause
- * or `limit`. `at.and`: "and" ends the clause too (a coordinated verb phrase has its own tense).
+ * Built once at load and only read: every word for which `cueOf` can give a tense (any other word
+ * gives none, whatever its neighbours, so the search reads and compares only these), and the
+ * words ending the clause after a date.
  */
-function readOn(text: string, limit: number, at: { i: number; commas: number; and: boolean }): string {
+function buildCueTable(): CueTable {
+  const hash = new Int32Array(CUE_TABLE_SIZE).fill(-1);
+  const flags = new Uint8Array(CUE_TABLE_SIZE);
+  const word: string[] = new Array<string>(CUE_TABLE_SIZE).fill('');
+  const add = (w: string, f: number): void => {
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) & 0x3fffffff;
+    let slot = h & (CUE_TABLE_SIZE - 1);
+    while (hash[slot] !== -1 && word[slot] !== w) slot = (slot + 1) & (CUE_TABLE_SIZE - 1);
+    hash[slot] = h;
+    word[slot] = w;
+    flags[slot] |= f;
+  };
+  for (const set of [MODAL_FUTURE, INTENT, PRESENT_S_VERBS, PRESENT_BASE_VERBS, PRESENT_WORDS, PAST_WORDS]) for (const w of set) add(w, CUE);
+  for (const w of ['may', 'might', 'soon', 'early', 'until', 'till', 'to']) add(w, CUE);
+  for (const w of CLAUSE_END_WORDS) add(w, CLAUSE_END);
+  add('and', AND);
+  return { hash, flags, word };
+}
+
+const CUE_TABLE = buildCueTable();
+
+/** The `CUE_TABLE` flags of the ASCII word text[s, e) in lower case (0 for a word it does not hold), with CUE for an -ed form. */
+function wordFlags(text: string, s: number, e: number): number {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 0x20)) & 0x3fffffff;
+  // Past forms in -ed (`cueOf`): a possible cue whatever the table says.
+  const ed = e - s > 4 && (text.charCodeAt(e - 2) | 0x20) === 101 && (text.charCodeAt(e - 1) | 0x20) === 100 ? CUE : 0;
+  let slot = h & (CUE_TABLE_SIZE - 1);
+  const { hash, word } = CUE_TABLE;
+  for (;;) {
+    const sh = hash[slot];
+    if (sh === -1) return ed;
+    if (sh === h) {
+      const w = word[slot];
+      if (w.length === e - s) {
+        let i = 0;
+        while (i < w.length && (text.charCodeAt(s + i) | 0x20) === w.charCodeAt(i)) i++;
+        if (i === w.length) return CUE_TABLE.flags[slot] | ed;
+      }
+    }
+    slot = (slot + 1) & (CUE_TABLE_SIZE - 1);
+  }
+}
+
+/** A word after the date as `cueOf` reads it: in lower case, except the month "May" (not the modal). */
+function onWord(text: string, s: number, e: number): string {
+  const raw = text.slice(s, e);
+  return raw === 'May' ? raw : raw.toLowerCase();
+}
+
+/**
+ * The next word after position `at.i` (not past `limit`): its `wordFlags`, or END at the end of
+ * the clause (punctuation, a word opening another clause; `at.and`: "and" too, since a coordinated
+ * verb phrase has its own tense) or of the text; the word is text[at.s, at.e), and `at.i` moves past it.
+ */
+function nextWord(text: string, limit: number, at: { i: number; s: number; e: number; commas: number; and: boolean }): number {
   let j = at.i;
   while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
     const c = text.charCodeAt(j);
     if (endsClause(c)) {
-      if (c !== 44 || at.commas === 0) return '';
+      if (c !== 44 || at.commas === 0) return END;
       at.commas--;
     }
     j++;
@@ -289,15 +356,27 @@ function readOn(text: string, limit: number, at: { i: number; commas: number; an
   const s0 = j;
   while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
   at.i = j;
-  const raw = text.slice(s0, j);
-  const w = raw === 'May' ? raw : raw.toLowerCase(); // the month, not the modal
-  return CLAUSE_END_WORDS.has(w) || (at.and && w === 'and') ? '' : w;
+  if (j === s0) return END;
+  at.s = s0;
+  at.e = j;
+  // "May" is the month, not the modal: no cue, and no clause word.
+  if (j - s0 === 3 && text.startsWith('May', s0)) return 0;
+  const f = wordFlags(text, s0, j);
+  return (f & CLAUSE_END) !== 0 || (at.and && (f & AND) !== 0) ? END : f;
 }
 
+/**
+ * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
+ * (within CUE_BEFORE words) and the nearest after it in the same clause (CUE_AFTER words, up to a
+ * comma), the closer one (the one before on a tie); null when there is none. Words are read in
+ * place (positions and a hash); only a possible cue and its neighbours are sliced into strings for
+ * `cueOf`. Cues: modals and "is to" (future); plans and expectations before the date (future: "is
+ * scheduled to meet Monday"); past forms; present forms.
+ */
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
-  const at = { i: 0, commas: 0, and: false };
+  const at = { i: 0, s: 0, e: 0, commas: 0, and: false };
   return (start, end) => {
     if (!(start >= sStart && start < sEnd)) {
       const p = paragraphAt(article, start);
@@ -306,31 +385,46 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       sStart = s ? s.start : p.start;
       sEnd = s ? s.end : p.end;
     }
-    // The words before the date, read backwards, each with the word to its left (one read ahead).
     const text = article.text;
-    at.i = start;
+    // The words before the date, read backwards: the word text[ws, we), the one right of it
+    // text[rs, re) (none at first), the one left of it text[ls, le).
     let b: Tense | null = null;
     let bd = CUE_BEFORE;
-    let right = '';
-    let word = readBack(text, sStart, at);
+    let i = start;
+    while (i > sStart && !isAsciiLetter(text.charCodeAt(i - 1))) i--;
+    let we = i;
+    while (i > sStart && isAsciiLetter(text.charCodeAt(i - 1))) i--;
+    let ws = i;
     // "is valid until Dec. 31", "stays open until Friday": in the present, an end ahead ("Up until
     // Thursday, they had…" is past; with no verb at all, nothing is decided here).
-    const until = word === 'until' || word === 'till' || word === 'Until';
+    const until = (we - ws === 5 && (text.startsWith('until', ws) || text.startsWith('Until', ws))) || (we - ws === 4 && text.startsWith('till', ws));
+    let rs = 0;
+    let re = 0;
     let wordsBefore = 0;
-    for (let d = 0; d < CUE_BEFORE && word; d++) {
+    for (let d = 0; d < CUE_BEFORE && we > ws; d++) {
       wordsBefore++;
-      const left = readBack(text, sStart, at);
-      // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
-      // capitalized plain verb a name or a month ("Mark", "March").
-      const lw = word.toLowerCase();
-      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) ? null : cueOf(lw, left.toLowerCase(), right, true);
-      if (c) {
-        b = c;
-        bd = d;
-        break;
+      let j = ws;
+      while (j > sStart && !isAsciiLetter(text.charCodeAt(j - 1))) j--;
+      const le = j;
+      while (j > sStart && isAsciiLetter(text.charCodeAt(j - 1))) j--;
+      const ls = j;
+      if (wordFlags(text, ws, we) & CUE) {
+        // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
+        // capitalized plain verb a name or a month ("Mark", "March").
+        const word = text.slice(ws, we);
+        const left = text.slice(ls, le);
+        const lw = word.toLowerCase();
+        const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) ? null : cueOf(lw, left.toLowerCase(), text.slice(rs, re).toLowerCase(), true);
+        if (c) {
+          b = c;
+          bd = d;
+          break;
+        }
       }
-      right = word.toLowerCase();
-      word = left;
+      rs = ws;
+      re = we;
+      ws = ls;
+      we = le;
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
     // A date opening its sentence ("On Tuesday, the league plans…") is governed by the main clause
@@ -343,14 +437,23 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     at.and = b !== null;
     const limit = Math.min(sEnd, end + (fronted ? 120 : 80));
     const reach = fronted ? CUE_BEFORE : CUE_AFTER;
-    let prev = '';
-    let cur = bd > 0 ? readOn(text, limit, at) : '';
-    for (let d = 0; d < reach && d < bd && cur; d++) {
-      const next = readOn(text, limit, at);
-      const c = cueOf(cur, prev, next, false);
-      if (c) return until && c === 'present' ? 'future' : c;
-      prev = cur;
-      cur = next;
+    // The word text[cs, ce) with its flags cf, the one before it text[ps, pe) (none at first).
+    let ps = 0;
+    let pe = 0;
+    let cf = bd > 0 ? nextWord(text, limit, at) : END;
+    let cs = at.s;
+    let ce = at.e;
+    for (let d = 0; d < reach && d < bd && cf !== END; d++) {
+      const nf = nextWord(text, limit, at);
+      if (cf & CUE) {
+        const c = cueOf(onWord(text, cs, ce), onWord(text, ps, pe), nf === END ? '' : onWord(text, at.s, at.e), false);
+        if (c) return until && c === 'present' ? 'future' : c;
+      }
+      ps = cs;
+      pe = ce;
+      cs = at.s;
+      ce = at.e;
+      cf = nf;
     }
     return until && b === 'present' ? 'future' : b;
   };
