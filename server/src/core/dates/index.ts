@@ -28,16 +28,21 @@ export interface DateOptions {
  */
 export function recognizeDates(article: Article, scanner: DateScanner = new DateScanner(), options: DateOptions = {}): { dates: DateMention[]; findings: Finding[] } {
   const text = article.text;
-  // The publication date, parsed once for the articles in a row that share it (the scanner keeps it).
+  // The publication date, parsed once per date for the articles the scanner reads (a corpus has
+  // many articles of a day): its day and that day written YYYY-MM-DD.
   const pub = article.publicationDate;
-  if (pub !== scanner.pubText) {
+  let parsed = pub ? scanner.publicationDates.get(pub) : undefined;
+  if (parsed === undefined) {
     const anchor = pub ? parseIsoDate(pub) : null;
-    scanner.pubDay = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
-    scanner.pubDayText = scanner.pubDay ? formatYMD(scanner.pubDay) : undefined;
-    scanner.pubText = pub;
+    const day = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
+    parsed = { day, text: day ? formatYMD(day) : undefined };
+    if (pub) {
+      if (scanner.publicationDates.size >= 256) scanner.publicationDates.clear();
+      scanner.publicationDates.set(pub, parsed);
+    }
   }
-  const a = scanner.pubDay;
-  const anchorText = scanner.pubDayText;
+  const a = parsed.day;
+  const anchorText = parsed.text;
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
