@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from '
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { StreamIo, jsonlCommand } from '../../server/src/cli/jsonl';
+import { idleThreads } from '../../server/src/cli/jsonlJobs';
 import { workspace } from './cliRun';
 import { repoRoot, samplesDir } from '../helpers';
 
@@ -155,4 +156,15 @@ test('with --jobs, standard input is read no further ahead than standard output 
   const bound = windowLines + 4 + 2 + Math.ceil((1 << 16) / shortest);
   assert.ok(bound < total / 2, `the bound (${bound}) says something`);
   assert.ok(ahead <= bound, `read ${ahead} lines ahead of the output (at most ${bound} expected)`);
+});
+
+test('without --jobs, threads go only to the cores other processes leave idle', () => {
+  assert.equal(idleThreads(2, 9.5, 1), 1, 'a 2-core machine loaded by other jobs: this thread only');
+  assert.equal(idleThreads(2, 0.1, 1), 2, 'an idle machine: every core');
+  assert.equal(idleThreads(2, 0.6, 1), 1, 'more than half a core busy elsewhere');
+  assert.equal(idleThreads(8, 3.2, 1), 5);
+  // This process's own share of the load average (one thread for ten minutes) is not "others".
+  assert.equal(idleThreads(2, 1.1, 600), 2);
+  assert.equal(idleThreads(2, 1.1, 1), 1);
+  assert.equal(idleThreads(4, 0, 1), 4, 'no load average (Windows): every core');
 });

@@ -160,7 +160,7 @@ export function stopWorkers(workers: readonly Worker[]): void {
 }
 
 /** The name tables `worker` writes (see `WorkerRegistry`). */
-export function namesFrom(worker: Worker): Promise<NameTables> {
+function namesFrom(worker: Worker): Promise<NameTables> {
   return new Promise((resolve, reject) => {
     const onMessage = (m: WorkerNames): void => {
       if (m.kind !== 'names') return;

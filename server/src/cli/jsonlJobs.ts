@@ -16,18 +16,21 @@
  *
  * Workers join when the input turns out big enough (`threads(bytesSoFar)`), also in the middle of a
  * run: standard input from a pipe has no size known up front. The registry goes to the workers as
- * for `check --jobs` (jobs.ts): the snapshot in shared memory, the name tables written by the first
- * worker, this thread's trie shared; this thread keeps its own entity index.
+ * for `check --jobs` (jobs.ts: the entity rows, trie and tables in shared memory, read in place),
+ * but this thread writes the name tables from its own index: at 100,000 entities that costs it
+ * about 0.35 s of CPU (it builds them anyway), where a worker building them again from the rows
+ * took about 2 s (measured on the loaded 2-core machine).
  */
 
+import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { EntityIndex } from '../core/entities';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
 import { KEEP_ALL } from './pipeline';
-import { WorkerRegistry, WorkerTables, encodeRegistry, namesFrom, startWorkers, stopWorkers } from './jobs';
+import { WorkerRegistry, WorkerTables, availableCores, encodeRegistry, startWorkers, stopWorkers } from './jobs';
 import type { LineWriter } from './jsonl';
 import type { InvalidUtf8 } from './lines';
-import { entityNumbers, shareTrie } from './sharedRegistry';
+import { shareTables } from './sharedRegistry';
 
 /** A good input line, as it is sent to a worker. */
 export interface GoodLine {
@@ -77,6 +80,19 @@ export interface ThreadedMap {
   workersOnly?: boolean;
 }
 
+/**
+ * Threads worth running now on a shared machine: the cores that other processes leave idle, by
+ * the 1-minute load average (the share this process itself has put there by now, one thread for
+ * `uptime` seconds, taken out), rounded, at least 1. On the 2-core machine shared by several jobs
+ * (load 9–10), a second thread made `analyze --jsonl` slower and cost 40–55% more CPU time; on
+ * an idle one that CPU time, split over two cores, is still a shorter run (docs/corpus.md).
+ * Where there is no load average (Windows: 0), every core counts as idle.
+ */
+export function idleThreads(cores = availableCores(), load = os.loadavg()[0], uptime = process.uptime()): number {
+  const own = 1 - Math.exp(-uptime / 60);
+  return Math.max(1, Math.min(cores, Math.round(cores - Math.max(0, load - own))));
+}
+
 const BATCH_CHARS = 1 << 16;
 const BATCH_LINES = 64;
 
@@ -90,7 +106,6 @@ interface Batch {
 
 interface Slot {
   worker: Worker;
-  ready: boolean;
   busy: number;
 }
 
@@ -133,7 +148,7 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
   };
   const dispatch = (): void => {
     for (const s of slots) {
-      while (s.ready && s.busy < 2 && ready.length && failure === undefined) {
+      while (s.busy < 2 && ready.length && failure === undefined) {
         const b = ready.shift()!;
         const id = batches++;
         sent.set(id, b);
@@ -143,14 +158,13 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
     }
   };
 
-  // Workers: the registry set up once (when the first joins), each later one given the same.
-  let encoded: ReturnType<typeof encodeRegistry> | undefined;
-  let tables: Promise<WorkerTables> | undefined;
+  // Workers: the registry shared once (when the first joins), each later one given the same.
+  let shared: { registry: WorkerRegistry; tables: WorkerTables } | undefined;
   const join = (count: number): void => {
     const fresh = spare.splice(0, count);
     if (fresh.length < count) fresh.push(...startWorkers(count - fresh.length));
     for (const worker of fresh) {
-      const slot: Slot = { worker, ready: false, busy: 0 };
+      const slot: Slot = { worker, busy: 0 };
       slots.push(slot);
       worker.ref();
       worker.on('error', fail);
@@ -166,21 +180,14 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
         dispatch();
         poke();
       });
-      const first = !encoded;
-      encoded ??= encodeRegistry(o.registry);
-      worker.postMessage({ kind: 'registry', registry: encoded, settings: o.settings, keep: KEEP_ALL, writeTables: first } satisfies WorkerRegistry);
-      if (first) {
-        const names = namesFrom(worker);
-        const trie = shareTrie(o.index, entityNumbers(o.registry));
-        tables = names.then((n) => ({ kind: 'tables', tables: { ...trie, ...n } }));
-      }
-      tables!.then((t) => {
-        if (failure !== undefined || stopping) return;
-        worker.postMessage(t);
-        slot.ready = true;
-        dispatch();
-        poke();
-      }, fail);
+      // This thread writes the tables from its own index (it builds them anyway, and writing
+      // them costs less than a worker decoding every entity to build them again).
+      shared ??= {
+        registry: { kind: 'registry', registry: encodeRegistry(o.registry), settings: o.settings, keep: KEEP_ALL, writeTables: false },
+        tables: { kind: 'tables', tables: shareTables({ registry: o.registry, entityIndex: o.index }) },
+      };
+      worker.postMessage(shared.registry);
+      worker.postMessage(shared.tables);
     }
   };
   let batch: Batch = { first: 0, seqs: [], inputs: [], chars: 0 };
@@ -231,7 +238,7 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
       if (eof && nextOut === nextIn) break;
       if (!mine && (eof || !room() || ready.length)) {
         // Nothing to do here until a worker answers.
-        if (sent.size || slots.some((s) => !s.ready)) await new Promise<void>((r) => (wake = r));
+        if (sent.size) await new Promise<void>((r) => (wake = r));
       } else if (mine) {
         // Let the workers' answers in between two batches of this thread.
         await new Promise<void>((r) => setImmediate(r));
@@ -240,5 +247,7 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
   } finally {
     stopping = true;
     stopWorkers([...slots.map((s) => s.worker), ...spare]);
+    // Stopped early (a worker failed, output closed): standard input is let go.
+    if (!eof) await lines.return?.(undefined);
   }
 }
