@@ -97,7 +97,6 @@ const BATCH_CHARS = 1 << 16;
 const BATCH_LINES = 64;
 
 interface Batch {
-  first: number;
   /** Line number (0-based) of each input. */
   seqs: number[];
   inputs: GoodLine[];
@@ -190,11 +189,11 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
       worker.postMessage(shared.tables);
     }
   };
-  let batch: Batch = { first: 0, seqs: [], inputs: [], chars: 0 };
+  let batch: Batch = { seqs: [], inputs: [], chars: 0 };
   const close = (): void => {
     if (!batch.seqs.length) return;
     ready.push(batch);
-    batch = { first: nextIn, seqs: [], inputs: [], chars: 0 };
+    batch = { seqs: [], inputs: [], chars: 0 };
   };
   const room = (): boolean => nextIn - nextOut < windowLines && held < windowChars;
   const lines = o.lines[Symbol.asyncIterator]();
