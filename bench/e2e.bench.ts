@@ -63,7 +63,7 @@ export function writeCorpus(dir: string, bytes: number): { files: string[]; byte
   return { files, bytes: total };
 }
 
-function writeRegistry(dir: string, entities: number): void {
+export function writeRegistry(dir: string, entities: number): void {
   mkdirSync(join(dir, 'registry'), { recursive: true });
   writeFileSync(join(dir, 'registry', 'generated.yaml'), generateRegistryYaml(entities));
   for (const f of readdirSync(join(SAMPLES, 'registry'))) copyFileSync(join(SAMPLES, 'registry', f), join(dir, 'registry', f));
@@ -74,7 +74,7 @@ function writeRegistry(dir: string, entities: number): void {
  * `/proc/self/stat` (Linux; NaN elsewhere). On a machine shared with other jobs the wall time of
  * a run says little, its CPU time much more.
  */
-function childrenCpuMs(): number {
+export function childrenCpuMs(): number {
   try {
     const stat = readFileSync('/proc/self/stat', 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -97,12 +97,12 @@ function attacheRun(cwd: string, args: string[], out: string): { wall: number; c
   return { wall, cpu: childrenCpuMs() - c };
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-function sha(file: string): string {
+export function sha(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
 }
 

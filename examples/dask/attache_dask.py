@@ -75,7 +75,8 @@ def analyze_partition(lines, command, registry, cwd):
         return []
     data = "".join(line if line.endswith("\n") else line + "\n" for line in lines).encode("utf-8")
     proc = subprocess.run(
-        command + ["analyze", "--jsonl", "--emit-claims", "--quiet"] + registry,
+        # One thread per partition: Dask already runs a partition per worker thread.
+        command + ["analyze", "--jsonl", "--emit-claims", "--jobs", "1", "--quiet"] + registry,
         input=data,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -13,13 +13,15 @@ import { BatchRequest, BatchResult, WorkerNames, WorkerRegistry, WorkerTables } 
 import { SharedEntities, decodeRegistry, sharedIndex, writeNameTables } from './sharedRegistry';
 import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
+import { mapLine } from './jsonl';
+import { LinesRequest, LinesResult } from './jsonlJobs';
 
 let start: WorkerRegistry | undefined;
 let registry: RegistrySnapshot | undefined;
 let ctx: AnalysisContext | undefined;
 const exists = folderListings();
 
-parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest) => {
+parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | LinesRequest) => {
   if (m.kind === 'registry') {
     start = m;
     registry = decodeRegistry(m.registry);
@@ -33,6 +35,10 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest) => {
   } else if (m.kind === 'tables') {
     // The main thread's entity index and tables, read where they lie (not built again).
     ctx = runContext(registry!, start!.settings, sharedIndex(registry!, m.tables));
+  } else if (m.kind === 'lines') {
+    // `analyze --jsonl --jobs` (jsonlJobs.ts): lines parsed by the main thread, answered with their output lines.
+    const res: LinesResult = { kind: 'lines', batch: m.batch, lines: m.inputs.map((input) => mapLine(input, ctx!, m.cwd)) };
+    parentPort!.postMessage(res);
   } else {
     const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes: m.files.map((f) => processArticle(f, ctx!, exists, start!.keep)) };
     parentPort!.postMessage(res);

@@ -25,6 +25,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { analyzeArticle, AnalysisContext } from '../core/analyze';
 import { parseIsoDate } from '../core/calendar';
 import { buildEntityIndex } from '../core/entities';
@@ -33,6 +34,8 @@ import { UsageError, eachArgument, numericOrderArg } from './args';
 import { NumericOrder } from '../core/types';
 import { claimsOf } from './claims';
 import { InvalidUtf8, readLines } from './lines';
+import { availableCores, defaultJobs, startWorkers, stopWorkers, workerScript } from './jobs';
+import { GoodLine, ReadLine, ThreadedMap, idleThreads, mapInThreads } from './jsonlJobs';
 import { Progress, ProgressStream } from './progress';
 import { readRegistry, registryFilesFor } from './project';
 import { reduceShards } from './reduce';
@@ -47,9 +50,11 @@ export interface StreamIo {
   progress?: ProgressStream;
   /** Size of standard input when it is a regular file (for the ETA), else undefined. */
   inputBytes?: number;
+  /** Tests: smaller batches and window of `--jobs` (jsonlJobs.ts), workers only. */
+  tuning?: Pick<ThreadedMap, 'batchLines' | 'windowLines' | 'windowChars' | 'workersOnly'>;
 }
 
-export const JSONL_USAGE = `  attache analyze --jsonl [--registry GLOB]... [--emit-claims] [--numeric-order auto|mdy|dmy] [--quiet] < IN.jsonl > OUT.jsonl
+export const JSONL_USAGE = `  attache analyze --jsonl [--registry GLOB]... [--emit-claims] [--jobs N] [--numeric-order auto|mdy|dmy] [--quiet] < IN.jsonl > OUT.jsonl
   attache reduce [--registry GLOB]... [--quiet] SHARD.jsonl... > OUT.jsonl`;
 
 /** Buffered writing to a stream that waits when the stream asks it to (bounded memory). */
@@ -115,6 +120,11 @@ export function mapLine(input: { id: string | number; text: string; date?: strin
   });
 }
 
+/** A good line as a worker is sent it (no `date` key when there is none, as `mapLine` reads it). */
+function goodLine(input: { id: string | number; text: string; date?: string }): GoodLine {
+  return input.date === undefined ? { id: input.id, text: input.text } : { id: input.id, text: input.text, date: input.date };
+}
+
 export function errorLine(id: string | number | null, error: string): string {
   return JSON.stringify({ id, error });
 }
@@ -126,6 +136,8 @@ interface JsonlArgs {
   quiet: boolean;
   shards: string[];
   numericOrder: NumericOrder;
+  /** Threads (`--jobs N`); undefined: as many as the input keeps busy (`jsonlThreads`). */
+  jobs?: number;
 }
 
 function parseJsonlArgs(argv: readonly string[]): JsonlArgs {
@@ -136,6 +148,11 @@ function parseJsonlArgs(argv: readonly string[]): JsonlArgs {
     else if (name === '--emit-claims' && a.command === 'analyze') a.emitClaims = true;
     else if (name === '--quiet' || name === '-q') a.quiet = true;
     else if (name === '--numeric-order' && a.command === 'analyze') a.numericOrder = numericOrderArg(value());
+    else if (name === '--jobs' && a.command === 'analyze') {
+      const v = value();
+      if (!/^[1-9][0-9]{0,3}$/.test(v)) throw new UsageError(`--jobs needs a whole number of threads from 1 to 9999, not '${v}'`);
+      a.jobs = Number(v);
+    }
     else if (arg.startsWith('-')) throw new UsageError(`${arg} does not go with ${a.command === 'reduce' ? 'reduce' : 'analyze --jsonl'}`);
     else if (a.command === 'reduce') a.shards.push(arg);
     else throw new UsageError(`analyze --jsonl reads standard input and takes no PATH ('${arg}')`);
@@ -163,20 +180,57 @@ export async function jsonlCommand(argv: readonly string[], io: StreamIo, usage:
     return 2;
   }
   const errors: string[] = [];
-  const registry = readRegistry(registryFilesFor({ cwd: io.cwd, paths: [], registryGlobs: args.registry }, errors), errors);
-  for (const e of errors) io.err(`attache: ${e}\n`);
-  const status = args.command === 'reduce'
-    ? await reduceShards(args.shards.map((s) => path.resolve(io.cwd, s)), registry, new LineWriter(io.stdout), { err: io.err, names: args.shards, progress: Progress.on(io.progress, args.quiet) })
-    : await analyzeJsonl(registry, args, io);
-  return errors.length ? 2 : status;
+  const plan = args.command === 'analyze' ? threadPlan(args, io) : { max: 1, early: false };
+  // Worker threads the run will surely want start now, so that their start overlaps reading the registry.
+  const started = plan.early ? startWorkers(plan.max - 1) : [];
+  try {
+    const registry = readRegistry(registryFilesFor({ cwd: io.cwd, paths: [], registryGlobs: args.registry }, errors), errors);
+    for (const e of errors) io.err(`attache: ${e}\n`);
+    const status = args.command === 'reduce'
+      ? await reduceShards(args.shards.map((s) => path.resolve(io.cwd, s)), registry, new LineWriter(io.stdout), { err: io.err, names: args.shards, progress: Progress.on(io.progress, args.quiet) })
+      : await analyzeJsonl(registry, args, io, { max: plan.max, started });
+    return errors.length ? 2 : status;
+  } finally {
+    stopWorkers(started);
+  }
 }
 
-async function analyzeJsonl(registry: RegistrySnapshot, args: JsonlArgs, io: StreamIo): Promise<number> {
+/** Threads a run may use, at most, and whether to start the workers before the registry is read. */
+interface Threads {
+  max: number;
+  started: Worker[];
+}
+
+/**
+ * `--jobs N`: up to N threads. Without it: up to the cores available, as many as the input keeps
+ * busy (`defaultJobs`, as for `check`), judged from the size of standard input when it is a file,
+ * else from what has been read so far (workers join once it is enough), and no more than the cores
+ * other processes leave idle (`idleThreads`). Workers start early when `--jobs` asks for them or
+ * standard input is a file big enough for two threads whatever the registry, on idle cores.
+ */
+function threadPlan(args: JsonlArgs, io: StreamIo): { max: number; early: boolean } {
+  if (args.jobs === 1 || !fs.existsSync(workerScript())) return { max: 1, early: false };
+  const max = args.jobs ?? availableCores();
+  if (max <= 1) return { max: 1, early: false };
+  if (args.jobs !== undefined) return { max, early: true };
+  const early = Math.min(max, defaultJobs(io.inputBytes ?? 0, 0), idleThreads());
+  return { max, early: early > 1 };
+}
+
+/** Threads for `bytes` of input read (or `inputBytes` in all) without `--jobs`. */
+function defaultThreads(max: number, inputBytes: number | undefined, entities: number): (bytes: number) => number {
+  return (bytes) => {
+    const wanted = Math.min(max, defaultJobs(inputBytes ?? bytes, entities));
+    return wanted > 1 ? Math.min(wanted, idleThreads()) : 1;
+  };
+}
+
+async function analyzeJsonl(registry: RegistrySnapshot, args: JsonlArgs, io: StreamIo, threads: Threads): Promise<number> {
   const { emitClaims, numericOrder } = args;
   const progress = Progress.on(io.progress, args.quiet, io.inputBytes !== undefined ? { bytes: io.inputBytes } : {});
   if (emitClaims) {
     const out = new LineWriter(io.stdout);
-    const bad = await mapStream(registry, io, out, progress, numericOrder);
+    const bad = await mapStream(registry, io, out, progress, numericOrder, threads, args.jobs);
     await out.flush();
     progress?.done();
     return bad ? 1 : 0;
@@ -189,7 +243,7 @@ async function analyzeJsonl(registry: RegistrySnapshot, args: JsonlArgs, io: Str
     const file = path.join(dir, 'map.jsonl');
     const stream = fs.createWriteStream(file);
     const mapOut = new LineWriter(stream);
-    const bad = await mapStream(registry, io, mapOut, progress, numericOrder);
+    const bad = await mapStream(registry, io, mapOut, progress, numericOrder, threads, args.jobs);
     await mapOut.flush();
     await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
     progress?.done();
@@ -204,10 +258,29 @@ async function analyzeJsonl(registry: RegistrySnapshot, args: JsonlArgs, io: Str
 }
 
 /** The map step over standard input; returns how many lines were bad. */
-async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null, numericOrder: NumericOrder): Promise<number> {
+async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null, numericOrder: NumericOrder, threads: Threads, jobs: number | undefined): Promise<number> {
   const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: { numericOrder } };
   let n = 0;
   let bad = 0;
+  if (threads.max > 1) {
+    // Parsed and checked here, in input order (bad lines reported as below); analyzed here and on workers.
+    const read = (line: string | InvalidUtf8, at: number): ReadLine => {
+      const input: InputLine = line instanceof InvalidUtf8 ? { ok: false, id: null, error: `not valid UTF-8 (byte ${line.byte + 1} of the line)` } : parseInputLine(line);
+      progress?.tick(line instanceof InvalidUtf8 ? line.byte : line.length + 1);
+      if (input.ok) return { ok: true, input: goodLine(input) };
+      bad++;
+      io.err(`attache: stdin:${at}: ${input.error}\n`);
+      return { ok: false, out: errorLine(input.id, input.error) };
+    };
+    const entities = registry.entities.size;
+    await mapInThreads({
+      lines: readLines(io.stdin), read, here: (input) => mapLine(input, ctx, io.cwd), out,
+      registry, index: ctx.entityIndex, settings: ctx.settings!, cwd: io.cwd, started: threads.started,
+      threads: jobs !== undefined ? () => jobs : defaultThreads(threads.max, io.inputBytes, entities),
+      ...io.tuning,
+    });
+    return bad;
+  }
   for await (const line of readLines(io.stdin)) {
     n++;
     const input: InputLine = line instanceof InvalidUtf8 ? { ok: false, id: null, error: `not valid UTF-8 (byte ${line.byte + 1} of the line)` } : parseInputLine(line);
