@@ -69,6 +69,23 @@ test('--jobs 2 and 3 print what one thread prints on a generated corpus, cross-a
   }
 });
 
+test('check --format json writes each diagnostic as analyze --json does, cross-article ones merged in place', { skip: !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)' }, () => {
+  // Its articles' own findings are written where they are analyzed (a worker thread with
+  // --jobs 2) and copied into the report; analyze --json writes the same diagnostics from the
+  // findings themselves, on the main thread.
+  const dir = workspace(corpus(80));
+  for (const jobs of ['1', '2']) {
+    const check = bundled(['check', '--format', 'json', '--jobs', jobs, 'articles'], dir);
+    const analyze = bundled(['analyze', '--json', '--jobs', jobs, 'articles'], dir);
+    const doc = JSON.parse(check.out) as { files: { path: string; diagnostics: { code: string }[] }[] };
+    assert.equal(check.out, `${JSON.stringify(doc, null, 2)}\n`, 'the text is JSON.stringify(…, null, 2)');
+    const analyzed = (JSON.parse(analyze.out) as { files: { path: string; diagnostics: unknown[] }[] }).files;
+    assert.deepEqual(doc.files, analyzed.map((f) => ({ path: f.path, diagnostics: f.diagnostics })), `--jobs ${jobs}`);
+    // Articles with their own findings and a cross-article one (merged in order) are among them.
+    assert.ok(doc.files.some((f) => f.diagnostics.some((d) => d.code === 'boilerplate') && f.diagnostics.some((d) => d.code !== 'boilerplate')));
+  }
+});
+
 test('workers started before the registry is read are stopped when the run needs fewer or ends early', { skip: !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)' }, async () => {
   const dir = workspace({ 'a.article': 'Talks were held on Monday.\n', 'b.article': 'Talks went on on Tuesday.\n' });
   // Two articles: one worker of the three started does the work, the others are stopped (the run ends).

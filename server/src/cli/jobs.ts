@@ -288,12 +288,18 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     // the timing); more as it answers. This thread takes the others meanwhile.
     send(w);
   }
-  // This thread's share: a batch whenever one is left, letting the workers' answers in between.
+  // This thread's share: a batch whenever one is left, letting the workers' answers in after
+  // every article, so that a worker gets its next batch as soon as it answers, not once this
+  // thread's batch is done (a worker waiting on this thread is a core idle).
   const exists = folderListings();
   while (next < batches.length && failure === undefined) {
     const b = next++;
-    deliver(b, batches[b].map((f) => processArticle(f, here, exists, keep)));
-    await new Promise<void>((r) => setImmediate(r));
+    const outs: ArticleOutcome[] = [];
+    for (const f of batches[b]) {
+      outs.push(processArticle(f, here, exists, keep));
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    deliver(b, outs);
   }
   if (!batches.length) finish();
   return finished;

@@ -156,7 +156,7 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
   const spill = spillFor(args);
   const cross = crossArticleFile(inputs.articleFiles.length);
   try {
-    const run = analyzeHere(inputs, keepFor(args), bar, spill, cross);
+    const run = analyzeHere(inputs, keepFor(args, inputs.cwd), bar, spill, cross);
     bar?.done();
     return report(args, inputs, run, out, err);
   } catch (e) {
@@ -193,10 +193,10 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
     let run: RunCollector;
     if (jobs <= 1) {
       stopWorkers(started);
-      run = analyzeHere(inputs, keepFor(args), bar, spill, cross);
+      run = analyzeHere(inputs, keepFor(args, inputs.cwd), bar, spill, cross);
     } else {
       const collector = collectorFor(inputs, spill, cross);
-      await analyzeInWorkers(inputs, jobs, keepFor(args), (o) => {
+      await analyzeInWorkers(inputs, jobs, keepFor(args, inputs.cwd), (o) => {
         collector.add(o);
         bar?.tick(o.chars);
       }, started);
@@ -286,9 +286,9 @@ function parseCommand(argv: string[], out: Out, err: Out): Args | number {
 }
 
 /** What the report of `check` or `analyze` in this format reads of each article besides its findings. */
-function keepFor(args: Args): Keep {
+function keepFor(args: Args, cwd: string): Keep {
   const analyze = args.command === 'analyze';
-  return { text: analyze ? !args.json : args.format !== 'json', mentions: analyze };
+  return { text: analyze ? !args.json : args.format !== 'json', mentions: analyze, ...(!analyze && args.format === 'json' ? { json: cwd } : {}) };
 }
 
 /** Every article analyzed on this thread, in input order. */

@@ -18,7 +18,7 @@ import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { hashedSummary } from './claims';
 import { DiskWorkspace } from './crossArticle';
 import { Listing, loadArticle } from './project';
-import { ReportedArticle, reportedArticle, spillArticle } from './report';
+import { ReportedArticle, renderFindings, reportedArticle, spillArticle } from './report';
 import { SpillFile } from './spill';
 
 /** One article's outcome: its report and workspace summary, or the messages saying why it could not be read. */
@@ -49,6 +49,12 @@ export function runContext(registry: RegistrySnapshot, settings: CoreSettings | 
 export interface Keep {
   text: boolean;
   mentions: boolean;
+  /**
+   * `check --format json`: the folder paths are shown relative to. Each finding's text in that
+   * report is then written where the article is analyzed (`renderFindings`: on the worker threads
+   * with `--jobs`), so the main thread only copies it into the report.
+   */
+  json?: string;
 }
 
 export const KEEP_ALL: Keep = { text: true, mentions: true };
@@ -68,6 +74,7 @@ export function processArticle(file: string, ctx: AnalysisContext, exists?: List
     report.dates = [];
     report.creationTime = null;
   }
+  if (keep.json !== undefined) renderFindings(report, keep.json);
   return { article: { report, summary: hashedSummary(summarize(a.analysis)) }, errors, chars: a.text.length };
 }
 

@@ -35,6 +35,11 @@ export interface ReportedArticle {
   /** The publication date as written in the dateline (`creationTime`), taken while the article was at hand. */
   creationTime: DateMention | null;
   /**
+   * Set by `renderFindings` (`check --format json`): each finding of `findings` as that report
+   * writes it; `findings` then keeps only what ordering and the exit status read of them.
+   */
+  findingsJson?: string[];
+  /**
    * Set by `spillArticle`: the entities, dates and findings were written to a temporary file
    * (and the fields above emptied), to be read back when the report is written.
    */
@@ -294,12 +299,45 @@ function lazyDates(all: readonly DateMention[], dct: DateMention | null): LazyAr
   });
 }
 
+/** The indent of a diagnostic in the `check --format json` document: `{ "files": [ { "diagnostics": [ here ] } ] }`. */
+const CHECK_DIAGNOSTIC_INDENT = ' '.repeat(8);
+
+/**
+ * Writes the `check --format json` text of each of the article's own findings (`findingsJson`)
+ * where it is analyzed, and keeps of each finding only its code, severity and place (what ordering
+ * and the exit status read): with `--jobs` that work is done on the worker threads, and a worker
+ * sends one string a finding instead of its objects.
+ */
+export function renderFindings(a: ReportedArticle, cwd: string): void {
+  a.findingsJson = a.findings.map((f) => {
+    let s = '';
+    writeJson(jsonFinding(f, cwd), (x) => (s += x), CHECK_DIAGNOSTIC_INDENT);
+    return s;
+  });
+  a.findings = a.findings.map((f): Finding => ({ code: f.code, severity: f.severity, start: f.start, end: f.end, message: '' }));
+}
+
 /** `check --format json`: the same per-file shape, diagnostics only. */
 export function checkJson(project: ReportInput, reports: FileReport[]): unknown {
+  const byFile = new Map(project.articles.map((a) => [a.file, a]));
   // Made while written (`writeJson`), as `analyzeJson`.
   return {
-    files: new LazyArray(reports, (r: FileReport) => ({ path: displayPath(project.cwd, r.file), diagnostics: new LazyArray(r.findings, (f: Finding) => jsonFinding(f, project.cwd)) })),
+    files: new LazyArray(reports, (r: FileReport) => ({ path: displayPath(project.cwd, r.file), diagnostics: checkDiagnostics(r, r.kind === 'article' ? byFile.get(r.file) : undefined, project.cwd) })),
   };
+}
+
+/** A file's diagnostics in `check --format json`; an article's own ones from their text written earlier (`renderFindings`). */
+function checkDiagnostics(r: FileReport, a: ReportedArticle | undefined, cwd: string): Iterable<unknown> {
+  const json = a?.findingsJson;
+  if (!json) return new LazyArray(r.findings, (f: Finding) => jsonFinding(f, cwd));
+  const raw = (s: string): RawJson => new RawJson(CHECK_DIAGNOSTIC_INDENT, (out) => out(s));
+  // Without cross-article findings the list is the article's own (`withWorkspace`): in order.
+  if (r.findings === a.findings) return new LazyArray(json, raw);
+  const own = new Map(a.findings.map((f, i) => [f, i]));
+  return new LazyArray(r.findings, (f: Finding) => {
+    const i = own.get(f);
+    return i === undefined ? jsonFinding(f, cwd) : raw(json[i]);
+  });
 }
 
 /** Line indexes of the reported files, built once each; related places may point to any of them. */
