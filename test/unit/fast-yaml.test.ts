@@ -246,3 +246,39 @@ test('a file the fast reader gives up on half-way is read whole by yaml (no enti
   assert.deepEqual(a, b);
   assert.deepEqual(a.entities.map((e) => e.id), ['a', 'b', 'c']);
 });
+
+test('entities read one after another reuse no node of the one before (reused node pool)', () => {
+  // The reader reuses an entity's nodes and lists for the next one: entities of different shapes
+  // and sizes in a row (more keys, then fewer; lists growing and shrinking; an empty list after a
+  // full one; a map with many keys, whose duplicate check keeps a set) must each read exactly as
+  // yaml reads them, in both styles.
+  const many = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}: v${i}`);
+  const block = joinLines(
+    'version: 1', 'entities:',
+    '  - id: p1', '    type: person', '    name: Ines Varga', '    aliases: [I. Varga, Varga Ines, Ines V.]', '    roles:', '      - office: o1', '        start: 2001', '      - title: Envoy', '        end: 2003',
+    '  - id: c1', '    type: country', '    name: Oland', '    aliases: []', '    demonyms: [Olandic]',
+    '  - id: x1', '    type: place', '    name: Wide', ...many('    k', 40),
+    '  - id: x2', '    type: place', '    name: Wider', ...many('    k', 36), '    z: last',
+    '  - id: p2', '    type: person', '    name: Omar Ali', '    roles:', '      - office: o1', '  - {id: o1, type: office, name: Envoy Office}', '');
+  assert.ok(sameAsYaml(block, 'block entities of changing shapes'));
+  // Read as the registry reads it (entities handed over one by one, nodes reused): no fallback.
+  assert.notEqual(readFastYaml(block, () => undefined), undefined);
+  const parsed = parseRegistryFile('r.yaml', block);
+  assert.deepEqual(parsed.entities.map((e) => [e.id, e.aliases.length, e.roles.length]), [['p1', 3, 2], ['c1', 0, 0], ['x1', 0, 0], ['x2', 0, 0], ['p2', 0, 1], ['o1', 0, 0]]);
+  // 40 unknown keys warned about in x1, 37 in x2: none taken for a duplicate of the entity before.
+  assert.equal(parsed.findings.filter((f) => f.code === 'registry-schema').length, 77);
+  const flow = joinLines(
+    'version: 1', 'entities: [',
+    '  {id: p1, type: person, name: Ines Varga, aliases: [I. Varga, Varga Ines], roles: [{office: o1, start: 2001}, {title: Envoy}]},',
+    '  {id: c1, type: country, name: Oland, aliases: [], demonyms: [Olandic]},',
+    `  {id: x1, type: place, name: Wide, ${many('k', 33).join(', ')}},`,
+    `  {id: x2, type: place, name: Wider, ${many('k', 34).join(', ')}},`,
+    '  {id: p2, type: person, name: Omar Ali}', ']', '');
+  assert.ok(sameAsYaml(flow, 'flow entities of changing shapes'));
+  assert.notEqual(readFastYaml(flow, () => undefined), undefined);
+  // A key repeated after 32 others in a later entity is still a duplicate: left to yaml, which reports it.
+  const dup = joinLines('version: 1', 'entities:', '  - id: a', '    type: place', '    name: A', ...many('    k', 35), '  - id: b', '    type: place', '    name: B', ...many('    k', 34), '    k3: again', '');
+  assert.equal(readFastYaml(dup), undefined);
+  assert.equal(readFastYaml(dup, () => undefined), undefined);
+  assert.ok(parseRegistryFile('r.yaml', dup).findings.some((f) => f.code === 'registry-syntax'));
+});

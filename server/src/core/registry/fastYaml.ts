@@ -12,7 +12,7 @@
  * compares the two on the samples, the fixtures, a generated registry and many mutations of them.
  */
 
-import { YMap, YNode, YPair, YScalar, YSeq, nullAt } from './tree';
+import { YMap, YNode, YPair, YScalar, YSeq } from './tree';
 
 /** Thrown inside the reader to abandon the fast path; never escapes `readFastYaml`. */
 class Unsupported {}
@@ -213,7 +213,9 @@ class Reader {
     this.depth = 2;
     for (;;) {
       const lineStart = this.lineStart;
+      this.pool = this.itemPool.reset();
       onItem(this.seqItem(indent), lineStart);
+      this.pool = null;
       if (this.lineStart === stopAt) return;
       if (this.eof || this.lineStart > stopAt || this.indent !== indent) throw UNSUPPORTED;
     }
@@ -265,11 +267,88 @@ class Reader {
     if (++this.depth > MAX_DEPTH) throw UNSUPPORTED;
   }
 
+  /**
+   * The nodes of an item handed to a sink (`onEntity`, `readFastYamlItems`' `onItem`) come from
+   * `itemPool` and are reused for the next item: the sink reads each item and keeps none of its
+   * nodes, so a big registry's items make no garbage but their lists. (Most of the fast path's
+   * garbage-collection time was these nodes, ~1.8 KB an entity.) Null outside such an item.
+   */
+  private pool: NodePool | null = null;
+  private readonly itemPool = new NodePool();
+
+  private newScalar(start: number, end: number, value: string | number | boolean | null): YScalar {
+    const p = this.pool;
+    if (p === null) return { kind: 'scalar', start, end, value };
+    const s = p.scalars[p.scalarCount];
+    if (s === undefined) {
+      const fresh: YScalar = { kind: 'scalar', start, end, value };
+      p.scalars[p.scalarCount++] = fresh;
+      return fresh;
+    }
+    p.scalarCount++;
+    s.start = start;
+    s.end = end;
+    s.value = value;
+    return s;
+  }
+
+  private newPair(key: string, keyStart: number, keyEnd: number, value: YNode): YPair {
+    const p = this.pool;
+    if (p === null) return { key, keyStart, keyEnd, value };
+    const q = p.pairs[p.pairCount];
+    if (q === undefined) {
+      const fresh: YPair = { key, keyStart, keyEnd, value };
+      p.pairs[p.pairCount++] = fresh;
+      return fresh;
+    }
+    p.pairCount++;
+    q.key = key;
+    q.keyStart = keyStart;
+    q.keyEnd = keyEnd;
+    q.value = value;
+    return q;
+  }
+
+  /** A map with no pairs yet (a reused one keeps its list's storage). */
+  private newMap(start: number, end: number): YMap {
+    const p = this.pool;
+    if (p === null) return { kind: 'map', start, end, pairs: [] };
+    const m = p.maps[p.mapCount];
+    if (m === undefined) {
+      const fresh: YMap = { kind: 'map', start, end, pairs: [] };
+      p.maps[p.mapCount++] = fresh;
+      return fresh;
+    }
+    p.mapCount++;
+    m.start = start;
+    m.end = end;
+    if (m.pairs.length >= 32) keySets.delete(m.pairs);
+    clear(m.pairs);
+    return m;
+  }
+
+  /** A sequence with no items yet (a reused one keeps its list's storage). */
+  private newSeq(start: number, end: number): YSeq {
+    const p = this.pool;
+    if (p === null) return { kind: 'seq', start, end, items: [] };
+    const q = p.seqs[p.seqCount];
+    if (q === undefined) {
+      const fresh: YSeq = { kind: 'seq', start, end, items: [] };
+      p.seqs[p.seqCount++] = fresh;
+      return fresh;
+    }
+    p.seqCount++;
+    q.start = start;
+    q.end = end;
+    clear(q.items);
+    return q;
+  }
+
   /** A block map whose keys are at column `indent`, starting on the current line. */
   private blockMap(indent: number, firstKeyAt?: number): YMap {
     this.enter();
-    const pairs: YPair[] = [];
-    const map: YMap = { kind: 'map', start: 0, end: 0, pairs };
+    const map = this.newMap(0, 0);
+    const pairs = map.pairs;
     let at = firstKeyAt ?? this.lineStart + indent;
     for (;;) {
       const pair = this.pair(at, indent);
@@ -301,16 +380,16 @@ class Reader {
       // The value is on the lines below, or it is null (positioned where yaml puts it).
       const nullPos = i;
       this.advanceTo(this.next);
-      if (this.eof || this.indent < indent) return { key, keyStart: at, keyEnd, value: nullAt(nullPos) };
+      if (this.eof || this.indent < indent) return this.newPair(key, at, keyEnd, this.newScalar(nullPos, nullPos, null));
       const c = t.charCodeAt(this.lineStart + this.indent);
       const isItem = c === C.Dash && this.isSeqIndicator(this.lineStart + this.indent);
-      if (this.indent === indent) return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(indent, this.sinkFor(key)) : nullAt(nullPos) };
-      return { key, keyStart: at, keyEnd, value: isItem ? this.blockSeq(this.indent, this.sinkFor(key)) : this.blockMap(this.indent) };
+      if (this.indent === indent) return this.newPair(key, at, keyEnd, isItem ? this.blockSeq(indent, this.sinkFor(key)) : this.newScalar(nullPos, nullPos, null));
+      return this.newPair(key, at, keyEnd, isItem ? this.blockSeq(this.indent, this.sinkFor(key)) : this.blockMap(this.indent));
     }
     this.repeated = REPEATED.has(key);
     const value = this.inlineValue(i, indent, this.sinkFor(key));
     this.afterInline(indent);
-    return { key, keyStart: at, keyEnd, value };
+    return this.newPair(key, at, keyEnd, value);
   }
 
   private isSeqIndicator(at: number): boolean {
@@ -322,14 +401,20 @@ class Reader {
   private blockSeq(indent: number, sink?: (item: YNode, lineStart: number) => void): YSeq {
     this.enter();
     const t = this.text;
-    const items: YNode[] = [];
-    const seq: YSeq = { kind: 'seq', start: this.lineStart + indent, end: 0, items };
+    const seq = this.newSeq(this.lineStart + indent, 0);
+    const items = seq.items;
     let last: YNode;
     for (;;) {
       const lineStart = this.lineStart;
-      last = this.seqItem(indent);
-      if (sink) sink(last, lineStart);
-      else items.push(last);
+      if (sink) {
+        this.pool = this.itemPool.reset();
+        last = this.seqItem(indent);
+        sink(last, lineStart);
+        this.pool = null;
+      } else {
+        last = this.seqItem(indent);
+        items.push(last);
+      }
       if (this.eof || this.indent < indent) break;
       if (this.indent > indent) throw UNSUPPORTED;
       // A key at the dashes' column ends a sequence written flush with its parent's keys.
@@ -406,7 +491,7 @@ class Reader {
     }
     const end = flow ? this.plainFlowEnd(i) : this.plainBlockEnd(i);
     this.pos = end;
-    return { kind: 'scalar', start: i, end, value: this.repeated ? repeatedText(t, i, end) : resolvePlain(t.slice(i, end)) };
+    return this.newScalar(i, end, this.repeated ? repeatedText(t, i, end) : resolvePlain(t.slice(i, end)));
   }
 
   /** Whether the value being read is one of a key whose values repeat (REPEATED). */
@@ -472,7 +557,7 @@ class Reader {
       }
       value += t.slice(from, q);
       this.pos = q + 1;
-      return { kind: 'scalar', start: i, end: q + 1, value };
+      return this.newScalar(i, q + 1, value);
     }
   }
 
@@ -485,7 +570,7 @@ class Reader {
       if (c === C.DQuote) {
         value += t.slice(from, j);
         this.pos = j + 1;
-        return { kind: 'scalar', start: i, end: j + 1, value };
+        return this.newScalar(i, j + 1, value);
       }
       if (c === C.Backslash) {
         value += t.slice(from, j);
@@ -531,21 +616,27 @@ class Reader {
   private flowSeq(i: number, sink?: (item: YNode, lineStart: number) => void): YSeq {
     this.enter();
     this.flowDepth++;
-    const items: YNode[] = [];
+    const seq = this.newSeq(i, 0);
+    const items = seq.items;
     for (let j = this.firstFlowItem(i, C.RBracket); j >= 0; j = this.nextFlowItem(C.RBracket)) {
-      if (sink) sink(this.flowNode(j), -1);
-      else items.push(this.flowNode(j));
+      if (sink) {
+        this.pool = this.itemPool.reset();
+        sink(this.flowNode(j), -1);
+        this.pool = null;
+      } else items.push(this.flowNode(j));
     }
     this.depth--;
     this.flowDepth--;
-    return { kind: 'seq', start: i, end: this.pos, items };
+    seq.end = this.pos;
+    return seq;
   }
 
   private flowMap(i: number): YMap {
     this.enter();
     this.flowDepth++;
     const t = this.text;
-    const pairs: YPair[] = [];
+    const map = this.newMap(i, 0);
+    const pairs = map.pairs;
     for (let j = this.firstFlowItem(i, C.RBrace); j >= 0; j = this.nextFlowItem(C.RBrace)) {
       const c = t.charCodeAt(j);
       let key: string;
@@ -567,11 +658,12 @@ class Reader {
       const c0 = t.charCodeAt(v);
       if (v >= this.lineEnd || c0 === C.Comma || c0 === C.RBrace || c0 === C.Hash) throw UNSUPPORTED;
       this.repeated = REPEATED.has(key);
-      pairs.push({ key, keyStart: j, keyEnd: k, value: this.flowNode(v) });
+      pairs.push(this.newPair(key, j, k, this.flowNode(v)));
     }
     this.depth--;
     this.flowDepth--;
-    return { kind: 'map', start: i, end: this.pos, pairs };
+    map.end = this.pos;
+    return map;
   }
 
   /** After the opening bracket at `open`: where the first item starts, or -1 for an empty
@@ -643,6 +735,24 @@ class Reader {
   }
 }
 
+/** Nodes to reuse (see `Reader.pool`): the first `...Count` of each list are in use. */
+class NodePool {
+  scalars: YScalar[] = [];
+  pairs: YPair[] = [];
+  maps: YMap[] = [];
+  seqs: YSeq[] = [];
+  scalarCount = 0;
+  pairCount = 0;
+  mapCount = 0;
+  seqCount = 0;
+
+  /** All nodes free again (the last item's are no longer used); returns itself. */
+  reset(): this {
+    this.scalarCount = this.pairCount = this.mapCount = this.seqCount = 0;
+    return this;
+  }
+}
+
 const ESCAPES: Record<string, string> = {
   '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', e: '\x1b', ' ': ' ',
   a: '\x07', v: '\v', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
@@ -661,6 +771,11 @@ function hasKey(pairs: YPair[], key: string): boolean {
   if (set.has(key)) return true;
   set.add(key);
   return false;
+}
+
+/** Empties a list, keeping its storage (`length = 0` would free it, and the next push allocate it again). */
+function clear(list: unknown[]): void {
+  while (list.length > 0) list.pop();
 }
 
 function indexOrEnd(t: string, ch: string, from: number): number {

@@ -176,6 +176,10 @@ export class FileWalker {
    * repeat (ids, names, dates) are already one string per text: no need to look them up again. */
   constructor(private readonly out: ParsedRegistryFile, private readonly interned = false) {}
 
+  /** Reused from one entity to the next (see `entity`). */
+  private readonly head: [number, number] = [0, 0];
+  private readonly fields = new Fields();
+
   /** Lists reused from one entity to the next (their contents are copied out). */
   private readonly refs = new Scratch<string | number>();
   private readonly forms = new Scratch<number>();
@@ -232,18 +236,23 @@ export class FileWalker {
   }
 
   entity(node: YNode, whole: [number, number]): void {
-    const range = rangeOf(node, whole);
     if (node.kind === 'alias') {
-      this.report('registry-schema', range, 'YAML aliases (*name) are not allowed for entities: write the entity out.');
+      this.report('registry-schema', rangeOf(node, whole), 'YAML aliases (*name) are not allowed for entities: write the entity out.');
       return;
     }
     if (node.kind !== 'map') {
-      this.report('registry-schema', range, 'Each entity is a mapping with at least `id`, `type` and `name`.');
+      this.report('registry-schema', rangeOf(node, whole), 'Each entity is a mapping with at least `id`, `type` and `name`.');
       return;
     }
-    const head: [number, number] = [range[0], lineEnd(this.out.text, range[0])];
+    // The entry's range (`rangeOf(node)`) and its first line, where findings about a missing
+    // field go. No tuple per entity: `head` is reused (only findings copy it), as are the fields.
+    const start = node.start;
+    const end = Math.max(node.end, start + 1);
+    const head = this.head;
+    head[0] = start;
+    head[1] = lineEnd(this.out.text, start);
     // One pass over the pairs: the unknown keys reported, the known ones' values kept.
-    const f = new Fields();
+    const f = this.fields.reset();
     for (let i = 0; i < node.pairs.length; i++) {
       const pair = node.pairs[i];
       const k = pair.key;
@@ -271,10 +280,10 @@ export class FileWalker {
     // References flat: key, id, start, end (see EntitySource). Scratch lists, copied to their exact length at the end.
     const references = this.refs;
     references.n = 0;
-    const nameRange = rangeOf(f.name, head);
+    const nameNode = f.name!;
     const forms = this.forms;
     forms.n = 0;
-    forms.push2(nameRange[0], nameRange[1]);
+    forms.push2(nameNode.start, Math.max(nameNode.end, nameNode.start + 1));
     const aliases = this.list(f.aliases, 'aliases', head, forms);
     const demonyms = this.list(f.demonyms, 'demonyms', head, t === 'country' ? forms : undefined);
     const participantsNode = f.participants;
@@ -311,7 +320,7 @@ export class FileWalker {
       singleHolder: singleNode?.kind === 'scalar' && singleNode.value === true ? true : undefined,
       date: f.date === undefined ? undefined : this.eventDate(node, head),
       participants,
-      source: new EntitySource(this.out.path, range[0], range[1], idNode!.start, Math.max(idNode!.end, idNode!.start + 1), EMPTY as (string | number)[]),
+      source: new EntitySource(this.out.path, start, end, idNode!.start, Math.max(idNode!.end, idNode!.start + 1), EMPTY as (string | number)[]),
     };
     const rolesNode = f.roles;
     if (rolesNode !== undefined && !isNull(rolesNode)) {
@@ -529,6 +538,15 @@ class Fields {
 
   /** Whether a key that applies to some types only (TYPE_ONLY) was seen. */
   typeOnly = false;
+
+  /** No key seen yet; returns itself. */
+  reset(): this {
+    this.id = this.type = this.name = this.aliases = this.demonyms = this.family_name = this.given_name = undefined;
+    this.name_order = this.country = this.description = this.wikidata = this.roles = this.of = undefined;
+    this.single_holder = this.date = this.participants = this.provenance = undefined;
+    this.typeOnly = false;
+    return this;
+  }
 
   /** Keeps `value` for `key` (unless the key came before); false for a key entities do not have.
    * (A switch, not `this[key]`: a store by a computed name is several times slower.) */
