@@ -11,9 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { StreamIo, jsonlCommand } from '../../server/src/cli/jsonl';
+import { jsonlCommand } from '../../server/src/cli/jsonl';
 import { idleThreads } from '../../server/src/cli/jsonlJobs';
-import { workspace } from './cliRun';
+import { Run, jsonlRun, workspace } from './cliRun';
 import { repoRoot, samplesDir } from '../helpers';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
@@ -21,24 +21,7 @@ const WORKER = join(__dirname, '..', '..', 'server', 'src', 'cli', 'jobsWorker.j
 const noWorker = !existsSync(WORKER) && 'the worker script is not compiled (npm run build)';
 const noBundle = !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(args: string[], cwd: string, input: Buffer | string, tuning?: StreamIo['tuning']): Promise<Run> {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      out += chunk.toString();
-      done();
-    },
-  });
-  const code = await jsonlCommand(args, { cwd, stdin: Readable.from([Buffer.from(input)]), stdout, err: (s) => (err += s), tuning }, 'Usage: …\n');
-  return { code, out, err };
-}
+const run = jsonlRun;
 
 /** A folder with the sample registry. */
 function sampleWorkspace(): string {
