@@ -3,7 +3,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { main } from '../../server/src/cli/main';
+import { StreamIo, jsonlCommand } from '../../server/src/cli/jsonl';
 
 export interface Run {
   code: number;
@@ -16,6 +18,20 @@ export function cli(args: string[], cwd: string): Run {
   let out = '';
   let err = '';
   const code = main(args, cwd, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+/** `attache ARGS` for the JSON Lines commands (asynchronous), `input` on standard input. */
+export async function jsonlRun(args: string[], cwd: string, input: Buffer | string = '', tuning?: StreamIo['tuning']): Promise<Run> {
+  let out = '';
+  let err = '';
+  const stdout = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      out += chunk.toString();
+      done();
+    },
+  });
+  const code = await jsonlCommand(args, { cwd, stdin: Readable.from([Buffer.from(input)]), stdout, err: (s) => (err += s), tuning }, 'Usage: …\n');
   return { code, out, err };
 }
 

@@ -1,7 +1,8 @@
 /**
  * `attache analyze --jsonl --jobs N` (issue #18, items 2–3): lines parsed here, analyzed on worker
  * threads, written in input order: the same bytes, error lines and exit status as `--jobs 1`,
- * with and without `--emit-claims`, and the input read no further ahead than a slow output takes.
+ * with and without `--emit-claims`, and the input read no further ahead than a slow output takes
+ * or than the window allows while a slow line holds back the ones after it.
  */
 
 import { test } from 'node:test';
@@ -10,9 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { StreamIo, jsonlCommand } from '../../server/src/cli/jsonl';
+import { jsonlCommand } from '../../server/src/cli/jsonl';
 import { idleThreads } from '../../server/src/cli/jsonlJobs';
-import { workspace } from './cliRun';
+import { Run, jsonlRun, workspace } from './cliRun';
 import { repoRoot, samplesDir } from '../helpers';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
@@ -20,24 +21,7 @@ const WORKER = join(__dirname, '..', '..', 'server', 'src', 'cli', 'jobsWorker.j
 const noWorker = !existsSync(WORKER) && 'the worker script is not compiled (npm run build)';
 const noBundle = !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(args: string[], cwd: string, input: Buffer | string, tuning?: StreamIo['tuning']): Promise<Run> {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      out += chunk.toString();
-      done();
-    },
-  });
-  const code = await jsonlCommand(args, { cwd, stdin: Readable.from([Buffer.from(input)]), stdout, err: (s) => (err += s), tuning }, 'Usage: …\n');
-  return { code, out, err };
-}
+const run = jsonlRun;
 
 /** A folder with the sample registry. */
 function sampleWorkspace(): string {
@@ -167,4 +151,37 @@ test('without --jobs, threads go only to the cores other processes leave idle', 
   assert.equal(idleThreads(2, 1.1, 600), 2);
   assert.equal(idleThreads(2, 1.1, 1), 1);
   assert.equal(idleThreads(4, 0, 1), 4, 'no load average (Windows): every core');
+});
+
+test('with --jobs, lines behind a slow one wait within the window: standard input is not read further', { skip: noWorker }, async () => {
+  const dir = sampleWorkspace();
+  const texts = sampleTexts();
+  // The first two lines go to the worker (it takes two batches before this thread takes any):
+  // the first is long, so the lines after it, analyzed here, cannot be written until it is done
+  // (its output alone is more than the 64 K characters the writer gathers: it is written at once).
+  const long = Array.from({ length: 150 }, (_, i) => `${texts[i % texts.length]}\n[part ${i}]`).join('\n');
+  const total = 150;
+  let produced = 0;
+  let received = 0;
+  let beforeFirst = 0;
+  async function* lines(): AsyncGenerator<Buffer> {
+    for (let i = 0; i < total; i++) {
+      produced++;
+      if (received === 0) beforeFirst = produced;
+      yield Buffer.from(JSON.stringify({ id: i, text: i === 0 ? long : `Envoys from Japan met in Doha on Monday, note ${i}.` }) + '\n');
+    }
+  }
+  const stdout = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      received += chunk.toString().split('\n').length - 1;
+      done();
+    },
+  });
+  const windowLines = 8;
+  const stdin = Readable.from(lines(), { highWaterMark: 2 });
+  const code = await jsonlCommand(['analyze', '--jsonl', '--emit-claims', '--jobs', '2'], { cwd: dir, stdin, stdout, err: () => undefined, tuning: { batchLines: 1, windowLines } }, '');
+  assert.equal(code, 0);
+  assert.equal(received, total);
+  // Read before the first line could be written: the window, and what the stream reads ahead.
+  assert.ok(beforeFirst <= windowLines + 2 + 2, `${beforeFirst} lines read before the first was written (window ${windowLines})`);
 });

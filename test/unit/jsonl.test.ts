@@ -8,24 +8,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { jsonlCommand } from '../../server/src/cli/jsonl';
-import { cli, workspace } from './cliRun';
+import { Readable } from 'node:stream';
+import { Run, cli, jsonlRun, workspace } from './cliRun';
 import { joinLines, repoRoot, samplesDir } from '../helpers';
 
 /** Runs `attache ARGS` (the asynchronous commands) in process with `input` on standard input. */
-async function run(args: string[], cwd: string, input = ''): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      out += chunk.toString();
-      done();
-    },
-  });
-  const code = await jsonlCommand(args, { cwd, stdin: Readable.from([input]), stdout, err: (s) => (err += s) }, 'Usage: …\n');
-  return { code, out, err };
-}
+const run = (args: string[], cwd: string, input = ''): Promise<Run> => jsonlRun(args, cwd, input);
 
 const REGISTRY = joinLines(
   'version: 1',

@@ -70,6 +70,8 @@ export never overwrites an input file, and overwrites an existing file only with
 analyze --jsonl reads {"id", "text", "date"?} lines on standard input and writes one result line
 per input line, in order. With --emit-claims it is the map step of a sharded run: reduce merges
 the shards' outputs (in input order) into what one analyze --jsonl gives.
+analyze --jsonl --jobs N analyzes the lines on N threads, the output the same (default: as
+above, from the input's size so far, and only on cores other processes leave idle).
 A progress line is shown on standard error when it is a terminal; --quiet turns it off.
 
 timeline draws the offices and events the articles mention: holders' tenures from the registry
