@@ -155,18 +155,11 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
   const inputs = loadInputs(inputOptions(args, cwd));
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, bar);
-  const spill = spillFor(args);
-  const cross = crossArticleFile(inputs.articleFiles.length);
-  try {
+  return withRunFiles(args, inputs.articleFiles.length, err, ({ spill, cross }) => {
     const run = analyzeHere(inputs, keepFor(args, inputs.cwd), bar, spill, cross);
     bar?.done();
     return report(args, inputs, run, out, err);
-  } catch (e) {
-    return spillFailed(e, err);
-  } finally {
-    spill?.close();
-    cross?.close();
-  }
+  });
 }
 
 /** The CLI as the `attache` command runs it: `check` and `analyze` use `--jobs` worker threads. */
@@ -189,30 +182,60 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length }));
   const jobs = Math.min(args.jobs === undefined && wanted > 1 ? defaultJobs(articleBytes(inputs.articleFiles), inputs.registry.entities.size) : wanted, inputs.articleFiles.length);
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
-  const spill = spillFor(args);
-  const cross = crossArticleFile(inputs.articleFiles.length);
-  try {
-    let run: RunCollector;
-    if (jobs <= 1) {
+  return withRunFiles(args, inputs.articleFiles.length, err, async ({ spill, cross }) => {
+    try {
+      let run: RunCollector;
+      if (jobs <= 1) {
+        stopWorkers(started);
+        run = analyzeHere(inputs, keepFor(args, inputs.cwd), bar, spill, cross);
+      } else {
+        const collector = collectorFor(inputs, spill, cross);
+        await analyzeInWorkers(inputs, jobs, keepFor(args, inputs.cwd), (o) => {
+          collector.add(o);
+          bar?.tick(o.chars);
+        }, started);
+        run = collector;
+      }
+      bar?.done();
+      return report(args, inputs, run, out, err);
+    } catch (e) {
       stopWorkers(started);
-      run = analyzeHere(inputs, keepFor(args, inputs.cwd), bar, spill, cross);
-    } else {
-      const collector = collectorFor(inputs, spill, cross);
-      await analyzeInWorkers(inputs, jobs, keepFor(args, inputs.cwd), (o) => {
-        collector.add(o);
-        bar?.tick(o.chars);
-      }, started);
-      run = collector;
+      throw e;
     }
-    bar?.done();
-    return report(args, inputs, run, out, err);
+  });
+}
+
+interface RunFiles {
+  spill?: SpillFile;
+  cross?: SpillFile;
+}
+
+/**
+ * Runs `run` with the run's temporary files (each article's output for `analyze --json`, the
+ * cross-article records of a big run), closed (and so gone) however it ends. A temporary file
+ * that could not be written gives the message and exit status 2 (`spillFailed`). One place for
+ * `main` and `runCli`, synchronous or not.
+ */
+function withRunFiles(args: Args, articles: number, err: Out, run: (f: RunFiles) => number): number;
+function withRunFiles(args: Args, articles: number, err: Out, run: (f: RunFiles) => Promise<number>): Promise<number>;
+function withRunFiles(args: Args, articles: number, err: Out, run: (f: RunFiles) => number | Promise<number>): number | Promise<number> {
+  const files: RunFiles = { spill: spillFor(args), cross: crossArticleFile(articles) };
+  const close = (): void => {
+    files.spill?.close();
+    files.cross?.close();
+  };
+  let result: number | Promise<number>;
+  try {
+    result = run(files);
   } catch (e) {
-    stopWorkers(started);
+    close();
     return spillFailed(e, err);
-  } finally {
-    spill?.close();
-    cross?.close();
   }
+  if (typeof result === 'number') {
+    close();
+    return result;
+  }
+  return result.catch((e: unknown) => spillFailed(e, err)).finally(close);
 }
 
 /**
