@@ -38,3 +38,14 @@ test('samples: every mention is linked to the expected entity, with no false lin
     'Osamu Izawa → unknown:person', 'Hayashi → ambiguous:hayashi-yoshimasa|hayashi-mitsuko',
   ]);
 });
+
+test('samples: every mention has the same fields in the same order (one object shape), whatever its kind', () => {
+  // Unknown, nested, office-holding and annotated mentions alike (entityMention): code reading
+  // mentions then sees one shape, not one per combination of optional fields.
+  const project = loadProject({ cwd: repoRoot, paths: [join(samplesDir, 'articles')], registryGlobs: [] });
+  const all = project.articles.flatMap((a) => a.analysis.entities);
+  const shapes = new Set(all.map((m) => Object.keys(m).join(',')));
+  assert.deepEqual([...shapes], ['start,end,text,type,id,candidates,form,office,officeRange,guessedType,confidence,nested,annotation']);
+  for (const kind of ['unknown', 'annotation'] as const) assert.ok(all.some((m) => m.form === kind), `the samples have ${kind} mentions`);
+  assert.ok(all.some((m) => m.nested) && all.some((m) => m.office), 'the samples have nested mentions and office holders');
+});

@@ -237,6 +237,25 @@ export interface EntityMention {
   annotation?: string;
 }
 
+/**
+ * A new entity mention with every field of `EntityMention`, always in this order, the optional
+ * ones undefined unless given in `more`: every mention then has one object shape, so the code
+ * that reads mentions (recognition, resolution, the checks, the reports) sees one shape only
+ * instead of one per combination of optional fields (polymorphic and megamorphic property
+ * access, and optimized code thrown away on each new shape). Undefined fields are left out of
+ * JSON, like absent ones.
+ */
+export function entityMention(
+  start: number, end: number, text: string, type: EntityType, id: string | null, candidates: string[], form: EntityMention['form'],
+  more?: Pick<EntityMention, 'office' | 'officeRange' | 'guessedType' | 'confidence' | 'nested' | 'annotation'>,
+): EntityMention {
+  return {
+    start, end, text, type, id, candidates, form,
+    office: more?.office, officeRange: more?.officeRange, guessedType: more?.guessedType, confidence: more?.confidence,
+    nested: more?.nested, annotation: more?.annotation,
+  };
+}
+
 export type DateKind =
   | 'absolute' | 'partial' | 'relative' | 'weekday' | 'range' | 'decade'
   | 'season' | 'quarter' | 'half' | 'fiscal' | 'century' | 'offset' | 'anaphoric'

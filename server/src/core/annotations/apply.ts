@@ -9,7 +9,7 @@
 
 import { FIX_COMMANDS } from '../commands';
 import { calendarGranularity } from './granularity';
-import { DateMention, EntityMention, EntityType, Finding, RegistrySnapshot, finding } from '../types';
+import { DateMention, EntityMention, EntityType, Finding, RegistrySnapshot, entityMention, finding } from '../types';
 import { Span, anchor } from './anchor';
 import { Annotation } from './sidecar';
 
@@ -90,12 +90,12 @@ export function applyAnnotations(input: ApplyInput): ApplyResult {
           const linked: EntityMention = { ...exact, id, candidates: [], type, annotation: a.id };
           if (linked.form === 'unknown') {
             linked.form = 'annotation';
-            delete linked.guessedType;
+            linked.guessedType = undefined;
           }
           entities = entities.map((m) => (m === exact ? linked : m));
         } else {
           entities = entities.filter((m) => !overlaps(m, span));
-          entities.push({ start: span.start, end: span.end, text: input.text.slice(span.start, span.end), type, id, candidates: [], form: 'annotation', annotation: a.id });
+          entities.push(entityMention(span.start, span.end, input.text.slice(span.start, span.end), type, id, [], 'annotation', { annotation: a.id }));
         }
         // A decided link answers the ambiguity; a marked span with an id is no longer unknown.
         dropFindings(span, id ? ['ambiguous-mention', 'unknown-entity'] : ['ambiguous-mention']);

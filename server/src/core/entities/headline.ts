@@ -7,7 +7,7 @@
  */
 
 import { Article } from '../article';
-import { EntityMention } from '../types';
+import { EntityMention, entityMention } from '../types';
 import { Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
 import { EntityIndex, Target } from './trie';
 import { entitiesOfType } from '../registry';
@@ -106,7 +106,7 @@ export function headlineEvents(article: Article, folded: string, tokens: Tokens,
           if (!ok) continue;
           const s = start[i];
           const x = end[i + f.toks.length - 1];
-          found.push({ start: s, end: x, text: article.text.slice(s, x), type: 'event', id: f.target.id, candidates: [], form: f.target.form });
+          found.push(entityMention(s, x, article.text.slice(s, x), 'event', f.target.id, [], f.target.form));
           i += f.toks.length - 1;
           break;
         }

@@ -7,7 +7,7 @@
  * and exports see it too. Nested mentions carry `nested: true`.
  */
 
-import { Entity, EntityMention } from '../types';
+import { Entity, EntityMention, entityMention } from '../types';
 import { matchInside } from './match';
 import { Tokens, foldText } from './tokens';
 import { EntityIndex, Target } from './trie';
@@ -45,10 +45,7 @@ export function nestedMentions(text: string, folded: string, tokens: Tokens, lin
         ids.push(x.id);
       }
       if (!type) continue;
-      out.push({
-        start: r.start, end: r.end, text: text.slice(r.start, r.end), type,
-        id: ids.length === 1 ? ids[0] : null, candidates: ids.length === 1 ? [] : ids, form, nested: true,
-      });
+      out.push(entityMention(r.start, r.end, text.slice(r.start, r.end), type, ids.length === 1 ? ids[0] : null, ids.length === 1 ? [] : ids, form, { nested: true }));
     }
   }
   return out;

@@ -6,7 +6,7 @@
  */
 
 import { FIX_COMMANDS } from '../commands';
-import { Entity, EntityMention, Finding, RegistrySnapshot, finding } from '../types';
+import { Entity, EntityMention, Finding, RegistrySnapshot, entityMention, finding } from '../types';
 import { RawMatch } from './match';
 import { EntityIndex, Target, derivedParts, doubleSurnames } from './trie';
 import { foldText } from './tokens';
@@ -80,7 +80,7 @@ const NONE: string[] = [];
 
 /** Mentions are built in one place so they all share one object shape (fast property access). */
 function mention(start: number, end: number, text: string, type: EntityMention['type'], id: string | null, candidates: string[], form: EntityMention['form']): EntityMention {
-  return { start, end, text, type, id, candidates: candidates === NONE ? [] : candidates, form };
+  return entityMention(start, end, text, type, id, candidates === NONE ? [] : candidates, form);
 }
 
 /** The targets' ids without repeats, in order. */
@@ -231,7 +231,7 @@ function addCounterparts(text: string, mentions: EntityMention[], index: EntityI
     for (let j = k - 1; j >= 0; j--) if (mentions[j].type === 'office' && mentions[j].id) { prev = mentions[j]; break; }
     if (!prev) continue;
     const office = sameKindOffice(prev.id!, c.id, index);
-    if (office) added.push({ start, end: start + m[0].length, text: m[0], type: 'office', id: office, candidates: [], form: 'alias' });
+    if (office) added.push(entityMention(start, start + m[0].length, m[0], 'office', office, [], 'alias'));
   }
   if (!added.length) return false;
   mentions.push(...added);

@@ -10,7 +10,7 @@
 
 import { FIX_COMMANDS } from '../commands';
 import { Article } from '../article';
-import { EntityMention, EntityType, Finding, finding } from '../types';
+import { EntityMention, EntityType, Finding, entityMention, finding } from '../types';
 import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenText } from './tokens';
 import {
   CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, GIVEN_NAMES, TITLE_TAIL, apposedTitle, isDemonymLike, isTitleCaseLine, knownDemonyms, knownNameParts,
@@ -248,7 +248,7 @@ function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: numb
   const type = guessType(words, titled);
   const confidence = score(scan, text, words, type, titled || titleBefore(text, start, ls >= 0 ? ls : start - 80), start, end);
   if (confidence < scan.min) return;
-  scan.mentions.push({ start, end, text: span, type, id: null, candidates: [], form: 'unknown', guessedType: type, confidence });
+  scan.mentions.push(entityMention(start, end, span, type, null, [], 'unknown', { guessedType: type, confidence }));
   scan.findings.push(finding('unknown-entity', start, end,
     `'${span}' is not in the registry (it looks like ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
     { fixes: [{ title: `Add '${span}' to the registry`, edits: [], command: { name: FIX_COMMANDS.addToRegistry, args: [span, type] } }] }));

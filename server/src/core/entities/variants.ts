@@ -8,7 +8,7 @@
  */
 
 import { Article } from '../article';
-import { EntityMention, Finding } from '../types';
+import { EntityMention, Finding, entityMention } from '../types';
 import { NAME_PARTICLES, Tokens, foldText, isAscii, isCapitalCode, isNameGap } from './tokens';
 import { packLower } from './match';
 import { EntityIndex, derivedParts } from './trie';
@@ -211,7 +211,7 @@ function fullMention(text: string, folded: string, tokens: Tokens, i: number, la
     if (ids) {
       const s = start[t];
       const e = end[last];
-      return { start: s, end: e, text: text.slice(s, e), type: 'person', id: ids.length === 1 ? ids[0] : null, candidates: ids.length === 1 ? [] : [...ids], form: 'name' };
+      return entityMention(s, e, text.slice(s, e), 'person', ids.length === 1 ? ids[0] : null, ids.length === 1 ? [] : [...ids], 'name');
     }
   }
   return undefined;
@@ -236,7 +236,7 @@ function shortMention(text: string, s: number, e: number, ids: readonly string[]
   }
   if (!ante) for (const p of out) if (p.id && ids.includes(p.id)) ante = p.id;
   const id = ante ?? (ids.length === 1 ? ids[0] : null);
-  return { start: s, end: e, text: text.slice(s, e), type: 'person', id, candidates: id ? [] : [...ids], form: 'family-name' };
+  return entityMention(s, e, text.slice(s, e), 'person', id, id ? [] : [...ids], 'family-name');
 }
 
 /** Drops unknown mentions and their findings that overlap a linked short form. */
