@@ -120,10 +120,16 @@ function resolvePlain(s: string): string | number | boolean | null {
  */
 const REPEATED = new Set(['type', 'country', 'office', 'title', 'of', 'family_name', 'given_name', 'start', 'end', 'date', 'participants', 'name_order']);
 
-/** The table: open addressing over the texts' hashes; it starts over when half full. */
-const TABLE_BITS = 18;
-const tableHashes = new Int32Array(1 << TABLE_BITS);
-const tableTexts: (string | undefined)[] = new Array(1 << TABLE_BITS).fill(undefined);
+/**
+ * The table: open addressing over the texts' hashes, kept at most half full. It starts small and
+ * doubles as texts come (a 100,000-entity registry has some 17,000 such texts: a table that fits
+ * the processor's cache, where a table of the largest size would make most look-ups a cache
+ * miss); at the largest size, half full, it starts over.
+ */
+const MAX_TABLE_BITS = 18;
+let tableBits = 12;
+let tableHashes = new Int32Array(1 << tableBits);
+let tableTexts: (string | undefined)[] = new Array<string | undefined>(1 << tableBits).fill(undefined);
 let tableCount = 0;
 
 /** `resolvePlain(t.slice(from, to))`, the text found in the table when it is a string seen before. */
@@ -131,7 +137,7 @@ function repeatedText(t: string, from: number, to: number): string | number | bo
   if (to - from > 40) return resolvePlain(t.slice(from, to));
   let h = 0x811c9dc5 | 0;
   for (let i = from; i < to; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  const mask = (1 << TABLE_BITS) - 1;
+  let mask = (1 << tableBits) - 1;
   let slot = h & mask;
   for (let s = tableTexts[slot]; s !== undefined; s = tableTexts[slot]) {
     if (tableHashes[slot] === h && s.length === to - from && t.startsWith(s, from)) return s;
@@ -140,10 +146,15 @@ function repeatedText(t: string, from: number, to: number): string | number | bo
   const text = t.slice(from, to);
   const v = resolvePlain(text);
   if (v !== text) return v;
-  if (2 * tableCount >= 1 << TABLE_BITS) {
-    tableTexts.fill(undefined);
-    tableCount = 0;
-    return text;
+  if (2 * (tableCount + 1) > 1 << tableBits) {
+    if (tableBits === MAX_TABLE_BITS) {
+      tableTexts.fill(undefined);
+      tableCount = 0;
+      return text;
+    }
+    growTable();
+    mask = (1 << tableBits) - 1;
+    for (slot = h & mask; tableTexts[slot] !== undefined; slot = (slot + 1) & mask);
   }
   tableHashes[slot] = h;
   // A substring of 13 units or more is a view of the whole text in V8: the table keeps a copy, so
@@ -151,6 +162,24 @@ function repeatedText(t: string, from: number, to: number): string | number | bo
   tableTexts[slot] = text.length >= 13 ? (` ${text}`).slice(1) : text;
   tableCount++;
   return text;
+}
+
+/** The table at twice its size, its texts placed again. */
+function growTable(): void {
+  const hashes = tableHashes;
+  const texts = tableTexts;
+  tableBits++;
+  const mask = (1 << tableBits) - 1;
+  tableHashes = new Int32Array(1 << tableBits);
+  tableTexts = new Array<string | undefined>(1 << tableBits).fill(undefined);
+  for (let i = 0; i < texts.length; i++) {
+    const s = texts[i];
+    if (s === undefined) continue;
+    let slot = hashes[i] & mask;
+    while (tableTexts[slot] !== undefined) slot = (slot + 1) & mask;
+    tableHashes[slot] = hashes[i];
+    tableTexts[slot] = s;
+  }
 }
 
 /**
