@@ -7,7 +7,8 @@
  * the article has no publication date.
  */
 
-import { Article, paragraphAt } from '../article';
+import { Article } from '../article';
+import { upperBound } from '../search';
 import { FIX_COMMANDS } from '../commands';
 import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
@@ -99,8 +100,10 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       pendingRange = null;
     }
   }
-  const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
-  if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
+  if (!a) {
+    const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
+    if (unresolved.length) findings.push(unresolvedFinding(article, dates, unresolved));
+  }
   return { dates, findings };
 }
 
@@ -382,9 +385,17 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
   let sStart = -1;
   let sEnd = -1;
   const at = { i: 0, s: 0, e: 0, commas: 0, and: false };
+  const paras = article.paragraphs;
+  let pn = 0;
   return (start, end) => {
     if (!(start >= sStart && start < sEnd)) {
-      const p = paragraphAt(article, start);
+      // The paragraph at start (`paragraphAt`): the first that ends after it. Dates come mostly
+      // in text order, so the one held or the next is tried before a search.
+      if (!(pn < paras.length && paras[pn].end > start && (pn === 0 || paras[pn - 1].end <= start))) {
+        if (pn + 1 < paras.length && paras[pn + 1].end > start && paras[pn].end <= start) pn++;
+        else pn = upperBound(paras, start, (x) => x.end);
+      }
+      const p = pn < paras.length && paras[pn].start <= start ? paras[pn] : undefined;
       if (!p) return null;
       const s = p.sentences.find((x) => x.start <= start && start < x.end);
       sStart = s ? s.start : p.start;
