@@ -34,9 +34,17 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const pub = article.publicationDate;
   let parsed = pub ? scanner.publicationDates.get(pub) : undefined;
   if (parsed === undefined) {
-    const anchor = pub ? parseIsoDate(pub) : null;
-    const day = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
-    parsed = { day, text: day ? formatYMD(day) : undefined };
+    // YYYY-MM-DD, as publication dates almost always are, read by character codes (the same
+    // result as parseIsoDate, whose string-to-number conversions were most of this); else parseIsoDate.
+    const ymd = pub && pub.length === 10 ? dayOf(pub) : null;
+    if (ymd) {
+      const day = ymd.m >= 1 && ymd.m <= 12 && isValidDate(ymd.y, ymd.m, ymd.d) ? ymd : null;
+      parsed = { day, text: day ? pub! : undefined };
+    } else {
+      const anchor = pub ? parseIsoDate(pub) : null;
+      const day = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
+      parsed = { day, text: day ? formatYMD(day) : undefined };
+    }
     if (pub) {
       if (scanner.publicationDates.size >= 256) scanner.publicationDates.clear();
       scanner.publicationDates.set(pub, parsed);
