@@ -169,7 +169,9 @@ function numericOrderPlan(exprs: Expr[], text: string, setting: NumericOrder): O
 /** A weekday written with a full date that it does not match. */
 function weekdayCheck(text: string, w: { w: number; s: number; e: number }, value: string, findings: Finding[]): void {
   // A day past year 9999 ("Monday, March 3" in an article dated 9999-12-31) has no ISO form to check.
-  const p = parseIsoDate(value);
+  // YYYY-MM-DD by character codes (as the publication date): parseIsoDate's result without its string-to-number conversions.
+  const q = value.length === 10 ? dayOf(value) : null;
+  const p = q ? (q.m >= 1 && q.m <= 12 && isValidDate(q.y, q.m, q.d) ? q : null) : parseIsoDate(value);
   if (!p) return;
   const real = weekday(p.y, p.m!, p.d!);
   if (real !== w.w) {
