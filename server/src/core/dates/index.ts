@@ -7,8 +7,7 @@
  * the article has no publication date.
  */
 
-import { Article } from '../article';
-import { upperBound } from '../search';
+import { Article, paragraphAt } from '../article';
 import { FIX_COMMANDS } from '../commands';
 import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
@@ -34,17 +33,9 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const pub = article.publicationDate;
   let parsed = pub ? scanner.publicationDates.get(pub) : undefined;
   if (parsed === undefined) {
-    // YYYY-MM-DD, as publication dates almost always are, read by character codes (the same
-    // result as parseIsoDate, whose string-to-number conversions were most of this); else parseIsoDate.
-    const ymd = pub && pub.length === 10 ? dayOf(pub) : null;
-    if (ymd) {
-      const day = ymd.m >= 1 && ymd.m <= 12 && isValidDate(ymd.y, ymd.m, ymd.d) ? ymd : null;
-      parsed = { day, text: day ? pub! : undefined };
-    } else {
-      const anchor = pub ? parseIsoDate(pub) : null;
-      const day = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
-      parsed = { day, text: day ? formatYMD(day) : undefined };
-    }
+    const anchor = pub ? parseIsoDate(pub) : null;
+    const day = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
+    parsed = { day, text: day ? formatYMD(day) : undefined };
     if (pub) {
       if (scanner.publicationDates.size >= 256) scanner.publicationDates.clear();
       scanner.publicationDates.set(pub, parsed);
@@ -108,10 +99,8 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       pendingRange = null;
     }
   }
-  if (!a) {
-    const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
-    if (unresolved.length) findings.push(unresolvedFinding(article, dates, unresolved));
-  }
+  const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
+  if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
   return { dates, findings };
 }
 
@@ -168,11 +157,7 @@ function numericOrderPlan(exprs: Expr[], text: string, setting: NumericOrder): O
 
 /** A weekday written with a full date that it does not match. */
 function weekdayCheck(text: string, w: { w: number; s: number; e: number }, value: string, findings: Finding[]): void {
-  // A day past year 9999 ("Monday, March 3" in an article dated 9999-12-31) has no ISO form to check.
-  // YYYY-MM-DD by character codes (as the publication date): parseIsoDate's result without its string-to-number conversions.
-  const q = value.length === 10 ? dayOf(value) : null;
-  const p = q ? (q.m >= 1 && q.m <= 12 && isValidDate(q.y, q.m, q.d) ? q : null) : parseIsoDate(value);
-  if (!p) return;
+  const p = parseIsoDate(value)!;
   const real = weekday(p.y, p.m!, p.d!);
   if (real !== w.w) {
     findings.push(finding('weekday-mismatch', w.s, w.e,
@@ -397,17 +382,9 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
   let sStart = -1;
   let sEnd = -1;
   const at = { i: 0, s: 0, e: 0, commas: 0, and: false };
-  const paras = article.paragraphs;
-  let pn = 0;
   return (start, end) => {
     if (!(start >= sStart && start < sEnd)) {
-      // The paragraph at start (`paragraphAt`): the first that ends after it. Dates come mostly
-      // in text order, so the one held or the next is tried before a search.
-      if (!(pn < paras.length && paras[pn].end > start && (pn === 0 || paras[pn - 1].end <= start))) {
-        if (pn + 1 < paras.length && paras[pn + 1].end > start && paras[pn].end <= start) pn++;
-        else pn = upperBound(paras, start, (x) => x.end);
-      }
-      const p = pn < paras.length && paras[pn].start <= start ? paras[pn] : undefined;
+      const p = paragraphAt(article, start);
       if (!p) return null;
       const s = p.sentences.find((x) => x.start <= start && start < x.end);
       sStart = s ? s.start : p.start;
