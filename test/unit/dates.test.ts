@@ -199,3 +199,10 @@ test('a long text is scanned in pieces: each date near a piece boundary is found
     assert.deepEqual(got, alone, `sentence at ${at}`);
   }
 });
+
+test('a weekday with a date past year 9999 is read without a crash, and the other dates with it', () => {
+  // Article dated 9999-12-31: the Monday that is a 3 March falls in year 10000, which has no ISO form to check.
+  const { dates, findings } = datesOf('On Friday, 4 July 2025, they met. On Monday, March 3, too.', '9999-12-31');
+  assert.deepEqual(dates.map((d) => [d.text, d.value]), [['Friday, 4 July 2025', '2025-07-04'], ['Monday, March 3', '10000-03-03']]);
+  assert.deepEqual(findings, []);
+});

@@ -157,7 +157,9 @@ function numericOrderPlan(exprs: Expr[], text: string, setting: NumericOrder): O
 
 /** A weekday written with a full date that it does not match. */
 function weekdayCheck(text: string, w: { w: number; s: number; e: number }, value: string, findings: Finding[]): void {
-  const p = parseIsoDate(value)!;
+  // A day past year 9999 ("Monday, March 3" in an article dated 9999-12-31) has no ISO form to check.
+  const p = parseIsoDate(value);
+  if (!p) return;
   const real = weekday(p.y, p.m!, p.d!);
   if (real !== w.w) {
     findings.push(finding('weekday-mismatch', w.s, w.e,
