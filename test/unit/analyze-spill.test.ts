@@ -14,14 +14,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, runCli } from '../../server/src/cli/main';
 import { RunCollector, processArticle, runContext } from '../../server/src/cli/pipeline';
 import { folderListings, loadInputs } from '../../server/src/cli/project';
 import { analyzeJson, fileReports } from '../../server/src/cli/report';
 import { writeJson } from '../../server/src/cli/jsonWrite';
 import { SpillFile } from '../../server/src/cli/spill';
 import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
-import { Run, workspace } from './cliRun';
+import { Run, cli as inProcess, cliJobs, workspace } from './cliRun';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
 const noBundle = !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)';
@@ -36,13 +35,6 @@ function withTmp<T>(tmp: string, f: () => T): T {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
   }
-}
-
-function inProcess(args: string[], cwd: string): Run {
-  let out = '';
-  let err = '';
-  const code = main(args, cwd, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
 }
 
 /** The in-memory path: no temporary file can be made in a folder that does not exist. */
@@ -79,10 +71,7 @@ test('… and on a generated corpus, cross-article findings and a read error inc
   assert.match(kept.out, /"text": "Zoë Ødegård",\n *"type": "person",\n *"id": "zoe-odegard"/);
   assert.deepEqual(inProcess(args, dir), kept, 'main, one thread');
   for (const jobs of ['1', '2']) {
-    let out = '';
-    let err = '';
-    const code = await runCli([...args, '--jobs', jobs], dir, (s) => (out += s), (s) => (err += s));
-    assert.deepEqual({ code, out, err }, kept, `runCli --jobs ${jobs}`);
+    assert.deepEqual(await cliJobs([...args, '--jobs', jobs], dir), kept, `runCli --jobs ${jobs}`);
     const r = spawnSync(process.execPath, [BIN, ...args, '--jobs', jobs], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
     assert.deepEqual({ code: r.status, out: r.stdout, err: r.stderr }, kept, `bin/attache.js --jobs ${jobs}`);
   }

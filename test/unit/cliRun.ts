@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { main } from '../../server/src/cli/main';
+import { main, runCli } from '../../server/src/cli/main';
 import { StreamIo, jsonlCommand } from '../../server/src/cli/jsonl';
 
 export interface Run {
@@ -18,6 +18,14 @@ export function cli(args: string[], cwd: string): Run {
   let out = '';
   let err = '';
   const code = main(args, cwd, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+/** `attache ARGS` as the command runs it (`runCli`: `--jobs` worker threads); output collected. */
+export async function cliJobs(args: string[], cwd: string): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, cwd, (s) => (out += s), (s) => (err += s));
   return { code, out, err };
 }
 

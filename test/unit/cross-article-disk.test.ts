@@ -15,14 +15,13 @@ import fs = require('node:fs');
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { main, runCli } from '../../server/src/cli/main';
 import { DiskWorkspace, crossArticleFile } from '../../server/src/cli/crossArticle';
 import { RunCollector } from '../../server/src/cli/pipeline';
 import { SpillFile } from '../../server/src/cli/spill';
 import { ArticleSummary, EventDateClaim, WorkspaceIndex, summaryOf } from '../../server/src/core/workspace';
 import { Entity, RegistrySnapshot } from '../../server/src/core/types';
 import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
-import { Run, workspace } from './cliRun';
+import { cli as inProcess, cliJobs as cli, workspace } from './cliRun';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
 const noBundle = !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)';
@@ -37,20 +36,6 @@ async function withMode<T>(mode: 'disk' | 'memory', f: () => T | Promise<T>): Pr
     if (before === undefined) delete process.env.ATTACHE_CROSS_ARTICLE;
     else process.env.ATTACHE_CROSS_ARTICLE = before;
   }
-}
-
-function inProcess(args: string[], cwd: string): Run {
-  let out = '';
-  let err = '';
-  const code = main(args, cwd, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
-
-async function cli(args: string[], cwd: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, cwd, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
 }
 
 /** A deterministic generator of numbers in [0, 1). */

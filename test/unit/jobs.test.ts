@@ -10,25 +10,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { main, runCli } from '../../server/src/cli/main';
+import { main } from '../../server/src/cli/main';
 import { decodeRegistry, encodeRegistry } from '../../server/src/cli/sharedRegistry';
 import { availableCores, defaultJobs, mayUseWorkers } from '../../server/src/cli/jobs';
 import { readRegistry } from '../../server/src/cli/project';
 import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
-import { Run, workspace } from './cliRun';
+import { Run, cliJobs as inProcess, workspace } from './cliRun';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
 
 function bundled(args: string[], cwd: string): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
-
-async function inProcess(args: string[], cwd: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, cwd, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
 }
 
 /**
