@@ -13,7 +13,7 @@ import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexType, finding } from '../types';
 import { Unit, holidayDate } from './lexicon';
-import { DateScanner, Expr, ExprKind, durationValue, scanDates } from './scan';
+import { DateScanner, Expr, durationValue, scanDates } from './scan';
 
 export { DateScanner } from './scan';
 
@@ -28,21 +28,9 @@ export interface DateOptions {
  */
 export function recognizeDates(article: Article, scanner: DateScanner = new DateScanner(), options: DateOptions = {}): { dates: DateMention[]; findings: Finding[] } {
   const text = article.text;
-  // The publication date, parsed once per date for the articles the scanner reads (a corpus has
-  // many articles of a day): its day and that day written YYYY-MM-DD.
-  const pub = article.publicationDate;
-  let parsed = pub ? scanner.publicationDates.get(pub) : undefined;
-  if (parsed === undefined) {
-    const anchor = pub ? parseIsoDate(pub) : null;
-    const day = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
-    parsed = { day, text: day ? formatYMD(day) : undefined };
-    if (pub) {
-      if (scanner.publicationDates.size >= 256) scanner.publicationDates.clear();
-      scanner.publicationDates.set(pub, parsed);
-    }
-  }
-  const a = parsed.day;
-  const anchorText = parsed.text;
+  const anchor = article.publicationDate ? parseIsoDate(article.publicationDate) : null;
+  const a = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
+  const anchorText = a ? formatYMD(a) : undefined;
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
@@ -259,6 +247,12 @@ function endsClause(c: number): boolean {
   return c === 44 || c === 59 || c === 58 || c === 40 || c === 46 || c === 33 || c === 63 || c === 34 || c === 96;
 }
 
+/**
+ * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
+ * (within CUE_BEFORE words) and the nearest after it in the same clause (CUE_AFTER words, up to a
+ * comma), the closer one (the one before on a tie); null when there is none. Cues: modals and "is to" (future); plans and expectations
+ * before the date (future: "is scheduled to meet Monday"); past forms; present forms.
+ */
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -273,89 +267,16 @@ function readBack(text: string, from: number, at: { i: number }): string {
   return text.slice(i, e);
 }
 
-/** What a word is to the tense search (`CUE_TABLE`): a possible cue, a word ending the clause after a date, "and". */
-const CUE = 1;
-const CLAUSE_END = 2;
-const AND = 4;
-/** No word (the search's end): the end of the clause or of the text read. */
-const END = -1;
-
-/** `hash` and `flags` of the words `cueOf` and the clause search know, by the hash of their lower-case letters (open addressing). */
-interface CueTable {
-  readonly hash: Int32Array;
-  readonly flags: Uint8Array;
-  readonly word: readonly string[];
-}
-
-const CUE_TABLE_SIZE = 1024;
-
 /**
- * Built once at load and only read: every word for which `cueOf` can give a tense (any other word
- * gives none, whatever its neighbours, so the search reads and compares only these), and the
- * words ending the clause after a date.
+ * The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause
+ * or `limit`. `at.and`: "and" ends the clause too (a coordinated verb phrase has its own tense).
  */
-function buildCueTable(): CueTable {
-  const hash = new Int32Array(CUE_TABLE_SIZE).fill(-1);
-  const flags = new Uint8Array(CUE_TABLE_SIZE);
-  const word: string[] = new Array<string>(CUE_TABLE_SIZE).fill('');
-  const add = (w: string, f: number): void => {
-    let h = 0;
-    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) & 0x3fffffff;
-    let slot = h & (CUE_TABLE_SIZE - 1);
-    while (hash[slot] !== -1 && word[slot] !== w) slot = (slot + 1) & (CUE_TABLE_SIZE - 1);
-    hash[slot] = h;
-    word[slot] = w;
-    flags[slot] |= f;
-  };
-  for (const set of [MODAL_FUTURE, INTENT, PRESENT_S_VERBS, PRESENT_BASE_VERBS, PRESENT_WORDS, PAST_WORDS]) for (const w of set) add(w, CUE);
-  for (const w of ['may', 'might', 'soon', 'early', 'until', 'till', 'to']) add(w, CUE);
-  for (const w of CLAUSE_END_WORDS) add(w, CLAUSE_END);
-  add('and', AND);
-  return { hash, flags, word };
-}
-
-const CUE_TABLE = buildCueTable();
-
-/** The `CUE_TABLE` flags of the ASCII word text[s, e) in lower case (0 for a word it does not hold), with CUE for an -ed form. */
-function wordFlags(text: string, s: number, e: number): number {
-  let h = 0;
-  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 0x20)) & 0x3fffffff;
-  // Past forms in -ed (`cueOf`): a possible cue whatever the table says.
-  const ed = e - s > 4 && (text.charCodeAt(e - 2) | 0x20) === 101 && (text.charCodeAt(e - 1) | 0x20) === 100 ? CUE : 0;
-  let slot = h & (CUE_TABLE_SIZE - 1);
-  const { hash, word } = CUE_TABLE;
-  for (;;) {
-    const sh = hash[slot];
-    if (sh === -1) return ed;
-    if (sh === h) {
-      const w = word[slot];
-      if (w.length === e - s) {
-        let i = 0;
-        while (i < w.length && (text.charCodeAt(s + i) | 0x20) === w.charCodeAt(i)) i++;
-        if (i === w.length) return CUE_TABLE.flags[slot] | ed;
-      }
-    }
-    slot = (slot + 1) & (CUE_TABLE_SIZE - 1);
-  }
-}
-
-/** A word after the date as `cueOf` reads it: in lower case, except the month "May" (not the modal). */
-function onWord(text: string, s: number, e: number): string {
-  const raw = text.slice(s, e);
-  return raw === 'May' ? raw : raw.toLowerCase();
-}
-
-/**
- * The next word after position `at.i` (not past `limit`): its `wordFlags`, or END at the end of
- * the clause (punctuation, a word opening another clause; `at.and`: "and" too, since a coordinated
- * verb phrase has its own tense) or of the text; the word is text[at.s, at.e), and `at.i` moves past it.
- */
-function nextWord(text: string, limit: number, at: { i: number; s: number; e: number; commas: number; and: boolean }): number {
+function readOn(text: string, limit: number, at: { i: number; commas: number; and: boolean }): string {
   let j = at.i;
   while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
     const c = text.charCodeAt(j);
     if (endsClause(c)) {
-      if (c !== 44 || at.commas === 0) return END;
+      if (c !== 44 || at.commas === 0) return '';
       at.commas--;
     }
     j++;
@@ -363,27 +284,15 @@ function nextWord(text: string, limit: number, at: { i: number; s: number; e: nu
   const s0 = j;
   while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
   at.i = j;
-  if (j === s0) return END;
-  at.s = s0;
-  at.e = j;
-  // "May" is the month, not the modal: no cue, and no clause word.
-  if (j - s0 === 3 && text.startsWith('May', s0)) return 0;
-  const f = wordFlags(text, s0, j);
-  return (f & CLAUSE_END) !== 0 || (at.and && (f & AND) !== 0) ? END : f;
+  const raw = text.slice(s0, j);
+  const w = raw === 'May' ? raw : raw.toLowerCase(); // the month, not the modal
+  return CLAUSE_END_WORDS.has(w) || (at.and && w === 'and') ? '' : w;
 }
 
-/**
- * The tense governing a date at [start, end), per sentence: of the nearest cue before the date
- * (within CUE_BEFORE words) and the nearest after it in the same clause (CUE_AFTER words, up to a
- * comma), the closer one (the one before on a tie); null when there is none. Words are read in
- * place (positions and a hash); only a possible cue and its neighbours are sliced into strings for
- * `cueOf`. Cues: modals and "is to" (future); plans and expectations before the date (future: "is
- * scheduled to meet Monday"); past forms; present forms.
- */
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
-  const at = { i: 0, s: 0, e: 0, commas: 0, and: false };
+  const at = { i: 0, commas: 0, and: false };
   return (start, end) => {
     if (!(start >= sStart && start < sEnd)) {
       const p = paragraphAt(article, start);
@@ -392,46 +301,31 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       sStart = s ? s.start : p.start;
       sEnd = s ? s.end : p.end;
     }
+    // The words before the date, read backwards, each with the word to its left (one read ahead).
     const text = article.text;
-    // The words before the date, read backwards: the word text[ws, we), the one right of it
-    // text[rs, re) (none at first), the one left of it text[ls, le).
+    at.i = start;
     let b: Tense | null = null;
     let bd = CUE_BEFORE;
-    let i = start;
-    while (i > sStart && !isAsciiLetter(text.charCodeAt(i - 1))) i--;
-    let we = i;
-    while (i > sStart && isAsciiLetter(text.charCodeAt(i - 1))) i--;
-    let ws = i;
+    let right = '';
+    let word = readBack(text, sStart, at);
     // "is valid until Dec. 31", "stays open until Friday": in the present, an end ahead ("Up until
     // Thursday, they had…" is past; with no verb at all, nothing is decided here).
-    const until = (we - ws === 5 && (text.startsWith('until', ws) || text.startsWith('Until', ws))) || (we - ws === 4 && text.startsWith('till', ws));
-    let rs = 0;
-    let re = 0;
+    const until = word === 'until' || word === 'till' || word === 'Until';
     let wordsBefore = 0;
-    for (let d = 0; d < CUE_BEFORE && we > ws; d++) {
+    for (let d = 0; d < CUE_BEFORE && word; d++) {
       wordsBefore++;
-      let j = ws;
-      while (j > sStart && !isAsciiLetter(text.charCodeAt(j - 1))) j--;
-      const le = j;
-      while (j > sStart && isAsciiLetter(text.charCodeAt(j - 1))) j--;
-      const ls = j;
-      if (wordFlags(text, ws, we) & CUE) {
-        // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
-        // capitalized plain verb a name or a month ("Mark", "March").
-        const word = text.slice(ws, we);
-        const left = text.slice(ls, le);
-        const lw = word.toLowerCase();
-        const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) ? null : cueOf(lw, left.toLowerCase(), text.slice(rs, re).toLowerCase(), true);
-        if (c) {
-          b = c;
-          bd = d;
-          break;
-        }
+      const left = readBack(text, sStart, at);
+      // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
+      // capitalized plain verb a name or a month ("Mark", "March").
+      const lw = word.toLowerCase();
+      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) ? null : cueOf(lw, left.toLowerCase(), right, true);
+      if (c) {
+        b = c;
+        bd = d;
+        break;
       }
-      rs = ws;
-      re = we;
-      ws = ls;
-      we = le;
+      right = word.toLowerCase();
+      word = left;
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
     // A date opening its sentence ("On Tuesday, the league plans…") is governed by the main clause
@@ -444,23 +338,14 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     at.and = b !== null;
     const limit = Math.min(sEnd, end + (fronted ? 120 : 80));
     const reach = fronted ? CUE_BEFORE : CUE_AFTER;
-    // The word text[cs, ce) with its flags cf, the one before it text[ps, pe) (none at first).
-    let ps = 0;
-    let pe = 0;
-    let cf = bd > 0 ? nextWord(text, limit, at) : END;
-    let cs = at.s;
-    let ce = at.e;
-    for (let d = 0; d < reach && d < bd && cf !== END; d++) {
-      const nf = nextWord(text, limit, at);
-      if (cf & CUE) {
-        const c = cueOf(onWord(text, cs, ce), onWord(text, ps, pe), nf === END ? '' : onWord(text, at.s, at.e), false);
-        if (c) return until && c === 'present' ? 'future' : c;
-      }
-      ps = cs;
-      pe = ce;
-      cs = at.s;
-      ce = at.e;
-      cf = nf;
+    let prev = '';
+    let cur = bd > 0 ? readOn(text, limit, at) : '';
+    for (let d = 0; d < reach && d < bd && cur; d++) {
+      const next = readOn(text, limit, at);
+      const c = cueOf(cur, prev, next, false);
+      if (c) return until && c === 'present' ? 'future' : c;
+      prev = cur;
+      cur = next;
     }
     return until && b === 'present' ? 'future' : b;
   };
@@ -631,383 +516,314 @@ function seasonIndex(y: number, m: number): number {
 }
 
 function resolveDate(e: Expr, c: Context): Resolved {
-  // One function per kind of expression: each is compiled (and optimized) on its own, so a
-  // kind that is common gets fast early and a rare one costs no compile time.
+  const { a, anchor } = c;
   const k = e.kind;
   switch (k.type) {
-    case 'dur': return resolveDur(k, c);
-    case 'set': return resolveSet(k);
-    case 'ref': return resolveRef(k);
-    case 'century': return resolveCentury(k);
-    case 'relc': return resolveRelc(k, c);
-    case 'fiscal': return resolveFiscal(k, c);
-    case 'part': return resolvePart(e, k, c);
-    case 'weekend': return resolveWeekend(e, k, c);
-    case 'season': return resolveSeason(e, k, c);
-    case 'ana': return resolveAna(k, c);
-    case 'off': return resolveOff(e, k, c);
-    case 'ymd': return resolveYmd(k);
-    case 'ym': return resolveYm(k);
-    case 'y': return resolveY(k);
-    case 'quarter': return resolveQuarter(k);
-    case 'decade': return resolveDecade(k);
-    case 'range': return resolveRange(k);
-    case 'md': return resolveMd(e, k, c);
-    case 'holiday': return resolveHoliday(e, k, c);
-    case 'm': return resolveM(e, k, c);
-    case 'rel': return resolveRel(k, c);
-    case 'weekday': return resolveWeekday(e, k, c);
+    case 'dur': {
+      const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
+      const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+      if (k.within && a) {
+        const end = shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
+        if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
+      }
+      return r;
+    }
+    case 'set':
+      return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, resolution: { rule: `recurring: ${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}` }, anchor: 'none' };
+    case 'ref':
+      return { value: k.v, kind: 'reference', granularity: 'day', resolution: { rule: k.v === 'PRESENT_REF' ? 'the present' : k.v === 'PAST_REF' ? 'the past' : 'the future' }, anchor: 'none' };
+    case 'century':
+      return { value: pad(k.c, 2), kind: 'century', granularity: 'decade', resolution: { rule: `century ${k.c}00–${k.c}99` }, anchor: 'none' };
+    case 'relc':
+      if (!a) return { value: null, kind: 'century', granularity: 'decade', resolution: { rule: NEEDS } };
+      if (k.decade) {
+        const d = Math.floor(a.y / 10) + k.offset;
+        return { value: `${d}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `${k.offset < 0 ? 'the decade before that of' : k.offset > 0 ? 'the decade after that of' : 'the decade of'} the publication date`, anchor } };
+      }
+      return { value: pad(Math.floor(a.y / 100) + k.offset, 2), kind: 'century', granularity: 'decade', resolution: { rule: 'this century: the century of the publication date', anchor } };
+    case 'fiscal': {
+      if (!Number.isNaN(k.y)) return { value: pad(k.y, 4), kind: 'fiscal', granularity: 'year', resolution: { rule: `fiscal year ${k.y}` }, anchor: 'none' };
+      if (!a) return { value: null, kind: 'fiscal', granularity: 'year', resolution: { rule: NEEDS } };
+      return { value: pad(a.y + (k.offset ?? 0), 4), kind: 'fiscal', granularity: 'year', resolution: { rule: 'fiscal year relative to the publication year', anchor } };
+    }
+    case 'part': {
+      const unit = k.of === 'Q' ? 'quarter' : 'half';
+      if (!Number.isNaN(k.y)) return { value: `${pad(k.y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: unit } };
+      if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
+      const cur = Math.floor((a.m - 1) / 3) + 1;
+      if (Number.isNaN(k.n)) {
+        const q = a.y * 4 + cur - 1 + k.offset;
+        return { value: `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
+      }
+      if (k.bare && k.of === 'Q') {
+        // "Profit rose in the fourth quarter" written in March: last year's; "will" looks ahead.
+        const future = c.tenseAt(e.start, e.end) === 'future';
+        const y = future ? (k.n >= cur ? a.y : a.y + 1) : k.n <= cur ? a.y : a.y - 1;
+        return { value: `${pad(y, 4)}-Q${k.n}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `quarter: the ${future ? 'next' : 'most recent'} such quarter ${future ? 'from' : 'up to'} the publication date's`, anchor } };
+      }
+      return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the publication year`, anchor } };
+    }
+    case 'weekend': {
+      if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
+      if (k.offset !== 0) {
+        const w = shift(a, k.offset, 'week')!;
+        return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: `weekend of the week ${k.offset < 0 ? 'before' : 'after'} the publication week`, anchor } };
+      }
+      // "(over) the weekend", "this weekend": weeks start on Monday, so from Monday to Friday the
+      // weekend just past belongs to the week before. The tense picks it; without a tense, a
+      // Monday article means the weekend just past, a later weekday the coming one.
+      const wd = weekday(a.y, a.m, a.d); // 0 Sunday … 6 Saturday
+      const t = c.tenseAt(e.start, e.end);
+      const past = wd !== 0 && wd !== 6 && (t === 'past' || (t === null && wd === 1));
+      const w = shift(a, past ? -1 : 0, 'week')!;
+      return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: past ? 'the weekend before the publication date' : 'the weekend of the publication week', anchor } };
+    }
+    case 'season': {
+      const name = SEASON_NAMES[k.s];
+      if (k.y !== undefined) return { value: `${pad(k.y, 4)}-${k.s}`, kind: 'season', granularity: 'quarter', resolution: { rule: `${name} ${k.y}` } };
+      if (!a) return { value: null, kind: 'season', granularity: 'quarter', resolution: { rule: NEEDS } };
+      const now = seasonIndex(a.y, a.m);
+      const sn = (SEASON_START[k.s] === 12 ? 3 : Math.floor((SEASON_START[k.s] - 3) / 3));
+      const base = Math.floor(now / 4) * 4 + sn; // this year's instance
+      let idx: number;
+      let uncertain: string | undefined;
+      const t = k.rel ? null : c.tenseAt(e.start, e.end);
+      if (k.rel === 'last') idx = base < now ? base : base - 4;
+      else if (k.rel === 'next') idx = base > now ? base : base + 4;
+      else if (k.rel === 'this') idx = base;
+      else if (t === 'future') idx = base >= now ? base : base + 4;
+      else if (t === 'past') idx = base <= now ? base : base - 4;
+      else {
+        idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
+        uncertain = t ? undefined : GUESSED;
+      }
+      return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
+    }
+    case 'ana': {
+      // "That same day" after "last October": the day of that month, unknown (TimeML `1998-10-XX`),
+      // not the older date that named a day.
+      if (k.unit === 'day' && c.prev && c.prev !== c.prevDay && (!c.prevDay || c.prevDay.start < c.prev.start)) {
+        const pv = c.prev.value;
+        const month = pv.length === 7 && /^\d{4}-\d{2}$/.test(pv);
+        if (month || (pv.length === 4 && /^\d{4}$/.test(pv))) {
+          return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
+        }
+      }
+      // Days and weeks count from the last date naming a day; months and years from the last date.
+      const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
+      const base = prev ? prevBase(prev.value) : a;
+      if (!base) return { value: null, kind: 'anaphoric', granularity: k.unit, resolution: { rule: NEEDS } };
+      const v = shift(base, k.offset, k.unit)!;
+      const from = prev ? `the previous date in the text (${prev.value})` : 'the publication date';
+      return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, anchor: prev ? { previous: prev.start } : 'dct' };
+    }
+    case 'off': {
+      // "a second letter in two weeks was published": in a past clause, "in" + a quantity is the span it took.
+      if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || (k.within && c.tenseAt(e.start, e.end) === 'past')) {
+        const value = durationValue(Math.abs(k.n), k.unit);
+        return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+      }
+      let base: YMD | null = null;
+      let anchorOut: DateAnchor = 'dct';
+      let from = 'the publication date';
+      if (k.from === 'base' && k.base) {
+        const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
+        base = b.value ? dayOf(b.value) : null;
+        from = b.value ?? 'its date';
+      } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
+        const prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
+        base = prevBase(prev.value);
+        anchorOut = { previous: prev.start };
+        from = `the previous date in the text (${prev.value})`;
+      } else base = a;
+      if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
+      // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
+      // week of March 6" (no weeks counted) is that day's week.
+      const v = k.from === 'base' && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
+      const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
+      const n = Math.abs(k.n);
+      return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
+        resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
+    }
+    case 'ymd': {
+      if (k.bc) return { value: `BC${pad(k.y, 4)}-${pad(k.m)}-${pad(k.d)}`, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date before Christ' } };
+      if (!isValidDate(k.y, k.m, k.d)) {
+        return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date (does not exist)' },
+          invalid: `${k.d} ${MONTHS[k.m - 1] ?? '?'} ${k.y} does not exist: ${MONTHS[k.m - 1] ?? 'that month'} ${k.y} has ${k.m >= 1 && k.m <= 12 ? daysInMonth(k.y, k.m) : 0} days.` };
+      }
+      return { value: formatYMD(k), kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date' } };
+    }
+    case 'ym':
+      return { value: `${pad(k.y, 4)}-${pad(k.m)}`, kind: 'absolute', granularity: 'month', resolution: { rule: 'month and year' } };
+    case 'y':
+      return { value: `${k.bc ? 'BC' : ''}${pad(k.y, 4)}`, kind: 'absolute', granularity: 'year', resolution: { rule: k.bc ? 'year before Christ' : 'year' } };
+    case 'quarter':
+      return { value: `${pad(k.y, 4)}-Q${k.q}`, kind: 'absolute', granularity: 'quarter', resolution: { rule: 'quarter' } };
+    case 'decade':
+      return { value: `${k.decade}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `decade ${k.decade}0–${k.decade}9` } };
+    case 'range':
+      return { value: `${pad(k.from, 4)}/${pad(k.to, 4)}`, kind: 'range', granularity: 'range', range: { start: pad(k.from, 4), end: pad(k.to, 4) }, resolution: { rule: 'range of years' } };
+    case 'md': {
+      if (k.d > daysInMonth(2024, k.m)) {
+        return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: 'partial date (does not exist)' },
+          invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
+      }
+      if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+      if (k.weekday) {
+        // A weekday written with it picks the year: the nearest year where the day falls on it.
+        const an0 = toDayNumber(a.y, a.m, a.d);
+        // Only within half a year: further away, the weekday is more likely a mistake (weekday-mismatch says so).
+        const fits = [a.y, a.y - 1, a.y + 1].filter((yy) => isValidDate(yy, k.m, k.d) && weekday(yy, k.m, k.d) === k.weekday!.w && Math.abs(toDayNumber(yy, k.m, k.d) - an0) <= 183)
+          .sort((p, q) => Math.abs(toDayNumber(p, k.m, k.d) - an0) - Math.abs(toDayNumber(q, k.m, k.d) - an0));
+        if (fits.length) return { value: formatYMD({ y: fits[0], m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${WEEKDAYS[k.weekday.w]}, ${MONTHS[k.m - 1]} ${k.d}: the nearest year where that day is a ${WEEKDAYS[k.weekday.w]}`, anchor } };
+      }
+      if (k.yrel !== undefined) {
+        return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
+      }
+      const t = c.tenseAt(e.start, e.end);
+      // "gave no reason for the Jan. 14 deadline": a date qualifying a noun is not the time of the
+      // clause's verb, so a past tense moves it back only when it lies more than a month ahead.
+      const pastSlack = attributive(c.text, e.start) ? SLACK_DAYS : 0;
+      const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
+      const an = toDayNumber(a.y, a.m, a.d);
+      let rule: string;
+      let uncertain: string | undefined;
+      // The nearest such day; the tense moves it a year only when it contradicts the tense by more than a month.
+      let y = a.y;
+      for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(n(yy) - an) < Math.abs(n(y) - an) || Number.isNaN(n(y))) y = yy;
+      const name = `${MONTHS[k.m - 1]} ${k.d}`;
+      if (t === 'future' && n(y) < an - SLACK_DAYS) {
+        while (!(n(y) >= an)) y++;
+        rule = `partial date in a future-tense clause: the next ${name} after the publication date`;
+      } else if (t === 'past' && n(y) > an + pastSlack) {
+        while (!(n(y) <= an)) y--;
+        rule = `partial date in a past-tense clause: the most recent ${name} before the publication date`;
+      } else {
+        rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
+        uncertain = t ? undefined : GUESSED;
+      }
+      return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', uncertain, resolution: { rule, anchor } };
+    }
+    case 'holiday': {
+      if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+      const at = (y: number): number => { const h = holidayDate(k.name, y)!; return toDayNumber(y, h.m, h.d); };
+      const an = toDayNumber(a.y, a.m, a.d);
+      let y = a.y;
+      let rule: string;
+      if (k.yrel !== undefined) {
+        y = a.y + k.yrel;
+        rule = `the holiday in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
+      } else if (k.rel === 'last') {
+        while (at(y) >= an) y--;
+        rule = 'last such holiday before the publication date';
+      } else if (k.rel === 'next') {
+        while (at(y) <= an) y++;
+        rule = 'next such holiday after the publication date';
+      } else if (k.rel === 'this') {
+        rule = 'the holiday in the publication year';
+      } else if (k.week) {
+        // The week of the holiday nearest the publication date (it may have begun).
+        for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+        rule = 'the week of the holiday nearest the publication date';
+      } else {
+        const t = c.tenseAt(e.start, e.end);
+        if (t === 'future') while (at(y) < an) y++;
+        else if (t === 'past') while (at(y) > an) y--;
+        // Present or no cue: the nearest (a holiday a week ahead, not the one a year back).
+        else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+        rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the holiday nearest the publication date';
+      }
+      const h = holidayDate(k.name, y)!;
+      if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };
+      return { value: formatYMD({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'day', resolution: { rule, anchor } };
+    }
+    case 'm': {
+      const kind: DateKind = k.rel ? 'relative' : 'partial';
+      if (!a) return { value: null, kind, granularity: 'month', resolution: { rule: NEEDS } };
+      if (k.yrel !== undefined) return { value: `${pad(a.y + k.yrel, 4)}-${pad(k.m)}`, kind: 'relative', granularity: 'month', resolution: { rule: `${MONTHS[k.m - 1]} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
+      let y: number;
+      let rule: string;
+      let uncertain: string | undefined;
+      const name = MONTHS[k.m - 1];
+      if (k.rel === 'last') {
+        y = k.m < a.m ? a.y : a.y - 1;
+        rule = `last ${name}: the most recent ${name} before the publication month`;
+      } else if (k.rel === 'next') {
+        y = k.m > a.m ? a.y : a.y + 1;
+        rule = `next ${name}: the first ${name} after the publication month`;
+      } else if (k.rel === 'this') {
+        y = a.y;
+        rule = `this ${name}: ${name} of the publication year`;
+      } else {
+        const t = c.tenseAt(e.start, e.end);
+        const d = k.m - a.m;
+        const near = d > 6 ? a.y - 1 : d < -6 ? a.y + 1 : a.y;
+        const at = a.y * 12 + a.m;
+        y = near;
+        if (t === 'future') {
+          // The nearest, unless it is more than a month in the past.
+          while (y * 12 + k.m < at - 1) y++;
+          rule = `month in a future-tense clause: the ${name} nearest the publication date, not before the previous month`;
+        } else if (t === 'past') {
+          while (y * 12 + k.m > at + 1) y--;
+          rule = `month in a past-tense clause: the ${name} nearest the publication date, not after the next month`;
+        } else if (t === 'present') {
+          rule = `month in a present-tense clause: the ${name} nearest the publication date`;
+        } else {
+          // No verb to go by: news reports the past, except the next month or two.
+          const ahead = (k.m - a.m + 12) % 12;
+          y = ahead >= 1 && ahead <= 2 ? (k.m > a.m ? a.y : a.y + 1) : k.m <= a.m ? a.y : a.y - 1;
+          rule = `month: the most recent ${name} not after the publication date, or the next when it is at most two months ahead`;
+          uncertain = GUESSED;
+        }
+      }
+      return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', uncertain, resolution: { rule, anchor } };
+    }
+    case 'rel': {
+      if (!a) return { value: null, kind: 'relative', granularity: k.unit, resolution: { rule: NEEDS } };
+      const word = k.offset === 0 ? 'this' : k.offset < 0 ? `${-k.offset} ${k.unit}${k.offset === -1 ? '' : 's'} before` : `${k.offset} ${k.unit}${k.offset === 1 ? '' : 's'} after`;
+      const rule = `relative date: ${word} ${k.offset === 0 ? k.unit + ' of ' : ''}the publication date`;
+      const v = shift(a, k.offset, k.unit)!;
+      return { value: v.value, kind: 'relative', granularity: v.granularity, resolution: { rule, anchor } };
+    }
+    case 'weekday': {
+      const kind: DateKind = 'weekday';
+      if (!a) return { value: null, kind, granularity: 'day', resolution: { rule: NEEDS } };
+      const an = toDayNumber(a.y, a.m, a.d);
+      const aw = weekday(a.y, a.m, a.d);
+      let delta: number;
+      let rule: string;
+      let uncertain: string | undefined;
+      const name = WEEKDAYS[k.w];
+      const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
+      const ahead = (k.w - aw + 7) % 7;
+      const back = (aw - k.w + 7) % 7;
+      if (k.rel === 'next') {
+        delta = ahead || 7;
+        rule = `next ${name}: the first ${name} after the publication date`;
+      } else if (k.rel === 'last') {
+        delta = -(back || 7);
+        rule = `last ${name}: the most recent ${name} before the publication date`;
+      } else if (t === 'future') {
+        // Wire style names the weekday for today too ("will speak Friday" in a Friday story is
+        // later that day); a week ahead would be written "next Friday" or as a date.
+        delta = ahead;
+        rule = ahead === 0 ? `weekday in a future-tense clause: ${name} is the publication day` : `weekday in a future-tense clause: the next ${name} after the publication date`;
+      } else if ((t === 'present' || t === null) && k.rel === 'this') {
+        delta = ahead;
+        rule = `this ${name} in a present-tense clause: the coming ${name}`;
+      } else if (t === 'present' && ahead > 0 && ahead < back) {
+        delta = ahead;
+        rule = `weekday in a present-tense clause: the ${name} nearest the publication date`;
+      } else {
+        delta = -back;
+        rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
+        if (!t) uncertain = GUESSED;
+      }
+      return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', uncertain, resolution: { rule, anchor } };
+    }
   }
   return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };
-}
-
-type KindOf<T extends ExprKind['type']> = Extract<ExprKind, { type: T }>;
-
-function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
-  const { a } = c;
-  const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
-  const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
-  if (k.within && a) {
-    const end = shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
-    if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
-  }
-  return r;
-}
-
-function resolveSet(k: KindOf<'set'>): Resolved {
-  return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, resolution: { rule: `recurring: ${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}` }, anchor: 'none' };
-}
-
-function resolveRef(k: KindOf<'ref'>): Resolved {
-  return { value: k.v, kind: 'reference', granularity: 'day', resolution: { rule: k.v === 'PRESENT_REF' ? 'the present' : k.v === 'PAST_REF' ? 'the past' : 'the future' }, anchor: 'none' };
-}
-
-function resolveCentury(k: KindOf<'century'>): Resolved {
-  return { value: pad(k.c, 2), kind: 'century', granularity: 'decade', resolution: { rule: `century ${k.c}00–${k.c}99` }, anchor: 'none' };
-}
-
-function resolveRelc(k: KindOf<'relc'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  if (!a) return { value: null, kind: 'century', granularity: 'decade', resolution: { rule: NEEDS } };
-  if (k.decade) {
-    const d = Math.floor(a.y / 10) + k.offset;
-    return { value: `${d}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `${k.offset < 0 ? 'the decade before that of' : k.offset > 0 ? 'the decade after that of' : 'the decade of'} the publication date`, anchor } };
-  }
-  return { value: pad(Math.floor(a.y / 100) + k.offset, 2), kind: 'century', granularity: 'decade', resolution: { rule: 'this century: the century of the publication date', anchor } };
-}
-
-function resolveFiscal(k: KindOf<'fiscal'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  if (!Number.isNaN(k.y)) return { value: pad(k.y, 4), kind: 'fiscal', granularity: 'year', resolution: { rule: `fiscal year ${k.y}` }, anchor: 'none' };
-  if (!a) return { value: null, kind: 'fiscal', granularity: 'year', resolution: { rule: NEEDS } };
-  return { value: pad(a.y + (k.offset ?? 0), 4), kind: 'fiscal', granularity: 'year', resolution: { rule: 'fiscal year relative to the publication year', anchor } };
-}
-
-function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  const unit = k.of === 'Q' ? 'quarter' : 'half';
-  if (!Number.isNaN(k.y)) return { value: `${pad(k.y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: unit } };
-  if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
-  const cur = Math.floor((a.m - 1) / 3) + 1;
-  if (Number.isNaN(k.n)) {
-    const q = a.y * 4 + cur - 1 + k.offset;
-    return { value: `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
-  }
-  if (k.bare && k.of === 'Q') {
-    // "Profit rose in the fourth quarter" written in March: last year's; "will" looks ahead.
-    const future = c.tenseAt(e.start, e.end) === 'future';
-    const y = future ? (k.n >= cur ? a.y : a.y + 1) : k.n <= cur ? a.y : a.y - 1;
-    return { value: `${pad(y, 4)}-Q${k.n}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `quarter: the ${future ? 'next' : 'most recent'} such quarter ${future ? 'from' : 'up to'} the publication date's`, anchor } };
-  }
-  return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the publication year`, anchor } };
-}
-
-function resolveWeekend(e: Expr, k: KindOf<'weekend'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
-  if (k.offset !== 0) {
-    const w = shift(a, k.offset, 'week')!;
-    return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: `weekend of the week ${k.offset < 0 ? 'before' : 'after'} the publication week`, anchor } };
-  }
-  // "(over) the weekend", "this weekend": weeks start on Monday, so from Monday to Friday the
-  // weekend just past belongs to the week before. The tense picks it; without a tense, a
-  // Monday article means the weekend just past, a later weekday the coming one.
-  const wd = weekday(a.y, a.m, a.d); // 0 Sunday … 6 Saturday
-  const t = c.tenseAt(e.start, e.end);
-  const past = wd !== 0 && wd !== 6 && (t === 'past' || (t === null && wd === 1));
-  const w = shift(a, past ? -1 : 0, 'week')!;
-  return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: past ? 'the weekend before the publication date' : 'the weekend of the publication week', anchor } };
-}
-
-function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  const name = SEASON_NAMES[k.s];
-  if (k.y !== undefined) return { value: `${pad(k.y, 4)}-${k.s}`, kind: 'season', granularity: 'quarter', resolution: { rule: `${name} ${k.y}` } };
-  if (!a) return { value: null, kind: 'season', granularity: 'quarter', resolution: { rule: NEEDS } };
-  const now = seasonIndex(a.y, a.m);
-  const sn = (SEASON_START[k.s] === 12 ? 3 : Math.floor((SEASON_START[k.s] - 3) / 3));
-  const base = Math.floor(now / 4) * 4 + sn; // this year's instance
-  let idx: number;
-  let uncertain: string | undefined;
-  const t = k.rel ? null : c.tenseAt(e.start, e.end);
-  if (k.rel === 'last') idx = base < now ? base : base - 4;
-  else if (k.rel === 'next') idx = base > now ? base : base + 4;
-  else if (k.rel === 'this') idx = base;
-  else if (t === 'future') idx = base >= now ? base : base + 4;
-  else if (t === 'past') idx = base <= now ? base : base - 4;
-  else {
-    idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
-    uncertain = t ? undefined : GUESSED;
-  }
-  return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
-}
-
-function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  // "That same day" after "last October": the day of that month, unknown (TimeML `1998-10-XX`),
-  // not the older date that named a day.
-  if (k.unit === 'day' && c.prev && c.prev !== c.prevDay && (!c.prevDay || c.prevDay.start < c.prev.start)) {
-    const pv = c.prev.value;
-    const month = pv.length === 7 && /^\d{4}-\d{2}$/.test(pv);
-    if (month || (pv.length === 4 && /^\d{4}$/.test(pv))) {
-      return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
-    }
-  }
-  // Days and weeks count from the last date naming a day; months and years from the last date.
-  const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
-  const base = prev ? prevBase(prev.value) : a;
-  if (!base) return { value: null, kind: 'anaphoric', granularity: k.unit, resolution: { rule: NEEDS } };
-  const v = shift(base, k.offset, k.unit)!;
-  const from = prev ? `the previous date in the text (${prev.value})` : 'the publication date';
-  return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, anchor: prev ? { previous: prev.start } : 'dct' };
-}
-
-function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  // "a second letter in two weeks was published": in a past clause, "in" + a quantity is the span it took.
-  if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || (k.within && c.tenseAt(e.start, e.end) === 'past')) {
-    const value = durationValue(Math.abs(k.n), k.unit);
-    return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
-  }
-  let base: YMD | null = null;
-  let anchorOut: DateAnchor = 'dct';
-  let from = 'the publication date';
-  if (k.from === 'base' && k.base) {
-    const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
-    base = b.value ? dayOf(b.value) : null;
-    from = b.value ?? 'its date';
-  } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
-    const prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
-    base = prevBase(prev.value);
-    anchorOut = { previous: prev.start };
-    from = `the previous date in the text (${prev.value})`;
-  } else base = a;
-  if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
-  // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
-  // week of March 6" (no weeks counted) is that day's week.
-  const v = k.from === 'base' && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
-  const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
-  const n = Math.abs(k.n);
-  return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
-    resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
-}
-
-function resolveYmd(k: KindOf<'ymd'>): Resolved {
-  if (k.bc) return { value: `BC${pad(k.y, 4)}-${pad(k.m)}-${pad(k.d)}`, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date before Christ' } };
-  if (!isValidDate(k.y, k.m, k.d)) {
-    return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date (does not exist)' },
-      invalid: `${k.d} ${MONTHS[k.m - 1] ?? '?'} ${k.y} does not exist: ${MONTHS[k.m - 1] ?? 'that month'} ${k.y} has ${k.m >= 1 && k.m <= 12 ? daysInMonth(k.y, k.m) : 0} days.` };
-  }
-  return { value: formatYMD(k), kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date' } };
-}
-
-function resolveYm(k: KindOf<'ym'>): Resolved {
-  return { value: `${pad(k.y, 4)}-${pad(k.m)}`, kind: 'absolute', granularity: 'month', resolution: { rule: 'month and year' } };
-}
-
-function resolveY(k: KindOf<'y'>): Resolved {
-  return { value: `${k.bc ? 'BC' : ''}${pad(k.y, 4)}`, kind: 'absolute', granularity: 'year', resolution: { rule: k.bc ? 'year before Christ' : 'year' } };
-}
-
-function resolveQuarter(k: KindOf<'quarter'>): Resolved {
-  return { value: `${pad(k.y, 4)}-Q${k.q}`, kind: 'absolute', granularity: 'quarter', resolution: { rule: 'quarter' } };
-}
-
-function resolveDecade(k: KindOf<'decade'>): Resolved {
-  return { value: `${k.decade}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `decade ${k.decade}0–${k.decade}9` } };
-}
-
-function resolveRange(k: KindOf<'range'>): Resolved {
-  return { value: `${pad(k.from, 4)}/${pad(k.to, 4)}`, kind: 'range', granularity: 'range', range: { start: pad(k.from, 4), end: pad(k.to, 4) }, resolution: { rule: 'range of years' } };
-}
-
-function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  if (k.d > daysInMonth(2024, k.m)) {
-    return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: 'partial date (does not exist)' },
-      invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
-  }
-  if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
-  if (k.weekday) {
-    // A weekday written with it picks the year: the nearest year where the day falls on it.
-    const an0 = toDayNumber(a.y, a.m, a.d);
-    // Only within half a year: further away, the weekday is more likely a mistake (weekday-mismatch says so).
-    const fits = [a.y, a.y - 1, a.y + 1].filter((yy) => isValidDate(yy, k.m, k.d) && weekday(yy, k.m, k.d) === k.weekday!.w && Math.abs(toDayNumber(yy, k.m, k.d) - an0) <= 183)
-      .sort((p, q) => Math.abs(toDayNumber(p, k.m, k.d) - an0) - Math.abs(toDayNumber(q, k.m, k.d) - an0));
-    if (fits.length) return { value: formatYMD({ y: fits[0], m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${WEEKDAYS[k.weekday.w]}, ${MONTHS[k.m - 1]} ${k.d}: the nearest year where that day is a ${WEEKDAYS[k.weekday.w]}`, anchor } };
-  }
-  if (k.yrel !== undefined) {
-    return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
-  }
-  const t = c.tenseAt(e.start, e.end);
-  // "gave no reason for the Jan. 14 deadline": a date qualifying a noun is not the time of the
-  // clause's verb, so a past tense moves it back only when it lies more than a month ahead.
-  const pastSlack = attributive(c.text, e.start) ? SLACK_DAYS : 0;
-  const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
-  const an = toDayNumber(a.y, a.m, a.d);
-  let rule: string;
-  let uncertain: string | undefined;
-  // The nearest such day; the tense moves it a year only when it contradicts the tense by more than a month.
-  let y = a.y;
-  for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(n(yy) - an) < Math.abs(n(y) - an) || Number.isNaN(n(y))) y = yy;
-  const name = `${MONTHS[k.m - 1]} ${k.d}`;
-  if (t === 'future' && n(y) < an - SLACK_DAYS) {
-    while (!(n(y) >= an)) y++;
-    rule = `partial date in a future-tense clause: the next ${name} after the publication date`;
-  } else if (t === 'past' && n(y) > an + pastSlack) {
-    while (!(n(y) <= an)) y--;
-    rule = `partial date in a past-tense clause: the most recent ${name} before the publication date`;
-  } else {
-    rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
-    uncertain = t ? undefined : GUESSED;
-  }
-  return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', uncertain, resolution: { rule, anchor } };
-}
-
-function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
-  const at = (y: number): number => { const h = holidayDate(k.name, y)!; return toDayNumber(y, h.m, h.d); };
-  const an = toDayNumber(a.y, a.m, a.d);
-  let y = a.y;
-  let rule: string;
-  if (k.yrel !== undefined) {
-    y = a.y + k.yrel;
-    rule = `the holiday in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
-  } else if (k.rel === 'last') {
-    while (at(y) >= an) y--;
-    rule = 'last such holiday before the publication date';
-  } else if (k.rel === 'next') {
-    while (at(y) <= an) y++;
-    rule = 'next such holiday after the publication date';
-  } else if (k.rel === 'this') {
-    rule = 'the holiday in the publication year';
-  } else if (k.week) {
-    // The week of the holiday nearest the publication date (it may have begun).
-    for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
-    rule = 'the week of the holiday nearest the publication date';
-  } else {
-    const t = c.tenseAt(e.start, e.end);
-    if (t === 'future') while (at(y) < an) y++;
-    else if (t === 'past') while (at(y) > an) y--;
-    // Present or no cue: the nearest (a holiday a week ahead, not the one a year back).
-    else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
-    rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the holiday nearest the publication date';
-  }
-  const h = holidayDate(k.name, y)!;
-  if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };
-  return { value: formatYMD({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'day', resolution: { rule, anchor } };
-}
-
-function resolveM(e: Expr, k: KindOf<'m'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  const kind: DateKind = k.rel ? 'relative' : 'partial';
-  if (!a) return { value: null, kind, granularity: 'month', resolution: { rule: NEEDS } };
-  if (k.yrel !== undefined) return { value: `${pad(a.y + k.yrel, 4)}-${pad(k.m)}`, kind: 'relative', granularity: 'month', resolution: { rule: `${MONTHS[k.m - 1]} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
-  let y: number;
-  let rule: string;
-  let uncertain: string | undefined;
-  const name = MONTHS[k.m - 1];
-  if (k.rel === 'last') {
-    y = k.m < a.m ? a.y : a.y - 1;
-    rule = `last ${name}: the most recent ${name} before the publication month`;
-  } else if (k.rel === 'next') {
-    y = k.m > a.m ? a.y : a.y + 1;
-    rule = `next ${name}: the first ${name} after the publication month`;
-  } else if (k.rel === 'this') {
-    y = a.y;
-    rule = `this ${name}: ${name} of the publication year`;
-  } else {
-    const t = c.tenseAt(e.start, e.end);
-    const d = k.m - a.m;
-    const near = d > 6 ? a.y - 1 : d < -6 ? a.y + 1 : a.y;
-    const at = a.y * 12 + a.m;
-    y = near;
-    if (t === 'future') {
-      // The nearest, unless it is more than a month in the past.
-      while (y * 12 + k.m < at - 1) y++;
-      rule = `month in a future-tense clause: the ${name} nearest the publication date, not before the previous month`;
-    } else if (t === 'past') {
-      while (y * 12 + k.m > at + 1) y--;
-      rule = `month in a past-tense clause: the ${name} nearest the publication date, not after the next month`;
-    } else if (t === 'present') {
-      rule = `month in a present-tense clause: the ${name} nearest the publication date`;
-    } else {
-      // No verb to go by: news reports the past, except the next month or two.
-      const ahead = (k.m - a.m + 12) % 12;
-      y = ahead >= 1 && ahead <= 2 ? (k.m > a.m ? a.y : a.y + 1) : k.m <= a.m ? a.y : a.y - 1;
-      rule = `month: the most recent ${name} not after the publication date, or the next when it is at most two months ahead`;
-      uncertain = GUESSED;
-    }
-  }
-  return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', uncertain, resolution: { rule, anchor } };
-}
-
-function resolveRel(k: KindOf<'rel'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  if (!a) return { value: null, kind: 'relative', granularity: k.unit, resolution: { rule: NEEDS } };
-  const word = k.offset === 0 ? 'this' : k.offset < 0 ? `${-k.offset} ${k.unit}${k.offset === -1 ? '' : 's'} before` : `${k.offset} ${k.unit}${k.offset === 1 ? '' : 's'} after`;
-  const rule = `relative date: ${word} ${k.offset === 0 ? k.unit + ' of ' : ''}the publication date`;
-  const v = shift(a, k.offset, k.unit)!;
-  return { value: v.value, kind: 'relative', granularity: v.granularity, resolution: { rule, anchor } };
-}
-
-function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
-  const { a, anchor } = c;
-  const kind: DateKind = 'weekday';
-  if (!a) return { value: null, kind, granularity: 'day', resolution: { rule: NEEDS } };
-  const an = toDayNumber(a.y, a.m, a.d);
-  const aw = weekday(a.y, a.m, a.d);
-  let delta: number;
-  let rule: string;
-  let uncertain: string | undefined;
-  const name = WEEKDAYS[k.w];
-  const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
-  const ahead = (k.w - aw + 7) % 7;
-  const back = (aw - k.w + 7) % 7;
-  if (k.rel === 'next') {
-    delta = ahead || 7;
-    rule = `next ${name}: the first ${name} after the publication date`;
-  } else if (k.rel === 'last') {
-    delta = -(back || 7);
-    rule = `last ${name}: the most recent ${name} before the publication date`;
-  } else if (t === 'future') {
-    // Wire style names the weekday for today too ("will speak Friday" in a Friday story is
-    // later that day); a week ahead would be written "next Friday" or as a date.
-    delta = ahead;
-    rule = ahead === 0 ? `weekday in a future-tense clause: ${name} is the publication day` : `weekday in a future-tense clause: the next ${name} after the publication date`;
-  } else if ((t === 'present' || t === null) && k.rel === 'this') {
-    delta = ahead;
-    rule = `this ${name} in a present-tense clause: the coming ${name}`;
-  } else if (t === 'present' && ahead > 0 && ahead < back) {
-    delta = ahead;
-    rule = `weekday in a present-tense clause: the ${name} nearest the publication date`;
-  } else {
-    delta = -back;
-    rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
-    if (!t) uncertain = GUESSED;
-  }
-  return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', uncertain, resolution: { rule, anchor } };
 }
 
 /** ISO 8601 week (`2025-W31`): weeks start on Monday; week 1 holds the year's first Thursday. */

@@ -11,7 +11,7 @@
 import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
 import { LEXICON, Unit, Word } from './lexicon';
 import { Expr } from './expr';
-import { BucketMatcher, BucketRule, compileBuckets, matchBucket } from './compile';
+import { BucketMatcher, BucketRule, compileBuckets } from './compile';
 import { El, Env, Match, N, P, Parse, W, X, firstKeys } from './pattern';
 import { GROUPS, Rule } from './rules';
 
@@ -128,7 +128,7 @@ function classOfWord(w: string): number {
 export type CompiledGroup = readonly (Bucket | undefined)[];
 
 /**
- * The rules that can start at one key, in the group's order, each compiled into a function
+ * The rules that can start at one key, in the group's order, compiled into one matcher
  * (`compile.ts`). When every one of them starts with a one-token class the key decides (a word:
  * "the", "last", "every"), they are also filed by the key of the token after it (`next`): a rule
  * whose second element can only start at some keys is tried only there; the others (`rest`)
@@ -383,12 +383,6 @@ export class DateScanner {
   subValue: Parse | undefined = undefined;
   /** When set, the name of every rule that reads an expression or vetoes one (`STOP`) is added (the consistency test). */
   trace: Set<string> | undefined = undefined;
-  /**
-   * `recognizeDates`' publication dates, parsed: by their text, the day each names (null: none)
-   * and that day written `YYYY-MM-DD`. At most 256 (then emptied): articles read in a row mostly
-   * share a few dates.
-   */
-  readonly publicationDates = new Map<string, { readonly day: Readonly<{ y: number; m: number; d: number }> | null; readonly text: string | undefined }>();
 
   /**
    * Cuts text[from, to) into tokens: runs of letters and digits, and single other characters.
@@ -699,7 +693,7 @@ export class DateScanner {
     const match = b.next ? (b.next.get(this.keyAt(k + 1)) ?? b.rest) : b.rules;
     const depth = this.depth++;
     const m = this.frames[depth] ?? (this.frames[depth] = { t: [], v: [] });
-    const r = matchBucket(match, this, k, m);
+    const r = match(this, k, m);
     this.depth = depth;
     return r;
   }
