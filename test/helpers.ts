@@ -141,3 +141,26 @@ export function sampleCorpus(n: number, opts: CorpusOptions = {}): Record<string
   for (const f of readdirSync(join(samplesDir, 'registry'))) files[`registry/${f}`] = readFileSync(join(samplesDir, 'registry', f), 'utf8');
   return files;
 }
+
+/**
+ * `f` run with the environment variable `name` set to `value`, then restored (removed if it was
+ * unset), also when `f` throws; a promise from `f` is awaited before restoring.
+ */
+export function withEnv<T>(name: string, value: string, f: () => T): T {
+  const before = process.env[name];
+  const restore = (): void => {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  };
+  process.env[name] = value;
+  let result: T;
+  try {
+    result = f();
+  } catch (e) {
+    restore();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
+}

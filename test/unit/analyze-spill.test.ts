@@ -19,27 +19,16 @@ import { folderListings, loadInputs } from '../../server/src/cli/project';
 import { analyzeJson, fileReports } from '../../server/src/cli/report';
 import { writeJson } from '../../server/src/cli/jsonWrite';
 import { SpillFile } from '../../server/src/cli/spill';
-import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
+import { repoRoot, sampleCorpus, samplesDir, withEnv } from '../helpers';
 import { Run, cli as inProcess, cliJobs, workspace } from './cliRun';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
 const noBundle = !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) && 'the bundle is not built (npm run build)';
 
-/** A run with `TMPDIR` set to `tmp` (os.tmpdir() reads it on each call). */
-function withTmp<T>(tmp: string, f: () => T): T {
-  const before = process.env.TMPDIR;
-  process.env.TMPDIR = tmp;
-  try {
-    return f();
-  } finally {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
-  }
-}
-
 /** The in-memory path: no temporary file can be made in a folder that does not exist. */
 function inMemory(args: string[], cwd: string): Run {
-  return withTmp(join(cwd, 'no-such-folder'), () => inProcess(args, cwd));
+  // os.tmpdir() reads TMPDIR on each call.
+  return withEnv('TMPDIR', join(cwd, 'no-such-folder'), () => inProcess(args, cwd));
 }
 
 /**

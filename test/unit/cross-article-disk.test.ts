@@ -20,7 +20,7 @@ import { RunCollector } from '../../server/src/cli/pipeline';
 import { SpillFile } from '../../server/src/cli/spill';
 import { ArticleSummary, EventDateClaim, WorkspaceIndex, summaryOf } from '../../server/src/core/workspace';
 import { Entity, RegistrySnapshot } from '../../server/src/core/types';
-import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
+import { repoRoot, sampleCorpus, samplesDir, withEnv } from '../helpers';
 import { cli as inProcess, cliJobs as cli, workspace } from './cliRun';
 
 const BIN = join(repoRoot, 'bin', 'attache.js');
@@ -28,14 +28,7 @@ const noBundle = !existsSync(join(repoRoot, 'server', 'out', 'jobsWorker.js')) &
 
 /** `f` with `ATTACHE_CROSS_ARTICLE` set to `mode`. */
 async function withMode<T>(mode: 'disk' | 'memory', f: () => T | Promise<T>): Promise<T> {
-  const before = process.env.ATTACHE_CROSS_ARTICLE;
-  process.env.ATTACHE_CROSS_ARTICLE = mode;
-  try {
-    return await f();
-  } finally {
-    if (before === undefined) delete process.env.ATTACHE_CROSS_ARTICLE;
-    else process.env.ATTACHE_CROSS_ARTICLE = before;
-  }
+  return withEnv('ATTACHE_CROSS_ARTICLE', mode, async () => f());
 }
 
 /** A deterministic generator of numbers in [0, 1). */
