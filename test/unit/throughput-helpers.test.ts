@@ -23,8 +23,10 @@ function generalKey(text: string): string {
   return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
-test('fingerprint: ASCII paragraphs give the words of the general folding, apostrophes joining, counted', () => {
-  const pieces = ['Japan', "Japan's", 'O`Neil', "'quoted'", 'US-Japan', '2025', 'A1', ' ', '  ', ',', '.', '\t', "''", "x'", "'", '`', '--', 'MoD', 'ÉTAT'.normalize('NFD').replace(/[^\x00-\x7f]/g, '')];
+test('fingerprint: paragraphs give the words of the general folding, apostrophes joining, counted', () => {
+  const pieces = ['Japan', "Japan's", 'O`Neil', "'quoted'", 'US-Japan', '2025', 'A1', ' ', '  ', ',', '.', '\t', "''", "x'", "'", '`', '--', 'MoD', 'ÉTAT'.normalize('NFD').replace(/[^\x00-\x7f]/g, ''),
+    // Characters folded one by one (Latin letters, marks, typographic punctuation) and others.
+    'café', 'ÉTAT', 'e\u0301', '\u0301', 'Japan’s', '‘quoted’', '“said”', '–', '—', '\u00a0', '…', '•', '«', '»', '²', '½', 'ʼ', '´', 'ǆ', 'İstanbul', 'ß', 'Æ', 'ŀ', 'ﬁ', 'Σοφία', 'Ωmega', '北京', '🎉', '\u00ad', 'Đ', 'ø'];
   const r = seededRandom(18);
   for (let n = 0; n < 3000; n++) {
     let text = '';
@@ -37,6 +39,12 @@ test('fingerprint: ASCII paragraphs give the words of the general folding, apost
     // A range of a longer text (a paragraph of an article) reads the same as its copy.
     const wrapped = `Ab'c ${text} d’Été`;
     assert.deepEqual(fingerprint(wrapped, 5, 5 + text.length), f, JSON.stringify(text));
+  }
+  // Every character the lookup may meet folds as it does inside a whole text, between letters.
+  for (let c = 0x80; c < 0x2070; c++) {
+    const text = `ab${String.fromCharCode(c)}cd ${String.fromCharCode(c)} x${String.fromCharCode(c)}`;
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    assert.equal(fingerprint(text).key, generalKey(text), c.toString(16));
   }
   // Non-ASCII paragraphs take the full folding.
   assert.deepEqual(fingerprint('Le ministre d’État s’est rendu à Doha.'), { key: 'le ministre detat sest rendu a doha', wordCount: 7 });
