@@ -6,10 +6,17 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { LazyArray, writeJson } from '../../server/src/cli/jsonWrite';
+import { findingText, jsonFinding } from '../../server/src/cli/report';
+import { runContext } from '../../server/src/cli/pipeline';
+import { analyzeArticle } from '../../server/src/core/analyze';
+import { loadRegistry } from '../../server/src/core/registry';
+import { Finding } from '../../server/src/core/types';
 import { seededRandom } from '../../bench/generate';
 import { cli, workspace } from './cliRun';
-import { joinLines } from '../helpers';
+import { joinLines, sampleCorpus, samplesDir } from '../helpers';
 
 function written(v: unknown): { text: string; chunks: string[] } {
   const chunks: string[] = [];
@@ -63,4 +70,44 @@ test('analyze --json is the same document as JSON.stringify gives (mentions, dat
   assert.equal(r.out, JSON.stringify(doc, null, 2) + '\n');
   assert.ok(doc.files[0].entities.length >= 2 && doc.files[0].dates.length >= 1 && doc.files[0].diagnostics.length >= 1);
   assert.deepEqual(doc.files[1].entities, []);
+});
+
+test('findingText writes what writeJson(jsonFinding(f)) writes: sample findings and seeded odd ones', () => {
+  const general = (f: Finding, cwd: string, indent: string): string => {
+    let s = '';
+    writeJson(jsonFinding(f, cwd), (x) => (s += x), indent);
+    return s;
+  };
+  const reg = join(samplesDir, 'registry');
+  const ctx = runContext(loadRegistry(readdirSync(reg).map((f) => ({ path: join(reg, f), text: readFileSync(join(reg, f), 'utf8') }))), undefined);
+  const findings: Finding[] = [];
+  for (const [rel, text] of Object.entries(sampleCorpus(40, { eventEvery: 3, sharedEvery: 2 }))) {
+    if (rel.startsWith('articles/') && typeof text === 'string') findings.push(...analyzeArticle(join('/w', rel), text, ctx).findings);
+  }
+  // A pasted repeat (duplicate-paragraph, with a fix) and an edited copy (near-duplicate-paragraph).
+  const a = 'The two ministers met in Tokyo on Monday to discuss maritime security in the Gulf.';
+  const b = 'Trade between the countries grew by a third over the last five years, officials said.';
+  findings.push(...analyzeArticle('/w/articles/dup.article', joinLines(a, '', b, '', a, '', b.replace('five', 'six'), ''), ctx).findings);
+  const codes = new Set(findings.map((f) => f.code));
+  for (const c of ['duplicate-paragraph', 'near-duplicate-paragraph', 'unknown-entity']) assert.ok(codes.has(c as Finding['code']), `no ${c} finding`);
+  // Odd values: each general write leaves a property out or writes null where a finding would not.
+  const r = seededRandom(18);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+  const odd = [undefined, NaN, -0, 1e21, '', 'quote " \\ \n\u2028 é 🎉', null];
+  for (let n = 0; n < 400; n++) {
+    const base = findings[n % findings.length];
+    const f: Finding = { ...base, related: base.related?.map((x) => ({ ...x })), fixes: base.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e })) })) };
+    if (r() < 0.3) f.related = [...(f.related ?? []), { path: pick(['/w/other.article', '/elsewhere/x.article', 'rel.article']), start: 1, end: 2, message: 'm' }];
+    if (r() < 0.3) f.fixes = [...(f.fixes ?? []), { title: 't', edits: r() < 0.3 ? [] : [{ ...(r() < 0.5 ? { path: pick(['/w/registry/a.yaml', '']) } : {}), start: 3, end: 4, newText: 'x' }], ...(r() < 0.5 ? { safe: true } : {}) }];
+    const targets: Record<string, unknown>[] = [f as unknown as Record<string, unknown>, ...((f.related ?? []) as unknown as Record<string, unknown>[]), ...(f.fixes ?? []).flatMap((x) => [x as unknown as Record<string, unknown>, ...(x.edits as unknown as Record<string, unknown>[])])];
+    if (r() < 0.5) {
+      const t = pick(targets);
+      const key = pick(Object.keys(t).filter((k) => k !== 'edits' && k !== 'related' && k !== 'fixes'));
+      if (key) t[key] = pick(odd);
+    }
+    const indent = pick(['', '        ', '  ']);
+    const mine = findingText(f, '/w', indent);
+    if (mine !== undefined) assert.equal(mine, general(f, '/w', indent), JSON.stringify(f));
+  }
+  for (const f of findings) assert.equal(findingText(f, '/w', '        '), general(f, '/w', '        '));
 });

@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
 import { paragraphPrints } from '../../server/src/core/checks/duplicate-paragraph';
-import { mayShareShingles } from '../../server/src/core/checks/near-duplicate-paragraph';
+import { mayShareShingles, nearDuplicateParagraph, sharingParagraphs } from '../../server/src/core/checks/near-duplicate-paragraph';
+import { createArticleCache } from '../../server/src/core/articleCache';
 import { fingerprint } from '../../server/src/core/checks/text';
 import { buildEntityIndex, prepareEntityTables, recognizeEntities } from '../../server/src/core/entities';
 import { fullForms, shortForms, variantKey } from '../../server/src/core/entities/variants';
@@ -22,8 +23,10 @@ function generalKey(text: string): string {
   return (folded.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
-test('fingerprint: ASCII paragraphs give the words of the general folding, apostrophes joining, counted', () => {
-  const pieces = ['Japan', "Japan's", 'O`Neil', "'quoted'", 'US-Japan', '2025', 'A1', ' ', '  ', ',', '.', '\t', "''", "x'", "'", '`', '--', 'MoD', 'ÉTAT'.normalize('NFD').replace(/[^\x00-\x7f]/g, '')];
+test('fingerprint: paragraphs give the words of the general folding, apostrophes joining, counted', () => {
+  const pieces = ['Japan', "Japan's", 'O`Neil', "'quoted'", 'US-Japan', '2025', 'A1', ' ', '  ', ',', '.', '\t', "''", "x'", "'", '`', '--', 'MoD', 'ÉTAT'.normalize('NFD').replace(/[^\x00-\x7f]/g, ''),
+    // Characters folded one by one (Latin letters, marks, typographic punctuation) and others.
+    'café', 'ÉTAT', 'e\u0301', '\u0301', 'Japan’s', '‘quoted’', '“said”', '–', '—', '\u00a0', '…', '•', '«', '»', '²', '½', 'ʼ', '´', 'ǆ', 'İstanbul', 'ß', 'Æ', 'ŀ', 'ﬁ', 'Σοφία', 'Ωmega', '北京', '🎉', '\u00ad', 'Đ', 'ø'];
   const r = seededRandom(18);
   for (let n = 0; n < 3000; n++) {
     let text = '';
@@ -36,6 +39,12 @@ test('fingerprint: ASCII paragraphs give the words of the general folding, apost
     // A range of a longer text (a paragraph of an article) reads the same as its copy.
     const wrapped = `Ab'c ${text} d’Été`;
     assert.deepEqual(fingerprint(wrapped, 5, 5 + text.length), f, JSON.stringify(text));
+  }
+  // Every character the lookup may meet folds as it does inside a whole text, between letters.
+  for (let c = 0x80; c < 0x2070; c++) {
+    const text = `ab${String.fromCharCode(c)}cd ${String.fromCharCode(c)} x${String.fromCharCode(c)}`;
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    assert.equal(fingerprint(text).key, generalKey(text), c.toString(16));
   }
   // Non-ASCII paragraphs take the full folding.
   assert.deepEqual(fingerprint('Le ministre d’État s’est rendu à Doha.'), { key: 'le ministre detat sest rendu a doha', wordCount: 7 });
@@ -57,6 +66,40 @@ test('mayShareShingles: false only when no two compared paragraphs share a 5-wor
   // Paragraphs under six words are never compared.
   assert.equal(mayShareShingles(prints('Ministers met in Tokyo today', 'Ministers met in Tokyo today again')), false);
   assert.equal(mayShareShingles(prints(a)), false);
+});
+
+test('sharingParagraphs: the paragraphs sharing a 5-word sequence with another compared one', () => {
+  const prints = (...paras: string[]) => paragraphPrints(parseArticle(joinLines(...paras, '')));
+  const a = 'The two ministers met in Tokyo on Monday to discuss maritime security.';
+  const b = 'Trade between the countries grew by a third over the last five years.';
+  const c = 'Officials said the ministers met in Tokyo on Monday after a long delay.';
+  const d = 'Analysts expect the agreement to be signed before the end of the year.';
+  assert.equal(sharingParagraphs(prints(a, b, d)), null);
+  // Paragraphs 0, 2 and 4 share "ministers met in tokyo on"; the repeat of a (5) is not compared.
+  assert.deepEqual([...sharingParagraphs(prints(a, b, c, d, a.replace('Monday', 'Tuesday'), a))!], [1, 0, 1, 0, 1, 0]);
+});
+
+test('near-duplicate-paragraph: comparing only the sharing paragraphs finds what comparing all finds', () => {
+  // Paragraphs drawn from few words share many 5-word sequences; some are edited copies.
+  const words = ['the', 'minister', 'said', 'talks', 'in', 'Tokyo', 'would', 'resume', 'on', 'Monday', 'after', 'a', 'delay'];
+  const r = seededRandom(1818);
+  const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(r() * (r() < 0.5 ? 4 : words.length))]).join(' ') + '.';
+  let found = 0;
+  for (let n = 0; n < 300; n++) {
+    const paras: string[] = [];
+    const count = 1 + Math.floor(r() * 8);
+    for (let k = 0; k < count; k++) {
+      const earlier = paras.length && r() < 0.4 ? paras[Math.floor(r() * paras.length)] : '';
+      paras.push(earlier ? earlier.replace(/\w+/, 'Officials') + (r() < 0.5 ? ' ' + sentence(3) : '') : sentence(4 + Math.floor(r() * 14)));
+    }
+    const text = joinLines(...paras, '');
+    const ctx = (cache?: ReturnType<typeof createArticleCache>) => ({ path: 'a.article', article: parseArticle(text), entities: [], dates: [], registry: loadRegistry([]), cache });
+    const scratch = nearDuplicateParagraph(ctx());
+    // With a cache to fill, every compared paragraph goes through the tables.
+    assert.deepEqual(scratch, nearDuplicateParagraph(ctx(createArticleCache())), text);
+    found += scratch.length;
+  }
+  assert.ok(found > 50, `only ${found} findings: the test compares too little`);
 });
 
 test('variantKey: ASCII names give the letters and digits of the general rule, lower-cased', () => {

@@ -310,11 +310,65 @@ const CHECK_DIAGNOSTIC_INDENT = ' '.repeat(8);
  */
 export function renderFindings(a: ReportedArticle, cwd: string): void {
   a.findingsJson = a.findings.map((f) => {
+    const direct = findingText(f, cwd, CHECK_DIAGNOSTIC_INDENT);
+    if (direct !== undefined) return direct;
     let s = '';
     writeJson(jsonFinding(f, cwd), (x) => (s += x), CHECK_DIAGNOSTIC_INDENT);
     return s;
   });
   a.findings = a.findings.map((f): Finding => ({ code: f.code, severity: f.severity, start: f.start, end: f.end, message: '' }));
+}
+
+/**
+ * The text `writeJson(jsonFinding(f, cwd), out, indent)` writes, made in one pass: no object per
+ * finding, related place and edit, no second pass to indent the lines. Every finding of a
+ * `check --format json` run goes through it. Undefined (the general path then writes it) when a
+ * field is not of the type the findings' shape gives it, where `JSON.stringify` would write
+ * something else (a property left out, `null` for a number that is not finite).
+ */
+export function findingText(f: Finding, cwd: string, indent: string): string | undefined {
+  if (!isText(f.code) || !isText(f.severity) || !isCount(f.start) || !isCount(f.end) || !isText(f.message)) return undefined;
+  const i1 = `${indent}  `;
+  const i2 = `${i1}  `;
+  const i3 = `${i2}  `;
+  let s = `{\n${i1}"code": ${JSON.stringify(f.code)},\n${i1}"severity": ${JSON.stringify(f.severity)},\n${i1}"start": ${f.start},\n${i1}"end": ${f.end},\n${i1}"message": ${JSON.stringify(f.message)}`;
+  if (f.related?.length) {
+    s += `,\n${i1}"related": [`;
+    for (let k = 0; k < f.related.length; k++) {
+      const r = f.related[k];
+      if (!isText(r.path) || !isCount(r.start) || !isCount(r.end) || !isText(r.message)) return undefined;
+      s += `${k ? ',' : ''}\n${i2}{\n${i3}"path": ${JSON.stringify(displayPath(cwd, r.path))},\n${i3}"start": ${r.start},\n${i3}"end": ${r.end},\n${i3}"message": ${JSON.stringify(r.message)}\n${i2}}`;
+    }
+    s += `\n${i1}]`;
+  }
+  if (f.fixes?.length) {
+    const i4 = `${i3}  `;
+    const i5 = `${i4}  `;
+    let fixes = '';
+    for (const x of f.fixes) {
+      if (!x.edits.length) continue;
+      if (!isText(x.title)) return undefined;
+      fixes += `${fixes ? ',' : ''}\n${i2}{\n${i3}"title": ${JSON.stringify(x.title)},\n${i3}"safe": ${!!x.safe},\n${i3}"edits": [`;
+      for (let k = 0; k < x.edits.length; k++) {
+        const e = x.edits[k];
+        if ((e.path !== undefined && typeof e.path !== 'string') || !isCount(e.start) || !isCount(e.end) || !isText(e.newText)) return undefined;
+        const at = e.path ? `\n${i5}"path": ${JSON.stringify(displayPath(cwd, e.path))},` : '';
+        fixes += `${k ? ',' : ''}\n${i4}{${at}\n${i5}"start": ${e.start},\n${i5}"end": ${e.end},\n${i5}"newText": ${JSON.stringify(e.newText)}\n${i4}}`;
+      }
+      fixes += `\n${i3}]\n${i2}}`;
+    }
+    s += fixes ? `,\n${i1}"fixes": [${fixes}\n${i1}]` : `,\n${i1}"fixes": []`;
+  }
+  return `${s}\n${indent}}`;
+}
+
+function isText(x: unknown): x is string {
+  return typeof x === 'string';
+}
+
+/** A number `JSON.stringify` writes as `String` does (offsets are integers). */
+function isCount(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
 }
 
 /** `check --format json`: the same per-file shape, diagnostics only. */

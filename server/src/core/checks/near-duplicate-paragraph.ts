@@ -57,13 +57,16 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
   const prints = paragraphPrints(article, ctx.cache);
-  // Without a cache to fill, an article whose paragraphs share no 5-word sequence has nothing to
-  // compare (most articles): the word and shingle tables are not built.
-  if (!ctx.cache && !mayShareShingles(prints)) return [];
+  // Without a cache to fill, only the paragraphs that share a 5-word sequence with another one
+  // can have or be a similar paragraph: an article with none (most articles) has nothing to
+  // compare, and the word and shingle tables are not built; otherwise only those paragraphs are
+  // compared (in a typical article, the one or two that repeat something).
+  const sharing = ctx.cache ? undefined : sharingParagraphs(prints);
+  if (sharing === null) return [];
   const old = ctx.cache?.nearDuplicates;
   // Without a cache the state is dropped after this call: the word and shingle tables are the
   // run's scratch ones, not new ones per article.
-  const state = nearDuplicates(prints, old, !ctx.cache);
+  const state = nearDuplicates(prints, old, !ctx.cache, sharing);
   if (ctx.cache) ctx.cache.nearDuplicates = state;
   const lines = new LineIndex(article.text);
   const out: Finding[] = [];
@@ -101,8 +104,13 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
  * old ones by their common first and last paragraphs; a paragraph outside the changed middle
  * keeps its old result unless one of its shingles' posting lists changed (a member added,
  * removed or edited), since its result depends only on those lists and their members.
+ *
+ * `only` (a state that is not kept): the paragraphs that may share a shingle with another one
+ * (`sharingParagraphs`); the others are left out as if they had no key. A left-out paragraph
+ * shares no shingle, so it is in no posting list a compared paragraph reads, and the results are
+ * those of comparing every paragraph.
  */
-function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateState | undefined, scratch = false): NearDuplicateState {
+function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateState | undefined, scratch = false, only?: Uint8Array): NearDuplicateState {
   const n = prints.length;
   // Ids are kept while the tables stay within a few times what an article uses.
   if (old && (!old.words || old.table.size > 2 * old.items.length + 65_536)) old = undefined;
@@ -113,7 +121,7 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   let wordTotal = 0;
   for (let j = 0; j < n; j++) {
     const w = prints[j].wordCount;
-    keys[j] = w >= MIN_WORDS && w <= MAX_WORDS ? prints[j].key : '';
+    keys[j] = w >= MIN_WORDS && w <= MAX_WORDS && (!only || only[j]) ? prints[j].key : '';
     eligible[j] = keys[j] !== '' && prints[j].first === j ? 1 : 0;
     if (keys[j] !== '') {
       expected += w - SHINGLE + 1;
@@ -211,10 +219,20 @@ function isEligible(prints: readonly ParagraphPrint[], j: number): boolean {
 /**
  * Whether two compared paragraphs may share a 5-word shingle. False proves that no paragraph has
  * a similar earlier one (`mostSimilar` finds candidates only through shared shingles); true may
- * be a hash collision, and then the exact comparison runs. Shingles are hashed straight from the
- * fingerprint keys (words are separated by single spaces): no word strings, no tables of ids.
+ * be a hash collision, and then the exact comparison runs.
  */
 export function mayShareShingles(prints: readonly ParagraphPrint[]): boolean {
+  return sharingParagraphs(prints) !== null;
+}
+
+/**
+ * The compared paragraphs that may share a 5-word shingle with another compared paragraph (1 in
+ * the array), or null when none does. A paragraph left out shares no shingle with any other
+ * (equal shingles hash alike); one marked may only collide, and the exact comparison then finds
+ * nothing for it. Shingles are hashed straight from the fingerprint keys (words are separated by
+ * single spaces): no word strings, no tables of ids.
+ */
+export function sharingParagraphs(prints: readonly ParagraphPrint[]): Uint8Array | null {
   let total = 0;
   let paragraphs = 0;
   for (let j = 0; j < prints.length; j++) {
@@ -222,7 +240,8 @@ export function mayShareShingles(prints: readonly ParagraphPrint[]): boolean {
     total += prints[j].wordCount - SHINGLE + 1;
     paragraphs++;
   }
-  if (paragraphs < 2) return false;
+  if (paragraphs < 2) return null;
+  let sharing: Uint8Array | null = null;
   let cap = 16;
   while (cap < 2 * total) cap <<= 1;
   const mask = cap - 1;
@@ -254,13 +273,17 @@ export function mayShareShingles(prints: readonly ParagraphPrint[]): boolean {
           break;
         }
         if (hashes[x] === sh) {
-          if (owner[x] !== j + 1) return true;
+          if (owner[x] !== j + 1) {
+            sharing ??= new Uint8Array(prints.length);
+            sharing[owner[x] - 1] = 1;
+            sharing[j] = 1;
+          }
           break;
         }
       }
     }
   }
-  return false;
+  return sharing;
 }
 
 /** A paragraph's distinct shingles (as ids), in order of first occurrence. */

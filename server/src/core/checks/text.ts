@@ -75,21 +75,40 @@ const LATIN1 = new TextDecoder('latin1');
 
 /**
  * The fingerprint of `text[start, end)` (a paragraph): its folded words joined by single spaces.
- * ASCII text (most news paragraphs) is read in place, its words lower-cased into one byte buffer
- * decoded once — no copy of the paragraph, no string per word, no list; anything else is folded
- * in full.
+ * Text in ASCII and the Latin and punctuation characters `foldedChar` folds (most news
+ * paragraphs) is read in place, its words lower-cased into one byte buffer decoded once — no copy
+ * of the paragraph, no string per word, no list; anything else is folded in full.
  */
 export function fingerprint(text: string, start = 0, end = text.length): Fingerprint {
-  // The key is never longer than the text (a space stands for at least one separator).
+  // The key is never longer than the text (a space stands for at least one separator) but where a
+  // character folds to several letters (then the buffer grows as it goes).
   if (keyBuf.length < end - start) keyBuf = new Uint8Array(Math.max(end - start, 2 * keyBuf.length));
-  const buf = keyBuf;
+  let buf = keyBuf;
   let n = 0;
   let count = 0;
   /** A word is open: nothing but apostrophes (' or `) since its last letters, which join what follows to it. */
   let open = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80) return foldedFingerprint(start === 0 && end === text.length ? text : text.slice(start, end));
+    if (c >= 0x80) {
+      // Latin letters with diacritics, typographic quotes, dashes, bullets: folded by their own
+      // folding (`foldedChar`), the same as in the whole text; anything else folds the whole text.
+      const f = c < FOLDED_CHARS ? foldedChar(c) : null;
+      if (f === null) return foldedFingerprint(start === 0 && end === text.length ? text : text.slice(start, end));
+      if (f === ' ') open = false;
+      else if (f !== '') {
+        if (buf.length < n + f.length + 1) buf = keyBuf = grown(buf, n + f.length + 1);
+        for (let k = 0; k < f.length; k++) {
+          if (!open) {
+            if (count) buf[n++] = 32;
+            count++;
+            open = true;
+          }
+          buf[n++] = f.charCodeAt(k);
+        }
+      }
+      continue;
+    }
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
       if (!open) {
         if (count) buf[n++] = 32;
@@ -102,6 +121,37 @@ export function fingerprint(text: string, start = 0, end = text.length): Fingerp
     if (c !== 39 && c !== 96) open = false;
   }
   return { key: n ? LATIN1.decode(buf.subarray(0, n)) : '', wordCount: count };
+}
+
+function grown(buf: Uint8Array<ArrayBuffer>, need: number): Uint8Array<ArrayBuffer> {
+  const bigger = new Uint8Array(Math.max(need, 2 * buf.length));
+  bigger.set(buf);
+  return bigger;
+}
+
+/** Characters below this have their folding looked up (`foldedChar`): Latin-1 to Latin Extended-B, combining marks, general punctuation. */
+const FOLDED_CHARS = 0x2070;
+/** The folding of each character below FOLDED_CHARS, made when first met. */
+const foldedChars: (string | null | undefined)[] = [];
+const WORD_CHARS = /^[a-z0-9]*$/;
+const NO_WORD_CHAR = /^[^\p{L}\p{N}]+$/u;
+
+/**
+ * What folding (`foldedWords`) makes of one character inside a text: letters and digits
+ * (`é` → `e`, `²` → `2`), '' when it vanishes (a combining mark, an apostrophe: the letters
+ * around it join), ' ' when it separates words (`“`, `—`, a no-break space), or null when it
+ * folds to something else (a non-Latin letter, `½`): the whole text is folded then. Folding a
+ * text character by character gives the same words as folding it whole for these: NFKD
+ * decomposes each character by itself, reordering only moves combining marks (removed, or not
+ * letters), and lower-casing is not context-sensitive outside Greek.
+ */
+function foldedChar(c: number): string | null {
+  let f = foldedChars[c];
+  if (f === undefined) {
+    const folded = String.fromCharCode(c).normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, '').toLowerCase();
+    foldedChars[c] = f = WORD_CHARS.test(folded) ? folded : NO_WORD_CHAR.test(folded) ? ' ' : null;
+  }
+  return f;
 }
 
 function foldedFingerprint(text: string): Fingerprint {
