@@ -3,7 +3,8 @@
  * registry, it is sent the registry snapshot (set up while the main thread builds its index; the
  * first worker also writes the name tables from it for everyone),
  * then the main thread's entity index and per-registry tables in shared memory
- * (sharedRegistry.ts), then the batches of articles to analyze.
+ * (sharedRegistry.ts), then the batches of articles to analyze. The language server's indexing
+ * pool (node/analysisPool.ts) uses the same worker, sending texts instead of file names.
  */
 
 import { parentPort } from 'node:worker_threads';
@@ -15,13 +16,15 @@ import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
 import { mapLine } from './jsonl';
 import { LinesRequest, LinesResult } from './jsonlJobs';
+import { analyzeArticle } from '../core/analyze';
+import type { TextsRequest, TextsResult } from '../node/analysisPool';
 
 let start: WorkerRegistry | undefined;
 let registry: RegistrySnapshot | undefined;
 let ctx: AnalysisContext | undefined;
 const exists = folderListings();
 
-parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | LinesRequest) => {
+parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | LinesRequest | TextsRequest) => {
   if (m.kind === 'registry') {
     start = m;
     registry = decodeRegistry(m.registry);
@@ -38,6 +41,15 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
   } else if (m.kind === 'lines') {
     // `analyze --jsonl --jobs` (jsonlJobs.ts): lines parsed by the main thread, answered with their output lines.
     const res: LinesResult = { kind: 'lines', batch: m.batch, lines: m.inputs.map((input) => mapLine(input, ctx!, m.cwd)) };
+    parentPort!.postMessage(res);
+  } else if (m.kind === 'texts') {
+    // The language server's indexing (node/analysisPool.ts): texts it has read, analyzed as its
+    // own thread would (`Folder.analysis`), with the folder's settings of the moment.
+    const here: AnalysisContext = { ...ctx!, settings: m.settings };
+    const analyses = m.items.map((it) => analyzeArticle(it.uri, it.text, here, it.sidecar));
+    const sameText = analyses.map((a, k) => a.article.text === m.items[k].text);
+    analyses.forEach((a, k) => sameText[k] && (a.article.text = ''));
+    const res: TextsResult = { kind: 'texts', batch: m.batch, analyses, sameText };
     parentPort!.postMessage(res);
   } else {
     const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes: m.files.map((f) => processArticle(f, ctx!, exists, start!.keep)) };
