@@ -63,7 +63,7 @@ export interface AnalysisPool {
   readonly threads: number;
   /**
    * Analyzes `items` with `registry` (a snapshot and its entity index) and `settings`, calling
-   * `done(i, analysis)` for item i as the analyses come back; the analysis is the one
+   * `done(i, analysis)` for item i as the analyses come back, in item order; the analysis is the one
    * `analyzeArticle(uri, text, …, sidecar)` computes on this thread. `current()` is asked before
    * each batch goes out: when false the batch is skipped. Resolves true when no batch was skipped
    * (and the pool was not closed meanwhile); rejects when a thread failed.

@@ -103,6 +103,17 @@ export class WorkerAnalysisPool implements AnalysisPool {
         let out = 0;
         let complete = true;
         const ids = new Map<number, [number, number]>();
+        // Analyses are handed on in item order (null: skipped), as this thread would have made
+        // them: the cross-article index the caller adds them to lists articles in that order.
+        const answered: (ArticleAnalysis | null | undefined)[] = new Array(req.items.length);
+        let handed = 0;
+        const handOn = (): void => {
+          for (let a = answered[handed]; a !== undefined && handed < answered.length; a = answered[handed]) {
+            answered[handed] = undefined;
+            if (a) done(handed, a);
+            handed++;
+          }
+        };
         const cleanup: (() => void)[] = [];
         const finish = (e?: unknown): void => {
           for (const c of cleanup) c();
@@ -111,9 +122,11 @@ export class WorkerAnalysisPool implements AnalysisPool {
         };
         const send = (w: Worker): void => {
           while (next < cuts.length && !this.closed && !req.current()) {
+            answered.fill(null, cuts[next][0], cuts[next][1]);
             next++;
             complete = false;
           }
+          handOn();
           if (next >= cuts.length || this.closed) {
             if (!out) finish();
             return;
@@ -132,8 +145,9 @@ export class WorkerAnalysisPool implements AnalysisPool {
             out--;
             m.analyses.forEach((an, k) => {
               if (m.sameText[k]) an.article.text = req.items[a + k].text;
-              done(a + k, an);
+              answered[a + k] = an;
             });
+            handOn();
             send(w);
           };
           const onError = (e: unknown): void => finish(e ?? new Error('a worker thread failed'));
