@@ -40,11 +40,18 @@ export interface WorkerRegistry {
   settings: ProjectInputs['settings'];
   keep: Keep;
   writeTables: boolean;
+  /**
+   * With `writeTables`: also build the entity index from the snapshot and write its trie
+   * (`WorkerNames.trie`), so that the main thread does not (the language server's pool, whose
+   * main thread answers the editor meanwhile).
+   */
+  writeTrie?: boolean;
 }
 
 export interface WorkerNames {
   kind: 'names';
   tables: NameTables;
+  trie?: Pick<SharedTables, 'trie' | 'rootStarts'>;
 }
 
 /** Then: the entity index's trie and the per-registry tables, which every worker reads in place. */

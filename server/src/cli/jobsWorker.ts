@@ -11,7 +11,8 @@ import { parentPort } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
 import { RegistrySnapshot } from '../core/types';
 import { BatchRequest, BatchResult, WorkerNames, WorkerRegistry, WorkerTables } from './jobs';
-import { SharedEntities, decodeRegistry, sharedIndex, writeNameTables } from './sharedRegistry';
+import { SharedEntities, decodeRegistry, entityNumbers, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
+import { buildEntityIndex } from '../core/entities';
 import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
 import { mapLine } from './jsonl';
@@ -32,7 +33,9 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
       // From a snapshot of its own, dropped once written: building the tables decodes every entity.
       const all = decodeRegistry(m.registry);
       const entities = all.entities as SharedEntities;
-      const names: WorkerNames = { kind: 'names', tables: writeNameTables({ registry: all }, (id) => entities.numberOf(id)) };
+      const index = m.writeTrie ? buildEntityIndex(all) : undefined;
+      const number = (id: string): number => entities.numberOf(id);
+      const names: WorkerNames = { kind: 'names', tables: writeNameTables(index ?? { registry: all }, number), ...(index ? { trie: shareTrie(index, entityNumbers(all)) } : {}) };
       parentPort!.postMessage(names);
     }
   } else if (m.kind === 'tables') {

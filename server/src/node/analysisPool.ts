@@ -18,7 +18,7 @@ import { ArticleAnalysis } from '../core/analyze';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
 import { EntityIndex } from '../core/entities';
 import type { WorkerNames, WorkerRegistry, WorkerTables } from '../cli/jobs';
-import { encodeRegistry, entityNumbers, shareTrie } from '../cli/sharedRegistry';
+import { EncodedRegistry, encodeRegistrySteps } from '../cli/sharedRegistry';
 import type { AnalysisPool, PoolItem } from '../lsp/service';
 import { availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from './workers';
 
@@ -44,6 +44,8 @@ export interface TextsResult {
 /** Articles per batch, and the most text a batch carries (a message is copied both ways). */
 const BATCH_ARTICLES = 8;
 const BATCH_CHARS = 512 * 1024;
+/** The longest this thread works on a registry hand-over before it lets other events in (ms). */
+const SLICE_MS = 8;
 
 /** The default number of indexing threads: the cores but one (that one answers the editor), at least one. */
 export function defaultIndexThreads(): number {
@@ -177,15 +179,30 @@ export class WorkerAnalysisPool implements AnalysisPool {
     }
   }
 
-  /** Hands the workers `registry`: its snapshot encoded, the name tables from the first worker, this thread's trie. */
+  /**
+   * Hands the workers `registry`: its snapshot encoded here in slices of a few milliseconds (this
+   * thread answers the editor meanwhile), then the first worker builds the entity index from it
+   * and writes the trie and name tables, which every worker then reads in place. This thread's
+   * own index is not written out: at 100,000 entities that would block it for about half a second.
+   */
   private async handOver(registry: Pending['registry']): Promise<void> {
-    const { snapshot, index } = registry;
-    const encoded = encodeRegistry(snapshot);
-    this.workers.forEach((w, i) => w.postMessage({ kind: 'registry', registry: encoded, settings: {}, keep: { text: true, mentions: true }, writeTables: i === 0 } satisfies WorkerRegistry));
-    const names = messageFrom<WorkerNames>(this.workers[0], 'names');
-    names.catch(() => undefined);
-    const trie = shareTrie(index, entityNumbers(snapshot));
-    const tables: WorkerTables = { kind: 'tables', tables: { ...trie, ...(await names).tables } };
+    const { snapshot } = registry;
+    const steps = encodeRegistrySteps(snapshot);
+    let encoded: EncodedRegistry;
+    for (let t0 = Date.now(); ;) {
+      const r = steps.next();
+      if (r.done) {
+        encoded = r.value;
+        break;
+      }
+      if (Date.now() - t0 >= SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        t0 = Date.now();
+      }
+    }
+    this.workers.forEach((w, i) => w.postMessage({ kind: 'registry', registry: encoded, settings: {}, keep: { text: true, mentions: true }, writeTables: i === 0, writeTrie: true } satisfies WorkerRegistry));
+    const names = await messageFrom<WorkerNames>(this.workers[0], 'names');
+    const tables: WorkerTables = { kind: 'tables', tables: { ...names.trie!, ...names.tables } };
     for (const w of this.workers) w.postMessage(tables);
     this.held = snapshot;
   }
