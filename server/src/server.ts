@@ -64,8 +64,8 @@ import {
 } from './lsp/protocol';
 import { references } from './lsp/references';
 import { semanticTokens, semanticTokensLegend } from './lsp/semanticTokens';
-import { AttacheService, CancelledError, Folder } from './lsp/service';
-import { SettingsCache } from './lsp/settings';
+import { AnalysisPool, AttacheService, CancelledError, Folder } from './lsp/service';
+import { AttacheSettings, SettingsCache } from './lsp/settings';
 import { folderStatus } from './lsp/status';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
 import { timeline } from './lsp/timeline';
@@ -73,6 +73,8 @@ import { ignoreNameEdit, unknownNames } from './lsp/unknownNames';
 import { wikidataImport } from './lsp/wikidataImport';
 import { searchEntities } from './node/wikidataFetch';
 import { canonicalUri, createNodeHost } from './node/host';
+import { WorkerAnalysisPool, defaultIndexThreads } from './node/analysisPool';
+import { performance } from 'node:perf_hooks';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -248,6 +250,7 @@ const articleLoads = new Map<Folder, Promise<void>>();
 /** Reads a folder's registry and articles, then publishes what depends on them. */
 async function loadFolder(folder: Folder): Promise<void> {
   const s = folder.uri ? await settings.get(folder.uri) : undefined;
+  if (s) configurePool(s);
   const task = new WorkDoneTask(connection, workDoneProgress && !!s, `Attaché: loading the registry of ${folder.name}`);
   // Begin is shown before the reading starts; a client slow to answer does not hold it up.
   await Promise.race([task.ready, new Promise((resolve) => setTimeout(resolve, PROGRESS_CREATE_WAIT_MS))]);
@@ -321,33 +324,102 @@ function sendStatus(): void {
   sendNotification(StatusNotification, params);
 }
 
+/**
+ * The threads that index the articles on disk (`attache.indexing.threads`, node/analysisPool.ts),
+ * made when indexing first needs them; none with 0 threads, or once one failed (then this thread
+ * indexes, as with 0).
+ */
+let pool: AnalysisPool | undefined;
+let poolThreads = defaultIndexThreads();
+let poolFailed = false;
+
+/** Takes the thread count from the settings: a new count closes the pool (the next indexing makes one). */
+function configurePool(s: AttacheSettings): void {
+  const n = s.indexingThreads ?? defaultIndexThreads();
+  if (n === poolThreads) return;
+  poolThreads = n;
+  pool?.close();
+  pool = undefined;
+  poolFailed = false;
+}
+
+function indexPool(): AnalysisPool | undefined {
+  if (poolFailed || poolThreads === 0) return undefined;
+  return (pool ??= new WorkerAnalysisPool(poolThreads));
+}
+
+// The pool's threads end with the server (process.exit ends them too; idle ones never hold it).
+connection.onShutdown(() => {
+  pool?.close();
+  pool = undefined;
+});
+
 let indexing = false;
-/** Analyses stale articles in small slices between requests, then refreshes open articles. */
+/**
+ * Analyses stale articles, then refreshes open articles. Open documents are analyzed here in
+ * small slices between requests; the articles known from disk only by the pool's threads
+ * (`AttacheService.indexWithPool`), or here too when there is no pool. A pool run that keeps
+ * nothing although it analyzed everything (its results never match) hands the rest to this thread.
+ */
 function startIndexing(): void {
   if (indexing) return;
   indexing = true;
   const t0 = Date.now();
+  const elu0 = performance.eventLoopUtilization();
   const total = service.staleArticles();
   const task = new WorkDoneTask(connection, workDoneProgress && total > 0, 'Attaché: indexing articles');
+  let pooling = false;
+  let hereForAll = false;
+  let threads = 0;
+  let reportedAt = 0;
+  const progress = (final: boolean): void => {
+    reportedAt = Date.now();
+    const left = final ? 0 : service.staleArticles();
+    // New stale articles may arrive while indexing (a folder read): the total grows with them.
+    const all = Math.max(total, left);
+    task.report(`${all - left}/${all} articles`, (100 * (all - left)) / all, final);
+  };
+  const poolRun = (p: AnalysisPool): void => {
+    pooling = true;
+    threads = Math.max(threads, p.threads);
+    service.indexWithPool(p, () => Date.now() - reportedAt >= 100 && progress(false)).then(
+      (r) => {
+        if (r.complete && r.kept === 0) hereForAll = true;
+      },
+      (e) => {
+        log(`Indexing on worker threads failed, indexing on the server's thread: ${errorText(e)}`);
+        // A pool closed by a settings change is not a failure of the next one.
+        if (pool === p) {
+          poolFailed = true;
+          pool = undefined;
+        }
+      },
+    ).finally(() => {
+      pooling = false;
+      setImmediate(step);
+    });
+  };
   const step = (): void => {
+    const p = hereForAll ? undefined : indexPool();
     let done = false;
     try {
-      done = service.indexStep(20);
+      done = service.indexStep(20, p !== undefined);
     } catch (e) {
       log(`Indexing failed: ${errorText(e)}`);
       done = true;
     }
-    const left = done ? 0 : service.staleArticles();
-    // New stale articles may arrive while indexing (a folder read): the total grows with them.
-    const all = Math.max(total, left);
-    task.report(`${all - left}/${all} articles`, (100 * (all - left)) / all, done);
-    if (!done) {
-      setImmediate(step);
+    if (p && !pooling && service.staleArticles(true) > 0) poolRun(p);
+    if (!done || pooling) {
+      progress(false);
+      // The pool run's end steps again.
+      if (!done) setImmediate(step);
       return;
     }
+    progress(true);
     task.done();
     indexing = false;
-    log(`Indexed articles in ${Date.now() - t0} ms`);
+    const busy = performance.eventLoopUtilization(elu0).active;
+    log(`Indexed articles in ${Date.now() - t0} ms (this thread busy ${Math.round(busy)} ms, ${threads} worker thread(s))`);
     // Cross-article findings (boilerplate) of open articles and mention counts may have changed.
     for (const uri of service.documents.keys()) if (service.folderFor(uri).articles.has(uri)) diagnostics.schedule(uri);
     publishClosedFiles();
@@ -528,6 +600,7 @@ connection.onDidChangeConfiguration(async () => {
   for (const f of service.folders) {
     if (!f.uri) continue;
     const next = await settings.get(f.uri);
+    configurePool(next);
     const same = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
     // New globs: read the folder again. Otherwise only severities or the scope may have changed.
     if (!same(next.registry, f.settings.registry) || !same(next.articles, f.settings.articles)) await loadFolder(f);

@@ -19,7 +19,6 @@
  */
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
@@ -27,6 +26,7 @@ import { EncodedRegistry, NameTables, SharedTables, encodeRegistry, entityNumber
 import { buildEntityIndex } from '../core/entities';
 import { ArticleOutcome, Keep, processArticle, runContext } from './pipeline';
 import { ProjectInputs, folderListings } from './project';
+import { availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from '../node/workers';
 
 /**
  * What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by
@@ -40,11 +40,18 @@ export interface WorkerRegistry {
   settings: ProjectInputs['settings'];
   keep: Keep;
   writeTables: boolean;
+  /**
+   * With `writeTables`: also build the entity index from the snapshot and write its trie
+   * (`WorkerNames.trie`), so that the main thread does not (the language server's pool, whose
+   * main thread answers the editor meanwhile).
+   */
+  writeTrie?: boolean;
 }
 
 export interface WorkerNames {
   kind: 'names';
   tables: NameTables;
+  trie?: Pick<SharedTables, 'trie' | 'rootStarts'>;
 }
 
 /** Then: the entity index's trie and the per-registry tables, which every worker reads in place. */
@@ -73,10 +80,7 @@ export function batchSize(articles: number, jobs: number): number {
   return Math.max(1, Math.min(16, Math.ceil(articles / (4 * jobs))));
 }
 
-/** The cores this process may use. */
-export function availableCores(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1);
-}
+export { availableCores } from '../node/workers';
 
 /**
  * Article bytes that make one more thread worth its cost: a worker costs the main thread the
@@ -129,60 +133,9 @@ export function articleBytes(files: readonly string[]): number {
   return bytes;
 }
 
-/** The worker script: beside this module, in the bundle (`server/out/`) as in the compiled tree. */
-export function workerScript(): string {
-  return path.join(__dirname, 'jobsWorker.js');
-}
+export { startWorkers, stopWorkers, workerScript } from '../node/workers';
 
 export { decodeRegistry, encodeRegistry } from './sharedRegistry';
-
-/** Errors of started workers before `analyzeInWorkers` listens to them. */
-const earlyErrors = new WeakMap<Worker, unknown>();
-
-/**
- * `n` worker threads, started before the registry is read so that their start overlaps it. Until
- * `analyzeInWorkers` gives them work they do not keep the process alive; `stopWorkers` ends those
- * a run does not need.
- */
-export function startWorkers(n: number): Worker[] {
-  const out: Worker[] = [];
-  for (let i = 0; i < n; i++) {
-    const w = new Worker(workerScript());
-    w.unref();
-    w.on('error', (e) => earlyErrors.set(w, e ?? new Error('a worker thread failed')));
-    out.push(w);
-  }
-  return out;
-}
-
-export function stopWorkers(workers: readonly Worker[]): void {
-  for (const w of workers) void w.terminate();
-}
-
-/** The name tables `worker` writes (see `WorkerRegistry`). */
-function namesFrom(worker: Worker): Promise<NameTables> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: WorkerNames): void => {
-      if (m.kind !== 'names') return;
-      done();
-      resolve(m.tables);
-    };
-    const onError = (e: unknown): void => {
-      done();
-      reject(e ?? new Error('a worker thread failed'));
-    };
-    const onExit = (code: number): void => onError(new Error(`a worker thread stopped (exit code ${code})`));
-    const done = (): void => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    if (earlyErrors.has(worker)) onError(earlyErrors.get(worker));
-  });
-}
 
 /**
  * Analyzes `inputs.articleFiles` on this thread and `jobs − 1` worker threads (those of `started`
@@ -201,7 +154,7 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     // this thread builds the entity index.
     const encoded = encodeRegistry(inputs.registry);
     workers.forEach((w, i) => w.postMessage({ kind: 'registry', registry: encoded, settings: inputs.settings, keep, writeTables: i === 0 } satisfies WorkerRegistry));
-    const names = namesFrom(workers[0]);
+    const names = messageFrom<WorkerNames>(workers[0], 'names').then((m) => m.tables);
     // Awaited below; if this thread fails first, the stopped worker's rejection is not unhandled.
     names.catch(() => undefined);
     const index = buildEntityIndex(inputs.registry);
@@ -269,7 +222,7 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
   };
   for (const w of workers) {
     w.ref();
-    if (earlyErrors.has(w)) failWith(earlyErrors.get(w));
+    if (hasFailedEarly(w)) failWith(earlyError(w));
     let first = true;
     w.on('message', (m: BatchResult | WorkerNames) => {
       if (failure !== undefined || m.kind !== 'batch') return;

@@ -3,25 +3,29 @@
  * registry, it is sent the registry snapshot (set up while the main thread builds its index; the
  * first worker also writes the name tables from it for everyone),
  * then the main thread's entity index and per-registry tables in shared memory
- * (sharedRegistry.ts), then the batches of articles to analyze.
+ * (sharedRegistry.ts), then the batches of articles to analyze. The language server's indexing
+ * pool (node/analysisPool.ts) uses the same worker, sending texts instead of file names.
  */
 
 import { parentPort } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
 import { RegistrySnapshot } from '../core/types';
 import { BatchRequest, BatchResult, WorkerNames, WorkerRegistry, WorkerTables } from './jobs';
-import { SharedEntities, decodeRegistry, sharedIndex, writeNameTables } from './sharedRegistry';
+import { SharedEntities, decodeRegistry, entityNumbers, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
+import { buildEntityIndex } from '../core/entities';
 import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
 import { mapLine } from './jsonl';
 import { LinesRequest, LinesResult } from './jsonlJobs';
+import { analyzeArticle } from '../core/analyze';
+import type { TextsRequest, TextsResult } from '../node/analysisPool';
 
 let start: WorkerRegistry | undefined;
 let registry: RegistrySnapshot | undefined;
 let ctx: AnalysisContext | undefined;
 const exists = folderListings();
 
-parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | LinesRequest) => {
+parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | LinesRequest | TextsRequest) => {
   if (m.kind === 'registry') {
     start = m;
     registry = decodeRegistry(m.registry);
@@ -29,7 +33,9 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
       // From a snapshot of its own, dropped once written: building the tables decodes every entity.
       const all = decodeRegistry(m.registry);
       const entities = all.entities as SharedEntities;
-      const names: WorkerNames = { kind: 'names', tables: writeNameTables({ registry: all }, (id) => entities.numberOf(id)) };
+      const index = m.writeTrie ? buildEntityIndex(all) : undefined;
+      const number = (id: string): number => entities.numberOf(id);
+      const names: WorkerNames = { kind: 'names', tables: writeNameTables(index ?? { registry: all }, number), ...(index ? { trie: shareTrie(index, entityNumbers(all)) } : {}) };
       parentPort!.postMessage(names);
     }
   } else if (m.kind === 'tables') {
@@ -38,6 +44,15 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
   } else if (m.kind === 'lines') {
     // `analyze --jsonl --jobs` (jsonlJobs.ts): lines parsed by the main thread, answered with their output lines.
     const res: LinesResult = { kind: 'lines', batch: m.batch, lines: m.inputs.map((input) => mapLine(input, ctx!, m.cwd)) };
+    parentPort!.postMessage(res);
+  } else if (m.kind === 'texts') {
+    // The language server's indexing (node/analysisPool.ts): texts it has read, analyzed as its
+    // own thread would (`Folder.analysis`), with the folder's settings of the moment.
+    const here: AnalysisContext = { ...ctx!, settings: m.settings };
+    const analyses = m.items.map((it) => analyzeArticle(it.uri, it.text, here, it.sidecar));
+    const sameText = analyses.map((a, k) => a.article.text === m.items[k].text);
+    analyses.forEach((a, k) => sameText[k] && (a.article.text = ''));
+    const res: TextsResult = { kind: 'texts', batch: m.batch, analyses, sameText };
     parentPort!.postMessage(res);
   } else {
     const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes: m.files.map((f) => processArticle(f, ctx!, exists, start!.keep)) };

@@ -54,6 +54,15 @@ const escapeUnit = (c: string): string => `\\u${c.charCodeAt(0).toString(16).pad
  * them all).
  */
 export function encodeRegistry(registry: RegistrySnapshot): EncodedRegistry {
+  const steps = encodeRegistrySteps(registry);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `encodeRegistry` in steps of `every` entities (a caller that must stay responsive pauses between them). */
+export function* encodeRegistrySteps(registry: RegistrySnapshot, every = 4096): Generator<void, EncodedRegistry, void> {
   const paths = new Map<string, number>();
   const n = registry.entities.size;
   const types = new Uint8Array(new SharedArrayBuffer(n));
@@ -88,6 +97,7 @@ export function encodeRegistry(registry: RegistrySnapshot): EncodedRegistry {
     rowStarts[k++] = bytes + chunk.length;
     chunk += row;
     if (chunk.length >= 1 << 16) flush();
+    if (k % every === 0) yield;
   }
   flush();
   rowStarts[k] = bytes;

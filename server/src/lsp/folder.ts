@@ -300,6 +300,24 @@ export class Folder {
   /** The settings every analysis uses; replaced (never mutated) by `applySettings` when one changes. */
   private analysisSettings: CoreSettings = { numericOrder: 'auto' };
 
+  /** The settings analyses are computed with now (compared by identity: a change makes a new object). */
+  get currentSettings(): CoreSettings {
+    return this.analysisSettings;
+  }
+
+  /**
+   * Keeps an analysis computed elsewhere (an indexing thread, `AttacheService.indexWithPool`) from
+   * `from`, if the article is still known from disk only, still has that text and sidecar, the
+   * snapshot and settings are still those, and its analysis is stale; returns whether it did.
+   * Anything else changed meanwhile: the analysis is dropped, and the article stays stale.
+   */
+  commitPooled(rec: ArticleRecord, from: { text: string; snapshot: number; sidecar: string | undefined; settings: CoreSettings }, analysis: ArticleAnalysis): boolean {
+    if (this.articles.get(rec.uri) !== rec || rec.version !== null || rec.text !== from.text || !this.isStale(rec)) return false;
+    if (this.snap.version !== from.snapshot || this.analysisSettings !== from.settings || this.sidecarText(sidecarPath(rec.uri)) !== from.sidecar) return false;
+    this.commit(rec, from.text, from.snapshot, from.sidecar, from.settings, analysis, undefined);
+    return true;
+  }
+
   private commit(rec: ArticleRecord, text: string, snapshot: number, sidecar: string | undefined, settings: CoreSettings, analysis: ArticleAnalysis, version: ArticleRecord['analyzedVersion']): void {
     rec.analysis = analysis;
     rec.analyzedVersion = version;

@@ -18,7 +18,8 @@ import { ArticleAnalysis } from '../core/analyze';
 import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
 import { upperBound } from '../core/search';
 import type { TextDiff } from '../core/splice';
-import { DateMention, Entity, EntityMention } from '../core/types';
+import type { EntityIndex } from '../core/entities';
+import { CoreSettings, DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
 import { rememberLines } from './convert';
 import type { LineLookup } from './document';
 import { ArticleRecord, Cancellation, CancelledError, FileKind, Folder, LARGE_ARTICLE } from './folder';
@@ -50,6 +51,33 @@ export interface Host {
   /** The URI of `relPath` inside the folder. */
   join(folderUri: string, relPath: string): string;
   log(message: string): void;
+}
+
+/**
+ * Threads that analyze articles away from the one that answers the editor (`node/analysisPool.ts`
+ * on worker threads). The service gives it the articles known from disk whose analysis is stale
+ * (`indexWithPool`); open documents are always analyzed on the server's own thread.
+ */
+export interface AnalysisPool {
+  /** How many threads analyze. */
+  readonly threads: number;
+  /**
+   * Analyzes `items` with `registry` (a snapshot and its entity index) and `settings`, calling
+   * `done(i, analysis)` for item i as the analyses come back, in item order; the analysis is the one
+   * `analyzeArticle(uri, text, …, sidecar)` computes on this thread. `current()` is asked before
+   * each batch goes out: when false the batch is skipped. Resolves true when no batch was skipped
+   * (and the pool was not closed meanwhile); rejects when a thread failed.
+   */
+  analyze(registry: { snapshot: RegistrySnapshot; index: EntityIndex }, settings: CoreSettings, items: PoolItem[], done: (i: number, analysis: ArticleAnalysis) => void, current: () => boolean): Promise<boolean>;
+  /** Ends the threads; analyses under way are dropped. */
+  close(): void;
+}
+
+/** An article for the pool: its text and its annotation sidecar's, as the folder has them. */
+export interface PoolItem {
+  uri: string;
+  text: string;
+  sidecar: string | undefined;
 }
 
 /** A read through the `Host`: the text, or an error message naming the file. */
@@ -234,25 +262,62 @@ export class AttacheService {
     }
   }
 
-  /** How many articles are waiting to be analyzed (for the indexing progress). */
-  staleArticles(): number {
+  /** How many articles are waiting to be analyzed (for the indexing progress); `onDiskOnly`: of those not open in the editor. */
+  staleArticles(onDiskOnly = false): number {
     let n = 0;
-    for (const folder of this.allFolders()) for (const rec of folder.articles.values()) if (folder.isStale(rec)) n++;
+    for (const folder of this.allFolders()) for (const rec of folder.articles.values()) if ((!onDiskOnly || rec.version === null) && folder.isStale(rec)) n++;
     return n;
   }
 
-  /** Analyses up to `budgetMs` worth of stale articles; returns true when all are current. */
-  indexStep(budgetMs: number): boolean {
+  /**
+   * Analyses up to `budgetMs` worth of stale articles; returns true when all are current. With
+   * `openOnly` (a pool analyzes the others, `indexWithPool`), only open documents.
+   */
+  indexStep(budgetMs: number, openOnly = false): boolean {
     const t0 = Date.now();
     for (const folder of this.allFolders()) {
       for (const rec of folder.articles.values()) {
         // Large open documents are analyzed in steps for their diagnostics and requests (`analysisAsync`).
-        if ((rec.version !== null && rec.text.length >= LARGE_ARTICLE) || !folder.isStale(rec)) continue;
+        if ((rec.version !== null && rec.text.length >= LARGE_ARTICLE) || (openOnly && rec.version === null) || !folder.isStale(rec)) continue;
         if (Date.now() - t0 > budgetMs) return false;
         folder.analysis(rec);
       }
     }
     return true;
+  }
+
+  /**
+   * Has `pool` analyze every folder's stale articles known from disk only (not open in the
+   * editor), one folder after the other, each with the folder's snapshot, index and settings of
+   * the moment; each analysis is kept only if the article, its sidecar, the snapshot and the
+   * settings are still those it was computed from (`Folder.commitPooled`). Batches not yet out when
+   * the folder's snapshot or settings change are skipped. Resolves with how many analyses were
+   * kept and whether every batch was analyzed; `onAnalysis` is called after each one kept.
+   */
+  async indexWithPool(pool: AnalysisPool, onAnalysis: () => void = () => undefined): Promise<{ kept: number; complete: boolean }> {
+    let kept = 0;
+    let complete = true;
+    for (const folder of this.allFolders()) {
+      const snapshot = folder.snapshot;
+      const index = folder.entityIndex;
+      const settings = folder.currentSettings;
+      const recs: ArticleRecord[] = [];
+      const items: PoolItem[] = [];
+      for (const rec of folder.articles.values()) {
+        if (rec.version !== null || !folder.isStale(rec)) continue;
+        recs.push(rec);
+        items.push({ uri: rec.uri, text: rec.text, sidecar: folder.sidecarText(sidecarPath(rec.uri)) });
+      }
+      if (!items.length) continue;
+      const current = (): boolean => folder.snapshot === snapshot && folder.currentSettings === settings && this.allFolders().includes(folder);
+      const done = (i: number, analysis: ArticleAnalysis): void => {
+        if (!folder.commitPooled(recs[i], { text: items[i].text, snapshot: snapshot.version, sidecar: items[i].sidecar, settings }, analysis)) return;
+        kept++;
+        onAnalysis();
+      };
+      if (!(await pool.analyze({ snapshot, index }, settings, items, done, current))) complete = false;
+    }
+    return { kept, complete };
   }
 
   // -------------------------------------------------------------------------------------------

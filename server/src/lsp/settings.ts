@@ -20,6 +20,12 @@ export interface AttacheSettings {
    */
   diagnosticsScope: DiagnosticsScope;
   annotations: { author: string; tags: string[] };
+  /**
+   * `attache.indexing.threads`: how many worker threads analyze the articles on disk when a
+   * folder is indexed (0: none, the server's own thread does it; undefined: the default, the
+   * cores but one).
+   */
+  indexingThreads?: number;
 }
 
 export type DiagnosticsScope = 'workspace' | 'open';
@@ -60,6 +66,8 @@ export function normalizeSettings(raw: unknown): AttacheSettings {
   const unknownNames = (r['unknownNames'] && typeof r['unknownNames'] === 'object' ? r['unknownNames'] : {}) as Record<string, unknown>;
   const min = unknownNames['minConfidence'];
   const core: AttacheSettings['core'] = { severities, numericOrder };
+  const indexing = (r['indexing'] && typeof r['indexing'] === 'object' ? r['indexing'] : {}) as Record<string, unknown>;
+  const threads = indexing['threads'];
   if (typeof min === 'number' && min >= 0 && min <= 1) core.unknownMinConfidence = min;
   return {
     registry: stringList(r['registry'], DEFAULT_SETTINGS.registry),
@@ -70,6 +78,7 @@ export function normalizeSettings(raw: unknown): AttacheSettings {
       author: typeof ann['author'] === 'string' ? ann['author'] : DEFAULT_SETTINGS.annotations.author,
       tags: stringList(ann['tags'], DEFAULT_SETTINGS.annotations.tags),
     },
+    ...(typeof threads === 'number' && Number.isInteger(threads) && threads >= 0 ? { indexingThreads: Math.min(threads, 64) } : {}),
   };
 }
 

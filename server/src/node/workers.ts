@@ -1,0 +1,83 @@
+/**
+ * Worker threads that analyze articles with the main thread's registry, shared by the CLI's
+ * `--jobs` (cli/jobs.ts) and the language server's workspace indexing (node/analysisPool.ts):
+ * starting and stopping them, and handing them a registry snapshot (`shareRegistry`): the
+ * entities as one compact snapshot in shared memory (`encodeRegistry`), the name tables written
+ * once by the first worker, and the main thread's trie, all read in place (cli/sharedRegistry.ts).
+ * The worker script is cli/jobsWorker.ts.
+ */
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/** The cores this process may use. */
+export function availableCores(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length || 1);
+}
+
+/**
+ * The worker script: beside the running bundle (`server/out/jobsWorker.js`, for the CLI and the
+ * server alike), or in the compiled tree's `cli/` beside this module's folder.
+ */
+export function workerScript(): string {
+  const beside = path.join(__dirname, 'jobsWorker.js');
+  return fs.existsSync(beside) ? beside : path.join(__dirname, '..', 'cli', 'jobsWorker.js');
+}
+
+/** Errors of started workers before their user listens to them. */
+const earlyErrors = new WeakMap<Worker, unknown>();
+
+/** The error a worker met before anyone listened (undefined: none). */
+export function earlyError(w: Worker): unknown {
+  return earlyErrors.get(w);
+}
+
+export function hasFailedEarly(w: Worker): boolean {
+  return earlyErrors.has(w);
+}
+
+/**
+ * `n` worker threads. Until given work (and `ref`ed) they do not keep the process alive;
+ * `stopWorkers` ends them.
+ */
+export function startWorkers(n: number): Worker[] {
+  const out: Worker[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = new Worker(workerScript());
+    w.unref();
+    w.on('error', (e) => earlyErrors.set(w, e ?? new Error('a worker thread failed')));
+    out.push(w);
+  }
+  return out;
+}
+
+export function stopWorkers(workers: readonly Worker[]): void {
+  for (const w of workers) void w.terminate();
+}
+
+/** The first message of kind `kind` from `worker`; rejected when the worker fails or stops first. */
+export function messageFrom<T extends { kind: string }>(worker: Worker, kind: T['kind']): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: T): void => {
+      if (m.kind !== kind) return;
+      done();
+      resolve(m);
+    };
+    const onError = (e: unknown): void => {
+      done();
+      reject(e ?? new Error('a worker thread failed'));
+    };
+    const onExit = (code: number): void => onError(new Error(`a worker thread stopped (exit code ${code})`));
+    const done = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    if (earlyErrors.has(worker)) onError(earlyErrors.get(worker));
+  });
+}
