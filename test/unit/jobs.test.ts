@@ -12,7 +12,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../server/src/cli/main';
 import { decodeRegistry, encodeRegistry } from '../../server/src/cli/sharedRegistry';
-import { availableCores, defaultJobs, mayUseWorkers } from '../../server/src/cli/jobs';
+import { availableCores, defaultJobs, idleThreads, mayUseWorkers } from '../../server/src/cli/jobs';
 import { readRegistry } from '../../server/src/cli/project';
 import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
 import { Run, cliJobs as inProcess, workspace } from './cliRun';
@@ -93,16 +93,26 @@ test('workers started before the registry is read are stopped when the run needs
   assert.match(missing.err, /no-such-folder: no such file or folder/);
 });
 
-test('the default --jobs is the cores available, fewer when the articles are few for the registry', () => {
+test('the default --jobs is the idle cores available, fewer when the articles are few for the registry', () => {
   const cores = availableCores();
   assert.ok(cores >= 1);
-  assert.equal(defaultJobs(0, 96), 1, 'no articles: this thread');
-  assert.equal(defaultJobs(50_000, 96), 1, 'a few articles: this thread');
-  assert.equal(defaultJobs(1e12, 100_000), cores, 'a huge corpus: every core');
+  // An idle machine with 8 cores (cores and idle ones given: the rule, not this machine's load).
+  assert.equal(defaultJobs(0, 96, 8, 8), 1, 'no articles: this thread');
+  assert.equal(defaultJobs(50_000, 96, 8, 8), 1, 'a few articles: this thread');
+  assert.equal(defaultJobs(1e12, 100_000, 8, 8), 8, 'a huge corpus: every core');
   // 100,000 entities: a second thread needs 0.8 MB + 3 MB of articles.
-  assert.equal(defaultJobs(3_700_000, 100_000), 1);
-  assert.equal(defaultJobs(3_900_000, 100_000), Math.min(cores, 2));
-  assert.equal(defaultJobs(3_900_000, 96), Math.min(cores, 5), 'the same corpus with a small registry: more threads');
+  assert.equal(defaultJobs(3_700_000, 100_000, 8, 8), 1);
+  assert.equal(defaultJobs(3_900_000, 100_000, 8, 8), 2);
+  assert.equal(defaultJobs(3_900_000, 96, 8, 8), 5, 'the same corpus with a small registry: more threads');
+  assert.equal(defaultJobs(3_900_000, 96, 2, 2), 2, 'no more threads than cores');
+  assert.equal(defaultJobs(Infinity, 0, 8, 8), 8, 'the most a run may use: every idle core');
+  // Cores other processes keep busy are not taken, whatever the corpus (the rule of check, analyze and analyze --jsonl).
+  assert.equal(defaultJobs(1e12, 100_000, 2, idleThreads(2, 9.5, 1)), 1, 'a 2-core machine loaded by other jobs: this thread only');
+  assert.equal(defaultJobs(1e12, 100_000, 8, idleThreads(8, 3.2, 1)), 5);
+  assert.equal(defaultJobs(3_900_000, 100_000, 8, idleThreads(8, 3.2, 1)), 2, 'fewer articles than the idle cores could take');
+  // Without cores and idle ones given: this machine's.
+  const here = defaultJobs(1e12, 100_000);
+  assert.ok(here >= 1 && here <= cores);
   // Workers are started early for a folder, not for one small file.
   const dir = workspace({ 'a.article': 'Talks were held on Monday.\n' });
   assert.equal(mayUseWorkers(['a.article'], dir), false);

@@ -94,11 +94,29 @@ const BYTES_PER_THREAD = 800_000;
 const BYTES_PER_THREAD_PER_ENTITY = 30;
 
 /**
- * The default `--jobs`: the cores available, but no more threads than the articles keep busy
- * (`articleBytes` of articles, a registry of `entities`): a small run stays on this thread.
+ * The default `--jobs` of `check`, `analyze` and `analyze --jsonl`, one rule for all three: the
+ * cores available, but no more threads than the articles keep busy (`articleBytes` of articles,
+ * a registry of `entities`: a small run stays on this thread), and no more than the cores other
+ * processes leave idle (`idleThreads`: on a loaded machine a second thread costs more CPU time
+ * than it saves). `Infinity` bytes and 0 entities: the most a run may use, for workers started
+ * before the articles are listed and the registry read.
  */
-export function defaultJobs(articleBytes: number, entities: number): number {
-  return Math.max(1, Math.min(availableCores(), 1 + Math.floor(articleBytes / (BYTES_PER_THREAD + BYTES_PER_THREAD_PER_ENTITY * entities))));
+export function defaultJobs(articleBytes: number, entities: number, cores = availableCores(), idle = idleThreads(cores)): number {
+  const busy = 1 + Math.floor(articleBytes / (BYTES_PER_THREAD + BYTES_PER_THREAD_PER_ENTITY * entities));
+  return Math.max(1, Math.min(cores, busy, idle));
+}
+
+/**
+ * Threads worth running now on a shared machine: the cores that other processes leave idle, by
+ * the 1-minute load average (the share this process itself has put there by now, one thread for
+ * `uptime` seconds, taken out), rounded, at least 1. On the 2-core machine shared by several jobs
+ * (load 9–10), a second thread made `analyze --jsonl` slower and cost 40–55% more CPU time; on
+ * an idle one that CPU time, split over two cores, is still a shorter run (docs/corpus.md).
+ * Where there is no load average (Windows: 0), every core counts as idle.
+ */
+export function idleThreads(cores = availableCores(), load = os.loadavg()[0], uptime = process.uptime()): number {
+  const own = 1 - Math.exp(-uptime / 60);
+  return Math.max(1, Math.min(cores, Math.round(cores - Math.max(0, load - own))));
 }
 
 /**

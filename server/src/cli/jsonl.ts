@@ -35,7 +35,7 @@ import { NumericOrder } from '../core/types';
 import { claimsOf } from './claims';
 import { InvalidUtf8, readLines } from './lines';
 import { availableCores, defaultJobs, startWorkers, stopWorkers, workerScript } from './jobs';
-import { GoodLine, ReadLine, ThreadedMap, idleThreads, mapInThreads } from './jsonlJobs';
+import { GoodLine, ReadLine, ThreadedMap, mapInThreads } from './jsonlJobs';
 import { Progress, ProgressStream } from './progress';
 import { readRegistry, registryFilesFor } from './project';
 import { reduceShards } from './reduce';
@@ -202,27 +202,24 @@ interface Threads {
 }
 
 /**
- * `--jobs N`: up to N threads. Without it: up to the cores available, as many as the input keeps
- * busy (`defaultJobs`, as for `check`), judged from the size of standard input when it is a file,
- * else from what has been read so far (workers join once it is enough), and no more than the cores
- * other processes leave idle (`idleThreads`). Workers start early when `--jobs` asks for them or
- * standard input is a file big enough for two threads whatever the registry, on idle cores.
+ * `--jobs N`: up to N threads. Without it: `defaultJobs`, the rule of `check` and `analyze` (the
+ * cores available and idle, as many as the input keeps busy), judged from the size of standard
+ * input when it is a file, else from what has been read so far (workers join once it is enough).
+ * Workers start early when `--jobs` asks for them or standard input is a file big enough for two
+ * threads whatever the registry, on idle cores.
  */
 function threadPlan(args: JsonlArgs, io: StreamIo): { max: number; early: boolean } {
   if (args.jobs === 1 || !fs.existsSync(workerScript())) return { max: 1, early: false };
   const max = args.jobs ?? availableCores();
   if (max <= 1) return { max: 1, early: false };
   if (args.jobs !== undefined) return { max, early: true };
-  const early = Math.min(max, defaultJobs(io.inputBytes ?? 0, 0), idleThreads());
+  const early = Math.min(max, defaultJobs(io.inputBytes ?? 0, 0));
   return { max, early: early > 1 };
 }
 
 /** Threads for `bytes` of input read (or `inputBytes` in all) without `--jobs`. */
 function defaultThreads(max: number, inputBytes: number | undefined, entities: number): (bytes: number) => number {
-  return (bytes) => {
-    const wanted = Math.min(max, defaultJobs(inputBytes ?? bytes, entities));
-    return wanted > 1 ? Math.min(wanted, idleThreads()) : 1;
-  };
+  return (bytes) => Math.min(max, defaultJobs(inputBytes ?? bytes, entities));
 }
 
 async function analyzeJsonl(registry: RegistrySnapshot, args: JsonlArgs, io: StreamIo, threads: Threads): Promise<number> {

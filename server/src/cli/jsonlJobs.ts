@@ -22,12 +22,11 @@
  * took about 2 s (measured on the loaded 2-core machine).
  */
 
-import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { EntityIndex } from '../core/entities';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
 import { KEEP_ALL } from './pipeline';
-import { WorkerRegistry, WorkerTables, availableCores, encodeRegistry, startWorkers, stopWorkers } from './jobs';
+import { WorkerRegistry, WorkerTables, encodeRegistry, startWorkers, stopWorkers } from './jobs';
 import type { LineWriter } from './jsonl';
 import type { InvalidUtf8 } from './lines';
 import { shareTables } from './sharedRegistry';
@@ -80,18 +79,8 @@ export interface ThreadedMap {
   workersOnly?: boolean;
 }
 
-/**
- * Threads worth running now on a shared machine: the cores that other processes leave idle, by
- * the 1-minute load average (the share this process itself has put there by now, one thread for
- * `uptime` seconds, taken out), rounded, at least 1. On the 2-core machine shared by several jobs
- * (load 9–10), a second thread made `analyze --jsonl` slower and cost 40–55% more CPU time; on
- * an idle one that CPU time, split over two cores, is still a shorter run (docs/corpus.md).
- * Where there is no load average (Windows: 0), every core counts as idle.
- */
-export function idleThreads(cores = availableCores(), load = os.loadavg()[0], uptime = process.uptime()): number {
-  const own = 1 - Math.exp(-uptime / 60);
-  return Math.max(1, Math.min(cores, Math.round(cores - Math.max(0, load - own))));
-}
+/** Kept here for callers of this module: the rule lives in jobs.ts beside `defaultJobs`, which applies it. */
+export { idleThreads } from './jobs';
 
 const BATCH_CHARS = 1 << 16;
 const BATCH_LINES = 64;

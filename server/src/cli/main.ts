@@ -22,7 +22,7 @@ import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
 import { Keep, RunCollector, processArticle, runContext } from './pipeline';
 import { hashedSummary } from './claims';
 import { summarize } from '../core/workspace';
-import { analyzeInWorkers, articleBytes, availableCores, defaultJobs, mayUseWorkers, startWorkers, stopWorkers, workerScript } from './jobs';
+import { analyzeInWorkers, articleBytes, defaultJobs, mayUseWorkers, startWorkers, stopWorkers, workerScript } from './jobs';
 import { runSuggest } from './suggest';
 import { SpillError, SpillFile } from './spill';
 import { crossArticleFile } from './crossArticle';
@@ -62,16 +62,16 @@ PATH; --ignore FILE names others) are never unknown names.
 
 --jobs N analyzes the articles on N threads, this one and N − 1 worker threads (default: the
 cores available, fewer for a small run: about 0.8 MB of articles plus 30 bytes per registry
-entity for each thread beyond the first); the output is the same whatever N. --fix runs on one
-thread.
+entity for each thread beyond the first, and only cores other processes leave idle by the load
+average); the output is the same whatever N. --fix runs on one thread.
 
 export never overwrites an input file, and overwrites an existing file only with --force.
 
 analyze --jsonl reads {"id", "text", "date"?} lines on standard input and writes one result line
 per input line, in order. With --emit-claims it is the map step of a sharded run: reduce merges
 the shards' outputs (in input order) into what one analyze --jsonl gives.
-analyze --jsonl --jobs N analyzes the lines on N threads, the output the same (default: as
-above, from the input's size so far, and only on cores other processes leave idle).
+analyze --jsonl --jobs N analyzes the lines on N threads, the output the same (default: the
+same rule, from the input's size so far).
 A progress line is shown on standard error when it is a terminal; --quiet turns it off.
 
 timeline draws the offices and events the articles mention: holders' tenures from the registry
@@ -97,7 +97,7 @@ interface Args {
   today?: string;
   entity?: string;
   numericOrder: NumericOrder;
-  /** Threads for the articles; undefined: `defaultJobs()` (the cores available, as many as the articles keep busy). */
+  /** Threads for the articles; undefined: `defaultJobs()` (the cores available, as many as the articles keep busy, only idle ones). */
   jobs?: number;
   /** suggest: leave out names mentioned fewer times. */
   minCount: number;
@@ -168,7 +168,7 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
   // Without the worker script (a partial install), the articles are analyzed here: same output.
-  const wanted = args.command === 'suggest' || !fs.existsSync(workerScript()) ? 1 : args.jobs ?? (mayUseWorkers(args.paths, cwd) ? availableCores() : 1);
+  const wanted = args.command === 'suggest' || !fs.existsSync(workerScript()) ? 1 : args.jobs ?? (mayUseWorkers(args.paths, cwd) ? defaultJobs(Infinity, 0) : 1);
   // The worker threads start now, so that their start overlaps reading the registry (those the
   // run turns out not to need are stopped).
   const started = wanted > 1 ? startWorkers(wanted - 1) : [];
@@ -180,7 +180,7 @@ export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s)
     throw e;
   }
   if (args.command === 'suggest') return runSuggest(inputs, suggestArgs(args), out, err, Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length }));
-  const jobs = Math.min(args.jobs === undefined && wanted > 1 ? defaultJobs(articleBytes(inputs.articleFiles), inputs.registry.entities.size) : wanted, inputs.articleFiles.length);
+  const jobs = Math.min(wanted, args.jobs === undefined && wanted > 1 ? defaultJobs(articleBytes(inputs.articleFiles), inputs.registry.entities.size) : wanted, inputs.articleFiles.length);
   const bar = Progress.on(progress, args.quiet, { articles: inputs.articleFiles.length });
   return withRunFiles(args, inputs.articleFiles.length, err, async ({ spill, cross }) => {
     try {
