@@ -209,8 +209,18 @@ const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']
 /** Words ending in -ed that are not past-tense verbs. */
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
 
+/** Every word `cueOf` can read as a cue besides the -ed forms: one lookup rules out most words of a clause. */
+const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
+  'may', 'might', 'soon', 'early', 'until', 'till', 'to']);
+
+/** Whether the lower-case word w can be a tense cue (else `cueOf` is null whatever its neighbours). */
+function mayBeCue(w: string): boolean {
+  return CUE_WORDS.has(w) || (w.length > 4 && w.endsWith('ed'));
+}
+
 /** The tense word i of a clause says, or null; `before`: the word stands before the date. */
 function cueOf(w: string, left: string, right: string, before: boolean): Tense | null {
+  if (!mayBeCue(w)) return null;
   if (MODAL_FUTURE.has(w)) return w === 'next' && right === 'to' ? null : 'future'; // "next to" is a place
   // "talks may resume Monday"; "may have left Monday" is past (the participle decides).
   if (w === 'may' || w === 'might') return right === 'have' ? null : 'future';
@@ -318,13 +328,13 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
       // capitalized plain verb a name or a month ("Mark", "March").
       const lw = word.toLowerCase();
-      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) ? null : cueOf(lw, left.toLowerCase(), right, true);
+      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), right, true);
       if (c) {
         b = c;
         bd = d;
         break;
       }
-      right = word.toLowerCase();
+      right = lw;
       word = left;
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
