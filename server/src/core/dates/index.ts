@@ -13,7 +13,7 @@ import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexType, finding } from '../types';
 import { Unit, holidayDate } from './lexicon';
-import { DateScanner, Expr, durationValue, scanDates } from './scan';
+import { DateScanner, Expr, ExprKind, durationValue, scanDates } from './scan';
 
 export { DateScanner } from './scan';
 
@@ -209,8 +209,18 @@ const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']
 /** Words ending in -ed that are not past-tense verbs. */
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
 
+/** Every word `cueOf` can read as a cue besides the -ed forms: one lookup rules out most words of a clause. */
+const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
+  'may', 'might', 'soon', 'early', 'until', 'till', 'to']);
+
+/** Whether the lower-case word w can be a tense cue (else `cueOf` is null whatever its neighbours). */
+function mayBeCue(w: string): boolean {
+  return CUE_WORDS.has(w) || (w.length > 4 && w.endsWith('ed'));
+}
+
 /** The tense word i of a clause says, or null; `before`: the word stands before the date. */
 function cueOf(w: string, left: string, right: string, before: boolean): Tense | null {
+  if (!mayBeCue(w)) return null;
   if (MODAL_FUTURE.has(w)) return w === 'next' && right === 'to' ? null : 'future'; // "next to" is a place
   // "talks may resume Monday"; "may have left Monday" is past (the participle decides).
   if (w === 'may' || w === 'might') return right === 'have' ? null : 'future';
@@ -318,13 +328,13 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
       // capitalized plain verb a name or a month ("Mark", "March").
       const lw = word.toLowerCase();
-      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) ? null : cueOf(lw, left.toLowerCase(), right, true);
+      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), right, true);
       if (c) {
         b = c;
         bd = d;
         break;
       }
-      right = word.toLowerCase();
+      right = lw;
       word = left;
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
@@ -515,19 +525,16 @@ function seasonIndex(y: number, m: number): number {
   return y * 4 + Math.floor((m - 3) / 3);
 }
 
+/** The expression kind whose `type` is T. */
+type KindOf<T extends ExprKind['type']> = Extract<ExprKind, { type: T }>;
+
+/** The value of an expression, by its kind: small kinds here, the others in a function each (a function per kind is optimized as soon as its kind is common). */
 function resolveDate(e: Expr, c: Context): Resolved {
   const { a, anchor } = c;
   const k = e.kind;
   switch (k.type) {
-    case 'dur': {
-      const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
-      const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
-      if (k.within && a) {
-        const end = shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
-        if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
-      }
-      return r;
-    }
+    case 'dur':
+      return resolveDur(k, c);
     case 'set':
       return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, resolution: { rule: `recurring: ${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}` }, anchor: 'none' };
     case 'ref':
@@ -541,118 +548,20 @@ function resolveDate(e: Expr, c: Context): Resolved {
         return { value: `${d}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `${k.offset < 0 ? 'the decade before that of' : k.offset > 0 ? 'the decade after that of' : 'the decade of'} the publication date`, anchor } };
       }
       return { value: pad(Math.floor(a.y / 100) + k.offset, 2), kind: 'century', granularity: 'decade', resolution: { rule: 'this century: the century of the publication date', anchor } };
-    case 'fiscal': {
-      if (!Number.isNaN(k.y)) return { value: pad(k.y, 4), kind: 'fiscal', granularity: 'year', resolution: { rule: `fiscal year ${k.y}` }, anchor: 'none' };
-      if (!a) return { value: null, kind: 'fiscal', granularity: 'year', resolution: { rule: NEEDS } };
-      return { value: pad(a.y + (k.offset ?? 0), 4), kind: 'fiscal', granularity: 'year', resolution: { rule: 'fiscal year relative to the publication year', anchor } };
-    }
-    case 'part': {
-      const unit = k.of === 'Q' ? 'quarter' : 'half';
-      if (!Number.isNaN(k.y)) return { value: `${pad(k.y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: unit } };
-      if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
-      const cur = Math.floor((a.m - 1) / 3) + 1;
-      if (Number.isNaN(k.n)) {
-        const q = a.y * 4 + cur - 1 + k.offset;
-        return { value: `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
-      }
-      if (k.bare && k.of === 'Q') {
-        // "Profit rose in the fourth quarter" written in March: last year's; "will" looks ahead.
-        const future = c.tenseAt(e.start, e.end) === 'future';
-        const y = future ? (k.n >= cur ? a.y : a.y + 1) : k.n <= cur ? a.y : a.y - 1;
-        return { value: `${pad(y, 4)}-Q${k.n}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `quarter: the ${future ? 'next' : 'most recent'} such quarter ${future ? 'from' : 'up to'} the publication date's`, anchor } };
-      }
-      return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the publication year`, anchor } };
-    }
-    case 'weekend': {
-      if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
-      if (k.offset !== 0) {
-        const w = shift(a, k.offset, 'week')!;
-        return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: `weekend of the week ${k.offset < 0 ? 'before' : 'after'} the publication week`, anchor } };
-      }
-      // "(over) the weekend", "this weekend": weeks start on Monday, so from Monday to Friday the
-      // weekend just past belongs to the week before. The tense picks it; without a tense, a
-      // Monday article means the weekend just past, a later weekday the coming one.
-      const wd = weekday(a.y, a.m, a.d); // 0 Sunday … 6 Saturday
-      const t = c.tenseAt(e.start, e.end);
-      const past = wd !== 0 && wd !== 6 && (t === 'past' || (t === null && wd === 1));
-      const w = shift(a, past ? -1 : 0, 'week')!;
-      return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: past ? 'the weekend before the publication date' : 'the weekend of the publication week', anchor } };
-    }
-    case 'season': {
-      const name = SEASON_NAMES[k.s];
-      if (k.y !== undefined) return { value: `${pad(k.y, 4)}-${k.s}`, kind: 'season', granularity: 'quarter', resolution: { rule: `${name} ${k.y}` } };
-      if (!a) return { value: null, kind: 'season', granularity: 'quarter', resolution: { rule: NEEDS } };
-      const now = seasonIndex(a.y, a.m);
-      const sn = (SEASON_START[k.s] === 12 ? 3 : Math.floor((SEASON_START[k.s] - 3) / 3));
-      const base = Math.floor(now / 4) * 4 + sn; // this year's instance
-      let idx: number;
-      let uncertain: string | undefined;
-      const t = k.rel ? null : c.tenseAt(e.start, e.end);
-      if (k.rel === 'last') idx = base < now ? base : base - 4;
-      else if (k.rel === 'next') idx = base > now ? base : base + 4;
-      else if (k.rel === 'this') idx = base;
-      else if (t === 'future') idx = base >= now ? base : base + 4;
-      else if (t === 'past') idx = base <= now ? base : base - 4;
-      else {
-        idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
-        uncertain = t ? undefined : GUESSED;
-      }
-      return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
-    }
-    case 'ana': {
-      // "That same day" after "last October": the day of that month, unknown (TimeML `1998-10-XX`),
-      // not the older date that named a day.
-      if (k.unit === 'day' && c.prev && c.prev !== c.prevDay && (!c.prevDay || c.prevDay.start < c.prev.start)) {
-        const pv = c.prev.value;
-        const month = pv.length === 7 && /^\d{4}-\d{2}$/.test(pv);
-        if (month || (pv.length === 4 && /^\d{4}$/.test(pv))) {
-          return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
-        }
-      }
-      // Days and weeks count from the last date naming a day; months and years from the last date.
-      const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
-      const base = prev ? prevBase(prev.value) : a;
-      if (!base) return { value: null, kind: 'anaphoric', granularity: k.unit, resolution: { rule: NEEDS } };
-      const v = shift(base, k.offset, k.unit)!;
-      const from = prev ? `the previous date in the text (${prev.value})` : 'the publication date';
-      return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, anchor: prev ? { previous: prev.start } : 'dct' };
-    }
-    case 'off': {
-      // "a second letter in two weeks was published": in a past clause, "in" + a quantity is the span it took.
-      if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || (k.within && c.tenseAt(e.start, e.end) === 'past')) {
-        const value = durationValue(Math.abs(k.n), k.unit);
-        return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
-      }
-      let base: YMD | null = null;
-      let anchorOut: DateAnchor = 'dct';
-      let from = 'the publication date';
-      if (k.from === 'base' && k.base) {
-        const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
-        base = b.value ? dayOf(b.value) : null;
-        from = b.value ?? 'its date';
-      } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
-        const prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
-        base = prevBase(prev.value);
-        anchorOut = { previous: prev.start };
-        from = `the previous date in the text (${prev.value})`;
-      } else base = a;
-      if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
-      // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
-      // week of March 6" (no weeks counted) is that day's week.
-      const v = k.from === 'base' && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
-      const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
-      const n = Math.abs(k.n);
-      return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
-        resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
-    }
-    case 'ymd': {
-      if (k.bc) return { value: `BC${pad(k.y, 4)}-${pad(k.m)}-${pad(k.d)}`, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date before Christ' } };
-      if (!isValidDate(k.y, k.m, k.d)) {
-        return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date (does not exist)' },
-          invalid: `${k.d} ${MONTHS[k.m - 1] ?? '?'} ${k.y} does not exist: ${MONTHS[k.m - 1] ?? 'that month'} ${k.y} has ${k.m >= 1 && k.m <= 12 ? daysInMonth(k.y, k.m) : 0} days.` };
-      }
-      return { value: formatYMD(k), kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date' } };
-    }
+    case 'fiscal':
+      return resolveFiscal(k, c);
+    case 'part':
+      return resolvePart(e, k, c);
+    case 'weekend':
+      return resolveWeekend(e, k, c);
+    case 'season':
+      return resolveSeason(e, k, c);
+    case 'ana':
+      return resolveAna(k, c);
+    case 'off':
+      return resolveOff(e, k, c);
+    case 'ymd':
+      return resolveYmd(k);
     case 'ym':
       return { value: `${pad(k.y, 4)}-${pad(k.m)}`, kind: 'absolute', granularity: 'month', resolution: { rule: 'month and year' } };
     case 'y':
@@ -663,167 +572,336 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return { value: `${k.decade}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `decade ${k.decade}0–${k.decade}9` } };
     case 'range':
       return { value: `${pad(k.from, 4)}/${pad(k.to, 4)}`, kind: 'range', granularity: 'range', range: { start: pad(k.from, 4), end: pad(k.to, 4) }, resolution: { rule: 'range of years' } };
-    case 'md': {
-      if (k.d > daysInMonth(2024, k.m)) {
-        return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: 'partial date (does not exist)' },
-          invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
-      }
-      if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
-      if (k.weekday) {
-        // A weekday written with it picks the year: the nearest year where the day falls on it.
-        const an0 = toDayNumber(a.y, a.m, a.d);
-        // Only within half a year: further away, the weekday is more likely a mistake (weekday-mismatch says so).
-        const fits = [a.y, a.y - 1, a.y + 1].filter((yy) => isValidDate(yy, k.m, k.d) && weekday(yy, k.m, k.d) === k.weekday!.w && Math.abs(toDayNumber(yy, k.m, k.d) - an0) <= 183)
-          .sort((p, q) => Math.abs(toDayNumber(p, k.m, k.d) - an0) - Math.abs(toDayNumber(q, k.m, k.d) - an0));
-        if (fits.length) return { value: formatYMD({ y: fits[0], m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${WEEKDAYS[k.weekday.w]}, ${MONTHS[k.m - 1]} ${k.d}: the nearest year where that day is a ${WEEKDAYS[k.weekday.w]}`, anchor } };
-      }
-      if (k.yrel !== undefined) {
-        return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
-      }
-      const t = c.tenseAt(e.start, e.end);
-      // "gave no reason for the Jan. 14 deadline": a date qualifying a noun is not the time of the
-      // clause's verb, so a past tense moves it back only when it lies more than a month ahead.
-      const pastSlack = attributive(c.text, e.start) ? SLACK_DAYS : 0;
-      const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
-      const an = toDayNumber(a.y, a.m, a.d);
-      let rule: string;
-      let uncertain: string | undefined;
-      // The nearest such day; the tense moves it a year only when it contradicts the tense by more than a month.
-      let y = a.y;
-      for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(n(yy) - an) < Math.abs(n(y) - an) || Number.isNaN(n(y))) y = yy;
-      const name = `${MONTHS[k.m - 1]} ${k.d}`;
-      if (t === 'future' && n(y) < an - SLACK_DAYS) {
-        while (!(n(y) >= an)) y++;
-        rule = `partial date in a future-tense clause: the next ${name} after the publication date`;
-      } else if (t === 'past' && n(y) > an + pastSlack) {
-        while (!(n(y) <= an)) y--;
-        rule = `partial date in a past-tense clause: the most recent ${name} before the publication date`;
-      } else {
-        rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
-        uncertain = t ? undefined : GUESSED;
-      }
-      return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', uncertain, resolution: { rule, anchor } };
-    }
-    case 'holiday': {
-      if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
-      const at = (y: number): number => { const h = holidayDate(k.name, y)!; return toDayNumber(y, h.m, h.d); };
-      const an = toDayNumber(a.y, a.m, a.d);
-      let y = a.y;
-      let rule: string;
-      if (k.yrel !== undefined) {
-        y = a.y + k.yrel;
-        rule = `the holiday in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
-      } else if (k.rel === 'last') {
-        while (at(y) >= an) y--;
-        rule = 'last such holiday before the publication date';
-      } else if (k.rel === 'next') {
-        while (at(y) <= an) y++;
-        rule = 'next such holiday after the publication date';
-      } else if (k.rel === 'this') {
-        rule = 'the holiday in the publication year';
-      } else if (k.week) {
-        // The week of the holiday nearest the publication date (it may have begun).
-        for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
-        rule = 'the week of the holiday nearest the publication date';
-      } else {
-        const t = c.tenseAt(e.start, e.end);
-        if (t === 'future') while (at(y) < an) y++;
-        else if (t === 'past') while (at(y) > an) y--;
-        // Present or no cue: the nearest (a holiday a week ahead, not the one a year back).
-        else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
-        rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the holiday nearest the publication date';
-      }
-      const h = holidayDate(k.name, y)!;
-      if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };
-      return { value: formatYMD({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'day', resolution: { rule, anchor } };
-    }
-    case 'm': {
-      const kind: DateKind = k.rel ? 'relative' : 'partial';
-      if (!a) return { value: null, kind, granularity: 'month', resolution: { rule: NEEDS } };
-      if (k.yrel !== undefined) return { value: `${pad(a.y + k.yrel, 4)}-${pad(k.m)}`, kind: 'relative', granularity: 'month', resolution: { rule: `${MONTHS[k.m - 1]} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
-      let y: number;
-      let rule: string;
-      let uncertain: string | undefined;
-      const name = MONTHS[k.m - 1];
-      if (k.rel === 'last') {
-        y = k.m < a.m ? a.y : a.y - 1;
-        rule = `last ${name}: the most recent ${name} before the publication month`;
-      } else if (k.rel === 'next') {
-        y = k.m > a.m ? a.y : a.y + 1;
-        rule = `next ${name}: the first ${name} after the publication month`;
-      } else if (k.rel === 'this') {
-        y = a.y;
-        rule = `this ${name}: ${name} of the publication year`;
-      } else {
-        const t = c.tenseAt(e.start, e.end);
-        const d = k.m - a.m;
-        const near = d > 6 ? a.y - 1 : d < -6 ? a.y + 1 : a.y;
-        const at = a.y * 12 + a.m;
-        y = near;
-        if (t === 'future') {
-          // The nearest, unless it is more than a month in the past.
-          while (y * 12 + k.m < at - 1) y++;
-          rule = `month in a future-tense clause: the ${name} nearest the publication date, not before the previous month`;
-        } else if (t === 'past') {
-          while (y * 12 + k.m > at + 1) y--;
-          rule = `month in a past-tense clause: the ${name} nearest the publication date, not after the next month`;
-        } else if (t === 'present') {
-          rule = `month in a present-tense clause: the ${name} nearest the publication date`;
-        } else {
-          // No verb to go by: news reports the past, except the next month or two.
-          const ahead = (k.m - a.m + 12) % 12;
-          y = ahead >= 1 && ahead <= 2 ? (k.m > a.m ? a.y : a.y + 1) : k.m <= a.m ? a.y : a.y - 1;
-          rule = `month: the most recent ${name} not after the publication date, or the next when it is at most two months ahead`;
-          uncertain = GUESSED;
-        }
-      }
-      return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', uncertain, resolution: { rule, anchor } };
-    }
-    case 'rel': {
-      if (!a) return { value: null, kind: 'relative', granularity: k.unit, resolution: { rule: NEEDS } };
-      const word = k.offset === 0 ? 'this' : k.offset < 0 ? `${-k.offset} ${k.unit}${k.offset === -1 ? '' : 's'} before` : `${k.offset} ${k.unit}${k.offset === 1 ? '' : 's'} after`;
-      const rule = `relative date: ${word} ${k.offset === 0 ? k.unit + ' of ' : ''}the publication date`;
-      const v = shift(a, k.offset, k.unit)!;
-      return { value: v.value, kind: 'relative', granularity: v.granularity, resolution: { rule, anchor } };
-    }
-    case 'weekday': {
-      const kind: DateKind = 'weekday';
-      if (!a) return { value: null, kind, granularity: 'day', resolution: { rule: NEEDS } };
-      const an = toDayNumber(a.y, a.m, a.d);
-      const aw = weekday(a.y, a.m, a.d);
-      let delta: number;
-      let rule: string;
-      let uncertain: string | undefined;
-      const name = WEEKDAYS[k.w];
-      const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
-      const ahead = (k.w - aw + 7) % 7;
-      const back = (aw - k.w + 7) % 7;
-      if (k.rel === 'next') {
-        delta = ahead || 7;
-        rule = `next ${name}: the first ${name} after the publication date`;
-      } else if (k.rel === 'last') {
-        delta = -(back || 7);
-        rule = `last ${name}: the most recent ${name} before the publication date`;
-      } else if (t === 'future') {
-        // Wire style names the weekday for today too ("will speak Friday" in a Friday story is
-        // later that day); a week ahead would be written "next Friday" or as a date.
-        delta = ahead;
-        rule = ahead === 0 ? `weekday in a future-tense clause: ${name} is the publication day` : `weekday in a future-tense clause: the next ${name} after the publication date`;
-      } else if ((t === 'present' || t === null) && k.rel === 'this') {
-        delta = ahead;
-        rule = `this ${name} in a present-tense clause: the coming ${name}`;
-      } else if (t === 'present' && ahead > 0 && ahead < back) {
-        delta = ahead;
-        rule = `weekday in a present-tense clause: the ${name} nearest the publication date`;
-      } else {
-        delta = -back;
-        rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
-        if (!t) uncertain = GUESSED;
-      }
-      return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', uncertain, resolution: { rule, anchor } };
-    }
+    case 'md':
+      return resolveMd(e, k, c);
+    case 'holiday':
+      return resolveHoliday(e, k, c);
+    case 'm':
+      return resolveM(e, k, c);
+    case 'rel':
+      return resolveRel(k, c);
+    case 'weekday':
+      return resolveWeekday(e, k, c);
   }
   return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };
+}
+
+/** `resolveDate` of a `dur` expression. */
+function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
+  const { a } = c;
+  const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
+  const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+  if (k.within && a) {
+    const end = shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
+    if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
+  }
+  return r;
+}
+
+/** `resolveDate` of a `fiscal` expression. */
+function resolveFiscal(k: KindOf<'fiscal'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  if (!Number.isNaN(k.y)) return { value: pad(k.y, 4), kind: 'fiscal', granularity: 'year', resolution: { rule: `fiscal year ${k.y}` }, anchor: 'none' };
+  if (!a) return { value: null, kind: 'fiscal', granularity: 'year', resolution: { rule: NEEDS } };
+  return { value: pad(a.y + (k.offset ?? 0), 4), kind: 'fiscal', granularity: 'year', resolution: { rule: 'fiscal year relative to the publication year', anchor } };
+}
+
+/** `resolveDate` of a `part` expression. */
+function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  const unit = k.of === 'Q' ? 'quarter' : 'half';
+  if (!Number.isNaN(k.y)) return { value: `${pad(k.y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: unit } };
+  if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
+  const cur = Math.floor((a.m - 1) / 3) + 1;
+  if (Number.isNaN(k.n)) {
+    const q = a.y * 4 + cur - 1 + k.offset;
+    return { value: `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
+  }
+  if (k.bare && k.of === 'Q') {
+    // "Profit rose in the fourth quarter" written in March: last year's; "will" looks ahead.
+    const future = c.tenseAt(e.start, e.end) === 'future';
+    const y = future ? (k.n >= cur ? a.y : a.y + 1) : k.n <= cur ? a.y : a.y - 1;
+    return { value: `${pad(y, 4)}-Q${k.n}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `quarter: the ${future ? 'next' : 'most recent'} such quarter ${future ? 'from' : 'up to'} the publication date's`, anchor } };
+  }
+  return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the publication year`, anchor } };
+}
+
+/** `resolveDate` of a `weekend` expression. */
+function resolveWeekend(e: Expr, k: KindOf<'weekend'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
+  if (k.offset !== 0) {
+    const w = shift(a, k.offset, 'week')!;
+    return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: `weekend of the week ${k.offset < 0 ? 'before' : 'after'} the publication week`, anchor } };
+  }
+  // "(over) the weekend", "this weekend": weeks start on Monday, so from Monday to Friday the
+  // weekend just past belongs to the week before. The tense picks it; without a tense, a
+  // Monday article means the weekend just past, a later weekday the coming one.
+  const wd = weekday(a.y, a.m, a.d); // 0 Sunday … 6 Saturday
+  const t = c.tenseAt(e.start, e.end);
+  const past = wd !== 0 && wd !== 6 && (t === 'past' || (t === null && wd === 1));
+  const w = shift(a, past ? -1 : 0, 'week')!;
+  return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: past ? 'the weekend before the publication date' : 'the weekend of the publication week', anchor } };
+}
+
+/** `resolveDate` of a `season` expression. */
+function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  const name = SEASON_NAMES[k.s];
+  if (k.y !== undefined) return { value: `${pad(k.y, 4)}-${k.s}`, kind: 'season', granularity: 'quarter', resolution: { rule: `${name} ${k.y}` } };
+  if (!a) return { value: null, kind: 'season', granularity: 'quarter', resolution: { rule: NEEDS } };
+  const now = seasonIndex(a.y, a.m);
+  const sn = (SEASON_START[k.s] === 12 ? 3 : Math.floor((SEASON_START[k.s] - 3) / 3));
+  const base = Math.floor(now / 4) * 4 + sn; // this year's instance
+  let idx: number;
+  let uncertain: string | undefined;
+  const t = k.rel ? null : c.tenseAt(e.start, e.end);
+  if (k.rel === 'last') idx = base < now ? base : base - 4;
+  else if (k.rel === 'next') idx = base > now ? base : base + 4;
+  else if (k.rel === 'this') idx = base;
+  else if (t === 'future') idx = base >= now ? base : base + 4;
+  else if (t === 'past') idx = base <= now ? base : base - 4;
+  else {
+    idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
+    uncertain = t ? undefined : GUESSED;
+  }
+  return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
+}
+
+/** `resolveDate` of a `ana` expression. */
+function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  // "That same day" after "last October": the day of that month, unknown (TimeML `1998-10-XX`),
+  // not the older date that named a day.
+  if (k.unit === 'day' && c.prev && c.prev !== c.prevDay && (!c.prevDay || c.prevDay.start < c.prev.start)) {
+    const pv = c.prev.value;
+    const month = pv.length === 7 && /^\d{4}-\d{2}$/.test(pv);
+    if (month || (pv.length === 4 && /^\d{4}$/.test(pv))) {
+      return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
+    }
+  }
+  // Days and weeks count from the last date naming a day; months and years from the last date.
+  const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
+  const base = prev ? prevBase(prev.value) : a;
+  if (!base) return { value: null, kind: 'anaphoric', granularity: k.unit, resolution: { rule: NEEDS } };
+  const v = shift(base, k.offset, k.unit)!;
+  const from = prev ? `the previous date in the text (${prev.value})` : 'the publication date';
+  return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, anchor: prev ? { previous: prev.start } : 'dct' };
+}
+
+/** `resolveDate` of a `off` expression. */
+function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  // "a second letter in two weeks was published": in a past clause, "in" + a quantity is the span it took.
+  if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || (k.within && c.tenseAt(e.start, e.end) === 'past')) {
+    const value = durationValue(Math.abs(k.n), k.unit);
+    return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+  }
+  let base: YMD | null = null;
+  let anchorOut: DateAnchor = 'dct';
+  let from = 'the publication date';
+  if (k.from === 'base' && k.base) {
+    const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
+    base = b.value ? dayOf(b.value) : null;
+    from = b.value ?? 'its date';
+  } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
+    const prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
+    base = prevBase(prev.value);
+    anchorOut = { previous: prev.start };
+    from = `the previous date in the text (${prev.value})`;
+  } else base = a;
+  if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
+  // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
+  // week of March 6" (no weeks counted) is that day's week.
+  const v = k.from === 'base' && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
+  const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
+  const n = Math.abs(k.n);
+  return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
+    resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
+}
+
+/** `resolveDate` of a `ymd` expression. */
+function resolveYmd(k: KindOf<'ymd'>): Resolved {
+  if (k.bc) return { value: `BC${pad(k.y, 4)}-${pad(k.m)}-${pad(k.d)}`, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date before Christ' } };
+  if (!isValidDate(k.y, k.m, k.d)) {
+    return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date (does not exist)' },
+      invalid: `${k.d} ${MONTHS[k.m - 1] ?? '?'} ${k.y} does not exist: ${MONTHS[k.m - 1] ?? 'that month'} ${k.y} has ${k.m >= 1 && k.m <= 12 ? daysInMonth(k.y, k.m) : 0} days.` };
+  }
+  return { value: formatYMD(k), kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date' } };
+}
+
+/** `resolveDate` of a `md` expression. */
+function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  if (k.d > daysInMonth(2024, k.m)) {
+    return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: 'partial date (does not exist)' },
+      invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
+  }
+  if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+  if (k.weekday) {
+    // A weekday written with it picks the year: the nearest year where the day falls on it.
+    const an0 = toDayNumber(a.y, a.m, a.d);
+    // Only within half a year: further away, the weekday is more likely a mistake (weekday-mismatch says so).
+    const fits = [a.y, a.y - 1, a.y + 1].filter((yy) => isValidDate(yy, k.m, k.d) && weekday(yy, k.m, k.d) === k.weekday!.w && Math.abs(toDayNumber(yy, k.m, k.d) - an0) <= 183)
+      .sort((p, q) => Math.abs(toDayNumber(p, k.m, k.d) - an0) - Math.abs(toDayNumber(q, k.m, k.d) - an0));
+    if (fits.length) return { value: formatYMD({ y: fits[0], m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${WEEKDAYS[k.weekday.w]}, ${MONTHS[k.m - 1]} ${k.d}: the nearest year where that day is a ${WEEKDAYS[k.weekday.w]}`, anchor } };
+  }
+  if (k.yrel !== undefined) {
+    return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
+  }
+  const t = c.tenseAt(e.start, e.end);
+  // "gave no reason for the Jan. 14 deadline": a date qualifying a noun is not the time of the
+  // clause's verb, so a past tense moves it back only when it lies more than a month ahead.
+  const pastSlack = attributive(c.text, e.start) ? SLACK_DAYS : 0;
+  const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
+  const an = toDayNumber(a.y, a.m, a.d);
+  let rule: string;
+  let uncertain: string | undefined;
+  // The nearest such day; the tense moves it a year only when it contradicts the tense by more than a month.
+  let y = a.y;
+  for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(n(yy) - an) < Math.abs(n(y) - an) || Number.isNaN(n(y))) y = yy;
+  const name = `${MONTHS[k.m - 1]} ${k.d}`;
+  if (t === 'future' && n(y) < an - SLACK_DAYS) {
+    while (!(n(y) >= an)) y++;
+    rule = `partial date in a future-tense clause: the next ${name} after the publication date`;
+  } else if (t === 'past' && n(y) > an + pastSlack) {
+    while (!(n(y) <= an)) y--;
+    rule = `partial date in a past-tense clause: the most recent ${name} before the publication date`;
+  } else {
+    rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
+    uncertain = t ? undefined : GUESSED;
+  }
+  return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', uncertain, resolution: { rule, anchor } };
+}
+
+/** `resolveDate` of a `holiday` expression. */
+function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+  const at = (y: number): number => { const h = holidayDate(k.name, y)!; return toDayNumber(y, h.m, h.d); };
+  const an = toDayNumber(a.y, a.m, a.d);
+  let y = a.y;
+  let rule: string;
+  if (k.yrel !== undefined) {
+    y = a.y + k.yrel;
+    rule = `the holiday in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
+  } else if (k.rel === 'last') {
+    while (at(y) >= an) y--;
+    rule = 'last such holiday before the publication date';
+  } else if (k.rel === 'next') {
+    while (at(y) <= an) y++;
+    rule = 'next such holiday after the publication date';
+  } else if (k.rel === 'this') {
+    rule = 'the holiday in the publication year';
+  } else if (k.week) {
+    // The week of the holiday nearest the publication date (it may have begun).
+    for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+    rule = 'the week of the holiday nearest the publication date';
+  } else {
+    const t = c.tenseAt(e.start, e.end);
+    if (t === 'future') while (at(y) < an) y++;
+    else if (t === 'past') while (at(y) > an) y--;
+    // Present or no cue: the nearest (a holiday a week ahead, not the one a year back).
+    else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+    rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the holiday nearest the publication date';
+  }
+  const h = holidayDate(k.name, y)!;
+  if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };
+  return { value: formatYMD({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'day', resolution: { rule, anchor } };
+}
+
+/** `resolveDate` of a `m` expression. */
+function resolveM(e: Expr, k: KindOf<'m'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  const kind: DateKind = k.rel ? 'relative' : 'partial';
+  if (!a) return { value: null, kind, granularity: 'month', resolution: { rule: NEEDS } };
+  if (k.yrel !== undefined) return { value: `${pad(a.y + k.yrel, 4)}-${pad(k.m)}`, kind: 'relative', granularity: 'month', resolution: { rule: `${MONTHS[k.m - 1]} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
+  let y: number;
+  let rule: string;
+  let uncertain: string | undefined;
+  const name = MONTHS[k.m - 1];
+  if (k.rel === 'last') {
+    y = k.m < a.m ? a.y : a.y - 1;
+    rule = `last ${name}: the most recent ${name} before the publication month`;
+  } else if (k.rel === 'next') {
+    y = k.m > a.m ? a.y : a.y + 1;
+    rule = `next ${name}: the first ${name} after the publication month`;
+  } else if (k.rel === 'this') {
+    y = a.y;
+    rule = `this ${name}: ${name} of the publication year`;
+  } else {
+    const t = c.tenseAt(e.start, e.end);
+    const d = k.m - a.m;
+    const near = d > 6 ? a.y - 1 : d < -6 ? a.y + 1 : a.y;
+    const at = a.y * 12 + a.m;
+    y = near;
+    if (t === 'future') {
+      // The nearest, unless it is more than a month in the past.
+      while (y * 12 + k.m < at - 1) y++;
+      rule = `month in a future-tense clause: the ${name} nearest the publication date, not before the previous month`;
+    } else if (t === 'past') {
+      while (y * 12 + k.m > at + 1) y--;
+      rule = `month in a past-tense clause: the ${name} nearest the publication date, not after the next month`;
+    } else if (t === 'present') {
+      rule = `month in a present-tense clause: the ${name} nearest the publication date`;
+    } else {
+      // No verb to go by: news reports the past, except the next month or two.
+      const ahead = (k.m - a.m + 12) % 12;
+      y = ahead >= 1 && ahead <= 2 ? (k.m > a.m ? a.y : a.y + 1) : k.m <= a.m ? a.y : a.y - 1;
+      rule = `month: the most recent ${name} not after the publication date, or the next when it is at most two months ahead`;
+      uncertain = GUESSED;
+    }
+  }
+  return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', uncertain, resolution: { rule, anchor } };
+}
+
+/** `resolveDate` of a `rel` expression. */
+function resolveRel(k: KindOf<'rel'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  if (!a) return { value: null, kind: 'relative', granularity: k.unit, resolution: { rule: NEEDS } };
+  const word = k.offset === 0 ? 'this' : k.offset < 0 ? `${-k.offset} ${k.unit}${k.offset === -1 ? '' : 's'} before` : `${k.offset} ${k.unit}${k.offset === 1 ? '' : 's'} after`;
+  const rule = `relative date: ${word} ${k.offset === 0 ? k.unit + ' of ' : ''}the publication date`;
+  const v = shift(a, k.offset, k.unit)!;
+  return { value: v.value, kind: 'relative', granularity: v.granularity, resolution: { rule, anchor } };
+}
+
+/** `resolveDate` of a `weekday` expression. */
+function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  const kind: DateKind = 'weekday';
+  if (!a) return { value: null, kind, granularity: 'day', resolution: { rule: NEEDS } };
+  const an = toDayNumber(a.y, a.m, a.d);
+  const aw = weekday(a.y, a.m, a.d);
+  let delta: number;
+  let rule: string;
+  let uncertain: string | undefined;
+  const name = WEEKDAYS[k.w];
+  const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
+  const ahead = (k.w - aw + 7) % 7;
+  const back = (aw - k.w + 7) % 7;
+  if (k.rel === 'next') {
+    delta = ahead || 7;
+    rule = `next ${name}: the first ${name} after the publication date`;
+  } else if (k.rel === 'last') {
+    delta = -(back || 7);
+    rule = `last ${name}: the most recent ${name} before the publication date`;
+  } else if (t === 'future') {
+    // Wire style names the weekday for today too ("will speak Friday" in a Friday story is
+    // later that day); a week ahead would be written "next Friday" or as a date.
+    delta = ahead;
+    rule = ahead === 0 ? `weekday in a future-tense clause: ${name} is the publication day` : `weekday in a future-tense clause: the next ${name} after the publication date`;
+  } else if ((t === 'present' || t === null) && k.rel === 'this') {
+    delta = ahead;
+    rule = `this ${name} in a present-tense clause: the coming ${name}`;
+  } else if (t === 'present' && ahead > 0 && ahead < back) {
+    delta = ahead;
+    rule = `weekday in a present-tense clause: the ${name} nearest the publication date`;
+  } else {
+    delta = -back;
+    rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
+    if (!t) uncertain = GUESSED;
+  }
+  return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', uncertain, resolution: { rule, anchor } };
 }
 
 /** ISO 8601 week (`2025-W31`): weeks start on Monday; week 1 holds the year's first Thursday. */
