@@ -344,12 +344,16 @@ function configurePool(s: AttacheSettings): void {
 }
 
 function indexPool(): AnalysisPool | undefined {
-  if (poolFailed || poolThreads === 0) return undefined;
+  if (poolFailed || poolThreads === 0 || shutDown) return undefined;
   return (pool ??= new WorkerAnalysisPool(poolThreads));
 }
 
+/** Set at `shutdown`: no pool is made after it. */
+let shutDown = false;
+
 // The pool's threads end with the server (process.exit ends them too; idle ones never hold it).
 connection.onShutdown(() => {
+  shutDown = true;
   pool?.close();
   pool = undefined;
 });
