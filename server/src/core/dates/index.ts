@@ -28,9 +28,20 @@ export interface DateOptions {
  */
 export function recognizeDates(article: Article, scanner: DateScanner = new DateScanner(), options: DateOptions = {}): { dates: DateMention[]; findings: Finding[] } {
   const text = article.text;
-  const anchor = article.publicationDate ? parseIsoDate(article.publicationDate) : null;
-  const a = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
-  const anchorText = a ? formatYMD(a) : undefined;
+  // The publication date, parsed once per date text for the articles a scanner reads (a corpus has few dates).
+  const pub = article.publicationDate;
+  let parsed = pub ? scanner.publicationDates.get(pub) : undefined;
+  if (parsed === undefined) {
+    const anchor = pub ? parseIsoDate(pub) : null;
+    const day = anchor && anchor.m !== undefined && anchor.d !== undefined ? { y: anchor.y, m: anchor.m, d: anchor.d } : null;
+    parsed = { day, text: day ? formatYMD(day) : undefined };
+    if (pub) {
+      if (scanner.publicationDates.size >= 256) scanner.publicationDates.clear();
+      scanner.publicationDates.set(pub, parsed);
+    }
+  }
+  const a = parsed.day;
+  const anchorText = parsed.text;
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];

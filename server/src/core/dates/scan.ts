@@ -383,6 +383,12 @@ export class DateScanner {
   subValue: Parse | undefined = undefined;
   /** When set, the name of every rule that reads an expression or vetoes one (`STOP`) is added (the consistency test). */
   trace: Set<string> | undefined = undefined;
+  /**
+   * `recognizeDates`' publication dates, parsed: by their text, the day each names (null: none)
+   * and that day written `YYYY-MM-DD`. At most 256 (then emptied): the articles a caller reads
+   * mostly share a few dates. Only read, never changed, by the resolver.
+   */
+  readonly publicationDates = new Map<string, { readonly day: { y: number; m: number; d: number } | null; readonly text: string | undefined }>();
 
   /**
    * Cuts text[from, to) into tokens: runs of letters and digits, and single other characters.
