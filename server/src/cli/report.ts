@@ -383,14 +383,19 @@ export function checkJson(project: ReportInput, reports: FileReport[]): unknown 
 /** A file's diagnostics in `check --format json`; an article's own ones from their text written earlier (`renderFindings`). */
 function checkDiagnostics(r: FileReport, a: ReportedArticle | undefined, cwd: string): Iterable<unknown> {
   const json = a?.findingsJson;
-  if (!json) return new LazyArray(r.findings, (f: Finding) => jsonFinding(f, cwd));
   const raw = (s: string): RawJson => new RawJson(CHECK_DIAGNOSTIC_INDENT, (out) => out(s));
+  // Cross-article findings (and those of registry files) are written here, directly when they can be.
+  const written = (f: Finding): unknown => {
+    const s = findingText(f, cwd, CHECK_DIAGNOSTIC_INDENT);
+    return s === undefined ? jsonFinding(f, cwd) : raw(s);
+  };
+  if (!json) return new LazyArray(r.findings, written);
   // Without cross-article findings the list is the article's own (`withWorkspace`): in order.
   if (r.findings === a.findings) return new LazyArray(json, raw);
   const own = new Map(a.findings.map((f, i) => [f, i]));
   return new LazyArray(r.findings, (f: Finding) => {
     const i = own.get(f);
-    return i === undefined ? jsonFinding(f, cwd) : raw(json[i]);
+    return i === undefined ? written(f) : raw(json[i]);
   });
 }
 
