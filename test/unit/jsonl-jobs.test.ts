@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from '
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { jsonlCommand } from '../../server/src/cli/jsonl';
-import { idleThreads } from '../../server/src/cli/jsonlJobs';
+import { idleThreads } from '../../server/src/cli/jobs';
 import { Run, jsonlRun, workspace } from './cliRun';
 import { repoRoot, samplesDir } from '../helpers';
 

@@ -81,8 +81,6 @@ export function batchSize(articles: number, jobs: number): number {
   return Math.max(1, Math.min(16, Math.ceil(articles / (4 * jobs))));
 }
 
-export { availableCores } from '../node/workers';
-
 /**
  * Article bytes that make one more thread worth its cost: a worker costs the main thread the
  * shared-table write (about 11 µs of CPU per registry entity, measured at 100,000 entities on
@@ -151,10 +149,6 @@ export function articleBytes(files: readonly string[]): number {
   }
   return bytes;
 }
-
-export { startWorkers, stopWorkers, workerScript } from '../node/workers';
-
-export { decodeRegistry, encodeRegistry } from './sharedRegistry';
 
 /**
  * Analyzes `inputs.articleFiles` on this thread and `jobs − 1` worker threads (those of `started`

@@ -26,7 +26,9 @@ import { Worker } from 'node:worker_threads';
 import { EntityIndex } from '../core/entities';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
 import { KEEP_ALL } from './pipeline';
-import { WorkerRegistry, WorkerTables, encodeRegistry, startWorkers, stopWorkers } from './jobs';
+import { WorkerRegistry, WorkerTables } from './jobs';
+import { encodeRegistry } from './sharedRegistry';
+import { startWorkers, stopWorkers } from '../node/workers';
 import type { LineWriter } from './jsonl';
 import type { InvalidUtf8 } from './lines';
 import { shareTables } from './sharedRegistry';
@@ -78,9 +80,6 @@ export interface ThreadedMap {
   /** Tests: this thread analyzes nothing once workers have joined (so they surely do some). */
   workersOnly?: boolean;
 }
-
-/** Kept here for callers of this module: the rule lives in jobs.ts beside `defaultJobs`, which applies it. */
-export { idleThreads } from './jobs';
 
 const BATCH_CHARS = 1 << 16;
 const BATCH_LINES = 64;
