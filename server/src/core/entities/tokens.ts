@@ -108,6 +108,30 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   return { count: ns, start, end, ascii: bits < 0x80 };
 }
 
+/**
+ * The first token in [from, count) that starts at or after `offset` (`count` if none): a
+ * galloping search, so that a paragraph costs the logarithm of its tokens, not one step per token.
+ */
+export function tokenFrom(start: Int32Array, from: number, count: number, offset: number): number {
+  if (from >= count || start[from] >= offset) return from;
+  // start[lo] < offset; find hi with start[hi] >= offset (or count).
+  let lo = from;
+  let step = 1;
+  let hi = from + 1;
+  while (hi < count && start[hi] < offset) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > count) hi = count;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (start[mid] < offset) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** Whether s[from, to) is all ASCII. */
 export function isAscii(s: string, from = 0, to = s.length): boolean {
   for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x80) return false;
