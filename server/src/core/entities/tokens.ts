@@ -8,6 +8,8 @@
  * `Georgiaas` and `US` not match inside `USD`.
  */
 
+import { partitionPoint } from '../search';
+
 const FOLD = new Uint16Array(0x2100);
 for (let c = 0; c < FOLD.length; c++) {
   let f = c;
@@ -124,12 +126,7 @@ export function tokenFrom(start: Int32Array, from: number, count: number, offset
     hi = lo + step;
   }
   if (hi > count) hi = count;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (start[mid] < offset) lo = mid;
-    else hi = mid;
-  }
-  return hi;
+  return partitionPoint(lo + 1, hi, (i) => start[i] < offset);
 }
 
 /** Whether s[from, to) is all ASCII. */
