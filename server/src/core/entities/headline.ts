@@ -8,7 +8,7 @@
 
 import { Article } from '../article';
 import { EntityMention, entityMention } from '../types';
-import { Tokens, foldText, isCapitalCode, isNameGap } from './tokens';
+import { Tokens, foldText, isCapitalCode, isNameGap, tokenFrom } from './tokens';
 import { EntityIndex, Target } from './trie';
 import { entitiesOfType } from '../registry';
 
@@ -43,8 +43,11 @@ export function eventForms(index: EntityIndex): Map<string, EventForm[]> {
 
 /** The first two code units of a token, lower-cased and packed (7 bits each; non-ASCII → 127). */
 function pairOf(s: string, from: number, to: number): number {
-  const low = (c: number): number => (c >= 65 && c <= 90 ? c | 0x20 : c < 128 ? c : 127);
-  return (low(s.charCodeAt(from)) << 7) | (to - from > 1 ? low(s.charCodeAt(from + 1)) : 0);
+  return (lowUnit(s.charCodeAt(from)) << 7) | (to - from > 1 ? lowUnit(s.charCodeAt(from + 1)) : 0);
+}
+
+function lowUnit(c: number): number {
+  return c >= 65 && c <= 90 ? c | 0x20 : c < 128 ? c : 127;
 }
 
 const pairMemo = new WeakMap<Map<string, EventForm[]>, Uint8Array>();
@@ -65,12 +68,15 @@ function isHeadline(folded: string, tokens: Tokens, from: number, to: number): b
   if (to - from > 30) return false;
   let n = 0;
   let caps = 0;
+  // caps / n >= 0.7 needs n - caps <= 0.3 n <= 0.3 (to - from): past that, prose (most paragraphs) stops early.
+  const most = 3 * (to - from);
   for (let i = from; i < to; i++) {
     const c = folded.charCodeAt(tokens.start[i]);
     const cap = isCapitalCode(c) || (c >= 48 && c <= 57);
     if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
     n++;
     if (cap) caps++;
+    else if (10 * (n - caps) > most) return false;
   }
   return n >= 3 && caps / n >= 0.7;
 }
@@ -87,9 +93,8 @@ export function headlineEvents(article: Article, folded: string, tokens: Tokens,
   const { count, start, end } = tokens;
   let t = 0;
   for (const p of article.paragraphs) {
-    while (t < count && start[t] < p.start) t++;
-    let e = t;
-    while (e < count && start[e] < p.end) e++;
+    t = tokenFrom(start, t, count, p.start);
+    const e = tokenFrom(start, t, count, p.end);
     if (e - t <= 30 && isHeadline(folded, tokens, t, e)) {
       for (let i = t; i < e; i++) {
         // Most words start no event name: their first two letters (any case) rule them out.

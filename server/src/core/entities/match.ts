@@ -38,7 +38,7 @@ function rootStep(index: EntityIndex, folded: string, s: number, e: number): Tri
 function mayBeVariant(folded: string, s: number, e: number): boolean {
   const c0 = folded.charCodeAt(s);
   const c1 = folded.charCodeAt(s + 1);
-  return (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && s + 1 < e) || PARTICLE_PACKS.has(packLower(folded, s, e));
+  return (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && s + 1 < e) || isParticleAt(folded, s, e);
 }
 
 /** The child for a case variant of `tok` (= folded[s, e)), when the token itself is no key. */
@@ -97,6 +97,17 @@ function mayStartName(index: EntityIndex, folded: string, s: number, e: number):
 
 const PARTICLE_PAIRS = new Uint8Array(1 << 14);
 for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
+
+/**
+ * Whether folded[s, e) is a name particle in either case (`PARTICLE_PACKS.has(packLower(…))`):
+ * its first two letters rule out most tokens before anything is packed and looked up.
+ */
+export function isParticleAt(folded: string, s: number, e: number): boolean {
+  if (e - s < 2 || e - s > 4) return false;
+  const c0 = folded.charCodeAt(s) | 0x20;
+  const c1 = folded.charCodeAt(s + 1) | 0x20;
+  return c0 < 0x80 && c1 < 0x80 && PARTICLE_PAIRS[(c0 << 7) | c1] === 1 && PARTICLE_PACKS.has(packLower(folded, s, e));
+}
 
 export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex): RawMatch[] {
   return matchRange(folded, tokens, index, 0, tokens.count, -1);

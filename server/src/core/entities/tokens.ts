@@ -8,6 +8,8 @@
  * `Georgiaas` and `US` not match inside `USD`.
  */
 
+import { partitionPoint } from '../search';
+
 const FOLD = new Uint16Array(0x2100);
 for (let c = 0; c < FOLD.length; c++) {
   let f = c;
@@ -106,6 +108,25 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   }
   if (prev) end[ne++] = to;
   return { count: ns, start, end, ascii: bits < 0x80 };
+}
+
+/**
+ * The first token in [from, count) that starts at or after `offset` (`count` if none): a
+ * galloping search, so that a paragraph costs the logarithm of its tokens, not one step per token.
+ */
+export function tokenFrom(start: Int32Array, from: number, count: number, offset: number): number {
+  if (from >= count || start[from] >= offset) return from;
+  // start[lo] < offset; find hi with start[hi] >= offset (or count).
+  let lo = from;
+  let step = 1;
+  let hi = from + 1;
+  while (hi < count && start[hi] < offset) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > count) hi = count;
+  return partitionPoint(lo + 1, hi, (i) => start[i] < offset);
 }
 
 /** Whether s[from, to) is all ASCII. */

@@ -161,9 +161,11 @@ function sameKey(key: string, text: string, s: number, e: number): boolean {
  */
 export class KeyTable {
   private readonly mask: number;
-  /** Per slot: the key's hash, and 1 + its index in `keys`/`nodes` (0: empty slot; -1: a removed key's). */
-  private readonly hashes: Int32Array;
-  private readonly slots: Int32Array;
+  /**
+   * Per slot, side by side (one cache line for both on a look-up): 1 + the key's index in
+   * `keys`/`nodes` (0: empty slot; -1: a removed key's), then the key's hash.
+   */
+  private readonly table: Int32Array;
   private readonly keys: string[] = [];
   private readonly nodes: TrieNode[] = [];
 
@@ -172,41 +174,41 @@ export class KeyTable {
     let size = 16;
     while (size < 2 * keys.length) size *= 2;
     this.mask = size - 1;
-    this.hashes = new Int32Array(size);
-    this.slots = new Int32Array(size);
+    this.table = new Int32Array(2 * size);
     for (const key of keys) {
       const h = hashRange(key, 0, key.length);
       let i = h & this.mask;
-      while (this.slots[i] !== 0) i = (i + 1) & this.mask;
+      while (this.table[2 * i] !== 0) i = (i + 1) & this.mask;
       this.keys.push(key);
       this.nodes.push(node.get(key)!);
-      this.hashes[i] = h;
-      this.slots[i] = this.keys.length;
+      this.table[2 * i] = this.keys.length;
+      this.table[2 * i + 1] = h;
     }
   }
 
   /** Adds a new key of the node (an incremental update); false when the table is too full for it. */
   add(key: string, node: TrieNode): boolean {
-    if (2 * (this.keys.length + 1) > this.slots.length) return false;
+    if (2 * (this.keys.length + 1) > this.mask + 1) return false;
     const h = hashRange(key, 0, key.length);
     let i = h & this.mask;
-    while (this.slots[i] > 0) i = (i + 1) & this.mask;
+    while (this.table[2 * i] > 0) i = (i + 1) & this.mask;
     this.keys.push(key);
     this.nodes.push(node);
-    this.hashes[i] = h;
-    this.slots[i] = this.keys.length;
+    this.table[2 * i] = this.keys.length;
+    this.table[2 * i + 1] = h;
     return true;
   }
 
   /** Removes a key the node no longer has. */
   remove(key: string): void {
     const h = hashRange(key, 0, key.length);
-    for (let i = h & this.mask; this.slots[i] !== 0; i = (i + 1) & this.mask) {
-      if (this.slots[i] < 0 || this.hashes[i] !== h || this.keys[this.slots[i] - 1] !== key) continue;
-      const k = this.slots[i] - 1;
-      this.slots[i] = -1;
-      this.keys[k] = '';
-      this.nodes[k] = undefined as unknown as TrieNode;
+    const t = this.table;
+    for (let i = h & this.mask; t[2 * i] !== 0; i = (i + 1) & this.mask) {
+      const slot = t[2 * i];
+      if (slot < 0 || t[2 * i + 1] !== h || this.keys[slot - 1] !== key) continue;
+      t[2 * i] = -1;
+      this.keys[slot - 1] = '';
+      this.nodes[slot - 1] = undefined as unknown as TrieNode;
       return;
     }
   }
@@ -215,14 +217,15 @@ export class KeyTable {
   find(text: string, s: number, e: number): TrieNode | undefined {
     const h = hashRange(text, s, e);
     const len = e - s;
-    for (let i = h & this.mask; this.slots[i] !== 0; i = (i + 1) & this.mask) {
-      if (this.slots[i] < 0 || this.hashes[i] !== h) continue;
-      const k = this.slots[i] - 1;
-      const key = this.keys[k];
+    const t = this.table;
+    for (let i = h & this.mask; t[2 * i] !== 0; i = (i + 1) & this.mask) {
+      const slot = t[2 * i];
+      if (slot < 0 || t[2 * i + 1] !== h) continue;
+      const key = this.keys[slot - 1];
       if (key.length !== len) continue;
       let j = 0;
       while (j < len && key.charCodeAt(j) === text.charCodeAt(s + j)) j++;
-      if (j === len) return this.nodes[k];
+      if (j === len) return this.nodes[slot - 1];
     }
     return undefined;
   }

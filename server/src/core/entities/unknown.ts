@@ -11,7 +11,7 @@
 import { FIX_COMMANDS } from '../commands';
 import { Article } from '../article';
 import { EntityMention, EntityType, Finding, entityMention, finding } from '../types';
-import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenText } from './tokens';
+import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenFrom, tokenText } from './tokens';
 import {
   CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, GIVEN_NAMES, TITLE_TAIL, apposedTitle, isDemonymLike, isTitleCaseLine, knownDemonyms, knownNameParts,
   lineEndOf, lineFirstWord, lineStartOf, sayingNear, wordBefore, ReadonlySetLike,
@@ -88,13 +88,14 @@ export function unknownEntities(article: Article, folded: string, tokens: Tokens
   while (t < count) {
     while (pi < paragraphs.length && paragraphs[pi].end <= start[t]) pi++;
     const p = paragraphs[pi];
-    if (!p || p.start > start[t]) {
-      t++;
+    if (!p) break;
+    if (p.start > start[t]) {
+      // Tokens between paragraphs (front matter) belong to none.
+      t = tokenFrom(start, t, count, p.start);
       continue;
     }
     // Token range of this paragraph.
-    let e = t;
-    while (e < count && start[e] < p.end) e++;
+    const e = tokenFrom(start, t, count, p.end);
     if (!isHeadline(folded, tokens, t, e)) scanParagraph(scan, folded, tokens, covered, t, e, p.start);
     t = e;
   }
@@ -128,11 +129,14 @@ function isHeadline(folded: string, tokens: Tokens, from: number, to: number): b
   if (to - from > 20) return false;
   let words = 0;
   let caps = 0;
+  // caps / words >= 0.7 needs words - caps <= 0.3 (to - from): past that, prose stops early.
+  const most = 3 * (to - from);
   for (let i = from; i < to; i++) {
     const cap = capitalAt(folded, tokens, i);
     if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
     words++;
     if (cap) caps++;
+    else if (10 * (words - caps) > most) return false;
   }
   // Headlines and captions capitalize most words; a paragraph of prose never does.
   return words >= 3 && caps / words >= 0.7;

@@ -10,7 +10,7 @@
 import { Article } from '../article';
 import { EntityMention, Finding, entityMention } from '../types';
 import { NAME_PARTICLES, Tokens, foldText, isAscii, isCapitalCode, isNameGap } from './tokens';
-import { packLower } from './match';
+import { isParticleAt } from './match';
 import { EntityIndex, derivedParts } from './trie';
 import { STOP } from './unknown';
 
@@ -18,8 +18,6 @@ const PARTICLES = NAME_PARTICLES;
 
 /** Particles that make a patronymic ("bin Salman", "bint Bandar"): the pair is a short form of its own. */
 const PATRONYMIC = new Set(['bin', 'ibn', 'bint']);
-
-const PARTICLE_PACKS = new Set([...PARTICLES].map((p) => packLower(p, 0, p.length)));
 
 /** A name's letters in lower case, without spaces, hyphens or apostrophes: "Al-Jaber" → "aljaber". */
 export function variantKey(s: string): string {
@@ -135,8 +133,8 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
       continue;
     }
     if (len < 2 || len > 4) continue;
-    // No substring per token: the packed lower-case letters against the packed particles.
-    if (!PARTICLE_PACKS.has(packLower(folded, start[i], end[i]))) continue;
+    // No substring per token: the first two letters, then the packed lower-case letters, against the particles'.
+    if (!isParticleAt(folded, start[i], end[i])) continue;
     // Skip tokens inside a linked mention.
     while (k < linked.length && linked[k].end <= start[i]) k++;
     if (k < linked.length && linked[k].start <= start[i]) continue;
