@@ -3,7 +3,7 @@
  * built server (`server/out/server.js --stdio`) on a temporary workspace with a 100,000-entity
  * registry and 2,000 articles of about 3 KB (`--articles N` for another count), once with the
  * indexing on the server's own thread (`attache.indexing.threads: 0`) and once on the worker
- * pool (the default, cores − 1, at least 1; `--threads N` for another count). Reports the time
+ * pool (the default from 3 cores, cores − 1; 1 on fewer; `--threads N` for another count). Reports the time
  * from `initialize` to the last diagnostics published (every article's, `workspace` scope), the
  * server's CPU time (all its threads, /proc), how long the server's own thread was busy while it
  * indexed (its event-loop utilization, from its log), and hover round trips on an open article
@@ -130,7 +130,7 @@ export async function run(): Promise<void> {
     return;
   }
   const articles = option('--articles', 2000);
-  const threads = option('--threads', defaultIndexThreads());
+  const threads = option('--threads', Math.max(1, defaultIndexThreads()));
   const root = mkdtempSync(join(tmpdir(), 'attache-indexing-bench-'));
   try {
     const { yaml, persons } = registryYaml(ENTITIES);

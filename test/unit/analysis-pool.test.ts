@@ -15,7 +15,7 @@ import { buildEntityIndex } from '../../server/src/core/entities';
 import { RegistryStore } from '../../server/src/core/registry';
 import { parseIgnoreFile } from '../../server/src/core/ignore';
 import { CoreSettings, RegistrySnapshot } from '../../server/src/core/types';
-import { WorkerAnalysisPool } from '../../server/src/node/analysisPool';
+import { WorkerAnalysisPool, defaultIndexThreads } from '../../server/src/node/analysisPool';
 import type { PoolItem } from '../../server/src/lsp/service';
 import { samplesDir } from '../helpers';
 
@@ -116,4 +116,8 @@ test('a closed pool ends its threads and skips what is asked of it afterwards', 
   const after = await viaPool(pool, sampleRegistry(), {}, items);
   assert.equal(after.complete, false);
   assert.equal(after.got.filter(Boolean).length, 0);
+});
+
+test('the default indexing pool: the cores but one from three cores, none on one or two', () => {
+  assert.deepEqual([1, 2, 3, 4, 16].map((c) => defaultIndexThreads(c)), [0, 0, 2, 3, 15]);
 });

@@ -22,8 +22,8 @@ export interface AttacheSettings {
   annotations: { author: string; tags: string[] };
   /**
    * `attache.indexing.threads`: how many worker threads analyze the articles on disk when a
-   * folder is indexed (0: none, the server's own thread does it; undefined: the default, the
-   * cores but one).
+   * folder is indexed (0: none, the server's own thread does it; undefined: the default,
+   * `defaultIndexThreads`: the cores but one from three cores, none on two).
    */
   indexingThreads?: number;
 }
