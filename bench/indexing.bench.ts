@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver/node';
-import { registryYaml } from './lsp.bench';
+import { registryYaml, stopServer } from './lsp.bench';
 import { defaultIndexThreads } from '../server/src/node/analysisPool';
 
 const ENTITIES = 100_000;
@@ -110,14 +110,7 @@ async function once(serverPath: string, root: string, threads: number, open: { u
     const mainCpu = cpuMs(`/proc/${proc.pid}/task/${proc.pid}/stat`);
     return { lastPublishMs: lastPublish - t0, indexedMs, cpuMs: cpu, mainCpuMs: mainCpu, busyMs: Number(/busy (\d+) ms/.exec(message)?.[1] ?? NaN), hovers: hovers.sort((a, b) => a - b), published: publishedUris.size };
   } finally {
-    try {
-      await conn.sendRequest('shutdown');
-      await conn.sendNotification('exit');
-    } catch {
-      // Already gone.
-    }
-    conn.dispose();
-    proc.kill();
+    await stopServer(conn, proc);
   }
 }
 

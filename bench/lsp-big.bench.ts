@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-languageserver/node';
 import { seededRandom } from './generate';
+import { stopServer } from './lsp.bench';
 
 const ARTICLE_CHARS = 5_000_000;
 /** `LSP_BIG_EDITS` runs a shorter burst (a slow build would take minutes for 200). */
@@ -165,14 +166,7 @@ export async function run(): Promise<void> {
     console.log(`| diagnostics published for intermediate versions | ${intermediate.length} | |`);
     console.log(`| server peak RSS (VmHWM) | ${rss === undefined ? 'n/a' : `${rss.toFixed(0)} MB`} | < 400 MB |`);
   } finally {
-    try {
-      await conn.sendRequest('shutdown');
-      await conn.sendNotification('exit');
-    } catch {
-      // Already gone.
-    }
-    conn.dispose();
-    proc.kill();
+    await stopServer(conn, proc);
     rmSync(root, { recursive: true, force: true });
   }
 }

@@ -32,6 +32,18 @@ function word(n: number): string {
   return s[0].toUpperCase() + s.slice(1) + 'n';
 }
 
+/** Ends a benchmarked server as a client does (shutdown, exit), then makes sure its process is gone. */
+export async function stopServer(conn: MessageConnection, proc: ChildProcess): Promise<void> {
+  try {
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+  } catch {
+    // Already gone.
+  }
+  conn.dispose();
+  proc.kill();
+}
+
 /** Registry YAML: 200 countries, 2,000 offices, the rest persons with a role each. */
 export function registryYaml(total: number): { yaml: string; persons: string[] } {
   const lines = ['version: 1', 'entities:'];
@@ -165,14 +177,7 @@ export async function run(): Promise<void> {
     console.log(`| definition round trip (${REQUESTS}) | ${fmt(quantile(definition, 0.5))} | ${fmt(quantile(definition, 0.99))} | p99 < 5 |`);
     console.log(`| didChange → publishDiagnostics, after the ${DEBOUNCE_MS} ms debounce (${EDITS}) | ${fmt(quantile(diag, 0.5))} | ${fmt(quantile(diag, 0.99))} | < 50 |`);
   } finally {
-    try {
-      await conn.sendRequest('shutdown');
-      await conn.sendNotification('exit');
-    } catch {
-      // Already gone.
-    }
-    conn.dispose();
-    proc.kill();
+    await stopServer(conn, proc);
     rmSync(root, { recursive: true, force: true });
   }
 }
