@@ -141,6 +141,17 @@ test('weekday-mismatch with a partial date checks the resolved year', () => {
   assert.equal(findings.filter((x) => x.code === 'weekday-mismatch').length, 1);
 });
 
+test('weekday-mismatch reads the day of a part of day ("Tuesday morning, September 29, 2025") as it reads the plain date', () => {
+  const { text, findings, dates } = datesOf('The talks opened on Tuesday morning, September 29, 2025 and closed on Monday night, September 29, 2025.', '2025-10-26');
+  const f = findings.filter((x) => x.code === 'weekday-mismatch');
+  assert.deepEqual(f.map((x) => text.slice(x.start, x.end)), ['Tuesday']);
+  assert.match(f[0].message, /29 September 2025 was a Monday/);
+  assert.deepEqual(dates.map((d) => [d.text, d.type, d.value]), [
+    ['Tuesday morning, September 29, 2025', 'TIME', '2025-09-29TMO'],
+    ['Monday night, September 29, 2025', 'TIME', '2025-09-29TNI'],
+  ]);
+});
+
 test('invalid-date for dates that do not exist', () => {
   const { text, findings, dates } = datesOf('It was signed on 30 February 2024 and on 31 April 2025, but not on 29 February 2024.', '2025-10-26');
   const f = findings.filter((x) => x.code === 'invalid-date');

@@ -31,6 +31,12 @@ function refAt(body: string, surface: string, opts: { published?: string; edit?:
 
 /** [what, body, mention, expected value, expected source, expected date text]. */
 const ROWS: [string, string, string, string | null, string, string | undefined][] = [
+  ['a part of a day (a TIME, `2025-03-03TMO`) counts by its day',
+    'Foreign Minister Hayashi Yoshimasa met his counterpart in Berlin on Monday morning, 3 March 2025.',
+    'Foreign Minister Hayashi Yoshimasa', '2025-03-03', 'sentence', 'Monday morning, 3 March 2025'],
+  ['a part of a named weekday counts by its day',
+    'Foreign Minister Hayashi Yoshimasa flew to Berlin on Friday night.',
+    'Foreign Minister Hayashi Yoshimasa', '2025-10-24', 'sentence', 'Friday night'],
   ['a date after the name in the same sentence',
     'Foreign Minister Hayashi Yoshimasa met his counterpart in Berlin on 3 March 2025.',
     'Foreign Minister Hayashi Yoshimasa', '2025-03-03', 'sentence', '3 March 2025'],

@@ -156,6 +156,8 @@ export function dayInterval(value: string): [number, number] | null {
     const monday = jan4 - ((weekday(y, 1, 4) + 6) % 7) + (Number(w[2]) - 1) * 7;
     return [monday, monday + 6];
   }
+  // A part of a day (`2013-03-22TMO`, TIMEX3's morning, afternoon, evening, night, daytime) is that day.
+  if (value.length === 13 && value.charCodeAt(10) === 84 && value.charCodeAt(11) >= 65) return dayInterval(value.slice(0, 10));
   const p = parseIsoDate(value);
   if (!p) return null;
   if (p.m === undefined) return [toDayNumber(p.y, 1, 1), toDayNumber(p.y, 12, 31)];

@@ -3,7 +3,7 @@
  * in one place: its TIMEX3 type and anchor with the defaults for older producers, and which date
  * is the article's creation time (TimeML's DCT: the publication date as its dateline writes it),
  * and how to say a value in words ("Friday 22 March 2013", "a duration of 5 years", "every week",
- * "Friday morning, 22 March 2013"). The recognizer lives in `dates/`; this module only reads its
+ * "Friday 22 March 2013, morning"). The recognizer lives in `dates/`; this module only reads its
  * output.
  */
 
@@ -116,7 +116,7 @@ function dateWords(value: string): string {
   return value;
 }
 
-/** "2013-03-22TMO" → "Friday morning, 22 March 2013"; "T14:30" → "14:30". */
+/** "2013-03-22TMO" → "Friday 22 March 2013, morning"; "T14:30" → "14:30". */
 function timeWords(value: string): string {
   const t = value.indexOf('T');
   const datePart = t > 0 ? value.slice(0, t) : '';
@@ -125,7 +125,7 @@ function timeWords(value: string): string {
   const p = datePart ? parseIsoDate(datePart) : null;
   if (p && p.m !== undefined && p.d !== undefined) {
     const day = WEEKDAYS[weekday(p.y, p.m, p.d)];
-    return part ? `${day} ${part}, ${p.d} ${MONTHS[p.m - 1]} ${p.y}` : `${day} ${p.d} ${MONTHS[p.m - 1]} ${p.y}, ${timePart}`;
+    return `${day} ${p.d} ${MONTHS[p.m - 1]} ${p.y}, ${part ?? timePart}`;
   }
   if (datePart) return part ? `${dateWords(datePart)}, in the ${part}` : `${dateWords(datePart)}, ${timePart}`;
   return part ? `the ${part}` : timePart;
@@ -158,7 +158,7 @@ function setWords(value: string): string {
 
 /**
  * A mention's value in words, with its modifier: "Friday 22 March 2013", "about 2025",
- * "a duration of about 5 years", "every week", "Friday morning, 22 March 2013". Null when the
+ * "a duration of about 5 years", "every week", "Friday 22 March 2013, morning". Null when the
  * mention has no value.
  */
 export function describeDateValue(d: DateMention): string | null {

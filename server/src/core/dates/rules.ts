@@ -142,22 +142,25 @@ function withDay(p: Parse, s: DateScanner, k: number, d: number): Parse {
 // The top level: every form, by its first token.
 
 const WEEKDAY_RULES: Rule[] = [
-  rule('weekday, month day', [WEEKDAY, opt(COMMA), sub('monthDay')], 'The ceasefire began on Tuesday, September 29, 2025 at dawn.', (s, m) => {
-    const k = m.t[0];
-    const p = m.v[2]!;
-    (p.expr.kind as Extract<ExprKind, { type: 'ymd' | 'md' }>).weekday = { w: s.weekdayOf(k), s: s.tS[k], e: s.tE[k] };
-    p.expr.start = s.tS[k];
-    return p;
+  // "Tuesday, September 29", "Tuesday morning, September 29": the weekday is checked against the date.
+  rule('weekday, month day', [WEEKDAY, opt(PART), opt(COMMA), sub('monthDay')], 'The ceasefire began on Tuesday, September 29, 2025 at dawn.', (s, m) => {
+    const [k, p] = m.t;
+    const d = m.v[3]!;
+    (d.expr.kind as Extract<ExprKind, { type: 'ymd' | 'md' }>).weekday = { w: s.weekdayOf(k), s: s.tS[k], e: s.tE[k] };
+    d.expr.start = s.tS[k];
+    if (p >= 0) d.expr.time ??= s.partAt(p);
+    return d;
   }),
-  rule('weekday day month', [WEEKDAY, opt(COMMA), DAY, MONTH], 'The ceasefire began on Monday 29 July 2025 at dawn.', (s, m) => {
-    const [k, , j, mo] = m.t;
+  rule('weekday day month', [WEEKDAY, opt(PART), opt(COMMA), DAY, MONTH], 'The ceasefire began on Monday 29 July 2025 at dawn.', (s, m) => {
+    const [k, p, , j, mo] = m.t;
     const wk = { w: s.weekdayOf(k), s: s.tS[k], e: s.tE[k] };
     const d = s.dayAt(j);
     const month = s.monthOf(mo);
     const after = s.afterDot(mo);
     const y = s.yearAt(after);
-    if (!Number.isNaN(y)) return { expr: { start: s.tS[k], end: s.tE[after], kind: { type: 'ymd', y, m: month, d, weekday: wk } }, next: after + 1 };
-    return { expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'md', m: month, d, weekday: wk } }, next: mo + 1 };
+    const time = p >= 0 ? s.partAt(p) : undefined;
+    if (!Number.isNaN(y)) return { expr: { start: s.tS[k], end: s.tE[after], kind: { type: 'ymd', y, m: month, d, weekday: wk }, time }, next: after + 1 };
+    return { expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'md', m: month, d, weekday: wk }, time }, next: mo + 1 };
   }),
   // "Wednesday's ruling": an event already named, read as past.
   rule("weekday's", [WEEKDAY, glued(punct("'\u2019")), word('s')], "Critics attacked Wednesday's ruling by the court.", (s, m) => {
