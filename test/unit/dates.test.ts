@@ -152,6 +152,14 @@ test('weekday-mismatch reads the day of a part of day ("Tuesday morning, Septemb
   ]);
 });
 
+test('"within" a quantity is a duration (TimeML: "within" is a signal) with its interval from the publication date, in days for weeks', () => {
+  const { dates } = datesOf('The rebels must leave the town within 3 days. The troops must withdraw within two weeks.', '2016-03-04');
+  assert.deepEqual(dates.map((d) => [d.text, d.type, d.value, d.mod, d.range]), [
+    ['3 days', 'DURATION', 'P3D', undefined, { start: '2016-03-04', end: '2016-03-07' }],
+    ['two weeks', 'DURATION', 'P2W', undefined, { start: '2016-03-04', end: '2016-03-18' }],
+  ]);
+});
+
 test('invalid-date for dates that do not exist', () => {
   const { text, findings, dates } = datesOf('It was signed on 30 February 2024 and on 31 April 2025, but not on 29 February 2024.', '2025-10-26');
   const f = findings.filter((x) => x.code === 'invalid-date');

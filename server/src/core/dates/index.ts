@@ -605,7 +605,7 @@ function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
   const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
   const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
   if (k.within && a) {
-    const end = shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
+    const end = k.unit === 'W' ? shift(a, 7 * k.n, 'D') : shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
     if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
   }
   return r;
@@ -708,6 +708,12 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   // "a second letter in two weeks was published": in a past clause, "in" + a quantity is the span it took.
   if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || (k.within && c.tenseAt(e.start, e.end) === 'past')) {
     const value = durationValue(Math.abs(k.n), k.unit);
+    // The span read as a duration is the quantity alone: "in" is then a TimeML signal, not part of it.
+    if (k.within) {
+      let i = e.start + 2;
+      while (c.text.charCodeAt(i) <= 32) i++;
+      e.start = i;
+    }
     return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
   }
   let base: YMD | null = null;
@@ -726,7 +732,8 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
   // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
   // week of March 6" (no weeks counted) is that day's week.
-  const v = k.from === 'base' && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
+  // "in two weeks" is likewise the day two weeks ahead (issue #13: "in a week" → the publication date + 7).
+  const v = (k.from === 'base' || k.within) && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
   const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
   const n = Math.abs(k.n);
   return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,

@@ -495,7 +495,9 @@ const QUANTITY_RULES: Rule[] = [
     // "the first in two years", "the largest protest in a decade" too.
     const sinceSpan = spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? '');
     if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
-      return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
+      // The span starts at "in" ("in a week": the date a week ahead); the resolver moves it back to
+      // the quantity when it reads a span instead (a past clause).
+      return { expr: { start: s.tS[k - 1], end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
     }
     return { expr: { start, end, kind: { type: 'dur', n: d.n, unit: d.unit, half: d.half } }, next: j };
   }),
