@@ -424,6 +424,21 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Exports are back at pre-2008 levels.', 'pre-2008', 'DATE', '2008', 'BEFORE'],
   // A count before a singular unit, after an article, is an adjective: a duration.
   ['2013-03-22', 'The pact ends a nine year negotiation between the two states.', 'nine year', 'DURATION', 'P9Y'],
+  // Direction cues: "as soon as", "as early as"; "by"/"until" + date is a deadline or an end ahead unless a past tense governs it.
+  ['2016-03-09', 'A ruling is possible as soon as Monday, lawyers said.', 'Monday', 'DATE', '2016-03-14'],
+  ['2016-03-09', 'The ministry said a ruling was possible as early as Monday.', 'Monday', 'DATE', '2016-03-14'],
+  ['2016-03-09', 'Talks could resume as early as next week.', 'next week', 'DATE', '2016-W11'],
+  ['2016-03-09', 'Answers are due by Monday, the ministry says.', 'Monday', 'DATE', '2016-03-14'],
+  ['2016-03-09', 'Residents have until Monday to leave the zone.', 'Monday', 'DATE', '2016-03-14'],
+  ['2016-03-09', 'The border stays closed until Monday.', 'Monday', 'DATE', '2016-03-14'],
+  ['2016-03-09', 'The border remained closed until Monday.', 'Monday', 'DATE', '2016-03-07'],
+  ['2016-03-09', 'Deadline for the bids: by Monday.', 'Monday', 'DATE', '2016-03-14'],
+  ['2016-03-09', 'The rebels had left the town by Monday.', 'Monday', 'DATE', '2016-03-07'],
+  ['2016-03-09', 'By Monday, the rebels had left the town.', 'Monday', 'DATE', '2016-03-07'],
+  // Anaphora count from the last date written in full, not from the publication year.
+  ['2016-03-09', 'The envoys met on 3 November 2014. Earlier that day, rebels fired on the port.', 'Earlier that day', 'DATE', '2014-11-03'],
+  ['2016-03-09', 'The envoys met on 3 November 2014. That night, rebels fired on the port.', 'That night', 'TIME', '2014-11-03TNI'],
+  ['2016-03-09', 'Rebels fired on the port on Friday night. The next morning the army moved in.', 'The next morning', 'TIME', '2016-03-05TMO'],
   // Postponed until a weekday: the next one, whatever the tense of the verb.
   ['2013-03-22', 'The court postponed until Tuesday its ruling on the appeal.', 'Tuesday', 'DATE', '2013-03-26'],
   ['2013-03-22', 'The ministry extended its deadline until Monday for the bids.', 'Monday', 'DATE', '2013-03-25'],

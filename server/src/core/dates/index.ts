@@ -195,11 +195,11 @@ const INTENT = new Set(['scheduled', 'planned', 'plans', 'plan', 'planning', 'ex
  * about to happen ("the Senate votes Thursday", "the summit opens Monday"). Present only after a
  * word that is not a determiner or preposition: "the votes Thursday" is a noun.
  */
-const PRESENT_S_VERBS = new Set(['opens', 'begins', 'starts', 'ends', 'closes', 'meets', 'arrives', 'leaves', 'visits', 'travels', 'heads', 'votes',
+const PRESENT_S_VERBS = new Set(['opens', 'stays', 'remains', 'begins', 'starts', 'ends', 'closes', 'meets', 'arrives', 'leaves', 'visits', 'travels', 'heads', 'votes',
   'resumes', 'expires', 'hosts', 'convenes', 'launches', 'returns', 'departs', 'reopens', 'kicks', 'takes', 'goes', 'faces', 'debates', 'decides',
   'hears', 'considers', 'releases', 'unveils', 'celebrates', 'marks', 'holds', 'plays', 'finishes', 'concludes', 'continues', 'flies', 'addresses']);
 /** The same verbs' plain forms ("leaders meet Friday", "voters go to the polls Sunday"): present after a subject. */
-const PRESENT_BASE_VERBS = new Set(['open', 'begin', 'start', 'end', 'close', 'meet', 'arrive', 'leave', 'visit', 'travel', 'head', 'vote',
+const PRESENT_BASE_VERBS = new Set(['open', 'stay', 'remain', 'begin', 'start', 'end', 'close', 'meet', 'arrive', 'leave', 'visit', 'travel', 'head', 'vote',
   'resume', 'expire', 'host', 'convene', 'launch', 'return', 'depart', 'reopen', 'go', 'face', 'debate', 'decide', 'hear', 'consider',
   'release', 'unveil', 'celebrate', 'mark', 'hold', 'play', 'finish', 'conclude', 'continue', 'fly', 'gather', 'march', 'rally']);
 /** Words before a plain verb that make it an infinitive or part of another verb group ("will meet", "to meet", "did not meet"): the cue is further left. */
@@ -217,6 +217,8 @@ const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 
 /** Verbs and nouns of postponement: before "until" they move an event to a date ahead. */
 const POSTPONED = new Set(['postponed', 'delayed', 'adjourned', 'deferred', 'extended', 'deadline', 'suspended', 'rescheduled']);
 const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']);
+/** Verbs of state before a participle ("stays closed", "remained shut"): the verb, not the participle, has the tense. */
+const STAY = new Set(['stay', 'stays', 'stayed', 'remain', 'remains', 'remained']);
 /** Words ending in -ed that are not past-tense verbs. */
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
 
@@ -249,7 +251,7 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
   const pastForm = PAST_WORDS.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
   if (pastForm) {
     // A passive or perfect participle: its auxiliary decides ("must be returned", "was announced", "will be held").
-    if (AUXILIARY_BE.has(left) && !AUXILIARY_BE.has(w)) return null;
+    if ((AUXILIARY_BE.has(left) || STAY.has(left)) && !AUXILIARY_BE.has(w)) return null;
     return 'past';
   }
   if (PRESENT_WORDS.has(w) || (PRESENT_S_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left))) return 'present';
@@ -329,9 +331,10 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
     let bd = CUE_BEFORE;
     let right = '';
     let word = readBack(text, sStart, at);
-    // "is valid until Dec. 31", "stays open until Friday": in the present, an end ahead ("Up until
-    // Thursday, they had…" is past; with no verb at all, nothing is decided here).
-    const until = word === 'until' || word === 'till' || word === 'Until';
+    // A deadline or an end, "until"/"by" + date ("is valid until Dec. 31", "stays open until Friday",
+    // "answers are due by Monday", "Deadline: by Monday"): ahead, unless a past tense governs it
+    // ("Up until Thursday, they had…", "had left by Monday", "had denied it until Monday").
+    const until = word === 'until' || word === 'till' || word === 'by' || word === 'Until' || word === 'By';
     let wordsBefore = 0;
     for (let d = 0; d < CUE_BEFORE && word; d++) {
       wordsBefore++;
@@ -368,7 +371,9 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       prev = cur;
       cur = next;
     }
-    return until && b === 'present' ? 'future' : b;
+    // No cue at all: ahead, unless the date opens its sentence ("Up until Tuesday, however, the army
+    // had…": its main clause, past the commas, was not read).
+    return until && (b === 'present' || (b === null && wordsBefore > 2)) ? 'future' : b;
   };
 }
 
