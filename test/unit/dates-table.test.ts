@@ -344,6 +344,11 @@ const ROWS: Row[] = [
   ['2024-07-14', 'The siege lasted at least 72 hours in all.', 'at least 72 hours', 'DURATION', 'PT72H', 'EQUAL_OR_MORE'],
   ['2024-07-14', 'The siege lasted nearly five years in all.', 'nearly five years', 'DURATION', 'P5Y', 'LESS_THAN'],
   ['2024-07-14', 'The siege lasted less than a month in all.', 'less than a month', 'DURATION', 'P1M', 'LESS_THAN'],
+  // On a date counted from another, a quantity's modifier is a point's (TIMEX3: BEFORE/AFTER, not MORE_THAN/LESS_THAN).
+  ['2016-03-04', 'The movement was founded more than four decades ago in exile.', 'more than four decades ago', 'DATE', '1976', 'BEFORE'],
+  ['2016-03-04', 'The fund was created less than a year ago by donors.', 'less than a year ago', 'DATE', '2015', 'AFTER'],
+  ['2016-03-04', 'The pact was signed at least ten years ago in Oslo.', 'at least ten years ago', 'DATE', '2006', 'ON_OR_BEFORE'],
+  ['2016-03-04', 'The rebels came back on 3 May 2015 and left more than two days later.', 'more than two days later', 'DATE', '2015-05-05', 'AFTER'],
   // References to the present, past and future.
   ['2024-07-14', 'The envoy is now in Nairobi.', 'now', 'DATE', 'PRESENT_REF'],
   ['2024-07-14', 'The envoy currently lives in Nairobi.', 'currently', 'DATE', 'PRESENT_REF'],

@@ -11,7 +11,7 @@ import { Article, paragraphAt } from '../article';
 import { FIX_COMMANDS } from '../commands';
 import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
-import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexType, finding } from '../types';
+import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexMod, TimexType, finding } from '../types';
 import { Unit, holidayDate } from './lexicon';
 import { DateScanner, Expr, ExprKind, durationValue, scanDates } from './scan';
 
@@ -65,7 +65,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution,
       // A relative date left unresolved for want of a publication date is still anchored to it.
       type: r.type ?? 'DATE', anchor: r.anchor ?? (r.resolution.anchor || (r.value === null && r.kind !== 'absolute') ? 'dct' : 'none') };
-    if (e.mod) m.mod = e.mod;
+    if (e.mod) m.mod = m.type === 'DATE' || m.type === 'TIME' ? pointMod(e.mod, e.kind) : e.mod;
     if (r.quant) m.quant = r.quant;
     if (r.range) m.range = r.range;
     const uncertain = e.uncertain ?? r.uncertain;
@@ -101,6 +101,25 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
   if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
   return { dates, findings };
+}
+
+/**
+ * A modifier of a quantity on a point in time, as the TIMEX3 guidelines type them: LESS_THAN,
+ * MORE_THAN, EQUAL_OR_… qualify durations; a date counted back or ahead by one is before or after
+ * that date ("more than four decades ago" → BEFORE, "less than a year ago" → AFTER, "more than two
+ * weeks later" → AFTER). Other modifiers, and dates not counted, keep theirs.
+ */
+function pointMod(mod: TimexMod, k: Expr['kind']): TimexMod {
+  const n = k.type === 'off' ? k.n : k.type === 'rel' ? k.offset : 0;
+  if (!(n < 0 || n > 0)) return mod;
+  const back = n < 0;
+  switch (mod) {
+    case 'MORE_THAN': return back ? 'BEFORE' : 'AFTER';
+    case 'LESS_THAN': return back ? 'AFTER' : 'BEFORE';
+    case 'EQUAL_OR_MORE': return back ? 'ON_OR_BEFORE' : 'ON_OR_AFTER';
+    case 'EQUAL_OR_LESS': return back ? 'ON_OR_AFTER' : 'ON_OR_BEFORE';
+    default: return mod;
+  }
 }
 
 /**
