@@ -108,6 +108,20 @@ test('relation: an anaphoric date counts from the previous date, with its line',
   assert.equal(describeRelation(byText('the day after'), article, dates), 'the day after 5 March 2013 (line 4)');
 });
 
+test('relation: a part of a day (a TIME) reads as its date and part, and counts from the previous one by its day', () => {
+  const text = joinLines('---', 'date: 2016-03-04', '---', 'Rebels fired on the port on Friday night.', 'The next morning the army moved in.', '');
+  const article = parseArticle(text);
+  const { dates } = recognizeDates(article);
+  const [night, morning] = dates;
+  assert.deepEqual([night.text, night.type, night.value], ['Friday night', 'TIME', '2016-03-04TNI']);
+  assert.equal(describeDateValue(night), 'Friday 4 March 2016, night');
+  assert.equal(describeRelation(night, article, dates), 'the publication day');
+  assert.deepEqual([morning.text, morning.type, morning.value], ['The next morning', 'TIME', '2016-03-05TMO']);
+  assert.equal(describeDateValue(morning), 'Saturday 5 March 2016, morning');
+  assert.equal(describeRelation(morning, article, dates), 'the day after 4 March 2016, night (line 4)');
+  assert.equal(describeAnchor(morning, article, dates), 'anchored to the previous date 4 March 2016, night (line 4)');
+});
+
 test('anchor: front matter as the source, an article without a publication date, and defaults for older producers', () => {
   const text = joinLines('---', 'date: 2025-10-27', '---', 'TOKYO, Oct. 26, 2025 (Wire) - The cabinet met yesterday.', '');
   const article = parseArticle(text);

@@ -180,7 +180,7 @@ export function describeDateValue(d: DateMention): string | null {
 
 /** "3 March 2025 (line 4)": an earlier date mention, as a reader finds it. */
 function dateAt(article: Article, d: DateMention): string {
-  const v = d.value ? (calendarWords(d.value)?.replace(/^[A-Z][a-z]+day /, '') ?? describeDateValue(d)) : `'${d.text}'`;
+  const v = d.value ? (calendarWords(d.value) ?? describeDateValue(d) ?? d.value).replace(/^[A-Z][a-z]+day /, '') : `'${d.text}'`;
   // Only the lines before the date are counted (a hover on a large article stays cheap); a date
   // never starts with a line break, so the cut cannot split a CRLF.
   return `${v} (line ${new LineIndex(article.text.slice(0, d.start)).lineNumber(d.start)})`;
