@@ -27,7 +27,7 @@ import { EncodedRegistry, NameTables, SharedTables, encodeRegistry, entityNumber
 import { buildEntityIndex } from '../core/entities';
 import { ArticleOutcome, Keep, processArticle, runContext } from './pipeline';
 import { ProjectInputs, folderListings } from './project';
-import { availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from '../node/workers';
+import { InOrder, availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from '../node/workers';
 
 /**
  * What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by
@@ -181,8 +181,7 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     stopWorkers(workers);
     throw e;
   }
-  const outcomes: (ArticleOutcome | undefined)[] = new Array(files.length);
-  let consumed = 0;
+  const outcomes = new InOrder<ArticleOutcome>();
   const size = batchSize(files.length, jobs);
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
@@ -210,13 +209,10 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
   /** A batch is in: hand on every outcome now in order. */
   const deliver = (batch: number, outs: ArticleOutcome[]): void => {
     const at = batch * size;
-    outs.forEach((o, k) => (outcomes[at + k] = o));
+    outs.forEach((o, k) => outcomes.put(at + k, o));
     done++;
     try {
-      for (let o = outcomes[consumed]; o; o = outcomes[consumed]) {
-        outcomes[consumed++] = undefined;
-        consume(o);
-      }
+      outcomes.drain((o) => consume(o));
     } catch (e) {
       failWith(e);
       return;

@@ -28,7 +28,7 @@ import { CoreSettings, RegistrySnapshot } from '../core/types';
 import { KEEP_ALL } from './pipeline';
 import { WorkerRegistry, WorkerTables } from './jobs';
 import { encodeRegistry } from './sharedRegistry';
-import { startWorkers, stopWorkers } from '../node/workers';
+import { InOrder, startWorkers, stopWorkers } from '../node/workers';
 import type { LineWriter } from './jsonl';
 import type { InvalidUtf8 } from './lines';
 import { shareTables } from './sharedRegistry';
@@ -106,10 +106,9 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
   const slots: Slot[] = [];
   let stopping = false;
   const spare = [...(o.started ?? [])];
-  const results = new Map<number, string>();
+  const results = new InOrder<string>();
   const sent = new Map<number, Batch>();
   const ready: Batch[] = [];
-  let nextOut = 0;
   let nextIn = 0;
   let held = 0;
   let bytes = 0;
@@ -126,7 +125,7 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
     poke();
   };
   const store = (seq: number, line: string): void => {
-    results.set(seq, line);
+    results.put(seq, line);
     held += line.length;
   };
   const deliver = (b: Batch, lines: readonly string[]): void => {
@@ -183,7 +182,7 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
     ready.push(batch);
     batch = { seqs: [], inputs: [], chars: 0 };
   };
-  const room = (): boolean => nextIn - nextOut < windowLines && held < windowChars;
+  const room = (): boolean => nextIn - results.next < windowLines && held < windowChars;
   const lines = o.lines[Symbol.asyncIterator]();
   let eof = false;
   try {
@@ -215,14 +214,12 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
       // A batch no worker takes now is analyzed here.
       const mine = o.workersOnly && slots.length ? undefined : ready.shift();
       if (mine) deliver(mine, mine.inputs.map(o.here));
-      while (results.has(nextOut)) {
-        const line = results.get(nextOut)!;
-        results.delete(nextOut++);
+      for (let line = results.shift(); line !== undefined; line = results.shift()) {
         held -= line.length;
         await o.out.line(line);
       }
       if (failure !== undefined) throw failure;
-      if (eof && nextOut === nextIn) break;
+      if (eof && results.next === nextIn) break;
       if (!mine && (eof || !room() || ready.length)) {
         // Nothing to do here until a worker answers.
         if (sent.size) await new Promise<void>((r) => (wake = r));

@@ -20,7 +20,7 @@ import { EntityIndex } from '../core/entities';
 import type { WorkerNames, WorkerRegistry, WorkerTables } from '../cli/jobs';
 import { EncodedRegistry, encodeRegistrySteps } from '../cli/sharedRegistry';
 import type { AnalysisPool, PoolItem } from '../lsp/service';
-import { availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from './workers';
+import { InOrder, availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from './workers';
 
 /** A batch of texts for a worker, analyzed with the registry it was last handed. */
 export interface TextsRequest {
@@ -112,15 +112,10 @@ export class WorkerAnalysisPool implements AnalysisPool {
         const ids = new Map<number, [number, number]>();
         // Analyses are handed on in item order (null: skipped), as this thread would have made
         // them: the cross-article index the caller adds them to lists articles in that order.
-        const answered: (ArticleAnalysis | null | undefined)[] = new Array(req.items.length);
-        let handed = 0;
-        const handOn = (): void => {
-          for (let a = answered[handed]; a !== undefined && handed < answered.length; a = answered[handed]) {
-            answered[handed] = undefined;
-            if (a) done(handed, a);
-            handed++;
-          }
-        };
+        const answered = new InOrder<ArticleAnalysis | null>();
+        const handOn = (): void => answered.drain((a, i) => {
+          if (a) done(i, a);
+        });
         const cleanup: (() => void)[] = [];
         const finish = (e?: unknown): void => {
           for (const c of cleanup) c();
@@ -129,7 +124,7 @@ export class WorkerAnalysisPool implements AnalysisPool {
         };
         const send = (w: Worker): void => {
           while (next < cuts.length && !this.closed && !req.current()) {
-            answered.fill(null, cuts[next][0], cuts[next][1]);
+            for (let i = cuts[next][0]; i < cuts[next][1]; i++) answered.put(i, null);
             next++;
             complete = false;
           }
@@ -152,7 +147,7 @@ export class WorkerAnalysisPool implements AnalysisPool {
             out--;
             m.analyses.forEach((an, k) => {
               if (m.sameText[k]) an.article.text = req.items[a + k].text;
-              answered[a + k] = an;
+              answered.put(a + k, an);
             });
             handOn();
             send(w);
