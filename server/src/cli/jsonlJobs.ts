@@ -26,9 +26,9 @@ import { Worker } from 'node:worker_threads';
 import { EntityIndex } from '../core/entities';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
 import { KEEP_ALL } from './pipeline';
-import { WorkerRegistry, WorkerTables } from './jobs';
 import { encodeRegistry } from './sharedRegistry';
 import { InOrder, startWorkers, stopWorkers } from '../node/workers';
+import type { LinesRequest, LinesResult, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 import type { LineWriter } from './jsonl';
 import type { InvalidUtf8 } from './lines';
 import { shareTables } from './sharedRegistry';
@@ -38,20 +38,6 @@ export interface GoodLine {
   id: string | number;
   text: string;
   date?: string;
-}
-
-/** A batch of good lines for a worker (jobsWorker.ts answers with their map output lines). */
-export interface LinesRequest {
-  kind: 'lines';
-  batch: number;
-  /** Where registry paths are shown from (`displayPath`). */
-  cwd: string;
-  inputs: GoodLine[];
-}
-export interface LinesResult {
-  kind: 'lines';
-  batch: number;
-  lines: string[];
 }
 
 /** A line read: good (to analyze) or already answered (its error line, reported by `read`). */

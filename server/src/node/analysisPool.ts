@@ -17,29 +17,10 @@ import { Worker } from 'node:worker_threads';
 import { ArticleAnalysis } from '../core/analyze';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
 import { EntityIndex } from '../core/entities';
-import type { WorkerNames, WorkerRegistry, WorkerTables } from '../cli/jobs';
+import type { TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from './workerMessages';
 import { EncodedRegistry, encodeRegistrySteps } from '../cli/sharedRegistry';
 import type { AnalysisPool, PoolItem } from '../lsp/service';
 import { InOrder, availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from './workers';
-
-/** A batch of texts for a worker, analyzed with the registry it was last handed. */
-export interface TextsRequest {
-  kind: 'texts';
-  batch: number;
-  settings: CoreSettings;
-  items: PoolItem[];
-}
-
-/**
- * The analyses of a batch. An analysis's `article.text` is sent back empty when it is the text
- * that was sent (`sameText`): this thread has that string already.
- */
-export interface TextsResult {
-  kind: 'texts';
-  batch: number;
-  analyses: ArticleAnalysis[];
-  sameText: boolean[];
-}
 
 /** Articles per batch, and the most text a batch carries (a message is copied both ways). */
 const BATCH_ARTICLES = 8;
