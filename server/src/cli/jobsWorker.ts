@@ -8,7 +8,7 @@
  */
 
 import { parentPort } from 'node:worker_threads';
-import { AnalysisContext } from '../core/analyze';
+import { AnalysisContext, analyzeArticle } from '../core/analyze';
 import { RegistrySnapshot } from '../core/types';
 import type { BatchRequest, BatchResult, LinesRequest, LinesResult, TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 import { SharedEntities, decodeRegistry, entityNumbers, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
@@ -16,7 +16,6 @@ import { buildEntityIndex } from '../core/entities';
 import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
 import { mapLine } from './jsonl';
-import { analyzeArticle } from '../core/analyze';
 
 let start: WorkerRegistry | undefined;
 let registry: RegistrySnapshot | undefined;
