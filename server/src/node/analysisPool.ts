@@ -16,7 +16,6 @@
 import { Worker } from 'node:worker_threads';
 import { ArticleAnalysis } from '../core/analyze';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
-import { EntityIndex } from '../core/entities';
 import type { TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from './workerMessages';
 import { EncodedRegistry, encodeRegistrySteps } from '../cli/sharedRegistry';
 import type { AnalysisPool, PoolItem } from '../lsp/service';
@@ -42,7 +41,7 @@ interface Pending {
   items: PoolItem[];
   first: number;
   settings: CoreSettings;
-  registry: { snapshot: RegistrySnapshot; index: EntityIndex };
+  snapshot: RegistrySnapshot;
   current: () => boolean;
 }
 
@@ -56,8 +55,8 @@ export class WorkerAnalysisPool implements AnalysisPool {
 
   constructor(readonly threads: number) {}
 
-  analyze(registry: Pending['registry'], settings: CoreSettings, items: PoolItem[], done: (i: number, a: ArticleAnalysis) => void, current: () => boolean): Promise<boolean> {
-    const run = this.queue.then(() => this.run({ items, first: 0, settings, registry, current }, done));
+  analyze(snapshot: RegistrySnapshot, settings: CoreSettings, items: PoolItem[], done: (i: number, a: ArticleAnalysis) => void, current: () => boolean): Promise<boolean> {
+    const run = this.queue.then(() => this.run({ items, first: 0, settings, snapshot, current }, done));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -85,7 +84,7 @@ export class WorkerAnalysisPool implements AnalysisPool {
     const workers = this.workers;
     for (const w of workers) w.ref();
     try {
-      if (this.held !== req.registry.snapshot) await this.handOver(req.registry);
+      if (this.held !== req.snapshot) await this.handOver(req.snapshot);
       return await new Promise<boolean>((resolve, reject) => {
         let next = 0;
         let out = 0;
@@ -161,13 +160,12 @@ export class WorkerAnalysisPool implements AnalysisPool {
   }
 
   /**
-   * Hands the workers `registry`: its snapshot encoded here in slices of a few milliseconds (this
+   * Hands the workers the registry `snapshot`: encoded here in slices of a few milliseconds (this
    * thread answers the editor meanwhile), then the first worker builds the entity index from it
    * and writes the trie and name tables, which every worker then reads in place. This thread's
    * own index is not written out: at 100,000 entities that would block it for about half a second.
    */
-  private async handOver(registry: Pending['registry']): Promise<void> {
-    const { snapshot } = registry;
+  private async handOver(snapshot: RegistrySnapshot): Promise<void> {
     const steps = encodeRegistrySteps(snapshot);
     let encoded: EncodedRegistry;
     for (let t0 = Date.now(); ;) {
