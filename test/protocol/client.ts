@@ -8,6 +8,7 @@
  */
 
 import { ChildProcess, spawn } from 'node:child_process';
+import { after } from 'node:test';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,6 +51,20 @@ export function makeWorkspace(files: Record<string, string>): string {
 
 export function removeWorkspace(root: string): void {
   rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * The workspaces (`roots`) and clients a suite starts, for its tests to add theirs to: after the
+ * suite's tests every client is stopped, then every workspace removed. Call it in `describe`.
+ */
+export function stoppedAfterTests(): { roots: string[]; clients: TestClient[] } {
+  const roots: string[] = [];
+  const clients: TestClient[] = [];
+  after(async () => {
+    for (const c of clients) await c.stop();
+    for (const r of roots) removeWorkspace(r);
+  });
+  return { roots, clients };
 }
 
 interface Waiter {

@@ -10,11 +10,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { CreateFile, Diagnostic, TextDocumentEdit } from 'vscode-languageserver';
 import type { IgnoreNameResult, UnknownNameItem } from '../../server/src/lsp/protocol';
 import { joinLines } from '../helpers';
-import { TestClient, makeWorkspace, removeWorkspace, serverPath } from './client';
+import { TestClient, makeWorkspace, serverPath, stoppedAfterTests } from './client';
 
 const REGISTRY = joinLines(
   'version: 1',
@@ -49,12 +49,7 @@ const B = joinLines(
 const unknown = (d: Diagnostic[]): string[] => d.filter((x) => x.code === 'unknown-entity').map((x) => x.message.split("'")[1]);
 
 describe('attache.ignore.yaml and attache/unknownNames', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
-  const roots: string[] = [];
-  const clients: TestClient[] = [];
-  after(async () => {
-    for (const c of clients) await c.stop();
-    for (const r of roots) removeWorkspace(r);
-  });
+  const { roots, clients } = stoppedAfterTests();
 
   test('adding a name to the ignore file removes its hints from every open article and from the view', async () => {
     const root = makeWorkspace({ 'registry.yaml': REGISTRY, 'a.article': A, 'b.article': B });

@@ -11,10 +11,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Location } from 'vscode-languageserver/node';
 import { sampleCorpus } from '../helpers';
-import { TestClient, makeWorkspace, removeWorkspace, serverPath } from './client';
+import { TestClient, makeWorkspace, serverPath, stoppedAfterTests } from './client';
 
 const skip = existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`';
 
@@ -58,12 +58,7 @@ async function collect(c: TestClient, root: string): Promise<Result> {
 }
 
 describe('indexing on worker threads', { skip }, () => {
-  const roots: string[] = [];
-  const clients: TestClient[] = [];
-  after(async () => {
-    for (const c of clients) await c.stop();
-    for (const r of roots) removeWorkspace(r);
-  });
+  const { roots, clients } = stoppedAfterTests();
 
   test('the pool publishes the problems and finds the references the server\'s own thread does', async () => {
     const root = workspace();

@@ -6,20 +6,15 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { joinLines } from '../helpers';
-import { TestClient, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
+import { TestClient, makeWorkspace, positionOf, serverPath, stoppedAfterTests } from './client';
 
 const ARTICLE = joinLines('---', 'date: 2025-06-01', '---', 'The ceasefire signed in Doha on 03/04/2025 still holds, officials said.', '');
 
 describe('attache.dates.numericOrder', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
-  const roots: string[] = [];
-  const clients: TestClient[] = [];
-  after(async () => {
-    for (const c of clients) await c.stop();
-    for (const r of roots) removeWorkspace(r);
-  });
+  const { roots, clients } = stoppedAfterTests();
 
   async function hover(c: TestClient, uri: string): Promise<string> {
     const h = await c.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(ARTICLE, '03/04/2025', 1) });

@@ -11,10 +11,10 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { fixturesDir, samplesDir } from '../helpers';
-import { TestClient, fileUri, makeWorkspace, serverPath } from './client';
+import { TestClient, fileUri, makeWorkspace, serverPath, stoppedAfterTests } from './client';
 
 const skip = existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`';
 
@@ -45,12 +45,7 @@ function expected(rel: string): string[] {
 const codes = (d: readonly Diagnostic[]): string[] => d.map((x) => String(x.code));
 
 describe('the Problems panel over the protocol', { skip }, () => {
-  const roots: string[] = [];
-  const clients: TestClient[] = [];
-  after(async () => {
-    for (const c of clients) await c.stop();
-    for (const r of roots) rmSync(r, { recursive: true, force: true });
-  });
+  const { roots, clients } = stoppedAfterTests();
 
   /** A copy of samples/ in a folder whose name needs percent-encoding, and a server on it. */
   async function start(settings: Record<string, unknown> = {}): Promise<TestClient> {

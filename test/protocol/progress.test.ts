@@ -7,9 +7,9 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { joinLines } from '../helpers';
-import { TestClient, makeWorkspace, removeWorkspace, serverPath } from './client';
+import { TestClient, makeWorkspace, serverPath, stoppedAfterTests } from './client';
 
 const skip = existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`';
 
@@ -33,12 +33,7 @@ function wellFormed(client: TestClient, events: TestClient['progress']): void {
 }
 
 describe('work done progress', { skip }, () => {
-  const roots: string[] = [];
-  const clients: TestClient[] = [];
-  after(async () => {
-    for (const c of clients) await c.stop();
-    for (const r of roots) removeWorkspace(r);
-  });
+  const { roots, clients } = stoppedAfterTests();
 
   test('registry loading: begin, files read, entities, end', async () => {
     const files: Record<string, string> = {

@@ -6,9 +6,9 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { joinLines } from '../helpers';
-import { TestClient, makeWorkspace, removeWorkspace, serverPath } from './client';
+import { TestClient, makeWorkspace, serverPath, stoppedAfterTests } from './client';
 
 const ARTICLE = joinLines(
   '---', 'date: 2025-06-01', '---',
@@ -19,12 +19,7 @@ const ARTICLE = joinLines(
 );
 
 describe('attache.unknownNames.minConfidence', { skip: existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`' }, () => {
-  const roots: string[] = [];
-  const clients: TestClient[] = [];
-  after(async () => {
-    for (const c of clients) await c.stop();
-    for (const r of roots) removeWorkspace(r);
-  });
+  const { roots, clients } = stoppedAfterTests();
 
   test('raising the threshold drops the bare name and keeps the one with a verb of saying', async () => {
     const root = makeWorkspace({ 'x.article': ARTICLE });

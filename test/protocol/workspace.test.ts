@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { CodeAction, Diagnostic, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver/node';
 import { joinLines } from '../helpers';
-import { TestClient, applyTextEdits, makeWorkspace, positionOf, removeWorkspace, serverPath } from './client';
+import { TestClient, applyTextEdits, makeWorkspace, positionOf, serverPath, stoppedAfterTests } from './client';
 
 const skip = existsSync(serverPath) ? false : 'server/out/server.js is missing: run `npm run build`';
 
@@ -35,12 +35,7 @@ const REGISTRY_B = joinLines(
 const ARTICLE = joinLines('---', 'date: 2024-06-03', '---', 'Trade envoys from Kenya and Peru met Osamu Izawa in Geneva to discuss coffee tariffs.', '');
 
 describe('workspace behaviour', { skip }, () => {
-  const roots: string[] = [];
-  const clients: TestClient[] = [];
-  after(async () => {
-    for (const c of clients) await c.stop();
-    for (const r of roots) removeWorkspace(r);
-  });
+  const { roots, clients } = stoppedAfterTests();
 
   async function start(files: Record<string, string>, settings: Record<string, unknown> = {}, folders?: string[]): Promise<TestClient> {
     const root = makeWorkspace(files);

@@ -49,7 +49,7 @@ function sampleItems(): PoolItem[] {
 async function viaPool(pool: WorkerAnalysisPool, registry: RegistrySnapshot, settings: CoreSettings, items: PoolItem[], current = (): boolean => true): Promise<{ got: (ArticleAnalysis | undefined)[]; complete: boolean }> {
   const got: (ArticleAnalysis | undefined)[] = new Array(items.length);
   let last = -1;
-  const complete = await pool.analyze({ snapshot: registry, index: buildEntityIndex(registry) }, settings, items, (i, a) => {
+  const complete = await pool.analyze(registry, settings, items, (i, a) => {
     // In item order, each once.
     assert.ok(i > last, `item ${i} answered after item ${last}`);
     last = i;

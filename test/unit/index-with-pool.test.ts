@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { ArticleAnalysis, analyzeArticle } from '../../server/src/core/analyze';
 import { sidecarPath } from '../../server/src/core/annotations';
 import { CoreSettings, RegistrySnapshot } from '../../server/src/core/types';
-import { EntityIndex } from '../../server/src/core/entities';
+import { buildEntityIndex } from '../../server/src/core/entities';
 import { AnalysisPool, AttacheService, PoolItem } from '../../server/src/lsp/service';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { ROOT, memoryHost } from './memoryHost';
@@ -38,10 +38,11 @@ class HeldPool implements AnalysisPool {
   asked: PoolItem[][] = [];
   private held: (() => void)[] = [];
   current: (() => boolean) | undefined;
-  analyze(registry: { snapshot: RegistrySnapshot; index: EntityIndex }, settings: CoreSettings, items: PoolItem[], done: (i: number, a: ArticleAnalysis) => void, current: () => boolean): Promise<boolean> {
+  analyze(snapshot: RegistrySnapshot, settings: CoreSettings, items: PoolItem[], done: (i: number, a: ArticleAnalysis) => void, current: () => boolean): Promise<boolean> {
     this.asked.push(items);
     this.current = current;
-    const analyses = items.map((it) => analyzeArticle(it.uri, it.text, { registry: registry.snapshot, entityIndex: registry.index, settings }, it.sidecar));
+    const ctx = { registry: snapshot, entityIndex: buildEntityIndex(snapshot), settings };
+    const analyses = items.map((it) => analyzeArticle(it.uri, it.text, ctx, it.sidecar));
     return new Promise((resolve) => this.held.push(() => {
       analyses.forEach((a, i) => done(i, a));
       resolve(true);

@@ -23,55 +23,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
-import { EncodedRegistry, NameTables, SharedTables, encodeRegistry, entityNumbers, presetNameTables, shareTrie } from './sharedRegistry';
+import { encodeRegistry, entityNumbers, presetNameTables, shareTrie } from './sharedRegistry';
 import { buildEntityIndex } from '../core/entities';
 import { ArticleOutcome, Keep, processArticle, runContext } from './pipeline';
 import { ProjectInputs, folderListings } from './project';
-import { availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from '../node/workers';
-
-/**
- * What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by
- * every worker (not copied to each). The first worker (`writeTables`) also writes the name-form
- * tables and office holders from it and sends them back (`WorkerNames`) while the main thread
- * builds the trie: that work is done once, off the main thread.
- */
-export interface WorkerRegistry {
-  kind: 'registry';
-  registry: EncodedRegistry;
-  settings: ProjectInputs['settings'];
-  keep: Keep;
-  writeTables: boolean;
-  /**
-   * With `writeTables`: also build the entity index from the snapshot and write its trie
-   * (`WorkerNames.trie`), so that the main thread does not (the language server's pool, whose
-   * main thread answers the editor meanwhile).
-   */
-  writeTrie?: boolean;
-}
-
-export interface WorkerNames {
-  kind: 'names';
-  tables: NameTables;
-  trie?: Pick<SharedTables, 'trie' | 'rootStarts'>;
-}
-
-/** Then: the entity index's trie and the per-registry tables, which every worker reads in place. */
-export interface WorkerTables {
-  kind: 'tables';
-  tables: SharedTables;
-}
-
-/** A batch of files to analyze, and the answer for it. */
-export interface BatchRequest {
-  kind: 'batch';
-  batch: number;
-  files: string[];
-}
-export interface BatchResult {
-  kind: 'batch';
-  batch: number;
-  outcomes: ArticleOutcome[];
-}
+import { InOrder, availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from '../node/workers';
+import type { BatchRequest, BatchResult, WorkerNames, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 
 /**
  * Articles per batch: small enough to balance the threads (at least 4 batches a thread), big
@@ -181,8 +138,7 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     stopWorkers(workers);
     throw e;
   }
-  const outcomes: (ArticleOutcome | undefined)[] = new Array(files.length);
-  let consumed = 0;
+  const outcomes = new InOrder<ArticleOutcome>();
   const size = batchSize(files.length, jobs);
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
@@ -210,13 +166,10 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
   /** A batch is in: hand on every outcome now in order. */
   const deliver = (batch: number, outs: ArticleOutcome[]): void => {
     const at = batch * size;
-    outs.forEach((o, k) => (outcomes[at + k] = o));
+    outs.forEach((o, k) => outcomes.put(at + k, o));
     done++;
     try {
-      for (let o = outcomes[consumed]; o; o = outcomes[consumed]) {
-        outcomes[consumed++] = undefined;
-        consume(o);
-      }
+      outcomes.drain((o) => consume(o));
     } catch (e) {
       failWith(e);
       return;

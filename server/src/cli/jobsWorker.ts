@@ -8,17 +8,14 @@
  */
 
 import { parentPort } from 'node:worker_threads';
-import { AnalysisContext } from '../core/analyze';
+import { AnalysisContext, analyzeArticle } from '../core/analyze';
 import { RegistrySnapshot } from '../core/types';
-import { BatchRequest, BatchResult, WorkerNames, WorkerRegistry, WorkerTables } from './jobs';
+import type { BatchRequest, BatchResult, LinesRequest, LinesResult, TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 import { SharedEntities, decodeRegistry, entityNumbers, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
 import { buildEntityIndex } from '../core/entities';
 import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
 import { mapLine } from './jsonl';
-import { LinesRequest, LinesResult } from './jsonlJobs';
-import { analyzeArticle } from '../core/analyze';
-import type { TextsRequest, TextsResult } from '../node/analysisPool';
 
 let start: WorkerRegistry | undefined;
 let registry: RegistrySnapshot | undefined;

@@ -26,9 +26,9 @@ import { Worker } from 'node:worker_threads';
 import { EntityIndex } from '../core/entities';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
 import { KEEP_ALL } from './pipeline';
-import { WorkerRegistry, WorkerTables } from './jobs';
 import { encodeRegistry } from './sharedRegistry';
-import { startWorkers, stopWorkers } from '../node/workers';
+import { InOrder, startWorkers, stopWorkers } from '../node/workers';
+import type { LinesRequest, LinesResult, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 import type { LineWriter } from './jsonl';
 import type { InvalidUtf8 } from './lines';
 import { shareTables } from './sharedRegistry';
@@ -38,20 +38,6 @@ export interface GoodLine {
   id: string | number;
   text: string;
   date?: string;
-}
-
-/** A batch of good lines for a worker (jobsWorker.ts answers with their map output lines). */
-export interface LinesRequest {
-  kind: 'lines';
-  batch: number;
-  /** Where registry paths are shown from (`displayPath`). */
-  cwd: string;
-  inputs: GoodLine[];
-}
-export interface LinesResult {
-  kind: 'lines';
-  batch: number;
-  lines: string[];
 }
 
 /** A line read: good (to analyze) or already answered (its error line, reported by `read`). */
@@ -106,10 +92,9 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
   const slots: Slot[] = [];
   let stopping = false;
   const spare = [...(o.started ?? [])];
-  const results = new Map<number, string>();
+  const results = new InOrder<string>();
   const sent = new Map<number, Batch>();
   const ready: Batch[] = [];
-  let nextOut = 0;
   let nextIn = 0;
   let held = 0;
   let bytes = 0;
@@ -126,7 +111,7 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
     poke();
   };
   const store = (seq: number, line: string): void => {
-    results.set(seq, line);
+    results.put(seq, line);
     held += line.length;
   };
   const deliver = (b: Batch, lines: readonly string[]): void => {
@@ -183,7 +168,7 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
     ready.push(batch);
     batch = { seqs: [], inputs: [], chars: 0 };
   };
-  const room = (): boolean => nextIn - nextOut < windowLines && held < windowChars;
+  const room = (): boolean => nextIn - results.next < windowLines && held < windowChars;
   const lines = o.lines[Symbol.asyncIterator]();
   let eof = false;
   try {
@@ -215,14 +200,12 @@ export async function mapInThreads(o: ThreadedMap): Promise<void> {
       // A batch no worker takes now is analyzed here.
       const mine = o.workersOnly && slots.length ? undefined : ready.shift();
       if (mine) deliver(mine, mine.inputs.map(o.here));
-      while (results.has(nextOut)) {
-        const line = results.get(nextOut)!;
-        results.delete(nextOut++);
+      for (let line = results.shift(); line !== undefined; line = results.shift()) {
         held -= line.length;
         await o.out.line(line);
       }
       if (failure !== undefined) throw failure;
-      if (eof && nextOut === nextIn) break;
+      if (eof && results.next === nextIn) break;
       if (!mine && (eof || !room() || ready.length)) {
         // Nothing to do here until a worker answers.
         if (sent.size) await new Promise<void>((r) => (wake = r));

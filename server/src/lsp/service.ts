@@ -18,7 +18,6 @@ import { ArticleAnalysis } from '../core/analyze';
 import { articleOfSidecar, isSidecarPath, sidecarPath } from '../core/annotations';
 import { upperBound } from '../core/search';
 import type { TextDiff } from '../core/splice';
-import type { EntityIndex } from '../core/entities';
 import { CoreSettings, DateMention, Entity, EntityMention, RegistrySnapshot } from '../core/types';
 import { rememberLines } from './convert';
 import type { LineLookup } from './document';
@@ -62,13 +61,13 @@ export interface AnalysisPool {
   /** How many threads analyze. */
   readonly threads: number;
   /**
-   * Analyzes `items` with `registry` (a snapshot and its entity index) and `settings`, calling
+   * Analyzes `items` with the registry `snapshot` and `settings`, calling
    * `done(i, analysis)` for item i as the analyses come back, in item order; the analysis is the one
    * `analyzeArticle(uri, text, …, sidecar)` computes on this thread. `current()` is asked before
    * each batch goes out: when false the batch is skipped. Resolves true when no batch was skipped
    * (and the pool was not closed meanwhile); rejects when a thread failed.
    */
-  analyze(registry: { snapshot: RegistrySnapshot; index: EntityIndex }, settings: CoreSettings, items: PoolItem[], done: (i: number, analysis: ArticleAnalysis) => void, current: () => boolean): Promise<boolean>;
+  analyze(snapshot: RegistrySnapshot, settings: CoreSettings, items: PoolItem[], done: (i: number, analysis: ArticleAnalysis) => void, current: () => boolean): Promise<boolean>;
   /** Ends the threads; analyses under way are dropped. */
   close(): void;
 }
@@ -288,7 +287,7 @@ export class AttacheService {
 
   /**
    * Has `pool` analyze every folder's stale articles known from disk only (not open in the
-   * editor), one folder after the other, each with the folder's snapshot, index and settings of
+   * editor), one folder after the other, each with the folder's snapshot and settings of
    * the moment; each analysis is kept only if the article, its sidecar, the snapshot and the
    * settings are still those it was computed from (`Folder.commitPooled`). Batches not yet out when
    * the folder's snapshot or settings change are skipped. Resolves with how many analyses were
@@ -299,7 +298,6 @@ export class AttacheService {
     let complete = true;
     for (const folder of this.allFolders()) {
       const snapshot = folder.snapshot;
-      const index = folder.entityIndex;
       const settings = folder.currentSettings;
       const recs: ArticleRecord[] = [];
       const items: PoolItem[] = [];
@@ -315,7 +313,7 @@ export class AttacheService {
         kept++;
         onAnalysis();
       };
-      if (!(await pool.analyze({ snapshot, index }, settings, items, done, current))) complete = false;
+      if (!(await pool.analyze(snapshot, settings, items, done, current))) complete = false;
     }
     return { kept, complete };
   }

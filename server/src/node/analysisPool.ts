@@ -16,30 +16,10 @@
 import { Worker } from 'node:worker_threads';
 import { ArticleAnalysis } from '../core/analyze';
 import { CoreSettings, RegistrySnapshot } from '../core/types';
-import { EntityIndex } from '../core/entities';
-import type { WorkerNames, WorkerRegistry, WorkerTables } from '../cli/jobs';
+import type { TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from './workerMessages';
 import { EncodedRegistry, encodeRegistrySteps } from '../cli/sharedRegistry';
 import type { AnalysisPool, PoolItem } from '../lsp/service';
-import { availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from './workers';
-
-/** A batch of texts for a worker, analyzed with the registry it was last handed. */
-export interface TextsRequest {
-  kind: 'texts';
-  batch: number;
-  settings: CoreSettings;
-  items: PoolItem[];
-}
-
-/**
- * The analyses of a batch. An analysis's `article.text` is sent back empty when it is the text
- * that was sent (`sameText`): this thread has that string already.
- */
-export interface TextsResult {
-  kind: 'texts';
-  batch: number;
-  analyses: ArticleAnalysis[];
-  sameText: boolean[];
-}
+import { InOrder, availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from './workers';
 
 /** Articles per batch, and the most text a batch carries (a message is copied both ways). */
 const BATCH_ARTICLES = 8;
@@ -61,7 +41,7 @@ interface Pending {
   items: PoolItem[];
   first: number;
   settings: CoreSettings;
-  registry: { snapshot: RegistrySnapshot; index: EntityIndex };
+  snapshot: RegistrySnapshot;
   current: () => boolean;
 }
 
@@ -75,8 +55,8 @@ export class WorkerAnalysisPool implements AnalysisPool {
 
   constructor(readonly threads: number) {}
 
-  analyze(registry: Pending['registry'], settings: CoreSettings, items: PoolItem[], done: (i: number, a: ArticleAnalysis) => void, current: () => boolean): Promise<boolean> {
-    const run = this.queue.then(() => this.run({ items, first: 0, settings, registry, current }, done));
+  analyze(snapshot: RegistrySnapshot, settings: CoreSettings, items: PoolItem[], done: (i: number, a: ArticleAnalysis) => void, current: () => boolean): Promise<boolean> {
+    const run = this.queue.then(() => this.run({ items, first: 0, settings, snapshot, current }, done));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -104,7 +84,7 @@ export class WorkerAnalysisPool implements AnalysisPool {
     const workers = this.workers;
     for (const w of workers) w.ref();
     try {
-      if (this.held !== req.registry.snapshot) await this.handOver(req.registry);
+      if (this.held !== req.snapshot) await this.handOver(req.snapshot);
       return await new Promise<boolean>((resolve, reject) => {
         let next = 0;
         let out = 0;
@@ -112,15 +92,10 @@ export class WorkerAnalysisPool implements AnalysisPool {
         const ids = new Map<number, [number, number]>();
         // Analyses are handed on in item order (null: skipped), as this thread would have made
         // them: the cross-article index the caller adds them to lists articles in that order.
-        const answered: (ArticleAnalysis | null | undefined)[] = new Array(req.items.length);
-        let handed = 0;
-        const handOn = (): void => {
-          for (let a = answered[handed]; a !== undefined && handed < answered.length; a = answered[handed]) {
-            answered[handed] = undefined;
-            if (a) done(handed, a);
-            handed++;
-          }
-        };
+        const answered = new InOrder<ArticleAnalysis | null>();
+        const handOn = (): void => answered.drain((a, i) => {
+          if (a) done(i, a);
+        });
         const cleanup: (() => void)[] = [];
         const finish = (e?: unknown): void => {
           for (const c of cleanup) c();
@@ -129,7 +104,7 @@ export class WorkerAnalysisPool implements AnalysisPool {
         };
         const send = (w: Worker): void => {
           while (next < cuts.length && !this.closed && !req.current()) {
-            answered.fill(null, cuts[next][0], cuts[next][1]);
+            for (let i = cuts[next][0]; i < cuts[next][1]; i++) answered.put(i, null);
             next++;
             complete = false;
           }
@@ -152,7 +127,7 @@ export class WorkerAnalysisPool implements AnalysisPool {
             out--;
             m.analyses.forEach((an, k) => {
               if (m.sameText[k]) an.article.text = req.items[a + k].text;
-              answered[a + k] = an;
+              answered.put(a + k, an);
             });
             handOn();
             send(w);
@@ -185,13 +160,12 @@ export class WorkerAnalysisPool implements AnalysisPool {
   }
 
   /**
-   * Hands the workers `registry`: its snapshot encoded here in slices of a few milliseconds (this
+   * Hands the workers the registry `snapshot`: encoded here in slices of a few milliseconds (this
    * thread answers the editor meanwhile), then the first worker builds the entity index from it
    * and writes the trie and name tables, which every worker then reads in place. This thread's
    * own index is not written out: at 100,000 entities that would block it for about half a second.
    */
-  private async handOver(registry: Pending['registry']): Promise<void> {
-    const { snapshot } = registry;
+  private async handOver(snapshot: RegistrySnapshot): Promise<void> {
     const steps = encodeRegistrySteps(snapshot);
     let encoded: EncodedRegistry;
     for (let t0 = Date.now(); ;) {

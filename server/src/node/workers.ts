@@ -81,3 +81,44 @@ export function messageFrom<T extends { kind: string }>(worker: Worker, kind: T[
     if (earlyErrors.has(worker)) onError(earlyErrors.get(worker));
   });
 }
+
+/**
+ * Results that come back from the threads out of order, handed on in order: result `i` is `put`
+ * when it arrives, and `drain` (or `shift`, for a caller that awaits between results) hands on
+ * every result from the next one due up to the first still missing. A result handed on is no
+ * longer held. All three users hand results on in input order so that their output is the one a
+ * single thread makes: `--jobs` (cli/jobs.ts), `analyze --jsonl --jobs` (cli/jsonlJobs.ts) and the
+ * server's indexing pool (node/analysisPool.ts).
+ */
+export class InOrder<T> {
+  private readonly waiting = new Map<number, T>();
+  private due = 0;
+
+  /** The position of the next result to hand on (every one before it was). */
+  get next(): number {
+    return this.due;
+  }
+
+  put(i: number, result: T): void {
+    this.waiting.set(i, result);
+  }
+
+  /** The next result, if it is in (then it is handed on); undefined if it is not. */
+  shift(): T | undefined {
+    if (!this.waiting.has(this.due)) return undefined;
+    const result = this.waiting.get(this.due) as T;
+    this.waiting.delete(this.due++);
+    return result;
+  }
+
+  /**
+   * Hands each result now in order to `emit`, with its position. A result counts as handed on
+   * before `emit` is called: when `emit` throws, the next `drain` starts after it.
+   */
+  drain(emit: (result: T, i: number) => void): void {
+    while (this.waiting.has(this.due)) {
+      const i = this.due;
+      emit(this.shift() as T, i);
+    }
+  }
+}
