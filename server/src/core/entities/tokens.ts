@@ -129,6 +129,16 @@ export function tokenFrom(start: Int32Array, from: number, count: number, offset
   return partitionPoint(lo + 1, hi, (i) => start[i] < offset);
 }
 
+/** Whether `s` is one token of ASCII letters and digits (tokenizing it gives `s` itself). */
+function isAsciiWord(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
+
 /** Whether s[from, to) is all ASCII. */
 export function isAscii(s: string, from = 0, to = s.length): boolean {
   for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x80) return false;
@@ -141,6 +151,8 @@ export function tokenText(folded: string, tokens: Tokens, i: number): string {
 
 /** The folded texts of a string's tokens (registry forms). */
 export function words(folded: string): string[] {
+  // One word of ASCII letters and digits (most given and family names): itself, no tokenizing.
+  if (isAsciiWord(folded)) return [folded];
   const t = tokenize(folded);
   const out: string[] = [];
   for (let i = 0; i < t.count; i++) out.push(tokenText(folded, t, i));

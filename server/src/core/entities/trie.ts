@@ -274,13 +274,14 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
     node.targets = lastSingle;
     return;
   }
-  // One entity adds its forms one after another, so a repeat of the same id can only be among the
-  // last few targets; looking further would make common surnames quadratic.
+  // A full build adds each entity's forms one after another, and no entity has two targets at a
+  // node: a target of this entity here can only be the last one. (Looking further would make
+  // common surnames quadratic; looking at the last four, as before, cost a cache miss for each.)
   const ts = node.targets;
   // (The same id is the same entity: one snapshot has one member per id. Comparing the objects
   // saves comparing the ids' texts, which differ only in their last digits.)
-  for (let k = ts.length - 1; k >= 0 && k >= ts.length - 4; k--) {
-    if (ts[k].entity !== target.entity) continue;
+  const k = ts.length - 1;
+  if (ts[k].entity === target.entity) {
     if (rank(target.form) < rank(ts[k].form)) {
       if (ts.length === 1) node.targets = [target];
       else ts[k] = target;
@@ -510,6 +511,15 @@ function startPairs(root: TrieLike): Uint8Array {
 
 const NO_TOKENS: readonly string[] = Object.freeze([]) as readonly string[];
 
+/** Whether `s` is printable ASCII without spaces: `s.split(/\s+/)` is then `[s]`. */
+function isOneWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c >= 127) return false;
+  }
+  return true;
+}
+
 function concat(a: readonly string[], b: readonly string[]): string[] {
   const out = new Array<string>(a.length + b.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i];
@@ -546,7 +556,8 @@ function personVariants(visit: (toks: readonly string[], target: Target) => void
   if (family) visit(f, { id: e.id, form: 'family-name', entity: e });
   if (given) visit(g, { id: e.id, form: 'given-name', entity: e });
   // Several given names: the first with the family name ("Sergei Lavrov" of "Sergei Viktorovich Lavrov").
-  const givenWords = given ? given.split(/\s+/).filter(Boolean) : [];
+  // (A given name without spaces is one word: most are, and need no split.)
+  const givenWords = given && !isOneWord(given) ? given.split(/\s+/).filter(Boolean) : NO_TOKENS;
   if (family && givenWords.length > 1) visit(concat(words(foldText(givenWords[0])), f), nameTarget);
   // Double surnames (Spanish "Sánchez Pérez-Castejón", Portuguese "Iecker Vieira"): the first
   // alone (Spanish use), the last alone with its particles (Portuguese use), and each after the first given name
@@ -594,6 +605,7 @@ function familyFirst(e: Entity, parts: readonly string[]): boolean {
  * "Lula da Silva" → Lula, da Silva); undefined for a single surname, particles and all ("von der Leyen").
  */
 export function doubleSurnames(family: string): [string, string] | undefined {
+  if (isOneWord(family)) return undefined;
   const all = family.split(/\s+/).filter(Boolean);
   const parts = all.filter((p) => !NAME_PARTICLES.has(p.toLowerCase()));
   if (parts.length < 2) return undefined;

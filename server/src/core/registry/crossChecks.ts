@@ -374,8 +374,24 @@ function distinctForms(e: Entity, out: string[] = []): string[] {
 function fold(s: string): string {
   // Most forms are plain ASCII with single spaces, for which folding changes nothing; the few
   // others are remembered.
-  if (!/[^\x21-\x7e ]|[`]|  |^ | $/.test(s)) return s;
-  return foldUnicode(s);
+  return isPlain(s) ? s : foldUnicode(s);
+}
+
+/** Whether folding leaves `s` as it is: printable ASCII but a backtick, single spaces between
+ * other characters (`/[^\x21-\x7e ]|[`]|  |^ | $/` finds nothing; a loop is faster on short forms). */
+function isPlain(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prev === 32) return false;
+    } else if (c < 0x21 || c > 0x7e || c === 0x60) return false;
+    prev = c;
+  }
+  return true;
 }
 
 const foldUnicode = memoize((s: string): string =>
@@ -392,19 +408,21 @@ function hashText(s: string): number {
 
 /**
  * How many members use each folded form, by its 32-bit hash in a typed open-addressing table (no
- * object per form: a million-entity registry has millions). A slot holds 1 + the count (0: never
- * used), saturating at 65,535. Forms whose hash is counted more than once have their members in
+ * object per form: a million-entity registry has millions). A slot is two numbers side by side
+ * (one cache line for both on a look-up, the table being megabytes): the hash, then 1 + the count
+ * (0: never used), saturating at 65,535. Forms whose hash is counted more than once have their members in
  * `byForm` (a few: the real collisions, and the rare hash collisions).
  */
 class FormCounts {
-  private constructor(private readonly hashes: Int32Array, private readonly counts: Uint16Array, private total: number) {}
+  /** `slots` holds hash, 1 + count for each of `size` slots. */
+  private constructor(private readonly slots: Int32Array, private readonly size: number, private total: number) {}
 
   static build(st: CrossState, members: readonly Entity[] = st.members()): FormCounts {
     let total = 0;
     for (let i = 0; i < members.length; i++) total += formCount(members[i]);
     let size = 1024;
     while (size < 2 * total) size *= 2;
-    const t = new FormCounts(new Int32Array(size), new Uint16Array(size), 0);
+    const t = new FormCounts(new Int32Array(2 * size), size, 0);
     // Two passes: count every form (its hash kept, so the forms are folded once), then keep the
     // members of forms seen twice, folding again only those members' forms.
     const byForm = st.byForm;
@@ -440,33 +458,36 @@ class FormCounts {
 
   /** More than half full: time to build it again, larger. */
   full(): boolean {
-    return 2 * this.total > this.hashes.length;
+    return 2 * this.total > this.size;
   }
 
+  /** Where the count of hash `h` is in `slots` (its slot's second number). */
   private slot(h: number): number {
-    const mask = this.hashes.length - 1;
+    const mask = this.size - 1;
+    const t = this.slots;
     let i = h & mask;
-    while (this.counts[i] !== 0 && this.hashes[i] !== h) i = (i + 1) & mask;
-    return i;
+    while (t[2 * i + 1] !== 0 && t[2 * i] !== h) i = (i + 1) & mask;
+    return 2 * i + 1;
   }
 
   count(h: number): number {
-    const c = this.counts[this.slot(h)];
+    const c = this.slots[this.slot(h)];
     return c === 0 ? 0 : c - 1;
   }
 
   private bump(h: number, d: 1 | -1): number {
+    const t = this.slots;
     const i = this.slot(h);
-    if (this.counts[i] === 0) {
-      this.hashes[i] = h;
-      this.counts[i] = 1;
+    if (t[i] === 0) {
+      t[i - 1] = h;
+      t[i] = 1;
     }
-    const c = this.counts[i];
+    const c = t[i];
     if (c !== 65535) {
-      this.counts[i] = d > 0 ? c + 1 : Math.max(1, c - 1);
+      t[i] = d > 0 ? c + 1 : Math.max(1, c - 1);
       this.total += d;
     }
-    return this.counts[i] - 1;
+    return t[i] - 1;
   }
 
   remove(e: Entity, byForm: Map<string, Entity[]>): void {

@@ -59,6 +59,16 @@ const TYPE_ONLY = new Map<string, EntityType[]>([
   ['demonyms', ['country']], ['single_holder', ['office']], ['date', ['event']], ['participants', ['event']],
 ]);
 
+/** The bit `Fields` sets for each key of TYPE_ONLY, and those of the keys each type may have. */
+const TYPE_ONLY_BIT: Record<string, number> = {
+  demonyms: 1, family_name: 2, given_name: 4, name_order: 8, roles: 16, single_holder: 32, date: 64, participants: 128,
+};
+const TYPE_ONLY_ALLOWED = Object.fromEntries(ENTITY_TYPES.map((t) => {
+  let bits = 0;
+  for (const [key, types] of TYPE_ONLY) if (types.includes(t)) bits |= TYPE_ONLY_BIT[key];
+  return [t, bits];
+})) as Record<EntityType, number>;
+
 /** Deeper YAML than this is refused (a registry never needs it; it protects the walker). */
 const MAX_DEPTH = 64;
 
@@ -260,7 +270,8 @@ export class FileWalker {
     }
     const idNode = f.id;
     const id = this.value(idNode, 'id', head, true);
-    if (id !== undefined && !ID_PATTERN.test(id)) {
+    const idOk = id !== undefined && ID_PATTERN.test(id);
+    if (id !== undefined && !idOk) {
       this.report('registry-schema', rangeOf(idNode, head), `Invalid id '${id}': ids are lower case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. 'hayashi-yoshimasa').`);
     }
     const typeNode = f.type;
@@ -270,9 +281,10 @@ export class FileWalker {
       this.report('registry-schema', rangeOf(typeNode, head), `Unknown type '${type}': use one of ${ENTITY_TYPES.join(', ')}.`);
     }
     const name = this.value(f.name, 'name', head, true);
-    if (id === undefined || !ID_PATTERN.test(id) || !knownType || name === undefined) return;
+    if (!idOk || !knownType || name === undefined) return;
     const t = type as EntityType;
-    if (f.typeOnly) for (let i = 0; i < node.pairs.length; i++) {
+    // Only when a key of another type is there (a bit per key, see Fields): no look-up per key.
+    if (f.typeOnly & ~TYPE_ONLY_ALLOWED[t]) for (let i = 0; i < node.pairs.length; i++) {
       const pair = node.pairs[i];
       const types = TYPE_ONLY.get(pair.key);
       if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
@@ -536,15 +548,15 @@ class Fields {
   participants: YNode | undefined = undefined;
   provenance: YNode | undefined = undefined;
 
-  /** Whether a key that applies to some types only (TYPE_ONLY) was seen. */
-  typeOnly = false;
+  /** The keys seen that apply to some types only (TYPE_ONLY), a bit each (TYPE_ONLY_BIT). */
+  typeOnly = 0;
 
   /** No key seen yet; returns itself. */
   reset(): this {
     this.id = this.type = this.name = this.aliases = this.demonyms = this.family_name = this.given_name = undefined;
     this.name_order = this.country = this.description = this.wikidata = this.roles = this.of = undefined;
     this.single_holder = this.date = this.participants = this.provenance = undefined;
-    this.typeOnly = false;
+    this.typeOnly = 0;
     return this;
   }
 
@@ -556,18 +568,18 @@ class Fields {
       case 'type': this.type ??= value; return true;
       case 'name': this.name ??= value; return true;
       case 'aliases': this.aliases ??= value; return true;
-      case 'demonyms': this.demonyms ??= value; this.typeOnly = true; return true;
-      case 'family_name': this.family_name ??= value; this.typeOnly = true; return true;
-      case 'given_name': this.given_name ??= value; this.typeOnly = true; return true;
-      case 'name_order': this.name_order ??= value; this.typeOnly = true; return true;
+      case 'demonyms': this.demonyms ??= value; this.typeOnly |= 1; return true;
+      case 'family_name': this.family_name ??= value; this.typeOnly |= 2; return true;
+      case 'given_name': this.given_name ??= value; this.typeOnly |= 4; return true;
+      case 'name_order': this.name_order ??= value; this.typeOnly |= 8; return true;
       case 'country': this.country ??= value; return true;
       case 'description': this.description ??= value; return true;
       case 'wikidata': this.wikidata ??= value; return true;
-      case 'roles': this.roles ??= value; this.typeOnly = true; return true;
+      case 'roles': this.roles ??= value; this.typeOnly |= 16; return true;
       case 'of': this.of ??= value; return true;
-      case 'single_holder': this.single_holder ??= value; this.typeOnly = true; return true;
-      case 'date': this.date ??= value; this.typeOnly = true; return true;
-      case 'participants': this.participants ??= value; this.typeOnly = true; return true;
+      case 'single_holder': this.single_holder ??= value; this.typeOnly |= 32; return true;
+      case 'date': this.date ??= value; this.typeOnly |= 64; return true;
+      case 'participants': this.participants ??= value; this.typeOnly |= 128; return true;
       case 'provenance': this.provenance ??= value; return true;
       default: return false;
     }
