@@ -98,17 +98,27 @@ export interface FileReport {
   workspaceFindings?: () => Finding[];
 }
 
-/** Paths already shown (cwd, NUL, file → shown): a report names each file many times. */
-const shownPaths = new Map<string, string>();
+/**
+ * Paths already shown, per cwd (file → shown): a report names each file many times. Looked up by
+ * the file string itself (its hash is kept with it), not by a key string made per call.
+ */
+const shownPaths = new Map<string, Map<string, string>>();
+let shownCount = 0;
 
 export function displayPath(cwd: string, file: string): string {
-  const key = `${cwd}\0${file}`;
-  let shown = shownPaths.get(key);
+  let inCwd = shownPaths.get(cwd);
+  let shown = inCwd?.get(file);
   if (shown === undefined) {
     const rel = path.relative(cwd, file);
     shown = (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
-    if (shownPaths.size >= 200_000) shownPaths.clear();
-    shownPaths.set(key, shown);
+    if (shownCount >= 200_000) {
+      shownPaths.clear();
+      shownCount = 0;
+      inCwd = undefined;
+    }
+    if (!inCwd) shownPaths.set(cwd, (inCwd = new Map()));
+    inCwd.set(file, shown);
+    shownCount++;
   }
   return shown;
 }
@@ -359,7 +369,9 @@ export function findingText(f: Finding, cwd: string, indent: string): string | u
     }
     s += fixes ? `,\n${i1}"fixes": [${fixes}\n${i1}]` : `,\n${i1}"fixes": []`;
   }
-  return `${s}\n${indent}}`;
+  // Joined, the text is one flat string: the run keeps it until the report is written, and the
+  // tree of pieces the concatenations made (dozens of small strings a finding) dies young.
+  return [s, '\n', indent, '}'].join('');
 }
 
 function isText(x: unknown): x is string {

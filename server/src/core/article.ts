@@ -337,12 +337,36 @@ const DL_WIRE = /^[A-Z][A-Z .'-]+(?:,\s*[A-Za-z .'-]+)?,\s+([A-Z][a-z]+)\.?\s+(\
 const DL_LONG = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?([A-Z][a-z]+)\.?\s+(\d{1,2}),\s+(\d{4})$|^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$/;
 
 function findDateline(text: string, paragraphs: Paragraph[]): Dateline | null {
-  for (const p of paragraphs.slice(0, DATELINE_WINDOW)) {
-    const line = text.slice(p.start, Math.min(p.end, text.indexOf('\n', p.start) < 0 ? p.end : text.indexOf('\n', p.start))).trimEnd();
+  for (let i = 0; i < paragraphs.length && i < DATELINE_WINDOW; i++) {
+    const p = paragraphs[i];
+    const nl = text.indexOf('\n', p.start);
+    const line = text.slice(p.start, nl < 0 ? p.end : Math.min(p.end, nl)).trimEnd();
+    if (!mayBeDateline(line)) continue;
     const d = matchDateline(line);
     if (d) return { ...d, start: p.start, end: p.start + line.length };
   }
   return null;
+}
+
+/**
+ * False for a line none of the dateline patterns can match, by its first, second and last
+ * characters: most paragraphs are sentences ("Japan and Qatar will …") that end in a period, and
+ * then no pattern is tried. `DL_DATE_LINE` and `DL_LONG` end with a digit and start with `d`/`D`,
+ * a capital or a digit; `DL_PUBLISHED(_US)` start with a bullet or `P`/`U`; `DL_WIRE` with two
+ * capitals (or a capital and a space, `.`, `'` or `-`).
+ */
+function mayBeDateline(line: string): boolean {
+  if (!line.length) return false;
+  const c0 = line.charCodeAt(0);
+  const upper0 = c0 >= 65 && c0 <= 90;
+  const last = line.charCodeAt(line.length - 1);
+  if (last >= 48 && last <= 57 && (upper0 || (c0 >= 48 && c0 <= 57) || c0 === 100)) return true;
+  // '-', '•', '*', 'P', 'U'
+  if (c0 === 45 || c0 === 0x2022 || c0 === 42 || c0 === 80 || c0 === 85) return true;
+  if (!upper0 || line.length < 2) return false;
+  const c1 = line.charCodeAt(1);
+  // [A-Z .'-]
+  return (c1 >= 65 && c1 <= 90) || c1 === 32 || c1 === 46 || c1 === 39 || c1 === 45;
 }
 
 function matchDateline(line: string): Omit<Dateline, 'start' | 'end'> | null {

@@ -36,8 +36,11 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+const MONTH_DAYS: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  // One table, not an array literal per call (every date of every article asks).
+  return m === 2 ? (isLeapYear(y) ? 29 : 28) : MONTH_DAYS[m - 1];
 }
 
 export function isValidDate(y: number, m: number, d: number): boolean {
@@ -99,10 +102,10 @@ export function formatYMD(v: YMD): string {
 export function parseIsoDate(s: string): { y: number; m?: number; d?: number } | null {
   // Fast path for the plain YYYY-MM-DD that publication dates always are (the regular expression
   // below was most of the per-article cost of date recognition); same result.
-  if (s.length === 10 && isDigits(s, 0, 4) && s.charCodeAt(4) === 45 && isDigits(s, 5, 7) && s.charCodeAt(7) === 45 && isDigits(s, 8, 10)) {
-    const y = Number(s.slice(0, 4));
-    const m = Number(s.slice(5, 7));
-    const d = Number(s.slice(8, 10));
+  if (isPlainDay(s)) {
+    const y = digitsAt(s, 0, 4);
+    const m = digitsAt(s, 5, 7);
+    const d = digitsAt(s, 8, 10);
     return m >= 1 && m <= 12 && isValidDate(y, m, d) ? { y, m, d } : null;
   }
   const r = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s.trim());
@@ -113,6 +116,18 @@ export function parseIsoDate(s: string): { y: number; m?: number; d?: number } |
   if (m !== undefined && (m < 1 || m > 12)) return null;
   if (d !== undefined && !isValidDate(y, m!, d)) return null;
   return { y, m, d };
+}
+
+/** `YYYY-MM-DD` by its characters (digits and dashes), whatever the values. */
+function isPlainDay(s: string): boolean {
+  return s.length === 10 && isDigits(s, 0, 4) && s.charCodeAt(4) === 45 && isDigits(s, 5, 7) && s.charCodeAt(7) === 45 && isDigits(s, 8, 10);
+}
+
+/** The value of the decimal digits `s[from..to)` (`Number(s.slice(from, to))` without the slice). */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }
 
 function isDigits(s: string, from: number, to: number): boolean {
@@ -129,6 +144,15 @@ function isDigits(s: string, from: number, to: number): boolean {
  * Returns null for values it does not understand.
  */
 export function dayInterval(value: string): [number, number] | null {
+  // The usual value, a plain day: read in place (as `parseIsoDate` reads it), no parsed object.
+  if (isPlainDay(value)) {
+    const y = digitsAt(value, 0, 4);
+    const m = digitsAt(value, 5, 7);
+    const d = digitsAt(value, 8, 10);
+    if (!(m >= 1 && m <= 12 && isValidDate(y, m, d))) return null;
+    const n = toDayNumber(y, m, d);
+    return [n, n];
+  }
   const slash = value.indexOf('/');
   if (slash >= 0) {
     const a = dayInterval(value.slice(0, slash));
