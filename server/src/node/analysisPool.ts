@@ -39,7 +39,6 @@ export function defaultIndexThreads(cores = availableCores()): number {
 
 interface Pending {
   items: PoolItem[];
-  first: number;
   settings: CoreSettings;
   snapshot: RegistrySnapshot;
   current: () => boolean;
@@ -56,7 +55,7 @@ export class WorkerAnalysisPool implements AnalysisPool {
   constructor(readonly threads: number) {}
 
   analyze(snapshot: RegistrySnapshot, settings: CoreSettings, items: PoolItem[], done: (i: number, a: ArticleAnalysis) => void, current: () => boolean): Promise<boolean> {
-    const run = this.queue.then(() => this.run({ items, first: 0, settings, snapshot, current }, done));
+    const run = this.queue.then(() => this.run({ items, settings, snapshot, current }, done));
     this.queue = run.catch(() => undefined);
     return run;
   }
