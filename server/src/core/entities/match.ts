@@ -52,7 +52,7 @@ function variantStep(node: TrieLike, tok: string, folded: string, s: number, e: 
     const up = node.get(title);
     if (up) return up;
   }
-  if (PARTICLE_PACKS.has(packLower(folded, s, e))) {
+  if (isParticleAt(folded, s, e)) {
     const lower = tok.toLowerCase();
     return node.get(lower) ?? node.get(lower[0].toUpperCase() + lower.slice(1));
   }
@@ -91,8 +91,7 @@ function mayStartName(index: EntityIndex, folded: string, s: number, e: number):
   const starts = index.rootStarts;
   if (starts[(c0 << 7) | c1]) return true;
   if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && starts[(c0 << 7) | (c1 | 0x20)]) return true;
-  // Particles: two to four letters; their first two letters (either case) rule out most words.
-  return e - s >= 2 && PARTICLE_PAIRS[((c0 | 0x20) << 7) | (c1 | 0x20)] === 1 && PARTICLE_PACKS.has(packLower(folded, s, e));
+  return isParticleAt(folded, s, e);
 }
 
 const PARTICLE_PAIRS = new Uint8Array(1 << 14);
@@ -100,7 +99,8 @@ for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(
 
 /**
  * Whether folded[s, e) is a name particle in either case (`PARTICLE_PACKS.has(packLower(…))`):
- * its first two letters rule out most tokens before anything is packed and looked up.
+ * two to four letters, whose first two (either case) rule out most tokens before anything is
+ * packed and looked up.
  */
 export function isParticleAt(folded: string, s: number, e: number): boolean {
   if (e - s < 2 || e - s > 4) return false;
