@@ -355,7 +355,7 @@ function findDateline(text: string, paragraphs: Paragraph[]): Dateline | null {
  * a capital or a digit; `DL_PUBLISHED(_US)` start with a bullet or `P`/`U`; `DL_WIRE` with two
  * capitals (or a capital and a space, `.`, `'` or `-`).
  */
-function mayBeDateline(line: string): boolean {
+export function mayBeDateline(line: string): boolean {
   if (!line.length) return false;
   const c0 = line.charCodeAt(0);
   const upper0 = c0 >= 65 && c0 <= 90;
@@ -369,7 +369,7 @@ function mayBeDateline(line: string): boolean {
   return (c1 >= 65 && c1 <= 90) || c1 === 32 || c1 === 46 || c1 === 39 || c1 === 45;
 }
 
-function matchDateline(line: string): Omit<Dateline, 'start' | 'end'> | null {
+export function matchDateline(line: string): Omit<Dateline, 'start' | 'end'> | null {
   let r = DL_DATE_LINE.exec(line);
   if (r) return make(Number(r[1]), Number(r[2]), Number(r[3]), 'date-line');
   r = DL_PUBLISHED.exec(line);
