@@ -998,7 +998,8 @@ const WORD_RULES: Rule[] = [
   rule('noon/midnight', [lw('noon', 'midday', 'midnight')], 'The curfew starts at midnight in the capital.', (s, m) => {
     const k = m.t[0];
     const p = s.strOrNone(k - 1);
-    if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till') return STOP;
+    // "at midnight", or before its day: "the deadline is midnight Friday".
+    if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till' && s.weekdayOf(k + 1) < 0) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time: s.lw(k) === 'midnight' ? '24:00' : '12:00', local: true }, next: k + 1 };
   }),
   ...HOLIDAY_RULES,
@@ -1041,13 +1042,12 @@ const WORD_RULES: Rule[] = [
     if (of === 'H' && n > 2) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'part', of, n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
   }),
-  // "this past weekend", "this past week": the one just gone (a "past" alone is a span: "the past week").
-  rule('this past', [lw('this'), lw('past'), alt(lw('weekend', 'week', 'month', 'year'), WEEKDAY)], 'The accord was signed this past weekend in Doha.', (s, m) => {
+  // "this past weekend", "this past Monday": the one just gone. ("This past week", "this past year"
+  // are left: on a Friday the week is as much this one as the last, and the past year is a span.)
+  rule('this past', [lw('this'), lw('past'), alt(lw('weekend'), WEEKDAY)], 'The accord was signed this past weekend in Doha.', (s, m) => {
     const [k, , j] = m.t;
-    const x = s.lw(j);
     const start = s.tS[k];
-    if (x === 'weekend') return { expr: { start, end: s.tE[j], kind: { type: 'weekend', offset: -1 } }, next: j + 1 };
-    if (x === 'week' || x === 'month' || x === 'year') return { expr: { start, end: s.tE[j], kind: { type: 'rel', unit: x, offset: -1 } }, next: j + 1 };
+    if (s.lw(j) === 'weekend') return { expr: { start, end: s.tE[j], kind: { type: 'weekend', offset: -1 } }, next: j + 1 };
     return { expr: { start, end: s.tE[j], kind: { type: 'weekday', w: s.weekdayOf(j), rel: 'last' } }, next: j + 1 };
   }),
   // "the latest quarter", "the most recent quarter": the last one reported, the quarter before the publication date's.
