@@ -638,6 +638,12 @@ const ROWS: Row[] = [
   ['2013-12-02', 'Online sales are expected to peak on Cyber Monday.', 'Cyber Monday', 'DATE', '2013-12-02'],
   ['2013-03-22', 'Foreign Minister Lavrov Monday rejected the plan.', 'Monday', 'DATE', '2013-03-18'],
   ['2013-03-22', 'The Cabinet Tuesday approved the budget.', 'Tuesday', 'DATE', '2013-03-19'],
+  // "current" + a period: the publication date's.
+  ['2013-03-20', 'Output is forecast to grow in the current quarter.', 'the current quarter', 'DATE', '2013-Q1'],
+  ['2013-03-20', 'The plan covers the current fiscal year.', 'the current fiscal year', 'DATE', '2013'],
+  // Years counted from a month or a quarter keep it.
+  ['2013-03-20', 'The airline flew more passengers in February than a year earlier.', 'a year earlier', 'DATE', '2012-02'],
+  ['2013-04-25', 'Profit rose in the first quarter from a year earlier.', 'a year earlier', 'DATE', '2012-Q1'],
   // Noon or midnight before its day.
   ['2013-03-20', 'The deadline for bids is midnight Friday.', 'midnight', 'TIME', '2013-03-22T24:00'],
 ];

@@ -808,6 +808,15 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
     base = prevBase(prev.value);
     anchorOut = { previous: prev.start };
     from = `the previous date in the text (${prev.value})`;
+    // "in February, up from a year earlier", "the first quarter … two years before": years counted
+    // from a month, a quarter or a half keep its part of the year (2012-02, 2011-Q1).
+    const part = k.unit === 'Y' ? /^(\d{4})(-(?:\d{2}|Q\d|H\d))$/.exec(prev.value) : null;
+    if (part) {
+      const v = `${pad(Number(part[1]) + k.n, 4)}${part[2]}`;
+      const n = Math.abs(k.n);
+      return { value: v, kind: 'offset', granularity: part[2].length === 3 ? 'month' : 'quarter', anchor: anchorOut,
+        resolution: { rule: `${n} year${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: from } };
+    }
   } else base = a;
   if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
   // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the

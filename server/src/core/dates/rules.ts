@@ -994,6 +994,15 @@ const WORD_RULES: Rule[] = [
     return r;
   }),
   MODIFIER_RULE,
+  // "the current quarter", "the current year", "the current fiscal year": the publication date's.
+  rule('current period', [lw('current'), alt(lw('week', 'month', 'year', 'quarter'), seq(lw('fiscal'), lw('year')))], 'Output should rise in the current quarter, the bank said.', (s, m) => {
+    const [k, j] = m.t;
+    const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+    const x = s.lw(j);
+    if (x === 'fiscal') return { expr: { start, end: s.tE[j + 1], kind: { type: 'fiscal', y: NaN, offset: 0 } }, next: j + 2 };
+    if (x === 'quarter') return { expr: { start, end: s.tE[j], kind: { type: 'part', of: 'Q', n: NaN, y: NaN, offset: 0 } }, next: j + 1 };
+    return { expr: { start, end: s.tE[j], kind: { type: 'rel', unit: x as 'week' | 'month' | 'year', offset: 0 } }, next: j + 1 };
+  }),
   REFERENCE_RULE,
   rule('noon/midnight', [lw('noon', 'midday', 'midnight')], 'The curfew starts at midnight in the capital.', (s, m) => {
     const k = m.t[0];
