@@ -644,6 +644,13 @@ const ROWS: Row[] = [
   // Years counted from a month or a quarter keep it.
   ['2013-03-20', 'The airline flew more passengers in February than a year earlier.', 'a year earlier', 'DATE', '2012-02'],
   ['2013-04-25', 'Profit rose in the first quarter from a year earlier.', 'a year earlier', 'DATE', '2012-Q1'],
+  // Holidays in the possessive, and more United States ones by rule.
+  ['2013-03-20', "Bagpipers marched through the city on St. Patrick's Day.", "St. Patrick's Day", 'DATE', '2013-03-17'],
+  ['2013-03-20', "Flower prices spiked ahead of Valentine's Day.", "Valentine's Day", 'DATE', '2013-02-14'],
+  ['2013-03-20', "Restaurants expect full tables on Mother's Day.", "Mother's Day", 'DATE', '2013-05-12'],
+  ['2013-03-20', 'The walkout ended just before Labor Day.', 'Labor Day', 'DATE', '2012-09-03'],
+  ['2013-03-20', "Banks were closed for Presidents' Day.", "Presidents' Day", 'DATE', '2013-02-18'],
+  ['2013-03-20', "His mother's day job paid little.", null, null, null],
   // Noon or midnight before its day.
   ['2013-03-20', 'The deadline for bids is midnight Friday.', 'midnight', 'TIME', '2013-03-22T24:00'],
 ];

@@ -90,6 +90,9 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   halloween: { holiday: 'halloween', trigger: true }, new: { holiday: 'newyear' },
   // Read only before "Day" (HOLIDAYS[…].word), which opens the scan window.
   election: { holiday: 'election' }, memorial: { holiday: 'memorial' }, veterans: { holiday: 'veterans' },
+  labor: { holiday: 'labor' }, columbus: { holiday: 'columbus' }, independence: { holiday: 'independence' }, presidents: { holiday: 'presidents' },
+  // Read only before "'s Day" (the possessive holiday rule): "Valentine's Day", "St. Patrick's Day", "Mother's Day".
+  valentine: { holiday: 'valentine' }, patrick: { holiday: 'patrick' }, mother: { holiday: 'mother' }, father: { holiday: 'father' },
 });
 
 /** The lexicon, frozen with its rows: the scanner's tables are derived from it once, and nothing changes it afterwards. */
@@ -116,7 +119,11 @@ export interface Holiday {
   word?: string;
 }
 
-/** Holidays of newswire (United States ones where the name is theirs: Thanksgiving, Election Day, Memorial Day, Veterans Day). */
+/**
+ * Holidays of newswire (United States ones where the name is theirs: Thanksgiving, Election Day,
+ * Memorial Day, Veterans Day, Labor Day, Columbus Day, Presidents Day, Independence Day, Mother's
+ * and Father's Day). `word` "'s Day": the name is read only in the possessive ("Mother's Day").
+ */
 export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows({
   christmas: { m: 12, d: 25 },
   christmaseve: { m: 12, d: 24 },
@@ -137,6 +144,14 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   election: { m: 11, weekday: 2, nth: 1, from: 2, word: 'Day' },
   memorial: { m: 5, weekday: 1, nth: -1, word: 'Day' },
   veterans: { m: 11, d: 11, word: 'Day' },
+  labor: { m: 9, weekday: 1, nth: 1, word: 'Day' },
+  columbus: { m: 10, weekday: 1, nth: 2, word: 'Day' },
+  presidents: { m: 2, weekday: 1, nth: 3, word: 'Day' },
+  independence: { m: 7, d: 4, word: 'Day' },
+  valentine: { m: 2, d: 14, word: "'s Day" },
+  patrick: { m: 3, d: 17, word: "'s Day" },
+  mother: { m: 5, weekday: 0, nth: 2, word: "'s Day" },
+  father: { m: 6, weekday: 0, nth: 3, word: "'s Day" },
 });
 
 /**

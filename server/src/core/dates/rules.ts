@@ -882,6 +882,17 @@ function holiday(s: DateScanner, k: number, last: number): Parse {
 }
 
 const HOLIDAY_RULES: Rule[] = [
+  // "Valentine's Day", "St. Patrick's Day", "Mother's Day", "Presidents' Day": a name in the possessive.
+  rule("holiday's Day", [HOLIDAY, APOSTROPHE, opt(word('s')), word('Day')], "Florists sold out before Valentine's Day in the city.", (s, m) => {
+    const [k, , s2, d] = m.t;
+    const name = LEXICON[s.lw(k)].holiday!;
+    const needs = HOLIDAYS[name]?.word;
+    if (s.first(k) > 90 || !s.adjacent(k, k + 1) || (needs !== "'s Day" && !(needs === 'Day' && s2 < 0 && s.str(k).endsWith('s')))) return STOP;
+    const saint = s.str(k - 1) === 'St' || s.str(k - 1) === 'Saint' ? k - 1 : s.str(k - 2) === 'St' && s.isP(k - 1, DOT) ? k - 2 : -1;
+    const p = holiday(s, k, d);
+    if (saint >= 0) p.expr.start = s.tS[saint];
+    return p;
+  }),
   rule('holiday Day', [HOLIDAY, word('Day')], 'Polls open on Election Day across the country.', (s, m) => {
     const [k, d] = m.t;
     if (!holidayNamed(s, k)) return STOP;
