@@ -626,6 +626,9 @@ const ROWS: Row[] = [
   ['2013-04-25', 'Sales reached $2.1 billion, up from $1.9 billion in the year-ago period.', 'the year-ago period', 'DATE', '2012-Q1'],
   ['2013-08-02', 'Sales in 2012 were flat; in the first half they matched the year-ago period.', 'the year-ago period', 'DATE', '2011-H1'],
   ['2013-03-22', 'The utility pays its dividend quarterly.', 'quarterly', 'SET', 'P3M'],
+  ['2013-04-25', 'Orders rose 3% in the first quarter from the previous quarter.', 'the previous quarter', 'DATE', '2012-Q4'],
+  ['2013-04-25', 'Margins were thinner in the prior quarter.', 'the prior quarter', 'DATE', '2013-Q1'],
+  ['2013-04-25', 'Exports fell in February, while the year-ago period saw growth.', 'the year-ago period', 'DATE', '2012-02'],
   // "this past" + weekend or weekday: the one just gone.
   ['2013-03-25', 'The two sides signed the accord this past weekend.', 'this past weekend', 'DATE', '2013-W12-WE'],
   ['2013-03-22', 'Ministers met this past Monday in Brussels.', 'this past Monday', 'DATE', '2013-03-18'],

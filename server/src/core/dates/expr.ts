@@ -37,7 +37,7 @@ export type ExprKind =
    * "that month"). `grain`: the result keeps a quarter, a half or the previous date's own
    * granularity ("the year-earlier quarter", "the year-ago period").
    */
-  | { type: 'ana'; unit: 'day' | 'week' | 'month' | 'year'; offset: number; grain?: 'quarter' | 'half' | 'same' }
+  | { type: 'ana'; unit: 'day' | 'week' | 'month' | 'year' | 'quarter'; offset: number; grain?: 'quarter' | 'half' | 'same' }
   | { type: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
   | { type: 'set'; v: string; quant?: string }
   | { type: 'season'; s: 'SP' | 'SU' | 'FA' | 'WI'; y?: number; rel?: 'last' | 'next' | 'this' }

@@ -750,7 +750,7 @@ function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
       return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
     }
   }
-  if (k.grain) return resolveYearEarlier(k, c);
+  if (k.grain || k.unit === 'quarter') return resolveYearEarlier(k, c);
   // Days and weeks count from the last date naming a day; months and years from the last date.
   const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
   const base = prev ? prevBase(prev.value) : a;
@@ -761,29 +761,40 @@ function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
 }
 
 /**
- * "the year-earlier quarter", "the year-ago period": the previous date's quarter (half, or the
- * previous date itself) `k.offset` years on; with no previous date, the latest quarter reported
- * (the one before the publication date's) a year before.
+ * "the year-earlier quarter", "the year-ago period", "the previous quarter": the previous date's
+ * quarter (half, or the previous date itself: `same`) `k.offset` years (or quarters) on; with no
+ * previous date, from the publication date: a year before the latest quarter reported (the one
+ * before the publication date's), or the quarter before the publication date's.
  */
 function resolveYearEarlier(k: KindOf<'ana'>, c: Context): Resolved {
   const { a, anchor } = c;
   const p = c.prev;
   const m = p ? /^(\d{4})(?:-(Q|H)(\d)|-(\d{2}))?/.exec(p.value) : null;
-  const unit = k.grain === 'half' ? 'H' : 'Q';
-  let value: string | null = null;
-  if (m) {
-    const y = Number(m[1]) + k.offset;
-    if (k.grain === 'same') value = m[2] ? `${y}-${m[2]}${m[3]}` : m[4] && p!.value.length === 7 ? `${y}-${m[4]}` : String(y);
-    else if (m[2] === unit) value = `${y}-${unit}${m[3]}`;
-    else if (m[4]) value = `${y}-${unit}${unit === 'Q' ? Math.floor((Number(m[4]) - 1) / 3) + 1 : Number(m[4]) <= 6 ? 1 : 2}`;
-    else value = String(y);
-    return { value: pad(Number(value.slice(0, 4)), 4) + value.slice(4), kind: 'anaphoric', granularity: value.length === 4 ? 'year' : value.length === 7 && value.charCodeAt(5) <= 57 ? 'month' : 'quarter',
-      anchor: { previous: p!.start }, resolution: { rule: `a year before the previous date in the text (${p!.value})`, anchor: p!.value } };
+  const letter = k.grain === 'half' ? 'H' : 'Q';
+  const per = letter === 'H' ? 2 : 4;
+  const steps = k.unit === 'quarter' ? k.offset : k.offset * per;
+  const how = k.unit === 'quarter' ? 'the quarter before' : 'a year before';
+  const part = (i: number): string => `${pad(Math.floor(i / per), 4)}-${letter}${(i % per) + 1}`;
+  if (m && p) {
+    const y = Number(m[1]);
+    let value: string | null = null;
+    let granularity: DateGranularity = 'quarter';
+    if (k.grain === 'same') {
+      value = m[2] ? `${pad(y + k.offset, 4)}-${m[2]}${m[3]}` : m[4] && p.value.length === 7 ? `${pad(y + k.offset, 4)}-${m[4]}` : pad(y + k.offset, 4);
+      granularity = value.length === 4 ? 'year' : m[4] ? 'month' : 'quarter';
+    } else if (m[2] === letter) value = part(y * per + Number(m[3]) - 1 + steps);
+    else if (m[4]) value = part(y * per + Math.floor((Number(m[4]) - 1) / (12 / per)) + steps);
+    else if (k.unit === 'year') {
+      value = pad(y + k.offset, 4);
+      granularity = 'year';
+    }
+    if (value) return { value, kind: 'anaphoric', granularity, anchor: { previous: p.start }, resolution: { rule: `${how} the previous date in the text (${p.value})`, anchor: p.value } };
   }
   if (!a) return { value: null, kind: 'anaphoric', granularity: 'quarter', resolution: { rule: NEEDS } };
-  const q = a.y * 4 + Math.floor((a.m - 1) / 3) - 1 + 4 * k.offset;
-  value = unit === 'Q' ? `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}` : `${pad(Math.floor(q / 4), 4)}-H${(q % 4) < 2 ? 1 : 2}`;
-  return { value, kind: 'anaphoric', granularity: 'quarter', resolution: { rule: `the latest ${unit === 'Q' ? 'quarter' : 'half'} reported before the publication date, a year before`, anchor }, anchor: 'dct' };
+  // From the publication date: a year before the latest quarter reported, or the quarter before the publication date's.
+  const now = a.y * per + Math.floor((a.m - 1) / (12 / per));
+  const value = part(k.unit === 'quarter' ? now + steps : now - 1 + steps);
+  return { value, kind: 'anaphoric', granularity: 'quarter', resolution: { rule: k.unit === 'quarter' ? 'the quarter before the publication date\'s' : `the latest ${letter === 'Q' ? 'quarter' : 'half'} reported before the publication date, a year before`, anchor }, anchor: 'dct' };
 }
 
 /** `resolveDate` of a `off` expression. */

@@ -72,7 +72,7 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   beginning: { mod: 'START' }, start: { mod: 'START' }, end: { mod: 'END' }, middle: { mod: 'MID' },
   about: { mod: 'APPROX' }, around: { mod: 'APPROX' }, approximately: { mod: 'APPROX' }, roughly: { mod: 'APPROX' }, some: { mod: 'APPROX' },
   nearly: { mod: 'LESS_THAN' }, almost: { mod: 'LESS_THAN' }, more: { mod: 'MORE_THAN' }, less: { mod: 'LESS_THAN' }, least: { mod: 'EQUAL_OR_MORE' },
-  between: {}, from: {}, latest: {}, the: {}, ago: { trigger: true }, after: {}, before: {}, within: {}, for: {}, recent: { trigger: true },
+  between: {}, from: {}, latest: {}, prior: {}, preceding: {}, the: {}, ago: { trigger: true }, after: {}, before: {}, within: {}, for: {}, recent: { trigger: true },
   now: { ref: 'PRESENT_REF', trigger: true }, currently: { ref: 'PRESENT_REF', trigger: true }, current: { ref: 'PRESENT_REF', trigger: true },
   nowadays: { ref: 'PRESENT_REF', trigger: true },
   future: { ref: 'FUTURE_REF', trigger: true },

@@ -1079,6 +1079,12 @@ const WORD_RULES: Rule[] = [
     const start = s.lw(art) === 'the' ? s.tS[art] : s.tS[most ? k - 1 : k];
     return { expr: { start, end: s.tE[q], kind: { type: 'part', of: 'Q', n: NaN, y: NaN, offset: -1 } }, next: q + 1 };
   }),
+  // "the previous quarter", "the prior quarter": the quarter before the previous date's.
+  rule('previous quarter', [lw('previous', 'prior', 'preceding'), lw('quarter')], 'Sales rose in the first quarter of 2013 from the previous quarter.', (s, m) => {
+    const [k, q] = m.t;
+    const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+    return { expr: { start, end: s.tE[q], kind: { type: 'ana', unit: 'quarter', offset: -1, grain: 'quarter' } }, next: q + 1 };
+  }),
   ...SEASON_RULES,
   ...relRules(false),
   rule('relative word (nothing else)', [REL], 'Last of all, 3 delegates voted.', () => STOP),
