@@ -611,6 +611,51 @@ const ROWS: Row[] = [
   // A holiday names a day: offsets count from it.
   ['2013-03-22', 'The stores reopened the day after Christmas.', 'the day after Christmas', 'DATE', '2012-12-26'],
   ['2013-03-22', 'Voting closed two days before Thanksgiving.', 'two days before Thanksgiving', 'DATE', '2012-11-20'],
+  // Business copy: halves, the latest quarter, the same quarter a year before, spans of months.
+  ['2013-08-02', 'Operating profit doubled in the first half, the retailer said.', 'the first half', 'DATE', '2013-H1'],
+  ['2013-08-02', 'The chain expects sales to recover in the second half.', 'the second half', 'DATE', '2013-H2'],
+  ['2013-02-14', 'Exports fell in 2012. In the second half, shipments to Asia slumped.', 'the second half', 'DATE', '2012-H2'],
+  ['2013-02-14', 'Orders have shrunk every year since 2009; in the fourth quarter they fell 3%.', 'the fourth quarter', 'DATE', '2012-Q4'],
+  ['2013-08-02', 'First-half revenue rose 4 percent at the brewer.', 'First-half', 'DATE', '2013-H1'],
+  ['2013-03-22', 'The striker scored twice in the first half of the match.', null, null, null],
+  ['2013-10-30', 'Net income rose 8% in the first nine months of the year.', 'the first nine months', 'DURATION', 'P9M'],
+  ['2013-04-25', "Earnings rose in 2013's first quarter, the bank said.", "2013's first quarter", 'DATE', '2013-Q1'],
+  ['2013-04-25', 'Margins narrowed in the latest quarter at the insurer.', 'the latest quarter', 'DATE', '2013-Q1'],
+  ['2013-04-25', 'Revenue grew 6% in the most recent quarter.', 'the most recent quarter', 'DATE', '2013-Q1'],
+  ['2013-04-25', 'Profit was 40 cents a share in the first quarter, against 31 cents in the year-earlier quarter.', 'the year-earlier quarter', 'DATE', '2012-Q1'],
+  ['2013-04-25', 'Sales reached $2.1 billion, up from $1.9 billion in the year-ago period.', 'the year-ago period', 'DATE', '2012-Q1'],
+  ['2013-08-02', 'Sales in 2012 were flat; in the first half they matched the year-ago period.', 'the year-ago period', 'DATE', '2011-H1'],
+  ['2013-03-22', 'The utility pays its dividend quarterly.', 'quarterly', 'SET', 'P3M'],
+  ['2013-04-25', 'Orders rose 3% in the first quarter from the previous quarter.', 'the previous quarter', 'DATE', '2012-Q4'],
+  ['2013-04-25', 'Margins were thinner in the prior quarter.', 'the prior quarter', 'DATE', '2013-Q1'],
+  ['2013-04-25', 'Exports fell in February, while the year-ago period saw growth.', 'the year-ago period', 'DATE', '2012-02'],
+  // "this past" + weekend or weekday: the one just gone.
+  ['2013-03-25', 'The two sides signed the accord this past weekend.', 'this past weekend', 'DATE', '2013-W12-WE'],
+  ['2013-03-22', 'Ministers met this past Monday in Brussels.', 'this past Monday', 'DATE', '2013-03-18'],
+  // A weekday named by the word before it: a holiday, or a name that is no date.
+  ['2013-03-22', 'Traders still recall the crash known as Black Monday.', null, null, null],
+  ['2013-03-22', 'Voters in ten states go to the polls on Super Tuesday.', null, null, null],
+  ['2013-03-22', 'Pilgrims will gather in the square on Good Friday.', 'Good Friday', 'DATE', '2013-03-29'],
+  ['2013-04-10', 'Banks were closed on Easter Monday.', 'Easter Monday', 'DATE', '2013-04-01'],
+  ['2013-12-02', 'Retailers reported record sales on Black Friday.', 'Black Friday', 'DATE', '2013-11-29'],
+  ['2013-12-02', 'Online sales are expected to peak on Cyber Monday.', 'Cyber Monday', 'DATE', '2013-12-02'],
+  ['2013-03-22', 'Foreign Minister Lavrov Monday rejected the plan.', 'Monday', 'DATE', '2013-03-18'],
+  ['2013-03-22', 'The Cabinet Tuesday approved the budget.', 'Tuesday', 'DATE', '2013-03-19'],
+  // "current" + a period: the publication date's.
+  ['2013-03-20', 'Output is forecast to grow in the current quarter.', 'the current quarter', 'DATE', '2013-Q1'],
+  ['2013-03-20', 'The plan covers the current fiscal year.', 'the current fiscal year', 'DATE', '2013'],
+  // Years counted from a month or a quarter keep it.
+  ['2013-03-20', 'The airline flew more passengers in February than a year earlier.', 'a year earlier', 'DATE', '2012-02'],
+  ['2013-04-25', 'Profit rose in the first quarter from a year earlier.', 'a year earlier', 'DATE', '2012-Q1'],
+  // Holidays in the possessive, and more United States ones by rule.
+  ['2013-03-20', "Bagpipers marched through the city on St. Patrick's Day.", "St. Patrick's Day", 'DATE', '2013-03-17'],
+  ['2013-03-20', "Flower prices spiked ahead of Valentine's Day.", "Valentine's Day", 'DATE', '2013-02-14'],
+  ['2013-03-20', "Restaurants expect full tables on Mother's Day.", "Mother's Day", 'DATE', '2013-05-12'],
+  ['2013-03-20', 'The walkout ended just before Labor Day.', 'Labor Day', 'DATE', '2012-09-03'],
+  ['2013-03-20', "Banks were closed for Presidents' Day.", "Presidents' Day", 'DATE', '2013-02-18'],
+  ['2013-03-20', "His mother's day job paid little.", null, null, null],
+  // Noon or midnight before its day.
+  ['2013-03-20', 'The deadline for bids is midnight Friday.', 'midnight', 'TIME', '2013-03-22T24:00'],
 ];
 
 function datesOf(sentence: string, published: string) {

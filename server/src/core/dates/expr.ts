@@ -26,10 +26,18 @@ export type ExprKind =
   | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this'; past?: boolean }
   /** A duration: n units (n NaN: unspecified, "several months"); `within`: from now. */
   | { type: 'dur'; n: number; unit: Unit; within?: boolean; half?: boolean }
-  /** An offset of n units from the publication date, the previous date in the text, or a base date. */
-  | { type: 'off'; n: number; unit: Unit; from: 'dct' | 'prev' | 'base'; base?: ExprKind; within?: boolean }
-  /** Anaphoric: the day/week/… `offset` units from the previous date in the text ("the next day", "that month"). */
-  | { type: 'ana'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
+  /**
+   * An offset of n units from the publication date, the previous date in the text, or a base date.
+   * `inAt`: "in" + a quantity, and where "in" starts ("in a week"): the date ahead spans from it, the
+   * span it took in a past clause is the quantity alone (the resolver decides which).
+   */
+  | { type: 'off'; n: number; unit: Unit; from: 'dct' | 'prev' | 'base'; base?: ExprKind; inAt?: number }
+  /**
+   * Anaphoric: the day/week/… `offset` units from the previous date in the text ("the next day",
+   * "that month"). `grain`: the result keeps a quarter, a half or the previous date's own
+   * granularity ("the year-earlier quarter", "the year-ago period").
+   */
+  | { type: 'ana'; unit: 'day' | 'week' | 'month' | 'year' | 'quarter'; offset: number; grain?: 'quarter' | 'half' | 'same' }
   | { type: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
   | { type: 'set'; v: string; quant?: string }
   | { type: 'season'; s: 'SP' | 'SU' | 'FA' | 'WI'; y?: number; rel?: 'last' | 'next' | 'this' }

@@ -62,7 +62,8 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     const r = resolve(e, ctx, e.local ? dayWrittenAfter(exprs, i, text) : null);
     if (numeric) r.resolution = { ...r.resolution, rule: `${r.resolution.rule}, ${numeric}` };
     // The fields every mention has in one literal (one object shape, no property added later).
-    const m: DateMention = { start: e.start, end: e.end, text: text.slice(e.start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution,
+    const start = r.start ?? e.start;
+    const m: DateMention = { start, end: e.end, text: text.slice(start, e.end), value: r.value, kind: r.kind, granularity: r.granularity, resolution: r.resolution,
       // A relative date left unresolved for want of a publication date is still anchored to it.
       type: r.type ?? 'DATE', anchor: r.anchor ?? (r.resolution.anchor || (r.value === null && r.kind !== 'absolute') ? 'dct' : 'none') };
     if (e.mod) m.mod = m.type === 'DATE' || m.type === 'TIME' ? pointMod(e.mod, e.kind) : e.mod;
@@ -418,6 +419,8 @@ interface Resolved {
   quant?: string;
   range?: { start: string | null; end: string | null };
   uncertain?: string;
+  /** Where the mention starts when the resolver's reading widens the expression ("in" of "in a week" read as a date ahead). */
+  start?: number;
 }
 
 type YMD = { y: number; m: number; d: number };
@@ -539,6 +542,11 @@ function shift(base: YMD, n: number, unit: Unit | 'day' | 'week' | 'month' | 'ye
   }
 }
 
+/** A day n units on from a day: weeks count as seven days, so they land on a day ("two weeks after 5 March": 19 March); other units as `shift`. */
+function shiftOn(base: YMD, n: number, unit: Unit): { value: string; granularity: DateGranularity } | null {
+  return unit === 'W' ? shift(base, 7 * n, 'D') : shift(base, n, unit);
+}
+
 /** A previous value parsed back to a day, month or year (weeks: their Thursday). */
 function prevBase(v: string): YMD | null {
   const d = dayOf(v);
@@ -629,7 +637,7 @@ function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
   const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
   const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
   if (k.within && a) {
-    const end = k.unit === 'W' ? shift(a, 7 * k.n, 'D') : shift(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
+    const end = shiftOn(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
     if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
   }
   return r;
@@ -654,13 +662,38 @@ function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
     const q = a.y * 4 + cur - 1 + k.offset;
     return { value: `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
   }
-  if (k.bare && k.of === 'Q') {
+  if (k.bare) {
+    // "In 2012 profit rose 5%; in the fourth quarter …": the year the text was just speaking of.
+    const py = yearNearby(e, c);
+    if (py !== null) {
+      return { value: `${pad(py, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', anchor: { previous: c.prev!.start },
+        resolution: { rule: `${unit} of ${py}, the year of the previous date in the text (${c.prev!.value})`, anchor: c.prev!.value } };
+    }
     // "Profit rose in the fourth quarter" written in March: last year's; "will" looks ahead.
     const future = c.tenseAt(e.start, e.end) === 'future';
-    const y = future ? (k.n >= cur ? a.y : a.y + 1) : k.n <= cur ? a.y : a.y - 1;
-    return { value: `${pad(y, 4)}-Q${k.n}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `quarter: the ${future ? 'next' : 'most recent'} such quarter ${future ? 'from' : 'up to'} the publication date's`, anchor } };
+    const now = k.of === 'Q' ? cur : cur <= 2 ? 1 : 2;
+    const y = future ? (k.n >= now ? a.y : a.y + 1) : k.n <= now ? a.y : a.y - 1;
+    return { value: `${pad(y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit}: the ${future ? 'next' : 'most recent'} such ${unit} ${future ? 'from' : 'up to'} the publication date's`, anchor } };
   }
-  return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the publication year`, anchor } };
+  return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the ${k.offset < 0 ? 'year before the ' : k.offset > 0 ? 'year after the ' : ''}publication year`, anchor } };
+}
+
+/** How near (in characters) a previous year must be for a bare quarter or half to be one of it: the same or the previous sentence. */
+const YEAR_NEARBY = 250;
+
+/**
+ * The year of the previous date in the text when it names a year, a quarter or a half of one, is
+ * the publication year or the one before, and stands close before e ("Sales rose in 2012. In the
+ * second half, …"); else null.
+ */
+function yearNearby(e: Expr, c: Context): number | null {
+  const p = c.prev;
+  if (!p || e.start - p.start > YEAR_NEARBY) return null;
+  const v = p.value;
+  if (v.length !== 4 && !(v.length === 7 && (v.charCodeAt(5) === 81 /* Q */ || v.charCodeAt(5) === 72 /* H */))) return null;
+  const y = digitsOf(v, 0, 4);
+  // Only this year or the last: "every year since 2008 … in the fourth quarter" is the latest one.
+  return y >= 0 && (!c.a || (y >= c.a.y - 1 && y <= c.a.y)) ? y : null;
 }
 
 /** `resolveDate` of a `weekend` expression. */
@@ -717,6 +750,7 @@ function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
       return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
     }
   }
+  if (k.grain || k.unit === 'quarter') return resolveYearEarlier(k, c);
   // Days and weeks count from the last date naming a day; months and years from the last date.
   const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
   const base = prev ? prevBase(prev.value) : a;
@@ -726,18 +760,51 @@ function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
   return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, anchor: prev ? { previous: prev.start } : 'dct' };
 }
 
+/**
+ * "the year-earlier quarter", "the year-ago period", "the previous quarter": the previous date's
+ * quarter (half, or the previous date itself: `same`) `k.offset` years (or quarters) on; with no
+ * previous date, from the publication date: a year before the latest quarter reported (the one
+ * before the publication date's), or the quarter before the publication date's.
+ */
+function resolveYearEarlier(k: KindOf<'ana'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  const p = c.prev;
+  const m = p ? /^(\d{4})(?:-(Q|H)(\d)|-(\d{2}))?/.exec(p.value) : null;
+  const letter = k.grain === 'half' ? 'H' : 'Q';
+  const per = letter === 'H' ? 2 : 4;
+  const steps = k.unit === 'quarter' ? k.offset : k.offset * per;
+  const how = k.unit === 'quarter' ? 'the quarter before' : 'a year before';
+  const part = (i: number): string => `${pad(Math.floor(i / per), 4)}-${letter}${(i % per) + 1}`;
+  if (m && p) {
+    const y = Number(m[1]);
+    let value: string | null = null;
+    let granularity: DateGranularity = 'quarter';
+    if (k.grain === 'same') {
+      value = m[2] ? `${pad(y + k.offset, 4)}-${m[2]}${m[3]}` : m[4] && p.value.length === 7 ? `${pad(y + k.offset, 4)}-${m[4]}` : pad(y + k.offset, 4);
+      granularity = value.length === 4 ? 'year' : m[4] ? 'month' : 'quarter';
+    } else if (m[2] === letter) value = part(y * per + Number(m[3]) - 1 + steps);
+    else if (m[4]) value = part(y * per + Math.floor((Number(m[4]) - 1) / (12 / per)) + steps);
+    else if (k.unit === 'year') {
+      value = pad(y + k.offset, 4);
+      granularity = 'year';
+    }
+    if (value) return { value, kind: 'anaphoric', granularity, anchor: { previous: p.start }, resolution: { rule: `${how} the previous date in the text (${p.value})`, anchor: p.value } };
+  }
+  if (!a) return { value: null, kind: 'anaphoric', granularity: 'quarter', resolution: { rule: NEEDS } };
+  // From the publication date: a year before the latest quarter reported, or the quarter before the publication date's.
+  const now = a.y * per + Math.floor((a.m - 1) / (12 / per));
+  const value = part(k.unit === 'quarter' ? now + steps : now - 1 + steps);
+  return { value, kind: 'anaphoric', granularity: 'quarter', resolution: { rule: k.unit === 'quarter' ? 'the quarter before the publication date\'s' : `the latest ${letter === 'Q' ? 'quarter' : 'half'} reported before the publication date, a year before`, anchor }, anchor: 'dct' };
+}
+
 /** `resolveDate` of a `off` expression. */
 function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   const { a, anchor } = c;
-  // "a second letter in two weeks was published": in a past clause, "in" + a quantity is the span it took.
-  if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || (k.within && c.tenseAt(e.start, e.end) === 'past')) {
+  // "a second letter in two weeks was published": in a past clause, "in" + a quantity is the span
+  // it took, the quantity alone ("in" is then a TimeML signal, not part of it).
+  const ahead = k.inAt !== undefined;
+  if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || (ahead && c.tenseAt(k.inAt!, e.end) === 'past')) {
     const value = durationValue(Math.abs(k.n), k.unit);
-    // The span read as a duration is the quantity alone: "in" is then a TimeML signal, not part of it.
-    if (k.within) {
-      let i = e.start + 2;
-      while (c.text.charCodeAt(i) <= 32) i++;
-      e.start = i;
-    }
     return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
   }
   let base: YMD | null = null;
@@ -752,15 +819,25 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
     base = prevBase(prev.value);
     anchorOut = { previous: prev.start };
     from = `the previous date in the text (${prev.value})`;
+    // "in February, up from a year earlier", "the first quarter … two years before": years counted
+    // from a month, a quarter or a half keep its part of the year (2012-02, 2011-Q1).
+    const part = k.unit === 'Y' ? /^(\d{4})(-(?:\d{2}|Q\d|H\d))$/.exec(prev.value) : null;
+    if (part) {
+      const v = `${pad(Number(part[1]) + k.n, 4)}${part[2]}`;
+      const n = Math.abs(k.n);
+      return { value: v, kind: 'offset', granularity: part[2].length === 3 ? 'month' : 'quarter', anchor: anchorOut,
+        resolution: { rule: `${n} year${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: from } };
+    }
   } else base = a;
   if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
   // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
   // week of March 6" (no weeks counted) is that day's week.
   // "in two weeks" is likewise the day two weeks ahead (issue #13: "in a week" → the publication date + 7).
-  const v = (k.from === 'base' || k.within) && k.unit === 'W' && k.n !== 0 ? shift(base, 7 * k.n, 'D')! : shift(base, k.n, k.unit)!;
+  const v = (k.from === 'base' || ahead) && k.n !== 0 ? shiftOn(base, k.n, k.unit)! : shift(base, k.n, k.unit)!;
   const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
   const n = Math.abs(k.n);
-  return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut,
+  // The date ahead of "in a week" spans "in" too, as newswire gold marks it.
+  return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut, start: k.inAt,
     resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
 }
 

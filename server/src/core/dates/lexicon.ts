@@ -72,12 +72,12 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   beginning: { mod: 'START' }, start: { mod: 'START' }, end: { mod: 'END' }, middle: { mod: 'MID' },
   about: { mod: 'APPROX' }, around: { mod: 'APPROX' }, approximately: { mod: 'APPROX' }, roughly: { mod: 'APPROX' }, some: { mod: 'APPROX' },
   nearly: { mod: 'LESS_THAN' }, almost: { mod: 'LESS_THAN' }, more: { mod: 'MORE_THAN' }, less: { mod: 'LESS_THAN' }, least: { mod: 'EQUAL_OR_MORE' },
-  between: {}, from: {}, the: {}, ago: { trigger: true }, after: {}, before: {}, within: {}, for: {}, recent: { trigger: true },
+  between: {}, from: {}, latest: {}, prior: {}, preceding: {}, the: {}, ago: { trigger: true }, after: {}, before: {}, within: {}, for: {}, recent: { trigger: true },
   now: { ref: 'PRESENT_REF', trigger: true }, currently: { ref: 'PRESENT_REF', trigger: true }, current: { ref: 'PRESENT_REF', trigger: true },
   nowadays: { ref: 'PRESENT_REF', trigger: true },
   future: { ref: 'FUTURE_REF', trigger: true },
   daily: { set: 'P1D', trigger: true }, weekly: { set: 'P1W', trigger: true }, monthly: { set: 'P1M', trigger: true },
-  annually: { set: 'P1Y', trigger: true }, yearly: { set: 'P1Y', trigger: true }, hourly: { set: 'PT1H', trigger: true }, nightly: { set: 'XXXX-XX-XXTNI', trigger: true },
+  annually: { set: 'P1Y', trigger: true }, quarterly: { set: 'P3M', trigger: true }, yearly: { set: 'P1Y', trigger: true }, hourly: { set: 'PT1H', trigger: true }, nightly: { set: 'XXXX-XX-XXTNI', trigger: true },
   every: { trigger: true }, each: {}, season: { trigger: true },
   spring: { season: 'SP', trigger: true }, summer: { season: 'SU', trigger: true }, fall: { season: 'FA', trigger: true },
   autumn: { season: 'FA', trigger: true }, winter: { season: 'WI', trigger: true },
@@ -90,6 +90,9 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   halloween: { holiday: 'halloween', trigger: true }, new: { holiday: 'newyear' },
   // Read only before "Day" (HOLIDAYS[…].word), which opens the scan window.
   election: { holiday: 'election' }, memorial: { holiday: 'memorial' }, veterans: { holiday: 'veterans' },
+  labor: { holiday: 'labor' }, columbus: { holiday: 'columbus' }, independence: { holiday: 'independence' }, presidents: { holiday: 'presidents' },
+  // Read only before "'s Day" (the possessive holiday rule): "Valentine's Day", "St. Patrick's Day", "Mother's Day".
+  valentine: { holiday: 'valentine' }, patrick: { holiday: 'patrick' }, mother: { holiday: 'mother' }, father: { holiday: 'father' },
 });
 
 /** The lexicon, frozen with its rows: the scanner's tables are derived from it once, and nothing changes it afterwards. */
@@ -110,10 +113,17 @@ export interface Holiday {
   nth?: number;
   from?: number;
   easter?: number;
+  /** Another holiday's date plus `plus` days ("Black Friday": the day after Thanksgiving). */
+  after?: string;
+  plus?: number;
   word?: string;
 }
 
-/** Holidays of newswire (United States ones where the name is theirs: Thanksgiving, Election Day, Memorial Day, Veterans Day). */
+/**
+ * Holidays of newswire (United States ones where the name is theirs: Thanksgiving, Election Day,
+ * Memorial Day, Veterans Day, Labor Day, Columbus Day, Presidents Day, Independence Day, Mother's
+ * and Father's Day). `word` "'s Day": the name is read only in the possessive ("Mother's Day").
+ */
 export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows({
   christmas: { m: 12, d: 25 },
   christmaseve: { m: 12, d: 24 },
@@ -122,10 +132,48 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   halloween: { m: 10, d: 31 },
   thanksgiving: { m: 11, weekday: 4, nth: 4 },
   easter: { easter: 0 },
+  eastermonday: { easter: 1 },
+  goodfriday: { easter: -2 },
+  holythursday: { easter: -3 },
+  palmsunday: { easter: -7 },
+  ashwednesday: { easter: -46 },
+  shrovetuesday: { easter: -47 },
+  blackfriday: { after: 'thanksgiving', plus: 1 },
+  cybermonday: { after: 'thanksgiving', plus: 4 },
   // The Tuesday after the first Monday of November: the first Tuesday from 2 November.
   election: { m: 11, weekday: 2, nth: 1, from: 2, word: 'Day' },
   memorial: { m: 5, weekday: 1, nth: -1, word: 'Day' },
   veterans: { m: 11, d: 11, word: 'Day' },
+  labor: { m: 9, weekday: 1, nth: 1, word: 'Day' },
+  columbus: { m: 10, weekday: 1, nth: 2, word: 'Day' },
+  presidents: { m: 2, weekday: 1, nth: 3, word: 'Day' },
+  independence: { m: 7, d: 4, word: 'Day' },
+  valentine: { m: 2, d: 14, word: "'s Day" },
+  patrick: { m: 3, d: 17, word: "'s Day" },
+  mother: { m: 5, weekday: 0, nth: 2, word: "'s Day" },
+  father: { m: 6, weekday: 0, nth: 3, word: "'s Day" },
+});
+
+/**
+ * Weekdays named by the capitalized word before them ("Good Friday", "Black Monday"): by that word
+ * and the weekday, the holiday it is (a row of `HOLIDAYS`), or null for a name that is no date of
+ * its own ("Black Monday", the 1987 crash; "Super Tuesday", whose primaries move every cycle).
+ * Only these words: a capitalized word before a weekday is as often a subject in wire copy ("the
+ * Cabinet Monday approved", "told CNN Monday"), so capitalization alone does not make a name.
+ */
+export const NAMED_WEEKDAYS: Readonly<Record<string, Readonly<Record<string, string | null>>>> = freezeRows<Record<string, string | null>>({
+  Good: { Friday: 'goodfriday' },
+  Holy: { Thursday: 'holythursday' },
+  Maundy: { Thursday: 'holythursday' },
+  Palm: { Sunday: 'palmsunday' },
+  Ash: { Wednesday: 'ashwednesday' },
+  Shrove: { Tuesday: 'shrovetuesday' },
+  Fat: { Tuesday: 'shrovetuesday' },
+  Cyber: { Monday: 'cybermonday' },
+  Black: { Friday: 'blackfriday', Monday: null, Tuesday: null, Wednesday: null, Thursday: null, Saturday: null, Sunday: null },
+  Bloody: { Sunday: null, Monday: null, Tuesday: null, Wednesday: null, Thursday: null, Friday: null, Saturday: null },
+  Super: { Tuesday: null, Saturday: null, Sunday: null },
+  Giving: { Tuesday: null },
 });
 
 function freezeRows<T extends object>(rows: Record<string, T>): Readonly<Record<string, Readonly<T>>> {
@@ -144,6 +192,11 @@ function easterSunday(y: number): { m: number; d: number } {
 export function holidayDate(name: string, y: number): { m: number; d: number } | null {
   const h = HOLIDAYS[name];
   if (!h) return null;
+  if (h.after !== undefined) {
+    const b = holidayDate(h.after, y)!;
+    const t = new Date(Date.UTC(y, b.m - 1, b.d + (h.plus ?? 0)));
+    return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  }
   if (h.easter !== undefined) {
     const e = easterSunday(y);
     const t = new Date(Date.UTC(y, e.m - 1, e.d + h.easter));

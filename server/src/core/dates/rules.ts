@@ -12,7 +12,7 @@
 
 import type { DateScanner } from './scan';
 import { ExprKind, durationValue, isDay, pad2 } from './expr';
-import { HOLIDAYS, LEXICON, Unit } from './lexicon';
+import { HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
 import {
   ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
   alt, digits, glued, lex, lw, opt, punct, reader, seq, sub, token, word,
@@ -141,7 +141,21 @@ function withDay(p: Parse, s: DateScanner, k: number, d: number): Parse {
 // ---------------------------------------------------------------------------------------------
 // The top level: every form, by its first token.
 
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 const WEEKDAY_RULES: Rule[] = [
+  // "Good Friday", "Black Monday": a weekday named by the capitalized word before it, a holiday
+  // (NAMED_WEEKDAYS in lexicon.ts) or a name that is no date ("known as Black Monday").
+  rule('named weekday', [WEEKDAY], 'Shops stay shut on Good Friday in the town.', (s, m) => {
+    const k = m.t[0];
+    const c = s.kind(k - 1) === W ? s.first(k - 1) : 0;
+    if (c < 65 || c > 90) return null;
+    const key = NAMED_WEEKDAYS[s.str(k - 1)]?.[WEEKDAY_NAMES[s.weekdayOf(k)]];
+    if (key === undefined) return null;
+    if (key === null) return STOP;
+    const rel = relBefore(s, k - 1);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 2] : s.tS[k - 1], end: s.tE[k], kind: { type: 'holiday', name: key, rel } }, next: k + 1 });
+  }),
   // "Tuesday, September 29", "Tuesday morning, September 29": the weekday is checked against the date.
   rule('weekday, month day', [WEEKDAY, opt(PART), opt(COMMA), sub('monthDay')], 'The ceasefire began on Tuesday, September 29, 2025 at dawn.', (s, m) => {
     const [k, p] = m.t;
@@ -489,15 +503,15 @@ const QUANTITY_RULES: Rule[] = [
     const j = d.next;
     const start = s.tS[k];
     const end = s.tE[j - 1];
-    // "in two weeks" is a date ahead ("within": a span, when its clause is past — the resolver decides);
+    // "in two weeks" is a date ahead (a span, when its clause is past: the resolver decides);
     // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
     const p = s.strOrNone(k - 1);
     // "the first in two years", "the largest protest in a decade" too.
     const sinceSpan = spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? '');
     if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
-      // The span starts at "in" ("in a week": the date a week ahead); the resolver moves it back to
-      // the quantity when it reads a span instead (a past clause).
-      return { expr: { start: s.tS[k - 1], end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', within: true } }, next: j };
+      // "in a week": the date a week ahead, or the span it took in a past clause; the resolver
+      // decides, and with it whether "in" is part of the span (`inAt`).
+      return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', inAt: s.tS[k - 1] } }, next: j };
     }
     return { expr: { start, end, kind: { type: 'dur', n: d.n, unit: d.unit, half: d.half } }, next: j };
   }),
@@ -531,6 +545,13 @@ const YEAR_RULES: Rule[] = [
     if (Number.isNaN(b2) || (s.kind(j + 1) === P && s.adjacent(j, j + 1) && s.first(j + 1) !== COMMA_CODE && s.first(j + 1) !== DOT)) return STOP;
     const to = y - (y % 100) + b2 + (b2 <= y % 100 ? 100 : 0);
     return to - y <= 30 ? { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'range', from: y, to } }, next: j + 1 } : STOP;
+  }),
+  // "2013's first quarter", "2012's second half": business copy's possessive year.
+  rule("year's ordinal quarter", [YEAR, glued(punct("'\u2019")), glued(word('s')), lex('ORDINAL_PART', (w) => w.ord !== undefined && w.ord <= 4), lw('quarter', 'half')], "Sales rose in 2013's first quarter at the chain.", (s, m) => {
+    const [y, , , k, u] = m.t;
+    const part = ordinalPart(s, k, u);
+    if (!part) return null;
+    return { expr: { start: s.tS[y], end: s.tE[u], kind: part === 'Q' ? { type: 'quarter', y: s.yearAt(y), q: ordinalAt(s, k) } : { type: 'part', of: 'H', n: ordinalAt(s, k), y: s.yearAt(y), offset: 0, bare: false } }, next: u + 1 };
   }),
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
@@ -729,10 +750,22 @@ const ORDINAL_RULES: Rule[] = [
   rule('ordinal quarter', [ORDINAL, lw('quarter', 'half')], 'Profit rose in the fourth quarter at the firm.', (s, m) => {
     const [k, u] = m.t;
     const part = ordinalPart(s, k, u);
-    if (part !== 'Q') return null; // a half needs its year
-    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: 'Q', n: ordinalAt(s, k), y: NaN, offset: 0, bare: true } }, next: u + 1 };
+    // "the first half of the match" is no half of a year, nor "into the second half"; a half of the
+    // year is a time something happened in: "in", "for", "during" … "the first half".
+    if (!part || (part === 'H' && (s.strOrNone(u + 1) === 'of' || !HALF_PREPOSITIONS.has(s.strOrNone(k - 2) ?? '')))) return null;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, k), y: NaN, offset: 0, bare: true } }, next: u + 1 };
+  }),
+  // "the first nine months", "the first two weeks": a span (the TimeML DURATION), "the" and "first" in it.
+  rule('first quantity', [lex('FIRST', (w) => w.ord === 1), QUANTITY_EL], 'Profit rose 8% in the first nine months of the year.', (s, m) => {
+    const [k, j] = m.t;
+    const d = quantity(s, j);
+    if (Number.isNaN(d.n) || d.n < 2 || !s.lex(d.next - 1)?.plural) return null;
+    return { expr: { start: s.tS[k], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit } }, next: d.next };
   }),
 ];
+
+/** Words before "the first half" that make it a half of the year. */
+const HALF_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over', 'through', 'from', 'since', 'by', 'until', 'than']);
 
 /** 'Q' or 'H' when the ordinal at k can count the unit at u (quarters 1–4, halves 1–2). */
 function ordinalPart(s: DateScanner, k: number, u: number): 'Q' | 'H' | null {
@@ -849,12 +882,29 @@ function holiday(s: DateScanner, k: number, last: number): Parse {
 }
 
 const HOLIDAY_RULES: Rule[] = [
+  // "Valentine's Day", "St. Patrick's Day", "Mother's Day", "Presidents' Day": a name in the possessive.
+  rule("holiday's Day", [HOLIDAY, APOSTROPHE, opt(word('s')), word('Day')], "Florists sold out before Valentine's Day in the city.", (s, m) => {
+    const [k, , s2, d] = m.t;
+    const name = LEXICON[s.lw(k)].holiday!;
+    const needs = HOLIDAYS[name]?.word;
+    if (s.first(k) > 90 || !s.adjacent(k, k + 1) || (needs !== "'s Day" && !(needs === 'Day' && s2 < 0 && s.str(k).endsWith('s')))) return STOP;
+    const saint = s.str(k - 1) === 'St' || s.str(k - 1) === 'Saint' ? k - 1 : s.str(k - 2) === 'St' && s.isP(k - 1, DOT) ? k - 2 : -1;
+    const p = holiday(s, k, d);
+    if (saint >= 0) p.expr.start = s.tS[saint];
+    return p;
+  }),
   rule('holiday Day', [HOLIDAY, word('Day')], 'Polls open on Election Day across the country.', (s, m) => {
     const [k, d] = m.t;
     if (!holidayNamed(s, k)) return STOP;
     return s.lw(k) === 'easter' ? null : holiday(s, k, d);
   }),
-  rule('Easter Sunday', [lw('easter'), word('Sunday')], 'Churches filled on Easter Sunday in the city.', (s, m) => (holidayNamed(s, m.t[0]) ? holiday(s, m.t[0], m.t[1]) : STOP)),
+  rule('Easter Sunday/Monday', [lw('easter'), word('Sunday', 'Monday')], 'Churches filled on Easter Sunday in the city.', (s, m) => {
+    const [k, d] = m.t;
+    if (!holidayNamed(s, k)) return STOP;
+    const p = holiday(s, k, d);
+    if (s.str(d) === 'Monday') p.expr.kind = { ...(p.expr.kind as Extract<ExprKind, { type: 'holiday' }>), name: 'eastermonday' };
+    return p;
+  }),
   rule("New Year's Day/Eve", [lw('new'), word('Year'), APOSTROPHE, word('s'), word('Day', 'Eve')], "Fireworks lit the sky on New Year's Eve over the bay.", (s, m) => {
     const [k, , , , d] = m.t;
     if (!holidayNamed(s, k)) return STOP;
@@ -955,11 +1005,21 @@ const WORD_RULES: Rule[] = [
     return r;
   }),
   MODIFIER_RULE,
+  // "the current quarter", "the current year", "the current fiscal year": the publication date's.
+  rule('current period', [lw('current'), alt(lw('week', 'month', 'year', 'quarter'), seq(lw('fiscal'), lw('year')))], 'Output should rise in the current quarter, the bank said.', (s, m) => {
+    const [k, j] = m.t;
+    const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+    const x = s.lw(j);
+    if (x === 'fiscal') return { expr: { start, end: s.tE[j + 1], kind: { type: 'fiscal', y: NaN, offset: 0 } }, next: j + 2 };
+    if (x === 'quarter') return { expr: { start, end: s.tE[j], kind: { type: 'part', of: 'Q', n: NaN, y: NaN, offset: 0 } }, next: j + 1 };
+    return { expr: { start, end: s.tE[j], kind: { type: 'rel', unit: x as 'week' | 'month' | 'year', offset: 0 } }, next: j + 1 };
+  }),
   REFERENCE_RULE,
   rule('noon/midnight', [lw('noon', 'midday', 'midnight')], 'The curfew starts at midnight in the capital.', (s, m) => {
     const k = m.t[0];
     const p = s.strOrNone(k - 1);
-    if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till') return STOP;
+    // "at midnight", or before its day: "the deadline is midnight Friday".
+    if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till' && s.weekdayOf(k + 1) < 0) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time: s.lw(k) === 'midnight' ? '24:00' : '12:00', local: true }, next: k + 1 };
   }),
   ...HOLIDAY_RULES,
@@ -995,9 +1055,35 @@ const WORD_RULES: Rule[] = [
   }),
   rule('every (nothing else)', [lw('every', 'each')], 'Every delegate voted.', () => STOP),
   // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
-  rule('ordinal-quarter', [lex('ORDINAL', (w) => w.ord !== undefined && w.ord <= 4), glued(HYPHEN), glued(lw('quarter'))], 'The bank reported first-quarter profits on time.', (s, m) => {
+  rule('ordinal-quarter', [lex('ORDINAL', (w) => w.ord !== undefined && w.ord <= 4), glued(HYPHEN), glued(lw('quarter', 'half'))], 'The bank reported first-quarter profits on time.', (s, m) => {
     const [k, , q] = m.t;
-    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'part', of: 'Q', n: LEXICON[s.lw(k)].ord!, y: NaN, offset: 0, bare: true } }, next: q + 1 };
+    const n = LEXICON[s.lw(k)].ord!;
+    const of = s.lw(q) === 'half' ? 'H' : 'Q';
+    if (of === 'H' && n > 2) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'part', of, n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
+  }),
+  // "this past weekend", "this past Monday": the one just gone. ("This past week", "this past year"
+  // are left: on a Friday the week is as much this one as the last, and the past year is a span.)
+  rule('this past', [lw('this'), lw('past'), alt(lw('weekend'), WEEKDAY)], 'The accord was signed this past weekend in Doha.', (s, m) => {
+    const [k, , j] = m.t;
+    const start = s.tS[k];
+    if (s.lw(j) === 'weekend') return { expr: { start, end: s.tE[j], kind: { type: 'weekend', offset: -1 } }, next: j + 1 };
+    return { expr: { start, end: s.tE[j], kind: { type: 'weekday', w: s.weekdayOf(j), rel: 'last' } }, next: j + 1 };
+  }),
+  // "the latest quarter", "the most recent quarter": the last one reported, the quarter before the publication date's.
+  rule('latest quarter', [lw('latest', 'recent'), lw('quarter')], 'Sales fell 4% in the latest quarter, the bank said.', (s, m) => {
+    const [k, q] = m.t;
+    const most = s.lw(k) === 'recent' && s.str(k - 1) === 'most';
+    if (s.lw(k) === 'recent' && !most) return null;
+    const art = most ? k - 2 : k - 1;
+    const start = s.lw(art) === 'the' ? s.tS[art] : s.tS[most ? k - 1 : k];
+    return { expr: { start, end: s.tE[q], kind: { type: 'part', of: 'Q', n: NaN, y: NaN, offset: -1 } }, next: q + 1 };
+  }),
+  // "the previous quarter", "the prior quarter": the quarter before the previous date's.
+  rule('previous quarter', [lw('previous', 'prior', 'preceding'), lw('quarter')], 'Sales rose in the first quarter of 2013 from the previous quarter.', (s, m) => {
+    const [k, q] = m.t;
+    const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+    return { expr: { start, end: s.tE[q], kind: { type: 'ana', unit: 'quarter', offset: -1, grain: 'quarter' } }, next: q + 1 };
   }),
   ...SEASON_RULES,
   ...relRules(false),
@@ -1028,6 +1114,13 @@ const WORD_RULES: Rule[] = [
     return { expr: { start: s.tS[u], end: s.tE[u], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: u + 1 };
   }),
   RANGE_RULE,
+  // "the year-earlier quarter", "the year-ago period": the previous date's quarter (or period) a year before.
+  rule('year-earlier quarter', [lw('year'), glued(HYPHEN), glued(lw('earlier', 'ago')), word('quarter', 'period', 'half')], 'Profit fell in the third quarter of 2012 from the year-earlier quarter.', (s, m) => {
+    const [k, , , q] = m.t;
+    const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+    const grain = s.str(q) === 'period' ? 'same' : s.str(q) === 'half' ? 'half' : 'quarter';
+    return { expr: { start, end: s.tE[q], kind: { type: 'ana', unit: 'year', offset: -1, grain } }, next: q + 1 };
+  }),
   // A unit word alone: "decades-long", "years-old", "day-long".
   rule('unit-long', [UNIT_ONE, glued(HYPHEN), word('long')], 'A day-long strike shut the port.', (s, m) => {
     const [k, , l] = m.t;
