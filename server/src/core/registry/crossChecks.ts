@@ -5,7 +5,7 @@
 
 import { memoize, registryDayInterval as dayInterval } from './memo';
 import { Entity, EntityType, Finding, finding } from '../types';
-import { partitionPoint } from '../search';
+import { lowerBound, partitionPoint } from '../search';
 import { EntitySource, ParsedRegistryFile, entryStart, formAt, formCount } from './parse';
 
 export type FindingsByFile = Map<string, Finding[]>;
@@ -64,13 +64,19 @@ export class CrossState {
   /** Persons (members) with a role at each office, in member order. */
   private readonly holders = new Map<string, Entity[]>();
   private readonly overlapFindings = new Map<string, OwnedFinding[]>();
+  /** During a full check of the references: the entity of each id referred to so far (null: none). */
+  private referred: Map<string, Entity | null> | null = null;
 
   static build(files: readonly ParsedRegistryFile[]): CrossState {
     const st = new CrossState();
     st.setFiles(files);
     st.mergeEntities();
     const members = st.members();
+    // The few thousand ids that are referred to, each looked up once in the big map: its
+    // look-ups are cache misses, those of a small map mostly not.
+    st.referred = new Map();
     for (let i = 0; i < members.length; i++) st.checkReferences(members[i]);
+    st.referred = null;
     st.aliases = FormCounts.build(st, members);
     for (let i = 0; i < members.length; i++) if (members[i].type === 'person') st.addHolder(members[i]);
     st.holders.forEach((list, office) => {
@@ -166,8 +172,7 @@ export class CrossState {
     for (const e of leaving) this.aliases.remove(e, this.byForm);
     const unseen = new Set<string>();
     for (const e of entering) this.aliases.add(e, this.byForm, unseen);
-    if (this.aliases.full()) this.aliases = FormCounts.build(this);
-    else if (unseen.size) this.collectForms(unseen);
+    if (unseen.size) this.collectForms(unseen);
 
     const offices = new Set<string>(this.overlapFindings.keys());
     for (const e of [...leaving, ...entering]) {
@@ -214,7 +219,12 @@ export class CrossState {
 
   /** `out` with the finding about `e`'s reference to `id` as `key` at [start, end), if it is wrong. */
   private checkReference(e: Entity, key: string, id: string, start: number, end: number, out: Finding[] | undefined): Finding[] | undefined {
-    const target = this.entities.get(id);
+    let target: Entity | null | undefined;
+    const referred = this.referred;
+    if (referred) {
+      target = referred.get(id);
+      if (target === undefined) referred.set(id, (target = this.entities.get(id) ?? null));
+    } else target = this.entities.get(id);
     if (!target) {
       (out ??= []).push(finding('unknown-reference', start, end, `No entity has the id '${id}' (used as ${key} of '${e.id}'). Define it in a registry file or correct the id.`));
       return out;
@@ -407,47 +417,68 @@ function hashText(s: string): number {
 }
 
 /**
- * How many members use each folded form, by its 32-bit hash in a typed open-addressing table (no
- * object per form: a million-entity registry has millions). A slot is two numbers side by side
- * (one cache line for both on a look-up, the table being megabytes): the hash, then 1 + the count
- * (0: never used), saturating at 65,535. Forms whose hash is counted more than once have their members in
- * `byForm` (a few: the real collisions, and the rare hash collisions).
+ * How many members use each folded form, by its 32-bit hash: no object per form (a
+ * million-entity registry has millions). The hashes counted at the full build are a sorted list
+ * with a count each, made by sorting the hashes (a typed array's numeric sort): a table indexed
+ * by hash would be megabytes of random accesses, most of them cache misses, for a registry in
+ * which nearly every form is used once. Hashes first counted by a later edit are kept in a small
+ * map until there are enough of them to merge into the lists. A count is kept as 1 + the count,
+ * saturating at 65,535 (as it always was). Forms whose hash is counted more than once have their
+ * members in `byForm` (a few: the real collisions, and the rare hash collisions).
  */
 class FormCounts {
-  /** `slots` holds hash, 1 + count for each of `size` slots. */
-  private constructor(private readonly slots: Int32Array, private readonly size: number, private total: number) {}
+  private constructor(
+    /** The hashes, ascending, and 1 + the count of each. */
+    private keys: Int32Array,
+    private counts: Int32Array,
+    /** 1 + the count of hashes not in `keys`. */
+    private readonly extra: Map<number, number>,
+  ) {}
 
   static build(st: CrossState, members: readonly Entity[] = st.members()): FormCounts {
     let total = 0;
     for (let i = 0; i < members.length; i++) total += formCount(members[i]);
-    let size = 1024;
-    while (size < 2 * total) size *= 2;
-    const t = new FormCounts(new Int32Array(2 * size), size, 0);
-    // Two passes: count every form (its hash kept, so the forms are folded once), then keep the
-    // members of forms seen twice, folding again only those members' forms.
+    // Two passes: hash every member's forms (the hashes kept, so the forms are folded once), then
+    // keep the members of forms seen twice, folding again only those members' forms.
     const byForm = st.byForm;
     byForm.clear();
-    const hashes = new Int32Array(total);
+    let hashes = new Int32Array(total);
     /** Where member n's hashes end in `hashes`. */
     const ends = new Int32Array(members.length);
     let at = 0;
     // A list reused for every member's forms (read before the next member's are made).
     const scratch: string[] = [];
     for (let n = 0; n < members.length; n++) {
-      for (const k of distinctForms(members[n], scratch)) {
-        const h = hashText(k);
-        hashes[at++] = h;
-        t.bump(h, 1);
-      }
+      const forms = distinctForms(members[n], scratch);
+      for (let i = 0; i < forms.length; i++) hashes[at++] = hashText(forms[i]);
       ends[n] = at;
     }
+    hashes = hashes.subarray(0, at);
+    const sorted = hashes.slice().sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    const keys = new Int32Array(distinct);
+    const counts = new Int32Array(distinct);
+    /** The hashes counted more than once. */
+    const shared = new Set<number>();
+    for (let i = 0, k = -1; i < sorted.length; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) {
+        keys[++k] = sorted[i];
+        counts[k] = 2;
+      } else {
+        if (counts[k] < 65535) counts[k]++;
+        shared.add(sorted[i]);
+      }
+    }
+    const t = new FormCounts(keys, counts, new Map());
+    if (!shared.size) return t;
     for (let n = 0, from = 0; n < members.length; from = ends[n], n++) {
-      let shared = false;
-      for (let i = from; i < ends[n] && !shared; i++) shared = t.count(hashes[i]) >= 2;
-      if (!shared) continue;
+      let any = false;
+      for (let i = from; i < ends[n] && !any; i++) any = shared.has(hashes[i]);
+      if (!any) continue;
       const e = members[n];
       for (const k of distinctForms(e, scratch)) {
-        if (t.count(hashText(k)) < 2) continue;
+        if (!shared.has(hashText(k))) continue;
         const l = byForm.get(k);
         if (l) l.push(e);
         else byForm.set(k, [e]);
@@ -456,38 +487,50 @@ class FormCounts {
     return t;
   }
 
-  /** More than half full: time to build it again, larger. */
-  full(): boolean {
-    return 2 * this.total > this.size;
-  }
-
-  /** Where the count of hash `h` is in `slots` (its slot's second number). */
-  private slot(h: number): number {
-    const mask = this.size - 1;
-    const t = this.slots;
-    let i = h & mask;
-    while (t[2 * i + 1] !== 0 && t[2 * i] !== h) i = (i + 1) & mask;
-    return 2 * i + 1;
+  /** Where hash `h` is in `keys`, or -1. */
+  private find(h: number): number {
+    const i = lowerBound(this.keys, h);
+    return i < this.keys.length && this.keys[i] === h ? i : -1;
   }
 
   count(h: number): number {
-    const c = this.slots[this.slot(h)];
+    const i = this.find(h);
+    const c = i >= 0 ? this.counts[i] : this.extra.get(h) ?? 0;
     return c === 0 ? 0 : c - 1;
   }
 
   private bump(h: number, d: 1 | -1): number {
-    const t = this.slots;
-    const i = this.slot(h);
-    if (t[i] === 0) {
-      t[i - 1] = h;
-      t[i] = 1;
+    const i = this.find(h);
+    let c = i >= 0 ? this.counts[i] : this.extra.get(h) ?? 1;
+    if (c !== 65535) c = d > 0 ? c + 1 : Math.max(1, c - 1);
+    if (i >= 0) this.counts[i] = c;
+    else {
+      this.extra.set(h, c);
+      if (this.extra.size > 1024) this.merge();
     }
-    const c = t[i];
-    if (c !== 65535) {
-      t[i] = d > 0 ? c + 1 : Math.max(1, c - 1);
-      this.total += d;
+    return c - 1;
+  }
+
+  /** The hashes of `extra` merged into `keys` (a pass over the lists, once per thousand new hashes). */
+  private merge(): void {
+    const add = [...this.extra.keys()].sort((a, b) => a - b);
+    const n = this.keys.length;
+    const keys = new Int32Array(n + add.length);
+    const counts = new Int32Array(n + add.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < keys.length; k++) {
+      if (j >= add.length || (i < n && this.keys[i] < add[j])) {
+        keys[k] = this.keys[i];
+        counts[k] = this.counts[i++];
+      } else {
+        keys[k] = add[j];
+        counts[k] = this.extra.get(add[j++])!;
+      }
     }
-    return t[i] - 1;
+    this.keys = keys;
+    this.counts = counts;
+    this.extra.clear();
   }
 
   remove(e: Entity, byForm: Map<string, Entity[]>): void {
