@@ -68,9 +68,17 @@ function forget(file: string): void {
   }
 }
 
+/** Characters appended before they are written: one system call for many parts (an article of `analyze --json` has three). */
+const BUFFERED = 1 << 20;
+
 export class SpillFile {
   private fd: number;
+  /** Bytes appended so far, written or not. */
   private size = 0;
+  /** Bytes written to the file: what was appended after them waits in `pending`. */
+  private written = 0;
+  private pending: string[] = [];
+  private pendingChars = 0;
   /** The file's name while it is still on disk (where it could not be unlinked at once). */
   private file: string | null = null;
 
@@ -100,25 +108,41 @@ export class SpillFile {
     return this.size;
   }
 
-  /** Appends what `write` gives its sink; returns where it went. */
+  /**
+   * Appends what `write` gives its sink; returns where it went. The text is written when about
+   * 1 MB has been appended (`BUFFERED`), or by `flush`, or before anything is read back.
+   */
   segment(write: (sink: (s: string) => void) => void): Segment {
     const start = this.size;
     write((s) => {
-      // Written from the string (no Buffer: a big article's parts would be that much more memory
-      // waiting for the collector); the rest of a short write, if any, from its bytes.
-      const bytes = Buffer.byteLength(s, 'utf8');
-      try {
-        let done = fs.writeSync(this.fd, s, this.size, 'utf8');
-        if (done < bytes) {
-          const b = Buffer.from(s, 'utf8');
-          while (done < bytes) done += fs.writeSync(this.fd, b, done, bytes - done, this.size + done);
-        }
-      } catch (e) {
-        throw this.failed('cannot write a temporary file', e);
-      }
-      this.size += bytes;
+      if (!s) return;
+      this.pending.push(s);
+      this.pendingChars += s.length;
+      this.size += Buffer.byteLength(s, 'utf8');
+      if (this.pendingChars >= BUFFERED) this.flush();
     });
     return { start, bytes: this.size - start };
+  }
+
+  /** Writes what was appended and is not written yet (a `SpillError` when it cannot). */
+  flush(): void {
+    if (!this.pending.length) return;
+    const s = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    const bytes = this.size - this.written;
+    this.pending = [];
+    this.pendingChars = 0;
+    try {
+      // Written from the string (no Buffer: that much more memory waiting for the collector); the
+      // rest of a short write, if any, from its bytes.
+      let done = fs.writeSync(this.fd, s, this.written, 'utf8');
+      if (done < bytes) {
+        const b = Buffer.from(s, 'utf8');
+        while (done < bytes) done += fs.writeSync(this.fd, b, done, bytes - done, this.written + done);
+      }
+    } catch (e) {
+      throw this.failed('cannot write a temporary file', e);
+    }
+    this.written = this.size;
   }
 
   /** Hands a segment's text to `out` in pieces of about 64 KB (never splitting a character). */
@@ -128,6 +152,7 @@ export class SpillFile {
 
   /** A segment's text in pieces of about 64 KB, read as they are asked for. */
   *pieces(seg: Segment): Generator<string> {
+    if (seg.start + seg.bytes > this.written) this.flush();
     const buf = Buffer.allocUnsafe(Math.min(READ, Math.max(1, seg.bytes)));
     const decoder = new StringDecoder('utf8');
     for (let at = 0; at < seg.bytes; ) {
@@ -146,12 +171,15 @@ export class SpillFile {
     if (rest) yield rest;
   }
 
-  /** A segment's lines (without their line breaks; the last may have none), read as they are asked for. */
-  *lines(seg: Segment): Generator<string> {
+  /**
+   * A segment's lines (without their line breaks; the last may have none), read as they are asked
+   * for; with `end`, the records that end with it instead.
+   */
+  *lines(seg: Segment, end = '\n'): Generator<string> {
     let rest = '';
     for (const s of this.pieces(seg)) {
       let from = 0;
-      for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+      for (let nl = s.indexOf(end); nl >= 0; nl = s.indexOf(end, from)) {
         yield rest + s.slice(from, nl);
         rest = '';
         from = nl + 1;
