@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LazyArray, writeJson } from '../../server/src/cli/jsonWrite';
+import { LazyArray, fieldJson, withField, writeJson } from '../../server/src/cli/jsonWrite';
 import { findingText, jsonFinding } from '../../server/src/cli/report';
 import { runContext } from '../../server/src/cli/pipeline';
 import { analyzeArticle } from '../../server/src/core/analyze';
@@ -49,6 +49,23 @@ test('writeJson writes what JSON.stringify(value, null, 2) gives, on 500 seeded 
   }
   assert.equal(written([]).text, '[]');
   assert.equal(written('x').text, '"x"');
+});
+
+test('fieldJson and withField write a field as JSON.stringify(…, null, 2) writes it inside an object, on 500 seeded values', () => {
+  const r = seededRandom(1832);
+  const strings = [[], ['a'], ['x', 'quote " and \\', 'é 北京 🎉'], ['a', 1], [undefined]];
+  for (let i = 0; i < 500; i++) {
+    // Seeded values without lazy arrays (JSON.stringify writes those through toJSON), and arrays of strings.
+    let a = value(r, 1);
+    while (a instanceof LazyArray) a = value(r, 1);
+    const b = strings[i % strings.length];
+    const o = { first: a, b, last: i };
+    const indent = ' '.repeat(2 * (i % 5));
+    let s = '';
+    for (const [k, x] of Object.entries(o)) s = withField(s, k, x, `${indent}  `);
+    assert.equal(`{${s}\n${indent}}`, JSON.stringify(o, null, 2).replace(/\n/g, `\n${indent}`), `value ${i}`);
+    assert.equal(fieldJson(a, indent), JSON.stringify(a, null, 2)?.replace(/\n/g, `\n${indent}`), `value ${i}`);
+  }
 });
 
 test('a large document goes out in chunks, never as one string', () => {

@@ -161,11 +161,16 @@ export class DiskWorkspace {
    * `expected`: about how many articles the run has (it sizes the partitions); `pathOf(k)`: the
    * path of article number k, for the findings naming it.
    */
-  constructor(file: SpillFile, private readonly registry: RegistrySnapshot | undefined, expected: number, private readonly pathOf: (k: number) => string) {
+  constructor(private readonly file: SpillFile, private readonly registry: RegistrySnapshot | undefined, expected: number, private readonly pathOf: (k: number) => string) {
     const parts = Math.max(1, Math.min(4096, Math.ceil(expected / ARTICLES_PER_PARTITION)));
     this.paragraphs = new Partitions(file, parts);
     this.events = new Partitions(file, parts);
     this.found = new Partitions(file, Math.max(1, Math.ceil(expected / ARTICLES_PER_BUCKET)));
+  }
+
+  /** Writes what the temporary file holds in memory still (`SpillFile.flush`). */
+  flush(): void {
+    this.file.flush();
   }
 
   /** Adds the next article (number k = the count so far) by its summary. */

@@ -60,6 +60,48 @@ export function writeJson(value: unknown, out: (s: string) => void, indent = '')
   if (buf) out(buf);
 }
 
+/**
+ * The text `JSON.stringify(v, null, 2)` gives for the value of an object's field or an array's
+ * item at a place of indent `indent` (its inner lines indented by it, as `writeJson` writes it),
+ * or undefined for what JSON leaves out of an object (undefined, a function, a symbol). Strings,
+ * numbers, booleans, null and arrays of strings (most fields of a report) are written here; any
+ * other value by the native serializer, re-indented.
+ */
+export function fieldJson(v: unknown, indent: string): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+  }
+  if (v === null) return 'null';
+  if (Array.isArray(v) && v.every(isString)) {
+    if (!v.length) return '[]';
+    const inner = `${indent}  `;
+    let s = '[';
+    for (let k = 0; k < v.length; k++) s += `${k ? ',' : ''}\n${inner}${JSON.stringify(v[k])}`;
+    return `${s}\n${indent}]`;
+  }
+  const s = JSON.stringify(v, null, 2);
+  return indent && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s;
+}
+
+function isString(x: unknown): boolean {
+  return typeof x === 'string';
+}
+
+/** `s` (an object's fields written so far, `{` left out) with the field `key` added as `JSON.stringify(…, null, 2)` writes it at `indent` (the fields' indent). */
+export function withField(s: string, key: string, v: unknown, indent: string): string {
+  const t = fieldJson(v, indent);
+  return t === undefined ? s : `${s}${s ? ',' : ''}\n${indent}"${key}": ${t}`;
+}
+
 function isLong(v: unknown): boolean {
   return v instanceof LazyArray || v instanceof RawJson || (Array.isArray(v) && v.length >= LONG);
 }

@@ -314,7 +314,8 @@ function parseCommand(argv: string[], out: Out, err: Out): Args | number {
 /** What the report of `check` or `analyze` in this format reads of each article besides its findings. */
 function keepFor(args: Args, cwd: string): Keep {
   const analyze = args.command === 'analyze';
-  return { text: analyze ? !args.json : args.format !== 'json', mentions: analyze, ...(!analyze && args.format === 'json' ? { json: cwd } : {}) };
+  const json = analyze ? args.json : args.format === 'json';
+  return { text: analyze ? !args.json : args.format !== 'json', mentions: analyze, ...(json ? { json: cwd } : {}) };
 }
 
 /** Every article analyzed on this thread, in input order. */
@@ -363,6 +364,7 @@ function withProject(args: Args, cwd: string, out: Out, err: Out, progress?: Pro
 
 /** Prints the read errors and the report of `check` or `analyze`; returns the exit status. */
 function report(args: Args, inputs: ProjectInputs, run: RunCollector, out: Out, err: Out): number {
+  run.flush();
   const { errors, articles } = run;
   for (const e of errors) err(`attache: ${e}\n`);
   const input = { cwd: inputs.cwd, registry: inputs.registry, articles, ignoreFiles: inputs.ignoreFiles };

@@ -50,9 +50,10 @@ export interface Keep {
   text: boolean;
   mentions: boolean;
   /**
-   * `check --format json`: the folder paths are shown relative to. Each finding's text in that
-   * report is then written where the article is analyzed (`renderFindings`: on the worker threads
-   * with `--jobs`), so the main thread only copies it into the report.
+   * `check --format json` and `analyze --json`: the folder paths are shown relative to. Each
+   * finding's text in that report (the same in both) is then written where the article is
+   * analyzed (`renderFindings`: on the worker threads with `--jobs`), so the main thread only
+   * copies it into the report.
    */
   json?: string;
 }
@@ -107,6 +108,15 @@ export class RunCollector {
     this.articles.push(o.article.report);
     if (this.index instanceof DiskWorkspace) this.index.add(o.article.summary);
     else this.index.addSummary(o.article.report.file, o.article.summary);
+  }
+
+  /**
+   * Writes what the run's temporary files hold in memory still: called once every outcome is in,
+   * so a full disk stops the run there, before any of the report is written.
+   */
+  flush(): void {
+    this.spill?.flush();
+    if (this.index instanceof DiskWorkspace) this.index.flush();
   }
 
   /**

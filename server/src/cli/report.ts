@@ -10,7 +10,7 @@ import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
 import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
-import { LazyArray, RawJson, writeJson } from './jsonWrite';
+import { LazyArray, RawJson, withField, writeJson } from './jsonWrite';
 import { Segment, SpillFile } from './spill';
 
 /**
@@ -61,6 +61,8 @@ export interface SpilledParts {
    * cross-article findings merged in; -1 when they were not in order (then they stay in `findings`).
    */
   findings: number;
+  /** The findings were written as their text in the document (`findingsJson`, see `spillRendered`), not as objects. */
+  rendered: boolean;
 }
 
 /** What the report functions read: the folder paths are shown relative to, the registry, the articles. */
@@ -131,7 +133,10 @@ function withWorkspace(own: Finding[], ws: Finding[]): Finding[] {
   return ws.length ? [...own, ...ws].sort(findingOrder) : own;
 }
 
-function findingOrder(x: Finding, y: Finding): number {
+/** What the order of findings reads of them. */
+type Placed = Pick<Finding, 'start' | 'end' | 'code'>;
+
+function findingOrder(x: Placed, y: Placed): number {
   return x.start - y.start || x.end - y.end || x.code.localeCompare(y.code);
 }
 
@@ -139,7 +144,7 @@ function findingOrder(x: Finding, y: Finding): number {
  * `withWorkspace` of findings in order, made as they are asked for: the same list, since a
  * stable sort of `[...own, ...ws]` puts each finding of `own` before the equal ones of `ws`.
  */
-function* mergeInOrder(own: Iterable<Finding>, ws: readonly Finding[]): Generator<Finding> {
+function* mergeInOrder<T extends Placed>(own: Iterable<T>, ws: readonly Finding[]): Generator<T | Finding> {
   let j = 0;
   for (const f of own) {
     while (j < ws.length && findingOrder(ws[j], f) < 0) yield ws[j++];
@@ -202,7 +207,9 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
         // Made while written (`writeJson`): a large article's mentions never exist twice.
         entities: s ? spilledJson(s.file, { start: s.start, bytes: s.entities }) : a ? new LazyArray(a.entities, jsonEntity) : [],
         dates: s ? spilledJson(s.file, { start: s.start + s.entities, bytes: s.dates }) : a ? lazyDates(a.dates, a.creationTime) : [],
-        diagnostics: new LazyArray(s && s.findings >= 0 ? spilledFindings(s, r.workspaceFindings?.() ?? r.findings) : r.findings, (f: Finding) => jsonFinding(f, project.cwd)),
+        diagnostics: s && s.findings >= 0
+          ? new LazyArray(spilledFindings(s, r.workspaceFindings?.() ?? r.findings), (f: Finding | RenderedFinding) => (f instanceof RenderedFinding ? rawDiagnostic(f.json) : diagnosticJson(f, project.cwd)))
+          : checkDiagnostics(r, a, project.cwd),
       };
     }),
   };
@@ -216,16 +223,19 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
  * when the document is written.
  */
 export function spillArticle(a: ReportedArticle, file: SpillFile): void {
-  const entities = file.segment((w) => writeJson(new LazyArray(a.entities, jsonEntity), w, FILE_FIELD_INDENT));
-  const dates = file.segment((w) => writeJson(lazyDates(a.dates, a.creationTime), w, FILE_FIELD_INDENT));
+  const entities = spillItems(file, a.entities, entityText);
+  const { dates: all, mark } = datesOf(a.dates, a.creationTime);
+  const dates = spillItems(file, all, (d) => dateText(d, mark));
   // Its own findings are in order (finalizeFindings), so they can be merged one at a time when
   // written.
   let findings = -1;
+  const rendered = a.findingsJson !== undefined;
   if (a.findings.every((f, i) => i === 0 || findingOrder(a.findings[i - 1], f) <= 0)) {
-    findings = spillFindings(file, a.findings).bytes;
+    findings = (a.findingsJson ? spillRendered(file, a.findings, a.findingsJson) : spillFindings(file, a.findings)).bytes;
     a.findings = NONE;
+    a.findingsJson = undefined;
   }
-  a.spilled = { file, start: entities.start, entities: entities.bytes, dates: dates.bytes, findings };
+  a.spilled = { file, start: entities.start, entities: entities.bytes, dates: dates.bytes, findings, rendered };
   a.entities = NONE;
   a.dates = NONE;
   a.creationTime = null;
@@ -233,6 +243,71 @@ export function spillArticle(a: ReportedArticle, file: SpillFile): void {
 
 /** The empty parts of every spilled article (one frozen array, not three per article). */
 const NONE = Object.freeze([]) as unknown as never[];
+
+/** The indent of an item of a file's `entities` and `dates` in `analyze --json`, and of the item's fields. */
+const ITEM_INDENT = `${FILE_FIELD_INDENT}  `;
+const ITEM_FIELD_INDENT = `${ITEM_INDENT}  `;
+
+/**
+ * Writes `items` to `file` as `writeJson` writes an array of them at `FILE_FIELD_INDENT`, each
+ * item's text made by `text` (at `ITEM_INDENT`) in one pass: no object per item, no native
+ * serializer and second pass to re-indent it (the spill of `analyze --json` writes every mention
+ * of the corpus).
+ */
+function spillItems<T>(file: SpillFile, items: readonly T[], text: (x: T) => string): Segment {
+  return file.segment((w) => {
+    if (!items.length) {
+      w('[]');
+      return;
+    }
+    let buf = '';
+    for (let k = 0; k < items.length; k++) {
+      buf += `${k ? ',' : '['}\n${ITEM_INDENT}${text(items[k])}`;
+      if (buf.length >= 1 << 16) {
+        w(buf);
+        buf = '';
+      }
+    }
+    w(`${buf}\n${FILE_FIELD_INDENT}]`);
+  });
+}
+
+/** `writeJson(jsonEntity(m), out, ITEM_INDENT)`'s text, made without the object. */
+function entityText(m: EntityMention): string {
+  const i = ITEM_FIELD_INDENT;
+  let s = withField('', 'start', m.start, i);
+  s = withField(s, 'end', m.end, i);
+  s = withField(s, 'text', m.text, i);
+  s = withField(s, 'type', m.type, i);
+  s = withField(s, 'id', m.id, i);
+  s = withField(s, 'candidates', m.candidates, i);
+  if (m.office) s = withField(s, 'office', m.office, i);
+  if (m.form === 'unknown' && m.guessedType) s = withField(s, 'guessedType', m.guessedType, i);
+  if (m.form === 'unknown' && m.confidence !== undefined) s = withField(s, 'confidence', m.confidence, i);
+  if (m.annotation) s = withField(s, 'annotation', m.annotation, i);
+  if (m.nested) s = withField(s, 'nested', true, i);
+  return s ? `{${s}\n${ITEM_INDENT}}` : '{}';
+}
+
+/** The text of one date of `lazyDates` (`mark`: the creation time), as `entityText` for an entity. */
+function dateText(d: DateMention, mark: DateMention | null): string {
+  const i = ITEM_FIELD_INDENT;
+  let s = withField('', 'start', d.start, i);
+  s = withField(s, 'end', d.end, i);
+  s = withField(s, 'text', d.text, i);
+  s = withField(s, 'value', d.value, i);
+  s = withField(s, 'kind', d.kind, i);
+  if (d.annotation) s = withField(s, 'annotation', d.annotation, i);
+  s = withField(s, 'type', timexType(d), i);
+  if (d.mod) s = withField(s, 'mod', d.mod, i);
+  s = withField(s, 'anchor', dateAnchor(d), i);
+  if (d.range) s = withField(s, 'range', d.range, i);
+  if (d.quant) s = withField(s, 'quant', d.quant, i);
+  if (d.freq) s = withField(s, 'freq', d.freq, i);
+  if (d.uncertain) s = withField(s, 'uncertain', d.uncertain, i);
+  if (d === mark) s = withField(s, 'function', 'CREATION_TIME', i);
+  return s ? `{${s}\n${ITEM_INDENT}}` : '{}';
+}
 
 function spilledJson(file: SpillFile, seg: Segment): RawJson {
   return new RawJson(FILE_FIELD_INDENT, (out) => file.read(seg, out));
@@ -253,13 +328,49 @@ function spillFindings(file: SpillFile, findings: readonly Finding[]): Segment {
   });
 }
 
+/**
+ * Findings already written as the document has them (`renderFindings`, `findingsJson`): each one's
+ * place and code (what merging reads), then its text, ended by a NUL, which JSON text never holds
+ * unescaped. Read back, they are copied as they are: not parsed and written again.
+ */
+function spillRendered(file: SpillFile, findings: readonly Finding[], texts: readonly string[]): Segment {
+  return file.segment((w) => {
+    let buf = '';
+    for (let k = 0; k < findings.length; k++) {
+      const f = findings[k];
+      buf += `${f.start},${f.end},${JSON.stringify(f.code)}\u0001${texts[k]}\u0000`;
+      if (buf.length >= 1 << 16) {
+        w(buf);
+        buf = '';
+      }
+    }
+    if (buf) w(buf);
+  });
+}
+
+/** A finding of `spillRendered` read back: its place and code, and its text in the document. */
+class RenderedFinding implements Placed {
+  constructor(readonly start: number, readonly end: number, readonly code: Finding['code'], readonly json: string) {}
+
+  static of(record: string): RenderedFinding {
+    const a = record.indexOf(',');
+    const b = record.indexOf(',', a + 1);
+    const c = record.indexOf('\u0001', b + 1);
+    return new RenderedFinding(Number(record.slice(0, a)), Number(record.slice(a + 1, b)), JSON.parse(record.slice(b + 1, c)) as Finding['code'], record.slice(c + 1));
+  }
+}
+
 /** A spilled article's own findings, read back one at a time, with `ws` (sorted) merged in. */
-function spilledFindings(s: SpilledParts, ws: readonly Finding[]): Iterable<Finding> {
+function spilledFindings(s: SpilledParts, ws: readonly Finding[]): Iterable<Finding | RenderedFinding> {
   const seg = { start: s.start + s.entities + s.dates, bytes: s.findings };
-  const own = { *[Symbol.iterator](): Generator<Finding> {
-    for (const line of s.file.lines(seg)) yield JSON.parse(line) as Finding;
-  } };
-  return { [Symbol.iterator]: () => mergeInOrder(own, ws) };
+  const own = s.rendered
+    ? { *[Symbol.iterator](): Generator<RenderedFinding> {
+      for (const record of s.file.lines(seg, '\u0000')) yield RenderedFinding.of(record);
+    } }
+    : { *[Symbol.iterator](): Generator<Finding> {
+      for (const line of s.file.lines(seg)) yield JSON.parse(line) as Finding;
+    } };
+  return { [Symbol.iterator]: () => mergeInOrder<Placed>(own, ws) as Generator<Finding | RenderedFinding> };
 }
 
 /** The entity mentions of one article (spec §5). */
@@ -289,11 +400,7 @@ export function jsonDates(a: ArticleAnalysis): Record<string, unknown>[] {
 
 /** `jsonDates` from the dates and the creation time (`creationTime`) of an article, each date's JSON made when written. */
 function lazyDates(all: readonly DateMention[], dct: DateMention | null): LazyArray<DateMention, Record<string, unknown>> {
-  // A creation time found among the dates is that date: compared by place and value, since a
-  // report made in a worker thread arrives as a copy.
-  const at = dct ? all.findIndex((d) => d.start === dct.start && d.end === dct.end && d.value === dct.value) : -1;
-  const mark = at >= 0 ? all[at] : dct;
-  const dates = dct && at < 0 ? [...all, dct].sort((x, y) => x.start - y.start) : all;
+  const { dates, mark } = datesOf(all, dct);
   return new LazyArray(dates, (d) => {
     const o: Record<string, unknown> = { start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind };
     if (d.annotation) o.annotation = d.annotation;
@@ -307,6 +414,15 @@ function lazyDates(all: readonly DateMention[], dct: DateMention | null): LazyAr
     if (d === mark) o.function = 'CREATION_TIME';
     return o;
   });
+}
+
+/** The dates of `jsonDates` and the one of them marked as the creation time (`dct`, added when the recognizer did not report it). */
+function datesOf(all: readonly DateMention[], dct: DateMention | null): { dates: readonly DateMention[]; mark: DateMention | null } {
+  // A creation time found among the dates is that date: compared by place and value, since a
+  // report made in a worker thread arrives as a copy.
+  const at = dct ? all.findIndex((d) => d.start === dct.start && d.end === dct.end && d.value === dct.value) : -1;
+  const mark = at >= 0 ? all[at] : dct;
+  return { dates: dct && at < 0 ? [...all, dct].sort((x, y) => x.start - y.start) : all, mark };
 }
 
 /** The indent of a diagnostic in the `check --format json` document: `{ "files": [ { "diagnostics": [ here ] } ] }`. */
@@ -383,6 +499,20 @@ function isCount(x: unknown): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
 
+/**
+ * A diagnostic of `analyze --json` or `check --format json` (the same place in both documents),
+ * written directly (`findingText`) when it can be.
+ */
+function diagnosticJson(f: Finding, cwd: string): unknown {
+  const s = findingText(f, cwd, CHECK_DIAGNOSTIC_INDENT);
+  return s === undefined ? jsonFinding(f, cwd) : rawDiagnostic(s);
+}
+
+/** A diagnostic's text (`findingText`) as a part of the document. */
+function rawDiagnostic(s: string): RawJson {
+  return new RawJson(CHECK_DIAGNOSTIC_INDENT, (out) => out(s));
+}
+
 /** `check --format json`: the same per-file shape, diagnostics only. */
 export function checkJson(project: ReportInput, reports: FileReport[]): unknown {
   const byFile = new Map(project.articles.map((a) => [a.file, a]));
@@ -395,12 +525,9 @@ export function checkJson(project: ReportInput, reports: FileReport[]): unknown 
 /** A file's diagnostics in `check --format json`; an article's own ones from their text written earlier (`renderFindings`). */
 function checkDiagnostics(r: FileReport, a: ReportedArticle | undefined, cwd: string): Iterable<unknown> {
   const json = a?.findingsJson;
-  const raw = (s: string): RawJson => new RawJson(CHECK_DIAGNOSTIC_INDENT, (out) => out(s));
+  const raw = rawDiagnostic;
   // Cross-article findings (and those of registry files) are written here, directly when they can be.
-  const written = (f: Finding): unknown => {
-    const s = findingText(f, cwd, CHECK_DIAGNOSTIC_INDENT);
-    return s === undefined ? jsonFinding(f, cwd) : raw(s);
-  };
+  const written = (f: Finding): unknown => diagnosticJson(f, cwd);
   if (!json) return new LazyArray(r.findings, written);
   // Without cross-article findings the list is the article's own (`withWorkspace`): in order.
   if (r.findings === a.findings) return new LazyArray(json, raw);

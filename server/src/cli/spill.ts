@@ -68,9 +68,19 @@ function forget(file: string): void {
   }
 }
 
+/** Bytes appended before they are written: one system call for many parts (an article of `analyze --json` has three). */
+const BUFFERED = 1 << 20;
+
 export class SpillFile {
   private fd: number;
+  /** Bytes appended so far, written or not. */
   private size = 0;
+  /** Bytes written to the file: what was appended after them waits in `pending`. */
+  private written = 0;
+  /** The bytes appended and not written yet (`size - written` of them), made when first needed. */
+  private pending: Buffer | undefined;
+  /** A segment read back in one piece is read here (`pieces`). */
+  private scratch: Buffer | undefined;
   /** The file's name while it is still on disk (where it could not be unlinked at once). */
   private file: string | null = null;
 
@@ -100,25 +110,55 @@ export class SpillFile {
     return this.size;
   }
 
-  /** Appends what `write` gives its sink; returns where it went. */
+  /**
+   * Appends what `write` gives its sink; returns where it went. The text is encoded into a 1 MB
+   * buffer (`BUFFERED`), written when full, by `flush`, or before anything is read back: no
+   * system call per part, and each part's UTF-8 made once (its length is what the buffer took).
+   */
   segment(write: (sink: (s: string) => void) => void): Segment {
     const start = this.size;
     write((s) => {
-      // Written from the string (no Buffer: a big article's parts would be that much more memory
-      // waiting for the collector); the rest of a short write, if any, from its bytes.
-      const bytes = Buffer.byteLength(s, 'utf8');
-      try {
-        let done = fs.writeSync(this.fd, s, this.size, 'utf8');
-        if (done < bytes) {
-          const b = Buffer.from(s, 'utf8');
-          while (done < bytes) done += fs.writeSync(this.fd, b, done, bytes - done, this.size + done);
-        }
-      } catch (e) {
-        throw this.failed('cannot write a temporary file', e);
+      // A UTF-16 code unit is at most 3 bytes of UTF-8: a part that surely fits is encoded in place.
+      const pending = (this.pending ??= Buffer.allocUnsafe(BUFFERED));
+      let used = this.size - this.written;
+      if (used + 3 * s.length > BUFFERED) {
+        this.flush();
+        used = 0;
       }
-      this.size += bytes;
+      if (3 * s.length <= BUFFERED) this.size += pending.write(s, used, 'utf8');
+      else this.writeNow(s);
     });
     return { start, bytes: this.size - start };
+  }
+
+  /** Writes a large part at once (`pending` empty). */
+  private writeNow(s: string): void {
+    const bytes = Buffer.byteLength(s, 'utf8');
+    try {
+      // Written from the string (no Buffer: a big article's parts would be that much more memory
+      // waiting for the collector); the rest of a short write, if any, from its bytes.
+      let done = fs.writeSync(this.fd, s, this.size, 'utf8');
+      if (done < bytes) {
+        const b = Buffer.from(s, 'utf8');
+        while (done < bytes) done += fs.writeSync(this.fd, b, done, bytes - done, this.size + done);
+      }
+    } catch (e) {
+      throw this.failed('cannot write a temporary file', e);
+    }
+    this.size += bytes;
+    this.written = this.size;
+  }
+
+  /** Writes what was appended and is not written yet (a `SpillError` when it cannot). */
+  flush(): void {
+    const bytes = this.size - this.written;
+    if (!bytes || !this.pending) return;
+    try {
+      for (let done = 0; done < bytes; ) done += fs.writeSync(this.fd, this.pending, done, bytes - done, this.written + done);
+    } catch (e) {
+      throw this.failed('cannot write a temporary file', e);
+    }
+    this.written = this.size;
   }
 
   /** Hands a segment's text to `out` in pieces of about 64 KB (never splitting a character). */
@@ -128,7 +168,24 @@ export class SpillFile {
 
   /** A segment's text in pieces of about 64 KB, read as they are asked for. */
   *pieces(seg: Segment): Generator<string> {
-    const buf = Buffer.allocUnsafe(Math.min(READ, Math.max(1, seg.bytes)));
+    if (seg.start + seg.bytes > this.written) this.flush();
+    if (seg.bytes <= READ) {
+      // One piece: read whole into the scratch buffer and decoded at once (no character is split).
+      const buf = (this.scratch ??= Buffer.allocUnsafe(READ));
+      for (let at = 0; at < seg.bytes; ) {
+        let n: number;
+        try {
+          n = fs.readSync(this.fd, buf, at, seg.bytes - at, seg.start + at);
+        } catch (e) {
+          throw this.failed('cannot read a temporary file', e);
+        }
+        if (n <= 0) throw new SpillError(`a temporary file in ${this.dir} ended early`);
+        at += n;
+      }
+      if (seg.bytes) yield buf.toString('utf8', 0, seg.bytes);
+      return;
+    }
+    const buf = Buffer.allocUnsafe(READ);
     const decoder = new StringDecoder('utf8');
     for (let at = 0; at < seg.bytes; ) {
       let n: number;
@@ -146,12 +203,15 @@ export class SpillFile {
     if (rest) yield rest;
   }
 
-  /** A segment's lines (without their line breaks; the last may have none), read as they are asked for. */
-  *lines(seg: Segment): Generator<string> {
+  /**
+   * A segment's lines (without their line breaks; the last may have none), read as they are asked
+   * for; with `end`, the records that end with it instead.
+   */
+  *lines(seg: Segment, end = '\n'): Generator<string> {
     let rest = '';
     for (const s of this.pieces(seg)) {
       let from = 0;
-      for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', from)) {
+      for (let nl = s.indexOf(end); nl >= 0; nl = s.indexOf(end, from)) {
         yield rest + s.slice(from, nl);
         rest = '';
         from = nl + 1;
