@@ -223,9 +223,10 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
  * when the document is written.
  */
 export function spillArticle(a: ReportedArticle, file: SpillFile): void {
-  const entities = spillItems(file, a.entities, entityText);
+  const out = new TextFields();
+  const entities = spillItems(file, a.entities, (m) => entityText(m, out));
   const { dates: all, mark } = datesOf(a.dates, a.creationTime);
-  const dates = spillItems(file, all, (d) => dateText(d, mark));
+  const dates = spillItems(file, all, (d) => dateText(d, mark, out));
   // Its own findings are in order (finalizeFindings), so they can be merged one at a time when
   // written.
   let findings = -1;
@@ -272,41 +273,45 @@ function spillItems<T>(file: SpillFile, items: readonly T[], text: (x: T) => str
   });
 }
 
-/** `writeJson(jsonEntity(m), out, ITEM_INDENT)`'s text, made without the object. */
-function entityText(m: EntityMention): string {
-  const i = ITEM_FIELD_INDENT;
-  let s = withField('', 'start', m.start, i);
-  s = withField(s, 'end', m.end, i);
-  s = withField(s, 'text', m.text, i);
-  s = withField(s, 'type', m.type, i);
-  s = withField(s, 'id', m.id, i);
-  s = withField(s, 'candidates', m.candidates, i);
-  if (m.office) s = withField(s, 'office', m.office, i);
-  if (m.form === 'unknown' && m.guessedType) s = withField(s, 'guessedType', m.guessedType, i);
-  if (m.form === 'unknown' && m.confidence !== undefined) s = withField(s, 'confidence', m.confidence, i);
-  if (m.annotation) s = withField(s, 'annotation', m.annotation, i);
-  if (m.nested) s = withField(s, 'nested', true, i);
-  return s ? `{${s}\n${ITEM_INDENT}}` : '{}';
+/**
+ * Where the fields of a mention are put: an object (`ObjectFields`, for `jsonEntities`,
+ * `jsonDates` and the in-memory document) or the item's text in the document (`TextFields`, for
+ * the spill). `entityFields` and `dateFields` are the one list of each kind's fields, so the two
+ * forms cannot drift apart.
+ */
+interface Fields {
+  put(key: string, value: unknown): void;
 }
 
-/** The text of one date of `lazyDates` (`mark`: the creation time), as `entityText` for an entity. */
-function dateText(d: DateMention, mark: DateMention | null): string {
-  const i = ITEM_FIELD_INDENT;
-  let s = withField('', 'start', d.start, i);
-  s = withField(s, 'end', d.end, i);
-  s = withField(s, 'text', d.text, i);
-  s = withField(s, 'value', d.value, i);
-  s = withField(s, 'kind', d.kind, i);
-  if (d.annotation) s = withField(s, 'annotation', d.annotation, i);
-  s = withField(s, 'type', timexType(d), i);
-  if (d.mod) s = withField(s, 'mod', d.mod, i);
-  s = withField(s, 'anchor', dateAnchor(d), i);
-  if (d.range) s = withField(s, 'range', d.range, i);
-  if (d.quant) s = withField(s, 'quant', d.quant, i);
-  if (d.freq) s = withField(s, 'freq', d.freq, i);
-  if (d.uncertain) s = withField(s, 'uncertain', d.uncertain, i);
-  if (d === mark) s = withField(s, 'function', 'CREATION_TIME', i);
-  return s ? `{${s}\n${ITEM_INDENT}}` : '{}';
+class ObjectFields implements Fields {
+  readonly o: Record<string, unknown> = {};
+  put(key: string, value: unknown): void {
+    this.o[key] = value;
+  }
+}
+
+/** An item's text as `writeJson` writes it at `ITEM_INDENT`, made field by field without the object. */
+class TextFields implements Fields {
+  private s = '';
+  put(key: string, value: unknown): void {
+    this.s = withField(this.s, key, value, ITEM_FIELD_INDENT);
+  }
+  /** The text of the fields put since the last call, and the next item begins. */
+  take(): string {
+    const s = this.s;
+    this.s = '';
+    return s ? `{${s}\n${ITEM_INDENT}}` : '{}';
+  }
+}
+
+function entityText(m: EntityMention, out: TextFields): string {
+  entityFields(m, out);
+  return out.take();
+}
+
+function dateText(d: DateMention, mark: DateMention | null, out: TextFields): string {
+  dateFields(d, mark, out);
+  return out.take();
 }
 
 function spilledJson(file: SpillFile, seg: Segment): RawJson {
@@ -379,13 +384,24 @@ export function jsonEntities(a: ArticleAnalysis): Record<string, unknown>[] {
 }
 
 function jsonEntity(m: EntityMention): Record<string, unknown> {
-  const o: Record<string, unknown> = { start: m.start, end: m.end, text: m.text, type: m.type, id: m.id, candidates: m.candidates };
-  if (m.office) o.office = m.office;
-  if (m.form === 'unknown' && m.guessedType) o.guessedType = m.guessedType;
-  if (m.form === 'unknown' && m.confidence !== undefined) o.confidence = m.confidence;
-  if (m.annotation) o.annotation = m.annotation;
-  if (m.nested) o.nested = true;
-  return o;
+  const f = new ObjectFields();
+  entityFields(m, f);
+  return f.o;
+}
+
+/** The fields of an entity mention (spec §5), in their order. */
+function entityFields(m: EntityMention, f: Fields): void {
+  f.put('start', m.start);
+  f.put('end', m.end);
+  f.put('text', m.text);
+  f.put('type', m.type);
+  f.put('id', m.id);
+  f.put('candidates', m.candidates);
+  if (m.office) f.put('office', m.office);
+  if (m.form === 'unknown' && m.guessedType) f.put('guessedType', m.guessedType);
+  if (m.form === 'unknown' && m.confidence !== undefined) f.put('confidence', m.confidence);
+  if (m.annotation) f.put('annotation', m.annotation);
+  if (m.nested) f.put('nested', true);
 }
 
 /**
@@ -402,18 +418,28 @@ export function jsonDates(a: ArticleAnalysis): Record<string, unknown>[] {
 function lazyDates(all: readonly DateMention[], dct: DateMention | null): LazyArray<DateMention, Record<string, unknown>> {
   const { dates, mark } = datesOf(all, dct);
   return new LazyArray(dates, (d) => {
-    const o: Record<string, unknown> = { start: d.start, end: d.end, text: d.text, value: d.value, kind: d.kind };
-    if (d.annotation) o.annotation = d.annotation;
-    o.type = timexType(d);
-    if (d.mod) o.mod = d.mod;
-    o.anchor = dateAnchor(d);
-    if (d.range) o.range = d.range;
-    if (d.quant) o.quant = d.quant;
-    if (d.freq) o.freq = d.freq;
-    if (d.uncertain) o.uncertain = d.uncertain;
-    if (d === mark) o.function = 'CREATION_TIME';
-    return o;
+    const f = new ObjectFields();
+    dateFields(d, mark, f);
+    return f.o;
   });
+}
+
+/** The fields of a date (`mark`: the creation time), in their order. */
+function dateFields(d: DateMention, mark: DateMention | null, f: Fields): void {
+  f.put('start', d.start);
+  f.put('end', d.end);
+  f.put('text', d.text);
+  f.put('value', d.value);
+  f.put('kind', d.kind);
+  if (d.annotation) f.put('annotation', d.annotation);
+  f.put('type', timexType(d));
+  if (d.mod) f.put('mod', d.mod);
+  f.put('anchor', dateAnchor(d));
+  if (d.range) f.put('range', d.range);
+  if (d.quant) f.put('quant', d.quant);
+  if (d.freq) f.put('freq', d.freq);
+  if (d.uncertain) f.put('uncertain', d.uncertain);
+  if (d === mark) f.put('function', 'CREATION_TIME');
 }
 
 /** The dates of `jsonDates` and the one of them marked as the creation time (`dct`, added when the recognizer did not report it). */
