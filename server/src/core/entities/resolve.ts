@@ -46,7 +46,14 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
         continue;
       }
       const ids = uniqueIds(chosen);
-      const ents = ids.map((id) => reg.entities.get(id)).filter((e): e is Entity => !!e);
+      // A loop, not map + filter: the array map() returns changes its elements kind with what it
+      // holds, and the optimized code of this function was thrown away (and compiled again) the
+      // first time it met another kind.
+      const ents: Entity[] = [];
+      for (const id of ids) {
+        const e = reg.entities.get(id);
+        if (e) ents.push(e);
+      }
       if (!ents.length) continue;
       if (ents.length === 1) {
         const e = ents[0];
