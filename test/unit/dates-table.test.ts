@@ -656,6 +656,22 @@ const ROWS: Row[] = [
   ['2013-03-20', "His mother's day job paid little.", null, null, null],
   // Noon or midnight before its day.
   ['2013-03-20', 'The deadline for bids is midnight Friday.', 'midnight', 'TIME', '2013-03-22T24:00'],
+  // "This time last year": the publication day a year back (day precision), or ahead.
+  ['2013-03-22', 'Fuel costs more than this time last year, drivers complain.', 'this time last year', 'DATE', '2012-03-22'],
+  ['2013-03-22', 'The bridge should be open by this time next year.', 'this time next year', 'DATE', '2014-03-22'],
+  ['2012-02-29', 'Rainfall is below this time last year in the north.', 'this time last year', 'DATE', '2011-02-28'],
+  // Year-end and month-end: the publication year or month with mod END.
+  ['2013-03-22', 'The lender plans to close the branch by year-end.', 'year-end', 'DATE', '2013', 'END'],
+  ['2013-03-22', 'Staff bonuses are paid at the year-end.', 'the year-end', 'DATE', '2013', 'END'],
+  ['2013-03-22', "The ministry expects the deficit to shrink at year's end.", "year's end", 'DATE', '2013', 'END'],
+  ['2013-03-22', 'Funds rebalance their holdings at month-end.', 'month-end', 'DATE', '2013-03', 'END'],
+  // "This past week/year" is a DATE (the week or year holding the middle of the span up to the
+  // publication date); "the past week" a DURATION.
+  ['2013-03-22', 'The envoys met three times this past week.', 'this past week', 'DATE', '2013-W12'],
+  ['2013-03-18', 'The envoys met three times this past week.', 'this past week', 'DATE', '2013-W11'],
+  ['2013-03-22', 'Exports slumped this past year.', 'this past year', 'DATE', '2012'],
+  ['2013-11-20', 'Exports slumped this past year.', 'this past year', 'DATE', '2013'],
+  ['2013-03-22', 'Fighting has intensified over the past week.', 'the past week', 'DURATION', 'P1W'],
 ];
 
 function datesOf(sentence: string, published: string) {

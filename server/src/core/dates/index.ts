@@ -14,6 +14,7 @@ import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, p
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexMod, TimexType, finding } from '../types';
 import { Unit, holidayDate } from './lexicon';
 import { DateScanner, Expr, ExprKind, durationValue, scanDates } from './scan';
+import { isDay } from './expr';
 
 export { DateScanner } from './scan';
 
@@ -547,6 +548,13 @@ function shiftOn(base: YMD, n: number, unit: Unit): { value: string; granularity
   return unit === 'W' ? shift(base, 7 * n, 'D') : shift(base, n, unit);
 }
 
+/** The same day n years on from a day ("this time last year", "2 years after 3 May 2020"); 29 February becomes the 28th in a common year. */
+function yearsOnDay(base: YMD, n: number): { value: string; granularity: DateGranularity } {
+  const y = base.y + n;
+  const d = base.m === 2 && base.d === 29 && toDayNumber(y, 3, 1) - toDayNumber(y, 2, 1) === 28 ? 28 : base.d;
+  return { value: formatYMD({ y, m: base.m, d }), granularity: 'day' };
+}
+
 /** A previous value parsed back to a day, month or year (weeks: their Thursday). */
 function prevBase(v: string): YMD | null {
   const d = dayOf(v);
@@ -833,12 +841,13 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
   // week of March 6" (no weeks counted) is that day's week.
   // "in two weeks" is likewise the day two weeks ahead (issue #13: "in a week" → the publication date + 7).
-  const v = (k.from === 'base' || ahead) && k.n !== 0 ? shiftOn(base, k.n, k.unit)! : shift(base, k.n, k.unit)!;
+  const v = k.from === 'base' && k.unit === 'Y' && k.n !== 0 && isDay(k.base!) ? yearsOnDay(base, k.n)
+    : (k.from === 'base' || ahead) && k.n !== 0 ? shiftOn(base, k.n, k.unit)! : shift(base, k.n, k.unit)!;
   const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
   const n = Math.abs(k.n);
   // The date ahead of "in a week" spans "in" too, as newswire gold marks it.
   return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut, start: k.inAt,
-    resolution: { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
+    resolution: { rule: k.n === 0 ? `the ${u} of ${from}` : `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
 }
 
 /** `resolveDate` of a `ymd` expression. */

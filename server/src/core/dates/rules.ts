@@ -1062,13 +1062,35 @@ const WORD_RULES: Rule[] = [
     if (of === 'H' && n > 2) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'part', of, n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
   }),
-  // "this past weekend", "this past Monday": the one just gone. ("This past week", "this past year"
-  // are left: on a Friday the week is as much this one as the last, and the past year is a span.)
+  // "this time last year", "this time next year": the publication day a year back or ahead (a DATE
+  // at day precision: the phrase points at the same point of the calendar, not at the whole year).
+  rule('this time last year', [lw('this'), word('time'), lw('last', 'next'), lw('year')], 'Prices are higher than this time last year, traders said.', (s, m) => {
+    const [k, , r, y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'off', n: s.lw(r) === 'last' ? -1 : 1, unit: 'Y', from: 'base', base: { type: 'rel', unit: 'day', offset: 0 } } }, next: y + 1 };
+  }),
+  // "this past week", "this past year": a DATE (TimeML), the week or year holding the middle of the
+  // seven days or twelve months up to the publication date: on a Friday the current week, on a
+  // Monday the one before; in March the year before, in November the current one. ("The past
+  // week" is the span, a DURATION: the relative rules.)
+  rule('this past week/year', [lw('this'), lw('past'), lw('week', 'year')], 'Ministers met twice this past week in Brussels.', (s, m) => {
+    const [k, , u] = m.t;
+    const week = s.lw(u) === 'week';
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'off', n: 0, unit: week ? 'W' : 'Y', from: 'base', base: { type: 'rel', unit: 'day', offset: week ? -3 : -182 } } }, next: u + 1 };
+  }),
+  // "this past weekend", "this past Monday": the one just gone.
   rule('this past', [lw('this'), lw('past'), alt(lw('weekend'), WEEKDAY)], 'The accord was signed this past weekend in Doha.', (s, m) => {
     const [k, , j] = m.t;
     const start = s.tS[k];
     if (s.lw(j) === 'weekend') return { expr: { start, end: s.tE[j], kind: { type: 'weekend', offset: -1 } }, next: j + 1 };
     return { expr: { start, end: s.tE[j], kind: { type: 'weekday', w: s.weekdayOf(j), rel: 'last' } }, next: j + 1 };
+  }),
+  // "year-end", "the year-end", "at year's end", "month-end": the publication year or month with
+  // mod END ("the end of the year" is read by the "the end of" rule).
+  rule('year-end', [lw('year', 'month'), alt(seq(glued(HYPHEN), glued(word('end'))), seq(glued(APOSTROPHE), glued(word('s')), word('end')))], 'Sales usually peak at year-end, the chain said.', (s, m) => {
+    const [k, , next] = m.t;
+    const end = next - 1;
+    const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+    return { expr: { start, end: s.tE[end], kind: { type: 'rel', unit: s.lw(k) === 'year' ? 'year' : 'month', offset: 0 }, mod: 'END' }, next: end + 1 };
   }),
   // "the latest quarter", "the most recent quarter": the last one reported, the quarter before the publication date's.
   rule('latest quarter', [lw('latest', 'recent'), lw('quarter')], 'Sales fell 4% in the latest quarter, the bank said.', (s, m) => {
