@@ -672,6 +672,13 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Exports slumped this past year.', 'this past year', 'DATE', '2012'],
   ['2013-11-20', 'Exports slumped this past year.', 'this past year', 'DATE', '2013'],
   ['2013-03-22', 'Fighting has intensified over the past week.', 'the past week', 'DURATION', 'P1W'],
+  // "On the 25th": a day with no month: the previous date's month, else the publication month (by the tense).
+  ['2013-03-22', 'The envoys will come back on the 25th to sign.', 'the 25th', 'DATE', '2013-03-25'],
+  ['2013-03-22', 'The envoys came back on the 25th to sign.', 'the 25th', 'DATE', '2013-02-25'],
+  ['2013-03-22', 'The envoys will come back on the 2nd, the ministry said.', 'the 2nd', 'DATE', '2013-04-02'],
+  ['2013-03-22', 'The fleet sailed on 3 February 2012 and docked on the 25th.', 'the 25th', 'DATE', '2012-02-25'],
+  ['2013-03-22', 'The city marked the 25th anniversary of the accord.', null, null, null],
+  ['2013-03-22', 'Soldiers of the 25th Infantry Division paraded.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -635,6 +635,8 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return resolveRel(k, c);
     case 'weekday':
       return resolveWeekday(e, k, c);
+    case 'dom':
+      return resolveDom(e, k, c);
   }
   return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };
 }
@@ -848,6 +850,37 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   // The date ahead of "in a week" spans "in" too, as newswire gold marks it.
   return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut, start: k.inAt,
     resolution: { rule: k.n === 0 ? `the ${u} of ${from}` : `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
+}
+
+/**
+ * `resolveDate` of a `dom` expression ("on the 25th"): the day in the month of the previous date
+ * in the text when that names a month or a day, else in the publication month, moved a month by
+ * the tense when it contradicts it ("met on the 25th" written on the 3rd: the month before).
+ */
+function resolveDom(e: Expr, k: KindOf<'dom'>, c: Context): Resolved {
+  const { a, anchor } = c;
+  const nth = `${k.d}${ordinalSuffix(k.d)}`;
+  const pm = c.prev ? /^(\d{4})-(\d{2})(?:-\d{2})?(?:T|$)/.exec(c.prev.value) : null;
+  if (pm && c.prev) {
+    const y = Number(pm[1]);
+    const m = Number(pm[2]);
+    if (!isValidDate(y, m, k.d)) return { value: null, kind: 'anaphoric', granularity: 'day', resolution: { rule: `the ${nth} of the month of the previous date in the text (${c.prev.value}), which has no such day` } };
+    return { value: formatYMD({ y, m, d: k.d }), kind: 'anaphoric', granularity: 'day', anchor: { previous: c.prev.start },
+      resolution: { rule: `the ${nth} of the month of the previous date in the text (${c.prev.value})`, anchor: c.prev.value } };
+  }
+  if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+  const t = c.tenseAt(e.start, e.end);
+  const shiftBy = t === 'future' && k.d < a.d ? 1 : t === 'past' && k.d > a.d ? -1 : 0;
+  const total = a.y * 12 + (a.m - 1) + shiftBy;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  const which = shiftBy < 0 ? 'the month before the publication month' : shiftBy > 0 ? 'the month after the publication month' : 'the publication month';
+  if (!isValidDate(y, m, k.d)) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: `the ${nth} of ${which}, which has no such day` } };
+  return { value: formatYMD({ y, m, d: k.d }), kind: 'partial', granularity: 'day', anchor: 'dct', resolution: { rule: `the ${nth} of ${which}`, anchor } };
+}
+
+function ordinalSuffix(d: number): string {
+  return d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th';
 }
 
 /** `resolveDate` of a `ymd` expression. */

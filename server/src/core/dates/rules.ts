@@ -755,6 +755,15 @@ const ORDINAL_RULES: Rule[] = [
     if (!part || (part === 'H' && (s.strOrNone(u + 1) === 'of' || !HALF_PREPOSITIONS.has(s.strOrNone(k - 2) ?? '')))) return null;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, k), y: NaN, offset: 0, bare: true } }, next: u + 1 };
   }),
+  // "on the 25th", "by the 3rd": a day with no month written (the month of the previous date in the
+  // text, else the publication month), only after a preposition and when no noun follows it.
+  rule('the nth (day of the month)', [ORDDAY], 'The envoys will return on the 25th, the ministry said.', (s, m) => {
+    const k = m.t[0];
+    if (s.lw(k - 1) !== 'the' || !DAY_OF_MONTH_BEFORE.has(s.strOrNone(k - 2) ?? '')) return null;
+    const next = s.kind(k + 1);
+    if (next !== 0 && next !== P && !(next === W && DAY_OF_MONTH_AFTER.has(s.str(k + 1)))) return null;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'dom', d: s.dayAt(k) } }, next: k + 1 };
+  }),
   // "the first nine months", "the first two weeks": a span (the TimeML DURATION), "the" and "first" in it.
   rule('first quantity', [lex('FIRST', (w) => w.ord === 1), QUANTITY_EL], 'Profit rose 8% in the first nine months of the year.', (s, m) => {
     const [k, j] = m.t;
@@ -763,6 +772,11 @@ const ORDINAL_RULES: Rule[] = [
     return { expr: { start: s.tS[k], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit } }, next: d.next };
   }),
 ];
+
+/** Prepositions before "the 25th" that make it a day of the month. */
+const DAY_OF_MONTH_BEFORE: ReadonlySet<string> = new Set(['on', 'On', 'by', 'By', 'until', 'Until', 'till', 'since', 'Since', 'from', 'From', 'before', 'after', 'to', 'through']);
+/** Words that may follow such a day: "the 25th anniversary", "the 25th Infantry" are no dates. */
+const DAY_OF_MONTH_AFTER: ReadonlySet<string> = new Set(['and', 'or', 'at', 'in', 'when', 'to', 'after', 'before', 'but', 'with', 'as', 'from', 'until', 'for', 'if', 'while', 'because', 'amid', 'during', 'ahead', 'instead', 'or', 'than', 'so', 'that', 'which', 'where']);
 
 /** Words before "the first half" that make it a half of the year. */
 const HALF_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over', 'through', 'from', 'since', 'by', 'until', 'than']);
