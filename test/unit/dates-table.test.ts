@@ -679,6 +679,15 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The fleet sailed on 3 February 2012 and docked on the 25th.', 'the 25th', 'DATE', '2012-02-25'],
   ['2013-03-22', 'The city marked the 25th anniversary of the accord.', null, null, null],
   ['2013-03-22', 'Soldiers of the 25th Infantry Division paraded.', null, null, null],
+  // A quarter by its months; "the three months to June" is a span (DURATION) and its end (DATE).
+  ['2013-03-22', 'Exports grew in the January-March quarter, the agency said.', 'the January-March quarter', 'DATE', '2013-Q1'],
+  ['2013-03-22', 'Exports grew in the October-December quarter, the agency said.', 'the October-December quarter', 'DATE', '2012-Q4'],
+  ['2013-03-22', 'Exports will grow in the April-June quarter, the agency said.', 'the April-June quarter', 'DATE', '2013-Q2'],
+  ['2013-03-22', 'Exports grew in the July-September quarter of 2011.', 'the July-September quarter of 2011', 'DATE', '2011-Q3'],
+  ['2013-03-22', 'Exports grew 4% in the three months to June, the agency said.', 'three months', 'DURATION', 'P3M'],
+  ['2013-03-22', 'Exports grew 4% in the three months to June, the agency said.', 'June', 'DATE', '2012-06'],
+  ['2013-08-02', 'Profit rose in the six months to June 30, the bank said.', 'six months', 'DURATION', 'P6M'],
+  ['2013-08-02', 'Profit rose in the six months to June 30, the bank said.', 'June 30', 'DATE', '2013-06-30'],
 ];
 
 function datesOf(sentence: string, published: string) {
