@@ -688,6 +688,11 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Exports grew 4% in the three months to June, the agency said.', 'June', 'DATE', '2012-06'],
   ['2013-08-02', 'Profit rose in the six months to June 30, the bank said.', 'six months', 'DURATION', 'P6M'],
   ['2013-08-02', 'Profit rose in the six months to June 30, the bank said.', 'June 30', 'DATE', '2013-06-30'],
+  // Mid-decade, mid-century, the turn of the century.
+  ['2013-03-22', 'The mine should reopen by mid-decade, the company said.', 'mid-decade', 'DATE', '201X', 'MID'],
+  ['2013-03-22', 'Emissions must fall to zero by mid-century, the report said.', 'mid-century', 'DATE', '20', 'MID'],
+  ['2013-03-22', 'The harbour was dredged around the turn of the century.', 'the turn of the century', 'DATE', '2000', 'APPROX'],
+  ['1998-03-22', 'The line will be finished by the turn of the century.', 'the turn of the century', 'DATE', '2000', 'APPROX'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -54,7 +54,9 @@ export type ExprKind =
   | { type: 'relc'; offset: number; decade?: boolean }
   | { type: 'weekend'; offset: number }
   /** A day of the month with no month written ("on the 25th"): the month of the previous date in the text, else the publication month. */
-  | { type: 'dom'; d: number };
+  | { type: 'dom'; d: number }
+  /** "the turn of the century": the century boundary nearest the publication year. */
+  | { type: 'turn' };
 
 /**
  * Every kind of expression, with what it is. The record is complete by its type (a new kind
@@ -67,7 +69,7 @@ export const EXPR_TYPES: Readonly<Record<ExprKind['type'], string>> = Object.fre
   weekday: 'a weekday', dur: 'a duration', off: 'an offset from a date', ana: 'a date from the previous date in the text',
   ref: 'the present, past or future', set: 'a recurring time', season: 'a season', part: 'a quarter or half of a year',
   fiscal: 'a fiscal year', century: 'a century', relc: 'the century or decade of the publication date', weekend: 'a weekend',
-  dom: 'a day of the month of the previous date or the publication date',
+  dom: 'a day of the month of the previous date or the publication date', turn: 'the turn of the century',
 });
 
 /** Whether an expression names a day (a base for "2 days after …"). */

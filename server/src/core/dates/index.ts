@@ -637,6 +637,11 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return resolveWeekday(e, k, c);
     case 'dom':
       return resolveDom(e, k, c);
+    case 'turn': {
+      if (!c.a) return { value: null, kind: 'century', granularity: 'year', resolution: { rule: NEEDS } };
+      const y = Math.round(c.a.y / 100) * 100;
+      return { value: pad(y, 4), kind: 'century', granularity: 'year', resolution: { rule: `the turn of the century: the years around ${y}, the century boundary nearest the publication date`, anchor: c.anchor } };
+    }
   }
   return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };
 }

@@ -876,6 +876,11 @@ const THE_RULES: Rule[] = [
     r.expr.mod = LEXICON[s.lw(e)].mod;
     return r;
   }),
+  // "the turn of the century": the years around the century boundary nearest the publication date (mod APPROX).
+  rule('the turn of the century', [THE, word('turn'), word('of'), THE, lw('century')], 'The port grew fast around the turn of the century.', (s, m) => {
+    const [k, , , , c] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[c], kind: { type: 'turn' }, mod: 'APPROX' }, next: c + 1 };
+  }),
   rule('the season', [THE, sub('season')], 'Fighting eased in the winter of 2010 near the pass.', (s, m) => {
     const p = m.v[1]!;
     p.expr.start = s.tS[m.t[0]];
@@ -1028,6 +1033,11 @@ const WORD_RULES: Rule[] = [
     if (!r || r.expr.start !== s.tS[k + 1] || r.expr.kind.type !== 'ana') return null;
     r.expr.start = s.tS[k];
     return r;
+  }),
+  // "mid-decade", "by mid-century": the publication date's decade or century with mod MID.
+  rule('mid-decade', [word('mid', 'Mid'), glued(HYPHEN), glued(lw('decade', 'century'))], 'The plant should reopen by mid-decade, the firm said.', (s, m) => {
+    const [k, , u] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'relc', offset: 0, decade: s.lw(u) === 'decade' }, mod: 'MID' }, next: u + 1 };
   }),
   MODIFIER_RULE,
   // "the current quarter", "the current year", "the current fiscal year": the publication date's.
