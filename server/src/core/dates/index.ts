@@ -551,7 +551,7 @@ function shiftOn(base: YMD, n: number, unit: Unit): { value: string; granularity
 /** The same day n years on from a day ("this time last year", "2 years after 3 May 2020"); 29 February becomes the 28th in a common year. */
 function yearsOnDay(base: YMD, n: number): { value: string; granularity: DateGranularity } {
   const y = base.y + n;
-  const d = base.m === 2 && base.d === 29 && toDayNumber(y, 3, 1) - toDayNumber(y, 2, 1) === 28 ? 28 : base.d;
+  const d = base.m === 2 && base.d === 29 && daysInMonth(y, 2) === 28 ? 28 : base.d;
   return { value: formatYMD({ y, m: base.m, d }), granularity: 'day' };
 }
 
