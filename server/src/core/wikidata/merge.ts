@@ -138,45 +138,80 @@ export function mergeIntoRegistry(files: readonly { path: string; text: string }
   return { texts: out, edits, drifts, updated, added: added.map((e) => e.id), problems };
 }
 
+/** What the parts of one entity's merge share: its text and node, and where edits and drift go. */
+interface EntryMerge {
+  text: string;
+  node: YMap;
+  entry: RegistryEntry;
+  eol: string;
+  /** The indent of the entity's keys. */
+  keyIndent: string;
+  /** Lines of new plain fields, inserted together after the last plain field. */
+  newLines: string[];
+  /** Wikidata's values where the entry says otherwise, recorded in its provenance (drift.ts). */
+  records: [string, string][];
+  /** Edits made so far. */
+  count: number;
+  add(e: TextEdit): void;
+  drift(offset: number, message: string, record?: [string, string]): void;
+}
+
 /** Edits for one entity; returns how many. */
 function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => void, report: (offset: number, message: string, record?: [string, string]) => void): number {
   const { text, node } = at;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  let n = 0;
-  const add = (e: TextEdit): void => {
-    edit(e);
-    n++;
+  const m: EntryMerge = {
+    text,
+    node,
+    entry,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    keyIndent: indentAt(text, node.pairs[0].keyStart),
+    newLines: [],
+    records: [],
+    count: 0,
+    add(e) {
+      edit(e);
+      m.count++;
+    },
+    drift(offset, message, record) {
+      if (record) m.records.push(record);
+      report(offset, message, record);
+    },
   };
-  const keyIndent = indentAt(text, node.pairs[0].keyStart);
-  const newLines: string[] = [];
-  // Wikidata's values where the entry says otherwise, recorded in its provenance (drift.ts).
-  const records: [string, string][] = [];
-  const drift = (offset: number, message: string, record?: [string, string]): void => {
-    if (record) records.push(record);
-    report(offset, message, record);
-  };
-
-  // Aliases: union, in Wikidata's order after the registry's own.
   const name = scalarText(get(node, 'name'), text);
-  const aliasNode = get(node, 'aliases');
+  mergeAliases(m, name);
+  mergeScalars(m, name);
+  mergeRoles(m);
+  // Provenance last: its `imported` date changes only when something else did.
+  mergeProvenance(m);
+  return m.count;
+}
+
+/** Aliases: union, in Wikidata's order after the registry's own. */
+function mergeAliases(m: EntryMerge, name: string | undefined): void {
+  const { text, entry } = m;
+  const aliasNode = get(m.node, 'aliases');
   const have = new Set<string>();
   if (aliasNode?.kind === 'seq') for (const it of aliasNode.items) { const v = scalarText(it, text); if (v) have.add(v); }
-  const wanted = [entry.name, ...entry.aliases].filter((a) => a !== name && !have.has(a));
-  const uniqueWanted = [...new Set(wanted)];
-  if (uniqueWanted.length) {
-    if (!aliasNode || isNull(aliasNode)) {
-      if (aliasNode) add({ start: aliasNode.start, end: aliasNode.end, newText: ` ${flowList(uniqueWanted)}`.slice(text[aliasNode.start - 1] === ' ' ? 1 : 0) });
-      else newLines.push(`${keyIndent}aliases: ${flowList(uniqueWanted)}`);
-    } else if (aliasNode.kind === 'seq' && text[aliasNode.end - 1] === ']') {
-      const tail = uniqueWanted.map((a) => yamlScalar(a, true)).join(', ');
-      add({ start: aliasNode.end - 1, end: aliasNode.end - 1, newText: aliasNode.items.length ? `, ${tail}` : tail });
-    } else if (aliasNode.kind === 'seq' && aliasNode.items.length) {
-      const itemIndent = indentAt(text, aliasNode.start);
-      add({ start: afterLine(text, aliasNode.end), end: afterLine(text, aliasNode.end), newText: uniqueWanted.map((a) => `${itemIndent}- ${yamlScalar(a)}${eol}`).join('') });
-    } else drift(aliasNode.start, `aliases are not a list here, so Wikidata's ${flowList(uniqueWanted)} were not added`);
-  }
+  const wanted = [...new Set([entry.name, ...entry.aliases].filter((a) => a !== name && !have.has(a)))];
+  if (!wanted.length) return;
+  if (!aliasNode || isNull(aliasNode)) {
+    if (aliasNode) m.add({ start: aliasNode.start, end: aliasNode.end, newText: ` ${flowList(wanted)}`.slice(text[aliasNode.start - 1] === ' ' ? 1 : 0) });
+    else m.newLines.push(`${m.keyIndent}aliases: ${flowList(wanted)}`);
+  } else if (aliasNode.kind === 'seq' && text[aliasNode.end - 1] === ']') {
+    const tail = wanted.map((a) => yamlScalar(a, true)).join(', ');
+    m.add({ start: aliasNode.end - 1, end: aliasNode.end - 1, newText: aliasNode.items.length ? `, ${tail}` : tail });
+  } else if (aliasNode.kind === 'seq' && aliasNode.items.length) {
+    const itemIndent = indentAt(text, aliasNode.start);
+    m.add({ start: afterLine(text, aliasNode.end), end: afterLine(text, aliasNode.end), newText: wanted.map((a) => `${itemIndent}- ${yamlScalar(a)}${m.eol}`).join('') });
+  } else m.drift(aliasNode.start, `aliases are not a list here, so Wikidata's ${flowList(wanted)} were not added`);
+}
 
-  // Scalar fields: added when missing, reported when different.
+/** Keys whose imported value is written as it is (an id, a keyword or `true`), not as a quoted scalar. */
+const BARE_KEYS = new Set(['single_holder', 'country', 'of', 'name_order']);
+
+/** Scalar fields: added when missing (with the new aliases line, after the last plain field), reported when different. */
+function mergeScalars(m: EntryMerge, name: string | undefined): void {
+  const { text, node, entry } = m;
   // name_order describes `name`: Wikidata's is about its label, so it applies only to the same name.
   const scalars: [string, string | undefined][] = [
     ['family_name', entry.familyName], ['given_name', entry.givenName], ['name_order', name === entry.name ? entry.nameOrder : undefined],
@@ -189,117 +224,130 @@ function mergeEntry(at: Located, entry: RegistryEntry, edit: (e: TextEdit) => vo
     const curText = scalarText(cur, text);
     if (curText === undefined) {
       if (cur && !isNull(cur)) continue;
-      newLines.push(`${keyIndent}${key}: ${key === 'single_holder' || key === 'country' || key === 'of' || key === 'name_order' ? value : yamlScalar(value)}`);
+      m.newLines.push(`${m.keyIndent}${key}: ${BARE_KEYS.has(key) ? value : yamlScalar(value)}`);
     } else if (curText !== value && key !== 'description') {
-      drift(cur!.start, `${key} is '${curText}' here but '${value}' on Wikidata (${entry.wikidata}); kept as written`, DRIFT_FIELDS.includes(key) ? [key, value] : undefined);
+      m.drift(cur!.start, `${key} is '${curText}' here but '${value}' on Wikidata (${entry.wikidata}); kept as written`, DRIFT_FIELDS.includes(key) ? [key, value] : undefined);
     }
   }
-  if (newLines.length) {
-    // After the last plain field, so new keys sit with the others rather than after the roles.
-    const plain = node.pairs.filter((p) => p.key !== 'roles' && p.key !== 'provenance');
-    const anchor = plain.length ? plain[plain.length - 1].value.end : node.end;
-    const pos = afterLine(text, anchor);
-    add({ start: pos, end: pos, newText: newLines.map((l) => l + eol).join('') });
-  }
+  if (!m.newLines.length) return;
+  // After the last plain field, so new keys sit with the others rather than after the roles.
+  const plain = node.pairs.filter((p) => p.key !== 'roles' && p.key !== 'provenance');
+  const anchor = plain.length ? plain[plain.length - 1].value.end : node.end;
+  const pos = afterLine(text, anchor);
+  m.add({ start: pos, end: pos, newText: m.newLines.map((l) => l + m.eol).join('') });
+}
 
-  // Roles.
-  const rolesNode = get(node, 'roles');
+/**
+ * Roles: Wikidata's roles paired with the registry's by office and start date, else by office
+ * alone (one on each side, or the one whose tenure overlaps); paired ones get missing dates,
+ * the rest are appended.
+ */
+function mergeRoles(m: EntryMerge): void {
+  const rolesNode = get(m.node, 'roles');
   const existing = rolesNode?.kind === 'seq' ? rolesNode.items.filter((r): r is YMap => r.kind === 'map') : [];
-  const existingIndex = (r: YMap): number => (rolesNode?.kind === 'seq' ? rolesNode.items.indexOf(r) : -1);
   const unpaired = new Set(existing);
   const toAppend: RegistryRole[] = [];
-  const roleField = (r: YMap, k: string): string | undefined => scalarText(get(r, k), text);
   const byOffice = new Map<string, RegistryRole[]>();
-  for (const r of entry.roles) {
+  for (const r of m.entry.roles) {
     let l = byOffice.get(r.office);
     if (!l) byOffice.set(r.office, (l = []));
     l.push(r);
   }
   for (const [office, list] of byOffice) {
-    const mine = existing.filter((r) => roleField(r, 'office') === office);
+    const mine = existing.filter((r) => roleField(m, r, 'office') === office);
     const pairs: [RegistryRole, YMap][] = [];
     const rest: RegistryRole[] = [];
     for (const r of list) {
-      const same = mine.find((m) => unpaired.has(m) && r.start !== undefined && roleField(m, 'start') === r.start);
+      const same = mine.find((x) => unpaired.has(x) && r.start !== undefined && roleField(m, x, 'start') === r.start);
       if (same) {
         pairs.push([r, same]);
         unpaired.delete(same);
       } else rest.push(r);
     }
     for (const r of rest) {
-      const candidates = mine.filter((m) => unpaired.has(m));
-      const overlapping = candidates.filter((m) => spansOverlap(roleField(m, 'start'), roleField(m, 'end'), r.start, r.end));
+      const candidates = mine.filter((x) => unpaired.has(x));
+      const overlapping = candidates.filter((x) => spansOverlap(roleField(m, x, 'start'), roleField(m, x, 'end'), r.start, r.end));
       const match = candidates.length === 1 && rest.length === 1 ? candidates[0] : overlapping.length === 1 ? overlapping[0] : undefined;
       if (match) {
         pairs.push([r, match]);
         unpaired.delete(match);
       } else toAppend.push(r);
     }
-    for (const [r, m] of pairs) {
-      const missing: string[] = [];
-      for (const k of ['start', 'end'] as const) {
-        const mine = roleField(m, k);
-        const theirs = r[k];
-        if (theirs === undefined) continue;
-        const cur = get(m, k);
-        if (mine === undefined) {
-          if (!cur || isNull(cur)) missing.push(`${k}: ${theirs}`);
-        } else if (mine !== theirs) {
-          drift(cur!.start, `${office} ${k} is ${mine} here but ${theirs} on Wikidata (${entry.wikidata}); kept as written`, [roleDriftKey(existingIndex(m), k), theirs]);
-        }
-      }
-      if (missing.length) {
-        const endNode = get(m, 'end');
-        if (endNode && isNull(endNode) && missing.some((x) => x.startsWith('end:'))) {
-          // `end:` written empty or `null` means "still holds it": Wikidata now says it ended.
-          drift(endNode.start, `${office} has no end here but ended ${r.end} on Wikidata (${entry.wikidata}); kept as written`, [roleDriftKey(existingIndex(m), 'end'), r.end!]);
-          missing.splice(missing.findIndex((x) => x.startsWith('end:')), 1);
-        }
-        if (missing.length) {
-          const ind = indentAt(text, m.pairs[0].keyStart);
-          const pos = afterLine(text, m.end);
-          add({ start: pos, end: pos, newText: missing.map((x) => `${ind}${x}${eol}`).join('') });
-        }
-      }
-    }
+    for (const [r, x] of pairs) fillRoleDates(m, office, r, x, rolesNode?.kind === 'seq' ? rolesNode.items.indexOf(x) : -1);
   }
-  if (toAppend.length) {
-    if (rolesNode?.kind === 'seq' && existing.length) {
-      const ind = indentAt(text, rolesNode.start);
-      const pos = afterLine(text, rolesNode.end);
-      add({ start: pos, end: pos, newText: toAppend.flatMap((r) => roleLines(r, ind)).map((l) => l + eol).join('') });
-    } else if (!rolesNode || isNull(rolesNode)) {
-      // No `roles:` key: add one after the entry; an empty `roles:` gets its items on the next lines.
-      const pos = afterLine(text, rolesNode ? rolesNode.end : node.end);
-      const items = toAppend.flatMap((r) => roleLines(r, `${keyIndent}  `)).map((l) => l + eol).join('');
-      add({ start: pos, end: pos, newText: (rolesNode ? '' : `${keyIndent}roles:${eol}`) + items });
-    } else drift(rolesNode.start, `roles are not a block list here, so ${toAppend.length} role(s) from Wikidata were not added`);
-  }
+  if (toAppend.length) appendRoles(m, rolesNode, existing.length > 0, toAppend);
+}
 
-  // Provenance: the importer's own record, replaced.
-  if (entry.provenance) {
-    const prov = get(node, 'provenance');
-    const recordLines = (indent: string): string[] => (records.length ? [`${indent}${DRIFT_KEY}:`, ...records.map(([k, v]) => `${indent}  ${k}: ${k === 'family_name' || k === 'given_name' ? yamlScalar(v) : v}`)] : []);
-    const blockProv = prov?.kind === 'map' && /^[ \t]*$/.test(text.slice(lineStart(text, prov.start), prov.start));
-    if (prov?.kind === 'map') {
-      // The drift record is rewritten whole when it changed (dropped when nothing differs).
-      const pair = prov.pairs.find((p) => p.key === DRIFT_KEY);
-      const had = pair?.value.kind === 'map' ? pair.value.pairs.map((p) => `${p.key}: ${scalarText(p.value, text)}`) : pair && !isNull(pair.value) ? [''] : [];
-      if (blockProv && had.join('\n') !== records.map(([k, v]) => `${k}: ${v}`).join('\n')) {
-        const lines = recordLines(indentAt(text, prov.pairs[0].keyStart)).map((l) => l + eol).join('');
-        if (pair) add({ start: lineStart(text, pair.keyStart), end: afterLine(text, pair.value.end), newText: lines });
-        else add({ start: afterLine(text, prov.end), end: afterLine(text, prov.end), newText: lines });
-      }
-      const rev = get(prov, 'wikidata_revision');
-      const imp = get(prov, 'imported');
-      if (rev && entry.provenance.revision !== undefined && scalarText(rev, text) !== String(entry.provenance.revision)) add({ start: rev.start, end: rev.end, newText: String(entry.provenance.revision) });
-      if (imp && n > 0 && scalarText(imp, text) !== entry.provenance.imported) add({ start: imp.start, end: imp.end, newText: entry.provenance.imported });
-    } else if (!prov) {
-      const pos = afterLine(text, node.end);
-      add({ start: pos, end: pos, newText: [...provenanceLines(entry.provenance, keyIndent), ...recordLines(`${keyIndent}  `)].map((l) => l + eol).join('') });
+const roleField = (m: EntryMerge, r: YMap, k: string): string | undefined => scalarText(get(r, k), m.text);
+
+/** A paired role: start and end added where the registry has none, reported where they differ. */
+function fillRoleDates(m: EntryMerge, office: string, r: RegistryRole, role: YMap, index: number): void {
+  const { text, entry } = m;
+  const missing: string[] = [];
+  for (const k of ['start', 'end'] as const) {
+    const mine = roleField(m, role, k);
+    const theirs = r[k];
+    if (theirs === undefined) continue;
+    const cur = get(role, k);
+    if (mine === undefined) {
+      if (!cur || isNull(cur)) missing.push(`${k}: ${theirs}`);
+    } else if (mine !== theirs) {
+      m.drift(cur!.start, `${office} ${k} is ${mine} here but ${theirs} on Wikidata (${entry.wikidata}); kept as written`, [roleDriftKey(index, k), theirs]);
     }
   }
-  return n;
+  if (!missing.length) return;
+  const endNode = get(role, 'end');
+  if (endNode && isNull(endNode) && missing.some((x) => x.startsWith('end:'))) {
+    // `end:` written empty or `null` means "still holds it": Wikidata now says it ended.
+    m.drift(endNode.start, `${office} has no end here but ended ${r.end} on Wikidata (${entry.wikidata}); kept as written`, [roleDriftKey(index, 'end'), r.end!]);
+    missing.splice(missing.findIndex((x) => x.startsWith('end:')), 1);
+  }
+  if (!missing.length) return;
+  const ind = indentAt(text, role.pairs[0].keyStart);
+  const pos = afterLine(text, role.end);
+  m.add({ start: pos, end: pos, newText: missing.map((x) => `${ind}${x}${m.eol}`).join('') });
+}
+
+/** Roles with no partner in the registry: appended to its block list, or a `roles:` key added. */
+function appendRoles(m: EntryMerge, rolesNode: YNode | undefined, hasItems: boolean, toAppend: RegistryRole[]): void {
+  const { text, eol } = m;
+  if (rolesNode?.kind === 'seq' && hasItems) {
+    const ind = indentAt(text, rolesNode.start);
+    const pos = afterLine(text, rolesNode.end);
+    m.add({ start: pos, end: pos, newText: toAppend.flatMap((r) => roleLines(r, ind)).map((l) => l + eol).join('') });
+  } else if (!rolesNode || isNull(rolesNode)) {
+    // No `roles:` key: add one after the entry; an empty `roles:` gets its items on the next lines.
+    const pos = afterLine(text, rolesNode ? rolesNode.end : m.node.end);
+    const items = toAppend.flatMap((r) => roleLines(r, `${m.keyIndent}  `)).map((l) => l + eol).join('');
+    m.add({ start: pos, end: pos, newText: (rolesNode ? '' : `${m.keyIndent}roles:${eol}`) + items });
+  } else m.drift(rolesNode.start, `roles are not a block list here, so ${toAppend.length} role(s) from Wikidata were not added`);
+}
+
+/** Provenance: the importer's own record, replaced; the drift record rewritten when it changed. */
+function mergeProvenance(m: EntryMerge): void {
+  const { text, eol, entry, records } = m;
+  if (!entry.provenance) return;
+  const prov = get(m.node, 'provenance');
+  const recordLines = (indent: string): string[] => (records.length ? [`${indent}${DRIFT_KEY}:`, ...records.map(([k, v]) => `${indent}  ${k}: ${k === 'family_name' || k === 'given_name' ? yamlScalar(v) : v}`)] : []);
+  if (!prov) {
+    const pos = afterLine(text, m.node.end);
+    m.add({ start: pos, end: pos, newText: [...provenanceLines(entry.provenance, m.keyIndent), ...recordLines(`${m.keyIndent}  `)].map((l) => l + eol).join('') });
+    return;
+  }
+  if (prov.kind !== 'map') return;
+  const blockProv = /^[ \t]*$/.test(text.slice(lineStart(text, prov.start), prov.start));
+  // The drift record is rewritten whole when it changed (dropped when nothing differs).
+  const pair = prov.pairs.find((p) => p.key === DRIFT_KEY);
+  const had = pair?.value.kind === 'map' ? pair.value.pairs.map((p) => `${p.key}: ${scalarText(p.value, text)}`) : pair && !isNull(pair.value) ? [''] : [];
+  if (blockProv && had.join('\n') !== records.map(([k, v]) => `${k}: ${v}`).join('\n')) {
+    const lines = recordLines(indentAt(text, prov.pairs[0].keyStart)).map((l) => l + eol).join('');
+    if (pair) m.add({ start: lineStart(text, pair.keyStart), end: afterLine(text, pair.value.end), newText: lines });
+    else m.add({ start: afterLine(text, prov.end), end: afterLine(text, prov.end), newText: lines });
+  }
+  const rev = get(prov, 'wikidata_revision');
+  const imp = get(prov, 'imported');
+  if (rev && entry.provenance.revision !== undefined && scalarText(rev, text) !== String(entry.provenance.revision)) m.add({ start: rev.start, end: rev.end, newText: String(entry.provenance.revision) });
+  if (imp && m.count > 0 && scalarText(imp, text) !== entry.provenance.imported) m.add({ start: imp.start, end: imp.end, newText: entry.provenance.imported });
 }
 
 function spansOverlap(aStart: string | undefined, aEnd: string | undefined, bStart: string | undefined, bEnd: string | undefined): boolean {
