@@ -172,14 +172,40 @@ export function slugOf(name: string): string {
 export function mapEntities(input: readonly WdEntity[], opts: MapOptions): MapResult {
   const byId = new Map<string, WdEntity>();
   for (const e of input) byId.set(e.id, e);
-  const classesOf = (id: string): string[] => {
-    const e = byId.get(id);
-    return e ? itemValues(e, 'P31') : [];
-  };
-
-  // Types: persons by P31, offices by use (P39 values) or class, the rest by class or use.
-  const types = new Map<string, EntityType>();
   const persons = input.filter((e) => itemValues(e, 'P31').includes(Q.human));
+  const types = entityTypes(input, persons, byId);
+  const ids = entityIds(types, byId, opts);
+  // Tenures per office, for the single-holder decision.
+  const tenures = new Map<string, Tenure[]>();
+  const entries = persons.map((p) => personEntry(p, { byId, types, ids, opts }, tenures));
+  for (const [qid, type] of types) if (type !== 'person') entries.push(otherEntry(qid, type, { byId, types, ids, opts }, tenures));
+  const order: EntityType[] = ['person', 'office', 'country', 'organization', 'place', 'event'];
+  entries.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.id.localeCompare(b.id));
+  const counts = { person: 0, office: 0, country: 0, organization: 0, place: 0, event: 0, stubs: 0 };
+  for (const e of entries) {
+    counts[e.type]++;
+    if (e.stub) counts.stubs++;
+  }
+  return { entries, counts };
+}
+
+interface Tenure {
+  person: string;
+  start?: string;
+  end?: string;
+}
+
+/** What the entries of one import are made from: the input by QID, each QID's type and id. */
+interface Mapping {
+  byId: ReadonlyMap<string, WdEntity>;
+  types: ReadonlyMap<string, EntityType>;
+  ids: ReadonlyMap<string, string>;
+  opts: MapOptions;
+}
+
+/** Types: persons by P31, offices by use (P39 values) or class, the rest by class or use. */
+function entityTypes(input: readonly WdEntity[], persons: readonly WdEntity[], byId: ReadonlyMap<string, WdEntity>): Map<string, EntityType> {
+  const types = new Map<string, EntityType>();
   for (const p of persons) types.set(p.id, 'person');
   for (const p of persons) for (const s of statements(p, 'P39')) {
     const o = itemId(s.mainsnak);
@@ -193,7 +219,8 @@ export function mapEntities(input: readonly WdEntity[], opts: MapOptions): MapRe
   const citizenships = new Set<string>();
   for (const p of persons) for (const c of itemValues(p, 'P27').slice(0, 1)) citizenships.add(c);
   const typeOfPlace = (id: string): EntityType => {
-    const c = classesOf(id);
+    const e = byId.get(id);
+    const c = e ? itemValues(e, 'P31') : [];
     if (c.some((x) => COUNTRY_CLASSES.has(x))) return 'country';
     if (c.some((x) => ORGANIZATION_CLASSES.has(x))) return 'organization';
     return citizenships.has(id) ? 'country' : 'place';
@@ -205,8 +232,11 @@ export function mapEntities(input: readonly WdEntity[], opts: MapOptions): MapRe
     const j = e ? itemValues(e, 'P1001')[0] : undefined;
     if (j && !types.has(j)) types.set(j, typeOfPlace(j));
   }
+  return types;
+}
 
-  // Ids: kept ones first, then slugs in QID order; a repeated slug gets the QID as a suffix.
+/** Ids: kept ones first, then slugs in QID order; a repeated slug gets the QID as a suffix. */
+function entityIds(types: ReadonlyMap<string, EntityType>, byId: ReadonlyMap<string, WdEntity>, opts: MapOptions): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>(opts.takenIds ?? []);
   for (const qid of types.keys()) {
@@ -234,66 +264,63 @@ export function mapEntities(input: readonly WdEntity[], opts: MapOptions): MapRe
     used.add(id);
     claimed.add(id);
   }
+  return ids;
+}
 
-  // Tenures per office, for the single-holder decision.
-  const tenures = new Map<string, { person: string; start?: string; end?: string }[]>();
-  const entries: RegistryEntry[] = [];
-  for (const p of persons) {
-    const roles: RegistryRole[] = [];
-    for (const s of statements(p, 'P39')) {
-      const o = itemId(s.mainsnak);
-      // A position held that is itself a person or a country in the input is bad data: skipped.
-      if (!o || types.get(o) !== 'office') continue;
-      const role: RegistryRole = { office: ids.get(o)! };
-      const start = timeValue(qualifier(s, 'P580'));
-      const end = timeValue(qualifier(s, 'P582'));
-      if (start) role.start = start;
-      if (end) role.end = end;
-      if (s.rank === 'preferred') role.note = 'preferred rank on Wikidata';
-      roles.push(role);
-      let l = tenures.get(o);
-      if (!l) tenures.set(o, (l = []));
-      l.push({ person: p.id, start, end });
-    }
-    roles.sort((a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') || a.office.localeCompare(b.office) || (a.end ?? '\uffff').localeCompare(b.end ?? '\uffff'));
-    const entry = baseEntry(p, 'person', ids.get(p.id)!, opts);
-    const family = nameLabel(byId, itemValues(p, 'P734').slice(0, 1), opts.langs);
-    const given = nameLabel(byId, orderedGivenNames(p), opts.langs);
-    if (family) entry.familyName = family;
-    if (given) entry.givenName = given;
-    if (family && given) {
-      // Compared without diacritics: the English label is often "Shinzo Abe" for given name "Shinzō".
-      const name = fold(entry.name);
-      if (name === fold(`${given} ${family}`)) entry.nameOrder = 'given-first';
-      else if (name === fold(`${family} ${given}`)) entry.nameOrder = 'family-first';
-    }
-    const country = itemValues(p, 'P27')[0];
-    if (country && types.get(country) === 'country') entry.country = ids.get(country);
-    entry.roles = roles;
-    entries.push(entry);
+/** A person's entry: roles from positions held (each tenure noted for its office), name parts, citizenship. */
+function personEntry(p: WdEntity, m: Mapping, tenures: Map<string, Tenure[]>): RegistryEntry {
+  const { byId, types, ids, opts } = m;
+  const roles: RegistryRole[] = [];
+  for (const s of statements(p, 'P39')) {
+    const o = itemId(s.mainsnak);
+    // A position held that is itself a person or a country in the input is bad data: skipped.
+    if (!o || types.get(o) !== 'office') continue;
+    const role: RegistryRole = { office: ids.get(o)! };
+    const start = timeValue(qualifier(s, 'P580'));
+    const end = timeValue(qualifier(s, 'P582'));
+    if (start) role.start = start;
+    if (end) role.end = end;
+    if (s.rank === 'preferred') role.note = 'preferred rank on Wikidata';
+    roles.push(role);
+    let l = tenures.get(o);
+    if (!l) tenures.set(o, (l = []));
+    l.push({ person: p.id, start, end });
   }
-  for (const [qid, type] of types) {
-    if (type === 'person') continue;
-    const found = byId.get(qid);
-    // An entity known only by its id (a SPARQL row without a label) is a stub too.
-    const e = found && (Object.keys(found.labels ?? {}).length || Object.keys(found.claims ?? {}).some((p) => found.claims![p].length)) ? found : undefined;
-    const entry = e ? baseEntry(e, type, ids.get(qid)!, opts) : { id: ids.get(qid)!, type, name: qid, aliases: [], wikidata: qid, roles: [], stub: true };
-    if (type === 'office' && e) {
-      const j = itemValues(e, 'P1001')[0];
-      const jt = j ? types.get(j) : undefined;
-      if (j && (jt === 'country' || jt === 'organization' || jt === 'place')) entry.of = ids.get(j);
-      if (entry.of && isSingleHolderClass(e, byId) && !overlaps(tenures.get(qid) ?? [])) entry.singleHolder = true;
-    }
-    entries.push(entry);
+  roles.sort((a, b) => (a.start ?? '\uffff').localeCompare(b.start ?? '\uffff') || a.office.localeCompare(b.office) || (a.end ?? '\uffff').localeCompare(b.end ?? '\uffff'));
+  const entry = baseEntry(p, 'person', ids.get(p.id)!, opts);
+  const family = nameLabel(byId, itemValues(p, 'P734').slice(0, 1), opts.langs);
+  const given = nameLabel(byId, orderedGivenNames(p), opts.langs);
+  if (family) entry.familyName = family;
+  if (given) entry.givenName = given;
+  if (family && given) {
+    // Compared without diacritics: the English label is often "Shinzo Abe" for given name "Shinzō".
+    const name = fold(entry.name);
+    if (name === fold(`${given} ${family}`)) entry.nameOrder = 'given-first';
+    else if (name === fold(`${family} ${given}`)) entry.nameOrder = 'family-first';
   }
-  const order: EntityType[] = ['person', 'office', 'country', 'organization', 'place', 'event'];
-  entries.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || a.id.localeCompare(b.id));
-  const counts = { person: 0, office: 0, country: 0, organization: 0, place: 0, event: 0, stubs: 0 };
-  for (const e of entries) {
-    counts[e.type]++;
-    if (e.stub) counts.stubs++;
+  const country = itemValues(p, 'P27')[0];
+  if (country && types.get(country) === 'country') entry.country = ids.get(country);
+  entry.roles = roles;
+  return entry;
+}
+
+/**
+ * An office, country, organization or place; a stub when the input has only its id. Called after
+ * every person's entry, so an office's tenures are all known for the single-holder decision.
+ */
+function otherEntry(qid: string, type: EntityType, m: Mapping, tenures: ReadonlyMap<string, readonly Tenure[]>): RegistryEntry {
+  const { byId, types, ids, opts } = m;
+  const found = byId.get(qid);
+  // An entity known only by its id (a SPARQL row without a label) is a stub too.
+  const e = found && (Object.keys(found.labels ?? {}).length || Object.keys(found.claims ?? {}).some((p) => found.claims![p].length)) ? found : undefined;
+  const entry: RegistryEntry = e ? baseEntry(e, type, ids.get(qid)!, opts) : { id: ids.get(qid)!, type, name: qid, aliases: [], wikidata: qid, roles: [], stub: true };
+  if (type === 'office' && e) {
+    const j = itemValues(e, 'P1001')[0];
+    const jt = j ? types.get(j) : undefined;
+    if (j && (jt === 'country' || jt === 'organization' || jt === 'place')) entry.of = ids.get(j);
+    if (entry.of && isSingleHolderClass(e, byId) && !overlaps(tenures.get(qid) ?? [])) entry.singleHolder = true;
   }
-  return { entries, counts };
+  return entry;
 }
 
 function baseEntry(e: WdEntity, type: EntityType, id: string, opts: MapOptions): RegistryEntry {
@@ -332,7 +359,7 @@ function orderedGivenNames(p: WdEntity): string[] {
 }
 
 /** The labels of name items that are in the input, joined; undefined if any is missing. */
-function nameLabel(byId: Map<string, WdEntity>, qids: string[], langs: readonly string[]): string | undefined {
+function nameLabel(byId: ReadonlyMap<string, WdEntity>, qids: string[], langs: readonly string[]): string | undefined {
   if (!qids.length) return undefined;
   const parts: string[] = [];
   for (const q of qids) {
@@ -347,7 +374,7 @@ function nameLabel(byId: Map<string, WdEntity>, qids: string[], langs: readonly 
  * A position of a one-holder kind: an instance (P31) or subclass (P279) of one of
  * SINGLE_HOLDER_CLASSES, directly or through one more subclass step known in the input.
  */
-function isSingleHolderClass(e: WdEntity, byId: Map<string, WdEntity>): boolean {
+function isSingleHolderClass(e: WdEntity, byId: ReadonlyMap<string, WdEntity>): boolean {
   for (const c of [...itemValues(e, 'P31'), ...itemValues(e, 'P279')]) {
     if (SINGLE_HOLDER_CLASSES.has(c)) return true;
     const ce = byId.get(c);
@@ -361,7 +388,7 @@ function isSingleHolderClass(e: WdEntity, byId: Map<string, WdEntity>): boolean 
  * registry's `office-overlap` check (latest possible start before the earliest possible end), so
  * an office marked single-holder here never raises that check on the imported tenures.
  */
-function overlaps(list: { person: string; start?: string; end?: string }[]): boolean {
+function overlaps(list: readonly Tenure[]): boolean {
   const spans = list.flatMap((t) => {
     const s = t.start ? dayInterval(t.start) : null;
     const e = t.end ? dayInterval(t.end) : null;
