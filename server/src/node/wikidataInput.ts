@@ -35,18 +35,39 @@ export interface InputSummary {
  */
 export async function readWikidataInput(input: string, collector: WikidataCollector, warn: (message: string) => void, stdin: NodeJS.ReadableStream = process.stdin): Promise<InputSummary> {
   const name = input === '-' ? 'standard input' : input;
-  let source: NodeJS.ReadableStream;
-  if (input === '-') source = stdin;
-  else {
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(input);
-    } catch {
-      throw new Error(`${name}: no such file`);
-    }
-    if (!st.isFile()) throw new Error(`${name}: not a regular file`);
-    source = fs.createReadStream(input);
+  const { bytes, compression } = await decompressed(openInput(input, name, stdin), name);
+  const summary: InputSummary = { kind: 'unknown', entities: 0, lines: 0 };
+  let whole: string[] | null;
+  try {
+    whole = await readLines(bytes, name, collector, warn, summary);
+  } catch (e) {
+    throw readError(e, name, compression, summary.lines);
   }
+  if (summary.kind === 'dump') return summary;
+  if (!whole) throw new Error(`${name}: empty input`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(whole.join('\n'));
+  } catch (e) {
+    throw new Error(`${name}: not valid JSON (${(e as Error).message})`);
+  }
+  return readDocument(name, doc, collector, warn, summary);
+}
+
+function openInput(input: string, name: string, stdin: NodeJS.ReadableStream): NodeJS.ReadableStream {
+  if (input === '-') return stdin;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(input);
+  } catch {
+    throw new Error(`${name}: no such file`);
+  }
+  if (!st.isFile()) throw new Error(`${name}: not a regular file`);
+  return fs.createReadStream(input);
+}
+
+/** The input's bytes, decompressed when its first bytes say gzip or bzip2. */
+async function decompressed(source: NodeJS.ReadableStream, name: string): Promise<{ bytes: NodeJS.ReadableStream; compression?: 'gzip' | 'bzip2' }> {
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   let first: Buffer;
   try {
@@ -59,78 +80,76 @@ export async function readWikidataInput(input: string, collector: WikidataCollec
     yield first;
     for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
   }
-  let bytes: NodeJS.ReadableStream = Readable.from(all());
-  let compression: 'gzip' | 'bzip2' | undefined;
+  const bytes: NodeJS.ReadableStream = Readable.from(all());
   if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
-    compression = 'gzip';
     const gunzip = createGunzip();
     bytes.on('error', (e) => gunzip.destroy(e));
-    bytes = bytes.pipe(gunzip);
-  } else if (first.length >= 4 && first.toString('latin1', 0, 3) === 'BZh' && first[3] >= 0x31 && first[3] <= 0x39) {
-    // bzip2 (`BZh1`…`BZh9`): decompressed block by block (900 kB at most) as the bytes arrive.
-    compression = 'bzip2';
-    bytes = Readable.from(bunzip2(bytes as AsyncIterable<Buffer>));
+    return { bytes: bytes.pipe(gunzip), compression: 'gzip' };
   }
+  if (first.length >= 4 && first.toString('latin1', 0, 3) === 'BZh' && first[3] >= 0x31 && first[3] <= 0x39) {
+    // bzip2 (`BZh1`…`BZh9`): decompressed block by block (900 kB at most) as the bytes arrive.
+    return { bytes: Readable.from(bunzip2(bytes as AsyncIterable<Buffer>)), compression: 'bzip2' };
+  }
+  return { bytes };
+}
+
+/**
+ * Reads the lines: a dump (`[` first) goes to the collector line by line; anything else is
+ * gathered whole (returned, to be parsed as one JSON document). Counts lines in `summary`.
+ */
+async function readLines(bytes: NodeJS.ReadableStream, name: string, collector: WikidataCollector, warn: (message: string) => void, summary: InputSummary): Promise<string[] | null> {
   const lines = readline.createInterface({ input: bytes, crlfDelay: Infinity });
-  const summary: InputSummary = { kind: 'unknown', entities: 0, lines: 0 };
   let whole: string[] | null = null;
   let wholeBytes = 0;
   let badLines = 0;
-  try {
-    for await (const raw of lines) {
-      summary.lines++;
-      const line = summary.lines === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (whole) {
-        wholeBytes += line.length + 1;
-        if (wholeBytes > MAX_JSON_BYTES) throw new Error(`${name}: a JSON document larger than ${MAX_JSON_BYTES / 1024 / 1024} MB; use the line-per-entity dump format for big inputs`);
-        whole.push(line);
-        continue;
-      }
-      const t = line.trim();
-      if (summary.kind === 'unknown') {
-        if (!t) continue;
-        if (t === '[') {
-          summary.kind = 'dump';
-          continue;
-        }
-        whole = [line];
-        wholeBytes = line.length;
-        continue;
-      }
-      // Dump: one entity per line, a comma after each but the last, `]` on the last line.
-      if (!t || t === ']') continue;
-      if (!dumpLineMayMatter(t)) continue;
-      const json = t.endsWith(',') ? t.slice(0, -1) : t;
-      let value: unknown;
-      try {
-        value = JSON.parse(json);
-      } catch (e) {
-        if (++badLines <= MAX_LINE_REPORTS) warn(`${name}:${summary.lines}: not a JSON entity (${(e as Error).message}); line skipped`);
-        continue;
-      }
-      summary.entities++;
-      if (!collector.add(value, true) && ++badLines <= MAX_LINE_REPORTS) warn(`${name}:${summary.lines}: not a Wikidata item (no Q id); line skipped`);
+  for await (const raw of lines) {
+    summary.lines++;
+    const line = summary.lines === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (whole) {
+      wholeBytes += line.length + 1;
+      if (wholeBytes > MAX_JSON_BYTES) throw new Error(`${name}: a JSON document larger than ${MAX_JSON_BYTES / 1024 / 1024} MB; use the line-per-entity dump format for big inputs`);
+      whole.push(line);
+      continue;
     }
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new Error(`${name}: the gzip data is damaged or cut off after line ${summary.lines} (${(e as Error).message})`);
-    if (compression === 'bzip2' && !(e instanceof Error && e.message.startsWith(name))) {
-      const where = summary.lines ? `after line ${summary.lines}` : 'before the first line';
-      throw new Error(e instanceof Bzip2CutOff ? `${name}: the bzip2 data is cut off ${where}` : `${name}: the bzip2 data is damaged ${where} (${e instanceof Error ? e.message : String(e)})`);
+    const t = line.trim();
+    if (summary.kind === 'unknown') {
+      if (!t) continue;
+      if (t === '[') {
+        summary.kind = 'dump';
+        continue;
+      }
+      whole = [line];
+      wholeBytes = line.length;
+      continue;
     }
-    if (e instanceof Error && e.message.startsWith(name)) throw e;
-    throw new Error(`${name}: cannot read after line ${summary.lines} (${e instanceof Error ? e.message : String(e)})`);
+    // Dump: one entity per line, a comma after each but the last, `]` on the last line.
+    if (!t || t === ']') continue;
+    if (!dumpLineMayMatter(t)) continue;
+    const json = t.endsWith(',') ? t.slice(0, -1) : t;
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch (e) {
+      if (++badLines <= MAX_LINE_REPORTS) warn(`${name}:${summary.lines}: not a JSON entity (${(e as Error).message}); line skipped`);
+      continue;
+    }
+    summary.entities++;
+    if (!collector.add(value, true) && ++badLines <= MAX_LINE_REPORTS) warn(`${name}:${summary.lines}: not a Wikidata item (no Q id); line skipped`);
   }
   if (badLines > MAX_LINE_REPORTS) warn(`${name}: ${badLines - MAX_LINE_REPORTS} more bad lines skipped`);
-  if (summary.kind === 'dump') return summary;
-  if (!whole) throw new Error(`${name}: empty input`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(whole.join('\n'));
-  } catch (e) {
-    throw new Error(`${name}: not valid JSON (${(e as Error).message})`);
+  return whole;
+}
+
+/** A failure while reading lines, as a message naming the input and how far it got. */
+function readError(e: unknown, name: string, compression: 'gzip' | 'bzip2' | undefined, lines: number): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return new Error(`${name}: the gzip data is damaged or cut off after line ${lines} (${(e as Error).message})`);
+  if (compression === 'bzip2' && !(e instanceof Error && e.message.startsWith(name))) {
+    const where = lines ? `after line ${lines}` : 'before the first line';
+    return new Error(e instanceof Bzip2CutOff ? `${name}: the bzip2 data is cut off ${where}` : `${name}: the bzip2 data is damaged ${where} (${e instanceof Error ? e.message : String(e)})`);
   }
-  return readDocument(name, doc, collector, warn, summary);
+  if (e instanceof Error && e.message.startsWith(name)) return e;
+  return new Error(`${name}: cannot read after line ${lines} (${e instanceof Error ? e.message : String(e)})`);
 }
 
 function readDocument(name: string, doc: unknown, collector: WikidataCollector, warn: (m: string) => void, summary: InputSummary): InputSummary {
