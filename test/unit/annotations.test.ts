@@ -178,6 +178,30 @@ test('sidecar: problems are annotation-syntax findings on the exact node; good a
   assert.equal(p.annotations[1].target.prefix, 'ery long prefix that goes on and on and on'.slice(-32));
 });
 
+test('sidecar: each field rule, one bad annotation at a time: the message, on which text, kept or skipped', () => {
+  const T = '    target: {quote: Hayashi, start: 3}';
+  const cases: [lines: string[], severity: string, on: string, message: string, kept: boolean][] = [
+    [['id: b1', 'kind: link', T], 'error', 'id: b1', 'This annotation has no `entity`.', false],
+    [['id: b1', 'kind: link', 'entity: [x]', T], 'error', '[x]', '`entity` is a string.', false],
+    [['id: b1', 'kind: entity', 'type: building', T], 'error', 'building', "Unknown entity type 'building' (one of person, organization, country, place, office, event).", false],
+    [['id: b1', 'kind: entity', T], 'error', 'id: b1', 'An `entity` annotation names the registry id (`entity:`) or the type of a new entity (`type:`).', false],
+    [['id: b1', 'kind: date', T], 'error', 'id: b1', 'A `date` annotation has a `value` (TIMEX3, such as 2025-09-29, 2025-09, 2025, 199X; null when it cannot be resolved).', false],
+    [['id: b1', 'kind: date', 'value: {y: 1}', T], 'error', '{y: 1}', "'' is not a TIMEX3 value (such as 2025-09-29, 2025-09, 2025, 199X, 2025-W31, 2009/2013).", false],
+    [['id: b 1', 'kind: note', 'body: x', T], 'error', 'b 1', "The annotation id 'b 1' should be letters, digits, '.', '_' or '-'.", false],
+    [['id: b1', 'kind: note', T], 'error', 'id: b1', 'This annotation has no `body`.', false],
+    [['id: b1', 'kind: tag', 'tag: disputed', 'created: yesterday', T], 'warning', 'yesterday', '`created` is an ISO 8601 time such as 2025-10-27T09:30:00Z.', true],
+  ];
+  for (const [lines, severity, on, message, kept] of cases) {
+    const text = ['version: 1', 'annotations:', ...lines.map((l, i) => (l.startsWith('    ') ? l : `${i ? '    ' : '  - '}${l}`))].join('\n') + '\n';
+    const p = parseSidecar(text);
+    assert.deepEqual(p.findings.map((f) => [f.severity, text.slice(f.start, f.end).split('\n')[0], f.message]), [[severity, on, message]], text);
+    assert.equal(p.annotations.length, kept ? 1 : 0, text);
+  }
+  // A date that cannot be resolved is written null, and is kept.
+  const open = parseSidecar(['version: 1', 'annotations:', '  - id: b1', '    kind: date', '    value: null', T, ''].join('\n'));
+  assert.deepEqual([open.findings, open.annotations[0].value], [[], null]);
+});
+
 test('sidecar: a YAML syntax error is reported where it is and nothing applies', () => {
   const text = 'version: 1\nannotations:\n  - id: a1\n    kind: [link\n';
   const p = parseSidecar(text);

@@ -7,7 +7,7 @@
  * reserializes the user's file: a new annotation is YAML text to append, so comments and order stay.
  */
 
-import { Document, Node, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, Node, YAMLMap, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { Finding, finding } from '../types';
 import { AnnotationTarget, CONTEXT_LENGTH } from './anchor';
 
@@ -126,101 +126,113 @@ export function parseSidecar(text: string): ParsedSidecar {
 
 type Bad = (r: readonly number[] | null | undefined, message: string, severity?: 'warning') => void;
 
+/** The fields of one annotation mapping, read with their problems reported; `ok` false after a fatal one. */
+class Fields {
+  ok = true;
+  private readonly fields = new Map<string, Node | null>();
+
+  constructor(node: YAMLMap, readonly range: [number, number], readonly bad: Bad) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!KEYS.has(key)) bad((pair.key as Node | null)?.range, `Unknown annotation key '${key}'.`, 'warning');
+      else this.fields.set(key, pair.value as Node | null);
+    }
+  }
+
+  node(key: string): Node | null | undefined {
+    return this.fields.get(key);
+  }
+
+  /** A problem that makes the annotation unusable. */
+  fail(r: readonly number[] | null | undefined, message: string): void {
+    this.bad(r, message);
+    this.ok = false;
+  }
+
+  /** A string (or number) field; a missing required one is reported on the whole annotation. */
+  str(key: string, required: boolean): string | undefined {
+    const v = this.fields.get(key);
+    if (v === undefined || (isScalar(v) && v.value === null)) {
+      if (required) this.fail(this.range, `This annotation has no \`${key}\`.`);
+      return undefined;
+    }
+    if (!isScalar(v) || typeof v.value !== 'string' && typeof v.value !== 'number') {
+      this.fail(v?.range ?? this.range, `\`${key}\` is a string.`);
+      return undefined;
+    }
+    return String(v.value);
+  }
+}
+
 function readAnnotation(node: Node | null, bad: Bad): Annotation | null {
   if (!isMap(node)) {
     bad(node?.range, 'Each annotation is a mapping with `id`, `kind` and `target`.');
     return null;
   }
   const range: [number, number] = node.range ? [node.range[0], node.range[1]] : [0, 0];
-  const fields = new Map<string, Node | null>();
-  for (const pair of node.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!KEYS.has(key)) bad((pair.key as Node | null)?.range, `Unknown annotation key '${key}'.`, 'warning');
-    else fields.set(key, pair.value as Node | null);
-  }
-  let ok = true;
-  const str = (key: string, required: boolean): string | undefined => {
-    const v = fields.get(key);
-    if (v === undefined || (isScalar(v) && v.value === null)) {
-      if (required) {
-        bad(range, `This annotation has no \`${key}\`.`);
-        ok = false;
-      }
-      return undefined;
-    }
-    if (!isScalar(v) || typeof v.value !== 'string' && typeof v.value !== 'number') {
-      bad(v?.range ?? range, `\`${key}\` is a string.`);
-      ok = false;
-      return undefined;
-    }
-    return String(v.value);
-  };
-  const id = str('id', true);
-  if (id !== undefined && !ID_PATTERN.test(id)) {
-    bad(fields.get('id')?.range, `The annotation id '${id}' should be letters, digits, '.', '_' or '-'.`);
-    ok = false;
-  }
-  const kind = str('kind', true);
-  if (kind !== undefined && !ANNOTATION_KINDS.includes(kind as AnnotationKind)) {
-    bad(fields.get('kind')?.range, `Unknown annotation kind '${kind}' (one of ${ANNOTATION_KINDS.join(', ')}).`);
-    ok = false;
-  }
-  const target = readTarget(fields.get('target'), range, bad);
-  if (!target) ok = false;
+  const f = new Fields(node, range, bad);
+  const id = f.str('id', true);
+  if (id !== undefined && !ID_PATTERN.test(id)) f.fail(f.node('id')?.range, `The annotation id '${id}' should be letters, digits, '.', '_' or '-'.`);
+  const kind = f.str('kind', true);
+  if (kind !== undefined && !ANNOTATION_KINDS.includes(kind as AnnotationKind)) f.fail(f.node('kind')?.range, `Unknown annotation kind '${kind}' (one of ${ANNOTATION_KINDS.join(', ')}).`);
+  const target = readTarget(f.node('target'), range, bad);
+  if (!target) f.ok = false;
   const a: Partial<Annotation> = { id, kind: kind as AnnotationKind, target: target ?? undefined, range };
-  const author = str('author', false);
+  const author = f.str('author', false);
   if (author !== undefined) a.author = author;
-  const created = str('created', false);
+  const created = f.str('created', false);
   if (created !== undefined) {
-    if (!ISO_TIME.test(created)) bad(fields.get('created')?.range, `\`created\` is an ISO 8601 time such as 2025-10-27T09:30:00Z.`, 'warning');
+    if (!ISO_TIME.test(created)) bad(f.node('created')?.range, `\`created\` is an ISO 8601 time such as 2025-10-27T09:30:00Z.`, 'warning');
     a.created = created;
   }
   switch (kind) {
     case 'link':
-    case 'entity': {
-      const entity = str('entity', kind === 'link');
-      if (entity !== undefined) {
-        a.entity = entity;
-        const r = fields.get('entity')?.range;
-        if (r) a.entityRange = [r[0], r[1]];
-      }
-      const type = str('type', false);
-      if (type !== undefined) {
-        if (!ENTITY_TYPE_NAMES.has(type)) {
-          bad(fields.get('type')?.range, `Unknown entity type '${type}' (one of ${[...ENTITY_TYPE_NAMES].join(', ')}).`);
-          ok = false;
-        } else a.type = type;
-      }
-      if (kind === 'entity' && entity === undefined && type === undefined) {
-        bad(range, 'An `entity` annotation names the registry id (`entity:`) or the type of a new entity (`type:`).');
-        ok = false;
-      }
+    case 'entity':
+      readEntityFields(f, kind, a);
       break;
-    }
-    case 'date': {
-      const v = fields.get('value');
-      if (v === undefined) {
-        bad(range, 'A `date` annotation has a `value` (TIMEX3, such as 2025-09-29, 2025-09, 2025, 199X; null when it cannot be resolved).');
-        ok = false;
-      } else if (isScalar(v) && v.value === null) {
-        a.value = null;
-      } else {
-        const value = isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number') ? String(v.value) : undefined;
-        if (value === undefined || !isTimexValue(value)) {
-          bad(v?.range ?? range, `'${value ?? ''}' is not a TIMEX3 value (such as 2025-09-29, 2025-09, 2025, 199X, 2025-W31, 2009/2013).`);
-          ok = false;
-        } else a.value = value;
-      }
+    case 'date':
+      readDateValue(f, a);
       break;
-    }
     case 'note':
-      a.body = str('body', true);
+      a.body = f.str('body', true);
       break;
     case 'tag':
-      a.tag = str('tag', true);
+      a.tag = f.str('tag', true);
       break;
   }
-  return ok ? (a as Annotation) : null;
+  return f.ok ? (a as Annotation) : null;
+}
+
+/** `link` (a registry id) and `entity` (a registry id, or the type of a new entity). */
+function readEntityFields(f: Fields, kind: 'link' | 'entity', a: Partial<Annotation>): void {
+  const entity = f.str('entity', kind === 'link');
+  if (entity !== undefined) {
+    a.entity = entity;
+    const r = f.node('entity')?.range;
+    if (r) a.entityRange = [r[0], r[1]];
+  }
+  const type = f.str('type', false);
+  if (type !== undefined) {
+    if (!ENTITY_TYPE_NAMES.has(type)) f.fail(f.node('type')?.range, `Unknown entity type '${type}' (one of ${[...ENTITY_TYPE_NAMES].join(', ')}).`);
+    else a.type = type;
+  }
+  if (kind === 'entity' && entity === undefined && type === undefined) f.fail(f.range, 'An `entity` annotation names the registry id (`entity:`) or the type of a new entity (`type:`).');
+}
+
+/** `date`: a TIMEX3 value, or null for a date that cannot be resolved. */
+function readDateValue(f: Fields, a: Partial<Annotation>): void {
+  const v = f.node('value');
+  if (v === undefined) {
+    f.fail(f.range, 'A `date` annotation has a `value` (TIMEX3, such as 2025-09-29, 2025-09, 2025, 199X; null when it cannot be resolved).');
+    return;
+  }
+  if (isScalar(v) && v.value === null) {
+    a.value = null;
+    return;
+  }
+  const value = isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number') ? String(v.value) : undefined;
+  if (value === undefined || !isTimexValue(value)) f.fail(v?.range ?? f.range, `'${value ?? ''}' is not a TIMEX3 value (such as 2025-09-29, 2025-09, 2025, 199X, 2025-W31, 2009/2013).`);
+  else a.value = value;
 }
 
 function readTarget(node: Node | null | undefined, range: [number, number], bad: Bad): AnnotationTarget | null {
