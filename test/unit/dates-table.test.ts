@@ -140,8 +140,8 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Spending will grow over the next 10 years.', 'the next 10 years', 'DURATION', 'P10Y'],
   ['2013-03-22', 'Attacks rose over the past 12 months.', 'the past 12 months', 'DURATION', 'P12M'],
   // Rates are not dates; "twice a week" is a frequency.
-  ['2013-03-22', 'The council meets twice a week in the old palace.', 'a week', 'SET', 'P1W'],
-  ['2013-03-22', 'Ferries cross three times a day in summer.', 'a day', 'SET', 'P1D'],
+  ['2013-03-22', 'The council meets twice a week in the old palace.', 'twice a week', 'SET', 'P1W'],
+  ['2013-03-22', 'Ferries cross three times a day in summer.', 'three times a day', 'SET', 'P1D'],
   // The week of a holiday: the one nearest the publication date.
   ['2000-04-17', 'Pilgrims filled the old city as Easter week began.', 'Easter week', 'DATE', '2000-W16'],
   ['2025-11-20', 'Airports expect record crowds during Thanksgiving week.', 'Thanksgiving week', 'DATE', '2025-W48'],
@@ -599,8 +599,8 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Sea levels may rise a metre by the end of the century.', 'the end of the century', 'DATE', '20', 'END'],
   ['2013-03-22', 'Rents have doubled over the last decade.', 'the last decade', 'DURATION', 'P10Y'],
   // A frequency opening its sentence.
-  ['2013-03-22', 'Once a year, the elders meet in the valley.', 'a year', 'SET', 'P1Y'],
-  ['2013-03-22', 'Twice a month the ferry calls at the island.', 'a month', 'SET', 'P1M'],
+  ['2013-03-22', 'Once a year, the elders meet in the valley.', 'Once a year', 'SET', 'P1Y'],
+  ['2013-03-22', 'Twice a month the ferry calls at the island.', 'Twice a month', 'SET', 'P1M'],
   // "within" + a plural unit alone: an unspecified span.
   ['2013-03-22', 'Rescuers reached the village within hours of the quake.', 'hours', 'DURATION', 'PTXH'],
   ['2013-03-22', 'The envoy expects a reply within weeks.', 'weeks', 'DURATION', 'PXW'],
@@ -693,6 +693,14 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Emissions must fall to zero by mid-century, the report said.', 'mid-century', 'DATE', '20', 'MID'],
   ['2013-03-22', 'The harbour was dredged around the turn of the century.', 'the turn of the century', 'DATE', '2000', 'APPROX'],
   ['1998-03-22', 'The line will be finished by the turn of the century.', 'the turn of the century', 'DATE', '2000', 'APPROX'],
+  // Recurrences: a weekday of each month, every other unit, a count per period (freq in its own test below).
+  ['2013-03-20', 'The club meets on the first Monday of each month.', 'the first Monday of each month', 'SET', 'P1M'],
+  ['2013-03-20', 'The market opens on the last Friday of every month.', 'the last Friday of every month', 'SET', 'P1M'],
+  ['2013-03-20', 'The club meets on the first Monday of each month.', null, null, null],
+  ['2013-03-20', 'Inspectors visit the camp every other week, he said.', 'every other week', 'SET', 'P2W'],
+  ['2013-03-20', 'The buses run every other day during the strike.', 'every other day', 'SET', 'P2D'],
+  ['2013-03-20', 'The board meets twice a year in the capital.', 'twice a year', 'SET', 'P1Y'],
+  ['2013-03-20', 'Patrols pass 10 times a day near the border.', '10 times a day', 'SET', 'P1D'],
 ];
 
 function datesOf(sentence: string, published: string) {
@@ -741,6 +749,30 @@ for (const [setting, sentence, text, value, uncertain] of NUMERIC) {
     assert.ok(d, `no '${text}'`);
     assert.equal(d.value, value, d.resolution.rule);
     assert.equal(d.uncertain, uncertain ? 'ambiguous numeric date: read as month/day/year (attache.dates.numericOrder)' : undefined);
+  });
+}
+
+/** Sets: [sentence, expression, value, quant, freq] (articles published 2013-03-20). */
+const SETS: [string, string, string, string | undefined, string | undefined][] = [
+  ['The council meets twice a week in the old palace.', 'twice a week', 'P1W', undefined, '2X'],
+  ['Once a year, the elders meet in the valley.', 'Once a year', 'P1Y', undefined, '1X'],
+  ['Ferries cross three times a day in summer.', 'three times a day', 'P1D', undefined, '3X'],
+  ['Ferries cross several times a day in summer.', 'a day', 'P1D', undefined, undefined],
+  ['Inspectors visit the camp every other week.', 'every other week', 'P2W', 'EVERY', undefined],
+  ['The club meets on the second Tuesday of each month.', 'the second Tuesday of each month', 'P1M', 'EACH', undefined],
+  ['Every other delegate voted against the plan.', '', '', undefined, undefined],
+];
+
+for (const [sentence, text, value, quant, freq] of SETS) {
+  test(`set · ${sentence} → ${text || 'nothing'}`, () => {
+    const dates = datesOf(sentence, '2013-03-20');
+    if (!text) {
+      assert.deepEqual(dates.map((d) => d.text), []);
+      return;
+    }
+    const d = dates.find((x) => x.text === text);
+    assert.ok(d, `no '${text}' in ${JSON.stringify(dates.map((x) => x.text))}`);
+    assert.deepEqual([d.type, d.value, d.quant, d.freq], ['SET', value, quant, freq], d.resolution.rule);
   });
 }
 

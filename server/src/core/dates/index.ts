@@ -69,6 +69,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       type: r.type ?? 'DATE', anchor: r.anchor ?? (r.resolution.anchor || (r.value === null && r.kind !== 'absolute') ? 'dct' : 'none') };
     if (e.mod) m.mod = m.type === 'DATE' || m.type === 'TIME' ? pointMod(e.mod, e.kind) : e.mod;
     if (r.quant) m.quant = r.quant;
+    if (r.freq) m.freq = r.freq;
     if (r.range) m.range = r.range;
     const uncertain = e.uncertain ?? r.uncertain;
     if (uncertain) m.uncertain = uncertain;
@@ -418,6 +419,7 @@ interface Resolved {
   type?: TimexType;
   anchor?: DateAnchor;
   quant?: string;
+  freq?: string;
   range?: { start: string | null; end: string | null };
   uncertain?: string;
   /** Where the mention starts when the resolver's reading widens the expression ("in" of "in a week" read as a date ahead). */
@@ -589,7 +591,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
     case 'dur':
       return resolveDur(k, c);
     case 'set':
-      return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, resolution: { rule: `recurring: ${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}` }, anchor: 'none' };
+      return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, freq: k.freq, resolution: { rule: `recurring: ${k.what ? `${k.what}, ` : ''}${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}${k.freq ? ` ${k.freq}` : ''}` }, anchor: 'none' };
     case 'ref':
       return { value: k.v, kind: 'reference', granularity: 'day', resolution: { rule: k.v === 'PRESENT_REF' ? 'the present' : k.v === 'PAST_REF' ? 'the past' : 'the future' }, anchor: 'none' };
     case 'century':
