@@ -701,6 +701,10 @@ const ROWS: Row[] = [
   ['2013-03-20', 'The buses run every other day during the strike.', 'every other day', 'SET', 'P2D'],
   ['2013-03-20', 'The board meets twice a year in the capital.', 'twice a year', 'SET', 'P1Y'],
   ['2013-03-20', 'Patrols pass 10 times a day near the border.', '10 times a day', 'SET', 'P1D'],
+  // A span and the date it ends at are two mentions (the span's range: its own test below).
+  ['2013-11-05', 'Sales rose 4% in the 12 months through September, the firm said.', '12 months', 'DURATION', 'P12M'],
+  ['2013-11-05', 'Sales rose 4% in the 12 months through September, the firm said.', 'September', 'DATE', '2013-09'],
+  ['2013-03-22', 'Imports fell in the seven days to Sunday, traders said.', 'Sunday', 'DATE', '2013-03-17'],
 ];
 
 function datesOf(sentence: string, published: string) {
@@ -773,6 +777,28 @@ for (const [sentence, text, value, quant, freq] of SETS) {
     const d = dates.find((x) => x.text === text);
     assert.ok(d, `no '${text}' in ${JSON.stringify(dates.map((x) => x.text))}`);
     assert.deepEqual([d.type, d.value, d.quant, d.freq], ['SET', value, quant, freq], d.resolution.rule);
+  });
+}
+
+/** A span ending at the date after it: [publication date, sentence, duration, range start, range end] (null: no range). */
+const SPANS: [string, string, string, string | null, string | null][] = [
+  ['2013-03-22', 'Exports grew 4% in the three months to June, the agency said.', 'three months', '2012-04', '2012-06'],
+  ['2013-08-02', 'Profit rose in the six months to June 30, the bank said.', 'six months', '2013-01', '2013-06-30'],
+  ['2013-11-05', 'Sales rose 4% in the 12 months through September, the firm said.', '12 months', '2012-10', '2013-09'],
+  ['2013-03-22', 'Imports fell in the seven days to Sunday, traders said.', 'seven days', '2013-03-11', '2013-03-17'],
+  ['2013-03-22', 'Output grew in the past two years through 2012.', 'the past two years', '2011', '2012'],
+  ['2013-11-05', 'The first nine months to September were weak for the mill.', 'The first nine months', '2013-01', '2013-09'],
+  ['2013-03-22', 'The ministry delayed the vote by two weeks to March 5.', 'two weeks', null, null],
+  ['2013-03-22', 'The ministry worked for months to June on the plan.', 'months', null, null],
+];
+
+for (const [published, sentence, text, start, end] of SPANS) {
+  test(`span to a date · ${sentence} → ${start ?? 'no range'}`, () => {
+    const dates = datesOf(sentence, published);
+    const d = dates.find((x) => x.text === text);
+    assert.ok(d, `no '${text}' in ${JSON.stringify(dates.map((x) => x.text))}`);
+    assert.equal(d.type, 'DURATION');
+    assert.deepEqual(d.range ?? null, start ? { start, end } : null, d.resolution.rule);
   });
 }
 

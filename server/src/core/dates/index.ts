@@ -81,6 +81,8 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
     }
+    // "the three months to June": the span ends at the date after it (TimeML keeps them two mentions).
+    if (i > 0 && m.value && m.type === 'DATE' && dates.length >= 2) spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
     if (e.pair && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
@@ -646,6 +648,42 @@ function resolveDate(e: Expr, c: Context): Resolved {
     }
   }
   return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };
+}
+
+/** The words between a span and the date it ends at: "the three months to June", "the 12 months through September", "the year ended March 31". */
+const SPAN_TO = /^ (?:to|through|thru|ending|ended|until) $/;
+/** What stands before such a span: "the", "past" (the "first" of "the first nine months" is in its span). */
+const SPAN_BEFORE = /(?:^|\s)(?:the|The|past) $/;
+
+/**
+ * A duration followed by the date it ends at ("the six months to June 30", "the 12 months through
+ * September"): the duration gets the interval as its `range`, from the start of its first unit to
+ * the end date. Only a definite count of days, weeks, months or years after "the" or
+ * "past": "delayed the vote by two weeks to March 5" is a shift, not a span ending on March 5.
+ */
+function spanTo(e: Expr, d: DateMention, end: string, text: string, endStart: number): void {
+  const k = e.kind;
+  if (k.type !== 'dur' || Number.isNaN(k.n) || k.n < 1 || d.type !== 'DURATION' || d.range || endStart - e.end > 9 || !SPAN_TO.test(text.slice(e.end, endStart))) return;
+  if (!SPAN_BEFORE.test(text.slice(Math.max(0, d.start - 6), d.start)) && !/^(?:the|The) /.test(d.text)) return;
+  const start = spanStart(k.n, k.unit, end);
+  if (!start) return;
+  d.range = { start, end };
+  d.resolution = { ...d.resolution, rule: `${d.resolution.rule}, ending at ${end}` };
+}
+
+/** The first day, month or year of n units that end with the date `end` (days and weeks: a day; months and years: the end's month, or its year). */
+function spanStart(n: number, unit: Unit, end: string): string | null {
+  const r = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(end);
+  if (!r) return null;
+  const y = Number(r[1]);
+  if (r[3] && (unit === 'D' || unit === 'W')) {
+    return formatYMD(fromDayNumber(toDayNumber(y, Number(r[2]), Number(r[3])) - n * (unit === 'W' ? 7 : 1) + 1));
+  }
+  const months = unit === 'M' ? n : unit === 'Y' ? 12 * n : 0;
+  if (!months) return null;
+  if (!r[2]) return unit === 'Y' ? pad(y - n + 1, 4) : null;
+  const first = y * 12 + Number(r[2]) - 1 - (months - 1);
+  return `${pad(Math.floor(first / 12), 4)}-${pad((first % 12) + 1, 2)}`;
 }
 
 /** `resolveDate` of a `dur` expression. */
