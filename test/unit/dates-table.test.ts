@@ -705,6 +705,25 @@ const ROWS: Row[] = [
   ['2013-11-05', 'Sales rose 4% in the 12 months through September, the firm said.', '12 months', 'DURATION', 'P12M'],
   ['2013-11-05', 'Sales rose 4% in the 12 months through September, the firm said.', 'September', 'DATE', '2013-09'],
   ['2013-03-22', 'Imports fell in the seven days to Sunday, traders said.', 'Sunday', 'DATE', '2013-03-17'],
+  // Business copy referring back: "in the quarter", "the period", "for the year".
+  ['2013-03-22', 'In the fourth quarter, profit rose 5%. Revenue in the quarter rose 2%.', 'the quarter', 'DATE', '2012-Q4'],
+  ['2013-03-22', 'Fourth-quarter profit rose 5%, the firm said Monday. In the quarter, costs fell.', 'the quarter', 'DATE', '2012-Q4'],
+  ['2013-03-22', 'In the fourth quarter, profit rose 5% from a year earlier. For the year, sales rose 3%.', 'the year', 'DATE', '2012'],
+  ['2013-03-22', 'In the fourth quarter, profit rose 5% from a year earlier. For the year, sales rose 3%.', 'a year earlier', 'DATE', '2011-Q4'],
+  ['2013-08-02', 'Profit rose in the first half of 2013. Costs for the period fell.', 'the period', 'DATE', '2013-H1'],
+  ['2013-03-22', 'Exports fell in 2012. For the year, imports rose 4%.', 'the year', 'DATE', '2012'],
+  ['2013-03-22', 'The bank raised its growth forecast for the year.', 'the year', 'DATE', '2013'],
+  ['2013-03-22', 'Shops closed in the old city and residents stayed in the quarter.', null, null, null],
+  ['2013-03-22', 'Revenue rose in the quarter, the company said.', null, null, null],
+  ['2013-03-22', 'The general ruled during the period of unrest.', null, null, null],
+  ['2013-03-22', 'She was named player of the year by the league.', null, null, null],
+  ['2013-03-22', 'In the fourth quarter, profit rose. Sales in the year to March rose.', 'March', 'DATE', '2013-03'],
+  // Decisions for web news: "in an hour" is a duration, "overnight" and "year-on-year" are no dates.
+  ['2013-03-22', 'The results are due in an hour, officials said.', 'an hour', 'DURATION', 'PT1H'],
+  ['2013-03-22', 'Rescuers searched the rubble within hours of the quake.', 'hours', 'DURATION', 'PTXH'],
+  ['2013-03-22', 'Rebels shelled the town overnight, the police said.', null, null, null],
+  ['2013-03-22', 'Retail sales rose 4% year-on-year, the office said.', null, null, null],
+  ['2013-03-22', 'Retail sales rose 4% year over year, the office said.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -46,7 +46,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null };
+  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevYM: null };
   let pendingRange: DateMention | null = null;
   let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
@@ -61,6 +61,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       if (order.uncertain) e.uncertain = order.uncertain;
     }
     const r = resolve(e, ctx, e.local ? dayWrittenAfter(exprs, i, text) : null);
+    if (r.drop) continue;
     if (numeric) r.resolution = { ...r.resolution, rule: `${r.resolution.rule}, ${numeric}` };
     // The fields every mention has in one literal (one object shape, no property added later).
     const start = r.start ?? e.start;
@@ -80,9 +81,13 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57) {
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
+      else if (k.type !== 'off' && k.type !== 'ana') {
+        if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) ctx.prevPart = ctx.prev; // Q, H
+        else if (r.value.length === 4 || (r.value.length === 7 && r.value.charCodeAt(4) === 45 && r.value.charCodeAt(5) <= 57)) ctx.prevYM = ctx.prev;
+      }
     }
     // "the three months to June": the span ends at the date after it (TimeML keeps them two mentions).
-    if (i > 0 && m.value && m.type === 'DATE' && dates.length >= 2) spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
+    if (i > 0 && m.value && m.type === 'DATE' && dates.length >= 2 && dates[dates.length - 2].end === exprs[i - 1].end) spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
     if (e.pair && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
@@ -410,6 +415,9 @@ interface Context {
   prev: { value: string; start: number } | null;
   /** The last one naming a day. */
   prevDay: { value: string; start: number } | null;
+  /** The last quarter or half (`2012-Q4`, `2013-H1`), and the last year or month, named (not counted from another date: "a year earlier"). */
+  prevPart: { value: string; start: number } | null;
+  prevYM: { value: string; start: number } | null;
 }
 
 interface Resolved {
@@ -423,6 +431,8 @@ interface Resolved {
   quant?: string;
   freq?: string;
   range?: { start: string | null; end: string | null };
+  /** No mention: the words name no date here ("in the quarter" with no quarter before it). */
+  drop?: boolean;
   uncertain?: string;
   /** Where the mention starts when the resolver's reading widens the expression ("in" of "in a week" read as a date ahead). */
   start?: number;
@@ -641,6 +651,8 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return resolveWeekday(e, k, c);
     case 'dom':
       return resolveDom(e, k, c);
+    case 'back':
+      return resolveBack(e, k, c);
     case 'turn': {
       if (!c.a) return { value: null, kind: 'century', granularity: 'year', resolution: { rule: NEEDS } };
       const y = Math.round(c.a.y / 100) * 100;
@@ -684,6 +696,30 @@ function spanStart(n: number, unit: Unit, end: string): string | null {
   if (!r[2]) return unit === 'Y' ? pad(y - n + 1, 4) : null;
   const first = y * 12 + Number(r[2]) - 1 - (months - 1);
   return `${pad(Math.floor(first / 12), 4)}-${pad((first % 12) + 1, 2)}`;
+}
+
+/** How far back (characters) "in the quarter", "for the year" look for the date they refer to. */
+const BACK_REACH = 1500;
+
+/**
+ * "in the quarter", "the period": the last quarter or half in the text, within `BACK_REACH`
+ * ("In the fourth quarter, profit rose… Revenue in the quarter…" → `2012-Q4`), else no mention.
+ * "for the year": the year of the last quarter, half, month or year named in the text within
+ * `BACK_REACH` (not one counted from another date: "up 5% from a year earlier"), else the
+ * publication year.
+ */
+function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
+  const near = (p: { value: string; start: number } | null): p is { value: string; start: number } => p !== null && e.start - p.start <= BACK_REACH;
+  const part = near(c.prevPart) ? c.prevPart : null;
+  if (k.what !== 'year') {
+    if (!part || (k.what === 'quarter' && part.value.charCodeAt(5) !== 81)) return { value: null, kind: 'anaphoric', granularity: 'quarter', drop: true, resolution: { rule: 'no quarter before it' } };
+    return { value: part.value, kind: 'anaphoric', granularity: 'quarter', anchor: { previous: part.start }, resolution: { rule: `the ${k.what} of the previous quarter or half in the text (${part.value})`, anchor: part.value } };
+  }
+  const ym = near(c.prevYM) && /^\d{4}/.test(c.prevYM.value) ? c.prevYM : null;
+  const p = part && (!ym || part.start > ym.start) ? part : ym;
+  if (p) return { value: p.value.slice(0, 4), kind: 'anaphoric', granularity: 'year', anchor: { previous: p.start }, resolution: { rule: `the year of the previous date in the text (${p.value})`, anchor: p.value } };
+  if (!c.a) return { value: null, kind: 'anaphoric', granularity: 'year', resolution: { rule: NEEDS } };
+  return { value: pad(c.a.y, 4), kind: 'relative', granularity: 'year', anchor: 'dct', resolution: { rule: 'the publication year', anchor: c.anchor } };
 }
 
 /** `resolveDate` of a `dur` expression. */

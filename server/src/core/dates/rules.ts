@@ -816,6 +816,10 @@ function ordinalPart(s: DateScanner, k: number, u: number): 'Q' | 'H' | null {
 }
 
 const THE = lw('the');
+/** The prepositions before "the quarter", "the year" that refer back ("in the quarter", "For the year,"). */
+const BACK_BEFORE = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over', 'Over', 'throughout', 'Throughout']);
+/** Words after "the quarter/period/year" that make it something else ("the period of", "the year to March", "the year before"). */
+const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'ended', 'ending', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior']);
 
 const THE_RULES: Rule[] = [
   // "the first Monday of each month", "the last Friday of every month": a recurring day of each
@@ -912,6 +916,16 @@ const THE_RULES: Rule[] = [
   rule('the weekend', [THE, lw('weekend')], 'Talks continue over the weekend in Doha.', (s, m) => {
     const [k, j] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
+  }),
+  // Business copy referring back: "Revenue in the quarter rose", "for the period", "For the year,
+  // sales rose" (the resolver finds the quarter or half before it, or drops the mention).
+  rule('the quarter/period/year (back)', [THE, lw('quarter', 'period', 'year')], 'Profit rose in the fourth quarter. For the year, sales rose 3%.', (s, m) => {
+    const [k, q] = m.t;
+    const what = s.lw(q) as 'quarter' | 'period' | 'year';
+    if (!BACK_BEFORE.has(s.strOrNone(k - 1) ?? '')) return STOP;
+    const next = s.strOrNone(q + 1);
+    if (next !== undefined && (BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === 45 || s.isApostrophe(q + 1))) || s.kind(q + 1) === N)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what } }, next: q + 1 };
   }),
   rule('the (nothing else)', [THE], 'The 3 delegates arrived.', () => STOP),
 ];
