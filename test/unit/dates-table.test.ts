@@ -718,6 +718,16 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The general ruled during the period of unrest.', null, null, null],
   ['2013-03-22', 'She was named player of the year by the league.', null, null, null],
   ['2013-03-22', 'In the fourth quarter, profit rose. Sales in the year to March rose.', 'March', 'DATE', '2013-03'],
+  // Schedule verbs in the present announce a start or an end ahead (2013-03-20 is a Wednesday).
+  ['2013-03-20', 'Bids close on Monday, the agency said.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-20', 'The summit opens Tuesday in the capital.', 'Tuesday', 'DATE', '2013-03-26'],
+  ['2013-03-20', 'The new tariff takes effect on Monday.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-20', 'Voter registration begins Monday in the north.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-20', 'The envoy said the talks end Tuesday.', 'Tuesday', 'DATE', '2013-03-26'],
+  ['2013-03-20', 'On Monday, the border crossing reopens to trucks.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-20', 'The talks ended Tuesday without a deal.', 'Tuesday', 'DATE', '2013-03-19'],
+  ['2013-03-20', 'Regional stocks close lower Tuesday on profit taking.', 'Tuesday', 'DATE', '2013-03-19'],
+  ['2013-03-20', 'The envoys meet Tuesday in the capital.', 'Tuesday', 'DATE', '2013-03-19'],
   // Decisions for web news: "in an hour" is a duration, "overnight" and "year-on-year" are no dates.
   ['2013-03-22', 'The results are due in an hour, officials said.', 'an hour', 'DURATION', 'PT1H'],
   ['2013-03-22', 'Rescuers searched the rubble within hours of the quake.', 'hours', 'DURATION', 'PTXH'],

@@ -231,6 +231,15 @@ const PRESENT_S_VERBS = new Set(['opens', 'stays', 'remains', 'begins', 'starts'
 const PRESENT_BASE_VERBS = new Set(['open', 'stay', 'remain', 'begin', 'start', 'end', 'close', 'meet', 'arrive', 'leave', 'visit', 'travel', 'head', 'vote',
   'resume', 'expire', 'host', 'convene', 'launch', 'return', 'depart', 'reopen', 'go', 'face', 'debate', 'decide', 'hear', 'consider',
   'release', 'unveil', 'celebrate', 'mark', 'hold', 'play', 'finish', 'conclude', 'continue', 'fly', 'gather', 'march', 'rally']);
+/**
+ * Verbs that put a scheduled start or end on the calendar ("Bids close on Monday", "The summit opens
+ * Tuesday", "The rule takes effect Friday"): in the present they announce it, so the date is ahead
+ * (future), where other present verbs take the nearer one. Not before a market's level ("Stocks
+ * close lower Monday", "Shares ended mixed": a report, left to the present reading).
+ */
+const SCHEDULE_S_VERBS = new Set(['opens', 'closes', 'begins', 'starts', 'ends', 'expires', 'reopens', 'runs']);
+const SCHEDULE_BASE_VERBS = new Set(['open', 'close', 'begin', 'start', 'end', 'expire', 'reopen']);
+const MARKET_LEVEL = new Set(['higher', 'lower', 'up', 'down', 'mixed', 'flat', 'firm', 'firmer', 'weaker', 'stronger', 'steady', 'unchanged', 'at', 'sharply', 'slightly']);
 /** Words before a plain verb that make it an infinitive or part of another verb group ("will meet", "to meet", "did not meet"): the cue is further left. */
 const BEFORE_PLAIN_VERB = new Set(['will', 'would', 'shall', 'll', 'can', 'could', 'may', 'might', 'must', 'should', 'to', 'not', 't', 'did', 'do',
   'does', 'let', 'help', 'make', 'made', 'and', 'or', 'also', 'then', 'cannot']);
@@ -252,7 +261,7 @@ const STAY = new Set(['stay', 'stays', 'stayed', 'remain', 'remains', 'remained'
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
 
 /** Every word `cueOf` can read as a cue besides the -ed forms: one lookup rules out most words of a clause. */
-const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
+const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...SCHEDULE_S_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
   'may', 'might', 'soon', 'early', 'until', 'till', 'to']);
 
 /** Whether the lower-case word w can be a tense cue (else `cueOf` is null whatever its neighbours). */
@@ -282,6 +291,11 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
     // A passive or perfect participle: its auxiliary decides ("must be returned", "was announced", "will be held").
     if ((AUXILIARY_BE.has(left) || STAY.has(left)) && !AUXILIARY_BE.has(w)) return null;
     return 'past';
+  }
+  // A schedule: "Bids close on Monday", "the summit opens Tuesday", "the law takes effect Friday".
+  if (!MARKET_LEVEL.has(right) && left && !NOT_VERB_BEFORE.has(left)) {
+    if (SCHEDULE_S_VERBS.has(w) || ((w === 'takes' || w === 'take') && right === 'effect' && !BEFORE_PLAIN_VERB.has(left))) return 'future';
+    if (before && SCHEDULE_BASE_VERBS.has(w) && !BEFORE_PLAIN_VERB.has(left)) return 'future';
   }
   if (PRESENT_WORDS.has(w) || (PRESENT_S_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left))) return 'present';
   if (before && PRESENT_BASE_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left) && !BEFORE_PLAIN_VERB.has(left)) return 'present';
