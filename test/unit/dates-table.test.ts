@@ -717,6 +717,7 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Revenue rose in the quarter, the company said.', null, null, null],
   ['2013-03-22', 'The general ruled during the period of unrest.', null, null, null],
   ['2013-03-22', 'She was named player of the year by the league.', null, null, null],
+  ['2013-03-22', 'In the year he took office, exports rose by a third.', null, null, null],
   ['2013-03-22', 'In the fourth quarter, profit rose. Sales in the year to March rose.', 'March', 'DATE', '2013-03'],
   // Schedule verbs in the present announce a start or an end ahead (2013-03-20 is a Wednesday).
   ['2013-03-20', 'Bids close on Monday, the agency said.', 'Monday', 'DATE', '2013-03-25'],

@@ -818,8 +818,13 @@ function ordinalPart(s: DateScanner, k: number, u: number): 'Q' | 'H' | null {
 const THE = lw('the');
 /** The prepositions before "the quarter", "the year" that refer back ("in the quarter", "For the year,"). */
 const BACK_BEFORE = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over', 'Over', 'throughout', 'Throughout']);
-/** Words after "the quarter/period/year" that make it something else ("the period of", "the year to March", "the year before"). */
-const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'ended', 'ending', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior']);
+/**
+ * Words after "the quarter/period/year" that make it something else: "the period of", "the year to
+ * March", "the year before"; a clause naming its own event ("in the year he took office", "the
+ * period when"), whose date the text does not give.
+ */
+const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'ended', 'ending', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior',
+  'he', 'she', 'it', 'they', 'we', 'I', 'you', 'his', 'her', 'its', 'their', 'the', 'a', 'an', 'this', 'these', 'those', 'during', 'where']);
 
 const THE_RULES: Rule[] = [
   // "the first Monday of each month", "the last Friday of every month": a recurring day of each
