@@ -140,8 +140,8 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Spending will grow over the next 10 years.', 'the next 10 years', 'DURATION', 'P10Y'],
   ['2013-03-22', 'Attacks rose over the past 12 months.', 'the past 12 months', 'DURATION', 'P12M'],
   // Rates are not dates; "twice a week" is a frequency.
-  ['2013-03-22', 'The council meets twice a week in the old palace.', 'a week', 'SET', 'P1W'],
-  ['2013-03-22', 'Ferries cross three times a day in summer.', 'a day', 'SET', 'P1D'],
+  ['2013-03-22', 'The council meets twice a week in the old palace.', 'twice a week', 'SET', 'P1W'],
+  ['2013-03-22', 'Ferries cross three times a day in summer.', 'three times a day', 'SET', 'P1D'],
   // The week of a holiday: the one nearest the publication date.
   ['2000-04-17', 'Pilgrims filled the old city as Easter week began.', 'Easter week', 'DATE', '2000-W16'],
   ['2025-11-20', 'Airports expect record crowds during Thanksgiving week.', 'Thanksgiving week', 'DATE', '2025-W48'],
@@ -599,8 +599,8 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Sea levels may rise a metre by the end of the century.', 'the end of the century', 'DATE', '20', 'END'],
   ['2013-03-22', 'Rents have doubled over the last decade.', 'the last decade', 'DURATION', 'P10Y'],
   // A frequency opening its sentence.
-  ['2013-03-22', 'Once a year, the elders meet in the valley.', 'a year', 'SET', 'P1Y'],
-  ['2013-03-22', 'Twice a month the ferry calls at the island.', 'a month', 'SET', 'P1M'],
+  ['2013-03-22', 'Once a year, the elders meet in the valley.', 'Once a year', 'SET', 'P1Y'],
+  ['2013-03-22', 'Twice a month the ferry calls at the island.', 'Twice a month', 'SET', 'P1M'],
   // "within" + a plural unit alone: an unspecified span.
   ['2013-03-22', 'Rescuers reached the village within hours of the quake.', 'hours', 'DURATION', 'PTXH'],
   ['2013-03-22', 'The envoy expects a reply within weeks.', 'weeks', 'DURATION', 'PXW'],
@@ -693,6 +693,48 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Emissions must fall to zero by mid-century, the report said.', 'mid-century', 'DATE', '20', 'MID'],
   ['2013-03-22', 'The harbour was dredged around the turn of the century.', 'the turn of the century', 'DATE', '2000', 'APPROX'],
   ['1998-03-22', 'The line will be finished by the turn of the century.', 'the turn of the century', 'DATE', '2000', 'APPROX'],
+  // Recurrences: a weekday of each month, every other unit, a count per period (freq in its own test below).
+  ['2013-03-20', 'The club meets on the first Monday of each month.', 'the first Monday of each month', 'SET', 'P1M'],
+  ['2013-03-20', 'The market opens on the last Friday of every month.', 'the last Friday of every month', 'SET', 'P1M'],
+  ['2013-03-20', 'The club meets on the first Monday of each month.', null, null, null],
+  ['2013-03-20', 'Inspectors visit the camp every other week, he said.', 'every other week', 'SET', 'P2W'],
+  ['2013-03-20', 'The buses run every other day during the strike.', 'every other day', 'SET', 'P2D'],
+  ['2013-03-20', 'The board meets twice a year in the capital.', 'twice a year', 'SET', 'P1Y'],
+  ['2013-03-20', 'Patrols pass 10 times a day near the border.', '10 times a day', 'SET', 'P1D'],
+  // A span and the date it ends at are two mentions (the span's range: its own test below).
+  ['2013-11-05', 'Sales rose 4% in the 12 months through September, the firm said.', '12 months', 'DURATION', 'P12M'],
+  ['2013-11-05', 'Sales rose 4% in the 12 months through September, the firm said.', 'September', 'DATE', '2013-09'],
+  ['2013-03-22', 'Imports fell in the seven days to Sunday, traders said.', 'Sunday', 'DATE', '2013-03-17'],
+  // Business copy referring back: "in the quarter", "the period", "for the year".
+  ['2013-03-22', 'In the fourth quarter, profit rose 5%. Revenue in the quarter rose 2%.', 'the quarter', 'DATE', '2012-Q4'],
+  ['2013-03-22', 'Fourth-quarter profit rose 5%, the firm said Monday. In the quarter, costs fell.', 'the quarter', 'DATE', '2012-Q4'],
+  ['2013-03-22', 'In the fourth quarter, profit rose 5% from a year earlier. For the year, sales rose 3%.', 'the year', 'DATE', '2012'],
+  ['2013-03-22', 'In the fourth quarter, profit rose 5% from a year earlier. For the year, sales rose 3%.', 'a year earlier', 'DATE', '2011-Q4'],
+  ['2013-08-02', 'Profit rose in the first half of 2013. Costs for the period fell.', 'the period', 'DATE', '2013-H1'],
+  ['2013-03-22', 'Exports fell in 2012. For the year, imports rose 4%.', 'the year', 'DATE', '2012'],
+  ['2013-03-22', 'The bank raised its growth forecast for the year.', 'the year', 'DATE', '2013'],
+  ['2013-03-22', 'Shops closed in the old city and residents stayed in the quarter.', null, null, null],
+  ['2013-03-22', 'Revenue rose in the quarter, the company said.', null, null, null],
+  ['2013-03-22', 'The general ruled during the period of unrest.', null, null, null],
+  ['2013-03-22', 'She was named player of the year by the league.', null, null, null],
+  ['2013-03-22', 'In the year he took office, exports rose by a third.', null, null, null],
+  ['2013-03-22', 'In the fourth quarter, profit rose. Sales in the year to March rose.', 'March', 'DATE', '2013-03'],
+  // Schedule verbs in the present announce a start or an end ahead (2013-03-20 is a Wednesday).
+  ['2013-03-20', 'Bids close on Monday, the agency said.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-20', 'The summit opens Tuesday in the capital.', 'Tuesday', 'DATE', '2013-03-26'],
+  ['2013-03-20', 'The new tariff takes effect on Monday.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-20', 'Voter registration begins Monday in the north.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-20', 'The envoy said the talks end Tuesday.', 'Tuesday', 'DATE', '2013-03-26'],
+  ['2013-03-20', 'On Monday, the border crossing reopens to trucks.', 'Monday', 'DATE', '2013-03-25'],
+  ['2013-03-20', 'The talks ended Tuesday without a deal.', 'Tuesday', 'DATE', '2013-03-19'],
+  ['2013-03-20', 'Regional stocks close lower Tuesday on profit taking.', 'Tuesday', 'DATE', '2013-03-19'],
+  ['2013-03-20', 'The envoys meet Tuesday in the capital.', 'Tuesday', 'DATE', '2013-03-19'],
+  // Decisions for web news: "in an hour" is a duration, "overnight" and "year-on-year" are no dates.
+  ['2013-03-22', 'The results are due in an hour, officials said.', 'an hour', 'DURATION', 'PT1H'],
+  ['2013-03-22', 'Rescuers searched the rubble within hours of the quake.', 'hours', 'DURATION', 'PTXH'],
+  ['2013-03-22', 'Rebels shelled the town overnight, the police said.', null, null, null],
+  ['2013-03-22', 'Retail sales rose 4% year-on-year, the office said.', null, null, null],
+  ['2013-03-22', 'Retail sales rose 4% year over year, the office said.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {
@@ -741,6 +783,52 @@ for (const [setting, sentence, text, value, uncertain] of NUMERIC) {
     assert.ok(d, `no '${text}'`);
     assert.equal(d.value, value, d.resolution.rule);
     assert.equal(d.uncertain, uncertain ? 'ambiguous numeric date: read as month/day/year (attache.dates.numericOrder)' : undefined);
+  });
+}
+
+/** Sets: [sentence, expression, value, quant, freq] (articles published 2013-03-20). */
+const SETS: [string, string, string, string | undefined, string | undefined][] = [
+  ['The council meets twice a week in the old palace.', 'twice a week', 'P1W', undefined, '2X'],
+  ['Once a year, the elders meet in the valley.', 'Once a year', 'P1Y', undefined, '1X'],
+  ['Ferries cross three times a day in summer.', 'three times a day', 'P1D', undefined, '3X'],
+  ['Ferries cross several times a day in summer.', 'a day', 'P1D', undefined, undefined],
+  ['Inspectors visit the camp every other week.', 'every other week', 'P2W', 'EVERY', undefined],
+  ['The club meets on the second Tuesday of each month.', 'the second Tuesday of each month', 'P1M', 'EACH', undefined],
+  ['Every other delegate voted against the plan.', '', '', undefined, undefined],
+];
+
+for (const [sentence, text, value, quant, freq] of SETS) {
+  test(`set · ${sentence} → ${text || 'nothing'}`, () => {
+    const dates = datesOf(sentence, '2013-03-20');
+    if (!text) {
+      assert.deepEqual(dates.map((d) => d.text), []);
+      return;
+    }
+    const d = dates.find((x) => x.text === text);
+    assert.ok(d, `no '${text}' in ${JSON.stringify(dates.map((x) => x.text))}`);
+    assert.deepEqual([d.type, d.value, d.quant, d.freq], ['SET', value, quant, freq], d.resolution.rule);
+  });
+}
+
+/** A span ending at the date after it: [publication date, sentence, duration, range start, range end] (null: no range). */
+const SPANS: [string, string, string, string | null, string | null][] = [
+  ['2013-03-22', 'Exports grew 4% in the three months to June, the agency said.', 'three months', '2012-04', '2012-06'],
+  ['2013-08-02', 'Profit rose in the six months to June 30, the bank said.', 'six months', '2013-01', '2013-06-30'],
+  ['2013-11-05', 'Sales rose 4% in the 12 months through September, the firm said.', '12 months', '2012-10', '2013-09'],
+  ['2013-03-22', 'Imports fell in the seven days to Sunday, traders said.', 'seven days', '2013-03-11', '2013-03-17'],
+  ['2013-03-22', 'Output grew in the past two years through 2012.', 'the past two years', '2011', '2012'],
+  ['2013-11-05', 'The first nine months to September were weak for the mill.', 'The first nine months', '2013-01', '2013-09'],
+  ['2013-03-22', 'The ministry delayed the vote by two weeks to March 5.', 'two weeks', null, null],
+  ['2013-03-22', 'The ministry worked for months to June on the plan.', 'months', null, null],
+];
+
+for (const [published, sentence, text, start, end] of SPANS) {
+  test(`span to a date · ${sentence} → ${start ?? 'no range'}`, () => {
+    const dates = datesOf(sentence, published);
+    const d = dates.find((x) => x.text === text);
+    assert.ok(d, `no '${text}' in ${JSON.stringify(dates.map((x) => x.text))}`);
+    assert.equal(d.type, 'DURATION');
+    assert.deepEqual(d.range ?? null, start ? { start, end } : null, d.resolution.rule);
   });
 }
 

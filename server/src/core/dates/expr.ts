@@ -39,7 +39,11 @@ export type ExprKind =
    */
   | { type: 'ana'; unit: 'day' | 'week' | 'month' | 'year' | 'quarter'; offset: number; grain?: 'quarter' | 'half' | 'same' }
   | { type: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
-  | { type: 'set'; v: string; quant?: string }
+  /**
+   * A recurring time: `v` the TIMEX3 value, `quant` EVERY/EACH, `freq` how often within it ("twice a
+   * week": `2X`), `what` the recurrence in words when the value cannot say it ("the first Monday of each month").
+   */
+  | { type: 'set'; v: string; quant?: string; freq?: string; what?: string }
   | { type: 'season'; s: 'SP' | 'SU' | 'FA' | 'WI'; y?: number; rel?: 'last' | 'next' | 'this' }
   /**
    * A quarter or half of year y (NaN: the publication year plus offset). n NaN: the publication
@@ -56,7 +60,12 @@ export type ExprKind =
   /** A day of the month with no month written ("on the 25th"): the month of the previous date in the text, else the publication month. */
   | { type: 'dom'; d: number }
   /** "the turn of the century": the century boundary nearest the publication year. */
-  | { type: 'turn' };
+  | { type: 'turn' }
+  /**
+   * Business copy referring back: "in the quarter", "the period" (the last quarter or half in the
+   * text), "for the year" (its year). Nothing when there is no such date to refer to.
+   */
+  | { type: 'back'; what: 'quarter' | 'period' | 'year' };
 
 /**
  * Every kind of expression, with what it is. The record is complete by its type (a new kind
@@ -70,6 +79,7 @@ export const EXPR_TYPES: Readonly<Record<ExprKind['type'], string>> = Object.fre
   ref: 'the present, past or future', set: 'a recurring time', season: 'a season', part: 'a quarter or half of a year',
   fiscal: 'a fiscal year', century: 'a century', relc: 'the century or decade of the publication date', weekend: 'a weekend',
   dom: 'a day of the month of the previous date or the publication date', turn: 'the turn of the century',
+  back: 'the quarter, period or year of the previous quarter or half in the text',
 });
 
 /** Whether an expression names a day (a base for "2 days after …"). */

@@ -46,7 +46,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null };
+  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevYM: null };
   let pendingRange: DateMention | null = null;
   let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
@@ -61,6 +61,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       if (order.uncertain) e.uncertain = order.uncertain;
     }
     const r = resolve(e, ctx, e.local ? dayWrittenAfter(exprs, i, text) : null);
+    if (r.drop) continue;
     if (numeric) r.resolution = { ...r.resolution, rule: `${r.resolution.rule}, ${numeric}` };
     // The fields every mention has in one literal (one object shape, no property added later).
     const start = r.start ?? e.start;
@@ -69,6 +70,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       type: r.type ?? 'DATE', anchor: r.anchor ?? (r.resolution.anchor || (r.value === null && r.kind !== 'absolute') ? 'dct' : 'none') };
     if (e.mod) m.mod = m.type === 'DATE' || m.type === 'TIME' ? pointMod(e.mod, e.kind) : e.mod;
     if (r.quant) m.quant = r.quant;
+    if (r.freq) m.freq = r.freq;
     if (r.range) m.range = r.range;
     const uncertain = e.uncertain ?? r.uncertain;
     if (uncertain) m.uncertain = uncertain;
@@ -79,7 +81,13 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57) {
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
+      else if (k.type !== 'off' && k.type !== 'ana') {
+        if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) ctx.prevPart = ctx.prev; // Q, H
+        else if (r.value.length === 4 || (r.value.length === 7 && r.value.charCodeAt(4) === 45 && r.value.charCodeAt(5) <= 57)) ctx.prevYM = ctx.prev;
+      }
     }
+    // "the three months to June": the span ends at the date after it (TimeML keeps them two mentions).
+    if (i > 0 && m.value && m.type === 'DATE' && dates.length >= 2 && dates[dates.length - 2].end === exprs[i - 1].end) spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
     if (e.pair && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
@@ -223,6 +231,15 @@ const PRESENT_S_VERBS = new Set(['opens', 'stays', 'remains', 'begins', 'starts'
 const PRESENT_BASE_VERBS = new Set(['open', 'stay', 'remain', 'begin', 'start', 'end', 'close', 'meet', 'arrive', 'leave', 'visit', 'travel', 'head', 'vote',
   'resume', 'expire', 'host', 'convene', 'launch', 'return', 'depart', 'reopen', 'go', 'face', 'debate', 'decide', 'hear', 'consider',
   'release', 'unveil', 'celebrate', 'mark', 'hold', 'play', 'finish', 'conclude', 'continue', 'fly', 'gather', 'march', 'rally']);
+/**
+ * Verbs that put a scheduled start or end on the calendar ("Bids close on Monday", "The summit opens
+ * Tuesday", "The rule takes effect Friday"): in the present they announce it, so the date is ahead
+ * (future), where other present verbs take the nearer one. Not before a market's level ("Stocks
+ * close lower Monday", "Shares ended mixed": a report, left to the present reading).
+ */
+const SCHEDULE_S_VERBS = new Set(['opens', 'closes', 'begins', 'starts', 'ends', 'expires', 'reopens', 'runs']);
+const SCHEDULE_BASE_VERBS = new Set(['open', 'close', 'begin', 'start', 'end', 'expire', 'reopen']);
+const MARKET_LEVEL = new Set(['higher', 'lower', 'up', 'down', 'mixed', 'flat', 'firm', 'firmer', 'weaker', 'stronger', 'steady', 'unchanged', 'at', 'sharply', 'slightly']);
 /** Words before a plain verb that make it an infinitive or part of another verb group ("will meet", "to meet", "did not meet"): the cue is further left. */
 const BEFORE_PLAIN_VERB = new Set(['will', 'would', 'shall', 'll', 'can', 'could', 'may', 'might', 'must', 'should', 'to', 'not', 't', 'did', 'do',
   'does', 'let', 'help', 'make', 'made', 'and', 'or', 'also', 'then', 'cannot']);
@@ -244,7 +261,7 @@ const STAY = new Set(['stay', 'stays', 'stayed', 'remain', 'remains', 'remained'
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
 
 /** Every word `cueOf` can read as a cue besides the -ed forms: one lookup rules out most words of a clause. */
-const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
+const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...SCHEDULE_S_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
   'may', 'might', 'soon', 'early', 'until', 'till', 'to']);
 
 /** Whether the lower-case word w can be a tense cue (else `cueOf` is null whatever its neighbours). */
@@ -274,6 +291,11 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
     // A passive or perfect participle: its auxiliary decides ("must be returned", "was announced", "will be held").
     if ((AUXILIARY_BE.has(left) || STAY.has(left)) && !AUXILIARY_BE.has(w)) return null;
     return 'past';
+  }
+  // A schedule: "Bids close on Monday", "the summit opens Tuesday", "the law takes effect Friday".
+  if (!MARKET_LEVEL.has(right) && left && !NOT_VERB_BEFORE.has(left)) {
+    if (SCHEDULE_S_VERBS.has(w) || ((w === 'takes' || w === 'take') && right === 'effect' && !BEFORE_PLAIN_VERB.has(left))) return 'future';
+    if (before && SCHEDULE_BASE_VERBS.has(w) && !BEFORE_PLAIN_VERB.has(left)) return 'future';
   }
   if (PRESENT_WORDS.has(w) || (PRESENT_S_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left))) return 'present';
   if (before && PRESENT_BASE_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left) && !BEFORE_PLAIN_VERB.has(left)) return 'present';
@@ -407,6 +429,9 @@ interface Context {
   prev: { value: string; start: number } | null;
   /** The last one naming a day. */
   prevDay: { value: string; start: number } | null;
+  /** The last quarter or half (`2012-Q4`, `2013-H1`), and the last year or month, named (not counted from another date: "a year earlier"). */
+  prevPart: { value: string; start: number } | null;
+  prevYM: { value: string; start: number } | null;
 }
 
 interface Resolved {
@@ -418,7 +443,10 @@ interface Resolved {
   type?: TimexType;
   anchor?: DateAnchor;
   quant?: string;
+  freq?: string;
   range?: { start: string | null; end: string | null };
+  /** No mention: the words name no date here ("in the quarter" with no quarter before it). */
+  drop?: boolean;
   uncertain?: string;
   /** Where the mention starts when the resolver's reading widens the expression ("in" of "in a week" read as a date ahead). */
   start?: number;
@@ -589,7 +617,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
     case 'dur':
       return resolveDur(k, c);
     case 'set':
-      return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, resolution: { rule: `recurring: ${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}` }, anchor: 'none' };
+      return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, freq: k.freq, resolution: { rule: `recurring: ${k.what ? `${k.what}, ` : ''}${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}${k.freq ? ` ${k.freq}` : ''}` }, anchor: 'none' };
     case 'ref':
       return { value: k.v, kind: 'reference', granularity: 'day', resolution: { rule: k.v === 'PRESENT_REF' ? 'the present' : k.v === 'PAST_REF' ? 'the past' : 'the future' }, anchor: 'none' };
     case 'century':
@@ -637,6 +665,8 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return resolveWeekday(e, k, c);
     case 'dom':
       return resolveDom(e, k, c);
+    case 'back':
+      return resolveBack(e, k, c);
     case 'turn': {
       if (!c.a) return { value: null, kind: 'century', granularity: 'year', resolution: { rule: NEEDS } };
       const y = Math.round(c.a.y / 100) * 100;
@@ -644,6 +674,66 @@ function resolveDate(e: Expr, c: Context): Resolved {
     }
   }
   return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };
+}
+
+/** The words between a span and the date it ends at: "the three months to June", "the 12 months through September", "the year ended March 31". */
+const SPAN_TO = /^ (?:to|through|thru|ending|ended|until) $/;
+/** What stands before such a span: "the", "past" (the "first" of "the first nine months" is in its span). */
+const SPAN_BEFORE = /(?:^|\s)(?:the|The|past) $/;
+
+/**
+ * A duration followed by the date it ends at ("the six months to June 30", "the 12 months through
+ * September"): the duration gets the interval as its `range`, from the start of its first unit to
+ * the end date. Only a definite count of days, weeks, months or years after "the" or
+ * "past": "delayed the vote by two weeks to March 5" is a shift, not a span ending on March 5.
+ */
+function spanTo(e: Expr, d: DateMention, end: string, text: string, endStart: number): void {
+  const k = e.kind;
+  if (k.type !== 'dur' || Number.isNaN(k.n) || k.n < 1 || d.type !== 'DURATION' || d.range || endStart - e.end > 9 || !SPAN_TO.test(text.slice(e.end, endStart))) return;
+  if (!SPAN_BEFORE.test(text.slice(Math.max(0, d.start - 6), d.start)) && !/^(?:the|The) /.test(d.text)) return;
+  const start = spanStart(k.n, k.unit, end);
+  if (!start) return;
+  d.range = { start, end };
+  d.resolution = { ...d.resolution, rule: `${d.resolution.rule}, ending at ${end}` };
+}
+
+/** The first day, month or year of n units that end with the date `end` (days and weeks: a day; months and years: the end's month, or its year). */
+function spanStart(n: number, unit: Unit, end: string): string | null {
+  const r = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(end);
+  if (!r) return null;
+  const y = Number(r[1]);
+  if (r[3] && (unit === 'D' || unit === 'W')) {
+    return formatYMD(fromDayNumber(toDayNumber(y, Number(r[2]), Number(r[3])) - n * (unit === 'W' ? 7 : 1) + 1));
+  }
+  const months = unit === 'M' ? n : unit === 'Y' ? 12 * n : 0;
+  if (!months) return null;
+  if (!r[2]) return unit === 'Y' ? pad(y - n + 1, 4) : null;
+  const first = y * 12 + Number(r[2]) - 1 - (months - 1);
+  return `${pad(Math.floor(first / 12), 4)}-${pad((first % 12) + 1, 2)}`;
+}
+
+/** How far back (characters) "in the quarter", "for the year" look for the date they refer to. */
+const BACK_REACH = 1500;
+
+/**
+ * "in the quarter", "the period": the last quarter or half in the text, within `BACK_REACH`
+ * ("In the fourth quarter, profit rose… Revenue in the quarter…" → `2012-Q4`), else no mention.
+ * "for the year": the year of the last quarter, half, month or year named in the text within
+ * `BACK_REACH` (not one counted from another date: "up 5% from a year earlier"), else the
+ * publication year.
+ */
+function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
+  const near = (p: { value: string; start: number } | null): p is { value: string; start: number } => p !== null && e.start - p.start <= BACK_REACH;
+  const part = near(c.prevPart) ? c.prevPart : null;
+  if (k.what !== 'year') {
+    if (!part || (k.what === 'quarter' && part.value.charCodeAt(5) !== 81)) return { value: null, kind: 'anaphoric', granularity: 'quarter', drop: true, resolution: { rule: 'no quarter before it' } };
+    return { value: part.value, kind: 'anaphoric', granularity: 'quarter', anchor: { previous: part.start }, resolution: { rule: `the ${k.what} of the previous quarter or half in the text (${part.value})`, anchor: part.value } };
+  }
+  const ym = near(c.prevYM) && /^\d{4}/.test(c.prevYM.value) ? c.prevYM : null;
+  const p = part && (!ym || part.start > ym.start) ? part : ym;
+  if (p) return { value: p.value.slice(0, 4), kind: 'anaphoric', granularity: 'year', anchor: { previous: p.start }, resolution: { rule: `the year of the previous date in the text (${p.value})`, anchor: p.value } };
+  if (!c.a) return { value: null, kind: 'anaphoric', granularity: 'year', resolution: { rule: NEEDS } };
+  return { value: pad(c.a.y, 4), kind: 'relative', granularity: 'year', anchor: 'dct', resolution: { rule: 'the publication year', anchor: c.anchor } };
 }
 
 /** `resolveDate` of a `dur` expression. */

@@ -474,12 +474,27 @@ function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: num
 }
 
 const QUANTITY_RULES: Rule[] = [
-  // "twice a week": a frequency (SET P1W); "24 hours a day": the rate's denominator, no date.
+  // "twice a week": a frequency (SET P1W, freq 2X, the count in the span as TimeML marks it: "three
+  // times a day" is P1D 3X); "24 hours a day": the rate's denominator, no date.
   rule('once/twice a unit', [lw('a', 'an'), lex('UNIT_ANY', (w) => w.unit !== undefined)], 'The council meets twice a week in the hall.', (s, m) => {
     const [k, u] = m.t;
     const w = LEXICON[s.lw(u)];
-    if (!w.plural && /^(?:[Oo]nce|[Tt]wice|[Tt]hrice|times)$/.test(s.strOrNone(k - 1) ?? '')) {
-      return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(1, w.unit!) } }, next: u + 1 };
+    const before = s.strOrNone(k - 1) ?? '';
+    if (!w.plural && /^(?:[Oo]nce|[Tt]wice|[Tt]hrice|times)$/.test(before)) {
+      let start = s.tS[k];
+      let freq: string | undefined;
+      if (before !== 'times') {
+        start = s.tS[k - 1];
+        freq = /^[Oo]/.test(before) ? '1X' : /^[Tt]w/.test(before) ? '2X' : '3X';
+      } else {
+        // "three times a day", "10 times a year": the count before "times" (digits or a number word).
+        const n = s.kind(k - 2) === N ? s.num(k - 2, 2, 999) : s.lex(k - 2)?.n;
+        if (n !== undefined && n >= 2 && Number.isInteger(n)) {
+          start = s.tS[k - 2];
+          freq = `${n}X`;
+        }
+      }
+      return { expr: { start, end: s.tE[u], kind: { type: 'set', v: durationValue(1, w.unit!), freq } }, next: u + 1 };
     }
     return s.lex(k - 1)?.unit ? STOP : null;
   }),
@@ -801,8 +816,25 @@ function ordinalPart(s: DateScanner, k: number, u: number): 'Q' | 'H' | null {
 }
 
 const THE = lw('the');
+/** The prepositions before "the quarter", "the year" that refer back ("in the quarter", "For the year,"). */
+const BACK_BEFORE = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over', 'Over', 'throughout', 'Throughout']);
+/**
+ * Words after "the quarter/period/year" that make it something else: "the period of", "the year to
+ * March", "the year before"; a clause naming its own event ("in the year he took office", "the
+ * period when"), whose date the text does not give.
+ */
+const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'ended', 'ending', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior',
+  'he', 'she', 'it', 'they', 'we', 'I', 'you', 'his', 'her', 'its', 'their', 'the', 'a', 'an', 'this', 'these', 'those', 'during', 'where']);
 
 const THE_RULES: Rule[] = [
+  // "the first Monday of each month", "the last Friday of every month": a recurring day of each
+  // month. TIMEX3 has no value for a weekday of the month (ISO 8601 counts weeks in the year), so
+  // the value is the period it recurs in, P1M with its quant, and the explanation names the day.
+  rule('the nth weekday of each month', [THE, word('first', 'second', 'third', 'fourth', 'last'), WEEKDAY, word('of'), lw('every', 'each'), lw('month')], 'The club meets on the first Monday of each month.', (s, m) => {
+    const [k, o, w, , q, u] = m.t;
+    const what = `the ${s.str(o)} ${s.str(w)} of each month`;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P1M', quant: s.lw(q).toUpperCase(), what } }, next: u + 1 };
+  }),
   rule('the ordinal', [THE, sub('ordinal')], 'The fort dates from the 19th century and still stands.', (s, m) => {
     const p = m.v[1]!;
     p.expr.start = s.tS[m.t[0]];
@@ -889,6 +921,16 @@ const THE_RULES: Rule[] = [
   rule('the weekend', [THE, lw('weekend')], 'Talks continue over the weekend in Doha.', (s, m) => {
     const [k, j] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
+  }),
+  // Business copy referring back: "Revenue in the quarter rose", "for the period", "For the year,
+  // sales rose" (the resolver finds the quarter or half before it, or drops the mention).
+  rule('the quarter/period/year (back)', [THE, lw('quarter', 'period', 'year')], 'Profit rose in the fourth quarter. For the year, sales rose 3%.', (s, m) => {
+    const [k, q] = m.t;
+    const what = s.lw(q) as 'quarter' | 'period' | 'year';
+    if (!BACK_BEFORE.has(s.strOrNone(k - 1) ?? '')) return STOP;
+    const next = s.strOrNone(q + 1);
+    if (next !== undefined && (BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === 45 || s.isApostrophe(q + 1))) || s.kind(q + 1) === N)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what } }, next: q + 1 };
   }),
   rule('the (nothing else)', [THE], 'The 3 delegates arrived.', () => STOP),
 ];
@@ -1087,6 +1129,11 @@ const WORD_RULES: Rule[] = [
     const d = s.durationAt(j);
     if (!d || Number.isNaN(d.n)) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[d.next - 1], kind: { type: 'set', v: durationValue(d.n, d.unit), quant: 'EVERY' } }, next: d.next };
+  }),
+  // "every other week": every second one (SET P2W, quant EVERY).
+  rule('every other unit', [lw('every'), word('other'), UNIT_ONE], 'The panel meets every other week in Geneva.', (s, m) => {
+    const [k, , u] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(2, LEXICON[s.lw(u)].unit!), quant: 'EVERY' } }, next: u + 1 };
   }),
   rule('every (nothing else)', [lw('every', 'each')], 'Every delegate voted.', () => STOP),
   // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
