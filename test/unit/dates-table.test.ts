@@ -864,6 +864,7 @@ const EVENT_ROWS: [string, string, string, string, string, string | null][] = [
   ['2022-04-20', 'Troops invaded on 24 February 2022. In the months leading up to the invasion, diplomats shuttled between capitals.', 'months', 'DATE', '2021', '2022-02-24'],
   ['2013-03-22', 'The judge was shot dead last fall outside his home. Neighbours saw the car in the days before the shooting.', 'days', 'DATE', '2012-FA', '2012-FA'],
   ['2023-03-20', 'Talks opened in Geneva on 3 March 2023. Two days after the ceasefire, shelling resumed.', 'Two days', 'DATE', '2023-03-05', '2023-03-03'],
+  ['2025-05-10', 'Rebels attacked the base on 2 May. A guard saw the truck at 6 a.m. ten days before the attack.', '6 a.m', 'TIME', '2025-04-22T06:00', '2025-05-02'],
   // Guards: a span, an event with its own date, no date before, a noun modifying another, "for".
   ['2023-03-20', 'The siege lasted 13 days before the truce.', '13 days', 'DURATION', 'P13D', null],
   ['2025-05-10', 'The rebels struck two days after the vote on 3 May.', 'two days', 'DURATION', 'P2D', null],

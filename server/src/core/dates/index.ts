@@ -478,7 +478,9 @@ function dayWrittenAfter(exprs: Expr[], i: number, text: string): Expr | null {
     if (!TIME_TO_DAY.test(text.slice(exprs[j - 1].end, n.start))) return null;
     if (n.local) continue;
     const t = n.kind.type;
-    return !n.time && (t === 'weekday' || t === 'md' || t === 'ymd' || t === 'holiday' || (t === 'rel' && n.kind.unit === 'day')) ? n : null;
+    // "at 6 a.m. ten days before the shooting": a day counted from an event.
+    const fromEvent = t === 'event' && !Number.isNaN(n.kind.n) && (n.kind.unit === 'D' || n.kind.unit === 'W');
+    return !n.time && (t === 'weekday' || t === 'md' || t === 'ymd' || t === 'holiday' || (t === 'rel' && n.kind.unit === 'day') || fromEvent) ? n : null;
   }
   return null;
 }
