@@ -865,6 +865,9 @@ const EVENT_ROWS: [string, string, string, string, string, string | null][] = [
   ['2013-03-22', 'The judge was shot dead last fall outside his home. Neighbours saw the car in the days before the shooting.', 'days', 'DATE', '2012-FA', '2012-FA'],
   ['2023-03-20', 'Talks opened in Geneva on 3 March 2023. Two days after the ceasefire, shelling resumed.', 'Two days', 'DATE', '2023-03-05', '2023-03-03'],
   ['2025-05-10', 'Rebels attacked the base on 2 May. A guard saw the truck at 6 a.m. ten days before the attack.', '6 a.m', 'TIME', '2025-04-22T06:00', '2025-05-02'],
+  ['2024-09-20', 'The activist was arrested in Lyon on 6 September 2024. Days after he was arrested, his lawyer appealed.', 'Days', 'DATE', '2024-09', '2024-09-06'],
+  ['2024-09-20', 'The plane crashed near the coast on 6 September 2024. Two weeks after the plane crashed, divers found the recorder.', 'Two weeks', 'DATE', '2024-09-20', '2024-09-06'],
+  ['2024-09-20', 'Friends gathered on Sunday, one year after he was killed.', 'one year', 'DURATION', 'P1Y', null],
   // Guards: a span, an event with its own date, no date before, a noun modifying another, "for".
   ['2023-03-20', 'The siege lasted 13 days before the truce.', '13 days', 'DURATION', 'P13D', null],
   ['2025-05-10', 'The rebels struck two days after the vote on 3 May.', 'two days', 'DURATION', 'P2D', null],

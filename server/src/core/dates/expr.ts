@@ -68,10 +68,11 @@ export type ExprKind =
   | { type: 'back'; what: 'quarter' | 'period' | 'year' }
   /**
    * Counted from an event named in words: n units (NaN: a vague span, "in the days before") in
-   * direction `dir` from the date the article gave the `event` noun ("ten days before the murder",
-   * "the day after his death" with `the`: the unit itself, at its own grain).
+   * direction `dir` from the date the article gave the event ("ten days before the murder",
+   * "the day after his death" with `the`: the unit itself, at its own grain). `event`: the noun or
+   * verb naming it (its family: `EVENT_WORDS`), `phrase`: the words naming it ("his death").
    */
-  | { type: 'event'; n: number; dir: 1 | -1; unit: Unit; event: string; the?: boolean };
+  | { type: 'event'; n: number; dir: 1 | -1; unit: Unit; event: string; phrase: string; the?: boolean };
 
 /**
  * Every kind of expression, with what it is. The record is complete by its type (a new kind

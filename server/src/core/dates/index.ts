@@ -944,17 +944,19 @@ function markedFor(text: string, m: DateMention, family: string): string | null 
 /**
  * The date the text gave the event: the last day-precise DATE or TIME before it marked with a word
  * of the event's family, else the last coarser one so marked (a month, season or year), else the
- * previous day-precise date within `EVENT_REACH` characters.
+ * previous day-precise date within `EVENT_REACH` characters in an earlier sentence.
  */
 function eventDate(e: Expr, event: string, c: Context): { m: DateMention; day: YMD | null; word: string | null } | null {
-  const family = EVENT_NOUNS[event];
+  const family = EVENT_NOUNS[event] ?? EVENT_WORDS[event][0];
   let near: { m: DateMention; day: YMD } | null = null;
   let coarse: { m: DateMention; day: null; word: string } | null = null;
   for (let i = c.dates.length - 1; i >= 0; i--) {
     const m = c.dates[i];
     if ((m.type !== 'DATE' && m.type !== 'TIME') || !m.value || m.value.charCodeAt(0) > 57) continue;
     const day = dayOf(m.value);
-    if (day && !near && e.start - m.start <= EVENT_REACH) near = { m, day };
+    // Unmarked, only from an earlier sentence: a date in the same one dates its main clause, which the
+    // expression relates to the event ("a service on Sunday, one year after he was killed").
+    if (day && !near && e.start - m.start <= EVENT_REACH && /[.!?]["'”’)]*\s|\n/.test(c.text.slice(m.end, e.start))) near = { m, day };
     const word = markedFor(c.text, m, family);
     if (word && day) return { m, day, word };
     // A month, season or year marked with the event ("killed last fall") dates it only coarsely:
@@ -979,12 +981,12 @@ function resolveEvent(e: Expr, k: KindOf<'event'>, c: Context): Resolved {
   // a count of units cannot land on a day.
   if (found && !found.day && vague) {
     return { value: found.m.value, kind: 'offset', granularity: found.m.granularity, anchor: { previous: found.m.start },
-      resolution: { rule: `the ${unitName(k.unit)}s ${k.dir < 0 ? 'before' : 'after'} the ${k.event}, in its period (${found.m.value}, "${found.m.text}" with "${found.word}")`, anchor: found.m.value! } };
+      resolution: { rule: `the ${unitName(k.unit)}s ${k.dir < 0 ? 'before' : 'after'} "${k.phrase}", in its period (${found.m.value}, "${found.m.text}" with "${found.word}")`, anchor: found.m.value! } };
   }
   if (!found || !found.day) {
-    if (vague || k.the) return { value: null, kind: 'offset', granularity: 'day', drop: true, resolution: { rule: `no date of the ${k.event} before it` } };
+    if (vague || k.the) return { value: null, kind: 'offset', granularity: 'day', drop: true, resolution: { rule: `no date of "${k.phrase}" before it` } };
     const value = durationValue(k.n, k.unit);
-    return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value} (no date of the ${k.event} before it to count from)` }, anchor: 'none' };
+    return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value} (no date of "${k.phrase}" before it to count from)` }, anchor: 'none' };
   }
   const base = found.day;
   const from = formatYMD(base);
@@ -1003,7 +1005,7 @@ function resolveEvent(e: Expr, k: KindOf<'event'>, c: Context): Resolved {
     v = k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' ? { value: from, granularity: 'day' } : k.unit === 'Y' ? yearsOnDay(base, k.dir * k.n) : shiftOn(base, k.dir * k.n, k.unit)!;
     how = `${k.n} ${unitName(k.unit)}${k.n === 1 ? '' : 's'} ${dirWord}`;
   }
-  const source = found.word ? `the date of the ${k.event} (${found.m.value}, "${found.m.text}" with "${found.word}")` : `the previous day-precise date in the text (${found.m.value}, "${found.m.text}"), taken as the date of the ${k.event}`;
+  const source = found.word ? `the date of "${k.phrase}" (${found.m.value}, "${found.m.text}" with "${found.word}")` : `the previous day-precise date in the text (${found.m.value}, "${found.m.text}"), taken as the date of "${k.phrase}"`;
   return { value: v.value, kind: 'offset', granularity: v.granularity, anchor: { previous: found.m.start }, resolution: { rule: `${how} ${source}`, anchor: from } };
 }
 
