@@ -943,10 +943,11 @@ function markedFor(text: string, m: DateMention, family: string): string | null 
 
 /**
  * The date the text gave the event: the last day-precise DATE or TIME before it marked with a word
- * of the event's family, else the last coarser one so marked (a month, season or year), else the
- * previous day-precise date within `EVENT_REACH` characters in an earlier sentence.
+ * of the event's family, else the last coarser one so marked (a month, season or year), else
+ * (`short`: hours, days, weeks) the previous day-precise date within `EVENT_REACH` characters in an
+ * earlier sentence.
  */
-function eventDate(e: Expr, event: string, c: Context): { m: DateMention; day: YMD | null; word: string | null } | null {
+function eventDate(e: Expr, event: string, short: boolean, c: Context): { m: DateMention; day: YMD | null; word: string | null } | null {
   const family = EVENT_NOUNS[event] ?? EVENT_WORDS[event][0];
   let near: { m: DateMention; day: YMD } | null = null;
   let coarse: { m: DateMention; day: null; word: string } | null = null;
@@ -956,7 +957,7 @@ function eventDate(e: Expr, event: string, c: Context): { m: DateMention; day: Y
     const day = dayOf(m.value);
     // Unmarked, only from an earlier sentence: a date in the same one dates its main clause, which the
     // expression relates to the event ("a service on Sunday, one year after he was killed").
-    if (day && !near && e.start - m.start <= EVENT_REACH && /[.!?]["'”’)]*\s|\n/.test(c.text.slice(m.end, e.start))) near = { m, day };
+    if (short && day && !near && e.start - m.start <= EVENT_REACH && /[.!?]["'”’)]*\s|\n/.test(c.text.slice(m.end, e.start))) near = { m, day };
     const word = markedFor(c.text, m, family);
     if (word && day) return { m, day, word };
     // A month, season or year marked with the event ("killed last fall") dates it only coarsely:
@@ -976,7 +977,9 @@ function eventDate(e: Expr, event: string, c: Context): { m: DateMention; day: Y
  */
 function resolveEvent(e: Expr, k: KindOf<'event'>, c: Context): Resolved {
   const vague = Number.isNaN(k.n);
-  const found = eventDate(e, k.event, c);
+  // An unmarked date stands for the event only for hours, days and weeks: "ten years after the war"
+  // is seldom counted from the last day the text named.
+  const found = eventDate(e, k.event, k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || k.unit === 'D' || k.unit === 'W', c);
   // An event dated only to a month, a season or a year: a vague span around it is that period;
   // a count of units cannot land on a day.
   if (found && !found.day && vague) {
