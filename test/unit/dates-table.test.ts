@@ -868,6 +868,7 @@ const EVENT_ROWS: [string, string, string, string, string, string | null][] = [
   ['2024-09-20', 'The activist was arrested in Lyon on 6 September 2024. Days after he was arrested, his lawyer appealed.', 'Days', 'DATE', '2024-09', '2024-09-06'],
   ['2024-09-20', 'The plane crashed near the coast on 6 September 2024. Two weeks after the plane crashed, divers found the recorder.', 'Two weeks', 'DATE', '2024-09-20', '2024-09-06'],
   ['2024-09-20', 'Friends gathered on Sunday, one year after he was killed.', 'one year', 'DURATION', 'P1Y', null],
+  ['2025-05-10', 'Parliament met on 5 May. Hours after the quake struck, rescuers came. Three days before the election, polls showed a tie.', 'Three days', 'DATE', '2025-05-02', '2025-05-05'],
   ['2024-09-20', 'The minister spoke in Riga on 2 September 2024. Ten years after the war, the border is still closed.', 'Ten years', 'DURATION', 'P10Y', null],
   ['2024-09-20', 'Rebels seized the town on 2 September 2022. Two years after the invasion, the town is empty.', 'Two years', 'DATE', '2024-09-02', '2022-09-02'],
   // Guards: a span, an event with its own date, no date before, a noun modifying another, "for".

@@ -46,7 +46,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevYM: null, dates };
+  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevYM: null, dates, fromEvent: new Set() };
   let pendingRange: DateMention | null = null;
   let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
@@ -75,6 +75,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     const uncertain = e.uncertain ?? r.uncertain;
     if (uncertain) m.uncertain = uncertain;
     dates.push(m);
+    if (e.kind.type === 'event') ctx.fromEvent.add(m);
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
     if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value.length > 10 ? r.value.slice(0, 10) : r.value, findings);
@@ -435,6 +436,8 @@ interface Context {
   prevYM: { value: string; start: number } | null;
   /** The mentions so far (an event's date is looked up among them). */
   dates: readonly DateMention[];
+  /** The mentions counted from an event: no event's own date. */
+  fromEvent: Set<DateMention>;
 }
 
 interface Resolved {
@@ -953,7 +956,7 @@ function eventDate(e: Expr, event: string, short: boolean, c: Context): { m: Dat
   let coarse: { m: DateMention; day: null; word: string } | null = null;
   for (let i = c.dates.length - 1; i >= 0; i--) {
     const m = c.dates[i];
-    if ((m.type !== 'DATE' && m.type !== 'TIME') || !m.value || m.value.charCodeAt(0) > 57) continue;
+    if ((m.type !== 'DATE' && m.type !== 'TIME') || !m.value || m.value.charCodeAt(0) > 57 || c.fromEvent.has(m)) continue;
     const day = dayOf(m.value);
     // Unmarked, only from an earlier sentence: a date in the same one dates its main clause, which the
     // expression relates to the event ("a service on Sunday, one year after he was killed").
