@@ -847,3 +847,56 @@ for (const [published, sentence] of NONE) {
     assert.deepEqual(datesOf(sentence, published).map((d) => `${d.type} ${d.text}`), []);
   });
 }
+
+/**
+ * Dates counted from an event named in words: [publication date, text, expression, type, value,
+ * what the explanation must name as the date counted from (null: no date is counted from)]. A null
+ * expression asserts that the text holds only the dates listed in the explanation column's place.
+ */
+const FILLER = ' The minister spoke at length about roads, schools and the budget of the provinces.'.repeat(20);
+const EVENT_ROWS: [string, string, string, string, string, string | null][] = [
+  ['2021-03-20', 'The envoy was killed on 4 March 2021. His aides fled the city the day after his death.', 'day', 'DATE', '2021-03-05', '2021-03-04'],
+  ['2019-06-20', 'Rebels attacked the town on 12 June 2019. Scouts had been sighted nine days before the attack.', 'nine days', 'DATE', '2019-06-03', '2019-06-12'],
+  ['2022-05-20', 'Parliament voted on 2 May 2022 to dissolve itself. A week after the vote, the cabinet resigned.', 'A week', 'DATE', '2022-05-09', '2022-05-02'],
+  ['2020-10-20', 'A bomb was detonated outside the ministry on 30 September 2020. Guards noticed the van in the weeks before the bombing.', 'weeks', 'DATE', '2020-09', '2020-09-30'],
+  ['2018-05-20', 'The dam collapsed on 29 April 2018. In the days after the collapse, villagers fled uphill.', 'days', 'DATE', '2018-05', '2018-04-29'],
+  ['2016-07-20', 'A car bomb exploded in the square on 8 July 2016. Hours after the blast, the border was closed.', 'Hours', 'DATE', '2016-07-08', '2016-07-08'],
+  ['2022-04-20', 'Troops invaded on 24 February 2022. In the months leading up to the invasion, diplomats shuttled between capitals.', 'months', 'DATE', '2021', '2022-02-24'],
+  ['2013-03-22', 'The judge was shot dead last fall outside his home. Neighbours saw the car in the days before the shooting.', 'days', 'DATE', '2012-FA', '2012-FA'],
+  ['2023-03-20', 'Talks opened in Geneva on 3 March 2023. Two days after the ceasefire, shelling resumed.', 'Two days', 'DATE', '2023-03-05', '2023-03-03'],
+  ['2025-05-10', 'Rebels attacked the base on 2 May. A guard saw the truck at 6 a.m. ten days before the attack.', '6 a.m', 'TIME', '2025-04-22T06:00', '2025-05-02'],
+  ['2024-09-20', 'The activist was arrested in Lyon on 6 September 2024. Days after he was arrested, his lawyer appealed.', 'Days', 'DATE', '2024-09', '2024-09-06'],
+  ['2024-09-20', 'The plane crashed near the coast on 6 September 2024. Two weeks after the plane crashed, divers found the recorder.', 'Two weeks', 'DATE', '2024-09-20', '2024-09-06'],
+  ['2024-09-20', 'Friends gathered on Sunday, one year after he was killed.', 'one year', 'DURATION', 'P1Y', null],
+  ['2025-05-10', 'Parliament met on 5 May. Hours after the quake struck, rescuers came. Three days before the election, polls showed a tie.', 'Three days', 'DATE', '2025-05-02', '2025-05-05'],
+  ['2024-09-20', 'The minister spoke in Riga on 2 September 2024. Ten years after the war, the border is still closed.', 'Ten years', 'DURATION', 'P10Y', null],
+  ['2024-09-20', 'Rebels seized the town on 2 September 2022. Two years after the invasion, the town is empty.', 'Two years', 'DATE', '2024-09-02', '2022-09-02'],
+  // Guards: a span, an event with its own date, no date before, a noun modifying another, "for".
+  ['2023-03-20', 'The siege lasted 13 days before the truce.', '13 days', 'DURATION', 'P13D', null],
+  ['2025-05-10', 'The rebels struck two days after the vote on 3 May.', 'two days', 'DURATION', 'P2D', null],
+  ['2025-05-10', 'Ten days before the murder, a jogger saw the car.', 'Ten days', 'DURATION', 'P10D', null],
+  ['2025-05-10', 'The mayor was elected on 2 May. He left a week after the election campaign began.', 'a week', 'DURATION', 'P1W', null],
+  ['2025-05-10', 'Rebels attacked on 2 May. It rained for days after the attack.', 'days', 'DURATION', 'PXD', null],
+  ['2025-05-10', `Talks opened in Geneva on 3 March.${FILLER} Ten days before the crash, the pilots were changed.`, 'Ten days', 'DURATION', 'P10D', null],
+];
+
+for (const [published, sentence, text, type, value, from] of EVENT_ROWS) {
+  test(`from an event · ${sentence.slice(-70)} → ${text} ${value}`, () => {
+    const d = datesOf(sentence, published).find((x) => x.text === text);
+    assert.ok(d, `no '${text}' in ${JSON.stringify(datesOf(sentence, published).map((x) => x.text))}`);
+    assert.deepEqual([d.type, d.value], [type, value], d.resolution.rule);
+    if (from) {
+      assert.ok(d.resolution.rule.includes(from), d.resolution.rule);
+      assert.equal(typeof d.anchor === 'object' && 'previous' in d.anchor, true);
+    }
+  });
+}
+
+test('from an event · "the day after his death" with no date before it is no date', () => {
+  assert.deepEqual(datesOf('Police came to the house the day after his death.', '2025-05-10').map((d) => d.text), []);
+});
+
+test('from an event · "two days after the vote on 3 May" keeps the date of the vote', () => {
+  const dates = datesOf('The rebels struck two days after the vote on 3 May.', '2025-05-10');
+  assert.deepEqual(dates.map((d) => [d.text, d.type, d.value]), [['two days', 'DURATION', 'P2D'], ['3 May', 'DATE', '2025-05-03']]);
+});

@@ -65,7 +65,14 @@ export type ExprKind =
    * Business copy referring back: "in the quarter", "the period" (the last quarter or half in the
    * text), "for the year" (its year). Nothing when there is no such date to refer to.
    */
-  | { type: 'back'; what: 'quarter' | 'period' | 'year' };
+  | { type: 'back'; what: 'quarter' | 'period' | 'year' }
+  /**
+   * Counted from an event named in words: n units (NaN: a vague span, "in the days before") in
+   * direction `dir` from the date the article gave the event ("ten days before the murder",
+   * "the day after his death" with `the`: the unit itself, at its own grain). `event`: the noun or
+   * verb naming it (its family: `EVENT_WORDS`), `phrase`: the words naming it ("his death").
+   */
+  | { type: 'event'; n: number; dir: 1 | -1; unit: Unit; event: string; phrase: string; the?: boolean };
 
 /**
  * Every kind of expression, with what it is. The record is complete by its type (a new kind
@@ -80,6 +87,7 @@ export const EXPR_TYPES: Readonly<Record<ExprKind['type'], string>> = Object.fre
   fiscal: 'a fiscal year', century: 'a century', relc: 'the century or decade of the publication date', weekend: 'a weekend',
   dom: 'a day of the month of the previous date or the publication date', turn: 'the turn of the century',
   back: 'the quarter, period or year of the previous quarter or half in the text',
+  event: 'a date counted from an event the text dated before',
 });
 
 /** Whether an expression names a day (a base for "2 days after …"). */

@@ -12,7 +12,7 @@ import { FIX_COMMANDS } from '../commands';
 import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexMod, TimexType, finding } from '../types';
-import { Unit, holidayDate } from './lexicon';
+import { EVENT_NOUNS, EVENT_WORDS, Unit, holidayDate } from './lexicon';
 import { DateScanner, Expr, ExprKind, durationValue, scanDates } from './scan';
 import { isDay } from './expr';
 
@@ -46,7 +46,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevYM: null };
+  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevYM: null, dates, fromEvent: new Set() };
   let pendingRange: DateMention | null = null;
   let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
@@ -75,13 +75,15 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     const uncertain = e.uncertain ?? r.uncertain;
     if (uncertain) m.uncertain = uncertain;
     dates.push(m);
+    if (e.kind.type === 'event') ctx.fromEvent.add(m);
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
     if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value.length > 10 ? r.value.slice(0, 10) : r.value, findings);
-    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57) {
+    // A vague span by an event ("in the weeks before the shooting": its month) is no date to count on from.
+    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57 && !(k.type === 'event' && r.granularity !== 'day')) {
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
-      else if (k.type !== 'off' && k.type !== 'ana') {
+      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event') {
         if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) ctx.prevPart = ctx.prev; // Q, H
         else if (r.value.length === 4 || (r.value.length === 7 && r.value.charCodeAt(4) === 45 && r.value.charCodeAt(5) <= 57)) ctx.prevYM = ctx.prev;
       }
@@ -432,6 +434,10 @@ interface Context {
   /** The last quarter or half (`2012-Q4`, `2013-H1`), and the last year or month, named (not counted from another date: "a year earlier"). */
   prevPart: { value: string; start: number } | null;
   prevYM: { value: string; start: number } | null;
+  /** The mentions so far (an event's date is looked up among them). */
+  dates: readonly DateMention[];
+  /** The mentions counted from an event: no event's own date. */
+  fromEvent: Set<DateMention>;
 }
 
 interface Resolved {
@@ -475,7 +481,9 @@ function dayWrittenAfter(exprs: Expr[], i: number, text: string): Expr | null {
     if (!TIME_TO_DAY.test(text.slice(exprs[j - 1].end, n.start))) return null;
     if (n.local) continue;
     const t = n.kind.type;
-    return !n.time && (t === 'weekday' || t === 'md' || t === 'ymd' || t === 'holiday' || (t === 'rel' && n.kind.unit === 'day')) ? n : null;
+    // "at 6 a.m. ten days before the shooting": a day counted from an event.
+    const fromEvent = t === 'event' && !Number.isNaN(n.kind.n) && (n.kind.unit === 'D' || n.kind.unit === 'W');
+    return !n.time && (t === 'weekday' || t === 'md' || t === 'ymd' || t === 'holiday' || (t === 'rel' && n.kind.unit === 'day') || fromEvent) ? n : null;
   }
   return null;
 }
@@ -667,6 +675,8 @@ function resolveDate(e: Expr, c: Context): Resolved {
       return resolveDom(e, k, c);
     case 'back':
       return resolveBack(e, k, c);
+    case 'event':
+      return resolveEvent(e, k, c);
     case 'turn': {
       if (!c.a) return { value: null, kind: 'century', granularity: 'year', resolution: { rule: NEEDS } };
       const y = Math.round(c.a.y / 100) * 100;
@@ -900,6 +910,109 @@ function resolveYearEarlier(k: KindOf<'ana'>, c: Context): Resolved {
   const now = a.y * per + Math.floor((a.m - 1) / (12 / per));
   const value = part(k.unit === 'quarter' ? now + steps : now - 1 + steps);
   return { value, kind: 'anaphoric', granularity: 'quarter', resolution: { rule: k.unit === 'quarter' ? 'the quarter before the publication date\'s' : `the latest ${letter === 'Q' ? 'quarter' : 'half'} reported before the publication date, a year before`, anchor }, anchor: 'dct' };
+}
+
+/** A unit's name in words. */
+function unitName(unit: Unit): string {
+  return { H: 'hour', MIN: 'minute', S: 'second', D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[unit as string] ?? unit;
+}
+
+/** How far back (characters) the previous day-precise date may lie to stand for an event no date in the text is marked with. */
+const EVENT_REACH = 1500;
+
+/**
+ * Whether the mention m is marked as the date of an event of `family`: a word of the family (its
+ * nouns or verb forms, `EVENT_WORDS`) among the 10 words before it in its sentence ("was shot to
+ * death on the night of Oct. 23") or the 5 after it in its clause ("the Oct. 23 slaying", "last
+ * fall when he was gunned down"), up to a word counting from another time ("after", "since").
+ */
+function markedFor(text: string, m: DateMention, family: string): string | null {
+  let from = Math.max(0, m.start - 120);
+  const stop = Math.max(text.lastIndexOf('. ', m.start), text.lastIndexOf('\n', m.start), text.lastIndexOf('? ', m.start), text.lastIndexOf('! ', m.start), text.lastIndexOf('; ', m.start));
+  if (stop + 1 > from) from = stop + 1;
+  const before = text.slice(from, m.start).match(/[A-Za-z]+/g) ?? [];
+  for (const w of before.slice(-10)) {
+    if (EVENT_WORDS[w.toLowerCase()]?.includes(family)) return w;
+  }
+  // After it, in its clause: up to a punctuation mark or a word counting from another time.
+  const clause = /^[^.,;:!?\n]*/.exec(text.slice(m.end, m.end + 60))![0].match(/[A-Za-z]+/g) ?? [];
+  for (let i = 0; i < clause.length && i < 5; i++) {
+    const w = clause[i].toLowerCase();
+    if (w === 'after' || w === 'before' || w === 'following' || w === 'since' || w === 'until') break;
+    if (EVENT_WORDS[w]?.includes(family)) return clause[i];
+  }
+  return null;
+}
+
+/**
+ * The date the text gave the event: the last day-precise DATE or TIME before it marked with a word
+ * of the event's family, else the last coarser one so marked (a month, season or year), else
+ * (`short`: hours, days, weeks) the previous day-precise date within `EVENT_REACH` characters in an
+ * earlier sentence.
+ */
+function eventDate(e: Expr, event: string, short: boolean, c: Context): { m: DateMention; day: YMD | null; word: string | null } | null {
+  const family = EVENT_NOUNS[event] ?? EVENT_WORDS[event][0];
+  let near: { m: DateMention; day: YMD } | null = null;
+  let coarse: { m: DateMention; day: null; word: string } | null = null;
+  for (let i = c.dates.length - 1; i >= 0; i--) {
+    const m = c.dates[i];
+    if ((m.type !== 'DATE' && m.type !== 'TIME') || !m.value || m.value.charCodeAt(0) > 57 || c.fromEvent.has(m)) continue;
+    const day = dayOf(m.value);
+    // Unmarked, only from an earlier sentence: a date in the same one dates its main clause, which the
+    // expression relates to the event ("a service on Sunday, one year after he was killed").
+    if (short && day && !near && e.start - m.start <= EVENT_REACH && /[.!?]["'”’)]*\s|\n/.test(c.text.slice(m.end, e.start))) near = { m, day };
+    const word = markedFor(c.text, m, family);
+    if (word && day) return { m, day, word };
+    // A month, season or year marked with the event ("killed last fall") dates it only coarsely:
+    // the latest such, when no day is marked.
+    if (word && !coarse) coarse = { m, day: null, word };
+  }
+  return coarse ?? (near ? { ...near, word: null } : null);
+}
+
+/**
+ * `resolveDate` of an `event` expression: counted from the date the text gave the event (see
+ * `eventDate`). A number of units lands on a day ("ten days before the murder": the event's day
+ * minus 10; hours: the event's day); "the day/week after" is the unit at its grain; a vague span
+ * is the month ("in the days/weeks before"), the day (hours) or the year (months) around it,
+ * counted 3 days, 2 weeks or 3 months from the event. With no such date, a number of units keeps
+ * its reading as a duration, and the rest is no mention.
+ */
+function resolveEvent(e: Expr, k: KindOf<'event'>, c: Context): Resolved {
+  const vague = Number.isNaN(k.n);
+  // An unmarked date stands for the event only for hours, days and weeks: "ten years after the war"
+  // is seldom counted from the last day the text named.
+  const found = eventDate(e, k.event, k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || k.unit === 'D' || k.unit === 'W', c);
+  // An event dated only to a month, a season or a year: a vague span around it is that period;
+  // a count of units cannot land on a day.
+  if (found && !found.day && vague) {
+    return { value: found.m.value, kind: 'offset', granularity: found.m.granularity, anchor: { previous: found.m.start },
+      resolution: { rule: `the ${unitName(k.unit)}s ${k.dir < 0 ? 'before' : 'after'} "${k.phrase}", in its period (${found.m.value}, "${found.m.text}" with "${found.word}")`, anchor: found.m.value! } };
+  }
+  if (!found || !found.day) {
+    if (vague || k.the) return { value: null, kind: 'offset', granularity: 'day', drop: true, resolution: { rule: `no date of "${k.phrase}" before it` } };
+    const value = durationValue(k.n, k.unit);
+    return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value} (no date of "${k.phrase}" before it to count from)` }, anchor: 'none' };
+  }
+  const base = found.day;
+  const from = formatYMD(base);
+  const dirWord = k.dir < 0 ? 'before' : 'after';
+  let v: { value: string; granularity: DateGranularity };
+  let how: string;
+  if (vague) {
+    if (k.unit === 'H') v = { value: from, granularity: 'day' };
+    else if (k.unit === 'M') v = { value: shift(base, 3 * k.dir, 'M')!.value.slice(0, 4), granularity: 'year' };
+    else v = { value: shift(base, (k.unit === 'W' ? 14 : 3) * k.dir, 'D')!.value.slice(0, 7), granularity: 'month' };
+    how = `the ${v.granularity} of the ${unitName(k.unit)}s ${dirWord}`;
+  } else if (k.the) {
+    v = shift(base, k.dir, k.unit)!;
+    how = `the ${unitName(k.unit)} ${dirWord}`;
+  } else {
+    v = k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' ? { value: from, granularity: 'day' } : k.unit === 'Y' ? yearsOnDay(base, k.dir * k.n) : shiftOn(base, k.dir * k.n, k.unit)!;
+    how = `${k.n} ${unitName(k.unit)}${k.n === 1 ? '' : 's'} ${dirWord}`;
+  }
+  const source = found.word ? `the date of "${k.phrase}" (${found.m.value}, "${found.m.text}" with "${found.word}")` : `the previous day-precise date in the text (${found.m.value}, "${found.m.text}"), taken as the date of "${k.phrase}"`;
+  return { value: v.value, kind: 'offset', granularity: v.granularity, anchor: { previous: found.m.start }, resolution: { rule: `${how} ${source}`, anchor: from } };
 }
 
 /** `resolveDate` of a `off` expression. */

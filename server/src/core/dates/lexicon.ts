@@ -211,3 +211,57 @@ export function holidayDate(name: string, y: number): { m: number; d: number } |
   const first = new Date(Date.UTC(y, h.m! - 1, from)).getUTCDay();
   return { m: h.m!, d: from + ((h.weekday - first + 7) % 7) + 7 * (h.nth! - 1) };
 }
+
+/**
+ * Events a date can be counted from ("the day after his death", "in the weeks before the
+ * shooting", "ten days before the vote"): the noun (singular or plural) → its family, and each
+ * family's words (nouns and verb forms) that mark the date the article gave the event ("was shot
+ * to death on Oct. 23", "the Oct. 23 slaying"). The resolver counts from the last day-precise date
+ * marked by a word of the same family, else from the previous day-precise date nearby.
+ */
+export const EVENT_NOUNS: Readonly<Record<string, string>> = Object.freeze(Object.assign(Object.create(null) as Record<string, string>, {
+  death: 'kill', killing: 'kill', killings: 'kill', shooting: 'kill', shootings: 'kill', slaying: 'kill', slayings: 'kill', murder: 'kill', murders: 'kill',
+  assassination: 'kill', execution: 'kill', massacre: 'kill', funeral: 'kill',
+  attack: 'attack', attacks: 'attack', bombing: 'attack', bombings: 'attack', blast: 'attack', blasts: 'attack', explosion: 'attack', raid: 'attack',
+  ambush: 'attack', airstrike: 'attack', airstrikes: 'attack', hijacking: 'attack', kidnapping: 'attack', abduction: 'attack',
+  election: 'vote', elections: 'vote', vote: 'vote', referendum: 'vote', ballot: 'vote', runoff: 'vote', primary: 'vote',
+  summit: 'meet', meeting: 'meet', talks: 'meet', visit: 'meet', conference: 'meet', hearing: 'meet', speech: 'meet',
+  war: 'war', invasion: 'war', coup: 'war', offensive: 'war', uprising: 'war', revolution: 'war',
+  crash: 'disaster', earthquake: 'disaster', quake: 'disaster', tsunami: 'disaster', hurricane: 'disaster', flood: 'disaster', floods: 'disaster', fire: 'disaster', collapse: 'disaster',
+  ceasefire: 'deal', truce: 'deal', deal: 'deal', agreement: 'deal', accord: 'deal', treaty: 'deal',
+  ruling: 'court', verdict: 'court', arrest: 'court', indictment: 'court', sentencing: 'court', conviction: 'court', trial: 'court',
+  resignation: 'office', inauguration: 'office', swearing: 'office', appointment: 'office', dismissal: 'office',
+  announcement: 'announce', disappearance: 'vanish', release: 'release', withdrawal: 'withdraw',
+}));
+
+/** The words of each event family that mark a date as the event's (its nouns count too). */
+export const EVENT_MARKS: Readonly<Record<string, readonly string[]>> = Object.freeze(Object.assign(Object.create(null) as Record<string, readonly string[]>, {
+  kill: Object.freeze(['killed', 'shot', 'slain', 'murdered', 'died', 'dead', 'assassinated', 'executed', 'massacred', 'gunned']),
+  attack: Object.freeze(['attacked', 'bombed', 'exploded', 'struck', 'raided', 'ambushed', 'hijacked', 'kidnapped', 'abducted', 'seized']),
+  vote: Object.freeze(['voted', 'elected', 'votes', 'polls']),
+  meet: Object.freeze(['met', 'visited', 'testified', 'spoke']),
+  war: Object.freeze(['invaded', 'seized', 'toppled', 'overthrown', 'ousted']),
+  disaster: Object.freeze(['crashed', 'struck', 'hit', 'collapsed', 'flooded', 'burned']),
+  deal: Object.freeze(['signed', 'agreed', 'reached', 'sealed']),
+  court: Object.freeze(['ruled', 'convicted', 'sentenced', 'arrested', 'indicted', 'acquitted', 'detained']),
+  office: Object.freeze(['resigned', 'inaugurated', 'sworn', 'appointed', 'dismissed', 'fired']),
+  announce: Object.freeze(['announced']),
+  vanish: Object.freeze(['disappeared', 'vanished', 'missing']),
+  release: Object.freeze(['released', 'freed']),
+  withdraw: Object.freeze(['withdrew', 'withdrawn', 'pulled']),
+}));
+
+/** Each event word (a noun of `EVENT_NOUNS` or a word of `EVENT_MARKS`) → the families it marks. */
+export const EVENT_WORDS: Readonly<Record<string, readonly string[]>> = eventWords();
+
+function eventWords(): Readonly<Record<string, readonly string[]>> {
+  const out = Object.create(null) as Record<string, string[]>;
+  const add = (w: string, f: string): void => {
+    const fs = (out[w] ??= []);
+    if (!fs.includes(f)) fs.push(f);
+  };
+  for (const [w, f] of Object.entries(EVENT_NOUNS)) add(w, f);
+  for (const [f, ws] of Object.entries(EVENT_MARKS)) for (const w of ws) add(w, f);
+  for (const w of Object.keys(out)) Object.freeze(out[w]);
+  return Object.freeze(out);
+}

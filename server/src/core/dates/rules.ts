@@ -12,7 +12,7 @@
 
 import type { DateScanner } from './scan';
 import { ExprKind, durationValue, isDay, pad2 } from './expr';
-import { HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
+import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
 import {
   ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
   alt, digits, glued, lex, lw, opt, punct, reader, seq, sub, token, word,
@@ -461,6 +461,63 @@ const DAY_RULES: Rule[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// Dates counted from an event named in words: "ten days before the murder", "the day after his
+// death", "in the weeks before the shooting" (the resolver finds the date the text gave the event).
+
+/** What may open the event's noun phrase. */
+const EVENT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'this', 'that', 'our', 'my', 'your']);
+/** Words that may follow the event noun when it heads its phrase (else it modifies another noun: "the election campaign"). */
+const EVENT_FOLLOWERS: ReadonlySet<string> = new Set(['of', 'in', 'on', 'at', 'by', 'and', 'or', 'but', 'that', 'which', 'who', 'when', 'where', 'while', 'was', 'were', 'is', 'are',
+  'had', 'has', 'have', 'with', 'to', 'for', 'from', 'near', 'outside', 'inside', 'against', 'as', 'than', 'into', 'he', 'she', 'they', 'it', 'we', 'there', 'police', 'officials', 'authorities']);
+/** The verbs of `EVENT_MARKS` (not the adjectives and nouns there: "dead", "missing", "polls"). */
+const EVENT_VERBS: ReadonlySet<string> = new Set(Object.values(EVENT_MARKS).flat().filter((w) => w !== 'dead' && w !== 'missing' && w !== 'polls' && w !== 'votes'));
+/** Words before a quantity that make it a span ("lasted 13 days before the truce"), not a date. */
+const SPAN_VERBS: ReadonlySet<string> = new Set(['lasted', 'last', 'lasts', 'lasting', 'took', 'take', 'takes', 'taking', 'spent', 'spend', 'spends', 'spending',
+  'waited', 'wait', 'waits', 'waiting', 'stayed', 'remained', 'served', 'for', 'over', 'during', 'within', 'after', 'before']);
+
+/** The event's date written right after it ("the vote on 3 May", "the attack Tuesday"), at token i. */
+function dateAfterEvent(s: DateScanner, i: number): boolean {
+  const w = s.kind(i + 1) === W ? s.str(i + 1) : '';
+  const at = w === 'on' || w === 'of' || w === 'in' ? i + 2 : i + 1;
+  const date = s.kind(at) === W || s.kind(at) === N || s.kind(at) === X ? s.tryAt(at) : null;
+  return !!date && date.expr.start === s.tS[at];
+}
+
+/**
+ * The event at token j: a noun phrase ("the murder", "his death", "Slepian's killing", "the deadly
+ * embassy bombing": a determiner or a name's possessive, at most three modifiers, a noun of
+ * `EVENT_NOUNS` heading the phrase), or a short clause with a verb of `EVENT_MARKS` ("Slepian was
+ * killed", "a sniper killed…", "the plane crashed"). `word` is the noun or verb (its family is the
+ * event's), `phrase` the words up to it. Null when there is none, or when the event's own date
+ * follows ("the vote on 3 May", "the attack Tuesday"): that date is read as it was.
+ */
+function eventAt(s: DateScanner, j: number): { word: string; phrase: string } | null {
+  let i = j;
+  const d = s.strOrNone(i);
+  if (d === undefined || s.kind(i) !== W) return null;
+  const found = (k: number, word: string): { word: string; phrase: string } | null => (dateAfterEvent(s, k) ? null : { word, phrase: s.src.slice(s.tS[j], s.tE[k]) });
+  let np = true;
+  if (EVENT_DETERMINERS.has(d.toLowerCase())) i++;
+  else if (s.first(i) >= 65 && s.first(i) <= 90 && s.isApostrophe(i + 1) && s.strOrNone(i + 2) === 's' && s.tE[i] === s.tS[i + 1]) i += 3;
+  else np = false;
+  if (np) {
+    for (let n = 0; n < 4 && s.kind(i) === W; n++, i++) {
+      const w = s.str(i).toLowerCase();
+      if (EVENT_NOUNS[w] === undefined) continue;
+      const next = s.kind(i + 1);
+      if (next === W && !EVENT_FOLLOWERS.has(s.str(i + 1).toLowerCase()) && !(s.first(i + 1) >= 65 && s.first(i + 1) <= 90)) continue;
+      return found(i, w);
+    }
+  }
+  // A clause: a subject of one to three words, then a verb of the event ("was killed", "crashed").
+  for (i = j + 1; i <= j + 4 && s.kind(i) === W; i++) {
+    const w = s.str(i).toLowerCase();
+    if (EVENT_VERBS.has(w)) return found(i, w);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Quantities of units: durations and offsets ("five years", "two years ago", "a week later",
 // "5 days from now", "2 weeks after yesterday", "in two weeks").
 
@@ -522,6 +579,14 @@ const QUANTITY_RULES: Rule[] = [
     const base = m.v[2]!;
     if (Number.isNaN(d.n) || base.expr.start !== s.tS[b] || !isDay(base.expr.kind)) return null;
     return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: s.lw(a) === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
+  }),
+  rule('quantity before/after an event', [QUANTITY_EL, lw('after', 'before', 'following')], 'Slepian was shot on Oct. 23. A jogger saw the car ten days before the murder.', (s, m) => {
+    const [k, a] = m.t;
+    const d = quantity(s, k);
+    if (d.half || SPAN_VERBS.has((s.strOrNone(k - 1) ?? '').toLowerCase())) return null;
+    const ev = eventAt(s, a + 1);
+    if (!ev) return null;
+    return { expr: { start: s.tS[k], end: s.tE[a - 1], kind: { type: 'event', n: d.n, dir: s.lw(a) === 'before' ? -1 : 1, unit: d.unit, event: ev.word, phrase: ev.phrase } }, next: a };
   }),
   rule('quantity', [QUANTITY_EL], 'The siege lasted 13 days before the truce.', (s, m) => {
     const k = m.t[0];
@@ -861,6 +926,9 @@ const THE_RULES: Rule[] = [
     if (s.lw(j) === (after ? 'next' : 'last') && ends(j + 1)) {
       return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'rel', unit, offset: after ? 2 : -2 } }, next: j + 1 };
     }
+    // "the day after his death": the unit counted from the event's date (TimeML marks the unit alone).
+    const ev = eventAt(s, j);
+    if (ev) return { expr: { start: s.tS[u], end: s.tE[u], kind: { type: 'event', n: 1, dir: after ? 1 : -1, unit: LEXICON[unit].unit!, event: ev.word, phrase: ev.phrase, the: true } }, next: j };
     // Alone only before punctuation ("…the day before.", "the year before, …"): "the day before authorities acted" is a clause.
     if (!ends(j)) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit, offset: after ? 1 : -1 } }, next: j };
@@ -1205,6 +1273,14 @@ const WORD_RULES: Rule[] = [
   rule('for units', [lw('for'), UNITS], 'The two sides have negotiated for years without result.', (s, m) => {
     const u = m.t[1];
     return { expr: { start: s.tS[u], end: s.tE[u], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: u + 1 };
+  }),
+  // "in the days before the slaying", "weeks after the attack", "in the months leading up to the war": a vague span by an event.
+  rule('units before/after an event', [lex('UNITS_BY_EVENT', (w) => !!w.plural && (w.unit === 'H' || w.unit === 'D' || w.unit === 'W' || w.unit === 'M')),
+    alt(lw('after', 'before', 'following'), seq(word('leading'), word('up'), word('to')))], 'Slepian was shot on Oct. 23. The car was seen in the weeks before the shooting.', (s, m) => {
+    const [k, a, j] = m.t;
+    const ev = eventAt(s, j);
+    if (!ev) return null;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'event', n: NaN, dir: s.lw(a) === 'after' || s.lw(a) === 'following' ? 1 : -1, unit: LEXICON[s.lw(k)].unit!, event: ev.word, phrase: ev.phrase } }, next: a };
   }),
   // "within 3 days": a duration from now.
   rule('within quantity', [lw('within'), QUANTITY_EL], 'The army must withdraw within 3 days of the deal.', (s, m) => {
