@@ -111,8 +111,10 @@ export function displayPath(cwd: string, file: string): string {
   let inCwd = shownPaths.get(cwd);
   let shown = inCwd?.get(file);
   if (shown === undefined) {
-    const rel = path.relative(cwd, file);
-    shown = (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
+    const rel = relativeInside(cwd, file) ?? path.relative(cwd, file);
+    shown = rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+    // Shown with forward slashes everywhere (already so on POSIX).
+    if (path.sep !== '/') shown = shown.split(path.sep).join('/');
     if (shownCount >= 200_000) {
       shownPaths.clear();
       shownCount = 0;
@@ -124,6 +126,26 @@ export function displayPath(cwd: string, file: string): string {
   }
   return shown;
 }
+
+/**
+ * `path.relative(cwd, file)` without resolving both paths (two `process.cwd()` calls and two
+ * normalizations per article in a big run) for the usual case: on POSIX, a normalized absolute
+ * `cwd` and a file under it with no empty, `.` or `..` segment. Undefined otherwise.
+ */
+function relativeInside(cwd: string, file: string): string | undefined {
+  if (path.sep !== '/' || cwd.length < 2 || cwd.charCodeAt(0) !== 47 || cwd.charCodeAt(cwd.length - 1) === 47) return undefined;
+  if (file.length <= cwd.length + 1 || file.charCodeAt(cwd.length) !== 47 || !file.startsWith(cwd)) return undefined;
+  if (!normalCwds.has(cwd)) {
+    if (path.resolve(cwd) !== cwd) return undefined;
+    normalCwds.add(cwd);
+  }
+  const rel = file.slice(cwd.length + 1);
+  return ODD_SEGMENT.test(rel) ? undefined : rel;
+}
+
+const normalCwds = new Set<string>();
+/** A segment `path.relative` would normalize: empty (`//`, a trailing `/`), `.` or `..`. */
+const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /**
  * An article's own findings with its workspace findings merged in. Its own findings are already in

@@ -245,10 +245,17 @@ export function sharingParagraphs(prints: readonly ParagraphPrint[]): Uint8Array
   let cap = 16;
   while (cap < 2 * total) cap <<= 1;
   const mask = cap - 1;
-  const hashes = new Int32Array(cap);
+  // Scratch tables shared by the calls (every article makes one): only `owner` needs clearing,
+  // since a slot's hash is read only when its owner is set. A very long article gets its own.
+  const big = cap > SHARING_SCRATCH_MAX;
+  if (!big && sharingOwner.length < cap) {
+    sharingHashes = new Int32Array(cap);
+    sharingOwner = new Int32Array(cap);
+  } else if (!big) sharingOwner.fill(0, 0, cap);
+  const hashes = big ? new Int32Array(cap) : sharingHashes;
   /** Paragraph + 1 holding the shingle of that slot; 0: empty. */
-  const owner = new Int32Array(cap);
-  const ring = new Int32Array(SHINGLE);
+  const owner = big ? new Int32Array(cap) : sharingOwner;
+  const ring = sharingRing;
   for (let j = 0; j < prints.length; j++) {
     if (!isEligible(prints, j)) continue;
     const key = prints[j].key;
@@ -339,6 +346,11 @@ function scratchShingleIds(key: string, table: ShingleTable, marks: number[], st
   return out.slice(0, m);
 }
 
+/** `sharingParagraphs`' open-addressing table (slots `[0, cap)` in use per call) and its shingle ring. */
+const SHARING_SCRATCH_MAX = 1 << 16;
+let sharingHashes = new Int32Array(1024);
+let sharingOwner = new Int32Array(1024);
+const sharingRing = new Int32Array(SHINGLE);
 let scratchIds = new Int32Array(1024);
 let scratchOut = new Int32Array(1024);
 
