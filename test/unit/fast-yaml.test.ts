@@ -61,6 +61,8 @@ test('texts in the subset are read exactly as yaml reads them', () => {
     joinLines('version: 1', 'entities:', '  - id: a', '    roles:', '    - office: b', '      start: 2020-01', '    name: N'),
     joinLines('version: 1', 'entities:', '  - id: a', '    name: Ünïcødé 名前 😀', '    aliases: [Ärger, "😀 x"]'),
     'version: 1\nentities:\n  - id: a\n    name: N',
+    // Keys that are near the known ones (same length and ends, another letter inside; other case): read as written.
+    joinLines('version: 1', 'entities:', '  - id: a', '    nome: N', '    tyPe: t', '    i: x', '    ido: y', '    Name: z', '    name_ordex: w', '    versiom: 2', '    roles:', '      - offica: o', '        End: e', '        stort: s'),
     'version: 1\nentities:',
     'version: 1\nentities: []\n',
   ];

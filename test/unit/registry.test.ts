@@ -156,6 +156,26 @@ test('tenure-order on roles and on event ranges', () => {
   assert.deepEqual(fs.map((f) => slice(text, f)), ['2019', '2023-07-12/2023-07-11']);
 });
 
+test("a role's findings: its keys, its values, its dates, each at its place", () => {
+  const text = joinLines(...HEAD, '  - id: a', '    type: person', '    name: A', '    roles:',
+    '      - start: 2021-13-01', '        bogus: 1', '        title: [x]', '        note: kept quiet',
+    '      - office: fm', '        of: [y]', '        end: 2019', '        start: 2021', '        Office: z',
+    '      - office: fm', '        start: 2020-02-30', '        end: ~',
+    '  - id: fm', '    type: office', '    name: FM', '');
+  const fs = findingsOf(text);
+  assert.deepEqual(fs.map((f) => [f.code, slice(text, f), f.message.split(':')[0]]), [
+    ['registry-schema', 'start: 2021-13-01\n        bogus: 1\n        title: [x]\n        note: kept quiet', 'A role needs `office'],
+    ['registry-schema', 'bogus', "Unknown role key 'bogus' is ignored. Role keys"],
+    ['registry-schema', '[x]', "'title' must be a single value, not a list."],
+    ['registry-schema', '[y]', "'of' must be a single value, not a list."],
+    ['tenure-order', '2019', 'This role ends (2019) before it starts (2021); swap the dates or correct one of them.'],
+    ['registry-schema', 'Office', "Unknown role key 'Office' is ignored. Role keys"],
+    ['registry-schema', '2020-02-30', "Invalid start date '2020-02-30'"],
+  ]);
+  const roles = loadRegistry([{ path: 'r.yaml', text }]).entities.get('a')!.roles;
+  assert.deepEqual(roles.map((r) => [r.office, r.of, r.start, r.end]), [['fm', undefined, '2021', '2019'], ['fm', undefined, undefined, null]]);
+});
+
 test('CRLF registry files parse with the same ranges', () => {
   const text = joinLines(...HEAD, '  - id: japan', '    type: country', '    name: Japan', '    colour: red', '').replace(/\n/g, '\r\n');
   const s = loadRegistry([{ path: 'r.yaml', text }]);

@@ -139,8 +139,13 @@ function repeatedText(t: string, from: number, to: number): string | number | bo
   for (let i = from; i < to; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
   let mask = (1 << tableBits) - 1;
   let slot = h & mask;
+  const n = to - from;
   for (let s = tableTexts[slot]; s !== undefined; s = tableTexts[slot]) {
-    if (tableHashes[slot] === h && s.length === to - from && t.startsWith(s, from)) return s;
+    if (tableHashes[slot] === h && s.length === n) {
+      let j = 0;
+      while (j < n && s.charCodeAt(j) === t.charCodeAt(from + j)) j++;
+      if (j === n) return s;
+    }
     slot = (slot + 1) & mask;
   }
   const text = t.slice(from, to);
@@ -183,18 +188,32 @@ function growTable(): void {
 }
 
 /**
- * The registry's own keys, by length. A key read from the text is returned as one of these
- * constants when it is one: no string is allocated, and later comparisons are pointer checks.
+ * The registry's own keys. A key read from the text is returned as one of these constants when it
+ * is one: no string is allocated, and later comparisons are pointer checks. They are found by
+ * length and first, second and last characters (one slot each: checked below), then compared in place.
  */
-const KNOWN_KEYS: string[][] = [];
-for (const k of ['version', 'entities', 'id', 'type', 'name', 'aliases', 'demonyms', 'family_name', 'given_name', 'name_order',
+const KNOWN_KEYS = ['version', 'entities', 'id', 'type', 'name', 'aliases', 'demonyms', 'family_name', 'given_name', 'name_order',
   'country', 'description', 'wikidata', 'roles', 'of', 'single_holder', 'date', 'participants', 'office', 'title', 'start',
-  'end', 'note']) (KNOWN_KEYS[k.length] ??= []).push(k);
+  'end', 'note'];
+const KEY_SLOTS: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+function keySlot(length: number, first: number, second: number, last: number): number {
+  return (length * 37 + first * 5 + second * 3 + last) & 255;
+}
+for (const k of KNOWN_KEYS) {
+  const slot = keySlot(k.length, k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(k.length - 1));
+  if (KEY_SLOTS[slot] !== undefined) throw new Error(`known keys ${KEY_SLOTS[slot]} and ${k} share a slot`);
+  KEY_SLOTS[slot] = k;
+}
 
 /** The key written at [from, to): a plain word whose core-schema value is that same text. */
 function keyText(t: string, from: number, to: number): string {
-  const known = KNOWN_KEYS[to - from];
-  if (known) for (const k of known) if (t.startsWith(k, from)) return k;
+  const n = to - from;
+  const k = KEY_SLOTS[keySlot(n, t.charCodeAt(from), t.charCodeAt(from + 1), t.charCodeAt(to - 1))];
+  if (k !== undefined && k.length === n) {
+    let j = 0;
+    while (j < n && t.charCodeAt(from + j) === k.charCodeAt(j)) j++;
+    if (j === n) return k;
+  }
   const key = t.slice(from, to);
   if (NULL_RE.test(key) || BOOL_RE.test(key)) throw UNSUPPORTED;
   return key;

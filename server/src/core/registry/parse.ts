@@ -44,6 +44,9 @@ export interface EntityItems {
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+/** The day interval of a date written YYYY, YYYY-MM or YYYY-MM-DD; null for anything else. (Once
+ * per distinct text: a big registry repeats the same few thousand dates.) */
+const registryDate = memoize((v: string) => (DATE_PATTERN.test(v) ? dayInterval(v) : null), 50_000);
 
 const ENTITY_KEYS = new Set([
   'id', 'type', 'name', 'aliases', 'demonyms', 'family_name', 'given_name', 'name_order', 'country', 'description',
@@ -367,35 +370,40 @@ export class FileWalker {
       this.report('registry-schema', range, 'Each role is a mapping: `office: ID` or `title: TEXT`, with optional `of`, `start`, `end`.');
       return undefined;
     }
+    // One pass over the pairs: the unknown keys reported, the first value of each known one kept
+    // (as `get` finds it).
+    let officeNode: YNode | undefined;
+    let titleNode: YNode | undefined;
+    let ofNode: YNode | undefined;
+    let startNode: YNode | undefined;
+    let endNode: YNode | undefined;
     for (let i = 0; i < node.pairs.length; i++) {
       const pair = node.pairs[i];
-      const k = pair.key;
-      if (!ROLE_KEYS.has(k)) this.report('registry-schema', keyRangeOf(pair), `Unknown role key '${k}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
+      switch (pair.key) {
+        case 'office': officeNode ??= pair.value; break;
+        case 'title': titleNode ??= pair.value; break;
+        case 'of': ofNode ??= pair.value; break;
+        case 'start': startNode ??= pair.value; break;
+        case 'end': endNode ??= pair.value; break;
+        case 'note': break;
+        default: this.report('registry-schema', keyRangeOf(pair), `Unknown role key '${pair.key}' is ignored. Role keys: ${[...ROLE_KEYS].join(', ')}.`, 'warning');
+      }
     }
-    const office = this.internOr(this.str(node, 'office', range, false));
-    const title = this.internOr(this.str(node, 'title', range, false));
-    const of = this.internOr(this.str(node, 'of', range, false));
-    if (office !== undefined) {
-      const n = get(node, 'office')!;
-      references.push4('office', office, n.start, Math.max(n.end, n.start + 1));
-    }
-    if (of !== undefined) {
-      const n = get(node, 'of')!;
-      references.push4('of', of, n.start, Math.max(n.end, n.start + 1));
-    }
+    const office = this.internOr(this.value(officeNode, 'office', range, false));
+    const title = this.internOr(this.value(titleNode, 'title', range, false));
+    const of = this.internOr(this.value(ofNode, 'of', range, false));
+    if (office !== undefined) references.push4('office', office, officeNode!.start, Math.max(officeNode!.end, officeNode!.start + 1));
+    if (of !== undefined) references.push4('of', of, ofNode!.start, Math.max(ofNode!.end, ofNode!.start + 1));
     if (office === undefined && title === undefined) {
       this.report('registry-schema', range, 'A role needs `office: ID` (an office entity) or `title: TEXT`.');
       return undefined;
     }
-    const start = this.date(node, 'start', range);
-    const endNode = get(node, 'end');
-    const end = isNull(endNode) ? null : this.date(node, 'end', range);
-    if (start && end) {
-      const a = dayInterval(start);
-      const b = dayInterval(end);
-      if (a && b && b[1] < a[0]) {
-        this.report('tenure-order', rangeOf(endNode, range), `This role ends (${end}) before it starts (${start}); swap the dates or correct one of them.`);
-      }
+    const start = this.dateOf(startNode, 'start', range);
+    const a = this.interval;
+    const end = isNull(endNode) ? null : this.dateOf(endNode, 'end', range);
+    const b = this.interval;
+    if (start && end && b![1] < a![0]) {
+      this.report('tenure-order', rangeOf(endNode, range), `This role ends (${end}) before it starts (${start}); swap the dates or correct one of them.`);
     }
     return { office, title, of, start, end, range };
   }
@@ -435,13 +443,23 @@ export class FileWalker {
   }
 
   private date(node: YMap, key: string, head: [number, number]): string | undefined {
-    const n = get(node, key);
-    const v = this.str(node, key, head, false);
+    return this.dateOf(get(node, key), key, head);
+  }
+
+  /** The day interval of the last date `dateOf` accepted. */
+  private interval: readonly [number, number] | null = null;
+
+  /** The date `n`, the value of `key` (undefined: absent or not a valid date, which is reported);
+   * its day interval in `interval`. */
+  private dateOf(n: YNode | undefined, key: string, head: [number, number]): string | undefined {
+    const v = this.value(n, key, head, false);
     if (v === undefined) return undefined;
-    if (!DATE_PATTERN.test(v) || !dayInterval(v)) {
+    const interval = registryDate(v);
+    if (!interval) {
       this.report('registry-schema', rangeOf(n, head), `Invalid ${key} date '${v}': write YYYY, YYYY-MM or YYYY-MM-DD.`);
       return undefined;
     }
+    this.interval = interval;
     return this.intern(v);
   }
 
