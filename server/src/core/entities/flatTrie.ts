@@ -45,7 +45,8 @@ export function flattenTrie(root: TrieNode, ordinal: (e: Entity) => number): Sha
   let targets = 0;
   for (let n = 0; n < nodes.length; n++) {
     const leaf = nodes[n];
-    if (leaf.targets) targets += leaf.targets.length;
+    // (Counted and read without `targets`, which would make a leaf's list: see `TrieLeaf`.)
+    targets += leaf.targetCount();
     // A leaf (`TrieLeaf`), or a node left without children: nothing more to read.
     if (!leaf.hasChildren()) continue;
     const node = leaf as TrieNode;
@@ -101,8 +102,10 @@ export function flattenTrie(root: TrieNode, ordinal: (e: Entity) => number): Sha
   for (let n = 0; n < count; n++) {
     const leaf = nodes[n];
     targetStart[n] = t;
-    const ts = leaf.targets;
-    if (ts) for (let i = 0; i < ts.length; i++) v.targets[t++] = ordinal(ts[i].entity) * 8 + formNumber(ts[i].form);
+    for (let i = 0, k = leaf.targetCount(); i < k; i++) {
+      const x = leaf.targetAt(i);
+      v.targets[t++] = ordinal(x.entity) * 8 + formNumber(x.form);
+    }
     if (!leaf.hasChildren()) {
       firstChild[n] = -1;
       continue;

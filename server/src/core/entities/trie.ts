@@ -35,11 +35,38 @@ const SMALL = 8;
 
 /**
  * A node with no children (82% of them in a big registry: the last token of most names): its
- * targets alone, in an object of one field (a `TrieNode` has six). A leaf that gets a child is
- * replaced in its parent by a `TrieNode` with its targets (`TrieNode.inner`).
+ * targets alone, in an object of two fields (a `TrieNode` has six). Most leaves have one target:
+ * it is held without a list until the list is read (a match, or another target added), which
+ * saves two objects (the array and its elements) per leaf. A leaf that gets a child is replaced
+ * in its parent by a `TrieNode` with its targets (`TrieNode.inner`).
  */
 export class TrieLeaf implements TrieLike {
-  constructor(public targets: Target[] | undefined) {}
+  /** The targets, once read or when more than one; else undefined, and `one` the target. */
+  private list: Target[] | undefined;
+
+  constructor(private one: Target | undefined) {
+    this.list = undefined;
+  }
+
+  get targets(): Target[] | undefined {
+    if (this.list === undefined && this.one !== undefined) this.list = [this.one];
+    return this.list;
+  }
+
+  set targets(ts: Target[] | undefined) {
+    this.list = ts;
+    this.one = undefined;
+  }
+
+  /** How many targets the leaf has (`targets.length`, without making the list). */
+  targetCount(): number {
+    return this.list !== undefined ? this.list.length : this.one !== undefined ? 1 : 0;
+  }
+
+  /** Target `i` (`targets[i]`, without making the list). */
+  targetAt(i: number): Target {
+    return this.list !== undefined ? this.list[i] : this.one!;
+  }
 
   get(): undefined {
     return undefined;
@@ -77,6 +104,16 @@ export class TrieNode implements TrieLike {
   /** More children than that. */
   more: Map<string, TrieChild> | undefined = undefined;
   targets: Target[] | undefined = undefined;
+
+  /** `targets.length` (as `TrieLeaf.targetCount`). */
+  targetCount(): number {
+    return this.targets === undefined ? 0 : this.targets.length;
+  }
+
+  /** `targets[i]`. */
+  targetAt(i: number): Target {
+    return this.targets![i];
+  }
 
   get(key: string): TrieChild | undefined {
     if (this.more) return this.more.get(key);
@@ -317,9 +354,21 @@ export interface EntityIndex {
 /** Longest name (in tokens) the matcher will try; longer forms are still indexed up to this. */
 export const MAX_FORM_TOKENS = 12;
 
-/** The last one-element target list made (see addTokens): an entity adds its name's forms one
- * after another, so they share it. */
+/** The last two one-element target lists made (see addTokens). */
 let lastSingle: Target[] | undefined;
+let prevSingle: Target[] | undefined;
+
+/**
+ * `[target]`, or the same list made for it just before: an entity adds its forms one after
+ * another, so the nodes its name reaches (name, family-first variant) share one list, even with
+ * another form's list made in between (an alias's: "Lindqvist, Anna A.").
+ */
+function single(target: Target): Target[] {
+  if (lastSingle?.[0] === target) return lastSingle;
+  if (prevSingle?.[0] === target) return prevSingle;
+  prevSingle = lastSingle;
+  return (lastSingle = [target]);
+}
 
 /** Adds a form given as its folded tokens. */
 function addTokens(root: TrieNode, toks: readonly string[], target: Target): void {
@@ -332,10 +381,9 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   // array may be shared, so a one-element list is replaced, never changed in place.
   const node = parent.get(toks[last]);
   if (!node || !node.targets) {
-    if (lastSingle?.[0] !== target) lastSingle = [target];
-    if (node) node.targets = lastSingle;
+    if (node) node.targets = single(target);
     // A new node is a leaf until a longer form goes on from it.
-    else parent.addChild(toks[last], new TrieLeaf(lastSingle));
+    else parent.addChild(toks[last], new TrieLeaf(target));
     return;
   }
   // A full build adds each entity's forms one after another, and no entity has two targets at a
@@ -347,7 +395,7 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   const k = ts.length - 1;
   if (ts[k].entity === target.entity) {
     if (rank(target.form) < rank(ts[k].form)) {
-      if (ts.length === 1) node.targets = [target];
+      if (ts.length === 1) node.targets = single(target);
       else ts[k] = target;
     }
     return;
@@ -383,7 +431,7 @@ function fullIndex(registry: RegistrySnapshot): EntityIndex {
   const root = new TrieNode();
   const visit = (toks: readonly string[], target: Target): void => addTokens(root, toks, target);
   for (const e of registry.entities.values()) entityForms(e, visit);
-  lastSingle = undefined;
+  lastSingle = prevSingle = undefined;
   return { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms: officeFormsOf(registry) };
 }
 
