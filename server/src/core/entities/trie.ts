@@ -360,8 +360,8 @@ let prevSingle: Target[] | undefined;
 
 /**
  * `[target]`, or the same list made for it just before: an entity adds its forms one after
- * another, so the nodes its name reaches (name, family-first variant) share one list, even with
- * another form's list made in between (an alias's: "Lindqvist, Anna A.").
+ * another, so the nodes that are not new leaves and that its name reaches (a family-first variant
+ * ending where an alias did) share one list, even with another form's list made in between.
  */
 function single(target: Target): Target[] {
   if (lastSingle?.[0] === target) return lastSingle;
@@ -376,9 +376,10 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   let parent = root;
   const last = toks.length - 1;
   for (let d = 0; d < last; d++) parent = parent.inner(toks[d]);
-  // Most nodes get one target: an exact one-element array (`push` on `[]` reserves 17 slots),
-  // the same array for every node an entity's name reaches (name, family-first variant). Such an
-  // array may be shared, so a one-element list is replaced, never changed in place.
+  // Most nodes get one target: a new leaf holds it without a list (see `TrieLeaf`); a node that
+  // has none yet gets an exact one-element array (`push` on `[]` reserves 17 slots), shared by
+  // the nodes one target reaches one after another (`single`). Such an array may be shared, so a
+  // one-element list is replaced, never changed in place.
   const node = parent.get(toks[last]);
   if (!node || !node.targets) {
     if (node) node.targets = single(target);
