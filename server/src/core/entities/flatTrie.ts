@@ -12,7 +12,7 @@
  */
 
 import { Entity } from '../types';
-import type { Form, Target, TrieNode } from './trie';
+import type { Form, Target, TrieChild, TrieNode } from './trie';
 import { hashText, putSlot, slotCount } from '../flatTable';
 
 /** What the matcher reads of a trie node (a `TrieNode`, or a node of a `FlatTrie`). */
@@ -40,12 +40,16 @@ const HEADER = 4;
  * part of a `--jobs` start-up (it was the largest when it went through `keys()` and `get()`).
  */
 export function flattenTrie(root: TrieNode, ordinal: (e: Entity) => number): SharedArrayBuffer {
-  const nodes: TrieNode[] = [root];
+  const nodes: TrieChild[] = [root];
   let units = 0;
   let targets = 0;
   for (let n = 0; n < nodes.length; n++) {
-    const node = nodes[n];
-    if (node.targets) targets += node.targets.length;
+    const leaf = nodes[n];
+    // (Counted and read without `targets`, which would make a leaf's list: see `TrieLeaf`.)
+    targets += leaf.targetCount();
+    // A leaf (`TrieLeaf`), or a node left without children: nothing more to read.
+    if (!leaf.hasChildren()) continue;
+    const node = leaf as TrieNode;
     if (node.more) {
       for (const [k, c] of node.more) {
         nodes.push(c);
@@ -96,11 +100,18 @@ export function flattenTrie(root: TrieNode, ordinal: (e: Entity) => number): Sha
   parent[0] = -1;
   nextSibling[0] = -1;
   for (let n = 0; n < count; n++) {
-    const node = nodes[n];
+    const leaf = nodes[n];
     targetStart[n] = t;
-    const ts = node.targets;
-    if (ts) for (let i = 0; i < ts.length; i++) v.targets[t++] = ordinal(ts[i].entity) * 8 + formNumber(ts[i].form);
-    firstChild[n] = node.more || node.keyList || node.key !== undefined ? next : -1;
+    for (let i = 0, k = leaf.targetCount(); i < k; i++) {
+      const x = leaf.targetAt(i);
+      v.targets[t++] = ordinal(x.entity) * 8 + formNumber(x.form);
+    }
+    if (!leaf.hasChildren()) {
+      firstChild[n] = -1;
+      continue;
+    }
+    const node = leaf as TrieNode;
+    firstChild[n] = next;
     if (node.more) {
       let left = node.more.size;
       for (const k of node.more.keys()) child(n, k, --left === 0);

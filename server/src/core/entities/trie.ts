@@ -34,23 +34,88 @@ export interface Target {
 const SMALL = 8;
 
 /**
+ * A node with no children (82% of them in a big registry: the last token of most names): its
+ * targets alone, in an object of two fields (a `TrieNode` has six). Most leaves have one target:
+ * it is held without a list until the list is read (a match, or another target added), which
+ * saves two objects (the array and its elements) per leaf. A leaf that gets a child is replaced
+ * in its parent by a `TrieNode` with its targets (`TrieNode.inner`).
+ */
+export class TrieLeaf implements TrieLike {
+  /** The targets, once read or when more than one; else undefined, and `one` the target. */
+  private list: Target[] | undefined;
+
+  constructor(private one: Target | undefined) {
+    this.list = undefined;
+  }
+
+  get targets(): Target[] | undefined {
+    if (this.list === undefined && this.one !== undefined) this.list = [this.one];
+    return this.list;
+  }
+
+  set targets(ts: Target[] | undefined) {
+    this.list = ts;
+    this.one = undefined;
+  }
+
+  /** How many targets the leaf has (`targets.length`, without making the list). */
+  targetCount(): number {
+    return this.list !== undefined ? this.list.length : this.one !== undefined ? 1 : 0;
+  }
+
+  /** Target `i` (`targets[i]`, without making the list). */
+  targetAt(i: number): Target {
+    return this.list !== undefined ? this.list[i] : this.one!;
+  }
+
+  get(): undefined {
+    return undefined;
+  }
+
+  childAt(): undefined {
+    return undefined;
+  }
+
+  hasChildren(): boolean {
+    return false;
+  }
+
+  keys(): Iterable<string> {
+    return [];
+  }
+}
+
+/** A node's child: a node, or a leaf. */
+export type TrieChild = TrieNode | TrieLeaf;
+
+/**
  * A trie node. Most nodes have a single child (the family name after a given name): it is held
  * inline. A few children are kept in two small arrays and compared with the text in place (no
  * substring); only a node with many children (the root) gets a Map. A Map per node would cost
- * more time and memory than the rest of the index. Every node has the same fields (one object
- * shape for the matcher).
+ * more time and memory than the rest of the index. Every node has the same fields: the matcher
+ * sees two object shapes, this one and `TrieLeaf`'s.
  */
 export class TrieNode implements TrieLike {
   key: string | undefined = undefined;
-  child: TrieNode | undefined = undefined;
+  child: TrieChild | undefined = undefined;
   /** Two to `SMALL` children (then `key` and `child` are unused). */
   keyList: string[] | undefined = undefined;
-  childList: TrieNode[] | undefined = undefined;
+  childList: TrieChild[] | undefined = undefined;
   /** More children than that. */
-  more: Map<string, TrieNode> | undefined = undefined;
+  more: Map<string, TrieChild> | undefined = undefined;
   targets: Target[] | undefined = undefined;
 
-  get(key: string): TrieNode | undefined {
+  /** `targets.length` (as `TrieLeaf.targetCount`). */
+  targetCount(): number {
+    return this.targets === undefined ? 0 : this.targets.length;
+  }
+
+  /** `targets[i]`. */
+  targetAt(i: number): Target {
+    return this.targets![i];
+  }
+
+  get(key: string): TrieChild | undefined {
     if (this.more) return this.more.get(key);
     if (this.keyList) {
       const k = this.keyList.indexOf(key);
@@ -60,7 +125,7 @@ export class TrieNode implements TrieLike {
   }
 
   /** `get(text.slice(s, e))`, without the substring unless the node has a Map. */
-  childAt(text: string, s: number, e: number): TrieNode | undefined {
+  childAt(text: string, s: number, e: number): TrieChild | undefined {
     if (this.more) return this.more.get(text.slice(s, e));
     const list = this.keyList;
     if (list) {
@@ -105,13 +170,34 @@ export class TrieNode implements TrieLike {
     }
   }
 
-  /** The child for `key`, created if missing (its key interned: the same given names and family
-   * names are keys of thousands of nodes). */
-  childFor(key: string): TrieNode {
+  /**
+   * The child for `key` as a `TrieNode` (a name goes on after it): created if missing, or made of
+   * the leaf there, which it replaces. `replaced` is told of a leaf replaced (the root's table holds
+   * its children).
+   */
+  inner(key: string, replaced?: (key: string, node: TrieNode) => void): TrieNode {
     const found = this.get(key);
-    if (found) return found;
-    key = internKey(key);
+    if (found instanceof TrieNode) return found;
     const next = new TrieNode();
+    if (found) {
+      next.targets = found.targets;
+      this.replaceChild(key, next);
+      replaced?.(key, next);
+    } else this.addChild(key, next);
+    return next;
+  }
+
+  /** Puts `next` in place of the child for `key`. */
+  private replaceChild(key: string, next: TrieChild): void {
+    if (this.more) this.more.set(key, next);
+    else if (this.keyList) this.childList![this.keyList.indexOf(key)] = next;
+    else this.child = next;
+  }
+
+  /** Adds `next` as the child for a key the node does not have (interned: the same given names
+   * and family names are keys of thousands of nodes). */
+  addChild(key: string, next: TrieChild): void {
+    key = internKey(key);
     if (this.more) this.more.set(key, next);
     else if (this.keyList) {
       if (this.keyList.length < SMALL) {
@@ -134,7 +220,6 @@ export class TrieNode implements TrieLike {
       this.key = undefined;
       this.child = undefined;
     }
-    return next;
   }
 }
 
@@ -167,7 +252,7 @@ export class KeyTable {
    */
   private readonly table: Int32Array;
   private readonly keys: string[] = [];
-  private readonly nodes: TrieNode[] = [];
+  private readonly nodes: TrieChild[] = [];
 
   constructor(node: TrieNode) {
     const keys = [...node.keys()];
@@ -187,7 +272,7 @@ export class KeyTable {
   }
 
   /** Adds a new key of the node (an incremental update); false when the table is too full for it. */
-  add(key: string, node: TrieNode): boolean {
+  add(key: string, node: TrieChild): boolean {
     if (2 * (this.keys.length + 1) > this.mask + 1) return false;
     const h = hashRange(key, 0, key.length);
     let i = h & this.mask;
@@ -208,13 +293,25 @@ export class KeyTable {
       if (slot < 0 || t[2 * i + 1] !== h || this.keys[slot - 1] !== key) continue;
       t[2 * i] = -1;
       this.keys[slot - 1] = '';
-      this.nodes[slot - 1] = undefined as unknown as TrieNode;
+      this.nodes[slot - 1] = undefined as unknown as TrieChild;
+      return;
+    }
+  }
+
+  /** Puts `node` in place of the child for `key` (a leaf the node replaced: `TrieNode.inner`). */
+  replace(key: string, node: TrieNode): void {
+    const h = hashRange(key, 0, key.length);
+    const t = this.table;
+    for (let i = h & this.mask; t[2 * i] !== 0; i = (i + 1) & this.mask) {
+      const slot = t[2 * i];
+      if (slot < 0 || t[2 * i + 1] !== h || this.keys[slot - 1] !== key) continue;
+      this.nodes[slot - 1] = node;
       return;
     }
   }
 
   /** The child whose key is text[s, e), as `node.get(text.slice(s, e))`. */
-  find(text: string, s: number, e: number): TrieNode | undefined {
+  find(text: string, s: number, e: number): TrieChild | undefined {
     const h = hashRange(text, s, e);
     const len = e - s;
     const t = this.table;
@@ -257,21 +354,37 @@ export interface EntityIndex {
 /** Longest name (in tokens) the matcher will try; longer forms are still indexed up to this. */
 export const MAX_FORM_TOKENS = 12;
 
-/** The last one-element target list made (see addTokens): an entity adds its name's forms one
- * after another, so they share it. */
+/** The last two one-element target lists made (see addTokens). */
 let lastSingle: Target[] | undefined;
+let prevSingle: Target[] | undefined;
+
+/**
+ * `[target]`, or the same list made for it just before: an entity adds its forms one after
+ * another, so the nodes that are not new leaves and that its name reaches (a family-first variant
+ * ending where an alias did) share one list, even with another form's list made in between.
+ */
+function single(target: Target): Target[] {
+  if (lastSingle?.[0] === target) return lastSingle;
+  if (prevSingle?.[0] === target) return prevSingle;
+  prevSingle = lastSingle;
+  return (lastSingle = [target]);
+}
 
 /** Adds a form given as its folded tokens. */
 function addTokens(root: TrieNode, toks: readonly string[], target: Target): void {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
-  let node = root;
-  for (const key of toks) node = node.childFor(key);
-  // Most nodes get one target: an exact one-element array (`push` on `[]` reserves 17 slots),
-  // the same array for every node an entity's name reaches (name, family-first variant). Such an
-  // array may be shared, so a one-element list is replaced, never changed in place.
-  if (!node.targets) {
-    if (lastSingle?.[0] !== target) lastSingle = [target];
-    node.targets = lastSingle;
+  let parent = root;
+  const last = toks.length - 1;
+  for (let d = 0; d < last; d++) parent = parent.inner(toks[d]);
+  // Most nodes get one target: a new leaf holds it without a list (see `TrieLeaf`); a node that
+  // has none yet gets an exact one-element array (`push` on `[]` reserves 17 slots), shared by
+  // the nodes one target reaches one after another (`single`). Such an array may be shared, so a
+  // one-element list is replaced, never changed in place.
+  const node = parent.get(toks[last]);
+  if (!node || !node.targets) {
+    if (node) node.targets = single(target);
+    // A new node is a leaf until a longer form goes on from it.
+    else parent.addChild(toks[last], new TrieLeaf(target));
     return;
   }
   // A full build adds each entity's forms one after another, and no entity has two targets at a
@@ -283,7 +396,7 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   const k = ts.length - 1;
   if (ts[k].entity === target.entity) {
     if (rank(target.form) < rank(ts[k].form)) {
-      if (ts.length === 1) node.targets = [target];
+      if (ts.length === 1) node.targets = single(target);
       else ts[k] = target;
     }
     return;
@@ -319,7 +432,7 @@ function fullIndex(registry: RegistrySnapshot): EntityIndex {
   const root = new TrieNode();
   const visit = (toks: readonly string[], target: Target): void => addTokens(root, toks, target);
   for (const e of registry.entities.values()) entityForms(e, visit);
-  lastSingle = undefined;
+  lastSingle = prevSingle = undefined;
   return { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms: officeFormsOf(registry) };
 }
 
@@ -434,7 +547,7 @@ interface MutableIndex {
 /** Takes `e`'s target off the node `toks` leads to, and removes the nodes left empty. */
 function removeTarget(index: MutableIndex, toks: readonly string[], e: Entity): void {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
-  const path: TrieNode[] = [index.root];
+  const path: TrieChild[] = [index.root];
   for (const key of toks) {
     const next = path[path.length - 1].get(key);
     if (!next) return;
@@ -450,7 +563,8 @@ function removeTarget(index: MutableIndex, toks: readonly string[], e: Entity): 
   for (let d = toks.length; d > 0; d--) {
     const n = path[d];
     if (n.targets || n.hasChildren()) break;
-    path[d - 1].removeChild(toks[d - 1]);
+    // (A node with a child is a `TrieNode`.)
+    (path[d - 1] as TrieNode).removeChild(toks[d - 1]);
     if (d === 1) index.rootTable.remove(toks[0]);
   }
 }
@@ -462,22 +576,26 @@ function removeTarget(index: MutableIndex, toks: readonly string[], e: Entity): 
 function insertTarget(index: MutableIndex, toks: readonly string[], target: Target): boolean {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return true;
   let fits = true;
-  let node = index.root;
-  for (let d = 0; d < toks.length; d++) {
+  let parent = index.root;
+  const last = toks.length - 1;
+  const rootKey = (key: string, child: TrieChild): void => {
+    fits = index.rootTable.add(key, child);
+    const c0 = key.charCodeAt(0);
+    const c1 = key.length > 1 ? key.charCodeAt(1) : 0;
+    if (c0 < 0x80 && c1 < 0x80) index.rootStarts[(c0 << 7) | c1] = 1;
+  };
+  const replaced = (key: string, node: TrieNode): void => index.rootTable.replace(key, node);
+  for (let d = 0; d < last; d++) {
     const key = toks[d];
-    const found = node.get(key);
-    if (found) {
-      node = found;
-      continue;
-    }
-    const child = node.childFor(key);
-    if (d === 0) {
-      fits = index.rootTable.add(key, child);
-      const c0 = key.charCodeAt(0);
-      const c1 = key.length > 1 ? key.charCodeAt(1) : 0;
-      if (c0 < 0x80 && c1 < 0x80) index.rootStarts[(c0 << 7) | c1] = 1;
-    }
-    node = child;
+    const had = d === 0 && parent.get(key) !== undefined;
+    parent = parent.inner(key, d === 0 ? replaced : undefined);
+    if (d === 0 && !had) rootKey(key, parent);
+  }
+  let node = parent.get(toks[last]);
+  if (!node) {
+    node = new TrieLeaf(undefined);
+    parent.addChild(toks[last], node);
+    if (last === 0) rootKey(toks[0], node);
   }
   const ts = node.targets;
   if (!ts) {
