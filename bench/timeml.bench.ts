@@ -12,6 +12,12 @@
  * - value F1: the spans overlap and the TIMEX3 values are equal. Our decade form `199X` is
  *   compared as TimeML's `199` (and a century `19XX` as `19`).
  * `-- timeml --errors` also lists each miss, false alarm and wrong value.
+ *
+ * A second set is scored when present: the TimeBank half of the same training data (183 documents:
+ * WSJ business news of 1989, AP/NYT/broadcast news of 1990–1998), from `$ATTACHE_TIMEBANK_DIR` or
+ * `.cache/timebank` in the repository (not in git; measurement only, like AQUAINT). No rule was
+ * tuned on it until December 2026, so it is the nearer estimate of unseen news.
+ * `ATTACHE_TIMEML_DIR` alone scores just that folder (as before).
  */
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +31,8 @@ import { DateMention } from '../server/src/core/types';
 const ROOT = join(__dirname, '..', '..');
 /** `../shared/temporal-dev/aquaint` beside the repository, or beside the folder of worktrees. */
 const CANDIDATES = [join(ROOT, '..', 'shared', 'temporal-dev', 'aquaint'), join(ROOT, '..', '..', 'shared', 'temporal-dev', 'aquaint')];
+/** Where the TimeBank set is looked for when `$ATTACHE_TIMEBANK_DIR` is not set. */
+const TIMEBANK = join(ROOT, '.cache', 'timebank');
 
 interface Gold {
   start: number;
@@ -154,7 +162,18 @@ function tally(score: Score, gold: Gold[], sys: Sys[]): Map<Gold, Sys> {
 }
 
 export async function run(): Promise<void> {
-  const dir = process.env.ATTACHE_TIMEML_DIR ?? CANDIDATES.find((d) => existsSync(d)) ?? CANDIDATES[0];
+  if (process.env.ATTACHE_TIMEML_DIR) {
+    scoreSet('TimeML', process.env.ATTACHE_TIMEML_DIR);
+    return;
+  }
+  scoreSet('AQUAINT', CANDIDATES.find((d) => existsSync(d)) ?? CANDIDATES[0]);
+  const timebank = process.env.ATTACHE_TIMEBANK_DIR ?? TIMEBANK;
+  if (existsSync(timebank)) scoreSet('TimeBank', timebank);
+  else console.log(`\nTimeBank: skipped (put the TimeBank folder of TempEval-3's TBAQ-cleaned at ${timebank}, or set ATTACHE_TIMEBANK_DIR).`);
+}
+
+/** Scores the recognizer on one folder of TimeML files and prints the tables. */
+function scoreSet(name: string, dir: string): void {
   if (!existsSync(dir)) {
     console.log(`Skipped: no TimeML directory at ${dir} (set ATTACHE_TIMEML_DIR to a folder of *.tml files).`);
     return;
@@ -202,7 +221,7 @@ export async function run(): Promise<void> {
       }
     }
   }
-  console.log(`\n### TimeML: ${files.length} documents, ${all.gold} gold TIMEX3 (${date.gold} DATE), ${all.sys} found, ${(bytes / 1e3).toFixed(0)} kB in ${ms.toFixed(0)} ms`);
+  console.log(`\n### ${name}: ${files.length} documents, ${all.gold} gold TIMEX3 (${date.gold} DATE), ${all.sys} found, ${(bytes / 1e3).toFixed(0)} kB in ${ms.toFixed(0)} ms`);
   console.log('| measure | Attaché | HeidelTime (TempEval-3) |\n| --- | --- | --- |');
   console.log(`| value F1, all types | ${all.f1(all.value)} (${all.pr(all.value)}) | 77.61 |`);
   console.log(`| value F1, DATE | ${date.f1(date.value)} (${date.pr(date.value)}) | — |`);
