@@ -9,10 +9,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeRegistry, encodeRegistry, shareTables, sharedIndex } from '../../server/src/cli/sharedRegistry';
+import { decodeRegistry, encodeRegistry, rowsDecoded, shareTables, sharedIndex } from '../../server/src/cli/sharedRegistry';
 import { runContext } from '../../server/src/cli/pipeline';
 import { loadRegistry } from '../../server/src/core/registry';
-import { buildEntityIndex, recognizeEntities } from '../../server/src/core/entities';
+import { EntityIndex, buildEntityIndex, recognizeEntities } from '../../server/src/core/entities';
+import { eventForms } from '../../server/src/core/entities/headline';
+import { knownDemonyms } from '../../server/src/core/entities/evidence';
 import { TrieLike, shareEntityIndex, sharedEntityIndex } from '../../server/src/core/entities/trie';
 import { parseArticle } from '../../server/src/core/article';
 import { RegistrySnapshot } from '../../server/src/core/types';
@@ -27,13 +29,18 @@ function dump(node: TrieLike, prefix: string, out: string[]): string[] {
   return out;
 }
 
-/** The built index and the shared one read back over the snapshot a worker decodes (with the main thread's tables, as a worker has them). */
-function both(registry: RegistrySnapshot): { built: ReturnType<typeof buildEntityIndex>; shared: ReturnType<typeof buildEntityIndex> } {
+/**
+ * The built index and the shared one read back over the snapshot a worker decodes (with the main
+ * thread's tables, as a worker has them, and the worker's analysis context made from it).
+ */
+function both(registry: RegistrySnapshot): { built: EntityIndex; shared: EntityIndex; setupRows: number } {
   const built = buildEntityIndex(registry);
   const tables = shareTables(runContext(registry, undefined, built));
+  const before = rowsDecoded();
   const decoded = decodeRegistry(encodeRegistry(registry));
   const shared = sharedIndex(decoded, tables);
-  return { built, shared };
+  runContext(decoded, undefined, shared);
+  return { built, shared, setupRows: rowsDecoded() - before };
 }
 
 test('a trie written out and read back without the worker tables is the same trie', () => {
@@ -55,7 +62,6 @@ test('the shared trie has the built trie\'s nodes, keys and targets, in order (s
   assert.ok(a.length > 300, 'the samples make a trie of some size');
   assert.deepEqual(dump(shared.root, '', []), a);
   assert.deepEqual([...shared.rootStarts], [...built.rootStarts]);
-  assert.deepEqual([...shared.officeForms].map(([k, v]) => [k, [...v]]), [...built.officeForms].map(([k, v]) => [k, [...v]]));
   for (const key of built.root.keys()) {
     assert.ok(shared.rootTable.find(key, 0, key.length), `root key ${key}`);
     assert.equal(shared.rootTable.find(`#${key}#`, 1, key.length + 1), shared.rootTable.find(key, 0, key.length), `root key ${key} inside a text`);
@@ -86,4 +92,35 @@ test('recognition with the shared index gives the built index\'s mentions on eve
     mentions += a.mentions.length;
   }
   assert.ok(mentions > 100, 'the samples have mentions to compare');
+});
+
+/** A table's answers for every key the built one has, and for a key it has not. */
+function tableDump(built: EntityIndex, index: EntityIndex): unknown[] {
+  const out: unknown[] = [];
+  for (const k of (built.officeForms as Map<string, Set<string>>).keys()) out.push(['office', k, [...(index.officeForms.get(k) ?? [])]]);
+  out.push(['office', 'no such office', index.officeForms.get('no such office')]);
+  const events = eventForms(index);
+  out.push(['events', events.size, [...events.keys()]]);
+  for (const k of eventForms(built).keys()) out.push(['event', k, events.get(k)!.map((f) => [f.toks, f.target.id, f.target.form, f.target.entity.id, f.source])]);
+  out.push(['event', 'zzz', events.get('zzz')]);
+  const demonyms = [...(knownDemonyms(built) as Set<string>)];
+  out.push(['demonyms', demonyms.map((d) => knownDemonyms(index).has(d)), knownDemonyms(index).has('Zzzish')]);
+  return out;
+}
+
+test('a worker\'s office forms, headline event forms and demonyms are the main thread\'s, and setting up decodes no entity', () => {
+  for (const [what, registry] of [
+    ['samples', sampleRegistry()],
+    ['generated', loadRegistry([{ path: 'gen.yaml', text: generateRegistryYaml(2000) }])],
+  ] as const) {
+    const { built, shared, setupRows } = both(registry);
+    // Index, tables and context made (runContext prepares every per-registry table): nothing read yet.
+    assert.equal(setupRows, 0, `${what}: entities decoded while setting up`);
+    const before = rowsDecoded();
+    const dump = tableDump(built, shared);
+    assert.deepEqual(dump, tableDump(built, built), what);
+    assert.ok((built.officeForms as Map<string, Set<string>>).size > 10 && eventForms(built).size > 3 && dump.length > 20, `${what}: tables of some size`);
+    // Looking up every event form decoded the events, and nothing else.
+    assert.equal(rowsDecoded() - before, new Set([...eventForms(built).keys()].flatMap((k) => eventForms(built).get(k)!.map((f) => f.target.id))).size, what);
+  }
 });

@@ -12,9 +12,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../server/src/cli/main';
 import { decodeRegistry, encodeRegistry } from '../../server/src/cli/sharedRegistry';
-import { defaultJobs, idleThreads, mayUseWorkers } from '../../server/src/cli/jobs';
-import { availableCores } from '../../server/src/node/workers';
-import { readRegistry } from '../../server/src/cli/project';
+import { analyzeInWorkers, defaultJobs, idleThreads, mayUseWorkers } from '../../server/src/cli/jobs';
+import { availableCores, startWorkers } from '../../server/src/node/workers';
+import type { BatchResult } from '../../server/src/node/workerMessages';
+import { loadInputs, readRegistry } from '../../server/src/cli/project';
+import { KEEP_ALL } from '../../server/src/cli/pipeline';
+import { generateRegistryYaml } from '../../bench/generate';
 import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
 import { Run, cliJobs as inProcess, workspace } from './cliRun';
 
@@ -119,6 +122,32 @@ test('the default --jobs is the idle cores available, fewer when the articles ar
   assert.equal(mayUseWorkers(['a.article'], dir), false);
   assert.equal(mayUseWorkers(['.'], dir), true);
   assert.equal(mayUseWorkers(['missing.article'], dir), false);
+});
+
+test('a worker decodes only the entities its articles name, not the registry (20,000 entities, 24 articles)', async () => {
+  // Every per-registry table (name forms, office holders, office and event forms, demonyms) is
+  // the main thread's: a worker that built one from the snapshot would decode every entity of a
+  // type (thousands of persons, offices, countries or events here).
+  const dir = workspace({ ...sampleCorpus(24), 'registry/generated.yaml': generateRegistryYaml(20_000) });
+  const inputs = loadInputs({ cwd: dir, paths: ['articles'], registryGlobs: ['registry/*.yaml'] });
+  assert.ok(inputs.registry.entities.size > 20_000);
+  const workers = startWorkers(2);
+  const decoded = workers.map(() => -1);
+  workers.forEach((w, i) => w.on('message', (m: BatchResult) => {
+    if (m.kind === 'batch') decoded[i] = Math.max(decoded[i], m.rowsDecoded);
+  }));
+  let outcomes = 0;
+  let mentions = 0;
+  await analyzeInWorkers(inputs, 3, KEEP_ALL, (o) => {
+    outcomes++;
+    mentions += o.article?.report.entities.length ?? 0;
+  }, workers);
+  assert.equal(outcomes, 25, 'every article analyzed (the binary one reported)');
+  assert.ok(mentions > 200, `the articles name entities (${mentions} mentions)`);
+  for (const [i, n] of decoded.entries()) {
+    assert.ok(n > 0, `worker ${i} analyzed articles and decoded the entities they name`);
+    assert.ok(n <= 300, `worker ${i} decoded ${n} of ${inputs.registry.entities.size} entities`);
+  }
 });
 
 test('--jobs takes a whole number of threads', () => {

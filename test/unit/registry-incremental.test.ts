@@ -49,7 +49,8 @@ function same(inc: RegistrySnapshot, incIndex: EntityIndex, full: RegistrySnapsh
     else assert.deepEqual(g.findings, f.findings, `${what}: ${path} findings`);
   }
   assert.deepEqual(trieDump(incIndex.root, '', []), trieDump(fullIndex.root, '', []), `${what}: trie`);
-  assert.deepEqual([...incIndex.officeForms].map(([k, v]) => [k, [...v]]).sort(), [...fullIndex.officeForms].map(([k, v]) => [k, [...v]]).sort(), `${what}: office forms`);
+  const offices = (ix: EntityIndex): [string, string[]][] => [...(ix.officeForms as Map<string, Set<string>>)].map(([k, v]) => [k, [...v]]);
+  assert.deepEqual(offices(incIndex).sort(), offices(fullIndex).sort(), `${what}: office forms`);
   for (const key of fullIndex.root.keys()) assert.equal(incIndex.rootTable.find(key, 0, key.length), incIndex.root.get(key), `${what}: root table ${key}`);
   for (const key of fullIndex.root.keys()) {
     const c0 = key.charCodeAt(0);

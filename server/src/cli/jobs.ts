@@ -6,12 +6,14 @@
  * the bundle) overlaps reading the registry here. The registry is read and checked once, here, and
  * its entity index built once, here: each worker gets the entities as one compact snapshot
  * (`encodeRegistry`: a JSON text of one array per entity, in a SharedArrayBuffer every worker
- * reads), sent as soon as the registry is read. Then the start-up work is split: the first worker
- * writes the name-form tables and office holders from the snapshot (`writeNameTables`) while this
- * thread builds the entity index and writes its trie (`shareTrie`); this thread takes the tables
- * for itself too (`presetNameTables`: it does not build them), and every worker gets trie and
- * tables as flat typed arrays, which it reads in place (core/entities/flatTrie.ts), so no worker
- * parses YAML or builds a trie.
+ * reads), sent as soon as the registry is read. This thread then builds the entity index and the
+ * per-registry tables, as a single-threaded run does, and writes them out (`shareTables`: the
+ * trie, name forms, office holders, office and event forms, demonyms); every worker gets them as
+ * flat typed arrays, which it reads in place (core/entities/flatTrie.ts, core/flatTable.ts), so no
+ * worker parses YAML, builds a trie or a table, or decodes more of the snapshot than the entities
+ * its articles name (a few hundred of 100,000). (A worker used to build the name tables from the
+ * snapshot while this thread built the index: decoding every entity cost it about as much CPU
+ * time as this thread's whole index, for tables this thread builds anyway.)
  * Articles go out in small batches as threads become free; this thread takes a batch too whenever
  * it is idle, so on 2 cores both analyze. Every thread runs the same `processArticle` as a
  * single-threaded run; the outcomes are put back in input order and the cross-article findings
@@ -23,12 +25,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
-import { encodeRegistry, entityNumbers, presetNameTables, shareTrie } from './sharedRegistry';
+import { encodeRegistry, shareTables } from './sharedRegistry';
 import { buildEntityIndex } from '../core/entities';
 import { ArticleOutcome, Keep, processArticle, runContext } from './pipeline';
 import { ProjectInputs, folderListings } from './project';
-import { InOrder, availableCores, earlyError, hasFailedEarly, messageFrom, startWorkers, stopWorkers } from '../node/workers';
-import type { BatchRequest, BatchResult, WorkerNames, WorkerRegistry, WorkerTables } from '../node/workerMessages';
+import { InOrder, availableCores, earlyError, hasFailedEarly, startWorkers, stopWorkers } from '../node/workers';
+import type { BatchRequest, BatchResult, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 
 /**
  * Articles per batch: small enough to balance the threads (at least 4 batches a thread), big
@@ -120,19 +122,11 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
   if (workers.length < jobs - 1) workers.push(...startWorkers(jobs - 1 - workers.length));
   let here: AnalysisContext;
   try {
-    // The snapshot first: each worker sets it up, and the first writes the name tables, while
-    // this thread builds the entity index.
+    // The snapshot first: each worker sets it up while this thread builds the index and tables.
     const encoded = encodeRegistry(inputs.registry);
-    workers.forEach((w, i) => w.postMessage({ kind: 'registry', registry: encoded, settings: inputs.settings, keep, writeTables: i === 0 } satisfies WorkerRegistry));
-    const names = messageFrom<WorkerNames>(workers[0], 'names').then((m) => m.tables);
-    // Awaited below; if this thread fails first, the stopped worker's rejection is not unhandled.
-    names.catch(() => undefined);
-    const index = buildEntityIndex(inputs.registry);
-    const trie = shareTrie(index, entityNumbers(inputs.registry));
-    const list = [...inputs.registry.entities.values()];
-    presetNameTables(index, await names, (n) => list[n]);
-    here = runContext(inputs.registry, inputs.settings, index);
-    const tables: WorkerTables = { kind: 'tables', tables: { ...trie, ...(await names) } };
+    for (const w of workers) w.postMessage({ kind: 'registry', registry: encoded, settings: inputs.settings, keep, writeTables: false } satisfies WorkerRegistry);
+    here = runContext(inputs.registry, inputs.settings, buildEntityIndex(inputs.registry));
+    const tables: WorkerTables = { kind: 'tables', tables: shareTables(here) };
     for (const w of workers) w.postMessage(tables);
   } catch (e) {
     stopWorkers(workers);
@@ -190,7 +184,7 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     w.ref();
     if (hasFailedEarly(w)) failWith(earlyError(w));
     let first = true;
-    w.on('message', (m: BatchResult | WorkerNames) => {
+    w.on('message', (m: BatchResult) => {
       if (failure !== undefined || m.kind !== 'batch') return;
       send(w);
       // Ready now: from here on two batches in flight, so it never waits for this thread (busy

@@ -1,8 +1,8 @@
 /**
  * A worker thread of `--jobs` (see jobs.ts): started before the main thread has read the
- * registry, it is sent the registry snapshot (set up while the main thread builds its index; the
- * first worker also writes the name tables from it for everyone),
- * then the main thread's entity index and per-registry tables in shared memory
+ * registry, it is sent the registry snapshot (set up while the main thread builds its index and
+ * tables; in the language server's pool the first worker also writes the tables from it for
+ * everyone), then the main thread's entity index and per-registry tables in shared memory
  * (sharedRegistry.ts), then the batches of articles to analyze. The language server's indexing
  * pool (node/analysisPool.ts) uses the same worker, sending texts instead of file names.
  */
@@ -11,7 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import { AnalysisContext, analyzeArticle } from '../core/analyze';
 import { RegistrySnapshot } from '../core/types';
 import type { BatchRequest, BatchResult, LinesRequest, LinesResult, TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from '../node/workerMessages';
-import { SharedEntities, decodeRegistry, entityNumbers, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
+import { SharedEntities, decodeRegistry, entityNumbers, rowsDecoded, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
 import { buildEntityIndex } from '../core/entities';
 import { processArticle, runContext } from './pipeline';
 import { folderListings } from './project';
@@ -52,7 +52,8 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
     const res: TextsResult = { kind: 'texts', batch: m.batch, analyses, sameText };
     parentPort!.postMessage(res);
   } else {
-    const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes: m.files.map((f) => processArticle(f, ctx!, exists, start!.keep)) };
+    const outcomes = m.files.map((f) => processArticle(f, ctx!, exists, start!.keep));
+    const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes, rowsDecoded: rowsDecoded() };
     parentPort!.postMessage(res);
   }
 });

@@ -10,14 +10,18 @@
  *   `source.references`), which only registry navigation reads; a worker never serves that.
  * - the entity index's trie (`shareEntityIndex`, read in place by core/entities/flatTrie.ts);
  * - the tables analysis builds once per registry (`shareTables`): short and full forms of
- *   person names, known name parts, office holders, as flat tables (core/flatTable.ts).
+ *   person names, known name parts, office holders, office forms, headline event forms and
+ *   demonyms, as flat tables (core/flatTable.ts). Each of them is built from every entity of a
+ *   type, which a worker would have to decode to build it: presetting all of them is what keeps
+ *   a worker's decoding to the entities its articles name (`rowsDecoded`).
  */
 
 import { AnalysisContext } from '../core/analyze';
 import { HolderLookup, Tenure, officeHolders, presetOfficeHolders, tenureInterval } from '../core/checks/role-conflict';
 import { EntityIndex } from '../core/entities';
-import { knownNameParts, presetNameParts } from '../core/entities/evidence';
-import { TrieNode, sharedEntityIndex } from '../core/entities/trie';
+import { knownDemonyms, knownNameParts, presetDemonyms, presetNameParts } from '../core/entities/evidence';
+import { EventForm, EventForms, eventFormTokens, eventForms, presetEventForms } from '../core/entities/headline';
+import { OfficeForms, TrieNode, officeFormsOf, sharedEntityIndex } from '../core/entities/trie';
 import { flattenTrie } from '../core/entities/flatTrie';
 import { IdLookup, fullForms, presetNameForms, shortForms } from '../core/entities/variants';
 import { FlatTable, writeFlatTable } from '../core/flatTable';
@@ -106,6 +110,17 @@ export function* encodeRegistrySteps(registry: RegistrySnapshot, every = 4096): 
 
 const NONE = Object.freeze([]) as unknown as never[];
 
+/** Entities decoded from rows on this thread, every snapshot counted (`rowsDecoded`). */
+let decoded = 0;
+
+/**
+ * How many entities this thread has decoded from encoded rows so far, in every snapshot it made:
+ * what a worker has read of the registry (a test holds a worker to the entities its articles name).
+ */
+export function rowsDecoded(): number {
+  return decoded;
+}
+
 /** Roles as one flat list, 7 values a role; an absent value is 0 (`end: null` stays null: it still holds). */
 function rolesRow(roles: readonly Role[]): unknown[] {
   const out: unknown[] = [];
@@ -161,6 +176,7 @@ export class SharedEntities implements ReadonlyMap<string, Entity>, TypedEntitie
   }
 
   private read(n: number): Entity {
+    decoded++;
     const r = JSON.parse(this.buf.toString('latin1', this.enc.rowStarts[n], this.enc.rowStarts[n + 1])) as unknown[];
     const opt = <T>(x: unknown): T | undefined => (x === null ? undefined : (x as T));
     const list = <T>(x: unknown): T[] => ((x as T[]).length ? (x as T[]) : NONE);
@@ -220,6 +236,12 @@ export interface NameTables {
   fullForms: SharedArrayBuffer;
   nameParts: SharedArrayBuffer;
   holders: SharedArrayBuffer;
+  /** Office numbers by folded office form (`EntityIndex.officeForms`). */
+  officeForms: SharedArrayBuffer;
+  /** Per lower-case first token, pairs (event number, form: -1 the name, else the alias index), longest form first (`eventForms`). */
+  eventForms: SharedArrayBuffer;
+  /** Folded demonyms (`knownDemonyms`). */
+  demonyms: SharedArrayBuffer;
 }
 
 /** The main thread's index and per-registry tables, for the workers. */
@@ -250,11 +272,12 @@ export function shareTrie(index: EntityIndex, ordinals: ReadonlyMap<string, numb
 }
 
 /**
- * The name-form tables and office holders of `index.registry`, built now if not yet built, written
- * out with `number(id)` for each entity. Only `index.registry` is read: a `--jobs` worker writes
- * them for the main thread from its snapshot, before any index exists.
+ * The per-registry tables of `index` (name forms, office holders, office and event forms,
+ * demonyms), built now if not yet built, written out with `number(id)` for each entity. An index
+ * of `{ registry }` alone will do: the language server's pool has its first worker write them from
+ * its snapshot, before any index exists (the main thread answers the editor meanwhile).
  */
-export function writeNameTables(index: Pick<EntityIndex, 'registry'>, number: (id: string) => number): NameTables {
+export function writeNameTables(index: Pick<EntityIndex, 'registry'> & Partial<Pick<EntityIndex, 'officeForms'>>, number: (id: string) => number): NameTables {
   const ix = index as EntityIndex;
   const byNumber = (m: IdLookup): SharedArrayBuffer =>
     writeFlatTable(m as Map<string, string[]>, (ids) => ids.length, (ids, out, at) => {
@@ -269,11 +292,22 @@ export function writeNameTables(index: Pick<EntityIndex, 'registry'>, number: (i
     }
     holders.set(office, persons);
   }
+  const offices = index.officeForms instanceof Map ? (index.officeForms as Map<string, Set<string>>) : officeFormsOf(ix.registry);
   return {
     shortForms: byNumber(shortForms(ix)),
     fullForms: byNumber(fullForms(ix)),
     nameParts: writeFlatTable(knownNameParts(ix) as Set<string>, () => 0, () => undefined),
     holders: writeFlatTable(holders, (list) => list.length, (list, out, at) => out.set(list, at)),
+    officeForms: writeFlatTable(offices, (ids) => ids.size, (ids, out, at) => {
+      for (const id of ids) out[at++] = number(id);
+    }),
+    eventForms: writeFlatTable(eventForms(ix) as Map<string, EventForm[]>, (forms) => 2 * forms.length, (forms, out, at) => {
+      for (const f of forms) {
+        out[at++] = number(f.target.id);
+        out[at++] = f.source;
+      }
+    }),
+    demonyms: writeFlatTable(knownDemonyms(ix) as Set<string>, () => 0, () => undefined),
   };
 }
 
@@ -283,14 +317,50 @@ export function presetNameTables(index: EntityIndex, tables: NameTables, entityA
   const parts = new FlatTable(tables.nameParts);
   presetNameParts(index, { has: (k) => parts.has(k) });
   presetOfficeHolders(index.registry, holderLookup(new FlatTable(tables.holders), entityAt));
+  presetEventForms(index, eventFormLookup(new FlatTable(tables.eventForms), entityAt));
+  const demonyms = new FlatTable(tables.demonyms);
+  presetDemonyms(index, { has: (k) => demonyms.has(k) });
 }
 
 /** A worker's entity index over `registry` (decoded by `decodeRegistry`), with the main thread's tables. */
 export function sharedIndex(registry: RegistrySnapshot, tables: SharedTables): EntityIndex {
   const entities = registry.entities as SharedEntities;
-  const index = sharedEntityIndex(registry, tables.trie, (n) => entities.at(n), tables.rootStarts);
+  const index = sharedEntityIndex(registry, tables.trie, (n) => entities.at(n), tables.rootStarts, officeFormLookup(new FlatTable(tables.officeForms), (n) => entities.idAt(n)));
   presetNameTables(index, tables, (n) => entities.at(n), (n) => entities.idAt(n));
   return index;
+}
+
+/** Office ids by form from a table of entity numbers (ids only: no office is decoded). */
+function officeFormLookup(table: FlatTable, idAt: (n: number) => string): OfficeForms {
+  const lookup = idLookup(table, idAt);
+  return { get: (form) => lookup.get(form) };
+}
+
+/** Event forms by first token from a table of (event, form) pairs: an event is decoded when a headline word first starts one of its forms. */
+function eventFormLookup(table: FlatTable, entityAt: (n: number) => Entity): EventForms {
+  const made = new Map<number, EventForm[]>();
+  return {
+    size: table.size,
+    get(first) {
+      const n = table.find(first);
+      if (n < 0) return undefined;
+      let forms = made.get(n);
+      if (!forms) {
+        forms = [];
+        const pairs = table.values(n);
+        for (let i = 0; i < pairs.length; i += 2) {
+          const e = entityAt(pairs[i]);
+          const source = pairs[i + 1];
+          forms.push({ toks: eventFormTokens(source < 0 ? e.name : e.aliases[source]), target: { id: e.id, form: source < 0 ? 'name' : 'alias', entity: e }, source });
+        }
+        made.set(n, forms);
+      }
+      return forms;
+    },
+    *keys() {
+      for (let n = 0; n < table.size; n++) yield table.keyAt(n);
+    },
+  };
 }
 
 /** Ids by key from a table of entity numbers (each list made once, when first asked for). */

@@ -1,8 +1,8 @@
 /**
  * A read-only table from texts to lists of whole numbers, written into one `SharedArrayBuffer`
  * and read in place: how the `--jobs` workers get the per-registry tables the main thread built
- * (short forms and full forms of names, known name parts, office holders: entity numbers by text)
- * without building them again. Keys are UTF-16 units in a pool, found through an open-addressing
+ * (short and full forms of names, known name parts, office holders, office and event forms,
+ * demonyms: entity numbers by text) without building them again. Keys are UTF-16 units in a pool, found through an open-addressing
  * hash table and compared in place.
  */
 
@@ -137,6 +137,12 @@ export class FlatTable {
 
   has(key: string): boolean {
     return this.find(key) >= 0;
+  }
+
+  /** Key number `n`. */
+  keyAt(n: number): string {
+    const start = this.v.keyStart[n];
+    return String.fromCharCode(...this.v.pool.subarray(start, start + this.v.keyLen[n]));
   }
 
   /** The list of key number `n` (a view into the shared memory: read it, do not keep it). */

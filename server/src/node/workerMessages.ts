@@ -17,9 +17,11 @@ import type { PoolItem } from '../lsp/service';
 
 /**
  * What a worker is sent first: the registry snapshot, `encodeRegistry`'s, in memory shared by
- * every worker (not copied to each). The first worker (`writeTables`) also writes the name-form
- * tables and office holders from it and sends them back (`WorkerNames`) while the main thread
- * builds the trie: that work is done once, off the main thread.
+ * every worker (not copied to each). `check`/`analyze --jobs` and `analyze --jsonl --jobs` build
+ * the index and tables on the main thread, as one thread would (`writeTables: false`). The
+ * language server's pool, whose main thread answers the editor meanwhile, has its first worker
+ * (`writeTables`) write the per-registry tables from the snapshot and send them back
+ * (`WorkerNames`): that decodes every entity, once, off the main thread.
  */
 export interface WorkerRegistry {
   kind: 'registry';
@@ -57,6 +59,11 @@ export interface BatchResult {
   kind: 'batch';
   batch: number;
   outcomes: ArticleOutcome[];
+  /**
+   * Entities this worker has decoded from the snapshot so far (`rowsDecoded`):
+   * those its articles named, when the tables come from the main thread (a test holds it to that).
+   */
+  rowsDecoded: number;
 }
 
 /** A batch of good lines for a worker (jobsWorker.ts answers with their map output lines). */

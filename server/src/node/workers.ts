@@ -1,9 +1,10 @@
 /**
  * Worker threads that analyze articles with the main thread's registry, shared by the CLI's
  * `--jobs` (cli/jobs.ts) and the language server's workspace indexing (node/analysisPool.ts):
- * starting and stopping them, and handing them a registry snapshot (`shareRegistry`): the
- * entities as one compact snapshot in shared memory (`encodeRegistry`), the name tables written
- * once by the first worker, and the main thread's trie, all read in place (cli/sharedRegistry.ts).
+ * starting and stopping them. Each is handed a registry snapshot: the entities as one compact
+ * snapshot in shared memory (`encodeRegistry`), the entity index's trie and the per-registry
+ * tables written once (by the main thread for the CLI, by the first worker for the language
+ * server), all read in place (cli/sharedRegistry.ts).
  * The worker script is cli/jobsWorker.ts.
  */
 

@@ -212,19 +212,24 @@ export const GIVEN_NAMES = new Set((
 const DEMONYM_SHAPE = /^[A-Z][a-z]{2,}(?:i|ian|ean|ese|ish)$/;
 
 /** Demonyms of the registry's countries, built once per index. */
-const demonymSets = new WeakMap<EntityIndex, Set<string>>();
+const demonymSets = new WeakMap<EntityIndex, ReadonlySetLike>();
 
-export function knownDemonyms(index: EntityIndex): Set<string> {
+/** Gives `index` its demonyms made elsewhere (a `--jobs` worker: the main thread's). */
+export function presetDemonyms(index: EntityIndex, demonyms: ReadonlySetLike): void {
+  demonymSets.set(index, demonyms);
+}
+
+export function knownDemonyms(index: EntityIndex): ReadonlySetLike {
   let s = demonymSets.get(index);
   if (!s) {
-    s = new Set();
-    for (const e of entitiesOfType(index.registry, 'country')) for (const d of e.demonyms) s.add(foldText(d));
-    demonymSets.set(index, s);
+    const set = new Set<string>();
+    for (const e of entitiesOfType(index.registry, 'country')) for (const d of e.demonyms) set.add(foldText(d));
+    demonymSets.set(index, (s = set));
   }
   return s;
 }
 
 /** Whether a word looks like a demonym ("Israeli", "Palestinian", "Japanese"), or is one the registry knows. */
-export function isDemonymLike(word: string, known?: Set<string>): boolean {
+export function isDemonymLike(word: string, known?: ReadonlySetLike): boolean {
   return DEMONYM_SHAPE.test(word) || !!known?.has(word);
 }

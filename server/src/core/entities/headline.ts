@@ -12,28 +12,49 @@ import { Tokens, foldText, isCapitalCode, isNameGap, tokenFrom } from './tokens'
 import { EntityIndex, Target } from './trie';
 import { entitiesOfType } from '../registry';
 
-interface EventForm {
+export interface EventForm {
   toks: string[];
   target: Target;
+  /** Which of the event's forms: -1 its name, else the index of the alias. */
+  source: number;
+}
+
+/**
+ * Event forms by the lower-case first token, longest first: a Map built here, or a `--jobs`
+ * worker's view of the main thread's table (which reads an event's row only when a headline word
+ * starts one of its forms).
+ */
+export interface EventForms {
+  readonly size: number;
+  get(first: string): readonly EventForm[] | undefined;
+  keys(): Iterable<string>;
 }
 
 /** Lower-case first token → event forms starting with it (longest first), built once per index. */
-const formsMemo = new WeakMap<EntityIndex, Map<string, EventForm[]>>();
+const formsMemo = new WeakMap<EntityIndex, EventForms>();
 
-export function eventForms(index: EntityIndex): Map<string, EventForm[]> {
-  let m = formsMemo.get(index);
-  if (m) return m;
-  m = new Map();
+/** Gives `index` its event forms made elsewhere (a `--jobs` worker: the main thread's). */
+export function presetEventForms(index: EntityIndex, forms: EventForms): void {
+  formsMemo.set(index, forms);
+}
+
+/** The lower-case tokens of an event's name or alias, split as the tokenizer would, without it (its buffers hold the article's tokens). */
+export function eventFormTokens(form: string): string[] {
+  return foldText(form).toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+}
+
+export function eventForms(index: EntityIndex): EventForms {
+  const found = formsMemo.get(index);
+  if (found) return found;
+  const m = new Map<string, EventForm[]>();
   for (const e of entitiesOfType(index.registry, 'event')) {
-    const forms: [string, Target['form']][] = [[e.name, 'name'], ...e.aliases.map((a): [string, Target['form']] => [a, 'alias'])];
-    for (const [f, form] of forms) {
-      // Split as the tokenizer would, without it: its buffers hold the article's tokens.
-      const toks = foldText(f).toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+    for (let source = -1; source < e.aliases.length; source++) {
+      const toks = eventFormTokens(source < 0 ? e.name : e.aliases[source]);
       // One word is too weak to match without case ("Summit" in any headline).
       if (toks.length < 2) continue;
       let list = m.get(toks[0]);
       if (!list) m.set(toks[0], (list = []));
-      list.push({ toks, target: { id: e.id, form, entity: e } });
+      list.push({ toks, target: { id: e.id, form: source < 0 ? 'name' : 'alias', entity: e }, source });
     }
   }
   for (const list of m.values()) list.sort((a, b) => b.toks.length - a.toks.length);
@@ -50,10 +71,10 @@ function lowUnit(c: number): number {
   return c >= 65 && c <= 90 ? c | 0x20 : c < 128 ? c : 127;
 }
 
-const pairMemo = new WeakMap<Map<string, EventForm[]>, Uint8Array>();
+const pairMemo = new WeakMap<EventForms, Uint8Array>();
 
 /** Which `pairOf` values start the first token of an event form. */
-function firstPairs(forms: Map<string, EventForm[]>): Uint8Array {
+function firstPairs(forms: EventForms): Uint8Array {
   let p = pairMemo.get(forms);
   if (!p) {
     p = new Uint8Array(1 << 14);

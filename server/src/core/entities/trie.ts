@@ -347,8 +347,16 @@ export interface EntityIndex {
    * key): most tokens of an article start no name, and this rules them out without a substring.
    */
   readonly rootStarts: Uint8Array;
-  /** Office ids by folded office name/alias, for `counterpart` resolution. */
-  readonly officeForms: ReadonlyMap<string, Set<string>>;
+  /**
+   * Office ids by folded office name/alias, for `counterpart` resolution: a Map built here, or a
+   * `--jobs` worker's view of the main thread's table.
+   */
+  readonly officeForms: OfficeForms;
+}
+
+/** Office ids by folded office name or alias, in snapshot order. */
+export interface OfficeForms {
+  get(form: string): Iterable<string> | undefined;
 }
 
 /** Longest name (in tokens) the matcher will try; longer forms are still indexed up to this. */
@@ -448,10 +456,11 @@ export function shareEntityIndex(index: EntityIndex): SharedArrayBuffer {
 
 /**
  * The index `shareEntityIndex` wrote for `registry` (the same entities, in the same order), read
- * in place; `entityAt(n)` is its entity number n (by default read from `registry.entities`), and
- * `rootStarts` the built index's, when given.
+ * in place; `entityAt(n)` is its entity number n (by default read from `registry.entities`),
+ * `rootStarts` the built index's, and `officeForms` its office forms, when given (else found in
+ * `registry`, which reads every office).
  */
-export function sharedEntityIndex(registry: RegistrySnapshot, sab: SharedArrayBuffer, entityAt?: (n: number) => Entity, rootStarts?: Uint8Array): EntityIndex {
+export function sharedEntityIndex(registry: RegistrySnapshot, sab: SharedArrayBuffer, entityAt?: (n: number) => Entity, rootStarts?: Uint8Array, officeForms?: OfficeForms): EntityIndex {
   const hit = cache.get(registry);
   if (hit) return hit;
   let at = entityAt;
@@ -460,7 +469,9 @@ export function sharedEntityIndex(registry: RegistrySnapshot, sab: SharedArrayBu
     at = (n) => list[n];
   }
   const root = new FlatTrie(sab, at).root;
-  const index: EntityIndex = { registry, root, rootTable: { find: (text, s, e) => root.childAt(text, s, e) }, rootStarts: rootStarts ?? startPairs(root), officeForms: officeFormsOf(registry) };
+  const index: EntityIndex = {
+    registry, root, rootTable: { find: (text, s, e) => root.childAt(text, s, e) }, rootStarts: rootStarts ?? startPairs(root), officeForms: officeForms ?? officeFormsOf(registry),
+  };
   cache.set(registry, index);
   return index;
 }

@@ -29,7 +29,7 @@ export interface UnknownOptions {
 interface Scan {
   text: string;
   known: ReadonlySetLike | undefined;
-  demonyms: Set<string> | undefined;
+  demonyms: ReadonlySetLike | undefined;
   min: number;
   mentions: EntityMention[];
   findings: Finding[];
