@@ -16,10 +16,8 @@
  *
  * Workers join when the input turns out big enough (`threads(bytesSoFar)`), also in the middle of a
  * run: standard input from a pipe has no size known up front. The registry goes to the workers as
- * for `check --jobs` (jobs.ts: the entity rows, trie and tables in shared memory, read in place),
- * but this thread writes the name tables from its own index: at 100,000 entities that costs it
- * about 0.35 s of CPU (it builds them anyway), where a worker building them again from the rows
- * took about 2 s (measured on the loaded 2-core machine).
+ * for `check --jobs` (jobs.ts: the entity rows, trie and tables in shared memory, read in place;
+ * this thread writes the tables from its own index, which it builds anyway).
  */
 
 import { Worker } from 'node:worker_threads';
