@@ -735,6 +735,15 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Rebels shelled the town overnight, the police said.', null, null, null],
   ['2013-03-22', 'Retail sales rose 4% year-on-year, the office said.', null, null, null],
   ['2013-03-22', 'Retail sales rose 4% year over year, the office said.', null, null, null],
+  // Helper F (issue #13, reporting periods): a bare quarter in a future clause may be the one just
+  // ended, still being reported in the first 45 days of the next; a year counted from the
+  // publication date ("a year ago") is no year the text is reporting on.
+  ['2013-10-28', 'The lender expects to post third-quarter earnings next week.', 'third-quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'The lender expects a loss in the fourth quarter.', 'the fourth quarter', 'DATE', '2013-Q4'],
+  ['2013-12-20', 'The lender expects to post third-quarter earnings in May.', 'third-quarter', 'DATE', '2014-Q3'],
+  ['2014-08-05', 'The chain will report first-half sales on Friday.', 'first-half', 'DATE', '2014-H1'],
+  ['2014-01-20', 'The chain hopes to return to profit in the second quarter.', 'the second quarter', 'DATE', '2014-Q2'],
+  ['2013-10-28', 'Profit was $2 million, against $3 million a year ago. Third-quarter sales fell.', 'Third-quarter', 'DATE', '2013-Q3'],
 ];
 
 function datesOf(sentence: string, published: string) {

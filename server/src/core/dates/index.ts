@@ -784,14 +784,26 @@ function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
       return { value: `${pad(py, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', anchor: { previous: c.prev!.start },
         resolution: { rule: `${unit} of ${py}, the year of the previous date in the text (${c.prev!.value})`, anchor: c.prev!.value } };
     }
-    // "Profit rose in the fourth quarter" written in March: last year's; "will" looks ahead.
+    // "Profit rose in the fourth quarter" written in March: last year's. A future tense looks
+    // ahead, but from the period just ended: a quarter is reported after it ends, so "expects to
+    // report third-quarter results" written in October is this year's third quarter.
     const future = c.tenseAt(e.start, e.end) === 'future';
-    const now = k.of === 'Q' ? cur : cur <= 2 ? 1 : 2;
-    const y = future ? (k.n >= now ? a.y : a.y + 1) : k.n <= now ? a.y : a.y - 1;
-    return { value: `${pad(y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit}: the ${future ? 'next' : 'most recent'} such ${unit} ${future ? 'from' : 'up to'} the publication date's`, anchor } };
+    const per = k.of === 'Q' ? 4 : 2;
+    const nowN = k.of === 'Q' ? cur : cur <= 2 ? 1 : 2;
+    const now = a.y * per + nowN - 1;
+    const mine = a.y * per + k.n - 1;
+    // The period before the publication date's is still being reported in the first
+    // `REPORTING_DAYS` of the next one (the United States' deadline for a quarterly report).
+    const recent = toDayNumber(a.y, a.m, a.d) - toDayNumber(a.y, (nowN - 1) * (12 / per) + 1, 1) < REPORTING_DAYS;
+    const y = !future ? (mine <= now ? a.y : a.y - 1)
+      : mine >= now || (recent && mine === now - 1) ? a.y : a.y + 1;
+    return { value: `${pad(y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit}: the ${future ? 'next' : 'most recent'} such ${unit} ${future ? 'from' : 'up to'} the publication date's${future && y * per + k.n - 1 < now ? ' (the one just ended: its results come after it)' : ''}`, anchor } };
   }
   return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the ${k.offset < 0 ? 'year before the ' : k.offset > 0 ? 'year after the ' : ''}publication year`, anchor } };
 }
+
+/** How long (days) after a quarter or half ends its results are still news: a bare one named in a future clause may be it ("expects to report third-quarter net" in October). */
+const REPORTING_DAYS = 45;
 
 /** How near (in characters) a previous year must be for a bare quarter or half to be one of it: the same or the previous sentence. */
 const YEAR_NEARBY = 250;
@@ -804,6 +816,10 @@ const YEAR_NEARBY = 250;
 function yearNearby(e: Expr, c: Context): number | null {
   const p = c.prev;
   if (!p || e.start - p.start > YEAR_NEARBY) return null;
+  // A year counted from the publication date or another date ("up from $5 million a year ago",
+  // "last year's results") is a comparison, not the year the text is reporting on.
+  const kind = (p as DateMention).kind;
+  if (kind === 'relative' || kind === 'offset' || kind === 'anaphoric') return null;
   const v = p.value;
   if (v.length !== 4 && !(v.length === 7 && (v.charCodeAt(5) === 81 /* Q */ || v.charCodeAt(5) === 72 /* H */))) return null;
   const y = digitsOf(v, 0, 4);
