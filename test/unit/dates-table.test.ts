@@ -744,6 +744,14 @@ const ROWS: Row[] = [
   ['2014-08-05', 'The chain will report first-half sales on Friday.', 'first-half', 'DATE', '2014-H1'],
   ['2014-01-20', 'The chain hopes to return to profit in the second quarter.', 'the second quarter', 'DATE', '2014-Q2'],
   ['2013-10-28', 'Profit was $2 million, against $3 million a year ago. Third-quarter sales fell.', 'Third-quarter', 'DATE', '2013-Q3'],
+  // A year counted back in a text reporting on a quarter is that quarter a year back ("a year ago",
+  // "a year earlier", "year-earlier" before a noun), even after another date counted back.
+  ['2013-10-28', 'The bank earned $4 million in the third quarter, up from $3 million a year ago.', 'a year ago', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Third-quarter net rose to $4 million from $3 million a year ago. Sales rose 5% from a year earlier.', 'a year earlier', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Third-quarter net rose to $4 million, against year-earlier profit of $3 million.', 'year-earlier', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Third-quarter net rose to $4 million from $3 million a year ago. In the year-ago period, sales fell.', 'the year-ago period', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Third-quarter net rose 5%. In 2012, sales were flat from a year ago.', 'a year ago', 'DATE', '2012'],
+  ['2013-10-28', 'Net was below the year-earlier $4 million, the bank said.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

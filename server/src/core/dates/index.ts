@@ -646,7 +646,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
     case 'season':
       return resolveSeason(e, k, c);
     case 'ana':
-      return resolveAna(k, c);
+      return resolveAna(e, k, c);
     case 'off':
       return resolveOff(e, k, c);
     case 'ymd':
@@ -724,6 +724,22 @@ function spanStart(n: number, unit: Unit, end: string): string | null {
 
 /** How far back (characters) "in the quarter", "for the year" look for the date they refer to. */
 const BACK_REACH = 1500;
+
+/** Whether a previous date was counted from the publication date or another date ("a year ago", "last year", "the year before"): no period the text reports on. */
+function counted(p: { value: string; start: number }): boolean {
+  const kind = (p as DateMention).kind;
+  return kind === 'relative' || kind === 'offset' || kind === 'anaphoric';
+}
+
+/**
+ * The quarter or half the text is reporting on at e: the last one named (not counted) within
+ * `BACK_REACH` before it, when no year or month was named after it; else null.
+ */
+function reportingPart(e: Expr, c: Context): { value: string; start: number } | null {
+  const p = c.prevPart;
+  if (!p || e.start - p.start > BACK_REACH) return null;
+  return c.prevYM && c.prevYM.start > p.start && !counted(c.prevYM) ? null : p;
+}
 
 /**
  * "in the quarter", "the period": the last quarter or half in the text, within `BACK_REACH`
@@ -815,11 +831,9 @@ const YEAR_NEARBY = 250;
  */
 function yearNearby(e: Expr, c: Context): number | null {
   const p = c.prev;
-  if (!p || e.start - p.start > YEAR_NEARBY) return null;
   // A year counted from the publication date or another date ("up from $5 million a year ago",
   // "last year's results") is a comparison, not the year the text is reporting on.
-  const kind = (p as DateMention).kind;
-  if (kind === 'relative' || kind === 'offset' || kind === 'anaphoric') return null;
+  if (!p || e.start - p.start > YEAR_NEARBY || counted(p)) return null;
   const v = p.value;
   if (v.length !== 4 && !(v.length === 7 && (v.charCodeAt(5) === 81 /* Q */ || v.charCodeAt(5) === 72 /* H */))) return null;
   const y = digitsOf(v, 0, 4);
@@ -870,7 +884,7 @@ function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
 }
 
 /** `resolveDate` of a `ana` expression. */
-function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
+function resolveAna(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
   const { a, anchor } = c;
   // "That same day" after "last October": the day of that month, unknown (TimeML `1998-10-XX`),
   // not the older date that named a day.
@@ -881,7 +895,7 @@ function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
       return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
     }
   }
-  if (k.grain || k.unit === 'quarter') return resolveYearEarlier(k, c);
+  if (k.grain || k.unit === 'quarter') return resolveYearEarlier(e, k, c);
   // Days and weeks count from the last date naming a day; months and years from the last date.
   const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
   const base = prev ? prevBase(prev.value) : a;
@@ -897,9 +911,10 @@ function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
  * previous date, from the publication date: a year before the latest quarter reported (the one
  * before the publication date's), or the quarter before the publication date's.
  */
-function resolveYearEarlier(k: KindOf<'ana'>, c: Context): Resolved {
+function resolveYearEarlier(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
   const { a, anchor } = c;
-  const p = c.prev;
+  // "In the year-ago period" after "up from $5 million a year ago": the period reported on, not the date counted.
+  const p = c.prev && counted(c.prev) ? reportingPart(e, c) ?? c.prev : c.prev;
   const m = p ? /^(\d{4})(?:-(Q|H)(\d)|-(\d{2}))?/.exec(p.value) : null;
   const letter = k.grain === 'half' ? 'H' : 'Q';
   const per = letter === 'H' ? 2 : 4;
@@ -1049,7 +1064,10 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
     base = b.value ? dayOf(b.value) : null;
     from = b.value ?? 'its date';
   } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
-    const prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
+    let prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
+    // "from $5 million a year ago … up from $9 million a year earlier": years count from the
+    // period reported on, not from another date counted back.
+    if (k.unit === 'Y' && counted(prev)) prev = reportingPart(e, c) ?? prev;
     base = prevBase(prev.value);
     anchorOut = { previous: prev.start };
     from = `the previous date in the text (${prev.value})`;
@@ -1062,7 +1080,18 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
       return { value: v, kind: 'offset', granularity: part[2].length === 3 ? 'month' : 'quarter', anchor: anchorOut,
         resolution: { rule: `${n} year${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: from } };
     }
-  } else base = a;
+  } else {
+    base = a;
+    // "Net rose in the third quarter … from $5 million a year ago": a comparison of the quarter
+    // reported on, so the same quarter a year (or n years) back.
+    const part = k.from === 'dct' && k.unit === 'Y' && k.n < 0 && !ahead ? reportingPart(e, c) : null;
+    if (part) {
+      const v = `${pad(digitsOf(part.value, 0, 4) + k.n, 4)}${part.value.slice(4)}`;
+      const n = -k.n;
+      return { value: v, kind: 'offset', granularity: 'quarter', anchor: { previous: part.start },
+        resolution: { rule: `${n} year${n === 1 ? '' : 's'} before the ${part.value.charCodeAt(5) === 72 ? 'half' : 'quarter'} the text reports on (${part.value})`, anchor: part.value } };
+    }
+  }
   if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
   // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
   // week of March 6" (no weeks counted) is that day's week.

@@ -1301,6 +1301,14 @@ const WORD_RULES: Rule[] = [
     const grain = s.str(q) === 'period' ? 'same' : s.str(q) === 'half' ? 'half' : 'quarter';
     return { expr: { start, end: s.tE[q], kind: { type: 'ana', unit: 'year', offset: -1, grain } }, next: q + 1 };
   }),
+  // "compared with year-earlier profit", "The year-ago results": the reporting period a year before
+  // (TimeML marks the adjective alone).
+  rule('year-earlier adjective', [lw('year'), glued(HYPHEN), glued(lw('earlier', 'ago'))], 'Profit rose in the third quarter of 2012 from year-earlier levels.', (s, m) => {
+    const [k, , a] = m.t;
+    // Before a noun only: "the year-earlier $4.5 million", "the year-earlier nine months" (a span) are not it.
+    if (s.kind(a + 1) !== W || s.lex(a + 1)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'same' } }, next: a + 1 };
+  }),
   // A unit word alone: "decades-long", "years-old", "day-long".
   rule('unit-long', [UNIT_ONE, glued(HYPHEN), word('long')], 'A day-long strike shut the port.', (s, m) => {
     const [k, , l] = m.t;
