@@ -752,6 +752,21 @@ const ROWS: Row[] = [
   ['2013-10-28', 'Third-quarter net rose to $4 million from $3 million a year ago. In the year-ago period, sales fell.', 'the year-ago period', 'DATE', '2012-Q3'],
   ['2013-10-28', 'Third-quarter net rose 5%. In 2012, sales were flat from a year ago.', 'a year ago', 'DATE', '2012'],
   ['2013-10-28', 'Net was below the year-earlier $4 million, the bank said.', null, null, null],
+  // Back-references to the period reported on: a quarter named earlier at any distance, the
+  // quarter a date ends ("the quarter ended July 31": May to July, the second), "the year ended"
+  // as a span of a year, "the latest period", "the full year", a company's "its third quarter".
+  ['2013-10-28', 'For the quarter ended Sept. 30, the insurer earned $4 million.', 'the quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'In the quarter ended July 31, the retailer lost money.', 'the quarter', 'DATE', '2013-Q2'],
+  ['2013-10-28', 'Revenue was $5 million in the year ended June 30, the firm said.', 'the year', 'DURATION', 'P1Y'],
+  ['2013-10-28', 'The chain lost money for its fourth quarter ended June 30.', 'fourth quarter', 'DATE', '2013-Q4'],
+  ['2013-10-28', 'The mill earned $2 million in its third quarter, it said.', 'third quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'The carrier earned a record in the fiscal first quarter.', 'the fiscal first quarter', 'DATE', '2013-Q1'],
+  ['2013-10-28', 'Net rose in the latest period, the lender said.', 'the latest period', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'Profit rose in the fourth quarter of 2012. Sales in the latest period rose too.', 'the latest period', 'DATE', '2012-Q4'],
+  ['2013-10-28', 'The firm expects higher profit for the full year, the chief said.', 'the full year', 'DATE', '2013'],
+  ['2013-10-28', 'Unit sales rose in the quarter to $2.3 billion, the firm said.', null, null, null],
+  ['2013-10-28', 'The mill lost money in the third quarter. Sales rose 4% in the quarter to $2.3 billion.', 'the quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'Families have lived in the quarter for generations.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -63,9 +63,11 @@ export type ExprKind =
   | { type: 'turn' }
   /**
    * Business copy referring back: "in the quarter", "the period" (the last quarter or half in the
-   * text), "for the year" (its year). Nothing when there is no such date to refer to.
+   * text), "for the year" (its year), "the latest period" (that quarter, else the last one
+   * reported). Nothing when there is no such date to refer to. `ended`: the date it ended follows
+   * ("the quarter ended Sept. 30"), which decides it. `full`: "the full year", the year reported on.
    */
-  | { type: 'back'; what: 'quarter' | 'period' | 'year' }
+  | { type: 'back'; what: 'quarter' | 'period' | 'year' | 'latest'; ended?: boolean; full?: boolean }
   /**
    * Counted from an event named in words: n units (NaN: a vague span, "in the days before") in
    * direction `dir` from the date the article gave the event ("ten days before the murder",

@@ -89,7 +89,10 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       }
     }
     // "the three months to June": the span ends at the date after it (TimeML keeps them two mentions).
-    if (i > 0 && m.value && m.type === 'DATE' && dates.length >= 2 && dates[dates.length - 2].end === exprs[i - 1].end) spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
+    if (i > 0 && m.value && m.type === 'DATE' && dates.length >= 2 && dates[dates.length - 2].end === exprs[i - 1].end) {
+      spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
+      endedAt(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
+    }
     if (e.pair && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
@@ -707,6 +710,32 @@ function spanTo(e: Expr, d: DateMention, end: string, text: string, endStart: nu
   d.resolution = { ...d.resolution, rule: `${d.resolution.rule}, ending at ${end}` };
 }
 
+/**
+ * A quarter followed by the date it ended ("its fourth quarter ended June 30", "the quarter ended
+ * Sept. 30"): a fiscal quarter named by its number is of the year it ended in; "the quarter" with no
+ * number is the calendar quarter holding the middle of the three months that end then (ended July
+ * 31: May to July, the second quarter).
+ */
+function endedAt(e: Expr, d: DateMention, end: string, text: string, endStart: number): void {
+  const k = e.kind;
+  // "the quarter ended Sept. 30" after "the fiscal first quarter" is that quarter: only one read
+  // from the publication date is set from its end.
+  if (!(k.type === 'back' && k.ended && d.anchor === 'dct') && !(k.type === 'part' && k.bare && k.of === 'Q')) return;
+  if (!/^ (?:ended|ending) $/.test(text.slice(e.end, endStart))) return;
+  const r = /^(\d{4})-(\d{2})/.exec(end);
+  if (!r) return;
+  const y = Number(r[1]);
+  let value: string;
+  if (k.type === 'part') value = `${r[1]}-Q${k.n}`;
+  else {
+    const mid = y * 12 + Number(r[2]) - 2; // the middle month, counted from 0
+    value = `${pad(Math.floor(mid / 12), 4)}-Q${Math.floor((mid % 12) / 3) + 1}`;
+  }
+  d.value = value;
+  d.kind = 'anaphoric';
+  d.resolution = { rule: k.type === 'part' ? `quarter ${k.n} of the year it ended in (${end})` : `the quarter ended ${end}: the calendar quarter holding the middle of its three months`, anchor: end };
+}
+
 /** The first day, month or year of n units that end with the date `end` (days and weeks: a day; months and years: the end's month, or its year). */
 function spanStart(n: number, unit: Unit, end: string): string | null {
   const r = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(end);
@@ -752,10 +781,24 @@ function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
   const near = (p: { value: string; start: number } | null): p is { value: string; start: number } => p !== null && e.start - p.start <= BACK_REACH;
   const part = near(c.prevPart) ? c.prevPart : null;
   if (k.what !== 'year') {
-    if (!part || (k.what === 'quarter' && part.value.charCodeAt(5) !== 81)) return { value: null, kind: 'anaphoric', granularity: 'quarter', drop: true, resolution: { rule: 'no quarter before it' } };
-    return { value: part.value, kind: 'anaphoric', granularity: 'quarter', anchor: { previous: part.start }, resolution: { rule: `the ${k.what} of the previous quarter or half in the text (${part.value})`, anchor: part.value } };
+    // A text that named a quarter earlier reports on it, however far back ("In the third quarter,
+    // … [two columns] … taxes paid during the quarter").
+    const named = part ?? c.prevPart;
+    if (named && (k.what !== 'quarter' || named.value.charCodeAt(5) === 81)) {
+      return { value: named.value, kind: 'anaphoric', granularity: 'quarter', anchor: { previous: named.start }, resolution: { rule: `the ${k.what === 'latest' ? 'period' : k.what} of the previous quarter or half in the text (${named.value})`, anchor: named.value } };
+    }
+    // "the latest period", "the quarter ended Sept. 30" with no quarter before: the last one
+    // reported (the one ended is set from its date when that follows: `endedAt`).
+    if ((k.what === 'latest' || k.ended) && c.a) {
+      const q = c.a.y * 4 + Math.floor((c.a.m - 1) / 3) - 1;
+      const value = `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`;
+      return { value, kind: 'relative', granularity: 'quarter', anchor: 'dct', resolution: { rule: 'the latest quarter reported: the one before the publication date\'s', anchor: c.anchor } };
+    }
+    return { value: null, kind: 'anaphoric', granularity: 'quarter', drop: true, resolution: { rule: 'no quarter before it' } };
   }
-  const ym = near(c.prevYM) && /^\d{4}/.test(c.prevYM.value) ? c.prevYM : null;
+  // "the full year" is the year reported on: the quarter's, else the publication year ("by 1992 …
+  // an increase for the full year" is this one).
+  const ym = !k.full && near(c.prevYM) && /^\d{4}/.test(c.prevYM.value) ? c.prevYM : null;
   const p = part && (!ym || part.start > ym.start) ? part : ym;
   if (p) return { value: p.value.slice(0, 4), kind: 'anaphoric', granularity: 'year', anchor: { previous: p.start }, resolution: { rule: `the year of the previous date in the text (${p.value})`, anchor: p.value } };
   if (!c.a) return { value: null, kind: 'anaphoric', granularity: 'year', resolution: { rule: NEEDS } };

@@ -888,7 +888,7 @@ const BACK_BEFORE = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over
  * March", "the year before"; a clause naming its own event ("in the year he took office", "the
  * period when"), whose date the text does not give.
  */
-const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'ended', 'ending', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior',
+const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior',
   'he', 'she', 'it', 'they', 'we', 'I', 'you', 'his', 'her', 'its', 'their', 'the', 'a', 'an', 'this', 'these', 'those', 'during', 'where']);
 
 const THE_RULES: Rule[] = [
@@ -992,13 +992,27 @@ const THE_RULES: Rule[] = [
   }),
   // Business copy referring back: "Revenue in the quarter rose", "for the period", "For the year,
   // sales rose" (the resolver finds the quarter or half before it, or drops the mention).
-  rule('the quarter/period/year (back)', [THE, lw('quarter', 'period', 'year')], 'Profit rose in the fourth quarter. For the year, sales rose 3%.', (s, m) => {
-    const [k, q] = m.t;
+  rule('the quarter/period/year (back)', [THE, opt(word('full')), lw('quarter', 'period', 'year')], 'Profit rose in the fourth quarter. For the year, sales rose 3%.', (s, m) => {
+    const [k, f, q] = m.t;
     const what = s.lw(q) as 'quarter' | 'period' | 'year';
-    if (!BACK_BEFORE.has(s.strOrNone(k - 1) ?? '')) return STOP;
+    if (!BACK_BEFORE.has(s.strOrNone(k - 1) ?? '') || (f >= 0 && what !== 'year')) return STOP;
     const next = s.strOrNone(q + 1);
-    if (next !== undefined && (BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === 45 || s.isApostrophe(q + 1))) || s.kind(q + 1) === N)) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what } }, next: q + 1 };
+    // "the year ended Sept. 30", "the year ending June 30": a span of a year up to that date
+    // (a DURATION, its end the DATE after it); "the quarter ended Sept. 30": the quarter that date ends.
+    if (next === 'ended' || next === 'ending') {
+      if (f >= 0 || !s.kind(q + 2)) return STOP;
+      return { expr: { start: s.tS[k], end: s.tE[q], kind: what === 'year' ? { type: 'dur', n: 1, unit: 'Y' } : { type: 'back', what, ended: true } }, next: q + 1 };
+    }
+    // "in the quarter to $2.35 billion", "a high for the year of $42.875": an amount, not a date, after it.
+    const amount = (next === 'to' || next === 'of') && (s.kind(q + 2) === N || s.str(q + 2) === '$');
+    if (next !== undefined && !amount && (BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === 45 || s.isApostrophe(q + 1))) || s.kind(q + 1) === N)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: f >= 0 ? { type: 'back', what, full: true } : { type: 'back', what } }, next: q + 1 };
+  }),
+  // "the latest period", "the most recent period": the quarter (or half) the text reports on.
+  rule('the latest period (back)', [THE, opt(word('most')), lw('latest', 'recent'), lw('period')], 'Profit rose in the third quarter. Sales in the latest period fell.', (s, m) => {
+    const [k, most, l, q] = m.t;
+    if ((s.lw(l) === 'recent') !== most >= 0) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what: 'latest' } }, next: q + 1 };
   }),
   rule('the (nothing else)', [THE], 'The 3 delegates arrived.', () => STOP),
 ];
@@ -1241,6 +1255,16 @@ const WORD_RULES: Rule[] = [
     const end = next - 1;
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
     return { expr: { start, end: s.tE[end], kind: { type: 'rel', unit: s.lw(k) === 'year' ? 'year' : 'month', offset: 0 }, mod: 'END' }, next: end + 1 };
+  }),
+  // "its third quarter", "their fourth quarter ended June 30", "the fiscal first quarter": a company's
+  // quarter, read as "the third quarter" (TimeML leaves "its" out of the span, keeps "the fiscal").
+  rule('its ordinal quarter', [lex('ORDINAL', (w) => w.ord !== undefined && w.ord <= 4), lw('quarter')], 'The firm lost money in its third quarter, it said.', (s, m) => {
+    const [k, q] = m.t;
+    const before = s.strOrNone(k - 1);
+    const fiscal = before === 'fiscal';
+    if (!(before === 'its' || before === 'their' || before === 'Its' || before === 'Their' || fiscal)) return null;
+    const start = fiscal ? (s.lw(k - 2) === 'the' ? s.tS[k - 2] : s.tS[k - 1]) : s.tS[k];
+    return { expr: { start, end: s.tE[q], kind: { type: 'part', of: 'Q', n: LEXICON[s.lw(k)].ord!, y: NaN, offset: 0, bare: true } }, next: q + 1 };
   }),
   // "the latest quarter", "the most recent quarter": the last one reported, the quarter before the publication date's.
   rule('latest quarter', [lw('latest', 'recent'), lw('quarter')], 'Sales fell 4% in the latest quarter, the bank said.', (s, m) => {
