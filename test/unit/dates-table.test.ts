@@ -767,6 +767,16 @@ const ROWS: Row[] = [
   ['2013-10-28', 'Unit sales rose in the quarter to $2.3 billion, the firm said.', null, null, null],
   ['2013-10-28', 'The mill lost money in the third quarter. Sales rose 4% in the quarter to $2.3 billion.', 'the quarter', 'DATE', '2013-Q3'],
   ['2013-10-28', 'Families have lived in the quarter for generations.', null, null, null],
+  // Compound periods read as one expression.
+  ['2013-10-28', 'The charge was taken in the 2012 second quarter, the bank said.', 'the 2012 second quarter', 'DATE', '2012-Q2'],
+  ['2013-10-28', 'Net rose in the third quarter to $5 million from $4 million in the 2012 quarter.', 'the 2012 quarter', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Net rose in the third quarter. In the 2013 period, costs fell.', 'the 2013 period', 'DATE', '2013-Q3'],
+  ['2013-10-28', "Net sales for this year's third quarter fell 4%.", "this year's third quarter", 'DATE', '2013-Q3'],
+  ['2013-10-28', "The merger may close in next year's first quarter.", "next year's first quarter", 'DATE', '2014-Q1'],
+  ['2013-10-28', "Net fell in the third quarter. Sales in last year's quarter were $3 million.", "last year's quarter", 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Net was $8 million for the third quarter ended Sept. 30, against $2 million for the corresponding period last year.', 'the corresponding period last year', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Analysts cut forecasts for the last half of 2013, the agency said.', 'the last half of 2013', 'DATE', '2013-H2'],
+  ['2013-10-28', 'Prices should hold through the first two quarters of 2014.', 'the first two quarters of 2014', 'DATE', '2014-H1'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -66,8 +66,9 @@ export type ExprKind =
    * text), "for the year" (its year), "the latest period" (that quarter, else the last one
    * reported). Nothing when there is no such date to refer to. `ended`: the date it ended follows
    * ("the quarter ended Sept. 30"), which decides it. `full`: "the full year", the year reported on.
+   * `y`: the year written ("the 1988 quarter", "the 1989 period": the quarter reported on, in that year).
    */
-  | { type: 'back'; what: 'quarter' | 'period' | 'year' | 'latest'; ended?: boolean; full?: boolean }
+  | { type: 'back'; what: 'quarter' | 'period' | 'year' | 'latest'; ended?: boolean; full?: boolean; y?: number }
   /**
    * Counted from an event named in words: n units (NaN: a vague span, "in the days before") in
    * direction `dir` from the date the article gave the event ("ten days before the murder",

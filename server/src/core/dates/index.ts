@@ -83,7 +83,8 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57 && !(k.type === 'event' && r.granularity !== 'day')) {
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
-      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event') {
+      // (Not a date counted from another, nor "the 1988 quarter", the period compared with.)
+      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event' && !(k.type === 'back' && k.y !== undefined)) {
         if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) ctx.prevPart = ctx.prev; // Q, H
         else if (r.value.length === 4 || (r.value.length === 7 && r.value.charCodeAt(4) === 45 && r.value.charCodeAt(5) <= 57)) ctx.prevYM = ctx.prev;
       }
@@ -780,6 +781,13 @@ function reportingPart(e: Expr, c: Context): { value: string; start: number } | 
 function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
   const near = (p: { value: string; start: number } | null): p is { value: string; start: number } => p !== null && e.start - p.start <= BACK_REACH;
   const part = near(c.prevPart) ? c.prevPart : null;
+  if (k.y !== undefined) {
+    // "the 1988 quarter": the quarter reported on, in the year written; with none, the year.
+    const p = c.prevPart && (k.what !== 'quarter' || c.prevPart.value.charCodeAt(5) === 81) ? c.prevPart : null;
+    if (!p) return { value: pad(k.y, 4), kind: 'absolute', granularity: 'year', resolution: { rule: `the ${k.what} of ${k.y}: no quarter named before it, the year` } };
+    const value = `${pad(k.y, 4)}${p.value.slice(4)}`;
+    return { value, kind: 'absolute', granularity: 'quarter', anchor: { previous: p.start }, resolution: { rule: `the ${k.what} of ${k.y}: the quarter the text reports on (${p.value}) in that year`, anchor: p.value } };
+  }
   if (k.what !== 'year') {
     // A text that named a quarter earlier reports on it, however far back ("In the third quarter,
     // … [two columns] … taxes paid during the quarter").
@@ -956,8 +964,11 @@ function resolveAna(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
  */
 function resolveYearEarlier(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
   const { a, anchor } = c;
-  // "In the year-ago period" after "up from $5 million a year ago": the period reported on, not the date counted.
-  const p = c.prev && counted(c.prev) ? reportingPart(e, c) ?? c.prev : c.prev;
+  // "In the year-ago period" after "up from $5 million a year ago", "the corresponding period last
+  // year" after "the third quarter ended Sept. 30": the period reported on, not the date counted
+  // nor the day it ended.
+  const rp = c.prev && (counted(c.prev) || dayOf(c.prev.value)) ? reportingPart(e, c) : null;
+  const p = rp ?? c.prev;
   const m = p ? /^(\d{4})(?:-(Q|H)(\d)|-(\d{2}))?/.exec(p.value) : null;
   const letter = k.grain === 'half' ? 'H' : 'Q';
   const per = letter === 'H' ? 2 : 4;

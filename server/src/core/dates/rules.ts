@@ -644,6 +644,21 @@ const YEAR_RULES: Rule[] = [
     if (!part) return null;
     return { expr: { start: s.tS[y], end: s.tE[u], kind: part === 'Q' ? { type: 'quarter', y: s.yearAt(y), q: ordinalAt(s, k) } : { type: 'part', of: 'H', n: ordinalAt(s, k), y: s.yearAt(y), offset: 0, bare: false } }, next: u + 1 };
   }),
+  // "the 1988 second quarter", "the 1988 quarter", "the 1989 period": a quarter of that year (with
+  // no number, the one the text reports on).
+  rule('the year quarter', [YEAR, opt(lex('ORDINAL_PART', (w) => w.ord !== undefined && w.ord <= 4)), lw('quarter', 'half', 'period')], 'Profit fell from the 2012 fourth quarter, the bank said.', (s, m) => {
+    const [y, o, u] = m.t;
+    if (s.lw(y - 1) !== 'the') return null;
+    const start = s.tS[y - 1];
+    if (o >= 0) {
+      const part = ordinalPart(s, o, u);
+      if (!part) return null;
+      return { expr: { start, end: s.tE[u], kind: part === 'Q' ? { type: 'quarter', y: s.yearAt(y), q: ordinalAt(s, o) } : { type: 'part', of: 'H', n: ordinalAt(s, o), y: s.yearAt(y), offset: 0, bare: false } }, next: u + 1 };
+    }
+    const what = s.lw(u);
+    if (what === 'half') return null;
+    return { expr: { start, end: s.tE[u], kind: { type: 'back', what: what as 'quarter' | 'period', y: s.yearAt(y) } }, next: u + 1 };
+  }),
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
     return s.isYearContext(k) || yearAfterWord(s, k) || yearOpensSentence(s, k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
@@ -1014,6 +1029,12 @@ const THE_RULES: Rule[] = [
     if ((s.lw(l) === 'recent') !== most >= 0) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what: 'latest' } }, next: q + 1 };
   }),
+  // "the corresponding period last year", "the same quarter a year ago": the period reported on, a year back.
+  rule('the same period last year', [THE, word('same', 'corresponding', 'comparable'), lw('quarter', 'period'), alt(seq(lw('last'), lw('year')), seq(lw('a'), lw('year'), lw('ago', 'earlier')))], 'Profit rose in the third quarter of 2012 from the same period last year.', (s, m) => {
+    const [k, , , l] = m.t;
+    const end = s.lw(l) === 'last' ? l + 1 : l + 2;
+    return { expr: { start: s.tS[k], end: s.tE[end], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'same' } }, next: end + 1 };
+  }),
   rule('the (nothing else)', [THE], 'The 3 delegates arrived.', () => STOP),
 ];
 
@@ -1280,6 +1301,27 @@ const WORD_RULES: Rule[] = [
     const [k, q] = m.t;
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
     return { expr: { start, end: s.tE[q], kind: { type: 'ana', unit: 'quarter', offset: -1, grain: 'quarter' } }, next: q + 1 };
+  }),
+  // "the last half of 1989", "the first two quarters of 1990": a half of that year (read from
+  // "first"/"last", which opens the window to the year).
+  rule('last half of a year', [lw('first', 'last'), opt(word('two')), alt(lw('half'), word('quarters')), word('of'), YEAR], 'Sales slowed in the last half of 2012, the chain said.', (s, m) => {
+    const [f, two, u, , y] = m.t;
+    if ((two >= 0) !== (s.str(u) === 'quarters')) return null;
+    const start = s.lw(f - 1) === 'the' ? s.tS[f - 1] : s.tS[f];
+    return { expr: { start, end: s.tE[y], kind: { type: 'part', of: 'H', n: s.lw(f) === 'first' ? 1 : 2, y: s.yearAt(y), offset: 0, bare: false } }, next: y + 1 };
+  }),
+  // "this year's third quarter", "next year's first half": that part of the year; "last year's
+  // quarter", "last year's period": the one the text reports on, a year back.
+  rule("relative year's quarter", [THIS_NEXT_LAST, lw('year'), glued(APOSTROPHE), glued(word('s')), opt(lex('ORDINAL_PART', (w) => w.ord !== undefined && w.ord <= 4)), lw('quarter', 'half', 'period')], "Sales rose in this year's third quarter at the chain.", (s, m) => {
+    const [k, , , , o, u] = m.t;
+    const offset = relOf(s, k);
+    if (o >= 0) {
+      const part = ordinalPart(s, o, u);
+      if (!part) return null;
+      return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, o), y: NaN, offset, bare: false } }, next: u + 1 };
+    }
+    if (s.lw(u) === 'half' || offset !== -1) return null;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'same' } }, next: u + 1 };
   }),
   ...SEASON_RULES,
   ...relRules(false),
