@@ -777,6 +777,17 @@ const ROWS: Row[] = [
   ['2013-10-28', 'Net was $8 million for the third quarter ended Sept. 30, against $2 million for the corresponding period last year.', 'the corresponding period last year', 'DATE', '2012-Q3'],
   ['2013-10-28', 'Analysts cut forecasts for the last half of 2013, the agency said.', 'the last half of 2013', 'DATE', '2013-H2'],
   ['2013-10-28', 'Prices should hold through the first two quarters of 2014.', 'the first two quarters of 2014', 'DATE', '2014-H1'],
+  // Quarters with words before the ordinal, fiscal years, the year of "nine months of the year", "by year end".
+  ['2013-10-28', 'The mill lost money in a weak second quarter, it said.', 'second quarter', 'DATE', '2013-Q2'],
+  ['2013-10-28', 'Net rose in the third quarter. After a weak second quarter, sales rose 5% from a year ago.', 'a year ago', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'The chain lost money in the seasonally slow third quarter.', 'third quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'Net rose in the third quarter. In the year-ago third quarter, it lost money.', 'the year-ago third quarter', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'The team led after the third quarter of the game.', null, null, null],
+  ['2013-10-28', 'Net fell in the fourth quarter and will be lower for the fiscal year.', 'the fiscal year', 'DATE', '2013'],
+  ['2013-10-28', 'In the fiscal year ended Jan. 31, the chain earned $4 million.', 'the fiscal year', 'DURATION', 'P1Y'],
+  ['2013-10-28', 'The grocer had $6 billion in sales in the latest fiscal year.', 'the latest fiscal year', 'DATE', '2012'],
+  ['2013-10-28', 'Net rose to $3 million in the first nine months of the year.', 'the year', 'DATE', '2013'],
+  ['2013-10-28', 'The plant should reopen by year end, the firm said.', 'year end', 'DATE', '2013', 'END'],
 ];
 
 function datesOf(sentence: string, published: string) {

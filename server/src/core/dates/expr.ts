@@ -48,9 +48,10 @@ export type ExprKind =
   /**
    * A quarter or half of year y (NaN: the publication year plus offset). n NaN: the publication
    * date's quarter plus offset ("last quarter"). `bare`: no year written ("the fourth quarter"):
-   * the tense picks it.
+   * the tense picks it. `aside`: named with an indefinite article ("after a flat second quarter"),
+   * so not the period the text reports on.
    */
-  | { type: 'part'; of: 'Q' | 'H'; n: number; y: number; offset: number; bare?: boolean }
+  | { type: 'part'; of: 'Q' | 'H'; n: number; y: number; offset: number; bare?: boolean; aside?: boolean }
   | { type: 'fiscal'; y: number; offset?: number }
   /** A century, by its TIMEX3 digits (the 20th century: 19). */
   | { type: 'century'; c: number }

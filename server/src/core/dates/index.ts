@@ -84,7 +84,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
       // (Not a date counted from another, nor "the 1988 quarter", the period compared with.)
-      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event' && !(k.type === 'back' && k.y !== undefined)) {
+      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event' && !(k.type === 'back' && k.y !== undefined) && !(k.type === 'part' && k.aside)) {
         if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) ctx.prevPart = ctx.prev; // Q, H
         else if (r.value.length === 4 || (r.value.length === 7 && r.value.charCodeAt(4) === 45 && r.value.charCodeAt(5) <= 57)) ctx.prevYM = ctx.prev;
       }
@@ -965,9 +965,9 @@ function resolveAna(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
 function resolveYearEarlier(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
   const { a, anchor } = c;
   // "In the year-ago period" after "up from $5 million a year ago", "the corresponding period last
-  // year" after "the third quarter ended Sept. 30": the period reported on, not the date counted
-  // nor the day it ended.
-  const rp = c.prev && (counted(c.prev) || dayOf(c.prev.value)) ? reportingPart(e, c) : null;
+  // year" after "the third quarter ended Sept. 30": the period reported on, not the date counted,
+  // the day it ended, nor a period mentioned aside ("after a flat second quarter").
+  const rp = c.prev && (counted(c.prev) || (c.prev !== c.prevPart && c.prev !== c.prevYM)) ? reportingPart(e, c) : null;
   const p = rp ?? c.prev;
   const m = p ? /^(\d{4})(?:-(Q|H)(\d)|-(\d{2}))?/.exec(p.value) : null;
   const letter = k.grain === 'half' ? 'H' : 'Q';

@@ -859,6 +859,8 @@ const ORDINAL_RULES: Rule[] = [
     // "the first half of the match" is no half of a year, nor "into the second half"; a half of the
     // year is a time something happened in: "in", "for", "during" … "the first half".
     if (!part || (part === 'H' && (s.strOrNone(u + 1) === 'of' || !HALF_PREPOSITIONS.has(s.strOrNone(k - 2) ?? '')))) return null;
+    // "the third quarter of the game", "of their match": a game's ("of the year" is read above).
+    if (gameOf(s, u + 1)) return null;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, k), y: NaN, offset: 0, bare: true } }, next: u + 1 };
   }),
   // "on the 25th", "by the 3rd": a day with no month written (the month of the previous date in the
@@ -883,6 +885,20 @@ const ORDINAL_RULES: Rule[] = [
 const DAY_OF_MONTH_BEFORE: ReadonlySet<string> = new Set(['on', 'On', 'by', 'By', 'until', 'Until', 'till', 'since', 'Since', 'from', 'From', 'before', 'after', 'to', 'through']);
 /** Words that may follow such a day: "the 25th anniversary", "the 25th Infantry" are no dates. */
 const DAY_OF_MONTH_AFTER: ReadonlySet<string> = new Set(['and', 'or', 'at', 'in', 'when', 'to', 'after', 'before', 'but', 'with', 'as', 'from', 'until', 'for', 'if', 'while', 'because', 'amid', 'during', 'ahead', 'instead', 'or', 'than', 'so', 'that', 'which', 'where']);
+
+/** Words after "the third quarter of" that make it a game's: "of the game", "of their match" ("of the year" is read first). */
+const GAME_OF: ReadonlySet<string> = new Set(['the', 'a', 'its', 'their', 'his', 'her', 'each', 'every', 'that', 'this']);
+
+/** Words after "the third quarter of the" that still name a year ("of the fiscal year", "of the current year"). */
+const YEAR_OF: ReadonlySet<string> = new Set(['year', 'fiscal', 'current', 'previous', 'same', 'following', 'next', 'last', 'past', 'coming']);
+
+/** Whether "of" at j starts a game's or a season's quarter ("of the game", not "of the year"). */
+function gameOf(s: DateScanner, j: number): boolean {
+  return s.strOrNone(j) === 'of' && GAME_OF.has(s.lw(j + 1) || (s.strOrNone(j + 1) ?? '')) && !YEAR_OF.has(s.lw(j + 2));
+}
+
+/** Words before "year end" that make it the end of the year ("by year end", "since year end"). */
+const YEAR_END_BEFORE: ReadonlySet<string> = new Set(['by', 'at', 'around', 'until', 'till', 'before', 'after', 'since', 'near', 'toward', 'towards', 'through', 'from', 'to']);
 
 /** Words before "the first half" that make it a half of the year. */
 const HALF_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over', 'through', 'from', 'since', 'by', 'until', 'than']);
@@ -1007,26 +1023,30 @@ const THE_RULES: Rule[] = [
   }),
   // Business copy referring back: "Revenue in the quarter rose", "for the period", "For the year,
   // sales rose" (the resolver finds the quarter or half before it, or drops the mention).
-  rule('the quarter/period/year (back)', [THE, opt(word('full')), lw('quarter', 'period', 'year')], 'Profit rose in the fourth quarter. For the year, sales rose 3%.', (s, m) => {
+  rule('the quarter/period/year (back)', [THE, opt(alt(word('full'), lw('fiscal'))), lw('quarter', 'period', 'year')], 'Profit rose in the fourth quarter. For the year, sales rose 3%.', (s, m) => {
     const [k, f, q] = m.t;
     const what = s.lw(q) as 'quarter' | 'period' | 'year';
-    if (!BACK_BEFORE.has(s.strOrNone(k - 1) ?? '') || (f >= 0 && what !== 'year')) return STOP;
+    // "the first nine months of the year": the year reported on too.
+    const ofMonths = s.strOrNone(k - 1) === 'of' && s.strOrNone(k - 2) === 'months';
+    if (!(BACK_BEFORE.has(s.strOrNone(k - 1) ?? '') || ofMonths) || (f >= 0 && what !== 'year')) return STOP;
     const next = s.strOrNone(q + 1);
     // "the year ended Sept. 30", "the year ending June 30": a span of a year up to that date
     // (a DURATION, its end the DATE after it); "the quarter ended Sept. 30": the quarter that date ends.
     if (next === 'ended' || next === 'ending') {
-      if (f >= 0 || !s.kind(q + 2)) return STOP;
+      if ((f >= 0 && s.lw(f) !== 'fiscal') || !s.kind(q + 2)) return STOP;
       return { expr: { start: s.tS[k], end: s.tE[q], kind: what === 'year' ? { type: 'dur', n: 1, unit: 'Y' } : { type: 'back', what, ended: true } }, next: q + 1 };
     }
     // "in the quarter to $2.35 billion", "a high for the year of $42.875": an amount, not a date, after it.
     const amount = (next === 'to' || next === 'of') && (s.kind(q + 2) === N || s.str(q + 2) === '$');
     if (next !== undefined && !amount && (BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === 45 || s.isApostrophe(q + 1))) || s.kind(q + 1) === N)) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[q], kind: f >= 0 ? { type: 'back', what, full: true } : { type: 'back', what } }, next: q + 1 };
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: f >= 0 && s.lw(f) !== 'fiscal' ? { type: 'back', what, full: true } : { type: 'back', what } }, next: q + 1 };
   }),
   // "the latest period", "the most recent period": the quarter (or half) the text reports on.
-  rule('the latest period (back)', [THE, opt(word('most')), lw('latest', 'recent'), lw('period')], 'Profit rose in the third quarter. Sales in the latest period fell.', (s, m) => {
+  rule('the latest period (back)', [THE, opt(word('most')), lw('latest', 'recent'), alt(lw('period'), seq(lw('fiscal'), lw('year')))], 'Profit rose in the third quarter. Sales in the latest period fell.', (s, m) => {
     const [k, most, l, q] = m.t;
     if ((s.lw(l) === 'recent') !== most >= 0) return STOP;
+    // "the latest fiscal year": the last one closed, the year before the publication year.
+    if (s.lw(q) === 'fiscal') return { expr: { start: s.tS[k], end: s.tE[q + 1], kind: { type: 'fiscal', y: NaN, offset: -1 } }, next: q + 2 };
     return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what: 'latest' } }, next: q + 1 };
   }),
   // "the corresponding period last year", "the same quarter a year ago": the period reported on, a year back.
@@ -1277,15 +1297,24 @@ const WORD_RULES: Rule[] = [
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
     return { expr: { start, end: s.tE[end], kind: { type: 'rel', unit: s.lw(k) === 'year' ? 'year' : 'month', offset: 0 }, mod: 'END' }, next: end + 1 };
   }),
-  // "its third quarter", "their fourth quarter ended June 30", "the fiscal first quarter": a company's
-  // quarter, read as "the third quarter" (TimeML leaves "its" out of the span, keeps "the fiscal").
-  rule('its ordinal quarter', [lex('ORDINAL', (w) => w.ord !== undefined && w.ord <= 4), lw('quarter')], 'The firm lost money in its third quarter, it said.', (s, m) => {
+  // "by year end", "since year end": as "year-end", in two words after a preposition.
+  rule('year end', [lw('year'), word('end')], 'The deal should close by year end, the firm said.', (s, m) => {
+    const [k, e] = m.t;
+    if (!YEAR_END_BEFORE.has(s.strOrNone(k - 1) ?? '')) return null;
+    return { expr: { start: s.tS[k], end: s.tE[e], kind: { type: 'rel', unit: 'year', offset: 0 }, mod: 'END' }, next: e + 1 };
+  }),
+  // "its third quarter", "a flat second quarter", "the fiscal first quarter": a quarter, read as "the
+  // third quarter" whatever comes before it (TimeML leaves "its" and adjectives out of the span,
+  // keeps "the fiscal"); "the third quarter" itself is read by the "the" rules.
+  rule('ordinal quarter (no the)', [lex('ORDINAL', (w) => w.ord !== undefined && w.ord <= 4), lw('quarter')], 'The firm lost money in its third quarter, it said.', (s, m) => {
     const [k, q] = m.t;
-    const before = s.strOrNone(k - 1);
-    const fiscal = before === 'fiscal';
-    if (!(before === 'its' || before === 'their' || before === 'Its' || before === 'Their' || fiscal)) return null;
+    // "a second quarter-century", "third quarter of the game": no quarter of a year.
+    if ((s.kind(q + 1) === P && s.adjacent(q, q + 1) && s.first(q + 1) === HYPHEN_CODE) || gameOf(s, q + 1)) return null;
+    const fiscal = s.strOrNone(k - 1) === 'fiscal';
     const start = fiscal ? (s.lw(k - 2) === 'the' ? s.tS[k - 2] : s.tS[k - 1]) : s.tS[k];
-    return { expr: { start, end: s.tE[q], kind: { type: 'part', of: 'Q', n: LEXICON[s.lw(k)].ord!, y: NaN, offset: 0, bare: true } }, next: q + 1 };
+    const n = LEXICON[s.lw(k)].ord!;
+    const a = s.lw(k - 1) === 'a' || s.lw(k - 2) === 'a' || s.lw(k - 1) === 'an' || s.lw(k - 2) === 'an';
+    return { expr: { start, end: s.tE[q], kind: a ? { type: 'part', of: 'Q', n, y: NaN, offset: 0, bare: true, aside: true } : { type: 'part', of: 'Q', n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
   }),
   // "the latest quarter", "the most recent quarter": the last one reported, the quarter before the publication date's.
   rule('latest quarter', [lw('latest', 'recent'), lw('quarter')], 'Sales fell 4% in the latest quarter, the bank said.', (s, m) => {
@@ -1371,6 +1400,12 @@ const WORD_RULES: Rule[] = [
   // (TimeML marks the adjective alone).
   rule('year-earlier adjective', [lw('year'), glued(HYPHEN), glued(lw('earlier', 'ago'))], 'Profit rose in the third quarter of 2012 from year-earlier levels.', (s, m) => {
     const [k, , a] = m.t;
+    // "the year-ago third quarter": the quarter reported on, a year back, in one span.
+    const o = a + 1;
+    if (s.lex(o)?.ord !== undefined && s.lex(o)!.ord! <= 4 && s.lw(o + 1) === 'quarter') {
+      const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+      return { expr: { start, end: s.tE[o + 1], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'quarter' } }, next: o + 2 };
+    }
     // Before a noun only: "the year-earlier $4.5 million", "the year-earlier nine months" (a span) are not it.
     if (s.kind(a + 1) !== W || s.lex(a + 1)) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'same' } }, next: a + 1 };
