@@ -788,6 +788,7 @@ const ROWS: Row[] = [
   ['2013-10-28', 'The grocer had $6 billion in sales in the latest fiscal year.', 'the latest fiscal year', 'DATE', '2012'],
   ['2013-10-28', 'Net rose to $3 million in the first nine months of the year.', 'the year', 'DATE', '2013'],
   ['2013-10-28', 'The plant should reopen by year end, the firm said.', 'year end', 'DATE', '2013', 'END'],
+  ['2013-10-28', 'The bank lost $2 million in the third quarter, against a year-earlier loss of $1 million.', 'year-earlier', 'DATE', '2012-Q3'],
 ];
 
 function datesOf(sentence: string, published: string) {
