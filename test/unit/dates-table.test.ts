@@ -789,6 +789,11 @@ const ROWS: Row[] = [
   ['2013-10-28', 'Net rose to $3 million in the first nine months of the year.', 'the year', 'DATE', '2013'],
   ['2013-10-28', 'The plant should reopen by year end, the firm said.', 'year end', 'DATE', '2013', 'END'],
   ['2013-10-28', 'The bank lost $2 million in the third quarter, against a year-earlier loss of $1 million.', 'year-earlier', 'DATE', '2012-Q3'],
+  // Not reporting periods: a period of something, a quarter century.
+  ['2013-10-28', 'Violence flared in the most recent period of unrest, police said.', null, null, null],
+  ['2013-10-28', "Last year's period of mourning ended quietly.", 'Last year', 'DATE', '2012'],
+  ['2013-10-28', 'The city marked its first quarter century of independence.', null, null, null],
+  ['2013-10-28', 'The city marked the first quarter century of independence.', null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

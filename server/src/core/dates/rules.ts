@@ -860,7 +860,7 @@ const ORDINAL_RULES: Rule[] = [
     // year is a time something happened in: "in", "for", "during" … "the first half".
     if (!part || (part === 'H' && (s.strOrNone(u + 1) === 'of' || !HALF_PREPOSITIONS.has(s.strOrNone(k - 2) ?? '')))) return null;
     // "the third quarter of the game", "of their match": a game's ("of the year" is read above).
-    if (gameOf(s, u + 1)) return null;
+    if (gameOf(s, u + 1) || (part === 'Q' && s.lw(u + 1) === 'century')) return null;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, k), y: NaN, offset: 0, bare: true } }, next: u + 1 };
   }),
   // "on the 25th", "by the 3rd": a day with no month written (the month of the previous date in the
@@ -921,6 +921,18 @@ const BACK_BEFORE = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over
  */
 const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior',
   'he', 'she', 'it', 'they', 'we', 'I', 'you', 'his', 'her', 'its', 'their', 'the', 'a', 'an', 'this', 'these', 'those', 'during', 'where']);
+
+/**
+ * Whether "the quarter/period/year" at q ends there as a reference back: not "the period of
+ * unrest", "the year to March", "the period-end", "the quarter 2"; an amount after "to" or "of" is
+ * no date of its own ("in the quarter to $2.35 billion", "a high for the year of $42.875").
+ */
+function endsBackRef(s: DateScanner, q: number): boolean {
+  const next = s.strOrNone(q + 1);
+  if (next === undefined) return true;
+  if ((next === 'to' || next === 'of') && (s.kind(q + 2) === N || s.strOrNone(q + 2) === '$')) return true;
+  return !(BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === HYPHEN_CODE || s.isApostrophe(q + 1))) || s.kind(q + 1) === N);
+}
 
 const THE_RULES: Rule[] = [
   // "the first Monday of each month", "the last Friday of every month": a recurring day of each
@@ -1036,9 +1048,7 @@ const THE_RULES: Rule[] = [
       if ((f >= 0 && s.lw(f) !== 'fiscal') || !s.kind(q + 2)) return STOP;
       return { expr: { start: s.tS[k], end: s.tE[q], kind: what === 'year' ? { type: 'dur', n: 1, unit: 'Y' } : { type: 'back', what, ended: true } }, next: q + 1 };
     }
-    // "in the quarter to $2.35 billion", "a high for the year of $42.875": an amount, not a date, after it.
-    const amount = (next === 'to' || next === 'of') && (s.kind(q + 2) === N || s.str(q + 2) === '$');
-    if (next !== undefined && !amount && (BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === 45 || s.isApostrophe(q + 1))) || s.kind(q + 1) === N)) return STOP;
+    if (!endsBackRef(s, q)) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[q], kind: f >= 0 && s.lw(f) !== 'fiscal' ? { type: 'back', what, full: true } : { type: 'back', what } }, next: q + 1 };
   }),
   // "the latest period", "the most recent period": the quarter (or half) the text reports on.
@@ -1047,6 +1057,8 @@ const THE_RULES: Rule[] = [
     if ((s.lw(l) === 'recent') !== most >= 0) return STOP;
     // "the latest fiscal year": the last one closed, the year before the publication year.
     if (s.lw(q) === 'fiscal') return { expr: { start: s.tS[k], end: s.tE[q + 1], kind: { type: 'fiscal', y: NaN, offset: -1 } }, next: q + 2 };
+    // "the most recent period of unrest" is none.
+    if (!endsBackRef(s, q)) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what: 'latest' } }, next: q + 1 };
   }),
   // "the corresponding period last year", "the same quarter a year ago": the period reported on, a year back.
@@ -1308,8 +1320,8 @@ const WORD_RULES: Rule[] = [
   // keeps "the fiscal"); "the third quarter" itself is read by the "the" rules.
   rule('ordinal quarter (no the)', [lex('ORDINAL', (w) => w.ord !== undefined && w.ord <= 4), lw('quarter')], 'The firm lost money in its third quarter, it said.', (s, m) => {
     const [k, q] = m.t;
-    // "a second quarter-century", "third quarter of the game": no quarter of a year.
-    if ((s.kind(q + 1) === P && s.adjacent(q, q + 1) && s.first(q + 1) === HYPHEN_CODE) || gameOf(s, q + 1)) return null;
+    // "a second quarter-century", "its first quarter century", "third quarter of the game": no quarter of a year.
+    if ((s.kind(q + 1) === P && s.adjacent(q, q + 1) && s.first(q + 1) === HYPHEN_CODE) || s.lw(q + 1) === 'century' || gameOf(s, q + 1)) return null;
     const fiscal = s.strOrNone(k - 1) === 'fiscal';
     const start = fiscal ? (s.lw(k - 2) === 'the' ? s.tS[k - 2] : s.tS[k - 1]) : s.tS[k];
     const n = LEXICON[s.lw(k)].ord!;
@@ -1349,7 +1361,7 @@ const WORD_RULES: Rule[] = [
       if (!part) return null;
       return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, o), y: NaN, offset, bare: false } }, next: u + 1 };
     }
-    if (s.lw(u) === 'half' || offset !== -1) return null;
+    if (s.lw(u) === 'half' || offset !== -1 || !endsBackRef(s, u)) return null;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'same' } }, next: u + 1 };
   }),
   ...SEASON_RULES,
