@@ -794,6 +794,8 @@ const ROWS: Row[] = [
   ['2013-10-28', "Last year's period of mourning ended quietly.", 'Last year', 'DATE', '2012'],
   ['2013-10-28', 'The city marked its first quarter century of independence.', null, null, null],
   ['2013-10-28', 'The city marked the first quarter century of independence.', null, null, null],
+  ['2013-10-28', 'Spain reached the 2010 quarter-final in Durban.', '2010', 'DATE', '2010'],
+  ['2013-10-28', 'He was killed in the 2012 period of unrest.', '2012', 'DATE', '2012'],
 ];
 
 function datesOf(sentence: string, published: string) {

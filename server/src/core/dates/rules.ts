@@ -648,7 +648,8 @@ const YEAR_RULES: Rule[] = [
   // no number, the one the text reports on).
   rule('the year quarter', [YEAR, opt(lex('ORDINAL_PART', (w) => w.ord !== undefined && w.ord <= 4)), lw('quarter', 'half', 'period')], 'Profit fell from the 2012 fourth quarter, the bank said.', (s, m) => {
     const [y, o, u] = m.t;
-    if (s.lw(y - 1) !== 'the') return null;
+    // "the 2010 quarter-final", "the 2012 period of unrest" are no quarters.
+    if (s.lw(y - 1) !== 'the' || !endsBackRef(s, u) || gameOf(s, u + 1)) return null;
     const start = s.tS[y - 1];
     if (o >= 0) {
       const part = ordinalPart(s, o, u);
@@ -1356,6 +1357,7 @@ const WORD_RULES: Rule[] = [
   rule("relative year's quarter", [THIS_NEXT_LAST, lw('year'), glued(APOSTROPHE), glued(word('s')), opt(lex('ORDINAL_PART', (w) => w.ord !== undefined && w.ord <= 4)), lw('quarter', 'half', 'period')], "Sales rose in this year's third quarter at the chain.", (s, m) => {
     const [k, , , , o, u] = m.t;
     const offset = relOf(s, k);
+    if (gameOf(s, u + 1) || (s.kind(u + 1) === P && s.adjacent(u, u + 1) && s.first(u + 1) === HYPHEN_CODE)) return null;
     if (o >= 0) {
       const part = ordinalPart(s, o, u);
       if (!part) return null;
