@@ -752,6 +752,9 @@ function spanStart(n: number, unit: Unit, end: string): string | null {
   return `${pad(Math.floor(first / 12), 4)}-${pad((first % 12) + 1, 2)}`;
 }
 
+/** What stands just before an expression that opens its sentence. */
+const SENTENCE_START = /(?:^|[.!?]["'”’)]?\s+|\n\s*)$/;
+
 /** How far back (characters) "in the quarter", "for the year" look for the date they refer to. */
 const BACK_REACH = 1500;
 
@@ -1138,7 +1141,8 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
     base = a;
     // "Net rose in the third quarter … from $5 million a year ago": a comparison of the quarter
     // reported on, so the same quarter a year (or n years) back.
-    const part = k.from === 'dct' && k.unit === 'Y' && k.n < 0 && !ahead ? reportingPart(e, c) : null;
+    // Not when it opens its sentence: "A year ago, the bank had profit of …" dates an event.
+    const part = k.from === 'dct' && k.unit === 'Y' && k.n < 0 && !ahead && !SENTENCE_START.test(c.text.slice(Math.max(0, e.start - 4), e.start)) ? reportingPart(e, c) : null;
     if (part) {
       const v = `${pad(digitsOf(part.value, 0, 4) + k.n, 4)}${part.value.slice(4)}`;
       const n = -k.n;
