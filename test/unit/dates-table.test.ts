@@ -752,6 +752,7 @@ const ROWS: Row[] = [
   ['2013-10-28', 'Third-quarter net rose to $4 million from $3 million a year ago. In the year-ago period, sales fell.', 'the year-ago period', 'DATE', '2012-Q3'],
   ['2013-10-28', 'Third-quarter net rose 5%. In 2012, sales were flat from a year ago.', 'a year ago', 'DATE', '2012'],
   ['2013-10-28', 'Third-quarter net rose 5%. A year ago, the bank had a loss.', 'A year ago', 'DATE', '2012'],
+  ['2013-10-28', 'Third-quarter net fell. Losses will go on into the fourth quarter. In the year-ago period, net was $4 million.', 'the year-ago period', 'DATE', '2012-Q3'],
   ['2013-10-28', 'Net was below the year-earlier $4 million, the bank said.', null, null, null],
   // Back-references to the period reported on: a quarter named earlier at any distance, the
   // quarter a date ends ("the quarter ended July 31": May to July, the second), "the year ended"

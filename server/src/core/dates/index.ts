@@ -46,7 +46,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevYM: null, dates, fromEvent: new Set() };
+  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevReported: null, prevYM: null, dates, fromEvent: new Set() };
   let pendingRange: DateMention | null = null;
   let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
@@ -85,7 +85,10 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
       // (Not a date counted from another, nor "the 1988 quarter", the period compared with.)
       else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event' && !(k.type === 'back' && k.y !== undefined) && !(k.type === 'part' && k.aside)) {
-        if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) ctx.prevPart = ctx.prev; // Q, H
+        if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) { // Q, H
+          ctx.prevPart = ctx.prev;
+          if (!a || !partAhead(r.value, a)) ctx.prevReported = ctx.prev;
+        }
         else if (r.value.length === 4 || (r.value.length === 7 && r.value.charCodeAt(4) === 45 && r.value.charCodeAt(5) <= 57)) ctx.prevYM = ctx.prev;
       }
     }
@@ -437,6 +440,8 @@ interface Context {
   prevDay: { value: string; start: number } | null;
   /** The last quarter or half (`2012-Q4`, `2013-H1`), and the last year or month, named (not counted from another date: "a year earlier"). */
   prevPart: { value: string; start: number } | null;
+  /** The last of those that had ended by the publication date: one that can be reported on ("the fourth quarter", "through the third quarter of 1990" cannot, in October 1989). */
+  prevReported: { value: string; start: number } | null;
   prevYM: { value: string; start: number } | null;
   /** The mentions so far (an event's date is looked up among them). */
   dates: readonly DateMention[];
@@ -764,12 +769,21 @@ function counted(p: { value: string; start: number }): boolean {
   return kind === 'relative' || kind === 'offset' || kind === 'anaphoric';
 }
 
+/** Whether the quarter or half `v` (`1990-Q3`, `2013-H2`) has not ended by the publication date: the publication date's own or a later one. */
+function partAhead(v: string, a: YMD): boolean {
+  const y = digitsOf(v, 0, 4);
+  const n = v.charCodeAt(6) - 48;
+  const per = v.charCodeAt(5) === 72 ? 2 : 4;
+  return y * per + n - 1 >= a.y * per + Math.floor((a.m - 1) / (12 / per));
+}
+
 /**
- * The quarter or half the text is reporting on at e: the last one named (not counted) within
- * `BACK_REACH` before it, when no year or month was named after it; else null.
+ * The quarter or half the text is reporting on at e: the last one named (not counted, ended by the
+ * publication date) within `BACK_REACH` before it, when no year or month was named after it; else
+ * null.
  */
 function reportingPart(e: Expr, c: Context): { value: string; start: number } | null {
-  const p = c.prevPart;
+  const p = c.prevReported;
   if (!p || e.start - p.start > BACK_REACH) return null;
   return c.prevYM && c.prevYM.start > p.start && !counted(c.prevYM) ? null : p;
 }
@@ -969,8 +983,8 @@ function resolveYearEarlier(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
   const { a, anchor } = c;
   // "In the year-ago period" after "up from $5 million a year ago", "the corresponding period last
   // year" after "the third quarter ended Sept. 30": the period reported on, not the date counted,
-  // the day it ended, nor a period mentioned aside ("after a flat second quarter").
-  const rp = c.prev && (counted(c.prev) || (c.prev !== c.prevPart && c.prev !== c.prevYM)) ? reportingPart(e, c) : null;
+  // the day it ended, a period mentioned aside ("after a flat second quarter") nor one ahead.
+  const rp = c.prev && (counted(c.prev) || (c.prev !== c.prevReported && c.prev !== c.prevYM)) ? reportingPart(e, c) : null;
   const p = rp ?? c.prev;
   const m = p ? /^(\d{4})(?:-(Q|H)(\d)|-(\d{2}))?/.exec(p.value) : null;
   const letter = k.grain === 'half' ? 'H' : 'Q';
