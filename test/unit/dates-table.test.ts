@@ -735,6 +735,69 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Rebels shelled the town overnight, the police said.', null, null, null],
   ['2013-03-22', 'Retail sales rose 4% year-on-year, the office said.', null, null, null],
   ['2013-03-22', 'Retail sales rose 4% year over year, the office said.', null, null, null],
+  // Helper F (issue #13, reporting periods): a bare quarter in a future clause may be the one just
+  // ended, still being reported in the first 45 days of the next; a year counted from the
+  // publication date ("a year ago") is no year the text is reporting on.
+  ['2013-10-28', 'The lender expects to post third-quarter earnings next week.', 'third-quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'The lender expects a loss in the fourth quarter.', 'the fourth quarter', 'DATE', '2013-Q4'],
+  ['2013-12-20', 'The lender expects to post third-quarter earnings in May.', 'third-quarter', 'DATE', '2014-Q3'],
+  ['2014-08-05', 'The chain will report first-half sales on Friday.', 'first-half', 'DATE', '2014-H1'],
+  ['2014-01-20', 'The chain hopes to return to profit in the second quarter.', 'the second quarter', 'DATE', '2014-Q2'],
+  ['2013-10-28', 'Profit was $2 million, against $3 million a year ago. Third-quarter sales fell.', 'Third-quarter', 'DATE', '2013-Q3'],
+  // A year counted back in a text reporting on a quarter is that quarter a year back ("a year ago",
+  // "a year earlier", "year-earlier" before a noun), even after another date counted back.
+  ['2013-10-28', 'The bank earned $4 million in the third quarter, up from $3 million a year ago.', 'a year ago', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Third-quarter net rose to $4 million from $3 million a year ago. Sales rose 5% from a year earlier.', 'a year earlier', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Third-quarter net rose to $4 million, against year-earlier profit of $3 million.', 'year-earlier', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Third-quarter net rose to $4 million from $3 million a year ago. In the year-ago period, sales fell.', 'the year-ago period', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Third-quarter net rose 5%. In 2012, sales were flat from a year ago.', 'a year ago', 'DATE', '2012'],
+  ['2013-10-28', 'Third-quarter net rose 5%. A year ago, the bank had a loss.', 'A year ago', 'DATE', '2012'],
+  ['2013-10-28', 'Third-quarter net fell. Losses will go on into the fourth quarter. In the year-ago period, net was $4 million.', 'the year-ago period', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Net was below the year-earlier $4 million, the bank said.', null, null, null],
+  // Back-references to the period reported on: a quarter named earlier at any distance, the
+  // quarter a date ends ("the quarter ended July 31": May to July, the second), "the year ended"
+  // as a span of a year, "the latest period", "the full year", a company's "its third quarter".
+  ['2013-10-28', 'For the quarter ended Sept. 30, the insurer earned $4 million.', 'the quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'In the quarter ended July 31, the retailer lost money.', 'the quarter', 'DATE', '2013-Q2'],
+  ['2013-10-28', 'Revenue was $5 million in the year ended June 30, the firm said.', 'the year', 'DURATION', 'P1Y'],
+  ['2013-10-28', 'The chain lost money for its fourth quarter ended June 30.', 'fourth quarter', 'DATE', '2013-Q4'],
+  ['2013-10-28', 'The mill earned $2 million in its third quarter, it said.', 'third quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'The carrier earned a record in the fiscal first quarter.', 'the fiscal first quarter', 'DATE', '2013-Q1'],
+  ['2013-10-28', 'Net rose in the latest period, the lender said.', 'the latest period', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'Profit rose in the fourth quarter of 2012. Sales in the latest period rose too.', 'the latest period', 'DATE', '2012-Q4'],
+  ['2013-10-28', 'The firm expects higher profit for the full year, the chief said.', 'the full year', 'DATE', '2013'],
+  ['2013-10-28', 'Unit sales rose in the quarter to $2.3 billion, the firm said.', null, null, null],
+  ['2013-10-28', 'The mill lost money in the third quarter. Sales rose 4% in the quarter to $2.3 billion.', 'the quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'Families have lived in the quarter for generations.', null, null, null],
+  // Compound periods read as one expression.
+  ['2013-10-28', 'The charge was taken in the 2012 second quarter, the bank said.', 'the 2012 second quarter', 'DATE', '2012-Q2'],
+  ['2013-10-28', 'Net rose in the third quarter to $5 million from $4 million in the 2012 quarter.', 'the 2012 quarter', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Net rose in the third quarter. In the 2013 period, costs fell.', 'the 2013 period', 'DATE', '2013-Q3'],
+  ['2013-10-28', "Net sales for this year's third quarter fell 4%.", "this year's third quarter", 'DATE', '2013-Q3'],
+  ['2013-10-28', "The merger may close in next year's first quarter.", "next year's first quarter", 'DATE', '2014-Q1'],
+  ['2013-10-28', "Net fell in the third quarter. Sales in last year's quarter were $3 million.", "last year's quarter", 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Net was $8 million for the third quarter ended Sept. 30, against $2 million for the corresponding period last year.', 'the corresponding period last year', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'Analysts cut forecasts for the last half of 2013, the agency said.', 'the last half of 2013', 'DATE', '2013-H2'],
+  ['2013-10-28', 'Prices should hold through the first two quarters of 2014.', 'the first two quarters of 2014', 'DATE', '2014-H1'],
+  // Quarters with words before the ordinal, fiscal years, the year of "nine months of the year", "by year end".
+  ['2013-10-28', 'The mill lost money in a weak second quarter, it said.', 'second quarter', 'DATE', '2013-Q2'],
+  ['2013-10-28', 'Net rose in the third quarter. After a weak second quarter, sales rose 5% from a year ago.', 'a year ago', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'The chain lost money in the seasonally slow third quarter.', 'third quarter', 'DATE', '2013-Q3'],
+  ['2013-10-28', 'Net rose in the third quarter. In the year-ago third quarter, it lost money.', 'the year-ago third quarter', 'DATE', '2012-Q3'],
+  ['2013-10-28', 'The team led after the third quarter of the game.', null, null, null],
+  ['2013-10-28', 'Net fell in the fourth quarter and will be lower for the fiscal year.', 'the fiscal year', 'DATE', '2013'],
+  ['2013-10-28', 'In the fiscal year ended Jan. 31, the chain earned $4 million.', 'the fiscal year', 'DURATION', 'P1Y'],
+  ['2013-10-28', 'The grocer had $6 billion in sales in the latest fiscal year.', 'the latest fiscal year', 'DATE', '2012'],
+  ['2013-10-28', 'Net rose to $3 million in the first nine months of the year.', 'the year', 'DATE', '2013'],
+  ['2013-10-28', 'The plant should reopen by year end, the firm said.', 'year end', 'DATE', '2013', 'END'],
+  ['2013-10-28', 'The bank lost $2 million in the third quarter, against a year-earlier loss of $1 million.', 'year-earlier', 'DATE', '2012-Q3'],
+  // Not reporting periods: a period of something, a quarter century.
+  ['2013-10-28', 'Violence flared in the most recent period of unrest, police said.', null, null, null],
+  ['2013-10-28', "Last year's period of mourning ended quietly.", 'Last year', 'DATE', '2012'],
+  ['2013-10-28', 'The city marked its first quarter century of independence.', null, null, null],
+  ['2013-10-28', 'The city marked the first quarter century of independence.', null, null, null],
+  ['2013-10-28', 'Spain reached the 2010 quarter-final in Durban.', '2010', 'DATE', '2010'],
+  ['2013-10-28', 'He was killed in the 2012 period of unrest.', '2012', 'DATE', '2012'],
 ];
 
 function datesOf(sentence: string, published: string) {

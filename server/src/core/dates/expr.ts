@@ -48,9 +48,10 @@ export type ExprKind =
   /**
    * A quarter or half of year y (NaN: the publication year plus offset). n NaN: the publication
    * date's quarter plus offset ("last quarter"). `bare`: no year written ("the fourth quarter"):
-   * the tense picks it.
+   * the tense picks it. `aside`: named with an indefinite article ("after a flat second quarter"),
+   * so not the period the text reports on.
    */
-  | { type: 'part'; of: 'Q' | 'H'; n: number; y: number; offset: number; bare?: boolean }
+  | { type: 'part'; of: 'Q' | 'H'; n: number; y: number; offset: number; bare?: boolean; aside?: boolean }
   | { type: 'fiscal'; y: number; offset?: number }
   /** A century, by its TIMEX3 digits (the 20th century: 19). */
   | { type: 'century'; c: number }
@@ -63,9 +64,12 @@ export type ExprKind =
   | { type: 'turn' }
   /**
    * Business copy referring back: "in the quarter", "the period" (the last quarter or half in the
-   * text), "for the year" (its year). Nothing when there is no such date to refer to.
+   * text), "for the year" (its year), "the latest period" (that quarter, else the last one
+   * reported). Nothing when there is no such date to refer to. `ended`: the date it ended follows
+   * ("the quarter ended Sept. 30"), which decides it. `full`: "the full year", the year reported on.
+   * `y`: the year written ("the 1988 quarter", "the 1989 period": the quarter reported on, in that year).
    */
-  | { type: 'back'; what: 'quarter' | 'period' | 'year' }
+  | { type: 'back'; what: 'quarter' | 'period' | 'year' | 'latest'; ended?: boolean; full?: boolean; y?: number }
   /**
    * Counted from an event named in words: n units (NaN: a vague span, "in the days before") in
    * direction `dir` from the date the article gave the event ("ten days before the murder",

@@ -46,7 +46,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevYM: null, dates, fromEvent: new Set() };
+  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevReported: null, prevYM: null, dates, fromEvent: new Set() };
   let pendingRange: DateMention | null = null;
   let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
@@ -83,13 +83,20 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57 && !(k.type === 'event' && r.granularity !== 'day')) {
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
-      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event') {
-        if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) ctx.prevPart = ctx.prev; // Q, H
+      // (Not a date counted from another, nor "the 1988 quarter", the period compared with.)
+      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event' && !(k.type === 'back' && k.y !== undefined) && !(k.type === 'part' && k.aside)) {
+        if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) { // Q, H
+          ctx.prevPart = ctx.prev;
+          if (!a || !partAhead(r.value, a)) ctx.prevReported = ctx.prev;
+        }
         else if (r.value.length === 4 || (r.value.length === 7 && r.value.charCodeAt(4) === 45 && r.value.charCodeAt(5) <= 57)) ctx.prevYM = ctx.prev;
       }
     }
     // "the three months to June": the span ends at the date after it (TimeML keeps them two mentions).
-    if (i > 0 && m.value && m.type === 'DATE' && dates.length >= 2 && dates[dates.length - 2].end === exprs[i - 1].end) spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
+    if (i > 0 && m.value && m.type === 'DATE' && dates.length >= 2 && dates[dates.length - 2].end === exprs[i - 1].end) {
+      spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
+      endedAt(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
+    }
     if (e.pair && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
@@ -433,6 +440,8 @@ interface Context {
   prevDay: { value: string; start: number } | null;
   /** The last quarter or half (`2012-Q4`, `2013-H1`), and the last year or month, named (not counted from another date: "a year earlier"). */
   prevPart: { value: string; start: number } | null;
+  /** The last of those that had ended by the publication date: one that can be reported on ("the fourth quarter", "through the third quarter of 1990" cannot, in October 1989). */
+  prevReported: { value: string; start: number } | null;
   prevYM: { value: string; start: number } | null;
   /** The mentions so far (an event's date is looked up among them). */
   dates: readonly DateMention[];
@@ -646,7 +655,7 @@ function resolveDate(e: Expr, c: Context): Resolved {
     case 'season':
       return resolveSeason(e, k, c);
     case 'ana':
-      return resolveAna(k, c);
+      return resolveAna(e, k, c);
     case 'off':
       return resolveOff(e, k, c);
     case 'ymd':
@@ -707,6 +716,32 @@ function spanTo(e: Expr, d: DateMention, end: string, text: string, endStart: nu
   d.resolution = { ...d.resolution, rule: `${d.resolution.rule}, ending at ${end}` };
 }
 
+/**
+ * A quarter followed by the date it ended ("its fourth quarter ended June 30", "the quarter ended
+ * Sept. 30"): a fiscal quarter named by its number is of the year it ended in; "the quarter" with no
+ * number is the calendar quarter holding the middle of the three months that end then (ended July
+ * 31: May to July, the second quarter).
+ */
+function endedAt(e: Expr, d: DateMention, end: string, text: string, endStart: number): void {
+  const k = e.kind;
+  // "the quarter ended Sept. 30" after "the fiscal first quarter" is that quarter: only one read
+  // from the publication date is set from its end.
+  if (!(k.type === 'back' && k.ended && d.anchor === 'dct') && !(k.type === 'part' && k.bare && k.of === 'Q')) return;
+  if (!/^ (?:ended|ending) $/.test(text.slice(e.end, endStart))) return;
+  const r = /^(\d{4})-(\d{2})/.exec(end);
+  if (!r) return;
+  const y = Number(r[1]);
+  let value: string;
+  if (k.type === 'part') value = `${r[1]}-Q${k.n}`;
+  else {
+    const mid = y * 12 + Number(r[2]) - 2; // the middle month, counted from 0
+    value = `${pad(Math.floor(mid / 12), 4)}-Q${Math.floor((mid % 12) / 3) + 1}`;
+  }
+  d.value = value;
+  d.kind = 'anaphoric';
+  d.resolution = { rule: k.type === 'part' ? `quarter ${k.n} of the year it ended in (${end})` : `the quarter ended ${end}: the calendar quarter holding the middle of its three months`, anchor: end };
+}
+
 /** The first day, month or year of n units that end with the date `end` (days and weeks: a day; months and years: the end's month, or its year). */
 function spanStart(n: number, unit: Unit, end: string): string | null {
   const r = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(end);
@@ -722,8 +757,36 @@ function spanStart(n: number, unit: Unit, end: string): string | null {
   return `${pad(Math.floor(first / 12), 4)}-${pad((first % 12) + 1, 2)}`;
 }
 
+/** What stands just before an expression that opens its sentence. */
+const SENTENCE_START = /(?:^|[.!?]["'”’)]?\s+|\n\s*)$/;
+
 /** How far back (characters) "in the quarter", "for the year" look for the date they refer to. */
 const BACK_REACH = 1500;
+
+/** Whether a previous date was counted from the publication date or another date ("a year ago", "last year", "the year before"): no period the text reports on. */
+function counted(p: { value: string; start: number }): boolean {
+  const kind = (p as DateMention).kind;
+  return kind === 'relative' || kind === 'offset' || kind === 'anaphoric';
+}
+
+/** Whether the quarter or half `v` (`1990-Q3`, `2013-H2`) has not ended by the publication date: the publication date's own or a later one. */
+function partAhead(v: string, a: YMD): boolean {
+  const y = digitsOf(v, 0, 4);
+  const n = v.charCodeAt(6) - 48;
+  const per = v.charCodeAt(5) === 72 ? 2 : 4;
+  return y * per + n - 1 >= a.y * per + Math.floor((a.m - 1) / (12 / per));
+}
+
+/**
+ * The quarter or half the text is reporting on at e: the last one named (not counted, ended by the
+ * publication date) within `BACK_REACH` before it, when no year or month was named after it; else
+ * null.
+ */
+function reportingPart(e: Expr, c: Context): { value: string; start: number } | null {
+  const p = c.prevReported;
+  if (!p || e.start - p.start > BACK_REACH) return null;
+  return c.prevYM && c.prevYM.start > p.start && !counted(c.prevYM) ? null : p;
+}
 
 /**
  * "in the quarter", "the period": the last quarter or half in the text, within `BACK_REACH`
@@ -735,11 +798,32 @@ const BACK_REACH = 1500;
 function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
   const near = (p: { value: string; start: number } | null): p is { value: string; start: number } => p !== null && e.start - p.start <= BACK_REACH;
   const part = near(c.prevPart) ? c.prevPart : null;
-  if (k.what !== 'year') {
-    if (!part || (k.what === 'quarter' && part.value.charCodeAt(5) !== 81)) return { value: null, kind: 'anaphoric', granularity: 'quarter', drop: true, resolution: { rule: 'no quarter before it' } };
-    return { value: part.value, kind: 'anaphoric', granularity: 'quarter', anchor: { previous: part.start }, resolution: { rule: `the ${k.what} of the previous quarter or half in the text (${part.value})`, anchor: part.value } };
+  if (k.y !== undefined) {
+    // "the 1988 quarter": the quarter reported on, in the year written; with none, the year.
+    const p = c.prevPart && (k.what !== 'quarter' || c.prevPart.value.charCodeAt(5) === 81) ? c.prevPart : null;
+    if (!p) return { value: pad(k.y, 4), kind: 'absolute', granularity: 'year', resolution: { rule: `the ${k.what} of ${k.y}: no quarter named before it, the year` } };
+    const value = `${pad(k.y, 4)}${p.value.slice(4)}`;
+    return { value, kind: 'absolute', granularity: 'quarter', anchor: { previous: p.start }, resolution: { rule: `the ${k.what} of ${k.y}: the quarter the text reports on (${p.value}) in that year`, anchor: p.value } };
   }
-  const ym = near(c.prevYM) && /^\d{4}/.test(c.prevYM.value) ? c.prevYM : null;
+  if (k.what !== 'year') {
+    // A text that named a quarter earlier reports on it, however far back ("In the third quarter,
+    // … [two columns] … taxes paid during the quarter").
+    const named = part ?? c.prevPart;
+    if (named && (k.what !== 'quarter' || named.value.charCodeAt(5) === 81)) {
+      return { value: named.value, kind: 'anaphoric', granularity: 'quarter', anchor: { previous: named.start }, resolution: { rule: `the ${k.what === 'latest' ? 'period' : k.what} of the previous quarter or half in the text (${named.value})`, anchor: named.value } };
+    }
+    // "the latest period", "the quarter ended Sept. 30" with no quarter before: the last one
+    // reported (the one ended is set from its date when that follows: `endedAt`).
+    if ((k.what === 'latest' || k.ended) && c.a) {
+      const q = c.a.y * 4 + Math.floor((c.a.m - 1) / 3) - 1;
+      const value = `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`;
+      return { value, kind: 'relative', granularity: 'quarter', anchor: 'dct', resolution: { rule: 'the latest quarter reported: the one before the publication date\'s', anchor: c.anchor } };
+    }
+    return { value: null, kind: 'anaphoric', granularity: 'quarter', drop: true, resolution: { rule: 'no quarter before it' } };
+  }
+  // "the full year" is the year reported on: the quarter's, else the publication year ("by 1992 …
+  // an increase for the full year" is this one).
+  const ym = !k.full && near(c.prevYM) && /^\d{4}/.test(c.prevYM.value) ? c.prevYM : null;
   const p = part && (!ym || part.start > ym.start) ? part : ym;
   if (p) return { value: p.value.slice(0, 4), kind: 'anaphoric', granularity: 'year', anchor: { previous: p.start }, resolution: { rule: `the year of the previous date in the text (${p.value})`, anchor: p.value } };
   if (!c.a) return { value: null, kind: 'anaphoric', granularity: 'year', resolution: { rule: NEEDS } };
@@ -784,14 +868,26 @@ function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
       return { value: `${pad(py, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', anchor: { previous: c.prev!.start },
         resolution: { rule: `${unit} of ${py}, the year of the previous date in the text (${c.prev!.value})`, anchor: c.prev!.value } };
     }
-    // "Profit rose in the fourth quarter" written in March: last year's; "will" looks ahead.
+    // "Profit rose in the fourth quarter" written in March: last year's. A future tense looks
+    // ahead, but from the period just ended: a quarter is reported after it ends, so "expects to
+    // report third-quarter results" written in October is this year's third quarter.
     const future = c.tenseAt(e.start, e.end) === 'future';
-    const now = k.of === 'Q' ? cur : cur <= 2 ? 1 : 2;
-    const y = future ? (k.n >= now ? a.y : a.y + 1) : k.n <= now ? a.y : a.y - 1;
-    return { value: `${pad(y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit}: the ${future ? 'next' : 'most recent'} such ${unit} ${future ? 'from' : 'up to'} the publication date's`, anchor } };
+    const per = k.of === 'Q' ? 4 : 2;
+    const nowN = k.of === 'Q' ? cur : cur <= 2 ? 1 : 2;
+    const now = a.y * per + nowN - 1;
+    const mine = a.y * per + k.n - 1;
+    // The period before the publication date's is still being reported in the first
+    // `REPORTING_DAYS` of the next one (the United States' deadline for a quarterly report).
+    const recent = toDayNumber(a.y, a.m, a.d) - toDayNumber(a.y, (nowN - 1) * (12 / per) + 1, 1) < REPORTING_DAYS;
+    const y = !future ? (mine <= now ? a.y : a.y - 1)
+      : mine >= now || (recent && mine === now - 1) ? a.y : a.y + 1;
+    return { value: `${pad(y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit}: the ${future ? 'next' : 'most recent'} such ${unit} ${future ? 'from' : 'up to'} the publication date's${future && y * per + k.n - 1 < now ? ' (the one just ended: its results come after it)' : ''}`, anchor } };
   }
   return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the ${k.offset < 0 ? 'year before the ' : k.offset > 0 ? 'year after the ' : ''}publication year`, anchor } };
 }
+
+/** How long (days) after a quarter or half ends its results are still news: a bare one named in a future clause may be it ("expects to report third-quarter net" in October). */
+const REPORTING_DAYS = 45;
 
 /** How near (in characters) a previous year must be for a bare quarter or half to be one of it: the same or the previous sentence. */
 const YEAR_NEARBY = 250;
@@ -803,7 +899,9 @@ const YEAR_NEARBY = 250;
  */
 function yearNearby(e: Expr, c: Context): number | null {
   const p = c.prev;
-  if (!p || e.start - p.start > YEAR_NEARBY) return null;
+  // A year counted from the publication date or another date ("up from $5 million a year ago",
+  // "last year's results") is a comparison, not the year the text is reporting on.
+  if (!p || e.start - p.start > YEAR_NEARBY || counted(p)) return null;
   const v = p.value;
   if (v.length !== 4 && !(v.length === 7 && (v.charCodeAt(5) === 81 /* Q */ || v.charCodeAt(5) === 72 /* H */))) return null;
   const y = digitsOf(v, 0, 4);
@@ -854,7 +952,7 @@ function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
 }
 
 /** `resolveDate` of a `ana` expression. */
-function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
+function resolveAna(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
   const { a, anchor } = c;
   // "That same day" after "last October": the day of that month, unknown (TimeML `1998-10-XX`),
   // not the older date that named a day.
@@ -865,7 +963,7 @@ function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
       return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
     }
   }
-  if (k.grain || k.unit === 'quarter') return resolveYearEarlier(k, c);
+  if (k.grain || k.unit === 'quarter') return resolveYearEarlier(e, k, c);
   // Days and weeks count from the last date naming a day; months and years from the last date.
   const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
   const base = prev ? prevBase(prev.value) : a;
@@ -881,9 +979,13 @@ function resolveAna(k: KindOf<'ana'>, c: Context): Resolved {
  * previous date, from the publication date: a year before the latest quarter reported (the one
  * before the publication date's), or the quarter before the publication date's.
  */
-function resolveYearEarlier(k: KindOf<'ana'>, c: Context): Resolved {
+function resolveYearEarlier(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
   const { a, anchor } = c;
-  const p = c.prev;
+  // "In the year-ago period" after "up from $5 million a year ago", "the corresponding period last
+  // year" after "the third quarter ended Sept. 30": the period reported on, not the date counted,
+  // the day it ended, a period mentioned aside ("after a flat second quarter") nor one ahead.
+  const rp = c.prev && (counted(c.prev) || (c.prev !== c.prevReported && c.prev !== c.prevYM)) ? reportingPart(e, c) : null;
+  const p = rp ?? c.prev;
   const m = p ? /^(\d{4})(?:-(Q|H)(\d)|-(\d{2}))?/.exec(p.value) : null;
   const letter = k.grain === 'half' ? 'H' : 'Q';
   const per = letter === 'H' ? 2 : 4;
@@ -1033,7 +1135,10 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
     base = b.value ? dayOf(b.value) : null;
     from = b.value ?? 'its date';
   } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
-    const prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
+    let prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
+    // "from $5 million a year ago … up from $9 million a year earlier": years count from the
+    // period reported on, not from another date counted back.
+    if (k.unit === 'Y' && counted(prev)) prev = reportingPart(e, c) ?? prev;
     base = prevBase(prev.value);
     anchorOut = { previous: prev.start };
     from = `the previous date in the text (${prev.value})`;
@@ -1046,7 +1151,19 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
       return { value: v, kind: 'offset', granularity: part[2].length === 3 ? 'month' : 'quarter', anchor: anchorOut,
         resolution: { rule: `${n} year${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: from } };
     }
-  } else base = a;
+  } else {
+    base = a;
+    // "Net rose in the third quarter … from $5 million a year ago": a comparison of the quarter
+    // reported on, so the same quarter a year (or n years) back.
+    // Not when it opens its sentence: "A year ago, the bank had profit of …" dates an event.
+    const part = k.from === 'dct' && k.unit === 'Y' && k.n < 0 && !ahead && !SENTENCE_START.test(c.text.slice(Math.max(0, e.start - 4), e.start)) ? reportingPart(e, c) : null;
+    if (part) {
+      const v = `${pad(digitsOf(part.value, 0, 4) + k.n, 4)}${part.value.slice(4)}`;
+      const n = -k.n;
+      return { value: v, kind: 'offset', granularity: 'quarter', anchor: { previous: part.start },
+        resolution: { rule: `${n} year${n === 1 ? '' : 's'} before the ${part.value.charCodeAt(5) === 72 ? 'half' : 'quarter'} the text reports on (${part.value})`, anchor: part.value } };
+    }
+  }
   if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
   // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
   // week of March 6" (no weeks counted) is that day's week.

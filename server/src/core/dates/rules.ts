@@ -644,6 +644,22 @@ const YEAR_RULES: Rule[] = [
     if (!part) return null;
     return { expr: { start: s.tS[y], end: s.tE[u], kind: part === 'Q' ? { type: 'quarter', y: s.yearAt(y), q: ordinalAt(s, k) } : { type: 'part', of: 'H', n: ordinalAt(s, k), y: s.yearAt(y), offset: 0, bare: false } }, next: u + 1 };
   }),
+  // "the 1988 second quarter", "the 1988 quarter", "the 1989 period": a quarter of that year (with
+  // no number, the one the text reports on).
+  rule('the year quarter', [YEAR, opt(lex('ORDINAL_PART', (w) => w.ord !== undefined && w.ord <= 4)), lw('quarter', 'half', 'period')], 'Profit fell from the 2012 fourth quarter, the bank said.', (s, m) => {
+    const [y, o, u] = m.t;
+    // "the 2010 quarter-final", "the 2012 period of unrest" are no quarters.
+    if (s.lw(y - 1) !== 'the' || !endsBackRef(s, u) || gameOf(s, u + 1)) return null;
+    const start = s.tS[y - 1];
+    if (o >= 0) {
+      const part = ordinalPart(s, o, u);
+      if (!part) return null;
+      return { expr: { start, end: s.tE[u], kind: part === 'Q' ? { type: 'quarter', y: s.yearAt(y), q: ordinalAt(s, o) } : { type: 'part', of: 'H', n: ordinalAt(s, o), y: s.yearAt(y), offset: 0, bare: false } }, next: u + 1 };
+    }
+    const what = s.lw(u);
+    if (what === 'half') return null;
+    return { expr: { start, end: s.tE[u], kind: { type: 'back', what: what as 'quarter' | 'period', y: s.yearAt(y) } }, next: u + 1 };
+  }),
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
     return s.isYearContext(k) || yearAfterWord(s, k) || yearOpensSentence(s, k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
@@ -844,6 +860,8 @@ const ORDINAL_RULES: Rule[] = [
     // "the first half of the match" is no half of a year, nor "into the second half"; a half of the
     // year is a time something happened in: "in", "for", "during" … "the first half".
     if (!part || (part === 'H' && (s.strOrNone(u + 1) === 'of' || !HALF_PREPOSITIONS.has(s.strOrNone(k - 2) ?? '')))) return null;
+    // "the third quarter of the game", "of their match": a game's ("of the year" is read above).
+    if (gameOf(s, u + 1) || (part === 'Q' && s.lw(u + 1) === 'century')) return null;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, k), y: NaN, offset: 0, bare: true } }, next: u + 1 };
   }),
   // "on the 25th", "by the 3rd": a day with no month written (the month of the previous date in the
@@ -869,6 +887,20 @@ const DAY_OF_MONTH_BEFORE: ReadonlySet<string> = new Set(['on', 'On', 'by', 'By'
 /** Words that may follow such a day: "the 25th anniversary", "the 25th Infantry" are no dates. */
 const DAY_OF_MONTH_AFTER: ReadonlySet<string> = new Set(['and', 'or', 'at', 'in', 'when', 'to', 'after', 'before', 'but', 'with', 'as', 'from', 'until', 'for', 'if', 'while', 'because', 'amid', 'during', 'ahead', 'instead', 'or', 'than', 'so', 'that', 'which', 'where']);
 
+/** Words after "the third quarter of" that make it a game's: "of the game", "of their match" ("of the year" is read first). */
+const GAME_OF: ReadonlySet<string> = new Set(['the', 'a', 'its', 'their', 'his', 'her', 'each', 'every', 'that', 'this']);
+
+/** Words after "the third quarter of the" that still name a year ("of the fiscal year", "of the current year"). */
+const YEAR_OF: ReadonlySet<string> = new Set(['year', 'fiscal', 'current', 'previous', 'same', 'following', 'next', 'last', 'past', 'coming']);
+
+/** Whether "of" at j starts a game's or a season's quarter ("of the game", not "of the year"). */
+function gameOf(s: DateScanner, j: number): boolean {
+  return s.strOrNone(j) === 'of' && GAME_OF.has(s.lw(j + 1) || (s.strOrNone(j + 1) ?? '')) && !YEAR_OF.has(s.lw(j + 2));
+}
+
+/** Words before "year end" that make it the end of the year ("by year end", "since year end"). */
+const YEAR_END_BEFORE: ReadonlySet<string> = new Set(['by', 'at', 'around', 'until', 'till', 'before', 'after', 'since', 'near', 'toward', 'towards', 'through', 'from', 'to']);
+
 /** Words before "the first half" that make it a half of the year. */
 const HALF_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over', 'through', 'from', 'since', 'by', 'until', 'than']);
 
@@ -888,8 +920,20 @@ const BACK_BEFORE = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over
  * March", "the year before"; a clause naming its own event ("in the year he took office", "the
  * period when"), whose date the text does not give.
  */
-const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'ended', 'ending', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior',
+const BACK_NOT_AFTER = new Set(['of', 'between', 'from', 'since', 'when', 'in', 'that', 'which', 'to', 'through', 'under', 'before', 'after', 'ahead', 'ago', 'earlier', 'later', 'leading', 'until', 'following', 'prior',
   'he', 'she', 'it', 'they', 'we', 'I', 'you', 'his', 'her', 'its', 'their', 'the', 'a', 'an', 'this', 'these', 'those', 'during', 'where']);
+
+/**
+ * Whether "the quarter/period/year" at q ends there as a reference back: not "the period of
+ * unrest", "the year to March", "the period-end", "the quarter 2"; an amount after "to" or "of" is
+ * no date of its own ("in the quarter to $2.35 billion", "a high for the year of $42.875").
+ */
+function endsBackRef(s: DateScanner, q: number): boolean {
+  const next = s.strOrNone(q + 1);
+  if (next === undefined) return true;
+  if ((next === 'to' || next === 'of') && (s.kind(q + 2) === N || s.strOrNone(q + 2) === '$')) return true;
+  return !(BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === HYPHEN_CODE || s.isApostrophe(q + 1))) || s.kind(q + 1) === N);
+}
 
 const THE_RULES: Rule[] = [
   // "the first Monday of each month", "the last Friday of every month": a recurring day of each
@@ -992,13 +1036,37 @@ const THE_RULES: Rule[] = [
   }),
   // Business copy referring back: "Revenue in the quarter rose", "for the period", "For the year,
   // sales rose" (the resolver finds the quarter or half before it, or drops the mention).
-  rule('the quarter/period/year (back)', [THE, lw('quarter', 'period', 'year')], 'Profit rose in the fourth quarter. For the year, sales rose 3%.', (s, m) => {
-    const [k, q] = m.t;
+  rule('the quarter/period/year (back)', [THE, opt(alt(word('full'), lw('fiscal'))), lw('quarter', 'period', 'year')], 'Profit rose in the fourth quarter. For the year, sales rose 3%.', (s, m) => {
+    const [k, f, q] = m.t;
     const what = s.lw(q) as 'quarter' | 'period' | 'year';
-    if (!BACK_BEFORE.has(s.strOrNone(k - 1) ?? '')) return STOP;
+    // "the first nine months of the year": the year reported on too.
+    const ofMonths = s.strOrNone(k - 1) === 'of' && s.strOrNone(k - 2) === 'months';
+    if (!(BACK_BEFORE.has(s.strOrNone(k - 1) ?? '') || ofMonths) || (f >= 0 && what !== 'year')) return STOP;
     const next = s.strOrNone(q + 1);
-    if (next !== undefined && (BACK_NOT_AFTER.has(next) || (s.kind(q + 1) === P && s.adjacent(q, q + 1) && (s.first(q + 1) === 45 || s.isApostrophe(q + 1))) || s.kind(q + 1) === N)) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what } }, next: q + 1 };
+    // "the year ended Sept. 30", "the year ending June 30": a span of a year up to that date
+    // (a DURATION, its end the DATE after it); "the quarter ended Sept. 30": the quarter that date ends.
+    if (next === 'ended' || next === 'ending') {
+      if ((f >= 0 && s.lw(f) !== 'fiscal') || !s.kind(q + 2)) return STOP;
+      return { expr: { start: s.tS[k], end: s.tE[q], kind: what === 'year' ? { type: 'dur', n: 1, unit: 'Y' } : { type: 'back', what, ended: true } }, next: q + 1 };
+    }
+    if (!endsBackRef(s, q)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: f >= 0 && s.lw(f) !== 'fiscal' ? { type: 'back', what, full: true } : { type: 'back', what } }, next: q + 1 };
+  }),
+  // "the latest period", "the most recent period": the quarter (or half) the text reports on.
+  rule('the latest period (back)', [THE, opt(word('most')), lw('latest', 'recent'), alt(lw('period'), seq(lw('fiscal'), lw('year')))], 'Profit rose in the third quarter. Sales in the latest period fell.', (s, m) => {
+    const [k, most, l, q] = m.t;
+    if ((s.lw(l) === 'recent') !== most >= 0) return STOP;
+    // "the latest fiscal year": the last one closed, the year before the publication year.
+    if (s.lw(q) === 'fiscal') return { expr: { start: s.tS[k], end: s.tE[q + 1], kind: { type: 'fiscal', y: NaN, offset: -1 } }, next: q + 2 };
+    // "the most recent period of unrest" is none.
+    if (!endsBackRef(s, q)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'back', what: 'latest' } }, next: q + 1 };
+  }),
+  // "the corresponding period last year", "the same quarter a year ago": the period reported on, a year back.
+  rule('the same period last year', [THE, word('same', 'corresponding', 'comparable'), lw('quarter', 'period'), alt(seq(lw('last'), lw('year')), seq(lw('a'), lw('year'), lw('ago', 'earlier')))], 'Profit rose in the third quarter of 2012 from the same period last year.', (s, m) => {
+    const [k, , , l] = m.t;
+    const end = s.lw(l) === 'last' ? l + 1 : l + 2;
+    return { expr: { start: s.tS[k], end: s.tE[end], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'same' } }, next: end + 1 };
   }),
   rule('the (nothing else)', [THE], 'The 3 delegates arrived.', () => STOP),
 ];
@@ -1242,6 +1310,25 @@ const WORD_RULES: Rule[] = [
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
     return { expr: { start, end: s.tE[end], kind: { type: 'rel', unit: s.lw(k) === 'year' ? 'year' : 'month', offset: 0 }, mod: 'END' }, next: end + 1 };
   }),
+  // "by year end", "since year end": as "year-end", in two words after a preposition.
+  rule('year end', [lw('year'), word('end')], 'The deal should close by year end, the firm said.', (s, m) => {
+    const [k, e] = m.t;
+    if (!YEAR_END_BEFORE.has(s.strOrNone(k - 1) ?? '')) return null;
+    return { expr: { start: s.tS[k], end: s.tE[e], kind: { type: 'rel', unit: 'year', offset: 0 }, mod: 'END' }, next: e + 1 };
+  }),
+  // "its third quarter", "a flat second quarter", "the fiscal first quarter": a quarter, read as "the
+  // third quarter" whatever comes before it (TimeML leaves "its" and adjectives out of the span,
+  // keeps "the fiscal"); "the third quarter" itself is read by the "the" rules.
+  rule('ordinal quarter (no the)', [lex('ORDINAL', (w) => w.ord !== undefined && w.ord <= 4), lw('quarter')], 'The firm lost money in its third quarter, it said.', (s, m) => {
+    const [k, q] = m.t;
+    // "a second quarter-century", "its first quarter century", "third quarter of the game": no quarter of a year.
+    if ((s.kind(q + 1) === P && s.adjacent(q, q + 1) && s.first(q + 1) === HYPHEN_CODE) || s.lw(q + 1) === 'century' || gameOf(s, q + 1)) return null;
+    const fiscal = s.strOrNone(k - 1) === 'fiscal';
+    const start = fiscal ? (s.lw(k - 2) === 'the' ? s.tS[k - 2] : s.tS[k - 1]) : s.tS[k];
+    const n = LEXICON[s.lw(k)].ord!;
+    const a = s.lw(k - 1) === 'a' || s.lw(k - 2) === 'a' || s.lw(k - 1) === 'an' || s.lw(k - 2) === 'an';
+    return { expr: { start, end: s.tE[q], kind: a ? { type: 'part', of: 'Q', n, y: NaN, offset: 0, bare: true, aside: true } : { type: 'part', of: 'Q', n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
+  }),
   // "the latest quarter", "the most recent quarter": the last one reported, the quarter before the publication date's.
   rule('latest quarter', [lw('latest', 'recent'), lw('quarter')], 'Sales fell 4% in the latest quarter, the bank said.', (s, m) => {
     const [k, q] = m.t;
@@ -1256,6 +1343,28 @@ const WORD_RULES: Rule[] = [
     const [k, q] = m.t;
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
     return { expr: { start, end: s.tE[q], kind: { type: 'ana', unit: 'quarter', offset: -1, grain: 'quarter' } }, next: q + 1 };
+  }),
+  // "the last half of 1989", "the first two quarters of 1990": a half of that year (read from
+  // "first"/"last", which opens the window to the year).
+  rule('last half of a year', [lw('first', 'last'), opt(word('two')), alt(lw('half'), word('quarters')), word('of'), YEAR], 'Sales slowed in the last half of 2012, the chain said.', (s, m) => {
+    const [f, two, u, , y] = m.t;
+    if ((two >= 0) !== (s.str(u) === 'quarters')) return null;
+    const start = s.lw(f - 1) === 'the' ? s.tS[f - 1] : s.tS[f];
+    return { expr: { start, end: s.tE[y], kind: { type: 'part', of: 'H', n: s.lw(f) === 'first' ? 1 : 2, y: s.yearAt(y), offset: 0, bare: false } }, next: y + 1 };
+  }),
+  // "this year's third quarter", "next year's first half": that part of the year; "last year's
+  // quarter", "last year's period": the one the text reports on, a year back.
+  rule("relative year's quarter", [THIS_NEXT_LAST, lw('year'), glued(APOSTROPHE), glued(word('s')), opt(lex('ORDINAL_PART', (w) => w.ord !== undefined && w.ord <= 4)), lw('quarter', 'half', 'period')], "Sales rose in this year's third quarter at the chain.", (s, m) => {
+    const [k, , , , o, u] = m.t;
+    const offset = relOf(s, k);
+    if (gameOf(s, u + 1) || (s.kind(u + 1) === P && s.adjacent(u, u + 1) && s.first(u + 1) === HYPHEN_CODE)) return null;
+    if (o >= 0) {
+      const part = ordinalPart(s, o, u);
+      if (!part) return null;
+      return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, o), y: NaN, offset, bare: false } }, next: u + 1 };
+    }
+    if (s.lw(u) === 'half' || offset !== -1 || !endsBackRef(s, u)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'same' } }, next: u + 1 };
   }),
   ...SEASON_RULES,
   ...relRules(false),
@@ -1300,6 +1409,20 @@ const WORD_RULES: Rule[] = [
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
     const grain = s.str(q) === 'period' ? 'same' : s.str(q) === 'half' ? 'half' : 'quarter';
     return { expr: { start, end: s.tE[q], kind: { type: 'ana', unit: 'year', offset: -1, grain } }, next: q + 1 };
+  }),
+  // "compared with year-earlier profit", "The year-ago results": the reporting period a year before
+  // (TimeML marks the adjective alone).
+  rule('year-earlier adjective', [lw('year'), glued(HYPHEN), glued(lw('earlier', 'ago'))], 'Profit rose in the third quarter of 2012 from year-earlier levels.', (s, m) => {
+    const [k, , a] = m.t;
+    // "the year-ago third quarter": the quarter reported on, a year back, in one span.
+    const o = a + 1;
+    if (s.lex(o)?.ord !== undefined && s.lex(o)!.ord! <= 4 && s.lw(o + 1) === 'quarter') {
+      const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+      return { expr: { start, end: s.tE[o + 1], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'quarter' } }, next: o + 2 };
+    }
+    // Before a noun only: "the year-earlier $4.5 million", "the year-earlier nine months" (a span) are not it.
+    if (s.kind(a + 1) !== W || s.lex(a + 1)) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ana', unit: 'year', offset: -1, grain: 'same' } }, next: a + 1 };
   }),
   // A unit word alone: "decades-long", "years-old", "day-long".
   rule('unit-long', [UNIT_ONE, glued(HYPHEN), word('long')], 'A day-long strike shut the port.', (s, m) => {

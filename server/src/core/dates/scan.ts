@@ -829,8 +829,8 @@ export class DateScanner {
     if (!u || !u.unit) return null;
     // Ages and sizes: "a 44-year-old", "a 24-hour candle" stays (a duration), "six-year-old" does not.
     if (hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && this.strOrNone(j + 2) === 'old') return null;
-    // "a day-long meeting": the unit's own form reads it.
-    if (!hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && /^(?:old|long)$/.test(this.strOrNone(j + 2) ?? '')) return null;
+    // "a day-long meeting", "a year-earlier loss": the unit's own form reads it.
+    if (!hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && /^(?:old|long|earlier|ago)$/.test(this.strOrNone(j + 2) ?? '')) return null;
     if (tk === N && this.first(j) <= 90) return null; // "60 Minutes"
     if (u.unit === 'S' && tk !== N && n === 1) return null; // "a second", "one second" rarely time
     // "a six year process": a count before a singular unit is an adjective when an article precedes it and a word follows.
