@@ -117,7 +117,7 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The envoys will meet in Geneva on August 8 to review the text.', 'August 8', 'DATE', '2026-08-08'],
   ['2025-10-26', 'The envoys met in Geneva on September 1 to review the text.', 'September 1', 'DATE', '2025-09-01'],
   ['2025-10-26', 'The envoys will meet in Geneva on September 1 to review the text.', 'September 1', 'DATE', '2026-09-01'],
-  ['2025-10-26', 'The envoys met in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2024-11-03'],
+  ['2025-10-26', 'The envoys met in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2025-11-03'],
   ['2025-05-06', 'Police have searched for him since the Oct. 23 bombing.', 'Oct. 23', 'DATE', '2024-10-23'],
   // A date opening its sentence is governed by the main clause after its comma.
   ['1998-10-26', 'On Tuesday, the union plans to picket the ministry.', 'Tuesday', 'DATE', '1998-10-27'],
@@ -146,7 +146,7 @@ const ROWS: Row[] = [
   ['2000-04-17', 'Pilgrims filled the old city as Easter week began.', 'Easter week', 'DATE', '2000-W16'],
   ['2025-11-20', 'Airports expect record crowds during Thanksgiving week.', 'Thanksgiving week', 'DATE', '2025-W48'],
   ['2025-10-26', 'The envoys will meet in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2025-11-03'],
-  ['2025-10-26', 'The envoys met in Geneva on December 20 to review the text.', 'December 20', 'DATE', '2024-12-20'],
+  ['2025-10-26', 'The envoys met in Geneva on December 20 to review the text.', 'December 20', 'DATE', '2025-12-20'],
   ['2025-10-26', 'The envoys will meet in Geneva on December 20 to review the text.', 'December 20', 'DATE', '2025-12-20'],
   ['2025-10-26', 'The envoys met in Geneva on October 4 to review the text.', 'October 4', 'DATE', '2025-10-04'],
   ['2025-10-26', 'The envoys will meet in Geneva on October 4 to review the text.', 'October 4', 'DATE', '2025-10-04'],
@@ -450,7 +450,7 @@ const ROWS: Row[] = [
   ['2013-03-22', 'The talks lasted until Tuesday evening.', 'Tuesday evening', 'TIME', '2013-03-19TEV'],
   // A partial date qualifying a noun ("the Jan. 14 deadline") is not governed by the verb's tense: the nearest.
   ['2000-01-05', 'The agency gave no reason for the Jan. 14 deadline.', 'Jan. 14', 'DATE', '2000-01-14'],
-  ['2025-10-26', 'The envoys met in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2024-11-03'],
+  ['2025-10-26', 'The envoys met in Geneva on November 3 to review the text.', 'November 3', 'DATE', '2025-11-03'],
   // A weekday written with a partial date picks its year; possessive weekdays; colons after dates.
   ['1998-10-25', 'The paper wrote in an editorial on Monday, Oct. 26: the vote matters.', 'Monday, Oct. 26', 'DATE', '1998-10-26'],
   ['2025-07-29', 'The board said it would decide by Friday, 1 August.', 'Friday, 1 August', 'DATE', '2025-08-01'],
@@ -735,6 +735,19 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Rebels shelled the town overnight, the police said.', null, null, null],
   ['2013-03-22', 'Retail sales rose 4% year-on-year, the office said.', null, null, null],
   ['2013-03-22', 'Retail sales rose 4% year over year, the office said.', null, null, null],
+  // Helper G (issue #13): the year of a month and day. A past verb reporting a date up to two months
+  // ahead keeps it ahead; terms ahead by their own words ("payable", "effective", "extended to"); a
+  // past verb right before the date dates a past event; nouns of plans are no future cue.
+  ['2025-10-26', 'The board declared a special dividend, payable Dec. 12 to holders of record Nov. 14.', 'Dec. 12', 'DATE', '2025-12-12'],
+  ['2025-10-26', 'The board declared a special dividend, payable Dec. 12 to holders of record Nov. 14.', 'Nov. 14', 'DATE', '2025-11-14'],
+  ['2025-10-26', 'The group named a new chief executive, effective Feb. 2.', 'Feb. 2', 'DATE', '2026-02-02'],
+  ['2025-10-26', 'The buyer extended to Nov. 21 its offer for the shares.', 'Nov. 21', 'DATE', '2025-11-21'],
+  ['2025-10-26', 'The ministry asked the firms to reply by Oct. 30.', 'Oct. 30', 'DATE', '2025-10-30'],
+  ['2025-10-26', 'The regulator announced the plan Aug. 19.', 'Aug. 19', 'DATE', '2025-08-19'],
+  ['2025-10-26', 'A deputy will succeed the governor Feb. 2, the bank said.', 'Feb. 2', 'DATE', '2026-02-02'],
+  ['2025-10-26', 'In the fiscal quarter ended Nov. 3, sales fell.', 'Nov. 3', 'DATE', '2024-11-03'],
+  ['2025-10-26', 'The envoys met in Geneva on February 20 to review the text.', 'February 20', 'DATE', '2025-02-20'],
+  ['2025-07-23', 'The plan for a vote in April has wide support.', 'April', 'DATE', '2025-04'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -247,6 +247,7 @@ const BEFORE_PLAIN_VERB = new Set(['will', 'would', 'shall', 'll', 'can', 'could
   'does', 'let', 'help', 'make', 'made', 'and', 'or', 'also', 'then', 'cannot']);
 const NOT_VERB_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'in', 'on', 'at', 'for',
   'with', 'by', 'from', 'and', 'or', 'to', 'into', 'after', 'before', 'some', 'many', 'several', 'more', 'two', 'three', 'no', 'all']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that']);
 const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does', 'do', 'tells', 'say', 'now', 'today']);
 const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'went', 'came', 'took', 'made', 'gave', 'left', 'began', 'saw',
   'found', 'got', 'sent', 'brought', 'spoke', 'wrote', 'thought', 'felt', 'kept', 'lost', 'won', 'ran', 'fled', 'struck', 'shot', 'became', 'broke',
@@ -260,7 +261,8 @@ const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']
 /** Verbs of state before a participle ("stays closed", "remained shut"): the verb, not the participle, has the tense. */
 const STAY = new Set(['stay', 'stays', 'stayed', 'remain', 'remains', 'remained']);
 /** Words ending in -ed that are not past-tense verbs. */
-const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
+const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed',
+  'succeed', 'exceed', 'proceed', 'breed', 'bleed', 'heed']);
 
 /** Every word `cueOf` can read as a cue besides the -ed forms: one lookup rules out most words of a clause. */
 const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...SCHEDULE_S_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
@@ -280,6 +282,8 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
   // "as soon as Tuesday", "as early as next week".
   if ((w === 'soon' || w === 'early') && left === 'as') return 'future';
   if (INTENT.has(w)) {
+    // "announced the plan Aug. 21", "its hopes": a noun after a determiner is no plan of the clause.
+    if (!w.endsWith('ed') && DETERMINERS.has(left)) return null;
     if (before && w !== 'set') return 'future';
     if (before && right === 'for') return 'future';
     return w.endsWith('ed') || w === 'set' ? (AUXILIARY_BE.has(left) ? null : 'past') : 'present';
@@ -357,7 +361,36 @@ function readOn(text: string, limit: number, at: { i: number; commas: number; an
   return CLAUSE_END_WORDS.has(w) || (at.and && w === 'and') ? '' : w;
 }
 
+/** Words of a date that is ahead by nature, right before it: "payable Dec. 15", "effective Feb. 1", "due Jan. 2". */
+const FORWARD = new Set(['payable', 'effective', 'due', 'expiring', 'maturing']);
+/** Before "to", "until", "through": a move to a new date ("extended to Nov. 20", "postponed until Tuesday"). */
+const MOVED = new Set([...POSTPONED, 'moved', 'pushed', 'set', 'changed', 'shifted', 'advanced']);
+
+/**
+ * Whether the date at `start` names a term ahead by its own words, whatever the tense of the verb
+ * reporting it ("declared a dividend payable Dec. 15", "created the office, effective Feb. 1",
+ * "extended its offer to Nov. 20"): the past tense is the announcement's, not the date's.
+ */
+function forwardBefore(text: string, start: number): boolean {
+  const at = { i: start };
+  const from = Math.max(0, start - 40);
+  let w = readBack(text, from, at).toLowerCase();
+  if (w === 'on') w = readBack(text, from, at).toLowerCase();
+  if (FORWARD.has(w)) return true;
+  if (w !== 'to' && w !== 'until' && w !== 'through' && w !== 'till') return false;
+  return MOVED.has(readBack(text, from, at).toLowerCase());
+}
+
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
+  const tense = clauseTense(article);
+  // A term ahead by its own words is read as the nearest such date, not moved back by a past verb.
+  return (start, end) => {
+    const t = tense(start, end);
+    return t === 'past' && forwardBefore(article.text, start) ? 'present' : t;
+  };
+}
+
+function clauseTense(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
   const at = { i: 0, commas: 0, and: false };
@@ -463,6 +496,13 @@ type YMD = { y: number; m: number; d: number };
 const NEEDS = 'needs a publication date: the article has none';
 /** How far (days) a partial date may lie before the publication date in a future-tense clause: "must return by Jan. 14" written a day after it. */
 const SLACK_DAYS = 31;
+/**
+ * How far (days) a partial date may lie after the publication date in a past-tense clause and stay
+ * there: a past verb often reports a date still ahead ("declared a dividend payable Dec. 15",
+ * "extended the offer to Nov. 20", "asked it to respond by Oct. 31"), and wire copy writes the year
+ * of a date that far back (see docs/dates.md, "Year of a month and day").
+ */
+const PAST_AHEAD_DAYS = 62;
 const GUESSED = 'tense guessed: no verb in the sentence';
 
 /** Nouns after "today's" that make it generic, the present age rather than the day ("today's youth"). */
@@ -532,11 +572,17 @@ function withTime(e: Expr, r: Resolved): Resolved {
   return r;
 }
 
-/** Whether the date at `start` follows a determiner ("the Jan. 14 deadline", "a March 3 vote"): it qualifies a noun. */
-function attributive(text: string, start: number): boolean {
+/**
+ * Whether a past form stands right before the date at `start` (or before "on" before it): "the
+ * quarter ended Oct. 31", "was rescued on Nov. 25" date the past event itself, which has happened.
+ */
+function pastVerbRightBefore(text: string, start: number): boolean {
   const at = { i: start };
-  const w = readBack(text, Math.max(0, start - 8), at);
-  return (w === 'the' || w === 'The' || w === 'a' || w === 'A' || w === 'its' || w === 'their') && at.i + w.length + 1 === start;
+  let w = readBack(text, Math.max(0, start - 40), at);
+  if (w === 'on') w = readBack(text, Math.max(0, start - 40), at);
+  w = w.toLowerCase();
+  if (INTENT.has(w) || POSTPONED.has(w)) return false;
+  return (PAST_WORDS.has(w) && w !== 'last' && w !== 'since') || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
 }
 
 function partName(p: string): string {
@@ -1121,9 +1167,6 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
     return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
   }
   const t = c.tenseAt(e.start, e.end);
-  // "gave no reason for the Jan. 14 deadline": a date qualifying a noun is not the time of the
-  // clause's verb, so a past tense moves it back only when it lies more than a month ahead.
-  const pastSlack = attributive(c.text, e.start) ? SLACK_DAYS : 0;
   const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
   const an = toDayNumber(a.y, a.m, a.d);
   let rule: string;
@@ -1135,7 +1178,7 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
   if (t === 'future' && n(y) < an - SLACK_DAYS) {
     while (!(n(y) >= an)) y++;
     rule = `partial date in a future-tense clause: the next ${name} after the publication date`;
-  } else if (t === 'past' && n(y) > an + pastSlack) {
+  } else if (t === 'past' && n(y) > an + (pastVerbRightBefore(c.text, e.start) ? 0 : PAST_AHEAD_DAYS)) {
     while (!(n(y) <= an)) y--;
     rule = `partial date in a past-tense clause: the most recent ${name} before the publication date`;
   } else {
