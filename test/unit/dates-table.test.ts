@@ -913,3 +913,22 @@ test('from an event · "two days after the vote on 3 May" keeps the date of the 
   const dates = datesOf('The rebels struck two days after the vote on 3 May.', '2025-05-10');
   assert.deepEqual(dates.map((d) => [d.text, d.type, d.value]), [['two days', 'DURATION', 'P2D'], ['3 May', 'DATE', '2025-05-03']]);
 });
+
+// Helper G (issue #13): frequency words that are no SET, and the ones that stay.
+const SET_ROWS: [string, string | null][] = [
+  ['The bank raised its quarterly dividend to 30 cents.', null],
+  ['The firm declared an initial quarterly of five cents a share.', null],
+  ['Revenue should rise 6% annually through the decade.', null],
+  ['The plant makes 5,000 cars annually.', null],
+  ['Royalties of $4 million annually go to the state.', null],
+  ['Rates are reset quarterly and posted online.', 'quarterly'],
+  ['The festival is held annually in the old town.', 'annually'],
+  ['The airline plans daily flights to the coast.', 'daily'],
+];
+
+for (const [sentence, set] of SET_ROWS) {
+  test(`SET · ${sentence} → ${set ?? 'no SET'}`, () => {
+    const sets = datesOf(sentence, '2025-10-26').filter((d) => d.type === 'SET').map((d) => d.text);
+    assert.deepEqual(sets, set ? [set] : []);
+  });
+}

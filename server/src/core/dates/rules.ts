@@ -1121,6 +1121,12 @@ const RANGE_RULE = rule('between/from … and/to', [lw('between', 'from'), DATE,
   return { expr: a.expr, next: b.next };
 });
 
+/** Words after a frequency adverb that leave it an adverb ("adjusted quarterly and…", "paid quarterly to holders"). */
+const FREQUENCY_AFTER = new Set(['and', 'or', 'but', 'to', 'in', 'at', 'on', 'for', 'by', 'since', 'through', 'from', 'with', 'as', 'until', 'the', 'a', 'an',
+  'after', 'before', 'during', 'over', 'instead', 'rather', 'than', 'if', 'when', 'while', 'because']);
+/** Words of an amount before a frequency adverb: a rate ("$5 million annually", "3 percent annually"). */
+const RATE_BEFORE = new Set(['percent', 'million', 'billion', 'trillion', 'thousand', 'hundred']);
+
 const WORD_RULES: Rule[] = [
   rule('yesterday/today/tomorrow part', [lw('yesterday', 'today', 'tomorrow'), PART], 'Shells fell yesterday morning on the port.', (s, m) => {
     const [k, p] = m.t;
@@ -1173,7 +1179,13 @@ const WORD_RULES: Rule[] = [
     // A newspaper, not a frequency: "the party daily Granma", "China Daily" (capitalized inside a sentence).
     const next = s.kind(k + 1) === W ? s.first(k + 1) : 0;
     if ((next >= 65 && next <= 90) || (s.first(k) <= 90 && !s.opensSentence(k))) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: LEXICON[s.lw(k)].set! } }, next: k + 1 };
+    const x = s.lw(k);
+    // "the quarterly dividend", "its initial quarterly of five cents": before a noun (or as one)
+    // "quarterly" names the period a figure is reported for, not how often the clause's event recurs.
+    if (x === 'quarterly' && next >= 97 && next <= 122 && !FREQUENCY_AFTER.has(s.str(k + 1))) return STOP;
+    // A rate, not a recurrence: "rose 8.5% annually", "10,000 units annually", "$5 million annually".
+    if (s.kind(k - 1) === N || s.str(k - 1) === '%' || RATE_BEFORE.has(s.strOrNone(k - 1) ?? '') || (s.kind(k - 1) === W && s.kind(k - 2) === N && !s.lw(k - 1))) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: LEXICON[x].set! } }, next: k + 1 };
   }),
   rule('every unit', [lw('every', 'each'), UNIT_ONE], 'Inspectors visit every week without notice.', (s, m) => {
     const [k, u] = m.t;
