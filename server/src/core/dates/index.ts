@@ -544,7 +544,8 @@ function resolve(e: Expr, c: Context, day: Expr | null = null): Resolved {
     return { value, kind: 'set', granularity: 'range', type: 'SET', quant: 'EACH', resolution: { rule: `recurring: each ${value} of the ${k.n}` }, anchor: 'none' };
   }
   if (k.type === 'rel' && k.unit === 'day' && k.offset === 0 && e.end - e.start === 5 && GENERIC_TODAY.test(c.text.slice(e.end, e.end + 60))) {
-    return { value: 'PRESENT_REF', kind: 'reference', granularity: 'day', resolution: { rule: "the present: today's as in our time" }, anchor: 'none' };
+    // Generic ("today's youth", "in today's world"): our time, not a date; both gold sets leave it (0 of 4).
+    return { value: null, kind: 'reference', granularity: 'day', drop: true, resolution: { rule: "generic today's: our time, no date" }, anchor: 'none' };
   }
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
     ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }

@@ -1095,6 +1095,14 @@ const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN
   return r;
 });
 
+/** Words after "future" that leave it a noun ("Elian's future away from…", "our future is…"). */
+const AFTER_FUTURE_NOUN = new Set(['away', 'is', 'was', 'will', 'would', 'may', 'might', 'could', 'can', 'should', 'must', 'has', 'had', 'have', 'are', 'were',
+  'of', 'in', 'and', 'or', 'but', 'to', 'for', 'with', 'as', 'at', 'on', 'by', 'that', 'which', 'looks', 'remains', 'lies', 'depends', 'rests', 'hangs', 'seems', 'appears']);
+/** Plural periods after "future" that keep it a time ("in future quarters"). */
+const FUTURE_TIME_NOUNS = new Set(['quarter', 'quarters', 'generation', 'generations', 'periods', 'seasons']);
+/** Auxiliaries before "recently" in a verb group ("has recently moved"). */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
 const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)], 'Talks are currently stalled over the border.', (s, m) => {
   const k = m.t[0];
   const x = s.lw(k);
@@ -1104,6 +1112,17 @@ const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)
   if (x === 'current' && s.lex(k + 1)?.unit) return STOP;
   // "a future in which…", "a brighter future": a kind of future, not the time after now.
   if (x === 'future' && (s.isArticle(k - 1) || (s.kind(k - 1) === W && s.isArticle(k - 2)))) return STOP;
+  // "future earnings", "its future strategy": an adjective classing a noun, not the time after now.
+  if (x === 'future' && s.kind(k + 1) === W && s.first(k + 1) >= 97 && s.first(k + 1) <= 122 && !AFTER_FUTURE_NOUN.has(s.str(k + 1)) && !s.lex(k + 1)?.unit && !FUTURE_TIME_NOUNS.has(s.str(k + 1))) return STOP;
+  if (x === 'recently') {
+    // "has recently moved", "was recently extended": inside a verb group, not annotated (see docs/dates.md).
+    if (AUXILIARIES.has(s.strOrNone(k - 1) ?? '')) return STOP;
+    // "most recently last October", "most recently on Monday": the date after it carries the time.
+    for (let j = k + 1; j <= k + 2 && j < s.count; j++) {
+      const d = s.tryAt(j);
+      if (d && d.expr.start >= s.tS[k + 1] && d.expr.start <= s.tS[j]) return STOP;
+    }
+  }
   return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'ref', v: LEXICON[x].ref! } }, next: k + 1 };
 });
 
