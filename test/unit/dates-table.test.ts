@@ -756,6 +756,9 @@ const ROWS: Row[] = [
   ['2025-10-26', 'Nobody can say what the future holds for the port.', 'the future', 'DATE', 'FUTURE_REF'],
   ['2025-10-26', "The vote will decide the island's future for decades.", 'future', 'DATE', 'FUTURE_REF'],
   ['2025-10-26', 'Tax payments will shrink in future quarters.', 'future', 'DATE', 'FUTURE_REF'],
+  ['2025-10-26', 'The mine closed several years ago, residents said.', 'several years ago', 'DATE', 'PAST_REF'],
+  ['2025-10-26', 'Locals believe the valley will one day flood again.', 'one day', 'DATE', 'FUTURE_REF'],
+  ['2025-10-26', 'The strike lasted one day in the port.', 'one day', 'DURATION', 'P1D'],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -530,7 +530,19 @@ function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: num
   return s.durationAt(k)!;
 }
 
+/** Modals before "one day" meaning "some day" ("will one day be"). */
+const SOMEDAY_MODALS = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'shall', 'should', 'must']);
+/** Words after "one day" that make it a span or a date counted from another ("one day of talks", "one day later"). */
+const NOT_SOMEDAY_AFTER = new Set(['of', 'in', 'after', 'before', 'later', 'earlier', 'and', 'or', 'to', 'for', 'at', 'on', 'from', 'a', 'per', 'ago', 'than']);
+
 const QUANTITY_RULES: Rule[] = [
+  // "will one day be the largest": some day ahead, FUTURE_REF (not the span P1D).
+  rule('one day (some day)', [word('one'), word('day')], 'The minister said the country will one day join the union.', (s, m) => {
+    const [k, d] = m.t;
+    const next = s.kind(d + 1) === W ? s.str(d + 1) : '';
+    if (!SOMEDAY_MODALS.has(s.strOrNone(k - 1) ?? '') || !/^[a-z]/.test(next) || NOT_SOMEDAY_AFTER.has(next)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'ref', v: 'FUTURE_REF' } }, next: d + 1 };
+  }),
   // "twice a week": a frequency (SET P1W, freq 2X, the count in the span as TimeML marks it: "three
   // times a day" is P1D 3X); "24 hours a day": the rate's denominator, no date.
   rule('once/twice a unit', [lw('a', 'an'), lex('UNIT_ANY', (w) => w.unit !== undefined)], 'The council meets twice a week in the hall.', (s, m) => {
@@ -560,7 +572,9 @@ const QUANTITY_RULES: Rule[] = [
   rule('quantity ago', [QUANTITY_EL, lw('ago')], 'The talks collapsed two years ago in Oslo.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
-    return Number.isNaN(d.n) ? null : { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: a + 1 };
+    // "several years ago", "a few weeks ago": some time back, PAST_REF (the span with "ago").
+    if (Number.isNaN(d.n)) return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ref', v: 'PAST_REF' } }, next: a + 1 };
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: a + 1 };
   }),
   rule('quantity later/earlier', [QUANTITY_EL, lw('later', 'earlier')], 'The rebels returned on 3 May 2020. Two days later they left.', (s, m) => {
     const [k, a] = m.t;
