@@ -524,7 +524,7 @@ const ROWS: Row[] = [
   ['2013-03-18', 'Rain is forecast for the weekend.', 'the weekend', 'DATE', '2013-W12-WE'],
   ['2013-03-23', 'Crowds gathered in the square this weekend.', 'this weekend', 'DATE', '2013-W12-WE'],
   // A clock time takes the day written right after it, through a conversion in brackets.
-  ['2013-03-22', 'The truce took hold at midnight Wednesday.', 'midnight', 'TIME', '2013-03-20T24:00'],
+  ['2013-03-22', 'The truce took hold at midnight Wednesday.', 'midnight Wednesday', 'TIME', '2013-03-20T24:00'],
   ['2013-03-22', 'A new curfew begins at midnight on Sunday.', 'midnight', 'TIME', '2013-03-24T24:00'],
   ['2013-03-22', 'The dam burst at 4:10 a.m. (0110 GMT) on Tuesday.', '4:10 a.m', 'TIME', '2013-03-19T04:10'],
   ['2013-03-22', 'The dam burst at 4:10 a.m. (0110 GMT) on Tuesday.', '0110 GMT', 'TIME', '2013-03-19T01:10'],
@@ -655,7 +655,7 @@ const ROWS: Row[] = [
   ['2013-03-20', "Banks were closed for Presidents' Day.", "Presidents' Day", 'DATE', '2013-02-18'],
   ['2013-03-20', "His mother's day job paid little.", null, null, null],
   // Noon or midnight before its day.
-  ['2013-03-20', 'The deadline for bids is midnight Friday.', 'midnight', 'TIME', '2013-03-22T24:00'],
+  ['2013-03-20', 'The deadline for bids is midnight Friday.', 'midnight Friday', 'TIME', '2013-03-22T24:00'],
   // "This time last year": the publication day a year back (day precision), or ahead.
   ['2013-03-22', 'Fuel costs more than this time last year, drivers complain.', 'this time last year', 'DATE', '2012-03-22'],
   ['2013-03-22', 'The bridge should be open by this time next year.', 'this time next year', 'DATE', '2014-03-22'],
@@ -759,6 +759,13 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The mine closed several years ago, residents said.', 'several years ago', 'DATE', 'PAST_REF'],
   ['2025-10-26', 'Locals believe the valley will one day flood again.', 'one day', 'DATE', 'FUTURE_REF'],
   ['2025-10-26', 'The strike lasted one day in the port.', 'one day', 'DURATION', 'P1D'],
+  // A time with its day is one TIME; "the previous Friday" counts from the previous day named; "set to".
+  ['2025-10-26', 'The ultimatum expires at noon Tuesday, the envoy said.', 'noon Tuesday', 'TIME', '2025-10-28T12:00'],
+  ['2025-10-26', 'The tender offer runs until 5 p.m. EST, Nov. 7.', '5 p.m. EST, Nov. 7', 'TIME', '2025-11-07T17:00'],
+  ['2025-10-26', 'The index ended Friday 3% below the previous Friday.', 'the previous Friday', 'DATE', '2025-10-17'],
+  ['2025-10-26', 'The sale should close around Nov. 3, the company said.', 'around Nov. 3', 'DATE', '2025-11-03', 'APPROX'],
+  ['2025-10-26', 'The sale is to be completed around Nov. 3.', 'around Nov. 3', 'DATE', '2025-11-03', 'APPROX'],
+  ['2025-10-26', 'The peace talks, set to resume Tuesday in Oslo, were delayed.', 'Tuesday', 'DATE', '2025-10-28'],
 ];
 
 function datesOf(sentence: string, published: string) {

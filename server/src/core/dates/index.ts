@@ -285,7 +285,7 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
     // "announced the plan Aug. 21", "its hopes": a noun after a determiner is no plan of the clause.
     if (!w.endsWith('ed') && DETERMINERS.has(left)) return null;
     if (before && w !== 'set') return 'future';
-    if (before && right === 'for') return 'future';
+    if (before && (right === 'for' || (w === 'set' && right === 'to'))) return 'future'; // "set for May", "set to resume Monday"
     return w.endsWith('ed') || w === 'set' ? (AUXILIARY_BE.has(left) ? null : 'past') : 'present';
   }
   // "postponed until Tuesday", "extended its deadline until Friday": a new date ahead.
@@ -583,7 +583,13 @@ function pastVerbRightBefore(text: string, start: number): boolean {
   if (w === 'on') w = readBack(text, Math.max(0, start - 40), at);
   w = w.toLowerCase();
   if (INTENT.has(w) || POSTPONED.has(w)) return false;
-  return (PAST_WORDS.has(w) && w !== 'last' && w !== 'since') || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+  // A modifier of the date ("completed around Nov. 1"): the verb before it.
+  if (w === 'around' || w === 'about' || w === 'approximately' || w === 'roughly') w = readBack(text, Math.max(0, start - 60), at).toLowerCase();
+  const past = (PAST_WORDS.has(w) && w !== 'last' && w !== 'since') || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+  // "to be completed Nov. 1", "has been set Nov. 6": a participle after "be"/"been" is no past event.
+  if (!past) return false;
+  const aux = readBack(text, Math.max(0, start - 80), at).toLowerCase();
+  return aux !== 'be' && aux !== 'been' && aux !== 'being';
 }
 
 function partName(p: string): string {
@@ -1291,6 +1297,16 @@ function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
   let rule: string;
   let uncertain: string | undefined;
   const name = WEEKDAYS[k.w];
+  if (k.before) {
+    // "the previous Friday": the one before the previous day named in the text (else the publication date).
+    const base = c.prevDay ? dayOf(c.prevDay.value) : null;
+    const from = base ?? a;
+    const fn = toDayNumber(from.y, from.m, from.d);
+    const value = formatYMD(fromDayNumber(fn - ((weekday(from.y, from.m, from.d) - k.w + 7) % 7 || 7)));
+    return base && c.prevDay
+      ? { value, kind, granularity: 'day', anchor: { previous: c.prevDay.start }, resolution: { rule: `the previous ${name}: the ${name} before the previous date in the text (${formatYMD(base)})`, anchor: formatYMD(base) } }
+      : { value, kind, granularity: 'day', resolution: { rule: `the previous ${name}: the ${name} before the publication date`, anchor } };
+  }
   const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
   const ahead = (k.w - aw + 7) % 7;
   const back = (aw - k.w + 7) % 7;

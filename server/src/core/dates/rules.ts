@@ -189,6 +189,11 @@ const WEEKDAY_RULES: Rule[] = [
   }),
   rule('weekday', [WEEKDAY], 'The delegation arrived on Monday for talks.', (s, m) => {
     const k = m.t[0];
+    // "the previous Friday", "the preceding Monday": the one before the previous day in the text.
+    const prev = s.strOrNone(k - 1);
+    if ((prev === 'previous' || prev === 'preceding') && (s.str(k - 2) === 'the' || s.str(k - 2) === 'The')) {
+      return { expr: { start: s.tS[k - 2], end: s.tE[k], kind: { type: 'weekday', w: s.weekdayOf(k), before: true } }, next: k + 1 };
+    }
     const rel = relBefore(s, k);
     return { expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[k], kind: { type: 'weekday', w: s.weekdayOf(k), rel } }, next: k + 1 };
   }),
@@ -306,6 +311,13 @@ function clockTime(s: DateScanner, k: number, h: number, min: number, j: number,
   if (s.str(q) === 'on' || s.str(q) === 'local') q++;
   const wd = s.weekdayOf(q);
   if (wd >= 0) return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
+  // "5 p.m. EST, Nov. 6": the time and its day after a comma, one TIME.
+  if (s.isP(q, COMMA_CODE) && s.monthOf(q + 1) > 0) {
+    const d = s.tryAt(q + 1);
+    if (d && d.expr.start === s.tS[q + 1] && !d.expr.time && !d.expr.pair && (d.expr.kind.type === 'md' || d.expr.kind.type === 'ymd')) {
+      return { expr: { ...d.expr, start: s.tS[k], time }, next: d.next };
+    }
+  }
   const x = s.lw(q);
   if (x === 'yesterday' || x === 'today' || x === 'tomorrow') {
     return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'today' ? 0 : 1 }, time }, next: q + 1 };
@@ -1103,7 +1115,8 @@ const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN
   // "around Wednesday's ruling": approximation words qualify quantities, years and times, not days.
   // "talked about the future": no modifier qualifies a reference to the present, past or future.
   if (kind === 'ref') return STOP;
-  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || kind === 'md' || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
+  // A month and day takes an approximation ("around Nov. 1"); a weekday does not ("around Wednesday's ruling").
+  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || (kind === 'md' && w.mod !== 'APPROX') || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
   r.expr.start = x === 'least' ? s.tS[k - 1] : s.tS[k];
   r.expr.mod = w.mod;
   return r;
@@ -1204,7 +1217,11 @@ const WORD_RULES: Rule[] = [
     const p = s.strOrNone(k - 1);
     // "at midnight", or before its day: "the deadline is midnight Friday".
     if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till' && s.weekdayOf(k + 1) < 0) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time: s.lw(k) === 'midnight' ? '24:00' : '12:00', local: true }, next: k + 1 };
+    const time = s.lw(k) === 'midnight' ? '24:00' : '12:00';
+    // "noon Thursday", "midnight Friday": one TIME, the time on that day (as a clock time before its weekday).
+    const wd = s.weekdayOf(k + 1);
+    if (wd >= 0) return { expr: { start: s.tS[k], end: s.tE[k + 1], kind: { type: 'weekday', w: wd }, time }, next: k + 2 };
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: k + 1 };
   }),
   ...HOLIDAY_RULES,
   rule('frequency adverb', [lex('SET', (w) => w.set !== undefined)], 'The council meets weekly in the town hall.', (s, m) => {
