@@ -766,6 +766,14 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The sale should close around Nov. 3, the company said.', 'around Nov. 3', 'DATE', '2025-11-03', 'APPROX'],
   ['2025-10-26', 'The sale is to be completed around Nov. 3.', 'around Nov. 3', 'DATE', '2025-11-03', 'APPROX'],
   ['2025-10-26', 'The peace talks, set to resume Tuesday in Oslo, were delayed.', 'Tuesday', 'DATE', '2025-10-28'],
+  // Ages are no spans; years after "into", "due", "both" and a possessive.
+  ['2025-10-26', 'The envoy, 61 years old, will retire in May.', 'May', 'DATE', '2026-05'],
+  ['2025-10-26', 'The mayor, 48 years old, was re-elected.', null, null, null],
+  ['2025-10-26', 'Officials expect the slump to last into 2026, the bank said.', '2026', 'DATE', '2026'],
+  ['2025-10-26', 'The bank sold notes due 2031, traders said.', '2031', 'DATE', '2031'],
+  ['2025-10-26', 'Growth should slow in both 2026 and 2027.', '2026', 'DATE', '2026'],
+  ['2025-10-26', "The ministry's 2024 budget report was leaked.", '2024', 'DATE', '2024'],
+  ["2025-10-26", "The army's 2000 conscripts were sent home.", null, null, null],
 ];
 
 function datesOf(sentence: string, published: string) {

@@ -623,6 +623,8 @@ const QUANTITY_RULES: Rule[] = [
     // "in two weeks" is a date ahead (a span, when its clause is past: the resolver decides);
     // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
     const p = s.strOrNone(k - 1);
+    // An age ("Howes, 37 years old"), like "a 37-year-old": no span of time.
+    if (d.unit === 'Y' && s.strOrNone(j) === 'old') return STOP;
     // "the first in two years", "the largest protest in a decade" too.
     const sinceSpan = spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? '');
     if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
@@ -677,7 +679,7 @@ const YEAR_RULES: Rule[] = [
 ];
 
 /** Words after which a number of four digits is a year unless a noun follows it. */
-const YEAR_AFTER = new Set(['for', 'For', 'with', 'over', 'against', 'than', 'year', 'Year', 'versus', 'vs']);
+const YEAR_AFTER = new Set(['for', 'For', 'with', 'over', 'against', 'than', 'year', 'Year', 'versus', 'vs', 'due', 'both']);
 /** Lower-case words that may follow such a year ("for 2013 and 2014", "for 2012 alone"). */
 const AFTER_YEAR = new Set(['and', 'or', 'to', 'alone', 'onward', 'onwards']);
 

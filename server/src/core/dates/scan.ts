@@ -274,7 +274,8 @@ const CLOCK_ZONE = /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET
 
 /** Words after which a bare four-digit number is a year. */
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
-  'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa']);
+  'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
+  'into', 'throughout', 'Throughout']);
 
 const DOT = 46;
 const COMMA = 44;
@@ -757,7 +758,10 @@ export class DateScanner {
       if ((p === 'the' || p === 'The') && capitalNext) return true;
       // "the 1959 embargo", "a 1996 law": a determiner, a year of modern history, a noun.
       const y = this.tV[k];
-      if (y >= 1800 && y <= 2099 && nk === W && this.tC[k + 1] < UNIT_CLASS && /^(?:the|The|a|A|its|his|her|their|this|that|whose)$/.test(p)) return true;
+      if (y >= 1800 && y <= 2099 && nk === W && this.tC[k + 1] < UNIT_CLASS && /^(?:the|The|a|A|its|Its|his|His|her|Her|their|Their|this|This|that|That|whose)$/.test(p)) return true;
+      // "the company's 1989 results", "Mixte's 1989 unconsolidated profit": a possessive, a year, a
+      // word (not a plural noun: "the firm's 2000 workers" is a count).
+      if (p === 's' && y >= 1800 && y <= 2099 && nk === W && this.isApostrophe(k - 2) && this.first(k + 1) >= 97 && !/[^s]s$/.test(this.str(k + 1))) return true;
       if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
     }
     if (pk === P && this.first(k - 1) === 40 /* ( */ && nk === P && this.first(k + 1) === 41 /* ) */) return true;
