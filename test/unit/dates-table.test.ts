@@ -776,6 +776,19 @@ const ROWS: Row[] = [
   ["2025-10-26", "The army's 2000 conscripts were sent home.", null, null, null],
 ];
 
+// Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.
+const RATE_ROWS: [string, string | null][] = [
+  ['The airline will add 600 seats a week on the route.', null],
+  ['Factories shed 12,000 jobs a month last year.', 'last year'],
+  ['Profit fell to $4 million from $9 million a year ago.', 'a year ago'],
+];
+
+for (const [sentence, text] of RATE_ROWS) {
+  test(`rate · ${sentence} → ${text ?? 'nothing'}`, () => {
+    assert.deepEqual(datesOf(sentence, '2025-10-26').map((d) => d.text), text ? [text] : []);
+  });
+}
+
 function datesOf(sentence: string, published: string) {
   return recognizeDates(parseArticle(`---\ndate: ${published}\n---\n${sentence}`)).dates;
 }

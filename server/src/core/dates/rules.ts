@@ -547,6 +547,18 @@ const SOMEDAY_MODALS = new Set(['will', 'would', 'could', 'can', 'may', 'might',
 /** Words after "one day" that make it a span or a date counted from another ("one day of talks", "one day later"). */
 const NOT_SOMEDAY_AFTER = new Set(['of', 'in', 'after', 'before', 'later', 'earlier', 'and', 'or', 'to', 'for', 'at', 'on', 'from', 'a', 'per', 'ago', 'than']);
 
+/**
+ * Whether token k is a count: digits (not money: "$1.76 a year" is left as it was, the gold splits
+ * on amounts of money) or a number word.
+ */
+function countAt(s: DateScanner, k: number): boolean {
+  if (s.kind(k) === N) return !(s.kind(k - 1) === P && /[$£€¥]/.test(s.str(k - 1))) && !(s.kind(k - 2) === P && /[$£€¥]/.test(s.str(k - 2)));
+  const n = s.lex(k)?.n;
+  return n !== undefined && !Number.isNaN(n) && n > 1;
+}
+/** Words after "a year" that make it an offset ("a year ago", "a year earlier"), not a rate. */
+const OFFSET_AFTER = new Set(['ago', 'earlier', 'later', 'before', 'after', 'ahead', 'from', 'since']);
+
 const QUANTITY_RULES: Rule[] = [
   // "will one day be the largest": some day ahead, FUTURE_REF (not the span P1D).
   rule('one day (some day)', [word('one'), word('day')], 'The minister said the country will one day join the union.', (s, m) => {
@@ -577,6 +589,8 @@ const QUANTITY_RULES: Rule[] = [
       }
       return { expr: { start, end: s.tE[u], kind: { type: 'set', v: durationValue(1, w.unit!), freq } }, next: u + 1 };
     }
+    // A rate after a count ("358,000 a month", "700 seats a week", "four flights a week"): no date.
+    if (!w.plural && (countAt(s, k - 1) || (s.kind(k - 1) === W && countAt(s, k - 2))) && !OFFSET_AFTER.has(s.strOrNone(u + 1) ?? '')) return STOP;
     return s.lex(k - 1)?.unit ? STOP : null;
   }),
   // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
