@@ -774,6 +774,11 @@ const ROWS: Row[] = [
   ['2025-10-26', 'Growth should slow in both 2026 and 2027.', '2026', 'DATE', '2026'],
   ['2025-10-26', "The ministry's 2024 budget report was leaked.", '2024', 'DATE', '2024'],
   ["2025-10-26", "The army's 2000 conscripts were sent home.", null, null, null],
+  // A plan in the past perfect is past; half years; "the then current".
+  ['2025-10-27', 'The offer had been scheduled to expire Friday, the bank said.', 'Friday', 'DATE', '2025-10-24'],
+  ['2025-10-27', 'The offer is scheduled to expire Friday, the bank said.', 'Friday', 'DATE', '2025-10-31'],
+  ['2025-10-26', 'The refugees lived in the camps for 3 1/2 years.', '3 1/2 years', 'DURATION', 'P3Y6M'],
+  ['2025-10-26', 'Holders may buy shares at the then current price.', 'then current', 'DATE', 'PAST_REF'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

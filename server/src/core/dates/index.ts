@@ -420,7 +420,9 @@ function clauseTense(article: Article): (start: number, end: number) => Tense | 
       // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
       // capitalized plain verb a name or a month ("Mark", "March").
       const lw = word.toLowerCase();
-      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), right, true);
+      let c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), right, true);
+      // "had been scheduled to expire Friday", "had been due to…": a plan in the past perfect is past.
+      if (c === 'future' && INTENT.has(lw) && left.toLowerCase() === 'been' && readBack(text, sStart, at).toLowerCase() === 'had') c = 'past';
       if (c) {
         b = c;
         bd = d;
@@ -802,7 +804,7 @@ function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
 /** `resolveDate` of a `dur` expression. */
 function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
   const { a } = c;
-  const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
+  const value = k.half ? (k.unit === 'Y' ? `P${k.n}Y6M` : `PT${k.n}H30M`) : durationValue(k.n, k.unit);
   const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
   if (k.within && a) {
     const end = shiftOn(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);

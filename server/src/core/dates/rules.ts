@@ -1153,6 +1153,8 @@ const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)
   // "Now the alliance…", "Now, officials said…": a sentence opening with "Now" is a discourse marker.
   if (x === 'now' && s.first(k) === 78 /* N */ && s.opensSentence(k)) return STOP;
   if (x === 'current' && s.lex(k + 1)?.unit) return STOP;
+  // "the then current price": the present of a past time.
+  if (x === 'current' && s.strOrNone(k - 1) === 'then') return { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'ref', v: 'PAST_REF' } }, next: k + 1 };
   // "a future in which…", "a brighter future": a kind of future, not the time after now.
   if (x === 'future' && (s.isArticle(k - 1) || (s.kind(k - 1) === W && s.isArticle(k - 2)))) return STOP;
   // "future earnings", "its future strategy": an adjective classing a noun, not the time after now.

@@ -806,10 +806,11 @@ export class DateScanner {
       const pk = this.kind(k - 1);
       if (pk === P && this.tE[k - 1] === this.tS[k] && isMoneyOrSeparator(this.first(k - 1))) return null;
       n = this.tV[k];
-      // "5 1/2 hours": the half is read for hours (PT5H30M), dropped otherwise.
+      // "5 1/2 hours", "2 1/2 years": the half is read for hours and years (PT5H30M, P2Y6M), dropped otherwise.
       if (this.kind(j) === N && this.tV[j] === 1 && this.isP(j + 1, 47) && this.num(j + 2, 2, 2) === 2) {
         j += 3;
         if (this.lw(j) === 'hours') return { n, unit: 'H', next: j + 1, half: true };
+        if (this.lw(j) === 'years') return { n, unit: 'Y', next: j + 1, half: true };
       }
     } else {
       const w = this.lex(k);
