@@ -779,6 +779,11 @@ const ROWS: Row[] = [
   ['2025-10-27', 'The offer is scheduled to expire Friday, the bank said.', 'Friday', 'DATE', '2025-10-31'],
   ['2025-10-26', 'The refugees lived in the camps for 3 1/2 years.', '3 1/2 years', 'DURATION', 'P3Y6M'],
   ['2025-10-26', 'Holders may buy shares at the then current price.', 'then current', 'DATE', 'PAST_REF'],
+  // Seasons after "into the", "Over the", "this past"; "by May".
+  ['2025-10-26', 'The mill closed this past spring after the floods.', 'this past spring', 'DATE', '2025-SP'],
+  ['2025-10-26', 'Over the summer, rivals cut their prices.', 'the summer', 'DATE', '2025-SU'],
+  ['2025-03-20', 'The talks are supposed to end by May, envoys said.', 'May', 'DATE', '2025-05'],
+  ['2025-03-20', 'The award went to a novel by May Sarton.', null, null, null],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -101,7 +101,9 @@ const MONTH_DATE: Rule[] = [
     if (prev === undefined || s.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|for|For|early|late|mid|Early|Late|Mid|through|till|the|The|and|or|to|between|Between)$/.test(prev)) return STOP;
     // "for April" is a month, "for April Smith" a person.
     if ((prev === 'for' || prev === 'For') && s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90) return STOP;
-    if (s.isMay(k) && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) return STOP;
+    // "by May" is the month unless a name follows ("a novel by May Sarton").
+    const mayBy = (prev === 'by' || prev === 'By') && !(s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90);
+    if (s.isMay(k) && !mayBy && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) return STOP;
     return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j });
   }),
 ];
@@ -739,11 +741,14 @@ const SEASON_RULES: Rule[] = [
     const k = m.t[0];
     const p = s.lw(k - 1) || s.strOrNone(k - 1);
     const pp = s.strOrNone(k - 2);
-    const bare = (p === 'the' && (pp === 'in' || pp === 'In' || pp === 'during' || pp === 'by' || pp === 'until' || pp === 'over' || pp === 'this'))
+    const bare = (p === 'the' && SEASON_THE_AFTER.has(pp ?? ''))
       || p === 'in' || p === 'In' || p === 'early' || p === 'late' || p === 'mid' || p === 'during';
     return bare ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'season', s: LEXICON[s.lw(k)].season! } }, next: k + 1 } : STOP;
   }),
 ];
+
+/** Words before "the" + season that make it a time ("in the spring", "over the summer", "well into the winter"). */
+const SEASON_THE_AFTER = new Set(['in', 'In', 'during', 'During', 'by', 'By', 'until', 'Until', 'over', 'Over', 'this', 'into', 'through', 'throughout', 'Throughout', 'since', 'Since']);
 
 const REL = lex('REL', (w) => w.rel !== undefined);
 const UNIT_DAY_UP = lex('UNIT_DAY_UP', (w) => !w.plural && (w.unit === 'D' || w.unit === 'W' || w.unit === 'M' || w.unit === 'Y' || w.unit === 'DE' || w.unit === 'CE'));
@@ -1306,6 +1311,11 @@ const WORD_RULES: Rule[] = [
     const [k, , u] = m.t;
     const week = s.lw(u) === 'week';
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'off', n: 0, unit: week ? 'W' : 'Y', from: 'base', base: { type: 'rel', unit: 'day', offset: week ? -3 : -182 } } }, next: u + 1 };
+  }),
+  // "this past spring": the one just gone, as "last spring".
+  rule('this past season', [lw('this'), lw('past'), SEASON], 'The mill closed this past spring after the floods.', (s, m) => {
+    const [k, , j] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'season', s: LEXICON[s.lw(j)].season!, rel: 'last' } }, next: j + 1 };
   }),
   // "this past weekend", "this past Monday": the one just gone.
   rule('this past', [lw('this'), lw('past'), alt(lw('weekend'), WEEKDAY)], 'The accord was signed this past weekend in Doha.', (s, m) => {
