@@ -784,6 +784,7 @@ const ROWS: Row[] = [
   ['2025-10-26', 'Over the summer, rivals cut their prices.', 'the summer', 'DATE', '2025-SU'],
   ['2025-03-20', 'The talks are supposed to end by May, envoys said.', 'May', 'DATE', '2025-05'],
   ['2025-03-20', 'The award went to a novel by May Sarton.', null, null, null],
+  ['2025-10-26', 'The bonus will be paid on a still unspecified date in January.', 'January', 'DATE', '2026-01'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -262,7 +262,10 @@ const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']
 const STAY = new Set(['stay', 'stays', 'stayed', 'remain', 'remains', 'remained']);
 /** Words ending in -ed that are not past-tense verbs. */
 const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed',
-  'succeed', 'exceed', 'proceed', 'breed', 'bleed', 'heed']);
+  'succeed', 'exceed', 'proceed', 'breed', 'bleed', 'heed',
+  // Adjectives ("on a still unspecified date in January", "an undisclosed sum").
+  'unspecified', 'undisclosed', 'unnamed', 'unidentified', 'unexpected', 'unprecedented', 'unconfirmed', 'unannounced', 'unscheduled',
+  'unrelated', 'unlimited', 'unsolicited', 'unemployed', 'unexplained', 'unresolved', 'unfinished', 'undated', 'detailed', 'limited']);
 
 /** Every word `cueOf` can read as a cue besides the -ed forms: one lookup rules out most words of a clause. */
 const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...SCHEDULE_S_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
