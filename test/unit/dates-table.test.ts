@@ -785,6 +785,11 @@ const ROWS: Row[] = [
   ['2025-03-20', 'The talks are supposed to end by May, envoys said.', 'May', 'DATE', '2025-05'],
   ['2025-03-20', 'The award went to a novel by May Sarton.', null, null, null],
   ['2025-10-26', 'The bonus will be paid on a still unspecified date in January.', 'January', 'DATE', '2026-01'],
+  // "and a half".
+  ['2025-10-26', 'The reporter spent two and a half years in prison.', 'two and a half years', 'DURATION', 'P2Y6M'],
+  ['2025-10-26', 'The hearing lasted three and a half hours.', 'three and a half hours', 'DURATION', 'PT3H30M'],
+  ['2025-10-26', 'A minute and a half later, the second shell landed.', 'A minute and a half', 'DURATION', 'PT1M30S'],
+  ['2025-10-26', 'Building the bridge took a year and a half.', 'a year and a half', 'DURATION', 'P1Y6M'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -804,10 +804,21 @@ function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
   return { value: pad(c.a.y, 4), kind: 'relative', granularity: 'year', anchor: 'dct', resolution: { rule: 'the publication year', anchor: c.anchor } };
 }
 
+/** A duration of n units and a half ("2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S). */
+function halfValue(n: number, unit: Unit): string {
+  switch (unit) {
+    case 'Y': return `P${n}Y6M`;
+    case 'M': return `P${n}M15D`;
+    case 'D': return `P${n}DT12H`;
+    case 'MIN': return `PT${n}M30S`;
+    default: return `PT${n}H30M`;
+  }
+}
+
 /** `resolveDate` of a `dur` expression. */
 function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
   const { a } = c;
-  const value = k.half ? (k.unit === 'Y' ? `P${k.n}Y6M` : `PT${k.n}H30M`) : durationValue(k.n, k.unit);
+  const value = k.half ? halfValue(k.n, k.unit) : durationValue(k.n, k.unit);
   const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
   if (k.within && a) {
     const end = shiftOn(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);

@@ -607,7 +607,7 @@ const QUANTITY_RULES: Rule[] = [
   rule('quantity later/earlier', [QUANTITY_EL, lw('later', 'earlier')], 'The rebels returned on 3 May 2020. Two days later they left.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
-    if (Number.isNaN(d.n)) return null;
+    if (Number.isNaN(d.n) || d.half) return null; // "a minute and a half later": the span
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: s.lw(a) === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: a + 1 };
   }),
   rule('quantity from now', [QUANTITY_EL, lw('from'), lw('now')], 'The law takes effect 5 days from now in all states.', (s, m) => {

@@ -273,6 +273,9 @@ const CLOCK_ZONE = /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET
 
 
 /** Words after which a bare four-digit number is a year. */
+/** Units whose half a duration value can write ("P2Y6M", "P3M15D", "P1DT12H", "PT5H30M", "PT1M30S"). */
+const HALF_UNITS: ReadonlySet<string> = new Set(['Y', 'M', 'D', 'H', 'MIN']);
+
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
   'into', 'throughout', 'Throughout']);
@@ -825,6 +828,12 @@ export class DateScanner {
         if (u && u.n !== undefined && u.n < 10) { n += u.n; j += 2; }
       }
     }
+    // "two and a half years", "one and a half hours": the half read for the units HALF_UNITS holds.
+    const andHalf = Number.isInteger(n) && n >= 1 && this.str(j) === 'and' && this.lw(j + 1) === 'a' && this.strOrNone(j + 2) === 'half';
+    if (andHalf) {
+      const u = this.lex(j + 3);
+      return u?.unit && u.plural && HALF_UNITS.has(u.unit) ? { n, unit: u.unit, next: j + 4, half: true } : null;
+    }
     let hyphen = false;
     if (this.isP(j, HYPHEN) && this.adjacent(j - 1, j) && this.adjacent(j, j + 1)) {
       hyphen = true;
@@ -842,6 +851,10 @@ export class DateScanner {
     const adjective = !hyphen && !u.plural && n > 1 && /^(?:a|an|the|A|An|The)$/.test(this.strOrNone(k - 1) ?? '') && this.kind(j + 1) === W && this.first(j + 1) >= 97;
     if (!adjective && (hyphen ? u.plural : (n === 1) === !!u.plural && !Number.isNaN(n))) return null;
     if (Number.isNaN(n) && !u.plural) return null;
+    // "a minute and a half", "a year and a half".
+    if (n === 1 && !hyphen && HALF_UNITS.has(u.unit) && this.str(j + 1) === 'and' && this.lw(j + 2) === 'a' && this.strOrNone(j + 3) === 'half') {
+      return { n, unit: u.unit, next: j + 4, half: true };
+    }
     return { n, unit: u.unit, next: j + 1 };
   }
 
