@@ -790,6 +790,9 @@ const ROWS: Row[] = [
   ['2025-10-26', 'The hearing lasted three and a half hours.', 'three and a half hours', 'DURATION', 'PT3H30M'],
   ['2025-10-26', 'A minute and a half later, the second shell landed.', 'A minute and a half', 'DURATION', 'PT1M30S'],
   ['2025-10-26', 'Building the bridge took a year and a half.', 'a year and a half', 'DURATION', 'P1Y6M'],
+  ['2025-10-26', 'Few papers turn a profit these days, editors say.', 'these days', 'DATE', 'PRESENT_REF'],
+  ['2025-10-26', 'Prices should stay high in the short term, traders said.', 'the short term', 'DATE', 'FUTURE_REF'],
+  ['2025-10-26', 'The senator served a short term in office.', null, null, null],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -1399,7 +1399,20 @@ const WORD_RULES: Rule[] = [
   rule('units-long', [UNITS, glued(HYPHEN), word('long', 'old')], 'A decades-long dispute ended in court.', (s, m) => {
     const [k, , l] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[l], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(k)].unit! } }, next: l + 1 };
-  }),  // "the highest in decades", "the first time in years", "the worst attack in months": an unspecified span up to now.
+  }),  // "these days": the present age (PRESENT_REF), not a span.
+  rule('these days', [lw('days')], 'Few papers turn a profit these days, editors say.', (s, m) => {
+    const k = m.t[0];
+    const p = s.strOrNone(k - 1);
+    return p === 'these' || p === 'These' ? { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'ref', v: 'PRESENT_REF' } }, next: k + 1 } : null;
+  }),
+  // "in the near term", "over the short term": the time just ahead (FUTURE_REF).
+  rule('the near term', [lw('term')], 'Prices should stay high in the near term, traders said.', (s, m) => {
+    const k = m.t[0];
+    const p = s.strOrNone(k - 1);
+    if ((p !== 'near' && p !== 'short') || (s.str(k - 2) !== 'the' && s.str(k - 2) !== 'The')) return STOP;
+    return { expr: { start: s.tS[k - 2], end: s.tE[k], kind: { type: 'ref', v: 'FUTURE_REF' } }, next: k + 1 };
+  }),
+  // "the highest in decades", "the first time in years", "the worst attack in months": an unspecified span up to now.
   rule('in units after a superlative', [UNITS], 'Turnout was the highest in decades, officials said.', (s, m) => {
     const k = m.t[0];
     if (s.strOrNone(k - 1) !== 'in' || !(spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? ''))) return null;
