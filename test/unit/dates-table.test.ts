@@ -793,6 +793,9 @@ const ROWS: Row[] = [
   ['2025-10-26', 'Few papers turn a profit these days, editors say.', 'these days', 'DATE', 'PRESENT_REF'],
   ['2025-10-26', 'Prices should stay high in the short term, traders said.', 'the short term', 'DATE', 'FUTURE_REF'],
   ['2025-10-26', 'The senator served a short term in office.', null, null, null],
+  ['2025-10-26', 'A poll by USA Today showed a tie.', null, null, null],
+  ['2025-10-26', "She told NBC's Today show that she would run.", null, null, null],
+  ['2025-10-26', 'Talks Resume Today In Geneva', 'Today', 'DATE', '2025-10-26'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -1206,6 +1206,11 @@ const WORD_RULES: Rule[] = [
   rule('yesterday/today/tomorrow/tonight', [lw('yesterday', 'today', 'tomorrow', 'tonight')], 'The minister resigned yesterday after the vote.', (s, m) => {
     const k = m.t[0];
     const x = s.lw(k);
+    // A name: "USA Today", "VOA Today", "NBC's Today show" (an acronym before the capitalized word).
+    if (x === 'today' && s.first(k) === 84 /* T */ && !s.opensSentence(k)) {
+      const a = s.str(k - 1) === 's' && s.isApostrophe(k - 2) ? k - 3 : k - 1;
+      if (s.kind(a) === W && /^[A-Z]{2,5}$/.test(s.str(a))) return STOP;
+    }
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'tomorrow' ? 1 : 0 }, time: x === 'tonight' ? 'NI' : undefined }, next: k + 1 };
   }),
   // "earlier that day", "later that year": the anaphor after it, with the word in its span (the
