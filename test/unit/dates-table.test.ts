@@ -796,6 +796,8 @@ const ROWS: Row[] = [
   ['2025-10-26', 'A poll by USA Today showed a tie.', null, null, null],
   ['2025-10-26', "She told NBC's Today show that she would run.", null, null, null],
   ['2025-10-26', 'Talks Resume Today In Geneva', 'Today', 'DATE', '2025-10-26'],
+  ['2025-10-26', 'The envoy, speaking on the "This Week" programme, urged calm.', null, null, null],
+  ['2025-10-26', '"This week we will decide," the minister said.', 'This week', 'DATE', '2025-W43'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -796,6 +796,8 @@ function relRules(the: boolean): Rule[] {
         return { expr: { start, end: s.tE[j], kind: { type: 'dur', n: 1, unit: u } }, next: j + 1 };
       }
       if (u === 'DE' || u === 'CE') return STOP; // "this century" above
+      // A title in quotes: ABC's "This Week", "This Week With David Brinkley" (a show, no date).
+      if (!the && s.str(k) === 'This' && s.first(j) <= 90 && /["“]/.test(s.strOrNone(k - 1) ?? '') && s.kind(j + 1) !== 0 && !/^[a-z]/.test(s.str(j + 1))) return STOP;
       const unit = u === 'D' ? 'day' : u === 'W' ? 'week' : u === 'M' ? 'month' : 'year';
       if (anaphoric(x)) return { expr: { start, end: s.tE[j], kind: { type: 'ana', unit, offset: relOf(s, k) }, time: undefined }, next: j + 1 };
       if (unit === 'day') return STOP; // "this day", "last day"
