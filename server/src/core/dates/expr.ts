@@ -23,7 +23,7 @@ export type ExprKind =
   | { type: 'range'; from: number; to: number }
   | { type: 'quarter'; y: number; q: number }
   | { type: 'rel'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
-  | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this'; past?: boolean }
+  | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this'; past?: boolean; before?: boolean }
   /** A duration: n units (n NaN: unspecified, "several months"); `within`: from now. */
   | { type: 'dur'; n: number; unit: Unit; within?: boolean; half?: boolean }
   /**

@@ -254,6 +254,7 @@ const BEFORE_PLAIN_VERB = new Set(['will', 'would', 'shall', 'll', 'can', 'could
   'does', 'let', 'help', 'make', 'made', 'and', 'or', 'also', 'then', 'cannot']);
 const NOT_VERB_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'in', 'on', 'at', 'for',
   'with', 'by', 'from', 'and', 'or', 'to', 'into', 'after', 'before', 'some', 'many', 'several', 'more', 'two', 'three', 'no', 'all']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that']);
 const PRESENT_WORDS = new Set(['says', 'is', 'are', 'am', 'has', 'have', 'does', 'do', 'tells', 'say', 'now', 'today']);
 const PAST_WORDS = new Set(['said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'went', 'came', 'took', 'made', 'gave', 'left', 'began', 'saw',
   'found', 'got', 'sent', 'brought', 'spoke', 'wrote', 'thought', 'felt', 'kept', 'lost', 'won', 'ran', 'fled', 'struck', 'shot', 'became', 'broke',
@@ -267,7 +268,11 @@ const AUXILIARY_BE = new Set(['be', 'been', 'being', 'is', 'are', 'was', 'were']
 /** Verbs of state before a participle ("stays closed", "remained shut"): the verb, not the participle, has the tense. */
 const STAY = new Set(['stay', 'stays', 'stayed', 'remain', 'remains', 'remained']);
 /** Words ending in -ed that are not past-tense verbs. */
-const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed']);
+const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'united', 'indeed', 'hundred', 'related', 'based', 'alleged', 'armed', 'proposed',
+  'succeed', 'exceed', 'proceed', 'breed', 'bleed', 'heed',
+  // Adjectives ("on a still unspecified date in January", "an undisclosed sum").
+  'unspecified', 'undisclosed', 'unnamed', 'unidentified', 'unexpected', 'unprecedented', 'unconfirmed', 'unannounced', 'unscheduled',
+  'unrelated', 'unlimited', 'unsolicited', 'unemployed', 'unexplained', 'unresolved', 'unfinished', 'undated', 'detailed', 'limited']);
 
 /** Every word `cueOf` can read as a cue besides the -ed forms: one lookup rules out most words of a clause. */
 const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...SCHEDULE_S_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
@@ -287,8 +292,10 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
   // "as soon as Tuesday", "as early as next week".
   if ((w === 'soon' || w === 'early') && left === 'as') return 'future';
   if (INTENT.has(w)) {
+    // "announced the plan Aug. 21", "its hopes": a noun after a determiner is no plan of the clause.
+    if (!w.endsWith('ed') && DETERMINERS.has(left)) return null;
     if (before && w !== 'set') return 'future';
-    if (before && right === 'for') return 'future';
+    if (before && (right === 'for' || (w === 'set' && right === 'to'))) return 'future'; // "set for May", "set to resume Monday"
     return w.endsWith('ed') || w === 'set' ? (AUXILIARY_BE.has(left) ? null : 'past') : 'present';
   }
   // "postponed until Tuesday", "extended its deadline until Friday": a new date ahead.
@@ -364,7 +371,36 @@ function readOn(text: string, limit: number, at: { i: number; commas: number; an
   return CLAUSE_END_WORDS.has(w) || (at.and && w === 'and') ? '' : w;
 }
 
+/** Words of a date that is ahead by nature, right before it: "payable Dec. 15", "effective Feb. 1", "due Jan. 2". */
+const FORWARD = new Set(['payable', 'effective', 'due', 'expiring', 'maturing']);
+/** Before "to", "until", "through": a move to a new date ("extended to Nov. 20", "postponed until Tuesday"). */
+const MOVED = new Set([...POSTPONED, 'moved', 'pushed', 'set', 'changed', 'shifted', 'advanced']);
+
+/**
+ * Whether the date at `start` names a term ahead by its own words, whatever the tense of the verb
+ * reporting it ("declared a dividend payable Dec. 15", "created the office, effective Feb. 1",
+ * "extended its offer to Nov. 20"): the past tense is the announcement's, not the date's.
+ */
+function forwardBefore(text: string, start: number): boolean {
+  const at = { i: start };
+  const from = Math.max(0, start - 40);
+  let w = readBack(text, from, at).toLowerCase();
+  if (w === 'on') w = readBack(text, from, at).toLowerCase();
+  if (FORWARD.has(w)) return true;
+  if (w !== 'to' && w !== 'until' && w !== 'through' && w !== 'till') return false;
+  return MOVED.has(readBack(text, from, at).toLowerCase());
+}
+
 function tenseTester(article: Article): (start: number, end: number) => Tense | null {
+  const tense = clauseTense(article);
+  // A term ahead by its own words is read as the nearest such date, not moved back by a past verb.
+  return (start, end) => {
+    const t = tense(start, end);
+    return t === 'past' && forwardBefore(article.text, start) ? 'present' : t;
+  };
+}
+
+function clauseTense(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
   const at = { i: 0, commas: 0, and: false };
@@ -394,7 +430,9 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
       // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
       // capitalized plain verb a name or a month ("Mark", "March").
       const lw = word.toLowerCase();
-      const c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), right, true);
+      let c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), right, true);
+      // "had been scheduled to expire Friday", "had been due to…": a plan in the past perfect is past.
+      if (c === 'future' && INTENT.has(lw) && left.toLowerCase() === 'been' && readBack(text, sStart, at).toLowerCase() === 'had') c = 'past';
       if (c) {
         b = c;
         bd = d;
@@ -472,6 +510,13 @@ type YMD = { y: number; m: number; d: number };
 const NEEDS = 'needs a publication date: the article has none';
 /** How far (days) a partial date may lie before the publication date in a future-tense clause: "must return by Jan. 14" written a day after it. */
 const SLACK_DAYS = 31;
+/**
+ * How far (days) a partial date may lie after the publication date in a past-tense clause and stay
+ * there: a past verb often reports a date still ahead ("declared a dividend payable Dec. 15",
+ * "extended the offer to Nov. 20", "asked it to respond by Oct. 31"), and wire copy writes the year
+ * of a date that far back (see docs/dates.md, "Year of a month and day").
+ */
+const PAST_AHEAD_DAYS = 62;
 const GUESSED = 'tense guessed: no verb in the sentence';
 
 /** Nouns after "today's" that make it generic, the present age rather than the day ("today's youth"). */
@@ -513,7 +558,8 @@ function resolve(e: Expr, c: Context, day: Expr | null = null): Resolved {
     return { value, kind: 'set', granularity: 'range', type: 'SET', quant: 'EACH', resolution: { rule: `recurring: each ${value} of the ${k.n}` }, anchor: 'none' };
   }
   if (k.type === 'rel' && k.unit === 'day' && k.offset === 0 && e.end - e.start === 5 && GENERIC_TODAY.test(c.text.slice(e.end, e.end + 60))) {
-    return { value: 'PRESENT_REF', kind: 'reference', granularity: 'day', resolution: { rule: "the present: today's as in our time" }, anchor: 'none' };
+    // Generic ("today's youth", "in today's world"): our time, not a date; both gold sets leave it (0 of 4).
+    return { value: null, kind: 'reference', granularity: 'day', drop: true, resolution: { rule: "generic today's: our time, no date" }, anchor: 'none' };
   }
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
     ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
@@ -541,11 +587,23 @@ function withTime(e: Expr, r: Resolved): Resolved {
   return r;
 }
 
-/** Whether the date at `start` follows a determiner ("the Jan. 14 deadline", "a March 3 vote"): it qualifies a noun. */
-function attributive(text: string, start: number): boolean {
+/**
+ * Whether a past form stands right before the date at `start` (or before "on" before it): "the
+ * quarter ended Oct. 31", "was rescued on Nov. 25" date the past event itself, which has happened.
+ */
+function pastVerbRightBefore(text: string, start: number): boolean {
   const at = { i: start };
-  const w = readBack(text, Math.max(0, start - 8), at);
-  return (w === 'the' || w === 'The' || w === 'a' || w === 'A' || w === 'its' || w === 'their') && at.i + w.length + 1 === start;
+  let w = readBack(text, Math.max(0, start - 40), at);
+  if (w === 'on') w = readBack(text, Math.max(0, start - 40), at);
+  w = w.toLowerCase();
+  if (INTENT.has(w) || POSTPONED.has(w)) return false;
+  // A modifier of the date ("completed around Nov. 1"): the verb before it.
+  if (w === 'around' || w === 'about' || w === 'approximately' || w === 'roughly') w = readBack(text, Math.max(0, start - 60), at).toLowerCase();
+  const past = (PAST_WORDS.has(w) && w !== 'last' && w !== 'since') || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+  // "to be completed Nov. 1", "has been set Nov. 6": a participle after "be"/"been" is no past event.
+  if (!past) return false;
+  const aux = readBack(text, Math.max(0, start - 80), at).toLowerCase();
+  return aux !== 'be' && aux !== 'been' && aux !== 'being';
 }
 
 function partName(p: string): string {
@@ -830,10 +888,21 @@ function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
   return { value: pad(c.a.y, 4), kind: 'relative', granularity: 'year', anchor: 'dct', resolution: { rule: 'the publication year', anchor: c.anchor } };
 }
 
+/** A duration of n units and a half ("2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S). */
+function halfValue(n: number, unit: Unit): string {
+  switch (unit) {
+    case 'Y': return `P${n}Y6M`;
+    case 'M': return `P${n}M15D`;
+    case 'D': return `P${n}DT12H`;
+    case 'MIN': return `PT${n}M30S`;
+    default: return `PT${n}H30M`;
+  }
+}
+
 /** `resolveDate` of a `dur` expression. */
 function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
   const { a } = c;
-  const value = k.half ? `PT${k.n}H30M` : durationValue(k.n, k.unit);
+  const value = k.half ? halfValue(k.n, k.unit) : durationValue(k.n, k.unit);
   const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
   if (k.within && a) {
     const end = shiftOn(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
@@ -1238,9 +1307,6 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
     return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
   }
   const t = c.tenseAt(e.start, e.end);
-  // "gave no reason for the Jan. 14 deadline": a date qualifying a noun is not the time of the
-  // clause's verb, so a past tense moves it back only when it lies more than a month ahead.
-  const pastSlack = attributive(c.text, e.start) ? SLACK_DAYS : 0;
   const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
   const an = toDayNumber(a.y, a.m, a.d);
   let rule: string;
@@ -1252,7 +1318,7 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
   if (t === 'future' && n(y) < an - SLACK_DAYS) {
     while (!(n(y) >= an)) y++;
     rule = `partial date in a future-tense clause: the next ${name} after the publication date`;
-  } else if (t === 'past' && n(y) > an + pastSlack) {
+  } else if (t === 'past' && n(y) > an + (pastVerbRightBefore(c.text, e.start) ? 0 : PAST_AHEAD_DAYS)) {
     while (!(n(y) <= an)) y--;
     rule = `partial date in a past-tense clause: the most recent ${name} before the publication date`;
   } else {
@@ -1364,6 +1430,16 @@ function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
   let rule: string;
   let uncertain: string | undefined;
   const name = WEEKDAYS[k.w];
+  if (k.before) {
+    // "the previous Friday": the one before the previous day named in the text (else the publication date).
+    const base = c.prevDay ? dayOf(c.prevDay.value) : null;
+    const from = base ?? a;
+    const fn = toDayNumber(from.y, from.m, from.d);
+    const value = formatYMD(fromDayNumber(fn - ((weekday(from.y, from.m, from.d) - k.w + 7) % 7 || 7)));
+    return base && c.prevDay
+      ? { value, kind, granularity: 'day', anchor: { previous: c.prevDay.start }, resolution: { rule: `the previous ${name}: the ${name} before the previous date in the text (${formatYMD(base)})`, anchor: formatYMD(base) } }
+      : { value, kind, granularity: 'day', resolution: { rule: `the previous ${name}: the ${name} before the publication date`, anchor } };
+  }
   const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
   const ahead = (k.w - aw + 7) % 7;
   const back = (aw - k.w + 7) % 7;

@@ -75,7 +75,7 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   between: {}, from: {}, latest: {}, prior: {}, preceding: {}, the: {}, ago: { trigger: true }, after: {}, before: {}, within: {}, for: {}, recent: { trigger: true },
   now: { ref: 'PRESENT_REF', trigger: true }, currently: { ref: 'PRESENT_REF', trigger: true }, current: { ref: 'PRESENT_REF', trigger: true },
   nowadays: { ref: 'PRESENT_REF', trigger: true },
-  future: { ref: 'FUTURE_REF', trigger: true },
+  future: { ref: 'FUTURE_REF', trigger: true }, recently: { ref: 'PAST_REF', trigger: true }, term: { trigger: true },
   daily: { set: 'P1D', trigger: true }, weekly: { set: 'P1W', trigger: true }, monthly: { set: 'P1M', trigger: true },
   annually: { set: 'P1Y', trigger: true }, quarterly: { set: 'P3M', trigger: true }, yearly: { set: 'P1Y', trigger: true }, hourly: { set: 'PT1H', trigger: true }, nightly: { set: 'XXXX-XX-XXTNI', trigger: true },
   every: { trigger: true }, each: {}, season: { trigger: true },

@@ -101,7 +101,9 @@ const MONTH_DATE: Rule[] = [
     if (prev === undefined || s.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|for|For|early|late|mid|Early|Late|Mid|through|till|the|The|and|or|to|between|Between)$/.test(prev)) return STOP;
     // "for April" is a month, "for April Smith" a person.
     if ((prev === 'for' || prev === 'For') && s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90) return STOP;
-    if (s.isMay(k) && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) return STOP;
+    // "by May" is the month unless a name follows ("a novel by May Sarton").
+    const mayBy = (prev === 'by' || prev === 'By') && !(s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90);
+    if (s.isMay(k) && !mayBy && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) return STOP;
     return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j });
   }),
 ];
@@ -189,6 +191,11 @@ const WEEKDAY_RULES: Rule[] = [
   }),
   rule('weekday', [WEEKDAY], 'The delegation arrived on Monday for talks.', (s, m) => {
     const k = m.t[0];
+    // "the previous Friday", "the preceding Monday": the one before the previous day in the text.
+    const prev = s.strOrNone(k - 1);
+    if ((prev === 'previous' || prev === 'preceding') && (s.str(k - 2) === 'the' || s.str(k - 2) === 'The')) {
+      return { expr: { start: s.tS[k - 2], end: s.tE[k], kind: { type: 'weekday', w: s.weekdayOf(k), before: true } }, next: k + 1 };
+    }
     const rel = relBefore(s, k);
     return { expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[k], kind: { type: 'weekday', w: s.weekdayOf(k), rel } }, next: k + 1 };
   }),
@@ -306,6 +313,13 @@ function clockTime(s: DateScanner, k: number, h: number, min: number, j: number,
   if (s.str(q) === 'on' || s.str(q) === 'local') q++;
   const wd = s.weekdayOf(q);
   if (wd >= 0) return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
+  // "5 p.m. EST, Nov. 6": the time and its day after a comma, one TIME.
+  if (s.isP(q, COMMA_CODE) && s.monthOf(q + 1) > 0) {
+    const d = s.tryAt(q + 1);
+    if (d && d.expr.start === s.tS[q + 1] && !d.expr.time && !d.expr.pair && (d.expr.kind.type === 'md' || d.expr.kind.type === 'ymd')) {
+      return { expr: { ...d.expr, start: s.tS[k], time }, next: d.next };
+    }
+  }
   const x = s.lw(q);
   if (x === 'yesterday' || x === 'today' || x === 'tomorrow') {
     return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'today' ? 0 : 1 }, time }, next: q + 1 };
@@ -530,7 +544,31 @@ function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: num
   return s.durationAt(k)!;
 }
 
+/** Modals before "one day" meaning "some day" ("will one day be"). */
+const SOMEDAY_MODALS = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'shall', 'should', 'must']);
+/** Words after "one day" that make it a span or a date counted from another ("one day of talks", "one day later"). */
+const NOT_SOMEDAY_AFTER = new Set(['of', 'in', 'after', 'before', 'later', 'earlier', 'and', 'or', 'to', 'for', 'at', 'on', 'from', 'a', 'per', 'ago', 'than']);
+
+/**
+ * Whether token k is a count: digits (not money: "$1.76 a year" is left as it was, the gold splits
+ * on amounts of money) or a number word.
+ */
+function countAt(s: DateScanner, k: number): boolean {
+  if (s.kind(k) === N) return !(s.kind(k - 1) === P && /[$£€¥]/.test(s.str(k - 1))) && !(s.kind(k - 2) === P && /[$£€¥]/.test(s.str(k - 2)));
+  const n = s.lex(k)?.n;
+  return n !== undefined && !Number.isNaN(n) && n > 1;
+}
+/** Words after "a year" that make it an offset ("a year ago", "a year earlier"), not a rate. */
+const OFFSET_AFTER = new Set(['ago', 'earlier', 'later', 'before', 'after', 'ahead', 'from', 'since']);
+
 const QUANTITY_RULES: Rule[] = [
+  // "will one day be the largest": some day ahead, FUTURE_REF (not the span P1D).
+  rule('one day (some day)', [word('one'), word('day')], 'The minister said the country will one day join the union.', (s, m) => {
+    const [k, d] = m.t;
+    const next = s.kind(d + 1) === W ? s.str(d + 1) : '';
+    if (!SOMEDAY_MODALS.has(s.strOrNone(k - 1) ?? '') || !/^[a-z]/.test(next) || NOT_SOMEDAY_AFTER.has(next)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'ref', v: 'FUTURE_REF' } }, next: d + 1 };
+  }),
   // "twice a week": a frequency (SET P1W, freq 2X, the count in the span as TimeML marks it: "three
   // times a day" is P1D 3X); "24 hours a day": the rate's denominator, no date.
   rule('once/twice a unit', [lw('a', 'an'), lex('UNIT_ANY', (w) => w.unit !== undefined)], 'The council meets twice a week in the hall.', (s, m) => {
@@ -553,6 +591,8 @@ const QUANTITY_RULES: Rule[] = [
       }
       return { expr: { start, end: s.tE[u], kind: { type: 'set', v: durationValue(1, w.unit!), freq } }, next: u + 1 };
     }
+    // A rate after a count ("358,000 a month", "700 seats a week", "four flights a week"): no date.
+    if (!w.plural && (countAt(s, k - 1) || (s.kind(k - 1) === W && countAt(s, k - 2))) && !OFFSET_AFTER.has(s.strOrNone(u + 1) ?? '')) return STOP;
     return s.lex(k - 1)?.unit ? STOP : null;
   }),
   // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
@@ -560,12 +600,14 @@ const QUANTITY_RULES: Rule[] = [
   rule('quantity ago', [QUANTITY_EL, lw('ago')], 'The talks collapsed two years ago in Oslo.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
-    return Number.isNaN(d.n) ? null : { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: a + 1 };
+    // "several years ago", "a few weeks ago": some time back, PAST_REF (the span with "ago").
+    if (Number.isNaN(d.n)) return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ref', v: 'PAST_REF' } }, next: a + 1 };
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: a + 1 };
   }),
   rule('quantity later/earlier', [QUANTITY_EL, lw('later', 'earlier')], 'The rebels returned on 3 May 2020. Two days later they left.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
-    if (Number.isNaN(d.n)) return null;
+    if (Number.isNaN(d.n) || d.half) return null; // "a minute and a half later": the span
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: s.lw(a) === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: a + 1 };
   }),
   rule('quantity from now', [QUANTITY_EL, lw('from'), lw('now')], 'The law takes effect 5 days from now in all states.', (s, m) => {
@@ -597,6 +639,8 @@ const QUANTITY_RULES: Rule[] = [
     // "in two weeks" is a date ahead (a span, when its clause is past: the resolver decides);
     // "the first time in five years", "the highest in a decade": a span up to now, not a date ahead.
     const p = s.strOrNone(k - 1);
+    // An age ("Howes, 37 years old"), like "a 37-year-old": no span of time.
+    if (d.unit === 'Y' && s.strOrNone(j) === 'old') return STOP;
     // "the first in two years", "the largest protest in a decade" too.
     const sinceSpan = spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? '');
     if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
@@ -667,7 +711,7 @@ const YEAR_RULES: Rule[] = [
 ];
 
 /** Words after which a number of four digits is a year unless a noun follows it. */
-const YEAR_AFTER = new Set(['for', 'For', 'with', 'over', 'against', 'than', 'year', 'Year', 'versus', 'vs']);
+const YEAR_AFTER = new Set(['for', 'For', 'with', 'over', 'against', 'than', 'year', 'Year', 'versus', 'vs', 'due', 'both']);
 /** Lower-case words that may follow such a year ("for 2013 and 2014", "for 2012 alone"). */
 const AFTER_YEAR = new Set(['and', 'or', 'to', 'alone', 'onward', 'onwards']);
 
@@ -713,11 +757,14 @@ const SEASON_RULES: Rule[] = [
     const k = m.t[0];
     const p = s.lw(k - 1) || s.strOrNone(k - 1);
     const pp = s.strOrNone(k - 2);
-    const bare = (p === 'the' && (pp === 'in' || pp === 'In' || pp === 'during' || pp === 'by' || pp === 'until' || pp === 'over' || pp === 'this'))
+    const bare = (p === 'the' && SEASON_THE_AFTER.has(pp ?? ''))
       || p === 'in' || p === 'In' || p === 'early' || p === 'late' || p === 'mid' || p === 'during';
     return bare ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'season', s: LEXICON[s.lw(k)].season! } }, next: k + 1 } : STOP;
   }),
 ];
+
+/** Words before "the" + season that make it a time ("in the spring", "over the summer", "well into the winter"). */
+const SEASON_THE_AFTER = new Set(['in', 'In', 'during', 'During', 'by', 'By', 'until', 'Until', 'over', 'Over', 'this', 'into', 'through', 'throughout', 'Throughout', 'since', 'Since']);
 
 const REL = lex('REL', (w) => w.rel !== undefined);
 const UNIT_DAY_UP = lex('UNIT_DAY_UP', (w) => !w.plural && (w.unit === 'D' || w.unit === 'W' || w.unit === 'M' || w.unit === 'Y' || w.unit === 'DE' || w.unit === 'CE'));
@@ -765,6 +812,8 @@ function relRules(the: boolean): Rule[] {
         return { expr: { start, end: s.tE[j], kind: { type: 'dur', n: 1, unit: u } }, next: j + 1 };
       }
       if (u === 'DE' || u === 'CE') return STOP; // "this century" above
+      // A title in quotes: ABC's "This Week", "This Week With David Brinkley" (a show, no date).
+      if (!the && s.str(k) === 'This' && s.first(j) <= 90 && /["“]/.test(s.strOrNone(k - 1) ?? '') && s.kind(j + 1) !== 0 && !/^[a-z]/.test(s.str(j + 1))) return STOP;
       const unit = u === 'D' ? 'day' : u === 'W' ? 'week' : u === 'M' ? 'month' : 'year';
       if (anaphoric(x)) return { expr: { start, end: s.tE[j], kind: { type: 'ana', unit, offset: relOf(s, k) }, time: undefined }, next: j + 1 };
       if (unit === 'day') return STOP; // "this day", "last day"
@@ -1157,11 +1206,20 @@ const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN
   // "around Wednesday's ruling": approximation words qualify quantities, years and times, not days.
   // "talked about the future": no modifier qualifies a reference to the present, past or future.
   if (kind === 'ref') return STOP;
-  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || kind === 'md' || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
+  // A month and day takes an approximation ("around Nov. 1"); a weekday does not ("around Wednesday's ruling").
+  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || (kind === 'md' && w.mod !== 'APPROX') || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
   r.expr.start = x === 'least' ? s.tS[k - 1] : s.tS[k];
   r.expr.mod = w.mod;
   return r;
 });
+
+/** Words after "future" that leave it a noun ("Elian's future away from…", "our future is…"). */
+const AFTER_FUTURE_NOUN = new Set(['away', 'is', 'was', 'will', 'would', 'may', 'might', 'could', 'can', 'should', 'must', 'has', 'had', 'have', 'are', 'were',
+  'of', 'in', 'and', 'or', 'but', 'to', 'for', 'with', 'as', 'at', 'on', 'by', 'that', 'which', 'looks', 'remains', 'lies', 'depends', 'rests', 'hangs', 'seems', 'appears']);
+/** Plural periods after "future" that keep it a time ("in future quarters"). */
+const FUTURE_TIME_NOUNS = new Set(['quarter', 'quarters', 'generation', 'generations', 'periods', 'seasons']);
+/** Auxiliaries before "recently" in a verb group ("has recently moved"). */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)], 'Talks are currently stalled over the border.', (s, m) => {
   const k = m.t[0];
@@ -1170,8 +1228,21 @@ const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)
   // "Now the alliance…", "Now, officials said…": a sentence opening with "Now" is a discourse marker.
   if (x === 'now' && s.first(k) === 78 /* N */ && s.opensSentence(k)) return STOP;
   if (x === 'current' && s.lex(k + 1)?.unit) return STOP;
+  // "the then current price": the present of a past time.
+  if (x === 'current' && s.strOrNone(k - 1) === 'then') return { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'ref', v: 'PAST_REF' } }, next: k + 1 };
   // "a future in which…", "a brighter future": a kind of future, not the time after now.
   if (x === 'future' && (s.isArticle(k - 1) || (s.kind(k - 1) === W && s.isArticle(k - 2)))) return STOP;
+  // "future earnings", "its future strategy": an adjective classing a noun, not the time after now.
+  if (x === 'future' && s.kind(k + 1) === W && s.first(k + 1) >= 97 && s.first(k + 1) <= 122 && !AFTER_FUTURE_NOUN.has(s.str(k + 1)) && !s.lex(k + 1)?.unit && !FUTURE_TIME_NOUNS.has(s.str(k + 1))) return STOP;
+  if (x === 'recently') {
+    // "has recently moved", "was recently extended": inside a verb group, not annotated (see docs/dates.md).
+    if (AUXILIARIES.has(s.strOrNone(k - 1) ?? '')) return STOP;
+    // "most recently last October", "most recently on Monday": the date after it carries the time.
+    for (let j = k + 1; j <= k + 2 && j < s.count; j++) {
+      const d = s.tryAt(j);
+      if (d && d.expr.start >= s.tS[k + 1] && d.expr.start <= s.tS[j]) return STOP;
+    }
+  }
   return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'ref', v: LEXICON[x].ref! } }, next: k + 1 };
 });
 
@@ -1189,6 +1260,12 @@ const RANGE_RULE = rule('between/from … and/to', [lw('between', 'from'), DATE,
   return { expr: a.expr, next: b.next };
 });
 
+/** Words after a frequency adverb that leave it an adverb ("adjusted quarterly and…", "paid quarterly to holders"). */
+const FREQUENCY_AFTER = new Set(['and', 'or', 'but', 'to', 'in', 'at', 'on', 'for', 'by', 'since', 'through', 'from', 'with', 'as', 'until', 'the', 'a', 'an',
+  'after', 'before', 'during', 'over', 'instead', 'rather', 'than', 'if', 'when', 'while', 'because']);
+/** Words of an amount before a frequency adverb: a rate ("$5 million annually", "3 percent annually"). */
+const RATE_BEFORE = new Set(['percent', 'million', 'billion', 'trillion', 'thousand', 'hundred']);
+
 const WORD_RULES: Rule[] = [
   rule('yesterday/today/tomorrow part', [lw('yesterday', 'today', 'tomorrow'), PART], 'Shells fell yesterday morning on the port.', (s, m) => {
     const [k, p] = m.t;
@@ -1199,6 +1276,11 @@ const WORD_RULES: Rule[] = [
   rule('yesterday/today/tomorrow/tonight', [lw('yesterday', 'today', 'tomorrow', 'tonight')], 'The minister resigned yesterday after the vote.', (s, m) => {
     const k = m.t[0];
     const x = s.lw(k);
+    // A name: "USA Today", "VOA Today", "NBC's Today show" (an acronym before the capitalized word).
+    if (x === 'today' && s.first(k) === 84 /* T */ && !s.opensSentence(k)) {
+      const a = s.str(k - 1) === 's' && s.isApostrophe(k - 2) ? k - 3 : k - 1;
+      if (s.kind(a) === W && /^[A-Z]{2,5}$/.test(s.str(a))) return STOP;
+    }
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'tomorrow' ? 1 : 0 }, time: x === 'tonight' ? 'NI' : undefined }, next: k + 1 };
   }),
   // "earlier that day", "later that year": the anaphor after it, with the word in its span (the
@@ -1233,7 +1315,11 @@ const WORD_RULES: Rule[] = [
     const p = s.strOrNone(k - 1);
     // "at midnight", or before its day: "the deadline is midnight Friday".
     if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till' && s.weekdayOf(k + 1) < 0) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time: s.lw(k) === 'midnight' ? '24:00' : '12:00', local: true }, next: k + 1 };
+    const time = s.lw(k) === 'midnight' ? '24:00' : '12:00';
+    // "noon Thursday", "midnight Friday": one TIME, the time on that day (as a clock time before its weekday).
+    const wd = s.weekdayOf(k + 1);
+    if (wd >= 0) return { expr: { start: s.tS[k], end: s.tE[k + 1], kind: { type: 'weekday', w: wd }, time }, next: k + 2 };
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: k + 1 };
   }),
   ...HOLIDAY_RULES,
   rule('frequency adverb', [lex('SET', (w) => w.set !== undefined)], 'The council meets weekly in the town hall.', (s, m) => {
@@ -1241,7 +1327,13 @@ const WORD_RULES: Rule[] = [
     // A newspaper, not a frequency: "the party daily Granma", "China Daily" (capitalized inside a sentence).
     const next = s.kind(k + 1) === W ? s.first(k + 1) : 0;
     if ((next >= 65 && next <= 90) || (s.first(k) <= 90 && !s.opensSentence(k))) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: LEXICON[s.lw(k)].set! } }, next: k + 1 };
+    const x = s.lw(k);
+    // "the quarterly dividend", "its initial quarterly of five cents": before a noun (or as one)
+    // "quarterly" names the period a figure is reported for, not how often the clause's event recurs.
+    if (x === 'quarterly' && next >= 97 && next <= 122 && !FREQUENCY_AFTER.has(s.str(k + 1))) return STOP;
+    // A rate, not a recurrence: "rose 8.5% annually", "10,000 units annually", "$5 million annually".
+    if (s.kind(k - 1) === N || s.str(k - 1) === '%' || RATE_BEFORE.has(s.strOrNone(k - 1) ?? '') || (s.kind(k - 1) === W && s.kind(k - 2) === N && !s.lw(k - 1))) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: LEXICON[x].set! } }, next: k + 1 };
   }),
   rule('every unit', [lw('every', 'each'), UNIT_ONE], 'Inspectors visit every week without notice.', (s, m) => {
     const [k, u] = m.t;
@@ -1294,6 +1386,11 @@ const WORD_RULES: Rule[] = [
     const [k, , u] = m.t;
     const week = s.lw(u) === 'week';
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'off', n: 0, unit: week ? 'W' : 'Y', from: 'base', base: { type: 'rel', unit: 'day', offset: week ? -3 : -182 } } }, next: u + 1 };
+  }),
+  // "this past spring": the one just gone, as "last spring".
+  rule('this past season', [lw('this'), lw('past'), SEASON], 'The mill closed this past spring after the floods.', (s, m) => {
+    const [k, , j] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'season', s: LEXICON[s.lw(j)].season!, rel: 'last' } }, next: j + 1 };
   }),
   // "this past weekend", "this past Monday": the one just gone.
   rule('this past', [lw('this'), lw('past'), alt(lw('weekend'), WEEKDAY)], 'The accord was signed this past weekend in Doha.', (s, m) => {
@@ -1432,7 +1529,20 @@ const WORD_RULES: Rule[] = [
   rule('units-long', [UNITS, glued(HYPHEN), word('long', 'old')], 'A decades-long dispute ended in court.', (s, m) => {
     const [k, , l] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[l], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(k)].unit! } }, next: l + 1 };
-  }),  // "the highest in decades", "the first time in years", "the worst attack in months": an unspecified span up to now.
+  }),  // "these days": the present age (PRESENT_REF), not a span.
+  rule('these days', [lw('days')], 'Few papers turn a profit these days, editors say.', (s, m) => {
+    const k = m.t[0];
+    const p = s.strOrNone(k - 1);
+    return p === 'these' || p === 'These' ? { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'ref', v: 'PRESENT_REF' } }, next: k + 1 } : null;
+  }),
+  // "in the near term", "over the short term": the time just ahead (FUTURE_REF).
+  rule('the near term', [lw('term')], 'Prices should stay high in the near term, traders said.', (s, m) => {
+    const k = m.t[0];
+    const p = s.strOrNone(k - 1);
+    if ((p !== 'near' && p !== 'short') || (s.str(k - 2) !== 'the' && s.str(k - 2) !== 'The')) return STOP;
+    return { expr: { start: s.tS[k - 2], end: s.tE[k], kind: { type: 'ref', v: 'FUTURE_REF' } }, next: k + 1 };
+  }),
+  // "the highest in decades", "the first time in years", "the worst attack in months": an unspecified span up to now.
   rule('in units after a superlative', [UNITS], 'Turnout was the highest in decades, officials said.', (s, m) => {
     const k = m.t[0];
     if (s.strOrNone(k - 1) !== 'in' || !(spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? ''))) return null;

@@ -273,8 +273,12 @@ const CLOCK_ZONE = /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET
 
 
 /** Words after which a bare four-digit number is a year. */
+/** Units whose half a duration value can write ("P2Y6M", "P3M15D", "P1DT12H", "PT5H30M", "PT1M30S"). */
+const HALF_UNITS: ReadonlySet<string> = new Set(['Y', 'M', 'D', 'H', 'MIN']);
+
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
-  'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa']);
+  'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
+  'into', 'throughout', 'Throughout']);
 
 const DOT = 46;
 const COMMA = 44;
@@ -757,7 +761,10 @@ export class DateScanner {
       if ((p === 'the' || p === 'The') && capitalNext) return true;
       // "the 1959 embargo", "a 1996 law": a determiner, a year of modern history, a noun.
       const y = this.tV[k];
-      if (y >= 1800 && y <= 2099 && nk === W && this.tC[k + 1] < UNIT_CLASS && /^(?:the|The|a|A|its|his|her|their|this|that|whose)$/.test(p)) return true;
+      if (y >= 1800 && y <= 2099 && nk === W && this.tC[k + 1] < UNIT_CLASS && /^(?:the|The|a|A|its|Its|his|His|her|Her|their|Their|this|This|that|That|whose)$/.test(p)) return true;
+      // "the company's 1989 results", "Mixte's 1989 unconsolidated profit": a possessive, a year, a
+      // word (not a plural noun: "the firm's 2000 workers" is a count).
+      if (p === 's' && y >= 1800 && y <= 2099 && nk === W && this.isApostrophe(k - 2) && this.first(k + 1) >= 97 && !/[^s]s$/.test(this.str(k + 1))) return true;
       if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
     }
     if (pk === P && this.first(k - 1) === 40 /* ( */ && nk === P && this.first(k + 1) === 41 /* ) */) return true;
@@ -802,10 +809,11 @@ export class DateScanner {
       const pk = this.kind(k - 1);
       if (pk === P && this.tE[k - 1] === this.tS[k] && isMoneyOrSeparator(this.first(k - 1))) return null;
       n = this.tV[k];
-      // "5 1/2 hours": the half is read for hours (PT5H30M), dropped otherwise.
+      // "5 1/2 hours", "2 1/2 years": the half is read for hours and years (PT5H30M, P2Y6M), dropped otherwise.
       if (this.kind(j) === N && this.tV[j] === 1 && this.isP(j + 1, 47) && this.num(j + 2, 2, 2) === 2) {
         j += 3;
         if (this.lw(j) === 'hours') return { n, unit: 'H', next: j + 1, half: true };
+        if (this.lw(j) === 'years') return { n, unit: 'Y', next: j + 1, half: true };
       }
     } else {
       const w = this.lex(k);
@@ -819,6 +827,12 @@ export class DateScanner {
         const u = this.lex(j + 1);
         if (u && u.n !== undefined && u.n < 10) { n += u.n; j += 2; }
       }
+    }
+    // "two and a half years", "one and a half hours": the half read for the units HALF_UNITS holds.
+    const andHalf = Number.isInteger(n) && n >= 1 && this.str(j) === 'and' && this.lw(j + 1) === 'a' && this.strOrNone(j + 2) === 'half';
+    if (andHalf) {
+      const u = this.lex(j + 3);
+      return u?.unit && u.plural && HALF_UNITS.has(u.unit) ? { n, unit: u.unit, next: j + 4, half: true } : null;
     }
     let hyphen = false;
     if (this.isP(j, HYPHEN) && this.adjacent(j - 1, j) && this.adjacent(j, j + 1)) {
@@ -837,6 +851,10 @@ export class DateScanner {
     const adjective = !hyphen && !u.plural && n > 1 && /^(?:a|an|the|A|An|The)$/.test(this.strOrNone(k - 1) ?? '') && this.kind(j + 1) === W && this.first(j + 1) >= 97;
     if (!adjective && (hyphen ? u.plural : (n === 1) === !!u.plural && !Number.isNaN(n))) return null;
     if (Number.isNaN(n) && !u.plural) return null;
+    // "a minute and a half", "a year and a half".
+    if (n === 1 && !hyphen && HALF_UNITS.has(u.unit) && this.str(j + 1) === 'and' && this.lw(j + 2) === 'a' && this.strOrNone(j + 3) === 'half') {
+      return { n, unit: u.unit, next: j + 4, half: true };
+    }
     return { n, unit: u.unit, next: j + 1 };
   }
 
