@@ -19,6 +19,8 @@ export interface Word {
   /** A unit of time, and whether the word is its plural. */
   unit?: Unit;
   plural?: boolean;
+  /** How many of `unit` one of the word is ("fortnight": two weeks); 1 when absent. */
+  per?: number;
   /** A reference to the present, past or future. */
   ref?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
   /** A frequency adverb's TIMEX3 set value ("daily" → P1D). */
@@ -49,6 +51,7 @@ const UNIT_WORDS: Record<string, Word> = {
   year: { unit: 'Y' }, years: { unit: 'Y', plural: true },
   decade: { unit: 'DE' }, decades: { unit: 'DE', plural: true },
   century: { unit: 'CE' }, centuries: { unit: 'CE', plural: true },
+  fortnight: { unit: 'W', per: 2 }, fortnights: { unit: 'W', per: 2, plural: true },
 };
 /** Every unit word triggers a scan ("five years"). */
 const units: Record<string, Word> = Object.fromEntries(Object.entries(UNIT_WORDS).map(([k, w]) => [k, { ...w, trigger: true }]));
@@ -92,6 +95,7 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   election: { holiday: 'election' }, memorial: { holiday: 'memorial' }, veterans: { holiday: 'veterans' },
   labor: { holiday: 'labor' }, columbus: { holiday: 'columbus' }, independence: { holiday: 'independence' }, presidents: { holiday: 'presidents' },
   // Read only before "'s Day" (the possessive holiday rule): "Valentine's Day", "St. Patrick's Day", "Mother's Day".
+  boxing: { holiday: 'boxing' },
   valentine: { holiday: 'valentine' }, patrick: { holiday: 'patrick' }, mother: { holiday: 'mother' }, father: { holiday: 'father' },
 });
 
@@ -148,6 +152,7 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   columbus: { m: 10, weekday: 1, nth: 2, word: 'Day' },
   presidents: { m: 2, weekday: 1, nth: 3, word: 'Day' },
   independence: { m: 7, d: 4, word: 'Day' },
+  boxing: { m: 12, d: 26, word: 'Day' },
   valentine: { m: 2, d: 14, word: "'s Day" },
   patrick: { m: 3, d: 17, word: "'s Day" },
   mother: { m: 5, weekday: 0, nth: 2, word: "'s Day" },

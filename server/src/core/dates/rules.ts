@@ -809,7 +809,7 @@ function relRules(the: boolean): Rule[] {
       const u = LEXICON[s.lw(j)].unit!;
       const start = relStart(s, k);
       if (x === 'past' || x === 'coming' || x === 'upcoming' || (the && x === 'last' && u !== 'D')) {
-        return { expr: { start, end: s.tE[j], kind: { type: 'dur', n: 1, unit: u } }, next: j + 1 };
+        return { expr: { start, end: s.tE[j], kind: { type: 'dur', n: LEXICON[s.lw(j)].per ?? 1, unit: u } }, next: j + 1 };
       }
       if (u === 'DE' || u === 'CE') return STOP; // "this century" above
       // A title in quotes: ABC's "This Week", "This Week With David Brinkley" (a show, no date).
@@ -853,7 +853,11 @@ function relRules(the: boolean): Rule[] {
     }),
     rule(`relative weekend${after}`, [REL, word('weekend')], the ? 'Talks ended on the last weekend in Doha.' : 'Talks continue this weekend in Doha.', (s, m) => {
       const [k, j] = m.t;
-      return anaphoric(s.lw(k)) ? STOP : { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'weekend', offset: relOf(s, k) } }, next: j + 1 };
+      const x = s.lw(k);
+      if (anaphoric(x)) return STOP;
+      // "the coming weekend" is the next one ahead: in a week's working days, the same week's.
+      const offset = x === 'coming' || x === 'upcoming' ? 0 : relOf(s, k);
+      return { expr: { start: relStart(s, k), end: s.tE[j], kind: { type: 'weekend', offset } }, next: j + 1 };
     }),
     // "last quarter", "this quarter" ("the last quarter" may be a year's fourth: not read).
     rule(`relative quarter${after}`, [THIS_NEXT_LAST, word('quarter')], the ? 'Sales fell in the last quarter at the firm.' : 'Sales fell last quarter at the firm.', (s, m) => {
@@ -1398,6 +1402,13 @@ const WORD_RULES: Rule[] = [
     const start = s.tS[k];
     if (s.lw(j) === 'weekend') return { expr: { start, end: s.tE[j], kind: { type: 'weekend', offset: -1 } }, next: j + 1 };
     return { expr: { start, end: s.tE[j], kind: { type: 'weekday', w: s.weekdayOf(j), rel: 'last' } }, next: j + 1 };
+  }),
+  // "this coming Friday", "this coming weekend": the next one ahead, as "next Friday" (the span holds "this coming").
+  rule('this coming', [lw('this'), lw('coming', 'upcoming'), alt(lw('weekend'), WEEKDAY)], 'The summit opens this coming Friday in Brussels.', (s, m) => {
+    const [k, , j] = m.t;
+    const start = s.tS[k];
+    if (s.lw(j) === 'weekend') return { expr: { start, end: s.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
+    return { expr: { start, end: s.tE[j], kind: { type: 'weekday', w: s.weekdayOf(j), rel: 'next' } }, next: j + 1 };
   }),
   // "year-end", "the year-end", "at year's end", "month-end": the publication year or month with
   // mod END ("the end of the year" is read by the "the end of" rule).

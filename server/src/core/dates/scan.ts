@@ -855,7 +855,7 @@ export class DateScanner {
     if (n === 1 && !hyphen && HALF_UNITS.has(u.unit) && this.str(j + 1) === 'and' && this.lw(j + 2) === 'a' && this.strOrNone(j + 3) === 'half') {
       return { n, unit: u.unit, next: j + 4, half: true };
     }
-    return { n, unit: u.unit, next: j + 1 };
+    return { n: n * (u.per ?? 1), unit: u.unit, next: j + 1 };
   }
 
   /** Whether token k is a time zone ("GMT", "EST"): a short capitalized word in CLOCK_ZONE. */
