@@ -881,6 +881,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Voters flocked to the polls in the 1990s.', '1990s', 'DATE', '199X'],
   ['2013-02-12', 'It is the worst famine of the 21st century, the agency said.', 'the 21st century', 'DATE', '20'],
   ['2013-02-12', 'Rebels shelled the town on Christmas Eve, residents said.', 'Christmas Eve', 'DATE', '2012-12-24'],
+  ['2013-02-12', 'The new currency will be launched on New Year\'s Day 2014.', 'New Year\'s Day 2014', 'DATE', '2014-01-01'],
   ['2013-02-12', 'The pope will celebrate Easter in Rome, the Vatican said.', 'Easter', 'DATE', '2013-03-31'],
   ['2013-02-12', 'The drought hit the south in summer 2012.', 'summer 2012', 'DATE', '2012-SU'],
   ['2013-02-12', 'Exports fell 3% in Q1 2013, the ministry forecast.', 'Q1 2013', 'DATE', '2013-Q1'],
@@ -897,6 +898,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The base will be handed over by the end of 2013.', 'the end of 2013', 'DATE', '2013', 'END'],
   ['2013-02-12', 'The couple will marry on Valentine\'s Day, aides said.', 'Valentine\'s Day', 'DATE', '2013-02-14'],
   ['2013-02-12', 'Envoys will meet in the autumn of 2013 in Oslo.', 'the autumn of 2013', 'DATE', '2013-FA'],
+  ['2013-02-12', 'The trial will resume this spring, lawyers said.', 'this spring', 'DATE', '2013-SP'],
   ['2013-02-12', 'The vote is set for Monday, February 18, the commission said.', 'Monday, February 18', 'DATE', '2013-02-18'],
   ['2013-02-12', 'The troops left on 15 Feb 2013, the army said.', '15 Feb 2013', 'DATE', '2013-02-15'],
   ['2013-02-12', 'The talks were held on the 15th of January in Doha.', '15th of January', 'DATE', '2013-01-15'],
@@ -917,6 +919,10 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The rebels will lay down arms by year\'s end.', 'year\'s end', 'DATE', '2013', 'END'],
   ['2013-02-12', 'The talks will resume after Easter Monday.', 'Easter Monday', 'DATE', '2013-04-01'],
   ['2013-02-12', 'The minister visited the camp on Boxing Day.', 'Boxing Day', 'DATE', '2012-12-26'],
+  ['2013-02-12', 'Retail sales slumped over Christmas 2012, the survey found.', 'Christmas 2012', 'DATE', '2012-12-25'],
+  ['2013-02-12', 'The pilgrims expect to return for Easter 2014.', 'Easter 2014', 'DATE', '2014-04-20'],
+  ['2013-02-12', 'The ceasefire will be reviewed in the summer, officials said.', 'the summer', 'DATE', '2013-SU'],
+  ['2013-02-12', 'The rebels retreated this winter, the army said.', 'this winter', 'DATE', '2012-WI'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -16,8 +16,8 @@ export type ExprKind =
   | { type: 'md'; m: number; d: number; weekday?: { w: number; s: number; e: number }; yrel?: number }
   | { type: 'ym'; y: number; m: number }
   | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
-  /** A holiday by its name in the lexicon. */
-  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number; week?: boolean }
+  /** A holiday by its name in the lexicon; `y` the year written after it ("Christmas 2012"). */
+  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number; week?: boolean; y?: number }
   | { type: 'y'; y: number; bc?: boolean }
   | { type: 'decade'; decade: number }
   | { type: 'range'; from: number; to: number }

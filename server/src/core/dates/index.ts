@@ -1010,7 +1010,8 @@ function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
   const t = k.rel ? null : c.tenseAt(e.start, e.end);
   if (k.rel === 'last') idx = base < now ? base : base - 4;
   else if (k.rel === 'next') idx = base > now ? base : base + 4;
-  else if (k.rel === 'this') idx = base;
+  // "this spring" in January or February is the calendar year's (the winter then is the year before's).
+  else if (k.rel === 'this') idx = k.s === 'WI' ? base : a.y * 4 + sn;
   else if (t === 'future') idx = base >= now ? base : base + 4;
   else if (t === 'past') idx = base <= now ? base : base - 4;
   else {
@@ -1331,6 +1332,10 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
 /** `resolveDate` of a `holiday` expression. */
 function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
   const { a, anchor } = c;
+  if (k.y !== undefined) {
+    const h = holidayDate(k.name, k.y)!;
+    return { value: formatYMD({ y: k.y, m: h.m, d: h.d }), kind: 'absolute', granularity: 'day', resolution: { rule: `the holiday in ${k.y}` } };
+  }
   if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
   const at = (y: number): number => { const h = holidayDate(k.name, y)!; return toDayNumber(y, h.m, h.d); };
   const an = toDayNumber(a.y, a.m, a.d);
