@@ -868,6 +868,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Inspectors will return to the site the week after next, the agency said.', 'the week after next', 'DATE', '2013-W09'],
   ['2013-02-12', 'The minister resigned last Tuesday after a week of protests.', 'last Tuesday', 'DATE', '2013-02-05'],
   ['2013-02-12', 'Parliament will reconvene next September, the speaker said.', 'next September', 'DATE', '2013-09'],
+  ['2013-02-12', 'The assembly opens on the third Tuesday of September 2014.', 'the third Tuesday of September 2014', 'DATE', '2014-09-16'],
   ['2013-02-12', 'The ceasefire takes effect on the 1st of March, both sides said.', '1st of March', 'DATE', '2013-03-01'],
   ['2013-02-12', 'The treaty expires on March 3rd, 2015, diplomats said.', 'March 3rd, 2015', 'DATE', '2015-03-03'],
   ['2013-02-12', 'The report is expected by mid-March, the envoy said.', 'mid-March', 'DATE', '2013-03', 'MID'],
@@ -899,6 +900,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The couple will marry on Valentine\'s Day, aides said.', 'Valentine\'s Day', 'DATE', '2013-02-14'],
   ['2013-02-12', 'Envoys will meet in the autumn of 2013 in Oslo.', 'the autumn of 2013', 'DATE', '2013-FA'],
   ['2013-02-12', 'The trial will resume this spring, lawyers said.', 'this spring', 'DATE', '2013-SP'],
+  ['2013-02-12', 'The forum meets on the last Monday of March.', 'the last Monday of March', 'DATE', '2013-03-25'],
   ['2013-02-12', 'The vote is set for Monday, February 18, the commission said.', 'Monday, February 18', 'DATE', '2013-02-18'],
   ['2013-02-12', 'The troops left on 15 Feb 2013, the army said.', '15 Feb 2013', 'DATE', '2013-02-15'],
   ['2013-02-12', 'The talks were held on the 15th of January in Doha.', '15th of January', 'DATE', '2013-01-15'],
@@ -923,6 +925,8 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The pilgrims expect to return for Easter 2014.', 'Easter 2014', 'DATE', '2014-04-20'],
   ['2013-02-12', 'The ceasefire will be reviewed in the summer, officials said.', 'the summer', 'DATE', '2013-SU'],
   ['2013-02-12', 'The rebels retreated this winter, the army said.', 'this winter', 'DATE', '2012-WI'],
+  ['2013-02-12', 'The state vote was held on the first Tuesday in November.', 'the first Tuesday in November', 'DATE', '2012-11-06'],
+  ['2013-02-12', 'The talks will resume on the second Monday of March next year.', 'the second Monday of March next year', 'DATE', '2014-03-10'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

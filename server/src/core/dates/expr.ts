@@ -3,7 +3,7 @@
  * `index.ts` gives it a TIMEX3 value. Shared by the scanner (`scan.ts`) and the rules (`rules.ts`).
  */
 
-import { Unit } from './lexicon';
+import { Holiday, Unit } from './lexicon';
 import { TimexMod } from '../types';
 
 export type ExprKind =
@@ -16,8 +16,11 @@ export type ExprKind =
   | { type: 'md'; m: number; d: number; weekday?: { w: number; s: number; e: number }; yrel?: number }
   | { type: 'ym'; y: number; m: number }
   | { type: 'm'; m: number; rel?: 'last' | 'next' | 'this'; yrel?: number }
-  /** A holiday by its name in the lexicon; `y` the year written after it ("Christmas 2012"). */
-  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number; week?: boolean; y?: number }
+  /**
+   * A holiday by its name in the lexicon; `y` the year written after it ("Christmas 2012"). `day`:
+   * a day the text names by a holiday's kind of rule ("the third Tuesday of September"), `name` its words ("third Tuesday of September").
+   */
+  | { type: 'holiday'; name: string; rel?: 'last' | 'next' | 'this'; yrel?: number; week?: boolean; y?: number; day?: Holiday }
   | { type: 'y'; y: number; bc?: boolean }
   | { type: 'decade'; decade: number }
   | { type: 'range'; from: number; to: number }

@@ -193,9 +193,9 @@ function easterSunday(y: number): { m: number; d: number } {
   return { m: Math.floor((h + l - 7 * m + 114) / 31), d: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
-/** A holiday's date in year y, from its row in `HOLIDAYS`; null for an unknown name. */
-export function holidayDate(name: string, y: number): { m: number; d: number } | null {
-  const h = HOLIDAYS[name];
+/** A holiday's date in year y, from its row in `HOLIDAYS` (or such a row itself); null for an unknown name. */
+export function holidayDate(name: string | Readonly<Holiday>, y: number): { m: number; d: number } | null {
+  const h = typeof name === 'string' ? HOLIDAYS[name] : name;
   if (!h) return null;
   if (h.after !== undefined) {
     const b = holidayDate(h.after, y)!;

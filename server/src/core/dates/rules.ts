@@ -966,6 +966,8 @@ function ordinalPart(s: DateScanner, k: number, u: number): 'Q' | 'H' | null {
 }
 
 const THE = lw('the');
+/** A weekday's place in its month, by the word naming it (-1: the last). */
+const NTH: Readonly<Record<string, number>> = Object.freeze({ first: 1, second: 2, third: 3, fourth: 4, last: -1 });
 /** The prepositions before "the quarter", "the year" that refer back ("in the quarter", "For the year,"). */
 const BACK_BEFORE = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'over', 'Over', 'throughout', 'Throughout']);
 /**
@@ -996,6 +998,15 @@ const THE_RULES: Rule[] = [
     const [k, o, w, , q, u] = m.t;
     const what = `the ${s.str(o)} ${s.str(w)} of each month`;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P1M', quant: s.lw(q).toUpperCase(), what } }, next: u + 1 };
+  }),
+  // "the third Tuesday of September 2014", "the last Monday in March": a day by the rule a holiday
+  // would have (a weekday's place in a month); its year written, else by the tense as a holiday's.
+  rule('the nth weekday of a month', [THE, word('first', 'second', 'third', 'fourth', 'last'), WEEKDAY, word('of', 'in'), MONTH], 'The assembly opens on the third Tuesday of September 2014.', (s, m) => {
+    const [k, o, w, , mo] = m.t;
+    const nth = NTH[s.str(o)];
+    const day = { m: s.monthOf(mo), weekday: s.weekdayOf(w), nth };
+    const name = `${s.str(o)} ${WEEKDAY_NAMES[day.weekday]} of ${s.str(mo)}`;
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'holiday', name, day } }, next: mo + 1 });
   }),
   rule('the ordinal', [THE, sub('ordinal')], 'The fort dates from the 19th century and still stands.', (s, m) => {
     const p = m.v[1]!;
