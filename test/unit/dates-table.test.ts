@@ -915,6 +915,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The dam was completed in the 1960s and rebuilt in the early 2000s.', 'early 2000s', 'DATE', '200X', 'START'],
   ['2013-02-12', 'The war began in the spring of 2011.', 'the spring of 2011', 'DATE', '2011-SP'],
   ['2013-02-12', 'Elections are due in the second half of next year.', 'the second half of next year', 'DATE', '2014-H2'],
+  ['2013-02-12', 'The accord was signed in the last quarter of 2012.', 'the last quarter of 2012', 'DATE', '2012-Q4'],
   ['2013-02-12', 'The law was passed on 12/02/2013, the gazette shows.', '12/02/2013', 'DATE', '2013-12-02'],
   ['2013-02-12', 'The monarchy was abolished in the nineteenth century.', 'the nineteenth century', 'DATE', '18'],
   ['2013-02-12', 'The fort dates from the mid-1800s.', 'mid-1800s', 'DATE', '18', 'MID'],
@@ -927,6 +928,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The rebels retreated this winter, the army said.', 'this winter', 'DATE', '2012-WI'],
   ['2013-02-12', 'The state vote was held on the first Tuesday in November.', 'the first Tuesday in November', 'DATE', '2012-11-06'],
   ['2013-02-12', 'The talks will resume on the second Monday of March next year.', 'the second Monday of March next year', 'DATE', '2014-03-10'],
+  ['2013-02-12', 'Growth slowed in the final quarter of 2012, the agency said.', 'the final quarter of 2012', 'DATE', '2012-Q4'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

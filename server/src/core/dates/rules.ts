@@ -1060,6 +1060,12 @@ const THE_RULES: Rule[] = [
     if (u?.unit) return STOP;
     return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'ref', v: LEXICON[x].ref! } }, next: j + 1 };
   }),
+  // "the last quarter of 2012", "the final quarter of 2013": a year's fourth quarter (without a year
+  // "the last quarter" is the one before the publication date's: the relative rules).
+  rule('the last quarter of year', [THE, word('last', 'final'), lw('quarter'), word('of'), YEAR], 'The accord was signed in the last quarter of 2012.', (s, m) => {
+    const [k, , , , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'part', of: 'Q', n: 4, y: s.yearAt(y), offset: 0, bare: false } }, next: y + 1 };
+  }),
   rule('the last/next/same', [THE, sub('theRel')], 'The ministers met again the next day in Vienna.', (s, m) => {
     const p = m.v[1]!;
     p.expr.start = s.tS[m.t[0]];
