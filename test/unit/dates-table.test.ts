@@ -872,6 +872,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The ceasefire takes effect on the 1st of March, both sides said.', '1st of March', 'DATE', '2013-03-01'],
   ['2013-02-12', 'The treaty expires on March 3rd, 2015, diplomats said.', 'March 3rd, 2015', 'DATE', '2015-03-03'],
   ['2013-02-12', 'The report is expected by mid-March, the envoy said.', 'mid-March', 'DATE', '2013-03', 'MID'],
+  ['2013-02-12', 'The referendum will be held in the first week of October.', 'the first week of October', 'DATE', '2013-W40'],
   ['2013-02-12', 'The new embassy should open in late 2014.', 'late 2014', 'DATE', '2014', 'END'],
   ['2013-02-12', 'The reactor was shut down a fortnight ago after a leak.', 'a fortnight ago', 'DATE', '2013-W05'],
   ['2013-02-12', 'The mission will leave by the end of next month.', 'the end of next month', 'DATE', '2013-03', 'END'],
@@ -908,6 +909,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Sanctions will be lifted within a fortnight, officials said.', 'a fortnight', 'DURATION', 'P2W'],
   ['2013-02-12', 'Fighting has displaced thousands over the past fortnight.', 'the past fortnight', 'DURATION', 'P2W'],
   ['2013-02-12', 'The vote will take place on Feb. 13-15 across the country.', 'Feb. 13', 'DATE', '2013-02-13'],
+  ['2013-02-12', 'The town fell during the last week of September, residents said.', 'the last week of September', 'DATE', '2012-W39'],
   ['2013-02-12', 'The bank cut rates at the start of the year.', 'the start of the year', 'DATE', '2013', 'START'],
   ['2013-02-12', 'The agency will publish the data at the end of the week.', 'the end of the week', 'DATE', '2013-W07', 'END'],
   ['2013-02-12', 'The ceasefire has held since the middle of last year.', 'the middle of last year', 'DATE', '2012', 'MID'],
@@ -929,6 +931,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The state vote was held on the first Tuesday in November.', 'the first Tuesday in November', 'DATE', '2012-11-06'],
   ['2013-02-12', 'The talks will resume on the second Monday of March next year.', 'the second Monday of March next year', 'DATE', '2014-03-10'],
   ['2013-02-12', 'Growth slowed in the final quarter of 2012, the agency said.', 'the final quarter of 2012', 'DATE', '2012-Q4'],
+  ['2013-02-12', 'The census will take place in the second week of May 2014.', 'the second week of May 2014', 'DATE', '2014-W19'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -1334,6 +1334,7 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
   const { a, anchor } = c;
   if (k.y !== undefined) {
     const h = holidayDate(k.day ?? k.name, k.y)!;
+    if (k.week) return { value: isoWeek({ y: k.y, m: h.m, d: h.d }), kind: 'absolute', granularity: 'week', resolution: { rule: `the ${k.day ? k.name : 'holiday'} in ${k.y}` } };
     return { value: formatYMD({ y: k.y, m: h.m, d: h.d }), kind: 'absolute', granularity: 'day', resolution: { rule: `the ${k.day ? k.name : 'holiday'} in ${k.y}` } };
   }
   if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
@@ -1352,7 +1353,7 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
     rule = 'next such holiday after the publication date';
   } else if (k.rel === 'this') {
     rule = 'the holiday in the publication year';
-  } else if (k.week) {
+  } else if (k.week && !k.day) {
     // The week of the holiday nearest the publication date (it may have begun).
     for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
     rule = 'the week of the holiday nearest the publication date';

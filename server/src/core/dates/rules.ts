@@ -1008,6 +1008,14 @@ const THE_RULES: Rule[] = [
     const name = `${s.str(o)} ${WEEKDAY_NAMES[day.weekday]} of ${s.str(mo)}`;
     return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'holiday', name, day } }, next: mo + 1 });
   }),
+  // "the first week of October", "the last week of September 2012": the ISO week holding the month's
+  // first (last …) Thursday, as ISO 8601 gives a week to the month that holds most of its days.
+  rule('the nth week of a month', [THE, word('first', 'second', 'third', 'fourth', 'last'), lw('week'), word('of', 'in'), MONTH], 'The referendum will be held in the first week of October.', (s, m) => {
+    const [k, o, , , mo] = m.t;
+    const day = { m: s.monthOf(mo), weekday: 4, nth: NTH[s.str(o)] };
+    const name = `${s.str(o)} week of ${s.str(mo)}`;
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'holiday', name, day, week: true } }, next: mo + 1 });
+  }),
   rule('the ordinal', [THE, sub('ordinal')], 'The fort dates from the 19th century and still stands.', (s, m) => {
     const p = m.v[1]!;
     p.expr.start = s.tS[m.t[0]];

@@ -672,7 +672,7 @@ export class DateScanner {
       k.yrel = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
       r.expr.end = this.tE[r.next + 1];
       r.next += 2;
-    } else if (k.type === 'holiday' && !k.rel && !k.week) {
+    } else if (k.type === 'holiday' && !k.rel && (!k.week || k.day)) {
       // "New Year's Day 2014", "Christmas 2012": the year written after the name.
       const y = this.yearAt(r.next);
       if (!Number.isNaN(y) && this.tS[r.next] > r.expr.end) {
