@@ -25,6 +25,8 @@ export interface Word {
   ref?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
   /** A frequency adverb's TIMEX3 set value ("daily" → P1D). */
   set?: string;
+  /** A decade named in words ("the nineties"): its TIMEX3 digits (199). */
+  decade?: number;
   /** A season's TIMEX3 code. */
   season?: 'SP' | 'SU' | 'FA' | 'WI';
   /** A part of the day's TIMEX3 code. */
@@ -82,6 +84,8 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   daily: { set: 'P1D', trigger: true }, weekly: { set: 'P1W', trigger: true }, monthly: { set: 'P1M', trigger: true },
   annually: { set: 'P1Y', trigger: true }, quarterly: { set: 'P3M', trigger: true }, yearly: { set: 'P1Y', trigger: true }, hourly: { set: 'PT1H', trigger: true }, nightly: { set: 'XXXX-XX-XXTNI', trigger: true },
   every: { trigger: true }, each: {}, season: { trigger: true },
+  fifties: { decade: 195, trigger: true }, sixties: { decade: 196, trigger: true }, seventies: { decade: 197, trigger: true },
+  eighties: { decade: 198, trigger: true }, nineties: { decade: 199, trigger: true },
   spring: { season: 'SP', trigger: true }, summer: { season: 'SU', trigger: true }, fall: { season: 'FA', trigger: true },
   autumn: { season: 'FA', trigger: true }, winter: { season: 'WI', trigger: true },
   morning: { part: 'MO', trigger: true }, afternoon: { part: 'AF', trigger: true }, evening: { part: 'EV', trigger: true },

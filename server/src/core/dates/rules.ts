@@ -263,6 +263,15 @@ const DIGIT_LETTER_RULES: Rule[] = [
     const dec = s.decadeOf(k);
     return dec !== null && s.plainPrefix(k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'decade', decade: dec } }, next: k + 1 } : null;
   }),
+  // "the '90s", "since the '60s": a decade in two digits after an apostrophe and "the" (the '50s to
+  // the '90s are the 1900s', the '00s the 2000s'; "in his 90s" is an age, not read).
+  rule("decade '90s", [DIGITS_LETTERS], "Voters flocked to the party in the '90s.", (s, m) => {
+    const k = m.t[0];
+    const d = /^([05-9])0s$/.exec(s.str(k));
+    if (!d || !s.isApostrophe(k - 1) || !s.adjacent(k - 1, k) || s.lw(k - 2) !== 'the') return null;
+    const decade = d[1] === '0' ? 200 : 190 + Number(d[1]);
+    return { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'decade', decade } }, next: k + 1 };
+  }),
 ];
 
 /** A Q1–Q4 or H1–H2 token. */
@@ -1296,6 +1305,13 @@ const FREQUENCY_AFTER = new Set(['and', 'or', 'but', 'to', 'in', 'at', 'on', 'fo
 const RATE_BEFORE = new Set(['percent', 'million', 'billion', 'trillion', 'thousand', 'hundred']);
 
 const WORD_RULES: Rule[] = [
+  // "the nineties", "the early eighties": a decade in words, only after "the" ("in his sixties" is an age).
+  rule('decade word', [lex('DECADE_WORD', (w) => w.decade !== undefined)], 'The party ruled the region through the nineties.', (s, m) => {
+    const k = m.t[0];
+    const b = s.lw(k - 1) === 'early' || s.lw(k - 1) === 'late' ? k - 2 : k - 1;
+    if (s.lw(b) !== 'the') return null;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'decade', decade: s.lex(k)!.decade! } }, next: k + 1 };
+  }),
   rule('yesterday/today/tomorrow part', [lw('yesterday', 'today', 'tomorrow'), PART], 'Shells fell yesterday morning on the port.', (s, m) => {
     const [k, p] = m.t;
     const x = s.lw(k);
