@@ -890,6 +890,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The drought hit the south in summer 2012.', 'summer 2012', 'DATE', '2012-SU'],
   ['2013-02-12', 'Exports fell 3% in Q1 2013, the ministry forecast.', 'Q1 2013', 'DATE', '2013-Q1'],
   ['2013-02-12', 'The bank expects growth to recover in H2 2014.', 'H2 2014', 'DATE', '2014-H2'],
+  ['2013-02-12', 'The defence budget for FY2013 was cut by 5%.', 'FY2013', 'DATE', '2013'],
   ['2013-02-12', 'The ministry set its budget for 2013-14 on Monday.', '2013-14', 'DATE', '2013/2014'],
   ['2013-02-12', 'The order was signed on 2013-02-15, the filing shows.', '2013-02-15', 'DATE', '2013-02-15'],
   ['2013-02-12', "The envoys will meet again in two weeks' time.", 'in two weeks', 'DATE', '2013-02-26'],
@@ -937,6 +938,8 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The dam was built in the early seventies, engineers said.', 'early seventies', 'DATE', '197X', 'START'],
   ['2013-02-12', 'The general, in his sixties, denied the charges.', null, null, null],
   ['2013-02-12', "Exiles have lived there since the '60s.", "'60s", 'DATE', '196X'],
+  ['2013-02-12', 'Congress must pass the budget for FY 2014 by October.', 'FY 2014', 'DATE', '2014'],
+  ['2013-02-12', 'Arms sales rose sharply in FY12, the agency said.', 'FY12', 'DATE', '2012'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -92,7 +92,7 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   night: { part: 'NI', trigger: true }, noon: { part: 'MI', trigger: true }, midday: { part: 'MI', trigger: true },
   weekend: { trigger: true }, period: { trigger: true }, quarter: { trigger: true }, half: { trigger: true }, fiscal: { trigger: true },
   first: { ord: 1 }, third: { ord: 3 }, fourth: { ord: 4 }, twentieth: { ord: 20 }, nineteenth: { ord: 19 }, eighteenth: { ord: 18 }, seventeenth: { ord: 17 },
-  bc: {}, bce: {}, ad: {}, ce: {}, midnight: { trigger: true },
+  bc: {}, bce: {}, ad: {}, ce: {}, midnight: { trigger: true }, fy: {},
   thanksgiving: { holiday: 'thanksgiving', trigger: true }, christmas: { holiday: 'christmas', trigger: true }, easter: { holiday: 'easter', trigger: true },
   halloween: { holiday: 'halloween', trigger: true }, new: { holiday: 'newyear' },
   // Read only before "Day" (HOLIDAYS[…].word), which opens the scan window.

@@ -233,6 +233,15 @@ const DIGIT_LETTER_RULES: Rule[] = [
     return { expr: { start: s.tS[k], end: s.tE[y], kind }, next: y + 1 };
   }),
   rule('quarter Qn alone', [QUARTER()], 'Growth slowed in Q3 after the vote.', () => STOP),
+  // "FY2013", "FY13": a fiscal year as budget copy writes it (TimeML values "fiscal 1989" as 1989).
+  rule('fiscal FY2013', [DIGITS_LETTERS], 'The defence budget for FY2013 was cut by 5%.', (s, m) => {
+    const k = m.t[0];
+    const f = /^FY(\d{2}|\d{4})$/.exec(s.str(k));
+    if (!f || !s.plainPrefix(k)) return null;
+    const n = Number(f[1]);
+    const y = f[1].length === 4 ? n : n < 50 ? 2000 + n : 1900 + n;
+    return y >= 1000 && y <= 2199 ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'fiscal', y } }, next: k + 1 } : null;
+  }),
   // "10am", "9pm": a clock time written as one token.
   rule('clock h(am|pm)', [DIGITS_LETTERS], 'The polls open at 8am on the island.', (s, m) => {
     const k = m.t[0];
@@ -1525,6 +1534,11 @@ const WORD_RULES: Rule[] = [
   }),
   rule('fiscal year', [lw('fiscal'), opt(lw('year')), YEAR], 'The budget for fiscal 2023 was approved.', (s, m) => {
     const [k, , y] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'fiscal', y: s.yearAt(y) } }, next: y + 1 };
+  }),
+  rule('fiscal FY year', [lw('fy'), YEAR], 'The budget for FY 2014 was approved.', (s, m) => {
+    const [k, y] = m.t;
+    if (s.str(k) !== 'FY') return STOP;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'fiscal', y: s.yearAt(y) } }, next: y + 1 };
   }),
   // "for years", "for weeks": an unspecified duration.
