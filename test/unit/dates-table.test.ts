@@ -940,6 +940,17 @@ const ROWS: Row[] = [
   ['2013-02-12', "Exiles have lived there since the '60s.", "'60s", 'DATE', '196X'],
   ['2013-02-12', 'Congress must pass the budget for FY 2014 by October.', 'FY 2014', 'DATE', '2014'],
   ['2013-02-12', 'Arms sales rose sharply in FY12, the agency said.', 'FY12', 'DATE', '2012'],
+  ['2013-02-12', 'The trial is set for the week of October 7th.', 'the week of October 7th', 'DATE', '2013-W41'],
+  ['2013-02-12', 'Polls will open at 9am on Saturday across the country.', '9am on Saturday', 'TIME', '2013-02-16T09:00'],
+  ['2013-02-12', 'The last census was taken in October 2014.', 'October 2014', 'DATE', '2014-10'],
+  ['2013-02-12', 'The deal was signed on Sunday, Feb 10, in Doha.', 'Sunday, Feb 10', 'DATE', '2013-02-10'],
+  ['2013-02-12', 'Profits rose in the 4th quarter of 2018.', 'the 4th quarter of 2018', 'DATE', '2018-Q4'],
+  ['2013-02-12', 'The ministry will report in the third quarter.', 'the third quarter', 'DATE', '2013-Q3'],
+  ['2013-02-12', 'The treaty was signed on March 3 2015.', 'March 3 2015', 'DATE', '2015-03-03'],
+  ['2013-02-12', 'The treaty was signed on 3/3/2015, the record shows.', '3/3/2015', 'DATE', '2015-03-03'],
+  ['2013-02-12', 'The strike began on 15th February, unions said.', '15th February', 'DATE', '2012-02-15'],
+  ['2013-02-12', 'The refinery will reopen in 7 days, the firm said.', 'in 7 days', 'DATE', '2013-02-19'],
+  ['2013-02-12', 'Curfew starts at 10pm tonight, police said.', '10pm', 'TIME', '2013-02-12T22:00'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

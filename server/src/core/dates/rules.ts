@@ -250,8 +250,8 @@ const DIGIT_LETTER_RULES: Rule[] = [
     const t = /^(\d{1,2})([aApP])[mM]$/.exec(s.str(k));
     const h = t ? Number(t[1]) : NaN;
     if (!(h >= 1 && h <= 12)) return null;
-    const time = `${pad2((h % 12) + ((t![2] === 'p' || t![2] === 'P') ? 12 : 0))}:00`;
-    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: k + 1 };
+    // With what may follow it, as "9 a.m.": "9am on Saturday" is one TIME on that day.
+    return clockTime(s, k, (h % 12) + ((t![2] === 'p' || t![2] === 'P') ? 12 : 0), 0, k + 1, s.tE[k]);
   }),
   rule('century 1800s', [DIGITS_LETTERS], 'Trade grew through the 1800s along the coast.', (s, m) => {
     const k = m.t[0];
