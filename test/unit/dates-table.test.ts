@@ -951,6 +951,11 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The strike began on 15th February, unions said.', '15th February', 'DATE', '2012-02-15'],
   ['2013-02-12', 'The refinery will reopen in 7 days, the firm said.', 'in 7 days', 'DATE', '2013-02-19'],
   ['2013-02-12', 'Curfew starts at 10pm tonight, police said.', '10pm', 'TIME', '2013-02-12T22:00'],
+  ['2013-02-12', 'The cabinet will meet Wednesday next week, aides said.', 'Wednesday next week', 'DATE', '2013-02-20'],
+  ['2013-02-12', 'The cabinet will meet on Wednesday of next week.', 'Wednesday of next week', 'DATE', '2013-02-20'],
+  ['2013-02-12', 'The rebels agreed to the truce on Friday last week.', 'Friday last week', 'DATE', '2013-02-08'],
+  ['2013-02-12', 'The army regained the town on Monday this week.', 'Monday this week', 'DATE', '2013-02-11'],
+  ['2013-03-03', 'The army regained the town on Monday this week.', 'Monday this week', 'DATE', '2013-02-25'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

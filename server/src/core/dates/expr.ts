@@ -26,7 +26,8 @@ export type ExprKind =
   | { type: 'range'; from: number; to: number }
   | { type: 'quarter'; y: number; q: number }
   | { type: 'rel'; unit: 'day' | 'week' | 'month' | 'year'; offset: number }
-  | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this'; past?: boolean; before?: boolean }
+  /** A weekday; `week`: in the publication date's ISO week plus that many weeks ("Wednesday next week"). */
+  | { type: 'weekday'; w: number; rel?: 'last' | 'next' | 'this'; past?: boolean; before?: boolean; week?: number }
   /** A duration: n units (n NaN: unspecified, "several months"); `within`: from now. */
   | { type: 'dur'; n: number; unit: Unit; within?: boolean; half?: boolean }
   /**

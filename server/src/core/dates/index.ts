@@ -1448,6 +1448,12 @@ function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
       ? { value, kind, granularity: 'day', anchor: { previous: c.prevDay.start }, resolution: { rule: `the previous ${name}: the ${name} before the previous date in the text (${formatYMD(base)})`, anchor: formatYMD(base) } }
       : { value, kind, granularity: 'day', resolution: { rule: `the previous ${name}: the ${name} before the publication date`, anchor } };
   }
+  if (k.week !== undefined) {
+    const monday = an - ((aw + 6) % 7);
+    const value = formatYMD(fromDayNumber(monday + 7 * k.week + ((k.w + 6) % 7)));
+    const which = k.week === 0 ? 'the week of the publication date' : k.week > 0 ? 'the week after the publication date\'s' : 'the week before the publication date\'s';
+    return { value, kind, granularity: 'day', resolution: { rule: `${name} of ${which}`, anchor } };
+  }
   const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
   const ahead = (k.w - aw + 7) % 7;
   const back = (aw - k.w + 7) % 7;

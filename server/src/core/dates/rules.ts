@@ -178,6 +178,13 @@ const WEEKDAY_RULES: Rule[] = [
     if (!Number.isNaN(y)) return { expr: { start: s.tS[k], end: s.tE[after], kind: { type: 'ymd', y, m: month, d, weekday: wk }, time }, next: after + 1 };
     return { expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'md', m: month, d, weekday: wk }, time }, next: mo + 1 };
   }),
+  // "Wednesday next week", "Friday of last week", "Monday this week": the weekday in that week.
+  rule('weekday of a week', [WEEKDAY, opt(word('of')), lw('next', 'last', 'this'), lw('week')], 'The cabinet will meet Wednesday next week in Rome.', (s, m) => {
+    const [k, , r, u] = m.t;
+    if (s.isApostrophe(u + 1) || relBefore(s, k)) return null; // "Friday next week's vote" is "next week's"
+    const week = relOf(s, r);
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'weekday', w: s.weekdayOf(k), week } }, next: u + 1 };
+  }),
   // "Wednesday's ruling": an event already named, read as past.
   rule("weekday's", [WEEKDAY, glued(punct("'\u2019")), word('s')], "Critics attacked Wednesday's ruling by the court.", (s, m) => {
     const k = m.t[0];
