@@ -874,6 +874,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The report is expected by mid-March, the envoy said.', 'mid-March', 'DATE', '2013-03', 'MID'],
   ['2013-02-12', 'The referendum will be held in the first week of October.', 'the first week of October', 'DATE', '2013-W40'],
   ['2013-02-12', 'The new embassy should open in late 2014.', 'late 2014', 'DATE', '2014', 'END'],
+  ['2013-02-12', 'Negotiators will meet again the weekend after next.', 'the weekend after next', 'DATE', '2013-W09-WE'],
   ['2013-02-12', 'The reactor was shut down a fortnight ago after a leak.', 'a fortnight ago', 'DATE', '2013-W05'],
   ['2013-02-12', 'The mission will leave by the end of next month.', 'the end of next month', 'DATE', '2013-03', 'END'],
   ['2013-02-12', 'Violence has risen since the beginning of the year, the UN said.', 'the beginning of the year', 'DATE', '2013', 'START'],
@@ -905,6 +906,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Envoys will meet in the autumn of 2013 in Oslo.', 'the autumn of 2013', 'DATE', '2013-FA'],
   ['2013-02-12', 'The trial will resume this spring, lawyers said.', 'this spring', 'DATE', '2013-SP'],
   ['2013-02-12', 'The forum meets on the last Monday of March.', 'the last Monday of March', 'DATE', '2013-03-25'],
+  ['2013-02-12', 'The strike will end the Monday after next.', 'the Monday after next', 'DATE', '2013-02-25'],
   ['2013-02-12', 'The vote is set for Monday, February 18, the commission said.', 'Monday, February 18', 'DATE', '2013-02-18'],
   ['2013-02-12', 'The troops left on 15 Feb 2013, the army said.', '15 Feb 2013', 'DATE', '2013-02-15'],
   ['2013-02-12', 'The talks were held on the 15th of January in Doha.', '15th of January', 'DATE', '2013-01-15'],
@@ -956,6 +958,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The rebels agreed to the truce on Friday last week.', 'Friday last week', 'DATE', '2013-02-08'],
   ['2013-02-12', 'The army regained the town on Monday this week.', 'Monday this week', 'DATE', '2013-02-11'],
   ['2013-03-03', 'The army regained the town on Monday this week.', 'Monday this week', 'DATE', '2013-02-25'],
+  ['2013-02-12', 'The verdict is due on Friday after next.', 'Friday after next', 'DATE', '2013-02-22'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

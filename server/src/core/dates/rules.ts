@@ -178,6 +178,13 @@ const WEEKDAY_RULES: Rule[] = [
     if (!Number.isNaN(y)) return { expr: { start: s.tS[k], end: s.tE[after], kind: { type: 'ymd', y, m: month, d, weekday: wk }, time }, next: after + 1 };
     return { expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'md', m: month, d, weekday: wk }, time }, next: mo + 1 };
   }),
+  // "(the) Monday after next": the weekday a week after "next Monday".
+  rule('weekday after next', [WEEKDAY, word('after'), word('next')], 'The strike will end the Monday after next.', (s, m) => {
+    const [k, , n] = m.t;
+    if (s.kind(n + 1) !== P && s.kind(n + 1) !== 0) return null; // "Monday after next week's vote"
+    const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
+    return { expr: { start, end: s.tE[n], kind: { type: 'off', n: 1, unit: 'W', from: 'base', base: { type: 'weekday', w: s.weekdayOf(k), rel: 'next' } } }, next: n + 1 };
+  }),
   // "Wednesday next week", "Friday of last week", "Monday this week": the weekday in that week.
   rule('weekday of a week', [WEEKDAY, opt(word('of')), lw('next', 'last', 'this'), lw('week')], 'The cabinet will meet Wednesday next week in Rome.', (s, m) => {
     const [k, , r, u] = m.t;
@@ -1132,6 +1139,12 @@ const THE_RULES: Rule[] = [
     const p = m.v[1]!;
     p.expr.start = s.tS[m.t[0]];
     return p;
+  }),
+  // "the weekend after next": two weekends on from "this weekend" (as "the week after next").
+  rule('the weekend after next', [THE, lw('weekend'), word('after'), word('next')], 'Negotiators will meet again the weekend after next.', (s, m) => {
+    const [k, , , n] = m.t;
+    if (s.kind(n + 1) !== P && s.kind(n + 1) !== 0) return null;
+    return { expr: { start: s.tS[k], end: s.tE[n], kind: { type: 'weekend', offset: 2 } }, next: n + 1 };
   }),
   rule('the weekend', [THE, lw('weekend')], 'Talks continue over the weekend in Doha.', (s, m) => {
     const [k, j] = m.t;
