@@ -959,6 +959,9 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The army regained the town on Monday this week.', 'Monday this week', 'DATE', '2013-02-11'],
   ['2013-03-03', 'The army regained the town on Monday this week.', 'Monday this week', 'DATE', '2013-02-25'],
   ['2013-02-12', 'The verdict is due on Friday after next.', 'Friday after next', 'DATE', '2013-02-22'],
+  ['2013-02-12', 'The pipeline should be finished three years from today.', 'three years from today', 'DATE', '2016-02-12'],
+  ['2013-02-12', 'The embargo ends ten days from today, the ministry said.', 'ten days from today', 'DATE', '2013-02-22'],
+  ['2013-02-12', 'The envoy will arrive on Tuesday the 19th, his office said.', 'Tuesday the 19th', 'DATE', '2013-02-19'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

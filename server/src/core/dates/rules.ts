@@ -178,6 +178,13 @@ const WEEKDAY_RULES: Rule[] = [
     if (!Number.isNaN(y)) return { expr: { start: s.tS[k], end: s.tE[after], kind: { type: 'ymd', y, m: month, d, weekday: wk }, time }, next: after + 1 };
     return { expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'md', m: month, d, weekday: wk }, time }, next: mo + 1 };
   }),
+  // "Tuesday the 19th": a day of the month with its weekday (the month as for "on the 19th").
+  rule('weekday the nth', [WEEKDAY, word('the'), ORDDAY], 'The envoy will arrive on Tuesday the 19th, his office said.', (s, m) => {
+    const [k, , d] = m.t;
+    const next = s.kind(d + 1);
+    if (next !== 0 && next !== P && !(next === W && DAY_OF_MONTH_AFTER.has(s.str(d + 1)))) return null;
+    return { expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'dom', d: s.dayAt(d) } }, next: d + 1 };
+  }),
   // "(the) Monday after next": the weekday a week after "next Monday".
   rule('weekday after next', [WEEKDAY, word('after'), word('next')], 'The strike will end the Monday after next.', (s, m) => {
     const [k, , n] = m.t;
@@ -642,10 +649,13 @@ const QUANTITY_RULES: Rule[] = [
     if (Number.isNaN(d.n) || d.half) return null; // "a minute and a half later": the span
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: s.lw(a) === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: a + 1 };
   }),
-  rule('quantity from now', [QUANTITY_EL, lw('from'), lw('now')], 'The law takes effect 5 days from now in all states.', (s, m) => {
+  // "5 days from now"; "three years from today" counts from the day, so keeps it (as "2 years after 3 May").
+  rule('quantity from now', [QUANTITY_EL, lw('from'), lw('now', 'today')], 'The law takes effect 5 days from now in all states.', (s, m) => {
     const [k, , now] = m.t;
     const d = quantity(s, k);
-    return Number.isNaN(d.n) ? null : { expr: { start: s.tS[k], end: s.tE[now], kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct' } }, next: now + 1 };
+    if (Number.isNaN(d.n)) return null;
+    const today = s.lw(now) === 'today';
+    return { expr: { start: s.tS[k], end: s.tE[now], kind: today ? { type: 'off', n: d.n, unit: d.unit, from: 'base', base: { type: 'rel', unit: 'day', offset: 0 } } : { type: 'off', n: d.n, unit: d.unit, from: 'dct' } }, next: now + 1 };
   }),
   rule('quantity after/before a day', [QUANTITY_EL, lw('after', 'before'), DATE], 'The vote comes 2 weeks after yesterday, officials said.', (s, m) => {
     const [k, a, b] = m.t;
