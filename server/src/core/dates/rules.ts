@@ -498,7 +498,8 @@ function numericDate(s: DateScanner, k: number, sep: number): Parse | null {
 
 const DAY_RULES: Rule[] = [
   rule('day month', [DAY, sub('dayTail')], 'The talks opened on 29 July 2025 in Geneva.', (s, m) => withDay(m.v[1]!, s, m.t[0], s.dayAt(m.t[0]))),
-  rule('the 12th of month', [ORDDAY, word('of'), sub('dayTail')], 'The vote falls on the 12th of March this year.', (s, m) => withDay(m.v[2]!, s, m.t[0], s.dayAt(m.t[0]))),
+  // "the 4th of July last year": the year word after it as after "July 4".
+  rule('the 12th of month', [ORDDAY, word('of'), sub('dayTail')], 'The vote falls on the 12th of March this year.', (s, m) => s.withYearWord(withDay(m.v[2]!, s, m.t[0], s.dayAt(m.t[0])))),
   // "10 - 22 August 2012", "10 to 22 August": the first day takes the second's month and year.
   rule('day - day month', [DAY, alt(punct('-\u2013'), word('to', 'and')), DAY, sub('dayTail')], 'The fair ran from 10 - 22 August 2012 in the park.', (s, m) => {
     const [k, , j] = m.t;
@@ -1397,8 +1398,9 @@ const WORD_RULES: Rule[] = [
   rule('noon/midnight', [lw('noon', 'midday', 'midnight')], 'The curfew starts at midnight in the capital.', (s, m) => {
     const k = m.t[0];
     const p = s.strOrNone(k - 1);
-    // "at midnight", or before its day: "the deadline is midnight Friday".
-    if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till' && s.weekdayOf(k + 1) < 0) return STOP;
+    // "at midnight", or before its day: "the deadline is midnight Friday", "is midnight on Friday".
+    const dayAfter = s.weekdayOf(k + 1) >= 0 || (s.strOrNone(k + 1) === 'on' && s.weekdayOf(k + 2) >= 0);
+    if (p !== 'at' && p !== 'by' && p !== 'until' && p !== 'before' && p !== 'after' && p !== 'around' && p !== 'about' && p !== 'till' && !dayAfter) return STOP;
     const time = s.lw(k) === 'midnight' ? '24:00' : '12:00';
     // "noon Thursday", "midnight Friday": one TIME, the time on that day (as a clock time before its weekday).
     const wd = s.weekdayOf(k + 1);
