@@ -793,6 +793,8 @@ const MOD = lex('MOD', (w, x) => w.mod !== undefined && x !== 'end' && x !== 'st
 const SEASON_RULES: Rule[] = [
   rule('season of year', [SEASON, opt(word('of')), YEAR], 'Fighting eased in the winter of 2010 near the pass.', (s, m) => {
     const [k, , y] = m.t;
+    // "the Arab Spring of 2011", "the Prague Spring of 1968": a capitalized season after a capitalized word is a name.
+    if (s.first(k) <= 90 && s.kind(k - 1) === W && s.first(k - 1) >= 65 && s.first(k - 1) <= 90 && !s.opensSentence(k - 1) && s.lw(k - 1) !== 'the') return STOP;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'season', s: LEXICON[s.lw(k)].season!, y: s.yearAt(y) } }, next: y + 1 };
   }),
   // A bare season needs "in (the)", "early/late" or "the" before it ("this/last/next" are the relative rules).
