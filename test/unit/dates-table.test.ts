@@ -896,6 +896,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The order was signed on 2013-02-15, the filing shows.', '2013-02-15', 'DATE', '2013-02-15'],
   ['2013-02-12', "The envoys will meet again in two weeks' time.", 'in two weeks', 'DATE', '2013-02-26'],
   ['2013-02-12', 'The envoys will meet again in two weeks.', 'in two weeks', 'DATE', '2013-02-26'],
+  ['2013-02-12', 'Shops will stay shut from 9 a.m. to 11 a.m. on Thursday.', '9 a.m', 'TIME', '2013-02-14T09:00'],
   ['2013-02-12', 'Polls will be open from 9 to 11 a.m. on Thursday.', '11 a.m. on Thursday', 'TIME', '2013-02-14T11:00'],
   ['2013-02-12', 'The ministers met late last year in Ankara.', 'late last year', 'DATE', '2012', 'END'],
   ['2013-02-12', 'The cabinet will decide early next week, aides said.', 'early next week', 'DATE', '2013-W08', 'START'],
@@ -1000,6 +1001,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The minister stepped down in mid-January.', 'mid-January', 'DATE', '2013-01', 'MID'],
   ['2013-02-12', 'The pact expires at the end of this year.', 'the end of this year', 'DATE', '2013', 'END'],
   ['2013-02-12', 'Tanks crushed the Prague Spring of 1968 in August.', '1968', 'DATE', '1968'],
+  ['2013-02-12', 'Polls open between 7 a.m. and 8 p.m. Sunday, officials said.', '7 a.m', 'TIME', '2013-02-17T07:00'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -524,6 +524,10 @@ const GENERIC_TODAY = /^['’]s (?:(?!(?:on|of|in|for|with|at|about|and|to|over|
 
 /** What may stand between a clock time and the day it is on: a conversion in brackets, "on". */
 const TIME_TO_DAY = /^\.?\s*(?:\([^()]{0,30}\)\s*|[()]\s*)?(?:on\s+)?$/;
+/** What stands between the two clock times of a range ("9 a.m. to 11 a.m.", "8am-1pm"). */
+const TIME_RANGE_TO = /^\.?\s*(?:to|until|till|and|-|\u2013)\s*$/;
+/** Kinds of a clock time's day that a range's start can take ("11 a.m. on Thursday", "5 p.m. Nov. 6"). */
+const DAY_KINDS: ReadonlySet<string> = new Set(['weekday', 'md', 'ymd', 'holiday']);
 
 /**
  * The day written right after the clock time exprs[i] ("at midnight Thursday", "3:20 p.m. (1020
@@ -532,7 +536,11 @@ const TIME_TO_DAY = /^\.?\s*(?:\([^()]{0,30}\)\s*|[()]\s*)?(?:on\s+)?$/;
 function dayWrittenAfter(exprs: Expr[], i: number, text: string): Expr | null {
   for (let j = i + 1; j < exprs.length && j <= i + 2; j++) {
     const n = exprs[j];
-    if (!TIME_TO_DAY.test(text.slice(exprs[j - 1].end, n.start))) return null;
+    const gap = text.slice(exprs[j - 1].end, n.start);
+    if (!TIME_TO_DAY.test(gap)) {
+      // "from 9 a.m. to 11 a.m. on Thursday": the end of a range of clock times gives its start the day.
+      return j === i + 1 && n.time && !n.local && TIME_RANGE_TO.test(gap) && DAY_KINDS.has(n.kind.type) ? n : null;
+    }
     if (n.local) continue;
     const t = n.kind.type;
     // "at 6 a.m. ten days before the shooting": a day counted from an event.
