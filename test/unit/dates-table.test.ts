@@ -918,6 +918,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The town fell during the last week of September, residents said.', 'the last week of September', 'DATE', '2012-W39'],
   ['2013-02-12', 'The bank cut rates at the start of the year.', 'the start of the year', 'DATE', '2013', 'START'],
   ['2013-02-12', 'The agency will publish the data at the end of the week.', 'the end of the week', 'DATE', '2013-W07', 'END'],
+  ['2013-02-12', 'The court ruled on the last day of January.', 'the last day of January', 'DATE', '2013-01-31'],
   ['2013-02-12', 'The ceasefire has held since the middle of last year.', 'the middle of last year', 'DATE', '2012', 'MID'],
   ['2013-02-12', 'The vote was delayed from last Thursday to next Monday.', 'next Monday', 'DATE', '2013-02-18'],
   ['2013-02-12', 'The dam was completed in the 1960s and rebuilt in the early 2000s.', 'early 2000s', 'DATE', '200X', 'START'],
@@ -1002,6 +1003,9 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The pact expires at the end of this year.', 'the end of this year', 'DATE', '2013', 'END'],
   ['2013-02-12', 'Tanks crushed the Prague Spring of 1968 in August.', '1968', 'DATE', '1968'],
   ['2013-02-12', 'Polls open between 7 a.m. and 8 p.m. Sunday, officials said.', '7 a.m', 'TIME', '2013-02-17T07:00'],
+  ['2013-02-12', 'The mandate expires on the last day of October 2015.', 'the last day of October 2015', 'DATE', '2015-10-31'],
+  ['2013-02-12', 'The new law takes effect on the first day of March.', 'the first day of March', 'DATE', '2013-03-01'],
+  ['2013-02-12', 'The budget must pass by the last day of February.', 'the last day of February', 'DATE', '2013-02-28'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -109,7 +109,7 @@ export const LEXICON: Readonly<Record<string, Readonly<Word>>> = Object.freeze(
 );
 
 /**
- * A holiday's rule, one row per holiday: a fixed day (`m`, `d`); the `nth` `weekday` (0 Sunday …
+ * A holiday's rule, one row per holiday: a fixed day (`m`, `d`; `d` -1: the month's last day); the `nth` `weekday` (0 Sunday …
  * 6 Saturday) of month `m` counted from day `from` (default 1; `nth` -1: the last); or `easter`
  * plus days. `word`: the word after the name that makes it a holiday ("Election Day"; "Day" is
  * optional for the others). The lexicon row `{ holiday: key }` names the first word.
@@ -211,7 +211,7 @@ export function holidayDate(name: string | Readonly<Holiday>, y: number): { m: n
     const t = new Date(Date.UTC(y, e.m - 1, e.d + h.easter));
     return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }
-  if (h.weekday === undefined) return { m: h.m!, d: h.d! };
+  if (h.weekday === undefined) return { m: h.m!, d: h.d! < 0 ? new Date(Date.UTC(y, h.m!, 0)).getUTCDate() : h.d! };
   if (h.nth! < 0) {
     const last = new Date(Date.UTC(y, h.m!, 0)); // the month's last day
     return { m: h.m!, d: last.getUTCDate() - ((last.getUTCDay() - h.weekday + 7) % 7) };

@@ -1053,6 +1053,12 @@ const THE_RULES: Rule[] = [
     const name = `${s.str(o)} ${WEEKDAY_NAMES[day.weekday]} of ${s.str(mo)}`;
     return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'holiday', name, day } }, next: mo + 1 });
   }),
+  // "the last day of January", "the first day of March 2014": a day by a holiday's kind of rule (d -1: the last).
+  rule('the first/last day of a month', [THE, word('first', 'last'), lw('day'), word('of', 'in'), MONTH], 'The court ruled on the last day of January.', (s, m) => {
+    const [k, o, , , mo] = m.t;
+    const day = { m: s.monthOf(mo), d: s.str(o) === 'last' ? -1 : 1 };
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'holiday', name: `${s.str(o)} day of ${s.str(mo)}`, day } }, next: mo + 1 });
+  }),
   // "the first week of October", "the last week of September 2012": the ISO week holding the month's
   // first (last …) Thursday, as ISO 8601 gives a week to the month that holds most of its days.
   rule('the nth week of a month', [THE, word('first', 'second', 'third', 'fourth', 'last'), lw('week'), word('of', 'in'), MONTH], 'The referendum will be held in the first week of October.', (s, m) => {
