@@ -1006,6 +1006,15 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The mandate expires on the last day of October 2015.', 'the last day of October 2015', 'DATE', '2015-10-31'],
   ['2013-02-12', 'The new law takes effect on the first day of March.', 'the first day of March', 'DATE', '2013-03-01'],
   ['2013-02-12', 'The budget must pass by the last day of February.', 'the last day of February', 'DATE', '2013-02-28'],
+  ['2013-02-12', 'The vote was set for Saturday, 17 August 2013.', 'Saturday, 17 August 2013', 'DATE', '2013-08-17'],
+  ['2013-02-12', 'Inspections ran August 10-22, 2012, the agency said.', 'August 10', 'DATE', '2012-08-10'],
+  ['2013-02-12', 'Inspections ran from 10 August to 12 September last year.', '10 August', 'DATE', '2012-08-10'],
+  ['2013-02-12', 'The minister will speak Thursday at 10pm, aides said.', '10pm', 'TIME', '2013-02-14T22:00'],
+  ['2013-02-12', 'The ferry sank a month ago off the coast.', 'a month ago', 'DATE', '2013-01'],
+  ['2013-02-12', 'The rebels will hold a rally tonight at 8pm.', '8pm', 'TIME', '2013-02-12T20:00'],
+  ['2013-02-12', 'The hostages were freed on 17 Aug 2012 at 18:40.', '18:40', 'TIME', '2012-08-17T18:40'],
+  ['2013-02-12', 'The ship docked in late August, the navy said.', 'late August', 'DATE', '2012-08', 'END'],
+  ['2013-02-12', 'The court meets again in early March.', 'early March', 'DATE', '2013-03', 'START'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.
