@@ -1108,8 +1108,15 @@ const EVENT_REACH = 1500;
  */
 function markedFor(text: string, m: DateMention, family: string): string | null {
   let from = Math.max(0, m.start - 120);
-  const stop = Math.max(text.lastIndexOf('. ', m.start), text.lastIndexOf('\n', m.start), text.lastIndexOf('? ', m.start), text.lastIndexOf('! ', m.start), text.lastIndexOf('; ', m.start));
-  if (stop + 1 > from) from = stop + 1;
+  // The sentence's start, if after `from`: the last ". ", "? ", "! ", "; " or line break from m.start back to `from`
+  // (searched only that far: one before `from` would not move it).
+  for (let p = m.start; p >= from; p--) {
+    const c = text.charCodeAt(p);
+    if (c === 10 || ((c === 46 || c === 63 || c === 33 || c === 59) && text.charCodeAt(p + 1) === 32)) {
+      from = p + 1;
+      break;
+    }
+  }
   const before = text.slice(from, m.start).match(/[A-Za-z]+/g) ?? [];
   for (const w of before.slice(-10)) {
     if (EVENT_WORDS[w.toLowerCase()]?.includes(family)) return w;

@@ -102,6 +102,12 @@ function buildWordTable(): { hash: Int32Array; cls: Uint16Array; word: string[];
 const { hash: TABLE_HASH, cls: TABLE_CLASS, word: TABLE_WORD, classWord: CLASS_WORD, maxLength: MAX_CLASS_WORD, triggers: CLASS_TRIGGERS } = buildWordTable();
 
 /**
+ * The lexicon row of each lexicon word's class (undefined for the other classes): `lex` reads it
+ * by index, where `LEXICON[word]` was a keyed lookup in an object of hundreds of keys per call.
+ */
+const CLASS_LEX: readonly (Word | undefined)[] = Array.from({ length: TABLE_SIZE }, (_, c) => (c >= KEYWORD_CLASS && c < UNIT_CLASS ? LEXICON[CLASS_WORD[c]] : undefined));
+
+/**
  * The keys of number and digit-letter tokens in the rule index (word tokens are keyed by their
  * class, below these): a number by its length (1 to 4 digits, 5 or more), so a year's rules are
  * not tried at a day and a clock's not at a year.
@@ -793,8 +799,7 @@ export class DateScanner {
   /** The lexicon entry of token k, when it is a lexicon word. */
   lex(k: number): Word | undefined {
     if (this.kind(k) !== W) return undefined;
-    const c = this.tC[k];
-    return c >= KEYWORD_CLASS && c < UNIT_CLASS ? LEXICON[CLASS_WORD[c]] : undefined;
+    return CLASS_LEX[this.tC[k]];
   }
 
   /** The lower-case lexicon word of token k, or ''. */
