@@ -801,7 +801,7 @@ function endedAt(e: Expr, d: DateMention, end: string, text: string, endStart: n
   if (k.type === 'part') value = `${r[1]}-Q${k.n}`;
   else {
     const mid = y * 12 + Number(r[2]) - 2; // the middle month, counted from 0
-    value = `${pad(Math.floor(mid / 12), 4)}-Q${Math.floor((mid % 12) / 3) + 1}`;
+    value = quarterValue(Math.floor(mid / 3));
   }
   d.value = value;
   d.kind = 'anaphoric';
@@ -881,8 +881,7 @@ function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
     // "the latest period", "the quarter ended Sept. 30" with no quarter before: the last one
     // reported (the one ended is set from its date when that follows: `endedAt`).
     if ((k.what === 'latest' || k.ended) && c.a) {
-      const q = c.a.y * 4 + Math.floor((c.a.m - 1) / 3) - 1;
-      const value = `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`;
+      const value = quarterValue(c.a.y * 4 + Math.floor((c.a.m - 1) / 3) - 1);
       return { value, kind: 'relative', granularity: 'quarter', anchor: 'dct', resolution: { rule: 'the latest quarter reported: the one before the publication date\'s', anchor: c.anchor } };
     }
     return { value: null, kind: 'anaphoric', granularity: 'quarter', drop: true, resolution: { rule: 'no quarter before it' } };
@@ -927,6 +926,11 @@ function resolveFiscal(k: KindOf<'fiscal'>, c: Context): Resolved {
   return { value: pad(a.y + (k.offset ?? 0), 4), kind: 'fiscal', granularity: 'year', resolution: { rule: 'fiscal year relative to the publication year', anchor } };
 }
 
+/** The TIMEX3 value of quarter number `q` counted from year 0 (year × 4 + quarter − 1). */
+function quarterValue(q: number): string {
+  return `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`;
+}
+
 /** `resolveDate` of a `part` expression. */
 function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
   const { a, anchor } = c;
@@ -935,8 +939,7 @@ function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
   if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
   const cur = Math.floor((a.m - 1) / 3) + 1;
   if (Number.isNaN(k.n)) {
-    const q = a.y * 4 + cur - 1 + k.offset;
-    return { value: `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`, kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
+    return { value: quarterValue(a.y * 4 + cur - 1 + k.offset), kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
   }
   if (k.bare) {
     // "In 2012 profit rose 5%; in the fourth quarter …": the year the text was just speaking of.
