@@ -21,7 +21,7 @@ import { HolderLookup, Tenure, officeHolders, presetOfficeHolders, tenureInterva
 import { EntityIndex } from '../core/entities';
 import { knownDemonyms, knownNameParts, presetDemonyms, presetNameParts } from '../core/entities/evidence';
 import { EventForm, EventForms, eventFormTokens, eventForms, presetEventForms } from '../core/entities/headline';
-import { OfficeForms, TrieNode, officeFormsOf, sharedEntityIndex } from '../core/entities/trie';
+import { TrieNode, officeFormsOf, sharedEntityIndex } from '../core/entities/trie';
 import { flattenTrie } from '../core/entities/flatTrie';
 import { IdLookup, fullForms, presetNameForms, shortForms } from '../core/entities/variants';
 import { FlatTable, writeFlatTable } from '../core/flatTable';
@@ -325,38 +325,26 @@ export function presetNameTables(index: EntityIndex, tables: NameTables, entityA
 /** A worker's entity index over `registry` (decoded by `decodeRegistry`), with the main thread's tables. */
 export function sharedIndex(registry: RegistrySnapshot, tables: SharedTables): EntityIndex {
   const entities = registry.entities as SharedEntities;
-  const index = sharedEntityIndex(registry, tables.trie, (n) => entities.at(n), tables.rootStarts, officeFormLookup(new FlatTable(tables.officeForms), (n) => entities.idAt(n)));
+  // Office forms as ids only: no office is decoded.
+  const index = sharedEntityIndex(registry, tables.trie, (n) => entities.at(n), tables.rootStarts, idLookup(new FlatTable(tables.officeForms), (n) => entities.idAt(n)));
   presetNameTables(index, tables, (n) => entities.at(n), (n) => entities.idAt(n));
   return index;
 }
 
-/** Office ids by form from a table of entity numbers (ids only: no office is decoded). */
-function officeFormLookup(table: FlatTable, idAt: (n: number) => string): OfficeForms {
-  const lookup = idLookup(table, idAt);
-  return { get: (form) => lookup.get(form) };
-}
-
 /** Event forms by first token from a table of (event, form) pairs: an event is decoded when a headline word first starts one of its forms. */
 function eventFormLookup(table: FlatTable, entityAt: (n: number) => Entity): EventForms {
-  const made = new Map<number, EventForm[]>();
+  const get = memoBySlot(table, (pairs) => {
+    const forms: EventForm[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const e = entityAt(pairs[i]);
+      const source = pairs[i + 1];
+      forms.push({ toks: eventFormTokens(source < 0 ? e.name : e.aliases[source]), target: { id: e.id, form: source < 0 ? 'name' : 'alias', entity: e }, source });
+    }
+    return forms;
+  });
   return {
     size: table.size,
-    get(first) {
-      const n = table.find(first);
-      if (n < 0) return undefined;
-      let forms = made.get(n);
-      if (!forms) {
-        forms = [];
-        const pairs = table.values(n);
-        for (let i = 0; i < pairs.length; i += 2) {
-          const e = entityAt(pairs[i]);
-          const source = pairs[i + 1];
-          forms.push({ toks: eventFormTokens(source < 0 ? e.name : e.aliases[source]), target: { id: e.id, form: source < 0 ? 'name' : 'alias', entity: e }, source });
-        }
-        made.set(n, forms);
-      }
-      return forms;
-    },
+    get,
     *keys() {
       for (let n = 0; n < table.size; n++) yield table.keyAt(n);
     },
@@ -365,16 +353,18 @@ function eventFormLookup(table: FlatTable, entityAt: (n: number) => Entity): Eve
 
 /** Ids by key from a table of entity numbers (each list made once, when first asked for). */
 function idLookup(table: FlatTable, idAt: (n: number) => string): IdLookup {
-  const made = new Map<number, string[]>();
-  return {
-    size: table.size,
-    get(key) {
-      const n = table.find(key);
-      if (n < 0) return undefined;
-      let ids = made.get(n);
-      if (!ids) made.set(n, (ids = Array.from(table.values(n), idAt)));
-      return ids;
-    },
+  return { size: table.size, get: memoBySlot(table, (numbers) => Array.from(numbers, idAt)) };
+}
+
+/** A key's value made from its row of `table` by `make` when first asked for, then kept (undefined for a key not in the table). */
+function memoBySlot<T>(table: FlatTable, make: (row: ReturnType<FlatTable['values']>) => T): (key: string) => T | undefined {
+  const made = new Map<number, T>();
+  return (key) => {
+    const n = table.find(key);
+    if (n < 0) return undefined;
+    let v = made.get(n);
+    if (v === undefined) made.set(n, (v = make(table.values(n))));
+    return v;
   };
 }
 
