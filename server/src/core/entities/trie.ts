@@ -223,12 +223,14 @@ export class TrieNode implements TrieLike {
   }
 }
 
-/** `xs` with `x` after its items, in a new list of exactly that length. */
+/**
+ * `xs` with `x` after its items, in a new list of exactly that length. (`concat` makes a packed
+ * list, as the literals `[a, b]` beside it are; `new Array(n)` filled in would be a holey one, and
+ * code reading both kinds of list (`get`, `childAt`, the matcher) sees two maps and is deoptimized
+ * on the second.)
+ */
 function appended<T>(xs: readonly T[], x: T): T[] {
-  const out = new Array<T>(xs.length + 1);
-  for (let i = 0; i < xs.length; i++) out[i] = xs[i];
-  out[xs.length] = x;
-  return out;
+  return xs.concat([x]);
 }
 
 /** Whether `key` is text[s, e). */
@@ -649,11 +651,9 @@ function isOneWord(s: string): boolean {
   return true;
 }
 
+/** `a` then `b`, in a packed list as `words` makes (see `appended`). */
 function concat(a: readonly string[], b: readonly string[]): string[] {
-  const out = new Array<string>(a.length + b.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i];
-  for (let i = 0; i < b.length; i++) out[a.length + i] = b[i];
-  return out;
+  return a.concat(b);
 }
 
 /** Whether `a` followed by `b` is `c`. */
