@@ -1014,7 +1014,18 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The rebels will hold a rally tonight at 8pm.', '8pm', 'TIME', '2013-02-12T20:00'],
   ['2013-02-12', 'The hostages were freed on 17 Aug 2012 at 18:40.', '18:40', 'TIME', '2012-08-17T18:40'],
   ['2013-02-12', 'The ship docked in late August, the navy said.', 'late August', 'DATE', '2012-08', 'END'],
-  ['2013-02-12', 'The court meets again in early March.', 'early March', 'DATE', '2013-03', 'START'],
+  ['2013-02-12', 'The court meets again in early March.', 'early March', 'DATE', '2013-03', 'START'],  // Helper W (issue #13): years spoken in words, as broadcast transcripts write them.
+  ['1998-02-27', 'Madrid, nineteen ninety-six. A car bomb shakes the capital.', 'nineteen ninety-six', 'DATE', '1996'],
+  ['1998-02-27', 'The envoy was expelled in nineteen seventy-nine, the anchor said.', 'nineteen seventy-nine', 'DATE', '1979'],
+  ['1998-02-27', 'Police linked it to a nineteen ninety-seven attack on a consulate.', 'nineteen ninety-seven', 'DATE', '1997'],
+  ['1998-02-27', 'March nineteen ninety-seven. The embassy is hit again.', 'March nineteen ninety-seven', 'DATE', '1997-03'],
+  ['1998-02-27', 'Oil fell to the level seen in the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four', 'DATE', '1994-WI'],
+  ['1998-02-27', 'The chancellor vowed to halve unemployment by the year two thousand.', 'the year two thousand', 'DATE', '2000'],
+  ['2013-02-12', 'The treaty lapses in the year two thousand and twenty, the anchor said.', 'the year two thousand and twenty', 'DATE', '2020'],
+  ['2013-02-12', 'The base was closed in twenty twelve, the minister told the radio.', 'twenty twelve', 'DATE', '2012'],
+  ['2013-02-12', 'The tickets cost nineteen ninety-five dollars each.', null, null, null],
+  ['2013-02-12', 'The fund bought twenty thirty-year bonds.', 'thirty-year', 'DURATION', 'P30Y'],
+  ['2013-02-12', 'The truce held for ninety days.', 'ninety days', 'DURATION', 'P90D'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

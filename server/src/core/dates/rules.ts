@@ -46,6 +46,12 @@ const UNIT_ONE = lex('UNIT', (w) => w.unit !== undefined && !w.plural);
 const UNITS = lex('UNITS', (w) => w.unit !== undefined && !!w.plural);
 const SEASON = lex('SEASON', (w) => w.season !== undefined);
 
+/**
+ * A year spoken in words ("nineteen ninety-seven", "twenty twelve", "two thousand and one"), as
+ * broadcast transcripts write it (`spokenYearAt`); after a month, a season or "the year".
+ */
+const SPOKEN_YEAR = reader('SPOKEN_YEAR', (e) => ['nineteen', 'twenty', 'two'].map((w) => e.classOf(w)), (s, k) => s.spokenYearAt(k)?.next ?? -1);
+
 /** Month abbreviations, which are followed by a dot that does not end the sentence. */
 const ABBREVIATED_MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
 
@@ -85,6 +91,10 @@ const MONTH_DATE: Rule[] = [
   rule('month year', [MONTH, DOT_AFTER, YEAR], 'Prices rose in May 2019 across the region.', (s, m) => {
     const [k, , y] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ym', y: s.yearAt(y), m: s.monthOf(k) } }, next: y + 1 };
+  }),
+  rule('month spoken year', [MONTH, DOT_AFTER, SPOKEN_YEAR], 'The clinic was bombed in January nineteen ninety-seven, the anchor said.', (s, m) => {
+    const [k, , y, next] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[next - 1], kind: { type: 'ym', y: s.spokenYearAt(y)!.y, m: s.monthOf(k) } }, next };
   }),
   rule('month alone', [MONTH, DOT_AFTER], 'The talks resume in July after the recess.', (s, m) => {
     const [k, , j] = m.t;
@@ -750,6 +760,14 @@ const YEAR_RULES: Rule[] = [
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
     return s.isYearContext(k) || yearAfterWord(s, k) || yearOpensSentence(s, k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
+  }),  // "in nineteen ninety-one", "a nineteen ninety-seven attack": a year spoken in words. "nineteen"
+  // + a number of 10 to 99 is no count; "twenty" + one ("twenty twelve") only after a preposition
+  // that takes a year ("in twenty twelve"), since "twenty thirty-year bonds" counts.
+  rule('spoken year', [lw('nineteen', 'twenty')], 'The dam was finished in nineteen ninety-seven, the radio said.', (s, m) => {
+    const k = m.t[0];
+    const r = s.spokenYearAt(k);
+    if (!r || (s.lw(k) === 'twenty' && !s.isYearPreposition(k - 1))) return null;
+    return { expr: { start: s.tS[k], end: s.tE[r.next - 1], kind: { type: 'y', y: r.y } }, next: r.next };
   }),
 ];
 
@@ -796,6 +814,10 @@ const SEASON_RULES: Rule[] = [
     // "the Arab Spring of 2011", "the Prague Spring of 1968": a capitalized season after a capitalized word is a name.
     if (s.first(k) <= 90 && s.kind(k - 1) === W && s.first(k - 1) >= 65 && s.first(k - 1) <= 90 && !s.opensSentence(k - 1) && s.lw(k - 1) !== 'the') return STOP;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'season', s: LEXICON[s.lw(k)].season!, y: s.yearAt(y) } }, next: y + 1 };
+  }),
+  rule('season of spoken year', [SEASON, opt(word('of')), SPOKEN_YEAR], 'Prices fell in the winter of nineteen ninety-four, the anchor said.', (s, m) => {
+    const [k, , y, next] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[next - 1], kind: { type: 'season', s: LEXICON[s.lw(k)].season!, y: s.spokenYearAt(y)!.y } }, next };
   }),
   // A bare season needs "in (the)", "early/late" or "the" before it ("this/last/next" are the relative rules).
   rule('season', [SEASON], 'Exports rose in spring after the drought.', (s, m) => {
@@ -1168,6 +1190,11 @@ const THE_RULES: Rule[] = [
   rule('the weekend', [THE, lw('weekend')], 'Talks continue over the weekend in Doha.', (s, m) => {
     const [k, j] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
+  }),
+  // "the year two thousand", "the year nineteen ninety-nine": a year spoken in words, "the year" in its span.
+  rule('the year spoken', [THE, lw('year'), SPOKEN_YEAR], 'The bank promised to halve unemployment by the year two thousand.', (s, m) => {
+    const [k, , y, next] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[next - 1], kind: { type: 'y', y: s.spokenYearAt(y)!.y } }, next };
   }),
   // Business copy referring back: "Revenue in the quarter rose", "for the period", "For the year,
   // sales rose" (the resolver finds the quarter or half before it, or drops the mention).

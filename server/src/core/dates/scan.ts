@@ -871,6 +871,56 @@ export class DateScanner {
     return { n: n * (u.per ?? 1), unit: u.unit, next: j + 1 };
   }
 
+  /**
+   * A whole number from min to max written in words at k ("seven", "fourteen", "ninety",
+   * "ninety-seven"; not "a", "couple", "several"), or null.
+   */
+  wordNumberAt(k: number, min: number, max: number): { n: number; next: number } | null {
+    const w = this.lex(k);
+    if (!w || w.n === undefined || !Number.isInteger(w.n) || this.first(k) === 97 /* a, an */ || this.first(k) === 65 || this.lw(k) === 'couple') return null;
+    let n = w.n;
+    let next = k + 1;
+    if (n >= 20 && n < 100 && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && this.adjacent(k + 1, k + 2)) {
+      const u = this.lex(k + 2);
+      if (u && u.n !== undefined && u.n >= 1 && u.n <= 9 && this.lw(k + 2) !== 'a' && this.lw(k + 2) !== 'an') {
+        n += u.n;
+        next = k + 3;
+      }
+    }
+    return n >= min && n <= max ? { n, next } : null;
+  }
+
+  /**
+   * A year spoken in words, as broadcast transcripts write it: "nineteen ninety-seven" (1997),
+   * "nineteen seventy" (1970), "nineteen hundred" (1900), "twenty twelve" (2012), "two thousand"
+   * (2000), "two thousand and one" (2001). Not before a word of amount or count ("nineteen
+   * ninety-five dollars", "two thousand people"): null.
+   */
+  spokenYearAt(k: number): { y: number; next: number } | null {
+    const w = this.lw(k);
+    let y: number;
+    let next: number;
+    if (w === 'two') {
+      if (this.strOrNone(k + 1) !== 'thousand') return null;
+      const and = this.strOrNone(k + 2) === 'and' ? 1 : 0;
+      const r = this.wordNumberAt(k + 2 + and, 1, 99);
+      y = 2000 + (r ? r.n : 0);
+      next = r ? r.next : k + 2;
+    } else if (w === 'nineteen' || w === 'twenty') {
+      if (w === 'nineteen' && this.strOrNone(k + 1) === 'hundred') {
+        y = 1900;
+        next = k + 2;
+      } else {
+        const r = this.wordNumberAt(k + 1, 10, 99);
+        if (!r) return null;
+        y = (w === 'nineteen' ? 1900 : 2000) + r.n;
+        next = r.next;
+      }
+    } else return null;
+    if (this.kind(next) === W && ((this.tC[next] >= UNIT_CLASS && this.tC[next] < UNIT_CLASS + NUMBER_UNITS.length) || /^(?:dollars|cents|pounds|euros|yen|points)$/.test(this.str(next)))) return null;
+    return { y, next };
+  }
+
   /** Whether token k is a time zone ("GMT", "EST"): a short capitalized word in CLOCK_ZONE. */
   isZone(k: number): boolean {
     if (this.kind(k) !== W || this.tE[k] - this.tS[k] > 4) return false;
