@@ -286,6 +286,9 @@ const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
   'into', 'throughout', 'Throughout']);
 
+/** Determiners and possessives before a year that qualifies a noun ("the 1959 embargo", "That 1978 resolution"). */
+const DETERMINERS = new Set(['the', 'The', 'a', 'A', 'its', 'Its', 'his', 'His', 'her', 'Her', 'their', 'Their', 'this', 'This', 'that', 'That', 'whose']);
+
 const DOT = 46;
 const COMMA = 44;
 const HYPHEN = 45;
@@ -763,6 +766,11 @@ export class DateScanner {
     return m ? Number(m[1]) : null;
   }
 
+  /** Whether token k is a word after which a number is an amount or a count ("percent", "million", "people"). */
+  isCountWord(k: number): boolean {
+    return this.kind(k) === W && this.tC[k] >= UNIT_CLASS && this.tC[k] < UNIT_CLASS + NUMBER_UNITS.length;
+  }
+
   /** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
   isYearContext(k: number): boolean {
     const pk = this.kind(k - 1);
@@ -775,7 +783,11 @@ export class DateScanner {
       if ((p === 'the' || p === 'The') && capitalNext) return true;
       // "the 1959 embargo", "a 1996 law": a determiner, a year of modern history, a noun.
       const y = this.tV[k];
-      if (y >= 1800 && y <= 2099 && nk === W && this.tC[k + 1] < UNIT_CLASS && /^(?:the|The|a|A|its|Its|his|His|her|Her|their|Their|this|This|that|That|whose)$/.test(p)) return true;
+      if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && DETERMINERS.has(p)) return true;
+      // "his unsuccessful 1996 campaign": a determiner, one adjective, the year, a singular noun (a
+      // count takes a plural: "the remaining 2000 workers").
+      if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && this.first(k + 1) >= 97 && !/[^s]s$/.test(this.str(k + 1))
+        && this.first(k - 1) >= 97 && this.tC[k - 1] === 0 && this.kind(k - 2) === W && DETERMINERS.has(this.str(k - 2))) return true;
       // "the company's 1989 results", "Mixte's 1989 unconsolidated profit": a possessive, a year, a
       // word (not a plural noun: "the firm's 2000 workers" is a count).
       if (p === 's' && y >= 1800 && y <= 2099 && nk === W && this.isApostrophe(k - 2) && this.first(k + 1) >= 97 && !/[^s]s$/.test(this.str(k + 1))) return true;
