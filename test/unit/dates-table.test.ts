@@ -1030,6 +1030,14 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The scandal dogged his failed 2008 campaign for the senate.', '2008', 'DATE', '2008'],
   ['2013-02-12', 'That 1967 resolution still frames the talks.', '1967', 'DATE', '1967'],
   ['2013-02-12', 'The remaining 2000 workers were sent home.', null, null, null],
+  // A range of clock times with one a.m. or p.m.: the first time takes it, and the day of the end.
+  ['2013-02-12', 'Polling stations open from 7 to 11 a.m. on Sunday.', '7', 'TIME', '2013-02-17T07:00'],
+  ['2013-02-12', 'Polling stations open from 7 to 11 a.m. on Sunday.', '11 a.m. on Sunday', 'TIME', '2013-02-17T11:00'],
+  ['2013-02-12', 'The shelling lasted between 2 and 4 p.m. yesterday.', '2', 'TIME', '2013-02-11T14:00'],
+  ['2013-02-12', 'Talks ran from 11 to 1 p.m. at the ministry.', '11', 'TIME', '2013-02-12T11:00'],
+  ['2013-02-12', 'The market opens 9-11 a.m. on weekdays.', '9', 'TIME', '2013-02-12T09:00'],
+  ['2013-02-12', 'The market opens 9-11 a.m. on weekdays.', '11 a.m', 'TIME', '2013-02-12T11:00'],
+  ['2013-02-12', 'Shops shut between 9 a.m. and 5 p.m. tomorrow.', '9 a.m', 'TIME', '2013-02-13T09:00'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

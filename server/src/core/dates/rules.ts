@@ -376,10 +376,43 @@ function clockTime(s: DateScanner, k: number, h: number, min: number, j: number,
   return { expr: { start: s.tS[k], end: e, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
 }
 
+/** Words before a range of clock times written with one a.m. or p.m. ("from 9 to 11 a.m."). */
+const CLOCK_RANGE_BEFORE: ReadonlySet<string> = new Set(['from', 'From', 'between', 'Between', 'at', 'At']);
+
 /** Words before a 24-hour clock time that make "14:30" a time ("at 14:30", not a score). */
 const CLOCK_PREPOSITION: ReadonlySet<string> = new Set(['at', 'At', 'by', 'until', 'till', 'before', 'after', 'around', 'about', 'from', 'since', 'to']);
 
 const CLOCK_RULES: Rule[] = [
+  // "from 9 to 11 a.m.", "between 2 and 4 p.m.", "9-11 a.m.": the first time of a range takes the
+  // a.m. or p.m. of the second (a half-day earlier when it would come after it: "11 to 1 p.m." starts
+  // at 11:00), and the second is read by its own rule; the range's day comes from the end's.
+  rule('clock range start', [HOUR, opt(MINUTES), alt(word('to', 'until', 'till', 'and'), punct('-\u2013')), HOUR, opt(MINUTES), alt(seq(word('a', 'p'), punct('.'), word('m')), word('am', 'pm', 'AM', 'PM'))],
+    'The polling stations open from 7 to 11 a.m. on Sunday.', (s, m) => {
+      const [k, mm, link, k2, , ap] = m.t;
+      const h1 = s.tV[k];
+      const h2 = s.tV[k2];
+      if (h1 < 1 || h1 > 12 || h2 < 1 || h2 > 12) return null;
+      // After "from", "between", "at", or as one word ("9-11 a.m."): "rose 3 to 4 p.m. prices" is no range.
+      const before = s.strOrNone(k - 1);
+      if (!(before && CLOCK_RANGE_BEFORE.has(before)) && !(s.kind(link) === P && s.adjacent(link - 1, link) && s.adjacent(link, k2))) return null;
+      const pm = s.first(ap) === 112 || s.first(ap) === 80; // p, P
+      let h = (h1 % 12) + (pm ? 12 : 0);
+      // "from 11 to 2 a.m." would start the evening before the end's day: left to the end alone.
+      if (h > (h2 % 12) + (pm ? 12 : 0)) {
+        if (!pm) return null;
+        h -= 12;
+      }
+      const min = mm >= 0 ? s.tV[mm + 1] : 0;
+      // The second time, as the a.m./p.m. rules read it (with a zone or a day after it), is the range's end.
+      const m2 = m.t[4] >= 0 ? s.tV[m.t[4] + 1] : 0;
+      const dotted = s.kind(ap + 1) === P;
+      const last = dotted ? ap + 2 : ap;
+      const j = dotted && s.isP(last + 1, DOT) && s.adjacent(last, last + 1) ? last + 2 : last + 1;
+      const second = clockTime(s, k2, (h2 % 12) + (pm ? 12 : 0), m2, j, s.tE[last]);
+      if (!second) return null;
+      const first: Parse = { expr: { start: s.tS[k], end: s.tE[link - 1], kind: { type: 'rel', unit: 'day', offset: 0 }, time: `${pad2(h)}:${pad2(min)}`, local: true, pair: second.expr }, next: second.next };
+      return first;
+    }),
   rule('clock a.m./p.m.', [HOUR, opt(MINUTES), word('a', 'p'), punct('.'), word('m')], 'The blast was heard at 10:35 a.m. on the quay.', (s, m) => {
     const [k, , ap, , mm] = m.t;
     let { h } = hourMinutes(s, m);
