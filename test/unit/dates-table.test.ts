@@ -1038,6 +1038,9 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The market opens 9-11 a.m. on weekdays.', '9', 'TIME', '2013-02-12T09:00'],
   ['2013-02-12', 'The market opens 9-11 a.m. on weekdays.', '11 a.m', 'TIME', '2013-02-12T11:00'],
   ['2013-02-12', 'Shops shut between 9 a.m. and 5 p.m. tomorrow.', '9 a.m', 'TIME', '2013-02-13T09:00'],
+  // "the end of" before an ordinal quarter, beyond the four-word window of its "the".
+  ['2013-02-12', 'Output should recover by the end of the first quarter.', 'the end of the first quarter', 'DATE', '2013-Q1', 'END'],
+  ['2013-02-12', 'Output fell at the end of the third quarter of 2012.', 'the end of the third quarter of 2012', 'DATE', '2012-Q3', 'END'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -1124,7 +1124,15 @@ const THE_RULES: Rule[] = [
   }),
   rule('the ordinal', [THE, sub('ordinal')], 'The fort dates from the 19th century and still stands.', (s, m) => {
     const p = m.v[1]!;
-    p.expr.start = s.tS[m.t[0]];
+    const k = m.t[0];
+    p.expr.start = s.tS[k];
+    // "the end of the first quarter": "the end of" is read from here, since the window of its
+    // "the" (four words) does not reach "quarter" (`the end of` reads "the end of the 19th century").
+    const e = s.lw(k - 2);
+    if (!p.expr.mod && s.str(k - 1) === 'of' && (e === 'end' || e === 'beginning' || e === 'start' || e === 'middle') && s.lw(k - 3) === 'the') {
+      p.expr.start = s.tS[k - 3];
+      p.expr.mod = LEXICON[e].mod;
+    }
     return p;
   }),
   rule('the day before yesterday', [THE, lw('day'), lw('before', 'after'), lw('yesterday', 'tomorrow')], 'The minister left the day before yesterday for Rome.', (s, m) => {
