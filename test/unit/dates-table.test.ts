@@ -1041,6 +1041,8 @@ const ROWS: Row[] = [
   // "the end of" before an ordinal quarter, beyond the four-word window of its "the".
   ['2013-02-12', 'Output should recover by the end of the first quarter.', 'the end of the first quarter', 'DATE', '2013-Q1', 'END'],
   ['2013-02-12', 'Output fell at the end of the third quarter of 2012.', 'the end of the third quarter of 2012', 'DATE', '2012-Q3', 'END'],
+  // "the weeks ahead" as "the coming weeks": an unspecified duration.
+  ['2013-02-12', 'Banks may have to sell bonds in the weeks ahead, analysts said.', 'the weeks ahead', 'DURATION', 'PXW'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

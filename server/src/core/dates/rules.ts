@@ -1232,6 +1232,12 @@ const THE_RULES: Rule[] = [
     const [k, j] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
   }),
+  // "the weeks ahead", "the months ahead": an unspecified duration, as "the coming weeks" (PXW).
+  rule('the units ahead', [THE, UNITS, word('ahead')], 'Banks may have to sell bonds in the weeks ahead, analysts said.', (s, m) => {
+    const [k, u, a] = m.t;
+    if (s.strOrNone(a + 1) === 'of') return null; // "in the months ahead of the vote": before an event
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: a + 1 };
+  }),
   // "the year two thousand", "the year nineteen ninety-nine": a year spoken in words, "the year" in its span.
   rule('the year spoken', [THE, lw('year'), SPOKEN_YEAR], 'The bank promised to halve unemployment by the year two thousand.', (s, m) => {
     const [k, , y, next] = m.t;
