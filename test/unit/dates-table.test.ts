@@ -1043,6 +1043,10 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Output fell at the end of the third quarter of 2012.', 'the end of the third quarter of 2012', 'DATE', '2012-Q3', 'END'],
   // "the weeks ahead" as "the coming weeks": an unspecified duration.
   ['2013-02-12', 'Banks may have to sell bonds in the weeks ahead, analysts said.', 'the weeks ahead', 'DURATION', 'PXW'],
+  // "mid-afternoon", "mid morning": the part of the day with mod MID, on the day written after it or the previous one.
+  ['2013-02-12', 'Shares were up 2% at mid-afternoon yesterday in London.', 'mid-afternoon yesterday', 'TIME', '2013-02-11TAF', 'MID'],
+  ['2013-02-12', 'Troops entered the town on Sunday. By mid afternoon, the shelling had stopped.', 'mid afternoon', 'TIME', '2013-02-10TAF', 'MID'],
+  ['2013-02-12', 'The talks will resume mid-morning on Friday.', 'mid-morning on Friday', 'TIME', '2013-02-15TMO', 'MID'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -1466,6 +1466,22 @@ const WORD_RULES: Rule[] = [
     const [k, , u] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'relc', offset: 0, decade: s.lw(u) === 'decade' }, mod: 'MID' }, next: u + 1 };
   }),
+  // "at mid-afternoon yesterday", "By mid afternoon,": the part of the day with mod MID, on the day
+  // written after it (a weekday, yesterday/today/tomorrow), else on the previous date naming a day.
+  rule('mid part of day', [word('mid', 'Mid'), opt(glued(HYPHEN)), PART], 'Shares were up 2% at mid-afternoon yesterday in London.', (s, m) => {
+    const [k, , p] = m.t;
+    const time = s.partAt(p)!;
+    if (time === 'NI') return null;
+    const start = s.tS[k];
+    const x = s.lw(p + 1);
+    if (x === 'yesterday' || x === 'today' || x === 'tomorrow') {
+      return { expr: { start, end: s.tE[p + 1], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'tomorrow' ? 1 : 0 }, time, mod: 'MID' }, next: p + 2 };
+    }
+    const q = s.strOrNone(p + 1) === 'on' ? p + 2 : p + 1;
+    const wd = s.weekdayOf(q);
+    if (wd >= 0) return { expr: { start, end: s.tE[q], kind: { type: 'weekday', w: wd }, time, mod: 'MID' }, next: q + 1 };
+    return { expr: { start, end: s.tE[p], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true, mod: 'MID' }, next: p + 1 };
+  }),
   MODIFIER_RULE,
   // "the current quarter", "the current year", "the current fiscal year": the publication date's.
   rule('current period', [lw('current'), alt(lw('week', 'month', 'year', 'quarter'), seq(lw('fiscal'), lw('year')))], 'Output should rise in the current quarter, the bank said.', (s, m) => {
