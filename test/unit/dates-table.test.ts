@@ -1047,6 +1047,9 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Shares were up 2% at mid-afternoon yesterday in London.', 'mid-afternoon yesterday', 'TIME', '2013-02-11TAF', 'MID'],
   ['2013-02-12', 'Troops entered the town on Sunday. By mid afternoon, the shelling had stopped.', 'mid afternoon', 'TIME', '2013-02-10TAF', 'MID'],
   ['2013-02-12', 'The talks will resume mid-morning on Friday.', 'mid-morning on Friday', 'TIME', '2013-02-15TMO', 'MID'],
+  // A month alone after an article or a possessive, before a noun.
+  ['2013-02-12', 'The rebels broke off talks under a November agreement with the army.', 'November', 'DATE', '2012-11'],
+  ['2013-02-12', 'The ministry stood by its January report.', 'January', 'DATE', '2013-01'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

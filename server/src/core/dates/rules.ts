@@ -108,6 +108,9 @@ const MONTH_DATE: Rule[] = [
     if (s.isP(k - 1, HYPHEN_CODE) && s.adjacent(k - 1, k) && /^(?:early|late|mid|Early|Late|Mid)$/.test(s.strOrNone(k - 2) ?? '')) {
       return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j };
     }
+    // "under a June agreement", "its October report": an article or a possessive, the month, a noun.
+    const modifier = prev !== undefined && /^(?:a|A|its|Its|his|His|her|Her|their|Their)$/.test(prev) && s.kind(j) === W && s.first(j) >= 97 && !s.isMay(k);
+    if (modifier) return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j };
     if (prev === undefined || s.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|for|For|early|late|mid|Early|Late|Mid|through|till|the|The|and|or|to|between|Between)$/.test(prev)) return STOP;
     // "for April" is a month, "for April Smith" a person.
     if ((prev === 'for' || prev === 'For') && s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90) return STOP;
