@@ -1050,6 +1050,9 @@ const ROWS: Row[] = [
   // A month alone after an article or a possessive, before a noun.
   ['2013-02-12', 'The rebels broke off talks under a November agreement with the army.', 'November', 'DATE', '2012-11'],
   ['2013-02-12', 'The ministry stood by its January report.', 'January', 'DATE', '2013-01'],
+  // "that quarter": the quarter of the previous date.
+  ['2013-02-12', 'Profit fell in the second quarter of 2012. Results for that quarter included a charge.', 'that quarter', 'DATE', '2012-Q2'],
+  ['2013-02-12', 'Shops in that quarter of the city stayed shut on Sunday.', 'Sunday', 'DATE', '2013-02-10'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

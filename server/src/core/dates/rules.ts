@@ -1659,6 +1659,13 @@ const WORD_RULES: Rule[] = [
   }),
   ...SEASON_RULES,
   ...relRules(false),
+  // "Results for that quarter included…": the quarter of the previous date (as "the previous quarter" is the one before it).
+  rule('that quarter', [lw('that'), lw('quarter')], 'Profit fell in the second quarter of 2012. Results for that quarter included a charge.', (s, m) => {
+    const [k, q] = m.t;
+    // "that quarter of the city", "that quarter century" are no quarter of a year.
+    if (s.strOrNone(q + 1) === 'of' || s.strOrNone(q + 1) === 'century' || s.isP(q + 1, HYPHEN_CODE)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'ana', unit: 'quarter', offset: 0, grain: 'quarter' } }, next: q + 1 };
+  }),
   rule('relative word (nothing else)', [REL], 'Last of all, 3 delegates voted.', () => STOP),
   ...THE_RULES,
   rule('recent units', [lw('recent'), UNITS], 'Prices rose in recent weeks across the country.', (s, m) => {
