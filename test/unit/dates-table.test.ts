@@ -1026,6 +1026,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The tickets cost nineteen ninety-five dollars each.', null, null, null],
   ['2013-02-12', 'The fund bought twenty thirty-year bonds.', 'thirty-year', 'DURATION', 'P30Y'],
   ['2013-02-12', 'The truce held for ninety days.', 'ninety days', 'DURATION', 'P90D'],
+  ['2013-02-12', 'In the last twenty four hours, the currency fell 9%.', 'the last twenty four hours', 'DURATION', 'PT24H'],
   // A year qualifying a noun: after a determiner and an adjective, before a reference word.
   ['2013-02-12', 'The scandal dogged his failed 2008 campaign for the senate.', '2008', 'DATE', '2008'],
   ['2013-02-12', 'That 1967 resolution still frames the talks.', '1967', 'DATE', '1967'],

@@ -851,6 +851,10 @@ export class DateScanner {
       else if (n >= 20 && n < 100 && this.isP(j, HYPHEN) && this.adjacent(k, j)) {
         const u = this.lex(j + 1);
         if (u && u.n !== undefined && u.n < 10) { n += u.n; j += 2; }
+      } else if (n >= 20 && n < 100 && n % 10 === 0) {
+        // "twenty four hours", as transcripts write it without the hyphen.
+        const u = this.wordNumberAt(j, 1, 9);
+        if (u) { n += u.n; j = u.next; }
       }
     }
     // "two and a half years", "one and a half hours": the half read for the units HALF_UNITS holds.
