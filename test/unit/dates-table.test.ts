@@ -1054,6 +1054,10 @@ const ROWS: Row[] = [
   // "that quarter": the quarter of the previous date.
   ['2013-02-12', 'Profit fell in the second quarter of 2012. Results for that quarter included a charge.', 'that quarter', 'DATE', '2012-Q2'],
   ['2013-02-12', 'Shops in that quarter of the city stayed shut on Sunday.', 'Sunday', 'DATE', '2013-02-10'],
+  // "an additional year", "two extra days": the adjective inside the quantity. "each July": a SET of months.
+  ['2013-02-12', 'The mandate may be extended for an additional year.', 'an additional year', 'DURATION', 'P1Y'],
+  ['2013-02-12', 'Negotiators were given two extra days to finish.', 'two extra days', 'DURATION', 'P2D'],
+  ['2013-02-12', 'Marchers parade through the old town each July.', 'each July', 'SET', 'XXXX-07'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

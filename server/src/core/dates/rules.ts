@@ -1539,6 +1539,12 @@ const WORD_RULES: Rule[] = [
     const wd = s.weekdayOf(u);
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
   }),
+  // "each July", "every March": the month of every year (a SET, as "every Monday").
+  rule('every month-name', [lw('every', 'each'), MONTH], 'Marchers parade each July through the town.', (s, m) => {
+    const [k, u] = m.t;
+    if (s.tE[u] - s.tS[u] < 4 && !s.isMay(u) && !s.isP(u + 1, DOT)) return null; // "every Mar" without its dot
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-${pad2(s.monthOf(u))}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
   rule('every n units', [lw('every'), QUANTITY_EL], 'Elections are held every four years in the state.', (s, m) => {
     const [k, j] = m.t;
     const d = s.durationAt(j);

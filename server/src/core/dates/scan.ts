@@ -868,6 +868,8 @@ export class DateScanner {
       hyphen = true;
       j++;
     } else if (this.lw(j) === 'more' || this.lw(j) === 'full' || this.lw(j) === 'long') j++;
+    // "an additional year", "two extra days", "a further two weeks" is read by the number after it.
+    else if (this.kind(j) === W && /^(?:additional|extra|further)$/.test(this.str(j))) j++;
     const u = this.lex(j);
     if (!u || !u.unit) return null;
     // Ages and sizes: "a 44-year-old", "a 24-hour candle" stays (a duration), "six-year-old" does not.
