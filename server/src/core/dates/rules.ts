@@ -1241,6 +1241,14 @@ const THE_RULES: Rule[] = [
     if (s.strOrNone(a + 1) === 'of') return null; // "in the months ahead of the vote": before an event
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: a + 1 };
   }),
+  // "over the years", "over the decades": an unspecified span up to now, as "for years" (PXY); not
+  // "over the years before the war" (counted from an event).
+  rule('over the units', [THE, UNITS], 'Over the years the border town has changed hands twice.', (s, m) => {
+    const [k, u] = m.t;
+    const p = s.strOrNone(k - 1);
+    if ((p !== 'over' && p !== 'Over') || /^(?:after|before|following|since|of|to|ahead)$/.test(s.strOrNone(u + 1) ?? '')) return null;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: u + 1 };
+  }),
   // "the year two thousand", "the year nineteen ninety-nine": a year spoken in words, "the year" in its span.
   rule('the year spoken', [THE, lw('year'), SPOKEN_YEAR], 'The bank promised to halve unemployment by the year two thousand.', (s, m) => {
     const [k, , y, next] = m.t;
