@@ -286,6 +286,9 @@ const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
   'into', 'throughout', 'Throughout']);
 
+/** Adjectives between a count and its unit that leave it a quantity ("an additional year", "two extra days"). */
+const QUANTITY_ADJECTIVES: readonly string[] = Object.freeze(['additional', 'extra', 'further']);
+
 /** Determiners and possessives before a year that qualifies a noun ("the 1959 embargo", "That 1978 resolution"). */
 const DETERMINERS = new Set(['the', 'The', 'a', 'A', 'its', 'Its', 'his', 'His', 'her', 'Her', 'their', 'Their', 'this', 'This', 'that', 'That', 'whose']);
 
@@ -869,7 +872,7 @@ export class DateScanner {
       j++;
     } else if (this.lw(j) === 'more' || this.lw(j) === 'full' || this.lw(j) === 'long') j++;
     // "an additional year", "two extra days", "a further two weeks" is read by the number after it.
-    else if (this.kind(j) === W && /^(?:additional|extra|further)$/.test(this.str(j))) j++;
+    else if (this.kind(j) === W && this.isOneOf(j, QUANTITY_ADJECTIVES)) j++;
     const u = this.lex(j);
     if (!u || !u.unit) return null;
     // Ages and sizes: "a 44-year-old", "a 24-hour candle" stays (a duration), "six-year-old" does not.
@@ -937,6 +940,14 @@ export class DateScanner {
     } else return null;
     if (this.kind(next) === W && ((this.tC[next] >= UNIT_CLASS && this.tC[next] < UNIT_CLASS + NUMBER_UNITS.length) || /^(?:dollars|cents|pounds|euros|yen|points)$/.test(this.str(next)))) return null;
     return { y, next };
+  }
+
+  /** Whether token k is written exactly as one of `words` (compared in place, without slicing its text). */
+  isOneOf(k: number, words: readonly string[]): boolean {
+    const start = this.tS[k];
+    const len = this.tE[k] - start;
+    for (let i = 0; i < words.length; i++) if (words[i].length === len && this.src.startsWith(words[i], start)) return true;
+    return false;
   }
 
   /** Whether token k is a time zone ("GMT", "EST"): a short capitalized word in CLOCK_ZONE. */
