@@ -1059,6 +1059,7 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Negotiators were given two extra days to finish.', 'two extra days', 'DURATION', 'P2D'],
   ['2013-02-12', 'Marchers parade through the old town each July.', 'each July', 'SET', 'XXXX-07'],
   ['2013-02-12', 'Over the years the border town has changed hands twice.', 'the years', 'DURATION', 'PXY'],
+  ['2013-02-12', 'The envoy left after a several-year posting in Cairo.', 'several-year', 'DURATION', 'PXY'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

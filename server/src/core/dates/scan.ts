@@ -884,7 +884,8 @@ export class DateScanner {
     // "a six year process": a count before a singular unit is an adjective when an article precedes it and a word follows.
     const adjective = !hyphen && !u.plural && n > 1 && /^(?:a|an|the|A|An|The)$/.test(this.strOrNone(k - 1) ?? '') && this.kind(j + 1) === W && this.first(j + 1) >= 97;
     if (!adjective && (hyphen ? u.plural : (n === 1) === !!u.plural && !Number.isNaN(n))) return null;
-    if (Number.isNaN(n) && !u.plural) return null;
+    // "a several-year tenure": a vague count as an adjective (PXY); "several year" is no quantity.
+    if (Number.isNaN(n) && !u.plural && !hyphen) return null;
     // "a minute and a half", "a year and a half".
     if (n === 1 && !hyphen && HALF_UNITS.has(u.unit) && this.str(j + 1) === 'and' && this.lw(j + 2) === 'a' && this.strOrNone(j + 3) === 'half') {
       return { n, unit: u.unit, next: j + 4, half: true };
