@@ -1014,7 +1014,52 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The rebels will hold a rally tonight at 8pm.', '8pm', 'TIME', '2013-02-12T20:00'],
   ['2013-02-12', 'The hostages were freed on 17 Aug 2012 at 18:40.', '18:40', 'TIME', '2012-08-17T18:40'],
   ['2013-02-12', 'The ship docked in late August, the navy said.', 'late August', 'DATE', '2012-08', 'END'],
-  ['2013-02-12', 'The court meets again in early March.', 'early March', 'DATE', '2013-03', 'START'],
+  ['2013-02-12', 'The court meets again in early March.', 'early March', 'DATE', '2013-03', 'START'],  // Helper W (issue #13): years spoken in words, as broadcast transcripts write them.
+  ['1998-02-27', 'Madrid, nineteen ninety-six. A car bomb shakes the capital.', 'nineteen ninety-six', 'DATE', '1996'],
+  ['1998-02-27', 'The envoy was expelled in nineteen seventy-nine, the anchor said.', 'nineteen seventy-nine', 'DATE', '1979'],
+  ['1998-02-27', 'Police linked it to a nineteen ninety-seven attack on a consulate.', 'nineteen ninety-seven', 'DATE', '1997'],
+  ['1998-02-27', 'March nineteen ninety-seven. The embassy is hit again.', 'March nineteen ninety-seven', 'DATE', '1997-03'],
+  ['1998-02-27', 'Oil fell to the level seen in the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four', 'DATE', '1994-WI'],
+  ['1998-02-27', 'The chancellor vowed to halve unemployment by the year two thousand.', 'the year two thousand', 'DATE', '2000'],
+  ['2013-02-12', 'The treaty lapses in the year two thousand and twenty, the anchor said.', 'the year two thousand and twenty', 'DATE', '2020'],
+  ['2013-02-12', 'The base was closed in twenty twelve, the minister told the radio.', 'twenty twelve', 'DATE', '2012'],
+  ['2013-02-12', 'The tickets cost nineteen ninety-five dollars each.', null, null, null],
+  ['2013-02-12', 'The fund bought twenty thirty-year bonds.', 'thirty-year', 'DURATION', 'P30Y'],
+  ['2013-02-12', 'The truce held for ninety days.', 'ninety days', 'DURATION', 'P90D'],
+  ['2013-02-12', 'In the last twenty four hours, the currency fell 9%.', 'the last twenty four hours', 'DURATION', 'PT24H'],
+  // A year qualifying a noun: after a determiner and an adjective, before a reference word.
+  ['2013-02-12', 'The scandal dogged his failed 2008 campaign for the senate.', '2008', 'DATE', '2008'],
+  ['2013-02-12', 'That 1967 resolution still frames the talks.', '1967', 'DATE', '1967'],
+  ['2013-02-12', 'The remaining 2000 workers were sent home.', null, null, null],
+  // A range of clock times with one a.m. or p.m.: the first time takes it, and the day of the end.
+  ['2013-02-12', 'Polling stations open from 7 to 11 a.m. on Sunday.', '7', 'TIME', '2013-02-17T07:00'],
+  ['2013-02-12', 'Polling stations open from 7 to 11 a.m. on Sunday.', '11 a.m. on Sunday', 'TIME', '2013-02-17T11:00'],
+  ['2013-02-12', 'The shelling lasted between 2 and 4 p.m. yesterday.', '2', 'TIME', '2013-02-11T14:00'],
+  ['2013-02-12', 'Talks ran from 11 to 1 p.m. at the ministry.', '11', 'TIME', '2013-02-12T11:00'],
+  ['2013-02-12', 'The market opens 9-11 a.m. on weekdays.', '9', 'TIME', '2013-02-12T09:00'],
+  ['2013-02-12', 'The market opens 9-11 a.m. on weekdays.', '11 a.m', 'TIME', '2013-02-12T11:00'],
+  ['2013-02-12', 'Shops shut between 9 a.m. and 5 p.m. tomorrow.', '9 a.m', 'TIME', '2013-02-13T09:00'],
+  // "the end of" before an ordinal quarter, beyond the four-word window of its "the".
+  ['2013-02-12', 'Output should recover by the end of the first quarter.', 'the end of the first quarter', 'DATE', '2013-Q1', 'END'],
+  ['2013-02-12', 'Output fell at the end of the third quarter of 2012.', 'the end of the third quarter of 2012', 'DATE', '2012-Q3', 'END'],
+  // "the weeks ahead" as "the coming weeks": an unspecified duration.
+  ['2013-02-12', 'Banks may have to sell bonds in the weeks ahead, analysts said.', 'the weeks ahead', 'DURATION', 'PXW'],
+  // "mid-afternoon", "mid morning": the part of the day with mod MID, on the day written after it or the previous one.
+  ['2013-02-12', 'Shares were up 2% at mid-afternoon yesterday in London.', 'mid-afternoon yesterday', 'TIME', '2013-02-11TAF', 'MID'],
+  ['2013-02-12', 'Troops entered the town on Sunday. By mid afternoon, the shelling had stopped.', 'mid afternoon', 'TIME', '2013-02-10TAF', 'MID'],
+  ['2013-02-12', 'The talks will resume mid-morning on Friday.', 'mid-morning on Friday', 'TIME', '2013-02-15TMO', 'MID'],
+  // A month alone after an article or a possessive, before a noun.
+  ['2013-02-12', 'The rebels broke off talks under a November agreement with the army.', 'November', 'DATE', '2012-11'],
+  ['2013-02-12', 'The ministry stood by its January report.', 'January', 'DATE', '2013-01'],
+  // "that quarter": the quarter of the previous date.
+  ['2013-02-12', 'Profit fell in the second quarter of 2012. Results for that quarter included a charge.', 'that quarter', 'DATE', '2012-Q2'],
+  ['2013-02-12', 'Shops in that quarter of the city stayed shut on Sunday.', 'Sunday', 'DATE', '2013-02-10'],
+  // "an additional year", "two extra days": the adjective inside the quantity. "each July": a SET of months.
+  ['2013-02-12', 'The mandate may be extended for an additional year.', 'an additional year', 'DURATION', 'P1Y'],
+  ['2013-02-12', 'Negotiators were given two extra days to finish.', 'two extra days', 'DURATION', 'P2D'],
+  ['2013-02-12', 'Marchers parade through the old town each July.', 'each July', 'SET', 'XXXX-07'],
+  ['2013-02-12', 'Over the years the border town has changed hands twice.', 'the years', 'DURATION', 'PXY'],
+  ['2013-02-12', 'The envoy left after a several-year posting in Cairo.', 'several-year', 'DURATION', 'PXY'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

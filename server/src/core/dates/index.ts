@@ -526,8 +526,8 @@ const GENERIC_TODAY = /^['’]s (?:(?!(?:on|of|in|for|with|at|about|and|to|over|
 const TIME_TO_DAY = /^\.?\s*(?:\([^()]{0,30}\)\s*|[()]\s*)?(?:on\s+)?$/;
 /** What stands between the two clock times of a range ("9 a.m. to 11 a.m.", "8am-1pm"). */
 const TIME_RANGE_TO = /^\.?\s*(?:to|until|till|and|-|\u2013)\s*$/;
-/** Kinds of a clock time's day that a range's start can take ("11 a.m. on Thursday", "5 p.m. Nov. 6"). */
-const DAY_KINDS: ReadonlySet<string> = new Set(['weekday', 'md', 'ymd', 'holiday']);
+/** Kinds of a clock time's day that a range's start can take ("11 a.m. on Thursday", "5 p.m. Nov. 6", "4 p.m. yesterday": a day, not `local`). */
+const DAY_KINDS: ReadonlySet<string> = new Set(['weekday', 'md', 'ymd', 'holiday', 'rel']);
 
 /**
  * The day written right after the clock time exprs[i] ("at midnight Thursday", "3:20 p.m. (1020

@@ -61,8 +61,10 @@ const units: Record<string, Word> = Object.fromEntries(Object.entries(UNIT_WORDS
 const numbers: Record<string, Word> = {
   a: { n: 1 }, an: { n: 1 }, one: { n: 1 }, two: { n: 2 }, three: { n: 3 }, four: { n: 4 }, five: { n: 5 }, six: { n: 6 },
   seven: { n: 7 }, eight: { n: 8 }, nine: { n: 9 }, ten: { n: 10 }, eleven: { n: 11 }, twelve: { n: 12 }, thirteen: { n: 13 },
-  fourteen: { n: 14 }, fifteen: { n: 15 }, sixteen: { n: 16 }, seventeen: { n: 17 }, eighteen: { n: 18 }, nineteen: { n: 19 },
-  twenty: { n: 20 }, thirty: { n: 30 }, forty: { n: 40 }, fifty: { n: 50 }, sixty: { n: 60 }, hundred: { n: 100 },
+  fourteen: { n: 14 }, fifteen: { n: 15 }, sixteen: { n: 16 }, seventeen: { n: 17 }, eighteen: { n: 18 },
+  // "nineteen", "twenty" also open a year spoken in words ("nineteen ninety-seven", "twenty twelve").
+  nineteen: { n: 19, trigger: true }, twenty: { n: 20, trigger: true },
+  thirty: { n: 30 }, forty: { n: 40 }, fifty: { n: 50 }, sixty: { n: 60 }, seventy: { n: 70 }, eighty: { n: 80 }, ninety: { n: 90 }, hundred: { n: 100 },
   several: { n: NaN }, few: { n: NaN }, many: { n: NaN }, couple: { n: 2 },
 };
 

@@ -46,6 +46,12 @@ const UNIT_ONE = lex('UNIT', (w) => w.unit !== undefined && !w.plural);
 const UNITS = lex('UNITS', (w) => w.unit !== undefined && !!w.plural);
 const SEASON = lex('SEASON', (w) => w.season !== undefined);
 
+/**
+ * A year spoken in words ("nineteen ninety-seven", "twenty twelve", "two thousand and one"), as
+ * broadcast transcripts write it (`spokenYearAt`); after a month, a season or "the year".
+ */
+const SPOKEN_YEAR = reader('SPOKEN_YEAR', (e) => ['nineteen', 'twenty', 'two'].map((w) => e.classOf(w)), (s, k) => s.spokenYearAt(k)?.next ?? -1);
+
 /** Month abbreviations, which are followed by a dot that does not end the sentence. */
 const ABBREVIATED_MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']);
 
@@ -86,6 +92,10 @@ const MONTH_DATE: Rule[] = [
     const [k, , y] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ym', y: s.yearAt(y), m: s.monthOf(k) } }, next: y + 1 };
   }),
+  rule('month spoken year', [MONTH, DOT_AFTER, SPOKEN_YEAR], 'The clinic was bombed in January nineteen ninety-seven, the anchor said.', (s, m) => {
+    const [k, , y, next] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[next - 1], kind: { type: 'ym', y: s.spokenYearAt(y)!.y, m: s.monthOf(k) } }, next };
+  }),
   rule('month alone', [MONTH, DOT_AFTER], 'The talks resume in July after the recess.', (s, m) => {
     const [k, , j] = m.t;
     const mo = s.monthOf(k);
@@ -98,6 +108,9 @@ const MONTH_DATE: Rule[] = [
     if (s.isP(k - 1, HYPHEN_CODE) && s.adjacent(k - 1, k) && /^(?:early|late|mid|Early|Late|Mid)$/.test(s.strOrNone(k - 2) ?? '')) {
       return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j };
     }
+    // "under a June agreement", "its October report": an article or a possessive, the month, a noun.
+    const modifier = prev !== undefined && /^(?:a|A|its|Its|his|His|her|Her|their|Their)$/.test(prev) && s.kind(j) === W && s.first(j) >= 97 && !s.isMay(k);
+    if (modifier) return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j };
     if (prev === undefined || s.kind(k - 1) !== W || !/^(?:in|In|since|Since|by|until|Until|during|During|before|after|from|From|of|for|For|early|late|mid|Early|Late|Mid|through|till|the|The|and|or|to|between|Between)$/.test(prev)) return STOP;
     // "for April" is a month, "for April Smith" a person.
     if ((prev === 'for' || prev === 'For') && s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90) return STOP;
@@ -366,10 +379,43 @@ function clockTime(s: DateScanner, k: number, h: number, min: number, j: number,
   return { expr: { start: s.tS[k], end: e, kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true }, next: q };
 }
 
+/** Words before a range of clock times written with one a.m. or p.m. ("from 9 to 11 a.m."). */
+const CLOCK_RANGE_BEFORE: ReadonlySet<string> = new Set(['from', 'From', 'between', 'Between', 'at', 'At']);
+
 /** Words before a 24-hour clock time that make "14:30" a time ("at 14:30", not a score). */
 const CLOCK_PREPOSITION: ReadonlySet<string> = new Set(['at', 'At', 'by', 'until', 'till', 'before', 'after', 'around', 'about', 'from', 'since', 'to']);
 
 const CLOCK_RULES: Rule[] = [
+  // "from 9 to 11 a.m.", "between 2 and 4 p.m.", "9-11 a.m.": the first time of a range takes the
+  // a.m. or p.m. of the second (a half-day earlier when it would come after it: "11 to 1 p.m." starts
+  // at 11:00), and the second is read by its own rule; the range's day comes from the end's.
+  rule('clock range start', [HOUR, opt(MINUTES), alt(word('to', 'until', 'till', 'and'), punct('-\u2013')), HOUR, opt(MINUTES), alt(seq(word('a', 'p'), punct('.'), word('m')), word('am', 'pm', 'AM', 'PM'))],
+    'The polling stations open from 7 to 11 a.m. on Sunday.', (s, m) => {
+      const [k, mm, link, k2, , ap] = m.t;
+      const h1 = s.tV[k];
+      const h2 = s.tV[k2];
+      if (h1 < 1 || h1 > 12 || h2 < 1 || h2 > 12) return null;
+      // After "from", "between", "at", or as one word ("9-11 a.m."): "rose 3 to 4 p.m. prices" is no range.
+      const before = s.strOrNone(k - 1);
+      if (!(before && CLOCK_RANGE_BEFORE.has(before)) && !(s.kind(link) === P && s.adjacent(link - 1, link) && s.adjacent(link, k2))) return null;
+      const pm = s.first(ap) === 112 || s.first(ap) === 80; // p, P
+      let h = (h1 % 12) + (pm ? 12 : 0);
+      // "from 11 to 2 a.m." would start the evening before the end's day: left to the end alone.
+      if (h > (h2 % 12) + (pm ? 12 : 0)) {
+        if (!pm) return null;
+        h -= 12;
+      }
+      const min = mm >= 0 ? s.tV[mm + 1] : 0;
+      // The second time, as the a.m./p.m. rules read it (with a zone or a day after it), is the range's end.
+      const m2 = m.t[4] >= 0 ? s.tV[m.t[4] + 1] : 0;
+      const dotted = s.kind(ap + 1) === P;
+      const last = dotted ? ap + 2 : ap;
+      const j = dotted && s.isP(last + 1, DOT) && s.adjacent(last, last + 1) ? last + 2 : last + 1;
+      const second = clockTime(s, k2, (h2 % 12) + (pm ? 12 : 0), m2, j, s.tE[last]);
+      if (!second) return null;
+      const first: Parse = { expr: { start: s.tS[k], end: s.tE[link - 1], kind: { type: 'rel', unit: 'day', offset: 0 }, time: `${pad2(h)}:${pad2(min)}`, local: true, pair: second.expr }, next: second.next };
+      return first;
+    }),
   rule('clock a.m./p.m.', [HOUR, opt(MINUTES), word('a', 'p'), punct('.'), word('m')], 'The blast was heard at 10:35 a.m. on the quay.', (s, m) => {
     const [k, , ap, , mm] = m.t;
     let { h } = hourMinutes(s, m);
@@ -750,6 +796,14 @@ const YEAR_RULES: Rule[] = [
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
     return s.isYearContext(k) || yearAfterWord(s, k) || yearOpensSentence(s, k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
+  }),  // "in nineteen ninety-one", "a nineteen ninety-seven attack": a year spoken in words. "nineteen"
+  // + a number of 10 to 99 is no count; "twenty" + one ("twenty twelve") only after a preposition
+  // that takes a year ("in twenty twelve"), since "twenty thirty-year bonds" counts.
+  rule('spoken year', [lw('nineteen', 'twenty')], 'The dam was finished in nineteen ninety-seven, the radio said.', (s, m) => {
+    const k = m.t[0];
+    const r = s.spokenYearAt(k);
+    if (!r || (s.lw(k) === 'twenty' && !s.isYearPreposition(k - 1))) return null;
+    return { expr: { start: s.tS[k], end: s.tE[r.next - 1], kind: { type: 'y', y: r.y } }, next: r.next };
   }),
 ];
 
@@ -796,6 +850,10 @@ const SEASON_RULES: Rule[] = [
     // "the Arab Spring of 2011", "the Prague Spring of 1968": a capitalized season after a capitalized word is a name.
     if (s.first(k) <= 90 && s.kind(k - 1) === W && s.first(k - 1) >= 65 && s.first(k - 1) <= 90 && !s.opensSentence(k - 1) && s.lw(k - 1) !== 'the') return STOP;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'season', s: LEXICON[s.lw(k)].season!, y: s.yearAt(y) } }, next: y + 1 };
+  }),
+  rule('season of spoken year', [SEASON, opt(word('of')), SPOKEN_YEAR], 'Prices fell in the winter of nineteen ninety-four, the anchor said.', (s, m) => {
+    const [k, , y, next] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[next - 1], kind: { type: 'season', s: LEXICON[s.lw(k)].season!, y: s.spokenYearAt(y)!.y } }, next };
   }),
   // A bare season needs "in (the)", "early/late" or "the" before it ("this/last/next" are the relative rules).
   rule('season', [SEASON], 'Exports rose in spring after the drought.', (s, m) => {
@@ -1069,7 +1127,15 @@ const THE_RULES: Rule[] = [
   }),
   rule('the ordinal', [THE, sub('ordinal')], 'The fort dates from the 19th century and still stands.', (s, m) => {
     const p = m.v[1]!;
-    p.expr.start = s.tS[m.t[0]];
+    const k = m.t[0];
+    p.expr.start = s.tS[k];
+    // "the end of the first quarter": "the end of" is read from here, since the window of its
+    // "the" (four words) does not reach "quarter" (`the end of` reads "the end of the 19th century").
+    const e = s.lw(k - 2);
+    if (!p.expr.mod && s.str(k - 1) === 'of' && (e === 'end' || e === 'beginning' || e === 'start' || e === 'middle') && s.lw(k - 3) === 'the') {
+      p.expr.start = s.tS[k - 3];
+      p.expr.mod = LEXICON[e].mod;
+    }
     return p;
   }),
   rule('the day before yesterday', [THE, lw('day'), lw('before', 'after'), lw('yesterday', 'tomorrow')], 'The minister left the day before yesterday for Rome.', (s, m) => {
@@ -1168,6 +1234,25 @@ const THE_RULES: Rule[] = [
   rule('the weekend', [THE, lw('weekend')], 'Talks continue over the weekend in Doha.', (s, m) => {
     const [k, j] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'weekend', offset: 0 } }, next: j + 1 };
+  }),
+  // "the weeks ahead", "the months ahead": an unspecified duration, as "the coming weeks" (PXW).
+  rule('the units ahead', [THE, UNITS, word('ahead')], 'Banks may have to sell bonds in the weeks ahead, analysts said.', (s, m) => {
+    const [k, u, a] = m.t;
+    if (s.strOrNone(a + 1) === 'of') return null; // "in the months ahead of the vote": before an event
+    return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: a + 1 };
+  }),
+  // "over the years", "over the decades": an unspecified span up to now, as "for years" (PXY); not
+  // "over the years before the war" (counted from an event).
+  rule('over the units', [THE, UNITS], 'Over the years the border town has changed hands twice.', (s, m) => {
+    const [k, u] = m.t;
+    const p = s.strOrNone(k - 1);
+    if ((p !== 'over' && p !== 'Over') || /^(?:after|before|following|since|of|to|ahead)$/.test(s.strOrNone(u + 1) ?? '')) return null;
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'dur', n: NaN, unit: LEXICON[s.lw(u)].unit! } }, next: u + 1 };
+  }),
+  // "the year two thousand", "the year nineteen ninety-nine": a year spoken in words, "the year" in its span.
+  rule('the year spoken', [THE, lw('year'), SPOKEN_YEAR], 'The bank promised to halve unemployment by the year two thousand.', (s, m) => {
+    const [k, , y, next] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[next - 1], kind: { type: 'y', y: s.spokenYearAt(y)!.y } }, next };
   }),
   // Business copy referring back: "Revenue in the quarter rose", "for the period", "For the year,
   // sales rose" (the resolver finds the quarter or half before it, or drops the mention).
@@ -1392,6 +1477,22 @@ const WORD_RULES: Rule[] = [
     const [k, , u] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'relc', offset: 0, decade: s.lw(u) === 'decade' }, mod: 'MID' }, next: u + 1 };
   }),
+  // "at mid-afternoon yesterday", "By mid afternoon,": the part of the day with mod MID, on the day
+  // written after it (a weekday, yesterday/today/tomorrow), else on the previous date naming a day.
+  rule('mid part of day', [word('mid', 'Mid'), opt(glued(HYPHEN)), PART], 'Shares were up 2% at mid-afternoon yesterday in London.', (s, m) => {
+    const [k, , p] = m.t;
+    const time = s.partAt(p)!;
+    if (time === 'NI') return null;
+    const start = s.tS[k];
+    const x = s.lw(p + 1);
+    if (x === 'yesterday' || x === 'today' || x === 'tomorrow') {
+      return { expr: { start, end: s.tE[p + 1], kind: { type: 'rel', unit: 'day', offset: x === 'yesterday' ? -1 : x === 'tomorrow' ? 1 : 0 }, time, mod: 'MID' }, next: p + 2 };
+    }
+    const q = s.strOrNone(p + 1) === 'on' ? p + 2 : p + 1;
+    const wd = s.weekdayOf(q);
+    if (wd >= 0) return { expr: { start, end: s.tE[q], kind: { type: 'weekday', w: wd }, time, mod: 'MID' }, next: q + 1 };
+    return { expr: { start, end: s.tE[p], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true, mod: 'MID' }, next: p + 1 };
+  }),
   MODIFIER_RULE,
   // "the current quarter", "the current year", "the current fiscal year": the publication date's.
   rule('current period', [lw('current'), alt(lw('week', 'month', 'year', 'quarter'), seq(lw('fiscal'), lw('year')))], 'Output should rise in the current quarter, the bank said.', (s, m) => {
@@ -1445,6 +1546,12 @@ const WORD_RULES: Rule[] = [
     const [k, u] = m.t;
     const wd = s.weekdayOf(u);
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  // "each July", "every March": the month of every year (a SET, as "every Monday").
+  rule('every month-name', [lw('every', 'each'), MONTH], 'Marchers parade each July through the town.', (s, m) => {
+    const [k, u] = m.t;
+    if (s.tE[u] - s.tS[u] < 4 && !s.isMay(u) && !s.isP(u + 1, DOT)) return null; // "every Mar" without its dot
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-${pad2(s.monthOf(u))}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
   }),
   rule('every n units', [lw('every'), QUANTITY_EL], 'Elections are held every four years in the state.', (s, m) => {
     const [k, j] = m.t;
@@ -1566,6 +1673,13 @@ const WORD_RULES: Rule[] = [
   }),
   ...SEASON_RULES,
   ...relRules(false),
+  // "Results for that quarter included…": the quarter of the previous date (as "the previous quarter" is the one before it).
+  rule('that quarter', [lw('that'), lw('quarter')], 'Profit fell in the second quarter of 2012. Results for that quarter included a charge.', (s, m) => {
+    const [k, q] = m.t;
+    // "that quarter of the city", "that quarter century" are no quarter of a year.
+    if (s.strOrNone(q + 1) === 'of' || s.strOrNone(q + 1) === 'century' || s.isP(q + 1, HYPHEN_CODE)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'ana', unit: 'quarter', offset: 0, grain: 'quarter' } }, next: q + 1 };
+  }),
   rule('relative word (nothing else)', [REL], 'Last of all, 3 delegates voted.', () => STOP),
   ...THE_RULES,
   rule('recent units', [lw('recent'), UNITS], 'Prices rose in recent weeks across the country.', (s, m) => {

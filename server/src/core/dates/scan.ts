@@ -286,6 +286,12 @@ const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
   'into', 'throughout', 'Throughout']);
 
+/** Adjectives between a count and its unit that leave it a quantity ("an additional year", "two extra days"). */
+const QUANTITY_ADJECTIVES: readonly string[] = Object.freeze(['additional', 'extra', 'further']);
+
+/** Determiners and possessives before a year that qualifies a noun ("the 1959 embargo", "That 1978 resolution"). */
+const DETERMINERS = new Set(['the', 'The', 'a', 'A', 'its', 'Its', 'his', 'His', 'her', 'Her', 'their', 'Their', 'this', 'This', 'that', 'That', 'whose']);
+
 const DOT = 46;
 const COMMA = 44;
 const HYPHEN = 45;
@@ -763,6 +769,11 @@ export class DateScanner {
     return m ? Number(m[1]) : null;
   }
 
+  /** Whether token k is a word after which a number is an amount or a count ("percent", "million", "people"). */
+  isCountWord(k: number): boolean {
+    return this.kind(k) === W && this.tC[k] >= UNIT_CLASS && this.tC[k] < UNIT_CLASS + NUMBER_UNITS.length;
+  }
+
   /** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
   isYearContext(k: number): boolean {
     const pk = this.kind(k - 1);
@@ -775,7 +786,11 @@ export class DateScanner {
       if ((p === 'the' || p === 'The') && capitalNext) return true;
       // "the 1959 embargo", "a 1996 law": a determiner, a year of modern history, a noun.
       const y = this.tV[k];
-      if (y >= 1800 && y <= 2099 && nk === W && this.tC[k + 1] < UNIT_CLASS && /^(?:the|The|a|A|its|Its|his|His|her|Her|their|Their|this|This|that|That|whose)$/.test(p)) return true;
+      if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && DETERMINERS.has(p)) return true;
+      // "his unsuccessful 1996 campaign": a determiner, one adjective, the year, a singular noun (a
+      // count takes a plural: "the remaining 2000 workers").
+      if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && this.first(k + 1) >= 97 && !/[^s]s$/.test(this.str(k + 1))
+        && this.first(k - 1) >= 97 && this.tC[k - 1] === 0 && this.kind(k - 2) === W && DETERMINERS.has(this.str(k - 2))) return true;
       // "the company's 1989 results", "Mixte's 1989 unconsolidated profit": a possessive, a year, a
       // word (not a plural noun: "the firm's 2000 workers" is a count).
       if (p === 's' && y >= 1800 && y <= 2099 && nk === W && this.isApostrophe(k - 2) && this.first(k + 1) >= 97 && !/[^s]s$/.test(this.str(k + 1))) return true;
@@ -839,6 +854,10 @@ export class DateScanner {
       else if (n >= 20 && n < 100 && this.isP(j, HYPHEN) && this.adjacent(k, j)) {
         const u = this.lex(j + 1);
         if (u && u.n !== undefined && u.n < 10) { n += u.n; j += 2; }
+      } else if (n >= 20 && n < 100 && n % 10 === 0) {
+        // "twenty four hours", as transcripts write it without the hyphen.
+        const u = this.wordNumberAt(j, 1, 9);
+        if (u) { n += u.n; j = u.next; }
       }
     }
     // "two and a half years", "one and a half hours": the half read for the units HALF_UNITS holds.
@@ -852,6 +871,8 @@ export class DateScanner {
       hyphen = true;
       j++;
     } else if (this.lw(j) === 'more' || this.lw(j) === 'full' || this.lw(j) === 'long') j++;
+    // "an additional year", "two extra days", "a further two weeks" is read by the number after it.
+    else if (this.kind(j) === W && this.isOneOf(j, QUANTITY_ADJECTIVES)) j++;
     const u = this.lex(j);
     if (!u || !u.unit) return null;
     // Ages and sizes: "a 44-year-old", "a 24-hour candle" stays (a duration), "six-year-old" does not.
@@ -863,12 +884,71 @@ export class DateScanner {
     // "a six year process": a count before a singular unit is an adjective when an article precedes it and a word follows.
     const adjective = !hyphen && !u.plural && n > 1 && /^(?:a|an|the|A|An|The)$/.test(this.strOrNone(k - 1) ?? '') && this.kind(j + 1) === W && this.first(j + 1) >= 97;
     if (!adjective && (hyphen ? u.plural : (n === 1) === !!u.plural && !Number.isNaN(n))) return null;
-    if (Number.isNaN(n) && !u.plural) return null;
+    // "a several-year tenure": a vague count as an adjective (PXY); "several year" is no quantity.
+    if (Number.isNaN(n) && !u.plural && !hyphen) return null;
     // "a minute and a half", "a year and a half".
     if (n === 1 && !hyphen && HALF_UNITS.has(u.unit) && this.str(j + 1) === 'and' && this.lw(j + 2) === 'a' && this.strOrNone(j + 3) === 'half') {
       return { n, unit: u.unit, next: j + 4, half: true };
     }
     return { n: n * (u.per ?? 1), unit: u.unit, next: j + 1 };
+  }
+
+  /**
+   * A whole number from min to max written in words at k ("seven", "fourteen", "ninety",
+   * "ninety-seven"; not "a", "couple", "several"), or null.
+   */
+  wordNumberAt(k: number, min: number, max: number): { n: number; next: number } | null {
+    const w = this.lex(k);
+    if (!w || w.n === undefined || !Number.isInteger(w.n) || this.first(k) === 97 /* a, an */ || this.first(k) === 65 || this.lw(k) === 'couple') return null;
+    let n = w.n;
+    let next = k + 1;
+    if (n >= 20 && n < 100 && this.isP(k + 1, HYPHEN) && this.adjacent(k, k + 1) && this.adjacent(k + 1, k + 2)) {
+      const u = this.lex(k + 2);
+      if (u && u.n !== undefined && u.n >= 1 && u.n <= 9 && this.lw(k + 2) !== 'a' && this.lw(k + 2) !== 'an') {
+        n += u.n;
+        next = k + 3;
+      }
+    }
+    return n >= min && n <= max ? { n, next } : null;
+  }
+
+  /**
+   * A year spoken in words, as broadcast transcripts write it: "nineteen ninety-seven" (1997),
+   * "nineteen seventy" (1970), "nineteen hundred" (1900), "twenty twelve" (2012), "two thousand"
+   * (2000), "two thousand and one" (2001). Not before a word of amount or count ("nineteen
+   * ninety-five dollars", "two thousand people"): null.
+   */
+  spokenYearAt(k: number): { y: number; next: number } | null {
+    const w = this.lw(k);
+    let y: number;
+    let next: number;
+    if (w === 'two') {
+      if (this.strOrNone(k + 1) !== 'thousand') return null;
+      const and = this.strOrNone(k + 2) === 'and' ? 1 : 0;
+      const r = this.wordNumberAt(k + 2 + and, 1, 99);
+      y = 2000 + (r ? r.n : 0);
+      next = r ? r.next : k + 2;
+    } else if (w === 'nineteen' || w === 'twenty') {
+      if (w === 'nineteen' && this.strOrNone(k + 1) === 'hundred') {
+        y = 1900;
+        next = k + 2;
+      } else {
+        const r = this.wordNumberAt(k + 1, 10, 99);
+        if (!r) return null;
+        y = (w === 'nineteen' ? 1900 : 2000) + r.n;
+        next = r.next;
+      }
+    } else return null;
+    if (this.kind(next) === W && ((this.tC[next] >= UNIT_CLASS && this.tC[next] < UNIT_CLASS + NUMBER_UNITS.length) || /^(?:dollars|cents|pounds|euros|yen|points)$/.test(this.str(next)))) return null;
+    return { y, next };
+  }
+
+  /** Whether token k is written exactly as one of `words` (compared in place, without slicing its text). */
+  isOneOf(k: number, words: readonly string[]): boolean {
+    const start = this.tS[k];
+    const len = this.tE[k] - start;
+    for (let i = 0; i < words.length; i++) if (words[i].length === len && this.src.startsWith(words[i], start)) return true;
+    return false;
   }
 
   /** Whether token k is a time zone ("GMT", "EST"): a short capitalized word in CLOCK_ZONE. */
