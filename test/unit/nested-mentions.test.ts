@@ -39,6 +39,7 @@ const REGISTRY = joinLines(
   '  - { id: gcc-61, type: event, name: 61st Ministerial Council Meeting, aliases: [61st GCC Ministerial Council Meeting] }',
   '  - { id: doha-forum-2025, type: event, name: Doha Forum 2025, aliases: [Doha Forum] }',
   '  - { id: doha, type: place, name: Doha }',
+  '  - { id: sanliurfa-water, type: event, name: Şanlıurfa talks on water }',
   '',
 );
 
@@ -111,6 +112,8 @@ const HEADLINE_ROWS: [string, string, string, string | null][] = [
   ['an alias in capitals', joinLines('GCC HOLDS 61ST GCC MINISTERIAL COUNCIL MEETING', '', 'The ministers met on Sunday.'), '61ST GCC MINISTERIAL COUNCIL MEETING', 'gcc-61'],
   ['the event, not the body it names', joinLines('Ministers Gather For 61St Ministerial Council Meeting', '', 'The ministers met on Sunday.'), '61St Ministerial Council Meeting', 'gcc-61'],
   ['an event with a year', joinLines('Leaders Head To Doha Forum 2025 As Talks Resume', '', 'The ministers met on Sunday.'), 'Doha Forum 2025', 'doha-forum-2025'],
+  // Its first word stays non-ASCII when folded (ı): no ASCII hash rules it out.
+  ['a first word not in ASCII', joinLines('Ministers Open Şanlıurfa Talks On Water In Ankara', '', 'The ministers met on Sunday.'), 'Şanlıurfa Talks On Water', 'sanliurfa-water'],
   ['the exact case still matches in prose', 'The 61st Ministerial Council Meeting was held in Doha on Sunday.', '61st Ministerial Council Meeting', 'gcc-61'],
 ];
 
