@@ -101,6 +101,24 @@ test('a bare surname shared by two people, with no antecedent, is ambiguous with
   assert.deepEqual(f.fixes!.map((x) => x.command?.args[2]).sort(), ['hayashi-mitsuko', 'hayashi-yoshimasa']);
 });
 
+test('a surname shared by many people names eight candidates in its message, counts the rest, and offers every link', () => {
+  const people = Array.from({ length: 12 }, (_, i) => joinLines(
+    `  - id: kim-${i + 1}`,
+    '    type: person',
+    `    name: Kim Given${String.fromCharCode(65 + i)}`,
+    '    family_name: Kim',
+    `    given_name: Given${String.fromCharCode(65 + i)}`,
+    '    name_order: family-first',
+  )).join('\n');
+  const many = buildEntityIndex(loadRegistry([{ path: 'many.yaml', text: `version: 1\nentities:\n${people}\n` }]));
+  const r = recognizeEntities(parseArticle('Kim told reporters the talks would go on.'), many);
+  const f = r.findings.find((x) => x.code === 'ambiguous-mention')!;
+  assert.ok(f.message.startsWith("'Kim' could be Kim GivenA, Kim GivenB, "), f.message);
+  assert.ok(f.message.includes('Kim GivenH or one of 4 other entities: no earlier full mention'), f.message);
+  assert.ok(!f.message.includes('Kim GivenI'), f.message);
+  assert.equal(f.fixes!.length, 12);
+});
+
 test('offices: demonym before a title resolves the country and attaches to the person after it', () => {
   const text = 'Japanese Foreign Minister Takeshi Iwaya and his German counterpart Johann Wadephul met.';
   const m = run(text).mentions;

@@ -282,12 +282,26 @@ export function ambiguityFindings(mentions: readonly EntityMention[], reg: Regis
   const out: Finding[] = [];
   for (const m of mentions) {
     if (m.id !== null || m.candidates.length < 2 || m.type === 'office') continue;
-    const names = m.candidates.map((id) => describe(reg.entities.get(id)));
     out.push(finding('ambiguous-mention', m.start, m.end,
-      `'${m.text}' could be ${names.join(' or ')}: no earlier full mention in this article decides it. Write the full name once, or link this mention with a quick fix.`,
+      `'${m.text}' could be ${candidateList(m.candidates, reg)}: no earlier full mention in this article decides it. Write the full name once, or link this mention with a quick fix.`,
       { fixes: m.candidates.map((id) => ({ title: `Link to ${reg.entities.get(id)?.name ?? id}`, edits: [], command: { name: FIX_COMMANDS.linkMention, args: [m.start, m.end, id] } })) }));
   }
   return out;
+}
+
+/**
+ * Candidates named in an ambiguity message. A surname shared by hundreds of people in a large
+ * registry (a Wikidata import's Kims and Lees) would make a message of tens of kilobytes, unreadable
+ * in the Problems panel and most of the cost of the finding; past this many the message counts
+ * the rest (every candidate keeps its quick fix).
+ */
+export const NAMED_CANDIDATES = 8;
+
+function candidateList(ids: readonly string[], reg: RegistrySnapshot): string {
+  if (ids.length <= NAMED_CANDIDATES) return ids.map((id) => describe(reg.entities.get(id))).join(' or ');
+  const named = ids.slice(0, NAMED_CANDIDATES).map((id) => describe(reg.entities.get(id)));
+  const rest = ids.length - NAMED_CANDIDATES;
+  return `${named.join(', ')} or one of ${rest.toLocaleString('en-US')} other ${rest === 1 ? 'entity' : 'entities'}`;
 }
 
 function describe(e: Entity | undefined): string {
