@@ -6,7 +6,6 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { applyEdits } from '../core/edits';
 import { CoreSettings, NumericOrder, TextEdit } from '../core/types';
 import { readTextFile, writeFileAtomic } from '../node/files';
@@ -488,22 +487,8 @@ function stdinFileSize(): number | undefined {
   }
 }
 
-/**
- * V8's allocation-site pretenuring is turned off for a run of the CLI. Reading and indexing the
- * registry makes V8 allocate straight in the old generation at the sites whose objects all lived
- * (the registry's and the index's), and some of those sites go on allocating an article's
- * short-lived objects afterwards: every article then leaves garbage in the old generation, which
- * only a full collection frees. Without it (measured on the 10 MB bench corpus, docs/performance.md)
- * the articles cost less and the registry's start-up a little more. Set before any code runs; V8
- * reads it at each collection. The language server keeps V8's default.
- */
-function tuneV8(): void {
-  setFlagsFromString('--no-allocation-site-pretenuring');
-}
-
 /** Runs the CLI on this process's arguments and sets its exit status; never throws. */
 export function run(): void {
-  tuneV8();
   // `import`, `analyze --jsonl` and `reduce` stream their inputs: they are the asynchronous commands.
   if (process.argv[2] === 'import') {
     const argv = process.argv.slice(3);
