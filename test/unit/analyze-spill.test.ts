@@ -18,7 +18,8 @@ import { RunCollector, processArticle, runContext } from '../../server/src/cli/p
 import { folderListings, loadInputs } from '../../server/src/cli/project';
 import { analyzeJson, fileReports } from '../../server/src/cli/report';
 import { writeJson } from '../../server/src/cli/jsonWrite';
-import { SpillFile } from '../../server/src/cli/spill';
+import { Segment, SpillFile } from '../../server/src/cli/spill';
+import { seededRandom } from '../../bench/generate';
 import { repoRoot, sampleCorpus, samplesDir, withEnv } from '../helpers';
 import { Run, cli as inProcess, cliJobs, workspace } from './cliRun';
 
@@ -129,5 +130,40 @@ test('the temporary file has no name while it is used, and an interrupted run le
     assert.deepEqual(readdirSync(tmp), []);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('segments read back give what was written: in order (read ahead), out of order, between appends', () => {
+  const file = new SpillFile();
+  try {
+    const r = seededRandom(7);
+    const chars = ['a', 'é', '€', '😀', '\n', '\u0000', ' '];
+    const text = (): string => {
+      // Mostly small parts, a few over the 64 KB of one read.
+      const n = r() < 0.05 ? 30_000 + Math.floor(r() * 40_000) : Math.floor(r() * 300);
+      let s = '';
+      for (let i = 0; i < n; i++) s += chars[Math.floor(r() * chars.length)];
+      return s;
+    };
+    const parts: { seg: Segment; text: string }[] = [];
+    const readBack = (seg: Segment): string => {
+      let s = '';
+      file.read(seg, (x) => (s += x));
+      return s;
+    };
+    for (let round = 0; round < 4; round++) {
+      for (let k = 0; k < 400; k++) {
+        const t = text();
+        parts.push({ seg: file.segment((w) => w(t)), text: t });
+      }
+      // In the order written, twice (the second time from the read-ahead), then at random.
+      for (let pass = 0; pass < 2; pass++) for (const p of parts) assert.equal(readBack(p.seg), p.text);
+      for (let k = 0; k < 500; k++) {
+        const p = parts[Math.floor(r() * parts.length)];
+        assert.equal(readBack(p.seg), p.text);
+      }
+    }
+  } finally {
+    file.close();
   }
 });

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LazyArray, fieldJson, withField, writeJson } from '../../server/src/cli/jsonWrite';
+import { LazyArray, fieldJson, jsonString, withField, writeJson } from '../../server/src/cli/jsonWrite';
 import { findingText, jsonFinding } from '../../server/src/cli/report';
 import { runContext } from '../../server/src/cli/pipeline';
 import { analyzeArticle } from '../../server/src/core/analyze';
@@ -127,4 +127,15 @@ test('findingText writes what writeJson(jsonFinding(f)) writes: sample findings 
     if (mine !== undefined) assert.equal(mine, general(f, '/w', indent), JSON.stringify(f));
   }
   for (const f of findings) assert.equal(findingText(f, '/w', '        '), general(f, '/w', '        '));
+});
+
+test('jsonString quotes every string as JSON.stringify does (escapes, controls, lone and paired surrogates)', () => {
+  const pieces = ['a', 'Japan', '"', '\\', '\n', '\t', '\u0000', '\u001f', ' ', '\u007f', '\u2028', '\u2029', '\ud800', '\udc00', '\ud83d\ude00', 'é', '/', '<', '\''];
+  const r = seededRandom(18);
+  for (let t = 0; t < 20_000; t++) {
+    let s = '';
+    for (let n = Math.floor(r() * 8); n > 0; n--) s += pieces[Math.floor(r() * pieces.length)];
+    assert.equal(jsonString(s), JSON.stringify(s), JSON.stringify(s));
+  }
+  for (let c = 0; c < 0x10000; c++) assert.equal(jsonString(String.fromCharCode(c)), JSON.stringify(String.fromCharCode(c)));
 });

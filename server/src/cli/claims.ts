@@ -39,17 +39,6 @@ export function fingerprintHash(key: string): string {
   return sha256url(key).slice(0, 16);
 }
 
-/**
- * The summary with each paragraph fingerprint replaced by its hash (as in claims): what a run's
- * index keeps per article is then 16 characters per paragraph, not the folded paragraph. Same
- * findings, as for a sharded run.
- */
-export function hashedSummary(s: ArticleSummary): ArticleSummary {
-  const paragraphs = new Map<string, { start: number; end: number }>();
-  for (const [key, r] of s.paragraphs) paragraphs.set(fingerprintHash(key), r);
-  return { paragraphs, events: s.events };
-}
-
 export function claimsOf(a: ArticleAnalysis): Claims {
   const s = summarize(a);
   const p: Claims['p'] = [];

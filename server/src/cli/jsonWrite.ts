@@ -38,6 +38,18 @@ export class RawJson {
   }
 }
 
+/** What `JSON.stringify` escapes in a string: quote, backslash, control characters, and (lone) surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `JSON.stringify(s)` for a string: one that needs no escape (nearly every field and message of a
+ * report) is quoted as it is, which costs a third of the native serializer's call on a message.
+ * Any surrogate, even a well-paired one, goes to the serializer (it escapes lone ones).
+ */
+export function jsonString(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
 /** Pieces smaller than this are collected before they go to `out`. */
 const CHUNK = 1 << 16;
 /** An array at least this long is written item by item; shorter ones (and objects without one) at once. */
@@ -70,7 +82,7 @@ export function writeJson(value: unknown, out: (s: string) => void, indent = '')
 export function fieldJson(v: unknown, indent: string): string | undefined {
   switch (typeof v) {
     case 'string':
-      return JSON.stringify(v);
+      return jsonString(v);
     case 'number':
       return Number.isFinite(v) ? String(v) : 'null';
     case 'boolean':
@@ -85,7 +97,7 @@ export function fieldJson(v: unknown, indent: string): string | undefined {
     if (!v.length) return '[]';
     const inner = `${indent}  `;
     let s = '[';
-    for (let k = 0; k < v.length; k++) s += `${k ? ',' : ''}\n${inner}${JSON.stringify(v[k])}`;
+    for (let k = 0; k < v.length; k++) s += `${k ? ',' : ''}\n${inner}${jsonString(v[k])}`;
     return `${s}\n${indent}]`;
   }
   const s = JSON.stringify(v, null, 2);

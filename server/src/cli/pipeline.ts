@@ -15,7 +15,7 @@ import { DateScanner } from '../core/dates';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
-import { hashedSummary } from './claims';
+import { fingerprintHash } from './claims';
 import { DiskWorkspace } from './crossArticle';
 import { Listing, loadArticle } from './project';
 import { ReportedArticle, renderFindings, reportedArticle, spillArticle } from './report';
@@ -76,7 +76,7 @@ export function processArticle(file: string, ctx: AnalysisContext, exists?: List
     report.creationTime = null;
   }
   if (keep.json !== undefined) renderFindings(report, keep.json);
-  return { article: { report, summary: hashedSummary(summarize(a.analysis)) }, errors, chars: a.text.length };
+  return { article: { report, summary: summarize(a.analysis, fingerprintHash) }, errors, chars: a.text.length };
 }
 
 /**

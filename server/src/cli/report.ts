@@ -10,7 +10,7 @@ import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
 import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
-import { LazyArray, RawJson, withField, writeJson } from './jsonWrite';
+import { LazyArray, RawJson, jsonString, withField, writeJson } from './jsonWrite';
 import { Segment, SpillFile } from './spill';
 
 /**
@@ -505,13 +505,13 @@ export function findingText(f: Finding, cwd: string, indent: string): string | u
   const i1 = `${indent}  `;
   const i2 = `${i1}  `;
   const i3 = `${i2}  `;
-  let s = `{\n${i1}"code": ${JSON.stringify(f.code)},\n${i1}"severity": ${JSON.stringify(f.severity)},\n${i1}"start": ${f.start},\n${i1}"end": ${f.end},\n${i1}"message": ${JSON.stringify(f.message)}`;
+  let s = `{\n${i1}"code": ${jsonString(f.code)},\n${i1}"severity": ${jsonString(f.severity)},\n${i1}"start": ${f.start},\n${i1}"end": ${f.end},\n${i1}"message": ${jsonString(f.message)}`;
   if (f.related?.length) {
     s += `,\n${i1}"related": [`;
     for (let k = 0; k < f.related.length; k++) {
       const r = f.related[k];
       if (!isText(r.path) || !isCount(r.start) || !isCount(r.end) || !isText(r.message)) return undefined;
-      s += `${k ? ',' : ''}\n${i2}{\n${i3}"path": ${JSON.stringify(displayPath(cwd, r.path))},\n${i3}"start": ${r.start},\n${i3}"end": ${r.end},\n${i3}"message": ${JSON.stringify(r.message)}\n${i2}}`;
+      s += `${k ? ',' : ''}\n${i2}{\n${i3}"path": ${jsonString(displayPath(cwd, r.path))},\n${i3}"start": ${r.start},\n${i3}"end": ${r.end},\n${i3}"message": ${jsonString(r.message)}\n${i2}}`;
     }
     s += `\n${i1}]`;
   }
@@ -522,12 +522,12 @@ export function findingText(f: Finding, cwd: string, indent: string): string | u
     for (const x of f.fixes) {
       if (!x.edits.length) continue;
       if (!isText(x.title)) return undefined;
-      fixes += `${fixes ? ',' : ''}\n${i2}{\n${i3}"title": ${JSON.stringify(x.title)},\n${i3}"safe": ${!!x.safe},\n${i3}"edits": [`;
+      fixes += `${fixes ? ',' : ''}\n${i2}{\n${i3}"title": ${jsonString(x.title)},\n${i3}"safe": ${!!x.safe},\n${i3}"edits": [`;
       for (let k = 0; k < x.edits.length; k++) {
         const e = x.edits[k];
         if ((e.path !== undefined && typeof e.path !== 'string') || !isCount(e.start) || !isCount(e.end) || !isText(e.newText)) return undefined;
-        const at = e.path ? `\n${i5}"path": ${JSON.stringify(displayPath(cwd, e.path))},` : '';
-        fixes += `${k ? ',' : ''}\n${i4}{${at}\n${i5}"start": ${e.start},\n${i5}"end": ${e.end},\n${i5}"newText": ${JSON.stringify(e.newText)}\n${i4}}`;
+        const at = e.path ? `\n${i5}"path": ${jsonString(displayPath(cwd, e.path))},` : '';
+        fixes += `${k ? ',' : ''}\n${i4}{${at}\n${i5}"start": ${e.start},\n${i5}"end": ${e.end},\n${i5}"newText": ${jsonString(e.newText)}\n${i4}}`;
       }
       fixes += `\n${i3}]\n${i2}}`;
     }

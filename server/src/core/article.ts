@@ -279,6 +279,11 @@ const ABBREVIATIONS = new Set([
   'ltd', 'co', 'corp', 'jr', 'sr', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'approx', 'dept', 'est', 'fig', 'vol', 'pp',
 ]);
 
+/** The longest of ABBREVIATIONS. */
+const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
+/** `/^["“‘'(]/`: what may open the word before a period, left out of the abbreviation looked up. */
+const OPENING = new Set([...'"\u201c\u2018\'('].map((c) => c.charCodeAt(0)));
+
 /** `/["”’')\]]/`: closing quotes and brackets, which stay in the sentence they end. */
 const CLOSERS = new Set([...'"\u201d\u2019\')]'].map((c) => c.charCodeAt(0)));
 
@@ -310,11 +315,16 @@ export function splitSentences(text: string, start: number, end: number): Senten
     if (k >= end) break;
     if (!startsSentence(text.charCodeAt(k))) continue;
     if (c === '.') {
-      const wordStart = text.lastIndexOf(' ', i - 1) + 1;
-      const word = text.slice(Math.max(wordStart, s), i).toLowerCase().replace(/^["“‘'(]/, '');
-      if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
-      // "at 3:20 p.m. (1020 GMT) on Thursday": a clock time's conversion in brackets goes on.
-      if ((word === 'a.m' || word === 'p.m') && text[k] === '(') continue;
+      const wordStart = Math.max(text.lastIndexOf(' ', i - 1) + 1, s);
+      // A longer word is none of these (lower-casing never shortens a word, the opening quote is
+      // one character): most sentence ends are read without a copy of their last word.
+      if (i - wordStart <= MAX_ABBREVIATION + 1) {
+        let word = text.slice(wordStart, i).toLowerCase();
+        if (OPENING.has(word.charCodeAt(0))) word = word.slice(1);
+        if (ABBREVIATIONS.has(word) || (word.length === 1 && word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122)) continue;
+        // "at 3:20 p.m. (1020 GMT) on Thursday": a clock time's conversion in brackets goes on.
+        if ((word === 'a.m' || word === 'p.m') && text.charCodeAt(k) === 40) continue;
+      }
     }
     out.push({ start: s, end: j });
     s = k;
@@ -340,8 +350,12 @@ function findDateline(text: string, paragraphs: Paragraph[]): Dateline | null {
   for (let i = 0; i < paragraphs.length && i < DATELINE_WINDOW; i++) {
     const p = paragraphs[i];
     const nl = text.indexOf('\n', p.start);
-    const line = text.slice(p.start, nl < 0 ? p.end : Math.min(p.end, nl)).trimEnd();
-    if (!mayBeDateline(line)) continue;
+    // The first line's end without trailing white space (as `trimEnd` would cut it), tested in
+    // place: most paragraphs are sentences, and no copy of them is made.
+    let end = nl < 0 ? p.end : Math.min(p.end, nl);
+    while (end > p.start && isJsSpace(text.charCodeAt(end - 1))) end--;
+    if (!mayBeDatelineAt(text, p.start, end)) continue;
+    const line = text.slice(p.start, end);
     const d = matchDateline(line);
     if (d) return { ...d, start: p.start, end: p.start + line.length };
   }
@@ -356,15 +370,20 @@ function findDateline(text: string, paragraphs: Paragraph[]): Dateline | null {
  * capitals (or a capital and a space, `.`, `'` or `-`).
  */
 export function mayBeDateline(line: string): boolean {
-  if (!line.length) return false;
-  const c0 = line.charCodeAt(0);
+  return mayBeDatelineAt(line, 0, line.length);
+}
+
+/** `mayBeDateline(text.slice(start, end))`, read in place. */
+function mayBeDatelineAt(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const c0 = text.charCodeAt(start);
   const upper0 = c0 >= 65 && c0 <= 90;
-  const last = line.charCodeAt(line.length - 1);
+  const last = text.charCodeAt(end - 1);
   if (last >= 48 && last <= 57 && (upper0 || (c0 >= 48 && c0 <= 57) || c0 === 100)) return true;
   // '-', '•', '*', 'P', 'U'
   if (c0 === 45 || c0 === 0x2022 || c0 === 42 || c0 === 80 || c0 === 85) return true;
-  if (!upper0 || line.length < 2) return false;
-  const c1 = line.charCodeAt(1);
+  if (!upper0 || end - start < 2) return false;
+  const c1 = text.charCodeAt(start + 1);
   // [A-Z .'-]
   return (c1 >= 65 && c1 <= 90) || c1 === 32 || c1 === 46 || c1 === 39 || c1 === 45;
 }

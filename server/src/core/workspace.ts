@@ -450,14 +450,20 @@ export interface EventDateClaim extends Range {
   uncertain?: string;
 }
 
-/** The part of an article the workspace checks need: O(size of the article) to build. */
-export function summarize(a: ArticleAnalysis): ArticleSummary {
+/**
+ * The part of an article the workspace checks need: O(size of the article) to build. `keyOf`
+ * turns each paragraph fingerprint into the key kept: the CLI keeps its hash (`fingerprintHash`
+ * in cli/claims.ts, 16 characters per paragraph instead of the folded paragraph; the same
+ * findings), made here rather than in a second summary with the keys replaced.
+ */
+export function summarize(a: ArticleAnalysis, keyOf?: (key: string) => string): ArticleSummary {
   const paragraphs: [string, Range][] = [];
   const prints = paragraphPrints(a.article);
-  a.article.paragraphs.forEach((p, i) => {
+  const ps = a.article.paragraphs;
+  for (let i = 0; i < ps.length; i++) {
     const pr = prints[i];
-    if (pr.wordCount >= MIN_WORDS && pr.first === i) paragraphs.push([pr.key, { start: p.start, end: p.end }]);
-  });
+    if (pr.wordCount >= MIN_WORDS && pr.first === i) paragraphs.push([keyOf ? keyOf(pr.key) : pr.key, { start: ps[i].start, end: ps[i].end }]);
+  }
   const events: { event: string; mention: string; dates: EventDateClaim[] }[] = [];
   const byId = new Map<string, EventDateClaim[]>();
   for (const c of eventDateClaims(a.article, a.entities, a.dates)) {
