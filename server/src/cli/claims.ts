@@ -40,9 +40,9 @@ export function fingerprintHash(key: string): string {
 }
 
 export function claimsOf(a: ArticleAnalysis): Claims {
-  const s = summarize(a);
+  const s = summarize(a, fingerprintHash);
   const p: Claims['p'] = [];
-  for (const [key, r] of s.paragraphs) p.push([fingerprintHash(key), r.start, r.end]);
+  for (const [key, r] of s.paragraphs) p.push([key, r.start, r.end]);
   const e: Claims['e'] = [];
   for (const [id, ev] of s.events) {
     e.push([id, ev.mention, ev.values.map((v) => (v.uncertain ? [v.value, v.start, v.end, v.text, v.uncertain] : [v.value, v.start, v.end, v.text]))]);

@@ -796,7 +796,8 @@ const YEAR_RULES: Rule[] = [
   rule('year', [YEAR], 'The law was passed in 2013 by parliament.', (s, m) => {
     const k = m.t[0];
     return s.isYearContext(k) || yearAfterWord(s, k) || yearOpensSentence(s, k) ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'y', y: s.yearAt(k) } }, next: k + 1 } : STOP;
-  }),  // "in nineteen ninety-one", "a nineteen ninety-seven attack": a year spoken in words. "nineteen"
+  }),
+  // "in nineteen ninety-one", "a nineteen ninety-seven attack": a year spoken in words. "nineteen"
   // + a number of 10 to 99 is no count; "twenty" + one ("twenty twelve") only after a preposition
   // that takes a year ("in twenty twelve"), since "twenty thirty-year bonds" counts.
   rule('spoken year', [lw('nineteen', 'twenty')], 'The dam was finished in nineteen ninety-seven, the radio said.', (s, m) => {

@@ -774,6 +774,11 @@ export class DateScanner {
     return this.kind(k) === W && this.tC[k] >= UNIT_CLASS && this.tC[k] < UNIT_CLASS + NUMBER_UNITS.length;
   }
 
+  /** Whether word token k is lower-case and not a plural ("campaign", "profit"; not "workers"): a count before it would take a plural. */
+  isSingularWord(k: number): boolean {
+    return this.first(k) >= 97 && !/[^s]s$/.test(this.str(k));
+  }
+
   /** A four-digit number is a year after a preposition, in "the 2021 NATO Summit", or after a capitalized name ("Vilnius Summit 2023"). */
   isYearContext(k: number): boolean {
     const pk = this.kind(k - 1);
@@ -789,11 +794,11 @@ export class DateScanner {
       if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && DETERMINERS.has(p)) return true;
       // "his unsuccessful 1996 campaign": a determiner, one adjective, the year, a singular noun (a
       // count takes a plural: "the remaining 2000 workers").
-      if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && this.first(k + 1) >= 97 && !/[^s]s$/.test(this.str(k + 1))
+      if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && this.isSingularWord(k + 1)
         && this.first(k - 1) >= 97 && this.tC[k - 1] === 0 && this.kind(k - 2) === W && DETERMINERS.has(this.str(k - 2))) return true;
       // "the company's 1989 results", "Mixte's 1989 unconsolidated profit": a possessive, a year, a
       // word (not a plural noun: "the firm's 2000 workers" is a count).
-      if (p === 's' && y >= 1800 && y <= 2099 && nk === W && this.isApostrophe(k - 2) && this.first(k + 1) >= 97 && !/[^s]s$/.test(this.str(k + 1))) return true;
+      if (p === 's' && y >= 1800 && y <= 2099 && nk === W && this.isApostrophe(k - 2) && this.isSingularWord(k + 1)) return true;
       if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
     }
     if (pk === P && this.first(k - 1) === 40 /* ( */ && nk === P && this.first(k + 1) === 41 /* ) */) return true;
@@ -939,7 +944,7 @@ export class DateScanner {
         next = r.next;
       }
     } else return null;
-    if (this.kind(next) === W && ((this.tC[next] >= UNIT_CLASS && this.tC[next] < UNIT_CLASS + NUMBER_UNITS.length) || /^(?:dollars|cents|pounds|euros|yen|points)$/.test(this.str(next)))) return null;
+    if (this.isCountWord(next) || (this.kind(next) === W && /^(?:dollars|cents|pounds|euros|yen|points)$/.test(this.str(next)))) return null;
     return { y, next };
   }
 
