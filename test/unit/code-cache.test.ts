@@ -14,7 +14,7 @@ function copyOfBuild(): string {
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'server', 'out'), { recursive: true });
   mkdirSync(join(dir, 'scripts'));
-  copyFileSync(join(repoRoot, 'bin', 'attache.js'), join(dir, 'bin', 'attache.js'));
+  for (const f of ['attache.js', 'bundle-loader.js']) copyFileSync(join(repoRoot, 'bin', f), join(dir, 'bin', f));
   copyFileSync(join(repoRoot, 'scripts', 'code-cache.cjs'), join(dir, 'scripts', 'code-cache.cjs'));
   for (const f of ['cli.js', 'jobsWorker.js']) copyFileSync(join(repoRoot, 'server', 'out', f), join(dir, 'server', 'out', f));
   return dir;
