@@ -84,138 +84,197 @@ interface Slot {
  * Runs the map step. Stops every worker it started or was given before it returns or throws.
  */
 export async function mapInThreads(o: ThreadedMap): Promise<void> {
-  const windowLines = o.windowLines ?? 1024;
-  const windowChars = o.windowChars ?? 1 << 23;
-  const batchLines = o.batchLines ?? BATCH_LINES;
-  const slots: Slot[] = [];
-  let stopping = false;
-  const spare = [...(o.started ?? [])];
-  const results = new InOrder<string>();
-  const sent = new Map<number, Batch>();
-  const ready: Batch[] = [];
-  let nextIn = 0;
-  let held = 0;
-  let bytes = 0;
-  let batches = 0;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const poke = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const fail = (e: unknown): void => {
-    if (failure === undefined) failure = e ?? new Error('a worker thread failed');
-    poke();
-  };
-  const store = (seq: number, line: string): void => {
-    results.put(seq, line);
-    held += line.length;
-  };
-  const deliver = (b: Batch, lines: readonly string[]): void => {
-    held -= b.chars;
-    b.seqs.forEach((s, k) => store(s, lines[k]));
-  };
-  const dispatch = (): void => {
-    for (const s of slots) {
-      while (s.busy < 2 && ready.length && failure === undefined) {
-        const b = ready.shift()!;
-        const id = batches++;
-        sent.set(id, b);
-        s.busy++;
-        s.worker.postMessage({ kind: 'lines', batch: id, cwd: o.cwd, inputs: b.inputs } satisfies LinesRequest);
-      }
-    }
-  };
-
-  // Workers: the registry shared once (when the first joins), each later one given the same.
-  let shared: { registry: WorkerRegistry; tables: WorkerTables } | undefined;
-  const join = (count: number): void => {
-    const fresh = spare.splice(0, count);
-    if (fresh.length < count) fresh.push(...startWorkers(count - fresh.length));
-    for (const worker of fresh) {
-      const slot: Slot = { worker, busy: 0 };
-      slots.push(slot);
-      worker.ref();
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (!stopping) fail(new Error(`a worker thread stopped (exit code ${code})`));
-      });
-      worker.on('message', (m: LinesResult) => {
-        if (m.kind !== 'lines' || failure !== undefined) return;
-        const b = sent.get(m.batch)!;
-        sent.delete(m.batch);
-        slot.busy--;
-        deliver(b, m.lines);
-        dispatch();
-        poke();
-      });
-      // This thread writes the tables from its own index (it builds them anyway, and writing
-      // them costs less than a worker decoding every entity to build them again).
-      shared ??= {
-        registry: { kind: 'registry', registry: encodeRegistry(o.registry), settings: o.settings, keep: KEEP_ALL, writeTables: false },
-        tables: { kind: 'tables', tables: shareTables({ registry: o.registry, entityIndex: o.index }) },
-      };
-      worker.postMessage(shared.registry);
-      worker.postMessage(shared.tables);
-    }
-  };
-  let batch: Batch = { seqs: [], inputs: [], chars: 0 };
-  const close = (): void => {
-    if (!batch.seqs.length) return;
-    ready.push(batch);
-    batch = { seqs: [], inputs: [], chars: 0 };
-  };
-  const room = (): boolean => nextIn - results.next < windowLines && held < windowChars;
-  const lines = o.lines[Symbol.asyncIterator]();
-  let eof = false;
+  const run = new ThreadedRun(o);
   try {
+    await run.loop();
+  } finally {
+    await run.stop();
+  }
+}
+
+const emptyBatch = (): Batch => ({ seqs: [], inputs: [], chars: 0 });
+
+/** One run of the map step: the window of lines, the batches and the workers' slots. */
+class ThreadedRun {
+  private readonly windowLines: number;
+  private readonly windowChars: number;
+  private readonly batchLines: number;
+  private readonly lines: AsyncIterator<string | InvalidUtf8>;
+  private readonly slots: Slot[] = [];
+  /** Workers given by the caller and not used yet. */
+  private readonly spare: Worker[];
+  private readonly results = new InOrder<string>();
+  /** Batches at a worker, by batch id. */
+  private readonly sent = new Map<number, Batch>();
+  /** Batches made and not yet taken. */
+  private readonly ready: Batch[] = [];
+  private batch = emptyBatch();
+  /** Lines read (the next line's 0-based number). */
+  private nextIn = 0;
+  /** Characters held in the window: texts not analyzed, outputs not written. */
+  private held = 0;
+  private bytes = 0;
+  private batches = 0;
+  private eof = false;
+  private stopping = false;
+  private failure: unknown;
+  /** Resolves the wait for a worker's answer. */
+  private wake: (() => void) | undefined;
+  /** The registry as every worker gets it (made when the first joins). */
+  private shared: { registry: WorkerRegistry; tables: WorkerTables } | undefined;
+
+  constructor(private readonly o: ThreadedMap) {
+    this.windowLines = o.windowLines ?? 1024;
+    this.windowChars = o.windowChars ?? 1 << 23;
+    this.batchLines = o.batchLines ?? BATCH_LINES;
+    this.spare = [...(o.started ?? [])];
+    this.lines = o.lines[Symbol.asyncIterator]();
+  }
+
+  async loop(): Promise<void> {
+    const o = this.o;
     for (;;) {
-      if (failure !== undefined) throw failure;
-      // Read until a batch is made (or the window is full, or the input ends).
-      while (!eof && room() && !ready.length) {
-        const r = await lines.next();
-        if (r.done) {
-          eof = true;
-          break;
-        }
-        const line = r.value;
-        bytes += typeof line === 'string' ? line.length + 1 : line.byte + 1;
-        const seq = nextIn++;
-        const got = o.read(line, seq + 1);
-        if (got.ok) {
-          batch.seqs.push(seq);
-          batch.inputs.push(got.input);
-          batch.chars += got.input.text.length;
-          held += got.input.text.length;
-          if (batch.chars >= BATCH_CHARS || batch.seqs.length >= batchLines) close();
-        } else store(seq, got.out);
-      }
-      if (eof || !room()) close();
-      const want = Math.max(0, o.threads(bytes) - 1 - slots.length);
-      if (want && !eof) join(want);
-      dispatch();
+      if (this.failure !== undefined) throw this.failure;
+      await this.readBatch();
+      if (this.eof || !this.room()) this.close();
+      const want = Math.max(0, o.threads(this.bytes) - 1 - this.slots.length);
+      if (want && !this.eof) this.join(want);
+      this.dispatch();
       // A batch no worker takes now is analyzed here.
-      const mine = o.workersOnly && slots.length ? undefined : ready.shift();
-      if (mine) deliver(mine, mine.inputs.map(o.here));
-      for (let line = results.shift(); line !== undefined; line = results.shift()) {
-        held -= line.length;
+      const mine = o.workersOnly && this.slots.length ? undefined : this.ready.shift();
+      if (mine) this.deliver(mine, mine.inputs.map(o.here));
+      for (let line = this.results.shift(); line !== undefined; line = this.results.shift()) {
+        this.held -= line.length;
         await o.out.line(line);
       }
-      if (failure !== undefined) throw failure;
-      if (eof && results.next === nextIn) break;
-      if (!mine && (eof || !room() || ready.length)) {
+      if (this.failure !== undefined) throw this.failure;
+      if (this.eof && this.results.next === this.nextIn) break;
+      if (!mine && (this.eof || !this.room() || this.ready.length)) {
         // Nothing to do here until a worker answers.
-        if (sent.size) await new Promise<void>((r) => (wake = r));
+        if (this.sent.size) await new Promise<void>((r) => (this.wake = r));
       } else if (mine) {
         // Let the workers' answers in between two batches of this thread.
         await new Promise<void>((r) => setImmediate(r));
       }
     }
-  } finally {
-    stopping = true;
-    stopWorkers([...slots.map((s) => s.worker), ...spare]);
-    // Stopped early (a worker failed, output closed): standard input is let go.
-    if (!eof) await lines.return?.(undefined);
+  }
+
+  /** Stops every worker; stopped early (a worker failed, output closed), lets standard input go. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    stopWorkers([...this.slots.map((s) => s.worker), ...this.spare]);
+    if (!this.eof) await this.lines.return?.(undefined);
+  }
+
+  /** Reads until a batch is made (or the window is full, or the input ends). */
+  private async readBatch(): Promise<void> {
+    while (!this.eof && this.room() && !this.ready.length) {
+      const r = await this.lines.next();
+      if (r.done) {
+        this.eof = true;
+        return;
+      }
+      const line = r.value;
+      this.bytes += typeof line === 'string' ? line.length + 1 : line.byte + 1;
+      const seq = this.nextIn++;
+      const got = this.o.read(line, seq + 1);
+      if (!got.ok) {
+        this.store(seq, got.out);
+        continue;
+      }
+      const b = this.batch;
+      b.seqs.push(seq);
+      b.inputs.push(got.input);
+      b.chars += got.input.text.length;
+      this.held += got.input.text.length;
+      if (b.chars >= BATCH_CHARS || b.seqs.length >= this.batchLines) this.close();
+    }
+  }
+
+  private room(): boolean {
+    return this.nextIn - this.results.next < this.windowLines && this.held < this.windowChars;
+  }
+
+  /** The batch being made is ready to be taken. */
+  private close(): void {
+    if (!this.batch.seqs.length) return;
+    this.ready.push(this.batch);
+    this.batch = emptyBatch();
+  }
+
+  private poke(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  private fail(e: unknown): void {
+    if (this.failure === undefined) this.failure = e ?? new Error('a worker thread failed');
+    this.poke();
+  }
+
+  private store(seq: number, line: string): void {
+    this.results.put(seq, line);
+    this.held += line.length;
+  }
+
+  private deliver(b: Batch, lines: readonly string[]): void {
+    this.held -= b.chars;
+    b.seqs.forEach((s, k) => this.store(s, lines[k]));
+  }
+
+  /** Gives each worker ready batches until it has two in hand. */
+  private dispatch(): void {
+    for (const s of this.slots) {
+      while (s.busy < 2 && this.ready.length && this.failure === undefined) {
+        const b = this.ready.shift()!;
+        const id = this.batches++;
+        this.sent.set(id, b);
+        s.busy++;
+        s.worker.postMessage({ kind: 'lines', batch: id, cwd: this.o.cwd, inputs: b.inputs } satisfies LinesRequest);
+      }
+    }
+  }
+
+  /** `count` more workers: the given ones first, then new ones; each is handed the registry. */
+  private join(count: number): void {
+    const fresh = this.spare.splice(0, count);
+    if (fresh.length < count) fresh.push(...startWorkers(count - fresh.length));
+    for (const worker of fresh) {
+      const slot: Slot = { worker, busy: 0 };
+      this.slots.push(slot);
+      worker.ref();
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (!this.stopping) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+      worker.on('message', (m: LinesResult) => this.answered(slot, m));
+      const shared = this.sharedRegistry();
+      worker.postMessage(shared.registry);
+      worker.postMessage(shared.tables);
+    }
+  }
+
+  private answered(slot: Slot, m: LinesResult): void {
+    if (m.kind !== 'lines' || this.failure !== undefined) return;
+    const b = this.sent.get(m.batch)!;
+    this.sent.delete(m.batch);
+    slot.busy--;
+    this.deliver(b, m.lines);
+    this.dispatch();
+    this.poke();
+  }
+
+  /**
+   * The registry for the workers, shared once. This thread writes the tables from its own index
+   * (it builds them anyway, and writing them costs less than a worker decoding every entity to
+   * build them again).
+   */
+  private sharedRegistry(): { registry: WorkerRegistry; tables: WorkerTables } {
+    const o = this.o;
+    return (this.shared ??= {
+      registry: { kind: 'registry', registry: encodeRegistry(o.registry), settings: o.settings, keep: KEEP_ALL, writeTables: false },
+      tables: { kind: 'tables', tables: shareTables({ registry: o.registry, entityIndex: o.index }) },
+    });
   }
 }
