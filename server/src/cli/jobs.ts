@@ -116,7 +116,6 @@ export function articleBytes(files: readonly string[]): number {
  * index) while the workers go on.
  */
 export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep: Keep, consume: (o: ArticleOutcome) => void, started: readonly Worker[] = []): Promise<void> {
-  const files = inputs.articleFiles;
   stopWorkers(started.slice(jobs - 1));
   const workers = started.slice(0, jobs - 1);
   if (workers.length < jobs - 1) workers.push(...startWorkers(jobs - 1 - workers.length));
@@ -132,88 +131,122 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     stopWorkers(workers);
     throw e;
   }
-  const outcomes = new InOrder<ArticleOutcome>();
-  const size = batchSize(files.length, jobs);
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
-  let next = 0;
-  let done = 0;
-  let failure: unknown;
-  let finish: () => void = () => {};
-  let fail: (e: unknown) => void = () => {};
-  const finished = new Promise<void>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
-  });
-  // A worker may fail while this thread is still analyzing (nobody awaits `finished` yet): the
-  // failure is returned below, not reported as an unhandled rejection meanwhile.
-  finished.catch(() => undefined);
-  const stop = (): void => {
-    for (const w of workers) void w.terminate();
-  };
-  const failWith = (e: unknown): void => {
-    if (failure !== undefined) return;
-    failure = e ?? new Error('a worker thread failed');
-    stop();
-    fail(failure);
-  };
-  /** A batch is in: hand on every outcome now in order. */
-  const deliver = (batch: number, outs: ArticleOutcome[]): void => {
-    const at = batch * size;
-    outs.forEach((o, k) => outcomes.put(at + k, o));
-    done++;
-    try {
-      outcomes.drain((o) => consume(o));
-    } catch (e) {
-      failWith(e);
-      return;
+  return new BatchRun(inputs.articleFiles, jobs, keep, consume, workers, here).run();
+}
+
+/** One run of `analyzeInWorkers` once the workers have the registry: the batches and their outcomes. */
+class BatchRun {
+  private readonly outcomes = new InOrder<ArticleOutcome>();
+  private readonly size: number;
+  private readonly batches: string[][] = [];
+  /** The next batch to hand out. */
+  private next = 0;
+  /** Batches whose outcomes are in. */
+  private done = 0;
+  private failure: unknown;
+  private finish: () => void = () => {};
+  private fail: (e: unknown) => void = () => {};
+  private readonly finished: Promise<void>;
+
+  constructor(
+    files: readonly string[],
+    jobs: number,
+    private readonly keep: Keep,
+    private readonly consume: (o: ArticleOutcome) => void,
+    private readonly workers: readonly Worker[],
+    private readonly here: AnalysisContext,
+  ) {
+    this.size = batchSize(files.length, jobs);
+    for (let i = 0; i < files.length; i += this.size) this.batches.push(files.slice(i, i + this.size));
+    this.finished = new Promise<void>((resolve, reject) => {
+      this.finish = resolve;
+      this.fail = reject;
+    });
+    // A worker may fail while this thread is still analyzing (nobody awaits `finished` yet): the
+    // failure is returned by `run`, not reported as an unhandled rejection meanwhile.
+    this.finished.catch(() => undefined);
+  }
+
+  async run(): Promise<void> {
+    for (const w of this.workers) this.attach(w);
+    await this.analyzeHere();
+    if (!this.batches.length) this.finish();
+    return this.finished;
+  }
+
+  /**
+   * This thread's share: a batch whenever one is left, letting the workers' answers in after
+   * every article, so that a worker gets its next batch as soon as it answers, not once this
+   * thread's batch is done (a worker waiting on this thread is a core idle).
+   */
+  private async analyzeHere(): Promise<void> {
+    const exists = folderListings();
+    while (this.next < this.batches.length && this.failure === undefined) {
+      const b = this.next++;
+      const outs: ArticleOutcome[] = [];
+      for (const f of this.batches[b]) {
+        outs.push(processArticle(f, this.here, exists, this.keep));
+        await new Promise<void>((r) => setImmediate(r));
+      }
+      this.deliver(b, outs);
     }
-    if (done === batches.length) {
-      stop();
-      finish();
-    }
-  };
-  const send = (w: Worker): void => {
-    if (next < batches.length && failure === undefined) {
-      const req: BatchRequest = { kind: 'batch', batch: next, files: batches[next] };
-      next++;
-      w.postMessage(req);
-    }
-  };
-  for (const w of workers) {
+  }
+
+  private attach(w: Worker): void {
     w.ref();
-    if (hasFailedEarly(w)) failWith(earlyError(w));
+    if (hasFailedEarly(w)) this.failWith(earlyError(w));
     let first = true;
     w.on('message', (m: BatchResult) => {
-      if (failure !== undefined || m.kind !== 'batch') return;
-      send(w);
+      if (this.failure !== undefined || m.kind !== 'batch') return;
+      this.send(w);
       // Ready now: from here on two batches in flight, so it never waits for this thread (busy
       // with a batch of its own) between batches.
-      if (first) send(w);
+      if (first) this.send(w);
       first = false;
-      deliver(m.batch, m.outcomes);
+      this.deliver(m.batch, m.outcomes);
     });
-    w.on('error', failWith);
+    w.on('error', (e) => this.failWith(e));
     w.on('exit', (code) => {
-      if (code !== 0 && done < batches.length) failWith(new Error(`a worker thread stopped (exit code ${code})`));
+      if (code !== 0 && this.done < this.batches.length) this.failWith(new Error(`a worker thread stopped (exit code ${code})`));
     });
     // One batch to start with (every worker analyzes some: the tests cover this path whatever
     // the timing); more as it answers. This thread takes the others meanwhile.
-    send(w);
+    this.send(w);
   }
-  // This thread's share: a batch whenever one is left, letting the workers' answers in after
-  // every article, so that a worker gets its next batch as soon as it answers, not once this
-  // thread's batch is done (a worker waiting on this thread is a core idle).
-  const exists = folderListings();
-  while (next < batches.length && failure === undefined) {
-    const b = next++;
-    const outs: ArticleOutcome[] = [];
-    for (const f of batches[b]) {
-      outs.push(processArticle(f, here, exists, keep));
-      await new Promise<void>((r) => setImmediate(r));
+
+  private send(w: Worker): void {
+    if (this.next < this.batches.length && this.failure === undefined) {
+      const req: BatchRequest = { kind: 'batch', batch: this.next, files: this.batches[this.next] };
+      this.next++;
+      w.postMessage(req);
     }
-    deliver(b, outs);
   }
-  if (!batches.length) finish();
-  return finished;
+
+  /** A batch is in: hand on every outcome now in order. */
+  private deliver(batch: number, outs: ArticleOutcome[]): void {
+    const at = batch * this.size;
+    outs.forEach((o, k) => this.outcomes.put(at + k, o));
+    this.done++;
+    try {
+      this.outcomes.drain((o) => this.consume(o));
+    } catch (e) {
+      this.failWith(e);
+      return;
+    }
+    if (this.done === this.batches.length) {
+      this.stop();
+      this.finish();
+    }
+  }
+
+  private stop(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+
+  private failWith(e: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = e ?? new Error('a worker thread failed');
+    this.stop();
+    this.fail(this.failure);
+  }
 }
