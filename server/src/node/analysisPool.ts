@@ -69,14 +69,7 @@ export class WorkerAnalysisPool implements AnalysisPool {
 
   /** Splits the request into batches and runs them, at most two out per worker; resolves true when none was skipped. */
   private async run(req: Pending, done: (i: number, a: ArticleAnalysis) => void): Promise<boolean> {
-    const cuts: [number, number][] = [];
-    for (let i = 0; i < req.items.length;) {
-      let j = i;
-      let chars = 0;
-      while (j < req.items.length && j - i < BATCH_ARTICLES && (j === i || chars + req.items[j].text.length <= BATCH_CHARS)) chars += req.items[j++].text.length;
-      cuts.push([i, j]);
-      i = j;
-    }
+    const cuts = cutBatches(req.items);
     if (!cuts.length || this.closed) return !cuts.length;
     if (!req.current()) return false;
     if (!this.workers.length) this.workers = startWorkers(this.threads);
@@ -85,69 +78,11 @@ export class WorkerAnalysisPool implements AnalysisPool {
     try {
       if (this.held !== req.snapshot) await this.handOver(req.snapshot);
       return await new Promise<boolean>((resolve, reject) => {
-        let next = 0;
-        let out = 0;
-        let complete = true;
-        const ids = new Map<number, [number, number]>();
-        // Analyses are handed on in item order (null: skipped), as this thread would have made
-        // them: the cross-article index the caller adds them to lists articles in that order.
-        const answered = new InOrder<ArticleAnalysis | null>();
-        const handOn = (): void => answered.drain((a, i) => {
-          if (a) done(i, a);
-        });
-        const cleanup: (() => void)[] = [];
-        const finish = (e?: unknown): void => {
-          for (const c of cleanup) c();
+        const run = new PoolRun(req, cuts, done, () => this.closed, () => ++this.batches, (e) => {
           if (e !== undefined) reject(e);
-          else resolve(complete && !this.closed);
-        };
-        const send = (w: Worker): void => {
-          while (next < cuts.length && !this.closed && !req.current()) {
-            for (let i = cuts[next][0]; i < cuts[next][1]; i++) answered.put(i, null);
-            next++;
-            complete = false;
-          }
-          handOn();
-          if (next >= cuts.length || this.closed) {
-            if (!out) finish();
-            return;
-          }
-          const [a, b] = cuts[next++];
-          const batch = ++this.batches;
-          ids.set(batch, [a, b]);
-          out++;
-          w.postMessage({ kind: 'texts', batch, settings: req.settings, items: req.items.slice(a, b) } satisfies TextsRequest);
-        };
-        for (const w of workers) {
-          const onMessage = (m: TextsResult | WorkerNames): void => {
-            if (m.kind !== 'texts' || !ids.has(m.batch)) return;
-            const [a] = ids.get(m.batch)!;
-            ids.delete(m.batch);
-            out--;
-            m.analyses.forEach((an, k) => {
-              if (m.sameText[k]) an.article.text = req.items[a + k].text;
-              answered.put(a + k, an);
-            });
-            handOn();
-            send(w);
-          };
-          const onError = (e: unknown): void => finish(e ?? new Error('a worker thread failed'));
-          const onExit = (code: number): void => (this.closed ? finish() : finish(new Error(`a worker thread stopped (exit code ${code})`)));
-          w.on('message', onMessage);
-          w.on('error', onError);
-          w.on('exit', onExit);
-          cleanup.push(() => {
-            w.off('message', onMessage);
-            w.off('error', onError);
-            w.off('exit', onExit);
-          });
-          if (hasFailedEarly(w)) return finish(earlyError(w));
-        }
-        // Two batches out per worker, so none waits for this thread between batches.
-        for (const w of workers) {
-          send(w);
-          send(w);
-        }
+          else resolve(run.complete && !this.closed);
+        });
+        run.start(workers);
       });
     } catch (e) {
       // A failed worker leaves the pool unusable: the caller analyzes on its own thread.
@@ -183,5 +118,114 @@ export class WorkerAnalysisPool implements AnalysisPool {
     const tables: WorkerTables = { kind: 'tables', tables: { ...names.trie!, ...names.tables } };
     for (const w of this.workers) w.postMessage(tables);
     this.held = snapshot;
+  }
+}
+
+/** The items cut in batches of at most BATCH_ARTICLES and (but for one long text) BATCH_CHARS: [start, end) each. */
+function cutBatches(items: readonly PoolItem[]): [number, number][] {
+  const cuts: [number, number][] = [];
+  for (let i = 0; i < items.length;) {
+    let j = i;
+    let chars = 0;
+    while (j < items.length && j - i < BATCH_ARTICLES && (j === i || chars + items[j].text.length <= BATCH_CHARS)) chars += items[j++].text.length;
+    cuts.push([i, j]);
+    i = j;
+  }
+  return cuts;
+}
+
+/** One request's batches going out to the workers and their analyses coming back. */
+class PoolRun {
+  private next = 0;
+  /** Batches out. */
+  private out = 0;
+  /** False once a batch was skipped (its registry or settings no longer the folder's). */
+  complete = true;
+  /** The item range of each batch out, by batch id. */
+  private readonly ids = new Map<number, [number, number]>();
+  /**
+   * Analyses are handed on in item order (null: skipped), as this thread would have made them:
+   * the cross-article index the caller adds them to lists articles in that order.
+   */
+  private readonly answered = new InOrder<ArticleAnalysis | null>();
+  private readonly cleanup: (() => void)[] = [];
+
+  constructor(
+    private readonly req: Pending,
+    private readonly cuts: readonly [number, number][],
+    private readonly done: (i: number, a: ArticleAnalysis) => void,
+    private readonly closed: () => boolean,
+    private readonly batchId: () => number,
+    private readonly settle: (e?: unknown) => void,
+  ) {}
+
+  start(workers: readonly Worker[]): void {
+    for (const w of workers) {
+      this.listen(w);
+      if (hasFailedEarly(w)) return this.finish(earlyError(w));
+    }
+    // Two batches out per worker, so none waits for this thread between batches.
+    for (const w of workers) {
+      this.send(w);
+      this.send(w);
+    }
+  }
+
+  private listen(w: Worker): void {
+    const onMessage = (m: TextsResult | WorkerNames): void => this.received(w, m);
+    const onError = (e: unknown): void => this.finish(e ?? new Error('a worker thread failed'));
+    const onExit = (code: number): void => (this.closed() ? this.finish() : this.finish(new Error(`a worker thread stopped (exit code ${code})`)));
+    w.on('message', onMessage);
+    w.on('error', onError);
+    w.on('exit', onExit);
+    this.cleanup.push(() => {
+      w.off('message', onMessage);
+      w.off('error', onError);
+      w.off('exit', onExit);
+    });
+  }
+
+  private received(w: Worker, m: TextsResult | WorkerNames): void {
+    if (m.kind !== 'texts' || !this.ids.has(m.batch)) return;
+    const [a] = this.ids.get(m.batch)!;
+    this.ids.delete(m.batch);
+    this.out--;
+    m.analyses.forEach((an, k) => {
+      if (m.sameText[k]) an.article.text = this.req.items[a + k].text;
+      this.answered.put(a + k, an);
+    });
+    this.handOn();
+    this.send(w);
+  }
+
+  private handOn(): void {
+    this.answered.drain((a, i) => {
+      if (a) this.done(i, a);
+    });
+  }
+
+  private finish(e?: unknown): void {
+    for (const c of this.cleanup) c();
+    this.settle(e);
+  }
+
+  /** The next batch still current to `w`; the ones no longer current are skipped on the way. */
+  private send(w: Worker): void {
+    const { req, cuts } = this;
+    while (this.next < cuts.length && !this.closed() && !req.current()) {
+      for (let i = cuts[this.next][0]; i < cuts[this.next][1]; i++) this.answered.put(i, null);
+      this.next++;
+      this.complete = false;
+    }
+    this.handOn();
+    if (this.next >= cuts.length || this.closed()) {
+      if (!this.out) this.finish();
+      return;
+    }
+    const [a, b] = cuts[this.next++];
+    const batch = this.batchId();
+    this.ids.set(batch, [a, b]);
+    this.out++;
+    w.postMessage({ kind: 'texts', batch, settings: req.settings, items: req.items.slice(a, b) } satisfies TextsRequest);
   }
 }
