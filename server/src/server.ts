@@ -165,7 +165,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   refresh.inlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
   refresh.codeLens = !!caps.workspace?.codeLens?.refreshSupport;
   canWatchFiles = !clientWatches && !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-  diagnostics = new DiagnosticsScheduler({
+  diagnostics = diagnosticsScheduler();
+  return initializeResult(!!options?.entityTokenTypes);
+});
+
+/** The debounced diagnostics of every listed file: analysis per kind of file, then publishing. */
+function diagnosticsScheduler(): DiagnosticsScheduler {
+  return new DiagnosticsScheduler({
     delayMs: DEBOUNCE_MS,
     compute: async (uri, force, token) => {
       await ready;
@@ -188,6 +194,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     onError: (uri, e) => log(`Analysis of ${uri} failed: ${errorText(e)}`),
   });
+}
+
+/** What the server can do (its answer to `initialize`). */
+function initializeResult(entityTokenTypes: boolean): InitializeResult {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -198,7 +208,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       // The VS Code client contributes Attaché's own token types (see `semanticTokens.ts`).
-      semanticTokensProvider: { legend: semanticTokensLegend(!!options?.entityTokenTypes), full: true, range: false },
+      semanticTokensProvider: { legend: semanticTokensLegend(entityTokenTypes), full: true, range: false },
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source], resolveProvider: true },
@@ -208,7 +218,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     },
     serverInfo: { name: 'attache-language-server', version: '0.1.0' },
   };
-});
+}
 
 connection.onInitialized(async () => {
   if (canWatchFiles) {
