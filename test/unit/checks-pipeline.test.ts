@@ -7,10 +7,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticle } from '../../server/src/core/analyze';
+import { analyzeArticle, releaseAnalysis } from '../../server/src/core/analyze';
+import { paragraphPrints } from '../../server/src/core/checks/duplicate-paragraph';
+import { eventDateClaims } from '../../server/src/core/checks/event-date-conflict';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { loadRegistry } from '../../server/src/core/registry';
-import { WorkspaceIndex } from '../../server/src/core/workspace';
+import { WorkspaceIndex, summarize } from '../../server/src/core/workspace';
 import { joinLines, marked } from '../helpers';
 
 const REGISTRY = joinLines(
@@ -95,6 +97,29 @@ test('pipeline: event-date-conflict against the registry, and across articles fo
   assert.deepEqual(cross.map((f) => [f.code, f.start, f.end]), [['event-date-conflict', ...ranges[1]]]);
   assert.equal(cross[0].message, 'Osaka Maritime Forum is dated June 2025 here, but b.article dates it July 2025. At most one of them is right: check the date and record it in the registry.');
   assert.equal(other.slice(cross[0].related![0].start, cross[0].related![0].end), 'July 2025');
+});
+
+test('pipeline: releaseAnalysis drops the memos of an analysis; asked again, they are made again, the same', () => {
+  const text = joinLines('---', 'date: 2025-10-01', '---',
+    'The Osaka Maritime Forum met in June 2025, officials said.', '',
+    'The Osaka Maritime Forum met in June 2025, officials said.', '');
+  const a = analyzeArticle('a.article', text, ctx);
+  // The checks of the analysis made them; the summary asks for the same objects.
+  const prints = paragraphPrints(a.article);
+  const claims = eventDateClaims(a.article, a.entities, a.dates);
+  assert.equal(paragraphPrints(a.article), prints);
+  assert.equal(eventDateClaims(a.article, a.entities, a.dates), claims);
+  assert.equal(claims.length, 2);
+  assert.deepEqual(prints.map((p) => p.first), [0, 0]);
+  const summary = summarize(a);
+  releaseAnalysis(a);
+  const again = paragraphPrints(a.article);
+  const claimsAgain = eventDateClaims(a.article, a.entities, a.dates);
+  assert.notEqual(again, prints);
+  assert.notEqual(claimsAgain, claims);
+  assert.deepEqual(again, prints);
+  assert.deepEqual(claimsAgain, claims);
+  assert.deepEqual(summarize(a), summary);
 });
 
 test('pipeline: a clean article gets none of the consistency findings', () => {

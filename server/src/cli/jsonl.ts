@@ -26,7 +26,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { analyzeArticle, AnalysisContext } from '../core/analyze';
+import { analyzeArticle, AnalysisContext, releaseAnalysis } from '../core/analyze';
 import { parseIsoDate } from '../core/calendar';
 import { buildEntityIndex } from '../core/entities';
 import { RegistrySnapshot } from '../core/types';
@@ -111,7 +111,7 @@ export function mapLine(input: { id: string | number; text: string; date?: strin
   const a = analyzeArticle(key, input.text, ctx, undefined, input.date ? { publicationDate: input.date } : {});
   // Related places are this article (named by its id) or registry files (named as analyze --json names them).
   const show = (p: string): string => (p === key ? p : displayPath(cwd, p));
-  return JSON.stringify({
+  const line = JSON.stringify({
     id: input.id,
     publicationDate: a.article.publicationDate,
     entities: jsonEntities(a),
@@ -119,6 +119,8 @@ export function mapLine(input: { id: string | number; text: string; date?: strin
     diagnostics: a.findings.map((f) => jsonFinding(f, cwd, show)),
     claims: claimsOf(a),
   });
+  releaseAnalysis(a);
+  return line;
 }
 
 /** A good line as a worker is sent it (no `date` key when there is none, as `mapLine` reads it). */

@@ -10,7 +10,7 @@ import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
 import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
-import { LazyArray, RawJson, jsonString, withField, writeJson } from './jsonWrite';
+import { LazyArray, RawJson, fieldJson, jsonString, writeJson } from './jsonWrite';
 import { Segment, SpillFile } from './spill';
 
 /**
@@ -277,6 +277,9 @@ const ITEM_FIELD_INDENT = `${ITEM_INDENT}  `;
  * serializer and second pass to re-indent it (the spill of `analyze --json` writes every mention
  * of the corpus).
  */
+const FIRST_ITEM = `[\n${ITEM_INDENT}`;
+const NEXT_ITEM = `,\n${ITEM_INDENT}`;
+
 function spillItems<T>(file: SpillFile, items: readonly T[], text: (x: T) => string): Segment {
   return file.segment((w) => {
     if (!items.length) {
@@ -285,7 +288,7 @@ function spillItems<T>(file: SpillFile, items: readonly T[], text: (x: T) => str
     }
     let buf = '';
     for (let k = 0; k < items.length; k++) {
-      buf += `${k ? ',' : '['}\n${ITEM_INDENT}${text(items[k])}`;
+      buf += (k ? NEXT_ITEM : FIRST_ITEM) + text(items[k]);
       if (buf.length >= 1 << 16) {
         w(buf);
         buf = '';
@@ -312,19 +315,32 @@ class ObjectFields implements Fields {
   }
 }
 
-/** An item's text as `writeJson` writes it at `ITEM_INDENT`, made field by field without the object. */
+/**
+ * An item's text as `writeJson` writes it at `ITEM_INDENT`, made field by field without the object:
+ * what `withField(s, key, value, ITEM_FIELD_INDENT)` gives, with the constant text before each
+ * value made once per key (one string joined per field, not seven: the spill of `analyze --json`
+ * writes every field of every mention of the corpus).
+ */
 class TextFields implements Fields {
   private s = '';
   put(key: string, value: unknown): void {
-    this.s = withField(this.s, key, value, ITEM_FIELD_INDENT);
+    const t = fieldJson(value, ITEM_FIELD_INDENT);
+    if (t === undefined) return;
+    let before = FIELD_BEFORE.get(key);
+    if (before === undefined) FIELD_BEFORE.set(key, (before = [`\n${ITEM_FIELD_INDENT}"${key}": `, `,\n${ITEM_FIELD_INDENT}"${key}": `]));
+    this.s = this.s ? this.s + before[1] + t : before[0] + t;
   }
   /** The text of the fields put since the last call, and the next item begins. */
   take(): string {
     const s = this.s;
     this.s = '';
-    return s ? `{${s}\n${ITEM_INDENT}}` : '{}';
+    return s ? `{${s}${ITEM_END}` : '{}';
   }
 }
+
+/** Per field key, the text before its value in an item: as the first field, and after another. */
+const FIELD_BEFORE = new Map<string, [string, string]>();
+const ITEM_END = `\n${ITEM_INDENT}}`;
 
 function entityText(m: EntityMention, out: TextFields): string {
   entityFields(m, out);

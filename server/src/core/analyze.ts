@@ -11,6 +11,8 @@ import { ArticleCache } from './articleCache';
 import { reparseArticle } from './articleReparse';
 import { isChunked, recognizeInChunks } from './chunks';
 import { ARTICLE_CHECKS } from './checks';
+import { forgetParagraphPrints } from './checks/duplicate-paragraph';
+import { forgetEventDateClaims } from './checks/event-date-conflict';
 import { DateScanner, recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
 import { dropIgnored } from './ignore';
@@ -129,6 +131,21 @@ export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisCo
     yield;
   }
   return { path, article, entities, dates, findings: finalizeFindings(raw, ctx.settings), ...extra };
+}
+
+/**
+ * Drops what the checks memoize per analysis (paragraph fingerprints, dated event mentions), for
+ * a caller that is done with it: a corpus run (cli/pipeline.ts, cli/jsonl.ts), once the report and
+ * workspace summary are made. The memos are `WeakMap`s keyed by the article and its mention list,
+ * and a young-generation collection keeps the value of every entry alive, whether its key is
+ * reachable or not: without this, each collection of a run copies the parse tree, mentions and
+ * fingerprints of every article analyzed since the last one, and V8 then allocates those objects
+ * in the old generation from the start (docs/performance.md, "the garbage collector's share").
+ * Later calls for the same analysis give the same results, computed again.
+ */
+export function releaseAnalysis(a: ArticleAnalysis): void {
+  forgetParagraphPrints(a.article);
+  forgetEventDateClaims(a.entities);
 }
 
 /**

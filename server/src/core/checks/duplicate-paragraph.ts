@@ -31,6 +31,15 @@ export interface ParagraphPrint {
 
 const cache = new WeakMap<Article, ParagraphPrint[]>();
 
+/**
+ * Drops the cached fingerprints of an article whose analysis is done with (see `releaseAnalysis`
+ * in core/analyze.ts): a corpus run's caller, so that the cache does not hold them until the next
+ * garbage collection.
+ */
+export function forgetParagraphPrints(article: Article): void {
+  cache.delete(article);
+}
+
 /** Paragraphs longer than this (in UTF-16 code units) are not compared: see `paragraphPrints`. */
 export const MAX_PARAGRAPH_CHARS = 20_000;
 

@@ -31,6 +31,11 @@ export interface EventDateClaim {
  */
 const claimsMemo = new WeakMap<readonly EntityMention[], { article: Article; dates: readonly DateMention[]; count: number; claims: readonly EventDateClaim[] }>();
 
+/** Drops the memo of an analysis's mentions once it is done with (see `releaseAnalysis` in core/analyze.ts). */
+export function forgetEventDateClaims(entities: readonly EntityMention[]): void {
+  claimsMemo.delete(entities);
+}
+
 /** The dated event mentions of an article (mentions whose sentence holds a resolved date). Read-only: shared by the callers of one analysis. */
 export function eventDateClaims(article: Article, entities: readonly EntityMention[], dates: readonly DateMention[]): readonly EventDateClaim[] {
   const hit = claimsMemo.get(entities);
