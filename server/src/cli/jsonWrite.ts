@@ -108,10 +108,37 @@ function isString(x: unknown): boolean {
   return typeof x === 'string';
 }
 
-/** `s` (an object's fields written so far, `{` left out) with the field `key` added as `JSON.stringify(…, null, 2)` writes it at `indent` (the fields' indent). */
-export function withField(s: string, key: string, v: unknown, indent: string): string {
-  const t = fieldJson(v, indent);
-  return t === undefined ? s : `${s}${s ? ',' : ''}\n${indent}"${key}": ${t}`;
+/**
+ * An object's text as `JSON.stringify(…, null, 2)` writes it at `indent`, made field by field
+ * without the object: `put` each field, then `take` the text (and the next object begins). The
+ * text before a key's value is made once per key and writer, so one writer serves many objects:
+ * the spill of `analyze --json` writes every field of every mention of a corpus this way.
+ */
+export class FieldWriter {
+  private s = '';
+  /** Per key, the text before its value: as the first field, and after another. */
+  private readonly before = new Map<string, [string, string]>();
+  private readonly fieldIndent: string;
+  private readonly end: string;
+
+  constructor(indent: string) {
+    this.fieldIndent = `${indent}  `;
+    this.end = `\n${indent}}`;
+  }
+
+  put(key: string, v: unknown): void {
+    const t = fieldJson(v, this.fieldIndent);
+    if (t === undefined) return;
+    let before = this.before.get(key);
+    if (before === undefined) this.before.set(key, (before = [`\n${this.fieldIndent}"${key}": `, `,\n${this.fieldIndent}"${key}": `]));
+    this.s = this.s ? this.s + before[1] + t : before[0] + t;
+  }
+
+  take(): string {
+    const s = this.s;
+    this.s = '';
+    return s ? `{${s}${this.end}` : '{}';
+  }
 }
 
 function isLong(v: unknown): boolean {

@@ -10,7 +10,7 @@ import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
 import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
-import { LazyArray, RawJson, fieldJson, jsonString, writeJson } from './jsonWrite';
+import { FieldWriter, LazyArray, RawJson, jsonString, writeJson } from './jsonWrite';
 import { Segment, SpillFile } from './spill';
 
 /**
@@ -245,7 +245,8 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
  * when the document is written.
  */
 export function spillArticle(a: ReportedArticle, file: SpillFile): void {
-  const out = new TextFields();
+  // Each item's text as `writeJson` writes it at ITEM_INDENT, made without the object.
+  const out = new FieldWriter(ITEM_INDENT);
   const entities = spillItems(file, a.entities, (m) => entityText(m, out));
   const { dates: all, mark } = datesOf(a.dates, a.creationTime);
   const dates = spillItems(file, all, (d) => dateText(d, mark, out));
@@ -267,9 +268,8 @@ export function spillArticle(a: ReportedArticle, file: SpillFile): void {
 /** The empty parts of every spilled article (one frozen array, not three per article). */
 const NONE = Object.freeze([]) as unknown as never[];
 
-/** The indent of an item of a file's `entities` and `dates` in `analyze --json`, and of the item's fields. */
+/** The indent of an item of a file's `entities` and `dates` in `analyze --json`. */
 const ITEM_INDENT = `${FILE_FIELD_INDENT}  `;
-const ITEM_FIELD_INDENT = `${ITEM_INDENT}  `;
 
 /**
  * Writes `items` to `file` as `writeJson` writes an array of them at `FILE_FIELD_INDENT`, each
@@ -300,7 +300,7 @@ function spillItems<T>(file: SpillFile, items: readonly T[], text: (x: T) => str
 
 /**
  * Where the fields of a mention are put: an object (`ObjectFields`, for `jsonEntities`,
- * `jsonDates` and the in-memory document) or the item's text in the document (`TextFields`, for
+ * `jsonDates` and the in-memory document) or the item's text in the document (`FieldWriter`, for
  * the spill). `entityFields` and `dateFields` are the one list of each kind's fields, so the two
  * forms cannot drift apart.
  */
@@ -315,39 +315,13 @@ class ObjectFields implements Fields {
   }
 }
 
-/**
- * An item's text as `writeJson` writes it at `ITEM_INDENT`, made field by field without the object:
- * what `withField(s, key, value, ITEM_FIELD_INDENT)` gives, with the constant text before each
- * value made once per key (one string joined per field, not seven: the spill of `analyze --json`
- * writes every field of every mention of the corpus).
- */
-class TextFields implements Fields {
-  private s = '';
-  put(key: string, value: unknown): void {
-    const t = fieldJson(value, ITEM_FIELD_INDENT);
-    if (t === undefined) return;
-    let before = FIELD_BEFORE.get(key);
-    if (before === undefined) FIELD_BEFORE.set(key, (before = [`\n${ITEM_FIELD_INDENT}"${key}": `, `,\n${ITEM_FIELD_INDENT}"${key}": `]));
-    this.s = this.s ? this.s + before[1] + t : before[0] + t;
-  }
-  /** The text of the fields put since the last call, and the next item begins. */
-  take(): string {
-    const s = this.s;
-    this.s = '';
-    return s ? `{${s}${ITEM_END}` : '{}';
-  }
-}
 
-/** Per field key, the text before its value in an item: as the first field, and after another. */
-const FIELD_BEFORE = new Map<string, [string, string]>();
-const ITEM_END = `\n${ITEM_INDENT}}`;
-
-function entityText(m: EntityMention, out: TextFields): string {
+function entityText(m: EntityMention, out: FieldWriter): string {
   entityFields(m, out);
   return out.take();
 }
 
-function dateText(d: DateMention, mark: DateMention | null, out: TextFields): string {
+function dateText(d: DateMention, mark: DateMention | null, out: FieldWriter): string {
   dateFields(d, mark, out);
   return out.take();
 }
