@@ -1060,6 +1060,21 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Marchers parade through the old town each July.', 'each July', 'SET', 'XXXX-07'],
   ['2013-02-12', 'Over the years the border town has changed hands twice.', 'the years', 'DURATION', 'PXY'],
   ['2013-02-12', 'The envoy left after a several-year posting in Cairo.', 'several-year', 'DURATION', 'PXY'],
+  // Helper Y (issue #13): quarters as a unit, counts with "consecutive"/"straight", "or so".
+  ['2013-02-12', 'The lender has lost money in the past two quarters.', 'the past two quarters', 'DURATION', 'P2Q'],
+  ['2013-02-12', 'The carrier turned a profit after several quarters of losses.', 'several quarters', 'DURATION', 'PXQ'],
+  ['2013-02-12', 'Job cuts will be spread over the next three quarters.', 'the next three quarters', 'DURATION', 'P3Q'],
+  ['2013-02-12', 'Exports have shrunk for two straight quarters.', 'two straight quarters', 'DURATION', 'P2Q'],
+  ['2013-02-12', 'Two consecutive quarters of contraction would mean a recession.', 'Two consecutive quarters', 'DURATION', 'P2Q'],
+  ['2013-02-12', 'Sales peaked two quarters ago, the chain said.', 'two quarters ago', 'DATE', '2012-Q3'],
+  ['2013-02-12', 'The opposition won three quarters of the seats.', null, null, null],
+  ['2013-02-12', 'The plan drew criticism from many quarters.', null, null, null],
+  ['2013-02-12', 'The fund pays its members every quarter.', 'every quarter', 'SET', 'P1Q'],
+  ['2013-02-12', 'Rebels have held the valley for three consecutive years.', 'three consecutive years', 'DURATION', 'P3Y'],
+  ['2013-02-12', 'Protests entered a fifth straight day as four straight days of strikes ended.', 'four straight days', 'DURATION', 'P4D'],
+  ['2013-02-12', 'The general chose the date a week or so ago.', 'a week or so ago', 'DATE', '2013-W06', 'APPROX'],
+  ['2013-02-12', 'The ceasefire talks may drag on for a month or so.', 'a month or so', 'DURATION', 'P1M', 'APPROX'],
+  ['2013-02-12', 'A ruling is expected in a week or so.', 'in a week', 'DATE', '2013-02-19'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -648,6 +648,10 @@ function shift(base: YMD, n: number, unit: Unit | 'day' | 'week' | 'month' | 'ye
       return { value: `${pad(Math.floor(total / 12), 4)}-${pad((total % 12) + 1)}`, granularity: 'month' };
     }
     case 'Y': case 'year': return { value: pad(base.y + n, 4), granularity: 'year' };
+    case 'Q': {
+      const total = base.y * 4 + Math.floor((base.m - 1) / 3) + n;
+      return { value: `${pad(Math.floor(total / 4), 4)}-Q${(total % 4) + 1}`, granularity: 'quarter' };
+    }
     case 'DE': return { value: pad(base.y + 10 * n, 4), granularity: 'year' };
     case 'CE': return { value: pad(base.y + 100 * n, 4), granularity: 'year' };
     default: return null;
@@ -816,7 +820,7 @@ function spanStart(n: number, unit: Unit, end: string): string | null {
   if (r[3] && (unit === 'D' || unit === 'W')) {
     return formatYMD(fromDayNumber(toDayNumber(y, Number(r[2]), Number(r[3])) - n * (unit === 'W' ? 7 : 1) + 1));
   }
-  const months = unit === 'M' ? n : unit === 'Y' ? 12 * n : 0;
+  const months = unit === 'M' ? n : unit === 'Q' ? 3 * n : unit === 'Y' ? 12 * n : 0;
   if (!months) return null;
   if (!r[2]) return unit === 'Y' ? pad(y - n + 1, 4) : null;
   const first = y * 12 + Number(r[2]) - 1 - (months - 1);
@@ -1097,7 +1101,7 @@ function resolveYearEarlier(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
 
 /** A unit's name in words. */
 function unitName(unit: Unit): string {
-  return { H: 'hour', MIN: 'minute', S: 'second', D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[unit as string] ?? unit;
+  return { H: 'hour', MIN: 'minute', S: 'second', D: 'day', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century' }[unit as string] ?? unit;
 }
 
 /** How far back (characters) the previous day-precise date may lie to stand for an event no date in the text is marked with. */
@@ -1258,7 +1262,7 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   // "in two weeks" is likewise the day two weeks ahead (issue #13: "in a week" → the publication date + 7).
   const v = k.from === 'base' && k.unit === 'Y' && k.n !== 0 && isDay(k.base!) ? yearsOnDay(base, k.n)
     : (k.from === 'base' || ahead) && k.n !== 0 ? shiftOn(base, k.n, k.unit)! : shift(base, k.n, k.unit)!;
-  const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
+  const u = { D: 'day', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
   const n = Math.abs(k.n);
   // The date ahead of "in a week" spans "in" too, as newswire gold marks it.
   return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut, start: k.inAt,

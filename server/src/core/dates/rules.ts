@@ -683,6 +683,20 @@ const QUANTITY_RULES: Rule[] = [
   }),
   // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
   rule('rate', [QUANTITY_EL, alt(lw('a', 'an'), word('per')), UNIT_ONE], 'Crews worked 24 hours a day at the site.', () => STOP),
+  // "a week or so ago", "two years or so": the quantity with mod APPROX, "or so" in the span.
+  rule('quantity or so ago', [QUANTITY_EL, word('or'), word('so'), lw('ago')], 'The envoy left a week or so ago for Cairo.', (s, m) => {
+    const [k, , , a] = m.t;
+    const d = quantity(s, k);
+    const kind: ExprKind = Number.isNaN(d.n) ? { type: 'ref', v: 'PAST_REF' } : { type: 'off', n: -d.n, unit: d.unit, from: 'dct' };
+    return { expr: { start: s.tS[k], end: s.tE[a], kind, mod: 'APPROX' }, next: a + 1 };
+  }),
+  rule('quantity or so', [QUANTITY_EL, word('or'), word('so')], 'The talks may last a month or so, diplomats said.', (s, m) => {
+    const [k, , so] = m.t;
+    const d = quantity(s, k);
+    // "in a week or so" is a date ahead: the plain quantity rule reads it ("or so" left out).
+    if (d.half || /^(?:in|In|within)$/.test(s.strOrNone(k - 1) ?? '')) return null;
+    return { expr: { start: s.tS[k], end: s.tE[so], kind: { type: 'dur', n: d.n, unit: d.unit }, mod: 'APPROX' }, next: so + 1 };
+  }),
   rule('quantity ago', [QUANTITY_EL, lw('ago')], 'The talks collapsed two years ago in Oslo.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
@@ -1564,6 +1578,12 @@ const WORD_RULES: Rule[] = [
   rule('every other unit', [lw('every'), word('other'), UNIT_ONE], 'The panel meets every other week in Geneva.', (s, m) => {
     const [k, , u] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(2, LEXICON[s.lw(u)].unit!), quant: 'EVERY' } }, next: u + 1 };
+  }),
+  // "every quarter", "each quarter": a SET of quarters (P1Q); "a quarter" alone is no unit (a fraction).
+  rule('every quarter', [lw('every', 'each'), lw('quarter')], 'The fund pays out every quarter to its members.', (s, m) => {
+    const [k, u] = m.t;
+    if (s.strOrNone(u + 1) === 'of') return null; // "each quarter of the city"
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P1Q', quant: s.lw(k).toUpperCase() } }, next: u + 1 };
   }),
   rule('every (nothing else)', [lw('every', 'each')], 'Every delegate voted.', () => STOP),
   // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
