@@ -1075,6 +1075,10 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The general chose the date a week or so ago.', 'a week or so ago', 'DATE', '2013-W06', 'APPROX'],
   ['2013-02-12', 'The ceasefire talks may drag on for a month or so.', 'a month or so', 'DURATION', 'P1M', 'APPROX'],
   ['2013-02-12', 'A ruling is expected in a week or so.', 'in a week', 'DATE', '2013-02-19'],
+  ['2013-02-12', 'Nine trading days after Jan. 3, the index had lost a fifth.', 'Nine trading days', 'DURATION', 'P9D'],
+  ['2013-02-12', 'Nine trading days after Jan. 3, the index had lost a fifth.', 'Jan. 3', 'DATE', '2013-01-03'],
+  ['2013-02-12', 'The regulator must answer within ten business days.', 'ten business days', 'DURATION', 'P10D'],
+  ['2013-02-12', 'The handover takes place in five working days.', 'five working days', 'DURATION', 'P5D'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -625,6 +625,16 @@ const QUANTITY_WORDS = Object.keys(LEXICON).filter((w) => LEXICON[w].n !== undef
 /** A quantity of units: "five years", "13 days", "a couple of days", "16-hour", "5 1/2 hours" (`durationAt` reads it). */
 const QUANTITY_EL = reader('QUANTITY', (e) => [...e.numbers(1, 3), ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => s.durationAt(k)?.next ?? -1, true);
 
+/**
+ * Business days ("eight trading days", "ten business days", "five working days"): a count of days
+ * that calendar arithmetic cannot place (weekends and holidays fall out), so it stays a span: no
+ * offset ("… after Oct. 12", "… ago", "… later") and no end date ("within ten business days").
+ */
+const BUSINESS_WORDS: ReadonlySet<string> = new Set(['trading', 'business', 'working']);
+function businessDays(s: DateScanner, d: { next: number }): boolean {
+  return BUSINESS_WORDS.has(s.strOrNone(d.next - 2) ?? '');
+}
+
 /** The quantity the rule matched at token k. */
 function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: number; half?: boolean } {
   return s.durationAt(k)!;
@@ -700,6 +710,7 @@ const QUANTITY_RULES: Rule[] = [
   rule('quantity ago', [QUANTITY_EL, lw('ago')], 'The talks collapsed two years ago in Oslo.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
+    if (businessDays(s, d)) return null;
     // "several years ago", "a few weeks ago": some time back, PAST_REF (the span with "ago").
     if (Number.isNaN(d.n)) return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ref', v: 'PAST_REF' } }, next: a + 1 };
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: a + 1 };
@@ -707,7 +718,7 @@ const QUANTITY_RULES: Rule[] = [
   rule('quantity later/earlier', [QUANTITY_EL, lw('later', 'earlier')], 'The rebels returned on 3 May 2020. Two days later they left.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
-    if (Number.isNaN(d.n) || d.half) return null; // "a minute and a half later": the span
+    if (Number.isNaN(d.n) || d.half || businessDays(s, d)) return null; // "a minute and a half later": the span
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: s.lw(a) === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: a + 1 };
   }),
   // "5 days from now"; "three years from today" counts from the day, so keeps it (as "2 years after 3 May").
@@ -722,13 +733,13 @@ const QUANTITY_RULES: Rule[] = [
     const [k, a, b] = m.t;
     const d = quantity(s, k);
     const base = m.v[2]!;
-    if (Number.isNaN(d.n) || base.expr.start !== s.tS[b] || !isDay(base.expr.kind)) return null;
+    if (Number.isNaN(d.n) || base.expr.start !== s.tS[b] || !isDay(base.expr.kind) || businessDays(s, d)) return null;
     return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: s.lw(a) === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
   }),
   rule('quantity before/after an event', [QUANTITY_EL, lw('after', 'before', 'following')], 'Slepian was shot on Oct. 23. A jogger saw the car ten days before the murder.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
-    if (d.half || SPAN_VERBS.has((s.strOrNone(k - 1) ?? '').toLowerCase())) return null;
+    if (d.half || businessDays(s, d) || SPAN_VERBS.has((s.strOrNone(k - 1) ?? '').toLowerCase())) return null;
     const ev = eventAt(s, a + 1);
     if (!ev) return null;
     return { expr: { start: s.tS[k], end: s.tE[a - 1], kind: { type: 'event', n: d.n, dir: s.lw(a) === 'before' ? -1 : 1, unit: d.unit, event: ev.word, phrase: ev.phrase } }, next: a };
@@ -746,7 +757,7 @@ const QUANTITY_RULES: Rule[] = [
     if (d.unit === 'Y' && s.strOrNone(j) === 'old') return STOP;
     // "the first in two years", "the largest protest in a decade" too.
     const sinceSpan = spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? '');
-    if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
+    if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S' && !businessDays(s, d)) {
       // "in a week": the date a week ahead, or the span it took in a past clause; the resolver
       // decides, and with it whether "in" is part of the span (`inAt`).
       return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', inAt: s.tS[k - 1] } }, next: j };
@@ -1733,7 +1744,7 @@ const WORD_RULES: Rule[] = [
   rule('within quantity', [lw('within'), QUANTITY_EL], 'The army must withdraw within 3 days of the deal.', (s, m) => {
     const j = m.t[1];
     const d = s.durationAt(j);
-    return d ? { expr: { start: s.tS[j], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit, within: true } }, next: d.next } : null;
+    return d ? { expr: { start: s.tS[j], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit, within: !businessDays(s, d) || undefined } }, next: d.next } : null;
   }),
   // "within hours", "within weeks": an unspecified span from then (PTXH, PXW).
   rule('within units', [lw('within'), UNITS], 'Power was restored within hours of the storm.', (s, m) => {

@@ -286,8 +286,8 @@ const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
   'into', 'throughout', 'Throughout']);
 
-/** Adjectives between a count and its unit that leave it a quantity ("an additional year", "two extra days"). */
-const QUANTITY_ADJECTIVES: readonly string[] = Object.freeze(['additional', 'extra', 'further', 'consecutive', 'straight', 'successive']);
+/** Adjectives between a count and its unit that leave it a quantity ("an additional year", "two extra days", "three straight days", "ten business days"). */
+const QUANTITY_ADJECTIVES: readonly string[] = Object.freeze(['additional', 'extra', 'further', 'consecutive', 'straight', 'successive', 'trading', 'business', 'working']);
 
 /** Determiners and possessives before a year that qualifies a noun ("the 1959 embargo", "That 1978 resolution"). */
 const DETERMINERS = new Set(['the', 'The', 'a', 'A', 'its', 'Its', 'his', 'His', 'her', 'Her', 'their', 'Their', 'this', 'This', 'that', 'That', 'whose']);
