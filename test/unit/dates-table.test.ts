@@ -1079,6 +1079,8 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Nine trading days after Jan. 3, the index had lost a fifth.', 'Jan. 3', 'DATE', '2013-01-03'],
   ['2013-02-12', 'The regulator must answer within ten business days.', 'ten business days', 'DURATION', 'P10D'],
   ['2013-02-12', 'The handover takes place in five working days.', 'five working days', 'DURATION', 'P5D'],
+  ['2013-02-12', 'The two peoples have shared the valley for centuries.', 'centuries', 'DURATION', 'PXC'],
+  ['2013-02-12', 'The fortress guarded the pass for three centuries.', 'three centuries', 'DURATION', 'P300Y'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.
