@@ -1081,6 +1081,8 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The handover takes place in five working days.', 'five working days', 'DURATION', 'P5D'],
   ['2013-02-12', 'The two peoples have shared the valley for centuries.', 'centuries', 'DURATION', 'PXC'],
   ['2013-02-12', 'The fortress guarded the pass for three centuries.', 'three centuries', 'DURATION', 'P300Y'],
+  ['2013-02-12', 'Peacekeepers will stay in the buffer zone for the foreseeable future.', null, null, null],
+  ['2013-02-12', 'Peacekeepers will stay in the buffer zone in the near future.', 'future', 'DATE', 'FUTURE_REF'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

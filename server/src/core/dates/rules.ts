@@ -1413,6 +1413,8 @@ const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN
 /** Words after "future" that leave it a noun ("Elian's future away from…", "our future is…"). */
 const AFTER_FUTURE_NOUN = new Set(['away', 'is', 'was', 'will', 'would', 'may', 'might', 'could', 'can', 'should', 'must', 'has', 'had', 'have', 'are', 'were',
   'of', 'in', 'and', 'or', 'but', 'to', 'for', 'with', 'as', 'at', 'on', 'by', 'that', 'which', 'looks', 'remains', 'lies', 'depends', 'rests', 'hangs', 'seems', 'appears']);
+/** Adjectives that make "the future" open-ended, no time ("for the foreseeable future"). */
+const OPEN_FUTURE = new Set(['foreseeable', 'indefinite']);
 /** Plural periods after "future" that keep it a time ("in future quarters"). */
 const FUTURE_TIME_NOUNS = new Set(['quarter', 'quarters', 'generation', 'generations', 'periods', 'seasons']);
 /** Auxiliaries before "recently" in a verb group ("has recently moved"). */
@@ -1429,6 +1431,8 @@ const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)
   if (x === 'current' && s.strOrNone(k - 1) === 'then') return { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'ref', v: 'PAST_REF' } }, next: k + 1 };
   // "a future in which…", "a brighter future": a kind of future, not the time after now.
   if (x === 'future' && (s.isArticle(k - 1) || (s.kind(k - 1) === W && s.isArticle(k - 2)))) return STOP;
+  // "for the foreseeable future", "the indefinite future": an open-ended "as long as can be seen", no time (neither gold set annotates it: 0 of 2).
+  if (x === 'future' && OPEN_FUTURE.has(s.strOrNone(k - 1) ?? '')) return STOP;
   // "future earnings", "its future strategy": an adjective classing a noun, not the time after now.
   if (x === 'future' && s.kind(k + 1) === W && s.first(k + 1) >= 97 && s.first(k + 1) <= 122 && !AFTER_FUTURE_NOUN.has(s.str(k + 1)) && !s.lex(k + 1)?.unit && !FUTURE_TIME_NOUNS.has(s.str(k + 1))) return STOP;
   if (x === 'recently') {
