@@ -1083,6 +1083,12 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The fortress guarded the pass for three centuries.', 'three centuries', 'DURATION', 'P300Y'],
   ['2013-02-12', 'Peacekeepers will stay in the buffer zone for the foreseeable future.', null, null, null],
   ['2013-02-12', 'Peacekeepers will stay in the buffer zone in the near future.', 'future', 'DATE', 'FUTURE_REF'],
+  ['2013-02-12', 'Repairs to the pipeline will take two to three weeks.', 'two', 'DURATION', 'P2W'],
+  ['2013-02-12', 'Repairs to the pipeline will take two to three weeks.', 'three weeks', 'DURATION', 'P3W'],
+  ['2013-02-12', 'The delegates argued for three or four days.', 'three', 'DURATION', 'P3D'],
+  ['2013-02-12', 'Smugglers face between five and ten years in prison.', 'five', 'DURATION', 'P5Y'],
+  ['2013-02-12', 'The court may sit for 12 to 18 months.', '12', 'DURATION', 'P12M'],
+  ['2013-02-12', 'One or two days later the convoy turned back.', 'two days later', 'DATE', '2013-02-14'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -635,6 +635,20 @@ function businessDays(s: DateScanner, d: { next: number }): boolean {
   return BUSINESS_WORDS.has(s.strOrNone(d.next - 2) ?? '');
 }
 
+/**
+ * A whole count at k that opens a range of durations ("two" in "two to three weeks", "12" in "12
+ * to 18 months"): digits (up to three, no money or fraction glued before them) or a number in words
+ * (not "a"), with the token after it; null otherwise.
+ */
+function rangeCount(s: DateScanner, k: number): { n: number; next: number } | null {
+  if (s.kind(k) === N) {
+    if (s.tE[k] - s.tS[k] > 3 || !s.plainPrefix(k) || (s.kind(k - 1) === P && s.tE[k - 1] === s.tS[k])) return null;
+    return { n: s.tV[k], next: k + 1 };
+  }
+  return s.wordNumberAt(k, 1, 99);
+}
+const RANGE_COUNT = reader('RANGE_COUNT', (e) => [...e.numbers(1, 3), ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => rangeCount(s, k)?.next ?? -1);
+
 /** The quantity the rule matched at token k. */
 function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: number; half?: boolean } {
   return s.durationAt(k)!;
@@ -693,6 +707,18 @@ const QUANTITY_RULES: Rule[] = [
   }),
   // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
   rule('rate', [QUANTITY_EL, alt(lw('a', 'an'), word('per')), UNIT_ONE], 'Crews worked 24 hours a day at the site.', () => STOP),
+  // "two to three weeks", "three or four days", "between five and ten years": two durations, the
+  // first count taking the unit written after the second (as the TimeML guidelines split them).
+  rule('count to quantity', [RANGE_COUNT, word('to', 'or', 'and'), QUANTITY_EL], 'Repairs will take two to three weeks, the port said.', (s, m) => {
+    const [k, link, j] = m.t;
+    if (s.str(link) === 'and' && s.lw(k - 1) !== 'between') return null;
+    const n = rangeCount(s, k)!.n;
+    const d = quantity(s, j);
+    if (Number.isNaN(d.n) || d.half || d.n <= n || !s.lex(d.next - 1)?.plural) return null;
+    // "one or two days later", "five to seven years ago": an offset, left to the quantity after it.
+    if (OFFSET_AFTER.has(s.strOrNone(d.next) ?? '')) return null;
+    return { expr: { start: s.tS[k], end: s.tE[link - 1], kind: { type: 'dur', n, unit: d.unit } }, next: j };
+  }),
   // "a week or so ago", "two years or so": the quantity with mod APPROX, "or so" in the span.
   rule('quantity or so ago', [QUANTITY_EL, word('or'), word('so'), lw('ago')], 'The envoy left a week or so ago for Cairo.', (s, m) => {
     const [k, , , a] = m.t;
