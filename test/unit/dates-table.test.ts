@@ -1089,6 +1089,15 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Smugglers face between five and ten years in prison.', 'five', 'DURATION', 'P5Y'],
   ['2013-02-12', 'The court may sit for 12 to 18 months.', '12', 'DURATION', 'P12M'],
   ['2013-02-12', 'One or two days later the convoy turned back.', 'two days later', 'DATE', '2013-02-14'],
+  ['2013-02-12', 'The export ban stays in force through May.', 'May', 'DATE', '2013-05'],
+  ['2013-02-12', 'The export ban stayed in force from March through May.', 'May', 'DATE', '2012-05'],
+  ['2013-02-12', 'Peacekeepers will remain until at least 2015, the council said.', 'at least 2015', 'DATE', '2015', 'ON_OR_AFTER'],
+  ['2013-02-12', 'The curfew holds until at least September.', 'at least September', 'DATE', '2013-09', 'ON_OR_AFTER'],
+  ['2013-02-12', 'The curfew holds until at least Sept. 30.', 'at least Sept. 30', 'DATE', '2013-09-30', 'ON_OR_AFTER'],
+  ['2013-02-12', 'The index gained at least 2015 points.', null, null, null],
+  ['2013-02-12', 'The mortar hit the base at 0930 local time.', '0930 local time', 'TIME', '2013-02-12T09:30'],
+  ['2013-02-12', 'Negotiators will meet from Monday to Thursday.', 'Thursday', 'DATE', '2013-02-21'],
+  ['2013-02-12', 'Negotiators met from Monday to Thursday.', 'Monday', 'DATE', '2013-02-04'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

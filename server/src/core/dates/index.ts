@@ -111,6 +111,18 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
           pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a year to come before the end of its range` };
         }
       }
+      // "from Monday to Thursday": an end read before its start is a week on (the end ahead of the
+      // publication date) or the start a week back (the end not after it: a past range).
+      if (pendingKind && pendingKind.type === 'weekday' && e.kind.type === 'weekday' && a && pendingRange.value && m.value && m.value < pendingRange.value) {
+        const moved = weekdayRangeFix(pendingRange.value, m.value, formatYMD(a));
+        if (moved.start !== pendingRange.value) {
+          pendingRange.value = moved.start;
+          pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a week to come before the end of its range` };
+        } else {
+          m.value = moved.end;
+          m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; moved on a week to come after the start of its range` };
+        }
+      }
       const range = { start: pendingRange.value, end: m.value };
       pendingRange.range = range;
       m.range = { ...range };
@@ -145,6 +157,15 @@ function pointMod(mod: TimexMod, k: Expr['kind']): TimexMod {
  * The value `start` (YYYY-MM or YYYY-MM-DD) moved back by whole years until it is not after `end`
  * (compared on their common length); null when it already is not, or when they do not compare.
  */
+/** A weekday range whose end came out before its start: the start a week back when the end is not after the publication day `dct`, else the end a week on. */
+function weekdayRangeFix(start: string, end: string, dct: string): { start: string; end: string } {
+  const move = (v: string, days: number): string => {
+    const d = parseIsoDate(v);
+    return d && d.m !== undefined && d.d !== undefined && v.length === 10 ? formatYMD(fromDayNumber(toDayNumber(d.y, d.m, d.d) + days)) : v;
+  };
+  return end <= dct ? { start: move(start, -7), end } : { start, end: move(end, 7) };
+}
+
 function yearBefore(start: string | null, end: string | null): string | null {
   if (!start || !end || !/^\d{4}-\d{2}/.test(start) || !/^\d{4}(?:-\d{2})?/.test(end)) return null;
   const n = Math.min(start.length, end.length);
@@ -419,10 +440,10 @@ function clauseTense(article: Article): (start: number, end: number) => Tense | 
     let bd = CUE_BEFORE;
     let right = '';
     let word = readBack(text, sStart, at);
-    // A deadline or an end, "until"/"by" + date ("is valid until Dec. 31", "stays open until Friday",
+    // A deadline or an end, "until"/"by"/"through" + date ("is valid until Dec. 31", "stays open until Friday", "runs through May",
     // "answers are due by Monday", "Deadline: by Monday"): ahead, unless a past tense governs it
     // ("Up until Thursday, they had…", "had left by Monday", "had denied it until Monday").
-    const until = word === 'until' || word === 'till' || word === 'by' || word === 'Until' || word === 'By';
+    const until = word === 'until' || word === 'till' || word === 'by' || word === 'through' || word === 'Until' || word === 'By';
     let wordsBefore = 0;
     for (let d = 0; d < CUE_BEFORE && word; d++) {
       wordsBefore++;

@@ -116,7 +116,7 @@ const MONTH_DATE: Rule[] = [
     if ((prev === 'for' || prev === 'For') && s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90) return STOP;
     // "by May" is the month unless a name follows ("a novel by May Sarton").
     const mayBy = (prev === 'by' || prev === 'By') && !(s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90);
-    if (s.isMay(k) && !mayBy && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) return STOP;
+    if (s.isMay(k) && !mayBy && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|Until|and|to|between|through|till)$/.test(prev)) return STOP;
     return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j });
   }),
 ];
@@ -466,6 +466,15 @@ const CLOCK_RULES: Rule[] = [
       if (!(before && CLOCK_PREPOSITION.has(before))) return null;
     }
     return h > 23 ? null : clockTime(s, k, h, min, j, s.tE[j - 1]);
+  }),
+  // "at 0930 local time": a 24-hour time of four digits before "local time", after a clock preposition (not a year: "by 2015 local …").
+  rule('clock hhmm local time', [digits(4), word('local'), word('time')], 'The blast struck at 0930 local time near the base.', (s, m) => {
+    const k = m.t[0];
+    const v = s.tV[k];
+    const h = Math.floor(v / 100);
+    const min = v % 100;
+    if (!CLOCK_PREPOSITION.has(s.strOrNone(k - 1) ?? '') || h > 23 || min > 59) return null;
+    return clockTime(s, k, h, min, k + 1, s.tE[k]);
   }),
   rule('clock hhmm zone', [digits(4), ZONE], 'Troops crossed the line at 0715 GMT on the border.', (s, m) => {
     const [k, z] = m.t;
@@ -1430,11 +1439,34 @@ const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN
   // "talked about the future": no modifier qualifies a reference to the present, past or future.
   if (kind === 'ref') return STOP;
   // A month and day takes an approximation ("around Nov. 1"); a weekday does not ("around Wednesday's ruling").
-  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || (kind === 'md' && w.mod !== 'APPROX') || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
+  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || (kind === 'md' && w.mod !== 'APPROX' && x !== 'least') || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
   r.expr.start = x === 'least' ? s.tS[k - 1] : s.tS[k];
-  r.expr.mod = w.mod;
+  // "at least" before a point ("through at least March 2014") is ON_OR_AFTER, a point's modifier (EQUAL_OR_MORE is a quantity's).
+  r.expr.mod = x === 'least' && kind !== 'dur' && kind !== 'set' && kind !== 'off' ? 'ON_OR_AFTER' : w.mod;
   return r;
 });
+
+/**
+ * "until at least 2015", "through at least September": a year or a month alone after "at least"
+ * and a preposition of time (which the year and month rules look for right before them); the
+ * end lies there or later: ON_OR_AFTER. Not before a lower-case noun ("by at least 2015 points").
+ */
+const LEAST_POINT_RULE = rule('at least a year or month', [lw('least'), ANY], 'Troops will stay until at least 2015, the ministry said.', (s, m) => {
+  const [k, j] = m.t;
+  if (s.str(k - 1) !== 'at' || !LEAST_POINT_BEFORE.has(s.strOrNone(k - 2) ?? '')) return null;
+  const noun = s.kind(j + 1) === W && s.first(j + 1) >= 97 && s.first(j + 1) <= 122 && !/^(?:and|or|to|when|as|but|in|for)$/.test(s.str(j + 1));
+  const y = s.kind(j) === N && s.tE[j] - s.tS[j] === 4 ? s.num(j, 1900, 2100) : NaN;
+  const mo = s.monthOf(j);
+  let r: Parse | null = null;
+  if (!Number.isNaN(y) && !noun) r = { expr: { start: s.tS[k - 1], end: s.tE[j], kind: { type: 'y', y } }, next: j + 1 };
+  else if (mo > 0 && !s.isMay(j) && s.tE[j] - s.tS[j] > 4 && s.monthOf(j + 1) <= 0 && s.kind(j + 1) !== N) r = s.withYearWord({ expr: { start: s.tS[k - 1], end: s.tE[j], kind: { type: 'm', m: mo } }, next: j + 1 });
+  if (!r) return null;
+  r.expr.mod = 'ON_OR_AFTER';
+  return r;
+});
+
+/** Prepositions before "at least" that make a year or a month after it a date ("until at least 2015"). */
+const LEAST_POINT_BEFORE: ReadonlySet<string> = new Set(['until', 'Until', 'till', 'through', 'to', 'into', 'by']);
 
 /** Words after "future" that leave it a noun ("Elian's future away from…", "our future is…"). */
 const AFTER_FUTURE_NOUN = new Set(['away', 'is', 'was', 'will', 'would', 'may', 'might', 'could', 'can', 'should', 'must', 'has', 'had', 'have', 'are', 'were',
@@ -1549,6 +1581,7 @@ const WORD_RULES: Rule[] = [
     if (wd >= 0) return { expr: { start, end: s.tE[q], kind: { type: 'weekday', w: wd }, time, mod: 'MID' }, next: q + 1 };
     return { expr: { start, end: s.tE[p], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true, mod: 'MID' }, next: p + 1 };
   }),
+  LEAST_POINT_RULE,
   MODIFIER_RULE,
   // "the current quarter", "the current year", "the current fiscal year": the publication date's.
   rule('current period', [lw('current'), alt(lw('week', 'month', 'year', 'quarter'), seq(lw('fiscal'), lw('year')))], 'Output should rise in the current quarter, the bank said.', (s, m) => {
