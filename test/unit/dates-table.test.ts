@@ -1098,6 +1098,8 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The mortar hit the base at 0930 local time.', '0930 local time', 'TIME', '2013-02-12T09:30'],
   ['2013-02-12', 'Negotiators will meet from Monday to Thursday.', 'Thursday', 'DATE', '2013-02-21'],
   ['2013-02-12', 'Negotiators met from Monday to Thursday.', 'Monday', 'DATE', '2013-02-04'],
+  ['2013-02-12', 'The envoys will confer next Tuesday and Wednesday in Oslo.', 'Wednesday', 'DATE', '2013-02-20'],
+  ['2013-02-11', 'Officials said Monday and Tuesday that the talks had stalled.', 'Tuesday', 'DATE', '2013-02-05'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -74,6 +74,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (r.range) m.range = r.range;
     const uncertain = e.uncertain ?? r.uncertain;
     if (uncertain) m.uncertain = uncertain;
+    if (e.kind.type === 'weekday' && i > 0 && dates.length && a) joinedWeekday(m, e.kind, exprs[i - 1], dates[dates.length - 1], text, formatYMD(a));
     dates.push(m);
     if (e.kind.type === 'event') ctx.fromEvent.add(m);
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
@@ -157,6 +158,27 @@ function pointMod(mod: TimexMod, k: Expr['kind']): TimexMod {
  * The value `start` (YYYY-MM or YYYY-MM-DD) moved back by whole years until it is not after `end`
  * (compared on their common length); null when it already is not, or when they do not compare.
  */
+/** Text between two weekdays joined as one run of days ("Tuesday and Wednesday", "Monday, or on Tuesday"). */
+const JOINED_WEEKDAYS = /^,?\s+(?:and|or)\s+(?:on\s+)?$/;
+
+/**
+ * "next Tuesday and Wednesday", "on Friday or Saturday": a weekday (no last/next/this of its own)
+ * joined to the weekday before it is the next such day after it, up to three days on, when that
+ * lies on the same side of the publication day as its own reading (so a past clause keeps it past).
+ */
+function joinedWeekday(m: DateMention, k: KindOf<'weekday'>, prevExpr: Expr, prev: DateMention, text: string, dct: string): void {
+  const pk = prevExpr.kind;
+  if (k.rel || pk.type !== 'weekday' || prev.end !== prevExpr.end || !m.value || !prev.value || m.value.length !== 10 || prev.value.length !== 10) return;
+  if (!JOINED_WEEKDAYS.test(text.slice(prev.end, m.start))) return;
+  const gap = (k.w - pk.w + 7) % 7;
+  const d = parseIsoDate(prev.value);
+  if (gap < 1 || gap > 3 || !d || d.m === undefined || d.d === undefined) return;
+  const v = formatYMD(fromDayNumber(toDayNumber(d.y, d.m, d.d) + gap));
+  if (v === m.value || (v > dct) !== (m.value > dct)) return;
+  m.value = v;
+  m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; the day after the weekday before it (${prev.text}, ${prev.value}) in the same run of days` };
+}
+
 /** A weekday range whose end came out before its start: the start a week back when the end is not after the publication day `dct`, else the end a week on. */
 function weekdayRangeFix(start: string, end: string, dct: string): { start: string; end: string } {
   const move = (v: string, days: number): string => {
