@@ -1100,6 +1100,8 @@ const ROWS: Row[] = [
   ['2013-02-12', 'Negotiators met from Monday to Thursday.', 'Monday', 'DATE', '2013-02-04'],
   ['2013-02-12', 'The envoys will confer next Tuesday and Wednesday in Oslo.', 'Wednesday', 'DATE', '2013-02-20'],
   ['2013-02-11', 'Officials said Monday and Tuesday that the talks had stalled.', 'Tuesday', 'DATE', '2013-02-05'],
+  ['2013-02-12', 'The talks broke up late on Sunday.', 'late on Sunday', 'DATE', '2013-02-10', 'END'],
+  ['2013-02-12', 'Early on Monday, the convoy crossed the border.', 'Early on Monday', 'DATE', '2013-02-11', 'START'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

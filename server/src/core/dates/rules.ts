@@ -1423,11 +1423,13 @@ const DECADE = token('DECADE', (e) => [e.DIGITS_LETTERS], (s, k) => s.decadeOf(k
  * hours", "early 1990s", "mid-1990s", "late November". Early/late/mid qualify dates; the others
  * quantities, years and times (and "about" a date with a time: "around 10 a.m. Monday").
  */
-const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN)), alt(DECADE, DATE)], 'The site was settled in the early 1990s by farmers.', (s, m) => {
-  const [k, than, hyphen, j] = m.t;
+const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN)), opt(word('on')), alt(DECADE, DATE)], 'The site was settled in the early 1990s by farmers.', (s, m) => {
+  const [k, than, hyphen, on, j] = m.t;
   const x = s.lw(k);
   const w = LEXICON[x];
   if ((than >= 0 && x !== 'more' && x !== 'less') || (hyphen >= 0 && !s.adjacent(k, hyphen))) return STOP;
+  // "late on Sunday", "early on Monday": the day with mod END or START, as "late Sunday".
+  if (on >= 0 && ((x !== 'early' && x !== 'late') || (s.weekdayOf(j) < 0 && s.lw(j) !== 'yesterday' && s.lw(j) !== 'today' && s.lw(j) !== 'tomorrow'))) return STOP;
   if (x === 'least' && s.str(k - 1) !== 'at') return STOP;
   if (x === 'some' && s.kind(j) !== N && !(s.lex(j)?.n! > 1)) return STOP;
   const dec = j > k + 1 ? s.decadeOf(j) : null; // "mid-1990s"
