@@ -681,6 +681,19 @@ function countAt(s: DateScanner, k: number): boolean {
 const OFFSET_AFTER = new Set(['ago', 'earlier', 'later', 'before', 'after', 'ahead', 'from', 'since']);
 
 const QUANTITY_RULES: Rule[] = [
+  // (First, so that the rules below that start with a quantity stay in a row and read it once.)
+  // "two to three weeks", "three or four days", "between five and ten years": two durations, the
+  // first count taking the unit written after the second (as the TimeML guidelines split them).
+  rule('count to quantity', [RANGE_COUNT, word('to', 'or', 'and'), QUANTITY_EL], 'Repairs will take two to three weeks, the port said.', (s, m) => {
+    const [k, link, j] = m.t;
+    if (s.str(link) === 'and' && s.lw(k - 1) !== 'between') return null;
+    const n = rangeCount(s, k)!.n;
+    const d = quantity(s, j);
+    if (Number.isNaN(d.n) || d.half || d.n <= n || !s.lex(d.next - 1)?.plural) return null;
+    // "one or two days later", "five to seven years ago": an offset, left to the quantity after it.
+    if (OFFSET_AFTER.has(s.strOrNone(d.next) ?? '')) return null;
+    return { expr: { start: s.tS[k], end: s.tE[link - 1], kind: { type: 'dur', n, unit: d.unit } }, next: j };
+  }),
   // "will one day be the largest": some day ahead, FUTURE_REF (not the span P1D).
   rule('one day (some day)', [word('one'), word('day')], 'The minister said the country will one day join the union.', (s, m) => {
     const [k, d] = m.t;
@@ -716,18 +729,6 @@ const QUANTITY_RULES: Rule[] = [
   }),
   // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
   rule('rate', [QUANTITY_EL, alt(lw('a', 'an'), word('per')), UNIT_ONE], 'Crews worked 24 hours a day at the site.', () => STOP),
-  // "two to three weeks", "three or four days", "between five and ten years": two durations, the
-  // first count taking the unit written after the second (as the TimeML guidelines split them).
-  rule('count to quantity', [RANGE_COUNT, word('to', 'or', 'and'), QUANTITY_EL], 'Repairs will take two to three weeks, the port said.', (s, m) => {
-    const [k, link, j] = m.t;
-    if (s.str(link) === 'and' && s.lw(k - 1) !== 'between') return null;
-    const n = rangeCount(s, k)!.n;
-    const d = quantity(s, j);
-    if (Number.isNaN(d.n) || d.half || d.n <= n || !s.lex(d.next - 1)?.plural) return null;
-    // "one or two days later", "five to seven years ago": an offset, left to the quantity after it.
-    if (OFFSET_AFTER.has(s.strOrNone(d.next) ?? '')) return null;
-    return { expr: { start: s.tS[k], end: s.tE[link - 1], kind: { type: 'dur', n, unit: d.unit } }, next: j };
-  }),
   // "a week or so ago", "two years or so": the quantity with mod APPROX, "or so" in the span.
   rule('quantity or so ago', [QUANTITY_EL, word('or'), word('so'), lw('ago')], 'The envoy left a week or so ago for Cairo.', (s, m) => {
     const [k, , , a] = m.t;
@@ -1453,7 +1454,7 @@ const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN
  * and a preposition of time (which the year and month rules look for right before them); the
  * end lies there or later: ON_OR_AFTER. Not before a lower-case noun ("by at least 2015 points").
  */
-const LEAST_POINT_RULE = rule('at least a year or month', [lw('least'), ANY], 'Troops will stay until at least 2015, the ministry said.', (s, m) => {
+const LEAST_POINT_RULE = rule('at least a year or month', [lw('least'), alt(NUMBER, MONTH)], 'Troops will stay until at least 2015, the ministry said.', (s, m) => {
   const [k, j] = m.t;
   if (s.str(k - 1) !== 'at' || !LEAST_POINT_BEFORE.has(s.strOrNone(k - 2) ?? '')) return null;
   const noun = s.kind(j + 1) === W && s.first(j + 1) >= 97 && s.first(j + 1) <= 122 && !/^(?:and|or|to|when|as|but|in|for)$/.test(s.str(j + 1));
