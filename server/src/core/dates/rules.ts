@@ -1424,13 +1424,11 @@ const DECADE = token('DECADE', (e) => [e.DIGITS_LETTERS], (s, k) => s.decadeOf(k
  * hours", "early 1990s", "mid-1990s", "late November". Early/late/mid qualify dates; the others
  * quantities, years and times (and "about" a date with a time: "around 10 a.m. Monday").
  */
-const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN)), opt(word('on')), alt(DECADE, DATE)], 'The site was settled in the early 1990s by farmers.', (s, m) => {
-  const [k, than, hyphen, on, j] = m.t;
+const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN)), alt(DECADE, DATE)], 'The site was settled in the early 1990s by farmers.', (s, m) => {
+  const [k, than, hyphen, j] = m.t;
   const x = s.lw(k);
   const w = LEXICON[x];
   if ((than >= 0 && x !== 'more' && x !== 'less') || (hyphen >= 0 && !s.adjacent(k, hyphen))) return STOP;
-  // "late on Sunday", "early on Monday": the day with mod END or START, as "late Sunday".
-  if (on >= 0 && ((x !== 'early' && x !== 'late') || (s.weekdayOf(j) < 0 && s.lw(j) !== 'yesterday' && s.lw(j) !== 'today' && s.lw(j) !== 'tomorrow'))) return STOP;
   if (x === 'least' && s.str(k - 1) !== 'at') return STOP;
   if (x === 'some' && s.kind(j) !== N && !(s.lex(j)?.n! > 1)) return STOP;
   const dec = j > k + 1 ? s.decadeOf(j) : null; // "mid-1990s"
@@ -1446,6 +1444,16 @@ const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN
   r.expr.start = x === 'least' ? s.tS[k - 1] : s.tS[k];
   // "at least" before a point ("through at least March 2014") is ON_OR_AFTER, a point's modifier (EQUAL_OR_MORE is a quantity's).
   r.expr.mod = x === 'least' && kind !== 'dur' && kind !== 'set' && kind !== 'off' ? 'ON_OR_AFTER' : w.mod;
+  return r;
+});
+
+/** "late on Sunday", "early on Monday": the day with mod END or START, as "late Sunday" ("on" in the span). */
+const EARLY_LATE_ON_RULE = rule('early/late on a day', [lw('early', 'late'), word('on'), alt(WEEKDAY, lw('yesterday', 'today', 'tomorrow'))], 'The talks broke up late on Sunday in Vienna.', (s, m) => {
+  const [k, , j] = m.t;
+  const r = s.tryAt(j);
+  if (!r || r.expr.start !== s.tS[j]) return null;
+  r.expr.start = s.tS[k];
+  r.expr.mod = LEXICON[s.lw(k)].mod;
   return r;
 });
 
@@ -1585,6 +1593,7 @@ const WORD_RULES: Rule[] = [
     return { expr: { start, end: s.tE[p], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true, mod: 'MID' }, next: p + 1 };
   }),
   LEAST_POINT_RULE,
+  EARLY_LATE_ON_RULE,
   MODIFIER_RULE,
   // "the current quarter", "the current year", "the current fiscal year": the publication date's.
   rule('current period', [lw('current'), alt(lw('week', 'month', 'year', 'quarter'), seq(lw('fiscal'), lw('year')))], 'Output should rise in the current quarter, the bank said.', (s, m) => {
