@@ -651,10 +651,16 @@ function businessDays(s: DateScanner, d: { next: number }): boolean {
  */
 function rangeCount(s: DateScanner, k: number): { n: number; next: number } | null {
   if (s.kind(k) === N) {
-    if (s.tE[k] - s.tS[k] > 3 || !s.plainPrefix(k) || (s.kind(k - 1) === P && s.tE[k - 1] === s.tS[k])) return null;
+    // The link first: most numbers are followed by no "to"/"or"/"and", and this is tried at each.
+    if (!rangeLink(s, k + 1) || s.tE[k] - s.tS[k] > 3 || !s.plainPrefix(k) || (s.kind(k - 1) === P && s.tE[k - 1] === s.tS[k])) return null;
     return { n: s.tV[k], next: k + 1 };
   }
-  return s.wordNumberAt(k, 1, 99);
+  const r = s.wordNumberAt(k, 1, 99);
+  return r && rangeLink(s, r.next) ? r : null;
+}
+const RANGE_LINKS: readonly string[] = Object.freeze(['to', 'or', 'and']);
+function rangeLink(s: DateScanner, k: number): boolean {
+  return s.kind(k) === W && s.isOneOf(k, RANGE_LINKS);
 }
 const RANGE_COUNT = reader('RANGE_COUNT', (e) => [...e.numbers(1, 3), ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => rangeCount(s, k)?.next ?? -1);
 
