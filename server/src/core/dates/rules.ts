@@ -658,11 +658,13 @@ function rangeCount(s: DateScanner, k: number): { n: number; next: number } | nu
   const r = s.wordNumberAt(k, 1, 99);
   return r && rangeLink(s, r.next) ? r : null;
 }
+/** Numbers in words that can open a range ("two to three weeks"); not "a", "an", "couple", "several" (no count of their own). */
+const COUNT_WORDS = QUANTITY_WORDS.filter((w) => Number.isInteger(LEXICON[w].n) && w !== 'a' && w !== 'an' && w !== 'couple');
 const RANGE_LINKS: readonly string[] = Object.freeze(['to', 'or', 'and']);
 function rangeLink(s: DateScanner, k: number): boolean {
   return s.kind(k) === W && s.isOneOf(k, RANGE_LINKS);
 }
-const RANGE_COUNT = reader('RANGE_COUNT', (e) => [...e.numbers(1, 3), ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => rangeCount(s, k)?.next ?? -1);
+const RANGE_COUNT = reader('RANGE_COUNT', (e) => [...e.numbers(1, 3), ...COUNT_WORDS.map((w) => e.classOf(w))], (s, k) => rangeCount(s, k)?.next ?? -1);
 
 /** The quantity the rule matched at token k. */
 function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: number; half?: boolean } {
@@ -735,20 +737,6 @@ const QUANTITY_RULES: Rule[] = [
   }),
   // A rate ("24 hours a day", "ten hours per week") is neither a span nor a date.
   rule('rate', [QUANTITY_EL, alt(lw('a', 'an'), word('per')), UNIT_ONE], 'Crews worked 24 hours a day at the site.', () => STOP),
-  // "a week or so ago", "two years or so": the quantity with mod APPROX, "or so" in the span.
-  rule('quantity or so ago', [QUANTITY_EL, word('or'), word('so'), lw('ago')], 'The envoy left a week or so ago for Cairo.', (s, m) => {
-    const [k, , , a] = m.t;
-    const d = quantity(s, k);
-    const kind: ExprKind = Number.isNaN(d.n) ? { type: 'ref', v: 'PAST_REF' } : { type: 'off', n: -d.n, unit: d.unit, from: 'dct' };
-    return { expr: { start: s.tS[k], end: s.tE[a], kind, mod: 'APPROX' }, next: a + 1 };
-  }),
-  rule('quantity or so', [QUANTITY_EL, word('or'), word('so')], 'The talks may last a month or so, diplomats said.', (s, m) => {
-    const [k, , so] = m.t;
-    const d = quantity(s, k);
-    // "in a week or so" is a date ahead: the plain quantity rule reads it ("or so" left out).
-    if (d.half || /^(?:in|In|within)$/.test(s.strOrNone(k - 1) ?? '')) return null;
-    return { expr: { start: s.tS[k], end: s.tE[so], kind: { type: 'dur', n: d.n, unit: d.unit }, mod: 'APPROX' }, next: so + 1 };
-  }),
   rule('quantity ago', [QUANTITY_EL, lw('ago')], 'The talks collapsed two years ago in Oslo.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
@@ -797,6 +785,16 @@ const QUANTITY_RULES: Rule[] = [
     const p = s.strOrNone(k - 1);
     // An age ("Howes, 37 years old"), like "a 37-year-old": no span of time.
     if (d.unit === 'Y' && s.strOrNone(j) === 'old') return STOP;
+    // "a week or so ago", "a month or so": the quantity with mod APPROX, "or so" in the span ("in a
+    // week or so" stays the date ahead below, without it). Read here, not by rules of their own,
+    // which every number would try.
+    if (s.strOrNone(j) === 'or' && s.strOrNone(j + 1) === 'so' && !d.half && !/^(?:in|In|within)$/.test(p ?? '')) {
+      if (s.lw(j + 2) === 'ago') {
+        const kind: ExprKind = Number.isNaN(d.n) ? { type: 'ref', v: 'PAST_REF' } : { type: 'off', n: -d.n, unit: d.unit, from: 'dct' };
+        return { expr: { start, end: s.tE[j + 2], kind, mod: 'APPROX' }, next: j + 3 };
+      }
+      return { expr: { start, end: s.tE[j + 1], kind: { type: 'dur', n: d.n, unit: d.unit }, mod: 'APPROX' }, next: j + 2 };
+    }
     // "the first in two years", "the largest protest in a decade" too.
     const sinceSpan = spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? '');
     if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S' && !businessDays(s, d)) {
