@@ -111,7 +111,8 @@ export function durationValue(n: number, unit: Unit): string {
     case 'MIN': return `PT${x}M`;
     case 'H': return `PT${x}H`;
     case 'DE': return Number.isNaN(n) ? 'PXY' : `P${n * 10}Y`;
-    case 'CE': return Number.isNaN(n) ? 'PXY' : `P${n * 100}Y`;
+    // "for centuries": PXC, the TIMEX3 letter of an unspecified number of centuries (PXY would lose the scale).
+    case 'CE': return Number.isNaN(n) ? 'PXC' : `P${n * 100}Y`;
     default: return `P${x}${unit}`;
   }
 }

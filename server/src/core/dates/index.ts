@@ -74,6 +74,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (r.range) m.range = r.range;
     const uncertain = e.uncertain ?? r.uncertain;
     if (uncertain) m.uncertain = uncertain;
+    if (e.kind.type === 'weekday' && i > 0 && dates.length && a) joinedWeekday(m, e.kind, exprs[i - 1], dates[dates.length - 1], text, formatYMD(a));
     dates.push(m);
     if (e.kind.type === 'event') ctx.fromEvent.add(m);
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
@@ -111,6 +112,18 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
           pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a year to come before the end of its range` };
         }
       }
+      // "from Monday to Thursday": an end read before its start is a week on (the end ahead of the
+      // publication date) or the start a week back (the end not after it: a past range).
+      if (pendingKind && pendingKind.type === 'weekday' && e.kind.type === 'weekday' && a && pendingRange.value && m.value && m.value < pendingRange.value) {
+        const moved = weekdayRangeFix(pendingRange.value, m.value, formatYMD(a));
+        if (moved.start !== pendingRange.value) {
+          pendingRange.value = moved.start;
+          pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a week to come before the end of its range` };
+        } else {
+          m.value = moved.end;
+          m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; moved on a week to come after the start of its range` };
+        }
+      }
       const range = { start: pendingRange.value, end: m.value };
       pendingRange.range = range;
       m.range = { ...range };
@@ -145,6 +158,36 @@ function pointMod(mod: TimexMod, k: Expr['kind']): TimexMod {
  * The value `start` (YYYY-MM or YYYY-MM-DD) moved back by whole years until it is not after `end`
  * (compared on their common length); null when it already is not, or when they do not compare.
  */
+/** Text between two weekdays joined as one run of days ("Tuesday and Wednesday", "Monday, or on Tuesday"). */
+const JOINED_WEEKDAYS = /^,?\s+(?:and|or)\s+(?:on\s+)?$/;
+
+/**
+ * "next Tuesday and Wednesday", "on Friday or Saturday": a weekday (no last/next/this of its own)
+ * joined to the weekday before it is the next such day after it, up to three days on, when that
+ * lies on the same side of the publication day as its own reading (so a past clause keeps it past).
+ */
+function joinedWeekday(m: DateMention, k: KindOf<'weekday'>, prevExpr: Expr, prev: DateMention, text: string, dct: string): void {
+  const pk = prevExpr.kind;
+  if (k.rel || pk.type !== 'weekday' || prev.end !== prevExpr.end || !m.value || !prev.value || m.value.length !== 10 || prev.value.length !== 10) return;
+  if (!JOINED_WEEKDAYS.test(text.slice(prev.end, m.start))) return;
+  const gap = (k.w - pk.w + 7) % 7;
+  const d = parseIsoDate(prev.value);
+  if (gap < 1 || gap > 3 || !d || d.m === undefined || d.d === undefined) return;
+  const v = formatYMD(fromDayNumber(toDayNumber(d.y, d.m, d.d) + gap));
+  if (v === m.value || (v > dct) !== (m.value > dct)) return;
+  m.value = v;
+  m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; the day after the weekday before it (${prev.text}, ${prev.value}) in the same run of days` };
+}
+
+/** A weekday range whose end came out before its start: the start a week back when the end is not after the publication day `dct`, else the end a week on. */
+function weekdayRangeFix(start: string, end: string, dct: string): { start: string; end: string } {
+  const move = (v: string, days: number): string => {
+    const d = parseIsoDate(v);
+    return d && d.m !== undefined && d.d !== undefined && v.length === 10 ? formatYMD(fromDayNumber(toDayNumber(d.y, d.m, d.d) + days)) : v;
+  };
+  return end <= dct ? { start: move(start, -7), end } : { start, end: move(end, 7) };
+}
+
 function yearBefore(start: string | null, end: string | null): string | null {
   if (!start || !end || !/^\d{4}-\d{2}/.test(start) || !/^\d{4}(?:-\d{2})?/.test(end)) return null;
   const n = Math.min(start.length, end.length);
@@ -419,10 +462,10 @@ function clauseTense(article: Article): (start: number, end: number) => Tense | 
     let bd = CUE_BEFORE;
     let right = '';
     let word = readBack(text, sStart, at);
-    // A deadline or an end, "until"/"by" + date ("is valid until Dec. 31", "stays open until Friday",
+    // A deadline or an end, "until"/"by"/"through" + date ("is valid until Dec. 31", "stays open until Friday", "runs through May",
     // "answers are due by Monday", "Deadline: by Monday"): ahead, unless a past tense governs it
     // ("Up until Thursday, they had…", "had left by Monday", "had denied it until Monday").
-    const until = word === 'until' || word === 'till' || word === 'by' || word === 'Until' || word === 'By';
+    const until = word === 'until' || word === 'till' || word === 'by' || word === 'through' || word === 'Until' || word === 'By';
     let wordsBefore = 0;
     for (let d = 0; d < CUE_BEFORE && word; d++) {
       wordsBefore++;
@@ -648,6 +691,10 @@ function shift(base: YMD, n: number, unit: Unit | 'day' | 'week' | 'month' | 'ye
       return { value: `${pad(Math.floor(total / 12), 4)}-${pad((total % 12) + 1)}`, granularity: 'month' };
     }
     case 'Y': case 'year': return { value: pad(base.y + n, 4), granularity: 'year' };
+    case 'Q': {
+      const total = base.y * 4 + Math.floor((base.m - 1) / 3) + n;
+      return { value: `${pad(Math.floor(total / 4), 4)}-Q${(total % 4) + 1}`, granularity: 'quarter' };
+    }
     case 'DE': return { value: pad(base.y + 10 * n, 4), granularity: 'year' };
     case 'CE': return { value: pad(base.y + 100 * n, 4), granularity: 'year' };
     default: return null;
@@ -816,7 +863,7 @@ function spanStart(n: number, unit: Unit, end: string): string | null {
   if (r[3] && (unit === 'D' || unit === 'W')) {
     return formatYMD(fromDayNumber(toDayNumber(y, Number(r[2]), Number(r[3])) - n * (unit === 'W' ? 7 : 1) + 1));
   }
-  const months = unit === 'M' ? n : unit === 'Y' ? 12 * n : 0;
+  const months = unit === 'M' ? n : unit === 'Q' ? 3 * n : unit === 'Y' ? 12 * n : 0;
   if (!months) return null;
   if (!r[2]) return unit === 'Y' ? pad(y - n + 1, 4) : null;
   const first = y * 12 + Number(r[2]) - 1 - (months - 1);
@@ -1097,7 +1144,7 @@ function resolveYearEarlier(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
 
 /** A unit's name in words. */
 function unitName(unit: Unit): string {
-  return { H: 'hour', MIN: 'minute', S: 'second', D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[unit as string] ?? unit;
+  return { H: 'hour', MIN: 'minute', S: 'second', D: 'day', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century' }[unit as string] ?? unit;
 }
 
 /** How far back (characters) the previous day-precise date may lie to stand for an event no date in the text is marked with. */
@@ -1258,7 +1305,7 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   // "in two weeks" is likewise the day two weeks ahead (issue #13: "in a week" → the publication date + 7).
   const v = k.from === 'base' && k.unit === 'Y' && k.n !== 0 && isDay(k.base!) ? yearsOnDay(base, k.n)
     : (k.from === 'base' || ahead) && k.n !== 0 ? shiftOn(base, k.n, k.unit)! : shift(base, k.n, k.unit)!;
-  const u = { D: 'day', W: 'week', M: 'month', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
+  const u = { D: 'day', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
   const n = Math.abs(k.n);
   // The date ahead of "in a week" spans "in" too, as newswire gold marks it.
   return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut, start: k.inAt,

@@ -10,8 +10,8 @@
 
 import { TimexMod } from '../types';
 
-/** Units of time, as their TIMEX3 duration letters (minutes `MIN`, decades `DE`, centuries `CE`). */
-export type Unit = 'S' | 'MIN' | 'H' | 'D' | 'W' | 'M' | 'Y' | 'DE' | 'CE';
+/** Units of time, as their TIMEX3 duration letters (minutes `MIN`, quarters `Q`, decades `DE`, centuries `CE`). */
+export type Unit = 'S' | 'MIN' | 'H' | 'D' | 'W' | 'M' | 'Q' | 'Y' | 'DE' | 'CE';
 
 export interface Word {
   /** A number word's value; NaN for an unspecified number ("several": X in TIMEX3). */
@@ -50,6 +50,9 @@ const UNIT_WORDS: Record<string, Word> = {
   day: { unit: 'D' }, days: { unit: 'D', plural: true },
   week: { unit: 'W' }, weeks: { unit: 'W', plural: true },
   month: { unit: 'M' }, months: { unit: 'M', plural: true },
+  // Only the plural is a unit: "a quarter" is as often a fraction ("a quarter of the vote"), and
+  // "the third quarter", "this quarter" are read as periods by their own rules.
+  quarters: { unit: 'Q', plural: true },
   year: { unit: 'Y' }, years: { unit: 'Y', plural: true },
   decade: { unit: 'DE' }, decades: { unit: 'DE', plural: true },
   century: { unit: 'CE' }, centuries: { unit: 'CE', plural: true },

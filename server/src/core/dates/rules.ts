@@ -116,7 +116,7 @@ const MONTH_DATE: Rule[] = [
     if ((prev === 'for' || prev === 'For') && s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90) return STOP;
     // "by May" is the month unless a name follows ("a novel by May Sarton").
     const mayBy = (prev === 'by' || prev === 'By') && !(s.kind(j) === W && s.first(j) >= 65 && s.first(j) <= 90);
-    if (s.isMay(k) && !mayBy && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|and|to|between)$/.test(prev)) return STOP;
+    if (s.isMay(k) && !mayBy && !/^(?:in|In|since|Since|during|early|late|Early|Late|of|until|Until|and|to|between|through|till)$/.test(prev)) return STOP;
     return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'm', m: mo } }, next: j });
   }),
 ];
@@ -467,6 +467,15 @@ const CLOCK_RULES: Rule[] = [
     }
     return h > 23 ? null : clockTime(s, k, h, min, j, s.tE[j - 1]);
   }),
+  // "at 0930 local time": a 24-hour time of four digits before "local time", after a clock preposition (not a year: "by 2015 local …").
+  rule('clock hhmm local time', [digits(4), word('local'), word('time')], 'The blast struck at 0930 local time near the base.', (s, m) => {
+    const k = m.t[0];
+    const v = s.tV[k];
+    const h = Math.floor(v / 100);
+    const min = v % 100;
+    if (!CLOCK_PREPOSITION.has(s.strOrNone(k - 1) ?? '') || h > 23 || min > 59) return null;
+    return clockTime(s, k, h, min, k + 1, s.tE[k]);
+  }),
   rule('clock hhmm zone', [digits(4), ZONE], 'Troops crossed the line at 0715 GMT on the border.', (s, m) => {
     const [k, z] = m.t;
     const v = s.tV[k];
@@ -625,6 +634,38 @@ const QUANTITY_WORDS = Object.keys(LEXICON).filter((w) => LEXICON[w].n !== undef
 /** A quantity of units: "five years", "13 days", "a couple of days", "16-hour", "5 1/2 hours" (`durationAt` reads it). */
 const QUANTITY_EL = reader('QUANTITY', (e) => [...e.numbers(1, 3), ...QUANTITY_WORDS.map((w) => e.classOf(w))], (s, k) => s.durationAt(k)?.next ?? -1, true);
 
+/**
+ * Business days ("eight trading days", "ten business days", "five working days"): a count of days
+ * that calendar arithmetic cannot place (weekends and holidays fall out), so it stays a span: no
+ * offset ("… after Oct. 12", "… ago", "… later") and no end date ("within ten business days").
+ */
+const BUSINESS_WORDS: ReadonlySet<string> = new Set(['trading', 'business', 'working']);
+function businessDays(s: DateScanner, d: { next: number }): boolean {
+  return BUSINESS_WORDS.has(s.strOrNone(d.next - 2) ?? '');
+}
+
+/**
+ * A whole count at k that opens a range of durations ("two" in "two to three weeks", "12" in "12
+ * to 18 months"): digits (up to three, no money or fraction glued before them) or a number in words
+ * (not "a"), with the token after it; null otherwise.
+ */
+function rangeCount(s: DateScanner, k: number): { n: number; next: number } | null {
+  if (s.kind(k) === N) {
+    // The link first: most numbers are followed by no "to"/"or"/"and", and this is tried at each.
+    if (!rangeLink(s, k + 1) || s.tE[k] - s.tS[k] > 3 || !s.plainPrefix(k) || (s.kind(k - 1) === P && s.tE[k - 1] === s.tS[k])) return null;
+    return { n: s.tV[k], next: k + 1 };
+  }
+  const r = s.wordNumberAt(k, 1, 99);
+  return r && rangeLink(s, r.next) ? r : null;
+}
+/** Numbers in words that can open a range ("two to three weeks"); not "a", "an", "couple", "several" (no count of their own). */
+const COUNT_WORDS = QUANTITY_WORDS.filter((w) => Number.isInteger(LEXICON[w].n) && w !== 'a' && w !== 'an' && w !== 'couple');
+const RANGE_LINKS: readonly string[] = Object.freeze(['to', 'or', 'and']);
+function rangeLink(s: DateScanner, k: number): boolean {
+  return s.kind(k) === W && s.isOneOf(k, RANGE_LINKS);
+}
+const RANGE_COUNT = reader('RANGE_COUNT', (e) => [...e.numbers(1, 3), ...COUNT_WORDS.map((w) => e.classOf(w))], (s, k) => rangeCount(s, k)?.next ?? -1);
+
 /** The quantity the rule matched at token k. */
 function quantity(s: DateScanner, k: number): { n: number; unit: Unit; next: number; half?: boolean } {
   return s.durationAt(k)!;
@@ -648,6 +689,19 @@ function countAt(s: DateScanner, k: number): boolean {
 const OFFSET_AFTER = new Set(['ago', 'earlier', 'later', 'before', 'after', 'ahead', 'from', 'since']);
 
 const QUANTITY_RULES: Rule[] = [
+  // (First, so that the rules below that start with a quantity stay in a row and read it once.)
+  // "two to three weeks", "three or four days", "between five and ten years": two durations, the
+  // first count taking the unit written after the second (as the TimeML guidelines split them).
+  rule('count to quantity', [RANGE_COUNT, word('to', 'or', 'and'), QUANTITY_EL], 'Repairs will take two to three weeks, the port said.', (s, m) => {
+    const [k, link, j] = m.t;
+    if (s.str(link) === 'and' && s.lw(k - 1) !== 'between') return null;
+    const n = rangeCount(s, k)!.n;
+    const d = quantity(s, j);
+    if (Number.isNaN(d.n) || d.half || d.n <= n || !s.lex(d.next - 1)?.plural) return null;
+    // "one or two days later", "five to seven years ago": an offset, left to the quantity after it.
+    if (OFFSET_AFTER.has(s.strOrNone(d.next) ?? '')) return null;
+    return { expr: { start: s.tS[k], end: s.tE[link - 1], kind: { type: 'dur', n, unit: d.unit } }, next: j };
+  }),
   // "will one day be the largest": some day ahead, FUTURE_REF (not the span P1D).
   rule('one day (some day)', [word('one'), word('day')], 'The minister said the country will one day join the union.', (s, m) => {
     const [k, d] = m.t;
@@ -686,6 +740,7 @@ const QUANTITY_RULES: Rule[] = [
   rule('quantity ago', [QUANTITY_EL, lw('ago')], 'The talks collapsed two years ago in Oslo.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
+    if (businessDays(s, d)) return null;
     // "several years ago", "a few weeks ago": some time back, PAST_REF (the span with "ago").
     if (Number.isNaN(d.n)) return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ref', v: 'PAST_REF' } }, next: a + 1 };
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: a + 1 };
@@ -693,7 +748,7 @@ const QUANTITY_RULES: Rule[] = [
   rule('quantity later/earlier', [QUANTITY_EL, lw('later', 'earlier')], 'The rebels returned on 3 May 2020. Two days later they left.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
-    if (Number.isNaN(d.n) || d.half) return null; // "a minute and a half later": the span
+    if (Number.isNaN(d.n) || d.half || businessDays(s, d)) return null; // "a minute and a half later": the span
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: s.lw(a) === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: a + 1 };
   }),
   // "5 days from now"; "three years from today" counts from the day, so keeps it (as "2 years after 3 May").
@@ -708,13 +763,13 @@ const QUANTITY_RULES: Rule[] = [
     const [k, a, b] = m.t;
     const d = quantity(s, k);
     const base = m.v[2]!;
-    if (Number.isNaN(d.n) || base.expr.start !== s.tS[b] || !isDay(base.expr.kind)) return null;
+    if (Number.isNaN(d.n) || base.expr.start !== s.tS[b] || !isDay(base.expr.kind) || businessDays(s, d)) return null;
     return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: s.lw(a) === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
   }),
   rule('quantity before/after an event', [QUANTITY_EL, lw('after', 'before', 'following')], 'Slepian was shot on Oct. 23. A jogger saw the car ten days before the murder.', (s, m) => {
     const [k, a] = m.t;
     const d = quantity(s, k);
-    if (d.half || SPAN_VERBS.has((s.strOrNone(k - 1) ?? '').toLowerCase())) return null;
+    if (d.half || businessDays(s, d) || SPAN_VERBS.has((s.strOrNone(k - 1) ?? '').toLowerCase())) return null;
     const ev = eventAt(s, a + 1);
     if (!ev) return null;
     return { expr: { start: s.tS[k], end: s.tE[a - 1], kind: { type: 'event', n: d.n, dir: s.lw(a) === 'before' ? -1 : 1, unit: d.unit, event: ev.word, phrase: ev.phrase } }, next: a };
@@ -730,9 +785,19 @@ const QUANTITY_RULES: Rule[] = [
     const p = s.strOrNone(k - 1);
     // An age ("Howes, 37 years old"), like "a 37-year-old": no span of time.
     if (d.unit === 'Y' && s.strOrNone(j) === 'old') return STOP;
+    // "a week or so ago", "a month or so": the quantity with mod APPROX, "or so" in the span ("in a
+    // week or so" stays the date ahead below, without it). Read here, not by rules of their own,
+    // which every number would try.
+    if (s.strOrNone(j) === 'or' && s.strOrNone(j + 1) === 'so' && !d.half && !/^(?:in|In|within)$/.test(p ?? '')) {
+      if (s.lw(j + 2) === 'ago') {
+        const kind: ExprKind = Number.isNaN(d.n) ? { type: 'ref', v: 'PAST_REF' } : { type: 'off', n: -d.n, unit: d.unit, from: 'dct' };
+        return { expr: { start, end: s.tE[j + 2], kind, mod: 'APPROX' }, next: j + 3 };
+      }
+      return { expr: { start, end: s.tE[j + 1], kind: { type: 'dur', n: d.n, unit: d.unit }, mod: 'APPROX' }, next: j + 2 };
+    }
     // "the first in two years", "the largest protest in a decade" too.
     const sinceSpan = spanWord(s.strOrNone(k - 2) ?? '') || spanWord(s.strOrNone(k - 3) ?? '');
-    if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S') {
+    if ((p === 'in' || p === 'In') && !sinceSpan && !Number.isNaN(d.n) && d.unit !== 'H' && d.unit !== 'MIN' && d.unit !== 'S' && !businessDays(s, d)) {
       // "in a week": the date a week ahead, or the span it took in a past clause; the resolver
       // decides, and with it whether "in" is part of the span (`inAt`).
       return { expr: { start, end, kind: { type: 'off', n: d.n, unit: d.unit, from: 'dct', inAt: s.tS[k - 1] } }, next: j };
@@ -1379,15 +1444,50 @@ const MODIFIER_RULE = rule('modifier', [MOD, opt(word('than')), opt(glued(HYPHEN
   // "talked about the future": no modifier qualifies a reference to the present, past or future.
   if (kind === 'ref') return STOP;
   // A month and day takes an approximation ("around Nov. 1"); a weekday does not ("around Wednesday's ruling").
-  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || (kind === 'md' && w.mod !== 'APPROX') || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
+  if (w.mod !== 'START' && w.mod !== 'END' && w.mod !== 'MID' && (kind === 'weekday' || (kind === 'md' && w.mod !== 'APPROX' && x !== 'least') || kind === 'rel' || kind === 'ana') && !r.expr.time) return STOP;
   r.expr.start = x === 'least' ? s.tS[k - 1] : s.tS[k];
-  r.expr.mod = w.mod;
+  // "at least" before a point ("through at least March 2014") is ON_OR_AFTER, a point's modifier (EQUAL_OR_MORE is a quantity's).
+  r.expr.mod = x === 'least' && kind !== 'dur' && kind !== 'set' && kind !== 'off' ? 'ON_OR_AFTER' : w.mod;
   return r;
 });
+
+/** "late on Sunday", "early on Monday": the day with mod END or START, as "late Sunday" ("on" in the span). */
+const EARLY_LATE_ON_RULE = rule('early/late on a day', [lw('early', 'late'), word('on'), alt(WEEKDAY, lw('yesterday', 'today', 'tomorrow'))], 'The talks broke up late on Sunday in Vienna.', (s, m) => {
+  const [k, , j] = m.t;
+  const r = s.tryAt(j);
+  if (!r || r.expr.start !== s.tS[j]) return null;
+  r.expr.start = s.tS[k];
+  r.expr.mod = LEXICON[s.lw(k)].mod;
+  return r;
+});
+
+/**
+ * "until at least 2015", "through at least September": a year or a month alone after "at least"
+ * and a preposition of time (which the year and month rules look for right before them); the
+ * end lies there or later: ON_OR_AFTER. Not before a lower-case noun ("by at least 2015 points").
+ */
+const LEAST_POINT_RULE = rule('at least a year or month', [lw('least'), alt(NUMBER, MONTH)], 'Troops will stay until at least 2015, the ministry said.', (s, m) => {
+  const [k, j] = m.t;
+  if (s.str(k - 1) !== 'at' || !LEAST_POINT_BEFORE.has(s.strOrNone(k - 2) ?? '')) return null;
+  const noun = s.kind(j + 1) === W && s.first(j + 1) >= 97 && s.first(j + 1) <= 122 && !/^(?:and|or|to|when|as|but|in|for)$/.test(s.str(j + 1));
+  const y = s.kind(j) === N && s.tE[j] - s.tS[j] === 4 ? s.num(j, 1900, 2100) : NaN;
+  const mo = s.monthOf(j);
+  let r: Parse | null = null;
+  if (!Number.isNaN(y) && !noun) r = { expr: { start: s.tS[k - 1], end: s.tE[j], kind: { type: 'y', y } }, next: j + 1 };
+  else if (mo > 0 && !s.isMay(j) && s.tE[j] - s.tS[j] > 4 && s.monthOf(j + 1) <= 0 && s.kind(j + 1) !== N) r = s.withYearWord({ expr: { start: s.tS[k - 1], end: s.tE[j], kind: { type: 'm', m: mo } }, next: j + 1 });
+  if (!r) return null;
+  r.expr.mod = 'ON_OR_AFTER';
+  return r;
+});
+
+/** Prepositions before "at least" that make a year or a month after it a date ("until at least 2015"). */
+const LEAST_POINT_BEFORE: ReadonlySet<string> = new Set(['until', 'Until', 'till', 'through', 'to', 'into', 'by']);
 
 /** Words after "future" that leave it a noun ("Elian's future away from…", "our future is…"). */
 const AFTER_FUTURE_NOUN = new Set(['away', 'is', 'was', 'will', 'would', 'may', 'might', 'could', 'can', 'should', 'must', 'has', 'had', 'have', 'are', 'were',
   'of', 'in', 'and', 'or', 'but', 'to', 'for', 'with', 'as', 'at', 'on', 'by', 'that', 'which', 'looks', 'remains', 'lies', 'depends', 'rests', 'hangs', 'seems', 'appears']);
+/** Adjectives that make "the future" open-ended, no time ("for the foreseeable future"). */
+const OPEN_FUTURE = new Set(['foreseeable', 'indefinite']);
 /** Plural periods after "future" that keep it a time ("in future quarters"). */
 const FUTURE_TIME_NOUNS = new Set(['quarter', 'quarters', 'generation', 'generations', 'periods', 'seasons']);
 /** Auxiliaries before "recently" in a verb group ("has recently moved"). */
@@ -1404,6 +1504,8 @@ const REFERENCE_RULE = rule('reference', [lex('REF', (w) => w.ref !== undefined)
   if (x === 'current' && s.strOrNone(k - 1) === 'then') return { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'ref', v: 'PAST_REF' } }, next: k + 1 };
   // "a future in which…", "a brighter future": a kind of future, not the time after now.
   if (x === 'future' && (s.isArticle(k - 1) || (s.kind(k - 1) === W && s.isArticle(k - 2)))) return STOP;
+  // "for the foreseeable future", "the indefinite future": an open-ended "as long as can be seen", no time (neither gold set annotates it: 0 of 2).
+  if (x === 'future' && OPEN_FUTURE.has(s.strOrNone(k - 1) ?? '')) return STOP;
   // "future earnings", "its future strategy": an adjective classing a noun, not the time after now.
   if (x === 'future' && s.kind(k + 1) === W && s.first(k + 1) >= 97 && s.first(k + 1) <= 122 && !AFTER_FUTURE_NOUN.has(s.str(k + 1)) && !s.lex(k + 1)?.unit && !FUTURE_TIME_NOUNS.has(s.str(k + 1))) return STOP;
   if (x === 'recently') {
@@ -1494,6 +1596,8 @@ const WORD_RULES: Rule[] = [
     if (wd >= 0) return { expr: { start, end: s.tE[q], kind: { type: 'weekday', w: wd }, time, mod: 'MID' }, next: q + 1 };
     return { expr: { start, end: s.tE[p], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true, mod: 'MID' }, next: p + 1 };
   }),
+  LEAST_POINT_RULE,
+  EARLY_LATE_ON_RULE,
   MODIFIER_RULE,
   // "the current quarter", "the current year", "the current fiscal year": the publication date's.
   rule('current period', [lw('current'), alt(lw('week', 'month', 'year', 'quarter'), seq(lw('fiscal'), lw('year')))], 'Output should rise in the current quarter, the bank said.', (s, m) => {
@@ -1564,6 +1668,12 @@ const WORD_RULES: Rule[] = [
   rule('every other unit', [lw('every'), word('other'), UNIT_ONE], 'The panel meets every other week in Geneva.', (s, m) => {
     const [k, , u] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(2, LEXICON[s.lw(u)].unit!), quant: 'EVERY' } }, next: u + 1 };
+  }),
+  // "every quarter", "each quarter": a SET of quarters (P1Q); "a quarter" alone is no unit (a fraction).
+  rule('every quarter', [lw('every', 'each'), lw('quarter')], 'The fund pays out every quarter to its members.', (s, m) => {
+    const [k, u] = m.t;
+    if (s.strOrNone(u + 1) === 'of') return null; // "each quarter of the city"
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P1Q', quant: s.lw(k).toUpperCase() } }, next: u + 1 };
   }),
   rule('every (nothing else)', [lw('every', 'each')], 'Every delegate voted.', () => STOP),
   // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
@@ -1713,7 +1823,7 @@ const WORD_RULES: Rule[] = [
   rule('within quantity', [lw('within'), QUANTITY_EL], 'The army must withdraw within 3 days of the deal.', (s, m) => {
     const j = m.t[1];
     const d = s.durationAt(j);
-    return d ? { expr: { start: s.tS[j], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit, within: true } }, next: d.next } : null;
+    return d ? { expr: { start: s.tS[j], end: s.tE[d.next - 1], kind: { type: 'dur', n: d.n, unit: d.unit, within: !businessDays(s, d) || undefined } }, next: d.next } : null;
   }),
   // "within hours", "within weeks": an unspecified span from then (PTXH, PXW).
   rule('within units', [lw('within'), UNITS], 'Power was restored within hours of the storm.', (s, m) => {

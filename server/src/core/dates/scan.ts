@@ -286,8 +286,8 @@ const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
   'into', 'throughout', 'Throughout']);
 
-/** Adjectives between a count and its unit that leave it a quantity ("an additional year", "two extra days"). */
-const QUANTITY_ADJECTIVES: readonly string[] = Object.freeze(['additional', 'extra', 'further']);
+/** Adjectives between a count and its unit that leave it a quantity ("an additional year", "two extra days", "three straight days", "ten business days"). */
+const QUANTITY_ADJECTIVES: readonly string[] = Object.freeze(['additional', 'extra', 'further', 'consecutive', 'straight', 'successive', 'trading', 'business', 'working']);
 
 /** Determiners and possessives before a year that qualifies a noun ("the 1959 embargo", "That 1978 resolution"). */
 const DETERMINERS = new Set(['the', 'The', 'a', 'A', 'its', 'Its', 'his', 'His', 'her', 'Her', 'their', 'Their', 'this', 'This', 'that', 'That', 'whose']);
@@ -872,6 +872,7 @@ export class DateScanner {
       return u?.unit && u.plural && HALF_UNITS.has(u.unit) ? { n, unit: u.unit, next: j + 4, half: true } : null;
     }
     let hyphen = false;
+    const unitAt = j;
     if (this.isP(j, HYPHEN) && this.adjacent(j - 1, j) && this.adjacent(j, j + 1)) {
       hyphen = true;
       j++;
@@ -880,6 +881,9 @@ export class DateScanner {
     else if (this.kind(j) === W && this.isOneOf(j, QUANTITY_ADJECTIVES)) j++;
     const u = this.lex(j);
     if (!u || !u.unit) return null;
+    // "three quarters of the vote", "criticism from many quarters": a fraction or a circle, not a
+    // span of quarters ("several quarters of losses", "two straight quarters of growth" are spans).
+    if (u.unit === 'Q' && (this.lw(k) === 'many' || (!Number.isNaN(n) && j === unitAt && this.strOrNone(j + 1) === 'of'))) return null;
     // Ages and sizes: "a 44-year-old", "a 24-hour candle" stays (a duration), "six-year-old" does not.
     if (hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && this.strOrNone(j + 2) === 'old') return null;
     // "a day-long meeting", "a year-earlier loss": the unit's own form reads it.
