@@ -13,11 +13,21 @@ import type { DateScanner } from './scan';
 import { Expr } from './expr';
 import { LEXICON, Word } from './lexicon';
 
-/** Token kinds; 0 stands for "no token" (before the first or after the last). */
-export const W = 1; // a word (letters only)
-export const N = 2; // a number (digits only)
-export const X = 3; // digits with letters (1990s, 41st, G20, Q3)
-export const P = 4; // punctuation: one character
+/**
+ * Token kinds; 0 stands for "no token" (before the first or after the last). A `const enum`, so
+ * the compiled scanner compares with the numbers themselves, not with a property of this module
+ * loaded at each use; `W`, `N`, `X`, `P` are the same numbers for the rules.
+ */
+export const enum Tok {
+  W = 1, // a word (letters only)
+  N = 2, // a number (digits only)
+  X = 3, // digits with letters (1990s, 41st, G20, Q3)
+  P = 4, // punctuation: one character
+}
+export const W = Tok.W;
+export const N = Tok.N;
+export const X = Tok.X;
+export const P = Tok.P;
 
 /** An expression and the token after it. */
 export interface Parse {
@@ -103,9 +113,9 @@ export const WEEKDAY = el('WEEKDAY', (e) => e.WEEKDAYS, (s, k) => (s.weekdayOf(k
 /** A day of the month: 1–31 in one or two digits, or `6th` (`dayAt`). */
 export const DAY = el('DAY', (e) => [...e.numbers(1, 2), e.DIGITS_LETTERS], (s, k) => (Number.isNaN(s.dayAt(k)) ? -1 : k + 1), DIGIT);
 /** A day of the month in digits only (`12`, not `12th`). */
-export const NDAY = el('NDAY', (e) => e.numbers(1, 2), (s, k) => (s.kind(k) === N && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
+export const NDAY = el('NDAY', (e) => e.numbers(1, 2), (s, k) => (s.kind(k) === Tok.N && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
 /** A day with an ordinal suffix (`12th`). */
-export const ORDDAY = el('ORDDAY', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
+export const ORDDAY = el('ORDDAY', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === Tok.X && !Number.isNaN(s.dayAt(k)) ? k + 1 : -1), DIGIT);
 /** A year of four digits, 1000–2199, not part of a larger number (`yearAt`). */
 export const YEAR = el('YEAR', (e) => e.numbers(4, 4), (s, k) => (Number.isNaN(s.yearAt(k)) ? -1 : k + 1), DIGIT);
 /** A year and its era: `234 BC`, `79 AD`, `500 BCE` (two tokens). */
@@ -113,13 +123,13 @@ export const ERA_YEAR = el('ERA_YEAR', (e) => e.NUMBERS, (s, k) => (s.eraYearAt(
 /** A two-digit year, `96` or `'96` (the window 1950–2049). */
 export const SHORT_YEAR = el('SHORT_YEAR', (e) => e.numbers(2, 2), (s, k) => (s.shortYearAt(k) ? (s.isApostrophe(k) ? k + 2 : k + 1) : -1), { holdsTrigger: true });
 /** Any number (digits only). */
-export const NUMBER = el('NUMBER', (e) => e.NUMBERS, (s, k) => (s.kind(k) === N ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });
+export const NUMBER = el('NUMBER', (e) => e.NUMBERS, (s, k) => (s.kind(k) === Tok.N ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });
 /** A number of exactly `len` digits. */
 export function digits(len: number): El {
-  return el(`NUMBER{${len}}`, (e) => e.numbers(len, len), (s, k) => (s.kind(k) === N && s.tE[k] - s.tS[k] === len ? k + 1 : -1), { holdsTrigger: true, byKey: len < 5, complete: always });
+  return el(`NUMBER{${len}}`, (e) => e.numbers(len, len), (s, k) => (s.kind(k) === Tok.N && s.tE[k] - s.tS[k] === len ? k + 1 : -1), { holdsTrigger: true, byKey: len < 5, complete: always });
 }
 /** Any token of digits and letters (`1990s`, `Q3`, `10am`, `19th`). */
-export const DIGITS_LETTERS = el('DIGITS_LETTERS', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === X ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });
+export const DIGITS_LETTERS = el('DIGITS_LETTERS', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === Tok.X ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });
 /** A one-token class of its own: `test` says whether token k is one (`keys`: where it can be). */
 export function token(desc: string, keys: (env: Env) => readonly number[], test: (s: DateScanner, k: number) => boolean, holdsTrigger = false): El {
   return el(desc, keys, (s, k) => (test(s, k) ? k + 1 : -1), { holdsTrigger, complete: (env) => keys(env).length > 0 });
@@ -156,7 +166,7 @@ export function word(...words: string[]): El {
   return el(words.length === 1 ? `'${words[0]}'` : `(${words.map((w) => `'${w}'`).join('|')})`,
     (e) => words.map((w) => e.classOf(w.toLowerCase())).filter((c) => c > 0),
     (s, k) => {
-      if (s.kind(k) !== W) return -1;
+      if (s.kind(k) !== Tok.W) return -1;
       const start = s.tS[k];
       const len = s.tE[k] - start;
       for (let i = 0; i < words.length; i++) if (words[i].length === len && s.src.startsWith(words[i], start)) return k + 1;
@@ -168,7 +178,7 @@ export function word(...words: string[]): El {
 /** A punctuation character, one of `chars`. */
 export function punct(chars: string): El {
   const codes = [...chars].map((c) => c.charCodeAt(0));
-  return el(chars.length === 1 ? `'${chars}'` : `[${chars}]`, none, (s, k) => (s.kind(k) === P && codes.includes(s.first(k)) ? k + 1 : -1));
+  return el(chars.length === 1 ? `'${chars}'` : `[${chars}]`, none, (s, k) => (s.kind(k) === Tok.P && codes.includes(s.first(k)) ? k + 1 : -1));
 }
 
 /** The element written with no space before it ("Oct." — the dot; "2009-2013" — the dash). */

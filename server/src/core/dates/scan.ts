@@ -12,7 +12,7 @@ import { MONTH_BY_NAME, WEEKDAY_BY_NAME } from '../calendar';
 import { LEXICON, Unit, Word } from './lexicon';
 import { Expr } from './expr';
 import { BucketMatcher, BucketRule, compileBuckets } from './compile';
-import { El, Env, Match, N, P, Parse, W, X, firstKeys } from './pattern';
+import { El, Env, Match, Parse, Tok, firstKeys } from './pattern';
 import { GROUPS, Rule } from './rules';
 
 export { durationValue, isDay } from './expr';
@@ -246,8 +246,8 @@ function bucket<F>(rules: BucketRule[], env: Env, matcher: (rules: readonly Buck
 /** The rules' first keys and trigger classes, for the consistency test. */
 export const RULE_ENV: Env = ruleEnv();
 
-/** The class of the ASCII word text[s, e) whose lower-case hash is h, or 0. */
-function classOf(text: string, s: number, e: number, h: number): number {
+/** The class of the ASCII word u[s, e) (code units) whose lower-case hash is h, or 0. */
+function classOf(u: Uint16Array, s: number, e: number, h: number): number {
   let slot = h & (TABLE_SIZE - 1);
   while (TABLE_HASH[slot] !== h) {
     if (TABLE_HASH[slot] === -1) return 0;
@@ -255,9 +255,15 @@ function classOf(text: string, s: number, e: number, h: number): number {
   }
   const w = TABLE_WORD[slot];
   if (w.length !== e - s) return 0;
-  for (let i = 0; i < w.length; i++) if ((text.charCodeAt(s + i) | 0x20) !== w.charCodeAt(i)) return 0;
+  for (let i = 0; i < w.length; i++) if ((u[s + i] | 0x20) !== w.charCodeAt(i)) return 0;
   return TABLE_CLASS[slot];
 }
+
+/**
+ * Whether `Buffer` can copy a string's UTF-16 code units as they are into a Uint16Array's memory:
+ * Node's `Buffer` writes UTF-16LE, which a Uint16Array reads as it is on a little-endian machine.
+ */
+const NATIVE_UTF16 = typeof Buffer === 'function' && new Uint16Array(Uint8Array.of(1, 0).buffer)[0] === 1;
 
 /** Whether character c ends a run of letters and digits (a space or punctuation). */
 function endsRun(c: number): boolean {
@@ -392,6 +398,9 @@ export class DateScanner {
   tC = new Uint16Array(256);
   /** Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges far below). */
   tV = new Int32Array(256);
+  /** The text being tokenized as code units (`codeUnits`), and the same memory as a Buffer to write it. */
+  units = new Uint16Array(0);
+  unitBytes: Buffer | null = null;
   /** What the rules being matched captured, one frame per nesting depth (a rule's `sub` element runs another group). */
   frames: Match[] = [];
   depth = 0;
@@ -413,78 +422,79 @@ export class DateScanner {
    */
   tokenize(text: string, from: number, to: number): void {
     this.src = text;
+    const len = to - from;
+    // At most one token per character: the arrays are made that long first, so the loop neither
+    // checks for room nor reloads them.
+    if (this.tS.length < len) this.growTo(len);
+    const u = this.codeUnits(text, from, to);
+    const tS = this.tS;
+    const tE = this.tE;
+    const tK = this.tK;
+    const tC = this.tC;
+    const tV = this.tV;
     let n = 0;
-    let i = from;
-    let tS = this.tS;
-    let tE = this.tE;
-    let tK = this.tK;
-    let tC = this.tC;
-    let tV = this.tV;
-    while (i < to) {
-      let c = text.charCodeAt(i);
+    let j = 0; // u[j] is text[from + j]; u[len] is 0, which ends every run
+    while (j < len) {
+      let c = u[j];
       if (c <= 32) {
-        i++;
+        j++;
         continue;
       }
-      if (n === tS.length) {
-        this.grow();
-        ({ tS, tE, tK, tC, tV } = this);
-      }
-      const s = i;
-      tS[n] = s;
+      const s = j;
+      tS[n] = from + s;
       // Letters: the hash of the lower-cased word, for `classOf`.
       let h = 0;
       let letters = false;
       if (((c | 0x20) - 97) >>> 0 < 26) {
         h = c | 0x20;
-        for (i++; i < to; i++) {
-          c = text.charCodeAt(i);
+        for (j++; ; j++) {
+          c = u[j];
           if (((c | 0x20) - 97) >>> 0 >= 26) break;
           h = (Math.imul(h, 31) + (c | 0x20)) & 0x3fffffff;
         }
-        if (i === to || endsRun(c)) {
-          tK[n] = W;
-          tC[n] = i - s <= MAX_CLASS_WORD ? classOf(text, s, i, h) : 0;
+        if (endsRun(c)) {
+          tK[n] = Tok.W;
+          tC[n] = j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
           tV[n] = 0;
-          tE[n++] = i;
+          tE[n++] = from + j;
           continue;
         }
         letters = true;
       } else if (c >= 48 && c <= 57) {
         let v = c - 48;
-        for (i++; i < to; i++) {
-          c = text.charCodeAt(i);
+        for (j++; ; j++) {
+          c = u[j];
           if (c < 48 || c > 57) break;
           v = v < 10000000 ? v * 10 + (c - 48) : 100000000;
         }
-        if (i === to || endsRun(c)) {
-          tK[n] = N;
+        if (endsRun(c)) {
+          tK[n] = Tok.N;
           tC[n] = 0;
           tV[n] = v;
-          tE[n++] = i;
+          tE[n++] = from + j;
           continue;
         }
         // Digits then letters ("1990s", "6th"): the general loop reads on from the start.
-        i = s;
+        j = s;
       } else {
         const ck = c < 0x250 ? CHAR_KIND[c] : PUNCT;
         if (ck === SPACE) {
-          i++;
+          j++;
           continue;
         }
         if (ck === PUNCT) {
-          tK[n] = P;
+          tK[n] = Tok.P;
           tC[n] = 0;
           tV[n] = 0;
-          tE[n++] = ++i;
+          tE[n++] = from + ++j;
           continue;
         }
       }
       // The general loop: letters and digits mixed, or letters outside ASCII.
       let digits = 0;
       let v = 0;
-      while (i < to) {
-        const d = text.charCodeAt(i);
+      for (;; j++) {
+        const d = u[j];
         const dk = d < 0x250 ? CHAR_KIND[d] : PUNCT;
         if (dk === DIGIT) {
           digits++;
@@ -496,15 +506,36 @@ export class DateScanner {
           letters = true;
           h = -1;
         } else break;
-        i++;
       }
-      const k = !letters ? N : digits === 0 ? W : X;
+      const k = !letters ? Tok.N : digits === 0 ? Tok.W : Tok.X;
       tK[n] = k;
-      tC[n] = k === W && h !== -1 && i - s <= MAX_CLASS_WORD ? classOf(text, s, i, h) : 0;
+      tC[n] = k === Tok.W && h !== -1 && j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
       tV[n] = v;
-      tE[n++] = i;
+      tE[n++] = from + j;
     }
     this.count = n;
+  }
+
+  /**
+   * text[from, to) as UTF-16 code units in `units` (index 0 is `from`), followed by a 0: the
+   * tokenizer reads a typed array, where `charCodeAt` checked the string's representation at every
+   * character. Copied natively by Node's `Buffer` (UTF-16LE: every code unit as it is; x86 and ARM
+   * are little-endian), by a loop where there is no `Buffer`.
+   */
+  codeUnits(text: string, from: number, to: number): Uint16Array {
+    const len = to - from;
+    if (this.units.length <= len) {
+      let n = Math.max(this.units.length, 1024);
+      while (n <= len) n *= 2;
+      const bytes = new ArrayBuffer(2 * n);
+      this.units = new Uint16Array(bytes);
+      this.unitBytes = NATIVE_UTF16 ? Buffer.from(bytes) : null;
+    }
+    const u = this.units;
+    if (this.unitBytes) this.unitBytes.write(from === 0 && to === text.length ? text : text.slice(from, to), 0, 'utf16le');
+    else for (let j = 0; j < len; j++) u[j] = text.charCodeAt(from + j);
+    u[len] = 0;
+    return u;
   }
 
   /** Kind of token k, 0 when there is none. */
@@ -528,7 +559,7 @@ export class DateScanner {
   }
 
   monthOf(k: number): number {
-    if (this.kind(k) !== W) return 0;
+    if (this.kind(k) !== Tok.W) return 0;
     const c = this.first(k);
     if (c < 65 || c > 90) return 0; // month names are capitalized
     // Three-letter abbreviations only this.count with their dot ("Oct."), except in full dates (checked by callers).
@@ -538,7 +569,7 @@ export class DateScanner {
 
   /** A weekday written out (six letters or more). */
   weekdayOf(k: number): number {
-    if (this.kind(k) !== W) return -1;
+    if (this.kind(k) !== Tok.W) return -1;
     const c = this.first(k);
     if (c < 65 || c > 90) return -1;
     if (this.tE[k] - this.tS[k] < 6) return -1;
@@ -553,11 +584,11 @@ export class DateScanner {
 
   /** Token k is the punctuation character with code ch. */
   isP(k: number, ch: number): boolean {
-    return this.kind(k) === P && this.first(k) === ch;
+    return this.kind(k) === Tok.P && this.first(k) === ch;
   }
 
   num(k: number, min: number, max: number, len?: number): number {
-    if (this.kind(k) !== N || (len !== undefined && this.tE[k] - this.tS[k] !== len)) return NaN;
+    if (this.kind(k) !== Tok.N || (len !== undefined && this.tE[k] - this.tS[k] !== len)) return NaN;
     const v = this.tV[k];
     return v >= min && v <= max ? v : NaN;
   }
@@ -565,7 +596,7 @@ export class DateScanner {
   /** Token k is a word of one of the forms `last`, `next`, `this`, capitalized or not. */
   isRelWord(k: number): boolean {
     const c = this.tC[k];
-    if (this.kind(k) !== W || (c !== KW_LAST && c !== KW_NEXT && c !== KW_THIS)) return false;
+    if (this.kind(k) !== Tok.W || (c !== KW_LAST && c !== KW_NEXT && c !== KW_THIS)) return false;
     return /^(?:last|next|this|Last|Next|This)$/.test(this.str(k));
   }
 
@@ -586,13 +617,13 @@ export class DateScanner {
       // Most tokens are punctuation or words of no class (or a unit or reference class), at which
       // tryAt returns null: skip them without the call.
       const k = tK[i];
-      if (k === P || (k === W && (tC[i] === 0 || tC[i] >= UNIT_CLASS))) {
+      if (k === Tok.P || (k === Tok.W && (tC[i] === 0 || tC[i] >= UNIT_CLASS))) {
         i++;
         continue;
       }
       // A leading word ("the", "a", "about", "last") starts a date only when a date word or a
       // number follows within four tokens.
-      if (k === W && tC[i] >= KEYWORD_CLASS && !CLASS_TRIGGERS[tC[i]] && !this.dateWordAhead(i)) {
+      if (k === Tok.W && tC[i] >= KEYWORD_CLASS && !CLASS_TRIGGERS[tC[i]] && !this.dateWordAhead(i)) {
         i++;
         continue;
       }
@@ -611,8 +642,8 @@ export class DateScanner {
     const end = Math.min(this.count, i + 5);
     for (let j = i + 1; j < end; j++) {
       const k = this.tK[j];
-      if (k === N || k === X) return true;
-      if (k === W) {
+      if (k === Tok.N || k === Tok.X) return true;
+      if (k === Tok.W) {
         const c = this.tC[j];
         if ((c > 0 && c < KEYWORD_CLASS) || CLASS_TRIGGERS[c]) return true;
       }
@@ -628,17 +659,17 @@ export class DateScanner {
   plainNumber(k: number): boolean {
     const pk = this.kind(k - 1);
     const nk = this.kind(k + 1);
-    if (pk === P && this.tE[k - 1] === this.tS[k] && isMoneyOrSeparator(this.first(k - 1))) return false;
-    if (pk === W && this.tC[k - 1] >= REFERENCE_CLASS && NOT_BEFORE_NUMBER.has(this.str(k - 1))) return false;
-    if (nk === P && this.tS[k + 1] === this.tE[k]) {
+    if (pk === Tok.P && this.tE[k - 1] === this.tS[k] && isMoneyOrSeparator(this.first(k - 1))) return false;
+    if (pk === Tok.W && this.tC[k - 1] >= REFERENCE_CLASS && NOT_BEFORE_NUMBER.has(this.str(k - 1))) return false;
+    if (nk === Tok.P && this.tS[k + 1] === this.tE[k]) {
       const c = this.first(k + 1);
       if (c === PERCENT) return false;
     // "04:52" is a time; "Oct. 26: The…" is a date before a colon.
-    if (c === COLON && this.kind(k + 2) === N && this.tS[k + 2] === this.tE[k + 1]) return false;
-      if ((c === DOT || c === COMMA) && this.kind(k + 2) === N && this.tS[k + 2] === this.tE[k + 1]) return false;
-      if (c === HYPHEN && this.kind(k + 2) === W && this.tS[k + 2] === this.tE[k + 1]) return false;
+    if (c === COLON && this.kind(k + 2) === Tok.N && this.tS[k + 2] === this.tE[k + 1]) return false;
+      if ((c === DOT || c === COMMA) && this.kind(k + 2) === Tok.N && this.tS[k + 2] === this.tE[k + 1]) return false;
+      if (c === HYPHEN && this.kind(k + 2) === Tok.W && this.tS[k + 2] === this.tE[k + 1]) return false;
     }
-    if (nk === W && this.tC[k + 1] >= UNIT_CLASS && this.tC[k + 1] < UNIT_CLASS + NUMBER_UNITS.length) return false;
+    if (nk === Tok.W && this.tC[k + 1] >= UNIT_CLASS && this.tC[k + 1] < UNIT_CLASS + NUMBER_UNITS.length) return false;
     return true;
   }
 
@@ -650,7 +681,7 @@ export class DateScanner {
   /** A year with its era at k ("234 BC", "79 AD", "500 BCE"): the year and whether it is before Christ. */
   eraYearAt(k: number): { y: number; bc: boolean } | null {
     const y = this.num(k, 1, 9999);
-    if (Number.isNaN(y) || this.kind(k + 1) !== W) return null;
+    if (Number.isNaN(y) || this.kind(k + 1) !== Tok.W) return null;
     const e = this.str(k + 1);
     if (e === 'BC' || e === 'BCE') return { y, bc: true };
     if (e === 'AD' || e === 'CE') return { y, bc: false };
@@ -665,7 +696,7 @@ export class DateScanner {
   dayAt(k: number): number {
     const kk = this.kind(k);
     if (kk === 0) return NaN;
-    if (kk === X) {
+    if (kk === Tok.X) {
       const t = this.str(k);
       if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) {
         const d = parseInt(t, 10);
@@ -730,13 +761,13 @@ export class DateScanner {
 
   /** Whether token k is a word after which a bare number is a year ("in", "since", "during"…). */
   isYearPreposition(k: number): boolean {
-    return this.kind(k) === W && YEAR_PREPOSITIONS.has(this.str(k));
+    return this.kind(k) === Tok.W && YEAR_PREPOSITIONS.has(this.str(k));
   }
 
   /** The key of token k in the rule index (`CompiledGroup`), 0 for none. */
   keyAt(k: number): number {
     const tk = this.kind(k);
-    return tk === W ? this.tC[k] : tk === N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === X ? DIGITS_LETTERS_KEY : 0;
+    return tk === Tok.W ? this.tC[k] : tk === Tok.N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === Tok.X ? DIGITS_LETTERS_KEY : 0;
   }
 
   /** Whether token k is an apostrophe (' or ’). */
@@ -748,15 +779,15 @@ export class DateScanner {
   plainPrefix(k: number): boolean {
     const pk = this.kind(k - 1);
     if (pk === 0 || this.tE[k - 1] !== this.tS[k]) return true;
-    if (pk !== P) return false;
+    if (pk !== Tok.P) return false;
     const c = this.first(k - 1);
     if (isCurrency(c)) return false;
-    if (c === HYPHEN && this.kind(k - 2) !== 0 && this.tE[k - 2] === this.tS[k - 1] && this.kind(k - 2) !== P) return false;
+    if (c === HYPHEN && this.kind(k - 2) !== 0 && this.tE[k - 2] === this.tS[k - 1] && this.kind(k - 2) !== Tok.P) return false;
     return true;
   }
 
   decadeOf(k: number): number | null {
-    if (this.kind(k) !== X) return null;
+    if (this.kind(k) !== Tok.X) return null;
     const m = /^(1[0-9]|20)([0-9])0s$/.exec(this.str(k));
     // "the 1800s", "the early 1900s": a century (centuryOf), not its first decade.
     return m && !(m[2] === '0' && m[1] !== '20') ? Number(m[1] + m[2]) : null;
@@ -764,14 +795,14 @@ export class DateScanner {
 
   /** The century of "1800s", "1900s" (its TIMEX3 digits: 18, 19), or null; "2000s" is a decade. */
   centuryOf(k: number): number | null {
-    if (this.kind(k) !== X || this.tE[k] - this.tS[k] !== 5) return null;
+    if (this.kind(k) !== Tok.X || this.tE[k] - this.tS[k] !== 5) return null;
     const m = /^(1[0-9])00s$/.exec(this.str(k));
     return m ? Number(m[1]) : null;
   }
 
   /** Whether token k is a word after which a number is an amount or a count ("percent", "million", "people"). */
   isCountWord(k: number): boolean {
-    return this.kind(k) === W && this.tC[k] >= UNIT_CLASS && this.tC[k] < UNIT_CLASS + NUMBER_UNITS.length;
+    return this.kind(k) === Tok.W && this.tC[k] >= UNIT_CLASS && this.tC[k] < UNIT_CLASS + NUMBER_UNITS.length;
   }
 
   /** Whether word token k is lower-case and not a plural ("campaign", "profit"; not "workers"): a count before it would take a plural. */
@@ -783,32 +814,34 @@ export class DateScanner {
   isYearContext(k: number): boolean {
     const pk = this.kind(k - 1);
     const nk = this.kind(k + 1);
-    const capitalNext = nk === W && this.first(k + 1) >= 65 && this.first(k + 1) <= 90;
+    const capitalNext = nk === Tok.W && this.first(k + 1) >= 65 && this.first(k + 1) <= 90;
     if (pk === 0) return capitalNext;
-    if (pk === W) {
+    if (pk === Tok.W) {
       const p = this.str(k - 1);
       if (YEAR_PREPOSITIONS.has(p)) return true;
       if ((p === 'the' || p === 'The') && capitalNext) return true;
       // "the 1959 embargo", "a 1996 law": a determiner, a year of modern history, a noun.
       const y = this.tV[k];
-      if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && DETERMINERS.has(p)) return true;
+      if (y >= 1800 && y <= 2099 && nk === Tok.W && !this.isCountWord(k + 1) && DETERMINERS.has(p)) return true;
       // "his unsuccessful 1996 campaign": a determiner, one adjective, the year, a singular noun (a
       // count takes a plural: "the remaining 2000 workers").
-      if (y >= 1800 && y <= 2099 && nk === W && !this.isCountWord(k + 1) && this.isSingularWord(k + 1)
-        && this.first(k - 1) >= 97 && this.tC[k - 1] === 0 && this.kind(k - 2) === W && DETERMINERS.has(this.str(k - 2))) return true;
+      if (y >= 1800 && y <= 2099 && nk === Tok.W && !this.isCountWord(k + 1) && this.isSingularWord(k + 1)
+        && this.first(k - 1) >= 97 && this.tC[k - 1] === 0 && this.kind(k - 2) === Tok.W && DETERMINERS.has(this.str(k - 2))) return true;
       // "the company's 1989 results", "Mixte's 1989 unconsolidated profit": a possessive, a year, a
       // word (not a plural noun: "the firm's 2000 workers" is a count).
-      if (p === 's' && y >= 1800 && y <= 2099 && nk === W && this.isApostrophe(k - 2) && this.isSingularWord(k + 1)) return true;
+      if (p === 's' && y >= 1800 && y <= 2099 && nk === Tok.W && this.isApostrophe(k - 2) && this.isSingularWord(k + 1)) return true;
       if (/^[A-Z][a-z]+$/.test(p) && /^(?:Summit|Concept|Conference|Agenda|Declaration|Games|Cup|Expo|Vision|Plan|Strategy|Report|Review|Dialogue|Forum|Meeting|Olympics|Election|Elections|Budget)$/.test(p)) return true;
     }
-    if (pk === P && this.first(k - 1) === 40 /* ( */ && nk === P && this.first(k + 1) === 41 /* ) */) return true;
+    if (pk === Tok.P && this.first(k - 1) === 40 /* ( */ && nk === Tok.P && this.first(k + 1) === 41 /* ) */) return true;
     // A list of years: "in 1994, 1995 and 1997".
-    if (pk === P && this.first(k - 1) === COMMA && !Number.isNaN(this.yearAt(k - 2)) && this.isYearContext(k - 2)) return true;
+    if (pk === Tok.P && this.first(k - 1) === COMMA && !Number.isNaN(this.yearAt(k - 2)) && this.isYearContext(k - 2)) return true;
     return false;
   }
 
-  grow(): void {
-    const n = this.tS.length * 2;
+  /** Makes the token arrays hold at least `min` tokens (doubling their length), keeping what they hold. */
+  growTo(min: number): void {
+    let n = this.tS.length * 2;
+    while (n < min) n *= 2;
     this.tS = grown(this.tS, new Int32Array(n));
     this.tE = grown(this.tE, new Int32Array(n));
     this.tK = grown(this.tK, new Uint8Array(n));
@@ -818,13 +851,13 @@ export class DateScanner {
 
   /** The lexicon entry of token k, when it is a lexicon word. */
   lex(k: number): Word | undefined {
-    if (this.kind(k) !== W) return undefined;
+    if (this.kind(k) !== Tok.W) return undefined;
     return CLASS_LEX[this.tC[k]];
   }
 
   /** The lower-case lexicon word of token k, or ''. */
   lw(k: number): string {
-    if (this.kind(k) !== W) return '';
+    if (this.kind(k) !== Tok.W) return '';
     const c = this.tC[k];
     return c >= KEYWORD_CLASS && c < UNIT_CLASS ? CLASS_WORD[c] : '';
   }
@@ -837,13 +870,13 @@ export class DateScanner {
     let n: number;
     let j = k + 1;
     const tk = this.kind(k);
-    if (tk === N) {
+    if (tk === Tok.N) {
       if (this.tE[k] - this.tS[k] > 3 || !this.plainPrefix(k)) return null;
       const pk = this.kind(k - 1);
-      if (pk === P && this.tE[k - 1] === this.tS[k] && isMoneyOrSeparator(this.first(k - 1))) return null;
+      if (pk === Tok.P && this.tE[k - 1] === this.tS[k] && isMoneyOrSeparator(this.first(k - 1))) return null;
       n = this.tV[k];
       // "5 1/2 hours", "2 1/2 years": the half is read for hours and years (PT5H30M, P2Y6M), dropped otherwise.
-      if (this.kind(j) === N && this.tV[j] === 1 && this.isP(j + 1, 47) && this.num(j + 2, 2, 2) === 2) {
+      if (this.kind(j) === Tok.N && this.tV[j] === 1 && this.isP(j + 1, 47) && this.num(j + 2, 2, 2) === 2) {
         j += 3;
         if (this.lw(j) === 'hours') return { n, unit: 'H', next: j + 1, half: true };
         if (this.lw(j) === 'years') return { n, unit: 'Y', next: j + 1, half: true };
@@ -878,7 +911,7 @@ export class DateScanner {
       j++;
     } else if (this.lw(j) === 'more' || this.lw(j) === 'full' || this.lw(j) === 'long') j++;
     // "an additional year", "two extra days", "a further two weeks" is read by the number after it.
-    else if (this.kind(j) === W && this.isOneOf(j, QUANTITY_ADJECTIVES)) j++;
+    else if (this.kind(j) === Tok.W && this.isOneOf(j, QUANTITY_ADJECTIVES)) j++;
     const u = this.lex(j);
     if (!u || !u.unit) return null;
     // "three quarters of the vote", "criticism from many quarters": a fraction or a circle, not a
@@ -888,10 +921,10 @@ export class DateScanner {
     if (hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && this.strOrNone(j + 2) === 'old') return null;
     // "a day-long meeting", "a year-earlier loss": the unit's own form reads it.
     if (!hyphen && this.isP(j + 1, HYPHEN) && this.adjacent(j, j + 1) && /^(?:old|long|earlier|ago)$/.test(this.strOrNone(j + 2) ?? '')) return null;
-    if (tk === N && this.first(j) <= 90) return null; // "60 Minutes"
-    if (u.unit === 'S' && tk !== N && n === 1) return null; // "a second", "one second" rarely time
+    if (tk === Tok.N && this.first(j) <= 90) return null; // "60 Minutes"
+    if (u.unit === 'S' && tk !== Tok.N && n === 1) return null; // "a second", "one second" rarely time
     // "a six year process": a count before a singular unit is an adjective when an article precedes it and a word follows.
-    const adjective = !hyphen && !u.plural && n > 1 && /^(?:a|an|the|A|An|The)$/.test(this.strOrNone(k - 1) ?? '') && this.kind(j + 1) === W && this.first(j + 1) >= 97;
+    const adjective = !hyphen && !u.plural && n > 1 && /^(?:a|an|the|A|An|The)$/.test(this.strOrNone(k - 1) ?? '') && this.kind(j + 1) === Tok.W && this.first(j + 1) >= 97;
     if (!adjective && (hyphen ? u.plural : (n === 1) === !!u.plural && !Number.isNaN(n))) return null;
     // "a several-year tenure": a vague count as an adjective (PXY); "several year" is no quantity.
     if (Number.isNaN(n) && !u.plural && !hyphen) return null;
@@ -948,7 +981,7 @@ export class DateScanner {
         next = r.next;
       }
     } else return null;
-    if (this.isCountWord(next) || (this.kind(next) === W && /^(?:dollars|cents|pounds|euros|yen|points)$/.test(this.str(next)))) return null;
+    if (this.isCountWord(next) || (this.kind(next) === Tok.W && /^(?:dollars|cents|pounds|euros|yen|points)$/.test(this.str(next)))) return null;
     return { y, next };
   }
 
@@ -962,7 +995,7 @@ export class DateScanner {
 
   /** Whether token k is a time zone ("GMT", "EST"): a short capitalized word in CLOCK_ZONE. */
   isZone(k: number): boolean {
-    if (this.kind(k) !== W || this.tE[k] - this.tS[k] > 4) return false;
+    if (this.kind(k) !== Tok.W || this.tE[k] - this.tS[k] > 4) return false;
     const c = this.first(k);
     return c >= 65 && c <= 90 && CLOCK_ZONE.test(this.str(k));
   }
@@ -996,8 +1029,8 @@ export class DateScanner {
     if (this.isP(q, 39) || this.isP(q, 0x2019)) q++;
     const v = this.num(q, 0, 99, 2);
     if (Number.isNaN(v) || (q !== k && !this.adjacent(k, q))) return null;
-    if (this.kind(q + 1) === P && this.adjacent(q, q + 1) && (this.first(q + 1) === COLON || this.first(q + 1) === PERCENT)) return null;
-    if (this.kind(q + 1) === W && this.tC[q + 1] >= UNIT_CLASS) return null;
+    if (this.kind(q + 1) === Tok.P && this.adjacent(q, q + 1) && (this.first(q + 1) === COLON || this.first(q + 1) === PERCENT)) return null;
+    if (this.kind(q + 1) === Tok.W && this.tC[q + 1] >= UNIT_CLASS) return null;
     return { y: v + (v < 50 ? 2000 : 1900), start: this.tS[k] };
   }
 
@@ -1010,7 +1043,7 @@ export class DateScanner {
     const first = r.expr.kind;
     if (first.type !== 'md' && first.type !== 'ymd') return r;
     let j = r.next;
-    const dash = this.kind(j) === P && (this.first(j) === HYPHEN || this.first(j) === 0x2013 || this.first(j) === 0x2014);
+    const dash = this.kind(j) === Tok.P && (this.first(j) === HYPHEN || this.first(j) === 0x2013 || this.first(j) === 0x2014);
     const word = this.strOrNone(j);
     if (!dash && word !== 'to' && word !== 'and' && word !== 'through' && word !== 'until') return r;
     j++;
@@ -1021,7 +1054,7 @@ export class DateScanner {
       if (Number.isNaN(d) || d <= (first.type === 'md' || first.type === 'ymd' ? first.d : 0)) return r;
       if (this.monthOf(j + 1)) return r; // "Aug 10 - 22 September" is not a form; "10 - 22 August" starts at the day
       // "13/02/2025 and 14/02/2025": the second is a numeric date of its own.
-      if (this.kind(j + 1) === P && this.adjacent(j, j + 1) && (this.first(j + 1) === 47 || this.first(j + 1) === DOT) && this.kind(j + 2) === N) return r;
+      if (this.kind(j + 1) === Tok.P && this.adjacent(j, j + 1) && (this.first(j + 1) === 47 || this.first(j + 1) === DOT) && this.kind(j + 2) === Tok.N) return r;
       let end = this.tE[j];
       let next = j + 1;
       let y = first.type === 'ymd' ? first.y : NaN;
