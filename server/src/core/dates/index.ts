@@ -1397,11 +1397,15 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
 /** `resolveDate` of a `holiday` expression. */
 function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
   const { a, anchor } = c;
-  if (k.y !== undefined) {
-    const h = holidayDate(k.day ?? k.name, k.y)!;
-    if (k.week) return { value: isoWeek({ y: k.y, m: h.m, d: h.d }), kind: 'absolute', granularity: 'week', resolution: { rule: `the ${k.day ? k.name : 'holiday'} in ${k.y}` } };
-    return { value: formatYMD({ y: k.y, m: h.m, d: h.d }), kind: 'absolute', granularity: 'day', resolution: { rule: `the ${k.day ? k.name : 'holiday'} in ${k.y}` } };
-  }
+  // A day named by its rule ("the first Tuesday in November") is no holiday: explanations say its words.
+  const what = k.day ? k.name : 'holiday';
+  const dated = (y: number, kind: DateKind, resolution: Resolved['resolution']): Resolved => {
+    const h = holidayDate(k.day ?? k.name, y)!;
+    return k.week
+      ? { value: isoWeek({ y, m: h.m, d: h.d }), kind, granularity: 'week', resolution }
+      : { value: formatYMD({ y, m: h.m, d: h.d }), kind, granularity: 'day', resolution };
+  };
+  if (k.y !== undefined) return dated(k.y, 'absolute', { rule: `the ${what} in ${k.y}` });
   if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
   const at = (y: number): number => { const h = holidayDate(k.day ?? k.name, y)!; return toDayNumber(y, h.m, h.d); };
   const an = toDayNumber(a.y, a.m, a.d);
@@ -1409,7 +1413,7 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
   let rule: string;
   if (k.yrel !== undefined) {
     y = a.y + k.yrel;
-    rule = `the ${k.day ? k.name : 'holiday'} in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
+    rule = `the ${what} in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
   } else if (k.rel === 'last') {
     while (at(y) >= an) y--;
     rule = 'last such holiday before the publication date';
@@ -1428,13 +1432,10 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
     else if (t === 'past') while (at(y) > an) y--;
     // Present or no cue: the nearest (a holiday a week ahead, not the one a year back).
     else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
-    rule = t === 'future' ? 'the next such holiday' : t === 'past' ? 'the most recent such holiday not after the publication date' : 'the holiday nearest the publication date';
-    // A day named by its rule ("the first Tuesday in November") is no holiday: the explanation says its words.
-    if (k.day) rule = rule.replace(/such holiday|holiday/, k.name);
+    const such = k.day ? k.name : 'such holiday';
+    rule = t === 'future' ? `the next ${such}` : t === 'past' ? `the most recent ${such} not after the publication date` : `the ${what} nearest the publication date`;
   }
-  const h = holidayDate(k.day ?? k.name, y)!;
-  if (k.week) return { value: isoWeek({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'week', resolution: { rule, anchor } };
-  return { value: formatYMD({ y, m: h.m, d: h.d }), kind: 'partial', granularity: 'day', resolution: { rule, anchor } };
+  return dated(y, 'partial', { rule, anchor });
 }
 
 /** `resolveDate` of a `m` expression. */
