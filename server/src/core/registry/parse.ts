@@ -249,28 +249,9 @@ export class FileWalker {
   }
 
   entity(node: YNode, whole: [number, number]): void {
-    if (node.kind === 'alias') {
-      this.report('registry-schema', rangeOf(node, whole), 'YAML aliases (*name) are not allowed for entities: write the entity out.');
-      return;
-    }
-    if (node.kind !== 'map') {
-      this.report('registry-schema', rangeOf(node, whole), 'Each entity is a mapping with at least `id`, `type` and `name`.');
-      return;
-    }
-    // The entry's range (`rangeOf(node)`) and its first line, where findings about a missing
-    // field go. No tuple per entity: `head` is reused (only findings copy it), as are the fields.
-    const start = node.start;
-    const end = Math.max(node.end, start + 1);
+    if (!this.readPairs(node, whole)) return;
+    const f = this.fields;
     const head = this.head;
-    head[0] = start;
-    head[1] = lineEnd(this.out.text, start);
-    // One pass over the pairs: the unknown keys reported, the known ones' values kept.
-    const f = this.fields.reset();
-    for (let i = 0; i < node.pairs.length; i++) {
-      const pair = node.pairs[i];
-      const k = pair.key;
-      if (!f.set(k, pair.value)) this.report('registry-schema', keyRangeOf(pair), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
-    }
     const idNode = f.id;
     const id = this.value(idNode, 'id', head, true);
     const idOk = id !== undefined && ID_PATTERN.test(id);
@@ -287,11 +268,7 @@ export class FileWalker {
     if (!idOk || !knownType || name === undefined) return;
     const t = type as EntityType;
     // Only when a key of another type is there (a bit per key, see Fields): no look-up per key.
-    if (f.typeOnly & ~TYPE_ONLY_ALLOWED[t]) for (let i = 0; i < node.pairs.length; i++) {
-      const pair = node.pairs[i];
-      const types = TYPE_ONLY.get(pair.key);
-      if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
-    }
+    if (f.typeOnly & ~TYPE_ONLY_ALLOWED[t]) this.misplacedKeys(node as YMap, t);
     // References flat: key, id, start, end (see EntitySource). Scratch lists, copied to their exact length at the end.
     const references = this.refs;
     references.n = 0;
@@ -301,23 +278,15 @@ export class FileWalker {
     forms.push2(nameNode.start, Math.max(nameNode.end, nameNode.start + 1));
     const aliases = this.list(f.aliases, 'aliases', head, forms);
     const demonyms = this.list(f.demonyms, 'demonyms', head, t === 'country' ? forms : undefined);
-    const participantsNode = f.participants;
-    const participants = this.list(participantsNode, 'participants', head);
-    if (participantsNode?.kind === 'seq') {
-      for (let i = 0; i < participantsNode.items.length; i++) {
-        const p = participantsNode.items[i];
-        if (p.kind === 'scalar' && typeof p.value === 'string') references.push4('participants', this.intern(p.value), p.start, Math.max(p.end, p.start + 1));
-      }
-    }
-    const nameOrder = this.value(f.name_order, 'name_order', head, false);
-    if (nameOrder !== undefined && nameOrder !== 'family-first' && nameOrder !== 'given-first') {
-      this.report('registry-schema', rangeOf(f.name_order, head), `name_order is 'family-first' or 'given-first', not '${nameOrder}'.`);
-    }
+    const participants = this.list(f.participants, 'participants', head);
+    this.participantRefs(f.participants, references);
+    const nameOrder = this.nameOrder(head);
     const singleNode = f.single_holder;
     if (singleNode !== undefined && !(singleNode.kind === 'scalar' && typeof singleNode.value === 'boolean')) {
       this.report('registry-schema', rangeOf(singleNode, head), 'single_holder is true or false.');
     }
-    if (f.provenance !== undefined) this.provenance(node, head);
+    if (f.provenance !== undefined) this.provenance(node as YMap, head);
+    const start = node.start;
     const e: Entity = {
       id,
       type: ENTITY_TYPE[t],
@@ -326,33 +295,88 @@ export class FileWalker {
       demonyms,
       familyName: this.internOr(this.value(f.family_name, 'family_name', head, false)),
       givenName: this.internOr(this.value(f.given_name, 'given_name', head, false)),
-      nameOrder: nameOrder === 'family-first' || nameOrder === 'given-first' ? nameOrder : undefined,
+      nameOrder,
       country: this.ref(f.country, 'country', head),
       description: this.value(f.description, 'description', head, false),
       wikidata: this.value(f.wikidata, 'wikidata', head, false),
       roles: EMPTY as Role[],
       of: this.ref(f.of, 'of', head),
       singleHolder: singleNode?.kind === 'scalar' && singleNode.value === true ? true : undefined,
-      date: f.date === undefined ? undefined : this.eventDate(node, head),
+      date: f.date === undefined ? undefined : this.eventDate(node as YMap, head),
       participants,
-      source: new EntitySource(this.out.path, start, end, idNode!.start, Math.max(idNode!.end, idNode!.start + 1), EMPTY as (string | number)[]),
+      source: new EntitySource(this.out.path, start, Math.max(node.end, start + 1), idNode!.start, Math.max(idNode!.end, idNode!.start + 1), EMPTY as (string | number)[]),
     };
-    const rolesNode = f.roles;
-    if (rolesNode !== undefined && !isNull(rolesNode)) {
-      if (rolesNode.kind !== 'seq') this.report('registry-schema', rangeOf(rolesNode, head), '`roles` must be a list of roles (`- office: ID` or `- title: TEXT`, with `start`/`end`).');
-      else {
-        const roles = this.roles;
-        roles.n = 0;
-        for (let i = 0; i < rolesNode.items.length; i++) {
-          const role = this.role(rolesNode.items[i], head, references);
-          if (role) roles.push(role);
-        }
-        e.roles = roles.copy();
-      }
-    }
+    if (f.roles !== undefined && !isNull(f.roles)) e.roles = this.entityRoles(f.roles, head, references);
     (e.source as EntitySource).refs = references.copy();
     this.out.entities.push(e);
     this.out.formRanges.add(forms.items, forms.n);
+  }
+
+  /**
+   * An entity item's shape checked (a mapping, not an alias), `head` set to its first line (where
+   * findings about a missing field go) and its pairs read into `fields` in one pass, unknown keys
+   * reported. No tuple per entity: `head` is reused (only findings copy it), as are the fields.
+   */
+  private readPairs(node: YNode, whole: [number, number]): node is YMap {
+    if (node.kind === 'alias') {
+      this.report('registry-schema', rangeOf(node, whole), 'YAML aliases (*name) are not allowed for entities: write the entity out.');
+      return false;
+    }
+    if (node.kind !== 'map') {
+      this.report('registry-schema', rangeOf(node, whole), 'Each entity is a mapping with at least `id`, `type` and `name`.');
+      return false;
+    }
+    this.head[0] = node.start;
+    this.head[1] = lineEnd(this.out.text, node.start);
+    const f = this.fields.reset();
+    for (let i = 0; i < node.pairs.length; i++) {
+      const pair = node.pairs[i];
+      const k = pair.key;
+      if (!f.set(k, pair.value)) this.report('registry-schema', keyRangeOf(pair), `Unknown key '${k}' is ignored. Known keys: ${[...ENTITY_KEYS].join(', ')}.`, 'warning');
+    }
+    return true;
+  }
+
+  /** Warnings for the keys of `node` that belong to other entity types than `t` (they are ignored). */
+  private misplacedKeys(node: YMap, t: EntityType): void {
+    for (let i = 0; i < node.pairs.length; i++) {
+      const pair = node.pairs[i];
+      const types = TYPE_ONLY.get(pair.key);
+      if (types && !types.includes(t)) this.report('registry-schema', keyRangeOf(pair), `'${pair.key}' applies to ${types.join('/')} entities, not to a ${t}; it is ignored.`, 'warning');
+    }
+  }
+
+  /** Each participant id of an event's list added to the entity's references. */
+  private participantRefs(node: YNode | undefined, references: Scratch<string | number>): void {
+    if (node?.kind !== 'seq') return;
+    for (let i = 0; i < node.items.length; i++) {
+      const p = node.items[i];
+      if (p.kind === 'scalar' && typeof p.value === 'string') references.push4('participants', this.intern(p.value), p.start, Math.max(p.end, p.start + 1));
+    }
+  }
+
+  /** The entity's `name_order`, reported when it is neither of the two orders. */
+  private nameOrder(head: [number, number]): 'family-first' | 'given-first' | undefined {
+    const f = this.fields;
+    const v = this.value(f.name_order, 'name_order', head, false);
+    if (v === 'family-first' || v === 'given-first' || v === undefined) return v;
+    this.report('registry-schema', rangeOf(f.name_order, head), `name_order is 'family-first' or 'given-first', not '${v}'.`);
+    return undefined;
+  }
+
+  /** The roles of an entity (`roles:` not null), each read by `role`, the list reported when it is not one. */
+  private entityRoles(rolesNode: YNode, head: [number, number], references: Scratch<string | number>): Role[] {
+    if (rolesNode.kind !== 'seq') {
+      this.report('registry-schema', rangeOf(rolesNode, head), '`roles` must be a list of roles (`- office: ID` or `- title: TEXT`, with `start`/`end`).');
+      return EMPTY as Role[];
+    }
+    const roles = this.roles;
+    roles.n = 0;
+    for (let i = 0; i < rolesNode.items.length; i++) {
+      const role = this.role(rolesNode.items[i], head, references);
+      if (role) roles.push(role);
+    }
+    return roles.copy();
   }
 
   /** The id the value `n` of `key` names, added to the entity's references (undefined: none). */
