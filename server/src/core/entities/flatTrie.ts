@@ -40,6 +40,23 @@ const HEADER = 4;
  * part of a `--jobs` start-up (it was the largest when it went through `keys()` and `get()`).
  */
 export function flattenTrie(root: TrieNode, ordinal: (e: Entity) => number): SharedArrayBuffer {
+  const { nodes, units, targets } = breadthFirst(root);
+  const count = nodes.length;
+  const slots = slotCount(count);
+  // Per node: parent, keyStart, keyLen, firstChild, nextSibling, targetStart (count + 1 of those).
+  const words = HEADER + 5 * count + (count + 1) + 2 * slots + targets;
+  const sab = new SharedArrayBuffer(4 * words + 2 * units + 2);
+  const w = new Int32Array(sab, 0, words);
+  w[0] = count;
+  w[1] = slots;
+  w[2] = units;
+  w[3] = targets;
+  new TrieWriter(views(sab)).write(nodes, ordinal);
+  return sab;
+}
+
+/** The first pass of `flattenTrie`: the nodes breadth first (siblings consecutive), key units and targets counted. */
+function breadthFirst(root: TrieNode): { nodes: TrieChild[]; units: number; targets: number } {
   const nodes: TrieChild[] = [root];
   let units = 0;
   let targets = 0;
@@ -67,61 +84,71 @@ export function flattenTrie(root: TrieNode, ordinal: (e: Entity) => number): Sha
       units += node.key.length;
     }
   }
-  const count = nodes.length;
-  const slots = slotCount(count);
-  // Per node: parent, keyStart, keyLen, firstChild, nextSibling, targetStart (count + 1 of those).
-  const words = HEADER + 5 * count + (count + 1) + 2 * slots + targets;
-  const sab = new SharedArrayBuffer(4 * words + 2 * units + 2);
-  const w = new Int32Array(sab, 0, words);
-  w[0] = count;
-  w[1] = slots;
-  w[2] = units;
-  w[3] = targets;
-  const v = views(sab);
-  const { parent, keyStart, keyLen, firstChild, nextSibling, targetStart, pool } = v;
-  let at = 0;
-  let t = 0;
-  let next = 1;
+  return { nodes, units, targets };
+}
+
+/**
+ * The second pass of `flattenTrie`: every node written as its parent comes, in the order of
+ * `breadthFirst`, so a node's children are numbered from `next` on.
+ */
+class TrieWriter {
+  /** The next free unit of the key pool. */
+  private at = 0;
+  /** The number the next child written gets. */
+  private next = 1;
+
+  constructor(private readonly v: Views) {}
+
+  write(nodes: TrieChild[], ordinal: (e: Entity) => number): void {
+    const { firstChild, targetStart, targets } = this.v;
+    const count = nodes.length;
+    this.v.parent[0] = -1;
+    this.v.nextSibling[0] = -1;
+    let t = 0;
+    for (let n = 0; n < count; n++) {
+      const leaf = nodes[n];
+      targetStart[n] = t;
+      for (let i = 0, k = leaf.targetCount(); i < k; i++) {
+        const x = leaf.targetAt(i);
+        targets[t++] = ordinal(x.entity) * 8 + formNumber(x.form);
+      }
+      if (!leaf.hasChildren()) {
+        firstChild[n] = -1;
+        continue;
+      }
+      const node = leaf as TrieNode;
+      firstChild[n] = this.next;
+      if (node.more) {
+        let left = node.more.size;
+        for (const k of node.more.keys()) this.child(n, k, --left === 0);
+      } else if (node.keyList) {
+        const keys = node.keyList;
+        for (let i = 0; i < keys.length; i++) this.child(n, keys[i], i === keys.length - 1);
+      } else if (node.key !== undefined) this.child(n, node.key, true);
+    }
+    targetStart[count] = t;
+  }
+
   /** Child number `next` of node `p`, with key `key` (the last of its siblings when `last`). */
-  const child = (p: number, key: string, last: boolean): void => {
-    const c = next++;
-    parent[c] = p;
-    keyStart[c] = at;
-    keyLen[c] = key.length;
+  private child(p: number, key: string, last: boolean): void {
+    const v = this.v;
+    const pool = v.pool;
+    const c = this.next++;
+    let at = this.at;
+    v.parent[c] = p;
+    v.keyStart[c] = at;
+    v.keyLen[c] = key.length;
+    // FNV-1a of the key (as `hashText`), computed while its units are copied into the pool.
     let h = 0x811c9dc5 | 0;
     for (let i = 0; i < key.length; i++) {
       const u = key.charCodeAt(i);
       pool[at++] = u;
       h = Math.imul(h ^ u, 0x01000193);
     }
-    nextSibling[c] = last ? -1 : c + 1;
+    this.at = at;
+    v.nextSibling[c] = last ? -1 : c + 1;
     putSlot(v.slots, v.slotHashes, mix(p, h), c);
-  };
-  parent[0] = -1;
-  nextSibling[0] = -1;
-  for (let n = 0; n < count; n++) {
-    const leaf = nodes[n];
-    targetStart[n] = t;
-    for (let i = 0, k = leaf.targetCount(); i < k; i++) {
-      const x = leaf.targetAt(i);
-      v.targets[t++] = ordinal(x.entity) * 8 + formNumber(x.form);
-    }
-    if (!leaf.hasChildren()) {
-      firstChild[n] = -1;
-      continue;
-    }
-    const node = leaf as TrieNode;
-    firstChild[n] = next;
-    if (node.more) {
-      let left = node.more.size;
-      for (const k of node.more.keys()) child(n, k, --left === 0);
-    } else if (node.keyList) {
-      const keys = node.keyList;
-      for (let i = 0; i < keys.length; i++) child(n, keys[i], i === keys.length - 1);
-    } else if (node.key !== undefined) child(n, node.key, true);
   }
-  targetStart[count] = t;
-  return sab;
 }
 
 function formNumber(f: Form): number {
