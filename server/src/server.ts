@@ -378,27 +378,55 @@ let indexing = false;
 function startIndexing(): void {
   if (indexing) return;
   indexing = true;
-  const t0 = Date.now();
-  const elu0 = performance.eventLoopUtilization();
-  const total = service.staleArticles();
-  const task = new WorkDoneTask(connection, workDoneProgress && total > 0, 'Attaché: indexing articles');
-  let pooling = false;
-  let hereForAll = false;
-  let threads = 0;
-  let reportedAt = 0;
-  const progress = (final: boolean): void => {
-    reportedAt = Date.now();
+  setImmediate(new IndexingRun().step);
+}
+
+/** One run of `startIndexing`: slices on this thread, pool runs beside them, progress, the end. */
+class IndexingRun {
+  private readonly t0 = Date.now();
+  private readonly elu0 = performance.eventLoopUtilization();
+  private readonly total = service.staleArticles();
+  private readonly task = new WorkDoneTask(connection, workDoneProgress && this.total > 0, 'Attaché: indexing articles');
+  /** A pool run is under way (its end steps again). */
+  private pooling = false;
+  /** A pool run kept nothing although it analyzed everything: this thread indexes the rest. */
+  private hereForAll = false;
+  private threads = 0;
+  private reportedAt = 0;
+
+  /** One slice of 20 articles here, a pool run started when there is work for one; again until done. */
+  readonly step = (): void => {
+    const p = this.hereForAll ? undefined : indexPool();
+    let done = false;
+    try {
+      done = service.indexStep(20, p !== undefined);
+    } catch (e) {
+      log(`Indexing failed: ${errorText(e)}`);
+      done = true;
+    }
+    if (p && !this.pooling && service.staleArticles(true) > 0) this.poolRun(p);
+    if (!done || this.pooling) {
+      this.progress(false);
+      if (!done) setImmediate(this.step);
+      return;
+    }
+    this.finish();
+  };
+
+  private progress(final: boolean): void {
+    this.reportedAt = Date.now();
     const left = final ? 0 : service.staleArticles();
     // New stale articles may arrive while indexing (a folder read): the total grows with them.
-    const all = Math.max(total, left);
-    task.report(`${all - left}/${all} articles`, (100 * (all - left)) / all, final);
-  };
-  const poolRun = (p: AnalysisPool): void => {
-    pooling = true;
-    threads = Math.max(threads, p.threads);
-    service.indexWithPool(p, () => Date.now() - reportedAt >= 100 && progress(false)).then(
+    const all = Math.max(this.total, left);
+    this.task.report(`${all - left}/${all} articles`, (100 * (all - left)) / all, final);
+  }
+
+  private poolRun(p: AnalysisPool): void {
+    this.pooling = true;
+    this.threads = Math.max(this.threads, p.threads);
+    service.indexWithPool(p, () => Date.now() - this.reportedAt >= 100 && this.progress(false)).then(
       (r) => {
-        if (r.complete && r.kept === 0) hereForAll = true;
+        if (r.complete && r.kept === 0) this.hereForAll = true;
       },
       (e) => {
         log(`Indexing on worker threads failed, indexing on the server's thread: ${errorText(e)}`);
@@ -409,37 +437,23 @@ function startIndexing(): void {
         }
       },
     ).finally(() => {
-      pooling = false;
-      setImmediate(step);
+      this.pooling = false;
+      setImmediate(this.step);
     });
-  };
-  const step = (): void => {
-    const p = hereForAll ? undefined : indexPool();
-    let done = false;
-    try {
-      done = service.indexStep(20, p !== undefined);
-    } catch (e) {
-      log(`Indexing failed: ${errorText(e)}`);
-      done = true;
-    }
-    if (p && !pooling && service.staleArticles(true) > 0) poolRun(p);
-    if (!done || pooling) {
-      progress(false);
-      // The pool run's end steps again.
-      if (!done) setImmediate(step);
-      return;
-    }
-    progress(true);
-    task.done();
+  }
+
+  /** Progress ended, the time logged, and what depends on the whole workspace refreshed. */
+  private finish(): void {
+    this.progress(true);
+    this.task.done();
     indexing = false;
-    const busy = performance.eventLoopUtilization(elu0).active;
-    log(`Indexed articles in ${Date.now() - t0} ms (this thread busy ${Math.round(busy)} ms, ${threads} worker thread(s))`);
+    const busy = performance.eventLoopUtilization(this.elu0).active;
+    log(`Indexed articles in ${Date.now() - this.t0} ms (this thread busy ${Math.round(busy)} ms, ${this.threads} worker thread(s))`);
     // Cross-article findings (boilerplate) of open articles and mention counts may have changed.
     for (const uri of service.documents.keys()) if (service.folderFor(uri).articles.has(uri)) diagnostics.schedule(uri);
     publishClosedFiles();
     if (refresh.codeLens) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-  };
-  setImmediate(step);
+  }
 }
 
 /** Is `uri`'s problems' place the Problems panel (see `wantsDiagnostics`)? */
