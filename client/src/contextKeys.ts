@@ -47,75 +47,93 @@ export function noteHoverAt(document: vscode.TextDocument, position: vscode.Posi
 }
 
 export function registerContextKeys(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): ContextKeyState {
-  let spans: Spans | undefined;
-  const state = { onDate: false, onAnnotation: false };
-  const changed = new vscode.EventEmitter<void>();
-  const set = (key: keyof typeof state, value: boolean): void => {
-    if (state[key] === value) return;
-    state[key] = value;
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS[key], value).then(() => changed.fire());
-  };
-  // Where the mouse rests (last hover request), until the selection changes.
-  let pointer: vscode.Position | undefined;
-  /** What the next context menu acts on: where the mouse rests when a right-click there would move the cursor, else the selection. */
-  const target = (editor: vscode.TextEditor): vscode.Range => {
-    const sel = editor.selection;
-    return pointer && !(!sel.isEmpty && sel.contains(pointer)) ? new vscode.Range(pointer, pointer) : sel;
-  };
-  const check = (): void => {
-    const editor = vscode.window.activeTextEditor;
-    const fresh = !!editor && !!spans && spans.uri === editor.document.uri.toString() && spans.version === editor.document.version;
-    const at = editor ? target(editor) : undefined;
-    set('onDate', fresh && within(spans!.dates, at!));
-    set('onAnnotation', fresh && within(spans!.annotations, at!));
-  };
-  pointerListener = (document, position) => {
-    if (document !== vscode.window.activeTextEditor?.document) return;
-    pointer = position;
-    check();
-  };
-  let asked = 0;
-  const load = async (): Promise<void> => {
-    const editor = vscode.window.activeTextEditor;
-    const client = getClient();
-    const ticket = ++asked;
-    if (!editor || editor.document.languageId !== 'diplomatic-article' || !client?.isRunning()) {
-      spans = undefined;
-      check();
-      return;
-    }
-    const { document } = editor;
-    const version = document.version;
-    const r = await sendRequest(client, ContextSpansRequest, { uri: document.uri.toString() }).catch(() => undefined);
-    // A newer request (another editor, another analysis) answers for a newer state.
-    if (ticket !== asked) return;
-    const range = (x: ContextSpans['dates'][number]): vscode.Range => new vscode.Range(x.start.line, x.start.character, x.end.line, x.end.character);
-    spans = r ? { uri: document.uri.toString(), version, dates: r.dates.map(range), annotations: r.annotations.map(range) } : undefined;
-    check();
-  };
+  const keys = new ContextKeys(getClient);
+  pointerListener = (document, position) => keys.pointerAt(document, position);
   context.subscriptions.push(
-    changed,
-    vscode.window.onDidChangeActiveTextEditor(() => void load()),
+    keys.changed,
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      keys.pointer = undefined;
+      void keys.load();
+    }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (e.textEditor !== vscode.window.activeTextEditor) return;
-      pointer = undefined;
-      check();
-    }),
-    vscode.window.onDidChangeActiveTextEditor(() => {
-      pointer = undefined;
+      keys.pointer = undefined;
+      keys.check();
     }),
     { dispose: () => (pointerListener = undefined) },
     // The server publishes an article's diagnostics after each analysis, and a sidecar's when its
     // annotations change: then the dates and the annotated spans may have moved.
     vscode.languages.onDidChangeDiagnostics((e) => {
       const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && e.uris.some((u) => u.toString() === active || u.toString() === sidecarPath(active))) void load();
+      if (active && e.uris.some((u) => u.toString() === active || u.toString() === sidecarPath(active))) void keys.load();
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       // Until the new analysis arrives, the old spans do not describe the text.
-      if (e.document === vscode.window.activeTextEditor?.document) check();
+      if (e.document === vscode.window.activeTextEditor?.document) keys.check();
     }),
   );
-  void load();
-  return { current: () => ({ ...state }), onDidChange: changed.event };
+  void keys.load();
+  return { current: () => ({ ...keys.state }), onDidChange: keys.changed.event };
+}
+
+/** The keys' state: the active article's spans, where the mouse rests, and the values set. */
+class ContextKeys {
+  readonly state = { onDate: false, onAnnotation: false };
+  readonly changed = new vscode.EventEmitter<void>();
+  /** Where the mouse rests (last hover request), until the selection or the editor changes. */
+  pointer: vscode.Position | undefined;
+  private spans: Spans | undefined;
+  /** The number of the latest spans request: an older answer is dropped. */
+  private asked = 0;
+
+  constructor(private readonly getClient: () => LanguageClient | undefined) {}
+
+  pointerAt(document: vscode.TextDocument, position: vscode.Position): void {
+    if (document !== vscode.window.activeTextEditor?.document) return;
+    this.pointer = position;
+    this.check();
+  }
+
+  /** Both keys set for what the next context menu acts on, false when the spans are not the active text's. */
+  check(): void {
+    const editor = vscode.window.activeTextEditor;
+    const spans = this.spans;
+    const fresh = !!editor && !!spans && spans.uri === editor.document.uri.toString() && spans.version === editor.document.version;
+    const at = editor ? this.target(editor) : undefined;
+    this.set('onDate', fresh && within(spans!.dates, at!));
+    this.set('onAnnotation', fresh && within(spans!.annotations, at!));
+  }
+
+  /** The active article's spans asked of the server, then the keys checked. */
+  async load(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const client = this.getClient();
+    const ticket = ++this.asked;
+    if (!editor || editor.document.languageId !== 'diplomatic-article' || !client?.isRunning()) {
+      this.spans = undefined;
+      this.check();
+      return;
+    }
+    const { document } = editor;
+    const version = document.version;
+    const r = await sendRequest(client, ContextSpansRequest, { uri: document.uri.toString() }).catch(() => undefined);
+    // A newer request (another editor, another analysis) answers for a newer state.
+    if (ticket !== this.asked) return;
+    const range = (x: ContextSpans['dates'][number]): vscode.Range => new vscode.Range(x.start.line, x.start.character, x.end.line, x.end.character);
+    this.spans = r ? { uri: document.uri.toString(), version, dates: r.dates.map(range), annotations: r.annotations.map(range) } : undefined;
+    this.check();
+  }
+
+  /** What the next context menu acts on: where the mouse rests when a right-click there would move the cursor, else the selection. */
+  private target(editor: vscode.TextEditor): vscode.Range {
+    const sel = editor.selection;
+    const pointer = this.pointer;
+    return pointer && !(!sel.isEmpty && sel.contains(pointer)) ? new vscode.Range(pointer, pointer) : sel;
+  }
+
+  private set(key: keyof ContextKeys['state'], value: boolean): void {
+    if (this.state[key] === value) return;
+    this.state[key] = value;
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS[key], value).then(() => this.changed.fire());
+  }
 }
