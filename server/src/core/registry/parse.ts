@@ -93,34 +93,47 @@ export function parseRegistryFile(path: string, text: string, options: { fastRea
 function readRegistryFile(path: string, text: string, options: { fastReader?: boolean }): ParsedRegistryFile {
   const out: ParsedRegistryFile = { path, text, entities: [], formRanges: new FormRanges(), findings: [], syntaxError: false };
   if (options.fastReader !== false) {
-    // Entities are walked as the reader reads them (see readFastYaml); the top level after.
-    const walker = new FileWalker(out, true);
-    const whole = walker.wholeRange();
-    const info: EntitiesInfo = {};
-    const starts: number[] = [];
-    const entityEnd: number[] = [];
-    const findingEnd: number[] = [];
-    const fast = readFastYaml(text, (item, lineStart) => {
-      walker.entity(item, whole);
-      starts.push(lineStart);
-      entityEnd.push(out.entities.length);
-      findingEnd.push(out.findings.length);
-    }, info);
-    if (fast) {
-      const entityFindings = out.findings;
-      out.findings = [];
-      walker.walk(fast, true);
-      if (info.block && !out.findings.length && starts.length) {
-        out.items = { indent: info.block.indent, starts, entityEnd, findingEnd, tail: info.block.tail };
-      }
-      // The order the yaml path gives: the top level's findings, then the entities'.
-      if (entityFindings.length) out.findings = out.findings.length ? [...out.findings, ...entityFindings] : entityFindings;
-      return out;
-    }
+    if (readFast(out)) return out;
     out.entities = [];
     out.formRanges = new FormRanges();
     out.findings = [];
   }
+  readWithYamlPackage(out);
+  return out;
+}
+
+/**
+ * `out.text` read by the fast reader, entities walked as it reads them (see readFastYaml), the top
+ * level after; false (with `out` partly filled) when the text is outside what that reader covers.
+ */
+function readFast(out: ParsedRegistryFile): boolean {
+  const walker = new FileWalker(out, true);
+  const whole = walker.wholeRange();
+  const info: EntitiesInfo = {};
+  const starts: number[] = [];
+  const entityEnd: number[] = [];
+  const findingEnd: number[] = [];
+  const fast = readFastYaml(out.text, (item, lineStart) => {
+    walker.entity(item, whole);
+    starts.push(lineStart);
+    entityEnd.push(out.entities.length);
+    findingEnd.push(out.findings.length);
+  }, info);
+  if (!fast) return false;
+  const entityFindings = out.findings;
+  out.findings = [];
+  walker.walk(fast, true);
+  if (info.block && !out.findings.length && starts.length) {
+    out.items = { indent: info.block.indent, starts, entityEnd, findingEnd, tail: info.block.tail };
+  }
+  // The order the yaml path gives: the top level's findings, then the entities'.
+  if (entityFindings.length) out.findings = out.findings.length ? [...out.findings, ...entityFindings] : entityFindings;
+  return true;
+}
+
+/** `out.text` read by the `yaml` package: its syntax errors, a second document, emptiness and depth reported, else walked. */
+function readWithYamlPackage(out: ParsedRegistryFile): void {
+  const text = out.text;
   let doc: Document.Parsed | undefined;
   try {
     const lineCounter = new LineCounter();
@@ -143,18 +156,17 @@ function readRegistryFile(path: string, text: string, options: { fastReader?: bo
     out.syntaxError = true;
     out.findings.push(finding('registry-syntax', 0, Math.min(text.length, 1), `The YAML parser failed: ${String(e)}`));
   }
-  if (out.syntaxError) return out;
+  if (out.syntaxError) return;
   if (!doc) {
     out.findings.push({ ...finding('registry-schema', 0, Math.min(1, text.length), 'This registry file is empty: start it with `version: 1` and an `entities:` list.'), severity: 'warning' });
-    return out;
+    return;
   }
   if (maxDepth(doc.contents, 0) > MAX_DEPTH) {
     out.syntaxError = true;
     out.findings.push(finding('registry-syntax', 0, Math.min(text.length, 1), `The YAML nests deeper than ${MAX_DEPTH} levels; a registry never needs that. The last valid version stays in use.`));
-    return out;
+    return;
   }
   new FileWalker(out).walk(fromYamlDocument(doc));
-  return out;
 }
 
 function cleanYamlMessage(m: string): string {
