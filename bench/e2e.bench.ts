@@ -13,13 +13,19 @@
  * article throughput. The CPU time of each command (user + system, all threads; median of three,
  * Linux) is printed too: on a shared machine it is steadier than the wall time. Outputs of
  * `--jobs 1` and `--jobs 2` are compared byte for byte.
+ *
+ * A run of a few MB is partly warm-up: V8 compiles the pipeline while it runs, and the date and
+ * entity stages reach their steady speed only after some 10 MB of articles (docs/performance.md).
+ * A corpus of millions of articles runs at that steady speed, so `--jobs 1` is also run on the
+ * corpus's first half alone (`articles/first/`), and the second half's rate, (whole − first half)
+ * ÷ (run − run of the first half), is printed as the rate once warm.
  */
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateRegistryYaml } from './generate';
 
@@ -114,6 +120,14 @@ export async function run(): Promise<void> {
     writeRegistry(dir, entities);
     const corpus = writeCorpus(dir, mb * 1e6);
     const texts = corpus.files.map((f) => readFileSync(f, 'utf8'));
+    // The first half of the articles also in a folder of its own, for the rate once warm.
+    const half = Math.floor(corpus.files.length / 2);
+    mkdirSync(join(dir, 'articles', 'first'));
+    let halfBytes = 0;
+    for (const f of corpus.files.slice(0, half)) {
+      halfBytes += Buffer.byteLength(readFileSync(f));
+      renameSync(f, join(dir, 'articles', 'first', basename(f)));
+    }
     // Startup corpora: `--jobs` one-line articles, so the same number of workers starts.
     for (const j of [1, 2]) {
       mkdirSync(join(dir, `tiny${j}`));
@@ -130,6 +144,7 @@ export async function run(): Promise<void> {
     console.log('| command | jobs | startup | run | MB/s (startup subtracted) | MB/s (whole run) | CPU: startup, run | output |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
     const rates = new Map<string, number>();
     const totals = new Map<string, number>();
+    const warmRows: string[] = [];
     for (const c of commands) {
       const hashes: string[] = [];
       for (const j of hasJobs ? [1, 2] : [1]) {
@@ -145,6 +160,11 @@ export async function run(): Promise<void> {
         rates.set(`${c.name} ${j}`, rate);
         totals.set(`${c.name} ${j}`, total);
         hashes.push(sha(out));
+        if (j === 1) {
+          const firstHalf = median(Array.from({ length: RUNS }, () => attacheRun(dir, [...c.args, ...registry, ...jobs, join('articles', 'first')], join(dir, 'half.out')).wall));
+          const warm = total > firstHalf ? (corpus.bytes - halfBytes) / 1e6 / ((total - firstHalf) / 1000) : NaN;
+          warmRows.push(`| \`attache ${c.name}\` (--jobs 1) | ${(halfBytes / 1e6).toFixed(1)} MB in ${(firstHalf / 1000).toFixed(2)} s | ${((corpus.bytes - halfBytes) / 1e6).toFixed(1)} MB in ${((total - firstHalf) / 1000).toFixed(2)} s | **${Number.isNaN(warm) ? 'n/a' : warm.toFixed(1)}** |`);
+        }
         console.log(`| \`attache ${c.name}\` | ${hasJobs ? j : '—'} | ${(startup / 1000).toFixed(2)} s | ${(total / 1000).toFixed(2)} s | **${Number.isNaN(rate) ? 'n/a (startup ≥ run: machine loaded?)' : rate.toFixed(1)}** | ${(corpus.bytes / 1e6 / (total / 1000)).toFixed(1)} | ${cpu} | ${(readFileSync(out).length / 1e6).toFixed(1)} MB, sha256 ${hashes[hashes.length - 1]} |`);
       }
       if (hashes.length > 1) {
@@ -153,6 +173,10 @@ export async function run(): Promise<void> {
         console.log(`| ${c.name}: \`--jobs 2\` output ${hashes[0] === hashes[1] ? 'identical to' : '**DIFFERS FROM**'} \`--jobs 1\` | | | | speed-up ${Number.isNaN(articles) ? 'n/a' : `${articles.toFixed(2)}×`} | whole run ${whole.toFixed(2)}× | | |`);
       }
     }
+
+    console.log(`\nOnce warm: the first half of the articles alone (median of ${RUNS}), and the second half as the difference to the whole run.`);
+    console.log('| command | first half, alone | second half (whole − first half) | MB/s once warm |\n| --- | --- | --- | --- |');
+    for (const row of warmRows) console.log(row);
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const chrono = require('chrono-node');
