@@ -825,6 +825,8 @@ const ROWS: Row[] = [
   // A time with its day is one TIME; "the previous Friday" counts from the previous day named; "set to".
   ['2025-10-26', 'The ultimatum expires at noon Tuesday, the envoy said.', 'noon Tuesday', 'TIME', '2025-10-28T12:00'],
   ['2025-10-26', 'The tender offer runs until 5 p.m. EST, Nov. 7.', '5 p.m. EST, Nov. 7', 'TIME', '2025-11-07T17:00'],
+  ['2025-10-26', 'Bids for the mill are due by 5 p.m. EST Nov. 7, the agency said.', '5 p.m. EST Nov. 7', 'TIME', '2025-11-07T17:00'],
+  ['2025-10-26', 'The polls will open at 7 a.m. on Nov. 4 in every county.', '7 a.m. on Nov. 4', 'TIME', '2025-11-04T07:00'],
   ['2025-10-26', 'The index ended Friday 3% below the previous Friday.', 'the previous Friday', 'DATE', '2025-10-17'],
   ['2025-10-26', 'The sale should close around Nov. 3, the company said.', 'around Nov. 3', 'DATE', '2025-11-03', 'APPROX'],
   ['2025-10-26', 'The sale is to be completed around Nov. 3.', 'around Nov. 3', 'DATE', '2025-11-03', 'APPROX'],

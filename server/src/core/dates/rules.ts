@@ -365,10 +365,12 @@ function clockTime(s: DateScanner, k: number, h: number, min: number, j: number,
   if (s.str(q) === 'on' || s.str(q) === 'local') q++;
   const wd = s.weekdayOf(q);
   if (wd >= 0) return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
-  // "5 p.m. EST, Nov. 6": the time and its day after a comma, one TIME.
-  if (s.isP(q, COMMA_CODE) && s.monthOf(q + 1) > 0) {
-    const d = s.tryAt(q + 1);
-    if (d && d.expr.start === s.tS[q + 1] && !d.expr.time && !d.expr.pair && (d.expr.kind.type === 'md' || d.expr.kind.type === 'ymd')) {
+  // "5 p.m. EST, Nov. 6", "5 p.m. EST Nov. 9", "10 a.m. on March 3": the time and its day after
+  // it (a comma, "on" or nothing between), one TIME, as a weekday after it is.
+  const dq = s.isP(q, COMMA_CODE) ? q + 1 : q;
+  if (s.monthOf(dq) > 0) {
+    const d = s.tryAt(dq);
+    if (d && d.expr.start === s.tS[dq] && !d.expr.time && !d.expr.pair && (d.expr.kind.type === 'md' || d.expr.kind.type === 'ymd')) {
       return { expr: { ...d.expr, start: s.tS[k], time }, next: d.next };
     }
   }
