@@ -259,6 +259,14 @@ const ROWS: Row[] = [
   ['2014-01-10', 'The forum met on Nov. 29-30 last year in Doha.', '30 last year', 'DATE', '2013-11-30'],
   ['2014-01-10', 'The summit will take place on April 24 and 25 in Riga.', 'April 24', 'DATE', '2014-04-24'],
   ['2014-01-10', 'The summit will take place on April 24 and 25 in Riga.', '25', 'DATE', '2014-04-25'],
+  // A second day after "or" is an alternative, read as a range's end is (its month, the year carried back).
+  ['2013-02-12', 'The runoff is set for Feb. 20 or 21, officials said.', '21', 'DATE', '2013-02-21'],
+  ['2013-02-12', 'The strike was called for Jan. 5 or 6, 2011, union leaders said.', 'Jan. 5', 'DATE', '2011-01-05'],
+  ['2013-02-12', 'Ferries will dock on March 3 or 4 days after the storm.', '4 days', 'DURATION', 'P4D'],
+  // A range's end with no year of its own is the first such day after its start.
+  ['2013-02-12', 'The festival ran Feb. 20 - 21 in the old port.', '21', 'DATE', '2012-02-21'],
+  ['2013-02-12', 'The festival ran Feb. 20 to March 2 in the old port.', 'March 2', 'DATE', '2012-03-02'],
+  ['2013-02-12', 'The fair ran Dec. 30 - Jan. 2 in the old port.', 'Jan. 2', 'DATE', '2013-01-02'],
   ['2014-01-10', 'The loans were paid between 2009 and 2012.', '2009', 'DATE', '2009'],
   ['2014-01-10', 'The loans were paid from 2009 to 2012.', '2012', 'DATE', '2012'],
   ['2014-01-10', 'Exports grew in the years 2009-2012.', '2009-2012', 'DATE', '2009/2012'],

@@ -129,6 +129,8 @@ export interface Expr {
   mod?: TimexMod;
   /** The other end of a range this expression starts ("10 - 22 August"). */
   pair?: Expr;
+  /** The pair is an alternative ("Feb. 20 or 21"), two dates with no interval between them. */
+  alternative?: boolean;
   /** A time of day: a part (`MO`, `AF`, `EV`, `NI`) or `hh:mm`. */
   time?: string;
   /** A clock time with no day written: the day is the publication day. */

@@ -1045,7 +1045,9 @@ export class DateScanner {
     let j = r.next;
     const dash = this.kind(j) === Tok.P && (this.first(j) === HYPHEN || this.first(j) === 0x2013 || this.first(j) === 0x2014);
     const word = this.strOrNone(j);
-    if (!dash && word !== 'to' && word !== 'and' && word !== 'through' && word !== 'until') return r;
+    // "or": an alternative ("Feb. 20 or 21"), read as a range is, the second day taking the first's
+    // month and the year carried back, but no interval (`Expr.alternative`).
+    if (!dash && word !== 'to' && word !== 'and' && word !== 'through' && word !== 'until' && word !== 'or') return r;
     j++;
     let second: { expr: Expr; next: number } | null = null;
     if (this.monthOf(j)) second = this.group('monthDate', j);
@@ -1053,6 +1055,7 @@ export class DateScanner {
       const d = this.dayAt(j);
       if (Number.isNaN(d) || d <= (first.type === 'md' || first.type === 'ymd' ? first.d : 0)) return r;
       if (this.monthOf(j + 1)) return r; // "Aug 10 - 22 September" is not a form; "10 - 22 August" starts at the day
+      if (word === 'or' && LEXICON[this.lw(j + 1)]?.unit) return r; // "on March 3 or 4 days later": a count
       // "13/02/2025 and 14/02/2025": the second is a numeric date of its own.
       if (this.kind(j + 1) === Tok.P && this.adjacent(j, j + 1) && (this.first(j + 1) === 47 || this.first(j + 1) === DOT) && this.kind(j + 2) === Tok.N) return r;
       let end = this.tE[j];
@@ -1085,6 +1088,7 @@ export class DateScanner {
       r.expr.kind = { type: 'ymd', y: first.m <= sk.m ? sk.y : sk.y - 1, m: first.m, d: first.d, weekday: first.weekday };
     }
     r.expr.pair = second.expr;
+    if (word === 'or') r.expr.alternative = true;
     return { expr: r.expr, next: second.next };
   }
 }
