@@ -406,6 +406,9 @@ export class DateScanner {
   depth = 0;
   /** What the last `sub` element read (the matcher stores it in the frame). */
   subValue: Parse | undefined = undefined;
+  /** The token `spokenYearAt` last read (-1: none in this piece) and what it read: a rule's pattern reads a spoken year and its build takes it again. */
+  spokenAt = -1;
+  spokenRead: { y: number; next: number } | null = null;
   /** When set, the name of every rule that reads an expression or vetoes one (`STOP`) is added (the consistency test). */
   trace: Set<string> | undefined = undefined;
   /**
@@ -422,6 +425,7 @@ export class DateScanner {
    */
   tokenize(text: string, from: number, to: number): void {
     this.src = text;
+    this.spokenAt = -1;
     const len = to - from;
     // At most one token per character: the arrays are made that long first, so the loop neither
     // checks for room nor reloads them.
@@ -961,6 +965,14 @@ export class DateScanner {
    * ninety-five dollars", "two thousand people"): null.
    */
   spokenYearAt(k: number): { y: number; next: number } | null {
+    if (k === this.spokenAt) return this.spokenRead;
+    const r = this.readSpokenYear(k);
+    this.spokenAt = k;
+    this.spokenRead = r;
+    return r;
+  }
+
+  private readSpokenYear(k: number): { y: number; next: number } | null {
     const w = this.lw(k);
     let y: number;
     let next: number;
