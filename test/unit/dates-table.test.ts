@@ -942,6 +942,13 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The talks will resume after Easter Monday.', 'Easter Monday', 'DATE', '2013-04-01'],
   ['2013-02-12', 'The minister visited the camp on Boxing Day.', 'Boxing Day', 'DATE', '2012-12-26'],
   ['2013-02-12', 'Retail sales slumped over Christmas 2012, the survey found.', 'Christmas 2012', 'DATE', '2012-12-25'],
+  // The Islamic feasts: days of the Umm al-Qura calendar, their year by the tense.
+  ['2013-08-20', 'Families crowded the parks for Eid al-Fitr, the governor said.', 'Eid al-Fitr', 'DATE', '2013-08-08'],
+  ['2013-08-20', 'Butchers expect brisk trade before Eid al Adha this autumn.', 'Eid al Adha', 'DATE', '2013-10-15'],
+  ['2014-03-02', 'Ferries will run extra crossings for Eid ul-Fitr 2014.', 'Eid ul-Fitr 2014', 'DATE', '2014-07-28'],
+  ['2023-07-02', 'Pilgrims gathered in Mina on Eid al-Adha, the ministry said.', 'Eid al-Adha', 'DATE', '2023-06-28'],
+  ['1998-01-20', 'Markets in the capital will close for Eid al-Fitr.', 'Eid al-Fitr', 'DATE', '1998-01-29'],
+  ['2013-08-20', 'The eid al-fitr prayers were short.', null, null, null],
   ['2013-02-12', 'The pilgrims expect to return for Easter 2014.', 'Easter 2014', 'DATE', '2014-04-20'],
   ['2013-02-12', 'The ceasefire will be reviewed in the summer, officials said.', 'the summer', 'DATE', '2013-SU'],
   ['2013-02-12', 'The rebels retreated this winter, the army said.', 'this winter', 'DATE', '2012-WI'],

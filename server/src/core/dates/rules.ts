@@ -1410,6 +1410,15 @@ const HOLIDAY_RULES: Rule[] = [
     const [k, e] = m.t;
     return holidayNamed(s, k) ? { expr: { start: s.tS[k], end: s.tE[e], kind: { type: 'holiday', name: 'christmaseve' } }, next: e + 1 } : STOP;
   }),
+  // "Eid al-Fitr", "Eid al-Adha" (also "ul", "el", a dash or not): the feasts' days in the Islamic
+  // calendar (HOLIDAYS rows with `hijri`), their year by the tense as any holiday's.
+  rule('Eid al-Fitr/al-Adha', [lw('eid'), opt(glued(HYPHEN)), word('al', 'ul', 'el', 'Al'), opt(glued(HYPHEN)), word('Fitr', 'Adha', 'fitr', 'adha')], 'Families gathered in the park for Eid al-Fitr, the end of the fasting month.', (s, m) => {
+    const [k, , , , f] = m.t;
+    if (s.first(k) > 90) return STOP;
+    const rel = relBefore(s, k);
+    const name = s.first(f) === 70 || s.first(f) === 102 ? 'eidalfitr' : 'eidaladha'; // F, f
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[f], kind: { type: 'holiday', name, rel } }, next: f + 1 });
+  }),
   // "Easter week", "Thanksgiving week": the week holding the holiday.
   rule('holiday week', [HOLIDAY, lw('week')], 'Traffic peaks in Thanksgiving week on the roads.', (s, m) => {
     const [k, w] = m.t;
