@@ -689,6 +689,10 @@ const ROWS: Row[] = [
   ['2013-03-22', 'Soldiers of the 25th Infantry Division paraded.', null, null, null],
   // A quarter by its months; "the three months to June" is a span (DURATION) and its end (DATE).
   ['2013-03-22', 'Exports grew in the January-March quarter, the agency said.', 'the January-March quarter', 'DATE', '2013-Q1'],
+  ['2013-08-02', 'Exports grew in the April-June period, the agency said.', 'the April-June period', 'DATE', '2013-Q2'],
+  ['2013-08-02', 'Imports shrank in the July-December period of 2012.', 'the July-December period of 2012', 'DATE', '2012-H2'],
+  ['2013-08-02', 'Tax receipts fell in the January-June period, the ministry said.', 'the January-June period', 'DATE', '2013-H1'],
+  ['2013-08-02', 'Rainfall was low in the March-May period across the south.', 'March', 'DATE', '2013-03'],
   ['2013-03-22', 'Exports grew in the October-December quarter, the agency said.', 'the October-December quarter', 'DATE', '2012-Q4'],
   ['2013-03-22', 'Exports will grow in the April-June quarter, the agency said.', 'the April-June quarter', 'DATE', '2013-Q2'],
   ['2013-03-22', 'Exports grew in the July-September quarter of 2011.', 'the July-September quarter of 2011', 'DATE', '2011-Q3'],

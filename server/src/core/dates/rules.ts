@@ -237,15 +237,22 @@ const WEEKDAY_RULES: Rule[] = [
 
 const MONTH_RULES: Rule[] = [
   // "the January-March quarter", "the July-September quarter of 2012": a quarter named by its first
-  // and last months (its year by the tense, as "the first quarter").
-  rule('month-month quarter', [MONTH, glued(HYPHEN), glued(MONTH), lw('quarter'), opt(word('of'), YEAR)], 'Sales rose in the January-March quarter, the firm said.', (s, m) => {
+  // and last months (its year by the tense, as "the first quarter"); "the January-March period" too,
+  // and "the January-June period", "the July-December period": a half.
+  rule('month-month quarter', [MONTH, glued(HYPHEN), glued(MONTH), lw('quarter', 'period'), opt(word('of'), YEAR)], 'Sales rose in the January-March quarter, the firm said.', (s, m) => {
     const [k, , j, q, y] = m.t;
     const m1 = s.monthOf(k);
-    if (m1 % 3 !== 1 || s.monthOf(j) !== m1 + 2) return null;
+    const m2 = s.monthOf(j);
+    const half = s.lw(q) === 'period' && (m1 === 1 || m1 === 7) && m2 === m1 + 5;
+    if (!half && (m1 % 3 !== 1 || m2 !== m1 + 2)) return null;
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
-    const n = (m1 + 2) / 3;
-    if (y >= 0) return { expr: { start, end: s.tE[y + 1], kind: { type: 'quarter', y: s.yearAt(y + 1), q: n } }, next: y + 2 };
-    return { expr: { start, end: s.tE[q], kind: { type: 'part', of: 'Q', n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
+    const of = half ? 'H' : 'Q';
+    const n = half ? (m1 + 5) / 6 : (m1 + 2) / 3;
+    if (y >= 0) {
+      const yy = s.yearAt(y + 1);
+      return { expr: { start, end: s.tE[y + 1], kind: half ? { type: 'part', of, n, y: yy, offset: 0, bare: false } : { type: 'quarter', y: yy, q: n } }, next: y + 2 };
+    }
+    return { expr: { start, end: s.tE[q], kind: { type: 'part', of, n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
   }),
   rule('last/this/next month-name', [MONTH], 'Prices fell last July in most regions.', (s, m) => {
     const k = m.t[0];
