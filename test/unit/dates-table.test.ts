@@ -248,6 +248,8 @@ const ROWS: Row[] = [
   ['2013-03-24', 'The talks collapsed on Saturday after a long night.', 'Saturday', 'DATE', '2013-03-23'],
   ['2013-03-24', 'This Saturday the alliance will hold a drill.', 'This Saturday', 'DATE', '2013-03-30'],
   ['2013-03-24', 'This Wednesday the ministers meet in Oslo.', 'This Wednesday', 'DATE', '2013-03-27'],
+  ['2013-03-24', 'Ministers meet this Wednesday in Oslo.', 'this Wednesday', 'DATE', '2013-03-27'],
+  ['2013-03-24', 'Ministers are meeting this Saturday in Oslo.', 'this Saturday', 'DATE', '2013-03-30'],
   ['2025-03-10', 'Foreign Minister Hayashi Yoshimasa met his counterpart in Berlin on 3 March 2025.', '3 March 2025', 'DATE', '2025-03-03'],
   // Ranges and their two ends.
   ['2013-05-01', 'The exhibition ran from 10 - 22 August 2012 in Kyiv.', '10', 'DATE', '2012-08-10'],
@@ -284,6 +286,8 @@ const ROWS: Row[] = [
   // Offsets and anaphora.
   ['2025-03-10', 'The ceasefire began on 3 March 2025. Two days later the guns fell silent.', 'Two days later', 'DATE', '2025-03-05'],
   ['2025-03-10', 'The ceasefire began on 3 March 2025. The next day aid trucks crossed.', 'The next day', 'DATE', '2025-03-04'],
+  ['2025-03-10', 'The talks opened on 3 March 2025 and collapsed 2 days later.', '2 days later', 'DATE', '2025-03-05'],
+  ['2025-03-10', 'The talks opened on 3 March 2025 and collapsed the next day.', 'the next day', 'DATE', '2025-03-04'],
   ['2025-03-10', 'Talks opened on 3 March 2025 and closed the following day.', 'the following day', 'DATE', '2025-03-04'],
   ['2025-03-10', 'Talks opened on 3 March 2025; the following week was quiet.', 'the following week', 'DATE', '2025-W11'],
   ['2025-03-10', 'A truce was declared in January 2024. That month, prices rose.', 'That month', 'DATE', '2024-01'],
@@ -383,6 +387,12 @@ const ROWS: Row[] = [
   ['2024-07-14', 'The council meets every week in the old hall.', 'every week', 'SET', 'P1W'],
   ['2024-07-14', 'The council meets every day during the crisis.', 'every day', 'SET', 'P1D'],
   ['2024-07-14', 'The council meets every Monday in the old hall.', 'every Monday', 'SET', 'XXXX-WXX-1'],
+  // Weekdays in the plural, and a part of every such day: SETs, not the next or last such day.
+  ['2024-07-14', 'The fish market is closed on Sundays, the mayor said.', 'Sundays', 'SET', 'XXXX-WXX-7'],
+  ['2024-07-14', 'Volunteers staff the shelter weekends and holidays.', 'weekends', 'SET', 'XXXX-WXX-WE'],
+  ['2024-07-14', 'The night ferry sails on Tuesday nights from the old quay.', 'Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+  ['2024-07-14', 'Two extra trains will run on Friday and Saturday evenings.', 'Friday', 'SET', 'XXXX-WXX-5TEV'],
+  ['2024-07-14', 'Two extra trains will run on Friday and Saturday evenings.', 'Saturday evenings', 'SET', 'XXXX-WXX-6TEV'],
   ['2024-07-14', 'Floods return each winter to the delta.', 'each winter', 'SET', 'XXXX-WI'],
   ['2024-07-14', 'Floods return each season to the delta.', 'each season', 'SET', 'P3M'],
   ['2024-07-14', 'The ministry publishes figures daily.', 'daily', 'SET', 'P1D'],

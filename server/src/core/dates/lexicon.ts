@@ -23,6 +23,10 @@ export interface Word {
   per?: number;
   /** A reference to the present, past or future. */
   ref?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
+  /** A weekday named in the plural, the day it recurs on ("Mondays": 1 … "Sundays": 7; "weekends": 8), a SET. */
+  weekdays?: number;
+  /** A part of the day in the plural ("nights" after a weekday: "Tuesday nights", a SET). */
+  parts?: 'MO' | 'AF' | 'EV' | 'NI';
   /** A frequency adverb's TIMEX3 set value ("daily" → P1D). */
   set?: string;
   /** A decade named in words ("the nineties"): its TIMEX3 digits (199). */
@@ -86,6 +90,11 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   now: { ref: 'PRESENT_REF', trigger: true }, currently: { ref: 'PRESENT_REF', trigger: true }, current: { ref: 'PRESENT_REF', trigger: true },
   nowadays: { ref: 'PRESENT_REF', trigger: true },
   future: { ref: 'FUTURE_REF', trigger: true }, recently: { ref: 'PAST_REF', trigger: true }, term: { trigger: true },
+  // Weekdays in the plural ("closed on Sundays", "works weekends"): SETs; parts of days after one ("Tuesday nights").
+  mondays: { weekdays: 1, trigger: true }, tuesdays: { weekdays: 2, trigger: true }, wednesdays: { weekdays: 3, trigger: true },
+  thursdays: { weekdays: 4, trigger: true }, fridays: { weekdays: 5, trigger: true }, saturdays: { weekdays: 6, trigger: true },
+  sundays: { weekdays: 7, trigger: true }, weekends: { weekdays: 8, trigger: true },
+  mornings: { parts: 'MO' }, afternoons: { parts: 'AF' }, evenings: { parts: 'EV' }, nights: { parts: 'NI' },
   daily: { set: 'P1D', trigger: true }, weekly: { set: 'P1W', trigger: true }, monthly: { set: 'P1M', trigger: true },
   annually: { set: 'P1Y', trigger: true }, quarterly: { set: 'P3M', trigger: true }, yearly: { set: 'P1Y', trigger: true }, hourly: { set: 'PT1H', trigger: true }, nightly: { set: 'XXXX-XX-XXTNI', trigger: true },
   every: { trigger: true }, each: {}, season: { trigger: true },

@@ -11,7 +11,7 @@
  */
 
 import type { DateScanner } from './scan';
-import { ExprKind, durationValue, isDay, pad2 } from './expr';
+import { Expr, ExprKind, durationValue, isDay, pad2 } from './expr';
 import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
 import {
   ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
@@ -158,6 +158,11 @@ function withDay(p: Parse, s: DateScanner, k: number, d: number): Parse {
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** A part of the day in the plural ("nights"). */
+const PLURAL_PART = lex('PLURAL_PART', (w) => w.parts !== undefined);
+/** Words before a plural weekday that make it a count or particular days, not every such day. */
+const PLURAL_WEEKDAY_NOT_AFTER: ReadonlySet<string> = new Set(['the', 'The', 'those', 'these', 'Those', 'These', 'several', 'many', 'few', 'some', 'consecutive', 'straight', 'successive', 'past', 'last', 'next', 'recent', 'coming']);
+
 const WEEKDAY_RULES: Rule[] = [
   // "Good Friday", "Black Monday": a weekday named by the capitalized word before it, a holiday
   // (NAMED_WEEKDAYS in lexicon.ts) or a name that is no date ("known as Black Monday").
@@ -217,6 +222,16 @@ const WEEKDAY_RULES: Rule[] = [
     const k = m.t[0];
     if (relBefore(s, k)) return null;
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'weekday', w: s.weekdayOf(k), past: true } }, next: k + 1 };
+  }),
+  // "Tuesday nights", "on Monday and Thursday evenings": a part of every such day, a SET (the
+  // first of two weekdays joined by "and"/"or" shares the part: two SETs, no range between them).
+  rule('weekday parts (set)', [WEEKDAY, opt(word('and', 'or'), WEEKDAY), PLURAL_PART], 'The ferry sails on Tuesday nights from the old quay.', (s, m) => {
+    const [k, link, p] = m.t;
+    const part = LEXICON[s.lw(p)].parts!;
+    const set = (w: number): string => `XXXX-WXX-${w === 0 ? 7 : w}T${part}`;
+    if (link < 0) return { expr: { start: s.tS[k], end: s.tE[p], kind: { type: 'set', v: set(s.weekdayOf(k)) } }, next: p + 1 };
+    const second: Expr = { start: s.tS[link + 1], end: s.tE[p], kind: { type: 'set', v: set(s.weekdayOf(link + 1)) } };
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: set(s.weekdayOf(k)) }, pair: second, alternative: true }, next: p + 1 };
   }),
   rule('weekday part', [WEEKDAY, PART], 'Shelling resumed on Friday morning near the port.', (s, m) => {
     const [k, p] = m.t;
@@ -1664,6 +1679,16 @@ const WORD_RULES: Rule[] = [
   rule('every season', [lw('every', 'each'), lw('season')], 'Prices change every season at the market.', (s, m) => {
     const [k, u] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P3M', quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  // "closed on Sundays", "works weekends": every such day (TIMEX3 SET XXXX-WXX-7, XXXX-WXX-WE); not
+  // after a count or a determiner ("two weekends", "the Sundays of Lent"), nor before a name ("Fridays For Future").
+  rule('weekdays (set)', [lex('WEEKDAYS', (w) => w.weekdays !== undefined)], 'The market is closed on Sundays in the old town.', (s, m) => {
+    const k = m.t[0];
+    const n = LEXICON[s.lw(k)].weekdays!;
+    if ((n < 8 && s.first(k) > 90) || (s.kind(k + 1) === W && s.first(k + 1) <= 90)) return STOP;
+    const p = s.kind(k - 1);
+    if (p === N || (p === W && (s.lex(k - 1)?.n !== undefined || PLURAL_WEEKDAY_NOT_AFTER.has(s.str(k - 1))))) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: n === 8 ? 'XXXX-WXX-WE' : `XXXX-WXX-${n}` } }, next: k + 1 };
   }),
   rule('every weekday', [lw('every', 'each'), WEEKDAY], 'Protesters gather every Monday outside parliament.', (s, m) => {
     const [k, u] = m.t;
