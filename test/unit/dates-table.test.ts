@@ -400,6 +400,8 @@ const ROWS: Row[] = [
   ['2024-07-14', 'The ministry publishes figures monthly.', 'monthly', 'SET', 'P1M'],
   ['2024-07-14', 'The fair is held annually in the capital.', 'annually', 'SET', 'P1Y'],
   ['2024-07-14', 'Elections are held every four years.', 'every four years', 'SET', 'P4Y'],
+  ['2024-07-14', 'Aid convoys reach the valley every few days.', 'every few days', 'SET', 'PXD'],
+  ['2024-07-14', 'The river floods every several years, farmers say.', 'every several years', 'SET', 'PXY'],
   // Times of day. A part of a named day is a TIME on that day (`…TMO`, `…TAF`, `…TEV`, `…TNI`, the TIMEX3 guidelines' codes); clock times are TIME.
   ['2013-03-22', 'The blast hit the market on Friday morning.', 'Friday morning', 'TIME', '2013-03-22TMO'],
   ['2013-03-22', 'Crowds gathered Wednesday night outside the palace.', 'Wednesday night', 'TIME', '2013-03-20TNI'],

@@ -1704,7 +1704,8 @@ const WORD_RULES: Rule[] = [
   rule('every n units', [lw('every'), QUANTITY_EL], 'Elections are held every four years in the state.', (s, m) => {
     const [k, j] = m.t;
     const d = s.durationAt(j);
-    if (!d || Number.isNaN(d.n)) return STOP;
+    if (!d) return STOP;
+    // "every few months", "every several years": an unspecified count, X in TIMEX3 (PXM).
     return { expr: { start: s.tS[k], end: s.tE[d.next - 1], kind: { type: 'set', v: durationValue(d.n, d.unit), quant: 'EVERY' } }, next: d.next };
   }),
   // "every other week": every second one (SET P2W, quant EVERY).
