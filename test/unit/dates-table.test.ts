@@ -916,6 +916,10 @@ const ROWS: Row[] = [
   ['2013-02-12', 'The pope will celebrate Easter in Rome, the Vatican said.', 'Easter', 'DATE', '2013-03-31'],
   ['2013-02-12', 'The drought hit the south in summer 2012.', 'summer 2012', 'DATE', '2012-SU'],
   ['2013-02-12', 'Exports fell 3% in Q1 2013, the ministry forecast.', 'Q1 2013', 'DATE', '2013-Q1'],
+  // A quarter or half alone after a preposition: a bare one, as "the fourth quarter" (elsewhere a name).
+  ['2013-02-12', 'The carmaker said profit tripled in Q4.', 'Q4', 'DATE', '2012-Q4'],
+  ['2013-02-12', 'Analysts expect a rebound in Q2, the bank said.', 'Q2', 'DATE', '2013-Q2'],
+  ['2013-02-12', 'The dealer sold more Audi Q3 models than planned.', null, null, null],
   ['2013-02-12', 'The bank expects growth to recover in H2 2014.', 'H2 2014', 'DATE', '2014-H2'],
   ['2013-02-12', 'The defence budget for FY2013 was cut by 5%.', 'FY2013', 'DATE', '2013'],
   ['2013-02-12', 'The ministry set its budget for 2013-14 on Monday.', '2013-14', 'DATE', '2013/2014'],

@@ -279,6 +279,9 @@ const MONTH_RULES: Rule[] = [
   ...MONTH_DATE,
 ];
 
+/** Prepositions after which "Q3", "H1" alone is a quarter or half of a year. */
+const QN_BEFORE: ReadonlySet<string> = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'since', 'Since', 'through', 'until', 'by', 'By', 'from', 'over', 'Over', 'after', 'before']);
+
 /** Forms starting with digits and letters ("Q3", "10am", "1800s", "19th", "1990s", "29th"). */
 const DIGIT_LETTER_RULES: Rule[] = [
   // "Q3 2024", "H2 2025": a quarter or a half of a year, as business copy writes them.
@@ -288,7 +291,14 @@ const DIGIT_LETTER_RULES: Rule[] = [
     const kind: ExprKind = partLetter(s, k) === 'H' ? { type: 'part', of: 'H', n, y: s.yearAt(y), offset: 0, bare: false } : { type: 'quarter', y: s.yearAt(y), q: n };
     return { expr: { start: s.tS[k], end: s.tE[y], kind }, next: y + 1 };
   }),
-  rule('quarter Qn alone', [QUARTER()], 'Growth slowed in Q3 after the vote.', () => STOP),
+  // "in Q3", "for H1": a quarter or half alone after a preposition is a bare one, as "the third
+  // quarter" (its year from the text or the tense); elsewhere it is as often a name ("Audi Q3").
+  rule('quarter Qn alone', [QUARTER()], 'Growth slowed in Q3 after the vote.', (s, m) => {
+    const k = m.t[0];
+    if (!QN_BEFORE.has(s.strOrNone(k - 1) ?? '') || (s.kind(k + 1) === W && s.first(k + 1) <= 90)) return STOP;
+    const n = s.src.charCodeAt(s.tS[k] + 1) - 48;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'part', of: partLetter(s, k), n, y: NaN, offset: 0, bare: true } }, next: k + 1 };
+  }),
   // "FY2013", "FY13": a fiscal year as budget copy writes it (TimeML values "fiscal 1989" as 1989).
   rule('fiscal FY2013', [DIGITS_LETTERS], 'The defence budget for FY2013 was cut by 5%.', (s, m) => {
     const k = m.t[0];
