@@ -393,6 +393,8 @@ const ROWS: Row[] = [
   ['2024-07-14', 'The night ferry sails on Tuesday nights from the old quay.', 'Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
   ['2024-07-14', 'Two extra trains will run on Friday and Saturday evenings.', 'Friday', 'SET', 'XXXX-WXX-5TEV'],
   ['2024-07-14', 'Two extra trains will run on Friday and Saturday evenings.', 'Saturday evenings', 'SET', 'XXXX-WXX-6TEV'],
+  ['2024-07-14', 'Youths clashed with police on Friday and Saturday nights in the suburb.', 'Saturday nights', 'TIME', '2024-07-13TNI'],
+  ['2024-07-14', 'Youths clashed with police on Friday and Saturday nights in the suburb.', 'Friday', 'TIME', '2024-07-12TNI'],
   ['2024-07-14', 'Floods return each winter to the delta.', 'each winter', 'SET', 'XXXX-WI'],
   ['2024-07-14', 'Floods return each season to the delta.', 'each season', 'SET', 'P3M'],
   ['2024-07-14', 'The ministry publishes figures daily.', 'daily', 'SET', 'P1D'],

@@ -635,6 +635,8 @@ function resolve(e: Expr, c: Context, day: Expr | null = null): Resolved {
     // Generic ("today's youth", "in today's world"): our time, not a date; both gold sets leave it (0 of 4).
     return { value: null, kind: 'reference', granularity: 'day', drop: true, resolution: { rule: "generic today's: our time, no date" }, anchor: 'none' };
   }
+  // "on Friday and Saturday nights" in a past-tense clause: those two nights, not every such night.
+  if (k.type === 'set' && k.day !== undefined && c.tenseAt(e.start, e.end) === 'past') return withTime(e, resolveWeekday(e, { type: 'weekday', w: k.day }, c));
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
     ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
     : resolveDate(e, c);

@@ -225,13 +225,17 @@ const WEEKDAY_RULES: Rule[] = [
   }),
   // "Tuesday nights", "on Monday and Thursday evenings": a part of every such day, a SET (the
   // first of two weekdays joined by "and"/"or" shares the part: two SETs, no range between them).
+  // Two weekdays need the plural for two particular nights too ("clashes on Friday and Saturday
+  // nights"): in a past-tense clause they are those days (`day`: the resolver reads them so).
   rule('weekday parts (set)', [WEEKDAY, opt(word('and', 'or'), WEEKDAY), PLURAL_PART], 'The ferry sails on Tuesday nights from the old quay.', (s, m) => {
     const [k, link, p] = m.t;
     const part = LEXICON[s.lw(p)].parts!;
     const set = (w: number): string => `XXXX-WXX-${w === 0 ? 7 : w}T${part}`;
     if (link < 0) return { expr: { start: s.tS[k], end: s.tE[p], kind: { type: 'set', v: set(s.weekdayOf(k)) } }, next: p + 1 };
-    const second: Expr = { start: s.tS[link + 1], end: s.tE[p], kind: { type: 'set', v: set(s.weekdayOf(link + 1)) } };
-    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: set(s.weekdayOf(k)) }, pair: second, alternative: true }, next: p + 1 };
+    const w1 = s.weekdayOf(k);
+    const w2 = s.weekdayOf(link + 1);
+    const second: Expr = { start: s.tS[link + 1], end: s.tE[p], kind: { type: 'set', v: set(w2), day: w2 }, time: part };
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: set(w1), day: w1 }, time: part, pair: second, alternative: true }, next: p + 1 };
   }),
   rule('weekday part', [WEEKDAY, PART], 'Shelling resumed on Friday morning near the port.', (s, m) => {
     const [k, p] = m.t;
