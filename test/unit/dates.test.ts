@@ -116,6 +116,17 @@ test('a range written with between/from is two dates that carry the interval', (
   assert.deepEqual(dates.map((d) => [d.text, d.value, d.range]), [['2009', '2009', { start: '2009', end: '2013' }], ['2013', '2013', { start: '2009', end: '2013' }]]);
 });
 
+test('a plural weekday after a count or before a name is no SET', () => {
+  for (const sentence of ['Fridays For Future staged a march in the capital.', 'The shelling went on for three weekends in a row.', 'The Sundays of Lent were quiet.']) {
+    assert.deepEqual(datesOf(sentence, '2024-07-14').dates.map((d) => d.text), [], sentence);
+  }
+});
+
+test('two days joined by "or" are two dates with no interval between them', () => {
+  const { dates } = datesOf('The runoff falls on Nov. 9 or 10, the commission said.', '2025-10-26');
+  assert.deepEqual(dates.map((d) => [d.text, d.value, d.range]), [['Nov. 9', '2025-11-09', undefined], ['10', '2025-11-10', undefined]]);
+});
+
 test('words that are names of built-in object properties are not number or unit words', () => {
   const { dates } = datesOf('It happened constructor years ago, a toString ago, hasOwnProperty months ago and __proto__ weeks ago.', '2025-10-26');
   assert.deepEqual(dates.map((d) => d.text), []);

@@ -47,7 +47,7 @@ export type ExprKind =
    * A recurring time: `v` the TIMEX3 value, `quant` EVERY/EACH, `freq` how often within it ("twice a
    * week": `2X`), `what` the recurrence in words when the value cannot say it ("the first Monday of each month").
    */
-  | { type: 'set'; v: string; quant?: string; freq?: string; what?: string }
+  | { type: 'set'; v: string; quant?: string; freq?: string; what?: string; day?: number }
   | { type: 'season'; s: 'SP' | 'SU' | 'FA' | 'WI'; y?: number; rel?: 'last' | 'next' | 'this' }
   /**
    * A quarter or half of year y (NaN: the publication year plus offset). n NaN: the publication
@@ -129,6 +129,8 @@ export interface Expr {
   mod?: TimexMod;
   /** The other end of a range this expression starts ("10 - 22 August"). */
   pair?: Expr;
+  /** The pair is an alternative ("Feb. 20 or 21"), two dates with no interval between them. */
+  alternative?: boolean;
   /** A time of day: a part (`MO`, `AF`, `EV`, `NI`) or `hh:mm`. */
   time?: string;
   /** A clock time with no day written: the day is the publication day. */

@@ -48,6 +48,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const findings: Finding[] = [];
   const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevReported: null, prevYM: null, dates, fromEvent: new Set() };
   let pendingRange: DateMention | null = null;
+  let pendingAlt: DateMention | null = null;
   let pendingKind: Expr['kind'] | null = null;
   const exprs = scanDates(text, article.bodyStart, text.length, scanner);
   let order: OrderPlan | null = null;
@@ -98,7 +99,14 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       spanTo(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
       endedAt(exprs[i - 1], dates[dates.length - 2], m.value, text, e.start);
     }
-    if (e.pair && dates.length) {
+    if (e.pair && e.alternative && dates.length) {
+      pendingAlt = m;
+    } else if (pendingAlt) {
+      // "Feb. 20 or 21": the second day lies in the first's year, read with it.
+      if (e.kind.type === 'md' && e.kind.yrel === undefined) endAfterStart(pendingAlt, m);
+      pendingAlt = null;
+    }
+    if (e.pair && !e.alternative && dates.length) {
       // The second end of a range comes next from the scanner; both carry the interval.
       pendingRange = m;
       pendingKind = e.kind;
@@ -124,6 +132,9 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
           m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; moved on a week to come after the start of its range` };
         }
       }
+      // "ran Feb. 20 - 21": an end with no year of its own is the first such day on or after the start
+      // (a past verb right before the start put it in last year; the end was read alone, this year).
+      if (pendingKind && (pendingKind.type === 'md' || pendingKind.type === 'ymd') && e.kind.type === 'md' && e.kind.yrel === undefined) endAfterStart(pendingRange, m);
       const range = { start: pendingRange.value, end: m.value };
       pendingRange.range = range;
       m.range = { ...range };
@@ -186,6 +197,18 @@ function weekdayRangeFix(start: string, end: string, dct: string): { start: stri
     return d && d.m !== undefined && d.d !== undefined && v.length === 10 ? formatYMD(fromDayNumber(toDayNumber(d.y, d.m, d.d) + days)) : v;
   };
   return end <= dct ? { start: move(start, -7), end } : { start, end: move(end, 7) };
+}
+
+/** Moves a day with no year written (`end`) to the first such day on or after `start`, a day too. */
+function endAfterStart(start: DateMention, end: DateMention): void {
+  const a = start.value;
+  const b = end.value;
+  if (!a || !b || a.length !== 10 || b.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(a) || !/^\d{4}-\d{2}-\d{2}$/.test(b)) return;
+  const y = Number(a.slice(0, 4)) + (b.slice(5) < a.slice(5) ? 1 : 0);
+  const v = `${pad(y, 4)}${b.slice(4)}`;
+  if (v === b || !parseIsoDate(v)) return;
+  end.value = v;
+  end.resolution = { ...end.resolution, rule: `${end.resolution.rule}; in the year of ${start.text}, the date before it` };
 }
 
 function yearBefore(start: string | null, end: string | null): string | null {
@@ -612,6 +635,8 @@ function resolve(e: Expr, c: Context, day: Expr | null = null): Resolved {
     // Generic ("today's youth", "in today's world"): our time, not a date; both gold sets leave it (0 of 4).
     return { value: null, kind: 'reference', granularity: 'day', drop: true, resolution: { rule: "generic today's: our time, no date" }, anchor: 'none' };
   }
+  // "on Friday and Saturday nights" in a past-tense clause: those two nights, not every such night.
+  if (k.type === 'set' && k.day !== undefined && c.tenseAt(e.start, e.end) === 'past') return withTime(e, resolveWeekday(e, { type: 'weekday', w: k.day }, c));
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
     ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
     : resolveDate(e, c);

@@ -23,6 +23,10 @@ export interface Word {
   per?: number;
   /** A reference to the present, past or future. */
   ref?: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
+  /** A weekday named in the plural, the day it recurs on ("Mondays": 1 … "Sundays": 7; "weekends": 8), a SET. */
+  weekdays?: number;
+  /** A part of the day in the plural ("nights" after a weekday: "Tuesday nights", a SET). */
+  parts?: 'MO' | 'AF' | 'EV' | 'NI';
   /** A frequency adverb's TIMEX3 set value ("daily" → P1D). */
   set?: string;
   /** A decade named in words ("the nineties"): its TIMEX3 digits (199). */
@@ -86,6 +90,11 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   now: { ref: 'PRESENT_REF', trigger: true }, currently: { ref: 'PRESENT_REF', trigger: true }, current: { ref: 'PRESENT_REF', trigger: true },
   nowadays: { ref: 'PRESENT_REF', trigger: true },
   future: { ref: 'FUTURE_REF', trigger: true }, recently: { ref: 'PAST_REF', trigger: true }, term: { trigger: true },
+  // Weekdays in the plural ("closed on Sundays", "works weekends"): SETs; parts of days after one ("Tuesday nights").
+  mondays: { weekdays: 1, trigger: true }, tuesdays: { weekdays: 2, trigger: true }, wednesdays: { weekdays: 3, trigger: true },
+  thursdays: { weekdays: 4, trigger: true }, fridays: { weekdays: 5, trigger: true }, saturdays: { weekdays: 6, trigger: true },
+  sundays: { weekdays: 7, trigger: true }, weekends: { weekdays: 8, trigger: true },
+  mornings: { parts: 'MO' }, afternoons: { parts: 'AF' }, evenings: { parts: 'EV' }, nights: { parts: 'NI' },
   daily: { set: 'P1D', trigger: true }, weekly: { set: 'P1W', trigger: true }, monthly: { set: 'P1M', trigger: true },
   annually: { set: 'P1Y', trigger: true }, quarterly: { set: 'P3M', trigger: true }, yearly: { set: 'P1Y', trigger: true }, hourly: { set: 'PT1H', trigger: true }, nightly: { set: 'XXXX-XX-XXTNI', trigger: true },
   every: { trigger: true }, each: {}, season: { trigger: true },
@@ -106,6 +115,8 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   // Read only before "'s Day" (the possessive holiday rule): "Valentine's Day", "St. Patrick's Day", "Mother's Day".
   boxing: { holiday: 'boxing' },
   valentine: { holiday: 'valentine' }, patrick: { holiday: 'patrick' }, mother: { holiday: 'mother' }, father: { holiday: 'father' },
+  // "Eid al-Fitr", "Eid al-Adha": read only with the feast's name after it (the rule "Eid al-Fitr/al-Adha").
+  eid: { trigger: true },
 });
 
 /** The lexicon, frozen with its rows: the scanner's tables are derived from it once, and nothing changes it afterwards. */
@@ -130,6 +141,8 @@ export interface Holiday {
   after?: string;
   plus?: number;
   word?: string;
+  /** A day of the Islamic calendar, [month, day] (Umm al-Qura, the Saudi calendar most Muslim states follow). */
+  hijri?: readonly [number, number];
 }
 
 /**
@@ -166,6 +179,8 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   patrick: { m: 3, d: 17, word: "'s Day" },
   mother: { m: 5, weekday: 0, nth: 2, word: "'s Day" },
   father: { m: 6, weekday: 0, nth: 3, word: "'s Day" },
+  eidalfitr: { hijri: [10, 1] }, // 1 Shawwal, the end of Ramadan
+  eidaladha: { hijri: [12, 10] }, // 10 Dhu al-Hijjah
 });
 
 /**
@@ -202,6 +217,42 @@ function easterSunday(y: number): { m: number; d: number } {
   return { m: Math.floor((h + l - 7 * m + 114) / 31), d: ((h + l - 7 * m + 114) % 31) + 1 };
 }
 
+/** The Islamic year, month and day of day number t (days since 1970-01-01), by a formatter of that calendar. */
+function hijriOf(f: Intl.DateTimeFormat, t: number): { y: number; m: number; d: number } {
+  let y = 0, m = 0, d = 0;
+  for (const p of f.formatToParts(new Date(t * 86400000))) {
+    if (p.type === 'year') y = parseInt(p.value, 10);
+    else if (p.type === 'month') m = parseInt(p.value, 10);
+    else if (p.type === 'day') d = parseInt(p.value, 10);
+  }
+  return { y, m, d };
+}
+
+/**
+ * The first day of Gregorian year y that is day `hd` of Islamic month `hm` (an Islamic year is 11
+ * days shorter, so one falls in every Gregorian year, two in some): estimated from the Islamic date
+ * of 1 January at 29.53 days a month, then moved a day at a time to the day itself.
+ */
+function hijriDay(hm: number, hd: number, y: number): { m: number; d: number } {
+  // The Umm al-Qura calendar (the Saudi one, which most Muslim states follow), as ICU has it. Made
+  // here, not at load: a process's first Intl formatter costs about 17 ms, paid only by a text
+  // that names a feast (0.1–0.5 ms after that).
+  const f = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  const jan1 = Math.floor(Date.UTC(y, 0, 1) / 86400000);
+  const h = hijriOf(f, jan1);
+  const months = (hm - h.m + 12) % 12 + (hm === h.m && hd < h.d ? 12 : 0);
+  let t = jan1 + Math.round(months * 29.53 + hd - h.d);
+  const want = (h.m + months > 12 ? h.y + 1 : h.y) * 400 + hm * 32 + hd;
+  for (let i = 0; i < 10; i++) {
+    const x = hijriOf(f, t);
+    const got = x.y * 400 + x.m * 32 + x.d;
+    if (got === want) break;
+    t += got < want ? 1 : -1;
+  }
+  const g = new Date(t * 86400000);
+  return { m: g.getUTCMonth() + 1, d: g.getUTCDate() };
+}
+
 /** A holiday's date in year y, from its row in `HOLIDAYS` (or such a row itself); null for an unknown name. */
 export function holidayDate(name: string | Readonly<Holiday>, y: number): { m: number; d: number } | null {
   const h = typeof name === 'string' ? HOLIDAYS[name] : name;
@@ -211,6 +262,7 @@ export function holidayDate(name: string | Readonly<Holiday>, y: number): { m: n
     const t = new Date(Date.UTC(y, b.m - 1, b.d + (h.plus ?? 0)));
     return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }
+  if (h.hijri !== undefined) return hijriDay(h.hijri[0], h.hijri[1], y);
   if (h.easter !== undefined) {
     const e = easterSunday(y);
     const t = new Date(Date.UTC(y, e.m - 1, e.d + h.easter));

@@ -11,7 +11,7 @@
  */
 
 import type { DateScanner } from './scan';
-import { ExprKind, durationValue, isDay, pad2 } from './expr';
+import { Expr, ExprKind, durationValue, isDay, pad2 } from './expr';
 import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
 import {
   ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
@@ -158,6 +158,11 @@ function withDay(p: Parse, s: DateScanner, k: number, d: number): Parse {
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** A part of the day in the plural ("nights"). */
+const PLURAL_PART = lex('PLURAL_PART', (w) => w.parts !== undefined);
+/** Words before a plural weekday that make it a count or particular days, not every such day. */
+const PLURAL_WEEKDAY_NOT_AFTER: ReadonlySet<string> = new Set(['the', 'The', 'those', 'these', 'Those', 'These', 'several', 'many', 'few', 'some', 'consecutive', 'straight', 'successive', 'past', 'last', 'next', 'recent', 'coming']);
+
 const WEEKDAY_RULES: Rule[] = [
   // "Good Friday", "Black Monday": a weekday named by the capitalized word before it, a holiday
   // (NAMED_WEEKDAYS in lexicon.ts) or a name that is no date ("known as Black Monday").
@@ -218,6 +223,20 @@ const WEEKDAY_RULES: Rule[] = [
     if (relBefore(s, k)) return null;
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'weekday', w: s.weekdayOf(k), past: true } }, next: k + 1 };
   }),
+  // "Tuesday nights", "on Monday and Thursday evenings": a part of every such day, a SET (the
+  // first of two weekdays joined by "and"/"or" shares the part: two SETs, no range between them).
+  // Two weekdays need the plural for two particular nights too ("clashes on Friday and Saturday
+  // nights"): in a past-tense clause they are those days (`day`: the resolver reads them so).
+  rule('weekday parts (set)', [WEEKDAY, opt(word('and', 'or'), WEEKDAY), PLURAL_PART], 'The ferry sails on Tuesday nights from the old quay.', (s, m) => {
+    const [k, link, p] = m.t;
+    const part = LEXICON[s.lw(p)].parts!;
+    const set = (w: number): string => `XXXX-WXX-${w === 0 ? 7 : w}T${part}`;
+    if (link < 0) return { expr: { start: s.tS[k], end: s.tE[p], kind: { type: 'set', v: set(s.weekdayOf(k)) } }, next: p + 1 };
+    const w1 = s.weekdayOf(k);
+    const w2 = s.weekdayOf(link + 1);
+    const second: Expr = { start: s.tS[link + 1], end: s.tE[p], kind: { type: 'set', v: set(w2), day: w2 }, time: part };
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: set(w1), day: w1 }, time: part, pair: second, alternative: true }, next: p + 1 };
+  }),
   rule('weekday part', [WEEKDAY, PART], 'Shelling resumed on Friday morning near the port.', (s, m) => {
     const [k, p] = m.t;
     const rel = relBefore(s, k);
@@ -237,15 +256,22 @@ const WEEKDAY_RULES: Rule[] = [
 
 const MONTH_RULES: Rule[] = [
   // "the January-March quarter", "the July-September quarter of 2012": a quarter named by its first
-  // and last months (its year by the tense, as "the first quarter").
-  rule('month-month quarter', [MONTH, glued(HYPHEN), glued(MONTH), lw('quarter'), opt(word('of'), YEAR)], 'Sales rose in the January-March quarter, the firm said.', (s, m) => {
+  // and last months (its year by the tense, as "the first quarter"); "the January-March period" too,
+  // and "the January-June period", "the July-December period": a half.
+  rule('month-month quarter', [MONTH, glued(HYPHEN), glued(MONTH), lw('quarter', 'period'), opt(word('of'), YEAR)], 'Sales rose in the January-March quarter, the firm said.', (s, m) => {
     const [k, , j, q, y] = m.t;
     const m1 = s.monthOf(k);
-    if (m1 % 3 !== 1 || s.monthOf(j) !== m1 + 2) return null;
+    const m2 = s.monthOf(j);
+    const half = s.lw(q) === 'period' && (m1 === 1 || m1 === 7) && m2 === m1 + 5;
+    if (!half && (m1 % 3 !== 1 || m2 !== m1 + 2)) return null;
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
-    const n = (m1 + 2) / 3;
-    if (y >= 0) return { expr: { start, end: s.tE[y + 1], kind: { type: 'quarter', y: s.yearAt(y + 1), q: n } }, next: y + 2 };
-    return { expr: { start, end: s.tE[q], kind: { type: 'part', of: 'Q', n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
+    const of = half ? 'H' : 'Q';
+    const n = half ? (m1 + 5) / 6 : (m1 + 2) / 3;
+    if (y >= 0) {
+      const yy = s.yearAt(y + 1);
+      return { expr: { start, end: s.tE[y + 1], kind: half ? { type: 'part', of, n, y: yy, offset: 0, bare: false } : { type: 'quarter', y: yy, q: n } }, next: y + 2 };
+    }
+    return { expr: { start, end: s.tE[q], kind: { type: 'part', of, n, y: NaN, offset: 0, bare: true } }, next: q + 1 };
   }),
   rule('last/this/next month-name', [MONTH], 'Prices fell last July in most regions.', (s, m) => {
     const k = m.t[0];
@@ -257,6 +283,9 @@ const MONTH_RULES: Rule[] = [
   ...MONTH_DATE,
 ];
 
+/** Prepositions after which "Q3", "H1" alone is a quarter or half of a year. */
+const QN_BEFORE: ReadonlySet<string> = new Set(['in', 'In', 'for', 'For', 'during', 'During', 'since', 'Since', 'through', 'until', 'by', 'By', 'from', 'over', 'Over', 'after', 'before']);
+
 /** Forms starting with digits and letters ("Q3", "10am", "1800s", "19th", "1990s", "29th"). */
 const DIGIT_LETTER_RULES: Rule[] = [
   // "Q3 2024", "H2 2025": a quarter or a half of a year, as business copy writes them.
@@ -266,7 +295,14 @@ const DIGIT_LETTER_RULES: Rule[] = [
     const kind: ExprKind = partLetter(s, k) === 'H' ? { type: 'part', of: 'H', n, y: s.yearAt(y), offset: 0, bare: false } : { type: 'quarter', y: s.yearAt(y), q: n };
     return { expr: { start: s.tS[k], end: s.tE[y], kind }, next: y + 1 };
   }),
-  rule('quarter Qn alone', [QUARTER()], 'Growth slowed in Q3 after the vote.', () => STOP),
+  // "in Q3", "for H1": a quarter or half alone after a preposition is a bare one, as "the third
+  // quarter" (its year from the text or the tense); elsewhere it is as often a name ("Audi Q3").
+  rule('quarter Qn alone', [QUARTER()], 'Growth slowed in Q3 after the vote.', (s, m) => {
+    const k = m.t[0];
+    if (!QN_BEFORE.has(s.strOrNone(k - 1) ?? '') || (s.kind(k + 1) === W && s.first(k + 1) <= 90)) return STOP;
+    const n = s.src.charCodeAt(s.tS[k] + 1) - 48;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'part', of: partLetter(s, k), n, y: NaN, offset: 0, bare: true } }, next: k + 1 };
+  }),
   // "FY2013", "FY13": a fiscal year as budget copy writes it (TimeML values "fiscal 1989" as 1989).
   rule('fiscal FY2013', [DIGITS_LETTERS], 'The defence budget for FY2013 was cut by 5%.', (s, m) => {
     const k = m.t[0];
@@ -365,10 +401,12 @@ function clockTime(s: DateScanner, k: number, h: number, min: number, j: number,
   if (s.str(q) === 'on' || s.str(q) === 'local') q++;
   const wd = s.weekdayOf(q);
   if (wd >= 0) return { expr: { start: s.tS[k], end: s.tE[q], kind: { type: 'weekday', w: wd }, time }, next: q + 1 };
-  // "5 p.m. EST, Nov. 6": the time and its day after a comma, one TIME.
-  if (s.isP(q, COMMA_CODE) && s.monthOf(q + 1) > 0) {
-    const d = s.tryAt(q + 1);
-    if (d && d.expr.start === s.tS[q + 1] && !d.expr.time && !d.expr.pair && (d.expr.kind.type === 'md' || d.expr.kind.type === 'ymd')) {
+  // "5 p.m. EST, Nov. 6", "5 p.m. EST Nov. 9", "10 a.m. on March 3": the time and its day after
+  // it (a comma, "on" or nothing between), one TIME, as a weekday after it is.
+  const dq = s.isP(q, COMMA_CODE) ? q + 1 : q;
+  if (s.monthOf(dq) > 0) {
+    const d = s.tryAt(dq);
+    if (d && d.expr.start === s.tS[dq] && !d.expr.time && !d.expr.pair && (d.expr.kind.type === 'md' || d.expr.kind.type === 'ymd')) {
       return { expr: { ...d.expr, start: s.tS[k], time }, next: d.next };
     }
   }
@@ -1408,6 +1446,15 @@ const HOLIDAY_RULES: Rule[] = [
     const [k, e] = m.t;
     return holidayNamed(s, k) ? { expr: { start: s.tS[k], end: s.tE[e], kind: { type: 'holiday', name: 'christmaseve' } }, next: e + 1 } : STOP;
   }),
+  // "Eid al-Fitr", "Eid al-Adha" (also "ul", "el", a dash or not): the feasts' days in the Islamic
+  // calendar (HOLIDAYS rows with `hijri`), their year by the tense as any holiday's.
+  rule('Eid al-Fitr/al-Adha', [lw('eid'), opt(glued(HYPHEN)), word('al', 'ul', 'el', 'Al'), opt(glued(HYPHEN)), word('Fitr', 'Adha', 'fitr', 'adha')], 'Families gathered in the park for Eid al-Fitr, the end of the fasting month.', (s, m) => {
+    const [k, , , , f] = m.t;
+    if (s.first(k) > 90) return STOP;
+    const rel = relBefore(s, k);
+    const name = s.first(f) === 70 || s.first(f) === 102 ? 'eidalfitr' : 'eidaladha'; // F, f
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[f], kind: { type: 'holiday', name, rel } }, next: f + 1 });
+  }),
   // "Easter week", "Thanksgiving week": the week holding the holiday.
   rule('holiday week', [HOLIDAY, lw('week')], 'Traffic peaks in Thanksgiving week on the roads.', (s, m) => {
     const [k, w] = m.t;
@@ -1647,6 +1694,16 @@ const WORD_RULES: Rule[] = [
     const [k, u] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P3M', quant: s.lw(k).toUpperCase() } }, next: u + 1 };
   }),
+  // "closed on Sundays", "works weekends": every such day (TIMEX3 SET XXXX-WXX-7, XXXX-WXX-WE); not
+  // after a count or a determiner ("two weekends", "the Sundays of Lent"), nor before a name ("Fridays For Future").
+  rule('weekdays (set)', [lex('WEEKDAYS', (w) => w.weekdays !== undefined)], 'The market is closed on Sundays in the old town.', (s, m) => {
+    const k = m.t[0];
+    const n = LEXICON[s.lw(k)].weekdays!;
+    if ((n < 8 && s.first(k) > 90) || (s.kind(k + 1) === W && s.first(k + 1) <= 90)) return STOP;
+    const p = s.kind(k - 1);
+    if (p === N || (p === W && (s.lex(k - 1)?.n !== undefined || PLURAL_WEEKDAY_NOT_AFTER.has(s.str(k - 1))))) return STOP;
+    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: n === 8 ? 'XXXX-WXX-WE' : `XXXX-WXX-${n}` } }, next: k + 1 };
+  }),
   rule('every weekday', [lw('every', 'each'), WEEKDAY], 'Protesters gather every Monday outside parliament.', (s, m) => {
     const [k, u] = m.t;
     const wd = s.weekdayOf(u);
@@ -1661,7 +1718,8 @@ const WORD_RULES: Rule[] = [
   rule('every n units', [lw('every'), QUANTITY_EL], 'Elections are held every four years in the state.', (s, m) => {
     const [k, j] = m.t;
     const d = s.durationAt(j);
-    if (!d || Number.isNaN(d.n)) return STOP;
+    if (!d) return STOP;
+    // "every few months", "every several years": an unspecified count, X in TIMEX3 (PXM).
     return { expr: { start: s.tS[k], end: s.tE[d.next - 1], kind: { type: 'set', v: durationValue(d.n, d.unit), quant: 'EVERY' } }, next: d.next };
   }),
   // "every other week": every second one (SET P2W, quant EVERY).

@@ -406,6 +406,9 @@ export class DateScanner {
   depth = 0;
   /** What the last `sub` element read (the matcher stores it in the frame). */
   subValue: Parse | undefined = undefined;
+  /** The token `spokenYearAt` last read (-1: none in this piece) and what it read: a rule's pattern reads a spoken year and its build takes it again. */
+  spokenAt = -1;
+  spokenRead: { y: number; next: number } | null = null;
   /** When set, the name of every rule that reads an expression or vetoes one (`STOP`) is added (the consistency test). */
   trace: Set<string> | undefined = undefined;
   /**
@@ -422,6 +425,7 @@ export class DateScanner {
    */
   tokenize(text: string, from: number, to: number): void {
     this.src = text;
+    this.spokenAt = -1;
     const len = to - from;
     // At most one token per character: the arrays are made that long first, so the loop neither
     // checks for room nor reloads them.
@@ -961,6 +965,14 @@ export class DateScanner {
    * ninety-five dollars", "two thousand people"): null.
    */
   spokenYearAt(k: number): { y: number; next: number } | null {
+    if (k === this.spokenAt) return this.spokenRead;
+    const r = this.readSpokenYear(k);
+    this.spokenAt = k;
+    this.spokenRead = r;
+    return r;
+  }
+
+  private readSpokenYear(k: number): { y: number; next: number } | null {
     const w = this.lw(k);
     let y: number;
     let next: number;
@@ -1045,7 +1057,9 @@ export class DateScanner {
     let j = r.next;
     const dash = this.kind(j) === Tok.P && (this.first(j) === HYPHEN || this.first(j) === 0x2013 || this.first(j) === 0x2014);
     const word = this.strOrNone(j);
-    if (!dash && word !== 'to' && word !== 'and' && word !== 'through' && word !== 'until') return r;
+    // "or": an alternative ("Feb. 20 or 21"), read as a range is, the second day taking the first's
+    // month and the year carried back, but no interval (`Expr.alternative`).
+    if (!dash && word !== 'to' && word !== 'and' && word !== 'through' && word !== 'until' && word !== 'or') return r;
     j++;
     let second: { expr: Expr; next: number } | null = null;
     if (this.monthOf(j)) second = this.group('monthDate', j);
@@ -1053,6 +1067,7 @@ export class DateScanner {
       const d = this.dayAt(j);
       if (Number.isNaN(d) || d <= (first.type === 'md' || first.type === 'ymd' ? first.d : 0)) return r;
       if (this.monthOf(j + 1)) return r; // "Aug 10 - 22 September" is not a form; "10 - 22 August" starts at the day
+      if (word === 'or' && LEXICON[this.lw(j + 1)]?.unit) return r; // "on March 3 or 4 days later": a count
       // "13/02/2025 and 14/02/2025": the second is a numeric date of its own.
       if (this.kind(j + 1) === Tok.P && this.adjacent(j, j + 1) && (this.first(j + 1) === 47 || this.first(j + 1) === DOT) && this.kind(j + 2) === Tok.N) return r;
       let end = this.tE[j];
@@ -1085,6 +1100,7 @@ export class DateScanner {
       r.expr.kind = { type: 'ymd', y: first.m <= sk.m ? sk.y : sk.y - 1, m: first.m, d: first.d, weekday: first.weekday };
     }
     r.expr.pair = second.expr;
+    if (word === 'or') r.expr.alternative = true;
     return { expr: r.expr, next: second.next };
   }
 }
