@@ -53,8 +53,10 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   let order: OrderPlan | null = null;
   for (let i = 0; i < exprs.length; i++) {
     const e = exprs[i];
+    // The kind's type read once: kinds come in many shapes, so each read of it is a megamorphic load.
+    const kt = e.kind.type;
     let numeric: string | undefined;
-    if (e.kind.type === 'ymd' && e.kind.numeric === 'either') {
+    if (kt === 'ymd' && e.kind.type === 'ymd' && e.kind.numeric === 'either') {
       order ??= numericOrderPlan(exprs, text, options.numericOrder ?? 'auto');
       if (order.order === 'dmy') e.kind = { ...e.kind, m: e.kind.d, d: e.kind.m };
       numeric = order.why;
@@ -74,18 +76,18 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (r.range) m.range = r.range;
     const uncertain = e.uncertain ?? r.uncertain;
     if (uncertain) m.uncertain = uncertain;
-    if (e.kind.type === 'weekday' && i > 0 && dates.length && a) joinedWeekday(m, e.kind, exprs[i - 1], dates[dates.length - 1], text, formatYMD(a));
+    if (kt === 'weekday' && e.kind.type === 'weekday' && i > 0 && dates.length && a) joinedWeekday(m, e.kind, exprs[i - 1], dates[dates.length - 1], text, formatYMD(a));
     dates.push(m);
-    if (e.kind.type === 'event') ctx.fromEvent.add(m);
+    if (kt === 'event') ctx.fromEvent.add(m);
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
-    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value.length > 10 ? r.value.slice(0, 10) : r.value, findings);
+    if ((kt === 'ymd' || kt === 'md') && (k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value.length > 10 ? r.value.slice(0, 10) : r.value, findings);
     // A vague span by an event ("in the weeks before the shooting": its month) is no date to count on from.
-    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57 && !(k.type === 'event' && r.granularity !== 'day')) {
+    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57 && !(kt === 'event' && r.granularity !== 'day')) {
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
       // (Not a date counted from another, nor "the 1988 quarter", the period compared with.)
-      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event' && !(k.type === 'back' && k.y !== undefined) && !(k.type === 'part' && k.aside)) {
+      else if (kt !== 'off' && kt !== 'ana' && kt !== 'event' && !(kt === 'back' && k.type === 'back' && k.y !== undefined) && !(kt === 'part' && k.type === 'part' && k.aside)) {
         if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) { // Q, H
           ctx.prevPart = ctx.prev;
           if (!a || !partAhead(r.value, a)) ctx.prevReported = ctx.prev;
@@ -114,7 +116,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       }
       // "from Monday to Thursday": an end read before its start is a week on (the end ahead of the
       // publication date) or the start a week back (the end not after it: a past range).
-      if (pendingKind && pendingKind.type === 'weekday' && e.kind.type === 'weekday' && a && pendingRange.value && m.value && m.value < pendingRange.value) {
+      if (pendingKind && pendingKind.type === 'weekday' && kt === 'weekday' && a && pendingRange.value && m.value && m.value < pendingRange.value) {
         const moved = weekdayRangeFix(pendingRange.value, m.value, formatYMD(a));
         if (moved.start !== pendingRange.value) {
           pendingRange.value = moved.start;
