@@ -60,15 +60,23 @@ export function compileBuckets(lists: readonly (readonly BucketRule[])[]): Bucke
   };
   let temp = 0;
 
-  /** Statements matching elements i.. of `pattern` from the token in variable `j`; a full match runs `done`. */
-  const rest = (pattern: readonly El[], i: number, j: string, done: string): string => {
-    if (i === pattern.length) return `t[${i}] = ${j}; ${done}`;
+  /**
+   * Statements matching elements i.. of `pattern` from the token in variable `j`; a full match
+   * stores what the elements before i matched (`bound`: each one's token and capture, kept in
+   * locals until then) and runs `done`. The frame is written on a full match only: a store to
+   * `t`/`v` per element tried was most of a bucket's work while it runs as baseline code (a keyed
+   * store through the inline cache each), and no element reads the frame.
+   */
+  const rest = (pattern: readonly El[], i: number, j: string, done: string, bound: readonly (readonly [string, string])[]): string => {
+    if (i === pattern.length) return `${bound.map(([at, cap], x) => `t[${x}] = ${at}; v[${x}] = ${cap};`).join(' ')} t[${i}] = ${j}; ${done}`;
     const e = pattern[i];
     const n = `j${temp++}`;
-    const store = `t[${i}] = ${j}; v[${i}] = ${e.captures ? 's.subValue' : 'undefined'};`;
-    const present = `{ const ${n} = ${ref(e)}(s, ${j}); if (${n} >= 0) { ${store} ${rest(pattern, i + 1, n, done)} } }`;
+    // What a capturing element read, taken before a later element's \`sub\` overwrites it.
+    const c = e.captures ? `c${temp++}` : 'undefined';
+    const take = e.captures ? `const ${c} = s.subValue; ` : '';
+    const present = `{ const ${n} = ${ref(e)}(s, ${j}); if (${n} >= 0) { ${take}${rest(pattern, i + 1, n, done, [...bound, [j, c]])} } }`;
     if (!e.optional) return present;
-    return `${present} t[${i}] = -1; v[${i}] = undefined; ${rest(pattern, i + 1, j, done)}`;
+    return `${present} ${rest(pattern, i + 1, j, done, [...bound, ['-1', 'undefined']])}`;
   };
 
   /** Bucket `id`'s function (named so in profiles): its rules in order, each in a labeled block that a full match leaves with `ok` set. */
@@ -81,13 +89,13 @@ export function compileBuckets(lists: readonly (readonly BucketRule[])[]): Bucke
       const done = `ok = true; break ${L};`;
       const pattern = c.rule.pattern;
       let match: string;
-      if (c.from === 1) match = `t[0] = k; v[0] = undefined; ${rest(pattern, 1, 'k + 1', done)}`;
+      if (c.from === 1) match = rest(pattern, 1, 'k + 1', done, [['k', 'undefined']]);
       else if (c.from === 2) {
         // The first element's match, computed once for the rules that start with it.
         const f = `f${ref(pattern[0])}`;
         firsts.add(f);
-        match = `if (${f} === -2) ${f} = ${ref(pattern[0])}(s, k); if (${f} >= 0) { t[0] = k; v[0] = undefined; ${rest(pattern, 1, f, done)} }`;
-      } else match = rest(pattern, 0, 'k', done);
+        match = `if (${f} === -2) ${f} = ${ref(pattern[0])}(s, k); if (${f} >= 0) { ${rest(pattern, 1, f, done, [['k', 'undefined']])} }`;
+      } else match = rest(pattern, 0, 'k', done, []);
       body.push(`ok = false; ${L}: { ${match} }
       if (ok) { const p = b${r}(s, m); if (p === STOP) { if (s.trace) s.trace.add(N[${r}]); return null; } if (p) { if (s.trace) s.trace.add(N[${r}]); return p; } }`);
     });

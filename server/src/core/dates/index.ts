@@ -54,8 +54,10 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   let order: OrderPlan | null = null;
   for (let i = 0; i < exprs.length; i++) {
     const e = exprs[i];
+    // The kind's type read once: kinds come in many shapes, so each read of it is a megamorphic load.
+    const kt = e.kind.type;
     let numeric: string | undefined;
-    if (e.kind.type === 'ymd' && e.kind.numeric === 'either') {
+    if (kt === 'ymd' && e.kind.type === 'ymd' && e.kind.numeric === 'either') {
       order ??= numericOrderPlan(exprs, text, options.numericOrder ?? 'auto');
       if (order.order === 'dmy') e.kind = { ...e.kind, m: e.kind.d, d: e.kind.m };
       numeric = order.why;
@@ -75,18 +77,18 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
     if (r.range) m.range = r.range;
     const uncertain = e.uncertain ?? r.uncertain;
     if (uncertain) m.uncertain = uncertain;
-    if (e.kind.type === 'weekday' && i > 0 && dates.length && a) joinedWeekday(m, e.kind, exprs[i - 1], dates[dates.length - 1], text, formatYMD(a));
+    if (kt === 'weekday' && e.kind.type === 'weekday' && i > 0 && dates.length && a) joinedWeekday(m, e.kind, exprs[i - 1], dates[dates.length - 1], text, formatYMD(a));
     dates.push(m);
-    if (e.kind.type === 'event') ctx.fromEvent.add(m);
+    if (kt === 'event') ctx.fromEvent.add(m);
     if (r.invalid) findings.push(finding('invalid-date', e.start, e.end, r.invalid));
     const k = e.kind;
-    if ((k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value.length > 10 ? r.value.slice(0, 10) : r.value, findings);
+    if ((kt === 'ymd' || kt === 'md') && (k.type === 'ymd' || k.type === 'md') && k.weekday && r.value && r.granularity === 'day') weekdayCheck(text, k.weekday, r.value.length > 10 ? r.value.slice(0, 10) : r.value, findings);
     // A vague span by an event ("in the weeks before the shooting": its month) is no date to count on from.
-    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57 && !(k.type === 'event' && r.granularity !== 'day')) {
+    if (r.value && (m.type === 'DATE' || m.type === 'TIME') && r.value.charCodeAt(0) <= 57 && !(kt === 'event' && r.granularity !== 'day')) {
       ctx.prev = m as { value: string; start: number }; // the mention itself: no object per date
       if (dayOf(r.value)) ctx.prevDay = ctx.prev;
       // (Not a date counted from another, nor "the 1988 quarter", the period compared with.)
-      else if (k.type !== 'off' && k.type !== 'ana' && k.type !== 'event' && !(k.type === 'back' && k.y !== undefined) && !(k.type === 'part' && k.aside)) {
+      else if (kt !== 'off' && kt !== 'ana' && kt !== 'event' && !(kt === 'back' && k.type === 'back' && k.y !== undefined) && !(kt === 'part' && k.type === 'part' && k.aside)) {
         if (r.value.length === 7 && (r.value.charCodeAt(5) === 81 || r.value.charCodeAt(5) === 72)) { // Q, H
           ctx.prevPart = ctx.prev;
           if (!a || !partAhead(r.value, a)) ctx.prevReported = ctx.prev;
@@ -122,7 +124,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       }
       // "from Monday to Thursday": an end read before its start is a week on (the end ahead of the
       // publication date) or the start a week back (the end not after it: a past range).
-      if (pendingKind && pendingKind.type === 'weekday' && e.kind.type === 'weekday' && a && pendingRange.value && m.value && m.value < pendingRange.value) {
+      if (pendingKind && pendingKind.type === 'weekday' && kt === 'weekday' && a && pendingRange.value && m.value && m.value < pendingRange.value) {
         const moved = weekdayRangeFix(pendingRange.value, m.value, formatYMD(a));
         if (moved.start !== pendingRange.value) {
           pendingRange.value = moved.start;
@@ -571,6 +573,19 @@ interface Resolved {
   start?: number;
 }
 
+/**
+ * A resolution, every field present in one order (`undefined` where it does not apply) and the
+ * fields `more` names copied in: all resolutions share one map, so `recognizeDates` reads them with
+ * monomorphic loads, where the resolvers' ~80 literals, in many shapes, made each of its reads of
+ * a resolution megamorphic. (A spread of one blank object would not do it: each spread site makes
+ * a map of its own.)
+ */
+function res(value: string | null, kind: DateKind, granularity: DateGranularity, resolution: Resolved['resolution'], more?: Partial<Resolved>): Resolved {
+  const r: Resolved = { value, kind, granularity, resolution, invalid: undefined, type: undefined, anchor: undefined, quant: undefined, freq: undefined,
+    range: undefined, drop: undefined, uncertain: undefined, start: undefined };
+  return more ? Object.assign(r, more) : r;
+}
+
 type YMD = { y: number; m: number; d: number };
 
 const NEEDS = 'needs a publication date: the article has none';
@@ -622,23 +637,24 @@ function resolve(e: Expr, c: Context, day: Expr | null = null): Resolved {
     const d = resolveDate(day, c);
     if (d.value && dayOf(d.value)) {
       const v = d.value.slice(0, 10);
-      const r: Resolved = { ...d, value: v, kind: 'time', resolution: { rule: `${d.resolution.rule}, the day written after the time`, anchor: d.resolution.anchor } };
+      const r = res(v, 'time', d.granularity, { rule: `${d.resolution.rule}, the day written after the time`, anchor: d.resolution.anchor },
+        { invalid: d.invalid, type: d.type, anchor: d.anchor, quant: d.quant, freq: d.freq, range: d.range, drop: d.drop, uncertain: d.uncertain, start: d.start });
       return withTime(e, r);
     }
   }
   // "in each of the last three years": every one of them, a SET of years.
   if (k.type === 'dur' && !Number.isNaN(k.n) && k.n > 1 && /\beach of $/i.test(c.text.slice(Math.max(0, e.start - 8), e.start))) {
     const value = durationValue(1, k.unit);
-    return { value, kind: 'set', granularity: 'range', type: 'SET', quant: 'EACH', resolution: { rule: `recurring: each ${value} of the ${k.n}` }, anchor: 'none' };
+    return res(value, 'set', 'range', { rule: `recurring: each ${value} of the ${k.n}` }, { type: 'SET', quant: 'EACH', anchor: 'none' });
   }
   if (k.type === 'rel' && k.unit === 'day' && k.offset === 0 && e.end - e.start === 5 && GENERIC_TODAY.test(c.text.slice(e.end, e.end + 60))) {
     // Generic ("today's youth", "in today's world"): our time, not a date; both gold sets leave it (0 of 4).
-    return { value: null, kind: 'reference', granularity: 'day', drop: true, resolution: { rule: "generic today's: our time, no date" }, anchor: 'none' };
+    return res(null, 'reference', 'day', { rule: "generic today's: our time, no date" }, { drop: true, anchor: 'none' });
   }
   // "on Friday and Saturday nights" in a past-tense clause: those two nights, not every such night.
   if (k.type === 'set' && k.day !== undefined && c.tenseAt(e.start, e.end) === 'past') return withTime(e, resolveWeekday(e, { type: 'weekday', w: k.day }, c));
   const r: Resolved = e.local && c.prev && dayOf(c.prev.value)
-    ? { value: c.prev.value.slice(0, 10), kind: 'time' as DateKind, granularity: 'day' as DateGranularity, anchor: { previous: c.prev.start } as DateAnchor, resolution: { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) } }
+    ? res(c.prev.value.slice(0, 10), 'time' as DateKind, 'day' as DateGranularity, { rule: `time of day on the previous date in the text (${c.prev.value.slice(0, 10)})`, anchor: c.prev.value.slice(0, 10) }, { anchor: { previous: c.prev.start } as DateAnchor })
     : resolveDate(e, c);
   return withTime(e, r);
 }
@@ -772,18 +788,18 @@ function resolveDate(e: Expr, c: Context): Resolved {
     case 'dur':
       return resolveDur(k, c);
     case 'set':
-      return { value: k.v, kind: 'set', granularity: 'range', type: 'SET', quant: k.quant, freq: k.freq, resolution: { rule: `recurring: ${k.what ? `${k.what}, ` : ''}${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}${k.freq ? ` ${k.freq}` : ''}` }, anchor: 'none' };
+      return res(k.v, 'set', 'range', { rule: `recurring: ${k.what ? `${k.what}, ` : ''}${k.v}${k.quant ? ` (${k.quant.toLowerCase()})` : ''}${k.freq ? ` ${k.freq}` : ''}` }, { type: 'SET', quant: k.quant, freq: k.freq, anchor: 'none' });
     case 'ref':
-      return { value: k.v, kind: 'reference', granularity: 'day', resolution: { rule: k.v === 'PRESENT_REF' ? 'the present' : k.v === 'PAST_REF' ? 'the past' : 'the future' }, anchor: 'none' };
+      return res(k.v, 'reference', 'day', { rule: k.v === 'PRESENT_REF' ? 'the present' : k.v === 'PAST_REF' ? 'the past' : 'the future' }, { anchor: 'none' });
     case 'century':
-      return { value: pad(k.c, 2), kind: 'century', granularity: 'decade', resolution: { rule: `century ${k.c}00–${k.c}99` }, anchor: 'none' };
+      return res(pad(k.c, 2), 'century', 'decade', { rule: `century ${k.c}00–${k.c}99` }, { anchor: 'none' });
     case 'relc':
-      if (!a) return { value: null, kind: 'century', granularity: 'decade', resolution: { rule: NEEDS } };
+      if (!a) return res(null, 'century', 'decade', { rule: NEEDS });
       if (k.decade) {
         const d = Math.floor(a.y / 10) + k.offset;
-        return { value: `${d}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `${k.offset < 0 ? 'the decade before that of' : k.offset > 0 ? 'the decade after that of' : 'the decade of'} the publication date`, anchor } };
+        return res(`${d}X`, 'decade', 'decade', { rule: `${k.offset < 0 ? 'the decade before that of' : k.offset > 0 ? 'the decade after that of' : 'the decade of'} the publication date`, anchor });
       }
-      return { value: pad(Math.floor(a.y / 100) + k.offset, 2), kind: 'century', granularity: 'decade', resolution: { rule: 'this century: the century of the publication date', anchor } };
+      return res(pad(Math.floor(a.y / 100) + k.offset, 2), 'century', 'decade', { rule: 'this century: the century of the publication date', anchor });
     case 'fiscal':
       return resolveFiscal(k, c);
     case 'part':
@@ -799,15 +815,15 @@ function resolveDate(e: Expr, c: Context): Resolved {
     case 'ymd':
       return resolveYmd(k);
     case 'ym':
-      return { value: `${pad(k.y, 4)}-${pad(k.m)}`, kind: 'absolute', granularity: 'month', resolution: { rule: 'month and year' } };
+      return res(`${pad(k.y, 4)}-${pad(k.m)}`, 'absolute', 'month', { rule: 'month and year' });
     case 'y':
-      return { value: `${k.bc ? 'BC' : ''}${pad(k.y, 4)}`, kind: 'absolute', granularity: 'year', resolution: { rule: k.bc ? 'year before Christ' : 'year' } };
+      return res(`${k.bc ? 'BC' : ''}${pad(k.y, 4)}`, 'absolute', 'year', { rule: k.bc ? 'year before Christ' : 'year' });
     case 'quarter':
-      return { value: `${pad(k.y, 4)}-Q${k.q}`, kind: 'absolute', granularity: 'quarter', resolution: { rule: 'quarter' } };
+      return res(`${pad(k.y, 4)}-Q${k.q}`, 'absolute', 'quarter', { rule: 'quarter' });
     case 'decade':
-      return { value: `${k.decade}X`, kind: 'decade', granularity: 'decade', resolution: { rule: `decade ${k.decade}0–${k.decade}9` } };
+      return res(`${k.decade}X`, 'decade', 'decade', { rule: `decade ${k.decade}0–${k.decade}9` });
     case 'range':
-      return { value: `${pad(k.from, 4)}/${pad(k.to, 4)}`, kind: 'range', granularity: 'range', range: { start: pad(k.from, 4), end: pad(k.to, 4) }, resolution: { rule: 'range of years' } };
+      return res(`${pad(k.from, 4)}/${pad(k.to, 4)}`, 'range', 'range', { rule: 'range of years' }, { range: { start: pad(k.from, 4), end: pad(k.to, 4) } });
     case 'md':
       return resolveMd(e, k, c);
     case 'holiday':
@@ -825,12 +841,12 @@ function resolveDate(e: Expr, c: Context): Resolved {
     case 'event':
       return resolveEvent(e, k, c);
     case 'turn': {
-      if (!c.a) return { value: null, kind: 'century', granularity: 'year', resolution: { rule: NEEDS } };
+      if (!c.a) return res(null, 'century', 'year', { rule: NEEDS });
       const y = Math.round(c.a.y / 100) * 100;
-      return { value: pad(y, 4), kind: 'century', granularity: 'year', resolution: { rule: `the turn of the century: the years around ${y}, the century boundary nearest the publication date`, anchor: c.anchor } };
+      return res(pad(y, 4), 'century', 'year', { rule: `the turn of the century: the years around ${y}, the century boundary nearest the publication date`, anchor: c.anchor });
     }
   }
-  return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'unknown' } };
+  return res(null, 'absolute', 'day', { rule: 'unknown' });
 }
 
 /** The words between a span and the date it ends at: "the three months to June", "the 12 months through September", "the year ended March 31". */
@@ -939,32 +955,32 @@ function resolveBack(e: Expr, k: KindOf<'back'>, c: Context): Resolved {
   if (k.y !== undefined) {
     // "the 1988 quarter": the quarter reported on, in the year written; with none, the year.
     const p = c.prevPart && (k.what !== 'quarter' || c.prevPart.value.charCodeAt(5) === 81) ? c.prevPart : null;
-    if (!p) return { value: pad(k.y, 4), kind: 'absolute', granularity: 'year', resolution: { rule: `the ${k.what} of ${k.y}: no quarter named before it, the year` } };
+    if (!p) return res(pad(k.y, 4), 'absolute', 'year', { rule: `the ${k.what} of ${k.y}: no quarter named before it, the year` });
     const value = `${pad(k.y, 4)}${p.value.slice(4)}`;
-    return { value, kind: 'absolute', granularity: 'quarter', anchor: { previous: p.start }, resolution: { rule: `the ${k.what} of ${k.y}: the quarter the text reports on (${p.value}) in that year`, anchor: p.value } };
+    return res(value, 'absolute', 'quarter', { rule: `the ${k.what} of ${k.y}: the quarter the text reports on (${p.value}) in that year`, anchor: p.value }, { anchor: { previous: p.start } });
   }
   if (k.what !== 'year') {
     // A text that named a quarter earlier reports on it, however far back ("In the third quarter,
     // … [two columns] … taxes paid during the quarter").
     const named = part ?? c.prevPart;
     if (named && (k.what !== 'quarter' || named.value.charCodeAt(5) === 81)) {
-      return { value: named.value, kind: 'anaphoric', granularity: 'quarter', anchor: { previous: named.start }, resolution: { rule: `the ${k.what === 'latest' ? 'period' : k.what} of the previous quarter or half in the text (${named.value})`, anchor: named.value } };
+      return res(named.value, 'anaphoric', 'quarter', { rule: `the ${k.what === 'latest' ? 'period' : k.what} of the previous quarter or half in the text (${named.value})`, anchor: named.value }, { anchor: { previous: named.start } });
     }
     // "the latest period", "the quarter ended Sept. 30" with no quarter before: the last one
     // reported (the one ended is set from its date when that follows: `endedAt`).
     if ((k.what === 'latest' || k.ended) && c.a) {
       const value = quarterValue(c.a.y * 4 + Math.floor((c.a.m - 1) / 3) - 1);
-      return { value, kind: 'relative', granularity: 'quarter', anchor: 'dct', resolution: { rule: 'the latest quarter reported: the one before the publication date\'s', anchor: c.anchor } };
+      return res(value, 'relative', 'quarter', { rule: 'the latest quarter reported: the one before the publication date\'s', anchor: c.anchor }, { anchor: 'dct' });
     }
-    return { value: null, kind: 'anaphoric', granularity: 'quarter', drop: true, resolution: { rule: 'no quarter before it' } };
+    return res(null, 'anaphoric', 'quarter', { rule: 'no quarter before it' }, { drop: true });
   }
   // "the full year" is the year reported on: the quarter's, else the publication year ("by 1992 …
   // an increase for the full year" is this one).
   const ym = !k.full && near(c.prevYM) && /^\d{4}/.test(c.prevYM.value) ? c.prevYM : null;
   const p = part && (!ym || part.start > ym.start) ? part : ym;
-  if (p) return { value: p.value.slice(0, 4), kind: 'anaphoric', granularity: 'year', anchor: { previous: p.start }, resolution: { rule: `the year of the previous date in the text (${p.value})`, anchor: p.value } };
-  if (!c.a) return { value: null, kind: 'anaphoric', granularity: 'year', resolution: { rule: NEEDS } };
-  return { value: pad(c.a.y, 4), kind: 'relative', granularity: 'year', anchor: 'dct', resolution: { rule: 'the publication year', anchor: c.anchor } };
+  if (p) return res(p.value.slice(0, 4), 'anaphoric', 'year', { rule: `the year of the previous date in the text (${p.value})`, anchor: p.value }, { anchor: { previous: p.start } });
+  if (!c.a) return res(null, 'anaphoric', 'year', { rule: NEEDS });
+  return res(pad(c.a.y, 4), 'relative', 'year', { rule: 'the publication year', anchor: c.anchor }, { anchor: 'dct' });
 }
 
 /** A duration of n units and a half ("2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S). */
@@ -982,7 +998,7 @@ function halfValue(n: number, unit: Unit): string {
 function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
   const { a } = c;
   const value = k.half ? halfValue(k.n, k.unit) : durationValue(k.n, k.unit);
-  const r: Resolved = { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+  const r: Resolved = res(value, 'duration', 'range', { rule: `duration: ${value}` }, { type: 'DURATION', anchor: 'none' });
   if (k.within && a) {
     const end = shiftOn(a, Number.isNaN(k.n) ? 0 : k.n, k.unit);
     if (end && !Number.isNaN(k.n)) r.range = { start: formatYMD(a), end: end.value };
@@ -993,9 +1009,9 @@ function resolveDur(k: KindOf<'dur'>, c: Context): Resolved {
 /** `resolveDate` of a `fiscal` expression. */
 function resolveFiscal(k: KindOf<'fiscal'>, c: Context): Resolved {
   const { a, anchor } = c;
-  if (!Number.isNaN(k.y)) return { value: pad(k.y, 4), kind: 'fiscal', granularity: 'year', resolution: { rule: `fiscal year ${k.y}` }, anchor: 'none' };
-  if (!a) return { value: null, kind: 'fiscal', granularity: 'year', resolution: { rule: NEEDS } };
-  return { value: pad(a.y + (k.offset ?? 0), 4), kind: 'fiscal', granularity: 'year', resolution: { rule: 'fiscal year relative to the publication year', anchor } };
+  if (!Number.isNaN(k.y)) return res(pad(k.y, 4), 'fiscal', 'year', { rule: `fiscal year ${k.y}` }, { anchor: 'none' });
+  if (!a) return res(null, 'fiscal', 'year', { rule: NEEDS });
+  return res(pad(a.y + (k.offset ?? 0), 4), 'fiscal', 'year', { rule: 'fiscal year relative to the publication year', anchor });
 }
 
 /** The TIMEX3 value of quarter number `q` counted from year 0 (year × 4 + quarter − 1). */
@@ -1007,18 +1023,17 @@ function quarterValue(q: number): string {
 function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
   const { a, anchor } = c;
   const unit = k.of === 'Q' ? 'quarter' : 'half';
-  if (!Number.isNaN(k.y)) return { value: `${pad(k.y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: unit } };
-  if (!a) return { value: null, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: NEEDS } };
+  if (!Number.isNaN(k.y)) return res(`${pad(k.y, 4)}-${k.of}${k.n}`, k.of === 'Q' ? 'quarter' : 'half', 'quarter', { rule: unit });
+  if (!a) return res(null, k.of === 'Q' ? 'quarter' : 'half', 'quarter', { rule: NEEDS });
   const cur = Math.floor((a.m - 1) / 3) + 1;
   if (Number.isNaN(k.n)) {
-    return { value: quarterValue(a.y * 4 + cur - 1 + k.offset), kind: 'quarter', granularity: 'quarter', resolution: { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor } };
+    return res(quarterValue(a.y * 4 + cur - 1 + k.offset), 'quarter', 'quarter', { rule: `${k.offset < 0 ? 'the quarter before' : k.offset > 0 ? 'the quarter after' : 'the quarter of'} the publication date`, anchor });
   }
   if (k.bare) {
     // "In 2012 profit rose 5%; in the fourth quarter …": the year the text was just speaking of.
     const py = yearNearby(e, c);
     if (py !== null) {
-      return { value: `${pad(py, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', anchor: { previous: c.prev!.start },
-        resolution: { rule: `${unit} of ${py}, the year of the previous date in the text (${c.prev!.value})`, anchor: c.prev!.value } };
+      return res(`${pad(py, 4)}-${k.of}${k.n}`, k.of === 'Q' ? 'quarter' : 'half', 'quarter', { rule: `${unit} of ${py}, the year of the previous date in the text (${c.prev!.value})`, anchor: c.prev!.value }, { anchor: { previous: c.prev!.start } });
     }
     // "Profit rose in the fourth quarter" written in March: last year's. A future tense looks
     // ahead, but from the period just ended: a quarter is reported after it ends, so "expects to
@@ -1033,9 +1048,9 @@ function resolvePart(e: Expr, k: KindOf<'part'>, c: Context): Resolved {
     const recent = toDayNumber(a.y, a.m, a.d) - toDayNumber(a.y, (nowN - 1) * (12 / per) + 1, 1) < REPORTING_DAYS;
     const y = !future ? (mine <= now ? a.y : a.y - 1)
       : mine >= now || (recent && mine === now - 1) ? a.y : a.y + 1;
-    return { value: `${pad(y, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit}: the ${future ? 'next' : 'most recent'} such ${unit} ${future ? 'from' : 'up to'} the publication date's${future && y * per + k.n - 1 < now ? ' (the one just ended: its results come after it)' : ''}`, anchor } };
+    return res(`${pad(y, 4)}-${k.of}${k.n}`, k.of === 'Q' ? 'quarter' : 'half', 'quarter', { rule: `${unit}: the ${future ? 'next' : 'most recent'} such ${unit} ${future ? 'from' : 'up to'} the publication date's${future && y * per + k.n - 1 < now ? ' (the one just ended: its results come after it)' : ''}`, anchor });
   }
-  return { value: `${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, kind: k.of === 'Q' ? 'quarter' : 'half', granularity: 'quarter', resolution: { rule: `${unit} of the ${k.offset < 0 ? 'year before the ' : k.offset > 0 ? 'year after the ' : ''}publication year`, anchor } };
+  return res(`${pad(a.y + k.offset, 4)}-${k.of}${k.n}`, k.of === 'Q' ? 'quarter' : 'half', 'quarter', { rule: `${unit} of the ${k.offset < 0 ? 'year before the ' : k.offset > 0 ? 'year after the ' : ''}publication year`, anchor });
 }
 
 /** How long (days) after a quarter or half ends its results are still news: a bare one named in a future clause may be it ("expects to report third-quarter net" in October). */
@@ -1064,10 +1079,10 @@ function yearNearby(e: Expr, c: Context): number | null {
 /** `resolveDate` of a `weekend` expression. */
 function resolveWeekend(e: Expr, k: KindOf<'weekend'>, c: Context): Resolved {
   const { a, anchor } = c;
-  if (!a) return { value: null, kind: 'relative', granularity: 'week', resolution: { rule: NEEDS } };
+  if (!a) return res(null, 'relative', 'week', { rule: NEEDS });
   if (k.offset !== 0) {
     const w = shift(a, k.offset, 'week')!;
-    return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: `weekend of the week ${k.offset < 0 ? 'before' : 'after'} the publication week`, anchor } };
+    return res(`${w.value}-WE`, 'relative', 'week', { rule: `weekend of the week ${k.offset < 0 ? 'before' : 'after'} the publication week`, anchor });
   }
   // "(over) the weekend", "this weekend": weeks start on Monday, so from Monday to Friday the
   // weekend just past belongs to the week before. The tense picks it; without a tense, a
@@ -1076,15 +1091,15 @@ function resolveWeekend(e: Expr, k: KindOf<'weekend'>, c: Context): Resolved {
   const t = c.tenseAt(e.start, e.end);
   const past = wd !== 0 && wd !== 6 && (t === 'past' || (t === null && wd === 1));
   const w = shift(a, past ? -1 : 0, 'week')!;
-  return { value: `${w.value}-WE`, kind: 'relative', granularity: 'week', resolution: { rule: past ? 'the weekend before the publication date' : 'the weekend of the publication week', anchor } };
+  return res(`${w.value}-WE`, 'relative', 'week', { rule: past ? 'the weekend before the publication date' : 'the weekend of the publication week', anchor });
 }
 
 /** `resolveDate` of a `season` expression. */
 function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
   const { a, anchor } = c;
   const name = SEASON_NAMES[k.s];
-  if (k.y !== undefined) return { value: `${pad(k.y, 4)}-${k.s}`, kind: 'season', granularity: 'quarter', resolution: { rule: `${name} ${k.y}` } };
-  if (!a) return { value: null, kind: 'season', granularity: 'quarter', resolution: { rule: NEEDS } };
+  if (k.y !== undefined) return res(`${pad(k.y, 4)}-${k.s}`, 'season', 'quarter', { rule: `${name} ${k.y}` });
+  if (!a) return res(null, 'season', 'quarter', { rule: NEEDS });
   const now = seasonIndex(a.y, a.m);
   const sn = (SEASON_START[k.s] === 12 ? 3 : Math.floor((SEASON_START[k.s] - 3) / 3));
   const base = Math.floor(now / 4) * 4 + sn; // this year's instance
@@ -1101,7 +1116,7 @@ function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
     idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
     uncertain = t ? undefined : GUESSED;
   }
-  return { value: `${pad(Math.floor(idx / 4), 4)}-${k.s}`, kind: 'season', granularity: 'quarter', uncertain, resolution: { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor } };
+  return res(`${pad(Math.floor(idx / 4), 4)}-${k.s}`, 'season', 'quarter', { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor }, { uncertain });
 }
 
 /** `resolveDate` of a `ana` expression. */
@@ -1113,17 +1128,17 @@ function resolveAna(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
     const pv = c.prev.value;
     const month = pv.length === 7 && /^\d{4}-\d{2}$/.test(pv);
     if (month || (pv.length === 4 && /^\d{4}$/.test(pv))) {
-      return { value: month ? `${pv}-XX` : `${pv}-XX-XX`, kind: 'anaphoric', granularity: month ? 'month' : 'year', resolution: { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, anchor: { previous: c.prev.start } };
+      return res(month ? `${pv}-XX` : `${pv}-XX-XX`, 'anaphoric', month ? 'month' : 'year', { rule: `a day in ${pv}, the previous date in the text`, anchor: pv }, { anchor: { previous: c.prev.start } });
     }
   }
   if (k.grain || k.unit === 'quarter') return resolveYearEarlier(e, k, c);
   // Days and weeks count from the last date naming a day; months and years from the last date.
   const prev = k.unit === 'day' || k.unit === 'week' ? c.prevDay : c.prev;
   const base = prev ? prevBase(prev.value) : a;
-  if (!base) return { value: null, kind: 'anaphoric', granularity: k.unit, resolution: { rule: NEEDS } };
+  if (!base) return res(null, 'anaphoric', k.unit, { rule: NEEDS });
   const v = shift(base, k.offset, k.unit)!;
   const from = prev ? `the previous date in the text (${prev.value})` : 'the publication date';
-  return { value: v.value, kind: 'anaphoric', granularity: v.granularity, resolution: { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, anchor: prev ? { previous: prev.start } : 'dct' };
+  return res(v.value, 'anaphoric', v.granularity, { rule: `${k.offset === 0 ? 'the same' : k.offset > 0 ? `${k.offset} ${k.unit} after` : `${-k.offset} ${k.unit} before`} ${k.offset === 0 ? `${k.unit} as ` : ''}${from}`, anchor: prev ? prev.value : anchor }, { anchor: prev ? { previous: prev.start } : 'dct' });
 }
 
 /**
@@ -1158,13 +1173,13 @@ function resolveYearEarlier(e: Expr, k: KindOf<'ana'>, c: Context): Resolved {
       value = pad(y + k.offset, 4);
       granularity = 'year';
     }
-    if (value) return { value, kind: 'anaphoric', granularity, anchor: { previous: p.start }, resolution: { rule: `${how} the previous date in the text (${p.value})`, anchor: p.value } };
+    if (value) return res(value, 'anaphoric', granularity, { rule: `${how} the previous date in the text (${p.value})`, anchor: p.value }, { anchor: { previous: p.start } });
   }
-  if (!a) return { value: null, kind: 'anaphoric', granularity: 'quarter', resolution: { rule: NEEDS } };
+  if (!a) return res(null, 'anaphoric', 'quarter', { rule: NEEDS });
   // From the publication date: a year before the latest quarter reported, or the quarter before the publication date's.
   const now = a.y * per + Math.floor((a.m - 1) / (12 / per));
   const value = part(k.unit === 'quarter' ? now + steps : now - 1 + steps);
-  return { value, kind: 'anaphoric', granularity: 'quarter', resolution: { rule: k.unit === 'quarter' ? 'the quarter before the publication date\'s' : `the latest ${letter === 'Q' ? 'quarter' : 'half'} reported before the publication date, a year before`, anchor }, anchor: 'dct' };
+  return res(value, 'anaphoric', 'quarter', { rule: k.unit === 'quarter' ? 'the quarter before the publication date\'s' : `the latest ${letter === 'Q' ? 'quarter' : 'half'} reported before the publication date, a year before`, anchor }, { anchor: 'dct' });
 }
 
 /** A unit's name in words. */
@@ -1248,13 +1263,12 @@ function resolveEvent(e: Expr, k: KindOf<'event'>, c: Context): Resolved {
   // An event dated only to a month, a season or a year: a vague span around it is that period;
   // a count of units cannot land on a day.
   if (found && !found.day && vague) {
-    return { value: found.m.value, kind: 'offset', granularity: found.m.granularity, anchor: { previous: found.m.start },
-      resolution: { rule: `the ${unitName(k.unit)}s ${k.dir < 0 ? 'before' : 'after'} "${k.phrase}", in its period (${found.m.value}, "${found.m.text}" with "${found.word}")`, anchor: found.m.value! } };
+    return res(found.m.value, 'offset', found.m.granularity, { rule: `the ${unitName(k.unit)}s ${k.dir < 0 ? 'before' : 'after'} "${k.phrase}", in its period (${found.m.value}, "${found.m.text}" with "${found.word}")`, anchor: found.m.value! }, { anchor: { previous: found.m.start } });
   }
   if (!found || !found.day) {
-    if (vague || k.the) return { value: null, kind: 'offset', granularity: 'day', drop: true, resolution: { rule: `no date of "${k.phrase}" before it` } };
+    if (vague || k.the) return res(null, 'offset', 'day', { rule: `no date of "${k.phrase}" before it` }, { drop: true });
     const value = durationValue(k.n, k.unit);
-    return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value} (no date of "${k.phrase}" before it to count from)` }, anchor: 'none' };
+    return res(value, 'duration', 'range', { rule: `duration: ${value} (no date of "${k.phrase}" before it to count from)` }, { type: 'DURATION', anchor: 'none' });
   }
   const base = found.day;
   const from = formatYMD(base);
@@ -1274,7 +1288,7 @@ function resolveEvent(e: Expr, k: KindOf<'event'>, c: Context): Resolved {
     how = `${k.n} ${unitName(k.unit)}${k.n === 1 ? '' : 's'} ${dirWord}`;
   }
   const source = found.word ? `the date of "${k.phrase}" (${found.m.value}, "${found.m.text}" with "${found.word}")` : `the previous day-precise date in the text (${found.m.value}, "${found.m.text}"), taken as the date of "${k.phrase}"`;
-  return { value: v.value, kind: 'offset', granularity: v.granularity, anchor: { previous: found.m.start }, resolution: { rule: `${how} ${source}`, anchor: from } };
+  return res(v.value, 'offset', v.granularity, { rule: `${how} ${source}`, anchor: from }, { anchor: { previous: found.m.start } });
 }
 
 /** `resolveDate` of a `off` expression. */
@@ -1285,7 +1299,7 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   const ahead = k.inAt !== undefined;
   if (k.unit === 'H' || k.unit === 'MIN' || k.unit === 'S' || (ahead && c.tenseAt(k.inAt!, e.end) === 'past')) {
     const value = durationValue(Math.abs(k.n), k.unit);
-    return { value, kind: 'duration', granularity: 'range', type: 'DURATION', resolution: { rule: `duration: ${value}` }, anchor: 'none' };
+    return res(value, 'duration', 'range', { rule: `duration: ${value}` }, { type: 'DURATION', anchor: 'none' });
   }
   let base: YMD | null = null;
   let anchorOut: DateAnchor = 'dct';
@@ -1308,8 +1322,7 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
     if (part) {
       const v = `${pad(Number(part[1]) + k.n, 4)}${part[2]}`;
       const n = Math.abs(k.n);
-      return { value: v, kind: 'offset', granularity: part[2].length === 3 ? 'month' : 'quarter', anchor: anchorOut,
-        resolution: { rule: `${n} year${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: from } };
+      return res(v, 'offset', part[2].length === 3 ? 'month' : 'quarter', { rule: `${n} year${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: from }, { anchor: anchorOut });
     }
   } else {
     base = a;
@@ -1320,11 +1333,10 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
     if (part) {
       const v = `${pad(digitsOf(part.value, 0, 4) + k.n, 4)}${part.value.slice(4)}`;
       const n = -k.n;
-      return { value: v, kind: 'offset', granularity: 'quarter', anchor: { previous: part.start },
-        resolution: { rule: `${n} year${n === 1 ? '' : 's'} before the ${part.value.charCodeAt(5) === 72 ? 'half' : 'quarter'} the text reports on (${part.value})`, anchor: part.value } };
+      return res(v, 'offset', 'quarter', { rule: `${n} year${n === 1 ? '' : 's'} before the ${part.value.charCodeAt(5) === 72 ? 'half' : 'quarter'} the text reports on (${part.value})`, anchor: part.value }, { anchor: { previous: part.start } });
     }
   }
-  if (!base) return { value: null, kind: 'offset', granularity: 'day', resolution: { rule: NEEDS } };
+  if (!base) return res(null, 'offset', 'day', { rule: NEEDS });
   // Weeks counted from a named day land on a day ("two weeks after 5 March": 19 March); "the
   // week of March 6" (no weeks counted) is that day's week.
   // "in two weeks" is likewise the day two weeks ahead (issue #13: "in a week" → the publication date + 7).
@@ -1333,8 +1345,7 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   const u = { D: 'day', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century' }[k.unit as string] ?? k.unit;
   const n = Math.abs(k.n);
   // The date ahead of "in a week" spans "in" too, as newswire gold marks it.
-  return { value: v.value, kind: k.from === 'dct' ? 'relative' : 'offset', granularity: v.granularity, anchor: anchorOut, start: k.inAt,
-    resolution: { rule: k.n === 0 ? `the ${u} of ${from}` : `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from } };
+  return res(v.value, k.from === 'dct' ? 'relative' : 'offset', v.granularity, { rule: k.n === 0 ? `the ${u} of ${from}` : `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from }, { anchor: anchorOut, start: k.inAt });
 }
 
 /**
@@ -1349,19 +1360,18 @@ function resolveDom(e: Expr, k: KindOf<'dom'>, c: Context): Resolved {
   if (pm && c.prev) {
     const y = Number(pm[1]);
     const m = Number(pm[2]);
-    if (!isValidDate(y, m, k.d)) return { value: null, kind: 'anaphoric', granularity: 'day', resolution: { rule: `the ${nth} of the month of the previous date in the text (${c.prev.value}), which has no such day` } };
-    return { value: formatYMD({ y, m, d: k.d }), kind: 'anaphoric', granularity: 'day', anchor: { previous: c.prev.start },
-      resolution: { rule: `the ${nth} of the month of the previous date in the text (${c.prev.value})`, anchor: c.prev.value } };
+    if (!isValidDate(y, m, k.d)) return res(null, 'anaphoric', 'day', { rule: `the ${nth} of the month of the previous date in the text (${c.prev.value}), which has no such day` });
+    return res(formatYMD({ y, m, d: k.d }), 'anaphoric', 'day', { rule: `the ${nth} of the month of the previous date in the text (${c.prev.value})`, anchor: c.prev.value }, { anchor: { previous: c.prev.start } });
   }
-  if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+  if (!a) return res(null, 'partial', 'day', { rule: NEEDS });
   const t = c.tenseAt(e.start, e.end);
   const shiftBy = t === 'future' && k.d < a.d ? 1 : t === 'past' && k.d > a.d ? -1 : 0;
   const total = a.y * 12 + (a.m - 1) + shiftBy;
   const y = Math.floor(total / 12);
   const m = (total % 12) + 1;
   const which = shiftBy < 0 ? 'the month before the publication month' : shiftBy > 0 ? 'the month after the publication month' : 'the publication month';
-  if (!isValidDate(y, m, k.d)) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: `the ${nth} of ${which}, which has no such day` } };
-  return { value: formatYMD({ y, m, d: k.d }), kind: 'partial', granularity: 'day', anchor: 'dct', resolution: { rule: `the ${nth} of ${which}`, anchor } };
+  if (!isValidDate(y, m, k.d)) return res(null, 'partial', 'day', { rule: `the ${nth} of ${which}, which has no such day` });
+  return res(formatYMD({ y, m, d: k.d }), 'partial', 'day', { rule: `the ${nth} of ${which}`, anchor }, { anchor: 'dct' });
 }
 
 function ordinalSuffix(d: number): string {
@@ -1370,32 +1380,30 @@ function ordinalSuffix(d: number): string {
 
 /** `resolveDate` of a `ymd` expression. */
 function resolveYmd(k: KindOf<'ymd'>): Resolved {
-  if (k.bc) return { value: `BC${pad(k.y, 4)}-${pad(k.m)}-${pad(k.d)}`, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date before Christ' } };
+  if (k.bc) return res(`BC${pad(k.y, 4)}-${pad(k.m)}-${pad(k.d)}`, 'absolute', 'day', { rule: 'absolute date before Christ' });
   if (!isValidDate(k.y, k.m, k.d)) {
-    return { value: null, kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date (does not exist)' },
-      invalid: `${k.d} ${MONTHS[k.m - 1] ?? '?'} ${k.y} does not exist: ${MONTHS[k.m - 1] ?? 'that month'} ${k.y} has ${k.m >= 1 && k.m <= 12 ? daysInMonth(k.y, k.m) : 0} days.` };
+    return res(null, 'absolute', 'day', { rule: 'absolute date (does not exist)' }, { invalid: `${k.d} ${MONTHS[k.m - 1] ?? '?'} ${k.y} does not exist: ${MONTHS[k.m - 1] ?? 'that month'} ${k.y} has ${k.m >= 1 && k.m <= 12 ? daysInMonth(k.y, k.m) : 0} days.` });
   }
-  return { value: formatYMD(k), kind: 'absolute', granularity: 'day', resolution: { rule: 'absolute date' } };
+  return res(formatYMD(k), 'absolute', 'day', { rule: 'absolute date' });
 }
 
 /** `resolveDate` of a `md` expression. */
 function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
   const { a, anchor } = c;
   if (k.d > daysInMonth(2024, k.m)) {
-    return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: 'partial date (does not exist)' },
-      invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` };
+    return res(null, 'partial', 'day', { rule: 'partial date (does not exist)' }, { invalid: `${MONTHS[k.m - 1]} ${k.d} does not exist: ${MONTHS[k.m - 1]} never has ${k.d} days.` });
   }
-  if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+  if (!a) return res(null, 'partial', 'day', { rule: NEEDS });
   if (k.weekday) {
     // A weekday written with it picks the year: the nearest year where the day falls on it.
     const an0 = toDayNumber(a.y, a.m, a.d);
     // Only within half a year: further away, the weekday is more likely a mistake (weekday-mismatch says so).
     const fits = [a.y, a.y - 1, a.y + 1].filter((yy) => isValidDate(yy, k.m, k.d) && weekday(yy, k.m, k.d) === k.weekday!.w && Math.abs(toDayNumber(yy, k.m, k.d) - an0) <= 183)
       .sort((p, q) => Math.abs(toDayNumber(p, k.m, k.d) - an0) - Math.abs(toDayNumber(q, k.m, k.d) - an0));
-    if (fits.length) return { value: formatYMD({ y: fits[0], m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${WEEKDAYS[k.weekday.w]}, ${MONTHS[k.m - 1]} ${k.d}: the nearest year where that day is a ${WEEKDAYS[k.weekday.w]}`, anchor } };
+    if (fits.length) return res(formatYMD({ y: fits[0], m: k.m, d: k.d }), 'partial', 'day', { rule: `${WEEKDAYS[k.weekday.w]}, ${MONTHS[k.m - 1]} ${k.d}: the nearest year where that day is a ${WEEKDAYS[k.weekday.w]}`, anchor });
   }
   if (k.yrel !== undefined) {
-    return { value: formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', resolution: { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
+    return res(formatYMD({ y: a.y + k.yrel, m: k.m, d: k.d }), 'partial', 'day', { rule: `${MONTHS[k.m - 1]} ${k.d} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor });
   }
   const t = c.tenseAt(e.start, e.end);
   const n = (yy: number): number => (isValidDate(yy, k.m, k.d) ? toDayNumber(yy, k.m, k.d) : NaN);
@@ -1416,7 +1424,7 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
     rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
     uncertain = t ? undefined : GUESSED;
   }
-  return { value: formatYMD({ y, m: k.m, d: k.d }), kind: 'partial', granularity: 'day', uncertain, resolution: { rule, anchor } };
+  return res(formatYMD({ y, m: k.m, d: k.d }), 'partial', 'day', { rule, anchor }, { uncertain });
 }
 
 /** `resolveDate` of a `holiday` expression. */
@@ -1427,11 +1435,11 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
   const dated = (y: number, kind: DateKind, resolution: Resolved['resolution']): Resolved => {
     const h = holidayDate(k.day ?? k.name, y)!;
     return k.week
-      ? { value: isoWeek({ y, m: h.m, d: h.d }), kind, granularity: 'week', resolution }
-      : { value: formatYMD({ y, m: h.m, d: h.d }), kind, granularity: 'day', resolution };
+      ? res(isoWeek({ y, m: h.m, d: h.d }), kind, 'week', resolution)
+      : res(formatYMD({ y, m: h.m, d: h.d }), kind, 'day', resolution);
   };
   if (k.y !== undefined) return dated(k.y, 'absolute', { rule: `the ${what} in ${k.y}` });
-  if (!a) return { value: null, kind: 'partial', granularity: 'day', resolution: { rule: NEEDS } };
+  if (!a) return res(null, 'partial', 'day', { rule: NEEDS });
   const at = (y: number): number => { const h = holidayDate(k.day ?? k.name, y)!; return toDayNumber(y, h.m, h.d); };
   const an = toDayNumber(a.y, a.m, a.d);
   let y = a.y;
@@ -1467,8 +1475,8 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
 function resolveM(e: Expr, k: KindOf<'m'>, c: Context): Resolved {
   const { a, anchor } = c;
   const kind: DateKind = k.rel ? 'relative' : 'partial';
-  if (!a) return { value: null, kind, granularity: 'month', resolution: { rule: NEEDS } };
-  if (k.yrel !== undefined) return { value: `${pad(a.y + k.yrel, 4)}-${pad(k.m)}`, kind: 'relative', granularity: 'month', resolution: { rule: `${MONTHS[k.m - 1]} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor } };
+  if (!a) return res(null, kind, 'month', { rule: NEEDS });
+  if (k.yrel !== undefined) return res(`${pad(a.y + k.yrel, 4)}-${pad(k.m)}`, 'relative', 'month', { rule: `${MONTHS[k.m - 1]} of the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor });
   let y: number;
   let rule: string;
   let uncertain: string | undefined;
@@ -1505,24 +1513,24 @@ function resolveM(e: Expr, k: KindOf<'m'>, c: Context): Resolved {
       uncertain = GUESSED;
     }
   }
-  return { value: `${pad(y, 4)}-${pad(k.m)}`, kind, granularity: 'month', uncertain, resolution: { rule, anchor } };
+  return res(`${pad(y, 4)}-${pad(k.m)}`, kind, 'month', { rule, anchor }, { uncertain });
 }
 
 /** `resolveDate` of a `rel` expression. */
 function resolveRel(k: KindOf<'rel'>, c: Context): Resolved {
   const { a, anchor } = c;
-  if (!a) return { value: null, kind: 'relative', granularity: k.unit, resolution: { rule: NEEDS } };
+  if (!a) return res(null, 'relative', k.unit, { rule: NEEDS });
   const word = k.offset === 0 ? 'this' : k.offset < 0 ? `${-k.offset} ${k.unit}${k.offset === -1 ? '' : 's'} before` : `${k.offset} ${k.unit}${k.offset === 1 ? '' : 's'} after`;
   const rule = `relative date: ${word} ${k.offset === 0 ? k.unit + ' of ' : ''}the publication date`;
   const v = shift(a, k.offset, k.unit)!;
-  return { value: v.value, kind: 'relative', granularity: v.granularity, resolution: { rule, anchor } };
+  return res(v.value, 'relative', v.granularity, { rule, anchor });
 }
 
 /** `resolveDate` of a `weekday` expression. */
 function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
   const { a, anchor } = c;
   const kind: DateKind = 'weekday';
-  if (!a) return { value: null, kind, granularity: 'day', resolution: { rule: NEEDS } };
+  if (!a) return res(null, kind, 'day', { rule: NEEDS });
   const an = toDayNumber(a.y, a.m, a.d);
   const aw = weekday(a.y, a.m, a.d);
   let delta: number;
@@ -1536,14 +1544,14 @@ function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
     const fn = toDayNumber(from.y, from.m, from.d);
     const value = formatYMD(fromDayNumber(fn - ((weekday(from.y, from.m, from.d) - k.w + 7) % 7 || 7)));
     return base && c.prevDay
-      ? { value, kind, granularity: 'day', anchor: { previous: c.prevDay.start }, resolution: { rule: `the previous ${name}: the ${name} before the previous date in the text (${formatYMD(base)})`, anchor: formatYMD(base) } }
-      : { value, kind, granularity: 'day', resolution: { rule: `the previous ${name}: the ${name} before the publication date`, anchor } };
+      ? res(value, kind, 'day', { rule: `the previous ${name}: the ${name} before the previous date in the text (${formatYMD(base)})`, anchor: formatYMD(base) }, { anchor: { previous: c.prevDay.start } })
+      : res(value, kind, 'day', { rule: `the previous ${name}: the ${name} before the publication date`, anchor });
   }
   if (k.week !== undefined) {
     const monday = an - ((aw + 6) % 7);
     const value = formatYMD(fromDayNumber(monday + 7 * k.week + ((k.w + 6) % 7)));
     const which = k.week === 0 ? 'the week of the publication date' : k.week > 0 ? 'the week after the publication date\'s' : 'the week before the publication date\'s';
-    return { value, kind, granularity: 'day', resolution: { rule: `${name} of ${which}`, anchor } };
+    return res(value, kind, 'day', { rule: `${name} of ${which}`, anchor });
   }
   const t = k.past ? 'past' : k.rel === 'next' || k.rel === 'last' ? null : c.tenseAt(e.start, e.end);
   const ahead = (k.w - aw + 7) % 7;
@@ -1570,7 +1578,7 @@ function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
     rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
     if (!t) uncertain = GUESSED;
   }
-  return { value: formatYMD(fromDayNumber(an + delta)), kind, granularity: 'day', uncertain, resolution: { rule, anchor } };
+  return res(formatYMD(fromDayNumber(an + delta)), kind, 'day', { rule, anchor }, { uncertain });
 }
 
 /** ISO 8601 week (`2025-W31`): weeks start on Monday; week 1 holds the year's first Thursday. */
