@@ -133,7 +133,7 @@ test('the temporary file has no name while it is used, and an interrupted run le
   }
 });
 
-test('segments read back give what was written: in order (read ahead), out of order, between appends', () => {
+test('segments read back give what was written (as text or bytes): in order (read ahead), out of order, between appends', () => {
   const file = new SpillFile();
   try {
     const r = seededRandom(7);
@@ -154,8 +154,24 @@ test('segments read back give what was written: in order (read ahead), out of or
     for (let round = 0; round < 4; round++) {
       for (let k = 0; k < 400; k++) {
         const t = text();
-        parts.push({ seg: file.segment((w) => w(t)), text: t });
+        if (k % 2) parts.push({ seg: file.segment((w) => w(t)), text: t });
+        else {
+          // As bytes (`segmentBytes`), in pieces of a larger buffer, as the spill's writer drains them.
+          const bytes = Buffer.from(t);
+          parts.push({ seg: file.segmentBytes((sink) => {
+            for (let at = 0; at < bytes.length; ) {
+              const n = Math.min(bytes.length - at, 1 + Math.floor(r() * 20_000));
+              const piece = new Uint8Array(n + (r() < 0.5 ? 7 : 0));
+              piece.set(bytes.subarray(at, at + n));
+              sink(piece, n);
+              at += n;
+            }
+          }), text: t });
+        }
       }
+      // A part larger than the 1 MB buffer, written at once.
+      const big = 'x€'.repeat(300_000);
+      parts.push({ seg: file.segmentBytes((sink) => sink(Buffer.from(big), Buffer.byteLength(big))), text: big });
       // In the order written, twice (the second time from the read-ahead), then at random.
       for (let pass = 0; pass < 2; pass++) for (const p of parts) assert.equal(readBack(p.seg), p.text);
       for (let k = 0; k < 500; k++) {

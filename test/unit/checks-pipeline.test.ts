@@ -7,7 +7,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeArticle, releaseAnalysis } from '../../server/src/core/analyze';
+import { analyzeArticle } from '../../server/src/core/analyze';
 import { paragraphPrints } from '../../server/src/core/checks/duplicate-paragraph';
 import { eventDateClaims } from '../../server/src/core/checks/event-date-conflict';
 import { buildEntityIndex } from '../../server/src/core/entities';
@@ -99,27 +99,35 @@ test('pipeline: event-date-conflict against the registry, and across articles fo
   assert.equal(other.slice(cross[0].related![0].start, cross[0].related![0].end), 'July 2025');
 });
 
-test('pipeline: releaseAnalysis drops the memos of an analysis; asked again, they are made again, the same', () => {
+test('pipeline: the checks memoize on the analysis, which the summary reuses; nothing is kept elsewhere', () => {
   const text = joinLines('---', 'date: 2025-10-01', '---',
     'The Osaka Maritime Forum met in June 2025, officials said.', '',
     'The Osaka Maritime Forum met in June 2025, officials said.', '');
   const a = analyzeArticle('a.article', text, ctx);
-  // The checks of the analysis made them; the summary asks for the same objects.
-  const prints = paragraphPrints(a.article);
-  const claims = eventDateClaims(a.article, a.entities, a.dates);
-  assert.equal(paragraphPrints(a.article), prints);
-  assert.equal(eventDateClaims(a.article, a.entities, a.dates), claims);
+  // The checks of the analysis made them, in its memo; asked with it, the same objects come back.
+  const prints = a.memo!.prints!.prints;
+  const claims = a.memo!.claims!.claims;
+  assert.equal(paragraphPrints(a.article, undefined, a.memo), prints);
+  assert.equal(eventDateClaims(a.article, a.entities, a.dates, a.memo), claims);
   assert.equal(claims.length, 2);
   assert.deepEqual(prints.map((p) => p.first), [0, 0]);
-  const summary = summarize(a);
-  releaseAnalysis(a);
+  // Without the memo nothing is cached: made again each time, the same.
   const again = paragraphPrints(a.article);
-  const claimsAgain = eventDateClaims(a.article, a.entities, a.dates);
   assert.notEqual(again, prints);
-  assert.notEqual(claimsAgain, claims);
+  assert.notEqual(paragraphPrints(a.article), again);
   assert.deepEqual(again, prints);
+  const claimsAgain = eventDateClaims(a.article, a.entities, a.dates);
+  assert.notEqual(claimsAgain, claims);
   assert.deepEqual(claimsAgain, claims);
-  assert.deepEqual(summarize(a), summary);
+  // Another list of mentions is not answered from the memo.
+  assert.deepEqual(eventDateClaims(a.article, [], a.dates, a.memo), []);
+  assert.equal(eventDateClaims(a.article, a.entities, a.dates, a.memo).length, 2);
+  // The memo is not part of the analysis's data: a copy leaves it behind and summarizes the same.
+  assert.ok(!Object.keys(a).includes('memo'));
+  const copy = structuredClone(a);
+  assert.equal(copy.memo, undefined);
+  assert.deepEqual(summarize(copy), summarize(a));
+  assert.equal(a.memo!.prints!.prints, prints);
 });
 
 test('pipeline: a clean article gets none of the consistency findings', () => {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FieldWriter, LazyArray, fieldJson, jsonString, writeJson } from '../../server/src/cli/jsonWrite';
+import { ByteFieldWriter, FieldWriter, LazyArray, fieldJson, jsonString, writeJson } from '../../server/src/cli/jsonWrite';
 import { findingText, jsonFinding } from '../../server/src/cli/report';
 import { runContext } from '../../server/src/cli/pipeline';
 import { analyzeArticle } from '../../server/src/core/analyze';
@@ -67,6 +67,32 @@ test('fieldJson and FieldWriter write fields as JSON.stringify(…, null, 2) wri
     for (const [k, x] of Object.entries(o)) w.put(k, x);
     assert.equal(w.take(), JSON.stringify(o, null, 2).replace(/\n/g, `\n${indent}`), `value ${i}`);
     assert.equal(fieldJson(a, indent), JSON.stringify(a, null, 2)?.replace(/\n/g, `\n${indent}`), `value ${i}`);
+  }
+});
+
+test('ByteFieldWriter writes the UTF-8 of FieldWriter\'s text, on 500 seeded values and mention-like fields', () => {
+  const r = seededRandom(2718);
+  const strings = [[], ['a'], ['x', 'quote " and \\', 'é 北京 🎉'], ['a', 1], [undefined]];
+  const leaves = ['', 'Osaka Maritime Forum', 'tab\there', '\u007f', '~', 'lone \ud800', '🎉', 0, -0, 7, 1073741823, 1073741824, 2 ** 53, -3, 2.5, 1e21, NaN, Infinity, true, false, null, undefined];
+  const text = new FieldWriter('      ');
+  const bytes = new ByteFieldWriter('      ');
+  let all = '';
+  for (let i = 0; i < 500; i++) {
+    let a = value(r, 1);
+    while (a instanceof LazyArray) a = value(r, 1);
+    const o: Record<string, unknown> = i % 7 === 6 ? { skipped: undefined } : { start: i, text: leaves[i % leaves.length], first: a, b: strings[i % strings.length], last: leaves[(i * 5) % leaves.length] };
+    bytes.open();
+    for (const [k, x] of Object.entries(o)) {
+      text.put(k, x);
+      bytes.put(k, x);
+    }
+    bytes.close();
+    const t = text.take();
+    all += t;
+    assert.equal(t, JSON.stringify(o, null, 2).replace(/\n/g, '\n      '), `value ${i}`);
+    // Drained now and then: what is drained is the text so far, in order.
+    if (i % 50 === 49) bytes.drain((buf, n) => assert.equal(Buffer.from(buf.buffer, buf.byteOffset, n).toString('utf8'), all));
+    if (i % 50 === 49) all = '';
   }
 });
 

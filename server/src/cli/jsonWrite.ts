@@ -111,8 +111,8 @@ function isString(x: unknown): boolean {
 /**
  * An object's text as `JSON.stringify(…, null, 2)` writes it at `indent`, made field by field
  * without the object: `put` each field, then `take` the text (and the next object begins). The
- * text before a key's value is made once per key and writer, so one writer serves many objects:
- * the spill of `analyze --json` writes every field of every mention of a corpus this way.
+ * text before a key's value is made once per key and writer, so one writer serves many objects.
+ * The spill of `analyze --json` writes the same text as bytes (`ByteFieldWriter`).
  */
 export class FieldWriter {
   private s = '';
@@ -187,4 +187,133 @@ function write(v: unknown, indent: string, w: (s: string) => void): void {
     first = false;
   }
   w(first ? '{}' : `\n${indent}}`);
+}
+
+/** A string's code units as bytes (ASCII text only: the fixed pieces of a document). */
+function asciiBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+const UTF8 = new TextEncoder();
+
+/**
+ * `FieldWriter` writing UTF-8 bytes into a buffer of its own instead of a string: the objects
+ * of a list (`open`, `put` each field, `close`) and the text between them (`ascii`), then `drain`
+ * hands the bytes on. A string value with nothing to escape, ASCII only (nearly every field of a
+ * mention), is copied code unit by code unit, a small integer written digit by digit, a key's text
+ * before its value is made once: no string per field or per object, nothing for the collector
+ * (the spill of `analyze --json` writes every mention of a corpus this way). Anything else goes
+ * through `fieldJson`, so the bytes are those of `FieldWriter`'s text, in UTF-8.
+ */
+export class ByteFieldWriter {
+  /** The bytes written and not drained: `buf[0, n)`. */
+  buf = new Uint8Array(1 << 16);
+  n = 0;
+  private fields = 0;
+  /** Per key, the bytes before its value: as the first field, and after another. */
+  private readonly before = new Map<string, [Uint8Array, Uint8Array]>();
+  private readonly fieldIndent: string;
+  private readonly end: Uint8Array;
+
+  constructor(indent: string) {
+    this.fieldIndent = `${indent}  `;
+    this.end = asciiBytes(`\n${indent}}`);
+  }
+
+  /** Room for `bytes` more bytes. */
+  private room(bytes: number): Uint8Array {
+    if (this.n + bytes > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(this.n + bytes, 2 * this.buf.length));
+      bigger.set(this.buf.subarray(0, this.n));
+      this.buf = bigger;
+    }
+    return this.buf;
+  }
+
+  private bytes(b: Uint8Array): void {
+    this.room(b.length).set(b, this.n);
+    this.n += b.length;
+  }
+
+  /** Appends `s`, which must be ASCII (a fixed piece of the document). */
+  ascii(s: string): void {
+    const buf = this.room(s.length);
+    let n = this.n;
+    for (let i = 0; i < s.length; i++) buf[n++] = s.charCodeAt(i);
+    this.n = n;
+  }
+
+  /** Appends any text, as UTF-8. */
+  private text(s: string): void {
+    const buf = this.room(3 * s.length);
+    this.n += UTF8.encodeInto(s, buf.subarray(this.n)).written;
+  }
+
+  /** An object begins. */
+  open(): void {
+    this.fields = 0;
+  }
+
+  put(key: string, v: unknown): void {
+    const start = this.n;
+    let before = this.before.get(key);
+    if (before === undefined) this.before.set(key, (before = [asciiBytes(`{\n${this.fieldIndent}"${key}": `), asciiBytes(`,\n${this.fieldIndent}"${key}": `)]));
+    this.bytes(this.fields ? before[1] : before[0]);
+    if (typeof v === 'string') {
+      if (!this.plainString(v)) this.text(jsonString(v));
+    } else if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 0x40000000) this.count(v);
+    else {
+      const t = fieldJson(v, this.fieldIndent);
+      if (t === undefined) {
+        // What JSON leaves out of an object: no field.
+        this.n = start;
+        return;
+      }
+      this.text(t);
+    }
+    this.fields++;
+  }
+
+  /** `"s"` when `s` is ASCII with nothing to escape (false, nothing written, otherwise). */
+  private plainString(s: string): boolean {
+    const buf = this.room(s.length + 2);
+    let n = this.n;
+    buf[n++] = 34;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c > 126 || c === 34 || c === 92) return false;
+      buf[n++] = c;
+    }
+    buf[n++] = 34;
+    this.n = n;
+    return true;
+  }
+
+  /** A non-negative integer, as `String` writes it. */
+  private count(v: number): void {
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    const buf = this.room(digits);
+    let n = this.n + digits;
+    this.n = n;
+    let x = v;
+    do {
+      buf[--n] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+  }
+
+  /** The object ends: `{}` when it has no field. */
+  close(): void {
+    if (this.fields) this.bytes(this.end);
+    else this.ascii('{}');
+  }
+
+  /** Hands the bytes written to `out` (which copies what it keeps) and starts again. */
+  drain(out: (buf: Uint8Array, n: number) => void): void {
+    if (this.n) out(this.buf, this.n);
+    this.n = 0;
+  }
 }

@@ -26,7 +26,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { analyzeArticle, AnalysisContext, releaseAnalysis } from '../core/analyze';
+import { analyzeArticle, AnalysisContext } from '../core/analyze';
 import { parseIsoDate } from '../core/calendar';
 import { buildEntityIndex } from '../core/entities';
 import { RegistrySnapshot } from '../core/types';
@@ -119,7 +119,6 @@ export function mapLine(input: { id: string | number; text: string; date?: strin
     diagnostics: a.findings.map((f) => jsonFinding(f, cwd, show)),
     claims: claimsOf(a),
   });
-  releaseAnalysis(a);
   return line;
 }
 

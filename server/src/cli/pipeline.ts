@@ -9,7 +9,7 @@
  * two values; the main thread merges them in input order, so the output does not depend on `--jobs`.
  */
 
-import { AnalysisContext, releaseAnalysis } from '../core/analyze';
+import { AnalysisContext } from '../core/analyze';
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
@@ -77,7 +77,6 @@ export function processArticle(file: string, ctx: AnalysisContext, exists?: List
   }
   if (keep.json !== undefined) renderFindings(report, keep.json);
   const summary = summarize(a.analysis, fingerprintHash);
-  releaseAnalysis(a.analysis);
   return { article: { report, summary }, errors, chars: a.text.length };
 }
 

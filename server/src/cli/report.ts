@@ -10,7 +10,7 @@ import { Article } from '../core/article';
 import { creationTime, dateAnchor, timexType } from '../core/dateInfo';
 import { LineIndex } from '../core/lines';
 import { DateMention, EntityMention, Finding, RegistrySnapshot, Severity } from '../core/types';
-import { FieldWriter, LazyArray, RawJson, jsonString, writeJson } from './jsonWrite';
+import { ByteFieldWriter, LazyArray, RawJson, jsonString, writeJson } from './jsonWrite';
 import { Segment, SpillFile } from './spill';
 
 /**
@@ -246,10 +246,9 @@ export function analyzeJson(project: ReportInput, reports: FileReport[]): unknow
  */
 export function spillArticle(a: ReportedArticle, file: SpillFile): void {
   // Each item's text as `writeJson` writes it at ITEM_INDENT, made without the object.
-  const out = new FieldWriter(ITEM_INDENT);
-  const entities = spillItems(file, a.entities, (m) => entityText(m, out));
+  const entities = spillItems(file, a.entities, entityFields);
   const { dates: all, mark } = datesOf(a.dates, a.creationTime);
-  const dates = spillItems(file, all, (d) => dateText(d, mark, out));
+  const dates = spillItems(file, all, (d, w) => dateFields(d, mark, w));
   // Its own findings are in order (finalizeFindings), so they can be merged one at a time when
   // written.
   let findings = -1;
@@ -273,34 +272,38 @@ const ITEM_INDENT = `${FILE_FIELD_INDENT}  `;
 
 /**
  * Writes `items` to `file` as `writeJson` writes an array of them at `FILE_FIELD_INDENT`, each
- * item's text made by `text` (at `ITEM_INDENT`) in one pass: no object per item, no native
- * serializer and second pass to re-indent it (the spill of `analyze --json` writes every mention
- * of the corpus).
+ * item's fields put by `fields` into the bytes of the file (`ByteFieldWriter`) in one pass: no
+ * object or string per item, no native serializer and second pass to re-indent it (the spill of
+ * `analyze --json` writes every mention of the corpus).
  */
 const FIRST_ITEM = `[\n${ITEM_INDENT}`;
 const NEXT_ITEM = `,\n${ITEM_INDENT}`;
+const LAST_ITEM = `\n${FILE_FIELD_INDENT}]`;
+/** The spill's writer, kept from article to article (its buffer and its keys' bytes). */
+const spillWriter = new ByteFieldWriter(ITEM_INDENT);
 
-function spillItems<T>(file: SpillFile, items: readonly T[], text: (x: T) => string): Segment {
-  return file.segment((w) => {
-    if (!items.length) {
-      w('[]');
-      return;
-    }
-    let buf = '';
-    for (let k = 0; k < items.length; k++) {
-      buf += (k ? NEXT_ITEM : FIRST_ITEM) + text(items[k]);
-      if (buf.length >= 1 << 16) {
-        w(buf);
-        buf = '';
+function spillItems<T>(file: SpillFile, items: readonly T[], fields: (x: T, f: Fields) => void): Segment {
+  const w = spillWriter;
+  w.n = 0;
+  return file.segmentBytes((sink) => {
+    if (!items.length) w.ascii('[]');
+    else {
+      for (let k = 0; k < items.length; k++) {
+        w.ascii(k ? NEXT_ITEM : FIRST_ITEM);
+        w.open();
+        fields(items[k], w);
+        w.close();
+        if (w.n >= 1 << 16) w.drain(sink);
       }
+      w.ascii(LAST_ITEM);
     }
-    w(`${buf}\n${FILE_FIELD_INDENT}]`);
+    w.drain(sink);
   });
 }
 
 /**
  * Where the fields of a mention are put: an object (`ObjectFields`, for `jsonEntities`,
- * `jsonDates` and the in-memory document) or the item's text in the document (`FieldWriter`, for
+ * `jsonDates` and the in-memory document) or the item's text in the document (`ByteFieldWriter`, for
  * the spill). `entityFields` and `dateFields` are the one list of each kind's fields, so the two
  * forms cannot drift apart.
  */
@@ -315,16 +318,6 @@ class ObjectFields implements Fields {
   }
 }
 
-
-function entityText(m: EntityMention, out: FieldWriter): string {
-  entityFields(m, out);
-  return out.take();
-}
-
-function dateText(d: DateMention, mark: DateMention | null, out: FieldWriter): string {
-  dateFields(d, mark, out);
-  return out.take();
-}
 
 function spilledJson(file: SpillFile, seg: Segment): RawJson {
   return new RawJson(FILE_FIELD_INDENT, (out) => file.read(seg, out));

@@ -146,6 +146,34 @@ export class SpillFile {
     return { start, bytes: this.size - start };
   }
 
+  /**
+   * `segment` for bytes: what `write` hands its sink (`buf[0, n)`, copied) is appended, in the
+   * same 1 MB buffer.
+   */
+  segmentBytes(write: (sink: (buf: Uint8Array, n: number) => void) => void): Segment {
+    const start = this.size;
+    write((buf, n) => {
+      const pending = (this.pending ??= Buffer.allocUnsafe(BUFFERED));
+      if (this.size - this.written + n > BUFFERED) this.flush();
+      if (n <= BUFFERED) {
+        pending.set(n === buf.length ? buf : buf.subarray(0, n), this.size - this.written);
+        this.size += n;
+      } else this.writeBytesNow(buf, n);
+    });
+    return { start, bytes: this.size - start };
+  }
+
+  /** Writes `buf[0, n)` at once (`pending` empty). */
+  private writeBytesNow(buf: Uint8Array, n: number): void {
+    try {
+      for (let done = 0; done < n; ) done += fs.writeSync(this.fd, buf, done, n - done, this.size + done);
+    } catch (e) {
+      throw this.failed('cannot write a temporary file', e);
+    }
+    this.size += n;
+    this.written = this.size;
+  }
+
   /** Writes a large part at once (`pending` empty). */
   private writeNow(s: string): void {
     const bytes = Buffer.byteLength(s, 'utf8');

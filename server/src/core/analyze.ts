@@ -11,8 +11,7 @@ import { ArticleCache } from './articleCache';
 import { reparseArticle } from './articleReparse';
 import { isChunked, recognizeInChunks } from './chunks';
 import { ARTICLE_CHECKS } from './checks';
-import { forgetParagraphPrints } from './checks/duplicate-paragraph';
-import { forgetEventDateClaims } from './checks/event-date-conflict';
+import { CheckMemo, checkMemo } from './checks/memo';
 import { DateScanner, recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
 import { dropIgnored } from './ignore';
@@ -43,6 +42,13 @@ export interface ArticleAnalysis {
   annotations?: AnchoredAnnotation[];
   /** With a sidecar: findings on the sidecar file itself (annotation-syntax, orphaned-annotation), severities applied. */
   annotationFindings?: Finding[];
+  /**
+   * What the checks of this analysis computed and the workspace summary reuses (paragraph
+   * fingerprints, dated event mentions): held here, so it goes when the analysis does. Not
+   * enumerable: a copy of the analysis (spread, a message to a thread) leaves it behind and
+   * computes its own.
+   */
+  readonly memo?: CheckMemo;
 }
 
 /** A note or tag a person attached to a span (from the article's annotation sidecar). */
@@ -124,28 +130,16 @@ export function* analyzeArticleSteps(path: string, text: string, ctx: AnalysisCo
     yield;
   }
   markUncertainDates(raw, dates);
-  const checkCtx = { path, article, entities, dates, registry: ctx.registry, cache: opts.cache };
+  const memo = checkMemo();
+  const checkCtx = { path, article, entities, dates, registry: ctx.registry, cache: opts.cache, memo };
   for (const check of ARTICLE_CHECKS) {
     // One check at a time; `push(...)` of a long list would overflow the stack.
     for (const f of check(checkCtx)) raw.push(f);
     yield;
   }
-  return { path, article, entities, dates, findings: finalizeFindings(raw, ctx.settings), ...extra };
-}
-
-/**
- * Drops what the checks memoize per analysis (paragraph fingerprints, dated event mentions), for
- * a caller that is done with it: a corpus run (cli/pipeline.ts, cli/jsonl.ts), once the report and
- * workspace summary are made. The memos are `WeakMap`s keyed by the article and its mention list,
- * and a young-generation collection keeps the value of every entry alive, whether its key is
- * reachable or not: without this, each collection of a run copies the parse tree, mentions and
- * fingerprints of every article analyzed since the last one, and V8 then allocates those objects
- * in the old generation from the start (docs/performance.md, "the garbage collector's share").
- * Later calls for the same analysis give the same results, computed again.
- */
-export function releaseAnalysis(a: ArticleAnalysis): void {
-  forgetParagraphPrints(a.article);
-  forgetEventDateClaims(a.entities);
+  const analysis: ArticleAnalysis = { path, article, entities, dates, findings: finalizeFindings(raw, ctx.settings), ...extra };
+  Object.defineProperty(analysis, 'memo', { value: memo });
+  return analysis;
 }
 
 /**

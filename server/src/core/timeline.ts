@@ -253,7 +253,7 @@ function articleMarkers(registry: RegistrySnapshot, a: TimelineArticle, personRo
     });
   }
 
-  for (const claim of eventDateClaims(article, entities, dates)) {
+  for (const claim of eventDateClaims(article, entities, dates, a.analysis.memo)) {
     const event = registry.entities.get(claim.event);
     if (!event) continue;
     const sentence = sentenceAt(article, claim.mention.start);

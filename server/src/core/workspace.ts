@@ -458,7 +458,7 @@ export interface EventDateClaim extends Range {
  */
 export function summarize(a: ArticleAnalysis, keyOf?: (key: string) => string): ArticleSummary {
   const paragraphs: [string, Range][] = [];
-  const prints = paragraphPrints(a.article);
+  const prints = paragraphPrints(a.article, undefined, a.memo);
   const ps = a.article.paragraphs;
   for (let i = 0; i < ps.length; i++) {
     const pr = prints[i];
@@ -466,7 +466,7 @@ export function summarize(a: ArticleAnalysis, keyOf?: (key: string) => string): 
   }
   const events: { event: string; mention: string; dates: EventDateClaim[] }[] = [];
   const byId = new Map<string, EventDateClaim[]>();
-  for (const c of eventDateClaims(a.article, a.entities, a.dates)) {
+  for (const c of eventDateClaims(a.article, a.entities, a.dates, a.memo)) {
     let dates = byId.get(c.event);
     if (!dates) {
       byId.set(c.event, (dates = []));

@@ -20,6 +20,7 @@ import type { CheckContext } from './index';
 import { LineIndex } from '../lines';
 import { Fingerprint, MIN_WORDS, fingerprint } from './text';
 import type { ArticleCache } from '../articleCache';
+import type { CheckMemo } from './memo';
 
 export interface ParagraphPrint {
   /** Folded words joined by spaces. */
@@ -29,27 +30,16 @@ export interface ParagraphPrint {
   first: number;
 }
 
-const cache = new WeakMap<Article, ParagraphPrint[]>();
-
-/**
- * Drops the cached fingerprints of an article whose analysis is done with (see `releaseAnalysis`
- * in core/analyze.ts): a corpus run's caller, so that the cache does not hold them until the next
- * garbage collection.
- */
-export function forgetParagraphPrints(article: Article): void {
-  cache.delete(article);
-}
-
 /** Paragraphs longer than this (in UTF-16 code units) are not compared: see `paragraphPrints`. */
 export const MAX_PARAGRAPH_CHARS = 20_000;
 
 /**
- * Fingerprints of every paragraph, with the index of each one's first copy. Cached per article;
+ * Fingerprints of every paragraph, with the index of each one's first copy. Kept in `memo` (the
+ * analysis's: core/checks/memo.ts), so the checks and the summary of one analysis make them once;
  * with an `ArticleCache`, a paragraph whose text the last analysis saw reuses its fingerprint.
  */
-export function paragraphPrints(article: Article, articleCache?: ArticleCache): ParagraphPrint[] {
-  let out = cache.get(article);
-  if (out) return out;
+export function paragraphPrints(article: Article, articleCache?: ArticleCache, memo?: CheckMemo): ParagraphPrint[] {
+  if (memo?.prints && memo.prints.article === article) return memo.prints.prints;
   const firstByKey = new Map<string, number>();
   const before = articleCache?.prints;
   const now = articleCache ? new Map<string, Fingerprint>() : undefined;
@@ -60,7 +50,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache): 
   const kept = parsed?.kept;
   const shift = article.paragraphs.length - (last ? last.length : 0);
   const texts: string[] = [];
-  out = article.paragraphs.map((p, i) => {
+  const out = article.paragraphs.map((p, i): ParagraphPrint => {
     // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
     // it is left out of the paragraph checks, so their work stays bounded per paragraph.
     let print: Fingerprint;
@@ -85,7 +75,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache): 
     articleCache.prints = now;
     articleCache.paragraphTexts = { article, texts };
   }
-  cache.set(article, out);
+  if (memo) memo.prints = { article, prints: out };
   return out;
 }
 
@@ -97,7 +87,7 @@ export function isRepeat(prints: readonly ParagraphPrint[], i: number): boolean 
 export function duplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
-  const prints = paragraphPrints(article, ctx.cache);
+  const prints = paragraphPrints(article, ctx.cache, ctx.memo);
   const lines = new LineIndex(article.text);
   const out: Finding[] = [];
   let i = 0;

@@ -15,6 +15,7 @@ import { dayInterval, describeIsoDate } from '../calendar';
 import { DateMention, EntityMention, Finding, finding } from '../types';
 import { lowerBound } from '../search';
 import type { CheckContext } from './index';
+import type { CheckMemo } from './memo';
 import { sentenceAt } from './text';
 
 /** One event mention and the resolved dates written in its sentence. */
@@ -26,22 +27,15 @@ export interface EventDateClaim {
 }
 
 /**
- * The last claims made from each list of mentions, with the article and dates they were made
- * with: the check and the workspace summary (`summarize`) of one analysis ask for the same claims.
+ * The dated event mentions of an article (mentions whose sentence holds a resolved date).
+ * Read-only: kept in `memo` (the analysis's: core/checks/memo.ts), so the check and the workspace
+ * summary (`summarize`) of one analysis share them.
  */
-const claimsMemo = new WeakMap<readonly EntityMention[], { article: Article; dates: readonly DateMention[]; count: number; claims: readonly EventDateClaim[] }>();
-
-/** Drops the memo of an analysis's mentions once it is done with (see `releaseAnalysis` in core/analyze.ts). */
-export function forgetEventDateClaims(entities: readonly EntityMention[]): void {
-  claimsMemo.delete(entities);
-}
-
-/** The dated event mentions of an article (mentions whose sentence holds a resolved date). Read-only: shared by the callers of one analysis. */
-export function eventDateClaims(article: Article, entities: readonly EntityMention[], dates: readonly DateMention[]): readonly EventDateClaim[] {
-  const hit = claimsMemo.get(entities);
-  if (hit && hit.article === article && hit.dates === dates && hit.count === entities.length) return hit.claims;
+export function eventDateClaims(article: Article, entities: readonly EntityMention[], dates: readonly DateMention[], memo?: CheckMemo): readonly EventDateClaim[] {
+  const hit = memo?.claims;
+  if (hit && hit.entities === entities && hit.article === article && hit.dates === dates && hit.count === entities.length) return hit.claims;
   const claims = findEventDateClaims(article, entities, dates);
-  claimsMemo.set(entities, { article, dates, count: entities.length, claims });
+  if (memo) memo.claims = { article, entities, count: entities.length, dates, claims };
   return claims;
 }
 
@@ -78,7 +72,7 @@ export function valuesOverlap(a: string, b: string): boolean {
 export function eventDateConflict(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const reported = new Set<number>();
-  for (const claim of eventDateClaims(ctx.article, ctx.entities, ctx.dates)) {
+  for (const claim of eventDateClaims(ctx.article, ctx.entities, ctx.dates, ctx.memo)) {
     const event = ctx.registry.entities.get(claim.event);
     if (!event?.date || !dayInterval(event.date)) continue;
     if (claim.dates.some((d) => valuesOverlap(d.value!, event.date!))) continue;

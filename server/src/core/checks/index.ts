@@ -8,6 +8,7 @@ import type { ArticleCache } from '../articleCache';
 import { DateMention, EntityMention, Finding, RegistrySnapshot } from '../types';
 import { duplicateParagraph } from './duplicate-paragraph';
 import { eventDateConflict } from './event-date-conflict';
+import type { CheckMemo } from './memo';
 import { metadataDateConflict } from './metadata-date-conflict';
 import { nearDuplicateParagraph } from './near-duplicate-paragraph';
 import { roleConflict } from './role-conflict';
@@ -21,6 +22,8 @@ export interface CheckContext {
   registry: RegistrySnapshot;
   /** The document's cache from its last analysis, when the caller keeps one (`ArticleOptions.cache`). */
   cache?: ArticleCache;
+  /** What the checks of one analysis share (`checkMemo()`); without it, each computes its own. */
+  memo?: CheckMemo;
 }
 
 export type ArticleCheck = (ctx: CheckContext) => Finding[];

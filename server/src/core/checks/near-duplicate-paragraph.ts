@@ -56,7 +56,7 @@ export interface NearDuplicateState {
 export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
-  const prints = paragraphPrints(article, ctx.cache);
+  const prints = paragraphPrints(article, ctx.cache, ctx.memo);
   // Without a cache to fill, only the paragraphs that share a 5-word sequence with another one
   // can have or be a similar paragraph: an article with none (most articles) has nothing to
   // compare, and the word and shingle tables are not built; otherwise only those paragraphs are
