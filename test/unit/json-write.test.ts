@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ByteFieldWriter, FieldWriter, LazyArray, fieldJson, jsonString, writeJson } from '../../server/src/cli/jsonWrite';
+import { ByteFieldWriter, LazyArray, fieldJson, jsonString, writeJson } from '../../server/src/cli/jsonWrite';
 import { findingText, jsonFinding } from '../../server/src/cli/report';
 import { runContext } from '../../server/src/cli/pipeline';
 import { analyzeArticle } from '../../server/src/core/analyze';
@@ -51,11 +51,18 @@ test('writeJson writes what JSON.stringify(value, null, 2) gives, on 500 seeded 
   assert.equal(written('x').text, '"x"');
 });
 
-test('fieldJson and FieldWriter write fields as JSON.stringify(…, null, 2) writes them inside an object, on 500 seeded values', () => {
+/** The text of the objects `w` wrote since its last drain (its bytes, read as UTF-8). */
+function takeText(w: ByteFieldWriter): string {
+  let t = '';
+  w.drain((buf, n) => (t += Buffer.from(buf.buffer, buf.byteOffset, n).toString('utf8')));
+  return t;
+}
+
+test('fieldJson and ByteFieldWriter write fields as JSON.stringify(…, null, 2) writes them inside an object, on 500 seeded values', () => {
   const r = seededRandom(1832);
   const strings = [[], ['a'], ['x', 'quote " and \\', 'é 北京 🎉'], ['a', 1], [undefined]];
   // One writer per indent for all the objects, as the spill keeps one for an article's mentions.
-  const writers = Array.from({ length: 5 }, (_, k) => new FieldWriter(' '.repeat(2 * k)));
+  const writers = Array.from({ length: 5 }, (_, k) => new ByteFieldWriter(' '.repeat(2 * k)));
   for (let i = 0; i < 500; i++) {
     // Seeded values without lazy arrays (JSON.stringify writes those through toJSON), and arrays of strings.
     let a = value(r, 1);
@@ -64,17 +71,18 @@ test('fieldJson and FieldWriter write fields as JSON.stringify(…, null, 2) wri
     const o = i % 7 === 6 ? { skipped: undefined } : { first: a, b, last: i };
     const indent = ' '.repeat(2 * (i % 5));
     const w = writers[i % 5];
+    w.open();
     for (const [k, x] of Object.entries(o)) w.put(k, x);
-    assert.equal(w.take(), JSON.stringify(o, null, 2).replace(/\n/g, `\n${indent}`), `value ${i}`);
+    w.close();
+    assert.equal(takeText(w), JSON.stringify(o, null, 2).replace(/\n/g, `\n${indent}`), `value ${i}`);
     assert.equal(fieldJson(a, indent), JSON.stringify(a, null, 2)?.replace(/\n/g, `\n${indent}`), `value ${i}`);
   }
 });
 
-test('ByteFieldWriter writes the UTF-8 of FieldWriter\'s text, on 500 seeded values and mention-like fields', () => {
+test('ByteFieldWriter writes what JSON.stringify(…, null, 2) gives, in UTF-8, on 500 seeded values and mention-like fields, drained now and then', () => {
   const r = seededRandom(2718);
   const strings = [[], ['a'], ['x', 'quote " and \\', 'é 北京 🎉'], ['a', 1], [undefined]];
-  const leaves = ['', 'Osaka Maritime Forum', 'tab\there', '\u007f', '~', 'lone \ud800', '🎉', 0, -0, 7, 1073741823, 1073741824, 2 ** 53, -3, 2.5, 1e21, NaN, Infinity, true, false, null, undefined];
-  const text = new FieldWriter('      ');
+  const leaves = ['', 'Osaka Maritime Forum', 'tab\there', 'back\\slash', 'say "no"', '\u007f', '~', 'lone \ud800', '🎉', 0, -0, 7, 1073741823, 1073741824, 2 ** 53, -3, 2.5, 1e21, NaN, Infinity, true, false, null, undefined];
   const bytes = new ByteFieldWriter('      ');
   let all = '';
   for (let i = 0; i < 500; i++) {
@@ -82,17 +90,14 @@ test('ByteFieldWriter writes the UTF-8 of FieldWriter\'s text, on 500 seeded val
     while (a instanceof LazyArray) a = value(r, 1);
     const o: Record<string, unknown> = i % 7 === 6 ? { skipped: undefined } : { start: i, text: leaves[i % leaves.length], first: a, b: strings[i % strings.length], last: leaves[(i * 5) % leaves.length] };
     bytes.open();
-    for (const [k, x] of Object.entries(o)) {
-      text.put(k, x);
-      bytes.put(k, x);
-    }
+    for (const [k, x] of Object.entries(o)) bytes.put(k, x);
     bytes.close();
-    const t = text.take();
-    all += t;
-    assert.equal(t, JSON.stringify(o, null, 2).replace(/\n/g, '\n      '), `value ${i}`);
+    all += JSON.stringify(o, null, 2).replace(/\n/g, '\n      ');
     // Drained now and then: what is drained is the text so far, in order.
-    if (i % 50 === 49) bytes.drain((buf, n) => assert.equal(Buffer.from(buf.buffer, buf.byteOffset, n).toString('utf8'), all));
-    if (i % 50 === 49) all = '';
+    if (i % 50 === 49) {
+      assert.equal(takeText(bytes), all, `values up to ${i}`);
+      all = '';
+    }
   }
 });
 

@@ -108,39 +108,6 @@ function isString(x: unknown): boolean {
   return typeof x === 'string';
 }
 
-/**
- * An object's text as `JSON.stringify(…, null, 2)` writes it at `indent`, made field by field
- * without the object: `put` each field, then `take` the text (and the next object begins). The
- * text before a key's value is made once per key and writer, so one writer serves many objects.
- * The spill of `analyze --json` writes the same text as bytes (`ByteFieldWriter`).
- */
-export class FieldWriter {
-  private s = '';
-  /** Per key, the text before its value: as the first field, and after another. */
-  private readonly before = new Map<string, [string, string]>();
-  private readonly fieldIndent: string;
-  private readonly end: string;
-
-  constructor(indent: string) {
-    this.fieldIndent = `${indent}  `;
-    this.end = `\n${indent}}`;
-  }
-
-  put(key: string, v: unknown): void {
-    const t = fieldJson(v, this.fieldIndent);
-    if (t === undefined) return;
-    let before = this.before.get(key);
-    if (before === undefined) this.before.set(key, (before = [`\n${this.fieldIndent}"${key}": `, `,\n${this.fieldIndent}"${key}": `]));
-    this.s = this.s ? this.s + before[1] + t : before[0] + t;
-  }
-
-  take(): string {
-    const s = this.s;
-    this.s = '';
-    return s ? `{${s}${this.end}` : '{}';
-  }
-}
-
 function isLong(v: unknown): boolean {
   return v instanceof LazyArray || v instanceof RawJson || (Array.isArray(v) && v.length >= LONG);
 }
@@ -199,13 +166,14 @@ function asciiBytes(s: string): Uint8Array {
 const UTF8 = new TextEncoder();
 
 /**
- * `FieldWriter` writing UTF-8 bytes into a buffer of its own instead of a string: the objects
+ * An object's text as `JSON.stringify(…, null, 2)` writes it at `indent`, made field by field
+ * without the object, as UTF-8 bytes into a buffer of its own: the objects
  * of a list (`open`, `put` each field, `close`) and the text between them (`ascii`), then `drain`
  * hands the bytes on. A string value with nothing to escape, ASCII only (nearly every field of a
  * mention), is copied code unit by code unit, a small integer written digit by digit, a key's text
  * before its value is made once: no string per field or per object, nothing for the collector
  * (the spill of `analyze --json` writes every mention of a corpus this way). Anything else goes
- * through `fieldJson`, so the bytes are those of `FieldWriter`'s text, in UTF-8.
+ * through `fieldJson`.
  */
 export class ByteFieldWriter {
   /** The bytes written and not drained: `buf[0, n)`. */
