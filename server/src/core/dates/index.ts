@@ -184,21 +184,21 @@ function joinedWeekday(m: DateMention, k: KindOf<'weekday'>, prevExpr: Expr, pre
   if (k.rel || pk.type !== 'weekday' || prev.end !== prevExpr.end || !m.value || !prev.value || m.value.length !== 10 || prev.value.length !== 10) return;
   if (!JOINED_WEEKDAYS.test(text.slice(prev.end, m.start))) return;
   const gap = (k.w - pk.w + 7) % 7;
-  const d = parseIsoDate(prev.value);
-  if (gap < 1 || gap > 3 || !d || d.m === undefined || d.d === undefined) return;
-  const v = formatYMD(fromDayNumber(toDayNumber(d.y, d.m, d.d) + gap));
-  if (v === m.value || (v > dct) !== (m.value > dct)) return;
+  const v = gap < 1 || gap > 3 ? null : daysAfter(prev.value, gap);
+  if (v === null || v === m.value || (v > dct) !== (m.value > dct)) return;
   m.value = v;
   m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; the day after the weekday before it (${prev.text}, ${prev.value}) in the same run of days` };
 }
 
 /** A weekday range whose end came out before its start: the start a week back when the end is not after the publication day `dct`, else the end a week on. */
 function weekdayRangeFix(start: string, end: string, dct: string): { start: string; end: string } {
-  const move = (v: string, days: number): string => {
-    const d = parseIsoDate(v);
-    return d && d.m !== undefined && d.d !== undefined && v.length === 10 ? formatYMD(fromDayNumber(toDayNumber(d.y, d.m, d.d) + days)) : v;
-  };
-  return end <= dct ? { start: move(start, -7), end } : { start, end: move(end, 7) };
+  return end <= dct ? { start: daysAfter(start, -7) ?? start, end } : { start, end: daysAfter(end, 7) ?? end };
+}
+
+/** The day n days after the day `v` (YYYY-MM-DD); null when `v` is not a day. */
+function daysAfter(v: string, n: number): string | null {
+  const d = v.length === 10 ? parseIsoDate(v) : null;
+  return d && d.m !== undefined && d.d !== undefined ? formatYMD(fromDayNumber(toDayNumber(d.y, d.m, d.d) + n)) : null;
 }
 
 /** Moves a day with no year written (`end`) to the first such day on or after `start`, a day too. */
