@@ -92,30 +92,7 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
   }
   const date = io.date ?? importDate();
   const collector = new WikidataCollector(args.langs);
-  const fetchIds: string[] = [];
-  for (const input of args.inputs) {
-    // A QID or a Wikidata URL that is not a file here is fetched from the Wikidata API.
-    const qid = qidFromInput(input);
-    if (qid && !fs.existsSync(path.resolve(io.cwd, input))) {
-      fetchIds.push(qid);
-      continue;
-    }
-    try {
-      const s = await readWikidataInput(input === '-' ? '-' : path.resolve(io.cwd, input), collector, (m) => io.err(`attache: ${m}\n`), io.stdin);
-      io.err(`attache: ${input}: ${s.kind}, ${s.entities} entit${s.entities === 1 ? 'y' : 'ies'} read\n`);
-    } catch (e) {
-      io.err(`attache: ${e instanceof Error ? e.message : String(e)}\nattache: nothing was written\n`);
-      return 2;
-    }
-  }
-  if (fetchIds.length) {
-    try {
-      await fetchWithReferences(fetchIds, collector, args.langs, (m) => io.err(`attache: ${m}\n`), { api: io.api, ...io.fetch });
-    } catch (e) {
-      io.err(`attache: ${e instanceof Error ? e.message : String(e)}\nattache: nothing was written\n`);
-      return 2;
-    }
-  }
+  if (!(await collect(args, io, collector))) return 2;
   const header = [`Imported from Wikidata by \`attache import wikidata\` on ${date} (labels: ${args.langs.join(', ')}).`];
   if (args.merge) return merge(args, io, collector, date, header);
 
@@ -126,19 +103,55 @@ export async function importCommand(argv: string[], io: ImportIo): Promise<numbe
     io.err(`attache: ${summary(result)}\n`);
     return 0;
   }
-  const file = path.resolve(io.cwd, args.out);
+  return writeNew(args.out, io, yaml, result);
+}
+
+/**
+ * Reads every input into the collector: files (or `-`), and QIDs or Wikidata URLs that are not
+ * files here, fetched from the API. False (reported) when one cannot be read or fetched.
+ */
+async function collect(args: ImportArgs, io: ImportIo, collector: WikidataCollector): Promise<boolean> {
+  const fetchIds: string[] = [];
+  for (const input of args.inputs) {
+    const qid = qidFromInput(input);
+    if (qid && !fs.existsSync(path.resolve(io.cwd, input))) {
+      fetchIds.push(qid);
+      continue;
+    }
+    try {
+      const s = await readWikidataInput(input === '-' ? '-' : path.resolve(io.cwd, input), collector, (m) => io.err(`attache: ${m}\n`), io.stdin);
+      io.err(`attache: ${input}: ${s.kind}, ${s.entities} entit${s.entities === 1 ? 'y' : 'ies'} read\n`);
+    } catch (e) {
+      io.err(`attache: ${e instanceof Error ? e.message : String(e)}\nattache: nothing was written\n`);
+      return false;
+    }
+  }
+  if (fetchIds.length) {
+    try {
+      await fetchWithReferences(fetchIds, collector, args.langs, (m) => io.err(`attache: ${m}\n`), { api: io.api, ...io.fetch });
+    } catch (e) {
+      io.err(`attache: ${e instanceof Error ? e.message : String(e)}\nattache: nothing was written\n`);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** `--out` without `--merge`: a new file, never one that exists. */
+function writeNew(out: string, io: ImportIo, yaml: string, result: MapResult): number {
+  const file = path.resolve(io.cwd, out);
   if (fs.existsSync(file)) {
-    io.err(`attache: ${args.out}: already exists; add --merge to update it, or choose another --out\nattache: nothing was written\n`);
+    io.err(`attache: ${out}: already exists; add --merge to update it, or choose another --out\nattache: nothing was written\n`);
     return 2;
   }
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, yaml);
   } catch (e) {
-    io.err(`attache: ${args.out}: cannot write (${e instanceof Error ? e.message : String(e)})\n`);
+    io.err(`attache: ${out}: cannot write (${e instanceof Error ? e.message : String(e)})\n`);
     return 2;
   }
-  io.err(`attache: wrote ${args.out}: ${summary(result)}\n`);
+  io.err(`attache: wrote ${out}: ${summary(result)}\n`);
   return 0;
 }
 
@@ -161,23 +174,8 @@ async function merge(args: ImportArgs, io: ImportIo, collector: WikidataCollecto
     const r = readTextFile(f);
     if (r.ok) files.push({ path: f, text: r.text });
   }
-  let target: { path: string; text: string };
-  if (args.out) {
-    const file = path.resolve(io.cwd, args.out);
-    const known = files.find((f) => f.path === file);
-    if (known) target = known;
-    else if (fs.existsSync(file)) {
-      const r = readTextFile(file);
-      if (!r.ok) {
-        io.err(`attache: ${r.error}\nattache: nothing was written\n`);
-        return 2;
-      }
-      target = { path: file, text: r.text };
-      files.push(target);
-    } else target = { path: file, text: '' };
-  } else {
-    target = files.find((f) => path.basename(f.path) === 'registry.yaml') ?? files[0] ?? { path: path.resolve(io.cwd, 'registry.yaml'), text: '' };
-  }
+  const target = mergeTarget(args.out, io, files);
+  if (!target) return 2;
   const snapshot = loadRegistry(files);
   const match = registryMatch(snapshot.entities.values(), (id, label, form, type) =>
     io.err(`attache: '${id}' has no wikidata id; taken to be the same as Wikidata's '${label}' (same ${type} name '${form}')\n`));
@@ -196,23 +194,49 @@ async function merge(args: ImportArgs, io: ImportIo, collector: WikidataCollecto
     io.err(`attache: the merge would leave ${broken.map((p) => display(io.cwd, p)).join(', ')} unreadable; nothing was written (please report this)\n`);
     return 2;
   }
-  for (const [file, text] of merged.texts) {
-    const before = textOf.get(file) ?? (file === target.path ? target.text : '');
+  if (!writeMerged(io, merged.texts, (file) => textOf.get(file) ?? (file === target.path ? target.text : ''))) return 2;
+  io.err(`attache: merged: ${merged.updated.length} updated, ${merged.added.length} added${merged.added.length ? ` to ${display(io.cwd, target.path)}` : ''}, ${merged.drifts.length} difference${merged.drifts.length === 1 ? '' : 's'} kept as written\n`);
+  return 0;
+}
+
+/**
+ * The registry file that receives new entities: `--out` (read if it exists; pushed onto `files`
+ * when it is not a registry file already), else `registry.yaml` or the first registry file.
+ * Undefined (reported) when `--out` exists but cannot be read.
+ */
+function mergeTarget(out: string | undefined, io: ImportIo, files: { path: string; text: string }[]): { path: string; text: string } | undefined {
+  if (!out) return files.find((f) => path.basename(f.path) === 'registry.yaml') ?? files[0] ?? { path: path.resolve(io.cwd, 'registry.yaml'), text: '' };
+  const file = path.resolve(io.cwd, out);
+  const known = files.find((f) => f.path === file);
+  if (known) return known;
+  if (!fs.existsSync(file)) return { path: file, text: '' };
+  const r = readTextFile(file);
+  if (!r.ok) {
+    io.err(`attache: ${r.error}\nattache: nothing was written\n`);
+    return undefined;
+  }
+  const target = { path: file, text: r.text };
+  files.push(target);
+  return target;
+}
+
+/** Writes the merged texts, each only if its file on disk is still the text the merge read. False (reported) at the first that is not, or cannot be written. */
+function writeMerged(io: ImportIo, texts: Map<string, string>, before: (file: string) => string): boolean {
+  for (const [file, text] of texts) {
     const now = fs.existsSync(file) ? readTextFile(file) : { ok: true as const, text: '' };
-    if (!now.ok || now.text !== before) {
+    if (!now.ok || now.text !== before(file)) {
       io.err(`attache: ${display(io.cwd, file)}: changed on disk while importing; not written (run the import again)\n`);
-      return 2;
+      return false;
     }
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       writeFileAtomic(file, text);
     } catch (e) {
       io.err(`attache: ${display(io.cwd, file)}: cannot write (${e instanceof Error ? e.message : String(e)})\n`);
-      return 2;
+      return false;
     }
   }
-  io.err(`attache: merged: ${merged.updated.length} updated, ${merged.added.length} added${merged.added.length ? ` to ${display(io.cwd, target.path)}` : ''}, ${merged.drifts.length} difference${merged.drifts.length === 1 ? '' : 's'} kept as written\n`);
-  return 0;
+  return true;
 }
 
 function display(cwd: string, file: string): string {

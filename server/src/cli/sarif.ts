@@ -39,41 +39,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
 
 export function sarifLog(cwd: string, reports: FileReport[], version: string): unknown {
   const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
-  const ruleIndex = new Map(codes.map((c, i) => [c, i]));
-  const indexes = new Map<string, LineIndex>(reports.map((r) => [r.file, new LineIndex(r.text)]));
-  const region = (file: string, start: number, end: number): Record<string, number> | undefined => {
-    const li = indexes.get(file);
-    if (!li) return undefined;
-    const s = li.position(start);
-    const e = li.position(end);
-    return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
-  };
-  const location = (file: string, start: number, end: number, message?: string): Record<string, unknown> => ({
-    physicalLocation: {
-      artifactLocation: { uri: encodeURI(displayPath(cwd, file)), uriBaseId: '%SRCROOT%' },
-      ...(region(file, start, end) ? { region: region(file, start, end) } : {}),
-    },
-    ...(message ? { message: { text: message } } : {}),
-  });
-  const result = (file: string, f: Finding): Record<string, unknown> => ({
-    ruleId: f.code,
-    ruleIndex: ruleIndex.get(f.code),
-    level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [location(file, f.start, f.end)],
-    ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...location(r.path, r.start, r.end, r.message) })) } : {}),
-    ...(f.fixes?.some((x) => x.edits.length)
-      ? {
-          fixes: f.fixes.filter((x) => x.edits.length).map((x) => ({
-            description: { text: x.title },
-            artifactChanges: groupEdits(file, x.edits).map(([p, edits]) => ({
-              artifactLocation: { uri: encodeURI(displayPath(cwd, p)), uriBaseId: '%SRCROOT%' },
-              replacements: edits.map((e) => ({ deletedRegion: region(p, e.start, e.end) ?? { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.newText } })),
-            })),
-          })),
-        }
-      : {}),
-  });
+  const results = new SarifResults(cwd, reports, codes);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -94,11 +60,67 @@ export function sarifLog(cwd: string, reports: FileReport[], version: string): u
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : cwd + '/').href } },
         columnKind: 'utf16CodeUnits',
-        artifacts: reports.map((r) => ({ location: { uri: encodeURI(displayPath(cwd, r.file)), uriBaseId: '%SRCROOT%' }, roles: ['analysisTarget'] })),
-        results: reports.flatMap((r) => r.findings.map((f) => result(r.file, f))),
+        artifacts: reports.map((r) => ({ location: results.artifact(r.file), roles: ['analysisTarget'] })),
+        results: reports.flatMap((r) => r.findings.map((f) => results.result(r.file, f))),
       },
     ],
   };
+}
+
+/** SARIF results of findings: regions by the reported files' line indexes, paths relative to `cwd`. */
+class SarifResults {
+  private readonly ruleIndex: Map<DiagnosticCode, number>;
+  private readonly indexes: Map<string, LineIndex>;
+
+  constructor(private readonly cwd: string, reports: FileReport[], codes: DiagnosticCode[]) {
+    this.ruleIndex = new Map(codes.map((c, i) => [c, i]));
+    this.indexes = new Map(reports.map((r) => [r.file, new LineIndex(r.text)]));
+  }
+
+  artifact(file: string): Record<string, string> {
+    return { uri: encodeURI(displayPath(this.cwd, file)), uriBaseId: '%SRCROOT%' };
+  }
+
+  /** Lines and columns (1-based) of a range in a reported file; undefined for another file. */
+  region(file: string, start: number, end: number): Record<string, number> | undefined {
+    const li = this.indexes.get(file);
+    if (!li) return undefined;
+    const s = li.position(start);
+    const e = li.position(end);
+    return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  }
+
+  location(file: string, start: number, end: number, message?: string): Record<string, unknown> {
+    const region = this.region(file, start, end);
+    return {
+      physicalLocation: { artifactLocation: this.artifact(file), ...(region ? { region } : {}) },
+      ...(message ? { message: { text: message } } : {}),
+    };
+  }
+
+  result(file: string, f: Finding): Record<string, unknown> {
+    const fixes = f.fixes?.filter((x) => x.edits.length) ?? [];
+    return {
+      ruleId: f.code,
+      ruleIndex: this.ruleIndex.get(f.code),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [this.location(file, f.start, f.end)],
+      ...(f.related?.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...this.location(r.path, r.start, r.end, r.message) })) } : {}),
+      ...(fixes.length ? { fixes: fixes.map((x) => this.fix(file, x.title, x.edits)) } : {}),
+    };
+  }
+
+  /** A fix: its edits grouped by file (an edit may name another file than the finding's). */
+  private fix(file: string, title: string, edits: readonly TextEdit[]): Record<string, unknown> {
+    return {
+      description: { text: title },
+      artifactChanges: groupEdits(file, edits).map(([p, group]) => ({
+        artifactLocation: this.artifact(p),
+        replacements: group.map((e) => ({ deletedRegion: this.region(p, e.start, e.end) ?? { charOffset: e.start, charLength: e.end - e.start }, insertedContent: { text: e.newText } })),
+      })),
+    };
+  }
 }
 
 function groupEdits(file: string, edits: readonly TextEdit[]): [string, TextEdit[]][] {

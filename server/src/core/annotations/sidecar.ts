@@ -59,50 +59,16 @@ export function isTimexValue(v: string): boolean {
 
 export function parseSidecar(text: string): ParsedSidecar {
   const out: ParsedSidecar = { annotations: [], findings: [] };
-  const bad = (r: readonly number[] | null | undefined, message: string, severity?: 'warning'): void => {
+  const bad: Bad = (r, message, severity) => {
     // Parser positions can point one past the end of the text: clamp into it.
     const s = Math.min(r?.[0] ?? 0, text.length);
     const e = Math.min(Math.max(s + 1, r?.[1] ?? s + 1), text.length);
     const f = finding('annotation-syntax', s, e, message);
     out.findings.push(severity ? { ...f, severity } : f);
   };
-  let doc: Document.Parsed;
-  try {
-    // The AST is walked without toJS(), so aliases are never expanded and an alias bomb is cheap.
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  } catch (e) {
-    bad([0, Math.min(1, text.length)], `The annotation file could not be read: ${(e as Error).message}.`);
-    out.unreadable = true;
-    return out;
-  }
-  if (doc.errors.length) {
-    for (const e of doc.errors) bad(e.pos, `${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. No annotation of this file applies until it parses.`);
-    out.unreadable = true;
-    return out;
-  }
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return out;
-  if (!isMap(root)) {
-    bad(root.range, 'An annotation file is a mapping with `version: 1` and an `annotations:` list.');
-    out.unreadable = true;
-    return out;
-  }
-  let list: Node | null = null;
-  let sawVersion = false;
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const keyRange = (pair.key as Node | null)?.range;
-    if (key === 'version') {
-      sawVersion = true;
-      const v = pair.value as Node | null;
-      if (!isScalar(v) || v.value !== 1) bad(v?.range ?? keyRange, 'Only `version: 1` is known.');
-    } else if (key === 'annotations') {
-      list = pair.value as Node | null;
-    } else {
-      bad(keyRange, `Unknown key '${key}' (an annotation file has \`version\` and \`annotations\`).`, 'warning');
-    }
-  }
-  if (!sawVersion) bad([root.range?.[0] ?? 0, (root.range?.[0] ?? 0) + 1], 'Missing `version: 1` at the top of the annotation file.', 'warning');
+  const root = sidecarRoot(text, out, bad);
+  if (!root) return out;
+  const list = annotationList(root, bad);
   if (list === null || (isScalar(list) && list.value === null)) return out;
   if (!isSeq(list)) {
     bad(list.range, '`annotations` is a list of annotations (each item starts with `- id:`).');
@@ -122,6 +88,53 @@ export function parseSidecar(text: string): ParsedSidecar {
     out.annotations.push(a);
   }
   return out;
+}
+
+/** The file's top mapping; undefined for an empty file, or one that is not a mapping or does not parse (then `unreadable`). */
+function sidecarRoot(text: string, out: ParsedSidecar, bad: Bad): YAMLMap | undefined {
+  let doc: Document.Parsed;
+  try {
+    // The AST is walked without toJS(), so aliases are never expanded and an alias bomb is cheap.
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    bad([0, Math.min(1, text.length)], `The annotation file could not be read: ${(e as Error).message}.`);
+    out.unreadable = true;
+    return undefined;
+  }
+  if (doc.errors.length) {
+    for (const e of doc.errors) bad(e.pos, `${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}. No annotation of this file applies until it parses.`);
+    out.unreadable = true;
+    return undefined;
+  }
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return undefined;
+  if (!isMap(root)) {
+    bad(root.range, 'An annotation file is a mapping with `version: 1` and an `annotations:` list.');
+    out.unreadable = true;
+    return undefined;
+  }
+  return root;
+}
+
+/** The top mapping's keys checked (`version: 1`, nothing unknown); the `annotations` value, or null. */
+function annotationList(root: YAMLMap, bad: Bad): Node | null {
+  let list: Node | null = null;
+  let sawVersion = false;
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const keyRange = (pair.key as Node | null)?.range;
+    if (key === 'version') {
+      sawVersion = true;
+      const v = pair.value as Node | null;
+      if (!isScalar(v) || v.value !== 1) bad(v?.range ?? keyRange, 'Only `version: 1` is known.');
+    } else if (key === 'annotations') {
+      list = pair.value as Node | null;
+    } else {
+      bad(keyRange, `Unknown key '${key}' (an annotation file has \`version\` and \`annotations\`).`, 'warning');
+    }
+  }
+  if (!sawVersion) bad([root.range?.[0] ?? 0, (root.range?.[0] ?? 0) + 1], 'Missing `version: 1` at the top of the annotation file.', 'warning');
+  return list;
 }
 
 type Bad = (r: readonly number[] | null | undefined, message: string, severity?: 'warning') => void;

@@ -55,31 +55,89 @@ function timeSnak(property: string, value: Binding | undefined, precision: Bindi
   return { snaktype: 'value', property, datavalue: { type: 'time', value: { time: `+${m[1]}-${m[2]}-${m[3]}T00:00:00Z`, precision: Number.isFinite(p) ? p : 9 } } };
 }
 
+/** The entities being built from result rows, one per item id, claims merged as rows repeat them. */
+class EntityBuilder {
+  private readonly byId = new Map<string, WdEntity>();
+
+  entities(): WdEntity[] {
+    return [...this.byId.values()];
+  }
+
+  entity(id: string): WdEntity {
+    let e = this.byId.get(id);
+    if (!e) this.byId.set(id, (e = { id, labels: {}, descriptions: {}, aliases: {}, claims: {} }));
+    return e;
+  }
+
+  label(id: string, b: Binding | undefined, field: 'labels' | 'descriptions' = 'labels'): void {
+    if (!b || b.type !== 'literal' || !b.value || ENTITY_URI.test(b.value) || /^Q\d+$/.test(b.value)) return;
+    const lang = b['xml:lang'] ?? 'en';
+    const map = this.entity(id)[field]!;
+    if (!map[lang]) map[lang] = { language: lang, value: b.value };
+  }
+
+  /** A statement, unless the same one is there (by statement id, else by main snak): then its qualifiers are merged. */
+  claim(id: string, property: string, s: WdStatement): void {
+    const claims = this.entity(id).claims!;
+    const list = (claims[property] ??= []);
+    const same = list.find((x) => (s.id && x.id === s.id) || (!s.id && JSON.stringify(x.mainsnak) === JSON.stringify(s.mainsnak)));
+    if (!same) list.push(s);
+    else if (s.qualifiers) same.qualifiers = { ...s.qualifiers, ...same.qualifiers };
+  }
+
+  /** An item claim (`property` → `item`) with the item's label from the row. */
+  itemClaim(id: string, property: string, item: string, itemLabel?: Binding): void {
+    this.claim(id, property, { mainsnak: itemSnak(property, item), rank: 'normal' });
+    if (itemLabel) this.label(item, itemLabel);
+  }
+
+  /** The person's side of a row: labels, human, revision, the held position with its dates. */
+  person(person: string, position: string, row: Record<string, Binding | undefined>): void {
+    this.label(person, row.personLabel);
+    this.label(person, row.personDescription, 'descriptions');
+    this.itemClaim(person, 'P31', 'Q5');
+    const revision = row.revision ? Number(row.revision.value) : NaN;
+    if (Number.isInteger(revision) && revision > 0) this.entity(person).lastrevid = revision;
+    const qualifiers: Record<string, WdSnak[]> = {};
+    const start = timeSnak('P580', row.start, row.startPrecision);
+    const end = timeSnak('P582', row.end, row.endPrecision);
+    if (start) qualifiers.P580 = [start];
+    if (end) qualifiers.P582 = [end];
+    const statementId = row.statement?.value.replace(/^.*\/statement\//, '');
+    this.claim(person, 'P39', { id: statementId, rank: RANKS[row.rank?.value ?? ''] ?? 'normal', mainsnak: itemSnak('P39', position), qualifiers });
+  }
+
+  /** The rest of the person's side: citizenship and names (after the position, so items keep the rows' order). */
+  personDetails(person: string, row: Record<string, Binding | undefined>): void {
+    const citizenship = qid(row.citizenship);
+    if (citizenship) this.itemClaim(person, 'P27', citizenship, row.citizenshipLabel);
+    for (const [v, p] of [['familyName', 'P734'], ['givenName', 'P735']] as const) {
+      const n = qid(row[v]);
+      if (n) this.itemClaim(person, p, n, row[`${v}Label`]);
+    }
+  }
+
+  /** The position's side of a row: label, class, the one-holder kind, jurisdiction. */
+  position(position: string, row: Record<string, Binding | undefined>): void {
+    this.entity(position);
+    this.label(position, row.positionLabel);
+    const cls = qid(row.positionClass);
+    if (cls) this.itemClaim(position, 'P31', cls);
+    // The one-holder kind the query found among the position's classes and superclasses.
+    const kind = qid(row.positionKind);
+    if (kind) this.itemClaim(position, 'P279', kind);
+    const jurisdiction = qid(row.jurisdiction);
+    if (jurisdiction) this.itemClaim(position, 'P1001', jurisdiction, row.jurisdictionLabel);
+  }
+}
+
 /**
  * Entities from result rows. Returns the entities and the 1-based numbers of rows that could not
  * be used (no person or position item), for the caller to report.
  */
 export function entitiesFromSparql(r: SparqlResults): { entities: WdEntity[]; skippedRows: number[] } {
-  const entities = new Map<string, WdEntity>();
+  const built = new EntityBuilder();
   const skippedRows: number[] = [];
-  const entity = (id: string): WdEntity => {
-    let e = entities.get(id);
-    if (!e) entities.set(id, (e = { id, labels: {}, descriptions: {}, aliases: {}, claims: {} }));
-    return e;
-  };
-  const label = (id: string, b: Binding | undefined, field: 'labels' | 'descriptions' = 'labels'): void => {
-    if (!b || b.type !== 'literal' || !b.value || ENTITY_URI.test(b.value) || /^Q\d+$/.test(b.value)) return;
-    const lang = b['xml:lang'] ?? 'en';
-    const map = entity(id)[field]!;
-    if (!map[lang]) map[lang] = { language: lang, value: b.value };
-  };
-  const claim = (id: string, property: string, s: WdStatement): void => {
-    const claims = entity(id).claims!;
-    const list = (claims[property] ??= []);
-    const same = list.find((x) => (s.id && x.id === s.id) || (!s.id && JSON.stringify(x.mainsnak) === JSON.stringify(s.mainsnak)));
-    if (!same) list.push(s);
-    else if (s.qualifiers) same.qualifiers = { ...s.qualifiers, ...same.qualifiers };
-  };
   r.results.bindings.forEach((row, i) => {
     const person = qid(row.person);
     const position = qid(row.position);
@@ -87,42 +145,9 @@ export function entitiesFromSparql(r: SparqlResults): { entities: WdEntity[]; sk
       skippedRows.push(i + 1);
       return;
     }
-    label(person, row.personLabel);
-    label(person, row.personDescription, 'descriptions');
-    claim(person, 'P31', { mainsnak: itemSnak('P31', 'Q5'), rank: 'normal' });
-    const revision = row.revision ? Number(row.revision.value) : NaN;
-    if (Number.isInteger(revision) && revision > 0) entity(person).lastrevid = revision;
-    const qualifiers: Record<string, WdSnak[]> = {};
-    const start = timeSnak('P580', row.start, row.startPrecision);
-    const end = timeSnak('P582', row.end, row.endPrecision);
-    if (start) qualifiers.P580 = [start];
-    if (end) qualifiers.P582 = [end];
-    const statementId = row.statement?.value.replace(/^.*\/statement\//, '');
-    claim(person, 'P39', { id: statementId, rank: RANKS[row.rank?.value ?? ''] ?? 'normal', mainsnak: itemSnak('P39', position), qualifiers });
-    entity(position);
-    label(position, row.positionLabel);
-    const cls = qid(row.positionClass);
-    if (cls) claim(position, 'P31', { mainsnak: itemSnak('P31', cls), rank: 'normal' });
-    // The one-holder kind the query found among the position's classes and superclasses.
-    const kind = qid(row.positionKind);
-    if (kind) claim(position, 'P279', { mainsnak: itemSnak('P279', kind), rank: 'normal' });
-    const jurisdiction = qid(row.jurisdiction);
-    if (jurisdiction) {
-      claim(position, 'P1001', { mainsnak: itemSnak('P1001', jurisdiction), rank: 'normal' });
-      label(jurisdiction, row.jurisdictionLabel);
-    }
-    const citizenship = qid(row.citizenship);
-    if (citizenship) {
-      claim(person, 'P27', { mainsnak: itemSnak('P27', citizenship), rank: 'normal' });
-      label(citizenship, row.citizenshipLabel);
-    }
-    for (const [v, p] of [['familyName', 'P734'], ['givenName', 'P735']] as const) {
-      const n = qid(row[v]);
-      if (n) {
-        claim(person, p, { mainsnak: itemSnak(p, n), rank: 'normal' });
-        label(n, row[`${v}Label`]);
-      }
-    }
+    built.person(person, position, row);
+    built.position(position, row);
+    built.personDetails(person, row);
   });
-  return { entities: [...entities.values()], skippedRows };
+  return { entities: built.entities(), skippedRows };
 }
