@@ -265,20 +265,10 @@ export class FileWalker {
     const f = this.fields;
     const head = this.head;
     const idNode = f.id;
-    const id = this.value(idNode, 'id', head, true);
-    const idOk = id !== undefined && ID_PATTERN.test(id);
-    if (id !== undefined && !idOk) {
-      this.report('registry-schema', rangeOf(idNode, head), `Invalid id '${id}': ids are lower case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. 'hayashi-yoshimasa').`);
-    }
-    const typeNode = f.type;
-    const type = this.value(typeNode, 'type', head, true);
-    const knownType = type !== undefined && (ENTITY_TYPES as readonly string[]).includes(type);
-    if (type !== undefined && !knownType) {
-      this.report('registry-schema', rangeOf(typeNode, head), `Unknown type '${type}': use one of ${ENTITY_TYPES.join(', ')}.`);
-    }
+    const id = this.checkedId(idNode, head);
+    const t = this.checkedType(f.type, head);
     const name = this.value(f.name, 'name', head, true);
-    if (!idOk || !knownType || name === undefined) return;
-    const t = type as EntityType;
+    if (id === undefined || t === undefined || name === undefined) return;
     // Only when a key of another type is there (a bit per key, see Fields): no look-up per key.
     if (f.typeOnly & ~TYPE_ONLY_ALLOWED[t]) this.misplacedKeys(node as YMap, t);
     // References flat: key, id, start, end (see EntitySource). Scratch lists, copied to their exact length at the end.
@@ -322,6 +312,22 @@ export class FileWalker {
     (e.source as EntitySource).refs = references.copy();
     this.out.entities.push(e);
     this.out.formRanges.add(forms.items, forms.n);
+  }
+
+  /** The entity's id, undefined when missing or invalid (reported). */
+  private checkedId(idNode: YNode | undefined, head: [number, number]): string | undefined {
+    const id = this.value(idNode, 'id', head, true);
+    if (id === undefined || ID_PATTERN.test(id)) return id;
+    this.report('registry-schema', rangeOf(idNode, head), `Invalid id '${id}': ids are lower case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. 'hayashi-yoshimasa').`);
+    return undefined;
+  }
+
+  /** The entity's type, undefined when missing or unknown (reported). */
+  private checkedType(typeNode: YNode | undefined, head: [number, number]): EntityType | undefined {
+    const type = this.value(typeNode, 'type', head, true);
+    if (type === undefined || (ENTITY_TYPES as readonly string[]).includes(type)) return type as EntityType | undefined;
+    this.report('registry-schema', rangeOf(typeNode, head), `Unknown type '${type}': use one of ${ENTITY_TYPES.join(', ')}.`);
+    return undefined;
   }
 
   /**

@@ -70,25 +70,42 @@ export function reparseRegistryFile(old: ParsedRegistryFile, text: string): Repa
   if (!items || old.syntaxError) return undefined;
   const r = regionOf(old, items, text);
   if (!r) return undefined;
-  const { a, b, from, stopAt, delta } = r;
-  const region: ParsedRegistryFile = { path: old.path, text, entities: [], formRanges: new FormRanges(), findings: [], syntaxError: false };
+  const read = readRegion(old.path, text, r.from, r.stopAt, items.indent);
+  if (!('region' in read)) return read.error ? { error: read.error } : undefined;
+  return spliceRegion(old, items, text, r, read);
+}
+
+/** The items between `from` and `stopAt` read as a file of their own, with each item's start and running counts. */
+function readRegion(path: string, text: string, from: number, stopAt: number, indent: number): RegionRead | { error?: Finding[] } {
+  const region: ParsedRegistryFile = { path, text, entities: [], formRanges: new FormRanges(), findings: [], syntaxError: false };
   const walker = new FileWalker(region, true);
   const whole = walker.wholeRange();
   const rStarts: number[] = [];
   const rEntities: number[] = [];
   const rFindings: number[] = [];
-  const ok = readFastYamlItems(text, from, stopAt, items.indent, (item, lineStart) => {
+  const ok = readFastYamlItems(text, from, stopAt, indent, (item, lineStart) => {
     walker.entity(item, whole);
     rStarts.push(lineStart);
     rEntities.push(region.entities.length);
     rFindings.push(region.findings.length);
   });
-  if (!ok) {
-    const error = regionSyntaxErrors(text, from, stopAt, items.indent);
-    return error ? { error } : undefined;
-  }
+  if (!ok) return { error: regionSyntaxErrors(text, from, stopAt, indent) };
   region.formRanges.seal();
+  return { region, rStarts, rEntities, rFindings };
+}
 
+interface RegionRead {
+  region: ParsedRegistryFile;
+  /** Per item read: its line start, and the region's entity and finding counts after it. */
+  rStarts: number[];
+  rEntities: number[];
+  rFindings: number[];
+}
+
+/** The old file with items `a`..`b` replaced by the region read, its arrays shifted and spliced in place. */
+function spliceRegion(old: ParsedRegistryFile, items: EntityItems, text: string, r: { a: number; b: number; delta: number }, read: RegionRead): Reparsed {
+  const { a, b, delta } = r;
+  const { region, rStarts, rEntities, rFindings } = read;
   // The old file is replaced by this one: its arrays are reused in place (a big registry's are
   // megabytes, and fresh memory costs more than the edit).
   const count = items.starts.length;

@@ -76,18 +76,7 @@ export function driftFindings(entity: YMap, provenance: YMap, text: string): Fin
       out.push({ ...finding('registry-schema', record.keyStart, Math.max(record.keyEnd, record.keyStart + 1), `'${record.key}: ${wanted ?? '…'}' in \`${DRIFT_KEY}\` is not a value the import records (a field such as \`country\` or a role date such as \`roles.0.start\`, with one value); it is ignored.`), severity: 'warning' });
       continue;
     }
-    // Where the entry holds the value now.
-    let holder: YMap | undefined = entity;
-    let field = record.key;
-    let what = record.key;
-    if (role) {
-      const roles = get(entity, 'roles');
-      const item = roles?.kind === 'seq' ? roles.items[Number(role[1])] : undefined;
-      holder = item?.kind === 'map' ? item : undefined;
-      field = role[2];
-      const office = holder ? scalarText(get(holder, 'office'), text) ?? scalarText(get(holder, 'title'), text) : undefined;
-      what = `${office ?? `role ${role[1]}`} ${field}`;
-    }
+    const { holder, field, what } = holderOf(entity, record.key, role, text);
     const pair = holder && pairOf(holder, field);
     // A field or role no longer there: the record is stale until the next import; nothing to show.
     if (!pair) continue;
@@ -96,11 +85,7 @@ export function driftFindings(entity: YMap, provenance: YMap, text: string): Fin
     if (current === undefined && !emptyEnd) continue;
     if (current === wanted) continue;
     const newValue = field === 'family_name' || field === 'given_name' ? yamlScalar(wanted) : wanted;
-    const replace: TextEdit =
-      pair.value.start === pair.value.end
-        ? { start: pair.keyEnd, end: pair.value.start, newText: `: ${newValue}${text[pair.value.start] === '#' ? ' ' : ''}` }
-        : { start: pair.value.start, end: pair.value.end, newText: newValue };
-    const edits: TextEdit[] = [replace];
+    const edits: TextEdit[] = [replaceValue(pair, newValue, text)];
     if (block) {
       // Drop the record line (the whole `wikidata_values:` when it is the last one).
       const only = values.pairs.length === 1;
@@ -115,4 +100,22 @@ export function driftFindings(entity: YMap, provenance: YMap, text: string): Fin
     }));
   }
   return out;
+}
+
+/** Where the entry holds a recorded field now: the entity itself, or the role `roles.N.field` names (none if it is gone). */
+function holderOf(entity: YMap, key: string, role: RegExpExecArray | null, text: string): { holder: YMap | undefined; field: string; what: string } {
+  if (!role) return { holder: entity, field: key, what: key };
+  const roles = get(entity, 'roles');
+  const item = roles?.kind === 'seq' ? roles.items[Number(role[1])] : undefined;
+  const holder = item?.kind === 'map' ? item : undefined;
+  const field = role[2];
+  const office = holder ? scalarText(get(holder, 'office'), text) ?? scalarText(get(holder, 'title'), text) : undefined;
+  return { holder, field, what: `${office ?? `role ${role[1]}`} ${field}` };
+}
+
+/** The edit that writes `newValue` as the pair's value (after the key when the value is empty). */
+function replaceValue(pair: YPair, newValue: string, text: string): TextEdit {
+  return pair.value.start === pair.value.end
+    ? { start: pair.keyEnd, end: pair.value.start, newText: `: ${newValue}${text[pair.value.start] === '#' ? ' ' : ''}` }
+    : { start: pair.value.start, end: pair.value.end, newText: newValue };
 }
