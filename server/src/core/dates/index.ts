@@ -1207,18 +1207,46 @@ function markedFor(text: string, m: DateMention, family: string): string | null 
       break;
     }
   }
-  const before = text.slice(from, m.start).match(/[A-Za-z]+/g) ?? [];
-  for (const w of before.slice(-10)) {
+  // The last ten words (runs of ASCII letters) of text[from, m.start), read in text order. The words
+  // are found in place, by character codes: this runs for every earlier mention of each event.
+  const starts = MARKED_STARTS;
+  const ends = MARKED_ENDS;
+  let n = 0;
+  for (let p = m.start; p > from && n < 10; ) {
+    while (p > from && !isAsciiLetter(text.charCodeAt(p - 1))) p--;
+    if (p === from) break;
+    const e = p;
+    while (p > from && isAsciiLetter(text.charCodeAt(p - 1))) p--;
+    starts[n] = p;
+    ends[n++] = e;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const w = text.slice(starts[i], ends[i]);
     if (EVENT_WORDS[w.toLowerCase()]?.includes(family)) return w;
   }
-  // After it, in its clause: up to a punctuation mark or a word counting from another time.
-  const clause = /^[^.,;:!?\n]*/.exec(text.slice(m.end, m.end + 60))![0].match(/[A-Za-z]+/g) ?? [];
-  for (let i = 0; i < clause.length && i < 5; i++) {
-    const w = clause[i].toLowerCase();
+  // After it, in its clause: up to a punctuation mark or a word counting from another time; five words at most.
+  const limit = Math.min(text.length, m.end + 60);
+  let p = m.end;
+  for (let i = 0; i < 5; i++) {
+    while (p < limit && !isAsciiLetter(text.charCodeAt(p)) && !endsMarkedClause(text.charCodeAt(p))) p++;
+    if (p === limit || endsMarkedClause(text.charCodeAt(p))) break;
+    const s0 = p;
+    while (p < limit && isAsciiLetter(text.charCodeAt(p))) p++;
+    const raw = text.slice(s0, p);
+    const w = raw.toLowerCase();
     if (w === 'after' || w === 'before' || w === 'following' || w === 'since' || w === 'until') break;
-    if (EVENT_WORDS[w]?.includes(family)) return clause[i];
+    if (EVENT_WORDS[w]?.includes(family)) return raw;
   }
   return null;
+}
+
+/** `markedFor`'s word positions (at most ten words), reused: it returns before another call. */
+const MARKED_STARTS = new Int32Array(10);
+const MARKED_ENDS = new Int32Array(10);
+
+/** `.,;:!?` and a line break: the end of the clause after a mention, for `markedFor`. */
+function endsMarkedClause(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 10;
 }
 
 /**
