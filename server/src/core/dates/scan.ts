@@ -758,7 +758,7 @@ export class DateScanner {
     const match = b.next ? (b.next.get(this.keyAt(k + 1)) ?? b.rest) : b.rules;
     const depth = this.depth++;
     const m = this.frames[depth] ?? (this.frames[depth] = { t: [], v: [] });
-    const r = match(this, k, m);
+    const r = match.run(this, k, m, match.id);
     this.depth = depth;
     return r;
   }
