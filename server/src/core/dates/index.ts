@@ -346,9 +346,21 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'she
 const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...SCHEDULE_S_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
   'may', 'might', 'soon', 'early', 'until', 'till', 'to']);
 
+/**
+ * The lengths and first letters of `CUE_WORDS` (1 at length * 32 + first code % 32): most words of
+ * a clause are ruled out by them, before the Set hashes the freshly sliced word.
+ */
+const CUE_SHAPES = cueShapes(CUE_WORDS);
+
+function cueShapes(words: ReadonlySet<string>): Uint8Array {
+  const shapes = new Uint8Array(32 * 32);
+  for (const w of words) shapes[Math.min(w.length, 31) * 32 + (w.charCodeAt(0) & 31)] = 1;
+  return shapes;
+}
+
 /** Whether the lower-case word w can be a tense cue (else `cueOf` is null whatever its neighbours). */
 function mayBeCue(w: string): boolean {
-  return CUE_WORDS.has(w) || (w.length > 4 && w.endsWith('ed'));
+  return (CUE_SHAPES[Math.min(w.length, 31) * 32 + (w.charCodeAt(0) & 31)] === 1 && CUE_WORDS.has(w)) || (w.length > 4 && w.endsWith('ed'));
 }
 
 /** The tense word i of a clause says, or null; `before`: the word stands before the date. */
