@@ -1,8 +1,9 @@
 /**
- * The rules of each bucket of the rule index (`scan.ts`), compiled at load into one function per
- * bucket that tries them in order at a token: the same result as matching each rule's pattern
- * element by element and calling its build, without a generic loop over rules and elements. The
- * functions' source is generated from the rules' patterns (one `new Function` for all buckets), so
+ * The rules of each bucket of the rule index (`scan.ts`), compiled at load into code that tries
+ * them in order at a token: the same result as matching each rule's pattern element by element and
+ * calling its build, without a generic loop over rules and elements. Each bucket is a `case` of a
+ * function shared by about a dozen buckets (`GROUP_SOURCE`). The source is generated from the
+ * rules' patterns (one `new Function` for all buckets), so
  * each element's `match` and each rule's `build` is called from a call site of its own: the engine
  * sees one target at each and can inline it, where a generic matcher's call sites saw every element
  * and every build.
@@ -21,8 +22,15 @@ export interface BucketRule {
   readonly from: number;
 }
 
-/** Tries a bucket's rules at token k, in order: the first expression a build returns, or null (none, or `STOP`). */
-export type BucketMatcher = (s: DateScanner, k: number, m: Match) => Parse | null;
+/**
+ * A bucket's matcher: `run(s, k, m, id)` tries the bucket's rules at token k, in order, and returns
+ * the first expression a build returns, or null (none, or `STOP`). `run` is shared by a dozen
+ * buckets; `id` says which.
+ */
+export interface BucketMatcher {
+  readonly run: (s: DateScanner, k: number, m: Match, id: number) => Parse | null;
+  readonly id: number;
+}
 
 /**
  * The matchers of buckets' rule lists, in the order given, from one generated source (one parse:
@@ -33,6 +41,9 @@ export type BucketMatcher = (s: DateScanner, k: number, m: Match) => Parse | nul
  * whose `STOP` ends the search and whose expression is the result; a null build lets the next
  * rule try.
  */
+/** Characters of generated source per shared function (measured: 25,000 to 50,000 did best; all buckets in one function ran slower than one function each). */
+const GROUP_SOURCE = 30000;
+
 export function compileBuckets(lists: readonly (readonly BucketRule[])[]): BucketMatcher[] {
   const els: El['match'][] = [];
   const elIndex = new Map<El['match'], number>();
@@ -79,13 +90,13 @@ export function compileBuckets(lists: readonly (readonly BucketRule[])[]): Bucke
     return `${present} ${rest(pattern, i + 1, j, done, [...bound, ['-1', 'undefined']])}`;
   };
 
-  /** Bucket `id`'s function (named so in profiles): its rules in order, each in a labeled block that a full match leaves with `ok` set. */
+  /** Bucket `id`'s statements: its rules in order, each in a labeled block that a full match leaves with `ok` set; it returns the result. */
   const bucket = (rules: readonly BucketRule[], id: number): string => {
     const firsts = new Set<string>();
     const body: string[] = [];
     rules.forEach((c, i) => {
       const r = buildRef(c.rule);
-      const L = `r${i}`;
+      const L = `b${id}r${i}`;
       const done = `ok = true; break ${L};`;
       const pattern = c.rule.pattern;
       let match: string;
@@ -99,22 +110,49 @@ export function compileBuckets(lists: readonly (readonly BucketRule[])[]): Bucke
       body.push(`ok = false; ${L}: { ${match} }
       if (ok) { const p = b${r}(s, m); if (p === STOP) { if (s.trace) s.trace.add(N[${r}]); return null; } if (p) { if (s.trace) s.trace.add(N[${r}]); return p; } }`);
     });
-    return `function bucket${id}(s, k, m) {
-      const t = m.t;
-      const v = m.v;
-      let ok = false;
+    return `case ${id}: {
       ${[...firsts].map((f) => `let ${f} = -2;`).join(' ')}
       ${body.join('\n      ')}
       return null;
     }`;
   };
 
-  const functions = lists.map(bucket);
+  // Buckets go into shared functions of about GROUP_SOURCE characters each, `switch`ing on the
+  // bucket's number: V8 optimizes a function once it has run enough bytecode, so a rarely used
+  // bucket tiers up with the others of its function instead of running as baseline code for
+  // thousands of articles.
+  const cases = lists.map(bucket);
+  const groups: string[][] = [];
+  let size = Infinity;
+  for (const c of cases) {
+    if (size + c.length > GROUP_SOURCE) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1].push(c);
+    size += c.length;
+  }
+  let first = 0;
+  const functions = groups.map((g, gi) => {
+    const f = `function buckets${first}_${first + g.length - 1}(s, k, m, id) {
+      const t = m.t;
+      const v = m.v;
+      let ok = false;
+      switch (id) {
+      ${g.join('\n      ')}
+      }
+      return null;
+    }`;
+    const from = first;
+    first += g.length;
+    return [f, gi, from, g.length] as const;
+  });
   const source = `"use strict";
   ${els.map((_, i) => `const e${i} = E[${i}];`).join(' ')}
   ${builds.map((_, i) => `const b${i} = B[${i}];`).join(' ')}
-  return [
-    ${functions.join(',\n    ')}
-  ];`;
-  return new Function('E', 'B', 'N', 'STOP', source)(els, builds, Object.freeze(names), STOP) as BucketMatcher[];
+  ${functions.map(([f]) => f).join('\n  ')}
+  return [${functions.map(([f]) => /^function (\w+)/.exec(f)![1]).join(', ')}];`;
+  const runs = new Function('E', 'B', 'N', 'STOP', source)(els, builds, Object.freeze(names), STOP) as BucketMatcher['run'][];
+  // The caller calls \`run\` itself (a closure per bucket calling it was 3% of the date stage's time).
+  return functions.flatMap(([, gi, from, n]) => Array.from({ length: n }, (_, i) => Object.freeze({ run: runs[gi], id: from + i })));
 }

@@ -346,9 +346,21 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'seed', 'feed', 'bed', 'red', 'she
 const CUE_WORDS = new Set([...MODAL_FUTURE, ...INTENT, ...PRESENT_S_VERBS, ...PRESENT_BASE_VERBS, ...SCHEDULE_S_VERBS, ...PRESENT_WORDS, ...PAST_WORDS,
   'may', 'might', 'soon', 'early', 'until', 'till', 'to']);
 
+/**
+ * The lengths and first letters of `CUE_WORDS` (1 at length * 32 + first code % 32): most words of
+ * a clause are ruled out by them, before the Set hashes the freshly sliced word.
+ */
+const CUE_SHAPES = cueShapes(CUE_WORDS);
+
+function cueShapes(words: ReadonlySet<string>): Uint8Array {
+  const shapes = new Uint8Array(32 * 32);
+  for (const w of words) shapes[Math.min(w.length, 31) * 32 + (w.charCodeAt(0) & 31)] = 1;
+  return shapes;
+}
+
 /** Whether the lower-case word w can be a tense cue (else `cueOf` is null whatever its neighbours). */
 function mayBeCue(w: string): boolean {
-  return CUE_WORDS.has(w) || (w.length > 4 && w.endsWith('ed'));
+  return (CUE_SHAPES[Math.min(w.length, 31) * 32 + (w.charCodeAt(0) & 31)] === 1 && CUE_WORDS.has(w)) || (w.length > 4 && w.endsWith('ed'));
 }
 
 /** The tense word i of a clause says, or null; `before`: the word stands before the date. */
@@ -1207,18 +1219,46 @@ function markedFor(text: string, m: DateMention, family: string): string | null 
       break;
     }
   }
-  const before = text.slice(from, m.start).match(/[A-Za-z]+/g) ?? [];
-  for (const w of before.slice(-10)) {
+  // The last ten words (runs of ASCII letters) of text[from, m.start), read in text order. The words
+  // are found in place, by character codes: this runs for every earlier mention of each event.
+  const starts = MARKED_STARTS;
+  const ends = MARKED_ENDS;
+  let n = 0;
+  for (let p = m.start; p > from && n < 10; ) {
+    while (p > from && !isAsciiLetter(text.charCodeAt(p - 1))) p--;
+    if (p === from) break;
+    const e = p;
+    while (p > from && isAsciiLetter(text.charCodeAt(p - 1))) p--;
+    starts[n] = p;
+    ends[n++] = e;
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const w = text.slice(starts[i], ends[i]);
     if (EVENT_WORDS[w.toLowerCase()]?.includes(family)) return w;
   }
-  // After it, in its clause: up to a punctuation mark or a word counting from another time.
-  const clause = /^[^.,;:!?\n]*/.exec(text.slice(m.end, m.end + 60))![0].match(/[A-Za-z]+/g) ?? [];
-  for (let i = 0; i < clause.length && i < 5; i++) {
-    const w = clause[i].toLowerCase();
+  // After it, in its clause: up to a punctuation mark or a word counting from another time; five words at most.
+  const limit = Math.min(text.length, m.end + 60);
+  let p = m.end;
+  for (let i = 0; i < 5; i++) {
+    while (p < limit && !isAsciiLetter(text.charCodeAt(p)) && !endsMarkedClause(text.charCodeAt(p))) p++;
+    if (p === limit || endsMarkedClause(text.charCodeAt(p))) break;
+    const s0 = p;
+    while (p < limit && isAsciiLetter(text.charCodeAt(p))) p++;
+    const raw = text.slice(s0, p);
+    const w = raw.toLowerCase();
     if (w === 'after' || w === 'before' || w === 'following' || w === 'since' || w === 'until') break;
-    if (EVENT_WORDS[w]?.includes(family)) return clause[i];
+    if (EVENT_WORDS[w]?.includes(family)) return raw;
   }
   return null;
+}
+
+/** `markedFor`'s word positions (at most ten words), reused: it returns before another call. */
+const MARKED_STARTS = new Int32Array(10);
+const MARKED_ENDS = new Int32Array(10);
+
+/** `.,;:!?` and a line break: the end of the clause after a mention, for `markedFor`. */
+function endsMarkedClause(c: number): boolean {
+  return c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63 || c === 10;
 }
 
 /**

@@ -272,6 +272,11 @@ function endsRun(c: number): boolean {
   return k === SPACE || k === PUNCT;
 }
 
+/** `st`, `nd`, `rd` or `th`, as character codes. */
+function ordinalSuffix(a: number, b: number): boolean {
+  return (a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104);
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -701,10 +706,18 @@ export class DateScanner {
     const kk = this.kind(k);
     if (kk === 0) return NaN;
     if (kk === Tok.X) {
-      const t = this.str(k);
-      if (/^\d{1,2}(?:st|nd|rd|th)$/.test(t)) {
-        const d = parseInt(t, 10);
-        return d >= 1 && d <= 31 ? d : NaN;
+      // /^\d{1,2}(?:st|nd|rd|th)$/, read by character codes (this runs at every digit-letter token).
+      const st = this.tS[k];
+      const len = this.tE[k] - st;
+      const src = this.src;
+      if (len === 3 || len === 4) {
+        const c0 = src.charCodeAt(st);
+        const c1 = src.charCodeAt(st + 1);
+        const two = len === 4;
+        if (isDigit(c0) && (!two || isDigit(c1)) && ordinalSuffix(src.charCodeAt(st + len - 2), src.charCodeAt(st + len - 1))) {
+          const d = two ? (c0 - 48) * 10 + (c1 - 48) : c0 - 48;
+          return d >= 1 && d <= 31 ? d : NaN;
+        }
       }
     }
     const d = this.num(k, 1, 31);
@@ -758,7 +771,7 @@ export class DateScanner {
     const match = b.next ? (b.next.get(this.keyAt(k + 1)) ?? b.rest) : b.rules;
     const depth = this.depth++;
     const m = this.frames[depth] ?? (this.frames[depth] = { t: [], v: [] });
-    const r = match(this, k, m);
+    const r = match.run(this, k, m, match.id);
     this.depth = depth;
     return r;
   }
@@ -792,9 +805,16 @@ export class DateScanner {
 
   decadeOf(k: number): number | null {
     if (this.kind(k) !== Tok.X) return null;
-    const m = /^(1[0-9]|20)([0-9])0s$/.exec(this.str(k));
+    // /^(1[0-9]|20)([0-9])0s$/, read by character codes.
+    const st = this.tS[k];
+    if (this.tE[k] - st !== 5) return null;
+    const src = this.src;
+    const c0 = src.charCodeAt(st);
+    const c1 = src.charCodeAt(st + 1);
+    const c2 = src.charCodeAt(st + 2);
+    if (!((c0 === 49 && isDigit(c1)) || (c0 === 50 && c1 === 48)) || !isDigit(c2) || src.charCodeAt(st + 3) !== 48 || src.charCodeAt(st + 4) !== 115) return null;
     // "the 1800s", "the early 1900s": a century (centuryOf), not its first decade.
-    return m && !(m[2] === '0' && m[1] !== '20') ? Number(m[1] + m[2]) : null;
+    return c2 === 48 && c0 !== 50 ? null : (c0 - 48) * 100 + (c1 - 48) * 10 + (c2 - 48);
   }
 
   /** The century of "1800s", "1900s" (its TIMEX3 digits: 18, 19), or null; "2000s" is a decade. */
