@@ -1141,6 +1141,20 @@ const ROWS: Row[] = [
   ['2013-02-11', 'Officials said Monday and Tuesday that the talks had stalled.', 'Tuesday', 'DATE', '2013-02-05'],
   ['2013-02-12', 'The talks broke up late on Sunday.', 'late on Sunday', 'DATE', '2013-02-10', 'END'],
   ['2013-02-12', 'Early on Monday, the convoy crossed the border.', 'Early on Monday', 'DATE', '2013-02-11', 'START'],
+  // Helper AG (forms from other taggers' suites): sets of days and parts of days, halves, holidays.
+  ['2014-10-15', 'The flea market opens every other Sunday near the station.', 'every other Sunday', 'SET', 'XXXX-WXX-7'],
+  ['2014-10-15', 'Relatives queue every morning outside the prison gate.', 'every morning', 'SET', 'XXXX-XX-XXTMO'],
+  ['2014-10-15', 'Soldiers patrol the fence each night, the army said.', 'each night', 'SET', 'XXXX-XX-XXTNI'],
+  ['2014-10-15', 'The hearing lasted half an hour.', 'half an hour', 'DURATION', 'PT30M'],
+  ['2014-10-15', 'Voters waited a half-hour in the rain.', 'a half-hour', 'DURATION', 'PT30M'],
+  ['2014-10-15', 'The two states have feuded for half a century.', 'half a century', 'DURATION', 'P50Y'],
+  ['2014-10-15', 'The mill shut down half a year ago.', 'half a year ago', 'DATE', '2014-04'],
+  ['2014-10-15', 'Thousands travelled home to celebrate Eid with their families.', 'Eid', 'DATE', '2014-07-28'],
+  ['2014-10-15', 'Traders said sheep sold for record prices before Eid.', 'Eid', 'DATE', '2014-10-04'],
+  ['2015-06-20', 'Shops will stay open late before Eid, the mayor said.', 'Eid', 'DATE', '2015-07-17'],
+  ['2014-10-15', 'Lanterns lit the river on the Fourth of July.', 'the Fourth of July', 'DATE', '2014-07-04'],
+  ['2014-10-15', 'Federal offices will close for Martin Luther King Jr. Day.', 'Martin Luther King Jr. Day', 'DATE', '2015-01-19'],
+  ['2014-10-15', 'Thousands marched downtown on MLK Day.', 'MLK Day', 'DATE', '2014-01-20'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.
@@ -1259,6 +1273,9 @@ const NONE: [string, string][] = [
   ['2013-03-22', 'The ruling party daily Pravda printed the speech.'],
   ['2013-03-22', 'The statement ran in China Daily on its front page.'],
   ['2013-03-22', 'Tensions grew in the last quarter of the century.'],
+  ['2014-10-15', 'Every morning paper led with the verdict.'],
+  ['2014-10-15', 'Police detained Ahmed Eid at the airport.'],
+  ['2014-10-15', 'Eid Mubarak, the embassy wrote to its staff.'],
 ];
 
 for (const [published, sentence] of NONE) {

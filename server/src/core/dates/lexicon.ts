@@ -117,6 +117,8 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   valentine: { holiday: 'valentine' }, patrick: { holiday: 'patrick' }, mother: { holiday: 'mother' }, father: { holiday: 'father' },
   // "Eid al-Fitr", "Eid al-Adha": read only with the feast's name after it (the rule "Eid al-Fitr/al-Adha").
   eid: { trigger: true },
+  // "MLK Day" (the holiday rule), "Martin Luther King Day" (its own rule, from "Luther").
+  mlk: { holiday: 'mlk' }, luther: {},
 });
 
 /** The lexicon, frozen with its rows: the scanner's tables are derived from it once, and nothing changes it afterwards. */
@@ -175,6 +177,7 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   presidents: { m: 2, weekday: 1, nth: 3, word: 'Day' },
   independence: { m: 7, d: 4, word: 'Day' },
   boxing: { m: 12, d: 26, word: 'Day' },
+  mlk: { m: 1, weekday: 1, nth: 3, word: 'Day' }, // the third Monday of January
   valentine: { m: 2, d: 14, word: "'s Day" },
   patrick: { m: 3, d: 17, word: "'s Day" },
   mother: { m: 5, weekday: 0, nth: 2, word: "'s Day" },

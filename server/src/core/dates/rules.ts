@@ -1413,6 +1413,9 @@ function holiday(s: DateScanner, k: number, last: number): Parse {
   return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[last], kind: { type: 'holiday', name: LEXICON[s.lw(k)].holiday!, rel } }, next: last + 1 });
 }
 
+/** Words near a bare "Eid" (lower-cased) that make it the feast of the sacrifice (Eid al-Adha). */
+const EID_ADHA_CUES: ReadonlySet<string> = new Set(['adha', 'sacrifice', 'sacrificial', 'sacrificed', 'slaughter', 'slaughtered', 'sheep', 'goats', 'cattle', 'livestock', 'cows', 'hajj', 'pilgrimage', 'pilgrims', 'arafat']);
+
 const HOLIDAY_RULES: Rule[] = [
   // "Valentine's Day", "St. Patrick's Day", "Mother's Day", "Presidents' Day": a name in the possessive.
   rule("holiday's Day", [HOLIDAY, APOSTROPHE, opt(word('s')), word('Day')], "Florists sold out before Valentine's Day in the city.", (s, m) => {
@@ -1454,6 +1457,33 @@ const HOLIDAY_RULES: Rule[] = [
     const rel = relBefore(s, k);
     const name = s.first(f) === 70 || s.first(f) === 102 ? 'eidalfitr' : 'eidaladha'; // F, f
     return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[f], kind: { type: 'holiday', name, rel } }, next: f + 1 });
+  }),
+  // "Eid" alone: one of the two feasts, Eid al-Adha when the sentence around it speaks of the
+  // sacrifice or the pilgrimage, else Eid al-Fitr (the end of Ramadan, the one most often called
+  // just "Eid"). Not a surname ("Mohammed Eid": a capitalized word before it) nor before another
+  // name ("Eid Mubarak" is a greeting, no date of its own).
+  rule('Eid', [lw('eid')], 'Families gathered in the capital to celebrate Eid.', (s, m) => {
+    const k = m.t[0];
+    if (s.first(k) > 90 || (s.kind(k + 1) === W && s.first(k + 1) <= 90) || s.isApostrophe(k + 1)) return STOP;
+    if (s.kind(k - 1) === W && s.first(k - 1) <= 90 && !s.opensSentence(k - 1) && !s.isRelWord(k - 1)) return STOP;
+    let name = 'eidalfitr';
+    for (let j = Math.max(0, k - 15); j <= k + 15 && s.kind(j) !== 0; j++) if (s.kind(j) === W && EID_ADHA_CUES.has(s.str(j).toLowerCase())) name = 'eidaladha';
+    const rel = relBefore(s, k);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[k], kind: { type: 'holiday', name, rel } }, next: k + 1 });
+  }),
+  // "the Fourth of July": Independence Day by its date.
+  rule('Fourth of July', [lw('fourth'), word('of'), MONTH], 'Fireworks lit the harbor on the Fourth of July.', (s, m) => {
+    const [k, , j] = m.t;
+    if (s.monthOf(j) !== 7 || s.tE[j] - s.tS[j] !== 4) return null;
+    const rel = s.lw(k - 1) === 'the';
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[j], kind: { type: 'holiday', name: 'independence' } }, next: j + 1 });
+  }),
+  // "Martin Luther King Day", "Martin Luther King Jr. Day" ("MLK Day" is the holiday rule's).
+  rule('Martin Luther King Day', [lw('luther'), word('King'), opt(word('Jr'), opt(glued(punct('.')))), word('Day')], 'Schools close on Martin Luther King Day in January.', (s, m) => {
+    const [k, , , d] = m.t;
+    const start = s.strOrNone(k - 1) === 'Martin' ? k - 1 : k;
+    const rel = relBefore(s, start);
+    return s.withYearWord({ expr: { start: rel ? s.tS[start - 1] : s.tS[start], end: s.tE[d], kind: { type: 'holiday', name: 'mlk', rel } }, next: d + 1 });
   }),
   // "Easter week", "Thanksgiving week": the week holding the holiday.
   rule('holiday week', [HOLIDAY, lw('week')], 'Traffic peaks in Thanksgiving week on the roads.', (s, m) => {
@@ -1586,6 +1616,14 @@ const FREQUENCY_AFTER = new Set(['and', 'or', 'but', 'to', 'in', 'at', 'on', 'fo
   'after', 'before', 'during', 'over', 'instead', 'rather', 'than', 'if', 'when', 'while', 'because']);
 /** Words of an amount before a frequency adverb: a rate ("$5 million annually", "3 percent annually"). */
 const RATE_BEFORE = new Set(['percent', 'million', 'billion', 'trillion', 'thousand', 'hundred']);
+
+/** Nouns a part of the day qualifies ("every morning paper", "each evening newscast"): no SET. */
+const PART_NOUN_BEFORE: ReadonlySet<string> = new Set(['paper', 'papers', 'newspaper', 'newspapers', 'edition', 'editions', 'news', 'newscast', 'show', 'shift', 'shifts', 'session', 'sessions', 'prayer', 'prayers', 'flight', 'flights', 'train', 'trains']);
+
+/** Half of a unit as a count of the next smaller one ("half an hour": 30 minutes); weeks and quarters have none. */
+const HALF_OF: Readonly<Partial<Record<Unit, readonly [number, Unit]>>> = Object.freeze({
+  CE: [50, 'Y'], DE: [5, 'Y'], Y: [6, 'M'], M: [15, 'D'], D: [12, 'H'], H: [30, 'MIN'], MIN: [30, 'S'],
+});
 
 const WORD_RULES: Rule[] = [
   // "the nineties", "the early eighties": a decade in words, only after "the" ("in his sixties" is an age).
@@ -1732,6 +1770,31 @@ const WORD_RULES: Rule[] = [
     const [k, u] = m.t;
     if (s.strOrNone(u + 1) === 'of') return null; // "each quarter of the city"
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P1Q', quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  // "every other Sunday": every second such day, a SET of the weekday (as "every Sunday"; the
+  // TIMEX3 value has no place for the step, which a duration would lose the weekday to).
+  rule('every other weekday', [lw('every'), word('other'), WEEKDAY], 'The market opens every other Sunday in the square.', (s, m) => {
+    const [k, , u] = m.t;
+    const wd = s.weekdayOf(u);
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: 'EVERY' } }, next: u + 1 };
+  }),
+  // "every morning", "each night": a part of every day, a SET (XXXX-XX-XXTMO, as "nightly").
+  rule('every part of day', [lw('every', 'each'), PART], 'Protesters gather every morning outside the court.', (s, m) => {
+    const [k, u] = m.t;
+    if (s.lw(u) === 'tonight' || PART_NOUN_BEFORE.has(s.strOrNone(u + 1) ?? '')) return STOP; // "every morning paper"
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-XX-XXT${LEXICON[s.lw(u)].part!}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  // "half an hour", "a half-hour", "half a century": the half written as the next smaller unit
+  // (PT30M, P50Y), as TimeML writes it; "ago"/"later" make it an offset as after any quantity.
+  rule('half a unit', [lw('half'), opt(alt(lw('a', 'an'), glued(HYPHEN))), UNIT_ONE], 'The trial lasted half an hour, the court said.', (s, m) => {
+    const [k, , u] = m.t;
+    const h = HALF_OF[LEXICON[s.lw(u)].unit!];
+    if (!h || s.lex(k - 1)?.ord !== undefined || s.strOrNone(k - 1) === 'and') return null; // "the first half year", "a year and a half"
+    const start = s.lw(k - 1) === 'a' ? s.tS[k - 1] : s.tS[k];
+    const after = s.lw(u + 1);
+    if (after === 'ago') return { expr: { start, end: s.tE[u + 1], kind: { type: 'off', n: -h[0], unit: h[1], from: 'dct' } }, next: u + 2 };
+    if (after === 'later' || after === 'earlier') return { expr: { start, end: s.tE[u + 1], kind: { type: 'off', n: after === 'later' ? h[0] : -h[0], unit: h[1], from: 'prev' } }, next: u + 2 };
+    return { expr: { start, end: s.tE[u], kind: { type: 'dur', n: h[0], unit: h[1] } }, next: u + 1 };
   }),
   rule('every (nothing else)', [lw('every', 'each')], 'Every delegate voted.', () => STOP),
   // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
