@@ -1155,6 +1155,16 @@ const ROWS: Row[] = [
   ['2014-10-15', 'Lanterns lit the river on the Fourth of July.', 'the Fourth of July', 'DATE', '2014-07-04'],
   ['2014-10-15', 'Federal offices will close for Martin Luther King Jr. Day.', 'Martin Luther King Jr. Day', 'DATE', '2015-01-19'],
   ['2014-10-15', 'Thousands marched downtown on MLK Day.', 'MLK Day', 'DATE', '2014-01-20'],
+  ['2014-10-15', 'The council sits on Fridays at noon in the old hall.', 'Fridays at noon', 'SET', 'XXXX-WXX-5T12:00'],
+  ['2014-10-15', 'Church bells ring every Sunday at 10 a.m. in the village.', 'every Sunday at 10 a.m', 'SET', 'XXXX-WXX-7T10:00'],
+  ['2014-10-15', 'The guard changes every day at noon outside the palace.', 'every day at noon', 'SET', 'XXXX-XX-XXT12:00'],
+  ['2014-10-15', 'A farmers market is held every Friday morning in the square.', 'every Friday morning', 'SET', 'XXXX-WXX-5TMO'],
+  ['2014-10-15', 'Markets in Tel Aviv were shut for Yom Kippur.', 'Yom Kippur', 'DATE', '2014-10-04'],
+  ['2014-10-15', 'Rosh Hashanah fell on a Thursday this year.', 'Rosh Hashanah', 'DATE', '2014-09-25'],
+  ['2014-10-15', 'The family will gather for Hanukkah in Brooklyn.', 'Hanukkah', 'DATE', '2014-12-17'],
+  ['2014-10-15', 'Pilgrims crowded the old city for Passover.', 'Passover', 'DATE', '2014-04-15'],
+  ['2014-10-15', 'Train stations were packed before the Lunar New Year.', 'Lunar New Year', 'DATE', '2014-01-31'],
+  ['2014-10-15', 'Factories will shut for Chinese New Year in February.', 'Chinese New Year', 'DATE', '2015-02-19'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -1471,6 +1471,22 @@ const HOLIDAY_RULES: Rule[] = [
     const rel = relBefore(s, k);
     return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[k], kind: { type: 'holiday', name, rel } }, next: k + 1 });
   }),
+  // "Rosh Hashanah", "Yom Kippur": Jewish feasts of two words (HOLIDAYS rows with `lunar`).
+  rule('Rosh Hashanah/Yom Kippur', [lw('rosh', 'yom'), word('Hashanah', 'Hashana', 'Kippur')], 'Markets in Tel Aviv were shut for Yom Kippur.', (s, m) => {
+    const [k, w] = m.t;
+    const rosh = s.lw(k) === 'rosh';
+    if (s.first(k) > 90 || rosh !== (s.first(w) === 72)) return STOP; // H
+    const rel = relBefore(s, k);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[w], kind: { type: 'holiday', name: rosh ? 'roshhashanah' : 'yomkippur', rel } }, next: w + 1 });
+  }),
+  // "Lunar New Year", "Chinese New Year": the first day of the Chinese calendar's year.
+  rule('Lunar New Year', [lw('new'), word('Year')], 'Millions travelled home for the Lunar New Year holiday.', (s, m) => {
+    const [k, y] = m.t;
+    const w = s.strOrNone(k - 1);
+    if (w !== 'Lunar' && w !== 'Chinese' && w !== 'Vietnamese') return null;
+    const rel = relBefore(s, k - 1);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 2] : s.tS[k - 1], end: s.tE[y], kind: { type: 'holiday', name: 'lunarnewyear', rel } }, next: y + 1 });
+  }),
   // "the Fourth of July": Independence Day by its date.
   rule('Fourth of July', [lw('fourth'), word('of'), MONTH], 'Fireworks lit the harbor on the Fourth of July.', (s, m) => {
     const [k, , j] = m.t;
@@ -1617,6 +1633,33 @@ const FREQUENCY_AFTER = new Set(['and', 'or', 'but', 'to', 'in', 'at', 'on', 'fo
 /** Words of an amount before a frequency adverb: a rate ("$5 million annually", "3 percent annually"). */
 const RATE_BEFORE = new Set(['percent', 'million', 'billion', 'trillion', 'thousand', 'hundred']);
 
+/**
+ * A recurring day with its time after it ("Fridays at noon", "every Sunday at 10 a.m.", "every
+ * Friday morning", "every day at noon"): one SET of that time on each such day (XXXX-WXX-5T12:00,
+ * XXXX-XX-XXT12:00), as HeidelTime and the TimeML guidelines write it, not a SET and a time of the
+ * publication day. Only a clock time or noon/midnight after "at" (read by the date rules, as a time
+ * with no day of its own), or a part of the day right after a weekday.
+ */
+function withSetTime(s: DateScanner, p: Parse & { expr: { kind: { type: 'set'; v: string } } }, weekday: boolean): Parse {
+  const k = p.next;
+  const part = weekday ? s.partAt(k) : undefined;
+  if (part !== undefined && s.lw(k) !== 'tonight') {
+    if (PART_NOUN_BEFORE.has(s.strOrNone(k + 1) ?? '')) return p; // "every Friday morning prayer"
+    p.expr.kind.v = `${p.expr.kind.v}T${part}`;
+    p.expr.end = s.tE[k];
+    p.next = k + 1;
+    return p;
+  }
+  if (s.strOrNone(k) !== 'at') return p;
+  const t = s.tryForm(k + 1);
+  const e = t?.expr;
+  if (!t || !e || !e.local || !e.time || !e.time.includes(':') || e.pair || e.kind.type !== 'rel' || e.kind.offset !== 0) return p;
+  p.expr.kind.v = `${p.expr.kind.v === 'P1D' ? 'XXXX-XX-XX' : p.expr.kind.v}T${e.time}`;
+  p.expr.end = e.end;
+  p.next = t.next;
+  return p;
+}
+
 /** Nouns a part of the day qualifies ("every morning paper", "each evening newscast"): no SET. */
 const PART_NOUN_BEFORE: ReadonlySet<string> = new Set(['paper', 'papers', 'newspaper', 'newspapers', 'edition', 'editions', 'news', 'newscast', 'show', 'shift', 'shifts', 'session', 'sessions', 'prayer', 'prayers', 'flight', 'flights', 'train', 'trains']);
 
@@ -1722,7 +1765,8 @@ const WORD_RULES: Rule[] = [
   }),
   rule('every unit', [lw('every', 'each'), UNIT_ONE], 'Inspectors visit every week without notice.', (s, m) => {
     const [k, u] = m.t;
-    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(1, LEXICON[s.lw(u)].unit!), quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+    const p = { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set' as const, v: durationValue(1, LEXICON[s.lw(u)].unit!), quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+    return s.lw(u) === 'day' ? withSetTime(s, p, false) : p;
   }),
   rule('every season-name', [lw('every', 'each'), SEASON], 'Floods return each winter to the valley.', (s, m) => {
     const [k, u] = m.t;
@@ -1740,12 +1784,13 @@ const WORD_RULES: Rule[] = [
     if ((n < 8 && s.first(k) > 90) || (s.kind(k + 1) === W && s.first(k + 1) <= 90)) return STOP;
     const p = s.kind(k - 1);
     if (p === N || (p === W && (s.lex(k - 1)?.n !== undefined || PLURAL_WEEKDAY_NOT_AFTER.has(s.str(k - 1))))) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: n === 8 ? 'XXXX-WXX-WE' : `XXXX-WXX-${n}` } }, next: k + 1 };
+    const r = { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set' as const, v: n === 8 ? 'XXXX-WXX-WE' : `XXXX-WXX-${n}` } }, next: k + 1 };
+    return n === 8 ? r : withSetTime(s, r, false);
   }),
   rule('every weekday', [lw('every', 'each'), WEEKDAY], 'Protesters gather every Monday outside parliament.', (s, m) => {
     const [k, u] = m.t;
     const wd = s.weekdayOf(u);
-    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+    return withSetTime(s, { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 }, true);
   }),
   // "each July", "every March": the month of every year (a SET, as "every Monday").
   rule('every month-name', [lw('every', 'each'), MONTH], 'Marchers parade each July through the town.', (s, m) => {
@@ -1776,7 +1821,7 @@ const WORD_RULES: Rule[] = [
   rule('every other weekday', [lw('every'), word('other'), WEEKDAY], 'The market opens every other Sunday in the square.', (s, m) => {
     const [k, , u] = m.t;
     const wd = s.weekdayOf(u);
-    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: 'EVERY' } }, next: u + 1 };
+    return withSetTime(s, { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: 'EVERY' } }, next: u + 1 }, true);
   }),
   // "every morning", "each night": a part of every day, a SET (XXXX-XX-XXTMO, as "nightly").
   rule('every part of day', [lw('every', 'each'), PART], 'Protesters gather every morning outside the court.', (s, m) => {
