@@ -1165,6 +1165,14 @@ const ROWS: Row[] = [
   ['2014-10-15', 'Pilgrims crowded the old city for Passover.', 'Passover', 'DATE', '2014-04-15'],
   ['2014-10-15', 'Train stations were packed before the Lunar New Year.', 'Lunar New Year', 'DATE', '2014-01-31'],
   ['2014-10-15', 'Factories will shut for Chinese New Year in February.', 'Chinese New Year', 'DATE', '2015-02-19'],
+  ['2014-10-15', 'Unions marched through the capital on May Day.', 'May Day', 'DATE', '2014-05-01'],
+  ['2014-10-15', 'Fireworks will light up Paris on Bastille Day.', 'Bastille Day', 'DATE', '2015-07-14'],
+  ['2014-10-15', 'Poppies were laid at the memorial on Remembrance Day.', 'Remembrance Day', 'DATE', '2013-11-11'],
+  ['2014-10-15', 'Veterans paraded through Sydney on Anzac Day.', 'Anzac Day', 'DATE', '2014-04-25'],
+  ['2014-10-15', 'The city held its first parade for Juneteenth.', 'Juneteenth', 'DATE', '2014-06-19'],
+  ['2014-10-15', 'Archaeologists say the wall was built in 1300 B.C. by farmers.', '1300 B.C.', 'DATE', 'BC1300'],
+  ['2014-10-15', 'The port was founded around 600 B.C. by Greek traders.', 'around 600 B.C.', 'DATE', 'BC0600', 'APPROX'],
+  ['2014-10-15', 'The temple burned in 70 A.D. during the siege.', '70 A.D.', 'DATE', '0070'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.
@@ -1286,6 +1294,8 @@ const NONE: [string, string][] = [
   ['2014-10-15', 'Every morning paper led with the verdict.'],
   ['2014-10-15', 'Police detained Ahmed Eid at the airport.'],
   ['2014-10-15', 'Eid Mubarak, the embassy wrote to its staff.'],
+  ['2014-10-15', 'Canada sent troops as the Earth shook.'],
+  ['2014-10-15', 'Theresa said she may day-trade.'],
 ];
 
 for (const [published, sentence] of NONE) {

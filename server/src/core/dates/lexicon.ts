@@ -119,6 +119,9 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   eid: { trigger: true },
   // "MLK Day" (the holiday rule), "Martin Luther King Day" (its own rule, from "Luther").
   mlk: { holiday: 'mlk' }, luther: {},
+  bastille: { holiday: 'bastille' }, canada: { holiday: 'canada' }, australia: { holiday: 'australia' }, anzac: { holiday: 'anzac' },
+  remembrance: { holiday: 'remembrance' }, armistice: { holiday: 'armistice' }, earth: { holiday: 'earth' },
+  juneteenth: { holiday: 'juneteenth', trigger: true },
   // Jewish feasts (the Hebrew calendar) and the Lunar New Year ("Lunar/Chinese New Year": the rule of that name, from "New").
   passover: { holiday: 'passover', trigger: true }, hanukkah: { holiday: 'hanukkah', trigger: true }, chanukah: { holiday: 'hanukkah', trigger: true },
   hanukah: { holiday: 'hanukkah', trigger: true }, rosh: { trigger: true }, yom: { trigger: true },
@@ -187,6 +190,16 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   independence: { m: 7, d: 4, word: 'Day' },
   boxing: { m: 12, d: 26, word: 'Day' },
   mlk: { m: 1, weekday: 1, nth: 3, word: 'Day' }, // the third Monday of January
+  // Fixed days of other countries' and international news, read only before "Day".
+  mayday: { m: 5, d: 1 },
+  bastille: { m: 7, d: 14, word: 'Day' },
+  canada: { m: 7, d: 1, word: 'Day' },
+  australia: { m: 1, d: 26, word: 'Day' },
+  anzac: { m: 4, d: 25, word: 'Day' },
+  remembrance: { m: 11, d: 11, word: 'Day' },
+  armistice: { m: 11, d: 11, word: 'Day' },
+  earth: { m: 4, d: 22, word: 'Day' },
+  juneteenth: { m: 6, d: 19 },
   valentine: { m: 2, d: 14, word: "'s Day" },
   patrick: { m: 3, d: 17, word: "'s Day" },
   mother: { m: 5, weekday: 0, nth: 2, word: "'s Day" },

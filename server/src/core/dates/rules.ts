@@ -255,6 +255,12 @@ const WEEKDAY_RULES: Rule[] = [
 ];
 
 const MONTH_RULES: Rule[] = [
+  // "May Day": 1 May, the workers' holiday (not the month, which "on May" would read).
+  rule('May Day', [word('May'), word('Day')], 'Unions marched through the capital on May Day.', (s, m) => {
+    const [k, d] = m.t;
+    const rel = relBefore(s, k);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[d], kind: { type: 'holiday', name: 'mayday', rel } }, next: d + 1 });
+  }),
   // "the January-March quarter", "the July-September quarter of 2012": a quarter named by its first
   // and last months (its year by the tense, as "the first quarter"); "the January-March period" too,
   // and "the January-June period", "the July-December period": a half.
@@ -850,6 +856,18 @@ const YEAR_RULES: Rule[] = [
     const k = m.t[0];
     const era = s.eraYearAt(k)!;
     return { expr: { start: s.tS[k], end: s.tE[k + 1], kind: { type: 'y', y: era.y, bc: era.bc || undefined } }, next: k + 2 };
+  }),
+  // "300 B.C.", "1300 B.C.E.", "70 A.D.": the era in dotted capitals, as AP style writes it (was
+  // no date, or "1300" read as a year of the Common Era).
+  rule('era year dotted', [NUMBER, word('B', 'A'), glued(punct('.')), glued(word('C', 'D'))], 'The palace was built in 1300 B.C. by the kings of the city.', (s, m) => {
+    const [k, e, , c] = m.t;
+    const bc = s.first(e) === 66; // B
+    const y = s.num(k, 1, 9999);
+    if (Number.isNaN(y) || bc !== (s.first(c) === 67) || !s.plainPrefix(k)) return null; // "B.C." or "A.D."
+    let end = c;
+    if (s.isP(c + 1, DOT) && s.adjacent(c, c + 1)) end = c + 1;
+    if (bc && s.strOrNone(end + 1) === 'E' && s.adjacent(end, end + 1)) end = s.isP(end + 2, DOT) && s.adjacent(end + 1, end + 2) ? end + 2 : end + 1;
+    return { expr: { start: s.tS[k], end: s.tE[end], kind: { type: 'y', y, bc: bc || undefined } }, next: end + 1 };
   }),
   rule('year month day', [YEAR, MONTH, DOT_AFTER, DAY], 'The Deadline is 2018 March 18 for all bids.', (s, m) => {
     const [k, mo, , d, next] = m.t;
