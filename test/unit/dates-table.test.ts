@@ -1173,6 +1173,11 @@ const ROWS: Row[] = [
   ['2014-10-15', 'Archaeologists say the wall was built in 1300 B.C. by farmers.', '1300 B.C.', 'DATE', 'BC1300'],
   ['2014-10-15', 'The port was founded around 600 B.C. by Greek traders.', 'around 600 B.C.', 'DATE', 'BC0600', 'APPROX'],
   ['2014-10-15', 'The temple burned in 70 A.D. during the siege.', '70 A.D.', 'DATE', '0070'],
+  ['2014-10-15', 'Reserves rose to $30 billion at end-June, the bank said.', 'end-June', 'DATE', '2014-06', 'END'],
+  ['2014-10-15', 'The plant will restart in early-March, its owner said.', 'early-March', 'DATE', '2015-03', 'START'],
+  ['2014-10-15', 'The bank expects rates to rise by end-2015.', 'end-2015', 'DATE', '2015', 'END'],
+  ['2014-10-15', 'Output should recover in late-2016, analysts said.', 'late-2016', 'DATE', '2016', 'END'],
+  ['2014-10-15', 'The band had its biggest hits in the late \'90s.', "late '90s", 'DATE', '199X', 'END'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

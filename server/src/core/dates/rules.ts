@@ -10,6 +10,7 @@
  * give a TIMEX3 value with an explanation (the hover's), so no rule is dead or unresolvable.
  */
 
+import type { TimexMod } from '../types';
 import type { DateScanner } from './scan';
 import { Expr, ExprKind, durationValue, isDay, pad2 } from './expr';
 import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
@@ -254,6 +255,11 @@ const WEEKDAY_RULES: Rule[] = [
   }),
 ];
 
+/** Words hyphenated before a year or a month that name its edge ("end-2015", "end-June", "early-2016"): the TIMEX3 mod. */
+const YEAR_EDGE_MOD: Readonly<Record<string, TimexMod | undefined>> = Object.freeze(Object.assign(Object.create(null) as Record<string, TimexMod>, {
+  end: 'END', End: 'END', late: 'END', Late: 'END', early: 'START', Early: 'START', start: 'START',
+}));
+
 const MONTH_RULES: Rule[] = [
   // "May Day": 1 May, the workers' holiday (not the month, which "on May" would read).
   rule('May Day', [word('May'), word('Day')], 'Unions marched through the capital on May Day.', (s, m) => {
@@ -353,9 +359,11 @@ const DIGIT_LETTER_RULES: Rule[] = [
   rule("decade '90s", [DIGITS_LETTERS], "Voters flocked to the party in the '90s.", (s, m) => {
     const k = m.t[0];
     const d = /^([05-9])0s$/.exec(s.str(k));
-    if (!d || !s.isApostrophe(k - 1) || !s.adjacent(k - 1, k) || s.lw(k - 2) !== 'the') return null;
+    // "the early '90s", "the late '60s": the modifier read here, since no rule reads a date at the apostrophe.
+    const edge = s.lw(k - 2) === 'early' || s.lw(k - 2) === 'late' ? k - 2 : -1;
+    if (!d || !s.isApostrophe(k - 1) || !s.adjacent(k - 1, k) || s.lw(edge >= 0 ? k - 3 : k - 2) !== 'the') return null;
     const decade = d[1] === '0' ? 200 : 190 + Number(d[1]);
-    return { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'decade', decade } }, next: k + 1 };
+    return { expr: { start: s.tS[edge >= 0 ? edge : k - 1], end: s.tE[k], kind: { type: 'decade', decade }, mod: edge >= 0 ? LEXICON[s.lw(edge)].mod : undefined }, next: k + 1 };
   }),
 ];
 
@@ -544,13 +552,14 @@ const NUMBER_RULES: Rule[] = [
     const sy = before !== undefined && (s.isYearPreposition(k - 2) || before === 'the' || before === 'The') ? s.shortYearAt(k - 1) : null;
     return sy ? { expr: { start: sy.start, end: s.tE[k], kind: { type: 'y', y: sy.y } }, next: k + 1 } : null;
   }),
-  // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
+  // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year;
+  // "end-2015", "early-2015" (financial copy's hyphenated edges, YEAR_EDGE_MOD): its end or start.
   rule('post-/pre-/mid-year', [digits(4)], 'Growth returned to pre-2008 levels last year.', (s, m) => {
     const k = m.t[0];
     if (!(s.isP(k - 1, HYPHEN_CODE) && s.adjacent(k - 1, k) && s.kind(k - 2) === W && s.adjacent(k - 2, k - 1) && !s.isP(k + 1, HYPHEN_CODE))) return null;
     const pre = s.str(k - 2);
     const y = s.num(k, 1000, 2199, 4);
-    const mod = pre === 'post' || pre === 'Post' ? 'AFTER' : pre === 'pre' || pre === 'Pre' ? 'BEFORE' : pre === 'mid' || pre === 'Mid' ? 'MID' : undefined;
+    const mod = pre === 'post' || pre === 'Post' ? 'AFTER' : pre === 'pre' || pre === 'Pre' ? 'BEFORE' : pre === 'mid' || pre === 'Mid' ? 'MID' : YEAR_EDGE_MOD[pre];
     return !Number.isNaN(y) && mod ? { expr: { start: s.tS[k - 2], end: s.tE[k], kind: { type: 'y', y }, mod }, next: k + 1 } : null;
   }),
   // A number glued to a letter or currency before it is no date part (`G20`, `$47`, `F-35`).
@@ -1743,6 +1752,14 @@ const WORD_RULES: Rule[] = [
     return { expr: { start, end: s.tE[p], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true, mod: 'MID' }, next: p + 1 };
   }),
   LEAST_POINT_RULE,
+  // "end-June", "early-March", "late-May": the month's edge, hyphenated as financial copy writes it
+  // (the year by the tense, as a month alone); the modifier rule reads "mid-June".
+  rule('edge-month', [lw('end', 'early', 'late', 'start'), glued(HYPHEN), glued(MONTH)], 'Reserves rose to $30 billion at end-June, the bank said.', (s, m) => {
+    const [k, , j] = m.t;
+    const mod = YEAR_EDGE_MOD[s.str(k)];
+    if (!mod || s.isP(j + 1, HYPHEN_CODE)) return null; // "end-June-to-September"
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'm', m: s.monthOf(j) }, mod }, next: j + 1 });
+  }),
   EARLY_LATE_ON_RULE,
   MODIFIER_RULE,
   // "the current quarter", "the current year", "the current fiscal year": the publication date's.
