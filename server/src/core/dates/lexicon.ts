@@ -117,6 +117,14 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   valentine: { holiday: 'valentine' }, patrick: { holiday: 'patrick' }, mother: { holiday: 'mother' }, father: { holiday: 'father' },
   // "Eid al-Fitr", "Eid al-Adha": read only with the feast's name after it (the rule "Eid al-Fitr/al-Adha").
   eid: { trigger: true },
+  // "MLK Day" (the holiday rule), "Martin Luther King Day" (its own rule, from "Luther").
+  mlk: { holiday: 'mlk' }, luther: {},
+  bastille: { holiday: 'bastille' }, canada: { holiday: 'canada' }, australia: { holiday: 'australia' }, anzac: { holiday: 'anzac' },
+  remembrance: { holiday: 'remembrance' }, armistice: { holiday: 'armistice' }, earth: { holiday: 'earth' },
+  juneteenth: { holiday: 'juneteenth', trigger: true },
+  // Jewish feasts (the Hebrew calendar) and the Lunar New Year ("Lunar/Chinese New Year": the rule of that name, from "New").
+  passover: { holiday: 'passover', trigger: true }, hanukkah: { holiday: 'hanukkah', trigger: true }, chanukah: { holiday: 'hanukkah', trigger: true },
+  hanukah: { holiday: 'hanukkah', trigger: true }, rosh: { trigger: true }, yom: { trigger: true },
 });
 
 /** The lexicon, frozen with its rows: the scanner's tables are derived from it once, and nothing changes it afterwards. */
@@ -143,6 +151,12 @@ export interface Holiday {
   word?: string;
   /** A day of the Islamic calendar, [month, day] (Umm al-Qura, the Saudi calendar most Muslim states follow). */
   hijri?: readonly [number, number];
+  /**
+   * A day of the Hebrew or Chinese calendar, as ICU names it: [calendar, month (the name ICU gives a
+   * Hebrew month, the number of a Chinese one), day, and the Gregorian month and day it never falls
+   * before]. Each of these falls once in a Gregorian year, within 40 days of that bound.
+   */
+  lunar?: readonly ['hebrew' | 'chinese', string, number, number, number];
 }
 
 /**
@@ -175,12 +189,28 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   presidents: { m: 2, weekday: 1, nth: 3, word: 'Day' },
   independence: { m: 7, d: 4, word: 'Day' },
   boxing: { m: 12, d: 26, word: 'Day' },
+  mlk: { m: 1, weekday: 1, nth: 3, word: 'Day' }, // the third Monday of January
+  // Fixed days of other countries' and international news, read only before "Day".
+  mayday: { m: 5, d: 1 },
+  bastille: { m: 7, d: 14, word: 'Day' },
+  canada: { m: 7, d: 1, word: 'Day' },
+  australia: { m: 1, d: 26, word: 'Day' },
+  anzac: { m: 4, d: 25, word: 'Day' },
+  remembrance: { m: 11, d: 11, word: 'Day' },
+  armistice: { m: 11, d: 11, word: 'Day' },
+  earth: { m: 4, d: 22, word: 'Day' },
+  juneteenth: { m: 6, d: 19 },
   valentine: { m: 2, d: 14, word: "'s Day" },
   patrick: { m: 3, d: 17, word: "'s Day" },
   mother: { m: 5, weekday: 0, nth: 2, word: "'s Day" },
   father: { m: 6, weekday: 0, nth: 3, word: "'s Day" },
   eidalfitr: { hijri: [10, 1] }, // 1 Shawwal, the end of Ramadan
   eidaladha: { hijri: [12, 10] }, // 10 Dhu al-Hijjah
+  roshhashanah: { lunar: ['hebrew', 'Tishri', 1, 9, 1] }, // the Jewish new year, 1 Tishri (5 Sep – 5 Oct)
+  yomkippur: { lunar: ['hebrew', 'Tishri', 10, 9, 10] }, // 10 Tishri
+  passover: { lunar: ['hebrew', 'Nisan', 15, 3, 20] }, // 15 Nisan (26 Mar – 25 Apr)
+  hanukkah: { lunar: ['hebrew', 'Kislev', 25, 11, 20] }, // its first day, 25 Kislev (27 Nov – 27 Dec)
+  lunarnewyear: { lunar: ['chinese', '1', 1, 1, 15] }, // the first day of the first Chinese month (21 Jan – 20 Feb)
 });
 
 /**
@@ -253,6 +283,26 @@ function hijriDay(hm: number, hd: number, y: number): { m: number; d: number } {
   return { m: g.getUTCMonth() + 1, d: g.getUTCDate() };
 }
 
+/**
+ * The day of Gregorian year y that is a Hebrew or Chinese calendar's day (`Holiday.lunar`), found
+ * from the earliest Gregorian day it can fall on, a day at a time (ICU's calendars; the formatter made
+ * only for a text that names such a feast, as for `hijriDay`).
+ */
+function lunarDay(l: Readonly<NonNullable<Holiday['lunar']>>, y: number): { m: number; d: number } {
+  const [cal, month, day, gm, gd] = l;
+  const f = new Intl.DateTimeFormat(`en-u-ca-${cal}`, { timeZone: 'UTC', month: cal === 'hebrew' ? 'long' : 'numeric', day: 'numeric' });
+  const t0 = Date.UTC(y, gm - 1, gd);
+  for (let i = 0; i < 45; i++) {
+    let m = '', d = 0;
+    for (const p of f.formatToParts(new Date(t0 + i * 86400000))) {
+      if (p.type === 'month') m = p.value;
+      else if (p.type === 'day') d = parseInt(p.value, 10);
+    }
+    if (m === month && d === day) return { m: new Date(t0 + i * 86400000).getUTCMonth() + 1, d: new Date(t0 + i * 86400000).getUTCDate() };
+  }
+  return { m: gm, d: gd }; // not reached for the rows above (ICU's calendars through 2199)
+}
+
 /** A holiday's date in year y, from its row in `HOLIDAYS` (or such a row itself); null for an unknown name. */
 export function holidayDate(name: string | Readonly<Holiday>, y: number): { m: number; d: number } | null {
   const h = typeof name === 'string' ? HOLIDAYS[name] : name;
@@ -263,6 +313,7 @@ export function holidayDate(name: string | Readonly<Holiday>, y: number): { m: n
     return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }
   if (h.hijri !== undefined) return hijriDay(h.hijri[0], h.hijri[1], y);
+  if (h.lunar !== undefined) return lunarDay(h.lunar, y);
   if (h.easter !== undefined) {
     const e = easterSunday(y);
     const t = new Date(Date.UTC(y, e.m - 1, e.d + h.easter));

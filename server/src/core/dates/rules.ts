@@ -10,6 +10,7 @@
  * give a TIMEX3 value with an explanation (the hover's), so no rule is dead or unresolvable.
  */
 
+import type { TimexMod } from '../types';
 import type { DateScanner } from './scan';
 import { Expr, ExprKind, durationValue, isDay, pad2 } from './expr';
 import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
@@ -254,7 +255,18 @@ const WEEKDAY_RULES: Rule[] = [
   }),
 ];
 
+/** Words hyphenated before a year or a month that name its edge ("end-2015", "end-June", "early-2016"): the TIMEX3 mod. */
+const YEAR_EDGE_MOD: Readonly<Record<string, TimexMod | undefined>> = Object.freeze(Object.assign(Object.create(null) as Record<string, TimexMod>, {
+  end: 'END', End: 'END', late: 'END', Late: 'END', early: 'START', Early: 'START', start: 'START',
+}));
+
 const MONTH_RULES: Rule[] = [
+  // "May Day": 1 May, the workers' holiday (not the month, which "on May" would read).
+  rule('May Day', [word('May'), word('Day')], 'Unions marched through the capital on May Day.', (s, m) => {
+    const [k, d] = m.t;
+    const rel = relBefore(s, k);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[d], kind: { type: 'holiday', name: 'mayday', rel } }, next: d + 1 });
+  }),
   // "the January-March quarter", "the July-September quarter of 2012": a quarter named by its first
   // and last months (its year by the tense, as "the first quarter"); "the January-March period" too,
   // and "the January-June period", "the July-December period": a half.
@@ -347,9 +359,11 @@ const DIGIT_LETTER_RULES: Rule[] = [
   rule("decade '90s", [DIGITS_LETTERS], "Voters flocked to the party in the '90s.", (s, m) => {
     const k = m.t[0];
     const d = /^([05-9])0s$/.exec(s.str(k));
-    if (!d || !s.isApostrophe(k - 1) || !s.adjacent(k - 1, k) || s.lw(k - 2) !== 'the') return null;
+    // "the early '90s", "the late '60s": the modifier read here, since no rule reads a date at the apostrophe.
+    const edge = s.lw(k - 2) === 'early' || s.lw(k - 2) === 'late' ? k - 2 : -1;
+    if (!d || !s.isApostrophe(k - 1) || !s.adjacent(k - 1, k) || s.lw(edge >= 0 ? k - 3 : k - 2) !== 'the') return null;
     const decade = d[1] === '0' ? 200 : 190 + Number(d[1]);
-    return { expr: { start: s.tS[k - 1], end: s.tE[k], kind: { type: 'decade', decade } }, next: k + 1 };
+    return { expr: { start: s.tS[edge >= 0 ? edge : k - 1], end: s.tE[k], kind: { type: 'decade', decade }, mod: edge >= 0 ? LEXICON[s.lw(edge)].mod : undefined }, next: k + 1 };
   }),
 ];
 
@@ -538,13 +552,14 @@ const NUMBER_RULES: Rule[] = [
     const sy = before !== undefined && (s.isYearPreposition(k - 2) || before === 'the' || before === 'The') ? s.shortYearAt(k - 1) : null;
     return sy ? { expr: { start: sy.start, end: s.tE[k], kind: { type: 'y', y: sy.y } }, next: k + 1 } : null;
   }),
-  // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year.
+  // "post-1959 politics", "pre-2008 levels", "mid-2012": after, before or the middle of the year;
+  // "end-2015", "early-2015" (financial copy's hyphenated edges, YEAR_EDGE_MOD): its end or start.
   rule('post-/pre-/mid-year', [digits(4)], 'Growth returned to pre-2008 levels last year.', (s, m) => {
     const k = m.t[0];
     if (!(s.isP(k - 1, HYPHEN_CODE) && s.adjacent(k - 1, k) && s.kind(k - 2) === W && s.adjacent(k - 2, k - 1) && !s.isP(k + 1, HYPHEN_CODE))) return null;
     const pre = s.str(k - 2);
     const y = s.num(k, 1000, 2199, 4);
-    const mod = pre === 'post' || pre === 'Post' ? 'AFTER' : pre === 'pre' || pre === 'Pre' ? 'BEFORE' : pre === 'mid' || pre === 'Mid' ? 'MID' : undefined;
+    const mod = pre === 'post' || pre === 'Post' ? 'AFTER' : pre === 'pre' || pre === 'Pre' ? 'BEFORE' : pre === 'mid' || pre === 'Mid' ? 'MID' : YEAR_EDGE_MOD[pre];
     return !Number.isNaN(y) && mod ? { expr: { start: s.tS[k - 2], end: s.tE[k], kind: { type: 'y', y }, mod }, next: k + 1 } : null;
   }),
   // A number glued to a letter or currency before it is no date part (`G20`, `$47`, `F-35`).
@@ -850,6 +865,18 @@ const YEAR_RULES: Rule[] = [
     const k = m.t[0];
     const era = s.eraYearAt(k)!;
     return { expr: { start: s.tS[k], end: s.tE[k + 1], kind: { type: 'y', y: era.y, bc: era.bc || undefined } }, next: k + 2 };
+  }),
+  // "300 B.C.", "1300 B.C.E.", "70 A.D.": the era in dotted capitals, as AP style writes it (was
+  // no date, or "1300" read as a year of the Common Era).
+  rule('era year dotted', [NUMBER, word('B', 'A'), glued(punct('.')), glued(word('C', 'D'))], 'The palace was built in 1300 B.C. by the kings of the city.', (s, m) => {
+    const [k, e, , c] = m.t;
+    const bc = s.first(e) === 66; // B
+    const y = s.num(k, 1, 9999);
+    if (Number.isNaN(y) || bc !== (s.first(c) === 67) || !s.plainPrefix(k)) return null; // "B.C." or "A.D."
+    let end = c;
+    if (s.isP(c + 1, DOT) && s.adjacent(c, c + 1)) end = c + 1;
+    if (bc && s.strOrNone(end + 1) === 'E' && s.adjacent(end, end + 1)) end = s.isP(end + 2, DOT) && s.adjacent(end + 1, end + 2) ? end + 2 : end + 1;
+    return { expr: { start: s.tS[k], end: s.tE[end], kind: { type: 'y', y, bc: bc || undefined } }, next: end + 1 };
   }),
   rule('year month day', [YEAR, MONTH, DOT_AFTER, DAY], 'The Deadline is 2018 March 18 for all bids.', (s, m) => {
     const [k, mo, , d, next] = m.t;
@@ -1413,6 +1440,9 @@ function holiday(s: DateScanner, k: number, last: number): Parse {
   return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[last], kind: { type: 'holiday', name: LEXICON[s.lw(k)].holiday!, rel } }, next: last + 1 });
 }
 
+/** Words near a bare "Eid" (lower-cased) that make it the feast of the sacrifice (Eid al-Adha). */
+const EID_ADHA_CUES: ReadonlySet<string> = new Set(['adha', 'sacrifice', 'sacrificial', 'sacrificed', 'slaughter', 'slaughtered', 'sheep', 'goats', 'cattle', 'livestock', 'cows', 'hajj', 'pilgrimage', 'pilgrims', 'arafat']);
+
 const HOLIDAY_RULES: Rule[] = [
   // "Valentine's Day", "St. Patrick's Day", "Mother's Day", "Presidents' Day": a name in the possessive.
   rule("holiday's Day", [HOLIDAY, APOSTROPHE, opt(word('s')), word('Day')], "Florists sold out before Valentine's Day in the city.", (s, m) => {
@@ -1454,6 +1484,49 @@ const HOLIDAY_RULES: Rule[] = [
     const rel = relBefore(s, k);
     const name = s.first(f) === 70 || s.first(f) === 102 ? 'eidalfitr' : 'eidaladha'; // F, f
     return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[f], kind: { type: 'holiday', name, rel } }, next: f + 1 });
+  }),
+  // "Eid" alone: one of the two feasts, Eid al-Adha when the sentence around it speaks of the
+  // sacrifice or the pilgrimage, else Eid al-Fitr (the end of Ramadan, the one most often called
+  // just "Eid"). Not a surname ("Mohammed Eid": a capitalized word before it) nor before another
+  // name ("Eid Mubarak" is a greeting, no date of its own).
+  rule('Eid', [lw('eid')], 'Families gathered in the capital to celebrate Eid.', (s, m) => {
+    const k = m.t[0];
+    if (s.first(k) > 90 || (s.kind(k + 1) === W && s.first(k + 1) <= 90) || s.isApostrophe(k + 1)) return STOP;
+    if (s.kind(k - 1) === W && s.first(k - 1) <= 90 && !s.opensSentence(k - 1) && !s.isRelWord(k - 1)) return STOP;
+    let name = 'eidalfitr';
+    for (let j = Math.max(0, k - 15); j <= k + 15 && s.kind(j) !== 0; j++) if (s.kind(j) === W && EID_ADHA_CUES.has(s.str(j).toLowerCase())) name = 'eidaladha';
+    const rel = relBefore(s, k);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[k], kind: { type: 'holiday', name, rel } }, next: k + 1 });
+  }),
+  // "Rosh Hashanah", "Yom Kippur": Jewish feasts of two words (HOLIDAYS rows with `lunar`).
+  rule('Rosh Hashanah/Yom Kippur', [lw('rosh', 'yom'), word('Hashanah', 'Hashana', 'Kippur')], 'Markets in Tel Aviv were shut for Yom Kippur.', (s, m) => {
+    const [k, w] = m.t;
+    const rosh = s.lw(k) === 'rosh';
+    if (s.first(k) > 90 || rosh !== (s.first(w) === 72)) return STOP; // H
+    const rel = relBefore(s, k);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[w], kind: { type: 'holiday', name: rosh ? 'roshhashanah' : 'yomkippur', rel } }, next: w + 1 });
+  }),
+  // "Lunar New Year", "Chinese New Year": the first day of the Chinese calendar's year.
+  rule('Lunar New Year', [lw('new'), word('Year')], 'Millions travelled home for the Lunar New Year holiday.', (s, m) => {
+    const [k, y] = m.t;
+    const w = s.strOrNone(k - 1);
+    if (w !== 'Lunar' && w !== 'Chinese' && w !== 'Vietnamese') return null;
+    const rel = relBefore(s, k - 1);
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 2] : s.tS[k - 1], end: s.tE[y], kind: { type: 'holiday', name: 'lunarnewyear', rel } }, next: y + 1 });
+  }),
+  // "the Fourth of July": Independence Day by its date.
+  rule('Fourth of July', [lw('fourth'), word('of'), MONTH], 'Fireworks lit the harbor on the Fourth of July.', (s, m) => {
+    const [k, , j] = m.t;
+    if (s.monthOf(j) !== 7 || s.tE[j] - s.tS[j] !== 4) return null;
+    const rel = s.lw(k - 1) === 'the';
+    return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[j], kind: { type: 'holiday', name: 'independence' } }, next: j + 1 });
+  }),
+  // "Martin Luther King Day", "Martin Luther King Jr. Day" ("MLK Day" is the holiday rule's).
+  rule('Martin Luther King Day', [lw('luther'), word('King'), opt(word('Jr'), opt(glued(punct('.')))), word('Day')], 'Schools close on Martin Luther King Day in January.', (s, m) => {
+    const [k, , , d] = m.t;
+    const start = s.strOrNone(k - 1) === 'Martin' ? k - 1 : k;
+    const rel = relBefore(s, start);
+    return s.withYearWord({ expr: { start: rel ? s.tS[start - 1] : s.tS[start], end: s.tE[d], kind: { type: 'holiday', name: 'mlk', rel } }, next: d + 1 });
   }),
   // "Easter week", "Thanksgiving week": the week holding the holiday.
   rule('holiday week', [HOLIDAY, lw('week')], 'Traffic peaks in Thanksgiving week on the roads.', (s, m) => {
@@ -1587,6 +1660,41 @@ const FREQUENCY_AFTER = new Set(['and', 'or', 'but', 'to', 'in', 'at', 'on', 'fo
 /** Words of an amount before a frequency adverb: a rate ("$5 million annually", "3 percent annually"). */
 const RATE_BEFORE = new Set(['percent', 'million', 'billion', 'trillion', 'thousand', 'hundred']);
 
+/**
+ * A recurring day with its time after it ("Fridays at noon", "every Sunday at 10 a.m.", "every
+ * Friday morning", "every day at noon"): one SET of that time on each such day (XXXX-WXX-5T12:00,
+ * XXXX-XX-XXT12:00), as HeidelTime and the TimeML guidelines write it, not a SET and a time of the
+ * publication day. Only a clock time or noon/midnight after "at" (read by the date rules, as a time
+ * with no day of its own), or a part of the day right after a weekday.
+ */
+function withSetTime(s: DateScanner, p: Parse & { expr: { kind: { type: 'set'; v: string } } }, weekday: boolean): Parse {
+  const k = p.next;
+  const part = weekday ? s.partAt(k) : undefined;
+  if (part !== undefined && s.lw(k) !== 'tonight') {
+    if (PART_NOUN_BEFORE.has(s.strOrNone(k + 1) ?? '')) return p; // "every Friday morning prayer"
+    p.expr.kind.v = `${p.expr.kind.v}T${part}`;
+    p.expr.end = s.tE[k];
+    p.next = k + 1;
+    return p;
+  }
+  if (s.strOrNone(k) !== 'at') return p;
+  const t = s.tryForm(k + 1);
+  const e = t?.expr;
+  if (!t || !e || !e.local || !e.time || !e.time.includes(':') || e.pair || e.kind.type !== 'rel' || e.kind.offset !== 0) return p;
+  p.expr.kind.v = `${p.expr.kind.v === 'P1D' ? 'XXXX-XX-XX' : p.expr.kind.v}T${e.time}`;
+  p.expr.end = e.end;
+  p.next = t.next;
+  return p;
+}
+
+/** Nouns a part of the day qualifies ("every morning paper", "each evening newscast"): no SET. */
+const PART_NOUN_BEFORE: ReadonlySet<string> = new Set(['paper', 'papers', 'newspaper', 'newspapers', 'edition', 'editions', 'news', 'newscast', 'show', 'shift', 'shifts', 'session', 'sessions', 'prayer', 'prayers', 'flight', 'flights', 'train', 'trains']);
+
+/** Half of a unit as a count of the next smaller one ("half an hour": 30 minutes); weeks and quarters have none. */
+const HALF_OF: Readonly<Partial<Record<Unit, readonly [number, Unit]>>> = Object.freeze({
+  CE: [50, 'Y'], DE: [5, 'Y'], Y: [6, 'M'], M: [15, 'D'], D: [12, 'H'], H: [30, 'MIN'], MIN: [30, 'S'],
+});
+
 const WORD_RULES: Rule[] = [
   // "the nineties", "the early eighties": a decade in words, only after "the" ("in his sixties" is an age).
   rule('decade word', [lex('DECADE_WORD', (w) => w.decade !== undefined)], 'The party ruled the region through the nineties.', (s, m) => {
@@ -1644,6 +1752,14 @@ const WORD_RULES: Rule[] = [
     return { expr: { start, end: s.tE[p], kind: { type: 'rel', unit: 'day', offset: 0 }, time, local: true, mod: 'MID' }, next: p + 1 };
   }),
   LEAST_POINT_RULE,
+  // "end-June", "early-March", "late-May": the month's edge, hyphenated as financial copy writes it
+  // (the year by the tense, as a month alone); the modifier rule reads "mid-June".
+  rule('edge-month', [lw('end', 'early', 'late', 'start'), glued(HYPHEN), glued(MONTH)], 'Reserves rose to $30 billion at end-June, the bank said.', (s, m) => {
+    const [k, , j] = m.t;
+    const mod = YEAR_EDGE_MOD[s.str(k)];
+    if (!mod || s.isP(j + 1, HYPHEN_CODE)) return null; // "end-June-to-September"
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[j], kind: { type: 'm', m: s.monthOf(j) }, mod }, next: j + 1 });
+  }),
   EARLY_LATE_ON_RULE,
   MODIFIER_RULE,
   // "the current quarter", "the current year", "the current fiscal year": the publication date's.
@@ -1684,7 +1800,8 @@ const WORD_RULES: Rule[] = [
   }),
   rule('every unit', [lw('every', 'each'), UNIT_ONE], 'Inspectors visit every week without notice.', (s, m) => {
     const [k, u] = m.t;
-    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: durationValue(1, LEXICON[s.lw(u)].unit!), quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+    const p = { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set' as const, v: durationValue(1, LEXICON[s.lw(u)].unit!), quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+    return s.lw(u) === 'day' ? withSetTime(s, p, false) : p;
   }),
   rule('every season-name', [lw('every', 'each'), SEASON], 'Floods return each winter to the valley.', (s, m) => {
     const [k, u] = m.t;
@@ -1702,12 +1819,13 @@ const WORD_RULES: Rule[] = [
     if ((n < 8 && s.first(k) > 90) || (s.kind(k + 1) === W && s.first(k + 1) <= 90)) return STOP;
     const p = s.kind(k - 1);
     if (p === N || (p === W && (s.lex(k - 1)?.n !== undefined || PLURAL_WEEKDAY_NOT_AFTER.has(s.str(k - 1))))) return STOP;
-    return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set', v: n === 8 ? 'XXXX-WXX-WE' : `XXXX-WXX-${n}` } }, next: k + 1 };
+    const r = { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'set' as const, v: n === 8 ? 'XXXX-WXX-WE' : `XXXX-WXX-${n}` } }, next: k + 1 };
+    return n === 8 ? r : withSetTime(s, r, false);
   }),
   rule('every weekday', [lw('every', 'each'), WEEKDAY], 'Protesters gather every Monday outside parliament.', (s, m) => {
     const [k, u] = m.t;
     const wd = s.weekdayOf(u);
-    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+    return withSetTime(s, { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 }, true);
   }),
   // "each July", "every March": the month of every year (a SET, as "every Monday").
   rule('every month-name', [lw('every', 'each'), MONTH], 'Marchers parade each July through the town.', (s, m) => {
@@ -1732,6 +1850,31 @@ const WORD_RULES: Rule[] = [
     const [k, u] = m.t;
     if (s.strOrNone(u + 1) === 'of') return null; // "each quarter of the city"
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: 'P1Q', quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  // "every other Sunday": every second such day, a SET of the weekday (as "every Sunday"; the
+  // TIMEX3 value has no place for the step, which a duration would lose the weekday to).
+  rule('every other weekday', [lw('every'), word('other'), WEEKDAY], 'The market opens every other Sunday in the square.', (s, m) => {
+    const [k, , u] = m.t;
+    const wd = s.weekdayOf(u);
+    return withSetTime(s, { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-WXX-${wd === 0 ? 7 : wd}`, quant: 'EVERY' } }, next: u + 1 }, true);
+  }),
+  // "every morning", "each night": a part of every day, a SET (XXXX-XX-XXTMO, as "nightly").
+  rule('every part of day', [lw('every', 'each'), PART], 'Protesters gather every morning outside the court.', (s, m) => {
+    const [k, u] = m.t;
+    if (s.lw(u) === 'tonight' || PART_NOUN_BEFORE.has(s.strOrNone(u + 1) ?? '')) return STOP; // "every morning paper"
+    return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'set', v: `XXXX-XX-XXT${LEXICON[s.lw(u)].part!}`, quant: s.lw(k).toUpperCase() } }, next: u + 1 };
+  }),
+  // "half an hour", "a half-hour", "half a century": the half written as the next smaller unit
+  // (PT30M, P50Y), as TimeML writes it; "ago"/"later" make it an offset as after any quantity.
+  rule('half a unit', [lw('half'), opt(alt(lw('a', 'an'), glued(HYPHEN))), UNIT_ONE], 'The trial lasted half an hour, the court said.', (s, m) => {
+    const [k, , u] = m.t;
+    const h = HALF_OF[LEXICON[s.lw(u)].unit!];
+    if (!h || s.lex(k - 1)?.ord !== undefined || s.strOrNone(k - 1) === 'and') return null; // "the first half year", "a year and a half"
+    const start = s.lw(k - 1) === 'a' ? s.tS[k - 1] : s.tS[k];
+    const after = s.lw(u + 1);
+    if (after === 'ago') return { expr: { start, end: s.tE[u + 1], kind: { type: 'off', n: -h[0], unit: h[1], from: 'dct' } }, next: u + 2 };
+    if (after === 'later' || after === 'earlier') return { expr: { start, end: s.tE[u + 1], kind: { type: 'off', n: after === 'later' ? h[0] : -h[0], unit: h[1], from: 'prev' } }, next: u + 2 };
+    return { expr: { start, end: s.tE[u], kind: { type: 'dur', n: h[0], unit: h[1] } }, next: u + 1 };
   }),
   rule('every (nothing else)', [lw('every', 'each')], 'Every delegate voted.', () => STOP),
   // "first-quarter profits", "fourth-quarter results": the quarter as "the first quarter" reads it.
