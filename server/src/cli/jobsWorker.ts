@@ -13,7 +13,7 @@ import { RegistrySnapshot } from '../core/types';
 import type { BatchRequest, BatchResult, LinesRequest, LinesResult, TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 import { SharedEntities, decodeRegistry, entityNumbers, rowsDecoded, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
 import { buildEntityIndex } from '../core/entities';
-import { processArticle, runContext } from './pipeline';
+import { ARTICLE_BATCH, ArticleOutcome, processArticles, runContext } from './pipeline';
 import { folderListings } from './project';
 import { mapLine } from './jsonl';
 
@@ -52,7 +52,8 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
     const res: TextsResult = { kind: 'texts', batch: m.batch, analyses, sameText };
     parentPort!.postMessage(res);
   } else {
-    const outcomes = m.files.map((f) => processArticle(f, ctx!, exists, start!.keep));
+    const outcomes: ArticleOutcome[] = [];
+    for (let i = 0; i < m.files.length; i += ARTICLE_BATCH) outcomes.push(...processArticles(m.files.slice(i, i + ARTICLE_BATCH), ctx!, exists, start!.keep));
     const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes, rowsDecoded: rowsDecoded() };
     parentPort!.postMessage(res);
   }

@@ -9,7 +9,7 @@
  * two values; the main thread merges them in input order, so the output does not depend on `--jobs`.
  */
 
-import { AnalysisContext } from '../core/analyze';
+import { AnalysisContext, ArticleInput, analyzeArticles } from '../core/analyze';
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
@@ -17,7 +17,7 @@ import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { fingerprintHash } from './claims';
 import { DiskWorkspace } from './crossArticle';
-import { Listing, loadArticle } from './project';
+import { Listing, LoadedArticle, loaded, readArticle } from './project';
 import { ReportedArticle, renderFindings, reportedArticle, spillArticle } from './report';
 import { SpillFile } from './spill';
 
@@ -62,9 +62,31 @@ export const KEEP_ALL: Keep = { text: true, mentions: true };
 
 /** `exists` answers whether an article has a sidecar (`folderListings()` for a run over folders). */
 export function processArticle(file: string, ctx: AnalysisContext, exists?: Listing, keep: Keep = KEEP_ALL): ArticleOutcome {
-  const errors: string[] = [];
-  const a = loadArticle(file, ctx, errors, exists);
-  if (!a) return { errors, chars: 0 };
+  return processArticles([file], ctx, exists, keep)[0];
+}
+
+/** How many articles a corpus run reads and analyzes at a time (`processArticles`). */
+export const ARTICLE_BATCH = 32;
+
+/**
+ * `processArticle` of each file, in order, the same outcomes: the files read first, then analyzed
+ * phase by phase over the batch (`analyzeArticles`), which costs a corpus run a quarter less CPU
+ * than reading and analyzing one article at a time (docs/corpus.md). A batch holds its articles'
+ * analyses at once: `ARTICLE_BATCH` of them.
+ */
+export function processArticles(files: readonly string[], ctx: AnalysisContext, exists?: Listing, keep: Keep = KEEP_ALL): ArticleOutcome[] {
+  const read = files.map((file) => {
+    const errors: string[] = [];
+    return { errors, article: readArticle(file, errors, exists) };
+  });
+  const inputs: ArticleInput[] = [];
+  for (const r of read) if (r.article) inputs.push({ path: r.article.file, text: r.article.text, annotations: r.article.sidecar?.text });
+  const analyses = analyzeArticles(inputs, ctx);
+  let k = 0;
+  return read.map(({ errors, article }) => (article ? outcome(loaded(article, analyses[k++]), errors, keep) : { errors, chars: 0 }));
+}
+
+function outcome(a: LoadedArticle, errors: string[], keep: Keep): ArticleOutcome {
   const report = reportedArticle(a.file, a.text, a.analysis, a);
   if (!keep.text) {
     report.text = '';
