@@ -15,7 +15,7 @@ import { SharedEntities, decodeRegistry, entityNumbers, rowsDecoded, shareTrie, 
 import { buildEntityIndex } from '../core/entities';
 import { ARTICLE_BATCH, ArticleOutcome, processArticles, runContext } from './pipeline';
 import { folderListings } from './project';
-import { mapLine } from './jsonl';
+import { mapLines } from './jsonl';
 
 let start: WorkerRegistry | undefined;
 let registry: RegistrySnapshot | undefined;
@@ -40,7 +40,7 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
     ctx = runContext(registry!, start!.settings, sharedIndex(registry!, m.tables));
   } else if (m.kind === 'lines') {
     // `analyze --jsonl --jobs` (jsonlJobs.ts): lines parsed by the main thread, answered with their output lines.
-    const res: LinesResult = { kind: 'lines', batch: m.batch, lines: m.inputs.map((input) => mapLine(input, ctx!, m.cwd)) };
+    const res: LinesResult = { kind: 'lines', batch: m.batch, lines: mapLines(m.inputs, ctx!, m.cwd) };
     parentPort!.postMessage(res);
   } else if (m.kind === 'texts') {
     // The language server's indexing (node/analysisPool.ts): texts it has read, analyzed as its

@@ -168,11 +168,13 @@ function finished<T>(steps: Generator<void, T, void>): T {
   }
 }
 
-/** An article to analyze in a batch (`analyzeArticles`): its path, text and sidecar text. */
+/** An article to analyze in a batch (`analyzeArticles`): its path, text, sidecar text and publication date. */
 export interface ArticleInput {
   path: string;
   text: string;
   annotations?: string;
+  /** As `ArticleOptions.publicationDate`. */
+  publicationDate?: string;
 }
 
 /**
@@ -185,7 +187,7 @@ export interface ArticleInput {
  * server's one document at a time, `analyzeArticleSteps`.
  */
 export function analyzeArticles(items: readonly ArticleInput[], ctx: AnalysisContext): ArticleAnalysis[] {
-  const articles = items.map((x) => parseArticle(normalizeLoneCr(x.text), undefined));
+  const articles = items.map((x) => parseArticle(normalizeLoneCr(x.text), x.publicationDate));
   const ds = articles.map((a) => (isChunked(a) ? undefined : datesOf(a, ctx)));
   const es = articles.map((a) => (isChunked(a) ? undefined : entitiesOf(a, ctx)));
   return items.map((x, i) => {
