@@ -13,7 +13,7 @@ import { analyzeArticle, analyzeArticles } from '../../server/src/core/analyze';
 import { CHUNKED_ARTICLE, isChunked } from '../../server/src/core/chunks';
 import { parseArticle } from '../../server/src/core/article';
 import { loadRegistry } from '../../server/src/core/registry';
-import { KEEP_ALL, processArticle, processArticles, runContext } from '../../server/src/cli/pipeline';
+import { BATCH_CHARS, KEEP_ALL, processArticle, processArticles, readBatches, runContext } from '../../server/src/cli/pipeline';
 import { folderListings } from '../../server/src/cli/project';
 import { samplesDir } from '../helpers';
 
@@ -88,6 +88,32 @@ test('processArticles: the outcomes of processArticle, in order, unreadable file
     const keep = { text: false, mentions: false, json: dir };
     const rendered = processArticles(files, samplesContext(), folderListings(), keep);
     files.forEach((f, i) => assert.deepEqual(rendered[i], processArticle(f, single, exists, keep), f));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('processArticles: a batch is cut where its texts reach BATCH_CHARS, the outcomes unchanged', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-batch-'));
+  try {
+    const items = articles();
+    const long = items.find((x) => x.path === '/corpus/long.article')!.text;
+    assert.ok(2 * long.length < BATCH_CHARS && 3 * long.length >= BATCH_CHARS, 'three long articles fill a batch');
+    // Long and short articles alternated: batches cut after the third and the sixth long one.
+    const files: string[] = [];
+    for (let i = 0; i < 14; i++) {
+      const f = join(dir, `${String(i).padStart(2, '0')}.article`);
+      writeFileSync(f, i % 2 ? items[i % 3].text : long.replace('2025-10-26', `2025-10-${10 + i}`));
+      files.push(f);
+    }
+    assert.deepEqual([...readBatches(files, folderListings())].map((b) => b.length), [5, 6, 3]);
+    const batch = processArticles(files, samplesContext(), folderListings(), KEEP_ALL);
+    const single = samplesContext();
+    const exists = folderListings();
+    assert.equal(batch.length, files.length);
+    files.forEach((f, i) => assert.deepEqual(batch[i], processArticle(f, single, exists, KEEP_ALL), f));
+    // Short articles only: one batch, however many files it is given.
+    assert.deepEqual([...readBatches(files.filter((_, i) => i % 2), folderListings())].map((b) => b.length), [7]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
