@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Run, cli, jsonlRun, workspace } from './cliRun';
@@ -233,6 +233,32 @@ test('lines are split on LF (CRLF too) across chunk boundaries, multi-byte chara
   for await (const l of readLines(Readable.from([input]))) some.push(l);
   assert.deepEqual(some.slice(0, 2), ['one', '\uFFFD is fine'], 'a BOM is dropped; a real U+FFFD is kept');
   assert.deepEqual(some[2], new InvalidUtf8(4));
+});
+
+test('line groups: the complete lines of each chunk, at most the maximum a group, the lines readLines gives', async () => {
+  const { readLineGroups } = await import('../../server/src/cli/lines');
+  const chunks = [Buffer.from('a\nb\nc', 'utf8'), Buffer.from('d\ne\nf\ng\nh\n', 'utf8'), Buffer.from('i', 'utf8')];
+  const groups: unknown[][] = [];
+  for await (const g of readLineGroups(Readable.from(chunks), 3)) groups.push(g);
+  // A line cut by a chunk comes with the chunk that ends it; nothing waits for a later chunk.
+  assert.deepEqual(groups, [['a', 'b'], ['cd', 'e', 'f'], ['g', 'h'], ['i']]);
+});
+
+test('mapLines gives the line mapLine gives for each input, whatever else it analyzes with it', async () => {
+  const { mapLine, mapLines } = await import('../../server/src/cli/jsonl');
+  const { loadRegistry } = await import('../../server/src/core/registry');
+  const { buildEntityIndex } = await import('../../server/src/core/entities');
+  const dir = join(samplesDir, 'registry');
+  const registry = loadRegistry(readdirSync(dir).sort().map((f) => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') })));
+  const ctx = () => ({ registry, entityIndex: buildEntityIndex(registry), settings: {} });
+  // Lines with and without a date, and the samples' articles (one with a dateline, one a number as id).
+  const inputs: { id: string | number; text: string; date?: string }[] = corpus(8).map((l) => JSON.parse(l) as { id: string; text: string; date?: string });
+  const articles = join(samplesDir, 'articles');
+  readdirSync(articles).filter((f) => f.endsWith('.article')).sort().forEach((f, i) => inputs.push({ id: i, text: readFileSync(join(articles, f), 'utf8') }));
+  const batch = mapLines(inputs, ctx(), samplesDir);
+  const one = ctx();
+  assert.deepEqual(batch, inputs.map((x) => mapLine(x, one, samplesDir)));
+  assert.ok(batch.some((l) => (JSON.parse(l) as { diagnostics: unknown[] }).diagnostics.length), 'the articles have findings');
 });
 
 test('the paragraph counter of reduce counts up to its cap, grows, and never undercounts', async () => {

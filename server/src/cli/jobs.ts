@@ -15,7 +15,7 @@
  * snapshot while this thread built the index: decoding every entity cost it about as much CPU
  * time as this thread's whole index, for tables this thread builds anyway.)
  * Articles go out in small batches as threads become free; this thread takes a batch too whenever
- * it is idle, so on 2 cores both analyze. Every thread runs the same `processArticle` as a
+ * it is idle, so on 2 cores both analyze. Every thread runs the same `processArticles` as a
  * single-threaded run; the outcomes are put back in input order and the cross-article findings
  * computed over the whole corpus here, so the output is byte-identical to `--jobs 1`.
  */
@@ -27,10 +27,13 @@ import { Worker } from 'node:worker_threads';
 import { AnalysisContext } from '../core/analyze';
 import { encodeRegistry, shareTables } from './sharedRegistry';
 import { buildEntityIndex } from '../core/entities';
-import { ArticleOutcome, Keep, processArticle, runContext } from './pipeline';
+import { ArticleOutcome, Keep, processArticles, runContext } from './pipeline';
 import { ProjectInputs, folderListings } from './project';
 import { InOrder, availableCores, earlyError, hasFailedEarly, startWorkers, stopWorkers } from '../node/workers';
 import type { BatchRequest, BatchResult, WorkerRegistry, WorkerTables } from '../node/workerMessages';
+
+/** Articles this thread analyzes between two looks at the workers' answers. */
+const MAIN_GROUP = 8;
 
 /**
  * Articles per batch: small enough to balance the threads (at least 4 batches a thread), big
@@ -184,8 +187,11 @@ class BatchRun {
     while (this.next < this.batches.length && this.failure === undefined) {
       const b = this.next++;
       const outs: ArticleOutcome[] = [];
-      for (const f of this.batches[b]) {
-        outs.push(processArticle(f, this.here, exists, this.keep));
+      const files = this.batches[b];
+      // A few articles at a time (`processArticles`: phase by phase, cheaper), a pause between:
+      // a worker's answer waits a couple of milliseconds at most.
+      for (let i = 0; i < files.length; i += MAIN_GROUP) {
+        outs.push(...processArticles(files.slice(i, i + MAIN_GROUP), this.here, exists, this.keep));
         await new Promise<void>((r) => setImmediate(r));
       }
       this.deliver(b, outs);

@@ -13,9 +13,9 @@ import { RegistrySnapshot } from '../core/types';
 import type { BatchRequest, BatchResult, LinesRequest, LinesResult, TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 import { SharedEntities, decodeRegistry, entityNumbers, rowsDecoded, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
 import { buildEntityIndex } from '../core/entities';
-import { processArticle, runContext } from './pipeline';
+import { ARTICLE_BATCH, ArticleOutcome, processArticles, runContext } from './pipeline';
 import { folderListings } from './project';
-import { mapLine } from './jsonl';
+import { mapLines } from './jsonl';
 
 let start: WorkerRegistry | undefined;
 let registry: RegistrySnapshot | undefined;
@@ -40,7 +40,7 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
     ctx = runContext(registry!, start!.settings, sharedIndex(registry!, m.tables));
   } else if (m.kind === 'lines') {
     // `analyze --jsonl --jobs` (jsonlJobs.ts): lines parsed by the main thread, answered with their output lines.
-    const res: LinesResult = { kind: 'lines', batch: m.batch, lines: m.inputs.map((input) => mapLine(input, ctx!, m.cwd)) };
+    const res: LinesResult = { kind: 'lines', batch: m.batch, lines: mapLines(m.inputs, ctx!, m.cwd) };
     parentPort!.postMessage(res);
   } else if (m.kind === 'texts') {
     // The language server's indexing (node/analysisPool.ts): texts it has read, analyzed as its
@@ -52,7 +52,8 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
     const res: TextsResult = { kind: 'texts', batch: m.batch, analyses, sameText };
     parentPort!.postMessage(res);
   } else {
-    const outcomes = m.files.map((f) => processArticle(f, ctx!, exists, start!.keep));
+    const outcomes: ArticleOutcome[] = [];
+    for (let i = 0; i < m.files.length; i += ARTICLE_BATCH) outcomes.push(...processArticles(m.files.slice(i, i + ARTICLE_BATCH), ctx!, exists, start!.keep));
     const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes, rowsDecoded: rowsDecoded() };
     parentPort!.postMessage(res);
   }

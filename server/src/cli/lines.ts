@@ -25,7 +25,13 @@ function decode(b: Buffer): string | InvalidUtf8 {
   return s;
 }
 
-export async function* readLines(input: Readable): AsyncGenerator<string | InvalidUtf8> {
+/**
+ * `readLines` in groups: the complete lines each chunk of the stream brings (at most `max` a
+ * group), so that a caller can analyze them together (`mapLines`) without waiting for lines that
+ * have not arrived: a group is yielded as soon as its chunk is read.
+ */
+export async function* readLineGroups(input: Readable, max: number): AsyncGenerator<(string | InvalidUtf8)[]> {
+  let group: (string | InvalidUtf8)[] = [];
   let pending: Buffer[] = [];
   let first = true;
   for await (const chunk of input) {
@@ -38,12 +44,25 @@ export async function* readLines(input: Readable): AsyncGenerator<string | Inval
     for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
       if (pending.length) {
         pending.push(buf.subarray(start, nl));
-        yield decode(Buffer.concat(pending));
+        group.push(decode(Buffer.concat(pending)));
         pending = [];
-      } else yield decode(buf.subarray(start, nl));
+      } else group.push(decode(buf.subarray(start, nl)));
       start = nl + 1;
+      if (group.length >= max) {
+        yield group;
+        group = [];
+      }
     }
     if (start < buf.length) pending.push(buf.subarray(start));
+    if (group.length) {
+      yield group;
+      group = [];
+    }
   }
-  if (pending.length) yield decode(Buffer.concat(pending));
+  if (pending.length) group.push(decode(Buffer.concat(pending)));
+  if (group.length) yield group;
+}
+
+export async function* readLines(input: Readable): AsyncGenerator<string | InvalidUtf8> {
+  for await (const group of readLineGroups(input, Infinity)) yield* group;
 }

@@ -19,7 +19,7 @@ import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
 import { Progress, ProgressStream } from './progress';
 import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
-import { Keep, RunCollector, processArticle, runContext } from './pipeline';
+import { ARTICLE_BATCH, Keep, RunCollector, processArticles, runContext } from './pipeline';
 import { fingerprintHash } from './claims';
 import { summarize } from '../core/workspace';
 import { analyzeInWorkers, articleBytes, defaultJobs, mayUseWorkers } from './jobs';
@@ -323,10 +323,12 @@ function analyzeHere(inputs: ProjectInputs, keep: Keep, bar: Progress | null, sp
   const ctx = runContext(inputs.registry, inputs.settings);
   const exists = folderListings();
   const run = collectorFor(inputs, spill, cross);
-  for (const f of inputs.articleFiles) {
-    const o = processArticle(f, ctx, exists, keep);
-    run.add(o);
-    bar?.tick(o.chars);
+  const files = inputs.articleFiles;
+  for (let i = 0; i < files.length; i += ARTICLE_BATCH) {
+    for (const o of processArticles(files.slice(i, i + ARTICLE_BATCH), ctx, exists, keep)) {
+      run.add(o);
+      bar?.tick(o.chars);
+    }
   }
   return run;
 }

@@ -9,7 +9,7 @@
  * two values; the main thread merges them in input order, so the output does not depend on `--jobs`.
  */
 
-import { AnalysisContext } from '../core/analyze';
+import { AnalysisContext, ArticleInput, analyzeArticles } from '../core/analyze';
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
@@ -17,7 +17,7 @@ import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { fingerprintHash } from './claims';
 import { DiskWorkspace } from './crossArticle';
-import { Listing, loadArticle } from './project';
+import { Listing, LoadedArticle, ReadArticle, loaded, readArticle } from './project';
 import { ReportedArticle, renderFindings, reportedArticle, spillArticle } from './report';
 import { SpillFile } from './spill';
 
@@ -62,9 +62,64 @@ export const KEEP_ALL: Keep = { text: true, mentions: true };
 
 /** `exists` answers whether an article has a sidecar (`folderListings()` for a run over folders). */
 export function processArticle(file: string, ctx: AnalysisContext, exists?: Listing, keep: Keep = KEEP_ALL): ArticleOutcome {
-  const errors: string[] = [];
-  const a = loadArticle(file, ctx, errors, exists);
-  if (!a) return { errors, chars: 0 };
+  return processArticles([file], ctx, exists, keep)[0];
+}
+
+/** How many articles a corpus run reads and analyzes at a time (`processArticles`). */
+export const ARTICLE_BATCH = 32;
+
+/**
+ * A batch is analyzed as soon as the texts read for it reach this many characters, so that it
+ * holds the analyses of a few long articles at once, never of `ARTICLE_BATCH` of them.
+ */
+export const BATCH_CHARS = 1 << 18;
+
+/**
+ * `processArticle` of each file, in order, the same outcomes: the files read first, then analyzed
+ * phase by phase over the batch (`analyzeArticles`), which costs a corpus run a quarter less CPU
+ * than reading and analyzing one article at a time (docs/corpus.md). A batch is cut where its
+ * texts reach `BATCH_CHARS`.
+ */
+export function processArticles(files: readonly string[], ctx: AnalysisContext, exists?: Listing, keep: Keep = KEEP_ALL): ArticleOutcome[] {
+  const out: ArticleOutcome[] = [];
+  for (const batch of readBatches(files, exists)) analyzeBatch(batch, ctx, keep, out);
+  return out;
+}
+
+/** A file of a batch as read: its text and sidecar, or undefined and why in `errors`. */
+export interface ReadItem {
+  errors: string[];
+  article: ReadArticle | undefined;
+}
+
+/** The files read in order, in batches cut where their texts reach `BATCH_CHARS`. */
+export function* readBatches(files: readonly string[], exists?: Listing): Generator<ReadItem[]> {
+  let batch: ReadItem[] = [];
+  let chars = 0;
+  for (const file of files) {
+    const errors: string[] = [];
+    const article = readArticle(file, errors, exists);
+    batch.push({ errors, article });
+    chars += article ? article.text.length : 0;
+    if (chars >= BATCH_CHARS) {
+      yield batch;
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** The outcomes of articles read, appended to `out` in order. */
+function analyzeBatch(read: readonly ReadItem[], ctx: AnalysisContext, keep: Keep, out: ArticleOutcome[]): void {
+  const inputs: ArticleInput[] = [];
+  for (const r of read) if (r.article) inputs.push({ path: r.article.file, text: r.article.text, annotations: r.article.sidecar?.text });
+  const analyses = analyzeArticles(inputs, ctx);
+  let k = 0;
+  for (const { errors, article } of read) out.push(article ? outcome(loaded(article, analyses[k++]), errors, keep) : { errors, chars: 0 });
+}
+
+function outcome(a: LoadedArticle, errors: string[], keep: Keep): ArticleOutcome {
   const report = reportedArticle(a.file, a.text, a.analysis, a);
   if (!keep.text) {
     report.text = '';

@@ -96,6 +96,20 @@ export function loadProject(opts: LoadOptions): Project {
  * and gives undefined (an unreadable sidecar is reported and the article analyzed without it).
  */
 export function loadArticle(f: string, ctx: AnalysisContext, errors: string[], exists: Listing = fs.existsSync): LoadedArticle | undefined {
+  const r = readArticle(f, errors, exists);
+  return r && loaded(r, analyzeArticle(f, r.text, ctx, r.sidecar?.text));
+}
+
+/** A read article with its analysis (fields in the order `loadArticle` has always given them). */
+export function loaded(r: ReadArticle, analysis: ArticleAnalysis): LoadedArticle {
+  return { file: r.file, text: r.text, ...(r.bom ? { bom: true } : {}), analysis, ...(r.sidecar ? { sidecar: r.sidecar } : {}) };
+}
+
+/** A read article (`readArticle`): a `LoadedArticle` before its analysis. */
+export type ReadArticle = Omit<LoadedArticle, 'analysis'>;
+
+/** `loadArticle` without the analysis: the article's text and its sidecar's, errors as there. */
+export function readArticle(f: string, errors: string[], exists: Listing = fs.existsSync): ReadArticle | undefined {
   const r = readTextFile(f, exists.regular?.(f));
   if (!r.ok) {
     errors.push(r.error);
@@ -105,7 +119,7 @@ export function loadArticle(f: string, ctx: AnalysisContext, errors: string[], e
   const s = exists(sidecarFile) ? readTextFile(sidecarFile, exists.regular?.(sidecarFile)) : undefined;
   if (s && !s.ok) errors.push(s.error);
   const sidecar = s?.ok ? { file: sidecarFile, text: s.text } : undefined;
-  return { file: f, text: r.text, ...(r.bom ? { bom: true } : {}), analysis: analyzeArticle(f, r.text, ctx, sidecar?.text), ...(sidecar ? { sidecar } : {}) };
+  return { file: f, text: r.text, ...(r.bom ? { bom: true } : {}), ...(sidecar ? { sidecar } : {}) };
 }
 
 /**
