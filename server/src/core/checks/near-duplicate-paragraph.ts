@@ -115,19 +115,7 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   // Ids are kept while the tables stay within a few times what an article uses.
   if (old && (!old.words || old.table.size > 2 * old.items.length + 65_536)) old = undefined;
   const words = scratch ? null : old?.words ?? new Map<string, number>();
-  const keys: string[] = new Array<string>(n);
-  const eligible = new Uint8Array(n);
-  let expected = 0;
-  let wordTotal = 0;
-  for (let j = 0; j < n; j++) {
-    const w = prints[j].wordCount;
-    keys[j] = w >= MIN_WORDS && w <= MAX_WORDS && (!only || only[j]) ? prints[j].key : '';
-    eligible[j] = keys[j] !== '' && prints[j].first === j ? 1 : 0;
-    if (keys[j] !== '') {
-      expected += w - SHINGLE + 1;
-      wordTotal += w;
-    }
-  }
+  const { keys, eligible, expected, wordTotal } = paragraphKeys(prints, only);
   const table = old?.table ?? (scratch ? SCRATCH_SHINGLES.reset(expected) : new ShingleTable(expected));
   if (!words) SCRATCH_WORDS.reset(wordTotal);
   // The changed middle: [p, n - s) here, [p, oldN - s) in the old version.
@@ -174,25 +162,69 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
     for (let j = 0; j < n; j++) if (eligible[j]) compare(j);
     return { words, table, keys, eligible, shingles, start, items, results };
   }
-  // Shingles whose posting list may differ: those of the changed paragraphs, old and new. A list
-  // holding an old paragraph of the changed middle differs (`toNew` gives it no index).
-  const listChanged = new Uint8Array(table.size);
+  const recompute = toRecompute(old, { changed, oldChanged }, { eligible, shingles, start, items }, table.size, toNew);
+  for (const [jOld, b] of old.results) {
+    const j = toNew(jOld);
+    if (j >= 0 && !recompute[j] && eligible[j]) results.set(j, { ...b, i: toNew(b.i) });
+  }
+  for (let j = 0; j < n; j++) if (recompute[j] && eligible[j]) compare(j);
+  return { words, table, keys, eligible, shingles, start, items, results };
+}
+
+/**
+ * Each paragraph's shingle key ('' when it is not compared: too short or long, or left out by
+ * `only`), whether it is eligible (compared, and the first copy of its text), and the sizes the
+ * shingle and word tables will need.
+ */
+function paragraphKeys(prints: readonly ParagraphPrint[], only: Uint8Array | undefined): { keys: string[]; eligible: Uint8Array; expected: number; wordTotal: number } {
+  const n = prints.length;
+  const keys: string[] = new Array<string>(n);
+  const eligible = new Uint8Array(n);
+  let expected = 0;
+  let wordTotal = 0;
+  for (let j = 0; j < n; j++) {
+    const w = prints[j].wordCount;
+    keys[j] = w >= MIN_WORDS && w <= MAX_WORDS && (!only || only[j]) ? prints[j].key : '';
+    eligible[j] = keys[j] !== '' && prints[j].first === j ? 1 : 0;
+    if (keys[j] !== '') {
+      expected += w - SHINGLE + 1;
+      wordTotal += w;
+    }
+  }
+  return { keys, eligible, expected, wordTotal };
+}
+
+/**
+ * The paragraphs whose result must be computed again: the changed ones, and every eligible one
+ * with a shingle whose posting list may differ from the old version's. Only the shingles of the
+ * changed paragraphs (old and new) can have such a list; a list holding an old paragraph of the
+ * changed middle differs (`toNew` gives it no index).
+ */
+function toRecompute(
+  old: NearDuplicateState,
+  diff: { changed: readonly number[]; oldChanged: readonly number[] },
+  now: { eligible: Uint8Array; shingles: readonly (Int32Array | null)[]; start: Int32Array; items: Int32Array },
+  shingleCount: number,
+  toNew: (i: number) => number,
+): Uint8Array {
+  const { eligible, shingles, start, items } = now;
+  const listChanged = new Uint8Array(shingleCount);
   const consider = (sh: number): void => {
     if (listChanged[sh] === 2) return;
     listChanged[sh] = 2; // considered; 1: changed
-    const a = sh + 1 < old!.start.length ? old!.start[sh] : 0;
-    const b = sh + 1 < old!.start.length ? old!.start[sh + 1] : 0;
+    const a = sh + 1 < old.start.length ? old.start[sh] : 0;
+    const b = sh + 1 < old.start.length ? old.start[sh + 1] : 0;
     const c = start[sh];
     const d = start[sh + 1];
     let same = b - a === d - c;
-    for (let k = 0; same && k < d - c; k++) same = toNew(old!.items[a + k]) === items[c + k];
+    for (let k = 0; same && k < d - c; k++) same = toNew(old.items[a + k]) === items[c + k];
     if (!same) listChanged[sh] = 1;
   };
-  for (const j of changed) for (const sh of shingles[j] ?? []) consider(sh);
-  for (const i of oldChanged) for (const sh of old.shingles[i] ?? []) consider(sh);
-  const recompute = new Uint8Array(n);
-  for (const j of changed) recompute[j] = 1;
-  for (let j = 0; j < n; j++) {
+  for (const j of diff.changed) for (const sh of shingles[j] ?? []) consider(sh);
+  for (const i of diff.oldChanged) for (const sh of old.shingles[i] ?? []) consider(sh);
+  const recompute = new Uint8Array(shingles.length);
+  for (const j of diff.changed) recompute[j] = 1;
+  for (let j = 0; j < shingles.length; j++) {
     const sj = shingles[j];
     if (!eligible[j] || recompute[j] || !sj) continue;
     for (let k = 0; k < sj.length; k++) {
@@ -202,12 +234,7 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
       }
     }
   }
-  for (const [jOld, b] of old.results) {
-    const j = toNew(jOld);
-    if (j >= 0 && !recompute[j] && eligible[j]) results.set(j, { ...b, i: toNew(b.i) });
-  }
-  for (let j = 0; j < n; j++) if (recompute[j] && eligible[j]) compare(j);
-  return { words, table, keys, eligible, shingles, start, items, results };
+  return recompute;
 }
 
 /** Whether paragraph `j` is compared: MIN_WORDS to MAX_WORDS words, and the first copy of its text (as in `nearDuplicates`). */
