@@ -34,53 +34,58 @@ export function resolveMatches(text: string, raw: readonly RawMatch[], index: En
     }
     let full: Target[] | undefined;
     for (const t of r.targets) if (isFull(t.form)) (full ??= []).push(t);
-    const chosen: Target[] = full ?? r.targets;
     const mText = text.slice(r.start, r.end);
-    if (full) {
-      if (full.length === 1) {
-        // The common case: one entity, one form.
-        const e = reg.entities.get(full[0].id);
-        if (!e) continue;
-        mentions.push(mention(r.start, r.end, mText, e.type, e.id, NONE, full[0].form));
-        if (e.type === 'person') remember(recent, e);
-        continue;
-      }
-      const ids = uniqueIds(chosen);
-      // A loop, not map + filter: the array map() returns changes its elements kind with what it
-      // holds, and the optimized code of this function was thrown away (and compiled again) the
-      // first time it met another kind.
-      const ents: Entity[] = [];
-      for (const id of ids) {
-        const e = reg.entities.get(id);
-        if (e) ents.push(e);
-      }
-      if (!ents.length) continue;
-      if (ents.length === 1) {
-        const e = ents[0];
-        mentions.push(mention(r.start, r.end, mText, e.type, e.id, NONE, chosen[0].form));
-        if (e.type === 'person') remember(recent, e);
-      } else {
-        const type = ents.every((e) => e.type === 'office') ? 'office' : ents[0].type;
-        mentions.push(mention(r.start, r.end, mText, type, null, ids, chosen[0].form));
-      }
-      continue;
-    }
-    // Short mention: the name part alone.
-    const key = foldText(mText).toLowerCase();
-    const ante = recent.get(key);
-    const ids = uniqueIds(chosen);
-    const form = chosen[0].form;
-    if (ante && ids.includes(ante)) {
-      mentions.push(mention(r.start, r.end, mText, 'person', ante, NONE, form));
-    } else if (form === 'family-name' && ids.length === 1) {
-      mentions.push(mention(r.start, r.end, mText, 'person', ids[0], NONE, form));
-    } else if (ids.length > 1 || form === 'family-name') {
-      mentions.push(mention(r.start, r.end, mText, 'person', null, ids, form));
-    }
-    // A given name alone with a single candidate and no full mention before it is too weak: skipped.
+    if (full) fullMention(r, full, mText, reg, recent, mentions);
+    else shortMention(r, mText, recent, mentions);
   }
   resolveOffices(text, mentions, index);
   return mentions;
+}
+
+/** A match with several targets, some of them full forms: the entity they name, or an ambiguous mention of them all. */
+function fullMention(r: RawMatch, full: Target[], mText: string, reg: EntityIndex['registry'], recent: Map<string, string>, mentions: EntityMention[]): void {
+  if (full.length === 1) {
+    // The common case: one entity, one form.
+    const e = reg.entities.get(full[0].id);
+    if (!e) return;
+    mentions.push(mention(r.start, r.end, mText, e.type, e.id, NONE, full[0].form));
+    if (e.type === 'person') remember(recent, e);
+    return;
+  }
+  const ids = uniqueIds(full);
+  // A loop, not map + filter: the array map() returns changes its elements kind with what it
+  // holds, and the optimized code of this function was thrown away (and compiled again) the
+  // first time it met another kind.
+  const ents: Entity[] = [];
+  for (const id of ids) {
+    const e = reg.entities.get(id);
+    if (e) ents.push(e);
+  }
+  if (!ents.length) return;
+  if (ents.length === 1) {
+    const e = ents[0];
+    mentions.push(mention(r.start, r.end, mText, e.type, e.id, NONE, full[0].form));
+    if (e.type === 'person') remember(recent, e);
+  } else {
+    const type = ents.every((e) => e.type === 'office') ? 'office' : ents[0].type;
+    mentions.push(mention(r.start, r.end, mText, type, null, ids, full[0].form));
+  }
+}
+
+/** A short mention, the name part alone: the person of the latest full mention with that part, else by its candidates. */
+function shortMention(r: RawMatch, mText: string, recent: Map<string, string>, mentions: EntityMention[]): void {
+  const key = foldText(mText).toLowerCase();
+  const ante = recent.get(key);
+  const ids = uniqueIds(r.targets);
+  const form = r.targets[0].form;
+  if (ante && ids.includes(ante)) {
+    mentions.push(mention(r.start, r.end, mText, 'person', ante, NONE, form));
+  } else if (form === 'family-name' && ids.length === 1) {
+    mentions.push(mention(r.start, r.end, mText, 'person', ids[0], NONE, form));
+  } else if (ids.length > 1 || form === 'family-name') {
+    mentions.push(mention(r.start, r.end, mText, 'person', null, ids, form));
+  }
+  // A given name alone with a single candidate and no full mention before it is too weak: skipped.
 }
 
 const NONE: string[] = [];

@@ -190,14 +190,15 @@ function hyphenatedWord(folded: string, tokens: Tokens, t: number, to: number): 
   return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && folded.charCodeAt(tokens.end[t]) === 0x2d && !capitalAt(folded, tokens, t + 1);
 }
 
-function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: number, paraStart: number): void {
-  const text = scan.text;
-  // The run's token texts; index 0 is token i.
-  const w: string[] = [];
-  for (let t = i; t < j; t++) w.push(tokenText(folded, tokens, t));
+/**
+ * The run of tokens `i`..`j` (texts `w`, index 0 is token i) without its leading function words
+ * and titles (`titled` when one was a title) and its trailing connectors and particles; undefined
+ * when it ends on a title or an honorific, a name cut off ("H.E. Mr", "Parliamentary Vice").
+ */
+function trimRun(w: readonly string[], i: number, j: number): { a: number; b: number; titled: boolean } | undefined {
   let a = i;
   let titled = false;
-  // Leading function words and titles are not part of a name ("H.E." is two one-letter tokens).
+  // "H.E." is two one-letter tokens.
   for (;;) {
     const x = w[a - i];
     if (a < j && (STOP.has(x) || HONORIFIC.has(x) || CONNECTOR.has(x))) {
@@ -209,23 +210,36 @@ function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: numb
     } else break;
   }
   let b = j;
-  // A span that ends on a title or an honorific was cut off ("H.E. Mr", "Parliamentary Vice").
   let cut = false;
   while (b > a && (CONNECTOR.has(w[b - 1 - i]) || PARTICLE.has(w[b - 1 - i]) || HONORIFIC.has(w[b - 1 - i]) || TITLE_TAIL.has(w[b - 1 - i]))) {
     if (!CONNECTOR.has(w[b - 1 - i]) && !PARTICLE.has(w[b - 1 - i])) cut = true;
     b--;
   }
-  if (cut) return;
-  const words = w.slice(a - i, b - i);
-  if (words.some((x) => MONTHS_DAYS.has(x) || /\d/.test(x))) return;
-  const caps = words.filter((x) => isCapitalized(x) && !STOP.has(x));
-  if (caps.length < 2) return;
-  if (words.every((x) => isAllCaps(x) || PARTICLE.has(x) || CONNECTOR.has(x))) return;
-  if (words.every((x) => HONORIFIC.has(x) || CONNECTOR.has(x) || x.length === 1)) return;
+  return cut ? undefined : { a, b, titled };
+}
+
+/** Words that cannot be a name whatever their context: a date or number in them, all capitals, only titles and initials, a heading's function words, a document's title. */
+function notAName(words: readonly string[]): boolean {
+  if (words.some((x) => MONTHS_DAYS.has(x) || /\d/.test(x))) return true;
+  if (words.every((x) => isAllCaps(x) || PARTICLE.has(x) || CONNECTOR.has(x))) return true;
+  if (words.every((x) => HONORIFIC.has(x) || CONNECTOR.has(x) || x.length === 1)) return true;
   // "Council Of The Region": only a title-case heading capitalizes function words inside a name.
-  if (words.some((x) => CAPITAL_FUNCTION.has(x))) return;
+  if (words.some((x) => CAPITAL_FUNCTION.has(x))) return true;
   // "Joint Statement", "Press Release": the title of a document, not an entity.
-  if (DOCUMENT_TITLE.has(words[words.length - 1])) return;
+  return DOCUMENT_TITLE.has(words[words.length - 1]);
+}
+
+function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: number, paraStart: number): void {
+  const text = scan.text;
+  // The run's token texts; index 0 is token i.
+  const w: string[] = [];
+  for (let t = i; t < j; t++) w.push(tokenText(folded, tokens, t));
+  const trimmed = trimRun(w, i, j);
+  if (!trimmed) return;
+  const { a, b, titled } = trimmed;
+  const words = w.slice(a - i, b - i);
+  const caps = words.filter((x) => isCapitalized(x) && !STOP.has(x));
+  if (caps.length < 2 || notAName(words)) return;
   const start = tokens.start[a];
   const end = tokens.end[b - 1];
   // A sentence-initial pair could be an ordinary capitalized word: keep it only if it is clearly titled.
