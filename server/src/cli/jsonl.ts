@@ -33,6 +33,7 @@ import { RegistrySnapshot } from '../core/types';
 import { UsageError, eachArgument, numericOrderArg } from './args';
 import { NumericOrder } from '../core/types';
 import { claimsOf } from './claims';
+import { ARTICLE_BATCH } from './pipeline';
 import { InvalidUtf8, readLineGroups, readLines } from './lines';
 import { defaultJobs } from './jobs';
 import { availableCores, startWorkers, stopWorkers, workerScript } from '../node/workers';
@@ -265,9 +266,6 @@ async function analyzeJsonl(registry: RegistrySnapshot, args: JsonlArgs, io: Str
   }
 }
 
-/** At most this many input lines are analyzed together (`mapLines`). */
-const LINE_GROUP = 32;
-
 /** The map step over standard input; returns how many lines were bad. */
 async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null, numericOrder: NumericOrder, threads: Threads, jobs: number | undefined): Promise<number> {
   const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: { numericOrder } };
@@ -293,7 +291,7 @@ async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWrit
     return bad;
   }
   // The lines each chunk of input brings are analyzed together (`mapLines`), then written in order.
-  for await (const group of readLineGroups(io.stdin, LINE_GROUP)) {
+  for await (const group of readLineGroups(io.stdin, ARTICLE_BATCH)) {
     const inputs: InputLine[] = group.map((line) => (line instanceof InvalidUtf8 ? { ok: false, id: null, error: `not valid UTF-8 (byte ${line.byte + 1} of the line)` } : parseInputLine(line)));
     const mapped = mapLines(inputs.filter((x): x is Extract<InputLine, { ok: true }> => x.ok), ctx, io.cwd);
     let k = 0;

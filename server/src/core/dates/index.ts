@@ -1221,8 +1221,9 @@ function markedFor(text: string, m: DateMention, family: string): string | null 
   }
   // The last ten words (runs of ASCII letters) of text[from, m.start), read in text order. The words
   // are found in place, by character codes: this runs for every earlier mention of each event.
-  const starts = MARKED_STARTS;
-  const ends = MARKED_ENDS;
+  // Local lists, not module-level buffers: core/dates keeps no mutable state between calls.
+  const starts: number[] = [];
+  const ends: number[] = [];
   let n = 0;
   for (let p = m.start; p > from && n < 10; ) {
     while (p > from && !isAsciiLetter(text.charCodeAt(p - 1))) p--;
@@ -1251,10 +1252,6 @@ function markedFor(text: string, m: DateMention, family: string): string | null 
   }
   return null;
 }
-
-/** `markedFor`'s word positions (at most ten words), reused: it returns before another call. */
-const MARKED_STARTS = new Int32Array(10);
-const MARKED_ENDS = new Int32Array(10);
 
 /** `.,;:!?` and a line break: the end of the clause after a mention, for `markedFor`. */
 function endsMarkedClause(c: number): boolean {
