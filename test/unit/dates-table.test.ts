@@ -462,6 +462,9 @@ const ROWS: Row[] = [
   ['2016-03-09', 'Deadline for the bids: by Monday.', 'Monday', 'DATE', '2016-03-14'],
   ['2016-03-09', 'The rebels had left the town by Monday.', 'Monday', 'DATE', '2016-03-07'],
   ['2016-03-09', 'By Monday, the rebels had left the town.', 'Monday', 'DATE', '2016-03-07'],
+  // The modal of a long verb group still governs: thirteen words back from the date ("will" … "in December").
+  ['1998-03-04', 'Air Force Colonel Eileen Collins will be named commander of the space shuttle Columbia for a flight in December.', 'December', 'DATE', '1998-12'],
+  ['2016-03-09', 'The chief negotiator of the rebels will be received by the prime minister of the interim government in the capital on Monday.', 'Monday', 'DATE', '2016-03-14'],
   // Anaphora count from the last date written in full, not from the publication year.
   ['2016-03-09', 'The envoys met on 3 November 2014. Earlier that day, rebels fired on the port.', 'Earlier that day', 'DATE', '2014-11-03'],
   ['2016-03-09', 'The envoys met on 3 November 2014. That night, rebels fired on the port.', 'That night', 'TIME', '2014-11-03TNI'],

@@ -399,7 +399,7 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
 }
 
 /** How far the cues are looked for, in words before and after the date. */
-const CUE_BEFORE = 12;
+const CUE_BEFORE = 16;
 const CUE_AFTER = 6;
 /** Where the clause of a date ends, after it: punctuation, or a word opening another clause ("…Wednesday that they should…"). */
 const CLAUSE_END_WORDS = new Set(['that', 'which', 'who', 'when', 'because', 'but', 'while', 'if', 'although']);
