@@ -104,16 +104,18 @@ test('the default --jobs is the idle cores available, fewer when the articles ar
   assert.equal(defaultJobs(0, 96, 8, 8), 1, 'no articles: this thread');
   assert.equal(defaultJobs(50_000, 96, 8, 8), 1, 'a few articles: this thread');
   assert.equal(defaultJobs(1e12, 100_000, 8, 8), 8, 'a huge corpus: every core');
-  // 100,000 entities: a second thread needs 0.8 MB + 3 MB of articles.
-  assert.equal(defaultJobs(3_700_000, 100_000, 8, 8), 1);
-  assert.equal(defaultJobs(3_900_000, 100_000, 8, 8), 2);
-  assert.equal(defaultJobs(3_900_000, 96, 8, 8), 5, 'the same corpus with a small registry: more threads');
-  assert.equal(defaultJobs(3_900_000, 96, 2, 2), 2, 'no more threads than cores');
+  // 100,000 entities: a second thread needs 12 MB + 11 MB of articles.
+  assert.equal(defaultJobs(22_900_000, 100_000, 8, 8), 1);
+  assert.equal(defaultJobs(23_100_000, 100_000, 8, 8), 2);
+  assert.equal(defaultJobs(60_000_000, 100_000, 8, 8), 3);
+  assert.equal(defaultJobs(60_000_000, 96, 8, 8), 5, 'the same corpus with a small registry: more threads');
+  assert.equal(defaultJobs(11_000_000, 96, 8, 8), 1, 'a corpus too small for a second warm-up');
+  assert.equal(defaultJobs(60_000_000, 96, 2, 2), 2, 'no more threads than cores');
   assert.equal(defaultJobs(Infinity, 0, 8, 8), 8, 'the most a run may use: every idle core');
   // Cores other processes keep busy are not taken, whatever the corpus (the rule of check, analyze and analyze --jsonl).
   assert.equal(defaultJobs(1e12, 100_000, 2, idleThreads(2, 9.5, 1)), 1, 'a 2-core machine loaded by other jobs: this thread only');
   assert.equal(defaultJobs(1e12, 100_000, 8, idleThreads(8, 3.2, 1)), 5);
-  assert.equal(defaultJobs(3_900_000, 100_000, 8, idleThreads(8, 3.2, 1)), 2, 'fewer articles than the idle cores could take');
+  assert.equal(defaultJobs(23_100_000, 100_000, 8, idleThreads(8, 3.2, 1)), 2, 'fewer articles than the idle cores could take');
   // Without cores and idle ones given: this machine's.
   const here = defaultJobs(1e12, 100_000);
   assert.ok(here >= 1 && here <= cores);

@@ -44,15 +44,18 @@ export function batchSize(articles: number, jobs: number): number {
 }
 
 /**
- * Article bytes that make one more thread worth its cost: a worker costs the main thread the
- * shared-table write (about 11 µs of CPU per registry entity, measured at 100,000 entities on
- * the loaded 2-core machine) and its own start (about 0.3 s), and two threads analyze each
- * article about 1.2 times slower than one (they share the caches and memory bandwidth); an
- * article costs about 0.9 µs of CPU per byte on the same machine. So a second thread gains once
- * the articles are about 0.8 MB plus 30 bytes per entity (3.8 MB at 100,000 entities).
+ * Article bytes that make one more thread worth its cost. Measured on an idle 2-core machine
+ * (3 December 2026, `check --format json`, 100,000 generated entities; docs/corpus.md): a worker
+ * costs the main thread the snapshot and the shared tables (0.73 s at 100,000 entities, ~7 µs an
+ * entity) and costs about 0.9 s more of warm-up (its own isolate compiles the whole pipeline
+ * again); once warm, two threads get through articles 1.43 times as fast as one, not twice (one
+ * thread already keeps V8's compiler and collector busy on the other core: 1.35 cores of CPU),
+ * which saves about 0.066 s per MB (0.22 s/MB on one thread). `--jobs 2` ran at 0.8× the speed of
+ * `--jobs 1` on 5 MB, 0.96× on 20 MB and 1.1× on 40 MB. So a second thread gains once the articles
+ * are about 12 MB plus 110 bytes per entity (23 MB at 100,000 entities).
  */
-const BYTES_PER_THREAD = 800_000;
-const BYTES_PER_THREAD_PER_ENTITY = 30;
+const BYTES_PER_THREAD = 12_000_000;
+const BYTES_PER_THREAD_PER_ENTITY = 110;
 
 /**
  * The default `--jobs` of `check`, `analyze` and `analyze --jsonl`, one rule for all three: the

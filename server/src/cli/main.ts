@@ -62,7 +62,7 @@ Names listed in attache.ignore.yaml (found in the current folder or the nearest 
 PATH; --ignore FILE names others) are never unknown names.
 
 --jobs N analyzes the articles on N threads, this one and N − 1 worker threads (default: the
-cores available, fewer for a small run: about 0.8 MB of articles plus 30 bytes per registry
+cores available, fewer for a small run: about 12 MB of articles plus 110 bytes per registry
 entity for each thread beyond the first, and only cores other processes leave idle by the load
 average); the output is the same whatever N. --fix runs on one thread.
 
