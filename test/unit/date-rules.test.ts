@@ -113,12 +113,40 @@ function moduleStateIn(file: string): string[] {
       if (d.initializer && ts.isRegularExpressionLiteral(d.initializer) && /\/[a-z]*[gy][a-z]*$/.test(d.initializer.text)) found.push(`${where(d)}: a module-level regular expression with lastIndex state`);
     }
   }
+  // Locals that name module state ("const starts = MARKED_STARTS;", "const row = TABLE[i];"), per
+  // function: a write through them writes the module's binding (a reused buffer is state as much
+  // as a let).
+  const aliases = new Map<ts.Node, Map<string, string>>();
+  const aliasOf = (id: ts.Identifier): string | null => {
+    for (let p: ts.Node | undefined = id.parent; p; p = p.parent) {
+      const r = ts.isFunctionLike(p) ? aliases.get(p)?.get(id.text) : undefined;
+      if (r) return r;
+    }
+    return null;
+  };
   const root = (e: ts.Expression): string | null => {
     let x = e;
-    while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
-    return ts.isIdentifier(x) && names.has(x.text) ? x.text : null;
+    let member = false;
+    while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) {
+      member ||= !ts.isParenthesizedExpression(x) && !ts.isNonNullExpression(x);
+      x = x.expression;
+    }
+    if (!ts.isIdentifier(x)) return null;
+    // A local alias counts when written through ("b[0] = …"), not when given another value ("bd = d").
+    return names.has(x.text) ? x.text : member ? aliasOf(x) : null;
   };
   const visit = (n: ts.Node): void => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
+      let fn: ts.Node | undefined = n.parent;
+      while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+      let x: ts.Expression = n.initializer;
+      while (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x) || ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+      if (fn && ts.isIdentifier(x) && names.has(x.text)) {
+        const scope = aliases.get(fn) ?? new Map<string, string>();
+        scope.set(n.name.text, `${x.text} (through ${n.name.text})`);
+        aliases.set(fn, scope);
+      }
+    }
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const r = root(n.left);
       if (r) found.push(`${where(n)}: writes ${r}`);
@@ -155,9 +183,15 @@ test('the module-state check finds what it looks for', () => {
     "const WORDS = ['a'];",
     'const RE = /x/g;',
     'export function f(w: string): void { SEEN.add(w); WORDS[0] = w; count++; }',
+    'const BUF = new Int32Array(4);',
+    'const TABLE = [{ n: 0 }];',
+    'export function g(i: number): number { const b = BUF; b[0] = i; const row = TABLE[i]; row.n++; const r = BUF; return r[0] + BUF.length; }',
   ].join('\n');
   const found = withFile(planted, text, () => moduleStateIn(planted));
-  assert.deepEqual(found.map((f) => f.replace(/^[^:]+:\d+: /, '')), ['a module-level let', 'a module-level regular expression with lastIndex state', 'add() on SEEN', 'writes WORDS', 'writes count']);
+  assert.deepEqual(found.map((f) => f.replace(/^[^:]+:\d+: /, '')), [
+    'a module-level let', 'a module-level regular expression with lastIndex state', 'add() on SEEN', 'writes WORDS', 'writes count',
+    'writes BUF (through b)', 'writes TABLE (through row)',
+  ]);
 });
 
 function withFile<T>(path: string, text: string, fn: () => T): T {
