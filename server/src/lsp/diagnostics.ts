@@ -178,6 +178,11 @@ export interface SchedulerOptions {
   onError(uri: string, error: unknown): void;
 }
 
+/** `runOnce`'s answer when a newer run or document version took over from it. */
+const OVERTAKEN = Symbol('overtaken');
+/** How many times a forced run is tried when overtaken. */
+const FORCED_ATTEMPTS = 3;
+
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The cancellation flag of each URI's computation in progress: a newer schedule cancels it. */
@@ -209,6 +214,17 @@ export class DiagnosticsScheduler {
    * undefined when nothing was (withdrawn, not ours, or overtaken by a newer version).
    */
   async run(uri: string, force = false): Promise<DiagnosticsResult | undefined> {
+    // A forced run ("Check Workspace") that a newer one overtook (a scheduled run started while it
+    // computed, after a change on disk) asks again: the file is checked and counted all the same.
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.runOnce(uri, force);
+      if (r !== OVERTAKEN) return r;
+      if (!force || attempt === FORCED_ATTEMPTS) return undefined;
+    }
+  }
+
+  /** One computation: what was published, undefined when nothing was, OVERTAKEN when a newer run or version took over. */
+  private async runOnce(uri: string, force: boolean): Promise<DiagnosticsResult | undefined | typeof OVERTAKEN> {
     const requested = this.opts.currentVersion(uri);
     this.cancelRunning(uri);
     const token = { isCancellationRequested: false };
@@ -220,13 +236,14 @@ export class DiagnosticsScheduler {
       // Cancelled by a newer run (which publishes instead), or a bug in one check: that must not
       // take the server down; the log names the file.
       if (!token.isCancellationRequested) this.opts.onError(uri, e);
-      return undefined;
+      return token.isCancellationRequested ? OVERTAKEN : undefined;
     } finally {
       if (this.running.get(uri) === token) this.running.delete(uri);
     }
     // The document changed while we computed: that change scheduled a newer run, and a result for
     // an older version is never published.
-    if (r === null || token.isCancellationRequested || this.opts.currentVersion(uri) !== requested || (r && r.version !== requested)) return undefined;
+    if (token.isCancellationRequested || this.opts.currentVersion(uri) !== requested) return OVERTAKEN;
+    if (r === null || (r && r.version !== requested)) return undefined;
     if (!r) {
       this.clear(uri);
       return undefined;
