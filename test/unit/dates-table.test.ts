@@ -279,6 +279,12 @@ const ROWS: Row[] = [
   ['2016-06-01', 'Polls closed on Sunday, March, 6th 2016 at dusk.', 'Sunday, March, 6th 2016', 'DATE', '2016-03-06'],
   ['2018-01-02', 'The Deadline is 2018 March 18 for all bids.', '2018 March 18', 'DATE', '2018-03-18'],
   ['1997-01-02', 'The ferry sank on 3 Aug 96 off the coast.', '3 Aug 96', 'DATE', '1996-08-03'],
+  // Two-digit years: from 90 years before the publication year to 9 after it.
+  ['2014-10-15', "Troops came home in the summer of '45 after the surrender.", "the summer of '45", 'DATE', '1945-SU'],
+  ['2014-10-15', "He has not voted since '45, his son said.", "'45", 'DATE', '1945'],
+  ['2014-10-15', 'The records of 12/25/45 were burned.', '12/25/45', 'DATE', '1945-12-25'],
+  ['2046-10-15', "The bid for the games of '52 is ready.", "'52", 'DATE', '2052'],
+  ['2014-10-15', 'The budget for FY15 passed the house.', 'FY15', 'DATE', '2015'],
   ['2013-01-02', 'The order is dated 2012/8/10 in the archive.', '2012/8/10', 'DATE', '2012-08-10'],
   ['2013-01-02', 'The order is dated 10.08.2012 in the archive.', '10.08.2012', 'DATE', '2012-08-10'],
   ['2013-01-02', 'The order is dated 25/12/2012 in the archive.', '25/12/2012', 'DATE', '2012-12-25'],

@@ -120,7 +120,7 @@ export const ORDDAY = el('ORDDAY', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(
 export const YEAR = el('YEAR', (e) => e.numbers(4, 4), (s, k) => (Number.isNaN(s.yearAt(k)) ? -1 : k + 1), DIGIT);
 /** A year and its era: `234 BC`, `79 AD`, `500 BCE` (two tokens). */
 export const ERA_YEAR = el('ERA_YEAR', (e) => e.NUMBERS, (s, k) => (s.eraYearAt(k) ? k + 2 : -1), DIGIT);
-/** A two-digit year, `96` or `'96` (the window 1950–2049). */
+/** A two-digit year, `96` or `'96` (`DateScanner.twoDigitYear`: a window around the publication year). */
 export const SHORT_YEAR = el('SHORT_YEAR', (e) => e.numbers(2, 2), (s, k) => (s.shortYearAt(k) ? (s.isApostrophe(k) ? k + 2 : k + 1) : -1), { holdsTrigger: true });
 /** Any number (digits only). */
 export const NUMBER = el('NUMBER', (e) => e.NUMBERS, (s, k) => (s.kind(k) === Tok.N ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });

@@ -321,7 +321,7 @@ const DIGIT_LETTER_RULES: Rule[] = [
     const f = /^FY(\d{2}|\d{4})$/.exec(s.str(k));
     if (!f || !s.plainPrefix(k)) return null;
     const n = Number(f[1]);
-    const y = f[1].length === 4 ? n : n < 50 ? 2000 + n : 1900 + n;
+    const y = f[1].length === 4 ? n : s.twoDigitYear(n);
     return y >= 1000 && y <= 2199 ? { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'fiscal', y } }, next: k + 1 } : null;
   }),
   // "10am", "9pm": a clock time written as one token.
@@ -544,7 +544,7 @@ function spanWord(w: string): boolean {
 
 /** Forms starting with a number, before the day-month forms. */
 const NUMBER_RULES: Rule[] = [
-  // "in '96", "since '08", "the '96 campaign": a two-digit year after an apostrophe (window 1950–2049).
+  // "in '96", "since '08", "the '96 campaign": a two-digit year after an apostrophe (`twoDigitYear`).
   rule('apostrophe year', [NUMBER], "Turnout was higher in '96 than in any later race.", (s, m) => {
     const k = m.t[0];
     if (!(s.isApostrophe(k - 1) && s.adjacent(k - 1, k) && s.tE[k] - s.tS[k] === 2 && !s.adjacent(k - 2, k - 1))) return null;
@@ -591,7 +591,7 @@ function numericDate(s: DateScanner, k: number, sep: number): Parse | null {
     return { expr: { ...span, kind: { type: 'ymd', y: a, m: b, d: c } }, next: k + 5 };
   }
   if (lc !== 4 && lc !== 2) return null;
-  const y = lc === 4 ? c : c + (c < 50 ? 2000 : 1900);
+  const y = lc === 4 ? c : s.twoDigitYear(c);
   if (sep === DOT) {
     if (a >= 1 && a <= 31 && b >= 1 && b <= 12) return { expr: { ...span, kind: { type: 'ymd', y, m: b, d: a } }, next: k + 5 };
     return null;
@@ -981,6 +981,10 @@ const SEASON_RULES: Rule[] = [
     // "the Arab Spring of 2011", "the Prague Spring of 1968": a capitalized season after a capitalized word is a name.
     if (s.first(k) <= 90 && s.kind(k - 1) === W && s.first(k - 1) >= 65 && s.first(k - 1) <= 90 && !s.opensSentence(k - 1) && s.lw(k - 1) !== 'the') return STOP;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'season', s: LEXICON[s.lw(k)].season!, y: s.yearAt(y) } }, next: y + 1 };
+  }),
+  rule('season of short year', [SEASON, word('of'), SHORT_YEAR], "Troops came home in the summer of '45 after the surrender.", (s, m) => {
+    const [k, , y, next] = m.t;
+    return { expr: { start: s.tS[k], end: s.tE[next - 1], kind: { type: 'season', s: LEXICON[s.lw(k)].season!, y: s.shortYearAt(y)!.y } }, next };
   }),
   rule('season of spoken year', [SEASON, opt(word('of')), SPOKEN_YEAR], 'Prices fell in the winter of nineteen ninety-four, the anchor said.', (s, m) => {
     const [k, , y, next] = m.t;

@@ -343,7 +343,8 @@ const MAX_CONTEXT = 1024;
  * one. No regular expression runs over the text: the tokenizer looks each word up in the word
  * table once, and most tokens (punctuation, words of no class) are skipped by their class alone.
  */
-export function scanDates(text: string, from: number, to: number, scanner: DateScanner = new DateScanner()): Expr[] {
+export function scanDates(text: string, from: number, to: number, scanner: DateScanner = new DateScanner(), pivotYear?: number): Expr[] {
+  scanner.pivotYear = pivotYear;
   const out: Expr[] = [];
   let start = from; // where the piece's tokens start
   let at = from; // no date starts before this (what the previous piece read)
@@ -416,6 +417,8 @@ export class DateScanner {
   spokenRead: { y: number; next: number } | null = null;
   /** When set, the name of every rule that reads an expression or vetoes one (`STOP`) is added (the consistency test). */
   trace: Set<string> | undefined = undefined;
+  /** The publication year of the text being scanned (`scanDates` sets it; undefined: none known), for two-digit years. */
+  pivotYear: number | undefined = undefined;
   /**
    * `recognizeDates`' publication dates, parsed: by their text, the day each names (null: none)
    * and that day written `YYYY-MM-DD`. At most 256 (then emptied): the articles a caller reads
@@ -1055,7 +1058,19 @@ export class DateScanner {
     return w?.part && w.part !== 'MI' ? w.part : undefined;
   }
 
-  /** A two-digit year ("96", "'96") at k, in the window 1950–2049. */
+  /**
+   * The year a two-digit year `v` names: the one from 90 years before the publication year to 9
+   * after it (news writes two digits mostly for the past: "the summer of '45" in a 2014 article
+   * is 1945, "the '28 Olympics" in 2024 is 2028), or in 1950–2049 when no publication date is known.
+   */
+  twoDigitYear(v: number): number {
+    const p = this.pivotYear;
+    if (p === undefined) return v + (v < 50 ? 2000 : 1900);
+    const top = p + 9;
+    return top - ((((top - v) % 100) + 100) % 100);
+  }
+
+  /** A two-digit year ("96", "'96") at k (`twoDigitYear`). */
   shortYearAt(k: number): { y: number; start: number } | null {
     let q = k;
     if (this.isP(q, 39) || this.isP(q, 0x2019)) q++;
@@ -1063,7 +1078,7 @@ export class DateScanner {
     if (Number.isNaN(v) || (q !== k && !this.adjacent(k, q))) return null;
     if (this.kind(q + 1) === Tok.P && this.adjacent(q, q + 1) && (this.first(q + 1) === COLON || this.first(q + 1) === PERCENT)) return null;
     if (this.kind(q + 1) === Tok.W && this.tC[q + 1] >= UNIT_CLASS) return null;
-    return { y: v + (v < 50 ? 2000 : 1900), start: this.tS[k] };
+    return { y: this.twoDigitYear(v), start: this.tS[k] };
   }
 
   /**
