@@ -279,6 +279,12 @@ const ROWS: Row[] = [
   ['2016-06-01', 'Polls closed on Sunday, March, 6th 2016 at dusk.', 'Sunday, March, 6th 2016', 'DATE', '2016-03-06'],
   ['2018-01-02', 'The Deadline is 2018 March 18 for all bids.', '2018 March 18', 'DATE', '2018-03-18'],
   ['1997-01-02', 'The ferry sank on 3 Aug 96 off the coast.', '3 Aug 96', 'DATE', '1996-08-03'],
+  // A day without a year, then "in"/"of" and a year: that year (the year stays a mention of its own).
+  ['2014-10-15', 'The treaty was signed on Christmas Day in 2011.', 'Christmas Day', 'DATE', '2011-12-25'],
+  ['2014-10-15', 'The plant closed on March 3 in 2011 after the flood.', 'March 3', 'DATE', '2011-03-03'],
+  ['2014-10-15', 'The plant closed on March 3 in 2011 after the flood.', '2011', 'DATE', '2011'],
+  ['2014-10-15', 'They met on Christmas Eve of 2011.', 'Christmas Eve', 'DATE', '2011-12-24'],
+  ['2014-10-15', 'Sales peaked on March 3 in the capital.', 'March 3', 'DATE', '2014-03-03'],
   // Two-digit years: from 90 years before the publication year to 9 after it.
   ['2014-10-15', "Troops came home in the summer of '45 after the surrender.", "the summer of '45", 'DATE', '1945-SU'],
   ['2014-10-15', "He has not voted since '45, his son said.", "'45", 'DATE', '1945'],

@@ -152,6 +152,17 @@ test('weekday-mismatch with a partial date checks the resolved year', () => {
   assert.equal(findings.filter((x) => x.code === 'weekday-mismatch').length, 1);
 });
 
+test('weekday-mismatch checks a day against the year written after it ("on Sunday, March 6 in 2016")', () => {
+  // Written in 2018: read in 2018 (a Tuesday), both weekdays would be false alarms; in their own years both agree.
+  const ok = datesOf('The envoys met on Sunday, March 6 in 2016 and again on Monday, March 6 in 2017.', '2018-04-01');
+  assert.deepEqual(ok.findings.filter((x) => x.code === 'weekday-mismatch'), []);
+  assert.deepEqual(ok.dates.filter((d) => d.text.includes('March')).map((d) => d.value), ['2016-03-06', '2017-03-06']);
+  const { text, findings } = datesOf('The envoys met on Monday, March 6 in 2016.', '2018-04-01');
+  const f = findings.filter((x) => x.code === 'weekday-mismatch');
+  assert.deepEqual(f.map((x) => text.slice(x.start, x.end)), ['Monday']);
+  assert.match(f[0].message, /6 March 2016 was a Sunday/);
+});
+
 test('weekday-mismatch reads the day of a part of day ("Tuesday morning, September 29, 2025") as it reads the plain date', () => {
   const { text, findings, dates } = datesOf('The talks opened on Tuesday morning, September 29, 2025 and closed on Monday night, September 29, 2025.', '2025-10-26');
   const f = findings.filter((x) => x.code === 'weekday-mismatch');

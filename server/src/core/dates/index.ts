@@ -55,7 +55,8 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   for (let i = 0; i < exprs.length; i++) {
     const e = exprs[i];
     // The kind's type read once: kinds come in many shapes, so each read of it is a megamorphic load.
-    const kt = e.kind.type;
+    let kt = e.kind.type;
+    if ((kt === 'md' || kt === 'holiday') && i + 1 < exprs.length && yearWrittenAfter(e, exprs[i + 1], text)) kt = e.kind.type;
     let numeric: string | undefined;
     if (kt === 'ymd' && e.kind.type === 'ymd' && e.kind.numeric === 'either') {
       order ??= numericOrderPlan(exprs, text, options.numericOrder ?? 'auto');
@@ -286,6 +287,25 @@ function frontMatterFix(article: Article, dates: DateMention[]): Fix {
     return { title: `Add front matter with a publication date (${latest}, the latest date in the article)`, edits: [{ start: 0, end: 0, newText: frontMatterText(latest, article.text) }] };
   }
   return { title: 'Add front matter with a publication date…', edits: [], command: { name: FIX_COMMANDS.insertFrontMatter, args: [] } };
+}
+
+/**
+ * "on Christmas Day in 2011", "on March 3 of 2009": a day without a year, then "in" or "of" and a
+ * year, takes that year (the year stays a mention of its own, as TimeML annotates it). Changes
+ * `e.kind` and returns true when it does.
+ */
+function yearWrittenAfter(e: Expr, next: Expr, text: string): boolean {
+  const k = e.kind;
+  const n = next.kind;
+  if (n.type !== 'y' || n.bc) return false;
+  if (!(k.type === 'md' && k.yrel === undefined) && !(k.type === 'holiday' && k.y === undefined && k.yrel === undefined && !k.rel)) return false;
+  let j = e.end;
+  if (text.charCodeAt(j) !== 32) return false;
+  j++;
+  const w = text.slice(j, j + 2);
+  if ((w !== 'in' && w !== 'of') || text.charCodeAt(j + 2) !== 32 || j + 3 !== next.start) return false;
+  e.kind = k.type === 'md' ? { type: 'ymd', y: n.y, m: k.m, d: k.d, weekday: k.weekday } : { ...k, y: n.y };
+  return true;
 }
 
 /** Tense of the clause governing a date: the last tense cue before it in its sentence, else the first after. */
