@@ -48,7 +48,7 @@ export function batchSize(articles: number, jobs: number): number {
  * (3 December 2026, `check --format json`, 100,000 generated entities; docs/corpus.md): a worker
  * costs the main thread the snapshot and the shared tables (0.73 s at 100,000 entities, ~7 µs an
  * entity) and costs about 0.9 s more of warm-up (its own isolate compiles the whole pipeline
- * again); once warm, two threads get through articles 1.43 times as fast as one, not twice (one
+ * again); once warm, two threads get through articles about 1.4 times as fast as one, not twice (one
  * thread already keeps V8's compiler and collector busy on the other core: 1.35 cores of CPU),
  * which saves about 0.066 s per MB (0.22 s/MB on one thread). `--jobs 2` ran at 0.8× the speed of
  * `--jobs 1` on 5 MB, 0.96× on 20 MB and 1.1× on 40 MB. So a second thread gains once the articles
