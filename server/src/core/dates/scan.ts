@@ -477,6 +477,8 @@ export class DateScanner {
           tV[n] = 0;
           if (cls !== 0 && cls < UNIT_CLASS) cand[m++] = n;
           tE[n++] = from + j;
+          // The space after a word (most words) is passed here, not by another turn of the loop.
+          if (c === 32) j++;
           continue;
         }
         letters = true;
@@ -493,6 +495,7 @@ export class DateScanner {
           tV[n] = v;
           cand[m++] = n;
           tE[n++] = from + j;
+          if (c === 32) j++;
           continue;
         }
         // Digits then letters ("1990s", "6th"): the general loop reads on from the start.
