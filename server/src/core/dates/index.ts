@@ -113,39 +113,52 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       pendingRange = m;
       pendingKind = e.kind;
     } else if (pendingRange) {
-      // A start with no year of its own lies before its end: "ran between March and May", read
-      // in March, is last year's March when the tense put May in last year.
-      if (pendingKind && (pendingKind.type === 'm' || pendingKind.type === 'md') && pendingKind.yrel === undefined && !(pendingKind.type === 'm' ? pendingKind.rel : pendingKind.weekday)) {
-        const before = yearBefore(pendingRange.value, m.value);
-        if (before) {
-          pendingRange.value = before;
-          pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a year to come before the end of its range` };
-        }
-      }
-      // "from Monday to Thursday": an end read before its start is a week on (the end ahead of the
-      // publication date) or the start a week back (the end not after it: a past range).
-      if (pendingKind && pendingKind.type === 'weekday' && kt === 'weekday' && a && pendingRange.value && m.value && m.value < pendingRange.value) {
-        const moved = weekdayRangeFix(pendingRange.value, m.value, formatYMD(a));
-        if (moved.start !== pendingRange.value) {
-          pendingRange.value = moved.start;
-          pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a week to come before the end of its range` };
-        } else {
-          m.value = moved.end;
-          m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; moved on a week to come after the start of its range` };
-        }
-      }
-      // "ran Feb. 20 - 21": an end with no year of its own is the first such day on or after the start
-      // (a past verb right before the start put it in last year; the end was read alone, this year).
-      if (pendingKind && (pendingKind.type === 'md' || pendingKind.type === 'ymd') && e.kind.type === 'md' && e.kind.yrel === undefined) endAfterStart(pendingRange, m);
-      const range = { start: pendingRange.value, end: m.value };
-      pendingRange.range = range;
-      m.range = { ...range };
+      closeRange(pendingRange, pendingKind, m, e, a);
       pendingRange = null;
     }
   }
-  const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
-  if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
+  // Only an article without a publication date has dates unresolved for want of one.
+  if (!a) {
+    const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
+    if (unresolved.length) findings.push(unresolvedFinding(article, dates, unresolved));
+  }
   return { dates, findings };
+}
+
+/**
+ * The second end of a range (m, read from e) and its start, read before it (`start`, of kind
+ * `startKind`): each end moved to come on the right side of the other, and both given the
+ * interval. Out of `recognizeDates` (a range is rare), so its loop compiles smaller.
+ */
+function closeRange(start: DateMention, startKind: Expr['kind'] | null, m: DateMention, e: Expr, a: YMD | null): void {
+  const kt = e.kind.type;
+  // A start with no year of its own lies before its end: "ran between March and May", read
+  // in March, is last year's March when the tense put May in last year.
+  if (startKind && (startKind.type === 'm' || startKind.type === 'md') && startKind.yrel === undefined && !(startKind.type === 'm' ? startKind.rel : startKind.weekday)) {
+    const before = yearBefore(start.value, m.value);
+    if (before) {
+      start.value = before;
+      start.resolution = { ...start.resolution, rule: `${start.resolution.rule}; moved back a year to come before the end of its range` };
+    }
+  }
+  // "from Monday to Thursday": an end read before its start is a week on (the end ahead of the
+  // publication date) or the start a week back (the end not after it: a past range).
+  if (startKind && startKind.type === 'weekday' && kt === 'weekday' && a && start.value && m.value && m.value < start.value) {
+    const moved = weekdayRangeFix(start.value, m.value, formatYMD(a));
+    if (moved.start !== start.value) {
+      start.value = moved.start;
+      start.resolution = { ...start.resolution, rule: `${start.resolution.rule}; moved back a week to come before the end of its range` };
+    } else {
+      m.value = moved.end;
+      m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; moved on a week to come after the start of its range` };
+    }
+  }
+  // "ran Feb. 20 - 21": an end with no year of its own is the first such day on or after the start
+  // (a past verb right before the start put it in last year; the end was read alone, this year).
+  if (startKind && (startKind.type === 'md' || startKind.type === 'ymd') && e.kind.type === 'md' && e.kind.yrel === undefined) endAfterStart(start, m);
+  const range = { start: start.value, end: m.value };
+  start.range = range;
+  m.range = { ...range };
 }
 
 /**
