@@ -241,6 +241,27 @@ test('a long text is scanned in pieces: each date near a piece boundary is found
   }
 });
 
+test('the tokenizer lists every token a date can start at: the parser visits no other', () => {
+  // Words of no date class, units, references and punctuation are left out of the list; no date
+  // form starts at one of them, so trying them all finds nothing more.
+  const text = 'On Monday, March 3, 2025, the 1990s ended; last week 5 percent of $47 billion, No. 5, two days ago, Q3 2024, the 6th of May, mid-2010s, tomorrow, in 2009-2013 and Überall 2024 at 10:30 a.m. the next morning.';
+  const s = new DateScanner();
+  s.tokenize(text, 0, text.length);
+  const listed = Array.from(s.tCand.subarray(0, s.candidates));
+  assert.deepEqual(listed, [...listed].sort((a, b) => a - b), 'in order');
+  const cand = new Set(listed);
+  let others = 0;
+  for (let k = 0; k < s.count; k++) {
+    // Numbers and digit-letter tokens are always listed.
+    if (s.kind(k) === 2 || s.kind(k) === 3) assert.ok(cand.has(k), `'${s.str(k)}' listed`);
+    if (!cand.has(k)) {
+      others++;
+      assert.equal(s.tryAt(k), null, `a date at '${s.str(k)}', not listed`);
+    }
+  }
+  assert.ok(listed.length >= 20 && others >= 25, `${listed.length} listed, ${others} not`);
+});
+
 test('a weekday with a date past year 9999 is read without a crash, and the other dates with it', () => {
   // Article dated 9999-12-31: the Monday that is a 3 March falls in year 10000, which has no ISO form to check.
   const { dates, findings } = datesOf('On Friday, 4 July 2025, they met. On Monday, March 3, too.', '9999-12-31');

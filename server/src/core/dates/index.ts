@@ -114,39 +114,52 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
       pendingRange = m;
       pendingKind = e.kind;
     } else if (pendingRange) {
-      // A start with no year of its own lies before its end: "ran between March and May", read
-      // in March, is last year's March when the tense put May in last year.
-      if (pendingKind && (pendingKind.type === 'm' || pendingKind.type === 'md') && pendingKind.yrel === undefined && !(pendingKind.type === 'm' ? pendingKind.rel : pendingKind.weekday)) {
-        const before = yearBefore(pendingRange.value, m.value);
-        if (before) {
-          pendingRange.value = before;
-          pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a year to come before the end of its range` };
-        }
-      }
-      // "from Monday to Thursday": an end read before its start is a week on (the end ahead of the
-      // publication date) or the start a week back (the end not after it: a past range).
-      if (pendingKind && pendingKind.type === 'weekday' && kt === 'weekday' && a && pendingRange.value && m.value && m.value < pendingRange.value) {
-        const moved = weekdayRangeFix(pendingRange.value, m.value, formatYMD(a));
-        if (moved.start !== pendingRange.value) {
-          pendingRange.value = moved.start;
-          pendingRange.resolution = { ...pendingRange.resolution, rule: `${pendingRange.resolution.rule}; moved back a week to come before the end of its range` };
-        } else {
-          m.value = moved.end;
-          m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; moved on a week to come after the start of its range` };
-        }
-      }
-      // "ran Feb. 20 - 21": an end with no year of its own is the first such day on or after the start
-      // (a past verb right before the start put it in last year; the end was read alone, this year).
-      if (pendingKind && (pendingKind.type === 'md' || pendingKind.type === 'ymd') && e.kind.type === 'md' && e.kind.yrel === undefined) endAfterStart(pendingRange, m);
-      const range = { start: pendingRange.value, end: m.value };
-      pendingRange.range = range;
-      m.range = { ...range };
+      closeRange(pendingRange, pendingKind, m, e, a);
       pendingRange = null;
     }
   }
-  const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
-  if (unresolved.length && !a) findings.push(unresolvedFinding(article, dates, unresolved));
+  // Only an article without a publication date has dates unresolved for want of one.
+  if (!a) {
+    const unresolved = dates.filter((d) => d.value === null && d.resolution.rule.startsWith('needs'));
+    if (unresolved.length) findings.push(unresolvedFinding(article, dates, unresolved));
+  }
   return { dates, findings };
+}
+
+/**
+ * The second end of a range (m, read from e) and its start, read before it (`start`, of kind
+ * `startKind`): each end moved to come on the right side of the other, and both given the
+ * interval. Out of `recognizeDates` (a range is rare), so its loop compiles smaller.
+ */
+function closeRange(start: DateMention, startKind: Expr['kind'] | null, m: DateMention, e: Expr, a: YMD | null): void {
+  const kt = e.kind.type;
+  // A start with no year of its own lies before its end: "ran between March and May", read
+  // in March, is last year's March when the tense put May in last year.
+  if (startKind && (startKind.type === 'm' || startKind.type === 'md') && startKind.yrel === undefined && !(startKind.type === 'm' ? startKind.rel : startKind.weekday)) {
+    const before = yearBefore(start.value, m.value);
+    if (before) {
+      start.value = before;
+      start.resolution = { ...start.resolution, rule: `${start.resolution.rule}; moved back a year to come before the end of its range` };
+    }
+  }
+  // "from Monday to Thursday": an end read before its start is a week on (the end ahead of the
+  // publication date) or the start a week back (the end not after it: a past range).
+  if (startKind && startKind.type === 'weekday' && kt === 'weekday' && a && start.value && m.value && m.value < start.value) {
+    const moved = weekdayRangeFix(start.value, m.value, formatYMD(a));
+    if (moved.start !== start.value) {
+      start.value = moved.start;
+      start.resolution = { ...start.resolution, rule: `${start.resolution.rule}; moved back a week to come before the end of its range` };
+    } else {
+      m.value = moved.end;
+      m.resolution = { ...m.resolution, rule: `${m.resolution.rule}; moved on a week to come after the start of its range` };
+    }
+  }
+  // "ran Feb. 20 - 21": an end with no year of its own is the first such day on or after the start
+  // (a past verb right before the start put it in last year; the end was read alone, this year).
+  if (startKind && (startKind.type === 'md' || startKind.type === 'ymd') && e.kind.type === 'md' && e.kind.yrel === undefined) endAfterStart(start, m);
+  const range = { start: start.value, end: m.value };
+  start.range = range;
+  m.range = { ...range };
 }
 
 /**
@@ -422,7 +435,7 @@ function cueOf(w: string, left: string, right: string, before: boolean): Tense |
 const CUE_BEFORE = 16;
 const CUE_AFTER = 6;
 /** Where the clause of a date ends, after it: punctuation, or a word opening another clause ("…Wednesday that they should…"). */
-const CLAUSE_END_WORDS = new Set(['that', 'which', 'who', 'when', 'because', 'but', 'while', 'if', 'although']);
+const CLAUSE_END_LIST: readonly string[] = ['that', 'which', 'who', 'when', 'because', 'but', 'while', 'if', 'although'];
 
 /** `,;:(.!?"` and the backquote. */
 function endsClause(c: number): boolean {
@@ -449,16 +462,27 @@ function readBack(text: string, from: number, at: { i: number }): string {
   return text.slice(i, e);
 }
 
+/** The end of the word before position `at.i` (not before `from`), moving `at.i` to its start (`readBack` without the slice). */
+function wordBack(text: string, from: number, at: { i: number }): number {
+  let i = at.i;
+  while (i > from && !isAsciiLetter(text.charCodeAt(i - 1))) i--;
+  const e = i;
+  while (i > from && isAsciiLetter(text.charCodeAt(i - 1))) i--;
+  at.i = i;
+  return e;
+}
+
 /**
- * The word after position `at.i` in lower case, moving `at.i` past it; '' at the end of the clause
- * or `limit`. `at.and`: "and" ends the clause too (a coordinated verb phrase has its own tense).
+ * Where the next word after position `at.i` starts, moving `at.i` past its end; -1 at the end of
+ * the clause or `limit`. `at.and`: "and" ends the clause too (a coordinated verb phrase has its
+ * own tense). Read by character codes: `wordAt` slices only the words a cue can be.
  */
-function readOn(text: string, limit: number, at: { i: number; commas: number; and: boolean }): string {
+function wordOn(text: string, limit: number, at: { i: number; commas: number; and: boolean }): number {
   let j = at.i;
   while (j < limit && !isAsciiLetter(text.charCodeAt(j))) {
     const c = text.charCodeAt(j);
     if (endsClause(c)) {
-      if (c !== 44 || at.commas === 0) return '';
+      if (c !== 44 || at.commas === 0) return -1;
       at.commas--;
     }
     j++;
@@ -466,9 +490,40 @@ function readOn(text: string, limit: number, at: { i: number; commas: number; an
   const s0 = j;
   while (j < limit && isAsciiLetter(text.charCodeAt(j))) j++;
   at.i = j;
-  const raw = text.slice(s0, j);
-  const w = raw === 'May' ? raw : raw.toLowerCase(); // the month, not the modal
-  return CLAUSE_END_WORDS.has(w) || (at.and && w === 'and') ? '' : w;
+  if (j === s0 || endsClauseWord(text, s0, j) || (at.and && isWordAt(text, s0, j, 'and'))) return -1;
+  return s0;
+}
+
+/** The lower-case word w is text[s, e) in any case (text[s, e) is ASCII letters). */
+function isWordAt(text: string, s: number, e: number, w: string): boolean {
+  if (e - s !== w.length) return false;
+  for (let i = 0; i < w.length; i++) if ((text.charCodeAt(s + i) | 0x20) !== w.charCodeAt(i)) return false;
+  return true;
+}
+
+/** text[s, e) is one of `CLAUSE_END_LIST` in any case. */
+function endsClauseWord(text: string, s: number, e: number): boolean {
+  const n = e - s;
+  if (n < 2 || n > 8) return false;
+  for (const w of CLAUSE_END_LIST) if (isWordAt(text, s, e, w)) return true;
+  return false;
+}
+
+/** The word text[s, e) as `cueOf` reads it: lower case, "May" kept (the month, not the modal); '' for no word (s < 0). */
+function wordAt(text: string, s: number, e: number): string {
+  if (s < 0 || e === s) return '';
+  const raw = text.slice(s, e);
+  return raw === 'May' ? raw : raw.toLowerCase();
+}
+
+/**
+ * Whether the word text[s, e) (ASCII letters) can be a tense cue by its length, its first letter
+ * and an -ed ending: `mayBeCue`'s test without the slice, so most words of a clause are ruled out
+ * before a string is made of them.
+ */
+function cueShape(text: string, s: number, e: number): boolean {
+  const n = e - s;
+  return CUE_SHAPES[Math.min(n, 31) * 32 + (text.charCodeAt(s) & 31)] === 1 || (n > 4 && (text.charCodeAt(e - 2) | 0x20) === 101 && (text.charCodeAt(e - 1) | 0x20) === 100);
 }
 
 /** Words of a date that is ahead by nature, right before it: "payable Dec. 15", "effective Feb. 1", "due Jan. 2". */
@@ -500,6 +555,9 @@ function tenseTester(article: Article): (start: number, end: number) => Tense | 
   };
 }
 
+/** The words before a date that make it a deadline or an end, in these cases. */
+const UNTIL_WORDS: ReadonlySet<string> = new Set(['until', 'till', 'by', 'through', 'Until', 'By']);
+
 function clauseTense(article: Article): (start: number, end: number) => Tense | null {
   let sStart = -1;
   let sEnd = -1;
@@ -512,34 +570,45 @@ function clauseTense(article: Article): (start: number, end: number) => Tense | 
       sStart = s ? s.start : p.start;
       sEnd = s ? s.end : p.end;
     }
-    // The words before the date, read backwards, each with the word to its left (one read ahead).
+    // The words before the date, read backwards, each with the word to its left (one read ahead),
+    // as positions: a word is sliced and lower-cased only when its shape can be a cue.
     const text = article.text;
     at.i = start;
     let b: Tense | null = null;
     let bd = CUE_BEFORE;
-    let right = '';
-    let word = readBack(text, sStart, at);
+    let rs = -1; // the word to the right of the word read ('' at first)
+    let re = -1;
+    let we = wordBack(text, sStart, at);
+    let ws = at.i;
     // A deadline or an end, "until"/"by"/"through" + date ("is valid until Dec. 31", "stays open until Friday", "runs through May",
     // "answers are due by Monday", "Deadline: by Monday"): ahead, unless a past tense governs it
     // ("Up until Thursday, they had…", "had left by Monday", "had denied it until Monday").
-    const until = word === 'until' || word === 'till' || word === 'by' || word === 'through' || word === 'Until' || word === 'By';
+    const until = we - ws >= 2 && we - ws <= 7 && UNTIL_WORDS.has(text.slice(ws, we));
     let wordsBefore = 0;
-    for (let d = 0; d < CUE_BEFORE && word; d++) {
+    for (let d = 0; d < CUE_BEFORE && we > ws; d++) {
       wordsBefore++;
-      const left = readBack(text, sStart, at);
-      // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
-      // capitalized plain verb a name or a month ("Mark", "March").
-      const lw = word.toLowerCase();
-      let c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), right, true);
-      // "had been scheduled to expire Friday", "had been due to…": a plan in the past perfect is past.
-      if (c === 'future' && INTENT.has(lw) && left.toLowerCase() === 'been' && readBack(text, sStart, at).toLowerCase() === 'had') c = 'past';
+      const le = wordBack(text, sStart, at);
+      const ls = at.i;
+      let c: Tense | null = null;
+      if (cueShape(text, ws, we)) {
+        const word = text.slice(ws, we);
+        const left = text.slice(ls, le);
+        // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
+        // capitalized plain verb a name or a month ("Mark", "March").
+        const lw = word.toLowerCase();
+        c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), rs < 0 ? '' : text.slice(rs, re).toLowerCase(), true);
+        // "had been scheduled to expire Friday", "had been due to…": a plan in the past perfect is past.
+        if (c === 'future' && INTENT.has(lw) && left.toLowerCase() === 'been' && readBack(text, sStart, at).toLowerCase() === 'had') c = 'past';
+      }
       if (c) {
         b = c;
         bd = d;
         break;
       }
-      right = lw;
-      word = left;
+      rs = ws;
+      re = we;
+      ws = ls;
+      we = le;
     }
     // After the date, only its own clause counts: "…on Monday, officials said" is a parenthetical.
     // A date opening its sentence ("On Tuesday, the league plans…") is governed by the main clause
@@ -552,14 +621,21 @@ function clauseTense(article: Article): (start: number, end: number) => Tense | 
     at.and = b !== null;
     const limit = Math.min(sEnd, end + (fronted ? 120 : 80));
     const reach = fronted ? CUE_BEFORE : CUE_AFTER;
-    let prev = '';
-    let cur = bd > 0 ? readOn(text, limit, at) : '';
-    for (let d = 0; d < reach && d < bd && cur; d++) {
-      const next = readOn(text, limit, at);
-      const c = cueOf(cur, prev, next, false);
-      if (c) return until && c === 'present' ? 'future' : c;
-      prev = cur;
-      cur = next;
+    let ps = -1; // the word before the current one ('' at first)
+    let pe = -1;
+    let cs = bd > 0 ? wordOn(text, limit, at) : -1;
+    let ce = at.i;
+    for (let d = 0; d < reach && d < bd && cs >= 0; d++) {
+      const ns = wordOn(text, limit, at);
+      const ne = at.i;
+      if (cueShape(text, cs, ce)) {
+        const c = cueOf(wordAt(text, cs, ce), wordAt(text, ps, pe), wordAt(text, ns, ne), false);
+        if (c) return until && c === 'present' ? 'future' : c;
+      }
+      ps = cs;
+      pe = ce;
+      cs = ns;
+      ce = ne;
     }
     // No cue at all: ahead, unless the date opens its sentence ("Up until Tuesday, however, the army
     // had…": its main clause, past the commas, was not read).

@@ -158,7 +158,15 @@ export function lw(...words: string[]): El {
 function lexWords(desc: string, words: string[]): El {
   for (const w of words) if (!LEXICON[w]) throw new Error(`date rules: '${w}' is not a lexicon word (add a row to lexicon.ts)`);
   const set = new Set(words);
-  return el(desc, (e) => words.map((w) => e.classOf(w)), (s, k) => (set.has(s.lw(k)) ? k + 1 : -1), { byKey: true, holdsTrigger: words.every((w) => LEXICON[w].trigger), complete: always });
+  // A few words are compared in a loop (the words are internalized constants, as `lw`'s): cheaper than hashing into the Set.
+  const few = words.length <= 4 ? words : null;
+  return el(desc, (e) => words.map((w) => e.classOf(w)), few
+    ? (s, k) => {
+      const w = s.lw(k);
+      for (let i = 0; i < few.length; i++) if (few[i] === w) return k + 1;
+      return -1;
+    }
+    : (s, k) => (set.has(s.lw(k)) ? k + 1 : -1), { byKey: true, holdsTrigger: words.every((w) => LEXICON[w].trigger), complete: always });
 }
 
 /** Words written exactly so (case-sensitive: "of", "Day"); compared in place, without slicing the token's text. */
@@ -178,7 +186,13 @@ export function word(...words: string[]): El {
 /** A punctuation character, one of `chars`. */
 export function punct(chars: string): El {
   const codes = [...chars].map((c) => c.charCodeAt(0));
-  return el(chars.length === 1 ? `'${chars}'` : `[${chars}]`, none, (s, k) => (s.kind(k) === Tok.P && codes.includes(s.first(k)) ? k + 1 : -1));
+  // A loop, not `codes.includes`: the builtin call cost more than the few compares (1–4 codes).
+  return el(chars.length === 1 ? `'${chars}'` : `[${chars}]`, none, (s, k) => {
+    if (s.kind(k) !== Tok.P) return -1;
+    const c = s.first(k);
+    for (let i = 0; i < codes.length; i++) if (codes[i] === c) return k + 1;
+    return -1;
+  });
 }
 
 /** The element written with no space before it ("Oct." — the dot; "2009-2013" — the dash). */

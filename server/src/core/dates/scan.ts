@@ -404,6 +404,13 @@ export class DateScanner {
   tC = new Uint16Array(256);
   /** Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges far below). */
   tV = new Int32Array(256);
+  /**
+   * The tokens `parseTokens` tries, in order: numbers, digit-letter tokens and words of a month,
+   * weekday or keyword class (`candidate`), listed by the tokenizer as it classes them, so the
+   * parser's loop visits about one token in four. `candidates` of them in this piece.
+   */
+  tCand = new Int32Array(256);
+  candidates = 0;
   /** The text being tokenized as code units (`codeUnits`), and the same memory as a Buffer to write it. */
   units = new Uint16Array(0);
   unitBytes: Buffer | null = null;
@@ -444,7 +451,9 @@ export class DateScanner {
     const tK = this.tK;
     const tC = this.tC;
     const tV = this.tV;
+    const cand = this.tCand;
     let n = 0;
+    let m = 0;
     let j = 0; // u[j] is text[from + j]; u[len] is 0, which ends every run
     while (j < len) {
       let c = u[j];
@@ -466,9 +475,13 @@ export class DateScanner {
         }
         if (endsRun(c)) {
           tK[n] = Tok.W;
-          tC[n] = j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
+          const cls = j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
+          tC[n] = cls;
           tV[n] = 0;
+          if (cls !== 0 && cls < UNIT_CLASS) cand[m++] = n;
           tE[n++] = from + j;
+          // The space after a word (most words) is passed here, not by another turn of the loop.
+          if (c === 32) j++;
           continue;
         }
         letters = true;
@@ -483,7 +496,9 @@ export class DateScanner {
           tK[n] = Tok.N;
           tC[n] = 0;
           tV[n] = v;
+          cand[m++] = n;
           tE[n++] = from + j;
+          if (c === 32) j++;
           continue;
         }
         // Digits then letters ("1990s", "6th"): the general loop reads on from the start.
@@ -521,11 +536,14 @@ export class DateScanner {
       }
       const k = !letters ? Tok.N : digits === 0 ? Tok.W : Tok.X;
       tK[n] = k;
-      tC[n] = k === Tok.W && h !== -1 && j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
+      const cls = k === Tok.W && h !== -1 && j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
+      tC[n] = cls;
       tV[n] = v;
+      if (k !== Tok.W || (cls !== 0 && cls < UNIT_CLASS)) cand[m++] = n;
       tE[n++] = from + j;
     }
     this.count = n;
+    this.candidates = m;
   }
 
   /**
@@ -622,20 +640,25 @@ export class DateScanner {
     const tK = this.tK;
     const tC = this.tC;
     const tS = this.tS;
+    const cand = this.tCand;
+    const m = this.candidates;
     let i = 0;
     while (i < n && tS[i] < from) i++;
-    for (; i < n; ) {
-      if (tS[i] >= limit) return tS[i];
-      // Most tokens are punctuation or words of no class (or a unit or reference class), at which
-      // tryAt returns null: skip them without the call.
-      const k = tK[i];
-      if (k === Tok.P || (k === Tok.W && (tC[i] === 0 || tC[i] >= UNIT_CLASS))) {
-        i++;
-        continue;
+    // Most tokens are punctuation or words of no class (or a unit or reference class), at which
+    // tryAt returns null: only the tokenizer's candidates are visited.
+    for (let p = 0; ; p++) {
+      while (p < m && cand[p] < i) p++;
+      if (p === m) break;
+      const c = cand[p];
+      if (tS[c] >= limit) {
+        // Where the next piece's dates may start: the first token at or after `limit`.
+        while (tS[i] < limit) i++;
+        return tS[i];
       }
+      i = c;
       // A leading word ("the", "a", "about", "last") starts a date only when a date word or a
       // number follows within four tokens.
-      if (k === Tok.W && tC[i] >= KEYWORD_CLASS && !CLASS_TRIGGERS[tC[i]] && !this.dateWordAhead(i)) {
+      if (tK[i] === Tok.W && tC[i] >= KEYWORD_CLASS && !CLASS_TRIGGERS[tC[i]] && !this.dateWordAhead(i)) {
         i++;
         continue;
       }
@@ -646,6 +669,8 @@ export class DateScanner {
         i = r.next;
       } else i++;
     }
+    while (i < n && tS[i] < limit) i++;
+    if (i < n) return tS[i];
     return Math.max(n > 0 ? this.tE[n - 1] : from, limit);
   }
 
@@ -874,6 +899,7 @@ export class DateScanner {
     this.tK = grown(this.tK, new Uint8Array(n));
     this.tC = grown(this.tC, new Uint16Array(n));
     this.tV = grown(this.tV, new Int32Array(n));
+    this.tCand = grown(this.tCand, new Int32Array(n));
   }
 
   /** The lexicon entry of token k, when it is a lexicon word. */
