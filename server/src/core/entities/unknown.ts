@@ -11,7 +11,8 @@
 import { FIX_COMMANDS } from '../commands';
 import { Article } from '../article';
 import { EntityMention, EntityType, Finding, entityMention, finding } from '../types';
-import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenFrom, tokenText } from './tokens';
+import { Tokens, isAllCaps, isCapitalized, isNameGap, tokenFrom, tokenText } from './tokens';
+import { K_CAP } from './match';
 import {
   CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, GIVEN_NAMES, TITLE_TAIL, apposedTitle, isDemonymLike, isTitleCaseLine, knownDemonyms, knownNameParts,
   lineEndOf, lineFirstWord, lineStartOf, sayingNear, wordBefore, ReadonlySetLike,
@@ -75,7 +76,7 @@ const ORG_WORDS = new Set(('Ministry Agency Forces Force Council Organization Or
 const PLACE_WORDS = new Set(('Sea Seas Strait Straits Peninsula Region Prefecture Islands Island Ocean Gulf Mountains River City Province ' +
   'East West North South Middle Pacific Atlantic Asia Europe Euro Indo Central Balkans Bay Valley Coast Republic Kingdom').split(' '));
 
-export function unknownEntities(article: Article, folded: string, tokens: Tokens, known: readonly EntityMention[], opts: UnknownOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
+export function unknownEntities(article: Article, folded: string, tokens: Tokens, kinds: Uint8Array, known: readonly EntityMention[], opts: UnknownOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
   const mentions: EntityMention[] = [];
   const findings: Finding[] = [];
   const text = article.text;
@@ -96,7 +97,7 @@ export function unknownEntities(article: Article, folded: string, tokens: Tokens
     }
     // Token range of this paragraph.
     const e = tokenFrom(start, t, count, p.end);
-    if (!isHeadline(folded, tokens, t, e)) scanParagraph(scan, folded, tokens, covered, t, e, p.start);
+    if (!isHeadline(tokens, kinds, t, e)) scanParagraph(scan, folded, tokens, kinds, covered, t, e, p.start);
     t = e;
   }
   return { mentions, findings };
@@ -125,14 +126,14 @@ function coveredTokens(tokens: Tokens, known: readonly EntityMention[]): Uint8Ar
   return covered;
 }
 
-function isHeadline(folded: string, tokens: Tokens, from: number, to: number): boolean {
+function isHeadline(tokens: Tokens, kinds: Uint8Array, from: number, to: number): boolean {
   if (to - from > 20) return false;
   let words = 0;
   let caps = 0;
   // caps / words >= 0.7 needs words - caps <= 0.3 (to - from): past that, prose stops early.
   const most = 3 * (to - from);
   for (let i = from; i < to; i++) {
-    const cap = capitalAt(folded, tokens, i);
+    const cap = (kinds[i] & K_CAP) !== 0;
     if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
     words++;
     if (cap) caps++;
@@ -142,8 +143,9 @@ function isHeadline(folded: string, tokens: Tokens, from: number, to: number): b
   return words >= 3 && caps / words >= 0.7;
 }
 
-function capitalAt(folded: string, tokens: Tokens, i: number): boolean {
-  return isCapitalCode(folded.charCodeAt(tokens.start[i]));
+/** Whether token `i` is capitalized. */
+function capitalAt(kinds: Uint8Array, i: number): boolean {
+  return (kinds[i] & K_CAP) !== 0;
 }
 
 function isSentenceStart(text: string, pos: number, paraStart: number): boolean {
@@ -152,23 +154,23 @@ function isSentenceStart(text: string, pos: number, paraStart: number): boolean 
   return i < paraStart || /[.!?:;]/.test(text[i]);
 }
 
-function scanParagraph(scan: Scan, folded: string, tokens: Tokens, covered: Uint8Array, from: number, to: number, paraStart: number): void {
+function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8Array, covered: Uint8Array, from: number, to: number, paraStart: number): void {
   const { start, end } = tokens;
   let i = from;
   while (i < to) {
-    if (covered[i] || !capitalAt(folded, tokens, i)) {
+    if (covered[i] || !capitalAt(kinds, i)) {
       i++;
       continue;
     }
     // Grow a run of capitalized tokens, particles and connectors, joined by name gaps.
     let j = i + 1;
-    if (hyphenatedWord(folded, tokens, i, to)) {
+    if (hyphenatedWord(folded, tokens, kinds, i, to)) {
       i++;
       continue;
     }
     while (j < to && !covered[j] && isNameGap(folded, end[j - 1], start[j])) {
-      if (capitalAt(folded, tokens, j)) {
-        if (hyphenatedWord(folded, tokens, j, to)) break;
+      if (capitalAt(kinds, j)) {
+        if (hyphenatedWord(folded, tokens, kinds, j, to)) break;
         j++;
         continue;
       }
@@ -176,7 +178,7 @@ function scanParagraph(scan: Scan, folded: string, tokens: Tokens, covered: Uint
       if (end[j] - start[j] > 4) break;
       const w = tokenText(folded, tokens, j);
       if (PARTICLE.has(w)) j++;
-      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && !covered[j + 1] && capitalAt(folded, tokens, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
+      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && !covered[j + 1] && capitalAt(kinds, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
       else break;
     }
     // A lone token is never reported (two capitalized words at least): no need to look at it.
@@ -186,8 +188,8 @@ function scanParagraph(scan: Scan, folded: string, tokens: Tokens, covered: Uint
 }
 
 /** `Co-operation`, `Self-defence`: a capital joined by a hyphen to a lower-case word is a word, not a name. */
-function hyphenatedWord(folded: string, tokens: Tokens, t: number, to: number): boolean {
-  return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && folded.charCodeAt(tokens.end[t]) === 0x2d && !capitalAt(folded, tokens, t + 1);
+function hyphenatedWord(folded: string, tokens: Tokens, kinds: Uint8Array, t: number, to: number): boolean {
+  return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && folded.charCodeAt(tokens.end[t]) === 0x2d && !capitalAt(kinds, t + 1);
 }
 
 /**

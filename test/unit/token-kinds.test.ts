@@ -1,0 +1,71 @@
+/**
+ * `tokenKinds` decides once per token what the matcher, the short forms and the headline and
+ * unknown-name scans used to ask of every token: each bit must agree with the test it stands for,
+ * for ASCII tokens (decided inline) and the others alike.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildEntityIndex } from '../../server/src/core/entities';
+import { K_CAP, K_DIGIT, K_JOINED, K_PARTICLE, K_START, isParticleAt, tokenKinds } from '../../server/src/core/entities/match';
+import { foldText, isCapitalCode, tokenize } from '../../server/src/core/entities/tokens';
+import { loadRegistry } from '../../server/src/core/registry';
+import { joinLines } from '../helpers';
+
+const index = buildEntityIndex(loadRegistry([{
+  path: 'r.yaml',
+  text: joinLines(
+    'version: 1',
+    'entities:',
+    '  - { id: tokyo, type: place, name: Tokyo }',
+    '  - { id: eu, type: organization, name: European Union, aliases: [EU] }',
+    '  - { id: the-hague, type: place, name: the Hague }',
+    '  - { id: ecowas, type: organization, name: Économie Ouest }',
+    '',
+  ),
+}]));
+
+/** The trie-walk filter as it was written per token before the kinds existed. */
+function mayStartName(folded: string, s: number, e: number): boolean {
+  const c0 = folded.charCodeAt(s);
+  const c1 = e - s > 1 ? folded.charCodeAt(s + 1) : 0;
+  if (c0 >= 0x80 || c1 >= 0x80) return true;
+  const starts = index.rootStarts;
+  if (starts[(c0 << 7) | c1]) return true;
+  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && starts[(c0 << 7) | (c1 | 0x20)]) return true;
+  return isParticleAt(folded, s, e);
+}
+
+test('each kind bit agrees with the per-token test it replaces', () => {
+  const text = 'TOKYO Tokyo tokyo To T EU Eu EUROPE the The THE al Al AL-Jaber Aljaber ALJABER Elsisi elsisi Elba ' +
+    'bin Bin BIN bint ibn von VON der De dos Dos del 2023 7th 5é 5ω Économie économie Ébola Øresund Ωmega ωmega ' +
+    'ẞtraße Çelik çelik Ağa Δx 日本 x y 9';
+  const folded = foldText(text);
+  const tokens = tokenize(text);
+  const kinds = tokenKinds(folded, tokens, index);
+  assert.ok(tokens.count > 40);
+  for (let i = 0; i < tokens.count; i++) {
+    const s = tokens.start[i];
+    const e = tokens.end[i];
+    const word = text.slice(s, e);
+    const c0 = folded.charCodeAt(s);
+    const c1 = folded.charCodeAt(s + 1);
+    assert.equal((kinds[i] & K_START) !== 0, mayStartName(folded, s, e), `start: ${word}`);
+    assert.equal((kinds[i] & K_CAP) !== 0, isCapitalCode(c0), `capital: ${word}`);
+    assert.equal((kinds[i] & K_DIGIT) !== 0, c0 >= 48 && c0 <= 57, `digit: ${word}`);
+    assert.equal((kinds[i] & K_PARTICLE) !== 0, isParticleAt(folded, s, e), `particle: ${word}`);
+    assert.equal((kinds[i] & K_JOINED) !== 0, e - s >= 5 && (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76), `joined: ${word}`);
+  }
+});
+
+test('the kinds of a long text grow their buffer and keep no bits of an earlier text', () => {
+  const long = 'Tokyo said '.repeat(3000) + 'al';
+  const t1 = tokenize(long);
+  const k1 = tokenKinds(long, t1, index);
+  assert.equal(k1[t1.count - 1] & K_PARTICLE, K_PARTICLE);
+  const short = 'said Tokyo';
+  const t2 = tokenize(short);
+  const k2 = tokenKinds(short, t2, index);
+  assert.equal(k2[0], 0);
+  assert.equal(k2[1] & (K_CAP | K_START), K_CAP | K_START);
+});
