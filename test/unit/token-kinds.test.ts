@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { K_CAP, K_DIGIT, K_JOINED, K_PARTICLE, K_START, isParticleAt, tokenKinds } from '../../server/src/core/entities/match';
-import { foldText, isCapitalCode, tokenize } from '../../server/src/core/entities/tokens';
+import { foldText, isCapitalCode, paragraphTokens, tokenize } from '../../server/src/core/entities/tokens';
 import { loadRegistry } from '../../server/src/core/registry';
 import { joinLines } from '../helpers';
 
@@ -68,4 +68,23 @@ test('the kinds of a long text grow their buffer and keep no bits of an earlier 
   const k2 = tokenKinds(short, t2, index);
   assert.equal(k2[0], 0);
   assert.equal(k2[1] & (K_CAP | K_START), K_CAP | K_START);
+});
+
+test("paragraphTokens gives each paragraph the tokens that start inside it, short and long paragraphs alike", () => {
+  const text = joinLines('Title Line Here', '', 'word '.repeat(700).trim(), '', '', 'One.', 'x', '', ' ', 'Two words', '');
+  const tokens = tokenize(text);
+  const paragraphs: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) paragraphs.push({ start: m.index! + m[0].length - m[0].trimStart().length, end: m.index! + m[0].trimEnd().length });
+  // An empty paragraph between two others (no token starts in it).
+  paragraphs.splice(2, 0, { start: paragraphs[1].end + 1, end: paragraphs[1].end + 1 });
+  const ranges = paragraphTokens(paragraphs, tokens);
+  paragraphs.forEach((p, k) => {
+    let first = 0;
+    while (first < tokens.count && tokens.start[first] < p.start) first++;
+    let last = first;
+    while (last < tokens.count && tokens.start[last] < p.end) last++;
+    assert.deepEqual([ranges[2 * k], ranges[2 * k + 1]], [first, last], `paragraph ${k}`);
+  });
+  assert.equal(ranges[3] - ranges[2], 700);
+  assert.equal(ranges[5] - ranges[4], 0);
 });

@@ -8,7 +8,7 @@
 
 import { Article } from '../article';
 import { EntityMention, entityMention } from '../types';
-import { Tokens, foldText, isNameGap, tokenFrom } from './tokens';
+import { Tokens, foldText, isNameGap } from './tokens';
 import { K_CAP, K_DIGIT } from './match';
 import { EntityIndex, Target } from './trie';
 import { entitiesOfType } from '../registry';
@@ -146,16 +146,16 @@ function isHeadline(tokens: Tokens, kinds: Uint8Array, from: number, to: number)
  * `mentions` with the title-case event names of headline paragraphs linked (sorted by start).
  * Returns `mentions` itself when nothing changes (the common case: no event in a headline).
  */
-export function headlineEvents(article: Article, folded: string, tokens: Tokens, kinds: Uint8Array, mentions: EntityMention[], index: EntityIndex): EntityMention[] {
+export function headlineEvents(article: Article, folded: string, tokens: Tokens, kinds: Uint8Array, ranges: Int32Array, mentions: EntityMention[], index: EntityIndex): EntityMention[] {
   const forms = eventForms(index);
   if (!forms.size) return mentions;
   const filter = firstTokenFilter(forms);
   const found: EntityMention[] = [];
-  const { count, start, end } = tokens;
-  let t = 0;
-  for (const p of article.paragraphs) {
-    t = tokenFrom(start, t, count, p.start);
-    const e = tokenFrom(start, t, count, p.end);
+  const { start, end } = tokens;
+  const paragraphs = article.paragraphs.length;
+  for (let p = 0; p < paragraphs; p++) {
+    const t = ranges[2 * p];
+    const e = ranges[2 * p + 1];
     if (e - t <= 30 && isHeadline(tokens, kinds, t, e)) {
       for (let i = t; i < e; i++) {
         // Most words start no event name: their first two letters or their hash rule them out.
@@ -178,7 +178,6 @@ export function headlineEvents(article: Article, folded: string, tokens: Tokens,
         }
       }
     }
-    t = e;
   }
   if (!found.length) return mentions;
   // Both lists are sorted and `found` does not overlap itself: one walk drops the mentions a

@@ -12,7 +12,7 @@ import { EntityMention, Finding } from '../types';
 import { eventForms, headlineEvents } from './headline';
 import { matchTokens, tokenKinds } from './match';
 import { ambiguityFindings, resolveMatches } from './resolve';
-import { foldText, isAscii, tokenize } from './tokens';
+import { foldText, isAscii, paragraphTokens, tokenize } from './tokens';
 import { EntityIndex, buildEntityIndex } from './trie';
 import { nestedMentions, preferParentOrganization } from './nested';
 import { unknownEntities } from './unknown';
@@ -47,9 +47,10 @@ export function recognizeEntities(article: Article, index: EntityIndex, opts: Re
   // Most articles are plain ASCII: then the folded text is the text.
   const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : foldText(text);
   const kinds = tokenKinds(folded, tokens, index);
+  const ranges = paragraphTokens(article.paragraphs, tokens);
   const raw = matchTokens(folded, tokens, kinds, index);
   // Event names in headline title case ("61St Council Meeting"), preferred over the body they name.
-  const resolved = headlineEvents(article, folded, tokens, kinds, resolveMatches(article.text, raw, index), index);
+  const resolved = headlineEvents(article, folded, tokens, kinds, ranges, resolveMatches(article.text, raw, index), index);
   // Short forms of particle names ("Al-Jaber", "von der Leyen") the trie does not hold.
   const short = linkShortForms(article, folded, tokens, kinds, resolved, index);
   // Organizations and countries named inside office mentions ("Prime Minister of Japan"); short
@@ -60,7 +61,7 @@ export function recognizeEntities(article: Article, index: EntityIndex, opts: Re
   const linked = added.length ? mergeSorted(resolved, added) : resolved;
   preferParentOrganization(linked, index);
   const findings = ambiguityFindings(linked, index.registry);
-  const unknown = dropOverlapping(unknownEntities(article, folded, tokens, kinds, linked, { index, minConfidence: opts.unknownMinConfidence }), short);
+  const unknown = dropOverlapping(unknownEntities(article, folded, tokens, kinds, ranges, linked, { index, minConfidence: opts.unknownMinConfidence }), short);
   const mentions = mergeSorted(linked, unknown.mentions);
   return { mentions, findings: [...findings, ...unknown.findings] };
 }

@@ -110,6 +110,8 @@ export const K_PARTICLE = 4;
 export const K_JOINED = 8;
 /** Starts with an ASCII digit. */
 export const K_DIGIT = 16;
+/** Inside a registry match (set by the unknown-name scan: `unknown.ts`). */
+export const K_COVERED = 32;
 
 /** Reused between calls, as the tokens are (recognition is synchronous). */
 let kindBuf = new Uint8Array(4096);

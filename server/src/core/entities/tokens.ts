@@ -8,8 +8,6 @@
  * `Georgiaas` and `US` not match inside `USD`.
  */
 
-import { partitionPoint } from '../search';
-
 const FOLD = new Uint16Array(0x2100);
 for (let c = 0; c < FOLD.length; c++) {
   let f = c;
@@ -126,7 +124,38 @@ export function tokenFrom(start: Int32Array, from: number, count: number, offset
     hi = lo + step;
   }
   if (hi > count) hi = count;
-  return partitionPoint(lo + 1, hi, (i) => start[i] < offset);
+  // The first index in (lo, hi) whose token starts at or after `offset` (`partitionPoint`,
+  // without a closure per call).
+  lo++;
+  while (lo < hi) {
+    const mid = lo + ((hi - lo) >>> 1);
+    if (start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+let rangeBuf = new Int32Array(64);
+
+/**
+ * Each paragraph's tokens, as [first, one past the last] at 2 p and 2 p + 1: the tokens that start
+ * inside it. The headline and unknown-name scans both go paragraph by paragraph; this finds the
+ * ranges once. Reused between calls, as the tokens are: valid until the next call.
+ */
+export function paragraphTokens(paragraphs: readonly { start: number; end: number }[], tokens: Tokens): Int32Array {
+  const n = paragraphs.length;
+  if (rangeBuf.length < 2 * n) rangeBuf = new Int32Array(Math.max(2 * n, 2 * rangeBuf.length));
+  const out = rangeBuf;
+  const { count, start } = tokens;
+  let t = 0;
+  for (let p = 0; p < n; p++) {
+    t = tokenFrom(start, t, count, paragraphs[p].start);
+    const e = tokenFrom(start, t, count, paragraphs[p].end);
+    out[2 * p] = t;
+    out[2 * p + 1] = e;
+    t = e;
+  }
+  return out;
 }
 
 /** Whether `s` is one token of ASCII letters and digits (tokenizing it gives `s` itself). */

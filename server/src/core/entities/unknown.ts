@@ -11,8 +11,8 @@
 import { FIX_COMMANDS } from '../commands';
 import { Article } from '../article';
 import { EntityMention, EntityType, Finding, entityMention, finding } from '../types';
-import { Tokens, isAllCaps, isCapitalized, isNameGap, tokenFrom, tokenText } from './tokens';
-import { K_CAP } from './match';
+import { Tokens, isAllCaps, isCapitalized, isNameGap, tokenText } from './tokens';
+import { K_CAP, K_COVERED } from './match';
 import {
   CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, GIVEN_NAMES, TITLE_TAIL, apposedTitle, isDemonymLike, isTitleCaseLine, knownDemonyms, knownNameParts,
   lineEndOf, lineFirstWord, lineStartOf, sayingNear, wordBefore, ReadonlySetLike,
@@ -76,54 +76,34 @@ const ORG_WORDS = new Set(('Ministry Agency Forces Force Council Organization Or
 const PLACE_WORDS = new Set(('Sea Seas Strait Straits Peninsula Region Prefecture Islands Island Ocean Gulf Mountains River City Province ' +
   'East West North South Middle Pacific Atlantic Asia Europe Euro Indo Central Balkans Bay Valley Coast Republic Kingdom').split(' '));
 
-export function unknownEntities(article: Article, folded: string, tokens: Tokens, kinds: Uint8Array, known: readonly EntityMention[], opts: UnknownOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
+export function unknownEntities(article: Article, folded: string, tokens: Tokens, kinds: Uint8Array, ranges: Int32Array, known: readonly EntityMention[], opts: UnknownOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
   const mentions: EntityMention[] = [];
   const findings: Finding[] = [];
   const text = article.text;
   const scan: Scan = { text, known: opts.index ? knownNameParts(opts.index) : undefined, demonyms: opts.index ? knownDemonyms(opts.index) : undefined, min: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE, mentions, findings };
-  const { count, start } = tokens;
-  const covered = coveredTokens(tokens, known);
-  let pi = 0;
+  markCovered(tokens, kinds, known);
   const paragraphs = article.paragraphs;
-  let t = 0;
-  while (t < count) {
-    while (pi < paragraphs.length && paragraphs[pi].end <= start[t]) pi++;
-    const p = paragraphs[pi];
-    if (!p) break;
-    if (p.start > start[t]) {
-      // Tokens between paragraphs (front matter) belong to none.
-      t = tokenFrom(start, t, count, p.start);
-      continue;
-    }
-    // Token range of this paragraph.
-    const e = tokenFrom(start, t, count, p.end);
-    if (!isHeadline(tokens, kinds, t, e)) scanParagraph(scan, folded, tokens, kinds, covered, t, e, p.start);
-    t = e;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const t = ranges[2 * p];
+    const e = ranges[2 * p + 1];
+    if (t < e && !isHeadline(tokens, kinds, t, e)) scanParagraph(scan, folded, tokens, kinds, t, e, paragraphs[p].start);
   }
   return { mentions, findings };
 }
 
-/** Reused between calls (recognition is synchronous): an article-sized typed array is costly to allocate. */
-let scratch = new Uint8Array(1024);
-
 /**
- * Marks the tokens that overlap a registry match (`known` is sorted by start). The result is
- * valid until the next call.
+ * Marks the tokens that overlap a registry match (`known` is sorted by start) with `K_COVERED` in
+ * their kinds (made fresh for each article, so nothing needs clearing).
  */
-function coveredTokens(tokens: Tokens, known: readonly EntityMention[]): Uint8Array {
+function markCovered(tokens: Tokens, kinds: Uint8Array, known: readonly EntityMention[]): void {
   const { count, start, end } = tokens;
-  if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
-  const covered = scratch;
-  // A loop: `fill` costs more than it saves on article-sized ranges.
-  for (let u = 0; u < count; u++) covered[u] = 0;
   let t = 0;
   for (const m of known) {
     // The first token ending after the mention's start; mentions are sorted by start, so this
     // never moves back.
     while (t < count && end[t] <= m.start) t++;
-    for (let u = t; u < count && start[u] < m.end; u++) covered[u] = 1;
+    for (let u = t; u < count && start[u] < m.end; u++) kinds[u] |= K_COVERED;
   }
-  return covered;
 }
 
 function isHeadline(tokens: Tokens, kinds: Uint8Array, from: number, to: number): boolean {
@@ -154,11 +134,12 @@ function isSentenceStart(text: string, pos: number, paraStart: number): boolean 
   return i < paraStart || /[.!?:;]/.test(text[i]);
 }
 
-function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8Array, covered: Uint8Array, from: number, to: number, paraStart: number): void {
+function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8Array, from: number, to: number, paraStart: number): void {
   const { start, end } = tokens;
   let i = from;
   while (i < to) {
-    if (covered[i] || !capitalAt(kinds, i)) {
+    // Covered or not capitalized: most tokens.
+    if ((kinds[i] & (K_COVERED | K_CAP)) !== K_CAP) {
       i++;
       continue;
     }
@@ -168,7 +149,7 @@ function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8A
       i++;
       continue;
     }
-    while (j < to && !covered[j] && isNameGap(folded, end[j - 1], start[j])) {
+    while (j < to && (kinds[j] & K_COVERED) === 0 && isNameGap(folded, end[j - 1], start[j])) {
       if (capitalAt(kinds, j)) {
         if (hyphenatedWord(folded, tokens, kinds, j, to)) break;
         j++;
@@ -178,7 +159,7 @@ function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8A
       if (end[j] - start[j] > 4) break;
       const w = tokenText(folded, tokens, j);
       if (PARTICLE.has(w)) j++;
-      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && !covered[j + 1] && capitalAt(kinds, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
+      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && (kinds[j + 1] & K_COVERED) === 0 && capitalAt(kinds, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
       else break;
     }
     // A lone token is never reported (two capitalized words at least): no need to look at it.
