@@ -8,6 +8,8 @@
  * `Georgiaas` and `US` not match inside `USD`.
  */
 
+import { partitionPoint } from '../search';
+
 const FOLD = new Uint16Array(0x2100);
 for (let c = 0; c < FOLD.length; c++) {
   let f = c;
@@ -124,15 +126,7 @@ export function tokenFrom(start: Int32Array, from: number, count: number, offset
     hi = lo + step;
   }
   if (hi > count) hi = count;
-  // The first index in (lo, hi) whose token starts at or after `offset` (`partitionPoint`,
-  // without a closure per call).
-  lo++;
-  while (lo < hi) {
-    const mid = lo + ((hi - lo) >>> 1);
-    if (start[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(lo + 1, hi, (i) => start[i] < offset);
 }
 
 let rangeBuf = new Int32Array(64);
