@@ -80,8 +80,6 @@ export function packLower(s: string, from: number, to: number): number {
   return p;
 }
 
-const PARTICLE_PAIRS = new Uint8Array(1 << 14);
-for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
 
 /**
  * Whether folded[s, e) is a name particle in either case (`PARTICLE_PACKS.has(packLower(…))`):
@@ -95,11 +93,14 @@ export function isParticleAt(folded: string, s: number, e: number): boolean {
   return c0 < 0x80 && c1 < 0x80 && PARTICLE_PAIRS[(c0 << 7) | c1] === 1 && PARTICLE_PACKS.has(packLower(folded, s, e));
 }
 
+const PARTICLE_PAIRS = new Uint8Array(1 << 14);
+for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
+
 /** Token kinds (bits of `tokenKinds`), each decided from the token's first code units alone. */
 /**
  * The trie walk may start at the token (`step(root, token)` can succeed), decided from its first
- * two code units for ASCII tokens: an exact key (`rootStarts`), the title case of an all-caps
- * token, or a particle.
+ * two code units and its length for ASCII tokens: an exact key (`rootStarts`), the title case of
+ * an all-caps token, or a particle.
  */
 export const K_START = 1;
 /** Capitalized (`isCapitalCode` of its first unit). */
@@ -117,6 +118,29 @@ export const K_COVERED = 32;
 let kindBuf = new Uint8Array(4096);
 
 /**
+ * What the first two code units of an ASCII token tell, by `(c0 << 7) | c1` (`c1` = 0 for a token
+ * of one unit): `K_CAP` and `K_DIGIT` as they are, and three bits `tokenKinds` clears: `PAIR_UPPER`
+ * (both capitals: `TOKYO` may be `Tokyo`), `PAIR_PARTICLE` (the first two letters of a particle in
+ * either case), `PAIR_JOINED` ("Al", "AL", "El", "EL"). One load instead of a branch per test.
+ */
+const PAIR_UPPER = K_START;
+const PAIR_PARTICLE = K_PARTICLE;
+const PAIR_JOINED = K_JOINED;
+const PAIR_KINDS = new Uint8Array(1 << 14);
+for (let c0 = 0; c0 < 128; c0++) {
+  for (let c1 = 0; c1 < 128; c1++) {
+    let k = 0;
+    if (c0 >= 65 && c0 <= 90) {
+      k = K_CAP;
+      if (c1 >= 65 && c1 <= 90) k |= PAIR_UPPER;
+    } else if (c0 >= 48 && c0 <= 57) k = K_DIGIT;
+    if (PARTICLE_PAIRS[((c0 | 0x20) << 7) | (c1 | 0x20)] === 1) k |= PAIR_PARTICLE;
+    if ((c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= PAIR_JOINED;
+    PAIR_KINDS[(c0 << 7) | c1] = k;
+  }
+}
+
+/**
  * What each token of an article can be, decided once: the matcher, the short forms, the headline
  * and unknown-name scans each ask these of every token, and most tokens are none of them. Valid
  * with `tokens`, until the next call.
@@ -131,15 +155,18 @@ export function tokenKinds(folded: string, tokens: Tokens, index: EntityIndex): 
     const len = end[i] - s;
     const c0 = folded.charCodeAt(s);
     const c1 = len > 1 ? folded.charCodeAt(s + 1) : 0;
-    let k = 0;
-    if (c0 < 0x80 && c1 < 0x80) {
-      // The ASCII cases of `isCapitalCode` and `isParticleAt`, inline.
-      const upper = c0 >= 65 && c0 <= 90;
-      if (upper) k = K_CAP;
-      else if (c0 >= 48 && c0 <= 57) k = K_DIGIT;
-      if (len >= 2 && len <= 4 && PARTICLE_PAIRS[((c0 | 0x20) << 7) | (c1 | 0x20)] === 1 && PARTICLE_PACKS.has(packLower(folded, s, s + len))) k |= K_PARTICLE | K_START;
-      else if (starts[(c0 << 7) | c1] || (upper && c1 >= 65 && c1 <= 90 && starts[(c0 << 7) | (c1 | 0x20)])) k |= K_START;
-      if (len >= 5 && (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= K_JOINED;
+    let k: number;
+    if ((c0 | c1) < 0x80) {
+      const pair = (c0 << 7) | c1;
+      const p = PAIR_KINDS[pair];
+      k = p & (K_CAP | K_DIGIT);
+      // The ASCII cases of `isParticleAt`, and of the trie walk's start (see `K_START`).
+      if ((p & PAIR_PARTICLE) !== 0 && len <= 4 && len >= 2 && PARTICLE_PACKS.has(packLower(folded, s, s + len))) k |= K_PARTICLE | K_START;
+      else {
+        const bit = 1 << ((len < 8 ? len : 8) - 1); // `rootLengthBit`
+        if ((starts[pair] & bit) !== 0 || ((p & PAIR_UPPER) !== 0 && (starts[pair | 0x20] & bit) !== 0)) k |= K_START;
+      }
+      if ((p & PAIR_JOINED) !== 0 && len >= 5) k |= K_JOINED;
     } else {
       k = K_START;
       if (isCapitalCode(c0)) k |= K_CAP;

@@ -34,6 +34,10 @@ interface Scan {
   min: number;
   mentions: EntityMention[];
   findings: Finding[];
+  /** The last line `titleCaseLine` was asked about (start, end; -1: none), and its answer. */
+  lineFrom: number;
+  lineTo: number;
+  lineTitle: boolean;
 }
 
 export const STOP = new Set(('The A An In On At For During After Before This That These Those It He She They We I You But And Or As By From With While ' +
@@ -80,7 +84,7 @@ export function unknownEntities(article: Article, folded: string, tokens: Tokens
   const mentions: EntityMention[] = [];
   const findings: Finding[] = [];
   const text = article.text;
-  const scan: Scan = { text, known: opts.index ? knownNameParts(opts.index) : undefined, demonyms: opts.index ? knownDemonyms(opts.index) : undefined, min: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE, mentions, findings };
+  const scan: Scan = { text, known: opts.index ? knownNameParts(opts.index) : undefined, demonyms: opts.index ? knownDemonyms(opts.index) : undefined, min: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE, mentions, findings, lineFrom: -1, lineTo: -1, lineTitle: false };
   markCovered(tokens, kinds, known);
   const paragraphs = article.paragraphs;
   for (let p = 0; p < paragraphs.length; p++) {
@@ -245,7 +249,7 @@ function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: numb
   if (FURNITURE.has(creditBefore(text, start, ls >= 0 ? ls : start - 80))) return;
   // A heading in title case: a line of capitalized words without a verb.
   const le = lineEndOf(text, end);
-  if (ls >= 0 && le >= 0 && isTitleCaseLine(text, ls, le)) return;
+  if (ls >= 0 && le >= 0 && titleCaseLine(scan, ls, le)) return;
   const type = guessType(words, titled);
   const confidence = score(scan, text, words, type, titled || titleBefore(text, start, ls >= 0 ? ls : start - 80), start, end);
   if (confidence < scan.min) return;
@@ -253,6 +257,19 @@ function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: numb
   scan.findings.push(finding('unknown-entity', start, end,
     `'${span}' is not in the registry (it looks like ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
     { fixes: [{ title: `Add '${span}' to the registry`, edits: [], command: { name: FIX_COMMANDS.addToRegistry, args: [span, type] } }] }));
+}
+
+/**
+ * `isTitleCaseLine`, remembered for the last line asked about: the candidate spans of a line come
+ * one after another, and each would read the whole line again.
+ */
+function titleCaseLine(scan: Scan, from: number, to: number): boolean {
+  if (scan.lineFrom !== from || scan.lineTo !== to) {
+    scan.lineFrom = from;
+    scan.lineTo = to;
+    scan.lineTitle = isTitleCaseLine(scan.text, from, to);
+  }
+  return scan.lineTitle;
 }
 
 /** The word before a colon, slash or bar right before the span ("Photo: Jane Doe"); '' if there is none. */
