@@ -132,6 +132,21 @@ test('offices: demonym before a title resolves the country and attaches to the p
   assert.equal(m.find((x) => x.text === 'Johann Wadephul')!.office, 'germany-foreign-minister');
 });
 
+test('offices: a counterpart before any resolved office is no office; one after it is', () => {
+  const text = 'A German counterpart was expected. Japanese Foreign Minister Takeshi Iwaya and his German counterpart Johann Wadephul met.';
+  const m = run(text).mentions;
+  const counterparts = m.filter((x) => x.text === 'counterpart');
+  assert.equal(counterparts.length, 1);
+  assert.equal(counterparts[0].start, text.lastIndexOf('counterpart'));
+  assert.equal(counterparts[0].id, 'germany-foreign-minister');
+});
+
+test('offices: "counterparts" right after a country word is an office; with a word between, it is not', () => {
+  const text = 'Japanese Foreign Minister Takeshi Iwaya met his German counterparts, then his German trade counterpart.';
+  const m = run(text).mentions.filter((x) => x.type === 'office' && x.text.startsWith('counterpart'));
+  assert.deepEqual(m.map((x) => [x.text, x.start, x.id]), [['counterparts', text.indexOf('counterparts'), 'germany-foreign-minister']]);
+});
+
 test("offices: apposition after the name with a possessive country (\"X, Japan's Minister of Foreign Affairs\")", () => {
   const text = "The meeting was chaired by HE Hayashi Yoshimasa, Japan's Minister of Foreign Affairs.";
   const m = run(text).mentions;

@@ -52,6 +52,8 @@ const ROWS: [string, string, [string, string][]][] = [
   // Headings in title case, capitalized function words, document titles.
   ['heading: title-case line over prose', joinLines('Karim Benali, Sara Lind Tour Harbour Project', PROSE), NONE],
   ['heading: control as a sentence', joinLines('Karim Benali toured the harbour project,', PROSE), [['Karim Benali', 'person']]],
+  // Nearly every long word capitalized, but a verb of saying makes the line a sentence.
+  ['heading: capitalized line with a verb of saying', joinLines('Karim Benali, Sara Lind said Harbour Project Works', PROSE), [['Karim Benali', 'person'], ['Sara Lind', 'person'], ['Harbour Project Works', 'person']]],
   ['heading: capitalized Of The inside a span', 'Delegates from the Council Of The Northern Provinces arrived late in the evening.', NONE],
   ['document title: Press Release', 'The office put out a Press Release about the visit later that day.', NONE],
   ['document title: Fact Sheet', 'A Fact Sheet on the ferry was handed to the reporters at the quay.', NONE],

@@ -135,13 +135,21 @@ export function isTitleCaseLine(text: string, from: number, to: number): boolean
     const s = i;
     while (i < to && isLetter(text.charCodeAt(i))) i++;
     if (i - s < 4) continue;
-    const w = text.slice(s, i);
-    if (SAYING.has(w)) return false;
     long++;
     const c = text.charCodeAt(s);
     if (c >= 65 && c <= 90) caps++;
   }
-  return long >= 3 && caps >= long * 0.85;
+  if (long < 3 || caps < long * 0.85) return false;
+  // Nearly all capitalized: only now look for a verb of saying (a lower-case word), which most
+  // lines never need, as they fail the count first.
+  i = from;
+  while (i < to) {
+    while (i < to && !isLetter(text.charCodeAt(i))) i++;
+    const s = i;
+    while (i < to && isLetter(text.charCodeAt(i))) i++;
+    if (i - s >= 4 && SAYING.has(text.slice(s, i))) return false;
+  }
+  return true;
 }
 
 /** Folded given and family names of the registry's persons, built once per index. */

@@ -8,7 +8,8 @@
 
 import { Article } from '../article';
 import { EntityMention, entityMention } from '../types';
-import { Tokens, foldText, isCapitalCode, isNameGap, tokenFrom } from './tokens';
+import { Tokens, foldText, isNameGap } from './tokens';
+import { K_CAP, K_DIGIT } from './match';
 import { EntityIndex, Target } from './trie';
 import { entitiesOfType } from '../registry';
 
@@ -125,15 +126,14 @@ function mayStartEvent(filter: FirstTokenFilter, s: string, from: number, to: nu
 }
 
 /** Whether tokens [from, to) are a headline: most words capitalized (as `unknown.ts` judges). */
-function isHeadline(folded: string, tokens: Tokens, from: number, to: number): boolean {
+function isHeadline(tokens: Tokens, kinds: Uint8Array, from: number, to: number): boolean {
   if (to - from > 30) return false;
   let n = 0;
   let caps = 0;
   // caps / n >= 0.7 needs n - caps <= 0.3 n <= 0.3 (to - from): past that, prose (most paragraphs) stops early.
   const most = 3 * (to - from);
   for (let i = from; i < to; i++) {
-    const c = folded.charCodeAt(tokens.start[i]);
-    const cap = isCapitalCode(c) || (c >= 48 && c <= 57);
+    const cap = (kinds[i] & (K_CAP | K_DIGIT)) !== 0;
     if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
     n++;
     if (cap) caps++;
@@ -146,17 +146,17 @@ function isHeadline(folded: string, tokens: Tokens, from: number, to: number): b
  * `mentions` with the title-case event names of headline paragraphs linked (sorted by start).
  * Returns `mentions` itself when nothing changes (the common case: no event in a headline).
  */
-export function headlineEvents(article: Article, folded: string, tokens: Tokens, mentions: EntityMention[], index: EntityIndex): EntityMention[] {
+export function headlineEvents(article: Article, folded: string, tokens: Tokens, kinds: Uint8Array, ranges: Int32Array, mentions: EntityMention[], index: EntityIndex): EntityMention[] {
   const forms = eventForms(index);
   if (!forms.size) return mentions;
   const filter = firstTokenFilter(forms);
   const found: EntityMention[] = [];
-  const { count, start, end } = tokens;
-  let t = 0;
-  for (const p of article.paragraphs) {
-    t = tokenFrom(start, t, count, p.start);
-    const e = tokenFrom(start, t, count, p.end);
-    if (e - t <= 30 && isHeadline(folded, tokens, t, e)) {
+  const { start, end } = tokens;
+  const paragraphs = article.paragraphs.length;
+  for (let p = 0; p < paragraphs; p++) {
+    const t = ranges[2 * p];
+    const e = ranges[2 * p + 1];
+    if (e - t <= 30 && isHeadline(tokens, kinds, t, e)) {
       for (let i = t; i < e; i++) {
         // Most words start no event name: their first two letters or their hash rule them out.
         if (!mayStartEvent(filter, folded, start[i], end[i])) continue;
@@ -178,7 +178,6 @@ export function headlineEvents(article: Article, folded: string, tokens: Tokens,
         }
       }
     }
-    t = e;
   }
   if (!found.length) return mentions;
   // Both lists are sorted and `found` does not overlap itself: one walk drops the mentions a

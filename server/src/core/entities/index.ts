@@ -10,9 +10,9 @@
 import { Article } from '../article';
 import { EntityMention, Finding } from '../types';
 import { eventForms, headlineEvents } from './headline';
-import { matchTokens } from './match';
+import { matchTokens, tokenKinds } from './match';
 import { ambiguityFindings, resolveMatches } from './resolve';
-import { foldText, isAscii, tokenize } from './tokens';
+import { foldText, isAscii, paragraphTokens, tokenize } from './tokens';
 import { EntityIndex, buildEntityIndex } from './trie';
 import { nestedMentions, preferParentOrganization } from './nested';
 import { unknownEntities } from './unknown';
@@ -46,20 +46,22 @@ export function recognizeEntities(article: Article, index: EntityIndex, opts: Re
   const tokens = tokenize(text, article.bodyStart);
   // Most articles are plain ASCII: then the folded text is the text.
   const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : foldText(text);
-  const raw = matchTokens(folded, tokens, index);
+  const kinds = tokenKinds(folded, tokens, index);
+  const ranges = paragraphTokens(article.paragraphs, tokens);
+  const raw = matchTokens(folded, tokens, kinds, index);
   // Event names in headline title case ("61St Council Meeting"), preferred over the body they name.
-  const resolved = headlineEvents(article, folded, tokens, resolveMatches(article.text, raw, index), index);
+  const resolved = headlineEvents(article, folded, tokens, kinds, ranges, resolveMatches(article.text, raw, index), index);
   // Short forms of particle names ("Al-Jaber", "von der Leyen") the trie does not hold.
-  const short = linkShortForms(article, folded, tokens, resolved, index);
+  const short = linkShortForms(article, folded, tokens, kinds, resolved, index);
   // Organizations and countries named inside office mentions ("Prime Minister of Japan"); short
   // forms are persons, so the trie's mentions are all it needs to look in.
-  const nested = nestedMentions(text, folded, tokens, resolved, index);
+  const nested = nestedMentions(text, folded, tokens, kinds, resolved, index);
   // The two short lists merged first: one pass over the long one.
   const added = short.length && nested.length ? mergeSorted(short, nested) : short.length ? short : nested;
   const linked = added.length ? mergeSorted(resolved, added) : resolved;
   preferParentOrganization(linked, index);
   const findings = ambiguityFindings(linked, index.registry);
-  const unknown = dropOverlapping(unknownEntities(article, folded, tokens, linked, { index, minConfidence: opts.unknownMinConfidence }), short);
+  const unknown = dropOverlapping(unknownEntities(article, folded, tokens, kinds, ranges, linked, { index, minConfidence: opts.unknownMinConfidence }), short);
   const mentions = mergeSorted(linked, unknown.mentions);
   return { mentions, findings: [...findings, ...unknown.findings] };
 }

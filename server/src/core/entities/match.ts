@@ -4,7 +4,7 @@
  * them (short mentions, offices, ambiguity) is `resolve.ts`'s job.
  */
 
-import { NAME_PARTICLES, isAllCaps, isNameGap, Tokens } from './tokens';
+import { NAME_PARTICLES, isAllCaps, isCapitalCode, isNameGap, Tokens } from './tokens';
 import { EntityIndex, Target, TrieLike, MAX_FORM_TOKENS } from './trie';
 
 export interface RawMatch {
@@ -80,22 +80,6 @@ export function packLower(s: string, from: number, to: number): number {
   return p;
 }
 
-/**
- * Whether `step(root, token)` can succeed, decided from the first two code units alone for ASCII
- * tokens: an exact key, the title case of an all-caps token, or a particle.
- */
-function mayStartName(index: EntityIndex, folded: string, s: number, e: number): boolean {
-  const c0 = folded.charCodeAt(s);
-  const c1 = e - s > 1 ? folded.charCodeAt(s + 1) : 0;
-  if (c0 >= 0x80 || c1 >= 0x80) return true;
-  const starts = index.rootStarts;
-  if (starts[(c0 << 7) | c1]) return true;
-  if (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && starts[(c0 << 7) | (c1 | 0x20)]) return true;
-  return isParticleAt(folded, s, e);
-}
-
-const PARTICLE_PAIRS = new Uint8Array(1 << 14);
-for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
 
 /**
  * Whether folded[s, e) is a name particle in either case (`PARTICLE_PACKS.has(packLower(…))`):
@@ -109,26 +93,112 @@ export function isParticleAt(folded: string, s: number, e: number): boolean {
   return c0 < 0x80 && c1 < 0x80 && PARTICLE_PAIRS[(c0 << 7) | c1] === 1 && PARTICLE_PACKS.has(packLower(folded, s, e));
 }
 
-export function matchTokens(folded: string, tokens: Tokens, index: EntityIndex): RawMatch[] {
-  return matchRange(folded, tokens, index, 0, tokens.count, -1);
+const PARTICLE_PAIRS = new Uint8Array(1 << 14);
+for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
+
+/** Token kinds (bits of `tokenKinds`), each decided from the token's first code units alone. */
+/**
+ * The trie walk may start at the token (`step(root, token)` can succeed), decided from its first
+ * two code units and its length for ASCII tokens: an exact key (`rootStarts`), the title case of
+ * an all-caps token, or a particle.
+ */
+export const K_START = 1;
+/** Capitalized (`isCapitalCode` of its first unit). */
+export const K_CAP = 2;
+/** A name particle in either case (`isParticleAt`). */
+export const K_PARTICLE = 4;
+/** Five units or more starting "Al", "AL", "El" or "EL": the Arabic article joined to a name ("Aljaber", "ElSisi": `variants.ts`). */
+export const K_JOINED = 8;
+/** Starts with an ASCII digit. */
+export const K_DIGIT = 16;
+/** Inside a registry match (set by the unknown-name scan: `unknown.ts`). */
+export const K_COVERED = 32;
+
+/** Reused between calls, as the tokens are (recognition is synchronous). */
+let kindBuf = new Uint8Array(4096);
+
+/**
+ * What the first two code units of an ASCII token tell, by `(c0 << 7) | c1` (`c1` = 0 for a token
+ * of one unit): `K_CAP` and `K_DIGIT` as they are, and three bits `tokenKinds` clears: `PAIR_UPPER`
+ * (both capitals: `TOKYO` may be `Tokyo`), `PAIR_PARTICLE` (the first two letters of a particle in
+ * either case), `PAIR_JOINED` ("Al", "AL", "El", "EL"). One load instead of a branch per test.
+ */
+const PAIR_UPPER = K_START;
+const PAIR_PARTICLE = K_PARTICLE;
+const PAIR_JOINED = K_JOINED;
+const PAIR_KINDS = new Uint8Array(1 << 14);
+for (let c0 = 0; c0 < 128; c0++) {
+  for (let c1 = 0; c1 < 128; c1++) {
+    let k = 0;
+    if (c0 >= 65 && c0 <= 90) {
+      k = K_CAP;
+      if (c1 >= 65 && c1 <= 90) k |= PAIR_UPPER;
+    } else if (c0 >= 48 && c0 <= 57) k = K_DIGIT;
+    if (PARTICLE_PAIRS[((c0 | 0x20) << 7) | (c1 | 0x20)] === 1) k |= PAIR_PARTICLE;
+    if ((c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= PAIR_JOINED;
+    PAIR_KINDS[(c0 << 7) | c1] = k;
+  }
+}
+
+/**
+ * What each token of an article can be, decided once: the matcher, the short forms, the headline
+ * and unknown-name scans each ask these of every token, and most tokens are none of them. Valid
+ * with `tokens`, until the next call.
+ */
+export function tokenKinds(folded: string, tokens: Tokens, index: EntityIndex): Uint8Array {
+  const { count, start, end } = tokens;
+  if (kindBuf.length < count) kindBuf = new Uint8Array(Math.max(count, 2 * kindBuf.length));
+  const kinds = kindBuf;
+  const starts = index.rootStarts;
+  for (let i = 0; i < count; i++) {
+    const s = start[i];
+    const len = end[i] - s;
+    const c0 = folded.charCodeAt(s);
+    const c1 = len > 1 ? folded.charCodeAt(s + 1) : 0;
+    let k: number;
+    if ((c0 | c1) < 0x80) {
+      const pair = (c0 << 7) | c1;
+      const p = PAIR_KINDS[pair];
+      k = p & (K_CAP | K_DIGIT);
+      // The ASCII cases of `isParticleAt`, and of the trie walk's start (see `K_START`).
+      if ((p & PAIR_PARTICLE) !== 0 && len <= 4 && len >= 2 && PARTICLE_PACKS.has(packLower(folded, s, s + len))) k |= K_PARTICLE | K_START;
+      else {
+        const bit = 1 << ((len < 8 ? len : 8) - 1); // `rootLengthBit`
+        if ((starts[pair] & bit) !== 0 || ((p & PAIR_UPPER) !== 0 && (starts[pair | 0x20] & bit) !== 0)) k |= K_START;
+      }
+      if ((p & PAIR_JOINED) !== 0 && len >= 5) k |= K_JOINED;
+    } else {
+      k = K_START;
+      if (isCapitalCode(c0)) k |= K_CAP;
+      else if (c0 >= 48 && c0 <= 57) k |= K_DIGIT;
+      if (isParticleAt(folded, s, s + len)) k |= K_PARTICLE;
+      if (len >= 5 && (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= K_JOINED;
+    }
+    kinds[i] = k;
+  }
+  return kinds;
+}
+
+export function matchTokens(folded: string, tokens: Tokens, kinds: Uint8Array, index: EntityIndex): RawMatch[] {
+  return matchRange(folded, tokens, kinds, index, 0, tokens.count, -1);
 }
 
 /**
  * The matches inside tokens [t0, t1) other than the one spanning them all: the organization or
  * country named inside an office mention ("Secretary General of NATO"). Longest first, leftmost.
  */
-export function matchInside(folded: string, tokens: Tokens, index: EntityIndex, t0: number, t1: number): RawMatch[] {
-  return matchRange(folded, tokens, index, t0, t1, t0);
+export function matchInside(folded: string, tokens: Tokens, kinds: Uint8Array, index: EntityIndex, t0: number, t1: number): RawMatch[] {
+  return matchRange(folded, tokens, kinds, index, t0, t1, t0);
 }
 
 /** Longest matches, leftmost first, in tokens [from, to); none spanning [whole, to) (-1: no such rule). */
-function matchRange(folded: string, tokens: Tokens, index: EntityIndex, from: number, to: number, whole: number): RawMatch[] {
+function matchRange(folded: string, tokens: Tokens, kinds: Uint8Array, index: EntityIndex, from: number, to: number, whole: number): RawMatch[] {
   const out: RawMatch[] = [];
   const { start, end } = tokens;
   const root = index.root;
   let i = from;
   while (i < to) {
-    if (!mayStartName(index, folded, start[i], end[i])) {
+    if ((kinds[i] & K_START) === 0) {
       i++;
       continue;
     }

@@ -19,25 +19,25 @@ const INSIDE: Partial<Record<EntityMention['type'], ReadonlySet<EntityMention['t
 };
 
 /** The nested mentions inside `linked` (sorted by start), in order. */
-export function nestedMentions(text: string, folded: string, tokens: Tokens, linked: readonly EntityMention[], index: EntityIndex): EntityMention[] {
+export function nestedMentions(text: string, folded: string, tokens: Tokens, kinds: Uint8Array, linked: readonly EntityMention[], index: EntityIndex): EntityMention[] {
   const out: EntityMention[] = [];
   let t = 0;
   for (const m of linked) {
-    const kinds = INSIDE[m.type];
-    if (!kinds || m.form === 'unknown' || m.form === 'annotation' || (!m.id && !m.candidates.length)) continue;
+    const inside = INSIDE[m.type];
+    if (!inside || m.form === 'unknown' || m.form === 'annotation' || (!m.id && !m.candidates.length)) continue;
     // The mention's tokens: it starts at a token start (mentions are sorted, so `t` only moves on).
     while (t < tokens.count && tokens.start[t] < m.start) t++;
     if (t >= tokens.count || tokens.start[t] !== m.start) continue;
     let t1 = t + 1;
     while (t1 < tokens.count && tokens.end[t1 - 1] < m.end) t1++;
     if (t1 - t < 2) continue;
-    for (const r of matchInside(folded, tokens, index, t, t1)) {
+    for (const r of matchInside(folded, tokens, kinds, index, t, t1)) {
       const ids: string[] = [];
       let type: EntityMention['type'] | undefined;
       let form: Target['form'] = 'name';
       for (const x of r.targets) {
         if (x.form !== 'name' && x.form !== 'alias' && x.form !== 'demonym') continue;
-        if (!kinds.has(x.entity.type) || x.id === m.id || m.candidates.includes(x.id) || ids.includes(x.id)) continue;
+        if (!inside.has(x.entity.type) || x.id === m.id || m.candidates.includes(x.id) || ids.includes(x.id)) continue;
         if (!type) {
           type = x.entity.type;
           form = x.form;

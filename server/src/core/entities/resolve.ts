@@ -10,7 +10,6 @@ import { Entity, EntityMention, Finding, RegistrySnapshot, entityMention, findin
 import { RawMatch } from './match';
 import { EntityIndex, Target, derivedParts, doubleSurnames } from './trie';
 import { foldText } from './tokens';
-import { upperBound } from '../search';
 
 /** Forms that name an entity in full (not a name part alone). */
 function isFull(f: Target['form']): boolean {
@@ -229,21 +228,25 @@ function personFor(text: string, mentions: EntityMention[], i: number): EntityMe
  * the same kind as the last office mentioned (sharing one of its forms), of that country.
  */
 function addCounterparts(text: string, mentions: EntityMention[], index: EntityIndex): boolean {
-  // Most articles have no counterpart at all: a plain search rules them out faster than the regex.
-  if (!text.includes('counterpart')) return false;
-  const re = /\bcounterparts?\b/g;
+  // "counterpart" counts only right after a country word (spaces between) that follows a resolved
+  // office: the country mentions are looked at, not the whole text searched (the mentions do not
+  // overlap here, so nothing else can lie between the country and the word).
   const added: EntityMention[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
-    const k = lastBefore(mentions, start);
-    if (k < 0) continue;
+  // The last office with an id before mention k.
+  let prev: EntityMention | undefined;
+  for (let k = 0; k < mentions.length; k++) {
     const c = mentions[k];
-    if (c.type !== 'country' || !c.id || !/^\s+$/.test(text.slice(c.end, start))) continue;
-    let prev: EntityMention | undefined;
-    for (let j = k - 1; j >= 0; j--) if (mentions[j].type === 'office' && mentions[j].id) { prev = mentions[j]; break; }
-    if (!prev) continue;
+    if (c.type === 'office') {
+      if (c.id) prev = c;
+      continue;
+    }
+    if (c.type !== 'country' || !c.id || !prev) continue;
+    COUNTERPART_AFTER.lastIndex = c.end;
+    const m = COUNTERPART_AFTER.exec(text);
+    if (!m) continue;
+    const start = COUNTERPART_AFTER.lastIndex - m[1].length;
     const office = sameKindOffice(prev.id!, c.id, index);
-    if (office) added.push(entityMention(start, start + m[0].length, m[0], 'office', office, [], 'alias'));
+    if (office) added.push(entityMention(start, start + m[1].length, m[1], 'office', office, [], 'alias'));
   }
   if (!added.length) return false;
   mentions.push(...added);
@@ -251,10 +254,8 @@ function addCounterparts(text: string, mentions: EntityMention[], index: EntityI
   return true;
 }
 
-/** The last mention ending at or before `offset` (the mentions do not overlap here), or -1. */
-function lastBefore(mentions: EntityMention[], offset: number): number {
-  return upperBound(mentions, offset, (m) => m.end) - 1;
-}
+/** White space then "counterpart(s)" as a word, right at `lastIndex`. */
+const COUNTERPART_AFTER = /\s+(counterparts?)\b/y;
 
 /** `sameKindOffice` answers per index: office id, NUL, country id → the counterpart office (null: none). */
 const counterpartMemo = new WeakMap<EntityIndex, Map<string, string | null>>();

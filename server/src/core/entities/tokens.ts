@@ -129,6 +129,29 @@ export function tokenFrom(start: Int32Array, from: number, count: number, offset
   return partitionPoint(lo + 1, hi, (i) => start[i] < offset);
 }
 
+let rangeBuf = new Int32Array(64);
+
+/**
+ * Each paragraph's tokens, as [first, one past the last] at 2 p and 2 p + 1: the tokens that start
+ * inside it. The headline and unknown-name scans both go paragraph by paragraph; this finds the
+ * ranges once. Reused between calls, as the tokens are: valid until the next call.
+ */
+export function paragraphTokens(paragraphs: readonly { start: number; end: number }[], tokens: Tokens): Int32Array {
+  const n = paragraphs.length;
+  if (rangeBuf.length < 2 * n) rangeBuf = new Int32Array(Math.max(2 * n, 2 * rangeBuf.length));
+  const out = rangeBuf;
+  const { count, start } = tokens;
+  let t = 0;
+  for (let p = 0; p < n; p++) {
+    t = tokenFrom(start, t, count, paragraphs[p].start);
+    const e = tokenFrom(start, t, count, paragraphs[p].end);
+    out[2 * p] = t;
+    out[2 * p + 1] = e;
+    t = e;
+  }
+  return out;
+}
+
 /** Whether `s` is one token of ASCII letters and digits (tokenizing it gives `s` itself). */
 function isAsciiWord(s: string): boolean {
   if (s.length === 0) return false;

@@ -345,8 +345,10 @@ export interface EntityIndex {
   /** `root`'s children, for lookups from the text. */
   readonly rootTable: { find(text: string, s: number, e: number): TrieLike | undefined };
   /**
-   * Which ASCII code-unit pairs start a key of `root` (`(c0 << 7) | c1`, `c1` = 0 for a one-unit
-   * key): most tokens of an article start no name, and this rules them out without a substring.
+   * The lengths of the keys of `root` that start with each pair of ASCII code units, by
+   * `(c0 << 7) | c1` (`c1` = 0 for a one-unit key), as bits (`rootLengthBit`): most tokens of an
+   * article start no name, and this rules out most of them without hashing them ("their" shares
+   * its first two letters with "the", not its length).
    */
   readonly rootStarts: Uint8Array;
   /**
@@ -595,7 +597,7 @@ function insertTarget(index: MutableIndex, toks: readonly string[], target: Targ
     fits = index.rootTable.add(key, child);
     const c0 = key.charCodeAt(0);
     const c1 = key.length > 1 ? key.charCodeAt(1) : 0;
-    if (c0 < 0x80 && c1 < 0x80) index.rootStarts[(c0 << 7) | c1] = 1;
+    if (c0 < 0x80 && c1 < 0x80) index.rootStarts[(c0 << 7) | c1] |= rootLengthBit(key.length);
   };
   const replaced = (key: string, node: TrieNode): void => index.rootTable.replace(key, node);
   for (let d = 0; d < last; d++) {
@@ -635,9 +637,14 @@ function startPairs(root: TrieLike): Uint8Array {
   for (const k of root.keys()) {
     const c0 = k.charCodeAt(0);
     const c1 = k.length > 1 ? k.charCodeAt(1) : 0;
-    if (c0 < 0x80 && c1 < 0x80) pairs[(c0 << 7) | c1] = 1;
+    if (c0 < 0x80 && c1 < 0x80) pairs[(c0 << 7) | c1] |= rootLengthBit(k.length);
   }
   return pairs;
+}
+
+/** The bit of a key's length in `rootStarts`: one per length from 1 to 7, one for 8 and more. */
+export function rootLengthBit(length: number): number {
+  return 1 << ((length < 8 ? length : 8) - 1);
 }
 
 const NO_TOKENS: readonly string[] = Object.freeze([]) as readonly string[];

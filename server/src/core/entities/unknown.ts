@@ -11,7 +11,8 @@
 import { FIX_COMMANDS } from '../commands';
 import { Article } from '../article';
 import { EntityMention, EntityType, Finding, entityMention, finding } from '../types';
-import { Tokens, isAllCaps, isCapitalCode, isCapitalized, isNameGap, tokenFrom, tokenText } from './tokens';
+import { Tokens, isAllCaps, isCapitalized, isNameGap, tokenText } from './tokens';
+import { K_CAP, K_COVERED } from './match';
 import {
   CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, GIVEN_NAMES, TITLE_TAIL, apposedTitle, isDemonymLike, isTitleCaseLine, knownDemonyms, knownNameParts,
   lineEndOf, lineFirstWord, lineStartOf, sayingNear, wordBefore, ReadonlySetLike,
@@ -33,6 +34,10 @@ interface Scan {
   min: number;
   mentions: EntityMention[];
   findings: Finding[];
+  /** The last line `titleCaseLine` was asked about (start, end; -1: none), and its answer. */
+  lineFrom: number;
+  lineTo: number;
+  lineTitle: boolean;
 }
 
 export const STOP = new Set(('The A An In On At For During After Before This That These Those It He She They We I You But And Or As By From With While ' +
@@ -75,64 +80,44 @@ const ORG_WORDS = new Set(('Ministry Agency Forces Force Council Organization Or
 const PLACE_WORDS = new Set(('Sea Seas Strait Straits Peninsula Region Prefecture Islands Island Ocean Gulf Mountains River City Province ' +
   'East West North South Middle Pacific Atlantic Asia Europe Euro Indo Central Balkans Bay Valley Coast Republic Kingdom').split(' '));
 
-export function unknownEntities(article: Article, folded: string, tokens: Tokens, known: readonly EntityMention[], opts: UnknownOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
+export function unknownEntities(article: Article, folded: string, tokens: Tokens, kinds: Uint8Array, ranges: Int32Array, known: readonly EntityMention[], opts: UnknownOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
   const mentions: EntityMention[] = [];
   const findings: Finding[] = [];
   const text = article.text;
-  const scan: Scan = { text, known: opts.index ? knownNameParts(opts.index) : undefined, demonyms: opts.index ? knownDemonyms(opts.index) : undefined, min: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE, mentions, findings };
-  const { count, start } = tokens;
-  const covered = coveredTokens(tokens, known);
-  let pi = 0;
+  const scan: Scan = { text, known: opts.index ? knownNameParts(opts.index) : undefined, demonyms: opts.index ? knownDemonyms(opts.index) : undefined, min: opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE, mentions, findings, lineFrom: -1, lineTo: -1, lineTitle: false };
+  markCovered(tokens, kinds, known);
   const paragraphs = article.paragraphs;
-  let t = 0;
-  while (t < count) {
-    while (pi < paragraphs.length && paragraphs[pi].end <= start[t]) pi++;
-    const p = paragraphs[pi];
-    if (!p) break;
-    if (p.start > start[t]) {
-      // Tokens between paragraphs (front matter) belong to none.
-      t = tokenFrom(start, t, count, p.start);
-      continue;
-    }
-    // Token range of this paragraph.
-    const e = tokenFrom(start, t, count, p.end);
-    if (!isHeadline(folded, tokens, t, e)) scanParagraph(scan, folded, tokens, covered, t, e, p.start);
-    t = e;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const t = ranges[2 * p];
+    const e = ranges[2 * p + 1];
+    if (t < e && !isHeadline(tokens, kinds, t, e)) scanParagraph(scan, folded, tokens, kinds, t, e, paragraphs[p].start);
   }
   return { mentions, findings };
 }
 
-/** Reused between calls (recognition is synchronous): an article-sized typed array is costly to allocate. */
-let scratch = new Uint8Array(1024);
-
 /**
- * Marks the tokens that overlap a registry match (`known` is sorted by start). The result is
- * valid until the next call.
+ * Marks the tokens that overlap a registry match (`known` is sorted by start) with `K_COVERED` in
+ * their kinds (made fresh for each article, so nothing needs clearing).
  */
-function coveredTokens(tokens: Tokens, known: readonly EntityMention[]): Uint8Array {
+function markCovered(tokens: Tokens, kinds: Uint8Array, known: readonly EntityMention[]): void {
   const { count, start, end } = tokens;
-  if (scratch.length < count) scratch = new Uint8Array(Math.max(count, 2 * scratch.length));
-  const covered = scratch;
-  // A loop: `fill` costs more than it saves on article-sized ranges.
-  for (let u = 0; u < count; u++) covered[u] = 0;
   let t = 0;
   for (const m of known) {
     // The first token ending after the mention's start; mentions are sorted by start, so this
     // never moves back.
     while (t < count && end[t] <= m.start) t++;
-    for (let u = t; u < count && start[u] < m.end; u++) covered[u] = 1;
+    for (let u = t; u < count && start[u] < m.end; u++) kinds[u] |= K_COVERED;
   }
-  return covered;
 }
 
-function isHeadline(folded: string, tokens: Tokens, from: number, to: number): boolean {
+function isHeadline(tokens: Tokens, kinds: Uint8Array, from: number, to: number): boolean {
   if (to - from > 20) return false;
   let words = 0;
   let caps = 0;
   // caps / words >= 0.7 needs words - caps <= 0.3 (to - from): past that, prose stops early.
   const most = 3 * (to - from);
   for (let i = from; i < to; i++) {
-    const cap = capitalAt(folded, tokens, i);
+    const cap = (kinds[i] & K_CAP) !== 0;
     if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
     words++;
     if (cap) caps++;
@@ -142,8 +127,9 @@ function isHeadline(folded: string, tokens: Tokens, from: number, to: number): b
   return words >= 3 && caps / words >= 0.7;
 }
 
-function capitalAt(folded: string, tokens: Tokens, i: number): boolean {
-  return isCapitalCode(folded.charCodeAt(tokens.start[i]));
+/** Whether token `i` is capitalized. */
+function capitalAt(kinds: Uint8Array, i: number): boolean {
+  return (kinds[i] & K_CAP) !== 0;
 }
 
 function isSentenceStart(text: string, pos: number, paraStart: number): boolean {
@@ -152,23 +138,24 @@ function isSentenceStart(text: string, pos: number, paraStart: number): boolean 
   return i < paraStart || /[.!?:;]/.test(text[i]);
 }
 
-function scanParagraph(scan: Scan, folded: string, tokens: Tokens, covered: Uint8Array, from: number, to: number, paraStart: number): void {
+function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8Array, from: number, to: number, paraStart: number): void {
   const { start, end } = tokens;
   let i = from;
   while (i < to) {
-    if (covered[i] || !capitalAt(folded, tokens, i)) {
+    // Covered or not capitalized: most tokens.
+    if ((kinds[i] & (K_COVERED | K_CAP)) !== K_CAP) {
       i++;
       continue;
     }
     // Grow a run of capitalized tokens, particles and connectors, joined by name gaps.
     let j = i + 1;
-    if (hyphenatedWord(folded, tokens, i, to)) {
+    if (hyphenatedWord(folded, tokens, kinds, i, to)) {
       i++;
       continue;
     }
-    while (j < to && !covered[j] && isNameGap(folded, end[j - 1], start[j])) {
-      if (capitalAt(folded, tokens, j)) {
-        if (hyphenatedWord(folded, tokens, j, to)) break;
+    while (j < to && (kinds[j] & K_COVERED) === 0 && isNameGap(folded, end[j - 1], start[j])) {
+      if (capitalAt(kinds, j)) {
+        if (hyphenatedWord(folded, tokens, kinds, j, to)) break;
         j++;
         continue;
       }
@@ -176,7 +163,7 @@ function scanParagraph(scan: Scan, folded: string, tokens: Tokens, covered: Uint
       if (end[j] - start[j] > 4) break;
       const w = tokenText(folded, tokens, j);
       if (PARTICLE.has(w)) j++;
-      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && !covered[j + 1] && capitalAt(folded, tokens, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
+      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && (kinds[j + 1] & K_COVERED) === 0 && capitalAt(kinds, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
       else break;
     }
     // A lone token is never reported (two capitalized words at least): no need to look at it.
@@ -186,8 +173,8 @@ function scanParagraph(scan: Scan, folded: string, tokens: Tokens, covered: Uint
 }
 
 /** `Co-operation`, `Self-defence`: a capital joined by a hyphen to a lower-case word is a word, not a name. */
-function hyphenatedWord(folded: string, tokens: Tokens, t: number, to: number): boolean {
-  return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && folded.charCodeAt(tokens.end[t]) === 0x2d && !capitalAt(folded, tokens, t + 1);
+function hyphenatedWord(folded: string, tokens: Tokens, kinds: Uint8Array, t: number, to: number): boolean {
+  return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && folded.charCodeAt(tokens.end[t]) === 0x2d && !capitalAt(kinds, t + 1);
 }
 
 /**
@@ -262,7 +249,7 @@ function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: numb
   if (FURNITURE.has(creditBefore(text, start, ls >= 0 ? ls : start - 80))) return;
   // A heading in title case: a line of capitalized words without a verb.
   const le = lineEndOf(text, end);
-  if (ls >= 0 && le >= 0 && isTitleCaseLine(text, ls, le)) return;
+  if (ls >= 0 && le >= 0 && titleCaseLine(scan, ls, le)) return;
   const type = guessType(words, titled);
   const confidence = score(scan, text, words, type, titled || titleBefore(text, start, ls >= 0 ? ls : start - 80), start, end);
   if (confidence < scan.min) return;
@@ -270,6 +257,19 @@ function consider(scan: Scan, folded: string, tokens: Tokens, i: number, j: numb
   scan.findings.push(finding('unknown-entity', start, end,
     `'${span}' is not in the registry (it looks like ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}). Add it to the registry to link and check its mentions.`,
     { fixes: [{ title: `Add '${span}' to the registry`, edits: [], command: { name: FIX_COMMANDS.addToRegistry, args: [span, type] } }] }));
+}
+
+/**
+ * `isTitleCaseLine`, remembered for the last line asked about: the candidate spans of a line come
+ * one after another, and each would read the whole line again.
+ */
+function titleCaseLine(scan: Scan, from: number, to: number): boolean {
+  if (scan.lineFrom !== from || scan.lineTo !== to) {
+    scan.lineFrom = from;
+    scan.lineTo = to;
+    scan.lineTitle = isTitleCaseLine(scan.text, from, to);
+  }
+  return scan.lineTitle;
 }
 
 /** The word before a colon, slash or bar right before the span ("Photo: Jane Doe"); '' if there is none. */

@@ -10,7 +10,7 @@
 import { Article } from '../article';
 import { EntityMention, Finding, entityMention } from '../types';
 import { NAME_PARTICLES, Tokens, foldText, isAscii, isCapitalCode, isNameGap } from './tokens';
-import { isParticleAt } from './match';
+import { K_JOINED, K_PARTICLE } from './match';
 import { EntityIndex, derivedParts } from './trie';
 import { STOP } from './unknown';
 
@@ -115,7 +115,7 @@ export function shortForms(index: EntityIndex): IdLookup {
  * Returns the new mentions (sorted) and the spans they take, so that unknown-entity guesses
  * overlapping them can be dropped.
  */
-export function linkShortForms(article: Article, folded: string, tokens: Tokens, linked: readonly EntityMention[], index: EntityIndex): EntityMention[] {
+export function linkShortForms(article: Article, folded: string, tokens: Tokens, kinds: Uint8Array, linked: readonly EntityMention[], index: EntityIndex): EntityMention[] {
   const map = shortForms(index);
   const out: EntityMention[] = [];
   if (!map.size) return out;
@@ -123,8 +123,10 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
   const text = article.text;
   let k = 0;
   for (let i = 0; i < count; i++) {
-    const len = end[i] - start[i];
-    if (len >= 5 && isJoinedArticle(folded, start[i])) {
+    const kind = kinds[i];
+    // Most tokens are neither: one test rules them out.
+    if ((kind & (K_JOINED | K_PARTICLE)) === 0) continue;
+    if (kind & K_JOINED) {
       // "Aljaber", "Elsisi": the Arabic article joined to the name, for a registry "Al-Jaber".
       while (k < linked.length && linked[k].end <= start[i]) k++;
       if (k < linked.length && linked[k].start <= start[i]) continue;
@@ -132,9 +134,6 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
       if (ids) out.push(shortMention(text, start[i], end[i], ids, linked, out));
       continue;
     }
-    if (len < 2 || len > 4) continue;
-    // No substring per token: the first two letters, then the packed lower-case letters, against the particles'.
-    if (!isParticleAt(folded, start[i], end[i])) continue;
     // Skip tokens inside a linked mention.
     while (k < linked.length && linked[k].end <= start[i]) k++;
     if (k < linked.length && linked[k].start <= start[i]) continue;
@@ -213,13 +212,6 @@ function fullMention(text: string, folded: string, tokens: Tokens, i: number, la
     }
   }
   return undefined;
-}
-
-/** "Al" or "El" (either case) then a capital letter or a lower-case one: the start of "Aljaber", "ElSisi". */
-function isJoinedArticle(folded: string, s: number): boolean {
-  const c0 = folded.charCodeAt(s);
-  const c1 = folded.charCodeAt(s + 1);
-  return (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76);
 }
 
 /** A short-form mention: the most recent earlier mention of a candidate decides, else a single candidate. */

@@ -1,0 +1,100 @@
+/**
+ * `tokenKinds` decides once per token what the matcher, the short forms and the headline and
+ * unknown-name scans used to ask of every token: each bit must agree with the test it stands for,
+ * for ASCII tokens (decided inline) and the others alike.
+ */
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildEntityIndex } from '../../server/src/core/entities';
+import { K_CAP, K_DIGIT, K_JOINED, K_PARTICLE, K_START, isParticleAt, tokenKinds } from '../../server/src/core/entities/match';
+import { foldText, isCapitalCode, paragraphTokens, tokenize } from '../../server/src/core/entities/tokens';
+import { loadRegistry } from '../../server/src/core/registry';
+import { joinLines } from '../helpers';
+
+const index = buildEntityIndex(loadRegistry([{
+  path: 'r.yaml',
+  text: joinLines(
+    'version: 1',
+    'entities:',
+    '  - { id: tokyo, type: place, name: Tokyo }',
+    '  - { id: eu, type: organization, name: European Union, aliases: [EU] }',
+    '  - { id: the-hague, type: place, name: the Hague }',
+    '  - { id: ecowas, type: organization, name: Économie Ouest }',
+    '  - { id: thessaly, type: place, name: Thessaloniki Region }',
+    '  - { id: eurostat, type: organization, name: Eurostat }',
+    '',
+  ),
+}]));
+
+/**
+ * Whether the trie walk may start at folded[s, e): a non-ASCII token always may; an ASCII one when
+ * a root key has its first two units and its length (from 8 units on, any length of 8 or more),
+ * or those of its title case when it is in capitals, or when it is a particle.
+ */
+function mayStartName(folded: string, s: number, e: number): boolean {
+  const c0 = folded.charCodeAt(s);
+  const c1 = e - s > 1 ? folded.charCodeAt(s + 1) : 0;
+  if (c0 >= 0x80 || c1 >= 0x80) return true;
+  const bucket = (n: number): number => Math.min(n, 8);
+  for (const key of index.root.keys()) {
+    if (bucket(key.length) !== bucket(e - s)) continue;
+    const k1 = key.length > 1 ? key.charCodeAt(1) : 0;
+    if (key.charCodeAt(0) !== c0) continue;
+    if (k1 === c1 || (c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && k1 === (c1 | 0x20))) return true;
+  }
+  return isParticleAt(folded, s, e);
+}
+
+test('each kind bit agrees with the per-token test it replaces', () => {
+  const text = 'TOKYO Tokyo tokyo To T Tokyos Tok EU Eu EUROPE Eurostat EUROSTAT Eurostats their there Thessaloniki Thessalonike Thessalonikis Thessaly the The THE al Al AL-Jaber Aljaber ALJABER Elsisi elsisi Elba ' +
+    'bin Bin BIN bint ibn von VON der De dos Dos del 2023 7th 5é 5ω Économie économie Ébola Øresund Ωmega ωmega ' +
+    'ẞtraße Çelik çelik Ağa Δx 日本 x y 9';
+  const folded = foldText(text);
+  const tokens = tokenize(text);
+  const kinds = tokenKinds(folded, tokens, index);
+  assert.ok(tokens.count > 40);
+  for (let i = 0; i < tokens.count; i++) {
+    const s = tokens.start[i];
+    const e = tokens.end[i];
+    const word = text.slice(s, e);
+    const c0 = folded.charCodeAt(s);
+    const c1 = folded.charCodeAt(s + 1);
+    assert.equal((kinds[i] & K_START) !== 0, mayStartName(folded, s, e), `start: ${word}`);
+    assert.equal((kinds[i] & K_CAP) !== 0, isCapitalCode(c0), `capital: ${word}`);
+    assert.equal((kinds[i] & K_DIGIT) !== 0, c0 >= 48 && c0 <= 57, `digit: ${word}`);
+    assert.equal((kinds[i] & K_PARTICLE) !== 0, isParticleAt(folded, s, e), `particle: ${word}`);
+    assert.equal((kinds[i] & K_JOINED) !== 0, e - s >= 5 && (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76), `joined: ${word}`);
+  }
+});
+
+test('the kinds of a long text grow their buffer and keep no bits of an earlier text', () => {
+  const long = 'Tokyo said '.repeat(3000) + 'al';
+  const t1 = tokenize(long);
+  const k1 = tokenKinds(long, t1, index);
+  assert.equal(k1[t1.count - 1] & K_PARTICLE, K_PARTICLE);
+  const short = 'said Tokyo';
+  const t2 = tokenize(short);
+  const k2 = tokenKinds(short, t2, index);
+  assert.equal(k2[0], 0);
+  assert.equal(k2[1] & (K_CAP | K_START), K_CAP | K_START);
+});
+
+test("paragraphTokens gives each paragraph the tokens that start inside it, short and long paragraphs alike", () => {
+  const text = joinLines('Title Line Here', '', 'word '.repeat(700).trim(), '', '', 'One.', 'x', '', ' ', 'Two words', '');
+  const tokens = tokenize(text);
+  const paragraphs: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) paragraphs.push({ start: m.index! + m[0].length - m[0].trimStart().length, end: m.index! + m[0].trimEnd().length });
+  // An empty paragraph between two others (no token starts in it).
+  paragraphs.splice(2, 0, { start: paragraphs[1].end + 1, end: paragraphs[1].end + 1 });
+  const ranges = paragraphTokens(paragraphs, tokens);
+  paragraphs.forEach((p, k) => {
+    let first = 0;
+    while (first < tokens.count && tokens.start[first] < p.start) first++;
+    let last = first;
+    while (last < tokens.count && tokens.start[last] < p.end) last++;
+    assert.deepEqual([ranges[2 * k], ranges[2 * k + 1]], [first, last], `paragraph ${k}`);
+  });
+  assert.equal(ranges[3] - ranges[2], 700);
+  assert.equal(ranges[5] - ranges[4], 0);
+});
