@@ -454,12 +454,8 @@ function isAsciiLetter(c: number): boolean {
 
 /** The word before position `at.i` (not before `from`), moving `at.i` to its start; '' when none. */
 function readBack(text: string, from: number, at: { i: number }): string {
-  let i = at.i;
-  while (i > from && !isAsciiLetter(text.charCodeAt(i - 1))) i--;
-  const e = i;
-  while (i > from && isAsciiLetter(text.charCodeAt(i - 1))) i--;
-  at.i = i;
-  return text.slice(i, e);
+  const e = wordBack(text, from, at);
+  return text.slice(at.i, e);
 }
 
 /** The end of the word before position `at.i` (not before `from`), moving `at.i` to its start (`readBack` without the slice). */
