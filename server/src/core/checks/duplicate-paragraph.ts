@@ -18,7 +18,8 @@ import { Article, Paragraph } from '../article';
 import { Finding, TextEdit, finding } from '../types';
 import type { CheckContext } from './index';
 import { LineIndex } from '../lines';
-import { Fingerprint, MIN_WORDS, fingerprint } from './text';
+import { Fingerprint, MIN_WORDS, fingerprint, wordHashes } from './text';
+import { SCRATCH_SHINGLE_HASHES, comparedSize } from './sharing';
 import type { ArticleCache } from '../articleCache';
 import type { CheckMemo } from './memo';
 
@@ -50,6 +51,9 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
   const kept = parsed?.kept;
   const shift = article.paragraphs.length - (last ? last.length : 0);
   const texts: string[] = [];
+  // For the memo of a run without a cache: the compared paragraphs' shingles, hashed from the
+  // word hashes each fingerprint walk leaves (near-duplicate-paragraph's first filter, sharing.ts).
+  const gathered = memo && !articleCache ? SCRATCH_SHINGLE_HASHES.reset() : undefined;
   const out = article.paragraphs.map((p, i): ParagraphPrint => {
     // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
     // it is left out of the paragraph checks, so their work stays bounded per paragraph.
@@ -68,6 +72,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
     if (first === undefined) {
       first = i;
       firstByKey.set(key, i);
+      if (gathered && comparedSize(wordCount)) gathered.add(i, wordHashes(), wordCount);
     }
     return { key, wordCount, first };
   });
@@ -75,7 +80,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
     articleCache.prints = now;
     articleCache.paragraphTexts = { article, texts };
   }
-  if (memo) memo.prints = { article, prints: out };
+  if (memo) memo.prints = { article, prints: out, sharing: gathered?.sharing(out.length) };
   return out;
 }
 
