@@ -117,6 +117,18 @@ test('paragraphPrints: the sharing paragraphs it finds for the memo are sharingP
   assert.equal(memo.prints?.sharing, undefined);
 });
 
+test('paragraphPrints: each paragraph\'s first copy, in short articles and long ones', () => {
+  // Few distinct paragraphs (some differing only in case or punctuation), so many repeat.
+  const forms = ['The talks resumed on Monday.', 'the talks resumed on monday', 'Talks resumed.', 'Officials met in Doha on Tuesday.', 'TT', 'Officials met in Doha, on Tuesday!'];
+  const r = seededRandom(3212);
+  for (let n = 0; n < 200; n++) {
+    const paras = Array.from({ length: 1 + Math.floor(r() * 80) }, () => forms[Math.floor(r() * forms.length)]);
+    const prints = paragraphPrints(parseArticle(joinLines(...paras.flatMap((p) => [p, '']))));
+    assert.equal(prints.length, paras.length);
+    prints.forEach((p, i) => assert.equal(p.first, prints.findIndex((q) => q.key === p.key), `paragraph ${i} of ${paras.length}`));
+  }
+});
+
 test('near-duplicate-paragraph: comparing only the sharing paragraphs finds what comparing all finds', () => {
   // Paragraphs drawn from few words share many 5-word sequences; some are edited copies.
   const words = ['the', 'minister', 'said', 'talks', 'in', 'Tokyo', 'would', 'resume', 'on', 'Monday', 'after', 'a', 'delay'];

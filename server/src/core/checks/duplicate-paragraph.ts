@@ -31,6 +31,9 @@ export interface ParagraphPrint {
   first: number;
 }
 
+/** Up to this many paragraphs, `paragraphPrints` finds first copies without a map. */
+const FEW_PARAGRAPHS = 32;
+
 /** Paragraphs longer than this (in UTF-16 code units) are not compared: see `paragraphPrints`. */
 export const MAX_PARAGRAPH_CHARS = 20_000;
 
@@ -41,7 +44,11 @@ export const MAX_PARAGRAPH_CHARS = 20_000;
  */
 export function paragraphPrints(article: Article, articleCache?: ArticleCache, memo?: CheckMemo): ParagraphPrint[] {
   if (memo?.prints && memo.prints.article === article) return memo.prints.prints;
-  const firstByKey = new Map<string, number>();
+  // The first copies so far, looked up one by one in an article of a few paragraphs (most news):
+  // keys of other lengths differ at once, where a map would hash every key, character by character.
+  const firstByKey = article.paragraphs.length > FEW_PARAGRAPHS ? new Map<string, number>() : undefined;
+  const firstKeys: string[] = [];
+  const firsts: number[] = [];
   const before = articleCache?.prints;
   const now = articleCache ? new Map<string, Fingerprint>() : undefined;
   // Paragraphs the parse kept from the last analysis's (articleReparse.ts) reuse its text strings:
@@ -68,10 +75,22 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
       now.set(text, print);
     } else print = fingerprint(article.text, p.start, p.end);
     const { key, wordCount } = print;
-    let first = firstByKey.get(key);
+    let first = firstByKey ? firstByKey.get(key) : undefined;
+    if (!firstByKey) {
+      for (let k = 0; k < firstKeys.length; k++) {
+        if (firstKeys[k] === key) {
+          first = firsts[k];
+          break;
+        }
+      }
+    }
     if (first === undefined) {
       first = i;
-      firstByKey.set(key, i);
+      if (firstByKey) firstByKey.set(key, i);
+      else {
+        firstKeys.push(key);
+        firsts.push(i);
+      }
       if (gathered && comparedSize(wordCount)) gathered.add(i, wordHashes(), wordCount);
     }
     return { key, wordCount, first };
