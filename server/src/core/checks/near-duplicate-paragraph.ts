@@ -266,7 +266,9 @@ export function sharingParagraphs(prints: readonly ParagraphPrint[]): Uint8Array
   const gathered = SCRATCH_SHINGLE_HASHES.reset();
   for (let j = 0; j < prints.length; j++) {
     if (!isEligible(prints, j)) continue;
-    gathered.add(j, wordHashes(), keyWordHashesOf(prints[j].key));
+    // Counted first: a long key gives the scratch array a new one.
+    const words = keyWordHashesOf(prints[j].key);
+    gathered.add(j, wordHashes(), words);
   }
   return gathered.sharing(prints.length);
 }
