@@ -10,7 +10,7 @@ import { parseArticle } from '../../server/src/core/article';
 import { paragraphPrints } from '../../server/src/core/checks/duplicate-paragraph';
 import { mayShareShingles, nearDuplicateParagraph, sharingParagraphs } from '../../server/src/core/checks/near-duplicate-paragraph';
 import { createArticleCache } from '../../server/src/core/articleCache';
-import { fingerprint, keyWordHashesOf, wordHashes } from '../../server/src/core/checks/text';
+import { fingerprint, fingerprints, keyWordHashesOf, wordHashes } from '../../server/src/core/checks/text';
 import { checkMemo } from '../../server/src/core/checks/memo';
 import { buildEntityIndex, prepareEntityTables, recognizeEntities } from '../../server/src/core/entities';
 import { fullForms, shortForms, variantKey } from '../../server/src/core/entities/variants';
@@ -88,6 +88,28 @@ test('fingerprint: the word hashes it leaves are those of its key\'s words', () 
     assert.equal(keyWordHashesOf(f.key), f.wordCount, JSON.stringify(t));
     assert.deepEqual(got, [...wordHashes().subarray(0, f.wordCount)], JSON.stringify(t));
   }
+});
+
+test('fingerprints: each range\'s fingerprint and word hashes, as fingerprint gives them', () => {
+  // Ranges read in place, folded in full (Greek), empty; and enough of them that the keys are
+  // decoded in several batches.
+  const pieces = ['The talks resumed on Monday.', "Japan's minister – in Doha", 'Σοφία met him', '', '  ,. ', 'Æsir café'];
+  const r = seededRandom(4412);
+  let text = '';
+  const ranges: { start: number; end: number }[] = [];
+  for (let n = 0; n < 40_000; n++) {
+    const piece = pieces[Math.floor(r() * pieces.length)].repeat(1 + Math.floor(r() * 3));
+    ranges.push({ start: text.length, end: text.length + piece.length });
+    text += piece + '\n';
+  }
+  const hashes: number[][] = [];
+  const got = fingerprints(text, ranges, (_i, words) => hashes.push([...wordHashes().subarray(0, words)]));
+  assert.equal(got.length, ranges.length);
+  ranges.forEach((x, i) => {
+    const f = fingerprint(text, x.start, x.end);
+    assert.deepEqual(got[i], f, `range ${i}`);
+    assert.deepEqual(hashes[i], [...wordHashes().subarray(0, f.wordCount)], `range ${i}`);
+  });
 });
 
 test('paragraphPrints: the sharing paragraphs it finds for the memo are sharingParagraphs of its prints', () => {

@@ -18,7 +18,7 @@ import { Article, Paragraph } from '../article';
 import { Finding, TextEdit, finding } from '../types';
 import type { CheckContext } from './index';
 import { LineIndex } from '../lines';
-import { Fingerprint, MIN_WORDS, fingerprint, wordHashes } from './text';
+import { Fingerprint, MIN_WORDS, fingerprint, fingerprints, wordHashes } from './text';
 import { SCRATCH_SHINGLE_HASHES, comparedSize } from './sharing';
 import type { ArticleCache } from '../articleCache';
 import type { CheckMemo } from './memo';
@@ -59,8 +59,14 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
   const shift = article.paragraphs.length - (last ? last.length : 0);
   const texts: string[] = [];
   // For the memo of a run without a cache: the compared paragraphs' shingles, hashed from the
-  // word hashes each fingerprint walk leaves (near-duplicate-paragraph's first filter, sharing.ts).
+  // word hashes each fingerprint walk leaves (near-duplicate-paragraph's first filter, sharing.ts);
+  // the first copies among them are known once every paragraph is fingerprinted.
   const gathered = memo && !articleCache ? SCRATCH_SHINGLE_HASHES.reset() : undefined;
+  // Without a cache, every paragraph is fingerprinted at once (`fingerprints`: one decoding of
+  // the keys); a paragraph too long to compare is walked as an empty range.
+  const walked = now ? undefined : fingerprints(article.text, article.paragraphs.map((p) => (p.end - p.start > MAX_PARAGRAPH_CHARS ? { start: p.start, end: p.start } : p)), (i, words) => {
+    if (gathered && comparedSize(words)) gathered.add(i, wordHashes(), words);
+  });
   const out = article.paragraphs.map((p, i): ParagraphPrint => {
     // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
     // it is left out of the paragraph checks, so their work stays bounded per paragraph.
@@ -73,7 +79,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
       texts.push(text);
       print = now.get(text) ?? before?.get(text) ?? fingerprint(text);
       now.set(text, print);
-    } else print = fingerprint(article.text, p.start, p.end);
+    } else print = walked![i];
     const { key, wordCount } = print;
     let first = firstByKey ? firstByKey.get(key) : undefined;
     if (!firstByKey) {
@@ -91,7 +97,6 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
         firstKeys.push(key);
         firsts.push(i);
       }
-      if (gathered && comparedSize(wordCount)) gathered.add(i, wordHashes(), wordCount);
     }
     return { key, wordCount, first };
   });
@@ -99,7 +104,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
     articleCache.prints = now;
     articleCache.paragraphTexts = { article, texts };
   }
-  if (memo) memo.prints = { article, prints: out, sharing: gathered?.sharing(out.length) };
+  if (memo) memo.prints = { article, prints: out, sharing: gathered?.sharing(out.length, out) };
   return out;
 }
 

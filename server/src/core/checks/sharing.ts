@@ -62,12 +62,16 @@ export class ShingleHashes {
 
   /**
    * The paragraphs (of `paragraphCount`) that may share a shingle with another paragraph added
-   * (1 in the array), or null when none does. A paragraph left out shares no shingle with any
+   * (and kept by `only`) (1 in the array), or null when none does. A paragraph left out shares no shingle with any
    * other (equal shingles hash alike); one marked may only collide, and the exact comparison then
    * finds nothing for it.
    */
-  sharing(paragraphCount: number): Uint8Array | null {
-    if (this.paragraphs < 2) return null;
+  sharing(paragraphCount: number, only?: readonly { first: number }[]): Uint8Array | null {
+    // `only`: the paragraphs added that are the first copy of their text are the ones compared.
+    const kept = (p: number): boolean => !only || only[this.owners[p]].first === this.owners[p];
+    let paragraphs = 0;
+    for (let p = 0; p < this.paragraphs && paragraphs < 2; p++) if (kept(p)) paragraphs++;
+    if (paragraphs < 2) return null;
     let sharing: Uint8Array | null = null;
     let cap = 16;
     while (cap < 2 * this.count) cap <<= 1;
@@ -87,7 +91,7 @@ export class ShingleHashes {
     for (let p = 0; p < this.paragraphs; p++) {
       const j = this.owners[p];
       const to = this.ends[p];
-      for (let s = from; s < to; s++) {
+      for (let s = kept(p) ? from : to; s < to; s++) {
         const sh = hashes[s];
         for (let x = sh & mask; ; x = (x + 1) & mask) {
           if (owner[x] === 0) {
