@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArticle, stripBom, paragraphAt } from '../../server/src/core/article';
+import { ABBREVIATIONS, parseArticle, paragraphAt, splitSentences, stripBom } from '../../server/src/core/article';
+import { seededRandom } from '../../bench/generate';
 import { LineIndex } from '../../server/src/core/lines';
 import { applyEdits } from '../../server/src/core/edits';
 import { joinLines, seedsDir } from '../helpers';
@@ -167,4 +168,42 @@ test('seed layouts: one-per-line seed and blank-line seed', (t) => {
   const s1 = readFileSync(join(seedsDir, '001_8d965f6760b5d29d.txt'), 'utf8');
   const texts = paraTexts(s1);
   assert.equal(texts.filter((x) => x.startsWith('Okano Yukiko, deputy press secretary of Japan\'s Foreign Ministry (Photo')).length, 4);
+});
+
+/** Sentences as a character-by-character reading of the rule gives them (`splitSentences`' documented rule). */
+function sentencesByRule(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    if (!/[.!?]/.test(text[i])) continue;
+    let j = i + 1;
+    while (j < end && /["”’')\]]/.test(text[j])) j++;
+    if (j < end && !/\s/.test(text[j])) continue;
+    let k = j;
+    while (k < end && /\s/.test(text[k])) k++;
+    if (k >= end) break;
+    if (!/["“‘'(\[A-Z0-9À-ÖØ-Þ•-]/.test(text[k])) continue;
+    if (text[i] === '.') {
+      let word = text.slice(Math.max(text.lastIndexOf(' ', i - 1) + 1, s), i).toLowerCase().replace(/^["“‘'(]/, '');
+      if (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word)) continue;
+      if ((word === 'a.m' || word === 'p.m') && text[k] === '(') continue;
+    }
+    out.push({ start: s, end: j });
+    s = k;
+    i = k - 1;
+  }
+  if (s < end) out.push({ start: s, end });
+  return out;
+}
+
+test('splitSentences: the sentences a character-by-character reading of its rule gives', () => {
+  const pieces = ['Talks', ' ', 'resumed', '.', '!', '?', '?!', '...', ' ', '  ', '\t', '"', '”', ')', ']', '(', 'Mr.', 'U.S.', 'p.m.', 'a.m.', 'Jan.', 'A.', 'x.', '3.5', 'In', 'Doha', 'É', '•', '-', '“Yes', "'", 'approx.', 'Sept.', 'Officials'];
+  const r = seededRandom(1843);
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    for (let k = Math.floor(r() * 40); k > 0; k--) text += pieces[Math.floor(r() * pieces.length)];
+    const start = Math.floor(r() * Math.min(3, text.length + 1));
+    const end = text.length - Math.floor(r() * Math.min(3, text.length - start + 1));
+    assert.deepEqual(splitSentences(text, start, end), sentencesByRule(text, start, end), JSON.stringify([text, start, end]));
+  }
 });

@@ -99,9 +99,10 @@ function randomSummaries(n: number, seed: number): ArticleSummary[] {
   const out: ArticleSummary[] = [];
   for (let k = 0; k < n; k++) {
     const fps = new Set<string>();
-    for (let i = pick(8); i > 0; i--) fps.add(`fp${pick(pick(2) ? 12 : 400)}`);
+    // Fingerprints of other characters too, and offsets of many digits: the records are bytes.
+    for (let i = pick(8); i > 0; i--) fps.add(`${pick(5) ? 'fp' : 'fé€'}${pick(pick(2) ? 12 : 400)}`);
     let at = 0;
-    const paragraphs: [string, { start: number; end: number }][] = [...fps].map((fp) => [fp, { start: (at += 1 + pick(50)), end: (at += 10 + pick(200)) }]);
+    const paragraphs: [string, { start: number; end: number }][] = [...fps].map((fp) => [fp, { start: (at += 1 + pick(50) + (pick(9) ? 0 : 987_654_321)), end: (at += 10 + pick(200)) }]);
     const events: { event: string; mention: string; dates: EventDateClaim[] }[] = [];
     for (const ev of ['ev-a', 'ev-b', 'ev-dated']) {
       if (pick(3) === 0) continue;

@@ -101,6 +101,20 @@ test('findAt returns the shortest span containing the offset (end inclusive), or
   assert.equal(findAt([], 0), undefined);
 });
 
+test('LineIndex: a text without CR (LFs found by search) and with CRs give every line start', () => {
+  const rnd = seededRandom(1812);
+  for (let n = 0; n < 300; n++) {
+    const pieces = n % 2 ? ['a', 'bc', ' ', '\n'] : ['a', 'bc', ' ', '\n', '\r', '\r\n'];
+    let text = '';
+    for (let k = Math.floor(rnd() * 30); k > 0; k--) text += pieces[Math.floor(rnd() * pieces.length)];
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+    const li = new LineIndex(text);
+    assert.equal(li.lineCount, starts.length, JSON.stringify(text));
+    starts.forEach((s, line) => assert.equal(li.lineStart(line), s, JSON.stringify(text)));
+  }
+});
+
 test('LineIndex: LF, CRLF and lone CR are line breaks; positions and offsets round-trip', () => {
   const text = 'one\ntwo\r\nthree\rfour\r\rsix';
   const li = new LineIndex(text);

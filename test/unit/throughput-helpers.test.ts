@@ -10,7 +10,8 @@ import { parseArticle } from '../../server/src/core/article';
 import { paragraphPrints } from '../../server/src/core/checks/duplicate-paragraph';
 import { mayShareShingles, nearDuplicateParagraph, sharingParagraphs } from '../../server/src/core/checks/near-duplicate-paragraph';
 import { createArticleCache } from '../../server/src/core/articleCache';
-import { fingerprint } from '../../server/src/core/checks/text';
+import { fingerprint, fingerprints, keyWordHashesOf, wordHashes } from '../../server/src/core/checks/text';
+import { checkMemo } from '../../server/src/core/checks/memo';
 import { buildEntityIndex, prepareEntityTables, recognizeEntities } from '../../server/src/core/entities';
 import { fullForms, shortForms, variantKey } from '../../server/src/core/entities/variants';
 import { loadRegistry } from '../../server/src/core/registry';
@@ -77,6 +78,77 @@ test('sharingParagraphs: the paragraphs sharing a 5-word sequence with another c
   assert.equal(sharingParagraphs(prints(a, b, d)), null);
   // Paragraphs 0, 2 and 4 share "ministers met in tokyo on"; the repeat of a (5) is not compared.
   assert.deepEqual([...sharingParagraphs(prints(a, b, c, d, a.replace('Monday', 'Tuesday'), a))!], [1, 0, 1, 0, 1, 0]);
+});
+
+test('fingerprint: the word hashes it leaves are those of its key\'s words', () => {
+  const texts = ['The minister’s visit, on Monday: \'a success\'.', 'Æsir and Straße — Çavuşoğlu met Ünal', 'Σοφία met the minister in 北京', '', '  ,. ', "x'y `z"];
+  for (const t of texts) {
+    const f = fingerprint(t);
+    const got = [...wordHashes().subarray(0, f.wordCount)];
+    assert.equal(keyWordHashesOf(f.key), f.wordCount, JSON.stringify(t));
+    assert.deepEqual(got, [...wordHashes().subarray(0, f.wordCount)], JSON.stringify(t));
+  }
+});
+
+test('fingerprints: each range\'s fingerprint and word hashes, as fingerprint gives them', () => {
+  // Ranges read in place, folded in full (Greek), empty; and enough of them that the keys are
+  // decoded in several batches.
+  const pieces = ['The talks resumed on Monday.', "Japan's minister – in Doha", 'Σοφία met him', '', '  ,. ', 'Æsir café'];
+  const r = seededRandom(4412);
+  let text = '';
+  const ranges: { start: number; end: number }[] = [];
+  for (let n = 0; n < 40_000; n++) {
+    const piece = pieces[Math.floor(r() * pieces.length)].repeat(1 + Math.floor(r() * 3));
+    ranges.push({ start: text.length, end: text.length + piece.length });
+    text += piece + '\n';
+  }
+  const hashes: number[][] = [];
+  const got = fingerprints(text, ranges, (_i, words) => hashes.push([...wordHashes().subarray(0, words)]));
+  assert.equal(got.length, ranges.length);
+  ranges.forEach((x, i) => {
+    const f = fingerprint(text, x.start, x.end);
+    assert.deepEqual(got[i], f, `range ${i}`);
+    assert.deepEqual(hashes[i], [...wordHashes().subarray(0, f.wordCount)], `range ${i}`);
+  });
+});
+
+test('paragraphPrints: the sharing paragraphs it finds for the memo are sharingParagraphs of its prints', () => {
+  // Paragraphs from few words (ASCII, folded Latin, and text folded whole) share 5-word sequences.
+  const words = ['the', 'minister', 'said', 'talks', 'in', 'Tokyo', 'would', 'resume', 'Straße', 'Æsir', 'café', 'Σοφία', 'on', 'Monday', "won't", '“we”'];
+  const r = seededRandom(2612);
+  let shared = 0;
+  for (let n = 0; n < 300; n++) {
+    const paras: string[] = [];
+    for (let k = 1 + Math.floor(r() * 8); k > 0; k--) {
+      const earlier = paras.length && r() < 0.3 ? paras[Math.floor(r() * paras.length)] : '';
+      const sentence = Array.from({ length: 3 + Math.floor(r() * 14) }, () => words[Math.floor(r() * (r() < 0.5 ? 5 : words.length))]).join(' ');
+      // An exact repeat (not compared), or an edited copy (compared, sharing most sequences).
+      paras.push(earlier && r() < 0.3 ? earlier : earlier ? `Officials ${earlier} ${sentence}.` : `${sentence}.`);
+    }
+    const article = parseArticle(joinLines(...paras, ''));
+    const memo = checkMemo();
+    const prints = paragraphPrints(article, undefined, memo);
+    assert.ok(memo.prints?.sharing !== undefined);
+    assert.deepEqual(memo.prints.sharing, sharingParagraphs(prints), joinLines(...paras));
+    if (memo.prints.sharing) shared++;
+  }
+  assert.ok(shared > 50 && shared < 290, `${shared} articles with sharing paragraphs: the test compares too little`);
+  // With a cache, the prints may come from the last analysis: no sharing is made for the memo.
+  const memo = checkMemo();
+  paragraphPrints(parseArticle('One two three four five six.\n'), createArticleCache(), memo);
+  assert.equal(memo.prints?.sharing, undefined);
+});
+
+test('paragraphPrints: each paragraph\'s first copy, in short articles and long ones', () => {
+  // Few distinct paragraphs (some differing only in case or punctuation), so many repeat.
+  const forms = ['The talks resumed on Monday.', 'the talks resumed on monday', 'Talks resumed.', 'Officials met in Doha on Tuesday.', 'TT', 'Officials met in Doha, on Tuesday!'];
+  const r = seededRandom(3212);
+  for (let n = 0; n < 200; n++) {
+    const paras = Array.from({ length: 1 + Math.floor(r() * 80) }, () => forms[Math.floor(r() * forms.length)]);
+    const prints = paragraphPrints(parseArticle(joinLines(...paras.flatMap((p) => [p, '']))));
+    assert.equal(prints.length, paras.length);
+    prints.forEach((p, i) => assert.equal(p.first, prints.findIndex((q) => q.key === p.key), `paragraph ${i} of ${paras.length}`));
+  }
 });
 
 test('near-duplicate-paragraph: comparing only the sharing paragraphs finds what comparing all finds', () => {

@@ -102,6 +102,98 @@ class Partitions {
   }
 }
 
+/**
+ * The paragraph partitions: `Partitions` whose lines (`k j start end fp`) are written as bytes
+ * into one buffer per partition, numbers by their digits, so that adding a paragraph makes no
+ * string (the collector's time was mostly those strings and their UTF-8). Read back as lines.
+ */
+class ParagraphPartitions {
+  private readonly bufs: Uint8Array<ArrayBuffer>[];
+  private readonly used: Int32Array;
+  private readonly segs: Segment[][];
+  private buffered = 0;
+
+  constructor(private readonly file: SpillFile, readonly count: number) {
+    this.bufs = Array.from({ length: count }, () => new Uint8Array(0));
+    this.used = new Int32Array(count);
+    this.segs = Array.from({ length: count }, () => []);
+  }
+
+  /** Appends the line `k\tj\tstart\tend\tfp\n` to partition `i` (numbers: non-negative integers). */
+  add(i: number, k: number, j: number, start: number, end: number, fp: string): void {
+    // Digits of four numbers and their separators, and the fingerprint's UTF-8 (3 bytes a code unit at most).
+    const need = 4 * 25 + 3 * fp.length + 1;
+    let buf = this.bufs[i];
+    let at = this.used[i];
+    if (buf.length < at + need) {
+      const bigger = new Uint8Array(Math.max(at + need, 2 * buf.length, 1024));
+      bigger.set(buf.subarray(0, at));
+      this.bufs[i] = buf = bigger;
+    }
+    const from = at;
+    at = putCount(buf, at, k);
+    buf[at++] = 9;
+    at = putCount(buf, at, j);
+    buf[at++] = 9;
+    at = putCount(buf, at, start);
+    buf[at++] = 9;
+    at = putCount(buf, at, end);
+    buf[at++] = 9;
+    let ascii = true;
+    for (let c = 0; c < fp.length; c++) {
+      const code = fp.charCodeAt(c);
+      if (code >= 0x80) {
+        ascii = false;
+        break;
+      }
+      buf[at + c] = code;
+    }
+    at = ascii ? at + fp.length : at + UTF8.encodeInto(fp, buf.subarray(at)).written;
+    buf[at++] = 10;
+    this.used[i] = at;
+    this.buffered += at - from;
+    if (at >= CHUNK) this.flush(i);
+    else if (this.buffered >= BUDGET) for (let p = 0; p < this.count; p++) this.flush(p);
+  }
+
+  private flush(i: number): void {
+    const n = this.used[i];
+    if (!n) return;
+    const buf = this.bufs[i];
+    this.segs[i].push(this.file.segmentBytes((w) => w(buf, n)));
+    this.buffered -= n;
+    this.used[i] = 0;
+  }
+
+  /** The lines of partition `i` in the order they were added (may be read again). */
+  *lines(i: number): Generator<string> {
+    this.flush(i);
+    for (const seg of this.segs[i]) yield* this.file.lines(seg);
+  }
+
+  /** Forgets partition `i` (its bytes stay in the file until it is closed). */
+  drop(i: number): void {
+    this.segs[i] = [];
+    this.bufs[i] = new Uint8Array(0);
+  }
+}
+
+const UTF8 = new TextEncoder();
+
+/** Writes the decimal digits of a non-negative integer at `at`; gives where they end. */
+function putCount(buf: Uint8Array, at: number, v: number): number {
+  if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER && Number.isInteger(v))) {
+    // Not an offset (never in a summary): its text as `${v}` writes it.
+    const s = String(v);
+    for (let c = 0; c < s.length; c++) buf[at++] = s.charCodeAt(c);
+    return at;
+  }
+  let digits = 1;
+  for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+  for (let d = at + digits - 1, x = v; d >= at; d--, x = Math.floor(x / 10)) buf[d] = 48 + (x % 10);
+  return at + digits;
+}
+
 /** A string's partition among `n` (FNV-1a). */
 function partitionOf(s: string, n: number): number {
   let h = 0x811c9dc5;
@@ -148,7 +240,7 @@ function shownDate(d: StoredDate): { value: string; start: number; end: number; 
 }
 
 export class DiskWorkspace {
-  private readonly paragraphs: Partitions;
+  private readonly paragraphs: ParagraphPartitions;
   private readonly events: Partitions;
   private readonly found: Partitions;
   private articles = 0;
@@ -163,7 +255,7 @@ export class DiskWorkspace {
    */
   constructor(private readonly file: SpillFile, private readonly registry: RegistrySnapshot | undefined, expected: number, private readonly pathOf: (k: number) => string) {
     const parts = Math.max(1, Math.min(4096, Math.ceil(expected / ARTICLES_PER_PARTITION)));
-    this.paragraphs = new Partitions(file, parts);
+    this.paragraphs = new ParagraphPartitions(file, parts);
     this.events = new Partitions(file, parts);
     this.found = new Partitions(file, Math.max(1, Math.ceil(expected / ARTICLES_PER_BUCKET)));
   }
@@ -178,7 +270,7 @@ export class DiskWorkspace {
     if (this.finished) throw new Error('DiskWorkspace.add after finish');
     const k = this.articles++;
     let j = 0;
-    for (const [fp, r] of summary.paragraphs) this.paragraphs.add(partitionOf(fp, this.paragraphs.count), `${k}\t${j++}\t${r.start}\t${r.end}\t${fp}\n`);
+    for (const [fp, r] of summary.paragraphs) this.paragraphs.add(partitionOf(fp, this.paragraphs.count), k, j++, r.start, r.end, fp);
     let e = 0;
     for (const [id, ev] of summary.events) {
       const dates = ev.values.map((v): StoredDate => [v.value, v.start, v.end, v.text, v.uncertain ?? 0, v.days[0], v.days[1]]);

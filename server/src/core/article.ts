@@ -272,8 +272,8 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0x3000 || c === 0xfeff;
 }
 
-/** Words whose trailing dot does not end a sentence. */
-const ABBREVIATIONS = new Set([
+/** Words whose trailing dot does not end a sentence (exported for the tests). */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'adm', 'gov', 'sen', 'rep', 'amb',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'no', 'vs', 'etc', 'inc',
   'ltd', 'co', 'corp', 'jr', 'sr', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'approx', 'dept', 'est', 'fig', 'vol', 'pp',
@@ -302,10 +302,22 @@ function startsSentence(c: number): boolean {
 export function splitSentences(text: string, start: number, end: number): Sentence[] {
   const out: Sentence[] = [];
   let s = start;
-  for (let i = start; i < end; i++) {
+  // The candidates ('.', '!', '?') are found by the native search in the paragraph alone (a slice
+  // of a long text shares its characters), not read character by character.
+  const para = start === 0 && end === text.length ? text : text.slice(start, end);
+  let dot = para.indexOf('.');
+  let bang = para.indexOf('!');
+  let ask = para.indexOf('?');
+  for (;;) {
+    let r = dot;
+    if (bang >= 0 && (r < 0 || bang < r)) r = bang;
+    if (ask >= 0 && (r < 0 || ask < r)) r = ask;
+    if (r < 0) break;
+    if (r === dot) dot = para.indexOf('.', r + 1);
+    else if (r === bang) bang = para.indexOf('!', r + 1);
+    else ask = para.indexOf('?', r + 1);
+    const i = start + r;
     const code = text.charCodeAt(i);
-    if (code !== 46 && code !== 33 && code !== 63) continue;
-    const c = text[i];
     // Include closing quotes and brackets in the sentence.
     let j = i + 1;
     while (j < end && CLOSERS.has(text.charCodeAt(j))) j++;
@@ -314,7 +326,7 @@ export function splitSentences(text: string, start: number, end: number): Senten
     while (k < end && isJsSpace(text.charCodeAt(k))) k++;
     if (k >= end) break;
     if (!startsSentence(text.charCodeAt(k))) continue;
-    if (c === '.') {
+    if (code === 46) {
       const wordStart = Math.max(text.lastIndexOf(' ', i - 1) + 1, s);
       // A longer word is none of these (lower-casing never shortens a word, the opening quote is
       // one character): most sentence ends are read without a copy of their last word.
@@ -328,7 +340,10 @@ export function splitSentences(text: string, start: number, end: number): Senten
     }
     out.push({ start: s, end: j });
     s = k;
-    i = k - 1;
+    // The next sentence starts at k: what lies between is closers and spaces, no candidate.
+    if (dot >= 0 && dot < k - start) dot = para.indexOf('.', k - start);
+    if (bang >= 0 && bang < k - start) bang = para.indexOf('!', k - start);
+    if (ask >= 0 && ask < k - start) ask = para.indexOf('?', k - start);
   }
   if (s < end) out.push({ start: s, end });
   return out;

@@ -39,6 +39,12 @@ export class LineIndex {
 
   private scan(starts: number[], from: number, to: number): void {
     const text = this.text;
+    if (from === 0 && to === text.length && text.indexOf('\r') < 0) {
+      // No CR (every text the analysis reads: lone CRs are read as LF): the line breaks are the
+      // LFs, found by the native search rather than character by character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return;
+    }
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);

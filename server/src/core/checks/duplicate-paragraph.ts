@@ -18,7 +18,8 @@ import { Article, Paragraph } from '../article';
 import { Finding, TextEdit, finding } from '../types';
 import type { CheckContext } from './index';
 import { LineIndex } from '../lines';
-import { Fingerprint, MIN_WORDS, fingerprint } from './text';
+import { Fingerprint, MIN_WORDS, fingerprint, fingerprints, wordHashes } from './text';
+import { SCRATCH_SHINGLE_HASHES, comparedSize } from './sharing';
 import type { ArticleCache } from '../articleCache';
 import type { CheckMemo } from './memo';
 
@@ -30,6 +31,9 @@ export interface ParagraphPrint {
   first: number;
 }
 
+/** Up to this many paragraphs, `paragraphPrints` finds first copies without a map. */
+const FEW_PARAGRAPHS = 32;
+
 /** Paragraphs longer than this (in UTF-16 code units) are not compared: see `paragraphPrints`. */
 export const MAX_PARAGRAPH_CHARS = 20_000;
 
@@ -40,7 +44,11 @@ export const MAX_PARAGRAPH_CHARS = 20_000;
  */
 export function paragraphPrints(article: Article, articleCache?: ArticleCache, memo?: CheckMemo): ParagraphPrint[] {
   if (memo?.prints && memo.prints.article === article) return memo.prints.prints;
-  const firstByKey = new Map<string, number>();
+  // The first copies so far, looked up one by one in an article of a few paragraphs (most news):
+  // keys of other lengths differ at once, where a map would hash every key, character by character.
+  const firstByKey = article.paragraphs.length > FEW_PARAGRAPHS ? new Map<string, number>() : undefined;
+  const firstKeys: string[] = [];
+  const firsts: number[] = [];
   const before = articleCache?.prints;
   const now = articleCache ? new Map<string, Fingerprint>() : undefined;
   // Paragraphs the parse kept from the last analysis's (articleReparse.ts) reuse its text strings:
@@ -50,6 +58,15 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
   const kept = parsed?.kept;
   const shift = article.paragraphs.length - (last ? last.length : 0);
   const texts: string[] = [];
+  // For the memo of a run without a cache: the compared paragraphs' shingles, hashed from the
+  // word hashes each fingerprint walk leaves (near-duplicate-paragraph's first filter, sharing.ts);
+  // the first copies among them are known once every paragraph is fingerprinted.
+  const gathered = memo && !articleCache ? SCRATCH_SHINGLE_HASHES.reset() : undefined;
+  // Without a cache, every paragraph is fingerprinted at once (`fingerprints`: one decoding of
+  // the keys); a paragraph too long to compare is walked as an empty range.
+  const walked = now ? undefined : fingerprints(article.text, article.paragraphs.map((p) => (p.end - p.start > MAX_PARAGRAPH_CHARS ? { start: p.start, end: p.start } : p)), (i, words) => {
+    if (gathered && comparedSize(words)) gathered.add(i, wordHashes(), words);
+  });
   const out = article.paragraphs.map((p, i): ParagraphPrint => {
     // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
     // it is left out of the paragraph checks, so their work stays bounded per paragraph.
@@ -62,12 +79,24 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
       texts.push(text);
       print = now.get(text) ?? before?.get(text) ?? fingerprint(text);
       now.set(text, print);
-    } else print = fingerprint(article.text, p.start, p.end);
+    } else print = walked![i];
     const { key, wordCount } = print;
-    let first = firstByKey.get(key);
+    let first = firstByKey ? firstByKey.get(key) : undefined;
+    if (!firstByKey) {
+      for (let k = 0; k < firstKeys.length; k++) {
+        if (firstKeys[k] === key) {
+          first = firsts[k];
+          break;
+        }
+      }
+    }
     if (first === undefined) {
       first = i;
-      firstByKey.set(key, i);
+      if (firstByKey) firstByKey.set(key, i);
+      else {
+        firstKeys.push(key);
+        firsts.push(i);
+      }
     }
     return { key, wordCount, first };
   });
@@ -75,7 +104,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
     articleCache.prints = now;
     articleCache.paragraphTexts = { article, texts };
   }
-  if (memo) memo.prints = { article, prints: out };
+  if (memo) memo.prints = { article, prints: out, sharing: gathered?.sharing(out.length, out) };
   return out;
 }
 

@@ -13,8 +13,11 @@ import type { ParagraphPrint } from './duplicate-paragraph';
 import type { EventDateClaim } from './event-date-conflict';
 
 export interface CheckMemo {
-  /** The fingerprints of `article`'s paragraphs. */
-  prints: { article: Article; prints: ParagraphPrint[] } | undefined;
+  /**
+   * The fingerprints of `article`'s paragraphs; made without a cache, also which paragraphs may
+   * share a 5-word shingle (`sharingParagraphs` of them), else undefined.
+   */
+  prints: { article: Article; prints: ParagraphPrint[]; sharing: Uint8Array | null | undefined } | undefined;
   /** The claims made from these mentions (compared by identity, and the list by length). */
   claims: { article: Article; entities: readonly EntityMention[]; count: number; dates: readonly DateMention[]; claims: readonly EventDateClaim[] } | undefined;
 }

@@ -14,14 +14,12 @@ import { Finding, finding } from '../types';
 import type { CheckContext } from './index';
 import { ParagraphPrint, paragraphPrints } from './duplicate-paragraph';
 import { LineIndex } from '../lines';
-import { MIN_WORDS } from './text';
+import { MIN_WORDS, keyWordHashesOf, wordHashes } from './text';
+import { MAX_WORDS, SCRATCH_SHINGLE_HASHES, SHINGLE } from './sharing';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more paragraphs than this is not used to find candidates. */
 const MAX_POSTINGS = 64;
-const SHINGLE = 5;
-/** Longer "paragraphs" (a pasted table, a minified blob) are not news paragraphs: skip them, bounding memory. */
-const MAX_WORDS = 5000;
 
 /** A paragraph's most similar earlier paragraph (index `i`), with the measures the message gives. */
 interface Best {
@@ -61,7 +59,7 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   // can have or be a similar paragraph: an article with none (most articles) has nothing to
   // compare, and the word and shingle tables are not built; otherwise only those paragraphs are
   // compared (in a typical article, the one or two that repeat something).
-  const sharing = ctx.cache ? undefined : sharingParagraphs(prints);
+  const sharing = ctx.cache ? undefined : memoSharing(ctx, prints);
   if (sharing === null) return [];
   const old = ctx.cache?.nearDuplicates;
   // Without a cache the state is dropped after this call: the word and shingle tables are the
@@ -92,6 +90,12 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
     }));
   }
   return out;
+}
+
+/** `sharingParagraphs(prints)`, as `paragraphPrints` found it when it made them for the memo. */
+function memoSharing(ctx: CheckContext, prints: readonly ParagraphPrint[]): Uint8Array | null {
+  const m = ctx.memo?.prints;
+  return m && m.prints === prints && m.sharing !== undefined ? m.sharing : sharingParagraphs(prints);
 }
 
 /**
@@ -254,70 +258,19 @@ export function mayShareShingles(prints: readonly ParagraphPrint[]): boolean {
 
 /**
  * The compared paragraphs that may share a 5-word shingle with another compared paragraph (1 in
- * the array), or null when none does. A paragraph left out shares no shingle with any other
- * (equal shingles hash alike); one marked may only collide, and the exact comparison then finds
- * nothing for it. Shingles are hashed straight from the fingerprint keys (words are separated by
- * single spaces): no word strings, no tables of ids.
+ * the array), or null when none does (`ShingleHashes.sharing`), the words hashed from the
+ * fingerprint keys (words are separated by single spaces): no word strings, no tables of ids.
+ * `paragraphPrints` gives the same answer, made during its walk, in a run without a cache.
  */
 export function sharingParagraphs(prints: readonly ParagraphPrint[]): Uint8Array | null {
-  let total = 0;
-  let paragraphs = 0;
+  const gathered = SCRATCH_SHINGLE_HASHES.reset();
   for (let j = 0; j < prints.length; j++) {
     if (!isEligible(prints, j)) continue;
-    total += prints[j].wordCount - SHINGLE + 1;
-    paragraphs++;
+    // Counted first: a long key gives the scratch array a new one.
+    const words = keyWordHashesOf(prints[j].key);
+    gathered.add(j, wordHashes(), words);
   }
-  if (paragraphs < 2) return null;
-  let sharing: Uint8Array | null = null;
-  let cap = 16;
-  while (cap < 2 * total) cap <<= 1;
-  const mask = cap - 1;
-  // Scratch tables shared by the calls (every article makes one): only `owner` needs clearing,
-  // since a slot's hash is read only when its owner is set. A very long article gets its own.
-  const big = cap > SHARING_SCRATCH_MAX;
-  if (!big && sharingOwner.length < cap) {
-    sharingHashes = new Int32Array(cap);
-    sharingOwner = new Int32Array(cap);
-  } else if (!big) sharingOwner.fill(0, 0, cap);
-  const hashes = big ? new Int32Array(cap) : sharingHashes;
-  /** Paragraph + 1 holding the shingle of that slot; 0: empty. */
-  const owner = big ? new Int32Array(cap) : sharingOwner;
-  const ring = sharingRing;
-  for (let j = 0; j < prints.length; j++) {
-    if (!isEligible(prints, j)) continue;
-    const key = prints[j].key;
-    let n = 0;
-    let h = 0x811c9dc5;
-    for (let i = 0; i <= key.length; i++) {
-      const c = i < key.length ? key.charCodeAt(i) : 32;
-      if (c !== 32) {
-        h = Math.imul(h ^ c, 0x01000193);
-        continue;
-      }
-      ring[n % SHINGLE] = h;
-      n++;
-      h = 0x811c9dc5;
-      if (n < SHINGLE) continue;
-      let sh = 0x811c9dc5;
-      for (let k = n - SHINGLE; k < n; k++) sh = Math.imul(sh ^ ring[k % SHINGLE], 0x01000193) ^ (sh >>> 15);
-      for (let x = sh & mask; ; x = (x + 1) & mask) {
-        if (owner[x] === 0) {
-          hashes[x] = sh;
-          owner[x] = j + 1;
-          break;
-        }
-        if (hashes[x] === sh) {
-          if (owner[x] !== j + 1) {
-            sharing ??= new Uint8Array(prints.length);
-            sharing[owner[x] - 1] = 1;
-            sharing[j] = 1;
-          }
-          break;
-        }
-      }
-    }
-  }
-  return sharing;
+  return gathered.sharing(prints.length);
 }
 
 /** A paragraph's distinct shingles (as ids), in order of first occurrence. */
@@ -373,11 +326,6 @@ function scratchShingleIds(key: string, table: ShingleTable, marks: number[], st
   return out.slice(0, m);
 }
 
-/** `sharingParagraphs`' open-addressing table (slots `[0, cap)` in use per call) and its shingle ring. */
-const SHARING_SCRATCH_MAX = 1 << 16;
-let sharingHashes = new Int32Array(1024);
-let sharingOwner = new Int32Array(1024);
-const sharingRing = new Int32Array(SHINGLE);
 let scratchIds = new Int32Array(1024);
 let scratchOut = new Int32Array(1024);
 

@@ -72,20 +72,100 @@ export interface Fingerprint {
 let keyBuf = new Uint8Array(4096);
 /** ASCII bytes to a string: every byte below 0x80 decodes to itself in windows-1252. */
 const LATIN1 = new TextDecoder('latin1');
+/**
+ * The FNV-1a hash of each word of the last `fingerprint`'s key (`wordHashes()`): written during
+ * the same walk, so the near-duplicate check's shingles need no second pass over the key.
+ */
+let keyWordHashes = new Int32Array(1024);
+const FNV_OFFSET = 0x811c9dc5;
+/** What an ASCII character is in a key: its lower-case self (a letter or digit), 1 (an apostrophe, ' or `, which joins), 0 (a separator). */
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_FOLD[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c | 0x20 : c === 39 || c === 96 ? 1 : 0;
+}
+const FNV_PRIME = 0x01000193;
 
 /**
  * The fingerprint of `text[start, end)` (a paragraph): its folded words joined by single spaces.
  * Text in ASCII and the Latin and punctuation characters `foldedChar` folds (most news
  * paragraphs) is read in place, its words lower-cased into one byte buffer decoded once — no copy
- * of the paragraph, no string per word, no list; anything else is folded in full.
+ * of the paragraph, no string per word, no list; anything else is folded in full. The hashes of
+ * its words are left in `wordHashes()` until the next call.
  */
 export function fingerprint(text: string, start = 0, end = text.length): Fingerprint {
+  const n = walkKey(text, start, end, 0);
+  if (n < 0) return foldedFingerprint(start === 0 && end === text.length ? text : text.slice(start, end));
+  return { key: n ? LATIN1.decode(keyBuf.subarray(0, n)) : '', wordCount: walked.words };
+}
+
+/**
+ * `fingerprint` of each range `[starts[i], ends[i])` of `text` (paragraphs), the keys of all
+ * decoded at once (one call, where a call per paragraph cost as much as the walk of its text).
+ * After each range's walk, `each(i, wordCount)` is called while `wordHashes()` holds its words.
+ */
+export function fingerprints(text: string, ranges: readonly { start: number; end: number }[], each: (i: number, words: number) => void): Fingerprint[] {
+  const out: Fingerprint[] = new Array<Fingerprint>(ranges.length);
+  /** Per range: where its key ends in the buffer, or -1 when it was folded in full (its key in `out`). */
+  const keyEnds = new Int32Array(ranges.length);
+  const counts = new Int32Array(ranges.length);
+  let at = 0;
+  /** The first range whose key is in the buffer, not decoded yet. */
+  let pending = 0;
+  // The keys of ranges [pending, upTo) decoded, the buffer emptied.
+  const decode = (upTo: number): void => {
+    const all = at ? LATIN1.decode(keyBuf.subarray(0, at)) : '';
+    let from = 0;
+    for (let i = pending; i < upTo; i++) {
+      const e = keyEnds[i];
+      if (e < 0) continue;
+      out[i] = { key: from === 0 && e === all.length ? all : all.slice(from, e), wordCount: counts[i] };
+      from = e;
+    }
+    at = 0;
+    pending = upTo;
+  };
+  for (let i = 0; i < ranges.length; i++) {
+    const { start, end } = ranges[i];
+    // The buffer holds a few hundred kilobytes of keys at most, whatever the article.
+    if (at && at + end - start > KEY_BATCH) decode(i);
+    const n = walkKey(text, start, end, at);
+    if (n < 0) {
+      out[i] = foldedFingerprint(text.slice(start, end));
+      keyEnds[i] = -1;
+      counts[i] = out[i].wordCount;
+    } else {
+      keyEnds[i] = at = n;
+      counts[i] = walked.words;
+    }
+    each(i, counts[i]);
+  }
+  decode(ranges.length);
+  return out;
+}
+
+/** How many bytes of keys `fingerprints` decodes at a time at most (but for one long range). */
+const KEY_BATCH = 1 << 18;
+
+/** What the last `walkKey` counted. */
+const walked = { words: 0 };
+
+/**
+ * Writes the key of `text[start, end)` into `keyBuf` from `at` (grown as needed, what lies
+ * before `at` kept), its word count to `walked.words` and its words' hashes to `wordHashes()`;
+ * gives where the key ends, or -1 (nothing kept) when a character needs the full folding.
+ */
+function walkKey(text: string, start: number, end: number, at: number): number {
   // The key is never longer than the text (a space stands for at least one separator) but where a
   // character folds to several letters (then the buffer grows as it goes).
-  if (keyBuf.length < end - start) keyBuf = new Uint8Array(Math.max(end - start, 2 * keyBuf.length));
+  if (keyBuf.length < at + end - start) keyBuf = grown(keyBuf, at + end - start);
+  // A word takes a character and a separator at least: at most half the text's words, plus one.
+  if (keyWordHashes.length <= (end - start) >> 1) keyWordHashes = new Int32Array(Math.max((end - start) >> 1, keyWordHashes.length) + 1);
+  const hashes = keyWordHashes;
   let buf = keyBuf;
-  let n = 0;
+  let n = at;
   let count = 0;
+  /** FNV-1a of the open word's letters so far. */
+  let h = FNV_OFFSET;
   /** A word is open: nothing but apostrophes (' or `) since its last letters, which join what follows to it. */
   let open = false;
   for (let i = start; i < end; i++) {
@@ -94,33 +174,72 @@ export function fingerprint(text: string, start = 0, end = text.length): Fingerp
       // Latin letters with diacritics, typographic quotes, dashes, bullets: folded by their own
       // folding (`foldedChar`), the same as in the whole text; anything else folds the whole text.
       const f = c < FOLDED_CHARS ? foldedChar(c) : null;
-      if (f === null) return foldedFingerprint(start === 0 && end === text.length ? text : text.slice(start, end));
+      if (f === null) return -1;
       if (f === ' ') open = false;
       else if (f !== '') {
         if (buf.length < n + f.length + 1) buf = keyBuf = grown(buf, n + f.length + 1);
         for (let k = 0; k < f.length; k++) {
           if (!open) {
-            if (count) buf[n++] = 32;
+            if (count) {
+              buf[n++] = 32;
+              hashes[count - 1] = h;
+              h = FNV_OFFSET;
+            }
             count++;
             open = true;
           }
-          buf[n++] = f.charCodeAt(k);
+          const b = f.charCodeAt(k);
+          buf[n++] = b;
+          h = Math.imul(h ^ b, FNV_PRIME);
         }
       }
       continue;
     }
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+    const b = ASCII_FOLD[c];
+    if (b > 1) {
       if (!open) {
-        if (count) buf[n++] = 32;
+        if (count) {
+          buf[n++] = 32;
+          hashes[count - 1] = h;
+          h = FNV_OFFSET;
+        }
         count++;
         open = true;
       }
-      buf[n++] = c >= 65 && c <= 90 ? c | 0x20 : c;
-      continue;
-    }
-    if (c !== 39 && c !== 96) open = false;
+      buf[n++] = b;
+      h = Math.imul(h ^ b, FNV_PRIME);
+    } else if (b === 0) open = false;
   }
-  return { key: n ? LATIN1.decode(buf.subarray(0, n)) : '', wordCount: count };
+  if (count) hashes[count - 1] = h;
+  walked.words = count;
+  return n;
+}
+
+/**
+ * The FNV-1a hashes of the words of the last `fingerprint`'s key, in order (its `wordCount` of
+ * them; the array is the function's scratch, overwritten by the next call). Equal words hash
+ * alike, as `keyWordHashes` hashes them.
+ */
+export function wordHashes(): Int32Array {
+  return keyWordHashes;
+}
+
+/** The FNV-1a hashes of the words of a fingerprint key (words separated by single spaces) into `wordHashes()`; how many. */
+export function keyWordHashesOf(key: string): number {
+  if (keyWordHashes.length <= key.length >> 1) keyWordHashes = new Int32Array((key.length >> 1) + 1);
+  const hashes = keyWordHashes;
+  let count = 0;
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c !== 32) h = Math.imul(h ^ c, FNV_PRIME);
+    else {
+      hashes[count++] = h;
+      h = FNV_OFFSET;
+    }
+  }
+  if (key.length) hashes[count++] = h;
+  return count;
 }
 
 function grown(buf: Uint8Array<ArrayBuffer>, need: number): Uint8Array<ArrayBuffer> {
@@ -156,7 +275,9 @@ function foldedChar(c: number): string | null {
 
 function foldedFingerprint(text: string): Fingerprint {
   const words = foldedWords(text);
-  return { key: words.join(' '), wordCount: words.length };
+  const key = words.join(' ');
+  keyWordHashesOf(key);
+  return { key, wordCount: words.length };
 }
 
 /** The distinct 5-word shingles of a word list (empty for fewer than 5 words). */
