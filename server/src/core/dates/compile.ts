@@ -32,6 +32,9 @@ export interface BucketMatcher {
   readonly id: number;
 }
 
+/** Characters of generated source per shared function (measured: 25,000 to 50,000 did best; all buckets in one function ran slower than one function each). */
+const GROUP_SOURCE = 30000;
+
 /**
  * The matchers of buckets' rule lists, in the order given, from one generated source (one parse:
  * the elements and builds the lists share are declared once). Semantics, rule by rule as
@@ -41,9 +44,6 @@ export interface BucketMatcher {
  * whose `STOP` ends the search and whose expression is the result; a null build lets the next
  * rule try.
  */
-/** Characters of generated source per shared function (measured: 25,000 to 50,000 did best; all buckets in one function ran slower than one function each). */
-const GROUP_SOURCE = 30000;
-
 export function compileBuckets(lists: readonly (readonly BucketRule[])[]): BucketMatcher[] {
   const els: El['match'][] = [];
   const elIndex = new Map<El['match'], number>();

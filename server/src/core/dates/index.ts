@@ -181,10 +181,6 @@ function pointMod(mod: TimexMod, k: Expr['kind']): TimexMod {
   }
 }
 
-/**
- * The value `start` (YYYY-MM or YYYY-MM-DD) moved back by whole years until it is not after `end`
- * (compared on their common length); null when it already is not, or when they do not compare.
- */
 /** Text between two weekdays joined as one run of days ("Tuesday and Wednesday", "Monday, or on Tuesday"). */
 const JOINED_WEEKDAYS = /^,?\s+(?:and|or)\s+(?:on\s+)?$/;
 
@@ -227,6 +223,10 @@ function endAfterStart(start: DateMention, end: DateMention): void {
   end.resolution = { ...end.resolution, rule: `${end.resolution.rule}; in the year of ${start.text}, the date before it` };
 }
 
+/**
+ * The value `start` (YYYY-MM or YYYY-MM-DD) moved back by whole years until it is not after `end`
+ * (compared on their common length); null when it already is not, or when they do not compare.
+ */
 function yearBefore(start: string | null, end: string | null): string | null {
   if (!start || !end || !/^\d{4}-\d{2}/.test(start) || !/^\d{4}(?:-\d{2})?/.test(end)) return null;
   const n = Math.min(start.length, end.length);

@@ -289,10 +289,10 @@ function isLetter(c: number): boolean {
 const CLOCK_ZONE = /^(?:GMT|UTC|EDT|EST|CDT|CST|MDT|MST|PDT|PST|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|Z)$/;
 
 
-/** Words after which a bare four-digit number is a year. */
 /** Units whose half a duration value can write ("P2Y6M", "P3M15D", "P1DT12H", "PT5H30M", "PT1M30S"). */
 const HALF_UNITS: ReadonlySet<string> = new Set(['Y', 'M', 'D', 'H', 'MIN']);
 
+/** Words after which a bare four-digit number is a year. */
 const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From', 'by', 'By', 'until', 'Until', 'till', 'before', 'Before',
   'after', 'After', 'of', 'during', 'During', 'between', 'to', 'and', 'or', 'through', 'early', 'late', 'mid', 'Early', 'Late', 'around', 'circa',
   'into', 'throughout', 'Throughout']);

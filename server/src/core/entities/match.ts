@@ -96,7 +96,8 @@ export function isParticleAt(folded: string, s: number, e: number): boolean {
 const PARTICLE_PAIRS = new Uint8Array(1 << 14);
 for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
 
-/** Token kinds (bits of `tokenKinds`), each decided from the token's first code units alone. */
+// Token kinds (bits of `tokenKinds`), each decided from the token's first code units alone.
+
 /**
  * The trie walk may start at the token (`step(root, token)` can succeed), decided from its first
  * two code units and its length for ASCII tokens: an exact key (`rootStarts`), the title case of
