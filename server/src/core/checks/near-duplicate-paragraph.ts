@@ -15,7 +15,7 @@ import type { CheckContext } from './index';
 import { ParagraphPrint, paragraphPrints } from './duplicate-paragraph';
 import { LineIndex } from '../lines';
 import { MIN_WORDS, keyWordHashesOf, wordHashes } from './text';
-import { MAX_WORDS, SCRATCH_SHINGLE_HASHES, SHINGLE } from './sharing';
+import { MAX_WORDS, SCRATCH_SHINGLE_HASHES, SHINGLE, shingleHash } from './sharing';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more paragraphs than this is not used to find candidates. */
@@ -490,7 +490,7 @@ export class ShingleTable {
   idOf(ids: Int32Array, at: number): number {
     if (this.count * 2 >= this.cap) this.grow();
     const mask = this.cap - 1;
-    for (let h = hash(ids, at) & mask; ; h = (h + 1) & mask) {
+    for (let h = shingleHash(ids, at) & mask; ; h = (h + 1) & mask) {
       const id = this.slots[h];
       if (id < 0) {
         const k = this.count * SHINGLE;
@@ -516,17 +516,12 @@ export class ShingleTable {
     this.slots = new Int32Array(this.cap).fill(-1);
     const mask = this.cap - 1;
     for (let id = 0; id < this.count; id++) {
-      let h = hash(keys, id * SHINGLE) & mask;
+      let h = shingleHash(keys, id * SHINGLE) & mask;
       while (this.slots[h] >= 0) h = (h + 1) & mask;
       this.slots[h] = id;
     }
   }
 }
 
-function hash(ids: Int32Array, at: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < SHINGLE; i++) h = Math.imul(h ^ ids[at + i], 0x01000193) ^ (h >>> 15);
-  return h >>> 0;
-}
 
 const SCRATCH_SHINGLES = new ShingleTable();

@@ -7,7 +7,7 @@
  * state goes").
  */
 
-import { MIN_WORDS } from './text';
+import { FNV_OFFSET, FNV_PRIME, MIN_WORDS } from './text';
 
 /** Words per shingle. */
 export const SHINGLE = 5;
@@ -19,8 +19,12 @@ export function comparedSize(wordCount: number): boolean {
   return wordCount >= MIN_WORDS && wordCount <= MAX_WORDS;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** The hash of the shingle of `SHINGLE` words (or word ids) starting at `ids[at]`, unsigned. */
+export function shingleHash(ids: Int32Array, at: number): number {
+  let h = FNV_OFFSET;
+  for (let k = at; k < at + SHINGLE; k++) h = Math.imul(h ^ ids[k], FNV_PRIME) ^ (h >>> 15);
+  return h >>> 0;
+}
 
 /**
  * The shingle hashes of an article's compared paragraphs, added paragraph by paragraph in order
@@ -50,11 +54,8 @@ export class ShingleHashes {
     }
     const hashes = this.hashes;
     let n = this.count;
-    for (let s = 0; s < shingles; s++) {
-      let sh = FNV_OFFSET;
-      for (let k = s; k < s + SHINGLE; k++) sh = Math.imul(sh ^ wordHashes[k], FNV_PRIME) ^ (sh >>> 15);
-      hashes[n++] = sh;
-    }
+    // Stored as Int32: the same bits as the unsigned hash.
+    for (let s = 0; s < shingles; s++) hashes[n++] = shingleHash(wordHashes, s);
     this.count = n;
     this.owners[this.paragraphs] = j;
     this.ends[this.paragraphs++] = n;

@@ -77,13 +77,14 @@ const LATIN1 = new TextDecoder('latin1');
  * the same walk, so the near-duplicate check's shingles need no second pass over the key.
  */
 let keyWordHashes = new Int32Array(1024);
-const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a's offset basis and prime, for the words' and shingles' hashes. */
+export const FNV_OFFSET = 0x811c9dc5;
 /** What an ASCII character is in a key: its lower-case self (a letter or digit), 1 (an apostrophe, ' or `, which joins), 0 (a separator). */
 const ASCII_FOLD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   ASCII_FOLD[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c | 0x20 : c === 39 || c === 96 ? 1 : 0;
 }
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * The fingerprint of `text[start, end)` (a paragraph): its folded words joined by single spaces.
