@@ -447,6 +447,8 @@ const ROWS: Row[] = [
   // "Now" opening a sentence is a discourse marker; inside a clause it is the present.
   // "a future", "a brighter future": a kind of future, not the time ahead; "the future" is FUTURE_REF.
   ['2013-03-22', 'Both parties promise a future in which the border is open.', null, null, null],
+  ['2013-03-22', 'The fans chanted may the fourth be with you at the premiere.', null, null, null],
+  ['2013-03-22', 'She finished fifth of the ten runners in the final.', null, null, null],
   ['2013-03-22', 'Both parties promise a brighter future for the region.', null, null, null],
   ['2013-03-22', 'Both parties talked about the future of the region.', 'the future', 'DATE', 'FUTURE_REF'],
   ['2013-03-22', 'Now the coalition faces a harder question.', null, null, null],
@@ -1193,6 +1195,19 @@ const ROWS: Row[] = [
   ['2014-10-15', 'The bank expects rates to rise by end-2015.', 'end-2015', 'DATE', '2015', 'END'],
   ['2014-10-15', 'Output should recover in late-2016, analysts said.', 'late-2016', 'DATE', '2016', 'END'],
   ['2014-10-15', 'The band had its biggest hits in the late \'90s.', "late '90s", 'DATE', '199X', 'END'],
+  // Days of the month as spoken: after the month with "the", spelled out, counted from a day.
+  ['2014-10-15', 'The council will hold the ballot on March the 15th, a spokesman said.', 'March the 15th', 'DATE', '2015-03-15'],
+  ['2014-10-15', 'The council held the ballot on March the twelfth.', 'March the twelfth', 'DATE', '2014-03-12'],
+  ['2014-10-15', 'The rebels surrendered on the fifth of November 1605, a historian wrote.', 'the fifth of November 1605', 'DATE', '1605-11-05'],
+  ['2014-10-15', 'The assembly will sit again on the twenty-first of June.', 'the twenty-first of June', 'DATE', '2015-06-21'],
+  ['2014-10-15', 'The ferries stopped running on the second of May.', 'the second of May', 'DATE', '2014-05-02'],
+  ['2014-10-15', 'The envoy returns on Friday the seventeenth, aides said.', 'Friday the seventeenth', 'DATE', '2014-10-17'],
+  ['2014-10-15', 'The fort was built in the fifth century by monks.', 'the fifth century', 'DATE', '04'],
+  ['2014-10-15', 'The verdict is due three weeks from Monday.', 'three weeks from Monday', 'DATE', '2014-11-10'],
+  ['2014-10-15', 'The bill takes effect 30 days from 1 November.', '30 days from 1 November', 'DATE', '2014-12-01'],
+  ['2014-10-15', 'The dam burst 25 years ago this month, killing hundreds.', '25 years ago this month', 'DATE', '1989-10'],
+  ['2014-10-15', 'The treaty was signed a year ago this week in Oslo.', 'a year ago this week', 'DATE', '2013-W42'],
+  ['2014-10-15', 'The strike began two years ago today at the port.', 'two years ago today', 'DATE', '2012-10-15'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -1437,6 +1437,10 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
     const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
     base = b.value ? dayOf(b.value) : null;
     from = b.value ?? 'its date';
+    if (!base && b.value) {
+      const r = offFromPeriod(k, b.value);
+      if (r) return r;
+    }
   } else if (k.from === 'prev' && (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)) {
     let prev = (k.unit === 'D' || k.unit === 'W' ? c.prevDay : c.prev)!;
     // "from $5 million a year ago … up from $9 million a year earlier": years count from the
@@ -1475,6 +1479,22 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   const n = Math.abs(k.n);
   // The date ahead of "in a week" spans "in" too, as newswire gold marks it.
   return res(v.value, k.from === 'dct' ? 'relative' : 'offset', v.granularity, { rule: k.n === 0 ? `the ${u} of ${from}` : `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${from}`, anchor: k.from === 'dct' ? anchor : from }, { anchor: anchorOut, start: k.inAt });
+}
+
+/**
+ * "25 years ago this month" (2024-03 → 1999-03), "a year ago this week" (2024-W10 → 2023-W10):
+ * years or months counted from a month, years from a week, as precise as it; null for other bases.
+ */
+function offFromPeriod(k: KindOf<'off'>, base: string): Resolved | null {
+  const part = /^(\d{4})-(\d{2}|W\d{2})$/.exec(base);
+  const month = part !== null && part[2].length === 2;
+  if (!part || !(k.unit === 'Y' || (k.unit === 'M' && month))) return null;
+  const months = Number(part[1]) * 12 + (month ? Number(part[2]) - 1 : 0) + (k.unit === 'Y' ? 12 * k.n : k.n);
+  const y = Math.floor(months / 12);
+  const v = month ? `${pad(y, 4)}-${pad((months % 12) + 1)}` : `${pad(y, 4)}-${part[2]}`;
+  const n = Math.abs(k.n);
+  const u = k.unit === 'Y' ? 'year' : 'month';
+  return res(v, 'offset', month ? 'month' : 'week', { rule: `${n} ${u}${n === 1 ? '' : 's'} ${k.n < 0 ? 'before' : 'after'} ${base}`, anchor: base }, { anchor: 'dct' });
 }
 
 /**

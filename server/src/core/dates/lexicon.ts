@@ -37,7 +37,7 @@ export interface Word {
   part?: 'MO' | 'AF' | 'EV' | 'NI' | 'MI';
   /** A modifier before a date or duration. */
   mod?: TimexMod;
-  /** An ordinal (quarters, halves, centuries). */
+  /** An ordinal (quarters, halves, centuries, days of the month). */
   ord?: number;
   /** Direction: last/previous (-1), this/that/same (0), next/following/coming (+1). */
   rel?: -1 | 0 | 1;
@@ -106,6 +106,11 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   night: { part: 'NI', trigger: true }, noon: { part: 'MI', trigger: true }, midday: { part: 'MI', trigger: true },
   weekend: { trigger: true }, period: { trigger: true }, quarter: { trigger: true }, half: { trigger: true }, fiscal: { trigger: true },
   first: { ord: 1 }, third: { ord: 3 }, fourth: { ord: 4 }, twentieth: { ord: 20 }, nineteenth: { ord: 19 }, eighteenth: { ord: 18 }, seventeenth: { ord: 17 },
+  // Days of the month spelled out ("the fifth of November", "March the twelfth"); with "first" to
+  // "fourth" above, and "twenty-"/"thirty-" before one of them ("the twenty-first of June").
+  fifth: { ord: 5 }, sixth: { ord: 6 }, seventh: { ord: 7 }, eighth: { ord: 8 }, ninth: { ord: 9 }, tenth: { ord: 10 },
+  eleventh: { ord: 11 }, twelfth: { ord: 12 }, thirteenth: { ord: 13 }, fourteenth: { ord: 14 }, fifteenth: { ord: 15 },
+  sixteenth: { ord: 16 }, thirtieth: { ord: 30 },
   bc: {}, bce: {}, ad: {}, ce: {}, midnight: { trigger: true }, fy: {},
   thanksgiving: { holiday: 'thanksgiving', trigger: true }, christmas: { holiday: 'christmas', trigger: true }, easter: { holiday: 'easter', trigger: true },
   halloween: { holiday: 'halloween', trigger: true }, new: { holiday: 'newyear' },

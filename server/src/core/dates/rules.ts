@@ -48,6 +48,33 @@ const UNITS = lex('UNITS', (w) => w.unit !== undefined && !!w.plural);
 const SEASON = lex('SEASON', (w) => w.season !== undefined);
 
 /**
+ * A day of the month written as an ordinal: "15th", "fifth", "twenty-first" (three tokens).
+ * `dayOrdinalAt` reads its day, `dayOrdinalEnd` its last token.
+ */
+const DAY_ORDINAL = alt(
+  ORDDAY,
+  lex('DAY_ORDINAL_WORD', (w) => w.ord !== undefined && w.ord <= 31),
+  seq(lw('twenty', 'thirty'), glued(HYPHEN), glued(lex('DAY_ORDINAL_UNIT', (w) => w.ord !== undefined && w.ord <= 9))),
+);
+
+function dayOrdinalAt(s: DateScanner, k: number): number {
+  if (s.kind(k) === X) return s.dayAt(k);
+  const tens = s.lw(k) === 'twenty' ? 20 : s.lw(k) === 'thirty' ? 30 : 0;
+  const d = tens ? tens + (s.lex(k + 2)?.ord ?? NaN) : s.lex(k)?.ord ?? NaN;
+  return d >= 1 && d <= 31 ? d : NaN;
+}
+
+function dayOrdinalEnd(s: DateScanner, k: number): number {
+  return s.kind(k) === W && (s.lw(k) === 'twenty' || s.lw(k) === 'thirty') ? k + 2 : k;
+}
+
+/** After a day of the month with no month or year written: the sentence or clause goes on, no noun ("Tuesday the 19th anniversary"). */
+function dayOfMonthEnds(s: DateScanner, last: number): boolean {
+  const next = s.kind(last + 1);
+  return next === 0 || next === P || (next === W && DAY_OF_MONTH_AFTER.has(s.str(last + 1)));
+}
+
+/**
  * A year spoken in words ("nineteen ninety-seven", "twenty twelve", "two thousand and one"), as
  * broadcast transcripts write it (`spokenYearAt`); after a month, a season or "the year".
  */
@@ -85,6 +112,15 @@ const MONTH_DAY: Rule[] = [
 /** A month with a day, a year or alone. */
 const MONTH_DATE: Rule[] = [
   ...MONTH_DAY,
+  // "March the 15th", "May the first": the day after the month with "the", as spoken; not before a
+  // noun ("May the fourth be with you" has no date).
+  rule('month the nth', [MONTH, DOT_AFTER, word('the'), DAY_ORDINAL], 'The vote was set for March the 15th, the council said.', (s, m) => {
+    const [k, , , j] = m.t;
+    const d = dayOrdinalAt(s, j);
+    const last = dayOrdinalEnd(s, j);
+    if (Number.isNaN(d) || !dayOfMonthEnds(s, last)) return null;
+    return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[last], kind: { type: 'md', m: s.monthOf(k), d } }, next: last + 1 });
+  }),
   rule('month of year', [MONTH, DOT_AFTER, word('of'), YEAR], 'Prices peaked in March of 2019 in the capital.', (s, m) => {
     const [k, , , y] = m.t;
     return { expr: { start: s.tS[k], end: s.tE[y], kind: { type: 'ym', y: s.yearAt(y), m: s.monthOf(k) } }, next: y + 1 };
@@ -198,11 +234,12 @@ const WEEKDAY_RULES: Rule[] = [
     return { expr: { start: s.tS[k], end: s.tE[mo], kind: { type: 'md', m: month, d, weekday: wk }, time }, next: mo + 1 };
   }),
   // "Tuesday the 19th": a day of the month with its weekday (the month as for "on the 19th").
-  rule('weekday the nth', [WEEKDAY, word('the'), ORDDAY], 'The envoy will arrive on Tuesday the 19th, his office said.', (s, m) => {
-    const [k, , d] = m.t;
-    const next = s.kind(d + 1);
-    if (next !== 0 && next !== P && !(next === W && DAY_OF_MONTH_AFTER.has(s.str(d + 1)))) return null;
-    return { expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'dom', d: s.dayAt(d) } }, next: d + 1 };
+  rule('weekday the nth', [WEEKDAY, word('the'), DAY_ORDINAL], 'The envoy will arrive on Tuesday the 19th, his office said.', (s, m) => {
+    const [k, , j] = m.t;
+    const d = dayOrdinalAt(s, j);
+    const last = dayOrdinalEnd(s, j);
+    if (Number.isNaN(d) || !dayOfMonthEnds(s, last)) return null;
+    return { expr: { start: s.tS[k], end: s.tE[last], kind: { type: 'dom', d } }, next: last + 1 };
   }),
   // "(the) Monday after next": the weekday a week after "next Monday".
   rule('weekday after next', [WEEKDAY, word('after'), word('next')], 'The strike will end the Monday after next.', (s, m) => {
@@ -796,6 +833,13 @@ const QUANTITY_RULES: Rule[] = [
     if (businessDays(s, d)) return null;
     // "several years ago", "a few weeks ago": some time back, PAST_REF (the span with "ago").
     if (Number.isNaN(d.n)) return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'ref', v: 'PAST_REF' } }, next: a + 1 };
+    // "25 years ago this month", "a year ago today": counted back from this month (day, week), so
+    // as precise as it.
+    const unit = s.lw(a + 1) === 'today' ? 'day' : s.lw(a + 1) !== 'this' ? '' : s.lw(a + 2) === 'month' ? 'month' : s.lw(a + 2) === 'week' ? 'week' : '';
+    if (unit && (unit === 'day' ? d.unit === 'Y' || d.unit === 'M' || d.unit === 'W' : unit === 'month' ? d.unit === 'Y' || d.unit === 'M' : d.unit === 'Y')) {
+      const end = unit === 'day' ? a + 1 : a + 2;
+      return { expr: { start: s.tS[k], end: s.tE[end], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'base', base: { type: 'rel', unit, offset: 0 } } }, next: end + 1 };
+    }
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: -d.n, unit: d.unit, from: 'dct' } }, next: a + 1 };
   }),
   rule('quantity later/earlier', [QUANTITY_EL, lw('later', 'earlier')], 'The rebels returned on 3 May 2020. Two days later they left.', (s, m) => {
@@ -812,12 +856,16 @@ const QUANTITY_RULES: Rule[] = [
     const today = s.lw(now) === 'today';
     return { expr: { start: s.tS[k], end: s.tE[now], kind: today ? { type: 'off', n: d.n, unit: d.unit, from: 'base', base: { type: 'rel', unit: 'day', offset: 0 } } : { type: 'off', n: d.n, unit: d.unit, from: 'dct' } }, next: now + 1 };
   }),
-  rule('quantity after/before a day', [QUANTITY_EL, lw('after', 'before'), DATE], 'The vote comes 2 weeks after yesterday, officials said.', (s, m) => {
+  // "three weeks from Sunday" counts from the day as "after" does; "for two weeks from March 3" is
+  // a span that starts then (the span and the day are read apart).
+  rule('quantity after/before a day', [QUANTITY_EL, lw('after', 'before', 'from'), DATE], 'The vote comes 2 weeks after yesterday, officials said.', (s, m) => {
     const [k, a, b] = m.t;
     const d = quantity(s, k);
     const base = m.v[2]!;
     if (Number.isNaN(d.n) || base.expr.start !== s.tS[b] || !isDay(base.expr.kind) || businessDays(s, d)) return null;
-    return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: s.lw(a) === 'after' ? d.n : -d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
+    const before = (s.strOrNone(k - 1) ?? '').toLowerCase();
+    if (s.lw(a) === 'from' && (d.half || SPAN_VERBS.has(before) || before === 'of')) return null;
+    return { expr: { start: s.tS[k], end: base.expr.end, kind: { type: 'off', n: s.lw(a) === 'before' ? -d.n : d.n, unit: d.unit, from: 'base', base: base.expr.kind } }, next: base.next };
   }),
   rule('quantity before/after an event', [QUANTITY_EL, lw('after', 'before', 'following')], 'Slepian was shot on Oct. 23. A jogger saw the car ten days before the murder.', (s, m) => {
     const [k, a] = m.t;
@@ -1154,6 +1202,16 @@ const ORDINAL_RULES: Rule[] = [
     // "the third quarter of the game", "of their match": a game's ("of the year" is read above).
     if (gameOf(s, u + 1) || (part === 'Q' && s.lw(u + 1) === 'century')) return null;
     return { expr: { start: s.tS[k], end: s.tE[u], kind: { type: 'part', of: part, n: ordinalAt(s, k), y: NaN, offset: 0, bare: true } }, next: u + 1 };
+  }),
+  // "the fifth of November", "the twenty-first of June 1990": a day spelled out ("the 12th of
+  // March" is read from its digits, DAY_RULES).
+  rule('the nth of month, spelled', [DAY_ORDINAL, word('of'), sub('dayTail')], 'The fleet sailed on the fifth of November in thick fog.', (s, m) => {
+    const k = m.t[0];
+    const d = dayOrdinalAt(s, k);
+    const tail = m.v[2]!.expr.kind;
+    // "the Fourth of July" is the holiday's rule (Independence Day, by name in the hover).
+    if (s.kind(k) === X || Number.isNaN(d) || (d === 4 && tail.type !== 'ymd' && (tail as { m?: number }).m === 7)) return null;
+    return s.withYearWord(withDay(m.v[2]!, s, k, d));
   }),
   // "on the 25th", "by the 3rd": a day with no month written (the month of the previous date in the
   // text, else the publication month), only after a preposition and when no noun follows it.
