@@ -400,9 +400,12 @@ export class DateScanner {
   tS = new Int32Array(256);
   tE = new Int32Array(256);
   tK = new Uint8Array(256);
-  /** Words: month, weekday or keyword class (`classOf`), else 0. */
+  /** Words: month, weekday or keyword class (`classOf`), else 0. Set only for words (and digit-letter tokens, 0): read it after the kind. */
   tC = new Uint16Array(256);
-  /** Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges far below). */
+  /**
+   * Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges far
+   * below). Set only for numbers and digit-letter tokens: read it after the kind.
+   */
   tV = new Int32Array(256);
   /**
    * The tokens `parseTokens` tries, in order: numbers, digit-letter tokens and words of a month,
@@ -474,10 +477,12 @@ export class DateScanner {
           h = (Math.imul(h, 31) + (c | 0x20)) & 0x3fffffff;
         }
         if (endsRun(c)) {
+          // A word's value (`tV`) is never read, nor the class of a token not a word (`tC`; readers
+          // test the kind first): the tokenizer stores only what the kind says.
           tK[n] = Tok.W;
-          const cls = j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
+          const len = j - s;
+          const cls = len <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
           tC[n] = cls;
-          tV[n] = 0;
           if (cls !== 0 && cls < UNIT_CLASS) cand[m++] = n;
           tE[n++] = from + j;
           // The space after a word (most words) is passed here, not by another turn of the loop.
@@ -494,7 +499,6 @@ export class DateScanner {
         }
         if (endsRun(c)) {
           tK[n] = Tok.N;
-          tC[n] = 0;
           tV[n] = v;
           cand[m++] = n;
           tE[n++] = from + j;
@@ -511,8 +515,6 @@ export class DateScanner {
         }
         if (ck === PUNCT) {
           tK[n] = Tok.P;
-          tC[n] = 0;
-          tV[n] = 0;
           tE[n++] = from + ++j;
           continue;
         }
