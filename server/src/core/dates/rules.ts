@@ -713,7 +713,8 @@ function rangeCount(s: DateScanner, k: number): { n: number; next: number } | nu
 }
 /** Numbers in words that can open a range ("two to three weeks"); not "a", "an", "couple", "several" (no count of their own). */
 const COUNT_WORDS = QUANTITY_WORDS.filter((w) => Number.isInteger(LEXICON[w].n) && w !== 'a' && w !== 'an' && w !== 'couple');
-const RANGE_LINKS: readonly string[] = Object.freeze(['to', 'or', 'and']);
+// Not frozen (nothing writes it): `isOneOf` reads it by index, which for a frozen array is the generic keyed load.
+const RANGE_LINKS: readonly string[] = ['to', 'or', 'and'];
 function rangeLink(s: DateScanner, k: number): boolean {
   return s.kind(k) === W && s.isOneOf(k, RANGE_LINKS);
 }
