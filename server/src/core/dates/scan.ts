@@ -669,7 +669,7 @@ export class DateScanner {
       // A leading word ("the", "a", "about", "last") starts a date only when a date word or a
       // number follows within four tokens.
       const kv = tKV[i];
-      if ((kv & KIND_MASK) === Tok.W && kv >> KIND_BITS >= KEYWORD_CLASS && !CLASS_TRIGGERS[kv >> KIND_BITS] && !this.dateWordAhead(i)) {
+      if ((kv & KIND_MASK) === Tok.W && kv >> KIND_BITS >= KEYWORD_CLASS && !CLASS_TRIGGERS[kv >> KIND_BITS] && !this.triggerListedAhead(p)) {
         i++;
         continue;
       }
@@ -683,6 +683,26 @@ export class DateScanner {
     while (i < n && tS[i] < limit) i++;
     if (i < n) return tS[i];
     return Math.max(n > 0 ? this.tE[n - 1] : from, limit);
+  }
+
+  /**
+   * `dateWordAhead` of the p-th listed candidate, read from the list: every token that answers it
+   * (a number, a digit-letter token, a month or weekday name, a trigger word) is listed, so only
+   * the candidates after p within four tokens are looked at (most often none), not each token.
+   */
+  triggerListedAhead(p: number): boolean {
+    const cand = this.tCand;
+    const m = this.candidates;
+    const end = cand[p] + 4;
+    for (let q = p + 1; q < m; q++) {
+      const j = cand[q];
+      if (j > end) return false;
+      const kv = this.tKV[j];
+      if ((kv & KIND_MASK) !== Tok.W) return true;
+      const c = kv >> KIND_BITS;
+      if (c < KEYWORD_CLASS || CLASS_TRIGGERS[c]) return true;
+    }
+    return false;
   }
 
   /** Whether one of the four tokens after i is a number, a month or weekday name, or a trigger word. */
