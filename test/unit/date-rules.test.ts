@@ -47,6 +47,25 @@ test('every date rule fires on its example, through the whole scanner', () => {
   assert.deepEqual(silent, []);
 });
 
+test('a scanner reused after other text reads every example as a fresh one (no token field carries over)', () => {
+  // The tokenizer stores a token's class only for words and its value only for numbers: what a
+  // previous text left in the other slots must be read by no rule. Two texts fill every slot, one
+  // with numbers (values at each position), one with class words (classes at each position).
+  const numbers = Array.from({ length: 400 }, (_, i) => String(1990 + (i % 40))).join(' ');
+  const words = Array.from({ length: 400 }, (_, i) => ['May', 'Monday', 'last', 'years', 'ago', 'the', 'next', 'week'][i % 8]).join(' ');
+  const scanner = new DateScanner();
+  const differ: string[] = [];
+  for (const r of RULES) {
+    const fresh = JSON.stringify(scanDates(r.example, 0, r.example.length));
+    for (const before of [numbers, words]) {
+      scanDates(before, 0, before.length, scanner);
+      const reused = JSON.stringify(scanDates(r.example, 0, r.example.length, scanner));
+      if (reused !== fresh) differ.push(`${r.name}: '${r.example}' after '${before.slice(0, 20)}…'`);
+    }
+  }
+  assert.deepEqual(differ, []);
+});
+
 test('every date rule can start a scan: its pattern holds a class that is tried (digits, a month or weekday name, a trigger word)', () => {
   const unreachable: string[] = [];
   for (const r of RULES) {

@@ -262,6 +262,33 @@ test('the tokenizer lists every token a date can start at: the parser visits no 
   assert.ok(listed.length >= 20 && others >= 25, `${listed.length} listed, ${others} not`);
 });
 
+test('the look-ahead for a date word read from the candidate list answers as the one over every token', () => {
+  // parseTokens asks the list (triggerListedAhead) whether a leading word ("the", "last") has a
+  // number, a month or weekday name or a trigger word within four tokens after it.
+  const words = ['the', 'last', 'a', 'about', 'every', 'next', 'May', 'Monday', 'weekly', 'days', 'percent', 'No', 'said', 'of', '5', '2024', 'Q3', '1990s', ',', '.', '$', 'Überall'];
+  const s = new DateScanner();
+  let seed = 11;
+  let asked = 0;
+  let yes = 0;
+  for (let t = 0; t < 300; t++) {
+    const parts: string[] = [];
+    for (let w = 0; w < 40; w++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      parts.push(words[seed % words.length]);
+    }
+    const text = parts.join(' ');
+    s.tokenize(text, 0, text.length);
+    for (let p = 0; p < s.candidates; p++) {
+      const i = s.tCand[p];
+      asked++;
+      const ahead = s.dateWordAhead(i);
+      if (ahead) yes++;
+      assert.equal(s.triggerListedAhead(p), ahead, `'${text}' at '${s.str(i)}' (token ${i})`);
+    }
+  }
+  assert.ok(asked > 3000 && yes > 500 && asked - yes > 500, `${asked} asked, ${yes} yes`);
+});
+
 test('a weekday with a date past year 9999 is read without a crash, and the other dates with it', () => {
   // Article dated 9999-12-31: the Monday that is a 3 March falls in year 10000, which has no ISO form to check.
   const { dates, findings } = datesOf('On Friday, 4 July 2025, they met. On Monday, March 3, too.', '9999-12-31');

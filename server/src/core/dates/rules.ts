@@ -433,7 +433,7 @@ const ZONE = token('ZONE', none, (s, k) => s.isZone(k));
 /** The hour and minutes of a clock rule's first tokens (`MINUTES` optional at element 1). */
 function hourMinutes(s: DateScanner, m: Match): { h: number; min: number } {
   const k = m.t[0];
-  return { h: s.tV[k], min: m.t[1] >= 0 ? s.tV[m.t[1] + 1] : 0 };
+  return { h: s.val(k), min: m.t[1] >= 0 ? s.val(m.t[1] + 1) : 0 };
 }
 
 /**
@@ -481,8 +481,8 @@ const CLOCK_RULES: Rule[] = [
   rule('clock range start', [HOUR, opt(MINUTES), alt(word('to', 'until', 'till', 'and'), punct('-\u2013')), HOUR, opt(MINUTES), alt(seq(word('a', 'p'), punct('.'), word('m')), word('am', 'pm', 'AM', 'PM'))],
     'The polling stations open from 7 to 11 a.m. on Sunday.', (s, m) => {
       const [k, mm, link, k2, , ap] = m.t;
-      const h1 = s.tV[k];
-      const h2 = s.tV[k2];
+      const h1 = s.val(k);
+      const h2 = s.val(k2);
       if (h1 < 1 || h1 > 12 || h2 < 1 || h2 > 12) return null;
       // After "from", "between", "at", or as one word ("9-11 a.m."): "rose 3 to 4 p.m. prices" is no range.
       const before = s.strOrNone(k - 1);
@@ -494,9 +494,9 @@ const CLOCK_RULES: Rule[] = [
         if (!pm) return null;
         h -= 12;
       }
-      const min = mm >= 0 ? s.tV[mm + 1] : 0;
+      const min = mm >= 0 ? s.val(mm + 1) : 0;
       // The second time, as the a.m./p.m. rules read it (with a zone or a day after it), is the range's end.
-      const m2 = m.t[4] >= 0 ? s.tV[m.t[4] + 1] : 0;
+      const m2 = m.t[4] >= 0 ? s.val(m.t[4] + 1) : 0;
       const dotted = s.kind(ap + 1) === P;
       const last = dotted ? ap + 2 : ap;
       const j = dotted && s.isP(last + 1, DOT) && s.adjacent(last, last + 1) ? last + 2 : last + 1;
@@ -526,13 +526,13 @@ const CLOCK_RULES: Rule[] = [
   }),
   rule("clock o'clock", [HOUR, word('o'), punct("'"), word('clock')], "The bells rang at 9 o'clock in the square.", (s, m) => {
     const [k, , , c] = m.t;
-    const h = s.tV[k];
+    const h = s.val(k);
     return h >= 1 && h <= 12 ? clockTime(s, k, h, 0, c + 1, s.tE[c]) : null;
   }),
   // "4 in the morning", "10 in the evening", "11 at night".
   rule('clock in the morning', [HOUR, word('in'), word('the'), PART], 'The raid began at 4 in the morning near the border.', (s, m) => {
     const [k, , , p] = m.t;
-    let h = s.tV[k];
+    let h = s.val(k);
     if (h < 1 || h > 12) return null;
     const part = s.partAt(p)!;
     if (part === 'MO' && h === 12) h = 0;
@@ -541,7 +541,7 @@ const CLOCK_RULES: Rule[] = [
   }),
   rule('clock at night', [HOUR, word('at'), word('night')], 'The curfew starts at 11 at night in the city.', (s, m) => {
     const [k, , n] = m.t;
-    const h = s.tV[k];
+    const h = s.val(k);
     if (h < 1 || h > 12) return null;
     return clockTime(s, k, h >= 6 && h < 12 ? h + 12 : h, 0, n + 1, s.tE[n]);
   }),
@@ -559,7 +559,7 @@ const CLOCK_RULES: Rule[] = [
   // "at 0930 local time": a 24-hour time of four digits before "local time", after a clock preposition (not a year: "by 2015 local …").
   rule('clock hhmm local time', [digits(4), word('local'), word('time')], 'The blast struck at 0930 local time near the base.', (s, m) => {
     const k = m.t[0];
-    const v = s.tV[k];
+    const v = s.val(k);
     const h = Math.floor(v / 100);
     const min = v % 100;
     if (!CLOCK_PREPOSITION.has(s.strOrNone(k - 1) ?? '') || h > 23 || min > 59) return null;
@@ -567,7 +567,7 @@ const CLOCK_RULES: Rule[] = [
   }),
   rule('clock hhmm zone', [digits(4), ZONE], 'Troops crossed the line at 0715 GMT on the border.', (s, m) => {
     const [k, z] = m.t;
-    const v = s.tV[k];
+    const v = s.val(k);
     const h = Math.floor(v / 100);
     const min = v % 100;
     return h > 23 || min > 59 ? null : clockTime(s, k, h, min, z, s.tE[k]);
@@ -603,7 +603,7 @@ const NUMBER_RULES: Rule[] = [
   rule('not after a letter or currency', [NUMBER], 'The bank lent $47 million in loans.', (s, m) => (s.plainPrefix(m.t[0]) ? null : STOP)),
   rule('ISO date', [digits(4), glued(HYPHEN), glued(digits(2)), glued(HYPHEN), glued(digits(2))], 'The order took effect on 2025-07-29 nationwide.', (s, m) => {
     const [y, , mo, , d, next] = m.t;
-    return { expr: { start: s.tS[y], end: s.tE[d], kind: { type: 'ymd', y: s.tV[y], m: s.tV[mo], d: s.tV[d] } }, next };
+    return { expr: { start: s.tS[y], end: s.tE[d], kind: { type: 'ymd', y: s.val(y), m: s.val(mo), d: s.val(d) } }, next };
   }),
   // "2012/8/10", "8/10/2012" (month first; `numeric` says whether the numbers allow the other order), "10.08.2012".
   rule('numeric date', [NUMBER, glued(punct('/.')), glued(NUMBER), glued(punct('/.')), glued(NUMBER)], 'The court ruled on 2012/8/10 in the case.', (s, m) => {
@@ -618,9 +618,9 @@ const NUMBER_RULES: Rule[] = [
 
 /** Y/M/D, D.M.Y, A/B/Y from the five tokens at k (separator `sep`). */
 function numericDate(s: DateScanner, k: number, sep: number): Parse | null {
-  const a = s.tV[k];
-  const b = s.tV[k + 2];
-  const c = s.tV[k + 4];
+  const a = s.val(k);
+  const b = s.val(k + 2);
+  const c = s.val(k + 4);
   const la = s.tE[k] - s.tS[k];
   const lc = s.tE[k + 4] - s.tS[k + 4];
   const span = { start: s.tS[k], end: s.tE[k + 4] };
@@ -743,14 +743,15 @@ function rangeCount(s: DateScanner, k: number): { n: number; next: number } | nu
   if (s.kind(k) === N) {
     // The link first: most numbers are followed by no "to"/"or"/"and", and this is tried at each.
     if (!rangeLink(s, k + 1) || s.tE[k] - s.tS[k] > 3 || !s.plainPrefix(k) || (s.kind(k - 1) === P && s.tE[k - 1] === s.tS[k])) return null;
-    return { n: s.tV[k], next: k + 1 };
+    return { n: s.val(k), next: k + 1 };
   }
   const r = s.wordNumberAt(k, 1, 99);
   return r && rangeLink(s, r.next) ? r : null;
 }
 /** Numbers in words that can open a range ("two to three weeks"); not "a", "an", "couple", "several" (no count of their own). */
 const COUNT_WORDS = QUANTITY_WORDS.filter((w) => Number.isInteger(LEXICON[w].n) && w !== 'a' && w !== 'an' && w !== 'couple');
-const RANGE_LINKS: readonly string[] = Object.freeze(['to', 'or', 'and']);
+// Not frozen (nothing writes it): `isOneOf` reads it by index, which for a frozen array is the generic keyed load.
+const RANGE_LINKS: readonly string[] = ['to', 'or', 'and'];
 function rangeLink(s: DateScanner, k: number): boolean {
   return s.kind(k) === W && s.isOneOf(k, RANGE_LINKS);
 }

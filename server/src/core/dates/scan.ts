@@ -55,6 +55,10 @@ const NOT_BEFORE_NUMBER = new Set(['USD', 'EUR', 'JPY', 'GBP', 'US', 'Article', 
 
 const TABLE_SIZE = 1024;
 
+/** A token's kind is the low bits of its `tKV` field, its class or value the bits above (a value is at most 10^8, which fits). */
+const KIND_BITS = 3;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+
 function wordHash(w: string): number {
   let h = 0;
   for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) & 0x3fffffff;
@@ -219,9 +223,12 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
   const fns = compileBuckets(lists);
   const out: Record<string, CompiledGroup> = {};
   for (const [name, buckets] of planned) {
-    out[name] = Object.freeze(buckets.map((b): Bucket | undefined => b && Object.freeze({
+    // Each group's array of buckets is left unfrozen (its type says readonly, and nothing writes
+    // it): optimized code reads a frozen array by index through the generic keyed load, three
+    // times the cost of a plain one, and `runGroup` reads one at every candidate token.
+    out[name] = buckets.map((b): Bucket | undefined => b && Object.freeze({
       rules: fns[b.rules], next: b.next && new Map([...b.next].map(([k, id]) => [k, fns[id]])), rest: fns[b.rest],
-    })));
+    }));
   }
   return Object.freeze(out);
 }
@@ -298,7 +305,8 @@ const YEAR_PREPOSITIONS = new Set(['in', 'In', 'since', 'Since', 'from', 'From',
   'into', 'throughout', 'Throughout']);
 
 /** Adjectives between a count and its unit that leave it a quantity ("an additional year", "two extra days", "three straight days", "ten business days"). */
-const QUANTITY_ADJECTIVES: readonly string[] = Object.freeze(['additional', 'extra', 'further', 'consecutive', 'straight', 'successive', 'trading', 'business', 'working']);
+// Not frozen (nothing writes it): `isOneOf` reads it by index, which for a frozen array is the generic keyed load.
+const QUANTITY_ADJECTIVES: readonly string[] = ['additional', 'extra', 'further', 'consecutive', 'straight', 'successive', 'trading', 'business', 'working'];
 
 /** Determiners and possessives before a year that qualifies a noun ("the 1959 embargo", "That 1978 resolution"). */
 const DETERMINERS = new Set(['the', 'The', 'a', 'A', 'its', 'Its', 'his', 'His', 'her', 'Her', 'their', 'Their', 'this', 'This', 'that', 'That', 'whose']);
@@ -399,11 +407,13 @@ export class DateScanner {
   count = 0;
   tS = new Int32Array(256);
   tE = new Int32Array(256);
-  tK = new Uint8Array(256);
-  /** Words: month, weekday or keyword class (`classOf`), else 0. */
-  tC = new Uint16Array(256);
-  /** Numbers: their value, exact below 10^8 and 10^8 for anything longer (every rule tests ranges far below). */
-  tV = new Int32Array(256);
+  /**
+   * A token's kind (`Tok`, the low 3 bits: `kind`) and above it, for a word its class (month,
+   * weekday or keyword class, `classOf`; 0 for none: `cls`), for a number or a digit-letter token
+   * its value (exact below 10^8 and 10^8 for anything longer, every rule tests ranges far below:
+   * `val`). One field, so the tokenizer stores three values a token (start, end, this).
+   */
+  tKV = new Int32Array(256);
   /**
    * The tokens `parseTokens` tries, in order: numbers, digit-letter tokens and words of a month,
    * weekday or keyword class (`candidate`), listed by the tokenizer as it classes them, so the
@@ -448,9 +458,7 @@ export class DateScanner {
     const u = this.codeUnits(text, from, to);
     const tS = this.tS;
     const tE = this.tE;
-    const tK = this.tK;
-    const tC = this.tC;
-    const tV = this.tV;
+    const tKV = this.tKV;
     const cand = this.tCand;
     let n = 0;
     let m = 0;
@@ -474,10 +482,8 @@ export class DateScanner {
           h = (Math.imul(h, 31) + (c | 0x20)) & 0x3fffffff;
         }
         if (endsRun(c)) {
-          tK[n] = Tok.W;
           const cls = j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
-          tC[n] = cls;
-          tV[n] = 0;
+          tKV[n] = Tok.W | (cls << KIND_BITS);
           if (cls !== 0 && cls < UNIT_CLASS) cand[m++] = n;
           tE[n++] = from + j;
           // The space after a word (most words) is passed here, not by another turn of the loop.
@@ -493,9 +499,7 @@ export class DateScanner {
           v = v < 10000000 ? v * 10 + (c - 48) : 100000000;
         }
         if (endsRun(c)) {
-          tK[n] = Tok.N;
-          tC[n] = 0;
-          tV[n] = v;
+          tKV[n] = Tok.N | (v << KIND_BITS);
           cand[m++] = n;
           tE[n++] = from + j;
           if (c === 32) j++;
@@ -510,9 +514,7 @@ export class DateScanner {
           continue;
         }
         if (ck === PUNCT) {
-          tK[n] = Tok.P;
-          tC[n] = 0;
-          tV[n] = 0;
+          tKV[n] = Tok.P;
           tE[n++] = from + ++j;
           continue;
         }
@@ -535,10 +537,9 @@ export class DateScanner {
         } else break;
       }
       const k = !letters ? Tok.N : digits === 0 ? Tok.W : Tok.X;
-      tK[n] = k;
       const cls = k === Tok.W && h !== -1 && j - s <= MAX_CLASS_WORD ? classOf(u, s, j, h) : 0;
-      tC[n] = cls;
-      tV[n] = v;
+      // A word has no value, a digit-letter token no class (`classOf` is for words only).
+      tKV[n] = k | ((k === Tok.W ? cls : v) << KIND_BITS);
       if (k !== Tok.W || (cls !== 0 && cls < UNIT_CLASS)) cand[m++] = n;
       tE[n++] = from + j;
     }
@@ -570,7 +571,17 @@ export class DateScanner {
 
   /** Kind of token k, 0 when there is none. */
   kind(k: number): number {
-    return k >= 0 && k < this.count ? this.tK[k] : 0;
+    return k >= 0 && k < this.count ? this.tKV[k] & KIND_MASK : 0;
+  }
+
+  /** The class of token k, a word (read after its kind: for a number this is its value). */
+  cls(k: number): number {
+    return this.tKV[k] >> KIND_BITS;
+  }
+
+  /** The value of token k, a number or a digit-letter token (read after its kind). */
+  val(k: number): number {
+    return this.tKV[k] >> KIND_BITS;
   }
 
   /** Text of token k (which exists). */
@@ -593,7 +604,7 @@ export class DateScanner {
     const c = this.first(k);
     if (c < 65 || c > 90) return 0; // month names are capitalized
     // Three-letter abbreviations only this.count with their dot ("Oct."), except in full dates (checked by callers).
-    const m = this.tC[k];
+    const m = this.cls(k);
     return m >= 1 && m <= 12 ? m : 0;
   }
 
@@ -603,7 +614,7 @@ export class DateScanner {
     const c = this.first(k);
     if (c < 65 || c > 90) return -1;
     if (this.tE[k] - this.tS[k] < 6) return -1;
-    const w = this.tC[k];
+    const w = this.cls(k);
     return w >= WEEKDAY_CLASS && w < WEEKDAY_CLASS + 7 ? w - WEEKDAY_CLASS : -1;
   }
 
@@ -619,13 +630,13 @@ export class DateScanner {
 
   num(k: number, min: number, max: number, len?: number): number {
     if (this.kind(k) !== Tok.N || (len !== undefined && this.tE[k] - this.tS[k] !== len)) return NaN;
-    const v = this.tV[k];
+    const v = this.val(k);
     return v >= min && v <= max ? v : NaN;
   }
 
   /** Token k is a word of one of the forms `last`, `next`, `this`, capitalized or not. */
   isRelWord(k: number): boolean {
-    const c = this.tC[k];
+    const c = this.cls(k);
     if (this.kind(k) !== Tok.W || (c !== KW_LAST && c !== KW_NEXT && c !== KW_THIS)) return false;
     return /^(?:last|next|this|Last|Next|This)$/.test(this.str(k));
   }
@@ -637,8 +648,7 @@ export class DateScanner {
    */
   parseTokens(out: Expr[], from: number, limit: number): number {
     const n = this.count;
-    const tK = this.tK;
-    const tC = this.tC;
+    const tKV = this.tKV;
     const tS = this.tS;
     const cand = this.tCand;
     const m = this.candidates;
@@ -658,7 +668,8 @@ export class DateScanner {
       i = c;
       // A leading word ("the", "a", "about", "last") starts a date only when a date word or a
       // number follows within four tokens.
-      if (tK[i] === Tok.W && tC[i] >= KEYWORD_CLASS && !CLASS_TRIGGERS[tC[i]] && !this.dateWordAhead(i)) {
+      const kv = tKV[i];
+      if ((kv & KIND_MASK) === Tok.W && kv >> KIND_BITS >= KEYWORD_CLASS && !CLASS_TRIGGERS[kv >> KIND_BITS] && !this.triggerListedAhead(p)) {
         i++;
         continue;
       }
@@ -674,14 +685,34 @@ export class DateScanner {
     return Math.max(n > 0 ? this.tE[n - 1] : from, limit);
   }
 
+  /**
+   * `dateWordAhead` of the p-th listed candidate, read from the list: every token that answers it
+   * (a number, a digit-letter token, a month or weekday name, a trigger word) is listed, so only
+   * the candidates after p within four tokens are looked at (most often none), not each token.
+   */
+  triggerListedAhead(p: number): boolean {
+    const cand = this.tCand;
+    const m = this.candidates;
+    const end = cand[p] + 4;
+    for (let q = p + 1; q < m; q++) {
+      const j = cand[q];
+      if (j > end) return false;
+      const kv = this.tKV[j];
+      if ((kv & KIND_MASK) !== Tok.W) return true;
+      const c = kv >> KIND_BITS;
+      if (c < KEYWORD_CLASS || CLASS_TRIGGERS[c]) return true;
+    }
+    return false;
+  }
+
   /** Whether one of the four tokens after i is a number, a month or weekday name, or a trigger word. */
   dateWordAhead(i: number): boolean {
     const end = Math.min(this.count, i + 5);
     for (let j = i + 1; j < end; j++) {
-      const k = this.tK[j];
+      const k = this.tKV[j] & KIND_MASK;
       if (k === Tok.N || k === Tok.X) return true;
       if (k === Tok.W) {
-        const c = this.tC[j];
+        const c = this.cls(j);
         if ((c > 0 && c < KEYWORD_CLASS) || CLASS_TRIGGERS[c]) return true;
       }
     }
@@ -697,7 +728,7 @@ export class DateScanner {
     const pk = this.kind(k - 1);
     const nk = this.kind(k + 1);
     if (pk === Tok.P && this.tE[k - 1] === this.tS[k] && isMoneyOrSeparator(this.first(k - 1))) return false;
-    if (pk === Tok.W && this.tC[k - 1] >= REFERENCE_CLASS && NOT_BEFORE_NUMBER.has(this.str(k - 1))) return false;
+    if (pk === Tok.W && this.cls(k - 1) >= REFERENCE_CLASS && NOT_BEFORE_NUMBER.has(this.str(k - 1))) return false;
     if (nk === Tok.P && this.tS[k + 1] === this.tE[k]) {
       const c = this.first(k + 1);
       if (c === PERCENT) return false;
@@ -706,7 +737,7 @@ export class DateScanner {
       if ((c === DOT || c === COMMA) && this.kind(k + 2) === Tok.N && this.tS[k + 2] === this.tE[k + 1]) return false;
       if (c === HYPHEN && this.kind(k + 2) === Tok.W && this.tS[k + 2] === this.tE[k + 1]) return false;
     }
-    if (nk === Tok.W && this.tC[k + 1] >= UNIT_CLASS && this.tC[k + 1] < UNIT_CLASS + NUMBER_UNITS.length) return false;
+    if (nk === Tok.W && this.cls(k + 1) >= UNIT_CLASS && this.cls(k + 1) < UNIT_CLASS + NUMBER_UNITS.length) return false;
     return true;
   }
 
@@ -812,7 +843,7 @@ export class DateScanner {
   /** The key of token k in the rule index (`CompiledGroup`), 0 for none. */
   keyAt(k: number): number {
     const tk = this.kind(k);
-    return tk === Tok.W ? this.tC[k] : tk === Tok.N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === Tok.X ? DIGITS_LETTERS_KEY : 0;
+    return tk === Tok.W ? this.cls(k) : tk === Tok.N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === Tok.X ? DIGITS_LETTERS_KEY : 0;
   }
 
   /** Whether token k is an apostrophe (' or ’). */
@@ -854,7 +885,7 @@ export class DateScanner {
 
   /** Whether token k is a word after which a number is an amount or a count ("percent", "million", "people"). */
   isCountWord(k: number): boolean {
-    return this.kind(k) === Tok.W && this.tC[k] >= UNIT_CLASS && this.tC[k] < UNIT_CLASS + NUMBER_UNITS.length;
+    return this.kind(k) === Tok.W && this.cls(k) >= UNIT_CLASS && this.cls(k) < UNIT_CLASS + NUMBER_UNITS.length;
   }
 
   /** Whether word token k is lower-case and not a plural ("campaign", "profit"; not "workers"): a count before it would take a plural. */
@@ -873,12 +904,12 @@ export class DateScanner {
       if (YEAR_PREPOSITIONS.has(p)) return true;
       if ((p === 'the' || p === 'The') && capitalNext) return true;
       // "the 1959 embargo", "a 1996 law": a determiner, a year of modern history, a noun.
-      const y = this.tV[k];
+      const y = this.val(k);
       if (y >= 1800 && y <= 2099 && nk === Tok.W && !this.isCountWord(k + 1) && DETERMINERS.has(p)) return true;
       // "his unsuccessful 1996 campaign": a determiner, one adjective, the year, a singular noun (a
       // count takes a plural: "the remaining 2000 workers").
       if (y >= 1800 && y <= 2099 && nk === Tok.W && !this.isCountWord(k + 1) && this.isSingularWord(k + 1)
-        && this.first(k - 1) >= 97 && this.tC[k - 1] === 0 && this.kind(k - 2) === Tok.W && DETERMINERS.has(this.str(k - 2))) return true;
+        && this.first(k - 1) >= 97 && this.cls(k - 1) === 0 && this.kind(k - 2) === Tok.W && DETERMINERS.has(this.str(k - 2))) return true;
       // "the company's 1989 results", "Mixte's 1989 unconsolidated profit": a possessive, a year, a
       // word (not a plural noun: "the firm's 2000 workers" is a count).
       if (p === 's' && y >= 1800 && y <= 2099 && nk === Tok.W && this.isApostrophe(k - 2) && this.isSingularWord(k + 1)) return true;
@@ -896,22 +927,20 @@ export class DateScanner {
     while (n < min) n *= 2;
     this.tS = grown(this.tS, new Int32Array(n));
     this.tE = grown(this.tE, new Int32Array(n));
-    this.tK = grown(this.tK, new Uint8Array(n));
-    this.tC = grown(this.tC, new Uint16Array(n));
-    this.tV = grown(this.tV, new Int32Array(n));
+    this.tKV = grown(this.tKV, new Int32Array(n));
     this.tCand = grown(this.tCand, new Int32Array(n));
   }
 
   /** The lexicon entry of token k, when it is a lexicon word. */
   lex(k: number): Word | undefined {
     if (this.kind(k) !== Tok.W) return undefined;
-    return CLASS_LEX[this.tC[k]];
+    return CLASS_LEX[this.cls(k)];
   }
 
   /** The lower-case lexicon word of token k, or ''. */
   lw(k: number): string {
     if (this.kind(k) !== Tok.W) return '';
-    const c = this.tC[k];
+    const c = this.cls(k);
     return c >= KEYWORD_CLASS && c < UNIT_CLASS ? CLASS_WORD[c] : '';
   }
 
@@ -927,9 +956,9 @@ export class DateScanner {
       if (this.tE[k] - this.tS[k] > 3 || !this.plainPrefix(k)) return null;
       const pk = this.kind(k - 1);
       if (pk === Tok.P && this.tE[k - 1] === this.tS[k] && isMoneyOrSeparator(this.first(k - 1))) return null;
-      n = this.tV[k];
+      n = this.val(k);
       // "5 1/2 hours", "2 1/2 years": the half is read for hours and years (PT5H30M, P2Y6M), dropped otherwise.
-      if (this.kind(j) === Tok.N && this.tV[j] === 1 && this.isP(j + 1, 47) && this.num(j + 2, 2, 2) === 2) {
+      if (this.kind(j) === Tok.N && this.val(j) === 1 && this.isP(j + 1, 47) && this.num(j + 2, 2, 2) === 2) {
         j += 3;
         if (this.lw(j) === 'hours') return { n, unit: 'H', next: j + 1, half: true };
         if (this.lw(j) === 'years') return { n, unit: 'Y', next: j + 1, half: true };
@@ -1103,7 +1132,7 @@ export class DateScanner {
     const v = this.num(q, 0, 99, 2);
     if (Number.isNaN(v) || (q !== k && !this.adjacent(k, q))) return null;
     if (this.kind(q + 1) === Tok.P && this.adjacent(q, q + 1) && (this.first(q + 1) === COLON || this.first(q + 1) === PERCENT)) return null;
-    if (this.kind(q + 1) === Tok.W && this.tC[q + 1] >= UNIT_CLASS) return null;
+    if (this.kind(q + 1) === Tok.W && this.cls(q + 1) >= UNIT_CLASS) return null;
     return { y: this.twoDigitYear(v), start: this.tS[k] };
   }
 
