@@ -12,6 +12,7 @@
 import { AnalysisContext, ArticleInput, analyzeArticles } from '../core/analyze';
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
+import { CheckScratch } from '../core/checks/scratch';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
@@ -35,7 +36,7 @@ export interface ArticleOutcome {
  * tables of the checks are built here, once (they depend on the registry, not on the articles).
  */
 export function runContext(registry: RegistrySnapshot, settings: CoreSettings | undefined, entityIndex: EntityIndex = buildEntityIndex(registry)): AnalysisContext {
-  const ctx = { registry, entityIndex, settings, dateScanner: new DateScanner() };
+  const ctx = { registry, entityIndex, settings, dateScanner: new DateScanner(), checkScratch: new CheckScratch() };
   officeHolders(registry);
   prepareEntityTables(ctx.entityIndex);
   return ctx;
