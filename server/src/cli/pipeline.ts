@@ -16,7 +16,7 @@ import { CheckScratch } from '../core/checks/scratch';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
-import { fingerprintHash } from './claims';
+import { paragraphDigest } from './claims';
 import { DiskWorkspace } from './crossArticle';
 import { Listing, LoadedArticle, ReadArticle, loaded, readArticle } from './project';
 import { ReportedArticle, renderFindings, reportedArticle, spillArticle } from './report';
@@ -132,7 +132,7 @@ function outcome(a: LoadedArticle, errors: string[], keep: Keep): ArticleOutcome
     report.creationTime = null;
   }
   if (keep.json !== undefined) renderFindings(report, keep.json);
-  const summary = summarize(a.analysis, fingerprintHash);
+  const summary = summarize(a.analysis, paragraphDigest);
   return { article: { report, summary }, errors, chars: a.text.length };
 }
 
