@@ -10,6 +10,7 @@ import { parseArticle } from '../../server/src/core/article';
 import { paragraphPrints } from '../../server/src/core/checks/duplicate-paragraph';
 import { mayShareShingles, nearDuplicateParagraph, sharingParagraphs } from '../../server/src/core/checks/near-duplicate-paragraph';
 import { createArticleCache } from '../../server/src/core/articleCache';
+import { CheckScratch } from '../../server/src/core/checks/scratch';
 import { KeyScratch, fingerprint, fingerprints, keyWordHashesOf } from '../../server/src/core/checks/text';
 import { checkMemo } from '../../server/src/core/checks/memo';
 import { buildEntityIndex, prepareEntityTables, recognizeEntities } from '../../server/src/core/entities';
@@ -156,8 +157,9 @@ test('paragraphPrints: each paragraph\'s first copy, in short articles and long 
 
 test('near-duplicate-paragraph: comparing only the sharing paragraphs finds what comparing all finds', () => {
   // Paragraphs drawn from few words share many 5-word sequences; some are edited copies.
-  const words = ['the', 'minister', 'said', 'talks', 'in', 'Tokyo', 'would', 'resume', 'on', 'Monday', 'after', 'a', 'delay'];
+  const words = ['the', 'minister', 'said', 'talks', 'in', 'Tokyo', 'would', 'resume', 'on', 'Monday', 'after', 'a', 'delay', 'Ünal', 'Σοφία', 'café'];
   const r = seededRandom(1818);
+  const shared = new CheckScratch();
   const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(r() * (r() < 0.5 ? 4 : words.length))]).join(' ') + '.';
   let found = 0;
   for (let n = 0; n < 300; n++) {
@@ -172,6 +174,8 @@ test('near-duplicate-paragraph: comparing only the sharing paragraphs finds what
     const scratch = nearDuplicateParagraph(ctx());
     // With a cache to fill, every compared paragraph goes through the tables.
     assert.deepEqual(scratch, nearDuplicateParagraph(ctx(createArticleCache())), text);
+    // With a memo, the words' hashes come from the fingerprint walk (one scratch for every article).
+    assert.deepEqual(nearDuplicateParagraph({ ...ctx(), memo: checkMemo(), scratch: shared }), scratch, text);
     found += scratch.length;
   }
   assert.ok(found > 50, `only ${found} findings: the test compares too little`);
