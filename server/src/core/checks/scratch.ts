@@ -2,8 +2,10 @@
  * The checks' scratch buffers, owned by the caller as `DateScanner` is for the dates: a run keeps
  * one (`AnalysisContext.checkScratch`) and every article's checks reuse its buffers and tables;
  * an analysis without one makes its own. Nothing at module level in core/checks is written
- * (test/unit/checks-state.test.ts), so two analyses interleaved (the language server's sliced
- * steps) or on two threads never share a buffer.
+ * (test/unit/checks-state.test.ts), so analyses with different contexts (the language server's
+ * sliced steps, threads) never share a buffer; and nothing in a scratch outlives one check's call
+ * (what an analysis keeps goes to its `CheckMemo`), so analyses of one context may interleave at
+ * their steps.
  */
 
 import { ShingleHashes } from './sharing';
