@@ -10,7 +10,8 @@ import { parseArticle } from '../../server/src/core/article';
 import { paragraphPrints } from '../../server/src/core/checks/duplicate-paragraph';
 import { mayShareShingles, nearDuplicateParagraph, sharingParagraphs } from '../../server/src/core/checks/near-duplicate-paragraph';
 import { createArticleCache } from '../../server/src/core/articleCache';
-import { fingerprint, fingerprints, keyWordHashesOf, wordHashes } from '../../server/src/core/checks/text';
+import { CheckScratch } from '../../server/src/core/checks/scratch';
+import { KeyScratch, fingerprint, fingerprints, keyWordHashesOf } from '../../server/src/core/checks/text';
 import { checkMemo } from '../../server/src/core/checks/memo';
 import { buildEntityIndex, prepareEntityTables, recognizeEntities } from '../../server/src/core/entities';
 import { fullForms, shortForms, variantKey } from '../../server/src/core/entities/variants';
@@ -82,11 +83,12 @@ test('sharingParagraphs: the paragraphs sharing a 5-word sequence with another c
 
 test('fingerprint: the word hashes it leaves are those of its key\'s words', () => {
   const texts = ['The minister’s visit, on Monday: \'a success\'.', 'Æsir and Straße — Çavuşoğlu met Ünal', 'Σοφία met the minister in 北京', '', '  ,. ', "x'y `z"];
+  const scratch = new KeyScratch();
   for (const t of texts) {
-    const f = fingerprint(t);
-    const got = [...wordHashes().subarray(0, f.wordCount)];
-    assert.equal(keyWordHashesOf(f.key), f.wordCount, JSON.stringify(t));
-    assert.deepEqual(got, [...wordHashes().subarray(0, f.wordCount)], JSON.stringify(t));
+    const f = fingerprint(t, 0, t.length, scratch);
+    const got = [...scratch.hashes.subarray(0, f.wordCount)];
+    assert.equal(keyWordHashesOf(f.key, scratch), f.wordCount, JSON.stringify(t));
+    assert.deepEqual(got, [...scratch.hashes.subarray(0, f.wordCount)], JSON.stringify(t));
   }
 });
 
@@ -103,12 +105,14 @@ test('fingerprints: each range\'s fingerprint and word hashes, as fingerprint gi
     text += piece + '\n';
   }
   const hashes: number[][] = [];
-  const got = fingerprints(text, ranges, (_i, words) => hashes.push([...wordHashes().subarray(0, words)]));
+  const scratch = new KeyScratch();
+  const got = fingerprints(text, ranges, (_i, words) => hashes.push([...scratch.hashes.subarray(0, words)]), scratch);
   assert.equal(got.length, ranges.length);
+  const one = new KeyScratch();
   ranges.forEach((x, i) => {
-    const f = fingerprint(text, x.start, x.end);
+    const f = fingerprint(text, x.start, x.end, one);
     assert.deepEqual(got[i], f, `range ${i}`);
-    assert.deepEqual(hashes[i], [...wordHashes().subarray(0, f.wordCount)], `range ${i}`);
+    assert.deepEqual(hashes[i], [...one.hashes.subarray(0, f.wordCount)], `range ${i}`);
   });
 });
 
@@ -153,8 +157,9 @@ test('paragraphPrints: each paragraph\'s first copy, in short articles and long 
 
 test('near-duplicate-paragraph: comparing only the sharing paragraphs finds what comparing all finds', () => {
   // Paragraphs drawn from few words share many 5-word sequences; some are edited copies.
-  const words = ['the', 'minister', 'said', 'talks', 'in', 'Tokyo', 'would', 'resume', 'on', 'Monday', 'after', 'a', 'delay'];
+  const words = ['the', 'minister', 'said', 'talks', 'in', 'Tokyo', 'would', 'resume', 'on', 'Monday', 'after', 'a', 'delay', 'Ünal', 'Σοφία', 'café'];
   const r = seededRandom(1818);
+  const shared = new CheckScratch();
   const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(r() * (r() < 0.5 ? 4 : words.length))]).join(' ') + '.';
   let found = 0;
   for (let n = 0; n < 300; n++) {
@@ -169,6 +174,8 @@ test('near-duplicate-paragraph: comparing only the sharing paragraphs finds what
     const scratch = nearDuplicateParagraph(ctx());
     // With a cache to fill, every compared paragraph goes through the tables.
     assert.deepEqual(scratch, nearDuplicateParagraph(ctx(createArticleCache())), text);
+    // With a memo, the words' hashes come from the fingerprint walk (one scratch for every article).
+    assert.deepEqual(nearDuplicateParagraph({ ...ctx(), memo: checkMemo(), scratch: shared }), scratch, text);
     found += scratch.length;
   }
   assert.ok(found > 50, `only ${found} findings: the test compares too little`);

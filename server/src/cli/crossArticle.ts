@@ -25,7 +25,7 @@
  *    bucket at a time and gives each article its findings in the index's order (paragraphs, then
  *    events, each in the article's order; then `finalizeFindings`).
  *
- * Fingerprints here are claim hashes (`summarize` with `fingerprintHash`: base64url, no tab or line break).
+ * Fingerprints here are paragraph digests (`summarize` with `paragraphDigest`: base64url, no tab or line break).
  */
 
 import { finalizeFindings } from '../core/analyze';

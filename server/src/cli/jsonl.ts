@@ -27,6 +27,7 @@ import * as path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { AnalysisContext, ArticleAnalysis, analyzeArticles } from '../core/analyze';
+import { CheckScratch } from '../core/checks/scratch';
 import { parseIsoDate } from '../core/calendar';
 import { buildEntityIndex } from '../core/entities';
 import { RegistrySnapshot } from '../core/types';
@@ -268,7 +269,7 @@ async function analyzeJsonl(registry: RegistrySnapshot, args: JsonlArgs, io: Str
 
 /** The map step over standard input; returns how many lines were bad. */
 async function mapStream(registry: RegistrySnapshot, io: StreamIo, out: LineWriter, progress: Progress | null, numericOrder: NumericOrder, threads: Threads, jobs: number | undefined): Promise<number> {
-  const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: { numericOrder } };
+  const ctx: AnalysisContext = { registry, entityIndex: buildEntityIndex(registry), settings: { numericOrder }, checkScratch: new CheckScratch() };
   let n = 0;
   let bad = 0;
   if (threads.max > 1) {

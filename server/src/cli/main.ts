@@ -20,7 +20,7 @@ import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
 import { Progress, ProgressStream } from './progress';
 import { TIMELINE_FORMATS, checkToday, runTimeline } from './timeline';
 import { ARTICLE_BATCH, Keep, RunCollector, processArticles, runContext } from './pipeline';
-import { fingerprintHash } from './claims';
+import { paragraphDigest } from './claims';
 import { summarize } from '../core/workspace';
 import { analyzeInWorkers, articleBytes, defaultJobs, mayUseWorkers } from './jobs';
 import { startWorkers, stopWorkers, workerScript } from '../node/workers';
@@ -359,7 +359,7 @@ function withProject(args: Args, cwd: string, out: Out, err: Out, progress?: Pro
   if (args.command === 'timeline') return runTimeline(project, args, out, err);
   // The errors were printed above; `report` prints none again.
   const run = new RunCollector(project.registry, []);
-  for (const a of project.articles) run.add({ article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis, fingerprintHash) }, errors: [], chars: a.text.length });
+  for (const a of project.articles) run.add({ article: { report: reportedArticle(a.file, a.text, a.analysis, a), summary: summarize(a.analysis, paragraphDigest) }, errors: [], chars: a.text.length });
   const code = report(args, { ...project, articleFiles: [], errors: [] }, run, out, err);
   return project.errors.length || writeFailed ? 2 : code;
 }

@@ -12,10 +12,11 @@
 import { AnalysisContext, ArticleInput, DatedArticles, analyzeArticles, dateArticles } from '../core/analyze';
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
+import { CheckScratch } from '../core/checks/scratch';
 import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
-import { fingerprintHash } from './claims';
+import { paragraphDigest } from './claims';
 import { DiskWorkspace } from './crossArticle';
 import { Listing, LoadedArticle, ReadArticle, loaded, readArticle } from './project';
 import { ReportedArticle, renderFindings, reportedArticle, spillArticle } from './report';
@@ -35,7 +36,7 @@ export interface ArticleOutcome {
  * tables of the checks are built here, once (they depend on the registry, not on the articles).
  */
 export function runContext(registry: RegistrySnapshot, settings: CoreSettings | undefined, entityIndex: EntityIndex = buildEntityIndex(registry)): AnalysisContext {
-  const ctx = { registry, entityIndex, settings, dateScanner: new DateScanner() };
+  const ctx = { registry, entityIndex, settings, dateScanner: new DateScanner(), checkScratch: new CheckScratch() };
   officeHolders(registry);
   prepareEntityTables(ctx.entityIndex);
   return ctx;
@@ -158,7 +159,7 @@ function outcome(a: LoadedArticle, errors: string[], keep: Keep): ArticleOutcome
     report.creationTime = null;
   }
   if (keep.json !== undefined) renderFindings(report, keep.json);
-  const summary = summarize(a.analysis, fingerprintHash);
+  const summary = summarize(a.analysis, paragraphDigest);
   return { article: { report, summary }, errors, chars: a.text.length };
 }
 

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnalysisContext, ArticleAnalysis, analyzeArticle } from '../core/analyze';
 import { DateScanner } from '../core/dates';
+import { CheckScratch } from '../core/checks/scratch';
 import { sidecarPath } from '../core/annotations';
 import { buildEntityIndex } from '../core/entities';
 import { RegistryStore } from '../core/registry';
@@ -81,7 +82,7 @@ export function loadProject(opts: LoadOptions): Project {
   const inputs = loadInputs(opts);
   const { registry, settings, errors } = inputs;
   opts.onArticles?.(inputs.articleFiles.length);
-  const ctx = { registry, entityIndex: buildEntityIndex(registry), settings, dateScanner: new DateScanner() };
+  const ctx = { registry, entityIndex: buildEntityIndex(registry), settings, dateScanner: new DateScanner(), checkScratch: new CheckScratch() };
   const articles: LoadedArticle[] = [];
   for (const f of inputs.articleFiles) {
     const a = loadArticle(f, ctx, errors);

@@ -12,6 +12,7 @@ import { reparseArticle } from './articleReparse';
 import { isChunked, recognizeInChunks } from './chunks';
 import { ARTICLE_CHECKS } from './checks';
 import { CheckMemo, checkMemo } from './checks/memo';
+import { CheckScratch } from './checks/scratch';
 import { DateScanner, recognizeDates } from './dates';
 import { EntityIndex, recognizeEntities } from './entities';
 import { dropIgnored } from './ignore';
@@ -25,6 +26,8 @@ export interface AnalysisContext {
   settings?: CoreSettings;
   /** Reused by every article analyzed with this context (one is made per article when absent). */
   dateScanner?: DateScanner;
+  /** The checks' buffers, reused by every article analyzed with this context (made per article when absent). */
+  checkScratch?: CheckScratch;
 }
 
 export interface ArticleAnalysis {
@@ -149,7 +152,7 @@ function* checkedAnalysis(path: string, text: string, article: Article, { d, e }
   }
   markUncertainDates(raw, dates);
   const memo = checkMemo();
-  const checkCtx = { path, article, entities, dates, registry: ctx.registry, cache, memo };
+  const checkCtx = { path, article, entities, dates, registry: ctx.registry, cache, memo, scratch: ctx.checkScratch ?? new CheckScratch() };
   for (const check of ARTICLE_CHECKS) {
     // One check at a time; `push(...)` of a long list would overflow the stack.
     for (const f of check(checkCtx)) raw.push(f);

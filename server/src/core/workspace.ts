@@ -452,9 +452,10 @@ export interface EventDateClaim extends Range {
 
 /**
  * The part of an article the workspace checks need: O(size of the article) to build. `keyOf`
- * turns each paragraph fingerprint into the key kept: the CLI keeps its hash (`fingerprintHash`
- * in cli/claims.ts, 16 characters per paragraph instead of the folded paragraph; the same
- * findings), made here rather than in a second summary with the keys replaced.
+ * turns each paragraph fingerprint into the key kept: the CLI keeps a digest (`paragraphDigest`
+ * in cli/claims.ts, or the claims' `fingerprintHash`; 16 characters per paragraph instead of the
+ * folded paragraph; the same findings), made here rather than in a second summary with the keys
+ * replaced.
  */
 export function summarize(a: ArticleAnalysis, keyOf?: (key: string) => string): ArticleSummary {
   const paragraphs: [string, Range][] = [];

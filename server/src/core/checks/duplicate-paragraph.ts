@@ -18,8 +18,9 @@ import { Article, Paragraph } from '../article';
 import { Finding, TextEdit, finding } from '../types';
 import type { CheckContext } from './index';
 import { LineIndex } from '../lines';
-import { Fingerprint, MIN_WORDS, fingerprint, fingerprints, wordHashes } from './text';
-import { SCRATCH_SHINGLE_HASHES, comparedSize } from './sharing';
+import { Fingerprint, MIN_WORDS, fingerprint, fingerprints } from './text';
+import { comparedSize } from './sharing';
+import { CheckScratch } from './scratch';
 import type { ArticleCache } from '../articleCache';
 import type { CheckMemo } from './memo';
 
@@ -41,9 +42,11 @@ export const MAX_PARAGRAPH_CHARS = 20_000;
  * Fingerprints of every paragraph, with the index of each one's first copy. Kept in `memo` (the
  * analysis's: core/checks/memo.ts), so the checks and the summary of one analysis make them once;
  * with an `ArticleCache`, a paragraph whose text the last analysis saw reuses its fingerprint.
+ * `scratch`: the run's buffers (`CheckScratch`); without it, the call makes its own.
  */
-export function paragraphPrints(article: Article, articleCache?: ArticleCache, memo?: CheckMemo): ParagraphPrint[] {
+export function paragraphPrints(article: Article, articleCache?: ArticleCache, memo?: CheckMemo, scratch?: CheckScratch): ParagraphPrint[] {
   if (memo?.prints && memo.prints.article === article) return memo.prints.prints;
+  scratch ??= new CheckScratch();
   // The first copies so far, looked up one by one in an article of a few paragraphs (most news):
   // keys of other lengths differ at once, where a map would hash every key, character by character.
   const firstByKey = article.paragraphs.length > FEW_PARAGRAPHS ? new Map<string, number>() : undefined;
@@ -61,12 +64,13 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
   // For the memo of a run without a cache: the compared paragraphs' shingles, hashed from the
   // word hashes each fingerprint walk leaves (near-duplicate-paragraph's first filter, sharing.ts);
   // the first copies among them are known once every paragraph is fingerprinted.
-  const gathered = memo && !articleCache ? SCRATCH_SHINGLE_HASHES.reset() : undefined;
+  const gathered = memo && !articleCache ? scratch.shingles.reset() : undefined;
+  const keys = scratch.key;
   // Without a cache, every paragraph is fingerprinted at once (`fingerprints`: one decoding of
   // the keys); a paragraph too long to compare is walked as an empty range.
   const walked = now ? undefined : fingerprints(article.text, article.paragraphs.map((p) => (p.end - p.start > MAX_PARAGRAPH_CHARS ? { start: p.start, end: p.start } : p)), (i, words) => {
-    if (gathered && comparedSize(words)) gathered.add(i, wordHashes(), words);
-  });
+    if (gathered && comparedSize(words)) gathered.add(i, keys.hashes, words);
+  }, keys);
   const out = article.paragraphs.map((p, i): ParagraphPrint => {
     // A "paragraph" longer than any news paragraph (a base64 image, a table dump) is not prose:
     // it is left out of the paragraph checks, so their work stays bounded per paragraph.
@@ -77,7 +81,7 @@ export function paragraphPrints(article: Article, articleCache?: ArticleCache, m
     } else if (now) {
       const text = last && kept && (i < kept.before || i >= kept.after) ? last[i < kept.before ? i : i - shift] : article.text.slice(p.start, p.end);
       texts.push(text);
-      print = now.get(text) ?? before?.get(text) ?? fingerprint(text);
+      print = now.get(text) ?? before?.get(text) ?? fingerprint(text, 0, text.length, keys);
       now.set(text, print);
     } else print = walked![i];
     const { key, wordCount } = print;
@@ -116,7 +120,7 @@ export function isRepeat(prints: readonly ParagraphPrint[], i: number): boolean 
 export function duplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
-  const prints = paragraphPrints(article, ctx.cache, ctx.memo);
+  const prints = paragraphPrints(article, ctx.cache, ctx.memo, ctx.scratch);
   const lines = new LineIndex(article.text);
   const out: Finding[] = [];
   let i = 0;

@@ -9,6 +9,7 @@ import { DateMention, EntityMention, Finding, RegistrySnapshot } from '../types'
 import { duplicateParagraph } from './duplicate-paragraph';
 import { eventDateConflict } from './event-date-conflict';
 import type { CheckMemo } from './memo';
+import type { CheckScratch } from './scratch';
 import { metadataDateConflict } from './metadata-date-conflict';
 import { nearDuplicateParagraph } from './near-duplicate-paragraph';
 import { roleConflict } from './role-conflict';
@@ -24,6 +25,8 @@ export interface CheckContext {
   cache?: ArticleCache;
   /** What the checks of one analysis share (`checkMemo()`); without it, each computes its own. */
   memo?: CheckMemo;
+  /** The caller's scratch buffers (`CheckScratch`, reused from analysis to analysis); without them, a check makes its own. */
+  scratch?: CheckScratch;
 }
 
 export type ArticleCheck = (ctx: CheckContext) => Finding[];

@@ -14,8 +14,12 @@ import { Finding, finding } from '../types';
 import type { CheckContext } from './index';
 import { ParagraphPrint, paragraphPrints } from './duplicate-paragraph';
 import { LineIndex } from '../lines';
-import { MIN_WORDS, keyWordHashesOf, wordHashes } from './text';
-import { MAX_WORDS, SCRATCH_SHINGLE_HASHES, SHINGLE, shingleHash } from './sharing';
+import { MIN_WORDS, keyWordHashesOf } from './text';
+import { MAX_WORDS, SHINGLE } from './sharing';
+import { CheckScratch } from './scratch';
+import { NearScratch, ShingleTable } from './tables';
+
+export { ShingleTable } from './tables';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 /** A shingle shared by more paragraphs than this is not used to find candidates. */
@@ -54,17 +58,18 @@ export interface NearDuplicateState {
 export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
   const { article } = ctx;
   const ps = article.paragraphs;
-  const prints = paragraphPrints(article, ctx.cache, ctx.memo);
+  const prints = paragraphPrints(article, ctx.cache, ctx.memo, ctx.scratch);
   // Without a cache to fill, only the paragraphs that share a 5-word sequence with another one
   // can have or be a similar paragraph: an article with none (most articles) has nothing to
   // compare, and the word and shingle tables are not built; otherwise only those paragraphs are
   // compared (in a typical article, the one or two that repeat something).
-  const sharing = ctx.cache ? undefined : memoSharing(ctx, prints);
+  const scratch = ctx.cache ? undefined : ctx.scratch ?? new CheckScratch();
+  const sharing = scratch && memoSharing(ctx, prints, scratch);
   if (sharing === null) return [];
   const old = ctx.cache?.nearDuplicates;
   // Without a cache the state is dropped after this call: the word and shingle tables are the
   // run's scratch ones, not new ones per article.
-  const state = nearDuplicates(prints, old, !ctx.cache, sharing);
+  const state = nearDuplicates(prints, old, scratch?.near, sharing);
   if (ctx.cache) ctx.cache.nearDuplicates = state;
   const lines = new LineIndex(article.text);
   const out: Finding[] = [];
@@ -93,9 +98,9 @@ export function nearDuplicateParagraph(ctx: CheckContext): Finding[] {
 }
 
 /** `sharingParagraphs(prints)`, as `paragraphPrints` found it when it made them for the memo. */
-function memoSharing(ctx: CheckContext, prints: readonly ParagraphPrint[]): Uint8Array | null {
+function memoSharing(ctx: CheckContext, prints: readonly ParagraphPrint[], scratch: CheckScratch): Uint8Array | null {
   const m = ctx.memo?.prints;
-  return m && m.prints === prints && m.sharing !== undefined ? m.sharing : sharingParagraphs(prints);
+  return m && m.prints === prints && m.sharing !== undefined ? m.sharing : sharingParagraphs(prints, scratch);
 }
 
 /**
@@ -109,19 +114,19 @@ function memoSharing(ctx: CheckContext, prints: readonly ParagraphPrint[]): Uint
  * keeps its old result unless one of its shingles' posting lists changed (a member added,
  * removed or edited), since its result depends only on those lists and their members.
  *
- * `only` (a state that is not kept): the paragraphs that may share a shingle with another one
+ * `scratch` (a state that is not kept): the tables the state uses, emptied first; `only` (then): the paragraphs that may share a shingle with another one
  * (`sharingParagraphs`); the others are left out as if they had no key. A left-out paragraph
  * shares no shingle, so it is in no posting list a compared paragraph reads, and the results are
  * those of comparing every paragraph.
  */
-function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateState | undefined, scratch = false, only?: Uint8Array): NearDuplicateState {
+function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateState | undefined, scratch?: NearScratch, only?: Uint8Array): NearDuplicateState {
   const n = prints.length;
   // Ids are kept while the tables stay within a few times what an article uses.
   if (old && (!old.words || old.table.size > 2 * old.items.length + 65_536)) old = undefined;
   const words = scratch ? null : old?.words ?? new Map<string, number>();
   const { keys, eligible, expected, wordTotal } = paragraphKeys(prints, only);
-  const table = old?.table ?? (scratch ? SCRATCH_SHINGLES.reset(expected) : new ShingleTable(expected));
-  if (!words) SCRATCH_WORDS.reset(wordTotal);
+  const table = old?.table ?? (scratch ? scratch.shingles.reset(expected) : new ShingleTable(expected));
+  if (scratch) scratch.words.reset(wordTotal);
   // The changed middle: [p, n - s) here, [p, oldN - s) in the old version.
   const oldN = old ? old.keys.length : 0;
   let p = 0;
@@ -138,7 +143,7 @@ function nearDuplicates(prints: readonly ParagraphPrint[], old: NearDuplicateSta
   for (let j = 0; j < n; j++) {
     if (keys[j] === '') shingles[j] = null;
     else if (old && (j < p || j >= changedEnd)) shingles[j] = old.shingles[j < p ? j : j - delta];
-    else shingles[j] = words ? shingleIds(prints[j].key.split(' '), words, table, marks, j) : scratchShingleIds(prints[j].key, table, marks, j);
+    else shingles[j] = scratch ? scratchShingleIds(scratch, prints[j].key, table, marks, j) : shingleIds(prints[j].key.split(' '), words!, table, marks, j);
   }
   // Paragraphs outside the middle whose first-copy status changed count as changed too.
   const changed: number[] = [];
@@ -252,8 +257,8 @@ function isEligible(prints: readonly ParagraphPrint[], j: number): boolean {
  * a similar earlier one (`mostSimilar` finds candidates only through shared shingles); true may
  * be a hash collision, and then the exact comparison runs.
  */
-export function mayShareShingles(prints: readonly ParagraphPrint[]): boolean {
-  return sharingParagraphs(prints) !== null;
+export function mayShareShingles(prints: readonly ParagraphPrint[], scratch?: CheckScratch): boolean {
+  return sharingParagraphs(prints, scratch) !== null;
 }
 
 /**
@@ -262,13 +267,13 @@ export function mayShareShingles(prints: readonly ParagraphPrint[]): boolean {
  * fingerprint keys (words are separated by single spaces): no word strings, no tables of ids.
  * `paragraphPrints` gives the same answer, made during its walk, in a run without a cache.
  */
-export function sharingParagraphs(prints: readonly ParagraphPrint[]): Uint8Array | null {
-  const gathered = SCRATCH_SHINGLE_HASHES.reset();
+export function sharingParagraphs(prints: readonly ParagraphPrint[], scratch: CheckScratch = new CheckScratch()): Uint8Array | null {
+  const gathered = scratch.shingles.reset();
   for (let j = 0; j < prints.length; j++) {
     if (!isEligible(prints, j)) continue;
     // Counted first: a long key gives the scratch array a new one.
-    const words = keyWordHashesOf(prints[j].key);
-    gathered.add(j, wordHashes(), words);
+    const words = keyWordHashesOf(prints[j].key, scratch.key);
+    gathered.add(j, scratch.key.hashes, words);
   }
   return gathered.sharing(prints.length);
 }
@@ -297,10 +302,11 @@ function shingleIds(ws: readonly string[], words: Map<string, number>, table: Sh
  * word table in place (no string per word, no Map); equal words get equal ids, which is all the
  * shingle table needs.
  */
-function scratchShingleIds(key: string, table: ShingleTable, marks: number[], stamp: number): Int32Array {
+function scratchShingleIds(scratch: NearScratch, key: string, table: ShingleTable, marks: number[], stamp: number): Int32Array {
   // A key of L characters holds at most L / 2 + 1 words (single spaces between them).
-  if (scratchIds.length < (key.length >> 1) + 1) scratchIds = new Int32Array(Math.max(key.length, 2 * scratchIds.length));
-  const ids = scratchIds;
+  if (scratch.ids.length < (key.length >> 1) + 1) scratch.ids = new Int32Array(Math.max(key.length, 2 * scratch.ids.length));
+  const ids = scratch.ids;
+  const words = scratch.words;
   let n = 0;
   let from = 0;
   let h = 0x811c9dc5;
@@ -310,12 +316,12 @@ function scratchShingleIds(key: string, table: ShingleTable, marks: number[], st
       h = Math.imul(h ^ c, 0x01000193);
       continue;
     }
-    ids[n++] = SCRATCH_WORDS.idOf(key, from, i, h);
+    ids[n++] = words.idOf(key, from, i, h);
     from = i + 1;
     h = 0x811c9dc5;
   }
   // The distinct shingles (at most one per word) go to a scratch buffer, then out in one copy.
-  const out = scratchOut.length >= n ? scratchOut : (scratchOut = new Int32Array(2 * n));
+  const out = scratch.out.length >= n ? scratch.out : (scratch.out = new Int32Array(2 * n));
   let m = 0;
   for (let k = 0; k + SHINGLE <= n; k++) {
     const sh = table.idOf(ids, k);
@@ -326,73 +332,6 @@ function scratchShingleIds(key: string, table: ShingleTable, marks: number[], st
   return out.slice(0, m);
 }
 
-let scratchIds = new Int32Array(1024);
-let scratchOut = new Int32Array(1024);
-
-/**
- * Word → id for the keys of one article, read in place: an open-addressing table over typed
- * arrays that remembers where each word first occurred (key string, start, length). `reset`
- * empties it for the next article without clearing its arrays (a generation stamp per slot).
- */
-class WordTable {
-  private gen = 0;
-  private mask = 0;
-  private stamps = new Int32Array(0);
-  private hashes = new Int32Array(0);
-  private slotIds = new Int32Array(0);
-  private texts: string[] = [];
-  private starts = new Int32Array(0);
-  private lengths = new Int32Array(0);
-  private count = 0;
-
-  /** Empties the table for an article of at most `words` words. */
-  reset(words: number): void {
-    let cap = 16;
-    while (cap < 2 * words + 2) cap <<= 1;
-    if (cap > this.stamps.length || (this.stamps.length > 8 * cap && this.stamps.length > 4096)) {
-      this.stamps = new Int32Array(cap);
-      this.hashes = new Int32Array(cap);
-      this.slotIds = new Int32Array(cap);
-      this.starts = new Int32Array(cap);
-      this.lengths = new Int32Array(cap);
-      this.gen = 0;
-    }
-    this.mask = this.stamps.length - 1;
-    if (++this.gen >= 0x7fffffff) {
-      this.stamps.fill(0);
-      this.gen = 1;
-    }
-    this.count = 0;
-  }
-
-  /** The id of the word `text[start, end)` (`hash` computed from its characters). */
-  idOf(text: string, start: number, end: number, hash: number): number {
-    const len = end - start;
-    for (let x = hash & this.mask; ; x = (x + 1) & this.mask) {
-      if (this.stamps[x] !== this.gen) {
-        const id = this.count++;
-        this.stamps[x] = this.gen;
-        this.hashes[x] = hash;
-        this.slotIds[x] = id;
-        this.texts[id] = text;
-        this.starts[id] = start;
-        this.lengths[id] = len;
-        return id;
-      }
-      if (this.hashes[x] !== hash) continue;
-      const id = this.slotIds[x];
-      if (this.lengths[id] !== len) continue;
-      const other = this.texts[id];
-      const at = this.starts[id];
-      let k = 0;
-      while (k < len && other.charCodeAt(at + k) === text.charCodeAt(start + k)) k++;
-      if (k === len) return id;
-    }
-  }
-}
-
-/** The tables of a state that is not kept, reused from article to article. */
-const SCRATCH_WORDS = new WordTable();
 
 /** The first MAX_POSTINGS eligible paragraphs holding each shingle, as flat arrays. */
 function postingLists(eligible: Uint8Array, shingles: readonly (Int32Array | null)[], size: number): { start: Int32Array; items: Int32Array } {
@@ -445,83 +384,3 @@ function mostSimilar(j: number, shingles: readonly (Int32Array | null)[], start:
   touched.length = 0;
   return best;
 }
-
-/**
- * Distinct 5-word shingles (as word ids) → dense shingle ids, in an open-addressing hash table
- * over typed arrays. Equal ids mean equal word sequences: the table compares all five words.
- */
-export class ShingleTable {
-  private cap: number;
-  private slots: Int32Array;
-  private keys: Int32Array;
-  private count = 0;
-
-  /** `expected`: about how many shingles will be added (the table starts at twice that, 1024 at most; it grows as needed). */
-  constructor(expected = 512) {
-    let cap = 16;
-    while (cap < 2 * expected && cap < 1024) cap <<= 1;
-    this.cap = cap;
-    this.slots = new Int32Array(cap).fill(-1);
-    this.keys = new Int32Array(cap * SHINGLE);
-  }
-
-  /**
-   * Empties the table for reuse (ids start again at 0), sized for `expected` shingles; its arrays
-   * are kept unless far too small or far too large.
-   */
-  reset(expected: number): this {
-    let cap = 16;
-    while (cap < 2 * expected + 2) cap <<= 1;
-    if (cap > this.cap || (this.cap > 8 * cap && this.cap > 4096)) {
-      this.cap = cap;
-      this.slots = new Int32Array(cap);
-      this.keys = new Int32Array(cap * SHINGLE);
-    }
-    this.slots.fill(-1);
-    this.count = 0;
-    return this;
-  }
-
-  /** How many distinct shingles it holds (ids are 0 to size − 1). */
-  get size(): number {
-    return this.count;
-  }
-
-  idOf(ids: Int32Array, at: number): number {
-    if (this.count * 2 >= this.cap) this.grow();
-    const mask = this.cap - 1;
-    for (let h = shingleHash(ids, at) & mask; ; h = (h + 1) & mask) {
-      const id = this.slots[h];
-      if (id < 0) {
-        const k = this.count * SHINGLE;
-        for (let i = 0; i < SHINGLE; i++) this.keys[k + i] = ids[at + i];
-        this.slots[h] = this.count;
-        return this.count++;
-      }
-      if (this.equals(id, ids, at)) return id;
-    }
-  }
-
-  private equals(id: number, ids: Int32Array, at: number): boolean {
-    const k = id * SHINGLE;
-    for (let i = 0; i < SHINGLE; i++) if (this.keys[k + i] !== ids[at + i]) return false;
-    return true;
-  }
-
-  private grow(): void {
-    this.cap *= 2;
-    const keys = new Int32Array(this.cap * SHINGLE);
-    keys.set(this.keys.subarray(0, this.count * SHINGLE));
-    this.keys = keys;
-    this.slots = new Int32Array(this.cap).fill(-1);
-    const mask = this.cap - 1;
-    for (let id = 0; id < this.count; id++) {
-      let h = shingleHash(keys, id * SHINGLE) & mask;
-      while (this.slots[h] >= 0) h = (h + 1) & mask;
-      this.slots[h] = id;
-    }
-  }
-}
-
-
-const SCRATCH_SHINGLES = new ShingleTable();

@@ -28,15 +28,23 @@ export function shingleHash(ids: Int32Array, at: number): number {
 
 /**
  * The shingle hashes of an article's compared paragraphs, added paragraph by paragraph in order
- * (`add`); `sharing` then says which of them share one. Reused from article to article (`reset`).
+ * (`add`); `sharing` then says which of them share one. Reused from article to article (`reset`):
+ * a run keeps one in its `CheckScratch` (scratch.ts).
  */
 export class ShingleHashes {
-  private hashes = new Int32Array(1024);
+  private hashes = new Int32Array(256);
   private count = 0;
   /** Per paragraph added: its index, and where its hashes end in `hashes`. */
   private owners = new Int32Array(64);
   private ends = new Int32Array(64);
   private paragraphs = 0;
+  /**
+   * `sharing`'s open-addressing table (slots `[0, cap)` in use per call), kept from call to call:
+   * only `owner` needs clearing, since a slot's hash is read only when its owner is set. A very
+   * long article gets its own.
+   */
+  private slotHashes = new Int32Array(256);
+  private slotOwners = new Int32Array(256);
 
   reset(): this {
     this.count = 0;
@@ -77,16 +85,14 @@ export class ShingleHashes {
     let cap = 16;
     while (cap < 2 * this.count) cap <<= 1;
     const mask = cap - 1;
-    // Scratch tables shared by the calls (every article makes one): only `owner` needs clearing,
-    // since a slot's hash is read only when its owner is set. A very long article gets its own.
     const big = cap > SHARING_SCRATCH_MAX;
-    if (!big && sharingOwner.length < cap) {
-      sharingHashes = new Int32Array(cap);
-      sharingOwner = new Int32Array(cap);
-    } else if (!big) sharingOwner.fill(0, 0, cap);
-    const slotHashes = big ? new Int32Array(cap) : sharingHashes;
+    if (!big && this.slotOwners.length < cap) {
+      this.slotHashes = new Int32Array(cap);
+      this.slotOwners = new Int32Array(cap);
+    } else if (!big) this.slotOwners.fill(0, 0, cap);
+    const slotHashes = big ? new Int32Array(cap) : this.slotHashes;
     /** Paragraph + 1 holding the shingle of that slot; 0: empty. */
-    const owner = big ? new Int32Array(cap) : sharingOwner;
+    const owner = big ? new Int32Array(cap) : this.slotOwners;
     const hashes = this.hashes;
     let from = 0;
     for (let p = 0; p < this.paragraphs; p++) {
@@ -122,10 +128,5 @@ function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer
   return b;
 }
 
-/** `sharing`'s open-addressing table (slots `[0, cap)` in use per call). */
+/** The largest table `sharing` keeps for the next call. */
 const SHARING_SCRATCH_MAX = 1 << 16;
-let sharingHashes = new Int32Array(1024);
-let sharingOwner = new Int32Array(1024);
-
-/** The gatherer of the run's articles (one article at a time: `paragraphPrints`, `sharingParagraphs`). */
-export const SCRATCH_SHINGLE_HASHES = new ShingleHashes();
