@@ -20,6 +20,8 @@ export interface TrieLike {
   readonly targets: Target[] | undefined;
   get(key: string): TrieLike | undefined;
   childAt(text: string, s: number, e: number): TrieLike | undefined;
+  /** `childAt(text, s, e)`, reading the key from `units` (the code units of `text`) where it can. */
+  childIn(units: Uint16Array, text: string, s: number, e: number): TrieLike | undefined;
   hasChildren(): boolean;
   keys(): Iterable<string>;
 }
@@ -300,6 +302,10 @@ export class FlatNode implements TrieLike {
 
   /** `childAt` of the key held by the code units units[s, e). */
   childUnits(units: Uint16Array, s: number, e: number): FlatNode | undefined {
+    return this.trie.childUnits(this.n, units, s, e);
+  }
+
+  childIn(units: Uint16Array, _text: string, s: number, e: number): FlatNode | undefined {
     return this.trie.childUnits(this.n, units, s, e);
   }
 

@@ -4,7 +4,7 @@
  * them (short mentions, offices, ambiguity) is `resolve.ts`'s job.
  */
 
-import { EntityScanner, NAME_PARTICLES, isAllCaps, isCapitalCode, isNameGap, Tokens } from './tokens';
+import { EntityScanner, NAME_PARTICLES, isAllCaps, isCapitalCode, isNameGapUnits, Tokens } from './tokens';
 import { EntityIndex, Target, TrieLike, MAX_FORM_TOKENS } from './trie';
 
 export interface RawMatch {
@@ -20,9 +20,9 @@ export interface RawMatch {
 const PARTICLES = NAME_PARTICLES;
 
 /** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
-function step(node: TrieLike, folded: string, s: number, e: number): TrieLike | undefined {
+function step(node: TrieLike, units: Uint16Array, folded: string, s: number, e: number): TrieLike | undefined {
   if (!node.hasChildren()) return undefined;
-  const exact = node.childAt(folded, s, e);
+  const exact = node.childIn(units, folded, s, e);
   if (exact || !mayBeVariant(folded, s, e)) return exact;
   return variantStep(node, folded.slice(s, e), folded, s, e);
 }
@@ -215,8 +215,8 @@ function matchRange(folded: string, tokens: Tokens, kinds: Uint8Array, index: En
     let bestEnd = -1;
     let bestTargets: Target[] | undefined;
     for (let j = i; j < to && j - i < MAX_FORM_TOKENS; j++) {
-      if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
-      node = j === i ? rootStep(index, units, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
+      if (j > i && !isNameGapUnits(units, end[j - 1], start[j])) break;
+      node = j === i ? rootStep(index, units, folded, start[j], end[j]) : step(node, units, folded, start[j], end[j]);
       if (!node) break;
       if (node.targets && !(i === whole && j + 1 === to)) {
         bestEnd = j + 1;

@@ -149,13 +149,16 @@ export function tokenize(scanner: EntityScanner, text: string, from = 0, to = te
   // Branch-free: every position is written as a candidate start and end, and the counts move on
   // only at a boundary. Token boundaries are too irregular for branch prediction, and this loop
   // runs once per character of every article.
+  // (The table in a local: read from the module's scope, it is checked for initialization and
+  // loaded again at every character.)
+  const word = FOLDED_WORD;
   let ns = 0;
   let ne = 0;
   let prev = 0;
   let bits = 0;
   for (let i = from; i < to; i++) {
     const c = u[i];
-    const w = FOLDED_WORD[c];
+    const w = word[c];
     bits |= c;
     start[ns] = i;
     ns += w & (prev ^ 1);
@@ -289,6 +292,21 @@ export function isNameGap(folded: string, from: number, to: number): boolean {
     } else if (c === 0x2e) {
       // A dot belongs to a name only after an initial ("U.S.", "J. Smith"), never after a word.
       if (i !== from || from < 2 || isWordCode(folded.charCodeAt(from - 2))) return false;
+    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 0x2d && c !== 0x27) return false;
+  }
+  return true;
+}
+
+/** `isNameGap` of the text whose code units are `units`. */
+export function isNameGapUnits(units: Uint16Array, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = units[i];
+    if (c === 10) {
+      if (++newlines > 1) return false;
+    } else if (c === 0x2e) {
+      if (i !== from || from < 2 || WORD[units[from - 2]] === 1) return false;
     } else if (c !== 32 && c !== 9 && c !== 13 && c !== 0x2d && c !== 0x27) return false;
   }
   return true;

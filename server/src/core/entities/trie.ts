@@ -76,6 +76,10 @@ export class TrieLeaf implements TrieLike {
     return undefined;
   }
 
+  childIn(): undefined {
+    return undefined;
+  }
+
   hasChildren(): boolean {
     return false;
   }
@@ -133,6 +137,17 @@ export class TrieNode implements TrieLike {
       return undefined;
     }
     return this.key !== undefined && sameKey(this.key, text, s, e) ? this.child : undefined;
+  }
+
+  /** `childAt(text, s, e)`, comparing keys with `units` (the code units of `text`). */
+  childIn(units: Uint16Array, text: string, s: number, e: number): TrieChild | undefined {
+    if (this.more) return this.more.get(text.slice(s, e));
+    const list = this.keyList;
+    if (list) {
+      for (let k = 0; k < list.length; k++) if (sameUnits(list[k], units, s, e)) return this.childList![k];
+      return undefined;
+    }
+    return this.key !== undefined && sameUnits(this.key, units, s, e) ? this.child : undefined;
   }
 
   hasChildren(): boolean {
@@ -237,6 +252,13 @@ function appended<T>(xs: readonly T[], x: T): T[] {
 function sameKey(key: string, text: string, s: number, e: number): boolean {
   if (key.length !== e - s) return false;
   for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
+}
+
+/** Whether `key` is the code units units[s, e). */
+function sameUnits(key: string, units: Uint16Array, s: number, e: number): boolean {
+  if (key.length !== e - s) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== units[s + i]) return false;
   return true;
 }
 
