@@ -100,3 +100,15 @@ test("paragraphTokens gives each paragraph the tokens that start inside it, shor
   assert.equal(ranges[3] - ranges[2], 700);
   assert.equal(ranges[5] - ranges[4], 0);
 });
+
+test("the scanner's folded text and code units are foldText's, for any unit (accents, dashes, quotes, surrogates, lone ones too)", () => {
+  const text = 'Économie – “Ağa” Øresund ’s ẞtraße 日本 \u{1F600} \ud800 x\u00a0y Ωmega' + String.fromCharCode(...Array.from({ length: 0x2200 }, (_, i) => i));
+  const scanner = new EntityScanner();
+  tokenize(scanner, text);
+  const folded = scanner.foldedText(text);
+  assert.equal(folded, foldText(text));
+  let units = '';
+  for (let i = 0; i < text.length; i++) units += String.fromCharCode(scanner.units[i]);
+  assert.equal(units, folded);
+  assert.equal(scanner.units[text.length], 0);
+});

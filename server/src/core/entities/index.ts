@@ -12,7 +12,7 @@ import { EntityMention, Finding } from '../types';
 import { eventForms, headlineEvents } from './headline';
 import { matchTokens, tokenKinds } from './match';
 import { ambiguityFindings, resolveMatches } from './resolve';
-import { EntityScanner, foldText, isAscii, paragraphTokens, tokenize } from './tokens';
+import { EntityScanner, isAscii, paragraphTokens, tokenize } from './tokens';
 import { EntityIndex, buildEntityIndex } from './trie';
 import { nestedMentions, preferParentOrganization } from './nested';
 import { unknownEntities } from './unknown';
@@ -48,8 +48,7 @@ export function recognizeEntities(article: Article, index: EntityIndex, opts: Re
   const scanner = opts.scanner ?? index.scanner;
   const tokens = tokenize(scanner, text, article.bodyStart);
   // Most articles are plain ASCII: then the folded text is the text (and so are its code units).
-  const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : foldText(text);
-  if (folded !== text) scanner.foldUnits(text.length);
+  const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : scanner.foldedText(text);
   const kinds = tokenKinds(folded, scanner, index);
   const ranges = paragraphTokens(article.paragraphs, scanner);
   const raw = matchTokens(folded, tokens, kinds, index);

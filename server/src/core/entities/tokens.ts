@@ -127,6 +127,16 @@ export class EntityScanner implements Tokens {
       if (c >= 0x80) u[i] = foldCode(c);
     }
   }
+
+  /**
+   * `foldText(text)` of the text `units` hold (`text.length` units): they are folded in place and
+   * read back as a string natively, where `foldText`'s regular expression calls a function per
+   * non-ASCII unit.
+   */
+  foldedText(text: string): string {
+    this.foldUnits(text.length);
+    return this.unitBytes ? this.unitBytes.toString('utf16le', 0, 2 * text.length) : foldText(text);
+  }
 }
 
 /**
