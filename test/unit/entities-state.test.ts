@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { moduleStateIn } from './moduleState';
 import { parseArticle } from '../../server/src/core/article';
+import { analyzeArticle } from '../../server/src/core/analyze';
 import { EntityScanner, buildEntityIndex, recognizeEntities } from '../../server/src/core/entities';
 import { tokenize, tokenText } from '../../server/src/core/entities/tokens';
 import { loadRegistry } from '../../server/src/core/registry';
@@ -85,4 +86,18 @@ test("recognition gives the same mentions with the index's scanner, a caller's, 
   recognizeEntities(two, index, { scanner });
   assert.deepEqual(recognizeEntities(one, index, { scanner }), own);
   assert.deepEqual(own.mentions.map((m) => m.text), ['Ana Pérez', 'Tokyo', 'NATO', 'Pérez', 'Osamu Izawa']);
+});
+
+test("an analysis context's entity scanner is the one recognition uses, the index's own otherwise", () => {
+  const registry = loadRegistry([{ path: 'r.yaml', text: joinLines('version: 1', 'entities:', '  - { id: tokyo, type: place, name: Tokyo }', '') }]);
+  const index = buildEntityIndex(registry);
+  const text = joinLines('Talks in Tokyo went on for a week.', '');
+  const entityScanner = new EntityScanner();
+  const withOwn = analyzeArticle('a.article', text, { registry, entityIndex: index, entityScanner });
+  assert.equal(entityScanner.count, 8);
+  assert.equal(index.scanner.count, 0);
+  const withIndex = analyzeArticle('a.article', text, { registry, entityIndex: index });
+  assert.equal(index.scanner.count, 8);
+  assert.deepEqual(withIndex.entities, withOwn.entities);
+  assert.deepEqual(withOwn.entities.map((m) => m.id), ['tokyo']);
 });

@@ -13,7 +13,7 @@ import { isChunked, recognizeInChunks } from './chunks';
 import { ARTICLE_CHECKS } from './checks';
 import { CheckMemo, checkMemo } from './checks/memo';
 import { DateScanner, recognizeDates } from './dates';
-import { EntityIndex, recognizeEntities } from './entities';
+import { EntityIndex, EntityScanner, recognizeEntities } from './entities';
 import { dropIgnored } from './ignore';
 import { diffRegion } from './splice';
 import { CoreSettings, DateMention, EntityMention, Finding, RegistrySnapshot, Severity, applySeverity } from './types';
@@ -25,6 +25,8 @@ export interface AnalysisContext {
   settings?: CoreSettings;
   /** Reused by every article analyzed with this context (one is made per article when absent). */
   dateScanner?: DateScanner;
+  /** Reused by every article analyzed with this context (the entity index's own when absent). */
+  entityScanner?: EntityScanner;
 }
 
 export interface ArticleAnalysis {
@@ -124,7 +126,7 @@ function datesOf(article: Article, ctx: AnalysisContext): Recognized['d'] {
 
 function entitiesOf(article: Article, ctx: AnalysisContext): Recognized['e'] {
   // Names the workspace's attache.ignore.yaml lists are not unknown names (core/ignore.ts).
-  return dropIgnored(recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence }), ctx.settings?.ignore);
+  return dropIgnored(recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence, scanner: ctx.entityScanner }), ctx.settings?.ignore);
 }
 
 function* chunkedRecognition(article: Article, ctx: AnalysisContext, cache: ArticleCache | undefined): Generator<void, Recognized, void> {
