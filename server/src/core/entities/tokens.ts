@@ -159,16 +159,13 @@ export function tokenize(scanner: EntityScanner, text: string, from = 0, to = te
   // Branch-free: every position is written as a candidate start and end, and the counts move on
   // only at a boundary. Token boundaries are too irregular for branch prediction, and this loop
   // runs once per character of every article.
-  // (The table in a local: read from the module's scope, it is checked for initialization and
-  // loaded again at every character.)
-  const word = FOLDED_WORD;
   let ns = 0;
   let ne = 0;
   let prev = 0;
   let bits = 0;
   for (let i = from; i < to; i++) {
     const c = u[i];
-    const w = word[c];
+    const w = FOLDED_WORD[c];
     bits |= c;
     start[ns] = i;
     ns += w & (prev ^ 1);
