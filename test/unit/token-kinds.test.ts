@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { K_CAP, K_DIGIT, K_JOINED, K_PARTICLE, K_START, isParticleAt, tokenKinds } from '../../server/src/core/entities/match';
-import { foldText, isCapitalCode, paragraphTokens, tokenize } from '../../server/src/core/entities/tokens';
+import { EntityScanner, foldText, isCapitalCode, paragraphTokens, tokenize } from '../../server/src/core/entities/tokens';
 import { loadRegistry } from '../../server/src/core/registry';
 import { joinLines } from '../helpers';
 
@@ -51,7 +51,8 @@ test('each kind bit agrees with the per-token test it replaces', () => {
     'bin Bin BIN bint ibn von VON der De dos Dos del 2023 7th 5é 5ω Économie économie Ébola Øresund Ωmega ωmega ' +
     'ẞtraße Çelik çelik Ağa Δx 日本 x y 9';
   const folded = foldText(text);
-  const tokens = tokenize(text);
+  const tokens = tokenize(new EntityScanner(), text);
+  tokens.foldUnits(text.length);
   const kinds = tokenKinds(folded, tokens, index);
   assert.ok(tokens.count > 40);
   for (let i = 0; i < tokens.count; i++) {
@@ -70,11 +71,12 @@ test('each kind bit agrees with the per-token test it replaces', () => {
 
 test('the kinds of a long text grow their buffer and keep no bits of an earlier text', () => {
   const long = 'Tokyo said '.repeat(3000) + 'al';
-  const t1 = tokenize(long);
+  const scanner = new EntityScanner();
+  const t1 = tokenize(scanner, long);
   const k1 = tokenKinds(long, t1, index);
   assert.equal(k1[t1.count - 1] & K_PARTICLE, K_PARTICLE);
   const short = 'said Tokyo';
-  const t2 = tokenize(short);
+  const t2 = tokenize(scanner, short);
   const k2 = tokenKinds(short, t2, index);
   assert.equal(k2[0], 0);
   assert.equal(k2[1] & (K_CAP | K_START), K_CAP | K_START);
@@ -82,7 +84,7 @@ test('the kinds of a long text grow their buffer and keep no bits of an earlier 
 
 test("paragraphTokens gives each paragraph the tokens that start inside it, short and long paragraphs alike", () => {
   const text = joinLines('Title Line Here', '', 'word '.repeat(700).trim(), '', '', 'One.', 'x', '', ' ', 'Two words', '');
-  const tokens = tokenize(text);
+  const tokens = tokenize(new EntityScanner(), text);
   const paragraphs: { start: number; end: number }[] = [];
   for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) paragraphs.push({ start: m.index! + m[0].length - m[0].trimStart().length, end: m.index! + m[0].trimEnd().length });
   // An empty paragraph between two others (no token starts in it).
@@ -97,4 +99,16 @@ test("paragraphTokens gives each paragraph the tokens that start inside it, shor
   });
   assert.equal(ranges[3] - ranges[2], 700);
   assert.equal(ranges[5] - ranges[4], 0);
+});
+
+test("the scanner's folded text and code units are foldText's, for any unit (accents, dashes, quotes, surrogates, lone ones too)", () => {
+  const text = 'Économie – “Ağa” Øresund ’s ẞtraße 日本 \u{1F600} \ud800 x\u00a0y Ωmega' + String.fromCharCode(...Array.from({ length: 0x2200 }, (_, i) => i));
+  const scanner = new EntityScanner();
+  tokenize(scanner, text);
+  const folded = scanner.foldedText(text);
+  assert.equal(folded, foldText(text));
+  let units = '';
+  for (let i = 0; i < text.length; i++) units += String.fromCharCode(scanner.units[i]);
+  assert.equal(units, folded);
+  assert.equal(scanner.units[text.length], 0);
 });

@@ -13,7 +13,7 @@ import { AnalysisContext, ArticleInput, DatedArticles, analyzeArticles, dateArti
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
 import { CheckScratch } from '../core/checks/scratch';
-import { EntityIndex, buildEntityIndex, prepareEntityTables } from '../core/entities';
+import { EntityIndex, EntityScanner, buildEntityIndex, prepareEntityTables } from '../core/entities';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
 import { ArticleSummary, WorkspaceIndex, summarize } from '../core/workspace';
 import { paragraphDigest } from './claims';
@@ -36,7 +36,8 @@ export interface ArticleOutcome {
  * tables of the checks are built here, once (they depend on the registry, not on the articles).
  */
 export function runContext(registry: RegistrySnapshot, settings: CoreSettings | undefined, entityIndex: EntityIndex = buildEntityIndex(registry)): AnalysisContext {
-  const ctx = { registry, entityIndex, settings, dateScanner: new DateScanner(), checkScratch: new CheckScratch() };
+  // Every scanner and scratch buffer of the run owned here, one of each (core keeps none at module level).
+  const ctx = { registry, entityIndex, settings, dateScanner: new DateScanner(), entityScanner: new EntityScanner(), checkScratch: new CheckScratch() };
   officeHolders(registry);
   prepareEntityTables(ctx.entityIndex);
   return ctx;

@@ -14,7 +14,7 @@ import { ARTICLE_CHECKS } from './checks';
 import { CheckMemo, checkMemo } from './checks/memo';
 import { CheckScratch } from './checks/scratch';
 import { DateScanner, recognizeDates } from './dates';
-import { EntityIndex, recognizeEntities } from './entities';
+import { EntityIndex, EntityScanner, recognizeEntities } from './entities';
 import { dropIgnored } from './ignore';
 import { diffRegion } from './splice';
 import { CoreSettings, DateMention, EntityMention, Finding, RegistrySnapshot, Severity, applySeverity } from './types';
@@ -28,6 +28,8 @@ export interface AnalysisContext {
   dateScanner?: DateScanner;
   /** The checks' buffers, reused by every article analyzed with this context (made per article when absent). */
   checkScratch?: CheckScratch;
+  /** Reused by every article analyzed with this context (the entity index's own when absent). */
+  entityScanner?: EntityScanner;
 }
 
 export interface ArticleAnalysis {
@@ -127,7 +129,7 @@ function datesOf(article: Article, ctx: Pick<AnalysisContext, 'dateScanner' | 's
 
 function entitiesOf(article: Article, ctx: AnalysisContext): Recognized['e'] {
   // Names the workspace's attache.ignore.yaml lists are not unknown names (core/ignore.ts).
-  return dropIgnored(recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence }), ctx.settings?.ignore);
+  return dropIgnored(recognizeEntities(article, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence, scanner: ctx.entityScanner }), ctx.settings?.ignore);
 }
 
 function* chunkedRecognition(article: Article, ctx: AnalysisContext, cache: ArticleCache | undefined): Generator<void, Recognized, void> {

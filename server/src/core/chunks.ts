@@ -142,7 +142,7 @@ export function* recognizeInChunks(article: Article, ctx: AnalysisContext, cache
 function recognizeWindow(windowText: string, from: number, to: number, ctx: AnalysisContext): Recognized {
   const sub = parseArticle(windowText);
   const d = recognizeDates(sub, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
-  const e = dropIgnored(recognizeEntities(sub, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence }), ctx.settings?.ignore);
+  const e = dropIgnored(recognizeEntities(sub, ctx.entityIndex, { unknownMinConfidence: ctx.settings?.unknownMinConfidence, scanner: ctx.entityScanner }), ctx.settings?.ignore);
   const inside = (x: { start: number }): boolean => x.start >= from && x.start < to;
   return { dates: d.dates.filter(inside), entities: e.mentions.filter(inside), dateFindings: d.findings.filter(inside), entityFindings: e.findings.filter(inside) };
 }

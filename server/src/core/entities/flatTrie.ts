@@ -20,6 +20,8 @@ export interface TrieLike {
   readonly targets: Target[] | undefined;
   get(key: string): TrieLike | undefined;
   childAt(text: string, s: number, e: number): TrieLike | undefined;
+  /** `childAt(text, s, e)`, reading the key from `units` (the code units of `text`) where it can. */
+  childIn(units: Uint16Array, text: string, s: number, e: number): TrieLike | undefined;
   hasChildren(): boolean;
   keys(): Iterable<string>;
 }
@@ -229,6 +231,26 @@ export class FlatTrie {
     return undefined;
   }
 
+  /** `child` of the key held by the code units units[s, e). */
+  childUnits(p: number, units: Uint16Array, s: number, e: number): FlatNode | undefined {
+    const v = this.v;
+    if (v.firstChild[p] < 0) return undefined;
+    let kh = 0x811c9dc5 | 0; // `hashText`
+    for (let i = s; i < e; i++) kh = Math.imul(kh ^ units[i], 0x01000193);
+    const h = mix(p, kh);
+    const len = e - s;
+    for (let i = h & this.mask; v.slots[i] !== 0; i = (i + 1) & this.mask) {
+      if (v.slotHashes[i] !== h) continue;
+      const c = v.slots[i] - 1;
+      if (v.parent[c] !== p || v.keyLen[c] !== len) continue;
+      const k = v.keyStart[c];
+      let j = 0;
+      while (j < len && v.pool[k + j] === units[s + j]) j++;
+      if (j === len) return this.node(c);
+    }
+    return undefined;
+  }
+
   hasChildren(n: number): boolean {
     return this.v.firstChild[n] >= 0;
   }
@@ -276,6 +298,15 @@ export class FlatNode implements TrieLike {
 
   childAt(text: string, s: number, e: number): FlatNode | undefined {
     return this.trie.child(this.n, text, s, e);
+  }
+
+  /** `childAt` of the key held by the code units units[s, e). */
+  childUnits(units: Uint16Array, s: number, e: number): FlatNode | undefined {
+    return this.trie.childUnits(this.n, units, s, e);
+  }
+
+  childIn(units: Uint16Array, _text: string, s: number, e: number): FlatNode | undefined {
+    return this.trie.childUnits(this.n, units, s, e);
   }
 
   hasChildren(): boolean {

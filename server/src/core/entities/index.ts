@@ -12,7 +12,7 @@ import { EntityMention, Finding } from '../types';
 import { eventForms, headlineEvents } from './headline';
 import { matchTokens, tokenKinds } from './match';
 import { ambiguityFindings, resolveMatches } from './resolve';
-import { foldText, isAscii, paragraphTokens, tokenize } from './tokens';
+import { EntityScanner, isAscii, paragraphTokens, tokenize } from './tokens';
 import { EntityIndex, buildEntityIndex } from './trie';
 import { nestedMentions, preferParentOrganization } from './nested';
 import { unknownEntities } from './unknown';
@@ -20,11 +20,13 @@ import { dropOverlapping, fullForms, linkShortForms, shortForms } from './varian
 import { knownDemonyms, knownNameParts } from './evidence';
 
 export type { EntityIndex } from './trie';
-export { buildEntityIndex };
+export { buildEntityIndex, EntityScanner };
 
 export interface RecognizeOptions {
   /** Unknown names below this confidence are not reported (`attache.unknownNames.minConfidence`). */
   unknownMinConfidence?: number;
+  /** The scratch to recognize with (reused from article to article by its owner); by default the index's own. */
+  scanner?: EntityScanner;
 }
 
 /**
@@ -43,11 +45,12 @@ export function prepareEntityTables(index: EntityIndex): void {
 
 export function recognizeEntities(article: Article, index: EntityIndex, opts: RecognizeOptions = {}): { mentions: EntityMention[]; findings: Finding[] } {
   const text = article.text;
-  const tokens = tokenize(text, article.bodyStart);
-  // Most articles are plain ASCII: then the folded text is the text.
-  const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : foldText(text);
-  const kinds = tokenKinds(folded, tokens, index);
-  const ranges = paragraphTokens(article.paragraphs, tokens);
+  const scanner = opts.scanner ?? index.scanner;
+  const tokens = tokenize(scanner, text, article.bodyStart);
+  // Most articles are plain ASCII: then the folded text is the text (and so are its code units).
+  const folded = tokens.ascii && isAscii(text, 0, article.bodyStart) ? text : scanner.foldedText(text);
+  const kinds = tokenKinds(folded, scanner, index);
+  const ranges = paragraphTokens(article.paragraphs, scanner);
   const raw = matchTokens(folded, tokens, kinds, index);
   // Event names in headline title case ("61St Council Meeting"), preferred over the body they name.
   const resolved = headlineEvents(article, folded, tokens, kinds, ranges, resolveMatches(article.text, raw, index), index);

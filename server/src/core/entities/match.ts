@@ -4,7 +4,7 @@
  * them (short mentions, offices, ambiguity) is `resolve.ts`'s job.
  */
 
-import { NAME_PARTICLES, isAllCaps, isCapitalCode, isNameGap, Tokens } from './tokens';
+import { EntityScanner, NAME_PARTICLES, isAllCaps, isCapitalCode, isNameGapUnits, Tokens } from './tokens';
 import { EntityIndex, Target, TrieLike, MAX_FORM_TOKENS } from './trie';
 
 export interface RawMatch {
@@ -20,16 +20,16 @@ export interface RawMatch {
 const PARTICLES = NAME_PARTICLES;
 
 /** The child of `node` for the token folded[s, e), trying its case variants; undefined if none. */
-function step(node: TrieLike, folded: string, s: number, e: number): TrieLike | undefined {
+function step(node: TrieLike, units: Uint16Array, folded: string, s: number, e: number): TrieLike | undefined {
   if (!node.hasChildren()) return undefined;
-  const exact = node.childAt(folded, s, e);
+  const exact = node.childIn(units, folded, s, e);
   if (exact || !mayBeVariant(folded, s, e)) return exact;
   return variantStep(node, folded.slice(s, e), folded, s, e);
 }
 
 /** `step` from the root, whose exact keys are found without a substring. */
-function rootStep(index: EntityIndex, folded: string, s: number, e: number): TrieLike | undefined {
-  const exact = index.rootTable.find(folded, s, e);
+function rootStep(index: EntityIndex, units: Uint16Array, folded: string, s: number, e: number): TrieLike | undefined {
+  const exact = index.rootTable.findUnits(units, s, e);
   if (exact || !mayBeVariant(folded, s, e)) return exact;
   return variantStep(index.root, folded.slice(s, e), folded, s, e);
 }
@@ -93,8 +93,13 @@ export function isParticleAt(folded: string, s: number, e: number): boolean {
   return c0 < 0x80 && c1 < 0x80 && PARTICLE_PAIRS[(c0 << 7) | c1] === 1 && PARTICLE_PACKS.has(packLower(folded, s, e));
 }
 
-const PARTICLE_PAIRS = new Uint8Array(1 << 14);
-for (const p of PARTICLES) PARTICLE_PAIRS[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
+const PARTICLE_PAIRS = particlePairs();
+
+function particlePairs(): Uint8Array {
+  const pairs = new Uint8Array(1 << 14);
+  for (const p of PARTICLES) pairs[(p.charCodeAt(0) << 7) | p.charCodeAt(1)] = 1;
+  return pairs;
+}
 
 // Token kinds (bits of `tokenKinds`), each decided from the token's first code units alone.
 
@@ -115,9 +120,6 @@ export const K_DIGIT = 16;
 /** Inside a registry match (set by the unknown-name scan: `unknown.ts`). */
 export const K_COVERED = 32;
 
-/** Reused between calls, as the tokens are (recognition is synchronous). */
-let kindBuf = new Uint8Array(4096);
-
 /**
  * What the first two code units of an ASCII token tell, by `(c0 << 7) | c1` (`c1` = 0 for a token
  * of one unit): `K_CAP` and `K_DIGIT` as they are, and three bits `tokenKinds` clears: `PAIR_UPPER`
@@ -127,35 +129,40 @@ let kindBuf = new Uint8Array(4096);
 const PAIR_UPPER = K_START;
 const PAIR_PARTICLE = K_PARTICLE;
 const PAIR_JOINED = K_JOINED;
-const PAIR_KINDS = new Uint8Array(1 << 14);
-for (let c0 = 0; c0 < 128; c0++) {
-  for (let c1 = 0; c1 < 128; c1++) {
-    let k = 0;
-    if (c0 >= 65 && c0 <= 90) {
-      k = K_CAP;
-      if (c1 >= 65 && c1 <= 90) k |= PAIR_UPPER;
-    } else if (c0 >= 48 && c0 <= 57) k = K_DIGIT;
-    if (PARTICLE_PAIRS[((c0 | 0x20) << 7) | (c1 | 0x20)] === 1) k |= PAIR_PARTICLE;
-    if ((c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= PAIR_JOINED;
-    PAIR_KINDS[(c0 << 7) | c1] = k;
+const PAIR_KINDS = pairKinds();
+
+function pairKinds(): Uint8Array {
+  const kinds = new Uint8Array(1 << 14);
+  for (let c0 = 0; c0 < 128; c0++) {
+    for (let c1 = 0; c1 < 128; c1++) {
+      let k = 0;
+      if (c0 >= 65 && c0 <= 90) {
+        k = K_CAP;
+        if (c1 >= 65 && c1 <= 90) k |= PAIR_UPPER;
+      } else if (c0 >= 48 && c0 <= 57) k = K_DIGIT;
+      if (PARTICLE_PAIRS[((c0 | 0x20) << 7) | (c1 | 0x20)] === 1) k |= PAIR_PARTICLE;
+      if ((c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= PAIR_JOINED;
+      kinds[(c0 << 7) | c1] = k;
+    }
   }
+  return kinds;
 }
 
 /**
  * What each token of an article can be, decided once: the matcher, the short forms, the headline
- * and unknown-name scans each ask these of every token, and most tokens are none of them. Valid
- * with `tokens`, until the next call.
+ * and unknown-name scans each ask these of every token, and most tokens are none of them. In the
+ * scanner's `kinds`, whose `units` hold `folded`: valid with its tokens.
  */
-export function tokenKinds(folded: string, tokens: Tokens, index: EntityIndex): Uint8Array {
-  const { count, start, end } = tokens;
-  if (kindBuf.length < count) kindBuf = new Uint8Array(Math.max(count, 2 * kindBuf.length));
-  const kinds = kindBuf;
+export function tokenKinds(folded: string, scanner: EntityScanner, index: EntityIndex): Uint8Array {
+  const { count, start, end, units } = scanner;
+  if (scanner.kinds.length < count) scanner.kinds = new Uint8Array(Math.max(count, 2 * scanner.kinds.length));
+  const kinds = scanner.kinds;
   const starts = index.rootStarts;
   for (let i = 0; i < count; i++) {
     const s = start[i];
     const len = end[i] - s;
-    const c0 = folded.charCodeAt(s);
-    const c1 = len > 1 ? folded.charCodeAt(s + 1) : 0;
+    const c0 = units[s];
+    const c1 = len > 1 ? units[s + 1] : 0;
     let k: number;
     if ((c0 | c1) < 0x80) {
       const pair = (c0 << 7) | c1;
@@ -195,7 +202,7 @@ export function matchInside(folded: string, tokens: Tokens, kinds: Uint8Array, i
 /** Longest matches, leftmost first, in tokens [from, to); none spanning [whole, to) (-1: no such rule). */
 function matchRange(folded: string, tokens: Tokens, kinds: Uint8Array, index: EntityIndex, from: number, to: number, whole: number): RawMatch[] {
   const out: RawMatch[] = [];
-  const { start, end } = tokens;
+  const { start, end, units } = tokens;
   const root = index.root;
   let i = from;
   while (i < to) {
@@ -208,8 +215,8 @@ function matchRange(folded: string, tokens: Tokens, kinds: Uint8Array, index: En
     let bestEnd = -1;
     let bestTargets: Target[] | undefined;
     for (let j = i; j < to && j - i < MAX_FORM_TOKENS; j++) {
-      if (j > i && !isNameGap(folded, end[j - 1], start[j])) break;
-      node = j === i ? rootStep(index, folded, start[j], end[j]) : step(node, folded, start[j], end[j]);
+      if (j > i && !isNameGapUnits(units, end[j - 1], start[j])) break;
+      node = j === i ? rootStep(index, units, folded, start[j], end[j]) : step(node, units, folded, start[j], end[j]);
       if (!node) break;
       if (node.targets && !(i === whole && j + 1 === to)) {
         bestEnd = j + 1;

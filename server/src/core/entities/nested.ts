@@ -12,18 +12,23 @@ import { matchInside } from './match';
 import { Tokens, foldText } from './tokens';
 import { EntityIndex, Target } from './trie';
 
-/** Which entity types may be nested inside a mention of each type. */
-const INSIDE: Partial<Record<EntityMention['type'], ReadonlySet<EntityMention['type']>>> = {
-  office: new Set(['organization', 'country']),
-  organization: new Set(['organization']),
-};
+const IN_OFFICE: ReadonlySet<EntityMention['type']> = new Set(['organization', 'country']);
+const IN_ORGANIZATION: ReadonlySet<EntityMention['type']> = new Set(['organization']);
+
+/**
+ * Which entity types may be nested inside a mention of this type. (A comparison, not a property
+ * of an object looked up by the type: that keyed load sees every type name and goes megamorphic.)
+ */
+function insideOf(type: EntityMention['type']): ReadonlySet<EntityMention['type']> | undefined {
+  return type === 'office' ? IN_OFFICE : type === 'organization' ? IN_ORGANIZATION : undefined;
+}
 
 /** The nested mentions inside `linked` (sorted by start), in order. */
 export function nestedMentions(text: string, folded: string, tokens: Tokens, kinds: Uint8Array, linked: readonly EntityMention[], index: EntityIndex): EntityMention[] {
   const out: EntityMention[] = [];
   let t = 0;
   for (const m of linked) {
-    const inside = INSIDE[m.type];
+    const inside = insideOf(m.type);
     if (!inside || m.form === 'unknown' || m.form === 'annotation' || (!m.id && !m.candidates.length)) continue;
     // The mention's tokens: it starts at a token start (mentions are sorted, so `t` only moves on).
     while (t < tokens.count && tokens.start[t] < m.start) t++;

@@ -232,6 +232,9 @@ function addCounterparts(text: string, mentions: EntityMention[], index: EntityI
   // office: the country mentions are looked at, not the whole text searched (the mentions do not
   // overlap here, so nothing else can lie between the country and the word).
   const added: EntityMention[] = [];
+  // White space then "counterpart(s)" as a word, right at `lastIndex` (made here: a module-level
+  // sticky expression's `lastIndex` would be state shared by every caller).
+  const after = /\s+(counterparts?)\b/y;
   // The last office with an id before mention k.
   let prev: EntityMention | undefined;
   for (let k = 0; k < mentions.length; k++) {
@@ -241,10 +244,10 @@ function addCounterparts(text: string, mentions: EntityMention[], index: EntityI
       continue;
     }
     if (c.type !== 'country' || !c.id || !prev) continue;
-    COUNTERPART_AFTER.lastIndex = c.end;
-    const m = COUNTERPART_AFTER.exec(text);
+    after.lastIndex = c.end;
+    const m = after.exec(text);
     if (!m) continue;
-    const start = COUNTERPART_AFTER.lastIndex - m[1].length;
+    const start = after.lastIndex - m[1].length;
     const office = sameKindOffice(prev.id!, c.id, index);
     if (office) added.push(entityMention(start, start + m[1].length, m[1], 'office', office, [], 'alias'));
   }
@@ -253,9 +256,6 @@ function addCounterparts(text: string, mentions: EntityMention[], index: EntityI
   mentions.sort((a, b) => a.start - b.start);
   return true;
 }
-
-/** White space then "counterpart(s)" as a word, right at `lastIndex`. */
-const COUNTERPART_AFTER = /\s+(counterparts?)\b/y;
 
 /** `sameKindOffice` answers per index: office id, NUL, country id → the counterpart office (null: none). */
 const counterpartMemo = new WeakMap<EntityIndex, Map<string, string | null>>();

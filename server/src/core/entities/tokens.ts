@@ -10,31 +10,35 @@
 
 import { partitionPoint } from '../search';
 
-const FOLD = new Uint16Array(0x2100);
-for (let c = 0; c < FOLD.length; c++) {
-  let f = c;
-  if (c >= 0xc0 && c < 0x250) {
-    const base = String.fromCharCode(c).normalize('NFD').charCodeAt(0);
-    if (base < 0x80) f = base;
+const FOLD = foldTable();
+
+function foldTable(): Uint16Array {
+  const fold = new Uint16Array(0x2100);
+  for (let c = 0; c < fold.length; c++) {
+    let f = c;
+    if (c >= 0xc0 && c < 0x250) {
+      const base = String.fromCharCode(c).normalize('NFD').charCodeAt(0);
+      if (base < 0x80) f = base;
+    }
+    fold[c] = f;
   }
-  FOLD[c] = f;
+  for (const c of [0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x0060, 0x00b4]) fold[c] = 0x27; // apostrophes
+  for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]) fold[c] = 0x2d; // dashes
+  fold[0xa0] = 0x20;
+  fold[0xdf] = 0xdf; // ß stays (it would fold to nothing useful)
+  return fold;
 }
-for (const c of [0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x0060, 0x00b4]) FOLD[c] = 0x27; // apostrophes
-for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]) FOLD[c] = 0x2d; // dashes
-FOLD[0xa0] = 0x20;
-FOLD[0xdf] = 0xdf; // ß stays (it would fold to nothing useful)
 
 export function foldCode(c: number): number {
   return c < 0x2100 ? FOLD[c] : c;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/g;
-
 export function foldText(s: string): string {
   // Only non-ASCII characters can fold. Most registry forms are short and ASCII: a loop tells
-  // faster than the regular expression; an article is one scan by the regular expression.
+  // faster than the regular expression; an article is one scan by the regular expression (a
+  // literal here, not a module-level one: a global expression's `lastIndex` is state).
   if (s.length < 64 && isAscii(s)) return s;
-  return s.replace(NON_ASCII, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
+  return s.replace(/[^\x00-\x7f]/g, (c) => String.fromCharCode(foldCode(c.charCodeAt(0))));
 }
 
 /**
@@ -43,25 +47,28 @@ export function foldText(s: string): string {
  * stay inside tokens.
  */
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
-const WORD = new Uint8Array(0x10000);
-for (let c = 0; c < WORD.length; c++) WORD[c] = (c >= 0xd800 && c <= 0xdfff) || WORD_RE.test(String.fromCharCode(c)) ? 1 : 0;
+const WORD = byCode((c) => (c >= 0xd800 && c <= 0xdfff) || WORD_RE.test(String.fromCharCode(c)));
+
+/** A table of one byte per BMP code unit: 1 where `test` holds. */
+function byCode(test: (c: number) => boolean): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < table.length; c++) table[c] = test(c) ? 1 : 0;
+  return table;
+}
 
 export function isWordCode(c: number): boolean {
   return WORD[c] === 1;
 }
 
 /** `WORD` of the folded character: the tokenizer reads unfolded text as if folded (`ʼ` → `'`). */
-const FOLDED_WORD = new Uint8Array(0x10000);
-for (let c = 0; c < FOLDED_WORD.length; c++) FOLDED_WORD[c] = WORD[foldCode(c)];
+const FOLDED_WORD = byCode((c) => WORD[foldCode(c)] === 1);
 
 /**
  * An article's tokens as parallel arrays of offsets into the folded text: no object and no
  * substring per token (an article has thousands; most are never looked at again). Read a token's
- * text with `tokenText` where it is needed.
- *
- * The arrays are buffers shared by all calls of `tokenize` (allocating typed arrays per article
- * costs more than tokenizing it): a `Tokens` is valid until the next call. Recognition is
- * synchronous and tokenizes once per article, so its tokens stay valid for the whole of it.
+ * text with `tokenText` where it is needed. `units` holds the folded text's code units (index =
+ * offset): the hot loops read a typed array, where `charCodeAt` checks the string's
+ * representation at every call.
  */
 export interface Tokens {
   readonly count: number;
@@ -69,26 +76,86 @@ export interface Tokens {
   readonly end: Int32Array;
   /** Whether the tokenized range was all ASCII (then folding it changes nothing). */
   readonly ascii: boolean;
+  /** The code units of the text (the folded text, once `foldUnits` has run), then a 0. */
+  readonly units: Uint16Array;
 }
 
-let startBuf = new Int32Array(4096);
-let endBuf = new Int32Array(4096);
+/** Whether Node's UTF-16LE is this machine's order of a `Uint16Array` (x86 and ARM: little-endian). */
+const NATIVE_UTF16 = typeof Buffer !== 'undefined' && new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
+
+/**
+ * The scratch of entity recognition: an article's code units, tokens, token kinds (`tokenKinds`)
+ * and paragraph token ranges (`paragraphTokens`), in arrays reused from article to article
+ * (allocating typed arrays per article costs more than tokenizing it). One scanner per caller
+ * (`RecognizeOptions.scanner`, else the index's own): nothing is shared between scanners, so
+ * recognition with two scanners is re-entrant. What it holds is valid until its next article.
+ */
+export class EntityScanner implements Tokens {
+  count = 0;
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  ascii = true;
+  units = new Uint16Array(1024);
+  /** The memory of `units` as a Buffer, to copy a string into it natively (null: no Buffer). */
+  private unitBytes: Buffer | null = NATIVE_UTF16 ? Buffer.from(this.units.buffer) : null;
+  /** Bits of `tokenKinds`, per token. */
+  kinds = new Uint8Array(1024);
+  /** `paragraphTokens`. */
+  ranges = new Int32Array(64);
+
+  /** Copies `text`'s code units into `units` (grown as needed), followed by a 0. */
+  setUnits(text: string): Uint16Array {
+    const len = text.length;
+    if (this.units.length <= len) {
+      let n = this.units.length;
+      while (n <= len) n *= 2;
+      this.units = new Uint16Array(n);
+      this.unitBytes = NATIVE_UTF16 ? Buffer.from(this.units.buffer) : null;
+    }
+    const u = this.units;
+    if (this.unitBytes) this.unitBytes.write(text, 0, 'utf16le');
+    else for (let i = 0; i < len; i++) u[i] = text.charCodeAt(i);
+    u[len] = 0;
+    return u;
+  }
+
+  /** Folds `units` in place over [0, length) (`foldText` of the text they hold). */
+  foldUnits(length: number): void {
+    const u = this.units;
+    for (let i = 0; i < length; i++) {
+      const c = u[i];
+      if (c >= 0x80) u[i] = foldCode(c);
+    }
+  }
+
+  /**
+   * `foldText(text)` of the text `units` hold (`text.length` units): they are folded in place and
+   * read back as a string natively, where `foldText`'s regular expression calls a function per
+   * non-ASCII unit.
+   */
+  foldedText(text: string): string {
+    this.foldUnits(text.length);
+    return this.unitBytes ? this.unitBytes.toString('utf16le', 0, 2 * text.length) : foldText(text);
+  }
+}
 
 /**
  * Tokens of a text, as they are in its folded form (folding keeps offsets and maps a character
- * to a word character only if it is one), so the text need not be folded first. See `Tokens`:
- * valid until the next call.
+ * to a word character only if it is one), so the text need not be folded first: into `scanner`,
+ * whose `units` then hold the whole text as it is (`foldUnits` folds them). Valid until the
+ * scanner's next text.
  */
-export function tokenize(text: string, from = 0, to = text.length): Tokens {
+export function tokenize(scanner: EntityScanner, text: string, from = 0, to = text.length): EntityScanner {
+  const u = scanner.setUnits(text);
   // A token and the separator after it take two units at least; one spare slot for the
   // unconditional writes below.
   const cap = ((to - from + 1) >> 1) + 1;
-  if (startBuf.length < cap) {
-    startBuf = new Int32Array(cap);
-    endBuf = new Int32Array(cap);
+  if (scanner.start.length < cap) {
+    scanner.start = new Int32Array(cap);
+    scanner.end = new Int32Array(cap);
   }
-  const start = startBuf;
-  const end = endBuf;
+  const start = scanner.start;
+  const end = scanner.end;
   // Branch-free: every position is written as a candidate start and end, and the counts move on
   // only at a boundary. Token boundaries are too irregular for branch prediction, and this loop
   // runs once per character of every article.
@@ -97,7 +164,7 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   let prev = 0;
   let bits = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = u[i];
     const w = FOLDED_WORD[c];
     bits |= c;
     start[ns] = i;
@@ -107,7 +174,9 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
     prev = w;
   }
   if (prev) end[ne++] = to;
-  return { count: ns, start, end, ascii: bits < 0x80 };
+  scanner.count = ns;
+  scanner.ascii = bits < 0x80;
+  return scanner;
 }
 
 /**
@@ -129,18 +198,16 @@ export function tokenFrom(start: Int32Array, from: number, count: number, offset
   return partitionPoint(lo + 1, hi, (i) => start[i] < offset);
 }
 
-let rangeBuf = new Int32Array(64);
-
 /**
  * Each paragraph's tokens, as [first, one past the last] at 2 p and 2 p + 1: the tokens that start
  * inside it. The headline and unknown-name scans both go paragraph by paragraph; this finds the
- * ranges once. Reused between calls, as the tokens are: valid until the next call.
+ * ranges once. In the scanner's `ranges`: valid with its tokens.
  */
-export function paragraphTokens(paragraphs: readonly { start: number; end: number }[], tokens: Tokens): Int32Array {
+export function paragraphTokens(paragraphs: readonly { start: number; end: number }[], scanner: EntityScanner): Int32Array {
   const n = paragraphs.length;
-  if (rangeBuf.length < 2 * n) rangeBuf = new Int32Array(Math.max(2 * n, 2 * rangeBuf.length));
-  const out = rangeBuf;
-  const { count, start } = tokens;
+  if (scanner.ranges.length < 2 * n) scanner.ranges = new Int32Array(Math.max(2 * n, 2 * scanner.ranges.length));
+  const out = scanner.ranges;
+  const { count, start } = scanner;
   let t = 0;
   for (let p = 0; p < n; p++) {
     t = tokenFrom(start, t, count, paragraphs[p].start);
@@ -176,9 +243,17 @@ export function tokenText(folded: string, tokens: Tokens, i: number): string {
 export function words(folded: string): string[] {
   // One word of ASCII letters and digits (most given and family names): itself, no tokenizing.
   if (isAsciiWord(folded)) return [folded];
-  const t = tokenize(folded);
+  // The tokens as `tokenize` finds them, without a scanner (this runs while an index is built).
   const out: string[] = [];
-  for (let i = 0; i < t.count; i++) out.push(tokenText(folded, t, i));
+  let s = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    if (i < folded.length && FOLDED_WORD[folded.charCodeAt(i)] === 1) {
+      if (s < 0) s = i;
+    } else if (s >= 0) {
+      out.push(folded.slice(s, i));
+      s = -1;
+    }
+  }
   return out;
 }
 
@@ -224,6 +299,21 @@ export function isNameGap(folded: string, from: number, to: number): boolean {
     } else if (c === 0x2e) {
       // A dot belongs to a name only after an initial ("U.S.", "J. Smith"), never after a word.
       if (i !== from || from < 2 || isWordCode(folded.charCodeAt(from - 2))) return false;
+    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 0x2d && c !== 0x27) return false;
+  }
+  return true;
+}
+
+/** `isNameGap` of the text whose code units are `units`. */
+export function isNameGapUnits(units: Uint16Array, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = units[i];
+    if (c === 10) {
+      if (++newlines > 1) return false;
+    } else if (c === 0x2e) {
+      if (i !== from || from < 2 || WORD[units[from - 2]] === 1) return false;
     } else if (c !== 32 && c !== 9 && c !== 13 && c !== 0x2d && c !== 0x27) return false;
   }
   return true;

@@ -10,7 +10,7 @@
  */
 
 import { Entity, EntityMention, RegistrySnapshot } from '../types';
-import { NAME_PARTICLES, foldText, words } from './tokens';
+import { EntityScanner, NAME_PARTICLES, foldText, words } from './tokens';
 import { GIVEN_NAMES } from './evidence';
 import { memoize } from '../registry/memo';
 import { partitionPoint } from '../search';
@@ -76,6 +76,10 @@ export class TrieLeaf implements TrieLike {
     return undefined;
   }
 
+  childIn(): undefined {
+    return undefined;
+  }
+
   hasChildren(): boolean {
     return false;
   }
@@ -133,6 +137,17 @@ export class TrieNode implements TrieLike {
       return undefined;
     }
     return this.key !== undefined && sameKey(this.key, text, s, e) ? this.child : undefined;
+  }
+
+  /** `childAt(text, s, e)`, comparing keys with `units` (the code units of `text`). */
+  childIn(units: Uint16Array, text: string, s: number, e: number): TrieChild | undefined {
+    if (this.more) return this.more.get(text.slice(s, e));
+    const list = this.keyList;
+    if (list) {
+      for (let k = 0; k < list.length; k++) if (sameUnits(list[k], units, s, e)) return this.childList![k];
+      return undefined;
+    }
+    return this.key !== undefined && sameUnits(this.key, units, s, e) ? this.child : undefined;
   }
 
   hasChildren(): boolean {
@@ -240,91 +255,122 @@ function sameKey(key: string, text: string, s: number, e: number): boolean {
   return true;
 }
 
+/** Whether `key` is the code units units[s, e). */
+function sameUnits(key: string, units: Uint16Array, s: number, e: number): boolean {
+  if (key.length !== e - s) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== units[s + i]) return false;
+  return true;
+}
+
 /**
  * A node's children again, in an open-addressing hash table over the keys' code units: the
- * matcher finds an article's token in it straight from the text, with no substring and no string
- * hashing. Used for the root, where every candidate token is looked up (it has one key per
- * distinct first word of a form: some 180,000 for 100,000 entities).
+ * matcher finds an article's token in it straight from the text's code units, with no substring
+ * and no string hashing. Used for the root, where every candidate token is looked up (it has one
+ * key per distinct first word of a form: some 180,000 for 100,000 entities).
  */
 export class KeyTable {
   private readonly mask: number;
   /**
-   * Per slot, side by side (one cache line for both on a look-up): 1 + the key's index in
-   * `keys`/`nodes` (0: empty slot; -1: a removed key's), then the key's hash.
+   * Per slot, side by side (one cache line for all four on a look-up): 1 + the key's index in
+   * `keys`/`nodes` (0: empty slot; -1: a removed key's), the key's hash, where its code units
+   * start in `pool`, and its length.
    */
   private readonly table: Int32Array;
   private readonly keys: string[] = [];
   private readonly nodes: TrieChild[] = [];
+  /** The keys' code units, one key after another (a look-up compares them without the string). */
+  private pool: Uint16Array;
+  private used = 0;
 
   constructor(node: TrieNode) {
     const keys = [...node.keys()];
     let size = 16;
     while (size < 2 * keys.length) size *= 2;
     this.mask = size - 1;
-    this.table = new Int32Array(2 * size);
-    for (const key of keys) {
-      const h = hashRange(key, 0, key.length);
-      let i = h & this.mask;
-      while (this.table[2 * i] !== 0) i = (i + 1) & this.mask;
-      this.keys.push(key);
-      this.nodes.push(node.get(key)!);
-      this.table[2 * i] = this.keys.length;
-      this.table[2 * i + 1] = h;
-    }
+    this.table = new Int32Array(4 * size);
+    let units = 0;
+    for (const key of keys) units += key.length;
+    this.pool = new Uint16Array(units + 64);
+    for (const key of keys) this.put(key, node.get(key)!);
   }
 
   /** Adds a new key of the node (an incremental update); false when the table is too full for it. */
   add(key: string, node: TrieChild): boolean {
     if (2 * (this.keys.length + 1) > this.mask + 1) return false;
+    this.put(key, node);
+    return true;
+  }
+
+  private put(key: string, node: TrieChild): void {
     const h = hashRange(key, 0, key.length);
     let i = h & this.mask;
-    while (this.table[2 * i] > 0) i = (i + 1) & this.mask;
+    while (this.table[4 * i] > 0) i = (i + 1) & this.mask;
+    if (this.used + key.length > this.pool.length) {
+      const grown = new Uint16Array(2 * (this.used + key.length));
+      grown.set(this.pool.subarray(0, this.used));
+      this.pool = grown;
+    }
+    const at = this.used;
+    for (let j = 0; j < key.length; j++) this.pool[at + j] = key.charCodeAt(j);
+    this.used += key.length;
     this.keys.push(key);
     this.nodes.push(node);
-    this.table[2 * i] = this.keys.length;
-    this.table[2 * i + 1] = h;
-    return true;
+    this.table[4 * i] = this.keys.length;
+    this.table[4 * i + 1] = h;
+    this.table[4 * i + 2] = at;
+    this.table[4 * i + 3] = key.length;
+  }
+
+  /** The slot of `key` (-1: none). */
+  private slotOf(key: string): number {
+    const h = hashRange(key, 0, key.length);
+    const t = this.table;
+    for (let i = h & this.mask; t[4 * i] !== 0; i = (i + 1) & this.mask) {
+      const slot = t[4 * i];
+      if (slot > 0 && t[4 * i + 1] === h && this.keys[slot - 1] === key) return i;
+    }
+    return -1;
   }
 
   /** Removes a key the node no longer has. */
   remove(key: string): void {
-    const h = hashRange(key, 0, key.length);
-    const t = this.table;
-    for (let i = h & this.mask; t[2 * i] !== 0; i = (i + 1) & this.mask) {
-      const slot = t[2 * i];
-      if (slot < 0 || t[2 * i + 1] !== h || this.keys[slot - 1] !== key) continue;
-      t[2 * i] = -1;
-      this.keys[slot - 1] = '';
-      this.nodes[slot - 1] = undefined as unknown as TrieChild;
-      return;
-    }
+    const i = this.slotOf(key);
+    if (i < 0) return;
+    const slot = this.table[4 * i];
+    this.table[4 * i] = -1;
+    this.keys[slot - 1] = '';
+    this.nodes[slot - 1] = undefined as unknown as TrieChild;
   }
 
   /** Puts `node` in place of the child for `key` (a leaf the node replaced: `TrieNode.inner`). */
   replace(key: string, node: TrieNode): void {
-    const h = hashRange(key, 0, key.length);
-    const t = this.table;
-    for (let i = h & this.mask; t[2 * i] !== 0; i = (i + 1) & this.mask) {
-      const slot = t[2 * i];
-      if (slot < 0 || t[2 * i + 1] !== h || this.keys[slot - 1] !== key) continue;
-      this.nodes[slot - 1] = node;
-      return;
-    }
+    const i = this.slotOf(key);
+    if (i >= 0) this.nodes[this.table[4 * i] - 1] = node;
   }
 
   /** The child whose key is text[s, e), as `node.get(text.slice(s, e))`. */
   find(text: string, s: number, e: number): TrieChild | undefined {
-    const h = hashRange(text, s, e);
+    const i = this.slotOf(text.slice(s, e));
+    return i < 0 ? undefined : this.nodes[this.table[4 * i] - 1];
+  }
+
+  /** The child whose key is the code units units[s, e) (`find` of the text they hold). */
+  findUnits(units: Uint16Array, s: number, e: number): TrieChild | undefined {
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ units[i], 0x01000193);
     const len = e - s;
     const t = this.table;
-    for (let i = h & this.mask; t[2 * i] !== 0; i = (i + 1) & this.mask) {
-      const slot = t[2 * i];
-      if (slot < 0 || t[2 * i + 1] !== h) continue;
-      const key = this.keys[slot - 1];
-      if (key.length !== len) continue;
-      let j = 0;
-      while (j < len && key.charCodeAt(j) === text.charCodeAt(s + j)) j++;
-      if (j === len) return this.nodes[slot - 1];
+    const pool = this.pool;
+    for (let i = h & this.mask; t[4 * i] !== 0; i = (i + 1) & this.mask) {
+      const q = 4 * i;
+      if (t[q + 1] !== h || t[q + 3] !== len || t[q] < 0) continue;
+      let k = t[q + 2];
+      let j = s;
+      while (j < e && pool[k] === units[j]) {
+        j++;
+        k++;
+      }
+      if (j === e) return this.nodes[t[q] - 1];
     }
     return undefined;
   }
@@ -342,8 +388,8 @@ export interface EntityIndex {
   /** A `TrieNode` (built here, updated in place by incremental snapshots), or a read-only
    * `FlatTrie`'s root (a `--jobs` worker's: see `flatEntityIndex`). */
   readonly root: TrieLike;
-  /** `root`'s children, for lookups from the text. */
-  readonly rootTable: { find(text: string, s: number, e: number): TrieLike | undefined };
+  /** `root`'s children, for lookups from the text (`find`) or from its code units (`findUnits`). */
+  readonly rootTable: RootTable;
   /**
    * The lengths of the keys of `root` that start with each pair of ASCII code units, by
    * `(c0 << 7) | c1` (`c1` = 0 for a one-unit key), as bits (`rootLengthBit`): most tokens of an
@@ -356,6 +402,18 @@ export interface EntityIndex {
    * `--jobs` worker's view of the main thread's table.
    */
   readonly officeForms: OfficeForms;
+  /**
+   * The scratch of recognition with this index when its caller brings none
+   * (`RecognizeOptions.scanner`): an index's own, not the module's, so recognitions with two
+   * indexes (or two scanners) never share buffers.
+   */
+  readonly scanner: EntityScanner;
+}
+
+/** A root's children by key: `find(text, s, e)` is `root.get(text.slice(s, e))`, `findUnits` the same of code units. */
+export interface RootTable {
+  find(text: string, s: number, e: number): TrieLike | undefined;
+  findUnits(units: Uint16Array, s: number, e: number): TrieLike | undefined;
 }
 
 /** Office ids by folded office name or alias, in snapshot order. */
@@ -366,24 +424,26 @@ export interface OfficeForms {
 /** Longest name (in tokens) the matcher will try; longer forms are still indexed up to this. */
 export const MAX_FORM_TOKENS = 12;
 
-/** The last two one-element target lists made (see addTokens). */
-let lastSingle: Target[] | undefined;
-let prevSingle: Target[] | undefined;
+/** The last two one-element target lists made (see addTokens), per build. */
+interface Singles {
+  last: Target[] | undefined;
+  prev: Target[] | undefined;
+}
 
 /**
  * `[target]`, or the same list made for it just before: an entity adds its forms one after
  * another, so the nodes that are not new leaves and that its name reaches (a family-first variant
  * ending where an alias did) share one list, even with another form's list made in between.
  */
-function single(target: Target): Target[] {
-  if (lastSingle?.[0] === target) return lastSingle;
-  if (prevSingle?.[0] === target) return prevSingle;
-  prevSingle = lastSingle;
-  return (lastSingle = [target]);
+function single(made: Singles, target: Target): Target[] {
+  if (made.last?.[0] === target) return made.last;
+  if (made.prev?.[0] === target) return made.prev;
+  made.prev = made.last;
+  return (made.last = [target]);
 }
 
 /** Adds a form given as its folded tokens. */
-function addTokens(root: TrieNode, toks: readonly string[], target: Target): void {
+function addTokens(made: Singles, root: TrieNode, toks: readonly string[], target: Target): void {
   if (!toks.length || toks.length > MAX_FORM_TOKENS) return;
   let parent = root;
   const last = toks.length - 1;
@@ -394,7 +454,7 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   // one-element list is replaced, never changed in place.
   const node = parent.get(toks[last]);
   if (!node || !node.targets) {
-    if (node) node.targets = single(target);
+    if (node) node.targets = single(made, target);
     // A new node is a leaf until a longer form goes on from it.
     else parent.addChild(toks[last], new TrieLeaf(target));
     return;
@@ -408,7 +468,7 @@ function addTokens(root: TrieNode, toks: readonly string[], target: Target): voi
   const k = ts.length - 1;
   if (ts[k].entity === target.entity) {
     if (rank(target.form) < rank(ts[k].form)) {
-      if (ts.length === 1) node.targets = single(target);
+      if (ts.length === 1) node.targets = single(made, target);
       else ts[k] = target;
     }
     return;
@@ -442,10 +502,10 @@ export function buildEntityIndex(registry: RegistrySnapshot): EntityIndex {
 
 function fullIndex(registry: RegistrySnapshot): EntityIndex {
   const root = new TrieNode();
-  const visit = (toks: readonly string[], target: Target): void => addTokens(root, toks, target);
+  const made: Singles = { last: undefined, prev: undefined };
+  const visit = (toks: readonly string[], target: Target): void => addTokens(made, root, toks, target);
   for (const e of registry.entities.values()) entityForms(e, visit);
-  lastSingle = prevSingle = undefined;
-  return { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms: officeFormsOf(registry) };
+  return { registry, root, rootTable: new KeyTable(root), rootStarts: startPairs(root), officeForms: officeFormsOf(registry), scanner: new EntityScanner() };
 }
 
 /**
@@ -474,7 +534,8 @@ export function sharedEntityIndex(registry: RegistrySnapshot, sab: SharedArrayBu
   }
   const root = new FlatTrie(sab, at).root;
   const index: EntityIndex = {
-    registry, root, rootTable: { find: (text, s, e) => root.childAt(text, s, e) }, rootStarts: rootStarts ?? startPairs(root), officeForms: officeForms ?? officeFormsOf(registry),
+    registry, root, rootTable: { find: (text, s, e) => root.childAt(text, s, e), findUnits: (units, s, e) => root.childUnits(units, s, e) },
+    rootStarts: rootStarts ?? startPairs(root), officeForms: officeForms ?? officeFormsOf(registry), scanner: new EntityScanner(),
   };
   cache.set(registry, index);
   return index;
@@ -557,6 +618,7 @@ interface MutableIndex {
   rootTable: KeyTable;
   rootStarts: Uint8Array;
   officeForms: ReadonlyMap<string, Set<string>>;
+  scanner: EntityScanner;
 }
 
 /** Takes `e`'s target off the node `toks` leads to, and removes the nodes left empty. */

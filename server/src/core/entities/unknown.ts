@@ -11,7 +11,7 @@
 import { FIX_COMMANDS } from '../commands';
 import { Article } from '../article';
 import { EntityMention, EntityType, Finding, entityMention, finding } from '../types';
-import { Tokens, isAllCaps, isCapitalized, isNameGap, tokenText } from './tokens';
+import { Tokens, isAllCaps, isCapitalized, isNameGapUnits, tokenText } from './tokens';
 import { K_CAP, K_COVERED } from './match';
 import {
   CAPITAL_FUNCTION, DEFAULT_MIN_CONFIDENCE, DOCUMENT_TITLE, FURNITURE, GIVEN_NAMES, TITLE_TAIL, apposedTitle, isDemonymLike, isTitleCaseLine, knownDemonyms, knownNameParts,
@@ -55,6 +55,9 @@ const HONORIFIC = new Set('HE H.E HRH Dr Sheikh Sheikha Prince Princess Crown Mr
 
 const PARTICLE = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'abu', 'de', 'van', 'von', 'der', 'da', 'di', 'la', 'le', 'du', 'dos']);
 const CONNECTOR = new Set(['of', 'for', 'the']);
+
+/** Bit `c - 97` of each lower-case letter a particle or connector starts with: other words end a run unsliced. */
+const RUN_WORD_FIRST = [...PARTICLE, ...CONNECTOR].reduce((bits, w) => bits | (1 << (w.charCodeAt(0) - 97)), 0);
 
 /**
  * Capitalized common nouns that make a span a title, a programme or a topic rather than a
@@ -139,7 +142,7 @@ function isSentenceStart(text: string, pos: number, paraStart: number): boolean 
 }
 
 function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8Array, from: number, to: number, paraStart: number): void {
-  const { start, end } = tokens;
+  const { start, end, units } = tokens;
   let i = from;
   while (i < to) {
     // Covered or not capitalized: most tokens.
@@ -149,21 +152,23 @@ function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8A
     }
     // Grow a run of capitalized tokens, particles and connectors, joined by name gaps.
     let j = i + 1;
-    if (hyphenatedWord(folded, tokens, kinds, i, to)) {
+    if (hyphenatedWord(tokens, kinds, i, to)) {
       i++;
       continue;
     }
-    while (j < to && (kinds[j] & K_COVERED) === 0 && isNameGap(folded, end[j - 1], start[j])) {
+    while (j < to && (kinds[j] & K_COVERED) === 0 && isNameGapUnits(units, end[j - 1], start[j])) {
       if (capitalAt(kinds, j)) {
-        if (hyphenatedWord(folded, tokens, kinds, j, to)) break;
+        if (hyphenatedWord(tokens, kinds, j, to)) break;
         j++;
         continue;
       }
-      // Particles and connectors have at most four letters: a longer word ends the run unread.
-      if (end[j] - start[j] > 4) break;
+      // Particles and connectors have at most four letters, and start with one of a few letters:
+      // another word ends the run unread.
+      const c0 = units[start[j]] - 97;
+      if (end[j] - start[j] > 4 || c0 < 0 || c0 > 25 || ((RUN_WORD_FIRST >> c0) & 1) === 0) break;
       const w = tokenText(folded, tokens, j);
       if (PARTICLE.has(w)) j++;
-      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && (kinds[j + 1] & K_COVERED) === 0 && capitalAt(kinds, j + 1) && isNameGap(folded, end[j], start[j + 1])) j++;
+      else if (CONNECTOR.has(w) && (w === 'of' || ORG_WORDS.has(tokenText(folded, tokens, j - 1)) || tokenText(folded, tokens, j - 1) === 'of') && j + 1 < to && (kinds[j + 1] & K_COVERED) === 0 && capitalAt(kinds, j + 1) && isNameGapUnits(units, end[j], start[j + 1])) j++;
       else break;
     }
     // A lone token is never reported (two capitalized words at least): no need to look at it.
@@ -173,8 +178,8 @@ function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8A
 }
 
 /** `Co-operation`, `Self-defence`: a capital joined by a hyphen to a lower-case word is a word, not a name. */
-function hyphenatedWord(folded: string, tokens: Tokens, kinds: Uint8Array, t: number, to: number): boolean {
-  return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && folded.charCodeAt(tokens.end[t]) === 0x2d && !capitalAt(kinds, t + 1);
+function hyphenatedWord(tokens: Tokens, kinds: Uint8Array, t: number, to: number): boolean {
+  return t + 1 < to && tokens.start[t + 1] === tokens.end[t] + 1 && tokens.units[tokens.end[t]] === 0x2d && !capitalAt(kinds, t + 1);
 }
 
 /**
