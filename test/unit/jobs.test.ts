@@ -12,12 +12,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../server/src/cli/main';
 import { decodeRegistry, encodeRegistry } from '../../server/src/cli/sharedRegistry';
-import { analyzeInWorkers, defaultJobs, earlyBytes, idleThreads, mayUseWorkers } from '../../server/src/cli/jobs';
+import { analyzeInWorkers, defaultJobs, idleThreads, mayUseWorkers } from '../../server/src/cli/jobs';
 import { availableCores, startWorkers } from '../../server/src/node/workers';
 import type { BatchResult } from '../../server/src/node/workerMessages';
 import { loadInputs, readRegistry } from '../../server/src/cli/project';
-import { KEEP_ALL, dateFiles, finishDated, processArticles, runContext } from '../../server/src/cli/pipeline';
-import { DateScanner } from '../../server/src/core/dates';
+import { KEEP_ALL } from '../../server/src/cli/pipeline';
 import { generateRegistryYaml } from '../../bench/generate';
 import { repoRoot, sampleCorpus, samplesDir } from '../helpers';
 import { Run, cliJobs as inProcess, workspace } from './cliRun';
@@ -151,33 +150,6 @@ test('a worker decodes only the entities its articles name, not the registry (20
     assert.ok(n > 0, `worker ${i} analyzed articles and decoded the entities they name`);
     assert.ok(n <= 300, `worker ${i} decoded ${n} of ${inputs.registry.entities.size} entities`);
   }
-});
-
-test('a worker reads, parses and dates its first batches before the tables, and answers as one thread would', async () => {
-  // While this thread builds the entity index and tables (some 13 µs an entity), each worker is
-  // given up to `earlyBytes` of articles (at most its share): what needs no registry is done then.
-  const dir = workspace({ ...corpus(60), 'registry/generated.yaml': generateRegistryYaml(20_000) });
-  const inputs = loadInputs({ cwd: dir, paths: ['articles'], registryGlobs: ['registry/*.yaml'] });
-  const workers = startWorkers(1);
-  const sent: string[] = [];
-  const post = workers[0].postMessage.bind(workers[0]);
-  workers[0].postMessage = (m: { kind: string }) => {
-    sent.push(m.kind);
-    post(m);
-  };
-  const outs: unknown[] = [];
-  await analyzeInWorkers(inputs, 2, KEEP_ALL, (o) => outs.push(o), workers);
-  const beforeTables = sent.indexOf('tables');
-  assert.equal(sent[0], 'registry');
-  assert.ok(beforeTables > 2, `several batches before the tables: ${sent.slice(0, 12).join(' ')}`);
-  assert.ok(sent.slice(1, beforeTables).every((k) => k === 'batch'));
-  assert.ok(earlyBytes(20_000) > 0 && earlyBytes(100_000) === 5 * earlyBytes(20_000));
-  // The same outcomes, in the same order, as this thread alone.
-  const ctx = runContext(inputs.registry, inputs.settings);
-  assert.deepEqual(JSON.parse(JSON.stringify(outs)), JSON.parse(JSON.stringify(processArticles(inputs.articleFiles, ctx))));
-  // And the split itself: read, parsed and dated first, finished later, is `processArticles`.
-  const files = inputs.articleFiles.slice(0, 20);
-  assert.deepEqual(finishDated(dateFiles(files, new DateScanner(), inputs.settings), ctx), processArticles(files, ctx));
 });
 
 test('--jobs takes a whole number of threads', () => {

@@ -14,9 +14,6 @@
  * its articles name (a few hundred of 100,000). (A worker used to build the name tables from the
  * snapshot while this thread built the index: decoding every entity cost it about as much CPU
  * time as this thread's whole index, for tables this thread builds anyway.)
- * A worker does not wait idle for the tables: it is sent its first batches with the snapshot
- * (`earlyBytes`, about what it gets through meanwhile) and reads, parses and dates them (what
- * needs no registry, `dateFiles`), then finishes them when the tables come (`finishDated`).
  * Articles go out in small batches as threads become free; this thread takes a batch too whenever
  * it is idle, so on 2 cores both analyze. Every thread runs the same `processArticles` as a
  * single-threaded run; the outcomes are put back in input order and the cross-article findings
@@ -128,14 +125,11 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
   stopWorkers(started.slice(jobs - 1));
   const workers = started.slice(0, jobs - 1);
   if (workers.length < jobs - 1) workers.push(...startWorkers(jobs - 1 - workers.length));
-  const run = new BatchRun(inputs.articleFiles, jobs, keep, consume, workers);
   let here: AnalysisContext;
   try {
-    // The snapshot first: each worker sets it up while this thread builds the index and tables,
-    // and reads, parses and dates its first batches meanwhile (they need no registry).
+    // The snapshot first: each worker sets it up while this thread builds the index and tables.
     const encoded = encodeRegistry(inputs.registry);
     for (const w of workers) w.postMessage({ kind: 'registry', registry: encoded, settings: inputs.settings, keep, writeTables: false } satisfies WorkerRegistry);
-    run.start(earlyBytes(inputs.registry.entities.size));
     here = runContext(inputs.registry, inputs.settings, buildEntityIndex(inputs.registry));
     const tables: WorkerTables = { kind: 'tables', tables: shareTables(here) };
     for (const w of workers) w.postMessage(tables);
@@ -143,19 +137,7 @@ export async function analyzeInWorkers(inputs: ProjectInputs, jobs: number, keep
     stopWorkers(workers);
     throw e;
   }
-  return run.run(here);
-}
-
-/**
- * Article bytes a worker is given before the tables, to read, parse and date while this thread
- * builds them: about what it gets through in that time (the index and the tables take some
- * 13 µs an entity here, a cold worker reads, parses and dates some 4 MB a second), so at
- * 100,000 entities some 4 MB; with a small registry there is no wait, and a batch or two.
- */
-const EARLY_BYTES_PER_ENTITY = 40;
-
-export function earlyBytes(entities: number): number {
-  return EARLY_BYTES_PER_ENTITY * entities;
+  return new BatchRun(inputs.articleFiles, jobs, keep, consume, workers, here).run();
 }
 
 /** One run of `analyzeInWorkers` once the workers have the registry: the batches and their outcomes. */
@@ -168,9 +150,6 @@ class BatchRun {
   /** Batches whose outcomes are in. */
   private done = 0;
   private failure: unknown;
-  /** Batches sent to each worker and not answered yet. */
-  private readonly inFlight = new Map<Worker, number>();
-  private here: AnalysisContext | undefined;
   private finish: () => void = () => {};
   private fail: (e: unknown) => void = () => {};
   private readonly finished: Promise<void>;
@@ -181,6 +160,7 @@ class BatchRun {
     private readonly keep: Keep,
     private readonly consume: (o: ArticleOutcome) => void,
     private readonly workers: readonly Worker[],
+    private readonly here: AnalysisContext,
   ) {
     this.size = batchSize(files.length, jobs);
     for (let i = 0; i < files.length; i += this.size) this.batches.push(files.slice(i, i + this.size));
@@ -193,23 +173,8 @@ class BatchRun {
     this.finished.catch(() => undefined);
   }
 
-  /**
-   * The workers' first batches, before this thread has the tables: up to `early` bytes of
-   * articles each (at least one batch, at most a worker's share of the run).
-   */
-  start(early: number): void {
-    const share = Math.max(1, Math.floor(this.batches.length / (this.workers.length + 1)));
-    let batches = 1;
-    if (early > 0) {
-      const first = this.batches[0] ?? [];
-      const bytes = articleBytes(first) || 1;
-      batches = Math.max(1, Math.min(share, Math.round(early / bytes)));
-    }
-    for (const w of this.workers) this.attach(w, batches);
-  }
-
-  async run(here: AnalysisContext): Promise<void> {
-    this.here = here;
+  async run(): Promise<void> {
+    for (const w of this.workers) this.attach(w);
     await this.analyzeHere();
     if (!this.batches.length) this.finish();
     return this.finished;
@@ -229,42 +194,41 @@ class BatchRun {
       // A few articles at a time (`processArticles`: phase by phase, cheaper), a pause between:
       // a worker's answer waits a couple of milliseconds at most.
       for (let i = 0; i < files.length; i += MAIN_GROUP) {
-        outs.push(...processArticles(files.slice(i, i + MAIN_GROUP), this.here!, exists, this.keep));
+        outs.push(...processArticles(files.slice(i, i + MAIN_GROUP), this.here, exists, this.keep));
         await new Promise<void>((r) => setImmediate(r));
       }
       this.deliver(b, outs);
     }
   }
 
-  private attach(w: Worker, batches: number): void {
+  private attach(w: Worker): void {
     w.ref();
     if (hasFailedEarly(w)) this.failWith(earlyError(w));
+    let first = true;
     w.on('message', (m: BatchResult) => {
       if (this.failure !== undefined || m.kind !== 'batch') return;
-      this.inFlight.set(w, this.inFlight.get(w)! - 1);
+      this.send(w);
       // Ready now: from here on two batches in flight, so it never waits for this thread (busy
       // with a batch of its own) between batches.
-      while (this.inFlight.get(w)! < 2 && this.send(w));
+      if (first) this.send(w);
+      first = false;
       this.deliver(m.batch, m.outcomes);
     });
     w.on('error', (e) => this.failWith(e));
     w.on('exit', (code) => {
       if (code !== 0 && this.done < this.batches.length) this.failWith(new Error(`a worker thread stopped (exit code ${code})`));
     });
-    // The first batches (every worker analyzes some: the tests cover this path whatever the
-    // timing); more as it answers. This thread takes the others meanwhile.
-    this.inFlight.set(w, 0);
-    for (let i = 0; i < batches && this.send(w); i++);
+    // One batch to start with (every worker analyzes some: the tests cover this path whatever
+    // the timing); more as it answers. This thread takes the others meanwhile.
+    this.send(w);
   }
 
-  /** The next batch to `w`; false when none is left. */
-  private send(w: Worker): boolean {
-    if (this.next >= this.batches.length || this.failure !== undefined) return false;
-    const req: BatchRequest = { kind: 'batch', batch: this.next, files: this.batches[this.next] };
-    this.next++;
-    this.inFlight.set(w, this.inFlight.get(w)! + 1);
-    w.postMessage(req);
-    return true;
+  private send(w: Worker): void {
+    if (this.next < this.batches.length && this.failure === undefined) {
+      const req: BatchRequest = { kind: 'batch', batch: this.next, files: this.batches[this.next] };
+      this.next++;
+      w.postMessage(req);
+    }
   }
 
   /** A batch is in: hand on every outcome now in order. */

@@ -13,8 +13,7 @@ import { RegistrySnapshot } from '../core/types';
 import type { BatchRequest, BatchResult, LinesRequest, LinesResult, TextsRequest, TextsResult, WorkerNames, WorkerRegistry, WorkerTables } from '../node/workerMessages';
 import { SharedEntities, decodeRegistry, entityNumbers, rowsDecoded, shareTrie, sharedIndex, writeNameTables } from './sharedRegistry';
 import { buildEntityIndex } from '../core/entities';
-import { ARTICLE_BATCH, ArticleOutcome, DatedFiles, dateFiles, finishDated, processArticles, runContext } from './pipeline';
-import { DateScanner } from '../core/dates';
+import { ARTICLE_BATCH, ArticleOutcome, processArticles, runContext } from './pipeline';
 import { folderListings } from './project';
 import { mapLines } from './jsonl';
 
@@ -22,9 +21,6 @@ let start: WorkerRegistry | undefined;
 let registry: RegistrySnapshot | undefined;
 let ctx: AnalysisContext | undefined;
 const exists = folderListings();
-/** Batches that came before the tables: read, parsed and dated meanwhile, finished when the tables come. */
-const early: { batch: number; files: DatedFiles }[] = [];
-let earlyScanner: DateScanner | undefined;
 
 parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | LinesRequest | TextsRequest) => {
   if (m.kind === 'registry') {
@@ -42,7 +38,6 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
   } else if (m.kind === 'tables') {
     // The main thread's entity index and tables, read where they lie (not built again).
     ctx = runContext(registry!, start!.settings, sharedIndex(registry!, m.tables));
-    for (const e of early.splice(0)) answer(e.batch, finishDated(e.files, ctx, start!.keep));
   } else if (m.kind === 'lines') {
     // `analyze --jsonl --jobs` (jsonlJobs.ts): lines parsed by the main thread, answered with their output lines.
     const res: LinesResult = { kind: 'lines', batch: m.batch, lines: mapLines(m.inputs, ctx!, m.cwd) };
@@ -56,19 +51,10 @@ parentPort!.on('message', (m: WorkerRegistry | WorkerTables | BatchRequest | Lin
     analyses.forEach((a, k) => sameText[k] && (a.article.text = ''));
     const res: TextsResult = { kind: 'texts', batch: m.batch, analyses, sameText };
     parentPort!.postMessage(res);
-  } else if (!ctx) {
-    // Sent before the tables (cli/jobs.ts: the first batches, while the main thread builds them):
-    // what needs no registry now, the rest when they come.
-    earlyScanner ??= new DateScanner();
-    early.push({ batch: m.batch, files: dateFiles(m.files, earlyScanner, start?.settings, exists) });
   } else {
     const outcomes: ArticleOutcome[] = [];
-    for (let i = 0; i < m.files.length; i += ARTICLE_BATCH) outcomes.push(...processArticles(m.files.slice(i, i + ARTICLE_BATCH), ctx, exists, start!.keep));
-    answer(m.batch, outcomes);
+    for (let i = 0; i < m.files.length; i += ARTICLE_BATCH) outcomes.push(...processArticles(m.files.slice(i, i + ARTICLE_BATCH), ctx!, exists, start!.keep));
+    const res: BatchResult = { kind: 'batch', batch: m.batch, outcomes, rowsDecoded: rowsDecoded() };
+    parentPort!.postMessage(res);
   }
 });
-
-function answer(batch: number, outcomes: ArticleOutcome[]): void {
-  const res: BatchResult = { kind: 'batch', batch, outcomes, rowsDecoded: rowsDecoded() };
-  parentPort!.postMessage(res);
-}

@@ -9,7 +9,7 @@
  * two values; the main thread merges them in input order, so the output does not depend on `--jobs`.
  */
 
-import { AnalysisContext, ArticleInput, DatedArticles, analyzeArticles, dateArticles } from '../core/analyze';
+import { AnalysisContext, ArticleInput, analyzeArticles } from '../core/analyze';
 import { officeHolders } from '../core/checks/role-conflict';
 import { DateScanner } from '../core/dates';
 import { CheckScratch } from '../core/checks/scratch';
@@ -113,39 +113,12 @@ export function* readBatches(files: readonly string[], exists?: Listing): Genera
 }
 
 /** The outcomes of articles read, appended to `out` in order. */
-function analyzeBatch(read: readonly ReadItem[], ctx: AnalysisContext, keep: Keep, out: ArticleOutcome[], dated?: DatedArticles): void {
-  const inputs = inputsOf(read);
-  const analyses = analyzeArticles(inputs, ctx, dated ?? dateArticles(inputs, ctx));
-  let k = 0;
-  for (const { errors, article } of read) out.push(article ? outcome(loaded(article, analyses[k++]), errors, keep) : { errors, chars: 0 });
-}
-
-function inputsOf(read: readonly ReadItem[]): ArticleInput[] {
+function analyzeBatch(read: readonly ReadItem[], ctx: AnalysisContext, keep: Keep, out: ArticleOutcome[]): void {
   const inputs: ArticleInput[] = [];
   for (const r of read) if (r.article) inputs.push({ path: r.article.file, text: r.article.text, annotations: r.article.sidecar?.text });
-  return inputs;
-}
-
-/** Files read, parsed and dated (`dateFiles`), waiting for the registry's tables. */
-export interface DatedFiles {
-  groups: { read: ReadItem[]; dated: DatedArticles }[];
-}
-
-/**
- * The part of `processArticles` that needs no registry: the files read, parsed and their dates
- * recognized. A worker does it for its first batches while the main thread builds the tables
- * (cli/jobs.ts); `finishDated` then gives the same outcomes `processArticles` would have.
- */
-export function dateFiles(files: readonly string[], scanner: DateScanner, settings: CoreSettings | undefined, exists?: Listing): DatedFiles {
-  const groups: DatedFiles['groups'] = [];
-  for (const read of readBatches(files, exists)) groups.push({ read, dated: dateArticles(inputsOf(read), { dateScanner: scanner, settings }) });
-  return { groups };
-}
-
-export function finishDated(files: DatedFiles, ctx: AnalysisContext, keep: Keep = KEEP_ALL): ArticleOutcome[] {
-  const out: ArticleOutcome[] = [];
-  for (const g of files.groups) analyzeBatch(g.read, ctx, keep, out, g.dated);
-  return out;
+  const analyses = analyzeArticles(inputs, ctx);
+  let k = 0;
+  for (const { errors, article } of read) out.push(article ? outcome(loaded(article, analyses[k++]), errors, keep) : { errors, chars: 0 });
 }
 
 function outcome(a: LoadedArticle, errors: string[], keep: Keep): ArticleOutcome {

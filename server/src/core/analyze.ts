@@ -123,7 +123,7 @@ interface Recognized {
   e: { mentions: EntityMention[]; findings: Finding[] };
 }
 
-function datesOf(article: Article, ctx: Pick<AnalysisContext, 'dateScanner' | 'settings'>): Recognized['d'] {
+function datesOf(article: Article, ctx: AnalysisContext): Recognized['d'] {
   return recognizeDates(article, ctx.dateScanner, { numericOrder: ctx.settings?.numericOrder });
 }
 
@@ -182,23 +182,6 @@ export interface ArticleInput {
   publicationDate?: string;
 }
 
-/** The first phases of `analyzeArticles`, the ones that need no registry: the items parsed and dated. */
-export interface DatedArticles {
-  articles: Article[];
-  /** Undefined for an article recognized by chunks (`analyzeArticles` does it whole). */
-  ds: (Recognized['d'] | undefined)[];
-}
-
-/**
- * The items parsed and their dates recognized, as `analyzeArticles` begins: a worker thread does
- * this while the main thread still builds the registry's tables (cli/jobs.ts), then passes it to
- * `analyzeArticles` once it has them. The same result as inside `analyzeArticles`.
- */
-export function dateArticles(items: readonly ArticleInput[], ctx: Pick<AnalysisContext, 'dateScanner' | 'settings'>): DatedArticles {
-  const articles = items.map((x) => parseArticle(normalizeLoneCr(x.text), x.publicationDate));
-  return { articles, ds: articles.map((a) => (isChunked(a) ? undefined : datesOf(a, ctx))) };
-}
-
 /**
  * `analyzeArticle` of each item, the same analyses, made phase by phase over the batch: every
  * article parsed, then its dates recognized, then its entities, and only then each article's
@@ -209,8 +192,9 @@ export function dateArticles(items: readonly ArticleInput[], ctx: Pick<AnalysisC
  * "Where the steady state goes"). No cache of an edited document here: for the language
  * server's one document at a time, `analyzeArticleSteps`.
  */
-export function analyzeArticles(items: readonly ArticleInput[], ctx: AnalysisContext, dated: DatedArticles = dateArticles(items, ctx)): ArticleAnalysis[] {
-  const { articles, ds } = dated;
+export function analyzeArticles(items: readonly ArticleInput[], ctx: AnalysisContext): ArticleAnalysis[] {
+  const articles = items.map((x) => parseArticle(normalizeLoneCr(x.text), x.publicationDate));
+  const ds = articles.map((a) => (isChunked(a) ? undefined : datesOf(a, ctx)));
   const es = articles.map((a) => (isChunked(a) ? undefined : entitiesOf(a, ctx)));
   return items.map((x, i) => {
     const article = articles[i];
