@@ -1208,6 +1208,14 @@ const ROWS: Row[] = [
   ['2014-10-15', 'The dam burst 25 years ago this month, killing hundreds.', '25 years ago this month', 'DATE', '1989-10'],
   ['2014-10-15', 'The treaty was signed a year ago this week in Oslo.', 'a year ago this week', 'DATE', '2013-W42'],
   ['2014-10-15', 'The strike began two years ago today at the port.', 'two years ago today', 'DATE', '2012-10-15'],
+  // British: "Monday week", "a week on Friday", "a week last Friday", "a week today", "a fortnight tomorrow".
+  ['2013-03-20', 'The talks resume Monday week in Brussels.', 'Monday week', 'DATE', '2013-04-01'],
+  ['2013-03-20', 'The vote is a week on Friday, the Speaker said.', 'a week on Friday', 'DATE', '2013-03-29'],
+  ['2013-03-20', 'Talks resume two weeks on Monday.', 'two weeks on Monday', 'DATE', '2013-04-08'],
+  ['2013-03-20', 'The vote was held a week last Friday.', 'a week last Friday', 'DATE', '2013-03-08'],
+  ['2013-03-20', 'He returns to Westminster a week today.', 'a week today', 'DATE', '2013-03-27'],
+  ['2013-03-20', 'Results come out a fortnight tomorrow.', 'a fortnight tomorrow', 'DATE', '2013-04-04'],
+  ['2013-03-20', 'They stayed a week on Friday\'s orders.', 'a week', 'DURATION', 'P1W'],
 ];
 
 // Helper G: a rate after a count is no mention; "a year ago" after an amount is still a date.

@@ -248,6 +248,15 @@ const WEEKDAY_RULES: Rule[] = [
     const start = s.lw(k - 1) === 'the' ? s.tS[k - 1] : s.tS[k];
     return { expr: { start, end: s.tE[n], kind: { type: 'off', n: 1, unit: 'W', from: 'base', base: { type: 'weekday', w: s.weekdayOf(k), rel: 'next' } } }, next: n + 1 };
   }),
+  // British "Monday week": the Monday after next, as "Monday after next" (not before a noun or a
+  // hyphen: "Monday week-long talks").
+  rule('weekday week', [WEEKDAY, lw('week')], 'The talks resume Monday week in Brussels.', (s, m) => {
+    const [k, w] = m.t;
+    const next = s.kind(w + 1);
+    if (s.lw(w) !== 'week' || s.isP(w + 1, HYPHEN_CODE) || (next !== 0 && next !== P && !(next === W && DAY_OF_MONTH_AFTER.has(s.str(w + 1))))) return null;
+    if (s.lex(k - 1)?.rel !== undefined || s.lw(k - 1) === 'every' || s.lw(k - 1) === 'each') return null; // "last Monday week", "every Monday week"
+    return { expr: { start: s.tS[k], end: s.tE[w], kind: { type: 'off', n: 1, unit: 'W', from: 'base', base: { type: 'weekday', w: s.weekdayOf(k), rel: 'next' } } }, next: w + 1 };
+  }),
   // "Wednesday next week", "Friday of last week", "Monday this week": the weekday in that week.
   rule('weekday of a week', [WEEKDAY, opt(word('of')), lw('next', 'last', 'this'), lw('week')], 'The cabinet will meet Wednesday next week in Rome.', (s, m) => {
     const [k, , r, u] = m.t;
@@ -848,6 +857,22 @@ const QUANTITY_RULES: Rule[] = [
     const d = quantity(s, k);
     if (Number.isNaN(d.n) || d.half || businessDays(s, d)) return null; // "a minute and a half later": the span
     return { expr: { start: s.tS[k], end: s.tE[a], kind: { type: 'off', n: s.lw(a) === 'later' ? d.n : -d.n, unit: d.unit, from: 'prev' } }, next: a + 1 };
+  }),
+  // British: "a week on Friday", "a fortnight on Monday" (that many weeks after the coming
+  // weekday), "a week last Friday" (before the last one), "a week today", "a fortnight tomorrow".
+  // Not after a verb of span or "for" ("stayed a week on Friday's orders" has no date).
+  rule('weeks on a weekday', [QUANTITY_EL, alt(seq(word('on', 'last'), WEEKDAY), lw('today', 'tomorrow'))], 'The vote is a week on Friday, the Speaker said.', (s, m) => {
+    const [k, w] = m.t;
+    const d = quantity(s, k);
+    const before = (s.strOrNone(k - 1) ?? '').toLowerCase();
+    if (d.unit !== 'W' || Number.isNaN(d.n) || d.half || SPAN_VERBS.has(before)) return null;
+    const day = s.kind(w) === W && (s.lw(w) === 'today' || s.lw(w) === 'tomorrow');
+    const end = day ? w : w + 1;
+    const after = s.strOrNone(end + 1);
+    if (after === "'" || after === '\u2019') return null; // "Friday's"
+    const last = s.str(w) === 'last';
+    const base: ExprKind = day ? { type: 'rel', unit: 'day', offset: s.lw(w) === 'today' ? 0 : 1 } : { type: 'weekday', w: s.weekdayOf(w + 1), rel: last ? 'last' : 'next' };
+    return { expr: { start: s.tS[k], end: s.tE[end], kind: { type: 'off', n: last ? -d.n : d.n, unit: 'W', from: 'base', base } }, next: end + 1 };
   }),
   // "5 days from now"; "three years from today" counts from the day, so keeps it (as "2 years after 3 May").
   rule('quantity from now', [QUANTITY_EL, lw('from'), lw('now', 'today')], 'The law takes effect 5 days from now in all states.', (s, m) => {
