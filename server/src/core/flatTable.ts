@@ -104,6 +104,13 @@ export function hashText(text: string, s: number, e: number): number {
   return h;
 }
 
+/** `hashText` of the code units units[s, e) (the same hash as of the text they hold). */
+export function hashUnits(units: Uint16Array, s: number, e: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ units[i], 0x01000193);
+  return h;
+}
+
 /** A table `writeFlatTable` wrote, read in place. */
 export class FlatTable {
   private readonly v: Views;

@@ -13,7 +13,7 @@
 
 import { Entity } from '../types';
 import type { Form, Target, TrieChild, TrieNode } from './trie';
-import { hashText, putSlot, slotCount } from '../flatTable';
+import { hashUnits, putSlot, slotCount } from '../flatTable';
 
 /** What the matcher reads of a trie node (a `TrieNode`, or a node of a `FlatTrie`). */
 export interface TrieLike {
@@ -213,31 +213,21 @@ export class FlatTrie {
     return (this.nodes[n] ??= new FlatNode(this, n));
   }
 
-  /** The child of node `p` whose key is text[s, e). */
+  /**
+   * The child of node `p` whose key is text[s, e): `childUnits` of its code units (matching reads
+   * code units; this string form serves the root table's `find`, off the hot path).
+   */
   child(p: number, text: string, s: number, e: number): FlatNode | undefined {
-    const v = this.v;
-    if (v.firstChild[p] < 0) return undefined;
-    const h = mix(p, hashText(text, s, e));
-    const len = e - s;
-    for (let i = h & this.mask; v.slots[i] !== 0; i = (i + 1) & this.mask) {
-      if (v.slotHashes[i] !== h) continue;
-      const c = v.slots[i] - 1;
-      if (v.parent[c] !== p || v.keyLen[c] !== len) continue;
-      const k = v.keyStart[c];
-      let j = 0;
-      while (j < len && v.pool[k + j] === text.charCodeAt(s + j)) j++;
-      if (j === len) return this.node(c);
-    }
-    return undefined;
+    const units = new Uint16Array(e - s);
+    for (let i = s; i < e; i++) units[i - s] = text.charCodeAt(i);
+    return this.childUnits(p, units, 0, e - s);
   }
 
   /** `child` of the key held by the code units units[s, e). */
   childUnits(p: number, units: Uint16Array, s: number, e: number): FlatNode | undefined {
     const v = this.v;
     if (v.firstChild[p] < 0) return undefined;
-    let kh = 0x811c9dc5 | 0; // `hashText`
-    for (let i = s; i < e; i++) kh = Math.imul(kh ^ units[i], 0x01000193);
-    const h = mix(p, kh);
+    const h = mix(p, hashUnits(units, s, e));
     const len = e - s;
     for (let i = h & this.mask; v.slots[i] !== 0; i = (i + 1) & this.mask) {
       if (v.slotHashes[i] !== h) continue;

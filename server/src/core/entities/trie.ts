@@ -16,6 +16,7 @@ import { memoize } from '../registry/memo';
 import { partitionPoint } from '../search';
 import { RegistryDelta, dropRegistryDelta, entitiesOfType, entityOrder, registryDelta } from '../registry';
 import { FlatTrie, TrieLike, flattenTrie } from './flatTrie';
+import { hashText, hashUnits } from '../flatTable';
 
 export type { TrieLike } from './flatTrie';
 
@@ -302,7 +303,7 @@ export class KeyTable {
   }
 
   private put(key: string, node: TrieChild): void {
-    const h = hashRange(key, 0, key.length);
+    const h = hashText(key, 0, key.length);
     let i = h & this.mask;
     while (this.table[4 * i] > 0) i = (i + 1) & this.mask;
     if (this.used + key.length > this.pool.length) {
@@ -323,7 +324,7 @@ export class KeyTable {
 
   /** The slot of `key` (-1: none). */
   private slotOf(key: string): number {
-    const h = hashRange(key, 0, key.length);
+    const h = hashText(key, 0, key.length);
     const t = this.table;
     for (let i = h & this.mask; t[4 * i] !== 0; i = (i + 1) & this.mask) {
       const slot = t[4 * i];
@@ -356,8 +357,7 @@ export class KeyTable {
 
   /** The child whose key is the code units units[s, e) (`find` of the text they hold). */
   findUnits(units: Uint16Array, s: number, e: number): TrieChild | undefined {
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ units[i], 0x01000193);
+    const h = hashUnits(units, s, e);
     const len = e - s;
     const t = this.table;
     const pool = this.pool;
@@ -376,12 +376,6 @@ export class KeyTable {
   }
 }
 
-/** FNV-1a over the code units of text[s, e). */
-function hashRange(text: string, s: number, e: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h;
-}
 
 export interface EntityIndex {
   readonly registry: RegistrySnapshot;
