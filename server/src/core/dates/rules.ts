@@ -68,8 +68,12 @@ function dayOrdinalEnd(s: DateScanner, k: number): number {
   return s.kind(k) === W && (s.lw(k) === 'twenty' || s.lw(k) === 'thirty') ? k + 2 : k;
 }
 
-/** After a day of the month with no month or year written: the sentence or clause goes on, no noun ("Tuesday the 19th anniversary"). */
-function dayOfMonthEnds(s: DateScanner, last: number): boolean {
+/**
+ * Whether a date may end at token `last` when nothing after it says so (a day with no month, "Monday
+ * week"): the text ends, a punctuation mark or a clause word follows, not a noun ("Tuesday the 19th
+ * anniversary").
+ */
+function endsHere(s: DateScanner, last: number): boolean {
   const next = s.kind(last + 1);
   return next === 0 || next === P || (next === W && DAY_OF_MONTH_AFTER.has(s.str(last + 1)));
 }
@@ -118,7 +122,7 @@ const MONTH_DATE: Rule[] = [
     const [k, , , j] = m.t;
     const d = dayOrdinalAt(s, j);
     const last = dayOrdinalEnd(s, j);
-    if (Number.isNaN(d) || !dayOfMonthEnds(s, last)) return null;
+    if (Number.isNaN(d) || !endsHere(s, last)) return null;
     return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[last], kind: { type: 'md', m: s.monthOf(k), d } }, next: last + 1 });
   }),
   rule('month of year', [MONTH, DOT_AFTER, word('of'), YEAR], 'Prices peaked in March of 2019 in the capital.', (s, m) => {
@@ -238,7 +242,7 @@ const WEEKDAY_RULES: Rule[] = [
     const [k, , j] = m.t;
     const d = dayOrdinalAt(s, j);
     const last = dayOrdinalEnd(s, j);
-    if (Number.isNaN(d) || !dayOfMonthEnds(s, last)) return null;
+    if (Number.isNaN(d) || !endsHere(s, last)) return null;
     return { expr: { start: s.tS[k], end: s.tE[last], kind: { type: 'dom', d } }, next: last + 1 };
   }),
   // "(the) Monday after next": the weekday a week after "next Monday".
@@ -252,8 +256,7 @@ const WEEKDAY_RULES: Rule[] = [
   // hyphen: "Monday week-long talks").
   rule('weekday week', [WEEKDAY, lw('week')], 'The talks resume Monday week in Brussels.', (s, m) => {
     const [k, w] = m.t;
-    const next = s.kind(w + 1);
-    if (s.lw(w) !== 'week' || s.isP(w + 1, HYPHEN_CODE) || (next !== 0 && next !== P && !(next === W && DAY_OF_MONTH_AFTER.has(s.str(w + 1))))) return null;
+    if (s.lw(w) !== 'week' || s.isP(w + 1, HYPHEN_CODE) || !endsHere(s, w)) return null;
     if (s.lex(k - 1)?.rel !== undefined || s.lw(k - 1) === 'every' || s.lw(k - 1) === 'each') return null; // "last Monday week", "every Monday week"
     return { expr: { start: s.tS[k], end: s.tE[w], kind: { type: 'off', n: 1, unit: 'W', from: 'base', base: { type: 'weekday', w: s.weekdayOf(k), rel: 'next' } } }, next: w + 1 };
   }),
@@ -1243,9 +1246,7 @@ const ORDINAL_RULES: Rule[] = [
   // text, else the publication month), only after a preposition and when no noun follows it.
   rule('the nth (day of the month)', [ORDDAY], 'The envoys will return on the 25th, the ministry said.', (s, m) => {
     const k = m.t[0];
-    if (s.lw(k - 1) !== 'the' || !DAY_OF_MONTH_BEFORE.has(s.strOrNone(k - 2) ?? '')) return null;
-    const next = s.kind(k + 1);
-    if (next !== 0 && next !== P && !(next === W && DAY_OF_MONTH_AFTER.has(s.str(k + 1)))) return null;
+    if (s.lw(k - 1) !== 'the' || !DAY_OF_MONTH_BEFORE.has(s.strOrNone(k - 2) ?? '') || !endsHere(s, k)) return null;
     return { expr: { start: s.tS[k], end: s.tE[k], kind: { type: 'dom', d: s.dayAt(k) } }, next: k + 1 };
   }),
   // "the first nine months", "the first two weeks": a span (the TimeML DURATION), "the" and "first" in it.
