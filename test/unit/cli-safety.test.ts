@@ -51,6 +51,23 @@ test('a --registry glob that matches nothing is an error, not an empty registry'
   assert.equal(cli(['check', '--registry', 'registry/*.yaml', 'a.article'], dir).code, 0);
 });
 
+test('a --registry glob outside the working folder (../, absolute) is walked from its own folder', () => {
+  const dir = workspace({
+    'shared/registry/people.yaml': 'version: 1\nentities:\n  - id: mutsuki\n    type: person\n    name: Mutsuki Arata\n',
+    'desk/a.article': 'Mutsuki Arata met Qatar.\n',
+  });
+  const desk = join(dir, 'desk');
+  for (const glob of ['../shared/registry/*.yaml', join(dir, 'shared/registry/*.yaml'), '../shared/**/*.yaml']) {
+    const r = cli(['analyze', '--json', '--registry', glob, 'a.article'], desk);
+    assert.equal(r.code, 0, `${glob}: ${r.err}`);
+    const ids = JSON.parse(r.out).files[0].entities.map((e: { id?: string }) => e.id);
+    assert.ok(ids.includes('mutsuki'), `${glob}: ${JSON.stringify(ids)}`);
+  }
+  const miss = cli(['check', '--registry', '../nowhere/*.yaml', 'a.article'], desk);
+  assert.equal(miss.code, 2);
+  assert.match(miss.err, /--registry \.\.\/nowhere\/\*\.yaml: matches no file/);
+});
+
 test('--fix skips a file the user changed after it was read, and says so', () => {
   const dir = workspace({ 'a.article': DUPLICATED });
   const project = loadProject({ cwd: dir, paths: ['a.article'], registryGlobs: [] });

@@ -255,20 +255,34 @@ export function readRegistry(files: readonly string[], errors: string[]): Regist
 
 function registryFromGlobs(cwd: string, globs: string[], errors: string[]): string[] {
   const out = new Set<string>();
-  const relative: string[] = [];
+  const patterns: string[] = [];
   for (const g of globs) {
     const abs = path.resolve(cwd, g);
     if (fs.existsSync(abs) && fs.statSync(abs).isFile()) out.add(abs);
-    else if (/[*?[{]/.test(g)) relative.push(path.isAbsolute(g) ? path.relative(cwd, g) : g);
+    else if (GLOB_CHAR.test(g)) patterns.push(g);
     else errors.push(`${g}: registry file not found`);
   }
   // Each glob on its own, so a typo in one (matching nothing) is reported, not silently empty.
-  for (const g of relative) {
-    const found = findFiles(cwd, [g], errors);
+  for (const g of patterns) {
+    const { base, pattern } = splitGlob(cwd, g);
+    const found = fs.existsSync(base) ? findFiles(base, [pattern], errors) : [];
     if (!found.length) errors.push(`--registry ${g}: matches no file (relative to ${cwd})`);
     for (const f of found) out.add(f);
   }
   return [...out].sort();
+}
+
+const GLOB_CHAR = /[*?[{]/;
+
+/**
+ * A glob's folder part without wildcards, and the rest as a pattern relative to it, so that
+ * `../shared/registry/*.yaml` and `/data/registry/*.yaml` are walked from their own folder (the
+ * walk below the working folder would never reach them).
+ */
+export function splitGlob(cwd: string, glob: string): { base: string; pattern: string } {
+  const parts = path.resolve(cwd, glob).split(path.sep);
+  const first = parts.findIndex((p) => GLOB_CHAR.test(p));
+  return { base: parts.slice(0, first).join(path.sep) || path.sep, pattern: parts.slice(first).join('/') };
 }
 
 function discoverRegistry(cwd: string, paths: string[]): string[] {
