@@ -169,6 +169,21 @@ test('the built bin runs as a command and sets its exit status', (t) => {
   assert.equal(u.status, 2);
 });
 
+test('a reader that stops early (| head) ends every command quietly, not with an EPIPE trace', (t) => {
+  const bin = join(repoRoot, 'bin', 'attache.js');
+  if (!existsSync(join(repoRoot, 'server', 'out', 'cli.js'))) return t.skip('bundle not built (run npm run build)');
+  const body = 'Japan met Qatar in Doha on Monday, 3 March 2025, and the talks went on.\n'.repeat(40);
+  const files: Record<string, string> = { 'registry.yaml': REGISTRY };
+  for (let i = 0; i < 150; i++) files[`articles/a${i}.article`] = `---\ndate: 2025-03-0${1 + (i % 9)}\n---\n${body}`;
+  const dir = workspace(files);
+  for (const args of ['analyze --json --jobs 1 articles', 'check --format json --jobs 1 articles', 'export --format jsonl articles', 'analyze --jobs 2 articles']) {
+    // Output of several MB against a reader that takes one byte and leaves: the writes must fail.
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" ${args} | head -c 1 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.stderr, '', args);
+    assert.equal(r.status, 0, args);
+  }
+});
+
 test('samples and the broken registry fixture are checkable', (t) => {
   if (!existsSync(join(samplesDir, 'registry'))) return t.skip('samples not written yet');
   const r = cli(['check', '--format', 'json', 'samples'], repoRoot);

@@ -491,6 +491,12 @@ function stdinFileSize(): number | undefined {
 
 /** Runs the CLI on this process's arguments and sets its exit status; never throws. */
 export function run(): void {
+  // A reader that stops early (`attache analyze --json . | head`) ends the run quietly, as for any
+  // Unix filter, whatever the command (Node ignores SIGPIPE: the write fails with EPIPE instead).
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   // `import`, `analyze --jsonl` and `reduce` stream their inputs: they are the asynchronous commands.
   if (process.argv[2] === 'import') {
     const argv = process.argv.slice(3);
@@ -508,11 +514,6 @@ export function run(): void {
     return;
   }
   if (isJsonlCommand(process.argv.slice(2))) {
-    // A reader that stops early (`| head`) ends the run quietly, as for any Unix filter.
-    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      process.exit(process.exitCode ?? 0);
-    });
     const io = { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, err: (s: string) => void process.stderr.write(s), progress: process.stderr, inputBytes: stdinFileSize() };
     jsonlCommand(process.argv.slice(2), io, USAGE).then(
       (code) => (process.exitCode = code),
