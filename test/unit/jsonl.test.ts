@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -191,6 +191,28 @@ test('reduce refuses a file that is not map output, naming the file and line', a
   r = await run(['analyze', '--jsonl', 'some/path'], dir);
   assert.equal(r.code, 2);
   assert.match(r.err, /takes no PATH/);
+});
+
+test('reduce reads a shard given as a pipe (/dev/stdin, <(…)) like a file, and refuses a folder', { timeout: 30_000 }, async () => {
+  const dir = ws();
+  const lines = corpus(12);
+  lines.splice(4, 0, lines[1]);
+  const map = await run(['analyze', '--jsonl', '--emit-claims'], dir, lines.join('\n') + '\n');
+  writeFileSync(join(dir, 'shard.jsonl'), map.out);
+  const fromFile = await run(['reduce', 'shard.jsonl'], dir);
+  assert.ok(fromFile.out.length > 1000);
+  // A pipe can be read once; reduce reads its shards in three passes.
+  execFileSync('mkfifo', [join(dir, 'pipe.jsonl')]);
+  const writer = spawn('sh', ['-c', 'cat shard.jsonl > pipe.jsonl'], { cwd: dir });
+  const written = new Promise((resolve) => writer.on('exit', resolve));
+  const fromPipe = await run(['reduce', 'pipe.jsonl'], dir);
+  assert.equal(await written, 0);
+  assert.deepEqual({ code: fromPipe.code, out: fromPipe.out }, { code: fromFile.code, out: fromFile.out });
+  assert.equal(fromPipe.err, fromFile.err.replace('shard.jsonl', 'pipe.jsonl'));
+  mkdirSync(join(dir, 'shards'));
+  const folder = await run(['reduce', 'shards'], dir);
+  assert.equal(folder.code, 2);
+  assert.match(folder.err, /shards: is a folder, not a shard/);
 });
 
 test('the date of a line is the publication date: relative dates resolve against it', async () => {

@@ -20,6 +20,9 @@
  */
 
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { RegistrySnapshot } from '../core/types';
 import { BOILERPLATE_MIN_OTHERS, WorkspaceIndex } from '../core/workspace';
 import { Claims, summaryOfClaims } from './claims';
@@ -171,15 +174,39 @@ async function writeLines(files: readonly string[], pass: Pass1, out: LineWriter
 }
 
 /** Reduces `files` (absolute paths, in input order) to `out`. Returns the exit status (see jsonl.ts). */
-export async function reduceShards(files: readonly string[], registry: RegistrySnapshot, out: LineWriter, opts: ReduceOptions): Promise<number> {
-  for (let s = 0; s < files.length; s++) {
-    try {
-      fs.accessSync(files[s], fs.constants.R_OK);
-    } catch {
-      opts.err(`attache: ${opts.names[s]}: cannot read this shard\n`);
-      return 2;
+export async function reduceShards(given: readonly string[], registry: RegistrySnapshot, out: LineWriter, opts: ReduceOptions): Promise<number> {
+  let copies: string | undefined;
+  try {
+    const files = [...given];
+    for (let s = 0; s < files.length; s++) {
+      let st: fs.Stats;
+      try {
+        fs.accessSync(files[s], fs.constants.R_OK);
+        st = fs.statSync(files[s]);
+      } catch {
+        opts.err(`attache: ${opts.names[s]}: cannot read this shard\n`);
+        return 2;
+      }
+      if (st.isDirectory()) {
+        opts.err(`attache: ${opts.names[s]}: is a folder, not a shard (name its .jsonl files)\n`);
+        return 2;
+      }
+      // The passes read each shard three times; a pipe (`/dev/stdin`, `<(…)`) can be read once,
+      // so it is copied to a temporary file first (else passes 2 and 3 would see nothing).
+      if (!st.isFile()) {
+        copies ??= fs.mkdtempSync(path.join(os.tmpdir(), 'attache-reduce-'));
+        const copy = path.join(copies, `${s}.jsonl`);
+        await pipeline(fs.createReadStream(files[s]), fs.createWriteStream(copy));
+        files[s] = copy;
+      }
     }
+    return await reduceFiles(files, registry, out, opts);
+  } finally {
+    if (copies) fs.rmSync(copies, { recursive: true, force: true });
   }
+}
+
+async function reduceFiles(files: readonly string[], registry: RegistrySnapshot, out: LineWriter, opts: ReduceOptions): Promise<number> {
   let pass: Pass1;
   try {
     pass = await readClaims(files, opts.names, registry, opts);
