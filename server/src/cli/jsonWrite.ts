@@ -263,8 +263,15 @@ export class ByteFieldWriter {
   buf = new Uint8Array(1 << 16);
   n = 0;
   private fields = 0;
-  /** Per key, the bytes before its value: as the first field, and after another. */
-  private readonly before = new Map<string, [Uint8Array, Uint8Array]>();
+  /**
+   * The keys seen, and per key the bytes before its value: as the first field (`first`), and
+   * after another (`next`). Objects of a list have their keys in one order, so the key after the
+   * last one found (`hint`) is tried first: no hashing per field.
+   */
+  private readonly keys: string[] = [];
+  private readonly first: Uint8Array[] = [];
+  private readonly next: Uint8Array[] = [];
+  private hint = 0;
   private readonly fieldIndent: string;
   private readonly end: Uint8Array;
 
@@ -284,8 +291,11 @@ export class ByteFieldWriter {
   }
 
   private bytes(b: Uint8Array): void {
-    this.room(b.length).set(b, this.n);
-    this.n += b.length;
+    // Copied by hand: a key's dozen bytes cost less than `set`'s call.
+    const buf = this.room(b.length);
+    let n = this.n;
+    for (let i = 0; i < b.length; i++) buf[n++] = b[i];
+    this.n = n;
   }
 
   /** Appends `s`, which must be ASCII (a fixed piece of the document). */
@@ -309,12 +319,24 @@ export class ByteFieldWriter {
 
   put(key: string, v: unknown): void {
     const start = this.n;
-    let before = this.before.get(key);
-    if (before === undefined) this.before.set(key, (before = [asciiBytes(`{\n${this.fieldIndent}"${key}": `), asciiBytes(`,\n${this.fieldIndent}"${key}": `)]));
-    this.bytes(this.fields ? before[1] : before[0]);
-    if (typeof v === 'string') {
-      if (!this.plainString(v)) this.text(jsonString(v));
-    } else if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 0x40000000) this.count(v);
+    let k = this.hint;
+    if (this.keys[k] !== key) {
+      k = this.keys.indexOf(key);
+      if (k < 0) {
+        k = this.keys.push(key) - 1;
+        this.first.push(asciiBytes(`{\n${this.fieldIndent}"${key}": `));
+        this.next.push(asciiBytes(`,\n${this.fieldIndent}"${key}": `));
+      }
+    }
+    this.hint = k + 1;
+    this.bytes(this.fields ? this.next[k] : this.first[k]);
+    if (typeof v === 'string') this.string(v);
+    else if (typeof v === 'number') {
+      if (Number.isInteger(v) && v >= 0 && v < 0x40000000) this.count(v);
+      // Digits, a sign, a point, an exponent: ASCII.
+      else this.ascii(Number.isFinite(v) ? String(v) : 'null');
+    } else if (typeof v === 'boolean') this.ascii(v ? 'true' : 'false');
+    else if (Array.isArray(v) && v.every(isString)) this.strings(v);
     else {
       const t = fieldJson(v, this.fieldIndent);
       if (t === undefined) {
@@ -325,6 +347,27 @@ export class ByteFieldWriter {
       this.text(t);
     }
     this.fields++;
+  }
+
+  /** A string value, as `jsonString` writes it. */
+  private string(s: string): void {
+    if (!this.plainString(s)) this.text(jsonString(s));
+  }
+
+  /** An array of strings, as `fieldJson` writes it (a mention's candidates, nearly always none). */
+  private strings(v: readonly string[]): void {
+    if (!v.length) {
+      this.ascii('[]');
+      return;
+    }
+    const item = `\n${this.fieldIndent}  `;
+    this.ascii('[');
+    for (let k = 0; k < v.length; k++) {
+      if (k) this.ascii(',');
+      this.ascii(item);
+      this.string(v[k]);
+    }
+    this.ascii(`\n${this.fieldIndent}]`);
   }
 
   /** `"s"` when `s` is ASCII with nothing to escape (false, nothing written, otherwise). */
