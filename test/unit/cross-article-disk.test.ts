@@ -101,6 +101,8 @@ function randomSummaries(n: number, seed: number): ArticleSummary[] {
     const fps = new Set<string>();
     // Fingerprints of other characters too, and offsets of many digits: the records are bytes.
     for (let i = pick(8); i > 0; i--) fps.add(`${pick(5) ? 'fp' : 'fé€'}${pick(pick(2) ? 12 : 400)}`);
+    // Now and then one longer than a read of the temporary file (64 KB): its line is read in pieces.
+    if (pick(40) === 0) fps.add(`long${pick(3)}${'λ'.repeat(40_000)}`);
     let at = 0;
     const paragraphs: [string, { start: number; end: number }][] = [...fps].map((fp) => [fp, { start: (at += 1 + pick(50) + (pick(9) ? 0 : 987_654_321)), end: (at += 10 + pick(200)) }]);
     const events: { event: string; mention: string; dates: EventDateClaim[] }[] = [];

@@ -165,10 +165,30 @@ class ParagraphPartitions {
     this.used[i] = 0;
   }
 
-  /** The lines of partition `i` in the order they were added (may be read again). */
-  *lines(i: number): Generator<string> {
+  /**
+   * Each line of partition `i` in the order they were added (may be read again), as bytes:
+   * `line(buf, start, end)`, the line `buf[start, end)` without its line break, valid during the
+   * call. No string per line: most paragraphs are only counted.
+   */
+  eachLine(i: number, line: (buf: Uint8Array, start: number, end: number) => void): void {
     this.flush(i);
-    for (const seg of this.segs[i]) yield* this.file.lines(seg);
+    // A line the read split between two pieces (a segment longer than one read) is put together here.
+    let rest: Uint8Array | undefined;
+    for (const seg of this.segs[i]) {
+      this.file.readBytes(seg, (buf, start, end) => {
+        let from = start;
+        for (let nl = buf.indexOf(10, from); nl >= 0 && nl < end; nl = buf.indexOf(10, from)) {
+          if (rest) {
+            const whole = joined(rest, buf, from, nl);
+            rest = undefined;
+            line(whole, 0, whole.length);
+          } else line(buf, from, nl);
+          from = nl + 1;
+        }
+        if (from < end) rest = joined(rest ?? new Uint8Array(0), buf, from, end);
+      });
+    }
+    if (rest) line(rest, 0, rest.length);
   }
 
   /** Forgets partition `i` (its bytes stay in the file until it is closed). */
@@ -179,6 +199,27 @@ class ParagraphPartitions {
 }
 
 const UTF8 = new TextEncoder();
+const UTF8_TEXT = new TextDecoder();
+
+/** `a` followed by `buf[from, to)`, in a new array. */
+function joined(a: Uint8Array, buf: Uint8Array, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(a.length + to - from);
+  out.set(a);
+  out.set(buf.subarray(from, to), a.length);
+  return out;
+}
+
+/** The number `putCount` wrote at `buf[from, to)`. */
+function countAt(buf: Uint8Array, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf[i] - 48;
+    // Not only digits, or more than a double holds exactly: read as `Number` reads its text.
+    if (d < 0 || d > 9 || to - from > 15) return Number(UTF8_TEXT.decode(buf.subarray(from, to)));
+    v = 10 * v + d;
+  }
+  return from < to ? v : 0;
+}
 
 /** Writes the decimal digits of a non-negative integer at `at`; gives where they end. */
 function putCount(buf: Uint8Array, at: number, v: number): number {
@@ -300,15 +341,23 @@ export class DiskWorkspace {
   }
 
   private paragraphPartition(i: number): void {
+    // Read as bytes, the fingerprint keyed from its bytes: a line becomes strings and numbers only
+    // for a fingerprint in enough articles.
     const count = new FingerprintCount(BOILERPLATE_MIN_OTHERS + 1);
-    for (const line of this.paragraphs.lines(i)) count.add(line.slice(line.lastIndexOf('\t') + 1));
+    this.paragraphs.eachLine(i, (buf, _from, to) => count.addBytes(buf, buf.lastIndexOf(9, to - 1) + 1, to));
     const rings = new Map<string, RingState>();
-    for (const line of this.paragraphs.lines(i)) {
-      const t4 = line.lastIndexOf('\t');
-      const fp = line.slice(t4 + 1);
+    this.paragraphs.eachLine(i, (buf, from, to) => {
+      const t4 = buf.lastIndexOf(9, to - 1);
       // Too few articles (the count may be too high, never too low): no finding, none names it.
-      if (count.get(fp) < BOILERPLATE_MIN_OTHERS + 1) continue;
-      const [k, j, start, end] = line.slice(0, t4).split('\t').map(Number);
+      if (count.getBytes(buf, t4 + 1, to) < BOILERPLATE_MIN_OTHERS + 1) return;
+      const t1 = buf.indexOf(9, from);
+      const t2 = buf.indexOf(9, t1 + 1);
+      const t3 = buf.indexOf(9, t2 + 1);
+      const k = countAt(buf, from, t1);
+      const j = countAt(buf, t1 + 1, t2);
+      const start = countAt(buf, t2 + 1, t3);
+      const end = countAt(buf, t3 + 1, t4);
+      const fp = UTF8_TEXT.decode(buf.subarray(t4 + 1, to));
       let ring = rings.get(fp);
       if (!ring) rings.set(fp, (ring = { n: 0, first: [], waiting: [], done: [] }));
       const m: Member = { k, start, end };
@@ -319,7 +368,7 @@ export class DiskWorkspace {
       ring.waiting.push({ k, j, start, end, next: [] });
       // Past this many members, every message says there are more: the count no longer matters.
       if (ring.n > BOILERPLATE_RELATED + 1) for (const w of ring.done.splice(0)) this.boilerplate(w, ring.n);
-    }
+    });
     for (const ring of rings.values()) {
       if (ring.n < BOILERPLATE_MIN_OTHERS + 1) continue;
       for (const w of ring.done) this.boilerplate(w, ring.n);

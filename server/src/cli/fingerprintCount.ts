@@ -27,6 +27,29 @@ export class FingerprintCount {
   /** Counts one more article with `fp` (a claim fingerprint: base64url, at least 10 characters). */
   add(fp: string): void {
     const [h, l] = key(fp);
+    this.addKey(h, l);
+  }
+
+  /** The count of `fp`, at most `cap`. */
+  get(fp: string): number {
+    const [h, l] = key(fp);
+    return this.n[this.slot(h, l)];
+  }
+
+  /**
+   * `add` of the fingerprint whose UTF-8 is `buf[from, to)`, keyed from its bytes (the same key
+   * as its text's for a base64url fingerprint; for others, one key for `addBytes` and `getBytes`).
+   */
+  addBytes(buf: Uint8Array, from: number, to: number): void {
+    this.addKey(byteKey(buf, from, to, 0), byteKey(buf, from, to, 5));
+  }
+
+  /** `get` of the fingerprint whose UTF-8 is `buf[from, to)` (as `addBytes` keys it). */
+  getBytes(buf: Uint8Array, from: number, to: number): number {
+    return this.n[this.slot(byteKey(buf, from, to, 0), byteKey(buf, from, to, 5))];
+  }
+
+  private addKey(h: number, l: number): void {
     const i = this.slot(h, l);
     if (this.n[i] === EMPTY) {
       this.hi[i] = h;
@@ -34,12 +57,6 @@ export class FingerprintCount {
       this.n[i] = 1;
       if (++this.used * 2 > this.n.length) this.grow();
     } else if (this.n[i] < this.cap) this.n[i]++;
-  }
-
-  /** The count of `fp`, at most `cap`. */
-  get(fp: string): number {
-    const [h, l] = key(fp);
-    return this.n[this.slot(h, l)];
   }
 
   private slot(h: number, l: number): number {
@@ -86,4 +103,14 @@ function key(fp: string): [number, number] {
   for (let i = 0; i < 5; i++) h = h * 64 + sixBits(fp, i);
   for (let i = 5; i < 10; i++) l = l * 64 + sixBits(fp, i);
   return [h, l];
+}
+
+/** `key`'s half from the five characters at `at` of the fingerprint whose bytes are `buf[from, to)`. */
+function byteKey(buf: Uint8Array, from: number, to: number, at: number): number {
+  let v = 0;
+  for (let i = from + at; i < from + at + 5; i++) {
+    const b = i < to ? buf[i] : 0;
+    v = v * 64 + (b < 128 ? SIX_BITS[b] : 0);
+  }
+  return v;
 }
