@@ -113,9 +113,11 @@ function randomSummaries(n: number, seed: number): ArticleSummary[] {
       const shared = pick(3) === 0 ? 5 : (at += 20);
       for (let d = pick(3); d >= 0; d--) {
         const s = d === 0 ? shared : (at += 20);
-        dates.push({ value: days[pick(days.length)], start: s, end: s + 9, text: `date ${k}-${d}`, ...(pick(5) === 0 ? { uncertain: 'ambiguous' } : {}) });
+        // Texts to escape or of other characters now and then: the event records are bytes.
+        const text = [`date ${k}-${d}`, `date ${k}-${d}`, `“date” ${k}\\${d}\n\t"é"`, `Zoë ${k}-${d} ✓`][pick(4)];
+        dates.push({ value: days[pick(days.length)], start: s, end: s + 9, text, ...(pick(5) === 0 ? { uncertain: pick(2) ? 'ambiguous' : 'ambigu "ë"' } : {}) });
       }
-      events.push({ event: ev, mention: `Event ${ev}`, dates });
+      events.push({ event: ev, mention: [`Event ${ev}`, `Event ${ev}`, `Évent "${ev}" \\ ✓`, `Ødegård ${ev}`, `the "${ev}" talks`, `${ev} \\ two`][pick(6)], dates });
     }
     out.push(summaryOf(paragraphs, events));
   }
