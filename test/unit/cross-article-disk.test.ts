@@ -101,6 +101,8 @@ function randomSummaries(n: number, seed: number): ArticleSummary[] {
     const fps = new Set<string>();
     // Fingerprints of other characters too, and offsets of many digits: the records are bytes.
     for (let i = pick(8); i > 0; i--) fps.add(`${pick(5) ? 'fp' : 'fé€'}${pick(pick(2) ? 12 : 400)}`);
+    // Now and then one longer than a read of the temporary file (64 KB): its line is read in pieces.
+    if (pick(40) === 0) fps.add(`long${pick(3)}${'λ'.repeat(40_000)}`);
     let at = 0;
     const paragraphs: [string, { start: number; end: number }][] = [...fps].map((fp) => [fp, { start: (at += 1 + pick(50) + (pick(9) ? 0 : 987_654_321)), end: (at += 10 + pick(200)) }]);
     const events: { event: string; mention: string; dates: EventDateClaim[] }[] = [];
@@ -111,9 +113,11 @@ function randomSummaries(n: number, seed: number): ArticleSummary[] {
       const shared = pick(3) === 0 ? 5 : (at += 20);
       for (let d = pick(3); d >= 0; d--) {
         const s = d === 0 ? shared : (at += 20);
-        dates.push({ value: days[pick(days.length)], start: s, end: s + 9, text: `date ${k}-${d}`, ...(pick(5) === 0 ? { uncertain: 'ambiguous' } : {}) });
+        // Texts to escape or of other characters now and then: the event records are bytes.
+        const text = [`date ${k}-${d}`, `date ${k}-${d}`, `“date” ${k}\\${d}\n\t"é"`, `Zoë ${k}-${d} ✓`][pick(4)];
+        dates.push({ value: days[pick(days.length)], start: s, end: s + 9, text, ...(pick(5) === 0 ? { uncertain: pick(2) ? 'ambiguous' : 'ambigu "ë"' } : {}) });
       }
-      events.push({ event: ev, mention: `Event ${ev}`, dates });
+      events.push({ event: ev, mention: [`Event ${ev}`, `Event ${ev}`, `Évent "${ev}" \\ ✓`, `Ødegård ${ev}`, `the "${ev}" talks`, `${ev} \\ two`][pick(6)], dates });
     }
     out.push(summaryOf(paragraphs, events));
   }

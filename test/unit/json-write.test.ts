@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ByteFieldWriter, LazyArray, fieldJson, jsonString, writeJson } from '../../server/src/cli/jsonWrite';
+import { ByteFieldWriter, LazyArray, RawJson, fieldJson, jsonString, writeJson } from '../../server/src/cli/jsonWrite';
 import { findingText, jsonFinding } from '../../server/src/cli/report';
 import { runContext } from '../../server/src/cli/pipeline';
 import { analyzeArticle } from '../../server/src/core/analyze';
@@ -98,6 +98,34 @@ test('ByteFieldWriter writes what JSON.stringify(…, null, 2) gives, in UTF-8, 
       assert.equal(takeText(bytes), all, `values up to ${i}`);
       all = '';
     }
+  }
+});
+
+test('written as bytes, a document is the same text, parts held as bytes copied in order whatever their size', () => {
+  const r = seededRandom(6502);
+  for (let i = 0; i < 40; i++) {
+    // Text, then parts of UTF-8 bytes (from empty to several times the 64 KB chunk), in turns.
+    const parts: unknown[] = [];
+    for (let k = 0; k < 6; k++) {
+      const size = [0, 10, 65_535, 65_536, 70_000, 300_000][Math.floor(r() * 6)];
+      const names = Array.from({ length: Math.ceil(size / 40) }, (_, j) => `Zoë Ødegård ${i}-${k}-${j} 北京 🎉`);
+      const text = JSON.stringify(names, null, 2).replace(/\n/g, '\n      ');
+      const utf8 = Buffer.from(text);
+      // Handed on from a buffer with other bytes around them, as a temporary file's read-ahead does.
+      const held = Buffer.concat([Buffer.from('xx'), utf8, Buffer.from('yy')]);
+      const raw = new RawJson('      ', (out) => out(text), (out) => {
+        for (let at = 2; at < 2 + utf8.length; at += 70_000) out(held, at, Math.min(at + 70_000, 2 + utf8.length));
+      });
+      parts.push({ before: `part ${k} ${'é'.repeat(Math.floor(r() * 30_000))}`, raw });
+    }
+    const doc = { files: new LazyArray(parts, (x) => x) };
+    const chunks: Uint8Array[] = [];
+    writeJson(doc, () => assert.fail('text written where bytes were asked for'), '', (c) => chunks.push(c));
+    const text = Buffer.concat(chunks).toString('utf8');
+    assert.equal(text, written(doc).text, `document ${i}`);
+    assert.equal(text, JSON.stringify(doc, null, 2), `document ${i}`);
+    // Each chunk is the receiver's: none shares memory with another.
+    assert.equal(new Set(chunks.map((c) => c.buffer)).size, chunks.length);
   }
 });
 

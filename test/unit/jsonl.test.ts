@@ -294,6 +294,12 @@ test('the paragraph counter of reduce counts up to its cap, grows, and never und
   fps.forEach((fp, i) => assert.ok(c.get(fp) >= Math.min(3, (i % 5) + 1), `${i}`));
   assert.equal(fps.filter((fp, i) => c.get(fp) !== Math.min(3, (i % 5) + 1)).length, 0, 'no collision among 5000');
   assert.equal(c.get(fingerprintHash('never added')), 0);
+  // Past its end and for a character that is not base64url, a key's character counts as 'A' (0):
+  // these are one key, counted together.
+  const d = new FingerprintCount(9);
+  for (const fp of ['QB', 'QBAAAAAAAA', 'QB*', 'QB\u00e9AA', 'QBAAAAAAAAzz', 'QB\ud83c\udf89']) d.add(fp);
+  assert.equal(d.get('QBA'), 6);
+  assert.equal(d.get('QC'), 0);
 });
 
 test('analyze --jsonl --numeric-order reads day-month dates as asked, like analyze and check', async () => {

@@ -30,7 +30,8 @@
 
 import { finalizeFindings } from '../core/analyze';
 import { CoreSettings, Finding, RegistrySnapshot } from '../core/types';
-import { ArticleSummary, BOILERPLATE_MIN_OTHERS, BOILERPLATE_RELATED, EVENT_RELATED, boilerplateFinding, conflicts, eventDateFinding } from '../core/workspace';
+import { ArticleSummary, BOILERPLATE_MIN_OTHERS, BOILERPLATE_RELATED, EVENT_RELATED, EventSummary, boilerplateFinding, conflicts, eventDateFinding } from '../core/workspace';
+import { jsonString } from './jsonWrite';
 import { FingerprintCount } from './fingerprintCount';
 import { Segment, SpillFile } from './spill';
 
@@ -103,11 +104,12 @@ class Partitions {
 }
 
 /**
- * The paragraph partitions: `Partitions` whose lines (`k j start end fp`) are written as bytes
- * into one buffer per partition, numbers by their digits, so that adding a paragraph makes no
- * string (the collector's time was mostly those strings and their UTF-8). Read back as lines.
+ * The paragraph and event partitions: `Partitions` whose lines (`k j start end fp`, an event
+ * record's JSON) are written as bytes into one buffer per partition, numbers by their digits, so
+ * that adding a paragraph or an event makes no string (the collector's time was mostly those
+ * strings and their UTF-8). Read back as bytes, a line at a time.
  */
-class ParagraphPartitions {
+class BytePartitions {
   private readonly bufs: Uint8Array<ArrayBuffer>[];
   private readonly used: Int32Array;
   private readonly segs: Segment[][];
@@ -123,14 +125,8 @@ class ParagraphPartitions {
   add(i: number, k: number, j: number, start: number, end: number, fp: string): void {
     // Digits of four numbers and their separators, and the fingerprint's UTF-8 (3 bytes a code unit at most).
     const need = 4 * 25 + 3 * fp.length + 1;
-    let buf = this.bufs[i];
+    const buf = this.room(i, need);
     let at = this.used[i];
-    if (buf.length < at + need) {
-      const bigger = new Uint8Array(Math.max(at + need, 2 * buf.length, 1024));
-      bigger.set(buf.subarray(0, at));
-      this.bufs[i] = buf = bigger;
-    }
-    const from = at;
     at = putCount(buf, at, k);
     buf[at++] = 9;
     at = putCount(buf, at, j);
@@ -150,8 +146,71 @@ class ParagraphPartitions {
     }
     at = ascii ? at + fp.length : at + UTF8.encodeInto(fp, buf.subarray(at)).written;
     buf[at++] = 10;
+    this.done(i, at);
+  }
+
+  /**
+   * Appends the JSON line of an event record (`EventRecord`: article, place among its events, id,
+   * the event's summary) to partition `i`, written into the bytes as `JSON.stringify` would give
+   * the values (`JSON.parse` reads them back the same), no array or string made for it.
+   */
+  addEvent(i: number, k: number, e: number, id: string, ev: EventSummary): void {
+    let need = 16 + 2 * 25 + 6 * (id.length + ev.mention.length + ev.key.length);
+    for (const v of ev.values) need += 16 + 4 * 25 + 6 * (v.value.length + v.text.length + (v.uncertain?.length ?? 0));
+    const buf = this.room(i, need);
+    let at = this.used[i];
+    buf[at++] = 91;
+    at = putJsonNumber(buf, at, k);
+    buf[at++] = 44;
+    at = putJsonNumber(buf, at, e);
+    buf[at++] = 44;
+    at = putJsonString(buf, at, id);
+    buf[at++] = 44;
+    at = putJsonString(buf, at, ev.mention);
+    buf[at++] = 44;
+    at = putJsonString(buf, at, ev.key);
+    buf[at++] = 44;
+    buf[at++] = 91;
+    for (let d = 0; d < ev.values.length; d++) {
+      const v = ev.values[d];
+      if (d) buf[at++] = 44;
+      buf[at++] = 91;
+      at = putJsonString(buf, at, v.value);
+      buf[at++] = 44;
+      at = putJsonNumber(buf, at, v.start);
+      buf[at++] = 44;
+      at = putJsonNumber(buf, at, v.end);
+      buf[at++] = 44;
+      at = putJsonString(buf, at, v.text);
+      buf[at++] = 44;
+      if (v.uncertain === undefined || v.uncertain === null) buf[at++] = 48;
+      else at = putJsonString(buf, at, v.uncertain);
+      buf[at++] = 44;
+      at = putJsonNumber(buf, at, v.days[0]);
+      buf[at++] = 44;
+      at = putJsonNumber(buf, at, v.days[1]);
+      buf[at++] = 93;
+    }
+    buf[at++] = 93;
+    buf[at++] = 93;
+    buf[at++] = 10;
+    this.done(i, at);
+  }
+
+  /** Partition `i`'s buffer, with room for `need` more bytes after `used[i]`. */
+  private room(i: number, need: number): Uint8Array {
+    const buf = this.bufs[i];
+    const at = this.used[i];
+    if (buf.length >= at + need) return buf;
+    const bigger = new Uint8Array(Math.max(at + need, 2 * buf.length, 1024));
+    bigger.set(buf.subarray(0, at));
+    return (this.bufs[i] = bigger);
+  }
+
+  /** Partition `i` now written up to `at`: flushed when it, or all of them together, are long. */
+  private done(i: number, at: number): void {
+    this.buffered += at - this.used[i];
     this.used[i] = at;
-    this.buffered += at - from;
     if (at >= CHUNK) this.flush(i);
     else if (this.buffered >= BUDGET) for (let p = 0; p < this.count; p++) this.flush(p);
   }
@@ -165,10 +224,30 @@ class ParagraphPartitions {
     this.used[i] = 0;
   }
 
-  /** The lines of partition `i` in the order they were added (may be read again). */
-  *lines(i: number): Generator<string> {
+  /**
+   * Each line of partition `i` in the order they were added (may be read again), as bytes:
+   * `line(buf, start, end)`, the line `buf[start, end)` without its line break, valid during the
+   * call. No string per line: most paragraphs are only counted.
+   */
+  eachLine(i: number, line: (buf: Uint8Array, start: number, end: number) => void): void {
     this.flush(i);
-    for (const seg of this.segs[i]) yield* this.file.lines(seg);
+    // A line the read split between two pieces (a segment longer than one read) is put together here.
+    let rest: Uint8Array | undefined;
+    for (const seg of this.segs[i]) {
+      this.file.readBytes(seg, (buf, start, end) => {
+        let from = start;
+        for (let nl = buf.indexOf(10, from); nl >= 0 && nl < end; nl = buf.indexOf(10, from)) {
+          if (rest) {
+            const whole = joined(rest, buf, from, nl);
+            rest = undefined;
+            line(whole, 0, whole.length);
+          } else line(buf, from, nl);
+          from = nl + 1;
+        }
+        if (from < end) rest = joined(rest ?? new Uint8Array(0), buf, from, end);
+      });
+    }
+    if (rest) line(rest, 0, rest.length);
   }
 
   /** Forgets partition `i` (its bytes stay in the file until it is closed). */
@@ -179,6 +258,56 @@ class ParagraphPartitions {
 }
 
 const UTF8 = new TextEncoder();
+const UTF8_TEXT = new TextDecoder();
+
+/** `a` followed by `buf[from, to)`, in a new array. */
+function joined(a: Uint8Array, buf: Uint8Array, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(a.length + to - from);
+  out.set(a);
+  out.set(buf.subarray(from, to), a.length);
+  return out;
+}
+
+/**
+ * Writes a string as JSON text (as `JSON.stringify` gives it) at `at`, with room for 6 bytes a
+ * code unit; gives where it ends. ASCII with nothing to escape (nearly every id, key and date
+ * text) is copied code unit by code unit.
+ */
+function putJsonString(buf: Uint8Array, at: number, s: string): number {
+  if (typeof s !== 'string') return putAscii(buf, at, JSON.stringify(s) ?? 'null');
+  buf[at] = 34;
+  let n = at + 1;
+  for (let c = 0; c < s.length; c++) {
+    const code = s.charCodeAt(c);
+    if (code < 32 || code > 126 || code === 34 || code === 92) return at + UTF8.encodeInto(jsonString(s), buf.subarray(at)).written;
+    buf[n++] = code;
+  }
+  buf[n++] = 34;
+  return n;
+}
+
+/** Writes a number as `JSON.stringify` writes it (`null` when it is not finite). */
+function putJsonNumber(buf: Uint8Array, at: number, v: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return putAscii(buf, at, JSON.stringify(v) ?? 'null');
+  return putCount(buf, at, v);
+}
+
+function putAscii(buf: Uint8Array, at: number, s: string): number {
+  for (let c = 0; c < s.length; c++) buf[at++] = s.charCodeAt(c);
+  return at;
+}
+
+/** The number `putCount` wrote at `buf[from, to)`. */
+function countAt(buf: Uint8Array, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf[i] - 48;
+    // Not only digits, or more than a double holds exactly: read as `Number` reads its text.
+    if (d < 0 || d > 9 || to - from > 15) return Number(UTF8_TEXT.decode(buf.subarray(from, to)));
+    v = 10 * v + d;
+  }
+  return from < to ? v : 0;
+}
 
 /** Writes the decimal digits of a non-negative integer at `at`; gives where they end. */
 function putCount(buf: Uint8Array, at: number, v: number): number {
@@ -240,8 +369,8 @@ function shownDate(d: StoredDate): { value: string; start: number; end: number; 
 }
 
 export class DiskWorkspace {
-  private readonly paragraphs: ParagraphPartitions;
-  private readonly events: Partitions;
+  private readonly paragraphs: BytePartitions;
+  private readonly events: BytePartitions;
   private readonly found: Partitions;
   private articles = 0;
   private finished = false;
@@ -255,8 +384,8 @@ export class DiskWorkspace {
    */
   constructor(private readonly file: SpillFile, private readonly registry: RegistrySnapshot | undefined, expected: number, private readonly pathOf: (k: number) => string) {
     const parts = Math.max(1, Math.min(4096, Math.ceil(expected / ARTICLES_PER_PARTITION)));
-    this.paragraphs = new ParagraphPartitions(file, parts);
-    this.events = new Partitions(file, parts);
+    this.paragraphs = new BytePartitions(file, parts);
+    this.events = new BytePartitions(file, parts);
     this.found = new Partitions(file, Math.max(1, Math.ceil(expected / ARTICLES_PER_BUCKET)));
   }
 
@@ -272,11 +401,7 @@ export class DiskWorkspace {
     let j = 0;
     for (const [fp, r] of summary.paragraphs) this.paragraphs.add(partitionOf(fp, this.paragraphs.count), k, j++, r.start, r.end, fp);
     let e = 0;
-    for (const [id, ev] of summary.events) {
-      const dates = ev.values.map((v): StoredDate => [v.value, v.start, v.end, v.text, v.uncertain ?? 0, v.days[0], v.days[1]]);
-      const rec: EventRecord = [k, e++, id, ev.mention, ev.key, dates];
-      this.events.add(partitionOf(id, this.events.count), `${JSON.stringify(rec)}\n`);
-    }
+    for (const [id, ev] of summary.events) this.events.addEvent(partitionOf(id, this.events.count), k, e++, id, ev);
   }
 
   /** Makes every article's findings (once every article is in). */
@@ -300,15 +425,23 @@ export class DiskWorkspace {
   }
 
   private paragraphPartition(i: number): void {
+    // Read as bytes, the fingerprint keyed from its bytes: a line becomes strings and numbers only
+    // for a fingerprint in enough articles.
     const count = new FingerprintCount(BOILERPLATE_MIN_OTHERS + 1);
-    for (const line of this.paragraphs.lines(i)) count.add(line.slice(line.lastIndexOf('\t') + 1));
+    this.paragraphs.eachLine(i, (buf, _from, to) => count.addBytes(buf, buf.lastIndexOf(9, to - 1) + 1, to));
     const rings = new Map<string, RingState>();
-    for (const line of this.paragraphs.lines(i)) {
-      const t4 = line.lastIndexOf('\t');
-      const fp = line.slice(t4 + 1);
+    this.paragraphs.eachLine(i, (buf, from, to) => {
+      const t4 = buf.lastIndexOf(9, to - 1);
       // Too few articles (the count may be too high, never too low): no finding, none names it.
-      if (count.get(fp) < BOILERPLATE_MIN_OTHERS + 1) continue;
-      const [k, j, start, end] = line.slice(0, t4).split('\t').map(Number);
+      if (count.getBytes(buf, t4 + 1, to) < BOILERPLATE_MIN_OTHERS + 1) return;
+      const t1 = buf.indexOf(9, from);
+      const t2 = buf.indexOf(9, t1 + 1);
+      const t3 = buf.indexOf(9, t2 + 1);
+      const k = countAt(buf, from, t1);
+      const j = countAt(buf, t1 + 1, t2);
+      const start = countAt(buf, t2 + 1, t3);
+      const end = countAt(buf, t3 + 1, t4);
+      const fp = UTF8_TEXT.decode(buf.subarray(t4 + 1, to));
       let ring = rings.get(fp);
       if (!ring) rings.set(fp, (ring = { n: 0, first: [], waiting: [], done: [] }));
       const m: Member = { k, start, end };
@@ -319,7 +452,7 @@ export class DiskWorkspace {
       ring.waiting.push({ k, j, start, end, next: [] });
       // Past this many members, every message says there are more: the count no longer matters.
       if (ring.n > BOILERPLATE_RELATED + 1) for (const w of ring.done.splice(0)) this.boilerplate(w, ring.n);
-    }
+    });
     for (const ring of rings.values()) {
       if (ring.n < BOILERPLATE_MIN_OTHERS + 1) continue;
       for (const w of ring.done) this.boilerplate(w, ring.n);
@@ -344,16 +477,16 @@ export class DiskWorkspace {
 
   private eventPartition(i: number): void {
     const byEvent = new Map<string, Map<string, Bucket>>();
-    for (const line of this.events.lines(i)) {
-      const [k, , id, , key, dates] = JSON.parse(line) as EventRecord;
+    const records: EventRecord[] = [];
+    this.events.eachLine(i, (buf, from, to) => void records.push(JSON.parse(UTF8_TEXT.decode(buf.subarray(from, to))) as EventRecord));
+    for (const [k, , id, , key, dates] of records) {
       let buckets = byEvent.get(id);
       if (!buckets) byEvent.set(id, (buckets = new Map()));
       let b = buckets.get(key);
       if (!b) buckets.set(key, (b = { days: dates.map((d) => [d[5], d[6]]), first: [] }));
       if (b.first.length < EVENT_RELATED) b.first.push([k, dates[0]]);
     }
-    for (const line of this.events.lines(i)) {
-      const [k, e, id, mention, , dates] = JSON.parse(line) as EventRecord;
+    for (const [k, e, id, mention, , dates] of records) {
       if (this.registry?.entities.get(id)?.date) continue;
       const mine = dates.map((d) => ({ days: [d[5], d[6]] as [number, number] }));
       const shown: [string, ReturnType<typeof shownDate>][] = [];

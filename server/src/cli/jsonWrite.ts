@@ -28,7 +28,12 @@ export class LazyArray<T, U> {
  * goes: `emit` hands it to its `out` again, in pieces (e.g. read back from a temporary file).
  */
 export class RawJson {
-  constructor(readonly indent: string, readonly emit: (out: (s: string) => void) => void) {}
+  /**
+   * `emitBytes`, when given, hands the same text as UTF-8 (`buf[start, end)`, copied by the
+   * sink): a document written as bytes (`writeJson`'s `bytes`) then copies it without decoding
+   * it into strings and encoding it again.
+   */
+  constructor(readonly indent: string, readonly emit: (out: (s: string) => void) => void, readonly emitBytes?: (out: ByteRange) => void) {}
 
   /** What `JSON.stringify` writes for it: the value the text stands for. */
   toJSON(): unknown {
@@ -52,14 +57,30 @@ export function jsonString(s: string): string {
 
 /** Pieces smaller than this are collected before they go to `out`. */
 const CHUNK = 1 << 16;
+/** The buffer of a chunk written as bytes: a chunk of text (3 bytes a code unit at most) and a piece more. */
+const CHUNK_BYTES = 4 * CHUNK;
 /** An array at least this long is written item by item; shorter ones (and objects without one) at once. */
 const LONG = 64;
+
+/** Bytes handed on: `buf[start, end)`, which the receiver copies if it keeps them. */
+export type ByteRange = (buf: Uint8Array, start: number, end: number) => void;
+
+/** Where a document written as bytes goes: UTF-8 chunks, each the receiver's to keep. */
+export type ByteSink = (chunk: Uint8Array) => void;
 
 /**
  * Writes `JSON.stringify(value, null, 2)` to `out` in chunks of about 64 KB (no final newline);
  * with `indent`, the text that value has at a place of that indent inside a larger document.
+ * With `bytes`, the same text goes there instead, as UTF-8 chunks (`out` unused): parts already
+ * held as bytes (`RawJson.emitBytes`, e.g. read back from a temporary file) are copied as they are.
  */
-export function writeJson(value: unknown, out: (s: string) => void, indent = ''): void {
+export function writeJson(value: unknown, out: (s: string) => void, indent = '', bytes?: ByteSink): void {
+  if (bytes) {
+    const c = new ChunkWriter(bytes);
+    write(value, indent, c.text, c.bytes);
+    c.end();
+    return;
+  }
   let buf = '';
   const w = (s: string): void => {
     buf += s;
@@ -70,6 +91,72 @@ export function writeJson(value: unknown, out: (s: string) => void, indent = '')
   };
   write(value, indent, w);
   if (buf) out(buf);
+}
+
+/** A chunk's buffer: not zeroed (256 KB zeroed for each 64 KB chunk cost more than writing it). */
+function newChunk(): Uint8Array {
+  return Buffer.allocUnsafe(CHUNK_BYTES);
+}
+
+/**
+ * The UTF-8 chunks of `writeJson`'s `bytes`: the pieces of text gathered in a string and encoded
+ * some 64 KB at a time (one call, not one per piece), bytes copied in between; each chunk handed
+ * on is a buffer of its own (a stream may still hold it after the call).
+ */
+class ChunkWriter {
+  private s = '';
+  private buf = newChunk();
+  private n = 0;
+
+  constructor(private readonly out: ByteSink) {}
+
+  readonly text = (s: string): void => {
+    this.s += s;
+    if (this.s.length >= CHUNK) this.encode();
+  };
+
+  readonly bytes: ByteRange = (b, start, end) => {
+    this.encode();
+    const len = end - start;
+    if (len >= CHUNK) {
+      // Passed on as a chunk of its own, after what the buffer holds.
+      this.hand();
+      // A copy (a Buffer's `slice` would share the caller's memory).
+      const copy = new Uint8Array(len);
+      copy.set(b.subarray(start, end));
+      this.out(copy);
+    } else {
+      if (this.n + len > this.buf.length) this.hand();
+      this.buf.set(b.subarray(start, end), this.n);
+      this.n += len;
+      if (this.n >= CHUNK) this.hand();
+    }
+  };
+
+  /** The text gathered, encoded into the buffer (a UTF-16 code unit is at most 3 bytes). */
+  private encode(): void {
+    const s = this.s;
+    if (!s) return;
+    this.s = '';
+    if (this.n + 3 * s.length > this.buf.length) this.hand();
+    if (3 * s.length > this.buf.length) this.out(UTF8.encode(s));
+    else {
+      this.n += UTF8.encodeInto(s, this.buf.subarray(this.n)).written;
+      if (this.n >= CHUNK) this.hand();
+    }
+  }
+
+  private hand(): void {
+    if (!this.n) return;
+    this.out(this.buf.subarray(0, this.n));
+    this.buf = newChunk();
+    this.n = 0;
+  }
+
+  end(): void {
+    this.encode();
+    this.hand();
+  }
 }
 
 /**
@@ -120,11 +207,12 @@ function holdsLong(v: unknown): boolean {
   return false;
 }
 
-function write(v: unknown, indent: string, w: (s: string) => void): void {
+function write(v: unknown, indent: string, w: (s: string) => void, wb?: ByteRange): void {
   if (v instanceof RawJson) {
     // Its line breaks are indented for one place: anywhere else the document would be wrong.
     if (v.indent !== indent) throw new Error(`RawJson made for indent ${v.indent.length}, written at ${indent.length}`);
-    v.emit(w);
+    if (wb && v.emitBytes) v.emitBytes(wb);
+    else v.emit(w);
     return;
   }
   if (!holdsLong(v)) {
@@ -139,7 +227,7 @@ function write(v: unknown, indent: string, w: (s: string) => void): void {
     for (const item of v as Iterable<unknown>) {
       w(first ? `[\n${inner}` : `,\n${inner}`);
       // As JSON.stringify has it: what has no JSON form is null inside an array.
-      write(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, w);
+      write(item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, inner, w, wb);
       first = false;
     }
     w(first ? '[]' : `\n${indent}]`);
@@ -150,7 +238,7 @@ function write(v: unknown, indent: string, w: (s: string) => void): void {
     // … and a property without one is left out.
     if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
     w(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
-    write(x, inner, w);
+    write(x, inner, w, wb);
     first = false;
   }
   w(first ? '{}' : `\n${indent}}`);
@@ -180,8 +268,15 @@ export class ByteFieldWriter {
   buf = new Uint8Array(1 << 16);
   n = 0;
   private fields = 0;
-  /** Per key, the bytes before its value: as the first field, and after another. */
-  private readonly before = new Map<string, [Uint8Array, Uint8Array]>();
+  /**
+   * The keys seen, and per key the bytes before its value: as the first field (`first`), and
+   * after another (`next`). Objects of a list have their keys in one order, so the key after the
+   * last one found (`hint`) is tried first: no hashing per field.
+   */
+  private readonly keys: string[] = [];
+  private readonly first: Uint8Array[] = [];
+  private readonly next: Uint8Array[] = [];
+  private hint = 0;
   private readonly fieldIndent: string;
   private readonly end: Uint8Array;
 
@@ -201,8 +296,11 @@ export class ByteFieldWriter {
   }
 
   private bytes(b: Uint8Array): void {
-    this.room(b.length).set(b, this.n);
-    this.n += b.length;
+    // Copied by hand: a key's dozen bytes cost less than `set`'s call.
+    const buf = this.room(b.length);
+    let n = this.n;
+    for (let i = 0; i < b.length; i++) buf[n++] = b[i];
+    this.n = n;
   }
 
   /** Appends `s`, which must be ASCII (a fixed piece of the document). */
@@ -226,12 +324,24 @@ export class ByteFieldWriter {
 
   put(key: string, v: unknown): void {
     const start = this.n;
-    let before = this.before.get(key);
-    if (before === undefined) this.before.set(key, (before = [asciiBytes(`{\n${this.fieldIndent}"${key}": `), asciiBytes(`,\n${this.fieldIndent}"${key}": `)]));
-    this.bytes(this.fields ? before[1] : before[0]);
-    if (typeof v === 'string') {
-      if (!this.plainString(v)) this.text(jsonString(v));
-    } else if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 0x40000000) this.count(v);
+    let k = this.hint;
+    if (this.keys[k] !== key) {
+      k = this.keys.indexOf(key);
+      if (k < 0) {
+        k = this.keys.push(key) - 1;
+        this.first.push(asciiBytes(`{\n${this.fieldIndent}"${key}": `));
+        this.next.push(asciiBytes(`,\n${this.fieldIndent}"${key}": `));
+      }
+    }
+    this.hint = k + 1;
+    this.bytes(this.fields ? this.next[k] : this.first[k]);
+    if (typeof v === 'string') this.string(v);
+    else if (typeof v === 'number') {
+      if (Number.isInteger(v) && v >= 0 && v < 0x40000000) this.count(v);
+      // Digits, a sign, a point, an exponent: ASCII.
+      else this.ascii(Number.isFinite(v) ? String(v) : 'null');
+    } else if (typeof v === 'boolean') this.ascii(v ? 'true' : 'false');
+    else if (Array.isArray(v) && v.every(isString)) this.strings(v);
     else {
       const t = fieldJson(v, this.fieldIndent);
       if (t === undefined) {
@@ -242,6 +352,27 @@ export class ByteFieldWriter {
       this.text(t);
     }
     this.fields++;
+  }
+
+  /** A string value, as `jsonString` writes it. */
+  private string(s: string): void {
+    if (!this.plainString(s)) this.text(jsonString(s));
+  }
+
+  /** An array of strings, as `fieldJson` writes it (a mention's candidates, nearly always none). */
+  private strings(v: readonly string[]): void {
+    if (!v.length) {
+      this.ascii('[]');
+      return;
+    }
+    const item = `\n${this.fieldIndent}  `;
+    this.ascii('[');
+    for (let k = 0; k < v.length; k++) {
+      if (k) this.ascii(',');
+      this.ascii(item);
+      this.string(v[k]);
+    }
+    this.ascii(`\n${this.fieldIndent}]`);
   }
 
   /** `"s"` when `s` is ASCII with nothing to escape (false, nothing written, otherwise). */

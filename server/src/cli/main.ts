@@ -13,7 +13,7 @@ import { UsageError, eachArgument, numericOrderArg } from './args';
 import { exportBrat, exportJsonl, exportJsonlFiles, exportW3c, writeExport } from './export';
 import { Project, ProjectInputs, folderListings, loadInputs, loadProject } from './project';
 import { analyzeJson, analyzeText, checkJson, displayPath, fileReports, reportedArticle, textReport } from './report';
-import { writeJson } from './jsonWrite';
+import { ByteSink, writeJson } from './jsonWrite';
 import { sarifLog } from './sarif';
 import { IMPORT_USAGE, importCommand } from './importWikidata';
 import { JSONL_USAGE, isJsonlCommand, jsonlCommand } from './jsonl';
@@ -142,14 +142,48 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-type Out = (s: string) => void;
+/**
+ * Where a command's output goes. With `bytes`, the JSON reports are handed there as UTF-8 chunks
+ * (`writeJson`), the parts a temporary file holds copied without being decoded and encoded again.
+ */
+type Out = ((s: string) => void) & { bytes?: ByteSink };
+
+/** Standard output, as strings or as bytes. */
+const stdout: Out = Object.assign((s: string) => void process.stdout.write(s), { bytes: (b: Uint8Array) => void process.stdout.write(b) });
+
+/**
+ * The bytes of a JSON report for `out`: its own `bytes`, else decoded into text for it (the
+ * same document; the tests' `out` take strings). `end` passes on what a last chunk left pending.
+ */
+function byteSink(out: Out): { sink: ByteSink; end: () => void } {
+  if (out.bytes) return { sink: out.bytes, end: () => undefined };
+  const d = new TextDecoder();
+  return {
+    sink: (b) => {
+      const s = d.decode(b, { stream: true });
+      if (s) out(s);
+    },
+    end: () => {
+      const s = d.decode();
+      if (s) out(s);
+    },
+  };
+}
+
+/** `writeJson` of a report to `out`, as bytes (`byteSink`), with its final line break. */
+function writeReport(doc: unknown, out: Out): void {
+  const { sink, end } = byteSink(out);
+  writeJson(doc, out, '', sink);
+  end();
+  out('\n');
+}
 
 /**
  * The CLI in this process (the API the tests call): synchronous, so the articles are analyzed on
  * this thread whatever `--jobs` says; the output is the same. `runCli` honours `--jobs`.
  * `progress` is where the progress line goes (shown only if it is a terminal).
  */
-export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => process.stdout.write(s), err: Out = (s) => process.stderr.write(s), progress?: ProgressStream): number {
+export function main(argv: string[], cwd = process.cwd(), out: Out = stdout, err: Out = (s) => process.stderr.write(s), progress?: ProgressStream): number {
   const args = parseCommand(argv, out, err);
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
@@ -164,7 +198,7 @@ export function main(argv: string[], cwd = process.cwd(), out: Out = (s) => proc
 }
 
 /** The CLI as the `attache` command runs it: `check` and `analyze` use `--jobs` worker threads. */
-export async function runCli(argv: string[], cwd = process.cwd(), out: Out = (s) => process.stdout.write(s), err: Out = (s) => process.stderr.write(s), progress?: ProgressStream): Promise<number> {
+export async function runCli(argv: string[], cwd = process.cwd(), out: Out = stdout, err: Out = (s) => process.stderr.write(s), progress?: ProgressStream): Promise<number> {
   const args = parseCommand(argv, out, err);
   if (typeof args === 'number') return args;
   if (args.command === 'export' || args.command === 'timeline' || args.fix) return withProject(args, cwd, out, err, progress);
@@ -375,14 +409,12 @@ function report(args: Args, inputs: ProjectInputs, run: RunCollector, out: Out, 
     if (!args.json) out(analyzeText(input, reports));
     else {
       // In pieces: the document of a large article is never one string (issue #14, item 5).
-      writeJson(analyzeJson(input, reports), out);
-      out('\n');
+      writeReport(analyzeJson(input, reports), out);
     }
     return errors.length ? 2 : 0;
   }
   if (args.format === 'json') {
-    writeJson(checkJson(input, reports), out);
-    out('\n');
+    writeReport(checkJson(input, reports), out);
   } else if (args.format === 'sarif') out(JSON.stringify(sarifLog(inputs.cwd, reports, VERSION), null, 2) + '\n');
   else out(textReport(input, reports));
   if (errors.length) return 2;

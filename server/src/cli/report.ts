@@ -320,7 +320,7 @@ class ObjectFields implements Fields {
 
 
 function spilledJson(file: SpillFile, seg: Segment): RawJson {
-  return new RawJson(FILE_FIELD_INDENT, (out) => file.read(seg, out));
+  return new RawJson(FILE_FIELD_INDENT, (out) => file.read(seg, out), (out) => file.readBytes(seg, out));
 }
 
 /** One finding a line (JSON text has no raw line break), never one string for all: a big article has hundreds of thousands. */

@@ -211,34 +211,70 @@ export class SpillFile {
 
   /** A segment's text in pieces of about 64 KB, read as they are asked for. */
   *pieces(seg: Segment): Generator<string> {
-    if (seg.start + seg.bytes > this.written) this.flush();
     if (seg.bytes <= READ) {
-      // One piece: read whole into a buffer and decoded at once (no character is split). Read
-      // ahead when it follows the last one read (segments read back in the order written), else
-      // into the scratch buffer alone (the partitions of crossArticle.ts are read out of order).
-      const end = seg.start + seg.bytes;
-      const sequential = seg.start === this.readEnd;
-      this.readEnd = end;
-      if (!seg.bytes) return;
-      if (seg.start >= this.aheadStart && end <= this.aheadStart + this.aheadBytes) {
-        yield this.ahead!.toString('utf8', seg.start - this.aheadStart, end - this.aheadStart);
-        return;
-      }
-      if (sequential) {
-        const buf = (this.ahead ??= Buffer.allocUnsafe(AHEAD));
-        this.aheadBytes = 0;
-        this.aheadStart = seg.start;
-        this.aheadBytes = this.readAt(buf, Math.min(AHEAD, this.written - seg.start), seg.start, seg.bytes);
-        yield buf.toString('utf8', 0, seg.bytes);
-        return;
-      }
-      const buf = (this.scratch ??= Buffer.allocUnsafe(READ));
-      this.readAt(buf, seg.bytes, seg.start, seg.bytes);
-      yield buf.toString('utf8', 0, seg.bytes);
+      // One piece: read whole and decoded at once (no character is split).
+      const buf = this.onePiece(seg);
+      if (buf) yield buf.toString('utf8', this.pieceStart, this.pieceStart + seg.bytes);
       return;
     }
-    const buf = Buffer.allocUnsafe(READ);
     const decoder = new StringDecoder('utf8');
+    for (const [buf, n] of this.chunks(seg)) {
+      const s = decoder.write(n === buf.length ? buf : buf.subarray(0, n));
+      if (s) yield s;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+
+  /**
+   * Hands a segment's bytes to `out` (`buf[start, end)`, to be copied), read as `pieces` reads
+   * them but never decoded: for a document written as bytes (`writeJson`'s `bytes`).
+   */
+  readBytes(seg: Segment, out: (buf: Uint8Array, start: number, end: number) => void): void {
+    if (seg.bytes <= READ) {
+      const buf = this.onePiece(seg);
+      if (buf) out(buf, this.pieceStart, this.pieceStart + seg.bytes);
+      return;
+    }
+    for (const [buf, n] of this.chunks(seg)) out(buf, 0, n);
+  }
+
+  /** Where in the buffer `onePiece` returned the segment starts. */
+  private pieceStart = 0;
+
+  /**
+   * A segment of up to `READ` bytes, read whole into a buffer: returned, its bytes from
+   * `pieceStart`; undefined when it is empty. Read ahead when it follows the last one read
+   * (segments read back in the order written), else into the scratch buffer alone (the partitions
+   * of crossArticle.ts are read out of order).
+   */
+  private onePiece(seg: Segment): Buffer | undefined {
+    if (seg.start + seg.bytes > this.written) this.flush();
+    const end = seg.start + seg.bytes;
+    const sequential = seg.start === this.readEnd;
+    this.readEnd = end;
+    if (!seg.bytes) return undefined;
+    if (seg.start >= this.aheadStart && end <= this.aheadStart + this.aheadBytes) {
+      this.pieceStart = seg.start - this.aheadStart;
+      return this.ahead!;
+    }
+    this.pieceStart = 0;
+    if (sequential) {
+      const buf = (this.ahead ??= Buffer.allocUnsafe(AHEAD));
+      this.aheadBytes = 0;
+      this.aheadStart = seg.start;
+      this.aheadBytes = this.readAt(buf, Math.min(AHEAD, this.written - seg.start), seg.start, seg.bytes);
+      return buf;
+    }
+    const buf = (this.scratch ??= Buffer.allocUnsafe(READ));
+    this.readAt(buf, seg.bytes, seg.start, seg.bytes);
+    return buf;
+  }
+
+  /** A segment longer than `READ`, read `READ` bytes at a time into one buffer: each `[buf, bytes read]`. */
+  private *chunks(seg: Segment): Generator<[Buffer, number]> {
+    if (seg.start + seg.bytes > this.written) this.flush();
+    const buf = Buffer.allocUnsafe(READ);
     for (let at = 0; at < seg.bytes; ) {
       let n: number;
       try {
@@ -248,11 +284,8 @@ export class SpillFile {
       }
       if (n <= 0) throw new SpillError(`a temporary file in ${this.dir} ended early`);
       at += n;
-      const s = decoder.write(n === buf.length ? buf : buf.subarray(0, n));
-      if (s) yield s;
+      yield [buf, n];
     }
-    const rest = decoder.end();
-    if (rest) yield rest;
   }
 
   /**
