@@ -24,7 +24,7 @@ import { EventForm, EventForms, eventFormTokens, eventForms, presetEventForms } 
 import { TrieNode, officeFormsOf, sharedEntityIndex } from '../core/entities/trie';
 import { flattenTrie } from '../core/entities/flatTrie';
 import { IdLookup, fullForms, presetNameForms, shortForms } from '../core/entities/variants';
-import { FlatTable, writeFlatTable } from '../core/flatTable';
+import { FlatTable, TableSource, writeFlatTable } from '../core/flatTable';
 import { TypedEntities } from '../core/registry';
 import { ENTITY_TYPES, Entity, EntityType, RegistrySnapshot, Role } from '../core/types';
 
@@ -279,9 +279,11 @@ export function shareTrie(index: EntityIndex, ordinals: ReadonlyMap<string, numb
  */
 export function writeNameTables(index: Pick<EntityIndex, 'registry'> & Partial<Pick<EntityIndex, 'officeForms'>>, number: (id: string) => number): NameTables {
   const ix = index as EntityIndex;
+  // A table's value is its ids, or one id (`IdTable`).
   const byNumber = (m: IdLookup): SharedArrayBuffer =>
-    writeFlatTable(m as Map<string, string[]>, (ids) => ids.length, (ids, out, at) => {
-      for (let i = 0; i < ids.length; i++) out[at + i] = number(ids[i]);
+    writeFlatTable(m as unknown as TableSource<string | readonly string[]>, (ids) => (typeof ids === 'string' ? 1 : ids.length), (ids, out, at) => {
+      if (typeof ids === 'string') out[at] = number(ids);
+      else for (let i = 0; i < ids.length; i++) out[at + i] = number(ids[i]);
     });
   const holders = new Map<string, number[]>();
   for (const [office, tenures] of officeHolders(ix.registry) as Map<string, Tenure[]>) {
