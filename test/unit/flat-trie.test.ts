@@ -9,9 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeRegistry, encodeRegistry, rowsDecoded, shareTables, sharedIndex } from '../../server/src/cli/sharedRegistry';
+import { decodeRegistry, encodeRegistry, entityNumbers, rowsDecoded, shareTables, shareTrie, sharedIndex } from '../../server/src/cli/sharedRegistry';
 import { runContext } from '../../server/src/cli/pipeline';
 import { loadRegistry } from '../../server/src/core/registry';
+import { EntitySource } from '../../server/src/core/registry/parse';
 import { EntityIndex, buildEntityIndex, recognizeEntities } from '../../server/src/core/entities';
 import { eventForms } from '../../server/src/core/entities/headline';
 import { knownDemonyms } from '../../server/src/core/entities/evidence';
@@ -123,4 +124,18 @@ test('a worker\'s office forms, headline event forms and demonyms are the main t
     // Looking up every event form decoded the events, and nothing else.
     assert.equal(rowsDecoded() - before, new Set([...eventForms(built).keys()].flatMap((k) => eventForms(built).get(k)!.map((f) => f.target.id))).size, what);
   }
+});
+
+test('shareTrie: entities numbered on their sources give the trie numbered by id, and a stale number is not read', () => {
+  const registry = loadRegistry([{ path: 'g.yaml', text: generateRegistryYaml(300) }]);
+  const index = buildEntityIndex(registry);
+  // A table made by hand is not one `entityNumbers` made for this snapshot: numbers by id.
+  const byId = new Map([...registry.entities.keys()].map((id, n) => [id, n]));
+  const expected = new Uint8Array(shareTrie(index, byId).trie);
+  // Numbers left on the sources by another snapshot (here: reversed) must not be what is read.
+  const all = [...registry.entities.values()];
+  all.forEach((e, n) => ((e.source as EntitySource).ordinal = all.length - 1 - n));
+  assert.deepEqual(new Uint8Array(shareTrie(index, byId).trie), expected);
+  assert.deepEqual(new Uint8Array(shareTrie(index, entityNumbers(registry)).trie), expected);
+  assert.equal((all[7].source as EntitySource).ordinal, 7);
 });

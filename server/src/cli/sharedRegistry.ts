@@ -26,6 +26,7 @@ import { flattenTrie } from '../core/entities/flatTrie';
 import { IdLookup, fullForms, presetNameForms, shortForms } from '../core/entities/variants';
 import { FlatTable, TableSource, writeFlatTable } from '../core/flatTable';
 import { TypedEntities } from '../core/registry';
+import { EntitySource } from '../core/registry/parse';
 import { ENTITY_TYPES, Entity, EntityType, RegistrySnapshot, Role } from '../core/types';
 
 /** The entities of a snapshot, as `encodeRegistry` writes them. */
@@ -260,6 +261,7 @@ export function shareTables(ctx: AnalysisContext): SharedTables {
 export function entityNumbers(registry: RegistrySnapshot): Map<string, number> {
   const ordinals = new Map<string, number>();
   for (const id of registry.entities.keys()) ordinals.set(id, ordinals.size);
+  numbered.set(ordinals, registry);
   return ordinals;
 }
 
@@ -267,9 +269,30 @@ export function entityNumbers(registry: RegistrySnapshot): Map<string, number> {
 export function shareTrie(index: EntityIndex, ordinals: ReadonlyMap<string, number>): Pick<SharedTables, 'trie' | 'rootStarts'> {
   const rootStarts = new Uint8Array(new SharedArrayBuffer(index.rootStarts.length));
   rootStarts.set(index.rootStarts);
-  // Entities by id (a Map by entity object was slower).
-  return { trie: flattenTrie(index.root as TrieNode, (e) => ordinals.get(e.id)!), rootStarts };
+  // Each entity's number written on its source (`numberEntities`); else by id (a Map by entity
+  // object was slower still).
+  const stamped = numberEntities(index.registry, ordinals);
+  return { trie: flattenTrie(index.root as TrieNode, stamped ? (e) => (e.source as EntitySource).ordinal : (e) => ordinals.get(e.id)!), rootStarts };
 }
+
+/**
+ * Writes each entity's number (its place in `registry`, as `ordinals` gives it) on its source,
+ * when every source is an `EntitySource` (read by this thread's registry reader) and `ordinals`
+ * numbers this snapshot's entities (`entityNumbers` of it); false otherwise (a worker's decoded
+ * entities), and then the numbers are not read.
+ */
+function numberEntities(registry: RegistrySnapshot, ordinals: ReadonlyMap<string, number>): boolean {
+  if (numbered.get(ordinals) !== registry) return false;
+  let n = 0;
+  for (const e of registry.entities.values()) {
+    if (!(e.source instanceof EntitySource)) return false;
+    e.source.ordinal = n++;
+  }
+  return true;
+}
+
+/** The snapshot each `entityNumbers` table numbers. */
+const numbered = new WeakMap<ReadonlyMap<string, number>, RegistrySnapshot>();
 
 /**
  * The per-registry tables of `index` (name forms, office holders, office and event forms,

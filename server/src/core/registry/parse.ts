@@ -666,6 +666,13 @@ export class EntitySource {
     public refs: (string | number)[],
   ) {}
 
+  /**
+   * The entity's number in the snapshot whose entity index was last written out for worker
+   * threads (`numberEntities`, cli/sharedRegistry.ts); -1 before. A field, not a map by id: that
+   * write looks an entity up for each of the trie's targets, half a million at 100,000 entities.
+   */
+  ordinal = -1;
+
   get range(): [number, number] {
     return [this.start, this.end];
   }
