@@ -139,3 +139,47 @@ test('shareTrie: entities numbered on their sources give the trie numbered by id
   assert.deepEqual(new Uint8Array(shareTrie(index, entityNumbers(registry)).trie), expected);
   assert.equal((all[7].source as EntitySource).ordinal, 7);
 });
+
+test('encodeRegistry: each row is JSON.stringify of the entity\'s fields, odd texts included', () => {
+  const odd = [
+    'version: 1',
+    'entities:',
+    '  - { id: c1, type: country, name: "Côte d\'Ivoire", aliases: ["Say \\"hi\\"", "back\\\\slash", "tab\\there"], demonyms: [Ivoirien] }',
+    '  - { id: o1, type: office, name: President of Côte d\'Ivoire, of: c1, single_holder: true, description: "line\\none 😀 \\u2028" }',
+    '  - id: p1',
+    '    type: person',
+    '    name: José Müller',
+    '    family_name: Müller',
+    '    given_name: José',
+    '    name_order: given-first',
+    '    wikidata: Q42',
+    '    roles:',
+    '      - { office: o1, start: 2001, end: 2005-03 }',
+    '      - { title: "Envoy \\"special\\"", of: c1, start: 2010, end: null }',
+    '      - { office: o1 }',
+    '  - { id: e1, type: event, name: Summit 2020, date: 2020-01-02/2020-01-03, participants: [c1] }',
+    '',
+  ].join('\n');
+  for (const registry of [sampleRegistry(), loadRegistry([{ path: 'odd.yaml', text: odd }, { path: 'g.yaml', text: generateRegistryYaml(200) }])]) {
+    const enc = encodeRegistry(registry);
+    const paths: string[] = [];
+    let n = 0;
+    for (const e of registry.entities.values()) {
+      if (!paths.includes(e.source.path)) paths.push(e.source.path);
+      const roles: unknown[] = [];
+      for (const r of e.roles) roles.push(r.office ?? 0, r.title ?? 0, r.of ?? 0, r.start ?? 0, r.end === undefined ? 0 : r.end, r.range[0], r.range[1]);
+      const expected = JSON.stringify([
+        e.id, e.type, e.name, e.aliases, e.demonyms, e.familyName ?? null, e.givenName ?? null, e.nameOrder ?? null,
+        e.country ?? null, e.description ?? null, e.wikidata ?? null, roles, e.of ?? null, e.singleHolder ?? null,
+        e.date ?? null, e.participants, paths.indexOf(e.source.path), e.source.range[0], e.source.range[1],
+      ]).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      assert.equal(Buffer.from(enc.rows.subarray(enc.rowStarts[n], enc.rowStarts[n + 1])).toString('latin1'), expected, e.id);
+      n++;
+    }
+    assert.equal(n, registry.entities.size);
+  }
+  // The odd entities are all there, the person with her three roles.
+  const both = loadRegistry([{ path: 'odd.yaml', text: odd }]);
+  assert.deepEqual([...both.entities.keys()], ['c1', 'o1', 'p1', 'e1']);
+  assert.equal(both.entities.get('p1')!.roles.length, 3);
+});
