@@ -9,9 +9,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeRegistry, encodeRegistry, rowsDecoded, shareTables, sharedIndex } from '../../server/src/cli/sharedRegistry';
+import { decodeRegistry, encodeRegistry, entityNumbers, rowsDecoded, shareTables, shareTrie, sharedIndex } from '../../server/src/cli/sharedRegistry';
 import { runContext } from '../../server/src/cli/pipeline';
 import { loadRegistry } from '../../server/src/core/registry';
+import { EntitySource } from '../../server/src/core/registry/parse';
 import { EntityIndex, buildEntityIndex, recognizeEntities } from '../../server/src/core/entities';
 import { eventForms } from '../../server/src/core/entities/headline';
 import { knownDemonyms } from '../../server/src/core/entities/evidence';
@@ -123,4 +124,62 @@ test('a worker\'s office forms, headline event forms and demonyms are the main t
     // Looking up every event form decoded the events, and nothing else.
     assert.equal(rowsDecoded() - before, new Set([...eventForms(built).keys()].flatMap((k) => eventForms(built).get(k)!.map((f) => f.target.id))).size, what);
   }
+});
+
+test('shareTrie: entities numbered on their sources give the trie numbered by id, and a stale number is not read', () => {
+  const registry = loadRegistry([{ path: 'g.yaml', text: generateRegistryYaml(300) }]);
+  const index = buildEntityIndex(registry);
+  // A table made by hand is not one `entityNumbers` made for this snapshot: numbers by id.
+  const byId = new Map([...registry.entities.keys()].map((id, n) => [id, n]));
+  const expected = new Uint8Array(shareTrie(index, byId).trie);
+  // Numbers left on the sources by another snapshot (here: reversed) must not be what is read.
+  const all = [...registry.entities.values()];
+  all.forEach((e, n) => ((e.source as EntitySource).ordinal = all.length - 1 - n));
+  assert.deepEqual(new Uint8Array(shareTrie(index, byId).trie), expected);
+  assert.deepEqual(new Uint8Array(shareTrie(index, entityNumbers(registry)).trie), expected);
+  assert.equal((all[7].source as EntitySource).ordinal, 7);
+});
+
+test('encodeRegistry: each row is JSON.stringify of the entity\'s fields, odd texts included', () => {
+  const odd = [
+    'version: 1',
+    'entities:',
+    '  - { id: c1, type: country, name: "Côte d\'Ivoire", aliases: ["Say \\"hi\\"", "back\\\\slash", "tab\\there"], demonyms: [Ivoirien] }',
+    '  - { id: o1, type: office, name: President of Côte d\'Ivoire, of: c1, single_holder: true, description: "line\\none 😀 \\u2028" }',
+    '  - id: p1',
+    '    type: person',
+    '    name: José Müller',
+    '    family_name: Müller',
+    '    given_name: José',
+    '    name_order: given-first',
+    '    wikidata: Q42',
+    '    roles:',
+    '      - { office: o1, start: 2001, end: 2005-03 }',
+    '      - { title: "Envoy \\"special\\"", of: c1, start: 2010, end: null }',
+    '      - { office: o1 }',
+    '  - { id: e1, type: event, name: Summit 2020, date: 2020-01-02/2020-01-03, participants: [c1] }',
+    '',
+  ].join('\n');
+  for (const registry of [sampleRegistry(), loadRegistry([{ path: 'odd.yaml', text: odd }, { path: 'g.yaml', text: generateRegistryYaml(200) }])]) {
+    const enc = encodeRegistry(registry);
+    const paths: string[] = [];
+    let n = 0;
+    for (const e of registry.entities.values()) {
+      if (!paths.includes(e.source.path)) paths.push(e.source.path);
+      const roles: unknown[] = [];
+      for (const r of e.roles) roles.push(r.office ?? 0, r.title ?? 0, r.of ?? 0, r.start ?? 0, r.end === undefined ? 0 : r.end, r.range[0], r.range[1]);
+      const expected = JSON.stringify([
+        e.id, e.type, e.name, e.aliases, e.demonyms, e.familyName ?? null, e.givenName ?? null, e.nameOrder ?? null,
+        e.country ?? null, e.description ?? null, e.wikidata ?? null, roles, e.of ?? null, e.singleHolder ?? null,
+        e.date ?? null, e.participants, paths.indexOf(e.source.path), e.source.range[0], e.source.range[1],
+      ]).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      assert.equal(Buffer.from(enc.rows.subarray(enc.rowStarts[n], enc.rowStarts[n + 1])).toString('latin1'), expected, e.id);
+      n++;
+    }
+    assert.equal(n, registry.entities.size);
+  }
+  // The odd entities are all there, the person with her three roles.
+  const both = loadRegistry([{ path: 'odd.yaml', text: odd }]);
+  assert.deepEqual([...both.entities.keys()], ['c1', 'o1', 'p1', 'e1']);
+  assert.equal(both.entities.get('p1')!.roles.length, 3);
 });

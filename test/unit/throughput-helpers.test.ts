@@ -14,7 +14,7 @@ import { CheckScratch } from '../../server/src/core/checks/scratch';
 import { KeyScratch, fingerprint, fingerprints, keyWordHashesOf } from '../../server/src/core/checks/text';
 import { checkMemo } from '../../server/src/core/checks/memo';
 import { buildEntityIndex, prepareEntityTables, recognizeEntities } from '../../server/src/core/entities';
-import { fullForms, shortForms, variantKey } from '../../server/src/core/entities/variants';
+import { IdTable, fullForms, shortForms, variantKey } from '../../server/src/core/entities/variants';
 import { loadRegistry } from '../../server/src/core/registry';
 import { seededRandom } from '../../bench/generate';
 import { joinLines } from '../helpers';
@@ -227,6 +227,23 @@ test('shortForms and fullForms: the keys of every person form, each person once 
   assert.deepEqual(full.get('ursulavonderleyen'), ['ursula-vdl']);
   assert.deepEqual(full.get('joaodossantos'), ['joao-dos-santos']);
   assert.equal(full.get('45thgccsummit'), undefined);
+});
+
+test('IdTable: one id held alone, a list from the second; an id repeated last is added once', () => {
+  const t = new IdTable();
+  t.add('hanaalthani', 'hana-al-thani');
+  t.add('hanaalthani', 'hana-al-thani');
+  t.add('althani', 'sami-al-thani');
+  t.add('althani', 'hana-al-thani');
+  t.add('althani', 'hana-al-thani');
+  t.add('althani', 'sami-al-thani');
+  assert.equal(t.size, 2);
+  assert.deepEqual(t.get('hanaalthani'), ['hana-al-thani']);
+  assert.deepEqual(t.get('althani'), ['sami-al-thani', 'hana-al-thani', 'sami-al-thani']);
+  assert.equal(t.get('thani'), undefined);
+  const seen: [string, string | readonly string[]][] = [];
+  t.forEach((ids, key) => seen.push([key, ids]));
+  assert.deepEqual(seen, [['hanaalthani', 'hana-al-thani'], ['althani', ['sami-al-thani', 'hana-al-thani', 'sami-al-thani']]]);
 });
 
 test('prepareEntityTables: recognition gives the same mentions and findings with the tables built first', () => {

@@ -24,8 +24,9 @@ import { EventForm, EventForms, eventFormTokens, eventForms, presetEventForms } 
 import { TrieNode, officeFormsOf, sharedEntityIndex } from '../core/entities/trie';
 import { flattenTrie } from '../core/entities/flatTrie';
 import { IdLookup, fullForms, presetNameForms, shortForms } from '../core/entities/variants';
-import { FlatTable, writeFlatTable } from '../core/flatTable';
+import { FlatTable, TableSource, writeFlatTable } from '../core/flatTable';
 import { TypedEntities } from '../core/registry';
+import { EntitySource } from '../core/registry/parse';
 import { ENTITY_TYPES, Entity, EntityType, RegistrySnapshot, Role } from '../core/types';
 
 /** The entities of a snapshot, as `encodeRegistry` writes them. */
@@ -260,6 +261,7 @@ export function shareTables(ctx: AnalysisContext): SharedTables {
 export function entityNumbers(registry: RegistrySnapshot): Map<string, number> {
   const ordinals = new Map<string, number>();
   for (const id of registry.entities.keys()) ordinals.set(id, ordinals.size);
+  numbered.set(ordinals, registry);
   return ordinals;
 }
 
@@ -267,9 +269,30 @@ export function entityNumbers(registry: RegistrySnapshot): Map<string, number> {
 export function shareTrie(index: EntityIndex, ordinals: ReadonlyMap<string, number>): Pick<SharedTables, 'trie' | 'rootStarts'> {
   const rootStarts = new Uint8Array(new SharedArrayBuffer(index.rootStarts.length));
   rootStarts.set(index.rootStarts);
-  // Entities by id (a Map by entity object was slower).
-  return { trie: flattenTrie(index.root as TrieNode, (e) => ordinals.get(e.id)!), rootStarts };
+  // Each entity's number written on its source (`numberEntities`); else by id (a Map by entity
+  // object was slower still).
+  const stamped = numberEntities(index.registry, ordinals);
+  return { trie: flattenTrie(index.root as TrieNode, stamped ? (e) => (e.source as EntitySource).ordinal : (e) => ordinals.get(e.id)!), rootStarts };
 }
+
+/**
+ * Writes each entity's number (its place in `registry`, as `ordinals` gives it) on its source,
+ * when every source is an `EntitySource` (read by this thread's registry reader) and `ordinals`
+ * numbers this snapshot's entities (`entityNumbers` of it); false otherwise (a worker's decoded
+ * entities), and then the numbers are not read.
+ */
+function numberEntities(registry: RegistrySnapshot, ordinals: ReadonlyMap<string, number>): boolean {
+  if (numbered.get(ordinals) !== registry) return false;
+  let n = 0;
+  for (const e of registry.entities.values()) {
+    if (!(e.source instanceof EntitySource)) return false;
+    e.source.ordinal = n++;
+  }
+  return true;
+}
+
+/** The snapshot each `entityNumbers` table numbers. */
+const numbered = new WeakMap<ReadonlyMap<string, number>, RegistrySnapshot>();
 
 /**
  * The per-registry tables of `index` (name forms, office holders, office and event forms,
@@ -279,9 +302,11 @@ export function shareTrie(index: EntityIndex, ordinals: ReadonlyMap<string, numb
  */
 export function writeNameTables(index: Pick<EntityIndex, 'registry'> & Partial<Pick<EntityIndex, 'officeForms'>>, number: (id: string) => number): NameTables {
   const ix = index as EntityIndex;
+  // A table's value is its ids, or one id (`IdTable`).
   const byNumber = (m: IdLookup): SharedArrayBuffer =>
-    writeFlatTable(m as Map<string, string[]>, (ids) => ids.length, (ids, out, at) => {
-      for (let i = 0; i < ids.length; i++) out[at + i] = number(ids[i]);
+    writeFlatTable(m as unknown as TableSource<string | readonly string[]>, (ids) => (typeof ids === 'string' ? 1 : ids.length), (ids, out, at) => {
+      if (typeof ids === 'string') out[at] = number(ids);
+      else for (let i = 0; i < ids.length; i++) out[at + i] = number(ids[i]);
     });
   const holders = new Map<string, number[]>();
   for (const [office, tenures] of officeHolders(ix.registry) as Map<string, Tenure[]>) {

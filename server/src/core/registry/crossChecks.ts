@@ -75,14 +75,27 @@ export class CrossState {
     // The few thousand ids that are referred to, each looked up once in the big map: its
     // look-ups are cache misses, those of a small map mostly not.
     st.referred = new Map();
-    for (let i = 0; i < members.length; i++) st.checkReferences(members[i]);
+    st.checkAllReferences(members);
     st.referred = null;
     st.aliases = FormCounts.build(st, members);
-    for (let i = 0; i < members.length; i++) if (members[i].type === 'person') st.addHolder(members[i]);
+    st.addHolders(members);
     st.holders.forEach((list, office) => {
       if (list.length > 1) st.checkOverlaps(office);
     });
     return st;
+  }
+
+  // Each pass over the members of a full build is a function of its own: V8 compiles a loop that
+  // runs once while it runs (on-stack replacement), and one function with all the passes was
+  // compiled again for each pass, after falling back to the interpreter at the end of the one
+  // before (code after a loop has no type feedback until it has run).
+
+  private checkAllReferences(members: readonly Entity[]): void {
+    for (let i = 0; i < members.length; i++) this.checkReferences(members[i]);
+  }
+
+  private addHolders(members: readonly Entity[]): void {
+    for (let i = 0; i < members.length; i++) if (members[i].type === 'person') this.addHolder(members[i]);
   }
 
   private setFiles(files: readonly ParsedRegistryFile[]): void {
@@ -416,6 +429,58 @@ function hashText(s: string): number {
   return h;
 }
 
+function totalForms(members: readonly Entity[]): number {
+  let total = 0;
+  for (let i = 0; i < members.length; i++) total += formCount(members[i]);
+  return total;
+}
+
+/** Each member's distinct folded forms' hashes into `hashes`, where member n's end into `ends`; how many in all. */
+function hashForms(members: readonly Entity[], hashes: Int32Array, ends: Int32Array, scratch: string[]): number {
+  let at = 0;
+  for (let n = 0; n < members.length; n++) {
+    const forms = distinctForms(members[n], scratch);
+    for (let i = 0; i < forms.length; i++) hashes[at++] = hashText(forms[i]);
+    ends[n] = at;
+  }
+  return at;
+}
+
+function countDistinct(sorted: Int32Array): number {
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  return distinct;
+}
+
+/** The distinct hashes of `sorted` into `keys`, 1 + their counts into `counts`, those counted twice or more into `shared`. */
+function countSorted(sorted: Int32Array, keys: Int32Array, counts: Int32Array, shared: Set<number>): void {
+  for (let i = 0, k = -1; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) {
+      keys[++k] = sorted[i];
+      counts[k] = 2;
+    } else {
+      if (counts[k] < 65535) counts[k]++;
+      shared.add(sorted[i]);
+    }
+  }
+}
+
+/** The members of each form whose hash is in `shared`, into `byForm`, in member order. */
+function collectShared(members: readonly Entity[], hashes: Int32Array, ends: Int32Array, shared: ReadonlySet<number>, byForm: Map<string, Entity[]>, scratch: string[]): void {
+  for (let n = 0, from = 0; n < members.length; from = ends[n], n++) {
+    let any = false;
+    for (let i = from; i < ends[n] && !any; i++) any = shared.has(hashes[i]);
+    if (!any) continue;
+    const e = members[n];
+    for (const k of distinctForms(e, scratch)) {
+      if (!shared.has(hashText(k))) continue;
+      const l = byForm.get(k);
+      if (l) l.push(e);
+      else byForm.set(k, [e]);
+    }
+  }
+}
+
 /**
  * How many members use each folded form, by its 32-bit hash: no object per form (a
  * million-entity registry has millions). The hashes counted at the full build are a sorted list
@@ -436,54 +501,26 @@ class FormCounts {
   ) {}
 
   static build(st: CrossState, members: readonly Entity[] = st.members()): FormCounts {
-    let total = 0;
-    for (let i = 0; i < members.length; i++) total += formCount(members[i]);
     // Two passes: hash every member's forms (the hashes kept, so the forms are folded once), then
-    // keep the members of forms seen twice, folding again only those members' forms.
+    // keep the members of forms seen twice, folding again only those members' forms. (Each pass
+    // a function: see `CrossState.checkAllReferences`.)
     const byForm = st.byForm;
     byForm.clear();
-    let hashes = new Int32Array(total);
+    const all = new Int32Array(totalForms(members));
     /** Where member n's hashes end in `hashes`. */
     const ends = new Int32Array(members.length);
-    let at = 0;
     // A list reused for every member's forms (read before the next member's are made).
     const scratch: string[] = [];
-    for (let n = 0; n < members.length; n++) {
-      const forms = distinctForms(members[n], scratch);
-      for (let i = 0; i < forms.length; i++) hashes[at++] = hashText(forms[i]);
-      ends[n] = at;
-    }
-    hashes = hashes.subarray(0, at);
+    const hashes = all.subarray(0, hashForms(members, all, ends, scratch));
     const sorted = hashes.slice().sort();
-    let distinct = 0;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    const distinct = countDistinct(sorted);
     const keys = new Int32Array(distinct);
     const counts = new Int32Array(distinct);
     /** The hashes counted more than once. */
     const shared = new Set<number>();
-    for (let i = 0, k = -1; i < sorted.length; i++) {
-      if (i === 0 || sorted[i] !== sorted[i - 1]) {
-        keys[++k] = sorted[i];
-        counts[k] = 2;
-      } else {
-        if (counts[k] < 65535) counts[k]++;
-        shared.add(sorted[i]);
-      }
-    }
+    countSorted(sorted, keys, counts, shared);
     const t = new FormCounts(keys, counts, new Map());
-    if (!shared.size) return t;
-    for (let n = 0, from = 0; n < members.length; from = ends[n], n++) {
-      let any = false;
-      for (let i = from; i < ends[n] && !any; i++) any = shared.has(hashes[i]);
-      if (!any) continue;
-      const e = members[n];
-      for (const k of distinctForms(e, scratch)) {
-        if (!shared.has(hashText(k))) continue;
-        const l = byForm.get(k);
-        if (l) l.push(e);
-        else byForm.set(k, [e]);
-      }
-    }
+    if (shared.size) collectShared(members, hashes, ends, shared, byForm, scratch);
     return t;
   }
 

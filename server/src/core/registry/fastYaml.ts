@@ -199,21 +199,33 @@ const KEY_SLOTS: (string | undefined)[] = new Array<string | undefined>(256).fil
 function keySlot(length: number, first: number, second: number, last: number): number {
   return (length * 37 + first * 5 + second * 3 + last) & 255;
 }
+/** Per slot, whether its key is one of REPEATED (a look-up in the set per pair cost more than the slot). */
+const KEY_REPEATED = new Uint8Array(256);
 for (const k of KNOWN_KEYS) {
   const slot = keySlot(k.length, k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(k.length - 1));
   if (KEY_SLOTS[slot] !== undefined) throw new Error(`known keys ${KEY_SLOTS[slot]} and ${k} share a slot`);
   KEY_SLOTS[slot] = k;
+  KEY_REPEATED[slot] = REPEATED.has(k) ? 1 : 0;
 }
+for (const k of REPEATED) if (!KNOWN_KEYS.includes(k)) throw new Error(`repeated key ${k} is not a known key`);
+
+/** Whether the key `keyText` returned last is one of REPEATED (every one of them is a known key). */
+let keyRepeated = false;
 
 /** The key written at [from, to): a plain word whose core-schema value is that same text. */
 function keyText(t: string, from: number, to: number): string {
   const n = to - from;
-  const k = KEY_SLOTS[keySlot(n, t.charCodeAt(from), t.charCodeAt(from + 1), t.charCodeAt(to - 1))];
+  const slot = keySlot(n, t.charCodeAt(from), t.charCodeAt(from + 1), t.charCodeAt(to - 1));
+  const k = KEY_SLOTS[slot];
   if (k !== undefined && k.length === n) {
     let j = 0;
     while (j < n && t.charCodeAt(from + j) === k.charCodeAt(j)) j++;
-    if (j === n) return k;
+    if (j === n) {
+      keyRepeated = KEY_REPEATED[slot] === 1;
+      return k;
+    }
   }
+  keyRepeated = false;
   const key = t.slice(from, to);
   if (NULL_RE.test(key) || BOOL_RE.test(key)) throw UNSUPPORTED;
   return key;
@@ -420,6 +432,7 @@ class Reader {
     while (isKeyChar(t.charCodeAt(i))) i++;
     if (t.charCodeAt(i) !== C.Colon) throw UNSUPPORTED;
     const key = keyText(t, at, i);
+    const repeated = keyRepeated;
     const keyEnd = i;
     i++;
     if (i < this.lineEnd && t.charCodeAt(i) !== C.Space) throw UNSUPPORTED;
@@ -434,7 +447,7 @@ class Reader {
       if (this.indent === indent) return this.newPair(key, at, keyEnd, isItem ? this.blockSeq(indent, this.sinkFor(key)) : this.newScalar(nullPos, nullPos, null));
       return this.newPair(key, at, keyEnd, isItem ? this.blockSeq(this.indent, this.sinkFor(key)) : this.blockMap(this.indent));
     }
-    this.repeated = REPEATED.has(key);
+    this.repeated = repeated;
     const value = this.inlineValue(i, indent, this.sinkFor(key));
     this.afterInline(indent);
     return this.newPair(key, at, keyEnd, value);
@@ -689,15 +702,18 @@ class Reader {
       const c = t.charCodeAt(j);
       let key: string;
       let k: number;
+      let repeated: boolean;
       if (c === C.DQuote || c === C.SQuote) {
         const q = c === C.DQuote ? this.doubleQuoted(j) : this.singleQuoted(j);
         key = q.value as string;
         k = q.end;
+        repeated = REPEATED.has(key);
       } else {
         if (!isKeyStart(c)) throw UNSUPPORTED;
         k = j + 1;
         while (isKeyChar(t.charCodeAt(k))) k++;
         key = keyText(t, j, k);
+        repeated = keyRepeated;
       }
       // An implicit key is at most 1024 characters (yaml reports longer ones).
       if (k - j > 1000 || t.charCodeAt(k) !== C.Colon || t.charCodeAt(k + 1) !== C.Space) throw UNSUPPORTED;
@@ -705,7 +721,7 @@ class Reader {
       const v = this.skipSpaces(k + 1);
       const c0 = t.charCodeAt(v);
       if (v >= this.lineEnd || c0 === C.Comma || c0 === C.RBrace || c0 === C.Hash) throw UNSUPPORTED;
-      this.repeated = REPEATED.has(key);
+      this.repeated = repeated;
       pairs.push(this.newPair(key, j, k, this.flowNode(v)));
     }
     this.depth--;

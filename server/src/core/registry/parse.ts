@@ -526,7 +526,7 @@ export class FileWalker {
     }
     const v = n.value;
     if (typeof v === 'string') {
-      if (v.trim() === '') {
+      if (isBlank(v)) {
         if (required) this.report('registry-schema', rangeOf(n, head), `'${key}' must not be empty.`);
         return undefined;
       }
@@ -549,8 +549,9 @@ export class FileWalker {
     out.n = 0;
     for (let i = 0; i < n.items.length; i++) {
       const it = n.items[i];
-      if (it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number') && String(it.value).trim()) {
-        out.push(key === 'participants' ? this.intern(String(it.value)) : String(it.value));
+      const v = it.kind === 'scalar' && (typeof it.value === 'string' || typeof it.value === 'number') ? String(it.value) : '';
+      if (!isBlank(v)) {
+        out.push(key === 'participants' ? this.intern(v) : v);
         if (forms) forms.push2(it.start, Math.max(it.end, it.start + 1));
       } else this.report('registry-schema', rangeOf(it, head), `Each item of '${key}' must be a non-empty text.`);
     }
@@ -664,6 +665,13 @@ export class EntitySource {
     /** `references`, flat: key, id, start, end for each. */
     public refs: (string | number)[],
   ) {}
+
+  /**
+   * The entity's number in the snapshot whose entity index was last written out for worker
+   * threads (`numberEntities`, cli/sharedRegistry.ts); -1 before. A field, not a map by id: that
+   * write looks an entity up for each of the trie's targets, half a million at 100,000 entities.
+   */
+  ordinal = -1;
 
   get range(): [number, number] {
     return [this.start, this.end];
@@ -823,6 +831,13 @@ const ENTITY_TYPE = Object.fromEntries(ENTITY_TYPES.map((t) => [t, t])) as Recor
 
 const intern: (s: string) => string = memoize((s: string) => s, 200_000);
 
+
+/** `s.trim() === ''`, decided by the first code unit when it is printable ASCII other than a space
+ * (nearly every value): no trimmed copy made. */
+function isBlank(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? false : s.trim() === '';
+}
 
 function keyRangeOf(pair: YPair): [number, number] {
   return [pair.keyStart, Math.max(pair.keyEnd, pair.keyStart + 1)];
