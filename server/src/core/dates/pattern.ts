@@ -64,6 +64,8 @@ export interface Env {
   readonly DIGITS_LETTERS: number;
   /** The keys of punctuation tokens of these characters (only to file a rule by the token after its first: no rule starts at punctuation). */
   punct(chars: readonly number[]): number[];
+  /** The key of a token written exactly so: its word's class, or for a word of no class a key by its first letter (only to file a rule by the token after its first). */
+  wordKey(word: string): number;
   /** Whether a key is a trigger: a date may hold no other date word (a trigger word of the lexicon; months, weekdays and digits always are). */
   triggers(key: number): boolean;
   /** The first keys of a group's rules (for `sub`), and whether they are complete. */
@@ -176,7 +178,7 @@ function lexWords(desc: string, words: string[]): El {
 /** Words written exactly so (case-sensitive: "of", "Day"); compared in place, without slicing the token's text. */
 export function word(...words: string[]): El {
   return el(words.length === 1 ? `'${words[0]}'` : `(${words.map((w) => `'${w}'`).join('|')})`,
-    (e) => words.map((w) => e.classOf(w.toLowerCase())).filter((c) => c > 0),
+    (e) => [...new Set(words.map((w) => e.wordKey(w)))],
     (s, k) => {
       if (s.kind(k) !== Tok.W) return -1;
       const start = s.tS[k];
@@ -184,7 +186,7 @@ export function word(...words: string[]): El {
       for (let i = 0; i < words.length; i++) if (words[i].length === len && s.src.startsWith(words[i], start)) return k + 1;
       return -1;
     },
-    { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true), complete: (env) => words.every((w) => env.classOf(w.toLowerCase()) > 0), one: true });
+    { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true), complete: always, one: true });
 }
 
 /** A punctuation character, one of `chars`. */

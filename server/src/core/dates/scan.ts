@@ -130,6 +130,20 @@ function punctKey(c: number): number {
   return PUNCT_KEY + (c < 128 ? c : 128);
 }
 
+/**
+ * The keys of words of no class, by their first letter (WORD_KEY + 0..25, WORD_KEY + 26 for any
+ * other first character), as for punctuation only to say which rules to try by the token after
+ * the first ("7 boats" tries no rule whose next word is "o'clock", "in" or "to").
+ */
+const WORD_KEY = PUNCT_KEY + 129;
+/** The last key no rule starts at. */
+const LAST_NEXT_KEY = WORD_KEY + 26;
+
+function letterKey(c: number): number {
+  const l = (c | 0x20) - 97;
+  return WORD_KEY + (l >= 0 && l < 26 ? l : 26);
+}
+
 function numberKeys(min: number, max: number): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => NUMBER_KEY + min + i - 1);
 }
@@ -181,6 +195,11 @@ function ruleEnv(): Env {
     numbers: (min, max) => numberKeys(min, Math.min(max, 5)),
     DIGITS_LETTERS: DIGITS_LETTERS_KEY,
     punct: (chars) => [...new Set(chars.map(punctKey))],
+    // A token written so has its word's class when the word table has it (ASCII, not too long), else none.
+    wordKey: (w) => {
+      const c = /^[A-Za-z]+$/.test(w) && w.length <= MAX_CLASS_WORD ? classOfWord(w.toLowerCase()) : 0;
+      return c > 0 ? c : letterKey(w.charCodeAt(0));
+    },
     triggers: (key) => key >= NUMBER_KEY || (key > 0 && key < KEYWORD_CLASS) || CLASS_TRIGGERS[key] === 1,
     groupKeys: (name) => keysOf.get(name) ?? [],
     groupComplete: (name) => completeOf.get(name) ?? false,
@@ -204,7 +223,7 @@ function ruleEnv(): Env {
  * element is punctuation or a word of no class) is an error here, at load.
  */
 function compileGroups(): Readonly<Record<string, CompiledGroup>> {
-  if (REFERENCE_CLASS + NOT_BEFORE_NUMBER.size >= PUNCT_KEY || PUNCT_KEY + 128 >= NUMBER_KEY) throw new Error('date scanner: too many word classes for the rule index');
+  if (REFERENCE_CLASS + NOT_BEFORE_NUMBER.size >= PUNCT_KEY || LAST_NEXT_KEY >= NUMBER_KEY) throw new Error('date scanner: too many word classes for the rule index');
   const env = ruleEnv();
   // First the buckets with their rule lists numbered (the same list, the same number), then the lists compiled.
   const lists: (readonly BucketRule[])[] = [];
@@ -225,8 +244,8 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
     const byKey: BucketRule[][] = [];
     for (const r of rules) {
       if (!ids.has(r)) ids.set(r, ids.size);
-      // No rule starts at punctuation: its keys only say which rules to try by the token after the first.
-      const keys = firstKeys(r.pattern, env).filter((k) => k < PUNCT_KEY || k > PUNCT_KEY + 128);
+      // No rule starts at punctuation or a word of no class: their keys only say which rules to try by the token after the first.
+      const keys = firstKeys(r.pattern, env).filter((k) => k < PUNCT_KEY || k > LAST_NEXT_KEY);
       if (!keys.length) throw new Error(`date rule '${r.name}' can start at no token`);
       const compiled = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]), guard: 0 });
       for (const k of keys) (byKey[k] ??= []).push(compiled);
@@ -874,7 +893,11 @@ export class DateScanner {
   /** The key of token k in the rule index (`CompiledGroup`), 0 for none. */
   keyAt(k: number): number {
     const tk = this.kind(k);
-    return tk === Tok.W ? this.cls(k) : tk === Tok.N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === Tok.X ? DIGITS_LETTERS_KEY : tk === Tok.P ? punctKey(this.first(k)) : 0;
+    if (tk === Tok.W) {
+      const c = this.cls(k);
+      return c !== 0 ? c : letterKey(this.first(k));
+    }
+    return tk === Tok.N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === Tok.X ? DIGITS_LETTERS_KEY : tk === Tok.P ? punctKey(this.first(k)) : 0;
   }
 
   /** Whether token k is an apostrophe (' or ’). */
