@@ -16,19 +16,23 @@ import type { DateScanner } from './scan';
 import { El, Match, Parse, STOP } from './pattern';
 import type { Rule } from './rules';
 
-/** A rule of a bucket, with how its first element is tested (`from`: 1 by the key alone, 2 by its match, 0 with the pattern). */
+/**
+ * A rule of a bucket, with how its first element is tested (`from`: 1 by the key alone, 2 by its
+ * match, 0 with the pattern) and its bit in the mask of rules to try (`guard`; 0: always tried).
+ */
 export interface BucketRule {
   readonly rule: Rule;
   readonly from: number;
+  readonly guard: number;
 }
 
 /**
- * A bucket's matcher: `run(s, k, m, id)` tries the bucket's rules at token k, in order, and returns
- * the first expression a build returns, or null (none, or `STOP`). `run` is shared by a dozen
- * buckets; `id` says which.
+ * A bucket's matcher: `run(s, k, m, id, mask)` tries the bucket's rules at token k, in order (a
+ * guarded rule only when its bit is in `mask`), and returns the first expression a build returns,
+ * or null (none, or `STOP`). `run` is shared by a dozen buckets; `id` says which.
  */
 export interface BucketMatcher {
-  readonly run: (s: DateScanner, k: number, m: Match, id: number) => Parse | null;
+  readonly run: (s: DateScanner, k: number, m: Match, id: number, mask: number) => Parse | null;
   readonly id: number;
 }
 
@@ -107,7 +111,8 @@ export function compileBuckets(lists: readonly (readonly BucketRule[])[]): Bucke
         firsts.add(f);
         match = `if (${f} === -2) ${f} = ${ref(pattern[0])}(s, k); if (${f} >= 0) { ${rest(pattern, 1, f, done, [['k', 'undefined']])} }`;
       } else match = rest(pattern, 0, 'k', done, []);
-      body.push(`ok = false; ${L}: { ${match} }
+      // A guarded rule is tried only when its bit is in the mask (the caller's, by the next token's key).
+      body.push(`ok = false; ${c.guard ? `if ((mask & ${c.guard}) !== 0) ` : ''}${L}: { ${match} }
       if (ok) { const p = b${r}(s, m); if (p === STOP) { if (s.trace) s.trace.add(N[${r}]); return null; } if (p) { if (s.trace) s.trace.add(N[${r}]); return p; } }`);
     });
     return `case ${id}: {
@@ -134,7 +139,7 @@ export function compileBuckets(lists: readonly (readonly BucketRule[])[]): Bucke
   }
   let first = 0;
   const functions = groups.map((g, gi) => {
-    const f = `function buckets${first}_${first + g.length - 1}(s, k, m, id) {
+    const f = `function buckets${first}_${first + g.length - 1}(s, k, m, id, mask) {
       const t = m.t;
       const v = m.v;
       let ok = false;

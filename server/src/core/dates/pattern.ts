@@ -62,6 +62,10 @@ export interface Env {
   readonly NUMBERS: readonly number[];
   numbers(min: number, max: number): number[];
   readonly DIGITS_LETTERS: number;
+  /** The keys of punctuation tokens of these characters (only to file a rule by the token after its first: no rule starts at punctuation). */
+  punct(chars: readonly number[]): number[];
+  /** The key of a token written exactly so: its word's class, or for a word of no class a key by its first letter (only to file a rule by the token after its first). */
+  wordKey(word: string): number;
   /** Whether a key is a trigger: a date may hold no other date word (a trigger word of the lexicon; months, weekdays and digits always are). */
   triggers(key: number): boolean;
   /** The first keys of a group's rules (for `sub`), and whether they are complete. */
@@ -85,6 +89,8 @@ export interface El {
   readonly captures?: boolean;
   /** Matches exactly the tokens of its keys, one token: the index tests it, the matcher need not. */
   readonly byKey?: boolean;
+  /** Takes exactly one token when it matches, so the element after it starts at the next token (the index may file a rule by that token's key). */
+  readonly one?: boolean;
   /** Always holds a trigger (a quantity ends with its unit): a rule whose first word is not one is tried only when a trigger follows. */
   readonly holdsTrigger?: boolean;
   /** Whether `keys` lists the key of every token it can start at (so the index may file a rule under the keys of its second element). */
@@ -95,7 +101,7 @@ export interface El {
 function el(desc: string, keys: (env: Env) => readonly number[], match: (s: DateScanner, k: number) => number, extra: Partial<El> = {}): El {
   return Object.freeze({
     desc, keys, match, optional: extra.optional ?? false, zero: extra.zero ?? false, captures: extra.captures ?? false, byKey: extra.byKey ?? false,
-    holdsTrigger: extra.holdsTrigger ?? false, complete: extra.complete ?? never,
+    one: extra.one ?? extra.byKey ?? false, holdsTrigger: extra.holdsTrigger ?? false, complete: extra.complete ?? never,
   });
 }
 
@@ -104,7 +110,7 @@ export const none = (): readonly number[] => [];
 const never = (): boolean => false;
 const always = (): boolean => true;
 /** Digits are always triggers. */
-const DIGIT: Partial<El> = Object.freeze({ holdsTrigger: true, complete: always });
+const DIGIT: Partial<El> = Object.freeze({ holdsTrigger: true, complete: always, one: true });
 
 /** A capitalized month name or abbreviation (`monthOf`). */
 export const MONTH = el('MONTH', (e) => e.MONTHS, (s, k) => (s.monthOf(k) ? k + 1 : -1), DIGIT);
@@ -119,20 +125,20 @@ export const ORDDAY = el('ORDDAY', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(
 /** A year of four digits, 1000–2199, not part of a larger number (`yearAt`). */
 export const YEAR = el('YEAR', (e) => e.numbers(4, 4), (s, k) => (Number.isNaN(s.yearAt(k)) ? -1 : k + 1), DIGIT);
 /** A year and its era: `234 BC`, `79 AD`, `500 BCE` (two tokens). */
-export const ERA_YEAR = el('ERA_YEAR', (e) => e.NUMBERS, (s, k) => (s.eraYearAt(k) ? k + 2 : -1), DIGIT);
+export const ERA_YEAR = el('ERA_YEAR', (e) => e.NUMBERS, (s, k) => (s.eraYearAt(k) ? k + 2 : -1), { ...DIGIT, one: false });
 /** A two-digit year, `96` or `'96` (`DateScanner.twoDigitYear`: a window around the publication year). */
 export const SHORT_YEAR = el('SHORT_YEAR', (e) => e.numbers(2, 2), (s, k) => (s.shortYearAt(k) ? (s.isApostrophe(k) ? k + 2 : k + 1) : -1), { holdsTrigger: true });
 /** Any number (digits only). */
 export const NUMBER = el('NUMBER', (e) => e.NUMBERS, (s, k) => (s.kind(k) === Tok.N ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });
 /** A number of exactly `len` digits. */
 export function digits(len: number): El {
-  return el(`NUMBER{${len}}`, (e) => e.numbers(len, len), (s, k) => (s.kind(k) === Tok.N && s.tE[k] - s.tS[k] === len ? k + 1 : -1), { holdsTrigger: true, byKey: len < 5, complete: always });
+  return el(`NUMBER{${len}}`, (e) => e.numbers(len, len), (s, k) => (s.kind(k) === Tok.N && s.tE[k] - s.tS[k] === len ? k + 1 : -1), { holdsTrigger: true, byKey: len < 5, complete: always, one: true });
 }
 /** Any token of digits and letters (`1990s`, `Q3`, `10am`, `19th`). */
 export const DIGITS_LETTERS = el('DIGITS_LETTERS', (e) => [e.DIGITS_LETTERS], (s, k) => (s.kind(k) === Tok.X ? k + 1 : -1), { byKey: true, holdsTrigger: true, complete: always });
 /** A one-token class of its own: `test` says whether token k is one (`keys`: where it can be). */
 export function token(desc: string, keys: (env: Env) => readonly number[], test: (s: DateScanner, k: number) => boolean, holdsTrigger = false): El {
-  return el(desc, keys, (s, k) => (test(s, k) ? k + 1 : -1), { holdsTrigger, complete: (env) => keys(env).length > 0 });
+  return el(desc, keys, (s, k) => (test(s, k) ? k + 1 : -1), { holdsTrigger, complete: (env) => keys(env).length > 0, one: true });
 }
 
 /** A class of several tokens: `read` returns the token after it, or -1 (a quantity: "a couple of days"). */
@@ -172,7 +178,7 @@ function lexWords(desc: string, words: string[]): El {
 /** Words written exactly so (case-sensitive: "of", "Day"); compared in place, without slicing the token's text. */
 export function word(...words: string[]): El {
   return el(words.length === 1 ? `'${words[0]}'` : `(${words.map((w) => `'${w}'`).join('|')})`,
-    (e) => words.map((w) => e.classOf(w.toLowerCase())).filter((c) => c > 0),
+    (e) => [...new Set(words.map((w) => e.wordKey(w)))],
     (s, k) => {
       if (s.kind(k) !== Tok.W) return -1;
       const start = s.tS[k];
@@ -180,19 +186,19 @@ export function word(...words: string[]): El {
       for (let i = 0; i < words.length; i++) if (words[i].length === len && s.src.startsWith(words[i], start)) return k + 1;
       return -1;
     },
-    { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true), complete: (env) => words.every((w) => env.classOf(w.toLowerCase()) > 0) });
+    { holdsTrigger: words.every((w) => LEXICON[w.toLowerCase()]?.trigger === true), complete: always, one: true });
 }
 
 /** A punctuation character, one of `chars`. */
 export function punct(chars: string): El {
   const codes = [...chars].map((c) => c.charCodeAt(0));
   // A loop, not `codes.includes`: the builtin call cost more than the few compares (1–4 codes).
-  return el(chars.length === 1 ? `'${chars}'` : `[${chars}]`, none, (s, k) => {
+  return el(chars.length === 1 ? `'${chars}'` : `[${chars}]`, (env) => env.punct(codes), (s, k) => {
     if (s.kind(k) !== Tok.P) return -1;
     const c = s.first(k);
     for (let i = 0; i < codes.length; i++) if (codes[i] === c) return k + 1;
     return -1;
-  });
+  }, { complete: always, one: true });
 }
 
 /** The element written with no space before it ("Oct." — the dot; "2009-2013" — the dash). */
@@ -200,13 +206,13 @@ export function glued(e: El): El {
   return el(`^${e.desc}`, (env) => e.keys(env), (s, k) => {
     const j = e.match(s, k);
     return j >= 0 && k > 0 && s.adjacent(k - 1, k) ? j : -1;
-  }, { captures: e.captures, holdsTrigger: e.holdsTrigger, complete: e.complete });
+  }, { captures: e.captures, holdsTrigger: e.holdsTrigger, complete: e.complete, one: e.one });
 }
 
 /** A sequence of elements, all or none; optional ("Oct[.]", "[,] 2016"). */
 export function opt(...els: El[]): El {
   const e = els.length === 1 ? els[0] : seq(...els);
-  return el(`${e.desc}?`, (env) => e.keys(env), e.match, { optional: true, captures: e.captures });
+  return el(`${e.desc}?`, (env) => e.keys(env), e.match, { optional: true, captures: e.captures, complete: e.complete });
 }
 
 /** Elements in a row, read as one (inside `opt` and `alt`; an optional element in it is skipped when absent, without backtracking). */
@@ -230,7 +236,7 @@ export function alt(...els: El[]): El {
       if (j >= 0) return j;
     }
     return -1;
-  }, { holdsTrigger: els.every((e) => e.holdsTrigger || e.captures), complete: (env) => els.every((e) => e.complete!(env)) });
+  }, { holdsTrigger: els.every((e) => e.holdsTrigger || e.captures), complete: (env) => els.every((e) => e.complete!(env)), one: els.every((e) => e.one) });
 }
 
 /** A look-ahead: the element does not match here (takes no token). */

@@ -118,6 +118,31 @@ const CLASS_LEX: readonly (Word | undefined)[] = Array.from({ length: TABLE_SIZE
  */
 const NUMBER_KEY = TABLE_SIZE - 6;
 const DIGITS_LETTERS_KEY = TABLE_SIZE - 1;
+/**
+ * The keys of punctuation tokens: PUNCT_KEY + its code below 128, PUNCT_KEY + 128 for any other
+ * character. No rule starts at punctuation (no bucket is filed under these keys): they say which
+ * rules a bucket tries by the token after the first ("12-3" tries no rule whose second element is
+ * a colon).
+ */
+const PUNCT_KEY = 512;
+
+function punctKey(c: number): number {
+  return PUNCT_KEY + (c < 128 ? c : 128);
+}
+
+/**
+ * The keys of words of no class, by their first letter (WORD_KEY + 0..25, WORD_KEY + 26 for any
+ * other first character), as for punctuation only to say which rules to try by the token after
+ * the first ("7 boats" tries no rule whose next word is "o'clock", "in" or "to").
+ */
+const WORD_KEY = PUNCT_KEY + 129;
+/** The last key no rule starts at. */
+const LAST_NEXT_KEY = WORD_KEY + 26;
+
+function letterKey(c: number): number {
+  const l = (c | 0x20) - 97;
+  return WORD_KEY + (l >= 0 && l < 26 ? l : 26);
+}
 
 function numberKeys(min: number, max: number): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => NUMBER_KEY + min + i - 1);
@@ -139,15 +164,15 @@ export type CompiledGroup = readonly (Bucket | undefined)[];
 
 /**
  * The rules that can start at one key, in the group's order, compiled into one matcher
- * (`compile.ts`). When every one of them starts with a one-token class the key decides (a word:
- * "the", "last", "every"), they are also filed by the key of the token after it (`next`): a rule
- * whose second element can only start at some keys is tried only there; the others (`rest`)
- * everywhere. A two-level trie over token classes.
+ * (`compile.ts`), and which of them to try by the key of the token after the first (`masks`, by
+ * that key: a bit for each of the first 31 rules whose first element takes one token and whose
+ * next elements can only start at some keys, `nextKeys`; the other rules are always tried). A
+ * two-level trie over token classes, in one compiled matcher per bucket (a matcher per next key
+ * was more code to compile than the tries it saved).
  */
 interface BucketOf<F> {
   readonly rules: F;
-  readonly next: ReadonlyMap<number, F> | null;
-  readonly rest: F;
+  readonly masks: Int32Array | null;
 }
 type Bucket = BucketOf<BucketMatcher>;
 
@@ -169,6 +194,12 @@ function ruleEnv(): Env {
     NUMBERS: numberKeys(1, 5),
     numbers: (min, max) => numberKeys(min, Math.min(max, 5)),
     DIGITS_LETTERS: DIGITS_LETTERS_KEY,
+    punct: (chars) => [...new Set(chars.map(punctKey))],
+    // A token written so has its word's class when the word table has it (ASCII, not too long), else none.
+    wordKey: (w) => {
+      const c = /^[A-Za-z]+$/.test(w) && w.length <= MAX_CLASS_WORD ? classOfWord(w.toLowerCase()) : 0;
+      return c > 0 ? c : letterKey(w.charCodeAt(0));
+    },
     triggers: (key) => key >= NUMBER_KEY || (key > 0 && key < KEYWORD_CLASS) || CLASS_TRIGGERS[key] === 1,
     groupKeys: (name) => keysOf.get(name) ?? [],
     groupComplete: (name) => completeOf.get(name) ?? false,
@@ -192,14 +223,14 @@ function ruleEnv(): Env {
  * element is punctuation or a word of no class) is an error here, at load.
  */
 function compileGroups(): Readonly<Record<string, CompiledGroup>> {
-  if (REFERENCE_CLASS + NOT_BEFORE_NUMBER.size >= NUMBER_KEY) throw new Error('date scanner: too many word classes for the rule index');
+  if (REFERENCE_CLASS + NOT_BEFORE_NUMBER.size >= PUNCT_KEY || LAST_NEXT_KEY >= NUMBER_KEY) throw new Error('date scanner: too many word classes for the rule index');
   const env = ruleEnv();
   // First the buckets with their rule lists numbered (the same list, the same number), then the lists compiled.
   const lists: (readonly BucketRule[])[] = [];
   const listIds = new Map<string, number>();
   const ids = new Map<Rule, number>();
   const listId = (rules: readonly BucketRule[]): number => {
-    const key = rules.map((c) => `${ids.get(c.rule)}:${c.from}`).join(',');
+    const key = rules.map((c) => `${ids.get(c.rule)}:${c.from}:${c.guard}`).join(',');
     let id = listIds.get(key);
     if (id === undefined) {
       id = lists.length;
@@ -213,9 +244,10 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
     const byKey: BucketRule[][] = [];
     for (const r of rules) {
       if (!ids.has(r)) ids.set(r, ids.size);
-      const keys = firstKeys(r.pattern, env);
+      // No rule starts at punctuation or a word of no class: their keys only say which rules to try by the token after the first.
+      const keys = firstKeys(r.pattern, env).filter((k) => k < PUNCT_KEY || k > LAST_NEXT_KEY);
       if (!keys.length) throw new Error(`date rule '${r.name}' can start at no token`);
-      const compiled = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]) });
+      const compiled = Object.freeze({ rule: r, from: firstFrom(r.pattern[0]), guard: 0 });
       for (const k of keys) (byKey[k] ??= []).push(compiled);
     }
     planned.push([name, Array.from({ length: TABLE_SIZE }, (_, k) => (byKey[k] ? bucket(byKey[k], env, listId) : undefined))]);
@@ -226,28 +258,44 @@ function compileGroups(): Readonly<Record<string, CompiledGroup>> {
     // Each group's array of buckets is left unfrozen (its type says readonly, and nothing writes
     // it): optimized code reads a frozen array by index through the generic keyed load, three
     // times the cost of a plain one, and `runGroup` reads one at every candidate token.
-    out[name] = buckets.map((b): Bucket | undefined => b && Object.freeze({
-      rules: fns[b.rules], next: b.next && new Map([...b.next].map(([k, id]) => [k, fns[id]])), rest: fns[b.rest],
-    }));
+    out[name] = buckets.map((b): Bucket | undefined => b && Object.freeze({ rules: fns[b.rules], masks: b.masks }));
   }
   return Object.freeze(out);
 }
 
-/** A bucket, with its second level when its rules all start with a one-token class the key decides. */
-function bucket<F>(rules: BucketRule[], env: Env, matcher: (rules: readonly BucketRule[]) => F): BucketOf<F> {
-  const keys2 = new Map<BucketRule, readonly number[] | null>();
-  const second = (c: BucketRule): readonly number[] | null => {
-    if (!keys2.has(c)) {
-      const e = c.rule.pattern[1];
-      keys2.set(c, e && !e.optional && !e.zero && e.complete!(env) && e.keys(env).length ? e.keys(env) : null);
-    }
-    return keys2.get(c)!;
-  };
-  const all = matcher(rules);
-  if (rules.length < 3 || !rules.every((c) => c.from === 1) || !rules.some(second)) return Object.freeze({ rules: all, next: null, rest: all });
-  const next = new Map<number, F>();
-  for (const key of new Set(rules.flatMap((c) => second(c) ?? []))) next.set(key, matcher(rules.filter((c) => !second(c) || second(c)!.includes(key))));
-  return Object.freeze({ rules: all, next, rest: matcher(rules.filter((c) => !second(c))) });
+/** A bucket: its rules' list (numbered by `listId`), and the masks of the rules to try by the next token's key when some rules say. */
+function bucket(rules: readonly BucketRule[], env: Env, listId: (rules: readonly BucketRule[]) => number): BucketOf<number> {
+  const keys = rules.map((c, i) => (i < 31 && rules.length >= 3 ? nextKeys(c.rule.pattern, env) : null));
+  if (!keys.some((k) => k !== null)) return Object.freeze({ rules: listId(rules), masks: null });
+  let always = -1;
+  keys.forEach((k, i) => {
+    if (k) always &= ~(1 << i);
+  });
+  const masks = new Int32Array(TABLE_SIZE).fill(always);
+  keys.forEach((ks, i) => {
+    if (ks) for (const key of ks) masks[key] |= 1 << i;
+  });
+  return Object.freeze({ rules: listId(rules.map((c, i) => (keys[i] ? Object.freeze({ rule: c.rule, from: c.from, guard: 1 << i }) : c))), masks });
+}
+
+/**
+ * The keys the token after a pattern's first can have when the pattern matches, or null when they
+ * are not known: its first element takes one token, and the elements after it, up to the first
+ * that is not optional, list every key they can start at (a pattern that may end after its first
+ * token, or looks ahead there, is tried at any next token).
+ */
+function nextKeys(pattern: readonly El[], env: Env): readonly number[] | null {
+  const [f, ...rest] = pattern;
+  if (!f.one || f.optional || f.zero) return null;
+  const keys = new Set<number>();
+  for (const e of rest) {
+    if (e.zero || !e.complete!(env)) return null;
+    const ks = e.keys(env);
+    if (!ks.length) return null;
+    for (const k of ks) keys.add(k);
+    if (!e.optional) return [...keys];
+  }
+  return null;
 }
 
 /** The rules' first keys and trigger classes, for the consistency test. */
@@ -827,10 +875,12 @@ export class DateScanner {
     const key = this.keyAt(k);
     const b = key > 0 ? g[key] : undefined;
     if (!b) return null;
-    const match = b.next ? (b.next.get(this.keyAt(k + 1)) ?? b.rest) : b.rules;
+    const masks = b.masks;
+    const mask = masks === null ? -1 : masks[this.keyAt(k + 1)];
+    const match = b.rules;
     const depth = this.depth++;
     const m = this.frames[depth] ?? (this.frames[depth] = { t: [], v: [] });
-    const r = match.run(this, k, m, match.id);
+    const r = match.run(this, k, m, match.id, mask);
     this.depth = depth;
     return r;
   }
@@ -843,7 +893,11 @@ export class DateScanner {
   /** The key of token k in the rule index (`CompiledGroup`), 0 for none. */
   keyAt(k: number): number {
     const tk = this.kind(k);
-    return tk === Tok.W ? this.cls(k) : tk === Tok.N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === Tok.X ? DIGITS_LETTERS_KEY : 0;
+    if (tk === Tok.W) {
+      const c = this.cls(k);
+      return c !== 0 ? c : letterKey(this.first(k));
+    }
+    return tk === Tok.N ? NUMBER_KEY + Math.min(this.tE[k] - this.tS[k], 5) - 1 : tk === Tok.X ? DIGITS_LETTERS_KEY : tk === Tok.P ? punctKey(this.first(k)) : 0;
   }
 
   /** Whether token k is an apostrophe (' or ’). */
