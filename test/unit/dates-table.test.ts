@@ -1181,6 +1181,18 @@ const ROWS: Row[] = [
   ['2014-10-15', 'The family will gather for Hanukkah in Brooklyn.', 'Hanukkah', 'DATE', '2014-12-17'],
   ['2014-10-15', 'Pilgrims crowded the old city for Passover.', 'Passover', 'DATE', '2014-04-15'],
   ['2014-10-15', 'Train stations were packed before the Lunar New Year.', 'Lunar New Year', 'DATE', '2014-01-31'],
+  // Ramadan: the whole month of days (Umm al-Qura); "Ramazan" too. In its middle, a future verb
+  // means this one, "last Ramadan" the one before. Nowruz: 1 Farvardin of the Persian calendar.
+  ['2025-06-01', 'The truce held through Ramadan, officials said.', 'Ramadan', 'DATE', '2025-03-01/2025-03-29'],
+  ['2025-03-15', 'Talks will resume after Ramadan, the mediators said.', 'Ramadan', 'DATE', '2025-03-01/2025-03-29'],
+  ['2025-03-15', 'Last Ramadan the crossings stayed shut.', 'Last Ramadan', 'DATE', '2024-03-11/2024-04-09'],
+  ['2025-06-01', 'Prices of dates soared during Ramadan 2024 in the capital.', 'Ramadan 2024', 'DATE', '2024-03-11/2024-04-09'],
+  ['2025-06-01', 'The ministry expects record pilgrim numbers next Ramadan.', 'next Ramadan', 'DATE', '2026-02-18/2026-03-19'],
+  ['2025-06-01', 'Istanbul restaurants filled at sunset during Ramazan.', 'Ramazan', 'DATE', '2025-03-01/2025-03-29'],
+  ['2025-01-10', 'Families in Tehran will travel for Nowruz.', 'Nowruz', 'DATE', '2025-03-21'],
+  ['2025-01-10', 'The market was closed for Norouz last year.', 'Norouz last year', 'DATE', '2024-03-20'],
+  ['2025-06-01', 'Two days after Ramadan the border reopened.', 'Two days after Ramadan', 'DATE', '2025-03-31'],
+  ['2025-06-01', 'A week before Ramadan the envoys met in Doha.', 'A week before Ramadan', 'DATE', '2025-02-22'],
   ['2014-10-15', 'Factories will shut for Chinese New Year in February.', 'Chinese New Year', 'DATE', '2015-02-19'],
   ['2014-10-15', 'Unions marched through the capital on May Day.', 'May Day', 'DATE', '2014-05-01'],
   ['2014-10-15', 'Fireworks will light up Paris on Bastille Day.', 'Bastille Day', 'DATE', '2015-07-14'],

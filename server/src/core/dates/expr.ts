@@ -98,7 +98,7 @@ export const EXPR_TYPES: Readonly<Record<ExprKind['type'], string>> = Object.fre
   event: 'a date counted from an event the text dated before',
 });
 
-/** Whether an expression names a day (a base for "2 days after …"). */
+/** Whether an expression names a day, or days (Ramadan): a base for "2 days after …". */
 export function isDay(k: ExprKind): boolean {
   return k.type === 'ymd' || k.type === 'md' || k.type === 'weekday' || (k.type === 'rel' && k.unit === 'day') || (k.type === 'holiday' && !k.week);
 }

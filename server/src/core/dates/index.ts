@@ -12,7 +12,7 @@ import { FIX_COMMANDS } from '../commands';
 import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexMod, TimexType, finding } from '../types';
-import { EVENT_NOUNS, EVENT_WORDS, Unit, holidayDate } from './lexicon';
+import { EVENT_NOUNS, EVENT_WORDS, Unit, holidayDate, holidayLastDay } from './lexicon';
 import { DateScanner, Expr, ExprKind, durationValue, scanDates } from './scan';
 import { isDay } from './expr';
 
@@ -1435,7 +1435,8 @@ function resolveOff(e: Expr, k: KindOf<'off'>, c: Context): Resolved {
   let from = 'the publication date';
   if (k.from === 'base' && k.base) {
     const b = resolveDate({ start: e.start, end: e.end, kind: k.base }, c);
-    base = b.value ? dayOf(b.value) : null;
+    // Counted from days (Ramadan): after them from the last, before them (or "the week of") from the first.
+    base = b.range?.start && b.range.end ? dayOf(k.n > 0 ? b.range.end : b.range.start) : b.value ? dayOf(b.value) : null;
     from = b.value ?? 'its date';
     if (!base && b.value) {
       const r = offFromPeriod(k, b.value);
@@ -1583,13 +1584,19 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
   const what = k.day ? k.name : 'holiday';
   const dated = (y: number, kind: DateKind, resolution: Resolved['resolution']): Resolved => {
     const h = holidayDate(k.day ?? k.name, y)!;
-    return k.week
-      ? res(isoWeek({ y, m: h.m, d: h.d }), kind, 'week', resolution)
-      : res(formatYMD({ y, m: h.m, d: h.d }), kind, 'day', resolution);
+    if (k.week) return res(isoWeek({ y, m: h.m, d: h.d }), kind, 'week', resolution);
+    const first = formatYMD({ y, m: h.m, d: h.d });
+    // A holiday of many days (Ramadan): the range of its days, as "from 1 to 29 March 2025" would be.
+    const last = k.day ? null : holidayLastDay(k.name, y);
+    if (!last) return res(first, kind, 'day', resolution);
+    const end = formatYMD(last);
+    return res(`${first}/${end}`, kind, 'range', resolution, { range: { start: first, end } });
   };
   if (k.y !== undefined) return dated(k.y, 'absolute', { rule: `the ${what} in ${k.y}` });
   if (!a) return res(null, 'partial', 'day', { rule: NEEDS });
   const at = (y: number): number => { const h = holidayDate(k.day ?? k.name, y)!; return toDayNumber(y, h.m, h.d); };
+  // The day a holiday of many days ends: "will fast during Ramadan" written in its middle is this one.
+  const lastAt = (y: number): number => { const l = k.day ? null : holidayLastDay(k.name, y); return l ? toDayNumber(l.y, l.m, l.d) : at(y); };
   const an = toDayNumber(a.y, a.m, a.d);
   let y = a.y;
   let rule: string;
@@ -1597,7 +1604,7 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
     y = a.y + k.yrel;
     rule = `the ${what} in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
   } else if (k.rel === 'last') {
-    while (at(y) >= an) y--;
+    while (lastAt(y) >= an) y--;
     rule = 'last such holiday before the publication date';
   } else if (k.rel === 'next') {
     while (at(y) <= an) y++;
@@ -1610,7 +1617,7 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
     rule = 'the week of the holiday nearest the publication date';
   } else {
     const t = c.tenseAt(e.start, e.end);
-    if (t === 'future') while (at(y) < an) y++;
+    if (t === 'future') while (lastAt(y) < an) y++;
     else if (t === 'past') while (at(y) > an) y--;
     // Present or no cue: the nearest (a holiday a week ahead, not the one a year back).
     else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;

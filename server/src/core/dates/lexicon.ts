@@ -130,6 +130,11 @@ const LEXICON_ROWS: Record<string, Word> = Object.assign(Object.create(null) as 
   // Jewish feasts (the Hebrew calendar) and the Lunar New Year ("Lunar/Chinese New Year": the rule of that name, from "New").
   passover: { holiday: 'passover', trigger: true }, hanukkah: { holiday: 'hanukkah', trigger: true }, chanukah: { holiday: 'hanukkah', trigger: true },
   hanukah: { holiday: 'hanukkah', trigger: true }, rosh: { trigger: true }, yom: { trigger: true },
+  // Ramadan (a range of days: HOLIDAYS.ramadan.wholeMonth; "Ramazan" in Turkish and Persian
+  // spelling), and Nowruz, the Persian new year, in the spellings of wire copy.
+  ramadan: { holiday: 'ramadan', trigger: true }, ramazan: { holiday: 'ramadan', trigger: true },
+  nowruz: { holiday: 'nowruz', trigger: true }, norouz: { holiday: 'nowruz', trigger: true }, nowrouz: { holiday: 'nowruz', trigger: true },
+  nowrooz: { holiday: 'nowruz', trigger: true }, navruz: { holiday: 'nowruz', trigger: true },
 });
 
 /** The lexicon, frozen with its rows: the scanner's tables are derived from it once, and nothing changes it afterwards. */
@@ -157,11 +162,16 @@ export interface Holiday {
   /** A day of the Islamic calendar, [month, day] (Umm al-Qura, the Saudi calendar most Muslim states follow). */
   hijri?: readonly [number, number];
   /**
-   * A day of the Hebrew or Chinese calendar, as ICU names it: [calendar, month (the name ICU gives a
+   * The holiday is the whole Islamic month that `hijri` opens (Ramadan): a range of days, from
+   * its first to the day before the next month's first (29 or 30 days), not one day.
+   */
+  wholeMonth?: boolean;
+  /**
+   * A day of the Hebrew, Chinese or Persian (solar Hijri) calendar, as ICU names it: [calendar, month (the name ICU gives a
    * Hebrew month, the number of a Chinese one), day, and the Gregorian month and day it never falls
    * before]. Each of these falls once in a Gregorian year, within 40 days of that bound.
    */
-  lunar?: readonly ['hebrew' | 'chinese', string, number, number, number];
+  lunar?: readonly ['hebrew' | 'chinese' | 'persian', string, number, number, number];
 }
 
 /**
@@ -211,11 +221,13 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   father: { m: 6, weekday: 0, nth: 3, word: "'s Day" },
   eidalfitr: { hijri: [10, 1] }, // 1 Shawwal, the end of Ramadan
   eidaladha: { hijri: [12, 10] }, // 10 Dhu al-Hijjah
+  ramadan: { hijri: [9, 1], wholeMonth: true }, // the fasting month, 1 Ramadan to the eve of Eid al-Fitr
   roshhashanah: { lunar: ['hebrew', 'Tishri', 1, 9, 1] }, // the Jewish new year, 1 Tishri (5 Sep – 5 Oct)
   yomkippur: { lunar: ['hebrew', 'Tishri', 10, 9, 10] }, // 10 Tishri
   passover: { lunar: ['hebrew', 'Nisan', 15, 3, 20] }, // 15 Nisan (26 Mar – 25 Apr)
   hanukkah: { lunar: ['hebrew', 'Kislev', 25, 11, 20] }, // its first day, 25 Kislev (27 Nov – 27 Dec)
   lunarnewyear: { lunar: ['chinese', '1', 1, 1, 15] }, // the first day of the first Chinese month (21 Jan – 20 Feb)
+  nowruz: { lunar: ['persian', '1', 1, 3, 19] }, // the Persian new year, 1 Farvardin (20 or 21 March)
 });
 
 /**
@@ -289,7 +301,32 @@ function hijriDay(hm: number, hd: number, y: number): { m: number; d: number } {
 }
 
 /**
- * The day of Gregorian year y that is a Hebrew or Chinese calendar's day (`Holiday.lunar`), found
+ * The last day of the Islamic month whose first day is `first` (month and day of Gregorian year
+ * y): the day before the calendar's next month begins, 29 or 30 days on.
+ */
+function hijriMonthLast(y: number, first: { m: number; d: number }): { m: number; d: number } {
+  const f = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  const t0 = Math.floor(Date.UTC(y, first.m - 1, first.d) / 86400000);
+  let t = t0 + 29;
+  if (hijriOf(f, t).d !== 1) t++; // a month of 30 days
+  const g = new Date((t - 1) * 86400000);
+  return { m: g.getUTCMonth() + 1, d: g.getUTCDate() };
+}
+
+/**
+ * A holiday that lasts longer than a day (`Holiday.wholeMonth`): its last day when its first is
+ * in Gregorian year y (the year of that day: the range may end in the next year), else null.
+ */
+export function holidayLastDay(name: string, y: number): { y: number; m: number; d: number } | null {
+  const h = HOLIDAYS[name];
+  if (!h?.wholeMonth) return null;
+  const first = holidayDate(name, y)!;
+  const last = hijriMonthLast(y, first);
+  return { y: last.m < first.m ? y + 1 : y, m: last.m, d: last.d };
+}
+
+/**
+ * The day of Gregorian year y that is a Hebrew, Chinese or Persian calendar's day (`Holiday.lunar`), found
  * from the earliest Gregorian day it can fall on, a day at a time (ICU's calendars; the formatter made
  * only for a text that names such a feast, as for `hijriDay`).
  */

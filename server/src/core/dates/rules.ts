@@ -1620,7 +1620,7 @@ const HOLIDAY_RULES: Rule[] = [
   // "Easter week", "Thanksgiving week": the week holding the holiday.
   rule('holiday week', [HOLIDAY, lw('week')], 'Traffic peaks in Thanksgiving week on the roads.', (s, m) => {
     const [k, w] = m.t;
-    if (!holidayNamed(s, k) || s.lw(k) === 'new') return STOP;
+    if (!holidayNamed(s, k) || s.lw(k) === 'new' || HOLIDAYS[LEXICON[s.lw(k)].holiday!]?.wholeMonth) return STOP;
     const rel = relBefore(s, k);
     return { expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[w], kind: { type: 'holiday', name: LEXICON[s.lw(k)].holiday!, rel, week: true } }, next: w + 1 };
   }),
