@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
 import { applyEdits } from '../../server/src/core/edits';
+import { describeIsoDate } from '../../server/src/core/calendar';
 import { CheckContext } from '../../server/src/core/checks';
 import { duplicateParagraph } from '../../server/src/core/checks/duplicate-paragraph';
 import { nearDuplicateParagraph } from '../../server/src/core/checks/near-duplicate-paragraph';
@@ -411,6 +412,19 @@ test('event-date-conflict: an overlapping date, another fitting date in the sent
     [date(t2, 'May 2019', '2019-05'), date(t2, '31 January 2023', '2023-01-31')])), []);
   const t3 = joinLines('It happened in March 2024. Later the second Strategic Dialogue took place.', '');
   assert.deepEqual(eventDateConflict(ctx(t3, [event(t3, 'second Strategic Dialogue', 'japan-qatar-strategic-dialogue-2')], [date(t3, 'March 2024', '2024-03')])), []);
+});
+
+test('event-date-conflict: a range of days (Ramadan) is compared as its days and said in words', () => {
+  const text = joinLines('date 2025-10-26 403', 'The second Strategic Dialogue was held in Ramadan 2023, an aide recalled.', '');
+  const e = event(text, 'second Strategic Dialogue', 'japan-qatar-strategic-dialogue-2');
+  const fs = eventDateConflict(ctx(text, [e], [date(text, 'Ramadan 2023', '2023-03-23/2023-04-20')]));
+  assert.equal(fs.length, 1);
+  assert.match(fs[0].message, /but this sentence dates it 23 March to 20 April 2023 \('Ramadan 2023'\)\./);
+  // 31 January 2023 lies within these days: no finding.
+  assert.deepEqual(eventDateConflict(ctx(text, [e], [date(text, 'Ramadan 2023', '2023-01-20/2023-02-18')])), []);
+  assert.equal(describeIsoDate('2023-07-11/2023-07-12'), '11 to 12 July 2023');
+  assert.equal(describeIsoDate('2012-07-20/2013-01-05'), '20 July 2012 to 5 January 2013');
+  assert.equal(describeIsoDate('2009/2013'), '2009 to 2013');
 });
 
 // ---------------------------------------------------------------------------------------------

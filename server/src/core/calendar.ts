@@ -191,8 +191,24 @@ export function dayInterval(value: string): [number, number] | null {
   return [n, n];
 }
 
-/** `2025-01` → "January 2025", `2025-01-05` → "5 January 2025", `2025` → "2025". */
+/**
+ * A range of two ISO values in words, the month and year said once where both ends share them:
+ * "11 to 12 July 2023", "23 March to 20 April 2023", "2009 to 2013".
+ */
+function describeDays(a: string, b: string): string {
+  const x = parseIsoDate(a);
+  const y = parseIsoDate(b);
+  if (!x || !y) return `${a} to ${b}`;
+  if (x.d !== undefined && y.d !== undefined && x.y === y.y) {
+    return x.m === y.m ? `${x.d} to ${describeIsoDate(b)}` : `${x.d} ${MONTHS[x.m! - 1]} to ${describeIsoDate(b)}`;
+  }
+  return `${describeIsoDate(a)} to ${describeIsoDate(b)}`;
+}
+
+/** `2025-01` → "January 2025", `2025-01-05` → "5 January 2025", `2025` → "2025"; a range "11 to 12 July 2023". */
 export function describeIsoDate(value: string): string {
+  const slash = value.indexOf('/');
+  if (slash > 0) return describeDays(value.slice(0, slash), value.slice(slash + 1));
   const p = parseIsoDate(value);
   if (!p) return value;
   if (p.m === undefined) return String(p.y);
