@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseArticle } from '../../server/src/core/article';
-import { recognizeDates } from '../../server/src/core/dates';
+import { DateScanner, recognizeDates } from '../../server/src/core/dates';
 import { NumericOrder } from '../../server/src/core/types';
 
 /** [publication date, sentence, expression, type, value, mod?]. */
@@ -1189,6 +1189,9 @@ const ROWS: Row[] = [
   ['2025-06-01', 'Prices of dates soared during Ramadan 2024 in the capital.', 'Ramadan 2024', 'DATE', '2024-03-11/2024-04-09'],
   ['2025-06-01', 'The ministry expects record pilgrim numbers next Ramadan.', 'next Ramadan', 'DATE', '2026-02-18/2026-03-19'],
   ['2025-06-01', 'Istanbul restaurants filled at sunset during Ramazan.', 'Ramazan', 'DATE', '2025-03-01/2025-03-29'],
+  // 2030 holds two Ramadans (January and December): feasts are counted by Islamic year.
+  ['2030-12-20', 'Shops in the old city will close early during Ramadan.', 'Ramadan', 'DATE', '2030-12-26/2031-01-23'],
+  ['2030-11-01', 'Prices rose during Ramadan, traders said.', 'Ramadan', 'DATE', '2030-01-05/2030-02-03'],
   ['2025-01-10', 'Families in Tehran will travel for Nowruz.', 'Nowruz', 'DATE', '2025-03-21'],
   ['2025-01-10', 'The market was closed for Norouz last year.', 'Norouz last year', 'DATE', '2024-03-20'],
   ['2025-06-01', 'Two days after Ramadan the border reopened.', 'Two days after Ramadan', 'DATE', '2025-03-31'],
@@ -1435,3 +1438,21 @@ for (const [sentence, set] of SET_ROWS) {
     assert.deepEqual(sets, set ? [set] : []);
   });
 }
+
+test('feast days are computed once per scanner and stay right across articles of other dates', () => {
+  const scanner = new DateScanner();
+  const read = (published: string, sentence: string): (string | null)[] =>
+    recognizeDates(parseArticle(`---\ndate: ${published}\n---\n${sentence}\n`), scanner).dates.map((d) => d.value);
+  const sentence = 'Crowds gathered for Eid al-Fitr after Ramadan, and again at Passover.';
+  const first = read('2025-06-01', sentence);
+  assert.deepEqual(first, ['2025-03-30', '2025-03-01/2025-03-29', '2025-04-13']);
+  const computed = scanner.feastDays.size;
+  assert.ok(computed > 0, 'the days are kept on the scanner');
+  // The same text again: nothing new is computed, the same values come back.
+  assert.deepEqual(read('2025-06-01', sentence), first);
+  assert.equal(scanner.feastDays.size, computed);
+  // Another publication date with the same scanner: that year's feasts (equal to a fresh scanner's).
+  const other = read('2031-06-01', sentence);
+  assert.deepEqual(other, recognizeDates(parseArticle(`---\ndate: 2031-06-01\n---\n${sentence}\n`), new DateScanner()).dates.map((d) => d.value));
+  assert.deepEqual(other, ['2031-01-24', '2030-12-26/2031-01-23', '2031-04-08']);
+});

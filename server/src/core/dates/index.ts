@@ -12,7 +12,7 @@ import { FIX_COMMANDS } from '../commands';
 import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexMod, TimexType, finding } from '../types';
-import { EVENT_NOUNS, EVENT_WORDS, Unit, holidayDate, holidayLastDay } from './lexicon';
+import { EVENT_NOUNS, EVENT_WORDS, HOLIDAYS, Unit, hijriDayNumber, hijriYearAt, holidayDate, holidayLastDay } from './lexicon';
 import { DateScanner, Expr, ExprKind, durationValue, scanDates } from './scan';
 import { isDay } from './expr';
 
@@ -46,7 +46,7 @@ export function recognizeDates(article: Article, scanner: DateScanner = new Date
   const tense = tenseTester(article);
   const dates: DateMention[] = [];
   const findings: Finding[] = [];
-  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevReported: null, prevYM: null, dates, fromEvent: new Set() };
+  const ctx: Context = { text, a, anchor: anchorText, tenseAt: tense, prev: null, prevDay: null, prevPart: null, prevReported: null, prevYM: null, dates, fromEvent: new Set(), feastDays: scanner.feastDays };
   let pendingRange: DateMention | null = null;
   let pendingAlt: DateMention | null = null;
   let pendingKind: Expr['kind'] | null = null;
@@ -657,6 +657,8 @@ interface Context {
   dates: readonly DateMention[];
   /** The mentions counted from an event: no event's own date. */
   fromEvent: Set<DateMention>;
+  /** The scanner's memo of feast days (`DateScanner.feastDays`). */
+  feastDays: Map<string, number>;
 }
 
 interface Resolved {
@@ -1582,49 +1584,69 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
   const { a, anchor } = c;
   // A day named by its rule ("the first Tuesday in November") is no holiday: explanations say its words.
   const what = k.day ? k.name : 'holiday';
-  const dated = (y: number, kind: DateKind, resolution: Resolved['resolution']): Resolved => {
-    const h = holidayDate(k.day ?? k.name, y)!;
-    if (k.week) return res(isoWeek({ y, m: h.m, d: h.d }), kind, 'week', resolution);
-    const first = formatYMD({ y, m: h.m, d: h.d });
-    // A holiday of many days (Ramadan): the range of its days, as "from 1 to 29 March 2025" would be.
-    const last = k.day ? null : holidayLastDay(k.name, y);
-    if (!last) return res(first, kind, 'day', resolution);
-    const end = formatYMD(last);
-    return res(`${first}/${end}`, kind, 'range', resolution, { range: { start: first, end } });
+  /** The holiday's value from its first day and, for one of many days (Ramadan), its last (day numbers). */
+  const valued = (first: number, last: number, kind: DateKind, resolution: Resolved['resolution']): Resolved => {
+    const f = fromDayNumber(first);
+    if (k.week) return res(isoWeek(f), kind, 'week', resolution);
+    if (last === first) return res(formatYMD(f), kind, 'day', resolution);
+    // A holiday of many days: the range of its days, as "from 1 to 29 March 2025" would be.
+    const start = formatYMD(f);
+    const end = formatYMD(fromDayNumber(last));
+    return res(`${start}/${end}`, kind, 'range', resolution, { range: { start, end } });
   };
-  if (k.y !== undefined) return dated(k.y, 'absolute', { rule: `the ${what} in ${k.y}` });
+  // A holiday's day, computed once per scanner (a feast's calendar costs a millisecond): a rule-made day ("the first Tuesday in November") has no name to key it.
+  const memo = (key: string, day: () => number): number => {
+    if (k.day) return day();
+    let n = c.feastDays.get(key);
+    if (n === undefined) {
+      if (c.feastDays.size >= 4096) c.feastDays.clear();
+      c.feastDays.set(key, (n = day()));
+    }
+    return n;
+  };
+  // Its first and last day in Gregorian year y (the first such when a year holds two).
+  const firstIn = (y: number): number => memo(`${k.name} ${y}`, () => { const h = holidayDate(k.day ?? k.name, y)!; return toDayNumber(y, h.m, h.d); });
+  const lastIn = (y: number): number => memo(`${k.name} ${y} last`, () => { const l = k.day ? null : holidayLastDay(k.name, y); return l ? toDayNumber(l.y, l.m, l.d) : firstIn(y); });
+  const inYear = (y: number, kind: DateKind, resolution: Resolved['resolution']): Resolved => valued(firstIn(y), lastIn(y), kind, resolution);
+  if (k.y !== undefined) return inYear(k.y, 'absolute', { rule: `the ${what} in ${k.y}` });
   if (!a) return res(null, 'partial', 'day', { rule: NEEDS });
-  const at = (y: number): number => { const h = holidayDate(k.day ?? k.name, y)!; return toDayNumber(y, h.m, h.d); };
-  // The day a holiday of many days ends: "will fast during Ramadan" written in its middle is this one.
-  const lastAt = (y: number): number => { const l = k.day ? null : holidayLastDay(k.name, y); return l ? toDayNumber(l.y, l.m, l.d) : at(y); };
   const an = toDayNumber(a.y, a.m, a.d);
-  let y = a.y;
-  let rule: string;
   if (k.yrel !== undefined) {
-    y = a.y + k.yrel;
-    rule = `the ${what} in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`;
-  } else if (k.rel === 'last') {
-    while (lastAt(y) >= an) y--;
+    return inYear(a.y + k.yrel, 'partial', { rule: `the ${what} in the year ${k.yrel < 0 ? 'before' : k.yrel > 0 ? 'after' : 'of'} the publication date`, anchor });
+  }
+  if (k.rel === 'this') return inYear(a.y, 'partial', { rule: 'the holiday in the publication year', anchor });
+  // Otherwise the occurrence is chosen around the publication date, one a year: by Gregorian year,
+  // or for an Islamic feast by Islamic year (a Gregorian year may hold two of them, or none).
+  const row = k.day ? undefined : HOLIDAYS[k.name];
+  const hijri = row?.hijri;
+  const next = hijri && hijri[0] === 12 ? [1, 1] : hijri ? [hijri[0] + 1, 1] : null; // the month after a whole-month feast
+  const at = hijri ? (i: number): number => memo(`${k.name} AH${i}`, () => hijriDayNumber(hijri[0], hijri[1], i)) : firstIn;
+  // The day a holiday of many days ends: "will fast during Ramadan" written in its middle is this one.
+  const lastAt = hijri ? (i: number): number => (row!.wholeMonth ? memo(`${k.name} AH${i} last`, () => hijriDayNumber(next![0], next![1], next![0] === 1 ? i + 1 : i) - 1) : at(i)) : lastIn;
+  let i = hijri ? memo(`AH ${an}`, () => hijriYearAt(an)) : a.y;
+  let rule: string;
+  if (k.rel === 'last') {
+    while (lastAt(i) >= an) i--;
     rule = 'last such holiday before the publication date';
   } else if (k.rel === 'next') {
-    while (at(y) <= an) y++;
+    while (at(i) <= an) i++;
     rule = 'next such holiday after the publication date';
-  } else if (k.rel === 'this') {
-    rule = 'the holiday in the publication year';
   } else if (k.week && !k.day) {
     // The week of the holiday nearest the publication date (it may have begun).
-    for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+    const i0 = i;
+    for (const j of [i0 - 1, i0 + 1]) if (Math.abs(at(j) - an) < Math.abs(at(i) - an)) i = j;
     rule = 'the week of the holiday nearest the publication date';
   } else {
     const t = c.tenseAt(e.start, e.end);
-    if (t === 'future') while (lastAt(y) < an) y++;
-    else if (t === 'past') while (at(y) > an) y--;
+    const i0 = i;
+    if (t === 'future') while (lastAt(i) < an) i++;
+    else if (t === 'past') while (at(i) > an) i--;
     // Present or no cue: the nearest (a holiday a week ahead, not the one a year back).
-    else for (const yy of [a.y - 1, a.y + 1]) if (Math.abs(at(yy) - an) < Math.abs(at(y) - an)) y = yy;
+    else for (const j of [i0 - 1, i0 + 1]) if (Math.abs(at(j) - an) < Math.abs(at(i) - an)) i = j;
     const such = k.day ? k.name : 'such holiday';
     rule = t === 'future' ? `the next ${such}` : t === 'past' ? `the most recent ${such} not after the publication date` : `the ${what} nearest the publication date`;
   }
-  return dated(y, 'partial', { rule, anchor });
+  return valued(at(i), lastAt(i), 'partial', { rule, anchor });
 }
 
 /** `resolveDate` of a `m` expression. */

@@ -284,7 +284,7 @@ function hijriDay(hm: number, hd: number, y: number): { m: number; d: number } {
   // The Umm al-Qura calendar (the Saudi one, which most Muslim states follow), as ICU has it. Made
   // here, not at load: a process's first Intl formatter costs about 17 ms, paid only by a text
   // that names a feast (0.1–0.5 ms after that).
-  const f = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  const f = hijriFormat();
   const jan1 = Math.floor(Date.UTC(y, 0, 1) / 86400000);
   const h = hijriOf(f, jan1);
   const months = (hm - h.m + 12) % 12 + (hm === h.m && hd < h.d ? 12 : 0);
@@ -300,12 +300,46 @@ function hijriDay(hm: number, hd: number, y: number): { m: number; d: number } {
   return { m: g.getUTCMonth() + 1, d: g.getUTCDate() };
 }
 
+/** The Umm al-Qura formatter (made only for a text that names an Islamic feast: see `hijriDay`). */
+function hijriFormat(): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+}
+
+/** 1 Muharram 1446 (7 July 2024), a day number to estimate others from. */
+const MUHARRAM_1446 = 19911;
+/** The mean length of an Islamic month in days. */
+const LUNAR_MONTH = 29.530589;
+
+/**
+ * The day number (days since 1970-01-01) of day `hd` of Islamic month `hm` of Islamic year `iy`:
+ * estimated at the mean month's length from 1 Muharram 1446, then moved a day at a time to it.
+ * Counting feasts by Islamic year finds each one, where a Gregorian year holds two now and then
+ * (Ramadan begins in January and in December 2030).
+ */
+export function hijriDayNumber(hm: number, hd: number, iy: number): number {
+  const f = hijriFormat();
+  let t = MUHARRAM_1446 + Math.round(((iy - 1446) * 12 + hm - 1) * LUNAR_MONTH) + hd - 1;
+  const want = iy * 400 + hm * 32 + hd;
+  for (let i = 0; i < 10; i++) {
+    const x = hijriOf(f, t);
+    const got = x.y * 400 + x.m * 32 + x.d;
+    if (got === want) break;
+    t += got < want ? 1 : -1;
+  }
+  return t;
+}
+
+/** The Islamic year (Umm al-Qura) of day number t. */
+export function hijriYearAt(t: number): number {
+  return hijriOf(hijriFormat(), t).y;
+}
+
 /**
  * The last day of the Islamic month whose first day is `first` (month and day of Gregorian year
  * y): the day before the calendar's next month begins, 29 or 30 days on.
  */
 function hijriMonthLast(y: number, first: { m: number; d: number }): { m: number; d: number } {
-  const f = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  const f = hijriFormat();
   const t0 = Math.floor(Date.UTC(y, first.m - 1, first.d) / 86400000);
   let t = t0 + 29;
   if (hijriOf(f, t).d !== 1) t++; // a month of 30 days

@@ -490,6 +490,12 @@ export class DateScanner {
    * mostly share a few dates. Only read, never changed, by the resolver.
    */
   readonly publicationDates = new Map<string, { readonly day: { y: number; m: number; d: number } | null; readonly text: string | undefined }>();
+  /**
+   * Days of feasts the resolver computed (day numbers), by feast, first or last day, and year: the
+   * Islamic, Hebrew, Chinese and Persian ones come from ICU's calendars at about a millisecond
+   * each, paid once per run instead of at every mention. At most 4,096 (then emptied).
+   */
+  readonly feastDays = new Map<string, number>();
 
   /**
    * Cuts text[from, to) into tokens: runs of letters and digits, and single other characters.
