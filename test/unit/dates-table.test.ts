@@ -1189,6 +1189,14 @@ const ROWS: Row[] = [
   ['2025-06-01', 'Prices of dates soared during Ramadan 2024 in the capital.', 'Ramadan 2024', 'DATE', '2024-03-11/2024-04-09'],
   ['2025-06-01', 'The ministry expects record pilgrim numbers next Ramadan.', 'next Ramadan', 'DATE', '2026-02-18/2026-03-19'],
   ['2025-06-01', 'Istanbul restaurants filled at sunset during Ramazan.', 'Ramazan', 'DATE', '2025-03-01/2025-03-29'],
+  // The Orthodox feasts: Christmas on 7 January, Easter by the Julian computus (2023: 16 April
+  // against the Western 9 April); without "Orthodox", the Western ones.
+  ['2023-01-03', 'Kyiv said the truce would not hold over Orthodox Christmas.', 'Orthodox Christmas', 'DATE', '2023-01-07'],
+  ['2023-01-03', 'Churches will be full on Orthodox Christmas Eve in Belgrade.', 'Orthodox Christmas Eve', 'DATE', '2023-01-06'],
+  ['2023-03-01', 'The patriarch will lead the service on Orthodox Easter in Moscow.', 'Orthodox Easter', 'DATE', '2023-04-16'],
+  ['2023-03-01', 'Pilgrims will return to the monastery on Easter in April.', 'Easter', 'DATE', '2023-04-09'],
+  ['2024-06-01', 'Shelling continued through last Orthodox Easter, officials said.', 'last Orthodox Easter', 'DATE', '2024-05-05'],
+  ['2024-06-01', 'Crowds filled the square on Orthodox Easter Monday 2022.', 'Orthodox Easter Monday 2022', 'DATE', '2022-04-25'],
   // 2030 holds two Ramadans (January and December): feasts are counted by Islamic year.
   ['2030-12-20', 'Shops in the old city will close early during Ramadan.', 'Ramadan', 'DATE', '2030-12-26/2031-01-23'],
   ['2030-11-01', 'Prices rose during Ramadan, traders said.', 'Ramadan', 'DATE', '2030-01-05/2030-02-03'],

@@ -155,6 +155,8 @@ export interface Holiday {
   nth?: number;
   from?: number;
   easter?: number;
+  /** `easter` counts from the Orthodox Easter (the Julian computus), not the Western one. */
+  julian?: boolean;
   /** Another holiday's date plus `plus` days ("Black Friday": the day after Thanksgiving). */
   after?: string;
   plus?: number;
@@ -182,6 +184,12 @@ export interface Holiday {
 export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows({
   christmas: { m: 12, d: 25 },
   christmaseve: { m: 12, d: 24 },
+  // The Orthodox feasts ("Orthodox Christmas", read by the word before the name): the Julian
+  // calendar's 24–25 December fall on 6–7 January from 1900 to 2099.
+  orthodoxchristmas: { m: 1, d: 7 },
+  orthodoxchristmaseve: { m: 1, d: 6 },
+  orthodoxeaster: { easter: 0, julian: true },
+  orthodoxeastermonday: { easter: 1, julian: true },
   newyear: { m: 1, d: 1 },
   newyeareve: { m: 12, d: 31 },
   halloween: { m: 10, d: 31 },
@@ -262,6 +270,19 @@ function easterSunday(y: number): { m: number; d: number } {
   const g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30, i = Math.floor(c / 4), k = c % 4;
   const l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
   return { m: Math.floor((h + l - 7 * m + 114) / 31), d: ((h + l - 7 * m + 114) % 31) + 1 };
+}
+
+/**
+ * Orthodox Easter Sunday of year y, as a Gregorian date: the Julian computus (Meeus), moved by the
+ * days the Julian calendar lags the Gregorian one in that century (13 from 1900 to 2099).
+ */
+function orthodoxEasterSunday(y: number): { m: number; d: number } {
+  const a = y % 4, b = y % 7, c = y % 19;
+  const d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+  const m = Math.floor((d + e + 114) / 31), day = ((d + e + 114) % 31) + 1;
+  const lag = Math.floor(y / 100) - Math.floor(y / 400) - 2;
+  const t = new Date(Date.UTC(y, m - 1, day + lag));
+  return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
 /** The Islamic year, month and day of day number t (days since 1970-01-01), by a formatter of that calendar. */
@@ -391,7 +412,7 @@ export function holidayDate(name: string | Readonly<Holiday>, y: number): { m: n
   if (h.hijri !== undefined) return hijriDay(h.hijri[0], h.hijri[1], y);
   if (h.lunar !== undefined) return lunarDay(h.lunar, y);
   if (h.easter !== undefined) {
-    const e = easterSunday(y);
+    const e = h.julian ? orthodoxEasterSunday(y) : easterSunday(y);
     const t = new Date(Date.UTC(y, e.m - 1, e.d + h.easter));
     return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }

@@ -1525,8 +1525,21 @@ function holidayNamed(s: DateScanner, k: number): boolean {
 
 /** The holiday at k, its name ending at token `last` ("last Christmas", "Memorial Day", "Thanksgiving next year"). */
 function holiday(s: DateScanner, k: number, last: number): Parse {
-  const rel = relBefore(s, k);
-  return s.withYearWord({ expr: { start: rel ? s.tS[k - 1] : s.tS[k], end: s.tE[last], kind: { type: 'holiday', name: LEXICON[s.lw(k)].holiday!, rel } }, next: last + 1 });
+  return holidayNamedAt(s, k, last, LEXICON[s.lw(k)].holiday!);
+}
+
+/** The Orthodox feast of a name when "Orthodox" stands before it (HOLIDAYS rows of the Julian calendar). */
+const ORTHODOX: Readonly<Record<string, string>> = { christmas: 'orthodoxchristmas', christmaseve: 'orthodoxchristmaseve', easter: 'orthodoxeaster', eastermonday: 'orthodoxeastermonday' };
+
+/**
+ * Holiday `name` named from token k to `last`, with "last/next/this" before it, a year after it,
+ * and "Orthodox" before it: "Orthodox Christmas" is 7 January, "Orthodox Easter" the Julian
+ * computus's, a week or five after the Western one most years.
+ */
+function holidayNamedAt(s: DateScanner, k: number, last: number, name: string): Parse {
+  const first = ORTHODOX[name] && s.strOrNone(k - 1) === 'Orthodox' ? k - 1 : k;
+  const rel = relBefore(s, first);
+  return s.withYearWord({ expr: { start: rel ? s.tS[first - 1] : s.tS[first], end: s.tE[last], kind: { type: 'holiday', name: first < k ? ORTHODOX[name] : name, rel } }, next: last + 1 });
 }
 
 /** Words near a bare "Eid" (lower-cased) that make it the feast of the sacrifice (Eid al-Adha). */
@@ -1552,9 +1565,7 @@ const HOLIDAY_RULES: Rule[] = [
   rule('Easter Sunday/Monday', [lw('easter'), word('Sunday', 'Monday')], 'Churches filled on Easter Sunday in the city.', (s, m) => {
     const [k, d] = m.t;
     if (!holidayNamed(s, k)) return STOP;
-    const p = holiday(s, k, d);
-    if (s.str(d) === 'Monday') p.expr.kind = { ...(p.expr.kind as Extract<ExprKind, { type: 'holiday' }>), name: 'eastermonday' };
-    return p;
+    return holidayNamedAt(s, k, d, s.str(d) === 'Monday' ? 'eastermonday' : 'easter');
   }),
   rule("New Year's Day/Eve", [lw('new'), word('Year'), APOSTROPHE, word('s'), word('Day', 'Eve')], "Fireworks lit the sky on New Year's Eve over the bay.", (s, m) => {
     const [k, , , , d] = m.t;
@@ -1563,7 +1574,7 @@ const HOLIDAY_RULES: Rule[] = [
   }),
   rule('Christmas Eve', [lw('christmas'), word('Eve')], 'Shops close early on Christmas Eve in the city.', (s, m) => {
     const [k, e] = m.t;
-    return holidayNamed(s, k) ? { expr: { start: s.tS[k], end: s.tE[e], kind: { type: 'holiday', name: 'christmaseve' } }, next: e + 1 } : STOP;
+    return holidayNamed(s, k) ? holidayNamedAt(s, k, e, 'christmaseve') : STOP;
   }),
   // "Eid al-Fitr", "Eid al-Adha" (also "ul", "el", a dash or not): the feasts' days in the Islamic
   // calendar (HOLIDAYS rows with `hijri`), their year by the tense as any holiday's.
