@@ -1197,6 +1197,14 @@ const ROWS: Row[] = [
   ['2023-03-01', 'Pilgrims will return to the monastery on Easter in April.', 'Easter', 'DATE', '2023-04-09'],
   ['2024-06-01', 'Shelling continued through last Orthodox Easter, officials said.', 'last Orthodox Easter', 'DATE', '2024-05-05'],
   ['2024-06-01', 'Crowds filled the square on Orthodox Easter Monday 2022.', 'Orthodox Easter Monday 2022', 'DATE', '2022-04-25'],
+  // Independence Day is the United States' unless another country owns it, by name or adjective.
+  ['2023-08-20', 'Zelensky will address the nation on Ukraine\'s Independence Day.', 'Independence Day', 'DATE', '2023-08-24'],
+  ['2023-09-01', 'Delhi staged a flag-hoisting for India\'s 77th Independence Day.', 'Independence Day', 'DATE', '2023-08-15'],
+  ['2023-09-01', 'Crowds lined the boulevard for the Indian Independence Day parade.', 'Independence Day', 'DATE', '2023-08-15'],
+  ['2023-09-01', 'Manila hosted envoys on the Philippines\' Independence Day.', 'Independence Day', 'DATE', '2023-06-12'],
+  ['2023-09-01', 'Juba held a subdued South Sudan\'s Independence Day in July.', 'Independence Day', 'DATE', '2023-07-09'],
+  ['2023-09-01', 'Fireworks lit the harbor on American Independence Day.', 'Independence Day', 'DATE', '2023-07-04'],
+  ['2023-09-01', 'Fireworks lit the harbor on Independence Day.', 'Independence Day', 'DATE', '2023-07-04'],
   // 2030 holds two Ramadans (January and December): feasts are counted by Islamic year.
   ['2030-12-20', 'Shops in the old city will close early during Ramadan.', 'Ramadan', 'DATE', '2030-12-26/2031-01-23'],
   ['2030-11-01', 'Prices rose during Ramadan, traders said.', 'Ramadan', 'DATE', '2030-01-05/2030-02-03'],
@@ -1360,6 +1368,8 @@ const NONE: [string, string][] = [
   ['2014-10-15', 'Every morning paper led with the verdict.'],
   ['2014-10-15', 'Police detained Ahmed Eid at the airport.'],
   ['2014-10-15', 'Eid Mubarak, the embassy wrote to its staff.'],
+  ['2014-10-15', 'Nairobi marked its Independence Day with a parade.'],
+  ['2014-10-15', 'Israel\'s Independence Day was marked with flyovers.'],
   ['2014-10-15', 'Canada sent troops as the Earth shook.'],
   ['2014-10-15', 'Theresa said she may day-trade.'],
 ];

@@ -239,6 +239,78 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
 });
 
 /**
+ * Independence Days of other countries than the United States ("Ukraine's Independence Day",
+ * "Indian Independence Day"): by the country's name or its adjective (the last word, or the two
+ * last of a two-word name), the month and day. "Independence Day" with no owner is the United
+ * States' (`HOLIDAYS.independence`); an owner not listed here gives no date rather than 4 July.
+ * Only countries whose "Independence Day" is one fixed day by that name.
+ */
+export const INDEPENDENCE_DAYS: Readonly<Record<string, readonly [string, number, number]>> = (() => {
+  const rows: [string[], string, number, number][] = [
+    [['America', 'American', 'States', 'US', 'U.S.', 'USA'], 'the United States', 7, 4],
+    [['Ukraine', 'Ukrainian'], 'Ukraine', 8, 24],
+    [['India', 'Indian'], 'India', 8, 15],
+    [['Pakistan', 'Pakistani'], 'Pakistan', 8, 14],
+    [['Bangladesh', 'Bangladeshi'], 'Bangladesh', 3, 26],
+    [['Lanka', 'Lankan'], 'Sri Lanka', 2, 4],
+    [['Indonesia', 'Indonesian'], 'Indonesia', 8, 17],
+    [['Philippines', 'Philippine', 'Filipino'], 'the Philippines', 6, 12],
+    [['Mexico', 'Mexican'], 'Mexico', 9, 16],
+    [['Brazil', 'Brazilian'], 'Brazil', 9, 7],
+    [['Argentina', 'Argentine', 'Argentinian'], 'Argentina', 7, 9],
+    [['Venezuela', 'Venezuelan'], 'Venezuela', 7, 5],
+    [['Colombia', 'Colombian'], 'Colombia', 7, 20],
+    [['Chile', 'Chilean'], 'Chile', 9, 18],
+    [['Peru', 'Peruvian'], 'Peru', 7, 28],
+    [['Nigeria', 'Nigerian'], 'Nigeria', 10, 1],
+    [['Ghana', 'Ghanaian'], 'Ghana', 3, 6],
+    [['Kenya', 'Kenyan'], 'Kenya', 12, 12],
+    [['Algeria', 'Algerian'], 'Algeria', 7, 5],
+    [['Tunisia', 'Tunisian'], 'Tunisia', 3, 20],
+    [['Morocco', 'Moroccan'], 'Morocco', 11, 18],
+    [['Lebanon', 'Lebanese'], 'Lebanon', 11, 22],
+    [['Jordan', 'Jordanian'], 'Jordan', 5, 25],
+    [['Iraq', 'Iraqi'], 'Iraq', 10, 3],
+    [['Libya', 'Libyan'], 'Libya', 12, 24],
+    [['Sudan', 'Sudanese'], 'Sudan', 1, 1],
+    [['South Sudan', 'South Sudanese'], 'South Sudan', 7, 9],
+    [['Eritrea', 'Eritrean'], 'Eritrea', 5, 24],
+    [['Afghanistan', 'Afghan'], 'Afghanistan', 8, 19],
+    [['Kazakhstan', 'Kazakh'], 'Kazakhstan', 12, 16],
+    [['Uzbekistan', 'Uzbek'], 'Uzbekistan', 9, 1],
+    [['Kyrgyzstan', 'Kyrgyz'], 'Kyrgyzstan', 8, 31],
+    [['Tajikistan', 'Tajik'], 'Tajikistan', 9, 9],
+    [['Turkmenistan', 'Turkmen'], 'Turkmenistan', 9, 27],
+    [['Armenia', 'Armenian'], 'Armenia', 9, 21],
+    [['Georgia', 'Georgian'], 'Georgia', 5, 26],
+    [['Belarus', 'Belarusian'], 'Belarus', 7, 3],
+    [['Moldova', 'Moldovan'], 'Moldova', 8, 27],
+    [['Estonia', 'Estonian'], 'Estonia', 2, 24],
+    [['Finland', 'Finnish'], 'Finland', 12, 6],
+    [['Poland', 'Polish'], 'Poland', 11, 11],
+    [['Kosovo'], 'Kosovo', 2, 17],
+    [['Montenegro', 'Montenegrin'], 'Montenegro', 5, 21],
+    [['Greece', 'Greek'], 'Greece', 3, 25],
+    [['Cyprus', 'Cypriot'], 'Cyprus', 10, 1],
+    [['Myanmar', 'Burmese'], 'Myanmar', 1, 4],
+    [['Cambodia', 'Cambodian'], 'Cambodia', 11, 9],
+    [['Malaysia', 'Malaysian'], 'Malaysia', 8, 31],
+    [['Vietnam', 'Vietnamese'], 'Vietnam', 9, 2],
+    [['Haiti', 'Haitian'], 'Haiti', 1, 1],
+    [['Jamaica', 'Jamaican'], 'Jamaica', 8, 6],
+    [['Zimbabwe', 'Zimbabwean'], 'Zimbabwe', 4, 18],
+    [['Mozambique', 'Mozambican'], 'Mozambique', 6, 25],
+    [['Angola', 'Angolan'], 'Angola', 11, 11],
+    [['Namibia', 'Namibian'], 'Namibia', 3, 21],
+    [['Senegal', 'Senegalese'], 'Senegal', 4, 4],
+    [['Mali', 'Malian'], 'Mali', 9, 22],
+  ];
+  const out: Record<string, readonly [string, number, number]> = Object.create(null);
+  for (const [keys, name, m, d] of rows) for (const key of keys) out[key] = Object.freeze([name, m, d] as const);
+  return Object.freeze(out);
+})();
+
+/**
  * Weekdays named by the capitalized word before them ("Good Friday", "Black Monday"): by that word
  * and the weekday, the holiday it is (a row of `HOLIDAYS`), or null for a name that is no date of
  * its own ("Black Monday", the 1987 crash; "Super Tuesday", whose primaries move every cycle).

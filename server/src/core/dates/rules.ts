@@ -13,7 +13,7 @@
 import type { TimexMod } from '../types';
 import type { DateScanner } from './scan';
 import { Expr, ExprKind, durationValue, isDay, pad2 } from './expr';
-import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
+import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, INDEPENDENCE_DAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
 import {
   ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
   alt, digits, glued, lex, lw, opt, punct, reader, seq, sub, token, word,
@@ -1528,6 +1528,40 @@ function holiday(s: DateScanner, k: number, last: number): Parse {
   return holidayNamedAt(s, k, last, LEXICON[s.lw(k)].holiday!);
 }
 
+/**
+ * "Independence Day" at k..d: the United States' (4 July) unless a country owns it, in the
+ * possessive ("Ukraine's", "the Philippines'") or by its adjective ("Indian Independence Day"):
+ * then that country's day (`INDEPENDENCE_DAYS`), or no date for one not listed or not named ("its
+ * Independence Day", "Israel's", which follows the Hebrew calendar): better none than 4 July.
+ */
+function independenceDay(s: DateScanner, k: number, d: number): Parse {
+  // An ordinal between ("India's 77th Independence Day", "its first Independence Day").
+  let j = s.kind(k - 1) === X || (s.kind(k - 1) === W && ORDINAL_WORDS.has(s.str(k - 1).toLowerCase())) ? k - 2 : k - 1;
+  let possessive = false;
+  if (s.kind(j) === W && s.str(j) === 's' && s.isApostrophe(j - 1)) {
+    possessive = true;
+    j -= 2;
+  } else if (s.isApostrophe(j)) {
+    possessive = true;
+    j -= 1;
+  }
+  if (s.kind(j) !== W) return possessive ? STOP : holiday(s, k, d);
+  // "its Independence Day", "their first Independence Day": a country named elsewhere.
+  if (OWNER_PRONOUNS.has(s.str(j).toLowerCase())) return STOP;
+  const two = s.kind(j - 1) === W ? INDEPENDENCE_DAYS[`${s.str(j - 1)} ${s.str(j)}`] : undefined;
+  const owner = two ?? INDEPENDENCE_DAYS[s.str(j)];
+  if (!owner) return possessive ? STOP : holiday(s, k, d);
+  const [country, month, day] = owner;
+  if (month === 7 && day === 4) return holiday(s, k, d);
+  return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'holiday', name: `Independence Day of ${country}`, day: { m: month, d: day } } }, next: d + 1 });
+}
+
+/** Pronouns that own an Independence Day without naming the country. */
+const OWNER_PRONOUNS: ReadonlySet<string> = new Set(['its', 'their', 'our', 'his', 'her', 'your']);
+
+/** Ordinals that may stand between an owner and its Independence Day. */
+const ORDINAL_WORDS: ReadonlySet<string> = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'tenth', 'twentieth', 'fiftieth', 'hundredth']);
+
 /** The Orthodox feast of a name when "Orthodox" stands before it (HOLIDAYS rows of the Julian calendar). */
 const ORTHODOX: Readonly<Record<string, string>> = { christmas: 'orthodoxchristmas', christmaseve: 'orthodoxchristmaseve', easter: 'orthodoxeaster', eastermonday: 'orthodoxeastermonday' };
 
@@ -1560,6 +1594,7 @@ const HOLIDAY_RULES: Rule[] = [
   rule('holiday Day', [HOLIDAY, word('Day')], 'Polls open on Election Day across the country.', (s, m) => {
     const [k, d] = m.t;
     if (!holidayNamed(s, k)) return STOP;
+    if (s.lw(k) === 'independence') return independenceDay(s, k, d);
     return s.lw(k) === 'easter' ? null : holiday(s, k, d);
   }),
   rule('Easter Sunday/Monday', [lw('easter'), word('Sunday', 'Monday')], 'Churches filled on Easter Sunday in the city.', (s, m) => {
