@@ -534,13 +534,33 @@ function wordAt(text: string, s: number, e: number): string {
 }
 
 /**
- * Whether the word text[s, e) (ASCII letters) can be a tense cue by its length, its first letter
- * and an -ed ending: `cueOf`'s first test without the slice, so most words of a clause are ruled out
- * before a string is made of them.
+ * Whether the word text[s, e) (ASCII letters) can be a tense cue by an -ed ending, or its length,
+ * first letter and hash: `cueOf`'s first test without the slice, so most words of a clause are
+ * ruled out before a string is made of them.
  */
 function cueShape(text: string, s: number, e: number): boolean {
   const n = e - s;
-  return CUE_SHAPES[Math.min(n, 31) * 32 + (text.charCodeAt(s) & 31)] === 1 || (n > 4 && (text.charCodeAt(e - 2) | 0x20) === 101 && (text.charCodeAt(e - 1) | 0x20) === 100);
+  if (n > 4 && (text.charCodeAt(e - 2) | 0x20) === 101 && (text.charCodeAt(e - 1) | 0x20) === 100) return true;
+  if (CUE_SHAPES[Math.min(n, 31) * 32 + (text.charCodeAt(s) & 31)] !== 1) return false;
+  // Common words have a cue's shape ("that": "told", "with": "will", "from": "fell"): the hash of
+  // the word in lower case then rules out most of them before it is sliced, lower-cased and looked up.
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 0x20)) | 0;
+  return CUE_HASHES[h & (CUE_HASH_SIZE - 1)] === 1;
+}
+
+const CUE_HASH_SIZE = 8192;
+/** 1 at the hash (`cueShape`'s) of each of `CUE_WORDS`: a word whose hash has no 1 is none of them. */
+const CUE_HASHES = cueHashes(CUE_WORDS);
+
+function cueHashes(words: ReadonlySet<string>): Uint8Array {
+  const table = new Uint8Array(CUE_HASH_SIZE);
+  for (const w of words) {
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + (w.charCodeAt(i) | 0x20)) | 0;
+    table[h & (CUE_HASH_SIZE - 1)] = 1;
+  }
+  return table;
 }
 
 /** Words of a date that is ahead by nature, right before it: "payable Dec. 15", "effective Feb. 1", "due Jan. 2". */
