@@ -734,6 +734,17 @@ function res(value: string | null, kind: DateKind, granularity: DateGranularity,
   return more ? Object.assign(r, more) : r;
 }
 
+/**
+ * `res` with `uncertain` set (undefined: not uncertain), stored on the resolution rather than
+ * copied from a literal by `Object.assign`: the resolvers of the commonest kinds (weekdays, months,
+ * days, seasons) return through here for every date they resolve.
+ */
+function uncertainRes(value: string | null, kind: DateKind, granularity: DateGranularity, resolution: Resolved['resolution'], uncertain: string | undefined): Resolved {
+  const r = res(value, kind, granularity, resolution);
+  r.uncertain = uncertain;
+  return r;
+}
+
 type YMD = { y: number; m: number; d: number };
 
 const NEEDS = 'needs a publication date: the article has none';
@@ -1264,7 +1275,7 @@ function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
     idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
     uncertain = t ? undefined : GUESSED;
   }
-  return res(`${pad(Math.floor(idx / 4), 4)}-${k.s}`, 'season', 'quarter', { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor }, { uncertain });
+  return uncertainRes(`${pad(Math.floor(idx / 4), 4)}-${k.s}`, 'season', 'quarter', { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor }, uncertain);
 }
 
 /** `resolveDate` of a `ana` expression. */
@@ -1617,7 +1628,7 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
     rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
     uncertain = t ? undefined : GUESSED;
   }
-  return res(formatYMD({ y, m: k.m, d: k.d }), 'partial', 'day', { rule, anchor }, { uncertain });
+  return uncertainRes(formatYMD({ y, m: k.m, d: k.d }), 'partial', 'day', { rule, anchor }, uncertain);
 }
 
 /** `resolveDate` of a `holiday` expression. */
@@ -1706,7 +1717,7 @@ function resolveM(e: Expr, k: KindOf<'m'>, c: Context): Resolved {
       uncertain = GUESSED;
     }
   }
-  return res(`${pad(y, 4)}-${pad(k.m)}`, kind, 'month', { rule, anchor }, { uncertain });
+  return uncertainRes(`${pad(y, 4)}-${pad(k.m)}`, kind, 'month', { rule, anchor }, uncertain);
 }
 
 /** `resolveDate` of a `rel` expression. */
@@ -1771,7 +1782,7 @@ function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
     rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
     if (!t) uncertain = GUESSED;
   }
-  return res(formatYMD(fromDayNumber(an + delta)), kind, 'day', { rule, anchor }, { uncertain });
+  return uncertainRes(formatYMD(fromDayNumber(an + delta)), kind, 'day', { rule, anchor }, uncertain);
 }
 
 /** ISO 8601 week (`2025-W31`): weeks start on Monday; week 1 holds the year's first Thursday. */
