@@ -391,43 +391,64 @@ function cueShapes(words: ReadonlySet<string>): Uint8Array {
   return shapes;
 }
 
-/** Whether the lower-case word w can be a tense cue (else `cueOf` is null whatever its neighbours). */
-function mayBeCue(w: string): boolean {
-  return (CUE_SHAPES[Math.min(w.length, 31) * 32 + (w.charCodeAt(0) & 31)] === 1 && CUE_WORDS.has(w)) || (w.length > 4 && w.endsWith('ed'));
+/**
+ * Which of the word lists above each of their words is in, as bits of one number: `cueOf` reads a
+ * word and its neighbours with one lookup each, where it asked up to a dozen sets (each a hash
+ * lookup of a freshly sliced word; the tense reader was a tenth of the date stage).
+ */
+const enum Cue {
+  Modal = 1, Intent = 2, PresentS = 4, PresentBase = 8, ScheduleS = 16, ScheduleBase = 32, Market = 64, BeforePlain = 128,
+  NotVerbBefore = 256, Determiner = 512, Present = 1024, Past = 2048, Postponed = 4096, AuxBe = 8192, Stay = 16384, NotPastEd = 32768, Word = 65536,
 }
 
-/** The tense word i of a clause says, or null; `before`: the word stands before the date. */
-function cueOf(w: string, left: string, right: string, before: boolean): Tense | null {
-  if (!mayBeCue(w)) return null;
-  if (MODAL_FUTURE.has(w)) return w === 'next' && right === 'to' ? null : 'future'; // "next to" is a place
+const CUE_FLAGS: ReadonlyMap<string, number> = cueFlags();
+
+function cueFlags(): Map<string, number> {
+  const flags = new Map<string, number>();
+  const lists: [ReadonlySet<string>, Cue][] = [[MODAL_FUTURE, Cue.Modal], [INTENT, Cue.Intent], [PRESENT_S_VERBS, Cue.PresentS], [PRESENT_BASE_VERBS, Cue.PresentBase],
+    [SCHEDULE_S_VERBS, Cue.ScheduleS], [SCHEDULE_BASE_VERBS, Cue.ScheduleBase], [MARKET_LEVEL, Cue.Market], [BEFORE_PLAIN_VERB, Cue.BeforePlain],
+    [NOT_VERB_BEFORE, Cue.NotVerbBefore], [DETERMINERS, Cue.Determiner], [PRESENT_WORDS, Cue.Present], [PAST_WORDS, Cue.Past], [POSTPONED, Cue.Postponed],
+    [AUXILIARY_BE, Cue.AuxBe], [STAY, Cue.Stay], [NOT_PAST_ED, Cue.NotPastEd], [CUE_WORDS, Cue.Word]];
+  for (const [words, bit] of lists) for (const w of words) flags.set(w, (flags.get(w) ?? 0) | bit);
+  return flags;
+}
+
+/** The tense word i of a clause says, or null; `before`: the word stands before the date; `f`: its `CUE_FLAGS`. */
+function cueOf(w: string, left: string, right: string, before: boolean, f = CUE_FLAGS.get(w) ?? 0): Tense | null {
+  const ed = w.length > 4 && w.endsWith('ed');
+  // A cue word or an -ed form, else no cue whatever its neighbours.
+  if ((f & Cue.Word) === 0 && !ed) return null;
+  if ((f & Cue.Modal) !== 0) return w === 'next' && right === 'to' ? null : 'future'; // "next to" is a place
   // "talks may resume Monday"; "may have left Monday" is past (the participle decides).
   if (w === 'may' || w === 'might') return right === 'have' ? null : 'future';
   // "as soon as Tuesday", "as early as next week".
   if ((w === 'soon' || w === 'early') && left === 'as') return 'future';
-  if (INTENT.has(w)) {
+  const lf = CUE_FLAGS.get(left) ?? 0;
+  if ((f & Cue.Intent) !== 0) {
     // "announced the plan Aug. 21", "its hopes": a noun after a determiner is no plan of the clause.
-    if (!w.endsWith('ed') && DETERMINERS.has(left)) return null;
+    if (!w.endsWith('ed') && (lf & Cue.Determiner) !== 0) return null;
     if (before && w !== 'set') return 'future';
     if (before && (right === 'for' || (w === 'set' && right === 'to'))) return 'future'; // "set for May", "set to resume Monday"
-    return w.endsWith('ed') || w === 'set' ? (AUXILIARY_BE.has(left) ? null : 'past') : 'present';
+    return w.endsWith('ed') || w === 'set' ? ((lf & Cue.AuxBe) !== 0 ? null : 'past') : 'present';
   }
   // "postponed until Tuesday", "extended its deadline until Friday": a new date ahead.
-  if ((w === 'until' || w === 'till') && POSTPONED.has(left)) return 'future';
+  if ((w === 'until' || w === 'till') && (lf & Cue.Postponed) !== 0) return 'future';
   // "is to", "are to": a future arrangement.
-  if (w === 'to' && AUXILIARY_BE.has(left) && left !== 'be' && left !== 'been') return 'future';
-  const pastForm = PAST_WORDS.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
+  if (w === 'to' && (lf & Cue.AuxBe) !== 0 && left !== 'be' && left !== 'been') return 'future';
+  const pastForm = (f & Cue.Past) !== 0 || (ed && (f & Cue.NotPastEd) === 0);
   if (pastForm) {
     // A passive or perfect participle: its auxiliary decides ("must be returned", "was announced", "will be held").
-    if ((AUXILIARY_BE.has(left) || STAY.has(left)) && !AUXILIARY_BE.has(w)) return null;
+    if ((lf & (Cue.AuxBe | Cue.Stay)) !== 0 && (f & Cue.AuxBe) === 0) return null;
     return 'past';
   }
   // A schedule: "Bids close on Monday", "the summit opens Tuesday", "the law takes effect Friday".
-  if (!MARKET_LEVEL.has(right) && left && !NOT_VERB_BEFORE.has(left)) {
-    if (SCHEDULE_S_VERBS.has(w) || ((w === 'takes' || w === 'take') && right === 'effect' && !BEFORE_PLAIN_VERB.has(left))) return 'future';
-    if (before && SCHEDULE_BASE_VERBS.has(w) && !BEFORE_PLAIN_VERB.has(left)) return 'future';
+  const verbBefore = left !== '' && (lf & Cue.NotVerbBefore) === 0;
+  if (verbBefore && ((CUE_FLAGS.get(right) ?? 0) & Cue.Market) === 0) {
+    if ((f & Cue.ScheduleS) !== 0 || ((w === 'takes' || w === 'take') && right === 'effect' && (lf & Cue.BeforePlain) === 0)) return 'future';
+    if (before && (f & Cue.ScheduleBase) !== 0 && (lf & Cue.BeforePlain) === 0) return 'future';
   }
-  if (PRESENT_WORDS.has(w) || (PRESENT_S_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left))) return 'present';
-  if (before && PRESENT_BASE_VERBS.has(w) && left && !NOT_VERB_BEFORE.has(left) && !BEFORE_PLAIN_VERB.has(left)) return 'present';
+  if ((f & Cue.Present) !== 0 || ((f & Cue.PresentS) !== 0 && verbBefore)) return 'present';
+  if (before && (f & Cue.PresentBase) !== 0 && verbBefore && (lf & Cue.BeforePlain) === 0) return 'present';
   return null;
 }
 
@@ -513,13 +534,33 @@ function wordAt(text: string, s: number, e: number): string {
 }
 
 /**
- * Whether the word text[s, e) (ASCII letters) can be a tense cue by its length, its first letter
- * and an -ed ending: `mayBeCue`'s test without the slice, so most words of a clause are ruled out
- * before a string is made of them.
+ * Whether the word text[s, e) (ASCII letters) can be a tense cue by an -ed ending, or its length,
+ * first letter and hash: `cueOf`'s first test without the slice, so most words of a clause are
+ * ruled out before a string is made of them.
  */
 function cueShape(text: string, s: number, e: number): boolean {
   const n = e - s;
-  return CUE_SHAPES[Math.min(n, 31) * 32 + (text.charCodeAt(s) & 31)] === 1 || (n > 4 && (text.charCodeAt(e - 2) | 0x20) === 101 && (text.charCodeAt(e - 1) | 0x20) === 100);
+  if (n > 4 && (text.charCodeAt(e - 2) | 0x20) === 101 && (text.charCodeAt(e - 1) | 0x20) === 100) return true;
+  if (CUE_SHAPES[Math.min(n, 31) * 32 + (text.charCodeAt(s) & 31)] !== 1) return false;
+  // Common words have a cue's shape ("that": "told", "with": "will", "from": "fell"): the hash of
+  // the word in lower case then rules out most of them before it is sliced, lower-cased and looked up.
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 0x20)) | 0;
+  return CUE_HASHES[h & (CUE_HASH_SIZE - 1)] === 1;
+}
+
+const CUE_HASH_SIZE = 8192;
+/** 1 at the hash (`cueShape`'s) of each of `CUE_WORDS`: a word whose hash has no 1 is none of them. */
+const CUE_HASHES = cueHashes(CUE_WORDS);
+
+function cueHashes(words: ReadonlySet<string>): Uint8Array {
+  const table = new Uint8Array(CUE_HASH_SIZE);
+  for (const w of words) {
+    let h = 0;
+    for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + (w.charCodeAt(i) | 0x20)) | 0;
+    table[h & (CUE_HASH_SIZE - 1)] = 1;
+  }
+  return table;
 }
 
 /** Words of a date that is ahead by nature, right before it: "payable Dec. 15", "effective Feb. 1", "due Jan. 2". */
@@ -592,9 +633,12 @@ function clauseTense(article: Article): (start: number, end: number) => Tense | 
         // A headline's infinitive ("City To Host Fair On Monday") announces; "May" is a month, and a
         // capitalized plain verb a name or a month ("Mark", "March").
         const lw = word.toLowerCase();
-        c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && PRESENT_BASE_VERBS.has(lw)) || !mayBeCue(lw) ? null : cueOf(lw, left.toLowerCase(), rs < 0 ? '' : text.slice(rs, re).toLowerCase(), true);
+        // The word's lists, looked up once for the tests here and `cueOf`.
+        const f = CUE_FLAGS.get(lw) ?? 0;
+        c = word === 'To' && left ? 'future' : word === 'May' || (lw !== word && (f & Cue.PresentBase) !== 0) || !((f & Cue.Word) !== 0 || (lw.length > 4 && lw.endsWith('ed')))
+          ? null : cueOf(lw, left.toLowerCase(), rs < 0 ? '' : text.slice(rs, re).toLowerCase(), true, f);
         // "had been scheduled to expire Friday", "had been due to…": a plan in the past perfect is past.
-        if (c === 'future' && INTENT.has(lw) && left.toLowerCase() === 'been' && readBack(text, sStart, at).toLowerCase() === 'had') c = 'past';
+        if (c === 'future' && (f & Cue.Intent) !== 0 && left.toLowerCase() === 'been' && readBack(text, sStart, at).toLowerCase() === 'had') c = 'past';
       }
       if (c) {
         b = c;
@@ -690,6 +734,17 @@ function res(value: string | null, kind: DateKind, granularity: DateGranularity,
   const r: Resolved = { value, kind, granularity, resolution, invalid: undefined, type: undefined, anchor: undefined, quant: undefined, freq: undefined,
     range: undefined, drop: undefined, uncertain: undefined, start: undefined };
   return more ? Object.assign(r, more) : r;
+}
+
+/**
+ * `res` with `uncertain` set (undefined: not uncertain), stored on the resolution rather than
+ * copied from a literal by `Object.assign`: the resolvers of the commonest kinds (weekdays, months,
+ * days, seasons) return through here for every date they resolve.
+ */
+function uncertainRes(value: string | null, kind: DateKind, granularity: DateGranularity, resolution: Resolved['resolution'], uncertain: string | undefined): Resolved {
+  const r = res(value, kind, granularity, resolution);
+  r.uncertain = uncertain;
+  return r;
 }
 
 type YMD = { y: number; m: number; d: number };
@@ -1222,7 +1277,7 @@ function resolveSeason(e: Expr, k: KindOf<'season'>, c: Context): Resolved {
     idx = Math.abs(base - now) <= 2 ? base : base > now ? base - 4 : base + 4;
     uncertain = t ? undefined : GUESSED;
   }
-  return res(`${pad(Math.floor(idx / 4), 4)}-${k.s}`, 'season', 'quarter', { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor }, { uncertain });
+  return uncertainRes(`${pad(Math.floor(idx / 4), 4)}-${k.s}`, 'season', 'quarter', { rule: `${k.rel ? `${k.rel} ${name}` : name} relative to the publication date`, anchor }, uncertain);
 }
 
 /** `resolveDate` of a `ana` expression. */
@@ -1576,7 +1631,7 @@ function resolveMd(e: Expr, k: KindOf<'md'>, c: Context): Resolved {
     rule = `partial date: the ${name} nearest the publication date${t ? ` (${t} tense)` : ''}`;
     uncertain = t ? undefined : GUESSED;
   }
-  return res(formatYMD({ y, m: k.m, d: k.d }), 'partial', 'day', { rule, anchor }, { uncertain });
+  return uncertainRes(formatYMD({ y, m: k.m, d: k.d }), 'partial', 'day', { rule, anchor }, uncertain);
 }
 
 /** `resolveDate` of a `holiday` expression. */
@@ -1691,7 +1746,7 @@ function resolveM(e: Expr, k: KindOf<'m'>, c: Context): Resolved {
       uncertain = GUESSED;
     }
   }
-  return res(`${pad(y, 4)}-${pad(k.m)}`, kind, 'month', { rule, anchor }, { uncertain });
+  return uncertainRes(`${pad(y, 4)}-${pad(k.m)}`, kind, 'month', { rule, anchor }, uncertain);
 }
 
 /** `resolveDate` of a `rel` expression. */
@@ -1756,7 +1811,7 @@ function resolveWeekday(e: Expr, k: KindOf<'weekday'>, c: Context): Resolved {
     rule = back === 0 ? `weekday: ${name} is the publication day` : `weekday: the most recent ${name} not after the publication date`;
     if (!t) uncertain = GUESSED;
   }
-  return res(formatYMD(fromDayNumber(an + delta)), kind, 'day', { rule, anchor }, { uncertain });
+  return uncertainRes(formatYMD(fromDayNumber(an + delta)), kind, 'day', { rule, anchor }, uncertain);
 }
 
 /** ISO 8601 week (`2025-W31`): weeks start on Monday; week 1 holds the year's first Thursday. */
