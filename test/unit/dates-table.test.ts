@@ -1205,6 +1205,10 @@ const ROWS: Row[] = [
   ['2023-09-01', 'Juba held a subdued South Sudan\'s Independence Day in July.', 'Independence Day', 'DATE', '2023-07-09'],
   ['2023-09-01', 'Fireworks lit the harbor on American Independence Day.', 'Independence Day', 'DATE', '2023-07-04'],
   ['2023-09-01', 'Fireworks lit the harbor on Independence Day.', 'Independence Day', 'DATE', '2023-07-04'],
+  // Israel's: 5 Iyar, off the Sabbath (2021: a Saturday, kept on Thursday 15 April; 2024: a Monday, kept on Tuesday).
+  ['2021-06-01', 'Israel\'s Independence Day was marked with flyovers.', 'Independence Day', 'DATE', '2021-04-15'],
+  ['2024-06-01', 'Jets flew over Tel Aviv on Israeli Independence Day.', 'Independence Day', 'DATE', '2024-05-14'],
+  ['2026-01-10', 'Israel\'s Independence Day will fall in April this year.', 'Independence Day', 'DATE', '2026-04-22'],
   // 2030 holds two Ramadans (January and December): feasts are counted by Islamic year.
   ['2030-12-20', 'Shops in the old city will close early during Ramadan.', 'Ramadan', 'DATE', '2030-12-26/2031-01-23'],
   ['2030-11-01', 'Prices rose during Ramadan, traders said.', 'Ramadan', 'DATE', '2030-01-05/2030-02-03'],
@@ -1369,7 +1373,6 @@ const NONE: [string, string][] = [
   ['2014-10-15', 'Police detained Ahmed Eid at the airport.'],
   ['2014-10-15', 'Eid Mubarak, the embassy wrote to its staff.'],
   ['2014-10-15', 'Nairobi marked its Independence Day with a parade.'],
-  ['2014-10-15', 'Israel\'s Independence Day was marked with flyovers.'],
   ['2014-10-15', 'Canada sent troops as the Earth shook.'],
   ['2014-10-15', 'Theresa said she may day-trade.'],
 ];

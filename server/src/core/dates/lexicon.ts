@@ -174,6 +174,8 @@ export interface Holiday {
    * before]. Each of these falls once in a Gregorian year, within 40 days of that bound.
    */
   lunar?: readonly ['hebrew' | 'chinese' | 'persian', string, number, number, number];
+  /** Days the holiday moves when it falls on each weekday (Sunday first): Israel keeps its Independence Day off the Sabbath. */
+  moved?: readonly number[];
 }
 
 /**
@@ -236,6 +238,9 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
   hanukkah: { lunar: ['hebrew', 'Kislev', 25, 11, 20] }, // its first day, 25 Kislev (27 Nov – 27 Dec)
   lunarnewyear: { lunar: ['chinese', '1', 1, 1, 15] }, // the first day of the first Chinese month (21 Jan – 20 Feb)
   nowruz: { lunar: ['persian', '1', 1, 3, 19] }, // the Persian new year, 1 Farvardin (20 or 21 March)
+  // Israel's Independence Day, 5 Iyar (15 April – 15 May), moved to the Thursday before from a Friday or
+  // Saturday and to Tuesday from a Monday (the rule since 2004); read by its owner ("Israel's Independence Day").
+  israelindependence: { lunar: ['hebrew', 'Iyar', 5, 4, 15], moved: [0, 1, 0, 0, 0, -1, -2] },
 });
 
 /**
@@ -309,6 +314,9 @@ export const INDEPENDENCE_DAYS: Readonly<Record<string, readonly [string, number
   for (const [keys, name, m, d] of rows) for (const key of keys) out[key] = Object.freeze([name, m, d] as const);
   return Object.freeze(out);
 })();
+
+/** Independence Days that are a holiday of their own (`HOLIDAYS`), by the country's name or adjective. */
+export const INDEPENDENCE_HOLIDAYS: Readonly<Record<string, string>> = Object.freeze({ Israel: 'israelindependence', Israeli: 'israelindependence' });
 
 /**
  * Weekdays named by the capitalized word before them ("Good Friday", "Black Monday"): by that word
@@ -482,7 +490,13 @@ export function holidayDate(name: string | Readonly<Holiday>, y: number): { m: n
     return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
   }
   if (h.hijri !== undefined) return hijriDay(h.hijri[0], h.hijri[1], y);
-  if (h.lunar !== undefined) return lunarDay(h.lunar, y);
+  if (h.lunar !== undefined) {
+    const l = lunarDay(h.lunar, y);
+    if (!h.moved) return l;
+    const t = new Date(Date.UTC(y, l.m - 1, l.d));
+    t.setUTCDate(l.d + h.moved[t.getUTCDay()]);
+    return { m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  }
   if (h.easter !== undefined) {
     const e = h.julian ? orthodoxEasterSunday(y) : easterSunday(y);
     const t = new Date(Date.UTC(y, e.m - 1, e.d + h.easter));

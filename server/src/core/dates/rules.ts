@@ -13,7 +13,7 @@
 import type { TimexMod } from '../types';
 import type { DateScanner } from './scan';
 import { Expr, ExprKind, durationValue, isDay, pad2 } from './expr';
-import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, INDEPENDENCE_DAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
+import { EVENT_MARKS, EVENT_NOUNS, HOLIDAYS, INDEPENDENCE_DAYS, INDEPENDENCE_HOLIDAYS, LEXICON, NAMED_WEEKDAYS, Unit } from './lexicon';
 import {
   ANY, DATE, DAY, DIGITS_LETTERS, El, none, ERA_YEAR, MONTH, Match, N, NUMBER, ORDDAY, P, Parse, SHORT_YEAR, STOP, W, WEEKDAY, X, YEAR,
   alt, digits, glued, lex, lw, opt, punct, reader, seq, sub, token, word,
@@ -1531,8 +1531,9 @@ function holiday(s: DateScanner, k: number, last: number): Parse {
 /**
  * "Independence Day" at k..d: the United States' (4 July) unless a country owns it, in the
  * possessive ("Ukraine's", "the Philippines'") or by its adjective ("Indian Independence Day"):
- * then that country's day (`INDEPENDENCE_DAYS`), or no date for one not listed or not named ("its
- * Independence Day", "Israel's", which follows the Hebrew calendar): better none than 4 July.
+ * then that country's day (`INDEPENDENCE_DAYS`; Israel's from the Hebrew calendar,
+ * `INDEPENDENCE_HOLIDAYS`), or no date for one not listed or not named ("its Independence Day"):
+ * better none than 4 July.
  */
 function independenceDay(s: DateScanner, k: number, d: number): Parse {
   // An ordinal between ("India's 77th Independence Day", "its first Independence Day").
@@ -1550,6 +1551,8 @@ function independenceDay(s: DateScanner, k: number, d: number): Parse {
   if (OWNER_PRONOUNS.has(s.str(j).toLowerCase())) return STOP;
   const two = s.kind(j - 1) === W ? INDEPENDENCE_DAYS[`${s.str(j - 1)} ${s.str(j)}`] : undefined;
   const owner = two ?? INDEPENDENCE_DAYS[s.str(j)];
+  const own = INDEPENDENCE_HOLIDAYS[s.str(j)];
+  if (own) return holidayNamedAt(s, k, d, own);
   if (!owner) return possessive ? STOP : holiday(s, k, d);
   const [country, month, day] = owner;
   if (month === 7 && day === 4) return holiday(s, k, d);
