@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ByteFieldWriter, LazyArray, RawJson, fieldJson, jsonString, writeJson } from '../../server/src/cli/jsonWrite';
-import { findingText, jsonFinding } from '../../server/src/cli/report';
+import { ReportedArticle, findingText, jsonFinding, renderFindings } from '../../server/src/cli/report';
 import { runContext } from '../../server/src/cli/pipeline';
 import { analyzeArticle } from '../../server/src/core/analyze';
 import { loadRegistry } from '../../server/src/core/registry';
@@ -172,6 +172,7 @@ test('findingText writes what writeJson(jsonFinding(f)) writes: sample findings 
   const r = seededRandom(18);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   const odd = [undefined, NaN, -0, 1e21, '', 'quote " \\ \n\u2028 é 🎉', null];
+  const oddOnes: Finding[] = [];
   for (let n = 0; n < 400; n++) {
     const base = findings[n % findings.length];
     const f: Finding = { ...base, related: base.related?.map((x) => ({ ...x })), fixes: base.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e })) })) };
@@ -186,8 +187,25 @@ test('findingText writes what writeJson(jsonFinding(f)) writes: sample findings 
     const indent = pick(['', '        ', '  ']);
     const mine = findingText(f, '/w', indent);
     if (mine !== undefined) assert.equal(mine, general(f, '/w', indent), JSON.stringify(f));
+    // Those the general path can write (a path that is not a string it cannot), for renderFindings below.
+    try {
+      general(f, '/w', indent);
+      oddOnes.push(f);
+    } catch {
+      // not a finding any check makes
+    }
   }
   for (const f of findings) assert.equal(findingText(f, '/w', '        '), general(f, '/w', '        '));
+  // renderFindings keeps each one's text as UTF-8, the odd ones (the general path) included.
+  assert.ok(oddOnes.some((f) => findingText(f, '/w', '        ') === undefined), 'no finding for the general path');
+  const all = [...findings, ...oddOnes];
+  const rep = { findings: all } as unknown as ReportedArticle;
+  renderFindings(rep, '/w');
+  const { bytes, ends } = rep.findingsJson!;
+  assert.equal(ends.length, all.length);
+  const decoder = new TextDecoder();
+  all.forEach((f, k) => assert.equal(decoder.decode(bytes.subarray(k ? ends[k - 1] : 0, ends[k])), general(f, '/w', '        '), JSON.stringify(f)));
+  assert.equal(bytes.length, ends[ends.length - 1]);
 });
 
 test('jsonString quotes every string as JSON.stringify does (escapes, controls, lone and paired surrogates)', () => {

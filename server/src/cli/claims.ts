@@ -77,11 +77,11 @@ export function paragraphDigest(key: string): string {
   // The tail: up to 7 code units (14 bytes), as MurmurHash3 mixes a tail of 14 bytes.
   const rest = n - i;
   if (rest > 0) {
-    const w = (t: number): number => (t < rest ? key.charCodeAt(i + t) : 0);
-    if (rest > 6) h4 ^= Math.imul(rotl(Math.imul(w(6), C4), 18), C1);
-    if (rest > 4) h3 ^= Math.imul(rotl(Math.imul(w(4) | (w(5) << 16), C3), 17), C4);
-    if (rest > 2) h2 ^= Math.imul(rotl(Math.imul(w(2) | (w(3) << 16), C2), 16), C3);
-    h1 ^= Math.imul(rotl(Math.imul(w(0) | (w(1) << 16), C1), 15), C2);
+    // A function of its own, not a closure over the key: no closure made per paragraph.
+    if (rest > 6) h4 ^= Math.imul(rotl(Math.imul(unitOr0(key, i + 6, n), C4), 18), C1);
+    if (rest > 4) h3 ^= Math.imul(rotl(Math.imul(unitOr0(key, i + 4, n) | (unitOr0(key, i + 5, n) << 16), C3), 17), C4);
+    if (rest > 2) h2 ^= Math.imul(rotl(Math.imul(unitOr0(key, i + 2, n) | (unitOr0(key, i + 3, n) << 16), C2), 16), C3);
+    h1 ^= Math.imul(rotl(Math.imul(unitOr0(key, i, n) | (unitOr0(key, i + 1, n) << 16), C1), 15), C2);
   }
   const len = 2 * n;
   h1 ^= len;
@@ -106,6 +106,11 @@ const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
 const C3 = 0x38b34ae5;
 const C4 = 0xa1e38b93;
+
+/** The code unit at `j`, or 0 past the end `n` (the tail's padding). */
+function unitOr0(key: string, j: number, n: number): number {
+  return j < n ? key.charCodeAt(j) : 0;
+}
 
 function rotl(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));

@@ -312,7 +312,7 @@ export class ByteFieldWriter {
   }
 
   /** Appends any text, as UTF-8. */
-  private text(s: string): void {
+  text(s: string): void {
     const buf = this.room(3 * s.length);
     this.n += UTF8.encodeInto(s, buf.subarray(this.n)).written;
   }
@@ -337,9 +337,8 @@ export class ByteFieldWriter {
     this.bytes(this.fields ? this.next[k] : this.first[k]);
     if (typeof v === 'string') this.string(v);
     else if (typeof v === 'number') {
-      if (Number.isInteger(v) && v >= 0 && v < 0x40000000) this.count(v);
-      // Digits, a sign, a point, an exponent: ASCII.
-      else this.ascii(Number.isFinite(v) ? String(v) : 'null');
+      if (Number.isFinite(v)) this.number(v);
+      else this.ascii('null');
     } else if (typeof v === 'boolean') this.ascii(v ? 'true' : 'false');
     else if (Array.isArray(v) && v.every(isString)) this.strings(v);
     else {
@@ -354,8 +353,15 @@ export class ByteFieldWriter {
     this.fields++;
   }
 
+  /** A finite number, as `String` (and `JSON.stringify`) writes it. */
+  number(v: number): void {
+    if (Number.isInteger(v) && v >= 0 && v < 0x40000000) this.count(v);
+    // Digits, a sign, a point, an exponent: ASCII.
+    else this.ascii(String(v));
+  }
+
   /** A string value, as `jsonString` writes it. */
-  private string(s: string): void {
+  string(s: string): void {
     if (!this.plainString(s)) this.text(jsonString(s));
   }
 
@@ -408,6 +414,13 @@ export class ByteFieldWriter {
   close(): void {
     if (this.fields) this.bytes(this.end);
     else this.ascii('{}');
+  }
+
+  /** Appends `b[start, end)`. */
+  copy(b: Uint8Array, start: number, end: number): void {
+    const buf = this.room(end - start);
+    buf.set(b.subarray(start, end), this.n);
+    this.n += end - start;
   }
 
   /** Hands the bytes written to `out` (which copies what it keeps) and starts again. */

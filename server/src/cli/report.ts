@@ -38,7 +38,7 @@ export interface ReportedArticle {
    * Set by `renderFindings` (`check --format json`): each finding of `findings` as that report
    * writes it; `findings` then keeps only what ordering and the exit status read of them.
    */
-  findingsJson?: string[];
+  findingsJson?: RenderedFindings;
   /**
    * Set by `spillArticle`: the entities, dates and findings were written to a temporary file
    * (and the fields above emptied), to be read back when the report is written.
@@ -343,19 +343,31 @@ function spillFindings(file: SpillFile, findings: readonly Finding[]): Segment {
  * place and code (what merging reads), then its text, ended by a NUL, which JSON text never holds
  * unescaped. Read back, they are copied as they are: not parsed and written again.
  */
-function spillRendered(file: SpillFile, findings: readonly Finding[], texts: readonly string[]): Segment {
-  return file.segment((w) => {
-    let buf = '';
+function spillRendered(file: SpillFile, findings: readonly Finding[], texts: RenderedFindings): Segment {
+  // The spill's writer: the article's mentions are written (and drained) by now.
+  const w = spillWriter;
+  w.n = 0;
+  return file.segmentBytes((sink) => {
     for (let k = 0; k < findings.length; k++) {
       const f = findings[k];
-      buf += `${f.start},${f.end},${JSON.stringify(f.code)}\u0001${texts[k]}\u0000`;
-      if (buf.length >= 1 << 16) {
-        w(buf);
-        buf = '';
-      }
+      offsetText(w, f.start);
+      w.ascii(',');
+      offsetText(w, f.end);
+      w.ascii(',');
+      w.string(f.code);
+      w.ascii('\u0001');
+      w.copy(texts.bytes, k ? texts.ends[k - 1] : 0, texts.ends[k]);
+      w.ascii('\u0000');
+      if (w.n >= 1 << 16) w.drain(sink);
     }
-    if (buf) w(buf);
+    w.drain(sink);
   });
+}
+
+/** `${v}`: what `RenderedFinding.of` reads back with `Number`. */
+function offsetText(w: ByteFieldWriter, v: number): void {
+  if (typeof v === 'number' && Number.isFinite(v)) w.number(v);
+  else w.text(String(v));
 }
 
 /** A finding of `spillRendered` read back: its place and code, and its text in the document. */
@@ -463,18 +475,54 @@ const CHECK_DIAGNOSTIC_INDENT = ' '.repeat(8);
  * Writes the `check --format json` text of each of the article's own findings (`findingsJson`)
  * where it is analyzed, and keeps of each finding only its code, severity and place (what ordering
  * and the exit status read): with `--jobs` that work is done on the worker threads, and a worker
- * sends one string a finding instead of its objects.
+ * sends one buffer an article instead of its objects.
  */
 export function renderFindings(a: ReportedArticle, cwd: string): void {
-  a.findingsJson = a.findings.map((f) => {
-    const direct = findingText(f, cwd, CHECK_DIAGNOSTIC_INDENT);
-    if (direct !== undefined) return direct;
-    let s = '';
-    writeJson(jsonFinding(f, cwd), (x) => (s += x), CHECK_DIAGNOSTIC_INDENT);
-    return s;
-  });
+  const texts: string[] = [];
+  const ends = new Uint32Array(a.findings.length);
+  let all = '';
+  for (let k = 0; k < a.findings.length; k++) {
+    const f = a.findings[k];
+    let t = findingText(f, cwd, CHECK_DIAGNOSTIC_INDENT);
+    if (t === undefined) {
+      let s = '';
+      writeJson(jsonFinding(f, cwd), (x) => (s += x), CHECK_DIAGNOSTIC_INDENT);
+      t = s;
+    }
+    texts.push(t);
+    all += t;
+    ends[k] = all.length;
+  }
+  // One native encoding an article (the concatenations are flattened once, here): the strings die
+  // young, and what the run keeps is bytes (`RenderedFindings`).
+  if (3 * all.length > encoded.length) encoded = new Uint8Array(Math.max(3 * all.length, 2 * encoded.length));
+  const bytes = encoded;
+  const n = UTF8_ENCODER.encodeInto(all, bytes).written;
+  if (n !== all.length) {
+    // Not all ASCII: the ends in bytes, finding by finding.
+    let at = 0;
+    for (let k = 0; k < texts.length; k++) ends[k] = at += Buffer.byteLength(texts[k]);
+  }
+  // A copy of its own size (a view of a larger buffer would be cloned whole to the main thread).
+  a.findingsJson = { bytes: bytes.slice(0, n), ends };
   a.findings = a.findings.map((f): Finding => ({ code: f.code, severity: f.severity, start: f.start, end: f.end, message: '' }));
 }
+
+/**
+ * The text of an article's findings in the `check --format json` document (`renderFindings`), as
+ * UTF-8: finding k is `bytes[ends[k - 1], ends[k])`. Bytes, not strings: the run keeps them until
+ * the report is written, and outside the JavaScript heap they are neither copied by each young
+ * collection nor encoded again when written.
+ */
+export interface RenderedFindings {
+  bytes: Uint8Array;
+  ends: Uint32Array;
+}
+
+const UTF8_DECODER = new TextDecoder();
+const UTF8_ENCODER = new TextEncoder();
+/** `renderFindings`' buffer, kept from article to article. */
+let encoded = new Uint8Array(1 << 16);
 
 /**
  * The text `writeJson(jsonFinding(f, cwd), out, indent)` writes, made in one pass: no object per
@@ -516,9 +564,9 @@ export function findingText(f: Finding, cwd: string, indent: string): string | u
     }
     s += fixes ? `,\n${i1}"fixes": [${fixes}\n${i1}]` : `,\n${i1}"fixes": []`;
   }
-  // Joined, the text is one flat string: the run keeps it until the report is written, and the
-  // tree of pieces the concatenations made (dozens of small strings a finding) dies young.
-  return [s, '\n', indent, '}'].join('');
+  // Not flattened: `renderFindings` encodes an article's findings at once, `writeJson` the
+  // document's text some 64 KB at a time.
+  return `${s}\n${indent}}`;
 }
 
 function isText(x: unknown): x is string {
@@ -544,6 +592,22 @@ function rawDiagnostic(s: string): RawJson {
   return new RawJson(CHECK_DIAGNOSTIC_INDENT, (out) => out(s));
 }
 
+/** Finding k of an article's rendered findings as a part of the document: its bytes copied as they are. */
+function renderedDiagnostic(r: RenderedFindings, k: number): RawJson {
+  const start = k ? r.ends[k - 1] : 0;
+  const end = r.ends[k];
+  return new RawJson(CHECK_DIAGNOSTIC_INDENT, (out) => out(UTF8_DECODER.decode(r.bytes.subarray(start, end))), (out) => out(r.bytes, start, end));
+}
+
+/** 0, 1, …, n − 1, as often as asked. */
+function upTo(n: number): Iterable<number> {
+  return {
+    *[Symbol.iterator](): Generator<number> {
+      for (let k = 0; k < n; k++) yield k;
+    },
+  };
+}
+
 /** `check --format json`: the same per-file shape, diagnostics only. */
 export function checkJson(project: ReportInput, reports: FileReport[]): unknown {
   const byFile = new Map(project.articles.map((a) => [a.file, a]));
@@ -556,16 +620,16 @@ export function checkJson(project: ReportInput, reports: FileReport[]): unknown 
 /** A file's diagnostics in `check --format json`; an article's own ones from their text written earlier (`renderFindings`). */
 function checkDiagnostics(r: FileReport, a: ReportedArticle | undefined, cwd: string): Iterable<unknown> {
   const json = a?.findingsJson;
-  const raw = rawDiagnostic;
   // Cross-article findings (and those of registry files) are written here, directly when they can be.
   const written = (f: Finding): unknown => diagnosticJson(f, cwd);
   if (!json) return new LazyArray(r.findings, written);
   // Without cross-article findings the list is the article's own (`withWorkspace`): in order.
-  if (r.findings === a.findings) return new LazyArray(json, raw);
+  const raw = (k: number): RawJson => renderedDiagnostic(json, k);
+  if (r.findings === a.findings) return new LazyArray(upTo(json.ends.length), raw);
   const own = new Map(a.findings.map((f, i) => [f, i]));
   return new LazyArray(r.findings, (f: Finding) => {
     const i = own.get(f);
-    return i === undefined ? written(f) : raw(json[i]);
+    return i === undefined ? written(f) : raw(i);
   });
 }
 

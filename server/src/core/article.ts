@@ -284,6 +284,41 @@ const MAX_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
 /** `/^["“‘'(]/`: what may open the word before a period, left out of the abbreviation looked up. */
 const OPENING = new Set([...'"\u201c\u2018\'('].map((c) => c.charCodeAt(0)));
 
+/** ABBREVIATIONS by length. */
+const ABBREVIATIONS_BY_LENGTH: string[][] = Array.from({ length: MAX_ABBREVIATION + 2 }, (_, n) => [...ABBREVIATIONS].filter((w) => w.length === n));
+
+/**
+ * Whether the sentence goes on after the period that ends the word `text[from, to)` (the next
+ * sentence would start at `k`), as `splitSentences` decides it on the lower-cased word without an
+ * opening quote or bracket: an abbreviation, a single letter, "p.m. (": 1 yes, 0 no, -1 when the
+ * word is not all ASCII (the caller then reads it as a lower-cased copy).
+ */
+function asciiGoesOn(text: string, from: number, to: number, k: number): number {
+  for (let j = from; j < to; j++) if (text.charCodeAt(j) >= 128) return -1;
+  // The ASCII openers are no letters: left out before lower-casing or after, the same.
+  const a = from < to && OPENING.has(text.charCodeAt(from)) ? from + 1 : from;
+  const n = to - a;
+  if (n === 1) {
+    const c = asciiLower(text.charCodeAt(a));
+    if (c >= 97 && c <= 122) return 1;
+  }
+  const ws = ABBREVIATIONS_BY_LENGTH[n];
+  for (let j = 0; j < ws.length; j++) if (sameLower(text, a, ws[j])) return 1;
+  if (n === 3 && text.charCodeAt(k) === 40 && (sameLower(text, a, 'a.m') || sameLower(text, a, 'p.m'))) return 1;
+  return 0;
+}
+
+/** An ASCII code lower-cased. */
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Whether `text` from `at`, lower-cased, begins with `w` (lower-case ASCII). */
+function sameLower(text: string, at: number, w: string): boolean {
+  for (let j = 0; j < w.length; j++) if (asciiLower(text.charCodeAt(at + j)) !== w.charCodeAt(j)) return false;
+  return true;
+}
+
 /** `/["”’')\]]/`: closing quotes and brackets, which stay in the sentence they end. */
 const CLOSERS = new Set([...'"\u201d\u2019\')]'].map((c) => c.charCodeAt(0)));
 
@@ -331,11 +366,16 @@ export function splitSentences(text: string, start: number, end: number): Senten
       // A longer word is none of these (lower-casing never shortens a word, the opening quote is
       // one character): most sentence ends are read without a copy of their last word.
       if (i - wordStart <= MAX_ABBREVIATION + 1) {
-        let word = text.slice(wordStart, i).toLowerCase();
-        if (OPENING.has(word.charCodeAt(0))) word = word.slice(1);
-        if (ABBREVIATIONS.has(word) || (word.length === 1 && word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122)) continue;
-        // "at 3:20 p.m. (1020 GMT) on Thursday": a clock time's conversion in brackets goes on.
-        if ((word === 'a.m' || word === 'p.m') && text.charCodeAt(k) === 40) continue;
+        // An ASCII word (nearly every one) is read in place: no copy, no lower-cased copy.
+        const ascii = asciiGoesOn(text, wordStart, i, k);
+        if (ascii === 1) continue;
+        if (ascii < 0) {
+          let word = text.slice(wordStart, i).toLowerCase();
+          if (OPENING.has(word.charCodeAt(0))) word = word.slice(1);
+          if (ABBREVIATIONS.has(word) || (word.length === 1 && word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122)) continue;
+          // "at 3:20 p.m. (1020 GMT) on Thursday": a clock time's conversion in brackets goes on.
+          if ((word === 'a.m' || word === 'p.m') && text.charCodeAt(k) === 40) continue;
+        }
       }
     }
     out.push({ start: s, end: j });

@@ -45,21 +45,34 @@ function findEventDateClaims(article: Article, entities: readonly EntityMention[
     if (m.type !== 'event' || !m.id) continue;
     const s = sentenceAt(article, m.start);
     if (!s) continue;
-    // Dates and times only: a duration ("for five years") or a set ("every week") dates nothing.
-    const inSentence = datesBetween(dates, s.start, s.end).filter((d) => (d.type === undefined || d.type === 'DATE' || d.type === 'TIME') && d.value !== null && dayInterval(d.value) !== null);
-    if (!inSentence.length) continue;
-    const distance = (d: DateMention): number => (d.end <= m.start ? m.start - d.end : d.start >= m.end ? d.start - m.end : 0);
-    inSentence.sort((a, b) => distance(a) - distance(b) || a.start - b.start);
+    const inSentence = datingDates(dates, s.start, s.end);
+    if (!inSentence) continue;
+    if (inSentence.length > 1) {
+      const distance = (d: DateMention): number => (d.end <= m.start ? m.start - d.end : d.start >= m.end ? d.start - m.end : 0);
+      inSentence.sort((a, b) => distance(a) - distance(b) || a.start - b.start);
+    }
     out.push({ event: m.id, mention: m, dates: inSentence });
   }
   return out;
 }
 
-/** Dates lying within [start, end), by binary search on the sorted list. */
-function datesBetween(dates: readonly DateMention[], start: number, end: number): DateMention[] {
-  const out: DateMention[] = [];
-  for (let i = lowerBound(dates, start, (d) => d.start); i < dates.length && dates[i].start < end; i++) if (dates[i].end <= end) out.push(dates[i]);
+/**
+ * The dates lying within [start, end) (by binary search on the sorted list) that date something:
+ * dates and times, resolved to days; a duration ("for five years") or a set ("every week") dates
+ * nothing. Undefined when there is none: most event mentions' sentences have none, and no list
+ * is made for them.
+ */
+function datingDates(dates: readonly DateMention[], start: number, end: number): DateMention[] | undefined {
+  let out: DateMention[] | undefined;
+  for (let i = lowerBound(dates, start, startOf); i < dates.length && dates[i].start < end; i++) {
+    const d = dates[i];
+    if (d.end <= end && (d.type === undefined || d.type === 'DATE' || d.type === 'TIME') && d.value !== null && dayInterval(d.value) !== null) (out ??= []).push(d);
+  }
   return out;
+}
+
+function startOf(d: DateMention): number {
+  return d.start;
 }
 
 /** True when two TIMEX3 values share at least one day. */
