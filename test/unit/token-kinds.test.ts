@@ -145,3 +145,18 @@ test('the tokenizer finds the same tokens wherever a round of units starts or en
     }
   }
 });
+
+test('folding in place gives the folded text wherever the non-ASCII units fall in a round', () => {
+  // `foldUnits` skips eight ASCII units at a time: a unit to fold at each offset in a round, in
+  // the last, partial round, and beyond the folding table (kept as it is).
+  const scanner = new EntityScanner();
+  for (const odd of ['é', '’', '—', '\u00a0', 'ß', '\u2212', '中', 'Ł']) {
+    for (let len = 1; len <= 26; len++) {
+      for (let at = 0; at < len; at++) {
+        const text = 'abcdefghijklmnopqrstuvwxyz'.slice(0, at) + odd + 'ZYXWVUTSRQPONMLKJIHGFEDCBA'.slice(0, len - at - 1);
+        scanner.setUnits(text);
+        assert.equal(scanner.foldedText(text), foldText(text), JSON.stringify(text));
+      }
+    }
+  }
+});
