@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { K_CAP, K_DIGIT, K_JOINED, K_PARTICLE, K_START, isParticleAt, tokenKinds } from '../../server/src/core/entities/match';
-import { EntityScanner, foldCode, foldText, isAscii, isCapitalCode, isWordCode, paragraphTokens, tokenize } from '../../server/src/core/entities/tokens';
+import { EntityScanner, NAME_PARTICLES, foldCode, foldText, isAscii, isCapitalCode, isWordCode, paragraphTokens, tokenize } from '../../server/src/core/entities/tokens';
 import { loadRegistry } from '../../server/src/core/registry';
 import { joinLines } from '../helpers';
 
@@ -158,5 +158,19 @@ test('folding in place gives the folded text wherever the non-ASCII units fall i
         assert.equal(scanner.foldedText(text), foldText(text), JSON.stringify(text));
       }
     }
+  }
+});
+
+test('a word is a particle exactly when the list of particles has it, in either case', () => {
+  // Every particle, its capitalized and upper-case forms, and words of two to four letters that
+  // share their first letters or packs with one ("dem", "alt", "vonn", "bi").
+  const words = new Set<string>();
+  for (const p of NAME_PARTICLES) {
+    for (const w of [p, p[0].toUpperCase() + p.slice(1), p.toUpperCase(), p + 'x', p.slice(0, -1), 'x' + p, p.slice(1)]) words.add(w);
+  }
+  for (const w of ['the', 'last', 'led', 'team', 'does', 'dem', 'alt', 'vonn', 'bi', 'Ab', 'zz', 'a', 'bints']) words.add(w);
+  for (const w of words) {
+    const text = `(${w})`;
+    assert.equal(isParticleAt(text, 1, 1 + w.length), NAME_PARTICLES.has(w.toLowerCase()), w);
   }
 });
