@@ -231,9 +231,13 @@ function matchRange(folded: string, tokens: Tokens, kinds: Uint8Array, index: En
   const out: RawMatch[] = [];
   const { start, end, units } = tokens;
   const root = index.root;
+  // Constants in locals: as compiled for Node (CommonJS) an exported or imported one is a
+  // property load, checked at every token.
+  const startBit = K_START;
+  const maxTokens = MAX_FORM_TOKENS;
   let i = from;
   while (i < to) {
-    if ((kinds[i] & K_START) === 0) {
+    if ((kinds[i] & startBit) === 0) {
       i++;
       continue;
     }
@@ -241,13 +245,15 @@ function matchRange(folded: string, tokens: Tokens, kinds: Uint8Array, index: En
     // The longest match so far: one past its last token, and its targets.
     let bestEnd = -1;
     let bestTargets: Target[] | undefined;
-    for (let j = i; j < to && j - i < MAX_FORM_TOKENS; j++) {
+    for (let j = i; j < to && j - i < maxTokens; j++) {
       if (j > i && !isNameGapUnits(units, end[j - 1], start[j])) break;
       node = j === i ? rootStep(index, units, folded, start[j], end[j]) : step(node, units, folded, start[j], end[j]);
       if (!node) break;
-      if (node.targets && !(i === whole && j + 1 === to)) {
+      // Read once: a leaf's `targets` is a getter.
+      const targets = node.targets;
+      if (targets && !(i === whole && j + 1 === to)) {
         bestEnd = j + 1;
-        bestTargets = node.targets;
+        bestTargets = targets;
       }
     }
     if (bestTargets) {
