@@ -185,6 +185,15 @@ export function tokenKinds(folded: string, scanner: EntityScanner, index: Entity
   const starts = index.rootStarts;
   const pairKinds = PAIR_KINDS;
   const particles = PARTICLE_SLOTS;
+  // The bits in locals too (exported, each is a property load where tsc's CommonJS reads it).
+  const kStart = K_START;
+  const kCap = K_CAP;
+  const kDigit = K_DIGIT;
+  const kParticle = K_PARTICLE;
+  const kJoined = K_JOINED;
+  const pairUpper = PAIR_UPPER;
+  const pairParticle = PAIR_PARTICLE;
+  const pairJoined = PAIR_JOINED;
   for (let i = 0; i < count; i++) {
     const s = bounds[2 * i];
     const len = bounds[2 * i + 1] - s;
@@ -194,20 +203,20 @@ export function tokenKinds(folded: string, scanner: EntityScanner, index: Entity
     if ((c0 | c1) < 0x80) {
       const pair = (c0 << 7) | c1;
       const p = pairKinds[pair];
-      k = p & (K_CAP | K_DIGIT);
+      k = p & (kCap | kDigit);
       // The ASCII cases of `isParticleAt`, and of the trie walk's start (see `K_START`).
-      if ((p & PAIR_PARTICLE) !== 0 && len <= 4 && len >= 2 && isParticlePack(particles, packLower(folded, s, s + len))) k |= K_PARTICLE | K_START;
+      if ((p & pairParticle) !== 0 && len <= 4 && len >= 2 && isParticlePack(particles, packLower(folded, s, s + len))) k |= kParticle | kStart;
       else {
         const bit = 1 << ((len < 8 ? len : 8) - 1); // `rootLengthBit`
-        if ((starts[pair] & bit) !== 0 || ((p & PAIR_UPPER) !== 0 && (starts[pair | 0x20] & bit) !== 0)) k |= K_START;
+        if ((starts[pair] & bit) !== 0 || ((p & pairUpper) !== 0 && (starts[pair | 0x20] & bit) !== 0)) k |= kStart;
       }
-      if ((p & PAIR_JOINED) !== 0 && len >= 5) k |= K_JOINED;
+      if ((p & pairJoined) !== 0 && len >= 5) k |= kJoined;
     } else {
-      k = K_START;
-      if (isCapitalCode(c0)) k |= K_CAP;
-      else if (c0 >= 48 && c0 <= 57) k |= K_DIGIT;
-      if (isParticleAt(folded, s, s + len)) k |= K_PARTICLE;
-      if (len >= 5 && (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= K_JOINED;
+      k = kStart;
+      if (isCapitalCode(c0)) k |= kCap;
+      else if (c0 >= 48 && c0 <= 57) k |= kDigit;
+      if (isParticleAt(folded, s, s + len)) k |= kParticle;
+      if (len >= 5 && (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= kJoined;
     }
     kinds[i] = k;
   }
