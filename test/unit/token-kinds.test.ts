@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildEntityIndex } from '../../server/src/core/entities';
 import { K_CAP, K_DIGIT, K_JOINED, K_PARTICLE, K_START, isParticleAt, tokenKinds } from '../../server/src/core/entities/match';
-import { EntityScanner, foldText, isCapitalCode, paragraphTokens, tokenize } from '../../server/src/core/entities/tokens';
+import { EntityScanner, NAME_PARTICLES, foldCode, foldText, isAscii, isCapitalCode, isWordCode, paragraphTokens, tokenize } from '../../server/src/core/entities/tokens';
 import { loadRegistry } from '../../server/src/core/registry';
 import { joinLines } from '../helpers';
 
@@ -111,4 +111,66 @@ test("the scanner's folded text and code units are foldText's, for any unit (acc
   for (let i = 0; i < text.length; i++) units += String.fromCharCode(scanner.units[i]);
   assert.equal(units, folded);
   assert.equal(scanner.units[text.length], 0);
+});
+
+/** The tokens of text[from, to) found one character at a time: maximal runs of word characters (`isWordCode` of the folded unit). */
+function plainTokens(text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = -1;
+  for (let i = from; i <= to; i++) {
+    const w = i < to && isWordCode(foldCode(text.charCodeAt(i)));
+    if (w && s < 0) s = i;
+    else if (!w && s >= 0) {
+      out.push([s, i]);
+      s = -1;
+    }
+  }
+  return out;
+}
+
+test('the tokenizer finds the same tokens wherever a round of units starts or ends', () => {
+  // The tokenizer reads units in rounds of eight, then one at a time: tokens and separators of
+  // every length, at every offset from a round's start, cut at every start and end of range.
+  const pieces = ['a', 'Bc', 'déf', 'Ghij’k', '12345', 'ʼ', ' ', ', ', ' — ', '\n\n', '«', 'Ωmega', 'x'];
+  let text = '';
+  for (let k = 0; text.length < 90; k++) text += pieces[(k * 7) % pieces.length] + (k % 3 === 0 ? ' ' : '');
+  const scanner = new EntityScanner();
+  for (let from = 0; from < 12; from++) {
+    for (let to = from; to <= text.length; to++) {
+      tokenize(scanner, text, from, to);
+      const got: [number, number][] = [];
+      for (let i = 0; i < scanner.count; i++) got.push([scanner.start[i], scanner.end[i]]);
+      assert.deepEqual(got, plainTokens(text, from, to), `[${from}, ${to})`);
+      assert.equal(scanner.ascii, isAscii(text, from, to), `ascii [${from}, ${to})`);
+    }
+  }
+});
+
+test('folding in place gives the folded text wherever the non-ASCII units fall in a round', () => {
+  // `foldUnits` skips eight ASCII units at a time: a unit to fold at each offset in a round, in
+  // the last, partial round, and beyond the folding table (kept as it is).
+  const scanner = new EntityScanner();
+  for (const odd of ['é', '’', '—', '\u00a0', 'ß', '\u2212', '中', 'Ł']) {
+    for (let len = 1; len <= 26; len++) {
+      for (let at = 0; at < len; at++) {
+        const text = 'abcdefghijklmnopqrstuvwxyz'.slice(0, at) + odd + 'ZYXWVUTSRQPONMLKJIHGFEDCBA'.slice(0, len - at - 1);
+        scanner.setUnits(text);
+        assert.equal(scanner.foldedText(text), foldText(text), JSON.stringify(text));
+      }
+    }
+  }
+});
+
+test('a word is a particle exactly when the list of particles has it, in either case', () => {
+  // Every particle, its capitalized and upper-case forms, and words of two to four letters that
+  // share their first letters or packs with one ("dem", "alt", "vonn", "bi").
+  const words = new Set<string>();
+  for (const p of NAME_PARTICLES) {
+    for (const w of [p, p[0].toUpperCase() + p.slice(1), p.toUpperCase(), p + 'x', p.slice(0, -1), 'x' + p, p.slice(1)]) words.add(w);
+  }
+  for (const w of ['the', 'last', 'led', 'team', 'does', 'dem', 'alt', 'vonn', 'bi', 'Ab', 'zz', 'a', 'bints']) words.add(w);
+  for (const w of words) {
+    const text = `(${w})`;
+    assert.equal(isParticleAt(text, 1, 1 + w.length), NAME_PARTICLES.has(w.toLowerCase()), w);
+  }
 });

@@ -138,6 +138,13 @@ export function isTitleCaseLine(text: string, from: number, to: number): boolean
     long++;
     const c = text.charCodeAt(s);
     if (c >= 65 && c <= 90) caps++;
+    // A line of prose fails after a few words: stop once even capitals in every long word the
+    // rest could hold (one separator and four letters each) would leave it under 85% (in
+    // hundredths, with a margin, so that the test below decides every line near the limit).
+    else {
+      const more = ((to - i) / 5) | 0;
+      if (100 * (caps + more) < 85 * (long + more) - 1) return false;
+    }
   }
   if (long < 3 || caps < long * 0.85) return false;
   // Nearly all capitalized: only now look for a verb of saying (a lower-case word), which most

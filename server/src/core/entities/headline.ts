@@ -132,9 +132,11 @@ function isHeadline(tokens: Tokens, kinds: Uint8Array, from: number, to: number)
   let caps = 0;
   // caps / n >= 0.7 needs n - caps <= 0.3 n <= 0.3 (to - from): past that, prose (most paragraphs) stops early.
   const most = 3 * (to - from);
+  const capOrDigit = K_CAP | K_DIGIT;
+  const { start, end } = tokens;
   for (let i = from; i < to; i++) {
-    const cap = (kinds[i] & (K_CAP | K_DIGIT)) !== 0;
-    if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
+    const cap = (kinds[i] & capOrDigit) !== 0;
+    if (end[i] - start[i] <= 3 && !cap) continue;
     n++;
     if (cap) caps++;
     else if (10 * (n - caps) > most) return false;

@@ -63,7 +63,30 @@ function variantStep(node: TrieLike, tok: string, folded: string, s: number, e: 
  * `PARTICLES` packed as by `packLower`, to recognize them without a substring. (Folded text has
  * no non-ASCII letter whose lower case is an ASCII particle letter, so ASCII is enough.)
  */
-const PARTICLE_PACKS = new Set([...PARTICLES].map((p) => packLower(p, 0, p.length)));
+const PARTICLE_SLOTS = particleSlots();
+
+/**
+ * A small open-addressing table (64 slots, -1 empty) of the packs: a `Set.has` of a number is a
+ * call into the runtime, and the kinds pass asks it of every short word starting like a particle
+ * ("de", "the", "last").
+ */
+function particleSlots(): Int32Array {
+  const slots = new Int32Array(64).fill(-1);
+  for (const p of PARTICLES) {
+    const pack = packLower(p, 0, p.length);
+    let h = Math.imul(pack, 0x9e3779b1) >>> 26;
+    while (slots[h] !== -1) h = (h + 1) & 63;
+    slots[h] = pack;
+  }
+  return slots;
+}
+
+/** Whether `pack` (`packLower` of a word) is a particle's. */
+function isParticlePack(slots: Int32Array, pack: number): boolean {
+  if (pack < 0) return false;
+  for (let h = Math.imul(pack, 0x9e3779b1) >>> 26; slots[h] !== -1; h = (h + 1) & 63) if (slots[h] === pack) return true;
+  return false;
+}
 
 /**
  * The lower-case ASCII letters of s[from, to) packed 7 bits each, for words of at most 4 units;
@@ -82,7 +105,7 @@ export function packLower(s: string, from: number, to: number): number {
 
 
 /**
- * Whether folded[s, e) is a name particle in either case (`PARTICLE_PACKS.has(packLower(…))`):
+ * Whether folded[s, e) is a name particle in either case (`isParticlePack` of `packLower(…)`):
  * two to four letters, whose first two (either case) rule out most tokens before anything is
  * packed and looked up.
  */
@@ -90,7 +113,7 @@ export function isParticleAt(folded: string, s: number, e: number): boolean {
   if (e - s < 2 || e - s > 4) return false;
   const c0 = folded.charCodeAt(s) | 0x20;
   const c1 = folded.charCodeAt(s + 1) | 0x20;
-  return c0 < 0x80 && c1 < 0x80 && PARTICLE_PAIRS[(c0 << 7) | c1] === 1 && PARTICLE_PACKS.has(packLower(folded, s, e));
+  return c0 < 0x80 && c1 < 0x80 && PARTICLE_PAIRS[(c0 << 7) | c1] === 1 && isParticlePack(PARTICLE_SLOTS, packLower(folded, s, e));
 }
 
 const PARTICLE_PAIRS = particlePairs();
@@ -154,33 +177,46 @@ function pairKinds(): Uint8Array {
  * scanner's `kinds`, whose `units` hold `folded`: valid with its tokens.
  */
 export function tokenKinds(folded: string, scanner: EntityScanner, index: EntityIndex): Uint8Array {
-  const { count, start, end, units } = scanner;
+  // The tokenizer's boundaries (start, end, start…): one array read instead of two, and the
+  // module's tables in locals, so that the optimized loop checks fewer of them per token.
+  const { count, bounds, units } = scanner;
   if (scanner.kinds.length < count) scanner.kinds = new Uint8Array(Math.max(count, 2 * scanner.kinds.length));
   const kinds = scanner.kinds;
   const starts = index.rootStarts;
+  const pairKinds = PAIR_KINDS;
+  const particles = PARTICLE_SLOTS;
+  // The bits in locals too (exported, each is a property load where tsc's CommonJS reads it).
+  const kStart = K_START;
+  const kCap = K_CAP;
+  const kDigit = K_DIGIT;
+  const kParticle = K_PARTICLE;
+  const kJoined = K_JOINED;
+  const pairUpper = PAIR_UPPER;
+  const pairParticle = PAIR_PARTICLE;
+  const pairJoined = PAIR_JOINED;
   for (let i = 0; i < count; i++) {
-    const s = start[i];
-    const len = end[i] - s;
+    const s = bounds[2 * i];
+    const len = bounds[2 * i + 1] - s;
     const c0 = units[s];
     const c1 = len > 1 ? units[s + 1] : 0;
     let k: number;
     if ((c0 | c1) < 0x80) {
       const pair = (c0 << 7) | c1;
-      const p = PAIR_KINDS[pair];
-      k = p & (K_CAP | K_DIGIT);
+      const p = pairKinds[pair];
+      k = p & (kCap | kDigit);
       // The ASCII cases of `isParticleAt`, and of the trie walk's start (see `K_START`).
-      if ((p & PAIR_PARTICLE) !== 0 && len <= 4 && len >= 2 && PARTICLE_PACKS.has(packLower(folded, s, s + len))) k |= K_PARTICLE | K_START;
+      if ((p & pairParticle) !== 0 && len <= 4 && len >= 2 && isParticlePack(particles, packLower(folded, s, s + len))) k |= kParticle | kStart;
       else {
         const bit = 1 << ((len < 8 ? len : 8) - 1); // `rootLengthBit`
-        if ((starts[pair] & bit) !== 0 || ((p & PAIR_UPPER) !== 0 && (starts[pair | 0x20] & bit) !== 0)) k |= K_START;
+        if ((starts[pair] & bit) !== 0 || ((p & pairUpper) !== 0 && (starts[pair | 0x20] & bit) !== 0)) k |= kStart;
       }
-      if ((p & PAIR_JOINED) !== 0 && len >= 5) k |= K_JOINED;
+      if ((p & pairJoined) !== 0 && len >= 5) k |= kJoined;
     } else {
-      k = K_START;
-      if (isCapitalCode(c0)) k |= K_CAP;
-      else if (c0 >= 48 && c0 <= 57) k |= K_DIGIT;
-      if (isParticleAt(folded, s, s + len)) k |= K_PARTICLE;
-      if (len >= 5 && (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= K_JOINED;
+      k = kStart;
+      if (isCapitalCode(c0)) k |= kCap;
+      else if (c0 >= 48 && c0 <= 57) k |= kDigit;
+      if (isParticleAt(folded, s, s + len)) k |= kParticle;
+      if (len >= 5 && (c0 === 65 || c0 === 69) && (c1 === 108 || c1 === 76)) k |= kJoined;
     }
     kinds[i] = k;
   }
@@ -204,9 +240,13 @@ function matchRange(folded: string, tokens: Tokens, kinds: Uint8Array, index: En
   const out: RawMatch[] = [];
   const { start, end, units } = tokens;
   const root = index.root;
+  // Constants in locals: as compiled for Node (CommonJS) an exported or imported one is a
+  // property load, checked at every token.
+  const startBit = K_START;
+  const maxTokens = MAX_FORM_TOKENS;
   let i = from;
   while (i < to) {
-    if ((kinds[i] & K_START) === 0) {
+    if ((kinds[i] & startBit) === 0) {
       i++;
       continue;
     }
@@ -214,13 +254,15 @@ function matchRange(folded: string, tokens: Tokens, kinds: Uint8Array, index: En
     // The longest match so far: one past its last token, and its targets.
     let bestEnd = -1;
     let bestTargets: Target[] | undefined;
-    for (let j = i; j < to && j - i < MAX_FORM_TOKENS; j++) {
+    for (let j = i; j < to && j - i < maxTokens; j++) {
       if (j > i && !isNameGapUnits(units, end[j - 1], start[j])) break;
       node = j === i ? rootStep(index, units, folded, start[j], end[j]) : step(node, units, folded, start[j], end[j]);
       if (!node) break;
-      if (node.targets && !(i === whole && j + 1 === to)) {
+      // Read once: a leaf's `targets` is a getter.
+      const targets = node.targets;
+      if (targets && !(i === whole && j + 1 === to)) {
         bestEnd = j + 1;
-        bestTargets = node.targets;
+        bestTargets = targets;
       }
     }
     if (bestTargets) {

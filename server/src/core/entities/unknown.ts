@@ -104,12 +104,13 @@ export function unknownEntities(article: Article, folded: string, tokens: Tokens
  */
 function markCovered(tokens: Tokens, kinds: Uint8Array, known: readonly EntityMention[]): void {
   const { count, start, end } = tokens;
+  const covered = K_COVERED;
   let t = 0;
   for (const m of known) {
     // The first token ending after the mention's start; mentions are sorted by start, so this
     // never moves back.
     while (t < count && end[t] <= m.start) t++;
-    for (let u = t; u < count && start[u] < m.end; u++) kinds[u] |= K_COVERED;
+    for (let u = t; u < count && start[u] < m.end; u++) kinds[u] |= covered;
   }
 }
 
@@ -119,9 +120,11 @@ function isHeadline(tokens: Tokens, kinds: Uint8Array, from: number, to: number)
   let caps = 0;
   // caps / words >= 0.7 needs words - caps <= 0.3 (to - from): past that, prose stops early.
   const most = 3 * (to - from);
+  const capBit = K_CAP;
+  const { start, end } = tokens;
   for (let i = from; i < to; i++) {
-    const cap = (kinds[i] & K_CAP) !== 0;
-    if (tokens.end[i] - tokens.start[i] <= 3 && !cap) continue;
+    const cap = (kinds[i] & capBit) !== 0;
+    if (end[i] - start[i] <= 3 && !cap) continue;
     words++;
     if (cap) caps++;
     else if (10 * (words - caps) > most) return false;
@@ -143,10 +146,14 @@ function isSentenceStart(text: string, pos: number, paraStart: number): boolean 
 
 function scanParagraph(scan: Scan, folded: string, tokens: Tokens, kinds: Uint8Array, from: number, to: number, paraStart: number): void {
   const { start, end, units } = tokens;
+  // Constants in locals: as compiled for Node (CommonJS) an imported one is a property load,
+  // checked at every token.
+  const capBit = K_CAP;
+  const coveredOrCap = K_COVERED | K_CAP;
   let i = from;
   while (i < to) {
     // Covered or not capitalized: most tokens.
-    if ((kinds[i] & (K_COVERED | K_CAP)) !== K_CAP) {
+    if ((kinds[i] & coveredOrCap) !== capBit) {
       i++;
       continue;
     }

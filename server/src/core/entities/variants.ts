@@ -122,10 +122,12 @@ export function linkShortForms(article: Article, folded: string, tokens: Tokens,
   const { count, start, end } = tokens;
   const text = article.text;
   let k = 0;
+  // In a local: as compiled for Node (CommonJS) an imported constant is a property load.
+  const joinedOrParticle = K_JOINED | K_PARTICLE;
   for (let i = 0; i < count; i++) {
     const kind = kinds[i];
     // Most tokens are neither: one test rules them out.
-    if ((kind & (K_JOINED | K_PARTICLE)) === 0) continue;
+    if ((kind & joinedOrParticle) === 0) continue;
     if (kind & K_JOINED) {
       // "Aljaber", "Elsisi": the Arabic article joined to the name, for a registry "Al-Jaber".
       while (k < linked.length && linked[k].end <= start[i]) k++;
