@@ -12,7 +12,7 @@ import { FIX_COMMANDS } from '../commands';
 import { frontMatterText } from '../frontMatter';
 import { MONTHS, WEEKDAYS, daysInMonth, formatYMD, fromDayNumber, isValidDate, pad, parseIsoDate, toDayNumber, weekday } from '../calendar';
 import { DateAnchor, DateGranularity, DateKind, DateMention, Finding, Fix, NumericOrder, TimexMod, TimexType, finding } from '../types';
-import { EVENT_NOUNS, EVENT_WORDS, HOLIDAYS, Unit, hijriDayNumber, hijriYearAt, holidayDate, holidayLastDay } from './lexicon';
+import { EVENT_NOUNS, EVENT_WORDS, HOLIDAYS, Unit, hijriDayNumber, hijriMonthLastDay, hijriYearAt, holidayDate, holidayLastDay } from './lexicon';
 import { DateScanner, Expr, ExprKind, durationValue, scanDates } from './scan';
 import { isDay } from './expr';
 
@@ -1674,10 +1674,9 @@ function resolveHoliday(e: Expr, k: KindOf<'holiday'>, c: Context): Resolved {
   // or for an Islamic feast by Islamic year (a Gregorian year may hold two of them, or none).
   const row = k.day ? undefined : HOLIDAYS[k.name];
   const hijri = row?.hijri;
-  const next = hijri && hijri[0] === 12 ? [1, 1] : hijri ? [hijri[0] + 1, 1] : null; // the month after a whole-month feast
   const at = hijri ? (i: number): number => memo(`${k.name} AH${i}`, () => hijriDayNumber(hijri[0], hijri[1], i)) : firstIn;
   // The day a holiday of many days ends: "will fast during Ramadan" written in its middle is this one.
-  const lastAt = hijri ? (i: number): number => (row!.wholeMonth ? memo(`${k.name} AH${i} last`, () => hijriDayNumber(next![0], next![1], next![0] === 1 ? i + 1 : i) - 1) : at(i)) : lastIn;
+  const lastAt = hijri ? (i: number): number => (row!.wholeMonth ? memo(`${k.name} AH${i} last`, () => hijriMonthLastDay(hijri[0], i)) : at(i)) : lastIn;
   let i = hijri ? memo(`AH ${an}`, () => hijriYearAt(an)) : a.y;
   let rule: string;
   if (k.rel === 'last') {

@@ -247,12 +247,12 @@ export const HOLIDAYS: Readonly<Record<string, Readonly<Holiday>>> = freezeRows(
  * Independence Days of other countries than the United States ("Ukraine's Independence Day",
  * "Indian Independence Day"): by the country's name or its adjective (the last word, or the two
  * last of a two-word name), the month and day. "Independence Day" with no owner is the United
- * States' (`HOLIDAYS.independence`); an owner not listed here gives no date rather than 4 July.
+ * States' (`HOLIDAYS.independence`); an owner neither here nor in `INDEPENDENCE_HOLIDAYS` gives no
+ * date rather than 4 July.
  * Only countries whose "Independence Day" is one fixed day by that name.
  */
 export const INDEPENDENCE_DAYS: Readonly<Record<string, readonly [string, number, number]>> = (() => {
   const rows: [string[], string, number, number][] = [
-    [['America', 'American', 'States', 'US', 'U.S.', 'USA'], 'the United States', 7, 4],
     [['Ukraine', 'Ukrainian'], 'Ukraine', 8, 24],
     [['India', 'Indian'], 'India', 8, 15],
     [['Pakistan', 'Pakistani'], 'Pakistan', 8, 14],
@@ -315,8 +315,14 @@ export const INDEPENDENCE_DAYS: Readonly<Record<string, readonly [string, number
   return Object.freeze(out);
 })();
 
-/** Independence Days that are a holiday of their own (`HOLIDAYS`), by the country's name or adjective. */
-export const INDEPENDENCE_HOLIDAYS: Readonly<Record<string, string>> = Object.freeze({ Israel: 'israelindependence', Israeli: 'israelindependence' });
+/**
+ * Independence Days that are a row of `HOLIDAYS` (the United States' own, Israel's on the Hebrew
+ * calendar), by the country's name or adjective.
+ */
+export const INDEPENDENCE_HOLIDAYS: Readonly<Record<string, string>> = Object.freeze({
+  America: 'independence', American: 'independence', States: 'independence', US: 'independence', USA: 'independence',
+  Israel: 'israelindependence', Israeli: 'israelindependence',
+});
 
 /**
  * Weekdays named by the capitalized word before them ("Good Friday", "Black Monday"): by that word
@@ -389,16 +395,21 @@ function hijriDay(hm: number, hd: number, y: number): { m: number; d: number } {
   const jan1 = Math.floor(Date.UTC(y, 0, 1) / 86400000);
   const h = hijriOf(f, jan1);
   const months = (hm - h.m + 12) % 12 + (hm === h.m && hd < h.d ? 12 : 0);
-  let t = jan1 + Math.round(months * 29.53 + hd - h.d);
-  const want = (h.m + months > 12 ? h.y + 1 : h.y) * 400 + hm * 32 + hd;
+  const t = stepToHijri(f, jan1 + Math.round(months * 29.53 + hd - h.d), h.m + months > 12 ? h.y + 1 : h.y, hm, hd);
+  const g = new Date(t * 86400000);
+  return { m: g.getUTCMonth() + 1, d: g.getUTCDate() };
+}
+
+/** Day number t, an estimate of day `hd` of month `hm` of Islamic year `iy`, moved a day at a time (at most 10) to that day. */
+function stepToHijri(f: Intl.DateTimeFormat, t: number, iy: number, hm: number, hd: number): number {
+  const want = iy * 400 + hm * 32 + hd;
   for (let i = 0; i < 10; i++) {
     const x = hijriOf(f, t);
     const got = x.y * 400 + x.m * 32 + x.d;
     if (got === want) break;
     t += got < want ? 1 : -1;
   }
-  const g = new Date(t * 86400000);
-  return { m: g.getUTCMonth() + 1, d: g.getUTCDate() };
+  return t;
 }
 
 /** The Umm al-Qura formatter (made only for a text that names an Islamic feast: see `hijriDay`). */
@@ -418,34 +429,17 @@ const LUNAR_MONTH = 29.530589;
  * (Ramadan begins in January and in December 2030).
  */
 export function hijriDayNumber(hm: number, hd: number, iy: number): number {
-  const f = hijriFormat();
-  let t = MUHARRAM_1446 + Math.round(((iy - 1446) * 12 + hm - 1) * LUNAR_MONTH) + hd - 1;
-  const want = iy * 400 + hm * 32 + hd;
-  for (let i = 0; i < 10; i++) {
-    const x = hijriOf(f, t);
-    const got = x.y * 400 + x.m * 32 + x.d;
-    if (got === want) break;
-    t += got < want ? 1 : -1;
-  }
-  return t;
+  return stepToHijri(hijriFormat(), MUHARRAM_1446 + Math.round(((iy - 1446) * 12 + hm - 1) * LUNAR_MONTH) + hd - 1, iy, hm, hd);
+}
+
+/** The day number of the last day of Islamic month `hm` of year `iy`: the day before the next month's first. */
+export function hijriMonthLastDay(hm: number, iy: number): number {
+  return hm === 12 ? hijriDayNumber(1, 1, iy + 1) - 1 : hijriDayNumber(hm + 1, 1, iy) - 1;
 }
 
 /** The Islamic year (Umm al-Qura) of day number t. */
 export function hijriYearAt(t: number): number {
   return hijriOf(hijriFormat(), t).y;
-}
-
-/**
- * The last day of the Islamic month whose first day is `first` (month and day of Gregorian year
- * y): the day before the calendar's next month begins, 29 or 30 days on.
- */
-function hijriMonthLast(y: number, first: { m: number; d: number }): { m: number; d: number } {
-  const f = hijriFormat();
-  const t0 = Math.floor(Date.UTC(y, first.m - 1, first.d) / 86400000);
-  let t = t0 + 29;
-  if (hijriOf(f, t).d !== 1) t++; // a month of 30 days
-  const g = new Date((t - 1) * 86400000);
-  return { m: g.getUTCMonth() + 1, d: g.getUTCDate() };
 }
 
 /**
@@ -456,8 +450,8 @@ export function holidayLastDay(name: string, y: number): { y: number; m: number;
   const h = HOLIDAYS[name];
   if (!h?.wholeMonth) return null;
   const first = holidayDate(name, y)!;
-  const last = hijriMonthLast(y, first);
-  return { y: last.m < first.m ? y + 1 : y, m: last.m, d: last.d };
+  const last = new Date(hijriMonthLastDay(h.hijri![0], hijriYearAt(Math.floor(Date.UTC(y, first.m - 1, first.d) / 86400000))) * 86400000);
+  return { y: last.getUTCFullYear(), m: last.getUTCMonth() + 1, d: last.getUTCDate() };
 }
 
 /**

@@ -1549,13 +1549,12 @@ function independenceDay(s: DateScanner, k: number, d: number): Parse {
   if (s.kind(j) !== W) return possessive ? STOP : holiday(s, k, d);
   // "its Independence Day", "their first Independence Day": a country named elsewhere.
   if (OWNER_PRONOUNS.has(s.str(j).toLowerCase())) return STOP;
-  const two = s.kind(j - 1) === W ? INDEPENDENCE_DAYS[`${s.str(j - 1)} ${s.str(j)}`] : undefined;
-  const owner = two ?? INDEPENDENCE_DAYS[s.str(j)];
   const own = INDEPENDENCE_HOLIDAYS[s.str(j)];
   if (own) return holidayNamedAt(s, k, d, own);
+  const two = s.kind(j - 1) === W ? INDEPENDENCE_DAYS[`${s.str(j - 1)} ${s.str(j)}`] : undefined;
+  const owner = two ?? INDEPENDENCE_DAYS[s.str(j)];
   if (!owner) return possessive ? STOP : holiday(s, k, d);
   const [country, month, day] = owner;
-  if (month === 7 && day === 4) return holiday(s, k, d);
   return s.withYearWord({ expr: { start: s.tS[k], end: s.tE[d], kind: { type: 'holiday', name: `Independence Day of ${country}`, day: { m: month, d: day } } }, next: d + 1 });
 }
 
